@@ -1,0 +1,32 @@
+using Guardrails.Core.Rules;
+using Microsoft.CodeAnalysis;
+
+namespace Guardrails.Analyzers
+{
+    /// <summary>
+    /// Descriptors are built from <see cref="RuleCatalog"/> so the id, title and help link exist once.
+    /// Default severity is Warning; <see cref="GuardrailsSettings"/> raises it to Error in Enforce mode at report time,
+    /// and .editorconfig severities still apply on top.
+    /// </summary>
+    internal static class Descriptors
+    {
+        public static readonly DiagnosticDescriptor KeyInCode = Create(
+            RuleIds.KeyInCode,
+            RuleCatalog.CategorySecrets,
+            RuleCatalog.KeyInCode,
+            "{0} {1} is hardcoded here ({2}): move it to the {3} environment variable, user-secrets or a key vault, and rotate it now because it is already in source history ({4})",
+            "A key in source code leaks through the repository, build logs and every clone. Keep keys out of code and rotate any key that was ever committed.");
+
+        // id and category are passed as constants so analyzer release tracking (RS2000-RS2008) can see them.
+        private static DiagnosticDescriptor Create(string id, string category, RuleInfo rule, string messageFormat, string description) =>
+            new DiagnosticDescriptor(
+                id,
+                rule.Title,
+                messageFormat,
+                category,
+                DiagnosticSeverity.Warning,
+                isEnabledByDefault: true,
+                description: description,
+                helpLinkUri: rule.HelpLink);
+    }
+}

@@ -1,0 +1,21 @@
+namespace Guardrails.BuildTasks.Engine
+{
+    /// <summary>Everything the check needs from MSBuild, as plain values (so the engine is testable without MSBuild).</summary>
+    public sealed class CheckRequest
+    {
+        /// <summary>Full path of the project file; findings with no better location point here.</summary>
+        public string ProjectPath { get; set; } = string.Empty;
+
+        /// <summary>$(GuardrailsPolicyPath): the central policy. Empty means no governance configured.</summary>
+        public string? PolicyPath { get; set; }
+
+        /// <summary>$(GuardrailsPolicySha256): the expected hash of the policy file, if pinned.</summary>
+        public string? PolicySha256 { get; set; }
+
+        /// <summary>$(GuardrailsMode): "Enforce" (default) or "Audit".</summary>
+        public string? Mode { get; set; }
+
+        /// <summary>$(GuardrailsManifestPath): the team manifest, or empty when none was found.</summary>
+        public string? ManifestPath { get; set; }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+using Guardrails.Core.Json;
+using Guardrails.Core.Policy;
+
+namespace Guardrails.BuildTasks.Engine
+{
+    /// <summary>What one run of the check found and resolved.</summary>
+    public sealed class CheckResult
+    {
+        public List<Finding> Findings { get; } = new List<Finding>();
+
+        /// <summary>True when the effective mode is Enforce.</summary>
+        public bool Enforce { get; set; } = true;
+
+        /// <summary>The facts handed to the analyzers.</summary>
+        public EffectivePolicy Effective { get; } = new EffectivePolicy();
+
+        /// <summary>The parsed policy document, when one was configured and could be read.</summary>
+        public JsonNode? PolicyDocument { get; set; }
+
+        /// <summary>The parsed manifest document, when one was found and could be read.</summary>
+        public JsonNode? ManifestDocument { get; set; }
+
+        public bool HasErrors
+        {
+            get
+            {
+                foreach (Finding f in Findings)
+                {
+                    if (f.IsError(Enforce))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using Guardrails.Core.Rules;
+
+namespace Guardrails.BuildTasks.Engine
+{
+    /// <summary>One result of the check: a rule, where it applies (file, 1-based line and column; 0 = unknown), and
+    /// a message that never contains a secret value.</summary>
+    public sealed class Finding
+    {
+        public Finding(RuleInfo rule, string file, int line, int column, string message, bool warningOnly = false)
+        {
+            Rule = rule;
+            File = file;
+            Line = line;
+            Column = column;
+            Message = message;
+            WarningOnly = warningOnly;
+        }
+
+        public RuleInfo Rule { get; }
+
+        public string File { get; }
+
+        public int Line { get; }
+
+        public int Column { get; }
+
+        public string Message { get; }
+
+        /// <summary>True when this finding is a warning even in Enforce mode (e.g. an approval about to expire).</summary>
+        public bool WarningOnly { get; }
+
+        /// <summary>True when this finding fails the build in the given mode.</summary>
+        public bool IsError(bool enforce) => enforce && Rule.IsErrorInEnforce && !WarningOnly;
+    }
+}

@@ -1,0 +1,108 @@
+using System;
+using Guardrails.Core.Json;
+using Guardrails.Core.Rules;
+
+namespace Guardrails.BuildTasks.Engine
+{
+    /// <summary>
+    /// The check behind the GuardrailsCheck task: load the central policy and the team manifest, validate them,
+    /// and resolve the effective policy for the analyzers. Pure .NET (no MSBuild types), so it is unit-testable.
+    /// </summary>
+    public static class GuardrailsChecker
+    {
+        public static CheckResult Run(CheckRequest request)
+        {
+            var result = new CheckResult();
+            ResolveMode(request, result);
+
+            bool hasPolicyPath = !string.IsNullOrWhiteSpace(request.PolicyPath);
+            if (hasPolicyPath)
+            {
+                string policyPath = request.PolicyPath!.Trim();
+                string? text = SourceFile.TryReadText(policyPath, RuleCatalog.PolicyUnavailable, "The Guardrails policy", out Finding? problem);
+                if (problem != null)
+                {
+                    // Fail closed: without the policy nothing can be approved. Point at the project when the file is absent.
+                    result.Findings.Add(problem.Line == 0
+                        ? new Finding(problem.Rule, request.ProjectPath, 0, 0, problem.Message + " GuardrailsPolicyPath must name the central guardrails.policy.json; in Enforce mode the build cannot pass without it.")
+                        : problem);
+                }
+                else
+                {
+                    result.PolicyDocument = SourceFile.TryParseJson(text!, policyPath, "The Guardrails policy", out problem);
+                    AddIf(result, problem);
+                    result.Effective.HasPolicy = result.PolicyDocument != null;
+                }
+            }
+
+            bool hasManifestPath = !string.IsNullOrWhiteSpace(request.ManifestPath);
+            if (hasManifestPath)
+            {
+                string manifestPath = request.ManifestPath!.Trim();
+                string? text = SourceFile.TryReadText(manifestPath, RuleCatalog.ManifestMissing, "The team manifest", out Finding? problem);
+                if (problem != null)
+                {
+                    result.Findings.Add(problem.Line == 0
+                        ? new Finding(problem.Rule, request.ProjectPath, 0, 0, problem.Message + " Create ai-assistants.json next to the project or the repository root, or correct GuardrailsManifestPath.")
+                        : problem);
+                }
+                else
+                {
+                    result.ManifestDocument = SourceFile.TryParseJson(text!, manifestPath, "The team manifest", out problem);
+                    AddIf(result, problem);
+                }
+            }
+            else if (hasPolicyPath && result.PolicyDocument != null && PolicyRequiresManifest(result.PolicyDocument))
+            {
+                result.Findings.Add(new Finding(
+                    RuleCatalog.ManifestMissing,
+                    request.ProjectPath,
+                    0,
+                    0,
+                    "No ai-assistants.json was found in the project folder or any folder above it, and the policy requires every project to declare its AI assistants. Add an ai-assistants.json at the repository root (an empty \"assistants\": [] declares that none are used), or set GuardrailsManifestPath."));
+            }
+
+            result.Effective.Mode = result.Enforce ? "Enforce" : "Audit";
+            return result;
+        }
+
+        private static void ResolveMode(CheckRequest request, CheckResult result)
+        {
+            string mode = (request.Mode ?? string.Empty).Trim();
+            if (mode.Length == 0 || string.Equals(mode, "Enforce", StringComparison.OrdinalIgnoreCase))
+            {
+                result.Enforce = true;
+            }
+            else if (string.Equals(mode, "Audit", StringComparison.OrdinalIgnoreCase))
+            {
+                result.Enforce = false;
+            }
+            else
+            {
+                // An unknown mode must not silently weaken enforcement.
+                result.Enforce = true;
+                result.Findings.Add(new Finding(
+                    RuleCatalog.InvalidMode,
+                    request.ProjectPath,
+                    0,
+                    0,
+                    "GuardrailsMode is set to an unknown value; use 'Enforce' or 'Audit'. The check runs in Enforce mode."));
+            }
+        }
+
+        /// <summary>A policy requires a manifest unless it says "requireManifest": false (at the top or under "defaults").</summary>
+        private static bool PolicyRequiresManifest(JsonNode policy)
+        {
+            JsonNode? flag = policy["defaults"]?["requireManifest"] ?? policy["requireManifest"];
+            return flag == null || !flag.TryGetBoolean(out bool value) || value;
+        }
+
+        private static void AddIf(CheckResult result, Finding? finding)
+        {
+            if (finding != null)
+            {
+                result.Findings.Add(finding);
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System;
+using System.IO;
+using System.Text;
+using Guardrails.BuildTasks.Engine;
+using Guardrails.Core.Rules;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace Guardrails.BuildTasks
+{
+    /// <summary>
+    /// The Guardrails check, run before CoreCompile: validates the central policy and the team manifest, logs every
+    /// finding with a code, file(line,col) and a docs link, and writes the effective policy for the analyzers.
+    /// Errors in Enforce mode fail the build; Audit mode logs the same findings as warnings.
+    /// </summary>
+    public sealed class GuardrailsCheck : Task
+    {
+        private const string Subcategory = "Guardrails";
+
+        [Required]
+        public string ProjectPath { get; set; } = string.Empty;
+
+        public string? PolicyPath { get; set; }
+
+        public string? PolicySha256 { get; set; }
+
+        public string? Mode { get; set; }
+
+        public string? ManifestPath { get; set; }
+
+        /// <summary>Where to write the effective policy (an AdditionalFile for the analyzers).</summary>
+        [Required]
+        public string EffectivePolicyFile { get; set; } = string.Empty;
+
+        /// <summary>The mode the check actually ran in ("Enforce" or "Audit").</summary>
+        [Output]
+        public string EffectiveMode { get; set; } = "Enforce";
+
+        public override bool Execute()
+        {
+            try
+            {
+                var request = new CheckRequest
+                {
+                    ProjectPath = ProjectPath,
+                    PolicyPath = PolicyPath,
+                    PolicySha256 = PolicySha256,
+                    Mode = Mode,
+                    ManifestPath = ManifestPath,
+                };
+
+                CheckResult result = GuardrailsChecker.Run(request);
+                foreach (Finding finding in result.Findings)
+                {
+                    LogFinding(finding, result.Enforce);
+                }
+
+                EffectiveMode = result.Effective.Mode;
+                WriteIfChanged(EffectivePolicyFile, result.Effective.Write());
+                if (string.IsNullOrWhiteSpace(PolicyPath))
+                {
+                    Log.LogMessage(MessageImportance.Low, "Guardrails: no GuardrailsPolicyPath is set; only the secrets rules apply.");
+                }
+            }
+            catch (Exception e) when (!(e is OutOfMemoryException))
+            {
+                // Principle 3: never MSB4018. An internal failure fails closed with a code.
+                Log.LogError(Subcategory, RuleIds.InternalError, RuleIds.InternalError, RuleCatalog.InternalError.HelpLink, ProjectPath, 0, 0, 0, 0,
+                    "Guardrails could not complete its check ({0}). The build fails closed; please report this with the build log. ({1})", e.GetType().Name, RuleCatalog.InternalError.HelpLink);
+            }
+
+            return !Log.HasLoggedErrors;
+        }
+
+        private void LogFinding(Finding finding, bool enforce)
+        {
+            string message = finding.Message + " (" + finding.Rule.HelpLink + ")";
+            if (finding.IsError(enforce))
+            {
+                Log.LogError(Subcategory, finding.Rule.Id, finding.Rule.Id, finding.Rule.HelpLink, finding.File, finding.Line, finding.Column, 0, 0, "{0}", message);
+            }
+            else
+            {
+                Log.LogWarning(Subcategory, finding.Rule.Id, finding.Rule.Id, finding.Rule.HelpLink, finding.File, finding.Line, finding.Column, 0, 0, "{0}", message);
+            }
+        }
+
+        private static void WriteIfChanged(string path, string content)
+        {
+            // Rewriting an unchanged file would change its timestamp and force CoreCompile to run again.
+            if (File.Exists(path) && string.Equals(File.ReadAllText(path, Encoding.UTF8), content, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            string? dir = Path.GetDirectoryName(path);
+            if (!string.IsNullOrEmpty(dir))
+            {
+                Directory.CreateDirectory(dir);
+            }
+
+            File.WriteAllText(path, content, new UTF8Encoding(false));
+        }
+    }
+}

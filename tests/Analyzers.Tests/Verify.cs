@@ -1,0 +1,41 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Guardrails.Analyzers.Tests;
+
+/// <summary>Small helpers over the Roslyn analyzer test framework (DefaultVerifier).</summary>
+internal static class Verify<TAnalyzer>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    public static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic(id);
+
+    /// <summary>Runs the analyzer on <paramref name="source"/> (markup: {|GRD001:...|}) with optional settings.</summary>
+    public static Task AnalyzerAsync(string source, string? mode = null, string? effectivePolicy = null, IEnumerable<(string Path, string Text)>? additionalFiles = null, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        {
+            TestCode = source,
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+        };
+
+        if (mode != null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.GuardrailsMode = " + mode + "\n"));
+        }
+
+        if (effectivePolicy != null)
+        {
+            test.TestState.AdditionalFiles.Add(("/obj/guardrails/guardrails.effective-policy.txt", effectivePolicy));
+        }
+
+        foreach ((string path, string text) in additionalFiles ?? Array.Empty<(string, string)>())
+        {
+            test.TestState.AdditionalFiles.Add((path, text));
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+}

@@ -1,0 +1,66 @@
+namespace Guardrails.EndToEnd.Tests;
+
+/// <summary>A real project in a temporary folder, with its own nuget.config pointing only at the test feed.</summary>
+public sealed class TestProject
+{
+    private readonly PackageFixture _fixture;
+
+    internal TestProject(PackageFixture fixture, string name)
+    {
+        _fixture = fixture;
+        Name = name;
+        Directory = Path.Combine(fixture.Root, "projects", name + "-" + Guid.NewGuid().ToString("N").Substring(0, 8));
+        System.IO.Directory.CreateDirectory(Directory);
+        Write("nuget.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="guardrails-test-feed" value="{fixture.Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        Write(name + ".csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Guardrails" Version="{fixture.Version}" PrivateAssets="all" />
+              </ItemGroup>
+            </Project>
+            """);
+        Write("Program.cs", "Console.WriteLine(Environment.GetEnvironmentVariable(\"OPENAI_API_KEY\") is null);\n");
+    }
+
+    public string Name { get; }
+
+    public string Directory { get; }
+
+    public string PathOf(string relative) => Path.Combine(Directory, relative);
+
+    public string Write(string relative, string content)
+    {
+        string full = PathOf(relative);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, content);
+        return full;
+    }
+
+    /// <summary>Sets Guardrails properties the way an organisation would: in Directory.Build.props.</summary>
+    public void SetProperties(params (string Name, string Value)[] properties)
+    {
+        string body = string.Concat(properties.Select(p => $"    <{p.Name}>{p.Value}</{p.Name}>\n"));
+        Write("Directory.Build.props", "<Project>\n  <PropertyGroup>\n" + body + "  </PropertyGroup>\n</Project>\n");
+    }
+
+    public DotNet.Result Build(params string[] extra)
+    {
+        var args = new List<string> { "build", PathOf(Name + ".csproj"), "-nodeReuse:false", "-p:UseSharedCompilation=false" };
+        args.AddRange(extra);
+        return DotNet.Run(Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = _fixture.PackagesFolder }, args.ToArray());
+    }
+}
