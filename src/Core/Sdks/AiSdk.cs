@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+
+namespace Guardrails.Core.Sdks
+{
+    /// <summary>
+    /// One AI SDK as a policy can approve it: the NuGet package ids that bring it, the assemblies that hold its
+    /// public types, its root namespaces, its provider and the provider endpoint hosts it talks to by default.
+    /// The analyzers decide "is this the SDK?" by a symbol's containing assembly (<see cref="AssemblyNames"/>);
+    /// the build task's package check decides by <see cref="PackageIds"/>. Both come from this one entry.
+    /// </summary>
+    public sealed class AiSdk
+    {
+        public AiSdk(
+            string id,
+            string displayName,
+            string provider,
+            IReadOnlyList<string> packageIds,
+            IReadOnlyList<string> assemblyNames,
+            IReadOnlyList<string> namespaces,
+            IReadOnlyList<string> endpointHosts,
+            string source,
+            bool isNeutral = false,
+            bool isCustom = false)
+        {
+            Id = id ?? throw new ArgumentNullException(nameof(id));
+            DisplayName = displayName ?? throw new ArgumentNullException(nameof(displayName));
+            Provider = provider ?? throw new ArgumentNullException(nameof(provider));
+            PackageIds = packageIds ?? throw new ArgumentNullException(nameof(packageIds));
+            AssemblyNames = assemblyNames ?? throw new ArgumentNullException(nameof(assemblyNames));
+            Namespaces = namespaces ?? throw new ArgumentNullException(nameof(namespaces));
+            EndpointHosts = endpointHosts ?? throw new ArgumentNullException(nameof(endpointHosts));
+            Source = source ?? string.Empty;
+            IsNeutral = isNeutral;
+            IsCustom = isCustom;
+        }
+
+        /// <summary>Stable catalog id, lower-case, e.g. "openai", "semantic-kernel-connectors-azureopenai".</summary>
+        public string Id { get; }
+
+        /// <summary>Human name used in messages, e.g. "OpenAI .NET SDK".</summary>
+        public string DisplayName { get; }
+
+        /// <summary>Who serves the model behind it, e.g. "OpenAI", "Microsoft (Azure OpenAI)", "local".</summary>
+        public string Provider { get; }
+
+        /// <summary>NuGet package ids (case-insensitive). The first is the one to name in messages.</summary>
+        public IReadOnlyList<string> PackageIds { get; }
+
+        /// <summary>Assembly simple names that declare the SDK's public types (case-insensitive).</summary>
+        public IReadOnlyList<string> AssemblyNames { get; }
+
+        /// <summary>Root namespaces of the public types (informational: namespaces collide across SDKs).</summary>
+        public IReadOnlyList<string> Namespaces { get; }
+
+        /// <summary>
+        /// Host patterns of the provider endpoints the SDK reaches by default. "*" as the leftmost label matches one
+        /// or more labels, "*" as another whole label matches exactly one label, "*" inside a label matches any
+        /// characters of that label. Hosts only: no scheme, port or path.
+        /// </summary>
+        public IReadOnlyList<string> EndpointHosts { get; }
+
+        /// <summary>Where the facts of this entry come from ([M] measured, [S] source, [D] docs).</summary>
+        public string Source { get; }
+
+        /// <summary>
+        /// True for provider-less abstractions (interfaces only, no endpoint) that almost every SDK pulls in, such as
+        /// Microsoft.Extensions.AI.Abstractions: using them calls no model, so the usage rule does not report them.
+        /// </summary>
+        public bool IsNeutral { get; }
+
+        /// <summary>True for an entry defined by the policy (sdk.custom), not by this catalog.</summary>
+        public bool IsCustom { get; }
+
+        /// <summary>The package id to name in messages.</summary>
+        public string PrimaryPackageId => PackageIds.Count > 0 ? PackageIds[0] : Id;
+
+        public override string ToString() => Id;
+    }
+}

@@ -1,0 +1,698 @@
+using System;
+using System.Collections.Generic;
+
+namespace Guardrails.Core.Sdks
+{
+    /// <summary>
+    /// The AI SDKs a .NET developer can use, one entry per separately approvable SDK (each Semantic Kernel connector
+    /// is its own entry so a policy can approve the kernel and one connector only). Used by the analyzers (GRD003 by
+    /// assembly, GRD004 by endpoint host) and by the build task's package check (by package id): one copy.
+    /// <para>
+    /// Sources are cited per entry, with the tags of the reference note (docs/…/ai-sdk-catalog.md, 2026-11-25):
+    /// [M] measured here (restore + System.Reflection.Metadata), [S] the SDK's or a consumer's source,
+    /// [D] public package pages/READMEs, not verified here. "assembly = id (unverified)" marks entries whose
+    /// assembly name is assumed to equal the package id; a wrong guess only means the analyzer misses that SDK.
+    /// </para>
+    /// </summary>
+    public static class AiSdkCatalog
+    {
+        private const string Ref = "ai-sdk-catalog.md (2026-11-25) ";
+
+        private static readonly AiSdk[] Entries =
+        {
+            // ---------------- OpenAI and OpenAI-compatible clients ----------------
+            Sdk("openai", "OpenAI .NET SDK", "OpenAI",
+                P("OpenAI"),
+                P("OpenAI", "OpenAI_API"),
+                P("OpenAI", "OpenAI_API"),
+                P("api.openai.com", "mtls.api.openai.com", "mtls-eu.api.openai.com", "eu.api.openai.com"),
+                Ref + "[M] OpenAI 2.15.0: assembly OpenAI (b4187f3e65366280), namespaces OpenAI.*; [M] id OpenAI 1.x is OkGoDoIt's library, assembly OpenAI_API, namespace OpenAI_API (same package id, so one entry); hosts [S] openai-dotnet default endpoint https://api.openai.com/v1, mtls hosts; eu.api.openai.com unverified"),
+            Sdk("openai-dotnet", "OpenAI-DotNet (RageAgainstThePixel)", "OpenAI",
+                P("OpenAI-DotNet"),
+                P("OpenAI-DotNet"),
+                P("OpenAI"),
+                P("api.openai.com", "*.openai.azure.com"),
+                Ref + "[D] package page: assembly OpenAI-DotNet, namespace OpenAI (collides with the official SDK; told apart by assembly)"),
+            Sdk("tryagi-openai", "tryAGI.OpenAI", "OpenAI",
+                P("tryAGI.OpenAI"),
+                P("tryAGI.OpenAI"),
+                P("tryAGI.OpenAI"),
+                P("api.openai.com"),
+                Ref + "[S] assembly and namespace tryAGI.OpenAI; [D] OpenAiClient (AutoSDK)"),
+            Sdk("betalgo-openai", "Betalgo OpenAI", "OpenAI",
+                P("Betalgo.Ranul.OpenAI", "Betalgo.Ranul.OpenAI.Contracts", "Betalgo.OpenAI"),
+                P("Betalgo.Ranul.OpenAI", "Betalgo.Ranul.OpenAI.Contracts", "Betalgo.OpenAI"),
+                P("Betalgo.Ranul.OpenAI"),
+                P("api.openai.com", "*.openai.azure.com"),
+                Ref + "[M] Betalgo.Ranul.OpenAI 9.2.6: assembly Betalgo.Ranul.OpenAI (unsigned), pulls .Contracts; older id Betalgo.OpenAI: assembly = id (unverified); hosts [D]"),
+            Sdk("azure-openai", "Azure OpenAI client library", "Microsoft (Azure OpenAI)",
+                P("Azure.AI.OpenAI"),
+                P("Azure.AI.OpenAI"),
+                P("Azure.AI.OpenAI"),
+                P("*.openai.azure.com", "*.cognitiveservices.azure.com", "*.services.ai.azure.com", "*.openai.azure.cn"),
+                Ref + "[M] Azure.AI.OpenAI 2.1.0/2.9.0-beta.1: assembly Azure.AI.OpenAI (92742159e12e44c8), pulls OpenAI; hosts [S]; *.openai.azure.cn unverified"),
+
+            // ---------------- Azure AI Foundry ----------------
+            Sdk("azure-ai-inference", "Azure AI Inference client library", "Microsoft (Azure AI Foundry / GitHub Models)",
+                P("Azure.AI.Inference"),
+                P("Azure.AI.Inference"),
+                P("Azure.AI.Inference"),
+                P("*.services.ai.azure.com", "*.models.ai.azure.com", "*.inference.ai.azure.com", "models.inference.ai.azure.com", "models.github.ai"),
+                Ref + "[M] Azure.AI.Inference 1.0.0-beta.5: assembly Azure.AI.Inference (92742159e12e44c8), ChatCompletionsClient; hosts [S]"),
+            Sdk("azure-ai-projects", "Azure AI Projects (Foundry projects)", "Microsoft (Azure AI Foundry)",
+                P("Azure.AI.Projects"),
+                P("Azure.AI.Projects"),
+                P("Azure.AI.Projects"),
+                P("*.services.ai.azure.com"),
+                Ref + "[D] AIProjectClient; host {resource}.services.ai.azure.com/api/projects/{project} [D]"),
+            Sdk("azure-ai-agents-persistent", "Azure AI Foundry persistent agents", "Microsoft (Azure AI Foundry)",
+                P("Azure.AI.Agents.Persistent"),
+                P("Azure.AI.Agents.Persistent"),
+                P("Azure.AI.Agents.Persistent"),
+                P("*.services.ai.azure.com"),
+                Ref + "[D] PersistentAgentsClient; [S] pulled by SK Agents.AzureAI"),
+
+            // ---------------- Anthropic ----------------
+            Sdk("anthropic", "Anthropic C# SDK (official)", "Anthropic",
+                P("Anthropic"),
+                P("Anthropic"),
+                P("Anthropic"),
+                P("api.anthropic.com"),
+                Ref + "[M] Anthropic 13.14.0: assembly Anthropic (f8f088d62f9f3514), Anthropic.AnthropicClient; host [S]"),
+            Sdk("anthropic-bedrock", "Anthropic on Amazon Bedrock", "Anthropic (via AWS)",
+                P("Anthropic.Bedrock"),
+                P("Anthropic.Bedrock"),
+                P("Anthropic.Bedrock"),
+                P("bedrock-runtime.*.amazonaws.com", "bedrock-mantle.*.api.aws"),
+                Ref + "[M] Anthropic.Bedrock 1.0.6: AnthropicBedrockClient; hosts [S]"),
+            Sdk("anthropic-aws", "Anthropic on AWS", "Anthropic (via AWS)",
+                P("Anthropic.Aws"),
+                P("Anthropic.Aws"),
+                P("Anthropic.Aws"),
+                P("aws-external-anthropic.*.api.aws"),
+                Ref + "[M] Anthropic.Aws 1.0.2: AnthropicAwsClient; host [S]"),
+            Sdk("anthropic-vertex", "Anthropic on Google Vertex AI", "Anthropic (via Google Cloud)",
+                P("Anthropic.Vertex"),
+                P("Anthropic.Vertex"),
+                P("Anthropic.Vertex"),
+                P("aiplatform.googleapis.com", "*-aiplatform.googleapis.com", "aiplatform.*.rep.googleapis.com"),
+                Ref + "[M] Anthropic.Vertex 1.0.3: AnthropicVertexClient; hosts [S]"),
+            Sdk("anthropic-googlecloud", "Anthropic on Google Cloud", "Anthropic (via Google Cloud)",
+                P("Anthropic.GoogleCloud"),
+                P("Anthropic.GoogleCloud"),
+                P("Anthropic.GoogleCloud"),
+                P("claude.googleapis.com"),
+                Ref + "[M] Anthropic.GoogleCloud 1.0.2: AnthropicGoogleCloudClient; host [S]"),
+            Sdk("anthropic-foundry", "Anthropic on Azure AI Foundry", "Anthropic (via Azure)",
+                P("Anthropic.Foundry"),
+                P("Anthropic.Foundry"),
+                P("Anthropic.Foundry"),
+                P("*.services.ai.azure.com"),
+                Ref + "[M] Anthropic.Foundry 1.0.0: AnthropicFoundryClient; host {resource}.services.ai.azure.com/anthropic [S]"),
+            Sdk("anthropic-mcp", "Anthropic MCP helpers", "Anthropic",
+                P("Anthropic.Mcp"),
+                P("Anthropic.Mcp"),
+                P("Anthropic.Helpers.Beta.Mcp"),
+                P(),
+                Ref + "[M] Anthropic.Mcp 1.0.0: namespace Anthropic.Helpers.Beta.Mcp, pulls ModelContextProtocol.Core"),
+            Sdk("anthropic-sdk", "Anthropic.SDK (community, tghamm)", "Anthropic",
+                P("Anthropic.SDK"),
+                P("Anthropic.SDK"),
+                P("Anthropic.SDK"),
+                P("api.anthropic.com"),
+                Ref + "[S] assembly Anthropic.SDK, Anthropic.SDK.AnthropicClient (name clash with the official SDK; told apart by assembly)"),
+            Sdk("tryagi-anthropic", "tryAGI.Anthropic", "Anthropic",
+                P("tryAGI.Anthropic"),
+                P("tryAGI.Anthropic"),
+                P("Anthropic"),
+                P("api.anthropic.com"),
+                Ref + "[D] namespace Anthropic; assembly = id (unverified)"),
+
+            // ---------------- Microsoft.Extensions.AI ----------------
+            Sdk("microsoft-extensions-ai-abstractions", "Microsoft.Extensions.AI.Abstractions", "none (interfaces only)",
+                P("Microsoft.Extensions.AI.Abstractions"),
+                P("Microsoft.Extensions.AI.Abstractions"),
+                P("Microsoft.Extensions.AI"),
+                P(),
+                Ref + "[M] 10.11.0: IChatClient, IEmbeddingGenerator, no provider, no endpoint; pulled by almost every SDK, so neutral",
+                isNeutral: true),
+            Sdk("microsoft-extensions-ai", "Microsoft.Extensions.AI", "none (middleware)",
+                P("Microsoft.Extensions.AI"),
+                P("Microsoft.Extensions.AI"),
+                P("Microsoft.Extensions.AI"),
+                P(),
+                Ref + "[M] 10.11.0: ChatClientBuilder, FunctionInvokingChatClient; assembly token 31bf3856ad364e35"),
+            Sdk("microsoft-extensions-ai-openai", "Microsoft.Extensions.AI.OpenAI adapter", "OpenAI",
+                P("Microsoft.Extensions.AI.OpenAI"),
+                P("Microsoft.Extensions.AI.OpenAI"),
+                P("Microsoft.Extensions.AI", "OpenAI.Chat", "OpenAI.Responses", "OpenAI.Realtime"),
+                P(),
+                Ref + "[M] 10.11.0: declares extension types inside OpenAI.Chat/OpenAI.Responses/OpenAI.Realtime; pulls OpenAI"),
+            Sdk("microsoft-extensions-ai-azureaiinference", "Microsoft.Extensions.AI.AzureAIInference adapter", "Microsoft (Azure AI Foundry)",
+                P("Microsoft.Extensions.AI.AzureAIInference"),
+                P("Microsoft.Extensions.AI.AzureAIInference"),
+                P("Microsoft.Extensions.AI"),
+                P(),
+                Ref + "[D] preview; [S] SK csproj: pulls Azure.AI.Inference"),
+            Sdk("microsoft-extensions-ai-ollama", "Microsoft.Extensions.AI.Ollama adapter (deprecated preview)", "Ollama (local)",
+                P("Microsoft.Extensions.AI.Ollama"),
+                P("Microsoft.Extensions.AI.Ollama"),
+                P("Microsoft.Extensions.AI"),
+                P(),
+                "[D] nuget.org: preview package superseded by OllamaSharp; assembly = id (unverified)"),
+            Sdk("microsoft-extensions-ai-evaluation", "Microsoft.Extensions.AI.Evaluation", "Microsoft (Azure AI Foundry for .Safety)",
+                P("Microsoft.Extensions.AI.Evaluation", "Microsoft.Extensions.AI.Evaluation.Quality", "Microsoft.Extensions.AI.Evaluation.Safety", "Microsoft.Extensions.AI.Evaluation.Reporting"),
+                P("Microsoft.Extensions.AI.Evaluation", "Microsoft.Extensions.AI.Evaluation.Quality", "Microsoft.Extensions.AI.Evaluation.Safety", "Microsoft.Extensions.AI.Evaluation.Reporting"),
+                P("Microsoft.Extensions.AI.Evaluation"),
+                P(),
+                Ref + "[M] 10.11.0 (IEvaluator); .Quality/.Safety/.Reporting [D]"),
+
+            // ---------------- Semantic Kernel (each connector its own entry) ----------------
+            Sdk("semantic-kernel", "Semantic Kernel", "none (orchestration)",
+                P("Microsoft.SemanticKernel", "Microsoft.SemanticKernel.Core", "Microsoft.SemanticKernel.Abstractions"),
+                P("Microsoft.SemanticKernel", "Microsoft.SemanticKernel.Core", "Microsoft.SemanticKernel.Abstractions"),
+                P("Microsoft.SemanticKernel"),
+                P(),
+                Ref + "[M] 1.82.0: the meta package's assembly has no public types, code touches .Core and .Abstractions (token f300afd708cefcd3); the meta package also pulls the OpenAI and Azure OpenAI connectors, which are approved separately"),
+            Connector("openai", "OpenAI", P("api.openai.com"), "[M] 1.82.0: OpenAIChatCompletionService, AddOpenAIChatCompletion; pulls OpenAI, Microsoft.Extensions.AI.OpenAI"),
+            Connector("azureopenai", "Microsoft (Azure OpenAI)", P("*.openai.azure.com", "*.cognitiveservices.azure.com"), "[M] 1.82.0: AzureOpenAIChatCompletionService, AddAzureOpenAIChatCompletion; pulls Azure.AI.OpenAI 2.9.0-beta.1, OpenAI"),
+            Connector("google", "Google (Gemini / Vertex AI)", P("generativelanguage.googleapis.com", "*-aiplatform.googleapis.com", "aiplatform.googleapis.com"), "[S] GoogleAIGeminiChatCompletionService, VertexAIGeminiChatCompletionService; pulls Google.GenAI"),
+            Connector("mistralai", "Mistral AI", P("api.mistral.ai"), "[S] MistralAIChatCompletionService (raw HTTP)"),
+            Connector("huggingface", "Hugging Face", P("api-inference.huggingface.co", "router.huggingface.co"), "[S] HuggingFaceChatCompletionService (raw HTTP)"),
+            Connector("ollama", "Ollama (local)", P(), "[S] OllamaChatCompletionService; pulls OllamaSharp; default localhost:11434"),
+            Connector("onnx", "ONNX Runtime GenAI (local)", P(), "[S] OnnxRuntimeGenAIChatCompletionService; pulls Microsoft.ML.OnnxRuntimeGenAI"),
+            Connector("amazon", "AWS (Bedrock)", P("bedrock-runtime.*.amazonaws.com"), "[S] BedrockChatCompletionService; pulls AWSSDK.BedrockRuntime"),
+            Connector("azureaiinference", "Microsoft (Azure AI Foundry)", P("*.services.ai.azure.com", "*.models.ai.azure.com", "*.inference.ai.azure.com"), "[S] pulls Microsoft.Extensions.AI.AzureAIInference → Azure.AI.Inference"),
+            Sdk("semantic-kernel-agents", "Semantic Kernel Agents", "none (orchestration)",
+                P("Microsoft.SemanticKernel.Agents.Core", "Microsoft.SemanticKernel.Agents.Abstractions", "Microsoft.SemanticKernel.Agents.Orchestration"),
+                P("Microsoft.SemanticKernel.Agents.Core", "Microsoft.SemanticKernel.Agents.Abstractions", "Microsoft.SemanticKernel.Agents.Orchestration"),
+                P("Microsoft.SemanticKernel.Agents"),
+                P(),
+                Ref + "[D] ChatCompletionAgent; [S] Agents.Abstractions pulls Microsoft.Agents.AI.Abstractions"),
+            AgentsConnector("openai", "OpenAI", P("api.openai.com"), "[D] OpenAIAssistantAgent; [S] pulls Azure.AI.OpenAI, OpenAI"),
+            AgentsConnector("azureai", "Microsoft (Azure AI Foundry)", P("*.services.ai.azure.com"), "[D] AzureAIAgent; [S] pulls Azure.AI.Agents.Persistent, Azure.AI.Projects"),
+            AgentsConnector("bedrock", "AWS (Bedrock)", P("bedrock-agent-runtime.*.amazonaws.com", "bedrock-agent.*.amazonaws.com"), "[D] BedrockAgent; [S] pulls AWSSDK.BedrockAgent, AWSSDK.BedrockAgentRuntime"),
+
+            // ---------------- Microsoft Agent Framework ----------------
+            Sdk("microsoft-agents-ai", "Microsoft Agent Framework", "none (orchestration)",
+                P("Microsoft.Agents.AI", "Microsoft.Agents.AI.Abstractions", "Microsoft.Agents.AI.Workflows"),
+                P("Microsoft.Agents.AI", "Microsoft.Agents.AI.Abstractions", "Microsoft.Agents.AI.Workflows"),
+                P("Microsoft.Agents.AI", "Microsoft.Extensions.AI"),
+                P(),
+                Ref + "[M] Microsoft.Agents.AI 1.28.0 (token f300afd708cefcd3): AIAgent, ChatClientAgent; also declares types in namespace Microsoft.Extensions.AI"),
+            AgentFramework("openai", "OpenAI", P("api.openai.com"), "[S] pulls Microsoft.Extensions.AI.OpenAI → OpenAI"),
+            AgentFramework("anthropic", "Anthropic", P("api.anthropic.com"), "[S] pulls Anthropic"),
+            AgentFramework("foundry", "Microsoft (Azure AI Foundry)", P("*.services.ai.azure.com"), "[S] pulls Azure.AI.Projects, OpenAI, Microsoft.Extensions.AI.OpenAI"),
+            AgentFramework("azureai.persistent", "Microsoft (Azure AI Foundry)", P("*.services.ai.azure.com"), "[S] pulls Azure.AI.Agents.Persistent"),
+            AgentFramework("github.copilot", "GitHub (Copilot)", P(), "[S] pulls GitHub.Copilot.SDK"),
+            AgentFramework("mcp", "none (protocol)", P(), "[S] pulls ModelContextProtocol"),
+
+            // ---------------- Kernel Memory ----------------
+            Sdk("kernel-memory", "Kernel Memory", "none (orchestration)",
+                P("Microsoft.KernelMemory.Core", "Microsoft.KernelMemory.Abstractions", "Microsoft.KernelMemory.WebClient", "Microsoft.KernelMemory", "KernelMemory"),
+                P("Microsoft.KernelMemory.Core", "Microsoft.KernelMemory.Abstractions", "Microsoft.KernelMemory.WebClient", "Microsoft.KernelMemory", "KernelMemory.Main"),
+                P("Microsoft.KernelMemory"),
+                P(),
+                Ref + "[D] KernelMemoryBuilder, IKernelMemory, MemoryWebClient; v2 id KernelMemory (assembly KernelMemory.Main)"),
+            KernelMemoryAi("openai", "OpenAI", P("api.openai.com")),
+            KernelMemoryAi("azureopenai", "Microsoft (Azure OpenAI)", P("*.openai.azure.com")),
+            KernelMemoryAi("anthropic", "Anthropic", P("api.anthropic.com")),
+            KernelMemoryAi("ollama", "Ollama (local)", P()),
+            KernelMemoryAi("llamasharp", "LLamaSharp (local)", P()),
+            KernelMemoryAi("onnx", "ONNX Runtime GenAI (local)", P()),
+
+            // ---------------- Model Context Protocol ----------------
+            Sdk("model-context-protocol", "Model Context Protocol C# SDK", "none (protocol)",
+                P("ModelContextProtocol", "ModelContextProtocol.Core", "ModelContextProtocol.AspNetCore"),
+                P("ModelContextProtocol", "ModelContextProtocol.Core", "ModelContextProtocol.AspNetCore"),
+                P("ModelContextProtocol"),
+                P(),
+                Ref + "[M] 2.4.0 (token cc7b13ffcd2ddd51): McpClient, McpServer; ModelContextProtocol.Server is declared by two of the assemblies"),
+
+            // ---------------- Google ----------------
+            Sdk("google-genai", "Google Gen AI .NET SDK", "Google (Gemini / Vertex AI)",
+                P("Google.GenAI"),
+                P("Google.GenAI"),
+                P("Google.GenAI"),
+                P("generativelanguage.googleapis.com", "*-aiplatform.googleapis.com", "aiplatform.googleapis.com"),
+                Ref + "[D/S] Google.GenAI.Client; hosts [S/D]"),
+            Sdk("google-cloud-aiplatform", "Google Cloud AI Platform (Vertex AI)", "Google (Vertex AI)",
+                P("Google.Cloud.AIPlatform.V1"),
+                P("Google.Cloud.AIPlatform.V1"),
+                P("Google.Cloud.AIPlatform.V1"),
+                P("*-aiplatform.googleapis.com", "aiplatform.googleapis.com"),
+                Ref + "[D] PredictionServiceClient (gRPC)"),
+            Sdk("mscc-generativeai", "Mscc.GenerativeAI", "Google (Gemini / Vertex AI)",
+                P("Mscc.GenerativeAI", "Mscc.GenerativeAI.Microsoft"),
+                P("Mscc.GenerativeAI", "Mscc.GenerativeAI.Microsoft"),
+                P("Mscc.GenerativeAI"),
+                P("generativelanguage.googleapis.com", "*-aiplatform.googleapis.com"),
+                Ref + "[D] GoogleAI, VertexAI, GenerativeModel"),
+            Sdk("google-generativeai-community", "Google_GenerativeAI (community)", "Google (Gemini / Vertex AI)",
+                P("Google_GenerativeAI", "Google_GenerativeAI.Microsoft"),
+                P("GenerativeAI", "GenerativeAI.Microsoft"),
+                P("GenerativeAI"),
+                P("generativelanguage.googleapis.com", "*-aiplatform.googleapis.com"),
+                Ref + "[D] namespace GenerativeAI; assembly assumed = namespace (unverified)"),
+
+            // ---------------- AWS ----------------
+            Sdk("aws-bedrock-runtime", "AWS SDK for Amazon Bedrock Runtime", "AWS (Bedrock)",
+                P("AWSSDK.BedrockRuntime"),
+                P("AWSSDK.BedrockRuntime"),
+                P("Amazon.BedrockRuntime"),
+                P("bedrock-runtime.*.amazonaws.com", "bedrock-runtime-fips.*.amazonaws.com"),
+                Ref + "[D/S] AmazonBedrockRuntimeClient (ConverseAsync, InvokeModelAsync); hosts [S/D]"),
+            Sdk("aws-bedrock", "AWS SDK for Amazon Bedrock (control plane)", "AWS (Bedrock)",
+                P("AWSSDK.Bedrock"),
+                P("AWSSDK.Bedrock"),
+                P("Amazon.Bedrock"),
+                P("bedrock.*.amazonaws.com"),
+                Ref + "[D] AmazonBedrockClient"),
+            Sdk("aws-bedrock-agent", "AWS SDK for Amazon Bedrock Agents", "AWS (Bedrock)",
+                P("AWSSDK.BedrockAgent", "AWSSDK.BedrockAgentRuntime"),
+                P("AWSSDK.BedrockAgent", "AWSSDK.BedrockAgentRuntime"),
+                P("Amazon.BedrockAgent", "Amazon.BedrockAgentRuntime"),
+                P("bedrock-agent.*.amazonaws.com", "bedrock-agent-runtime.*.amazonaws.com"),
+                Ref + "[D] AmazonBedrockAgentClient, AmazonBedrockAgentRuntimeClient"),
+            Sdk("aws-bedrock-meai", "AWS Bedrock adapter for Microsoft.Extensions.AI", "AWS (Bedrock)",
+                P("AWSSDK.Extensions.Bedrock.MEAI"),
+                P("AWSSDK.Extensions.Bedrock.MEAI"),
+                P("Amazon.BedrockRuntime"),
+                P(),
+                Ref + "[S] AsIChatClient(); pulls AWSSDK.BedrockRuntime"),
+
+            // ---------------- Mistral, Cohere, Hugging Face ----------------
+            Sdk("mistral-sdk", "Mistral.SDK (community, tghamm)", "Mistral AI",
+                P("Mistral.SDK"),
+                P("Mistral.SDK"),
+                P("Mistral.SDK"),
+                P("api.mistral.ai", "codestral.mistral.ai"),
+                Ref + "[D] MistralClient; codestral.mistral.ai unverified"),
+            Sdk("mistral-tryagi", "Mistral (tryAGI)", "Mistral AI",
+                P("Mistral"),
+                P("Mistral"),
+                P("Mistral"),
+                P("api.mistral.ai", "codestral.mistral.ai"),
+                Ref + "[D] namespace Mistral, MistralClient; assembly = id (unverified)"),
+            Sdk("mistralsharp", "MistralSharp", "Mistral AI",
+                P("MistralSharp"),
+                P("MistralSharp"),
+                P("MistralSharp"),
+                P("api.mistral.ai"),
+                Ref + "[D] namespace MistralSharp; assembly = id (unverified)"),
+            Sdk("cohere-tryagi", "Cohere (tryAGI)", "Cohere",
+                P("Cohere"),
+                P("Cohere"),
+                P("Cohere"),
+                P("api.cohere.com", "api.cohere.ai"),
+                Ref + "[D] namespace Cohere, CohereClient; assembly = id (unverified)"),
+            Sdk("cohere-dotnet", "CohereDotnet (apption)", "Cohere",
+                P("CohereDotnet", "Cohere.NET"),
+                P("CohereDotnet", "Cohere.NET"),
+                P("Cohere"),
+                P("api.cohere.com", "api.cohere.ai"),
+                Ref + "[D] namespace Cohere (collides with tryAGI Cohere; told apart by assembly); assembly = id (unverified)"),
+            Sdk("huggingface", "Hugging Face client (tryAGI)", "Hugging Face",
+                P("HuggingFace", "tryAGI.HuggingFace"),
+                P("HuggingFace", "tryAGI.HuggingFace"),
+                P("HuggingFace"),
+                P("router.huggingface.co", "api-inference.huggingface.co", "huggingface.co"),
+                Ref + "[D] HuggingFaceClient, HuggingFaceInferenceClient; hosts [S] (api-inference) and [D]"),
+
+            // ---------------- Local inference ----------------
+            Sdk("ollamasharp", "OllamaSharp", "Ollama (local or ollama.com)",
+                P("OllamaSharp"),
+                P("OllamaSharp"),
+                P("OllamaSharp"),
+                P("ollama.com"),
+                Ref + "[M] OllamaSharp 5.5.2 (token a180b353776c8e9e): OllamaApiClient; default localhost:11434 (not matched: local), ollama.com for cloud models [S]"),
+            Sdk("ollama-tryagi", "Ollama (tryAGI)", "Ollama (local)",
+                P("Ollama"),
+                P("Ollama"),
+                P("Ollama"),
+                P(),
+                Ref + "[S] namespace Ollama, OllamaApiClient; assembly = id (unverified)"),
+            Sdk("llamasharp", "LLamaSharp", "local (in-process GGUF models)",
+                P("LLamaSharp", "LLamaSharp.Backend.Cpu", "LLamaSharp.Backend.Cuda11", "LLamaSharp.Backend.Cuda12", "LLamaSharp.Backend.Vulkan", "LLamaSharp.Backend.OpenCL"),
+                P("LLamaSharp"),
+                P("LLama"),
+                P(),
+                Ref + "[M] LLamaSharp 0.30.0: assembly LLamaSharp (unsigned, version 0.0.0.0), namespaces LLama.*; backend packages are native only"),
+            Sdk("onnxruntime-genai", "ONNX Runtime GenAI", "local (in-process ONNX models)",
+                P("Microsoft.ML.OnnxRuntimeGenAI", "Microsoft.ML.OnnxRuntimeGenAI.Managed", "Microsoft.ML.OnnxRuntimeGenAI.Cuda", "Microsoft.ML.OnnxRuntimeGenAI.DirectML"),
+                P("Microsoft.ML.OnnxRuntimeGenAI"),
+                P("Microsoft.ML.OnnxRuntimeGenAI"),
+                P(),
+                Ref + "[M] 0.18.0: assembly Microsoft.ML.OnnxRuntimeGenAI (596a4fc93f94795b, version 0.0.0.0): Model, Generator, OnnxRuntimeGenAIChatClient"),
+
+            // ---------------- Frameworks and agents ----------------
+            Sdk("langchain", "LangChain .NET", "none (orchestration)",
+                P("LangChain", "LangChain.Core"),
+                P("LangChain", "LangChain.Core"),
+                P("LangChain"),
+                P(),
+                Ref + "[S] tryAGI LangChain; assembly = id (unverified)"),
+            LangChainProvider("OpenAI", "OpenAI", P("api.openai.com")),
+            LangChainProvider("Anthropic", "Anthropic", P("api.anthropic.com")),
+            LangChainProvider("HuggingFace", "Hugging Face", P("router.huggingface.co", "api-inference.huggingface.co")),
+            LangChainProvider("Ollama", "Ollama (local)", P()),
+            LangChainProvider("LLamaSharp", "LLamaSharp (local)", P()),
+            LangChainProvider("Amazon.Bedrock", "AWS (Bedrock)", P("bedrock-runtime.*.amazonaws.com")),
+            Sdk("autogen", "AutoGen for .NET", "none (orchestration)",
+                P("AutoGen", "AutoGen.Core", "Microsoft.AutoGen.Core", "Microsoft.AutoGen.AgentChat"),
+                P("AutoGen", "AutoGen.Core", "Microsoft.AutoGen.Core", "Microsoft.AutoGen.AgentChat"),
+                P("AutoGen", "Microsoft.AutoGen"),
+                P(),
+                Ref + "[S] AssistantAgent; provider packages AutoGen.OpenAI etc. pull their SDKs"),
+            Sdk("autogen-openai", "AutoGen OpenAI", "OpenAI",
+                P("AutoGen.OpenAI"),
+                P("AutoGen.OpenAI"),
+                P("AutoGen.OpenAI"),
+                P("api.openai.com"),
+                Ref + "[S] pulls OpenAI"),
+            Sdk("github-copilot-sdk", "GitHub Copilot SDK", "GitHub (Copilot)",
+                P("GitHub.Copilot.SDK"),
+                P("GitHub.Copilot.SDK"),
+                P("GitHub.Copilot"),
+                P(),
+                Ref + "[S] namespace GitHub.Copilot (Agent Framework adapter's using), CopilotClient; drives the local Copilot CLI; assembly = id (unverified)"),
+        };
+
+        /// <summary>
+        /// AI providers reached over plain HTTP (often through the OpenAI client with a custom endpoint): no SDK of
+        /// their own in the catalog, so only a policy endpoint.approved line can approve them.
+        /// </summary>
+        private static readonly AiProviderEndpoint[] ProviderOnly =
+        {
+            new AiProviderEndpoint("Groq", P("api.groq.com"), Ref + "§3: OpenAI-compatible at /openai/v1"),
+            new AiProviderEndpoint("xAI", P("api.x.ai"), Ref + "§3"),
+            new AiProviderEndpoint("DeepSeek", P("api.deepseek.com"), Ref + "§3"),
+            new AiProviderEndpoint("Together AI", P("api.together.xyz"), Ref + "§3"),
+            new AiProviderEndpoint("Fireworks AI", P("api.fireworks.ai"), Ref + "§3"),
+            new AiProviderEndpoint("Perplexity", P("api.perplexity.ai"), Ref + "§3"),
+            new AiProviderEndpoint("OpenRouter", P("openrouter.ai"), Ref + "§3"),
+            new AiProviderEndpoint("NVIDIA NIM", P("integrate.api.nvidia.com"), Ref + "§3"),
+            new AiProviderEndpoint("Cerebras", P("api.cerebras.ai"), Ref + "§3"),
+            new AiProviderEndpoint("Replicate", P("api.replicate.com"), Ref + "§3"),
+            new AiProviderEndpoint("AI21 Labs", P("api.ai21.com"), Ref + "§3"),
+            new AiProviderEndpoint("Moonshot AI", P("api.moonshot.ai", "api.moonshot.cn"), Ref + "§3"),
+            new AiProviderEndpoint("Alibaba DashScope (Qwen)", P("dashscope.aliyuncs.com", "dashscope-intl.aliyuncs.com"), Ref + "§3"),
+            new AiProviderEndpoint("Zhipu AI", P("open.bigmodel.cn"), Ref + "§3"),
+        };
+
+        private static readonly Dictionary<string, AiSdk> ById = Index(e => new[] { e.Id });
+        private static readonly Dictionary<string, AiSdk> ByPackageId = Index(e => e.PackageIds);
+        private static readonly Dictionary<string, AiSdk> ByAssemblyName = Index(e => e.AssemblyNames);
+        private static readonly AiProviderEndpoint[] AllEndpoints = BuildEndpoints();
+
+        /// <summary>Every catalog SDK, in declaration order.</summary>
+        public static IReadOnlyList<AiSdk> All => Entries;
+
+        /// <summary>
+        /// Every known provider endpoint: the hosts of each catalog SDK (grouped by provider) and the providers without
+        /// an SDK. A host may appear under several providers' SDKs (e.g. *.services.ai.azure.com).
+        /// </summary>
+        public static IReadOnlyList<AiProviderEndpoint> Endpoints => AllEndpoints;
+
+        /// <summary>Finds the SDK by its catalog id (case-insensitive).</summary>
+        public static bool TryGetById(string id, out AiSdk sdk) => TryGet(ById, id, out sdk);
+
+        /// <summary>Finds the SDK a NuGet package id belongs to (case-insensitive).</summary>
+        public static bool TryGetByPackageId(string packageId, out AiSdk sdk) => TryGet(ByPackageId, packageId, out sdk);
+
+        /// <summary>Finds the SDK an assembly (simple name, case-insensitive) belongs to.</summary>
+        public static bool TryGetByAssemblyName(string assemblyName, out AiSdk sdk) => TryGet(ByAssemblyName, assemblyName, out sdk);
+
+        /// <summary>
+        /// The SDKs that declare types in <paramref name="namespaceName"/> or one of its parents' roots (namespaces
+        /// collide: "OpenAI" is used by three SDKs, so decide by assembly where you can and use this as a hint).
+        /// </summary>
+        public static IReadOnlyList<AiSdk> FindByNamespace(string namespaceName)
+        {
+            var result = new List<AiSdk>();
+            if (string.IsNullOrEmpty(namespaceName))
+            {
+                return result;
+            }
+
+            foreach (AiSdk sdk in Entries)
+            {
+                if (NamespaceIsUnder(namespaceName, sdk.Namespaces))
+                {
+                    result.Add(sdk);
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>True when <paramref name="namespaceName"/> equals one of the roots or is nested inside one.</summary>
+        public static bool NamespaceIsUnder(string namespaceName, IReadOnlyList<string> roots)
+        {
+            foreach (string root in roots)
+            {
+                if (namespaceName.Length == root.Length
+                    ? string.Equals(namespaceName, root, StringComparison.Ordinal)
+                    : namespaceName.Length > root.Length && namespaceName[root.Length] == '.' && namespaceName.StartsWith(root, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The provider endpoints whose host pattern matches <paramref name="host"/> (empty when none).</summary>
+        public static IReadOnlyList<AiProviderEndpoint> FindEndpointsByHost(string host)
+        {
+            var result = new List<AiProviderEndpoint>();
+            foreach (AiProviderEndpoint endpoint in AllEndpoints)
+            {
+                if (HostPattern.MatchesAny(endpoint.HostPatterns, host))
+                {
+                    result.Add(endpoint);
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>The SDKs (catalog only) that list a host pattern matching <paramref name="host"/>.</summary>
+        public static IReadOnlyList<AiSdk> FindSdksByHost(string host)
+        {
+            var result = new List<AiSdk>();
+            foreach (AiSdk sdk in Entries)
+            {
+                if (HostPattern.MatchesAny(sdk.EndpointHosts, host))
+                {
+                    result.Add(sdk);
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// Parses a policy-defined SDK, the value of an effective-policy "sdk.custom" line:
+        /// <c>id|provider|packageIds|assemblyNames|namespaces|endpointHosts</c>, lists comma-separated, empty allowed.
+        /// Returns false (and no entry) when the id is missing or the line has fewer than six fields.
+        /// </summary>
+        public static bool TryParseCustom(string value, out AiSdk sdk)
+        {
+            sdk = null!;
+            if (value == null)
+            {
+                return false;
+            }
+
+            string[] f = value.Split('|');
+            if (f.Length < 6 || f[0].Trim().Length == 0)
+            {
+                return false;
+            }
+
+            string id = f[0].Trim();
+            string provider = f[1].Trim().Length == 0 ? id : f[1].Trim();
+            sdk = new AiSdk(id, id, provider, List(f[2]), List(f[3]), List(f[4]), List(f[5]), "policy (sdk.custom)", isCustom: true);
+            return true;
+        }
+
+        /// <summary>Writes an SDK in the "sdk.custom" line format that <see cref="TryParseCustom"/> reads.</summary>
+        public static string FormatCustom(AiSdk sdk) =>
+            string.Join("|", new[]
+            {
+                Clean(sdk.Id),
+                Clean(sdk.Provider),
+                Join(sdk.PackageIds),
+                Join(sdk.AssemblyNames),
+                Join(sdk.Namespaces),
+                Join(sdk.EndpointHosts),
+            });
+
+        private static string Join(IReadOnlyList<string> items)
+        {
+            var cleaned = new List<string>();
+            foreach (string item in items)
+            {
+                string c = Clean(item).Replace(",", string.Empty).Trim();
+                if (c.Length > 0)
+                {
+                    cleaned.Add(c);
+                }
+            }
+
+            return string.Join(",", cleaned);
+        }
+
+        private static string Clean(string s) => (s ?? string.Empty).Replace("|", string.Empty).Replace('\r', ' ').Replace('\n', ' ');
+
+        private static string[] List(string field)
+        {
+            var items = new List<string>();
+            foreach (string part in field.Split(','))
+            {
+                string t = part.Trim();
+                if (t.Length > 0)
+                {
+                    items.Add(t);
+                }
+            }
+
+            return items.ToArray();
+        }
+
+        private static bool TryGet(Dictionary<string, AiSdk> index, string key, out AiSdk sdk)
+        {
+            if (key != null && index.TryGetValue(key.Trim(), out AiSdk? found))
+            {
+                sdk = found;
+                return true;
+            }
+
+            sdk = null!;
+            return false;
+        }
+
+        private static Dictionary<string, AiSdk> Index(Func<AiSdk, IEnumerable<string>> keys)
+        {
+            var index = new Dictionary<string, AiSdk>(StringComparer.OrdinalIgnoreCase);
+            foreach (AiSdk sdk in Entries)
+            {
+                foreach (string key in keys(sdk))
+                {
+                    // First entry wins; CatalogTests assert there are no duplicates.
+                    if (!index.ContainsKey(key))
+                    {
+                        index.Add(key, sdk);
+                    }
+                }
+            }
+
+            return index;
+        }
+
+        private static AiProviderEndpoint[] BuildEndpoints()
+        {
+            var byProvider = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            var order = new List<string>();
+            foreach (AiSdk sdk in Entries)
+            {
+                if (sdk.EndpointHosts.Count == 0)
+                {
+                    continue;
+                }
+
+                if (!byProvider.TryGetValue(sdk.Provider, out List<string>? hosts))
+                {
+                    hosts = new List<string>();
+                    byProvider.Add(sdk.Provider, hosts);
+                    order.Add(sdk.Provider);
+                }
+
+                foreach (string h in sdk.EndpointHosts)
+                {
+                    if (!hosts.Contains(h))
+                    {
+                        hosts.Add(h);
+                    }
+                }
+            }
+
+            var result = new List<AiProviderEndpoint>();
+            foreach (string provider in order)
+            {
+                result.Add(new AiProviderEndpoint(provider, byProvider[provider].ToArray(), "hosts of the catalog SDKs of this provider"));
+            }
+
+            result.AddRange(ProviderOnly);
+            return result.ToArray();
+        }
+
+        private static string[] P(params string[] items) => items;
+
+        private static AiSdk Sdk(string id, string displayName, string provider, string[] packageIds, string[] assemblyNames, string[] namespaces, string[] hosts, string source, bool isNeutral = false) =>
+            new AiSdk(id, displayName, provider, packageIds, assemblyNames, namespaces, hosts, source, isNeutral);
+
+        private static AiSdk Connector(string name, string provider, string[] hosts, string source)
+        {
+            string asm = "Microsoft.SemanticKernel.Connectors." + ConnectorName(name);
+            return new AiSdk("semantic-kernel-connectors-" + name, "Semantic Kernel " + ConnectorName(name) + " connector", provider, P(asm), P(asm), P(asm, "Microsoft.SemanticKernel"), hosts, Ref + source);
+        }
+
+        private static AiSdk AgentsConnector(string name, string provider, string[] hosts, string source)
+        {
+            string suffix = name == "openai" ? "OpenAI" : name == "azureai" ? "AzureAI" : "Bedrock";
+            string asm = "Microsoft.SemanticKernel.Agents." + suffix;
+            return new AiSdk("semantic-kernel-agents-" + name, "Semantic Kernel " + suffix + " agents", provider, P(asm), P(asm), P(asm), hosts, Ref + source);
+        }
+
+        private static AiSdk AgentFramework(string name, string provider, string[] hosts, string source)
+        {
+            string suffix = name switch
+            {
+                "openai" => "OpenAI",
+                "anthropic" => "Anthropic",
+                "foundry" => "Foundry",
+                "azureai.persistent" => "AzureAI.Persistent",
+                "github.copilot" => "GitHub.Copilot",
+                _ => "Mcp",
+            };
+            string asm = "Microsoft.Agents.AI." + suffix;
+            return new AiSdk("microsoft-agents-ai-" + name.Replace('.', '-'), "Agent Framework " + suffix + " integration", provider, P(asm), P(asm), P("Microsoft.Agents.AI"), hosts, Ref + source);
+        }
+
+        private static AiSdk KernelMemoryAi(string name, string provider, string[] hosts)
+        {
+            string suffix = name switch
+            {
+                "openai" => "OpenAI",
+                "azureopenai" => "AzureOpenAI",
+                "anthropic" => "Anthropic",
+                "ollama" => "Ollama",
+                "llamasharp" => "LlamaSharp",
+                _ => "Onnx",
+            };
+            string asm = "Microsoft.KernelMemory.AI." + suffix;
+            return new AiSdk("kernel-memory-ai-" + name, "Kernel Memory " + suffix + " connector", provider, P(asm), P(asm), P("Microsoft.KernelMemory"), hosts, Ref + "[S] v1 AI connector wrapping the provider SDK; assembly = id (unverified)");
+        }
+
+        private static AiSdk LangChainProvider(string suffix, string provider, string[] hosts)
+        {
+            string id = "LangChain.Providers." + suffix;
+            return new AiSdk("langchain-providers-" + suffix.ToLowerInvariant().Replace('.', '-'), "LangChain " + suffix + " provider", provider, P(id), P(id), P("LangChain.Providers"), hosts, Ref + "[S] tryAGI LangChain provider package; assembly = id (unverified)");
+        }
+
+        private static string ConnectorName(string name) => name switch
+        {
+            "openai" => "OpenAI",
+            "azureopenai" => "AzureOpenAI",
+            "google" => "Google",
+            "mistralai" => "MistralAI",
+            "huggingface" => "HuggingFace",
+            "ollama" => "Ollama",
+            "onnx" => "Onnx",
+            "amazon" => "Amazon",
+            _ => "AzureAIInference",
+        };
+    }
+}

@@ -1,0 +1,210 @@
+using Guardrails.Core.Sdks;
+
+namespace Guardrails.Core.Tests;
+
+public class AiSdkCatalogTests
+{
+    [Theory]
+    [InlineData("OpenAI", "openai")]
+    [InlineData("openai", "openai")]
+    [InlineData("Azure.AI.OpenAI", "azure-openai")]
+    [InlineData("Azure.AI.Inference", "azure-ai-inference")]
+    [InlineData("Azure.AI.Projects", "azure-ai-projects")]
+    [InlineData("Azure.AI.Agents.Persistent", "azure-ai-agents-persistent")]
+    [InlineData("Anthropic", "anthropic")]
+    [InlineData("Anthropic.SDK", "anthropic-sdk")]
+    [InlineData("Microsoft.Extensions.AI", "microsoft-extensions-ai")]
+    [InlineData("Microsoft.Extensions.AI.OpenAI", "microsoft-extensions-ai-openai")]
+    [InlineData("Microsoft.Extensions.AI.AzureAIInference", "microsoft-extensions-ai-azureaiinference")]
+    [InlineData("Microsoft.Extensions.AI.Ollama", "microsoft-extensions-ai-ollama")]
+    [InlineData("Microsoft.SemanticKernel", "semantic-kernel")]
+    [InlineData("Microsoft.SemanticKernel.Core", "semantic-kernel")]
+    [InlineData("Microsoft.SemanticKernel.Connectors.OpenAI", "semantic-kernel-connectors-openai")]
+    [InlineData("Microsoft.SemanticKernel.Connectors.AzureOpenAI", "semantic-kernel-connectors-azureopenai")]
+    [InlineData("Microsoft.SemanticKernel.Connectors.Google", "semantic-kernel-connectors-google")]
+    [InlineData("Microsoft.Agents.AI", "microsoft-agents-ai")]
+    [InlineData("Microsoft.KernelMemory.Core", "kernel-memory")]
+    [InlineData("ModelContextProtocol", "model-context-protocol")]
+    [InlineData("Google.GenAI", "google-genai")]
+    [InlineData("Google.Cloud.AIPlatform.V1", "google-cloud-aiplatform")]
+    [InlineData("AWSSDK.BedrockRuntime", "aws-bedrock-runtime")]
+    [InlineData("Mistral.SDK", "mistral-sdk")]
+    [InlineData("Cohere", "cohere-tryagi")]
+    [InlineData("HuggingFace", "huggingface")]
+    [InlineData("OllamaSharp", "ollamasharp")]
+    [InlineData("LLamaSharp", "llamasharp")]
+    [InlineData("LLamaSharp.Backend.Cpu", "llamasharp")]
+    [InlineData("Microsoft.ML.OnnxRuntimeGenAI", "onnxruntime-genai")]
+    [InlineData("Betalgo.Ranul.OpenAI", "betalgo-openai")]
+    [InlineData("LangChain", "langchain")]
+    [InlineData("GitHub.Copilot.SDK", "github-copilot-sdk")]
+    public void Finds_every_sdk_the_issue_lists_by_package_id_case_insensitively(string packageId, string expectedId)
+    {
+        Assert.True(AiSdkCatalog.TryGetByPackageId(packageId, out AiSdk sdk));
+        Assert.Equal(expectedId, sdk.Id);
+        Assert.True(AiSdkCatalog.TryGetByPackageId(packageId.ToUpperInvariant(), out AiSdk upper));
+        Assert.Same(sdk, upper);
+    }
+
+    [Theory]
+    [InlineData("OpenAI", "openai")]
+    [InlineData("OpenAI_API", "openai")]
+    [InlineData("OpenAI-DotNet", "openai-dotnet")]
+    [InlineData("Microsoft.SemanticKernel.Abstractions", "semantic-kernel")]
+    [InlineData("Microsoft.SemanticKernel.Connectors.AzureOpenAI", "semantic-kernel-connectors-azureopenai")]
+    [InlineData("Microsoft.Extensions.AI.OpenAI", "microsoft-extensions-ai-openai")]
+    [InlineData("Microsoft.Extensions.AI.Abstractions", "microsoft-extensions-ai-abstractions")]
+    [InlineData("ModelContextProtocol.Core", "model-context-protocol")]
+    [InlineData("LLamaSharp", "llamasharp")]
+    public void Finds_sdks_by_assembly_name(string assemblyName, string expectedId)
+    {
+        Assert.True(AiSdkCatalog.TryGetByAssemblyName(assemblyName, out AiSdk sdk));
+        Assert.Equal(expectedId, sdk.Id);
+    }
+
+    [Theory]
+    [InlineData("Newtonsoft.Json")]
+    [InlineData("System.Net.Http")]
+    [InlineData("")]
+    [InlineData("OpenAI.Extra")]
+    public void Unknown_names_are_not_sdks(string name)
+    {
+        Assert.False(AiSdkCatalog.TryGetByPackageId(name, out _));
+        Assert.False(AiSdkCatalog.TryGetByAssemblyName(name, out _));
+    }
+
+    [Fact]
+    public void Ids_package_ids_and_assembly_names_each_belong_to_exactly_one_entry()
+    {
+        AssertUnique(AiSdkCatalog.All.Select(s => s.Id));
+        AssertUnique(AiSdkCatalog.All.SelectMany(s => s.PackageIds));
+        AssertUnique(AiSdkCatalog.All.SelectMany(s => s.AssemblyNames));
+    }
+
+    [Fact]
+    public void Every_entry_is_complete_cites_a_source_and_has_valid_host_patterns()
+    {
+        foreach (AiSdk sdk in AiSdkCatalog.All)
+        {
+            Assert.Matches("^[a-z0-9-]+$", sdk.Id);
+            Assert.NotEmpty(sdk.PackageIds);
+            Assert.NotEmpty(sdk.AssemblyNames);
+            Assert.NotEmpty(sdk.Namespaces);
+            Assert.Matches(@"\[(M|S|D)", sdk.Source);
+            Assert.False(sdk.IsCustom);
+            foreach (string host in sdk.EndpointHosts)
+            {
+                Assert.True(HostPattern.IsValid(host), sdk.Id + ": " + host);
+            }
+        }
+
+        foreach (AiProviderEndpoint endpoint in AiSdkCatalog.Endpoints)
+        {
+            Assert.NotEmpty(endpoint.HostPatterns);
+            Assert.All(endpoint.HostPatterns, h => Assert.True(HostPattern.IsValid(h), h));
+        }
+    }
+
+    [Fact]
+    public void Only_the_interface_only_abstractions_are_neutral()
+    {
+        Assert.Equal(new[] { "microsoft-extensions-ai-abstractions" }, AiSdkCatalog.All.Where(s => s.IsNeutral).Select(s => s.Id));
+    }
+
+    [Fact]
+    public void Semantic_kernel_connectors_are_separate_entries_so_partial_approval_is_possible()
+    {
+        Assert.True(AiSdkCatalog.TryGetByAssemblyName("Microsoft.SemanticKernel.Core", out AiSdk core));
+        Assert.True(AiSdkCatalog.TryGetByAssemblyName("Microsoft.SemanticKernel.Connectors.OpenAI", out AiSdk openAi));
+        Assert.True(AiSdkCatalog.TryGetByAssemblyName("Microsoft.SemanticKernel.Connectors.AzureOpenAI", out AiSdk azure));
+        Assert.Equal(3, new[] { core.Id, openAi.Id, azure.Id }.Distinct().Count());
+        Assert.DoesNotContain("Microsoft.SemanticKernel.Connectors.OpenAI", core.PackageIds);
+    }
+
+    [Theory]
+    [InlineData("api.openai.com", "OpenAI")]
+    [InlineData("myres.openai.azure.com", "Microsoft (Azure OpenAI)")]
+    [InlineData("api.anthropic.com", "Anthropic")]
+    [InlineData("generativelanguage.googleapis.com", "Google (Gemini / Vertex AI)")]
+    [InlineData("api.mistral.ai", "Mistral AI")]
+    [InlineData("api.groq.com", "Groq")]
+    [InlineData("bedrock-runtime.us-east-1.amazonaws.com", "AWS (Bedrock)")]
+    [InlineData("us-central1-aiplatform.googleapis.com", "Google (Gemini / Vertex AI)")]
+    public void Endpoint_hosts_find_their_provider(string host, string provider)
+    {
+        Assert.Contains(AiSdkCatalog.FindEndpointsByHost(host), e => e.Provider == provider);
+    }
+
+    [Theory]
+    [InlineData("api.openai.com.evil.example")]
+    [InlineData("xapi.openai.com")]
+    [InlineData("openai.azure.com")]
+    [InlineData("example.com")]
+    [InlineData("localhost")]
+    public void Look_alike_and_unrelated_hosts_are_not_endpoints(string host)
+    {
+        Assert.Empty(AiSdkCatalog.FindEndpointsByHost(host));
+        Assert.Empty(AiSdkCatalog.FindSdksByHost(host));
+    }
+
+    [Fact]
+    public void Finds_sdks_by_host()
+    {
+        Assert.Contains(AiSdkCatalog.FindSdksByHost("api.openai.com"), s => s.Id == "openai");
+        Assert.Contains(AiSdkCatalog.FindSdksByHost("x.openai.azure.com"), s => s.Id == "azure-openai");
+        Assert.DoesNotContain(AiSdkCatalog.FindSdksByHost("x.openai.azure.com"), s => s.Id == "openai");
+    }
+
+    [Fact]
+    public void Namespace_lookup_returns_every_sdk_that_uses_the_namespace()
+    {
+        string[] ids = AiSdkCatalog.FindByNamespace("OpenAI.Chat").Select(s => s.Id).ToArray();
+        Assert.Contains("openai", ids);
+        Assert.Contains("openai-dotnet", ids);
+        Assert.Contains("microsoft-extensions-ai-openai", ids);
+        Assert.Empty(AiSdkCatalog.FindByNamespace("OpenAIish"));
+        Assert.Empty(AiSdkCatalog.FindByNamespace("MyCompany.OpenAI"));
+    }
+
+    [Fact]
+    public void Custom_entries_round_trip_through_the_effective_policy_line_format()
+    {
+        var custom = new AiSdk("contoso-gateway", "contoso-gateway", "Contoso AI Gateway", new[] { "Contoso.AI.Gateway" }, new[] { "Contoso.AI.Gateway", "Contoso.AI.Gateway.Core" }, new[] { "Contoso.AI" }, new[] { "ai.contoso.example", "*.ai.contoso.example" }, "test", isCustom: true);
+        string line = AiSdkCatalog.FormatCustom(custom);
+        Assert.Equal("contoso-gateway|Contoso AI Gateway|Contoso.AI.Gateway|Contoso.AI.Gateway,Contoso.AI.Gateway.Core|Contoso.AI|ai.contoso.example,*.ai.contoso.example", line);
+
+        Assert.True(AiSdkCatalog.TryParseCustom(line, out AiSdk read));
+        Assert.Equal("contoso-gateway", read.Id);
+        Assert.Equal("Contoso AI Gateway", read.Provider);
+        Assert.Equal(custom.PackageIds, read.PackageIds);
+        Assert.Equal(custom.AssemblyNames, read.AssemblyNames);
+        Assert.Equal(custom.Namespaces, read.Namespaces);
+        Assert.Equal(custom.EndpointHosts, read.EndpointHosts);
+        Assert.True(read.IsCustom);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("only|three|fields")]
+    [InlineData(" |p|a|b|c|d")]
+    public void Malformed_custom_lines_are_rejected(string line)
+    {
+        Assert.False(AiSdkCatalog.TryParseCustom(line, out _));
+    }
+
+    [Fact]
+    public void Custom_line_with_empty_lists_parses()
+    {
+        Assert.True(AiSdkCatalog.TryParseCustom("gw||Contoso.Gw|||", out AiSdk sdk));
+        Assert.Equal("gw", sdk.Provider);
+        Assert.Equal(new[] { "Contoso.Gw" }, sdk.PackageIds);
+        Assert.Empty(sdk.AssemblyNames);
+        Assert.Empty(sdk.EndpointHosts);
+    }
+
+    private static void AssertUnique(IEnumerable<string> values)
+    {
+        string[] dupes = values.GroupBy(v => v, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
+        Assert.Empty(dupes);
+    }
+}

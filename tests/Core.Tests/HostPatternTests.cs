@@ -1,0 +1,44 @@
+using Guardrails.Core.Sdks;
+
+namespace Guardrails.Core.Tests;
+
+public class HostPatternTests
+{
+    [Theory]
+    [InlineData("api.openai.com", "api.openai.com")]
+    [InlineData("api.openai.com", "API.OpenAI.COM")]
+    [InlineData("api.openai.com", "api.openai.com.")]
+    [InlineData("*.openai.azure.com", "contoso.openai.azure.com")]
+    [InlineData("*.openai.azure.com", "a.b.openai.azure.com")]
+    [InlineData("bedrock-runtime.*.amazonaws.com", "bedrock-runtime.eu-west-1.amazonaws.com")]
+    [InlineData("*-aiplatform.googleapis.com", "us-central1-aiplatform.googleapis.com")]
+    [InlineData("aiplatform.*.rep.googleapis.com", "aiplatform.eu.rep.googleapis.com")]
+    public void Matches(string pattern, string host) => Assert.True(HostPattern.Matches(pattern, host));
+
+    [Theory]
+    [InlineData("api.openai.com", "api.openai.com.evil.example")]
+    [InlineData("api.openai.com", "evil-api.openai.com")]
+    [InlineData("api.openai.com", "sub.api.openai.com")]
+    [InlineData("api.openai.com", "api.openai.co")]
+    [InlineData("*.openai.azure.com", "openai.azure.com")]
+    [InlineData("*.openai.azure.com", "contoso.openai.azure.com.evil.example")]
+    [InlineData("*.openai.azure.com", "contoso-openai.azure.com")]
+    [InlineData("bedrock-runtime.*.amazonaws.com", "bedrock-runtime.amazonaws.com")]
+    [InlineData("bedrock-runtime.*.amazonaws.com", "bedrock-runtime.a.b.amazonaws.com")]
+    [InlineData("*-aiplatform.googleapis.com", "us-central1.aiplatform.googleapis.com")]
+    [InlineData("api.openai.com", "api..openai.com")]
+    [InlineData("", "api.openai.com")]
+    [InlineData("api.openai.com", "")]
+    public void Does_not_match(string pattern, string host) => Assert.False(HostPattern.Matches(pattern, host));
+
+    [Theory]
+    [InlineData("api.openai.com", true)]
+    [InlineData("*.openai.azure.com", true)]
+    [InlineData("localhost", true)]
+    [InlineData("*", false)]
+    [InlineData("a..b", false)]
+    [InlineData("https://api.openai.com", false)]
+    [InlineData("api.openai.com/v1", false)]
+    [InlineData(" ", false)]
+    public void Validates_patterns(string pattern, bool valid) => Assert.Equal(valid, HostPattern.IsValid(pattern));
+}
