@@ -17,6 +17,26 @@ namespace Guardrails.Analyzers
             "{0} {1} is hardcoded here ({2}): move it to the {3} environment variable, user-secrets or a key vault, and rotate it now because it is already in source history ({4})",
             "A key in source code leaks through the repository, build logs and every clone. Keep keys out of code and rotate any key that was ever committed.");
 
+        /// <summary>Custom tag of descriptors whose rule only ever warns (<see cref="RuleInfo.IsErrorInEnforce"/> is false).</summary>
+        public const string WarningOnlyTag = "GuardrailsWarningOnly";
+
+        private static readonly string[] NoTags = new string[0];
+        private static readonly string[] WarningOnlyTags = { WarningOnlyTag };
+
+        /// <summary>True when Enforce mode raises this descriptor's findings to errors.</summary>
+        public static bool IsErrorInEnforce(DiagnosticDescriptor descriptor)
+        {
+            foreach (string tag in descriptor.CustomTags)
+            {
+                if (tag == WarningOnlyTag)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         // id and category are passed as constants so analyzer release tracking (RS2000-RS2008) can see them.
         private static DiagnosticDescriptor Create(string id, string category, RuleInfo rule, string messageFormat, string description) =>
             new DiagnosticDescriptor(
@@ -27,6 +47,7 @@ namespace Guardrails.Analyzers
                 DiagnosticSeverity.Warning,
                 isEnabledByDefault: true,
                 description: description,
-                helpLinkUri: rule.HelpLink);
+                helpLinkUri: rule.HelpLink,
+                customTags: rule.IsErrorInEnforce ? NoTags : WarningOnlyTags);
     }
 }

@@ -26,8 +26,9 @@ namespace Guardrails.Analyzers
         /// <summary>True in Enforce mode: findings of error-level rules are errors. False in Audit mode: warnings.</summary>
         public bool Enforce { get; }
 
+        /// <summary>Error in Enforce mode for rules that fail the build; the default (warning) otherwise and for warning-only rules.</summary>
         public DiagnosticSeverity SeverityFor(DiagnosticDescriptor descriptor) =>
-            Enforce ? DiagnosticSeverity.Error : descriptor.DefaultSeverity;
+            Enforce && Descriptors.IsErrorInEnforce(descriptor) ? DiagnosticSeverity.Error : descriptor.DefaultSeverity;
 
         public Diagnostic Create(DiagnosticDescriptor descriptor, Location location, params object[] args) =>
             Diagnostic.Create(descriptor, location, SeverityFor(descriptor), additionalLocations: null, properties: null, messageArgs: args);

@@ -1,14 +1,13 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using Guardrails.Core.Secrets;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace Guardrails.Analyzers
 {
-    /// <summary>GRD001: an AI-provider key in a C# string literal.</summary>
+    /// <summary>
+    /// GRD001: an AI-provider key in C#, as the compiler sees it: every kind of string literal with escapes resolved,
+    /// constant-folded concatenations and interpolations, comments, XML docs and disabled code (see <see cref="CSharpKeyScan"/>).
+    /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HardcodedKeyInCodeAnalyzer : DiagnosticAnalyzer
     {
@@ -23,48 +22,10 @@ namespace Guardrails.Analyzers
             context.RegisterCompilationStartAction(start =>
             {
                 GuardrailsSettings settings = GuardrailsSettings.From(start.Options, start.CancellationToken);
-                start.RegisterSyntaxTreeAction(tree => AnalyzeTree(tree, settings));
+
+                // The walk is syntactic; the semantic model is consulted only for the rare candidates that pass a prefilter.
+                start.RegisterSemanticModelAction(model => CSharpKeyScan.Run(model, settings));
             });
-        }
-
-        private static void AnalyzeTree(SyntaxTreeAnalysisContext context, GuardrailsSettings settings)
-        {
-            SyntaxNode root = context.Tree.GetRoot(context.CancellationToken);
-            List<SecretMatch>? matches = null;
-            foreach (SyntaxToken token in root.DescendantTokens())
-            {
-                if (!token.IsKind(SyntaxKind.StringLiteralToken) &&
-                    !token.IsKind(SyntaxKind.InterpolatedStringTextToken) &&
-                    !token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) &&
-                    !token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken) &&
-                    !token.IsKind(SyntaxKind.Utf8StringLiteralToken))
-                {
-                    continue;
-                }
-
-                string value = token.ValueText;
-                if (!SecretScanner.MightContainKey(value))
-                {
-                    continue;
-                }
-
-                matches ??= new List<SecretMatch>();
-                matches.Clear();
-                SecretScanner.Scan(value, matches);
-                foreach (SecretMatch match in matches)
-                {
-                    // Report on the literal: the value the compiler sees may differ in length from its source text.
-                    Location location = Location.Create(context.Tree, token.Span);
-                    context.ReportDiagnostic(settings.Create(
-                        Descriptors.KeyInCode,
-                        location,
-                        match.Format.Provider,
-                        match.Format.TokenKind,
-                        match.Redacted,
-                        match.Format.EnvironmentVariable,
-                        match.Format.RotateUrl));
-                }
-            }
         }
     }
 }

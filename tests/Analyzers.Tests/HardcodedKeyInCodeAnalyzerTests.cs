@@ -1,5 +1,8 @@
+using Guardrails.Core.Secrets;
 using Guardrails.Tests.Shared;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using V = Guardrails.Analyzers.Tests.Verify<Guardrails.Analyzers.HardcodedKeyInCodeAnalyzer>;
 
 namespace Guardrails.Analyzers.Tests;
 
@@ -7,13 +10,40 @@ public class HardcodedKeyInCodeAnalyzerTests
 {
     private static readonly string Key = FakeKeys.OpenAiProject();
 
+    /// <summary>The expected GRD001 for <paramref name="key"/> at markup location 0, as an error (Enforce, the default).</summary>
+    internal static DiagnosticResult Grd001(string key, int location = 0, DiagnosticSeverity severity = DiagnosticSeverity.Error)
+    {
+        var matches = new List<SecretMatch>();
+        SecretScanner.Scan(key, matches);
+        SecretMatch m = Assert.Single(matches);
+        return V.Diagnostic("GRD001").WithLocation(location).WithSeverity(severity)
+            .WithArguments(m.Format.Provider, m.Format.TokenKind, m.Redacted, m.Format.EnvironmentVariable, m.Format.RotateUrl);
+    }
+
+    private static string Lit(string value) => "\"" + value + "\"";
+
+    /// <summary>The key split into string literals joined by +.</summary>
+    private static string Split(string key, params int[] at)
+    {
+        var parts = new List<string>();
+        int from = 0;
+        foreach (int i in at)
+        {
+            parts.Add(Lit(key.Substring(from, i - from)));
+            from = i;
+        }
+
+        parts.Add(Lit(key.Substring(from)));
+        return string.Join(" + ", parts);
+    }
+
     [Fact]
-    public async Task Reports_a_key_in_a_string_literal_as_an_error_by_default()
+    public async Task Reports_a_key_in_a_string_literal_as_an_error_by_default_with_a_redacted_message()
     {
         string source = "class C { const string K = {|#0:\"" + Key + "\"|}; }";
-        await Verify<HardcodedKeyInCodeAnalyzer>.AnalyzerAsync(
+        await V.AnalyzerAsync(
             source,
-            expected: Verify<HardcodedKeyInCodeAnalyzer>.Diagnostic("GRD001")
+            expected: V.Diagnostic("GRD001")
                 .WithLocation(0)
                 .WithSeverity(DiagnosticSeverity.Error)
                 .WithArguments("OpenAI", "project API key", "sk-proj-\u2026" + Key.Substring(Key.Length - 4), "OPENAI_API_KEY", "https://platform.openai.com/api-keys"));
@@ -23,29 +53,218 @@ public class HardcodedKeyInCodeAnalyzerTests
     public async Task Audit_mode_from_the_build_property_reports_a_warning()
     {
         string source = "class C { string K = {|#0:\"" + Key + "\"|}; }";
-        await Verify<HardcodedKeyInCodeAnalyzer>.AnalyzerAsync(
-            source,
-            mode: "Audit",
-            expected: Verify<HardcodedKeyInCodeAnalyzer>.Diagnostic("GRD001").WithLocation(0).WithSeverity(DiagnosticSeverity.Warning)
-                .WithArguments("OpenAI", "project API key", "sk-proj-\u2026" + Key.Substring(Key.Length - 4), "OPENAI_API_KEY", "https://platform.openai.com/api-keys"));
+        await V.AnalyzerAsync(source, mode: "Audit", expected: Grd001(Key, severity: DiagnosticSeverity.Warning));
     }
 
     [Fact]
     public async Task The_effective_policy_from_the_build_task_overrides_the_build_property()
     {
         string source = "class C { string K = {|#0:\"" + Key + "\"|}; }";
-        await Verify<HardcodedKeyInCodeAnalyzer>.AnalyzerAsync(
-            source,
-            mode: "Audit",
-            effectivePolicy: "mode=Enforce\npolicy=true\n",
-            expected: Verify<HardcodedKeyInCodeAnalyzer>.Diagnostic("GRD001").WithLocation(0).WithSeverity(DiagnosticSeverity.Error)
-                .WithArguments("OpenAI", "project API key", "sk-proj-\u2026" + Key.Substring(Key.Length - 4), "OPENAI_API_KEY", "https://platform.openai.com/api-keys"));
+        await V.AnalyzerAsync(source, mode: "Audit", effectivePolicy: "mode=Enforce\npolicy=true\n", expected: Grd001(Key));
     }
 
     [Fact]
-    public async Task Leaves_placeholders_and_ordinary_strings_alone()
+    public async Task Editorconfig_severity_overrides_the_mode()
     {
-        string source = "class C { string A = \"sk-...\"; string B = \"OPENAI_API_KEY\"; string D = \"sk-your-key-here\"; }";
-        await Verify<HardcodedKeyInCodeAnalyzer>.AnalyzerAsync(source);
+        string source = "class C { string K = {|#0:\"" + Key + "\"|}; }";
+        await V.AnalyzerAsync(
+            test =>
+            {
+                test.TestCode = source;
+                test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.GRD001.severity = suggestion\n"));
+            },
+            Grd001(Key, severity: DiagnosticSeverity.Info));
+
+        await V.AnalyzerAsync(test =>
+        {
+            test.TestCode = source.Replace("{|#0:", string.Empty).Replace("|}", string.Empty);
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.GRD001.severity = none\n"));
+        });
+    }
+
+    [Fact]
+    public async Task Verbatim_raw_and_utf8_literals()
+    {
+        string source =
+            "using System;\n" +
+            "class C {\n" +
+            "  string A = {|#0:@\"" + Key + "\"|};\n" +
+            "  string B = {|#1:\"\"\"" + Key + "\"\"\"|};\n" +
+            "  string D = {|#2:\"\"\"\n    " + Key + "\n    \"\"\"|};\n" +
+            "  static ReadOnlySpan<byte> E => {|#3:\"" + Key + "\"u8|};\n" +
+            "  static ReadOnlySpan<byte> F => {|#4:\"\"\"" + Key + "\"\"\"u8|};\n" +
+            "}\n";
+        await V.AnalyzerAsync(source, expected: new[] { Grd001(Key, 0), Grd001(Key, 1), Grd001(Key, 2), Grd001(Key, 3), Grd001(Key, 4) });
+    }
+
+    [Fact]
+    public async Task Escape_sequences_are_resolved_before_scanning()
+    {
+        // \u0073 is 's', \x2D is '-', and the verbatim "" is a quote-free case of the same idea.
+        string escaped = "\\u0073k\\x2Dproj-" + Key.Substring("sk-proj-".Length);
+        string source = "class C { string K = {|#0:\"" + escaped + "\"|}; }";
+        await V.AnalyzerAsync(source, expected: Grd001(Key));
+    }
+
+    [Fact]
+    public async Task Interpolated_string_text_parts()
+    {
+        // The diagnostic is on the text part only (the token after the hole), not the whole interpolated string.
+        string source = "class C { string M(int n) => $\"{n}{|#0::" + Key + "|}\"; }";
+        await V.AnalyzerAsync(source, expected: Grd001(Key));
+    }
+
+    [Fact]
+    public async Task A_key_split_over_concatenated_literals_is_reported_once_at_the_whole_expression()
+    {
+        string source = "class C { string K = {|#0:" + Split(Key, 8, 60, 90) + "|}; }";
+        await V.AnalyzerAsync(source, expected: Grd001(Key));
+    }
+
+    [Fact]
+    public async Task A_key_assembled_from_const_chains_is_reported_at_the_folding_declaration_only()
+    {
+        string source =
+            "class C {\n" +
+            "  const string Prefix = \"sk-proj-\";\n" +
+            "  const string Head = \"" + Key.Substring(8, 74) + "\";\n" +
+            "  const string Tail = \"" + Key.Substring(82) + "\";\n" +
+            "  const string K = {|#0:Prefix + Head + (Tail)|};\n" +
+            "  string Use() => K;\n" +
+            "  string Twice() => K + \" \" + K;\n" +
+            "  void M() { System.Console.WriteLine(K); }\n" +
+            "}\n";
+        await V.AnalyzerAsync(source, expected: Grd001(Key));
+    }
+
+    [Fact]
+    public async Task A_constant_interpolated_string_is_folded()
+    {
+        string source =
+            "class C {\n" +
+            "  const string Prefix = \"sk-proj-\";\n" +
+            "  const string Body = \"" + Key.Substring(8) + "\";\n" +
+            "  const string K = {|#0:$\"{Prefix}{Body}\"|};\n" +
+            "}\n";
+        await V.AnalyzerAsync(source, expected: Grd001(Key));
+    }
+
+    [Fact]
+    public async Task A_whole_key_in_one_literal_of_a_runtime_concatenation_is_reported_at_that_literal_only()
+    {
+        string source = "class C { string M(string user) => \"Bearer \" + {|#0:\"" + Key + "\"|} + user; }";
+        await V.AnalyzerAsync(source, expected: Grd001(Key));
+    }
+
+    [Fact]
+    public async Task Attribute_arguments_parameter_defaults_and_switch_expressions()
+    {
+        string source =
+            "using System;\n" +
+            "class C {\n" +
+            "  [Obsolete({|#0:\"" + Key + "\"|})] void A() { }\n" +
+            "  [Obsolete({|#1:" + Split(Key, 30) + "|})] void B() { }\n" +
+            "  void D(string key = {|#2:\"" + Key + "\"|}) { }\n" +
+            "  string E(int n) => n switch { 0 => {|#3:\"" + Key + "\"|}, _ => \"none\" };\n" +
+            "}\n";
+        await V.AnalyzerAsync(source, expected: new[] { Grd001(Key, 0), Grd001(Key, 1), Grd001(Key, 2), Grd001(Key, 3) });
+    }
+
+    [Fact]
+    public async Task Collection_and_object_initializers()
+    {
+        string source =
+            "using System.Collections.Generic;\n" +
+            "class Options { public string ApiKey { get; set; } = \"\"; }\n" +
+            "class C {\n" +
+            "  List<string> A = new List<string> { \"x\", {|#0:\"" + Key + "\"|} };\n" +
+            "  string[] B = [{|#1:\"" + Key + "\"|}];\n" +
+            "  Options D = new Options { ApiKey = {|#2:\"" + Key + "\"|} };\n" +
+            "  Dictionary<string, string> E = new() { [\"OpenAI:ApiKey\"] = {|#3:\"" + Key + "\"|} };\n" +
+            "}\n";
+        await V.AnalyzerAsync(source, expected: new[] { Grd001(Key, 0), Grd001(Key, 1), Grd001(Key, 2), Grd001(Key, 3) });
+    }
+
+    [Fact]
+    public async Task Top_level_statements()
+    {
+        string source = "using System;\nvar key = {|#0:\"" + Key + "\"|};\nConsole.WriteLine(key.Length);\n";
+        await V.AnalyzerAsync(
+            test =>
+            {
+                test.TestCode = source;
+                test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            },
+            Grd001(Key));
+    }
+
+    [Fact]
+    public async Task Comments_xml_docs_and_disabled_code()
+    {
+        string source =
+            "{|#0:// the old key was " + Key + "|}\n" +
+            "/* rotated:\n   {|#1:" + Key + "|} */\n" +
+            "/// <summary>Call with {|#2:" + Key + "|}.</summary>\n" +
+            "class C {\n" +
+            "#if NEVER_DEFINED\n" +
+            "  string K = \"{|#3:" + Key + "|}\";\n" +
+            "#endif\n" +
+            "}\n";
+        await V.AnalyzerAsync(source, expected: new[] { Grd001(Key, 0), Grd001(Key, 1), Grd001(Key, 2), Grd001(Key, 3) });
+    }
+
+    [Fact]
+    public async Task Generated_code_is_still_analysed()
+    {
+        string generated = "// <auto-generated/>\nclass G { string K = {|#0:\"" + Key + "\"|}; }\n";
+        await V.AnalyzerAsync(
+            test => test.TestState.Sources.Add(("Settings.g.cs", generated)),
+            Grd001(Key));
+    }
+
+    [Fact]
+    public async Task Every_openai_format_is_found()
+    {
+        string legacy = FakeKeys.OpenAiLegacy();
+        string source = "class C { string A = {|#0:\"" + legacy + "\"|}; string B = {|#1:\"" + FakeKeys.OpenAiProject("NotRealAtAll") + "\"|}; }";
+        await V.AnalyzerAsync(source, expected: new[] { Grd001(legacy, 0), Grd001(FakeKeys.OpenAiProject("NotRealAtAll"), 1) });
+    }
+
+    [Theory]
+    [InlineData("sk-...")]
+    [InlineData("sk-your-key-here")]
+    [InlineData("<OPENAI_API_KEY>")]
+    [InlineData("${OPENAI_API_KEY}")]
+    [InlineData("OPENAI_API_KEY")]
+    [InlineData("sk-button")]
+    [InlineData("sk-SK")]
+    [InlineData("3f2504e0-4f89-11d3-9a0c-0305e82c3301")]
+    [InlineData("d41d8cd98f00b204e9800998ecf8427e")]
+    [InlineData("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")]
+    [InlineData("QmFzZTY0IGJsb2Igd2l0aG91dCBhbnkgcHJvdmlkZXIgZm9ybWF0IGF0IGFsbA==")]
+    [InlineData("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")]
+    [InlineData("0123456789abcdef0123456789abcdef")]
+    public async Task Leaves_placeholders_hashes_and_ordinary_strings_alone(string value)
+    {
+        string source =
+            "class C {\n" +
+            "  string A = \"" + value + "\";\n" +
+            "  const string B = \"" + value + "\" + \"" + value + "\";\n" +
+            "  // " + value + "\n" +
+            "  string sk_button = nameof(sk_button);\n" +
+            "}\n";
+        await V.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task A_key_split_over_adjacent_literals_of_a_runtime_concatenation_is_reported_at_the_expression()
+    {
+        string source =
+            "class C {\n" +
+            "  string M(string x) => {|#0:x + " + Split(Key, 60) + " + x|};\n" +
+            "  string Prefix = \"sk-proj-\";\n" +
+            "  string N(string x) => \"sk-proj-\" + x + \"" + Key.Substring(8) + "\";\n" +
+            "}\n";
+        await V.AnalyzerAsync(source, expected: Grd001(Key));
     }
 }

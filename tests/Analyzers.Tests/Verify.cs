@@ -38,4 +38,16 @@ internal static class Verify<TAnalyzer>
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync(CancellationToken.None);
     }
+
+    /// <summary>Runs the analyzer with full control over the test state (extra sources, config files, output kind).</summary>
+    public static Task AnalyzerAsync(Action<CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>> configure, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+        };
+        configure(test);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
 }
