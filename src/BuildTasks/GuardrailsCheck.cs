@@ -28,6 +28,9 @@ namespace Guardrails.BuildTasks
 
         public string? ManifestPath { get; set; }
 
+        /// <summary>Where the highest policy revision seen per policyId is kept (rollback detection, GRD303).</summary>
+        public string? RevisionStateFile { get; set; }
+
         /// <summary>Where to write the effective policy (an AdditionalFile for the analyzers).</summary>
         [Required]
         public string EffectivePolicyFile { get; set; } = string.Empty;
@@ -47,6 +50,7 @@ namespace Guardrails.BuildTasks
                     PolicySha256 = PolicySha256,
                     Mode = Mode,
                     ManifestPath = ManifestPath,
+                    RevisionStateFile = RevisionStateFile,
                 };
 
                 CheckResult result = GuardrailsChecker.Run(request);

@@ -17,5 +17,8 @@ namespace Guardrails.BuildTasks.Engine
 
         /// <summary>$(GuardrailsManifestPath): the team manifest, or empty when none was found.</summary>
         public string? ManifestPath { get; set; }
+
+        /// <summary>Where the highest policy revision seen per policyId is kept (rollback detection); empty = not kept.</summary>
+        public string? RevisionStateFile { get; set; }
     }
 }

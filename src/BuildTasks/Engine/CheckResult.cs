@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Guardrails.BuildTasks.Engine.Integrity;
 using Guardrails.Core.Json;
 using Guardrails.Core.Policy;
 
@@ -20,6 +21,9 @@ namespace Guardrails.BuildTasks.Engine
 
         /// <summary>The parsed manifest document, when one was found and could be read.</summary>
         public JsonNode? ManifestDocument { get; set; }
+
+        /// <summary>Policy hash, pin, revision and bypass facts (for the audit record).</summary>
+        public IntegrityState Integrity { get; } = new IntegrityState();
 
         public bool HasErrors
         {

@@ -1,4 +1,5 @@
 using System;
+using Guardrails.BuildTasks.Engine.Integrity;
 using Guardrails.Core.Json;
 using Guardrails.Core.Rules;
 
@@ -29,10 +30,19 @@ namespace Guardrails.BuildTasks.Engine
                 }
                 else
                 {
+                    PolicyIntegrity.CheckPin(request, result, policyPath);
                     result.PolicyDocument = SourceFile.TryParseJson(text!, policyPath, "The Guardrails policy", out problem);
                     AddIf(result, problem);
                     result.Effective.HasPolicy = result.PolicyDocument != null;
+                    if (result.PolicyDocument != null)
+                    {
+                        PolicyIntegrity.CheckRevision(request, result, result.PolicyDocument, policyPath);
+                    }
                 }
+            }
+            else
+            {
+                PolicyIntegrity.CheckPinWithoutPolicy(request, result);
             }
 
             bool hasManifestPath = !string.IsNullOrWhiteSpace(request.ManifestPath);

@@ -47,6 +47,11 @@ namespace Guardrails.Core.Rules
         public const string MalformedJson = "GRD102";
         public const string ManifestMissing = "GRD103";
         public const string InvalidMode = "GRD104";
+
+        // Integrity and bypass (issue 7): GRD005 and GRD301-GRD319.
+        public const string PolicyHashMismatch = "GRD301";
+        public const string PolicyPinMalformed = "GRD302";
+        public const string PolicyRollback = "GRD303";
     }
 
     /// <summary>
@@ -81,6 +86,15 @@ namespace Guardrails.Core.Rules
         public static readonly RuleInfo InvalidMode = new RuleInfo(
             RuleIds.InvalidMode, "GuardrailsMode has an unknown value", CategoryPolicy, RuleHost.BuildTask, isError: true);
 
+        public static readonly RuleInfo PolicyHashMismatch = new RuleInfo(
+            RuleIds.PolicyHashMismatch, "Guardrails policy does not match its pinned SHA-256", CategoryIntegrity, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo PolicyPinMalformed = new RuleInfo(
+            RuleIds.PolicyPinMalformed, "GuardrailsPolicySha256 is not a SHA-256 value", CategoryIntegrity, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo PolicyRollback = new RuleInfo(
+            RuleIds.PolicyRollback, "Guardrails policy revision is older than one this repository already built against", CategoryIntegrity, RuleHost.BuildTask, isError: true);
+
         private static readonly List<RuleInfo> AllRules = new List<RuleInfo>
         {
             KeyInCode,
@@ -89,6 +103,9 @@ namespace Guardrails.Core.Rules
             MalformedJson,
             ManifestMissing,
             InvalidMode,
+            PolicyHashMismatch,
+            PolicyPinMalformed,
+            PolicyRollback,
         };
 
         /// <summary>All known rules, in id order of declaration.</summary>

@@ -1,0 +1,31 @@
+using System.Collections.Generic;
+
+namespace Guardrails.BuildTasks.Engine.Integrity
+{
+    /// <summary>What the integrity checks established, for the audit record and the reports.</summary>
+    public sealed class IntegrityState
+    {
+        /// <summary>Lower-case hex SHA-256 of the policy file bytes, when the file could be read.</summary>
+        public string? PolicySha256 { get; set; }
+
+        /// <summary>The accepted pins from GuardrailsPolicySha256 (lower-case hex), empty when not pinned.</summary>
+        public List<string> Pins { get; } = new List<string>();
+
+        /// <summary>True when pinned and the file matched a pin; false when pinned and it did not; null when not pinned.</summary>
+        public bool? PinMatched { get; set; }
+
+        /// <summary>The policy's policyId and revision, when present.</summary>
+        public string? PolicyId { get; set; }
+
+        public long? PolicyRevision { get; set; }
+
+        /// <summary>The highest revision of this policyId seen before this build (from the revision state file).</summary>
+        public long? HighestSeenRevision { get; set; }
+
+        /// <summary>True when the policy lets this project suppress Guardrails diagnostics locally.</summary>
+        public bool SuppressionAllowed { get; set; } = true;
+
+        /// <summary>The mode the project asked for ($(GuardrailsMode)), before the policy had its say.</summary>
+        public string RequestedMode { get; set; } = "Enforce";
+    }
+}
