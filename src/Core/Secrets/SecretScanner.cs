@@ -4,112 +4,211 @@ using System.Collections.Generic;
 namespace Guardrails.Core.Secrets
 {
     /// <summary>
-    /// Finds AI-provider keys in text. Cheap prefilter first (an ordinal search for a fixed marker), exact
-    /// format checks only around a hit, no regex on the common path.
+    /// Finds AI-provider keys in text. A cheap prefilter first (ordinal searches for a small set of fixed anchor
+    /// substrings, chunk by chunk so the text is read from memory once), exact format checks only around a hit,
+    /// no regex anywhere and no allocation unless a key is found. Formats: <see cref="KeyCatalog"/>.
     /// </summary>
     public static class SecretScanner
     {
-        private const string OpenAiMarker = "T3BlbkFJ"; // base64("OpenAI"), embedded in every OpenAI key
+        /// <summary>The shortest self-identifying key (AWS access key id) is 20 characters.</summary>
+        internal const int MinimumKeyLength = 20;
 
-        private static readonly KeyFormat[] OpenAiFormats =
+        private const int ChunkSize = 16 * 1024;
+
+        /// <summary>
+        /// Every self-identifying format contains one of these anchors; each anchor has one matcher that knows
+        /// every format reachable from it. Keep this list short: each anchor costs one vectorized pass per chunk.
+        /// </summary>
+        private static readonly Anchor[] Anchors =
         {
-            new KeyFormat("OpenAI", "project API key", "sk-proj-", "OPENAI_API_KEY", "https://platform.openai.com/api-keys"),
-            new KeyFormat("OpenAI", "service-account key", "sk-svcacct-", "OPENAI_API_KEY", "https://platform.openai.com/api-keys"),
-            new KeyFormat("OpenAI", "admin key", "sk-admin-", "OPENAI_ADMIN_KEY", "https://platform.openai.com/settings/organization/admin-keys"),
-            new KeyFormat("OpenAI", "user API key", "sk-None-", "OPENAI_API_KEY", "https://platform.openai.com/api-keys"),
-            new KeyFormat("OpenAI", "legacy user API key", "sk-", "OPENAI_API_KEY", "https://platform.openai.com/api-keys"),
+            new Anchor("sk-", FixedFormats.MatchSkDash),             // OpenAI, Anthropic, OpenRouter, Langfuse, Cerebras (csk-)
+            new Anchor("sk_", FixedFormats.MatchSkUnderscore),       // Groq (gsk_), Pinecone (pcsk_), ElevenLabs
+            new Anchor("gh", FixedFormats.MatchGitHub),              // ghp_ gho_ ghu_ ghs_ ghr_
+            new Anchor("github_pat_", FixedFormats.MatchGitHubFineGrained),
+            new Anchor("AIza", FixedFormats.MatchGoogleApiKey),
+            new Anchor("AKIA", FixedFormats.MatchAwsAccessKeyId),
+            new Anchor("ASIA", FixedFormats.MatchAwsAccessKeyId),
+            new Anchor("ABSK", FixedFormats.MatchBedrockLongTerm),
+            new Anchor("bedrock-api-key-", FixedFormats.MatchBedrockShortTerm),
+            new Anchor("hf_", FixedFormats.MatchHuggingFaceUser),
+            new Anchor("api_org_", FixedFormats.MatchHuggingFaceOrg),
+            new Anchor("r8_", FixedFormats.MatchReplicate),
+            new Anchor("xai-", FixedFormats.MatchXAi),
+            new Anchor("pplx-", FixedFormats.MatchPerplexity),
+            new Anchor("tgp_v1_", FixedFormats.MatchTogether),
+            new Anchor("fw_", FixedFormats.MatchFireworks),
+            new Anchor("pa-", FixedFormats.MatchVoyage),
+            new Anchor("lsv2_", FixedFormats.MatchLangSmith),
+            new Anchor("JQQJ99", FixedFormats.MatchAzureIdentifiable),
+            new Anchor("PRIVATE KEY-----", FixedFormats.MatchPemPrivateKey),
         };
 
-        /// <summary>True when the text could hold a key; false means <see cref="Scan"/> would find nothing.</summary>
-        public static bool MightContainKey(string text) => text.IndexOf(OpenAiMarker, StringComparison.Ordinal) >= 0;
+        private static readonly IComparer<SecretMatch> ByStart = new StartComparer();
 
-        /// <summary>Appends every key found in <paramref name="text"/> to <paramref name="results"/>.</summary>
-        public static void Scan(string text, List<SecretMatch> results)
+        [ThreadStatic]
+        private static List<SecretMatch>? scratch;
+
+        internal delegate bool Matcher(string text, int hit, out SecretMatch match);
+
+        /// <summary>The anchor substrings of the prefilter (for tests and documentation).</summary>
+        internal static IEnumerable<string> AnchorStrings
         {
-            int from = 0;
-            while (from < text.Length)
+            get
             {
-                int marker = text.IndexOf(OpenAiMarker, from, StringComparison.Ordinal);
-                if (marker < 0)
+                foreach (Anchor a in Anchors)
                 {
-                    return;
-                }
-
-                if (TryMatchOpenAi(text, marker, out SecretMatch match))
-                {
-                    results.Add(match);
-                    from = match.Start + match.Length;
-                }
-                else
-                {
-                    from = marker + OpenAiMarker.Length;
+                    yield return a.Text;
                 }
             }
         }
 
-        private static bool TryMatchOpenAi(string text, int marker, out SecretMatch match)
+        /// <summary>
+        /// True when the text could hold a self-identifying key; false means <see cref="Scan"/> finds nothing.
+        /// Ordinal searches only, no allocation.
+        /// </summary>
+        public static bool MightContainKey(string text)
         {
-            match = default;
-
-            // The token extends over [A-Za-z0-9_-] on both sides of the marker.
-            int start = marker;
-            while (start > 0 && IsTokenChar(text[start - 1]))
-            {
-                start--;
-            }
-
-            int end = marker + OpenAiMarker.Length;
-            while (end < text.Length && IsTokenChar(text[end]))
-            {
-                end++;
-            }
-
-            int tokenStart = text.IndexOf("sk-", start, marker - start, StringComparison.Ordinal);
-            if (tokenStart != start)
+            if (text == null || text.Length < MinimumKeyLength)
             {
                 return false;
             }
 
-            int before = marker - start;
-            int after = end - (marker + OpenAiMarker.Length);
-            foreach (KeyFormat format in OpenAiFormats)
+            for (int chunk = 0; chunk < text.Length; chunk += ChunkSize)
             {
-                if (string.CompareOrdinal(text, start, format.Prefix, 0, format.Prefix.Length) != 0)
+                int chunkEnd = Math.Min(text.Length, chunk + ChunkSize);
+                foreach (Anchor anchor in Anchors)
                 {
-                    continue;
+                    int limit = Math.Min(text.Length, chunkEnd + anchor.Text.Length - 1);
+                    if (limit - chunk >= anchor.Text.Length &&
+                        text.IndexOf(anchor.Text, chunk, limit - chunk, StringComparison.Ordinal) >= 0)
+                    {
+                        return true;
+                    }
                 }
-
-                int body = before - format.Prefix.Length;
-                bool ok = format.Prefix == "sk-"
-                    ? body == 20 && after == 20 && IsAlnum(text, start + 3, 20) && IsAlnum(text, marker + OpenAiMarker.Length, 20)
-                    : body == after && (body == 74 || body == 58);
-                if (!ok)
-                {
-                    continue;
-                }
-
-                match = new SecretMatch(start, end - start, format, Redaction.Redact(text, start, end - start, format.Prefix));
-                return true;
             }
 
             return false;
         }
 
-        private static bool IsTokenChar(char c) =>
-            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-
-        private static bool IsAlnum(string text, int start, int count)
+        /// <summary>
+        /// Appends every self-identifying key (fixed prefix, marker or checksum) found in <paramref name="text"/>
+        /// to <paramref name="results"/>, ordered by position. Start/Length are relative to <paramref name="text"/>.
+        /// </summary>
+        public static void Scan(string text, List<SecretMatch> results)
         {
-            for (int i = start; i < start + count; i++)
+            if (text == null || text.Length < MinimumKeyLength)
             {
-                char c = text[i];
-                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+                return;
+            }
+
+            int first = results.Count;
+            for (int chunk = 0; chunk < text.Length; chunk += ChunkSize)
+            {
+                int chunkEnd = Math.Min(text.Length, chunk + ChunkSize);
+                foreach (Anchor anchor in Anchors)
+                {
+                    // An occurrence that starts in this chunk may end in the next one.
+                    int limit = Math.Min(text.Length, chunkEnd + anchor.Text.Length - 1);
+                    int from = chunk;
+                    while (limit - from >= anchor.Text.Length)
+                    {
+                        int hit = text.IndexOf(anchor.Text, from, limit - from, StringComparison.Ordinal);
+                        if (hit < 0)
+                        {
+                            break;
+                        }
+
+                        if (!Covered(results, first, hit) && anchor.Match(text, hit, out SecretMatch match))
+                        {
+                            results.Add(match);
+                        }
+
+                        from = hit + 1;
+                    }
+                }
+            }
+
+            if (results.Count - first > 1)
+            {
+                results.Sort(first, results.Count - first, ByStart);
+            }
+        }
+
+        /// <summary>
+        /// Context-gated keys. <paramref name="name"/> is what the code or config shows about the value (an
+        /// identifier, a JSON/config key path, an environment variable, a parameter name, or a credential type
+        /// such as <c>AzureKeyCredential</c>). Returns a provider-specific match covering the whole value when the
+        /// name identifies a provider's key and the value has that provider's shape; a generic match
+        /// (<see cref="KeyFormat.IsGeneric"/>) when the name is key-like and the value is a high-entropy token with
+        /// no known prefix; false for placeholders, GUIDs, hashes, URLs, prose, paths, identifiers, and for
+        /// self-identifying keys (<see cref="Scan"/> reports those).
+        /// </summary>
+        public static bool TryMatchNamedValue(string name, string value, out SecretMatch match)
+        {
+            match = default;
+            if (name == null || value == null || value.Length < NamedValues.MinimumLength || value.Length > NamedValues.MaximumLength)
+            {
+                return false;
+            }
+
+            if (!NamedValues.IsTokenValue(value))
+            {
+                return false;
+            }
+
+            if (MightContainKey(value))
+            {
+                List<SecretMatch> found = scratch ??= new List<SecretMatch>();
+                found.Clear();
+                Scan(value, found);
+                bool selfIdentifying = found.Count > 0;
+                found.Clear();
+                if (selfIdentifying)
                 {
                     return false;
                 }
             }
 
+            KeyFormat? format = NamedValues.Classify(name, value);
+            if (format == null)
+            {
+                return false;
+            }
+
+            match = new SecretMatch(0, value.Length, format, Redaction.Redact(value, 0, value.Length, format.Prefix));
             return true;
+        }
+
+        private static bool Covered(List<SecretMatch> results, int first, int position)
+        {
+            for (int i = first; i < results.Count; i++)
+            {
+                SecretMatch m = results[i];
+                if (position >= m.Start && position < m.Start + m.Length)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private sealed class Anchor
+        {
+            public Anchor(string text, Matcher match)
+            {
+                Text = text;
+                Match = match;
+            }
+
+            public string Text { get; }
+
+            public Matcher Match { get; }
+        }
+
+        private sealed class StartComparer : IComparer<SecretMatch>
+        {
+            public int Compare(SecretMatch x, SecretMatch y) => x.Start.CompareTo(y.Start);
         }
     }
 }

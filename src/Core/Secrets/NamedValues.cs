@@ -1,0 +1,347 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace Guardrails.Core.Secrets
+{
+    /// <summary>
+    /// Context-gated detection for <see cref="SecretScanner.TryMatchNamedValue"/>: what the name says about the
+    /// value (which provider, whether it names a secret at all) and whether the value has the right shape.
+    /// </summary>
+    internal static class NamedValues
+    {
+        public const int MinimumLength = 16;
+        public const int MaximumLength = 512;
+
+        private const int GenericMaximumLength = 256;
+
+        /// <summary>Last words that make a name secret-like.</summary>
+        private static readonly HashSet<string> SecretWords = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "secret", "secrets", "password", "passwords", "passwd", "pwd", "passphrase", "credential", "credentials",
+            "apikey", "apikeys", "accesskey", "secretkey", "privatekey", "clientsecret", "token", "key", "keys", "pat",
+        };
+
+        /// <summary>Trailing words that say nothing about the value ("ApiKeyValue", "passwordString").</summary>
+        private static readonly HashSet<string> NoiseWords = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "value", "str", "string", "text", "raw", "default", "const", "literal",
+        };
+
+        /// <summary>Words before "token" that name something that is not a secret (cancellationToken, maxTokens).</summary>
+        private static readonly HashSet<string> NonSecretTokenQualifiers = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "cancellation", "continuation", "page", "next", "previous", "sync", "csrf", "xsrf", "antiforgery", "max",
+            "total", "stop", "special", "bos", "eos", "pad", "unk", "sep", "cls", "mask", "start", "end", "input",
+            "output", "prompt", "completion", "lexer", "syntax", "parser", "current", "last", "first", "resume",
+        };
+
+        /// <summary>Words before "key" that name a lookup key, not a secret (partitionKey, cacheKey, publicKey).</summary>
+        private static readonly HashSet<string> NonSecretKeyQualifiers = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "public", "publishable", "partition", "row", "sort", "cache", "primary", "foreign", "idempotency", "hot",
+            "lookup", "dictionary", "resource", "registry", "composite", "hash", "map", "entity", "unique", "object",
+            "translation", "localization", "message", "setting", "settings", "config", "configuration", "property",
+            "route", "query", "shortcut", "sub", "group", "dedup", "deduplication", "concurrency", "lock", "item",
+            "index", "column", "table", "field", "json", "name", "natural", "surrogate", "order", "label", "enum",
+            "metadata", "tag", "pk", "fk", "record", "state", "sorting", "grouping", "i18n", "l10n", "registry",
+        };
+
+        private static readonly ContextRule[] Rules =
+        {
+            // Azure OpenAI before the wider Azure AI services rule. OpenAI's own keys are never 32 hex, so a
+            // 32-hex value under an OpenAI name is an Azure OpenAI key. ApiKeyCredential is the OpenAI/Azure
+            // OpenAI SDK credential type.
+            new ContextRule(KeyCatalog.AzureOpenAiHex, n => n.Has("azureopenai") || n.Has("aoai") || n.Has("openai") || n.Joined == "apikeycredential", IsHex32),
+            new ContextRule(KeyCatalog.AzureAiServicesHex, n => n.Has("azure") || n.Has("cognitive") || n.Has("aiservices") || n.Has("ocpapim"), IsHex32),
+            new ContextRule(KeyCatalog.Mistral, n => n.Has("mistral"), v => v.Length == 32 && TokenText.AllAlnum(v, 0, 32)),
+            new ContextRule(KeyCatalog.Cohere, n => n.Has("cohere") || n.Joined.StartsWith("coapikey", StringComparison.Ordinal), v => v.Length == 40 && TokenText.AllAlnum(v, 0, 40)),
+            new ContextRule(KeyCatalog.DeepSeek, n => n.Has("deepseek"), v => v.Length == 35 && v.StartsWith("sk-", StringComparison.Ordinal) && TokenText.AllLowerHex(v, 3, 32)),
+            new ContextRule(KeyCatalog.DeepInfra, n => n.Has("deepinfra"), v => v.Length == 32 && TokenText.AllAlnum(v, 0, 32)),
+            new ContextRule(KeyCatalog.AssemblyAi, n => n.Has("assemblyai"), v => v.Length == 32 && TokenText.AllLowerHex(v, 0, 32)),
+            new ContextRule(KeyCatalog.WeightsAndBiases, n => n.Has("wandb") || n.Has("weightsandbiases"), v => v.Length == 40 && TokenText.AllLowerHex(v, 0, 40)),
+            new ContextRule(KeyCatalog.AwsSecretAccessKey, n => (n.Has("aws") && n.Has("secret")) || n.Has("secretaccesskey"), v => v.Length == 40 && TokenText.All(v, 0, 40, TokenText.IsBase64)),
+            new ContextRule(KeyCatalog.ElevenLabsLegacy, n => n.Has("elevenlabs") || n.Has("xiapikey"), v => v.Length == 32 && TokenText.AllLowerHex(v, 0, 32)),
+            new ContextRule(KeyCatalog.StabilityAi, n => n.Has("stability"), v => v.Length == 51 && v.StartsWith("sk-", StringComparison.Ordinal) && TokenText.AllAlnum(v, 3, 48)),
+            new ContextRule(KeyCatalog.Cursor, n => n.Has("cursor"), v => v.Length == 68 && v.StartsWith("key_", StringComparison.Ordinal) && TokenText.AllLowerHex(v, 4, 64)),
+            new ContextRule(KeyCatalog.PineconeLegacy, n => n.Has("pinecone"), v => v.Length == 36 && IsGuid(v, 0)),
+        };
+
+        /// <summary>
+        /// Printable ASCII without whitespace, quotes, brackets or separators that tokens never contain
+        /// (so prose, markup, JSON, URLs with ports, lists and templates are out at once).
+        /// </summary>
+        public static bool IsTokenValue(string value)
+        {
+            foreach (char c in value)
+            {
+                if (c <= ' ' || c > '~' || c == '"' || c == '\'' || c == '`' || c == '\\' || c == '<' || c == '>' ||
+                    c == '{' || c == '}' || c == '(' || c == ')' || c == '[' || c == ']' || c == ',' || c == ';' || c == ':' || c == '|')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public static KeyFormat? Classify(string name, string value)
+        {
+            Name parsed = Name.Parse(name);
+            if (!parsed.IsSecretLike)
+            {
+                return null;
+            }
+
+            foreach (ContextRule rule in Rules)
+            {
+                if (rule.Shape(value) && rule.Names(parsed) && ProviderValueIsRandom(rule.Format, value))
+                {
+                    return rule.Format;
+                }
+            }
+
+            return IsGenericSecret(value) ? KeyCatalog.GenericSecret : null;
+        }
+
+        /// <summary>8-4-4-4-12 hex digits at <paramref name="start"/>.</summary>
+        public static bool IsGuid(string text, int start)
+        {
+            if (start < 0 || start + 36 > text.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < 36; i++)
+            {
+                char c = text[start + i];
+                bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+                if (dash ? c != '-' : !TokenText.IsHex(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsHex32(string v) => v.Length == 32 && TokenText.All(v, 0, 32, TokenText.IsHex);
+
+        private static bool ProviderValueIsRandom(KeyFormat format, string value)
+        {
+            int start = format.Prefix.Length;
+            int count = value.Length - start;
+            if (format == KeyCatalog.PineconeLegacy)
+            {
+                return !TokenText.IsPlaceholder(value, 0, 36, 6, words: true) && !IsNilLikeGuid(value);
+            }
+
+            return FixedFormats.RandomEnough(value, start, count);
+        }
+
+        private static bool IsNilLikeGuid(string v) => TokenText.Entropy(v, 0, v.Length) < 3.0;
+
+        /// <summary>
+        /// A generic secret: a single high-entropy token. Not a GUID, not a hash (32/40/64/96/128 hex), not digits
+        /// only, not a path, URL, host name or dotted identifier (JWTs excepted), not an identifier or
+        /// ENV_VAR_NAME, not a template (<c>$VAR</c>, <c>%VAR%</c>, <c>@VAR@</c>), not a placeholder; at least two
+        /// character classes and 3 bits of entropy per character.
+        /// </summary>
+        private static bool IsGenericSecret(string v)
+        {
+            int n = v.Length;
+            if (n > GenericMaximumLength)
+            {
+                return false;
+            }
+
+            if ((n == 36 && IsGuid(v, 0)) || (TokenText.All(v, 0, n, TokenText.IsHex) && (n == 32 || n == 40 || n == 64 || n == 96 || n == 128)))
+            {
+                return false;
+            }
+
+            char first = v[0];
+            if (first == '$' || first == '%' || first == '@' || first == '/' || first == '~' || first == '.' ||
+                v.IndexOf("//", StringComparison.Ordinal) >= 0)
+            {
+                return false;
+            }
+
+            if (v.IndexOf('.') >= 0 && !v.StartsWith("eyJ", StringComparison.Ordinal) && !HasSymbolBesides(v, '.', '-'))
+            {
+                return false; // host names, namespaces, file names, versions; a JWT (eyJ…) or "abc8Q~x.y" secret is not
+            }
+
+            int lower = 0, upper = 0, digit = 0, symbol = 0;
+            foreach (char c in v)
+            {
+                if (c >= 'a' && c <= 'z') lower++;
+                else if (c >= 'A' && c <= 'Z') upper++;
+                else if (c >= '0' && c <= '9') digit++;
+                else symbol++;
+            }
+
+            if (digit == n)
+            {
+                return false;
+            }
+
+            // Identifiers, slugs and ENV_VAR_NAMEs: letters with at most _ and - between them, no digit.
+            if (digit == 0 && TokenText.All(v, 0, n, c => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-'))
+            {
+                if (lower + upper == n ? TokenText.LooksLikeIdentifier(v, 0, n) : true)
+                {
+                    return false;
+                }
+            }
+
+            // Random tokens switch between lower, upper and digits all the time; words and slugs hardly do.
+            if (ClassTransitions(v) < Math.Max(3, n / 6))
+            {
+                return false;
+            }
+
+            int classes = (lower > 0 ? 1 : 0) + (upper > 0 ? 1 : 0) + (digit > 0 ? 1 : 0) + (symbol > 0 ? 1 : 0);
+            return classes >= 2 && !TokenText.IsPlaceholder(v, 0, n, 5, words: true) && TokenText.Entropy(v, 0, n) >= 3.0;
+        }
+
+        private static bool HasSymbolBesides(string v, char a, char b)
+        {
+            foreach (char c in v)
+            {
+                if (!TokenText.IsAlnum(c) && c != a && c != b)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static int ClassTransitions(string v)
+        {
+            int transitions = 0;
+            for (int i = 1; i < v.Length; i++)
+            {
+                int a = CharClass(v[i - 1]);
+                int b = CharClass(v[i]);
+                if (a != 0 && b != 0 && a != b)
+                {
+                    transitions++;
+                }
+            }
+
+            return transitions;
+        }
+
+        private static int CharClass(char c) => c >= 'a' && c <= 'z' ? 1 : c >= 'A' && c <= 'Z' ? 2 : c >= '0' && c <= '9' ? 3 : 0;
+
+        private sealed class ContextRule
+        {
+            public ContextRule(KeyFormat format, Func<Name, bool> names, Func<string, bool> shape)
+            {
+                Format = format;
+                Names = names;
+                Shape = shape;
+            }
+
+            public KeyFormat Format { get; }
+
+            public Func<Name, bool> Names { get; }
+
+            public Func<string, bool> Shape { get; }
+        }
+
+        /// <summary>A name split into lower-case words: "AzureOpenAI:ApiKey" → azure, open, ai, api, key.</summary>
+        internal sealed class Name
+        {
+            private Name(List<string> words)
+            {
+                Words = words;
+                Joined = string.Concat(words);
+                IsSecretLike = ComputeSecretLike(words);
+            }
+
+            public List<string> Words { get; }
+
+            /// <summary>The words concatenated: "azureopenaiapikey".</summary>
+            public string Joined { get; }
+
+            public bool IsSecretLike { get; }
+
+            public bool Has(string fragment) => Joined.IndexOf(fragment, StringComparison.Ordinal) >= 0;
+
+            public static Name Parse(string name)
+            {
+                var words = new List<string>();
+                var current = new StringBuilder();
+                for (int i = 0; i < name.Length; i++)
+                {
+                    char c = name[i];
+                    if (!TokenText.IsAlnum(c))
+                    {
+                        Flush(words, current);
+                        continue;
+                    }
+
+                    if (current.Length > 0 && c >= 'A' && c <= 'Z')
+                    {
+                        char prev = name[i - 1];
+                        bool nextLower = i + 1 < name.Length && name[i + 1] >= 'a' && name[i + 1] <= 'z';
+                        if ((prev >= 'a' && prev <= 'z') || (prev >= '0' && prev <= '9') || (prev >= 'A' && prev <= 'Z' && nextLower))
+                        {
+                            Flush(words, current); // camelCase, and the last capital of an acronym: "AIServices" → AI, Services
+                        }
+                    }
+
+                    current.Append(TokenText.ToLowerAscii(c));
+                }
+
+                Flush(words, current);
+                return new Name(words);
+            }
+
+            private static void Flush(List<string> words, StringBuilder current)
+            {
+                if (current.Length > 0)
+                {
+                    words.Add(current.ToString());
+                    current.Clear();
+                }
+            }
+
+            private static bool ComputeSecretLike(List<string> words)
+            {
+                int last = words.Count - 1;
+                while (last > 0 && NoiseWords.Contains(words[last]))
+                {
+                    last--;
+                }
+
+                if (last < 0 || words.Contains("public") || words.Contains("publishable"))
+                {
+                    return false;
+                }
+
+                string word = words[last];
+                string previous = last > 0 ? words[last - 1] : string.Empty;
+                if (!SecretWords.Contains(word))
+                {
+                    return false;
+                }
+
+                if (word == "token")
+                {
+                    return !NonSecretTokenQualifiers.Contains(previous);
+                }
+
+                if (word == "key" || word == "keys")
+                {
+                    return !NonSecretKeyQualifiers.Contains(previous);
+                }
+
+                return true;
+            }
+        }
+    }
+}

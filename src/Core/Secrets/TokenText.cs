@@ -1,0 +1,220 @@
+using System;
+
+namespace Guardrails.Core.Secrets
+{
+    /// <summary>Character classes, token boundaries and the placeholder filter shared by the matchers.</summary>
+    internal static class TokenText
+    {
+        /// <summary>[A-Za-z0-9_-]: the characters a key token is made of.</summary>
+        public static bool IsTokenChar(char c) =>
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+
+        public static bool IsAlnum(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+
+        public static bool IsLowerHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+
+        public static bool IsHex(char c) => IsLowerHex(c) || (c >= 'A' && c <= 'F');
+
+        public static bool IsBase64(char c) => IsAlnum(c) || c == '+' || c == '/';
+
+        /// <summary>
+        /// A token may start at <paramref name="start"/>: the text starts there, or the character before is not
+        /// a token character. An escape such as <c>\n</c> or <c>\t</c> just before also counts as a boundary, so
+        /// raw JSON/YAML text (<c>"line\nsk-…"</c>) behaves like the decoded value.
+        /// </summary>
+        public static bool StartsToken(string text, int start)
+        {
+            if (start == 0 || !IsTokenChar(text[start - 1]))
+            {
+                return true;
+            }
+
+            char e = text[start - 1];
+            return start >= 2 && text[start - 2] == '\\' && (e == 'n' || e == 'r' || e == 't');
+        }
+
+        /// <summary>End of the run of token characters starting at <paramref name="start"/>.</summary>
+        public static int TokenEnd(string text, int start)
+        {
+            int end = start;
+            while (end < text.Length && IsTokenChar(text[end]))
+            {
+                end++;
+            }
+
+            return end;
+        }
+
+        public static bool All(string text, int start, int count, Func<char, bool> predicate)
+        {
+            if (start < 0 || start + count > text.Length)
+            {
+                return false;
+            }
+
+            for (int i = start; i < start + count; i++)
+            {
+                if (!predicate(text[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public static bool AllAlnum(string text, int start, int count) => All(text, start, count, IsAlnum);
+
+        public static bool AllLowerHex(string text, int start, int count) => All(text, start, count, IsLowerHex);
+
+        public static bool At(string text, int index, string expected) =>
+            index >= 0 && index + expected.Length <= text.Length &&
+            string.CompareOrdinal(text, index, expected, 0, expected.Length) == 0;
+
+        /// <summary>
+        /// True when the random part of a key is a documentation placeholder rather than a key: a run of one
+        /// character (<c>xxxxxx</c>, <c>000000</c>), a counting sequence (<c>123456</c>, <c>abcdef</c>), an ellipsis,
+        /// or — when <paramref name="words"/> is set — a placeholder word (<c>your</c>, <c>example</c>, …).
+        /// Fake-looking words such as "FakeKey" or "NotReal" are deliberately not placeholders: a test key is a key.
+        /// </summary>
+        public static bool IsPlaceholder(string text, int start, int count, int maxRun, bool words)
+        {
+            int run = 1;
+            int up = 1;
+            int down = 1;
+            for (int i = start + 1; i < start + count; i++)
+            {
+                char c = text[i];
+                char p = text[i - 1];
+                run = c == p ? run + 1 : 1;
+                up = c == p + 1 && IsAlnum(c) ? up + 1 : 1;
+                down = c == p - 1 && IsAlnum(c) ? down + 1 : 1;
+                if (run >= maxRun || up >= maxRun || down >= maxRun)
+                {
+                    return true;
+                }
+            }
+
+            if (IndexOfIgnoreCase(text, start, count, "...") >= 0 || IndexOfIgnoreCase(text, start, count, "\u2026") >= 0)
+            {
+                return true;
+            }
+
+            if (!words)
+            {
+                return false;
+            }
+
+            foreach (string word in PlaceholderWords)
+            {
+                if (IndexOfIgnoreCase(text, start, count, word) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Words that mark a documentation placeholder. "fake", "test", "dummy" are not in the list on purpose.</summary>
+        internal static readonly string[] PlaceholderWords =
+        {
+            "your", "xxxx", "example", "placeholder", "redacted", "replace", "insert", "changeme", "sample",
+        };
+
+        /// <summary>
+        /// A letters-only camelCase or single-case run (e.g. <c>getTokenizerConfigFromHub</c>) reads as an identifier
+        /// rather than random characters: at most a quarter of the letters uppercase and never two capitals in a
+        /// row, or no case mix at all.
+        /// </summary>
+        public static bool LooksLikeIdentifier(string text, int start, int count)
+        {
+            int upper = 0;
+            bool adjacentUpper = false;
+            for (int i = start; i < start + count; i++)
+            {
+                char c = text[i];
+                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+                {
+                    return false;
+                }
+
+                if (c >= 'A' && c <= 'Z')
+                {
+                    upper++;
+                    if (i > start && text[i - 1] >= 'A' && text[i - 1] <= 'Z')
+                    {
+                        adjacentUpper = true;
+                    }
+                }
+            }
+
+            return upper == 0 || upper == count || (upper * 4 <= count && !adjacentUpper);
+        }
+
+        /// <summary>Shannon entropy in bits per character.</summary>
+        public static double Entropy(string text, int start, int count)
+        {
+            if (count == 0)
+            {
+                return 0;
+            }
+
+            var counts = new int[128];
+            int other = 0;
+            for (int i = start; i < start + count; i++)
+            {
+                char c = text[i];
+                if (c < 128)
+                {
+                    counts[c]++;
+                }
+                else
+                {
+                    other++;
+                }
+            }
+
+            double h = 0;
+            foreach (int n in counts)
+            {
+                if (n > 0)
+                {
+                    double p = (double)n / count;
+                    h -= p * Math.Log(p, 2);
+                }
+            }
+
+            if (other > 0)
+            {
+                double p = (double)other / count;
+                h -= p * Math.Log(p, 2);
+            }
+
+            return h;
+        }
+
+        /// <summary>ASCII case-insensitive ordinal search inside [start, start+count) with no allocation.</summary>
+        public static int IndexOfIgnoreCase(string text, int start, int count, string word)
+        {
+            int last = start + count - word.Length;
+            for (int i = start; i <= last; i++)
+            {
+                int j = 0;
+                while (j < word.Length && ToLowerAscii(text[i + j]) == ToLowerAscii(word[j]))
+                {
+                    j++;
+                }
+
+                if (j == word.Length)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        public static char ToLowerAscii(char c) => c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+    }
+}
