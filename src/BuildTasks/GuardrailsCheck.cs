@@ -31,6 +31,36 @@ namespace Guardrails.BuildTasks
         /// <summary>Where the highest policy revision seen per policyId is kept (rollback detection, GRD303).</summary>
         public string? RevisionStateFile { get; set; }
 
+        /// <summary>GuardrailsMode, GuardrailsPolicyPath and GuardrailsPolicySha256 as set centrally (captured before the project body).</summary>
+        public string? CentralMode { get; set; }
+
+        public string? CentralPolicyPath { get; set; }
+
+        public string? CentralPolicySha256 { get; set; }
+
+        /// <summary>True when Guardrails.props captured the central values (otherwise the Central* inputs are ignored).</summary>
+        public bool CentralSettingsCaptured { get; set; }
+
+        public string? NoWarn { get; set; }
+
+        public string? WarningsNotAsErrors { get; set; }
+
+        public string? MSBuildWarningsAsMessages { get; set; }
+
+        public string? MSBuildWarningsNotAsErrors { get; set; }
+
+        /// <summary>@(EditorConfigFiles) and @(GlobalAnalyzerConfigFiles).</summary>
+        public ITaskItem[]? AnalyzerConfigFiles { get; set; }
+
+        /// <summary>@(Analyzer) as the compiler will get it.</summary>
+        public ITaskItem[]? Analyzers { get; set; }
+
+        public string? Language { get; set; }
+
+        public string? RunAnalyzers { get; set; }
+
+        public string? RunAnalyzersDuringBuild { get; set; }
+
         /// <summary>Where to write the effective policy (an AdditionalFile for the analyzers).</summary>
         [Required]
         public string EffectivePolicyFile { get; set; } = string.Empty;
@@ -51,6 +81,18 @@ namespace Guardrails.BuildTasks
                     Mode = Mode,
                     ManifestPath = ManifestPath,
                     RevisionStateFile = RevisionStateFile,
+                    CentralMode = CentralSettingsCaptured ? CentralMode ?? string.Empty : null,
+                    CentralPolicyPath = CentralSettingsCaptured ? CentralPolicyPath ?? string.Empty : null,
+                    CentralPolicySha256 = CentralSettingsCaptured ? CentralPolicySha256 ?? string.Empty : null,
+                    NoWarn = NoWarn,
+                    WarningsNotAsErrors = WarningsNotAsErrors,
+                    MSBuildWarningsAsMessages = MSBuildWarningsAsMessages,
+                    MSBuildWarningsNotAsErrors = MSBuildWarningsNotAsErrors,
+                    AnalyzerConfigFiles = Paths(AnalyzerConfigFiles),
+                    Analyzers = Paths(Analyzers),
+                    Language = Language,
+                    RunAnalyzers = RunAnalyzers,
+                    RunAnalyzersDuringBuild = RunAnalyzersDuringBuild,
                 };
 
                 CheckResult result = GuardrailsChecker.Run(request);
@@ -87,6 +129,23 @@ namespace Guardrails.BuildTasks
             {
                 Log.LogWarning(Subcategory, finding.Rule.Id, finding.Rule.Id, finding.Rule.HelpLink, finding.File, finding.Line, finding.Column, 0, 0, "{0}", message);
             }
+        }
+
+        private static string[] Paths(ITaskItem[]? items)
+        {
+            if (items == null)
+            {
+                return new string[0];
+            }
+
+            var paths = new string[items.Length];
+            for (int i = 0; i < items.Length; i++)
+            {
+                string full = items[i].GetMetadata("FullPath");
+                paths[i] = string.IsNullOrEmpty(full) ? items[i].ItemSpec : full;
+            }
+
+            return paths;
         }
 
         private static void WriteIfChanged(string path, string content)

@@ -20,8 +20,21 @@ internal sealed class CheckRunner
             ManifestPath = manifest == null ? null : dir.Write("ai-assistants.json", manifest),
             EffectivePolicyFile = System.IO.Path.Combine(dir.Path, "obj", "guardrails", "guardrails.effective-policy.txt"),
             RevisionStateFile = System.IO.Path.Combine(dir.Path, "obj", "guardrails", "policy-revisions.txt"),
+            Language = "C#",
+            Analyzers = new ITaskItem[]
+            {
+                new Microsoft.Build.Utilities.TaskItem("/packages/guardrails/0.1.0/analyzers/dotnet/cs/Guardrails.Analyzers.dll"),
+                new Microsoft.Build.Utilities.TaskItem("/packages/guardrails/0.1.0/analyzers/dotnet/cs/Guardrails.Core.dll"),
+            },
         };
     }
+
+    /// <summary>A policy with the given allowLocalSuppression at the top, and optionally per tier.</summary>
+    public static string PolicyAllowing(string topLevel = "false", string? sandbox = null) =>
+        "{ \"policyFormat\": \"1.0\", \"policyId\": \"p\", \"revision\": 3, \"allowLocalSuppression\": " + topLevel +
+        (sandbox == null ? string.Empty : ", \"tiers\": { \"sandbox\": { \"allowLocalSuppression\": " + sandbox + " } }") + " }";
+
+    public static string ManifestInTier(string tier) => "{ \"manifestFormat\": \"1.0\", \"tier\": \"" + tier + "\", \"assistants\": [] }";
 
     public TempDir Dir { get; }
 

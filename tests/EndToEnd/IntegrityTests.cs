@@ -27,6 +27,20 @@ public class IntegrityTests
 
     public IntegrityTests(PackageFixture fixture) => _fixture = fixture;
 
+    /// <summary>Every local bypass at once: mode, NoWarn, WarningsNotAsErrors, .editorconfig, and the analyzer removed.</summary>
+    private const string Bypasses = """
+          <PropertyGroup>
+            <GuardrailsMode>Audit</GuardrailsMode>
+            <NoWarn>$(NoWarn);GRD001</NoWarn>
+            <WarningsNotAsErrors>$(WarningsNotAsErrors);GRD001</WarningsNotAsErrors>
+          </PropertyGroup>
+          <Target Name="DropGuardrailsAnalyzer" AfterTargets="ResolveLockFileAnalyzers">
+            <ItemGroup>
+              <Analyzer Remove="@(Analyzer)" Condition="'%(Filename)' == 'Guardrails.Analyzers'" />
+            </ItemGroup>
+          </Target>
+        """;
+
     private static string Sha256(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 
     [Fact]
@@ -60,5 +74,38 @@ public class IntegrityTests
         Assert.NotEqual(0, rolledBack.ExitCode);
         Assert.Contains("guardrails.policy.json(4,15): Guardrails error GRD303:", rolledBack.Output);
         Assert.DoesNotContain("GRD301", rolledBack.Output);
+    }
+
+    [Fact]
+    public void Each_local_bypass_is_caught_in_Enforce_and_allowed_in_a_relaxed_tier()
+    {
+        TestProject project = _fixture.NewProject();
+        string policy = project.Write("policy/guardrails.policy.json", Policy.Replace(
+            "\"owner\"",
+            "\"tiers\": { \"sandbox\": { \"allowLocalSuppression\": true }, \"regulated\": { \"allowLocalSuppression\": false } },\n  \"owner\""));
+        project.Write("ai-assistants.json", Manifest.Replace("\"assistants\"", "\"tier\": \"regulated\",\n  \"assistants\""));
+        project.SetProperties(("GuardrailsPolicyPath", policy), ("GuardrailsMode", "Enforce"));
+        project.Write(".editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.GRD001.severity = none\n");
+        project.AddToProject(Bypasses);
+
+        DotNet.Result caught = project.Build();
+
+        Assert.NotEqual(0, caught.ExitCode);
+        Assert.Contains("Guardrails error GRD307:", caught.Output);
+        Assert.Contains("error GRD304:", caught.Output);
+        Assert.Contains("NoWarn: GRD001", caught.Output);
+        Assert.Contains("WarningsNotAsErrors: GRD001", caught.Output);
+        Assert.Contains(".editorconfig(4,1): Guardrails error GRD305:", caught.Output);
+        Assert.Contains("error GRD306:", caught.Output);
+        Assert.Contains("missing from the Analyzer items: Guardrails.Analyzers.dll", caught.Output);
+        Assert.Contains("mode=Enforce", File.ReadAllText(project.PathOf("obj/Debug/net10.0/guardrails/guardrails.effective-policy.txt")));
+
+        // The same project in the sandbox tier: the policy lets it use every local bypass.
+        project.Write("ai-assistants.json", Manifest.Replace("\"assistants\"", "\"tier\": \"sandbox\",\n  \"assistants\""));
+        File.SetLastWriteTimeUtc(project.PathOf("ai-assistants.json"), DateTime.UtcNow.AddSeconds(5));
+        DotNet.Result relaxed = project.Build();
+
+        Assert.True(relaxed.ExitCode == 0, relaxed.ToString());
+        Assert.DoesNotMatch(new System.Text.RegularExpressions.Regex("GRD30\\d"), relaxed.Output);
     }
 }

@@ -50,6 +50,15 @@ public sealed class TestProject
         return full;
     }
 
+    /// <summary>Adds XML (property groups, items, targets) to the project file itself, as a team would.</summary>
+    public void AddToProject(string xml)
+    {
+        string path = PathOf(Name + ".csproj");
+        string text = File.ReadAllText(path);
+        int end = text.LastIndexOf("</Project>", StringComparison.Ordinal);
+        File.WriteAllText(path, text.Substring(0, end) + xml + "\n" + text.Substring(end));
+    }
+
     /// <summary>Sets Guardrails properties the way an organisation would: in Directory.Build.props.</summary>
     public void SetProperties(params (string Name, string Value)[] properties)
     {

@@ -20,5 +20,34 @@ namespace Guardrails.BuildTasks.Engine
 
         /// <summary>Where the highest policy revision seen per policyId is kept (rollback detection); empty = not kept.</summary>
         public string? RevisionStateFile { get; set; }
+
+        /// <summary>GuardrailsMode / GuardrailsPolicyPath / GuardrailsPolicySha256 as set centrally (captured by Guardrails.props,
+        /// before the project body); null when not captured. Used to tell a project's own override from the central value.</summary>
+        public string? CentralMode { get; set; }
+
+        public string? CentralPolicyPath { get; set; }
+
+        public string? CentralPolicySha256 { get; set; }
+
+        /// <summary>$(NoWarn), $(WarningsNotAsErrors), $(MSBuildWarningsAsMessages), $(MSBuildWarningsNotAsErrors).</summary>
+        public string? NoWarn { get; set; }
+
+        public string? WarningsNotAsErrors { get; set; }
+
+        public string? MSBuildWarningsAsMessages { get; set; }
+
+        public string? MSBuildWarningsNotAsErrors { get; set; }
+
+        /// <summary>@(EditorConfigFiles) and @(GlobalAnalyzerConfigFiles): the analyzer config files the compiler will read.</summary>
+        public string[]? AnalyzerConfigFiles { get; set; }
+
+        /// <summary>@(Analyzer) right before CoreCompile, and the project's $(Language), $(RunAnalyzers), $(RunAnalyzersDuringBuild).</summary>
+        public string[]? Analyzers { get; set; }
+
+        public string? Language { get; set; }
+
+        public string? RunAnalyzers { get; set; }
+
+        public string? RunAnalyzersDuringBuild { get; set; }
     }
 }

@@ -72,6 +72,7 @@ namespace Guardrails.BuildTasks.Engine
                     "No ai-assistants.json was found in the project folder or any folder above it, and the policy requires every project to declare its AI assistants. Add an ai-assistants.json at the repository root (an empty \"assistants\": [] declares that none are used), or set GuardrailsManifestPath."));
             }
 
+            BypassChecks.Run(request, result);
             result.Effective.Mode = result.Enforce ? "Enforce" : "Audit";
             return result;
         }

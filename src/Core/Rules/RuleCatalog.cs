@@ -52,6 +52,11 @@ namespace Guardrails.Core.Rules
         public const string PolicyHashMismatch = "GRD301";
         public const string PolicyPinMalformed = "GRD302";
         public const string PolicyRollback = "GRD303";
+        public const string SuppressedByProperty = "GRD304";
+        public const string SeverityLoweredInConfig = "GRD305";
+        public const string AnalyzerRemoved = "GRD306";
+        public const string ModeLowered = "GRD307";
+        public const string CentralSettingOverridden = "GRD308";
     }
 
     /// <summary>
@@ -95,6 +100,21 @@ namespace Guardrails.Core.Rules
         public static readonly RuleInfo PolicyRollback = new RuleInfo(
             RuleIds.PolicyRollback, "Guardrails policy revision is older than one this repository already built against", CategoryIntegrity, RuleHost.BuildTask, isError: true);
 
+        public static readonly RuleInfo SuppressedByProperty = new RuleInfo(
+            RuleIds.SuppressedByProperty, "Guardrails diagnostic suppressed by a project property (NoWarn, WarningsNotAsErrors)", CategoryIntegrity, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo SeverityLoweredInConfig = new RuleInfo(
+            RuleIds.SeverityLoweredInConfig, "Guardrails diagnostic severity lowered in .editorconfig or .globalconfig", CategoryIntegrity, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo AnalyzerRemoved = new RuleInfo(
+            RuleIds.AnalyzerRemoved, "Guardrails analyzers removed from the compilation", CategoryIntegrity, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo ModeLowered = new RuleInfo(
+            RuleIds.ModeLowered, "GuardrailsMode lowered below what the policy demands", CategoryIntegrity, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo CentralSettingOverridden = new RuleInfo(
+            RuleIds.CentralSettingOverridden, "Project overrides the central Guardrails policy settings", CategoryIntegrity, RuleHost.BuildTask, isError: true);
+
         private static readonly List<RuleInfo> AllRules = new List<RuleInfo>
         {
             KeyInCode,
@@ -106,6 +126,11 @@ namespace Guardrails.Core.Rules
             PolicyHashMismatch,
             PolicyPinMalformed,
             PolicyRollback,
+            SuppressedByProperty,
+            SeverityLoweredInConfig,
+            AnalyzerRemoved,
+            ModeLowered,
+            CentralSettingOverridden,
         };
 
         /// <summary>All known rules, in id order of declaration.</summary>

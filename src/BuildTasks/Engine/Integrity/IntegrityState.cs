@@ -25,7 +25,10 @@ namespace Guardrails.BuildTasks.Engine.Integrity
         /// <summary>True when the policy lets this project suppress Guardrails diagnostics locally.</summary>
         public bool SuppressionAllowed { get; set; } = true;
 
-        /// <summary>The mode the project asked for ($(GuardrailsMode)), before the policy had its say.</summary>
-        public string RequestedMode { get; set; } = "Enforce";
+        /// <summary>Where that decision came from ("allowLocalSuppression", "tiers.sandbox.allowLocalSuppression", "default", or "no policy").</summary>
+        public string SuppressionSource { get; set; } = "no policy";
+
+        /// <summary>Every local bypass found, reported or allowed.</summary>
+        public List<LocalBypass> Bypasses { get; } = new List<LocalBypass>();
     }
 }

@@ -1,0 +1,184 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.RegularExpressions;
+using Guardrails.Core.Rules;
+
+namespace Guardrails.BuildTasks.Engine.Integrity
+{
+    /// <summary>
+    /// Finds .editorconfig / .globalconfig lines that lower a Guardrails diagnostic below error (GRD305):
+    /// dotnet_diagnostic.GRDxxx.severity, dotnet_analyzer_diagnostic.category-Guardrails.*.severity, and
+    /// dotnet_analyzer_diagnostic.severity (all analyzers) unless every Guardrails analyzer rule is set back explicitly.
+    /// Lines are read the way Roslyn reads them: key [=:] value, a trailing '#' or ';' comment, keys case-insensitive.
+    /// </summary>
+    public static class AnalyzerConfigScanner
+    {
+        private const long MaxBytes = 1024 * 1024;
+
+        private static readonly Regex Property = new Regex(
+            @"^\s*([\w\.\-_]+)\s*[=:]\s*(.*?)\s*([#;].*)?$",
+            RegexOptions.CultureInvariant,
+            TimeSpan.FromSeconds(1));
+
+        private static readonly Regex IdKey = new Regex(
+            @"^dotnet_diagnostic\.(grd\d+)\.severity$",
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
+            TimeSpan.FromSeconds(1));
+
+        private static readonly Regex CategoryKey = new Regex(
+            @"^dotnet_analyzer_diagnostic\.category-(guardrails(\.[\w\-]+)*)\.severity$",
+            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
+            TimeSpan.FromSeconds(1));
+
+        private const string AllAnalyzersKey = "dotnet_analyzer_diagnostic.severity";
+
+        /// <summary>Scans the files; <paramref name="enforce"/> also treats "warning" as lowering (it turns Enforce errors into warnings).</summary>
+        public static List<LocalBypass> Scan(IEnumerable<string> files, bool enforce)
+        {
+            var lowering = new List<LocalBypass>();
+            var allAnalyzerLines = new List<LocalBypass>();
+            var explicitlyKept = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (string file in files)
+            {
+                if (string.IsNullOrWhiteSpace(file) || !seen.Add(Normalize(file)))
+                {
+                    continue;
+                }
+
+                string[]? lines = TryReadLines(file);
+                if (lines == null)
+                {
+                    continue;
+                }
+
+                for (int i = 0; i < lines.Length; i++)
+                {
+                    ScanLine(file, i + 1, lines[i], enforce, lowering, allAnalyzerLines, explicitlyKept);
+                }
+            }
+
+            // "All analyzers: none" silences Guardrails only where nothing more specific keeps a rule on.
+            if (allAnalyzerLines.Count > 0 && !EveryAnalyzerRuleKept(explicitlyKept))
+            {
+                lowering.AddRange(allAnalyzerLines);
+            }
+
+            return lowering;
+        }
+
+        private static void ScanLine(string file, int lineNumber, string line, bool enforce, List<LocalBypass> lowering, List<LocalBypass> allAnalyzerLines, HashSet<string> kept)
+        {
+            string trimmed = line.TrimStart();
+            if (trimmed.Length == 0 || trimmed[0] == '#' || trimmed[0] == ';' || trimmed[0] == '[' || line.Length > 4096)
+            {
+                return;
+            }
+
+            Match m;
+            try
+            {
+                m = Property.Match(line);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return;
+            }
+
+            if (!m.Success)
+            {
+                return;
+            }
+
+            string key = m.Groups[1].Value;
+            string severity = m.Groups[2].Value.Trim().ToLowerInvariant();
+            int column = m.Groups[1].Index + 1;
+            bool lowers = IsLowering(severity, enforce);
+
+            Match id = IdKey.Match(key);
+            if (id.Success)
+            {
+                string ruleId = id.Groups[1].Value.ToUpperInvariant();
+                if (lowers)
+                {
+                    lowering.Add(new LocalBypass(BypassKind.AnalyzerConfig, RuleIds.SeverityLoweredInConfig, file, lineNumber, column, ruleId + " severity = " + severity));
+                }
+                else
+                {
+                    kept.Add("id:" + ruleId);
+                }
+
+                return;
+            }
+
+            Match category = CategoryKey.Match(key);
+            if (category.Success)
+            {
+                if (lowers)
+                {
+                    lowering.Add(new LocalBypass(BypassKind.AnalyzerConfig, RuleIds.SeverityLoweredInConfig, file, lineNumber, column, "category " + category.Groups[1].Value + " severity = " + severity));
+                }
+                else
+                {
+                    kept.Add("category:" + category.Groups[1].Value);
+                }
+
+                return;
+            }
+
+            if (lowers && string.Equals(key, AllAnalyzersKey, StringComparison.OrdinalIgnoreCase))
+            {
+                allAnalyzerLines.Add(new LocalBypass(BypassKind.AnalyzerConfig, RuleIds.SeverityLoweredInConfig, file, lineNumber, column, "all analyzer diagnostics severity = " + severity));
+            }
+        }
+
+        /// <summary>none, silent, hidden and suggestion hide a diagnostic; in Enforce mode warning turns its error into a warning.</summary>
+        private static bool IsLowering(string severity, bool enforce) =>
+            severity == "none" || severity == "silent" || severity == "hidden" || severity == "suggestion" || severity == "info" ||
+            (enforce && severity == "warning");
+
+        private static bool EveryAnalyzerRuleKept(HashSet<string> kept)
+        {
+            foreach (RuleInfo rule in RuleCatalog.All)
+            {
+                if (rule.Host == RuleHost.Analyzer && !kept.Contains("id:" + rule.Id) && !kept.Contains("category:" + rule.Category))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static string[]? TryReadLines(string path)
+        {
+            try
+            {
+                var info = new FileInfo(path);
+                if (!info.Exists || info.Length > MaxBytes)
+                {
+                    return null;
+                }
+
+                return File.ReadAllLines(path);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+            {
+                return null;
+            }
+        }
+
+        private static string Normalize(string path)
+        {
+            try
+            {
+                return Path.GetFullPath(path);
+            }
+            catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
+            {
+                return path;
+            }
+        }
+    }
+}

@@ -1,0 +1,241 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.RegularExpressions;
+using Guardrails.Core.Rules;
+
+namespace Guardrails.BuildTasks.Engine.Integrity
+{
+    /// <summary>
+    /// Local bypasses of an Enforce build (GRD304-GRD308). Each one is reported unless the policy's
+    /// allowLocalSuppression allows that kind for the project's tier; every one found is recorded for the audit record.
+    /// GRD308 (the policy path or pin changed by the project) is never a local choice and is always reported.
+    /// </summary>
+    public static class BypassChecks
+    {
+        /// <summary>The analyzer assemblies that must reach the compiler; matched by file name, so package and source builds both work.</summary>
+        public static readonly string[] AnalyzerAssemblies = { "Guardrails.Analyzers.dll", "Guardrails.Core.dll" };
+
+        private static readonly Regex GuardrailsId = new Regex(@"^GRD\d{3}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+
+        private static readonly char[] ListSeparators = { ';', ',', ' ', '\t', '\r', '\n' };
+
+        public static void Run(CheckRequest request, CheckResult result)
+        {
+            CheckCentralSettings(request, result);
+            if (result.PolicyDocument == null)
+            {
+                // Governance needs a policy: without one, teams may configure Guardrails as they like (the secrets rules still run).
+                return;
+            }
+
+            string? tier = result.ManifestDocument?["tier"]?.Text;
+            LocalSuppressionPolicy allowed = LocalSuppressionPolicy.From(result.PolicyDocument, tier);
+            IntegrityState state = result.Integrity;
+            state.SuppressionAllowed = allowed.Allows(BypassKind.Code);
+            state.SuppressionSource = allowed.Source;
+            result.Effective.Add("suppression.allowed", state.SuppressionAllowed ? "true" : "false");
+
+            var found = new List<LocalBypass>();
+            CheckMode(request, found);
+            if (found.Count > 0 && !allowed.Allows(BypassKind.AuditMode))
+            {
+                // A project cannot grant itself Audit: the check (and the analyzers) stay in Enforce mode.
+                result.Enforce = true;
+            }
+
+            CheckProperties(request, found);
+            found.AddRange(AnalyzerConfigScanner.Scan(request.AnalyzerConfigFiles ?? new string[0], result.Enforce));
+            CheckAnalyzers(request, found);
+
+            foreach (LocalBypass bypass in found)
+            {
+                state.Bypasses.Add(bypass);
+                if (allowed.Allows(bypass.Kind))
+                {
+                    bypass.AllowedBy = "policy:" + allowed.Source;
+                    continue;
+                }
+
+                result.Findings.Add(new Finding(RuleFor(bypass.RuleId), bypass.File, bypass.Line, bypass.Column, MessageFor(bypass, tier, allowed)));
+            }
+        }
+
+        private static void CheckProperties(CheckRequest request, List<LocalBypass> found)
+        {
+            // The SDK copies NoWarn into MSBuildWarningsAsMessages (and WarningsNotAsErrors into MSBuildWarningsNotAsErrors):
+            // an id is reported once, under the property a person actually set.
+            List<string> noWarn = AddIds(request, found, "NoWarn", request.NoWarn, null);
+            List<string> notAsErrors = AddIds(request, found, "WarningsNotAsErrors", request.WarningsNotAsErrors, null);
+            AddIds(request, found, "MSBuildWarningsAsMessages", request.MSBuildWarningsAsMessages, noWarn);
+            AddIds(request, found, "MSBuildWarningsNotAsErrors", request.MSBuildWarningsNotAsErrors, notAsErrors);
+        }
+
+        private static List<string> AddIds(CheckRequest request, List<LocalBypass> found, string property, string? value, List<string>? alreadyReported)
+        {
+            var ids = new List<string>();
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return ids;
+            }
+
+            foreach (string token in value!.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries))
+            {
+                string id = token.Trim().ToUpperInvariant();
+                if (GuardrailsId.IsMatch(id) && !ids.Contains(id) && (alreadyReported == null || !alreadyReported.Contains(id)))
+                {
+                    ids.Add(id);
+                }
+            }
+
+            if (ids.Count > 0)
+            {
+                found.Add(new LocalBypass(BypassKind.Properties, RuleIds.SuppressedByProperty, request.ProjectPath, 0, 0, property + ": " + string.Join(", ", ids)));
+            }
+
+            return ids;
+        }
+
+        private static void CheckAnalyzers(CheckRequest request, List<LocalBypass> found)
+        {
+            // The analyzers ship for C# only; other languages have nothing to remove.
+            if (!string.Equals(request.Language, "C#", StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+
+            if (string.Equals(request.RunAnalyzers, "false", StringComparison.OrdinalIgnoreCase) ||
+                (string.IsNullOrWhiteSpace(request.RunAnalyzers) && string.Equals(request.RunAnalyzersDuringBuild, "false", StringComparison.OrdinalIgnoreCase)))
+            {
+                string property = string.IsNullOrWhiteSpace(request.RunAnalyzers) ? "RunAnalyzersDuringBuild" : "RunAnalyzers";
+                found.Add(new LocalBypass(BypassKind.AnalyzerRemoval, RuleIds.AnalyzerRemoved, request.ProjectPath, 0, 0, property + "=false"));
+            }
+
+            var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (string analyzer in request.Analyzers ?? new string[0])
+            {
+                string name = SafeFileName(analyzer);
+                if (name.Length > 0)
+                {
+                    present.Add(name);
+                }
+            }
+
+            var missing = new List<string>();
+            foreach (string required in AnalyzerAssemblies)
+            {
+                if (!present.Contains(required))
+                {
+                    missing.Add(required);
+                }
+            }
+
+            if (missing.Count > 0)
+            {
+                found.Add(new LocalBypass(BypassKind.AnalyzerRemoval, RuleIds.AnalyzerRemoved, request.ProjectPath, 0, 0, "missing from the Analyzer items: " + string.Join(", ", missing)));
+            }
+        }
+
+        private static void CheckMode(CheckRequest request, List<LocalBypass> found)
+        {
+            // The value set centrally (Directory.Build.props, before the project body) versus the value the project ends with.
+            if (request.CentralMode == null || !IsAudit(request.Mode) || IsAudit(request.CentralMode))
+            {
+                return;
+            }
+
+            found.Add(new LocalBypass(BypassKind.AuditMode, RuleIds.ModeLowered, request.ProjectPath, 0, 0,
+                "GuardrailsMode=Audit set in the project while the central setting is " + (string.IsNullOrWhiteSpace(request.CentralMode) ? "Enforce (the default)" : "Enforce")));
+        }
+
+        private static void CheckCentralSettings(CheckRequest request, CheckResult result)
+        {
+            if (request.CentralPolicyPath != null && request.CentralPolicyPath.Trim().Length > 0 &&
+                !SamePath(request.CentralPolicyPath, request.PolicyPath))
+            {
+                result.Findings.Add(new Finding(
+                    RuleCatalog.CentralSettingOverridden,
+                    request.ProjectPath,
+                    0,
+                    0,
+                    "GuardrailsPolicyPath is set centrally to '" + request.CentralPolicyPath.Trim() + "' but this project changes it to '" + (request.PolicyPath ?? string.Empty).Trim() +
+                    "'. A project cannot choose its own policy: remove the override from the project file (or from Directory.Build.targets)."));
+            }
+
+            if (request.CentralPolicySha256 != null && request.CentralPolicySha256.Trim().Length > 0 &&
+                !string.Equals(request.CentralPolicySha256.Trim(), (request.PolicySha256 ?? string.Empty).Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                result.Findings.Add(new Finding(
+                    RuleCatalog.CentralSettingOverridden,
+                    request.ProjectPath,
+                    0,
+                    0,
+                    "GuardrailsPolicySha256 is set centrally to '" + request.CentralPolicySha256.Trim() + "' but this project changes it to '" + (request.PolicySha256 ?? string.Empty).Trim() +
+                    "'. Only the policy owner publishes the pin: remove the override from the project file."));
+            }
+        }
+
+        private static string MessageFor(LocalBypass bypass, string? tier, LocalSuppressionPolicy allowed)
+        {
+            string scope = string.IsNullOrEmpty(tier) ? "this project" : "tier '" + tier + "'";
+            string why = " The policy does not allow this kind of local bypass (\"" + LocalBypass.PolicyName(bypass.Kind) + "\") for " + scope +
+                ": remove it, ask the policy owner for a waiver, or for allowLocalSuppression in a relaxed tier.";
+            switch (bypass.Kind)
+            {
+                case BypassKind.Properties:
+                    return "Guardrails diagnostics are suppressed by a project property (" + bypass.What + "). In Enforce mode Guardrails findings must not be hidden." + why;
+                case BypassKind.AnalyzerConfig:
+                    return "This analyzer config lowers a Guardrails diagnostic (" + bypass.What + "); in Enforce mode Guardrails diagnostics must stay errors." + why;
+                case BypassKind.AnalyzerRemoval:
+                    return "The Guardrails analyzers do not run in this compilation (" + bypass.What + "), so hardcoded keys and unapproved AI SDKs go unchecked. Keep the Guardrails package's analyzers (no ExcludeAssets=\"analyzers\", no Analyzer Remove) and leave RunAnalyzers on." + why;
+                default:
+                    return "This project lowers the Guardrails mode (" + bypass.What + "). The check stays in Enforce mode." + why;
+            }
+        }
+
+        private static RuleInfo RuleFor(string id)
+        {
+            foreach (RuleInfo rule in RuleCatalog.All)
+            {
+                if (rule.Id == id)
+                {
+                    return rule;
+                }
+            }
+
+            return RuleCatalog.InternalError;
+        }
+
+        private static bool IsAudit(string? mode) => string.Equals((mode ?? string.Empty).Trim(), "Audit", StringComparison.OrdinalIgnoreCase);
+
+        private static bool SamePath(string a, string? b)
+        {
+            if (b == null)
+            {
+                return false;
+            }
+
+            try
+            {
+                StringComparison comparison = Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+                return string.Equals(Path.GetFullPath(a.Trim()), Path.GetFullPath(b.Trim()), comparison);
+            }
+            catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
+            {
+                return string.Equals(a.Trim(), b.Trim(), StringComparison.Ordinal);
+            }
+        }
+
+        private static string SafeFileName(string path)
+        {
+            try
+            {
+                return Path.GetFileName(path.Trim());
+            }
+            catch (ArgumentException)
+            {
+                return string.Empty;
+            }
+        }
+    }
+}
