@@ -17,6 +17,13 @@ namespace Guardrails.Analyzers
             "{0} {1} is hardcoded here ({2}): move it to the {3} environment variable, user-secrets or a key vault, and rotate it now because it is already in source history ({4})",
             "A key in source code leaks through the repository, build logs and every clone. Keep keys out of code and rotate any key that was ever committed.");
 
+        public static readonly DiagnosticDescriptor UnapprovedSdk = Create(
+            RuleIds.UnapprovedSdk,
+            RuleCatalog.CategoryAiUsage,
+            RuleCatalog.UnapprovedSdk,
+            "{0} is part of {1} (NuGet package {2}), which the AI policy does not approve: ask {3} to approve {2}, or remove this use",
+            "Every AI SDK a project calls must be on the central approved list, so the organisation knows which providers its code can reach. The rule is decided by the assembly that declares the symbol, so aliases, 'var' and look-alike names in your own code do not change the result.");
+
         /// <summary>Custom tag of descriptors whose rule only ever warns (<see cref="RuleInfo.IsErrorInEnforce"/> is false).</summary>
         public const string WarningOnlyTag = "GuardrailsWarningOnly";
 

@@ -42,6 +42,7 @@ namespace Guardrails.Core.Rules
     public static class RuleIds
     {
         public const string KeyInCode = "GRD001";
+        public const string UnapprovedSdk = "GRD003";
         public const string InternalError = "GRD100";
         public const string PolicyUnavailable = "GRD101";
         public const string MalformedJson = "GRD102";
@@ -72,9 +73,13 @@ namespace Guardrails.Core.Rules
         public const string CategoryPolicy = "Guardrails.Policy";
         public const string CategoryPackages = "Guardrails.Packages";
         public const string CategoryIntegrity = "Guardrails.Integrity";
+        public const string CategoryAiUsage = "Guardrails.AiUsage";
 
         public static readonly RuleInfo KeyInCode = new RuleInfo(
             RuleIds.KeyInCode, "AI provider key in C# code", CategorySecrets, RuleHost.Analyzer, isError: true);
+
+        public static readonly RuleInfo UnapprovedSdk = new RuleInfo(
+            RuleIds.UnapprovedSdk, "AI SDK not approved by the policy", CategoryAiUsage, RuleHost.Analyzer, isError: true);
 
         public static readonly RuleInfo InternalError = new RuleInfo(
             RuleIds.InternalError, "Guardrails check failed internally", CategoryPolicy, RuleHost.BuildTask, isError: true);
@@ -118,6 +123,7 @@ namespace Guardrails.Core.Rules
         private static readonly List<RuleInfo> AllRules = new List<RuleInfo>
         {
             KeyInCode,
+            UnapprovedSdk,
             InternalError,
             PolicyUnavailable,
             MalformedJson,

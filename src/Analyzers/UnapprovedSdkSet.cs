@@ -1,0 +1,237 @@
+using System;
+using System.Collections.Generic;
+using Guardrails.Core.Sdks;
+using Microsoft.CodeAnalysis;
+
+namespace Guardrails.Analyzers
+{
+    /// <summary>
+    /// The referenced assemblies of one compilation that belong to an AI SDK the policy does not approve, resolved
+    /// once at compilation start. Identity is the assembly symbol, so a user's own "OpenAI" namespace or
+    /// "ChatClient" class (declared in the compilation's own assembly) never matches.
+    /// </summary>
+    internal sealed class UnapprovedSdkSet
+    {
+        private readonly Dictionary<IAssemblySymbol, AiSdk> _byAssembly;
+        private readonly Dictionary<IAssemblySymbol, List<KeyValuePair<string, AiSdk>>> _byNamespace;
+
+        private UnapprovedSdkSet(
+            Dictionary<IAssemblySymbol, AiSdk> byAssembly,
+            Dictionary<IAssemblySymbol, List<KeyValuePair<string, AiSdk>>> byNamespace,
+            HashSet<string> typeNames)
+        {
+            _byAssembly = byAssembly;
+            _byNamespace = byNamespace;
+            TypeNames = typeNames;
+        }
+
+        /// <summary>Simple names of the types declared by the unapproved SDKs ("Foo" too for "FooAttribute"): a cheap prefilter for names in source.</summary>
+        public HashSet<string> TypeNames { get; }
+
+        /// <summary>Null when no referenced assembly belongs to an unapproved SDK (the common case: register nothing).</summary>
+        public static UnapprovedSdkSet? Create(Compilation compilation, SdkApproval approval)
+        {
+            Dictionary<IAssemblySymbol, AiSdk>? byAssembly = null;
+            Dictionary<IAssemblySymbol, List<KeyValuePair<string, AiSdk>>>? byNamespace = null;
+            foreach (IAssemblySymbol assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (approval.TryGetSdkByAssemblyName(assembly.Identity.Name, out AiSdk sdk))
+                {
+                    if (!approval.IsApproved(sdk))
+                    {
+                        byAssembly ??= new Dictionary<IAssemblySymbol, AiSdk>(SymbolEqualityComparer.Default);
+                        byAssembly[assembly] = sdk;
+                    }
+
+                    continue;
+                }
+
+                // Policy-defined SDKs known only by namespace: match the namespaces inside referenced assemblies.
+                foreach (AiSdk custom in approval.CustomSdks)
+                {
+                    if (custom.AssemblyNames.Count > 0 || approval.IsApproved(custom))
+                    {
+                        continue;
+                    }
+
+                    foreach (string root in custom.Namespaces)
+                    {
+                        if (FindNamespace(assembly.GlobalNamespace, root) != null)
+                        {
+                            byNamespace ??= new Dictionary<IAssemblySymbol, List<KeyValuePair<string, AiSdk>>>(SymbolEqualityComparer.Default);
+                            if (!byNamespace.TryGetValue(assembly, out List<KeyValuePair<string, AiSdk>>? roots))
+                            {
+                                roots = new List<KeyValuePair<string, AiSdk>>();
+                                byNamespace.Add(assembly, roots);
+                            }
+
+                            roots.Add(new KeyValuePair<string, AiSdk>(root, custom));
+                        }
+                    }
+                }
+            }
+
+            if (byAssembly == null && byNamespace == null)
+            {
+                return null;
+            }
+
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            if (byAssembly != null)
+            {
+                foreach (IAssemblySymbol assembly in byAssembly.Keys)
+                {
+                    AddTypeNames(assembly.GlobalNamespace, names);
+                }
+            }
+
+            if (byNamespace != null)
+            {
+                foreach (KeyValuePair<IAssemblySymbol, List<KeyValuePair<string, AiSdk>>> entry in byNamespace)
+                {
+                    foreach (KeyValuePair<string, AiSdk> root in entry.Value)
+                    {
+                        INamespaceSymbol? ns = FindNamespace(entry.Key.GlobalNamespace, root.Key);
+                        if (ns != null)
+                        {
+                            AddTypeNames(ns, names);
+                        }
+                    }
+                }
+            }
+
+            return new UnapprovedSdkSet(
+                byAssembly ?? new Dictionary<IAssemblySymbol, AiSdk>(SymbolEqualityComparer.Default),
+                byNamespace ?? new Dictionary<IAssemblySymbol, List<KeyValuePair<string, AiSdk>>>(SymbolEqualityComparer.Default),
+                names);
+        }
+
+        /// <summary>The unapproved SDK that declares <paramref name="symbol"/> itself (not its type arguments).</summary>
+        public bool TryGetSdk(ISymbol? symbol, out AiSdk sdk)
+        {
+            sdk = null!;
+            if (symbol == null)
+            {
+                return false;
+            }
+
+            if (symbol is IMethodSymbol { ReducedFrom: { } reduced })
+            {
+                symbol = reduced;
+            }
+
+            ISymbol definition = symbol.OriginalDefinition;
+            IAssemblySymbol? assembly = definition.ContainingAssembly;
+            if (assembly == null)
+            {
+                return false;
+            }
+
+            if (_byAssembly.TryGetValue(assembly, out AiSdk? found))
+            {
+                sdk = found;
+                return true;
+            }
+
+            if (_byNamespace.Count > 0 && _byNamespace.TryGetValue(assembly, out List<KeyValuePair<string, AiSdk>>? roots))
+            {
+                string ns = definition.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+                foreach (KeyValuePair<string, AiSdk> root in roots)
+                {
+                    if (AiSdkCatalog.NamespaceIsUnder(ns, new[] { root.Key }))
+                    {
+                        sdk = root.Value;
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The unapproved SDK of a type or of anything in it: element types, type arguments, tuple elements.</summary>
+        public bool TryGetSdkInType(ITypeSymbol? type, out AiSdk sdk)
+        {
+            switch (type)
+            {
+                case IArrayTypeSymbol array:
+                    return TryGetSdkInType(array.ElementType, out sdk);
+                case IPointerTypeSymbol pointer:
+                    return TryGetSdkInType(pointer.PointedAtType, out sdk);
+                case INamedTypeSymbol named:
+                    if (TryGetSdk(named, out sdk))
+                    {
+                        return true;
+                    }
+
+                    foreach (ITypeSymbol argument in named.TypeArguments)
+                    {
+                        if (TryGetSdkInType(argument, out sdk))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    sdk = null!;
+                    return false;
+            }
+        }
+
+        private static INamespaceSymbol? FindNamespace(INamespaceSymbol global, string dotted)
+        {
+            INamespaceSymbol? current = global;
+            foreach (string part in dotted.Split('.'))
+            {
+                INamespaceSymbol? next = null;
+                foreach (INamespaceSymbol child in current.GetNamespaceMembers())
+                {
+                    if (child.Name == part)
+                    {
+                        next = child;
+                        break;
+                    }
+                }
+
+                if (next == null)
+                {
+                    return null;
+                }
+
+                current = next;
+            }
+
+            return current;
+        }
+
+        private static void AddTypeNames(INamespaceSymbol ns, HashSet<string> names)
+        {
+            foreach (INamespaceOrTypeSymbol member in ns.GetMembers())
+            {
+                if (member is INamespaceSymbol child)
+                {
+                    AddTypeNames(child, names);
+                }
+                else if (member is INamedTypeSymbol type)
+                {
+                    AddTypeNames(type, names);
+                }
+            }
+        }
+
+        private static void AddTypeNames(INamedTypeSymbol type, HashSet<string> names)
+        {
+            names.Add(type.Name);
+            if (type.Name.Length > "Attribute".Length && type.Name.EndsWith("Attribute", StringComparison.Ordinal))
+            {
+                names.Add(type.Name.Substring(0, type.Name.Length - "Attribute".Length));
+            }
+
+            foreach (INamedTypeSymbol nested in type.GetTypeMembers())
+            {
+                AddTypeNames(nested, names);
+            }
+        }
+    }
+}

@@ -1,0 +1,206 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Guardrails.Analyzers.Tests;
+
+/// <summary>
+/// Small stand-ins for real AI SDKs, compiled in memory into assemblies with the real assembly names (OpenAI,
+/// Azure.AI.OpenAI, Microsoft.SemanticKernel.Core, …), so the analyzer sees metadata references exactly as it would
+/// with the real packages. No SDK is downloaded.
+/// </summary>
+internal static class SdkStubs
+{
+    public const string OpenAI = """
+        namespace OpenAI
+        {
+            public class OpenAIClientOptions { public System.Uri Endpoint { get; set; } public string Project { get; set; } }
+            public class OpenAIClient
+            {
+                public OpenAIClient(string apiKey) { }
+                public OpenAIClient(string apiKey, OpenAIClientOptions options) { }
+                public OpenAI.Chat.ChatClient GetChatClient(string model) => new OpenAI.Chat.ChatClient(model, "");
+            }
+        }
+        namespace OpenAI.Chat
+        {
+            public class ChatClient
+            {
+                public ChatClient(string model, string apiKey) { }
+                public string Model { get; } = "";
+                public int MaxTokens;
+                public event System.EventHandler Completed;
+                public ChatCompletion CompleteChat(string message) => new ChatCompletion();
+                public System.Threading.Tasks.Task<ChatCompletion> CompleteChatAsync(string message) => System.Threading.Tasks.Task.FromResult(new ChatCompletion());
+                public static ChatClient Create(string model) => new ChatClient(model, "");
+                public T Get<T>() => default;
+                public class Options { }
+                protected void Raise() => Completed?.Invoke(this, System.EventArgs.Empty);
+            }
+            public class ChatCompletion { public string Content { get; } = ""; public ChatMessageRole Role { get; } }
+            public enum ChatMessageRole { System, User, Assistant }
+            public interface IChatTool { string Name { get; } }
+            [System.AttributeUsage(System.AttributeTargets.All)]
+            public sealed class ChatToolAttribute : System.Attribute { }
+            public class Wrapper<T> { }
+        }
+        """;
+
+    public const string AzureOpenAI = """
+        namespace Azure.AI.OpenAI
+        {
+            public class AzureOpenAIClient : global::OpenAI.OpenAIClient
+            {
+                public AzureOpenAIClient(System.Uri endpoint, string key) : base(key) { }
+            }
+        }
+        """;
+
+    public const string SemanticKernelAbstractions = """
+        namespace Microsoft.SemanticKernel
+        {
+            public sealed class Kernel
+            {
+                public static IKernelBuilder CreateBuilder() => null;
+                public T GetRequiredService<T>() => default;
+            }
+            public interface IKernelBuilder { Kernel Build(); }
+        }
+        namespace Microsoft.SemanticKernel.ChatCompletion
+        {
+            public interface IChatCompletionService { string GetReply(string prompt); }
+        }
+        """;
+
+    public const string SemanticKernelCore = """
+        namespace Microsoft.SemanticKernel
+        {
+            public static class KernelFunctionFactory { public static object CreateFromPrompt(string prompt) => null; }
+        }
+        """;
+
+    public const string SemanticKernelConnectorsOpenAI = """
+        namespace Microsoft.SemanticKernel
+        {
+            public static class OpenAIKernelBuilderExtensions
+            {
+                public static IKernelBuilder AddOpenAIChatCompletion(this IKernelBuilder builder, string modelId, string apiKey) => builder;
+            }
+        }
+        """;
+
+    public const string SemanticKernelConnectorsAzureOpenAI = """
+        namespace Microsoft.SemanticKernel
+        {
+            public static class AzureOpenAIKernelBuilderExtensions
+            {
+                public static IKernelBuilder AddAzureOpenAIChatCompletion(this IKernelBuilder builder, string deployment, string endpoint, string apiKey) => builder;
+            }
+        }
+        """;
+
+    public const string ExtensionsAIAbstractions = """
+        namespace Microsoft.Extensions.AI
+        {
+            public interface IChatClient { string Complete(string prompt); }
+        }
+        """;
+
+    public const string ExtensionsAIOpenAI = """
+        namespace OpenAI.Chat
+        {
+            public static class OpenAIClientExtensions
+            {
+                public static Microsoft.Extensions.AI.IChatClient AsIChatClient(this ChatClient client) => null;
+            }
+        }
+        """;
+
+    public const string Anthropic = """
+        namespace Anthropic { public class AnthropicClient { public string ApiKey { get; set; } } }
+        """;
+
+    public const string AnthropicSdk = """
+        namespace Anthropic.SDK { public class AnthropicClient { public AnthropicClient(string apiKey) { } } }
+        """;
+
+    public const string ContosoGateway = """
+        namespace Contoso.AI.Gateway { public class GatewayClient { public string Ask(string prompt) => ""; } }
+        namespace Contoso.Utilities { public static class Text { public static string Trim(string s) => s; } }
+        """;
+
+    private static readonly (string Name, string Source, string[] Deps)[] Definitions =
+    {
+        ("OpenAI", OpenAI, Array.Empty<string>()),
+        ("Azure.AI.OpenAI", AzureOpenAI, new[] { "OpenAI" }),
+        ("Microsoft.SemanticKernel.Abstractions", SemanticKernelAbstractions, Array.Empty<string>()),
+        ("Microsoft.SemanticKernel.Core", SemanticKernelCore, new[] { "Microsoft.SemanticKernel.Abstractions" }),
+        ("Microsoft.SemanticKernel.Connectors.OpenAI", SemanticKernelConnectorsOpenAI, new[] { "Microsoft.SemanticKernel.Abstractions" }),
+        ("Microsoft.SemanticKernel.Connectors.AzureOpenAI", SemanticKernelConnectorsAzureOpenAI, new[] { "Microsoft.SemanticKernel.Abstractions" }),
+        ("Microsoft.Extensions.AI.Abstractions", ExtensionsAIAbstractions, Array.Empty<string>()),
+        ("Microsoft.Extensions.AI.OpenAI", ExtensionsAIOpenAI, new[] { "OpenAI", "Microsoft.Extensions.AI.Abstractions" }),
+        ("Anthropic", Anthropic, Array.Empty<string>()),
+        ("Anthropic.SDK", AnthropicSdk, Array.Empty<string>()),
+        ("Contoso.Internal.AiGateway", ContosoGateway, Array.Empty<string>()),
+    };
+
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static ImmutableDictionary<string, MetadataReference>? built;
+
+    /// <summary>All stub SDKs as metadata references (compiled once per test run against the test's reference assemblies).</summary>
+    public static async Task<ImmutableArray<MetadataReference>> AllAsync()
+    {
+        ImmutableDictionary<string, MetadataReference> all = await BuildAsync();
+        return all.Values.ToImmutableArray();
+    }
+
+    public static async Task<ImmutableDictionary<string, MetadataReference>> BuildAsync()
+    {
+        if (built != null)
+        {
+            return built;
+        }
+
+        await Gate.WaitAsync();
+        try
+        {
+            if (built != null)
+            {
+                return built;
+            }
+
+            ImmutableArray<MetadataReference> framework = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+            var result = ImmutableDictionary.CreateBuilder<string, MetadataReference>();
+            foreach ((string name, string source, string[] deps) in Definitions)
+            {
+                result.Add(name, Compile(name, source, framework.AddRange(deps.Select(d => result[d]))));
+            }
+
+            built = result.ToImmutable();
+            return built;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>Compiles <paramref name="source"/> into an in-memory assembly named <paramref name="assemblyName"/>.</summary>
+    public static MetadataReference Compile(string assemblyName, string source, IEnumerable<MetadataReference> references)
+    {
+        CSharpCompilation compilation = CSharpCompilation.Create(
+            assemblyName,
+            new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)) },
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
+        using var stream = new MemoryStream();
+        var emit = compilation.Emit(stream);
+        if (!emit.Success)
+        {
+            throw new InvalidOperationException("Stub " + assemblyName + " does not compile: " + string.Join(Environment.NewLine, emit.Diagnostics));
+        }
+
+        return MetadataReference.CreateFromImage(stream.ToArray());
+    }
+}

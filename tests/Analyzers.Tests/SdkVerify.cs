@@ -1,0 +1,45 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Guardrails.Analyzers.Tests;
+
+/// <summary>Runs an analyzer with the stub AI SDKs referenced and an effective policy as an AdditionalFile.</summary>
+internal static class SdkVerify<TAnalyzer>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    public const string OwnerContact = "AI Governance (ai-governance@contoso.example)";
+
+    /// <summary>An effective policy as the build task writes it: policy=true, the owner, and the approved packages.</summary>
+    public static string Policy(params string[] approvedPackages) =>
+        "# generated\nmode=Enforce\npolicy=true\nowner.name=AI Governance\nowner.contact=ai-governance@contoso.example\n"
+        + string.Concat(approvedPackages.Select(p => "package.approved=" + p + "\n"));
+
+    public static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic(id);
+
+    public static async Task RunAsync(string source, string? effectivePolicy, params DiagnosticResult[] expected) =>
+        await RunAsync(new[] { source }, effectivePolicy, expected);
+
+    public static async Task RunAsync(string[] sources, string? effectivePolicy, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+        };
+
+        for (int i = 0; i < sources.Length; i++)
+        {
+            test.TestState.Sources.Add(("/src/File" + i + ".cs", sources[i]));
+        }
+
+        test.TestState.AdditionalReferences.AddRange(await SdkStubs.AllAsync());
+        if (effectivePolicy != null)
+        {
+            test.TestState.AdditionalFiles.Add(("/obj/guardrails/guardrails.effective-policy.txt", effectivePolicy));
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync(CancellationToken.None);
+    }
+}

@@ -1,0 +1,422 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using V = Guardrails.Analyzers.Tests.SdkVerify<Guardrails.Analyzers.UnapprovedAiSdkAnalyzer>;
+
+namespace Guardrails.Analyzers.Tests;
+
+public class UnapprovedAiSdkAnalyzerTests
+{
+    private const string OpenAiSdk = "OpenAI .NET SDK";
+    private static readonly string NothingApproved = V.Policy();
+
+    private static DiagnosticResult D(int location, string symbol, string sdk = OpenAiSdk, string package = "OpenAI", DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+        V.Diagnostic("GRD003").WithLocation(location).WithSeverity(severity).WithArguments(symbol, sdk, package, V.OwnerContact);
+
+    [Fact]
+    public async Task Object_creation_with_a_qualified_name_is_one_report_naming_the_sdk_package_and_owner()
+    {
+        const string source = """
+            class C
+            {
+                object M() => {|#0:new OpenAI.Chat.ChatClient("gpt", "key")|};
+            }
+            """;
+        await V.RunAsync(source, NothingApproved, D(0, "ChatClient"));
+    }
+
+    [Fact]
+    public async Task Types_in_declarations_are_reported_where_they_are_written()
+    {
+        const string source = """
+            using OpenAI.Chat;
+            class C
+            {
+                private {|#0:ChatClient|} _field;
+                public {|#1:ChatCompletion|} Property { get; set; }
+                public {|#2:ChatClient|} Make({|#3:ChatMessageRole|} role) => _field;
+                public {|#4:ChatClient|}[] Array;
+                public {|#5:ChatClient.Options|} Nested;
+                void Local() { {|#6:ChatClient|} local = null; }
+            }
+            """;
+        await V.RunAsync(source, NothingApproved,
+            D(0, "ChatClient"), D(1, "ChatCompletion"), D(2, "ChatClient"), D(3, "ChatMessageRole"),
+            D(4, "ChatClient"), D(5, "ChatClient.Options"), D(6, "ChatClient"));
+    }
+
+    [Fact]
+    public async Task Invocations_member_access_and_events_on_sdk_instances_are_reported()
+    {
+        const string source = """
+            using OpenAI.Chat;
+            class C
+            {
+                void M({|#0:ChatClient|} c)
+                {
+                    {|#1:c.CompleteChat("hi")|};
+                    string model = {|#2:c.Model|};
+                    {|#3:c.MaxTokens|} = 5;
+                    {|#4:c.Completed|} += (s, e) => { };
+                    int role = (int){|#5:ChatMessageRole.User|};
+                }
+            }
+            """;
+        await V.RunAsync(source, NothingApproved,
+            D(0, "ChatClient"), D(1, "ChatClient.CompleteChat(string)"), D(2, "ChatClient.Model"),
+            D(3, "ChatClient.MaxTokens"), D(4, "ChatClient.Completed"), D(5, "ChatMessageRole.User"));
+    }
+
+    [Fact]
+    public async Task A_chain_of_sdk_members_is_one_site()
+    {
+        const string source = """
+            class C
+            {
+                async System.Threading.Tasks.Task M({|#0:OpenAI.OpenAIClient|} client)
+                {
+                    string a = {|#1:client.GetChatClient("gpt").CompleteChat("hi").Content|};
+                    string b = {|#2:(await client.GetChatClient("gpt").CompleteChatAsync("hi")).Content|};
+                    string d = {|#3:new OpenAI.Chat.ChatClient("m", "k").CompleteChat("x")|}.ToString();
+                }
+            }
+            """;
+        await V.RunAsync(source, NothingApproved,
+            D(0, "OpenAIClient"), D(1, "ChatCompletion.Content"), D(2, "ChatCompletion.Content"), D(3, "ChatClient.CompleteChat(string)"));
+    }
+
+    [Fact]
+    public async Task Static_members_are_one_report_whether_or_not_the_type_is_qualified()
+    {
+        const string source = """
+            using OpenAI.Chat;
+            class C
+            {
+                object A() => {|#0:ChatClient.Create("m")|};
+                object B() => {|#1:OpenAI.Chat.ChatClient.Create("m")|};
+                object D() => {|#2:global::OpenAI.Chat.ChatClient.Create("m")|};
+            }
+            """;
+        await V.RunAsync(source, NothingApproved,
+            D(0, "ChatClient.Create(string)"), D(1, "ChatClient.Create(string)"), D(2, "ChatClient.Create(string)"));
+    }
+
+    [Fact]
+    public async Task Inheritance_implementation_and_attributes_are_reported()
+    {
+        const string source = """
+            using OpenAI.Chat;
+            class MyClient : {|#0:ChatClient|}
+            {
+                public MyClient() {|#1:: base("m", "k")|} { }
+            }
+            class Tool : {|#2:IChatTool|} { public string Name => "t"; }
+            [{|#3:ChatTool|}] class A { }
+            [{|#4:OpenAI.Chat.ChatToolAttribute|}] class B { }
+            """;
+        await V.RunAsync(source, NothingApproved,
+            D(0, "ChatClient"), D(1, "ChatClient.ChatClient(string, string)"), D(2, "IChatTool"), D(3, "ChatToolAttribute"), D(4, "ChatToolAttribute"));
+    }
+
+    [Fact]
+    public async Task Generic_arguments_casts_typeof_patterns_and_default_are_reported()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using OpenAI.Chat;
+            class C
+            {
+                T Get<T>() => default;
+                void M(object o, {|#0:ChatClient|} c)
+                {
+                    List<{|#1:ChatClient|}> list = {|#2:new List<ChatClient>()|};
+                    var viaUserGeneric = Get<{|#3:ChatCompletion|}>();
+                    var viaSdkGeneric = {|#4:c.Get<ChatCompletion>()|};
+                    var t = typeof({|#5:ChatClient|});
+                    var cast = ({|#6:ChatClient|})o;
+                    bool isIt = o is {|#7:ChatClient|};
+                    var asIt = o as {|#8:ChatClient|};
+                    if (o is {|#9:ChatCompletion|} completion) { }
+                    var d = default({|#10:ChatMessageRole|});
+                    {|#11:Wrapper<ChatClient>|} w = null;
+                    string n = nameof(ChatClient) + nameof(c.CompleteChat);
+                }
+            }
+            """;
+        await V.RunAsync(source, NothingApproved,
+            D(0, "ChatClient"), D(1, "ChatClient"), D(2, "List<ChatClient>"), D(3, "ChatCompletion"),
+            D(4, "ChatClient.Get<ChatCompletion>()"), D(5, "ChatClient"), D(6, "ChatClient"), D(7, "ChatClient"),
+            D(8, "ChatClient"), D(9, "ChatCompletion"), D(10, "ChatMessageRole"), D(11, "Wrapper<ChatClient>"));
+    }
+
+    [Fact]
+    public async Task Using_aliases_global_aliases_and_using_static_do_not_hide_the_sdk()
+    {
+        const string globals = """
+            global using GlobalChat = {|#0:OpenAI.Chat.ChatClient|};
+            global using OpenAI.Chat;
+            """;
+        const string source = """
+            using Chat = {|#1:OpenAI.Chat.ChatClient|};
+            using OAI = OpenAI.Chat;
+            using static {|#2:OpenAI.Chat.ChatClient|};
+            class C
+            {
+                {|#3:Chat|} a;
+                {|#4:GlobalChat|} b;
+                {|#5:OAI.ChatCompletion|} c;
+                {|#6:ChatMessageRole|} viaGlobalUsing;
+                object M() => {|#7:Create("m")|};
+                object N() => {|#8:new Chat("m", "k")|};
+            }
+            """;
+        await V.RunAsync(new[] { globals, source }, NothingApproved,
+            D(0, "ChatClient"), D(1, "ChatClient"), D(2, "ChatClient"), D(3, "ChatClient"), D(4, "ChatClient"),
+            D(5, "ChatCompletion"), D(6, "ChatMessageRole"), D(7, "ChatClient.Create(string)"), D(8, "ChatClient"));
+    }
+
+    [Fact]
+    public async Task Var_is_reported_when_the_sdk_type_comes_from_user_code_and_not_twice_otherwise()
+    {
+        const string source = """
+            using OpenAI.Chat;
+            static class Factory { public static {|#0:ChatClient|} Make() => null; }
+            class C
+            {
+                void M({|#1:ChatClient|} c)
+                {
+                    {|#2:var|} hidden = Factory.Make();
+                    var created = {|#3:new ChatClient("m", "k")|};
+                    var result = {|#4:c.CompleteChat("x")|};
+                    foreach ({|#5:var|} item in new[] { Factory.Make() }) { }
+                    {|#6:ChatClient|} implicitNew = new("m", "k");
+                    Use({|#7:new("m", "k")|});
+                }
+                void Use({|#8:ChatClient|} c) { }
+            }
+            """;
+        await V.RunAsync(source, NothingApproved,
+            D(0, "ChatClient"), D(1, "ChatClient"), D(2, "ChatClient"), D(3, "ChatClient"), D(4, "ChatClient.CompleteChat(string)"),
+            D(5, "ChatClient"), D(6, "ChatClient"), D(7, "ChatClient"), D(8, "ChatClient"));
+    }
+
+    [Fact]
+    public async Task Object_initializers_and_method_groups()
+    {
+        const string source = """
+            using System;
+            using OpenAI;
+            using OpenAI.Chat;
+            class C
+            {
+                object Options() => {|#0:new OpenAIClientOptions { Project = "p", Endpoint = null }|};
+                void M({|#1:ChatClient|} c)
+                {
+                    Func<string, {|#2:ChatCompletion|}> f = {|#3:c.CompleteChat|};
+                }
+            }
+            """;
+        await V.RunAsync(source, NothingApproved,
+            D(0, "OpenAIClientOptions"), D(1, "ChatClient"), D(2, "ChatCompletion"), D(3, "ChatClient.CompleteChat(string)"));
+    }
+
+    [Fact]
+    public async Task Approved_sdk_is_not_reported()
+    {
+        const string source = """
+            using OpenAI.Chat;
+            class C
+            {
+                ChatClient _c = new ChatClient("m", "k");
+                string M() => _c.CompleteChat("x").Content + new OpenAI.OpenAIClient("k").GetChatClient("m").Model;
+            }
+            """;
+        await V.RunAsync(source, V.Policy("OpenAI"));
+    }
+
+    [Fact]
+    public async Task Package_ids_in_the_policy_are_case_insensitive()
+    {
+        await V.RunAsync("class C { OpenAI.Chat.ChatClient _c; }", V.Policy("openai"));
+    }
+
+    [Fact]
+    public async Task No_effective_policy_or_policy_false_keeps_the_rule_silent()
+    {
+        const string source = "class C { object M() => new OpenAI.Chat.ChatClient(\"m\", \"k\").CompleteChat(\"x\"); }";
+        await V.RunAsync(source, effectivePolicy: null);
+        await V.RunAsync(source, "mode=Enforce\npolicy=false\n");
+    }
+
+    [Fact]
+    public async Task A_denied_package_wins_over_an_approval()
+    {
+        await V.RunAsync("class C { {|#0:OpenAI.Chat.ChatClient|} _c; }", V.Policy("OpenAI") + "package.denied=OpenAI\n", D(0, "ChatClient"));
+    }
+
+    [Fact]
+    public async Task Audit_mode_reports_warnings()
+    {
+        string policy = V.Policy().Replace("mode=Enforce", "mode=Audit");
+        await V.RunAsync("class C { {|#0:OpenAI.Chat.ChatClient|} _c; }", policy, D(0, "ChatClient", severity: DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public async Task Owner_falls_back_to_a_generic_phrase_when_the_policy_names_nobody()
+    {
+        await V.RunAsync(
+            "class C { {|#0:OpenAI.Chat.ChatClient|} _c; }",
+            "policy=true\n",
+            V.Diagnostic("GRD003").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments("ChatClient", OpenAiSdk, "OpenAI", "the owner of the AI policy"));
+    }
+
+    [Fact]
+    public async Task Semantic_kernel_with_only_its_azure_openai_connector_approved_flags_the_openai_connector()
+    {
+        const string source = """
+            using Microsoft.SemanticKernel;
+            class C
+            {
+                Kernel Build()
+                {
+                    IKernelBuilder builder = Kernel.CreateBuilder();
+                    builder.AddAzureOpenAIChatCompletion("deployment", "https://contoso.openai.azure.com", "key");
+                    {|#0:builder.AddOpenAIChatCompletion("gpt", "key")|};
+                    return builder.Build();
+                }
+            }
+            """;
+        await V.RunAsync(source, V.Policy("Microsoft.SemanticKernel", "Microsoft.SemanticKernel.Connectors.AzureOpenAI"),
+            D(0, "OpenAIKernelBuilderExtensions.AddOpenAIChatCompletion(IKernelBuilder, string, string)", "Semantic Kernel OpenAI connector", "Microsoft.SemanticKernel.Connectors.OpenAI"));
+    }
+
+    [Fact]
+    public async Task Semantic_kernel_not_approved_flags_kernel_types_by_their_real_assemblies()
+    {
+        const string source = """
+            using Microsoft.SemanticKernel;
+            class C
+            {
+                object Build() => {|#0:Kernel.CreateBuilder()|};
+                object Prompt() => {|#1:KernelFunctionFactory.CreateFromPrompt("p")|};
+            }
+            """;
+        await V.RunAsync(source, V.Policy("Microsoft.SemanticKernel.Connectors.AzureOpenAI"),
+            D(0, "Kernel.CreateBuilder()", "Semantic Kernel", "Microsoft.SemanticKernel"),
+            D(1, "KernelFunctionFactory.CreateFromPrompt(string)", "Semantic Kernel", "Microsoft.SemanticKernel"));
+    }
+
+    [Fact]
+    public async Task An_adapter_is_its_own_sdk_and_neutral_abstractions_are_never_reported()
+    {
+        const string source = """
+            using Microsoft.Extensions.AI;
+            using OpenAI.Chat;
+            class C
+            {
+                IChatClient M(ChatClient chat) => {|#0:chat.AsIChatClient()|};
+                string N(IChatClient client) => client.Complete("x");
+            }
+            """;
+        await V.RunAsync(source, V.Policy("OpenAI"),
+            D(0, "OpenAIClientExtensions.AsIChatClient(ChatClient)", "Microsoft.Extensions.AI.OpenAI adapter", "Microsoft.Extensions.AI.OpenAI"));
+    }
+
+    [Fact]
+    public async Task Azure_openai_is_told_apart_from_openai_by_assembly()
+    {
+        const string source = """
+            class C
+            {
+                object A() => {|#0:new Azure.AI.OpenAI.AzureOpenAIClient(new System.Uri("https://x.openai.azure.com"), "k")|};
+                object B() => new OpenAI.OpenAIClient("k");
+            }
+            """;
+        await V.RunAsync(source, V.Policy("OpenAI"), D(0, "AzureOpenAIClient", "Azure OpenAI client library", "Azure.AI.OpenAI"));
+    }
+
+    [Fact]
+    public async Task Official_and_community_anthropic_clients_share_a_name_but_not_an_assembly()
+    {
+        const string source = """
+            class C
+            {
+                object A() => new Anthropic.AnthropicClient { ApiKey = "k" };
+                object B() => {|#0:new Anthropic.SDK.AnthropicClient("k")|};
+            }
+            """;
+        await V.RunAsync(source, V.Policy("Anthropic"), D(0, "AnthropicClient", "Anthropic.SDK (community, tghamm)", "Anthropic.SDK"));
+    }
+
+    [Fact]
+    public async Task User_types_that_share_names_with_sdk_types_are_not_reported()
+    {
+        const string source = """
+            namespace OpenAI.Internal
+            {
+                public class Helper { public static string Ping() => "pong"; }
+            }
+            namespace MyCompany.OpenAI
+            {
+                public class ChatClient { public ChatClient(string m, string k) { } public string CompleteChat(string s) => s; }
+                public class Program
+                {
+                    string Run()
+                    {
+                        var c = new ChatClient("m", "k");
+                        ChatClient d = c;
+                        return d.CompleteChat("x") + global::OpenAI.Internal.Helper.Ping();
+                    }
+                    {|#0:global::OpenAI.Chat.ChatCompletion|} real;
+                }
+            }
+            """;
+        await V.RunAsync(source, NothingApproved, D(0, "ChatCompletion"));
+    }
+
+    [Fact]
+    public async Task Generated_code_is_still_usage()
+    {
+        const string source = """
+            // <auto-generated/>
+            class Generated { {|#0:OpenAI.Chat.ChatClient|} _c; }
+            """;
+        await V.RunAsync(source, NothingApproved, D(0, "ChatClient"));
+    }
+
+    [Fact]
+    public async Task Policy_defined_sdk_by_assembly_is_reported_until_approved()
+    {
+        const string custom = "sdk.custom=contoso-gateway|Contoso AI Gateway|Contoso.AI.Gateway|Contoso.Internal.AiGateway|Contoso.AI.Gateway|gateway.contoso.example\n";
+        const string source = """
+            class C
+            {
+                string A() => {|#0:new Contoso.AI.Gateway.GatewayClient().Ask("x")|};
+                string B() => {|#1:Contoso.Utilities.Text.Trim("x")|};
+            }
+            """;
+        await V.RunAsync(source, V.Policy() + custom,
+            D(0, "GatewayClient.Ask(string)", "contoso-gateway", "Contoso.AI.Gateway"),
+            D(1, "Text.Trim(string)", "contoso-gateway", "Contoso.AI.Gateway"));
+        await V.RunAsync(source.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("|}", string.Empty), V.Policy("Contoso.AI.Gateway") + custom);
+    }
+
+    [Fact]
+    public async Task Policy_defined_sdk_by_namespace_only_matches_that_namespace()
+    {
+        const string custom = "sdk.custom=contoso-gateway|Contoso AI Gateway|Contoso.AI.Gateway||Contoso.AI.Gateway|\n";
+        const string source = """
+            class C
+            {
+                string A() => {|#0:new Contoso.AI.Gateway.GatewayClient().Ask("x")|};
+                string B() => Contoso.Utilities.Text.Trim("x");
+            }
+            """;
+        await V.RunAsync(source, V.Policy() + custom, D(0, "GatewayClient.Ask(string)", "contoso-gateway", "Contoso.AI.Gateway"));
+    }
+
+    [Fact]
+    public async Task A_project_that_references_no_unapproved_sdk_gets_nothing()
+    {
+        await V.RunAsync("class C { string M() => System.String.Empty; }", V.Policy("OpenAI", "Azure.AI.OpenAI", "Anthropic", "Anthropic.SDK", "Microsoft.SemanticKernel", "Microsoft.SemanticKernel.Connectors.OpenAI", "Microsoft.SemanticKernel.Connectors.AzureOpenAI", "Microsoft.Extensions.AI.OpenAI"));
+    }
+}
