@@ -4,9 +4,16 @@ using System.Collections.Generic;
 namespace Guardrails.Core.Secrets
 {
     /// <summary>
-    /// Finds AI-provider keys in text. A cheap prefilter first (ordinal searches for a small set of fixed anchor
-    /// substrings, chunk by chunk so the text is read from memory once), exact format checks only around a hit,
-    /// no regex anywhere and no allocation unless a key is found. Formats: <see cref="KeyCatalog"/>.
+    /// Finds AI-provider keys in text. No regex anywhere and no allocation unless a key is found.
+    /// <para>
+    /// Prefilter: almost every self-identifying format has a '-' or '_' a few characters into its prefix
+    /// (<c>sk-</c>, <c>ghp_</c>, <c>hf_</c>, …). The scanner walks the separators with one vectorized
+    /// <c>IndexOfAny('-', '_')</c> per chunk, looks at the character before each one in a 128-entry table, and
+    /// compares a full anchor only when that character can end an anchor's first part. The few formats without a
+    /// separator (<c>AIza</c>, <c>AKIA</c>, <c>ASIA</c>, <c>ABSK</c>, <c>JQQJ99</c>) get one vectorized ordinal
+    /// search each. Text is processed in 16K-character chunks so every pass reads cache-resident data. Exact format
+    /// checks (<see cref="FixedFormats"/>) run only at an anchor. Formats: <see cref="KeyCatalog"/>.
+    /// </para>
     /// </summary>
     public static class SecretScanner
     {
@@ -15,20 +22,22 @@ namespace Guardrails.Core.Secrets
 
         private const int ChunkSize = 16 * 1024;
 
+        private static readonly char[] Separators = { '-', '_' };
+
         /// <summary>
         /// Every self-identifying format contains one of these anchors; each anchor has one matcher that knows
-        /// every format reachable from it. Keep this list short: each anchor costs one vectorized pass per chunk.
+        /// every format reachable from it.
         /// </summary>
-        private static readonly Anchor[] Anchors =
+        private static readonly Anchor[] SeparatorAnchors =
         {
             new Anchor("sk-", FixedFormats.MatchSkDash),             // OpenAI, Anthropic, OpenRouter, Langfuse, Cerebras (csk-)
             new Anchor("sk_", FixedFormats.MatchSkUnderscore),       // Groq (gsk_), Pinecone (pcsk_), ElevenLabs
-            new Anchor("gh", FixedFormats.MatchGitHub),              // ghp_ gho_ ghu_ ghs_ ghr_
+            new Anchor("ghp_", FixedFormats.MatchGitHub),
+            new Anchor("gho_", FixedFormats.MatchGitHub),
+            new Anchor("ghu_", FixedFormats.MatchGitHub),
+            new Anchor("ghs_", FixedFormats.MatchGitHub),
+            new Anchor("ghr_", FixedFormats.MatchGitHub),
             new Anchor("github_pat_", FixedFormats.MatchGitHubFineGrained),
-            new Anchor("AIza", FixedFormats.MatchGoogleApiKey),
-            new Anchor("AKIA", FixedFormats.MatchAwsAccessKeyId),
-            new Anchor("ASIA", FixedFormats.MatchAwsAccessKeyId),
-            new Anchor("ABSK", FixedFormats.MatchBedrockLongTerm),
             new Anchor("bedrock-api-key-", FixedFormats.MatchBedrockShortTerm),
             new Anchor("hf_", FixedFormats.MatchHuggingFaceUser),
             new Anchor("api_org_", FixedFormats.MatchHuggingFaceOrg),
@@ -39,9 +48,20 @@ namespace Guardrails.Core.Secrets
             new Anchor("fw_", FixedFormats.MatchFireworks),
             new Anchor("pa-", FixedFormats.MatchVoyage),
             new Anchor("lsv2_", FixedFormats.MatchLangSmith),
-            new Anchor("JQQJ99", FixedFormats.MatchAzureIdentifiable),
             new Anchor("PRIVATE KEY-----", FixedFormats.MatchPemPrivateKey),
         };
+
+        private static readonly Anchor[] PlainAnchors =
+        {
+            new Anchor("AIza", FixedFormats.MatchGoogleApiKey),
+            new Anchor("AKIA", FixedFormats.MatchAwsAccessKeyId),
+            new Anchor("ASIA", FixedFormats.MatchAwsAccessKeyId),
+            new Anchor("ABSK", FixedFormats.MatchBedrockLongTerm),
+            new Anchor("JQQJ99", FixedFormats.MatchAzureIdentifiable),
+        };
+
+        /// <summary>For each ASCII character: the separator anchors whose first separator follows it.</summary>
+        private static readonly Anchor[]?[] BySeparatorPredecessor = BuildSeparatorTable();
 
         private static readonly IComparer<SecretMatch> ByStart = new StartComparer();
 
@@ -55,7 +75,12 @@ namespace Guardrails.Core.Secrets
         {
             get
             {
-                foreach (Anchor a in Anchors)
+                foreach (Anchor a in SeparatorAnchors)
+                {
+                    yield return a.Text;
+                }
+
+                foreach (Anchor a in PlainAnchors)
                 {
                     yield return a.Text;
                 }
@@ -76,7 +101,24 @@ namespace Guardrails.Core.Secrets
             for (int chunk = 0; chunk < text.Length; chunk += ChunkSize)
             {
                 int chunkEnd = Math.Min(text.Length, chunk + ChunkSize);
-                foreach (Anchor anchor in Anchors)
+                int from = chunk;
+                while (from < chunkEnd)
+                {
+                    int sep = text.IndexOfAny(Separators, from, chunkEnd - from);
+                    if (sep < 0)
+                    {
+                        break;
+                    }
+
+                    if (AnchorAtSeparator(text, sep) != null)
+                    {
+                        return true;
+                    }
+
+                    from = sep + 1;
+                }
+
+                foreach (Anchor anchor in PlainAnchors)
                 {
                     int limit = Math.Min(text.Length, chunkEnd + anchor.Text.Length - 1);
                     if (limit - chunk >= anchor.Text.Length &&
@@ -102,30 +144,55 @@ namespace Guardrails.Core.Secrets
             }
 
             int first = results.Count;
+            int previousChunkFirst = first;
+            int resume = 0; // separators inside a key already found are not anchors
             for (int chunk = 0; chunk < text.Length; chunk += ChunkSize)
             {
+                int chunkFirst = results.Count;
                 int chunkEnd = Math.Min(text.Length, chunk + ChunkSize);
-                foreach (Anchor anchor in Anchors)
+                int from = Math.Max(chunk, resume);
+                while (from < chunkEnd)
+                {
+                    int sep = text.IndexOfAny(Separators, from, chunkEnd - from);
+                    if (sep < 0)
+                    {
+                        break;
+                    }
+
+                    from = sep + 1;
+                    Anchor? anchor = AnchorAtSeparator(text, sep);
+                    int hit = sep - (anchor?.SeparatorOffset ?? 0);
+                    if (anchor != null && !Covered(results, previousChunkFirst, hit) && anchor.Match(text, hit, out SecretMatch match))
+                    {
+                        results.Add(match);
+                        from = Math.Max(from, match.Start + match.Length);
+                        resume = from;
+                    }
+                }
+
+                foreach (Anchor anchor in PlainAnchors)
                 {
                     // An occurrence that starts in this chunk may end in the next one.
                     int limit = Math.Min(text.Length, chunkEnd + anchor.Text.Length - 1);
-                    int from = chunk;
-                    while (limit - from >= anchor.Text.Length)
+                    int next = chunk;
+                    while (limit - next >= anchor.Text.Length)
                     {
-                        int hit = text.IndexOf(anchor.Text, from, limit - from, StringComparison.Ordinal);
+                        int hit = text.IndexOf(anchor.Text, next, limit - next, StringComparison.Ordinal);
                         if (hit < 0)
                         {
                             break;
                         }
 
-                        if (!Covered(results, first, hit) && anchor.Match(text, hit, out SecretMatch match))
+                        if (!Covered(results, previousChunkFirst, hit) && anchor.Match(text, hit, out SecretMatch match))
                         {
                             results.Add(match);
                         }
 
-                        from = hit + 1;
+                        next = hit + 1;
                     }
                 }
+
+                previousChunkFirst = chunkFirst;
             }
 
             if (results.Count - first > 1)
@@ -179,9 +246,54 @@ namespace Guardrails.Core.Secrets
             return true;
         }
 
-        private static bool Covered(List<SecretMatch> results, int first, int position)
+        /// <summary>The separator anchor whose first separator is at <paramref name="sep"/>, if any.</summary>
+        private static Anchor? AnchorAtSeparator(string text, int sep)
         {
-            for (int i = first; i < results.Count; i++)
+            if (sep == 0)
+            {
+                return null;
+            }
+
+            char before = text[sep - 1];
+            Anchor[]? candidates = before < 128 ? BySeparatorPredecessor[before] : null;
+            if (candidates == null)
+            {
+                return null;
+            }
+
+            foreach (Anchor anchor in candidates)
+            {
+                if (text[sep] == anchor.Text[anchor.SeparatorOffset] && TokenText.At(text, sep - anchor.SeparatorOffset, anchor.Text))
+                {
+                    return anchor;
+                }
+            }
+
+            return null;
+        }
+
+        private static Anchor[]?[] BuildSeparatorTable()
+        {
+            var lists = new List<Anchor>?[128];
+            foreach (Anchor anchor in SeparatorAnchors)
+            {
+                char before = anchor.Text[anchor.SeparatorOffset - 1];
+                (lists[before] ??= new List<Anchor>()).Add(anchor);
+            }
+
+            var table = new Anchor[]?[128];
+            for (int i = 0; i < 128; i++)
+            {
+                table[i] = lists[i]?.ToArray();
+            }
+
+            return table;
+        }
+
+        /// <summary>Whether <paramref name="position"/> lies in a match of this or the previous chunk.</summary>
+        private static bool Covered(List<SecretMatch> results, int from, int position)
+        {
+            for (int i = from; i < results.Count; i++)
             {
                 SecretMatch m = results[i];
                 if (position >= m.Start && position < m.Start + m.Length)
@@ -199,11 +311,15 @@ namespace Guardrails.Core.Secrets
             {
                 Text = text;
                 Match = match;
+                SeparatorOffset = text.IndexOfAny(Separators);
             }
 
             public string Text { get; }
 
             public Matcher Match { get; }
+
+            /// <summary>Offset of the first '-' or '_' in the anchor; -1 for plain anchors.</summary>
+            public int SeparatorOffset { get; }
         }
 
         private sealed class StartComparer : IComparer<SecretMatch>
