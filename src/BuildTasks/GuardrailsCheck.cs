@@ -30,6 +30,8 @@ namespace Guardrails.BuildTasks
 
         /// <summary>Where the highest policy revision seen per policyId is kept (rollback detection, GRD303).</summary>
         public string? RevisionStateFile { get; set; }
+        /// <summary>$(ProjectAssetsFile): obj/project.assets.json, for the package check.</summary>
+        public string? ProjectAssetsFile { get; set; }
 
         /// <summary>GuardrailsMode, GuardrailsPolicyPath and GuardrailsPolicySha256 as set centrally (captured before the project body).</summary>
         public string? CentralMode { get; set; }
@@ -93,6 +95,8 @@ namespace Guardrails.BuildTasks
                     Language = Language,
                     RunAnalyzers = RunAnalyzers,
                     RunAnalyzersDuringBuild = RunAnalyzersDuringBuild,
+                    ProjectAssetsFile = ProjectAssetsFile,
+                    Now = DateTimeOffset.UtcNow,
                 };
 
                 CheckResult result = GuardrailsChecker.Run(request);

@@ -5,8 +5,8 @@ namespace Guardrails.BuildTasks.Tests;
 
 public class GuardrailsCheckTaskTests
 {
-    private const string ValidPolicy = "{ \"policyFormat\": \"1.0\", \"policyId\": \"p\", \"revision\": 1 }";
-    private const string ValidManifest = "{ \"manifestFormat\": \"1.0\", \"assistants\": [] }";
+    private const string ValidPolicy = "{ \"policyFormat\": \"1.0\", \"policyId\": \"p\", \"revision\": 1, \"owner\": { \"name\": \"Gov\", \"contact\": \"gov@example.test\", \"approvers\": [\"sec\"] } }";
+    private const string ValidManifest = "{ \"manifestFormat\": \"1.0\", \"repository\": \"example/app\", \"owner\": { \"team\": \"T\", \"contact\": \"t@example.test\" }, \"assistants\": [] }";
 
     private static (GuardrailsCheck Task, FakeBuildEngine Engine) Create(TempDir dir, string? policy, string? manifest, string? mode = null)
     {
@@ -89,7 +89,7 @@ public class GuardrailsCheckTaskTests
         Assert.Equal("GRD103", Assert.Single(engine.Errors).Code);
 
         using var dir2 = new TempDir();
-        var (task2, engine2) = Create(dir2, dir2.Write("guardrails.policy.json", "{ \"defaults\": { \"requireManifest\": false } }"), null);
+        var (task2, engine2) = Create(dir2, dir2.Write("guardrails.policy.json", ValidPolicy.Replace("\"revision\": 1", "\"revision\": 1, \"defaults\": { \"requireManifest\": false }")), null);
         Assert.True(task2.Execute());
         Assert.Empty(engine2.Errors);
     }

@@ -20,6 +20,7 @@ public class BuildTests
         {
           "manifestFormat": "1.0",
           "repository": "example/e2e",
+          "owner": { "team": "E2E", "contact": "e2e@example.test" },
           "assistants": []
         }
         """;

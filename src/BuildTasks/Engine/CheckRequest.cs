@@ -49,5 +49,10 @@ namespace Guardrails.BuildTasks.Engine
         public string? RunAnalyzers { get; set; }
 
         public string? RunAnalyzersDuringBuild { get; set; }
+        /// <summary>$(ProjectAssetsFile): obj/project.assets.json, for the package check (GRD2xx). Empty skips it.</summary>
+        public string? ProjectAssetsFile { get; set; }
+
+        /// <summary>The current time for approval and waiver expiry; the task passes UTC now, tests a fixed instant.</summary>
+        public System.DateTimeOffset Now { get; set; } = System.DateTimeOffset.UtcNow;
     }
 }

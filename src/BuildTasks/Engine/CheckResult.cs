@@ -24,6 +24,14 @@ namespace Guardrails.BuildTasks.Engine
 
         /// <summary>Policy hash, pin, revision and bypass facts (for the audit record).</summary>
         public IntegrityState Integrity { get; } = new IntegrityState();
+        /// <summary>The policy model, when the policy could be read (it may still have errors: see <see cref="PolicyErrors"/>).</summary>
+        public Guardrails.BuildTasks.Policy.GuardrailsPolicy? Policy { get; set; }
+
+        /// <summary>Number of errors found in the policy itself; the manifest is held against it only when this is 0.</summary>
+        public int PolicyErrors { get; set; }
+
+        /// <summary>The manifest model, when the manifest could be read.</summary>
+        public Guardrails.BuildTasks.Policy.AssistantManifest? Manifest { get; set; }
 
         public bool HasErrors
         {

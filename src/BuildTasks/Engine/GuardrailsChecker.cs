@@ -1,5 +1,7 @@
 using System;
+using System.IO;
 using Guardrails.BuildTasks.Engine.Integrity;
+using Guardrails.BuildTasks.Policy;
 using Guardrails.Core.Json;
 using Guardrails.Core.Rules;
 
@@ -33,11 +35,14 @@ namespace Guardrails.BuildTasks.Engine
                     PolicyIntegrity.CheckPin(request, result, policyPath);
                     result.PolicyDocument = SourceFile.TryParseJson(text!, policyPath, "The Guardrails policy", out problem);
                     AddIf(result, problem);
-                    result.Effective.HasPolicy = result.PolicyDocument != null;
                     if (result.PolicyDocument != null)
                     {
                         PolicyIntegrity.CheckRevision(request, result, result.PolicyDocument, policyPath);
+                        result.Policy = PolicyReader.Read(result.PolicyDocument, policyPath, result.Findings, out int policyErrors);
+                        result.PolicyErrors = result.Policy == null ? Math.Max(1, policyErrors) : policyErrors;
                     }
+
+                    result.Effective.HasPolicy = result.Policy != null && result.PolicyErrors == 0;
                 }
             }
             else
@@ -60,9 +65,13 @@ namespace Guardrails.BuildTasks.Engine
                 {
                     result.ManifestDocument = SourceFile.TryParseJson(text!, manifestPath, "The team manifest", out problem);
                     AddIf(result, problem);
+                    if (result.ManifestDocument != null && hasPolicyPath)
+                    {
+                        result.Manifest = ManifestReader.Read(result.ManifestDocument, manifestPath, result.Findings, out _);
+                    }
                 }
             }
-            else if (hasPolicyPath && result.PolicyDocument != null && PolicyRequiresManifest(result.PolicyDocument))
+            else if (hasPolicyPath && result.Policy != null && result.Policy.Defaults.RequireManifest)
             {
                 result.Findings.Add(new Finding(
                     RuleCatalog.ManifestMissing,
@@ -73,6 +82,30 @@ namespace Guardrails.BuildTasks.Engine
             }
 
             BypassChecks.Run(request, result);
+
+            // The manifest is held against the policy only when the policy is valid: a broken policy already fails
+            // closed, and judging a team against half a policy would only add noise.
+            GuardrailsPolicy? policy = result.PolicyErrors == 0 ? result.Policy : null;
+            if (policy != null)
+            {
+                if (result.Manifest != null)
+                {
+                    PolicyEvaluator.Evaluate(policy, result.Manifest, request.Now, result.Findings);
+                }
+
+                if (!string.IsNullOrWhiteSpace(request.ProjectAssetsFile))
+                {
+                    PackageChecker.Check(policy, request.ProjectAssetsFile!.Trim(), result.Findings);
+                }
+
+                if (result.Manifest != null)
+                {
+                    Waivers.Apply(policy, result.Manifest, ProjectName(request.ProjectPath), request.Now, result.Findings);
+                }
+
+                EffectiveFacts.Write(policy, result.Effective);
+            }
+
             result.Effective.Mode = result.Enforce ? "Enforce" : "Audit";
             return result;
         }
@@ -101,11 +134,16 @@ namespace Guardrails.BuildTasks.Engine
             }
         }
 
-        /// <summary>A policy requires a manifest unless it says "requireManifest": false (at the top or under "defaults").</summary>
-        private static bool PolicyRequiresManifest(JsonNode policy)
+        private static string ProjectName(string projectPath)
         {
-            JsonNode? flag = policy["defaults"]?["requireManifest"] ?? policy["requireManifest"];
-            return flag == null || !flag.TryGetBoolean(out bool value) || value;
+            try
+            {
+                return Path.GetFileNameWithoutExtension(projectPath);
+            }
+            catch (ArgumentException)
+            {
+                return projectPath;
+            }
         }
 
         private static void AddIf(CheckResult result, Finding? finding)

@@ -23,6 +23,12 @@ namespace Guardrails.BuildTasks.Engine
             problem = null;
             try
             {
+                if (Directory.Exists(path))
+                {
+                    problem = new Finding(unreadableRule, path, 0, 0, what + " path '" + path + "' is a directory, not a file. Point it at the JSON file itself.");
+                    return null;
+                }
+
                 var info = new FileInfo(path);
                 if (!info.Exists)
                 {

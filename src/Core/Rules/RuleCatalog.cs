@@ -48,6 +48,32 @@ namespace Guardrails.Core.Rules
         public const string MalformedJson = "GRD102";
         public const string ManifestMissing = "GRD103";
         public const string InvalidMode = "GRD104";
+        public const string UnsupportedFormat = "GRD105";
+        public const string UnknownField = "GRD106";
+        public const string InvalidValue = "GRD107";
+        public const string DuplicateEntry = "GRD108";
+        public const string ApproverNotAllowed = "GRD109";
+        public const string UndefinedReference = "GRD110";
+        public const string AssistantNotApproved = "GRD111";
+        public const string AssistantDenied = "GRD112";
+        public const string AssistantVersionNotAllowed = "GRD113";
+        public const string ModelNotApproved = "GRD114";
+        public const string McpServerNotApproved = "GRD115";
+        public const string ApprovalExpired = "GRD116";
+        public const string TierNotAllowed = "GRD117";
+        public const string DataClassTooHigh = "GRD118";
+        public const string OwnerMissing = "GRD119";
+        public const string LiteralCredential = "GRD120";
+        public const string CredentialRefNotAllowed = "GRD121";
+        public const string RepositoryNotAllowed = "GRD122";
+        public const string WaiverUnknown = "GRD123";
+        public const string WaiverExpired = "GRD124";
+        public const string WaiverOutOfScope = "GRD125";
+        public const string PermissionCeilingExceeded = "GRD126";
+        public const string PackageNotApproved = "GRD201";
+        public const string PackageDenied = "GRD202";
+        public const string PackageVersionNotApproved = "GRD203";
+        public const string AssetsFileUnreadable = "GRD204";
 
         // Integrity and bypass (issue 7): GRD005 and GRD301-GRD319.
         public const string PolicyHashMismatch = "GRD301";
@@ -96,6 +122,83 @@ namespace Guardrails.Core.Rules
         public static readonly RuleInfo InvalidMode = new RuleInfo(
             RuleIds.InvalidMode, "GuardrailsMode has an unknown value", CategoryPolicy, RuleHost.BuildTask, isError: true);
 
+        public static readonly RuleInfo UnsupportedFormat = new RuleInfo(
+            RuleIds.UnsupportedFormat, "Policy or manifest format version is not supported", CategoryPolicy, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo UnknownField = new RuleInfo(
+            RuleIds.UnknownField, "Unknown field in the policy or manifest", CategoryPolicy, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo InvalidValue = new RuleInfo(
+            RuleIds.InvalidValue, "Policy or manifest field has a missing or invalid value", CategoryPolicy, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo DuplicateEntry = new RuleInfo(
+            RuleIds.DuplicateEntry, "Duplicate id or field in the policy or manifest", CategoryPolicy, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo ApproverNotAllowed = new RuleInfo(
+            RuleIds.ApproverNotAllowed, "Policy entry approved by someone who is not an owner approver", CategoryPolicy, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo UndefinedReference = new RuleInfo(
+            RuleIds.UndefinedReference, "Undefined data class or tier", CategoryPolicy, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo AssistantNotApproved = new RuleInfo(
+            RuleIds.AssistantNotApproved, "AI assistant is not approved by the policy", CategoryPolicy, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo AssistantDenied = new RuleInfo(
+            RuleIds.AssistantDenied, "AI assistant is denied by the policy", CategoryPolicy, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo AssistantVersionNotAllowed = new RuleInfo(
+            RuleIds.AssistantVersionNotAllowed, "AI assistant version is not allowed", CategoryPolicy, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo ModelNotApproved = new RuleInfo(
+            RuleIds.ModelNotApproved, "Model is not approved for the assistant", CategoryPolicy, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo McpServerNotApproved = new RuleInfo(
+            RuleIds.McpServerNotApproved, "MCP server is not approved", CategoryPolicy, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo ApprovalExpired = new RuleInfo(
+            RuleIds.ApprovalExpired, "Approval has expired or expires soon", CategoryPolicy, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo TierNotAllowed = new RuleInfo(
+            RuleIds.TierNotAllowed, "Tier is not allowed", CategoryPolicy, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo DataClassTooHigh = new RuleInfo(
+            RuleIds.DataClassTooHigh, "Data class is above the allowed ceiling", CategoryPolicy, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo OwnerMissing = new RuleInfo(
+            RuleIds.OwnerMissing, "Manifest owner is missing", CategoryPolicy, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo LiteralCredential = new RuleInfo(
+            RuleIds.LiteralCredential, "Literal credential in the manifest", CategoryPolicy, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo CredentialRefNotAllowed = new RuleInfo(
+            RuleIds.CredentialRefNotAllowed, "Credential reference is not permitted", CategoryPolicy, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo RepositoryNotAllowed = new RuleInfo(
+            RuleIds.RepositoryNotAllowed, "Repository is not allowed for the assistant", CategoryPolicy, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo WaiverUnknown = new RuleInfo(
+            RuleIds.WaiverUnknown, "Waiver is not defined in the policy", CategoryPolicy, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo WaiverExpired = new RuleInfo(
+            RuleIds.WaiverExpired, "Waiver has expired or expires soon", CategoryPolicy, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo WaiverOutOfScope = new RuleInfo(
+            RuleIds.WaiverOutOfScope, "Waiver does not cover this repository or project", CategoryPolicy, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo PermissionCeilingExceeded = new RuleInfo(
+            RuleIds.PermissionCeilingExceeded, "Assistant permission exceeds the policy ceiling", CategoryPolicy, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo PackageNotApproved = new RuleInfo(
+            RuleIds.PackageNotApproved, "AI SDK package is not approved", CategoryPackages, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo PackageDenied = new RuleInfo(
+            RuleIds.PackageDenied, "AI SDK package is denied by the policy", CategoryPackages, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo PackageVersionNotApproved = new RuleInfo(
+            RuleIds.PackageVersionNotApproved, "AI SDK package version is not approved", CategoryPackages, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo AssetsFileUnreadable = new RuleInfo(
+            RuleIds.AssetsFileUnreadable, "Package assets file (project.assets.json) cannot be read", CategoryPackages, RuleHost.BuildTask, isError: true);
         public static readonly RuleInfo PolicyHashMismatch = new RuleInfo(
             RuleIds.PolicyHashMismatch, "Guardrails policy does not match its pinned SHA-256", CategoryIntegrity, RuleHost.BuildTask, isError: true);
 
@@ -129,6 +232,32 @@ namespace Guardrails.Core.Rules
             MalformedJson,
             ManifestMissing,
             InvalidMode,
+            UnsupportedFormat,
+            UnknownField,
+            InvalidValue,
+            DuplicateEntry,
+            ApproverNotAllowed,
+            UndefinedReference,
+            AssistantNotApproved,
+            AssistantDenied,
+            AssistantVersionNotAllowed,
+            ModelNotApproved,
+            McpServerNotApproved,
+            ApprovalExpired,
+            TierNotAllowed,
+            DataClassTooHigh,
+            OwnerMissing,
+            LiteralCredential,
+            CredentialRefNotAllowed,
+            RepositoryNotAllowed,
+            WaiverUnknown,
+            WaiverExpired,
+            WaiverOutOfScope,
+            PermissionCeilingExceeded,
+            PackageNotApproved,
+            PackageDenied,
+            PackageVersionNotApproved,
+            AssetsFileUnreadable,
             PolicyHashMismatch,
             PolicyPinMalformed,
             PolicyRollback,

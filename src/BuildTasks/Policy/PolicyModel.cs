@@ -1,0 +1,411 @@
+using System;
+using System.Collections.Generic;
+using Guardrails.Core.Json;
+using NuGet.Versioning;
+
+// Why the policy and manifest model lives in src/BuildTasks/Policy and not in src/Core:
+// only the build task reads guardrails.policy.json (DESIGN principle 1: the analyzers receive resolved facts
+// through the effective-policy file, never the policy itself), validation produces the task's Findings, and
+// version ranges use NuGet.Versioning, which MSBuild carries but csc/the IDE do not. Keeping it out of Core keeps
+// the analyzer-loaded Guardrails.Core.dll free of a second policy parser and of NuGet.Versioning.
+// The model is pure .NET (no MSBuild types), so the footprint discovery and the tests use it directly.
+namespace Guardrails.BuildTasks.Policy
+{
+    /// <summary>The central approved list, guardrails.policy.json, as read and validated by <see cref="PolicyReader"/>.</summary>
+    public sealed class GuardrailsPolicy
+    {
+        public GuardrailsPolicy(string file, JsonNode node)
+        {
+            File = file;
+            Node = node;
+        }
+
+        public string File { get; }
+
+        public JsonNode Node { get; }
+
+        public Located<string>? PolicyFormat { get; set; }
+
+        public Located<string>? PolicyId { get; set; }
+
+        public Located<long>? Revision { get; set; }
+
+        public PolicyOwner Owner { get; set; } = new PolicyOwner();
+
+        /// <summary>Data classes, least sensitive first (e.g. public, internal, confidential, restricted).</summary>
+        public List<Located<string>> DataClasses { get; } = new List<Located<string>>();
+
+        public List<TierRule> Tiers { get; } = new List<TierRule>();
+
+        public List<AssistantRule> Assistants { get; } = new List<AssistantRule>();
+
+        public List<McpServerRule> McpAllow { get; } = new List<McpServerRule>();
+
+        public List<McpServerRule> McpDeny { get; } = new List<McpServerRule>();
+
+        public List<PackageRule> ApprovedPackages { get; } = new List<PackageRule>();
+
+        public List<PackageRule> DeniedPackages { get; } = new List<PackageRule>();
+
+        /// <summary>AI SDKs the policy defines on top of the built-in catalog (e.g. an internal gateway client).</summary>
+        public List<CustomSdk> CustomSdks { get; } = new List<CustomSdk>();
+
+        /// <summary>Endpoint host patterns the policy approves explicitly (e.g. "ai-gateway.contoso.example").</summary>
+        public List<Located<string>> ApprovedEndpoints { get; } = new List<Located<string>>();
+
+        public List<WaiverRule> Waivers { get; } = new List<WaiverRule>();
+
+        public PolicyDefaults Defaults { get; set; } = new PolicyDefaults();
+
+        /// <summary>0-based rank of a data class in <see cref="DataClasses"/>, or -1 when it is not defined.</summary>
+        public int RankOf(string? dataClass)
+        {
+            if (dataClass == null)
+            {
+                return -1;
+            }
+
+            for (int i = 0; i < DataClasses.Count; i++)
+            {
+                if (string.Equals(DataClasses[i].Value, dataClass, StringComparison.OrdinalIgnoreCase))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        public TierRule? FindTier(string? name) => name == null ? null : Tiers.Find(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
+
+        public AssistantRule? FindAssistant(string id) => Assistants.Find(a => string.Equals(a.Id, id, StringComparison.OrdinalIgnoreCase));
+
+        public WaiverRule? FindWaiver(string id) => Waivers.Find(w => string.Equals(w.Id, id, StringComparison.OrdinalIgnoreCase));
+
+        /// <summary>True when <paramref name="who"/> is one of the owner's named approvers.</summary>
+        public bool IsApprover(string? who) => who != null && Owner.Approvers.Exists(a => string.Equals(a.Value, who, StringComparison.OrdinalIgnoreCase));
+    }
+
+    public sealed class PolicyOwner
+    {
+        public Located<string>? Name { get; set; }
+
+        public Located<string>? Contact { get; set; }
+
+        public List<Located<string>> Approvers { get; } = new List<Located<string>>();
+
+        /// <summary>"Contoso AI Governance (ai-governance@contoso.example)", for messages that say where to ask.</summary>
+        public string Describe() =>
+            (Name?.Value ?? "the policy owner") + (Contact != null ? " (" + Contact.Value + ")" : string.Empty);
+    }
+
+    /// <summary>An environment tier (e.g. sandbox, regulated) and the most sensitive data class it may touch.</summary>
+    public sealed class TierRule
+    {
+        public TierRule(string name, JsonNode node)
+        {
+            Name = name;
+            Node = node;
+        }
+
+        public string Name { get; }
+
+        public JsonNode Node { get; }
+
+        public Located<string>? MaxDataClass { get; set; }
+
+        /// <summary>Optional "Enforce" or "Audit" for this tier. Read and validated, not yet applied (see docs/policy.md).</summary>
+        public Located<string>? Mode { get; set; }
+    }
+
+    public enum UnknownHandling
+    {
+        Deny,
+        Warn,
+        Allow,
+    }
+
+    public sealed class PolicyDefaults
+    {
+        /// <summary>What happens to an assistant the policy does not list (default: deny).</summary>
+        public UnknownHandling UnknownAssistant { get; set; } = UnknownHandling.Deny;
+
+        /// <summary>What happens to an assistant footprint no declared assistant explains (default: deny).</summary>
+        public UnknownHandling UnknownFootprint { get; set; } = UnknownHandling.Deny;
+
+        /// <summary>Approvals and waivers warn this many days before they expire (default 14).</summary>
+        public int ExpiryWarningDays { get; set; } = 14;
+
+        /// <summary>Whether every project must have an ai-assistants.json (default true).</summary>
+        public bool RequireManifest { get; set; } = true;
+    }
+
+    /// <summary>Who approved an entry, when, until when, and under which ticket.</summary>
+    public sealed class ApprovalRecord
+    {
+        public ApprovalRecord(JsonNode node)
+        {
+            Node = node;
+        }
+
+        public JsonNode Node { get; }
+
+        public Located<string>? ApprovedBy { get; set; }
+
+        public Located<DateTimeOffset>? ApprovedAt { get; set; }
+
+        public Located<DateTimeOffset>? ExpiresAt { get; set; }
+
+        public Located<string>? Ticket { get; set; }
+    }
+
+    /// <summary>Allowed and denied models of an assistant; deny wins.</summary>
+    public sealed class ModelRules
+    {
+        public List<Located<string>> Allow { get; } = new List<Located<string>>();
+
+        public List<Located<string>> Deny { get; } = new List<Located<string>>();
+
+        /// <summary>False when the policy gives no "allow" list (then every model not denied is allowed).</summary>
+        public bool HasAllowList { get; set; }
+
+        public ModelMatch Match { get; set; } = ModelMatch.Exact;
+
+        /// <summary>Null when allowed; otherwise the pattern that denied it, or null pattern with a reason.</summary>
+        public bool IsAllowed(string model, out Located<string>? deniedBy)
+        {
+            deniedBy = Deny.Find(p => ModelMatcher.Matches(p.Value, model, Match));
+            if (deniedBy != null)
+            {
+                return false;
+            }
+
+            return !HasAllowList || Allow.Exists(p => ModelMatcher.Matches(p.Value, model, Match));
+        }
+    }
+
+    /// <summary>One assistant entry of the policy.</summary>
+    public sealed class AssistantRule
+    {
+        public AssistantRule(string id, JsonNode node)
+        {
+            Id = id;
+            Node = node;
+        }
+
+        public string Id { get; }
+
+        public JsonNode Node { get; }
+
+        public Located<string>? Vendor { get; set; }
+
+        /// <summary>True for an entry with "status": "denied" (the assistant is named to be refused).</summary>
+        public bool Denied { get; set; }
+
+        public Located<string>? Reason { get; set; }
+
+        public Located<string>? VersionsText { get; set; }
+
+        public VersionRange? Versions { get; set; }
+
+        /// <summary>Tier names; null means any tier the policy defines.</summary>
+        public List<Located<string>>? Tiers { get; set; }
+
+        public Located<string>? MaxDataClass { get; set; }
+
+        /// <summary>Repository globs, '!' negates; null means any repository.</summary>
+        public List<Located<string>>? Repositories { get; set; }
+
+        public ModelRules Models { get; } = new ModelRules();
+
+        /// <summary>Permission ceilings: setting name (e.g. "bypassMode", "autoApprove") → "forbid" or "allow".</summary>
+        public Dictionary<string, Located<string>> Permissions { get; } = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
+
+        /// <summary>Credential reference patterns the assistant may use (e.g. "env:ANTHROPIC_API_KEY", "vault:kv/ai/*"); null means any reference.</summary>
+        public List<Located<string>>? CredentialRefs { get; set; }
+
+        /// <summary>Footprint paths/globs the assistant is expected to leave (e.g. ".claude/**"), for footprint discovery.</summary>
+        public List<Located<string>> Footprints { get; } = new List<Located<string>>();
+
+        public ApprovalRecord? Approval { get; set; }
+
+        public bool Forbids(string permission) =>
+            Permissions.TryGetValue(permission, out Located<string>? v) && string.Equals(v.Value, "forbid", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// An MCP server entry (allow or deny), matched by identity, never by label: exactly one of a remote URL
+    /// (host-aware wildcard), an exact command line, or a package id with a version range.
+    /// </summary>
+    public sealed class McpServerRule
+    {
+        public McpServerRule(JsonNode node)
+        {
+            Node = node;
+        }
+
+        public JsonNode Node { get; }
+
+        public Located<string>? Id { get; set; }
+
+        public Located<string>? Url { get; set; }
+
+        public List<string>? Command { get; set; }
+
+        public JsonNode? CommandNode { get; set; }
+
+        public Located<string>? Package { get; set; }
+
+        public VersionRange? Versions { get; set; }
+
+        public Located<string>? Sha256 { get; set; }
+
+        public List<Located<string>>? Tiers { get; set; }
+
+        public Located<string>? MaxDataClass { get; set; }
+
+        public Located<string>? Reason { get; set; }
+
+        public ApprovalRecord? Approval { get; set; }
+
+        public string Label => Id?.Value ?? Url?.Value ?? (Command != null ? string.Join(" ", Command) : null) ?? Package?.Value ?? "(unnamed)";
+
+        /// <summary>True when this entry identifies the server. An entry with a SHA-256 also needs the same hash.</summary>
+        public bool Matches(McpServerIdentity server)
+        {
+            bool identity;
+            if (Url != null)
+            {
+                identity = server.Url != null && UrlPattern.Matches(Url.Value, server.Url);
+            }
+            else if (Command != null)
+            {
+                identity = server.Command != null && server.Command.Count == Command.Count && SameSequence(Command, server.Command);
+            }
+            else if (Package != null)
+            {
+                identity = server.Package != null && string.Equals(Package.Value, server.Package, StringComparison.OrdinalIgnoreCase) &&
+                    (Versions == null || (server.Version != null && VersionRanges.TryParseVersion(server.Version, out NuGetVersion? v) && VersionRanges.Satisfies(Versions, v!)));
+            }
+            else
+            {
+                identity = false;
+            }
+
+            return identity && (Sha256 == null || string.Equals(Sha256.Value, server.Sha256, StringComparison.OrdinalIgnoreCase));
+        }
+
+        private static bool SameSequence(List<string> a, IReadOnlyList<string> b)
+        {
+            for (int i = 0; i < a.Count; i++)
+            {
+                if (!string.Equals(a[i], b[i], StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>What identifies an MCP server in use (from the manifest or from a discovered footprint).</summary>
+    public sealed class McpServerIdentity
+    {
+        public string? Url { get; set; }
+
+        public IReadOnlyList<string>? Command { get; set; }
+
+        public string? Package { get; set; }
+
+        public string? Version { get; set; }
+
+        public string? Sha256 { get; set; }
+
+        public string Describe() =>
+            Url ?? (Command != null ? string.Join(" ", Command) : null) ?? (Package != null ? Package + (Version != null ? " " + Version : string.Empty) : "(no identity)");
+    }
+
+    /// <summary>An approved or denied NuGet package id (exact or glob) with an optional NuGet version range.</summary>
+    public sealed class PackageRule
+    {
+        public PackageRule(Located<string> id, JsonNode node)
+        {
+            Id = id;
+            Node = node;
+        }
+
+        public Located<string> Id { get; }
+
+        public JsonNode Node { get; }
+
+        public Located<string>? VersionsText { get; set; }
+
+        /// <summary>Null means every version.</summary>
+        public VersionRange? Versions { get; set; }
+
+        public Located<string>? Reason { get; set; }
+
+        public bool MatchesId(string packageId) => Glob.IsPattern(Id.Value) ? Glob.Match(Id.Value, packageId) : string.Equals(Id.Value, packageId, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>An AI SDK the policy defines in addition to the built-in catalog.</summary>
+    public sealed class CustomSdk
+    {
+        public CustomSdk(Located<string> id, JsonNode node)
+        {
+            Id = id;
+            Node = node;
+        }
+
+        public Located<string> Id { get; }
+
+        public JsonNode Node { get; }
+
+        public string Provider { get; set; } = string.Empty;
+
+        public List<string> PackageIds { get; } = new List<string>();
+
+        public List<string> Assemblies { get; } = new List<string>();
+
+        public List<string> Namespaces { get; } = new List<string>();
+
+        public List<string> EndpointHosts { get; } = new List<string>();
+    }
+
+    /// <summary>A waiver: the only way to let a violation pass in Enforce mode.</summary>
+    public sealed class WaiverRule
+    {
+        public WaiverRule(string id, JsonNode node)
+        {
+            Id = id;
+            Node = node;
+        }
+
+        public string Id { get; }
+
+        public JsonNode Node { get; }
+
+        /// <summary>The rule id it waives, e.g. "GRD114".</summary>
+        public Located<string>? Rule { get; set; }
+
+        /// <summary>What it waives (glob): an assistant id, "assistantId/model", "mcp:serverId", a package id, …</summary>
+        public Located<string>? Subject { get; set; }
+
+        /// <summary>Repository globs; null means any repository.</summary>
+        public List<Located<string>>? Repositories { get; set; }
+
+        /// <summary>Project name globs (file name without extension); null means any project.</summary>
+        public List<Located<string>>? Projects { get; set; }
+
+        public Located<string>? ApprovedBy { get; set; }
+
+        public Located<DateTimeOffset>? ApprovedAt { get; set; }
+
+        public Located<DateTimeOffset>? ExpiresAt { get; set; }
+
+        public Located<string>? Reason { get; set; }
+
+        public Located<string>? Ticket { get; set; }
+    }
+}

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using Guardrails.BuildTasks.Engine;
+using Guardrails.Core.Rules;
+
+namespace Guardrails.BuildTasks.Policy
+{
+    /// <summary>
+    /// Applies the waivers a manifest claims. A waiver is the only way to let a violation pass in Enforce mode, and it
+    /// downgrades exactly what it covers: same rule, a subject matching its subject pattern, and a repository and
+    /// project inside its scope. A claimed waiver that is unknown (GRD123), expired (GRD124), out of scope (GRD125) or
+    /// approved by someone who is not an owner approver (GRD109, reported on the policy) covers nothing.
+    /// </summary>
+    public static class Waivers
+    {
+        public static void Apply(GuardrailsPolicy policy, AssistantManifest manifest, string projectName, DateTimeOffset now, List<Finding> findings)
+        {
+            var usable = new List<WaiverRule>();
+            foreach (Located<string> claim in manifest.Waivers)
+            {
+                WaiverRule? w = policy.FindWaiver(claim.Value);
+                if (w == null)
+                {
+                    Add(findings, RuleCatalog.WaiverUnknown, manifest, claim,
+                        "Waiver '" + Text.Show(claim.Value) + "' is not defined in the policy '" + (policy.PolicyId?.Value ?? "?") + "'" +
+                        (policy.Waivers.Count > 0 ? " (it defines " + string.Join(", ", policy.Waivers.ConvertAll(x => x.Id)) + ")" : string.Empty) +
+                        ". Remove it from the manifest, or ask " + policy.Owner.Describe() + " to grant it.");
+                    continue;
+                }
+
+                if (w.Rule == null || w.Subject == null || w.ExpiresAt == null || w.ApprovedBy == null || !policy.IsApprover(w.ApprovedBy.Value))
+                {
+                    // Incomplete, or approved by a non-approver: already an error on the policy (GRD107/GRD109).
+                    Add(findings, RuleCatalog.WaiverUnknown, manifest, claim,
+                        "Waiver '" + w.Id + "' is not valid in the policy (see the policy's own errors: it must name a rule, a subject, an expiry and an owner approver), so it covers nothing.");
+                    continue;
+                }
+
+                DateTimeOffset expiry = Dates.ExpiryInstant(w.ExpiresAt);
+                if (now >= expiry)
+                {
+                    Add(findings, RuleCatalog.WaiverExpired, manifest, claim,
+                        "Waiver '" + w.Id + "' (" + w.Rule.Value + " for '" + w.Subject.Value + "') expired on " + Dates.Show(w.ExpiresAt.Value) + " and no longer covers anything. Fix the violation, or ask " + policy.Owner.Describe() + " to renew the waiver.");
+                    continue;
+                }
+
+                string? outOfScope = ScopeProblem(w, manifest, projectName);
+                if (outOfScope != null)
+                {
+                    Add(findings, RuleCatalog.WaiverOutOfScope, manifest, claim, "Waiver '" + w.Id + "' does not cover " + outOfScope + ". It does not apply here; remove it from this manifest or ask " + policy.Owner.Describe() + " to widen its scope.");
+                    continue;
+                }
+
+                if (now >= expiry.AddDays(-policy.Defaults.ExpiryWarningDays))
+                {
+                    Add(findings, RuleCatalog.WaiverExpired, manifest, claim,
+                        "Waiver '" + w.Id + "' expires on " + Dates.Show(w.ExpiresAt.Value) + "; after that its violations fail the build again. Fix them or ask " + policy.Owner.Describe() + " to renew it.", warningOnly: true);
+                }
+
+                usable.Add(w);
+            }
+
+            if (usable.Count == 0)
+            {
+                return;
+            }
+
+            for (int i = 0; i < findings.Count; i++)
+            {
+                Finding f = findings[i];
+                if (f.Subject == null || f.WarningOnly || f.WaivedBy != null)
+                {
+                    continue;
+                }
+
+                WaiverRule? w = usable.Find(x => string.Equals(x.Rule!.Value, f.Rule.Id, StringComparison.OrdinalIgnoreCase) && Glob.Match(x.Subject!.Value, f.Subject));
+                if (w != null)
+                {
+                    findings[i] = f.Waive(w.Id, "Waived by '" + w.Id + "' (" + Text.Show(w.Reason?.Value ?? "no reason given", 120) + ", approved by " + w.ApprovedBy!.Value + ") until " + Dates.Show(w.ExpiresAt!.Value) + ".");
+                }
+            }
+        }
+
+        private static string? ScopeProblem(WaiverRule w, AssistantManifest manifest, string projectName)
+        {
+            if (w.Repositories != null)
+            {
+                string? repo = manifest.Repository?.Value;
+                if (repo == null || !Glob.MatchList(w.Repositories.ConvertAll(r => r.Value), repo))
+                {
+                    return "repository '" + Text.Show(repo ?? "(none given)") + "' (its scope: " + string.Join(", ", w.Repositories.ConvertAll(r => r.Value)) + ")";
+                }
+            }
+
+            if (w.Projects != null && !Glob.MatchList(w.Projects.ConvertAll(p => p.Value), projectName))
+            {
+                return "project '" + Text.Show(projectName) + "' (its scope: " + string.Join(", ", w.Projects.ConvertAll(p => p.Value)) + ")";
+            }
+
+            return null;
+        }
+
+        private static void Add(List<Finding> findings, RuleInfo rule, AssistantManifest manifest, Located<string> at, string message, bool warningOnly = false)
+        {
+            findings.Add(new Finding(rule, manifest.File, at.Node.Start.Line, at.Node.Start.Column, message, warningOnly));
+        }
+    }
+}

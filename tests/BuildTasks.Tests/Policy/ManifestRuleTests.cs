@@ -1,0 +1,230 @@
+using Guardrails.Tests.Shared;
+using static Guardrails.BuildTasks.Tests.Policy.PolicyHarness;
+
+namespace Guardrails.BuildTasks.Tests.Policy;
+
+public class GRD111_AssistantNotApprovedTests
+{
+    private static readonly string Cursor = BaseManifest.Edit("\"waivers\": []", "\"waivers\": []").Edit("\"credentialRef\": \"env:ANTHROPIC_API_KEY\" }", "\"credentialRef\": \"env:ANTHROPIC_API_KEY\" },\n    { \"id\": \"cursor\", \"version\": \"1.4\" }");
+
+    [Fact]
+    public void An_assistant_the_policy_does_not_list_fails_at_its_id()
+    {
+        var run = Check(manifest: Cursor);
+
+        var f = Assert.Single(run.Result.Findings);
+        Assert.Equal("GRD111", f.Rule.Id);
+        Assert.Equal(PositionOf(Cursor, "\"cursor\""), (f.Line, f.Column));
+        Assert.Contains("'test-policy'", f.Message);
+        Assert.Contains("claude-code, copilot", f.Message);
+        Assert.Contains("Ask AI Governance (ai-gov@example.test)", f.Message);
+        Assert.Equal("cursor", f.Subject);
+    }
+
+    [Fact]
+    public void Defaults_can_turn_unknown_assistants_into_warnings_or_allow_them()
+    {
+        var warn = Check(BasePolicy.Edit("\"unknownAssistant\": \"deny\"", "\"unknownAssistant\": \"warn\""), Cursor);
+        Assert.False(Assert.Single(warn.Of("GRD111")).IsError(true));
+        Assert.Empty(Check(BasePolicy.Edit("\"unknownAssistant\": \"deny\"", "\"unknownAssistant\": \"allow\""), Cursor).Result.Findings);
+    }
+}
+
+public class GRD112_AssistantDeniedTests
+{
+    [Fact]
+    public void A_denied_assistant_fails_with_the_reason()
+    {
+        var run = Check(manifest: BaseManifest.Edit("{ \"id\": \"claude-code\", \"version\": \"2.1.0\", \"models\": [\"claude-sonnet-4-5\"], \"mcpServers\": [\"github\"], \"credentialRef\": \"env:ANTHROPIC_API_KEY\" }", "{ \"id\": \"shadow-ai\" }"));
+        var f = Assert.Single(run.Result.Findings);
+        Assert.Equal("GRD112", f.Rule.Id);
+        Assert.Contains("sends code to an unvetted service", f.Message);
+    }
+}
+
+public class GRD113_AssistantVersionTests
+{
+    [Fact]
+    public void A_version_outside_the_range_fails_and_one_inside_passes()
+    {
+        var run = Check(manifest: BaseManifest.Edit("\"version\": \"2.1.0\"", "\"version\": \"3.0.0\""));
+        var f = Assert.Single(run.Result.Findings);
+        Assert.Equal("GRD113", f.Rule.Id);
+        Assert.Contains("[2.0,3.0)", f.Message);
+        Assert.Empty(Check(manifest: BaseManifest.Edit("\"version\": \"2.1.0\"", "\"version\": \"2.9.9\"")).Result.Findings);
+        Assert.Single(Check(manifest: BaseManifest.Edit("\"version\": \"2.1.0\", ", "")).Of("GRD113"));
+    }
+}
+
+public class GRD114_ModelNotApprovedTests
+{
+    [Theory]
+    [InlineData("gpt-4o", "approved: claude-sonnet-4*, claude-opus-4")]
+    [InlineData("claude-sonnet-4-preview", "the policy denies '*-preview'")]
+    [InlineData("claude-opus-4-1", "approved:")]
+    public void Models_outside_the_allow_list_or_on_the_deny_list_fail(string model, string expected)
+    {
+        string manifest = BaseManifest.Edit("\"claude-sonnet-4-5\"", "\"" + model + "\"");
+        var f = Assert.Single(Check(manifest: manifest).Result.Findings);
+        Assert.Equal("GRD114", f.Rule.Id);
+        Assert.Contains(expected, f.Message);
+        Assert.Equal(PositionOf(manifest, "\"" + model + "\""), (f.Line, f.Column));
+    }
+
+    [Fact]
+    public void Exact_glob_and_prefix_matches_pass()
+    {
+        Assert.Empty(Check(manifest: BaseManifest.Edit("\"claude-sonnet-4-5\"", "\"claude-opus-4\", \"Claude-Sonnet-4-5\"")).Result.Findings);
+        string prefix = BasePolicy.Edit("\"deny\": [\"*-preview\"] }", "\"deny\": [\"*-preview\"], \"match\": \"prefix\" }");
+        Assert.Empty(Check(prefix, BaseManifest.Edit("\"claude-sonnet-4-5\"", "\"claude-opus-4-1\"")).Result.Findings);
+    }
+}
+
+public class GRD115_McpServerNotApprovedTests
+{
+    private static string With(string servers) => BaseManifest.Edit("\"mcpServers\": [\"github\"]", "\"mcpServers\": [" + servers + "]");
+
+    [Theory]
+    [InlineData("\"jira\"", "matches no approved entry")]
+    [InlineData("{ \"url\": \"https://api.githubcopilot.com.evil.example/mcp/x\" }", "matches no approved entry")]
+    [InlineData("{ \"id\": \"github\", \"url\": \"https://evil.example/mcp?x=api.githubcopilot.com\" }", "matches no approved entry")]
+    [InlineData("{ \"id\": \"files\", \"command\": [\"npx\", \"-y\", \"@modelcontextprotocol/server-filesystem\", \"/\"] }", "denied by the policy entry 'fs-root'")]
+    [InlineData("\"fs-root\"", "denied")]
+    [InlineData("{ \"package\": \"Contoso.Db.Mcp\", \"version\": \"3.0.0\" }", "matches no approved entry")]
+    public void Servers_are_matched_by_identity_and_unknown_or_denied_ones_fail(string server, string expected)
+    {
+        var f = Assert.Single(Check(manifest: With(server)).Result.Findings);
+        Assert.Equal("GRD115", f.Rule.Id);
+        Assert.Contains(expected, f.Message);
+    }
+
+    [Fact]
+    public void Approved_identities_pass()
+    {
+        Assert.Empty(Check(manifest: With("{ \"id\": \"gh\", \"url\": \"https://API.githubcopilot.com/mcp/repos\" }")).Result.Findings);
+    }
+}
+
+public class GRD116_ApprovalExpiredTests
+{
+    [Fact]
+    public void An_expired_approval_is_an_error_and_one_about_to_expire_a_warning()
+    {
+        var expired = Check(now: new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var f = Assert.Single(expired.Result.Findings);
+        Assert.Equal("GRD116", f.Rule.Id);
+        Assert.True(f.IsError(true));
+        Assert.Contains("expired on 2026-12-31", f.Message);
+        Assert.Contains("GOV-1", f.Message);
+
+        var soon = Check(now: new DateTimeOffset(2026, 12, 25, 0, 0, 0, TimeSpan.Zero));
+        var w = Assert.Single(soon.Result.Findings);
+        Assert.False(w.IsError(true));
+        Assert.Contains("in 7 days", w.Message);
+
+        // The expiry date itself is still valid (a date means the whole day, UTC).
+        Assert.All(Check(now: new DateTimeOffset(2026, 12, 31, 23, 0, 0, TimeSpan.Zero)).Result.Findings, x => Assert.False(x.IsError(true)));
+    }
+}
+
+public class GRD117_TierNotAllowedTests
+{
+    [Fact]
+    public void An_assistant_outside_its_tiers_and_an_undefined_tier_fail()
+    {
+        string manifest = BaseManifest.Edit("\"credentialRef\": \"env:ANTHROPIC_API_KEY\" }", "\"credentialRef\": \"env:ANTHROPIC_API_KEY\" },\n    { \"id\": \"copilot\" }").Edit("\"dataClass\": \"confidential\"", "\"dataClass\": \"internal\"");
+        var f = Assert.Single(Check(manifest: manifest).Result.Findings);
+        Assert.Equal("GRD117", f.Rule.Id);
+        Assert.Contains("not approved for tier 'regulated'", f.Message);
+
+        var undefined = Check(manifest: BaseManifest.Edit("\"tier\": \"regulated\"", "\"tier\": \"prod\""));
+        Assert.Contains(undefined.Of("GRD117"), x => x.Message.Contains("Tier 'prod' is not defined by the policy"));
+        Assert.Contains(undefined.Of("GRD117"), x => x.Message.Contains("'claude-code' is not approved for tier 'prod'"));
+    }
+}
+
+public class GRD118_DataClassTooHighTests
+{
+    [Fact]
+    public void Data_above_the_tier_and_the_assistant_ceiling_fails()
+    {
+        var run = Check(manifest: BaseManifest.Edit("\"dataClass\": \"confidential\"", "\"dataClass\": \"restricted\""));
+        var f = run.Of("GRD118");
+        Assert.Equal(3, f.Count); // tier ceiling, the assistant's ceiling, the MCP server's ceiling
+        Assert.Contains(f, x => x.Message.Contains("tier 'regulated'"));
+        Assert.Contains(f, x => x.Message.Contains("Assistant 'claude-code' may touch data up to 'confidential'"));
+        Assert.Contains(f, x => x.Message.Contains("MCP server 'github'"));
+        Assert.Empty(Check(manifest: BaseManifest.Edit("\"dataClass\": \"confidential\"", "\"dataClass\": \"internal\"")).Result.Findings);
+    }
+}
+
+public class GRD119_OwnerMissingTests
+{
+    [Fact]
+    public void A_manifest_without_owner_or_without_contact_fails()
+    {
+        Assert.Single(Check(manifest: BaseManifest.Edit("\"owner\": { \"team\": \"Payments\", \"contact\": \"payments@example.test\" },", "")).Of("GRD119"));
+        Assert.Contains("missing: contact", Assert.Single(Check(manifest: BaseManifest.Edit(", \"contact\": \"payments@example.test\"", "")).Of("GRD119")).Message);
+    }
+}
+
+public class GRD120_LiteralCredentialTests
+{
+    [Fact]
+    public void A_literal_credential_is_reported_without_its_value()
+    {
+        string literal = "hunter2" + "-NotReal-" + "FakeSecretValue42";
+        var run = Check(manifest: BaseManifest.Edit("\"env:ANTHROPIC_API_KEY\"", "\"" + literal + "\""));
+        var f = Assert.Single(run.Result.Findings);
+        Assert.Equal("GRD120", f.Rule.Id);
+        Assert.DoesNotContain(literal, f.Message);
+        Assert.DoesNotContain("hunter2", f.Message);
+        Assert.Contains("\u2026ue42", f.Message);
+    }
+
+    [Fact]
+    public void A_provider_key_anywhere_in_the_manifest_is_reported_redacted()
+    {
+        string key = FakeKeys.OpenAiProject("ManifestFakeKeyNotReal");
+        var run = Check(manifest: BaseManifest.Edit("\"env:ANTHROPIC_API_KEY\"", "\"" + key + "\""));
+        var f = Assert.Single(run.Result.Findings);
+        Assert.Equal("GRD120", f.Rule.Id);
+        Assert.Contains("OpenAI", f.Message);
+        Assert.DoesNotContain(key, f.Message);
+        Assert.DoesNotContain(key.Substring(8, 30), f.Message);
+    }
+}
+
+public class GRD121_CredentialRefNotAllowedTests
+{
+    [Fact]
+    public void A_reference_outside_the_permitted_patterns_fails()
+    {
+        Assert.Single(Check(manifest: BaseManifest.Edit("\"env:ANTHROPIC_API_KEY\"", "\"env:MY_OWN_KEY\"")).Of("GRD121"));
+        Assert.Empty(Check(manifest: BaseManifest.Edit("\"env:ANTHROPIC_API_KEY\"", "\"vault:kv/ai/payments/anthropic\"")).Result.Findings);
+    }
+}
+
+public class GRD122_RepositoryNotAllowedTests
+{
+    [Fact]
+    public void A_negated_repository_glob_excludes_and_other_owners_fail()
+    {
+        Assert.Single(Check(manifest: BaseManifest.Edit("github.com/contoso/payments", "github.com/contoso/hr-payroll")).Of("GRD122"));
+        Assert.Single(Check(manifest: BaseManifest.Edit("github.com/contoso/payments", "github.com/fabrikam/payments")).Of("GRD122"));
+        Assert.Single(Check(manifest: BaseManifest.Edit("github.com/contoso/payments", "github.com/contoso/payments/sub")).Of("GRD122"));
+    }
+}
+
+public class GRD126_PermissionCeilingExceededTests
+{
+    [Fact]
+    public void A_forbidden_permission_turned_on_fails_and_an_allowed_one_passes()
+    {
+        var run = Check(manifest: BaseManifest.Edit("\"mcpServers\": [\"github\"]", "\"mcpServers\": [\"github\"], \"permissions\": { \"autoApprove\": true, \"bypassMode\": false, \"alwaysAllowTools\": true }"));
+        var f = Assert.Single(run.Result.Findings);
+        Assert.Equal("GRD126", f.Rule.Id);
+        Assert.Contains("'autoApprove'", f.Message);
+        Assert.Equal("claude-code/autoApprove", f.Subject);
+    }
+}
