@@ -5,8 +5,9 @@ namespace Guardrails.BuildTasks.Tests;
 /// <summary>Runs the GuardrailsCheck task against files in a temp folder and keeps what it logged.</summary>
 internal sealed class CheckRunner
 {
-    public const string Policy = "{ \"policyFormat\": \"1.0\", \"policyId\": \"p\", \"revision\": 3 }";
-    public const string Manifest = "{ \"manifestFormat\": \"1.0\", \"assistants\": [] }";
+    // Minimal documents that are valid under the policy and manifest validation (GRD105-GRD126).
+    public const string Policy = "{ \"policyFormat\": \"1.0\", \"policyId\": \"p\", \"revision\": 3, \"owner\": { \"name\": \"Gov\", \"contact\": \"gov@example.test\", \"approvers\": [\"sec\"] } }";
+    public const string Manifest = "{ \"manifestFormat\": \"1.0\", \"repository\": \"example/app\", \"owner\": { \"team\": \"T\", \"contact\": \"t@example.test\" }, \"assistants\": [] }";
 
     public CheckRunner(TempDir dir, string? policy = Policy, string? manifest = Manifest)
     {

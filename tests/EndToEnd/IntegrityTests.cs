@@ -19,6 +19,7 @@ public class IntegrityTests
         {
           "manifestFormat": "1.0",
           "repository": "example/e2e",
+          "owner": { "team": "E2E", "contact": "e2e@example.test" },
           "assistants": []
         }
         """;
