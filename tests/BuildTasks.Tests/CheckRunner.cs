@@ -32,10 +32,10 @@ internal sealed class CheckRunner
 
     /// <summary>A policy with the given allowLocalSuppression at the top, and optionally per tier.</summary>
     public static string PolicyAllowing(string topLevel = "false", string? sandbox = null) =>
-        "{ \"policyFormat\": \"1.0\", \"policyId\": \"p\", \"revision\": 3, \"allowLocalSuppression\": " + topLevel +
+        "{ \"policyFormat\": \"1.0\", \"policyId\": \"p\", \"revision\": 3, \"owner\": { \"name\": \"Gov\", \"contact\": \"gov@example.test\", \"approvers\": [\"sec\"] }, \"allowLocalSuppression\": " + topLevel +
         (sandbox == null ? string.Empty : ", \"tiers\": { \"sandbox\": { \"allowLocalSuppression\": " + sandbox + " } }") + " }";
 
-    public static string ManifestInTier(string tier) => "{ \"manifestFormat\": \"1.0\", \"tier\": \"" + tier + "\", \"assistants\": [] }";
+    public static string ManifestInTier(string tier) => "{ \"manifestFormat\": \"1.0\", \"repository\": \"example/app\", \"owner\": { \"team\": \"T\", \"contact\": \"t@example.test\" }, \"tier\": \"" + tier + "\", \"assistants\": [] }";
 
     public TempDir Dir { get; }
 

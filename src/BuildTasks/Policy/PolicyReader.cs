@@ -20,8 +20,11 @@ namespace Guardrails.BuildTasks.Policy
         private static readonly string[] TopFields =
         {
             "$schema", "policyFormat", "policyId", "revision", "reviewBy", "owner", "defaults", "dataClasses", "tiers", "assistants",
-            "mcpServers", "packages", "endpoints", "waivers",
+            "mcpServers", "packages", "endpoints", "waivers", "allowLocalSuppression",
         };
+
+        /// <summary>Kinds of local bypass "allowLocalSuppression" may list (read by the integrity checks, GRD304-GRD308).</summary>
+        public static readonly string[] LocalSuppressionKinds = { "code", "properties", "analyzerConfig", "analyzerRemoval", "auditMode" };
 
         /// <summary>Permission ceilings the policy can set on an assistant.</summary>
         public static readonly string[] PermissionNames = { "bypassMode", "autoApprove", "alwaysAllowTools", "enableAllProjectMcpServers", "trustWorkspace" };
@@ -62,6 +65,7 @@ namespace Guardrails.BuildTasks.Policy
             policy.PolicyId = r.String(root, "policyId", "the policy", required: true);
             policy.Revision = r.Integer(root, "revision", "the policy", required: true, min: 0);
             r.Date(root, "reviewBy", "the policy");
+            CheckLocalSuppression(r, root, "the policy");
             ReadOwner(r, root, policy);
             ReadDefaults(r, root, policy);
             ReadDataClasses(r, root, policy);
@@ -196,10 +200,11 @@ namespace Guardrails.BuildTasks.Policy
                     continue;
                 }
 
-                r.CheckFields(p.Value, where, "maxDataClass", "mode", "description");
+                r.CheckFields(p.Value, where, "maxDataClass", "mode", "description", "allowLocalSuppression");
+                CheckLocalSuppression(r, p.Value, where);
                 var tier = new TierRule(p.Name, p.Value)
                 {
-                    MaxDataClass = r.String(p.Value, "maxDataClass", where, required: true),
+                    MaxDataClass = r.String(p.Value, "maxDataClass", where),
                     Mode = r.String(p.Value, "mode", where),
                 };
                 r.String(p.Value, "description", where);
@@ -646,6 +651,24 @@ namespace Guardrails.BuildTasks.Policy
                 CheckApprover(r, policy, waiver.ApprovedBy, where);
                 CheckDateOrder(r, waiver.ApprovedAt, waiver.ExpiresAt, where);
                 policy.Waivers.Add(waiver);
+            }
+        }
+
+        /// <summary>"allowLocalSuppression": true, false, or a list of bypass kinds (the integrity checks read the value itself).</summary>
+        private static void CheckLocalSuppression(DocumentReader r, JsonNode obj, string where)
+        {
+            JsonNode? value = obj["allowLocalSuppression"];
+            if (value == null || value.TryGetBoolean(out _))
+            {
+                return;
+            }
+
+            foreach (Located<string> kind in r.Strings(obj, "allowLocalSuppression", where) ?? new List<Located<string>>())
+            {
+                if (System.Array.IndexOf(LocalSuppressionKinds, kind.Value) < 0)
+                {
+                    r.Report(RuleCatalog.InvalidValue, kind.Node, "The policy: allowLocalSuppression in " + where + " lists '" + Text.Show(kind.Value) + "'; use true, false or a list of " + string.Join(", ", LocalSuppressionKinds) + ".");
+                }
             }
         }
 
