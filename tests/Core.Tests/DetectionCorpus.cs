@@ -8,6 +8,18 @@ namespace Guardrails.Core.Tests;
 /// </summary>
 internal static class DetectionCorpus
 {
+    /// <summary>0..count-1 as theory data: the theories index into the arrays below (keys never appear in test names).</summary>
+    public static TheoryData<int> Indexes(int count)
+    {
+        var data = new TheoryData<int>();
+        for (int i = 0; i < count; i++)
+        {
+            data.Add(i);
+        }
+
+        return data;
+    }
+
     /// <summary>Self-identifying keys: (format id, key). Each must be found by SecretScanner.Scan.</summary>
     public static readonly (string FormatId, string Key)[] FixedFormatKeys =
     {
@@ -56,6 +68,29 @@ internal static class DetectionCorpus
         ("github-ghs", FakeKeys.GitHub('s')),
         ("github-ghr", FakeKeys.GitHub('r')),
         ("github-pat", FakeKeys.GitHubFineGrained()),
+
+        // Second samples with other bodies, so no provider is judged on one string.
+        ("openai-svcacct", FakeKeys.OpenAiServiceAccount("NotReal_Service-Account7")),
+        ("openai-admin", FakeKeys.OpenAiAdmin("NotRealAdminKey_9")),
+        ("anthropic-admin", FakeKeys.AnthropicAdmin("NotReal_Admin-Key7")),
+        ("azure-openai-84", FakeKeys.AzureIdentifiable("AAAB", "NotRealAzureKey7")),
+        ("google-api", FakeKeys.GoogleApiKey("NotReal-Gemini_Key7")),
+        ("google-service-account", FakeKeys.GoogleServiceAccountJson("NotRealServiceAccountKey7Fake")),
+        ("aws-bedrock-long", FakeKeys.BedrockLongTerm("AnotherFakeBedrockSecret7")),
+        ("groq", FakeKeys.Groq("NotRealGroqKey7")),
+        ("replicate", FakeKeys.Replicate("NotReal-Replicate_7")),
+        ("xai", FakeKeys.XAi("NotRealGrokKey7")),
+        ("perplexity", FakeKeys.Perplexity("NotRealSonarKey7")),
+        ("openrouter", FakeKeys.OpenRouter("0ddba11fa6eb0a7c0de5")),
+        ("together", FakeKeys.Together("NotReal-Together_7")),
+        ("fireworks", FakeKeys.Fireworks("NotReal7Fireworks9")),
+        ("voyage", FakeKeys.Voyage("NotReal_Voyage-7")),
+        ("pinecone", FakeKeys.Pinecone("NotRealPineconeKey7")),
+        ("langsmith-personal", FakeKeys.LangSmith("pt", "0ddba11fa6eb0a7c0de5")),
+        ("elevenlabs", FakeKeys.ElevenLabs("0ddba11fa6eb0a7c0de5")),
+        ("cerebras", FakeKeys.Cerebras("notreal7cerebras9")),
+        ("langfuse", FakeKeys.Langfuse("0ddba11fa6eb0a7c0de5")),
+        ("github-pat", FakeKeys.GitHubFineGrained("NotRealFineGrained7")),
     };
 
     /// <summary>Context-gated keys: (name, value, format id). Each must be found by TryMatchNamedValue.</summary>
@@ -82,6 +117,19 @@ internal static class DetectionCorpus
         ("STABILITY_API_KEY", FakeKeys.Stability(), "stability"),
         ("CURSOR_API_KEY", FakeKeys.Cursor(), "cursor"),
         ("PINECONE_API_KEY", FakeKeys.Guid(), "pinecone-legacy"),
+        ("Mistral:ApiKey", FakeKeys.Mistral("NotRealMistral7"), "mistral"),
+        ("cohereClientApiKey", FakeKeys.Cohere("NotRealCohere7"), "cohere"),
+        ("COHERE_API_KEY", FakeKeys.Cohere(), "cohere"),
+        ("DeepSeek:ApiKey", FakeKeys.DeepSeek("0ddba11fa6eb0a7c0de5"), "deepseek"),
+        ("DEEPINFRA_API_KEY", FakeKeys.DeepInfra("NotReal7DeepInfra"), "deepinfra"),
+        ("assemblyAiApiKey", FakeKeys.AssemblyAi("0ddba11fa6eb0a7c0de5"), "assemblyai"),
+        ("wandbApiKey", FakeKeys.WeightsAndBiases("0ddba11fa6eb0a7c0de5"), "wandb"),
+        ("xi-api-key", FakeKeys.AssemblyAi("0ddba11fa6eb0a7c0de5"), "elevenlabs-legacy"),
+        ("stabilityApiKey", FakeKeys.Stability("NotRealStability7"), "stability"),
+        ("Cursor:ApiKey", FakeKeys.Cursor("0ddba11fa6eb0a7c0de5"), "cursor"),
+        ("pineconeApiKey", FakeKeys.Guid("0ddba11fa6eb0a7c0de5"), "pinecone-legacy"),
+        ("AzureOpenAIOptions.Key", FakeKeys.AzureHex32("0ddba11fa6eb0a7c0de5"), "azure-openai-32"),
+        ("SecretAccessKey", FakeKeys.AwsSecretAccessKey("NotRealAwsSecret+Key/7"), "aws-secret-access-key"),
         ("apiKey", "FakeGeneric9Secret7NotReal", "generic"),
         ("ClientSecret", "Fake~Secret.9xNotReal_7Qz", "generic"),
         ("password", "N0tReal!Passw0rd#Fake", "generic"),

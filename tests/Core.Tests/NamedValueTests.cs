@@ -6,27 +6,9 @@ namespace Guardrails.Core.Tests;
 /// <summary>TryMatchNamedValue: context-gated provider keys and generic secrets.</summary>
 public class NamedValueTests
 {
-    public static TheoryData<int> NamedKeyIndexes()
-    {
-        var data = new TheoryData<int>();
-        for (int i = 0; i < DetectionCorpus.NamedKeys.Length; i++)
-        {
-            data.Add(i);
-        }
+    public static TheoryData<int> NamedKeyIndexes() => DetectionCorpus.Indexes(DetectionCorpus.NamedKeys.Length);
 
-        return data;
-    }
-
-    public static TheoryData<int> NamedTrapIndexes()
-    {
-        var data = new TheoryData<int>();
-        for (int i = 0; i < DetectionCorpus.NamedTraps.Length; i++)
-        {
-            data.Add(i);
-        }
-
-        return data;
-    }
+    public static TheoryData<int> NamedTrapIndexes() => DetectionCorpus.Indexes(DetectionCorpus.NamedTraps.Length);
 
     [Theory]
     [MemberData(nameof(NamedKeyIndexes))]
@@ -90,6 +72,22 @@ public class NamedValueTests
     {
         Assert.False(SecretScanner.TryMatchNamedValue("password", "Sh0rt!Pw", out _));
         Assert.Equal("\u2026", Redaction.Redact("Sh0rt!Pw9x", 0, 10, string.Empty));
+    }
+
+    [Fact]
+    public void A_bearer_token_is_judged_by_its_token_and_located_after_the_scheme()
+    {
+        string value = "Bearer " + "FakeTok3nValueNotReal42x";
+        Assert.True(SecretScanner.TryMatchNamedValue("Authorization", value, out SecretMatch m));
+        Assert.True(m.Format.IsGeneric);
+        Assert.Equal(7, m.Start);
+        Assert.Equal(value.Length - 7, m.Length);
+        Assert.Equal("\u2026l42x", m.Redacted);
+
+        Assert.False(SecretScanner.TryMatchNamedValue("Authorization", "Bearer " + FakeKeys.OpenAiProject(), out _));
+        Assert.False(SecretScanner.TryMatchNamedValue("Authorization", "Bearer ${ACCESS_TOKEN}", out _));
+        Assert.False(SecretScanner.TryMatchNamedValue("Authorization", "Bearer your-access-token-here", out _));
+        Assert.False(SecretScanner.TryMatchNamedValue("Authorization", "Basic realm", out _));
     }
 
     private static string? Match(string name, string value) =>

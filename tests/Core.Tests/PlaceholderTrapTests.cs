@@ -6,16 +6,7 @@ namespace Guardrails.Core.Tests;
 /// <summary>Placeholders, hashes, look-alikes and prose the scanner must leave alone.</summary>
 public class PlaceholderTrapTests
 {
-    public static TheoryData<int> TrapIndexes()
-    {
-        var data = new TheoryData<int>();
-        for (int i = 0; i < DetectionCorpus.ScanTraps.Length; i++)
-        {
-            data.Add(i);
-        }
-
-        return data;
-    }
+    public static TheoryData<int> TrapIndexes() => DetectionCorpus.Indexes(DetectionCorpus.ScanTraps.Length);
 
     [Theory]
     [MemberData(nameof(TrapIndexes))]

@@ -6,16 +6,7 @@ namespace Guardrails.Core.Tests;
 /// <summary>Every self-identifying format: found alone, in context, at boundaries; not found when cut or extended.</summary>
 public class ProviderFormatTests
 {
-    public static TheoryData<int> FixedKeyIndexes()
-    {
-        var data = new TheoryData<int>();
-        for (int i = 0; i < DetectionCorpus.FixedFormatKeys.Length; i++)
-        {
-            data.Add(i);
-        }
-
-        return data;
-    }
+    public static TheoryData<int> FixedKeyIndexes() => DetectionCorpus.Indexes(DetectionCorpus.FixedFormatKeys.Length);
 
     /// <summary>Formats whose length is a range: one more body character is still a key of that format.</summary>
     private static readonly HashSet<string> RangedFormats = new() { "anthropic-oauth", "fireworks", "xai", "aws-bedrock-long", "aws-bedrock-short" };

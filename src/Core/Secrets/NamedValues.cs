@@ -85,10 +85,10 @@ namespace Guardrails.Core.Secrets
             return true;
         }
 
-        public static KeyFormat? Classify(string name, string value)
+        public static KeyFormat? Classify(string name, string value, bool nameIsSecretLike)
         {
             Name parsed = Name.Parse(name);
-            if (!parsed.IsSecretLike)
+            if (!parsed.IsSecretLike && !nameIsSecretLike)
             {
                 return null;
             }

@@ -22,6 +22,8 @@ namespace Guardrails.Core.Secrets
 
         private const int ChunkSize = 16 * 1024;
 
+        private const string BearerPrefix = "Bearer ";
+
         private static readonly char[] Separators = { '-', '_' };
 
         /// <summary>
@@ -208,26 +210,30 @@ namespace Guardrails.Core.Secrets
         /// name identifies a provider's key and the value has that provider's shape; a generic match
         /// (<see cref="KeyFormat.IsGeneric"/>) when the name is key-like and the value is a high-entropy token with
         /// no known prefix; false for placeholders, GUIDs, hashes, URLs, prose, paths, identifiers, and for
-        /// self-identifying keys (<see cref="Scan"/> reports those).
+        /// self-identifying keys (<see cref="Scan"/> reports those). A value "Bearer &lt;token&gt;" is judged by its
+        /// token under any name; the match then starts after "Bearer ".
         /// </summary>
         public static bool TryMatchNamedValue(string name, string value, out SecretMatch match)
         {
             match = default;
-            if (name == null || value == null || value.Length < NamedValues.MinimumLength || value.Length > NamedValues.MaximumLength)
+            if (name == null || value == null)
             {
                 return false;
             }
 
-            if (!NamedValues.IsTokenValue(value))
+            // "Bearer <token>" (an Authorization header value): the token is the secret, whatever the name says.
+            bool bearer = value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase);
+            string token = bearer ? value.Substring(BearerPrefix.Length) : value;
+            if (token.Length < NamedValues.MinimumLength || token.Length > NamedValues.MaximumLength || !NamedValues.IsTokenValue(token))
             {
                 return false;
             }
 
-            if (MightContainKey(value))
+            if (MightContainKey(token))
             {
                 List<SecretMatch> found = scratch ??= new List<SecretMatch>();
                 found.Clear();
-                Scan(value, found);
+                Scan(token, found);
                 bool selfIdentifying = found.Count > 0;
                 found.Clear();
                 if (selfIdentifying)
@@ -236,13 +242,14 @@ namespace Guardrails.Core.Secrets
                 }
             }
 
-            KeyFormat? format = NamedValues.Classify(name, value);
+            KeyFormat? format = NamedValues.Classify(name, token, nameIsSecretLike: bearer);
             if (format == null)
             {
                 return false;
             }
 
-            match = new SecretMatch(0, value.Length, format, Redaction.Redact(value, 0, value.Length, format.Prefix));
+            int start = value.Length - token.Length;
+            match = new SecretMatch(start, token.Length, format, Redaction.Redact(value, start, token.Length, format.Prefix));
             return true;
         }
 
