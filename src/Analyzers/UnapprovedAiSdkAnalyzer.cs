@@ -34,15 +34,8 @@ namespace Guardrails.Analyzers
 
             // Usage inside generated code is still usage (as BannedApiAnalyzers decides).
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            context.RegisterCompilationStartAction(start =>
+            PolicyGatedAnalysis.RegisterCompilationStart(context, (start, settings, approval) =>
             {
-                GuardrailsSettings settings = GuardrailsSettings.From(start.Options, start.CancellationToken);
-                SdkApproval? approval = SdkApproval.From(settings.Policy);
-                if (approval == null)
-                {
-                    return;
-                }
-
                 UnapprovedSdkSet? unapproved = UnapprovedSdkSet.Create(start.Compilation, approval);
                 if (unapproved == null)
                 {

@@ -155,6 +155,31 @@ public class AiSdkCatalogTests
         Assert.DoesNotContain(AiSdkCatalog.FindSdksByHost("x.openai.azure.com"), s => s.Id == "openai");
     }
 
+    [Theory]
+    [InlineData("api.mistral.ai", "mistral-sdk")]
+    [InlineData("bedrock-runtime.us-east-1.amazonaws.com", "aws-bedrock-runtime")]
+    [InlineData("us-central1-aiplatform.googleapis.com", "google-genai")]
+    [InlineData("claude.googleapis.com", "anthropic-googlecloud")]
+    public void A_host_names_the_providers_own_sdk_before_framework_connectors_and_cloud_hosted_variants(string host, string expectedFirst)
+    {
+        Assert.Equal(expectedFirst, AiSdkCatalog.FindSdksByHost(host)[0].Id);
+    }
+
+    [Fact]
+    public void Framework_connectors_are_integrations()
+    {
+        Assert.All(AiSdkCatalog.All.Where(s => s.Id.StartsWith("semantic-kernel-connectors-", StringComparison.Ordinal)), s => Assert.True(s.IsIntegration, s.Id));
+        Assert.False(Sdk("openai").IsIntegration);
+        Assert.False(Sdk("semantic-kernel").IsIntegration);
+        Assert.Equal(AiSdkCatalog.All.Count, AiSdkCatalog.AllProviderSdksFirst.Count);
+    }
+
+    private static AiSdk Sdk(string id)
+    {
+        Assert.True(AiSdkCatalog.TryGetById(id, out AiSdk sdk));
+        return sdk;
+    }
+
     [Fact]
     public void Namespace_lookup_returns_every_sdk_that_uses_the_namespace()
     {

@@ -41,4 +41,27 @@ public class HostPatternTests
     [InlineData("api.openai.com/v1", false)]
     [InlineData(" ", false)]
     public void Validates_patterns(string pattern, bool valid) => Assert.Equal(valid, HostPattern.IsValid(pattern));
+
+    [Theory]
+    [InlineData("https://api.openai.com/v1/chat", "api.openai.com")]
+    [InlineData("HTTPS://API.OPENAI.COM", "API.OPENAI.COM")]
+    [InlineData("wss://api.openai.com/v1/realtime?model=x", "api.openai.com")]
+    [InlineData("https://user:pw@api.anthropic.com:443/v1", "api.anthropic.com")]
+    [InlineData("api.mistral.ai", "api.mistral.ai")]
+    [InlineData("api.mistral.ai/v1", "api.mistral.ai")]
+    [InlineData("https://x.openai.azure.com.", "x.openai.azure.com")]
+    public void Extracts_hosts(string value, string host)
+    {
+        Assert.True(HostPattern.TryExtractHost(value, out string actual));
+        Assert.Equal(host, actual);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/v1/chat")]
+    [InlineData("Calling api.openai.com now")]
+    [InlineData("https://localhost:11434")]
+    [InlineData("OPENAI_API_KEY")]
+    [InlineData("https://")]
+    public void Rejects_text_that_is_not_an_address(string value) => Assert.False(HostPattern.TryExtractHost(value, out _));
 }

@@ -43,6 +43,7 @@ namespace Guardrails.Core.Rules
     {
         public const string KeyInCode = "GRD001";
         public const string UnapprovedSdk = "GRD003";
+        public const string UnapprovedEndpoint = "GRD004";
         public const string InternalError = "GRD100";
         public const string PolicyUnavailable = "GRD101";
         public const string MalformedJson = "GRD102";
@@ -106,6 +107,9 @@ namespace Guardrails.Core.Rules
 
         public static readonly RuleInfo UnapprovedSdk = new RuleInfo(
             RuleIds.UnapprovedSdk, "AI SDK not approved by the policy", CategoryAiUsage, RuleHost.Analyzer, isError: true);
+
+        public static readonly RuleInfo UnapprovedEndpoint = new RuleInfo(
+            RuleIds.UnapprovedEndpoint, "AI provider endpoint not approved by the policy", CategoryAiUsage, RuleHost.Analyzer, isError: true);
 
         public static readonly RuleInfo InternalError = new RuleInfo(
             RuleIds.InternalError, "Guardrails check failed internally", CategoryPolicy, RuleHost.BuildTask, isError: true);
@@ -227,6 +231,7 @@ namespace Guardrails.Core.Rules
         {
             KeyInCode,
             UnapprovedSdk,
+            UnapprovedEndpoint,
             InternalError,
             PolicyUnavailable,
             MalformedJson,

@@ -21,7 +21,8 @@ namespace Guardrails.Core.Sdks
             IReadOnlyList<string> endpointHosts,
             string source,
             bool isNeutral = false,
-            bool isCustom = false)
+            bool isCustom = false,
+            bool isIntegration = false)
         {
             Id = id ?? throw new ArgumentNullException(nameof(id));
             DisplayName = displayName ?? throw new ArgumentNullException(nameof(displayName));
@@ -33,6 +34,7 @@ namespace Guardrails.Core.Sdks
             Source = source ?? string.Empty;
             IsNeutral = isNeutral;
             IsCustom = isCustom;
+            IsIntegration = isIntegration;
         }
 
         /// <summary>Stable catalog id, lower-case, e.g. "openai", "semantic-kernel-connectors-azureopenai".</summary>
@@ -68,6 +70,13 @@ namespace Guardrails.Core.Sdks
         /// Microsoft.Extensions.AI.Abstractions: using them calls no model, so the usage rule does not report them.
         /// </summary>
         public bool IsNeutral { get; }
+
+        /// <summary>
+        /// True for an integration that reaches another SDK's provider: a framework connector (Semantic Kernel, Agent
+        /// Framework, Kernel Memory, LangChain, AutoGen) or a model served from another provider's cloud (Anthropic on
+        /// Bedrock/Vertex/Foundry). When a host is named in a message, the provider's own SDK is preferred.
+        /// </summary>
+        public bool IsIntegration { get; }
 
         /// <summary>True for an entry defined by the policy (sdk.custom), not by this catalog.</summary>
         public bool IsCustom { get; }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Guardrails.Core.Sdks
 {
@@ -84,31 +85,31 @@ namespace Guardrails.Core.Sdks
                 P("Anthropic.Bedrock"),
                 P("Anthropic.Bedrock"),
                 P("bedrock-runtime.*.amazonaws.com", "bedrock-mantle.*.api.aws"),
-                Ref + "[M] Anthropic.Bedrock 1.0.6: AnthropicBedrockClient; hosts [S]"),
+                Ref + "[M] Anthropic.Bedrock 1.0.6: AnthropicBedrockClient; hosts [S]", isIntegration: true),
             Sdk("anthropic-aws", "Anthropic on AWS", "Anthropic (via AWS)",
                 P("Anthropic.Aws"),
                 P("Anthropic.Aws"),
                 P("Anthropic.Aws"),
                 P("aws-external-anthropic.*.api.aws"),
-                Ref + "[M] Anthropic.Aws 1.0.2: AnthropicAwsClient; host [S]"),
+                Ref + "[M] Anthropic.Aws 1.0.2: AnthropicAwsClient; host [S]", isIntegration: true),
             Sdk("anthropic-vertex", "Anthropic on Google Vertex AI", "Anthropic (via Google Cloud)",
                 P("Anthropic.Vertex"),
                 P("Anthropic.Vertex"),
                 P("Anthropic.Vertex"),
                 P("aiplatform.googleapis.com", "*-aiplatform.googleapis.com", "aiplatform.*.rep.googleapis.com"),
-                Ref + "[M] Anthropic.Vertex 1.0.3: AnthropicVertexClient; hosts [S]"),
+                Ref + "[M] Anthropic.Vertex 1.0.3: AnthropicVertexClient; hosts [S]", isIntegration: true),
             Sdk("anthropic-googlecloud", "Anthropic on Google Cloud", "Anthropic (via Google Cloud)",
                 P("Anthropic.GoogleCloud"),
                 P("Anthropic.GoogleCloud"),
                 P("Anthropic.GoogleCloud"),
                 P("claude.googleapis.com"),
-                Ref + "[M] Anthropic.GoogleCloud 1.0.2: AnthropicGoogleCloudClient; host [S]"),
+                Ref + "[M] Anthropic.GoogleCloud 1.0.2: AnthropicGoogleCloudClient; host [S]", isIntegration: true),
             Sdk("anthropic-foundry", "Anthropic on Azure AI Foundry", "Anthropic (via Azure)",
                 P("Anthropic.Foundry"),
                 P("Anthropic.Foundry"),
                 P("Anthropic.Foundry"),
                 P("*.services.ai.azure.com"),
-                Ref + "[M] Anthropic.Foundry 1.0.0: AnthropicFoundryClient; host {resource}.services.ai.azure.com/anthropic [S]"),
+                Ref + "[M] Anthropic.Foundry 1.0.0: AnthropicFoundryClient; host {resource}.services.ai.azure.com/anthropic [S]", isIntegration: true),
             Sdk("anthropic-mcp", "Anthropic MCP helpers", "Anthropic",
                 P("Anthropic.Mcp"),
                 P("Anthropic.Mcp"),
@@ -369,7 +370,8 @@ namespace Guardrails.Core.Sdks
                 P("AutoGen.OpenAI"),
                 P("AutoGen.OpenAI"),
                 P("api.openai.com"),
-                Ref + "[S] pulls OpenAI"),
+                Ref + "[S] pulls OpenAI",
+                isIntegration: true),
             Sdk("github-copilot-sdk", "GitHub Copilot SDK", "GitHub (Copilot)",
                 P("GitHub.Copilot.SDK"),
                 P("GitHub.Copilot.SDK"),
@@ -404,6 +406,7 @@ namespace Guardrails.Core.Sdks
         private static readonly Dictionary<string, AiSdk> ByPackageId = Index(e => e.PackageIds);
         private static readonly Dictionary<string, AiSdk> ByAssemblyName = Index(e => e.AssemblyNames);
         private static readonly AiProviderEndpoint[] AllEndpoints = BuildEndpoints();
+        private static readonly AiSdk[] ProviderSdksFirst = Entries.Where(e => !e.IsIntegration).Concat(Entries.Where(e => e.IsIntegration)).ToArray();
 
         /// <summary>Every catalog SDK, in declaration order.</summary>
         public static IReadOnlyList<AiSdk> All => Entries;
@@ -413,6 +416,9 @@ namespace Guardrails.Core.Sdks
         /// an SDK. A host may appear under several providers' SDKs (e.g. *.services.ai.azure.com).
         /// </summary>
         public static IReadOnlyList<AiProviderEndpoint> Endpoints => AllEndpoints;
+
+        /// <summary>Every catalog SDK, providers' own SDKs before integrations (the order to name a host's SDK in).</summary>
+        public static IReadOnlyList<AiSdk> AllProviderSdksFirst => ProviderSdksFirst;
 
         /// <summary>Finds the SDK by its catalog id (case-insensitive).</summary>
         public static bool TryGetById(string id, out AiSdk sdk) => TryGet(ById, id, out sdk);
@@ -477,11 +483,11 @@ namespace Guardrails.Core.Sdks
             return result;
         }
 
-        /// <summary>The SDKs (catalog only) that list a host pattern matching <paramref name="host"/>.</summary>
+        /// <summary>The SDKs (catalog only) that list a host pattern matching <paramref name="host"/>, providers' own SDKs first.</summary>
         public static IReadOnlyList<AiSdk> FindSdksByHost(string host)
         {
             var result = new List<AiSdk>();
-            foreach (AiSdk sdk in Entries)
+            foreach (AiSdk sdk in ProviderSdksFirst)
             {
                 if (HostPattern.MatchesAny(sdk.EndpointHosts, host))
                 {
@@ -630,20 +636,20 @@ namespace Guardrails.Core.Sdks
 
         private static string[] P(params string[] items) => items;
 
-        private static AiSdk Sdk(string id, string displayName, string provider, string[] packageIds, string[] assemblyNames, string[] namespaces, string[] hosts, string source, bool isNeutral = false) =>
-            new AiSdk(id, displayName, provider, packageIds, assemblyNames, namespaces, hosts, source, isNeutral);
+        private static AiSdk Sdk(string id, string displayName, string provider, string[] packageIds, string[] assemblyNames, string[] namespaces, string[] hosts, string source, bool isNeutral = false, bool isIntegration = false) =>
+            new AiSdk(id, displayName, provider, packageIds, assemblyNames, namespaces, hosts, source, isNeutral, isIntegration: isIntegration);
 
         private static AiSdk Connector(string name, string provider, string[] hosts, string source)
         {
             string asm = "Microsoft.SemanticKernel.Connectors." + ConnectorName(name);
-            return new AiSdk("semantic-kernel-connectors-" + name, "Semantic Kernel " + ConnectorName(name) + " connector", provider, P(asm), P(asm), P(asm, "Microsoft.SemanticKernel"), hosts, Ref + source);
+            return new AiSdk("semantic-kernel-connectors-" + name, "Semantic Kernel " + ConnectorName(name) + " connector", provider, P(asm), P(asm), P(asm, "Microsoft.SemanticKernel"), hosts, Ref + source, isIntegration: true);
         }
 
         private static AiSdk AgentsConnector(string name, string provider, string[] hosts, string source)
         {
             string suffix = name == "openai" ? "OpenAI" : name == "azureai" ? "AzureAI" : "Bedrock";
             string asm = "Microsoft.SemanticKernel.Agents." + suffix;
-            return new AiSdk("semantic-kernel-agents-" + name, "Semantic Kernel " + suffix + " agents", provider, P(asm), P(asm), P(asm), hosts, Ref + source);
+            return new AiSdk("semantic-kernel-agents-" + name, "Semantic Kernel " + suffix + " agents", provider, P(asm), P(asm), P(asm), hosts, Ref + source, isIntegration: true);
         }
 
         private static AiSdk AgentFramework(string name, string provider, string[] hosts, string source)
@@ -658,7 +664,7 @@ namespace Guardrails.Core.Sdks
                 _ => "Mcp",
             };
             string asm = "Microsoft.Agents.AI." + suffix;
-            return new AiSdk("microsoft-agents-ai-" + name.Replace('.', '-'), "Agent Framework " + suffix + " integration", provider, P(asm), P(asm), P("Microsoft.Agents.AI"), hosts, Ref + source);
+            return new AiSdk("microsoft-agents-ai-" + name.Replace('.', '-'), "Agent Framework " + suffix + " integration", provider, P(asm), P(asm), P("Microsoft.Agents.AI"), hosts, Ref + source, isIntegration: true);
         }
 
         private static AiSdk KernelMemoryAi(string name, string provider, string[] hosts)
@@ -673,13 +679,13 @@ namespace Guardrails.Core.Sdks
                 _ => "Onnx",
             };
             string asm = "Microsoft.KernelMemory.AI." + suffix;
-            return new AiSdk("kernel-memory-ai-" + name, "Kernel Memory " + suffix + " connector", provider, P(asm), P(asm), P("Microsoft.KernelMemory"), hosts, Ref + "[S] v1 AI connector wrapping the provider SDK; assembly = id (unverified)");
+            return new AiSdk("kernel-memory-ai-" + name, "Kernel Memory " + suffix + " connector", provider, P(asm), P(asm), P("Microsoft.KernelMemory"), hosts, Ref + "[S] v1 AI connector wrapping the provider SDK; assembly = id (unverified)", isIntegration: true);
         }
 
         private static AiSdk LangChainProvider(string suffix, string provider, string[] hosts)
         {
             string id = "LangChain.Providers." + suffix;
-            return new AiSdk("langchain-providers-" + suffix.ToLowerInvariant().Replace('.', '-'), "LangChain " + suffix + " provider", provider, P(id), P(id), P("LangChain.Providers"), hosts, Ref + "[S] tryAGI LangChain provider package; assembly = id (unverified)");
+            return new AiSdk("langchain-providers-" + suffix.ToLowerInvariant().Replace('.', '-'), "LangChain " + suffix + " provider", provider, P(id), P(id), P("LangChain.Providers"), hosts, Ref + "[S] tryAGI LangChain provider package; assembly = id (unverified)", isIntegration: true);
         }
 
         private static string ConnectorName(string name) => name switch

@@ -14,6 +14,8 @@ namespace Guardrails.Core.Sdks
     /// </summary>
     public static class HostPattern
     {
+        private static readonly char[] HostEnd = { '/', '?', '#', '\\' };
+
         /// <summary>True when <paramref name="host"/> (a bare host name, optionally with a trailing dot) matches the pattern.</summary>
         public static bool Matches(string pattern, string host)
         {
@@ -68,6 +70,65 @@ namespace Guardrails.Core.Sdks
                 }
             }
 
+            return true;
+        }
+
+        /// <summary>
+        /// The host of an absolute URL ("https://user@api.openai.com:443/v1?x" → "api.openai.com") or of a bare host
+        /// ("api.openai.com", "api.openai.com/v1"). False for anything else (text with spaces, relative paths, no dot).
+        /// </summary>
+        public static bool TryExtractHost(string value, out string host)
+        {
+            host = string.Empty;
+            if (string.IsNullOrEmpty(value))
+            {
+                return false;
+            }
+
+            string v = value.Trim();
+            int scheme = v.IndexOf("://", StringComparison.Ordinal);
+            if (scheme >= 0)
+            {
+                v = v.Substring(scheme + 3);
+            }
+            else if (v.Length == 0 || v[0] == '/')
+            {
+                return false;
+            }
+
+            int end = v.IndexOfAny(HostEnd);
+            if (end >= 0)
+            {
+                v = v.Substring(0, end);
+            }
+
+            int at = v.LastIndexOf('@');
+            if (at >= 0)
+            {
+                v = v.Substring(at + 1);
+            }
+
+            int port = v.IndexOf(':');
+            if (port >= 0)
+            {
+                v = v.Substring(0, port);
+            }
+
+            v = TrimTrailingDot(v);
+            if (v.IndexOf('.') <= 0)
+            {
+                return false;
+            }
+
+            foreach (char c in v)
+            {
+                if (!(char.IsLetterOrDigit(c) || c == '-' || c == '.' || c == '_'))
+                {
+                    return false;
+                }
+            }
+
+            host = v;
             return true;
         }
 

@@ -164,7 +164,7 @@ namespace Guardrails.Core.Sdks
                 yield return sdk;
             }
 
-            foreach (AiSdk sdk in AiSdkCatalog.All)
+            foreach (AiSdk sdk in AiSdkCatalog.AllProviderSdksFirst)
             {
                 yield return sdk;
             }

@@ -1,0 +1,215 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using V = Guardrails.Analyzers.Tests.SdkVerify<Guardrails.Analyzers.UnapprovedAiEndpointAnalyzer>;
+
+namespace Guardrails.Analyzers.Tests;
+
+public class UnapprovedAiEndpointAnalyzerTests
+{
+    private static readonly string NothingApproved = V.Policy();
+
+    private const string Config = """
+        interface IConfig
+        {
+            string this[string key] { get; }
+            T GetValue<T>(string key, T defaultValue);
+        }
+        """;
+
+    private static DiagnosticResult D(int location, string host, string provider, string? package, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+        V.Diagnostic("GRD004").WithLocation(location).WithSeverity(severity).WithArguments(
+            host,
+            provider,
+            V.OwnerContact,
+            package != null ? "the package " + package + " (or the endpoint " + host + ")" : "the endpoint " + host);
+
+    [Fact]
+    public async Task HttpClient_base_addresses_and_request_uris_are_reported()
+    {
+        const string source = """
+            using System;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            class C
+            {
+                async Task M(HttpClient http)
+                {
+                    http.BaseAddress = new Uri({|#0:"https://api.openai.com/v1/"|});
+                    await http.GetAsync({|#1:"https://api.anthropic.com/v1/models"|});
+                    await http.PostAsync({|#2:"https://generativelanguage.googleapis.com/v1beta/models/gemini-pro:generateContent"|}, null);
+                    var request = new HttpRequestMessage(HttpMethod.Post, {|#3:"https://api.mistral.ai/v1/chat/completions"|});
+                    await http.SendAsync(request);
+                    await http.GetStringAsync({|#4:"https://api.groq.com/openai/v1/models"|});
+                    await http.DeleteAsync(new Uri({|#5:"wss://api.openai.com/v1/realtime"|}));
+                }
+            }
+            """;
+        await V.RunAsync(source, NothingApproved,
+            D(0, "api.openai.com", "OpenAI", "OpenAI"),
+            D(1, "api.anthropic.com", "Anthropic", "Anthropic"),
+            D(2, "generativelanguage.googleapis.com", "Google (Gemini / Vertex AI)", "Google.GenAI"),
+            D(3, "api.mistral.ai", "Mistral AI", "Mistral.SDK"),
+            D(4, "api.groq.com", "Groq", null),
+            D(5, "api.openai.com", "OpenAI", "OpenAI"));
+    }
+
+    [Fact]
+    public async Task Values_are_constant_folded_and_run_time_parts_stand_for_one_label()
+    {
+        const string source = """
+            using System;
+            class C
+            {
+                const string Domain = "anthropic.com";
+                const string Scheme = "https://";
+                Uri A() => new Uri({|#0:Scheme + "api." + Domain + "/v1"|});
+                Uri B(string resource) => new Uri({|#1:$"https://{resource}.openai.azure.com/openai/deployments/gpt/chat/completions"|});
+                Uri D(string region) => new Uri({|#2:"https://bedrock-runtime." + region + ".amazonaws.com/model/x/converse"|});
+                Uri E(string path) => new Uri({|#3:$"{Scheme}api.cohere.com/{path}"|});
+                Uri F(string baseUrl) => new Uri($"{baseUrl}/v1/chat/completions");
+            }
+            """;
+        await V.RunAsync(source, NothingApproved,
+            D(0, "api.anthropic.com", "Anthropic", "Anthropic"),
+            D(1, "x.openai.azure.com", "Microsoft (Azure OpenAI)", "Azure.AI.OpenAI"),
+            D(2, "bedrock-runtime.x.amazonaws.com", "AWS (Bedrock)", "AWSSDK.BedrockRuntime"),
+            D(3, "api.cohere.com", "Cohere", "Cohere"));
+    }
+
+    [Fact]
+    public async Task Configuration_defaults_and_address_named_members_are_reported()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            class Options
+            {
+                public string Endpoint { get; set; } = {|#0:"https://api.openai.com/v1"|};
+                public const string AnthropicBaseUrl = {|#1:"https://api.anthropic.com"|};
+                public string ApiUrl => {|#2:"https://api.deepseek.com"|};
+                public string GetHost() { return {|#3:"api.x.ai"|}; }
+            }
+            class C
+            {
+                string A(IConfig config) => config["OpenAI:Endpoint"] ?? {|#4:"https://api.openai.com/v1"|};
+                string B(IConfig config) => config.GetValue("Mistral:Url", {|#5:"https://api.mistral.ai"|});
+                Dictionary<string, string> D() => new Dictionary<string, string> { ["Groq:Endpoint"] = {|#6:"https://api.groq.com/openai/v1"|}, ["Groq:Model"] = "llama" };
+                void E(string baseUrl = {|#7:"https://api.together.xyz/v1"|}) { }
+                void F()
+                {
+                    var endpoint = {|#8:"https://openrouter.ai/api/v1"|};
+                    Options o = new Options { Endpoint = {|#9:"https://api.perplexity.ai"|} };
+                }
+                System.Uri G() => new System.Uri(Options.AnthropicBaseUrl);
+            }
+            """;
+        await V.RunAsync(new[] { source, Config }, NothingApproved,
+            D(0, "api.openai.com", "OpenAI", "OpenAI"),
+            D(1, "api.anthropic.com", "Anthropic", "Anthropic"),
+            D(2, "api.deepseek.com", "DeepSeek", null),
+            D(3, "api.x.ai", "xAI", null),
+            D(4, "api.openai.com", "OpenAI", "OpenAI"),
+            D(5, "api.mistral.ai", "Mistral AI", "Mistral.SDK"),
+            D(6, "api.groq.com", "Groq", null),
+            D(7, "api.together.xyz", "Together AI", null),
+            D(8, "openrouter.ai", "OpenRouter", null),
+            D(9, "api.perplexity.ai", "Perplexity", null));
+    }
+
+    [Fact]
+    public async Task Text_that_is_not_an_address_and_look_alike_hosts_are_left_alone()
+    {
+        const string source = """
+            using System;
+            class C
+            {
+                void M()
+                {
+                    Console.WriteLine("Calling https://api.openai.com/v1 now");
+                    string docs = "https://api.openai.com/v1";
+                    var a = new Uri("https://api.openai.com.evil.example/v1");
+                    var b = new Uri("https://openai.com/pricing");
+                    var d = new Uri("http://localhost:11434/api/chat");
+                    var e = new Uri("https://example.com/openai.azure.com");
+                    var f = new Uri("https://myapi-openai.com");
+                    string url = null;
+                }
+            }
+            """;
+        await V.RunAsync(source, NothingApproved);
+    }
+
+    [Fact]
+    public async Task An_approved_sdk_approves_its_endpoints_but_not_another_provider_behind_its_client()
+    {
+        const string source = """
+            using System;
+            class C
+            {
+                object A() => new OpenAI.OpenAIClient("k", new OpenAI.OpenAIClientOptions { Endpoint = new Uri("https://api.openai.com/v1") });
+                object B() => new OpenAI.OpenAIClient("k", new OpenAI.OpenAIClientOptions { Endpoint = new Uri({|#0:"https://api.groq.com/openai/v1"|}) });
+            }
+            """;
+        await V.RunAsync(source, V.Policy("OpenAI"), D(0, "api.groq.com", "Groq", null));
+    }
+
+    [Fact]
+    public async Task Endpoint_approved_lines_approve_hosts_by_pattern()
+    {
+        const string source = """
+            using System;
+            class C
+            {
+                Uri A() => new Uri("https://contoso-eastus.OpenAI.Azure.com/openai");
+                Uri B() => new Uri("https://api.groq.com/openai/v1");
+                Uri D() => new Uri({|#0:"HTTPS://API.OPENAI.COM/v1"|});
+            }
+            """;
+        await V.RunAsync(source, V.Policy() + "endpoint.approved=*.openai.azure.com\nendpoint.approved=api.groq.com\n",
+            D(0, "API.OPENAI.COM", "OpenAI", "OpenAI"));
+    }
+
+    [Fact]
+    public async Task No_effective_policy_or_policy_false_keeps_the_rule_silent()
+    {
+        const string source = "class C { System.Uri U() => new System.Uri(\"https://api.openai.com/v1\"); }";
+        await V.RunAsync(source, effectivePolicy: null);
+        await V.RunAsync(source, "mode=Enforce\npolicy=false\n");
+    }
+
+    [Fact]
+    public async Task Only_the_host_is_shown_never_the_query_string()
+    {
+        string source = "class C { System.Uri U() => new System.Uri({|#0:\"https://generativelanguage.googleapis.com/v1/models?key=NotRealFakeKey" + "123\"|}); }";
+        await V.RunAsync(source, NothingApproved,
+            D(0, "generativelanguage.googleapis.com", "Google (Gemini / Vertex AI)", "Google.GenAI"));
+    }
+
+    [Fact]
+    public async Task Audit_mode_reports_warnings()
+    {
+        await V.RunAsync(
+            "class C { System.Uri U() => new System.Uri({|#0:\"https://api.anthropic.com\"|}); }",
+            V.Policy().Replace("mode=Enforce", "mode=Audit"),
+            D(0, "api.anthropic.com", "Anthropic", "Anthropic", DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public async Task Generated_code_is_still_usage()
+    {
+        const string source = """
+            // <auto-generated/>
+            class G { System.Uri U() => new System.Uri({|#0:"https://api.anthropic.com"|}); }
+            """;
+        await V.RunAsync(source, NothingApproved, D(0, "api.anthropic.com", "Anthropic", "Anthropic"));
+    }
+
+    [Fact]
+    public async Task Hosts_of_policy_defined_sdks_are_endpoints_until_approved()
+    {
+        const string custom = "sdk.custom=contoso-gateway|Contoso AI Gateway|Contoso.AI.Gateway|Contoso.Internal.AiGateway|Contoso.AI.Gateway|*.ai.contoso.example\n";
+        const string source = "class C { System.Uri U() => new System.Uri(\"https://eu.ai.contoso.example/v1\"); }";
+        await V.RunAsync(source.Replace("\"https", "{|#0:\"https").Replace("v1\")", "v1\"|})"), V.Policy() + custom,
+            D(0, "eu.ai.contoso.example", "Contoso AI Gateway", "Contoso.AI.Gateway"));
+        await V.RunAsync(source, V.Policy("Contoso.AI.Gateway") + custom);
+    }
+}
