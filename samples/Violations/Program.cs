@@ -1,6 +1,6 @@
 using System;
 
 // GRD001: a (fake, correctly formatted) OpenAI project key pasted into code.
-const string OpenAiKey = "sk-proj-GuardrailsSampleKeyNotRealDoNotUse0000000000000000000000000000000000000000T3BlbkFJGuardrailsSampleKeyNotRealDoNotUse0000000000000000000000000000000000000000";
+const string OpenAiKey = "sk-proj-GuardrailsSampleKeyNotRealDoNotUseGuardrailsSampleKeyNotRealDoNotUseGuardrT3BlbkFJGuardrailsSampleKeyNotRealDoNotUseGuardrailsSampleKeyNotRealDoNotUseGuardr";
 
 Console.WriteLine(OpenAiKey.Length);
