@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
@@ -6,11 +5,6 @@ namespace Guardrails.Benchmarks;
 
 public static class Program
 {
-    private static readonly ConcurrentDictionary<string, long> Sizes = new();
-
-    /// <summary>Records the input size of a benchmark case, so throughput can be printed in MB/s.</summary>
-    public static void RecordSize(string benchmark, string parameters, long chars) => Sizes[benchmark + "|" + parameters] = chars;
-
     public static int Main(string[] args)
     {
         IEnumerable<Summary> summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
@@ -45,17 +39,14 @@ public static class Program
 
     private static long EstimateChars(string type, BenchmarkReport report)
     {
-        // Benchmarks run in child processes, so sizes recorded there are not visible here: rebuild the inputs.
+        // Benchmarks run in child processes, so the inputs are rebuilt here (they are deterministic).
         if (type == nameof(ScannerThroughputBenchmarks))
         {
-            string kind = (string)report.BenchmarkCase.Parameters["Kind"];
-            bool withKeys = (bool)report.BenchmarkCase.Parameters["WithKeys"];
-            string key = type + "|" + kind + "/" + withKeys;
-            return Sizes.GetOrAdd(key, _ => (kind == "json" ? TextCorpus.Json(withKeys) : TextCorpus.CSharp(withKeys)).Length);
+            string language = (string)report.BenchmarkCase.Parameters["Language"];
+            string content = (string)report.BenchmarkCase.Parameters["Content"];
+            return TextCorpus.Create(language, content).Length;
         }
 
-        var literals = new ShortLiteralBenchmarks();
-        literals.Setup();
-        return Sizes.TryGetValue(nameof(ShortLiteralBenchmarks) + "|", out long n) ? n : 0;
+        return new ShortLiteralBenchmarks().Setup();
     }
 }

@@ -3,7 +3,7 @@ using Guardrails.Core.Secrets;
 
 namespace Guardrails.Benchmarks;
 
-/// <summary>SecretScanner.Scan and MightContainKey over ~10 MB of text, with and without keys.</summary>
+/// <summary>SecretScanner.Scan and MightContainKey over ~10 MB of text: anchor-free, with near-misses, with keys.</summary>
 [MemoryDiagnoser]
 public class ScannerThroughputBenchmarks
 {
@@ -11,22 +11,21 @@ public class ScannerThroughputBenchmarks
     private string text = string.Empty;
 
     [Params("csharp", "json")]
-    public string Kind { get; set; } = "csharp";
+    public string Language { get; set; } = "csharp";
 
-    [Params(false, true)]
-    public bool WithKeys { get; set; }
+    [Params("clean", "nearMiss", "keys")]
+    public string Content { get; set; } = "clean";
 
     [GlobalSetup]
     public void Setup()
     {
-        text = Kind == "json" ? TextCorpus.Json(WithKeys) : TextCorpus.CSharp(WithKeys);
+        text = TextCorpus.Create(Language, Content);
         int keys = TextCorpus.KeyCount(text);
-        if (WithKeys == (keys == 0))
+        bool anchors = SecretScanner.MightContainKey(text);
+        if ((Content == "keys") == (keys == 0) || (Content == "clean") == anchors)
         {
-            throw new InvalidOperationException($"corpus {Kind}/{WithKeys} holds {keys} keys");
+            throw new InvalidOperationException($"corpus {Language}/{Content}: {keys} keys, anchors: {anchors}");
         }
-
-        Program.RecordSize(nameof(ScannerThroughputBenchmarks), Kind + "/" + WithKeys, text.Length);
     }
 
     [Benchmark]

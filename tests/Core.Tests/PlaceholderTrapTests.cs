@@ -65,4 +65,23 @@ public class PlaceholderTrapTests
             }
         }
     }
+
+    [Fact]
+    public void Scanning_text_without_keys_allocates_nothing()
+    {
+        string text = string.Concat(Enumerable.Repeat(
+            "public async Task<int> GetOrderAsync(int id, CancellationToken cancellationToken) => await _repository.CountAsync(\"task-queue\", \"ask_count\", \"d41d8cd98f00b204e9800998ecf8427e\");\n", 500));
+        var found = new List<SecretMatch>();
+        SecretScanner.Scan(text, found); // warm up (static tables, JIT)
+        SecretScanner.MightContainKey(text);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        SecretScanner.Scan(text, found);
+        bool might = SecretScanner.MightContainKey(text);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Empty(found);
+        Assert.True(might, "the text holds near-miss anchors (task-, ask_) on purpose");
+        Assert.Equal(0, allocated);
+    }
 }

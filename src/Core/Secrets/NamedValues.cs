@@ -87,6 +87,20 @@ namespace Guardrails.Core.Secrets
 
         public static KeyFormat? Classify(string name, string value, bool nameIsSecretLike)
         {
+            // The value decides first (cheap, no allocation): most values fit no provider shape and are no generic
+            // secret, and then the name is never parsed.
+            bool generic = IsGenericSecret(value);
+            bool anyShape = false;
+            foreach (ContextRule rule in Rules)
+            {
+                anyShape |= rule.Shape(value);
+            }
+
+            if (!generic && !anyShape)
+            {
+                return null;
+            }
+
             Name parsed = Name.Parse(name);
             if (!parsed.IsSecretLike && !nameIsSecretLike)
             {
@@ -101,7 +115,7 @@ namespace Guardrails.Core.Secrets
                 }
             }
 
-            return IsGenericSecret(value) ? KeyCatalog.GenericSecret : null;
+            return generic ? KeyCatalog.GenericSecret : null;
         }
 
         /// <summary>8-4-4-4-12 hex digits at <paramref name="start"/>.</summary>

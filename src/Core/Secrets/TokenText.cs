@@ -5,6 +5,9 @@ namespace Guardrails.Core.Secrets
     /// <summary>Character classes, token boundaries and the placeholder filter shared by the matchers.</summary>
     internal static class TokenText
     {
+        [ThreadStatic]
+        private static int[]? entropyCounts;
+
         /// <summary>[A-Za-z0-9_-]: the characters a key token is made of.</summary>
         public static bool IsTokenChar(char c) =>
             (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
@@ -160,7 +163,8 @@ namespace Guardrails.Core.Secrets
                 return 0;
             }
 
-            var counts = new int[128];
+            int[] counts = entropyCounts ??= new int[128];
+            Array.Clear(counts, 0, counts.Length);
             int other = 0;
             for (int i = start; i < start + count; i++)
             {
