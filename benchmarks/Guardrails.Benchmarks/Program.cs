@@ -47,6 +47,6 @@ public static class Program
             return TextCorpus.Create(language, content).Length;
         }
 
-        return new ShortLiteralBenchmarks().Setup();
+        return ShortLiteralBenchmarks.InputChars();
     }
 }
