@@ -12,65 +12,51 @@ namespace Guardrails.BuildTasks.Policy
     {
         public static bool IsPattern(string pattern) => pattern.IndexOf('*') >= 0 || pattern.IndexOf('?') >= 0;
 
-        public static bool Match(string pattern, string value, bool starCrossesSlash = true) =>
-            Match(pattern, 0, value, 0, starCrossesSlash, 0);
-
-        private static bool Match(string p, int pi, string v, int vi, bool cross, int depth)
+        public static bool Match(string pattern, string value, bool starCrossesSlash = true)
         {
-            if (depth > 32)
+            // Dynamic programming over (pattern position, value position): O(pattern × value), no backtracking,
+            // so a hostile pattern ("*a*a*a…b") costs the same as any other of its length.
+            int n = value.Length;
+            var current = new bool[n + 1];
+            var next = new bool[n + 1];
+            current[0] = true;
+            int pi = 0;
+            while (pi < pattern.Length)
             {
-                return false; // hostile patterns with many stars: refuse rather than backtrack for ever
-            }
-
-            while (pi < p.Length)
-            {
-                char c = p[pi];
+                char c = pattern[pi];
+                System.Array.Clear(next, 0, next.Length);
                 if (c == '*')
                 {
-                    bool doubleStar = pi + 1 < p.Length && p[pi + 1] == '*';
-                    pi += doubleStar ? 2 : 1;
-                    while (pi < p.Length && p[pi] == '*')
+                    bool doubleStar = pi + 1 < pattern.Length && pattern[pi + 1] == '*';
+                    while (pi < pattern.Length && pattern[pi] == '*')
                     {
                         pi++;
                     }
 
-                    bool crosses = cross || doubleStar;
-                    for (int k = vi; k <= v.Length; k++)
+                    bool crosses = starCrossesSlash || doubleStar;
+                    for (int vi = 0; vi <= n; vi++)
                     {
-                        if (Match(p, pi, v, k, cross, depth + 1))
-                        {
-                            return true;
-                        }
-
-                        if (k < v.Length && !crosses && v[k] == '/')
-                        {
-                            return false;
-                        }
+                        next[vi] = current[vi] || (vi > 0 && next[vi - 1] && (crosses || value[vi - 1] != '/'));
+                    }
+                }
+                else
+                {
+                    for (int vi = 1; vi <= n; vi++)
+                    {
+                        char v = value[vi - 1];
+                        bool same = c == '?' ? (starCrossesSlash || v != '/') : char.ToLowerInvariant(c) == char.ToLowerInvariant(v);
+                        next[vi] = current[vi - 1] && same;
                     }
 
-                    return false;
+                    pi++;
                 }
 
-                if (vi >= v.Length)
-                {
-                    return false;
-                }
-
-                if (c != '?' && char.ToLowerInvariant(c) != char.ToLowerInvariant(v[vi]))
-                {
-                    return false;
-                }
-
-                if (c == '?' && !cross && v[vi] == '/')
-                {
-                    return false;
-                }
-
-                pi++;
-                vi++;
+                bool[] t = current;
+                current = next;
+                next = t;
             }
 
-            return vi == v.Length;
+            return current[n];
         }
 
         /// <summary>
@@ -219,8 +205,9 @@ namespace Guardrails.BuildTasks.Policy
 
     /// <summary>
     /// NuGet version ranges with NuGet's own semantics (NuGet.Versioning, which the .NET SDK's MSBuild already
-    /// carries): "1.0" (>= 1.0), "[1.0,2.0)", "(,1.0]", "[1.0]", "(1.0,)", floating "1.*". A range allows a
-    /// prerelease only when one of its bounds is a prerelease (NuGet's rule), except that a floating "*-*" does.
+    /// carries): "1.0" (>= 1.0), "[1.0,2.0)", "(,1.0]", "[1.0]", "(1.0,)", floating "1.*". Bounds follow
+    /// VersionRange.Satisfies, so a prerelease between the bounds satisfies ("2.0.0-beta" is inside "[1.0,2.0)").
+    /// A floating range is decided by its float pattern: "1.*" is 1.x stable only, "1.*-*" adds prereleases.
     /// </summary>
     public static class VersionRanges
     {

@@ -1,0 +1,112 @@
+using static Guardrails.BuildTasks.Tests.Policy.PolicyHarness;
+
+namespace Guardrails.BuildTasks.Tests.Policy;
+
+/// <summary>Builds a small project.assets.json: direct references and a dependency graph, for one or more frameworks.</summary>
+internal static class Assets
+{
+    public static string Build(string[] direct, params (string Id, string Version, string[] Deps)[] libs) => BuildFor(new[] { "net10.0" }, direct, libs);
+
+    public static string BuildFor(string[] frameworks, string[] direct, params (string Id, string Version, string[] Deps)[] libs)
+    {
+        string Lib((string Id, string Version, string[] Deps) l)
+        {
+            string deps = string.Join(", ", l.Deps.Select(d => "\"" + d.Split('/')[0] + "\": \"" + d.Split('/')[1] + "\""));
+            return "      \"" + l.Id + "/" + l.Version + "\": {\n        \"type\": \"package\",\n        \"dependencies\": { " + deps + " }\n      }";
+        }
+
+        string targets = string.Join(",\n", frameworks.Select(f => "    \"" + f + "\": {\n" + string.Join(",\n", libs.Select(Lib)) + "\n    }"));
+        string directDeps = string.Join(", ", direct.Select(d => "\"" + d + "\": { \"target\": \"Package\", \"version\": \"[1.0.0, )\" }"));
+        string fw = string.Join(", ", frameworks.Select(f => "\"" + f + "\": { \"targetAlias\": \"" + f + "\", \"dependencies\": { " + directDeps + " } }"));
+        return "{\n  \"version\": 3,\n  \"targets\": {\n" + targets + "\n  },\n  \"project\": { \"frameworks\": { " + fw + " } }\n}\n";
+    }
+}
+
+public class GRD201_PackageNotApprovedTests
+{
+    [Fact]
+    public void A_transitive_catalog_sdk_names_the_chain_and_points_into_the_assets_file()
+    {
+        string assets = Assets.Build(new[] { "Contoso.AiWrapper" },
+            ("Contoso.AiWrapper", "1.0.0", new[] { "OpenAI/2.1.0" }),
+            ("OpenAI", "2.1.0", new[] { "System.ClientModel/1.1.0" }),
+            ("System.ClientModel", "1.1.0", Array.Empty<string>()));
+        var run = Check(assets: assets);
+
+        var f = Assert.Single(run.Result.Findings);
+        Assert.Equal("GRD201", f.Rule.Id);
+        Assert.EndsWith("project.assets.json", f.File);
+        // The position is the package's entry (its value object) in the assets file.
+        Assert.Equal(PositionOf(assets, "\"OpenAI/2.1.0\": {").Line, f.Line);
+        Assert.Contains("Contoso.AiWrapper 1.0.0 \u2192 OpenAI 2.1.0 (net10.0)", f.Message);
+        Assert.Contains("provider OpenAI", f.Message);
+        Assert.Contains("packages.approved", f.Message);
+        Assert.Equal("OpenAI", f.Subject);
+    }
+
+    [Fact]
+    public void A_direct_policy_defined_sdk_is_checked_and_neutral_or_unrelated_packages_are_not()
+    {
+        string assets = Assets.Build(new[] { "Contoso.AiGateway", "Microsoft.Extensions.AI.Abstractions", "Newtonsoft.Json" },
+            ("Contoso.AiGateway", "1.0.0", Array.Empty<string>()),
+            ("Microsoft.Extensions.AI.Abstractions", "9.0.0", Array.Empty<string>()),
+            ("Newtonsoft.Json", "13.0.3", Array.Empty<string>()));
+        var f = Assert.Single(Check(assets: assets).Result.Findings);
+        Assert.Equal("GRD201", f.Rule.Id);
+        Assert.Contains("'Contoso.AiGateway' 1.0.0 (AI SDK 'contoso-gateway' defined by the policy)", f.Message);
+        Assert.Contains("direct reference", f.Message);
+    }
+
+    [Fact]
+    public void An_approved_package_in_range_passes_and_a_finding_is_reported_once_for_several_frameworks()
+    {
+        Assert.Empty(Check(assets: Assets.Build(new[] { "Anthropic" }, ("Anthropic", "1.4.0", Array.Empty<string>()))).Result.Findings);
+        var multi = Check(assets: Assets.BuildFor(new[] { "net8.0", "net10.0" }, new[] { "OpenAI" }, ("OpenAI", "2.1.0", Array.Empty<string>())));
+        Assert.Single(multi.Of("GRD201"));
+    }
+
+    [Fact]
+    public void A_waiver_for_the_package_downgrades_it()
+    {
+        string policy = BasePolicy.Edit("\"rule\": \"GRD114\", \"subject\": \"claude-code/gpt-4o\"", "\"rule\": \"GRD201\", \"subject\": \"OpenAI\"");
+        var run = Check(policy, BaseManifest.Edit("\"waivers\": []", "\"waivers\": [\"WVR-1\"]"), assets: Assets.Build(new[] { "OpenAI" }, ("OpenAI", "2.1.0", Array.Empty<string>())));
+        var f = Assert.Single(run.Result.Findings);
+        Assert.False(f.IsError(true));
+        Assert.Contains("Waived by 'WVR-1'", f.Message);
+    }
+}
+
+public class GRD202_PackageDeniedTests
+{
+    [Fact]
+    public void A_denied_package_fails_even_when_a_glob_approves_it()
+    {
+        string policy = BasePolicy.Edit("{ \"id\": \"Microsoft.Extensions.AI*\" }", "{ \"id\": \"Shady.*\" }");
+        var f = Assert.Single(Check(policy, assets: Assets.Build(new[] { "Shady.AI" }, ("Shady.AI", "0.9.0", Array.Empty<string>()))).Result.Findings);
+        Assert.Equal("GRD202", f.Rule.Id);
+        Assert.Contains("unvetted", f.Message);
+    }
+}
+
+public class GRD203_PackageVersionNotApprovedTests
+{
+    [Fact]
+    public void An_approved_package_outside_its_range_fails()
+    {
+        var f = Assert.Single(Check(assets: Assets.Build(new[] { "Anthropic" }, ("Anthropic", "2.0.0", Array.Empty<string>()))).Result.Findings);
+        Assert.Equal("GRD203", f.Rule.Id);
+        Assert.Contains("[1.0,2.0)", f.Message);
+    }
+}
+
+public class GRD204_AssetsFileUnreadableTests
+{
+    [Fact]
+    public void A_malformed_assets_file_is_reported_and_a_missing_one_is_not()
+    {
+        var run = Check(assets: "{ \"targets\": { ");
+        Assert.Single(run.Of("GRD204"));
+        Assert.Single(Check(assets: "{ \"version\": 3 }").Of("GRD204"));
+        Assert.Empty(Check().Result.Findings);
+    }
+}
