@@ -27,6 +27,7 @@ public class PackageLayoutTests
             "buildTransitive/Guardrails.targets",
             "tasks/net472/Guardrails.BuildTasks.dll",
             "tasks/net472/Guardrails.Core.dll",
+            "tasks/net472/NuGet.Versioning.dll",
             "tasks/net8.0/Guardrails.BuildTasks.dll",
             "tasks/net8.0/Guardrails.Core.dll",
         };

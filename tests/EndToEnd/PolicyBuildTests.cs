@@ -1,0 +1,205 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Guardrails.EndToEnd.Tests;
+
+/// <summary>The policy and manifest check and the package check in real `dotnet build` runs.</summary>
+[Collection(PackageCollection.Name)]
+public class PolicyBuildTests
+{
+    private const string Policy = """
+        {
+          "policyFormat": "1.0",
+          "policyId": "e2e-policy",
+          "revision": 1,
+          "owner": { "name": "AI Governance", "contact": "ai-gov@example.test", "approvers": ["dana"] },
+          "dataClasses": ["public", "internal", "confidential"],
+          "tiers": { "standard": { "maxDataClass": "confidential" } },
+          "assistants": [
+            { "id": "claude-code", "versions": "[2.0,3.0)", "models": { "allow": ["claude-sonnet-4*"] },
+              "approval": { "approvedBy": "dana", "approvedAt": "2026-01-01", "expiresAt": "2099-01-01" } },
+            { "id": "old-bot", "approval": { "approvedBy": "dana", "approvedAt": "2020-01-01", "expiresAt": "2021-01-01", "ticket": "GOV-9" } }
+          ],
+          "packages": { "approved": [ { "id": "Anthropic" } ] },
+          "waivers": [
+            { "id": "WVR-OK", "rule": "GRD114", "subject": "claude-code/gpt-4o", "approvedBy": "dana", "approvedAt": "2026-01-01", "expiresAt": "2099-12-31", "reason": "trial" },
+            { "id": "WVR-OLD", "rule": "GRD114", "subject": "claude-code/gpt-3*", "approvedBy": "dana", "approvedAt": "2020-01-01", "expiresAt": "2020-12-31", "reason": "old trial" }
+          ]
+        }
+        """;
+
+    private const string Compliant = """
+        {
+          "manifestFormat": "1.0",
+          "repository": "example/e2e",
+          "tier": "standard",
+          "dataClass": "internal",
+          "owner": { "team": "E2E", "contact": "e2e@example.test" },
+          "assistants": [ { "id": "claude-code", "version": "2.4.0", "models": ["claude-sonnet-4-5"], "credentialRef": "env:ANTHROPIC_API_KEY" } ]
+        }
+        """;
+
+    // Line numbers matter: the assertions below point into this text.
+    private const string Violating = """
+        {
+          "manifestFormat": "1.0",
+          "repository": "example/e2e",
+          "tier": "standard",
+          "dataClass": "internal",
+          "owner": { "team": "E2E", "contact": "e2e@example.test" },
+          "assistants": [
+            { "id": "claude-code", "version": "3.1.0", "models": ["gpt-4o", "gpt-35-turbo"], "credentialRef": "NotAReferenceButAFakeLiteralValue9876" },
+            { "id": "old-bot" },
+            { "id": "rogue-agent" }
+          ],
+          "waivers": ["WVR-OK", "WVR-OLD"]
+        }
+        """;
+
+    private readonly PackageFixture _fixture;
+
+    public PolicyBuildTests(PackageFixture fixture) => _fixture = fixture;
+
+    private TestProject Governed(string manifest, string mode = "Enforce")
+    {
+        TestProject project = _fixture.NewProject();
+        string policy = project.Write("policy/guardrails.policy.json", Policy);
+        project.Write("ai-assistants.json", manifest);
+        project.SetProperties(("GuardrailsPolicyPath", policy), ("GuardrailsMode", mode));
+        return project;
+    }
+
+    private static string[] Codes(string output, string severity) =>
+        Regex.Matches(output, "ai-assistants\\.json\\((\\d+,\\d+)\\): Guardrails " + severity + " (GRD\\d{3})")
+            .Select(m => m.Groups[2].Value + "@" + m.Groups[1].Value).Distinct().OrderBy(s => s, StringComparer.Ordinal).ToArray();
+
+    [Fact]
+    public void A_compliant_manifest_builds_clean_and_publishes_the_policy_facts()
+    {
+        TestProject project = Governed(Compliant);
+        DotNet.Result result = project.Build();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotMatch(new Regex("GRD\\d{3}"), result.Output);
+        string effective = File.ReadAllText(project.PathOf("obj/Debug/net10.0/guardrails/guardrails.effective-policy.txt"));
+        Assert.Contains("owner.name=AI Governance", effective);
+        Assert.Contains("package.approved=Anthropic", effective);
+    }
+
+    [Fact]
+    public void Violations_fail_with_exact_codes_and_positions_a_waiver_applies_an_expired_one_does_not_and_audit_warns()
+    {
+        TestProject project = Governed(Violating);
+        DotNet.Result enforce = project.Build();
+
+        Assert.NotEqual(0, enforce.ExitCode);
+        Assert.Equal(
+            new[]
+            {
+                "GRD111@10,13",  // rogue-agent is not in the policy
+                "GRD113@8,42",   // version 3.1.0 outside [2.0,3.0)
+                "GRD114@8,70",   // gpt-35-turbo: the waiver for gpt-3* expired
+                "GRD116@9,13",   // old-bot's approval expired in 2021
+                "GRD120@8,104",  // literal credential
+                "GRD124@12,27",  // WVR-OLD expired
+            },
+            Codes(enforce.Output, "error"));
+        Assert.Equal(new[] { "GRD114@8,60" }, Codes(enforce.Output, "warning"));
+        Assert.Contains("Waived by 'WVR-OK' (trial, approved by dana) until 2099-12-31", enforce.Output);
+        Assert.Contains("expired on 2021-01-01", enforce.Output);
+        Assert.DoesNotContain("NotAReferenceButAFakeLiteralValue9876", enforce.Output);
+        Assert.DoesNotContain("NotAReference", enforce.Output);
+
+        project.SetProperties(("GuardrailsPolicyPath", project.PathOf("policy/guardrails.policy.json")), ("GuardrailsMode", "Audit"));
+        DotNet.Result audit = project.Build();
+        Assert.True(audit.ExitCode == 0, audit.ToString());
+        Assert.Empty(Codes(audit.Output, "error"));
+        Assert.Equal(
+            new[] { "GRD111@10,13", "GRD113@8,42", "GRD114@8,60", "GRD114@8,70", "GRD116@9,13", "GRD120@8,104", "GRD124@12,27" },
+            Codes(audit.Output, "warning"));
+    }
+
+    [Fact]
+    public void A_transitive_ai_package_that_is_not_approved_fails_with_the_chain_and_a_package_change_reruns_the_check()
+    {
+        string feed = Path.Combine(_fixture.Root, "ai-feed");
+        WritePackage(feed, "OpenAI", "2.1.0");
+        WritePackage(feed, "Contoso.AiWrapper", "1.0.0", ("OpenAI", "2.1.0"));
+        WritePackage(feed, "Anthropic", "12.0.0");
+
+        TestProject project = Governed(Compliant);
+        project.Write("nuget.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="guardrails-test-feed" value="{_fixture.Feed}" />
+                <add key="ai-feed" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        WriteProject(project, ("Anthropic", "12.0.0"));
+        DotNet.Result approved = project.Build();
+        Assert.True(approved.ExitCode == 0, approved.ToString());
+        Assert.DoesNotMatch(new Regex("GRD2\\d{2}"), approved.Output);
+
+        WriteProject(project, ("Anthropic", "12.0.0"), ("Contoso.AiWrapper", "1.0.0"));
+        DotNet.Result result = project.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Matches(new Regex("project\\.assets\\.json\\(\\d+,\\d+\\): Guardrails error GRD201: Package 'OpenAI' 2\\.1\\.0 \\(OpenAI"), result.Output);
+        Assert.Contains("Contoso.AiWrapper 1.0.0 \u2192 OpenAI 2.1.0 (net10.0)", result.Output);
+        Assert.DoesNotContain("'Contoso.AiWrapper' 1.0.0 (", result.Output);
+    }
+
+    private static void WriteProject(TestProject project, params (string Id, string Version)[] packages)
+    {
+        string refs = string.Concat(packages.Select(p => $"    <PackageReference Include=\"{p.Id}\" Version=\"{p.Version}\" />\n"));
+        project.Write(project.Name + ".csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Guardrails" Version="0.1.0-e2e" PrivateAssets="all" />
+            {refs}  </ItemGroup>
+            </Project>
+            """);
+    }
+
+    /// <summary>A tiny local package (nuspec and an empty lib folder): nothing is downloaded from nuget.org.</summary>
+    private static void WritePackage(string feed, string id, string version, params (string Id, string Version)[] dependencies)
+    {
+        Directory.CreateDirectory(feed);
+        string path = Path.Combine(feed, id + "." + version + ".nupkg");
+        if (File.Exists(path))
+        {
+            return;
+        }
+
+        string deps = dependencies.Length == 0 ? string.Empty :
+            "<dependencies><group targetFramework=\"netstandard2.0\">" + string.Concat(dependencies.Select(d => $"<dependency id=\"{d.Id}\" version=\"{d.Version}\" />")) + "</group></dependencies>";
+        string nuspec = $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <package xmlns="http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd">
+              <metadata>
+                <id>{id}</id>
+                <version>{version}</version>
+                <authors>Guardrails tests</authors>
+                <description>Fake local package for the Guardrails end-to-end tests.</description>
+                {deps}
+              </metadata>
+            </package>
+            """;
+        using ZipArchive zip = ZipFile.Open(path, ZipArchiveMode.Create);
+        using (var w = new StreamWriter(zip.CreateEntry(id + ".nuspec").Open(), new UTF8Encoding(false)))
+        {
+            w.Write(nuspec);
+        }
+
+        zip.CreateEntry("lib/netstandard2.0/_._");
+    }
+}
