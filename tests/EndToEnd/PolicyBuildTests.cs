@@ -98,14 +98,14 @@ public class PolicyBuildTests
             new[]
             {
                 "GRD111@10,13",  // rogue-agent is not in the policy
-                "GRD113@8,42",   // version 3.1.0 outside [2.0,3.0)
-                "GRD114@8,70",   // gpt-35-turbo: the waiver for gpt-3* expired
+                "GRD113@8,39",   // version 3.1.0 outside [2.0,3.0)
+                "GRD114@8,69",   // gpt-35-turbo: the waiver for gpt-3* expired
                 "GRD116@9,13",   // old-bot's approval expired in 2021
-                "GRD120@8,104",  // literal credential
-                "GRD124@12,27",  // WVR-OLD expired
+                "GRD120@8,103",  // literal credential
+                "GRD124@12,25",  // WVR-OLD expired
             },
             Codes(enforce.Output, "error"));
-        Assert.Equal(new[] { "GRD114@8,60" }, Codes(enforce.Output, "warning"));
+        Assert.Equal(new[] { "GRD114@8,59" }, Codes(enforce.Output, "warning"));
         Assert.Contains("Waived by 'WVR-OK' (trial, approved by dana) until 2099-12-31", enforce.Output);
         Assert.Contains("expired on 2021-01-01", enforce.Output);
         Assert.DoesNotContain("NotAReferenceButAFakeLiteralValue9876", enforce.Output);
@@ -116,7 +116,7 @@ public class PolicyBuildTests
         Assert.True(audit.ExitCode == 0, audit.ToString());
         Assert.Empty(Codes(audit.Output, "error"));
         Assert.Equal(
-            new[] { "GRD111@10,13", "GRD113@8,42", "GRD114@8,60", "GRD114@8,70", "GRD116@9,13", "GRD120@8,104", "GRD124@12,27" },
+            new[] { "GRD111@10,13", "GRD113@8,39", "GRD114@8,59", "GRD114@8,69", "GRD116@9,13", "GRD120@8,103", "GRD124@12,25" },
             Codes(audit.Output, "warning"));
     }
 
