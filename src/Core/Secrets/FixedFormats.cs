@@ -257,12 +257,17 @@ namespace Guardrails.Core.Secrets
         {
             match = default;
             int body = TokenText.TokenEnd(text, p) - p - 3;
-            return body >= 20 && body <= 40 && !TokenText.LooksLikeIdentifier(text, p + 3, body) &&
+            return body >= 20 && body <= 40 && !TokenText.LooksLikeIdentifier(text, p + 3, body) && MixedCase(text, p + 3, body) &&
                 Prefixed(text, p, 3, 20, 40, TokenText.IsAlnum, KeyCatalog.Fireworks, out match);
         }
 
-        public static bool MatchVoyage(string text, int p, out SecretMatch match) =>
-            Prefixed(text, p, 3, 43, 43, TokenText.IsTokenChar, KeyCatalog.Voyage, out match);
+        public static bool MatchVoyage(string text, int p, out SecretMatch match)
+        {
+            // "pa-" is a short, common prefix: a random base64url body has both cases; hex ids and slugs do not.
+            match = default;
+            return MixedCase(text, p + 3, System.Math.Min(43, text.Length - p - 3)) &&
+                Prefixed(text, p, 3, 43, 43, TokenText.IsTokenChar, KeyCatalog.Voyage, out match);
+        }
 
         public static bool MatchLangSmith(string text, int p, out SecretMatch match)
         {
@@ -438,6 +443,22 @@ namespace Guardrails.Core.Secrets
             }
 
             return (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) >= 2 && TokenText.Entropy(text, start, count) >= 3.0;
+        }
+
+        /// <summary>
+        /// Both an upper- and a lower-case letter: true for any random base62/base64 body of 20+ characters (the
+        /// chance of one case missing is below 1e-5), false for hex digests, ids and lower-case slugs.
+        /// </summary>
+        private static bool MixedCase(string text, int start, int count)
+        {
+            bool lower = false, upper = false;
+            for (int i = start; i < start + count && i < text.Length; i++)
+            {
+                lower |= text[i] >= 'a' && text[i] <= 'z';
+                upper |= text[i] >= 'A' && text[i] <= 'Z';
+            }
+
+            return lower && upper;
         }
 
         private static int Base64End(string text, int start)
