@@ -20,7 +20,8 @@ policy = {
         }
         for i in range(200)
     ],
-    "mcpServers": {"allow": [{"id": "github", "url": "https://api.githubcopilot.com/mcp/*"}] +
+    "mcpServers": {"allow": [{"id": "github", "url": "https://api.githubcopilot.com/mcp/*"},
+                             {"id": "contoso-docs", "url": "https://*.mcp.contoso.example/docs"}] +
                    [{"id": f"srv-{i}", "package": f"Contoso.Mcp{i}", "versions": "[1.0,2.0)"} for i in range(50)]},
     "packages": {"approved": [{"id": f"Contoso.Ai.Package{i:04}", "versions": "[1.0,3.0)"} for i in range(1000)]},
 }
