@@ -31,6 +31,16 @@ namespace Guardrails.Analyzers
             "{0} is an endpoint of {1}, which the AI policy does not approve: ask {2} to approve {3}, or remove this address",
             "Code can reach an AI provider without any SDK, through HttpClient or an OpenAI-compatible client pointed at another host. Every provider endpoint a project calls must be approved by the central policy.");
 
+        /// <summary>GRD005. Not configurable: a rule about suppressing Guardrails must not itself be suppressible by
+        /// #pragma, [SuppressMessage], NoWarn or .editorconfig; whether it runs at all is the policy's decision.</summary>
+        public static readonly DiagnosticDescriptor ForbiddenLocalSuppression = Create(
+            RuleIds.ForbiddenLocalSuppression,
+            RuleCatalog.CategoryIntegrity,
+            RuleCatalog.ForbiddenLocalSuppression,
+            "{0} suppresses {1} in code, but the Guardrails policy does not allow local suppression for this project: fix the finding instead, or ask the policy owner for a waiver",
+            "Local suppressions hide Guardrails findings from an Enforce build. The central policy decides (allowLocalSuppression) whether a team may suppress Guardrails diagnostics in code.",
+            WellKnownDiagnosticTags.NotConfigurable);
+
         /// <summary>Custom tag of descriptors whose rule only ever warns (<see cref="RuleInfo.IsErrorInEnforce"/> is false).</summary>
         public const string WarningOnlyTag = "GuardrailsWarningOnly";
 
@@ -52,6 +62,13 @@ namespace Guardrails.Analyzers
         }
 
         // id and category are passed as constants so analyzer release tracking (RS2000-RS2008) can see them.
+        private static DiagnosticDescriptor Create(string id, string category, RuleInfo rule, string messageFormat, string description, string extraTag)
+        {
+            DiagnosticDescriptor plain = Create(id, category, rule, messageFormat, description);
+            var tags = new System.Collections.Generic.List<string>(plain.CustomTags) { extraTag };
+            return new DiagnosticDescriptor(id, plain.Title, plain.MessageFormat, category, plain.DefaultSeverity, plain.IsEnabledByDefault, plain.Description, plain.HelpLinkUri, tags.ToArray());
+        }
+
         private static DiagnosticDescriptor Create(string id, string category, RuleInfo rule, string messageFormat, string description) =>
             new DiagnosticDescriptor(
                 id,

@@ -28,14 +28,14 @@ public class IntegrityTests
 
     public IntegrityTests(PackageFixture fixture) => _fixture = fixture;
 
-    /// <summary>Every local bypass at once: mode, NoWarn, WarningsNotAsErrors, .editorconfig, and the analyzer removed.</summary>
+    /// <summary>Every local bypass at once: mode, NoWarn, WarningsNotAsErrors, and (with -p:DropGuardrails=true) the analyzer removed.</summary>
     private const string Bypasses = """
           <PropertyGroup>
             <GuardrailsMode>Audit</GuardrailsMode>
             <NoWarn>$(NoWarn);GRD001</NoWarn>
             <WarningsNotAsErrors>$(WarningsNotAsErrors);GRD001</WarningsNotAsErrors>
           </PropertyGroup>
-          <Target Name="DropGuardrailsAnalyzer" AfterTargets="ResolveLockFileAnalyzers">
+          <Target Name="DropGuardrailsAnalyzer" AfterTargets="ResolveLockFileAnalyzers" Condition="'$(DropGuardrails)' == 'true'">
             <ItemGroup>
               <Analyzer Remove="@(Analyzer)" Condition="'%(Filename)' == 'Guardrails.Analyzers'" />
             </ItemGroup>
@@ -88,6 +88,7 @@ public class IntegrityTests
         project.SetProperties(("GuardrailsPolicyPath", policy), ("GuardrailsMode", "Enforce"));
         project.Write(".editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.GRD001.severity = none\n");
         project.AddToProject(Bypasses);
+        project.Write("Program.cs", "#pragma warning disable GRD001\nConsole.WriteLine(Environment.GetEnvironmentVariable(\"OPENAI_API_KEY\") is null);\n");
 
         DotNet.Result caught = project.Build();
 
@@ -97,9 +98,16 @@ public class IntegrityTests
         Assert.Contains("NoWarn: GRD001", caught.Output);
         Assert.Contains("WarningsNotAsErrors: GRD001", caught.Output);
         Assert.Contains(".editorconfig(4,1): Guardrails error GRD305:", caught.Output);
-        Assert.Contains("error GRD306:", caught.Output);
-        Assert.Contains("missing from the Analyzer items: Guardrails.Analyzers.dll", caught.Output);
-        Assert.Contains("mode=Enforce", File.ReadAllText(project.PathOf("obj/Debug/net10.0/guardrails/guardrails.effective-policy.txt")));
+        Assert.Contains("Program.cs(1,25): error GRD005:", caught.Output);
+        Assert.DoesNotContain("GRD306", caught.Output);
+        string effective = File.ReadAllText(project.PathOf("obj/Debug/net10.0/guardrails/guardrails.effective-policy.txt"));
+        Assert.Contains("mode=Enforce", effective);
+        Assert.Contains("suppression.allowed=false", effective);
+
+        DotNet.Result dropped = project.Build("-p:DropGuardrails=true");
+        Assert.NotEqual(0, dropped.ExitCode);
+        Assert.Contains("error GRD306:", dropped.Output);
+        Assert.Contains("missing from the Analyzer items: Guardrails.Analyzers.dll", dropped.Output);
 
         // The same project in the sandbox tier: the policy lets it use every local bypass.
         project.Write("ai-assistants.json", Manifest.Replace("\"assistants\"", "\"tier\": \"sandbox\",\n  \"assistants\""));

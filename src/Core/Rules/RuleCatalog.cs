@@ -77,6 +77,7 @@ namespace Guardrails.Core.Rules
         public const string AssetsFileUnreadable = "GRD204";
 
         // Integrity and bypass (issue 7): GRD005 and GRD301-GRD319.
+        public const string ForbiddenLocalSuppression = "GRD005";
         public const string PolicyHashMismatch = "GRD301";
         public const string PolicyPinMalformed = "GRD302";
         public const string PolicyRollback = "GRD303";
@@ -203,6 +204,10 @@ namespace Guardrails.Core.Rules
 
         public static readonly RuleInfo AssetsFileUnreadable = new RuleInfo(
             RuleIds.AssetsFileUnreadable, "Package assets file (project.assets.json) cannot be read", CategoryPackages, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo ForbiddenLocalSuppression = new RuleInfo(
+            RuleIds.ForbiddenLocalSuppression, "Guardrails diagnostic suppressed in code where the policy forbids it", CategoryIntegrity, RuleHost.Analyzer, isError: true);
+
         public static readonly RuleInfo PolicyHashMismatch = new RuleInfo(
             RuleIds.PolicyHashMismatch, "Guardrails policy does not match its pinned SHA-256", CategoryIntegrity, RuleHost.BuildTask, isError: true);
 
@@ -263,6 +268,7 @@ namespace Guardrails.Core.Rules
             PackageDenied,
             PackageVersionNotApproved,
             AssetsFileUnreadable,
+            ForbiddenLocalSuppression,
             PolicyHashMismatch,
             PolicyPinMalformed,
             PolicyRollback,
