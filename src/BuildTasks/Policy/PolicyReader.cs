@@ -36,6 +36,9 @@ namespace Guardrails.BuildTasks.Policy
             RuleIds.McpServerNotApproved, RuleIds.ApprovalExpired, RuleIds.TierNotAllowed, RuleIds.DataClassTooHigh, RuleIds.OwnerMissing,
             RuleIds.CredentialRefNotAllowed, RuleIds.RepositoryNotAllowed, RuleIds.PermissionCeilingExceeded,
             RuleIds.PackageNotApproved, RuleIds.PackageDenied, RuleIds.PackageVersionNotApproved,
+
+            // Local bypasses (integrity checks): subject = the suppressed id, "category:…", "all", "analyzers" or "mode".
+            RuleIds.ForbiddenLocalSuppression, RuleIds.SuppressedByProperty, RuleIds.SeverityLoweredInConfig, RuleIds.AnalyzerRemoved, RuleIds.ModeLowered,
         };
 
         /// <summary>

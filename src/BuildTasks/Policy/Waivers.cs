@@ -15,6 +15,38 @@ namespace Guardrails.BuildTasks.Policy
     {
         public static void Apply(GuardrailsPolicy policy, AssistantManifest manifest, string projectName, DateTimeOffset now, List<Finding> findings)
         {
+            List<WaiverRule> usable = Usable(policy, manifest, projectName, now, findings);
+            if (usable.Count == 0)
+            {
+                return;
+            }
+
+            for (int i = 0; i < findings.Count; i++)
+            {
+                Finding f = findings[i];
+                if (f.Subject == null || f.WarningOnly || f.WaivedBy != null)
+                {
+                    continue;
+                }
+
+                WaiverRule? w = Find(usable, f.Rule.Id, f.Subject);
+                if (w != null)
+                {
+                    findings[i] = f.Waive(w.Id, "Waived by '" + w.Id + "' (" + Text.Show(w.Reason?.Value ?? "no reason given", 120) + ", approved by " + w.ApprovedBy!.Value + ") until " + Dates.Show(w.ExpiresAt!.Value) + ".");
+                }
+            }
+        }
+
+        /// <summary>The usable waiver (if any) among <paramref name="usable"/> for a rule id and a subject.</summary>
+        public static WaiverRule? Find(List<WaiverRule> usable, string ruleId, string subject) =>
+            usable.Find(x => string.Equals(x.Rule!.Value, ruleId, StringComparison.OrdinalIgnoreCase) && Glob.Match(x.Subject!.Value, subject));
+
+        /// <summary>
+        /// The waivers the manifest claims that are known, complete, unexpired and in scope. Problems with the claims are
+        /// added to <paramref name="findings"/> (pass null to only ask, e.g. from the integrity checks before Apply runs).
+        /// </summary>
+        public static List<WaiverRule> Usable(GuardrailsPolicy policy, AssistantManifest manifest, string projectName, DateTimeOffset now, List<Finding>? findings)
+        {
             var usable = new List<WaiverRule>();
             foreach (Located<string> claim in manifest.Waivers)
             {
@@ -60,25 +92,7 @@ namespace Guardrails.BuildTasks.Policy
                 usable.Add(w);
             }
 
-            if (usable.Count == 0)
-            {
-                return;
-            }
-
-            for (int i = 0; i < findings.Count; i++)
-            {
-                Finding f = findings[i];
-                if (f.Subject == null || f.WarningOnly || f.WaivedBy != null)
-                {
-                    continue;
-                }
-
-                WaiverRule? w = usable.Find(x => string.Equals(x.Rule!.Value, f.Rule.Id, StringComparison.OrdinalIgnoreCase) && Glob.Match(x.Subject!.Value, f.Subject));
-                if (w != null)
-                {
-                    findings[i] = f.Waive(w.Id, "Waived by '" + w.Id + "' (" + Text.Show(w.Reason?.Value ?? "no reason given", 120) + ", approved by " + w.ApprovedBy!.Value + ") until " + Dates.Show(w.ExpiresAt!.Value) + ".");
-                }
-            }
+            return usable;
         }
 
         private static string? ScopeProblem(WaiverRule w, AssistantManifest manifest, string projectName)
@@ -100,9 +114,9 @@ namespace Guardrails.BuildTasks.Policy
             return null;
         }
 
-        private static void Add(List<Finding> findings, RuleInfo rule, AssistantManifest manifest, Located<string> at, string message, bool warningOnly = false)
+        private static void Add(List<Finding>? findings, RuleInfo rule, AssistantManifest manifest, Located<string> at, string message, bool warningOnly = false)
         {
-            findings.Add(new Finding(rule, manifest.File, at.Node.Start.Line, at.Node.Start.Column, message, warningOnly));
+            findings?.Add(new Finding(rule, manifest.File, at.Node.Start.Line, at.Node.Start.Column, message, warningOnly));
         }
     }
 }
