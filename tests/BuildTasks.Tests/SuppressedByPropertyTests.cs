@@ -11,9 +11,11 @@ public class SuppressedByPropertyTests
         runner.Task.NoWarn = "1701;1702;grd001 , CS8618;GRD003";
 
         Assert.False(runner.Run().Passed);
-        var error = runner.Error("GRD304");
+        Assert.Equal(2, runner.ErrorCodes.Count(c => c == "GRD304"));
+        var error = runner.Engine.Errors.First(e => e.Code == "GRD304");
         Assert.Equal(runner.Task.ProjectPath, error.File);
-        Assert.Contains("NoWarn: GRD001, GRD003", error.Message);
+        Assert.Contains("NoWarn: GRD001)", error.Message);
+        Assert.Contains(runner.Engine.Errors, e => e.Message!.Contains("NoWarn: GRD003)"));
         Assert.Contains("\"properties\"", error.Message);
         Assert.Contains("suppression.allowed=false", runner.Effective);
     }
@@ -28,6 +30,7 @@ public class SuppressedByPropertyTests
         runner.Task.MSBuildWarningsNotAsErrors = "GRD102";
         runner.Run();
         Assert.Equal(3, runner.ErrorCodes.Count(c => c == "GRD304"));
+        Assert.Contains(runner.Engine.Errors, e => e.Message!.Contains("MSBuildWarningsAsMessages: GRD101)"));
     }
 
     [Fact]

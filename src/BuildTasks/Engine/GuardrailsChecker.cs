@@ -134,7 +134,7 @@ namespace Guardrails.BuildTasks.Engine
             }
         }
 
-        private static string ProjectName(string projectPath)
+        internal static string ProjectName(string projectPath)
         {
             try
             {

@@ -102,7 +102,7 @@ namespace Guardrails.BuildTasks.Engine.Integrity
                 string ruleId = id.Groups[1].Value.ToUpperInvariant();
                 if (lowers)
                 {
-                    lowering.Add(new LocalBypass(BypassKind.AnalyzerConfig, RuleIds.SeverityLoweredInConfig, file, lineNumber, column, ruleId + " severity = " + severity));
+                    lowering.Add(new LocalBypass(BypassKind.AnalyzerConfig, RuleIds.SeverityLoweredInConfig, file, lineNumber, column, ruleId + " severity = " + severity, ruleId));
                 }
                 else
                 {
@@ -117,7 +117,7 @@ namespace Guardrails.BuildTasks.Engine.Integrity
             {
                 if (lowers)
                 {
-                    lowering.Add(new LocalBypass(BypassKind.AnalyzerConfig, RuleIds.SeverityLoweredInConfig, file, lineNumber, column, "category " + category.Groups[1].Value + " severity = " + severity));
+                    lowering.Add(new LocalBypass(BypassKind.AnalyzerConfig, RuleIds.SeverityLoweredInConfig, file, lineNumber, column, "category " + category.Groups[1].Value + " severity = " + severity, "category:" + category.Groups[1].Value));
                 }
                 else
                 {
@@ -129,7 +129,7 @@ namespace Guardrails.BuildTasks.Engine.Integrity
 
             if (lowers && string.Equals(key, AllAnalyzersKey, StringComparison.OrdinalIgnoreCase))
             {
-                allAnalyzerLines.Add(new LocalBypass(BypassKind.AnalyzerConfig, RuleIds.SeverityLoweredInConfig, file, lineNumber, column, "all analyzer diagnostics severity = " + severity));
+                allAnalyzerLines.Add(new LocalBypass(BypassKind.AnalyzerConfig, RuleIds.SeverityLoweredInConfig, file, lineNumber, column, "all analyzer diagnostics severity = " + severity, "all"));
             }
         }
 

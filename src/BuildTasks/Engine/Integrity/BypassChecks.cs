@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.RegularExpressions;
+using Guardrails.BuildTasks.Policy;
 using Guardrails.Core.Rules;
 
 namespace Guardrails.BuildTasks.Engine.Integrity
@@ -29,19 +30,25 @@ namespace Guardrails.BuildTasks.Engine.Integrity
                 return;
             }
 
-            string? tier = result.ManifestDocument?["tier"]?.Text;
+            string? tier = result.Manifest?.Tier?.Value ?? result.ManifestDocument?["tier"]?.Text;
             LocalSuppressionPolicy allowed = LocalSuppressionPolicy.From(result.PolicyDocument, tier);
+            List<WaiverRule> waivers = UsableWaivers(request, result);
             IntegrityState state = result.Integrity;
             state.SuppressionAllowed = allowed.Allows(BypassKind.Code);
             state.SuppressionSource = allowed.Source;
             result.Effective.Add("suppression.allowed", state.SuppressionAllowed ? "true" : "false");
+            WriteWaivedSuppressions(waivers, result);
 
             var found = new List<LocalBypass>();
-            CheckMode(request, found);
-            if (found.Count > 0 && !allowed.Allows(BypassKind.AuditMode))
+            bool policyDecidesMode = CheckMode(request, result, tier, found);
+            foreach (LocalBypass mode in found)
             {
-                // A project cannot grant itself Audit: the check (and the analyzers) stay in Enforce mode.
-                result.Enforce = true;
+                // A project cannot grant itself Audit: unless allowed or waived, the check (and the analyzers) stay in Enforce mode.
+                bool allowedHere = (!policyDecidesMode && allowed.Allows(BypassKind.AuditMode)) || Waivers.Find(waivers, mode.RuleId, mode.Subject) != null;
+                if (!allowedHere)
+                {
+                    result.Enforce = true;
+                }
             }
 
             CheckProperties(request, found);
@@ -51,13 +58,43 @@ namespace Guardrails.BuildTasks.Engine.Integrity
             foreach (LocalBypass bypass in found)
             {
                 state.Bypasses.Add(bypass);
-                if (allowed.Allows(bypass.Kind))
+                bool policyDecided = bypass.Kind == BypassKind.AuditMode && policyDecidesMode;
+                if (!policyDecided && allowed.Allows(bypass.Kind))
                 {
                     bypass.AllowedBy = "policy:" + allowed.Source;
                     continue;
                 }
 
-                result.Findings.Add(new Finding(RuleFor(bypass.RuleId), bypass.File, bypass.Line, bypass.Column, MessageFor(bypass, tier, allowed)));
+                WaiverRule? waiver = Waivers.Find(waivers, bypass.RuleId, bypass.Subject);
+                if (waiver != null)
+                {
+                    // Reported all the same: Waivers.Apply turns it into a warning that names the waiver.
+                    bypass.AllowedBy = "waiver:" + waiver.Id;
+                }
+
+                result.Findings.Add(new Finding(RuleFor(bypass.RuleId), bypass.File, bypass.Line, bypass.Column, MessageFor(bypass, tier, allowed), subject: bypass.Subject));
+            }
+        }
+
+        /// <summary>Waivers the manifest claims that are usable (problems with the claims are reported later, by Waivers.Apply).</summary>
+        private static List<WaiverRule> UsableWaivers(CheckRequest request, CheckResult result)
+        {
+            GuardrailsPolicy? policy = result.PolicyErrors == 0 ? result.Policy : null;
+            return policy == null || result.Manifest == null
+                ? new List<WaiverRule>()
+                : Waivers.Usable(policy, result.Manifest, GuardrailsChecker.ProjectName(request.ProjectPath), request.Now, null);
+        }
+
+        /// <summary>A waiver of GRD005 for subject "GRD001" (or a pattern such as "GRD00*") lets code suppress those ids.</summary>
+        private static void WriteWaivedSuppressions(List<WaiverRule> waivers, CheckResult result)
+        {
+            foreach (RuleInfo rule in RuleCatalog.All)
+            {
+                if (Waivers.Find(waivers, RuleIds.ForbiddenLocalSuppression, rule.Id) is WaiverRule w)
+                {
+                    result.Effective.Add("suppression.waived", rule.Id);
+                    result.Integrity.WaivedSuppressions.Add(rule.Id + " (waiver " + w.Id + ")");
+                }
             }
         }
 
@@ -88,9 +125,9 @@ namespace Guardrails.BuildTasks.Engine.Integrity
                 }
             }
 
-            if (ids.Count > 0)
+            foreach (string id in ids)
             {
-                found.Add(new LocalBypass(BypassKind.Properties, RuleIds.SuppressedByProperty, request.ProjectPath, 0, 0, property + ": " + string.Join(", ", ids)));
+                found.Add(new LocalBypass(BypassKind.Properties, RuleIds.SuppressedByProperty, request.ProjectPath, 0, 0, property + ": " + id, id));
             }
 
             return ids;
@@ -108,7 +145,7 @@ namespace Guardrails.BuildTasks.Engine.Integrity
                 (string.IsNullOrWhiteSpace(request.RunAnalyzers) && string.Equals(request.RunAnalyzersDuringBuild, "false", StringComparison.OrdinalIgnoreCase)))
             {
                 string property = string.IsNullOrWhiteSpace(request.RunAnalyzers) ? "RunAnalyzersDuringBuild" : "RunAnalyzers";
-                found.Add(new LocalBypass(BypassKind.AnalyzerRemoval, RuleIds.AnalyzerRemoved, request.ProjectPath, 0, 0, property + "=false"));
+                found.Add(new LocalBypass(BypassKind.AnalyzerRemoval, RuleIds.AnalyzerRemoved, request.ProjectPath, 0, 0, property + "=false", "analyzers"));
             }
 
             var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -132,20 +169,39 @@ namespace Guardrails.BuildTasks.Engine.Integrity
 
             if (missing.Count > 0)
             {
-                found.Add(new LocalBypass(BypassKind.AnalyzerRemoval, RuleIds.AnalyzerRemoved, request.ProjectPath, 0, 0, "missing from the Analyzer items: " + string.Join(", ", missing)));
+                found.Add(new LocalBypass(BypassKind.AnalyzerRemoval, RuleIds.AnalyzerRemoved, request.ProjectPath, 0, 0, "missing from the Analyzer items: " + string.Join(", ", missing), "analyzers"));
             }
         }
 
-        private static void CheckMode(CheckRequest request, List<LocalBypass> found)
+        /// <summary>
+        /// The policy decides the mode per tier ("tiers": { "regulated": { "mode": "Enforce" } }): Audit requested anywhere
+        /// (project, Directory.Build.props, command line) while the tier demands Enforce is GRD307, and allowLocalSuppression
+        /// cannot allow it (only a waiver can). Without a tier mode, Audit set in the project below the central value is GRD307.
+        /// Returns true when the tier's mode decided.
+        /// </summary>
+        private static bool CheckMode(CheckRequest request, CheckResult result, string? tier, List<LocalBypass> found)
         {
-            // The value set centrally (Directory.Build.props, before the project body) versus the value the project ends with.
-            if (request.CentralMode == null || !IsAudit(request.Mode) || IsAudit(request.CentralMode))
+            string? tierMode = result.Policy?.FindTier(tier)?.Mode?.Value;
+            result.Integrity.TierMode = tierMode;
+            if (tierMode != null && !IsAudit(tierMode))
             {
-                return;
+                if (IsAudit(request.Mode))
+                {
+                    found.Add(new LocalBypass(BypassKind.AuditMode, RuleIds.ModeLowered, request.ProjectPath, 0, 0,
+                        "GuardrailsMode=Audit while the policy demands " + tierMode + " for tier '" + tier + "'", "mode"));
+                }
+
+                return true;
             }
 
-            found.Add(new LocalBypass(BypassKind.AuditMode, RuleIds.ModeLowered, request.ProjectPath, 0, 0,
-                "GuardrailsMode=Audit set in the project while the central setting is " + (string.IsNullOrWhiteSpace(request.CentralMode) ? "Enforce (the default)" : "Enforce")));
+            // The value set centrally (Directory.Build.props, before the project body) versus the value the project ends with.
+            if (request.CentralMode != null && IsAudit(request.Mode) && !IsAudit(request.CentralMode))
+            {
+                found.Add(new LocalBypass(BypassKind.AuditMode, RuleIds.ModeLowered, request.ProjectPath, 0, 0,
+                    "GuardrailsMode=Audit set in the project while the central setting is " + (string.IsNullOrWhiteSpace(request.CentralMode) ? "Enforce (the default)" : "Enforce"), "mode"));
+            }
+
+            return false;
         }
 
         private static void CheckCentralSettings(CheckRequest request, CheckResult result)
@@ -189,7 +245,8 @@ namespace Guardrails.BuildTasks.Engine.Integrity
                 case BypassKind.AnalyzerRemoval:
                     return "The Guardrails analyzers do not run in this compilation (" + bypass.What + "), so hardcoded keys and unapproved AI SDKs go unchecked. Keep the Guardrails package's analyzers (no ExcludeAssets=\"analyzers\", no Analyzer Remove) and leave RunAnalyzers on." + why;
                 default:
-                    return "This project lowers the Guardrails mode (" + bypass.What + "). The check stays in Enforce mode." + why;
+                    return "This project lowers the Guardrails mode (" + bypass.What + "). The check stays in Enforce mode unless a waiver covers it (rule " + bypass.RuleId + ", subject \"mode\")." +
+                        (bypass.What.IndexOf("policy demands", StringComparison.Ordinal) >= 0 ? " The policy decides the mode per tier; allowLocalSuppression cannot lower it." : why);
             }
         }
 

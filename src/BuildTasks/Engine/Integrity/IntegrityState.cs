@@ -28,6 +28,12 @@ namespace Guardrails.BuildTasks.Engine.Integrity
         /// <summary>Where that decision came from ("allowLocalSuppression", "tiers.sandbox.allowLocalSuppression", "default", or "no policy").</summary>
         public string SuppressionSource { get; set; } = "no policy";
 
+        /// <summary>The mode the policy sets for the project's tier, when it sets one.</summary>
+        public string? TierMode { get; set; }
+
+        /// <summary>Guardrails ids code may suppress because a waiver of GRD005 covers them ("GRD001 (waiver WVR-1)").</summary>
+        public List<string> WaivedSuppressions { get; } = new List<string>();
+
         /// <summary>Every local bypass found, reported or allowed.</summary>
         public List<LocalBypass> Bypasses { get; } = new List<LocalBypass>();
     }

@@ -22,8 +22,9 @@ namespace Guardrails.BuildTasks.Engine.Integrity
     /// <summary>One local bypass found in this project, and what (if anything) allowed it. Recorded in the audit record.</summary>
     public sealed class LocalBypass
     {
-        public LocalBypass(BypassKind kind, string ruleId, string file, int line, int column, string what)
+        public LocalBypass(BypassKind kind, string ruleId, string file, int line, int column, string what, string subject)
         {
+            Subject = subject;
             Kind = kind;
             RuleId = ruleId;
             File = file;
@@ -42,6 +43,10 @@ namespace Guardrails.BuildTasks.Engine.Integrity
         public int Line { get; }
 
         public int Column { get; }
+
+        /// <summary>What a waiver names to cover it (waiver "rule" = <see cref="RuleId"/>, "subject" = this): the suppressed
+        /// id for GRD304/GRD305 ("GRD001", or "category:Guardrails.Secrets", "all"), "analyzers" for GRD306, "mode" for GRD307.</summary>
+        public string Subject { get; }
 
         /// <summary>A short description, e.g. "NoWarn: GRD001".</summary>
         public string What { get; }
