@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 using Guardrails.BuildTasks.Engine;
+using Guardrails.BuildTasks.Engine.Reports;
 using Guardrails.Core.Rules;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -67,6 +68,15 @@ namespace Guardrails.BuildTasks
         [Required]
         public string EffectivePolicyFile { get; set; } = string.Empty;
 
+        /// <summary>Where to write the audit record (guardrails.audit.json); empty = none.</summary>
+        public string? AuditFile { get; set; }
+
+        /// <summary>$(GuardrailsSarifPath): SARIF 2.1.0 of the findings; empty = none.</summary>
+        public string? SarifFile { get; set; }
+
+        /// <summary>$(GuardrailsCycloneDxPath): CycloneDX 1.6 AI-BOM; empty = none.</summary>
+        public string? CycloneDxFile { get; set; }
+
         /// <summary>The mode the check actually ran in ("Enforce" or "Audit").</summary>
         [Output]
         public string EffectiveMode { get; set; } = "Enforce";
@@ -107,6 +117,7 @@ namespace Guardrails.BuildTasks
 
                 EffectiveMode = result.Effective.Mode;
                 WriteIfChanged(EffectivePolicyFile, result.Effective.Write());
+                WriteReports(request, result);
                 if (string.IsNullOrWhiteSpace(PolicyPath))
                 {
                     Log.LogMessage(MessageImportance.Low, "Guardrails: no GuardrailsPolicyPath is set; only the secrets rules apply.");
@@ -133,6 +144,56 @@ namespace Guardrails.BuildTasks
             {
                 Log.LogWarning(Subcategory, finding.Rule.Id, finding.Rule.Id, finding.Rule.HelpLink, finding.File, finding.Line, finding.Column, 0, 0, "{0}", message);
             }
+        }
+
+        private void WriteReports(CheckRequest request, CheckResult result)
+        {
+            string version = ToolVersion();
+            WriteReport(AuditFile, "audit record", () => AuditRecord.Build(request, result, version), result.Enforce);
+            WriteReport(SarifFile, "SARIF report (GuardrailsSarifPath)", () => SarifReport.Build(result, version), result.Enforce);
+            WriteReport(CycloneDxFile, "CycloneDX AI-BOM (GuardrailsCycloneDxPath)", () => CycloneDxExport.Build(request, result, version), result.Enforce);
+        }
+
+        /// <summary>Writes one output; a failure is GRD309 (an error in Enforce mode: the owner must get the evidence).</summary>
+        private void WriteReport(string? path, string what, Func<string> build, bool enforce)
+        {
+            if (string.IsNullOrWhiteSpace(path))
+            {
+                return;
+            }
+
+            try
+            {
+                string full = Path.GetFullPath(path!.Trim());
+                string? dir = Path.GetDirectoryName(full);
+                if (!string.IsNullOrEmpty(dir))
+                {
+                    Directory.CreateDirectory(dir);
+                }
+
+                File.WriteAllText(full, build(), new UTF8Encoding(false));
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException || e is System.Security.SecurityException)
+            {
+                string message = "Guardrails could not write its " + what + " to '" + path!.Trim() + "': " + e.GetType().Name + ". Check the path and permissions. (" + RuleCatalog.ReportNotWritten.HelpLink + ")";
+                if (enforce)
+                {
+                    Log.LogError(Subcategory, RuleIds.ReportNotWritten, RuleIds.ReportNotWritten, RuleCatalog.ReportNotWritten.HelpLink, ProjectPath, 0, 0, 0, 0, "{0}", message);
+                }
+                else
+                {
+                    Log.LogWarning(Subcategory, RuleIds.ReportNotWritten, RuleIds.ReportNotWritten, RuleCatalog.ReportNotWritten.HelpLink, ProjectPath, 0, 0, 0, 0, "{0}", message);
+                }
+            }
+        }
+
+        private static string ToolVersion()
+        {
+            var attribute = (System.Reflection.AssemblyInformationalVersionAttribute?)Attribute.GetCustomAttribute(
+                typeof(GuardrailsCheck).Assembly, typeof(System.Reflection.AssemblyInformationalVersionAttribute));
+            string version = attribute?.InformationalVersion ?? typeof(GuardrailsCheck).Assembly.GetName().Version?.ToString() ?? "0.0.0";
+            int plus = version.IndexOf('+');
+            return plus > 0 ? version.Substring(0, plus) : version;
         }
 
         private static string[] Paths(ITaskItem[]? items)

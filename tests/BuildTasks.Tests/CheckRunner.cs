@@ -21,6 +21,7 @@ internal sealed class CheckRunner
             ManifestPath = manifest == null ? null : dir.Write("ai-assistants.json", manifest),
             EffectivePolicyFile = System.IO.Path.Combine(dir.Path, "obj", "guardrails", "guardrails.effective-policy.txt"),
             RevisionStateFile = System.IO.Path.Combine(dir.Path, "obj", "guardrails", "policy-revisions.txt"),
+            AuditFile = System.IO.Path.Combine(dir.Path, "obj", "guardrails", "guardrails.audit.json"),
             Language = "C#",
             Analyzers = new ITaskItem[]
             {

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using System.Text.Json;
+using Guardrails.Tests.Shared;
 
 namespace Guardrails.EndToEnd.Tests;
 
@@ -116,5 +118,123 @@ public class IntegrityTests
 
         Assert.True(relaxed.ExitCode == 0, relaxed.ToString());
         Assert.DoesNotMatch(new System.Text.RegularExpressions.Regex("GRD30\\d"), relaxed.Output);
+    }
+
+    private const string GovernedPolicy = """
+        {
+          "policyFormat": "1.0",
+          "policyId": "e2e-audit",
+          "revision": 4,
+          "owner": { "name": "AI Governance", "contact": "ai-gov@example.test", "approvers": ["dana@example.test"] },
+          "dataClasses": ["public", "internal", "confidential"],
+          "tiers": { "regulated": { "maxDataClass": "confidential", "mode": "Enforce" } },
+          "assistants": [
+            { "id": "claude-code", "vendor": "Anthropic", "tiers": ["regulated"], "maxDataClass": "confidential",
+              "repositories": ["github.com/example/*"],
+              "models": { "allow": ["claude-sonnet-4*"] },
+              "credentialRefs": ["env:ANTHROPIC_API_KEY"],
+              "approval": { "approvedBy": "dana@example.test", "approvedAt": "2026-04-02", "expiresAt": "2099-10-02", "ticket": "GOV-118" } }
+          ],
+          "mcpServers": { "allow": [ { "id": "github", "url": "https://api.githubcopilot.com/mcp/*", "maxDataClass": "confidential",
+            "approval": { "approvedBy": "dana@example.test", "approvedAt": "2026-05-01", "expiresAt": "2099-05-01" } } ] }
+        }
+        """;
+
+    private const string GovernedManifest = """
+        {
+          "manifestFormat": "1.0",
+          "repository": "github.com/example/payments",
+          "tier": "regulated",
+          "dataClass": "confidential",
+          "owner": { "team": "Payments", "contact": "payments@example.test" },
+          "assistants": [
+            { "id": "claude-code", "version": "2.1.0", "models": ["claude-sonnet-4-5"], "mcpServers": ["github"], "credentialRef": "env:ANTHROPIC_API_KEY" }
+          ]
+        }
+        """;
+
+    [Fact]
+    public void The_audit_record_of_a_real_build_says_who_approved_each_AI_component_what_it_reaches_and_when_it_expires()
+    {
+        TestProject project = _fixture.NewProject();
+        string policy = project.Write("policy/guardrails.policy.json", GovernedPolicy);
+        project.Write("ai-assistants.json", GovernedManifest);
+        project.SetProperties(("GuardrailsPolicyPath", policy), ("GuardrailsPolicySha256", Sha256(policy)),
+            ("GuardrailsSarifPath", "obj/guardrails.sarif"), ("GuardrailsCycloneDxPath", "obj/ai-bom.cdx.json"));
+
+        DotNet.Result result = project.Build();
+        Assert.True(result.ExitCode == 0, result.ToString());
+
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(project.PathOf("obj/Debug/net10.0/guardrails/guardrails.audit.json")));
+        JsonElement audit = doc.RootElement;
+        Assert.Equal("e2e-audit", audit.GetProperty("policy").GetProperty("policyId").GetString());
+        Assert.Equal(4, audit.GetProperty("policy").GetProperty("revision").GetInt64());
+        Assert.True(audit.GetProperty("policy").GetProperty("pinMatched").GetBoolean());
+        Assert.Equal(Sha256(policy).ToLowerInvariant(), audit.GetProperty("policy").GetProperty("sha256").GetString());
+        Assert.Equal("Enforce", audit.GetProperty("mode").GetProperty("effective").GetString());
+        Assert.Equal("github.com/example/payments", audit.GetProperty("repository").GetString());
+
+        JsonElement Component(string type, string id) =>
+            audit.GetProperty("components").EnumerateArray().Single(c => c.GetProperty("type").GetString() == type && c.GetProperty("id").GetString() == id);
+        JsonElement assistant = Component("assistant", "claude-code");
+        Assert.Equal("dana@example.test", assistant.GetProperty("approval").GetProperty("approvedBy").GetString());
+        Assert.Equal("2026-04-02", assistant.GetProperty("approval").GetProperty("approvedAt").GetString());
+        Assert.Equal("2099-10-02", assistant.GetProperty("approval").GetProperty("expiresAt").GetString());
+        Assert.Equal("regulated", assistant.GetProperty("reach").GetProperty("tiers")[0].GetString());
+        Assert.Equal("confidential", assistant.GetProperty("reach").GetProperty("maxDataClass").GetString());
+        Assert.Equal("github.com/example/*", assistant.GetProperty("reach").GetProperty("repositories")[0].GetString());
+        Assert.Equal("2099-10-02", Component("model", "claude-sonnet-4-5").GetProperty("approval").GetProperty("expiresAt").GetString());
+        JsonElement mcp = Component("mcpServer", "github");
+        Assert.Equal("2099-05-01", mcp.GetProperty("approval").GetProperty("expiresAt").GetString());
+        Assert.Equal("confidential", mcp.GetProperty("reach").GetProperty("maxDataClass").GetString());
+
+        Assert.Equal("2.1.0", JsonDocument.Parse(File.ReadAllText(project.PathOf("obj/guardrails.sarif"))).RootElement.GetProperty("version").GetString());
+        Assert.Contains("\"guardrails:approvedBy\"", File.ReadAllText(project.PathOf("obj/ai-bom.cdx.json")));
+    }
+
+    [Fact]
+    public void No_Guardrails_output_of_a_project_full_of_keys_contains_a_key()
+    {
+        string[] keys =
+        {
+            FakeKeys.OpenAiProject("E2eLeakFakeKeyNotRealA"),
+            FakeKeys.OpenAiLegacy("E2eLeakFakeKeyNotRealB"),
+            FakeKeys.OpenAiProject("E2eLeakFakeKeyNotRealC"),
+            FakeKeys.OpenAiProject("E2eLeakFakeKeyNotRealD"),
+        };
+        TestProject project = _fixture.NewProject();
+        string policy = project.Write("policy/guardrails.policy.json", GovernedPolicy);
+        project.Write("ai-assistants.json", GovernedManifest
+            .Replace("\"payments@example.test\"", "\"" + keys[1] + "\"")
+            .Replace("\"mcpServers\": [\"github\"]", "\"mcpServers\": [\"github\", { \"url\": \"https://mcp.example.test/sse?api_key=" + keys[2] + "\" }]")
+            .Replace("\"env:ANTHROPIC_API_KEY\" }", "\"" + keys[3] + "\" }"));
+        project.Write("Program.cs", "string apiKey = \"" + keys[0] + "\";\nConsole.WriteLine(apiKey.Length);\n");
+        project.Write("appsettings.json", "{ \"OpenAI\": { \"ApiKey\": \"" + keys[2] + "\" } }\n");
+        project.SetProperties(("GuardrailsPolicyPath", policy), ("GuardrailsMode", "Enforce"),
+            ("GuardrailsSarifPath", "obj/guardrails.sarif"), ("GuardrailsCycloneDxPath", "obj/ai-bom.cdx.json"));
+
+        DotNet.Result result = project.Build("-v:n");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("error GRD001", result.Output);
+
+        var outputs = new Dictionary<string, string>
+        {
+            ["build log"] = result.Output,
+            ["audit record"] = File.ReadAllText(project.PathOf("obj/Debug/net10.0/guardrails/guardrails.audit.json")),
+            ["SARIF"] = File.ReadAllText(project.PathOf("obj/guardrails.sarif")),
+            ["CycloneDX"] = File.ReadAllText(project.PathOf("obj/ai-bom.cdx.json")),
+            ["effective policy"] = File.ReadAllText(project.PathOf("obj/Debug/net10.0/guardrails/guardrails.effective-policy.txt")),
+        };
+        Assert.Contains("GRD1", outputs["audit record"]);
+        foreach ((string name, string text) in outputs)
+        {
+            foreach (string key in keys)
+            {
+                Assert.False(text.Contains(key, StringComparison.Ordinal), name + " contains a whole key");
+                // No long run of the key either: the redacted form keeps the prefix and at most four characters.
+                Assert.False(text.Contains(key.Substring(key.Length - 24), StringComparison.Ordinal), name + " contains most of a key");
+                Assert.False(text.Contains(key.Substring(9, 24), StringComparison.Ordinal), name + " contains part of a key");
+            }
+        }
     }
 }

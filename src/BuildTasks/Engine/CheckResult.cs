@@ -30,6 +30,9 @@ namespace Guardrails.BuildTasks.Engine
         /// <summary>Number of errors found in the policy itself; the manifest is held against it only when this is 0.</summary>
         public int PolicyErrors { get; set; }
 
+        /// <summary>AI SDK packages in the restore graph (for the audit record and the AI-BOM).</summary>
+        public List<Guardrails.BuildTasks.Engine.Reports.PackageUse> AiPackages { get; } = new List<Guardrails.BuildTasks.Engine.Reports.PackageUse>();
+
         /// <summary>The manifest model, when the manifest could be read.</summary>
         public Guardrails.BuildTasks.Policy.AssistantManifest? Manifest { get; set; }
 

@@ -95,7 +95,7 @@ namespace Guardrails.BuildTasks.Engine
 
                 if (!string.IsNullOrWhiteSpace(request.ProjectAssetsFile))
                 {
-                    PackageChecker.Check(policy, request.ProjectAssetsFile!.Trim(), result.Findings);
+                    PackageChecker.Check(policy, request.ProjectAssetsFile!.Trim(), result.Findings, result.AiPackages);
                 }
 
                 if (result.Manifest != null)

@@ -245,6 +245,9 @@ namespace Guardrails.BuildTasks.Policy
                 return string.Empty;
             }
 
+            // Redact any provider key first: cut short, a key would no longer be recognisable, yet most of it would show.
+            value = Guardrails.BuildTasks.Engine.Reports.SafeText.Clean(value);
+
             var chars = new char[Math.Min(value.Length, max)];
             for (int i = 0; i < chars.Length; i++)
             {

@@ -39,7 +39,7 @@ namespace Guardrails.BuildTasks.Policy
             public List<string> Dependencies { get; } = new List<string>();
         }
 
-        public static void Check(GuardrailsPolicy policy, string assetsFile, List<Finding> findings)
+        public static void Check(GuardrailsPolicy policy, string assetsFile, List<Finding> findings, List<Guardrails.BuildTasks.Engine.Reports.PackageUse>? aiPackages = null)
         {
             JsonNode? root = Load(assetsFile, findings);
             if (root == null)
@@ -93,7 +93,9 @@ namespace Guardrails.BuildTasks.Policy
                         continue;
                     }
 
-                    Finding? f = Judge(policy, lib, Chain(lib, parent, libs), framework, assetsFile);
+                    string chain = Chain(lib, parent, libs);
+                    Record(policy, lib, chain, aiPackages);
+                    Finding? f = Judge(policy, lib, chain, framework, assetsFile);
                     if (f == null)
                     {
                         continue;
@@ -143,6 +145,22 @@ namespace Guardrails.BuildTasks.Policy
             }
 
             return null;
+        }
+
+        /// <summary>Records an AI SDK package (by catalog, policy SDK entry or packages.approved) once per id and version, for the audit record.</summary>
+        private static void Record(GuardrailsPolicy policy, Library lib, string chain, List<Guardrails.BuildTasks.Engine.Reports.PackageUse>? aiPackages)
+        {
+            if (aiPackages == null || aiPackages.Exists(p => string.Equals(p.Id, lib.Id, StringComparison.OrdinalIgnoreCase) && p.Version == lib.Version))
+            {
+                return;
+            }
+
+            string? what = Describe(policy, lib.Id);
+            PackageRule? approved = policy.ApprovedPackages.Find(a => a.MatchesId(lib.Id));
+            if (what != null || approved != null)
+            {
+                aiPackages.Add(new Guardrails.BuildTasks.Engine.Reports.PackageUse(lib.Id, lib.Version, what, chain.IndexOf('\u2192') < 0, approved));
+            }
         }
 
         /// <summary>Why a package counts as an AI SDK: the catalog entry or the policy entry; null when it does not.</summary>

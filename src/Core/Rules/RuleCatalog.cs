@@ -86,6 +86,7 @@ namespace Guardrails.Core.Rules
         public const string AnalyzerRemoved = "GRD306";
         public const string ModeLowered = "GRD307";
         public const string CentralSettingOverridden = "GRD308";
+        public const string ReportNotWritten = "GRD309";
     }
 
     /// <summary>
@@ -232,6 +233,9 @@ namespace Guardrails.Core.Rules
         public static readonly RuleInfo CentralSettingOverridden = new RuleInfo(
             RuleIds.CentralSettingOverridden, "Project overrides the central Guardrails policy settings", CategoryIntegrity, RuleHost.BuildTask, isError: true);
 
+        public static readonly RuleInfo ReportNotWritten = new RuleInfo(
+            RuleIds.ReportNotWritten, "Guardrails audit record or report could not be written", CategoryIntegrity, RuleHost.BuildTask, isError: true);
+
         private static readonly List<RuleInfo> AllRules = new List<RuleInfo>
         {
             KeyInCode,
@@ -277,6 +281,7 @@ namespace Guardrails.Core.Rules
             AnalyzerRemoved,
             ModeLowered,
             CentralSettingOverridden,
+            ReportNotWritten,
         };
 
         /// <summary>All known rules, in id order of declaration.</summary>

@@ -1,0 +1,306 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using Guardrails.BuildTasks.Engine.Integrity;
+using Guardrails.BuildTasks.Policy;
+using Guardrails.Core.Json;
+
+namespace Guardrails.BuildTasks.Engine.Reports
+{
+    /// <summary>
+    /// guardrails.audit.json: what one check saw and decided, for the accountable owner. Deterministic apart from
+    /// "generatedAt": keys sorted, arrays sorted, invariant culture. Never a secret value (every string goes through
+    /// <see cref="SafeText"/>; credentials appear only as references such as "env:OPENAI_API_KEY").
+    /// </summary>
+    public static class AuditRecord
+    {
+        public const string FileName = "guardrails.audit.json";
+
+        public const string Format = "1.0";
+
+        public static string Build(CheckRequest request, CheckResult result, string toolVersion)
+        {
+            var root = JsonWriter.Object();
+            root["auditFormat"] = Format;
+            root["generatedAt"] = request.Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            root["tool"] = Obj(("name", "Guardrails"), ("version", toolVersion));
+            root["project"] = Obj(("path", request.ProjectPath), ("name", GuardrailsChecker.ProjectName(request.ProjectPath)));
+            root["repository"] = result.Manifest?.Repository?.Value ?? result.ManifestDocument?["repository"]?.Text;
+            root["mode"] = Obj(
+                ("effective", result.Enforce ? "Enforce" : "Audit"),
+                ("requested", string.IsNullOrWhiteSpace(request.Mode) ? "Enforce" : request.Mode!.Trim()),
+                ("tierMode", result.Integrity.TierMode));
+            root["policy"] = PolicySection(request, result);
+            root["manifest"] = ManifestSection(request, result);
+            root["components"] = Components(result);
+            root["findings"] = Findings(result);
+            root["waiversApplied"] = WaiversApplied(result);
+            root["localBypasses"] = Bypasses(result.Integrity);
+            root["localSuppression"] = Obj(
+                ("allowedInCode", result.PolicyDocument == null ? (object?)null : result.Integrity.SuppressionAllowed),
+                ("decidedBy", result.Integrity.SuppressionSource),
+                ("waivedIds", Sorted(result.Integrity.WaivedSuppressions)));
+            return JsonWriter.Write(root, SafeText.Clean);
+        }
+
+        private static object? PolicySection(CheckRequest request, CheckResult result)
+        {
+            if (string.IsNullOrWhiteSpace(request.PolicyPath))
+            {
+                return null;
+            }
+
+            IntegrityState s = result.Integrity;
+            GuardrailsPolicy? p = result.Policy;
+            return Obj(
+                ("path", request.PolicyPath!.Trim()),
+                ("policyId", s.PolicyId),
+                ("revision", s.PolicyRevision),
+                ("highestRevisionSeenBefore", s.HighestSeenRevision),
+                ("sha256", s.PolicySha256),
+                ("pinnedSha256", Sorted(s.Pins)),
+                ("pinMatched", s.PinMatched),
+                ("valid", p != null && result.PolicyErrors == 0),
+                ("owner", p == null ? null : Obj(("name", p.Owner.Name?.Value), ("contact", p.Owner.Contact?.Value), ("approvers", Sorted(p.Owner.Approvers.ConvertAll(a => a.Value))))));
+        }
+
+        private static object? ManifestSection(CheckRequest request, CheckResult result)
+        {
+            if (string.IsNullOrWhiteSpace(request.ManifestPath))
+            {
+                return null;
+            }
+
+            string path = request.ManifestPath!.Trim();
+            AssistantManifest? m = result.Manifest;
+            return Obj(
+                ("path", path),
+                ("sha256", File.Exists(path) ? PolicyIntegrity.TryHashFile(path) : null),
+                ("tier", m?.Tier?.Value),
+                ("dataClass", m?.DataClass?.Value),
+                ("owner", m == null ? null : Obj(("team", m.OwnerTeam?.Value), ("contact", m.OwnerContact?.Value))),
+                ("waiversClaimed", m == null ? null : Sorted(m.Waivers.ConvertAll(w => w.Value))));
+        }
+
+        /// <summary>Every assistant, model, MCP server and AI SDK package in use, with the policy entry and approval that allow it.</summary>
+        internal static List<object?> Components(CheckResult result)
+        {
+            var list = new List<(string Key, object? Value)>();
+            GuardrailsPolicy? policy = result.Policy;
+            AssistantManifest? manifest = result.Manifest;
+            if (manifest != null)
+            {
+                foreach (ManifestAssistant a in manifest.Assistants)
+                {
+                    AssistantRule? rule = policy?.FindAssistant(a.Id.Value);
+                    list.Add(("assistant|" + a.Id.Value, Obj(
+                        ("type", "assistant"),
+                        ("id", a.Id.Value),
+                        ("version", a.Version?.Value),
+                        ("vendor", rule?.Vendor?.Value),
+                        ("credentialRef", a.CredentialRef?.Value),
+                        ("policyEntry", rule == null ? null : PolicyEntry(policy!, rule.Node, rule.Denied ? "denied" : "approved")),
+                        ("approval", Approval(rule?.Approval)),
+                        ("reach", rule == null ? null : Obj(
+                            ("tiers", rule.Tiers == null ? (object)"any" : Sorted(rule.Tiers.ConvertAll(t => t.Value))),
+                            ("maxDataClass", rule.MaxDataClass?.Value),
+                            ("repositories", rule.Repositories == null ? (object)"any" : Sorted(rule.Repositories.ConvertAll(r => r.Value))))))));
+
+                    foreach (Located<string> model in a.Models)
+                    {
+                        bool allowed = rule != null && rule.Models.IsAllowed(model.Value, out _);
+                        list.Add(("model|" + a.Id.Value + "|" + model.Value, Obj(
+                            ("type", "model"),
+                            ("id", model.Value),
+                            ("assistant", a.Id.Value),
+                            ("policyEntry", rule == null ? null : PolicyEntry(policy!, rule.Node, allowed ? "allowed for " + rule.Id : "not allowed for " + rule.Id)),
+                            ("approval", allowed ? Approval(rule!.Approval) : null))));
+                    }
+
+                    foreach (ManifestMcpServer server in a.McpServers)
+                    {
+                        McpServerRule? allow = McpAllowFor(policy, server);
+                        string id = McpId(allow, server);
+                        list.Add(("mcp|" + a.Id.Value + "|" + id, Obj(
+                            ("type", "mcpServer"),
+                            ("id", id),
+                            ("assistant", a.Id.Value),
+                            ("identity", server.Identity?.Describe()),
+                            ("policyEntry", allow == null ? null : PolicyEntry(policy!, allow.Node, "approved")),
+                            ("approval", Approval(allow?.Approval)),
+                            ("reach", allow == null ? null : Obj(
+                                ("tiers", allow.Tiers == null ? (object)"any" : Sorted(allow.Tiers.ConvertAll(t => t.Value))),
+                                ("maxDataClass", allow.MaxDataClass?.Value))))));
+                    }
+                }
+            }
+
+            foreach (PackageUse p in result.AiPackages)
+            {
+                list.Add(("package|" + p.Id + "|" + p.Version, Obj(
+                    ("type", "package"),
+                    ("id", p.Id),
+                    ("version", p.Version),
+                    ("sdk", p.Description),
+                    ("direct", p.Direct),
+                    ("policyEntry", p.ApprovedBy == null ? null : PolicyEntry(policy!, p.ApprovedBy.Node, "packages.approved '" + p.ApprovedBy.Id.Value + "'" + (p.ApprovedBy.VersionsText != null ? " " + p.ApprovedBy.VersionsText.Value : string.Empty))))));
+            }
+
+            list.Sort((x, y) => string.CompareOrdinal(x.Key, y.Key));
+            return list.ConvertAll(x => x.Value);
+        }
+
+        private static List<object?> Findings(CheckResult result)
+        {
+            var list = new List<(string Key, object? Value)>();
+            foreach (Finding f in result.Findings)
+            {
+                string level = f.IsError(result.Enforce) ? "error" : "warning";
+                list.Add((f.File + "|" + f.Line.ToString("D9", CultureInfo.InvariantCulture) + "|" + f.Column.ToString("D9", CultureInfo.InvariantCulture) + "|" + f.Rule.Id + "|" + f.Message, Obj(
+                    ("rule", f.Rule.Id),
+                    ("title", f.Rule.Title),
+                    ("level", level),
+                    ("file", f.File),
+                    ("line", f.Line),
+                    ("column", f.Column),
+                    ("subject", f.Subject),
+                    ("waivedBy", f.WaivedBy),
+                    ("message", f.Message),
+                    ("helpUri", f.Rule.HelpLink))));
+            }
+
+            list.Sort((x, y) => string.CompareOrdinal(x.Key, y.Key));
+            return list.ConvertAll(x => x.Value);
+        }
+
+        private static List<object?> WaiversApplied(CheckResult result)
+        {
+            var ids = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (Finding f in result.Findings)
+            {
+                if (f.WaivedBy != null)
+                {
+                    ids.Add(f.WaivedBy);
+                }
+            }
+
+            foreach (LocalBypass b in result.Integrity.Bypasses)
+            {
+                if (b.AllowedBy != null && b.AllowedBy.StartsWith("waiver:", StringComparison.Ordinal))
+                {
+                    ids.Add(b.AllowedBy.Substring("waiver:".Length));
+                }
+            }
+
+            foreach (string waived in result.Integrity.WaivedSuppressions)
+            {
+                int at = waived.IndexOf("(waiver ", StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    ids.Add(waived.Substring(at + "(waiver ".Length).TrimEnd(')'));
+                }
+            }
+
+            var list = new List<object?>();
+            foreach (string id in ids)
+            {
+                WaiverRule? w = result.Policy?.FindWaiver(id);
+                list.Add(Obj(
+                    ("id", id),
+                    ("rule", w?.Rule?.Value),
+                    ("subject", w?.Subject?.Value),
+                    ("approvedBy", w?.ApprovedBy?.Value),
+                    ("approvedAt", Date(w?.ApprovedAt)),
+                    ("expiresAt", Date(w?.ExpiresAt)),
+                    ("ticket", w?.Ticket?.Value),
+                    ("reason", w?.Reason?.Value)));
+            }
+
+            return list;
+        }
+
+        private static List<object?> Bypasses(IntegrityState state)
+        {
+            var list = new List<(string Key, object? Value)>();
+            foreach (LocalBypass b in state.Bypasses)
+            {
+                list.Add((b.RuleId + "|" + b.File + "|" + b.Line.ToString("D9", CultureInfo.InvariantCulture) + "|" + b.What, Obj(
+                    ("rule", b.RuleId),
+                    ("kind", LocalBypass.PolicyName(b.Kind)),
+                    ("what", b.What),
+                    ("subject", b.Subject),
+                    ("file", b.File),
+                    ("line", b.Line),
+                    ("allowedBy", b.AllowedBy))));
+            }
+
+            list.Sort((x, y) => string.CompareOrdinal(x.Key, y.Key));
+            return list.ConvertAll(x => x.Value);
+        }
+
+        /// <summary>The mcpServers.allow entry that approves a server (by policy id, or by identity), as the policy evaluation matches it.</summary>
+        internal static McpServerRule? McpAllowFor(GuardrailsPolicy? policy, ManifestMcpServer server) =>
+            policy == null ? null
+            : server.Identity == null
+                ? policy.McpAllow.Find(d => d.Id != null && string.Equals(d.Id.Value, server.Id, StringComparison.OrdinalIgnoreCase))
+                : policy.McpAllow.Find(d => d.Matches(server.Identity));
+
+        internal static string McpId(McpServerRule? allow, ManifestMcpServer server) => allow?.Id?.Value ?? server.Id ?? server.Identity?.Describe() ?? "?";
+
+        internal static object? Approval(ApprovalRecord? approval) => approval == null ? null : Obj(
+            ("approvedBy", approval.ApprovedBy?.Value),
+            ("approvedAt", Date(approval.ApprovedAt)),
+            ("expiresAt", Date(approval.ExpiresAt)),
+            ("ticket", approval.Ticket?.Value));
+
+        private static object PolicyEntry(GuardrailsPolicy policy, JsonNode node, string status) => Obj(
+            ("file", Path.GetFileName(policy.File)),
+            ("line", node.Start.Line),
+            ("status", status));
+
+        internal static string? Date(Located<DateTimeOffset>? date) => date == null ? null : Dates.Show(date.Value);
+
+        internal static List<object?> Sorted(IEnumerable<string> values)
+        {
+            var list = new List<string>(values);
+            list.Sort(StringComparer.Ordinal);
+            return list.ConvertAll(v => (object?)v);
+        }
+
+        /// <summary>An object with sorted keys (every string is cleaned of secrets when the document is written).</summary>
+        internal static SortedDictionary<string, object?> Obj(params (string Key, object? Value)[] members)
+        {
+            var obj = JsonWriter.Object();
+            foreach ((string key, object? value) in members)
+            {
+                obj[key] = value;
+            }
+
+            return obj;
+        }
+    }
+
+    /// <summary>An AI SDK package in the project's restore graph, and the policy entry that approves it (if any).</summary>
+    public sealed class PackageUse
+    {
+        public PackageUse(string id, string version, string? description, bool direct, PackageRule? approvedBy)
+        {
+            Id = id;
+            Version = version;
+            Description = description;
+            Direct = direct;
+            ApprovedBy = approvedBy;
+        }
+
+        public string Id { get; }
+
+        public string Version { get; }
+
+        public string? Description { get; }
+
+        public bool Direct { get; }
+
+        public PackageRule? ApprovedBy { get; }
+    }
+}
