@@ -190,4 +190,29 @@ public class AuditRecordTests
         Assert.True(audit.Run().Passed);
         Assert.Contains("audit record", audit.Warning("GRD309").Message);
     }
+
+    [Fact]
+    public void AI_SDK_packages_in_the_restore_graph_are_listed_with_the_policy_entry_and_as_purls_in_the_AI_BOM()
+    {
+        using var dir = new TempDir();
+        string assets = dir.Write("obj/project.assets.json", """
+            { "version": 3,
+              "targets": { "net10.0": {
+                "Anthropic/1.4.0": { "type": "package", "dependencies": { "Newtonsoft.Json": "13.0.3" } },
+                "Newtonsoft.Json/13.0.3": { "type": "package" } } },
+              "project": { "frameworks": { "net10.0": { "dependencies": { "Anthropic": { "target": "Package", "version": "[1.4.0, )" } } } } } }
+            """);
+        var runner = Run(dir, configure: t => t.ProjectAssetsFile = assets);
+        Assert.True(runner.Passed, string.Join(",", runner.ErrorCodes));
+
+        JsonElement audit = Json(runner.Task.AuditFile!);
+        JsonElement package = Component(audit, "package", "Anthropic");
+        Assert.Equal("1.4.0", package.GetProperty("version").GetString());
+        Assert.True(package.GetProperty("direct").GetBoolean());
+        Assert.Contains("packages.approved 'Anthropic' [1.0,2.0)", package.GetProperty("policyEntry").GetProperty("status").GetString());
+        Assert.DoesNotContain(audit.GetProperty("components").EnumerateArray(), c => c.GetProperty("id").GetString() == "Newtonsoft.Json");
+
+        JsonElement bom = Json(runner.Task.CycloneDxFile!);
+        Assert.Contains(bom.GetProperty("components").EnumerateArray(), c => c.TryGetProperty("purl", out JsonElement purl) && purl.GetString() == "pkg:nuget/Anthropic@1.4.0");
+    }
 }
