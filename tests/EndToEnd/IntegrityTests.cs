@@ -85,7 +85,9 @@ public class IntegrityTests
         TestProject project = _fixture.NewProject();
         string policy = project.Write("policy/guardrails.policy.json", Policy.Replace(
             "\"owner\"",
-            "\"tiers\": { \"sandbox\": { \"allowLocalSuppression\": true }, \"regulated\": { \"allowLocalSuppression\": false } },\n  \"owner\""));
+            "\"tiers\": { \"sandbox\": { \"allowLocalSuppression\": true }, \"regulated\": { \"allowLocalSuppression\": false } },\n" +
+            "  \"waivers\": [" + Waiver("WVR-P", "GRD304", "GRD001") + ", " + Waiver("WVR-C", "GRD305", "GRD001") + ", " +
+            Waiver("WVR-M", "GRD307", "mode") + ", " + Waiver("WVR-S", "GRD005", "GRD001") + "],\n  \"owner\""));
         project.Write("ai-assistants.json", Manifest.Replace("\"assistants\"", "\"tier\": \"regulated\",\n  \"assistants\""));
         project.SetProperties(("GuardrailsPolicyPath", policy), ("GuardrailsMode", "Enforce"));
         project.Write(".editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.GRD001.severity = none\n");
@@ -118,7 +120,26 @@ public class IntegrityTests
 
         Assert.True(relaxed.ExitCode == 0, relaxed.ToString());
         Assert.DoesNotMatch(new System.Text.RegularExpressions.Regex("GRD30\\d"), relaxed.Output);
+
+        // Back in the regulated tier, with waivers for each bypass: reported as warnings that name the waiver.
+        project.Write("ai-assistants.json", Manifest.Replace("\"assistants\"", "\"tier\": \"regulated\",\n  \"waivers\": [\"WVR-P\", \"WVR-C\", \"WVR-M\", \"WVR-S\"],\n  \"assistants\""));
+        File.SetLastWriteTimeUtc(project.PathOf("ai-assistants.json"), DateTime.UtcNow.AddSeconds(10));
+        DotNet.Result waived = project.Build();
+
+        Assert.True(waived.ExitCode == 0, waived.ToString());
+        Assert.Contains("Waived by 'WVR-P'", waived.Output);
+        Assert.Contains("Waived by 'WVR-C'", waived.Output);
+        Assert.Contains("Waived by 'WVR-M'", waived.Output);
+        Assert.DoesNotContain("GRD005", waived.Output);
+        Assert.DoesNotContain("error GRD", waived.Output);
+        string audit = File.ReadAllText(project.PathOf("obj/Debug/net10.0/guardrails/guardrails.audit.json"));
+        Assert.Contains("\"waiver:WVR-P\"", audit);
+        Assert.Contains("GRD001 (waiver WVR-S)", audit);
     }
+
+    private static string Waiver(string id, string rule, string subject) =>
+        "{ \"id\": \"" + id + "\", \"rule\": \"" + rule + "\", \"subject\": \"" + subject + "\", \"approvedBy\": \"sec@example.test\", " +
+        "\"approvedAt\": \"2026-01-01\", \"expiresAt\": \"2099-01-01\", \"reason\": \"e2e\" }";
 
     private const string GovernedPolicy = """
         {
