@@ -64,4 +64,13 @@ public class HostPatternTests
     [InlineData("OPENAI_API_KEY")]
     [InlineData("https://")]
     public void Rejects_text_that_is_not_an_address(string value) => Assert.False(HostPattern.TryExtractHost(value, out _));
+
+    [Theory]
+    [InlineData("Microsoft.SemanticKernel.*", "microsoft.semantickernel.connectors.openai", true)]
+    [InlineData("Microsoft.SemanticKernel.*", "Microsoft.SemanticKernel", false)]
+    [InlineData("Open?I", "OpenAI", true)]
+    [InlineData("*", "anything", true)]
+    [InlineData("OpenAI", "OpenAI.Extra", false)]
+    public void Wildcards_match_whole_strings(string pattern, string text, bool expected) =>
+        Assert.Equal(expected, HostPattern.WildcardMatches(pattern, text));
 }

@@ -43,6 +43,16 @@ public class SdkApprovalTests
     }
 
     [Fact]
+    public void Package_patterns_approve_and_deny_like_the_policy_lists()
+    {
+        SdkApproval approval = Approval("package.approved=Microsoft.SemanticKernel*", "package.denied=Microsoft.SemanticKernel.Connectors.Hugging?ace");
+        Assert.True(approval.IsApproved(Sdk("semantic-kernel")));
+        Assert.True(approval.IsApproved(Sdk("semantic-kernel-connectors-openai")));
+        Assert.False(approval.IsApproved(Sdk("semantic-kernel-connectors-huggingface")));
+        Assert.False(approval.IsApproved(Sdk("openai")));
+    }
+
+    [Fact]
     public void A_denied_package_wins_even_for_neutral_sdks()
     {
         SdkApproval approval = Approval("package.approved=OpenAI", "package.denied=OpenAI", "package.denied=Microsoft.Extensions.AI.Abstractions");

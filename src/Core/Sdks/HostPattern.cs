@@ -195,22 +195,28 @@ namespace Guardrails.Core.Sdks
                 return label.Length > 0;
             }
 
-            int star = pattern.IndexOf('*');
-            if (star < 0)
-            {
-                return string.Equals(pattern, label, StringComparison.OrdinalIgnoreCase);
-            }
+            return pattern.IndexOf('*') < 0
+                ? string.Equals(pattern, label, StringComparison.OrdinalIgnoreCase)
+                : WildcardMatches(pattern, label);
+        }
 
+        /// <summary>
+        /// Case-insensitive wildcard match of a whole string: '*' matches any run of characters (dots included), '?'
+        /// one character. Used for host labels and for package-id patterns such as "Microsoft.SemanticKernel.*".
+        /// Linear backtracking to the last star, so hostile patterns cannot blow up.
+        /// </summary>
+        public static bool WildcardMatches(string pattern, string text)
+        {
             // Iterative glob with backtracking to the last star, case-insensitive.
             int pi = 0, li = 0, starP = -1, starL = 0;
-            while (li < label.Length)
+            while (li < text.Length)
             {
                 if (pi < pattern.Length && pattern[pi] == '*')
                 {
                     starP = pi++;
                     starL = li;
                 }
-                else if (pi < pattern.Length && char.ToLowerInvariant(pattern[pi]) == char.ToLowerInvariant(label[li]))
+                else if (pi < pattern.Length && (pattern[pi] == '?' || char.ToLowerInvariant(pattern[pi]) == char.ToLowerInvariant(text[li])))
                 {
                     pi++;
                     li++;

@@ -8,7 +8,8 @@ namespace Guardrails.Core.Sdks
     /// What the effective policy approves, in terms of the AI SDK catalog: built once per compilation by the
     /// analyzers (GRD003, GRD004) from the lines the build task writes (package.approved, package.denied,
     /// sdk.custom, endpoint.approved, owner.*). An SDK is approved when any of its package ids is approved and
-    /// none is denied; a neutral SDK (interfaces only) is approved unless denied.
+    /// none is denied; a neutral SDK (interfaces only) is approved unless denied. Package ids in the policy may be
+    /// patterns with '*' and '?' (case-insensitive), as the policy's package lists allow.
     /// </summary>
     public sealed class SdkApproval
     {
@@ -21,6 +22,8 @@ namespace Guardrails.Core.Sdks
 
         private readonly HashSet<string> _approvedPackages = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> _deniedPackages = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly List<string> _approvedPatterns = new List<string>();
+        private readonly List<string> _deniedPatterns = new List<string>();
         private readonly List<string> _approvedEndpoints = new List<string>();
         private readonly List<AiSdk> _customSdks = new List<AiSdk>();
         private readonly Dictionary<string, AiSdk> _customByAssembly = new Dictionary<string, AiSdk>(StringComparer.OrdinalIgnoreCase);
@@ -29,12 +32,12 @@ namespace Guardrails.Core.Sdks
         {
             foreach (string id in policy.GetAll(KeyPackageApproved))
             {
-                AddTrimmed(_approvedPackages, id);
+                AddPackage(_approvedPackages, _approvedPatterns, id);
             }
 
             foreach (string id in policy.GetAll(KeyPackageDenied))
             {
-                AddTrimmed(_deniedPackages, id);
+                AddPackage(_deniedPackages, _deniedPatterns, id);
             }
 
             foreach (string pattern in policy.GetAll(KeyEndpointApproved))
@@ -85,12 +88,12 @@ namespace Guardrails.Core.Sdks
             bool approved = sdk.IsNeutral;
             foreach (string id in sdk.PackageIds)
             {
-                if (_deniedPackages.Contains(id))
+                if (Listed(_deniedPackages, _deniedPatterns, id))
                 {
                     return false;
                 }
 
-                approved |= _approvedPackages.Contains(id);
+                approved = approved || Listed(_approvedPackages, _approvedPatterns, id);
             }
 
             return approved;
@@ -184,13 +187,41 @@ namespace Guardrails.Core.Sdks
             return end >= 0 ? v.Substring(0, end) : v;
         }
 
-        private static void AddTrimmed(HashSet<string> set, string value)
+        /// <summary>Package ids may be patterns ("Microsoft.SemanticKernel.*"), as in the policy's packages lists.</summary>
+        private static void AddPackage(HashSet<string> ids, List<string> patterns, string value)
         {
             string v = (value ?? string.Empty).Trim();
-            if (v.Length > 0)
+            if (v.Length == 0)
             {
-                set.Add(v);
+                return;
             }
+
+            if (v.IndexOf('*') >= 0 || v.IndexOf('?') >= 0)
+            {
+                patterns.Add(v);
+            }
+            else
+            {
+                ids.Add(v);
+            }
+        }
+
+        private static bool Listed(HashSet<string> ids, List<string> patterns, string id)
+        {
+            if (ids.Contains(id))
+            {
+                return true;
+            }
+
+            foreach (string pattern in patterns)
+            {
+                if (HostPattern.WildcardMatches(pattern, id))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static string DescribeOwner(string? name, string? contact)
