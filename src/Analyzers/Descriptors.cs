@@ -17,6 +17,20 @@ namespace Guardrails.Analyzers
             "{0} {1} is hardcoded here ({2}): move it to the {3} environment variable, user-secrets or a key vault, and rotate it now because it is already in source history ({4})",
             "A key in source code leaks through the repository, build logs and every clone. Keep keys out of code and rotate any key that was ever committed.");
 
+        public static readonly DiagnosticDescriptor KeyInFile = Create(
+            RuleIds.KeyInFile,
+            RuleCatalog.CategorySecrets,
+            RuleCatalog.KeyInFile,
+            "{0} {1} is in this file ({2}): move it to the {3} environment variable, user-secrets or a key vault, and rotate it now because it is already in source history ({4})",
+            "A key in a file the project carries (appsettings, launchSettings, .env, MCP configs, the project file) leaks through the repository, build outputs and packages. Keep keys out of the repository and rotate any key that was ever committed.");
+
+        public static readonly DiagnosticDescriptor PossibleSecret = Create(
+            RuleIds.PossibleSecret,
+            RuleCatalog.CategorySecrets,
+            RuleCatalog.PossibleSecret,
+            "Possible secret: {0} ({1}); read it from an environment variable, user-secrets or a key vault instead, and rotate it if it is real",
+            "A key-named setting, variable or credential holds a high-entropy value with no known provider format. This rule only warns (also in Enforce mode) so that teams can tune it in .editorconfig without losing GRD001/GRD002.");
+
         public static readonly DiagnosticDescriptor UnapprovedSdk = Create(
             RuleIds.UnapprovedSdk,
             RuleCatalog.CategoryAiUsage,

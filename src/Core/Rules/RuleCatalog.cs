@@ -42,8 +42,10 @@ namespace Guardrails.Core.Rules
     public static class RuleIds
     {
         public const string KeyInCode = "GRD001";
+        public const string KeyInFile = "GRD002";
         public const string UnapprovedSdk = "GRD003";
         public const string UnapprovedEndpoint = "GRD004";
+        public const string PossibleSecret = "GRD006";
         public const string InternalError = "GRD100";
         public const string PolicyUnavailable = "GRD101";
         public const string MalformedJson = "GRD102";
@@ -106,6 +108,13 @@ namespace Guardrails.Core.Rules
 
         public static readonly RuleInfo KeyInCode = new RuleInfo(
             RuleIds.KeyInCode, "AI provider key in C# code", CategorySecrets, RuleHost.Analyzer, isError: true);
+
+        public static readonly RuleInfo KeyInFile = new RuleInfo(
+            RuleIds.KeyInFile, "AI provider key in a configuration or text file", CategorySecrets, RuleHost.Analyzer, isError: true);
+
+        /// <summary>Generic secrets: a lower tier that only ever warns, so teams can tune it without losing GRD001/GRD002.</summary>
+        public static readonly RuleInfo PossibleSecret = new RuleInfo(
+            RuleIds.PossibleSecret, "Possible secret in code or configuration", CategorySecrets, RuleHost.Analyzer, isError: false);
 
         public static readonly RuleInfo UnapprovedSdk = new RuleInfo(
             RuleIds.UnapprovedSdk, "AI SDK not approved by the policy", CategoryAiUsage, RuleHost.Analyzer, isError: true);
@@ -239,8 +248,10 @@ namespace Guardrails.Core.Rules
         private static readonly List<RuleInfo> AllRules = new List<RuleInfo>
         {
             KeyInCode,
+            KeyInFile,
             UnapprovedSdk,
             UnapprovedEndpoint,
+            PossibleSecret,
             InternalError,
             PolicyUnavailable,
             MalformedJson,

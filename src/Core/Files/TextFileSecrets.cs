@@ -1,0 +1,632 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Guardrails.Core.Json;
+using Guardrails.Core.Secrets;
+
+namespace Guardrails.Core.Files
+{
+    /// <summary>How a text file is read for keys.</summary>
+    public enum TextFileKind
+    {
+        /// <summary>Not read at all: a binary or a file too large to be configuration.</summary>
+        Skipped,
+
+        /// <summary>Self-identifying keys anywhere in the raw text.</summary>
+        PlainText,
+
+        /// <summary>JSON (appsettings, launchSettings, local.settings, secrets, MCP configs): key paths joined by ':'.</summary>
+        Json,
+
+        /// <summary>.env files and shell-style <c>NAME=value</c> lines.</summary>
+        DotEnv,
+
+        /// <summary>.ini, .properties, .toml: <c>name = value</c> under optional <c>[section]</c> headers.</summary>
+        Ini,
+
+        /// <summary>YAML: <c>key: value</c>, key paths from indentation.</summary>
+        Yaml,
+
+        /// <summary>XML (.config, project files, props/targets): attributes, <c>key/value</c> pairs and element text.</summary>
+        Xml,
+    }
+
+    /// <summary>
+    /// Finds AI-provider keys in a text file the project carries. Self-identifying keys are found anywhere in the raw
+    /// text (comments included); keys with no fixed format are found where the file's structure names them
+    /// (<c>"AzureOpenAI": { "ApiKey": … }</c>, <c>MISTRAL_API_KEY=…</c>, <c>&lt;add key="CohereApiKey" value="…"/&gt;</c>)
+    /// through <see cref="SecretScanner.TryMatchNamedValue"/>. Positions are offsets into the file text; nothing here
+    /// keeps or prints a key.
+    /// </summary>
+    public static class TextFileSecrets
+    {
+        /// <summary>Files above this many characters are not configuration: they are skipped.</summary>
+        public const int MaxLength = 2 * 1024 * 1024;
+
+        private static readonly HashSet<string> BinaryExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ".dll", ".exe", ".pdb", ".png", ".jpg", ".jpeg", ".gif", ".ico", ".bmp", ".webp", ".zip", ".gz", ".7z", ".nupkg",
+            ".snk", ".pfx", ".p12", ".woff", ".woff2", ".ttf", ".otf", ".eot", ".mp3", ".mp4", ".wav", ".pdf", ".db", ".sqlite",
+        };
+
+        /// <summary>How <paramref name="path"/> with this <paramref name="text"/> is read.</summary>
+        public static TextFileKind KindOf(string path, string text)
+        {
+            string name = Path.GetFileName(path) ?? string.Empty;
+            string extension = Path.GetExtension(name);
+            if (text.Length > MaxLength || BinaryExtensions.Contains(extension) || LooksBinary(text))
+            {
+                return TextFileKind.Skipped;
+            }
+
+            if (name.StartsWith(".env", StringComparison.OrdinalIgnoreCase) || extension.Equals(".env", StringComparison.OrdinalIgnoreCase))
+            {
+                return TextFileKind.DotEnv;
+            }
+
+            switch (extension.ToLowerInvariant())
+            {
+                case ".json":
+                case ".jsonc":
+                    return TextFileKind.Json;
+                case ".yml":
+                case ".yaml":
+                    return TextFileKind.Yaml;
+                case ".ini":
+                case ".properties":
+                case ".toml":
+                case ".cfg":
+                case ".conf":
+                    return TextFileKind.Ini;
+                case ".config":
+                case ".xml":
+                case ".csproj":
+                case ".vbproj":
+                case ".fsproj":
+                case ".proj":
+                case ".props":
+                case ".targets":
+                case ".nuspec":
+                case ".runsettings":
+                case ".resx":
+                    return TextFileKind.Xml;
+                default:
+                    return TextFileKind.PlainText;
+            }
+        }
+
+        /// <summary>Appends the keys found in <paramref name="text"/> (the content of <paramref name="path"/>) to <paramref name="results"/>, in file order.</summary>
+        public static TextFileKind Scan(string path, string text, List<SecretMatch> results)
+        {
+            TextFileKind kind = KindOf(path, text);
+            if (kind == TextFileKind.Skipped)
+            {
+                return kind;
+            }
+
+            int first = results.Count;
+            SecretScanner.Scan(text, results);
+            var reader = new NamedValueSink(results, first);
+            switch (kind)
+            {
+                case TextFileKind.Json:
+                    ReadJson(text, reader);
+                    break;
+                case TextFileKind.DotEnv:
+                case TextFileKind.Ini:
+                    ReadAssignments(text, reader, sections: kind == TextFileKind.Ini);
+                    break;
+                case TextFileKind.Yaml:
+                    ReadYaml(text, reader);
+                    break;
+                case TextFileKind.Xml:
+                    ReadXml(text, reader);
+                    break;
+            }
+
+            if (results.Count - first > 1)
+            {
+                results.Sort(first, results.Count - first, Comparer<SecretMatch>.Create((a, b) => a.Start.CompareTo(b.Start)));
+            }
+
+            return kind;
+        }
+
+        private static bool LooksBinary(string text)
+        {
+            int limit = Math.Min(text.Length, 8000);
+            for (int i = 0; i < limit; i++)
+            {
+                if (text[i] == '\0')
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // ---- JSON ---------------------------------------------------------------------------------------------------
+
+        private static void ReadJson(string text, NamedValueSink sink)
+        {
+            JsonNode? root = JsonReader.TryParse(text, out _);
+            if (root != null)
+            {
+                WalkJson(root, string.Empty, sink);
+            }
+        }
+
+        private static void WalkJson(JsonNode node, string path, NamedValueSink sink)
+        {
+            switch (node.Kind)
+            {
+                case JsonKind.Object:
+                    foreach (JsonProperty property in node.Properties)
+                    {
+                        WalkJson(property.Value, path.Length == 0 ? property.Name : path + ":" + property.Name, sink);
+                    }
+
+                    break;
+                case JsonKind.Array:
+                    for (int i = 0; i < node.Items.Count; i++)
+                    {
+                        WalkJson(node.Items[i], path + ":" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), sink);
+                    }
+
+                    break;
+                case JsonKind.String:
+                    // The value maps 1:1 onto the source when it had no escapes: then the key's own span is known.
+                    int start = node.Start.Offset + 1;
+                    int rawLength = node.End.Offset - node.Start.Offset - 2;
+                    sink.Add(path, node.Text ?? string.Empty, start, rawLength);
+                    break;
+            }
+        }
+
+        // ---- NAME=value lines ---------------------------------------------------------------------------------------
+
+        private static void ReadAssignments(string text, NamedValueSink sink, bool sections)
+        {
+            string section = string.Empty;
+            foreach (Line line in Lines(text))
+            {
+                int i = SkipSpaces(text, line.Start, line.End);
+                if (i >= line.End || text[i] == '#' || text[i] == ';')
+                {
+                    continue;
+                }
+
+                if (sections && text[i] == '[')
+                {
+                    int close = text.IndexOf(']', i, line.End - i);
+                    section = close > i ? text.Substring(i + 1, close - i - 1).Trim().Replace('.', ':') : string.Empty;
+                    continue;
+                }
+
+                if (string.CompareOrdinal(text, i, "export ", 0, 7) == 0)
+                {
+                    i = SkipSpaces(text, i + 7, line.End);
+                }
+
+                int separator = IndexOfAny(text, i, line.End, '=', ':');
+                if (separator <= i)
+                {
+                    continue;
+                }
+
+                string name = text.Substring(i, separator - i).Trim();
+                AddValue(text, section.Length == 0 ? name : section + ":" + name, separator + 1, line.End, sink);
+            }
+        }
+
+        // ---- YAML ---------------------------------------------------------------------------------------------------
+
+        private static void ReadYaml(string text, NamedValueSink sink)
+        {
+            var parents = new List<KeyValuePair<int, string>>();
+            foreach (Line line in Lines(text))
+            {
+                int i = SkipSpaces(text, line.Start, line.End);
+                if (i >= line.End || text[i] == '#')
+                {
+                    continue;
+                }
+
+                int indent = i - line.Start;
+                bool listItem = text[i] == '-' && (i + 1 == line.End || text[i + 1] == ' ');
+                if (listItem)
+                {
+                    i = SkipSpaces(text, i + 1, line.End);
+                    indent = i - line.Start;
+                }
+
+                while (parents.Count > 0 && parents[parents.Count - 1].Key >= indent)
+                {
+                    parents.RemoveAt(parents.Count - 1);
+                }
+
+                int colon = YamlKeyEnd(text, i, line.End);
+                if (colon < 0)
+                {
+                    // "- MISTRAL_API_KEY=…" (compose environment lists) reads like a .env line.
+                    int equals = listItem ? text.IndexOf('=', i, line.End - i) : -1;
+                    if (equals > i)
+                    {
+                        AddValue(text, text.Substring(i, equals - i).Trim(), equals + 1, line.End, sink);
+                    }
+
+                    continue;
+                }
+
+                string key = Unquote(text.Substring(i, colon - i).Trim());
+                string path = JoinPath(parents, key);
+                int valueStart = SkipSpaces(text, colon + 1, line.End);
+                if (valueStart >= line.End || text[valueStart] == '#')
+                {
+                    parents.Add(new KeyValuePair<int, string>(indent, key));
+                    continue;
+                }
+
+                AddValue(text, path, colon + 1, line.End, sink);
+            }
+        }
+
+        /// <summary>The colon that ends a mapping key: the first ':' followed by a space, a tab or the end of the line.</summary>
+        private static int YamlKeyEnd(string text, int start, int end)
+        {
+            for (int i = start; i < end; i++)
+            {
+                if (text[i] == ':' && (i + 1 == end || text[i + 1] == ' ' || text[i + 1] == '\t'))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        private static string JoinPath(List<KeyValuePair<int, string>> parents, string key)
+        {
+            if (parents.Count == 0)
+            {
+                return key;
+            }
+
+            var parts = new string[parents.Count + 1];
+            for (int i = 0; i < parents.Count; i++)
+            {
+                parts[i] = parents[i].Value;
+            }
+
+            parts[parents.Count] = key;
+            return string.Join(":", parts);
+        }
+
+        // ---- XML ----------------------------------------------------------------------------------------------------
+
+        private static void ReadXml(string text, NamedValueSink sink)
+        {
+            var attributes = new List<XmlAttribute>();
+            int i = 0;
+            while ((i = text.IndexOf('<', i)) >= 0)
+            {
+                if (string.CompareOrdinal(text, i, "<!--", 0, 4) == 0)
+                {
+                    int close = text.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                    i = close < 0 ? text.Length : close + 3;
+                    continue;
+                }
+
+                if (i + 1 < text.Length && (text[i + 1] == '/' || text[i + 1] == '?' || text[i + 1] == '!'))
+                {
+                    i++;
+                    continue;
+                }
+
+                int nameStart = i + 1;
+                int nameEnd = nameStart;
+                while (nameEnd < text.Length && IsXmlNameChar(text[nameEnd]))
+                {
+                    nameEnd++;
+                }
+
+                if (nameEnd == nameStart)
+                {
+                    i++;
+                    continue;
+                }
+
+                string element = text.Substring(nameStart, nameEnd - nameStart);
+                int tagEnd = ReadAttributes(text, nameEnd, attributes);
+                if (tagEnd < 0)
+                {
+                    return;
+                }
+
+                // appSettings-style pairs: <add key="CohereApiKey" value="…" />, <add name="…" connectionString="…" />
+                XmlAttribute? key = Find(attributes, "key") ?? Find(attributes, "name") ?? Find(attributes, "Include") ?? Find(attributes, "Update");
+                XmlAttribute? value = Find(attributes, "value") ?? Find(attributes, "connectionString") ?? Find(attributes, "Value");
+                if (key != null && value != null)
+                {
+                    sink.Add(text.Substring(key.Value.Start, key.Value.Length), Decode(text, value.Value), value.Value.Start, value.Value.Length);
+                }
+
+                foreach (XmlAttribute attribute in attributes)
+                {
+                    if (!attribute.Equals(key) && !attribute.Equals(value))
+                    {
+                        sink.Add(attribute.Name, Decode(text, attribute), attribute.Start, attribute.Length);
+                    }
+                }
+
+                // <OpenAIApiKey>…</OpenAIApiKey> (MSBuild properties, settings files)
+                if (text[tagEnd - 1] != '/')
+                {
+                    int contentStart = tagEnd + 1;
+                    int next = text.IndexOf('<', contentStart);
+                    if (next > contentStart && string.CompareOrdinal(text, next, "</" + element + ">", 0, element.Length + 3) == 0)
+                    {
+                        int s = contentStart;
+                        int e = next;
+                        while (s < e && char.IsWhiteSpace(text[s]))
+                        {
+                            s++;
+                        }
+
+                        while (e > s && char.IsWhiteSpace(text[e - 1]))
+                        {
+                            e--;
+                        }
+
+                        if (e > s)
+                        {
+                            var content = new XmlAttribute(element, s, e - s);
+                            sink.Add(element, Decode(text, content), s, e - s);
+                        }
+                    }
+                }
+
+                i = tagEnd + 1;
+            }
+        }
+
+        private static int ReadAttributes(string text, int i, List<XmlAttribute> attributes)
+        {
+            attributes.Clear();
+            while (i < text.Length)
+            {
+                char c = text[i];
+                if (c == '>')
+                {
+                    return i;
+                }
+
+                if (!IsXmlNameChar(c))
+                {
+                    i++;
+                    continue;
+                }
+
+                int nameStart = i;
+                while (i < text.Length && IsXmlNameChar(text[i]))
+                {
+                    i++;
+                }
+
+                string name = text.Substring(nameStart, i - nameStart);
+                i = SkipSpaces(text, i, text.Length);
+                if (i >= text.Length || text[i] != '=')
+                {
+                    continue;
+                }
+
+                i = SkipSpaces(text, i + 1, text.Length);
+                if (i >= text.Length || (text[i] != '"' && text[i] != '\''))
+                {
+                    continue;
+                }
+
+                char quote = text[i];
+                int close = text.IndexOf(quote, i + 1);
+                if (close < 0)
+                {
+                    return -1;
+                }
+
+                attributes.Add(new XmlAttribute(name, i + 1, close - i - 1));
+                i = close + 1;
+            }
+
+            return -1;
+        }
+
+        private static XmlAttribute? Find(List<XmlAttribute> attributes, string name)
+        {
+            foreach (XmlAttribute attribute in attributes)
+            {
+                if (attribute.Name == name)
+                {
+                    return attribute;
+                }
+            }
+
+            return null;
+        }
+
+        private static string Decode(string text, XmlAttribute value)
+        {
+            string raw = text.Substring(value.Start, value.Length);
+            return raw.IndexOf('&') < 0 ? raw : raw.Replace("&quot;", "\"").Replace("&apos;", "'").Replace("&lt;", "<").Replace("&gt;", ">").Replace("&amp;", "&");
+        }
+
+        private static bool IsXmlNameChar(char c) =>
+            char.IsLetterOrDigit(c) || c == '_' || c == '-' || c == '.' || c == ':';
+
+        // ---- shared -------------------------------------------------------------------------------------------------
+
+        /// <summary>A value after a separator up to the end of the line: quotes removed, trailing "  # comment" removed.</summary>
+        private static void AddValue(string text, string name, int start, int end, NamedValueSink sink)
+        {
+            int s = SkipSpaces(text, start, end);
+            int e = end;
+            if (s < e && (text[s] == '"' || text[s] == '\''))
+            {
+                int close = text.IndexOf(text[s], s + 1, e - s - 1);
+                if (close < 0)
+                {
+                    return;
+                }
+
+                s++;
+                e = close;
+            }
+            else
+            {
+                int comment = text.IndexOf(" #", s, e - s, StringComparison.Ordinal);
+                if (comment >= 0)
+                {
+                    e = comment;
+                }
+
+                while (e > s && char.IsWhiteSpace(text[e - 1]))
+                {
+                    e--;
+                }
+            }
+
+            if (e > s)
+            {
+                sink.Add(name, text.Substring(s, e - s), s, e - s);
+            }
+        }
+
+        private static string Unquote(string key) =>
+            key.Length >= 2 && (key[0] == '"' || key[0] == '\'') && key[key.Length - 1] == key[0] ? key.Substring(1, key.Length - 2) : key;
+
+        private static int SkipSpaces(string text, int i, int end)
+        {
+            while (i < end && (text[i] == ' ' || text[i] == '\t'))
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        private static int IndexOfAny(string text, int start, int end, char a, char b)
+        {
+            for (int i = start; i < end; i++)
+            {
+                if (text[i] == a || text[i] == b)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        private static IEnumerable<Line> Lines(string text)
+        {
+            int start = 0;
+            while (start < text.Length)
+            {
+                int newline = text.IndexOf('\n', start);
+                int end = newline < 0 ? text.Length : newline;
+                yield return new Line(start, end > start && text[end - 1] == '\r' ? end - 1 : end);
+                start = end + 1;
+            }
+        }
+
+        private readonly struct Line
+        {
+            public Line(int start, int end)
+            {
+                Start = start;
+                End = end;
+            }
+
+            public int Start { get; }
+
+            public int End { get; }
+        }
+
+        private readonly struct XmlAttribute : IEquatable<XmlAttribute>
+        {
+            public XmlAttribute(string name, int start, int length)
+            {
+                Name = name;
+                Start = start;
+                Length = length;
+            }
+
+            public string Name { get; }
+
+            public int Start { get; }
+
+            public int Length { get; }
+
+            public bool Equals(XmlAttribute other) => Start == other.Start && Length == other.Length && Name == other.Name;
+
+            public override bool Equals(object? obj) => obj is XmlAttribute other && Equals(other);
+
+            public override int GetHashCode() => Start;
+        }
+
+        /// <summary>Adds named-value matches that no raw-text match already covers, with file positions.</summary>
+        private sealed class NamedValueSink
+        {
+            private readonly List<SecretMatch> _results;
+            private readonly int _first;
+            private List<SecretMatch>? _inner;
+
+            public NamedValueSink(List<SecretMatch> results, int first)
+            {
+                _results = results;
+                _first = first;
+            }
+
+            /// <param name="name">The key path, variable or attribute name the file gives the value.</param>
+            /// <param name="value">The decoded value.</param>
+            /// <param name="start">Where the value's source text starts in the file.</param>
+            /// <param name="rawLength">The length of the value's source text (differs from the value's when it had escapes).</param>
+            public void Add(string name, string value, int start, int rawLength)
+            {
+                bool exact = rawLength == value.Length;
+                if (!exact && SecretScanner.MightContainKey(value))
+                {
+                    // An escaped self-identifying key ("\u0073k-…" in JSON): the raw scan could not see it.
+                    _inner ??= new List<SecretMatch>();
+                    _inner.Clear();
+                    SecretScanner.Scan(value, _inner);
+                    foreach (SecretMatch m in _inner)
+                    {
+                        AddIfNew(new SecretMatch(start, rawLength, m.Format, m.Redacted));
+                    }
+                }
+
+                if (SecretScanner.TryMatchNamedValue(name, value, out SecretMatch match))
+                {
+                    AddIfNew(exact
+                        ? new SecretMatch(start + match.Start, match.Length, match.Format, match.Redacted)
+                        : new SecretMatch(start, rawLength, match.Format, match.Redacted));
+                }
+            }
+
+            private void AddIfNew(SecretMatch match)
+            {
+                for (int i = _first; i < _results.Count; i++)
+                {
+                    SecretMatch other = _results[i];
+                    if (match.Start < other.Start + other.Length && other.Start < match.Start + match.Length)
+                    {
+                        return;
+                    }
+                }
+
+                _results.Add(match);
+            }
+        }
+    }
+}

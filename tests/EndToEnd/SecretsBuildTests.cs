@@ -1,0 +1,142 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
+using Guardrails.Tests.Shared;
+
+namespace Guardrails.EndToEnd.Tests;
+
+/// <summary>
+/// The secrets rules in a real build of the packed package: GRD001 and GRD002 at file(line,col) with redacted keys,
+/// the default file wiring, and no full key in any output (console, SARIF, binary log).
+/// </summary>
+[Collection(PackageCollection.Name)]
+public class SecretsBuildTests
+{
+    private readonly PackageFixture _fixture;
+
+    public SecretsBuildTests(PackageFixture fixture) => _fixture = fixture;
+
+    [Fact]
+    public void A_project_full_of_keys_reports_each_at_file_line_col_and_no_output_contains_a_key()
+    {
+        TestProject project = _fixture.NewProject();
+        string inCode = FakeKeys.OpenAiProject("E2eCodeFakeKeyNotReal");
+        string split = FakeKeys.OpenAiProject("E2eSplitFakeKeyNotReal");
+        string inSettings = FakeKeys.OpenAiProject("E2eSettingsFakeKeyNotReal");
+        string inEnv = FakeKeys.OpenAiLegacy("E2eEnvFakeKeyNotReal");
+        string inMcp = FakeKeys.OpenAiProject("E2eMcpFakeKeyNotReal");
+        string excluded = FakeKeys.OpenAiProject("E2eExcludedFakeKeyNotReal");
+        string[] keys = { inCode, split, inSettings, inEnv, inMcp, excluded };
+
+        project.Write("Program.cs",
+            "using System;\n\n" +
+            "string apiKey = \"" + inCode + "\";\n" +
+            "string other = \"" + split.Substring(0, 70) + "\" +\n    \"" + split.Substring(70) + "\";\n" +
+            "Console.WriteLine(apiKey.Length + other.Length);\n");
+        project.Write("appsettings.json", "{\n  \"OpenAI\": {\n    \"ApiKey\": \"" + inSettings + "\"\n  }\n}\n");
+        project.Write(".env", "# local only\nOPENAI_API_KEY=" + inEnv + "\n");
+        project.Write(".vscode/mcp.json", "{\n  \"servers\": { \"openai\": { \"env\": { \"OPENAI_API_KEY\": \"" + inMcp + "\" } } }\n}\n");
+        project.Write("testdata/fixture.json", "{ \"key\": \"" + excluded + "\" }\n");
+
+        // The user already passes appsettings.json as an AdditionalFile (it must not be scanned twice), and excludes testdata.
+        project.Write("Directory.Build.props",
+            "<Project>\n  <ItemGroup>\n    <AdditionalFiles Include=\"appsettings.json\" />\n" +
+            "    <GuardrailsScanExclude Include=\"testdata/**\" />\n  </ItemGroup>\n</Project>\n");
+
+        string sarif = project.PathOf("out/build.sarif");
+        string binlog = project.PathOf("out/build.binlog");
+        Directory.CreateDirectory(project.PathOf("out"));
+        DotNet.Result result = project.Build("-p:ErrorLog=" + sarif + "%2Cversion=2.1", "-bl:" + binlog);
+
+        // Findings at file(line,col), redacted.
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("Program.cs(3,17): error GRD001:", result.Output);
+        Assert.Contains("Program.cs(4,16): error GRD001:", result.Output);
+        Assert.Contains("appsettings.json(3,16): error GRD002:", result.Output);
+        Assert.Contains(".env(2,16): error GRD002:", result.Output);
+        string mcpLine = File.ReadAllLines(project.PathOf(".vscode/mcp.json"))[1];
+        Assert.Contains("mcp.json(2," + (mcpLine.IndexOf(inMcp, StringComparison.Ordinal) + 1) + "): error GRD002:", result.Output);
+        Assert.Contains("sk-proj-\u2026" + inSettings.Substring(inSettings.Length - 4), result.Output);
+        Assert.DoesNotContain("fixture.json", result.Output);
+        Assert.DoesNotContain("AD0001", result.Output);
+        Assert.DoesNotContain("MSB4018", result.Output);
+        Assert.DoesNotContain("Exception", result.Output);
+
+        // SARIF: one result per finding (appsettings.json is not scanned twice), and no key.
+        string sarifText = File.ReadAllText(sarif);
+        Assert.Equal(5, Regex.Matches(sarifText, "\"ruleId\": \"GRD00[12]\"").Count);
+        Assert.Single(Regex.Matches(sarifText, "appsettings\\.json\""));
+        Assert.Contains("sk-proj-\u2026" + inSettings.Substring(inSettings.Length - 4), Regex.Unescape(sarifText));
+
+        // Binary log: decompressed records and the embedded project-imports archive.
+        byte[] records = Decompress(binlog);
+        Assert.True(Contains(records, Encoding.UTF8.GetBytes("GRD002")), "the binlog reader sees the diagnostics (control)");
+        List<byte[]> embedded = EmbeddedFiles(records);
+        Assert.Contains(embedded, e => Contains(e, Encoding.UTF8.GetBytes("GuardrailsScanExclude")));
+
+        foreach (string key in keys)
+        {
+            string fragment = key.Substring(10, 40); // any long run of the secret part counts as a leak
+            Assert.DoesNotContain(fragment, result.Output);
+            Assert.DoesNotContain(fragment, sarifText);
+            Assert.False(Contains(records, Encoding.UTF8.GetBytes(fragment)), "a key is in the binlog (UTF-8)");
+            Assert.False(Contains(records, Encoding.Unicode.GetBytes(fragment)), "a key is in the binlog (UTF-16)");
+            Assert.DoesNotContain(embedded, e => Contains(e, Encoding.UTF8.GetBytes(fragment)) || Contains(e, Encoding.Unicode.GetBytes(fragment)));
+        }
+
+        // The IDE sees the same files: a design-time CoreCompile passes them to the compiler as AdditionalFiles.
+        DotNet.Result designTime = DotNet.Run(
+            project.Directory,
+            new Dictionary<string, string> { ["NUGET_PACKAGES"] = _fixture.PackagesFolder },
+            "msbuild", project.PathOf(project.Name + ".csproj"), "-nodeReuse:false", "-t:CoreCompile",
+            "-p:DesignTimeBuild=true", "-p:SkipCompilerExecution=true", "-p:ProvideCommandLineArgs=true", "-getItem:AdditionalFiles");
+        Assert.True(designTime.ExitCode == 0, designTime.ToString());
+        Assert.Contains(".env", designTime.Output);
+        Assert.Contains(Path.Combine(".vscode", "mcp.json"), designTime.Output);
+        Assert.Contains(project.Name + ".csproj", designTime.Output);
+        Assert.Contains("Directory.Build.props", designTime.Output);
+        Assert.DoesNotContain("fixture.json", designTime.Output);
+    }
+
+    private static byte[] Decompress(string binlog)
+    {
+        using var input = new GZipStream(File.OpenRead(binlog), CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        input.CopyTo(output);
+        return output.ToArray();
+    }
+
+    /// <summary>The files of every zip archive embedded in the binlog (MSBuild embeds the project files it imported).</summary>
+    private static List<byte[]> EmbeddedFiles(byte[] records)
+    {
+        var files = new List<byte[]>();
+        byte[] signature = { 0x50, 0x4B, 0x03, 0x04 };
+        for (int at = IndexOf(records, signature, 0); at >= 0; at = IndexOf(records, signature, at + 1))
+        {
+            try
+            {
+                using var zip = new ZipArchive(new MemoryStream(records, at, records.Length - at), ZipArchiveMode.Read);
+                foreach (ZipArchiveEntry entry in zip.Entries)
+                {
+                    using Stream s = entry.Open();
+                    using var copy = new MemoryStream();
+                    s.CopyTo(copy);
+                    files.Add(copy.ToArray());
+                }
+
+                break;
+            }
+            catch (InvalidDataException)
+            {
+                // Not the start of an archive (or the bytes after it are not one): keep looking.
+            }
+        }
+
+        return files;
+    }
+
+    private static bool Contains(byte[] haystack, byte[] needle) => IndexOf(haystack, needle, 0) >= 0;
+
+    private static int IndexOf(byte[] haystack, byte[] needle, int from) =>
+        haystack.AsSpan(from).IndexOf(needle) is int i && i >= 0 ? from + i : -1;
+}
