@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Text;
 using Guardrails.Core.Secrets;
 using Microsoft.CodeAnalysis;
@@ -107,18 +108,55 @@ namespace Guardrails.Analyzers
         private void CheckLiteral(SyntaxToken token)
         {
             string value = token.ValueText;
-            if (!SecretScanner.MightContainKey(value))
+            if (SecretScanner.MightContainKey(value))
             {
-                return;
+                _matches.Clear();
+                SecretScanner.Scan(value, _matches);
+                foreach (SecretMatch match in _matches)
+                {
+                    // The value the compiler sees may differ in length from the source text (escapes): report the whole literal.
+                    Report(Location.Create(_context.SemanticModel.SyntaxTree, token.Span), match, wholeValue: match.Length == value.Length);
+                }
+
+                if (_matches.Count > 0)
+                {
+                    return;
+                }
             }
 
-            _matches.Clear();
-            SecretScanner.Scan(value, _matches);
-            foreach (SecretMatch match in _matches)
+            // Keys with no fixed format: only where the code names the value as a credential.
+            if (value.Length >= MinimumNamedLength && value.Length <= MaximumNamedLength &&
+                (token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken)) &&
+                LooksRandom(value))
             {
-                // The value the compiler sees may differ in length from the source text (escapes): report the whole literal.
-                Report(Location.Create(_context.SemanticModel.SyntaxTree, token.Span), match);
+                string? name = CredentialSinks.NameFor(token, _context.SemanticModel, _context.CancellationToken);
+                if (name != null && SecretScanner.TryMatchNamedValue(name, value, out SecretMatch match))
+                {
+                    Report(Location.Create(_context.SemanticModel.SyntaxTree, token.Span), match, wholeValue: true);
+                }
             }
+        }
+
+        /// <summary>The shortest and longest values <see cref="SecretScanner.TryMatchNamedValue"/> considers.</summary>
+        private const int MinimumNamedLength = 16;
+        private const int MaximumNamedLength = 512;
+
+        /// <summary>No whitespace, and both letters and digits: what a random token has and words, paths and names mostly lack.</summary>
+        private static bool LooksRandom(string value)
+        {
+            bool letter = false, digit = false;
+            foreach (char c in value)
+            {
+                if (c <= ' ')
+                {
+                    return false;
+                }
+
+                letter |= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+                digit |= c >= '0' && c <= '9';
+            }
+
+            return letter && digit;
         }
 
         private static bool IsInsideConcatenation(SyntaxNode node)
@@ -305,7 +343,7 @@ namespace Guardrails.Analyzers
             {
                 if (!SitsInOnePiece(match.Start, match.Start + match.Length))
                 {
-                    Report(at.GetLocation(), match);
+                    Report(at.GetLocation(), match, wholeValue: match.Length == folded.Length);
                 }
             }
         }
@@ -394,24 +432,37 @@ namespace Guardrails.Analyzers
                         // In a token: a literal, seen (decoded) by the token walk.
                         continue;
                     case SyntaxKind.SingleLineCommentTrivia:
-                        Report(Location.Create(root.SyntaxTree, trivia.Span), match);
+                        Report(Location.Create(root.SyntaxTree, trivia.Span), match, wholeValue: false);
                         break;
                     default:
                         // Multi-line and XML doc comments, disabled code, directives: the key itself, not the whole block.
-                        Report(Location.Create(root.SyntaxTree, new TextSpan(match.Start, match.Length)), match);
+                        Report(Location.Create(root.SyntaxTree, new TextSpan(match.Start, match.Length)), match, wholeValue: false);
                         break;
                 }
             }
         }
 
-        private void Report(Location location, SecretMatch match) =>
+        /// <param name="wholeValue">The reported expression's value is exactly the key: the code fix may replace the expression.</param>
+        private void Report(Location location, SecretMatch match, bool wholeValue)
+        {
+            if (match.Format.IsGeneric)
+            {
+                _context.ReportDiagnostic(_settings.Create(Descriptors.PossibleSecret, location, match.Format.TokenKind, match.Redacted));
+                return;
+            }
+
+            ImmutableDictionary<string, string?>? properties = wholeValue && match.Format.EnvironmentVariable.Length > 0
+                ? ImmutableDictionary<string, string?>.Empty.Add(Descriptors.EnvironmentVariableProperty, match.Format.EnvironmentVariable)
+                : null;
             _context.ReportDiagnostic(_settings.Create(
                 Descriptors.KeyInCode,
                 location,
+                properties,
                 match.Format.Provider,
                 match.Format.TokenKind,
                 match.Redacted,
                 match.Format.EnvironmentVariable,
                 match.Format.RotateUrl));
+        }
     }
 }

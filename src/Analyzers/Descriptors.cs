@@ -55,6 +55,12 @@ namespace Guardrails.Analyzers
             "Local suppressions hide Guardrails findings from an Enforce build. The central policy decides (allowLocalSuppression) whether a team may suppress Guardrails diagnostics in code.",
             WellKnownDiagnosticTags.NotConfigurable);
 
+        /// <summary>
+        /// Diagnostic property set on a GRD001 whose reported expression is exactly the key: the provider's usual
+        /// environment variable, for the code fix. Absent when the expression holds more than the key.
+        /// </summary>
+        public const string EnvironmentVariableProperty = "EnvironmentVariable";
+
         /// <summary>Custom tag of descriptors whose rule only ever warns (<see cref="RuleInfo.IsErrorInEnforce"/> is false).</summary>
         public const string WarningOnlyTag = "GuardrailsWarningOnly";
 

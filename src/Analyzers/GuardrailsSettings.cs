@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using Guardrails.Core.Policy;
 using Microsoft.CodeAnalysis;
@@ -32,6 +33,9 @@ namespace Guardrails.Analyzers
 
         public Diagnostic Create(DiagnosticDescriptor descriptor, Location location, params object[] args) =>
             Diagnostic.Create(descriptor, location, SeverityFor(descriptor), additionalLocations: null, properties: null, messageArgs: args);
+
+        public Diagnostic Create(DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?>? properties, params object[] args) =>
+            Diagnostic.Create(descriptor, location, SeverityFor(descriptor), additionalLocations: null, properties: properties, messageArgs: args);
 
         public static GuardrailsSettings From(AnalyzerOptions options, CancellationToken cancellationToken)
         {

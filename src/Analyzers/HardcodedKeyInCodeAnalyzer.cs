@@ -6,12 +6,15 @@ namespace Guardrails.Analyzers
 {
     /// <summary>
     /// GRD001: an AI-provider key in C#, as the compiler sees it: every kind of string literal with escapes resolved,
-    /// constant-folded concatenations and interpolations, comments, XML docs and disabled code (see <see cref="CSharpKeyScan"/>).
+    /// constant-folded concatenations and interpolations, comments, XML docs and disabled code (see <see cref="CSharpKeyScan"/>),
+    /// and keys with no fixed format where the code names the value as a credential (see <see cref="CredentialSinks"/>).
+    /// Generic high-entropy secrets at those sinks are GRD006, the lower tier: they come out of the same single walk,
+    /// so this analyzer reports both ids (GRD006 is also reported for files by <see cref="HardcodedKeyInFileAnalyzer"/>).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HardcodedKeyInCodeAnalyzer : DiagnosticAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KeyInCode);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KeyInCode, Descriptors.PossibleSecret);
 
         public override void Initialize(AnalysisContext context)
         {

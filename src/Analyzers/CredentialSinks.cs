@@ -1,0 +1,206 @@
+using System.Collections.Generic;
+using System.Threading;
+using Guardrails.Core.Sdks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Guardrails.Analyzers
+{
+    /// <summary>
+    /// What the code says a string literal is, for keys with no fixed format: the name that
+    /// <see cref="Core.Secrets.SecretScanner.TryMatchNamedValue"/> judges. Syntactic first; the semantic model is asked
+    /// only for arguments of calls and object creations (which parameter, which type, which namespace).
+    /// <list type="bullet">
+    /// <item><c>string mistralApiKey = "…"</c>, <c>MistralApiKey = "…"</c>, <c>ApiKey { get; } = "…"</c>, <c>ApiKey =&gt; "…"</c>, <c>string apiKey = "…"</c> parameter defaults: the member, local or parameter name.</item>
+    /// <item><c>["AzureOpenAI:ApiKey"] = "…"</c>, <c>{ "AzureOpenAI:ApiKey", "…" }</c>: the config key.</item>
+    /// <item><c>Environment.SetEnvironmentVariable("MISTRAL_API_KEY", "…")</c>: the variable name.</item>
+    /// <item><c>new AzureKeyCredential("…")</c>, <c>new ApiKeyCredential("…")</c>: the credential type, prefixed with the
+    /// namespace of the client it is passed to (<c>Azure.AI.OpenAI:AzureKeyCredential</c>).</item>
+    /// <item>any other call or creation: the parameter name, prefixed with the provider when the method's type lives in an
+    /// AI SDK namespace (<c>Mistral AI:apiKey</c>).</item>
+    /// </list>
+    /// </summary>
+    internal static class CredentialSinks
+    {
+        private static readonly HashSet<string> CredentialTypes = new HashSet<string>
+        {
+            "AzureKeyCredential", "ApiKeyCredential", "KeyCredential", "ApiKeyServiceClientCredentials", "CognitiveServicesCredentials",
+        };
+
+        public static string? NameFor(SyntaxToken literal, SemanticModel model, CancellationToken cancellationToken)
+        {
+            SyntaxNode? expression = literal.Parent;
+            if (expression == null)
+            {
+                return null;
+            }
+
+            // Look through what does not change the value: (…), casts, !, ?? and ?: branches.
+            SyntaxNode? parent = expression.Parent;
+            while (parent is ParenthesizedExpressionSyntax || parent is CastExpressionSyntax ||
+                   parent.IsKind(SyntaxKind.SuppressNullableWarningExpression) || parent.IsKind(SyntaxKind.CoalesceExpression) ||
+                   (parent is ConditionalExpressionSyntax conditional && conditional.Condition != expression))
+            {
+                expression = parent!;
+                parent = expression.Parent;
+            }
+
+            switch (parent)
+            {
+                case EqualsValueClauseSyntax equals:
+                    switch (equals.Parent)
+                    {
+                        case VariableDeclaratorSyntax variable:
+                            return variable.Identifier.ValueText;
+                        case PropertyDeclarationSyntax property:
+                            return property.Identifier.ValueText;
+                        case ParameterSyntax parameter:
+                            return parameter.Identifier.ValueText;
+                    }
+
+                    return null;
+                case AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Right == expression:
+                    return NameOfTarget(assignment.Left, model, cancellationToken);
+                case ArrowExpressionClauseSyntax arrow when arrow.Parent is PropertyDeclarationSyntax property:
+                    return property.Identifier.ValueText;
+                case AttributeArgumentSyntax attributeArgument:
+                    return attributeArgument.NameEquals?.Name.Identifier.ValueText ?? attributeArgument.NameColon?.Name.Identifier.ValueText;
+                case InitializerExpressionSyntax pair when pair.IsKind(SyntaxKind.ComplexElementInitializerExpression) &&
+                                                          pair.Expressions.Count == 2 && pair.Expressions[1] == expression:
+                    return ConstantString(pair.Expressions[0], model, cancellationToken);
+                case ArgumentSyntax argument when argument.Parent is ArgumentListSyntax arguments:
+                    return NameOfArgument(argument, arguments, model, cancellationToken);
+                default:
+                    return null;
+            }
+        }
+
+        private static string? NameOfTarget(ExpressionSyntax target, SemanticModel model, CancellationToken cancellationToken)
+        {
+            switch (target)
+            {
+                case IdentifierNameSyntax identifier:
+                    return identifier.Identifier.ValueText;
+                case MemberAccessExpressionSyntax member:
+                    return member.Name.Identifier.ValueText;
+                case ImplicitElementAccessSyntax implicitAccess when implicitAccess.ArgumentList.Arguments.Count == 1:
+                    return ConstantString(implicitAccess.ArgumentList.Arguments[0].Expression, model, cancellationToken);
+                case ElementAccessExpressionSyntax access when access.ArgumentList.Arguments.Count == 1:
+                    return ConstantString(access.ArgumentList.Arguments[0].Expression, model, cancellationToken);
+                default:
+                    return null;
+            }
+        }
+
+        private static string? NameOfArgument(ArgumentSyntax argument, ArgumentListSyntax arguments, SemanticModel model, CancellationToken cancellationToken)
+        {
+            SyntaxNode? call = arguments.Parent;
+            int index = arguments.Arguments.IndexOf(argument);
+
+            // Environment.SetEnvironmentVariable("MISTRAL_API_KEY", "…"): syntactic, the name is the first argument.
+            if (call is InvocationExpressionSyntax invocation && index == 1 && argument.NameColon == null &&
+                MethodName(invocation.Expression) == "SetEnvironmentVariable")
+            {
+                return ConstantString(arguments.Arguments[0].Expression, model, cancellationToken);
+            }
+
+            if (!(call is InvocationExpressionSyntax) && !(call is BaseObjectCreationExpressionSyntax))
+            {
+                return null;
+            }
+
+            if (!(model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol method))
+            {
+                return null;
+            }
+
+            IParameterSymbol? parameter = ParameterFor(method, argument, index);
+            if (parameter == null || parameter.Type.SpecialType != SpecialType.System_String)
+            {
+                return null;
+            }
+
+            INamedTypeSymbol type = method.ContainingType;
+            if (method.MethodKind == MethodKind.Constructor && CredentialTypes.Contains(type.Name))
+            {
+                // The credential says "a key"; the client it is handed to says whose.
+                string? client = ClientNamespace(call, model, cancellationToken);
+                return client == null ? type.Name : client + ":" + type.Name;
+            }
+
+            string? provider = ProviderOf(type);
+            return provider == null ? parameter.Name : provider + ":" + parameter.Name;
+        }
+
+        private static string? MethodName(ExpressionSyntax expression) => expression switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            _ => null,
+        };
+
+        private static IParameterSymbol? ParameterFor(IMethodSymbol method, ArgumentSyntax argument, int index)
+        {
+            if (argument.NameColon != null)
+            {
+                string name = argument.NameColon.Name.Identifier.ValueText;
+                foreach (IParameterSymbol p in method.Parameters)
+                {
+                    if (p.Name == name)
+                    {
+                        return p;
+                    }
+                }
+
+                return null;
+            }
+
+            if (index < method.Parameters.Length)
+            {
+                return method.Parameters[index];
+            }
+
+            return method.Parameters.Length > 0 && method.Parameters[method.Parameters.Length - 1].IsParams ? method.Parameters[method.Parameters.Length - 1] : null;
+        }
+
+        /// <summary>The namespace of the client a credential is created for: <c>new AzureOpenAIClient(uri, new AzureKeyCredential("…"))</c>.</summary>
+        private static string? ClientNamespace(SyntaxNode credentialCreation, SemanticModel model, CancellationToken cancellationToken)
+        {
+            SyntaxNode? outer = credentialCreation.Parent is ArgumentSyntax arg && arg.Parent is ArgumentListSyntax list ? list.Parent : null;
+            if (outer is BaseObjectCreationExpressionSyntax || outer is InvocationExpressionSyntax)
+            {
+                if (model.GetSymbolInfo(outer, cancellationToken).Symbol is IMethodSymbol client)
+                {
+                    return client.ContainingType.ContainingNamespace?.ToDisplayString();
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The provider of the AI SDK whose namespace holds <paramref name="type"/>, or null.</summary>
+        private static string? ProviderOf(INamedTypeSymbol type)
+        {
+            INamespaceSymbol? ns = type.ContainingNamespace;
+            if (ns == null || ns.IsGlobalNamespace)
+            {
+                return null;
+            }
+
+            IReadOnlyList<AiSdk> sdks = AiSdkCatalog.FindByNamespace(ns.ToDisplayString());
+            return sdks.Count > 0 ? sdks[0].Provider : null;
+        }
+
+        private static string? ConstantString(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+            {
+                return literal.Token.ValueText;
+            }
+
+            Optional<object?> constant = model.GetConstantValue(expression, cancellationToken);
+            return constant.HasValue ? constant.Value as string : null;
+        }
+    }
+}
