@@ -141,22 +141,18 @@ namespace Guardrails.Analyzers
         private const int MinimumNamedLength = 16;
         private const int MaximumNamedLength = 512;
 
-        /// <summary>No whitespace, and both letters and digits: what a random token has and words, paths and names mostly lack.</summary>
+        /// <summary>No whitespace: prose, markup and format strings are out before any name is looked up.</summary>
         private static bool LooksRandom(string value)
         {
-            bool letter = false, digit = false;
             foreach (char c in value)
             {
                 if (c <= ' ')
                 {
                     return false;
                 }
-
-                letter |= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-                digit |= c >= '0' && c <= '9';
             }
 
-            return letter && digit;
+            return true;
         }
 
         private static bool IsInsideConcatenation(SyntaxNode node)

@@ -129,8 +129,18 @@ namespace Guardrails.Analyzers
                 return client == null ? type.Name : client + ":" + type.Name;
             }
 
+            // "Mistral AI:apiKey" when the type's namespace belongs to one provider's SDKs; shared namespaces (Semantic
+            // Kernel, Microsoft.Extensions.AI) say nothing, so the type and method names speak instead
+            // ("MistralAIKernelBuilderExtensions.AddMistralChatCompletion:apiKey").
             string? provider = ProviderOf(type);
-            return provider == null ? parameter.Name : provider + ":" + parameter.Name;
+            if (provider != null)
+            {
+                return provider + ":" + parameter.Name;
+            }
+
+            return AiSdkCatalog.FindByNamespace(type.ContainingNamespace?.ToDisplayString() ?? string.Empty).Count > 0
+                ? type.Name + "." + method.Name + ":" + parameter.Name
+                : parameter.Name;
         }
 
         private static string? MethodName(ExpressionSyntax expression) => expression switch
@@ -179,7 +189,7 @@ namespace Guardrails.Analyzers
             return null;
         }
 
-        /// <summary>The provider of the AI SDK whose namespace holds <paramref name="type"/>, or null.</summary>
+        /// <summary>The one provider whose AI SDKs use the namespace of <paramref name="type"/>, or null (none, several, or a provider-neutral SDK).</summary>
         private static string? ProviderOf(INamedTypeSymbol type)
         {
             INamespaceSymbol? ns = type.ContainingNamespace;
@@ -189,7 +199,18 @@ namespace Guardrails.Analyzers
             }
 
             IReadOnlyList<AiSdk> sdks = AiSdkCatalog.FindByNamespace(ns.ToDisplayString());
-            return sdks.Count > 0 ? sdks[0].Provider : null;
+            string? provider = null;
+            foreach (AiSdk sdk in sdks)
+            {
+                if (sdk.IsNeutral || (provider != null && provider != sdk.Provider))
+                {
+                    return null;
+                }
+
+                provider = sdk.Provider;
+            }
+
+            return provider;
         }
 
         private static string? ConstantString(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)

@@ -64,9 +64,6 @@ namespace Guardrails.Analyzers
         /// <summary>Custom tag of descriptors whose rule only ever warns (<see cref="RuleInfo.IsErrorInEnforce"/> is false).</summary>
         public const string WarningOnlyTag = "GuardrailsWarningOnly";
 
-        private static readonly string[] NoTags = new string[0];
-        private static readonly string[] WarningOnlyTags = { WarningOnlyTag };
-
         /// <summary>True when Enforce mode raises this descriptor's findings to errors.</summary>
         public static bool IsErrorInEnforce(DiagnosticDescriptor descriptor)
         {
@@ -99,6 +96,6 @@ namespace Guardrails.Analyzers
                 isEnabledByDefault: true,
                 description: description,
                 helpLinkUri: rule.HelpLink,
-                customTags: rule.IsErrorInEnforce ? NoTags : WarningOnlyTags);
+                customTags: rule.IsErrorInEnforce ? new string[0] : new[] { WarningOnlyTag }); // inline: static fields initialise in text order
     }
 }

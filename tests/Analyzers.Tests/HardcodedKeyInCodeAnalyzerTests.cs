@@ -267,4 +267,77 @@ public class HardcodedKeyInCodeAnalyzerTests
             "}\n";
         await V.AnalyzerAsync(source, expected: Grd001(Key));
     }
+
+    // ---- keys with no fixed format, at credential sinks -------------------------------------------------------------
+
+    private const string Stubs = """
+        namespace Azure { public class AzureKeyCredential { public AzureKeyCredential(string key) { } } }
+        namespace System.ClientModel { public class ApiKeyCredential { public ApiKeyCredential(string key) { } } }
+        namespace Azure.AI.OpenAI { public class AzureOpenAIClient { public AzureOpenAIClient(System.Uri endpoint, Azure.AzureKeyCredential credential) { } } }
+        namespace Mistral.SDK { public class MistralClient { public MistralClient(string apiKey) { } public MistralClient(string apiKey, int retries) { } } }
+        namespace Microsoft.SemanticKernel { public static class MistralAIKernelBuilderExtensions { public static object AddMistralChatCompletion(this object builder, string modelId, string apiKey) => builder; } }
+        namespace Cohere { public static class CohereSetup { public static void Configure(string model, string apiKey = "") { } } }
+        public class Options { public string MistralApiKey { get; set; } = ""; public string CohereApiKey = ""; }
+        """;
+
+    public static IEnumerable<object[]> SinkForms()
+    {
+        string mistral = FakeKeys.Mistral(), cohere = FakeKeys.Cohere(), hex = FakeKeys.AzureHex32(), aws = FakeKeys.AwsSecretAccessKey();
+        string L(string v) => "{|#0:\"" + v + "\"|}";
+        yield return new object[] { "local named for the key", "void M() { string mistralApiKey = " + L(mistral) + "; }", "mistral" };
+        yield return new object[] { "field named for the key", "string cohereApiKey = " + L(cohere) + ";", "cohere" };
+        yield return new object[] { "const named for the key", "const string AwsSecretAccessKey = " + L(aws) + ";", "aws-secret-access-key" };
+        yield return new object[] { "property initializer", "string MistralApiKey { get; } = " + L(mistral) + ";", "mistral" };
+        yield return new object[] { "expression-bodied property", "string MistralApiKey => " + L(mistral) + ";", "mistral" };
+        yield return new object[] { "parameter default", "void M(string mistralApiKey = " + L(mistral) + ") { }", "mistral" };
+        yield return new object[] { "assignment", "Options O() { var o = new Options(); o.MistralApiKey = " + L(mistral) + "; return o; }", "mistral" };
+        yield return new object[] { "object initializer", "Options O = new Options { CohereApiKey = " + L(cohere) + " };", "cohere" };
+        yield return new object[] { "null-forgiving and coalesce", "string? M(string? k) => k ?? (" + L(mistral) + ")!; string? mistralApiKey => M(null);", null! };
+        yield return new object[] { "config indexer", "System.Collections.Generic.Dictionary<string, string> D = new() { [\"AzureOpenAI:ApiKey\"] = " + L(hex) + " };", "azure-openai-32" };
+        yield return new object[] { "config pair initializer", "System.Collections.Generic.Dictionary<string, string> D = new() { { \"Mistral:ApiKey\", " + L(mistral) + " } };", "mistral" };
+        yield return new object[] { "environment variable write", "void M() { System.Environment.SetEnvironmentVariable(\"MISTRAL_API_KEY\", " + L(mistral) + "); }", "mistral" };
+        yield return new object[] { "AzureKeyCredential", "object Client = new Azure.AzureKeyCredential(" + L(hex) + ");", "azure-ai-32" };
+        yield return new object[] { "AzureKeyCredential for an Azure OpenAI client", "object Client = new Azure.AI.OpenAI.AzureOpenAIClient(new System.Uri(\"https://x.openai.azure.com\"), new Azure.AzureKeyCredential(" + L(hex) + "));", "azure-openai-32" };
+        yield return new object[] { "ApiKeyCredential", "object Client = new System.ClientModel.ApiKeyCredential(" + L(hex) + ");", "azure-openai-32" };
+        yield return new object[] { "AI SDK client key parameter", "object Client = new Mistral.SDK.MistralClient(" + L(mistral) + ");", "mistral" };
+        yield return new object[] { "shared SDK namespace, provider in the method name", "object M(object b) => Microsoft.SemanticKernel.MistralAIKernelBuilderExtensions.AddMistralChatCompletion(b, \"mistral-large\", " + L(mistral) + ");", "mistral" };
+        yield return new object[] { "AI SDK named key argument", "void M() { Cohere.CohereSetup.Configure(\"command-r\", apiKey: " + L(cohere) + "); }", "cohere" };
+    }
+
+    [Theory]
+    [MemberData(nameof(SinkForms))]
+    public async Task Keys_with_no_fixed_format_are_reported_where_the_code_names_them_as_a_credential(string form, string member, string? formatId)
+    {
+        string source = Stubs + "\n#nullable enable\nclass C {\n  " + member + "\n}\n";
+        if (formatId == null)
+        {
+            // A value that flows through ?? and ! into a method's result is not at a named sink: nothing to report.
+            await V.AnalyzerAsync(test => test.TestCode = source.Replace("{|#0:", string.Empty).Replace("|}", string.Empty));
+            return;
+        }
+
+        KeyFormat format = KeyCatalog.All.Single(f => f.Id == formatId);
+        string value = System.Text.RegularExpressions.Regex.Match(member, "\\{\\|#0:\"([^\"]*)\"\\|\\}").Groups[1].Value;
+        Assert.True(value.Length > 0, form);
+        await V.AnalyzerAsync(
+            test => test.TestCode = source,
+            V.Diagnostic("GRD001").WithLocation(0).WithSeverity(DiagnosticSeverity.Error)
+                .WithArguments(format.Provider, format.TokenKind, Redaction.Redact(value, 0, value.Length, format.Prefix), format.EnvironmentVariable, format.RotateUrl));
+    }
+
+    [Fact]
+    public async Task Hashes_guids_and_lookup_keys_at_look_alike_sinks_are_left_alone()
+    {
+        string hex = FakeKeys.AzureHex32(), mistral = FakeKeys.Mistral();
+        string source = Stubs + "\nclass C {\n" +
+            "  string cacheKey = \"" + mistral + "\";\n" +
+            "  string contentHash = \"" + hex + "\";\n" +
+            "  string apiKey = \"3f2504e0-4f89-11d3-9a0c-0305e82c3301\";\n" +
+            "  string mistralModel = \"mistral-large-latest-2411\";\n" +
+            "  void M() { System.Console.WriteLine(\"" + hex + "\"); System.Environment.SetEnvironmentVariable(\"BUILD_HASH\", \"" + hex + "\"); }\n" +
+            "  object K = new Azure.AzureKeyCredential(System.Environment.GetEnvironmentVariable(\"AZURE_KEY\")!);\n" +
+            "  System.Collections.Generic.Dictionary<string, string> D = new() { [\"Cache:Key\"] = \"" + mistral + "\" };\n" +
+            "}\n";
+        await V.AnalyzerAsync(test => test.TestCode = source);
+    }
 }

@@ -119,4 +119,51 @@ public class HardcodedKeyInFileAnalyzerTests
             ("/app/broken.json", "{ \"OpenAI\": { \"ApiKey\": "),
         });
     }
+
+    public static IEnumerable<object[]> NamedKeys() =>
+        Guardrails.Core.Tests.DetectionCorpus.NamedKeys.Select((k, i) => new object[] { k.FormatId, i });
+
+    public static IEnumerable<object[]> FixedFormatKeys() =>
+        Guardrails.Core.Tests.DetectionCorpus.FixedFormatKeys.Select((k, i) => new object[] { k.FormatId, i });
+
+    [Theory]
+    [MemberData(nameof(NamedKeys))]
+    public async Task Every_context_gated_key_is_reported_under_its_json_key_and_env_name(string formatId, int index)
+    {
+        (string name, string value, _) = Guardrails.Core.Tests.DetectionCorpus.NamedKeys[index];
+        Assert.True(SecretScanner.TryMatchNamedValue(name, value, out SecretMatch m));
+        Assert.Equal(formatId, m.Format.Id);
+        DiagnosticResult Expected(int location) => m.Format.IsGeneric
+            ? V.Diagnostic("GRD006").WithLocation(location).WithSeverity(DiagnosticSeverity.Warning).WithArguments(m.Format.TokenKind, m.Redacted)
+            : V.Diagnostic("GRD002").WithLocation(location).WithSeverity(DiagnosticSeverity.Error)
+                .WithArguments(m.Format.Provider, m.Format.TokenKind, m.Redacted, m.Format.EnvironmentVariable, m.Format.RotateUrl);
+        await Files(
+            new[]
+            {
+                ("/app/appsettings.json", "{\n  \"" + name + "\": \"{|#0:" + value + "|}\"\n}\n"),
+                ("/app/.env", "# local\n" + name + "={|#1:" + value + "|}\n"),
+            },
+            expected: new[] { Expected(0), Expected(1) });
+    }
+
+    [Theory]
+    [MemberData(nameof(FixedFormatKeys))]
+    public async Task Every_fixed_format_key_is_reported_in_raw_text(string formatId, int index)
+    {
+        string key = Guardrails.Core.Tests.DetectionCorpus.FixedFormatKeys[index].Key;
+        var matches = new List<SecretMatch>();
+        SecretScanner.Scan(key, matches);
+        Assert.NotEmpty(matches);
+        Assert.NotEmpty(formatId);
+        DiagnosticResult[] expected = matches
+            .Select(m => V.Diagnostic("GRD002").WithSpan("/app/deploy.sh", 2, 1 + m.Start, 2, 1 + m.Start + m.Length).WithSeverity(DiagnosticSeverity.Error)
+                .WithArguments(m.Format.Provider, m.Format.TokenKind, m.Redacted, m.Format.EnvironmentVariable, m.Format.RotateUrl))
+            .ToArray();
+        if (key.Contains('\n'))
+        {
+            return; // multi-line keys (PEM) are covered by the Core tests; the single-line span above does not apply
+        }
+
+        await Files(new[] { ("/app/deploy.sh", "#!/bin/sh\n" + key + "\n") }, expected: expected);
+    }
 }

@@ -209,7 +209,8 @@ namespace Guardrails.Core.Files
                     i = SkipSpaces(text, i + 7, line.End);
                 }
 
-                int separator = IndexOfAny(text, i, line.End, '=', ':');
+                // .env: NAME=value only (a ':' belongs to the name, as in "AzureOpenAI:ApiKey=…"); .ini/.properties: '=' or ':'.
+                int separator = sections ? IndexOfAny(text, i, line.End, '=', ':') : IndexOfAny(text, i, line.End, '=', '=');
                 if (separator <= i)
                 {
                     continue;
