@@ -1,0 +1,28 @@
+namespace Guardrails.Core.Footprints
+{
+    /// <summary>
+    /// Assistant ids as the central policy and the team manifest spell them (<c>assistants[].id</c>). Lower-case,
+    /// vendor-neutral product names; one constant per assistant the footprint catalog knows.
+    /// </summary>
+    public static class AssistantIds
+    {
+        public const string GitHubCopilot = "github-copilot";
+        public const string VisualStudio = "visual-studio";
+        public const string Cursor = "cursor";
+        public const string ClaudeCode = "claude-code";
+        public const string OpenAiCodex = "openai-codex";
+        public const string Gemini = "gemini";
+        public const string Windsurf = "windsurf";
+        public const string Cline = "cline";
+        public const string Roo = "roo";
+        public const string Continue = "continue";
+        public const string Aider = "aider";
+        public const string AmazonQ = "amazon-q";
+        public const string JetBrainsAi = "jetbrains-ai";
+        public const string Kiro = "kiro";
+        public const string Tabnine = "tabnine";
+        public const string Augment = "augment";
+        public const string Zed = "zed";
+        public const string Devin = "devin";
+    }
+}

@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Generic;
+using static Guardrails.Core.Footprints.AssistantIds;
+using K = Guardrails.Core.Footprints.FootprintKind;
+
+namespace Guardrails.Core.Footprints
+{
+    /// <summary>
+    /// Where each AI coding assistant leaves its footprints in a repository, as data: adding an assistant or a path is
+    /// one line. Patterns are relative to every folder from the project folder up to the repository root (see
+    /// <see cref="FootprintPattern"/> for the syntax).
+    /// How a file is classified: the first file pattern (in catalog order) that matches decides its kind and format;
+    /// a file no file pattern matches takes the kind of the innermost folder pattern that contains it. A path may
+    /// belong to several assistants (<c>.mcp.json</c> is read by Claude Code and Visual Studio; <c>AGENTS.md</c> by
+    /// many): declaring any one of them covers it.
+    /// Sources: the assistants' own documentation, summarised in the reference note on assistant governance.
+    /// </summary>
+    public static class FootprintCatalog
+    {
+        private static readonly FootprintEntry[] Entries =
+        {
+            // GitHub Copilot (VS Code, Visual Studio, JetBrains, cloud agent, CLI)
+            E(".github/copilot-instructions.md", GitHubCopilot, K.Instructions),
+            E(".github/instructions/", GitHubCopilot, K.Instructions),
+            E(".github/prompts/", GitHubCopilot, K.Agent),
+            E(".github/agents/", GitHubCopilot, K.Agent),
+            E(".github/chatmodes/", GitHubCopilot, K.Agent),
+            E(".github/skills/", GitHubCopilot, K.Instructions),
+            E(".github/hooks/", GitHubCopilot, K.Settings),
+            E(".github/mcp.json", GitHubCopilot, K.McpConfig),
+            E(".github/copilot/", GitHubCopilot, K.Settings),
+            E(".github/workflows/copilot-setup-steps.yml", GitHubCopilot, K.Workflow),
+            E(".github/workflows/copilot-setup-steps.yaml", GitHubCopilot, K.Workflow),
+            E(".vscode/mcp.json", GitHubCopilot, K.McpConfig),
+
+            // Visual Studio (solution-level MCP; also reads .vscode/mcp.json and .cursor/mcp.json)
+            E(".mcp.json", VisualStudio, K.McpConfig),
+            E(".vs/mcp.json", VisualStudio, K.McpConfig),
+
+            // Cursor
+            E(".cursor/mcp.json", Cursor, K.McpConfig),
+            E(".cursor/cli.json", Cursor, K.Settings),
+            E(".cursor/environment.json", Cursor, K.Settings),
+            E(".cursor/hooks.json", Cursor, K.Settings),
+            E(".cursor/rules/", Cursor, K.Instructions),
+            E(".cursor/commands/", Cursor, K.Agent),
+            E(".cursor/agents/", Cursor, K.Agent),
+            E(".cursor/", Cursor, K.Folder),
+            E(".cursorrules", Cursor, K.Instructions, FootprintFormat.None),
+            E(".cursorignore", Cursor, K.IgnoreFile),
+            E(".cursorindexingignore", Cursor, K.IgnoreFile),
+
+            // Claude Code
+            E("CLAUDE.md", ClaudeCode, K.Instructions),
+            E("CLAUDE.local.md", ClaudeCode, K.PersonalFile),
+            E(".claude/settings.local.json", ClaudeCode, K.PersonalFile),
+            E(".claude/settings.json", ClaudeCode, K.Settings),
+            E(".claude/agents/", ClaudeCode, K.Agent),
+            E(".claude/commands/", ClaudeCode, K.Agent),
+            E(".claude/rules/", ClaudeCode, K.Instructions),
+            E(".claude/skills/", ClaudeCode, K.Instructions),
+            E(".claude/", ClaudeCode, K.Folder),
+            E(".mcp.json", ClaudeCode, K.McpConfig),
+
+            // OpenAI Codex (AGENTS.md is read by many assistants; any one of them declared covers it)
+            E("AGENTS.md", OpenAiCodex, K.Instructions),
+            E("AGENTS.md", GitHubCopilot, K.Instructions),
+            E("AGENTS.md", Cursor, K.Instructions),
+            E("AGENTS.md", JetBrainsAi, K.Instructions),
+            E("AGENTS.md", Zed, K.Instructions),
+            E(".codex/config.toml", OpenAiCodex, K.Settings),
+            E(".codex/", OpenAiCodex, K.Folder),
+
+            // Gemini (CLI and Code Assist)
+            E("GEMINI.md", Gemini, K.Instructions),
+            E(".gemini/settings.json", Gemini, K.Settings),
+            E(".gemini/commands/", Gemini, K.Agent),
+            E(".gemini/", Gemini, K.Folder),
+            E(".geminiignore", Gemini, K.IgnoreFile),
+            E(".aiexclude", Gemini, K.IgnoreFile),
+
+            // Windsurf
+            E(".windsurfrules", Windsurf, K.Instructions, FootprintFormat.None),
+            E(".windsurf/rules/", Windsurf, K.Instructions),
+            E(".windsurf/", Windsurf, K.Folder),
+            E(".codeiumignore", Windsurf, K.IgnoreFile),
+            E(".windsurfignore", Windsurf, K.IgnoreFile),
+
+            // Cline (.clinerules is a file or a folder)
+            E(".clinerules", Cline, K.Instructions, FootprintFormat.None),
+            E(".clinerules/", Cline, K.Instructions),
+            E(".clineignore", Cline, K.IgnoreFile),
+
+            // Roo Code
+            E(".roo/mcp.json", Roo, K.McpConfig),
+            E(".roo/", Roo, K.Folder),
+            E(".roomodes", Roo, K.Settings, FootprintFormat.JsonOrYaml),
+            E(".rooignore", Roo, K.IgnoreFile),
+
+            // Continue
+            E(".continue/mcpServers/", Continue, K.McpConfig),
+            E(".continue/models/", Continue, K.Settings),
+            E(".continue/", Continue, K.Folder),
+            E(".continuerc.json", Continue, K.Settings),
+            E(".continueignore", Continue, K.IgnoreFile),
+
+            // Aider (history and tag cache are personal artefacts)
+            E(".aider.chat.history.md", Aider, K.PersonalFile, FootprintFormat.None),
+            E(".aider.input.history", Aider, K.PersonalFile, FootprintFormat.None),
+            E(".aider.llm.history", Aider, K.PersonalFile, FootprintFormat.None),
+            E(".aider.tags.cache.v*/", Aider, K.PersonalFile, FootprintFormat.None),
+            E(".aider.conf.yml", Aider, K.Settings),
+            E(".aider.conf.yaml", Aider, K.Settings),
+            E(".aiderignore", Aider, K.IgnoreFile),
+            E(".aider.*", Aider, K.Settings),
+
+            // Amazon Q Developer
+            E(".amazonq/mcp.json", AmazonQ, K.McpConfig),
+            E(".amazonq/rules/", AmazonQ, K.Instructions),
+            E(".amazonq/cli-agents/", AmazonQ, K.Agent),
+            E(".amazonq/", AmazonQ, K.Folder),
+
+            // JetBrains AI Assistant and Junie
+            E(".aiignore", JetBrainsAi, K.IgnoreFile),
+            E(".aiassistant/", JetBrainsAi, K.Folder),
+            E(".junie/mcp/mcp.json", JetBrainsAi, K.McpConfig),
+            E(".junie/", JetBrainsAi, K.Folder),
+
+            // Kiro
+            E(".kiro/settings/mcp.json", Kiro, K.McpConfig),
+            E(".kiro/steering/", Kiro, K.Instructions),
+            E(".kiro/", Kiro, K.Folder),
+            E(".kiroignore", Kiro, K.IgnoreFile),
+
+            // Tabnine
+            E(".tabnine/", Tabnine, K.Folder),
+            E("TABNINE.md", Tabnine, K.Instructions),
+
+            // Augment
+            E(".augment/settings.local.json", Augment, K.PersonalFile),
+            E(".augment/", Augment, K.Folder),
+            E(".augment-guidelines", Augment, K.Instructions, FootprintFormat.None),
+            E(".augmentignore", Augment, K.IgnoreFile),
+
+            // Zed
+            E(".zed/settings.json", Zed, K.Settings),
+            E(".rules", Zed, K.Instructions, FootprintFormat.None),
+
+            // Devin
+            E(".devin/mcp_config.local.json", Devin, K.PersonalFile),
+            E(".devin/mcp_config.json", Devin, K.McpConfig),
+            E(".devin/", Devin, K.Folder),
+            E(".devinignore", Devin, K.IgnoreFile),
+        };
+
+        private static readonly string[] AssistantList = BuildAssistantList();
+
+        /// <summary>Every catalog line, in catalog order.</summary>
+        public static IReadOnlyList<FootprintEntry> All => Entries;
+
+        /// <summary>Every assistant id the catalog knows, in first-seen order.</summary>
+        public static IReadOnlyList<string> Assistants => AssistantList;
+
+        /// <summary>The entries of one assistant.</summary>
+        public static IEnumerable<FootprintEntry> For(string assistantId)
+        {
+            foreach (FootprintEntry e in Entries)
+            {
+                if (string.Equals(e.AssistantId, assistantId, StringComparison.OrdinalIgnoreCase))
+                {
+                    yield return e;
+                }
+            }
+        }
+
+        private static FootprintEntry E(string pattern, string assistant, FootprintKind kind, FootprintFormat format = FootprintFormat.Auto) =>
+            new FootprintEntry(pattern, assistant, kind, format);
+
+        private static string[] BuildAssistantList()
+        {
+            var list = new List<string>();
+            foreach (FootprintEntry e in Entries)
+            {
+                if (!list.Contains(e.AssistantId))
+                {
+                    list.Add(e.AssistantId);
+                }
+            }
+
+            return list.ToArray();
+        }
+    }
+}

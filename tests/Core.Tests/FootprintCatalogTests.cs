@@ -1,0 +1,97 @@
+using Guardrails.Core.Footprints;
+
+namespace Guardrails.Core.Tests;
+
+public class FootprintCatalogTests
+{
+    private static readonly string[] IssueAssistants =
+    {
+        "github-copilot", "visual-studio", "cursor", "claude-code", "openai-codex", "gemini", "windsurf", "cline", "roo",
+        "continue", "aider", "amazon-q", "jetbrains-ai", "kiro", "tabnine", "augment", "zed", "devin",
+    };
+
+    [Fact]
+    public void Every_assistant_of_the_issue_has_catalog_entries_and_nothing_else_is_there()
+    {
+        Assert.Equal(IssueAssistants.OrderBy(a => a), FootprintCatalog.Assistants.OrderBy(a => a));
+        foreach (string id in IssueAssistants)
+        {
+            Assert.NotEmpty(FootprintCatalog.For(id));
+        }
+    }
+
+    [Theory]
+    [InlineData(".github/copilot-instructions.md", "github-copilot")]
+    [InlineData(".github/workflows/copilot-setup-steps.yml", "github-copilot")]
+    [InlineData(".vscode/mcp.json", "github-copilot")]
+    [InlineData(".vs/mcp.json", "visual-studio")]
+    [InlineData(".mcp.json", "visual-studio")]
+    [InlineData(".mcp.json", "claude-code")]
+    [InlineData(".cursorrules", "cursor")]
+    [InlineData("CLAUDE.local.md", "claude-code")]
+    [InlineData("AGENTS.md", "openai-codex")]
+    [InlineData(".aiexclude", "gemini")]
+    [InlineData(".windsurfrules", "windsurf")]
+    [InlineData(".clinerules", "cline")]
+    [InlineData(".roomodes", "roo")]
+    [InlineData(".continuerc.json", "continue")]
+    [InlineData(".aider.conf.yml", "aider")]
+    [InlineData(".aider.chat.history.md", "aider")]
+    [InlineData(".aiignore", "jetbrains-ai")]
+    [InlineData(".zed/settings.json", "zed")]
+    [InlineData(".rules", "zed")]
+    public void The_issue_paths_are_file_footprints_of_their_assistant(string path, string assistant)
+    {
+        string[] segments = path.Split('/');
+        Assert.Contains(FootprintCatalog.For(assistant), e => e.Pattern.MatchesFile(segments));
+    }
+
+    [Theory]
+    [InlineData(".github/instructions", "github-copilot")]
+    [InlineData(".github/prompts", "github-copilot")]
+    [InlineData(".github/agents", "github-copilot")]
+    [InlineData(".github/chatmodes", "github-copilot")]
+    [InlineData(".github/copilot", "github-copilot")]
+    [InlineData(".cursor", "cursor")]
+    [InlineData(".claude", "claude-code")]
+    [InlineData(".codex", "openai-codex")]
+    [InlineData(".gemini", "gemini")]
+    [InlineData(".windsurf", "windsurf")]
+    [InlineData(".roo", "roo")]
+    [InlineData(".continue", "continue")]
+    [InlineData(".amazonq", "amazon-q")]
+    [InlineData(".aiassistant", "jetbrains-ai")]
+    [InlineData(".junie", "jetbrains-ai")]
+    [InlineData(".kiro", "kiro")]
+    [InlineData(".tabnine", "tabnine")]
+    [InlineData(".augment", "augment")]
+    [InlineData(".devin", "devin")]
+    [InlineData(".aider.tags.cache.v4", "aider")]
+    public void The_issue_folders_are_folder_footprints_of_their_assistant(string path, string assistant)
+    {
+        string[] segments = path.Split('/');
+        Assert.Contains(FootprintCatalog.For(assistant), e => e.Pattern.MatchesFolder(segments));
+    }
+
+    [Theory]
+    [InlineData(".claude/settings.local.json")]
+    [InlineData("CLAUDE.local.md")]
+    [InlineData(".aider.chat.history.md")]
+    [InlineData(".aider.input.history")]
+    public void Personal_files_are_classified_as_personal_before_any_wider_pattern(string path)
+    {
+        string[] segments = path.Split('/');
+        FootprintEntry first = FootprintCatalog.All.First(e => e.Pattern.MatchesFile(segments));
+        Assert.Equal(FootprintKind.PersonalFile, first.Kind);
+    }
+
+    [Fact]
+    public void Ordinary_repository_files_are_not_footprints()
+    {
+        foreach (string path in new[] { "README.md", "src/App/Program.cs", ".github/workflows/build.yml", ".vscode/settings.json", ".gitignore", "docs/AGENTS.txt" })
+        {
+            string[] segments = path.Split('/');
+            Assert.DoesNotContain(FootprintCatalog.All, e => e.Pattern.MatchesFile(segments) || e.Pattern.FolderPrefixLength(segments) > 0);
+        }
+    }
+}

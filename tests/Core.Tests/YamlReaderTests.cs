@@ -1,0 +1,102 @@
+using Guardrails.Core.Json;
+using Guardrails.Core.Yaml;
+
+namespace Guardrails.Core.Tests;
+
+public class YamlReaderTests
+{
+    [Fact]
+    public void Continue_block_reads_sequences_of_mappings_with_positions()
+    {
+        const string yaml = """
+            name: DB MCP   # a comment
+            version: 0.0.1
+            schema: v1
+            mcpServers:
+              - name: SQLite
+                command: uvx
+                args:
+                  - "mcp-server-sqlite==0.6.2"
+                  - --db-path
+                  - './test.db'
+                env: { API_KEY: "${{ secrets.DB_KEY }}", MODE: ro }
+              - uses: acme/jira-mcp@1.2.0
+            """;
+        JsonNode root = YamlReader.Parse(yaml);
+        Assert.Equal("DB MCP", root["name"]!.Text);
+        Assert.Equal("0.0.1", root["version"]!.Text); // not a number in YAML 1.2
+        JsonNode servers = root["mcpServers"]!;
+        Assert.Equal(2, servers.Items.Count);
+        JsonNode sqlite = servers.Items[0];
+        Assert.Equal(5, sqlite.Start.Line);
+        Assert.Equal(5, sqlite.Start.Column);
+        Assert.Equal("uvx", sqlite["command"]!.Text);
+        Assert.Equal(new[] { "mcp-server-sqlite==0.6.2", "--db-path", "./test.db" }, sqlite["args"]!.Items.Select(i => i.Text));
+        Assert.Equal(8, sqlite["args"]!.Items[0].Start.Line);
+        Assert.Equal("${{ secrets.DB_KEY }}", sqlite["env"]!["API_KEY"]!.Text);
+        Assert.Equal("acme/jira-mcp@1.2.0", servers.Items[1]["uses"]!.Text);
+    }
+
+    [Fact]
+    public void Scalars_are_typed_as_yaml_core_and_block_scalars_keep_their_text()
+    {
+        const string yaml = "a: true\nb: ~\nc: 12\nd: 'it''s'\ne: \"x\\ty\"\nf: |\n  line1\n  line2\ng: >-\n  folded\n  text\nh: plain\n  continued\ni: !!str 42\nlist:\n- one\n- two\n";
+        JsonNode root = YamlReader.Parse(yaml);
+        Assert.Equal(JsonKind.True, root["a"]!.Kind);
+        Assert.Equal(JsonKind.Null, root["b"]!.Kind);
+        Assert.Equal(JsonKind.Number, root["c"]!.Kind);
+        Assert.Equal("it's", root["d"]!.Text);
+        Assert.Equal("x\ty", root["e"]!.Text);
+        Assert.Equal("line1\nline2\n", root["f"]!.Text);
+        Assert.Equal("folded text", root["g"]!.Text);
+        Assert.Equal("plain continued", root["h"]!.Text);
+        Assert.Equal("42", root["i"]!.Text);
+        Assert.Equal(new[] { "one", "two" }, root["list"]!.Items.Select(i => i.Text));
+    }
+
+    [Fact]
+    public void Front_matter_is_parsed_with_file_line_numbers_and_absent_front_matter_is_null()
+    {
+        const string md = "---\nname: reviewer\nmodel: gpt-4.1\ntools: ['read', \"search\"]\nmcp-servers:\n  github:\n    type: local\n    command: npx\n---\n# Body\n---\nnot: yaml\n";
+        JsonNode fm = YamlReader.ParseFrontMatter(md)!;
+        Assert.Equal("gpt-4.1", fm["model"]!.Text);
+        Assert.Equal(3, fm["model"]!.Start.Line);
+        Assert.Equal(8, fm["model"]!.Start.Column);
+        Assert.Equal(new[] { "read", "search" }, fm["tools"]!.Items.Select(i => i.Text));
+        Assert.Equal(6, fm["mcp-servers"]!.GetProperty("github")!.NameStart.Line);
+        Assert.Null(YamlReader.ParseFrontMatter("# Just markdown\n---\n"));
+        Assert.Throws<JsonParseException>(() => YamlReader.ParseFrontMatter("---\nmodel: x\n"));
+    }
+
+    [Fact]
+    public void Flow_collections_may_span_lines()
+    {
+        JsonNode root = YamlReader.Parse("args: [\n  \"-y\",\n  pkg@1.0,  # pinned\n]\nnext: 1\n");
+        Assert.Equal(new[] { "-y", "pkg@1.0" }, root["args"]!.Items.Select(i => i.Text));
+        Assert.Equal(3, root["args"]!.Items[1].Start.Line);
+        Assert.Equal("1", root["next"]!.Text);
+    }
+
+    [Theory]
+    [InlineData("a: 1\n  b: 2\n", 2)]
+    [InlineData("a:\n\t- x\n", 2)]
+    [InlineData("a: &anchor 1\n", 1)]
+    [InlineData("a: \"unterminated\n", 1)]
+    [InlineData("a: [1, 2\n", 1)]
+    [InlineData("- a\nb: 1\n", 2)]
+    [InlineData("? complex\n: value\n", 1)]
+    public void Unsupported_or_malformed_yaml_is_a_positioned_error(string yaml, int line)
+    {
+        Assert.Null(YamlReader.TryParse(yaml, out JsonParseException? error));
+        Assert.Equal(line, error!.Position.Line);
+    }
+
+    [Fact]
+    public void Hostile_input_does_not_throw()
+    {
+        foreach (string s in new[] { "-", ":", "- - -", "a: |", "a: >", "{", "[", "a: {b: [c, {d: e}]}", "---\n---\n", "\uFEFF", "a:\n  - b: c\n    d:\n", new string('[', 500), "'", "\"\\x\"" })
+        {
+            YamlReader.TryParse(s, out _);
+        }
+    }
+}
