@@ -96,7 +96,8 @@ namespace Guardrails.Core.Footprints
                 }
             }
 
-            return true;
+            // A file pattern needs at least one more segment below the directory.
+            return IsFolder || dir.Count < _segments.Length;
         }
 
         /// <summary>True when the first segment of the pattern matches the name of a directory entry at a level.</summary>

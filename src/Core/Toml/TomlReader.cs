@@ -254,13 +254,13 @@ namespace Guardrails.Core.Toml
             {
                 case '"':
                     {
-                        string s = StartsWith("\"\"\"") ? ParseMultilineBasicString() : ParseBasicString();
+                        string s = StartsWith("\"\"\"") ? ParseMultilineString(basic: true) : ParseBasicString();
                         return new JsonNode(JsonKind.String, start, Here, s, null, null);
                     }
 
                 case '\'':
                     {
-                        string s = StartsWith("'''") ? ParseMultilineLiteralString() : ParseLiteralString();
+                        string s = StartsWith("'''") ? ParseMultilineString(basic: false) : ParseLiteralString();
                         return new JsonNode(JsonKind.String, start, Here, s, null, null);
                     }
 
@@ -453,7 +453,8 @@ namespace Guardrails.Core.Toml
             }
         }
 
-        private string ParseMultilineBasicString()
+        /// <summary>A multi-line string: """basic""" (with escapes and line-ending backslashes) or '''literal'''.</summary>
+        private string ParseMultilineString(bool basic)
         {
             TextPosition start = Here;
             _pos += 3;
@@ -466,14 +467,15 @@ namespace Guardrails.Core.Toml
                     throw new JsonParseException("unterminated multi-line string (it starts here)", start);
                 }
 
-                if (StartsWith("\"\"\"") && !StartsWith("\"\"\"\""))
+                string delimiter = basic ? "\"\"\"" : "'''";
+                if (StartsWith(delimiter) && !StartsWith(delimiter + delimiter[0]))
                 {
                     _pos += 3;
                     return sb.ToString();
                 }
 
                 char c = _text[_pos];
-                if (c == '\\')
+                if (basic && c == '\\')
                 {
                     // A backslash at the end of a line trims the newline and the whitespace after it.
                     int look = _pos + 1;
@@ -531,37 +533,6 @@ namespace Guardrails.Core.Toml
                     return s;
                 }
 
-                _pos++;
-            }
-        }
-
-        private string ParseMultilineLiteralString()
-        {
-            TextPosition start = Here;
-            _pos += 3;
-            SkipOneNewline();
-            var sb = new StringBuilder();
-            while (true)
-            {
-                if (_pos >= _text.Length)
-                {
-                    throw new JsonParseException("unterminated multi-line string (it starts here)", start);
-                }
-
-                if (StartsWith("'''") && !StartsWith("''''"))
-                {
-                    _pos += 3;
-                    return sb.ToString();
-                }
-
-                if (AtNewline())
-                {
-                    sb.Append('\n');
-                    SkipOneNewline();
-                    continue;
-                }
-
-                sb.Append(_text[_pos]);
                 _pos++;
             }
         }

@@ -1,0 +1,514 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Guardrails.BuildTasks.Engine;
+using Guardrails.Core.Footprints;
+using Guardrails.Core.Json;
+using Guardrails.Core.Rules;
+using Guardrails.Core.Secrets;
+using Guardrails.Core.Toml;
+using Guardrails.Core.Yaml;
+
+namespace Guardrails.BuildTasks.Footprints
+{
+    /// <summary>
+    /// Reads what is inside one footprint file: MCP servers (every dialect), models, permission settings and literal
+    /// credentials, each at its line and column. Tolerant: a file that cannot be read or parsed yields a
+    /// <see cref="ReadProblem"/> (and whatever a raw scan for known key formats still finds), never an exception.
+    /// JSON is read with the shared <see cref="JsonReader"/> (comments and trailing commas allowed, as the assistants
+    /// do), TOML and YAML with the subset readers in Core; all three give the same tree, so one interpreter serves all.
+    /// </summary>
+    public static class AssistantFileReader
+    {
+        private const int MaxDepth = 32;
+
+        public static FootprintContent Read(FootprintHit hit)
+        {
+            var content = new FootprintContent(hit);
+            if (hit.IsDirectory)
+            {
+                return content;
+            }
+
+            string? text = SourceFile.TryReadText(hit.FullPath, RuleCatalog.InternalError, "The assistant file", out Finding? problem);
+            if (text == null)
+            {
+                content.Problem = new ReadProblem(Describe(problem), problem?.Line ?? 0, problem?.Column ?? 0);
+                return content;
+            }
+
+            Interpret(content, text);
+            return content;
+        }
+
+        /// <summary>Interprets already-read text as the footprint's format (exposed for tests).</summary>
+        public static void Interpret(FootprintContent content, string text)
+        {
+            ScanKnownKeyFormats(content, text);
+            FootprintFormat format = ResolveFormat(content.Hit, text);
+            JsonNode? root = null;
+            try
+            {
+                switch (format)
+                {
+                    case FootprintFormat.Json:
+                        root = JsonReader.Parse(text);
+                        break;
+                    case FootprintFormat.Toml:
+                        root = TomlReader.Parse(text);
+                        break;
+                    case FootprintFormat.Yaml:
+                        root = YamlReader.Parse(text);
+                        break;
+                    case FootprintFormat.FrontMatter:
+                        root = YamlReader.ParseFrontMatter(text);
+                        break;
+                    default:
+                        if (IsEnvFile(content.Hit.RelativePath))
+                        {
+                            ReadEnvFile(content, text);
+                        }
+
+                        return;
+                }
+            }
+            catch (JsonParseException e)
+            {
+                content.Problem = new ReadProblem(
+                    "is not valid " + FormatName(format) + ": " + e.Message + " (Guardrails reads " + FormatName(format) + " as described in docs/rules/GRD137.md)",
+                    e.Position.Line,
+                    e.Position.Column);
+                return;
+            }
+
+            if (root == null)
+            {
+                return;
+            }
+
+            new Interpreter(content).Run(root);
+        }
+
+        public static FootprintFormat ResolveFormat(FootprintHit hit, string text)
+        {
+            FootprintFormat format = hit.Format;
+            if (format == FootprintFormat.JsonOrYaml)
+            {
+                string t = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+                return t.StartsWith("{", StringComparison.Ordinal) ? FootprintFormat.Json : FootprintFormat.Yaml;
+            }
+
+            if (format != FootprintFormat.Auto)
+            {
+                return format;
+            }
+
+            string ext = Path.GetExtension(hit.RelativePath).ToLowerInvariant();
+            switch (ext)
+            {
+                case ".json":
+                case ".jsonc":
+                    return FootprintFormat.Json;
+                case ".toml":
+                    return FootprintFormat.Toml;
+                case ".yml":
+                case ".yaml":
+                    return FootprintFormat.Yaml;
+                case ".md":
+                case ".mdc":
+                case ".markdown":
+                    return FootprintFormat.FrontMatter;
+                default:
+                    return FootprintFormat.None;
+            }
+        }
+
+        private static string FormatName(FootprintFormat format) => format switch
+        {
+            FootprintFormat.Json => "JSON",
+            FootprintFormat.Toml => "TOML",
+            FootprintFormat.FrontMatter => "YAML front-matter",
+            _ => "YAML",
+        };
+
+        private static string Describe(Finding? problem)
+        {
+            if (problem == null)
+            {
+                return "could not be read";
+            }
+
+            // SourceFile's messages start with "The assistant file …"; keep the reason only.
+            const string prefix = "The assistant file ";
+            return problem.Message.StartsWith(prefix, StringComparison.Ordinal) ? problem.Message.Substring(prefix.Length).TrimEnd('.') : problem.Message;
+        }
+
+        private static bool IsEnvFile(string relativePath)
+        {
+            string name = Path.GetFileName(relativePath);
+            return name == ".env" || name.EndsWith(".env", StringComparison.OrdinalIgnoreCase) || name.StartsWith(".env.", StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>Known key formats anywhere in the text (also in files that are not parsed, or fail to parse).</summary>
+        private static void ScanKnownKeyFormats(FootprintContent content, string text)
+        {
+            if (!SecretScanner.MightContainKey(text))
+            {
+                return;
+            }
+
+            var matches = new List<SecretMatch>();
+            SecretScanner.Scan(text, matches);
+            foreach (SecretMatch m in matches)
+            {
+                (int line, int col) = LineColumn(text, m.Start);
+                content.Credentials.Add(new CredentialUse("(text)", m.Redacted, m.Format.Provider, line, col));
+            }
+        }
+
+        private static void ReadEnvFile(FootprintContent content, string text)
+        {
+            string[] lines = text.Split('\n');
+            for (int i = 0; i < lines.Length; i++)
+            {
+                string line = lines[i].TrimEnd('\r');
+                string trimmed = line.TrimStart();
+                if (trimmed.Length == 0 || trimmed[0] == '#')
+                {
+                    continue;
+                }
+
+                if (trimmed.StartsWith("export ", StringComparison.Ordinal))
+                {
+                    trimmed = trimmed.Substring(7).TrimStart();
+                }
+
+                int eq = trimmed.IndexOf('=');
+                if (eq <= 0)
+                {
+                    continue;
+                }
+
+                string name = trimmed.Substring(0, eq).Trim();
+                string value = trimmed.Substring(eq + 1).Trim().Trim('"', '\'');
+                int col = line.Length - trimmed.Length + eq + 2;
+                AddCredentialIfLiteral(content, name, name, value, i + 1, col);
+            }
+        }
+
+        internal static void AddCredentialIfLiteral(FootprintContent content, string name, string setting, string value, int line, int column)
+        {
+            if (!CredentialValues.IsLiteralCredential(name, value, out string redacted, out string? provider))
+            {
+                return;
+            }
+
+            // A known key format was already reported by the raw scan at this line.
+            foreach (CredentialUse c in content.Credentials)
+            {
+                if (c.Line == line && c.Provider != null)
+                {
+                    return;
+                }
+            }
+
+            content.Credentials.Add(new CredentialUse(setting, redacted, provider, line, column));
+        }
+
+        internal static (int Line, int Column) LineColumn(string text, int offset)
+        {
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < offset && i < text.Length; i++)
+            {
+                if (text[i] == '\n')
+                {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+
+            return (line, offset - lineStart + 1);
+        }
+
+        /// <summary>Walks the tree once: MCP servers in every dialect, models, permissions, credentials.</summary>
+        private sealed class Interpreter
+        {
+            private readonly FootprintContent _content;
+
+            public Interpreter(FootprintContent content)
+            {
+                _content = content;
+            }
+
+            public void Run(JsonNode root)
+            {
+                if (root.Kind != JsonKind.Object)
+                {
+                    Walk(root, string.Empty, 0);
+                    return;
+                }
+
+                ReadServers(root);
+                Walk(root, string.Empty, 0);
+            }
+
+            private void ReadServers(JsonNode root)
+            {
+                bool mcpFile = _content.Hit.Kind == FootprintKind.McpConfig || _content.Hit.RelativePath.IndexOf("mcp", StringComparison.OrdinalIgnoreCase) >= 0;
+                foreach (JsonProperty p in root.Properties)
+                {
+                    switch (p.Name)
+                    {
+                        case "mcpServers":
+                        case "context_servers":
+                        case "mcp_servers":
+                        case "mcp-servers":
+                            ReadServerCollection(p.Value, p.Name);
+                            break;
+                        case "servers":
+                            if (mcpFile)
+                            {
+                                ReadServerCollection(p.Value, p.Name);
+                            }
+
+                            break;
+                    }
+                }
+            }
+
+            private void ReadServerCollection(JsonNode collection, string dialect)
+            {
+                if (collection.Kind == JsonKind.Object)
+                {
+                    foreach (JsonProperty s in collection.Properties)
+                    {
+                        if (s.Value.Kind == JsonKind.Object)
+                        {
+                            ReadServer(s.Name, s.NameStart, s.Value, dialect);
+                        }
+                    }
+                }
+                else if (collection.Kind == JsonKind.Array)
+                {
+                    // Continue: mcpServers: [ { name, command, args, env } | { uses: owner/block } ]
+                    foreach (JsonNode item in collection.Items)
+                    {
+                        if (item.Kind == JsonKind.Object)
+                        {
+                            string name = item["name"]?.Text ?? item["uses"]?.Text ?? "(unnamed)";
+                            ReadServer(name, item.Start, item, dialect);
+                        }
+                    }
+                }
+            }
+
+            private void ReadServer(string name, TextPosition at, JsonNode s, string dialect)
+            {
+                var server = new McpServerUse(name, dialect, at.Line, at.Column);
+                string? url = Str(s["url"]) ?? Str(s["httpUrl"]) ?? Str(s["serverUrl"]) ?? Str(s["uri"]);
+                var command = new List<string>();
+                JsonNode? cmd = s["command"];
+                JsonNode? args = s["args"];
+                if (cmd != null && cmd.Kind == JsonKind.Object)
+                {
+                    // Zed: "command": { "path": "…", "args": [ … ], "env": { … } }
+                    args ??= cmd["args"];
+                    cmd = cmd["path"];
+                }
+
+                if (cmd != null && cmd.Kind == JsonKind.String && !string.IsNullOrWhiteSpace(cmd.Text))
+                {
+                    command.Add(cmd.Text!);
+                }
+                else if (cmd != null && cmd.Kind == JsonKind.Array)
+                {
+                    foreach (JsonNode part in cmd.Items)
+                    {
+                        command.Add(part.Text ?? string.Empty);
+                    }
+                }
+
+                if (command.Count > 0 && args != null && args.Kind == JsonKind.Array)
+                {
+                    foreach (JsonNode a in args.Items)
+                    {
+                        command.Add(a.Kind == JsonKind.String || a.Kind == JsonKind.Number ? a.Text ?? string.Empty : a.Kind.ToString().ToLowerInvariant());
+                    }
+                }
+
+                string? uses = Str(s["uses"]);
+                if (url != null)
+                {
+                    server.Url = url;
+                    server.HasUnresolvedVariable = CredentialValues.HasVariable(url);
+                }
+                else if (command.Count > 0)
+                {
+                    server.Command = command;
+                    ServerCommand.Identify(server);
+                    server.HasUnresolvedVariable = server.Package != null
+                        ? CredentialValues.HasVariable(server.Package) || (server.Version != null && CredentialValues.HasVariable(server.Version)) || CredentialValues.HasVariable(command[0])
+                        : command.Exists(CredentialValues.HasVariable);
+                }
+                else if (uses != null)
+                {
+                    // Continue hub block: "uses: owner/block" or "owner/block@1.0.0"
+                    int at2 = uses.LastIndexOf('@');
+                    server.Package = "pkg:continue/" + (at2 > 0 ? uses.Substring(0, at2) : uses);
+                    server.Version = at2 > 0 ? uses.Substring(at2 + 1) : null;
+                }
+
+                _content.Servers.Add(server);
+
+                // Credentials under env / headers are checked whatever their names say about them.
+                foreach (string field in new[] { "env", "headers", "http_headers", "requestInit" })
+                {
+                    JsonNode? bag = s[field];
+                    if (bag != null && bag.Kind == JsonKind.Object)
+                    {
+                        foreach (JsonProperty e in bag.Properties)
+                        {
+                            if (e.Value.Kind == JsonKind.String)
+                            {
+                                string setting = dialect + "." + name + "." + field + "." + e.Name;
+                                AddCredentialIfLiteral(_content, e.Name, setting, e.Value.Text ?? string.Empty, e.Value.Start.Line, e.Value.Start.Column);
+                            }
+                        }
+                    }
+                }
+            }
+
+            private void Walk(JsonNode node, string path, int depth)
+            {
+                if (depth > MaxDepth)
+                {
+                    return;
+                }
+
+                if (node.Kind == JsonKind.Object)
+                {
+                    foreach (JsonProperty p in node.Properties)
+                    {
+                        string childPath = path.Length == 0 ? p.Name : path + "." + p.Name;
+                        CheckModel(p, childPath);
+                        CheckPermission(p, childPath);
+                        CheckNamedCredential(p, childPath);
+                        Walk(p.Value, childPath, depth + 1);
+                    }
+                }
+                else if (node.Kind == JsonKind.Array)
+                {
+                    for (int i = 0; i < node.Items.Count; i++)
+                    {
+                        Walk(node.Items[i], path + "[" + i + "]", depth + 1);
+                    }
+                }
+            }
+
+            private void CheckModel(JsonProperty p, string path)
+            {
+                if (!IsModelKey(p.Name))
+                {
+                    return;
+                }
+
+                JsonNode v = p.Value;
+                if (v.Kind == JsonKind.String)
+                {
+                    AddModel(v.Text, path, v);
+                }
+                else if (v.Kind == JsonKind.Array)
+                {
+                    foreach (JsonNode item in v.Items)
+                    {
+                        if (item.Kind == JsonKind.String)
+                        {
+                            AddModel(item.Text, path, item);
+                        }
+                    }
+                }
+                else if (v.Kind == JsonKind.Object && v["name"] is JsonNode n && n.Kind == JsonKind.String && v["model"] == null)
+                {
+                    AddModel(n.Text, path + ".name", n); // Gemini: "model": { "name": "gemini-2.5-pro" }
+                }
+            }
+
+            private void AddModel(string? model, string path, JsonNode at)
+            {
+                if (string.IsNullOrWhiteSpace(model) || CredentialValues.HasVariable(model!))
+                {
+                    return;
+                }
+
+                _content.Models.Add(new ModelUse(model!.Trim(), path, at.Start.Line, at.Start.Column));
+            }
+
+            /// <summary>"model", "default_model", "weak-model", "smallFastModel", "ANTHROPIC_MODEL": a key that names a model.</summary>
+            internal static bool IsModelKey(string name)
+            {
+                if (string.Equals(name, "model", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+
+                return name.EndsWith("_model", StringComparison.OrdinalIgnoreCase) ||
+                       name.EndsWith("-model", StringComparison.OrdinalIgnoreCase) ||
+                       name.EndsWith(".model", StringComparison.OrdinalIgnoreCase) ||
+                       (name.EndsWith("Model", StringComparison.Ordinal) && name.Length > 5 && char.IsLower(name[name.Length - 6]));
+            }
+
+            private void CheckPermission(JsonProperty p, string path)
+            {
+                string? ceiling = PermissionSettings.Classify(p.Name, p.Value, out string shown);
+                if (ceiling != null)
+                {
+                    _content.Permissions.Add(new PermissionUse(ceiling, path, shown, p.NameStart.Line, p.NameStart.Column));
+                }
+            }
+
+            private void CheckNamedCredential(JsonProperty p, string path)
+            {
+                if (IsInServerBag(path))
+                {
+                    return; // already checked with the server
+                }
+
+                JsonNode v = p.Value;
+                if (v.Kind == JsonKind.String)
+                {
+                    AddCredentialIfLiteral(_content, p.Name, path, v.Text ?? string.Empty, v.Start.Line, v.Start.Column);
+                }
+                else if (v.Kind == JsonKind.Array && CredentialValues.IsSecretName(p.Name))
+                {
+                    // aider: api-key: [ "openai=sk-…" ]
+                    foreach (JsonNode item in v.Items)
+                    {
+                        if (item.Kind == JsonKind.String)
+                        {
+                            string text = item.Text ?? string.Empty;
+                            int eq = text.IndexOf('=');
+                            AddCredentialIfLiteral(_content, p.Name, path, eq > 0 ? text.Substring(eq + 1) : text, item.Start.Line, item.Start.Column);
+                        }
+                    }
+                }
+            }
+
+            private static bool IsInServerBag(string path)
+            {
+                foreach (string dialect in new[] { "mcpServers.", "servers.", "context_servers.", "mcp_servers.", "mcp-servers." })
+                {
+                    if (path.StartsWith(dialect, StringComparison.Ordinal) &&
+                        (path.IndexOf(".env.", StringComparison.Ordinal) > 0 || path.IndexOf(".headers.", StringComparison.Ordinal) > 0 || path.IndexOf(".http_headers.", StringComparison.Ordinal) > 0))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static string? Str(JsonNode? node) => node != null && node.Kind == JsonKind.String && !string.IsNullOrWhiteSpace(node.Text) ? node.Text : null;
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using System.Collections.Generic;
+
+namespace Guardrails.BuildTasks.Footprints
+{
+    /// <summary>What was read inside one footprint file, each item with its 1-based line and column.</summary>
+    public sealed class FootprintContent
+    {
+        public FootprintContent(FootprintHit hit)
+        {
+            Hit = hit;
+        }
+
+        public FootprintHit Hit { get; }
+
+        public List<McpServerUse> Servers { get; } = new List<McpServerUse>();
+
+        public List<ModelUse> Models { get; } = new List<ModelUse>();
+
+        public List<PermissionUse> Permissions { get; } = new List<PermissionUse>();
+
+        public List<CredentialUse> Credentials { get; } = new List<CredentialUse>();
+
+        /// <summary>Set when the file could not be read or parsed; the other lists hold what was found before that.</summary>
+        public ReadProblem? Problem { get; set; }
+    }
+
+    /// <summary>A position in a footprint file (1-based; 0 when unknown).</summary>
+    public abstract class PositionedItem
+    {
+        protected PositionedItem(int line, int column)
+        {
+            Line = line;
+            Column = column;
+        }
+
+        public int Line { get; }
+
+        public int Column { get; }
+    }
+
+    /// <summary>An MCP server configured in a file. The name is only a label; <see cref="Url"/>, <see cref="Command"/> or <see cref="Package"/> identify it.</summary>
+    public sealed class McpServerUse : PositionedItem
+    {
+        public McpServerUse(string name, string dialect, int line, int column)
+            : base(line, column)
+        {
+            Name = name;
+            Dialect = dialect;
+        }
+
+        /// <summary>The label the file gives the server.</summary>
+        public string Name { get; }
+
+        /// <summary>Where it was configured: "mcpServers", "servers", "context_servers", "mcp_servers", "mcp-servers".</summary>
+        public string Dialect { get; }
+
+        /// <summary>The remote URL, for http/sse servers.</summary>
+        public string? Url { get; set; }
+
+        /// <summary>The full command line (command then arguments), for stdio servers.</summary>
+        public IReadOnlyList<string>? Command { get; set; }
+
+        /// <summary>The package the command runs, as a purl without version ("pkg:npm/@scope/name", "pkg:pypi/name", "pkg:docker/owner/image", "pkg:nuget/Name").</summary>
+        public string? Package { get; set; }
+
+        /// <summary>The pinned package version or image tag/digest; null when the command does not pin one.</summary>
+        public string? Version { get; set; }
+
+        /// <summary>True when the URL or command contains a variable (<c>${VAR}</c>) the build cannot resolve: the identity is then unknown.</summary>
+        public bool HasUnresolvedVariable { get; set; }
+
+        /// <summary>How the server is shown in messages: its URL, command line or package, never only its name.</summary>
+        public string Describe() =>
+            Url ?? (Package != null ? Package + (Version != null ? "@" + Version : " (no version pinned)") : null) ?? (Command != null ? string.Join(" ", Command) : "(no url or command)");
+    }
+
+    /// <summary>A model named in settings or front-matter.</summary>
+    public sealed class ModelUse : PositionedItem
+    {
+        public ModelUse(string model, string setting, int line, int column)
+            : base(line, column)
+        {
+            Model = model;
+            Setting = setting;
+        }
+
+        public string Model { get; }
+
+        /// <summary>The key path that named it, e.g. "model", "agent.default_model.model", "models[0].model".</summary>
+        public string Setting { get; }
+    }
+
+    /// <summary>A permission setting that widens what the assistant may do without asking.</summary>
+    public sealed class PermissionUse : PositionedItem
+    {
+        public PermissionUse(string ceiling, string setting, string value, int line, int column)
+            : base(line, column)
+        {
+            Ceiling = ceiling;
+            Setting = setting;
+            Value = value;
+        }
+
+        /// <summary>The policy permission it is held against: <see cref="PermissionCeilings.BypassMode"/> or <see cref="PermissionCeilings.AutoApprove"/>.</summary>
+        public string Ceiling { get; }
+
+        /// <summary>The key path, e.g. "permissions.defaultMode" or "mcpServers.db.alwaysAllow".</summary>
+        public string Setting { get; }
+
+        /// <summary>The value as shown in messages (short; never a credential).</summary>
+        public string Value { get; }
+    }
+
+    /// <summary>A literal credential. Holds only a redacted form.</summary>
+    public sealed class CredentialUse : PositionedItem
+    {
+        public CredentialUse(string setting, string redacted, string? provider, int line, int column)
+            : base(line, column)
+        {
+            Setting = setting;
+            Redacted = redacted;
+            Provider = provider;
+        }
+
+        /// <summary>The key path holding it, e.g. "mcpServers.github.env.GITHUB_TOKEN".</summary>
+        public string Setting { get; }
+
+        /// <summary>Safe to print: a known prefix plus at most the last four characters, or only "…".</summary>
+        public string Redacted { get; }
+
+        /// <summary>The provider when the value has a known key format (e.g. "OpenAI"), else null.</summary>
+        public string? Provider { get; }
+    }
+
+    /// <summary>Why a footprint file could not be read ("could not be read" warning).</summary>
+    public sealed class ReadProblem : PositionedItem
+    {
+        public ReadProblem(string message, int line, int column)
+            : base(line, column)
+        {
+            Message = message;
+        }
+
+        public string Message { get; }
+    }
+
+    /// <summary>The permission names the policy's ceilings use (<c>assistants[].permissions</c>).</summary>
+    public static class PermissionCeilings
+    {
+        /// <summary>Modes that skip every confirmation: bypass permissions, YOLO, approval "never", full-access sandbox.</summary>
+        public const string BypassMode = "bypassMode";
+
+        /// <summary>Settings that approve tools or servers in advance: auto-approve, alwaysAllow, trust, enableAllProjectMcpServers.</summary>
+        public const string AutoApprove = "autoApprove";
+    }
+}

@@ -1,0 +1,368 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Security;
+using Guardrails.Core.Footprints;
+
+namespace Guardrails.BuildTasks.Footprints
+{
+    /// <summary>Options of <see cref="FootprintDiscovery"/>; tests override the home folder and the limits.</summary>
+    public sealed class DiscoveryOptions
+    {
+        /// <summary>The user's home folder: never searched, and the walk up never goes past it. Default: the current user's.</summary>
+        public string? HomeDirectory { get; set; }
+
+        /// <summary>Upper bound on directory entries looked at in one discovery; past it a warning says the search stopped.</summary>
+        public int MaxEntries { get; set; } = 50000;
+
+        /// <summary>Deepest folder nesting followed below a level (guards against pathological trees).</summary>
+        public int MaxDepth { get; set; } = 16;
+
+        /// <summary>The catalog to use (tests may pass a smaller one).</summary>
+        public IReadOnlyList<FootprintEntry> Catalog { get; set; } = FootprintCatalog.All;
+    }
+
+    /// <summary>
+    /// Finds assistant footprints from the project folder up to the repository root (the folder holding a .git file or
+    /// folder). Never searches above the root or the user's home; with no .git found, searches the project folder only.
+    /// At each level it lists the folder once and descends only into folders some catalog pattern can match (so a
+    /// 50,000-file repository costs a few directory listings, not a full scan). Never descends into bin/, obj/,
+    /// node_modules/ or .git/, never follows a symbolic link or junction (so link loops cannot happen), and turns every
+    /// I/O failure into a <see cref="DiscoveryProblem"/> instead of an exception. Pure .NET: no MSBuild types.
+    /// </summary>
+    public static class FootprintDiscovery
+    {
+        private static readonly HashSet<string> SkippedFolders = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "bin", "obj", "node_modules", ".git",
+        };
+
+        public static DiscoveryResult Discover(string projectDirectory, DiscoveryOptions? options = null)
+        {
+            options ??= new DiscoveryOptions();
+            var result = new DiscoveryResult();
+            string start = Normalize(projectDirectory);
+            string? home = HomeOf(options);
+            result.RepositoryRoot = FindRepositoryRoot(start, home);
+            foreach (string level in LevelsBetween(start, result.RepositoryRoot, home))
+            {
+                result.Levels.Add(level);
+                var walker = new Walker(level, options, result);
+                walker.ScanLevel();
+                if (result.EntriesVisited >= options.MaxEntries)
+                {
+                    break;
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>The nearest folder at or above <paramref name="start"/> holding ".git" (file or folder), stopping below <paramref name="home"/>.</summary>
+        public static string? FindRepositoryRoot(string start, string? home)
+        {
+            string? dir = Normalize(start);
+            while (dir != null)
+            {
+                if (home != null && PathEquals(dir, home))
+                {
+                    return null;
+                }
+
+                try
+                {
+                    string git = Path.Combine(dir, ".git");
+                    if (Directory.Exists(git) || File.Exists(git))
+                    {
+                        return dir;
+                    }
+                }
+                catch (Exception e) when (IsIoException(e))
+                {
+                    return null;
+                }
+
+                dir = Parent(dir);
+            }
+
+            return null;
+        }
+
+        /// <summary>The folders to search: from the project folder up to the root; only the project folder without a root.</summary>
+        public static List<string> LevelsBetween(string projectDirectory, string? repositoryRoot, string? home)
+        {
+            var levels = new List<string>();
+            string start = Normalize(projectDirectory);
+            if (home != null && PathEquals(start, home))
+            {
+                return levels; // the project is the home folder itself: nothing there is the repository's
+            }
+
+            if (repositoryRoot == null)
+            {
+                levels.Add(start);
+                return levels;
+            }
+
+            string? dir = start;
+            while (dir != null)
+            {
+                levels.Add(dir);
+                if (PathEquals(dir, repositoryRoot))
+                {
+                    break;
+                }
+
+                dir = Parent(dir);
+            }
+
+            return levels;
+        }
+
+        internal static string Normalize(string path) => Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) is string s && s.Length > 0 && !s.EndsWith(":", StringComparison.Ordinal) ? s : Path.GetFullPath(path);
+
+        internal static bool PathEquals(string a, string b) =>
+            string.Equals(a.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar), b.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar),
+                Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+
+        private static string? Parent(string dir)
+        {
+            string? parent = Path.GetDirectoryName(dir);
+            return string.IsNullOrEmpty(parent) || PathEquals(parent!, dir) ? null : parent;
+        }
+
+        private static string? HomeOf(DiscoveryOptions options)
+        {
+            string? home = options.HomeDirectory;
+            if (home == null)
+            {
+                try
+                {
+                    home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+                }
+                catch (Exception e) when (e is SecurityException || e is PlatformNotSupportedException)
+                {
+                    home = null;
+                }
+            }
+
+            return string.IsNullOrEmpty(home) ? null : Normalize(home!);
+        }
+
+        internal static bool IsIoException(Exception e) =>
+            e is IOException || e is UnauthorizedAccessException || e is SecurityException || e is NotSupportedException || e is ArgumentException;
+
+        /// <summary>Walks one level: the level folder's own entries, then only folders a pattern can still match.</summary>
+        private sealed class Walker
+        {
+            private readonly string _level;
+            private readonly DiscoveryOptions _options;
+            private readonly DiscoveryResult _result;
+            private bool _stopped;
+
+            public Walker(string level, DiscoveryOptions options, DiscoveryResult result)
+            {
+                _level = level;
+                _options = options;
+                _result = result;
+            }
+
+            public void ScanLevel() => Walk(new DirectoryInfo(_level), new List<string>(), _options.Catalog);
+
+            private void Walk(DirectoryInfo dir, List<string> segments, IReadOnlyList<FootprintEntry> candidates)
+            {
+                IEnumerable<FileSystemInfo> entries;
+                try
+                {
+                    entries = dir.EnumerateFileSystemInfos();
+                }
+                catch (Exception e) when (IsIoException(e))
+                {
+                    _result.Problems.Add(new DiscoveryProblem(dir.FullName, "the folder could not be listed (" + e.GetType().Name + ")"));
+                    return;
+                }
+
+                var subfolders = new List<(DirectoryInfo Dir, List<FootprintEntry> Candidates)>();
+                try
+                {
+                    foreach (FileSystemInfo entry in entries)
+                    {
+                        if (++_result.EntriesVisited > _options.MaxEntries)
+                        {
+                            if (!_stopped)
+                            {
+                                _stopped = true;
+                                _result.Problems.Add(new DiscoveryProblem(dir.FullName, "footprint discovery stopped after " + _options.MaxEntries + " entries; footprints further on were not looked at"));
+                            }
+
+                            return;
+                        }
+
+                        string name = entry.Name;
+                        var path = new List<string>(segments) { name };
+                        List<FootprintEntry> matching = Candidates(candidates, path);
+                        if (matching.Count == 0)
+                        {
+                            continue;
+                        }
+
+                        bool isLink = (entry.Attributes & FileAttributes.ReparsePoint) != 0;
+                        if ((entry.Attributes & FileAttributes.Directory) != 0)
+                        {
+                            AddFolderHit(entry, path, matching, isLink);
+                            if (isLink || SkippedFolders.Contains(name) || path.Count > _options.MaxDepth || IsPresenceOnlyFolder(matching, path))
+                            {
+                                continue;
+                            }
+
+                            subfolders.Add(((DirectoryInfo)entry, matching.FindAll(e => e.Pattern.CouldMatchWithin(path))));
+                        }
+                        else
+                        {
+                            AddFileHit(entry, path, matching, isLink);
+                        }
+                    }
+                }
+                catch (Exception e) when (IsIoException(e))
+                {
+                    _result.Problems.Add(new DiscoveryProblem(dir.FullName, "the folder could not be listed completely (" + e.GetType().Name + ")"));
+                }
+
+                foreach ((DirectoryInfo sub, List<FootprintEntry> subCandidates) in subfolders)
+                {
+                    var path = new List<string>(segments) { sub.Name };
+                    Walk(sub, path, subCandidates);
+                    if (_stopped)
+                    {
+                        return;
+                    }
+                }
+            }
+
+            /// <summary>The entries whose pattern can match <paramref name="path"/> or something below it.</summary>
+            private static List<FootprintEntry> Candidates(IReadOnlyList<FootprintEntry> candidates, List<string> path)
+            {
+                var list = new List<FootprintEntry>();
+                foreach (FootprintEntry e in candidates)
+                {
+                    if (e.Pattern.CouldMatchWithin(path) || e.Pattern.MatchesFile(path))
+                    {
+                        list.Add(e);
+                    }
+                }
+
+                return list;
+            }
+
+            /// <summary>A folder like .aider.tags.cache.v4/ whose presence is the whole footprint: nothing inside is read.</summary>
+            private static bool IsPresenceOnlyFolder(List<FootprintEntry> matching, List<string> path)
+            {
+                bool any = false;
+                foreach (FootprintEntry e in matching)
+                {
+                    if (!e.Pattern.CouldMatchWithin(path))
+                    {
+                        continue; // e.g. ".aider.*" names this folder but nothing inside it
+                    }
+
+                    if (e.Pattern.IsFolder && e.Pattern.MatchesFolder(path) && e.Format == FootprintFormat.None)
+                    {
+                        any = true;
+                    }
+                    else if (!(e.Pattern.IsFolder && e.Pattern.MatchesFolder(path)))
+                    {
+                        return false;
+                    }
+                }
+
+                return any;
+            }
+
+            private void AddFolderHit(FileSystemInfo entry, List<string> path, List<FootprintEntry> matching, bool isLink)
+            {
+                FootprintEntry? first = null;
+                var assistants = new List<string>();
+                foreach (FootprintEntry e in matching)
+                {
+                    if (e.Pattern.MatchesFolder(path))
+                    {
+                        first ??= e;
+                        AddDistinct(assistants, e.AssistantId);
+                    }
+                }
+
+                if (first == null)
+                {
+                    return; // a folder on the way to a footprint (e.g. .github), not a footprint itself
+                }
+
+                string relative = string.Join("/", path);
+                string root = RootOf(matching, path) ?? relative;
+                _result.Hits.Add(new FootprintHit(entry.FullName, _level, relative, true, first.Kind, first.Format, assistants, root, isLink));
+            }
+
+            private void AddFileHit(FileSystemInfo entry, List<string> path, List<FootprintEntry> matching, bool isLink)
+            {
+                FootprintEntry? kindFrom = null;
+                var assistants = new List<string>();
+                foreach (FootprintEntry e in matching)
+                {
+                    if (e.Pattern.MatchesFile(path))
+                    {
+                        kindFrom ??= e;
+                        AddDistinct(assistants, e.AssistantId);
+                    }
+                }
+
+                int innermost = 0;
+                FootprintEntry? folder = null;
+                foreach (FootprintEntry e in matching)
+                {
+                    int prefix = e.Pattern.FolderPrefixLength(path);
+                    if (prefix > 0)
+                    {
+                        AddDistinct(assistants, e.AssistantId);
+                        if (prefix > innermost)
+                        {
+                            innermost = prefix;
+                            folder = e;
+                        }
+                    }
+                }
+
+                kindFrom ??= folder;
+                if (kindFrom == null)
+                {
+                    return;
+                }
+
+                string relative = string.Join("/", path);
+                string root = RootOf(matching, path) ?? relative;
+                _result.Hits.Add(new FootprintHit(entry.FullName, _level, relative, false, kindFrom.Kind, kindFrom.Format, assistants, root, isLink));
+            }
+
+            /// <summary>The outermost catalog folder that contains (or is) <paramref name="path"/>.</summary>
+            private static string? RootOf(List<FootprintEntry> matching, List<string> path)
+            {
+                int outermost = int.MaxValue;
+                foreach (FootprintEntry e in matching)
+                {
+                    if (e.Pattern.IsFolder && (e.Pattern.FolderPrefixLength(path) > 0 || e.Pattern.MatchesFolder(path)) && e.Pattern.Depth < outermost)
+                    {
+                        outermost = e.Pattern.Depth;
+                    }
+                }
+
+                return outermost == int.MaxValue ? null : string.Join("/", path.GetRange(0, outermost));
+            }
+
+            private static void AddDistinct(List<string> list, string value)
+            {
+                if (!list.Contains(value))
+                {
+                    list.Add(value);
+                }
+            }
+        }
+    }
+}

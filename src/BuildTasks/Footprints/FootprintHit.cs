@@ -1,0 +1,78 @@
+using System.Collections.Generic;
+using Guardrails.Core.Footprints;
+
+namespace Guardrails.BuildTasks.Footprints
+{
+    /// <summary>One file or folder that matched the footprint catalog.</summary>
+    public sealed class FootprintHit
+    {
+        public FootprintHit(string fullPath, string level, string relativePath, bool isDirectory, FootprintKind kind, FootprintFormat format, IReadOnlyList<string> assistants, string rootRelativePath, bool isSymbolicLink)
+        {
+            FullPath = fullPath;
+            Level = level;
+            RelativePath = relativePath;
+            IsDirectory = isDirectory;
+            Kind = kind;
+            Format = format;
+            Assistants = assistants;
+            RootRelativePath = rootRelativePath;
+            IsSymbolicLink = isSymbolicLink;
+        }
+
+        public string FullPath { get; }
+
+        /// <summary>The folder (between the project folder and the repository root) the catalog pattern was applied to.</summary>
+        public string Level { get; }
+
+        /// <summary>Path relative to <see cref="Level"/>, with '/' separators (e.g. ".cursor/mcp.json").</summary>
+        public string RelativePath { get; }
+
+        public bool IsDirectory { get; }
+
+        public FootprintKind Kind { get; }
+
+        public FootprintFormat Format { get; }
+
+        /// <summary>The assistants this path shows (any one of them declared covers it).</summary>
+        public IReadOnlyList<string> Assistants { get; }
+
+        /// <summary>The footprint this path belongs to, relative to <see cref="Level"/>: the outermost catalog folder containing it (".cursor"), or the file itself.</summary>
+        public string RootRelativePath { get; }
+
+        /// <summary>True when the path is a symbolic link (a linked folder is reported but never followed).</summary>
+        public bool IsSymbolicLink { get; }
+
+        public override string ToString() => RelativePath + " [" + string.Join(",", Assistants) + "] " + Kind;
+    }
+
+    /// <summary>A folder or file discovery could not read. Reported as a warning; discovery carries on.</summary>
+    public sealed class DiscoveryProblem
+    {
+        public DiscoveryProblem(string path, string message)
+        {
+            Path = path;
+            Message = message;
+        }
+
+        public string Path { get; }
+
+        public string Message { get; }
+    }
+
+    /// <summary>What discovery found between the project folder and the repository root.</summary>
+    public sealed class DiscoveryResult
+    {
+        /// <summary>The folder holding .git, or null when none was found below the user's home (then only the project folder is searched).</summary>
+        public string? RepositoryRoot { get; set; }
+
+        /// <summary>The folders searched, from the project folder up.</summary>
+        public List<string> Levels { get; } = new List<string>();
+
+        public List<FootprintHit> Hits { get; } = new List<FootprintHit>();
+
+        public List<DiscoveryProblem> Problems { get; } = new List<DiscoveryProblem>();
+
+        /// <summary>Directory entries looked at (for the benchmark and the entry limit).</summary>
+        public int EntriesVisited { get; set; }
+    }
+}

@@ -1,0 +1,130 @@
+using System;
+using Guardrails.Core.Json;
+
+namespace Guardrails.BuildTasks.Footprints
+{
+    /// <summary>
+    /// Settings that let an assistant act without asking, by the assistants' own key names, and the policy ceiling each
+    /// is held against (<see cref="PermissionCeilings"/>). Matched on the key's last name (VS Code's flattened
+    /// "chat.tools.autoApprove" matches "autoApprove"), anywhere in the file.
+    /// </summary>
+    public static class PermissionSettings
+    {
+        /// <summary>The ceiling a setting exceeds when it is on, or null; <paramref name="shown"/> is the value for the message.</summary>
+        public static string? Classify(string key, JsonNode value, out string shown)
+        {
+            shown = Show(value);
+            string name = LastName(key);
+            string? text = value.Kind == JsonKind.String ? value.Text : null;
+            bool isTrue = value.Kind == JsonKind.True;
+            switch (name)
+            {
+                // Claude Code: permissions.defaultMode
+                case "defaultMode":
+                    return Is(text, "bypassPermissions") ? PermissionCeilings.BypassMode : Is(text, "acceptEdits") ? PermissionCeilings.AutoApprove : null;
+                case "skipDangerousModePermissionPrompt":
+                case "dangerouslySkipPermissions":
+                case "dangerously_skip_permissions":
+                case "dangerously-skip-permissions":
+                case "yolo":
+                // Aider: yes-always
+                case "yes-always":
+                case "yes_always":
+                    return isTrue ? PermissionCeilings.BypassMode : null;
+
+                // Codex: approval_policy = "never", sandbox_mode = "danger-full-access"
+                case "approval_policy":
+                case "approvalPolicy":
+                    return Is(text, "never") ? PermissionCeilings.BypassMode : null;
+                case "sandbox_mode":
+                case "sandboxMode":
+                    return Is(text, "danger-full-access") ? PermissionCeilings.BypassMode : null;
+
+                // Gemini CLI: approvalMode / defaultApprovalMode = "yolo" | "auto_edit"
+                case "approvalMode":
+                case "defaultApprovalMode":
+                case "approval-mode":
+                    return Is(text, "yolo") ? PermissionCeilings.BypassMode : Is(text, "auto_edit") || Is(text, "autoEdit") ? PermissionCeilings.AutoApprove : null;
+
+                // Claude Code: approve every server of .mcp.json
+                case "enableAllProjectMcpServers":
+                // Gemini: "trust": true on a server skips every tool confirmation
+                case "trust":
+                case "autoAccept":
+                case "always_allow_tool_actions":
+                    return isTrue ? PermissionCeilings.AutoApprove : null;
+
+                // Kiro autoApprove, Roo/Cline alwaysAllow, VS Code chat.tools.autoApprove
+                case "autoApprove":
+                case "alwaysAllow":
+                case "auto_approve":
+                    return isTrue || (value.Kind == JsonKind.Array && value.Items.Count > 0) || (value.Kind == JsonKind.Object && value.Properties.Count > 0) ? PermissionCeilings.AutoApprove : null;
+
+                // Amazon Q allowedTools, Claude permissions.allow, front-matter allowed-tools: a wildcard or an unrestricted shell
+                case "allowedTools":
+                case "allowed-tools":
+                case "allow":
+                    return HasWildcardTool(value) ? PermissionCeilings.AutoApprove : null;
+            }
+
+            return null;
+        }
+
+        private static string LastName(string key)
+        {
+            int dot = key.LastIndexOf('.');
+            return dot >= 0 && dot < key.Length - 1 ? key.Substring(dot + 1) : key;
+        }
+
+        private static bool Is(string? text, string expected) => text != null && string.Equals(text.Trim(), expected, StringComparison.OrdinalIgnoreCase);
+
+        private static bool HasWildcardTool(JsonNode value)
+        {
+            if (value.Kind == JsonKind.String)
+            {
+                return IsWildcardTool(value.Text);
+            }
+
+            if (value.Kind != JsonKind.Array)
+            {
+                return false;
+            }
+
+            foreach (JsonNode item in value.Items)
+            {
+                if (item.Kind == JsonKind.String && IsWildcardTool(item.Text))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsWildcardTool(string? tool)
+        {
+            string t = (tool ?? string.Empty).Trim();
+            return t == "*" || t == "Bash" || t == "Bash(*)" || t == "Bash(:*)" || t == "Shell(*)" || t == "execute_bash" || t == "@*";
+        }
+
+        private static string Show(JsonNode value)
+        {
+            switch (value.Kind)
+            {
+                case JsonKind.String:
+                    string s = value.Text ?? string.Empty;
+                    return s.Length > 40 ? s.Substring(0, 40) + "\u2026" : s;
+                case JsonKind.True:
+                    return "true";
+                case JsonKind.False:
+                    return "false";
+                case JsonKind.Array:
+                    return "[" + value.Items.Count + (value.Items.Count == 1 ? " entry]" : " entries]");
+                case JsonKind.Object:
+                    return "{" + value.Properties.Count + (value.Properties.Count == 1 ? " entry}" : " entries}");
+                default:
+                    return value.Text ?? "null";
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using Guardrails.BuildTasks.Footprints;
+
+namespace Guardrails.BuildTasks.Tests;
+
+public class GitIndexTests
+{
+    private static void Git(string dir, params string[] args)
+    {
+        var psi = new ProcessStartInfo("git") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using Process p = Process.Start(psi)!;
+        p.WaitForExit();
+        Assert.True(p.ExitCode == 0, "git " + string.Join(' ', args) + ": " + p.StandardError.ReadToEnd());
+    }
+
+    [Theory]
+    [InlineData("2")]
+    [InlineData("3")]
+    [InlineData("4")]
+    public void Tracked_paths_are_read_from_every_index_version(string version)
+    {
+        using var dir = new TempDir();
+        Git(dir.Path, "init", "-q");
+        dir.Write("CLAUDE.local.md", "mine");
+        dir.Write(".claude/settings.local.json", "{}");
+        dir.Write("a/very/long/path/name/that/shares/a/prefix/one.txt", "1");
+        dir.Write("a/very/long/path/name/that/shares/a/prefix/two.txt", "2");
+        dir.Write("untracked.md", "x");
+        Git(dir.Path, "add", "CLAUDE.local.md", ".claude/settings.local.json", "a");
+        Git(dir.Path, "update-index", "--index-version", version);
+        if (version == "3")
+        {
+            Git(dir.Path, "update-index", "--skip-worktree", "CLAUDE.local.md"); // sets the extended flag
+        }
+
+        HashSet<string>? tracked = GitIndex.TryReadTrackedPaths(dir.Path);
+
+        Assert.NotNull(tracked);
+        Assert.Equal(
+            new[] { ".claude/settings.local.json", "CLAUDE.local.md", "a/very/long/path/name/that/shares/a/prefix/one.txt", "a/very/long/path/name/that/shares/a/prefix/two.txt" },
+            tracked!.OrderBy(p => p, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void No_git_folder_or_a_garbage_index_gives_null()
+    {
+        using var dir = new TempDir();
+        Assert.Null(GitIndex.TryReadTrackedPaths(dir.Path));
+        dir.Write(".git/index", "not an index");
+        Assert.Null(GitIndex.TryReadTrackedPaths(dir.Path));
+        Assert.Null(GitIndex.Parse(new byte[] { (byte)'D', (byte)'I', (byte)'R', (byte)'C', 0, 0, 0, 2, 0, 0, 0, 5 }));
+    }
+
+    [Fact]
+    public void A_git_file_pointing_elsewhere_is_followed()
+    {
+        using var dir = new TempDir();
+        string main = Path.Combine(dir.Path, "main");
+        Directory.CreateDirectory(main);
+        Git(main, "init", "-q");
+        File.WriteAllText(Path.Combine(main, "AGENTS.md"), "x");
+        Git(main, "add", "AGENTS.md");
+        string work = Path.Combine(dir.Path, "work");
+        Directory.CreateDirectory(work);
+        File.WriteAllText(Path.Combine(work, ".git"), "gitdir: ../main/.git\n");
+
+        Assert.Contains("AGENTS.md", GitIndex.TryReadTrackedPaths(work)!);
+    }
+}
