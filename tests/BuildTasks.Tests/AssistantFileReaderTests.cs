@@ -146,9 +146,9 @@ public class AssistantFileReaderTests
     }
 
     [Theory]
-    [InlineData("\"env\": { \"GITHUB_TOKEN\": \"FakeTokenNotReal0123456789\" }", "mcpServers.gh.env.GITHUB_TOKEN")]
-    [InlineData("\"headers\": { \"Authorization\": \"Bearer FakeTokenNotReal0123456789\" }", "mcpServers.gh.headers.Authorization")]
-    [InlineData("\"headers\": { \"X-API-Key\": \"FakeTokenNotReal0123456789\" }", "mcpServers.gh.headers.X-API-Key")]
+    [InlineData("\"env\": { \"GITHUB_TOKEN\": \"FakeTok3nValueNotReal42x\" }", "mcpServers.gh.env.GITHUB_TOKEN")]
+    [InlineData("\"headers\": { \"Authorization\": \"Bearer FakeTok3nValueNotReal42x\" }", "mcpServers.gh.headers.Authorization")]
+    [InlineData("\"headers\": { \"X-API-Key\": \"FakeTok3nValueNotReal42x\" }", "mcpServers.gh.headers.X-API-Key")]
     public void Generic_literal_credentials_under_secret_names_are_found(string bag, string setting)
     {
         using var repo = new FootprintRepo();
@@ -156,7 +156,7 @@ public class AssistantFileReaderTests
 
         CredentialUse credential = Assert.Single(repo.ReadFile(".mcp.json").Credentials);
         Assert.Equal(setting, credential.Setting);
-        Assert.Equal("\u2026" + "6789", credential.Redacted);
+        Assert.Equal("\u2026" + "l42x", credential.Redacted);
     }
 
     [Theory]
@@ -181,9 +181,9 @@ public class AssistantFileReaderTests
     public void Literal_credentials_outside_servers_are_found_in_yaml_and_toml_too()
     {
         using var repo = new FootprintRepo();
-        repo.Write(".continue/models/m.yaml", "models:\n  - name: x\n    provider: openai\n    model: gpt-4o\n    apiKey: FakeKeyNotRealAbcdefghij123\n");
-        repo.Write(".aider.conf.yml", "model: sonnet\napi-key:\n  - openai=FakeKeyNotRealAbcdefghij123\n");
-        repo.Write(".codex/config.toml", "[mcp_servers.x]\nurl = \"https://x.example/mcp\"\nhttp_headers = { Authorization = \"Bearer FakeKeyNotRealAbcdefghij123\" }\n");
+        repo.Write(".continue/models/m.yaml", "models:\n  - name: x\n    provider: openai\n    model: gpt-4o\n    apiKey: FakeGeneric9Secret7NotReal\n");
+        repo.Write(".aider.conf.yml", "model: sonnet\napi-key:\n  - openai=FakeGeneric9Secret7NotReal\n");
+        repo.Write(".codex/config.toml", "[mcp_servers.x]\nurl = \"https://x.example/mcp\"\nhttp_headers = { Authorization = \"Bearer FakeGeneric9Secret7NotReal\" }\n");
 
         Assert.Equal(5, Assert.Single(repo.ReadFile(".continue/models/m.yaml").Credentials).Line);
         Assert.Equal(3, Assert.Single(repo.ReadFile(".aider.conf.yml").Credentials).Line);
@@ -194,7 +194,7 @@ public class AssistantFileReaderTests
     public void An_env_file_in_an_assistant_folder_is_read_as_name_value_lines()
     {
         using var repo = new FootprintRepo();
-        repo.Write(".gemini/.env", "# gemini\nGEMINI_MODEL=gemini-2.5-pro\nGEMINI_API_KEY=FakeKeyNotRealAbcdefghij123\n");
+        repo.Write(".gemini/.env", "# gemini\nGEMINI_MODEL=gemini-2.5-pro\nGEMINI_API_KEY=FakeGeneric9Secret7NotReal\n");
 
         CredentialUse credential = Assert.Single(repo.ReadFile(".gemini/.env").Credentials);
         Assert.Equal((3, 16), (credential.Line, credential.Column));

@@ -479,7 +479,7 @@ namespace Guardrails.BuildTasks.Footprints
                 {
                     AddCredentialIfLiteral(_content, p.Name, path, v.Text ?? string.Empty, v.Start.Line, v.Start.Column);
                 }
-                else if (v.Kind == JsonKind.Array && CredentialValues.IsSecretName(p.Name))
+                else if (v.Kind == JsonKind.Array)
                 {
                     // aider: api-key: [ "openai=sk-…" ]
                     foreach (JsonNode item in v.Items)

@@ -40,7 +40,10 @@ namespace Guardrails.BuildTasks.Footprints
 
         /// <summary>
         /// True when <paramref name="value"/> under <paramref name="name"/> is a literal credential; <paramref name="redacted"/>
-        /// is then safe to print and <paramref name="provider"/> names the key format when one is known.
+        /// is then safe to print and <paramref name="provider"/> names the key format when one is known. Known formats
+        /// come from <see cref="SecretScanner.Scan"/>, context-gated and generic secrets from
+        /// <see cref="SecretScanner.TryMatchNamedValue"/> (the one secrets catalog); this class only adds what config
+        /// files need on top: references pass, and an auth scheme ("Bearer …") is looked behind.
         /// </summary>
         public static bool IsLiteralCredential(string name, string value, out string redacted, out string? provider)
         {
@@ -61,88 +64,20 @@ namespace Guardrails.BuildTasks.Footprints
                 return true;
             }
 
-            if (!IsSecretName(name) || bare.Length < 8 || LooksLikePlaceholder(bare))
+            // The value of an Authorization header is a token whatever the header is called.
+            string named = IsAuthorizationHeader(name) ? name + "Token" : name;
+            if (SecretScanner.TryMatchNamedValue(named, bare, out SecretMatch match))
             {
-                return false;
-            }
-
-            redacted = Redaction.Redact(bare, 0, bare.Length, string.Empty);
-            return true;
-        }
-
-        /// <summary>
-        /// A name that holds a secret: one of its words is key, token, secret, password, credential, auth(orization),
-        /// bearer, pat or cookie, and none says the value is something else (a type, a helper command, an env var name,
-        /// a file, a URL, a mode, a provider).
-        /// </summary>
-        public static bool IsSecretName(string name)
-        {
-            List<string> words = Words(name);
-            bool secret = false;
-            foreach (string w in words)
-            {
-                switch (w)
-                {
-                    case "key":
-                    case "apikey":
-                    case "token":
-                    case "secret":
-                    case "password":
-                    case "passwd":
-                    case "pwd":
-                    case "credential":
-                    case "credentials":
-                    case "auth":
-                    case "authorization":
-                    case "bearer":
-                    case "pat":
-                    case "cookie":
-                        secret = true;
-                        break;
-                    case "type":
-                    case "helper":
-                    case "env":
-                    case "var":
-                    case "vars":
-                    case "file":
-                    case "path":
-                    case "url":
-                    case "uri":
-                    case "mode":
-                    case "provider":
-                    case "method":
-                    case "name":
-                    case "id":
-                    case "enabled":
-                    case "disabled":
-                    case "disable":
-                    case "required":
-                    case "command":
-                    case "source":
-                    case "scope":
-                    case "scopes":
-                    case "expires":
-                    case "public":
-                        return false;
-                }
-            }
-
-            return secret;
-        }
-
-        private static bool LooksLikePlaceholder(string v)
-        {
-            string lower = v.ToLowerInvariant();
-            foreach (string p in new[] { "your", "xxx", "changeme", "change-me", "placeholder", "replace", "todo", "example", "dummy", "<", ">", "***", "...", "\u2026", "redacted" })
-            {
-                if (lower.IndexOf(p, StringComparison.Ordinal) >= 0)
-                {
-                    return true;
-                }
+                redacted = match.Redacted;
+                provider = match.Format.IsGeneric ? null : match.Format.Provider;
+                return true;
             }
 
             return false;
         }
+
+        private static bool IsAuthorizationHeader(string name) =>
+            string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "Proxy-Authorization", StringComparison.OrdinalIgnoreCase);
 
         private static string StripAuthScheme(string v)
         {
@@ -205,41 +140,6 @@ namespace Guardrails.BuildTasks.Footprints
             }
 
             return sb.ToString();
-        }
-
-        /// <summary>Lower-case words of a name: "OPENAI_API_KEY" → openai, api, key; "apiKey" → api, key; "x-api-key" → x, api, key.</summary>
-        internal static List<string> Words(string name)
-        {
-            var words = new List<string>();
-            var current = new StringBuilder();
-            for (int i = 0; i < name.Length; i++)
-            {
-                char c = name[i];
-                if (!char.IsLetterOrDigit(c))
-                {
-                    Flush(words, current);
-                    continue;
-                }
-
-                if (char.IsUpper(c) && current.Length > 0 && i > 0 && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1]))))
-                {
-                    Flush(words, current);
-                }
-
-                current.Append(char.ToLowerInvariant(c));
-            }
-
-            Flush(words, current);
-            return words;
-        }
-
-        private static void Flush(List<string> words, StringBuilder current)
-        {
-            if (current.Length > 0)
-            {
-                words.Add(current.ToString());
-                current.Clear();
-            }
         }
     }
 }
