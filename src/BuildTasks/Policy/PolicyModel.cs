@@ -133,6 +133,12 @@ namespace Guardrails.BuildTasks.Policy
         /// <summary>What happens to an assistant footprint no declared assistant explains (default: deny).</summary>
         public UnknownHandling UnknownFootprint { get; set; } = UnknownHandling.Deny;
 
+        /// <summary>
+        /// What an assistant file that cannot be read or parsed counts as (default: warn). "deny" treats it as
+        /// unknown: an error in Enforce mode, since what it configures cannot be checked.
+        /// </summary>
+        public UnknownHandling UnreadableFootprint { get; set; } = UnknownHandling.Warn;
+
         /// <summary>Approvals and waivers warn this many days before they expire (default 14).</summary>
         public int ExpiryWarningDays { get; set; } = 14;
 

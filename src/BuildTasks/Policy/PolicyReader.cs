@@ -136,9 +136,10 @@ namespace Guardrails.BuildTasks.Policy
                 return;
             }
 
-            r.CheckFields(d, "defaults", "unknownAssistant", "unknownFootprint", "expiryWarningDays", "requireManifest");
+            r.CheckFields(d, "defaults", "unknownAssistant", "unknownFootprint", "unreadableFootprint", "expiryWarningDays", "requireManifest");
             policy.Defaults.UnknownAssistant = Handling(r, d, "unknownAssistant") ?? UnknownHandling.Deny;
             policy.Defaults.UnknownFootprint = Handling(r, d, "unknownFootprint") ?? UnknownHandling.Deny;
+            policy.Defaults.UnreadableFootprint = Handling(r, d, "unreadableFootprint") ?? UnknownHandling.Warn;
             Located<long>? days = r.Integer(d, "expiryWarningDays", "defaults", min: 0);
             if (days != null)
             {
