@@ -36,6 +36,9 @@ namespace Guardrails.BuildTasks.Policy
             RuleIds.McpServerNotApproved, RuleIds.ApprovalExpired, RuleIds.TierNotAllowed, RuleIds.DataClassTooHigh, RuleIds.OwnerMissing,
             RuleIds.CredentialRefNotAllowed, RuleIds.RepositoryNotAllowed, RuleIds.PermissionCeilingExceeded,
             RuleIds.PackageNotApproved, RuleIds.PackageDenied, RuleIds.PackageVersionNotApproved,
+            // Assistant footprints (GRD130-GRD137; GRD135, a literal credential, is never waivable).
+            RuleIds.UndeclaredFootprint, RuleIds.FootprintMcpServerNotApproved, RuleIds.FootprintModelNotApproved,
+            RuleIds.FootprintPermissionAboveCeiling, RuleIds.PersonalFileCommitted, RuleIds.UnreadableAssistantFile,
 
             // Local bypasses (integrity checks): subject = the suppressed id, "category:…", "all", "analyzers" or "mode".
             RuleIds.ForbiddenLocalSuppression, RuleIds.SuppressedByProperty, RuleIds.SeverityLoweredInConfig, RuleIds.AnalyzerRemoved, RuleIds.ModeLowered,
