@@ -34,6 +34,9 @@ namespace Guardrails.BuildTasks
         /// <summary>$(ProjectAssetsFile): obj/project.assets.json, for the package check.</summary>
         public string? ProjectAssetsFile { get; set; }
 
+        /// <summary>$(GuardrailsCheckFootprints): "false" turns assistant footprint discovery off (default on).</summary>
+        public string? CheckFootprints { get; set; }
+
         /// <summary>GuardrailsMode, GuardrailsPolicyPath and GuardrailsPolicySha256 as set centrally (captured before the project body).</summary>
         public string? CentralMode { get; set; }
 
@@ -106,6 +109,7 @@ namespace Guardrails.BuildTasks
                     RunAnalyzers = RunAnalyzers,
                     RunAnalyzersDuringBuild = RunAnalyzersDuringBuild,
                     ProjectAssetsFile = ProjectAssetsFile,
+                    CheckFootprints = !string.Equals(CheckFootprints?.Trim(), "false", StringComparison.OrdinalIgnoreCase),
                     Now = DateTimeOffset.UtcNow,
                 };
 
@@ -213,7 +217,7 @@ namespace Guardrails.BuildTasks
             return paths;
         }
 
-        private static void WriteIfChanged(string path, string content)
+        internal static void WriteIfChanged(string path, string content)
         {
             // Rewriting an unchanged file would change its timestamp and force CoreCompile to run again.
             if (File.Exists(path) && string.Equals(File.ReadAllText(path, Encoding.UTF8), content, StringComparison.Ordinal))

@@ -54,5 +54,8 @@ namespace Guardrails.BuildTasks.Engine
 
         /// <summary>The current time for approval and waiver expiry; the task passes UTC now, tests a fixed instant.</summary>
         public System.DateTimeOffset Now { get; set; } = System.DateTimeOffset.UtcNow;
+
+        /// <summary>Whether to look for assistant footprints between the project folder and the repository root (default true).</summary>
+        public bool CheckFootprints { get; set; } = true;
     }
 }

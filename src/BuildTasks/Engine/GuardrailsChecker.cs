@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using Guardrails.BuildTasks.Engine.Integrity;
+using Guardrails.BuildTasks.Footprints;
 using Guardrails.BuildTasks.Policy;
 using Guardrails.Core.Json;
 using Guardrails.Core.Rules;
@@ -86,6 +87,14 @@ namespace Guardrails.BuildTasks.Engine
             // The manifest is held against the policy only when the policy is valid: a broken policy already fails
             // closed, and judging a team against half a policy would only add noise.
             GuardrailsPolicy? policy = result.PolicyErrors == 0 ? result.Policy : null;
+
+            // Assistant footprints from the project folder up to the repository root (GRD130-GRD137). Literal
+            // credentials and committed personal files are reported with or without a policy.
+            if (request.CheckFootprints)
+            {
+                FootprintChecker.Check(request, policy, policy != null ? result.Manifest : null, result.Findings);
+            }
+
             if (policy != null)
             {
                 if (result.Manifest != null)

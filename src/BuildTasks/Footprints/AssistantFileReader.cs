@@ -30,7 +30,7 @@ namespace Guardrails.BuildTasks.Footprints
                 return content;
             }
 
-            string? text = SourceFile.TryReadText(hit.FullPath, RuleCatalog.InternalError, "The assistant file", out Finding? problem);
+            string? text = SourceFile.TryReadText(hit.FullPath, RuleCatalog.UnreadableAssistantFile, "The assistant file", out Finding? problem);
             if (text == null)
             {
                 content.Problem = new ReadProblem(Describe(problem), problem?.Line ?? 0, problem?.Column ?? 0);

@@ -144,13 +144,30 @@ namespace Guardrails.BuildTasks.Footprints
         public string Message { get; }
     }
 
-    /// <summary>The permission names the policy's ceilings use (<c>assistants[].permissions</c>).</summary>
+    /// <summary>
+    /// The permission names the policy's ceilings use (<c>assistants[].permissions</c>, see PolicyReader.PermissionNames).
+    /// A finer permission also counts against the wider one: <c>alwaysAllowTools</c> and
+    /// <c>enableAllProjectMcpServers</c> are kinds of <c>autoApprove</c>.
+    /// </summary>
     public static class PermissionCeilings
     {
         /// <summary>Modes that skip every confirmation: bypass permissions, YOLO, approval "never", full-access sandbox.</summary>
         public const string BypassMode = "bypassMode";
 
-        /// <summary>Settings that approve tools or servers in advance: auto-approve, alwaysAllow, trust, enableAllProjectMcpServers.</summary>
+        /// <summary>Settings that approve actions in advance: auto-approve, accept-edits modes, trusted servers.</summary>
         public const string AutoApprove = "autoApprove";
+
+        /// <summary>Tools allowed without asking: alwaysAllow, allowedTools "*", an unrestricted shell.</summary>
+        public const string AlwaysAllowTools = "alwaysAllowTools";
+
+        /// <summary>Claude Code's enableAllProjectMcpServers: every server of .mcp.json approved unseen.</summary>
+        public const string EnableAllProjectMcpServers = "enableAllProjectMcpServers";
+
+        /// <summary>A project or workspace marked trusted (Codex trust_level).</summary>
+        public const string TrustWorkspace = "trustWorkspace";
+
+        /// <summary>The ceilings a setting is held against: itself, and autoApprove for the finer kinds of it.</summary>
+        public static string[] HeldAgainst(string permission) =>
+            permission == AlwaysAllowTools || permission == EnableAllProjectMcpServers ? new[] { permission, AutoApprove } : new[] { permission };
     }
 }

@@ -48,27 +48,39 @@ namespace Guardrails.BuildTasks.Footprints
 
                 // Claude Code: approve every server of .mcp.json
                 case "enableAllProjectMcpServers":
+                    return isTrue ? PermissionCeilings.EnableAllProjectMcpServers : null;
+
+                // Codex: [projects."/path"] trust_level = "trusted"
+                case "trust_level":
+                    return Is(text, "trusted") ? PermissionCeilings.TrustWorkspace : null;
+
                 // Gemini: "trust": true on a server skips every tool confirmation
                 case "trust":
                 case "autoAccept":
                 case "always_allow_tool_actions":
                     return isTrue ? PermissionCeilings.AutoApprove : null;
 
-                // Kiro autoApprove, Roo/Cline alwaysAllow, VS Code chat.tools.autoApprove
+                // Kiro autoApprove, VS Code chat.tools.autoApprove
                 case "autoApprove":
-                case "alwaysAllow":
                 case "auto_approve":
-                    return isTrue || (value.Kind == JsonKind.Array && value.Items.Count > 0) || (value.Kind == JsonKind.Object && value.Properties.Count > 0) ? PermissionCeilings.AutoApprove : null;
+                    return NonEmpty(value) ? PermissionCeilings.AutoApprove : null;
+
+                // Roo/Cline alwaysAllow
+                case "alwaysAllow":
+                    return NonEmpty(value) ? PermissionCeilings.AlwaysAllowTools : null;
 
                 // Amazon Q allowedTools, Claude permissions.allow, front-matter allowed-tools: a wildcard or an unrestricted shell
                 case "allowedTools":
                 case "allowed-tools":
                 case "allow":
-                    return HasWildcardTool(value) ? PermissionCeilings.AutoApprove : null;
+                    return HasWildcardTool(value) ? PermissionCeilings.AlwaysAllowTools : null;
             }
 
             return null;
         }
+
+        private static bool NonEmpty(JsonNode value) =>
+            value.Kind == JsonKind.True || (value.Kind == JsonKind.Array && value.Items.Count > 0) || (value.Kind == JsonKind.Object && value.Properties.Count > 0);
 
         private static string LastName(string key)
         {

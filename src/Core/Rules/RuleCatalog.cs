@@ -73,6 +73,14 @@ namespace Guardrails.Core.Rules
         public const string WaiverExpired = "GRD124";
         public const string WaiverOutOfScope = "GRD125";
         public const string PermissionCeilingExceeded = "GRD126";
+        public const string UndeclaredFootprint = "GRD130";
+        public const string DeclaredWithoutFootprint = "GRD131";
+        public const string FootprintMcpServerNotApproved = "GRD132";
+        public const string FootprintModelNotApproved = "GRD133";
+        public const string FootprintPermissionAboveCeiling = "GRD134";
+        public const string CredentialInAssistantFile = "GRD135";
+        public const string PersonalFileCommitted = "GRD136";
+        public const string UnreadableAssistantFile = "GRD137";
         public const string PackageNotApproved = "GRD201";
         public const string PackageDenied = "GRD202";
         public const string PackageVersionNotApproved = "GRD203";
@@ -203,6 +211,30 @@ namespace Guardrails.Core.Rules
         public static readonly RuleInfo PermissionCeilingExceeded = new RuleInfo(
             RuleIds.PermissionCeilingExceeded, "Assistant permission exceeds the policy ceiling", CategoryPolicy, RuleHost.BuildTask, isError: true);
 
+        public static readonly RuleInfo UndeclaredFootprint = new RuleInfo(
+            RuleIds.UndeclaredFootprint, "Assistant footprint found for an assistant the manifest does not declare", CategoryPolicy, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo DeclaredWithoutFootprint = new RuleInfo(
+            RuleIds.DeclaredWithoutFootprint, "Declared assistant or footprint not found in the repository", CategoryPolicy, RuleHost.BuildTask, isError: false);
+
+        public static readonly RuleInfo FootprintMcpServerNotApproved = new RuleInfo(
+            RuleIds.FootprintMcpServerNotApproved, "MCP server configured in an assistant file is not approved", CategoryPolicy, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo FootprintModelNotApproved = new RuleInfo(
+            RuleIds.FootprintModelNotApproved, "Model named in an assistant file is not approved", CategoryPolicy, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo FootprintPermissionAboveCeiling = new RuleInfo(
+            RuleIds.FootprintPermissionAboveCeiling, "Permission setting in an assistant file exceeds the policy ceiling", CategoryPolicy, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo CredentialInAssistantFile = new RuleInfo(
+            RuleIds.CredentialInAssistantFile, "Literal credential in an assistant file", CategorySecrets, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo PersonalFileCommitted = new RuleInfo(
+            RuleIds.PersonalFileCommitted, "Personal assistant file is committed", CategoryPolicy, RuleHost.BuildTask, isError: true);
+
+        public static readonly RuleInfo UnreadableAssistantFile = new RuleInfo(
+            RuleIds.UnreadableAssistantFile, "Assistant file or folder could not be read", CategoryPolicy, RuleHost.BuildTask, isError: true);
+
         public static readonly RuleInfo PackageNotApproved = new RuleInfo(
             RuleIds.PackageNotApproved, "AI SDK package is not approved", CategoryPackages, RuleHost.BuildTask, isError: true);
 
@@ -279,6 +311,14 @@ namespace Guardrails.Core.Rules
             WaiverExpired,
             WaiverOutOfScope,
             PermissionCeilingExceeded,
+            UndeclaredFootprint,
+            DeclaredWithoutFootprint,
+            FootprintMcpServerNotApproved,
+            FootprintModelNotApproved,
+            FootprintPermissionAboveCeiling,
+            CredentialInAssistantFile,
+            PersonalFileCommitted,
+            UnreadableAssistantFile,
             PackageNotApproved,
             PackageDenied,
             PackageVersionNotApproved,

@@ -1,0 +1,483 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Guardrails.BuildTasks.Engine;
+using Guardrails.BuildTasks.Policy;
+using Guardrails.Core.Footprints;
+using Guardrails.Core.Rules;
+
+namespace Guardrails.BuildTasks.Footprints
+{
+    /// <summary>
+    /// Holds the assistants a repository really uses (their footprints, from the project folder up to the repository
+    /// root) against the manifest and the policy: GRD130 undeclared footprint, GRD131 declared assistant with no
+    /// footprint, GRD132 unapproved MCP server, GRD133 unapproved model, GRD134 permission above the ceiling, GRD135
+    /// literal credential, GRD136 personal file committed, GRD137 file or folder that could not be read.
+    /// GRD135, GRD136 and GRD137 need no policy (they are hygiene, like the secrets rules); the others need a valid
+    /// policy, and GRD130/GRD131 a manifest. Findings carry waiver subjects, so policy waivers apply to them.
+    /// </summary>
+    public static class FootprintChecker
+    {
+        public static void Check(CheckRequest request, GuardrailsPolicy? policy, AssistantManifest? manifest, List<Finding> findings, DiscoveryOptions? options = null)
+        {
+            string? projectDir = ProjectDirectory(request.ProjectPath);
+            if (projectDir == null)
+            {
+                return;
+            }
+
+            DiscoveryResult discovery = FootprintDiscovery.Discover(projectDir, options);
+            var contents = new List<FootprintContent>();
+            foreach (FootprintHit hit in discovery.Hits)
+            {
+                contents.Add(AssistantFileReader.Read(hit));
+            }
+
+            var context = new Context(policy, manifest, findings, discovery);
+            context.ReportProblems(contents);
+            context.ReportCredentials(contents);
+            context.ReportPersonalFiles();
+            if (policy == null)
+            {
+                return;
+            }
+
+            if (manifest != null)
+            {
+                context.ReportUndeclared();
+                if (discovery.RepositoryRoot != null)
+                {
+                    // Only a walk that reached the repository root can say an assistant left nothing in the repository.
+                    context.ReportDeclaredWithoutFootprint();
+                }
+            }
+
+            context.ReportContent(contents);
+        }
+
+        private static string? ProjectDirectory(string projectPath)
+        {
+            try
+            {
+                string? dir = string.IsNullOrWhiteSpace(projectPath) ? null : Path.GetDirectoryName(Path.GetFullPath(projectPath));
+                return string.IsNullOrEmpty(dir) || !Directory.Exists(dir) ? null : dir;
+            }
+            catch (Exception e) when (FootprintDiscovery.IsIoException(e))
+            {
+                return null;
+            }
+        }
+
+        private sealed class Context
+        {
+            private readonly GuardrailsPolicy? _policy;
+            private readonly AssistantManifest? _manifest;
+            private readonly List<Finding> _findings;
+            private readonly DiscoveryResult _discovery;
+
+            public Context(GuardrailsPolicy? policy, AssistantManifest? manifest, List<Finding> findings, DiscoveryResult discovery)
+            {
+                _policy = policy;
+                _manifest = manifest;
+                _findings = findings;
+                _discovery = discovery;
+            }
+
+            private string Ask => _policy == null ? " Ask your AI-governance function" : " Ask " + _policy.Owner.Describe();
+
+            public void ReportProblems(List<FootprintContent> contents)
+            {
+                bool asUnknown = _policy != null && _policy.Defaults.UnreadableFootprint == UnknownHandling.Deny;
+                if (_policy != null && _policy.Defaults.UnreadableFootprint == UnknownHandling.Allow)
+                {
+                    return;
+                }
+
+                foreach (DiscoveryProblem p in _discovery.Problems)
+                {
+                    _findings.Add(new Finding(RuleCatalog.UnreadableAssistantFile, p.Path, 0, 0,
+                        "Assistant footprint discovery: " + p.Message + ". Footprints there were not checked.", warningOnly: true));
+                }
+
+                foreach (FootprintContent c in contents)
+                {
+                    if (c.Problem == null)
+                    {
+                        continue;
+                    }
+
+                    string message = "The " + Describe(c.Hit) + " " + c.Problem.Message + ", so the servers, models, permissions and credentials it configures could not be checked. " +
+                        (asUnknown
+                            ? "The policy counts an unreadable assistant file as unknown (defaults.unreadableFootprint: \"deny\"): fix the file so it can be read."
+                            : "Fix the file so it can be read.");
+                    _findings.Add(new Finding(RuleCatalog.UnreadableAssistantFile, c.Hit.FullPath, c.Problem.Line, c.Problem.Column, message, warningOnly: !asUnknown, subject: "footprint:" + c.Hit.RelativePath));
+                }
+            }
+
+            public void ReportCredentials(List<FootprintContent> contents)
+            {
+                foreach (FootprintContent c in contents)
+                {
+                    foreach (CredentialUse cred in c.Credentials)
+                    {
+                        string what = cred.Provider != null ? "a " + cred.Provider + " key" : "a credential";
+                        string where = cred.Setting == "(text)" ? string.Empty : " in '" + cred.Setting + "'";
+                        _findings.Add(new Finding(RuleCatalog.CredentialInAssistantFile, c.Hit.FullPath, cred.Line, cred.Column,
+                            "The " + Describe(c.Hit) + " holds " + what + " as a literal value (" + cred.Redacted + ")" + where + ". Assistant files are committed and read by tools; " +
+                            "replace it with a reference (${env:NAME}, ${input:id}, ${{ secrets.NAME }}, env_vars or bearer_token_env_var) and rotate the key: it has been exposed."));
+                    }
+                }
+            }
+
+            public void ReportPersonalFiles()
+            {
+                HashSet<string>? tracked = null;
+                bool indexRead = false;
+                foreach (FootprintHit hit in _discovery.Hits)
+                {
+                    if (hit.Kind != FootprintKind.PersonalFile || IsInsidePersonalFolder(hit))
+                    {
+                        continue;
+                    }
+
+                    if (_discovery.RepositoryRoot == null)
+                    {
+                        continue; // not in a git repository: nothing is committed
+                    }
+
+                    if (!indexRead)
+                    {
+                        tracked = GitIndex.TryReadTrackedPaths(_discovery.RepositoryRoot);
+                        indexRead = true;
+                    }
+
+                    string repoRelative = RepoRelative(hit.FullPath);
+                    bool committed = tracked == null || tracked.Contains(repoRelative) || (hit.IsDirectory && ContainsPrefix(tracked, repoRelative + "/"));
+                    if (!committed)
+                    {
+                        continue;
+                    }
+
+                    _findings.Add(new Finding(RuleCatalog.PersonalFileCommitted, hit.FullPath, hit.IsDirectory ? 0 : 1, hit.IsDirectory ? 0 : 1,
+                        "'" + repoRelative + "' is a personal " + string.Join("/", hit.Assistants) + " file (settings, history or cache of one developer) and is " +
+                        (tracked == null ? "in the repository (its git index could not be read to tell whether it is committed)" : "committed") +
+                        ". Remove it from git ('git rm --cached " + repoRelative + "') and add it to .gitignore.",
+                        subject: "footprint:" + hit.RelativePath));
+                }
+            }
+
+            public void ReportUndeclared()
+            {
+                UnknownHandling handling = _policy!.Defaults.UnknownFootprint;
+                if (handling == UnknownHandling.Allow)
+                {
+                    return;
+                }
+
+                var reported = new HashSet<string>(StringComparer.Ordinal);
+                foreach (FootprintHit hit in _discovery.Hits)
+                {
+                    if (IsDeclaredAny(hit.Assistants))
+                    {
+                        continue;
+                    }
+
+                    string key = hit.Level + "|" + hit.RootRelativePath;
+                    if (!reported.Add(key))
+                    {
+                        continue;
+                    }
+
+                    FootprintHit at = FirstFileOf(hit);
+                    string assistants = string.Join("' or '", hit.Assistants);
+                    string root = hit.RootRelativePath + (IsFolderRoot(hit) ? "/" : string.Empty);
+                    string approved = ApprovalNote(hit.Assistants);
+                    _findings.Add(new Finding(RuleCatalog.UndeclaredFootprint, at.FullPath, at.IsDirectory ? 0 : 1, at.IsDirectory ? 0 : 1,
+                        "'" + RepoRelative(Path.Combine(hit.Level, hit.RootRelativePath)) + (IsFolderRoot(hit) ? "/" : string.Empty) + "' shows that '" + assistants + "' is used in this repository, " +
+                        "but " + Path.GetFileName(_manifest!.File) + " does not declare it" + approved + ". Declare the assistant in the manifest (with the models and MCP servers it uses), or remove '" + root + "'.",
+                        warningOnly: handling == UnknownHandling.Warn, subject: hit.Assistants[0]));
+                }
+            }
+
+            public void ReportDeclaredWithoutFootprint()
+            {
+                foreach (ManifestAssistant a in _manifest!.Assistants)
+                {
+                    if (a.Footprints.Count > 0)
+                    {
+                        foreach (Located<string> declared in a.Footprints)
+                        {
+                            if (!DeclaredFootprintExists(declared.Value))
+                            {
+                                _findings.Add(new Finding(RuleCatalog.DeclaredWithoutFootprint, _manifest.File, declared.Node.Start.Line, declared.Node.Start.Column,
+                                    "Footprint '" + declared.Value + "' declared for '" + a.Id.Value + "' was not found between the project folder and the repository root. Correct the path, or remove it from the manifest if the assistant no longer uses it.",
+                                    warningOnly: true, subject: a.Id.Value));
+                            }
+                        }
+
+                        continue;
+                    }
+
+                    if (!_discovery.Hits.Exists(h => Contains(h.Assistants, a.Id.Value)) && IsKnownAssistant(a.Id.Value))
+                    {
+                        _findings.Add(new Finding(RuleCatalog.DeclaredWithoutFootprint, _manifest.File, a.Id.Node.Start.Line, a.Id.Node.Start.Column,
+                            "Assistant '" + a.Id.Value + "' is declared, but none of its files were found between the project folder and the repository root. " +
+                            "If it is configured only on developers' machines that is fine; if the team stopped using it, remove it from the manifest so the inventory stays true.",
+                            warningOnly: true, subject: a.Id.Value));
+                    }
+                }
+            }
+
+            public void ReportContent(List<FootprintContent> contents)
+            {
+                foreach (FootprintContent c in contents)
+                {
+                    foreach (McpServerUse server in c.Servers)
+                    {
+                        CheckServer(c.Hit, server);
+                    }
+
+                    List<AssistantRule> rules = RulesFor(c.Hit);
+                    if (rules.Count == 0)
+                    {
+                        continue; // the assistant itself is unknown or undeclared: reported by GRD130 / GRD111
+                    }
+
+                    foreach (ModelUse model in c.Models)
+                    {
+                        CheckModel(c.Hit, rules, model);
+                    }
+
+                    foreach (PermissionUse permission in c.Permissions)
+                    {
+                        CheckPermission(c.Hit, rules, permission);
+                    }
+                }
+            }
+
+            private void CheckServer(FootprintHit hit, McpServerUse server)
+            {
+                string shown = "MCP server '" + server.Name + "' (" + Text.Show(server.Describe(), 160) + ")";
+                string subject = "mcp:" + server.Describe();
+                if (server.HasUnresolvedVariable)
+                {
+                    Add(RuleCatalog.FootprintMcpServerNotApproved, hit, server,
+                        shown + " in the " + Describe(hit) + " takes its URL, command or package from a variable, so it cannot be identified before it runs, and the policy can only approve servers it can identify. Write the URL or the package and version out in full.", subject);
+                    return;
+                }
+
+                if (server.Url == null && server.Command == null && server.Package == null)
+                {
+                    return; // e.g. a Zed extension server or a disabled stub: nothing runs from this file
+                }
+
+                List<McpServerIdentity> identities = Identities(server);
+                McpServerRule? denied = _policy!.McpDeny.Find(d => identities.Exists(d.Matches));
+                if (denied != null)
+                {
+                    Add(RuleCatalog.FootprintMcpServerNotApproved, hit, server,
+                        shown + " in the " + Describe(hit) + " is denied by the policy entry '" + denied.Label + "'" + (denied.Reason != null ? ": " + Text.Show(denied.Reason.Value, 200) : string.Empty) + ". Remove it from the file.", subject);
+                    return;
+                }
+
+                if (_policy.McpAllow.Exists(a => identities.Exists(a.Matches)))
+                {
+                    return;
+                }
+
+                Add(RuleCatalog.FootprintMcpServerNotApproved, hit, server,
+                    shown + " in the " + Describe(hit) + " matches no approved entry in the policy's mcpServers.allow (servers are matched by URL, command line or package and version, never by name)." +
+                    Ask + " to approve it, or remove it from the file.", subject);
+            }
+
+            private void CheckModel(FootprintHit hit, List<AssistantRule> rules, ModelUse model)
+            {
+                Located<string>? deniedBy = null;
+                foreach (AssistantRule rule in rules)
+                {
+                    if (rule.Models.IsAllowed(model.Model, out Located<string>? d))
+                    {
+                        return;
+                    }
+
+                    deniedBy ??= d;
+                }
+
+                AssistantRule first = rules[0];
+                Add(RuleCatalog.FootprintModelNotApproved, hit, model,
+                    "Model '" + Text.Show(model.Model) + "' set in '" + model.Setting + "' of the " + Describe(hit) + " is not approved for '" + first.Id + "'" +
+                    (deniedBy != null ? ": the policy denies '" + deniedBy.Value + "'" : " (approved: " + (first.Models.Allow.Count == 0 ? "none" : string.Join(", ", first.Models.Allow.ConvertAll(m => m.Value))) + ")") +
+                    ". Switch to an approved model, or ask " + _policy!.Owner.Describe() + " to approve it.", first.Id + "/" + model.Model);
+            }
+
+            private void CheckPermission(FootprintHit hit, List<AssistantRule> rules, PermissionUse permission)
+            {
+                foreach (AssistantRule rule in rules)
+                {
+                    foreach (string ceiling in PermissionCeilings.HeldAgainst(permission.Ceiling))
+                    {
+                        if (rule.Forbids(ceiling))
+                        {
+                            Add(RuleCatalog.FootprintPermissionAboveCeiling, hit, permission,
+                                "'" + permission.Setting + "': " + permission.Value + " in the " + Describe(hit) + " turns on '" + permission.Ceiling + "'" + (ceiling != permission.Ceiling ? " (a kind of '" + ceiling + "')" : string.Empty) +
+                                ", which the policy forbids for '" + rule.Id + "'. Remove the setting; the assistant must ask before it acts.", rule.Id + "/" + ceiling);
+                            return;
+                        }
+                    }
+                }
+            }
+
+            private void Add(RuleInfo rule, FootprintHit hit, PositionedItem at, string message, string subject) =>
+                _findings.Add(new Finding(rule, hit.FullPath, at.Line, at.Column, message, subject: subject));
+
+            /// <summary>The policy rules of the hit's assistants that the manifest declares (all of them when there is no manifest).</summary>
+            private List<AssistantRule> RulesFor(FootprintHit hit)
+            {
+                var rules = new List<AssistantRule>();
+                foreach (string id in hit.Assistants)
+                {
+                    AssistantRule? rule = _policy!.FindAssistant(id);
+                    if (rule != null && !rule.Denied && (_manifest == null || IsDeclared(id)))
+                    {
+                        rules.Add(rule);
+                    }
+                }
+
+                return rules;
+            }
+
+            /// <summary>The server's identity as found, plus the spellings a policy may use for the same package.</summary>
+            private static List<McpServerIdentity> Identities(McpServerUse server)
+            {
+                var list = new List<McpServerIdentity> { new McpServerIdentity { Url = server.Url, Command = server.Command, Package = server.Package, Version = server.Version } };
+                if (server.Package != null)
+                {
+                    int slash = server.Package.IndexOf('/');
+                    string bare = server.Package.Substring(slash + 1);
+                    list.Add(new McpServerIdentity { Package = bare, Version = server.Version });
+                    if (bare.StartsWith("@", StringComparison.Ordinal))
+                    {
+                        list.Add(new McpServerIdentity { Package = server.Package.Substring(0, slash + 1) + "%40" + bare.Substring(1), Version = server.Version });
+                    }
+                }
+
+                return list;
+            }
+
+            private string ApprovalNote(IReadOnlyList<string> assistants)
+            {
+                foreach (string id in assistants)
+                {
+                    AssistantRule? rule = _policy!.FindAssistant(id);
+                    if (rule != null && !rule.Denied)
+                    {
+                        return " (the policy approves '" + id + "')";
+                    }
+
+                    if (rule != null && rule.Denied)
+                    {
+                        return " (and the policy denies '" + id + "')";
+                    }
+                }
+
+                return " (nor does the policy approve it)";
+            }
+
+            private bool IsDeclaredAny(IReadOnlyList<string> assistants)
+            {
+                foreach (string id in assistants)
+                {
+                    if (IsDeclared(id))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private bool IsDeclared(string id) => _manifest != null && _manifest.Assistants.Exists(a => string.Equals(a.Id.Value, id, StringComparison.OrdinalIgnoreCase));
+
+            private static bool IsKnownAssistant(string id) => Contains(FootprintCatalog.Assistants, id);
+
+            private bool DeclaredFootprintExists(string path)
+            {
+                string relative = path.Replace('\\', '/').TrimEnd('/');
+                foreach (FootprintHit h in _discovery.Hits)
+                {
+                    if (string.Equals(h.RelativePath, relative, StringComparison.OrdinalIgnoreCase) || h.RelativePath.StartsWith(relative + "/", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+
+                foreach (string level in _discovery.Levels)
+                {
+                    string full = Path.Combine(level, relative);
+                    if (File.Exists(full) || Directory.Exists(full))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>The hit itself for a file; for a footprint folder, its first file (sorted) so the message opens in an editor.</summary>
+            private FootprintHit FirstFileOf(FootprintHit hit)
+            {
+                FootprintHit? best = hit.IsDirectory ? null : hit;
+                foreach (FootprintHit h in _discovery.Hits)
+                {
+                    if (h.Level == hit.Level && h.RootRelativePath == hit.RootRelativePath && !h.IsDirectory &&
+                        (best == null || best.IsDirectory || string.CompareOrdinal(h.RelativePath, best.RelativePath) < 0))
+                    {
+                        best = h;
+                    }
+                }
+
+                return best ?? hit;
+            }
+
+            private bool IsFolderRoot(FootprintHit hit) => hit.RootRelativePath != hit.RelativePath || hit.IsDirectory;
+
+            private bool IsInsidePersonalFolder(FootprintHit hit) =>
+                !hit.IsDirectory && _discovery.Hits.Exists(h => h.IsDirectory && h.Kind == FootprintKind.PersonalFile && h.Level == hit.Level && hit.RelativePath.StartsWith(h.RelativePath + "/", StringComparison.Ordinal));
+
+            private string RepoRelative(string fullPath)
+            {
+                string root = _discovery.RepositoryRoot ?? _discovery.Levels[0];
+                string relative = fullPath.StartsWith(root, StringComparison.Ordinal) ? fullPath.Substring(root.Length).TrimStart(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) : fullPath;
+                return relative.Replace('\\', '/');
+            }
+
+            private string Describe(FootprintHit hit) => string.Join("/", hit.Assistants) + " file '" + RepoRelative(hit.FullPath) + "'";
+
+            private static bool ContainsPrefix(HashSet<string> paths, string prefix)
+            {
+                foreach (string p in paths)
+                {
+                    if (p.StartsWith(prefix, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool Contains(IReadOnlyList<string> list, string value)
+            {
+                foreach (string s in list)
+                {
+                    if (string.Equals(s, value, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+    }
+}

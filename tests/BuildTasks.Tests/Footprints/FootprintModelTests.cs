@@ -1,0 +1,44 @@
+using Guardrails.BuildTasks.Engine;
+namespace Guardrails.BuildTasks.Tests.Footprints;
+
+/// <summary>GRD133: a model named in an assistant file that the policy does not approve for that assistant.</summary>
+public class FootprintModelTests
+{
+    [Fact]
+    public void Approved_models_in_settings_and_front_matter_pass()
+    {
+        using var repo = new FootprintRepo();
+        repo.WriteFixture("claude-code");
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, FootprintHarness.Manifest("[ { \"id\": \"claude-code\" } ]"));
+        Assert.Empty(run.Of("GRD133"));
+    }
+
+    [Fact]
+    public void Denied_and_unlisted_models_are_errors_at_the_value()
+    {
+        using var repo = new FootprintRepo();
+        repo.Write(".claude/settings.json", "{\n  \"model\": \"claude-sonnet-4-5-preview\"\n}");
+        repo.Write(".claude/agents/a.md", "---\nname: a\nmodel: gpt-4o\n---\nbody");
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, FootprintHarness.Manifest("[ { \"id\": \"claude-code\" } ]"));
+
+        List<Finding> findings = run.Of("GRD133");
+        Finding denied = findings.Single(f => f.File.EndsWith("settings.json"));
+        Assert.Equal((2, 12), (denied.Line, denied.Column));
+        Assert.Contains("the policy denies '*-preview'", denied.Message);
+        Finding unlisted = findings.Single(f => f.File.EndsWith("a.md"));
+        Assert.Equal(3, unlisted.Line);
+        Assert.Contains("approved: claude-sonnet-4*, sonnet", unlisted.Message);
+        Assert.Equal("claude-code/gpt-4o", unlisted.Subject);
+    }
+
+    [Fact]
+    public void Models_of_undeclared_assistants_are_left_to_GRD130()
+    {
+        using var repo = new FootprintRepo();
+        repo.Write(".claude/settings.json", "{ \"model\": \"gpt-4o\" }");
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, FootprintHarness.Manifest("[]"));
+        Assert.Empty(run.Of("GRD133"));
+        Assert.Single(run.Of("GRD130"));
+    }
+}

@@ -1,0 +1,48 @@
+using Guardrails.BuildTasks.Engine;
+namespace Guardrails.BuildTasks.Tests.Footprints;
+
+/// <summary>GRD137: an assistant file that cannot be read or parsed: a warning, an error when the policy says so.</summary>
+public class UnreadableAssistantFileTests
+{
+    private const string Broken = "[mcp_servers.x]\ncommand = npx\n";
+
+    [Fact]
+    public void A_malformed_file_is_a_warning_at_the_fault()
+    {
+        using var repo = new FootprintRepo();
+        repo.Write(".codex/config.toml", Broken);
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, FootprintHarness.Manifest("[ { \"id\": \"openai-codex\" } ]"));
+
+        Finding f = Assert.Single(run.Of("GRD137"));
+        Assert.True(f.WarningOnly);
+        Assert.Equal((2, 11), (f.Line, f.Column));
+        Assert.Contains("is not valid TOML", f.Message);
+        Assert.False(run.Result.HasErrors && run.Result.Findings.Any(x => x.Rule.Id == "GRD137" && run.IsError(x)));
+    }
+
+    [Fact]
+    public void The_policy_can_count_an_unreadable_file_as_unknown_which_fails_in_enforce_mode_only()
+    {
+        using var repo = new FootprintRepo();
+        repo.Write(".codex/config.toml", Broken);
+        string policy = FootprintHarness.PolicyWith("{ \"unknownFootprint\": \"deny\", \"unreadableFootprint\": \"deny\" }");
+        string manifest = FootprintHarness.Manifest("[ { \"id\": \"openai-codex\" } ]");
+
+        FootprintHarness.Run enforce = FootprintHarness.Check(repo, policy, manifest);
+        Assert.True(enforce.IsError(Assert.Single(enforce.Of("GRD137"))));
+
+        FootprintHarness.Run audit = FootprintHarness.Check(repo, policy, manifest, mode: "Audit");
+        Assert.False(audit.IsError(Assert.Single(audit.Of("GRD137"))));
+    }
+
+    [Fact]
+    public void Without_a_policy_it_is_still_a_warning()
+    {
+        using var repo = new FootprintRepo();
+        repo.Write(".continue/mcpServers/x.yaml", "mcpServers:\n  - name: a\n\tcommand: b\n");
+        Finding f = Assert.Single(FootprintHarness.Check(repo, policy: null, manifest: null).Of("GRD137"));
+        Assert.True(f.WarningOnly);
+        Assert.Equal(3, f.Line);
+    }
+}

@@ -1,0 +1,92 @@
+using Guardrails.Tests.Shared;
+
+namespace Guardrails.EndToEnd.Tests;
+
+/// <summary>
+/// Shadow AI end to end: a repository with an undeclared Cursor MCP configuration fails the build, passes once the
+/// assistant is declared and its servers approved, and the check re-runs when a footprint is added or edited.
+/// </summary>
+[Collection(PackageCollection.Name)]
+public class FootprintBuildTests
+{
+    private const string Approval = "\"approval\": { \"approvedBy\": \"sec@example.test\", \"approvedAt\": \"2026-01-01\", \"expiresAt\": \"2099-12-31\" }";
+
+    private static readonly string PolicyWithoutCursor = """
+        {
+          "policyFormat": "1.0",
+          "policyId": "e2e-footprints",
+          "revision": 1,
+          "owner": { "name": "AI Governance", "contact": "ai-gov@example.test", "approvers": ["sec@example.test"] }
+        }
+        """;
+
+    private static readonly string PolicyApprovingCursor = """
+        {
+          "policyFormat": "1.0",
+          "policyId": "e2e-footprints",
+          "revision": 2,
+          "owner": { "name": "AI Governance", "contact": "ai-gov@example.test", "approvers": ["sec@example.test"] },
+          "assistants": [ { "id": "cursor", "permissions": { "bypassMode": "forbid" }, __APPROVAL__ } ],
+          "mcpServers": {
+            "allow": [
+              { "id": "github", "package": "pkg:npm/@modelcontextprotocol/server-github", "versions": "[2025.4.8,2026.0.0)" },
+              { "id": "docs", "url": "https://mcp.contoso.example/*" }
+            ]
+          }
+        }
+        """.Replace("__APPROVAL__", Approval);
+
+    private static string Manifest(string assistants) =>
+        "{ \"manifestFormat\": \"1.0\", \"repository\": \"example/e2e\", \"owner\": { \"team\": \"T\", \"contact\": \"t@example.test\" }, \"assistants\": " + assistants + " }";
+
+    private readonly PackageFixture _fixture;
+
+    public FootprintBuildTests(PackageFixture fixture) => _fixture = fixture;
+
+    [Fact]
+    public void An_undeclared_cursor_mcp_json_fails_then_passes_once_declared_and_approved_and_footprint_changes_rerun_the_check()
+    {
+        TestProject project = _fixture.NewProject();
+        Directory.CreateDirectory(project.PathOf(".git")); // the project folder is the repository root
+        string policy = project.Write("policy/guardrails.policy.json", PolicyWithoutCursor);
+        project.Write("ai-assistants.json", Manifest("[]"));
+        project.Write(".cursor/mcp.json", AssistantFixtures.CursorMcpJson);
+        project.SetProperties(("GuardrailsPolicyPath", policy));
+
+        // 1. Shadow AI: the footprint and its servers fail the build, each at file(line,col).
+        DotNet.Result failing = project.Build();
+        Assert.NotEqual(0, failing.ExitCode);
+        Assert.Contains(Path.Combine(".cursor", "mcp.json") + "(1,1): Guardrails error GRD130:", failing.Output);
+        Assert.Contains(Path.Combine(".cursor", "mcp.json") + "(3,5): Guardrails error GRD132:", failing.Output);
+        Assert.Contains("pkg:npm/@modelcontextprotocol/server-github@2025.4.8", failing.Output);
+        Assert.Contains("docs/rules/GRD130.md", failing.Output);
+
+        // 2. Declared in the manifest and approved in the policy: the same repository builds clean.
+        project.Write("ai-assistants.json", Manifest("[ { \"id\": \"cursor\", \"mcpServers\": [\"github\", \"docs\"] } ]"));
+        project.Write("policy/guardrails.policy.json", PolicyApprovingCursor);
+        DotNet.Result passing = project.Build();
+        Assert.True(passing.ExitCode == 0, passing.ToString());
+        Assert.DoesNotContain("GRD13", passing.Output);
+
+        // 3. Nothing changed: the check is skipped.
+        DotNet.Result noop = project.Build("-v:d");
+        Assert.True(noop.ExitCode == 0, noop.ToString());
+        Assert.Contains("Skipping target \"GuardrailsCheck\" because all output files are up-to-date", noop.Output);
+
+        // 4. A new footprint (not an input of the last build) makes the check run again and fail.
+        project.Write(".windsurfrules", "Always write tests.\n");
+        DotNet.Result added = project.Build();
+        Assert.NotEqual(0, added.ExitCode);
+        Assert.Contains(".windsurfrules(1,1): Guardrails error GRD130:", added.Output);
+        File.Delete(project.PathOf(".windsurfrules"));
+
+        // 5. Editing an existing footprint re-runs it too: an unapproved server and a bypass mode are caught.
+        Assert.Equal(0, project.Build().ExitCode);
+        string mcp = project.PathOf(".cursor/mcp.json");
+        File.WriteAllText(mcp, "{\n  \"mcpServers\": {\n    \"fs\": { \"command\": \"npx\", \"args\": [\"-y\", \"@modelcontextprotocol/server-filesystem\", \"/\"] }\n  }\n}\n");
+        File.SetLastWriteTimeUtc(mcp, DateTime.UtcNow.AddSeconds(5));
+        DotNet.Result edited = project.Build();
+        Assert.NotEqual(0, edited.ExitCode);
+        Assert.Contains(Path.Combine(".cursor", "mcp.json") + "(3,5): Guardrails error GRD132:", edited.Output);
+    }
+}
