@@ -5,7 +5,8 @@ namespace Guardrails.BuildTasks.Tests;
 
 public class GitIndexTests
 {
-    private static void Git(string dir, params string[] args)
+    /// <summary>Runs git in <paramref name="dir"/> and asserts it succeeded (the tests build real indexes with it).</summary>
+    internal static void Git(string dir, params string[] args)
     {
         var psi = new ProcessStartInfo("git") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string a in args)

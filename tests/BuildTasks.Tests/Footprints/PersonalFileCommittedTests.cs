@@ -1,32 +1,18 @@
 using Guardrails.BuildTasks.Engine;
-using System.Diagnostics;
 
 namespace Guardrails.BuildTasks.Tests.Footprints;
 
 /// <summary>GRD136: a personal assistant file that is committed (read from the git index).</summary>
 public class PersonalFileCommittedTests
 {
-    private static void Git(string dir, params string[] args)
-    {
-        var psi = new ProcessStartInfo("git") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using Process p = Process.Start(psi)!;
-        p.WaitForExit();
-        Assert.Equal(0, p.ExitCode);
-    }
-
     [Fact]
     public void A_committed_personal_file_is_an_error_and_an_untracked_one_is_not()
     {
         using var repo = new FootprintRepo(withGit: false);
-        Git(repo.Root, "init", "-q");
+        GitIndexTests.Git(repo.Root, "init", "-q");
         repo.Write(".claude/settings.local.json", "{}");
         repo.Write("CLAUDE.local.md", "mine");
-        Git(repo.Root, "add", ".claude/settings.local.json");
+        GitIndexTests.Git(repo.Root, "add", ".claude/settings.local.json");
 
         FootprintHarness.Run run = FootprintHarness.Check(repo, policy: null, manifest: null);
 
