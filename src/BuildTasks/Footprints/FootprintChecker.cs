@@ -42,9 +42,15 @@ namespace Guardrails.BuildTasks.Footprints
                 return;
             }
 
-            if (manifest != null)
+            // With no manifest at all, nothing is declared; an unreadable manifest is already an error of its own.
+            bool noManifest = string.IsNullOrWhiteSpace(request.ManifestPath);
+            if (manifest != null || noManifest)
             {
                 context.ReportUndeclared();
+            }
+
+            if (manifest != null)
+            {
                 if (discovery.RepositoryRoot != null)
                 {
                     // Only a walk that reached the repository root can say an assistant left nothing in the repository.
@@ -194,7 +200,8 @@ namespace Guardrails.BuildTasks.Footprints
                     string approved = ApprovalNote(hit.Assistants);
                     _findings.Add(new Finding(RuleCatalog.UndeclaredFootprint, at.FullPath, at.IsDirectory ? 0 : 1, at.IsDirectory ? 0 : 1,
                         "'" + RepoRelative(Path.Combine(hit.Level, hit.RootRelativePath)) + (IsFolderRoot(hit) ? "/" : string.Empty) + "' shows that '" + assistants + "' is used in this repository, " +
-                        "but " + Path.GetFileName(_manifest!.File) + " does not declare it" + approved + ". Declare the assistant in the manifest (with the models and MCP servers it uses), or remove '" + root + "'.",
+                        "but " + (_manifest == null ? "no ai-assistants.json declares it (none was found)" : Path.GetFileName(_manifest.File) + " does not declare it") + approved +
+                        ". Declare the assistant in the manifest (with the models and MCP servers it uses), or remove '" + root + "'.",
                         warningOnly: handling == UnknownHandling.Warn, subject: hit.Assistants[0]));
                 }
             }

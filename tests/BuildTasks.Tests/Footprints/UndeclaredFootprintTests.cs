@@ -61,6 +61,21 @@ public class UndeclaredFootprintTests
     }
 
     [Fact]
+    public void With_a_policy_but_no_manifest_every_footprint_is_undeclared_and_a_broken_manifest_adds_nothing()
+    {
+        using var repo = new FootprintRepo();
+        repo.Write("CLAUDE.md", "# c");
+
+        FootprintHarness.Run none = FootprintHarness.Check(repo, FootprintHarness.Policy, manifest: null);
+        Assert.Contains("no ai-assistants.json declares it", Assert.Single(none.Of("GRD130")).Message);
+        Assert.Single(none.Of("GRD103"));
+
+        FootprintHarness.Run broken = FootprintHarness.Check(repo, FootprintHarness.Policy, "{ \"assistants\": [ }");
+        Assert.Empty(broken.Of("GRD130"));
+        Assert.Single(broken.Of("GRD102"));
+    }
+
+    [Fact]
     public void A_policy_waiver_for_the_assistant_downgrades_it()
     {
         using var repo = new FootprintRepo();
