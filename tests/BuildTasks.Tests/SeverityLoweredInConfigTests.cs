@@ -47,6 +47,17 @@ public class SeverityLoweredInConfigTests
     }
 
     [Fact]
+    public void Tuning_a_warning_only_rule_by_id_is_not_a_bypass_but_its_category_still_is()
+    {
+        using var dir = new TempDir();
+        Assert.True(Run(dir, "[*]\ndotnet_diagnostic.GRD006.severity = none\n").Passed);
+
+        using var dir2 = new TempDir();
+        var runner = Run(dir2, "[*]\ndotnet_diagnostic.GRD006.severity = none\ndotnet_analyzer_diagnostic.category-Guardrails.Secrets.severity = none\n");
+        Assert.Equal(3, runner.Error("GRD305").LineNumber);
+    }
+
+    [Fact]
     public void Warning_is_only_lowering_in_Enforce_mode()
     {
         using var dir = new TempDir();
@@ -62,7 +73,7 @@ public class SeverityLoweredInConfigTests
 
         using var dir2 = new TempDir();
         string keepAll = string.Concat(Guardrails.Core.Rules.RuleCatalog.All
-            .Where(r => r.Host == Guardrails.Core.Rules.RuleHost.Analyzer)
+            .Where(r => r.Host == Guardrails.Core.Rules.RuleHost.Analyzer && r.IsErrorInEnforce) // warning-only rules need no keeping
             .Select(r => "dotnet_diagnostic." + r.Id + ".severity = error\n"));
         var kept = Run(dir2, "[*]\ndotnet_analyzer_diagnostic.severity = none\n" + keepAll);
         Assert.True(kept.Passed, string.Join(",", kept.ErrorCodes));

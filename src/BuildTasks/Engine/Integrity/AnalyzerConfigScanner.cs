@@ -100,7 +100,7 @@ namespace Guardrails.BuildTasks.Engine.Integrity
             if (id.Success)
             {
                 string ruleId = id.Groups[1].Value.ToUpperInvariant();
-                if (lowers)
+                if (lowers && !IsTunable(ruleId))
                 {
                     lowering.Add(new LocalBypass(BypassKind.AnalyzerConfig, RuleIds.SeverityLoweredInConfig, file, lineNumber, column, ruleId + " severity = " + severity, ruleId));
                 }
@@ -138,11 +138,28 @@ namespace Guardrails.BuildTasks.Engine.Integrity
             severity == "none" || severity == "silent" || severity == "hidden" || severity == "suggestion" || severity == "info" ||
             (enforce && severity == "warning");
 
+        /// <summary>
+        /// Warning-only rules (e.g. GRD006, generic secrets) exist so that teams can tune them in .editorconfig
+        /// without losing the error-level rules: lowering one of them by id is not a bypass.
+        /// </summary>
+        private static bool IsTunable(string ruleId)
+        {
+            foreach (RuleInfo rule in RuleCatalog.All)
+            {
+                if (string.Equals(rule.Id, ruleId, StringComparison.OrdinalIgnoreCase))
+                {
+                    return !rule.IsErrorInEnforce;
+                }
+            }
+
+            return false;
+        }
+
         private static bool EveryAnalyzerRuleKept(HashSet<string> kept)
         {
             foreach (RuleInfo rule in RuleCatalog.All)
             {
-                if (rule.Host == RuleHost.Analyzer && !kept.Contains("id:" + rule.Id) && !kept.Contains("category:" + rule.Category))
+                if (rule.Host == RuleHost.Analyzer && rule.IsErrorInEnforce && !kept.Contains("id:" + rule.Id) && !kept.Contains("category:" + rule.Category))
                 {
                     return false;
                 }
