@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using System.Text;
 using Guardrails.Core.Secrets;
 using Microsoft.CodeAnalysis;
@@ -12,14 +13,15 @@ using Microsoft.CodeAnalysis.Text;
 namespace Guardrails.Analyzers
 {
     /// <summary>
-    /// One walk over one syntax tree for GRD001. The common case (a token that cannot hold a key) costs a kind check and
-    /// an ordinal prefilter over the token's cached value text: no allocation and no semantic work.
+    /// GRD001 and GRD006 for one syntax tree, driven by the spots <see cref="SourceSpots"/> finds in the raw text: a tree with
+    /// no provider prefix, escape, key-shaped literal or joined literals costs a few ordinal searches and no walk at all.
     /// <list type="bullet">
     /// <item>Literals of every kind are scanned on their <c>ValueText</c> (escapes resolved) and reported at the literal.</item>
-    /// <item>Concatenations and interpolations that the compiler folds to a constant are scanned on the folded value; a key
-    /// that spans pieces is reported once, at the outermost folded expression. A key that sits whole inside one piece is
-    /// left to that piece (the literal, or the <c>const</c> declaration a referenced constant came from), so a constant
-    /// used in many places is reported at its declaration only.</item>
+    /// <item>Concatenations and interpolations are scanned on their folded value; a key that spans pieces is reported once,
+    /// at the outermost expression. A key that sits whole inside one piece is left to that piece (the literal, or the
+    /// <c>const</c> declaration a referenced constant came from), so a constant used in many places is reported at its
+    /// declaration only. Names are folded by the compiler only when one of them is a <see cref="KeyConstants"/> or a
+    /// string piece holds a prefix; otherwise the literals alone are joined, with runtime values between them.</item>
     /// <item>Comments, XML docs, disabled code and directives are scanned on the raw text of the file.</item>
     /// </list>
     /// </summary>
@@ -27,65 +29,183 @@ namespace Guardrails.Analyzers
     {
         private readonly SemanticModelAnalysisContext _context;
         private readonly GuardrailsSettings _settings;
+        private readonly KeyConstants _keyConstants;
+        private readonly CompilationMentions _mentions;
+        private readonly SyntaxTree _tree;
+        private readonly SyntaxNode _root;
         private readonly List<SecretMatch> _matches = new List<SecretMatch>();
         private readonly Stack<SyntaxNode> _stack = new Stack<SyntaxNode>();
-        private readonly List<SyntaxNode> _leaves = new List<SyntaxNode>();
         private readonly List<int> _pieceEnds = new List<int>();
         private readonly StringBuilder _folded = new StringBuilder();
+        private readonly HashSet<int> _literalsDone = new HashSet<int>();
+        private readonly HashSet<TextSpan> _expressionsDone = new HashSet<TextSpan>();
 
-        private CSharpKeyScan(SemanticModelAnalysisContext context, GuardrailsSettings settings)
+        private CSharpKeyScan(SemanticModelAnalysisContext context, GuardrailsSettings settings, KeyConstants keyConstants, CompilationMentions mentions)
         {
+            _mentions = mentions;
             _context = context;
             _settings = settings;
+            _keyConstants = keyConstants;
+            _tree = context.SemanticModel.SyntaxTree;
+            _root = _tree.GetRoot(context.CancellationToken);
         }
 
-        public static void Run(SemanticModelAnalysisContext context, GuardrailsSettings settings) =>
-            new CSharpKeyScan(context, settings).Run();
-
-        private void Run()
+        public static void Run(SemanticModelAnalysisContext context, GuardrailsSettings settings, KeyConstants keyConstants, CompilationMentions mentions)
         {
-            SyntaxTree tree = _context.SemanticModel.SyntaxTree;
-            SyntaxNode root = tree.GetRoot(_context.CancellationToken);
-            int visited = 0;
-            foreach (SyntaxNodeOrToken item in root.DescendantNodesAndTokens())
+            CancellationToken cancellationToken = context.CancellationToken;
+            SourceSpots spots = SourceSpots.For(context.SemanticModel.SyntaxTree, cancellationToken);
+            new CSharpKeyScan(context, settings, keyConstants, mentions).Run(spots);
+        }
+
+        private void Run(SourceSpots spots)
+        {
+            CancellationToken cancellationToken = _context.CancellationToken;
+
+            // A prefix or an escape in a literal: the literal, and whatever joins it.
+            CheckLiteralsAt(spots.Anchors);
+            CheckLiteralsAt(spots.Escapes);
+
+            // A key-shaped literal: what the code names it decides (GRD001 for context-gated formats, GRD006).
+            foreach (SourceSpots.NamedCandidate candidate in spots.NamedCandidates)
             {
-                if ((++visited & 0x3FF) == 0)
+                // Whatever names the value, in source or in a referenced SDK, must contain a hint for it to be a key.
+                if (!_mentions.AnyOf(candidate.NameHints, cancellationToken))
                 {
-                    _context.CancellationToken.ThrowIfCancellationRequested();
-                }
-
-                if (item.IsToken)
-                {
-                    SyntaxToken token = item.AsToken();
-                    if (IsStringToken((SyntaxKind)token.RawKind))
-                    {
-                        CheckLiteral(token);
-                    }
-
                     continue;
                 }
 
-                SyntaxNode? node = item.AsNode();
-                switch ((SyntaxKind)item.RawKind)
+                int position = candidate.Position;
+                SyntaxToken token = _root.FindToken(position);
+                if (token.Span.Contains(position) && IsStringToken((SyntaxKind)token.RawKind) && _literalsDone.Add(token.SpanStart))
                 {
-                    case SyntaxKind.AddExpression:
-                        if (!IsInsideConcatenation(node!))
-                        {
-                            CheckConcatenation(node!);
-                        }
-
-                        break;
-                    case SyntaxKind.InterpolatedStringExpression:
-                        if (((InterpolatedStringExpressionSyntax)node!).Contents.Count > 1 && !IsInsideConcatenation(node))
-                        {
-                            CheckConcatenation(node);
-                        }
-
-                        break;
+                    // The spot's raw text is the value (no escapes, no doubled quotes): already judged as a value.
+                    CheckLiteral(token, valueMayBeNamed: true);
                 }
             }
 
-            CheckTrivia(root);
+            // Literals joined in source: a key may be split anywhere, even inside its prefix.
+            foreach (int quote in spots.Joins)
+            {
+                SyntaxToken token = _root.FindToken(quote);
+                if (token.Span.End == quote + 1 && IsStringToken((SyntaxKind)token.RawKind))
+                {
+                    CheckEnclosingExpression(token.Parent);
+                }
+            }
+
+            // A constant that may hold a piece of a key, folded into something here.
+            if (!_keyConstants.IsEmpty && !_keyConstants.All)
+            {
+                string text = _tree.GetText(cancellationToken).ToString();
+                foreach (string name in _keyConstants.Names)
+                {
+                    foreach (int position in KeyConstants.Occurrences(text, name))
+                    {
+                        SyntaxToken token = _root.FindToken(position);
+                        if (token.IsKind(SyntaxKind.IdentifierToken) && token.SpanStart == position)
+                        {
+                            CheckEnclosingExpression(token.Parent);
+                        }
+                    }
+                }
+            }
+            else if (_keyConstants.All)
+            {
+                CheckEveryNameFold();
+            }
+
+            if (spots.Anchors.Count > 0)
+            {
+                CheckTrivia();
+            }
+        }
+
+        private void CheckLiteralsAt(IReadOnlyList<int> positions)
+        {
+            foreach (int position in positions)
+            {
+                SyntaxToken token = _root.FindToken(position);
+                if (!token.Span.Contains(position) || !IsStringToken((SyntaxKind)token.RawKind))
+                {
+                    continue;
+                }
+
+                if (_literalsDone.Add(token.SpanStart))
+                {
+                    CheckLiteral(token);
+                }
+
+                CheckEnclosingExpression(token.Parent);
+            }
+        }
+
+        /// <summary>
+        /// Too many key constants to search for by name (<see cref="KeyConstants.All"/>): every expression that joins a
+        /// name to a string is a candidate. A full walk, as rare as the files that cause it.
+        /// </summary>
+        private void CheckEveryNameFold()
+        {
+            foreach (SyntaxNode node in _root.DescendantNodes())
+            {
+                if (node.IsKind(SyntaxKind.IdentifierName) && node.Parent != null &&
+                    (node.Parent.IsKind(SyntaxKind.AddExpression) || node.Parent.IsKind(SyntaxKind.Interpolation) ||
+                     node.Parent.IsKind(SyntaxKind.SimpleMemberAccessExpression) || node.Parent.IsKind(SyntaxKind.ParenthesizedExpression)))
+                {
+                    CheckEnclosingExpression(node);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The outermost concatenation or interpolation that <paramref name="leaf"/> (a literal, an interpolated text or a
+        /// name) is a piece of, through parentheses and interpolation holes; checked once.
+        /// </summary>
+        private void CheckEnclosingExpression(SyntaxNode? leaf)
+        {
+            SyntaxNode? node = leaf;
+            if (node is InterpolatedStringTextSyntax)
+            {
+                node = node.Parent;
+            }
+
+            while (node?.Parent is MemberAccessExpressionSyntax member && member.Name == node)
+            {
+                node = member;
+            }
+
+            if (node == null)
+            {
+                return;
+            }
+
+            SyntaxNode? outer = node is InterpolatedStringExpressionSyntax ? node : null;
+            while (true)
+            {
+                SyntaxNode? parent = node.Parent;
+                while (parent != null && parent.IsKind(SyntaxKind.ParenthesizedExpression))
+                {
+                    node = parent;
+                    parent = parent.Parent;
+                }
+
+                if (parent != null && parent.IsKind(SyntaxKind.AddExpression))
+                {
+                    node = outer = parent;
+                }
+                else if (parent is InterpolationSyntax && parent.Parent is InterpolatedStringExpressionSyntax interpolated)
+                {
+                    node = outer = interpolated;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            if (outer != null && _expressionsDone.Add(outer.Span))
+            {
+                CheckConcatenation(outer);
+            }
         }
 
         internal static bool IsStringToken(SyntaxKind kind)
@@ -105,7 +225,8 @@ namespace Guardrails.Analyzers
             }
         }
 
-        private void CheckLiteral(SyntaxToken token)
+        /// <param name="valueMayBeNamed">The value is known to pass <see cref="SecretScanner.MightBeNamedValue(string)"/>.</param>
+        private void CheckLiteral(SyntaxToken token, bool valueMayBeNamed = false)
         {
             string value = token.ValueText;
             if (SecretScanner.MightContainKey(value))
@@ -124,12 +245,13 @@ namespace Guardrails.Analyzers
                 }
             }
 
-            // Keys with no fixed format: only where the code names the value as a credential.
-            if (value.Length >= MinimumNamedLength && value.Length <= MaximumNamedLength &&
-                (token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken)) &&
-                LooksRandom(value))
+            // Keys with no fixed format: only where the code names the value as a credential. The value is judged
+            // first, so the name (which may need the semantic model) is looked up for few literals.
+            if ((token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken)) &&
+                (valueMayBeNamed || SecretScanner.MightBeNamedValue(value)))
             {
-                string? name = CredentialSinks.NameFor(token, _context.SemanticModel, _context.CancellationToken);
+                string? name = CredentialSinks.NameFor(
+                    token, _context.SemanticModel, () => _mentions.AnyOf(SecretScanner.NameHints(value), _context.CancellationToken), _context.CancellationToken);
                 if (name != null && SecretScanner.TryMatchNamedValue(name, value, out SecretMatch match))
                 {
                     Report(Location.Create(_context.SemanticModel.SyntaxTree, token.Span), match, wholeValue: true);
@@ -137,44 +259,17 @@ namespace Guardrails.Analyzers
             }
         }
 
-        /// <summary>The shortest and longest values <see cref="SecretScanner.TryMatchNamedValue"/> considers.</summary>
-        private const int MinimumNamedLength = 16;
-        private const int MaximumNamedLength = 512;
-
-        /// <summary>No whitespace: prose, markup and format strings are out before any name is looked up.</summary>
-        private static bool LooksRandom(string value)
-        {
-            foreach (char c in value)
-            {
-                if (c <= ' ')
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        private static bool IsInsideConcatenation(SyntaxNode node)
-        {
-            SyntaxNode? parent = node.Parent;
-            while (parent != null && parent.IsKind(SyntaxKind.ParenthesizedExpression))
-            {
-                parent = parent.Parent;
-            }
-
-            return parent != null && parent.IsKind(SyntaxKind.AddExpression);
-        }
-
         // ---- constant folding -------------------------------------------------------------------------------------
 
         private void CheckConcatenation(SyntaxNode root)
         {
-            _leaves.Clear();
+            // The pieces in source order: string pieces, names (possible constants) and anything else (runtime values).
+            _folded.Clear();
+            _pieceEnds.Clear();
             _stack.Clear();
             _stack.Push(root);
-            bool names = false, hot = false, fragment = false, other = false;
-            int literals = 0;
+            bool hotPiece = false, hotName = false, names = false;
+            int strings = 0;
             while (_stack.Count > 0)
             {
                 SyntaxNode node = _stack.Pop();
@@ -187,81 +282,61 @@ namespace Guardrails.Analyzers
                     case ParenthesizedExpressionSyntax parenthesized:
                         _stack.Push(parenthesized.Expression);
                         continue;
-                    case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
-                        string value = literal.Token.ValueText;
-                        hot |= SecretScanner.MightContainKey(value);
-                        fragment |= IsKeyFragment(value);
-                        literals++;
-                        break;
                     case InterpolatedStringExpressionSyntax interpolated:
-                        names = true; // folded by the compiler only when every hole is a constant
-                        foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
+                        for (int i = interpolated.Contents.Count - 1; i >= 0; i--)
                         {
-                            if (content is InterpolatedStringTextSyntax text)
-                            {
-                                string part = text.TextToken.ValueText;
-                                hot |= SecretScanner.MightContainKey(part);
-                                fragment |= IsKeyFragment(part);
-                            }
+                            _stack.Push(interpolated.Contents[i]);
                         }
 
-                        break;
-                    case IdentifierNameSyntax _:
-                    case MemberAccessExpressionSyntax _:
+                        continue;
+                    case InterpolationSyntax hole when hole.AlignmentClause == null && hole.FormatClause == null:
+                        _stack.Push(hole.Expression);
+                        continue;
+                    case InterpolatedStringTextSyntax text:
+                        AppendStringPiece(text.TextToken.ValueText, ref hotPiece, ref strings);
+                        continue;
+                    case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                        AppendStringPiece(literal.Token.ValueText, ref hotPiece, ref strings);
+                        continue;
+                    case IdentifierNameSyntax identifier:
                         names = true;
+                        hotName |= _keyConstants.Contains(identifier.Identifier.ValueText);
                         break;
-                    default:
-                        other = true;
+                    case MemberAccessExpressionSyntax member:
+                        names = true;
+                        hotName |= _keyConstants.Contains(member.Name.Identifier.ValueText);
                         break;
                 }
 
-                _leaves.Add(node);
+                AppendPiece(Separator.ToString());
             }
 
-            // Something must suggest a key is being assembled: a piece that passes the prefilter or looks like a key
-            // fragment, or only names (possible constants) where only constants may stand.
-            if (!hot && !fragment && !(names && !other && IsConstantContext(root)))
+            if (names && (hotName || hotPiece))
             {
-                return;
-            }
-
-            _folded.Clear();
-            _pieceEnds.Clear();
-            if (!names)
-            {
-                if (literals < 2)
-                {
-                    return;
-                }
-
-                // Only literals and runtime values: no binding needed. Runtime values separate the literal runs.
-                foreach (SyntaxNode leaf in _leaves)
-                {
-                    if (leaf is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
-                    {
-                        _folded.Append(literal.Token.ValueText);
-                    }
-                    else
-                    {
-                        _folded.Append(Separator);
-                    }
-
-                    _pieceEnds.Add(_folded.Length);
-                }
-            }
-            else
-            {
-                // Names may be constants: ask the compiler for the value it folds.
+                // A name may be a constant that holds part of a key: ask the compiler for the value it folds.
                 IOperation? operation = _context.SemanticModel.GetOperation(root, _context.CancellationToken);
                 if (operation == null)
                 {
                     return;
                 }
 
+                _folded.Clear();
+                _pieceEnds.Clear();
                 AppendPieces(operation);
+            }
+            else if (strings < 2)
+            {
+                return; // one string between runtime values: that literal is checked on its own
             }
 
             ScanFolded(root);
+        }
+
+        private void AppendStringPiece(string value, ref bool hot, ref int strings)
+        {
+            hot |= SecretScanner.MightContainKey(value);
+            strings++;
+            AppendPiece(value);
         }
 
         /// <summary>Stands for a value only known at run time: not part of any key alphabet.</summary>
@@ -360,56 +435,12 @@ namespace Guardrails.Analyzers
             return false;
         }
 
-        /// <summary>A piece that could be part of a key split over several literals: 8+ characters of a key alphabet.</summary>
-        private static bool IsKeyFragment(string value)
-        {
-            if (value.Length < 8)
-            {
-                return false;
-            }
-
-            foreach (char c in value)
-            {
-                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '+' || c == '/' || c == '='))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        /// <summary>Where only constants may stand: const declarations, attribute arguments, parameter defaults, case labels.</summary>
-        private static bool IsConstantContext(SyntaxNode node)
-        {
-            for (SyntaxNode? current = node.Parent; current != null; current = current.Parent)
-            {
-                switch (current)
-                {
-                    case AttributeArgumentSyntax _:
-                    case ParameterSyntax _:
-                    case CaseSwitchLabelSyntax _:
-                    case ConstantPatternSyntax _:
-                        return true;
-                    case FieldDeclarationSyntax field:
-                        return field.Modifiers.Any(SyntaxKind.ConstKeyword);
-                    case LocalDeclarationStatementSyntax local:
-                        return local.Modifiers.Any(SyntaxKind.ConstKeyword);
-                    case StatementSyntax _:
-                    case MemberDeclarationSyntax _:
-                        return false;
-                }
-            }
-
-            return false;
-        }
-
         // ---- comments, XML docs, disabled code ----------------------------------------------------------------------
 
-        private void CheckTrivia(SyntaxNode root)
+        private void CheckTrivia()
         {
-            SourceText text = root.SyntaxTree.GetText(_context.CancellationToken);
-            string all = text.ToString();
+            SyntaxNode root = _root;
+            string all = _tree.GetText(_context.CancellationToken).ToString();
             if (!SecretScanner.MightContainKey(all))
             {
                 return;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using Guardrails.Core.Sdks;
@@ -28,7 +29,11 @@ namespace Guardrails.Analyzers
             "AzureKeyCredential", "ApiKeyCredential", "KeyCredential", "ApiKeyServiceClientCredentials", "CognitiveServicesCredentials",
         };
 
-        public static string? NameFor(SyntaxToken literal, SemanticModel model, CancellationToken cancellationToken)
+        /// <param name="bindingMayPay">
+        /// Asked before the one expensive step, binding a call to find the parameter an argument fills: false when no name
+        /// that binding could reveal would make the value a key (see <see cref="CompilationMentions"/>).
+        /// </param>
+        public static string? NameFor(SyntaxToken literal, SemanticModel model, Func<bool> bindingMayPay, CancellationToken cancellationToken)
         {
             SyntaxNode? expression = literal.Parent;
             if (expression == null)
@@ -70,7 +75,7 @@ namespace Guardrails.Analyzers
                                                           pair.Expressions.Count == 2 && pair.Expressions[1] == expression:
                     return ConstantString(pair.Expressions[0], model, cancellationToken);
                 case ArgumentSyntax argument when argument.Parent is ArgumentListSyntax arguments:
-                    return NameOfArgument(argument, arguments, model, cancellationToken);
+                    return NameOfArgument(argument, arguments, model, bindingMayPay, cancellationToken);
                 default:
                     return null;
             }
@@ -93,7 +98,7 @@ namespace Guardrails.Analyzers
             }
         }
 
-        private static string? NameOfArgument(ArgumentSyntax argument, ArgumentListSyntax arguments, SemanticModel model, CancellationToken cancellationToken)
+        private static string? NameOfArgument(ArgumentSyntax argument, ArgumentListSyntax arguments, SemanticModel model, Func<bool> bindingMayPay, CancellationToken cancellationToken)
         {
             SyntaxNode? call = arguments.Parent;
             int index = arguments.Arguments.IndexOf(argument);
@@ -110,7 +115,7 @@ namespace Guardrails.Analyzers
                 return null;
             }
 
-            if (!(model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol method))
+            if (!bindingMayPay() || !(model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol method))
             {
                 return null;
             }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Guardrails.Core.Secrets;
 using Guardrails.Tests.Shared;
 using Microsoft.CodeAnalysis;
@@ -135,6 +136,60 @@ public class HardcodedKeyInCodeAnalyzerTests
             "  void M() { System.Console.WriteLine(K); }\n" +
             "}\n";
         await V.AnalyzerAsync(source, expected: Grd001(Key));
+    }
+
+    [Fact]
+    public async Task A_key_split_inside_its_prefix_is_reported_once_at_the_whole_expression()
+    {
+        string source =
+            "class C {\n" +
+            "  string K = {|#0:\"s\" +\n     \"k-pr\" + \"oj-" + Key.Substring(8, 70) + "\"\n   + @\"" + Key.Substring(78) + "\"|};\n" +
+            "}\n";
+        await V.AnalyzerAsync(source, expected: Grd001(Key));
+    }
+
+    [Fact]
+    public async Task A_const_chain_across_files_is_folded_at_the_declaration_that_completes_the_key()
+    {
+        // Prefix lives in one file, Middle folds it in a second, K completes the key in a third; each only names the
+        // constants of the others, and only K's value holds the whole key.
+        string parts = "static class Parts { public const string Prefix = \"sk-proj-\"; }\n";
+        string middle = "static class Middle { public const string Head = Parts.Prefix + \"" + Key.Substring(8, 40) + "\"; }\n";
+        string source =
+            "class C {\n" +
+            "  const string Tail = \"" + Key.Substring(48) + "\";\n" +
+            "  const string K = {|#0:Middle.Head + Tail|};\n" +
+            "  string Use() => K + \" \" + K;\n" +
+            "}\n";
+        await V.AnalyzerAsync(
+            test =>
+            {
+                test.TestCode = source;
+                test.TestState.Sources.Add(("Parts.cs", parts));
+                test.TestState.Sources.Add(("Middle.cs", middle));
+            },
+            Grd001(Key));
+    }
+
+    [Fact]
+    public async Task An_escaped_prefix_in_a_concatenation_is_folded_with_the_rest()
+    {
+        string source = "class C { string K = {|#0:\"\\u0073k-proj-\" + \"" + Key.Substring(8) + "\"|}; }";
+        await V.AnalyzerAsync(source, expected: Grd001(Key));
+    }
+
+    [Fact]
+    public async Task A_file_full_of_key_prefixes_still_folds_every_chain()
+    {
+        // More prefix-holding constants than the analyzer searches for by name: every name-and-string expression is folded.
+        var source = new System.Text.StringBuilder("class C {\n");
+        for (int i = 0; i < 80; i++)
+        {
+            source.Append("  const string P").Append(i).Append(" = \"sk-proj-\";\n");
+        }
+
+        source.Append("  const string K = {|#0:P79 + \"").Append(Key.Substring(8)).Append("\"|};\n}\n");
+        await V.AnalyzerAsync(source.ToString(), expected: Grd001(Key));
     }
 
     [Fact]
@@ -323,6 +378,45 @@ public class HardcodedKeyInCodeAnalyzerTests
             test => test.TestCode = source,
             V.Diagnostic("GRD001").WithLocation(0).WithSeverity(DiagnosticSeverity.Error)
                 .WithArguments(format.Provider, format.TokenKind, Redaction.Redact(value, 0, value.Length, format.Prefix), format.EnvironmentVariable, format.RotateUrl));
+    }
+
+    [Fact]
+    public async Task A_guid_passed_to_a_parameter_named_for_pinecone_in_another_file_is_a_legacy_pinecone_key()
+    {
+        // The parameter's name is only known by binding the call; the compilation says "pinecone", so binding happens.
+        string guid = FakeKeys.Guid();
+        KeyFormat format = KeyCatalog.All.Single(f => f.Id == "pinecone-legacy");
+        string vectors = "public static class Vectors { public static void Connect(string pineconeApiKey) { } }\n";
+        string source =
+            "class C {\n" +
+            "  void M() { Vectors.Connect({|#0:\"" + guid + "\"|}); System.Guid.Parse(\"" + guid + "\"); }\n" +
+            "}\n";
+        await V.AnalyzerAsync(
+            test =>
+            {
+                test.TestCode = source;
+                test.TestState.Sources.Add(("Vectors.cs", vectors));
+            },
+            V.Diagnostic("GRD001").WithLocation(0).WithSeverity(DiagnosticSeverity.Error)
+                .WithArguments(format.Provider, format.TokenKind, Redaction.Redact(guid, 0, guid.Length, format.Prefix), format.EnvironmentVariable, format.RotateUrl));
+    }
+
+    [Fact]
+    public async Task A_parameter_name_from_a_referenced_assembly_counts_even_when_the_source_never_says_the_provider()
+    {
+        // Only the referenced assembly's name says "Pinecone": the source calls Store.Open and never names the provider.
+        string guid = FakeKeys.Guid();
+        KeyFormat format = KeyCatalog.All.Single(f => f.Id == "pinecone-legacy");
+        ImmutableArray<MetadataReference> framework = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        MetadataReference sdk = SdkStubs.Compile("Pinecone.NET", "namespace Vectors { public static class Store { public static void Open(string pineconeApiKey) { } } }", framework);
+        await V.AnalyzerAsync(
+            test =>
+            {
+                test.TestCode = "class C { void M() { Vectors.Store.Open({|#0:\"" + guid + "\"|}); } }";
+                test.TestState.AdditionalReferences.Add(sdk);
+            },
+            V.Diagnostic("GRD001").WithLocation(0).WithSeverity(DiagnosticSeverity.Error)
+                .WithArguments(format.Provider, format.TokenKind, Redaction.Redact(guid, 0, guid.Length, format.Prefix), format.EnvironmentVariable, format.RotateUrl));
     }
 
     [Fact]

@@ -408,6 +408,12 @@ namespace Guardrails.Core.Sdks
         private static readonly AiProviderEndpoint[] AllEndpoints = BuildEndpoints();
         private static readonly AiSdk[] ProviderSdksFirst = Entries.Where(e => !e.IsIntegration).Concat(Entries.Where(e => e.IsIntegration)).ToArray();
 
+        /// <summary>
+        /// The last two labels (<see cref="HostPattern.DomainOf"/>) of every known provider endpoint: a string that names
+        /// none of them is no catalog endpoint.
+        /// </summary>
+        public static IReadOnlyCollection<string> EndpointDomains { get; } = BuildEndpointDomains();
+
         /// <summary>Every catalog SDK, in declaration order.</summary>
         public static IReadOnlyList<AiSdk> All => Entries;
 
@@ -595,6 +601,24 @@ namespace Guardrails.Core.Sdks
             }
 
             return index;
+        }
+
+        private static HashSet<string> BuildEndpointDomains()
+        {
+            var domains = new HashSet<string>(StringComparer.Ordinal);
+            foreach (AiProviderEndpoint endpoint in AllEndpoints)
+            {
+                foreach (string pattern in endpoint.HostPatterns)
+                {
+                    string? domain = HostPattern.DomainOf(pattern);
+                    if (domain != null)
+                    {
+                        domains.Add(domain);
+                    }
+                }
+            }
+
+            return domains;
         }
 
         private static AiProviderEndpoint[] BuildEndpoints()

@@ -132,6 +132,81 @@ namespace Guardrails.Core.Sdks
             return true;
         }
 
+        /// <summary>
+        /// The last two labels of a host or host pattern, lower-cased ("*.openai.azure.com" → "azure.com",
+        /// "api.x.ai" → "x.ai"): what any host the pattern matches ends with. Null when a wildcard reaches into them or
+        /// the pattern has a single label.
+        /// </summary>
+        public static string? DomainOf(string pattern)
+        {
+            string p = TrimTrailingDot((pattern ?? string.Empty).Trim());
+            int last = p.LastIndexOf('.');
+            if (last <= 0)
+            {
+                return null;
+            }
+
+            int previous = p.LastIndexOf('.', last - 1);
+            string domain = p.Substring(previous + 1).ToLowerInvariant();
+            return domain.IndexOf('*') >= 0 || domain.IndexOf('?') >= 0 || domain.StartsWith(".", StringComparison.Ordinal) ? null : domain;
+        }
+
+        /// <summary>
+        /// True when <c>text.Substring(start, length)</c> holds a host-like run whose last two labels are one of
+        /// <paramref name="domains"/> (lower-case, as <see cref="DomainOf"/> gives): "https://api.openai.com/v1" and
+        /// "{resource}.openai.azure.com" both say "openai.com"/"azure.com". A cheap prefilter for strings that may be an
+        /// AI endpoint; it allocates only for runs with a dot.
+        /// </summary>
+        public static bool MentionsDomain(string text, int start, int length, ICollection<string> domains)
+        {
+            int end = start + length;
+            int i = start;
+            while (i < end)
+            {
+                int dot = text.IndexOf('.', i, end - i);
+                if (dot < 0)
+                {
+                    return false;
+                }
+
+                // The host-like run around this dot.
+                int runStart = dot;
+                while (runStart > start && IsHostChar(text[runStart - 1]))
+                {
+                    runStart--;
+                }
+
+                int runEnd = dot;
+                while (runEnd < end && IsHostChar(text[runEnd]))
+                {
+                    runEnd++;
+                }
+
+                int tail = runEnd;
+                while (tail > runStart && text[tail - 1] == '.')
+                {
+                    tail--;
+                }
+
+                int last = tail - runStart >= 3 ? text.LastIndexOf('.', tail - 1, tail - runStart) : -1;
+                if (last > runStart)
+                {
+                    int previous = last > runStart ? text.LastIndexOf('.', last - 1, last - runStart) : -1;
+                    int domainStart = previous >= 0 ? previous + 1 : runStart;
+                    if (tail - domainStart >= 3 && domains.Contains(text.Substring(domainStart, tail - domainStart).ToLowerInvariant()))
+                    {
+                        return true;
+                    }
+                }
+
+                i = Math.Max(runEnd, dot + 1);
+            }
+
+            return false;
+        }
+
+        private static bool IsHostChar(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_';
+
         /// <summary>True when any of the patterns matches <paramref name="host"/>.</summary>
         public static bool MatchesAny(IReadOnlyList<string> patterns, string host)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Text;
 
@@ -16,7 +17,7 @@ namespace Guardrails.Core.Secrets
         private const int GenericMaximumLength = 256;
 
         /// <summary>Last words that make a name secret-like.</summary>
-        private static readonly HashSet<string> SecretWords = new HashSet<string>(StringComparer.Ordinal)
+        internal static readonly HashSet<string> SecretWords = new HashSet<string>(StringComparer.Ordinal)
         {
             "secret", "secrets", "password", "passwords", "passwd", "pwd", "passphrase", "credential", "credentials",
             "apikey", "apikeys", "accesskey", "secretkey", "privatekey", "clientsecret", "token", "key", "keys", "pat",
@@ -52,29 +53,33 @@ namespace Guardrails.Core.Secrets
             // Azure OpenAI before the wider Azure AI services rule. OpenAI's own keys are never 32 hex, so a
             // 32-hex value under an OpenAI name is an Azure OpenAI key. ApiKeyCredential is the OpenAI/Azure
             // OpenAI SDK credential type.
-            new ContextRule(KeyCatalog.AzureOpenAiHex, n => n.Has("azureopenai") || n.Has("aoai") || n.Has("openai") || n.Joined == "apikeycredential", IsHex32),
-            new ContextRule(KeyCatalog.AzureAiServicesHex, n => n.Has("azure") || n.Has("cognitive") || n.Has("aiservices") || n.Has("ocpapim"), IsHex32),
-            new ContextRule(KeyCatalog.Mistral, n => n.Has("mistral"), v => v.Length == 32 && TokenText.AllAlnum(v, 0, 32)),
-            new ContextRule(KeyCatalog.Cohere, n => n.Has("cohere") || n.Joined.StartsWith("coapikey", StringComparison.Ordinal), v => v.Length == 40 && TokenText.AllAlnum(v, 0, 40)),
-            new ContextRule(KeyCatalog.DeepSeek, n => n.Has("deepseek"), v => v.Length == 35 && v.StartsWith("sk-", StringComparison.Ordinal) && TokenText.AllLowerHex(v, 3, 32)),
-            new ContextRule(KeyCatalog.DeepInfra, n => n.Has("deepinfra"), v => v.Length == 32 && TokenText.AllAlnum(v, 0, 32)),
-            new ContextRule(KeyCatalog.AssemblyAi, n => n.Has("assemblyai"), v => v.Length == 32 && TokenText.AllLowerHex(v, 0, 32)),
-            new ContextRule(KeyCatalog.WeightsAndBiases, n => n.Has("wandb") || n.Has("weightsandbiases"), v => v.Length == 40 && TokenText.AllLowerHex(v, 0, 40)),
-            new ContextRule(KeyCatalog.AwsSecretAccessKey, n => (n.Has("aws") && n.Has("secret")) || n.Has("secretaccesskey"), v => v.Length == 40 && TokenText.All(v, 0, 40, TokenText.IsBase64)),
-            new ContextRule(KeyCatalog.ElevenLabsLegacy, n => n.Has("elevenlabs") || n.Has("xiapikey"), v => v.Length == 32 && TokenText.AllLowerHex(v, 0, 32)),
-            new ContextRule(KeyCatalog.StabilityAi, n => n.Has("stability"), v => v.Length == 51 && v.StartsWith("sk-", StringComparison.Ordinal) && TokenText.AllAlnum(v, 3, 48)),
-            new ContextRule(KeyCatalog.Cursor, n => n.Has("cursor"), v => v.Length == 68 && v.StartsWith("key_", StringComparison.Ordinal) && TokenText.AllLowerHex(v, 4, 64)),
-            new ContextRule(KeyCatalog.PineconeLegacy, n => n.Has("pinecone"), v => v.Length == 36 && IsGuid(v, 0)),
+            new ContextRule(KeyCatalog.AzureOpenAiHex, new[] { "azure", "aoai", "open", "apikeycredential" }, n => n.Has("azureopenai") || n.Has("aoai") || n.Has("openai") || n.Joined == "apikeycredential", IsHex32),
+            new ContextRule(KeyCatalog.AzureAiServicesHex, new[] { "azure", "cognitive", "services", "ocp" }, n => n.Has("azure") || n.Has("cognitive") || n.Has("aiservices") || n.Has("ocpapim"), IsHex32),
+            new ContextRule(KeyCatalog.Mistral, new[] { "mistral" }, n => n.Has("mistral"), v => v.Length == 32 && TokenText.AllAlnum(v, 0, 32)),
+            new ContextRule(KeyCatalog.Cohere, new[] { "cohere", "co" }, n => n.Has("cohere") || n.Joined.StartsWith("coapikey", StringComparison.Ordinal), v => v.Length == 40 && TokenText.AllAlnum(v, 0, 40)),
+            new ContextRule(KeyCatalog.DeepSeek, new[] { "deep" }, n => n.Has("deepseek"), v => v.Length == 35 && v.StartsWith("sk-", StringComparison.Ordinal) && TokenText.AllLowerHex(v, 3, 32)),
+            new ContextRule(KeyCatalog.DeepInfra, new[] { "deep" }, n => n.Has("deepinfra"), v => v.Length == 32 && TokenText.AllAlnum(v, 0, 32)),
+            new ContextRule(KeyCatalog.AssemblyAi, new[] { "assembly" }, n => n.Has("assemblyai"), v => v.Length == 32 && TokenText.AllLowerHex(v, 0, 32)),
+            new ContextRule(KeyCatalog.WeightsAndBiases, new[] { "wandb", "weights" }, n => n.Has("wandb") || n.Has("weightsandbiases"), v => v.Length == 40 && TokenText.AllLowerHex(v, 0, 40)),
+            new ContextRule(KeyCatalog.AwsSecretAccessKey, new[] { "aws", "secret" }, n => (n.Has("aws") && n.Has("secret")) || n.Has("secretaccesskey"), v => v.Length == 40 && TokenText.All(v, 0, 40, TokenText.IsBase64)),
+            new ContextRule(KeyCatalog.ElevenLabsLegacy, new[] { "eleven", "xi" }, n => n.Has("elevenlabs") || n.Has("xiapikey"), v => v.Length == 32 && TokenText.AllLowerHex(v, 0, 32)),
+            new ContextRule(KeyCatalog.StabilityAi, new[] { "stability" }, n => n.Has("stability"), v => v.Length == 51 && v.StartsWith("sk-", StringComparison.Ordinal) && TokenText.AllAlnum(v, 3, 48)),
+            new ContextRule(KeyCatalog.Cursor, new[] { "cursor" }, n => n.Has("cursor"), v => v.Length == 68 && v.StartsWith("key_", StringComparison.Ordinal) && TokenText.AllLowerHex(v, 4, 64)),
+            new ContextRule(KeyCatalog.PineconeLegacy, new[] { "pinecone" }, n => n.Has("pinecone"), v => v.Length == 36 && IsGuid(v, 0)),
         };
 
         /// <summary>
         /// Printable ASCII without whitespace, quotes, brackets or separators that tokens never contain
         /// (so prose, markup, JSON, URLs with ports, lists and templates are out at once).
         /// </summary>
-        public static bool IsTokenValue(string value)
+        public static bool IsTokenValue(string value) => IsTokenValue(value, 0, value.Length);
+
+        /// <inheritdoc cref="IsTokenValue(string)"/>
+        public static bool IsTokenValue(string text, int start, int length)
         {
-            foreach (char c in value)
+            for (int i = start; i < start + length; i++)
             {
+                char c = text[i];
                 if (c <= ' ' || c > '~' || c == '"' || c == '\'' || c == '`' || c == '\\' || c == '<' || c == '>' ||
                     c == '{' || c == '}' || c == '(' || c == ')' || c == '[' || c == ']' || c == ',' || c == ';' || c == ':' || c == '|')
                 {
@@ -85,18 +90,79 @@ namespace Guardrails.Core.Secrets
             return true;
         }
 
+        private static bool HasSomeProviderShape(string value)
+        {
+            foreach (ContextRule rule in Rules)
+            {
+                if (rule.Shape(value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// What a name must contain for <paramref name="value"/> to be a key under it: null when any secret-like name will
+        /// do (a generic secret), else the <see cref="ContextRule.Hints"/> of every provider whose shape the value has (at
+        /// least one of which occurs, ignoring case, in an accepting name); empty when no name makes it a key.
+        /// </summary>
+        public static IReadOnlyList<string>? NameHints(string value)
+        {
+            if (IsGenericSecret(value))
+            {
+                return null;
+            }
+
+            int shapes = 0;
+            for (int i = 0; i < Rules.Length; i++)
+            {
+                if (Rules[i].Shape(value))
+                {
+                    shapes |= 1 << i;
+                }
+            }
+
+            return HintsByShapes.GetOrAdd(shapes, mask =>
+            {
+                var hints = new List<string>();
+                for (int i = 0; i < Rules.Length; i++)
+                {
+                    if ((mask & (1 << i)) != 0)
+                    {
+                        foreach (string hint in Rules[i].Hints)
+                        {
+                            if (!hints.Contains(hint))
+                            {
+                                hints.Add(hint);
+                            }
+                        }
+                    }
+                }
+
+                return hints.ToArray();
+            });
+        }
+
+        /// <summary>The hints of each combination of shapes seen so far (a handful in practice).</summary>
+        private static readonly ConcurrentDictionary<int, string[]> HintsByShapes = new ConcurrentDictionary<int, string[]>();
+
+        /// <summary>Text one of <see cref="SecretWords"/> contains: a name without any of them is never secret-like.</summary>
+        internal static readonly string[] SecretWordStems = { "key", "token", "secret", "pass", "pwd", "credential", "pat" };
+
         public static KeyFormat? Classify(string name, string value, bool nameIsSecretLike)
         {
+            // A name with no secret word in it ("Etag", "contentHash") decides at once, without parsing.
+            if (!nameIsSecretLike && !MayBeSecretLike(name))
+            {
+                return null;
+            }
+
             // The value decides first (cheap, no allocation): most values fit no provider shape and are no generic
             // secret, and then the name is never parsed.
             bool generic = IsGenericSecret(value);
-            bool anyShape = false;
-            foreach (ContextRule rule in Rules)
-            {
-                anyShape |= rule.Shape(value);
-            }
-
-            if (!generic && !anyShape)
+            if (!generic && !HasSomeProviderShape(value))
             {
                 return null;
             }
@@ -116,6 +182,19 @@ namespace Guardrails.Core.Secrets
             }
 
             return generic ? KeyCatalog.GenericSecret : null;
+        }
+
+        private static bool MayBeSecretLike(string name)
+        {
+            foreach (string stem in SecretWordStems)
+            {
+                if (name.IndexOf(stem, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>8-4-4-4-12 hex digits at <paramref name="start"/>.</summary>
@@ -252,12 +331,19 @@ namespace Guardrails.Core.Secrets
 
         private sealed class ContextRule
         {
-            public ContextRule(KeyFormat format, Func<Name, bool> names, Func<string, bool> shape)
+            public ContextRule(KeyFormat format, string[] hints, Func<Name, bool> names, Func<string, bool> shape)
             {
                 Format = format;
+                Hints = hints;
                 Names = names;
                 Shape = shape;
             }
+
+            /// <summary>
+            /// Lower-case text of which at least one occurs, ignoring case, in any name <see cref="Names"/> accepts as
+            /// written in source or metadata (<c>AZURE_OPENAI_KEY</c> holds "azure"; the joined form "azureopenai" may not).
+            /// </summary>
+            public string[] Hints { get; }
 
             public KeyFormat Format { get; }
 

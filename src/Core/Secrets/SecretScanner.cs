@@ -204,6 +204,87 @@ namespace Guardrails.Core.Secrets
         }
 
         /// <summary>
+        /// Appends to <paramref name="positions"/> the start of every prefilter anchor in <paramref name="text"/>
+        /// (in no particular order): the places where <see cref="Scan"/> would try a format, whether or not one
+        /// matches there. A caller that knows its text holds escaped or split values (source code) uses these to
+        /// find the few spots worth a closer look. Ordinal searches only.
+        /// </summary>
+        public static void CollectAnchors(string text, List<int> positions)
+        {
+            if (text == null)
+            {
+                return;
+            }
+
+            int from = 0;
+            while (from < text.Length)
+            {
+                int sep = text.IndexOfAny(Separators, from);
+                if (sep < 0)
+                {
+                    break;
+                }
+
+                Anchor? anchor = AnchorAtSeparator(text, sep);
+                if (anchor != null)
+                {
+                    positions.Add(sep - anchor.SeparatorOffset);
+                }
+
+                from = sep + 1;
+            }
+
+            foreach (Anchor anchor in PlainAnchors)
+            {
+                for (int hit = text.IndexOf(anchor.Text, StringComparison.Ordinal); hit >= 0; hit = text.IndexOf(anchor.Text, hit + 1, StringComparison.Ordinal))
+                {
+                    positions.Add(hit);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The name-independent half of <see cref="TryMatchNamedValue"/>: false when no name could make
+        /// <paramref name="value"/> a context-gated key or a generic secret (too short or long, prose, markup, a URL, a
+        /// GUID-free hash, an identifier…). Lets a caller skip the work of finding out what the value is called.
+        /// </summary>
+        public static bool MightBeNamedValue(string value) => value != null && MightBeNamedValue(value, 0, value.Length, out _);
+
+        /// <summary>
+        /// <see cref="MightBeNamedValue(string)"/> for the value <c>text.Substring(start, length)</c>, allocating only
+        /// when the characters already look like a token; <paramref name="nameHints"/> as <see cref="NameHints"/> gives.
+        /// </summary>
+        public static bool MightBeNamedValue(string text, int start, int length, out IReadOnlyList<string>? nameHints)
+        {
+            nameHints = Array.Empty<string>();
+            if (length > BearerPrefix.Length && string.Compare(text, start, BearerPrefix, 0, BearerPrefix.Length, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                start += BearerPrefix.Length;
+                length -= BearerPrefix.Length;
+            }
+
+            if (length < NamedValues.MinimumLength || length > NamedValues.MaximumLength || !NamedValues.IsTokenValue(text, start, length))
+            {
+                return false;
+            }
+
+            nameHints = NamedValues.NameHints(text.Substring(start, length));
+            return nameHints == null || nameHints.Count > 0;
+        }
+
+        /// <summary>
+        /// For a value that <see cref="MightBeNamedValue(string)"/>: null when any secret-like name could make it a key
+        /// (a generic secret), else text of which at least one occurs, ignoring case, in any name that makes it a
+        /// provider's key. A caller that must work to learn a name (bind a call to find its parameter) can first check
+        /// that some hint occurs anywhere the name could come from.
+        /// </summary>
+        public static IReadOnlyList<string>? NameHints(string value)
+        {
+            string token = value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) ? value.Substring(BearerPrefix.Length) : value;
+            return NamedValues.NameHints(token);
+        }
+
+        /// <summary>
         /// Context-gated keys. <paramref name="name"/> is what the code or config shows about the value (an
         /// identifier, a JSON/config key path, an environment variable, a parameter name, or a credential type
         /// such as <c>AzureKeyCredential</c>). Returns a provider-specific match covering the whole value when the

@@ -1,0 +1,128 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+// Usage: dotnet run -c Release --project benchmarks/AnalyzerProfile -- DIR [--runs 3] [--policy FILE] [--only NAME]
+// DIR: a folder of .cs files (searched recursively, bin/obj skipped), e.g. one written by GenerateLargeProject
+// --generate-only or benchmarks/AiSdkCompile. References: the .NET shared framework this program runs on, plus every
+// dll under DIR/refs. --policy: an effective-policy file handed to the analyzers as an additional file.
+if (args.Length == 0)
+{
+    Console.Error.WriteLine("usage: AnalyzerProfile DIR [--runs N] [--policy FILE] [--only AnalyzerName]");
+    return 2;
+}
+
+string dir = args[0];
+int runs = int.Parse(Arg("--runs") ?? "3");
+string? policy = Arg("--policy");
+string? only = Arg("--only");
+
+var sources = Directory.EnumerateFiles(dir, "*.cs", SearchOption.AllDirectories)
+    .Where(p => !p.Contains("/obj/") && !p.Contains("/bin/"))
+    .OrderBy(p => p, StringComparer.Ordinal)
+    .Select(p => (Path: p, Text: File.ReadAllText(p)))
+    .ToList();
+string global = "global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq; global using System.Net.Http; global using System.Threading; global using System.Threading.Tasks;";
+sources.Add(("GlobalUsings.g.cs", global));
+
+// Parsed again for every run: nothing cached on a tree by one run may help the next.
+List<SyntaxTree> Parse() => sources.Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Text), new CSharpParseOptions(LanguageVersion.Preview), s.Path)).ToList();
+var trees = Parse();
+var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+    .Where(p => Path.GetFileName(p).StartsWith("System", StringComparison.Ordinal) || Path.GetFileName(p) == "netstandard.dll" || Path.GetFileName(p).StartsWith("Microsoft.Win32", StringComparison.Ordinal))
+    .Concat(Directory.Exists(Path.Combine(dir, "refs")) ? Directory.GetFiles(Path.Combine(dir, "refs"), "*.dll") : [])
+    .Select(p => MetadataReference.CreateFromFile(p))
+    .ToList();
+Console.WriteLine($"{trees.Count} files, {trees.Sum(t => t.GetText().Lines.Count):N0} lines");
+
+ImmutableArray<AdditionalText> additional = policy == null ? [] : [new FileText(Path.GetFullPath(policy))];
+var analyzers = typeof(Guardrails.Analyzers.HardcodedKeyInCodeAnalyzer).Assembly.GetTypes()
+    .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && (only == null || t.Name.Contains(only)))
+    .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+    .ToImmutableArray();
+
+if (args.Contains("--micro"))
+{
+    for (int i = 0; i < 3; i++)
+    {
+        var fresh = Parse();
+        Micro.Run(fresh, CSharpCompilation.Create("M", fresh, references));
+    }
+
+    return 0;
+}
+
+for (int run = 0; run < runs; run++)
+{
+    var compilation = CSharpCompilation.Create("Profile", trees, references,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: true));
+    var sw = Stopwatch.StartNew();
+    int errors = compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
+    double compileMs = sw.Elapsed.TotalMilliseconds;
+
+    // A fresh compilation again so the analyzers pay for whatever binding they trigger, as in csc.
+    compilation = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(Parse());
+    var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(additional), null, concurrentAnalysis: true, logAnalyzerExecutionTime: true);
+    var withAnalyzers = new CompilationWithAnalyzers(compilation, analyzers, options);
+    sw.Restart();
+    AnalysisResult result = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None);
+    var diagnostics = result.GetAllDiagnostics();
+    double allMs = sw.Elapsed.TotalMilliseconds;
+    Console.WriteLine($"run {run + 1}: compile (GetDiagnostics) {compileMs:N0} ms, {errors} errors; compile + analyzers {allMs:N0} ms; " +
+                      string.Join(", ", diagnostics.Where(d => d.Id.StartsWith("GRD")).GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}")));
+    var prof = typeof(Guardrails.Analyzers.HardcodedKeyInCodeAnalyzer).Assembly.GetType("Guardrails.Analyzers.Prof");
+    if (prof != null) { foreach (var f in prof.GetFields()) { long v = (long)f.GetValue(null)!; Console.WriteLine($"    {f.Name} {(f.Name.EndsWith("Calls") ? v : v * 1000.0 / Stopwatch.Frequency):N0}"); f.SetValue(null, 0L); } }
+    foreach (DiagnosticAnalyzer analyzer in analyzers)
+    {
+        var telemetry = result.AnalyzerTelemetryInfo[analyzer];
+        Console.WriteLine($"  {analyzer.GetType().Name,-40} {telemetry.ExecutionTime.TotalMilliseconds,8:N0} ms  {100 * telemetry.ExecutionTime.TotalMilliseconds / compileMs,6:0.00} %");
+    }
+}
+
+return 0;
+
+string? Arg(string name)
+{
+    int i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
+internal sealed class FileText(string path) : AdditionalText
+{
+    public override string Path { get; } = path;
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(File.ReadAllText(Path));
+}
+
+/// <summary>--micro: the pieces of GRD001's per-tree work timed alone, single-threaded, on fresh trees.</summary>
+internal static class Micro
+{
+    public static void Run(List<SyntaxTree> trees, Compilation compilation)
+    {
+        var sw = Stopwatch.StartNew();
+        var spots = trees.Select(t => Guardrails.Analyzers.SourceSpots.For(t, CancellationToken.None)).ToList();
+        Console.WriteLine($"  micro: spots {sw.ElapsedMilliseconds} ms; named {spots.Sum(s => s.NamedCandidates.Count)}, joins {spots.Sum(s => s.Joins.Count)}, anchors {spots.Sum(s => s.Anchors.Count)}");
+        sw.Restart();
+        var tokens = new List<SyntaxToken>();
+        for (int i = 0; i < trees.Count; i++)
+        {
+            var root = trees[i].GetRoot();
+            foreach (var c in spots[i].NamedCandidates) tokens.Add(root.FindToken(c.Position));
+        }
+        Console.WriteLine($"  micro: FindToken named {sw.ElapsedMilliseconds} ms");
+        sw.Restart();
+        int n = 0;
+        foreach (var t in tokens) { if (Guardrails.Core.Secrets.SecretScanner.MightBeNamedValue(t.ValueText)) n++; }
+        Console.WriteLine($"  micro: MightBeNamedValue {sw.ElapsedMilliseconds} ms ({n})");
+        sw.Restart();
+        int m = 0;
+        foreach (var t in tokens) { var model = compilation.GetSemanticModel(t.SyntaxTree!); string? name = Guardrails.Analyzers.CredentialSinks.NameFor(t, model, () => false, CancellationToken.None); if (name != null && Guardrails.Core.Secrets.SecretScanner.TryMatchNamedValue(name, t.ValueText, out _)) m++; }
+        Console.WriteLine($"  micro: NameFor+TryMatch {sw.ElapsedMilliseconds} ms ({m})");
+        sw.Restart();
+        foreach (var t in tokens) { Guardrails.Core.Secrets.SecretScanner.MightContainKey(t.ValueText); }
+        Console.WriteLine($"  micro: MightContainKey {sw.ElapsedMilliseconds} ms");
+    }
+}

@@ -1,0 +1,108 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Guardrails.Analyzers
+{
+    /// <summary>
+    /// For one compilation: the names of the constants that may carry a piece of a key into a concatenation or an
+    /// interpolation elsewhere. A constant qualifies when its initializer holds a provider prefix or an escape
+    /// (<see cref="SourceSpots.KeyConstants"/>), or names a constant that qualifies (<c>const string K = Prefix + Body;</c>),
+    /// across files. GRD001 asks the compiler to fold an expression that mixes names and strings only when a name is on this
+    /// list or one of its strings holds a prefix; every other expression is folded from its literals alone, with no binding.
+    /// <para>
+    /// Matching is by identifier text, not symbol: a name shared with an unrelated member only costs an extra fold. Past
+    /// <see cref="MaximumNames"/> names (a file full of key constants, such as a test corpus) every name counts, which is
+    /// exactly the behaviour without this list.
+    /// </para>
+    /// </summary>
+    internal sealed class KeyConstants
+    {
+        private const int MaximumNames = 64;
+
+        private static readonly KeyConstants None = new KeyConstants(new HashSet<string>(), all: false);
+
+        private readonly HashSet<string> _names;
+
+        private KeyConstants(HashSet<string> names, bool all)
+        {
+            _names = names;
+            All = all;
+        }
+
+        /// <summary>Too many names to search for: treat every name as one.</summary>
+        public bool All { get; }
+
+        public bool IsEmpty => !All && _names.Count == 0;
+
+        public IEnumerable<string> Names => _names;
+
+        public bool Contains(string name) => All || _names.Contains(name);
+
+        public static KeyConstants Compute(Compilation compilation, CancellationToken cancellationToken)
+        {
+            var names = new HashSet<string>();
+            var round = new List<string>();
+            foreach (SyntaxTree tree in compilation.SyntaxTrees)
+            {
+                foreach (string name in SourceSpots.For(tree, cancellationToken).KeyConstants)
+                {
+                    if (names.Add(name))
+                    {
+                        round.Add(name);
+                    }
+                }
+            }
+
+            if (names.Count == 0)
+            {
+                return None;
+            }
+
+            // Constants that fold a qualifying constant qualify too; a few rounds at most in practice.
+            while (round.Count > 0 && names.Count <= MaximumNames)
+            {
+                var next = new List<string>();
+                foreach (SyntaxTree tree in compilation.SyntaxTrees)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    string text = tree.GetText(cancellationToken).ToString();
+                    SyntaxNode? root = null;
+                    foreach (string name in round)
+                    {
+                        foreach (int position in Occurrences(text, name))
+                        {
+                            root ??= tree.GetRoot(cancellationToken);
+                            SyntaxToken token = root.FindToken(position);
+                            if (token.IsKind(SyntaxKind.IdentifierToken) && token.SpanStart == position &&
+                                SourceSpots.ConstantDeclaredBy(token.Parent) is string folding && names.Add(folding))
+                            {
+                                next.Add(folding);
+                            }
+                        }
+                    }
+                }
+
+                round = next;
+            }
+
+            return new KeyConstants(names, all: names.Count > MaximumNames);
+        }
+
+        /// <summary>Where <paramref name="name"/> occurs in <paramref name="text"/> as a whole identifier.</summary>
+        public static IEnumerable<int> Occurrences(string text, string name)
+        {
+            for (int at = text.IndexOf(name, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, System.StringComparison.Ordinal))
+            {
+                int end = at + name.Length;
+                if ((at == 0 || !IsIdentifierPart(text[at - 1])) && (end == text.Length || !IsIdentifierPart(text[end])))
+                {
+                    yield return at;
+                }
+            }
+        }
+
+        private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
+    }
+}

@@ -1,0 +1,212 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Guardrails.Core.Secrets;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Guardrails.Analyzers
+{
+    /// <summary>
+    /// The few places in one syntax tree where GRD001 needs a closer look, found on the raw text with ordinal searches
+    /// (the same prefilter that scans files at GB/s) instead of a walk over every node and token. Computed once per tree
+    /// and kept while the tree lives, so the IDE pays again only for the document that changed.
+    /// <list type="bullet">
+    /// <item><see cref="Anchors"/>: where a provider prefix starts (in a literal, a comment or anywhere else).</item>
+    /// <item><see cref="Escapes"/>: <c>\u</c>, <c>\U</c> and <c>\x</c> escapes, which can spell a prefix the raw text hides.</item>
+    /// <item><see cref="NamedCandidates"/>: the inside of a pair of quotes that holds a token some name could make a key
+    /// (<see cref="SecretScanner.MightBeNamedValue(string, int, int)"/>); URLs, prose, GUID-free hashes and identifiers are out.</item>
+    /// <item><see cref="Joins"/>: a closing quote followed by <c>+</c> and another string: literals joined in source, where
+    /// a key may be split anywhere, even inside its prefix.</item>
+    /// <item><see cref="KeyConstants"/>: names of <c>const</c>s whose initializer holds an anchor or escape: pieces that other
+    /// constants may fold into a key (see <see cref="Analyzers.KeyConstants"/>).</item>
+    /// </list>
+    /// Positions are candidates only: a quote inside a comment or a char literal pairs up wrongly, and an anchor may sit in
+    /// an identifier. Every consumer asks the syntax tree what token is really there.
+    /// </summary>
+    internal sealed class SourceSpots
+    {
+        private static readonly ConditionalWeakTable<SyntaxTree, SourceSpots> Cache = new ConditionalWeakTable<SyntaxTree, SourceSpots>();
+
+        private SourceSpots(List<int> anchors, List<int> escapes, List<NamedCandidate> namedCandidates, List<int> joins, List<string> keyConstants)
+        {
+            Anchors = anchors;
+            Escapes = escapes;
+            NamedCandidates = namedCandidates;
+            Joins = joins;
+            KeyConstants = keyConstants;
+        }
+
+        public IReadOnlyList<int> Anchors { get; }
+
+        public IReadOnlyList<int> Escapes { get; }
+
+        public IReadOnlyList<NamedCandidate> NamedCandidates { get; }
+
+        /// <summary>Positions of closing quotes followed by <c>+</c> and another string literal.</summary>
+        public IReadOnlyList<int> Joins { get; }
+
+        public IReadOnlyList<string> KeyConstants { get; }
+
+        public static SourceSpots For(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            if (Cache.TryGetValue(tree, out SourceSpots? spots))
+            {
+                return spots;
+            }
+
+            // Computed outside the table's lock; two threads may both compute, one result is kept. Cancellation leaves
+            // nothing behind.
+            spots = Compute(tree, cancellationToken);
+            return Cache.GetValue(tree, _ => spots);
+        }
+
+        private static SourceSpots Compute(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            string text = tree.GetText(cancellationToken).ToString();
+            var anchors = new List<int>();
+            SecretScanner.CollectAnchors(text, anchors);
+            cancellationToken.ThrowIfCancellationRequested();
+
+            var escapes = new List<int>();
+            for (int i = text.IndexOf('\\'); i >= 0 && i + 1 < text.Length; i = text.IndexOf('\\', i + 2))
+            {
+                char next = text[i + 1];
+                if (next == 'u' || next == 'U' || next == 'x')
+                {
+                    escapes.Add(i);
+                }
+            }
+
+            var named = new List<NamedCandidate>();
+            var joins = new List<int>();
+            for (int quote = text.IndexOf('"'); quote >= 0;)
+            {
+                if (JoinsAnotherString(text, quote))
+                {
+                    joins.Add(quote);
+                }
+
+                int next = text.IndexOf('"', quote + 1);
+                if (next < 0)
+                {
+                    break;
+                }
+
+                if (next - quote - 1 >= NamedMinimumRun && SecretScanner.MightBeNamedValue(text, quote + 1, next - quote - 1, out IReadOnlyList<string>? hints))
+                {
+                    named.Add(new NamedCandidate(quote + 1, hints));
+                }
+
+                quote = next;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var keyConstants = new List<string>();
+            if (anchors.Count + escapes.Count > 0)
+            {
+                SyntaxNode root = tree.GetRoot(cancellationToken);
+                AddKeyConstants(root, anchors, keyConstants);
+                AddKeyConstants(root, escapes, keyConstants);
+            }
+
+            return new SourceSpots(anchors, escapes, named, joins, keyConstants);
+        }
+
+        /// <summary>The inside of a pair of quotes that may be a key under some name, and what that name must contain.</summary>
+        internal readonly struct NamedCandidate
+        {
+            public NamedCandidate(int position, IReadOnlyList<string>? nameHints)
+            {
+                Position = position;
+                NameHints = nameHints;
+            }
+
+            public int Position { get; }
+
+            /// <summary>See <see cref="SecretScanner.NameHints"/>: null when any secret-like name will do.</summary>
+            public IReadOnlyList<string>? NameHints { get; }
+        }
+
+        /// <summary>No named value is shorter; the check on the run between two quotes is skipped below it.</summary>
+        private const int NamedMinimumRun = 16;
+
+        /// <summary>
+        /// <c>"…k" + "ey…"</c>, also with <c>@"</c> or <c>$"</c> and across line breaks, where the characters on both sides
+        /// of the join could belong to one key (so <c>"items/" + "{id}"</c> and SQL joined on spaces are out).
+        /// </summary>
+        private static bool JoinsAnotherString(string text, int quote)
+        {
+            if (quote == 0 || !IsKeyCharacter(text[quote - 1]))
+            {
+                return false;
+            }
+
+            int i = SkipWhitespace(text, quote + 1);
+            if (i >= text.Length || text[i] != '+')
+            {
+                return false;
+            }
+
+            i = SkipWhitespace(text, i + 1);
+            for (int prefix = 0; prefix < 2 && i < text.Length && (text[i] == '@' || text[i] == '$'); prefix++)
+            {
+                i++;
+            }
+
+            return i + 1 < text.Length && text[i] == '"' && IsKeyCharacter(text[i + 1]);
+        }
+
+        /// <summary>Any character of any key format's alphabet.</summary>
+        private static bool IsKeyCharacter(char c) =>
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '+' || c == '/' || c == '=';
+
+        private static int SkipWhitespace(string text, int i)
+        {
+            while (i < text.Length && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        private static void AddKeyConstants(SyntaxNode root, List<int> positions, List<string> names)
+        {
+            foreach (int position in positions)
+            {
+                SyntaxToken token = root.FindToken(position);
+                if (token.Span.Contains(position) && CSharpKeyScan.IsStringToken((SyntaxKind)token.RawKind))
+                {
+                    string? name = ConstantDeclaredBy(token.Parent);
+                    if (name != null && !names.Contains(name))
+                    {
+                        names.Add(name);
+                    }
+                }
+            }
+        }
+
+        /// <summary>The <c>const</c> field or local whose initializer contains <paramref name="node"/>, or null.</summary>
+        public static string? ConstantDeclaredBy(SyntaxNode? node)
+        {
+            for (SyntaxNode? current = node; current != null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case VariableDeclaratorSyntax declarator:
+                        SyntaxNode? declaration = declarator.Parent?.Parent;
+                        bool isConst = declaration is FieldDeclarationSyntax field ? field.Modifiers.Any(SyntaxKind.ConstKeyword)
+                            : declaration is LocalDeclarationStatementSyntax local && local.Modifiers.Any(SyntaxKind.ConstKeyword);
+                        return isConst ? declarator.Identifier.ValueText : null;
+                    case StatementSyntax _:
+                    case MemberDeclarationSyntax _:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+    }
+}
