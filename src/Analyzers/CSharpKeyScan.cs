@@ -20,7 +20,7 @@ namespace Guardrails.Analyzers
     /// <item>Concatenations and interpolations are scanned on their folded value; a key that spans pieces is reported once,
     /// at the outermost expression. A key that sits whole inside one piece is left to that piece (the literal, or the
     /// <c>const</c> declaration a referenced constant came from), so a constant used in many places is reported at its
-    /// declaration only. Names are folded by the compiler only when one of them is a <see cref="KeyConstants"/> or a
+    /// declaration only. Names are folded by the compiler only when one of them is a <see cref="ConstantChain"/> or a
     /// string piece holds a prefix; otherwise the literals alone are joined, with runtime values between them.</item>
     /// <item>Comments, XML docs, disabled code and directives are scanned on the raw text of the file.</item>
     /// </list>
@@ -29,7 +29,7 @@ namespace Guardrails.Analyzers
     {
         private readonly SemanticModelAnalysisContext _context;
         private readonly GuardrailsSettings _settings;
-        private readonly KeyConstants _keyConstants;
+        private readonly ConstantChain _keyConstants;
         private readonly CompilationMentions _mentions;
         private readonly SyntaxTree _tree;
         private readonly SyntaxNode _root;
@@ -40,7 +40,7 @@ namespace Guardrails.Analyzers
         private readonly HashSet<int> _literalsDone = new HashSet<int>();
         private readonly HashSet<TextSpan> _expressionsDone = new HashSet<TextSpan>();
 
-        private CSharpKeyScan(SemanticModelAnalysisContext context, GuardrailsSettings settings, KeyConstants keyConstants, CompilationMentions mentions)
+        private CSharpKeyScan(SemanticModelAnalysisContext context, GuardrailsSettings settings, ConstantChain keyConstants, CompilationMentions mentions)
         {
             _mentions = mentions;
             _context = context;
@@ -50,7 +50,7 @@ namespace Guardrails.Analyzers
             _root = _tree.GetRoot(context.CancellationToken);
         }
 
-        public static void Run(SemanticModelAnalysisContext context, GuardrailsSettings settings, KeyConstants keyConstants, CompilationMentions mentions)
+        public static void Run(SemanticModelAnalysisContext context, GuardrailsSettings settings, ConstantChain keyConstants, CompilationMentions mentions)
         {
             CancellationToken cancellationToken = context.CancellationToken;
             SourceSpots spots = SourceSpots.For(context.SemanticModel.SyntaxTree, cancellationToken);
@@ -99,7 +99,7 @@ namespace Guardrails.Analyzers
                 string text = _tree.GetText(cancellationToken).ToString();
                 foreach (string name in _keyConstants.Names)
                 {
-                    foreach (int position in KeyConstants.Occurrences(text, name))
+                    foreach (int position in ConstantChain.Occurrences(text, name))
                     {
                         SyntaxToken token = _root.FindToken(position);
                         if (token.IsKind(SyntaxKind.IdentifierToken) && token.SpanStart == position)
@@ -140,7 +140,7 @@ namespace Guardrails.Analyzers
         }
 
         /// <summary>
-        /// Too many key constants to search for by name (<see cref="KeyConstants.All"/>): every expression that joins a
+        /// Too many key constants to search for by name (<see cref="ConstantChain.All"/>): every expression that joins a
         /// name to a string is a candidate. A full walk, as rare as the files that cause it.
         /// </summary>
         private void CheckEveryNameFold()

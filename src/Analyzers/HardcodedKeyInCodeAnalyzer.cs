@@ -29,7 +29,8 @@ namespace Guardrails.Analyzers
                 // Driven by the raw text (SourceSpots); the semantic model is consulted only for the rare candidates that
                 // pass a prefilter. Constants that may carry key pieces are found once for the whole compilation, here,
                 // before any tree is analysed: computed lazily instead, every tree's callback would wait for the first.
-                KeyConstants keyConstants = KeyConstants.Compute(start.Compilation, start.CancellationToken);
+                ConstantChain keyConstants = ConstantChain.Compute(
+                    start.Compilation, tree => SourceSpots.For(tree, start.CancellationToken).KeyConstants, start.CancellationToken);
                 var mentions = new CompilationMentions(start.Compilation);
                 start.RegisterSemanticModelAction(model => CSharpKeyScan.Run(model, settings, keyConstants, mentions));
             });

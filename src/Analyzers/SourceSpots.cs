@@ -19,8 +19,8 @@ namespace Guardrails.Analyzers
     /// (<see cref="SecretScanner.MightBeNamedValue(string, int, int)"/>); URLs, prose, GUID-free hashes and identifiers are out.</item>
     /// <item><see cref="Joins"/>: a closing quote followed by <c>+</c> and another string: literals joined in source, where
     /// a key may be split anywhere, even inside its prefix.</item>
-    /// <item><see cref="KeyConstants"/>: names of <c>const</c>s whose initializer holds an anchor or escape: pieces that other
-    /// constants may fold into a key (see <see cref="Analyzers.KeyConstants"/>).</item>
+    /// <item><see cref="ConstantChain"/>: names of <c>const</c>s whose initializer holds an anchor or escape: pieces that other
+    /// constants may fold into a key (see <see cref="ConstantChain"/>).</item>
     /// </list>
     /// Positions are candidates only: a quote inside a comment or a char literal pairs up wrongly, and an anchor may sit in
     /// an identifier. Every consumer asks the syntax tree what token is really there.
@@ -107,8 +107,8 @@ namespace Guardrails.Analyzers
             if (anchors.Count + escapes.Count > 0)
             {
                 SyntaxNode root = tree.GetRoot(cancellationToken);
-                AddKeyConstants(root, anchors, keyConstants);
-                AddKeyConstants(root, escapes, keyConstants);
+                AddConstantsWithStringsAt(root, anchors, keyConstants);
+                AddConstantsWithStringsAt(root, escapes, keyConstants);
             }
 
             return new SourceSpots(anchors, escapes, named, joins, keyConstants);
@@ -172,7 +172,8 @@ namespace Guardrails.Analyzers
             return i;
         }
 
-        private static void AddKeyConstants(SyntaxNode root, List<int> positions, List<string> names)
+        /// <summary>Adds the <c>const</c>s whose initializer has a string literal at one of <paramref name="positions"/>.</summary>
+        internal static void AddConstantsWithStringsAt(SyntaxNode root, IReadOnlyList<int> positions, List<string> names)
         {
             foreach (int position in positions)
             {

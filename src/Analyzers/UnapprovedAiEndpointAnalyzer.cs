@@ -1,11 +1,16 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using Guardrails.Core.Sdks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Guardrails.Analyzers
 {
@@ -38,17 +43,24 @@ namespace Guardrails.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
             PolicyGatedAnalysis.RegisterCompilationStart(context, (start, settings, approval) =>
             {
-                var state = new State(settings, approval);
-                start.RegisterOperationAction(state.AnalyzeArgument, OperationKind.Argument);
-                start.RegisterOperationAction(state.AnalyzeAssignment, OperationKind.SimpleAssignment);
-                start.RegisterOperationAction(state.AnalyzeDeclarator, OperationKind.VariableDeclarator);
-                start.RegisterOperationAction(
-                    state.AnalyzeMemberInitializer,
-                    OperationKind.FieldInitializer,
-                    OperationKind.PropertyInitializer,
-                    OperationKind.ParameterInitializer);
-                start.RegisterOperationAction(state.AnalyzeCoalesce, OperationKind.Coalesce);
-                start.RegisterOperationAction(state.AnalyzeReturn, OperationKind.Return);
+                // Driven by the raw text: only strings that name an endpoint domain, and the constants that hold them, are
+                // looked at, and only their enclosing sink is bound. A compilation that names no endpoint registers nothing.
+                EndpointDomains domains = EndpointDomains.For(approval);
+                bool any = false;
+                ConstantChain constants = ConstantChain.Compute(
+                    start.Compilation,
+                    tree =>
+                    {
+                        EndpointSpots spots = EndpointSpots.For(tree, domains, start.CancellationToken);
+                        any |= spots.Literals.Count > 0;
+                        return spots.Constants;
+                    },
+                    start.CancellationToken);
+                if (any)
+                {
+                    var state = new State(settings, approval, domains, constants);
+                    start.RegisterSemanticModelAction(state.AnalyzeTree);
+                }
             });
         }
 
@@ -56,16 +68,183 @@ namespace Guardrails.Analyzers
         {
             private readonly GuardrailsSettings _settings;
             private readonly SdkApproval _approval;
+            private readonly EndpointDomains _domains;
+            private readonly ConstantChain _constants;
 
-            public State(GuardrailsSettings settings, SdkApproval approval)
+            public State(GuardrailsSettings settings, SdkApproval approval, EndpointDomains domains, ConstantChain constants)
             {
                 _settings = settings;
                 _approval = approval;
+                _domains = domains;
+                _constants = constants;
             }
 
-            public void AnalyzeArgument(OperationAnalysisContext context)
+            public void AnalyzeTree(SemanticModelAnalysisContext context)
             {
-                var argument = (IArgumentOperation)context.Operation;
+                SyntaxTree tree = context.SemanticModel.SyntaxTree;
+                CancellationToken cancellationToken = context.CancellationToken;
+                SyntaxNode root = tree.GetRoot(cancellationToken);
+                var done = new HashSet<TextSpan>();
+                foreach (int position in EndpointSpots.For(tree, _domains, cancellationToken).Literals)
+                {
+                    SyntaxToken token = root.FindToken(position);
+                    if (token.Span.Contains(position) && CSharpKeyScan.IsStringToken((SyntaxKind)token.RawKind))
+                    {
+                        AnalyzeValueAround(context, token.Parent, done);
+                    }
+                }
+
+                if (_constants.IsEmpty)
+                {
+                    return;
+                }
+
+                if (_constants.All)
+                {
+                    foreach (SyntaxNode node in root.DescendantNodes())
+                    {
+                        if (node.IsKind(SyntaxKind.IdentifierName))
+                        {
+                            AnalyzeValueAround(context, node, done);
+                        }
+                    }
+
+                    return;
+                }
+
+                string text = tree.GetText(cancellationToken).ToString();
+                foreach (string name in _constants.Names)
+                {
+                    foreach (int position in ConstantChain.Occurrences(text, name))
+                    {
+                        SyntaxToken token = root.FindToken(position);
+                        if (token.IsKind(SyntaxKind.IdentifierToken) && token.SpanStart == position)
+                        {
+                            AnalyzeValueAround(context, token.Parent, done);
+                        }
+                    }
+                }
+            }
+
+            /// <summary>
+            /// From a string or a constant's name, up through what folding sees through (parentheses, <c>+</c>,
+            /// interpolations) to the whole value; then the sink that value is used in decides, as the compiler binds it.
+            /// </summary>
+            private void AnalyzeValueAround(SemanticModelAnalysisContext context, SyntaxNode? leaf, HashSet<TextSpan> done)
+            {
+                SyntaxNode? node = leaf is InterpolatedStringTextSyntax ? leaf.Parent : leaf;
+                while (node?.Parent is MemberAccessExpressionSyntax member && member.Name == node)
+                {
+                    node = member;
+                }
+
+                if (node == null)
+                {
+                    return;
+                }
+
+                while (true)
+                {
+                    SyntaxNode? parent = node.Parent;
+                    if (parent is ParenthesizedExpressionSyntax || (parent != null && parent.IsKind(SyntaxKind.AddExpression)))
+                    {
+                        node = parent;
+                    }
+                    else if (parent is InterpolationSyntax && parent.Parent is InterpolatedStringExpressionSyntax interpolated)
+                    {
+                        node = interpolated;
+                    }
+                    else
+                    {
+                        break;
+                    }
+                }
+
+                if (!done.Add(node.Span))
+                {
+                    return;
+                }
+
+                SemanticModel model = context.SemanticModel;
+                CancellationToken cancellationToken = context.CancellationToken;
+                var sink = new Sink(context, model, node.SpanStart);
+                switch (node.Parent)
+                {
+                    case ArgumentSyntax argument:
+                        if (model.GetOperation(argument, cancellationToken) is IArgumentOperation argumentOperation)
+                        {
+                            AnalyzeArgument(sink, argumentOperation);
+                        }
+
+                        break;
+                    case EqualsValueClauseSyntax equals:
+                        IOperation? initialization = model.GetOperation(equals, cancellationToken);
+                        if (initialization is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+                        {
+                            AnalyzeDeclarator(sink, declarator);
+                        }
+                        else if (initialization is ISymbolInitializerOperation member)
+                        {
+                            AnalyzeMemberInitializer(sink, member);
+                        }
+
+                        break;
+                    case AssignmentExpressionSyntax assignment when assignment.Right == node:
+                        if (model.GetOperation(assignment, cancellationToken) is ISimpleAssignmentOperation simple)
+                        {
+                            AnalyzeAssignment(sink, simple);
+                        }
+
+                        break;
+                    case BinaryExpressionSyntax coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression) && coalesce.Right == node:
+                        if (model.GetOperation(coalesce, cancellationToken) is ICoalesceOperation coalesceOperation)
+                        {
+                            AnalyzeCoalesce(sink, coalesceOperation);
+                        }
+
+                        break;
+                    case ReturnStatementSyntax _:
+                    case ArrowExpressionClauseSyntax _:
+                    case AnonymousFunctionExpressionSyntax _:
+                        if (model.GetOperation(node, cancellationToken) is IOperation returned)
+                        {
+                            AnalyzeReturn(sink, returned);
+                        }
+
+                        break;
+                }
+            }
+
+            /// <summary>Where a value is used: reports, and the member whose code it is in (lambdas and local functions included).</summary>
+            private readonly struct Sink
+            {
+                private readonly SemanticModelAnalysisContext _context;
+                private readonly SemanticModel _model;
+                private readonly int _position;
+
+                public Sink(SemanticModelAnalysisContext context, SemanticModel model, int position)
+                {
+                    _context = context;
+                    _model = model;
+                    _position = position;
+                }
+
+                public void ReportDiagnostic(Diagnostic diagnostic) => _context.ReportDiagnostic(diagnostic);
+
+                public ISymbol? ContainingMember()
+                {
+                    ISymbol? symbol = _model.GetEnclosingSymbol(_position, _context.CancellationToken);
+                    while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+                    {
+                        symbol = symbol.ContainingSymbol;
+                    }
+
+                    return symbol;
+                }
+            }
+
+            private void AnalyzeArgument(Sink context, IArgumentOperation argument)
+            {
                 if (argument.IsImplicit || argument.Parameter == null || !MightBeText(argument.Value))
                 {
                     return;
@@ -78,9 +257,8 @@ namespace Guardrails.Analyzers
                 }
             }
 
-            public void AnalyzeAssignment(OperationAnalysisContext context)
+            private void AnalyzeAssignment(Sink context, ISimpleAssignmentOperation assignment)
             {
-                var assignment = (ISimpleAssignmentOperation)context.Operation;
                 if (!MightBeText(assignment.Value))
                 {
                     return;
@@ -101,9 +279,8 @@ namespace Guardrails.Analyzers
                 }
             }
 
-            public void AnalyzeDeclarator(OperationAnalysisContext context)
+            private void AnalyzeDeclarator(Sink context, IVariableDeclaratorOperation declarator)
             {
-                var declarator = (IVariableDeclaratorOperation)context.Operation;
                 IOperation? value = declarator.Initializer?.Value;
                 if (value != null && MightBeText(value) && IsAddressName(declarator.Symbol.Name))
                 {
@@ -111,9 +288,8 @@ namespace Guardrails.Analyzers
                 }
             }
 
-            public void AnalyzeMemberInitializer(OperationAnalysisContext context)
+            private void AnalyzeMemberInitializer(Sink context, ISymbolInitializerOperation initializer)
             {
-                var initializer = (ISymbolInitializerOperation)context.Operation;
                 if (!MightBeText(initializer.Value))
                 {
                     return;
@@ -134,32 +310,31 @@ namespace Guardrails.Analyzers
             }
 
             /// <summary>`configuration["OpenAI:Endpoint"] ?? "https://api.openai.com/v1"`: a configuration default.</summary>
-            public void AnalyzeCoalesce(OperationAnalysisContext context)
+            private void AnalyzeCoalesce(Sink context, ICoalesceOperation coalesce)
             {
-                var coalesce = (ICoalesceOperation)context.Operation;
                 if (MightBeText(coalesce.WhenNull))
                 {
                     Check(context, coalesce.WhenNull);
                 }
             }
 
-            public void AnalyzeReturn(OperationAnalysisContext context)
+            /// <summary>The value of a <c>return</c>, an expression body or a lambda body: a sink when the member is named like an address.</summary>
+            private void AnalyzeReturn(Sink context, IOperation returned)
             {
-                var ret = (IReturnOperation)context.Operation;
-                if (ret.ReturnedValue == null || !MightBeText(ret.ReturnedValue))
+                if (!MightBeText(returned))
                 {
                     return;
                 }
 
-                ISymbol owner = context.ContainingSymbol;
-                string name = owner is IMethodSymbol { AssociatedSymbol: { } associated } ? associated.Name : owner.Name;
-                if (IsAddressName(name))
+                ISymbol? owner = context.ContainingMember();
+                string? name = owner is IMethodSymbol { AssociatedSymbol: { } associated } ? associated.Name : owner?.Name;
+                if (name != null && IsAddressName(name))
                 {
-                    Check(context, ret.ReturnedValue);
+                    Check(context, returned);
                 }
             }
 
-            private void Check(OperationAnalysisContext context, IOperation value)
+            private void Check(Sink context, IOperation value)
             {
                 value = Unwrap(value);
 

@@ -212,4 +212,54 @@ public class UnapprovedAiEndpointAnalyzerTests
             D(0, "eu.ai.contoso.example", "Contoso AI Gateway", "Contoso.AI.Gateway"));
         await V.RunAsync(source, V.Policy("Contoso.AI.Gateway") + custom);
     }
+
+    [Fact]
+    public async Task A_host_held_by_a_constant_chain_across_files_is_reported_where_it_is_used_as_an_address()
+    {
+        const string hosts = "static class Hosts { public const string Anthropic = \"api.anthropic.com\"; }";
+        const string roots = "static class Roots { public const string Anthropic = \"https://\" + Hosts.Anthropic; }";
+        const string source = """
+            using System;
+            class C
+            {
+                Uri M() => new Uri({|#0:Roots.Anthropic + "/v1/messages"|});
+                string Label() => Roots.Anthropic + " (docs)";
+            }
+            """;
+        await V.RunAsync(new[] { source, hosts, roots }, NothingApproved, D(0, "api.anthropic.com", "Anthropic", "Anthropic"));
+    }
+
+    [Fact]
+    public async Task Lambdas_and_local_functions_return_for_the_member_they_are_written_in()
+    {
+        const string source = """
+            using System;
+            class C
+            {
+                Func<string> EndpointFactory = () => {|#0:"https://api.anthropic.com"|};
+                string BaseUrl()
+                {
+                    string Local() => {|#1:"https://api.openai.com/v1"|};
+                    return Local();
+                }
+                string Greeting() { Func<string> f = () => "https://api.openai.com/v1"; return f(); }
+            }
+            """;
+        await V.RunAsync(source, NothingApproved,
+            D(0, "api.anthropic.com", "Anthropic", "Anthropic"),
+            D(1, "api.openai.com", "OpenAI", "OpenAI"));
+    }
+
+    [Fact]
+    public async Task More_endpoint_constants_than_are_searched_by_name_are_still_followed()
+    {
+        var source = new System.Text.StringBuilder("using System;\nclass C\n{\n");
+        for (int i = 0; i < 70; i++)
+        {
+            source.Append("    const string H").Append(i).Append(" = \"api.openai.com/v").Append(i).Append("\";\n");
+        }
+
+        source.Append("    Uri M() => new Uri({|#0:\"https://\" + H69|});\n}\n");
+        await V.RunAsync(source.ToString(), NothingApproved, D(0, "api.openai.com", "OpenAI", "OpenAI"));
+    }
 }

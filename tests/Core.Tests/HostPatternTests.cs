@@ -74,3 +74,56 @@ public class HostPatternTests
     public void Wildcards_match_whole_strings(string pattern, string text, bool expected) =>
         Assert.Equal(expected, HostPattern.WildcardMatches(pattern, text));
 }
+
+/// <summary>The domain prefilter GRD004 runs on raw source text before anything is bound.</summary>
+public class EndpointDomainTests
+{
+    [Theory]
+    [InlineData("*.openai.azure.com", "azure.com")]
+    [InlineData("api.x.ai", "x.ai")]
+    [InlineData("API.OpenAI.com.", "openai.com")]
+    [InlineData("bedrock-runtime.*.amazonaws.com", "amazonaws.com")]
+    [InlineData("*-aiplatform.googleapis.com", "googleapis.com")]
+    [InlineData("ai.*", null)]
+    [InlineData("localhost", null)]
+    public void DomainOf_gives_the_last_two_labels_or_null(string pattern, string? domain)
+    {
+        Assert.Equal(domain, HostPattern.DomainOf(pattern));
+    }
+
+    [Fact]
+    public void Every_catalog_endpoint_written_as_an_address_mentions_a_catalog_domain()
+    {
+        var domains = new HashSet<string>(AiSdkCatalog.EndpointDomains);
+        foreach (AiProviderEndpoint endpoint in AiSdkCatalog.Endpoints)
+        {
+            foreach (string pattern in endpoint.HostPatterns)
+            {
+                string host = pattern.Replace("*", "x");
+                var texts = new List<string> { "https://" + host + "/v1", host, "wss://" + host.ToUpperInvariant() + ":443" };
+                if (host.Count(c => c == '.') >= 2)
+                {
+                    texts.Add("https://{resource}." + host.Substring(host.IndexOf('.') + 1) + "/x");
+                }
+
+                foreach (string text in texts)
+                {
+                    string quoted = "new Uri(\"" + text + "\")";
+                    Assert.True(HostPattern.MentionsDomain(quoted, 9, text.Length, domains), text);
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("https://orders.example.com/api")]
+    [InlineData("System.Text.Json")]
+    [InlineData("Calling the model took 3.5 s.")]
+    [InlineData("openai")]
+    [InlineData("...")]
+    [InlineData("")]
+    public void Text_without_an_endpoint_domain_is_not_a_spot(string text)
+    {
+        Assert.False(HostPattern.MentionsDomain("\"" + text + "\"", 1, text.Length, new HashSet<string>(AiSdkCatalog.EndpointDomains)));
+    }
+}

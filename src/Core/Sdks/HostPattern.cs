@@ -157,7 +157,11 @@ namespace Guardrails.Core.Sdks
         /// "{resource}.openai.azure.com" both say "openai.com"/"azure.com". A cheap prefilter for strings that may be an
         /// AI endpoint; it allocates only for runs with a dot.
         /// </summary>
-        public static bool MentionsDomain(string text, int start, int length, ICollection<string> domains)
+        public static bool MentionsDomain(string text, int start, int length, ICollection<string> domains) =>
+            IndexOfDomain(text, start, length, domains) >= 0;
+
+        /// <summary>Where the first host-like run that <see cref="MentionsDomain"/> looks for starts, or -1.</summary>
+        public static int IndexOfDomain(string text, int start, int length, ICollection<string> domains)
         {
             int end = start + length;
             int i = start;
@@ -166,7 +170,7 @@ namespace Guardrails.Core.Sdks
                 int dot = text.IndexOf('.', i, end - i);
                 if (dot < 0)
                 {
-                    return false;
+                    return -1;
                 }
 
                 // The host-like run around this dot.
@@ -195,14 +199,14 @@ namespace Guardrails.Core.Sdks
                     int domainStart = previous >= 0 ? previous + 1 : runStart;
                     if (tail - domainStart >= 3 && domains.Contains(text.Substring(domainStart, tail - domainStart).ToLowerInvariant()))
                     {
-                        return true;
+                        return runStart;
                     }
                 }
 
                 i = Math.Max(runEnd, dot + 1);
             }
 
-            return false;
+            return -1;
         }
 
         private static bool IsHostChar(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_';

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -6,26 +7,26 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace Guardrails.Analyzers
 {
     /// <summary>
-    /// For one compilation: the names of the constants that may carry a piece of a key into a concatenation or an
-    /// interpolation elsewhere. A constant qualifies when its initializer holds a provider prefix or an escape
-    /// (<see cref="SourceSpots.KeyConstants"/>), or names a constant that qualifies (<c>const string K = Prefix + Body;</c>),
-    /// across files. GRD001 asks the compiler to fold an expression that mixes names and strings only when a name is on this
-    /// list or one of its strings holds a prefix; every other expression is folded from its literals alone, with no binding.
+    /// For one compilation: the names of the constants that may carry a piece of something a rule looks for (a key for
+    /// GRD001, an AI endpoint for GRD004) into a concatenation, an interpolation or a use elsewhere. A constant qualifies
+    /// when its own initializer holds such a piece (the seeds, found by the rule on the raw text of each tree), or names a
+    /// constant that qualifies (<c>const string K = Prefix + Body;</c>), across files. The rules ask the compiler about an
+    /// expression that mixes names and strings only when a name is on this list or one of its strings is a seed spot.
     /// <para>
     /// Matching is by identifier text, not symbol: a name shared with an unrelated member only costs an extra fold. Past
     /// <see cref="MaximumNames"/> names (a file full of key constants, such as a test corpus) every name counts, which is
     /// exactly the behaviour without this list.
     /// </para>
     /// </summary>
-    internal sealed class KeyConstants
+    internal sealed class ConstantChain
     {
         private const int MaximumNames = 64;
 
-        private static readonly KeyConstants None = new KeyConstants(new HashSet<string>(), all: false);
+        private static readonly ConstantChain None = new ConstantChain(new HashSet<string>(), all: false);
 
         private readonly HashSet<string> _names;
 
-        private KeyConstants(HashSet<string> names, bool all)
+        private ConstantChain(HashSet<string> names, bool all)
         {
             _names = names;
             All = all;
@@ -40,13 +41,14 @@ namespace Guardrails.Analyzers
 
         public bool Contains(string name) => All || _names.Contains(name);
 
-        public static KeyConstants Compute(Compilation compilation, CancellationToken cancellationToken)
+        /// <param name="seeds">The constants of one tree whose own initializer holds a piece.</param>
+        public static ConstantChain Compute(Compilation compilation, Func<SyntaxTree, IReadOnlyList<string>> seeds, CancellationToken cancellationToken)
         {
             var names = new HashSet<string>();
             var round = new List<string>();
             foreach (SyntaxTree tree in compilation.SyntaxTrees)
             {
-                foreach (string name in SourceSpots.For(tree, cancellationToken).KeyConstants)
+                foreach (string name in seeds(tree))
                 {
                     if (names.Add(name))
                     {
@@ -87,13 +89,13 @@ namespace Guardrails.Analyzers
                 round = next;
             }
 
-            return new KeyConstants(names, all: names.Count > MaximumNames);
+            return new ConstantChain(names, all: names.Count > MaximumNames);
         }
 
         /// <summary>Where <paramref name="name"/> occurs in <paramref name="text"/> as a whole identifier.</summary>
         public static IEnumerable<int> Occurrences(string text, string name)
         {
-            for (int at = text.IndexOf(name, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, System.StringComparison.Ordinal))
+            for (int at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
             {
                 int end = at + name.Length;
                 if ((at == 0 || !IsIdentifierPart(text[at - 1])) && (end == text.Length || !IsIdentifierPart(text[end])))

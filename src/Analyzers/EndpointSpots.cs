@@ -1,0 +1,125 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Guardrails.Core.Sdks;
+using Microsoft.CodeAnalysis;
+
+namespace Guardrails.Analyzers
+{
+    /// <summary>
+    /// For GRD004, the places in one syntax tree that may be an AI endpoint, found on the raw text: the inside of a pair of
+    /// quotes naming one of the endpoint domains (<see cref="HostPattern.MentionsDomain"/>: "api.openai.com",
+    /// "{resource}.openai.azure.com"), and the <c>const</c>s whose initializer holds one. Nothing else in the tree is
+    /// looked at. Kept per tree for the catalog's domains (the common case); a policy that adds SDKs with other hosts
+    /// gets its own, uncached, pass.
+    /// </summary>
+    internal sealed class EndpointSpots
+    {
+        private static readonly ConditionalWeakTable<SyntaxTree, EndpointSpots> CatalogCache = new ConditionalWeakTable<SyntaxTree, EndpointSpots>();
+
+        private EndpointSpots(List<int> literals, List<string> constants)
+        {
+            Literals = literals;
+            Constants = constants;
+        }
+
+        /// <summary>Where a host of an endpoint domain starts: in a string's text, not in an interpolation hole.</summary>
+        public IReadOnlyList<int> Literals { get; }
+
+        public IReadOnlyList<string> Constants { get; }
+
+        public static EndpointSpots For(SyntaxTree tree, EndpointDomains domains, CancellationToken cancellationToken)
+        {
+            if (!domains.IsCatalog)
+            {
+                return Compute(tree, domains, cancellationToken);
+            }
+
+            if (CatalogCache.TryGetValue(tree, out EndpointSpots? spots))
+            {
+                return spots;
+            }
+
+            spots = Compute(tree, domains, cancellationToken);
+            return CatalogCache.GetValue(tree, _ => spots);
+        }
+
+        private static EndpointSpots Compute(SyntaxTree tree, EndpointDomains domains, CancellationToken cancellationToken)
+        {
+            string text = tree.GetText(cancellationToken).ToString();
+            var literals = new List<int>();
+            for (int quote = text.IndexOf('"'); quote >= 0;)
+            {
+                int next = text.IndexOf('"', quote + 1);
+                if (next < 0)
+                {
+                    break;
+                }
+
+                int at = domains.IndexIn(text, quote + 1, next - quote - 1);
+                if (at >= 0)
+                {
+                    literals.Add(at);
+                }
+
+                quote = next;
+            }
+
+            var constants = new List<string>();
+            if (literals.Count > 0)
+            {
+                SourceSpots.AddConstantsWithStringsAt(tree.GetRoot(cancellationToken), literals, constants);
+            }
+
+            return new EndpointSpots(literals, constants);
+        }
+    }
+
+    /// <summary>The domains (<see cref="HostPattern.DomainOf"/>) of every endpoint GRD004 may report under one policy.</summary>
+    internal sealed class EndpointDomains
+    {
+        private static readonly EndpointDomains Catalog = new EndpointDomains(new HashSet<string>(AiSdkCatalog.EndpointDomains), isCatalog: true, everyDottedString: false);
+
+        private readonly HashSet<string> _domains;
+        private readonly bool _everyDottedString;
+
+        private EndpointDomains(HashSet<string> domains, bool isCatalog, bool everyDottedString)
+        {
+            _domains = domains;
+            IsCatalog = isCatalog;
+            _everyDottedString = everyDottedString;
+        }
+
+        /// <summary>Exactly the catalog's domains: results may be shared between compilations.</summary>
+        public bool IsCatalog { get; }
+
+        /// <summary>The catalog's domains plus those of the policy's own SDKs.</summary>
+        public static EndpointDomains For(SdkApproval approval)
+        {
+            HashSet<string>? domains = null;
+            foreach (AiSdk sdk in approval.CustomSdks)
+            {
+                foreach (string pattern in sdk.EndpointHosts)
+                {
+                    string? domain = HostPattern.DomainOf(pattern);
+                    if (domain == null)
+                    {
+                        // A wildcard reaches into the last two labels: no domain to look for, any dotted string may match.
+                        return new EndpointDomains(new HashSet<string>(), isCatalog: false, everyDottedString: true);
+                    }
+
+                    if (!Catalog._domains.Contains(domain))
+                    {
+                        (domains ??= new HashSet<string>(Catalog._domains)).Add(domain);
+                    }
+                }
+            }
+
+            return domains == null ? Catalog : new EndpointDomains(domains, isCatalog: false, everyDottedString: false);
+        }
+
+        /// <summary>Where in <c>text.Substring(start, length)</c> a host of one of the domains starts, or -1.</summary>
+        public int IndexIn(string text, int start, int length) =>
+            _everyDottedString ? text.IndexOf('.', start, length) : HostPattern.IndexOfDomain(text, start, length, _domains);
+    }
+}
