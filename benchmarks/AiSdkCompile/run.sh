@@ -11,7 +11,8 @@ FILES=${1:-400}
 CASE=${2:-unapproved}
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$(mktemp -d /tmp/guardrails-aibench-XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
+# KEEP=1 keeps the generated projects (e.g. for benchmarks/AnalyzerProfile: DIR=$WORK/App, refs in $WORK/App/refs).
+if [ "${KEEP:-0}" = 1 ]; then echo "kept: $WORK"; else trap 'rm -rf "$WORK"' EXIT; fi
 
 dotnet build "$REPO/src/Analyzers/Guardrails.Analyzers.csproj" -c Release -nologo -v:q >/dev/null
 ANALYZERS="$REPO/src/Analyzers/bin/Release/netstandard2.0"
@@ -128,6 +129,7 @@ done
 
 cd "$WORK/App"
 dotnet build -nologo -v:q >/dev/null 2>&1 || true   # restore, build the SDK stub, warm the compiler server
+mkdir -p refs && cp ../OpenAI/bin/Debug/net10.0/OpenAI.dll refs/ 2>/dev/null || true
 touch Generated/File1.cs
 dotnet build -nologo --no-restore -v:d -p:ReportAnalyzer=true -clp:PerformanceSummary > "$WORK/build.log" 2>&1 || true
 LINES=$(cat Generated/*.cs | wc -l)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -70,6 +71,7 @@ namespace Guardrails.Analyzers
             private readonly SdkApproval _approval;
             private readonly EndpointDomains _domains;
             private readonly ConstantChain _constants;
+            private readonly ConcurrentDictionary<string, EndpointDecision> _decisions = new ConcurrentDictionary<string, EndpointDecision>(StringComparer.OrdinalIgnoreCase);
 
             public State(GuardrailsSettings settings, SdkApproval approval, EndpointDomains domains, ConstantChain constants)
             {
@@ -160,7 +162,7 @@ namespace Guardrails.Analyzers
                     }
                 }
 
-                if (!done.Add(node.Span))
+                if (!done.Add(node.Span) || LiteralsOnlyAndNotReported(node))
                 {
                     return;
                 }
@@ -213,6 +215,66 @@ namespace Guardrails.Analyzers
 
                         break;
                 }
+            }
+
+            /// <summary>
+            /// A value made of string literals only (joined or not) folds to exactly its text: when that text is no address
+            /// or its host is approved, no sink can make it a finding, and nothing needs binding. The common case in a code
+            /// base whose AI endpoints are approved.
+            /// </summary>
+            private bool LiteralsOnlyAndNotReported(SyntaxNode value)
+            {
+                var text = new StringBuilder();
+                var pending = new Stack<SyntaxNode>();
+                pending.Push(value);
+                while (pending.Count > 0)
+                {
+                    switch (pending.Pop())
+                    {
+                        case BinaryExpressionSyntax add when add.IsKind(SyntaxKind.AddExpression):
+                            pending.Push(add.Right);
+                            pending.Push(add.Left);
+                            break;
+                        case ParenthesizedExpressionSyntax parenthesized:
+                            pending.Push(parenthesized.Expression);
+                            break;
+                        case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                            text.Append(literal.Token.ValueText);
+                            break;
+                        case InterpolatedStringExpressionSyntax interpolated when interpolated.Contents.All(c => c is InterpolatedStringTextSyntax):
+                            foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
+                            {
+                                text.Append(((InterpolatedStringTextSyntax)content).TextToken.ValueText);
+                            }
+
+                            break;
+                        default:
+                            return false; // a name, a hole or a call: only the compiler knows the value
+                    }
+                }
+
+                return !HostPattern.TryExtractHost(text.ToString(), out string host) || Decide(host) == EndpointDecision.NotReported;
+            }
+
+            private EndpointDecision Decide(string host) =>
+                _decisions.GetOrAdd(host, h => _approval.IsUnapprovedEndpoint(h, out string provider, out string? package)
+                    ? new EndpointDecision(provider, package)
+                    : EndpointDecision.NotReported);
+
+            /// <summary>What <see cref="SdkApproval.IsUnapprovedEndpoint"/> said about one host.</summary>
+            private sealed class EndpointDecision
+            {
+                public static readonly EndpointDecision NotReported = new EndpointDecision(string.Empty, null);
+
+                public EndpointDecision(string provider, string? packageId)
+                {
+                    Provider = provider;
+                    PackageId = packageId;
+                }
+
+                public string Provider { get; }
+
+                public string? PackageId { get; }
             }
 
             /// <summary>Where a value is used: reports, and the member whose code it is in (lambdas and local functions included).</summary>
@@ -346,12 +408,20 @@ namespace Guardrails.Analyzers
                 }
 
                 var text = new StringBuilder();
-                if (!Fold(value, text) ||
-                    !HostPattern.TryExtractHost(text.ToString(), out string host) ||
-                    !_approval.IsUnapprovedEndpoint(host, out string provider, out string? package))
+                if (!Fold(value, text) || !HostPattern.TryExtractHost(text.ToString(), out string host))
                 {
                     return;
                 }
+
+                // The same few hosts come back all over a code base: each is decided once per compilation.
+                EndpointDecision decision = Decide(host);
+                if (decision == EndpointDecision.NotReported)
+                {
+                    return;
+                }
+
+                string provider = decision.Provider;
+                string? package = decision.PackageId;
 
                 string request = package != null ? "the package " + package + " (or the endpoint " + host + ")" : "the endpoint " + host;
                 context.ReportDiagnostic(_settings.Create(

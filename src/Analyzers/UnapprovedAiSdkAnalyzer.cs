@@ -42,16 +42,16 @@ namespace Guardrails.Analyzers
                     return;
                 }
 
+                // Names first: a name in source that no unapproved SDK type or member has is never bound. No operation
+                // actions, so no operation trees are built for code that does not touch an SDK.
                 var state = new CompilationState(settings, approval, unapproved, start.Compilation);
                 start.RegisterSyntaxNodeAction(state.AnalyzeName, SyntaxKind.IdentifierName, SyntaxKind.GenericName);
-                start.RegisterOperationAction(
-                    state.AnalyzeMember,
-                    OperationKind.Invocation,
-                    OperationKind.MethodReference,
-                    OperationKind.PropertyReference,
-                    OperationKind.FieldReference,
-                    OperationKind.EventReference);
-                start.RegisterOperationAction(state.AnalyzeCreation, OperationKind.ObjectCreation);
+                start.RegisterSyntaxNodeAction(state.AnalyzeCreationSyntax, SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
+                start.RegisterSyntaxNodeAction(state.AnalyzeBaseCall, SyntaxKind.BaseConstructorInitializer, SyntaxKind.PrimaryConstructorBaseType);
+                if (unapproved.HasIndexers)
+                {
+                    start.RegisterSyntaxNodeAction(state.AnalyzeElementAccess, SyntaxKind.ElementAccessExpression, SyntaxKind.ElementBindingExpression);
+                }
             });
         }
 
@@ -71,12 +71,20 @@ namespace Guardrails.Analyzers
                 _compilation = compilation;
             }
 
-            /// <summary>A name in source: reported when it is a type position naming an unapproved SDK type.</summary>
+            /// <summary>
+            /// A name in source: a type position naming an unapproved SDK type, or the name of an SDK member used in an
+            /// expression (the invocation or member reference it stands for is then bound and judged).
+            /// </summary>
             public void AnalyzeName(SyntaxNodeAnalysisContext context)
             {
                 var name = (SimpleNameSyntax)context.Node;
                 string text = name.Identifier.ValueText;
                 bool isVar = text == "var";
+                if (_sdks.MemberNames.Contains(text) && AnalyzeMemberName(context, name))
+                {
+                    return;
+                }
+
                 if (!isVar && !_sdks.TypeNames.Contains(text) && !AliasNames(context.CancellationToken).Contains(text))
                 {
                     return;
@@ -134,10 +142,103 @@ namespace Guardrails.Analyzers
                 Report(context.ReportDiagnostic, site.GetLocation(), type, sdk);
             }
 
-            /// <summary>Invocations and member references of an unapproved SDK's members.</summary>
-            public void AnalyzeMember(OperationAnalysisContext context)
+            /// <summary>
+            /// <paramref name="name"/> in an expression: the member access, conditional access or invocation it names is
+            /// bound and judged by <see cref="AnalyzeMember"/>. False when the name is not in an expression position.
+            /// </summary>
+            private bool AnalyzeMemberName(SyntaxNodeAnalysisContext context, SimpleNameSyntax name)
             {
-                IOperation operation = context.Operation;
+                SyntaxNode node = name;
+                switch (name.Parent)
+                {
+                    case MemberAccessExpressionSyntax access when access.Name == name:
+                        node = access;
+                        break;
+                    case MemberBindingExpressionSyntax binding when binding.Name == name:
+                        node = binding;
+                        break;
+                    case QualifiedNameSyntax _:
+                    case AliasQualifiedNameSyntax _:
+                        return false;
+                }
+
+                if (node == name && SyntaxFacts.IsInNamespaceOrTypeContext(name))
+                {
+                    return false;
+                }
+
+                if (node.Parent is InvocationExpressionSyntax invocation && invocation.Expression == node)
+                {
+                    node = invocation;
+                }
+
+                IOperation? operation = context.SemanticModel.GetOperation(node, context.CancellationToken);
+                if (operation is IInvocationOperation || operation is IMemberReferenceOperation)
+                {
+                    AnalyzeMember(context.ReportDiagnostic, operation);
+                }
+
+                return true;
+            }
+
+            /// <summary><c>new T(…)</c> whose type syntax names an SDK type, and target-typed <c>new(…)</c>.</summary>
+            public void AnalyzeCreationSyntax(SyntaxNodeAnalysisContext context)
+            {
+                if (context.Node is ObjectCreationExpressionSyntax creation)
+                {
+                    bool named = false;
+                    foreach (SyntaxNode node in creation.Type.DescendantNodesAndSelf())
+                    {
+                        if (node is SimpleNameSyntax simple && (_sdks.TypeNames.Contains(simple.Identifier.ValueText) || AliasNames(context.CancellationToken).Contains(simple.Identifier.ValueText)))
+                        {
+                            named = true;
+                            break;
+                        }
+                    }
+
+                    if (!named)
+                    {
+                        return;
+                    }
+                }
+                else if (context.Node.Parent is EqualsValueClauseSyntax)
+                {
+                    return; // `ChatClient c = new("m")`: the declared type reports this site
+                }
+
+                if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is IObjectCreationOperation operation)
+                {
+                    AnalyzeCreation(context.ReportDiagnostic, operation);
+                }
+            }
+
+            /// <summary><c>: base(…)</c> and a primary constructor's base call: an SDK constructor, used with no name in source.</summary>
+            public void AnalyzeBaseCall(SyntaxNodeAnalysisContext context)
+            {
+                // A primary constructor's base call is visited for the type and for the constructor: once is enough.
+                if (context.Node.IsKind(SyntaxKind.PrimaryConstructorBaseType) && !(context.ContainingSymbol is IMethodSymbol))
+                {
+                    return;
+                }
+
+                if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is IInvocationOperation call)
+                {
+                    AnalyzeMember(context.ReportDiagnostic, call);
+                }
+            }
+
+            /// <summary><c>client["x"]</c>: an SDK indexer, used with no name in source.</summary>
+            public void AnalyzeElementAccess(SyntaxNodeAnalysisContext context)
+            {
+                if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is IPropertyReferenceOperation indexer)
+                {
+                    AnalyzeMember(context.ReportDiagnostic, indexer);
+                }
+            }
+
+            /// <summary>Invocations and member references of an unapproved SDK's members.</summary>
+            private void AnalyzeMember(Action<Diagnostic> report, IOperation operation)
+            {
                 if (operation.IsImplicit)
                 {
                     return;
@@ -166,13 +267,12 @@ namespace Guardrails.Analyzers
                     return;
                 }
 
-                Report(context.ReportDiagnostic, operation.Syntax.GetLocation(), member!, sdk);
+                Report(report, operation.Syntax.GetLocation(), member!, sdk);
             }
 
             /// <summary>`new T(…)` where T (or one of its type arguments) is an unapproved SDK type.</summary>
-            public void AnalyzeCreation(OperationAnalysisContext context)
+            private void AnalyzeCreation(Action<Diagnostic> report, IObjectCreationOperation creation)
             {
-                var creation = (IObjectCreationOperation)context.Operation;
                 if (creation.IsImplicit || !_sdks.TryGetSdkInType(creation.Type, out AiSdk sdk))
                 {
                     return;
@@ -189,7 +289,7 @@ namespace Guardrails.Analyzers
                     return;
                 }
 
-                Report(context.ReportDiagnostic, creation.Syntax.GetLocation(), creation.Type!, sdk);
+                Report(report, creation.Syntax.GetLocation(), creation.Type!, sdk);
             }
 
             private void AnalyzeVar(SyntaxNodeAnalysisContext context, SimpleNameSyntax name, SemanticModel model, CancellationToken ct)

@@ -18,12 +18,25 @@ namespace Guardrails.Analyzers
         private UnapprovedSdkSet(
             Dictionary<IAssemblySymbol, AiSdk> byAssembly,
             Dictionary<IAssemblySymbol, List<KeyValuePair<string, AiSdk>>> byNamespace,
-            HashSet<string> typeNames)
+            HashSet<string> typeNames,
+            HashSet<string> memberNames,
+            bool hasIndexers)
         {
             _byAssembly = byAssembly;
             _byNamespace = byNamespace;
             TypeNames = typeNames;
+            MemberNames = memberNames;
+            HasIndexers = hasIndexers;
         }
+
+        /// <summary>
+        /// Names of the members of the unapproved SDKs' types (methods, extension methods, properties, fields, events),
+        /// but not those every object has: a name in source that is not one of them cannot be a use of an SDK member.
+        /// </summary>
+        public HashSet<string> MemberNames { get; }
+
+        /// <summary>Some unapproved SDK type has an indexer (used with no name in source).</summary>
+        public bool HasIndexers { get; }
 
         /// <summary>Simple names of the types declared by the unapproved SDKs ("Foo" too for "FooAttribute"): a cheap prefilter for names in source.</summary>
         public HashSet<string> TypeNames { get; }
@@ -76,7 +89,7 @@ namespace Guardrails.Analyzers
                 return null;
             }
 
-            var names = new HashSet<string>(StringComparer.Ordinal);
+            var names = new Names();
             if (byAssembly != null)
             {
                 foreach (IAssemblySymbol assembly in byAssembly.Keys)
@@ -103,7 +116,9 @@ namespace Guardrails.Analyzers
             return new UnapprovedSdkSet(
                 byAssembly ?? new Dictionary<IAssemblySymbol, AiSdk>(SymbolEqualityComparer.Default),
                 byNamespace ?? new Dictionary<IAssemblySymbol, List<KeyValuePair<string, AiSdk>>>(SymbolEqualityComparer.Default),
-                names);
+                names.Types,
+                names.Members,
+                names.HasIndexers);
         }
 
         /// <summary>The unapproved SDK that declares <paramref name="symbol"/> itself (not its type arguments).</summary>
@@ -205,7 +220,7 @@ namespace Guardrails.Analyzers
             return current;
         }
 
-        private static void AddTypeNames(INamespaceSymbol ns, HashSet<string> names)
+        private static void AddTypeNames(INamespaceSymbol ns, Names names)
         {
             foreach (INamespaceOrTypeSymbol member in ns.GetMembers())
             {
@@ -220,18 +235,49 @@ namespace Guardrails.Analyzers
             }
         }
 
-        private static void AddTypeNames(INamedTypeSymbol type, HashSet<string> names)
+        private static void AddTypeNames(INamedTypeSymbol type, Names names)
         {
-            names.Add(type.Name);
+            names.Types.Add(type.Name);
             if (type.Name.Length > "Attribute".Length && type.Name.EndsWith("Attribute", StringComparison.Ordinal))
             {
-                names.Add(type.Name.Substring(0, type.Name.Length - "Attribute".Length));
+                names.Types.Add(type.Name.Substring(0, type.Name.Length - "Attribute".Length));
+            }
+
+            // Member names come from metadata tables without creating symbols.
+            foreach (string member in type.MemberNames)
+            {
+                if (member == "Item" || member == "this[]")
+                {
+                    names.HasIndexers = true;
+                }
+                else if (!ObjectMemberNames.Contains(member) && member.Length > 0 && member[0] != '.')
+                {
+                    names.Members.Add(member);
+                }
             }
 
             foreach (INamedTypeSymbol nested in type.GetTypeMembers())
             {
                 AddTypeNames(nested, names);
             }
+        }
+
+        /// <summary>
+        /// Members every object has: an SDK type's override of one is not a reason to bind every such call in the
+        /// compilation (the value it is called on came from an SDK use that is reported).
+        /// </summary>
+        private static readonly HashSet<string> ObjectMemberNames = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "ToString", "Equals", "GetHashCode", "GetType", "Finalize", "MemberwiseClone", "ReferenceEquals",
+        };
+
+        private sealed class Names
+        {
+            public HashSet<string> Types { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+            public HashSet<string> Members { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+            public bool HasIndexers { get; set; }
         }
     }
 }

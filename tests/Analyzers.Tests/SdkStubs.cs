@@ -35,6 +35,7 @@ internal static class SdkStubs
                 public System.Threading.Tasks.Task<ChatCompletion> CompleteChatAsync(string message) => System.Threading.Tasks.Task.FromResult(new ChatCompletion());
                 public static ChatClient Create(string model) => new ChatClient(model, "");
                 public T Get<T>() => default;
+                public string this[string setting] => "";
                 public class Options { }
                 protected void Raise() => Completed?.Invoke(this, System.EventArgs.Empty);
             }

@@ -67,6 +67,29 @@ public class UnapprovedAiSdkAnalyzerTests
     }
 
     [Fact]
+    public async Task Uses_with_no_sdk_name_in_the_source_line_are_found_through_the_names_they_do_have()
+    {
+        // Indexers, conditional access, target-typed new and a primary constructor's base call: found without an
+        // operation action, from the member names of the SDK and a few syntax kinds.
+        const string source = """
+            using OpenAI.Chat;
+            class C
+            {
+                string M({|#0:ChatClient|} c, {|#1:ChatClient|} maybe)
+                {
+                    Use({|#2:new("m", "k")|});
+                    return {|#3:c["temperature"]|} + maybe?{|#4:.Model|};
+                }
+                void Use({|#5:ChatClient|} c) { }
+            }
+            class Derived() : {|#7:{|#6:ChatClient|}("m", "k")|};
+            """;
+        await V.RunAsync(source, NothingApproved,
+            D(0, "ChatClient"), D(1, "ChatClient"), D(2, "ChatClient"), D(3, "ChatClient.this[string]"), D(4, "ChatClient.Model"),
+            D(5, "ChatClient"), D(6, "ChatClient"), D(7, "ChatClient.ChatClient(string, string)"));
+    }
+
+    [Fact]
     public async Task A_chain_of_sdk_members_is_one_site()
     {
         const string source = """
