@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -94,7 +95,8 @@ namespace Guardrails.Analyzers
                     break;
                 }
 
-                if (next - quote - 1 >= NamedMinimumRun && SecretScanner.MightBeNamedValue(text, quote + 1, next - quote - 1, out IReadOnlyList<string>? hints))
+                if (next - quote - 1 >= NamedMinimumRun && !AssignedToAPlainName(text, quote) &&
+                    SecretScanner.MightBeNamedValue(text, quote + 1, next - quote - 1, out IReadOnlyList<string>? hints))
                 {
                     named.Add(new NamedCandidate(quote + 1, hints));
                 }
@@ -127,6 +129,52 @@ namespace Guardrails.Analyzers
 
             /// <summary>See <see cref="SecretScanner.NameHints"/>: null when any secret-like name will do.</summary>
             public IReadOnlyList<string>? NameHints { get; }
+        }
+
+        /// <summary>
+        /// <c>name = "…"</c> (a declarator, property or parameter default, assignment or named argument) where the name
+        /// has no secret word in it: what the code calls the value is right there, and no such name makes a value a key
+        /// (a "Bearer …" value excepted, which is judged under any name). Saves finding the token for most key-shaped
+        /// literals (hashes, ETags, ids).
+        /// </summary>
+        private static bool AssignedToAPlainName(string text, int quote)
+        {
+            if (string.Compare(text, quote + 1, "Bearer ", 0, 7, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                return false;
+            }
+
+            int i = quote - 1;
+            while (i >= 0 && (text[i] == ' ' || text[i] == '\t'))
+            {
+                i--;
+            }
+
+            // A plain '=', not '==', '<=', '>=', '!=' or a compound assignment.
+            if (i < 1 || text[i] != '=' || "=<>!+-*/%&|^?".IndexOf(text[i - 1]) >= 0)
+            {
+                return false;
+            }
+
+            i--;
+            while (i >= 0 && (text[i] == ' ' || text[i] == '\t'))
+            {
+                i--;
+            }
+
+            int end = i + 1;
+            while (i >= 0 && (char.IsLetterOrDigit(text[i]) || text[i] == '_'))
+            {
+                i--;
+            }
+
+            if (end - (i + 1) == 0 || (i >= 0 && text[i] == '\\'))
+            {
+                return false; // no identifier, or one written with a unicode escape
+            }
+
+            string name = text.Substring(i + 1, end - i - 1);
+            return !SecretScanner.NameMayBeSecretLike(name);
         }
 
         /// <summary>No named value is shorter; the check on the run between two quotes is skipped below it.</summary>

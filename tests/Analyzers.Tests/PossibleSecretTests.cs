@@ -1,3 +1,5 @@
+using Guardrails.Core.Secrets;
+using Guardrails.Tests.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Code = Guardrails.Analyzers.Tests.Verify<Guardrails.Analyzers.HardcodedKeyInCodeAnalyzer>;
@@ -20,6 +22,28 @@ public class PossibleSecretTests
     {
         string source = "class C { string paymentsApiKey = {|#0:\"" + Generic + "\"|}; }";
         await Code.AnalyzerAsync(source, mode: "Enforce", expected: Grd006(Code.Diagnostic("GRD006")));
+    }
+
+    [Fact]
+    public async Task A_bearer_value_is_judged_under_any_name_and_a_plain_name_hides_no_fixed_format_key()
+    {
+        // "header" has no secret word, but a "Bearer …" value is a credential whatever it is called; a key with a fixed
+        // format is found under any name.
+        string key = FakeKeys.OpenAiProject();
+        string bearer = "Bearer " + "FakeTok3nValue" + "NotReal42x";
+        Assert.True(SecretScanner.TryMatchNamedValue("header", bearer, out SecretMatch generic));
+        var matches = new List<SecretMatch>();
+        SecretScanner.Scan(key, matches);
+        SecretMatch m = Assert.Single(matches);
+        string source = "class C {\n  string header = {|#0:\"" + bearer + "\"|};\n  string etag = {|#1:\"" + key + "\"|};\n}\n";
+        await Code.AnalyzerAsync(
+            source,
+            expected: new[]
+            {
+                Code.Diagnostic("GRD006").WithLocation(0).WithSeverity(DiagnosticSeverity.Warning).WithArguments(generic.Format.TokenKind, generic.Redacted),
+                Code.Diagnostic("GRD001").WithLocation(1).WithSeverity(DiagnosticSeverity.Error)
+                    .WithArguments(m.Format.Provider, m.Format.TokenKind, m.Redacted, m.Format.EnvironmentVariable, m.Format.RotateUrl),
+            });
     }
 
     [Fact]

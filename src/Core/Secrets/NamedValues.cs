@@ -184,7 +184,7 @@ namespace Guardrails.Core.Secrets
             return generic ? KeyCatalog.GenericSecret : null;
         }
 
-        private static bool MayBeSecretLike(string name)
+        internal static bool MayBeSecretLike(string name)
         {
             foreach (string stem in SecretWordStems)
             {

@@ -285,6 +285,13 @@ namespace Guardrails.Core.Secrets
         }
 
         /// <summary>
+        /// False when <paramref name="name"/> holds none of the words that make a name secret-like (key, token, secret,
+        /// password, credential, …): under such a name <see cref="TryMatchNamedValue"/> finds nothing (except for a
+        /// "Bearer …" value). Ordinal, case-insensitive, no allocation.
+        /// </summary>
+        public static bool NameMayBeSecretLike(string name) => NamedValues.MayBeSecretLike(name);
+
+        /// <summary>
         /// Context-gated keys. <paramref name="name"/> is what the code or config shows about the value (an
         /// identifier, a JSON/config key path, an environment variable, a parameter name, or a credential type
         /// such as <c>AzureKeyCredential</c>). Returns a provider-specific match covering the whole value when the
