@@ -162,7 +162,7 @@ namespace Guardrails.Analyzers
                     }
                 }
 
-                if (!done.Add(node.Span) || LiteralsOnlyAndNotReported(node))
+                if (!done.Add(node.Span) || DecidedWithoutBinding(node))
                 {
                     return;
                 }
@@ -218,42 +218,176 @@ namespace Guardrails.Analyzers
             }
 
             /// <summary>
-            /// A value made of string literals only (joined or not) folds to exactly its text: when that text is no address
-            /// or its host is approved, no sink can make it a finding, and nothing needs binding. The common case in a code
-            /// base whose AI endpoints are approved.
+            /// A value whose pieces are all string literals or plainly run-time values (a parameter or local of the enclosing
+            /// code, a call, an instance member) folds, as <see cref="Fold"/> would, to a text the syntax alone gives: when
+            /// that text is no address or its host is approved, no sink can make it a finding, and nothing needs binding.
+            /// The common case in a code base whose AI endpoints are approved. A name that might be a constant means "ask
+            /// the compiler".
             /// </summary>
-            private bool LiteralsOnlyAndNotReported(SyntaxNode value)
+            private bool DecidedWithoutBinding(SyntaxNode value)
             {
                 var text = new StringBuilder();
-                var pending = new Stack<SyntaxNode>();
-                pending.Push(value);
-                while (pending.Count > 0)
+                switch (SyntacticFold(value, text))
                 {
-                    switch (pending.Pop())
-                    {
-                        case BinaryExpressionSyntax add when add.IsKind(SyntaxKind.AddExpression):
-                            pending.Push(add.Right);
-                            pending.Push(add.Left);
-                            break;
-                        case ParenthesizedExpressionSyntax parenthesized:
-                            pending.Push(parenthesized.Expression);
-                            break;
-                        case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
-                            text.Append(literal.Token.ValueText);
-                            break;
-                        case InterpolatedStringExpressionSyntax interpolated when interpolated.Contents.All(c => c is InterpolatedStringTextSyntax):
-                            foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
-                            {
-                                text.Append(((InterpolatedStringTextSyntax)content).TextToken.ValueText);
-                            }
+                    case Folded.NeedsBinding:
+                        return false;
+                    case Folded.RunTimeOnly:
+                        return true; // nothing constant at all: Fold gives up too
+                    default:
+                        return !HostPattern.TryExtractHost(text.ToString(), out string host) || Decide(host) == EndpointDecision.NotReported;
+                }
+            }
 
-                            break;
-                        default:
-                            return false; // a name, a hole or a call: only the compiler knows the value
+            private enum Folded
+            {
+                /// <summary>Some piece is a string constant.</summary>
+                Text,
+
+                /// <summary>No piece is a string constant.</summary>
+                RunTimeOnly,
+
+                /// <summary>A piece only the compiler can judge (a name that may be a constant).</summary>
+                NeedsBinding,
+            }
+
+            /// <summary><see cref="Fold"/> on syntax: run-time pieces become one <see cref="Hole"/> each, as there.</summary>
+            private static Folded SyntacticFold(SyntaxNode node, StringBuilder text)
+            {
+                switch (node)
+                {
+                    case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                        text.Append(literal.Token.ValueText);
+                        return Folded.Text;
+                    case LiteralExpressionSyntax _:
+                        return Folded.RunTimeOnly; // a number, char, bool or null: no string constant
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        return SyntacticFold(parenthesized.Expression, text);
+                    case BinaryExpressionSyntax add when add.IsKind(SyntaxKind.AddExpression):
+                        return Join(SyntacticFoldOrHole(add.Left, text), SyntacticFoldOrHole(add.Right, text));
+                    case InterpolatedStringExpressionSyntax interpolated:
+                        Folded result = Folded.RunTimeOnly;
+                        foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
+                        {
+                            if (content is InterpolatedStringTextSyntax part)
+                            {
+                                text.Append(part.TextToken.ValueText);
+                                result = Join(result, Folded.Text);
+                            }
+                            else
+                            {
+                                result = Join(result, SyntacticFoldOrHole(((InterpolationSyntax)content).Expression, text));
+                            }
+                        }
+
+                        return result;
+                    default:
+                        return IsRunTimeValue(node) ? Folded.RunTimeOnly : Folded.NeedsBinding;
+                }
+            }
+
+            private static Folded Join(Folded a, Folded b) =>
+                a == Folded.NeedsBinding || b == Folded.NeedsBinding ? Folded.NeedsBinding
+                : a == Folded.Text || b == Folded.Text ? Folded.Text
+                : Folded.RunTimeOnly;
+
+            private static Folded SyntacticFoldOrHole(SyntaxNode node, StringBuilder text)
+            {
+                int length = text.Length;
+                Folded folded = SyntacticFold(node, text);
+                if (folded == Folded.RunTimeOnly)
+                {
+                    text.Length = length;
+                    text.Append(Hole);
+                }
+
+                return folded;
+            }
+
+            /// <summary>
+            /// Never a constant: a call (other than <c>nameof</c>), an element access, <c>this</c>, a member of a call's
+            /// result, of <c>this</c> or of a parameter or local (C# reaches constants through type names only), or a
+            /// parameter or non-constant local of the code around it (which hides any constant of the same name).
+            /// </summary>
+            private static bool IsRunTimeValue(SyntaxNode node)
+            {
+                switch (node)
+                {
+                    case InvocationExpressionSyntax invocation:
+                        return !(invocation.Expression is IdentifierNameSyntax { Identifier.ValueText: "nameof" });
+                    case ElementAccessExpressionSyntax _:
+                    case ThisExpressionSyntax _:
+                    case BaseExpressionSyntax _:
+                        return true;
+                    case MemberAccessExpressionSyntax member:
+                        ExpressionSyntax receiver = member.Expression;
+                        while (receiver is MemberAccessExpressionSyntax inner)
+                        {
+                            receiver = inner.Expression;
+                        }
+
+                        // `Color Color`: a parameter named like its type may stand for the type, and so reach its constants.
+                        return receiver is ThisExpressionSyntax || receiver is InvocationExpressionSyntax ||
+                               (receiver is IdentifierNameSyntax owner && DeclaredType(owner) is TypeSyntax type &&
+                                !(type is SimpleNameSyntax { Identifier.ValueText: var typeName } && typeName == owner.Identifier.ValueText) &&
+                                !(type is QualifiedNameSyntax { Right.Identifier.ValueText: var rightName } && rightName == owner.Identifier.ValueText));
+                    case IdentifierNameSyntax identifier:
+                        return DeclaredType(identifier) != null;
+                    default:
+                        return false;
+                }
+            }
+
+            /// <summary>
+            /// The declared type of the parameter (of an enclosing method, local function, lambda or anonymous method) or
+            /// non-const local (of an enclosing block) that <paramref name="identifier"/> names; null when it names neither,
+            /// as far as the syntax shows. An implicitly typed lambda parameter or <c>var</c> local gives its own name.
+            /// </summary>
+            private static TypeSyntax? DeclaredType(IdentifierNameSyntax identifier)
+            {
+                string name = identifier.Identifier.ValueText;
+                for (SyntaxNode? node = identifier.Parent; node != null; node = node.Parent)
+                {
+                    ParameterListSyntax? parameters = node switch
+                    {
+                        BaseMethodDeclarationSyntax method => method.ParameterList,
+                        LocalFunctionStatementSyntax local => local.ParameterList,
+                        ParenthesizedLambdaExpressionSyntax lambda => lambda.ParameterList,
+                        AnonymousMethodExpressionSyntax anonymous => anonymous.ParameterList,
+                        _ => null,
+                    };
+
+                    foreach (ParameterSyntax parameter in parameters?.Parameters ?? default)
+                    {
+                        if (parameter.Identifier.ValueText == name)
+                        {
+                            return parameter.Type ?? SyntaxFactory.IdentifierName("var");
+                        }
+                    }
+
+                    if (node is SimpleLambdaExpressionSyntax simple && simple.Parameter.Identifier.ValueText == name)
+                    {
+                        return simple.Parameter.Type ?? SyntaxFactory.IdentifierName("var");
+                    }
+
+                    if (node is BlockSyntax block)
+                    {
+                        foreach (StatementSyntax statement in block.Statements)
+                        {
+                            if (statement is LocalDeclarationStatementSyntax local && !local.IsConst &&
+                                local.Declaration.Variables.Any(v => v.Identifier.ValueText == name))
+                            {
+                                return local.Declaration.Type;
+                            }
+                        }
+                    }
+
+                    if (node is MemberDeclarationSyntax && !(node is BaseMethodDeclarationSyntax))
+                    {
+                        return null;
                     }
                 }
 
-                return !HostPattern.TryExtractHost(text.ToString(), out string host) || Decide(host) == EndpointDecision.NotReported;
+                return null;
             }
 
             private EndpointDecision Decide(string host) =>

@@ -262,4 +262,30 @@ public class UnapprovedAiEndpointAnalyzerTests
         source.Append("    Uri M() => new Uri({|#0:\"https://\" + H69|});\n}\n");
         await V.RunAsync(source.ToString(), NothingApproved, D(0, "api.openai.com", "OpenAI", "OpenAI"));
     }
+
+    [Fact]
+    public async Task A_hole_that_only_looks_like_a_run_time_value_is_still_folded_by_the_compiler()
+    {
+        // `Options Options`: the parameter is named like its type, so `Options.Api` is the type's constant; `resource` is
+        // a parameter and `this.Region` a field, both run-time values that stand for one host label.
+        const string source = """
+            using System;
+            class Options { public const string Api = "api.openai.com"; }
+            class C
+            {
+                string Region = "eastus";
+                Uri A(Options Options) => new Uri({|#0:$"https://{Options.Api}/v1"|});
+                Uri B(string resource) => new Uri({|#1:$"https://{resource}.openai.azure.com/openai"|});
+                Uri D() => new Uri({|#2:$"https://bedrock-runtime.{this.Region}.amazonaws.com"|});
+                Uri E(string resource) => new Uri($"https://{resource}.example.com/openai.azure.com");
+            }
+            """;
+        await V.RunAsync(source, NothingApproved,
+            D(0, "api.openai.com", "OpenAI", "OpenAI"),
+            D(1, "x.openai.azure.com", "Microsoft (Azure OpenAI)", "Azure.AI.OpenAI"),
+            D(2, "bedrock-runtime.x.amazonaws.com", "AWS (Bedrock)", "AWSSDK.BedrockRuntime"));
+        await V.RunAsync(source.Replace("{|#1:", string.Empty).Replace("openai\"|}", "openai\"").Replace("{|#0:", string.Empty).Replace("/v1\"|}", "/v1\""),
+            V.Policy("OpenAI") + "endpoint.approved=*.openai.azure.com\n",
+            D(2, "bedrock-runtime.x.amazonaws.com", "AWS (Bedrock)", "AWSSDK.BedrockRuntime"));
+    }
 }
