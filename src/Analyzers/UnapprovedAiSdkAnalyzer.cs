@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Guardrails.Core.Sdks;
 using Microsoft.CodeAnalysis;
@@ -38,6 +39,14 @@ namespace Guardrails.Analyzers
             {
                 UnapprovedSdkSet? unapproved = UnapprovedSdkSet.Create(start.Compilation, approval);
                 if (unapproved == null)
+                {
+                    return;
+                }
+
+                // A compilation that references an unapproved SDK (often transitively) but never writes the name of one
+                // of its types or extension methods cannot use it, short of values handed out by another library:
+                // register nothing.
+                if (!new SourceIdentifiers(unapproved.TypeNames.Concat(unapproved.ExtensionNames)).AnyIn(start.Compilation, start.CancellationToken))
                 {
                     return;
                 }

@@ -20,8 +20,10 @@ namespace Guardrails.Analyzers
             Dictionary<IAssemblySymbol, List<KeyValuePair<string, AiSdk>>> byNamespace,
             HashSet<string> typeNames,
             HashSet<string> memberNames,
+            HashSet<string> extensionNames,
             bool hasIndexers)
         {
+            ExtensionNames = extensionNames;
             _byAssembly = byAssembly;
             _byNamespace = byNamespace;
             TypeNames = typeNames;
@@ -34,6 +36,12 @@ namespace Guardrails.Analyzers
         /// but not those every object has: a name in source that is not one of them cannot be a use of an SDK member.
         /// </summary>
         public HashSet<string> MemberNames { get; }
+
+        /// <summary>
+        /// Names of the members of the unapproved SDKs' types that may hold extension methods: usable through a
+        /// <c>using</c> of the namespace without writing any SDK type's name.
+        /// </summary>
+        public HashSet<string> ExtensionNames { get; }
 
         /// <summary>Some unapproved SDK type has an indexer (used with no name in source).</summary>
         public bool HasIndexers { get; }
@@ -118,6 +126,7 @@ namespace Guardrails.Analyzers
                 byNamespace ?? new Dictionary<IAssemblySymbol, List<KeyValuePair<string, AiSdk>>>(SymbolEqualityComparer.Default),
                 names.Types,
                 names.Members,
+                names.Extensions,
                 names.HasIndexers);
         }
 
@@ -244,6 +253,7 @@ namespace Guardrails.Analyzers
             }
 
             // Member names come from metadata tables without creating symbols.
+            bool extensions = type.MightContainExtensionMethods;
             foreach (string member in type.MemberNames)
             {
                 if (member == "Item" || member == "this[]")
@@ -253,6 +263,10 @@ namespace Guardrails.Analyzers
                 else if (!ObjectMemberNames.Contains(member) && member.Length > 0 && member[0] != '.')
                 {
                     names.Members.Add(member);
+                    if (extensions)
+                    {
+                        names.Extensions.Add(member);
+                    }
                 }
             }
 
@@ -276,6 +290,8 @@ namespace Guardrails.Analyzers
             public HashSet<string> Types { get; } = new HashSet<string>(StringComparer.Ordinal);
 
             public HashSet<string> Members { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+            public HashSet<string> Extensions { get; } = new HashSet<string>(StringComparer.Ordinal);
 
             public bool HasIndexers { get; set; }
         }

@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace Guardrails.Analyzers
+{
+    /// <summary>
+    /// Whether any source file of a compilation contains one of a set of identifiers, read off the raw text with one pass
+    /// per file and no allocation per token (a hash of each identifier-like run, then an ordinal compare on a hit).
+    /// Comments and strings count too: a false "yes" only costs the work the caller would have done anyway.
+    /// </summary>
+    internal sealed class SourceIdentifiers
+    {
+        private readonly Dictionary<int, List<string>> _byHash = new Dictionary<int, List<string>>();
+
+        public SourceIdentifiers(IEnumerable<string> names)
+        {
+            foreach (string name in names)
+            {
+                if (name.Length == 0)
+                {
+                    continue;
+                }
+
+                int hash = Hash(name, 0, name.Length);
+                if (!_byHash.TryGetValue(hash, out List<string>? list))
+                {
+                    list = new List<string>(1);
+                    _byHash.Add(hash, list);
+                }
+
+                list.Add(name);
+            }
+        }
+
+        public bool AnyIn(Compilation compilation, CancellationToken cancellationToken)
+        {
+            if (_byHash.Count == 0)
+            {
+                return false;
+            }
+
+            foreach (SyntaxTree tree in compilation.SyntaxTrees)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (AnyIn(tree.GetText(cancellationToken).ToString()))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public bool AnyIn(string text)
+        {
+            int i = 0;
+            while (i < text.Length)
+            {
+                char c = text[i];
+                if (!IsStart(c))
+                {
+                    i++;
+                    continue;
+                }
+
+                int start = i;
+                uint hash = Seed;
+                while (i < text.Length && IsPart(text[i]))
+                {
+                    hash = (hash ^ text[i]) * Prime;
+                    i++;
+                }
+
+                if (_byHash.TryGetValue((int)hash, out List<string>? candidates))
+                {
+                    foreach (string candidate in candidates)
+                    {
+                        if (candidate.Length == i - start && string.CompareOrdinal(text, start, candidate, 0, candidate.Length) == 0)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private const uint Seed = 2166136261;
+        private const uint Prime = 16777619;
+
+        private static int Hash(string text, int start, int length)
+        {
+            uint hash = Seed;
+            for (int i = start; i < start + length; i++)
+            {
+                hash = (hash ^ text[i]) * Prime;
+            }
+
+            return (int)hash;
+        }
+
+        private static bool IsStart(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c > 127 && char.IsLetter(c));
+
+        private static bool IsPart(char c) => IsStart(c) || (c >= '0' && c <= '9') || (c > 127 && char.IsLetterOrDigit(c));
+    }
+}
