@@ -162,47 +162,8 @@ namespace Guardrails.Analyzers
         /// </summary>
         private void CheckEnclosingExpression(SyntaxNode? leaf)
         {
-            SyntaxNode? node = leaf;
-            if (node is InterpolatedStringTextSyntax)
-            {
-                node = node.Parent;
-            }
-
-            while (node?.Parent is MemberAccessExpressionSyntax member && member.Name == node)
-            {
-                node = member;
-            }
-
-            if (node == null)
-            {
-                return;
-            }
-
-            SyntaxNode? outer = node is InterpolatedStringExpressionSyntax ? node : null;
-            while (true)
-            {
-                SyntaxNode? parent = node.Parent;
-                while (parent != null && parent.IsKind(SyntaxKind.ParenthesizedExpression))
-                {
-                    node = parent;
-                    parent = parent.Parent;
-                }
-
-                if (parent != null && parent.IsKind(SyntaxKind.AddExpression))
-                {
-                    node = outer = parent;
-                }
-                else if (parent is InterpolationSyntax && parent.Parent is InterpolatedStringExpressionSyntax interpolated)
-                {
-                    node = outer = interpolated;
-                }
-                else
-                {
-                    break;
-                }
-            }
-
-            if (outer != null && _expressionsDone.Add(outer.Span))
+            SyntaxNode? outer = StringValueSyntax.OutermostValue(leaf);
+            if ((outer is BinaryExpressionSyntax || outer is InterpolatedStringExpressionSyntax) && _expressionsDone.Add(outer.Span))
             {
                 CheckConcatenation(outer);
             }

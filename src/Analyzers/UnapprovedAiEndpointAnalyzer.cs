@@ -134,32 +134,17 @@ namespace Guardrails.Analyzers
             /// </summary>
             private void AnalyzeValueAround(SemanticModelAnalysisContext context, SyntaxNode? leaf, HashSet<TextSpan> done)
             {
-                SyntaxNode? node = leaf is InterpolatedStringTextSyntax ? leaf.Parent : leaf;
-                while (node?.Parent is MemberAccessExpressionSyntax member && member.Name == node)
-                {
-                    node = member;
-                }
-
+                SyntaxNode? node = StringValueSyntax.OutermostValue(leaf);
                 if (node == null)
                 {
                     return;
                 }
 
-                while (true)
+                // The sink sees the value through any parentheses around it.
+                SyntaxNode value = node;
+                while (node.Parent is ParenthesizedExpressionSyntax parenthesized)
                 {
-                    SyntaxNode? parent = node.Parent;
-                    if (parent is ParenthesizedExpressionSyntax || (parent != null && parent.IsKind(SyntaxKind.AddExpression)))
-                    {
-                        node = parent;
-                    }
-                    else if (parent is InterpolationSyntax && parent.Parent is InterpolatedStringExpressionSyntax interpolated)
-                    {
-                        node = interpolated;
-                    }
-                    else
-                    {
-                        break;
-                    }
+                    node = parenthesized;
                 }
 
                 if (!done.Add(node.Span) || DecidedWithoutBinding(node))
@@ -173,7 +158,14 @@ namespace Guardrails.Analyzers
                 switch (node.Parent)
                 {
                     case ArgumentSyntax argument:
-                        if (model.GetOperation(argument, cancellationToken) is IArgumentOperation argumentOperation)
+                        // A parenthesized argument has no operation of its own syntax: go up from the value.
+                        IArgumentOperation? argumentOperation = model.GetOperation(argument, cancellationToken) as IArgumentOperation;
+                        for (IOperation? up = argumentOperation == null ? model.GetOperation(value, cancellationToken) : null; up != null && argumentOperation == null; up = up.Parent)
+                        {
+                            argumentOperation = up as IArgumentOperation;
+                        }
+
+                        if (argumentOperation != null)
                         {
                             AnalyzeArgument(sink, argumentOperation);
                         }
@@ -208,7 +200,7 @@ namespace Guardrails.Analyzers
                     case ReturnStatementSyntax _:
                     case ArrowExpressionClauseSyntax _:
                     case AnonymousFunctionExpressionSyntax _:
-                        if (model.GetOperation(node, cancellationToken) is IOperation returned)
+                        if (model.GetOperation(value, cancellationToken) is IOperation returned)
                         {
                             AnalyzeReturn(sink, returned);
                         }
@@ -441,7 +433,7 @@ namespace Guardrails.Analyzers
 
             private void AnalyzeArgument(Sink context, IArgumentOperation argument)
             {
-                if (argument.IsImplicit || argument.Parameter == null || !MightBeText(argument.Value))
+                if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Parameter == null || !MightBeText(argument.Value))
                 {
                     return;
                 }

@@ -278,14 +278,17 @@ public class UnapprovedAiEndpointAnalyzerTests
                 Uri B(string resource) => new Uri({|#1:$"https://{resource}.openai.azure.com/openai"|});
                 Uri D() => new Uri({|#2:$"https://bedrock-runtime.{this.Region}.amazonaws.com"|});
                 Uri E(string resource) => new Uri($"https://{resource}.example.com/openai.azure.com");
+                Uri F(string path) => new Uri(({|#3:"https://api.groq.com/" + (path)|}));
             }
             """;
         await V.RunAsync(source, NothingApproved,
             D(0, "api.openai.com", "OpenAI", "OpenAI"),
             D(1, "x.openai.azure.com", "Microsoft (Azure OpenAI)", "Azure.AI.OpenAI"),
-            D(2, "bedrock-runtime.x.amazonaws.com", "AWS (Bedrock)", "AWSSDK.BedrockRuntime"));
+            D(2, "bedrock-runtime.x.amazonaws.com", "AWS (Bedrock)", "AWSSDK.BedrockRuntime"),
+            D(3, "api.groq.com", "Groq", null));
         await V.RunAsync(source.Replace("{|#1:", string.Empty).Replace("openai\"|}", "openai\"").Replace("{|#0:", string.Empty).Replace("/v1\"|}", "/v1\""),
             V.Policy("OpenAI") + "endpoint.approved=*.openai.azure.com\n",
-            D(2, "bedrock-runtime.x.amazonaws.com", "AWS (Bedrock)", "AWSSDK.BedrockRuntime"));
+            D(2, "bedrock-runtime.x.amazonaws.com", "AWS (Bedrock)", "AWSSDK.BedrockRuntime"),
+            D(3, "api.groq.com", "Groq", null));
     }
 }
