@@ -38,8 +38,15 @@ namespace Guardrails.BuildTasks.Engine
                     AddIf(result, problem);
                     if (result.PolicyDocument != null)
                     {
-                        PolicyIntegrity.CheckRevision(request, result, result.PolicyDocument, policyPath);
-                        result.Policy = PolicyReader.Read(result.PolicyDocument, policyPath, result.Findings, out int policyErrors);
+                        // The rollback finding comes before the policy's own findings, as it always has.
+                        var policyFindings = new System.Collections.Generic.List<Finding>();
+                        result.Policy = PolicyReader.Read(result.PolicyDocument, policyPath, policyFindings, out int policyErrors);
+                        if (result.Policy != null)
+                        {
+                            PolicyIntegrity.CheckRevision(request, result, result.Policy, policyPath);
+                        }
+
+                        result.Findings.AddRange(policyFindings);
                         result.PolicyErrors = result.Policy == null ? Math.Max(1, policyErrors) : policyErrors;
                     }
 

@@ -30,6 +30,12 @@ namespace Guardrails.BuildTasks.Policy
 
         public Located<long>? Revision { get; set; }
 
+        /// <summary>
+        /// The top-level "allowLocalSuppression": the bypass kinds it allows (names from
+        /// <see cref="PolicyReader.LocalSuppressionKinds"/>; true lists every kind, false none). Null when absent.
+        /// </summary>
+        public Located<IReadOnlyList<string>>? AllowLocalSuppression { get; set; }
+
         public PolicyOwner Owner { get; set; } = new PolicyOwner();
 
         /// <summary>Data classes, least sensitive first (e.g. public, internal, confidential, restricted).</summary>
@@ -116,6 +122,9 @@ namespace Guardrails.BuildTasks.Policy
 
         /// <summary>Optional "Enforce" or "Audit" for this tier. Read and validated, not yet applied (see docs/policy.md).</summary>
         public Located<string>? Mode { get; set; }
+
+        /// <summary>This tier's "allowLocalSuppression", overriding the policy's top-level one; null when absent.</summary>
+        public Located<IReadOnlyList<string>>? AllowLocalSuppression { get; set; }
     }
 
     public enum UnknownHandling

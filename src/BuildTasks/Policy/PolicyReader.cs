@@ -71,7 +71,7 @@ namespace Guardrails.BuildTasks.Policy
             policy.PolicyId = r.String(root, "policyId", "the policy", required: true);
             policy.Revision = r.Integer(root, "revision", "the policy", required: true, min: 0);
             r.Date(root, "reviewBy", "the policy");
-            CheckLocalSuppression(r, root, "the policy");
+            policy.AllowLocalSuppression = ReadLocalSuppression(r, root, "the policy");
             ReadOwner(r, root, policy);
             ReadDefaults(r, root, policy);
             ReadDataClasses(r, root, policy);
@@ -208,9 +208,10 @@ namespace Guardrails.BuildTasks.Policy
                 }
 
                 r.CheckFields(p.Value, where, "maxDataClass", "mode", "description", "allowLocalSuppression");
-                CheckLocalSuppression(r, p.Value, where);
+                Located<IReadOnlyList<string>>? allowLocalSuppression = ReadLocalSuppression(r, p.Value, where);
                 var tier = new TierRule(p.Name, p.Value)
                 {
+                    AllowLocalSuppression = allowLocalSuppression,
                     MaxDataClass = r.String(p.Value, "maxDataClass", where),
                     Mode = r.String(p.Value, "mode", where),
                 };
@@ -661,13 +662,27 @@ namespace Guardrails.BuildTasks.Policy
             }
         }
 
-        /// <summary>"allowLocalSuppression": true, false, or a list of bypass kinds (the integrity checks read the value itself).</summary>
-        private static void CheckLocalSuppression(DocumentReader r, JsonNode obj, string where)
+        /// <summary>
+        /// "allowLocalSuppression": true (every kind), false (none), or an array of bypass kinds. Unknown kinds are
+        /// reported and ignored; kinds match case-insensitively; any other shape is reported and allows nothing.
+        /// </summary>
+        private static Located<IReadOnlyList<string>>? ReadLocalSuppression(DocumentReader r, JsonNode obj, string where)
         {
             JsonNode? value = obj["allowLocalSuppression"];
-            if (value == null || value.TryGetBoolean(out _))
+            if (value == null)
             {
-                return;
+                return null;
+            }
+
+            var allowed = new List<string>();
+            if (value.TryGetBoolean(out bool all))
+            {
+                if (all)
+                {
+                    allowed.AddRange(LocalSuppressionKinds);
+                }
+
+                return new Located<IReadOnlyList<string>>(allowed, value);
             }
 
             foreach (Located<string> kind in r.Strings(obj, "allowLocalSuppression", where) ?? new List<Located<string>>())
@@ -677,6 +692,20 @@ namespace Guardrails.BuildTasks.Policy
                     r.Report(RuleCatalog.InvalidValue, kind.Node, "The policy: allowLocalSuppression in " + where + " lists '" + Text.Show(kind.Value) + "'; use true, false or a list of " + string.Join(", ", LocalSuppressionKinds) + ".");
                 }
             }
+
+            // Only string items of an array count (a lone string allows nothing), compared as written, ignoring case.
+            foreach (JsonNode item in value.Items)
+            {
+                foreach (string kind in LocalSuppressionKinds)
+                {
+                    if (item.IsString && string.Equals(item.Text, kind, StringComparison.OrdinalIgnoreCase) && !allowed.Contains(kind))
+                    {
+                        allowed.Add(kind);
+                    }
+                }
+            }
+
+            return new Located<IReadOnlyList<string>>(allowed, value);
         }
 
         private static void CheckApprover(DocumentReader r, GuardrailsPolicy policy, Located<string>? approvedBy, string where)

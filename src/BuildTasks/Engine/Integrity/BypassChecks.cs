@@ -31,7 +31,7 @@ namespace Guardrails.BuildTasks.Engine.Integrity
             }
 
             string? tier = result.Manifest?.Tier?.Value ?? result.ManifestDocument?["tier"]?.Text;
-            LocalSuppressionPolicy allowed = LocalSuppressionPolicy.From(result.PolicyDocument, tier);
+            LocalSuppressionPolicy allowed = LocalSuppressionPolicy.From(result.Policy, tier);
             List<WaiverRule> waivers = UsableWaivers(request, result);
             IntegrityState state = result.Integrity;
             state.SuppressionAllowed = allowed.Allows(BypassKind.Code);

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using Guardrails.Core.Json;
+using Guardrails.BuildTasks.Policy;
 
 namespace Guardrails.BuildTasks.Engine.Integrity
 {
@@ -27,45 +27,39 @@ namespace Guardrails.BuildTasks.Engine.Integrity
 
         public bool AllowsAny => _allowed.Count > 0;
 
-        public static LocalSuppressionPolicy From(JsonNode policy, string? tier)
+        /// <summary>
+        /// The decision for <paramref name="tier"/> (matched to the policy's tier names exactly); with no policy model
+        /// (a policy whose format cannot be read) nothing is allowed.
+        /// </summary>
+        public static LocalSuppressionPolicy From(GuardrailsPolicy? policy, string? tier)
         {
+            if (policy == null)
+            {
+                return new LocalSuppressionPolicy(new HashSet<BypassKind>(), "default");
+            }
+
             if (!string.IsNullOrEmpty(tier))
             {
-                JsonNode? tierNode = policy["tiers"]?[tier!];
-                JsonNode? tierValue = tierNode != null && tierNode.IsObject ? tierNode["allowLocalSuppression"] : null;
-                if (tierValue != null)
+                TierRule? tierRule = policy.Tiers.Find(t => string.Equals(t.Name, tier, StringComparison.Ordinal));
+                if (tierRule?.AllowLocalSuppression != null)
                 {
-                    return new LocalSuppressionPolicy(Parse(tierValue), "tiers." + tier + ".allowLocalSuppression");
+                    return new LocalSuppressionPolicy(ToKinds(tierRule.AllowLocalSuppression.Value), "tiers." + tier + ".allowLocalSuppression");
                 }
             }
 
-            JsonNode? value = policy["allowLocalSuppression"];
-            return value != null
-                ? new LocalSuppressionPolicy(Parse(value), "allowLocalSuppression")
+            return policy.AllowLocalSuppression != null
+                ? new LocalSuppressionPolicy(ToKinds(policy.AllowLocalSuppression.Value), "allowLocalSuppression")
                 : new LocalSuppressionPolicy(new HashSet<BypassKind>(), "default");
         }
 
-        private static HashSet<BypassKind> Parse(JsonNode value)
+        private static HashSet<BypassKind> ToKinds(IReadOnlyList<string> names)
         {
             var allowed = new HashSet<BypassKind>();
-            if (value.TryGetBoolean(out bool all))
+            foreach (BypassKind kind in (BypassKind[])Enum.GetValues(typeof(BypassKind)))
             {
-                if (all)
+                foreach (string name in names)
                 {
-                    foreach (BypassKind kind in (BypassKind[])Enum.GetValues(typeof(BypassKind)))
-                    {
-                        allowed.Add(kind);
-                    }
-                }
-
-                return allowed;
-            }
-
-            foreach (JsonNode item in value.Items)
-            {
-                foreach (BypassKind kind in (BypassKind[])Enum.GetValues(typeof(BypassKind)))
-                {
-                    if (item.IsString && string.Equals(item.Text, LocalBypass.PolicyName(kind), StringComparison.OrdinalIgnoreCase))
+                    if (string.Equals(name, LocalBypass.PolicyName(kind), StringComparison.OrdinalIgnoreCase))
                     {
                         allowed.Add(kind);
                     }

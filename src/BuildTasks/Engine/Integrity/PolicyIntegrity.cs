@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
+using Guardrails.BuildTasks.Policy;
 using Guardrails.Core.Json;
 using Guardrails.Core.Rules;
 
@@ -68,18 +69,18 @@ namespace Guardrails.BuildTasks.Engine.Integrity
         /// Records the policy's revision per policyId in the state file and reports a revision lower than the highest
         /// already seen. A policy that failed its pin is never recorded (a forged high revision must not lock out the real one).
         /// </summary>
-        public static void CheckRevision(CheckRequest request, CheckResult result, JsonNode policy, string policyPath)
+        public static void CheckRevision(CheckRequest request, CheckResult result, GuardrailsPolicy policy, string policyPath)
         {
             IntegrityState state = result.Integrity;
-            JsonNode? idNode = policy["policyId"];
-            state.PolicyId = idNode != null && idNode.IsString ? idNode.Text : null;
-            JsonNode? revisionNode = policy["revision"];
-            if (revisionNode == null || !revisionNode.TryGetInt64(out long revision))
+            state.PolicyId = policy.PolicyId?.Value;
+            if (policy.Revision == null)
             {
-                // A missing or non-integer revision is the policy validation's concern; nothing to compare here.
+                // A missing or invalid revision is reported by the policy validation; nothing to compare here.
                 return;
             }
 
+            long revision = policy.Revision.Value;
+            JsonNode revisionNode = policy.Revision.Node;
             state.PolicyRevision = revision;
             if (string.IsNullOrWhiteSpace(request.RevisionStateFile))
             {
