@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -71,6 +72,7 @@ namespace Guardrails.Analyzers
             private readonly UnapprovedSdkSet _sdks;
             private readonly Compilation _compilation;
             private HashSet<string>? _aliasNames;
+            private readonly ConcurrentDictionary<ISymbol, string> _displayNames = new ConcurrentDictionary<ISymbol, string>(SymbolEqualityComparer.Default);
 
             public CompilationState(GuardrailsSettings settings, SdkApproval approval, UnapprovedSdkSet sdks, Compilation compilation)
             {
@@ -509,10 +511,12 @@ namespace Guardrails.Analyzers
 
             private void Report(Action<Diagnostic> report, Location location, ISymbol symbol, AiSdk sdk)
             {
+                // A build that uses an unapproved SDK reports the same few members thousands of times: name each once.
+                string name = _displayNames.GetOrAdd(symbol, s => s.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat));
                 report(_settings.Create(
                     Descriptors.UnapprovedSdk,
                     location,
-                    symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+                    name,
                     sdk.DisplayName,
                     sdk.PrimaryPackageId,
                     _approval.OwnerContact));
