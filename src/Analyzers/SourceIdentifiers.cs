@@ -34,7 +34,8 @@ namespace Guardrails.Analyzers
             }
         }
 
-        public bool AnyIn(Compilation compilation, CancellationToken cancellationToken)
+        /// <summary>True when some source file holds one of the names and <paramref name="accept"/> agrees for it.</summary>
+        public bool AnyIn(Compilation compilation, Func<string, bool> accept, CancellationToken cancellationToken)
         {
             if (_byHash.Count == 0)
             {
@@ -44,7 +45,7 @@ namespace Guardrails.Analyzers
             foreach (SyntaxTree tree in compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (AnyIn(tree.GetText(cancellationToken).ToString()))
+                if (AnyIn(tree.GetText(cancellationToken).ToString(), accept))
                 {
                     return true;
                 }
@@ -53,7 +54,9 @@ namespace Guardrails.Analyzers
             return false;
         }
 
-        public bool AnyIn(string text)
+        public bool AnyIn(string text) => AnyIn(text, _ => true);
+
+        public bool AnyIn(string text, Func<string, bool> accept)
         {
             int i = 0;
             while (i < text.Length)
@@ -77,7 +80,7 @@ namespace Guardrails.Analyzers
                 {
                     foreach (string candidate in candidates)
                     {
-                        if (candidate.Length == i - start && string.CompareOrdinal(text, start, candidate, 0, candidate.Length) == 0)
+                        if (candidate.Length == i - start && string.CompareOrdinal(text, start, candidate, 0, candidate.Length) == 0 && accept(candidate))
                         {
                             return true;
                         }

@@ -45,9 +45,30 @@ namespace Guardrails.Analyzers
                 }
 
                 // A compilation that references an unapproved SDK (often transitively) but never writes the name of one
-                // of its types or extension methods cannot use it, short of values handed out by another library:
-                // register nothing.
-                if (!new SourceIdentifiers(unapproved.TypeNames.Concat(unapproved.ExtensionNames)).AnyIn(start.Compilation, start.CancellationToken))
+                // of its types or extension methods, with that name's namespace written somewhere too (a using, a
+                // qualified name), cannot use it, short of values handed out by another library: register nothing.
+                // A user type that merely shares a name with an SDK type does not count.
+                var namespaceWritten = new Dictionary<string, bool>(StringComparer.Ordinal);
+                bool NamespaceWritten(string name)
+                {
+                    foreach (string ns in unapproved.NamespacesByName[name])
+                    {
+                        if (!namespaceWritten.TryGetValue(ns, out bool written))
+                        {
+                            written = start.Compilation.SyntaxTrees.Any(t => t.GetText(start.CancellationToken).ToString().IndexOf(ns, StringComparison.Ordinal) >= 0);
+                            namespaceWritten[ns] = written;
+                        }
+
+                        if (written)
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                }
+
+                if (!new SourceIdentifiers(unapproved.TypeNames.Concat(unapproved.ExtensionNames)).AnyIn(start.Compilation, NamespaceWritten, start.CancellationToken))
                 {
                     return;
                 }

@@ -21,8 +21,10 @@ namespace Guardrails.Analyzers
             HashSet<string> typeNames,
             HashSet<string> memberNames,
             HashSet<string> extensionNames,
+            Dictionary<string, HashSet<string>> namespacesByName,
             bool hasIndexers)
         {
+            NamespacesByName = namespacesByName;
             ExtensionNames = extensionNames;
             _byAssembly = byAssembly;
             _byNamespace = byNamespace;
@@ -42,6 +44,9 @@ namespace Guardrails.Analyzers
         /// <c>using</c> of the namespace without writing any SDK type's name.
         /// </summary>
         public HashSet<string> ExtensionNames { get; }
+
+        /// <summary>For each type name and extension-method name: the namespaces the SDKs declare it in.</summary>
+        public Dictionary<string, HashSet<string>> NamespacesByName { get; }
 
         /// <summary>Some unapproved SDK type has an indexer (used with no name in source).</summary>
         public bool HasIndexers { get; }
@@ -127,6 +132,7 @@ namespace Guardrails.Analyzers
                 names.Types,
                 names.Members,
                 names.Extensions,
+                names.NamespacesByName,
                 names.HasIndexers);
         }
 
@@ -246,10 +252,16 @@ namespace Guardrails.Analyzers
 
         private static void AddTypeNames(INamedTypeSymbol type, Names names)
         {
+            // The global namespace is "written" everywhere: the empty string.
+            INamespaceSymbol? containing = type.ContainingNamespace;
+            string ns = containing == null || containing.IsGlobalNamespace ? string.Empty : containing.ToDisplayString();
             names.Types.Add(type.Name);
+            names.AddNamespace(type.Name, ns);
             if (type.Name.Length > "Attribute".Length && type.Name.EndsWith("Attribute", StringComparison.Ordinal))
             {
-                names.Types.Add(type.Name.Substring(0, type.Name.Length - "Attribute".Length));
+                string shortName = type.Name.Substring(0, type.Name.Length - "Attribute".Length);
+                names.Types.Add(shortName);
+                names.AddNamespace(shortName, ns);
             }
 
             // Member names come from metadata tables without creating symbols.
@@ -266,6 +278,7 @@ namespace Guardrails.Analyzers
                     if (extensions)
                     {
                         names.Extensions.Add(member);
+                        names.AddNamespace(member, ns);
                     }
                 }
             }
@@ -292,6 +305,19 @@ namespace Guardrails.Analyzers
             public HashSet<string> Members { get; } = new HashSet<string>(StringComparer.Ordinal);
 
             public HashSet<string> Extensions { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+            public Dictionary<string, HashSet<string>> NamespacesByName { get; } = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+
+            public void AddNamespace(string name, string ns)
+            {
+                if (!NamespacesByName.TryGetValue(name, out HashSet<string>? set))
+                {
+                    set = new HashSet<string>(StringComparer.Ordinal);
+                    NamespacesByName.Add(name, set);
+                }
+
+                set.Add(ns);
+            }
 
             public bool HasIndexers { get; set; }
         }
