@@ -72,7 +72,7 @@ public class HostPatternTests
     [InlineData("*", "anything", true)]
     [InlineData("OpenAI", "OpenAI.Extra", false)]
     public void Wildcards_match_whole_strings(string pattern, string text, bool expected) =>
-        Assert.Equal(expected, HostPattern.WildcardMatches(pattern, text));
+        Assert.Equal(expected, Guardrails.Core.Text.Glob.Match(pattern, text));
 }
 
 /// <summary>The domain prefilter GRD004 runs on raw source text before anything is bound.</summary>

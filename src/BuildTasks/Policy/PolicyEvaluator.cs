@@ -5,6 +5,7 @@ using Guardrails.BuildTasks.Engine;
 using Guardrails.Core.Json;
 using Guardrails.Core.Rules;
 using NuGet.Versioning;
+using Guardrails.Core.Text;
 
 namespace Guardrails.BuildTasks.Policy
 {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Guardrails.Core.Json;
 using NuGet.Versioning;
+using Guardrails.Core.Text;
 
 // Why the policy and manifest model lives in src/BuildTasks/Policy and not in src/Core:
 // only the build task reads guardrails.policy.json (DESIGN principle 1: the analyzers receive resolved facts

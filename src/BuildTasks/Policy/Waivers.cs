@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Guardrails.BuildTasks.Engine;
 using Guardrails.Core.Rules;
+using Guardrails.Core.Text;
 
 namespace Guardrails.BuildTasks.Policy
 {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Guardrails.Core.Text;
 
 namespace Guardrails.Core.Sdks
 {
@@ -276,47 +277,8 @@ namespace Guardrails.Core.Sdks
 
             return pattern.IndexOf('*') < 0
                 ? string.Equals(pattern, label, StringComparison.OrdinalIgnoreCase)
-                : WildcardMatches(pattern, label);
+                : Glob.Match(pattern, label);
         }
 
-        /// <summary>
-        /// Case-insensitive wildcard match of a whole string: '*' matches any run of characters (dots included), '?'
-        /// one character. Used for host labels and for package-id patterns such as "Microsoft.SemanticKernel.*".
-        /// Linear backtracking to the last star, so hostile patterns cannot blow up.
-        /// </summary>
-        public static bool WildcardMatches(string pattern, string text)
-        {
-            // Iterative glob with backtracking to the last star, case-insensitive.
-            int pi = 0, li = 0, starP = -1, starL = 0;
-            while (li < text.Length)
-            {
-                if (pi < pattern.Length && pattern[pi] == '*')
-                {
-                    starP = pi++;
-                    starL = li;
-                }
-                else if (pi < pattern.Length && (pattern[pi] == '?' || char.ToLowerInvariant(pattern[pi]) == char.ToLowerInvariant(text[li])))
-                {
-                    pi++;
-                    li++;
-                }
-                else if (starP >= 0)
-                {
-                    pi = starP + 1;
-                    li = ++starL;
-                }
-                else
-                {
-                    return false;
-                }
-            }
-
-            while (pi < pattern.Length && pattern[pi] == '*')
-            {
-                pi++;
-            }
-
-            return pi == pattern.Length;
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Guardrails.Core.Text;
 using Guardrails.Core.Policy;
 
 namespace Guardrails.Core.Sdks
@@ -215,7 +216,7 @@ namespace Guardrails.Core.Sdks
 
             foreach (string pattern in patterns)
             {
-                if (HostPattern.WildcardMatches(pattern, id))
+                if (Glob.Match(pattern, id))
                 {
                     return true;
                 }

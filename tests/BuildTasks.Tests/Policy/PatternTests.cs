@@ -1,5 +1,6 @@
 using Guardrails.BuildTasks.Policy;
 using NuGet.Versioning;
+using Guardrails.Core.Text;
 
 namespace Guardrails.BuildTasks.Tests.Policy;
 
