@@ -7,36 +7,14 @@ namespace Guardrails.EndToEnd.Tests;
 [Collection(PackageCollection.Name)]
 public class BuildTests
 {
-    private const string Policy = """
-        {
-          "policyFormat": "1.0",
-          "policyId": "e2e",
-          "revision": 1,
-          "owner": { "name": "AI Governance", "contact": "ai-gov@example.test", "approvers": ["sec@example.test"] }
-        }
-        """;
-
-    private const string Manifest = """
-        {
-          "manifestFormat": "1.0",
-          "repository": "example/e2e",
-          "owner": { "team": "E2E", "contact": "e2e@example.test" },
-          "assistants": []
-        }
-        """;
+    private static readonly string Policy = E2eDocuments.Policy("e2e", 1);
 
     private readonly PackageFixture _fixture;
 
     public BuildTests(PackageFixture fixture) => _fixture = fixture;
 
-    private TestProject Governed(string mode = "Enforce")
-    {
-        TestProject project = _fixture.NewProject();
-        string policy = project.Write("policy/guardrails.policy.json", Policy);
-        project.Write("ai-assistants.json", Manifest);
-        project.SetProperties(("GuardrailsPolicyPath", policy), ("GuardrailsMode", mode));
-        return project;
-    }
+    private TestProject Governed(string mode = "Enforce") =>
+        _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest, ("GuardrailsMode", mode));
 
     private static void AddViolations(TestProject project, string key)
     {
@@ -91,7 +69,7 @@ public class BuildTests
     public void A_missing_policy_fails_closed()
     {
         TestProject project = _fixture.NewProject();
-        project.Write("ai-assistants.json", Manifest);
+        project.Write(E2eDocuments.ManifestFile, E2eDocuments.MinimalManifest);
         project.SetProperties(("GuardrailsPolicyPath", project.PathOf("does-not-exist/guardrails.policy.json")));
 
         DotNet.Result result = project.Build();
@@ -114,7 +92,7 @@ public class BuildTests
         Assert.DoesNotContain("Task \"GuardrailsCheck\"", second.Output);
 
         // Editing the policy (a later timestamp and a new revision) must make the next build check again.
-        string policy = project.PathOf("policy/guardrails.policy.json");
+        string policy = project.PathOf(E2eDocuments.PolicyFile);
         File.WriteAllText(policy, Policy.Replace("\"revision\": 1", "\"revision\": 2"));
         File.SetLastWriteTimeUtc(policy, DateTime.UtcNow.AddSeconds(5));
         DotNet.Result third = project.Build("-v:d");
@@ -127,7 +105,7 @@ public class BuildTests
     {
         TestProject project = Governed();
         Assert.Equal(0, project.Build().ExitCode);
-        project.SetProperties(("GuardrailsPolicyPath", project.PathOf("policy/guardrails.policy.json")), ("GuardrailsMode", "Audit"));
+        project.SetPolicyProperties(("GuardrailsMode", "Audit"));
 
         DotNet.Result result = project.Build("-v:d");
         Assert.True(result.ExitCode == 0, result.ToString());

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Guardrails.Tests.Shared;
 
@@ -8,27 +7,11 @@ namespace Guardrails.EndToEnd.Tests;
 [Collection(PackageCollection.Name)]
 public class IntegrityTests
 {
-    private const string Policy = """
-        {
-          "policyFormat": "1.0",
-          "policyId": "e2e-integrity",
-          "revision": 7,
-          "owner": { "name": "AI Governance", "contact": "ai-gov@example.test", "approvers": ["sec@example.test"] }
-        }
-        """;
-
-    private const string Manifest = """
-        {
-          "manifestFormat": "1.0",
-          "repository": "example/e2e",
-          "owner": { "team": "E2E", "contact": "e2e@example.test" },
-          "assistants": []
-        }
-        """;
-
     private readonly PackageFixture _fixture;
 
     public IntegrityTests(PackageFixture fixture) => _fixture = fixture;
+
+    private static readonly string Policy = E2eDocuments.Policy("e2e-integrity", 7);
 
     /// <summary>Every local bypass at once: mode, NoWarn, WarningsNotAsErrors, and (with -p:DropGuardrails=true) the analyzer removed.</summary>
     private const string Bypasses = """
@@ -44,16 +27,12 @@ public class IntegrityTests
           </Target>
         """;
 
-    private static string Sha256(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
-
     [Fact]
     public void A_pinned_policy_builds_and_a_tampered_one_fails_on_the_hash()
     {
-        TestProject project = _fixture.NewProject();
-        string policy = project.Write("policy/guardrails.policy.json", Policy);
-        project.Write("ai-assistants.json", Manifest);
-        string pin = Sha256(policy);
-        project.SetProperties(("GuardrailsPolicyPath", policy), ("GuardrailsPolicySha256", pin));
+        TestProject project = _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest);
+        string policy = project.PathOf(E2eDocuments.PolicyFile);
+        string pin = project.PinPolicy();
 
         DotNet.Result good = project.Build();
         Assert.True(good.ExitCode == 0, good.ToString());
@@ -66,12 +45,12 @@ public class IntegrityTests
         Assert.NotEqual(0, tampered.ExitCode);
         Assert.Contains("guardrails.policy.json : Guardrails error GRD301:", tampered.Output);
         Assert.Contains(pin.ToLowerInvariant(), tampered.Output);
-        Assert.Contains(Sha256(policy).ToLowerInvariant(), tampered.Output);
+        Assert.Contains(E2eDocuments.Sha256(policy).ToLowerInvariant(), tampered.Output);
 
         // Rolling back to an older revision (re-pinned, so only the rollback rule speaks).
         File.WriteAllText(policy, Policy.Replace("\"revision\": 7", "\"revision\": 6"));
         File.SetLastWriteTimeUtc(policy, DateTime.UtcNow.AddSeconds(10));
-        project.SetProperties(("GuardrailsPolicyPath", policy), ("GuardrailsPolicySha256", Sha256(policy)));
+        project.PinPolicy();
         DotNet.Result rolledBack = project.Build();
 
         Assert.NotEqual(0, rolledBack.ExitCode);
@@ -82,14 +61,14 @@ public class IntegrityTests
     [Fact]
     public void Each_local_bypass_is_caught_in_Enforce_and_allowed_in_a_relaxed_tier()
     {
-        TestProject project = _fixture.NewProject();
-        string policy = project.Write("policy/guardrails.policy.json", Policy.Replace(
-            "\"owner\"",
-            "\"tiers\": { \"sandbox\": { \"allowLocalSuppression\": true }, \"regulated\": { \"allowLocalSuppression\": false } },\n" +
-            "  \"waivers\": [" + Waiver("WVR-P", "GRD304", "GRD001") + ", " + Waiver("WVR-C", "GRD305", "GRD001") + ", " +
-            Waiver("WVR-M", "GRD307", "mode") + ", " + Waiver("WVR-S", "GRD005", "GRD001") + "],\n  \"owner\""));
-        project.Write("ai-assistants.json", Manifest.Replace("\"assistants\"", "\"tier\": \"regulated\",\n  \"assistants\""));
-        project.SetProperties(("GuardrailsPolicyPath", policy), ("GuardrailsMode", "Enforce"));
+        TestProject project = _fixture.NewGovernedProject(
+            Policy.Replace(
+                "\"owner\"",
+                "\"tiers\": { \"sandbox\": { \"allowLocalSuppression\": true }, \"regulated\": { \"allowLocalSuppression\": false } },\n" +
+                "  \"waivers\": [" + Waiver("WVR-P", "GRD304", "GRD001") + ", " + Waiver("WVR-C", "GRD305", "GRD001") + ", " +
+                Waiver("WVR-M", "GRD307", "mode") + ", " + Waiver("WVR-S", "GRD005", "GRD001") + "],\n  \"owner\""),
+            E2eDocuments.MinimalManifest.Replace("\"assistants\"", "\"tier\": \"regulated\",\n  \"assistants\""),
+            ("GuardrailsMode", "Enforce"));
         project.Write(".editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.GRD001.severity = none\n");
         project.AddToProject(Bypasses);
         project.Write("Program.cs", "#pragma warning disable GRD001\nConsole.WriteLine(Environment.GetEnvironmentVariable(\"OPENAI_API_KEY\") is null);\n");
@@ -114,7 +93,7 @@ public class IntegrityTests
         Assert.Contains("missing from the Analyzer items: Guardrails.Analyzers.dll", dropped.Output);
 
         // The same project in the sandbox tier: the policy lets it use every local bypass.
-        project.Write("ai-assistants.json", Manifest.Replace("\"assistants\"", "\"tier\": \"sandbox\",\n  \"assistants\""));
+        project.Write("ai-assistants.json", E2eDocuments.MinimalManifest.Replace("\"assistants\"", "\"tier\": \"sandbox\",\n  \"assistants\""));
         File.SetLastWriteTimeUtc(project.PathOf("ai-assistants.json"), DateTime.UtcNow.AddSeconds(5));
         DotNet.Result relaxed = project.Build();
 
@@ -122,7 +101,7 @@ public class IntegrityTests
         Assert.DoesNotMatch(new System.Text.RegularExpressions.Regex("GRD30\\d"), relaxed.Output);
 
         // Back in the regulated tier, with waivers for each bypass: reported as warnings that name the waiver.
-        project.Write("ai-assistants.json", Manifest.Replace("\"assistants\"", "\"tier\": \"regulated\",\n  \"waivers\": [\"WVR-P\", \"WVR-C\", \"WVR-M\", \"WVR-S\"],\n  \"assistants\""));
+        project.Write("ai-assistants.json", E2eDocuments.MinimalManifest.Replace("\"assistants\"", "\"tier\": \"regulated\",\n  \"waivers\": [\"WVR-P\", \"WVR-C\", \"WVR-M\", \"WVR-S\"],\n  \"assistants\""));
         File.SetLastWriteTimeUtc(project.PathOf("ai-assistants.json"), DateTime.UtcNow.AddSeconds(10));
         DotNet.Result waived = project.Build();
 
@@ -161,27 +140,23 @@ public class IntegrityTests
         }
         """;
 
-    private const string GovernedManifest = """
-        {
-          "manifestFormat": "1.0",
-          "repository": "github.com/example/payments",
-          "tier": "regulated",
-          "dataClass": "confidential",
-          "owner": { "team": "Payments", "contact": "payments@example.test" },
-          "assistants": [
-            { "id": "claude-code", "version": "2.1.0", "models": ["claude-sonnet-4-5"], "mcpServers": ["github"], "credentialRef": "env:ANTHROPIC_API_KEY" }
-          ]
-        }
-        """;
+    private static readonly string GovernedManifest = E2eDocuments.Manifest(
+        "regulated",
+        "confidential",
+        """
+        "assistants": [
+          { "id": "claude-code", "version": "2.1.0", "models": ["claude-sonnet-4-5"], "mcpServers": ["github"], "credentialRef": "env:ANTHROPIC_API_KEY" }
+        ]
+        """,
+        repository: "github.com/example/payments",
+        team: "Payments",
+        contact: "payments@example.test");
 
     [Fact]
     public void The_audit_record_of_a_real_build_says_who_approved_each_AI_component_what_it_reaches_and_when_it_expires()
     {
-        TestProject project = _fixture.NewProject();
-        string policy = project.Write("policy/guardrails.policy.json", GovernedPolicy);
-        project.Write("ai-assistants.json", GovernedManifest);
-        project.SetProperties(("GuardrailsPolicyPath", policy), ("GuardrailsPolicySha256", Sha256(policy)),
-            ("GuardrailsSarifPath", "obj/guardrails.sarif"), ("GuardrailsCycloneDxPath", "obj/ai-bom.cdx.json"));
+        TestProject project = _fixture.NewGovernedProject(GovernedPolicy, GovernedManifest);
+        string pin = project.PinPolicy(("GuardrailsSarifPath", "obj/guardrails.sarif"), ("GuardrailsCycloneDxPath", "obj/ai-bom.cdx.json"));
 
         DotNet.Result result = project.Build();
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -191,7 +166,7 @@ public class IntegrityTests
         Assert.Equal("e2e-audit", audit.GetProperty("policy").GetProperty("policyId").GetString());
         Assert.Equal(4, audit.GetProperty("policy").GetProperty("revision").GetInt64());
         Assert.True(audit.GetProperty("policy").GetProperty("pinMatched").GetBoolean());
-        Assert.Equal(Sha256(policy).ToLowerInvariant(), audit.GetProperty("policy").GetProperty("sha256").GetString());
+        Assert.Equal(pin.ToLowerInvariant(), audit.GetProperty("policy").GetProperty("sha256").GetString());
         Assert.Equal("Enforce", audit.GetProperty("mode").GetProperty("effective").GetString());
         Assert.Equal("github.com/example/payments", audit.GetProperty("repository").GetString());
 
@@ -223,16 +198,15 @@ public class IntegrityTests
             FakeKeys.OpenAiProject("E2eLeakFakeKeyNotRealC"),
             FakeKeys.OpenAiProject("E2eLeakFakeKeyNotRealD"),
         };
-        TestProject project = _fixture.NewProject();
-        string policy = project.Write("policy/guardrails.policy.json", GovernedPolicy);
-        project.Write("ai-assistants.json", GovernedManifest
-            .Replace("\"payments@example.test\"", "\"" + keys[1] + "\"")
-            .Replace("\"mcpServers\": [\"github\"]", "\"mcpServers\": [\"github\", { \"url\": \"https://mcp.example.test/sse?api_key=" + keys[2] + "\" }]")
-            .Replace("\"env:ANTHROPIC_API_KEY\" }", "\"" + keys[3] + "\" }"));
+        TestProject project = _fixture.NewGovernedProject(
+            GovernedPolicy,
+            GovernedManifest
+                .Replace("\"payments@example.test\"", "\"" + keys[1] + "\"")
+                .Replace("\"mcpServers\": [\"github\"]", "\"mcpServers\": [\"github\", { \"url\": \"https://mcp.example.test/sse?api_key=" + keys[2] + "\" }]")
+                .Replace("\"env:ANTHROPIC_API_KEY\" }", "\"" + keys[3] + "\" }"),
+            ("GuardrailsMode", "Enforce"), ("GuardrailsSarifPath", "obj/guardrails.sarif"), ("GuardrailsCycloneDxPath", "obj/ai-bom.cdx.json"));
         project.Write("Program.cs", "string apiKey = \"" + keys[0] + "\";\nConsole.WriteLine(apiKey.Length);\n");
         project.Write("appsettings.json", "{ \"OpenAI\": { \"ApiKey\": \"" + keys[2] + "\" } }\n");
-        project.SetProperties(("GuardrailsPolicyPath", policy), ("GuardrailsMode", "Enforce"),
-            ("GuardrailsSarifPath", "obj/guardrails.sarif"), ("GuardrailsCycloneDxPath", "obj/ai-bom.cdx.json"));
 
         DotNet.Result result = project.Build("-v:n");
         Assert.NotEqual(0, result.ExitCode);

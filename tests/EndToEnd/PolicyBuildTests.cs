@@ -8,67 +8,41 @@ namespace Guardrails.EndToEnd.Tests;
 [Collection(PackageCollection.Name)]
 public class PolicyBuildTests
 {
-    private const string Policy = """
-        {
-          "policyFormat": "1.0",
-          "policyId": "e2e-policy",
-          "revision": 1,
-          "owner": { "name": "AI Governance", "contact": "ai-gov@example.test", "approvers": ["dana"] },
-          "dataClasses": ["public", "internal", "confidential"],
-          "tiers": { "standard": { "maxDataClass": "confidential" } },
-          "assistants": [
-            { "id": "claude-code", "versions": "[2.0,3.0)", "models": { "allow": ["claude-sonnet-4*"] },
-              "approval": { "approvedBy": "dana", "approvedAt": "2026-01-01", "expiresAt": "2099-01-01" } },
-            { "id": "old-bot", "approval": { "approvedBy": "dana", "approvedAt": "2020-01-01", "expiresAt": "2021-01-01", "ticket": "GOV-9" } }
-          ],
-          "packages": { "approved": [ { "id": "Anthropic" } ] },
-          "waivers": [
-            { "id": "WVR-OK", "rule": "GRD114", "subject": "claude-code/gpt-4o", "approvedBy": "dana", "approvedAt": "2026-01-01", "expiresAt": "2099-12-31", "reason": "trial" },
-            { "id": "WVR-OLD", "rule": "GRD114", "subject": "claude-code/gpt-3*", "approvedBy": "dana", "approvedAt": "2020-01-01", "expiresAt": "2020-12-31", "reason": "old trial" }
-          ]
-        }
-        """;
+    private static readonly string Policy = E2eDocuments.Policy("e2e-policy", 1, approver: "dana", members: """
+        "dataClasses": ["public", "internal", "confidential"],
+        "tiers": { "standard": { "maxDataClass": "confidential" } },
+        "assistants": [
+          { "id": "claude-code", "versions": "[2.0,3.0)", "models": { "allow": ["claude-sonnet-4*"] },
+            "approval": { "approvedBy": "dana", "approvedAt": "2026-01-01", "expiresAt": "2099-01-01" } },
+          { "id": "old-bot", "approval": { "approvedBy": "dana", "approvedAt": "2020-01-01", "expiresAt": "2021-01-01", "ticket": "GOV-9" } }
+        ],
+        "packages": { "approved": [ { "id": "Anthropic" } ] },
+        "waivers": [
+          { "id": "WVR-OK", "rule": "GRD114", "subject": "claude-code/gpt-4o", "approvedBy": "dana", "approvedAt": "2026-01-01", "expiresAt": "2099-12-31", "reason": "trial" },
+          { "id": "WVR-OLD", "rule": "GRD114", "subject": "claude-code/gpt-3*", "approvedBy": "dana", "approvedAt": "2020-01-01", "expiresAt": "2020-12-31", "reason": "old trial" }
+        ]
+        """);
 
-    private const string Compliant = """
-        {
-          "manifestFormat": "1.0",
-          "repository": "example/e2e",
-          "tier": "standard",
-          "dataClass": "internal",
-          "owner": { "team": "E2E", "contact": "e2e@example.test" },
-          "assistants": [ { "id": "claude-code", "version": "2.4.0", "models": ["claude-sonnet-4-5"], "credentialRef": "env:ANTHROPIC_API_KEY" } ]
-        }
-        """;
+    private static readonly string Compliant = E2eDocuments.Manifest("standard", "internal", """
+        "assistants": [ { "id": "claude-code", "version": "2.4.0", "models": ["claude-sonnet-4-5"], "credentialRef": "env:ANTHROPIC_API_KEY" } ]
+        """);
 
-    // Line numbers matter: the assertions below point into this text.
-    private const string Violating = """
-        {
-          "manifestFormat": "1.0",
-          "repository": "example/e2e",
-          "tier": "standard",
-          "dataClass": "internal",
-          "owner": { "team": "E2E", "contact": "e2e@example.test" },
-          "assistants": [
-            { "id": "claude-code", "version": "3.1.0", "models": ["gpt-4o", "gpt-35-turbo"], "credentialRef": "NotAReferenceButAFakeLiteralValue9876" },
-            { "id": "old-bot" },
-            { "id": "rogue-agent" }
-          ],
-          "waivers": ["WVR-OK", "WVR-OLD"]
-        }
-        """;
+    // Line numbers matter: the assertions below point into this text (the header takes lines 1-6).
+    private static readonly string Violating = E2eDocuments.Manifest("standard", "internal", """
+        "assistants": [
+          { "id": "claude-code", "version": "3.1.0", "models": ["gpt-4o", "gpt-35-turbo"], "credentialRef": "NotAReferenceButAFakeLiteralValue9876" },
+          { "id": "old-bot" },
+          { "id": "rogue-agent" }
+        ],
+        "waivers": ["WVR-OK", "WVR-OLD"]
+        """);
 
     private readonly PackageFixture _fixture;
 
     public PolicyBuildTests(PackageFixture fixture) => _fixture = fixture;
 
-    private TestProject Governed(string manifest, string mode = "Enforce")
-    {
-        TestProject project = _fixture.NewProject();
-        string policy = project.Write("policy/guardrails.policy.json", Policy);
-        project.Write("ai-assistants.json", manifest);
-        project.SetProperties(("GuardrailsPolicyPath", policy), ("GuardrailsMode", mode));
-        return project;
-    }
+    private TestProject Governed(string manifest, string mode = "Enforce") =>
+        _fixture.NewGovernedProject(Policy, manifest, ("GuardrailsMode", mode));
 
     private static string[] Codes(string output, string severity) =>
         Regex.Matches(output, "ai-assistants\\.json\\((\\d+,\\d+)\\): Guardrails " + severity + " (GRD\\d{3})")
@@ -111,7 +85,7 @@ public class PolicyBuildTests
         Assert.DoesNotContain("NotAReferenceButAFakeLiteralValue9876", enforce.Output);
         Assert.DoesNotContain("NotAReference", enforce.Output);
 
-        project.SetProperties(("GuardrailsPolicyPath", project.PathOf("policy/guardrails.policy.json")), ("GuardrailsMode", "Audit"));
+        project.SetPolicyProperties(("GuardrailsMode", "Audit"));
         DotNet.Result audit = project.Build();
         Assert.True(audit.ExitCode == 0, audit.ToString());
         Assert.Empty(Codes(audit.Output, "error"));
