@@ -156,7 +156,7 @@ public class IntegrityTests
     public void The_audit_record_of_a_real_build_says_who_approved_each_AI_component_what_it_reaches_and_when_it_expires()
     {
         TestProject project = _fixture.NewGovernedProject(GovernedPolicy, GovernedManifest);
-        string pin = project.PinPolicy(("GuardrailsSarifPath", "obj/guardrails.sarif"), ("GuardrailsCycloneDxPath", "obj/ai-bom.cdx.json"));
+        project.PinPolicy(("GuardrailsSarifPath", "obj/guardrails.sarif"), ("GuardrailsCycloneDxPath", "obj/ai-bom.cdx.json"));
 
         DotNet.Result result = project.Build();
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -166,7 +166,7 @@ public class IntegrityTests
         Assert.Equal("e2e-audit", audit.GetProperty("policy").GetProperty("policyId").GetString());
         Assert.Equal(4, audit.GetProperty("policy").GetProperty("revision").GetInt64());
         Assert.True(audit.GetProperty("policy").GetProperty("pinMatched").GetBoolean());
-        Assert.Equal(pin.ToLowerInvariant(), audit.GetProperty("policy").GetProperty("sha256").GetString());
+        Assert.Equal(E2eDocuments.Sha256(project.PathOf(E2eDocuments.PolicyFile)).ToLowerInvariant(), audit.GetProperty("policy").GetProperty("sha256").GetString());
         Assert.Equal("Enforce", audit.GetProperty("mode").GetProperty("effective").GetString());
         Assert.Equal("github.com/example/payments", audit.GetProperty("repository").GetString());
 
