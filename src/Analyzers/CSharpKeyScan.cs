@@ -54,6 +54,11 @@ namespace Guardrails.Analyzers
         {
             CancellationToken cancellationToken = context.CancellationToken;
             SourceSpots spots = SourceSpots.For(context.SemanticModel.SyntaxTree, cancellationToken);
+            if (spots.IsEmpty && keyConstants.IsEmpty)
+            {
+                return;
+            }
+
             new CSharpKeyScan(context, settings, keyConstants, mentions).Run(spots);
         }
 
@@ -75,8 +80,7 @@ namespace Guardrails.Analyzers
                 }
 
                 int position = candidate.Position;
-                SyntaxToken token = _root.FindToken(position);
-                if (token.Span.Contains(position) && IsStringToken((SyntaxKind)token.RawKind) && _literalsDone.Add(token.SpanStart))
+                if (StringValueSyntax.StringTokenAt(_root, position, out SyntaxToken token) && _literalsDone.Add(token.SpanStart))
                 {
                     // The spot's raw text is the value (no escapes, no doubled quotes): already judged as a value.
                     CheckLiteral(token, valueMayBeNamed: true);
@@ -87,31 +91,16 @@ namespace Guardrails.Analyzers
             foreach (int quote in spots.Joins)
             {
                 SyntaxToken token = _root.FindToken(quote);
-                if (token.Span.End == quote + 1 && IsStringToken((SyntaxKind)token.RawKind))
+                if (token.Span.End == quote + 1 && StringValueSyntax.IsStringToken((SyntaxKind)token.RawKind))
                 {
                     CheckEnclosingExpression(token.Parent);
                 }
             }
 
             // A constant that may hold a piece of a key, folded into something here.
-            if (!_keyConstants.IsEmpty && !_keyConstants.All)
+            foreach (SyntaxNode use in _keyConstants.UsesIn(_tree, cancellationToken))
             {
-                string text = _tree.GetText(cancellationToken).ToString();
-                foreach (string name in _keyConstants.Names)
-                {
-                    foreach (int position in ConstantChain.Occurrences(text, name))
-                    {
-                        SyntaxToken token = _root.FindToken(position);
-                        if (token.IsKind(SyntaxKind.IdentifierToken) && token.SpanStart == position)
-                        {
-                            CheckEnclosingExpression(token.Parent);
-                        }
-                    }
-                }
-            }
-            else if (_keyConstants.All)
-            {
-                CheckEveryNameFold();
+                CheckEnclosingExpression(use);
             }
 
             if (spots.Anchors.Count > 0)
@@ -124,8 +113,7 @@ namespace Guardrails.Analyzers
         {
             foreach (int position in positions)
             {
-                SyntaxToken token = _root.FindToken(position);
-                if (!token.Span.Contains(position) || !IsStringToken((SyntaxKind)token.RawKind))
+                if (!StringValueSyntax.StringTokenAt(_root, position, out SyntaxToken token))
                 {
                     continue;
                 }
@@ -140,23 +128,6 @@ namespace Guardrails.Analyzers
         }
 
         /// <summary>
-        /// Too many key constants to search for by name (<see cref="ConstantChain.All"/>): every expression that joins a
-        /// name to a string is a candidate. A full walk, as rare as the files that cause it.
-        /// </summary>
-        private void CheckEveryNameFold()
-        {
-            foreach (SyntaxNode node in _root.DescendantNodes())
-            {
-                if (node.IsKind(SyntaxKind.IdentifierName) && node.Parent != null &&
-                    (node.Parent.IsKind(SyntaxKind.AddExpression) || node.Parent.IsKind(SyntaxKind.Interpolation) ||
-                     node.Parent.IsKind(SyntaxKind.SimpleMemberAccessExpression) || node.Parent.IsKind(SyntaxKind.ParenthesizedExpression)))
-                {
-                    CheckEnclosingExpression(node);
-                }
-            }
-        }
-
-        /// <summary>
         /// The outermost concatenation or interpolation that <paramref name="leaf"/> (a literal, an interpolated text or a
         /// name) is a piece of, through parentheses and interpolation holes; checked once.
         /// </summary>
@@ -166,23 +137,6 @@ namespace Guardrails.Analyzers
             if ((outer is BinaryExpressionSyntax || outer is InterpolatedStringExpressionSyntax) && _expressionsDone.Add(outer.Span))
             {
                 CheckConcatenation(outer);
-            }
-        }
-
-        internal static bool IsStringToken(SyntaxKind kind)
-        {
-            switch (kind)
-            {
-                case SyntaxKind.StringLiteralToken:
-                case SyntaxKind.InterpolatedStringTextToken:
-                case SyntaxKind.SingleLineRawStringLiteralToken:
-                case SyntaxKind.MultiLineRawStringLiteralToken:
-                case SyntaxKind.Utf8StringLiteralToken:
-                case SyntaxKind.Utf8SingleLineRawStringLiteralToken:
-                case SyntaxKind.Utf8MultiLineRawStringLiteralToken:
-                    return true;
-                default:
-                    return false;
             }
         }
 

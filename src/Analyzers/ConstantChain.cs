@@ -37,8 +37,6 @@ namespace Guardrails.Analyzers
 
         public bool IsEmpty => !All && _names.Count == 0;
 
-        public IEnumerable<string> Names => _names;
-
         public bool Contains(string name) => All || _names.Contains(name);
 
         /// <param name="seeds">The constants of one tree whose own initializer holds a piece.</param>
@@ -70,15 +68,12 @@ namespace Guardrails.Analyzers
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     string text = tree.GetText(cancellationToken).ToString();
-                    SyntaxNode? root = null;
+                    SyntaxNode root = tree.GetRoot(cancellationToken);
                     foreach (string name in round)
                     {
-                        foreach (int position in Occurrences(text, name))
+                        foreach (SyntaxNode use in IdentifiersNamed(root, text, name))
                         {
-                            root ??= tree.GetRoot(cancellationToken);
-                            SyntaxToken token = root.FindToken(position);
-                            if (token.IsKind(SyntaxKind.IdentifierToken) && token.SpanStart == position &&
-                                SourceSpots.ConstantDeclaredBy(token.Parent) is string folding && names.Add(folding))
+                            if (SourceSpots.ConstantDeclaredBy(use) is string folding && names.Add(folding))
                             {
                                 next.Add(folding);
                             }
@@ -92,8 +87,56 @@ namespace Guardrails.Analyzers
             return new ConstantChain(names, all: names.Count > MaximumNames);
         }
 
+        /// <summary>
+        /// Where the chain's constants are used in <paramref name="tree"/>: the identifier names spelling one of them, found
+        /// by ordinal search of the text; every identifier name of the tree when the chain is <see cref="All"/>.
+        /// </summary>
+        public IEnumerable<SyntaxNode> UsesIn(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            if (IsEmpty)
+            {
+                yield break;
+            }
+
+            SyntaxNode root = tree.GetRoot(cancellationToken);
+            if (All)
+            {
+                foreach (SyntaxNode node in root.DescendantNodes())
+                {
+                    if (node.IsKind(SyntaxKind.IdentifierName))
+                    {
+                        yield return node;
+                    }
+                }
+
+                yield break;
+            }
+
+            string text = tree.GetText(cancellationToken).ToString();
+            foreach (string name in _names)
+            {
+                foreach (SyntaxNode use in IdentifiersNamed(root, text, name))
+                {
+                    yield return use;
+                }
+            }
+        }
+
+        /// <summary>The identifier names spelling <paramref name="name"/> in the tree whose text is <paramref name="text"/>.</summary>
+        private static IEnumerable<SyntaxNode> IdentifiersNamed(SyntaxNode root, string text, string name)
+        {
+            foreach (int position in Occurrences(text, name))
+            {
+                SyntaxToken token = root.FindToken(position);
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.SpanStart == position && token.Parent != null)
+                {
+                    yield return token.Parent;
+                }
+            }
+        }
+
         /// <summary>Where <paramref name="name"/> occurs in <paramref name="text"/> as a whole identifier.</summary>
-        public static IEnumerable<int> Occurrences(string text, string name)
+        private static IEnumerable<int> Occurrences(string text, string name)
         {
             for (int at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
             {

@@ -50,6 +50,9 @@ namespace Guardrails.Analyzers
 
         public IReadOnlyList<string> KeyConstants { get; }
 
+        /// <summary>Nothing in the tree is worth a closer look (the common case).</summary>
+        public bool IsEmpty => Anchors.Count == 0 && Escapes.Count == 0 && NamedCandidates.Count == 0 && Joins.Count == 0;
+
         public static SourceSpots For(SyntaxTree tree, CancellationToken cancellationToken)
         {
             if (Cache.TryGetValue(tree, out SourceSpots? spots))
@@ -225,8 +228,7 @@ namespace Guardrails.Analyzers
         {
             foreach (int position in positions)
             {
-                SyntaxToken token = root.FindToken(position);
-                if (token.Span.Contains(position) && CSharpKeyScan.IsStringToken((SyntaxKind)token.RawKind))
+                if (StringValueSyntax.StringTokenAt(root, position, out SyntaxToken token))
                 {
                     string? name = ConstantDeclaredBy(token.Parent);
                     if (name != null && !names.Contains(name))

@@ -89,42 +89,15 @@ namespace Guardrails.Analyzers
                 var done = new HashSet<TextSpan>();
                 foreach (int position in EndpointSpots.For(tree, _domains, cancellationToken).Literals)
                 {
-                    SyntaxToken token = root.FindToken(position);
-                    if (token.Span.Contains(position) && CSharpKeyScan.IsStringToken((SyntaxKind)token.RawKind))
+                    if (StringValueSyntax.StringTokenAt(root, position, out SyntaxToken token))
                     {
                         AnalyzeValueAround(context, token.Parent, done);
                     }
                 }
 
-                if (_constants.IsEmpty)
+                foreach (SyntaxNode use in _constants.UsesIn(tree, cancellationToken))
                 {
-                    return;
-                }
-
-                if (_constants.All)
-                {
-                    foreach (SyntaxNode node in root.DescendantNodes())
-                    {
-                        if (node.IsKind(SyntaxKind.IdentifierName))
-                        {
-                            AnalyzeValueAround(context, node, done);
-                        }
-                    }
-
-                    return;
-                }
-
-                string text = tree.GetText(cancellationToken).ToString();
-                foreach (string name in _constants.Names)
-                {
-                    foreach (int position in ConstantChain.Occurrences(text, name))
-                    {
-                        SyntaxToken token = root.FindToken(position);
-                        if (token.IsKind(SyntaxKind.IdentifierToken) && token.SpanStart == position)
-                        {
-                            AnalyzeValueAround(context, token.Parent, done);
-                        }
-                    }
+                    AnalyzeValueAround(context, use, done);
                 }
             }
 

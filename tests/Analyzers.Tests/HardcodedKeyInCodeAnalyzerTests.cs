@@ -371,13 +371,17 @@ public class HardcodedKeyInCodeAnalyzerTests
             return;
         }
 
-        KeyFormat format = KeyCatalog.All.Single(f => f.Id == formatId);
         string value = System.Text.RegularExpressions.Regex.Match(member, "\\{\\|#0:\"([^\"]*)\"\\|\\}").Groups[1].Value;
         Assert.True(value.Length > 0, form);
-        await V.AnalyzerAsync(
-            test => test.TestCode = source,
-            V.Diagnostic("GRD001").WithLocation(0).WithSeverity(DiagnosticSeverity.Error)
-                .WithArguments(format.Provider, format.TokenKind, Redaction.Redact(value, 0, value.Length, format.Prefix), format.EnvironmentVariable, format.RotateUrl));
+        await V.AnalyzerAsync(test => test.TestCode = source, NamedKey(value, formatId));
+    }
+
+    /// <summary>The expected GRD001 at location 0 for a context-gated key that is the whole literal.</summary>
+    private static DiagnosticResult NamedKey(string value, string formatId)
+    {
+        KeyFormat format = KeyCatalog.All.Single(f => f.Id == formatId);
+        return V.Diagnostic("GRD001").WithLocation(0).WithSeverity(DiagnosticSeverity.Error)
+            .WithArguments(format.Provider, format.TokenKind, Redaction.Redact(value, 0, value.Length, format.Prefix), format.EnvironmentVariable, format.RotateUrl);
     }
 
     [Fact]
@@ -385,7 +389,6 @@ public class HardcodedKeyInCodeAnalyzerTests
     {
         // The parameter's name is only known by binding the call; the compilation says "pinecone", so binding happens.
         string guid = FakeKeys.Guid();
-        KeyFormat format = KeyCatalog.All.Single(f => f.Id == "pinecone-legacy");
         string vectors = "public static class Vectors { public static void Connect(string pineconeApiKey) { } }\n";
         string source =
             "class C {\n" +
@@ -397,8 +400,7 @@ public class HardcodedKeyInCodeAnalyzerTests
                 test.TestCode = source;
                 test.TestState.Sources.Add(("Vectors.cs", vectors));
             },
-            V.Diagnostic("GRD001").WithLocation(0).WithSeverity(DiagnosticSeverity.Error)
-                .WithArguments(format.Provider, format.TokenKind, Redaction.Redact(guid, 0, guid.Length, format.Prefix), format.EnvironmentVariable, format.RotateUrl));
+            NamedKey(guid, "pinecone-legacy"));
     }
 
     [Fact]
@@ -406,7 +408,6 @@ public class HardcodedKeyInCodeAnalyzerTests
     {
         // Only the referenced assembly's name says "Pinecone": the source calls Store.Open and never names the provider.
         string guid = FakeKeys.Guid();
-        KeyFormat format = KeyCatalog.All.Single(f => f.Id == "pinecone-legacy");
         ImmutableArray<MetadataReference> framework = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         MetadataReference sdk = SdkStubs.Compile("Pinecone.NET", "namespace Vectors { public static class Store { public static void Open(string pineconeApiKey) { } } }", framework);
         await V.AnalyzerAsync(
@@ -415,8 +416,7 @@ public class HardcodedKeyInCodeAnalyzerTests
                 test.TestCode = "class C { void M() { Vectors.Store.Open({|#0:\"" + guid + "\"|}); } }";
                 test.TestState.AdditionalReferences.Add(sdk);
             },
-            V.Diagnostic("GRD001").WithLocation(0).WithSeverity(DiagnosticSeverity.Error)
-                .WithArguments(format.Provider, format.TokenKind, Redaction.Redact(guid, 0, guid.Length, format.Prefix), format.EnvironmentVariable, format.RotateUrl));
+            NamedKey(guid, "pinecone-legacy"));
     }
 
     [Fact]

@@ -291,4 +291,20 @@ public class UnapprovedAiEndpointAnalyzerTests
             D(2, "bedrock-runtime.x.amazonaws.com", "AWS (Bedrock)", "AWSSDK.BedrockRuntime"),
             D(3, "api.groq.com", "Groq", null));
     }
+
+    [Fact]
+    public async Task A_policy_sdk_host_with_a_wildcard_in_its_domain_is_still_found()
+    {
+        // "ai-gateway.*" has no fixed domain to search the text for: every dotted string becomes a candidate.
+        const string custom = "sdk.custom=contoso-gateway|Contoso AI Gateway|Contoso.AI.Gateway|Contoso.Internal.AiGateway|Contoso.AI.Gateway|ai-gateway.*\n";
+        const string source = """
+            using System;
+            class C
+            {
+                Uri A() => new Uri({|#0:"https://ai-gateway.internal/v1"|});
+                Uri B() => new Uri("https://intranet.internal/v1");
+            }
+            """;
+        await V.RunAsync(source, V.Policy() + custom, D(0, "ai-gateway.internal", "Contoso AI Gateway", "Contoso.AI.Gateway"));
+    }
 }
