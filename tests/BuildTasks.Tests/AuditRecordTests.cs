@@ -114,6 +114,9 @@ public class AuditRecordTests
         var rules = driver.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
         Assert.Equal(new[] { "GRD304", "GRD305" }, rules);
         Assert.EndsWith("docs/rules/GRD305.md", driver.GetProperty("rules")[1].GetProperty("helpUri").GetString());
+        // SARIF1001: a rule's name is a readable identifier, not its id again.
+        Assert.Equal(new[] { "SuppressedByProperty", "SeverityLoweredInConfig" }, driver.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("name").GetString()).ToArray());
+        Assert.Equal(Guardrails.Core.Rules.RuleCatalog.RepositoryUrl, driver.GetProperty("informationUri").GetString());
 
         JsonElement config = run.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("ruleId").GetString() == "GRD305");
         Assert.Equal(1, config.GetProperty("ruleIndex").GetInt32());

@@ -50,7 +50,7 @@ public class GuardrailsCheckTaskTests
         Assert.Equal(manifest, error.File);
         Assert.Equal(4, error.LineNumber);
         Assert.Equal(5, error.ColumnNumber);
-        Assert.Equal("https://github.com/guardrails-dotnet/guardrails/blob/main/docs/rules/GRD102.md", error.HelpLink);
+        Assert.Equal(Guardrails.Core.Rules.RuleCatalog.RepositoryUrl + "/blob/main/docs/rules/GRD102.md", error.HelpLink);
         Assert.Contains("docs/rules/GRD102.md", error.Message);
     }
 

@@ -51,5 +51,9 @@ public class PackageLayoutTests
         Assert.Null(metadata.Element(ns + "dependencies"));
         Assert.Equal("README.md", metadata.Element(ns + "readme")!.Value);
         Assert.Equal("file", metadata.Element(ns + "license")!.Attribute("type")!.Value);
+        // One address for the package and the rules' help links (GuardrailsRepositoryUrl in Directory.Build.props).
+        Assert.Equal(Guardrails.Core.Rules.RuleCatalog.RepositoryUrl, metadata.Element(ns + "projectUrl")!.Value);
+        Assert.Equal(Guardrails.Core.Rules.RuleCatalog.RepositoryUrl, metadata.Element(ns + "repository")!.Attribute("url")!.Value);
+        Assert.StartsWith(Guardrails.Core.Rules.RuleCatalog.RepositoryUrl + "/", Guardrails.Core.Rules.RuleCatalog.HelpLinkFor("GRD001"));
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Guardrails.BuildTasks.Engine;
 using Guardrails.Core.Json;
 using Guardrails.Core.Rules;
@@ -29,20 +30,11 @@ namespace Guardrails.BuildTasks.Policy
         /// <summary>Permission ceilings the policy can set on an assistant.</summary>
         public static readonly string[] PermissionNames = { "bypassMode", "autoApprove", "alwaysAllowTools", "enableAllProjectMcpServers", "trustWorkspace" };
 
-        /// <summary>Rules a waiver may name: the team-side violations, not structural or waiver problems.</summary>
-        public static readonly string[] WaivableRules =
-        {
-            RuleIds.AssistantNotApproved, RuleIds.AssistantDenied, RuleIds.AssistantVersionNotAllowed, RuleIds.ModelNotApproved,
-            RuleIds.McpServerNotApproved, RuleIds.ApprovalExpired, RuleIds.TierNotAllowed, RuleIds.DataClassTooHigh, RuleIds.OwnerMissing,
-            RuleIds.CredentialRefNotAllowed, RuleIds.RepositoryNotAllowed, RuleIds.PermissionCeilingExceeded,
-            RuleIds.PackageNotApproved, RuleIds.PackageDenied, RuleIds.PackageVersionNotApproved,
-            // Assistant footprints (GRD130-GRD137; GRD135, a literal credential, is never waivable).
-            RuleIds.UndeclaredFootprint, RuleIds.FootprintMcpServerNotApproved, RuleIds.FootprintModelNotApproved,
-            RuleIds.FootprintPermissionAboveCeiling, RuleIds.PersonalFileCommitted, RuleIds.UnreadableAssistantFile,
-
-            // Local bypasses (integrity checks): subject = the suppressed id, "category:…", "all", "analyzers" or "mode".
-            RuleIds.ForbiddenLocalSuppression, RuleIds.SuppressedByProperty, RuleIds.SeverityLoweredInConfig, RuleIds.AnalyzerRemoved, RuleIds.ModeLowered,
-        };
+        /// <summary>
+        /// Rules a waiver may name: the team-side violations, not structural or waiver problems. Decided per rule in
+        /// the rule catalog (<see cref="RuleInfo.IsWaivable"/>), which also generates the docs.
+        /// </summary>
+        public static readonly string[] WaivableRules = RuleCatalog.All.Where(r => r.IsWaivable).Select(r => r.Id).ToArray();
 
         /// <summary>
         /// Reads the policy. Returns null only when the format is missing or of an unsupported major version (then

@@ -12,16 +12,51 @@ namespace Guardrails.Core.Rules
         BuildTask,
     }
 
-    /// <summary>One diagnostic id: its meaning never changes once released.</summary>
+    /// <summary>
+    /// One diagnostic id: its meaning never changes once released. Everything the docs say about a rule in general
+    /// (the header of docs/rules/&lt;ID&gt;.md, the README's rules table, the waivable list of docs/policy.md) is
+    /// generated from these fields: `dotnet run --project tools/RuleDocs`.
+    /// </summary>
     public sealed class RuleInfo
     {
-        public RuleInfo(string id, string title, string category, RuleHost host, bool isError)
+        /// <param name="id">The diagnostic id, GRDnnn.</param>
+        /// <param name="title">One line; the descriptor title and the docs page heading.</param>
+        /// <param name="category">One of the RuleCatalog.Category* values.</param>
+        /// <param name="host">Where the rule runs.</param>
+        /// <param name="isError">True when a finding fails an Enforce build; false for rules that only ever warn.</param>
+        /// <param name="name">A stable PascalCase name, distinct from the id (SARIF reportingDescriptor.name).</param>
+        /// <param name="waiverSubject">
+        /// Null when no policy waiver can cover the rule; otherwise what a waiver's "subject" is matched against
+        /// (markdown, for the docs).
+        /// </param>
+        /// <param name="severityNote">Docs: what else decides the severity (a policy default, an expiry ahead).</param>
+        /// <param name="whereNote">Docs: which part of the host finds it (footprint discovery, AdditionalFiles).</param>
+        /// <param name="errorInEveryMode">Docs: the finding is an error in Audit mode too (the check fails closed).</param>
+        /// <param name="since">The first package version with this id.</param>
+        public RuleInfo(
+            string id,
+            string title,
+            string category,
+            RuleHost host,
+            bool isError,
+            string? name = null,
+            string? waiverSubject = null,
+            string? severityNote = null,
+            string? whereNote = null,
+            bool errorInEveryMode = false,
+            string since = RuleCatalog.FirstRelease)
         {
             Id = id;
             Title = title;
             Category = category;
             Host = host;
             IsErrorInEnforce = isError;
+            Name = name ?? string.Empty;
+            WaiverSubject = waiverSubject;
+            SeverityNote = severityNote;
+            WhereNote = whereNote;
+            IsErrorInEveryMode = errorInEveryMode;
+            Since = since;
         }
 
         public string Id { get; }
@@ -34,6 +69,27 @@ namespace Guardrails.Core.Rules
 
         /// <summary>True when the finding fails an Enforce build; false for rules that only ever warn.</summary>
         public bool IsErrorInEnforce { get; }
+
+        /// <summary>A PascalCase name distinct from the id (SARIF requires name != id, SARIF1001).</summary>
+        public string Name { get; }
+
+        /// <summary>True when a policy waiver may name this rule.</summary>
+        public bool IsWaivable => WaiverSubject != null;
+
+        /// <summary>What a waiver's subject is matched against (markdown); null when the rule is not waivable.</summary>
+        public string? WaiverSubject { get; }
+
+        /// <summary>Docs only: what besides the mode decides the severity.</summary>
+        public string? SeverityNote { get; }
+
+        /// <summary>Docs only: which part of the host finds it.</summary>
+        public string? WhereNote { get; }
+
+        /// <summary>Docs only: the finding is an error in Audit mode too.</summary>
+        public bool IsErrorInEveryMode { get; }
+
+        /// <summary>The first package version with this id.</summary>
+        public string Since { get; }
 
         public string HelpLink => RuleCatalog.HelpLinkFor(Id);
     }
@@ -105,8 +161,17 @@ namespace Guardrails.Core.Rules
     /// </summary>
     public static class RuleCatalog
     {
+        /// <summary>The package version that introduced the rules of the first release.</summary>
+        public const string FirstRelease = "0.1.0";
+
+        /// <summary>
+        /// The repository's web address. Set once, as GuardrailsRepositoryUrl in Directory.Build.props; the same property
+        /// gives the package its RepositoryUrl and ProjectUrl.
+        /// </summary>
+        public const string RepositoryUrl = RepositoryInfo.Url;
+
         /// <summary>Docs pages live in the repository at docs/rules/&lt;ID&gt;.md.</summary>
-        public const string HelpLinkBase = "https://github.com/guardrails-dotnet/guardrails/blob/main/docs/rules/";
+        public const string HelpLinkBase = RepositoryUrl + "/blob/main/docs/rules/";
 
         public const string CategorySecrets = "Guardrails.Secrets";
         public const string CategoryPolicy = "Guardrails.Policy";
@@ -115,167 +180,270 @@ namespace Guardrails.Core.Rules
         public const string CategoryAiUsage = "Guardrails.AiUsage";
 
         public static readonly RuleInfo KeyInCode = new RuleInfo(
-            RuleIds.KeyInCode, "AI provider key in C# code", CategorySecrets, RuleHost.Analyzer, isError: true);
+            RuleIds.KeyInCode, "AI provider key in C# code", CategorySecrets, RuleHost.Analyzer, isError: true,
+            name: "KeyInCode");
 
         public static readonly RuleInfo KeyInFile = new RuleInfo(
-            RuleIds.KeyInFile, "AI provider key in a configuration or text file", CategorySecrets, RuleHost.Analyzer, isError: true);
+            RuleIds.KeyInFile, "AI provider key in a configuration or text file", CategorySecrets, RuleHost.Analyzer, isError: true,
+            name: "KeyInFile",
+            whereNote: "the project's AdditionalFiles");
 
         /// <summary>Generic secrets: a lower tier that only ever warns, so teams can tune it without losing GRD001/GRD002.</summary>
         public static readonly RuleInfo PossibleSecret = new RuleInfo(
-            RuleIds.PossibleSecret, "Possible secret in code or configuration", CategorySecrets, RuleHost.Analyzer, isError: false);
+            RuleIds.PossibleSecret, "Possible secret in code or configuration", CategorySecrets, RuleHost.Analyzer, isError: false,
+            name: "PossibleSecret",
+            whereNote: "C# code and the project's AdditionalFiles");
 
         public static readonly RuleInfo UnapprovedSdk = new RuleInfo(
-            RuleIds.UnapprovedSdk, "AI SDK not approved by the policy", CategoryAiUsage, RuleHost.Analyzer, isError: true);
+            RuleIds.UnapprovedSdk, "AI SDK not approved by the policy", CategoryAiUsage, RuleHost.Analyzer, isError: true,
+            name: "UnapprovedSdk");
 
         public static readonly RuleInfo UnapprovedEndpoint = new RuleInfo(
-            RuleIds.UnapprovedEndpoint, "AI provider endpoint not approved by the policy", CategoryAiUsage, RuleHost.Analyzer, isError: true);
+            RuleIds.UnapprovedEndpoint, "AI provider endpoint not approved by the policy", CategoryAiUsage, RuleHost.Analyzer, isError: true,
+            name: "UnapprovedEndpoint");
 
         public static readonly RuleInfo InternalError = new RuleInfo(
-            RuleIds.InternalError, "Guardrails check failed internally", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.InternalError, "Guardrails check failed internally", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "InternalError",
+            severityNote: "the check fails closed",
+            errorInEveryMode: true);
 
         public static readonly RuleInfo PolicyUnavailable = new RuleInfo(
-            RuleIds.PolicyUnavailable, "Guardrails policy file is missing or unreadable", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.PolicyUnavailable, "Guardrails policy file is missing or unreadable", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "PolicyUnavailable");
 
         public static readonly RuleInfo MalformedJson = new RuleInfo(
-            RuleIds.MalformedJson, "Guardrails policy or manifest is not valid JSON", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.MalformedJson, "Guardrails policy or manifest is not valid JSON", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "MalformedJson");
 
         public static readonly RuleInfo ManifestMissing = new RuleInfo(
-            RuleIds.ManifestMissing, "Team assistant manifest (ai-assistants.json) is missing", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.ManifestMissing, "Team assistant manifest (ai-assistants.json) is missing", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "ManifestMissing");
 
         public static readonly RuleInfo InvalidMode = new RuleInfo(
-            RuleIds.InvalidMode, "GuardrailsMode has an unknown value", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.InvalidMode, "GuardrailsMode has an unknown value", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "InvalidMode",
+            severityNote: "an unknown mode runs the check in `Enforce` mode",
+            errorInEveryMode: true);
 
         public static readonly RuleInfo UnsupportedFormat = new RuleInfo(
-            RuleIds.UnsupportedFormat, "Policy or manifest format version is not supported", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.UnsupportedFormat, "Policy or manifest format version is not supported", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "UnsupportedFormat");
 
         public static readonly RuleInfo UnknownField = new RuleInfo(
-            RuleIds.UnknownField, "Unknown field in the policy or manifest", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.UnknownField, "Unknown field in the policy or manifest", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "UnknownField",
+            severityNote: "always a warning for an unknown field in the manifest");
 
         public static readonly RuleInfo InvalidValue = new RuleInfo(
-            RuleIds.InvalidValue, "Policy or manifest field has a missing or invalid value", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.InvalidValue, "Policy or manifest field has a missing or invalid value", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "InvalidValue");
 
         public static readonly RuleInfo DuplicateEntry = new RuleInfo(
-            RuleIds.DuplicateEntry, "Duplicate id or field in the policy or manifest", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.DuplicateEntry, "Duplicate id or field in the policy or manifest", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "DuplicateEntry");
 
         public static readonly RuleInfo ApproverNotAllowed = new RuleInfo(
-            RuleIds.ApproverNotAllowed, "Policy entry approved by someone who is not an owner approver", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.ApproverNotAllowed, "Policy entry approved by someone who is not an owner approver", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "ApproverNotAllowed");
 
         public static readonly RuleInfo UndefinedReference = new RuleInfo(
-            RuleIds.UndefinedReference, "Undefined data class or tier", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.UndefinedReference, "Undefined data class or tier", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "UndefinedReference");
 
         public static readonly RuleInfo AssistantNotApproved = new RuleInfo(
-            RuleIds.AssistantNotApproved, "AI assistant is not approved by the policy", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.AssistantNotApproved, "AI assistant is not approved by the policy", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "AssistantNotApproved",
+            waiverSubject: "the assistant id (e.g. `cursor`)",
+            severityNote: "`defaults.unknownAssistant` can lower it");
 
         public static readonly RuleInfo AssistantDenied = new RuleInfo(
-            RuleIds.AssistantDenied, "AI assistant is denied by the policy", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.AssistantDenied, "AI assistant is denied by the policy", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "AssistantDenied",
+            waiverSubject: "the assistant id (e.g. `cursor`)");
 
         public static readonly RuleInfo AssistantVersionNotAllowed = new RuleInfo(
-            RuleIds.AssistantVersionNotAllowed, "AI assistant version is not allowed", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.AssistantVersionNotAllowed, "AI assistant version is not allowed", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "AssistantVersionNotAllowed",
+            waiverSubject: "the assistant id (e.g. `cursor`)");
 
         public static readonly RuleInfo ModelNotApproved = new RuleInfo(
-            RuleIds.ModelNotApproved, "Model is not approved for the assistant", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.ModelNotApproved, "Model is not approved for the assistant", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "ModelNotApproved",
+            waiverSubject: "`assistant/model` (e.g. `claude-code/claude-opus-4-1`)");
 
         public static readonly RuleInfo McpServerNotApproved = new RuleInfo(
-            RuleIds.McpServerNotApproved, "MCP server is not approved", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.McpServerNotApproved, "MCP server is not approved", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "McpServerNotApproved",
+            waiverSubject: "`mcp:` + the server id");
 
         public static readonly RuleInfo ApprovalExpired = new RuleInfo(
-            RuleIds.ApprovalExpired, "Approval has expired or expires soon", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.ApprovalExpired, "Approval has expired or expires soon", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "ApprovalExpired",
+            waiverSubject: "the assistant id, or `mcp:` + the server id for an MCP server's approval",
+            severityNote: "a warning in both modes while the expiry is still ahead");
 
         public static readonly RuleInfo TierNotAllowed = new RuleInfo(
-            RuleIds.TierNotAllowed, "Tier is not allowed", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.TierNotAllowed, "Tier is not allowed", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "TierNotAllowed",
+            waiverSubject: "the assistant id, `mcp:` + the server id, or `tier:` + the tier name for a tier-level finding");
 
         public static readonly RuleInfo DataClassTooHigh = new RuleInfo(
-            RuleIds.DataClassTooHigh, "Data class is above the allowed ceiling", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.DataClassTooHigh, "Data class is above the allowed ceiling", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "DataClassTooHigh",
+            waiverSubject: "the assistant id, `mcp:` + the server id, or `tier:` + the tier name for a tier-level finding");
 
         public static readonly RuleInfo OwnerMissing = new RuleInfo(
-            RuleIds.OwnerMissing, "Manifest owner is missing", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.OwnerMissing, "Manifest owner is missing", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "OwnerMissing",
+            waiverSubject: "`owner`");
 
         public static readonly RuleInfo LiteralCredential = new RuleInfo(
-            RuleIds.LiteralCredential, "Literal credential in the manifest", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.LiteralCredential, "Literal credential in the manifest", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "LiteralCredential");
 
         public static readonly RuleInfo CredentialRefNotAllowed = new RuleInfo(
-            RuleIds.CredentialRefNotAllowed, "Credential reference is not permitted", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.CredentialRefNotAllowed, "Credential reference is not permitted", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "CredentialRefNotAllowed",
+            waiverSubject: "the assistant id (e.g. `cursor`)");
 
         public static readonly RuleInfo RepositoryNotAllowed = new RuleInfo(
-            RuleIds.RepositoryNotAllowed, "Repository is not allowed for the assistant", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.RepositoryNotAllowed, "Repository is not allowed for the assistant", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "RepositoryNotAllowed",
+            waiverSubject: "the assistant id (e.g. `cursor`)");
 
         public static readonly RuleInfo WaiverUnknown = new RuleInfo(
-            RuleIds.WaiverUnknown, "Waiver is not defined in the policy", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.WaiverUnknown, "Waiver is not defined in the policy", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "WaiverUnknown");
 
         public static readonly RuleInfo WaiverExpired = new RuleInfo(
-            RuleIds.WaiverExpired, "Waiver has expired or expires soon", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.WaiverExpired, "Waiver has expired or expires soon", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "WaiverExpired",
+            severityNote: "a warning in both modes while the expiry is still ahead");
 
         public static readonly RuleInfo WaiverOutOfScope = new RuleInfo(
-            RuleIds.WaiverOutOfScope, "Waiver does not cover this repository or project", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.WaiverOutOfScope, "Waiver does not cover this repository or project", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "WaiverOutOfScope");
 
         public static readonly RuleInfo PermissionCeilingExceeded = new RuleInfo(
-            RuleIds.PermissionCeilingExceeded, "Assistant permission exceeds the policy ceiling", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.PermissionCeilingExceeded, "Assistant permission exceeds the policy ceiling", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "PermissionCeilingExceeded",
+            waiverSubject: "`assistant/permission` (e.g. `claude-code/bypassMode`)");
 
         public static readonly RuleInfo UndeclaredFootprint = new RuleInfo(
-            RuleIds.UndeclaredFootprint, "Assistant footprint found for an assistant the manifest does not declare", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.UndeclaredFootprint, "Assistant footprint found for an assistant the manifest does not declare", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "UndeclaredFootprint",
+            waiverSubject: "the assistant id (e.g. `cursor`)",
+            severityNote: "a warning when the policy sets `\"defaults\": { \"unknownFootprint\": \"warn\" }`, nothing with `\"allow\"`",
+            whereNote: "footprint discovery");
 
         public static readonly RuleInfo DeclaredWithoutFootprint = new RuleInfo(
-            RuleIds.DeclaredWithoutFootprint, "Declared assistant or footprint not found in the repository", CategoryPolicy, RuleHost.BuildTask, isError: false);
+            RuleIds.DeclaredWithoutFootprint, "Declared assistant or footprint not found in the repository", CategoryPolicy, RuleHost.BuildTask, isError: false,
+            name: "DeclaredWithoutFootprint",
+            whereNote: "footprint discovery");
 
         public static readonly RuleInfo FootprintMcpServerNotApproved = new RuleInfo(
-            RuleIds.FootprintMcpServerNotApproved, "MCP server configured in an assistant file is not approved", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.FootprintMcpServerNotApproved, "MCP server configured in an assistant file is not approved", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "FootprintMcpServerNotApproved",
+            waiverSubject: "`mcp:` + the server's identity (e.g. `mcp:pkg:npm/@acme/jira-mcp@1.2.0`)",
+            whereNote: "footprint discovery");
 
         public static readonly RuleInfo FootprintModelNotApproved = new RuleInfo(
-            RuleIds.FootprintModelNotApproved, "Model named in an assistant file is not approved", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.FootprintModelNotApproved, "Model named in an assistant file is not approved", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "FootprintModelNotApproved",
+            waiverSubject: "`assistant/model` (e.g. `claude-code/claude-opus-4-1`)",
+            whereNote: "footprint discovery");
 
         public static readonly RuleInfo FootprintPermissionAboveCeiling = new RuleInfo(
-            RuleIds.FootprintPermissionAboveCeiling, "Permission setting in an assistant file exceeds the policy ceiling", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.FootprintPermissionAboveCeiling, "Permission setting in an assistant file exceeds the policy ceiling", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "FootprintPermissionAboveCeiling",
+            waiverSubject: "`assistant/permission` (e.g. `claude-code/bypassMode`)",
+            whereNote: "footprint discovery");
 
         public static readonly RuleInfo CredentialInAssistantFile = new RuleInfo(
-            RuleIds.CredentialInAssistantFile, "Literal credential in an assistant file", CategorySecrets, RuleHost.BuildTask, isError: true);
+            RuleIds.CredentialInAssistantFile, "Literal credential in an assistant file", CategorySecrets, RuleHost.BuildTask, isError: true,
+            name: "CredentialInAssistantFile",
+            severityNote: "reported with or without a policy",
+            whereNote: "footprint discovery");
 
         public static readonly RuleInfo PersonalFileCommitted = new RuleInfo(
-            RuleIds.PersonalFileCommitted, "Personal assistant file is committed", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.PersonalFileCommitted, "Personal assistant file is committed", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "PersonalFileCommitted",
+            waiverSubject: "`footprint:` + the path",
+            severityNote: "reported with or without a policy",
+            whereNote: "footprint discovery");
 
         public static readonly RuleInfo UnreadableAssistantFile = new RuleInfo(
-            RuleIds.UnreadableAssistantFile, "Assistant file or folder could not be read", CategoryPolicy, RuleHost.BuildTask, isError: true);
+            RuleIds.UnreadableAssistantFile, "Assistant file or folder could not be read", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "UnreadableAssistantFile",
+            waiverSubject: "`footprint:` + the path",
+            severityNote: "by default reported as a warning; an error only when the policy sets `\"defaults\": { \"unreadableFootprint\": \"deny\" }` (unreadable counts as unknown), nothing with `\"allow\"`",
+            whereNote: "footprint discovery");
 
         public static readonly RuleInfo PackageNotApproved = new RuleInfo(
-            RuleIds.PackageNotApproved, "AI SDK package is not approved", CategoryPackages, RuleHost.BuildTask, isError: true);
+            RuleIds.PackageNotApproved, "AI SDK package is not approved", CategoryPackages, RuleHost.BuildTask, isError: true,
+            name: "PackageNotApproved",
+            waiverSubject: "the package id");
 
         public static readonly RuleInfo PackageDenied = new RuleInfo(
-            RuleIds.PackageDenied, "AI SDK package is denied by the policy", CategoryPackages, RuleHost.BuildTask, isError: true);
+            RuleIds.PackageDenied, "AI SDK package is denied by the policy", CategoryPackages, RuleHost.BuildTask, isError: true,
+            name: "PackageDenied",
+            waiverSubject: "the package id");
 
         public static readonly RuleInfo PackageVersionNotApproved = new RuleInfo(
-            RuleIds.PackageVersionNotApproved, "AI SDK package version is not approved", CategoryPackages, RuleHost.BuildTask, isError: true);
+            RuleIds.PackageVersionNotApproved, "AI SDK package version is not approved", CategoryPackages, RuleHost.BuildTask, isError: true,
+            name: "PackageVersionNotApproved",
+            waiverSubject: "the package id");
 
         public static readonly RuleInfo AssetsFileUnreadable = new RuleInfo(
-            RuleIds.AssetsFileUnreadable, "Package assets file (project.assets.json) cannot be read", CategoryPackages, RuleHost.BuildTask, isError: true);
+            RuleIds.AssetsFileUnreadable, "Package assets file (project.assets.json) cannot be read", CategoryPackages, RuleHost.BuildTask, isError: true,
+            name: "AssetsFileUnreadable");
 
         public static readonly RuleInfo ForbiddenLocalSuppression = new RuleInfo(
-            RuleIds.ForbiddenLocalSuppression, "Guardrails diagnostic suppressed in code where the policy forbids it", CategoryIntegrity, RuleHost.Analyzer, isError: true);
+            RuleIds.ForbiddenLocalSuppression, "Guardrails diagnostic suppressed in code where the policy forbids it", CategoryIntegrity, RuleHost.Analyzer, isError: true,
+            name: "ForbiddenLocalSuppression",
+            waiverSubject: "the suppressed id, or a pattern such as `GRD00*`",
+            severityNote: "not configurable");
 
         public static readonly RuleInfo PolicyHashMismatch = new RuleInfo(
-            RuleIds.PolicyHashMismatch, "Guardrails policy does not match its pinned SHA-256", CategoryIntegrity, RuleHost.BuildTask, isError: true);
+            RuleIds.PolicyHashMismatch, "Guardrails policy does not match its pinned SHA-256", CategoryIntegrity, RuleHost.BuildTask, isError: true,
+            name: "PolicyHashMismatch");
 
         public static readonly RuleInfo PolicyPinMalformed = new RuleInfo(
-            RuleIds.PolicyPinMalformed, "GuardrailsPolicySha256 is not a SHA-256 value", CategoryIntegrity, RuleHost.BuildTask, isError: true);
+            RuleIds.PolicyPinMalformed, "GuardrailsPolicySha256 is not a SHA-256 value", CategoryIntegrity, RuleHost.BuildTask, isError: true,
+            name: "PolicyPinMalformed");
 
         public static readonly RuleInfo PolicyRollback = new RuleInfo(
-            RuleIds.PolicyRollback, "Guardrails policy revision is older than one this repository already built against", CategoryIntegrity, RuleHost.BuildTask, isError: true);
+            RuleIds.PolicyRollback, "Guardrails policy revision is older than one this repository already built against", CategoryIntegrity, RuleHost.BuildTask, isError: true,
+            name: "PolicyRollback");
 
         public static readonly RuleInfo SuppressedByProperty = new RuleInfo(
-            RuleIds.SuppressedByProperty, "Guardrails diagnostic suppressed by a project property (NoWarn, WarningsNotAsErrors)", CategoryIntegrity, RuleHost.BuildTask, isError: true);
+            RuleIds.SuppressedByProperty, "Guardrails diagnostic suppressed by a project property (NoWarn, WarningsNotAsErrors)", CategoryIntegrity, RuleHost.BuildTask, isError: true,
+            name: "SuppressedByProperty",
+            waiverSubject: "the suppressed id (e.g. `GRD001`)");
 
         public static readonly RuleInfo SeverityLoweredInConfig = new RuleInfo(
-            RuleIds.SeverityLoweredInConfig, "Guardrails diagnostic severity lowered in .editorconfig or .globalconfig", CategoryIntegrity, RuleHost.BuildTask, isError: true);
+            RuleIds.SeverityLoweredInConfig, "Guardrails diagnostic severity lowered in .editorconfig or .globalconfig", CategoryIntegrity, RuleHost.BuildTask, isError: true,
+            name: "SeverityLoweredInConfig",
+            waiverSubject: "the lowered id (`GRD001`), `category:Guardrails.Secrets`, or `all`");
 
         public static readonly RuleInfo AnalyzerRemoved = new RuleInfo(
-            RuleIds.AnalyzerRemoved, "Guardrails analyzers removed from the compilation", CategoryIntegrity, RuleHost.BuildTask, isError: true);
+            RuleIds.AnalyzerRemoved, "Guardrails analyzers removed from the compilation", CategoryIntegrity, RuleHost.BuildTask, isError: true,
+            name: "AnalyzerRemoved",
+            waiverSubject: "`analyzers`");
 
         public static readonly RuleInfo ModeLowered = new RuleInfo(
-            RuleIds.ModeLowered, "GuardrailsMode lowered below what the policy demands", CategoryIntegrity, RuleHost.BuildTask, isError: true);
+            RuleIds.ModeLowered, "GuardrailsMode lowered below what the policy demands", CategoryIntegrity, RuleHost.BuildTask, isError: true,
+            name: "ModeLowered",
+            waiverSubject: "`mode`");
 
         public static readonly RuleInfo CentralSettingOverridden = new RuleInfo(
-            RuleIds.CentralSettingOverridden, "Project overrides the central Guardrails policy settings", CategoryIntegrity, RuleHost.BuildTask, isError: true);
+            RuleIds.CentralSettingOverridden, "Project overrides the central Guardrails policy settings", CategoryIntegrity, RuleHost.BuildTask, isError: true,
+            name: "CentralSettingOverridden");
 
         public static readonly RuleInfo ReportNotWritten = new RuleInfo(
-            RuleIds.ReportNotWritten, "Guardrails audit record or report could not be written", CategoryIntegrity, RuleHost.BuildTask, isError: true);
+            RuleIds.ReportNotWritten, "Guardrails audit record or report could not be written", CategoryIntegrity, RuleHost.BuildTask, isError: true,
+            name: "ReportNotWritten");
 
         private static readonly List<RuleInfo> AllRules = new List<RuleInfo>
         {

@@ -13,7 +13,7 @@ namespace Guardrails.BuildTasks.Engine.Reports
     /// </summary>
     public static class SarifReport
     {
-        public const string InformationUri = "https://github.com/guardrails-dotnet/guardrails";
+        public const string InformationUri = RuleCatalog.RepositoryUrl;
 
         public static string Build(CheckResult result, string toolVersion)
         {
@@ -30,7 +30,7 @@ namespace Guardrails.BuildTasks.Engine.Reports
                 RuleInfo rule = ruleIndex[id];
                 rules.Add(O(
                     ("id", rule.Id),
-                    ("name", rule.Id),
+                    ("name", rule.Name),
                     ("shortDescription", O(("text", rule.Title))),
                     ("helpUri", rule.HelpLink),
                     ("defaultConfiguration", O(("level", rule.IsErrorInEnforce ? "error" : "warning"))),
