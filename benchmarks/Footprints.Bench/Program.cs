@@ -1,6 +1,6 @@
 // Footprint discovery benchmark: generates a repository of N files (default 50,000) with every assistant's
 // footprints, then times discovery + reading from a project folder deep in it.
-//   dotnet run -c Release --project bench/Footprints.Bench -- [files] [folder]
+//   dotnet run -c Release --project benchmarks/Footprints.Bench -- [files] [folder]
 // "first" is the first call in a fresh process (JIT included); "warm" the median of 10 later calls (what a
 // re-run of the check costs when a footprint changed). A no-op incremental build skips the check target entirely.
 using System.Diagnostics;
