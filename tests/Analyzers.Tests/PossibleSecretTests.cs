@@ -78,4 +78,32 @@ public class PossibleSecretTests
         string source = "class C { string paymentsModel = \"" + Generic + "\"; string apiKey = \"not-a-secret-just-words\"; string token = \"abcdefghijklmnopqrstuvwxyz\"; }";
         await Code.AnalyzerAsync(source);
     }
+
+    [Fact]
+    public async Task Real_code_shapes_that_are_not_secrets_stay_silent_and_a_qualified_key_does_not()
+    {
+        // From benchmarks/RealCodeScan: a DI service key / section name, an analyzer option name given to Dictionary.Add,
+        // a lone Key of a test vector, base64 of readable text, a value written by a test filter, the Cosmos DB emulator key.
+        string random = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)((i * 97 + 41) % 251)).ToArray());
+        string readable = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("Contoso/Widgets"));
+        string emulator = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqob" + "D4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
+        Assert.True(SecretScanner.TryMatchNamedValue("HmacKey", random, out SecretMatch m));
+        string source = @"
+using System.Collections.Generic;
+class Example { public string Key { get; set; } public string HmacKey { get; set; } }
+class C
+{
+    private const string AzureAIInferenceServiceKey = ""AzureAIInference"";
+    private static readonly string s_emulatorKey = System.Environment.GetEnvironmentVariable(""COSMOSDB_KEY"") ?? """ + emulator + @""";
+    string expectedCreditToken = """ + readable + @""";
+    void M(Dictionary<string, string> options, Dictionary<string, object> items)
+    {
+        options.Add(""build_property.ReportOutputPath"", string.Empty);
+        items[""sharedKey""] = ""modifiedByFilter1"";
+        var a = new Example { Key = """ + random + @""" };
+        var b = new Example { HmacKey = {|#0:""" + random + @"""|} };
+    }
+}";
+        await Code.AnalyzerAsync(source, expected: Code.Diagnostic("GRD006").WithLocation(0).WithSeverity(DiagnosticSeverity.Warning).WithArguments(m.Format.TokenKind, m.Redacted));
+    }
 }

@@ -295,7 +295,154 @@ namespace Guardrails.Core.Secrets
             }
 
             int classes = (lower > 0 ? 1 : 0) + (upper > 0 ? 1 : 0) + (digit > 0 ? 1 : 0) + (symbol > 0 ? 1 : 0);
-            return classes >= 2 && !TokenText.IsPlaceholder(v, 0, n, 5, words: true) && TokenText.Entropy(v, 0, n) >= 3.0;
+            if (classes < 2 || TokenText.IsPlaceholder(v, 0, n, 5, words: true) || TokenText.Entropy(v, 0, n) < 3.0)
+            {
+                return false;
+            }
+
+            // What the value is, not only its alphabet: words joined as an identifier or a configuration path
+            // ("AzureAIInference", "modifiedByFilter1", "build_property.OutputPath"), base64 of readable text, or a
+            // development key that every emulator ships with.
+            return !ReadsAsWords(v) && !Base64OfText(v) && !WellKnownKeys.IsPublicDevelopmentKey(v);
+        }
+
+        /// <summary>
+        /// Words joined as an identifier, a slug or a dotted configuration path: split at '_', '-', '.' and at case
+        /// changes ("AzureAIInference" → Azure, AI, Inference), every piece is a word of three or more letters or an
+        /// acronym of at most five capitals, and digits come at most once, at the end ("Filter1", "v2"). A random
+        /// token of this length switches case every one or two characters and has digits in the middle.
+        /// </summary>
+        internal static bool ReadsAsWords(string v)
+        {
+            int n = v.Length;
+            int pieces = 0;
+            int i = 0;
+            while (i < n)
+            {
+                char c = v[i];
+                if (c == '_' || c == '-' || c == '.')
+                {
+                    i++;
+                }
+                else if (c >= '0' && c <= '9')
+                {
+                    while (i < n && v[i] >= '0' && v[i] <= '9')
+                    {
+                        i++;
+                    }
+
+                    if (i < n && v[i] != '_' && v[i] != '-' && v[i] != '.')
+                    {
+                        return false; // digits only as the suffix of the value or of a segment
+                    }
+
+                    pieces++;
+                }
+                else if (c >= 'A' && c <= 'Z')
+                {
+                    int capitals = 0;
+                    while (i < n && v[i] >= 'A' && v[i] <= 'Z')
+                    {
+                        i++;
+                        capitals++;
+                    }
+
+                    int lowers = 0;
+                    while (i < n && v[i] >= 'a' && v[i] <= 'z')
+                    {
+                        i++;
+                        lowers++;
+                    }
+
+                    // "AIInference": acronym "AI", then the word "Inference" that starts at the last capital.
+                    int acronym = lowers > 0 ? capitals - 1 : capitals;
+                    if (acronym > 5)
+                    {
+                        return false;
+                    }
+
+                    if (acronym > 0)
+                    {
+                        pieces++;
+                    }
+
+                    if (lowers > 0)
+                    {
+                        if (!IsWord(1 + lowers, pieces))
+                        {
+                            return false;
+                        }
+
+                        pieces++;
+                    }
+                }
+                else if (c >= 'a' && c <= 'z')
+                {
+                    int lowers = 0;
+                    while (i < n && v[i] >= 'a' && v[i] <= 'z')
+                    {
+                        i++;
+                        lowers++;
+                    }
+
+                    if (!IsWord(lowers, pieces))
+                    {
+                        return false;
+                    }
+
+                    pieces++;
+                }
+                else
+                {
+                    return false;
+                }
+            }
+
+            // Four or more characters per piece on average: "modified|By|Filter|1" is, "aZ|3k|Q9x|…" never gets here.
+            return pieces > 0 && n >= 4 * pieces;
+
+            // Three letters or more; two ("By", "Of", "Id") only after another piece.
+            static bool IsWord(int letters, int before) => letters >= 3 || (letters == 2 && before > 0);
+        }
+
+        /// <summary>
+        /// Base64 whose bytes are printable text that is itself no secret ("QW50aHJvcGljL0NsYXVkZQ==" is
+        /// "Anthropic/Claude"). Base64 of random bytes (a real key) is printable with a chance below 1e-7 for 16 bytes;
+        /// base64 of a token, a "user:password" pair or a provider key is still a secret.
+        /// </summary>
+        internal static bool Base64OfText(string v)
+        {
+            int n = v.Length;
+            int padding = v[n - 1] != '=' ? 0 : v[n - 2] == '=' ? 2 : 1;
+            if (n < 16 || n % 4 != 0 || !TokenText.All(v, 0, n - padding, TokenText.IsBase64))
+            {
+                return false;
+            }
+
+            byte[] bytes;
+            try
+            {
+                bytes = Convert.FromBase64String(v);
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+
+            var decoded = new StringBuilder(bytes.Length);
+            foreach (byte b in bytes)
+            {
+                if (b < 0x20 || b > 0x7E)
+                {
+                    return false;
+                }
+
+                decoded.Append((char)b);
+            }
+
+            string text = decoded.ToString();
+            return text.IndexOf(':') < 0 && !SecretScanner.MightContainKey(text) &&
+                   (text.Length < MinimumLength || !IsTokenValue(text) || !IsGenericSecret(text));
         }
 
         private static bool HasSymbolBesides(string v, char a, char b)
@@ -437,7 +584,9 @@ namespace Guardrails.Core.Secrets
 
                 if (word == "key" || word == "keys")
                 {
-                    return !NonSecretKeyQualifiers.Contains(previous);
+                    // "Key" alone is the lookup key of C# (KeyValuePair.Key, the key parameter of Dictionary.Add and
+                    // TryGetValue, DI service keys): a secret's name says which key ("ApiKey", "SigningKey", "MistralKey").
+                    return last > 0 && !NonSecretKeyQualifiers.Contains(previous);
                 }
 
                 return true;

