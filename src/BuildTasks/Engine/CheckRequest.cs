@@ -52,6 +52,10 @@ namespace Guardrails.BuildTasks.Engine
         /// <summary>$(ProjectAssetsFile): obj/project.assets.json, for the package check (GRD2xx). Empty skips it.</summary>
         public string? ProjectAssetsFile { get; set; }
 
+        /// <summary>Packages referenced by the project files, for the package check when there is no assets file (the guardrails
+        /// tool scanning a repository that was never restored). Ignored when <see cref="ProjectAssetsFile"/> is set.</summary>
+        public System.Collections.Generic.IReadOnlyList<Guardrails.BuildTasks.Policy.DeclaredPackage>? DeclaredPackages { get; set; }
+
         /// <summary>The current time for approval and waiver expiry; the task passes UTC now, tests a fixed instant.</summary>
         public System.DateTimeOffset Now { get; set; } = System.DateTimeOffset.UtcNow;
 

@@ -113,6 +113,10 @@ namespace Guardrails.BuildTasks.Engine
                 {
                     PackageChecker.Check(policy, request.ProjectAssetsFile!.Trim(), result.Findings, result.AiPackages);
                 }
+                else if (request.DeclaredPackages != null)
+                {
+                    PackageChecker.CheckDeclared(policy, request.DeclaredPackages, result.Findings, result.AiPackages);
+                }
 
                 if (result.Manifest != null)
                 {

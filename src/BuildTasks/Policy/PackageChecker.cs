@@ -21,18 +21,22 @@ namespace Guardrails.BuildTasks.Policy
 
         private sealed class Library
         {
-            public Library(string id, string version, JsonNode node)
+            public Library(string id, string version, int line, int column)
             {
                 Id = id;
                 Version = version;
-                Node = node;
+                Line = line;
+                Column = column;
             }
 
             public string Id { get; }
 
             public string Version { get; }
 
-            public JsonNode Node { get; }
+            /// <summary>Where the package is named: its library entry in the assets file, or its reference in a project file.</summary>
+            public int Line { get; }
+
+            public int Column { get; }
 
             public bool IsPackage { get; set; }
 
@@ -72,7 +76,7 @@ namespace Guardrails.BuildTasks.Policy
                         continue;
                     }
 
-                    var library = new Library(lib.Name.Substring(0, slash), lib.Name.Substring(slash + 1), lib.Value)
+                    var library = new Library(lib.Name.Substring(0, slash), lib.Name.Substring(slash + 1), lib.Value.Start.Line, lib.Value.Start.Column)
                     {
                         IsPackage = string.Equals(lib.Value["type"]?.Text, "package", StringComparison.OrdinalIgnoreCase),
                     };
@@ -111,6 +115,27 @@ namespace Guardrails.BuildTasks.Policy
             }
         }
 
+        /// <summary>
+        /// The same judgement for a project that was never restored: the packages its project files reference directly
+        /// (PackageReference, with the version from the reference or from central package management). Transitive packages
+        /// are unknown without a restore, so only direct ones are judged; the finding points at the reference.
+        /// </summary>
+        public static void CheckDeclared(GuardrailsPolicy policy, IReadOnlyList<DeclaredPackage> packages, List<Finding> findings, List<Guardrails.BuildTasks.Engine.Reports.PackageUse>? aiPackages = null)
+        {
+            var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (DeclaredPackage p in packages)
+            {
+                var lib = new Library(p.Id, p.Version, p.Line, p.Column) { IsPackage = true };
+                string chain = p.Id + " " + p.Version;
+                Record(policy, lib, chain, aiPackages);
+                Finding? f = Judge(policy, lib, chain, "declared in the project file, not restored", p.File);
+                if (f != null && reported.Add(f.Rule.Id + "|" + p.Id + "|" + p.Version))
+                {
+                    findings.Add(f);
+                }
+            }
+        }
+
         private static Finding? Judge(GuardrailsPolicy policy, Library lib, string chain, string framework, string file)
         {
             bool hasVersion = VersionRanges.TryParseVersion(lib.Version, out NuGetVersion? version);
@@ -122,7 +147,7 @@ namespace Guardrails.BuildTasks.Policy
             {
                 if (deny.MatchesId(lib.Id) && (deny.Versions == null || (hasVersion && VersionRanges.Satisfies(deny.Versions, version!))))
                 {
-                    return new Finding(RuleCatalog.PackageDenied, file, lib.Node.Start.Line, lib.Node.Start.Column,
+                    return new Finding(RuleCatalog.PackageDenied, file, lib.Line, lib.Column,
                         "Package " + shown + " is denied by the policy (packages.denied '" + deny.Id.Value + "'" + (deny.VersionsText != null ? " " + deny.VersionsText.Value : string.Empty) + ")" +
                         (deny.Reason != null ? ": " + Text.Show(deny.Reason.Value, 200) : string.Empty) + "." + how + " Remove the reference that brings it in.", subject: lib.Id);
                 }
@@ -132,14 +157,14 @@ namespace Guardrails.BuildTasks.Policy
             string? what = Describe(policy, lib.Id);
             if (approved == null)
             {
-                return what == null ? null : new Finding(RuleCatalog.PackageNotApproved, file, lib.Node.Start.Line, lib.Node.Start.Column,
+                return what == null ? null : new Finding(RuleCatalog.PackageNotApproved, file, lib.Line, lib.Column,
                     "Package " + shown + " (" + what + ") is not an approved AI SDK in the policy '" + (policy.PolicyId?.Value ?? "?") + "'." + how +
                     " Ask " + owner + " to add it to packages.approved, or remove the reference that brings it in.", subject: lib.Id);
             }
 
             if (approved.Versions != null && (!hasVersion || !VersionRanges.Satisfies(approved.Versions, version!)))
             {
-                return new Finding(RuleCatalog.PackageVersionNotApproved, file, lib.Node.Start.Line, lib.Node.Start.Column,
+                return new Finding(RuleCatalog.PackageVersionNotApproved, file, lib.Line, lib.Column,
                     "Package " + shown + " is approved only in versions " + approved.VersionsText!.Value + " (packages.approved '" + approved.Id.Value + "')." + how +
                     " Move to an approved version, or ask " + owner + " to approve this one.", subject: lib.Id);
             }
@@ -306,5 +331,29 @@ namespace Guardrails.BuildTasks.Policy
                 return null;
             }
         }
+    }
+
+    /// <summary>A package a project file references directly, where it is referenced (1-based line and column).</summary>
+    public sealed class DeclaredPackage
+    {
+        public DeclaredPackage(string id, string version, string file, int line, int column)
+        {
+            Id = id;
+            Version = version;
+            File = file;
+            Line = line;
+            Column = column;
+        }
+
+        public string Id { get; }
+
+        /// <summary>The version as written (a version or a range); empty when none is known.</summary>
+        public string Version { get; }
+
+        public string File { get; }
+
+        public int Line { get; }
+
+        public int Column { get; }
     }
 }

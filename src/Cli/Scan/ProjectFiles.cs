@@ -1,0 +1,137 @@
+using System.Xml;
+using System.Xml.Linq;
+using Guardrails.BuildTasks.Policy;
+
+namespace Guardrails.Cli.Scan;
+
+/// <summary>
+/// What a scan needs from MSBuild files without running MSBuild: the packages a project references directly
+/// (PackageReference, its Version or the central PackageVersion in Directory.Packages.props) and the Guardrails
+/// settings a Directory.Build.props sets as plain values ($(MSBuildThisFileDirectory) is resolved; other expressions
+/// are not evaluated, so such a value is left to --policy).
+/// </summary>
+internal static class ProjectFiles
+{
+    public static List<DeclaredPackage> DeclaredPackages(string projectFile, string? stopAt)
+    {
+        var result = new List<DeclaredPackage>();
+        XDocument? project = Load(projectFile);
+        if (project == null)
+        {
+            return result;
+        }
+
+        Dictionary<string, string>? central = null;
+        foreach (XElement reference in project.Descendants().Where(e => e.Name.LocalName == "PackageReference"))
+        {
+            string? id = (string?)reference.Attribute("Include") ?? (string?)reference.Attribute("Update");
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                continue;
+            }
+
+            string? version = (string?)reference.Attribute("Version") ?? reference.Elements().FirstOrDefault(e => e.Name.LocalName == "Version")?.Value;
+            if (string.IsNullOrWhiteSpace(version))
+            {
+                central ??= CentralVersions(Path.GetDirectoryName(projectFile)!, stopAt);
+                central.TryGetValue(id.Trim(), out version);
+            }
+
+            var info = (IXmlLineInfo)reference;
+            result.Add(new DeclaredPackage(id.Trim(), (version ?? string.Empty).Trim(), projectFile, info.HasLineInfo() ? info.LineNumber : 0, info.HasLineInfo() ? info.LinePosition : 0));
+        }
+
+        return result;
+    }
+
+    /// <summary>The nearest Directory.Build.props at or above the project folder, as MSBuild imports it.</summary>
+    public static (string? PolicyPath, string? Sha256, string? Mode) Settings(string projectDirectory)
+    {
+        string? props = FileAbove(projectDirectory, "Directory.Build.props", null);
+        if (props == null)
+        {
+            return (null, null, null);
+        }
+
+        XDocument? doc = Load(props);
+        if (doc == null)
+        {
+            return (null, null, null);
+        }
+
+        string dir = Path.GetDirectoryName(props)! + Path.DirectorySeparatorChar;
+        string? Value(string name)
+        {
+            string? raw = doc.Descendants().LastOrDefault(e => e.Name.LocalName == name)?.Value;
+            if (string.IsNullOrWhiteSpace(raw))
+            {
+                return null;
+            }
+
+            raw = raw.Trim().Replace("$(MSBuildThisFileDirectory)", dir, StringComparison.OrdinalIgnoreCase);
+            return raw.Contains("$(", StringComparison.Ordinal) ? null : raw;
+        }
+
+        string? policy = Value("GuardrailsPolicyPath");
+        if (policy != null)
+        {
+            policy = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(props)!, policy));
+        }
+
+        return (policy, Value("GuardrailsPolicySha256"), Value("GuardrailsMode"));
+    }
+
+    public static string? FileAbove(string directory, string name, string? stopAt)
+    {
+        string? dir = Path.GetFullPath(directory);
+        while (dir != null)
+        {
+            string candidate = Path.Combine(dir, name);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+
+            if (stopAt != null && string.Equals(dir.TrimEnd(Path.DirectorySeparatorChar), stopAt.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            dir = Path.GetDirectoryName(dir);
+        }
+
+        return null;
+    }
+
+    private static Dictionary<string, string> CentralVersions(string projectDirectory, string? stopAt)
+    {
+        var versions = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        string? file = FileAbove(projectDirectory, "Directory.Packages.props", stopAt);
+        XDocument? doc = file == null ? null : Load(file);
+        foreach (XElement v in doc?.Descendants().Where(e => e.Name.LocalName == "PackageVersion") ?? Enumerable.Empty<XElement>())
+        {
+            string? id = (string?)v.Attribute("Include");
+            string? version = (string?)v.Attribute("Version");
+            if (!string.IsNullOrWhiteSpace(id) && version != null)
+            {
+                versions[id.Trim()] = version;
+            }
+        }
+
+        return versions;
+    }
+
+    private static XDocument? Load(string path)
+    {
+        try
+        {
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 16 * 1024 * 1024 };
+            using XmlReader reader = XmlReader.Create(path, settings);
+            return XDocument.Load(reader, LoadOptions.SetLineInfo);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or XmlException)
+        {
+            return null;
+        }
+    }
+}

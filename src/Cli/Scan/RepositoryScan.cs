@@ -1,0 +1,153 @@
+using Guardrails.BuildTasks.Engine;
+using Guardrails.Core.Rules;
+
+namespace Guardrails.Cli.Scan;
+
+internal sealed class ScanOptions
+{
+    public string Root { get; set; } = ".";
+
+    public string? PolicyPath { get; set; }
+
+    public string? PolicySha256 { get; set; }
+
+    public string? Mode { get; set; }
+
+    public bool Staged { get; set; }
+
+    public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
+}
+
+internal sealed class ScanReport
+{
+    public string Root { get; set; } = string.Empty;
+
+    public bool Enforce { get; set; } = true;
+
+    public string? PolicyPath { get; set; }
+
+    public List<Finding> Findings { get; } = new();
+
+    public int CSharpFiles { get; set; }
+
+    public int TextFiles { get; set; }
+
+    public int Projects { get; set; }
+
+    public TimeSpan Elapsed { get; set; }
+
+    public int Errors => Findings.Count(f => f.IsError(Enforce));
+
+    public int Warnings => Findings.Count - Errors;
+}
+
+/// <summary>
+/// <c>guardrails scan</c>: the checks of a build, on a repository that is not built. Keys in C# and config files come
+/// from the analyzers (<see cref="SourceSecrets"/>); policy, manifest, footprints and packages from the task's engine,
+/// <see cref="GuardrailsChecker"/>, run once per project file exactly as the build task runs it (packages from
+/// obj/project.assets.json when the project was restored, else from the project files).
+/// </summary>
+internal static class RepositoryScan
+{
+    public static ScanReport Run(ScanOptions options, ScanProgress progress, CancellationToken cancellationToken = default)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        string root = Path.GetFullPath(options.Root).TrimEnd(Path.DirectorySeparatorChar);
+        if (root.Length == 0)
+        {
+            root = Path.DirectorySeparatorChar.ToString();
+        }
+
+        var report = new ScanReport { Root = root };
+        progress.Start("Listing files", 1);
+        RepositoryFiles files = RepositoryFiles.List(root, options.Staged, out string? stagedProblem);
+        if (stagedProblem != null)
+        {
+            throw new ScanException(stagedProblem);
+        }
+
+        report.CSharpFiles = files.CSharp.Count;
+        report.TextFiles = files.Text.Count;
+        report.Projects = files.Projects.Count;
+        foreach ((string path, string message) in files.Problems)
+        {
+            report.Findings.Add(new Finding(RuleCatalog.UnreadableAssistantFile, path, 0, 0, "The folder could not be listed, so nothing in it was scanned: " + message, warningOnly: true));
+        }
+
+        // Policy, manifest, footprints and packages: the engine, once per project (or once for the root when there is none).
+        var engineFindings = new List<Finding>();
+        string? effectivePolicy = null;
+        bool? enforce = null;
+        IEnumerable<string> projects = files.Projects.Count > 0 ? files.Projects : new[] { Path.Combine(root, Path.GetFileName(root) + ".csproj") };
+        progress.Start("Checking policy, manifest, footprints and packages", Math.Max(1, files.Projects.Count));
+        foreach (string project in projects)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            string projectDir = Path.GetDirectoryName(project)!;
+            (string? settingsPolicy, string? settingsSha, string? settingsMode) = ProjectFiles.Settings(projectDir);
+            string? policyPath = options.PolicyPath != null ? Path.GetFullPath(options.PolicyPath) : settingsPolicy;
+            report.PolicyPath ??= policyPath;
+            string assets = Path.Combine(projectDir, "obj", "project.assets.json");
+            bool restored = File.Exists(project) && File.Exists(assets);
+            var request = new CheckRequest
+            {
+                ProjectPath = project,
+                PolicyPath = policyPath,
+                PolicySha256 = options.PolicySha256 ?? settingsSha,
+                Mode = options.Mode ?? settingsMode,
+                ManifestPath = ProjectFiles.FileAbove(projectDir, "ai-assistants.json", null),
+                ProjectAssetsFile = restored ? assets : null,
+                DeclaredPackages = !restored && File.Exists(project) ? ProjectFiles.DeclaredPackages(project, null) : null,
+                CheckFootprints = true,
+                Now = options.Now,
+            };
+            CheckResult result = GuardrailsChecker.Run(request);
+            engineFindings.AddRange(result.Findings);
+            enforce ??= result.Enforce;
+            effectivePolicy ??= result.Effective.HasPolicy ? result.Effective.Write() : null;
+            progress.Advance();
+        }
+
+        report.Enforce = enforce ?? true;
+
+        // Keys: the analyzers themselves, over every C# and config file under the root.
+        var secretFindings = new List<Finding>();
+        SourceSecrets.Run(files.CSharp, files.Text, effectivePolicy ?? ModeOnly(report.Enforce), secretFindings, progress, cancellationToken);
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Finding f in engineFindings.Concat(secretFindings))
+        {
+            if (seen.Add(f.Rule.Id + "|" + f.File + "|" + f.Line + "|" + f.Column + "|" + f.Message))
+            {
+                report.Findings.Add(f);
+            }
+        }
+
+        report.Findings.Sort((a, b) =>
+        {
+            int c = string.CompareOrdinal(a.File, b.File);
+            if (c == 0) c = a.Line.CompareTo(b.Line);
+            if (c == 0) c = a.Column.CompareTo(b.Column);
+            return c != 0 ? c : string.CompareOrdinal(a.Rule.Id, b.Rule.Id);
+        });
+        progress.Done();
+        report.Elapsed = started.Elapsed;
+        return report;
+    }
+
+    /// <summary>The effective-policy file for the analyzers when there is no policy: only the mode.</summary>
+    private static string ModeOnly(bool enforce)
+    {
+        var policy = new Guardrails.Core.Policy.EffectivePolicy { Mode = enforce ? "Enforce" : "Audit" };
+        return policy.Write();
+    }
+}
+
+/// <summary>The scan could not run at all (exit code 2).</summary>
+internal sealed class ScanException : Exception
+{
+    public ScanException(string message)
+        : base(message)
+    {
+    }
+}

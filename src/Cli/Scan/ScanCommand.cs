@@ -1,0 +1,111 @@
+using System.CommandLine;
+using Guardrails.Cli.Scan;
+
+namespace Guardrails.Cli;
+
+internal static class ScanCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var path = new Argument<string>("path") { Description = "The repository (or any folder) to scan.", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "." };
+        var format = new Option<string>("--format", "-f") { Description = "table (default), json or sarif.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "sarif");
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
+        var policy = new Option<string?>("--policy") { Description = "The central guardrails.policy.json (default: GuardrailsPolicyPath from the nearest Directory.Build.props)." };
+        var sha = new Option<string?>("--policy-sha256") { Description = "The pin to check the policy against (default: GuardrailsPolicySha256 from Directory.Build.props)." };
+        var mode = new Option<string?>("--mode") { Description = "Enforce or Audit (default: GuardrailsMode from Directory.Build.props, else Enforce)." };
+        var staged = new Option<bool>("--staged") { Description = "Scan only the files in the git index (for a pre-commit hook)." };
+        var command = new Command("scan", "Scan a repository without building it: keys in C# and config files (GRD001/GRD002/GRD006), the manifest against the policy, assistant footprints and AI packages. Exit 0 clean, 1 errors found, 2 the scan could not run.")
+        {
+            path, format, output, policy, sha, mode, staged,
+        };
+        command.SetAction(parse =>
+        {
+            string root = parse.GetValue(path) ?? ".";
+            if (!Directory.Exists(root))
+            {
+                context.Problem("GRDCL01", "The folder '" + root + "' does not exist.");
+                return Program.Failed;
+            }
+
+            string? policyPath = parse.GetValue(policy);
+            if (policyPath != null && !File.Exists(policyPath))
+            {
+                context.Problem("GRDCL02", "The policy file '" + policyPath + "' does not exist.");
+                return Program.Failed;
+            }
+
+            var options = new ScanOptions
+            {
+                Root = root,
+                PolicyPath = policyPath,
+                PolicySha256 = parse.GetValue(sha),
+                Mode = parse.GetValue(mode),
+                Staged = parse.GetValue(staged),
+            };
+            ScanReport report;
+            try
+            {
+                report = context.Interactive
+                    ? ConsoleProgress.Run(context.Err, progress => RepositoryScan.Run(options, progress))
+                    : RepositoryScan.Run(options, ScanProgress.None);
+            }
+            catch (ScanException e)
+            {
+                context.Problem("GRDCL03", e.Message);
+                return Program.Failed;
+            }
+
+            string fmt = parse.GetValue(format) ?? "table";
+            string? file = parse.GetValue(output);
+            if (fmt == "table" && file == null)
+            {
+                ScanOutput.Table(report, context.Out);
+            }
+            else
+            {
+                string text = fmt switch
+                {
+                    "json" => ScanOutput.Json(report, Program.Version),
+                    "sarif" => ScanOutput.Sarif(report, Program.Version),
+                    _ => ScanOutput.Json(report, Program.Version),
+                };
+                if (file != null)
+                {
+                    if (!Output.TryWrite(file, text, context))
+                    {
+                        return Program.Failed;
+                    }
+
+                    context.Error.WriteLine($"guardrails: {report.Errors} error(s), {report.Warnings} warning(s); report written to {file}.");
+                }
+                else
+                {
+                    context.Output.WriteLine(text);
+                }
+            }
+
+            return report.Errors > 0 ? Program.Findings : Program.Ok;
+        });
+        return command;
+    }
+}
+
+internal static class Output
+{
+    public static bool TryWrite(string path, string text, CliContext context)
+    {
+        try
+        {
+            string full = Path.GetFullPath(path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, text, new System.Text.UTF8Encoding(false));
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            context.Problem("GRDCL04", "Could not write '" + path + "': " + e.GetType().Name + ": " + e.Message);
+            return false;
+        }
+    }
+}

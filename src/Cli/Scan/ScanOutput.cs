@@ -1,0 +1,101 @@
+using Guardrails.BuildTasks.Engine;
+using Guardrails.BuildTasks.Engine.Reports;
+using Guardrails.Core.Json;
+using Spectre.Console;
+
+namespace Guardrails.Cli.Scan;
+
+/// <summary>The three renderings of a scan: a console table, JSON, SARIF 2.1.0 (the task's own SARIF writer).</summary>
+internal static class ScanOutput
+{
+    public const string JsonFormat = "guardrails-scan/1";
+
+    public static void Table(ScanReport report, IAnsiConsole console)
+    {
+        if (report.Findings.Count > 0)
+        {
+            var table = new Table().Border(TableBorder.Rounded).Expand();
+            table.AddColumn("Level");
+            table.AddColumn("Rule");
+            table.AddColumn("Location");
+            table.AddColumn(new TableColumn("Message"));
+            foreach (Finding f in report.Findings)
+            {
+                bool error = f.IsError(report.Enforce);
+                table.AddRow(
+                    new Markup(error ? "[red]error[/]" : "[yellow]warning[/]"),
+                    new Text(f.Rule.Id),
+                    new Text(Location(report.Root, f)),
+                    new Text(SafeText.Clean(f.Message)));
+            }
+
+            console.Write(table);
+        }
+
+        console.WriteLine(string.Format(
+            System.Globalization.CultureInfo.InvariantCulture,
+            "{0} error(s), {1} warning(s) in {2} C# file(s), {3} config file(s), {4} project(s) under {5} ({6} mode, {7}; {8:0.0} s).",
+            report.Errors, report.Warnings, report.CSharpFiles, report.TextFiles, report.Projects, report.Root,
+            report.Enforce ? "Enforce" : "Audit",
+            report.PolicyPath == null ? "no policy: secrets and footprints only" : "policy " + report.PolicyPath,
+            report.Elapsed.TotalSeconds));
+    }
+
+    public static string Json(ScanReport report, string toolVersion)
+    {
+        var findings = new List<object?>();
+        foreach (Finding f in report.Findings)
+        {
+            findings.Add(AuditRecord.Obj(
+                ("rule", f.Rule.Id),
+                ("title", f.Rule.Title),
+                ("level", f.IsError(report.Enforce) ? "error" : "warning"),
+                ("file", Relative(report.Root, f.File)),
+                ("line", f.Line),
+                ("column", f.Column),
+                ("message", f.Message),
+                ("subject", f.Subject),
+                ("waivedBy", f.WaivedBy),
+                ("helpUri", f.Rule.HelpLink)));
+        }
+
+        var root = AuditRecord.Obj(
+            ("format", JsonFormat),
+            ("tool", AuditRecord.Obj(("name", "guardrails"), ("version", toolVersion))),
+            ("root", report.Root),
+            ("mode", report.Enforce ? "Enforce" : "Audit"),
+            ("policy", report.PolicyPath),
+            ("summary", AuditRecord.Obj(
+                ("errors", report.Errors),
+                ("warnings", report.Warnings),
+                ("csharpFiles", report.CSharpFiles),
+                ("textFiles", report.TextFiles),
+                ("projects", report.Projects))),
+            ("findings", findings));
+        return JsonWriter.Write(root, SafeText.Clean);
+    }
+
+    public static string Sarif(ScanReport report, string toolVersion)
+    {
+        var result = new CheckResult { Enforce = report.Enforce };
+        result.Findings.AddRange(report.Findings);
+        return SarifReport.Build(result, toolVersion);
+    }
+
+    public static string Location(string root, Finding f)
+    {
+        string file = Relative(root, f.File);
+        return f.Line > 0 ? file + "(" + f.Line + "," + f.Column + ")" : file;
+    }
+
+    public static string Relative(string root, string file)
+    {
+        if (string.IsNullOrEmpty(file) || !Path.IsPathRooted(file))
+        {
+            return file;
+        }
+
+        string relative = Path.GetRelativePath(root, file);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? file : relative.Replace('\\', '/');
+    }
+}

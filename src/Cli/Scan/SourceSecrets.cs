@@ -1,0 +1,186 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using Guardrails.Analyzers;
+using Guardrails.BuildTasks.Engine;
+using Guardrails.Core.Policy;
+using Guardrails.Core.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Guardrails.Cli.Scan;
+
+/// <summary>
+/// GRD001, GRD002 and GRD006 without a build: the C# files are parsed (syntax only, no references) into one
+/// compilation and the text files are handed over as AdditionalFiles, and the package's own analyzers
+/// (<see cref="HardcodedKeyInCodeAnalyzer"/>, <see cref="HardcodedKeyInFileAnalyzer"/>) run on them, tree by tree
+/// and file by file, exactly as csc runs them. Same detector, same ids, same messages; no second implementation.
+/// </summary>
+internal static class SourceSecrets
+{
+    /// <summary>C# files above this size are generated data, not code; the build would still compile them, so they are parsed too
+    /// but one over this many bytes is reported as skipped instead of holding the scan up.</summary>
+    public const long MaxSourceBytes = 16L * 1024 * 1024;
+
+    public static void Run(
+        IReadOnlyList<string> csharp,
+        IReadOnlyList<string> text,
+        string? effectivePolicy,
+        List<Finding> findings,
+        ScanProgress progress,
+        CancellationToken cancellationToken)
+    {
+        var skipped = new ConcurrentBag<Finding>();
+        var trees = new SyntaxTree?[csharp.Count];
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Preview, DocumentationMode.Parse, SourceCodeKind.Regular);
+        progress.Start("Parsing C#", csharp.Count);
+        Parallel.For(0, csharp.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            string path = csharp[i];
+            try
+            {
+                var info = new FileInfo(path);
+                if (info.Length > MaxSourceBytes)
+                {
+                    skipped.Add(new Finding(RuleCatalog.KeyInCode, path, 0, 0, "Not scanned: the file is " + info.Length + " bytes, over the scan limit of " + MaxSourceBytes + " bytes.", warningOnly: true));
+                }
+                else
+                {
+                    using FileStream stream = File.OpenRead(path);
+                    SourceText source = SourceText.From(stream, Encoding.UTF8, SourceHashAlgorithm.Sha1, throwIfBinaryDetected: false);
+                    trees[i] = CSharpSyntaxTree.ParseText(source, parseOptions, path, cancellationToken);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or DecoderFallbackException)
+            {
+                skipped.Add(new Finding(RuleCatalog.KeyInCode, path, 0, 0, "Not scanned: the file could not be read (" + e.GetType().Name + ").", warningOnly: true));
+            }
+
+            progress.Advance();
+        });
+
+        var additional = new List<AdditionalText>(text.Count + 1);
+        foreach (string path in text)
+        {
+            additional.Add(new FileText(path));
+        }
+
+        if (effectivePolicy != null)
+        {
+            additional.Add(new InMemoryText(Path.Combine(Path.GetTempPath(), "guardrails-scan", EffectivePolicy.FileName), effectivePolicy));
+        }
+
+        SyntaxTree[] parsed = Array.FindAll(trees, t => t != null)!;
+        CSharpCompilation compilation = CSharpCompilation.Create(
+            "GuardrailsScan",
+            parsed,
+            references: null,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: true));
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new HardcodedKeyInCodeAnalyzer(), new HardcodedKeyInFileAnalyzer());
+        var exceptions = new ConcurrentBag<string>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(additional.ToImmutableArray()),
+            onAnalyzerException: (e, analyzer, diagnostic) => exceptions.Add(analyzer.GetType().Name + ": " + e.GetType().Name),
+            concurrentAnalysis: true,
+            logAnalyzerExecutionTime: false,
+            reportSuppressedDiagnostics: false);
+        CompilationWithAnalyzers withAnalyzers = compilation.WithAnalyzers(analyzers, options);
+
+        var diagnostics = new ConcurrentBag<Diagnostic>();
+        progress.Start("Scanning C# for keys", parsed.Length);
+        Parallel.ForEach(parsed, new ParallelOptions { CancellationToken = cancellationToken }, tree =>
+        {
+            SemanticModel model = compilation.GetSemanticModel(tree);
+            foreach (Diagnostic d in withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, cancellationToken).GetAwaiter().GetResult())
+            {
+                diagnostics.Add(d);
+            }
+
+            progress.Advance();
+        });
+
+        progress.Start("Scanning config files for keys", additional.Count);
+        Parallel.ForEach(additional, new ParallelOptions { CancellationToken = cancellationToken }, file =>
+        {
+            foreach (Diagnostic d in withAnalyzers.GetAnalysisResultAsync(file, cancellationToken).GetAwaiter().GetResult().GetAllDiagnostics())
+            {
+                diagnostics.Add(d);
+            }
+
+            progress.Advance();
+        });
+
+        foreach (Diagnostic d in diagnostics)
+        {
+            findings.Add(ToFinding(d));
+        }
+
+        findings.AddRange(skipped);
+        foreach (string e in exceptions.Distinct())
+        {
+            findings.Add(new Finding(RuleCatalog.InternalError, "", 0, 0, "The key scan failed inside the analyzer (" + e + "); some files were not scanned. Please report this."));
+        }
+    }
+
+    private static Finding ToFinding(Diagnostic d)
+    {
+        RuleInfo rule = RuleLookup.Find(d.Id);
+        FileLinePositionSpan span = d.Location.GetLineSpan();
+        string file = span.Path;
+        int line = span.IsValid ? span.StartLinePosition.Line + 1 : 0;
+        int column = span.IsValid ? span.StartLinePosition.Character + 1 : 0;
+        return new Finding(rule, file, line, column, d.GetMessage(CultureInfo.InvariantCulture), warningOnly: !rule.IsErrorInEnforce);
+    }
+
+    /// <summary>A text file read on demand (the analyzer asks once); unreadable or binary files read as empty.</summary>
+    private sealed class FileText : AdditionalText
+    {
+        public FileText(string path) => Path = path;
+
+        public override string Path { get; }
+
+        public override SourceText? GetText(CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                var info = new FileInfo(Path);
+                if (info.Length > Guardrails.Core.Files.TextFileSecrets.MaxLength * 4L)
+                {
+                    return null;
+                }
+
+                using FileStream stream = File.OpenRead(Path);
+                return SourceText.From(stream, Encoding.UTF8, SourceHashAlgorithm.Sha1, throwIfBinaryDetected: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or DecoderFallbackException)
+            {
+                return null;
+            }
+        }
+    }
+
+    private sealed class InMemoryText : AdditionalText
+    {
+        private readonly SourceText _text;
+
+        public InMemoryText(string path, string text)
+        {
+            Path = path;
+            _text = SourceText.From(text);
+        }
+
+        public override string Path { get; }
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+}
+
+internal static class RuleLookup
+{
+    private static readonly Dictionary<string, RuleInfo> ById = RuleCatalog.All.ToDictionary(r => r.Id, StringComparer.Ordinal);
+
+    public static RuleInfo Find(string id) => ById.TryGetValue(id, out RuleInfo? rule) ? rule : RuleCatalog.InternalError;
+}
