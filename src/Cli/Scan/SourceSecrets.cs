@@ -77,9 +77,21 @@ internal static class SourceSecrets
         CSharpCompilation compilation = CSharpCompilation.Create(
             "GuardrailsScan",
             parsed,
-            references: null,
+            CoreLibrary(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: true));
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new HardcodedKeyInCodeAnalyzer(), new HardcodedKeyInFileAnalyzer());
+        // C#: the GRD001/GRD006 analyzer on each tree (see AnalyzerHost for why not the compiler's driver).
+        var diagnostics = new ConcurrentBag<Diagnostic>();
+        var codeOptions = new AnalyzerOptions(additional.Where(a => a is InMemoryText).ToImmutableArray());
+        AnalyzerHost host = AnalyzerHost.Start(new HardcodedKeyInCodeAnalyzer(), compilation, codeOptions, cancellationToken);
+        progress.Start("Scanning C# for keys", parsed.Length);
+        Parallel.ForEach(parsed, new ParallelOptions { CancellationToken = cancellationToken }, tree =>
+        {
+            SemanticModel model = compilation.GetSemanticModel(tree);
+            host.Analyze(model, diagnostics.Add, cancellationToken);
+            progress.Advance();
+        });
+
+        // Config files: the GRD002/GRD006 analyzer through the compiler's driver, as AdditionalFiles (no binding involved).
         var exceptions = new ConcurrentBag<string>();
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(additional.ToImmutableArray()),
@@ -87,20 +99,8 @@ internal static class SourceSecrets
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false,
             reportSuppressedDiagnostics: false);
-        CompilationWithAnalyzers withAnalyzers = compilation.WithAnalyzers(analyzers, options);
-
-        var diagnostics = new ConcurrentBag<Diagnostic>();
-        progress.Start("Scanning C# for keys", parsed.Length);
-        Parallel.ForEach(parsed, new ParallelOptions { CancellationToken = cancellationToken }, tree =>
-        {
-            SemanticModel model = compilation.GetSemanticModel(tree);
-            foreach (Diagnostic d in withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, cancellationToken).GetAwaiter().GetResult())
-            {
-                diagnostics.Add(d);
-            }
-
-            progress.Advance();
-        });
+        CompilationWithAnalyzers withAnalyzers = CSharpCompilation.Create("GuardrailsScanFiles")
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new HardcodedKeyInFileAnalyzer()), options);
 
         progress.Start("Scanning config files for keys", additional.Count);
         Parallel.ForEach(additional, new ParallelOptions { CancellationToken = cancellationToken }, file =>
@@ -123,6 +123,14 @@ internal static class SourceSecrets
         {
             findings.Add(new Finding(RuleCatalog.InternalError, "", 0, 0, "The key scan failed inside the analyzer (" + e + "); some files were not scanned. Please report this."));
         }
+    }
+
+    /// <summary>The runtime's core library only: enough for the compiler to fold string constants (a key split across
+    /// constants), without resolving the project's references (which a scan without a build does not have).</summary>
+    private static IEnumerable<MetadataReference> CoreLibrary()
+    {
+        string location = typeof(object).Assembly.Location;
+        return string.IsNullOrEmpty(location) ? Array.Empty<MetadataReference>() : new[] { MetadataReference.CreateFromFile(location) };
     }
 
     private static Finding ToFinding(Diagnostic d)

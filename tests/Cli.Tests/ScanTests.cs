@@ -1,0 +1,268 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Guardrails.Tests.Shared;
+
+namespace Guardrails.Cli.Tests;
+
+public sealed class ScanTests
+{
+    private static JsonElement[] Findings(CliRun run)
+    {
+        using JsonDocument doc = JsonDocument.Parse(run.Out);
+        Assert.Equal("guardrails-scan/1", doc.RootElement.GetProperty("format").GetString());
+        return doc.RootElement.GetProperty("findings").EnumerateArray().Select(e => e.Clone()).ToArray();
+    }
+
+    [Fact]
+    public void Key_in_csharp_is_GRD001_at_the_literal_and_never_printed_whole()
+    {
+        using var repo = new TempRepo();
+        string key = FakeKeys.OpenAiProject();
+        repo.Write("src/App/App.csproj", Documents.Project);
+        repo.Write("src/App/Program.cs", "class P\n{\n    const string Key = \"" + key + "\";\n}\n");
+
+        CliRun run = CliRun.Of("scan", repo.Root, "--format", "json");
+
+        Assert.Equal(1, run.ExitCode);
+        JsonElement f = Assert.Single(Findings(run), e => e.GetProperty("rule").GetString() == "GRD001");
+        Assert.Equal("src/App/Program.cs", f.GetProperty("file").GetString());
+        Assert.Equal(3, f.GetProperty("line").GetInt32());
+        Assert.Equal(24, f.GetProperty("column").GetInt32());
+        Assert.Equal("error", f.GetProperty("level").GetString());
+        Assert.DoesNotContain(key, run.All);
+        Assert.DoesNotContain(key[..40], run.All);
+    }
+
+    [Fact]
+    public void Key_split_across_a_constant_concatenation_is_found_as_the_build_finds_it()
+    {
+        using var repo = new TempRepo();
+        string key = FakeKeys.Anthropic();
+        int half = key.Length / 2;
+        repo.Write("Program.cs", "class P\n{\n    const string A = \"" + key[..half] + "\";\n    string K = A + \"" + key[half..] + "\";\n}\n");
+
+        CliRun run = CliRun.Of("scan", repo.Root, "--format", "json");
+
+        JsonElement f = Assert.Single(Findings(run), e => e.GetProperty("rule").GetString() == "GRD001");
+        Assert.Equal(4, f.GetProperty("line").GetInt32());
+        Assert.Contains("Anthropic", f.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public void Key_in_a_config_file_is_GRD002_with_its_line()
+    {
+        using var repo = new TempRepo();
+        string key = FakeKeys.OpenAiProject();
+        repo.Write("App.csproj", Documents.Project);
+        repo.Write("appsettings.json", "{\n  \"OpenAI\": {\n    \"ApiKey\": \"" + key + "\"\n  }\n}\n");
+
+        CliRun run = CliRun.Of("scan", repo.Root, "--format", "json");
+
+        Assert.Equal(1, run.ExitCode);
+        JsonElement f = Assert.Single(Findings(run), e => e.GetProperty("rule").GetString() == "GRD002");
+        Assert.Equal("appsettings.json", f.GetProperty("file").GetString());
+        Assert.Equal(3, f.GetProperty("line").GetInt32());
+        Assert.DoesNotContain(key, run.All);
+    }
+
+    [Fact]
+    public void Clean_repository_exits_0_and_the_table_says_so()
+    {
+        using var repo = new TempRepo();
+        repo.Write("App.csproj", Documents.Project);
+        repo.Write("Program.cs", "class P { string K = System.Environment.GetEnvironmentVariable(\"OPENAI_API_KEY\"); }\n");
+
+        CliRun run = CliRun.Of("scan", repo.Root);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("0 error(s), 0 warning(s) in 1 C# file(s)", run.Out);
+    }
+
+    [Fact]
+    public void Bin_obj_and_git_folders_are_not_scanned()
+    {
+        using var repo = new TempRepo();
+        string key = FakeKeys.OpenAiProject();
+        repo.Write("bin/Debug/Gen.cs", "class G { string K = \"" + key + "\"; }");
+        repo.Write("obj/Debug/appsettings.json", "{ \"K\": \"" + key + "\" }");
+        repo.Write("node_modules/x/config.json", "{ \"K\": \"" + key + "\" }");
+
+        CliRun run = CliRun.Of("scan", repo.Root, "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Empty(Findings(run));
+    }
+
+    [Fact]
+    public void Policy_from_Directory_Build_props_judges_the_manifest_with_the_engine()
+    {
+        using var repo = new TempRepo();
+        repo.Write("policy/guardrails.policy.json", Documents.Policy);
+        repo.Write("Directory.Build.props", "<Project><PropertyGroup><GuardrailsPolicyPath>$(MSBuildThisFileDirectory)policy/guardrails.policy.json</GuardrailsPolicyPath></PropertyGroup></Project>");
+        repo.Write("ai-assistants.json", Documents.Manifest("""{ "id": "windsurf" }"""));
+        repo.Write("App/App.csproj", Documents.Project);
+
+        CliRun run = CliRun.Of("scan", repo.Root, "--format", "json");
+
+        Assert.Equal(1, run.ExitCode);
+        JsonElement f = Assert.Single(Findings(run), e => e.GetProperty("rule").GetString() == "GRD111");
+        Assert.Equal("ai-assistants.json", f.GetProperty("file").GetString());
+        Assert.Contains("'windsurf' is not approved by the policy 'cli-tests'", f.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public void Audit_mode_reports_the_same_findings_as_warnings_and_exits_0()
+    {
+        using var repo = new TempRepo();
+        repo.Write("Program.cs", "class P { const string K = \"" + FakeKeys.OpenAiProject() + "\"; }");
+
+        CliRun run = CliRun.Of("scan", repo.Root, "--format", "json", "--mode", "Audit");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("warning", Assert.Single(Findings(run)).GetProperty("level").GetString());
+    }
+
+    [Fact]
+    public void Undeclared_footprint_is_GRD130()
+    {
+        using var repo = new TempRepo();
+        Directory.CreateDirectory(repo.PathOf(".git"));
+        repo.Write("policy/guardrails.policy.json", Documents.Policy);
+        repo.Write("ai-assistants.json", Documents.Manifest());
+        repo.Write("App/App.csproj", Documents.Project);
+        repo.Write(".cursor/rules/style.mdc", "Use tabs.\n");
+
+        CliRun run = CliRun.Of("scan", repo.Root, "--format", "json", "--policy", repo.PathOf("policy/guardrails.policy.json"));
+
+        Assert.Contains(Findings(run), e => e.GetProperty("rule").GetString() == "GRD130" && e.GetProperty("file").GetString()!.StartsWith(".cursor", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Unrestored_project_has_its_package_references_judged_at_the_reference()
+    {
+        using var repo = new TempRepo();
+        repo.Write("policy/guardrails.policy.json", Documents.Policy);
+        repo.Write("ai-assistants.json", Documents.Manifest());
+        repo.Write("App/App.csproj", Documents.ProjectWith("OpenAI", "2.1.0"));
+
+        CliRun run = CliRun.Of("scan", repo.Root, "--format", "json", "--policy", repo.PathOf("policy/guardrails.policy.json"));
+
+        JsonElement f = Assert.Single(Findings(run), e => e.GetProperty("rule").GetString() == "GRD201");
+        Assert.Equal("App/App.csproj", f.GetProperty("file").GetString());
+        Assert.Equal(6, f.GetProperty("line").GetInt32());
+        Assert.Contains("'OpenAI' 2.1.0", f.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public void Central_package_version_is_taken_from_Directory_Packages_props()
+    {
+        using var repo = new TempRepo();
+        repo.Write("policy/guardrails.policy.json", Documents.Policy);
+        repo.Write("ai-assistants.json", Documents.Manifest());
+        repo.Write("Directory.Packages.props", "<Project><ItemGroup><PackageVersion Include=\"Azure.AI.OpenAI\" Version=\"1.0.0-beta.17\" /></ItemGroup></Project>");
+        repo.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><PackageReference Include=\"Azure.AI.OpenAI\" /></ItemGroup></Project>");
+
+        CliRun run = CliRun.Of("scan", repo.Root, "--format", "json", "--policy", repo.PathOf("policy/guardrails.policy.json"));
+
+        JsonElement f = Assert.Single(Findings(run), e => e.GetProperty("rule").GetString() == "GRD203");
+        Assert.Contains("1.0.0-beta.17", f.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public void Restored_project_is_judged_from_its_assets_file_including_transitive_packages()
+    {
+        using var repo = new TempRepo();
+        repo.Write("policy/guardrails.policy.json", Documents.Policy);
+        repo.Write("ai-assistants.json", Documents.Manifest());
+        repo.Write("App/App.csproj", Documents.Project);
+        repo.Write("App/obj/project.assets.json", """
+            {
+              "version": 3,
+              "targets": {
+                "net8.0": {
+                  "Contoso.Helpers/1.0.0": { "type": "package", "dependencies": { "Mistral.SDK": "1.0.0" } },
+                  "Mistral.SDK/1.0.0": { "type": "package" }
+                }
+              },
+              "project": { "frameworks": { "net8.0": { "dependencies": { "Contoso.Helpers": { "version": "[1.0.0, )" } } } } }
+            }
+            """);
+
+        CliRun run = CliRun.Of("scan", repo.Root, "--format", "json", "--policy", repo.PathOf("policy/guardrails.policy.json"));
+
+        JsonElement f = Assert.Single(Findings(run), e => e.GetProperty("rule").GetString() == "GRD201");
+        Assert.Equal("App/obj/project.assets.json", f.GetProperty("file").GetString());
+        Assert.Contains("transitively", f.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public void Sarif_output_is_SARIF_2_1_0_with_one_result_per_finding()
+    {
+        using var repo = new TempRepo();
+        repo.Write("Program.cs", "class P { const string K = \"" + FakeKeys.OpenAiProject() + "\"; }");
+        string sarifPath = Path.Combine(repo.Root, "out", "scan.sarif");
+
+        CliRun run = CliRun.Of("scan", repo.Root, "--format", "sarif", "--output", sarifPath);
+
+        Assert.Equal(1, run.ExitCode);
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(sarifPath));
+        Assert.Equal("2.1.0", doc.RootElement.GetProperty("version").GetString());
+        JsonElement result = Assert.Single(doc.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray());
+        Assert.Equal("GRD001", result.GetProperty("ruleId").GetString());
+        Assert.DoesNotContain(FakeKeys.OpenAiProject(), File.ReadAllText(sarifPath));
+    }
+
+    [Fact]
+    public void Staged_scans_only_files_in_the_git_index()
+    {
+        using var repo = new TempRepo();
+        Git(repo.Root, "init", "-q");
+        repo.Write("Staged.cs", "class S { const string K = \"" + FakeKeys.OpenAiProject() + "\"; }");
+        repo.Write("Untracked.cs", "class U { const string K = \"" + FakeKeys.Anthropic() + "\"; }");
+        Git(repo.Root, "add", "Staged.cs");
+
+        CliRun run = CliRun.Of("scan", repo.Root, "--format", "json", "--staged");
+
+        JsonElement f = Assert.Single(Findings(run));
+        Assert.Equal("Staged.cs", f.GetProperty("file").GetString());
+    }
+
+    [Fact]
+    public void Staged_outside_a_git_repository_is_a_coded_failure()
+    {
+        using var repo = new TempRepo();
+        CliRun run = CliRun.Of("scan", repo.Root, "--staged");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("GRDCL03", run.Err);
+    }
+
+    [Fact]
+    public void Missing_folder_exits_2_with_a_code()
+    {
+        CliRun run = CliRun.Of("scan", Path.Combine(Path.GetTempPath(), "no-such-folder-" + Guid.NewGuid().ToString("N")));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("GRDCL01", run.Err);
+    }
+
+    [Fact]
+    public void Unknown_format_is_rejected()
+    {
+        using var repo = new TempRepo();
+        CliRun run = CliRun.Of("scan", repo.Root, "--format", "xml");
+        Assert.NotEqual(0, run.ExitCode);
+    }
+
+    internal static void Git(string dir, params string[] args)
+    {
+        var psi = new ProcessStartInfo("git") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        psi.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
+        using Process p = Process.Start(psi)!;
+        p.WaitForExit();
+        Assert.True(p.ExitCode == 0, "git " + string.Join(' ', args) + ": " + p.StandardError.ReadToEnd());
+    }
+}
