@@ -312,7 +312,7 @@ namespace Guardrails.Core.Toml
 
             if (IsNumber(raw))
             {
-                return new JsonNode(JsonKind.Number, start, Here, raw.Replace("_", string.Empty), null, null);
+                return new JsonNode(JsonKind.Number, start, Here, NumberText(raw, start), null, null);
             }
 
             if (IsDateLike(raw))
@@ -591,6 +591,39 @@ namespace Guardrails.Core.Toml
             }
 
             return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+        }
+
+        /// <summary>
+        /// The number as the tree keeps it (JSON-like decimal text): underscores dropped, and 0x/0o/0b integers
+        /// converted to decimal, so a reader of the tree sees 0x10 as 16, not as text that is no number.
+        /// </summary>
+        private static string NumberText(string raw, TextPosition start)
+        {
+            string s = raw.Replace("_", string.Empty);
+            int radix = s.StartsWith("0x", System.StringComparison.Ordinal) ? 16 : s.StartsWith("0o", System.StringComparison.Ordinal) ? 8 : s.StartsWith("0b", System.StringComparison.Ordinal) ? 2 : 0;
+            if (radix == 0)
+            {
+                return s;
+            }
+
+            ulong value = 0;
+            for (int i = 2; i < s.Length; i++)
+            {
+                int digit = s[i] >= '0' && s[i] <= '9' ? s[i] - '0' : s[i] >= 'a' && s[i] <= 'f' ? s[i] - 'a' + 10 : s[i] >= 'A' && s[i] <= 'F' ? s[i] - 'A' + 10 : 99;
+                if (digit >= radix)
+                {
+                    throw new JsonParseException("not a valid base-" + radix.ToString(CultureInfo.InvariantCulture) + " integer", start);
+                }
+
+                if (value > (long.MaxValue - (ulong)digit) / (ulong)radix)
+                {
+                    throw new JsonParseException("integer is larger than 64 bits", start);
+                }
+
+                value = (value * (ulong)radix) + (ulong)digit;
+            }
+
+            return value.ToString(CultureInfo.InvariantCulture);
         }
 
         private static bool IsDateLike(string raw)
