@@ -31,6 +31,17 @@ namespace Guardrails.Analyzers
             "Possible secret: {0} ({1}); read it from an environment variable, user-secrets or a key vault instead, and rotate it if it is real",
             "A key-named setting, variable or credential holds a high-entropy value with no known provider format. This rule only warns (also in Enforce mode) so that teams can tune it in .editorconfig without losing GRD001/GRD002.");
 
+        public static readonly DiagnosticDescriptor FileNotScanned = new DiagnosticDescriptor(
+            RuleIds.FileNotScanned,
+            RuleCatalog.FileNotScanned.Title,
+            "{0} was not scanned for AI provider keys: {1}; scan it with a dedicated secret scanner if it can hold configuration",
+            RuleCatalog.CategorySecrets,
+            DiagnosticSeverity.Info,
+            isEnabledByDefault: true,
+            description: "A file the build passes to the key scan (GRD002/GRD006) is binary, or too large to read during every build. It is named so that nothing is skipped silently.",
+            helpLinkUri: RuleCatalog.FileNotScanned.HelpLink,
+            customTags: new[] { WarningOnlyTag });
+
         public static readonly DiagnosticDescriptor UnapprovedSdk = Create(
             RuleIds.UnapprovedSdk,
             RuleCatalog.CategoryAiUsage,

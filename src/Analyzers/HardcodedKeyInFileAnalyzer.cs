@@ -12,13 +12,14 @@ namespace Guardrails.Analyzers
     /// GRD002: an AI-provider key in a text file the project carries (passed to the compiler as an AdditionalFile: the
     /// package adds appsettings, launchSettings, .env, YAML, XML config, the project file, Directory.Build.props/targets
     /// and MCP configs with no configuration). Generic key-named secrets in those files are reported as GRD006.
-    /// Binaries and files over <see cref="TextFileSecrets.MaxLength"/> characters are skipped silently (see docs/rules/GRD002.md).
+    /// Binaries and files over <see cref="TextFileSecrets.MaxLength"/> characters are not read; each is named by GRD007,
+    /// also those the build kept back from the compiler (listed in <see cref="SkippedList"/>).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HardcodedKeyInFileAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.KeyInFile, Descriptors.PossibleSecret);
+            ImmutableArray.Create(Descriptors.KeyInFile, Descriptors.PossibleSecret, Descriptors.FileNotScanned);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -39,14 +40,44 @@ namespace Guardrails.Analyzers
                 return;
             }
 
+            // A known binary extension is not read at all: the compiler fails the build (CS2015) when an analyzer
+            // reads a binary AdditionalFile.
+            if (TextFileSecrets.HasBinaryExtension(path))
+            {
+                ReportNotScanned(context, path, SkippedList.Binary, 0);
+                return;
+            }
+
             SourceText? text = context.AdditionalFile.GetText(context.CancellationToken);
-            if (text == null || text.Length > TextFileSecrets.MaxLength)
+            if (text == null)
             {
                 return;
             }
 
+            if (SkippedList.IsSkippedList(path))
+            {
+                // The files the build kept back from the compiler (binary, too large): named here, not skipped silently.
+                foreach ((string reason, long length, string file) in SkippedList.Parse(text.ToString()))
+                {
+                    ReportNotScanned(context, file, reason, length);
+                }
+
+                return;
+            }
+
+            if (text.Length > TextFileSecrets.MaxLength)
+            {
+                ReportNotScanned(context, path, SkippedList.TooLarge, text.Length);
+                return;
+            }
+
             var matches = new List<SecretMatch>();
-            TextFileSecrets.Scan(path, text.ToString(), matches);
+            if (TextFileSecrets.Scan(path, text.ToString(), matches) == TextFileKind.Skipped)
+            {
+                ReportNotScanned(context, path, SkippedList.Binary, text.Length);
+                return;
+            }
+
             foreach (SecretMatch match in matches)
             {
                 var span = new TextSpan(match.Start, match.Length);
@@ -55,6 +86,12 @@ namespace Guardrails.Analyzers
                     ? settings.Create(Descriptors.PossibleSecret, location, match.Format.TokenKind, match.Redacted)
                     : settings.Create(Descriptors.KeyInFile, location, match.Format.Provider, match.Format.TokenKind, match.Redacted, match.Format.EnvironmentVariable, match.Format.RotateUrl));
             }
+        }
+
+        private static void ReportNotScanned(AdditionalFileAnalysisContext context, string path, string reason, long length)
+        {
+            Location location = Location.Create(path, default(TextSpan), default(LinePositionSpan));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.FileNotScanned, location, System.IO.Path.GetFileName(path), SkippedList.Describe(reason, length)));
         }
     }
 }

@@ -85,16 +85,26 @@ public class HardcodedKeyInFileAnalyzerTests
     }
 
     [Fact]
-    public async Task The_effective_policy_file_binaries_and_huge_files_are_skipped()
+    public async Task The_effective_policy_file_is_skipped_and_binaries_and_huge_files_are_named_not_scanned()
     {
         string huge = new string(' ', 2 * 1024 * 1024) + Key;
-        await Files(new[]
-        {
-            ("/obj/guardrails/guardrails.effective-policy.txt", "mode=Enforce\n# " + Key + "\n"),
-            ("/app/logo.png", Key),
-            ("/app/data.bin", "\0\0\0" + Key),
-            ("/app/big.json", huge),
-        });
+        DiagnosticResult NotScanned(string path, string reason, long length) =>
+            V.Diagnostic("GRD007").WithSeverity(DiagnosticSeverity.Info).WithSpan(path, 1, 1, 1, 1)
+                .WithArguments(System.IO.Path.GetFileName(path), Guardrails.Core.Files.SkippedList.Describe(reason, length));
+        await Files(
+            new[]
+            {
+                ("/obj/guardrails/guardrails.effective-policy.txt", "mode=Enforce\n# " + Key + "\n"),
+                ("/app/logo.png", Key),
+                ("/app/data.bin", "\0\0\0" + Key),
+                ("/app/big.json", huge),
+            },
+            expected: new[]
+            {
+                NotScanned("/app/logo.png", "binary", 0),
+                NotScanned("/app/data.bin", "binary", 3 + Key.Length),
+                NotScanned("/app/big.json", "too-large", huge.Length),
+            });
     }
 
     [Fact]

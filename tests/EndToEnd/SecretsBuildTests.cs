@@ -26,7 +26,10 @@ public class SecretsBuildTests
         string inEnv = FakeKeys.OpenAiLegacy("E2eEnvFakeKeyNotReal");
         string inMcp = FakeKeys.OpenAiProject("E2eMcpFakeKeyNotReal");
         string excluded = FakeKeys.OpenAiProject("E2eExcludedFakeKeyNotReal");
-        string[] keys = { inCode, split, inSettings, inEnv, inMcp, excluded };
+        string inUtf16 = FakeKeys.OpenAiProject("E2eUtf16FakeKeyNotReal");
+        string inCi = FakeKeys.OpenAiProject("E2eCiFakeKeyNotReal");
+        string inBig = FakeKeys.OpenAiProject("E2eBigFakeKeyNotReal");
+        string[] keys = { inCode, split, inSettings, inEnv, inMcp, excluded, inUtf16, inCi, inBig };
 
         project.Write("Program.cs",
             "using System;\n\n" +
@@ -37,6 +40,14 @@ public class SecretsBuildTests
         project.Write(".env", "# local only\nOPENAI_API_KEY=" + inEnv + "\n");
         project.Write(".vscode/mcp.json", "{\n  \"servers\": { \"openai\": { \"env\": { \"OPENAI_API_KEY\": \"" + inMcp + "\" } } }\n}\n");
         project.Write("testdata/fixture.json", "{ \"key\": \"" + excluded + "\" }\n");
+
+        // Bad input: UTF-16 with a byte-order mark, a binary behind .json (csc fails with CS2015 if an analyzer reads it),
+        // a 3 MB file, invalid UTF-8, a CI workflow in a dot-folder at the repository root.
+        File.WriteAllBytes(project.PathOf("utf16.json"), Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("{ \"OpenAI\": { \"ApiKey\": \"" + inUtf16 + "\" } }")).ToArray());
+        File.WriteAllBytes(project.PathOf("image.json"), new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52 });
+        project.Write("big.json", "{ \"k\": \"" + inBig + "\", \"pad\": \"" + new string('x', 3 * 1024 * 1024) + "\" }");
+        File.WriteAllBytes(project.PathOf("latin1.yml"), new byte[] { (byte)'n', (byte)':', (byte)' ', (byte)'c', (byte)'a', (byte)'f', 0xE9, 0xFF, (byte)'\n' });
+        project.Write(".github/workflows/ci.yml", "jobs:\n  build:\n    env:\n      OPENAI_API_KEY: " + inCi + "\n");
 
         // The user already passes appsettings.json as an AdditionalFile (it must not be scanned twice), and excludes testdata.
         project.Write("Directory.Build.props",
@@ -54,8 +65,14 @@ public class SecretsBuildTests
         Assert.Contains("Program.cs(4,16): error GRD001:", result.Output);
         Assert.Contains("appsettings.json(3,16): error GRD002:", result.Output);
         Assert.Contains(".env(2,16): error GRD002:", result.Output);
-        string mcpLine = File.ReadAllLines(project.PathOf(".vscode/mcp.json"))[1];
-        Assert.Contains("mcp.json(2," + (mcpLine.IndexOf(inMcp, StringComparison.Ordinal) + 1) + "): error GRD002:", result.Output);
+        // One literal, one report: the footprint check reads .vscode/mcp.json and reports its key (GRD135); the analyzer does not.
+        Assert.Contains("GRD135", result.Output);
+        Assert.Contains(result.Output.Split('\n'), l => l.Contains("mcp.json") && l.Contains("GRD135"));
+        Assert.DoesNotContain(result.Output.Split('\n'), l => l.Contains("mcp.json") && l.Contains("GRD002"));
+        Assert.Contains("utf16.json(1,26): error GRD002:", result.Output);
+        Assert.Contains(Path.Combine(".github", "workflows", "ci.yml") + "(4,23): error GRD002:", result.Output);
+        Assert.DoesNotContain("CS2015", result.Output);
+        Assert.DoesNotContain("big.json(", result.Output);
         Assert.Contains("sk-proj-\u2026" + inSettings.Substring(inSettings.Length - 4), result.Output);
         Assert.DoesNotContain("fixture.json", result.Output);
         Assert.DoesNotContain("AD0001", result.Output);
@@ -64,7 +81,10 @@ public class SecretsBuildTests
 
         // SARIF: one result per finding (appsettings.json is not scanned twice), and no key.
         string sarifText = File.ReadAllText(sarif);
-        Assert.Equal(5, Regex.Matches(sarifText, "\"ruleId\": \"GRD00[12]\"").Count);
+        Assert.Equal(6, Regex.Matches(sarifText, "\"ruleId\": \"GRD00[12]\"").Count);
+        Assert.Equal(2, Regex.Matches(sarifText, "\"ruleId\": \"GRD007\"").Count); // big.json (size, limit) and image.json (binary), named
+        Assert.Contains("big.json was not scanned", sarifText);
+        Assert.Contains("image.json was not scanned", sarifText);
         Assert.Single(Regex.Matches(sarifText, "appsettings\\.json\""));
         Assert.Contains("sk-proj-\u2026" + inSettings.Substring(inSettings.Length - 4), Regex.Unescape(sarifText));
 
@@ -92,7 +112,9 @@ public class SecretsBuildTests
             "-p:DesignTimeBuild=true", "-p:SkipCompilerExecution=true", "-p:ProvideCommandLineArgs=true", "-getItem:AdditionalFiles");
         Assert.True(designTime.ExitCode == 0, designTime.ToString());
         Assert.Contains(".env", designTime.Output);
-        Assert.Contains(Path.Combine(".vscode", "mcp.json"), designTime.Output);
+        Assert.Contains(Path.Combine(".vscode", "mcp.json"), designTime.Output); // no footprint check in the IDE: the analyzer reads it
+        Assert.Contains("ci.yml", designTime.Output);
+        Assert.DoesNotContain("image.json", designTime.Output);
         Assert.Contains(project.Name + ".csproj", designTime.Output);
         Assert.Contains("Directory.Build.props", designTime.Output);
         Assert.DoesNotContain("fixture.json", designTime.Output);

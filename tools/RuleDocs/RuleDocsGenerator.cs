@@ -113,7 +113,9 @@ public static class RuleDocsGenerator
 
     public static string Severity(RuleInfo rule)
     {
-        string text = rule.IsErrorInEveryMode
+        string text = rule.IsInfo
+            ? "Info, in every mode (the IDE's error list, SARIF and binary logs; never fails the build)"
+            : rule.IsErrorInEveryMode
             ? "Error, in every mode"
             : rule.IsErrorInEnforce
                 ? "Error in `Enforce` mode (the default), warning in `Audit` mode"
@@ -131,7 +133,7 @@ public static class RuleDocsGenerator
         sb.Append("|---|---|---|---|---|\n");
         foreach (RuleInfo rule in rules.OrderBy(r => r.Id, StringComparer.Ordinal))
         {
-            string severity = rule.IsErrorInEveryMode ? "error in every mode" : rule.IsErrorInEnforce ? "error" : "warning only";
+            string severity = rule.IsInfo ? "info" : rule.IsErrorInEveryMode ? "error in every mode" : rule.IsErrorInEnforce ? "error" : "warning only";
             sb.Append("| [").Append(rule.Id).Append("](docs/rules/").Append(rule.Id).Append(".md) | ")
                 .Append(rule.Title).Append(" | ")
                 .Append(rule.Host == RuleHost.Analyzer ? "analyzer" : "build task").Append(" | ")

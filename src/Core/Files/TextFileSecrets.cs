@@ -49,6 +49,9 @@ namespace Guardrails.Core.Files
             ".snk", ".pfx", ".p12", ".woff", ".woff2", ".ttf", ".otf", ".eot", ".mp3", ".mp4", ".wav", ".pdf", ".db", ".sqlite",
         };
 
+        /// <summary>A file with an extension that only binaries have (<c>.png</c>, <c>.dll</c>, <c>.pfx</c>, …): never read.</summary>
+        public static bool HasBinaryExtension(string path) => BinaryExtensions.Contains(Path.GetExtension(path) ?? string.Empty);
+
         /// <summary>How <paramref name="path"/> with this <paramref name="text"/> is read.</summary>
         public static TextFileKind KindOf(string path, string text)
         {

@@ -44,8 +44,10 @@ namespace Guardrails.Core.Rules
             string? severityNote = null,
             string? whereNote = null,
             bool errorInEveryMode = false,
-            string since = RuleCatalog.FirstRelease)
+            string since = RuleCatalog.FirstRelease,
+            bool info = false)
         {
+            IsInfo = info;
             Id = id;
             Title = title;
             Category = category;
@@ -66,6 +68,9 @@ namespace Guardrails.Core.Rules
         public string Category { get; }
 
         public RuleHost Host { get; }
+
+        /// <summary>True for a rule that only informs (an info diagnostic in every mode).</summary>
+        public bool IsInfo { get; }
 
         /// <summary>True when the finding fails an Enforce build; false for rules that only ever warn.</summary>
         public bool IsErrorInEnforce { get; }
@@ -102,6 +107,7 @@ namespace Guardrails.Core.Rules
         public const string UnapprovedSdk = "GRD003";
         public const string UnapprovedEndpoint = "GRD004";
         public const string PossibleSecret = "GRD006";
+        public const string FileNotScanned = "GRD007";
         public const string InternalError = "GRD100";
         public const string PolicyUnavailable = "GRD101";
         public const string MalformedJson = "GRD102";
@@ -193,6 +199,12 @@ namespace Guardrails.Core.Rules
             RuleIds.PossibleSecret, "Possible secret in code or configuration", CategorySecrets, RuleHost.Analyzer, isError: false,
             name: "PossibleSecret",
             whereNote: "C# code and the project's AdditionalFiles");
+
+        public static readonly RuleInfo FileNotScanned = new RuleInfo(
+            RuleIds.FileNotScanned, "File not scanned for keys (binary or too large)", CategorySecrets, RuleHost.Analyzer, isError: false,
+            name: "FileNotScanned",
+            whereNote: "the project's AdditionalFiles",
+            info: true);
 
         public static readonly RuleInfo UnapprovedSdk = new RuleInfo(
             RuleIds.UnapprovedSdk, "AI SDK not approved by the policy", CategoryAiUsage, RuleHost.Analyzer, isError: true,
@@ -452,6 +464,7 @@ namespace Guardrails.Core.Rules
             UnapprovedSdk,
             UnapprovedEndpoint,
             PossibleSecret,
+            FileNotScanned,
             InternalError,
             PolicyUnavailable,
             MalformedJson,

@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Guardrails.BuildTasks.Footprints;
+using Guardrails.Core.Files;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace Guardrails.BuildTasks
+{
+    /// <summary>
+    /// Chooses which of the key scan's candidate files (GRD002/GRD006) go to the compiler as AdditionalFiles, in every
+    /// build (design-time included). Adds the repository's CI and container files, which live at the repository root and
+    /// in dot-folders, so no project item names them. Keeps back what the compiler must not be given: a binary file
+    /// (csc fails the build with CS2015 when an analyzer reads one) and a file over <see cref="TextFileSecrets.MaxLength"/>
+    /// (it would be read whole into the compiler's memory). Those are listed in <see cref="SkippedListFile"/>, itself an
+    /// AdditionalFile, so the analyzer reports each one (GRD007) instead of skipping it silently. Reads at most the first
+    /// 8 KB of each file. Never fails the build.
+    /// </summary>
+    public sealed class GuardrailsSelectScanFiles : Task
+    {
+        /// <summary>The CI and container files of a repository, relative to its root ('*' within one name only).</summary>
+        internal static readonly string[] RepositoryFilePatterns =
+        {
+            ".github/workflows/*.yml", ".github/workflows/*.yaml", ".gitlab-ci.yml", "azure-pipelines*.yml", "azure-pipelines*.yaml",
+            ".azure-pipelines/*.yml", ".azure-pipelines/*.yaml", ".pipelines/*.yml", ".pipelines/*.yaml", "bitbucket-pipelines.yml",
+            ".circleci/config.yml", "docker-compose*.yml", "docker-compose*.yaml", "compose.yml", "compose.yaml",
+        };
+
+        public ITaskItem[] Candidates { get; set; } = Array.Empty<ITaskItem>();
+
+        [Required]
+        public string ProjectDirectory { get; set; } = string.Empty;
+
+        /// <summary>Written (only when its content changes) with one line per file kept back: reason, size, path.</summary>
+        [Required]
+        public string SkippedListFile { get; set; } = string.Empty;
+
+        /// <summary>False: do not add the repository's CI and container files.</summary>
+        public bool IncludeRepositoryFiles { get; set; } = true;
+
+        /// <summary>The files to pass to the compiler, plus <see cref="SkippedListFile"/> when it lists any.</summary>
+        [Output]
+        public ITaskItem[] Files { get; set; } = Array.Empty<ITaskItem>();
+
+        public override bool Execute()
+        {
+            var files = new List<ITaskItem>();
+            var skipped = new List<string>();
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            try
+            {
+                foreach (ITaskItem candidate in Candidates)
+                {
+                    Consider(candidate.ItemSpec, files, skipped, seen);
+                }
+
+                if (IncludeRepositoryFiles)
+                {
+                    string? root = FootprintDiscovery.FindRepositoryRoot(ProjectDirectory, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+                    foreach (string file in RepositoryFiles(root ?? ProjectDirectory))
+                    {
+                        Consider(file, files, skipped, seen);
+                    }
+                }
+
+                GuardrailsCheck.WriteIfChanged(SkippedListFile, SkippedList.Header + string.Join(string.Empty, skipped));
+                if (skipped.Count > 0)
+                {
+                    files.Add(new TaskItem(SkippedListFile));
+                }
+            }
+            catch (Exception e) when (!(e is OutOfMemoryException))
+            {
+                Log.LogMessage(MessageImportance.Normal, "Guardrails: choosing the files to scan for keys failed ({0}: {1}); passing the candidates unchecked.", e.GetType().Name, e.Message);
+                files.Clear();
+                foreach (ITaskItem candidate in Candidates)
+                {
+                    files.Add(new TaskItem(candidate.ItemSpec));
+                }
+            }
+
+            Files = files.ToArray();
+            return true;
+        }
+
+        private static void Consider(string path, List<ITaskItem> files, List<string> skipped, HashSet<string> seen)
+        {
+            string full;
+            try
+            {
+                full = Path.GetFullPath(path);
+            }
+            catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
+            {
+                return;
+            }
+
+            if (!seen.Add(full) || !File.Exists(full))
+            {
+                return;
+            }
+
+            string? reason = SkipReason(full, out long length);
+            if (reason == null)
+            {
+                files.Add(new TaskItem(full));
+            }
+            else
+            {
+                skipped.Add(SkippedList.Line(reason, length, full));
+            }
+        }
+
+        /// <summary>Why a file must not reach the compiler, or null. Reads at most its first 8 KB.</summary>
+        internal static string? SkipReason(string path, out long length)
+        {
+            length = new FileInfo(path).Length;
+            if (length > TextFileSecrets.MaxLength)
+            {
+                return SkippedList.TooLarge;
+            }
+
+            var head = new byte[(int)Math.Min(length, 8192)];
+            int read = 0;
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            {
+                int n;
+                while (read < head.Length && (n = stream.Read(head, read, head.Length - read)) > 0)
+                {
+                    read += n;
+                }
+            }
+
+            // UTF-16 and UTF-32 text has NUL bytes; the compiler decodes it by its byte-order mark.
+            bool bom16or32 = read >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)) ||
+                             read >= 4 && head[0] == 0 && head[1] == 0 && head[2] == 0xFE && head[3] == 0xFF;
+            if (!bom16or32 && Array.IndexOf(head, (byte)0, 0, read) >= 0)
+            {
+                return SkippedList.Binary;
+            }
+
+            return null;
+        }
+
+        private static IEnumerable<string> RepositoryFiles(string root)
+        {
+            foreach (string pattern in RepositoryFilePatterns)
+            {
+                int slash = pattern.LastIndexOf('/');
+                string dir = slash < 0 ? root : Path.Combine(root, pattern.Substring(0, slash));
+                string name = pattern.Substring(slash + 1);
+                if (!Directory.Exists(dir))
+                {
+                    continue;
+                }
+
+                string[] found;
+                try
+                {
+                    found = Directory.GetFiles(dir, name, SearchOption.TopDirectoryOnly);
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    continue;
+                }
+
+                Array.Sort(found, StringComparer.Ordinal);
+                foreach (string file in found)
+                {
+                    yield return file;
+                }
+            }
+        }
+    }
+}

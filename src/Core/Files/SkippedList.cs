@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace Guardrails.Core.Files
+{
+    /// <summary>
+    /// The files the build kept back from the key scan (binary, or over <see cref="TextFileSecrets.MaxLength"/>), one per
+    /// line as <c>reason|length|path</c>. The build task writes it (<c>obj/…/guardrails/guardrails.scan-skipped.txt</c>) and
+    /// passes it as an AdditionalFile; the file analyzer reads it and reports each entry (GRD007).
+    /// </summary>
+    public static class SkippedList
+    {
+        public const string FileName = "guardrails.scan-skipped.txt";
+
+        public const string Header = "# Files not scanned for keys by the last build (Guardrails): reason|bytes|path\n";
+
+        public const string TooLarge = "too-large";
+
+        public const string Binary = "binary";
+
+        public static bool IsSkippedList(string path) => path.EndsWith(FileName, StringComparison.OrdinalIgnoreCase);
+
+        public static string Line(string reason, long length, string path) =>
+            reason + "|" + length.ToString(CultureInfo.InvariantCulture) + "|" + path + "\n";
+
+        /// <summary>The entries of a skipped list; malformed lines are ignored.</summary>
+        public static IEnumerable<(string Reason, long Length, string Path)> Parse(string text)
+        {
+            foreach (string raw in text.Split('\n'))
+            {
+                string line = raw.TrimEnd('\r');
+                if (line.Length == 0 || line[0] == '#')
+                {
+                    continue;
+                }
+
+                int first = line.IndexOf('|');
+                int second = first < 0 ? -1 : line.IndexOf('|', first + 1);
+                if (second < 0 || !long.TryParse(line.Substring(first + 1, second - first - 1), NumberStyles.None, CultureInfo.InvariantCulture, out long length))
+                {
+                    continue;
+                }
+
+                yield return (line.Substring(0, first), length, line.Substring(second + 1));
+            }
+        }
+
+        /// <summary>Why a file was not scanned, as the GRD007 message says it.</summary>
+        public static string Describe(string reason, long length) =>
+            reason == Binary
+                ? "it is a binary file (a NUL byte in its first 8 KB, or a binary extension)"
+                : string.Format(CultureInfo.InvariantCulture, "its size ({0:N0}) is over the limit of {1:N0} characters for a file scanned during the build", length, TextFileSecrets.MaxLength);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text;
+using Guardrails.Core.Files;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace Guardrails.BuildTasks.Tests;
+
+/// <summary>GuardrailsSelectScanFiles: what the key scan may hand to the compiler, and what it names instead (GRD007).</summary>
+public class SelectScanFilesTests
+{
+    private static (string[] Files, string Skipped) Run(TempDir dir, string projectDir, bool repositoryFiles, params string[] candidates)
+    {
+        string list = Path.Combine(dir.Path, "obj", "guardrails.scan-skipped.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(list)!);
+        var engine = new FakeBuildEngine();
+        var task = new GuardrailsSelectScanFiles
+        {
+            BuildEngine = engine,
+            Candidates = candidates.Select(c => (ITaskItem)new TaskItem(c)).ToArray(),
+            ProjectDirectory = projectDir,
+            SkippedListFile = list,
+            IncludeRepositoryFiles = repositoryFiles,
+        };
+        Assert.True(task.Execute());
+        Assert.Empty(engine.Errors);
+        Assert.Empty(engine.Warnings);
+        return (task.Files.Select(f => f.ItemSpec).ToArray(), File.ReadAllText(list));
+    }
+
+    [Fact]
+    public void Binary_content_behind_a_text_extension_is_kept_back_and_listed_while_every_text_encoding_passes()
+    {
+        using var dir = new TempDir();
+        string binary = dir.WriteBytes("data.json", new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D });
+        string utf16 = dir.WriteBytes("utf16.json", Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("{ \"a\": 1 }")).ToArray());
+        string utf16be = dir.WriteBytes("utf16be.json", Encoding.BigEndianUnicode.GetPreamble().Concat(Encoding.BigEndianUnicode.GetBytes("{ \"a\": 1 }")).ToArray());
+        string utf32 = dir.WriteBytes("utf32.json", new UTF32Encoding(false, true).GetPreamble().Concat(Encoding.UTF32.GetBytes("{ }")).ToArray());
+        string invalidUtf8 = dir.WriteBytes("bad.yml", new byte[] { (byte)'a', (byte)':', (byte)' ', 0xC3, 0x28, 0xFF, (byte)'\n' });
+        string text = dir.Write("appsettings.json", "{ }");
+
+        (string[] files, string skipped) = Run(dir, dir.Path, repositoryFiles: false, binary, utf16, utf16be, utf32, invalidUtf8, text, Path.Combine(dir.Path, "missing.json"));
+
+        Assert.DoesNotContain(binary, files);
+        Assert.Contains(utf16, files);
+        Assert.Contains(utf16be, files);
+        Assert.Contains(utf32, files);
+        Assert.Contains(invalidUtf8, files);
+        Assert.Contains(text, files);
+        var entry = Assert.Single(SkippedList.Parse(skipped));
+        Assert.Equal((SkippedList.Binary, 12L, binary), entry);
+        Assert.Contains(files, f => f.EndsWith(SkippedList.FileName, StringComparison.Ordinal)); // the list itself goes to the analyzer
+    }
+
+    [Fact]
+    public void A_100_MB_file_is_kept_back_by_its_size_without_being_read()
+    {
+        using var dir = new TempDir();
+        string big = Path.Combine(dir.Path, "huge.json");
+        using (var stream = File.Create(big))
+        {
+            stream.SetLength(100L * 1024 * 1024); // sparse: would read as 100 MB of NULs
+        }
+
+        string limit = dir.Write("at-limit.json", new string(' ', TextFileSecrets.MaxLength));
+        (string[] files, string skipped) = Run(dir, dir.Path, repositoryFiles: false, big, limit);
+
+        Assert.DoesNotContain(big, files);
+        Assert.Contains(limit, files);
+        Assert.Equal((SkippedList.TooLarge, 100L * 1024 * 1024, big), Assert.Single(SkippedList.Parse(skipped)));
+    }
+
+    [Fact]
+    public void Nothing_kept_back_passes_no_list_and_writes_only_the_header()
+    {
+        using var dir = new TempDir();
+        string text = dir.Write("appsettings.json", "{ }");
+        (string[] files, string skipped) = Run(dir, dir.Path, repositoryFiles: false, text);
+        Assert.Equal(new[] { text }, files);
+        Assert.Empty(SkippedList.Parse(skipped));
+    }
+
+    [Fact]
+    public void The_repository_CI_and_container_files_are_added_from_the_root_above_the_project()
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(Path.Combine(dir.Path, ".git"));
+        string workflow = dir.Write(".github/workflows/build.yml", "on: push\n");
+        string workflowYaml = dir.Write(".github/workflows/release.yaml", "on: push\n");
+        string gitlab = dir.Write(".gitlab-ci.yml", "stages: [build]\n");
+        string azure = dir.Write("azure-pipelines.yml", "trigger: [main]\n");
+        string compose = dir.Write("docker-compose.override.yml", "services: {}\n");
+        dir.Write(".github/workflows/notes.md", "not CI\n");
+        dir.Write("other/docker-compose.yml", "not at the root\n");
+        string project = Path.Combine(dir.Path, "src", "App");
+        Directory.CreateDirectory(project);
+
+        (string[] files, _) = Run(dir, project, repositoryFiles: true);
+        Assert.Equal(new[] { workflow, workflowYaml, gitlab, azure, compose }.OrderBy(f => f, StringComparer.Ordinal), files.OrderBy(f => f, StringComparer.Ordinal));
+
+        (string[] none, _) = Run(dir, project, repositoryFiles: false);
+        Assert.Empty(none);
+    }
+}
