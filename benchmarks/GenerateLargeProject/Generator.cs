@@ -12,7 +12,7 @@ internal static class Generator
 {
     private const int LinesPerFile = 500;
 
-    public static int Write(string outDir, int targetLines, string repo)
+    public static int Write(string outDir, int targetLines, string repo, bool enterprise = false)
     {
         if (Directory.Exists(outDir))
         {
@@ -59,7 +59,7 @@ internal static class Generator
         int total = 0;
         for (int f = 0; f < files; f++)
         {
-            string code = SourceFile(f, files);
+            string code = SourceFile(f, files, enterprise);
             total += code.Count(c => c == '\n');
             File.WriteAllText(Path.Combine(src, "Service" + f.ToString("D4", CultureInfo.InvariantCulture) + ".cs"), code);
         }
@@ -67,7 +67,7 @@ internal static class Generator
         return total;
     }
 
-    private static string SourceFile(int f, int files)
+    private static string SourceFile(int f, int files, bool enterprise)
     {
         var sb = new StringBuilder();
         sb.Append("using System.Text;\nusing System.Text.Json;\nusing Microsoft.Extensions.Logging;\n\n".Replace("using Microsoft.Extensions.Logging;\n", string.Empty));
@@ -76,7 +76,7 @@ internal static class Generator
         int m = 0;
         while (lines < LinesPerFile)
         {
-            lines += Class(sb, f, m++, files);
+            lines += enterprise ? EnterpriseClass(sb, f, m++) : Class(sb, f, m++, files);
         }
 
         return sb.ToString();
@@ -130,6 +130,52 @@ internal static class Generator
             }
         }
 
+        sb.Append("}\n\n");
+        return Count(sb) - start;
+    }
+
+    /// <summary>
+    /// --shape enterprise: almost every line a string a key scanner must judge. SQL, URLs, GUIDs, hashes, base64 blobs,
+    /// connection strings, settings dictionaries with ApiKey-like names holding placeholders, raw JSON, options classes
+    /// with key-named properties, HTTP headers; no key at all (the figure is the cost of wading through look-alikes).
+    /// </summary>
+    private static int EnterpriseClass(StringBuilder sb, int f, int c)
+    {
+        string name = "Integration" + f + "_" + c;
+        int start = Count(sb);
+        string blob = Convert.ToBase64String(Encoding.ASCII.GetBytes("certificate-thumbprint-" + Hex(f * 7 + c, 24)));
+        sb.Append("/// <summary>Partner integration ").Append(c).Append(" (https://partners.example.com/docs/").Append(f).Append(").</summary>\n");
+        sb.Append("public sealed class ").Append(name).Append("Options\n{\n");
+        sb.Append("    public const string SectionName = \"Partners:").Append(name).Append("\";\n");
+        sb.Append("    public string ApiKey { get; set; } = \"<your-api-key>\";\n");
+        sb.Append("    public string ClientSecret { get; set; } = string.Empty;\n");
+        sb.Append("    public string AccessToken { get; set; } = \"${PARTNER_").Append(c).Append("_TOKEN}\";\n");
+        sb.Append("    public string SigningKeyId { get; set; } = \"").Append(Guid(f, c)).Append("\";\n");
+        sb.Append("    public string Thumbprint { get; set; } = \"").Append(Hex(f + c * 13, 40).ToUpperInvariant()).Append("\";\n");
+        sb.Append("    public string Endpoint { get; set; } = \"https://api").Append(c).Append(".partner-").Append(f).Append(".example.com/v2/\";\n}\n\n");
+        sb.Append("public sealed class ").Append(name).Append("\n{\n");
+        sb.Append("    private const string ConnectionString = \"Server=tcp:sql").Append(f).Append(".database.example.net,1433;Initial Catalog=Orders").Append(c)
+          .Append(";Persist Security Info=False;User ID=app;Password=${SQL_PASSWORD};MultipleActiveResultSets=False;Encrypt=True;\";\n");
+        sb.Append("    private const string StorageConnection = \"DefaultEndpointsProtocol=https;AccountName=store").Append(f).Append(";AccountKey=<account-key>;EndpointSuffix=core.windows.net\";\n");
+        sb.Append("    private const string Certificate = \"").Append(blob).Append("\";\n");
+        sb.Append("    private const string Checksum = \"").Append(Hex(f * 131 + c, 64)).Append("\";\n");
+        sb.Append("    private const string ContentMd5 = \"").Append(Convert.ToBase64String(Encoding.ASCII.GetBytes(Hex(c + f, 16)))).Append("\";\n");
+        sb.Append("    private static readonly Guid CorrelationId = new(\"").Append(Guid(c, f)).Append("\");\n");
+        sb.Append("    private readonly Dictionary<string, string> _settings = new()\n    {\n");
+        sb.Append("        [\"Partner:ApiKey\"] = \"REPLACE_ME\",\n");
+        sb.Append("        [\"Partner:ClientSecret\"] = \"\",\n");
+        sb.Append("        [\"Partner:TokenEndpoint\"] = \"https://login.partner.example.com/oauth2/v2.0/token\",\n");
+        sb.Append("        [\"Partner:Scope\"] = \"api://").Append(Guid(f, c)).Append("/.default\",\n");
+        sb.Append("        [\"Cache:Key\"] = \"partner-").Append(Hex(c, 16)).Append("\",\n");
+        sb.Append("        [\"Feature:Flags\"] = \"orders,invoices,refunds\",\n    };\n\n");
+        sb.Append("    private static readonly string[] Columns = { \"OrderId\", \"CustomerId\", \"TotalAmount\", \"CurrencyCode\", \"CreatedUtc\" };\n\n");
+        sb.Append("    public string Select(int tenant) => @\"SELECT o.OrderId, o.CustomerId, o.TotalAmount, o.CurrencyCode\n        FROM sales.Orders o WITH (NOLOCK)\n        INNER JOIN sales.Customers c ON c.CustomerId = o.CustomerId\n        WHERE o.TenantId = @tenant AND o.Status IN ('Open', 'Pending') AND c.Region = 'EU-West'\n        ORDER BY o.CreatedUtc DESC OFFSET 0 ROWS FETCH NEXT 50 ROWS ONLY\";\n\n");
+        sb.Append("    public string Upsert => \"MERGE INTO sales.Orders AS t USING (VALUES (@id, @total)) AS s (Id, Total) ON t.OrderId = s.Id WHEN MATCHED THEN UPDATE SET TotalAmount = s.Total;\";\n\n");
+        sb.Append("    public string Payload(int id, string customer) => $$\"\"\"\n        {\n          \"id\": {{id}},\n          \"customer\": \"{{customer}}\",\n          \"apiVersion\": \"2024-10-21\",\n          \"signature\": \"").Append(Hex(id: f * 3 + c, 64)).Append("\",\n          \"callback\": \"https://hooks.example.com/partners/").Append(c).Append("/events?tenant=").Append(f).Append("\",\n          \"apiKey\": \"{{Environment.GetEnvironmentVariable(\"PARTNER_API_KEY\")}}\"\n        }\n        \"\"\";\n\n");
+        sb.Append("    public HttpRequestMessage Request(string token) => new(HttpMethod.Post, \"https://api.partner.example.com/v2/orders?api-version=2024-10-21\")\n    {\n        Headers = { { \"Authorization\", \"Bearer \" + token }, { \"x-ms-client-request-id\", \"").Append(Guid(f + 1, c)).Append("\" } },\n    };\n\n");
+        sb.Append("    public string Describe(int id, decimal total) => $\"Order {id} for partner {SectionName} totals {total:C} (checksum {Checksum[..8]})\";\n\n");
+        sb.Append("    private const string SectionName = \"Partners:").Append(name).Append("\";\n");
+        sb.Append("    public string Level(int code) => code switch\n    {\n        0 => \"Information\",\n        1 => \"Warning\",\n        2 => \"Error\",\n        _ => \"Critical: \" + code,\n    };\n");
         sb.Append("}\n\n");
         return Count(sb) - start;
     }
