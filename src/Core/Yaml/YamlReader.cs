@@ -105,6 +105,20 @@ namespace Guardrails.Core.Yaml
         private JsonNode ParseDocument()
         {
             SkipToContent();
+            if (_li < _lines.Count && _col == 0 && Rest().StartsWith("%", StringComparison.Ordinal))
+            {
+                // Directives (%YAML 1.2, %TAG ...) change nothing this reader does; they must end with '---'.
+                while (_li < _lines.Count && (Rest().StartsWith("%", StringComparison.Ordinal) || IsBlankOrComment(Rest())))
+                {
+                    NextLine();
+                }
+
+                if (_li >= _lines.Count || !IsDocumentMarker(Rest(), "---"))
+                {
+                    throw Error("a YAML directive ('%...') must be followed by a '---' line");
+                }
+            }
+
             if (_li < _lines.Count && _col == 0 && IsDocumentMarker(Rest(), "---"))
             {
                 string after = Rest().Substring(3).Trim();
@@ -292,10 +306,18 @@ namespace Guardrails.Core.Yaml
             NextLine();
             while (true)
             {
+                int from = _li;
                 SkipToContent();
                 if (AtEnd || _col <= parentIndent)
                 {
                     break;
+                }
+
+                // Folding: a line break between two lines is a space; each empty line between them is a line break.
+                int emptyLines = 0;
+                for (int i = from; i < _li; i++)
+                {
+                    emptyLines += _lines[i].Text.Trim().Length == 0 ? 1 : 0;
                 }
 
                 string more = Rest();
@@ -304,7 +326,7 @@ namespace Guardrails.Core.Yaml
                     throw Error("unexpected indentation: a mapping or sequence cannot follow a plain value here");
                 }
 
-                text += " " + StripComment(more).Trim();
+                text += (emptyLines > 0 ? new string('\n', emptyLines) : " ") + StripComment(more).Trim();
                 NextLine();
             }
 
@@ -353,8 +375,9 @@ namespace Guardrails.Core.Yaml
                     pendingNewlines = 0;
                     sb.Append(line.Text.Substring(contentIndent).TrimEnd('\r'));
                 }
-                else
+                else if (!(line.Text.Length == 0 && line.Offset >= _text.Length))
                 {
+                    // (The empty "line" after a final line break is no line of the scalar.)
                     pendingNewlines++;
                 }
 
@@ -363,7 +386,12 @@ namespace Guardrails.Core.Yaml
 
             _col = _li < _lines.Count ? _lines[_li].Indent : 0;
             string value = sb.ToString();
-            if (!strip)
+            if (value.Length == 0)
+            {
+                // An empty block scalar is "" (kept trailing blank lines aside).
+                value = keep ? new string('\n', pendingNewlines) : string.Empty;
+            }
+            else if (!strip)
             {
                 value += keep ? new string('\n', pendingNewlines + 1) : "\n";
             }
@@ -575,6 +603,16 @@ namespace Guardrails.Core.Yaml
                     case '\\': sb.Append('\\'); break;
                     case '/': sb.Append('/'); break;
                     case ' ': sb.Append(' '); break;
+                    case '\t': sb.Append('\t'); break;
+                    case 'a': sb.Append('\a'); break;
+                    case 'b': sb.Append('\b'); break;
+                    case 'e': sb.Append('\u001b'); break;
+                    case 'f': sb.Append('\f'); break;
+                    case 'v': sb.Append('\v'); break;
+                    case 'N': sb.Append('\u0085'); break;
+                    case '_': sb.Append('\u00a0'); break;
+                    case 'L': sb.Append('\u2028'); break;
+                    case 'P': sb.Append('\u2029'); break;
                     case 'x':
                     case 'u':
                     case 'U':
