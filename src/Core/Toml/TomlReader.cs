@@ -555,12 +555,13 @@ namespace Guardrails.Core.Toml
                 case 'U':
                     {
                         int digits = e == 'u' ? 4 : 8;
-                        if (_pos + digits >= _text.Length || !int.TryParse(_text.Substring(_pos + 1, digits), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int code) || code < 0 || code > 0x10FFFF)
+                        if (_pos + digits >= _text.Length || !int.TryParse(_text.Substring(_pos + 1, digits), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int code) || code < 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
                         {
+                            // TOML allows only Unicode scalar values: a surrogate half is an error, not a silent U+FFFD.
                             throw Error("invalid unicode escape");
                         }
 
-                        sb.Append(char.ConvertFromUtf32(code >= 0xD800 && code <= 0xDFFF ? 0xFFFD : code));
+                        sb.Append(char.ConvertFromUtf32(code));
                         _pos += digits;
                         break;
                     }
@@ -594,8 +595,9 @@ namespace Guardrails.Core.Toml
         }
 
         /// <summary>
-        /// The number as the tree keeps it (JSON-like decimal text): underscores dropped, and 0x/0o/0b integers
-        /// converted to decimal, so a reader of the tree sees 0x10 as 16, not as text that is no number.
+        /// The number as the tree keeps it (decimal text that .NET parses): underscores and a leading '+' dropped,
+        /// 0x/0o/0b integers converted to decimal (0x10 is 16, not text that is no number), inf/nan as
+        /// Infinity/NaN; an integer outside 64 bits is an error, as TOML requires.
         /// </summary>
         private static string NumberText(string raw, TextPosition start)
         {
@@ -603,7 +605,24 @@ namespace Guardrails.Core.Toml
             int radix = s.StartsWith("0x", System.StringComparison.Ordinal) ? 16 : s.StartsWith("0o", System.StringComparison.Ordinal) ? 8 : s.StartsWith("0b", System.StringComparison.Ordinal) ? 2 : 0;
             if (radix == 0)
             {
-                return s;
+                switch (s.TrimStart('+'))
+                {
+                    case "inf":
+                        return "Infinity";
+                    case "-inf":
+                        return "-Infinity";
+                    case "nan":
+                    case "-nan":
+                        return "NaN";
+                }
+
+                bool integer = s.IndexOfAny(new[] { '.', 'e', 'E' }) < 0;
+                if (integer && !long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+                {
+                    throw new JsonParseException("integer is larger than 64 bits", start);
+                }
+
+                return s.TrimStart('+');
             }
 
             ulong value = 0;
