@@ -78,12 +78,39 @@ public class TomlReaderTests
         Assert.Equal(2, error!.Position.Line);
     }
 
-    [Fact]
-    public void Hostile_input_does_not_throw()
+    [Theory]
+    [InlineData("[", 1, 2)]
+    [InlineData("[[", 1, 3)]
+    [InlineData("\"", 1, 1)]
+    [InlineData("a=\"\"\"", 1, 3)]
+    [InlineData("a=\'\'\'", 1, 3)]
+    [InlineData("a={", 1, 4)]
+    [InlineData("a = \"\\u12\"", 1, 7)]
+    [InlineData("a=\"\\", 1, 5)]
+    [InlineData("x.=1", 1, 3)]
+    public void Hostile_input_is_a_positioned_error(string toml, int line, int column)
     {
-        foreach (string s in new[] { "[", "[[", "\"", "a=\"\"\"", "a='''", "a={", "a=[" + new string('[', 200), "a = \"\\u12\"", "\uFEFFa=1", "a=\"\\", "x.=1" })
+        Assert.Null(TomlReader.TryParse(toml, out JsonParseException? error));
+        Assert.Equal((line, column), (error!.Position.Line, error.Position.Column));
+        if (toml.Length > 3)
         {
-            TomlReader.TryParse(s, out _);
+            Assert.DoesNotContain(toml, error.Message); // messages never quote the input
         }
+    }
+
+    [Fact]
+    public void Nesting_deeper_than_64_levels_is_an_error_not_a_stack_overflow()
+    {
+        Assert.Null(TomlReader.TryParse("a=" + new string('[', 100_000), out JsonParseException? error));
+        Assert.Equal(1, error!.Position.Line);
+        Assert.Contains("deeper than 64", error.Message);
+    }
+
+    [Fact]
+    public void A_byte_order_mark_is_skipped()
+    {
+        JsonNode root = TomlReader.Parse("\uFEFFa=1");
+        Assert.Equal("1", root["a"]!.Text);
+        Assert.Equal(1, root["a"]!.Start.Line);
     }
 }

@@ -91,12 +91,44 @@ public class YamlReaderTests
         Assert.Equal(line, error!.Position.Line);
     }
 
-    [Fact]
-    public void Hostile_input_does_not_throw()
+    [Theory]
+    [InlineData("{", 1, 1)]
+    [InlineData("[", 1, 1)]
+    [InlineData("'", 1, 1)]
+    [InlineData("\"\\x\"", 1, 1)]
+    [InlineData("a: [1, {b: ", 1, 8)]
+    public void Hostile_input_is_a_positioned_error(string yaml, int line, int column)
     {
-        foreach (string s in new[] { "-", ":", "- - -", "a: |", "a: >", "{", "[", "a: {b: [c, {d: e}]}", "---\n---\n", "\uFEFF", "a:\n  - b: c\n    d:\n", new string('[', 500), "'", "\"\\x\"" })
-        {
-            YamlReader.TryParse(s, out _);
-        }
+        Assert.Null(YamlReader.TryParse(yaml, out JsonParseException? error));
+        Assert.Equal((line, column), (error!.Position.Line, error.Position.Column));
+    }
+
+    [Fact]
+    public void Nesting_deeper_than_64_levels_is_an_error_not_a_stack_overflow()
+    {
+        Assert.Null(YamlReader.TryParse(new string('[', 100_000), out JsonParseException? error));
+        Assert.Contains("deeper than 64", error!.Message);
+    }
+
+    [Theory]
+    [InlineData("-", "[null,]")]
+    [InlineData(":", "{\"\":null,}")]
+    [InlineData("- - -", "[[[null,],],]")]
+    [InlineData("a: |", "{\"a\":\"\",}")]
+    [InlineData("a: >", "{\"a\":\"\",}")]
+    [InlineData("a: {b: [c, {d: e}]}", "{\"a\":{\"b\":[\"c\",{\"d\":\"e\",},],},}")]
+    [InlineData("a:\n  - b: c\n    d:\n", "{\"a\":[{\"b\":\"c\",\"d\":null,},],}")]
+    public void Degenerate_input_reads_as_yaml_says(string yaml, string expected)
+    {
+        Assert.Equal(expected, Differential.Canonical.Of(YamlReader.Parse(yaml)));
+    }
+
+    [Theory]
+    [InlineData("---\n---\n")]
+    [InlineData("\uFEFF")]
+    [InlineData("# only a comment\n")]
+    public void A_document_with_no_content_is_null(string yaml)
+    {
+        Assert.Equal(JsonKind.Null, YamlReader.Parse(yaml).Kind);
     }
 }

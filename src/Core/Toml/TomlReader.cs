@@ -13,7 +13,11 @@ namespace Guardrails.Core.Toml
     /// keys; <c>key = value</c> with dotted keys; basic and literal strings (single- and multi-line, with escapes);
     /// integers, floats, booleans; dates and times (kept as their text, as strings); arrays (multi-line, trailing
     /// commas, comments); inline tables. Tables become objects, arrays arrays, scalars strings/numbers/booleans.
-    /// Not checked: redefinition of a table or key (later entries are appended, as the JSON reader keeps duplicates).
+    /// Numbers are kept as decimal text .NET parses (0x/0o/0b converted, inf/nan as Infinity/NaN); an integer outside
+    /// 64 bits and a \u escape that is no Unicode scalar value are errors. Dates and times are kept as their text.
+    /// Lenient where a reader's meaning is plain (tests/Core.Tests/Differential/HostileInputTests pins each case against
+    /// Tomlyn): a redefined key or table is appended (lookups take the last, as the JSON reader keeps duplicates);
+    /// leading zeros, ".5", doubled underscores and raw control characters in strings are read as written.
     /// Never throws anything but <see cref="JsonParseException"/>; messages never quote the input.
     /// </summary>
     public sealed class TomlReader

@@ -14,7 +14,10 @@ namespace Guardrails.Core.Yaml
     /// indentation as their key); plain, single- and double-quoted scalars (plain scalars may continue on more-indented
     /// lines); literal (|) and folded (&gt;) block scalars; flow sequences and mappings (<c>[a, "b"]</c>,
     /// <c>{a: 1}</c>, over several lines too); comments; a leading <c>---</c>; tags (<c>!!str</c>) are skipped.
-    /// Plain scalars are typed as YAML 1.2 core: true/false, null/~, numbers, otherwise strings.
+    /// Plain scalars are typed as YAML 1.2 core: true/false, null/~, decimal numbers, otherwise strings (0x1F, 0o17,
+    /// .inf stay text). Directives (%YAML, %TAG) are skipped. Lenient (pinned against YamlDotNet in
+    /// tests/Core.Tests/Differential/HostileInputTests): a repeated key is kept (lookups take the last), ': ' inside a
+    /// plain value is text.
     /// Not supported (a clear error, never a wrong tree): anchors and aliases, complex keys ("? "), tabs used for
     /// indentation, more than one document (reading stops at the second "---").
     /// Never throws anything but <see cref="JsonParseException"/>; messages never quote the input.
