@@ -56,7 +56,17 @@ namespace Guardrails.Analyzers
 
         public bool AnyIn(string text) => AnyIn(text, _ => true);
 
-        public bool AnyIn(string text, Func<string, bool> accept)
+        public bool AnyIn(string text, Func<string, bool> accept) => FirstIn(text, accept) >= 0;
+
+        /// <summary>Every occurrence of one of the names as a whole identifier-like run: its start and the name.</summary>
+        public List<KeyValuePair<int, string>> AllIn(string text)
+        {
+            var found = new List<KeyValuePair<int, string>>();
+            FirstIn(text, null, found);
+            return found;
+        }
+
+        private int FirstIn(string text, Func<string, bool>? accept, List<KeyValuePair<int, string>>? all = null)
         {
             int i = 0;
             while (i < text.Length)
@@ -80,15 +90,22 @@ namespace Guardrails.Analyzers
                 {
                     foreach (string candidate in candidates)
                     {
-                        if (candidate.Length == i - start && string.CompareOrdinal(text, start, candidate, 0, candidate.Length) == 0 && accept(candidate))
+                        if (candidate.Length == i - start && string.CompareOrdinal(text, start, candidate, 0, candidate.Length) == 0)
                         {
-                            return true;
+                            if (all != null)
+                            {
+                                all.Add(new KeyValuePair<int, string>(start, candidate));
+                            }
+                            else if (accept!(candidate))
+                            {
+                                return start;
+                            }
                         }
                     }
                 }
             }
 
-            return false;
+            return -1;
         }
 
         private const uint Seed = 2166136261;

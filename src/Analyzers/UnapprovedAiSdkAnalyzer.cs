@@ -10,20 +10,29 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Guardrails.Analyzers
 {
     /// <summary>
     /// GRD003: use of an AI SDK that the effective policy does not approve. Decided by the assembly that declares the
-    /// symbol (<see cref="UnapprovedSdkSet"/>), never by text. One diagnostic per usage site:
+    /// symbol (<see cref="UnapprovedSdkSet"/>), never by text, and the same whatever the style: one diagnostic per use
+    /// site.
     /// <list type="bullet">
-    /// <item>types written in type positions (declarations, base lists, generic arguments, casts, typeof, patterns,
-    /// attributes, using aliases and using static, and `var` whose inferred type is an SDK type), reported on the whole
-    /// (qualified) name;</item>
-    /// <item>members used in expressions (invocations, extension methods, property/field/event/method references) and
-    /// object creations, reported on the outermost expression of a chain of SDK members.</item>
+    /// <item>a type written in a type position (declarations, base lists, generic arguments, casts, typeof, patterns,
+    /// attributes, using aliases and using static) is reported on the whole (qualified) name, except the declared type of
+    /// a variable, field or property whose initializer is itself a use (<c>ChatClient c = client.GetChatClient()</c> is
+    /// one site, as <c>var c = client.GetChatClient()</c> is);</item>
+    /// <item>a member used in an expression (invocations, extension methods, properties, fields, events, method groups,
+    /// indexers, base constructor calls) is reported from the member's name to the end of the use, once for a chain of
+    /// SDK members (at the outermost); an object creation on the whole <c>new …</c>;</item>
+    /// <item><c>var</c> whose inferred type is an SDK type is reported when its initializer is not itself a use.</item>
     /// </list>
-    /// With no effective policy, or when no referenced assembly is an unapproved SDK, nothing is registered.
+    /// Driven by the raw text of each file: only the names an unapproved SDK declares (types, members), the aliases and
+    /// the source members whose signature names an SDK type are looked at. A receiver's type is read from declarations
+    /// (<see cref="SyntacticTypes"/>: declared types of locals, parameters, fields, properties and method returns), so a
+    /// method body is bound only when a use cannot be decided that way. With no effective policy, or when no referenced
+    /// assembly is an unapproved SDK, nothing is registered.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class UnapprovedAiSdkAnalyzer : DiagnosticAnalyzer
@@ -44,467 +53,159 @@ namespace Guardrails.Analyzers
                     return;
                 }
 
-                // A compilation that references an unapproved SDK (often transitively) but never writes the name of one
-                // of its types or extension methods, with that name's namespace written somewhere too (a using, a
-                // qualified name), cannot use it, short of values handed out by another library: register nothing.
-                // A user type that merely shares a name with an SDK type does not count.
-                var namespaceWritten = new Dictionary<string, bool>(StringComparer.Ordinal);
-                bool NamespaceWritten(string name)
-                {
-                    foreach (string ns in unapproved.NamespacesByName[name])
-                    {
-                        if (!namespaceWritten.TryGetValue(ns, out bool written))
-                        {
-                            written = start.Compilation.SyntaxTrees.Any(t => t.GetText(start.CancellationToken).ToString().IndexOf(ns, StringComparison.Ordinal) >= 0);
-                            namespaceWritten[ns] = written;
-                        }
-
-                        if (written)
-                        {
-                            return true;
-                        }
-                    }
-
-                    return false;
-                }
-
-                if (!new SourceIdentifiers(unapproved.TypeNames.Concat(unapproved.ExtensionNames)).AnyIn(start.Compilation, NamespaceWritten, start.CancellationToken))
-                {
-                    return;
-                }
-
-                // Names first: a name in source that no unapproved SDK type or member has is never bound. No operation
-                // actions, so no operation trees are built for code that does not touch an SDK.
                 var state = new CompilationState(settings, approval, unapproved, start.Compilation);
-                start.RegisterSyntaxNodeAction(state.AnalyzeName, SyntaxKind.IdentifierName, SyntaxKind.GenericName);
-                start.RegisterSyntaxNodeAction(state.AnalyzeCreationSyntax, SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
-                start.RegisterSyntaxNodeAction(state.AnalyzeBaseCall, SyntaxKind.BaseConstructorInitializer, SyntaxKind.PrimaryConstructorBaseType);
-                if (unapproved.HasIndexers)
-                {
-                    start.RegisterSyntaxNodeAction(state.AnalyzeElementAccess, SyntaxKind.ElementAccessExpression, SyntaxKind.ElementBindingExpression);
-                }
+                start.RegisterSemanticModelAction(state.AnalyzeTree);
             });
         }
 
         private sealed class CompilationState
         {
+            private const string VarWord = "var";
+            private const string NewWord = "new";
+            private const string BaseWord = "base";
+
             private readonly GuardrailsSettings _settings;
             private readonly SdkApproval _approval;
-            private readonly UnapprovedSdkSet _sdks;
             private readonly Compilation _compilation;
-            private HashSet<string>? _aliasNames;
             private readonly ConcurrentDictionary<ISymbol, string> _displayNames = new ConcurrentDictionary<ISymbol, string>(SymbolEqualityComparer.Default);
+            private readonly object _gate = new object();
+            private HashSet<string>? _aliasNames;
+            private HashSet<string>? _signatureNames;
+            private SourceIdentifiers? _scanner;
 
             public CompilationState(GuardrailsSettings settings, SdkApproval approval, UnapprovedSdkSet sdks, Compilation compilation)
             {
                 _settings = settings;
                 _approval = approval;
-                _sdks = sdks;
+                Sdks = sdks;
                 _compilation = compilation;
             }
 
-            /// <summary>
-            /// A name in source: a type position naming an unapproved SDK type, or the name of an SDK member used in an
-            /// expression (the invocation or member reference it stands for is then bound and judged).
-            /// </summary>
-            public void AnalyzeName(SyntaxNodeAnalysisContext context)
+            public UnapprovedSdkSet Sdks { get; }
+
+            public HashSet<string> Aliases => _aliasNames!;
+
+            public HashSet<string> SignatureNames => _signatureNames!;
+
+            public void AnalyzeTree(SemanticModelAnalysisContext context)
             {
-                var name = (SimpleNameSyntax)context.Node;
-                string text = name.Identifier.ValueText;
-                bool isVar = text == "var";
-                if (_sdks.MemberNames.Contains(text) && AnalyzeMemberName(context, name))
-                {
-                    return;
-                }
-
-                if (!isVar && !_sdks.TypeNames.Contains(text) && !AliasNames(context.CancellationToken).Contains(text))
-                {
-                    return;
-                }
-
-                // Only the rightmost part of a qualified name stands for the whole name.
-                SyntaxNode site = name;
-                while (true)
-                {
-                    if (site.Parent is QualifiedNameSyntax qualified)
-                    {
-                        if (qualified.Right != site)
-                        {
-                            return;
-                        }
-
-                        site = qualified;
-                    }
-                    else if (site.Parent is AliasQualifiedNameSyntax aliasQualified && aliasQualified.Name == site)
-                    {
-                        site = aliasQualified;
-                    }
-                    else
-                    {
-                        break;
-                    }
-                }
-
-                // Expression positions (a static member's receiver) are covered by the member that is used.
-                var siteName = (NameSyntax)site;
-                if (!(site.Parent is AttributeSyntax) && !SyntaxFacts.IsInNamespaceOrTypeContext(siteName))
-                {
-                    return;
-                }
-
-                SemanticModel model = context.SemanticModel;
                 CancellationToken ct = context.CancellationToken;
-                if (isVar)
+                SourceIdentifiers scanner = Scanner(ct);
+                SyntaxTree tree = context.SemanticModel.SyntaxTree;
+                string text = tree.GetText(ct).ToString();
+                List<KeyValuePair<int, string>> hits = scanner.AllIn(text);
+                bool any = false;
+                foreach (KeyValuePair<int, string> hit in hits)
                 {
-                    AnalyzeVar(context, name, model, ct);
+                    if (!IsKeyword(hit.Value))
+                    {
+                        any = true;
+                        break;
+                    }
+                }
+
+                if (!any)
+                {
                     return;
                 }
 
-                ISymbol? symbol = Bind(model, site, ct);
-                if (!(symbol is ITypeSymbol type) || !_sdks.TryGetSdk(type, out AiSdk sdk))
-                {
-                    return;
-                }
-
-                if (IsCoveredByEnclosingSite(site, model, ct))
-                {
-                    return;
-                }
-
-                Report(context.ReportDiagnostic, site.GetLocation(), type, sdk);
+                new TreeAnalysis(this, context, text).Run(hits);
             }
+
+            public static bool IsKeyword(string word) => word == VarWord || word == NewWord || word == BaseWord;
 
             /// <summary>
-            /// <paramref name="name"/> in an expression: the member access, conditional access or invocation it names is
-            /// bound and judged by <see cref="AnalyzeMember"/>. False when the name is not in an expression position.
+            /// The names whose occurrence in a file's text makes it worth a look: the unapproved SDKs' type and member names,
+            /// the using aliases, and the source members whose declared type names an SDK type or alias (so that
+            /// <c>var c = Factory.Make();</c> is looked at in a file that names nothing else); plus <c>var</c>, <c>new</c>
+            /// and <c>base</c>, looked at only in a file that has one of the others.
             /// </summary>
-            private bool AnalyzeMemberName(SyntaxNodeAnalysisContext context, SimpleNameSyntax name)
+            private SourceIdentifiers Scanner(CancellationToken ct)
             {
-                SyntaxNode node = name;
-                switch (name.Parent)
+                SourceIdentifiers? scanner = Volatile.Read(ref _scanner);
+                if (scanner != null)
                 {
-                    case MemberAccessExpressionSyntax access when access.Name == name:
-                        node = access;
-                        break;
-                    case MemberBindingExpressionSyntax binding when binding.Name == name:
-                        node = binding;
-                        break;
-                    case QualifiedNameSyntax _:
-                    case AliasQualifiedNameSyntax _:
-                        return false;
+                    return scanner;
                 }
 
-                if (node == name && SyntaxFacts.IsInNamespaceOrTypeContext(name))
+                lock (_gate)
                 {
-                    return false;
-                }
-
-                if (node.Parent is InvocationExpressionSyntax invocation && invocation.Expression == node)
-                {
-                    node = invocation;
-                }
-
-                IOperation? operation = context.SemanticModel.GetOperation(node, context.CancellationToken);
-                if (operation is IInvocationOperation || operation is IMemberReferenceOperation)
-                {
-                    AnalyzeMember(context.ReportDiagnostic, operation);
-                }
-
-                return true;
-            }
-
-            /// <summary><c>new T(…)</c> whose type syntax names an SDK type, and target-typed <c>new(…)</c>.</summary>
-            public void AnalyzeCreationSyntax(SyntaxNodeAnalysisContext context)
-            {
-                if (context.Node is ObjectCreationExpressionSyntax creation)
-                {
-                    bool named = false;
-                    foreach (SyntaxNode node in creation.Type.DescendantNodesAndSelf())
+                    if (_scanner != null)
                     {
-                        if (node is SimpleNameSyntax simple && (_sdks.TypeNames.Contains(simple.Identifier.ValueText) || AliasNames(context.CancellationToken).Contains(simple.Identifier.ValueText)))
+                        return _scanner;
+                    }
+
+                    var aliases = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (SyntaxTree tree in _compilation.SyntaxTrees)
+                    {
+                        if (tree.GetRoot(ct) is CompilationUnitSyntax unit)
                         {
-                            named = true;
-                            break;
+                            AddAliases(unit.Usings, aliases);
+                            AddAliases(unit.Members, aliases);
                         }
                     }
 
-                    if (!named)
+                    // Members whose declared type names an SDK type: found from the type names' occurrences, syntax only.
+                    var typeScanner = new SourceIdentifiers(Sdks.TypeNames.Concat(aliases));
+                    var signatures = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (SyntaxTree tree in _compilation.SyntaxTrees)
                     {
-                        return;
-                    }
-                }
-                else if (context.Node.Parent is EqualsValueClauseSyntax)
-                {
-                    return; // `ChatClient c = new("m")`: the declared type reports this site
-                }
-
-                if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is IObjectCreationOperation operation)
-                {
-                    AnalyzeCreation(context.ReportDiagnostic, operation);
-                }
-            }
-
-            /// <summary><c>: base(…)</c> and a primary constructor's base call: an SDK constructor, used with no name in source.</summary>
-            public void AnalyzeBaseCall(SyntaxNodeAnalysisContext context)
-            {
-                // A primary constructor's base call is visited for the type and for the constructor: once is enough.
-                if (context.Node.IsKind(SyntaxKind.PrimaryConstructorBaseType) && !(context.ContainingSymbol is IMethodSymbol))
-                {
-                    return;
-                }
-
-                if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is IInvocationOperation call)
-                {
-                    AnalyzeMember(context.ReportDiagnostic, call);
-                }
-            }
-
-            /// <summary><c>client["x"]</c>: an SDK indexer, used with no name in source.</summary>
-            public void AnalyzeElementAccess(SyntaxNodeAnalysisContext context)
-            {
-                if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is IPropertyReferenceOperation indexer)
-                {
-                    AnalyzeMember(context.ReportDiagnostic, indexer);
-                }
-            }
-
-            /// <summary>Invocations and member references of an unapproved SDK's members.</summary>
-            private void AnalyzeMember(Action<Diagnostic> report, IOperation operation)
-            {
-                if (operation.IsImplicit)
-                {
-                    return;
-                }
-
-                ISymbol? member = operation switch
-                {
-                    IInvocationOperation invocation => invocation.TargetMethod,
-                    IMemberReferenceOperation reference => reference.Member,
-                    _ => null,
-                };
-
-                if (!_sdks.TryGetSdk(member, out AiSdk sdk))
-                {
-                    return;
-                }
-
-                // Members set in an object initializer are part of the creation's site.
-                if (operation is IMemberReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } })
-                {
-                    return;
-                }
-
-                if (IsReceiverOfSdkMember(operation) || IsInNameOf(operation))
-                {
-                    return;
-                }
-
-                Report(report, operation.Syntax.GetLocation(), member!, sdk);
-            }
-
-            /// <summary>`new T(…)` where T (or one of its type arguments) is an unapproved SDK type.</summary>
-            private void AnalyzeCreation(Action<Diagnostic> report, IObjectCreationOperation creation)
-            {
-                if (creation.IsImplicit || !_sdks.TryGetSdkInType(creation.Type, out AiSdk sdk))
-                {
-                    return;
-                }
-
-                // `ChatClient c = new("m")`: the declared type already reported this site.
-                if (creation.Syntax is ImplicitObjectCreationExpressionSyntax && creation.Syntax.Parent is EqualsValueClauseSyntax)
-                {
-                    return;
-                }
-
-                if (IsReceiverOfSdkMember(creation))
-                {
-                    return;
-                }
-
-                Report(report, creation.Syntax.GetLocation(), creation.Type!, sdk);
-            }
-
-            private void AnalyzeVar(SyntaxNodeAnalysisContext context, SimpleNameSyntax name, SemanticModel model, CancellationToken ct)
-            {
-                if (!(name is IdentifierNameSyntax identifier) || !identifier.IsVar)
-                {
-                    return;
-                }
-
-                if (!(model.GetSymbolInfo(identifier, ct).Symbol is ITypeSymbol type) || !_sdks.TryGetSdkInType(type, out AiSdk sdk))
-                {
-                    return;
-                }
-
-                // `var c = new ChatClient(…)` or `var r = client.Complete(…)`: the initializer is the site.
-                SyntaxNode? initializer = identifier.Parent switch
-                {
-                    VariableDeclarationSyntax declaration when declaration.Variables.Count == 1 => declaration.Variables[0].Initializer?.Value,
-                    ForEachStatementSyntax forEach => forEach.Expression,
-                    DeclarationExpressionSyntax => identifier.Parent,
-                    _ => null,
-                };
-
-                if (initializer != null && (ContainsReportedSite(model.GetOperation(initializer, ct)) || ContainsSdkTypeName(initializer, model, ct)))
-                {
-                    return;
-                }
-
-                Report(context.ReportDiagnostic, identifier.GetLocation(), type, sdk);
-            }
-
-            /// <summary>True when an operation inside <paramref name="root"/> is an SDK use this analyzer reports.</summary>
-            private bool ContainsReportedSite(IOperation? root)
-            {
-                if (root == null)
-                {
-                    return false;
-                }
-
-                // `out var x` in a call: the call is the site when it is an SDK member.
-                if (root is IDeclarationExpressionOperation && root.Parent is IArgumentOperation { Parent: IInvocationOperation call })
-                {
-                    return _sdks.TryGetSdk(call.TargetMethod, out _);
-                }
-
-                foreach (IOperation op in root.DescendantsAndSelf())
-                {
-                    switch (op)
-                    {
-                        case IInvocationOperation invocation when !invocation.IsImplicit && _sdks.TryGetSdk(invocation.TargetMethod, out _):
-                        case IMemberReferenceOperation reference when !reference.IsImplicit && _sdks.TryGetSdk(reference.Member, out _):
-                        case IObjectCreationOperation creation when !creation.IsImplicit && _sdks.TryGetSdkInType(creation.Type, out _):
-                        case IConversionOperation conversion when !conversion.IsImplicit && _sdks.TryGetSdkInType(conversion.Type, out _):
-                            return true;
-                    }
-                }
-
-                return false;
-            }
-
-            /// <summary>True when an SDK type is written inside <paramref name="expression"/> (`Get&lt;ChatCompletion&gt;()`, `default(Role)`).</summary>
-            private bool ContainsSdkTypeName(SyntaxNode expression, SemanticModel model, CancellationToken ct)
-            {
-                foreach (SyntaxNode node in expression.DescendantNodesAndSelf())
-                {
-                    if (node is SimpleNameSyntax name &&
-                        _sdks.TypeNames.Contains(name.Identifier.ValueText) &&
-                        SyntaxFacts.IsInNamespaceOrTypeContext(name) &&
-                        Bind(model, name, ct) is ITypeSymbol type &&
-                        _sdks.TryGetSdk(type, out _))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            /// <summary>True when <paramref name="operation"/> is the receiver of an SDK member that reports the whole chain.</summary>
-            private bool IsReceiverOfSdkMember(IOperation operation)
-            {
-                IOperation? parent = operation.Parent;
-                while (parent is IParenthesizedOperation || parent is IAwaitOperation || parent is IConversionOperation { IsImplicit: true })
-                {
-                    operation = parent;
-                    parent = parent.Parent;
-                }
-
-                return parent switch
-                {
-                    IInvocationOperation invocation => !invocation.IsImplicit && invocation.Instance == operation && _sdks.TryGetSdk(invocation.TargetMethod, out _),
-                    IMemberReferenceOperation reference => !reference.IsImplicit && reference.Instance == operation && _sdks.TryGetSdk(reference.Member, out _),
-                    _ => false,
-                };
-            }
-
-            /// <summary>`nameof(client.CompleteChat)` names a member; it does not use it.</summary>
-            private static bool IsInNameOf(IOperation operation)
-            {
-                for (IOperation? parent = operation.Parent; parent != null; parent = parent.Parent)
-                {
-                    if (parent is INameOfOperation)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            /// <summary>
-            /// A type argument inside a larger site that reports already: `Sdk&lt;Sdk2&gt;` (the outer SDK type), a
-            /// generic SDK method's type argument (the invocation), or the type of `new T(…)` (the creation).
-            /// </summary>
-            private bool IsCoveredByEnclosingSite(SyntaxNode site, SemanticModel model, CancellationToken ct)
-            {
-                SyntaxNode node = site;
-                while (node.Parent is TypeSyntax || node.Parent is TypeArgumentListSyntax || node.Parent is TupleElementSyntax || node.Parent is ArrayRankSpecifierSyntax)
-                {
-                    node = node.Parent;
-                    if (node is GenericNameSyntax generic && _sdks.TypeNames.Contains(generic.Identifier.ValueText))
-                    {
-                        ISymbol? outer = Bind(model, generic, ct);
-                        if (outer is ITypeSymbol || outer is IMethodSymbol)
+                        List<KeyValuePair<int, string>> typeHits = typeScanner.AllIn(tree.GetText(ct).ToString());
+                        if (typeHits.Count == 0)
                         {
-                            if (_sdks.TryGetSdk(outer, out _))
+                            continue;
+                        }
+
+                        SyntaxNode root = tree.GetRoot(ct);
+                        foreach (KeyValuePair<int, string> hit in typeHits)
+                        {
+                            SyntaxNode? node = root.FindToken(hit.Key).Parent;
+                            while (node is TypeSyntax || node is TypeArgumentListSyntax || node is TupleElementSyntax)
                             {
-                                return true;
+                                node = node.Parent;
+                            }
+
+                            SyntaxToken? member = node switch
+                            {
+                                MethodDeclarationSyntax method => method.Identifier,
+                                PropertyDeclarationSyntax property => property.Identifier,
+                                LocalFunctionStatementSyntax local => local.Identifier,
+                                VariableDeclarationSyntax { Parent: BaseFieldDeclarationSyntax } field when field.Variables.Count > 0 => field.Variables[0].Identifier,
+                                _ => null,
+                            };
+
+                            if (member != null)
+                            {
+                                signatures.Add(member.Value.ValueText);
+                                if (node is VariableDeclarationSyntax fields)
+                                {
+                                    foreach (VariableDeclaratorSyntax variable in fields.Variables)
+                                    {
+                                        signatures.Add(variable.Identifier.ValueText);
+                                    }
+                                }
                             }
                         }
                     }
-                    else if (node is GenericNameSyntax method && !SyntaxFacts.IsInNamespaceOrTypeContext(method))
-                    {
-                        // A generic method's type argument: the invocation reports when the method is an SDK member.
-                        if (_sdks.TryGetSdk(Bind(model, method, ct), out _))
-                        {
-                            return true;
-                        }
-                    }
-                }
 
-                return node.Parent is ObjectCreationExpressionSyntax creation && creation.Type == node;
+                    _aliasNames = aliases;
+                    _signatureNames = signatures;
+                    Volatile.Write(ref _scanner, new SourceIdentifiers(Sdks.TypeNames.Concat(Sdks.MemberNames).Concat(aliases).Concat(signatures).Concat(new[] { VarWord, NewWord, BaseWord })));
+                    return _scanner!;
+                }
             }
 
-            private static ISymbol? Bind(SemanticModel model, SyntaxNode node, CancellationToken ct)
+            public void Report(Action<Diagnostic> report, Location location, ISymbol symbol, AiSdk sdk)
             {
-                SymbolInfo info = model.GetSymbolInfo(node, ct);
-                ISymbol? symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
-                if (symbol is IAliasSymbol alias)
-                {
-                    symbol = alias.Target;
-                }
-
-                // An attribute name binds to the attribute's constructor.
-                if (symbol is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor && node.Parent is AttributeSyntax)
-                {
-                    symbol = ctor.ContainingType;
-                }
-
-                return symbol;
-            }
-
-            /// <summary>Every using-alias name declared in the compilation (global aliases apply to all files).</summary>
-            private HashSet<string> AliasNames(CancellationToken ct)
-            {
-                HashSet<string>? names = Volatile.Read(ref _aliasNames);
-                if (names != null)
-                {
-                    return names;
-                }
-
-                names = new HashSet<string>(StringComparer.Ordinal);
-                foreach (SyntaxTree tree in _compilation.SyntaxTrees)
-                {
-                    if (tree.GetRoot(ct) is CompilationUnitSyntax unit)
-                    {
-                        AddAliases(unit.Usings, names);
-                        AddAliases(unit.Members, names);
-                    }
-                }
-
-                Interlocked.CompareExchange(ref _aliasNames, names, null);
-                return _aliasNames!;
+                // A build that uses an unapproved SDK reports the same few members thousands of times: name each once.
+                string name = _displayNames.GetOrAdd(symbol, s => s.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat));
+                report(_settings.Create(
+                    Descriptors.UnapprovedSdk,
+                    location,
+                    name,
+                    sdk.DisplayName,
+                    sdk.PrimaryPackageId,
+                    _approval.OwnerContact));
             }
 
             private static void AddAliases(SyntaxList<MemberDeclarationSyntax> members, HashSet<string> names)
@@ -529,19 +230,677 @@ namespace Guardrails.Analyzers
                     }
                 }
             }
+        }
 
-            private void Report(Action<Diagnostic> report, Location location, ISymbol symbol, AiSdk sdk)
+        /// <summary>One syntax tree: its candidate names, the use sites they are, and the reports.</summary>
+        private sealed class TreeAnalysis
+        {
+            private readonly CompilationState _state;
+            private readonly UnapprovedSdkSet _sdks;
+            private readonly SemanticModelAnalysisContext _context;
+            private readonly SemanticModel _model;
+            private readonly CancellationToken _ct;
+            private readonly SyntaxNode _root;
+            private readonly string _text;
+            private readonly SyntacticTypes _types;
+
+            /// <summary>Expression sites (member uses, creations, indexers, constructor calls) by the node an outer member would have as receiver.</summary>
+            private readonly Dictionary<SyntaxNode, Site> _sites = new Dictionary<SyntaxNode, Site>();
+
+            /// <summary>The receivers of expression sites: a site that is one is part of the outer site's chain.</summary>
+            private readonly HashSet<SyntaxNode> _receivers = new HashSet<SyntaxNode>();
+
+            private readonly List<Site> _typeSites = new List<Site>();
+            private readonly List<int> _namePositions = new List<int>();
+
+            public TreeAnalysis(CompilationState state, SemanticModelAnalysisContext context, string text)
             {
-                // A build that uses an unapproved SDK reports the same few members thousands of times: name each once.
-                string name = _displayNames.GetOrAdd(symbol, s => s.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat));
-                report(_settings.Create(
-                    Descriptors.UnapprovedSdk,
-                    location,
-                    name,
-                    sdk.DisplayName,
-                    sdk.PrimaryPackageId,
-                    _approval.OwnerContact));
+                _state = state;
+                _sdks = state.Sdks;
+                _context = context;
+                _model = context.SemanticModel;
+                _ct = context.CancellationToken;
+                _root = _model.SyntaxTree.GetRoot(_ct);
+                _text = text;
+                _types = new SyntacticTypes(_model, _ct);
             }
+
+            public void Run(List<KeyValuePair<int, string>> hits)
+            {
+                var typeNames = new List<SimpleNameSyntax>();
+                var vars = new List<IdentifierNameSyntax>();
+                foreach (KeyValuePair<int, string> hit in hits)
+                {
+                    SyntaxToken token = _root.FindToken(hit.Key);
+                    if (token.SpanStart != hit.Key)
+                    {
+                        continue;
+                    }
+
+                    switch (hit.Value)
+                    {
+                        case "var":
+                            if (token.Parent is IdentifierNameSyntax { IsVar: true } var)
+                            {
+                                vars.Add(var);
+                            }
+
+                            continue;
+                        case "new":
+                            if (token.IsKind(SyntaxKind.NewKeyword) && token.Parent is ImplicitObjectCreationExpressionSyntax implicitNew)
+                            {
+                                AnalyzeImplicitCreation(implicitNew);
+                            }
+
+                            continue;
+                        case "base":
+                            if (token.IsKind(SyntaxKind.BaseKeyword) && token.Parent is ConstructorInitializerSyntax baseCall)
+                            {
+                                AnalyzeBaseCall(baseCall, baseCall);
+                            }
+
+                            continue;
+                    }
+
+                    if (!token.IsKind(SyntaxKind.IdentifierToken) || !(token.Parent is SimpleNameSyntax name))
+                    {
+                        continue;
+                    }
+
+                    _namePositions.Add(hit.Key);
+                    string text = hit.Value;
+                    bool typeContext = SyntaxFacts.IsInNamespaceOrTypeContext(name) || (name.Parent is AttributeSyntax attribute && attribute.Name == name) || name.Parent is BaseTypeSyntax ||
+                        (name.Parent is QualifiedNameSyntax || name.Parent is AliasQualifiedNameSyntax);
+                    if (typeContext)
+                    {
+                        if (_sdks.TypeNames.Contains(text) || _state.Aliases.Contains(text))
+                        {
+                            typeNames.Add(name);
+                        }
+                    }
+                    else if (_sdks.MemberNames.Contains(text))
+                    {
+                        AnalyzeMemberName(name);
+                    }
+                }
+
+                if (_sdks.HasIndexers)
+                {
+                    for (int bracket = _text.IndexOf('['); bracket >= 0; bracket = _text.IndexOf('[', bracket + 1))
+                    {
+                        SyntaxToken token = _root.FindToken(bracket);
+                        if (token.SpanStart == bracket && token.IsKind(SyntaxKind.OpenBracketToken) && token.Parent is BracketedArgumentListSyntax arguments &&
+                            (arguments.Parent is ElementAccessExpressionSyntax || arguments.Parent is ElementBindingExpressionSyntax))
+                        {
+                            AnalyzeElementAccess((ExpressionSyntax)arguments.Parent, arguments);
+                        }
+                    }
+                }
+
+                var declarationTypes = new List<KeyValuePair<Site, ExpressionSyntax>>();
+                foreach (SimpleNameSyntax name in typeNames)
+                {
+                    AnalyzeTypeName(name, declarationTypes);
+                }
+
+                // The declared type of `T x = init` is the site only when init is not one itself (as `var x = init`).
+                foreach (KeyValuePair<Site, ExpressionSyntax> declared in declarationTypes)
+                {
+                    if (!ContainsSite(declared.Value))
+                    {
+                        _typeSites.Add(declared.Key);
+                    }
+                }
+
+                foreach (IdentifierNameSyntax var in vars)
+                {
+                    AnalyzeVar(var);
+                }
+
+                var reported = new HashSet<TextSpan>();
+                foreach (Site site in _typeSites)
+                {
+                    if (reported.Add(site.Span))
+                    {
+                        Report(site);
+                    }
+                }
+
+                foreach (Site site in _sites.Values)
+                {
+                    if (!_receivers.Contains(site.Node) && reported.Add(site.Span))
+                    {
+                        Report(site);
+                    }
+                }
+            }
+
+            private void Report(Site site) =>
+                _state.Report(_context.ReportDiagnostic, Location.Create(_model.SyntaxTree, site.Span), site.Symbol, site.Sdk);
+
+            /// <summary>A member name in an expression: <c>x.Name</c>, <c>x?.Name</c>, <c>Name(…)</c> with an implicit receiver.</summary>
+            private void AnalyzeMemberName(SimpleNameSyntax name)
+            {
+                SyntaxNode node;
+                ExpressionSyntax? receiver = null;
+                switch (name.Parent)
+                {
+                    case MemberAccessExpressionSyntax access when access.Name == name:
+                        if (!access.IsKind(SyntaxKind.SimpleMemberAccessExpression))
+                        {
+                            return;
+                        }
+
+                        node = access;
+                        receiver = access.Expression;
+                        break;
+                    case MemberBindingExpressionSyntax binding when binding.Name == name:
+                        node = binding;
+                        receiver = SyntacticTypes.ConditionalReceiver(binding);
+                        if (receiver == null)
+                        {
+                            return;
+                        }
+
+                        break;
+                    case NameColonSyntax _:
+                    case NameEqualsSyntax _:
+                    case ExpressionColonSyntax _:
+                        return;
+                    case AssignmentExpressionSyntax assignment when assignment.Left == name && assignment.Parent is InitializerExpressionSyntax initializer &&
+                                                                     (initializer.IsKind(SyntaxKind.ObjectInitializerExpression) || initializer.IsKind(SyntaxKind.WithInitializerExpression)):
+                        return; // part of the creation's site
+                    default:
+                        node = name;
+                        break;
+                }
+
+                if (InNameOf(node))
+                {
+                    return;
+                }
+
+                var invocation = node.Parent as InvocationExpressionSyntax;
+                if (invocation != null && invocation.Expression != node)
+                {
+                    invocation = null;
+                }
+
+                string text = name.Identifier.ValueText;
+                int? arguments = invocation?.ArgumentList.Arguments.Count;
+                MemberLookup lookup;
+                if (receiver == null)
+                {
+                    INamedTypeSymbol? containing = _types.ContainingType(name);
+                    if (_types.IsLocal(name))
+                    {
+                        return; // a local or parameter: never an SDK member
+                    }
+
+                    lookup = containing == null ? new MemberLookup(false, Array.Empty<ISymbol>()) : _types.ImplicitMember(containing, text, arguments);
+                }
+                else
+                {
+                    Resolved owner = _types.Resolve(receiver);
+                    switch (owner.Kind)
+                    {
+                        case ResolvedKind.Value:
+                        case ResolvedKind.Type:
+                            lookup = _types.LookupMember(owner.Type!, text, arguments);
+                            break;
+                        case ResolvedKind.Namespace:
+                            return;
+                        default:
+                            lookup = new MemberLookup(false, Array.Empty<ISymbol>());
+                            break;
+                    }
+                }
+
+                SyntaxNode siteNode = (SyntaxNode?)invocation ?? node;
+                TextSpan span = TextSpan.FromBounds(name.SpanStart, siteNode.Span.End);
+                ISymbol? member = null;
+                bool bind = !lookup.Known;
+                if (lookup.Known)
+                {
+                    int sdkMembers = lookup.Members.Count(m => _sdks.TryGetSdk(m, out _));
+                    if (lookup.Members.Count == 0)
+                    {
+                        bind = invocation != null && _sdks.ExtensionNames.Contains(text);
+                    }
+                    else if (sdkMembers == 1 && lookup.Members.Count == 1)
+                    {
+                        member = lookup.Members[0];
+                        if (member is IMethodSymbol { IsGenericMethod: true } generic)
+                        {
+                            // Named with its type arguments, as the compiler binds it; inferred ones only the compiler knows.
+                            member = name is GenericNameSyntax written ? Construct(generic, written) : null;
+                            bind = member == null;
+                        }
+                    }
+                    else
+                    {
+                        bind = sdkMembers > 0;
+                    }
+                }
+
+                if (bind)
+                {
+                    IOperation? operation = _model.GetOperation(siteNode, _ct);
+                    if (operation == null || operation.IsImplicit)
+                    {
+                        return;
+                    }
+
+                    member = operation switch
+                    {
+                        IInvocationOperation call => call.TargetMethod,
+                        IMemberReferenceOperation reference => reference.Member,
+                        _ => null,
+                    };
+                }
+
+                if (member != null && _sdks.TryGetSdk(member, out AiSdk sdk))
+                {
+                    AddSite(siteNode, span, member, sdk, receiver);
+                }
+            }
+
+            private IMethodSymbol? Construct(IMethodSymbol method, GenericNameSyntax written)
+            {
+                if (written.TypeArgumentList.Arguments.Count != method.TypeParameters.Length)
+                {
+                    return null;
+                }
+
+                var arguments = new ITypeSymbol[method.TypeParameters.Length];
+                for (int i = 0; i < arguments.Length; i++)
+                {
+                    if (!(_types.BindTypeName(written.TypeArgumentList.Arguments[i]) is ITypeSymbol argument))
+                    {
+                        return null;
+                    }
+
+                    arguments[i] = argument;
+                }
+
+                return method.Construct(arguments);
+            }
+
+            /// <summary><c>client["x"]</c>, <c>client?["x"]</c>: an SDK indexer, used with no name in source.</summary>
+            private void AnalyzeElementAccess(ExpressionSyntax access, BracketedArgumentListSyntax arguments)
+            {
+                ExpressionSyntax? receiver = access is ElementAccessExpressionSyntax element ? element.Expression : ConditionalReceiverOf(access);
+                if (receiver == null)
+                {
+                    return;
+                }
+
+                Resolved owner = _types.Resolve(receiver);
+                ISymbol? indexer = null;
+                if (owner.Kind == ResolvedKind.Value)
+                {
+                    if (owner.Type is IArrayTypeSymbol)
+                    {
+                        return;
+                    }
+
+                    MemberLookup lookup = _types.LookupMember(owner.Type!, "this[]", arguments.Arguments.Count);
+                    if (lookup.Known && lookup.Members.All(m => !_sdks.TryGetSdk(m, out _)))
+                    {
+                        return;
+                    }
+
+                    if (lookup.Known && lookup.Members.Count == 1)
+                    {
+                        indexer = lookup.Members[0];
+                    }
+                }
+
+                if (indexer == null && _model.GetOperation(access, _ct) is IPropertyReferenceOperation reference)
+                {
+                    indexer = reference.Property;
+                }
+
+                if (indexer != null && _sdks.TryGetSdk(indexer, out AiSdk sdk))
+                {
+                    AddSite(access, access.Span, indexer, sdk, receiver);
+                }
+            }
+
+            private static ExpressionSyntax? ConditionalReceiverOf(ExpressionSyntax binding)
+            {
+                for (SyntaxNode? node = binding.Parent; node != null; node = node.Parent)
+                {
+                    if (node is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull.Span.Contains(binding.Span))
+                    {
+                        return conditional.Expression;
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>Target-typed <c>new(…)</c> where no declared type is written next to it: only the compiler knows the type.</summary>
+            private void AnalyzeImplicitCreation(ImplicitObjectCreationExpressionSyntax creation)
+            {
+                if (creation.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax or PropertyDeclarationSyntax or ParameterSyntax })
+                {
+                    return; // `ChatClient c = new(…)`: the declared type is the site
+                }
+
+                if (_model.GetOperation(creation, _ct) is IObjectCreationOperation operation && !operation.IsImplicit &&
+                    _sdks.TryGetSdkInType(operation.Type, out AiSdk sdk))
+                {
+                    AddSite(creation, creation.Span, operation.Type!, sdk, receiver: null);
+                }
+            }
+
+            /// <summary><c>: base(…)</c> and a primary constructor's base call: an SDK constructor, used with no name in source.</summary>
+            private void AnalyzeBaseCall(SyntaxNode call, SyntaxNode reported)
+            {
+                INamedTypeSymbol? type = _types.ContainingType(call);
+                if (type?.BaseType == null || !_sdks.TryGetSdk(type.BaseType, out _))
+                {
+                    return;
+                }
+
+                if (_model.GetSymbolInfo(call, _ct).Symbol is IMethodSymbol constructor && _sdks.TryGetSdk(constructor, out AiSdk sdk))
+                {
+                    AddSite(reported, reported.Span, constructor, sdk, receiver: null);
+                }
+            }
+
+            /// <summary>An SDK type (or alias) written in a type position.</summary>
+            private void AnalyzeTypeName(SimpleNameSyntax name, List<KeyValuePair<Site, ExpressionSyntax>> declarationTypes)
+            {
+                // Only the rightmost part of a qualified name stands for the whole name.
+                SyntaxNode site = name;
+                while (true)
+                {
+                    if (site.Parent is QualifiedNameSyntax qualified)
+                    {
+                        if (qualified.Right != site)
+                        {
+                            return;
+                        }
+
+                        site = qualified;
+                    }
+                    else if (site.Parent is AliasQualifiedNameSyntax aliasQualified && aliasQualified.Name == site)
+                    {
+                        site = aliasQualified;
+                    }
+                    else
+                    {
+                        break;
+                    }
+                }
+
+                var siteName = (NameSyntax)site;
+                bool attribute = site.Parent is AttributeSyntax;
+                if (!attribute && !(site.Parent is BaseTypeSyntax) && !SyntaxFacts.IsInNamespaceOrTypeContext(siteName))
+                {
+                    return; // a static member's receiver: the member is the site
+                }
+
+                // `new T(…)` (T, or a type argument of T, an SDK type): the creation is the site.
+                SyntaxNode outer = site;
+                while (outer.Parent is TypeSyntax || outer.Parent is TypeArgumentListSyntax || outer.Parent is TupleElementSyntax)
+                {
+                    outer = outer.Parent;
+                }
+
+                if (outer.Parent is ObjectCreationExpressionSyntax creation && creation.Type == outer)
+                {
+                    if (!_sites.ContainsKey(creation) && _types.BindTypeName(creation.Type) is ITypeSymbol created && _sdks.TryGetSdkInType(created, out AiSdk creationSdk))
+                    {
+                        AddSite(creation, creation.Span, created, creationSdk, receiver: null);
+                    }
+
+                    return;
+                }
+
+                ISymbol? symbol;
+                if (attribute || site.Parent is UsingDirectiveSyntax)
+                {
+                    // Outside any body: binding is cheap, and an attribute name binds to the attribute's constructor.
+                    SymbolInfo info = _model.GetSymbolInfo(site, _ct);
+                    symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
+                    symbol = symbol is IAliasSymbol alias ? alias.Target : symbol;
+                    symbol = symbol is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor ? ctor.ContainingType : symbol;
+                }
+                else
+                {
+                    symbol = _types.BindTypeName(site);
+                }
+
+                if (!(symbol is ITypeSymbol type) || !_sdks.TryGetSdk(type, out AiSdk sdk) || IsCoveredByEnclosingSite(site))
+                {
+                    return;
+                }
+
+                var found = new Site(site, site.Span, type, sdk);
+                if (site.Parent is PrimaryConstructorBaseTypeSyntax primaryBase)
+                {
+                    AnalyzeBaseCall(primaryBase, primaryBase);
+                }
+
+                ExpressionSyntax? initializer = outer.Parent switch
+                {
+                    VariableDeclarationSyntax declaration when declaration.Type == outer && declaration.Variables.Count == 1 => declaration.Variables[0].Initializer?.Value,
+                    PropertyDeclarationSyntax property when property.Type == outer => property.Initializer?.Value ?? property.ExpressionBody?.Expression,
+                    MethodDeclarationSyntax method when method.ReturnType == outer => method.ExpressionBody?.Expression,
+                    LocalFunctionStatementSyntax local when local.ReturnType == outer => local.ExpressionBody?.Expression,
+                    _ => null,
+                };
+
+                if (initializer != null)
+                {
+                    declarationTypes.Add(new KeyValuePair<Site, ExpressionSyntax>(found, initializer));
+                }
+                else
+                {
+                    _typeSites.Add(found);
+                }
+            }
+
+            /// <summary>
+            /// A type argument inside a larger site: <c>Sdk&lt;Sdk2&gt;</c> (the outer SDK type reports), or a generic SDK
+            /// method's type argument (the invocation reports).
+            /// </summary>
+            private bool IsCoveredByEnclosingSite(SyntaxNode site)
+            {
+                SyntaxNode node = site;
+                while (node.Parent is TypeSyntax || node.Parent is TypeArgumentListSyntax || node.Parent is TupleElementSyntax)
+                {
+                    node = node.Parent;
+                    if (!(node is GenericNameSyntax generic))
+                    {
+                        continue;
+                    }
+
+                    if (SyntaxFacts.IsInNamespaceOrTypeContext(generic))
+                    {
+                        if (_sdks.TypeNames.Contains(generic.Identifier.ValueText) && _types.BindTypeName(generic) is ITypeSymbol outer && _sdks.TryGetSdk(outer, out _))
+                        {
+                            return true;
+                        }
+                    }
+                    else
+                    {
+                        // A generic method: covered when its use is a site.
+                        SyntaxNode use = generic.Parent is MemberAccessExpressionSyntax access && access.Name == generic ? access
+                            : generic.Parent is MemberBindingExpressionSyntax binding ? binding
+                            : generic;
+                        if (use.Parent is InvocationExpressionSyntax invocation && invocation.Expression == use)
+                        {
+                            use = invocation;
+                        }
+
+                        if (_sites.ContainsKey(use))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary><c>var</c> whose type is an SDK type, where the initializer is no site itself.</summary>
+            private void AnalyzeVar(IdentifierNameSyntax var)
+            {
+                ExpressionSyntax? initializer;
+                bool element = false;
+                switch (var.Parent)
+                {
+                    case VariableDeclarationSyntax declaration when declaration.Variables.Count == 1:
+                        initializer = declaration.Variables[0].Initializer?.Value;
+                        break;
+                    case ForEachStatementSyntax forEach when forEach.Type == var:
+                        initializer = forEach.Expression;
+                        element = true;
+                        break;
+                    case DeclarationExpressionSyntax declared when declared.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: ExpressionSyntax call } }:
+                        initializer = call; // `out var x`: the call is the site when it is an SDK use
+                        element = true;
+                        break;
+                    default:
+                        return;
+                }
+
+                if (initializer == null || ContainsSite(initializer))
+                {
+                    return;
+                }
+
+                ITypeSymbol? type = null;
+                if (!(var.Parent is DeclarationExpressionSyntax))
+                {
+                    Resolved resolved = _types.Resolve(initializer);
+                    if (resolved.Kind == ResolvedKind.Value)
+                    {
+                        type = element ? _types.ElementType(resolved.Type!) : resolved.Type;
+                    }
+                }
+
+                if (type == null)
+                {
+                    // Only the compiler knows; ask it only when a name the file was searched for is in the initializer.
+                    if (!MentionsName(initializer.Span))
+                    {
+                        return;
+                    }
+
+                    type = _model.GetSymbolInfo(var, _ct).Symbol as ITypeSymbol;
+                }
+
+                if (type != null && _sdks.TryGetSdkInType(type, out AiSdk sdk))
+                {
+                    _typeSites.Add(new Site(var, var.Span, type, sdk));
+                }
+            }
+
+            private bool MentionsName(TextSpan span)
+            {
+                foreach (int position in _namePositions)
+                {
+                    if (span.Contains(position))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private bool ContainsSite(SyntaxNode node)
+            {
+                TextSpan span = node.Span;
+                foreach (SyntaxNode site in _sites.Keys)
+                {
+                    if (span.Contains(site.Span))
+                    {
+                        return true;
+                    }
+                }
+
+                foreach (Site site in _typeSites)
+                {
+                    if (span.Contains(site.Span))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private void AddSite(SyntaxNode node, TextSpan span, ISymbol symbol, AiSdk sdk, ExpressionSyntax? receiver)
+            {
+                if (_sites.ContainsKey(node))
+                {
+                    return;
+                }
+
+                _sites.Add(node, new Site(node, span, symbol, sdk));
+                if (receiver != null)
+                {
+                    // The receiver seen through parentheses, `await` and `!`: an SDK site there is part of this chain.
+                    SyntaxNode inner = receiver;
+                    while (true)
+                    {
+                        _receivers.Add(inner);
+                        switch (inner)
+                        {
+                            case ParenthesizedExpressionSyntax parenthesized:
+                                inner = parenthesized.Expression;
+                                continue;
+                            case AwaitExpressionSyntax awaited:
+                                inner = awaited.Expression;
+                                continue;
+                            case PostfixUnaryExpressionSyntax suppress when suppress.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                                inner = suppress.Operand;
+                                continue;
+                        }
+
+                        break;
+                    }
+                }
+            }
+
+            /// <summary>`nameof(client.CompleteChat)` names a member; it does not use it.</summary>
+            private static bool InNameOf(SyntaxNode node)
+            {
+                for (SyntaxNode? parent = node.Parent; parent != null && !(parent is StatementSyntax) && !(parent is MemberDeclarationSyntax); parent = parent.Parent)
+                {
+                    if (parent is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } })
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        private sealed class Site
+        {
+            public Site(SyntaxNode node, TextSpan span, ISymbol symbol, AiSdk sdk)
+            {
+                Node = node;
+                Span = span;
+                Symbol = symbol;
+                Sdk = sdk;
+            }
+
+            public SyntaxNode Node { get; }
+
+            public TextSpan Span { get; }
+
+            public ISymbol Symbol { get; }
+
+            public AiSdk Sdk { get; }
         }
     }
 }

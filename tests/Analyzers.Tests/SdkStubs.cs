@@ -89,6 +89,35 @@ internal static class SdkStubs
                 public static IKernelBuilder AddOpenAIChatCompletion(this IKernelBuilder builder, string modelId, string apiKey) => builder;
             }
         }
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            public static class OpenAIServiceCollectionExtensions
+            {
+                public static IServiceCollection AddOpenAIChatCompletion(this IServiceCollection services, string modelId, string apiKey) => services;
+            }
+        }
+        """;
+
+    public const string DependencyInjectionAbstractions = """
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            public interface IServiceCollection { }
+            public static class ServiceCollectionServiceExtensions
+            {
+                public static IServiceCollection AddSingleton<T>(this IServiceCollection services, System.Func<System.IServiceProvider, T> factory) where T : class => services;
+                public static IServiceCollection AddSingleton<T>(this IServiceCollection services, T instance) where T : class => services;
+            }
+        }
+        """;
+
+    public const string ExtensionsAI = """
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            public static class ChatClientServiceCollectionExtensions
+            {
+                public static IServiceCollection AddChatClient(this IServiceCollection services, System.Func<System.IServiceProvider, Microsoft.Extensions.AI.IChatClient> factory) => services;
+            }
+        }
         """;
 
     public const string SemanticKernelConnectorsAzureOpenAI = """
@@ -137,9 +166,11 @@ internal static class SdkStubs
         ("Azure.AI.OpenAI", AzureOpenAI, new[] { "OpenAI" }),
         ("Microsoft.SemanticKernel.Abstractions", SemanticKernelAbstractions, Array.Empty<string>()),
         ("Microsoft.SemanticKernel.Core", SemanticKernelCore, new[] { "Microsoft.SemanticKernel.Abstractions" }),
-        ("Microsoft.SemanticKernel.Connectors.OpenAI", SemanticKernelConnectorsOpenAI, new[] { "Microsoft.SemanticKernel.Abstractions" }),
+        ("Microsoft.Extensions.DependencyInjection.Abstractions", DependencyInjectionAbstractions, Array.Empty<string>()),
+        ("Microsoft.SemanticKernel.Connectors.OpenAI", SemanticKernelConnectorsOpenAI, new[] { "Microsoft.SemanticKernel.Abstractions", "Microsoft.Extensions.DependencyInjection.Abstractions" }),
         ("Microsoft.SemanticKernel.Connectors.AzureOpenAI", SemanticKernelConnectorsAzureOpenAI, new[] { "Microsoft.SemanticKernel.Abstractions" }),
         ("Microsoft.Extensions.AI.Abstractions", ExtensionsAIAbstractions, Array.Empty<string>()),
+        ("Microsoft.Extensions.AI", ExtensionsAI, new[] { "Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.DependencyInjection.Abstractions" }),
         ("Microsoft.Extensions.AI.OpenAI", ExtensionsAIOpenAI, new[] { "OpenAI", "Microsoft.Extensions.AI.Abstractions" }),
         ("Anthropic", Anthropic, Array.Empty<string>()),
         ("Anthropic.SDK", AnthropicSdk, Array.Empty<string>()),

@@ -53,11 +53,11 @@ public class UnapprovedAiSdkAnalyzerTests
             {
                 void M({|#0:ChatClient|} c)
                 {
-                    {|#1:c.CompleteChat("hi")|};
-                    string model = {|#2:c.Model|};
-                    {|#3:c.MaxTokens|} = 5;
-                    {|#4:c.Completed|} += (s, e) => { };
-                    int role = (int){|#5:ChatMessageRole.User|};
+                    c.{|#1:CompleteChat("hi")|};
+                    string model = c.{|#2:Model|};
+                    c.{|#3:MaxTokens|} = 5;
+                    c.{|#4:Completed|} += (s, e) => { };
+                    int role = (int)ChatMessageRole.{|#5:User|};
                 }
             }
             """;
@@ -78,7 +78,7 @@ public class UnapprovedAiSdkAnalyzerTests
                 string M({|#0:ChatClient|} c, {|#1:ChatClient|} maybe)
                 {
                     Use({|#2:new("m", "k")|});
-                    return {|#3:c["temperature"]|} + maybe?{|#4:.Model|};
+                    return {|#3:c["temperature"]|} + maybe?.{|#4:Model|};
                 }
                 void Use({|#5:ChatClient|} c) { }
             }
@@ -97,9 +97,9 @@ public class UnapprovedAiSdkAnalyzerTests
             {
                 async System.Threading.Tasks.Task M({|#0:OpenAI.OpenAIClient|} client)
                 {
-                    string a = {|#1:client.GetChatClient("gpt").CompleteChat("hi").Content|};
-                    string b = {|#2:(await client.GetChatClient("gpt").CompleteChatAsync("hi")).Content|};
-                    string d = {|#3:new OpenAI.Chat.ChatClient("m", "k").CompleteChat("x")|}.ToString();
+                    string a = client.GetChatClient("gpt").CompleteChat("hi").{|#1:Content|};
+                    string b = (await client.GetChatClient("gpt").CompleteChatAsync("hi")).{|#2:Content|};
+                    string d = new OpenAI.Chat.ChatClient("m", "k").{|#3:CompleteChat("x")|}.ToString();
                 }
             }
             """;
@@ -114,9 +114,9 @@ public class UnapprovedAiSdkAnalyzerTests
             using OpenAI.Chat;
             class C
             {
-                object A() => {|#0:ChatClient.Create("m")|};
-                object B() => {|#1:OpenAI.Chat.ChatClient.Create("m")|};
-                object D() => {|#2:global::OpenAI.Chat.ChatClient.Create("m")|};
+                object A() => ChatClient.{|#0:Create("m")|};
+                object B() => OpenAI.Chat.ChatClient.{|#1:Create("m")|};
+                object D() => global::OpenAI.Chat.ChatClient.{|#2:Create("m")|};
             }
             """;
         await V.RunAsync(source, NothingApproved,
@@ -151,9 +151,9 @@ public class UnapprovedAiSdkAnalyzerTests
                 T Get<T>() => default;
                 void M(object o, {|#0:ChatClient|} c)
                 {
-                    List<{|#1:ChatClient|}> list = {|#2:new List<ChatClient>()|};
+                    List<ChatClient> list = {|#2:new List<ChatClient>()|};
                     var viaUserGeneric = Get<{|#3:ChatCompletion|}>();
-                    var viaSdkGeneric = {|#4:c.Get<ChatCompletion>()|};
+                    var viaSdkGeneric = c.{|#4:Get<ChatCompletion>()|};
                     var t = typeof({|#5:ChatClient|});
                     var cast = ({|#6:ChatClient|})o;
                     bool isIt = o is {|#7:ChatClient|};
@@ -166,7 +166,7 @@ public class UnapprovedAiSdkAnalyzerTests
             }
             """;
         await V.RunAsync(source, NothingApproved,
-            D(0, "ChatClient"), D(1, "ChatClient"), D(2, "List<ChatClient>"), D(3, "ChatCompletion"),
+            D(0, "ChatClient"), D(2, "List<ChatClient>"), D(3, "ChatCompletion"),
             D(4, "ChatClient.Get<ChatCompletion>()"), D(5, "ChatClient"), D(6, "ChatClient"), D(7, "ChatClient"),
             D(8, "ChatClient"), D(9, "ChatCompletion"), D(10, "ChatMessageRole"), D(11, "Wrapper<ChatClient>"));
     }
@@ -209,7 +209,7 @@ public class UnapprovedAiSdkAnalyzerTests
                 {
                     {|#2:var|} hidden = Factory.Make();
                     var created = {|#3:new ChatClient("m", "k")|};
-                    var result = {|#4:c.CompleteChat("x")|};
+                    var result = c.{|#4:CompleteChat("x")|};
                     foreach ({|#5:var|} item in new[] { Factory.Make() }) { }
                     {|#6:ChatClient|} implicitNew = new("m", "k");
                     Use({|#7:new("m", "k")|});
@@ -220,6 +220,218 @@ public class UnapprovedAiSdkAnalyzerTests
         await V.RunAsync(source, NothingApproved,
             D(0, "ChatClient"), D(1, "ChatClient"), D(2, "ChatClient"), D(3, "ChatClient"), D(4, "ChatClient.CompleteChat(string)"),
             D(5, "ChatClient"), D(6, "ChatClient"), D(7, "ChatClient"), D(8, "ChatClient"));
+    }
+
+    // The same program in every style C# allows for naming, obtaining and using a type gives the same sites: the
+    // declaration of the value (its type, or `var`, or the call that produces it) and each member used.
+    private const string Factory = """
+        static class Factory
+        {
+            public static {|#9:OpenAI.OpenAIClient|} Client() => null;
+        }
+        """;
+
+    [Theory]
+    [InlineData("explicit types", """
+        using OpenAI;
+        using OpenAI.Chat;
+        class C
+        {
+            string M()
+            {
+                {|#0:OpenAIClient|} client = Factory.Client();
+                ChatClient chat = client.{|#1:GetChatClient("gpt")|};
+                ChatCompletion result = chat.{|#2:CompleteChat("hi")|};
+                return result.{|#3:Content|};
+            }
+        }
+        """)]
+    [InlineData("var, no SDK name written in the file", """
+        class C
+        {
+            string M()
+            {
+                {|#0:var|} client = Factory.Client();
+                var chat = client.{|#1:GetChatClient("gpt")|};
+                var result = chat.{|#2:CompleteChat("hi")|};
+                return result.{|#3:Content|};
+            }
+        }
+        """)]
+    [InlineData("fully qualified names", """
+        class C
+        {
+            string M()
+            {
+                {|#0:OpenAI.OpenAIClient|} client = Factory.Client();
+                OpenAI.Chat.ChatClient chat = client.{|#1:GetChatClient("gpt")|};
+                global::OpenAI.Chat.ChatCompletion result = chat.{|#2:CompleteChat("hi")|};
+                return result.{|#3:Content|};
+            }
+        }
+        """)]
+    [InlineData("fields, properties and an expression body", """
+        using OpenAI.Chat;
+        class C
+        {
+            private readonly {|#0:OpenAI.OpenAIClient|} _client = Factory.Client();
+            private ChatClient Chat => _client.{|#1:GetChatClient("gpt")|};
+            string M() { var result = Chat.{|#2:CompleteChat("hi")|}; return result.{|#3:Content|}; }
+        }
+        """)]
+    [InlineData("out of order, in a lambda and a local function", """
+        using System;
+        class C
+        {
+            string M()
+            {
+                Func<string> ask = () =>
+                {
+                    var result = Chat().{|#2:CompleteChat("hi")|};
+                    return result.{|#3:Content|};
+                };
+                return ask();
+                OpenAI.Chat.ChatClient Chat() => client.{|#1:GetChatClient("gpt")|};
+            }
+            {|#0:OpenAI.OpenAIClient|} client = Factory.Client();
+        }
+        """)]
+    public async Task The_same_calls_give_the_same_sites_in_every_style(string style, string source)
+    {
+        Assert.NotEmpty(style);
+        await V.RunAsync(new[] { source, Factory }, NothingApproved,
+            D(0, "OpenAIClient"), D(1, "OpenAIClient.GetChatClient(string)"), D(2, "ChatClient.CompleteChat(string)"),
+            D(3, "ChatCompletion.Content"), D(9, "OpenAIClient"));
+    }
+
+    [Fact]
+    public async Task Using_aliases_give_the_same_sites_plus_the_directive()
+    {
+        const string source = """
+            using Client = {|#8:OpenAI.OpenAIClient|};
+            using Chat = {|#7:OpenAI.Chat.ChatClient|};
+            class C
+            {
+                string M()
+                {
+                    {|#0:Client|} client = Factory.Client();
+                    Chat chat = client.{|#1:GetChatClient("gpt")|};
+                    var result = chat.{|#2:CompleteChat("hi")|};
+                    return result.{|#3:Content|};
+                }
+            }
+            """;
+        await V.RunAsync(new[] { source, Factory }, NothingApproved,
+            D(0, "OpenAIClient"), D(1, "OpenAIClient.GetChatClient(string)"), D(2, "ChatClient.CompleteChat(string)"),
+            D(3, "ChatCompletion.Content"), D(7, "ChatClient"), D(8, "OpenAIClient"), D(9, "OpenAIClient"));
+    }
+
+    [Fact]
+    public async Task Every_way_to_create_an_sdk_object_is_one_site()
+    {
+        const string source = """
+            using OpenAI.Chat;
+            class C
+            {
+                void M()
+                {
+                    {|#0:ChatClient|} a = new("gpt", "key");
+                    var b = {|#1:new ChatClient("gpt", "key")|};
+                    ChatClient c = {|#2:new ChatClient("gpt", "key")|};
+                    Use({|#3:new("gpt", "key")|});
+                    var d = ChatClient.{|#4:Create("gpt")|};
+                    ChatClient e = ChatClient.{|#5:Create("gpt")|};
+                }
+                static void Use({|#6:ChatClient|} client) { }
+            }
+            """;
+        await V.RunAsync(source, NothingApproved,
+            D(0, "ChatClient"), D(1, "ChatClient"), D(2, "ChatClient"), D(3, "ChatClient"),
+            D(4, "ChatClient.Create(string)"), D(5, "ChatClient.Create(string)"), D(6, "ChatClient"));
+    }
+
+    [Fact]
+    public async Task Extension_methods_are_one_site_called_either_way()
+    {
+        const string source = """
+            using Microsoft.Extensions.AI;
+            using OpenAI.Chat;
+            class C
+            {
+                IChatClient A(ChatClient chat) => chat.{|#0:AsIChatClient()|};
+                IChatClient B(ChatClient chat) => OpenAIClientExtensions.{|#1:AsIChatClient(chat)|};
+            }
+            """;
+        await V.RunAsync(source, V.Policy("OpenAI"),
+            D(0, "OpenAIClientExtensions.AsIChatClient(ChatClient)", "Microsoft.Extensions.AI.OpenAI adapter", "Microsoft.Extensions.AI.OpenAI"),
+            D(1, "OpenAIClientExtensions.AsIChatClient(ChatClient)", "Microsoft.Extensions.AI.OpenAI adapter", "Microsoft.Extensions.AI.OpenAI"));
+    }
+
+    [Fact]
+    public async Task Dependency_injection_registrations_and_injected_clients_are_uses()
+    {
+        const string source = """
+            using Microsoft.Extensions.AI;
+            using Microsoft.Extensions.DependencyInjection;
+            using OpenAI.Chat;
+            static class Startup
+            {
+                static void Register(IServiceCollection services)
+                {
+                    services.{|#0:AddOpenAIChatCompletion("gpt", "key")|};
+                    services.AddChatClient(sp => {|#1:new ChatClient("gpt", "key")|}.AsIChatClient());
+                    services.AddSingleton<{|#2:ChatClient|}>(sp => {|#3:new ChatClient("gpt", "key")|});
+                    services.AddSingleton({|#4:new ChatClient("gpt", "key")|});
+                }
+            }
+            class Consumer({|#5:ChatClient|} chat)
+            {
+                string Ask() => chat.{|#6:CompleteChat("x")|}.ToString();
+            }
+            """;
+        await V.RunAsync(source, V.Policy("Microsoft.Extensions.AI", "Microsoft.Extensions.AI.OpenAI"),
+            D(0, "OpenAIServiceCollectionExtensions.AddOpenAIChatCompletion(IServiceCollection, string, string)", "Semantic Kernel OpenAI connector", "Microsoft.SemanticKernel.Connectors.OpenAI"),
+            D(1, "ChatClient"), D(2, "ChatClient"), D(3, "ChatClient"), D(4, "ChatClient"), D(5, "ChatClient"), D(6, "ChatClient.CompleteChat(string)"));
+    }
+
+    [Fact]
+    public async Task A_multi_line_chain_is_reported_at_the_line_of_its_outermost_sdk_member()
+    {
+        const string source = """
+            class C
+            {
+                string M({|#0:OpenAI.OpenAIClient|} client) =>
+                    client
+                        .GetChatClient("gpt")
+                        .CompleteChat("hi")
+                        .{|#1:Content|};
+            }
+            """;
+        await V.RunAsync(source, NothingApproved, D(0, "OpenAIClient"), D(1, "ChatCompletion.Content"));
+    }
+
+    [Fact]
+    public async Task User_members_with_sdk_member_names_are_not_uses()
+    {
+        // `Model`, `Content`, `Name` are SDK member names too: decided by the receiver's declared type, not by the name.
+        const string source = """
+            using System.Collections.Generic;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            class Item { public string Model { get; set; } = ""; public string Name => Model; }
+            class C
+            {
+                string Model => "m";
+                async Task<string> M(HttpClient http, List<Item> items)
+                {
+                    using var response = await http.GetAsync("https://example.com");
+                    var item = items[0];
+                    foreach (var other in items) { _ = other.Model; }
+                    return await response.Content.ReadAsStringAsync() + item.Model + item.Name + Model + items.Find(i => i.Model == "x")?.Name;
+                }
+            }
+            """;
+        await V.RunAsync(source, NothingApproved);
     }
 
     [Fact]
@@ -234,12 +446,12 @@ public class UnapprovedAiSdkAnalyzerTests
                 object Options() => {|#0:new OpenAIClientOptions { Project = "p", Endpoint = null }|};
                 void M({|#1:ChatClient|} c)
                 {
-                    Func<string, {|#2:ChatCompletion|}> f = {|#3:c.CompleteChat|};
+                    Func<string, ChatCompletion> f = c.{|#3:CompleteChat|};
                 }
             }
             """;
         await V.RunAsync(source, NothingApproved,
-            D(0, "OpenAIClientOptions"), D(1, "ChatClient"), D(2, "ChatCompletion"), D(3, "ChatClient.CompleteChat(string)"));
+            D(0, "OpenAIClientOptions"), D(1, "ChatClient"), D(3, "ChatClient.CompleteChat(string)"));
     }
 
     [Fact]
@@ -303,7 +515,7 @@ public class UnapprovedAiSdkAnalyzerTests
                 {
                     IKernelBuilder builder = Kernel.CreateBuilder();
                     builder.AddAzureOpenAIChatCompletion("deployment", "https://contoso.openai.azure.com", "key");
-                    {|#0:builder.AddOpenAIChatCompletion("gpt", "key")|};
+                    builder.{|#0:AddOpenAIChatCompletion("gpt", "key")|};
                     return builder.Build();
                 }
             }
@@ -319,8 +531,8 @@ public class UnapprovedAiSdkAnalyzerTests
             using Microsoft.SemanticKernel;
             class C
             {
-                object Build() => {|#0:Kernel.CreateBuilder()|};
-                object Prompt() => {|#1:KernelFunctionFactory.CreateFromPrompt("p")|};
+                object Build() => Kernel.{|#0:CreateBuilder()|};
+                object Prompt() => KernelFunctionFactory.{|#1:CreateFromPrompt("p")|};
             }
             """;
         await V.RunAsync(source, V.Policy("Microsoft.SemanticKernel.Connectors.AzureOpenAI"),
@@ -336,7 +548,7 @@ public class UnapprovedAiSdkAnalyzerTests
             using OpenAI.Chat;
             class C
             {
-                IChatClient M(ChatClient chat) => {|#0:chat.AsIChatClient()|};
+                IChatClient M(ChatClient chat) => chat.{|#0:AsIChatClient()|};
                 string N(IChatClient client) => client.Complete("x");
             }
             """;
@@ -413,8 +625,8 @@ public class UnapprovedAiSdkAnalyzerTests
         const string source = """
             class C
             {
-                string A() => {|#0:new Contoso.AI.Gateway.GatewayClient().Ask("x")|};
-                string B() => {|#1:Contoso.Utilities.Text.Trim("x")|};
+                string A() => new Contoso.AI.Gateway.GatewayClient().{|#0:Ask("x")|};
+                string B() => Contoso.Utilities.Text.{|#1:Trim("x")|};
             }
             """;
         await V.RunAsync(source, V.Policy() + custom,
@@ -430,7 +642,7 @@ public class UnapprovedAiSdkAnalyzerTests
         const string source = """
             class C
             {
-                string A() => {|#0:new Contoso.AI.Gateway.GatewayClient().Ask("x")|};
+                string A() => new Contoso.AI.Gateway.GatewayClient().{|#0:Ask("x")|};
                 string B() => Contoso.Utilities.Text.Trim("x");
             }
             """;

@@ -1,0 +1,827 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Guardrails.Analyzers
+{
+    /// <summary>What a receiver expression stands for, as far as <see cref="SyntacticTypes"/> can tell without binding code.</summary>
+    internal readonly struct Resolved
+    {
+        public static readonly Resolved Unknown = new Resolved(ResolvedKind.Unknown, null);
+
+        public Resolved(ResolvedKind kind, ISymbol? symbol)
+        {
+            Kind = kind;
+            Symbol = symbol;
+        }
+
+        public ResolvedKind Kind { get; }
+
+        /// <summary>The value's type (<see cref="ResolvedKind.Value"/>), the type (<see cref="ResolvedKind.Type"/>) or the namespace.</summary>
+        public ISymbol? Symbol { get; }
+
+        public ITypeSymbol? Type => Symbol as ITypeSymbol;
+
+        public static Resolved Value(ITypeSymbol? type) => type == null || type.TypeKind == TypeKind.Error ? Unknown : new Resolved(ResolvedKind.Value, type);
+    }
+
+    internal enum ResolvedKind
+    {
+        /// <summary>Only the compiler can tell: bind.</summary>
+        Unknown,
+
+        /// <summary>A value of <see cref="Resolved.Type"/>.</summary>
+        Value,
+
+        /// <summary>A type name (static members and nested types).</summary>
+        Type,
+
+        /// <summary>A namespace name.</summary>
+        Namespace,
+    }
+
+    /// <summary>Members named like a use, as C# member lookup finds them on a type (overrides are not candidates).</summary>
+    internal readonly struct MemberLookup
+    {
+        public MemberLookup(bool known, IReadOnlyList<ISymbol> members)
+        {
+            Known = known;
+            Members = members;
+        }
+
+        /// <summary>False when only the compiler can tell (a type parameter, dynamic, an overload the syntax cannot pick).</summary>
+        public bool Known { get; }
+
+        /// <summary>The candidates: one for a field, property, event or a single applicable method; several for overloads.</summary>
+        public IReadOnlyList<ISymbol> Members { get; }
+    }
+
+    /// <summary>
+    /// The type of an expression from declarations alone, without binding any method body: locals and parameters by their
+    /// declared type (a <c>var</c> by its initializer), fields, properties and method return types by the symbols of the
+    /// types that declare them, type names by speculative binding at the enclosing type's declaration (which resolves
+    /// usings, aliases, nested types and type parameters as the use site would). Anything it cannot be sure of is
+    /// <see cref="Resolved.Unknown"/>, and the caller asks the compiler. One instance per syntax tree.
+    /// </summary>
+    internal sealed class SyntacticTypes
+    {
+        private const int MaximumDepth = 8;
+
+        private readonly SemanticModel _model;
+        private readonly CancellationToken _cancellationToken;
+        private readonly Dictionary<KeyValuePair<int, string>, ISymbol?> _typeNames = new Dictionary<KeyValuePair<int, string>, ISymbol?>();
+        private readonly Dictionary<SyntaxNode, INamedTypeSymbol?> _declaredTypes = new Dictionary<SyntaxNode, INamedTypeSymbol?>();
+        private readonly Dictionary<SyntaxNode, Dictionary<string, List<LocalDeclaration>>> _locals = new Dictionary<SyntaxNode, Dictionary<string, List<LocalDeclaration>>>();
+
+        public SyntacticTypes(SemanticModel model, CancellationToken cancellationToken)
+        {
+            _model = model;
+            _cancellationToken = cancellationToken;
+        }
+
+        /// <summary>A type (or namespace) written in source, bound as a name at its enclosing type's declaration.</summary>
+        public ISymbol? BindTypeName(SyntaxNode name)
+        {
+            // A method's or local function's type parameter is not visible at the type's declaration.
+            if (name is IdentifierNameSyntax identifier && IsMethodTypeParameter(identifier))
+            {
+                return null;
+            }
+
+            string text = name is ExpressionSyntax ? name.ToString() : name.ToString();
+            int position = ScopePosition(name);
+            var key = new KeyValuePair<int, string>(position, text);
+            if (_typeNames.TryGetValue(key, out ISymbol? cached))
+            {
+                return cached;
+            }
+
+            TypeSyntax parsed = SyntaxFactory.ParseTypeName(text);
+            SymbolInfo info = _model.GetSpeculativeSymbolInfo(position, parsed, SpeculativeBindingOption.BindAsTypeOrNamespace);
+            ISymbol? symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
+            if (symbol is IAliasSymbol alias)
+            {
+                symbol = alias.Target;
+            }
+
+            if (symbol is ITypeSymbol { TypeKind: TypeKind.Error })
+            {
+                symbol = null;
+            }
+
+            _typeNames[key] = symbol;
+            return symbol;
+        }
+
+        /// <summary>The symbol of the type declared by <paramref name="declaration"/> (declarations are cheap to ask about).</summary>
+        public INamedTypeSymbol? DeclaredType(BaseTypeDeclarationSyntax declaration)
+        {
+            if (!_declaredTypes.TryGetValue(declaration, out INamedTypeSymbol? type))
+            {
+                type = _model.GetDeclaredSymbol(declaration, _cancellationToken);
+                _declaredTypes[declaration] = type;
+            }
+
+            return type;
+        }
+
+        /// <summary>What <paramref name="expression"/> stands for: a value of some type, a type, a namespace, or unknown.</summary>
+        public Resolved Resolve(ExpressionSyntax expression) => Resolve(expression, 0);
+
+        private Resolved Resolve(ExpressionSyntax expression, int depth)
+        {
+            if (depth > MaximumDepth)
+            {
+                return Resolved.Unknown;
+            }
+
+            switch (expression)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    return Resolve(parenthesized.Expression, depth + 1);
+                case PostfixUnaryExpressionSyntax suppress when suppress.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                    return Resolve(suppress.Operand, depth + 1);
+                case CastExpressionSyntax cast:
+                    return Resolved.Value(BindTypeName(cast.Type) as ITypeSymbol);
+                case BinaryExpressionSyntax asExpression when asExpression.IsKind(SyntaxKind.AsExpression):
+                    return Resolved.Value(BindTypeName(asExpression.Right) as ITypeSymbol);
+                case ObjectCreationExpressionSyntax creation:
+                    return Resolved.Value(BindTypeName(creation.Type) as ITypeSymbol);
+                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                    return Resolved.Value(_model.Compilation.GetSpecialType(SpecialType.System_String));
+                case InterpolatedStringExpressionSyntax _:
+                    return Resolved.Value(_model.Compilation.GetSpecialType(SpecialType.System_String));
+                case AwaitExpressionSyntax awaited:
+                    Resolved task = Resolve(awaited.Expression, depth + 1);
+                    return task.Kind == ResolvedKind.Value ? Resolved.Value(AwaitedType(task.Type!)) : Resolved.Unknown;
+                case ThisExpressionSyntax _:
+                    return Resolved.Value(ContainingType(expression));
+                case BaseExpressionSyntax _:
+                    return Resolved.Value(ContainingType(expression)?.BaseType);
+                case IdentifierNameSyntax identifier:
+                    return ResolveIdentifier(identifier, depth);
+                case GenericNameSyntax generic:
+                    // A generic type used as a receiver (`Factory<T>.Make()`); a generic method is not a value.
+                    return BindTypeName(generic) is ITypeSymbol genericType ? new Resolved(ResolvedKind.Type, genericType) : Resolved.Unknown;
+                case AliasQualifiedNameSyntax aliasQualified:
+                    return AsTypeOrNamespace(BindTypeName(aliasQualified));
+                case MemberAccessExpressionSyntax access when access.IsKind(SyntaxKind.SimpleMemberAccessExpression):
+                    return ResolveMemberAccess(access, depth);
+                case MemberBindingExpressionSyntax binding:
+                    return ResolveMember(ConditionalReceiver(binding), binding.Name, invocation: null, depth);
+                case InvocationExpressionSyntax invocation:
+                    return ResolveInvocation(invocation, depth);
+                case ElementAccessExpressionSyntax element:
+                    Resolved collection = Resolve(element.Expression, depth + 1);
+                    if (collection.Kind != ResolvedKind.Value)
+                    {
+                        return Resolved.Unknown;
+                    }
+
+                    if (collection.Type is IArrayTypeSymbol array)
+                    {
+                        return Resolved.Value(array.ElementType);
+                    }
+
+                    MemberLookup indexers = LookupMember(collection.Type!, "this[]", element.ArgumentList.Arguments.Count);
+                    return indexers.Known && indexers.Members.Count == 1 && indexers.Members[0] is IPropertySymbol indexer ? Resolved.Value(indexer.Type) : Resolved.Unknown;
+                default:
+                    return Resolved.Unknown;
+            }
+        }
+
+        /// <summary>The expression a member binding (<c>?.Name</c>) is applied to.</summary>
+        public static ExpressionSyntax? ConditionalReceiver(MemberBindingExpressionSyntax binding)
+        {
+            for (SyntaxNode? node = binding.Parent; node != null; node = node.Parent)
+            {
+                if (node is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull.Span.Contains(binding.Span))
+                {
+                    return conditional.Expression;
+                }
+            }
+
+            return null;
+        }
+
+        private Resolved ResolveMemberAccess(MemberAccessExpressionSyntax access, int depth)
+        {
+            // `OpenAI.Chat.ChatClient` as a receiver: a dotted name whose leftmost part is no local, parameter or member.
+            if (IsDottedName(access, out IdentifierNameSyntax? leftmost) && (leftmost == null || ResolveIdentifier(leftmost, depth + 1).Kind == ResolvedKind.Namespace))
+            {
+                ISymbol? named = BindTypeName(access);
+                if (named != null)
+                {
+                    return AsTypeOrNamespace(named);
+                }
+            }
+
+            return ResolveMember(access.Expression, access.Name, invocation: null, depth);
+        }
+
+        private Resolved ResolveInvocation(InvocationExpressionSyntax invocation, int depth)
+        {
+            switch (invocation.Expression)
+            {
+                case MemberAccessExpressionSyntax access when access.IsKind(SyntaxKind.SimpleMemberAccessExpression):
+                    return ResolveMember(access.Expression, access.Name, invocation, depth);
+                case MemberBindingExpressionSyntax binding:
+                    return ResolveMember(ConditionalReceiver(binding), binding.Name, invocation, depth);
+                case SimpleNameSyntax name:
+                    INamedTypeSymbol? containing = ContainingType(invocation);
+                    if (containing == null || FindLocal(name, name.Identifier.ValueText).Found)
+                    {
+                        return Resolved.Unknown;
+                    }
+
+                    return ReturnOrMemberType(ImplicitMember(containing, name.Identifier.ValueText, invocation.ArgumentList.Arguments.Count), name, true);
+                default:
+                    return Resolved.Unknown;
+            }
+        }
+
+        /// <summary>The value of <c>receiver.name</c> (or <c>receiver.name(…)</c>).</summary>
+        private Resolved ResolveMember(ExpressionSyntax? receiver, SimpleNameSyntax name, InvocationExpressionSyntax? invocation, int depth)
+        {
+            if (receiver == null)
+            {
+                return Resolved.Unknown;
+            }
+
+            Resolved owner = Resolve(receiver, depth + 1);
+            if ((owner.Kind != ResolvedKind.Value && owner.Kind != ResolvedKind.Type) || owner.Type == null)
+            {
+                return Resolved.Unknown;
+            }
+
+            MemberLookup lookup = LookupMember(owner.Type, name.Identifier.ValueText, invocation?.ArgumentList.Arguments.Count);
+            if (owner.Kind == ResolvedKind.Type && invocation == null && lookup.Known && lookup.Members.Count == 0)
+            {
+                // A nested type: `Outer.Inner.Member`.
+                INamedTypeSymbol? nested = (owner.Type as INamedTypeSymbol)?.GetTypeMembers(name.Identifier.ValueText).FirstOrDefault();
+                return nested != null ? new Resolved(ResolvedKind.Type, nested) : Resolved.Unknown;
+            }
+
+            return ReturnOrMemberType(lookup, name, invocation != null);
+        }
+
+        private Resolved ReturnOrMemberType(MemberLookup lookup, SimpleNameSyntax name, bool invoked)
+        {
+            if (!lookup.Known || lookup.Members.Count == 0)
+            {
+                return Resolved.Unknown;
+            }
+
+            ITypeSymbol? type = null;
+            foreach (ISymbol member in lookup.Members)
+            {
+                ITypeSymbol? memberType = member switch
+                {
+                    IFieldSymbol field => field.Type,
+                    IPropertySymbol property => property.Type,
+                    IEventSymbol e => e.Type,
+                    IMethodSymbol method when invoked => ReturnType(method, name),
+                    _ => null,
+                };
+
+                if (memberType == null || (type != null && !SymbolEqualityComparer.Default.Equals(type, memberType)))
+                {
+                    return Resolved.Unknown;
+                }
+
+                type = memberType;
+            }
+
+            if (invoked && !(lookup.Members[0] is IMethodSymbol))
+            {
+                return Resolved.Unknown; // a delegate-typed member invoked: its Invoke's return type; rare, leave it to the compiler
+            }
+
+            return Resolved.Value(type);
+        }
+
+        private ITypeSymbol? ReturnType(IMethodSymbol method, SimpleNameSyntax name)
+        {
+            if (!method.IsGenericMethod)
+            {
+                return method.ReturnsVoid ? null : method.ReturnType;
+            }
+
+            if (name is GenericNameSyntax generic && generic.TypeArgumentList.Arguments.Count == method.TypeParameters.Length)
+            {
+                var arguments = new ITypeSymbol[method.TypeParameters.Length];
+                for (int i = 0; i < arguments.Length; i++)
+                {
+                    if (!(BindTypeName(generic.TypeArgumentList.Arguments[i]) is ITypeSymbol argument))
+                    {
+                        return null;
+                    }
+
+                    arguments[i] = argument;
+                }
+
+                return method.Construct(arguments).ReturnType;
+            }
+
+            // Inferred type arguments: known only when the return type does not mention them.
+            return MentionsTypeParameter(method.ReturnType, method) ? null : method.ReturnType;
+        }
+
+        private static bool MentionsTypeParameter(ITypeSymbol type, IMethodSymbol method)
+        {
+            switch (type)
+            {
+                case ITypeParameterSymbol parameter:
+                    return SymbolEqualityComparer.Default.Equals(parameter.DeclaringMethod, method);
+                case IArrayTypeSymbol array:
+                    return MentionsTypeParameter(array.ElementType, method);
+                case INamedTypeSymbol named:
+                    return named.TypeArguments.Any(a => MentionsTypeParameter(a, method));
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>The type produced by awaiting a value of <paramref name="type"/> (<c>Task&lt;T&gt;</c> → T), via GetAwaiter().GetResult().</summary>
+        private ITypeSymbol? AwaitedType(ITypeSymbol type)
+        {
+            MemberLookup awaiter = LookupMember(type, "GetAwaiter", 0);
+            if (!awaiter.Known || awaiter.Members.Count != 1 || !(awaiter.Members[0] is IMethodSymbol getAwaiter))
+            {
+                return null;
+            }
+
+            MemberLookup result = LookupMember(getAwaiter.ReturnType, "GetResult", 0);
+            return result.Known && result.Members.Count == 1 && result.Members[0] is IMethodSymbol { ReturnsVoid: false } getResult ? getResult.ReturnType : null;
+        }
+
+        /// <summary>The element type of <c>foreach</c> over a value of <paramref name="type"/>.</summary>
+        public ITypeSymbol? ElementType(ITypeSymbol type)
+        {
+            if (type is IArrayTypeSymbol array)
+            {
+                return array.ElementType;
+            }
+
+            MemberLookup enumerator = LookupMember(type, "GetEnumerator", 0);
+            if (!enumerator.Known || enumerator.Members.Count != 1 || !(enumerator.Members[0] is IMethodSymbol getEnumerator))
+            {
+                return null;
+            }
+
+            MemberLookup current = LookupMember(getEnumerator.ReturnType, "Current", null);
+            return current.Known && current.Members.Count == 1 && current.Members[0] is IPropertySymbol property ? property.Type : null;
+        }
+
+        /// <summary>
+        /// Members named <paramref name="name"/> found on <paramref name="type"/>, as C# member lookup finds them: the most
+        /// derived type that declares one (overrides are not candidates: the compiler binds to the member they override);
+        /// for an invocation (<paramref name="argumentCount"/> set), the methods whose parameter count admits the arguments,
+        /// looking further up when none does. Known and empty when nothing has the name.
+        /// </summary>
+        public MemberLookup LookupMember(ITypeSymbol type, string name, int? argumentCount)
+        {
+            if (type is ITypeParameterSymbol || type.TypeKind == TypeKind.Error || type.TypeKind == TypeKind.Dynamic || type is IPointerTypeSymbol)
+            {
+                return new MemberLookup(false, System.Array.Empty<ISymbol>());
+            }
+
+            foreach (ITypeSymbol candidate in LookupChain(type))
+            {
+                List<ISymbol>? found = null;
+                foreach (ISymbol member in candidate.GetMembers(name))
+                {
+                    if (member.IsOverride || member.IsImplicitlyDeclared || member is ITypeSymbol || (member is IMethodSymbol method && method.MethodKind != MethodKind.Ordinary))
+                    {
+                        continue;
+                    }
+
+                    (found ??= new List<ISymbol>()).Add(member);
+                }
+
+                if (found == null)
+                {
+                    continue;
+                }
+
+                if (argumentCount == null || !found.Any(m => m is IMethodSymbol))
+                {
+                    return new MemberLookup(true, found.Where(m => !(m is IMethodSymbol) || argumentCount == null).ToList());
+                }
+
+                List<ISymbol> applicable = found.Where(m => m is IMethodSymbol method && Admits(method, argumentCount.Value)).ToList();
+                if (applicable.Count > 0)
+                {
+                    return new MemberLookup(true, applicable);
+                }
+            }
+
+            return new MemberLookup(true, System.Array.Empty<ISymbol>());
+        }
+
+        private static bool Admits(IMethodSymbol method, int arguments)
+        {
+            int required = method.Parameters.Count(p => !p.IsOptional && !p.IsParams);
+            bool isParams = method.Parameters.Length > 0 && method.Parameters[method.Parameters.Length - 1].IsParams;
+            return arguments >= required && (isParams || arguments <= method.Parameters.Length);
+        }
+
+        private static IEnumerable<ITypeSymbol> LookupChain(ITypeSymbol type)
+        {
+            if (type.TypeKind == TypeKind.Interface)
+            {
+                yield return type;
+                foreach (INamedTypeSymbol inherited in type.AllInterfaces)
+                {
+                    yield return inherited;
+                }
+
+                yield break;
+            }
+
+            for (ITypeSymbol? current = type; current != null; current = current.BaseType)
+            {
+                yield return current;
+            }
+        }
+
+        /// <summary>A name with no receiver: a member of the enclosing types (or their bases), innermost first.</summary>
+        public MemberLookup ImplicitMember(INamedTypeSymbol containing, string name, int? argumentCount)
+        {
+            for (INamedTypeSymbol? type = containing; type != null; type = type.ContainingType)
+            {
+                MemberLookup lookup = LookupMember(type, name, argumentCount);
+                if (!lookup.Known || lookup.Members.Count > 0)
+                {
+                    return lookup;
+                }
+            }
+
+            return new MemberLookup(false, System.Array.Empty<ISymbol>()); // `using static`, top-level statements: ask the compiler
+        }
+
+        private Resolved ResolveIdentifier(IdentifierNameSyntax identifier, int depth)
+        {
+            string name = identifier.Identifier.ValueText;
+            LocalLookup local = FindLocal(identifier, name);
+            if (local.Found)
+            {
+                return local.Resolve(this, depth);
+            }
+
+            INamedTypeSymbol? containing = ContainingType(identifier);
+            if (containing != null)
+            {
+                for (INamedTypeSymbol? type = containing; type != null; type = type.ContainingType)
+                {
+                    MemberLookup lookup = LookupMember(type, name, null);
+                    if (!lookup.Known)
+                    {
+                        return Resolved.Unknown;
+                    }
+
+                    if (lookup.Members.Count > 0)
+                    {
+                        Resolved value = ReturnOrMemberType(lookup, identifier, invoked: false);
+
+                        // `Color Color`: a member named like its type may stand for the type.
+                        return value.Kind == ResolvedKind.Value && value.Type!.Name == name ? Resolved.Unknown : value;
+                    }
+
+                    if (type.GetTypeMembers(name).Length > 0)
+                    {
+                        break; // a nested type: bound as a name below
+                    }
+                }
+            }
+
+            ISymbol? symbol = BindTypeName(identifier);
+            return symbol == null ? Resolved.Unknown : AsTypeOrNamespace(symbol);
+        }
+
+        private static Resolved AsTypeOrNamespace(ISymbol? symbol) => symbol switch
+        {
+            ITypeSymbol type => new Resolved(ResolvedKind.Type, type),
+            INamespaceSymbol ns => new Resolved(ResolvedKind.Namespace, ns),
+            _ => Resolved.Unknown,
+        };
+
+        /// <summary>`A.B.C` made only of names (leftmost set when it is a plain identifier, null for `global::`).</summary>
+        private static bool IsDottedName(ExpressionSyntax expression, out IdentifierNameSyntax? leftmost)
+        {
+            leftmost = null;
+            while (expression is MemberAccessExpressionSyntax access && access.IsKind(SyntaxKind.SimpleMemberAccessExpression) && access.Name is IdentifierNameSyntax)
+            {
+                expression = access.Expression;
+            }
+
+            switch (expression)
+            {
+                case IdentifierNameSyntax identifier:
+                    leftmost = identifier;
+                    return true;
+                case AliasQualifiedNameSyntax _:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>The type whose code <paramref name="node"/> is in.</summary>
+        public INamedTypeSymbol? ContainingType(SyntaxNode node)
+        {
+            BaseTypeDeclarationSyntax? declaration = node.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>();
+            return declaration == null ? null : DeclaredType(declaration);
+        }
+
+        private static bool IsMethodTypeParameter(IdentifierNameSyntax identifier)
+        {
+            string name = identifier.Identifier.ValueText;
+            for (SyntaxNode? node = identifier.Parent; node != null; node = node.Parent)
+            {
+                TypeParameterListSyntax? parameters = node switch
+                {
+                    MethodDeclarationSyntax method => method.TypeParameterList,
+                    LocalFunctionStatementSyntax local => local.TypeParameterList,
+                    DelegateDeclarationSyntax d => d.TypeParameterList,
+                    _ => null,
+                };
+
+                if (parameters != null && parameters.Parameters.Any(p => p.Identifier.ValueText == name))
+                {
+                    return true;
+                }
+
+                if (node is BaseTypeDeclarationSyntax)
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Where a type name written at <paramref name="node"/> is bound: inside the body of the innermost enclosing type
+        /// (its nested types and type parameters are visible), else in the namespace or file (usings and aliases).
+        /// </summary>
+        private static int ScopePosition(SyntaxNode node)
+        {
+            for (SyntaxNode? current = node.Parent; current != null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case BaseTypeDeclarationSyntax type:
+                        if (type.OpenBraceToken.IsKind(SyntaxKind.OpenBraceToken) && !type.OpenBraceToken.IsMissing && type.OpenBraceToken.Span.End <= node.SpanStart)
+                        {
+                            return type.OpenBraceToken.FullSpan.End;
+                        }
+
+                        continue; // the base list, or a type with no body: bound where the type is declared
+                    case BaseNamespaceDeclarationSyntax ns:
+                        // After the namespace's own usings (they are in scope inside it, not at its opening token).
+                        return ns.Usings.Count > 0 ? ns.Usings[ns.Usings.Count - 1].FullSpan.End
+                            : ns is NamespaceDeclarationSyntax block ? block.OpenBraceToken.FullSpan.End
+                            : ((FileScopedNamespaceDeclarationSyntax)ns).SemicolonToken.FullSpan.End;
+                    case CompilationUnitSyntax unit:
+                        return unit.Usings.Count > 0 ? unit.Usings[unit.Usings.Count - 1].FullSpan.End
+                            : unit.Externs.Count > 0 ? unit.Externs[unit.Externs.Count - 1].FullSpan.End
+                            : 0;
+                }
+            }
+
+            return 0;
+        }
+
+        /// <summary>True when <paramref name="name"/> names a local, parameter, range variable or local function where it is written.</summary>
+        public bool IsLocal(SimpleNameSyntax name) => FindLocal(name, name.Identifier.ValueText).Found;
+
+        /// <summary>The local, parameter, range variable or pattern variable that <paramref name="name"/> names at <paramref name="use"/>.</summary>
+        private LocalLookup FindLocal(SyntaxNode use, string name)
+        {
+            SyntaxNode? owner = LocalOwner(use);
+            if (owner == null)
+            {
+                return default;
+            }
+
+            if (!_locals.TryGetValue(owner, out Dictionary<string, List<LocalDeclaration>>? table))
+            {
+                table = CollectLocals(owner);
+                _locals[owner] = table;
+            }
+
+            if (!table.TryGetValue(name, out List<LocalDeclaration>? candidates))
+            {
+                // A primary constructor's parameter, visible in every member of its type.
+                TypeDeclarationSyntax? type = owner.Parent as TypeDeclarationSyntax;
+                ParameterSyntax? parameter = type?.ParameterList?.Parameters.FirstOrDefault(p => p.Identifier.ValueText == name);
+                return parameter == null ? default : new LocalLookup(new LocalDeclaration(type!, parameter.Type, null, false));
+            }
+
+            LocalDeclaration? best = null;
+            bool ambiguous = false;
+            foreach (LocalDeclaration candidate in candidates)
+            {
+                if (!candidate.Scope.Span.Contains(use.SpanStart))
+                {
+                    continue;
+                }
+
+                if (best == null || candidate.Scope.Span.Length < best.Scope.Span.Length)
+                {
+                    best = candidate;
+                    ambiguous = false;
+                }
+                else if (candidate.Scope.Span.Length == best.Scope.Span.Length)
+                {
+                    ambiguous = true;
+                }
+            }
+
+            return best == null ? default : new LocalLookup(ambiguous ? null : best);
+        }
+
+        /// <summary>The member (or the file, for top-level statements) whose locals can be in scope at <paramref name="use"/>.</summary>
+        private static SyntaxNode? LocalOwner(SyntaxNode use)
+        {
+            for (SyntaxNode? node = use.Parent; node != null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case GlobalStatementSyntax _:
+                        return node.Parent;
+                    case BaseMethodDeclarationSyntax _:
+                    case BasePropertyDeclarationSyntax _:
+                    case BaseFieldDeclarationSyntax _:
+                    case EnumMemberDeclarationSyntax _:
+                        return node;
+                    case BaseTypeDeclarationSyntax type:
+                        return type is TypeDeclarationSyntax { ParameterList: { } } ? node : null;
+                }
+            }
+
+            return null;
+        }
+
+        private static Dictionary<string, List<LocalDeclaration>> CollectLocals(SyntaxNode owner)
+        {
+            var table = new Dictionary<string, List<LocalDeclaration>>(System.StringComparer.Ordinal);
+            void Add(SyntaxToken identifier, SyntaxNode scope, TypeSyntax? type, ExpressionSyntax? initializer, bool element = false)
+            {
+                string name = identifier.ValueText;
+                if (!table.TryGetValue(name, out List<LocalDeclaration>? list))
+                {
+                    list = new List<LocalDeclaration>(1);
+                    table.Add(name, list);
+                }
+
+                list.Add(new LocalDeclaration(scope, type, initializer, element));
+            }
+
+            if (owner is TypeDeclarationSyntax withParameters)
+            {
+                foreach (ParameterSyntax parameter in withParameters.ParameterList!.Parameters)
+                {
+                    Add(parameter.Identifier, owner, parameter.Type, null);
+                }
+
+                return table;
+            }
+
+            IEnumerable<SyntaxNode> nodes = owner.DescendantNodesAndSelf(n => !(n is BaseTypeDeclarationSyntax) || n == owner);
+            foreach (SyntaxNode node in nodes)
+            {
+                switch (node)
+                {
+                    case VariableDeclaratorSyntax declarator when declarator.Parent is VariableDeclarationSyntax declaration && !(declaration.Parent is BaseFieldDeclarationSyntax):
+                        SyntaxNode scope = declaration.Parent is LocalDeclarationStatementSyntax statement ? statement.Parent ?? statement : declaration.Parent ?? declaration;
+                        Add(declarator.Identifier, scope is GlobalStatementSyntax ? scope.Parent ?? scope : scope, declaration.Type, declarator.Initializer?.Value);
+                        break;
+                    case ForEachStatementSyntax forEach:
+                        Add(forEach.Identifier, forEach, forEach.Type, forEach.Expression, element: true);
+                        break;
+                    case CatchDeclarationSyntax catchDeclaration when catchDeclaration.Identifier.ValueText.Length > 0:
+                        Add(catchDeclaration.Identifier, catchDeclaration.Parent ?? catchDeclaration, catchDeclaration.Type, null);
+                        break;
+                    case ParameterSyntax parameter when parameter.Parent != null && parameter.Identifier.ValueText.Length > 0:
+                        SyntaxNode parameterScope = parameter.Parent is BaseParameterListSyntax list && list.Parent != null ? list.Parent : parameter.Parent;
+                        Add(parameter.Identifier, parameterScope, parameter.Type, null);
+                        break;
+                    case SingleVariableDesignationSyntax designation:
+                        TypeSyntax? patternType = designation.Parent switch
+                        {
+                            DeclarationPatternSyntax pattern => pattern.Type,
+                            RecursivePatternSyntax recursive => recursive.Type,
+                            DeclarationExpressionSyntax declared when !declared.Type.IsVar => declared.Type,
+                            _ => null,
+                        };
+                        Add(designation.Identifier, DesignationScope(designation), patternType, null);
+                        break;
+                    case LocalFunctionStatementSyntax localFunction:
+                        Add(localFunction.Identifier, localFunction.Parent ?? localFunction, null, null);
+                        break;
+                    case FromClauseSyntax from:
+                        Add(from.Identifier, from.Parent ?? from, null, null);
+                        break;
+                    case LetClauseSyntax let:
+                        Add(let.Identifier, let.Parent?.Parent ?? let, null, null);
+                        break;
+                    case JoinClauseSyntax join:
+                        Add(join.Identifier, join.Parent?.Parent ?? join, null, null);
+                        break;
+                    case JoinIntoClauseSyntax into:
+                        Add(into.Identifier, into.Parent?.Parent?.Parent ?? into, null, null);
+                        break;
+                    case QueryContinuationSyntax continuation:
+                        Add(continuation.Identifier, continuation.Parent ?? continuation, null, null);
+                        break;
+                    case AccessorDeclarationSyntax accessor when accessor.Keyword.IsKind(SyntaxKind.SetKeyword) || accessor.Keyword.IsKind(SyntaxKind.InitKeyword) || accessor.Keyword.IsKind(SyntaxKind.AddKeyword) || accessor.Keyword.IsKind(SyntaxKind.RemoveKeyword):
+                        TypeSyntax? valueType = (accessor.Parent?.Parent as BasePropertyDeclarationSyntax)?.Type;
+                        Add(SyntaxFactory.Identifier("value"), accessor, valueType, null);
+                        break;
+                }
+            }
+
+            return table;
+        }
+
+        /// <summary>Where a pattern or out variable is visible: the enclosing block, switch section, lambda or expression body.</summary>
+        private static SyntaxNode DesignationScope(SyntaxNode designation)
+        {
+            for (SyntaxNode? node = designation.Parent; node != null; node = node.Parent)
+            {
+                if (node is BlockSyntax || node is SwitchSectionSyntax || node is AnonymousFunctionExpressionSyntax || node is ArrowExpressionClauseSyntax ||
+                    node is EqualsValueClauseSyntax || node is WhileStatementSyntax || node is ForStatementSyntax || node is ForEachStatementSyntax ||
+                    node is SwitchExpressionArmSyntax || node is QueryExpressionSyntax || node is GlobalStatementSyntax)
+                {
+                    return node is GlobalStatementSyntax ? node.Parent ?? node : node;
+                }
+            }
+
+            return designation;
+        }
+
+        private readonly struct LocalLookup
+        {
+            private readonly LocalDeclaration? _declaration;
+
+            public LocalLookup(LocalDeclaration? declaration)
+            {
+                Found = true;
+                _declaration = declaration;
+            }
+
+            public bool Found { get; }
+
+            public Resolved Resolve(SyntacticTypes types, int depth)
+            {
+                LocalDeclaration? declaration = _declaration;
+                if (declaration == null)
+                {
+                    return Resolved.Unknown;
+                }
+
+                if (declaration.Type != null && !declaration.Type.IsVar)
+                {
+                    return Resolved.Value(types.BindTypeName(declaration.Type) as ITypeSymbol);
+                }
+
+                if (declaration.Type == null || declaration.Initializer == null)
+                {
+                    return Resolved.Unknown;
+                }
+
+                Resolved initializer = types.Resolve(declaration.Initializer, depth + 1);
+                if (initializer.Kind != ResolvedKind.Value)
+                {
+                    return Resolved.Unknown;
+                }
+
+                return declaration.IsElement ? Resolved.Value(types.ElementType(initializer.Type!)) : initializer;
+            }
+        }
+
+        private sealed class LocalDeclaration
+        {
+            public LocalDeclaration(SyntaxNode scope, TypeSyntax? type, ExpressionSyntax? initializer, bool isElement)
+            {
+                Scope = scope;
+                Type = type;
+                Initializer = initializer;
+                IsElement = isElement;
+            }
+
+            public SyntaxNode Scope { get; }
+
+            public TypeSyntax? Type { get; }
+
+            public ExpressionSyntax? Initializer { get; }
+
+            public bool IsElement { get; }
+        }
+    }
+}
