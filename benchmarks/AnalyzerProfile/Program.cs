@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
-// Usage: dotnet run -c Release --project benchmarks/AnalyzerProfile -- DIR [--runs 3] [--policy FILE] [--only NAME]
+// Usage: dotnet run -c Release --project benchmarks/AnalyzerProfile -- DIR [--runs 3] [--policy FILE] [--only NAME] [--serial]
 // DIR: a folder of .cs files (searched recursively, bin/obj skipped), e.g. one written by GenerateLargeProject
 // --generate-only or benchmarks/AiSdkCompile. References: the .NET shared framework this program runs on, plus every
 // dll under DIR/refs. --policy: an effective-policy file handed to the analyzers as an additional file.
@@ -70,19 +70,27 @@ if (args.Contains("--micro"))
 for (int run = 0; run < runs; run++)
 {
     var compilation = CSharpCompilation.Create("Profile", trees, references,
-        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: true));
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: !args.Contains("--serial")));
+    // CPU time as well as wall time: on a shared, loaded machine the wall clock (and the analyzers' own telemetry,
+    // which sums wall time over threads) mostly measures waiting; the process's CPU time does not.
+    TimeSpan cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
     var sw = Stopwatch.StartNew();
     int errors = compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
     double compileMs = sw.Elapsed.TotalMilliseconds;
+    double compileCpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds;
 
     // A fresh compilation again so the analyzers pay for whatever binding they trigger, as in csc.
     compilation = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(Parse());
-    var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(additional), null, concurrentAnalysis: true, logAnalyzerExecutionTime: true);
+    // --serial: one thread, so an analyzer's telemetry is its own time, not time spent waiting for a core.
+    var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(additional), null, concurrentAnalysis: !args.Contains("--serial"), logAnalyzerExecutionTime: true);
     var withAnalyzers = new CompilationWithAnalyzers(compilation, analyzers, options);
     sw.Restart();
+    TimeSpan cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
     AnalysisResult result = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None);
     var diagnostics = result.GetAllDiagnostics();
     double allMs = sw.Elapsed.TotalMilliseconds;
+    double allCpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu1).TotalMilliseconds;
+    Console.WriteLine($"  cpu: compile {compileCpuMs:N0} ms; compile + analyzers {allCpuMs:N0} ms; analyzers {allCpuMs - compileCpuMs:N0} ms = {100 * (allCpuMs - compileCpuMs) / compileCpuMs:0.0} % of compile");
     Console.WriteLine($"run {run + 1}: compile (GetDiagnostics) {compileMs:N0} ms, {errors} errors; compile + analyzers {allMs:N0} ms; " +
                       string.Join(", ", diagnostics.Where(d => d.Id.StartsWith("GRD")).GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}")));
     var prof = typeof(Guardrails.Analyzers.HardcodedKeyInCodeAnalyzer).Assembly.GetType("Guardrails.Analyzers.Prof");

@@ -72,7 +72,7 @@ namespace Guardrails.Analyzers
 
         private readonly SemanticModel _model;
         private readonly CancellationToken _cancellationToken;
-        private readonly Dictionary<KeyValuePair<int, string>, ISymbol?> _typeNames = new Dictionary<KeyValuePair<int, string>, ISymbol?>();
+        private readonly Dictionary<int, Dictionary<string, ISymbol?>> _typeNames = new Dictionary<int, Dictionary<string, ISymbol?>>();
         private readonly Dictionary<SyntaxNode, INamedTypeSymbol?> _declaredTypes = new Dictionary<SyntaxNode, INamedTypeSymbol?>();
         private readonly Dictionary<SyntaxNode, Dictionary<string, List<LocalDeclaration>>> _locals = new Dictionary<SyntaxNode, Dictionary<string, List<LocalDeclaration>>>();
 
@@ -91,10 +91,15 @@ namespace Guardrails.Analyzers
                 return null;
             }
 
-            string text = name is ExpressionSyntax ? name.ToString() : name.ToString();
+            string text = name.ToString();
             int position = ScopePosition(name);
-            var key = new KeyValuePair<int, string>(position, text);
-            if (_typeNames.TryGetValue(key, out ISymbol? cached))
+            if (!_typeNames.TryGetValue(position, out Dictionary<string, ISymbol?>? atPosition))
+            {
+                atPosition = new Dictionary<string, ISymbol?>(System.StringComparer.Ordinal);
+                _typeNames.Add(position, atPosition);
+            }
+
+            if (atPosition.TryGetValue(text, out ISymbol? cached))
             {
                 return cached;
             }
@@ -112,7 +117,7 @@ namespace Guardrails.Analyzers
                 symbol = null;
             }
 
-            _typeNames[key] = symbol;
+            atPosition[text] = symbol;
             return symbol;
         }
 

@@ -769,7 +769,10 @@ namespace Guardrails.Analyzers
                         return;
                 }
 
-                if (initializer == null || ContainsSite(initializer))
+                // An initializer that mentions none of the names the file was searched for (SDK types and members,
+                // aliases, members whose signature names an SDK type) does not produce an SDK object as far as the source
+                // says (an element of a collection of them does: that collection's declaration is the site).
+                if (initializer == null || !MentionsName(initializer.Span) || ContainsSite(initializer))
                 {
                     return;
                 }
@@ -786,12 +789,7 @@ namespace Guardrails.Analyzers
 
                 if (type == null)
                 {
-                    // Only the compiler knows; ask it only when a name the file was searched for is in the initializer.
-                    if (!MentionsName(initializer.Span))
-                    {
-                        return;
-                    }
-
+                    // Only the compiler knows.
                     type = _model.GetSymbolInfo(var, _ct).Symbol as ITypeSymbol;
                 }
 
