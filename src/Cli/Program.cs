@@ -21,6 +21,9 @@ public static class Program
         RootCommand root = new("guardrails: AI-assistant governance for .NET repositories without building them.")
         {
             ScanCommand.Create(context),
+            InitCommand.Create(context),
+            PolicyCommand.Create(context),
+            InventoryCommand.Create(context),
         };
         ParseResult parsed = root.Parse(args);
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });

@@ -17,16 +17,24 @@ namespace Guardrails.BuildTasks.Engine.Reports
     {
         public const string FileName = "guardrails.audit.json";
 
-        public const string Format = "1.0";
+        /// <summary>1.1 added "build" (repository, commit, branch, CI system, build time); everything of 1.0 is unchanged.</summary>
+        public const string Format = "1.1";
 
-        public static string Build(CheckRequest request, CheckResult result, string toolVersion)
+        public static string Build(CheckRequest request, CheckResult result, string toolVersion, BuildProvenance? provenance = null)
         {
+            provenance ??= BuildProvenance.Detect(SafeDirectory(request.ProjectPath), Environment.GetEnvironmentVariable);
             var root = JsonWriter.Object();
             root["auditFormat"] = Format;
             root["generatedAt"] = request.Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
             root["tool"] = Obj(("name", "Guardrails"), ("version", toolVersion));
             root["project"] = Obj(("path", request.ProjectPath), ("name", GuardrailsChecker.ProjectName(request.ProjectPath)));
             root["repository"] = result.Manifest?.Repository?.Value ?? result.ManifestDocument?["repository"]?.Text;
+            root["build"] = Obj(
+                ("repository", provenance.Repository),
+                ("commit", provenance.Commit),
+                ("branch", provenance.Branch),
+                ("ciSystem", provenance.CiSystem),
+                ("time", request.Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)));
             root["mode"] = Obj(
                 ("effective", result.Enforce ? "Enforce" : "Audit"),
                 ("requested", string.IsNullOrWhiteSpace(request.Mode) ? "Enforce" : request.Mode!.Trim()),
@@ -42,6 +50,18 @@ namespace Guardrails.BuildTasks.Engine.Reports
                 ("decidedBy", result.Integrity.SuppressionSource),
                 ("waivedIds", Sorted(result.Integrity.WaivedSuppressions)));
             return JsonWriter.Write(root, SafeText.Clean);
+        }
+
+        private static string? SafeDirectory(string path)
+        {
+            try
+            {
+                return string.IsNullOrEmpty(path) ? null : Path.GetDirectoryName(Path.GetFullPath(path));
+            }
+            catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
+            {
+                return null;
+            }
         }
 
         private static object? PolicySection(CheckRequest request, CheckResult result)

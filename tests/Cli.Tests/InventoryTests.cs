@@ -1,0 +1,188 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Guardrails.BuildTasks.Engine;
+using Guardrails.BuildTasks.Engine.Reports;
+using Guardrails.Tests.Shared;
+
+namespace Guardrails.Cli.Tests;
+
+public sealed class InventoryTests
+{
+    private static readonly string Estate = Path.Combine(RepoPaths.Root, "samples", "estate");
+
+    private static JsonDocument Json(TempRepo repo, out CliRun run, params string[] paths)
+    {
+        string out_ = Path.Combine(repo.Root, "inventory-" + Guid.NewGuid().ToString("N")[..6] + ".json");
+        run = CliRun.Of(new[] { "inventory" }.Concat(paths).Concat(new[] { "--db", Path.Combine(repo.Root, "inv.db"), "--format", "json", "-o", out_, "--now", "2026-12-03" }).ToArray());
+        return JsonDocument.Parse(File.ReadAllText(out_));
+    }
+
+    private static JsonElement Component(JsonDocument doc, string type, string id) =>
+        doc.RootElement.GetProperty("components").EnumerateArray().Single(c => c.GetProperty("type").GetString() == type && c.GetProperty("id").GetString() == id);
+
+    private static string[] Strings(JsonElement e) => e.EnumerateArray().Select(x => x.GetString()!).ToArray();
+
+    [Fact]
+    public void Estate_sample_gives_components_with_the_repositories_using_them_and_expiring_waivers()
+    {
+        using var repo = new TempRepo();
+        using JsonDocument doc = Json(repo, out CliRun run, Estate);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(3, doc.RootElement.GetProperty("repositories").GetArrayLength());
+        JsonElement claude = Component(doc, "assistant", "claude-code");
+        Assert.Equal(new[] { "github.com/contoso/checkout", "github.com/contoso/payments" }, Strings(claude.GetProperty("repositories")));
+        Assert.Equal("dana.security@contoso.example", claude.GetProperty("approvedBy").GetString());
+        Assert.Equal("2030-10-02", claude.GetProperty("expiresAt").GetString());
+        Assert.Contains("Payments <payments@contoso.example>", Strings(claude.GetProperty("owners")));
+        Assert.Equal(new[] { "github.com/contoso/payments" }, Strings(Component(doc, "mcpServer", "github").GetProperty("repositories")));
+        Assert.Equal(new[] { "github.com/contoso/checkout" }, Strings(Component(doc, "package", "Azure.AI.OpenAI").GetProperty("repositories")));
+        Assert.Contains(doc.RootElement.GetProperty("components").EnumerateArray(), c => c.GetProperty("type").GetString() == "endpoint");
+        string[] waivers = doc.RootElement.GetProperty("waiversExpiring").EnumerateArray().Select(w => w.GetProperty("id").GetString()!).ToArray();
+        Assert.Equal(new[] { "WVR-7", "WVR-12" }, waivers);
+        JsonElement checkout = doc.RootElement.GetProperty("repositories").EnumerateArray().Single(r => r.GetProperty("repository").GetString() == "github.com/contoso/checkout");
+        Assert.Equal("Checkout", checkout.GetProperty("owner").GetString());
+        Assert.Equal("azure-pipelines", checkout.GetProperty("ci").GetString());
+        Assert.Equal(1, checkout.GetProperty("errors").GetInt32());
+        Assert.Contains(doc.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "GRD114" && f.GetProperty("repository").GetString() == "github.com/contoso/checkout");
+    }
+
+    [Fact]
+    public void Waivers_expiring_later_than_30_days_are_not_listed()
+    {
+        using var repo = new TempRepo();
+        string db = Path.Combine(repo.Root, "inv.db");
+        CliRun run = CliRun.Of("inventory", Estate, "--db", db, "--format", "json", "-o", Path.Combine(repo.Root, "a.json"), "--now", "2026-11-18");
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(repo.Root, "a.json")));
+        Assert.Equal(new[] { "WVR-7" }, doc.RootElement.GetProperty("waiversExpiring").EnumerateArray().Select(w => w.GetProperty("id").GetString()!).ToArray());
+    }
+
+    [Fact]
+    public void Bad_inputs_get_a_coded_message_naming_the_file_and_the_rest_still_renders()
+    {
+        using var repo = new TempRepo();
+        string good = File.ReadAllText(Path.Combine(Estate, "payments", "guardrails.audit.json"));
+        repo.Write("in/a/guardrails.audit.json", good);
+        string truncated = repo.Write("in/b/guardrails.audit.json", good[..(good.Length / 2)]);
+        string foreign = repo.Write("in/c/guardrails.audit.json", "{ \"name\": \"left-pad\", \"version\": \"1.3.0\" }");
+        string zip = repo.Write("in/artifacts.zip", "this is not a zip file");
+
+        using JsonDocument doc = Json(repo, out CliRun run, repo.PathOf("in"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("GRDINV05: " + truncated + ": Not valid JSON", run.Err);
+        Assert.Contains("GRDINV06: " + foreign, run.Err);
+        Assert.Contains("GRDINV04: " + zip, run.Err);
+        string[] codes = doc.RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("code").GetString()!).OrderBy(c => c).ToArray();
+        Assert.Equal(new[] { "GRDINV04", "GRDINV05", "GRDINV06" }, codes);
+        Assert.Equal("github.com/contoso/payments", Assert.Single(doc.RootElement.GetProperty("repositories").EnumerateArray()).GetProperty("repository").GetString());
+    }
+
+    [Fact]
+    public void Records_inside_a_CI_artifact_zip_are_read()
+    {
+        using var repo = new TempRepo();
+        string zipPath = repo.PathOf("artifact.zip");
+        using (ZipArchive zip = ZipFile.Open(zipPath, ZipArchiveMode.Create))
+        {
+            zip.CreateEntryFromFile(Path.Combine(Estate, "hr-portal", "guardrails.audit.json"), "obj/Debug/net8.0/guardrails/guardrails.audit.json");
+            zip.CreateEntryFromFile(Path.Combine(Estate, "checkout", "guardrails.audit.json"), "checkout/guardrails.audit.json");
+        }
+
+        using JsonDocument doc = Json(repo, out CliRun run, zipPath);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(2, doc.RootElement.GetProperty("repositories").GetArrayLength());
+    }
+
+    [Fact]
+    public void The_database_keeps_history_first_and_last_seen_and_does_not_count_a_record_twice()
+    {
+        using var repo = new TempRepo();
+        string record = File.ReadAllText(Path.Combine(Estate, "payments", "guardrails.audit.json"));
+        repo.Write("run1/guardrails.audit.json", record);
+        repo.Write("run2/guardrails.audit.json", record.Replace("2026-11-30T09:12:44Z", "2026-12-02T10:00:00Z", StringComparison.Ordinal));
+
+        using (JsonDocument first = Json(repo, out CliRun run1, repo.PathOf("run1")))
+        {
+            Assert.Contains("1 new record(s), 0 already known", run1.Out);
+        }
+
+        using JsonDocument doc = Json(repo, out CliRun run2, repo.PathOf("run1"), repo.PathOf("run2"));
+
+        Assert.Contains("1 new record(s), 1 already known", run2.Out);
+        JsonElement payments = Assert.Single(doc.RootElement.GetProperty("repositories").EnumerateArray());
+        Assert.Equal("2026-11-30T09:12:44Z", payments.GetProperty("firstSeen").GetString());
+        Assert.Equal("2026-12-02T10:00:00Z", payments.GetProperty("lastSeen").GetString());
+        Assert.Equal(2, doc.RootElement.GetProperty("recordCount").GetInt32());
+    }
+
+    [Fact]
+    public void No_whole_key_reaches_the_html_csv_or_json()
+    {
+        using var repo = new TempRepo();
+        string key = FakeKeys.OpenAiProject();
+        string record = File.ReadAllText(Path.Combine(Estate, "checkout", "guardrails.audit.json"))
+            .Replace("Model 'gpt-4o' is not approved", "Key " + key + " leaked; model 'gpt-4o' is not approved", StringComparison.Ordinal)
+            .Replace("\"Checkout\"", "\"" + key + "\"", StringComparison.Ordinal);
+        string input = repo.Write("in/guardrails.audit.json", record);
+        string db = Path.Combine(repo.Root, "inv.db");
+
+        foreach (string format in new[] { "html", "csv", "json" })
+        {
+            string output = Path.Combine(repo.Root, "report." + format);
+            CliRun run = CliRun.Of("inventory", input, "--db", db, "--format", format, "-o", output);
+            Assert.Equal(0, run.ExitCode);
+            string text = File.ReadAllText(output);
+            Assert.DoesNotContain(key, text);
+            Assert.DoesNotContain(key, run.All);
+        }
+
+        Assert.Contains("sk-proj-", File.ReadAllText(Path.Combine(repo.Root, "report.json")));
+    }
+
+    [Fact]
+    public void Html_report_is_self_contained()
+    {
+        using var repo = new TempRepo();
+        string output = Path.Combine(repo.Root, "report.html");
+        CliRun run = CliRun.Of("inventory", Estate, "--db", Path.Combine(repo.Root, "inv.db"), "-o", output);
+
+        Assert.Equal(0, run.ExitCode);
+        string html = File.ReadAllText(output);
+        Assert.DoesNotMatch(@"(src|href)\s*=\s*[""']?(https?:)?//", html);
+        Assert.DoesNotContain("@import", html);
+        Assert.Contains("github.com/contoso/hr-portal", html);
+    }
+
+    [Fact]
+    public void Nothing_readable_exits_2()
+    {
+        using var repo = new TempRepo();
+        CliRun run = CliRun.Of("inventory", repo.PathOf("missing"), "--db", Path.Combine(repo.Root, "inv.db"), "--format", "json", "-o", Path.Combine(repo.Root, "x.json"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("GRDINV01", run.Err);
+    }
+
+    [Fact]
+    public void A_record_written_by_the_build_task_is_read_with_its_build_provenance()
+    {
+        using var repo = new TempRepo();
+        string policy = repo.Write("policy/guardrails.policy.json", Documents.Policy);
+        string manifest = repo.Write("ai-assistants.json", Documents.Manifest("""{ "id": "claude-code", "models": ["claude-sonnet-4-5"] }""", repository: "github.com/example/task-written"));
+        var request = new CheckRequest { ProjectPath = repo.PathOf("App/App.csproj"), PolicyPath = policy, ManifestPath = manifest, CheckFootprints = false, Now = new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero) };
+        CheckResult result = GuardrailsChecker.Run(request);
+        var provenance = new BuildProvenance { Repository = "github.com/example/task-written", Commit = "0123456789abcdef0123456789abcdef01234567", Branch = "main", CiSystem = "github-actions" };
+        repo.Write("out/guardrails.audit.json", AuditRecord.Build(request, result, "0.1.0", provenance));
+
+        using JsonDocument doc = Json(repo, out CliRun run, repo.PathOf("out"));
+
+        Assert.Equal(0, run.ExitCode);
+        JsonElement r = Assert.Single(doc.RootElement.GetProperty("repositories").EnumerateArray());
+        Assert.Equal("github.com/example/task-written", r.GetProperty("repository").GetString());
+        Assert.Equal("main", r.GetProperty("branch").GetString());
+        Assert.Equal("github-actions", r.GetProperty("ci").GetString());
+        Assert.Equal("Payments", r.GetProperty("owner").GetString());
+        Assert.Equal(new[] { "github.com/example/task-written" }, Strings(Component(doc, "model", "claude-sonnet-4-5").GetProperty("repositories")));
+    }
+}

@@ -1,0 +1,140 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace Guardrails.Cli.Tests;
+
+public sealed class PolicyCommandTests
+{
+    [Fact]
+    public void Validate_accepts_a_valid_policy_and_names_it()
+    {
+        using var repo = new TempRepo();
+        string policy = repo.Write("guardrails.policy.json", Documents.Policy);
+
+        CliRun run = CliRun.Of("policy", "validate", policy);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("valid policy 'cli-tests' revision 3", run.Out);
+    }
+
+    [Fact]
+    public void Validate_reports_errors_at_file_line_column_and_exits_1()
+    {
+        using var repo = new TempRepo();
+        string policy = repo.Write("guardrails.policy.json", Documents.Policy.Replace("\"revision\": 3,", "\"revision\": 3,\n  \"approvedAssistants\": [],", StringComparison.Ordinal));
+
+        CliRun run = CliRun.Of("policy", "validate", policy);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(policy + "(5,3): error GRD106", run.Out);
+        Assert.Contains("invalid", run.Out);
+    }
+
+    [Fact]
+    public void Validate_reports_malformed_json_with_its_position()
+    {
+        using var repo = new TempRepo();
+        string policy = repo.Write("guardrails.policy.json", "{\n  \"policyFormat\": \"1.0\",\n  \"policyId\": \n}");
+
+        CliRun run = CliRun.Of("policy", "validate", policy);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches(@"guardrails\.policy\.json\(4,1\): error GRD102", run.Out);
+    }
+
+    [Fact]
+    public void Validate_of_a_missing_file_exits_2()
+    {
+        CliRun run = CliRun.Of("policy", "validate", Path.Combine(Path.GetTempPath(), "missing-" + Guid.NewGuid().ToString("N") + ".json"));
+        Assert.Equal(2, run.ExitCode);
+    }
+
+    [Fact]
+    public void Hash_prints_the_sha256_of_the_bytes_and_the_property_to_paste_and_the_scan_accepts_it()
+    {
+        using var repo = new TempRepo();
+        string policy = repo.Write("policy/guardrails.policy.json", Documents.Policy);
+        string expected = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(policy))).ToLowerInvariant();
+
+        CliRun run = CliRun.Of("policy", "hash", policy);
+
+        Assert.Equal(0, run.ExitCode);
+        string[] lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(expected, lines[0].Trim());
+        Assert.Equal("<GuardrailsPolicySha256>" + expected + "</GuardrailsPolicySha256>", lines[1].Trim());
+
+        repo.Write("ai-assistants.json", Documents.Manifest());
+        CliRun pinned = CliRun.Of("scan", repo.Root, "--format", "json", "--policy", policy, "--policy-sha256", expected);
+        Assert.DoesNotContain("GRD301", pinned.Out);
+        CliRun wrong = CliRun.Of("scan", repo.Root, "--format", "json", "--policy", policy, "--policy-sha256", new string('0', 64));
+        Assert.Contains("GRD301", wrong.Out);
+    }
+
+    [Fact]
+    public void Diff_says_what_is_approved_revoked_and_expired()
+    {
+        using var repo = new TempRepo();
+        string before = repo.Write("old.json", Documents.Policy);
+        string after = repo.Write("new.json", Documents.Policy
+            .Replace("\"revision\": 3", "\"revision\": 4", StringComparison.Ordinal)
+            .Replace("{ \"id\": \"Azure.AI.OpenAI\", \"versions\": \"[2.1,3.0)\" }", "{ \"id\": \"Anthropic\" }", StringComparison.Ordinal));
+
+        CliRun run = CliRun.Of("policy", "diff", before, after, "--at", "2026-12-25", "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        using JsonDocument doc = JsonDocument.Parse(run.Out);
+        var changes = doc.RootElement.GetProperty("changes").EnumerateArray()
+            .Select(c => c.GetProperty("change").GetString() + " " + c.GetProperty("type").GetString() + " " + c.GetProperty("id").GetString()).ToList();
+        Assert.Contains("approved package Anthropic", changes);
+        Assert.Contains("revoked package Azure.AI.OpenAI", changes);
+        // github-copilot's approval runs until 2026-12-20 in both revisions: it has expired by the 25th, but the new revision did not cause that.
+        Assert.DoesNotContain(changes, c => c.Contains("github-copilot", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Diff_reports_an_approval_that_the_new_revision_lets_expire()
+    {
+        using var repo = new TempRepo();
+        string before = repo.Write("old.json", Documents.Policy);
+        string after = repo.Write("new.json", Documents.Policy.Replace("\"expiresAt\": \"2030-01-01\"", "\"expiresAt\": \"2026-06-30\"", StringComparison.Ordinal));
+
+        CliRun run = CliRun.Of("policy", "diff", before, after, "--at", "2026-12-01");
+
+        Assert.Contains("expired", run.Out);
+        Assert.Contains("claude-code", run.Out);
+    }
+
+    [Fact]
+    public void Diff_with_an_inventory_names_the_repositories_it_would_break_and_their_owners()
+    {
+        using var repo = new TempRepo();
+        string db = Path.Combine(repo.Root, "inv.db");
+        CliRun inventory = CliRun.Of("inventory", Path.Combine(Guardrails.Tests.Shared.RepoPaths.Root, "samples", "estate"), "--db", db, "--format", "json", "-o", Path.Combine(repo.Root, "inv.json"));
+        Assert.Equal(0, inventory.ExitCode);
+        string before = Path.Combine(Guardrails.Tests.Shared.RepoPaths.Root, "samples", "policy", "guardrails.policy.json");
+        string text = File.ReadAllText(before);
+        int start = text.IndexOf("      { \"id\": \"Azure.AI.OpenAI\"", StringComparison.Ordinal);
+        int end = text.IndexOf('\n', start);
+        string after = repo.Write("new.json", text.Remove(start, end - start + 1));
+
+        CliRun run = CliRun.Of("policy", "diff", before, after, "--inventory", db, "--at", "2026-12-03");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("revoked", run.Out);
+        Assert.Contains("github.com/contoso/checkout (owner Checkout, checkout@contoso.example): package 'Azure.AI.OpenAI' revoked", run.Out);
+        Assert.DoesNotContain("github.com/contoso/payments (owner", run.Out);
+    }
+
+    [Fact]
+    public void Diff_refuses_an_invalid_revision()
+    {
+        using var repo = new TempRepo();
+        string before = repo.Write("old.json", Documents.Policy);
+        string after = repo.Write("new.json", "{ \"policyFormat\": \"1.0\" }");
+
+        CliRun run = CliRun.Of("policy", "diff", before, after);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("GRDCL07", run.Err);
+    }
+}
