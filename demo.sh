@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Shows Guardrails on the samples: the compliant project builds, the violating one fails with Guardrails errors.
+# Shows Guardrails on the samples: the compliant project builds, the violating one fails with Guardrails errors,
+# and the guardrails tool turns samples/estate (three repositories' audit records) into an inventory report.
 set -u
 cd "$(dirname "$0")"
 export MSBUILDDISABLENODEREUSE=1
@@ -14,9 +15,17 @@ dotnet build samples/Violations -nodeReuse:false -clp:NoSummary
 violations=$?
 
 echo
-if [ "$compliant" -eq 0 ] && [ "$violations" -ne 0 ]; then
+echo "== samples/estate (three repositories' audit records -> one inventory report) =="
+mkdir -p artifacts
+rm -f artifacts/estate-inventory.db
+dotnet run --project src/Cli -- inventory samples/estate --db artifacts/estate-inventory.db -o artifacts/estate-inventory.html
+inventory=$?
+echo "Open artifacts/estate-inventory.html in a browser (it works offline)."
+
+echo
+if [ "$compliant" -eq 0 ] && [ "$violations" -ne 0 ] && [ "$inventory" -eq 0 ]; then
   echo "Guardrails works: Compliant built, Violations was stopped."
   exit 0
 fi
-echo "Unexpected: Compliant exit $compliant, Violations exit $violations."
+echo "Unexpected: Compliant exit $compliant, Violations exit $violations, inventory exit $inventory."
 exit 1

@@ -47,6 +47,12 @@ internal sealed class InventoryStore : IDisposable
 
     public static InventoryStore Open(string path)
     {
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
         var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         db.Open();
         Exec(db, Schema);
