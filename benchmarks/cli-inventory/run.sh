@@ -28,5 +28,5 @@ for i in range(n):
 PY
 echo "records: $(find "$work/estate" -name guardrails.audit.json | wc -l), $(du -sh "$work/estate" | cut -f1); cores: $(nproc), load: $(cut -d' ' -f1-3 /proc/loadavg)"
 /usr/bin/time -f "inventory: wall %e s, user %U s, sys %S s, max RSS %M KB" \
-  dotnet src/Cli/bin/Release/net8.0/Guardrails.Cli.dll inventory "$work/estate" --db "$work/inv.db" -o "$work/report.html" --now 2026-12-03
+  dotnet src/Cli/bin/Release/net8.0/guardrails.dll inventory "$work/estate" --db "$work/inv.db" -o "$work/report.html" --now 2026-12-03
 echo "report: $(du -h "$work/report.html" | cut -f1), database: $(du -h "$work/inv.db" | cut -f1)"

@@ -14,7 +14,7 @@ dotnet run -c Release --project benchmarks/GenerateLargeProject -- --lines "$lin
 echo "C# lines: $(find "$work/repo" -name '*.cs' -exec cat {} + | wc -l), cores: $(nproc), load: $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in 1 2 3; do
   /usr/bin/time -f "run $i: wall %e s, user %U s, sys %S s, max RSS %M KB" \
-    dotnet src/Cli/bin/Release/net8.0/Guardrails.Cli.dll scan "$work/repo" --format json -o "$work/scan.json" 2>&1 | grep -v "report written"
+    dotnet src/Cli/bin/Release/net8.0/guardrails.dll scan "$work/repo" --format json -o "$work/scan.json" 2>&1 | grep -v "report written"
 done
 found=$(python3 -c "import json;print(len(json.load(open('$work/scan.json'))['findings']))")
 echo "findings: $found (expected 11: 7 GRD001 in C#, 4 GRD002 in config files)"
