@@ -5,6 +5,8 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using System.Threading;
+using Guardrails.Core.Files;
+using Guardrails.Core.Json;
 using Guardrails.Core.Sdks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -29,8 +31,14 @@ namespace Guardrails.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class UnapprovedAiEndpointAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>Stands for a value known only at run time: one host label.</summary>
-        private const string Hole = "x";
+        /// <summary>
+        /// Stands for a value known only at run time while a value is folded: a letter no host has (so the host is still
+        /// extracted), shown and matched as <c>*</c>. A host with a hole is approved only by a pattern that covers every
+        /// value of the hole (<c>*.openai.azure.com</c>, <c>*-aiplatform.googleapis.com</c>), never by a literal host.
+        /// </summary>
+        private const char HoleMark = '\u01C2';
+
+        private const string Hole = "\u01C2";
 
         private static readonly string[] AddressWords = { "url", "uri", "endpoint", "address", "host" };
 
@@ -57,11 +65,15 @@ namespace Guardrails.Analyzers
                         return spots.Constants;
                     },
                     start.CancellationToken);
+                var state = new State(settings, approval, domains, constants);
                 if (any)
                 {
-                    var state = new State(settings, approval, domains, constants);
                     start.RegisterSemanticModelAction(state.AnalyzeTree);
                 }
+
+                // Endpoints in the project's configuration files (appsettings*.json, …), which reach the compiler as
+                // AdditionalFiles for GRD002.
+                start.RegisterAdditionalFileAction(state.AnalyzeConfigurationFile);
             });
         }
 
@@ -113,21 +125,75 @@ namespace Guardrails.Analyzers
                     return;
                 }
 
-                // The sink sees the value through any parentheses around it.
-                SyntaxNode value = node;
-                while (node.Parent is ParenthesizedExpressionSyntax parenthesized)
+                // `string.Concat(…)` and `string.Format(…)` build one value from their arguments, as `+` does.
+                while (node.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } && IsStringConcatOrFormat(call))
                 {
-                    node = parenthesized;
+                    node = StringValueSyntax.OutermostValue(call)!;
                 }
 
-                if (!done.Add(node.Span) || DecidedWithoutBinding(node))
+                // The sink sees the value through any parentheses around it.
+                SyntaxNode value = node;
+                node = OutsideParentheses(node);
+                if (!done.Add(value.Span) || DecidedWithoutBinding(value))
                 {
                     return;
                 }
 
                 SemanticModel model = context.SemanticModel;
                 CancellationToken cancellationToken = context.CancellationToken;
+
+                // The value reaches its sink through conditional and switch arms and collection elements: the sink is
+                // where the whole conditional, switch or collection goes.
+                while (true)
+                {
+                    SyntaxNode? parent = node.Parent;
+                    if (parent is ConditionalExpressionSyntax conditional && conditional.Condition != node)
+                    {
+                        node = OutsideParentheses(conditional);
+                    }
+                    else if (parent is SwitchExpressionArmSyntax arm && arm.Expression == node && arm.Parent is SwitchExpressionSyntax switchExpression)
+                    {
+                        node = OutsideParentheses(switchExpression);
+                    }
+                    else if (parent is ExpressionElementSyntax && parent.Parent is CollectionExpressionSyntax collection)
+                    {
+                        node = OutsideParentheses(collection);
+                    }
+                    else if (parent is InitializerExpressionSyntax initializer && initializer.IsKind(SyntaxKind.ComplexElementInitializerExpression))
+                    {
+                        // `{ "Groq:Endpoint", "https://…" }` in a dictionary initializer: the key names an address.
+                        if (initializer.Expressions.Count == 2 && initializer.Expressions[1] == node &&
+                            model.GetConstantValue(initializer.Expressions[0], cancellationToken) is { HasValue: true, Value: string key } && IsAddressName(key) &&
+                            model.GetOperation(value, cancellationToken) is IOperation keyed && MightBeText(keyed))
+                        {
+                            Check(new Sink(context, model, node.SpanStart), keyed);
+                        }
+
+                        return;
+                    }
+                    else if (parent is InitializerExpressionSyntax elements &&
+                             (elements.IsKind(SyntaxKind.ArrayInitializerExpression) || elements.IsKind(SyntaxKind.CollectionInitializerExpression)))
+                    {
+                        node = elements.Parent is ExpressionSyntax created && !(elements.Parent is AssignmentExpressionSyntax) ? OutsideParentheses(created) : elements;
+                    }
+                    else
+                    {
+                        break;
+                    }
+                }
+
                 var sink = new Sink(context, model, node.SpanStart);
+                if (node != OutsideParentheses(value))
+                {
+                    // Through an arm or an element: the sink decides, the value itself is what is checked.
+                    if (IsSink(sink, node, model, cancellationToken) && model.GetOperation(value, cancellationToken) is IOperation piece && MightBeText(piece))
+                    {
+                        Check(sink, piece);
+                    }
+
+                    return;
+                }
+
                 switch (node.Parent)
                 {
                     case ArgumentSyntax argument:
@@ -183,6 +249,68 @@ namespace Guardrails.Analyzers
             }
 
             /// <summary>
+            /// Whether <paramref name="carrier"/> (a conditional, a switch or a collection holding a candidate value) is used
+            /// as an address: passed to an address-named parameter, or held by an address-named variable, field or property.
+            /// </summary>
+            private static bool IsSink(Sink sink, SyntaxNode carrier, SemanticModel model, CancellationToken cancellationToken)
+            {
+                switch (carrier.Parent)
+                {
+                    case ArgumentSyntax argument:
+                        return model.GetOperation(argument, cancellationToken) is IArgumentOperation { Parameter: { } target } && IsAddressName(target.Name);
+                    case EqualsValueClauseSyntax equals:
+                        switch (model.GetOperation(equals, cancellationToken))
+                        {
+                            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                                return IsAddressName(declarator.Symbol.Name);
+                            case IFieldInitializerOperation field:
+                                return field.InitializedFields.Any(f => IsAddressName(f.Name));
+                            case IPropertyInitializerOperation property:
+                                return property.InitializedProperties.Any(p => IsAddressName(p.Name));
+                            case IParameterInitializerOperation defaultValue:
+                                return IsAddressName(defaultValue.Parameter.Name);
+                            default:
+                                return false;
+                        }
+
+                    case AssignmentExpressionSyntax assignment when assignment.Right == carrier:
+                        return model.GetOperation(assignment, cancellationToken) is ISimpleAssignmentOperation simple && simple.Target switch
+                        {
+                            IMemberReferenceOperation member => IsAddressName(member.Member.Name),
+                            ILocalReferenceOperation local => IsAddressName(local.Local.Name),
+                            IParameterReferenceOperation assigned => IsAddressName(assigned.Parameter.Name),
+                            _ => false,
+                        };
+                    case BinaryExpressionSyntax coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression) && coalesce.Right == carrier:
+                        return true;
+                    case ReturnStatementSyntax _:
+                    case ArrowExpressionClauseSyntax _:
+                        ISymbol? owner = sink.ContainingMember();
+                        string? name = owner is IMethodSymbol { AssociatedSymbol: { } associated } ? associated.Name : owner?.Name;
+                        return name != null && IsAddressName(name);
+                    default:
+                        return false;
+                }
+            }
+
+            /// <summary><c>string.Concat(…)</c> or <c>string.Format(…)</c>, as written (<c>string</c>, <c>String</c>, <c>System.String</c>).</summary>
+            private static bool IsStringConcatOrFormat(InvocationExpressionSyntax call) =>
+                call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Concat" or "Format" } access &&
+                (access.Expression is PredefinedTypeSyntax predefined && predefined.Keyword.IsKind(SyntaxKind.StringKeyword) ||
+                 access.Expression is IdentifierNameSyntax { Identifier.ValueText: "String" } ||
+                 access.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "String", Expression: IdentifierNameSyntax { Identifier.ValueText: "System" } });
+
+            private static SyntaxNode OutsideParentheses(SyntaxNode node)
+            {
+                while (node.Parent is ParenthesizedExpressionSyntax parenthesized)
+                {
+                    node = parenthesized;
+                }
+
+                return node;
+            }
+
+            /// <summary>
             /// A value whose pieces are all string literals or plainly run-time values (a parameter or local of the enclosing
             /// code, a call, an instance member) folds, as <see cref="Fold"/> would, to a text the syntax alone gives: when
             /// that text is no address or its host is approved, no sink can make it a finding, and nothing needs binding.
@@ -199,7 +327,7 @@ namespace Guardrails.Analyzers
                     case Folded.RunTimeOnly:
                         return true; // nothing constant at all: Fold gives up too
                     default:
-                        return !HostPattern.TryExtractHost(text.ToString(), out string host) || Decide(host) == EndpointDecision.NotReported;
+                        return !TryExtractHost(text.ToString(), out string host) || Decide(host) == EndpointDecision.NotReported;
                 }
             }
 
@@ -245,6 +373,8 @@ namespace Guardrails.Analyzers
                         }
 
                         return result;
+                    case InvocationExpressionSyntax call when IsStringConcatOrFormat(call):
+                        return Folded.NeedsBinding;
                     default:
                         return IsRunTimeValue(node) ? Folded.RunTimeOnly : Folded.NeedsBinding;
                 }
@@ -355,13 +485,25 @@ namespace Guardrails.Analyzers
                 return null;
             }
 
-            private EndpointDecision Decide(string host) =>
+            /// <summary>The host of a folded value, with each run-time hole shown as <c>*</c>.</summary>
+            private static bool TryExtractHost(string folded, out string host)
+            {
+                if (!HostPattern.TryExtractHost(folded, out host))
+                {
+                    return false;
+                }
+
+                host = host.Replace(HoleMark, '*');
+                return true;
+            }
+
+            public EndpointDecision Decide(string host) =>
                 _decisions.GetOrAdd(host, h => _approval.IsUnapprovedEndpoint(h, out string provider, out string? package)
                     ? new EndpointDecision(provider, package)
                     : EndpointDecision.NotReported);
 
             /// <summary>What <see cref="SdkApproval.IsUnapprovedEndpoint"/> said about one host.</summary>
-            private sealed class EndpointDecision
+            public sealed class EndpointDecision
             {
                 public static readonly EndpointDecision NotReported = new EndpointDecision(string.Empty, null);
 
@@ -507,11 +649,16 @@ namespace Guardrails.Analyzers
                 }
 
                 var text = new StringBuilder();
-                if (!Fold(value, text) || !HostPattern.TryExtractHost(text.ToString(), out string host))
+                if (!Fold(value, text) || !TryExtractHost(text.ToString(), out string host))
                 {
                     return;
                 }
 
+                Report(context.ReportDiagnostic, value.Syntax.GetLocation(), host);
+            }
+
+            private void Report(Action<Diagnostic> report, Location location, string host)
+            {
                 // The same few hosts come back all over a code base: each is decided once per compilation.
                 EndpointDecision decision = Decide(host);
                 if (decision == EndpointDecision.NotReported)
@@ -523,13 +670,72 @@ namespace Guardrails.Analyzers
                 string? package = decision.PackageId;
 
                 string request = package != null ? "the package " + package + " (or the endpoint " + host + ")" : "the endpoint " + host;
-                context.ReportDiagnostic(_settings.Create(
+                report(_settings.Create(
                     Descriptors.UnapprovedEndpoint,
-                    value.Syntax.GetLocation(),
+                    location,
                     host,
                     provider,
                     _approval.OwnerContact,
                     request));
+            }
+
+            /// <summary>
+            /// A JSON configuration file (appsettings*.json and any other JSON the project passes to the compiler): a
+            /// string under a key named like an address (<c>"Endpoint"</c>, <c>"BaseUrl"</c>, <c>"ApiHost"</c>, an array
+            /// under <c>"Endpoints"</c>) whose host is an AI endpoint the policy does not approve, reported in the file.
+            /// Only a file whose raw text names an endpoint domain is parsed; one that does not parse is left to GRD002.
+            /// </summary>
+            public void AnalyzeConfigurationFile(AdditionalFileAnalysisContext context)
+            {
+                string path = context.AdditionalFile.Path;
+                if (GuardrailsSettings.IsEffectivePolicyFile(path))
+                {
+                    return;
+                }
+
+                SourceText? source = context.AdditionalFile.GetText(context.CancellationToken);
+                if (source == null || source.Length > TextFileSecrets.MaxLength)
+                {
+                    return;
+                }
+
+                string text = source.ToString();
+                if (_domains.IndexIn(text, 0, text.Length) < 0 || TextFileSecrets.KindOf(path, text) != TextFileKind.Json)
+                {
+                    return;
+                }
+
+                JsonNode? root = JsonReader.TryParse(text, out _);
+                if (root != null)
+                {
+                    ReportConfiguredEndpoints(context, path, source, root, addressed: false);
+                }
+            }
+
+            private void ReportConfiguredEndpoints(AdditionalFileAnalysisContext context, string path, SourceText source, JsonNode node, bool addressed)
+            {
+                switch (node.Kind)
+                {
+                    case JsonKind.Object:
+                        foreach (JsonProperty property in node.Properties)
+                        {
+                            ReportConfiguredEndpoints(context, path, source, property.Value, IsAddressName(property.Name));
+                        }
+
+                        break;
+                    case JsonKind.Array:
+                        foreach (JsonNode item in node.Items)
+                        {
+                            ReportConfiguredEndpoints(context, path, source, item, addressed);
+                        }
+
+                        break;
+                    case JsonKind.String when addressed && node.Text != null && HostPattern.TryExtractHost(node.Text, out string host):
+                        int start = Math.Min(node.Start.Offset, source.Length);
+                        var span = TextSpan.FromBounds(start, Math.Max(start, Math.Min(node.End.Offset, source.Length)));
+                        Report(context.ReportDiagnostic, Location.Create(path, span, source.Lines.GetLinePositionSpan(span)), host);
+                        break;
+                }
             }
 
             /// <summary>`this["OpenAI:Endpoint"] = …` (in-memory configuration): the key names an address.</summary>
@@ -556,6 +762,7 @@ namespace Guardrails.Analyzers
                 }
 
                 return value is IInterpolatedStringOperation ||
+                       value is IInvocationOperation { TargetMethod: { ContainingType.SpecialType: SpecialType.System_String, Name: "Concat" or "Format" } } ||
                        (value is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary && binary.Type?.SpecialType == SpecialType.System_String);
             }
 
@@ -580,6 +787,16 @@ namespace Guardrails.Analyzers
                         bool left = FoldOrHole(binary.LeftOperand, text);
                         bool right = FoldOrHole(binary.RightOperand, text);
                         return left || right;
+                    case IInvocationOperation { TargetMethod: { ContainingType.SpecialType: SpecialType.System_String, Name: "Concat" } } concat:
+                        bool concatenated = false;
+                        foreach (IOperation piece in StringArguments(concat))
+                        {
+                            concatenated |= FoldOrHole(piece, text);
+                        }
+
+                        return concatenated;
+                    case IInvocationOperation { TargetMethod: { ContainingType.SpecialType: SpecialType.System_String, Name: "Format" } } format:
+                        return FoldFormat(format, text);
                     case IInterpolatedStringOperation interpolated:
                         bool any = false;
                         foreach (IInterpolatedStringContentOperation part in interpolated.Parts)
@@ -592,6 +809,78 @@ namespace Guardrails.Analyzers
                     default:
                         return false;
                 }
+            }
+
+            /// <summary>The values of a string method's arguments in order, a <c>params</c> array's elements spread out.</summary>
+            private static List<IOperation> StringArguments(IInvocationOperation call, string? skip = null)
+            {
+                var values = new List<IOperation>();
+                foreach (IArgumentOperation argument in call.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
+                {
+                    if (argument.Parameter == null || argument.Parameter.Name == skip || argument.Parameter.Type.Name == "IFormatProvider")
+                    {
+                        continue;
+                    }
+
+                    if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } elements })
+                    {
+                        values.AddRange(elements.ElementValues);
+                    }
+                    else if (argument.ArgumentKind != ArgumentKind.DefaultValue)
+                    {
+                        values.Add(argument.Value);
+                    }
+                }
+
+                return values;
+            }
+
+            /// <summary><c>string.Format("https://{0}.openai.azure.com", name)</c>: the format with each placeholder folded (or a hole).</summary>
+            private static bool FoldFormat(IInvocationOperation format, StringBuilder text)
+            {
+                IArgumentOperation? formatArgument = format.Arguments.FirstOrDefault(a => a.Parameter?.Name == "format");
+                if (formatArgument == null || !(Unwrap(formatArgument.Value).ConstantValue is { HasValue: true, Value: string pattern }))
+                {
+                    return false;
+                }
+
+                List<IOperation> arguments = StringArguments(format, skip: "format");
+                for (int i = 0; i < pattern.Length; i++)
+                {
+                    char c = pattern[i];
+                    if ((c == '{' || c == '}') && i + 1 < pattern.Length && pattern[i + 1] == c)
+                    {
+                        text.Append(c);
+                        i++;
+                    }
+                    else if (c == '{')
+                    {
+                        int end = pattern.IndexOf('}', i);
+                        if (end < 0)
+                        {
+                            return true;
+                        }
+
+                        string hole = pattern.Substring(i + 1, end - i - 1);
+                        int stop = hole.IndexOfAny(new[] { ',', ':' });
+                        if (int.TryParse(stop >= 0 ? hole.Substring(0, stop) : hole, out int index) && index >= 0 && index < arguments.Count)
+                        {
+                            FoldOrHole(arguments[index], text);
+                        }
+                        else
+                        {
+                            text.Append(Hole);
+                        }
+
+                        i = end;
+                    }
+                    else
+                    {
+                        text.Append(c);
+                    }
+                }
+
+                return true;
             }
 
             private static bool FoldOrHole(IOperation operation, StringBuilder text)

@@ -21,7 +21,11 @@ internal static class SdkVerify<TAnalyzer>
     public static async Task RunAsync(string source, string? effectivePolicy, params DiagnosticResult[] expected) =>
         await RunAsync(new[] { source }, effectivePolicy, expected);
 
-    public static async Task RunAsync(string[] sources, string? effectivePolicy, params DiagnosticResult[] expected)
+    public static Task RunAsync(string[] sources, string? effectivePolicy, params DiagnosticResult[] expected) =>
+        RunAsync(sources, Array.Empty<(string, string)>(), effectivePolicy, expected);
+
+    /// <summary>With more AdditionalFiles (configuration files) beside the effective policy.</summary>
+    public static async Task RunAsync(string[] sources, (string Path, string Text)[] additionalFiles, string? effectivePolicy, params DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
         {
@@ -37,6 +41,11 @@ internal static class SdkVerify<TAnalyzer>
         if (effectivePolicy != null)
         {
             test.TestState.AdditionalFiles.Add(("/obj/guardrails/guardrails.effective-policy.txt", effectivePolicy));
+        }
+
+        foreach ((string path, string text) in additionalFiles)
+        {
+            test.TestState.AdditionalFiles.Add((path, text));
         }
 
         test.ExpectedDiagnostics.AddRange(expected);

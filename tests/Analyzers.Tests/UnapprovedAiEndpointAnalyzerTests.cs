@@ -71,8 +71,8 @@ public class UnapprovedAiEndpointAnalyzerTests
             """;
         await V.RunAsync(source, NothingApproved,
             D(0, "api.anthropic.com", "Anthropic", "Anthropic"),
-            D(1, "x.openai.azure.com", "Microsoft (Azure OpenAI)", "Azure.AI.OpenAI"),
-            D(2, "bedrock-runtime.x.amazonaws.com", "AWS (Bedrock)", "AWSSDK.BedrockRuntime"),
+            D(1, "*.openai.azure.com", "Microsoft (Azure OpenAI)", "Azure.AI.OpenAI"),
+            D(2, "bedrock-runtime.*.amazonaws.com", "AWS (Bedrock)", "AWSSDK.BedrockRuntime"),
             D(3, "api.cohere.com", "Cohere", "Cohere"));
     }
 
@@ -283,12 +283,12 @@ public class UnapprovedAiEndpointAnalyzerTests
             """;
         await V.RunAsync(source, NothingApproved,
             D(0, "api.openai.com", "OpenAI", "OpenAI"),
-            D(1, "x.openai.azure.com", "Microsoft (Azure OpenAI)", "Azure.AI.OpenAI"),
-            D(2, "bedrock-runtime.x.amazonaws.com", "AWS (Bedrock)", "AWSSDK.BedrockRuntime"),
+            D(1, "*.openai.azure.com", "Microsoft (Azure OpenAI)", "Azure.AI.OpenAI"),
+            D(2, "bedrock-runtime.*.amazonaws.com", "AWS (Bedrock)", "AWSSDK.BedrockRuntime"),
             D(3, "api.groq.com", "Groq", null));
         await V.RunAsync(source.Replace("{|#1:", string.Empty).Replace("openai\"|}", "openai\"").Replace("{|#0:", string.Empty).Replace("/v1\"|}", "/v1\""),
             V.Policy("OpenAI") + "endpoint.approved=*.openai.azure.com\n",
-            D(2, "bedrock-runtime.x.amazonaws.com", "AWS (Bedrock)", "AWSSDK.BedrockRuntime"),
+            D(2, "bedrock-runtime.*.amazonaws.com", "AWS (Bedrock)", "AWSSDK.BedrockRuntime"),
             D(3, "api.groq.com", "Groq", null));
     }
 
@@ -306,5 +306,127 @@ public class UnapprovedAiEndpointAnalyzerTests
             }
             """;
         await V.RunAsync(source, V.Policy() + custom, D(0, "ai-gateway.internal", "Contoso AI Gateway", "Contoso.AI.Gateway"));
+    }
+
+    [Fact]
+    public async Task A_run_time_hole_is_shown_as_a_star_and_only_a_pattern_approves_it()
+    {
+        const string source = """
+            using System;
+            class C
+            {
+                Uri A(string region) => new Uri({|#0:$"https://{region}-aiplatform.googleapis.com/v1/projects/p"|});
+                Uri B(string resource) => new Uri({|#1:"https://" + resource + ".openai.azure.com/openai"|});
+            }
+            """;
+
+        // A literal host is not every region: approving one leaves the holed host reported.
+        await V.RunAsync(new[] { source }, V.Policy() + "endpoint.approved=x-aiplatform.googleapis.com\nendpoint.approved=contoso.openai.azure.com\n",
+            D(0, "*-aiplatform.googleapis.com", "Google (Gemini / Vertex AI)", "Google.GenAI"),
+            D(1, "*.openai.azure.com", "Microsoft (Azure OpenAI)", "Azure.AI.OpenAI"));
+
+        // A pattern says "every region" explicitly.
+        await V.RunAsync(new[] { source.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("|}", string.Empty) },
+            V.Policy() + "endpoint.approved=*-aiplatform.googleapis.com\nendpoint.approved=*.openai.azure.com\n");
+    }
+
+    [Fact]
+    public async Task Arms_elements_and_string_builders_reach_the_address_they_are_used_as()
+    {
+        const string source = """
+            using System;
+            using System.Collections.Generic;
+            class C
+            {
+                Uri Switch(string provider) => new Uri(provider switch
+                {
+                    "openai" => {|#0:"https://api.openai.com/v1"|},
+                    "groq" => {|#1:"https://api.groq.com/openai/v1"|},
+                    _ => "https://localhost:11434",
+                });
+                Uri Conditional(bool eu) => new Uri(eu ? {|#2:"https://api.mistral.ai"|} : "https://intranet.example");
+                string[] Endpoints = [{|#3:"https://api.deepseek.com"|}, "https://intranet.example"];
+                string[] FallbackUrls = new[] { {|#4:"https://api.x.ai"|} };
+                List<string> BaseUrls = new List<string> { {|#5:"https://api.together.xyz"|} };
+                Dictionary<string, string> Settings = new Dictionary<string, string> { { "Cohere:Endpoint", {|#6:"https://api.cohere.com"|} }, { "Cohere:Model", "command" } };
+                Uri Concat(string path) => new Uri({|#7:string.Concat("https://", "api.anthropic.com", "/v1/", path)|});
+                Uri Format(string resource) => new Uri({|#8:string.Format("https://{0}.openai.azure.com/openai", resource)|});
+                string[] Labels = ["https://api.openai.com is documented here"];
+                string Describe(bool b) => b ? "https://api.openai.com/v1" : "none";
+            }
+            """;
+        await V.RunAsync(source, NothingApproved,
+            D(0, "api.openai.com", "OpenAI", "OpenAI"),
+            D(1, "api.groq.com", "Groq", null),
+            D(2, "api.mistral.ai", "Mistral AI", "Mistral.SDK"),
+            D(3, "api.deepseek.com", "DeepSeek", null),
+            D(4, "api.x.ai", "xAI", null),
+            D(5, "api.together.xyz", "Together AI", null),
+            D(6, "api.cohere.com", "Cohere", "Cohere"),
+            D(7, "api.anthropic.com", "Anthropic", "Anthropic"),
+            D(8, "*.openai.azure.com", "Microsoft (Azure OpenAI)", "Azure.AI.OpenAI"));
+    }
+
+    [Fact]
+    public async Task UriBuilder_HttpRequestMessage_BaseAddress_and_named_HttpClient_registrations_are_addresses()
+    {
+        const string source = """
+            using System;
+            using System.Net.Http;
+            interface IServices { IServices AddHttpClient(string name, Action<HttpClient> configure); }
+            class C
+            {
+                Uri A() => new UriBuilder("https", {|#0:"api.openai.com"|}).Uri;
+                Uri B() => new UriBuilder { Scheme = "https", Host = {|#1:"api.anthropic.com"|} }.Uri;
+                HttpRequestMessage D() => new HttpRequestMessage { Method = HttpMethod.Post, RequestUri = new Uri({|#2:"https://api.mistral.ai/v1/chat/completions"|}) };
+                void E(HttpClient http) => http.BaseAddress = new Uri({|#3:"https://api.groq.com/openai/v1/"|});
+                void F(IServices services)
+                {
+                    services.AddHttpClient("deepseek", c => c.BaseAddress = new Uri({|#4:"https://api.deepseek.com"|}));
+                    services.AddHttpClient("xai", c => { c.BaseAddress = new Uri({|#5:"https://api.x.ai/v1"|}); });
+                }
+            }
+            """;
+        await V.RunAsync(source, NothingApproved,
+            D(0, "api.openai.com", "OpenAI", "OpenAI"),
+            D(1, "api.anthropic.com", "Anthropic", "Anthropic"),
+            D(2, "api.mistral.ai", "Mistral AI", "Mistral.SDK"),
+            D(3, "api.groq.com", "Groq", null),
+            D(4, "api.deepseek.com", "DeepSeek", null),
+            D(5, "api.x.ai", "xAI", null));
+    }
+
+    [Fact]
+    public async Task Endpoints_in_configuration_files_are_reported_in_the_file()
+    {
+        const string appsettings = """
+            {
+              // comments are allowed, as in appsettings.json
+              "OpenAI": { "Endpoint": "https://api.openai.com/v1", "Model": "gpt-4o" },
+              "Groq": { "BaseUrl": "https://api.groq.com/openai/v1" },
+              "Fallbacks": { "Endpoints": [ "https://api.mistral.ai", "https://intranet.example" ] },
+              "Docs": "https://api.openai.com/docs",
+              "Azure": { "Endpoint": "https://contoso.openai.azure.com/" },
+            }
+            """;
+        await V.RunAsync(
+            new[] { "class C { }" },
+            new[] { ("/app/appsettings.Development.json", appsettings) },
+            V.Policy() + "endpoint.approved=*.openai.azure.com\n",
+            V.Diagnostic("GRD004").WithSpan("/app/appsettings.Development.json", 3, 27, 3, 54).WithSeverity(DiagnosticSeverity.Error)
+                .WithArguments("api.openai.com", "OpenAI", V.OwnerContact, "the package OpenAI (or the endpoint api.openai.com)"),
+            V.Diagnostic("GRD004").WithSpan("/app/appsettings.Development.json", 4, 24, 4, 56).WithSeverity(DiagnosticSeverity.Error)
+                .WithArguments("api.groq.com", "Groq", V.OwnerContact, "the endpoint api.groq.com"),
+            V.Diagnostic("GRD004").WithSpan("/app/appsettings.Development.json", 5, 33, 5, 57).WithSeverity(DiagnosticSeverity.Error)
+                .WithArguments("api.mistral.ai", "Mistral AI", V.OwnerContact, "the package Mistral.SDK (or the endpoint api.mistral.ai)"));
+    }
+
+    [Fact]
+    public async Task A_configuration_file_that_is_not_json_or_does_not_parse_is_left_alone()
+    {
+        await V.RunAsync(
+            new[] { "class C { }" },
+            new[] { ("/app/appsettings.json", "{ \"OpenAI\": { \"Endpoint\": \"https://api.openai.com\" "), ("/app/notes.txt", "Endpoint: https://api.openai.com") },
+            NothingApproved);
     }
 }
