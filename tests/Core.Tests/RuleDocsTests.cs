@@ -98,6 +98,20 @@ public class RuleDocsTests
         Assert.All(RuleCatalog.All, r => Assert.Equal(url.Groups[1].Value + "/blob/main/docs/rules/" + r.Id + ".md", r.HelpLink));
     }
 
+    [Fact]
+    public void The_generator_gives_each_json_schema_its_id_at_the_repository_address()
+    {
+        using var root = new TempRoot();
+        root.Write("README.md", RuleDocsGenerator.ReadmeBegin + "\n" + RuleDocsGenerator.ReadmeEnd + "\n");
+        root.Write("docs/policy.md", RuleDocsGenerator.PolicyBegin + "\n" + RuleDocsGenerator.PolicyEnd + "\n");
+        root.Write("schemas/x.schema.json", "{\n  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n  \"$id\": \"https://example.invalid/old/x.schema.json\",\n  \"type\": \"object\"\n}\n");
+
+        GeneratedFile schema = RuleDocsGenerator.Compute(root.Path, Array.Empty<RuleInfo>()).Single(f => f.RelativePath == "schemas/x.schema.json");
+
+        Assert.False(schema.IsCurrent);
+        Assert.Equal("{\n  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n  \"$id\": \"" + RuleCatalog.RepositoryUrl + "/blob/main/schemas/x.schema.json\",\n  \"type\": \"object\"\n}\n", schema.Expected);
+    }
+
     private sealed class TempRoot : IDisposable
     {
         public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "grd-ruledocs-" + Guid.NewGuid().ToString("N"));

@@ -13,12 +13,14 @@ public sealed record GeneratedFile(string RelativePath, string Expected, string?
 
 /// <summary>
 /// The parts of the docs that state facts about rules, generated from <see cref="RuleCatalog"/>: the heading and
-/// header table of every docs/rules/GRDnnn.md (the prose below stays hand-written), the README's rules table and the
-/// waivable-rules table of docs/policy.md. One command regenerates them all: <see cref="Command"/>.
+/// header table of every docs/rules/GRDnnn.md (the prose below stays hand-written), the README's rules table, the
+/// waivable-rules table of docs/policy.md and the JSON Schemas' $id (the repository's address). One command regenerates them all: <see cref="Command"/>.
 /// </summary>
 public static class RuleDocsGenerator
 {
     public const string Command = "dotnet run --project tools/RuleDocs";
+
+    private static readonly System.Text.RegularExpressions.Regex SchemaId = new("\"\\$id\"\\s*:\\s*\"[^\"]*\"");
 
     public const string PageMarker = "<!-- The heading and the table above are generated from src/Core/Rules/RuleCatalog.cs: " + Command + " -->";
 
@@ -46,6 +48,20 @@ public static class RuleDocsGenerator
 
         string? policy = Read(root, "docs/policy.md");
         files.Add(new GeneratedFile("docs/policy.md", Splice(policy, "docs/policy.md", PolicyBegin, PolicyEnd, WaivableTable(rules)), policy));
+
+        // The JSON Schemas' $id: the repository's address, like the rules' help links (RuleCatalog.RepositoryUrl).
+        string schemas = Path.Combine(root, "schemas");
+        if (Directory.Exists(schemas))
+        {
+            foreach (string schema in Directory.GetFiles(schemas, "*.json").OrderBy(f => f, StringComparer.Ordinal))
+            {
+                string relative = "schemas/" + Path.GetFileName(schema);
+                string text = File.ReadAllText(schema);
+                string id = RuleCatalog.RepositoryUrl + "/blob/main/" + relative;
+                files.Add(new GeneratedFile(relative, SchemaId.Replace(text, _ => "\"$id\": \"" + id + "\"", 1), text));
+            }
+        }
+
         return files;
     }
 
