@@ -15,14 +15,16 @@ namespace Guardrails.Analyzers
             RuleCatalog.CategorySecrets,
             RuleCatalog.KeyInCode,
             "{0} {1} is hardcoded here ({2}): move it to the {3} environment variable, user-secrets or a key vault, and rotate it now because it is already in source history ({4})",
-            "A key in source code leaks through the repository, build logs and every clone. Keep keys out of code and rotate any key that was ever committed.");
+            "A key in source code leaks through the repository, build logs and every clone. Keep keys out of code and rotate any key that was ever committed.",
+            BulkConfigurationImmuneTag);
 
         public static readonly DiagnosticDescriptor KeyInFile = Create(
             RuleIds.KeyInFile,
             RuleCatalog.CategorySecrets,
             RuleCatalog.KeyInFile,
             "{0} {1} is in this file ({2}): move it to the {3} environment variable, user-secrets or a key vault, and rotate it now because it is already in source history ({4})",
-            "A key in a file the project carries (appsettings, launchSettings, .env, MCP configs, the project file) leaks through the repository, build outputs and packages. Keep keys out of the repository and rotate any key that was ever committed.");
+            "A key in a file the project carries (appsettings, launchSettings, .env, MCP configs, the project file) leaks through the repository, build outputs and packages. Keep keys out of the repository and rotate any key that was ever committed.",
+            BulkConfigurationImmuneTag);
 
         public static readonly DiagnosticDescriptor PossibleSecret = Create(
             RuleIds.PossibleSecret,
@@ -71,6 +73,16 @@ namespace Guardrails.Analyzers
         /// environment variable, for the code fix. Absent when the expression holds more than the key.
         /// </summary>
         public const string EnvironmentVariableProperty = "EnvironmentVariable";
+
+        /// <summary>
+        /// Custom tag of the provider-key rules (GRD001, GRD002): Roslyn applies analyzer bulk configuration
+        /// (<c>dotnet_analyzer_diagnostic.severity</c>, <c>dotnet_analyzer_diagnostic.category-….severity</c>) to no
+        /// diagnostic tagged <see cref="WellKnownDiagnosticTags.Compiler"/> (AnalyzerOptionsExtensions
+        /// .TryGetSeverityFromBulkConfiguration), so a repository that turns every analyzer off still gets a leaked key
+        /// reported, while the rule's own id stays configurable (<c>dotnet_diagnostic.GRD001.severity</c>, #pragma, NoWarn),
+        /// and the analyzer is not dropped as "all its diagnostics suppressed".
+        /// </summary>
+        public const string BulkConfigurationImmuneTag = WellKnownDiagnosticTags.Compiler;
 
         /// <summary>Custom tag of descriptors whose rule only ever warns (<see cref="RuleInfo.IsErrorInEnforce"/> is false).</summary>
         public const string WarningOnlyTag = "GuardrailsWarningOnly";

@@ -120,6 +120,33 @@ public class SecretsBuildTests
         Assert.DoesNotContain("fixture.json", designTime.Output);
     }
 
+    [Fact]
+    public void An_editorconfig_turning_every_analyzer_off_does_not_silence_a_leaked_key_but_the_rule_id_stays_configurable()
+    {
+        // No policy. Roslyn applies bulk configuration (dotnet_analyzer_diagnostic.severity) to no diagnostic tagged
+        // "Compiler"; GRD001/GRD002 carry that tag, GRD006 (a heuristic) does not. Only a real build shows this: the
+        // analyzer test framework does not apply bulk configuration.
+        TestProject project = _fixture.NewProject();
+        string inCode = FakeKeys.OpenAiProject("E2eBulkCodeFakeKeyNotReal");
+        string inSettings = FakeKeys.OpenAiProject("E2eBulkFileFakeKeyNotReal");
+        project.Write("Program.cs", "string apiKey = \"" + inCode + "\";\nstring paymentsApiKey = \"Fake" + "Generic9Secret7NotReal\";\nSystem.Console.WriteLine(apiKey + paymentsApiKey);\n");
+        project.Write("appsettings.json", "{ \"OpenAI\": { \"ApiKey\": \"" + inSettings + "\" } }\n");
+        project.Write(".editorconfig", "root = true\n\n[*]\ndotnet_analyzer_diagnostic.severity = none\n");
+
+        DotNet.Result bulk = project.Build();
+        Assert.NotEqual(0, bulk.ExitCode);
+        Assert.Contains("Program.cs(1,17): error GRD001:", bulk.Output);
+        Assert.Contains("appsettings.json(1,28): error GRD002:", bulk.Output);
+        Assert.DoesNotContain("GRD006", bulk.Output);
+
+        // The rule's own id is still the team's to set (a folder of fixtures, say).
+        project.Write(".editorconfig", "root = true\n\n[*]\ndotnet_analyzer_diagnostic.severity = none\ndotnet_diagnostic.GRD001.severity = none\ndotnet_diagnostic.GRD002.severity = warning\n");
+        DotNet.Result perId = project.Build();
+        Assert.True(perId.ExitCode == 0, perId.ToString());
+        Assert.DoesNotContain("GRD001", perId.Output);
+        Assert.Contains("appsettings.json(1,28): warning GRD002:", perId.Output);
+    }
+
     private static byte[] Decompress(string binlog)
     {
         using var input = new GZipStream(File.OpenRead(binlog), CompressionMode.Decompress);
