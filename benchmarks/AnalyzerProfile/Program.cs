@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
-// Usage: dotnet run -c Release --project benchmarks/AnalyzerProfile -- DIR [--runs 3] [--policy FILE] [--only NAME] [--serial]
+// Usage: dotnet run -c Release --project benchmarks/AnalyzerProfile -- DIR [--runs 3] [--policy FILE] [--only NAME] [--serial] [--ide FILE]
 // DIR: a folder of .cs files (searched recursively, bin/obj skipped), e.g. one written by GenerateLargeProject
 // --generate-only or benchmarks/AiSdkCompile. References: the .NET shared framework this program runs on, plus every
 // dll under DIR/refs. --policy: an effective-policy file handed to the analyzers as an additional file.
@@ -64,6 +64,38 @@ if (args.Contains("--micro"))
         Micro.Run(fresh, CSharpCompilation.Create("M", fresh, references));
     }
 
+    return 0;
+}
+
+// --ide FILE: the IDE's cost of one edit. The compilation has been analysed once; FILE (one of DIR's files) is edited
+// (a comment appended), a new compilation shares every other tree, and only FILE's syntax and semantic diagnostics are
+// asked for, as the IDE does for the open document. Median of 15 edits.
+string? ideFile = Arg("--ide");
+if (ideFile != null)
+{
+    var compilation = CSharpCompilation.Create("Ide", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    var ideOptions = new CompilationWithAnalyzersOptions(new AnalyzerOptions(additional), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+    await new CompilationWithAnalyzers(compilation, analyzers, ideOptions).GetAnalysisResultAsync(CancellationToken.None); // warm: every tree seen once
+    SyntaxTree old = trees.Single(t => t.FilePath.EndsWith(ideFile, StringComparison.Ordinal));
+    Console.WriteLine($"IDE edit of {old.FilePath} ({old.GetText().Lines.Count:N0} lines)");
+    var times = new List<double>();
+    for (int edit = 0; edit < 15; edit++)
+    {
+        SyntaxTree edited = old.WithChangedText(old.GetText().WithChanges(new TextChange(new TextSpan(old.Length, 0), $"\n// edit {edit}\n")));
+        var next = compilation.ReplaceSyntaxTree(old, edited);
+        var sw2 = Stopwatch.StartNew();
+        var withAnalyzers = new CompilationWithAnalyzers(next, analyzers, ideOptions);
+        var syntax = await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(edited, CancellationToken.None);
+        var semantic = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(next.GetSemanticModel(edited), null, CancellationToken.None);
+        times.Add(sw2.Elapsed.TotalMilliseconds);
+        if (edit == 0)
+        {
+            Console.WriteLine($"  diagnostics in the file: {string.Join(", ", syntax.Concat(semantic).GroupBy(d => d.Id).Select(g => $"{g.Key}×{g.Count()}"))}");
+        }
+    }
+
+    times.Sort();
+    Console.WriteLine($"  per edit: median {times[times.Count / 2]:0.00} ms, min {times[0]:0.00} ms, max {times[^1]:0.00} ms (all Guardrails analyzers, file's syntax + semantic diagnostics)");
     return 0;
 }
 

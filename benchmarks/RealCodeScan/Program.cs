@@ -71,7 +71,7 @@ foreach (string repoArg in repos)
                 csLines += text.Lines.Count;
                 trees.Add(CSharpSyntaxTree.ParseText(text, ParseOptions, file));
             }
-            else if (IsScanned(file, allFiles))
+            else if (IsScanned(repo, file, allFiles))
             {
                 var text = new FileText(file);
                 fileLines += text.GetText().Lines.Count;
@@ -154,24 +154,31 @@ static IEnumerable<string> Enumerate(string root)
     }
 }
 
-// What Guardrails.targets passes as AdditionalFiles: a project's None/Content items with a config or script extension
-// (default items leave out dot-folders), the project and props files, and MCP/assistant configs in dot-folders.
-static bool IsScanned(string file, bool allFiles)
+// What Guardrails.targets passes as AdditionalFiles: a project's None/Content items with a config, script, notebook or
+// project-file extension (default items leave out dot-folders), MCP/assistant configs in dot-folders, and the
+// repository's CI and container files (GuardrailsSelectScanFiles.RepositoryFilePatterns, at the repository root).
+// --all-files adds every other text file (.md, .txt, ...), which the package does not scan by default.
+static bool IsScanned(string repo, string file, bool allFiles)
 {
     string name = Path.GetFileName(file);
     string extension = Path.GetExtension(file).ToLowerInvariant();
+    string relative = file[(repo.Length + 1)..];
     bool inDotFolder = file.Split('/').SkipLast(1).Any(s => s.StartsWith('.') && s.Length > 1);
     bool assistantConfig = name is ".mcp.json" or "mcp.json" or ".aider.conf.yml" || (inDotFolder && file.Contains("/.vscode/") && name is "settings.json")
                            || (inDotFolder && (file.Contains("/.cursor/") || file.Contains("/.claude/") || file.Contains("/.gemini/") || file.Contains("/.continue/")));
+    bool repositoryFile = (relative.StartsWith(".github/workflows/", StringComparison.Ordinal) && relative.Count(c => c == '/') == 2 && extension is ".yml" or ".yaml")
+                          || relative is ".gitlab-ci.yml" or "bitbucket-pipelines.yml" or ".circleci/config.yml" or "compose.yml" or "compose.yaml"
+                          || (!relative.Contains('/') && (name.StartsWith("azure-pipelines", StringComparison.Ordinal) || name.StartsWith("docker-compose", StringComparison.Ordinal)) && extension is ".yml" or ".yaml");
     bool configExtension = extension is ".json" or ".jsonc" or ".config" or ".xml" or ".yml" or ".yaml" or ".env" or ".ini" or ".properties" or ".toml"
         or ".http" or ".rest" or ".ps1" or ".sh" or ".cmd" or ".bat" or ".props" or ".targets" or ".runsettings" or ".csproj"
+        or ".fsproj" or ".vbproj" or ".proj" or ".ipynb" or ".dib"
         || name.StartsWith(".env", StringComparison.Ordinal);
     if (allFiles)
     {
-        return configExtension || extension is ".ipynb" or ".dib" or ".md" or ".txt" or ".cfg" or ".conf" or ".fsproj" or ".vbproj" || name.StartsWith("Dockerfile", StringComparison.Ordinal);
+        return configExtension || repositoryFile || extension is ".md" or ".txt" or ".cfg" or ".conf" || name.StartsWith("Dockerfile", StringComparison.Ordinal);
     }
 
-    return assistantConfig || (configExtension && !inDotFolder);
+    return assistantConfig || repositoryFile || (configExtension && !inDotFolder);
 }
 
 static string Relative(string repo, string path) => path.StartsWith(repo, StringComparison.Ordinal) ? path[(repo.Length + 1)..] : path;
