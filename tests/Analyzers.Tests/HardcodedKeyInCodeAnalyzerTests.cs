@@ -53,8 +53,17 @@ public class HardcodedKeyInCodeAnalyzerTests
     [Fact]
     public async Task Audit_mode_from_the_build_property_reports_a_warning()
     {
-        string source = "class C { string K = {|#0:\"" + Key + "\"|}; }";
-        await V.AnalyzerAsync(source, mode: "Audit", expected: Grd001(Key, severity: DiagnosticSeverity.Warning));
+        // GRD001 carries Roslyn's Compiler tag (bulk configuration passes it by), so the test framework counts its warnings
+        // as compiler diagnostics and drops them unless asked to keep them.
+        string source = "class C { public string K = {|#0:\"" + Key + "\"|}; }";
+        await V.AnalyzerAsync(
+            test =>
+            {
+                test.TestCode = source;
+                test.CompilerDiagnostics = CompilerDiagnostics.Suggestions;
+                test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.GuardrailsMode = Audit\n"));
+            },
+            Grd001(Key, severity: DiagnosticSeverity.Warning));
     }
 
     [Fact]
@@ -71,7 +80,8 @@ public class HardcodedKeyInCodeAnalyzerTests
         await V.AnalyzerAsync(
             test =>
             {
-                test.TestCode = source;
+                test.TestCode = source.Replace("string K", "public string K");
+                test.CompilerDiagnostics = CompilerDiagnostics.Suggestions; // see Audit_mode_from_the_build_property_reports_a_warning
                 test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.GRD001.severity = suggestion\n"));
             },
             Grd001(Key, severity: DiagnosticSeverity.Info));
