@@ -228,6 +228,43 @@ public sealed class ScanTests
     }
 
     [Fact]
+    public void Staged_scans_the_staged_content_not_the_working_tree()
+    {
+        using var repo = new TempRepo();
+        Git(repo.Root, "init", "-q");
+        string key = FakeKeys.OpenAiProject();
+        repo.Write("src/KeyStaged.cs", "class S\n{\n    const string K = \"" + key + "\";\n}\n");
+        repo.Write("src/KeyInWorkingTreeOnly.cs", "class W { }\n");
+        Git(repo.Root, "add", "src");
+        // After staging: the first file's key is removed and the second gains one, in the working tree only.
+        repo.Write("src/KeyStaged.cs", "class S { }\n");
+        repo.Write("src/KeyInWorkingTreeOnly.cs", "class W { const string K = \"" + key + "\"; }\n");
+
+        CliRun staged = CliRun.Of("scan", repo.Root, "--format", "json", "--staged");
+        CliRun working = CliRun.Of("scan", repo.Root, "--format", "json");
+
+        JsonElement f = Assert.Single(Findings(staged));
+        Assert.Equal("src/KeyStaged.cs", f.GetProperty("file").GetString());
+        Assert.Equal(3, f.GetProperty("line").GetInt32());
+        Assert.Equal("src/KeyInWorkingTreeOnly.cs", Assert.Single(Findings(working)).GetProperty("file").GetString());
+        Assert.DoesNotContain(key, staged.All);
+    }
+
+    [Fact]
+    public void Staged_in_a_subfolder_reports_paths_relative_to_that_folder()
+    {
+        using var repo = new TempRepo();
+        Git(repo.Root, "init", "-q");
+        repo.Write("a/Key.cs", "class S { const string K = \"" + FakeKeys.Anthropic() + "\"; }\n");
+        repo.Write("b/Key.cs", "class S { const string K = \"" + FakeKeys.Anthropic() + "\"; }\n");
+        Git(repo.Root, "add", ".");
+
+        CliRun run = CliRun.Of("scan", repo.PathOf("a"), "--format", "json", "--staged");
+
+        Assert.Equal("Key.cs", Assert.Single(Findings(run)).GetProperty("file").GetString());
+    }
+
+    [Fact]
     public void Staged_outside_a_git_repository_is_a_coded_failure()
     {
         using var repo = new TempRepo();

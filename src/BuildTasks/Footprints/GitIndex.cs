@@ -19,6 +19,26 @@ namespace Guardrails.BuildTasks.Footprints
         /// <summary>Tracked paths relative to the repository root, '/' separated; null when the index cannot be read.</summary>
         public static HashSet<string>? TryReadTrackedPaths(string repositoryRoot)
         {
+            Dictionary<string, string>? entries = TryReadEntries(repositoryRoot);
+            return entries == null ? null : new HashSet<string>(entries.Keys, StringComparer.Ordinal);
+        }
+
+        /// <summary>The git directory of a repository (following a ".git" file), or null.</summary>
+        public static string? TryGitDirectory(string repositoryRoot)
+        {
+            try
+            {
+                return GitDirectory(repositoryRoot);
+            }
+            catch (Exception e) when (FootprintDiscovery.IsIoException(e))
+            {
+                return null;
+            }
+        }
+
+        /// <summary>Tracked paths (relative, '/' separated) with the SHA-1 (hex) of the staged content; null when the index cannot be read.</summary>
+        public static Dictionary<string, string>? TryReadEntries(string repositoryRoot)
+        {
             try
             {
                 string? gitDir = GitDirectory(repositoryRoot);
@@ -34,7 +54,7 @@ namespace Guardrails.BuildTasks.Footprints
                     return null;
                 }
 
-                return Parse(File.ReadAllBytes(index));
+                return ParseEntries(File.ReadAllBytes(index));
             }
             catch (Exception e) when (FootprintDiscovery.IsIoException(e))
             {
@@ -69,6 +89,12 @@ namespace Guardrails.BuildTasks.Footprints
         /// <summary>Parses an index file; null when it is not one this reader understands.</summary>
         internal static HashSet<string>? Parse(byte[] data)
         {
+            Dictionary<string, string>? entries = ParseEntries(data);
+            return entries == null ? null : new HashSet<string>(entries.Keys, StringComparer.Ordinal);
+        }
+
+        internal static Dictionary<string, string>? ParseEntries(byte[] data)
+        {
             if (data.Length < 12 || data[0] != (byte)'D' || data[1] != (byte)'I' || data[2] != (byte)'R' || data[3] != (byte)'C')
             {
                 return null;
@@ -81,7 +107,7 @@ namespace Guardrails.BuildTasks.Footprints
                 return null;
             }
 
-            var paths = new HashSet<string>(StringComparer.Ordinal);
+            var paths = new Dictionary<string, string>(StringComparer.Ordinal);
             int pos = 12;
             byte[] previous = Array.Empty<byte>();
             for (uint n = 0; n < count; n++)
@@ -95,6 +121,7 @@ namespace Guardrails.BuildTasks.Footprints
                 }
 
                 int flags = (data[pos + 60] << 8) | data[pos + 61];
+                string sha = ToHex(data, pos + 40, 20);
                 pos += fixedPart;
                 if ((flags & 0x4000) != 0)
                 {
@@ -159,10 +186,21 @@ namespace Guardrails.BuildTasks.Footprints
                 }
 
                 previous = path;
-                paths.Add(Encoding.UTF8.GetString(path));
+                paths[Encoding.UTF8.GetString(path)] = sha;
             }
 
             return paths;
+        }
+
+        private static string ToHex(byte[] data, int offset, int length)
+        {
+            var sb = new StringBuilder(length * 2);
+            for (int i = 0; i < length; i++)
+            {
+                sb.Append(data[offset + i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return sb.ToString();
         }
 
         private static uint ReadUInt32(byte[] data, int offset) =>

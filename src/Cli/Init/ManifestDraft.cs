@@ -28,7 +28,7 @@ internal sealed partial class ManifestDraft
     public static ManifestDraft Gather(string root)
     {
         var draft = new ManifestDraft();
-        RepositoryFiles files = RepositoryFiles.List(root, staged: false, out _);
+        RepositoryFiles files = RepositoryFiles.List(root);
         var levels = new SortedSet<string>(StringComparer.Ordinal) { root };
         foreach (string project in files.Projects)
         {

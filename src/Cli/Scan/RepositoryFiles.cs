@@ -1,12 +1,9 @@
-using Guardrails.BuildTasks.Footprints;
-
 namespace Guardrails.Cli.Scan;
 
 /// <summary>
 /// The files a scan reads: C# sources, the text files the build passes to the key scan (config and script
 /// extensions, project and Directory.* files, assistant configs), and the project files. Never descends into
-/// .git, bin, obj, node_modules or .vs, never follows a symbolic link. With <c>staged</c>, only paths in the git
-/// index (what the next commit holds) are taken.
+/// .git, bin, obj, node_modules, .vs or .idea, never follows a symbolic link.
 /// </summary>
 internal sealed class RepositoryFiles
 {
@@ -34,33 +31,9 @@ internal sealed class RepositoryFiles
     /// <summary>Folders that could not be listed (reported, never fatal).</summary>
     public List<(string Path, string Message)> Problems { get; } = new();
 
-    public static RepositoryFiles List(string root, bool staged, out string? stagedProblem)
+    public static RepositoryFiles List(string root)
     {
-        stagedProblem = null;
         var files = new RepositoryFiles();
-        if (staged)
-        {
-            string? repo = FootprintDiscovery.FindRepositoryRoot(root, null);
-            HashSet<string>? tracked = repo == null ? null : GitIndex.TryReadTrackedPaths(repo);
-            if (tracked == null)
-            {
-                stagedProblem = "No readable git index was found at or above '" + root + "': --staged needs a git repository.";
-                return files;
-            }
-
-            foreach (string relative in tracked)
-            {
-                string full = Path.GetFullPath(Path.Combine(repo!, relative));
-                if (IsUnder(full, root) && !InSkippedFolder(full, root) && File.Exists(full))
-                {
-                    files.Add(full);
-                }
-            }
-
-            files.Sort();
-            return files;
-        }
-
         var pending = new Stack<string>();
         pending.Push(root);
         while (pending.Count > 0)
@@ -125,23 +98,5 @@ internal sealed class RepositoryFiles
         CSharp.Sort(StringComparer.Ordinal);
         Text.Sort(StringComparer.Ordinal);
         Projects.Sort(StringComparer.Ordinal);
-    }
-
-    private static bool IsUnder(string full, string root) =>
-        full.Equals(root, StringComparison.Ordinal) || full.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-
-    private static bool InSkippedFolder(string full, string root)
-    {
-        string relative = Path.GetRelativePath(root, full);
-        string[] parts = relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
-        for (int i = 0; i < parts.Length - 1; i++)
-        {
-            if (SkippedFolders.Contains(parts[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -36,6 +36,9 @@ internal sealed class ScanReport
 
     public TimeSpan Elapsed { get; set; }
 
+    /// <summary>With --staged: files whose staged blob was packed, so the working-tree copy was scanned.</summary>
+    public int StagedFromWorkingTree { get; set; }
+
     public int Errors => Findings.Count(f => f.IsError(Enforce));
 
     public int Warnings => Findings.Count - Errors;
@@ -51,20 +54,56 @@ internal static class RepositoryScan
 {
     public static ScanReport Run(ScanOptions options, ScanProgress progress, CancellationToken cancellationToken = default)
     {
-        var started = System.Diagnostics.Stopwatch.StartNew();
         string root = Path.GetFullPath(options.Root).TrimEnd(Path.DirectorySeparatorChar);
         if (root.Length == 0)
         {
             root = Path.DirectorySeparatorChar.ToString();
         }
 
+        if (!options.Staged)
+        {
+            return RunOn(root, options, progress, cancellationToken);
+        }
+
+        // What the next commit holds: the staged blobs, copied out of the index and scanned like a repository.
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        progress.Start("Reading the git index", 1);
+        using StagedSnapshot snapshot = StagedSnapshot.Create(root);
+        var inCopy = new ScanOptions
+        {
+            Root = snapshot.ScanRoot,
+            PolicyPath = options.PolicyPath,
+            PolicySha256 = options.PolicySha256,
+            Mode = options.Mode,
+            Now = options.Now,
+        };
+        ScanReport copy = RunOn(snapshot.ScanRoot, inCopy, progress, cancellationToken);
+        var report = new ScanReport
+        {
+            Root = root,
+            Enforce = copy.Enforce,
+            PolicyPath = copy.PolicyPath == null ? null : snapshot.MapBack(copy.PolicyPath, root),
+            CSharpFiles = copy.CSharpFiles,
+            TextFiles = copy.TextFiles,
+            Projects = copy.Projects,
+            StagedFromWorkingTree = snapshot.FromWorkingTree,
+        };
+        foreach (Finding f in copy.Findings)
+        {
+            report.Findings.Add(new Finding(f.Rule, snapshot.MapBack(f.File, root), f.Line, f.Column, f.Message.Replace(snapshot.ScanRoot, root, StringComparison.Ordinal), f.WarningOnly, f.Subject));
+        }
+
+        report.Elapsed = started.Elapsed;
+        return report;
+    }
+
+    private static ScanReport RunOn(string root, ScanOptions options, ScanProgress progress, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
         var report = new ScanReport { Root = root };
         progress.Start("Listing files", 1);
-        RepositoryFiles files = RepositoryFiles.List(root, options.Staged, out string? stagedProblem);
-        if (stagedProblem != null)
-        {
-            throw new ScanException(stagedProblem);
-        }
+        RepositoryFiles files = RepositoryFiles.List(root);
 
         report.CSharpFiles = files.CSharp.Count;
         report.TextFiles = files.Text.Count;

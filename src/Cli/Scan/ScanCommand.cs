@@ -56,6 +56,11 @@ internal static class ScanCommand
                 return Program.Failed;
             }
 
+            if (report.StagedFromWorkingTree > 0)
+            {
+                context.Error.WriteLine($"guardrails: note: {report.StagedFromWorkingTree} staged file(s) are stored only in a git pack; their working-tree copies were scanned.");
+            }
+
             string fmt = parse.GetValue(format) ?? "table";
             string? file = parse.GetValue(output);
             if (fmt == "table" && file == null)
