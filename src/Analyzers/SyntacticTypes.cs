@@ -427,7 +427,8 @@ namespace Guardrails.Analyzers
             return new MemberLookup(true, System.Array.Empty<ISymbol>());
         }
 
-        private static bool Admits(IMethodSymbol method, int arguments)
+        /// <summary>True when <paramref name="method"/> can take <paramref name="arguments"/> arguments (optional and params parameters counted).</summary>
+        public static bool Admits(IMethodSymbol method, int arguments)
         {
             int required = method.Parameters.Count(p => !p.IsOptional && !p.IsParams);
             bool isParams = method.Parameters.Length > 0 && method.Parameters[method.Parameters.Length - 1].IsParams;

@@ -99,17 +99,18 @@ namespace Guardrails.Analyzers
                 CancellationToken cancellationToken = context.CancellationToken;
                 SyntaxNode root = tree.GetRoot(cancellationToken);
                 var done = new HashSet<TextSpan>();
+                var types = new SyntacticTypes(context.SemanticModel, cancellationToken);
                 foreach (int position in EndpointSpots.For(tree, _domains, cancellationToken).Literals)
                 {
                     if (StringValueSyntax.StringTokenAt(root, position, out SyntaxToken token))
                     {
-                        AnalyzeValueAround(context, token.Parent, done);
+                        AnalyzeValueAround(context, types, token.Parent, done);
                     }
                 }
 
                 foreach (SyntaxNode use in _constants.UsesIn(tree, cancellationToken))
                 {
-                    AnalyzeValueAround(context, use, done);
+                    AnalyzeValueAround(context, types, use, done);
                 }
             }
 
@@ -117,7 +118,7 @@ namespace Guardrails.Analyzers
             /// From a string or a constant's name, up through what folding sees through (parentheses, <c>+</c>,
             /// interpolations) to the whole value; then the sink that value is used in decides, as the compiler binds it.
             /// </summary>
-            private void AnalyzeValueAround(SemanticModelAnalysisContext context, SyntaxNode? leaf, HashSet<TextSpan> done)
+            private void AnalyzeValueAround(SemanticModelAnalysisContext context, SyntacticTypes types, SyntaxNode? leaf, HashSet<TextSpan> done)
             {
                 SyntaxNode? node = StringValueSyntax.OutermostValue(leaf);
                 if (node == null)
@@ -134,9 +135,28 @@ namespace Guardrails.Analyzers
                 // The sink sees the value through any parentheses around it.
                 SyntaxNode value = node;
                 node = OutsideParentheses(node);
-                if (!done.Add(value.Span) || DecidedWithoutBinding(value))
+                if (!done.Add(value.Span))
                 {
                     return;
+                }
+
+                // Made of literals and plainly run-time pieces, the value's text is known without binding: a value that
+                // is no address, or whose host is approved, needs nothing more; the host of one that is not is kept for
+                // a sink decided from declarations below.
+                var folded = new StringBuilder();
+                string? syntacticHost = null;
+                switch (SyntacticFold(value, folded))
+                {
+                    case Folded.RunTimeOnly:
+                        return; // nothing constant at all: Fold gives up too
+                    case Folded.Text:
+                        if (!TryExtractHost(folded.ToString(), out string host) || Decide(host) == EndpointDecision.NotReported)
+                        {
+                            return;
+                        }
+
+                        syntacticHost = host;
+                        break;
                 }
 
                 SemanticModel model = context.SemanticModel;
@@ -179,6 +199,21 @@ namespace Guardrails.Analyzers
                     else
                     {
                         break;
+                    }
+                }
+
+                if (syntacticHost != null)
+                {
+                    bool? used = SyntacticSink(node, types);
+                    if (used == false)
+                    {
+                        return;
+                    }
+
+                    if (used == true)
+                    {
+                        Report(context.ReportDiagnostic, value.GetLocation(), syntacticHost);
+                        return;
                     }
                 }
 
@@ -293,6 +328,148 @@ namespace Guardrails.Analyzers
                 }
             }
 
+            /// <summary>
+            /// <see cref="IsSink"/> and the sink checks below, decided from declarations (<see cref="SyntacticTypes"/>)
+            /// without binding: true or false when the syntax and the declarations settle it, null when only the compiler can.
+            /// </summary>
+            private static bool? SyntacticSink(SyntaxNode carrier, SyntacticTypes types)
+            {
+                switch (carrier.Parent)
+                {
+                    case ArgumentSyntax argument when argument.Parent is ArgumentListSyntax list:
+                        return ArgumentIsAddress(argument, list, types);
+                    case EqualsValueClauseSyntax equals:
+                        return equals.Parent switch
+                        {
+                            VariableDeclaratorSyntax declarator => IsAddressName(declarator.Identifier.ValueText),
+                            PropertyDeclarationSyntax property => IsAddressName(property.Identifier.ValueText),
+                            ParameterSyntax parameter => IsAddressName(parameter.Identifier.ValueText),
+                            _ => null,
+                        };
+                    case AssignmentExpressionSyntax assignment when assignment.Right == carrier && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression):
+                        return assignment.Left switch
+                        {
+                            IdentifierNameSyntax target => IsAddressName(target.Identifier.ValueText),
+                            MemberAccessExpressionSyntax { Name: IdentifierNameSyntax member } => IsAddressName(member.Identifier.ValueText),
+                            _ => null, // an indexer: its key decides
+                        };
+                    case BinaryExpressionSyntax coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression):
+                        return coalesce.Right == carrier ? true : (bool?)false;
+                    case ReturnStatementSyntax _:
+                    case ArrowExpressionClauseSyntax _:
+                    case AnonymousFunctionExpressionSyntax _:
+                        string? owner = ContainingMemberName(carrier);
+                        return owner == null ? null : IsAddressName(owner);
+                    default:
+                        return false;
+                }
+            }
+
+            /// <summary>The member whose code <paramref name="node"/> is in, through lambdas and local functions; null when unsure.</summary>
+            private static string? ContainingMemberName(SyntaxNode node)
+            {
+                for (SyntaxNode? current = node.Parent; current != null; current = current.Parent)
+                {
+                    switch (current)
+                    {
+                        case MethodDeclarationSyntax method:
+                            return method.Identifier.ValueText;
+                        case PropertyDeclarationSyntax property:
+                            return property.Identifier.ValueText;
+                        case EventDeclarationSyntax e:
+                            return e.Identifier.ValueText;
+                        case VariableDeclaratorSyntax field when field.Parent?.Parent is BaseFieldDeclarationSyntax:
+                            return field.Identifier.ValueText;
+                        case ConstructorDeclarationSyntax _:
+                        case DestructorDeclarationSyntax _:
+                        case OperatorDeclarationSyntax _:
+                        case ConversionOperatorDeclarationSyntax _:
+                        case IndexerDeclarationSyntax _:
+                        case GlobalStatementSyntax _:
+                        case BaseTypeDeclarationSyntax _:
+                            return null;
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>Whether every method the argument list may call takes this argument in a parameter named like an address.</summary>
+            private static bool? ArgumentIsAddress(ArgumentSyntax argument, ArgumentListSyntax list, SyntacticTypes types)
+            {
+                if (!argument.RefKindKeyword.IsKind(SyntaxKind.None))
+                {
+                    return null;
+                }
+
+                int count = list.Arguments.Count;
+                IEnumerable<ISymbol> candidates;
+                switch (list.Parent)
+                {
+                    case ObjectCreationExpressionSyntax creation:
+                        if (!(types.BindTypeName(creation.Type) is INamedTypeSymbol created))
+                        {
+                            return null;
+                        }
+
+                        candidates = created.InstanceConstructors.Where(c => SyntacticTypes.Admits(c, count));
+                        break;
+                    case InvocationExpressionSyntax invocation:
+                        MemberLookup lookup;
+                        if (invocation.Expression is MemberAccessExpressionSyntax access && access.IsKind(SyntaxKind.SimpleMemberAccessExpression))
+                        {
+                            Resolved owner = types.Resolve(access.Expression);
+                            if ((owner.Kind != ResolvedKind.Value && owner.Kind != ResolvedKind.Type) || owner.Type == null)
+                            {
+                                return null;
+                            }
+
+                            lookup = types.LookupMember(owner.Type, access.Name.Identifier.ValueText, count);
+                        }
+                        else if (invocation.Expression is SimpleNameSyntax name && !types.IsLocal(name) && types.ContainingType(invocation) is INamedTypeSymbol containing)
+                        {
+                            lookup = types.ImplicitMember(containing, name.Identifier.ValueText, count);
+                        }
+                        else
+                        {
+                            return null;
+                        }
+
+                        if (!lookup.Known || lookup.Members.Count == 0 || lookup.Members.Any(m => !(m is IMethodSymbol)))
+                        {
+                            return null; // an extension method, a delegate, or nothing the declarations know
+                        }
+
+                        candidates = lookup.Members;
+                        break;
+                    default:
+                        return null;
+                }
+
+                int index = list.Arguments.IndexOf(argument);
+                string? named = argument.NameColon?.Name.Identifier.ValueText;
+                bool? answer = null;
+                foreach (IMethodSymbol method in candidates.Cast<IMethodSymbol>())
+                {
+                    IParameterSymbol? parameter = named != null ? method.Parameters.FirstOrDefault(p => p.Name == named)
+                        : index < method.Parameters.Length ? method.Parameters[index] : null;
+                    if (parameter == null || parameter.IsParams)
+                    {
+                        return null;
+                    }
+
+                    bool address = IsAddressName(parameter.Name) || string.Equals(parameter.Name, "defaultValue", StringComparison.Ordinal);
+                    if (answer != null && answer != address)
+                    {
+                        return null;
+                    }
+
+                    answer = address;
+                }
+
+                return answer;
+            }
+
             /// <summary><c>string.Concat(…)</c> or <c>string.Format(…)</c>, as written (<c>string</c>, <c>String</c>, <c>System.String</c>).</summary>
             private static bool IsStringConcatOrFormat(InvocationExpressionSyntax call) =>
                 call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Concat" or "Format" } access &&
@@ -308,27 +485,6 @@ namespace Guardrails.Analyzers
                 }
 
                 return node;
-            }
-
-            /// <summary>
-            /// A value whose pieces are all string literals or plainly run-time values (a parameter or local of the enclosing
-            /// code, a call, an instance member) folds, as <see cref="Fold"/> would, to a text the syntax alone gives: when
-            /// that text is no address or its host is approved, no sink can make it a finding, and nothing needs binding.
-            /// The common case in a code base whose AI endpoints are approved. A name that might be a constant means "ask
-            /// the compiler".
-            /// </summary>
-            private bool DecidedWithoutBinding(SyntaxNode value)
-            {
-                var text = new StringBuilder();
-                switch (SyntacticFold(value, text))
-                {
-                    case Folded.NeedsBinding:
-                        return false;
-                    case Folded.RunTimeOnly:
-                        return true; // nothing constant at all: Fold gives up too
-                    default:
-                        return !TryExtractHost(text.ToString(), out string host) || Decide(host) == EndpointDecision.NotReported;
-                }
             }
 
             private enum Folded

@@ -53,7 +53,10 @@ namespace Guardrails.Analyzers
                     return;
                 }
 
+                // The names to search for are found once, here: computed lazily inside a tree action, every other
+                // tree action would wait for them.
                 var state = new CompilationState(settings, approval, unapproved, start.Compilation);
+                state.Prepare(start.CancellationToken);
                 start.RegisterSemanticModelAction(state.AnalyzeTree);
             });
         }
@@ -86,6 +89,8 @@ namespace Guardrails.Analyzers
             public HashSet<string> Aliases => _aliasNames!;
 
             public HashSet<string> SignatureNames => _signatureNames!;
+
+            public void Prepare(CancellationToken ct) => Scanner(ct);
 
             public void AnalyzeTree(SemanticModelAnalysisContext context)
             {
