@@ -87,6 +87,26 @@ namespace Guardrails.Analyzers
         /// <summary>Custom tag of descriptors whose rule only ever warns (<see cref="RuleInfo.IsErrorInEnforce"/> is false).</summary>
         public const string WarningOnlyTag = "GuardrailsWarningOnly";
 
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<DiagnosticDescriptor, DiagnosticDescriptor> LockedTwins =
+            new System.Collections.Concurrent.ConcurrentDictionary<DiagnosticDescriptor, DiagnosticDescriptor>();
+
+        /// <summary>
+        /// The same rule as an error by default with the NotConfigurable tag (see <see cref="GuardrailsSettings.Locked"/>).
+        /// Roslyn checks a reported diagnostic against SupportedDiagnostics by id, so the twin needs no entry of its own.
+        /// </summary>
+        public static DiagnosticDescriptor Locked(DiagnosticDescriptor descriptor) => LockedTwins.GetOrAdd(descriptor, d =>
+        {
+            var tags = new System.Collections.Generic.List<string>(d.CustomTags);
+            if (!tags.Contains(WellKnownDiagnosticTags.NotConfigurable))
+            {
+                tags.Add(WellKnownDiagnosticTags.NotConfigurable);
+            }
+
+#pragma warning disable RS2008 // a twin of a tracked rule (same id), not a new rule
+            return new DiagnosticDescriptor(d.Id, d.Title, d.MessageFormat, d.Category, DiagnosticSeverity.Error, isEnabledByDefault: true, d.Description, d.HelpLinkUri, tags.ToArray());
+#pragma warning restore RS2008
+        });
+
         /// <summary>True when Enforce mode raises this descriptor's findings to errors.</summary>
         public static bool IsErrorInEnforce(DiagnosticDescriptor descriptor)
         {

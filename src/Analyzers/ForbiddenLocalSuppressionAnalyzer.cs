@@ -66,6 +66,13 @@ namespace Guardrails.Analyzers
                 }
 
                 context.CancellationToken.ThrowIfCancellationRequested();
+                if (pragma.ErrorCodes.Count == 0)
+                {
+                    // "#pragma warning disable" with no ids disables every warning, Guardrails' included.
+                    context.ReportDiagnostic(settings.Create(Descriptors.ForbiddenLocalSuppression, pragma.DisableOrRestoreKeyword.GetLocation(), "#pragma warning disable (no ids)", "every Guardrails diagnostic"));
+                    continue;
+                }
+
                 foreach (ExpressionSyntax code in pragma.ErrorCodes)
                 {
                     string id = code.ToString().Trim();
@@ -81,12 +88,13 @@ namespace Guardrails.Analyzers
         {
             var attribute = (AttributeSyntax)context.Node;
 
-            // Cheap syntactic prefilter before any binding.
+            // Cheap syntactic prefilter: the constructor takes two arguments. The name is not a filter: a using alias
+            // (using Quiet = System.Diagnostics.CodeAnalysis.SuppressMessageAttribute;) can call it anything.
             string name = attribute.Name is QualifiedNameSyntax qualified ? qualified.Right.Identifier.ValueText
                 : attribute.Name is AliasQualifiedNameSyntax alias ? alias.Name.Identifier.ValueText
                 : attribute.Name is SimpleNameSyntax simple ? simple.Identifier.ValueText
                 : string.Empty;
-            if (name.IndexOf("SuppressMessage", StringComparison.Ordinal) < 0 || attribute.ArgumentList == null || attribute.ArgumentList.Arguments.Count < 2)
+            if (attribute.ArgumentList == null || attribute.ArgumentList.Arguments.Count < 2)
             {
                 return;
             }
@@ -97,8 +105,13 @@ namespace Guardrails.Analyzers
                 return;
             }
 
-            // SuppressMessage(category, checkId): checkId is "GRD001" or "GRD001:Title".
-            AttributeArgumentSyntax checkIdArgument = attribute.ArgumentList.Arguments[1];
+            // SuppressMessage(category, checkId): checkId is "GRD001" or "GRD001:Title", by position or by name (checkId: "GRD001").
+            AttributeArgumentSyntax? checkIdArgument = CheckIdArgument(attribute.ArgumentList, constructor);
+            if (checkIdArgument == null)
+            {
+                return;
+            }
+
             Optional<object?> value = context.SemanticModel.GetConstantValue(checkIdArgument.Expression, context.CancellationToken);
             if (!value.HasValue || !(value.Value is string checkId))
             {
@@ -111,6 +124,29 @@ namespace Guardrails.Analyzers
             {
                 context.ReportDiagnostic(settings.Create(Descriptors.ForbiddenLocalSuppression, checkIdArgument.GetLocation(), "[" + name + "]", id.ToUpperInvariant()));
             }
+        }
+
+        private static AttributeArgumentSyntax? CheckIdArgument(AttributeArgumentListSyntax list, IMethodSymbol constructor)
+        {
+            int position = 0;
+            foreach (AttributeArgumentSyntax argument in list.Arguments)
+            {
+                if (argument.NameEquals != null)
+                {
+                    continue; // a property (Justification = ...), not a constructor argument
+                }
+
+                string? parameter = argument.NameColon != null ? argument.NameColon.Name.Identifier.ValueText
+                    : position < constructor.Parameters.Length ? constructor.Parameters[position].Name
+                    : null;
+                position++;
+                if (string.Equals(parameter, "checkId", StringComparison.Ordinal))
+                {
+                    return argument;
+                }
+            }
+
+            return null;
         }
 
         private static bool IsSuppressMessageAttribute(INamedTypeSymbol? type) =>

@@ -67,9 +67,36 @@ namespace Guardrails.BuildTasks
 
         public string? RunAnalyzersDuringBuild { get; set; }
 
+        /// <summary>$(GuardrailsScanFiles), @(GuardrailsScanExclude) and the values Guardrails.props captured for them centrally.</summary>
+        public string? ScanFiles { get; set; }
+
+        public ITaskItem[]? ScanExcludes { get; set; }
+
+        public string? CentralScanFiles { get; set; }
+
+        public string? CentralScanExcludes { get; set; }
+
+        public string? CentralCheckFootprints { get; set; }
+
+        public string? CentralRevisionStateFile { get; set; }
+
+        /// <summary>Where the revision state file is by default; another value moves the rollback memory (an opt-out unless central).</summary>
+        public string? DefaultRevisionStateFile { get; set; }
+
+        /// <summary>$(ImportDirectoryBuildProps) and the Directory.Build.props above the project (whether or not MSBuild imported it).</summary>
+        public string? ImportDirectoryBuildProps { get; set; }
+
+        public string? DirectoryBuildPropsAbove { get; set; }
+
+        /// <summary>Build files evaluated after Guardrails.props (the project file, Directory.Build.targets): checked for the internal capture properties.</summary>
+        public ITaskItem[]? LateBuildFiles { get; set; }
+
         /// <summary>Where to write the effective policy (an AdditionalFile for the analyzers).</summary>
         [Required]
         public string EffectivePolicyFile { get; set; } = string.Empty;
+
+        /// <summary>Where to record what the check verified, for the post-compile verification (hashes only).</summary>
+        public string? CheckedStateFile { get; set; }
 
         /// <summary>Where to write the audit record (guardrails.audit.json); empty = none.</summary>
         public string? AuditFile { get; set; }
@@ -112,6 +139,7 @@ namespace Guardrails.BuildTasks
                     CheckFootprints = !string.Equals(CheckFootprints?.Trim(), "false", StringComparison.OrdinalIgnoreCase),
                     Now = DateTimeOffset.UtcNow,
                 };
+                CentralSettingSources.Collect(this, request);
 
                 CheckResult result = GuardrailsChecker.Run(request);
                 foreach (Finding finding in result.Findings)
@@ -120,7 +148,13 @@ namespace Guardrails.BuildTasks
                 }
 
                 EffectiveMode = result.Effective.Mode;
-                WriteIfChanged(EffectivePolicyFile, result.Effective.Write());
+                string effective = result.Effective.Write();
+                WriteIfChanged(EffectivePolicyFile, effective);
+                if (!string.IsNullOrWhiteSpace(CheckedStateFile))
+                {
+                    WriteIfChanged(CheckedStateFile!.Trim(), Engine.Integrity.CompileVerification.CheckedState(request, result, effective));
+                }
+
                 WriteReports(request, result);
                 if (string.IsNullOrWhiteSpace(PolicyPath))
                 {
@@ -137,16 +171,23 @@ namespace Guardrails.BuildTasks
             return !Log.HasLoggedErrors;
         }
 
-        private void LogFinding(Finding finding, bool enforce)
+        private void LogFinding(Finding finding, bool enforce) => LogSafely(Log, finding, enforce);
+
+        /// <summary>
+        /// The one place Guardrails tasks log a finding. Messages quote untrusted text (property values, manifest and policy
+        /// fields, file names), so every message and file name passes the redaction choke point (<see cref="SafeText"/>) here.
+        /// </summary>
+        internal static void LogSafely(TaskLoggingHelper log, Finding finding, bool enforce)
         {
-            string message = finding.Message + " (" + finding.Rule.HelpLink + ")";
+            string message = SafeText.Clean(finding.Message) + " (" + finding.Rule.HelpLink + ")";
+            string file = SafeText.Clean(finding.File);
             if (finding.IsError(enforce))
             {
-                Log.LogError(Subcategory, finding.Rule.Id, finding.Rule.Id, finding.Rule.HelpLink, finding.File, finding.Line, finding.Column, 0, 0, "{0}", message);
+                log.LogError(Subcategory, finding.Rule.Id, finding.Rule.Id, finding.Rule.HelpLink, file, finding.Line, finding.Column, 0, 0, "{0}", message);
             }
             else
             {
-                Log.LogWarning(Subcategory, finding.Rule.Id, finding.Rule.Id, finding.Rule.HelpLink, finding.File, finding.Line, finding.Column, 0, 0, "{0}", message);
+                log.LogWarning(Subcategory, finding.Rule.Id, finding.Rule.Id, finding.Rule.HelpLink, file, finding.Line, finding.Column, 0, 0, "{0}", message);
             }
         }
 
@@ -200,7 +241,7 @@ namespace Guardrails.BuildTasks
             return plus > 0 ? version.Substring(0, plus) : version;
         }
 
-        private static string[] Paths(ITaskItem[]? items)
+        internal static string[] Paths(ITaskItem[]? items)
         {
             if (items == null)
             {

@@ -142,4 +142,39 @@ public class ForbiddenLocalSuppressionAnalyzerTests
         string source = "#pragma warning disable GRD001\nclass C { const string K = \"" + key + "\"; }\n";
         await Verify<HardcodedKeyInCodeAnalyzer>.AnalyzerAsync(source, effectivePolicy: "mode=Enforce\npolicy=true\n");
     }
+
+    [Fact]
+    public async Task A_bare_pragma_disable_and_SuppressMessage_by_name_or_through_an_alias_are_reported()
+    {
+        string source = """
+            using Quiet = System.Diagnostics.CodeAnalysis.SuppressMessageAttribute;
+            #pragma warning {|#0:disable|}
+            [Quiet("Guardrails.Secrets", {|#1:"GRD001"|})]
+            class C
+            {
+                [System.Diagnostics.CodeAnalysis.SuppressMessage({|#2:checkId: "GRD002"|}, category: "x")]
+                void M() { }
+                [System.Diagnostics.CodeAnalysis.SuppressMessage(category: "GRD009", {|#3:checkId: "GRD003"|}, Justification = "GRD008")]
+                void N() { }
+                [System.Obsolete("GRD001", false)]
+                void O() { }
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Forbidden,
+            new[]
+            {
+                Grd005(0, "#pragma warning disable (no ids)", "every Guardrails diagnostic"),
+                Grd005(1, "[Quiet]", "GRD001"),
+                Grd005(2, "[SuppressMessage]", "GRD002"),
+                Grd005(3, "[SuppressMessage]", "GRD003"),
+            });
+    }
+
+    [Fact]
+    public async Task A_bare_pragma_is_left_alone_where_the_policy_allows_local_suppression()
+    {
+        await VerifyAsync("#pragma warning disable\nclass C { }\n", "mode=Enforce\npolicy=true\nsuppression.allowed=true\n");
+    }
 }

@@ -59,7 +59,40 @@ namespace Guardrails.BuildTasks.Engine
         /// <summary>The current time for approval and waiver expiry; the task passes UTC now, tests a fixed instant.</summary>
         public System.DateTimeOffset Now { get; set; } = System.DateTimeOffset.UtcNow;
 
+        /// <summary>
+        /// Guardrails settings that did not come from the central location but from outside the repository's build files:
+        /// global properties (the command line, Directory.Build.rsp, MSBuild.rsp, a ProjectReference's properties) and
+        /// environment variables. Name, value (untrusted text) and where it came from.
+        /// </summary>
+        public System.Collections.Generic.List<ExternalSetting> ExternalSettings { get; } = new System.Collections.Generic.List<ExternalSetting>();
+
+        /// <summary>Build files below the project's central imports that set the check's internal captured-central-settings
+        /// properties (_GuardrailsCentral*), e.g. the project file or Directory.Build.targets.</summary>
+        public System.Collections.Generic.List<string> FilesSettingInternalProperties { get; } = new System.Collections.Generic.List<string>();
+
+        /// <summary>Opt-out properties and items the project set (GuardrailsScanFiles=false, GuardrailsScanExclude, ...): name and value.</summary>
+        public System.Collections.Generic.List<ExternalSetting> OptOuts { get; } = new System.Collections.Generic.List<ExternalSetting>();
+
         /// <summary>Whether to look for assistant footprints between the project folder and the repository root (default true).</summary>
         public bool CheckFootprints { get; set; } = true;
+    }
+
+    /// <summary>A Guardrails setting and where it was set.</summary>
+    public sealed class ExternalSetting
+    {
+        public ExternalSetting(string name, string value, string source)
+        {
+            Name = name;
+            Value = value;
+            Source = source;
+        }
+
+        public string Name { get; }
+
+        /// <summary>Untrusted: never printed except through the redacting log choke point.</summary>
+        public string Value { get; }
+
+        /// <summary>"the command line or a response file (global property)", "an environment variable", "the project".</summary>
+        public string Source { get; }
     }
 }

@@ -25,7 +25,7 @@ namespace Guardrails.BuildTasks.Policy
         };
 
         /// <summary>Kinds of local bypass "allowLocalSuppression" may list (read by the integrity checks, GRD304-GRD308).</summary>
-        public static readonly string[] LocalSuppressionKinds = { "code", "properties", "analyzerConfig", "analyzerRemoval", "auditMode" };
+        public static readonly string[] LocalSuppressionKinds = { "code", "properties", "analyzerConfig", "analyzerRemoval", "auditMode", "optOut" };
 
         /// <summary>Permission ceilings the policy can set on an assistant.</summary>
         public static readonly string[] PermissionNames = { "bypassMode", "autoApprove", "alwaysAllowTools", "enableAllProjectMcpServers", "trustWorkspace" };

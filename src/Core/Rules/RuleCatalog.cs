@@ -159,6 +159,8 @@ namespace Guardrails.Core.Rules
         public const string ModeLowered = "GRD307";
         public const string CentralSettingOverridden = "GRD308";
         public const string ReportNotWritten = "GRD309";
+        public const string CheckSwitchedOff = "GRD310";
+        public const string CompileNotAsChecked = "GRD311";
     }
 
     /// <summary>
@@ -457,6 +459,16 @@ namespace Guardrails.Core.Rules
             RuleIds.ReportNotWritten, "Guardrails audit record or report could not be written", CategoryIntegrity, RuleHost.BuildTask, isError: true,
             name: "ReportNotWritten");
 
+        public static readonly RuleInfo CheckSwitchedOff = new RuleInfo(
+            RuleIds.CheckSwitchedOff, "A Guardrails check is switched off or narrowed by a project setting", CategoryIntegrity, RuleHost.BuildTask, isError: true,
+            name: "CheckSwitchedOff",
+            waiverSubject: "the property or item name (`GuardrailsScanFiles`, `GuardrailsScanExclude`, `GuardrailsCheckFootprints`, `GuardrailsRevisionStateFile`)");
+
+        public static readonly RuleInfo CompileNotAsChecked = new RuleInfo(
+            RuleIds.CompileNotAsChecked, "The compiler did not run with what the Guardrails check verified", CategoryIntegrity, RuleHost.BuildTask, isError: true,
+            name: "CompileNotAsChecked",
+            whereNote: "after CoreCompile");
+
         private static readonly List<RuleInfo> AllRules = new List<RuleInfo>
         {
             KeyInCode,
@@ -514,6 +526,8 @@ namespace Guardrails.Core.Rules
             ModeLowered,
             CentralSettingOverridden,
             ReportNotWritten,
+            CheckSwitchedOff,
+            CompileNotAsChecked,
         };
 
         /// <summary>All known rules, in id order of declaration.</summary>

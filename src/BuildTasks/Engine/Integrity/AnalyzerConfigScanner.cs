@@ -14,7 +14,11 @@ namespace Guardrails.BuildTasks.Engine.Integrity
     /// </summary>
     public static class AnalyzerConfigScanner
     {
-        private const long MaxBytes = 1024 * 1024;
+        /// <summary>Roslyn reads analyzer config files of any size; past this, the file is reported rather than skipped.</summary>
+        private const long MaxBytes = 64L * 1024 * 1024;
+
+        /// <summary>The line breaks Roslyn's SourceText recognises (AnalyzerConfig.Parse reads the file through it).</summary>
+        private static readonly string[] LineBreaks = { "\r\n", "\r", "\n", "\u0085", "\u2028", "\u2029" };
 
         private static readonly Regex Property = new Regex(
             @"^\s*([\w\.\-_]+)\s*[=:]\s*(.*?)\s*([#;].*)?$",
@@ -47,7 +51,13 @@ namespace Guardrails.BuildTasks.Engine.Integrity
                     continue;
                 }
 
-                string[]? lines = TryReadLines(file);
+                string[]? lines = TryReadLines(file, out bool tooLarge);
+                if (tooLarge)
+                {
+                    lowering.Add(new LocalBypass(BypassKind.AnalyzerConfig, RuleIds.SeverityLoweredInConfig, file, 0, 0, "analyzer config file over 64 MB, which Guardrails cannot verify", "all"));
+                    continue;
+                }
+
                 if (lines == null)
                 {
                     continue;
@@ -71,7 +81,7 @@ namespace Guardrails.BuildTasks.Engine.Integrity
         private static void ScanLine(string file, int lineNumber, string line, bool enforce, List<LocalBypass> lowering, List<LocalBypass> allAnalyzerLines, HashSet<string> kept)
         {
             string trimmed = line.TrimStart();
-            if (trimmed.Length == 0 || trimmed[0] == '#' || trimmed[0] == ';' || trimmed[0] == '[' || line.Length > 4096)
+            if (trimmed.Length == 0 || trimmed[0] == '#' || trimmed[0] == ';' || trimmed[0] == '[')
             {
                 return;
             }
@@ -83,6 +93,12 @@ namespace Guardrails.BuildTasks.Engine.Integrity
             }
             catch (RegexMatchTimeoutException)
             {
+                // A line too long to read in time is not skipped: if it could configure a Guardrails id, it is reported.
+                if (line.IndexOf("grd", StringComparison.OrdinalIgnoreCase) >= 0 || line.IndexOf("dotnet_analyzer_diagnostic", StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    lowering.Add(new LocalBypass(BypassKind.AnalyzerConfig, RuleIds.SeverityLoweredInConfig, file, lineNumber, 1, "a line too long to verify that may configure a Guardrails diagnostic", "all"));
+                }
+
                 return;
             }
 
@@ -133,9 +149,13 @@ namespace Guardrails.BuildTasks.Engine.Integrity
             }
         }
 
-        /// <summary>none, silent, hidden and suggestion hide a diagnostic; in Enforce mode warning turns its error into a warning.</summary>
+        /// <summary>
+        /// The values Roslyn's AnalyzerConfigSet.TryParseSeverity accepts below error: none, silent, refactoring (both
+        /// hidden), suggestion (info); in Enforce mode warning turns its error into a warning. Other values ("hidden",
+        /// "info", typos) are invalid to Roslyn, which ignores them and keeps the rule's severity.
+        /// </summary>
         private static bool IsLowering(string severity, bool enforce) =>
-            severity == "none" || severity == "silent" || severity == "hidden" || severity == "suggestion" || severity == "info" ||
+            severity == "none" || severity == "silent" || severity == "refactoring" || severity == "suggestion" ||
             (enforce && severity == "warning");
 
         /// <summary>
@@ -168,17 +188,24 @@ namespace Guardrails.BuildTasks.Engine.Integrity
             return true;
         }
 
-        private static string[]? TryReadLines(string path)
+        private static string[]? TryReadLines(string path, out bool tooLarge)
         {
+            tooLarge = false;
             try
             {
                 var info = new FileInfo(path);
-                if (!info.Exists || info.Length > MaxBytes)
+                if (!info.Exists)
                 {
                     return null;
                 }
 
-                return File.ReadAllLines(path);
+                if (info.Length > MaxBytes)
+                {
+                    tooLarge = true;
+                    return null;
+                }
+
+                return File.ReadAllText(path).Split(LineBreaks, StringSplitOptions.None);
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
             {

@@ -10,7 +10,8 @@ namespace Guardrails.BuildTasks.Engine.Integrity
     /// <summary>
     /// Local bypasses of an Enforce build (GRD304-GRD308). Each one is reported unless the policy's
     /// allowLocalSuppression allows that kind for the project's tier; every one found is recorded for the audit record.
-    /// GRD308 (the policy path or pin changed by the project) is never a local choice and is always reported.
+    /// GRD308 (the policy path or pin changed by the project, or set from outside the central location) is never a local
+    /// choice and is always reported. Opt-outs (GRD310) are local bypasses of kind "optOut".
     /// </summary>
     public static class BypassChecks
     {
@@ -36,6 +37,14 @@ namespace Guardrails.BuildTasks.Engine.Integrity
             IntegrityState state = result.Integrity;
             state.SuppressionAllowed = allowed.Allows(BypassKind.Code);
             state.SuppressionSource = allowed.Source;
+            foreach (BypassKind kind in (BypassKind[])Enum.GetValues(typeof(BypassKind)))
+            {
+                if (allowed.Allows(kind))
+                {
+                    state.AllowedKinds.Add(kind);
+                }
+            }
+
             result.Effective.Add("suppression.allowed", state.SuppressionAllowed ? "true" : "false");
             WriteWaivedSuppressions(waivers, result);
 
@@ -49,6 +58,12 @@ namespace Guardrails.BuildTasks.Engine.Integrity
                 {
                     result.Enforce = true;
                 }
+            }
+
+            foreach (ExternalSetting optOut in request.OptOuts)
+            {
+                found.Add(new LocalBypass(BypassKind.OptOut, RuleIds.CheckSwitchedOff, request.ProjectPath, 0, 0,
+                    optOut.Name + (optOut.Name == "GuardrailsScanExclude" ? " Include=\"" + optOut.Value.Trim() + "\"" : "=" + optOut.Value.Trim()) + ", set in " + optOut.Source, optOut.Name));
             }
 
             CheckProperties(request, found);
@@ -97,6 +112,20 @@ namespace Guardrails.BuildTasks.Engine.Integrity
                 }
             }
         }
+
+        /// <summary>The local bypasses visible in these settings (properties, analyzer config, analyzers), before the policy judges them.</summary>
+        internal static List<LocalBypass> Collect(CheckRequest request, bool enforce)
+        {
+            var found = new List<LocalBypass>();
+            CheckProperties(request, found);
+            found.AddRange(AnalyzerConfigScanner.Scan(request.AnalyzerConfigFiles ?? new string[0], enforce));
+            CheckAnalyzers(request, found);
+            return found;
+        }
+
+        internal static string Message(LocalBypass bypass, LocalSuppressionPolicy allowed) => MessageFor(bypass, null, allowed);
+
+        internal static RuleInfo Rule(string id) => RuleFor(id);
 
         private static void CheckProperties(CheckRequest request, List<LocalBypass> found)
         {
@@ -194,6 +223,14 @@ namespace Guardrails.BuildTasks.Engine.Integrity
                 return true;
             }
 
+            ExternalSetting? outside = request.ExternalSettings.Find(s => s.Name == "GuardrailsMode" || s.Name == "_GuardrailsCentralMode");
+            if (outside != null && IsAudit(request.Mode))
+            {
+                found.Add(new LocalBypass(BypassKind.AuditMode, RuleIds.ModeLowered, request.ProjectPath, 0, 0,
+                    outside.Name + "=Audit set in " + outside.Source + ", which is not where the central settings live", "mode"));
+                return false;
+            }
+
             // The value set centrally (Directory.Build.props, before the project body) versus the value the project ends with.
             if (request.CentralMode != null && IsAudit(request.Mode) && !IsAudit(request.CentralMode))
             {
@@ -206,6 +243,37 @@ namespace Guardrails.BuildTasks.Engine.Integrity
 
         private static void CheckCentralSettings(CheckRequest request, CheckResult result)
         {
+            foreach (ExternalSetting setting in request.ExternalSettings)
+            {
+                if (setting.Name == "GuardrailsMode")
+                {
+                    continue; // judged with the mode (GRD307): Enforce from the command line is stricter, and allowed
+                }
+
+                string what = setting.Name == "ImportDirectoryBuildProps"
+                    ? "ImportDirectoryBuildProps=" + setting.Value.Trim() + " (set in " + setting.Source + ") keeps MSBuild from importing the repository's Directory.Build.props, where the central Guardrails settings live"
+                    : setting.Name.StartsWith(CentralInternalPrefix, StringComparison.Ordinal)
+                        ? setting.Name + " (Guardrails' own record of the central settings) is set in " + setting.Source
+                        : setting.Name + " is set in " + setting.Source + " to '" + setting.Value.Trim() + "'";
+                result.Findings.Add(new Finding(
+                    RuleCatalog.CentralSettingOverridden,
+                    request.ProjectPath,
+                    0,
+                    0,
+                    what + ". The central Guardrails settings (policy path, pin, mode) come only from the repository's Directory.Build.props or a policy package; " +
+                    "the command line, response files, environment variables and project files may not replace them. Remove it from there."));
+            }
+
+            foreach (string file in request.FilesSettingInternalProperties)
+            {
+                result.Findings.Add(new Finding(
+                    RuleCatalog.CentralSettingOverridden,
+                    file,
+                    0,
+                    0,
+                    "This build file sets " + CentralInternalPrefix + "* properties, Guardrails' own record of the central settings, which only Guardrails.props may write. Remove them."));
+            }
+
             if (request.CentralPolicyPath != null && request.CentralPolicyPath.Trim().Length > 0 &&
                 !SamePath(request.CentralPolicyPath, request.PolicyPath))
             {
@@ -231,6 +299,8 @@ namespace Guardrails.BuildTasks.Engine.Integrity
             }
         }
 
+        private const string CentralInternalPrefix = "_GuardrailsCentral";
+
         private static string MessageFor(LocalBypass bypass, string? tier, LocalSuppressionPolicy allowed)
         {
             string scope = string.IsNullOrEmpty(tier) ? "this project" : "tier '" + tier + "'";
@@ -242,6 +312,8 @@ namespace Guardrails.BuildTasks.Engine.Integrity
                     return "Guardrails diagnostics are suppressed by a project property (" + bypass.What + "). In Enforce mode Guardrails findings must not be hidden." + why;
                 case BypassKind.AnalyzerConfig:
                     return "This analyzer config lowers a Guardrails diagnostic (" + bypass.What + "); in Enforce mode Guardrails diagnostics must stay errors." + why;
+                case BypassKind.OptOut:
+                    return "A Guardrails check is switched off or narrowed (" + bypass.What + "): " + OptOutEffect(bypass.Subject) + " Opt-outs are the central policy's decision." + why;
                 case BypassKind.AnalyzerRemoval:
                     return "The Guardrails analyzers do not run in this compilation (" + bypass.What + "), so hardcoded keys and unapproved AI SDKs go unchecked. Keep the Guardrails package's analyzers (no ExcludeAssets=\"analyzers\", no Analyzer Remove) and leave RunAnalyzers on." + why;
                 default:
@@ -249,6 +321,14 @@ namespace Guardrails.BuildTasks.Engine.Integrity
                         (bypass.What.IndexOf("policy demands", StringComparison.Ordinal) >= 0 ? " The policy decides the mode per tier; allowLocalSuppression cannot lower it." : why);
             }
         }
+
+        private static string OptOutEffect(string name) => name switch
+        {
+            "GuardrailsScanFiles" => "the project's config files are no longer scanned for keys (GRD002).",
+            "GuardrailsScanExclude" => "those files are no longer scanned for keys (GRD002).",
+            "GuardrailsCheckFootprints" => "undeclared assistant files (.cursor/, .claude/, .mcp.json, ...) are no longer found (GRD130-GRD137).",
+            _ => "the rollback memory starts empty, so an older policy revision is no longer detected (GRD303).",
+        };
 
         private static RuleInfo RuleFor(string id)
         {

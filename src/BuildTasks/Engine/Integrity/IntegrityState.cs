@@ -34,6 +34,9 @@ namespace Guardrails.BuildTasks.Engine.Integrity
         /// <summary>Guardrails ids code may suppress because a waiver of GRD005 covers them ("GRD001 (waiver WVR-1)").</summary>
         public List<string> WaivedSuppressions { get; } = new List<string>();
 
+        /// <summary>The kinds of local bypass the policy allows for this project's tier.</summary>
+        public List<BypassKind> AllowedKinds { get; } = new List<BypassKind>();
+
         /// <summary>Every local bypass found, reported or allowed.</summary>
         public List<LocalBypass> Bypasses { get; } = new List<LocalBypass>();
     }

@@ -17,6 +17,10 @@ namespace Guardrails.BuildTasks.Engine.Integrity
 
         /// <summary>GuardrailsMode lowered to Audit (GRD307). Policy name "auditMode".</summary>
         AuditMode,
+
+        /// <summary>A Guardrails check switched off or narrowed by an opt-out setting (GRD310): GuardrailsScanFiles=false,
+        /// GuardrailsScanExclude, GuardrailsCheckFootprints=false, GuardrailsRevisionStateFile moved. Policy name "optOut".</summary>
+        OptOut,
     }
 
     /// <summary>One local bypass found in this project, and what (if anything) allowed it. Recorded in the audit record.</summary>
@@ -45,7 +49,7 @@ namespace Guardrails.BuildTasks.Engine.Integrity
         public int Column { get; }
 
         /// <summary>What a waiver names to cover it (waiver "rule" = <see cref="RuleId"/>, "subject" = this): the suppressed
-        /// id for GRD304/GRD305 ("GRD001", or "category:Guardrails.Secrets", "all"), "analyzers" for GRD306, "mode" for GRD307.</summary>
+        /// id for GRD304/GRD305 ("GRD001", or "category:Guardrails.Secrets", "all"), "analyzers" for GRD306, "mode" for GRD307, the property or item name for GRD310.</summary>
         public string Subject { get; }
 
         /// <summary>A short description, e.g. "NoWarn: GRD001".</summary>
@@ -60,6 +64,7 @@ namespace Guardrails.BuildTasks.Engine.Integrity
             BypassKind.Properties => "properties",
             BypassKind.AnalyzerConfig => "analyzerConfig",
             BypassKind.AnalyzerRemoval => "analyzerRemoval",
+            BypassKind.OptOut => "optOut",
             _ => "auditMode",
         };
     }

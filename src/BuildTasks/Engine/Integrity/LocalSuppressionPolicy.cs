@@ -27,6 +27,9 @@ namespace Guardrails.BuildTasks.Engine.Integrity
 
         public bool AllowsAny => _allowed.Count > 0;
 
+        /// <summary>A decision already made by the check (read back from its checked-state file).</summary>
+        public static LocalSuppressionPolicy Of(IEnumerable<BypassKind> allowed, string source) => new LocalSuppressionPolicy(new HashSet<BypassKind>(allowed), source);
+
         /// <summary>
         /// The decision for <paramref name="tier"/> (matched to the policy's tier names exactly); with no policy model
         /// (a policy whose format cannot be read) nothing is allowed.

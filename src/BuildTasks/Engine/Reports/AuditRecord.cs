@@ -52,6 +52,59 @@ namespace Guardrails.BuildTasks.Engine.Reports
             return JsonWriter.Write(root, SafeText.Clean);
         }
 
+        /// <summary>
+        /// The audit record with the post-compile verification in "compile": whether the Guardrails analyzers ran in the
+        /// compiler, with which severities, and what the verification found. A record without this section (or with
+        /// "verified": false) says the compiler's side was not confirmed.
+        /// </summary>
+        public static string WithCompile(string? existing, object? compile, string now)
+        {
+            JsonNode? parsed = string.IsNullOrWhiteSpace(existing) ? null : JsonReader.TryParse(existing!, out _);
+            var root = parsed != null && parsed.IsObject ? (SortedDictionary<string, object?>)ToObject(parsed)! : JsonWriter.Object();
+            if (!root.ContainsKey("auditFormat"))
+            {
+                root["auditFormat"] = Format;
+                root["check"] = Obj(("ran", false), ("reason", "no record of a Guardrails check for this compilation"));
+            }
+
+            root["compile"] = compile;
+            root["compileVerifiedAt"] = now;
+            return JsonWriter.Write(root, SafeText.Clean);
+        }
+
+        private static object? ToObject(JsonNode node)
+        {
+            switch (node.Kind)
+            {
+                case JsonKind.Object:
+                    var obj = JsonWriter.Object();
+                    foreach (JsonProperty p in node.Properties)
+                    {
+                        obj[p.Name] = ToObject(p.Value);
+                    }
+
+                    return obj;
+                case JsonKind.Array:
+                    var list = new List<object?>();
+                    foreach (JsonNode item in node.Items)
+                    {
+                        list.Add(ToObject(item));
+                    }
+
+                    return list;
+                case JsonKind.True:
+                    return true;
+                case JsonKind.False:
+                    return false;
+                case JsonKind.Number:
+                    return node.TryGetInt64(out long l) ? (object)l : node.Text;
+                case JsonKind.String:
+                    return node.Text;
+                default:
+                    return null;
+            }
+        }
+
         private static string? SafeDirectory(string path)
         {
             try

@@ -1,0 +1,176 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using Guardrails.BuildTasks.Engine;
+using Microsoft.Build.Framework;
+
+namespace Guardrails.BuildTasks
+{
+    /// <summary>
+    /// Where the Guardrails settings came from. Central means the repository's Directory.Build.props or a policy package's
+    /// props, both evaluated before Guardrails.props captures them. Global properties (the command line, Directory.Build.rsp,
+    /// MSBuild.rsp, a ProjectReference's SetConfiguration/AdditionalProperties) and environment variables are not central:
+    /// MSBuild lets a global property override every file, so Guardrails.props cannot capture a central value under one.
+    /// </summary>
+    internal static class CentralSettingSources
+    {
+        public const string GlobalSource = "the command line or a response file such as Directory.Build.rsp (an MSBuild global property)";
+
+        public const string EnvironmentSource = "an environment variable";
+
+        public const string ProjectSource = "the project or a file it imports after Directory.Build.props";
+
+        /// <summary>Settings only the central location may set; set from outside, they are reported (GRD307, GRD308).</summary>
+        internal static readonly string[] CentralNames =
+        {
+            "GuardrailsMode", "GuardrailsPolicyPath", "GuardrailsPolicySha256", "ImportDirectoryBuildProps",
+            "_GuardrailsCentralMode", "_GuardrailsCentralPolicyPath", "_GuardrailsCentralPolicySha256", "_GuardrailsCentralCaptured",
+            "_GuardrailsCentralScanFiles", "_GuardrailsCentralScanExclude", "_GuardrailsCentralCheckFootprints", "_GuardrailsCentralRevisionStateFile",
+        };
+
+        /// <summary>The capture properties Guardrails.props sets; a later build file setting them forges the central values.</summary>
+        internal const string InternalPrefix = "_GuardrailsCentral";
+
+        public static void Collect(GuardrailsCheck task, CheckRequest request)
+        {
+            IReadOnlyDictionary<string, string>? globals = null;
+            if (task.BuildEngine is IBuildEngine6 engine6)
+            {
+                globals = engine6.GetGlobalProperties();
+            }
+
+            foreach (string name in CentralNames)
+            {
+                if (globals != null && TryGet(globals, name, out string value))
+                {
+                    request.ExternalSettings.Add(new ExternalSetting(name, value, GlobalSource));
+                    continue;
+                }
+
+                // MSBuild turns environment variables into properties; a value that reached the check unchanged from the
+                // environment was not set centrally (Directory.Build.props would have replaced it).
+                string? env = Environment.GetEnvironmentVariable(name);
+                string? current = CurrentValue(task, name);
+                if (env != null && current != null && string.Equals(env.Trim(), current.Trim(), StringComparison.Ordinal) && env.Trim().Length > 0)
+                {
+                    request.ExternalSettings.Add(new ExternalSetting(name, env, EnvironmentSource));
+                }
+            }
+
+            if (string.Equals(task.ImportDirectoryBuildProps?.Trim(), "false", StringComparison.OrdinalIgnoreCase) &&
+                !string.IsNullOrWhiteSpace(task.DirectoryBuildPropsAbove) &&
+                !request.ExternalSettings.Exists(s => s.Name == "ImportDirectoryBuildProps"))
+            {
+                request.ExternalSettings.Add(new ExternalSetting("ImportDirectoryBuildProps", "false", ProjectSource));
+            }
+
+            foreach (string file in GuardrailsCheck.Paths(task.LateBuildFiles))
+            {
+                if (Mentions(file, InternalPrefix))
+                {
+                    request.FilesSettingInternalProperties.Add(file);
+                }
+            }
+
+            CollectOptOuts(task, request, globals);
+        }
+
+        private static void CollectOptOuts(GuardrailsCheck task, CheckRequest request, IReadOnlyDictionary<string, string>? globals)
+        {
+            string Source(string name) => globals != null && TryGet(globals, name, out _) ? GlobalSource : ProjectSource;
+
+            if (IsFalse(task.ScanFiles) && !IsFalse(task.CentralScanFiles))
+            {
+                request.OptOuts.Add(new ExternalSetting("GuardrailsScanFiles", task.ScanFiles!.Trim(), Source("GuardrailsScanFiles")));
+            }
+
+            if (IsFalse(task.CheckFootprints) && !IsFalse(task.CentralCheckFootprints))
+            {
+                request.OptOuts.Add(new ExternalSetting("GuardrailsCheckFootprints", task.CheckFootprints!.Trim(), Source("GuardrailsCheckFootprints")));
+            }
+
+            var central = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (string part in (task.CentralScanExcludes ?? string.Empty).Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                central.Add(part.Trim());
+            }
+
+            foreach (ITaskItem item in task.ScanExcludes ?? new ITaskItem[0])
+            {
+                if (!central.Contains(item.ItemSpec.Trim()))
+                {
+                    request.OptOuts.Add(new ExternalSetting("GuardrailsScanExclude", item.ItemSpec, ProjectSource));
+                }
+            }
+
+            string? revision = task.RevisionStateFile?.Trim();
+            if (!string.IsNullOrEmpty(revision) && !string.IsNullOrWhiteSpace(task.DefaultRevisionStateFile) &&
+                !SamePath(revision!, task.DefaultRevisionStateFile!) &&
+                (string.IsNullOrWhiteSpace(task.CentralRevisionStateFile) || !SamePath(revision!, task.CentralRevisionStateFile!)))
+            {
+                request.OptOuts.Add(new ExternalSetting("GuardrailsRevisionStateFile", revision!, Source("GuardrailsRevisionStateFile")));
+            }
+        }
+
+        private static string? CurrentValue(GuardrailsCheck task, string name) => name switch
+        {
+            "GuardrailsMode" => task.Mode,
+            "GuardrailsPolicyPath" => task.PolicyPath,
+            "GuardrailsPolicySha256" => task.PolicySha256,
+            "ImportDirectoryBuildProps" => task.ImportDirectoryBuildProps,
+            "_GuardrailsCentralMode" => task.CentralMode,
+            "_GuardrailsCentralPolicyPath" => task.CentralPolicyPath,
+            "_GuardrailsCentralPolicySha256" => task.CentralPolicySha256,
+            _ => null,
+        };
+
+        private static bool TryGet(IReadOnlyDictionary<string, string> globals, string name, out string value)
+        {
+            foreach (KeyValuePair<string, string> pair in globals)
+            {
+                if (string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    value = pair.Value ?? string.Empty;
+                    return true;
+                }
+            }
+
+            value = string.Empty;
+            return false;
+        }
+
+        private static bool IsFalse(string? value) => string.Equals(value?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
+
+        private static bool Mentions(string path, string text)
+        {
+            try
+            {
+                var info = new FileInfo(path);
+                if (!info.Exists || info.Length > 4 * 1024 * 1024)
+                {
+                    return false;
+                }
+
+                return File.ReadAllText(path).IndexOf(text, StringComparison.OrdinalIgnoreCase) >= 0;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+            {
+                return false;
+            }
+        }
+
+        private static bool SamePath(string a, string b)
+        {
+            try
+            {
+                StringComparison comparison = Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+                return string.Equals(Path.GetFullPath(a.Trim()), Path.GetFullPath(b.Trim()), comparison);
+            }
+            catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
+            {
+                return string.Equals(a.Trim(), b.Trim(), StringComparison.Ordinal);
+            }
+        }
+    }
+}

@@ -1,0 +1,493 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text;
+using System.Xml;
+using Guardrails.Core.Policy;
+using Guardrails.Core.Rules;
+
+namespace Guardrails.BuildTasks.Engine.Integrity
+{
+    /// <summary>What the compiler was given, read after CoreCompile (the values MSBuild passed to Csc).</summary>
+    public sealed class CompileInputs
+    {
+        public string ProjectPath { get; set; } = string.Empty;
+
+        /// <summary>True when the GuardrailsCheck target was reached in this build (run, or skipped as up to date).</summary>
+        public bool CheckReached { get; set; }
+
+        /// <summary>Why the check may not have run: "DesignTimeBuild=true", "BuildingProject=false" (for the message).</summary>
+        public string? SkipHint { get; set; }
+
+        /// <summary>The checked-state file the check wrote (<see cref="CompileVerification.CheckedStateFileName"/>).</summary>
+        public string? CheckedStateFile { get; set; }
+
+        public string? NoWarn { get; set; }
+
+        public string? WarningsNotAsErrors { get; set; }
+
+        public string? MSBuildWarningsAsMessages { get; set; }
+
+        public string? MSBuildWarningsNotAsErrors { get; set; }
+
+        public string[] AnalyzerConfigFiles { get; set; } = new string[0];
+
+        /// <summary>The globalconfig MSBuild generates from CompilerVisibleProperty values: only build_property lines belong there.</summary>
+        public string? GeneratedConfigFile { get; set; }
+
+        public string[] Analyzers { get; set; } = new string[0];
+
+        public string? Language { get; set; }
+
+        public string? RunAnalyzers { get; set; }
+
+        public string? RunAnalyzersDuringBuild { get; set; }
+
+        /// <summary>$(_SkipAnalyzers) as Csc got it (/skipanalyzers): set by RunAnalyzers=false or IsImplicitlyTriggeredBuild=true.</summary>
+        public string? SkipAnalyzers { get; set; }
+
+        public string? ImplicitlyTriggeredBuild { get; set; }
+
+        /// <summary>$(ResolvedCodeAnalysisRuleSet).</summary>
+        public string? RuleSet { get; set; }
+
+        public string[] AdditionalFiles { get; set; } = new string[0];
+
+        /// <summary>The effective-policy file the check generated.</summary>
+        public string? EffectivePolicyFile { get; set; }
+
+        /// <summary>The files the key scan added as AdditionalFiles; each must still be there.</summary>
+        public string[] ScanFiles { get; set; } = new string[0];
+
+        /// <summary>The folder holding the package's own analyzer assemblies; the compiler must get those bytes.</summary>
+        public string? PackagedAnalyzerDirectory { get; set; }
+    }
+
+    /// <summary>The outcome of the post-compile verification, for the log and the audit record.</summary>
+    public sealed class CompileVerificationResult
+    {
+        public List<Finding> Findings { get; } = new List<Finding>();
+
+        public bool Enforce { get; set; } = true;
+
+        /// <summary>Whether the Guardrails analyzers were in the compiler's inputs and not skipped.</summary>
+        public bool AnalyzersRan { get; set; }
+
+        /// <summary>"error, not configurable" in Enforce without local suppression; otherwise "configurable".</summary>
+        public string Severities { get; set; } = string.Empty;
+    }
+
+    /// <summary>
+    /// The check after CoreCompile: the compiler got Guardrails' analyzers (the package's own bytes, not skipped), the one
+    /// effective-policy file the check generated and unchanged, the scan files, and no suppression added after the
+    /// check (NoWarn, analyzer config, ruleset). The check before the compiler sees MSBuild's state when it runs; a
+    /// target that runs later (Directory.Build.targets, BeforeTargets="CoreCompile") is only visible here.
+    /// </summary>
+    public static class CompileVerification
+    {
+        public const string CheckedStateFileName = "guardrails.checked.txt";
+
+        /// <summary>The check's record of what it verified, read back after the compiler. Hashes only: no setting value is stored.</summary>
+        public static string CheckedState(CheckRequest request, CheckResult result, string effectivePolicyText)
+        {
+            var sb = new StringBuilder();
+            sb.Append("mode=").Append(result.Enforce ? "Enforce" : "Audit").Append('\n');
+            sb.Append("policy=").Append(result.PolicyDocument != null ? "true" : "false").Append('\n');
+            var kinds = new List<string>();
+            foreach (BypassKind kind in result.Integrity.AllowedKinds)
+            {
+                kinds.Add(LocalBypass.PolicyName(kind));
+            }
+
+            sb.Append("allowed=").Append(string.Join(",", kinds)).Append('\n');
+            sb.Append("allowedBy=").Append(result.Integrity.SuppressionSource).Append('\n');
+            sb.Append("effective=").Append(Hash(effectivePolicyText)).Append('\n');
+            sb.Append("properties=").Append(PropertiesHash(request.NoWarn, request.WarningsNotAsErrors, request.MSBuildWarningsAsMessages, request.MSBuildWarningsNotAsErrors)).Append('\n');
+            sb.Append("analyzers=").Append(ListHash(request.Analyzers, request.RunAnalyzers + "|" + request.RunAnalyzersDuringBuild)).Append('\n');
+            sb.Append("configs=").Append(ListHash(request.AnalyzerConfigFiles, string.Empty)).Append('\n');
+            return sb.ToString();
+        }
+
+        public static CompileVerificationResult Run(CompileInputs inputs)
+        {
+            var result = new CompileVerificationResult();
+            Dictionary<string, string> state = ReadState(inputs.CheckedStateFile);
+            bool hasState = state.Count > 0;
+            result.Enforce = !state.TryGetValue("mode", out string? mode) || !string.Equals(mode, "Audit", StringComparison.OrdinalIgnoreCase);
+            bool governed = !hasState || string.Equals(Get(state, "policy"), "true", StringComparison.Ordinal);
+            var allowedKinds = new List<BypassKind>();
+            foreach (string name in Get(state, "allowed").Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                foreach (BypassKind kind in (BypassKind[])Enum.GetValues(typeof(BypassKind)))
+                {
+                    if (LocalBypass.PolicyName(kind) == name)
+                    {
+                        allowedKinds.Add(kind);
+                    }
+                }
+            }
+
+            LocalSuppressionPolicy allowed = LocalSuppressionPolicy.Of(allowedKinds, Get(state, "allowedBy"));
+            bool checkRan = inputs.CheckReached && hasState;
+            if (!inputs.CheckReached)
+            {
+                result.Findings.Add(new Finding(
+                    RuleCatalog.CompileNotAsChecked,
+                    inputs.ProjectPath,
+                    0,
+                    0,
+                    "The compiler ran but the Guardrails check did not" + (string.IsNullOrEmpty(inputs.SkipHint) ? string.Empty : " (" + inputs.SkipHint + ")") +
+                    ", so the policy, the manifest, the packages and the local bypasses went unchecked. Do not set DesignTimeBuild or BuildingProject on the command line, and do not replace or skip Guardrails' targets."));
+            }
+
+            var final = new CheckRequest
+            {
+                ProjectPath = inputs.ProjectPath,
+                NoWarn = inputs.NoWarn,
+                WarningsNotAsErrors = inputs.WarningsNotAsErrors,
+                MSBuildWarningsAsMessages = inputs.MSBuildWarningsAsMessages,
+                MSBuildWarningsNotAsErrors = inputs.MSBuildWarningsNotAsErrors,
+                AnalyzerConfigFiles = inputs.AnalyzerConfigFiles,
+                Analyzers = inputs.Analyzers,
+                Language = inputs.Language,
+                RunAnalyzers = inputs.RunAnalyzers,
+                RunAnalyzersDuringBuild = inputs.RunAnalyzersDuringBuild,
+            };
+
+            // Only what changed after the check is judged again (what it saw, it already reported).
+            bool propertiesChanged = !checkRan || Get(state, "properties") != PropertiesHash(inputs.NoWarn, inputs.WarningsNotAsErrors, inputs.MSBuildWarningsAsMessages, inputs.MSBuildWarningsNotAsErrors);
+            bool analyzersChanged = !checkRan || Get(state, "analyzers") != ListHash(inputs.Analyzers, inputs.RunAnalyzers + "|" + inputs.RunAnalyzersDuringBuild);
+            bool configsChanged = !checkRan || Get(state, "configs") != ListHash(inputs.AnalyzerConfigFiles, string.Empty);
+            var late = new List<LocalBypass>();
+            if (governed && (propertiesChanged || analyzersChanged || configsChanged))
+            {
+                if (!configsChanged)
+                {
+                    final.AnalyzerConfigFiles = new string[0];
+                }
+
+                foreach (LocalBypass bypass in BypassChecks.Collect(final, result.Enforce))
+                {
+                    bool changed = bypass.Kind == BypassKind.Properties ? propertiesChanged
+                        : bypass.Kind == BypassKind.AnalyzerRemoval ? analyzersChanged
+                        : configsChanged;
+                    if (changed)
+                    {
+                        late.Add(bypass);
+                    }
+                }
+            }
+
+            bool isCSharp = string.Equals(inputs.Language, "C#", StringComparison.OrdinalIgnoreCase);
+            bool skipped = string.Equals(inputs.SkipAnalyzers?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+            if (isCSharp && skipped && governed)
+            {
+                string why = string.Equals(inputs.ImplicitlyTriggeredBuild?.Trim(), "true", StringComparison.OrdinalIgnoreCase)
+                    ? "IsImplicitlyTriggeredBuild=true made the compiler skip every analyzer (/skipanalyzers)"
+                    : "the compiler was told to skip every analyzer (/skipanalyzers, from RunAnalyzers or RunAnalyzersDuringBuild)";
+                if (!late.Exists(b => b.Kind == BypassKind.AnalyzerRemoval && b.What.StartsWith("RunAnalyzers", StringComparison.Ordinal)) && !AlreadyRunAnalyzersFalse(inputs))
+                {
+                    late.Add(new LocalBypass(BypassKind.AnalyzerRemoval, RuleIds.AnalyzerRemoved, inputs.ProjectPath, 0, 0, why, "analyzers"));
+                }
+            }
+
+            string? mismatch = isCSharp ? PackagedCopyMismatch(inputs) : null;
+            if (mismatch != null && governed)
+            {
+                late.Add(new LocalBypass(BypassKind.AnalyzerRemoval, RuleIds.AnalyzerRemoved, inputs.ProjectPath, 0, 0, mismatch, "analyzers"));
+            }
+
+            if (governed)
+            {
+                late.AddRange(RuleSetBypasses(inputs.RuleSet, result.Enforce));
+
+                // A property value with a line break becomes a line of its own in the generated globalconfig.
+                if (!string.IsNullOrWhiteSpace(inputs.GeneratedConfigFile))
+                {
+                    foreach (LocalBypass bypass in AnalyzerConfigScanner.Scan(new[] { inputs.GeneratedConfigFile!.Trim() }, result.Enforce))
+                    {
+                        late.Add(new LocalBypass(bypass.Kind, bypass.RuleId, bypass.File, bypass.Line, bypass.Column,
+                            bypass.What + ", smuggled into the generated globalconfig through a compiler-visible property value", bypass.Subject));
+                    }
+                }
+            }
+
+            foreach (LocalBypass bypass in late)
+            {
+                if (allowed.Allows(bypass.Kind))
+                {
+                    continue;
+                }
+
+                result.Findings.Add(new Finding(BypassChecks.Rule(bypass.RuleId), bypass.File, bypass.Line, bypass.Column,
+                    BypassChecks.Message(bypass, allowed) + (checkRan ? " (It was added after the Guardrails check ran, e.g. by a target in Directory.Build.targets, and reached the compiler.)" : string.Empty),
+                    subject: bypass.Subject));
+            }
+
+            CheckEffectivePolicy(inputs, state, checkRan, result);
+            CheckScanFiles(inputs, result);
+
+            result.AnalyzersRan = isCSharp && !skipped && HasGuardrailsAnalyzers(inputs.Analyzers) &&
+                !string.Equals(inputs.RunAnalyzers?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
+            result.Severities = !result.AnalyzersRan ? "none (the analyzers did not run)"
+                : result.Enforce && !allowed.Allows(BypassKind.Code) && governed ? "error, not configurable (Enforce; no local suppression)"
+                : result.Enforce ? "error (Enforce; configurable where the policy allows local suppression)"
+                : "warning (Audit)";
+            return result;
+        }
+
+        private static bool AlreadyRunAnalyzersFalse(CompileInputs inputs) =>
+            string.Equals(inputs.RunAnalyzers?.Trim(), "false", StringComparison.OrdinalIgnoreCase) ||
+            (string.IsNullOrWhiteSpace(inputs.RunAnalyzers) && string.Equals(inputs.RunAnalyzersDuringBuild?.Trim(), "false", StringComparison.OrdinalIgnoreCase));
+
+        private static void CheckEffectivePolicy(CompileInputs inputs, Dictionary<string, string> state, bool checkRan, CompileVerificationResult result)
+        {
+            string generated = inputs.EffectivePolicyFile ?? string.Empty;
+            bool generatedExists = generated.Length > 0 && File.Exists(generated);
+            var foreign = new List<string>();
+            bool generatedPassed = false;
+            foreach (string file in inputs.AdditionalFiles)
+            {
+                // The analyzers recognise the file by this name (GuardrailsSettings.IsEffectivePolicyFile).
+                if (!file.Trim().EndsWith(EffectivePolicy.FileName, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                if (generatedExists && SamePath(file, generated))
+                {
+                    generatedPassed = true;
+                }
+                else
+                {
+                    foreign.Add(file.Trim());
+                }
+            }
+
+            foreach (string file in foreign)
+            {
+                result.Findings.Add(new Finding(
+                    RuleCatalog.CompileNotAsChecked,
+                    file,
+                    0,
+                    0,
+                    "The compiler was given a second effective-policy file besides the one the Guardrails check generated" +
+                    ". The analyzers take their mode and approvals only from the generated file; remove this AdditionalFiles item."));
+            }
+
+            if (generatedExists && !generatedPassed)
+            {
+                result.Findings.Add(new Finding(RuleCatalog.CompileNotAsChecked, inputs.ProjectPath, 0, 0,
+                    "The effective-policy file the Guardrails check generated was removed from the compiler's AdditionalFiles, so the analyzers ran without the central policy. Do not remove it."));
+            }
+
+            if (checkRan && generatedExists && state.TryGetValue("effective", out string? expected) && expected.Length > 0)
+            {
+                string? actual = TryReadText(generated);
+                if (actual != null && Hash(actual) != expected)
+                {
+                    result.Findings.Add(new Finding(RuleCatalog.CompileNotAsChecked, generated, 0, 0,
+                        "The effective-policy file was changed after the Guardrails check wrote it, so the analyzers did not get what the check decided. Do not edit files under obj/…/guardrails/."));
+                }
+            }
+        }
+
+        private static void CheckScanFiles(CompileInputs inputs, CompileVerificationResult result)
+        {
+            if (inputs.ScanFiles.Length == 0)
+            {
+                return;
+            }
+
+            var passed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (string file in inputs.AdditionalFiles)
+            {
+                passed.Add(Normalize(file));
+            }
+
+            foreach (string file in inputs.ScanFiles)
+            {
+                if (!passed.Contains(Normalize(file)))
+                {
+                    result.Findings.Add(new Finding(RuleCatalog.CompileNotAsChecked, file, 0, 0,
+                        "This file was chosen for the key scan (GRD002) but removed from the compiler's AdditionalFiles afterwards, so it was not scanned. Keep it in the scan, or ask the policy owner to allow the opt-out (GuardrailsScanExclude, \"optOut\")."));
+                }
+            }
+        }
+
+        /// <summary>A .ruleset that lowers a Guardrails id (Action None/Hidden/Info, and Warning in Enforce) — GRD305.</summary>
+        internal static List<LocalBypass> RuleSetBypasses(string? ruleSet, bool enforce)
+        {
+            var found = new List<LocalBypass>();
+            if (string.IsNullOrWhiteSpace(ruleSet) || !File.Exists(ruleSet!.Trim()))
+            {
+                return found;
+            }
+
+            string path = ruleSet.Trim();
+            try
+            {
+                var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 4 * 1024 * 1024 };
+                using (XmlReader reader = XmlReader.Create(path, settings))
+                {
+                    var lineInfo = reader as IXmlLineInfo;
+                    while (reader.Read())
+                    {
+                        if (reader.NodeType != XmlNodeType.Element || !string.Equals(reader.LocalName, "Rule", StringComparison.OrdinalIgnoreCase))
+                        {
+                            continue;
+                        }
+
+                        string id = (reader.GetAttribute("Id") ?? string.Empty).Trim();
+                        string action = (reader.GetAttribute("Action") ?? string.Empty).Trim();
+                        bool lowers = action.Equals("None", StringComparison.OrdinalIgnoreCase) || action.Equals("Hidden", StringComparison.OrdinalIgnoreCase) ||
+                            action.Equals("Info", StringComparison.OrdinalIgnoreCase) || (enforce && action.Equals("Warning", StringComparison.OrdinalIgnoreCase));
+                        if (id.StartsWith("GRD", StringComparison.OrdinalIgnoreCase) && lowers)
+                        {
+                            found.Add(new LocalBypass(BypassKind.AnalyzerConfig, RuleIds.SeverityLoweredInConfig, path, lineInfo?.LineNumber ?? 0, lineInfo?.LinePosition ?? 0,
+                                "ruleset: " + id.ToUpperInvariant() + " Action=" + action, id.ToUpperInvariant()));
+                        }
+                    }
+                }
+            }
+            catch (Exception e) when (e is XmlException || e is IOException || e is UnauthorizedAccessException)
+            {
+                // The compiler reports an unreadable ruleset itself.
+            }
+
+            return found;
+        }
+
+        private static string? PackagedCopyMismatch(CompileInputs inputs)
+        {
+            if (string.IsNullOrWhiteSpace(inputs.PackagedAnalyzerDirectory) || !Directory.Exists(inputs.PackagedAnalyzerDirectory!.Trim()))
+            {
+                return null;
+            }
+
+            foreach (string required in BypassChecks.AnalyzerAssemblies)
+            {
+                string packaged = Path.Combine(inputs.PackagedAnalyzerDirectory.Trim(), required);
+                string? expected = File.Exists(packaged) ? PolicyIntegrity.TryHashFile(packaged) : null;
+                if (expected == null)
+                {
+                    continue;
+                }
+
+                foreach (string analyzer in inputs.Analyzers)
+                {
+                    if (string.Equals(SafeFileName(analyzer), required, StringComparison.OrdinalIgnoreCase) && PolicyIntegrity.TryHashFile(analyzer.Trim()) != expected)
+                    {
+                        return required + " given to the compiler is not the Guardrails package's copy (" + analyzer.Trim() + ")";
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static bool HasGuardrailsAnalyzers(string[] analyzers)
+        {
+            foreach (string analyzer in analyzers)
+            {
+                if (string.Equals(SafeFileName(analyzer), BypassChecks.AnalyzerAssemblies[0], StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static Dictionary<string, string> ReadState(string? path)
+        {
+            var state = new Dictionary<string, string>(StringComparer.Ordinal);
+            string? text = string.IsNullOrWhiteSpace(path) ? null : TryReadText(path!.Trim());
+            if (text == null)
+            {
+                return state;
+            }
+
+            foreach (string line in text.Split('\n'))
+            {
+                int eq = line.IndexOf('=');
+                if (eq > 0)
+                {
+                    state[line.Substring(0, eq)] = line.Substring(eq + 1).Trim();
+                }
+            }
+
+            return state;
+        }
+
+        private static string Get(Dictionary<string, string> state, string key) => state.TryGetValue(key, out string? v) ? v : string.Empty;
+
+        private static string PropertiesHash(params string?[] values) => Hash(string.Join("\u0001", Array.ConvertAll(values, v => (v ?? string.Empty).Trim())));
+
+        private static string ListHash(string[]? paths, string extra)
+        {
+            var list = new List<string>();
+            foreach (string p in paths ?? new string[0])
+            {
+                list.Add(Normalize(p));
+            }
+
+            list.Sort(StringComparer.Ordinal);
+            return Hash(string.Join("\u0001", list) + "\u0002" + extra);
+        }
+
+        private static string Hash(string text)
+        {
+            using (SHA256 sha = SHA256.Create())
+            {
+                return PolicyIntegrity.ToHex(sha.ComputeHash(Encoding.UTF8.GetBytes(text)));
+            }
+        }
+
+        private static string? TryReadText(string path)
+        {
+            try
+            {
+                return File.Exists(path) ? File.ReadAllText(path, Encoding.UTF8) : null;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+            {
+                return null;
+            }
+        }
+
+        private static string Normalize(string path)
+        {
+            try
+            {
+                return Path.GetFullPath(path.Trim());
+            }
+            catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
+            {
+                return path.Trim();
+            }
+        }
+
+        private static bool SamePath(string a, string b)
+        {
+            StringComparison comparison = Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            return string.Equals(Normalize(a), Normalize(b), comparison);
+        }
+
+        private static string SafeFileName(string path)
+        {
+            try
+            {
+                return Path.GetFileName(path.Trim());
+            }
+            catch (ArgumentException)
+            {
+                return string.Empty;
+            }
+        }
+
+        internal static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+    }
+}

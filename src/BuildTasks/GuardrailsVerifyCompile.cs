@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using Guardrails.BuildTasks.Engine;
+using Guardrails.BuildTasks.Engine.Integrity;
+using Guardrails.BuildTasks.Engine.Reports;
+using Guardrails.Core.Rules;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace Guardrails.BuildTasks
+{
+    /// <summary>
+    /// Runs after CoreCompile, only when the compiler produced a new assembly (nothing in a no-op build): confirms the
+    /// compiler got what the Guardrails check verified (<see cref="CompileVerification"/>) and records in the audit record
+    /// whether the analyzers ran and with which severities.
+    /// </summary>
+    public sealed class GuardrailsVerifyCompile : Task
+    {
+        [Required]
+        public string ProjectPath { get; set; } = string.Empty;
+
+        public bool CheckReached { get; set; }
+
+        public string? DesignTimeBuild { get; set; }
+
+        public string? BuildingProject { get; set; }
+
+        public string? CheckedStateFile { get; set; }
+
+        public string? NoWarn { get; set; }
+
+        public string? WarningsNotAsErrors { get; set; }
+
+        public string? MSBuildWarningsAsMessages { get; set; }
+
+        public string? MSBuildWarningsNotAsErrors { get; set; }
+
+        public ITaskItem[]? AnalyzerConfigFiles { get; set; }
+
+        public string? GeneratedConfigFile { get; set; }
+
+        public ITaskItem[]? Analyzers { get; set; }
+
+        public string? Language { get; set; }
+
+        public string? RunAnalyzers { get; set; }
+
+        public string? RunAnalyzersDuringBuild { get; set; }
+
+        public string? SkipAnalyzers { get; set; }
+
+        public string? ImplicitlyTriggeredBuild { get; set; }
+
+        public string? RuleSet { get; set; }
+
+        public ITaskItem[]? AdditionalFiles { get; set; }
+
+        public string? EffectivePolicyFile { get; set; }
+
+        public ITaskItem[]? ScanFiles { get; set; }
+
+        public string? PackagedAnalyzerDirectory { get; set; }
+
+        public string? AuditFile { get; set; }
+
+        public override bool Execute()
+        {
+            try
+            {
+                var hints = new List<string>();
+                if (string.Equals(DesignTimeBuild?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+                {
+                    hints.Add("DesignTimeBuild=true");
+                }
+
+                if (string.Equals(BuildingProject?.Trim(), "false", StringComparison.OrdinalIgnoreCase))
+                {
+                    hints.Add("BuildingProject=false");
+                }
+
+                var inputs = new CompileInputs
+                {
+                    ProjectPath = ProjectPath,
+                    CheckReached = CheckReached,
+                    SkipHint = hints.Count == 0 ? "its target was skipped or replaced" : string.Join(", ", hints),
+                    CheckedStateFile = CheckedStateFile,
+                    NoWarn = NoWarn,
+                    WarningsNotAsErrors = WarningsNotAsErrors,
+                    MSBuildWarningsAsMessages = MSBuildWarningsAsMessages,
+                    MSBuildWarningsNotAsErrors = MSBuildWarningsNotAsErrors,
+                    AnalyzerConfigFiles = GuardrailsCheck.Paths(AnalyzerConfigFiles),
+                    GeneratedConfigFile = GeneratedConfigFile,
+                    Analyzers = GuardrailsCheck.Paths(Analyzers),
+                    Language = Language,
+                    RunAnalyzers = RunAnalyzers,
+                    RunAnalyzersDuringBuild = RunAnalyzersDuringBuild,
+                    SkipAnalyzers = SkipAnalyzers,
+                    ImplicitlyTriggeredBuild = ImplicitlyTriggeredBuild,
+                    RuleSet = RuleSet,
+                    AdditionalFiles = GuardrailsCheck.Paths(AdditionalFiles),
+                    EffectivePolicyFile = EffectivePolicyFile,
+                    ScanFiles = GuardrailsCheck.Paths(ScanFiles),
+                    PackagedAnalyzerDirectory = PackagedAnalyzerDirectory,
+                };
+
+                CompileVerificationResult result = CompileVerification.Run(inputs);
+                foreach (Finding finding in result.Findings)
+                {
+                    GuardrailsCheck.LogSafely(Log, finding, result.Enforce);
+                }
+
+                WriteAudit(inputs, result);
+            }
+            catch (Exception e) when (!(e is OutOfMemoryException))
+            {
+                Log.LogError("Guardrails", RuleIds.InternalError, RuleIds.InternalError, RuleCatalog.InternalError.HelpLink, ProjectPath, 0, 0, 0, 0,
+                    "Guardrails could not verify the compilation ({0}). The build fails closed; please report this with the build log. ({1})", e.GetType().Name, RuleCatalog.InternalError.HelpLink);
+            }
+
+            return !Log.HasLoggedErrors;
+        }
+
+        private void WriteAudit(CompileInputs inputs, CompileVerificationResult result)
+        {
+            if (string.IsNullOrWhiteSpace(AuditFile))
+            {
+                return;
+            }
+
+            var findings = new List<object?>();
+            foreach (Finding f in result.Findings)
+            {
+                findings.Add(AuditRecord.Obj(("id", f.Rule.Id), ("message", f.Message), ("error", f.IsError(result.Enforce))));
+            }
+
+            object compile = AuditRecord.Obj(
+                ("checkRan", inputs.CheckReached),
+                ("analyzersRan", result.AnalyzersRan),
+                ("severities", result.Severities),
+                ("verified", result.Findings.Count == 0),
+                ("findings", findings));
+            string path = AuditFile!.Trim();
+            try
+            {
+                string? existing = File.Exists(path) ? File.ReadAllText(path, Encoding.UTF8) : null;
+                string now = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+                File.WriteAllText(path, AuditRecord.WithCompile(existing, compile, now), new UTF8Encoding(false));
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+            {
+                GuardrailsCheck.LogSafely(Log, new Finding(RuleCatalog.ReportNotWritten, ProjectPath, 0, 0,
+                    "Guardrails could not write the compile section of its audit record to '" + path + "': " + e.GetType().Name + ". Check the path and permissions."), result.Enforce);
+            }
+        }
+    }
+}
