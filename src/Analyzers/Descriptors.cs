@@ -92,7 +92,7 @@ namespace Guardrails.Analyzers
 
         /// <summary>
         /// The same rule as an error by default with the NotConfigurable tag (see <see cref="GuardrailsSettings.Locked"/>).
-        /// Roslyn checks a reported diagnostic against SupportedDiagnostics by id, so the twin needs no entry of its own.
+        /// Roslyn checks a reported diagnostic against SupportedDiagnostics by id; <see cref="WithLockedTwins"/> lists it too.
         /// </summary>
         public static DiagnosticDescriptor Locked(DiagnosticDescriptor descriptor) => LockedTwins.GetOrAdd(descriptor, d =>
         {
@@ -106,6 +106,39 @@ namespace Guardrails.Analyzers
             return new DiagnosticDescriptor(d.Id, d.Title, d.MessageFormat, d.Category, DiagnosticSeverity.Error, isEnabledByDefault: true, d.Description, d.HelpLinkUri, tags.ToArray());
 #pragma warning restore RS2008
         });
+
+        /// <summary>
+        /// SupportedDiagnostics for an analyzer: its descriptors and the locked twins of its error-level ones. Roslyn does
+        /// not run an analyzer whose every supported descriptor is suppressed (NoWarn, globalconfig); a NotConfigurable
+        /// twin keeps it running, so the locked findings still reach the build.
+        /// </summary>
+        public static System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> WithLockedTwins(params DiagnosticDescriptor[] descriptors)
+        {
+            var all = System.Collections.Immutable.ImmutableArray.CreateBuilder<DiagnosticDescriptor>();
+            all.AddRange(descriptors);
+            foreach (DiagnosticDescriptor d in descriptors)
+            {
+                if (IsErrorInEnforce(d) && !HasTag(d, WellKnownDiagnosticTags.NotConfigurable))
+                {
+                    all.Add(Locked(d));
+                }
+            }
+
+            return all.ToImmutable();
+        }
+
+        private static bool HasTag(DiagnosticDescriptor d, string tag)
+        {
+            foreach (string t in d.CustomTags)
+            {
+                if (t == tag)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>True when Enforce mode raises this descriptor's findings to errors.</summary>
         public static bool IsErrorInEnforce(DiagnosticDescriptor descriptor)

@@ -15,15 +15,17 @@ namespace Guardrails.Analyzers
     /// </summary>
     internal sealed class GuardrailsSettings
     {
-        private GuardrailsSettings(bool enforce, EffectivePolicy? policy)
+        private GuardrailsSettings(bool enforce, EffectivePolicy? policy, bool conflicting = false)
         {
             Enforce = enforce;
             Policy = policy;
-            Locked = enforce && policy != null && policy.HasPolicy &&
-                string.Equals(policy.Get(ForbiddenLocalSuppressionAnalyzer.AllowedKey), "false", StringComparison.OrdinalIgnoreCase);
+            Locked = conflicting || (enforce && policy != null && policy.HasPolicy &&
+                string.Equals(policy.Get(ForbiddenLocalSuppressionAnalyzer.AllowedKey), "false", StringComparison.OrdinalIgnoreCase));
             if (Locked)
             {
-                _waived = new HashSet<string>(policy!.GetAll(ForbiddenLocalSuppressionAnalyzer.WaivedKey), StringComparer.OrdinalIgnoreCase);
+                _waived = conflicting || policy == null
+                    ? new HashSet<string>()
+                    : new HashSet<string>(policy.GetAll(ForbiddenLocalSuppressionAnalyzer.WaivedKey), StringComparer.OrdinalIgnoreCase);
             }
         }
 
@@ -61,11 +63,19 @@ namespace Guardrails.Analyzers
         {
             string? mode = null;
             EffectivePolicy? policy = null;
+            int found = 0;
             foreach (AdditionalText file in options.AdditionalFiles)
             {
                 if (!IsEffectivePolicyFile(file.Path))
                 {
                     continue;
+                }
+
+                // The build task generates exactly one. A second one (added by hand, e.g. with mode=Audit) cannot be
+                // told from the real one here, so neither may relax anything: Enforce, locked (the task reports GRD311).
+                if (++found > 1)
+                {
+                    return new GuardrailsSettings(enforce: true, policy, conflicting: true);
                 }
 
                 SourceText? text = file.GetText(cancellationToken);

@@ -14,7 +14,7 @@ namespace Guardrails.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HardcodedKeyInCodeAnalyzer : DiagnosticAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KeyInCode, Descriptors.PossibleSecret);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.WithLockedTwins(Descriptors.KeyInCode, Descriptors.PossibleSecret);
 
         public override void Initialize(AnalysisContext context)
         {

@@ -19,7 +19,7 @@ namespace Guardrails.Analyzers
     public sealed class HardcodedKeyInFileAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.KeyInFile, Descriptors.PossibleSecret, Descriptors.FileNotScanned);
+            Descriptors.WithLockedTwins(Descriptors.KeyInFile, Descriptors.PossibleSecret, Descriptors.FileNotScanned);
 
         public override void Initialize(AnalysisContext context)
         {

@@ -42,7 +42,7 @@ namespace Guardrails.Analyzers
 
         private static readonly string[] AddressWords = { "url", "uri", "endpoint", "address", "host" };
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnapprovedEndpoint);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.WithLockedTwins(Descriptors.UnapprovedEndpoint);
 
         public override void Initialize(AnalysisContext context)
         {

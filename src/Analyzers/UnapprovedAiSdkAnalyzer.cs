@@ -37,7 +37,7 @@ namespace Guardrails.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class UnapprovedAiSdkAnalyzer : DiagnosticAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnapprovedSdk);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.WithLockedTwins(Descriptors.UnapprovedSdk);
 
         public override void Initialize(AnalysisContext context)
         {

@@ -38,6 +38,24 @@ public class LockedSeverityTests
     }
 
     [Fact]
+    public async Task Locked_GRD001_survives_NoWarn_for_every_id_of_the_analyzer_which_would_otherwise_not_run_at_all()
+    {
+        var noWarn = ImmutableDictionary<string, ReportDiagnostic>.Empty.Add("GRD001", ReportDiagnostic.Suppress).Add("GRD006", ReportDiagnostic.Suppress);
+        Diagnostic locked = Assert.Single(await RunAsync(Source(string.Empty), Locked, string.Empty, suppressor: false, noWarn), d => d.Id == "GRD001");
+        Assert.Equal(DiagnosticSeverity.Error, locked.Severity);
+        Assert.DoesNotContain(await RunAsync(Source(string.Empty), Allowed, string.Empty, suppressor: false, noWarn), d => d.Id == "GRD001" && !d.IsSuppressed);
+    }
+
+    [Fact]
+    public async Task Two_effective_policy_files_lock_the_findings_whatever_the_second_one_says()
+    {
+        string fake = "mode=Audit\npolicy=true\nsuppression.allowed=true\n";
+        Diagnostic locked = Assert.Single(await RunAsync("#pragma warning disable\n" + Source(string.Empty), Locked, string.Empty, suppressor: false, extraPolicy: fake), d => d.Id == "GRD001");
+        Assert.Equal(DiagnosticSeverity.Error, locked.Severity);
+        Assert.Contains(WellKnownDiagnosticTags.NotConfigurable, locked.Descriptor.CustomTags);
+    }
+
+    [Fact]
     public async Task A_foreign_DiagnosticSuppressor_cannot_suppress_a_locked_GRD001()
     {
         Diagnostic locked = Assert.Single(await RunAsync(Source(string.Empty), Locked, string.Empty, suppressor: true), d => d.Id == "GRD001");
@@ -47,11 +65,18 @@ public class LockedSeverityTests
         Assert.True(configurable.IsSuppressed);
     }
 
-    private static async Task<ImmutableArray<Diagnostic>> RunAsync(string source, string effective, string editorconfig, bool suppressor)
+    private static async Task<ImmutableArray<Diagnostic>> RunAsync(string source, string effective, string editorconfig, bool suppressor,
+        ImmutableDictionary<string, ReportDiagnostic>? noWarn = null, string? extraPolicy = null)
     {
         SyntaxTree tree = CSharpSyntaxTree.ParseText(source, path: "/src/C.cs");
         var references = new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) };
-        CSharpCompilation compilation = CSharpCompilation.Create("T", new[] { tree }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var compilationOptions = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary);
+        if (noWarn != null)
+        {
+            compilationOptions = compilationOptions.WithSpecificDiagnosticOptions(noWarn);
+        }
+
+        CSharpCompilation compilation = CSharpCompilation.Create("T", new[] { tree }, references, compilationOptions);
         if (editorconfig.Length > 0)
         {
             AnalyzerConfigSet set = AnalyzerConfigSet.Create(new[] { AnalyzerConfig.Parse("root = true\n[*.cs]\n" + editorconfig + "\n", "/src/.editorconfig") });
@@ -62,7 +87,9 @@ public class LockedSeverityTests
         var analyzers = suppressor
             ? ImmutableArray.Create<DiagnosticAnalyzer>(new HardcodedKeyInCodeAnalyzer(), new Grd001Suppressor())
             : ImmutableArray.Create<DiagnosticAnalyzer>(new HardcodedKeyInCodeAnalyzer());
-        var additional = ImmutableArray.Create<AdditionalText>(new Text("/obj/guardrails/guardrails.effective-policy.txt", effective));
+        var additional = extraPolicy == null
+            ? ImmutableArray.Create<AdditionalText>(new Text("/obj/guardrails/guardrails.effective-policy.txt", effective))
+            : ImmutableArray.Create<AdditionalText>(new Text("/obj/guardrails/guardrails.effective-policy.txt", effective), new Text("/fake/guardrails.effective-policy.txt", extraPolicy));
         var withOptions = new CompilationWithAnalyzersOptions(new AnalyzerOptions(additional), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true);
         var withAnalyzers = compilation.WithAnalyzers(analyzers, withOptions);
         return await withAnalyzers.GetAllDiagnosticsAsync();

@@ -66,10 +66,14 @@ public sealed class TestProject
         Write("Directory.Build.props", "<Project>\n  <PropertyGroup>\n" + body + "  </PropertyGroup>\n</Project>\n");
     }
 
-    public DotNet.Result Build(params string[] extra)
+    public DotNet.Result Build(params string[] extra) => BuildWithEnvironment(new Dictionary<string, string>(), extra);
+
+    /// <summary>Builds with extra environment variables (MSBuild turns them into properties).</summary>
+    public DotNet.Result BuildWithEnvironment(IDictionary<string, string> environment, params string[] extra)
     {
         var args = new List<string> { "build", PathOf(Name + ".csproj"), "-nodeReuse:false", "-p:UseSharedCompilation=false" };
         args.AddRange(extra);
-        return DotNet.Run(Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = _fixture.PackagesFolder }, args.ToArray());
+        var env = new Dictionary<string, string>(environment) { ["NUGET_PACKAGES"] = _fixture.PackagesFolder };
+        return DotNet.Run(Directory, env, args.ToArray());
     }
 }

@@ -231,6 +231,15 @@ namespace Guardrails.BuildTasks.Engine.Integrity
                 return false;
             }
 
+            // A build file that writes Guardrails' record of the central values makes that record worthless: Audit is then
+            // the project's own choice whatever the "central" value says.
+            if (request.FilesSettingInternalProperties.Count > 0 && IsAudit(request.Mode))
+            {
+                found.Add(new LocalBypass(BypassKind.AuditMode, RuleIds.ModeLowered, request.FilesSettingInternalProperties[0], 0, 0,
+                    "GuardrailsMode=Audit with the captured central settings overwritten by this build file", "mode"));
+                return false;
+            }
+
             // The value set centrally (Directory.Build.props, before the project body) versus the value the project ends with.
             if (request.CentralMode != null && IsAudit(request.Mode) && !IsAudit(request.CentralMode))
             {

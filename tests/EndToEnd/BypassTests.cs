@@ -1,0 +1,186 @@
+using System.Text.Json;
+using Guardrails.Tests.Shared;
+
+namespace Guardrails.EndToEnd.Tests;
+
+/// <summary>
+/// The bypass suite of issue 12: each route a developer could take to turn a red Enforce build green without changing
+/// the policy, in a real build, failing with the coded id that names the route, and no key in any output.
+/// </summary>
+[Collection(PackageCollection.Name)]
+public class BypassTests
+{
+    private readonly PackageFixture _fixture;
+
+    public BypassTests(PackageFixture fixture) => _fixture = fixture;
+
+    private static readonly string Policy = E2eDocuments.Policy("e2e-bypass", 3);
+
+    private const string Audit = "obj/Debug/net10.0/guardrails/guardrails.audit.json";
+
+    private static void Fails(DotNet.Result result, params string[] expected)
+    {
+        Assert.True(result.ExitCode != 0, result.ToString());
+        foreach (string text in expected)
+        {
+            Assert.True(result.Output.Contains(text, StringComparison.Ordinal), "expected '" + text + "' in:\n" + result);
+        }
+    }
+
+    private static void Touch(TestProject project, string file, string content, int seconds)
+    {
+        project.Write(file, content);
+        File.SetLastWriteTimeUtc(project.PathOf(file), DateTime.UtcNow.AddSeconds(seconds));
+    }
+
+    [Fact]
+    public void Central_settings_from_the_command_line_a_response_file_or_the_environment_do_not_weaken_Enforce()
+    {
+        TestProject project = _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest);
+        project.PinPolicy();
+
+        DotNet.Result clean = project.Build();
+        Assert.True(clean.ExitCode == 0, clean.ToString());
+        using (JsonDocument audit = JsonDocument.Parse(File.ReadAllText(project.PathOf(Audit))))
+        {
+            JsonElement compile = audit.RootElement.GetProperty("compile");
+            Assert.True(compile.GetProperty("verified").GetBoolean(), compile.ToString());
+            Assert.True(compile.GetProperty("analyzersRan").GetBoolean());
+            Assert.StartsWith("error, not configurable", compile.GetProperty("severities").GetString());
+        }
+
+        Fails(project.Build("-p:GuardrailsMode=Audit"), "error GRD307:", "GuardrailsMode=Audit set in the command line");
+
+        project.Write("Directory.Build.rsp", "-p:GuardrailsMode=Audit\n");
+        Fails(project.Build(), "error GRD307:", "Directory.Build.rsp");
+        File.Delete(project.PathOf("Directory.Build.rsp"));
+
+        Fails(project.BuildWithEnvironment(new Dictionary<string, string> { ["GuardrailsMode"] = "Audit" }), "error GRD307:", "an environment variable");
+        Assert.True(project.Build("-p:GuardrailsMode=Enforce").ExitCode == 0, "Enforce from the command line is stricter, and allowed");
+
+        // The pin cleared, or replaced together with the path, from the command line; a key pasted into the pin is never printed.
+        Fails(project.Build("-p:GuardrailsPolicySha256="), "error GRD308:", "GuardrailsPolicySha256 is set in the command line");
+        string key = FakeKeys.OpenAiProject("E2ePinPasteFakeKeyNotReal");
+        DotNet.Result pasted = project.Build("-p:GuardrailsPolicySha256=" + key, "-p:GuardrailsPolicyPath=" + project.PathOf(E2eDocuments.PolicyFile));
+        Fails(pasted, "error GRD308:", "GuardrailsPolicyPath is set in the command line");
+        Assert.DoesNotContain(key, pasted.Output);
+        foreach (string file in Directory.GetFiles(project.PathOf("obj"), "*", SearchOption.AllDirectories))
+        {
+            Assert.False(File.ReadAllText(file).Contains(key, StringComparison.Ordinal), file);
+        }
+
+        Fails(project.Build("-p:ImportDirectoryBuildProps=false"), "error GRD308:", "ImportDirectoryBuildProps=false");
+
+        // DesignTimeBuild=true on a compiling build no longer skips the check: the NoWarn given with it is reported.
+        Fails(project.Build("-p:DesignTimeBuild=true", "-p:NoWarn=GRD001"), "error GRD304:", "NoWarn: GRD001");
+    }
+
+    [Fact]
+    public void Implicitly_triggered_builds_that_skip_the_analyzers_fail_and_the_audit_record_says_so()
+    {
+        TestProject project = _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest);
+        Assert.True(project.Build().ExitCode == 0);
+        string key = FakeKeys.OpenAiProject("E2eImplicitFakeKeyNotReal");
+        Touch(project, "Program.cs", "string apiKey = \"" + key + "\";\nConsole.WriteLine(apiKey.Length);\n", 5);
+        project.AddToProject("<PropertyGroup><IsImplicitlyTriggeredBuild>true</IsImplicitlyTriggeredBuild></PropertyGroup>");
+
+        DotNet.Result skipped = project.Build();
+        Fails(skipped, "error GRD306:", "IsImplicitlyTriggeredBuild=true");
+        Assert.DoesNotContain("GRD001", skipped.Output); // the analyzers really did not run
+        Assert.DoesNotContain(key, skipped.Output);
+        using JsonDocument audit = JsonDocument.Parse(File.ReadAllText(project.PathOf(Audit)));
+        Assert.False(audit.RootElement.GetProperty("compile").GetProperty("analyzersRan").GetBoolean());
+        Assert.False(audit.RootElement.GetProperty("compile").GetProperty("verified").GetBoolean());
+
+        // A failed verification leaves no stamp: the next build reports it again although nothing was recompiled.
+        Fails(project.Build(), "error GRD306:");
+    }
+
+    [Fact]
+    public void Targets_that_change_the_compiler_inputs_after_the_check_are_caught_after_CoreCompile()
+    {
+        TestProject project = _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest);
+        string inCode = FakeKeys.OpenAiProject("E2eLateCodeFakeKeyNotReal");
+        string inSettings = FakeKeys.OpenAiProject("E2eLateSettingsFakeKeyNotReal");
+        project.Write("appsettings.json", "{ \"OpenAI\": { \"ApiKey\": \"" + inSettings + "\" } }\n");
+        project.Write("fake/guardrails.effective-policy.txt", "mode=Audit\npolicy=true\nsuppression.allowed=true\n");
+        project.Write("quiet.ruleset", "<RuleSet Name=\"quiet\" ToolsVersion=\"16.0\"><Rules AnalyzerId=\"Guardrails\" RuleNamespace=\"Guardrails\"><Rule Id=\"GRD001\" Action=\"None\" /></Rules></RuleSet>\n");
+        project.Write("Directory.Build.targets", """
+            <Project>
+              <Target Name="QuietAfterCheck" AfterTargets="_GuardrailsBeforeCompile" BeforeTargets="CoreCompile">
+                <PropertyGroup>
+                  <NoWarn>$(NoWarn);GRD001</NoWarn>
+                </PropertyGroup>
+                <ItemGroup>
+                  <AdditionalFiles Include="$(MSBuildThisFileDirectory)fake/guardrails.effective-policy.txt" />
+                  <AdditionalFiles Remove="$(MSBuildThisFileDirectory)appsettings.json" />
+                </ItemGroup>
+              </Target>
+            </Project>
+            """);
+        project.AddToProject("""
+              <PropertyGroup><CodeAnalysisRuleSet>quiet.ruleset</CodeAnalysisRuleSet></PropertyGroup>
+              <ItemGroup><None Remove="appsettings.json" /></ItemGroup>
+            """);
+
+        // The compiler succeeds (no key in code; appsettings.json was taken out of the scan): the verification after
+        // CoreCompile names each route.
+        DotNet.Result result = project.Build();
+        Fails(result,
+            "error GRD304:", "after the Guardrails check ran",
+            "quiet.ruleset(1,", "error GRD305:", "ruleset: GRD001 Action=None",
+            "guardrails.effective-policy.txt : Guardrails error GRD311:", "second effective-policy file",
+            "appsettings.json : Guardrails error GRD311:", "removed from the compiler's AdditionalFiles");
+        Assert.DoesNotContain(inSettings, result.Output);
+
+        // With a key in code, the locked GRD001 survives NoWarn, the ruleset and the fake Audit policy: the compiler fails.
+        Touch(project, "Program.cs", "string apiKey = \"" + inCode + "\";\nConsole.WriteLine(apiKey.Length);\n", 5);
+        DotNet.Result withKey = project.Build();
+        Fails(withKey, "Program.cs(1,17): error GRD001:");
+        Assert.DoesNotContain(inCode, withKey.Output);
+    }
+
+    [Fact]
+    public void Opt_outs_and_forged_central_values_in_the_project_are_findings_that_name_the_property()
+    {
+        TestProject project = _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest);
+        project.Write(".cursor/mcp.json", "{ \"mcpServers\": {} }\n");
+        project.AddToProject("""
+              <PropertyGroup>
+                <GuardrailsScanFiles>false</GuardrailsScanFiles>
+                <GuardrailsCheckFootprints>false</GuardrailsCheckFootprints>
+                <GuardrailsRevisionStateFile>$(MSBuildProjectDirectory)/fresh-revisions.txt</GuardrailsRevisionStateFile>
+                <GuardrailsMode>Audit</GuardrailsMode>
+                <_GuardrailsCentralMode>Audit</_GuardrailsCentralMode>
+              </PropertyGroup>
+              <ItemGroup><GuardrailsScanExclude Include="appsettings.json" /></ItemGroup>
+            """);
+
+        DotNet.Result result = project.Build();
+
+        Assert.True(result.ExitCode != 0, result.ToString());
+        Assert.Contains("error GRD310:", result.Output);
+        Assert.Contains("error GRD307:", result.Output);
+        Assert.Contains("GuardrailsScanFiles=false, set in the project", result.Output);
+        Assert.Contains("GuardrailsCheckFootprints=false", result.Output);
+        Assert.Contains("GuardrailsRevisionStateFile=", result.Output);
+        Assert.Contains("GuardrailsScanExclude Include=\"appsettings.json\"", result.Output);
+        Assert.Contains("App.csproj : Guardrails error GRD308:", result.Output); // the forged capture, and Enforce stays
+        Assert.Contains("_GuardrailsCentral", result.Output);
+    }
+
+    [Fact]
+    public void Code_suppressions_do_not_hide_a_locked_finding_and_are_reported()
+    {
+        TestProject project = _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest);
+        string key = FakeKeys.OpenAiProject("E2ePragmaFakeKeyNotReal");
+        project.Write("Program.cs", "#pragma warning disable\nusing Quiet = System.Diagnostics.CodeAnalysis.SuppressMessageAttribute;\n" +
+            "Console.WriteLine(Holder.Key.Length);\n" +
+            "static class Holder\n{\n    [Quiet(checkId: \"GRD001\", category: \"x\")]\n    public static readonly string Key = \"" + key + "\";\n}\n");
+
+        DotNet.Result result = project.Build();
+
+        Fails(result, "Program.cs(1,17): error GRD005:", "#pragma warning disable (no ids)", "error GRD005:", "[Quiet]");
+        Assert.DoesNotContain(key, result.Output);
+    }
+}
