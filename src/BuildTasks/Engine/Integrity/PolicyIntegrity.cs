@@ -201,20 +201,23 @@ namespace Guardrails.BuildTasks.Engine.Integrity
             return true;
         }
 
+        /// <summary>
+        /// A pin that is not a SHA-256 is shown only when it looks like an attempt at one (hex digits, at most 80): anything
+        /// else may be text pasted by mistake, a key included, and is described by its length alone.
+        /// </summary>
         private static string Shorten(string value)
         {
-            var sb = new StringBuilder();
-            foreach (char c in value)
+            string bare = value.StartsWith("sha256:", StringComparison.OrdinalIgnoreCase) ? value.Substring("sha256:".Length) : value;
+            foreach (char c in bare)
             {
-                sb.Append(char.IsControl(c) ? '?' : c);
-                if (sb.Length >= MaxShownPinLength)
+                bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+                if (!hex)
                 {
-                    sb.Append('\u2026');
-                    break;
+                    return "a value of " + value.Length.ToString(CultureInfo.InvariantCulture) + " characters that are not all hexadecimal";
                 }
             }
 
-            return sb.ToString();
+            return value.Length <= MaxShownPinLength ? value : value.Substring(0, MaxShownPinLength) + "\u2026";
         }
 
         private static string Describe(string? policyId) => string.IsNullOrEmpty(policyId) ? "(no policyId)" : policyId!;

@@ -24,6 +24,7 @@ namespace Guardrails.BuildTasks.Engine.Reports
 
             var matches = new List<SecretMatch>();
             SecretScanner.Scan(text!, matches);
+            AddGluedKeys(text!, matches);
             if (matches.Count == 0)
             {
                 return text!;
@@ -44,6 +45,53 @@ namespace Guardrails.BuildTasks.Engine.Reports
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// Keys glued to a prefix ("m-sk-proj-…", "id_sk-ant-…"): the scanner wants a word boundary before a key, which
+        /// an identifier-like prefix hides. Untrusted text is therefore also scanned from every '-' and '_' inside a
+        /// word, so a key is found wherever it starts.
+        /// </summary>
+        private static void AddGluedKeys(string text, List<SecretMatch> matches)
+        {
+            var found = new List<SecretMatch>();
+            for (int i = 0; i < text.Length - 1; i++)
+            {
+                char c = text[i];
+                if ((c != '-' && c != '_') || i == 0 || !char.IsLetterOrDigit(text[i - 1]) || !char.IsLetterOrDigit(text[i + 1]) || Covered(matches, i + 1))
+                {
+                    continue;
+                }
+
+                string rest = text.Substring(i + 1);
+                if (!SecretScanner.MightContainKey(rest))
+                {
+                    continue;
+                }
+
+                found.Clear();
+                SecretScanner.Scan(rest, found);
+                foreach (SecretMatch m in found)
+                {
+                    if (m.Start == 0)
+                    {
+                        matches.Add(new SecretMatch(m.Start + i + 1, m.Length, m.Format, m.Redacted));
+                    }
+                }
+            }
+        }
+
+        private static bool Covered(List<SecretMatch> matches, int position)
+        {
+            foreach (SecretMatch m in matches)
+            {
+                if (position >= m.Start && position < m.Start + m.Length)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }
