@@ -12,12 +12,12 @@ internal sealed class RepositoryFiles
         ".git", "bin", "obj", "node_modules", ".vs", ".idea",
     };
 
-    /// <summary>The extensions the package's _GuardrailsCollectScanFiles target passes to GRD002 (nuget/build/Guardrails.targets),
-    /// plus project files, which the build always passes.</summary>
+    /// <summary>The extensions the package's _GuardrailsCollectScanFiles target passes to GRD002 (nuget/build/Guardrails.targets);
+    /// ScanFileSetTests fails when the two lists drift apart.</summary>
     internal static readonly HashSet<string> TextExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
         ".json", ".jsonc", ".config", ".xml", ".yml", ".yaml", ".env", ".ini", ".properties", ".toml", ".http", ".rest",
-        ".ps1", ".sh", ".cmd", ".bat", ".props", ".targets", ".runsettings", ".csproj", ".fsproj", ".vbproj",
+        ".ps1", ".sh", ".cmd", ".bat", ".props", ".targets", ".runsettings", ".csproj", ".fsproj", ".vbproj", ".proj", ".ipynb", ".dib",
     };
 
     internal static readonly HashSet<string> ProjectExtensions = new(StringComparer.OrdinalIgnoreCase) { ".csproj", ".fsproj", ".vbproj" };
