@@ -204,7 +204,7 @@ namespace Guardrails.BuildTasks.Engine.Integrity
                 late.AddRange(RuleSetBypasses(inputs.RuleSet, result.Enforce));
 
                 // A property value with a line break becomes a line of its own in the generated globalconfig.
-                if (!string.IsNullOrWhiteSpace(inputs.GeneratedConfigFile))
+                if (!string.IsNullOrWhiteSpace(inputs.GeneratedConfigFile) && MayConfigureSeverity(inputs.GeneratedConfigFile!.Trim()))
                 {
                     foreach (LocalBypass bypass in AnalyzerConfigScanner.Scan(new[] { inputs.GeneratedConfigFile!.Trim() }, result.Enforce))
                     {
@@ -236,6 +236,13 @@ namespace Guardrails.BuildTasks.Engine.Integrity
                 : result.Enforce ? "error (Enforce; configurable where the policy allows local suppression)"
                 : "warning (Audit)";
             return result;
+        }
+
+        /// <summary>Cheap test before the full scan: the generated globalconfig normally holds build_property lines only.</summary>
+        private static bool MayConfigureSeverity(string path)
+        {
+            string? text = TryReadText(path);
+            return text != null && (text.IndexOf("dotnet_diagnostic", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("dotnet_analyzer_diagnostic", StringComparison.OrdinalIgnoreCase) >= 0);
         }
 
         private static bool AlreadyRunAnalyzersFalse(CompileInputs inputs) =>
@@ -370,15 +377,35 @@ namespace Guardrails.BuildTasks.Engine.Integrity
             foreach (string required in BypassChecks.AnalyzerAssemblies)
             {
                 string packaged = Path.Combine(inputs.PackagedAnalyzerDirectory.Trim(), required);
-                string? expected = File.Exists(packaged) ? PolicyIntegrity.TryHashFile(packaged) : null;
-                if (expected == null)
+                if (!File.Exists(packaged))
                 {
                     continue;
                 }
 
+                string? hashed = null;
+                string expected = string.Empty;
+                bool needed = false;
                 foreach (string analyzer in inputs.Analyzers)
                 {
-                    if (string.Equals(SafeFileName(analyzer), required, StringComparison.OrdinalIgnoreCase) && PolicyIntegrity.TryHashFile(analyzer.Trim()) != expected)
+                    needed |= string.Equals(SafeFileName(analyzer), required, StringComparison.OrdinalIgnoreCase) && !SamePath(analyzer, packaged);
+                }
+
+                if (needed)
+                {
+                    hashed = PolicyIntegrity.TryHashFile(packaged);
+                    if (hashed == null)
+                    {
+                        continue;
+                    }
+
+                    expected = hashed;
+                }
+
+                foreach (string analyzer in inputs.Analyzers)
+                {
+                    // The package's own file (the usual case) needs no hashing.
+                    if (string.Equals(SafeFileName(analyzer), required, StringComparison.OrdinalIgnoreCase) && !SamePath(analyzer, packaged) &&
+                        PolicyIntegrity.TryHashFile(analyzer.Trim()) != expected)
                     {
                         return required + " given to the compiler is not the Guardrails package's copy (" + analyzer.Trim() + ")";
                     }
