@@ -74,11 +74,12 @@ string? ideFile = Arg("--ide");
 if (ideFile != null)
 {
     var compilation = CSharpCompilation.Create("Ide", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-    var ideOptions = new CompilationWithAnalyzersOptions(new AnalyzerOptions(additional), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+    var ideOptions = new CompilationWithAnalyzersOptions(new AnalyzerOptions(additional), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
     await new CompilationWithAnalyzers(compilation, analyzers, ideOptions).GetAnalysisResultAsync(CancellationToken.None); // warm: every tree seen once
     SyntaxTree old = trees.Single(t => t.FilePath.EndsWith(ideFile, StringComparison.Ordinal));
     Console.WriteLine($"IDE edit of {old.FilePath} ({old.GetText().Lines.Count:N0} lines)");
     var times = new List<double>();
+    var walls = new List<double>();
     for (int edit = 0; edit < 15; edit++)
     {
         SyntaxTree edited = old.WithChangedText(old.GetText().WithChanges(new TextChange(new TextSpan(old.Length, 0), $"\n// edit {edit}\n")));
@@ -87,7 +88,15 @@ if (ideFile != null)
         var withAnalyzers = new CompilationWithAnalyzers(next, analyzers, ideOptions);
         var syntax = await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(edited, CancellationToken.None);
         var semantic = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(next.GetSemanticModel(edited), null, CancellationToken.None);
-        times.Add(sw2.Elapsed.TotalMilliseconds);
+        double wall = sw2.Elapsed.TotalMilliseconds;
+        double analyzerMs = 0;
+        foreach (DiagnosticAnalyzer analyzer in analyzers)
+        {
+            analyzerMs += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalMilliseconds;
+        }
+
+        times.Add(analyzerMs);
+        walls.Add(wall);
         if (edit == 0)
         {
             Console.WriteLine($"  diagnostics in the file: {string.Join(", ", syntax.Concat(semantic).GroupBy(d => d.Id).Select(g => $"{g.Key}×{g.Count()}"))}");
@@ -95,7 +104,9 @@ if (ideFile != null)
     }
 
     times.Sort();
-    Console.WriteLine($"  per edit: median {times[times.Count / 2]:0.00} ms, min {times[0]:0.00} ms, max {times[^1]:0.00} ms (all Guardrails analyzers, file's syntax + semantic diagnostics)");
+    walls.Sort();
+    Console.WriteLine($"  per edit, Guardrails analyzers' execution time (compilation start + the file): median {times[times.Count / 2]:0.00} ms, min {times[0]:0.00} ms, max {times[^1]:0.00} ms");
+    Console.WriteLine($"  per edit, wall clock including the compiler's binding of the file: median {walls[walls.Count / 2]:0.00} ms");
     return 0;
 }
 
