@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -101,6 +102,17 @@ namespace Guardrails.Analyzers
             foreach (SyntaxNode use in _keyConstants.UsesIn(_tree, cancellationToken))
             {
                 CheckEnclosingExpression(use);
+                CheckBuiltString(use);
+            }
+
+            // Data with no visible key turned into a string: char and byte arrays, base64 and hex, reversed text.
+            foreach (int position in spots.Builders)
+            {
+                SyntaxToken token = _root.FindToken(position);
+                if (token.Parent != null && token.Span.Contains(position))
+                {
+                    CheckBuilderCall(token.Parent);
+                }
             }
 
             if (spots.Anchors.Count > 0)
@@ -124,7 +136,210 @@ namespace Guardrails.Analyzers
                 }
 
                 CheckEnclosingExpression(token.Parent);
+                CheckBuiltString(token.Parent);
             }
+        }
+
+        // ---- strings built by calls: string.Concat/Join/Format, StringBuilder, char and byte arrays, … -----------
+
+        private StringFold? _fold;
+
+        private StringFold Fold => _fold ??= new StringFold(_context.SemanticModel, _context.CancellationToken);
+
+        /// <summary>
+        /// The outermost expression that builds one string from <paramref name="leaf"/> through a call or an array (see
+        /// <see cref="StringFold"/>), folded and scanned once. Plain <c>+</c> and interpolation alone are left to
+        /// <see cref="CheckEnclosingExpression"/>.
+        /// </summary>
+        private void CheckBuiltString(SyntaxNode? leaf)
+        {
+            SyntaxNode? outer = StringValueSyntax.OutermostBuilt(leaf, out bool throughCall);
+            if (!throughCall || outer == null)
+            {
+                return;
+            }
+
+            if (outer.Parent is ExpressionStatementSyntax statement && outer is InvocationExpressionSyntax append)
+            {
+                CheckAppendStatements(statement, append);
+                return;
+            }
+
+            if (outer is ExpressionSyntax expression && _expressionsDone.Add(outer.Span))
+            {
+                ScanBuilt(expression, Fold.Fold(expression), reversed: false);
+            }
+        }
+
+        /// <summary>At a <see cref="SourceSpots.Builders"/> spot: the call whose name is <paramref name="node"/>.</summary>
+        private void CheckBuilderCall(SyntaxNode node)
+        {
+            SyntaxNode? call = node;
+            while (call != null && !(call is InvocationExpressionSyntax) && !(call is ObjectCreationExpressionSyntax))
+            {
+                if (call is StatementSyntax || call is MemberDeclarationSyntax)
+                {
+                    return;
+                }
+
+                call = call.Parent;
+            }
+
+            if (call is InvocationExpressionSyntax invocation && invocation.Expression is MemberAccessExpressionSyntax member &&
+                member.Name.Identifier.ValueText == "Reverse" && member.Expression is IdentifierNameSyntax type && type.Identifier.ValueText == "Array" &&
+                invocation.ArgumentList.Arguments.Count == 1)
+            {
+                // Array.Reverse(chars): the array's content, read backwards.
+                ExpressionSyntax target = invocation.ArgumentList.Arguments[0].Expression;
+                if (_expressionsDone.Add(invocation.Span))
+                {
+                    ScanBuilt(target, Fold.Fold(target), reversed: true);
+                }
+
+                return;
+            }
+
+            if (call is InvocationExpressionSyntax split && split.Expression is MemberAccessExpressionSyntax splitMember &&
+                splitMember.Name.Identifier.ValueText == "Split" && !(splitMember.Expression is LiteralExpressionSyntax))
+            {
+                return; // "Split(" is common: only a literal split into pieces is worth folding
+            }
+
+            if (call != null)
+            {
+                CheckBuiltString(call);
+                if (call is InvocationExpressionSyntax || call is ObjectCreationExpressionSyntax)
+                {
+                    SyntaxNode? outer = StringValueSyntax.OutermostBuilt(call, out _);
+                    if (outer is ExpressionSyntax expression && _expressionsDone.Add(outer.Span))
+                    {
+                        ScanBuilt(expression, Fold.Fold(expression), reversed: false);
+                    }
+                }
+            }
+        }
+
+        /// <summary><c>sb.Append("…"); sb.Append("…");</c>: the appends to one builder in one block, in order.</summary>
+        private void CheckAppendStatements(ExpressionStatementSyntax statement, InvocationExpressionSyntax first)
+        {
+            ExpressionSyntax receiver = first;
+            while (receiver is InvocationExpressionSyntax call && call.Expression is MemberAccessExpressionSyntax m)
+            {
+                receiver = m.Expression;
+            }
+
+            if (!(receiver is IdentifierNameSyntax builder) || !(statement.Parent is BlockSyntax block) || !_expressionsDone.Add(block.Span))
+            {
+                return;
+            }
+
+            var pieces = new StringBuilder();
+            var leaves = new List<(SyntaxNode Node, int Start, string Value)>();
+            foreach (StatementSyntax s in block.Statements)
+            {
+                if (s is ExpressionStatementSyntax e && e.Expression is InvocationExpressionSyntax invocation &&
+                    invocation.Expression is MemberAccessExpressionSyntax member && member.Name.Identifier.ValueText == "Append" &&
+                    member.Expression is IdentifierNameSyntax target && target.Identifier.ValueText == builder.Identifier.ValueText &&
+                    invocation.ArgumentList.Arguments.Count == 1)
+                {
+                    string? piece = Fold.Fold(invocation.ArgumentList.Arguments[0].Expression);
+                    foreach ((SyntaxNode node, int start, string value) in Fold.Leaves)
+                    {
+                        leaves.Add((node, pieces.Length + start, value));
+                    }
+
+                    pieces.Append(piece ?? StringFold.Unknown.ToString());
+                }
+            }
+
+            ScanBuilt(statement.Expression, pieces.ToString(), reversed: false, leaves);
+        }
+
+        private void ScanBuilt(ExpressionSyntax at, string? folded, bool reversed, List<(SyntaxNode Node, int Start, string Value)>? leaves = null)
+        {
+            if (folded == null)
+            {
+                return;
+            }
+
+            if (reversed)
+            {
+                char[] chars = folded.ToCharArray();
+                Array.Reverse(chars);
+                folded = new string(chars);
+            }
+
+            if (!SecretScanner.MightContainKey(folded))
+            {
+                return;
+            }
+
+            leaves ??= new List<(SyntaxNode, int, string)>(Fold.Leaves);
+            _matches.Clear();
+            SecretScanner.Scan(folded, _matches);
+            foreach (SecretMatch match in _matches)
+            {
+                string key = folded.Substring(match.Start, match.Length);
+                SyntaxNode? first = null, last = null;
+                bool inOnePiece = false;
+                foreach ((SyntaxNode node, int start, string value) in leaves)
+                {
+                    if (value.IndexOf(key, StringComparison.Ordinal) >= 0 && FoundAlone(value, key))
+                    {
+                        inOnePiece = true; // reported at that literal or declaration
+                        break;
+                    }
+
+                    if (reversed)
+                    {
+                        first ??= node;
+                        last = node;
+                        continue;
+                    }
+
+                    if (start <= match.Start && (first == null || start + value.Length > match.Start))
+                    {
+                        first = node;
+                    }
+
+                    if (start < match.Start + match.Length)
+                    {
+                        last = node;
+                    }
+                }
+
+                if (inOnePiece)
+                {
+                    continue;
+                }
+
+                Location location = first != null && last != null && first.SyntaxTree == _tree && last.SyntaxTree == _tree && first.SpanStart <= last.Span.End
+                    ? Location.Create(_tree, TextSpan.FromBounds(first.SpanStart, last.Span.End))
+                    : at.GetLocation();
+                if (_builtReported.Add(location.SourceSpan))
+                {
+                    Report(location, match, wholeValue: false);
+                }
+            }
+        }
+
+        /// <summary>Pieces folded from one declaration into several uses are reported once, at the pieces.</summary>
+        private readonly HashSet<TextSpan> _builtReported = new HashSet<TextSpan>();
+
+        /// <summary>Whether scanning <paramref name="piece"/> alone finds <paramref name="key"/> (then it is reported there).</summary>
+        private static bool FoundAlone(string piece, string key)
+        {
+            var alone = new List<SecretMatch>();
+            SecretScanner.Scan(piece, alone);
+            foreach (SecretMatch m in alone)
+            {
+                if (m.Length == key.Length && string.CompareOrdinal(piece, m.Start, key, 0, key.Length) == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -150,8 +365,9 @@ namespace Guardrails.Analyzers
                 SecretScanner.Scan(value, _matches);
                 foreach (SecretMatch match in _matches)
                 {
-                    // The value the compiler sees may differ in length from the source text (escapes): report the whole literal.
-                    Report(Location.Create(_context.SemanticModel.SyntaxTree, token.Span), match, wholeValue: match.Length == value.Length);
+                    // The value the compiler sees may differ in length from the source text (escapes): report the whole
+                    // literal, or, in a literal over several lines (JSON or YAML in a raw or verbatim string), the key's own text.
+                    Report(KeyLocation(token, value, match), match, wholeValue: match.Length == value.Length);
                 }
 
                 if (_matches.Count > 0)
@@ -172,6 +388,26 @@ namespace Guardrails.Analyzers
                     Report(Location.Create(_context.SemanticModel.SyntaxTree, token.Span), match, wholeValue: true);
                 }
             }
+        }
+
+        /// <summary>
+        /// The literal, or in a literal that spans lines, the key's text inside it when the source spells it unchanged
+        /// (no escapes inside the key), so the report stands at the key's own line.
+        /// </summary>
+        private Location KeyLocation(SyntaxToken token, string value, SecretMatch match)
+        {
+            SyntaxTree tree = _context.SemanticModel.SyntaxTree;
+            string text = token.Text;
+            if (text.IndexOf('\n') >= 0)
+            {
+                int at = text.IndexOf(value.Substring(match.Start, match.Length), StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    return Location.Create(tree, new TextSpan(token.SpanStart + at, match.Length));
+                }
+            }
+
+            return Location.Create(tree, token.Span);
         }
 
         // ---- constant folding -------------------------------------------------------------------------------------
@@ -287,6 +523,10 @@ namespace Guardrails.Analyzers
                         }
                     }
 
+                    return;
+                case IFieldReferenceOperation field when field.Field.IsReadOnly && !operation.ConstantValue.HasValue && operation.Syntax is ExpressionSyntax name:
+                    // A readonly field: its initializer, folded on syntax.
+                    AppendPiece(Fold.Fold(name) ?? Separator.ToString());
                     return;
                 default:
                     Optional<object?> constant = operation.ConstantValue;

@@ -40,7 +40,8 @@ namespace Guardrails.Analyzers
         public bool Contains(string name) => All || _names.Contains(name);
 
         /// <param name="seeds">The constants of one tree whose own initializer holds a piece.</param>
-        public static ConstantChain Compute(Compilation compilation, Func<SyntaxTree, IReadOnlyList<string>> seeds, CancellationToken cancellationToken)
+        /// <param name="includeReadOnly">A <c>readonly</c> field that folds a qualifying name qualifies too (GRD001).</param>
+        public static ConstantChain Compute(Compilation compilation, Func<SyntaxTree, IReadOnlyList<string>> seeds, CancellationToken cancellationToken, bool includeReadOnly = false)
         {
             var names = new HashSet<string>();
             var round = new List<string>();
@@ -73,7 +74,7 @@ namespace Guardrails.Analyzers
                     {
                         foreach (SyntaxNode use in IdentifiersNamed(root, text, name))
                         {
-                            if (SourceSpots.ConstantDeclaredBy(use) is string folding && names.Add(folding))
+                            if (SourceSpots.ConstantDeclaredBy(use, includeReadOnly) is string folding && names.Add(folding))
                             {
                                 next.Add(folding);
                             }

@@ -30,8 +30,9 @@ namespace Guardrails.Analyzers
     {
         private static readonly ConditionalWeakTable<SyntaxTree, SourceSpots> Cache = new ConditionalWeakTable<SyntaxTree, SourceSpots>();
 
-        private SourceSpots(List<int> anchors, List<int> escapes, List<NamedCandidate> namedCandidates, List<int> joins, List<string> keyConstants)
+        private SourceSpots(List<int> anchors, List<int> escapes, List<NamedCandidate> namedCandidates, List<int> joins, List<string> keyConstants, List<int> builders)
         {
+            Builders = builders;
             Anchors = anchors;
             Escapes = escapes;
             NamedCandidates = namedCandidates;
@@ -50,8 +51,17 @@ namespace Guardrails.Analyzers
 
         public IReadOnlyList<string> KeyConstants { get; }
 
+        /// <summary>
+        /// Calls that turn data with no visible key into a string (<c>new string(</c>, <c>GetString(</c>,
+        /// <c>FromBase64String(</c>, <c>FromHexString(</c>, <c>Reverse(</c>, a literal's <c>.Split(</c>): the position of the call's name.
+        /// </summary>
+        public IReadOnlyList<int> Builders { get; }
+
+        /// <summary>The call names that <see cref="Builders"/> looks for, each followed by '('.</summary>
+        internal static readonly string[] BuilderCalls = { "new string(", "GetString(", "FromBase64String(", "FromHexString(", "Reverse(", "\".Split(" };
+
         /// <summary>Nothing in the tree is worth a closer look (the common case).</summary>
-        public bool IsEmpty => Anchors.Count == 0 && Escapes.Count == 0 && NamedCandidates.Count == 0 && Joins.Count == 0;
+        public bool IsEmpty => Anchors.Count == 0 && Escapes.Count == 0 && NamedCandidates.Count == 0 && Joins.Count == 0 && Builders.Count == 0;
 
         public static SourceSpots For(SyntaxTree tree, CancellationToken cancellationToken)
         {
@@ -107,16 +117,25 @@ namespace Guardrails.Analyzers
                 quote = next;
             }
 
+            var builders = new List<int>();
+            foreach (string call in BuilderCalls)
+            {
+                for (int at = text.IndexOf(call, StringComparison.Ordinal); at >= 0; at = text.IndexOf(call, at + call.Length, StringComparison.Ordinal))
+                {
+                    builders.Add(call[0] == 'n' ? at + 4 : call[0] == '"' ? at + 2 : at);
+                }
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
             var keyConstants = new List<string>();
             if (anchors.Count + escapes.Count > 0)
             {
                 SyntaxNode root = tree.GetRoot(cancellationToken);
-                AddConstantsWithStringsAt(root, anchors, keyConstants);
-                AddConstantsWithStringsAt(root, escapes, keyConstants);
+                AddConstantsWithStringsAt(root, anchors, keyConstants, includeReadOnly: true);
+                AddConstantsWithStringsAt(root, escapes, keyConstants, includeReadOnly: true);
             }
 
-            return new SourceSpots(anchors, escapes, named, joins, keyConstants);
+            return new SourceSpots(anchors, escapes, named, joins, keyConstants, builders);
         }
 
         /// <summary>The inside of a pair of quotes that may be a key under some name, and what that name must contain.</summary>
@@ -224,13 +243,14 @@ namespace Guardrails.Analyzers
         }
 
         /// <summary>Adds the <c>const</c>s whose initializer has a string literal at one of <paramref name="positions"/>.</summary>
-        internal static void AddConstantsWithStringsAt(SyntaxNode root, IReadOnlyList<int> positions, List<string> names)
+        /// <param name="includeReadOnly">Also <c>readonly</c> fields (GRD001 folds their initializers on syntax).</param>
+        internal static void AddConstantsWithStringsAt(SyntaxNode root, IReadOnlyList<int> positions, List<string> names, bool includeReadOnly = false)
         {
             foreach (int position in positions)
             {
                 if (StringValueSyntax.StringTokenAt(root, position, out SyntaxToken token))
                 {
-                    string? name = ConstantDeclaredBy(token.Parent);
+                    string? name = ConstantDeclaredBy(token.Parent, includeReadOnly);
                     if (name != null && !names.Contains(name))
                     {
                         names.Add(name);
@@ -240,7 +260,10 @@ namespace Guardrails.Analyzers
         }
 
         /// <summary>The <c>const</c> field or local whose initializer contains <paramref name="node"/>, or null.</summary>
-        public static string? ConstantDeclaredBy(SyntaxNode? node)
+        public static string? ConstantDeclaredBy(SyntaxNode? node) => ConstantDeclaredBy(node, includeReadOnly: false);
+
+        /// <summary>The <c>const</c> (or, with <paramref name="includeReadOnly"/>, <c>readonly</c>) field or <c>const</c> local whose initializer contains <paramref name="node"/>.</summary>
+        public static string? ConstantDeclaredBy(SyntaxNode? node, bool includeReadOnly)
         {
             for (SyntaxNode? current = node; current != null; current = current.Parent)
             {
@@ -248,7 +271,7 @@ namespace Guardrails.Analyzers
                 {
                     case VariableDeclaratorSyntax declarator:
                         SyntaxNode? declaration = declarator.Parent?.Parent;
-                        bool isConst = declaration is FieldDeclarationSyntax field ? field.Modifiers.Any(SyntaxKind.ConstKeyword)
+                        bool isConst = declaration is FieldDeclarationSyntax field ? field.Modifiers.Any(SyntaxKind.ConstKeyword) || (includeReadOnly && field.Modifiers.Any(SyntaxKind.ReadOnlyKeyword))
                             : declaration is LocalDeclarationStatementSyntax local && local.Modifiers.Any(SyntaxKind.ConstKeyword);
                         return isConst ? declarator.Identifier.ValueText : null;
                     case StatementSyntax _:

@@ -35,6 +35,102 @@ namespace Guardrails.Analyzers
             return token.Span.Contains(position) && IsStringToken((SyntaxKind)token.RawKind);
         }
 
+        /// <summary>Methods and constructors whose result is built from their receiver or arguments (see StringFold).</summary>
+        private static bool IsBuilderMethod(string name)
+        {
+            switch (name)
+            {
+                case "Concat":
+                case "Join":
+                case "Format":
+                case "Create":
+                case "Append":
+                case "GetString":
+                case "FromBase64String":
+                case "FromHexString":
+                case "Replace":
+                case "Substring":
+                case "Split":
+                case "Reverse":
+                case "ToCharArray":
+                case "ToArray":
+                case "ToString":
+                case "Trim":
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// The outermost expression that builds one string from <paramref name="leaf"/>: up through <c>+</c>,
+        /// interpolation, parentheses and casts, array elements, and the receiver or arguments of a building call
+        /// (<c>string.Concat</c>, <c>Append</c>, <c>Replace</c>, <c>new string(…)</c>, <c>Encoding.UTF8.GetString</c>, …).
+        /// <paramref name="throughCall"/> tells whether a call or an array was crossed.
+        /// </summary>
+        public static SyntaxNode? OutermostBuilt(SyntaxNode? leaf, out bool throughCall)
+        {
+            throughCall = false;
+            SyntaxNode? node = leaf is InterpolatedStringTextSyntax ? leaf.Parent : leaf;
+            while (node?.Parent is MemberAccessExpressionSyntax member && member.Name == node)
+            {
+                node = member;
+            }
+
+            if (node == null)
+            {
+                return null;
+            }
+
+            while (true)
+            {
+                SyntaxNode? parent = node.Parent;
+                switch (parent)
+                {
+                    case ParenthesizedExpressionSyntax _:
+                    case CastExpressionSyntax _:
+                    case BinaryExpressionSyntax add when add.IsKind(SyntaxKind.AddExpression):
+                        node = parent;
+                        continue;
+                    case InterpolationSyntax _ when parent.Parent is InterpolatedStringExpressionSyntax interpolated:
+                        node = interpolated;
+                        continue;
+                    case ArgumentSyntax _ when parent.Parent?.Parent is InvocationExpressionSyntax call && call.Expression is MemberAccessExpressionSyntax callee && IsBuilderMethod(callee.Name.Identifier.ValueText):
+                        node = call;
+                        throughCall = true;
+                        continue;
+                    case ArgumentSyntax _ when parent.Parent?.Parent is ObjectCreationExpressionSyntax creation && IsBuiltType(creation.Type):
+                        node = creation;
+                        throughCall = true;
+                        continue;
+                    case MemberAccessExpressionSyntax access when access.Expression == node && access.Parent is InvocationExpressionSyntax call && IsBuilderMethod(access.Name.Identifier.ValueText):
+                        node = call;
+                        throughCall = true;
+                        continue;
+                    case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.ArrayInitializerExpression) &&
+                        (initializer.Parent is ArrayCreationExpressionSyntax || initializer.Parent is ImplicitArrayCreationExpressionSyntax):
+                        node = initializer.Parent;
+                        throughCall = true;
+                        continue;
+                    case ExpressionElementSyntax _ when parent.Parent is CollectionExpressionSyntax collection:
+                        node = collection;
+                        throughCall = true;
+                        continue;
+                    default:
+                        return node;
+                }
+            }
+        }
+
+        private static bool IsBuiltType(TypeSyntax type)
+        {
+            string? name = type is PredefinedTypeSyntax p ? p.Keyword.ValueText
+                : type is IdentifierNameSyntax i ? i.Identifier.ValueText
+                : type is QualifiedNameSyntax q ? q.Right.Identifier.ValueText
+                : null;
+            return name == "string" || name == "String" || name == "StringBuilder";
+        }
+
         /// <summary>
         /// The whole value that <paramref name="leaf"/> (a literal, an interpolated text, or a name) is a piece of: up
         /// through member access (<c>Parts.Prefix</c>), <c>+</c>, interpolation holes and parentheses, without the

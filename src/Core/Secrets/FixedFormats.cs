@@ -8,7 +8,9 @@ namespace Guardrails.Core.Secrets
     internal static class FixedFormats
     {
         private const string OpenAiMarker = "T3BlbkFJ"; // base64("OpenAI")
-        private const string BedrockLongPrefix = "ABSKQmVkcm9ja0FQSUtleS1"; // "ABSK" + base64("BedrockAPIKey-")
+        // "ABSK" + base64("BedrockAPIKey-…"): the 23rd character carries the last bits of '-' and the first two of the key
+        // id's first character, so it is '1' for an id that starts with a letter and '0' for one that starts with a digit.
+        private const string BedrockLongPrefix = "ABSKQmVkcm9ja0FQSUtleS";
         private const string BedrockShortPrefix = "bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t"; // + base64("bedrock.amazonaws.com")
 
         private static readonly string[] OpenAiPrefixes = { "sk-proj-", "sk-svcacct-", "sk-admin-", "sk-None-" };
@@ -198,15 +200,26 @@ namespace Guardrails.Core.Secrets
         public static bool MatchGoogleApiKey(string text, int p, out SecretMatch match) =>
             Prefixed(text, p, 4, 35, 35, TokenText.IsTokenChar, KeyCatalog.GoogleApiKey, out match);
 
-        public static bool MatchAwsAccessKeyId(string text, int p, out SecretMatch match) =>
-            Prefixed(text, p, 4, 16, 16, c => (c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7'), KeyCatalog.AwsAccessKeyId, out match) &&
-            Found(text, p, 20, KeyCatalog.AwsAccessKeyId, out match, text.Substring(p, 4)); // show AKIA or ASIA as found
+        public static bool MatchAwsAccessKeyId(string text, int p, out SecretMatch match)
+        {
+            // AKIA|ASIA + 16 [A-Z2-7] (base32 of the account and a random part). A body may have no digit at all, so the
+            // two-character-classes test of the other prefixed formats does not apply: placeholders (runs, sequences,
+            // EXAMPLE and the other placeholder words) and low entropy are out.
+            match = default;
+            return TokenText.StartsToken(text, p) && TokenText.TokenEnd(text, p) - p == 20 &&
+                TokenText.All(text, p + 4, 16, c => (c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7')) &&
+                !TokenText.IsPlaceholder(text, p + 4, 16, 4, words: true) &&
+                TokenText.Entropy(text, p + 4, 16) >= 2.75 &&
+                Found(text, p, 20, KeyCatalog.AwsAccessKeyId, out match, text.Substring(p, 4)); // show AKIA or ASIA as found
+        }
 
         public static bool MatchBedrockLongTerm(string text, int p, out SecretMatch match)
         {
             // ABSK + base64("BedrockAPIKey-<id>-at-<account>:<secret>"), 109..269 characters after ABSK
             match = default;
-            if (!TokenText.At(text, p, BedrockLongPrefix) || !TokenText.StartsToken(text, p) || (p > 0 && (text[p - 1] == '+' || text[p - 1] == '/')))
+            if (!TokenText.At(text, p, BedrockLongPrefix) || p + BedrockLongPrefix.Length >= text.Length ||
+                (text[p + BedrockLongPrefix.Length] != '0' && text[p + BedrockLongPrefix.Length] != '1') ||
+                !TokenText.StartsToken(text, p) || (p > 0 && (text[p - 1] == '+' || text[p - 1] == '/')))
             {
                 return false;
             }
@@ -249,6 +262,9 @@ namespace Guardrails.Core.Secrets
 
         public static bool MatchPerplexity(string text, int p, out SecretMatch match) =>
             Prefixed(text, p, 5, 48, 48, TokenText.IsAlnum, KeyCatalog.Perplexity, out match);
+
+        public static bool MatchNvidia(string text, int p, out SecretMatch match) =>
+            Prefixed(text, p, 6, 60, 72, TokenText.IsTokenChar, KeyCatalog.Nvidia, out match);
 
         public static bool MatchTogether(string text, int p, out SecretMatch match) =>
             Prefixed(text, p, 7, 43, 43, TokenText.IsTokenChar, KeyCatalog.Together, out match);

@@ -168,6 +168,11 @@ namespace Guardrails.Core.Secrets
             "TOGETHER_API_KEY", "https://api.together.ai/settings/api-keys", KeyConfidence.Medium,
             "BL togetherai");
 
+        public static readonly KeyFormat Nvidia = new KeyFormat(
+            "nvidia", "NVIDIA", "API key (NIM, build.nvidia.com)", "nvapi-", "nvapi- + 60..72 [A-Za-z0-9_-] (64 observed)",
+            "NVIDIA_API_KEY", "https://build.nvidia.com/settings/api-keys", KeyConfidence.Medium,
+            "NVIDIA NIM docs (NVIDIA_API_KEY, nvapi-…); BL nvidia (nvapi- + 60..70)");
+
         public static readonly KeyFormat Fireworks = new KeyFormat(
             "fireworks", "Fireworks AI", "API key", "fw_", "fw_ + 20..40 [A-Za-z0-9] (length not published)",
             "FIREWORKS_API_KEY", "https://fireworks.ai/account/api-keys", KeyConfidence.Medium,
@@ -288,7 +293,7 @@ namespace Guardrails.Core.Secrets
             GoogleApiKey, GoogleServiceAccountKey, PemPrivateKey,
             AwsAccessKeyId, BedrockLongTerm, BedrockShortTerm,
             HuggingFaceUser, HuggingFaceOrg,
-            Groq, Replicate, XAi, Perplexity, OpenRouter, Together, Fireworks, Voyage, Pinecone,
+            Groq, Replicate, XAi, Perplexity, OpenRouter, Together, Nvidia, Fireworks, Voyage, Pinecone,
             LangSmithPersonal, LangSmithService, ElevenLabs, Cerebras, Langfuse,
             GitHubClassicPat, GitHubOAuth, GitHubUserToServer, GitHubServerToServer, GitHubRefresh, GitHubFineGrainedPat,
             AzureOpenAiHex, AzureAiServicesHex, AwsSecretAccessKey, PineconeLegacy, ElevenLabsLegacy,

@@ -548,6 +548,38 @@ namespace Guardrails.Core.Secrets
                 return new Name(words);
             }
 
+            /// <summary>Trailing words that name a copy or an environment of the same value ("_openAiKey_prod").</summary>
+            private static readonly HashSet<string> EnvironmentSuffixes = new HashSet<string>(StringComparer.Ordinal)
+            {
+                "prod", "production", "dev", "development", "test", "testing", "staging", "stage", "qa", "uat", "local",
+                "live", "sandbox", "old", "new", "backup", "alt", "temp", "tmp", "override", "fallback", "secondary",
+                "primary", "main", "current", "previous", "next", "rotated", "legacy", "v", "us", "eu",
+            };
+
+            private static bool AllDigits(string word)
+            {
+                foreach (char c in word)
+                {
+                    if (c < '0' || c > '9')
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            private static string TrimDigits(string word)
+            {
+                int end = word.Length;
+                while (end > 1 && word[end - 1] >= '0' && word[end - 1] <= '9')
+                {
+                    end--;
+                }
+
+                return end == word.Length ? word : word.Substring(0, end);
+            }
+
             private static void Flush(List<string> words, StringBuilder current)
             {
                 if (current.Length > 0)
@@ -560,7 +592,7 @@ namespace Guardrails.Core.Secrets
             private static bool ComputeSecretLike(List<string> words)
             {
                 int last = words.Count - 1;
-                while (last > 0 && NoiseWords.Contains(words[last]))
+                while (last > 0 && (NoiseWords.Contains(words[last]) || EnvironmentSuffixes.Contains(TrimDigits(words[last])) || AllDigits(words[last])))
                 {
                     last--;
                 }
@@ -570,7 +602,8 @@ namespace Guardrails.Core.Secrets
                     return false;
                 }
 
-                string word = words[last];
+                // A numbered name ("apiKey2", "AWS_SECRET_ACCESS_KEY_3") is judged by its word.
+                string word = TrimDigits(words[last]);
                 string previous = last > 0 ? words[last - 1] : string.Empty;
                 if (!SecretWords.Contains(word))
                 {

@@ -47,6 +47,7 @@ namespace Guardrails.Core.Secrets
             new Anchor("xai-", FixedFormats.MatchXAi),
             new Anchor("pplx-", FixedFormats.MatchPerplexity),
             new Anchor("tgp_v1_", FixedFormats.MatchTogether),
+            new Anchor("nvapi-", FixedFormats.MatchNvidia),
             new Anchor("fw_", FixedFormats.MatchFireworks),
             new Anchor("pa-", FixedFormats.MatchVoyage),
             new Anchor("lsv2_", FixedFormats.MatchLangSmith),

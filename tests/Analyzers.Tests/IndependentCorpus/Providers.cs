@@ -97,7 +97,7 @@ internal static class Providers
         Self("AWS", "AKIA id", f => "AK" + "IA" + f.Body(16, KeyForge.Base32), "awsAccessKeyId", "AWS_ACCESS_KEY_ID", "AWS", "aws", "AmazonBedrockRuntimeClient"),
         Self("AWS", "ASIA id", f => "AS" + "IA" + f.Body(16, KeyForge.Base32), "awsAccessKeyId", "AWS_ACCESS_KEY_ID", "AWS", "aws", "AmazonBedrockRuntimeClient"),
         Self("AWS", "AKIA id, letters only", f => "AK" + "IA" + f.Body(16, KeyForge.Upper), "awsAccessKeyId", "AWS_ACCESS_KEY_ID", "AWS", "aws", "AmazonBedrockRuntimeClient"),
-        Self("AWS", "Bedrock ABSK", f => "AB" + "SK" + Convert.ToBase64String(Encoding.ASCII.GetBytes("BedrockAPIKey-" + f.Body(4, KeyForge.Lower + KeyForge.Digits, false) + "-at-" + f.Body(12, KeyForge.Digits, false) + ":" + f.Body(40, KeyForge.Base64))), "bedrockApiKey", "AWS_BEARER_TOKEN_BEDROCK", "Bedrock", "bedrock", "AmazonBedrockRuntimeClient"),
+        Self("AWS", "Bedrock ABSK", f => "AB" + "SK" + Convert.ToBase64String(Encoding.ASCII.GetBytes("BedrockAPIKey-" + f.Body(4, KeyForge.Lower + KeyForge.Digits, false) + "-at-" + f.Body(12, KeyForge.Digits, false) + ":" + f.Body(60, KeyForge.Base64))), "bedrockApiKey", "AWS_BEARER_TOKEN_BEDROCK", "Bedrock", "bedrock", "AmazonBedrockRuntimeClient"),
 
         // No fixed format: found where a name says what they are.
         Named("Azure OpenAI", "classic 32 hex", f => f.Body(32, KeyForge.LowerHex), "azureOpenAiKey", "AZURE_OPENAI_API_KEY", "AzureOpenAI", "azure-openai", "AzureOpenAIClient"),

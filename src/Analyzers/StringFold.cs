@@ -1,0 +1,474 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Guardrails.Analyzers
+{
+    /// <summary>
+    /// Folds, on syntax, the ways C# code builds one string out of literal pieces beyond <c>+</c> and interpolation:
+    /// <c>string.Concat/Join/Format/Create</c>, <c>StringBuilder</c> append chains, <c>new string(char[])</c>, char and
+    /// byte arrays through <c>Encoding.*.GetString</c>, <c>Convert.FromBase64String/FromHexString</c>, and the string
+    /// methods a developer uses to hide a key (<c>Replace</c>, <c>Substring</c>, <c>Split</c>, <c>Reverse</c>,
+    /// <c>ToCharArray</c>). Names are followed to the initializer of a <c>const</c> or <c>readonly</c> field or a local
+    /// (the semantic model is asked only for a name inside the folded expression). Used only at the few places the raw
+    /// text points to (a prefix in a literal, an escape, <c>new string(</c>, <c>GetString(</c>, <c>FromBase64String(</c>),
+    /// so the allocations here are paid only there.
+    /// </summary>
+    internal sealed class StringFold
+    {
+        /// <summary>Stands for a value only known at run time: not part of any key alphabet.</summary>
+        public const char Unknown = '\0';
+
+        private const int MaximumDepth = 6;
+        private const int MaximumLength = 4096;
+
+        private readonly SemanticModel _model;
+        private readonly CancellationToken _cancellationToken;
+        private int _depth;
+
+        public StringFold(SemanticModel model, CancellationToken cancellationToken)
+        {
+            _model = model;
+            _cancellationToken = cancellationToken;
+        }
+
+        /// <summary>Literal pieces (their syntax and folded value) in the order they were folded.</summary>
+        public List<(SyntaxNode Node, int Start, string Value)> Leaves { get; } = new List<(SyntaxNode, int, string)>();
+
+        /// <summary>A folded value: a string, or a sequence of items (the elements of an array, chars or bytes).</summary>
+        private sealed class Value
+        {
+            public Value(string text) => Text = text;
+
+            public Value(List<string> items) => Items = items;
+
+            public string? Text { get; }
+
+            public List<string>? Items { get; }
+
+            public string Joined(string separator = "") => Text ?? string.Join(separator, Items!);
+        }
+
+        /// <summary>The value of <paramref name="expression"/>, unknown parts as <see cref="Unknown"/>; null when nothing is known.</summary>
+        public string? Fold(ExpressionSyntax expression)
+        {
+            Leaves.Clear();
+            _depth = 0;
+            Value? value = Eval(expression, 0);
+            string? text = value?.Joined();
+            return text == null || text.Length > MaximumLength || IsAllUnknown(text) ? null : text;
+        }
+
+        private static bool IsAllUnknown(string text)
+        {
+            foreach (char c in text)
+            {
+                if (c != Unknown)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static readonly Value UnknownValue = new Value(Unknown.ToString());
+
+        private Value? Eval(ExpressionSyntax expression, int offset)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            switch (expression)
+            {
+                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression):
+                    Leaves.Add((literal, offset, literal.Token.ValueText));
+                    return new Value(literal.Token.ValueText);
+                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.CharacterLiteralExpression):
+                    Leaves.Add((literal, offset, literal.Token.ValueText));
+                    return new Value(literal.Token.ValueText);
+                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.NumericLiteralExpression) && literal.Token.Value is int n && n >= 0 && n < 256:
+                    Leaves.Add((literal, offset, ((char)n).ToString()));
+                    return new Value(((char)n).ToString());
+                case ParenthesizedExpressionSyntax parenthesized:
+                    return Eval(parenthesized.Expression, offset);
+                case CastExpressionSyntax cast:
+                    return Eval(cast.Expression, offset);
+                case BinaryExpressionSyntax add when add.IsKind(SyntaxKind.AddExpression):
+                {
+                    Value? left = Eval(add.Left, offset);
+                    string l = left?.Joined() ?? UnknownValue.Text!;
+                    Value? right = Eval(add.Right, offset + l.Length);
+                    return new Value(l + (right?.Joined() ?? UnknownValue.Text!));
+                }
+
+                case InterpolatedStringExpressionSyntax interpolated:
+                {
+                    var sb = new StringBuilder();
+                    foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
+                    {
+                        if (content is InterpolatedStringTextSyntax text)
+                        {
+                            Leaves.Add((text, offset + sb.Length, text.TextToken.ValueText));
+                            sb.Append(text.TextToken.ValueText);
+                        }
+                        else if (content is InterpolationSyntax hole && hole.AlignmentClause == null && hole.FormatClause == null)
+                        {
+                            sb.Append(Eval(hole.Expression, offset + sb.Length)?.Joined() ?? UnknownValue.Text);
+                        }
+                        else
+                        {
+                            sb.Append(Unknown);
+                        }
+                    }
+
+                    return new Value(sb.ToString());
+                }
+
+                case ArrayCreationExpressionSyntax array when array.Initializer != null:
+                    return Items(array.Initializer.Expressions, offset);
+                case ImplicitArrayCreationExpressionSyntax array:
+                    return Items(array.Initializer.Expressions, offset);
+                case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.ArrayInitializerExpression):
+                    return Items(initializer.Expressions, offset);
+                case CollectionExpressionSyntax collection:
+                {
+                    var items = new List<ExpressionSyntax>();
+                    foreach (CollectionElementSyntax element in collection.Elements)
+                    {
+                        if (element is ExpressionElementSyntax e)
+                        {
+                            items.Add(e.Expression);
+                        }
+                    }
+
+                    return Items(items, offset);
+                }
+
+                case ObjectCreationExpressionSyntax creation:
+                    return Creation(TypeName(creation.Type), creation.ArgumentList, offset);
+                case ImplicitObjectCreationExpressionSyntax:
+                    return null;
+                case InvocationExpressionSyntax invocation:
+                    return Invocation(invocation, offset);
+                case MemberAccessExpressionSyntax empty when empty.Name.Identifier.ValueText == "Empty" &&
+                    ((empty.Expression is PredefinedTypeSyntax t && t.Keyword.IsKind(SyntaxKind.StringKeyword)) ||
+                     (empty.Expression is IdentifierNameSyntax s && s.Identifier.ValueText == "String")):
+                    return new Value(string.Empty);
+                case IdentifierNameSyntax _:
+                case MemberAccessExpressionSyntax _:
+                    return Name(expression, offset);
+                default:
+                    return null;
+            }
+        }
+
+        private Value Items(IEnumerable<ExpressionSyntax> expressions, int offset)
+        {
+            var items = new List<string>();
+            int at = offset;
+            foreach (ExpressionSyntax e in expressions)
+            {
+                string item = Eval(e, at)?.Joined() ?? UnknownValue.Text!;
+                items.Add(item);
+                at += item.Length;
+            }
+
+            return new Value(items);
+        }
+
+        private static string? TypeName(TypeSyntax type) => type switch
+        {
+            PredefinedTypeSyntax predefined => predefined.Keyword.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            _ => null,
+        };
+
+        private Value? Creation(string? type, ArgumentListSyntax? arguments, int offset)
+        {
+            if (arguments == null)
+            {
+                return null;
+            }
+
+            if ((type == "string" || type == "String") && arguments.Arguments.Count == 1)
+            {
+                Value? chars = Eval(arguments.Arguments[0].Expression, offset);
+                return chars == null ? null : new Value(chars.Joined());
+            }
+
+            if (type == "StringBuilder")
+            {
+                if (arguments.Arguments.Count == 1)
+                {
+                    Value? initial = Eval(arguments.Arguments[0].Expression, offset);
+                    return initial?.Text != null ? initial : new Value(string.Empty);
+                }
+
+                return new Value(string.Empty);
+            }
+
+            return null;
+        }
+
+        private Value? Invocation(InvocationExpressionSyntax invocation, int offset)
+        {
+            if (!(invocation.Expression is MemberAccessExpressionSyntax member))
+            {
+                return null;
+            }
+
+            string method = member.Name.Identifier.ValueText;
+            SeparatedSyntaxList<ArgumentSyntax> args = invocation.ArgumentList.Arguments;
+            string receiverName = member.Expression is PredefinedTypeSyntax p ? p.Keyword.ValueText
+                : member.Expression is IdentifierNameSyntax id ? id.Identifier.ValueText
+                : member.Expression is MemberAccessExpressionSyntax m ? m.Name.Identifier.ValueText
+                : string.Empty;
+            bool onString = receiverName == "string" || receiverName == "String";
+
+            switch (method)
+            {
+                case "Concat" when onString:
+                    return Join(string.Empty, args, 0, offset);
+                case "Join" when onString && args.Count >= 2:
+                {
+                    string? separator = Eval(args[0].Expression, offset)?.Text;
+                    return separator == null || separator.IndexOf(Unknown) >= 0 ? null : Join(separator, args, 1, offset);
+                }
+
+                case "Format" when onString && args.Count >= 2:
+                    return Format(args, offset);
+                case "Create" when onString && args.Count == 2:
+                    return Eval(args[1].Expression, offset);
+                case "GetString" when args.Count == 1:
+                {
+                    // Encoding.UTF8/ASCII/Latin1/Default.GetString(bytes): ASCII keys read the same in all of them.
+                    Value? bytes = Eval(args[0].Expression, offset);
+                    return bytes == null ? null : new Value(bytes.Joined());
+                }
+
+                case "FromBase64String" when receiverName == "Convert" && args.Count == 1:
+                    return Decode(args[0].Expression, offset, base64: true);
+                case "FromHexString" when receiverName == "Convert" && args.Count == 1:
+                    return Decode(args[0].Expression, offset, base64: false);
+            }
+
+            // Instance methods on a folded receiver.
+            Value? receiver = Eval(member.Expression, offset);
+            if (receiver == null)
+            {
+                return null;
+            }
+
+            switch (method)
+            {
+                case "Append" when args.Count == 1:
+                    return new Value(receiver.Joined() + (Eval(args[0].Expression, offset + receiver.Joined().Length)?.Joined() ?? UnknownValue.Text));
+                case "ToString" when args.Count == 0:
+                case "ToArray" when args.Count == 0:
+                case "ToCharArray" when args.Count == 0:
+                case "AsSpan" when args.Count == 0:
+                case "Trim" when args.Count == 0:
+                    return receiver.Items != null ? receiver : Chars(receiver.Joined());
+                case "Reverse" when args.Count == 0:
+                {
+                    List<string> items = receiver.Items ?? Chars(receiver.Joined()).Items!;
+                    var reversed = new List<string>(items);
+                    reversed.Reverse();
+                    return new Value(reversed);
+                }
+
+                case "Replace" when args.Count == 2:
+                {
+                    string? from = Eval(args[0].Expression, offset)?.Text;
+                    string? to = Eval(args[1].Expression, offset)?.Text;
+                    return from == null || to == null || from.Length == 0 ? null : new Value(receiver.Joined().Replace(from, to));
+                }
+
+                case "Substring" when args.Count >= 1:
+                {
+                    string text = receiver.Joined();
+                    int? start = IntArgument(args[0]);
+                    int? length = args.Count == 2 ? IntArgument(args[1]) : text.Length - start;
+                    return start == null || length == null || start < 0 || length < 0 || start + length > text.Length ? null : new Value(text.Substring(start.Value, length.Value));
+                }
+
+                case "Split" when args.Count == 1:
+                {
+                    string? separator = Eval(args[0].Expression, offset)?.Joined();
+                    return separator == null || separator.Length == 0 || separator.IndexOf(Unknown) >= 0 ? null
+                        : new Value(new List<string>(receiver.Joined().Split(new[] { separator }, StringSplitOptions.None)));
+                }
+
+                default:
+                    return null;
+            }
+        }
+
+        private static Value Chars(string text)
+        {
+            var items = new List<string>(text.Length);
+            foreach (char c in text)
+            {
+                items.Add(c.ToString());
+            }
+
+            return new Value(items);
+        }
+
+        private static int? IntArgument(ArgumentSyntax argument) =>
+            argument.Expression is LiteralExpressionSyntax literal && literal.Token.Value is int n ? n : (int?)null;
+
+        private Value Join(string separator, SeparatedSyntaxList<ArgumentSyntax> args, int first, int offset)
+        {
+            if (args.Count == first + 1)
+            {
+                Value? single = Eval(args[first].Expression, offset);
+                if (single?.Items != null)
+                {
+                    return new Value(single.Joined(separator));
+                }
+            }
+
+            var sb = new StringBuilder();
+            for (int i = first; i < args.Count; i++)
+            {
+                if (i > first)
+                {
+                    sb.Append(separator);
+                }
+
+                sb.Append(Eval(args[i].Expression, offset + sb.Length)?.Joined() ?? UnknownValue.Text);
+            }
+
+            return new Value(sb.ToString());
+        }
+
+        private Value? Format(SeparatedSyntaxList<ArgumentSyntax> args, int offset)
+        {
+            int first = args[0].Expression is LiteralExpressionSyntax ? 0 : 1; // string.Format(provider, format, …)
+            string? format = Eval(args[first].Expression, offset)?.Text;
+            if (format == null)
+            {
+                return null;
+            }
+
+            var sb = new StringBuilder();
+            for (int i = 0; i < format.Length; i++)
+            {
+                char c = format[i];
+                if (c == '{' && i + 2 < format.Length && char.IsDigit(format[i + 1]) && format[i + 2] == '}')
+                {
+                    int index = first + 1 + (format[i + 1] - '0');
+                    sb.Append(index < args.Count ? Eval(args[index].Expression, offset + sb.Length)?.Joined() ?? UnknownValue.Text : UnknownValue.Text);
+                    i += 2;
+                }
+                else
+                {
+                    sb.Append(c);
+                }
+            }
+
+            return new Value(sb.ToString());
+        }
+
+        private Value? Decode(ExpressionSyntax argument, int offset, bool base64)
+        {
+            string? text = Eval(argument, offset)?.Text;
+            if (text == null || text.IndexOf(Unknown) >= 0)
+            {
+                return null;
+            }
+
+            byte[] bytes;
+            try
+            {
+                bytes = base64 ? Convert.FromBase64String(text) : FromHex(text);
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+
+            var items = new List<string>(bytes.Length);
+            foreach (byte b in bytes)
+            {
+                items.Add(((char)b).ToString());
+            }
+
+            // The decoded text is reported where the encoded literal stands.
+            Leaves.Add((argument, offset, string.Empty));
+            return new Value(items);
+        }
+
+        private static byte[] FromHex(string text)
+        {
+            if (text.Length % 2 != 0)
+            {
+                throw new FormatException();
+            }
+
+            var bytes = new byte[text.Length / 2];
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                bytes[i] = (byte)((Hex(text[2 * i]) << 4) | Hex(text[(2 * i) + 1]));
+            }
+
+            return bytes;
+        }
+
+        private static int Hex(char c) =>
+            c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : throw new FormatException();
+
+        /// <summary>
+        /// A <c>const</c> or <c>readonly</c> field, or a local, followed to its initializer; in another file only through
+        /// literals (names there would need that file's semantic model).
+        /// </summary>
+        private Value? Name(ExpressionSyntax name, int offset)
+        {
+            if (_depth >= MaximumDepth || name.SyntaxTree != _model.SyntaxTree)
+            {
+                return null;
+            }
+
+            ISymbol? symbol = _model.GetSymbolInfo(name, _cancellationToken).Symbol;
+            if (symbol is IFieldSymbol field && field.IsConst && field.ConstantValue is string constant)
+            {
+                Leaves.Add((name, offset, constant));
+                return new Value(constant);
+            }
+
+            bool followable = (symbol is IFieldSymbol f && (f.IsReadOnly || f.IsConst)) || symbol is ILocalSymbol;
+            if (!followable || symbol!.DeclaringSyntaxReferences.Length != 1)
+            {
+                return null;
+            }
+
+            SyntaxNode declaration = symbol.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken);
+            if (!(declaration is VariableDeclaratorSyntax declarator) || declarator.Initializer == null)
+            {
+                return null;
+            }
+
+            _depth++;
+            int leaves = Leaves.Count;
+            Value? value = Eval(declarator.Initializer.Value, offset);
+            _depth--;
+
+            // Pieces folded from a declaration in another file are reported at the name that brings them here; in this
+            // file, at the pieces themselves (the key's own lines).
+            if (declarator.SyntaxTree != _model.SyntaxTree)
+            {
+                for (int i = leaves; i < Leaves.Count; i++)
+                {
+                    Leaves[i] = (name, Leaves[i].Start, Leaves[i].Value);
+                }
+            }
+
+            return value;
+        }
+    }
+}
