@@ -115,6 +115,15 @@ namespace Guardrails.Analyzers
                 }
             }
 
+            // Literals over several lines: JSON, YAML, INI or .env text whose names make a value a key.
+            foreach (int position in spots.MultiLineLiterals)
+            {
+                if (StringValueSyntax.StringTokenAt(_root, position, out SyntaxToken token) && token.Text.IndexOf('\n') >= 0 && _literalsDone.Add(token.SpanStart))
+                {
+                    CheckLiteral(token);
+                }
+            }
+
             if (spots.Anchors.Count > 0)
             {
                 CheckTrivia();
@@ -271,6 +280,15 @@ namespace Guardrails.Analyzers
 
             if (!SecretScanner.MightContainKey(folded))
             {
+                if (!reversed)
+                {
+                    leaves ??= Fold.Leaves;
+                    CheckFoldedNamedValue(at, folded, leaves.Count > 0 && leaves[0].Node.SyntaxTree == _tree && leaves[leaves.Count - 1].Node.SyntaxTree == _tree &&
+                        leaves[0].Node.SpanStart <= leaves[leaves.Count - 1].Node.Span.End
+                        ? Location.Create(_tree, TextSpan.FromBounds(leaves[0].Node.SpanStart, leaves[leaves.Count - 1].Node.Span.End))
+                        : null);
+                }
+
                 return;
             }
 
@@ -378,16 +396,139 @@ namespace Guardrails.Analyzers
 
             // Keys with no fixed format: only where the code names the value as a credential. The value is judged
             // first, so the name (which may need the semantic model) is looked up for few literals.
-            if ((token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken)) &&
-                (valueMayBeNamed || SecretScanner.MightBeNamedValue(value)))
+            if (token.IsKind(SyntaxKind.InterpolatedStringTextToken) && !(token.Parent?.Parent is InterpolatedStringExpressionSyntax only && only.Contents.Count == 1))
             {
-                string? name = CredentialSinks.NameFor(
-                    token, _context.SemanticModel, () => _mentions.AnyOf(SecretScanner.NameHints(value), _context.CancellationToken), _context.CancellationToken);
-                if (name != null && SecretScanner.TryMatchNamedValue(name, value, out SecretMatch match))
+                return; // a piece of an interpolation: judged with the whole value (CheckConcatenation)
+            }
+
+            if (value.IndexOf('\n') >= 0)
+            {
+                CheckEmbeddedConfiguration(token, value);
+                return;
+            }
+
+            if (valueMayBeNamed || SecretScanner.MightBeNamedValue(value))
+            {
+                // A raw literal over three lines holding one token: reported at the token's line.
+                int at = token.Text.IndexOf('\n') >= 0 ? token.Text.IndexOf(value, StringComparison.Ordinal) : -1;
+                Location location = Location.Create(_tree, at >= 0 ? new TextSpan(token.SpanStart + at, value.Length) : token.Span);
+                CheckNamedValue(token.Parent is InterpolatedStringTextSyntax text ? text.Parent : token.Parent, value, location);
+            }
+        }
+
+        /// <summary>A value with no fixed format, judged by the name the code gives it, or by a comment next to it.</summary>
+        private void CheckNamedValue(SyntaxNode? expression, string value, Location location)
+        {
+            string? name = CredentialSinks.NameFor(
+                expression, _context.SemanticModel, () => _mentions.AnyOf(SecretScanner.NameHints(value), _context.CancellationToken), _context.CancellationToken);
+            if (name != null && SecretScanner.TryMatchNamedValue(name, value, out SecretMatch match))
+            {
+                Report(location, match, wholeValue: true);
+                return;
+            }
+
+            // "// Mistral API key" above or after the declaration, or its XML doc: the comment names the value.
+            string? comment = CommentName(expression);
+            if (comment != null && SecretScanner.TryMatchNamedValue(comment, value, out match) && !match.Format.IsGeneric)
+            {
+                Report(location, match, wholeValue: true);
+            }
+        }
+
+        /// <summary>
+        /// The words of a comment on the declaration or statement holding <paramref name="expression"/> (the line above,
+        /// the end of its line, or its XML doc), up to the comment's last secret word ("Mistral API key"), or null.
+        /// </summary>
+        private static string? CommentName(SyntaxNode? expression)
+        {
+            SyntaxNode? holder = expression;
+            while (holder != null && !(holder is StatementSyntax) && !(holder is MemberDeclarationSyntax))
+            {
+                holder = holder.Parent;
+            }
+
+            if (holder == null)
+            {
+                return null;
+            }
+
+            string? found = null;
+            foreach (SyntaxTrivia trivia in holder.GetLeadingTrivia())
+            {
+                found = CommentWords(trivia) ?? found;
+            }
+
+            SyntaxToken last = holder.GetLastToken();
+            foreach (SyntaxTrivia trivia in last.TrailingTrivia)
+            {
+                found = CommentWords(trivia) ?? found;
+            }
+
+            return found;
+        }
+
+        private static readonly string[] CommentSecretWords = { "key", "token", "secret", "password", "credential" };
+
+        private static string? CommentWords(SyntaxTrivia trivia)
+        {
+            if (!trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) && !trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) &&
+                !trivia.IsKind(SyntaxKind.MultiLineCommentTrivia))
+            {
+                return null;
+            }
+
+            string text = trivia.ToFullString();
+            int end = -1;
+            foreach (string word in CommentSecretWords)
+            {
+                for (int at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
                 {
-                    Report(Location.Create(_context.SemanticModel.SyntaxTree, token.Span), match, wholeValue: true);
+                    int after = at + word.Length;
+                    if ((at == 0 || !char.IsLetter(text[at - 1])) && (after == text.Length || !char.IsLetter(text[after]) || text[after] == 's'))
+                    {
+                        end = Math.Max(end, after);
+                    }
                 }
             }
+
+            return end < 0 ? null : text.Substring(0, end);
+        }
+
+        /// <summary>
+        /// JSON, YAML, INI or .env text in a multi-line literal: read as that file kind would be (key paths, sections,
+        /// variable names, a sibling "provider" field), each key reported at its own line.
+        /// </summary>
+        private void CheckEmbeddedConfiguration(SyntaxToken token, string value)
+        {
+            string trimmed = value.TrimStart();
+            string path = trimmed.StartsWith("{", StringComparison.Ordinal) || trimmed.StartsWith("[{", StringComparison.Ordinal) || trimmed.StartsWith("[\n", StringComparison.Ordinal) || trimmed.StartsWith("[\r", StringComparison.Ordinal)
+                ? "embedded.json"
+                : trimmed.StartsWith("[", StringComparison.Ordinal) ? "embedded.ini"
+                : LooksLikeDotEnv(value) ? "embedded.env"
+                : value.IndexOf(": ", StringComparison.Ordinal) >= 0 || value.IndexOf(":\n", StringComparison.Ordinal) >= 0 ? "embedded.yaml"
+                : "embedded.ini";
+            _matches.Clear();
+            Guardrails.Core.Files.TextFileSecrets.Scan(path, value, _matches);
+            foreach (SecretMatch match in _matches)
+            {
+                // Only named values get here: a self-identifying key in the literal was reported by CheckLiteral.
+                Report(KeyLocation(token, value, match), match, wholeValue: false);
+            }
+        }
+
+        private static bool LooksLikeDotEnv(string value)
+        {
+            foreach (string line in value.Split('\n'))
+            {
+                string l = line.Trim();
+                int eq = l.IndexOf('=');
+                if (eq > 0 && l.IndexOf(' ') < 0 || (eq > 0 && l.Substring(0, eq).IndexOf(' ') < 0 && l.StartsWith("export ", StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -560,6 +701,7 @@ namespace Guardrails.Analyzers
             string folded = _folded.ToString();
             if (!SecretScanner.MightContainKey(folded))
             {
+                CheckFoldedNamedValue(at, folded);
                 return;
             }
 
@@ -571,6 +713,21 @@ namespace Guardrails.Analyzers
                 {
                     Report(at.GetLocation(), match, wholeValue: match.Length == folded.Length);
                 }
+            }
+        }
+
+        /// <summary>A folded value with no run-time part and no fixed format, judged by the name the code gives it.</summary>
+        private void CheckFoldedNamedValue(SyntaxNode at, string folded, Location? location = null)
+        {
+            if (folded.IndexOf(Separator) < 0 && SecretScanner.MightBeNamedValue(folded))
+            {
+                SyntaxNode? value = at;
+                while (value?.Parent is ParenthesizedExpressionSyntax)
+                {
+                    value = value.Parent;
+                }
+
+                CheckNamedValue(value, folded, location ?? at.GetLocation());
             }
         }
 

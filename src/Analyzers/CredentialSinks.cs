@@ -33,9 +33,12 @@ namespace Guardrails.Analyzers
         /// Asked before the one expensive step, binding a call to find the parameter an argument fills: false when no name
         /// that binding could reveal would make the value a key (see <see cref="CompilationMentions"/>).
         /// </param>
-        public static string? NameFor(SyntaxToken literal, SemanticModel model, Func<bool> bindingMayPay, CancellationToken cancellationToken)
+        public static string? NameFor(SyntaxToken literal, SemanticModel model, Func<bool> bindingMayPay, CancellationToken cancellationToken) =>
+            NameFor(literal.Parent is InterpolatedStringTextSyntax text ? text.Parent : literal.Parent, model, bindingMayPay, cancellationToken);
+
+        /// <summary>What the code names the value of <paramref name="expression"/> (a literal or an expression that builds a string).</summary>
+        public static string? NameFor(SyntaxNode? expression, SemanticModel model, Func<bool> bindingMayPay, CancellationToken cancellationToken)
         {
-            SyntaxNode? expression = literal.Parent;
             if (expression == null)
             {
                 return null;
@@ -66,7 +69,30 @@ namespace Guardrails.Analyzers
 
                     return null;
                 case AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Right == expression:
-                    return NameOfTarget(assignment.Left, model, cancellationToken);
+                {
+                    // new MistralClientOptions { ApiKey = "…" }: the options type names the provider.
+                    string? target = NameOfTarget(assignment.Left, model, cancellationToken);
+                    return target != null && assignment.Parent is InitializerExpressionSyntax initializer && initializer.IsKind(SyntaxKind.ObjectInitializerExpression) &&
+                        initializer.Parent is ObjectCreationExpressionSyntax creation && TypeName(creation.Type) is string type
+                        ? type + "." + target
+                        : target;
+                }
+
+                case AnonymousObjectMemberDeclaratorSyntax member when member.NameEquals != null && member.Parent is AnonymousObjectCreationExpressionSyntax anonymous:
+                {
+                    // new { Provider = "mistral", ApiKey = "…" }: a sibling provider member names the value.
+                    string name = member.NameEquals.Name.Identifier.ValueText;
+                    foreach (AnonymousObjectMemberDeclaratorSyntax sibling in anonymous.Initializers)
+                    {
+                        if (sibling != member && sibling.NameEquals != null && Guardrails.Core.Files.TextFileSecrets.IsProviderField(sibling.NameEquals.Name.Identifier.ValueText) &&
+                            sibling.Expression is LiteralExpressionSyntax providerLiteral && providerLiteral.IsKind(SyntaxKind.StringLiteralExpression))
+                        {
+                            return providerLiteral.Token.ValueText + ":" + name;
+                        }
+                    }
+
+                    return name;
+                }
                 case ArrowExpressionClauseSyntax arrow when arrow.Parent is PropertyDeclarationSyntax property:
                     return property.Identifier.ValueText;
                 case AttributeArgumentSyntax attributeArgument:
@@ -103,9 +129,12 @@ namespace Guardrails.Analyzers
             SyntaxNode? call = arguments.Parent;
             int index = arguments.Arguments.IndexOf(argument);
 
-            // Environment.SetEnvironmentVariable("MISTRAL_API_KEY", "…"): syntactic, the name is the first argument.
+            // Environment.SetEnvironmentVariable("MISTRAL_API_KEY", "…") and headers.Add("api-key", "…"): syntactic, the
+            // name is the first argument.
             if (call is InvocationExpressionSyntax invocation && index == 1 && argument.NameColon == null &&
-                MethodName(invocation.Expression) == "SetEnvironmentVariable")
+                MethodName(invocation.Expression) is string pairMethod &&
+                (pairMethod == "SetEnvironmentVariable" || (arguments.Arguments.Count == 2 && (pairMethod == "Add" || pairMethod == "TryAddWithoutValidation") &&
+                    invocation.Expression is MemberAccessExpressionSyntax headers && MethodName(headers.Expression) is string owner && owner.EndsWith("Headers", StringComparison.Ordinal))))
             {
                 return ConstantString(arguments.Arguments[0].Expression, model, cancellationToken);
             }
@@ -143,10 +172,18 @@ namespace Guardrails.Analyzers
                 return provider + ":" + parameter.Name;
             }
 
-            return AiSdkCatalog.FindByNamespace(type.ContainingNamespace?.ToDisplayString() ?? string.Empty).Count > 0
-                ? type.Name + "." + method.Name + ":" + parameter.Name
-                : parameter.Name;
+            // Otherwise the type and method say whose key it is (MistralClient(apiKey: …), builder.WithApiKey(…)), and the
+            // parameter (or, for a "value"-like parameter, the method: SetApiKey(string value)) that it is a key.
+            return type.Name + "." + method.Name + ":" + parameter.Name;
         }
+
+        private static string? TypeName(TypeSyntax type) => type switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            GenericNameSyntax generic => generic.Identifier.ValueText,
+            _ => null,
+        };
 
         private static string? MethodName(ExpressionSyntax expression) => expression switch
         {

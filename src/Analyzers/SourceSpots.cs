@@ -30,9 +30,10 @@ namespace Guardrails.Analyzers
     {
         private static readonly ConditionalWeakTable<SyntaxTree, SourceSpots> Cache = new ConditionalWeakTable<SyntaxTree, SourceSpots>();
 
-        private SourceSpots(List<int> anchors, List<int> escapes, List<NamedCandidate> namedCandidates, List<int> joins, List<string> keyConstants, List<int> builders)
+        private SourceSpots(List<int> anchors, List<int> escapes, List<NamedCandidate> namedCandidates, List<int> joins, List<string> keyConstants, List<int> builders, List<int> multiLine)
         {
             Builders = builders;
+            MultiLineLiterals = multiLine;
             Anchors = anchors;
             Escapes = escapes;
             NamedCandidates = namedCandidates;
@@ -57,11 +58,14 @@ namespace Guardrails.Analyzers
         /// </summary>
         public IReadOnlyList<int> Builders { get; }
 
+        /// <summary>Starts of raw (<c>"""</c>) and verbatim (<c>@"</c>) literals, which may hold configuration text over several lines.</summary>
+        public IReadOnlyList<int> MultiLineLiterals { get; }
+
         /// <summary>The call names that <see cref="Builders"/> looks for, each followed by '('.</summary>
         internal static readonly string[] BuilderCalls = { "new string(", "GetString(", "FromBase64String(", "FromHexString(", "Reverse(", "\".Split(" };
 
         /// <summary>Nothing in the tree is worth a closer look (the common case).</summary>
-        public bool IsEmpty => Anchors.Count == 0 && Escapes.Count == 0 && NamedCandidates.Count == 0 && Joins.Count == 0 && Builders.Count == 0;
+        public bool IsEmpty => Anchors.Count == 0 && Escapes.Count == 0 && NamedCandidates.Count == 0 && Joins.Count == 0 && Builders.Count == 0 && MultiLineLiterals.Count == 0;
 
         public static SourceSpots For(SyntaxTree tree, CancellationToken cancellationToken)
         {
@@ -126,6 +130,17 @@ namespace Guardrails.Analyzers
                 }
             }
 
+            var multiLine = new List<int>();
+            for (int at = text.IndexOf("\"\"\"", StringComparison.Ordinal); at >= 0; at = text.IndexOf("\"\"\"", at + 3, StringComparison.Ordinal))
+            {
+                multiLine.Add(at + 3);
+            }
+
+            for (int at = text.IndexOf("@\"", StringComparison.Ordinal); at >= 0; at = text.IndexOf("@\"", at + 2, StringComparison.Ordinal))
+            {
+                multiLine.Add(at + 2);
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
             var keyConstants = new List<string>();
             if (anchors.Count + escapes.Count > 0)
@@ -135,7 +150,7 @@ namespace Guardrails.Analyzers
                 AddConstantsWithStringsAt(root, escapes, keyConstants, includeReadOnly: true);
             }
 
-            return new SourceSpots(anchors, escapes, named, joins, keyConstants, builders);
+            return new SourceSpots(anchors, escapes, named, joins, keyConstants, builders, multiLine);
         }
 
         /// <summary>The inside of a pair of quotes that may be a key under some name, and what that name must contain.</summary>
@@ -196,7 +211,18 @@ namespace Guardrails.Analyzers
             }
 
             string name = text.Substring(i + 1, end - i - 1);
-            return !SecretScanner.NameMayBeSecretLike(name);
+            return !SecretScanner.NameMayBeSecretLike(name) && !CommentNearby(text, quote);
+        }
+
+        /// <summary>A comment on the line of <paramref name="position"/> or on the line above (it may name the value).</summary>
+        private static bool CommentNearby(string text, int position)
+        {
+            int lineStart = position > 0 ? text.LastIndexOf('\n', position - 1) : -1;
+            int previousStart = lineStart > 0 ? text.LastIndexOf('\n', lineStart - 1) : -1;
+            int lineEnd = text.IndexOf('\n', position);
+            int from = previousStart + 1;
+            int to = lineEnd < 0 ? text.Length : lineEnd;
+            return text.IndexOf("//", from, to - from, StringComparison.Ordinal) >= 0 || text.IndexOf("*/", from, to - from, StringComparison.Ordinal) >= 0;
         }
 
         /// <summary>No named value is shorter; the check on the run between two quotes is skipped below it.</summary>

@@ -125,6 +125,10 @@ namespace Guardrails.Core.Files
                 case TextFileKind.Xml:
                     ReadXml(text, reader);
                     break;
+                case TextFileKind.PlainText when IsScript(path):
+                    // export NAME='…' (sh), $env:NAME = "…" (PowerShell), set NAME=… (cmd): read like .env lines.
+                    ReadAssignments(text, reader, sections: false);
+                    break;
             }
 
             if (results.Count - first > 1)
@@ -160,14 +164,36 @@ namespace Guardrails.Core.Files
             }
         }
 
+        private static bool IsScript(string path)
+        {
+            string extension = Path.GetExtension(path).ToLowerInvariant();
+            return extension == ".sh" || extension == ".bash" || extension == ".zsh" || extension == ".ps1" || extension == ".psm1" || extension == ".cmd" || extension == ".bat";
+        }
+
+        /// <summary>Field names that say which provider an object's settings are for.</summary>
+        public static bool IsProviderField(string name) =>
+            string.Equals(name, "provider", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "vendor", StringComparison.OrdinalIgnoreCase) ||
+            string.Equals(name, "service", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "type", StringComparison.OrdinalIgnoreCase);
+
         private static void WalkJson(JsonNode node, string path, NamedValueSink sink)
         {
             switch (node.Kind)
             {
                 case JsonKind.Object:
+                    // A sibling field that says whose settings these are ("provider": "mistral") names the object.
+                    string objectPath = path;
                     foreach (JsonProperty property in node.Properties)
                     {
-                        WalkJson(property.Value, path.Length == 0 ? property.Name : path + ":" + property.Name, sink);
+                        if (property.Value.IsString && IsProviderField(property.Name) && property.Value.Text is string provider && provider.Length > 0 && provider.Length <= 40)
+                        {
+                            objectPath = path.Length == 0 ? provider : path + ":" + provider;
+                            break;
+                        }
+                    }
+
+                    foreach (JsonProperty property in node.Properties)
+                    {
+                        WalkJson(property.Value, objectPath.Length == 0 ? property.Name : objectPath + ":" + property.Name, sink);
                     }
 
                     break;
@@ -210,6 +236,14 @@ namespace Guardrails.Core.Files
                 if (string.CompareOrdinal(text, i, "export ", 0, 7) == 0)
                 {
                     i = SkipSpaces(text, i + 7, line.End);
+                }
+                else if (string.Compare(text, i, "$env:", 0, 5, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    i += 5;
+                }
+                else if (string.Compare(text, i, "set ", 0, 4, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    i = SkipSpaces(text, i + 4, line.End);
                 }
 
                 // .env: NAME=value only (a ':' belongs to the name, as in "AzureOpenAI:ApiKey=…"); .ini/.properties: '=' or ':'.

@@ -56,11 +56,11 @@ namespace Guardrails.Core.Secrets
             new ContextRule(KeyCatalog.AzureOpenAiHex, new[] { "azure", "aoai", "open", "apikeycredential" }, n => n.Has("azureopenai") || n.Has("aoai") || n.Has("openai") || n.Joined == "apikeycredential", IsHex32),
             new ContextRule(KeyCatalog.AzureAiServicesHex, new[] { "azure", "cognitive", "services", "ocp" }, n => n.Has("azure") || n.Has("cognitive") || n.Has("aiservices") || n.Has("ocpapim"), IsHex32),
             new ContextRule(KeyCatalog.Mistral, new[] { "mistral" }, n => n.Has("mistral"), v => v.Length == 32 && TokenText.AllAlnum(v, 0, 32)),
-            new ContextRule(KeyCatalog.Cohere, new[] { "cohere", "co" }, n => n.Has("cohere") || n.Joined.StartsWith("coapikey", StringComparison.Ordinal), v => v.Length == 40 && TokenText.AllAlnum(v, 0, 40)),
+            new ContextRule(KeyCatalog.Cohere, new[] { "cohere", "co" }, n => n.Has("cohere") || n.HasWords("co", "api"), v => v.Length == 40 && TokenText.AllAlnum(v, 0, 40)),
             new ContextRule(KeyCatalog.DeepSeek, new[] { "deep" }, n => n.Has("deepseek"), v => v.Length == 35 && v.StartsWith("sk-", StringComparison.Ordinal) && TokenText.AllLowerHex(v, 3, 32)),
             new ContextRule(KeyCatalog.DeepInfra, new[] { "deep" }, n => n.Has("deepinfra"), v => v.Length == 32 && TokenText.AllAlnum(v, 0, 32)),
             new ContextRule(KeyCatalog.AssemblyAi, new[] { "assembly" }, n => n.Has("assemblyai"), v => v.Length == 32 && TokenText.AllLowerHex(v, 0, 32)),
-            new ContextRule(KeyCatalog.WeightsAndBiases, new[] { "wandb", "weights" }, n => n.Has("wandb") || n.Has("weightsandbiases"), v => v.Length == 40 && TokenText.AllLowerHex(v, 0, 40)),
+            new ContextRule(KeyCatalog.WeightsAndBiases, new[] { "wandb", "weights" }, n => n.Has("wandb") || n.Has("weightsandbiases") || n.Has("weightsbiases"), v => v.Length == 40 && TokenText.AllLowerHex(v, 0, 40)),
             new ContextRule(KeyCatalog.AwsSecretAccessKey, new[] { "aws", "secret" }, n => (n.Has("aws") && n.Has("secret")) || n.Has("secretaccesskey"), v => v.Length == 40 && TokenText.All(v, 0, 40, TokenText.IsBase64)),
             new ContextRule(KeyCatalog.ElevenLabsLegacy, new[] { "eleven", "xi" }, n => n.Has("elevenlabs") || n.Has("xiapikey"), v => v.Length == 32 && TokenText.AllLowerHex(v, 0, 32)),
             new ContextRule(KeyCatalog.StabilityAi, new[] { "stability" }, n => n.Has("stability"), v => v.Length == 51 && v.StartsWith("sk-", StringComparison.Ordinal) && TokenText.AllAlnum(v, 3, 48)),
@@ -517,6 +517,20 @@ namespace Guardrails.Core.Secrets
             public bool IsSecretLike { get; }
 
             public bool Has(string fragment) => Joined.IndexOf(fragment, StringComparison.Ordinal) >= 0;
+
+            /// <summary>Two consecutive words anywhere in the name ("CO_API_KEY" and "env:CO_API_KEY" have co, api).</summary>
+            public bool HasWords(string first, string second)
+            {
+                for (int i = 0; i + 1 < Words.Count; i++)
+                {
+                    if (Words[i] == first && Words[i + 1] == second)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
 
             public static Name Parse(string name)
             {

@@ -16,12 +16,14 @@ internal static class Contexts
 
     private static string Snake(KeyKind k) => k.EnvVar;
 
+    private static string Camel(string pascal) => char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+
     /// <summary>A small client type named after the provider, as an SDK or a team's wrapper would be.</summary>
     private static string ClientStub(KeyKind k) =>
         "namespace Corpus.Sdk\n{\n" +
-        $"    public sealed class {k.ClientType}\n    {{\n        public {k.ClientType}(string apiKey, string? model = null) {{ }}\n    }}\n\n" +
-        $"    public sealed class {k.ClientType}Builder\n    {{\n        public {k.ClientType}Builder WithApiKey(string apiKey) => this;\n    }}\n\n" +
-        $"    public sealed class {k.ClientType}Options\n    {{\n        public string? ApiKey {{ get; set; }}\n        public string? Endpoint {{ get; set; }}\n    }}\n" +
+        $"    public sealed class {k.ClientType}\n    {{\n        public {k.ClientType}(string {Camel(k.ConfigKey)}, string? model = null) {{ }}\n    }}\n\n" +
+        $"    public sealed class {k.ClientType}Builder\n    {{\n        public {k.ClientType}Builder With{k.ConfigKey}(string value) => this;\n    }}\n\n" +
+        $"    public sealed class {k.ClientType}Options\n    {{\n        public string? {k.ConfigKey} {{ get; set; }}\n        public string? Endpoint {{ get; set; }}\n    }}\n" +
         "}\n";
 
     private static string Raw3(string body) => "\"\"\"\n" + body + "\n        \"\"\"";
@@ -36,20 +38,20 @@ internal static class Contexts
         new("comment on the line above", false, (k, v) => Members($"    // {k.Comment} for the staging account\n{A}    public static readonly string Value = {Reg(v)};")),
         new("comment at the end of the line", false, (k, v) => Members($"{A}    public static readonly string Value = {Reg(v)}; // {k.Comment}")),
         new("XML doc summary", false, (k, v) => Members($"    /// <summary>The {k.Comment} used by the nightly job.</summary>\n{A}    public const string Value = {Reg(v)};")),
-        new("dictionary config path", false, (k, v) => Members($"    public static readonly Dictionary<string, string?> Settings = new()\n    {{\n{A}        [\"{k.Section}:ApiKey\"] = {Reg(v)},\n    }};")),
+        new("dictionary config path", false, (k, v) => Members($"    public static readonly Dictionary<string, string?> Settings = new()\n    {{\n{A}        [\"{k.Section}:{k.ConfigKey}\"] = {Reg(v)},\n    }};")),
         new("dictionary env-var name", false, (k, v) => Members($"    public static readonly Dictionary<string, string> Env = new()\n    {{\n{A}        {{ \"{k.EnvVar}\", {Reg(v)} }},\n    }};")),
         new("SetEnvironmentVariable", false, (k, v) => Members(Method($"{A}        Environment.SetEnvironmentVariable(\"{k.EnvVar}\", {Reg(v)});", "void"))),
-        new("JSON section in raw string", false, (k, v) => Members($"    public static readonly string Json = {Raw3($"        {{\n          \"{k.Section}\": {{\n            \"Endpoint\": \"https://example.invalid/\",\n{A}            \"ApiKey\": \"{v}\"\n          }}\n        }}")};")),
-        new("JSON sibling provider field", false, (k, v) => Members($"    public static readonly string Json = {Raw3($"        [\n          {{\n            \"provider\": \"{k.ProviderWord}\",\n            \"model\": \"large\",\n{A}            \"key\": \"{v}\"\n          }}\n        ]")};")),
-        new("YAML in verbatim string", false, (k, v) => Members($"    public static readonly string Yaml = @\"{k.ProviderWord}:\n  endpoint: https://example.invalid/\n{A}  api_key: {v}\";")),
+        new("JSON section in raw string", false, (k, v) => Members($"    public static readonly string Json = {Raw3($"        {{\n          \"{k.Section}\": {{\n            \"Endpoint\": \"https://example.invalid/\",\n{A}            \"{k.ConfigKey}\": \"{v}\"\n          }}\n        }}")};")),
+        new("JSON sibling provider field", false, (k, v) => Members($"    public static readonly string Json = {Raw3($"        [\n          {{\n            \"provider\": \"{k.ProviderWord}\",\n            \"model\": \"large\",\n{A}            \"{Camel(k.ConfigKey)}\": \"{v}\"\n          }}\n        ]")};")),
+        new("YAML in verbatim string", false, (k, v) => Members($"    public static readonly string Yaml = @\"{k.ProviderWord}:\n  endpoint: https://example.invalid/\n{A}  {k.ConfigKeySnake}: {v}\";")),
         new(".env text in raw string", false, (k, v) => Members($"    public static readonly string Env = {Raw3($"        LOG_LEVEL=debug\n{A}        {k.EnvVar}={v}")};")),
-        new("INI text in verbatim string", false, (k, v) => Members($"    public static readonly string Ini = @\"[{k.ProviderWord}]\n{A}key = {v}\";")),
-        new("builder .WithApiKey(...) on a provider type", false, (k, v) => Members(Method($"        var builder = new Corpus.Sdk.{k.ClientType}Builder()\n{A}            .WithApiKey({Reg(v)});", "void"), ClientStub(k))),
-        new("named argument apiKey: on a provider client", false, (k, v) => Members(Method($"        var client = new Corpus.Sdk.{k.ClientType}(\n            model: \"large\",\n{A}            apiKey: {Reg(v)});", "void"), ClientStub(k))),
-        new("options object initializer", false, (k, v) => Members(Method($"        var options = new Corpus.Sdk.{k.ClientType}Options\n        {{\n            Endpoint = \"https://example.invalid/\",\n{A}            ApiKey = {Reg(v)},\n        }};", "void"), ClientStub(k))),
+        new("INI text in verbatim string", false, (k, v) => Members($"    public static readonly string Ini = @\"[{k.ProviderWord}]\n{A}{k.ConfigKeySnake} = {v}\";")),
+        new("builder .WithApiKey(...) on a provider type", false, (k, v) => Members(Method($"        var builder = new Corpus.Sdk.{k.ClientType}Builder()\n{A}            .With{k.ConfigKey}({Reg(v)});", "void"), ClientStub(k))),
+        new("named argument apiKey: on a provider client", false, (k, v) => Members(Method($"        var client = new Corpus.Sdk.{k.ClientType}(\n            model: \"large\",\n{A}            {Camel(k.ConfigKey)}: {Reg(v)});", "void"), ClientStub(k))),
+        new("options object initializer", false, (k, v) => Members(Method($"        var options = new Corpus.Sdk.{k.ClientType}Options\n        {{\n            Endpoint = \"https://example.invalid/\",\n{A}            {k.ConfigKey} = {Reg(v)},\n        }};", "void"), ClientStub(k))),
         new("parameter default named for the provider", false, (k, v) => Members($"{A}    public static void Connect(string {k.Ident} = {Reg(v)}) {{ }}")),
-        new("anonymous object with provider field", false, (k, v) => Members($"    public static readonly object Config = new\n    {{\n        Provider = \"{k.ProviderWord}\",\n{A}        ApiKey = {Reg(v)},\n    }};")),
-        new("config indexer assignment", false, (k, v) => Members(Method($"        var configuration = new Dictionary<string, string?>();\n{A}        configuration[\"{k.Section}:ApiKey\"] = {Reg(v)};", "void"))),
+        new("anonymous object with provider field", false, (k, v) => Members($"    public static readonly object Config = new\n    {{\n        Provider = \"{k.ProviderWord}\",\n{A}        {k.ConfigKey} = {Reg(v)},\n    }};")),
+        new("config indexer assignment", false, (k, v) => Members(Method($"        var configuration = new Dictionary<string, string?>();\n{A}        configuration[\"{k.Section}:{k.ConfigKey}\"] = {Reg(v)};", "void"))),
 
         // Generic names: a key, but no provider.
         new("generic local apiKey", true, (k, v) => Members(Method($"{A}        var apiKey = {Reg(v)};\n        return apiKey;"))),

@@ -7,6 +7,32 @@ internal static class Corpus
 
     private static readonly string[] NeutralNames = { "value", "payload", "text", "data", "setting" };
 
+    /// <summary>
+    /// C# forms that assemble a key with no fixed format (Mistral, Cohere, Azure 32-hex, AWS secret, …) from several
+    /// pieces or out of a longer literal. Open: no piece is long enough to be a candidate on the raw text, and nothing
+    /// else in the text points there; finding them needs a look at every key-named declaration whose value is not a
+    /// plain literal (a new raw-text spot for key-named assignments), not done yet.
+    /// </summary>
+    internal static readonly HashSet<string> OpenForNamedKeys = new(StringComparer.Ordinal)
+    {
+        "+ at the prefix, one line", "+ halves over two lines", "+ many pieces over lines", "+ verbatim and raw pieces", "Convert.FromBase64String",
+        "Convert.FromHexString", "Encoding.ASCII.GetString(decimal bytes)", "Encoding.UTF8.GetString(hex bytes)", "Replace of a zero-width space",
+        "Replace of an inserted marker", "StringBuilder chained appends", "const chain across partial class files", "const chain in one class",
+        "const interpolation of constants", "const pieces in another class and file", "interpolated, constant hole", "interpolated, literal holes",
+        "new string(char[])", "prefix constant + literal", "reversed literal", "split on a separator and joined", "static readonly chain",
+        "static readonly pieces across files", "string.Concat literals", "string.Concat of a static array", "string.Concat over lines",
+        "string.Create interpolation", "string.Format", "string.Join empty separator", "string.Join string.Empty over array", "substring of a padded literal",
+    };
+
+    public const string OpenReason =
+        "A key with no fixed format assembled from pieces: no piece is a candidate on the raw text and nothing else points there (needs a raw-text spot for key-named assignments whose value is not a plain literal).";
+
+    /// <summary>Hex values under a name that says "key" but no provider: indistinguishable from content hashes, ETags and checksums.</summary>
+    public const string HexUnderGenericName =
+        "A 32- or 40-hex value under a generic key name (apiKey, SECRET_TOKEN) reads exactly like an MD5/SHA-1 hash, ETag or checksum, which code stores under *Key names all the time; it is reported (GRD001) only where a provider is named.";
+
+    private static bool IsHex(string key) => key.All(c => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+
     public static IReadOnlyList<CorpusCase> Build()
     {
         var f = new KeyForge(Seed);
@@ -33,6 +59,7 @@ internal static class Corpus
                     Sources = form.Build(new FormInput(key, name, kind)),
                     OutputKind = form.Output,
                     NotRequired = form.NotRequired,
+                    Open = !kind.SelfIdentifying && OpenForNamedKeys.Contains(form.Name) ? OpenReason : null,
                     Key = key,
                 });
             }
@@ -48,6 +75,7 @@ internal static class Corpus
                         Expect = context.Generic ? Expect.AnySecret : Expect.ProviderKey,
                         Classes = new Dictionary<string, string> { ["provider"] = kind.Id, ["context"] = context.Name, ["group"] = "C# context" },
                         Sources = context.Build(kind, key),
+                        NotRequired = context.Generic && IsHex(key) ? HexUnderGenericName : null,
                         Key = key,
                     });
                 }

@@ -16,9 +16,13 @@ internal sealed record KeyKind(
     string Section,        // configuration section, e.g. Mistral (Mistral:ApiKey)
     string ProviderWord,   // how a sibling "provider" field names it
     string Comment,        // how a comment names it
-    string ClientType)     // an SDK-like client type name
+    string ClientType,     // an SDK-like client type name
+    string ConfigKey = "ApiKey") // the key under the section, e.g. ApiKey (Mistral:ApiKey)
 {
     public string Id => Provider + "/" + Form;
+
+    /// <summary>The config key in snake case: api_key, secret_access_key.</summary>
+    public string ConfigKeySnake => string.Concat(ConfigKey.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     /// <summary>Known prefixes, longest first: where a developer would naturally split a key.</summary>
     private static readonly string[] Prefixes =
@@ -104,7 +108,7 @@ internal static class Providers
         Named("Mistral", "32 alnum", f => f.Body(32, KeyForge.Alnum), "mistralApiKey", "MISTRAL_API_KEY", "Mistral", "mistral", "MistralClient"),
         Named("Cohere", "40 alnum", f => f.Body(40, KeyForge.Alnum), "cohereApiKey", "CO_API_KEY", "Cohere", "cohere", "CohereClient"),
         Named("DeepSeek", "sk- 32 hex", f => "sk-" + f.Body(32, KeyForge.LowerHex), "deepSeekApiKey", "DEEPSEEK_API_KEY", "DeepSeek", "deepseek", "DeepSeekClient"),
-        Named("AWS", "secret access key", f => f.Body(40, KeyForge.Base64), "awsSecretAccessKey", "AWS_SECRET_ACCESS_KEY", "AWS", "aws", "AmazonBedrockRuntimeClient"),
+        new("AWS", "secret access key", false, f => f.Body(40, KeyForge.Base64), "awsSecretAccessKey", "AWS_SECRET_ACCESS_KEY", "AWS", "aws", "AWS secret access key", "AmazonBedrockRuntimeClient", "SecretAccessKey"),
         Named("ElevenLabs", "sk_ 48 hex", f => "sk" + "_" + f.Body(48, KeyForge.LowerHex), "elevenLabsApiKey", "ELEVENLABS_API_KEY", "ElevenLabs", "elevenlabs", "ElevenLabsClient"),
         Named("Stability AI", "sk- 48 alnum", f => "sk-" + f.Body(48, KeyForge.Alnum), "stabilityApiKey", "STABILITY_API_KEY", "StabilityAI", "stability", "StabilityClient"),
         Named("Voyage AI", "pa- 43", f => "pa" + "-" + f.Body(43, KeyForge.UrlSafe), "voyageApiKey", "VOYAGE_API_KEY", "VoyageAI", "voyage", "VoyageClient"),
