@@ -385,7 +385,8 @@ namespace Guardrails.Analyzers
                 {
                     // The value the compiler sees may differ in length from the source text (escapes): report the whole
                     // literal, or, in a literal over several lines (JSON or YAML in a raw or verbatim string), the key's own text.
-                    Report(KeyLocation(token, value, match), match, wholeValue: match.Length == value.Length);
+                    Location location = KeyLocation(token, value, match);
+                    Report(location, match, wholeValue: match.Length == value.Length && location.SourceSpan == token.Span);
                 }
 
                 if (_matches.Count > 0)

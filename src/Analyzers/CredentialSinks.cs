@@ -72,7 +72,7 @@ namespace Guardrails.Analyzers
                 {
                     // new MistralClientOptions { ApiKey = "…" }: the options type names the provider.
                     string? target = NameOfTarget(assignment.Left, model, cancellationToken);
-                    return target != null && assignment.Parent is InitializerExpressionSyntax initializer && initializer.IsKind(SyntaxKind.ObjectInitializerExpression) &&
+                    return target != null && !IsLookupKey(target) && assignment.Parent is InitializerExpressionSyntax initializer && initializer.IsKind(SyntaxKind.ObjectInitializerExpression) &&
                         initializer.Parent is ObjectCreationExpressionSyntax creation && TypeName(creation.Type) is string type
                         ? type + "." + target
                         : target;
@@ -174,8 +174,12 @@ namespace Guardrails.Analyzers
 
             // Otherwise the type and method say whose key it is (MistralClient(apiKey: …), builder.WithApiKey(…)), and the
             // parameter (or, for a "value"-like parameter, the method: SetApiKey(string value)) that it is a key.
-            return type.Name + "." + method.Name + ":" + parameter.Name;
+            return IsLookupKey(parameter.Name) ? parameter.Name : type.Name + "." + method.Name + ":" + parameter.Name;
         }
+
+        /// <summary>"key" alone names a lookup key (Dictionary.Add(key, …), KeyValuePair.Key): it stays alone, unqualified.</summary>
+        private static bool IsLookupKey(string name) =>
+            string.Equals(name, "key", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "keys", StringComparison.OrdinalIgnoreCase);
 
         private static string? TypeName(TypeSyntax type) => type switch
         {

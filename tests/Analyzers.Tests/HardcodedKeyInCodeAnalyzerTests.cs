@@ -101,7 +101,7 @@ public class HardcodedKeyInCodeAnalyzerTests
             "class C {\n" +
             "  string A = {|#0:@\"" + Key + "\"|};\n" +
             "  string B = {|#1:\"\"\"" + Key + "\"\"\"|};\n" +
-            "  string D = {|#2:\"\"\"\n    " + Key + "\n    \"\"\"|};\n" +
+            "  string D = \"\"\"\n    {|#2:" + Key + "|}\n    \"\"\";\n" + // over several lines: the key's own line
             "  static ReadOnlySpan<byte> E => {|#3:\"" + Key + "\"u8|};\n" +
             "  static ReadOnlySpan<byte> F => {|#4:\"\"\"" + Key + "\"\"\"u8|};\n" +
             "}\n";

@@ -9,7 +9,7 @@ public class ProviderFormatTests
     public static TheoryData<int> FixedKeyIndexes() => DetectionCorpus.Indexes(DetectionCorpus.FixedFormatKeys.Length);
 
     /// <summary>Formats whose length is a range: one more body character is still a key of that format.</summary>
-    private static readonly HashSet<string> RangedFormats = new() { "anthropic-oauth", "fireworks", "xai", "aws-bedrock-long", "aws-bedrock-short" };
+    private static readonly HashSet<string> RangedFormats = new() { "anthropic-oauth", "fireworks", "xai", "aws-bedrock-long", "aws-bedrock-short", "nvidia" };
 
     /// <summary>The corpus key, or for the service-account JSON file the PEM block inside it.</summary>
     private static (string Id, string Key) Sample(int index)

@@ -116,6 +116,8 @@ internal static class FakeKeys
 
     public static string Together(string seed = "FakeKey_For-TestsOnly") => "tgp_" + "v1_" + Body(43, seed);
 
+    public static string Nvidia(string seed = "FakeKey_For-TestsOnly") => "nv" + "api-" + Body(64, seed);
+
     public static string Fireworks(string seed = "FakeKey4Tests0nlyNotReal") => "fw" + "_" + Body(24, seed);
 
     public static string Voyage(string seed = "FakeKey_For-TestsOnly") => "pa" + "-" + Body(43, seed);
