@@ -91,6 +91,15 @@ namespace Guardrails.Analyzers
                 return null;
             }
 
+            // Top-level statements are the body of a method the compiler makes up: bind the name where it is written.
+            if (name.Parent != null && name.FirstAncestorOrSelf<GlobalStatementSyntax>() != null)
+            {
+                SymbolInfo inPlace = _model.GetSymbolInfo(name, _cancellationToken);
+                ISymbol? found = inPlace.Symbol ?? (inPlace.CandidateSymbols.Length == 1 ? inPlace.CandidateSymbols[0] : null);
+                found = found is IAliasSymbol inPlaceAlias ? inPlaceAlias.Target : found;
+                return found is ITypeSymbol { TypeKind: TypeKind.Error } ? null : found;
+            }
+
             string text = name.ToString();
             int position = ScopePosition(name);
             if (!_typeNames.TryGetValue(position, out Dictionary<string, ISymbol?>? atPosition))

@@ -27,7 +27,14 @@ internal static class SdkVerify<TAnalyzer>
         RunAsync(sources, Array.Empty<(string, string)>(), effectivePolicy, expected);
 
     /// <summary>With more AdditionalFiles (configuration files) beside the effective policy.</summary>
-    public static async Task RunAsync(string[] sources, (string Path, string Text)[] additionalFiles, string? effectivePolicy, params DiagnosticResult[] expected)
+    public static Task RunAsync(string[] sources, (string Path, string Text)[] additionalFiles, string? effectivePolicy, params DiagnosticResult[] expected) =>
+        RunAsync(sources, additionalFiles, effectivePolicy, OutputKind.DynamicallyLinkedLibrary, expected);
+
+    /// <summary>An executable: its one source may use top-level statements.</summary>
+    public static Task RunProgramAsync(string program, string? effectivePolicy, params DiagnosticResult[] expected) =>
+        RunAsync(new[] { program }, Array.Empty<(string, string)>(), effectivePolicy, OutputKind.ConsoleApplication, expected);
+
+    private static async Task RunAsync(string[] sources, (string Path, string Text)[] additionalFiles, string? effectivePolicy, OutputKind outputKind, DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
         {
@@ -38,6 +45,7 @@ internal static class SdkVerify<TAnalyzer>
             TestBehaviors = TestBehaviors.SkipSuppressionCheck,
             ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
         };
+        test.TestState.OutputKind = outputKind;
 
         for (int i = 0; i < sources.Length; i++)
         {

@@ -327,6 +327,19 @@ public class UnapprovedAiSdkAnalyzerTests
     }
 
     [Fact]
+    public async Task Top_level_statements_are_looked_at_like_any_method()
+    {
+        const string program = """
+            using OpenAI.Chat;
+
+            var client = {|#0:new ChatClient("gpt", "key")|};
+            ChatClient other = ChatClient.{|#1:Create("gpt")|};
+            System.Console.WriteLine(client.{|#2:Model|} + other.GetHashCode());
+            """;
+        await V.RunProgramAsync(program, NothingApproved, D(0, "ChatClient"), D(1, "ChatClient.Create(string)"), D(2, "ChatClient.Model"));
+    }
+
+    [Fact]
     public async Task Every_way_to_create_an_sdk_object_is_one_site()
     {
         const string source = """
