@@ -48,14 +48,14 @@ namespace Guardrails.Analyzers
             RuleIds.UnapprovedSdk,
             RuleCatalog.CategoryAiUsage,
             RuleCatalog.UnapprovedSdk,
-            "{0} is part of {1} (NuGet package {2}), which the AI policy does not approve: ask {3} to approve {2}, or remove this use",
+            "{0} is part of {1} (NuGet package {2}), which the AI policy does not approve{4}: ask {3} to approve {2}, or remove this use",
             "Every AI SDK a project calls must be on the central approved list, so the organisation knows which providers its code can reach. The rule is decided by the assembly that declares the symbol, so aliases, 'var' and look-alike names in your own code do not change the result.");
 
         public static readonly DiagnosticDescriptor UnapprovedEndpoint = Create(
             RuleIds.UnapprovedEndpoint,
             RuleCatalog.CategoryAiUsage,
             RuleCatalog.UnapprovedEndpoint,
-            "{0} is an endpoint of {1}, which the AI policy does not approve: ask {2} to approve {3}, or remove this address",
+            "{0} is an endpoint of {1}, which the AI policy does not approve{4}: ask {2} to approve {3}, or remove this address",
             "Code can reach an AI provider without any SDK, through HttpClient or an OpenAI-compatible client pointed at another host. Every provider endpoint a project calls must be approved by the central policy.");
 
         /// <summary>GRD005. Not configurable: a rule about suppressing Guardrails must not itself be suppressible by

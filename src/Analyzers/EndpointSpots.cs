@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using Guardrails.Core.Policy;
 using Guardrails.Core.Sdks;
 using Microsoft.CodeAnalysis;
 
@@ -93,25 +94,22 @@ namespace Guardrails.Analyzers
         /// <summary>Exactly the catalog's domains: results may be shared between compilations.</summary>
         public bool IsCatalog { get; }
 
-        /// <summary>The catalog's domains plus those of the policy's own SDKs.</summary>
-        public static EndpointDomains For(SdkApproval approval)
+        /// <summary>The catalog's domains plus those the policy names (its own SDKs, endpoints.denied).</summary>
+        public static EndpointDomains For(PolicyVerdicts verdicts)
         {
             HashSet<string>? domains = null;
-            foreach (AiSdk sdk in approval.CustomSdks)
+            foreach (string pattern in verdicts.PolicyHostPatterns())
             {
-                foreach (string pattern in sdk.EndpointHosts)
+                string? domain = HostPattern.DomainOf(pattern);
+                if (domain == null)
                 {
-                    string? domain = HostPattern.DomainOf(pattern);
-                    if (domain == null)
-                    {
-                        // A wildcard reaches into the last two labels: no domain to look for, any dotted string may match.
-                        return new EndpointDomains(new HashSet<string>(), isCatalog: false, everyDottedString: true);
-                    }
+                    // A wildcard reaches into the last two labels: no domain to look for, any dotted string may match.
+                    return new EndpointDomains(new HashSet<string>(), isCatalog: false, everyDottedString: true);
+                }
 
-                    if (!Catalog._domains.Contains(domain))
-                    {
-                        (domains ??= new HashSet<string>(Catalog._domains)).Add(domain);
-                    }
+                if (!Catalog._domains.Contains(domain))
+                {
+                    (domains ??= new HashSet<string>(Catalog._domains)).Add(domain);
                 }
             }
 

@@ -1,24 +1,23 @@
 using System;
-using Guardrails.Core.Sdks;
+using Guardrails.Core.Policy;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Guardrails.Analyzers
 {
     /// <summary>
     /// Shared compilation start of the rules that exist only under a central policy (GRD003, GRD004): nothing is
-    /// registered for a compilation without an effective policy (no file, or policy=false).
+    /// registered for a compilation without a valid effective policy. The rules ask Core's one evaluator.
     /// </summary>
     internal static class PolicyGatedAnalysis
     {
-        public static void RegisterCompilationStart(AnalysisContext context, Action<CompilationStartAnalysisContext, GuardrailsSettings, SdkApproval> onStart)
+        public static void RegisterCompilationStart(AnalysisContext context, Action<CompilationStartAnalysisContext, GuardrailsSettings, PolicyVerdicts> onStart)
         {
             context.RegisterCompilationStartAction(start =>
             {
                 GuardrailsSettings settings = GuardrailsSettings.From(start.Options, start.CancellationToken);
-                SdkApproval? approval = SdkApproval.From(settings.Policy);
-                if (approval != null)
+                if (settings.Verdicts != null)
                 {
-                    onStart(start, settings, approval);
+                    onStart(start, settings, settings.Verdicts);
                 }
             });
         }

@@ -7,6 +7,7 @@ using System.Text;
 using System.Threading;
 using Guardrails.Core.Files;
 using Guardrails.Core.Json;
+using Guardrails.Core.Policy;
 using Guardrails.Core.Sdks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -50,11 +51,11 @@ namespace Guardrails.Analyzers
 
             // Usage inside generated code is still usage (as BannedApiAnalyzers decides).
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            PolicyGatedAnalysis.RegisterCompilationStart(context, (start, settings, approval) =>
+            PolicyGatedAnalysis.RegisterCompilationStart(context, (start, settings, verdicts) =>
             {
                 // Driven by the raw text: only strings that name an endpoint domain, and the constants that hold them, are
                 // looked at, and only their enclosing sink is bound. A compilation that names no endpoint registers nothing.
-                EndpointDomains domains = EndpointDomains.For(approval);
+                EndpointDomains domains = EndpointDomains.For(verdicts);
                 bool any = false;
                 ConstantChain constants = ConstantChain.Compute(
                     start.Compilation,
@@ -65,7 +66,7 @@ namespace Guardrails.Analyzers
                         return spots.Constants;
                     },
                     start.CancellationToken);
-                var state = new State(settings, approval, domains, constants);
+                var state = new State(settings, verdicts, domains, constants);
                 if (any)
                 {
                     start.RegisterSemanticModelAction(state.AnalyzeTree);
@@ -80,15 +81,15 @@ namespace Guardrails.Analyzers
         private sealed class State
         {
             private readonly GuardrailsSettings _settings;
-            private readonly SdkApproval _approval;
+            private readonly PolicyVerdicts _verdicts;
             private readonly EndpointDomains _domains;
             private readonly ConstantChain _constants;
-            private readonly ConcurrentDictionary<string, EndpointDecision> _decisions = new ConcurrentDictionary<string, EndpointDecision>(StringComparer.OrdinalIgnoreCase);
+            private readonly ConcurrentDictionary<string, Decision> _decisions = new ConcurrentDictionary<string, Decision>(StringComparer.OrdinalIgnoreCase);
 
-            public State(GuardrailsSettings settings, SdkApproval approval, EndpointDomains domains, ConstantChain constants)
+            public State(GuardrailsSettings settings, PolicyVerdicts verdicts, EndpointDomains domains, ConstantChain constants)
             {
                 _settings = settings;
-                _approval = approval;
+                _verdicts = verdicts;
                 _domains = domains;
                 _constants = constants;
             }
@@ -150,7 +151,7 @@ namespace Guardrails.Analyzers
                     case Folded.RunTimeOnly:
                         return; // nothing constant at all: Fold gives up too
                     case Folded.Text:
-                        if (!TryExtractHost(folded.ToString(), out string host) || Decide(host) == EndpointDecision.NotReported)
+                        if (!TryExtractHost(folded.ToString(), out string host) || Decide(host).Passes)
                         {
                             return;
                         }
@@ -653,26 +654,8 @@ namespace Guardrails.Analyzers
                 return true;
             }
 
-            public EndpointDecision Decide(string host) =>
-                _decisions.GetOrAdd(host, h => _approval.IsUnapprovedEndpoint(h, out string provider, out string? package)
-                    ? new EndpointDecision(provider, package)
-                    : EndpointDecision.NotReported);
-
-            /// <summary>What <see cref="SdkApproval.IsUnapprovedEndpoint"/> said about one host.</summary>
-            public sealed class EndpointDecision
-            {
-                public static readonly EndpointDecision NotReported = new EndpointDecision(string.Empty, null);
-
-                public EndpointDecision(string provider, string? packageId)
-                {
-                    Provider = provider;
-                    PackageId = packageId;
-                }
-
-                public string Provider { get; }
-
-                public string? PackageId { get; }
-            }
+            /// <summary>Core's evaluator decides each host once per compilation.</summary>
+            public Decision Decide(string host) => _decisions.GetOrAdd(host, h => _verdicts.Host(h));
 
             /// <summary>Where a value is used: reports, and the member whose code it is in (lambdas and local functions included).</summary>
             private readonly struct Sink
@@ -816,14 +799,14 @@ namespace Guardrails.Analyzers
             private void Report(Action<Diagnostic> report, Location location, string host)
             {
                 // The same few hosts come back all over a code base: each is decided once per compilation.
-                EndpointDecision decision = Decide(host);
-                if (decision == EndpointDecision.NotReported)
+                Decision decision = Decide(host);
+                if (decision.Passes)
                 {
                     return;
                 }
 
-                string provider = decision.Provider;
-                string? package = decision.PackageId;
+                string provider = decision.Provider ?? "an AI provider";
+                string? package = decision.Sdk?.PrimaryPackageId;
 
                 string request = package != null ? "the package " + package + " (or the endpoint " + host + ")" : "the endpoint " + host;
                 report(_settings.Create(
@@ -831,8 +814,9 @@ namespace Guardrails.Analyzers
                     location,
                     host,
                     provider,
-                    _approval.OwnerContact,
-                    request));
+                    _verdicts.OwnerContact,
+                    request,
+                    decision.Qualifier()));
             }
 
             /// <summary>

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using Guardrails.Core.Policy;
 using Guardrails.Core.Sdks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -45,9 +46,9 @@ namespace Guardrails.Analyzers
 
             // Usage inside generated code is still usage (as BannedApiAnalyzers decides).
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-            PolicyGatedAnalysis.RegisterCompilationStart(context, (start, settings, approval) =>
+            PolicyGatedAnalysis.RegisterCompilationStart(context, (start, settings, verdicts) =>
             {
-                UnapprovedSdkSet? unapproved = UnapprovedSdkSet.Create(start.Compilation, approval);
+                UnapprovedSdkSet? unapproved = UnapprovedSdkSet.Create(start.Compilation, verdicts);
                 if (unapproved == null)
                 {
                     return;
@@ -55,7 +56,7 @@ namespace Guardrails.Analyzers
 
                 // The names to search for are found once, here: computed lazily inside a tree action, every other
                 // tree action would wait for them.
-                var state = new CompilationState(settings, approval, unapproved, start.Compilation);
+                var state = new CompilationState(settings, verdicts, unapproved, start.Compilation);
                 state.Prepare(start.CancellationToken);
                 start.RegisterSemanticModelAction(state.AnalyzeTree);
             });
@@ -68,7 +69,7 @@ namespace Guardrails.Analyzers
             private const string BaseWord = "base";
 
             private readonly GuardrailsSettings _settings;
-            private readonly SdkApproval _approval;
+            private readonly PolicyVerdicts _verdicts;
             private readonly Compilation _compilation;
             private readonly ConcurrentDictionary<ISymbol, string> _displayNames = new ConcurrentDictionary<ISymbol, string>(SymbolEqualityComparer.Default);
             private readonly object _gate = new object();
@@ -76,10 +77,10 @@ namespace Guardrails.Analyzers
             private HashSet<string>? _signatureNames;
             private SourceIdentifiers? _scanner;
 
-            public CompilationState(GuardrailsSettings settings, SdkApproval approval, UnapprovedSdkSet sdks, Compilation compilation)
+            public CompilationState(GuardrailsSettings settings, PolicyVerdicts verdicts, UnapprovedSdkSet sdks, Compilation compilation)
             {
                 _settings = settings;
-                _approval = approval;
+                _verdicts = verdicts;
                 Sdks = sdks;
                 _compilation = compilation;
             }
@@ -210,7 +211,8 @@ namespace Guardrails.Analyzers
                     name,
                     sdk.DisplayName,
                     sdk.PrimaryPackageId,
-                    _approval.OwnerContact));
+                    _verdicts.OwnerContact,
+                    Sdks.DecisionFor(sdk)?.Qualifier() ?? string.Empty));
             }
 
             private static void AddAliases(SyntaxList<MemberDeclarationSyntax> members, HashSet<string> names)
@@ -594,7 +596,7 @@ namespace Guardrails.Analyzers
                 }
 
                 if (_model.GetOperation(creation, _ct) is IObjectCreationOperation operation && !operation.IsImplicit &&
-                    _sdks.TryGetSdkInType(operation.Type, out AiSdk sdk))
+                    (_sdks.TryGetSdkInType(operation.Type, out AiSdk sdk) || _sdks.TryGetOwnClientType(operation.Type, out sdk)))
                 {
                     AddSite(creation, creation.Span, operation.Type!, sdk, receiver: null);
                 }
@@ -657,7 +659,8 @@ namespace Guardrails.Analyzers
 
                 if (outer.Parent is ObjectCreationExpressionSyntax creation && creation.Type == outer)
                 {
-                    if (!_sites.ContainsKey(creation) && _types.BindTypeName(creation.Type) is ITypeSymbol created && _sdks.TryGetSdkInType(created, out AiSdk creationSdk))
+                    if (!_sites.ContainsKey(creation) && _types.BindTypeName(creation.Type) is ITypeSymbol created &&
+                        (_sdks.TryGetSdkInType(created, out AiSdk creationSdk) || _sdks.TryGetOwnClientType(created, out creationSdk)))
                     {
                         AddSite(creation, creation.Span, created, creationSdk, receiver: null);
                     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Guardrails.Core.Policy;
 using Guardrails.Core.Sdks;
 using Microsoft.CodeAnalysis;
 
@@ -13,10 +14,14 @@ namespace Guardrails.Analyzers
     internal sealed class UnapprovedSdkSet
     {
         private readonly Dictionary<IAssemblySymbol, AiSdk> _byAssembly;
+        private readonly Dictionary<IAssemblySymbol, AiSdk> _carried;
+        private readonly Dictionary<AiSdk, Decision> _decisions;
         private readonly Dictionary<IAssemblySymbol, List<KeyValuePair<string, AiSdk>>> _byNamespace;
 
         private UnapprovedSdkSet(
             Dictionary<IAssemblySymbol, AiSdk> byAssembly,
+            Dictionary<IAssemblySymbol, AiSdk> carried,
+            Dictionary<AiSdk, Decision> decisions,
             Dictionary<IAssemblySymbol, List<KeyValuePair<string, AiSdk>>> byNamespace,
             HashSet<string> typeNames,
             HashSet<string> memberNames,
@@ -27,6 +32,8 @@ namespace Guardrails.Analyzers
             NamespacesByName = namespacesByName;
             ExtensionNames = extensionNames;
             _byAssembly = byAssembly;
+            _carried = carried;
+            _decisions = decisions;
             _byNamespace = byNamespace;
             TypeNames = typeNames;
             MemberNames = memberNames;
@@ -54,28 +61,52 @@ namespace Guardrails.Analyzers
         /// <summary>Simple names of the types declared by the unapproved SDKs ("Foo" too for "FooAttribute"): a cheap prefilter for names in source.</summary>
         public HashSet<string> TypeNames { get; }
 
-        /// <summary>Null when no referenced assembly belongs to an unapproved SDK (the common case: register nothing).</summary>
-        public static UnapprovedSdkSet? Create(Compilation compilation, SdkApproval approval)
+        /// <summary>What the policy evaluator decided for an SDK reported here (reason, route, proposal).</summary>
+        public Decision? DecisionFor(AiSdk sdk) => _decisions.TryGetValue(sdk, out Decision? d) ? d : null;
+
+        /// <summary>
+        /// Null when no referenced assembly belongs to an SDK the policy does not approve (the common case: register
+        /// nothing). Each assembly is decided by Core's evaluator; an SDK a route carries is kept with only its own
+        /// client entry points reportable (<see cref="AiSdk.IsOwnClientEntryPoint"/>).
+        /// </summary>
+        public static UnapprovedSdkSet? Create(Compilation compilation, PolicyVerdicts verdicts)
         {
             Dictionary<IAssemblySymbol, AiSdk>? byAssembly = null;
+            Dictionary<IAssemblySymbol, AiSdk>? carried = null;
+            var decisions = new Dictionary<AiSdk, Decision>();
             Dictionary<IAssemblySymbol, List<KeyValuePair<string, AiSdk>>>? byNamespace = null;
             foreach (IAssemblySymbol assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
-                if (approval.TryGetSdkByAssemblyName(assembly.Identity.Name, out AiSdk sdk))
+                Decision? decision = verdicts.Assembly(assembly.Identity.Name);
+                if (decision != null)
                 {
-                    if (!approval.IsApproved(sdk))
+                    AiSdk sdk = decision.Sdk!;
+                    if (!decision.Passes)
                     {
                         byAssembly ??= new Dictionary<IAssemblySymbol, AiSdk>(SymbolEqualityComparer.Default);
                         byAssembly[assembly] = sdk;
+                        decisions[sdk] = decision;
+                    }
+                    else if (decision.OnlyThroughRoute)
+                    {
+                        carried ??= new Dictionary<IAssemblySymbol, AiSdk>(SymbolEqualityComparer.Default);
+                        carried[assembly] = sdk;
+                        decisions[sdk] = decision;
                     }
 
                     continue;
                 }
 
                 // Policy-defined SDKs known only by namespace: match the namespaces inside referenced assemblies.
-                foreach (AiSdk custom in approval.CustomSdks)
+                foreach (AiSdk custom in verdicts.CustomSdks)
                 {
-                    if (custom.AssemblyNames.Count > 0 || approval.IsApproved(custom))
+                    if (custom.AssemblyNames.Count > 0)
+                    {
+                        continue;
+                    }
+
+                    Decision customDecision = verdicts.Sdk(custom);
+                    if (customDecision.Passes)
                     {
                         continue;
                     }
@@ -84,6 +115,7 @@ namespace Guardrails.Analyzers
                     {
                         if (FindNamespace(assembly.GlobalNamespace, root) != null)
                         {
+                            decisions[custom] = customDecision;
                             byNamespace ??= new Dictionary<IAssemblySymbol, List<KeyValuePair<string, AiSdk>>>(SymbolEqualityComparer.Default);
                             if (!byNamespace.TryGetValue(assembly, out List<KeyValuePair<string, AiSdk>>? roots))
                             {
@@ -97,15 +129,15 @@ namespace Guardrails.Analyzers
                 }
             }
 
-            if (byAssembly == null && byNamespace == null)
+            if (byAssembly == null && byNamespace == null && carried == null)
             {
                 return null;
             }
 
             var names = new Names();
-            if (byAssembly != null)
+            foreach (Dictionary<IAssemblySymbol, AiSdk>? set in new[] { byAssembly, carried })
             {
-                foreach (IAssemblySymbol assembly in byAssembly.Keys)
+                foreach (IAssemblySymbol assembly in set?.Keys ?? (IEnumerable<IAssemblySymbol>)Array.Empty<IAssemblySymbol>())
                 {
                     AddTypeNames(assembly.GlobalNamespace, names);
                 }
@@ -128,6 +160,8 @@ namespace Guardrails.Analyzers
 
             return new UnapprovedSdkSet(
                 byAssembly ?? new Dictionary<IAssemblySymbol, AiSdk>(SymbolEqualityComparer.Default),
+                carried ?? new Dictionary<IAssemblySymbol, AiSdk>(SymbolEqualityComparer.Default),
+                decisions,
                 byNamespace ?? new Dictionary<IAssemblySymbol, List<KeyValuePair<string, AiSdk>>>(SymbolEqualityComparer.Default),
                 names.Types,
                 names.Members,
@@ -163,6 +197,17 @@ namespace Guardrails.Analyzers
                 return true;
             }
 
+            // An SDK a route carries: only creating or registering its own client is a use to report.
+            if (_carried.Count > 0 && _carried.TryGetValue(assembly, out found) && definition is IMethodSymbol method)
+            {
+                bool constructor = method.MethodKind == MethodKind.Constructor;
+                if (found.IsOwnClientEntryPoint(constructor, method.IsExtensionMethod, constructor ? method.ContainingType.Name : method.Name))
+                {
+                    sdk = found;
+                    return true;
+                }
+            }
+
             if (_byNamespace.Count > 0 && _byNamespace.TryGetValue(assembly, out List<KeyValuePair<string, AiSdk>>? roots))
             {
                 string ns = definition.ContainingNamespace?.ToDisplayString() ?? string.Empty;
@@ -177,6 +222,23 @@ namespace Guardrails.Analyzers
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// A type of an SDK a route carries whose construction obtains that SDK's own client (<c>new OpenAIClient(…)</c>):
+        /// the creation is a use to report even though the type itself may be used.
+        /// </summary>
+        public bool TryGetOwnClientType(ITypeSymbol? type, out AiSdk sdk)
+        {
+            sdk = null!;
+            if (_carried.Count == 0 || !(type is INamedTypeSymbol named) || named.ContainingAssembly == null ||
+                !_carried.TryGetValue(named.OriginalDefinition.ContainingAssembly, out AiSdk? found) || !found.IsOwnClientEntryPoint(true, false, named.Name))
+            {
+                return false;
+            }
+
+            sdk = found;
+            return true;
         }
 
         /// <summary>The unapproved SDK of a type or of anything in it: element types, type arguments, tuple elements.</summary>

@@ -17,7 +17,7 @@ public class ForbiddenLocalSuppressionAnalyzerTests
                 test.TestBehaviors |= Microsoft.CodeAnalysis.Testing.TestBehaviors.SkipSuppressionCheck;
                 if (effectivePolicy != null)
                 {
-                    test.TestState.AdditionalFiles.Add(("/obj/guardrails/guardrails.effective-policy.txt", effectivePolicy));
+                    test.TestState.AdditionalFiles.Add(("/obj/guardrails/guardrails.effective-policy.json", Guardrails.Tests.Shared.EffectivePolicyText.Json(effectivePolicy)));
                 }
             },
             expected);
@@ -88,7 +88,7 @@ public class ForbiddenLocalSuppressionAnalyzerTests
             {
                 test.TestCode = "#pragma warning disable {|#0:GRD001|}\nclass C { }\n";
                 test.TestBehaviors |= Microsoft.CodeAnalysis.Testing.TestBehaviors.SkipSuppressionCheck;
-                test.TestState.AdditionalFiles.Add(("/obj/guardrails/guardrails.effective-policy.txt", Forbidden));
+                test.TestState.AdditionalFiles.Add(("/obj/guardrails/guardrails.effective-policy.json", Guardrails.Tests.Shared.EffectivePolicyText.Json(Forbidden)));
                 test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\ndotnet_diagnostic.GRD005.severity = none\ndotnet_analyzer_diagnostic.category-Guardrails.Integrity.severity = none\n"));
             },
             Grd005(0, "#pragma warning disable", "GRD001"));

@@ -104,7 +104,7 @@ public class HardcodedKeyInFileAnalyzerTests
         await Files(
             new[]
             {
-                ("/obj/guardrails/guardrails.effective-policy.txt", "mode=Enforce\n# " + Key + "\n"),
+                ("/obj/guardrails/guardrails.effective-policy.json", "mode=Enforce\n# " + Key + "\n"),
                 ("/app/logo.png", Key),
                 ("/app/data.bin", "\0\0\0" + Key),
                 ("/app/big.json", huge),

@@ -88,8 +88,8 @@ public class LockedSeverityTests
             ? ImmutableArray.Create<DiagnosticAnalyzer>(new HardcodedKeyInCodeAnalyzer(), new Grd001Suppressor())
             : ImmutableArray.Create<DiagnosticAnalyzer>(new HardcodedKeyInCodeAnalyzer());
         var additional = extraPolicy == null
-            ? ImmutableArray.Create<AdditionalText>(new Text("/obj/guardrails/guardrails.effective-policy.txt", effective))
-            : ImmutableArray.Create<AdditionalText>(new Text("/obj/guardrails/guardrails.effective-policy.txt", effective), new Text("/fake/guardrails.effective-policy.txt", extraPolicy));
+            ? ImmutableArray.Create<AdditionalText>(new Text("/obj/guardrails/guardrails.effective-policy.json", Guardrails.Tests.Shared.EffectivePolicyText.Json(effective)))
+            : ImmutableArray.Create<AdditionalText>(new Text("/obj/guardrails/guardrails.effective-policy.json", Guardrails.Tests.Shared.EffectivePolicyText.Json(effective)), new Text("/fake/guardrails.effective-policy.json", Guardrails.Tests.Shared.EffectivePolicyText.Json(extraPolicy)));
         var withOptions = new CompilationWithAnalyzersOptions(new AnalyzerOptions(additional), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true);
         var withAnalyzers = compilation.WithAnalyzers(analyzers, withOptions);
         return await withAnalyzers.GetAllDiagnosticsAsync();

@@ -55,7 +55,7 @@ internal static class SdkVerify<TAnalyzer>
         test.TestState.AdditionalReferences.AddRange(await SdkStubs.AllAsync());
         if (effectivePolicy != null)
         {
-            test.TestState.AdditionalFiles.Add(("/obj/guardrails/guardrails.effective-policy.txt", effectivePolicy));
+            test.TestState.AdditionalFiles.Add(("/obj/guardrails/guardrails.effective-policy.json", Guardrails.Tests.Shared.EffectivePolicyText.Json(effectivePolicy)));
         }
 
         foreach ((string path, string text) in additionalFiles)

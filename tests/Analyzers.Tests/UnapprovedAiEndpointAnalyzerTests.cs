@@ -21,7 +21,8 @@ public class UnapprovedAiEndpointAnalyzerTests
             host,
             provider,
             V.OwnerContact,
-            package != null ? "the package " + package + " (or the endpoint " + host + ")" : "the endpoint " + host);
+            package != null ? "the package " + package + " (or the endpoint " + host + ")" : "the endpoint " + host,
+            string.Empty);
 
     [Fact]
     public async Task HttpClient_base_addresses_and_request_uris_are_reported()

@@ -10,7 +10,7 @@ public class UnapprovedAiSdkAnalyzerTests
     private static readonly string NothingApproved = V.Policy();
 
     private static DiagnosticResult D(int location, string symbol, string sdk = OpenAiSdk, string package = "OpenAI", DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
-        V.Diagnostic("GRD003").WithLocation(location).WithSeverity(severity).WithArguments(symbol, sdk, package, V.OwnerContact);
+        V.Diagnostic("GRD003").WithLocation(location).WithSeverity(severity).WithArguments(symbol, sdk, package, V.OwnerContact, string.Empty);
 
     [Fact]
     public async Task Object_creation_with_a_qualified_name_is_one_report_naming_the_sdk_package_and_owner()
@@ -498,7 +498,8 @@ public class UnapprovedAiSdkAnalyzerTests
     [Fact]
     public async Task A_denied_package_wins_over_an_approval()
     {
-        await V.RunAsync("class C { {|#0:OpenAI.Chat.ChatClient|} _c; }", V.Policy("OpenAI") + "package.denied=OpenAI\n", D(0, "ChatClient"));
+        await V.RunAsync("class C { {|#0:OpenAI.Chat.ChatClient|} _c; }", V.Policy("OpenAI") + "package.denied=OpenAI\n",
+            V.Diagnostic("GRD003").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments("ChatClient", OpenAiSdk, "OpenAI", V.OwnerContact, " (packages.denied 'OpenAI' (the policy))"));
     }
 
     [Fact]
@@ -514,7 +515,7 @@ public class UnapprovedAiSdkAnalyzerTests
         await V.RunAsync(
             "class C { {|#0:OpenAI.Chat.ChatClient|} _c; }",
             "policy=true\n",
-            V.Diagnostic("GRD003").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments("ChatClient", OpenAiSdk, "OpenAI", "the owner of the AI policy"));
+            V.Diagnostic("GRD003").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments("ChatClient", OpenAiSdk, "OpenAI", "the owner of the AI policy", string.Empty));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ internal static class Verify<TAnalyzer>
 
         if (effectivePolicy != null)
         {
-            test.TestState.AdditionalFiles.Add(("/obj/guardrails/guardrails.effective-policy.txt", effectivePolicy));
+            test.TestState.AdditionalFiles.Add(("/obj/guardrails/guardrails.effective-policy.json", Guardrails.Tests.Shared.EffectivePolicyText.Json(effectivePolicy)));
         }
 
         foreach ((string path, string text) in additionalFiles ?? Array.Empty<(string, string)>())

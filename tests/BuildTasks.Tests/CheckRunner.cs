@@ -19,7 +19,7 @@ internal sealed class CheckRunner
             ProjectPath = System.IO.Path.Combine(dir.Path, "App.csproj"),
             PolicyPath = policy == null ? null : dir.Write("guardrails.policy.json", policy),
             ManifestPath = manifest == null ? null : dir.Write("ai-assistants.json", manifest),
-            EffectivePolicyFile = System.IO.Path.Combine(dir.Path, "obj", "guardrails", "guardrails.effective-policy.txt"),
+            EffectivePolicyFile = System.IO.Path.Combine(dir.Path, "obj", "guardrails", "guardrails.effective-policy.json"),
             RevisionStateFile = System.IO.Path.Combine(dir.Path, "obj", "guardrails", "policy-revisions.txt"),
             AuditFile = System.IO.Path.Combine(dir.Path, "obj", "guardrails", "guardrails.audit.json"),
             Language = "C#",
@@ -60,7 +60,7 @@ internal sealed class CheckRunner
 
     public BuildWarningEventArgs Warning(string code) => Assert.Single(Engine.Warnings, e => e.Code == code);
 
-    public string Effective => File.ReadAllText(Task.EffectivePolicyFile);
+    public string Effective => Guardrails.Tests.Shared.EffectivePolicyText.Render(File.ReadAllText(Task.EffectivePolicyFile));
 
     /// <summary>Everything the task logged, for "no secret anywhere" assertions.</summary>
     public string AllLogged => string.Join("\n",

@@ -9,7 +9,7 @@ public class CompileVerificationTests
     private static (CompileInputs Inputs, TempDir Dir) Governed(string state = "mode=Enforce\npolicy=true\nallowed=\nallowedBy=default\n")
     {
         var dir = new TempDir();
-        string effective = dir.Write("obj/guardrails/guardrails.effective-policy.txt", "mode=Enforce\n");
+        string effective = dir.Write("obj/guardrails/guardrails.effective-policy.json", Guardrails.Tests.Shared.EffectivePolicyText.Json("mode=Enforce\n"));
         var inputs = new CompileInputs
         {
             ProjectPath = Path.Combine(dir.Path, "App.csproj"),
@@ -46,7 +46,7 @@ public class CompileVerificationTests
     {
         var (inputs, dir) = Governed();
         using var _ = dir;
-        string fake = dir.Write("fake/guardrails.effective-policy.txt", "mode=Audit\nsuppression.allowed=true\n");
+        string fake = dir.Write("fake/guardrails.effective-policy.json", Guardrails.Tests.Shared.EffectivePolicyText.Json("mode=Audit\nsuppression.allowed=true\n"));
         inputs.AdditionalFiles = new[] { inputs.EffectivePolicyFile!, fake };
         var second = Assert.Single(CompileVerification.Run(inputs).Findings);
         Assert.Equal("GRD311", second.Rule.Id);

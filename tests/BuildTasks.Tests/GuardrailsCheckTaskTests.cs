@@ -18,7 +18,7 @@ public class GuardrailsCheckTaskTests
             PolicyPath = policy,
             ManifestPath = manifest,
             Mode = mode,
-            EffectivePolicyFile = Path.Combine(dir.Path, "obj", "guardrails.effective-policy.txt"),
+            EffectivePolicyFile = Path.Combine(dir.Path, "obj", "guardrails.effective-policy.json"),
         };
         return (task, engine);
     }
@@ -32,7 +32,7 @@ public class GuardrailsCheckTaskTests
         Assert.True(task.Execute());
         Assert.Empty(engine.Errors);
         Assert.Empty(engine.Warnings);
-        string effective = File.ReadAllText(task.EffectivePolicyFile);
+        string effective = Guardrails.Tests.Shared.EffectivePolicyText.Render(File.ReadAllText(task.EffectivePolicyFile));
         Assert.Contains("mode=Enforce", effective);
         Assert.Contains("policy=true", effective);
     }
@@ -77,7 +77,7 @@ public class GuardrailsCheckTaskTests
         Assert.Empty(engine.Errors);
         Assert.Equal("GRD101", Assert.Single(engine.Warnings).Code);
         Assert.Equal("Audit", task.EffectiveMode);
-        Assert.Contains("mode=Audit", File.ReadAllText(task.EffectivePolicyFile));
+        Assert.Contains("mode=Audit", Guardrails.Tests.Shared.EffectivePolicyText.Render(File.ReadAllText(task.EffectivePolicyFile)));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public class GuardrailsCheckTaskTests
         var (task, engine) = Create(dir, policy: "", manifest: null);
         Assert.True(task.Execute());
         Assert.Empty(engine.Errors);
-        Assert.Contains("policy=false", File.ReadAllText(task.EffectivePolicyFile));
+        Assert.Contains("policy=false", Guardrails.Tests.Shared.EffectivePolicyText.Render(File.ReadAllText(task.EffectivePolicyFile)));
     }
 
     [Fact]

@@ -191,42 +191,6 @@ public class AiSdkCatalogTests
         Assert.Empty(AiSdkCatalog.FindByNamespace("MyCompany.OpenAI"));
     }
 
-    [Fact]
-    public void Custom_entries_round_trip_through_the_effective_policy_line_format()
-    {
-        var custom = new AiSdk("contoso-gateway", "contoso-gateway", "Contoso AI Gateway", new[] { "Contoso.AI.Gateway" }, new[] { "Contoso.AI.Gateway", "Contoso.AI.Gateway.Core" }, new[] { "Contoso.AI" }, new[] { "ai.contoso.example", "*.ai.contoso.example" }, "test", isCustom: true);
-        string line = AiSdkCatalog.FormatCustom(custom);
-        Assert.Equal("contoso-gateway|Contoso AI Gateway|Contoso.AI.Gateway|Contoso.AI.Gateway,Contoso.AI.Gateway.Core|Contoso.AI|ai.contoso.example,*.ai.contoso.example", line);
-
-        Assert.True(AiSdkCatalog.TryParseCustom(line, out AiSdk read));
-        Assert.Equal("contoso-gateway", read.Id);
-        Assert.Equal("Contoso AI Gateway", read.Provider);
-        Assert.Equal(custom.PackageIds, read.PackageIds);
-        Assert.Equal(custom.AssemblyNames, read.AssemblyNames);
-        Assert.Equal(custom.Namespaces, read.Namespaces);
-        Assert.Equal(custom.EndpointHosts, read.EndpointHosts);
-        Assert.True(read.IsCustom);
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("only|three|fields")]
-    [InlineData(" |p|a|b|c|d")]
-    public void Malformed_custom_lines_are_rejected(string line)
-    {
-        Assert.False(AiSdkCatalog.TryParseCustom(line, out _));
-    }
-
-    [Fact]
-    public void Custom_line_with_empty_lists_parses()
-    {
-        Assert.True(AiSdkCatalog.TryParseCustom("gw||Contoso.Gw|||", out AiSdk sdk));
-        Assert.Equal("gw", sdk.Provider);
-        Assert.Equal(new[] { "Contoso.Gw" }, sdk.PackageIds);
-        Assert.Empty(sdk.AssemblyNames);
-        Assert.Empty(sdk.EndpointHosts);
-    }
-
     private static void AssertUnique(IEnumerable<string> values)
     {
         string[] dupes = values.GroupBy(v => v, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();

@@ -103,7 +103,7 @@ public class BypassTests
         string inCode = FakeKeys.OpenAiProject("E2eLateCodeFakeKeyNotReal");
         string inSettings = FakeKeys.OpenAiProject("E2eLateSettingsFakeKeyNotReal");
         project.Write("appsettings.json", "{ \"OpenAI\": { \"ApiKey\": \"" + inSettings + "\" } }\n");
-        project.Write("fake/guardrails.effective-policy.txt", "mode=Audit\npolicy=true\nsuppression.allowed=true\n");
+        project.Write("fake/guardrails.effective-policy.json", Guardrails.Tests.Shared.EffectivePolicyText.Json("mode=Audit\npolicy=true\nsuppression.allowed=true\n"));
         project.Write("quiet.ruleset", "<RuleSet Name=\"quiet\" ToolsVersion=\"16.0\"><Rules AnalyzerId=\"Guardrails\" RuleNamespace=\"Guardrails\"><Rule Id=\"GRD001\" Action=\"None\" /></Rules></RuleSet>\n");
         project.Write("Directory.Build.targets", """
             <Project>
@@ -112,7 +112,7 @@ public class BypassTests
                   <NoWarn>$(NoWarn);GRD001</NoWarn>
                 </PropertyGroup>
                 <ItemGroup>
-                  <AdditionalFiles Include="$(MSBuildThisFileDirectory)fake/guardrails.effective-policy.txt" />
+                  <AdditionalFiles Include="$(MSBuildThisFileDirectory)fake/guardrails.effective-policy.json" />
                   <AdditionalFiles Remove="$(MSBuildThisFileDirectory)appsettings.json" />
                 </ItemGroup>
               </Target>
@@ -129,7 +129,7 @@ public class BypassTests
         Fails(result,
             "error GRD304:", "after the Guardrails check ran",
             "quiet.ruleset(1,", "error GRD305:", "ruleset: GRD001 Action=None",
-            "guardrails.effective-policy.txt : Guardrails error GRD311:", "second effective-policy file",
+            "guardrails.effective-policy.json : Guardrails error GRD311:", "second effective-policy file",
             "appsettings.json : Guardrails error GRD311:", "removed from the compiler's AdditionalFiles");
         Assert.DoesNotContain(inSettings, result.Output);
 

@@ -83,7 +83,7 @@ public class IntegrityTests
         Assert.Contains(".editorconfig(4,1): Guardrails error GRD305:", caught.Output);
         Assert.Contains("Program.cs(1,25): error GRD005:", caught.Output);
         Assert.DoesNotContain("GRD306", caught.Output);
-        string effective = File.ReadAllText(project.PathOf("obj/Debug/net10.0/guardrails/guardrails.effective-policy.txt"));
+        string effective = Guardrails.Tests.Shared.EffectivePolicyText.Render(File.ReadAllText(project.PathOf("obj/Debug/net10.0/guardrails/guardrails.effective-policy.json")));
         Assert.Contains("mode=Enforce", effective);
         Assert.Contains("suppression.allowed=false", effective);
 
@@ -218,7 +218,7 @@ public class IntegrityTests
             ["audit record"] = File.ReadAllText(project.PathOf("obj/Debug/net10.0/guardrails/guardrails.audit.json")),
             ["SARIF"] = File.ReadAllText(project.PathOf("obj/guardrails.sarif")),
             ["CycloneDX"] = File.ReadAllText(project.PathOf("obj/ai-bom.cdx.json")),
-            ["effective policy"] = File.ReadAllText(project.PathOf("obj/Debug/net10.0/guardrails/guardrails.effective-policy.txt")),
+            ["effective policy"] = File.ReadAllText(project.PathOf("obj/Debug/net10.0/guardrails/guardrails.effective-policy.json")),
         };
         Assert.Contains("GRD1", outputs["audit record"]);
         foreach ((string name, string text) in outputs)

@@ -1,3 +1,4 @@
+using Guardrails.Core.Policy;
 using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -56,9 +57,9 @@ public class PolicyBuildTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.DoesNotMatch(new Regex("GRD\\d{3}"), result.Output);
-        string effective = File.ReadAllText(project.PathOf("obj/Debug/net10.0/guardrails/guardrails.effective-policy.txt"));
-        Assert.Contains("owner.name=AI Governance", effective);
-        Assert.Contains("package.approved=Anthropic", effective);
+        EffectivePolicy effective = EffectivePolicy.Read(File.ReadAllText(project.PathOf("obj/Debug/net10.0/guardrails/guardrails.effective-policy.json")), out _)!;
+        Assert.Equal("AI Governance", effective.OwnerName);
+        Assert.Contains(effective.ApprovedPackages, p => p.Id == "Anthropic");
     }
 
     [Fact]

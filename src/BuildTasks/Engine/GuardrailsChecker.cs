@@ -109,21 +109,23 @@ namespace Guardrails.BuildTasks.Engine
                     PolicyEvaluator.Evaluate(policy, result.Manifest, request.Now, result.Findings);
                 }
 
+                // The effective policy first: the package gate decides with the same evaluator and model as the analyzers.
+                EffectiveFacts.Write(policy, result.Effective, result.Manifest != null
+                    ? Waivers.Usable(policy, result.Manifest, ProjectName(request.ProjectPath), request.Now, null)
+                    : null);
                 if (!string.IsNullOrWhiteSpace(request.ProjectAssetsFile))
                 {
-                    PackageChecker.Check(policy, request.ProjectAssetsFile!.Trim(), result.Findings, result.AiPackages);
+                    PackageChecker.Check(policy, result.Effective, request.ProjectAssetsFile!.Trim(), request.ProjectPath, result.Findings, result.AiPackages);
                 }
                 else if (request.DeclaredPackages != null)
                 {
-                    PackageChecker.CheckDeclared(policy, request.DeclaredPackages, result.Findings, result.AiPackages);
+                    PackageChecker.CheckDeclared(policy, result.Effective, request.DeclaredPackages, result.Findings, result.AiPackages);
                 }
 
                 if (result.Manifest != null)
                 {
                     Waivers.Apply(policy, result.Manifest, ProjectName(request.ProjectPath), request.Now, result.Findings);
                 }
-
-                EffectiveFacts.Write(policy, result.Effective);
             }
 
             result.Effective.Mode = result.Enforce ? "Enforce" : "Audit";

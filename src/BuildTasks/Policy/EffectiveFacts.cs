@@ -5,53 +5,68 @@ using Guardrails.Core.Sdks;
 namespace Guardrails.BuildTasks.Policy
 {
     /// <summary>
-    /// Writes the facts the analyzers need from a valid policy into the effective policy (the contract documented in
-    /// docs/policy.md): owner.name, owner.contact, package.approved, package.denied, sdk.custom, endpoint.approved.
+    /// Fills the typed effective policy (the contract in Core, documented in docs/policy.md) from a valid policy and
+    /// the waivers this project may use: owner, packages, policy-defined SDKs, routes, endpoint lists, waivers, each
+    /// with its line in the policy. The restored packages and version answers are added by the package check.
     /// </summary>
     public static class EffectiveFacts
     {
-        public static void Write(GuardrailsPolicy policy, EffectivePolicy effective)
+        public static void Write(GuardrailsPolicy policy, EffectivePolicy effective, IEnumerable<WaiverRule>? usableWaivers = null)
         {
-            if (policy.PolicyId != null)
-            {
-                effective.Add("policy.id", policy.PolicyId.Value);
-            }
-
-            if (policy.Revision != null)
-            {
-                effective.Add("policy.revision", policy.Revision.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            if (policy.Owner.Name != null)
-            {
-                effective.Add("owner.name", policy.Owner.Name.Value);
-            }
-
-            if (policy.Owner.Contact != null)
-            {
-                effective.Add("owner.contact", policy.Owner.Contact.Value);
-            }
+            effective.PolicyFile = policy.File;
+            effective.PolicyId = policy.PolicyId?.Value;
+            effective.Revision = policy.Revision?.Value;
+            effective.OwnerName = policy.Owner.Name?.Value;
+            effective.OwnerContact = policy.Owner.Contact?.Value;
 
             foreach (PackageRule p in policy.ApprovedPackages)
             {
-                effective.Add("package.approved", p.Id.Value);
+                effective.ApprovedPackages.Add(Entry(p));
             }
 
             foreach (PackageRule p in policy.DeniedPackages)
             {
-                effective.Add("package.denied", p.Id.Value);
+                effective.DeniedPackages.Add(Entry(p));
             }
 
             foreach (CustomSdk sdk in policy.CustomSdks)
             {
-                effective.Add("sdk.custom", AiSdkCatalog.FormatCustom(new AiSdk(
-                    sdk.Id.Value, sdk.Id.Value, sdk.Provider, sdk.PackageIds, sdk.Assemblies, sdk.Namespaces, sdk.EndpointHosts, "policy", isCustom: true)));
+                effective.CustomSdks.Add(new CustomSdkEntry(
+                    new AiSdk(sdk.Id.Value, sdk.Id.Value, sdk.Provider.Length > 0 ? sdk.Provider : sdk.Id.Value, sdk.PackageIds, sdk.Assemblies, sdk.Namespaces, sdk.EndpointHosts, "policy (packages.sdks)", isCustom: true),
+                    sdk.Node.Start.Line));
+            }
+
+            foreach (RouteRule route in policy.Routes)
+            {
+                effective.Routes.Add(new RouteEntry(
+                    route.Id.Value,
+                    route.Description != null ? Text.Show(route.Description.Value, 200) : null,
+                    route.Packages.ConvertAll(Entry),
+                    route.Endpoints.ConvertAll(e => e.Value),
+                    route.Node.Start.Line));
             }
 
             foreach (Located<string> host in policy.ApprovedEndpoints)
             {
-                effective.Add("endpoint.approved", host.Value);
+                effective.ApprovedEndpoints.Add(new HostEntry(host.Value, null, host.Node.Start.Line));
+            }
+
+            foreach (Located<string> host in policy.DeniedEndpoints)
+            {
+                effective.DeniedEndpoints.Add(new HostEntry(host.Value, null, host.Node.Start.Line));
+            }
+
+            foreach (WaiverRule w in usableWaivers ?? new WaiverRule[0])
+            {
+                if (w.Rule != null && w.Subject != null && w.ExpiresAt != null)
+                {
+                    effective.Waivers.Add(new WaiverEntry(w.Id, w.Rule.Value, w.Subject.Value, Dates.ExpiryInstant(w.ExpiresAt), w.ApprovedBy?.Value,
+                        w.Reason != null ? Text.Show(w.Reason.Value, 200) : null, w.Node.Start.Line));
+                }
             }
         }
+
+        private static PackageEntry Entry(PackageRule p) =>
+            new PackageEntry(p.Id.Value, p.VersionsText?.Value?.Trim(), p.Reason != null ? Text.Show(p.Reason.Value, 200) : null, p.Node.Start.Line);
     }
 }

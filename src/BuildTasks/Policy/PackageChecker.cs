@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using Guardrails.BuildTasks.Engine;
 using Guardrails.Core.Json;
+using Guardrails.Core.Policy;
 using Guardrails.Core.Rules;
 using Guardrails.Core.Sdks;
 using NuGet.Versioning;
@@ -10,9 +11,9 @@ using NuGet.Versioning;
 namespace Guardrails.BuildTasks.Policy
 {
     /// <summary>
-    /// GRD201–GRD204: every package in obj/project.assets.json, direct or transitive and per target framework, that
-    /// the Core AI SDK catalog knows (neutral abstractions excepted) or that the policy lists (approved, denied, or a
-    /// policy-defined SDK) must be approved with a matching version. Transitive hits name the chain that brought them.
+    /// GRD201–GRD204: every package in obj/project.assets.json, direct or transitive and per target framework, is
+    /// judged by Core's PolicyVerdicts (AI SDKs of the catalog or the policy must be approved, in an approved version,
+    /// by packages.approved or a route; denied ones never pass). Transitive hits name the chain that brought them.
     /// </summary>
     public static class PackageChecker
     {
@@ -43,7 +44,13 @@ namespace Guardrails.BuildTasks.Policy
             public List<string> Dependencies { get; } = new List<string>();
         }
 
-        public static void Check(GuardrailsPolicy policy, string assetsFile, List<Finding> findings, List<Guardrails.BuildTasks.Engine.Reports.PackageUse>? aiPackages = null)
+        /// <summary>
+        /// Checks the restored packages with Core's <see cref="PolicyVerdicts"/> (the evaluator the analyzers use) and
+        /// records each restored package and each version answer in <paramref name="effective"/>, so GRD003 decides the
+        /// same package, version and chain the same way. Findings point at the PackageReference that brings the package
+        /// in (project file, Directory.Build.props/targets or Directory.Packages.props), else at the assets file.
+        /// </summary>
+        public static void Check(GuardrailsPolicy policy, EffectivePolicy effective, string assetsFile, string? projectFile, List<Finding> findings, List<Guardrails.BuildTasks.Engine.Reports.PackageUse>? aiPackages = null)
         {
             JsonNode? root = Load(assetsFile, findings);
             if (root == null)
@@ -58,7 +65,11 @@ namespace Guardrails.BuildTasks.Policy
                 return;
             }
 
-            var reported = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            var verdicts = new PolicyVerdicts(effective, NuGetOracle(effective));
+            var locator = new ReferenceLocator(projectFile);
+            var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var restored = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var pending = new List<(Library Lib, List<Library> Chain, string Framework)>();
             foreach (JsonProperty target in targets.Properties)
             {
                 if (!target.Value.IsObject)
@@ -97,112 +108,122 @@ namespace Guardrails.BuildTasks.Policy
                         continue;
                     }
 
-                    string chain = Chain(lib, parent, libs);
-                    Record(policy, lib, chain, aiPackages);
-                    Finding? f = Judge(policy, lib, chain, framework, assetsFile);
-                    if (f == null)
+                    List<Library> chain = Chain(lib, parent, libs);
+                    if (restored.Add(lib.Id + "/" + lib.Version))
                     {
-                        continue;
+                        effective.Packages.Add(new ResolvedPackage(lib.Id, lib.Version, chain.FindAll(l => l.IsPackage).ConvertAll(l => l.Id)));
                     }
 
-                    string key = f.Rule.Id + "|" + lib.Id + "|" + lib.Version;
-                    if (!reported.ContainsKey(key))
-                    {
-                        reported[key] = findings.Count;
-                        findings.Add(f);
-                    }
+                    pending.Add((lib, chain, framework));
                 }
+            }
+
+            // Decided once every restored package is known: a route's package may sit later in the assets file.
+            foreach ((Library lib, List<Library> chain, string framework) in pending)
+            {
+                Decision decision = verdicts.Package(lib.Id, lib.Version, chain.FindAll(l => l.IsPackage).ConvertAll(l => l.Id));
+                Record(policy, lib, chain, decision, aiPackages);
+                if (!decision.IsViolation || !reported.Add(decision.RuleId + "|" + lib.Id + "|" + lib.Version))
+                {
+                    continue;
+                }
+
+                findings.Add(Report(decision, lib, chain, framework, assetsFile, locator, verdicts));
             }
         }
 
         /// <summary>
-        /// The same judgement for a project that was never restored: the packages its project files reference directly
-        /// (PackageReference, with the version from the reference or from central package management). Transitive packages
-        /// are unknown without a restore, so only direct ones are judged; the finding points at the reference.
+        /// The same judgement for a project that was never restored (the CLI): the packages its project files reference
+        /// directly (PackageReference, with the version from the reference or from central package management).
+        /// Transitive packages are unknown without a restore, so only direct ones are judged; the finding points at the
+        /// reference. A version that is not a single version (a range, or none) is judged by id.
         /// </summary>
-        public static void CheckDeclared(GuardrailsPolicy policy, IReadOnlyList<DeclaredPackage> packages, List<Finding> findings, List<Guardrails.BuildTasks.Engine.Reports.PackageUse>? aiPackages = null)
+        public static void CheckDeclared(GuardrailsPolicy policy, EffectivePolicy effective, IReadOnlyList<DeclaredPackage> packages, List<Finding> findings, List<Guardrails.BuildTasks.Engine.Reports.PackageUse>? aiPackages = null)
         {
+            var verdicts = new PolicyVerdicts(effective, NuGetOracle(effective));
             var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var locator = new ReferenceLocator(null);
             foreach (DeclaredPackage p in packages)
             {
+                string? version = VersionRanges.TryParseVersion(p.Version, out _) ? p.Version.Trim() : null;
                 var lib = new Library(p.Id, p.Version, p.Line, p.Column) { IsPackage = true };
-                string chain = p.Id + " " + p.Version;
-                Record(policy, lib, chain, aiPackages);
-                Finding? f = Judge(policy, lib, chain, "declared in the project file, not restored", p.File);
-                if (f != null && reported.Add(f.Rule.Id + "|" + p.Id + "|" + p.Version))
+                if (version != null)
                 {
-                    findings.Add(f);
+                    effective.Packages.Add(new ResolvedPackage(p.Id, version, new[] { p.Id }));
+                }
+
+                Decision decision = verdicts.Package(p.Id, version, new[] { p.Id });
+                var chain = new List<Library> { lib };
+                Record(policy, lib, chain, decision, aiPackages);
+                if (decision.IsViolation && reported.Add(decision.RuleId + "|" + p.Id + "|" + p.Version))
+                {
+                    findings.Add(Report(decision, lib, chain, "declared in the project file, not restored", p.File, locator, verdicts));
                 }
             }
         }
 
-        private static Finding? Judge(GuardrailsPolicy policy, Library lib, string chain, string framework, string file)
+        private static Finding Report(Decision decision, Library lib, List<Library> chain, string framework, string assetsFile, ReferenceLocator locator, PolicyVerdicts verdicts)
         {
-            bool hasVersion = VersionRanges.TryParseVersion(lib.Version, out NuGetVersion? version);
-            string shown = "'" + lib.Id + "' " + lib.Version;
-            string how = chain.IndexOf('\u2192') >= 0 ? " It comes in transitively: " + chain + " (" + framework + ")." : " It is a direct reference (" + framework + ").";
-            string owner = policy.Owner.Describe();
-
-            foreach (PackageRule deny in policy.DeniedPackages)
-            {
-                if (deny.MatchesId(lib.Id) && (deny.Versions == null || (hasVersion && VersionRanges.Satisfies(deny.Versions, version!))))
-                {
-                    return new Finding(RuleCatalog.PackageDenied, file, lib.Line, lib.Column,
-                        "Package " + shown + " is denied by the policy (packages.denied '" + deny.Id.Value + "'" + (deny.VersionsText != null ? " " + deny.VersionsText.Value : string.Empty) + ")" +
-                        (deny.Reason != null ? ": " + Text.Show(deny.Reason.Value, 200) : string.Empty) + "." + how + " Remove the reference that brings it in.", subject: lib.Id);
-                }
-            }
-
-            PackageRule? approved = policy.ApprovedPackages.Find(a => a.MatchesId(lib.Id));
-            string? what = Describe(policy, lib.Id);
-            if (approved == null)
-            {
-                return what == null ? null : new Finding(RuleCatalog.PackageNotApproved, file, lib.Line, lib.Column,
-                    "Package " + shown + " (" + what + ") is not an approved AI SDK in the policy '" + (policy.PolicyId?.Value ?? "?") + "'." + how +
-                    " Ask " + owner + " to add it to packages.approved, or remove the reference that brings it in.", subject: lib.Id);
-            }
-
-            if (approved.Versions != null && (!hasVersion || !VersionRanges.Satisfies(approved.Versions, version!)))
-            {
-                return new Finding(RuleCatalog.PackageVersionNotApproved, file, lib.Line, lib.Column,
-                    "Package " + shown + " is approved only in versions " + approved.VersionsText!.Value + " (packages.approved '" + approved.Id.Value + "')." + how +
-                    " Move to an approved version, or ask " + owner + " to approve this one.", subject: lib.Id);
-            }
-
-            return null;
+            string shown = "Package '" + lib.Id + "' " + lib.Version;
+            bool transitive = chain.Count > 1;
+            string how = transitive
+                ? " It comes in transitively: " + string.Join(" \u2192 ", chain.ConvertAll(l => l.Id + " " + l.Version)) + " (" + framework + ")."
+                : " It is a direct reference (" + framework + ").";
+            RuleInfo rule = decision.Verdict == Verdict.Denied ? RuleCatalog.PackageDenied
+                : decision.Verdict == Verdict.VersionNotApproved ? RuleCatalog.PackageVersionNotApproved
+                : RuleCatalog.PackageNotApproved;
+            string what = decision.Verdict == Verdict.Denied ? " is denied by the policy: " + decision.Reason + "."
+                : decision.Verdict == Verdict.VersionNotApproved ? " is not an approved version: " + decision.Reason + "."
+                : " (" + Describe(decision) + ") is not an approved AI SDK in the policy '" + (verdicts.Policy.PolicyId ?? "?") + "'.";
+            string fix = decision.Verdict == Verdict.Denied
+                ? " Remove the reference that brings it in (" + decision.Proposal + ")."
+                : " To approve it, ask " + verdicts.OwnerContact + " to " + decision.Proposal + "; or " + (transitive ? "change the reference that brings it in." : "remove the reference.");
+            string topId = chain.Count > 0 ? chain[0].Id : lib.Id;
+            ReferenceLocation? at = locator.Find(topId);
+            string message = shown + what + how + fix;
+            return at != null
+                ? new Finding(rule, at.File, at.Line, at.Column, message, subject: lib.Id)
+                : new Finding(rule, assetsFile, lib.Line, lib.Column, message, subject: lib.Id);
         }
 
-        /// <summary>Records an AI SDK package (by catalog, policy SDK entry or packages.approved) once per id and version, for the audit record.</summary>
-        private static void Record(GuardrailsPolicy policy, Library lib, string chain, List<Guardrails.BuildTasks.Engine.Reports.PackageUse>? aiPackages)
+        private static string Describe(Decision decision)
+        {
+            AiSdk? sdk = decision.Sdk;
+            return sdk == null ? "AI SDK" : sdk.IsCustom ? "AI SDK '" + sdk.Id + "' defined by the policy" : sdk.DisplayName + ", provider " + sdk.Provider;
+        }
+
+        /// <summary>NuGet.Versioning decides every range; each answer is recorded for the analyzers.</summary>
+        private static Func<string, string, bool?> NuGetOracle(EffectivePolicy effective)
+        {
+            var ranges = new Dictionary<string, VersionRange?>(StringComparer.Ordinal);
+            return (rangeText, versionText) =>
+            {
+                if (!ranges.TryGetValue(rangeText, out VersionRange? range))
+                {
+                    VersionRanges.TryParse(rangeText, out range);
+                    ranges[rangeText] = range;
+                }
+
+                bool satisfies = range != null && VersionRanges.TryParseVersion(versionText, out NuGetVersion? version) && VersionRanges.Satisfies(range, version!);
+                effective.RecordVersion(rangeText, versionText, satisfies);
+                return satisfies;
+            };
+        }
+
+        /// <summary>Records an AI SDK package (by catalog, policy SDK entry, packages.approved or a route) once per id and version, for the audit record.</summary>
+        private static void Record(GuardrailsPolicy policy, Library lib, List<Library> chain, Decision decision, List<Guardrails.BuildTasks.Engine.Reports.PackageUse>? aiPackages)
         {
             if (aiPackages == null || aiPackages.Exists(p => string.Equals(p.Id, lib.Id, StringComparison.OrdinalIgnoreCase) && p.Version == lib.Version))
             {
                 return;
             }
 
-            string? what = Describe(policy, lib.Id);
-            PackageRule? approved = policy.ApprovedPackages.Find(a => a.MatchesId(lib.Id));
-            if (what != null || approved != null)
+            PackageRule? approved = decision.Verdict == Verdict.Approved && decision.Route == null ? policy.ApprovedPackages.Find(a => a.MatchesId(lib.Id)) : null;
+            string? what = decision.Sdk != null && !decision.Sdk.IsNeutral ? Describe(decision) : null;
+            if (what != null || approved != null || decision.Route != null)
             {
-                aiPackages.Add(new Guardrails.BuildTasks.Engine.Reports.PackageUse(lib.Id, lib.Version, what, chain.IndexOf('\u2192') < 0, approved));
+                aiPackages.Add(new Guardrails.BuildTasks.Engine.Reports.PackageUse(lib.Id, lib.Version, what, chain.Count <= 1, approved));
             }
-        }
-
-        /// <summary>Why a package counts as an AI SDK: the catalog entry or the policy entry; null when it does not.</summary>
-        private static string? Describe(GuardrailsPolicy policy, string packageId)
-        {
-            CustomSdk? custom = policy.CustomSdks.Find(s => s.PackageIds.Exists(p => string.Equals(p, packageId, StringComparison.OrdinalIgnoreCase)));
-            if (custom != null)
-            {
-                return "AI SDK '" + custom.Id.Value + "' defined by the policy";
-            }
-
-            if (AiSdkCatalog.TryGetByPackageId(packageId, out AiSdk sdk) && !sdk.IsNeutral)
-            {
-                return sdk.DisplayName + ", provider " + sdk.Provider;
-            }
-
-            return null;
         }
 
         private static List<string> DirectDependencies(JsonNode root, string targetKey)
@@ -283,19 +304,20 @@ namespace Guardrails.BuildTasks.Policy
             }
         }
 
-        private static string Chain(Library lib, Dictionary<string, string?> parent, Dictionary<string, Library> libs)
+        /// <summary>The libraries from the top-level reference (or project reference) down to <paramref name="lib"/>.</summary>
+        private static List<Library> Chain(Library lib, Dictionary<string, string?> parent, Dictionary<string, Library> libs)
         {
-            var parts = new List<string>();
+            var parts = new List<Library>();
             string? current = lib.Id;
             int guard = 0;
             while (current != null && guard++ < 64)
             {
                 Library l = libs[current];
-                parts.Insert(0, l.Id + " " + l.Version);
+                parts.Insert(0, l);
                 parent.TryGetValue(current, out current);
             }
 
-            return string.Join(" \u2192 ", parts);
+            return parts;
         }
 
         private static JsonNode? Load(string path, List<Finding> findings)

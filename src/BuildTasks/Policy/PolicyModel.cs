@@ -60,6 +60,12 @@ namespace Guardrails.BuildTasks.Policy
         /// <summary>Endpoint host patterns the policy approves explicitly (e.g. "ai-gateway.contoso.example").</summary>
         public List<Located<string>> ApprovedEndpoints { get; } = new List<Located<string>>();
 
+        /// <summary>Endpoint host patterns the policy denies (deny wins over every approval).</summary>
+        public List<Located<string>> DeniedEndpoints { get; } = new List<Located<string>>();
+
+        /// <summary>Provider routes ("Azure OpenAI via Azure.AI.OpenAI to *.openai.azure.com").</summary>
+        public List<RouteRule> Routes { get; } = new List<RouteRule>();
+
         public List<WaiverRule> Waivers { get; } = new List<WaiverRule>();
 
         public PolicyDefaults Defaults { get; set; } = new PolicyDefaults();
@@ -363,6 +369,29 @@ namespace Guardrails.BuildTasks.Policy
         public Located<string>? Reason { get; set; }
 
         public bool MatchesId(string packageId) => Glob.IsPattern(Id.Value) ? Glob.Match(Id.Value, packageId) : string.Equals(Id.Value, packageId, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// A provider route: wrapper packages that are approved, whose AI SDK dependencies are allowed only through them,
+    /// and the endpoints the route may reach. Decided by Core's PolicyVerdicts (see docs/policy.md, "routes").
+    /// </summary>
+    public sealed class RouteRule
+    {
+        public RouteRule(Located<string> id, JsonNode node)
+        {
+            Id = id;
+            Node = node;
+        }
+
+        public Located<string> Id { get; }
+
+        public JsonNode Node { get; }
+
+        public Located<string>? Description { get; set; }
+
+        public List<PackageRule> Packages { get; } = new List<PackageRule>();
+
+        public List<Located<string>> Endpoints { get; } = new List<Located<string>>();
     }
 
     /// <summary>An AI SDK the policy defines in addition to the built-in catalog.</summary>

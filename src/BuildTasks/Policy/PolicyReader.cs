@@ -21,7 +21,7 @@ namespace Guardrails.BuildTasks.Policy
         private static readonly string[] TopFields =
         {
             "$schema", "policyFormat", "policyId", "revision", "reviewBy", "owner", "defaults", "dataClasses", "tiers", "assistants",
-            "mcpServers", "packages", "endpoints", "waivers", "allowLocalSuppression",
+            "mcpServers", "packages", "routes", "endpoints", "waivers", "allowLocalSuppression",
         };
 
         /// <summary>Kinds of local bypass "allowLocalSuppression" may list (read by the integrity checks, GRD304-GRD308).</summary>
@@ -71,6 +71,7 @@ namespace Guardrails.BuildTasks.Policy
             ReadAssistants(r, root, policy);
             ReadMcpServers(r, root, policy);
             ReadPackages(r, root, policy);
+            ReadRoutes(r, root, policy);
             ReadEndpoints(r, root, policy);
             ReadWaivers(r, root, policy);
             errors = r.ErrorCount;
@@ -578,17 +579,91 @@ namespace Guardrails.BuildTasks.Policy
                 return;
             }
 
-            r.CheckFields(endpoints, "endpoints", "approved");
-            List<Located<string>>? approved = r.Strings(endpoints, "approved", "endpoints");
-            foreach (Located<string> host in approved ?? new List<Located<string>>())
+            r.CheckFields(endpoints, "endpoints", "approved", "denied");
+            ReadHosts(r, endpoints, "approved", "endpoints", policy.ApprovedEndpoints);
+            ReadHosts(r, endpoints, "denied", "endpoints", policy.DeniedEndpoints);
+        }
+
+        /// <summary>A list of host patterns (<see cref="Guardrails.Core.Sdks.HostPattern"/>, the one host grammar).</summary>
+        private static void ReadHosts(DocumentReader r, JsonNode obj, string name, string where, List<Located<string>> into)
+        {
+            foreach (Located<string> host in r.Strings(obj, name, where) ?? new List<Located<string>>())
             {
                 if (!Guardrails.Core.Sdks.HostPattern.IsValid(host.Value))
                 {
-                    r.Report(RuleCatalog.InvalidValue, host.Node, "The policy: endpoints.approved holds host names or host patterns (\"ai-gateway.contoso.example\", \"*.openai.azure.com\"), not URLs.");
+                    r.Report(RuleCatalog.InvalidValue, host.Node, "The policy: " + where + "." + name + " holds host names or host patterns (\"ai-gateway.contoso.example\", \"*.openai.azure.com\"), not URLs.");
                     continue;
                 }
 
-                policy.ApprovedEndpoints.Add(host);
+                into.Add(host);
+            }
+        }
+
+        private static void ReadRoutes(DocumentReader r, JsonNode root, GuardrailsPolicy policy)
+        {
+            JsonNode? list = r.Array(root, "routes", "the policy");
+            if (list == null)
+            {
+                return;
+            }
+
+            var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (JsonNode e in list.Items)
+            {
+                if (!e.IsObject)
+                {
+                    r.Report(RuleCatalog.InvalidValue, e, "The policy: every entry of 'routes' must be an object like { \"id\": \"azure-openai\", \"packages\": [\"Azure.AI.OpenAI\"], \"endpoints\": [\"*.openai.azure.com\"] }, not " + e.Describe() + ".");
+                    continue;
+                }
+
+                Located<string>? id = r.String(e, "id", "a routes entry", required: true);
+                if (id == null)
+                {
+                    continue;
+                }
+
+                string where = "route '" + Text.Show(id.Value) + "'";
+                if (!ids.Add(id.Value))
+                {
+                    r.Report(RuleCatalog.DuplicateEntry, id.Node, "The policy defines route '" + Text.Show(id.Value) + "' twice. Route ids must be unique.");
+                    continue;
+                }
+
+                r.CheckFields(e, where, "id", "description", "packages", "endpoints");
+                var route = new RouteRule(id, e) { Description = r.String(e, "description", where) };
+                JsonNode? packages = r.Array(e, "packages", where, required: true);
+                foreach (JsonNode p in packages?.Items ?? (IReadOnlyList<JsonNode>)new JsonNode[0])
+                {
+                    if (p.IsString && p.Text!.Trim().Length > 0)
+                    {
+                        route.Packages.Add(new PackageRule(new Located<string>(p.Text.Trim(), p), p));
+                    }
+                    else if (p.IsObject)
+                    {
+                        Located<string>? pid = r.String(p, "id", where + " packages entry", required: true);
+                        if (pid == null)
+                        {
+                            continue;
+                        }
+
+                        r.CheckFields(p, where + " package '" + Text.Show(pid.Value) + "'", "id", "versions");
+                        var rule = new PackageRule(pid, p) { VersionsText = r.String(p, "versions", where) };
+                        rule.Versions = ParseRange(r, rule.VersionsText, where + " package '" + Text.Show(pid.Value) + "'.versions");
+                        route.Packages.Add(rule);
+                    }
+                    else
+                    {
+                        r.Report(RuleCatalog.InvalidValue, p, "The policy: the packages of " + where + " are package ids (\"Azure.AI.OpenAI\") or objects { \"id\": …, \"versions\": … }, not " + p.Describe() + ".");
+                    }
+                }
+
+                if (packages != null && route.Packages.Count == 0)
+                {
+                    r.Report(RuleCatalog.InvalidValue, packages, "The policy: " + where + " names no package; a route approves the wrapper packages it lists.");
+                }
+
+                ReadHosts(r, e, "endpoints", where, route.Endpoints);
+                policy.Routes.Add(route);
             }
         }
 

@@ -81,6 +81,28 @@ namespace Guardrails.Core.Sdks
         /// <summary>True for an entry defined by the policy (sdk.custom), not by this catalog.</summary>
         public bool IsCustom { get; }
 
+        /// <summary>
+        /// True for a member through which code obtains this SDK's own client rather than one handed out by a wrapper:
+        /// in an SDK that reaches a provider endpoint itself (<see cref="EndpointHosts"/> not empty), a constructor of a
+        /// type named "*Client" or "*Service" (OpenAIClient, ChatClient, AnthropicClient, OpenAIChatCompletionService)
+        /// or an extension method named "Add*" (a DI registration such as AddOpenAIChatCompletion). When a route
+        /// carries this SDK, only these uses remain violations; orchestration SDKs (no endpoint) have none.
+        /// </summary>
+        public bool IsOwnClientEntryPoint(bool isConstructor, bool isExtensionMethod, string name)
+        {
+            if (EndpointHosts.Count == 0 || string.IsNullOrEmpty(name))
+            {
+                return false;
+            }
+
+            if (isConstructor)
+            {
+                return name.EndsWith("Client", StringComparison.Ordinal) || name.EndsWith("Service", StringComparison.Ordinal);
+            }
+
+            return isExtensionMethod && name.Length > 3 && name.StartsWith("Add", StringComparison.Ordinal) && char.IsUpper(name[3]);
+        }
+
         /// <summary>The package id to name in messages.</summary>
         public string PrimaryPackageId => PackageIds.Count > 0 ? PackageIds[0] : Id;
 

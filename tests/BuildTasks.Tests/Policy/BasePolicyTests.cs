@@ -1,3 +1,4 @@
+using Guardrails.Core.Policy;
 namespace Guardrails.BuildTasks.Tests.Policy;
 
 public class CompliantPolicyAndManifestTests
@@ -12,13 +13,17 @@ public class CompliantPolicyAndManifestTests
         Assert.Equal(0, run.Result.PolicyErrors);
         var e = run.Result.Effective;
         Assert.True(e.HasPolicy);
-        Assert.Equal("AI Governance", e.Get("owner.name"));
-        Assert.Equal("ai-gov@example.test", e.Get("owner.contact"));
-        Assert.Equal(new[] { "Anthropic", "Microsoft.Extensions.AI*" }, e.GetAll("package.approved"));
-        Assert.Equal(new[] { "Shady.AI" }, e.GetAll("package.denied"));
-        Assert.Equal("contoso-gateway|Contoso|Contoso.AiGateway||Contoso.AiGateway|ai-gateway.contoso.example", Assert.Single(e.GetAll("sdk.custom")));
-        Assert.Equal("ai-gateway.contoso.example", e.Get("endpoint.approved"));
-        Assert.Contains("mode=Enforce\npolicy=true\n", e.Write());
+        Assert.Equal("AI Governance", e.OwnerName);
+        Assert.Equal("ai-gov@example.test", e.OwnerContact);
+        Assert.Equal(new[] { "Anthropic", "Microsoft.Extensions.AI*" }, e.ApprovedPackages.Select(p => p.Id));
+        Assert.Equal(new[] { "Shady.AI" }, e.DeniedPackages.Select(p => p.Id));
+        var sdk = Assert.Single(e.CustomSdks).Sdk;
+        Assert.Equal(("contoso-gateway", "Contoso", "Contoso.AiGateway", "Contoso.AiGateway", "ai-gateway.contoso.example"),
+            (sdk.Id, sdk.Provider, string.Join(",", sdk.PackageIds), string.Join(",", sdk.Namespaces), string.Join(",", sdk.EndpointHosts)));
+        Assert.Equal("ai-gateway.contoso.example", Assert.Single(e.ApprovedEndpoints).Host);
+        Assert.True(e.ApprovedEndpoints[0].Line > 0);
+        EffectivePolicy read = EffectivePolicy.Read(e.Write(), out _)!;
+        Assert.Equal(("Enforce", true), (read.Mode, read.HasPolicy));
     }
 
     [Fact]
@@ -50,6 +55,6 @@ public class CompliantPolicyAndManifestTests
 
         Assert.Equal("GRD107", Assert.Single(run.Result.Findings).Rule.Id);
         Assert.False(run.Result.Effective.HasPolicy);
-        Assert.Empty(run.Result.Effective.GetAll("package.approved"));
+        Assert.Empty(run.Result.Effective.ApprovedPackages);
     }
 }

@@ -20,7 +20,7 @@ public class PolicyTaskTests
             PolicyPath = dir.Write("guardrails.policy.json", PolicyHarness.BasePolicy.Replace("2026-12-31", "2099-12-31").Replace("2026-09-30", "2099-09-30")),
             ManifestPath = dir.Write("ai-assistants.json", manifest),
             ProjectAssetsFile = dir.Write("obj/project.assets.json", Assets.Build(new[] { "Shady.AI" }, ("Shady.AI", "1.0.0", Array.Empty<string>()))),
-            EffectivePolicyFile = Path.Combine(dir.Path, "obj", "guardrails.effective-policy.txt"),
+            EffectivePolicyFile = Path.Combine(dir.Path, "obj", "guardrails.effective-policy.json"),
         };
 
         Assert.False(task.Execute());
@@ -33,6 +33,6 @@ public class PolicyTaskTests
         Assert.Equal("GRD114", waived.Code);
         Assert.Contains("Waived by 'WVR-1'", waived.Message);
         Assert.Contains("docs/rules/GRD114.md", waived.Message);
-        Assert.Contains("package.denied=Shady.AI", File.ReadAllText(task.EffectivePolicyFile));
+        Assert.Contains("package.denied=Shady.AI", Guardrails.Tests.Shared.EffectivePolicyText.Render(File.ReadAllText(task.EffectivePolicyFile)));
     }
 }

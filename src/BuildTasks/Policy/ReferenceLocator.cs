@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Xml;
+
+namespace Guardrails.BuildTasks.Policy
+{
+    /// <summary>Where a package reference is written: a file and a 1-based line and column.</summary>
+    public sealed class ReferenceLocation
+    {
+        public ReferenceLocation(string file, int line, int column)
+        {
+            File = file;
+            Line = line;
+            Column = column;
+        }
+
+        public string File { get; }
+
+        public int Line { get; }
+
+        public int Column { get; }
+    }
+
+    /// <summary>
+    /// Finds the element that references a package, so GRD2xx can point where a developer fixes it: a
+    /// <c>PackageReference</c> (Include or Update) in the project file, then in the nearest Directory.Build.props and
+    /// Directory.Build.targets above it, then a <c>GlobalPackageReference</c> or <c>PackageVersion</c> in the nearest
+    /// Directory.Packages.props. Unreadable or malformed files are skipped (the build has already read them).
+    /// </summary>
+    public sealed class ReferenceLocator
+    {
+        /// <summary>Project files larger than this are not searched (the assets file location is used instead).</summary>
+        private const long MaxBytes = 4L * 1024 * 1024;
+
+        private readonly List<string> _files = new List<string>();
+        private readonly Dictionary<string, List<(string Element, string Id, int Line, int Column)>?> _elements =
+            new Dictionary<string, List<(string, string, int, int)>?>(StringComparer.OrdinalIgnoreCase);
+
+        public ReferenceLocator(string? projectFile)
+        {
+            if (string.IsNullOrWhiteSpace(projectFile))
+            {
+                return;
+            }
+
+            _files.Add(projectFile!);
+            string? dir = SafeDirectory(projectFile!);
+            foreach (string name in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
+            {
+                string? found = Nearest(dir, name);
+                if (found != null)
+                {
+                    _files.Add(found);
+                }
+            }
+        }
+
+        public ReferenceLocation? Find(string packageId)
+        {
+            foreach (string element in new[] { "PackageReference", "GlobalPackageReference", "PackageVersion" })
+            {
+                foreach (string file in _files)
+                {
+                    foreach ((string Element, string Id, int Line, int Column) e in Elements(file))
+                    {
+                        if (e.Element == element && string.Equals(e.Id, packageId, StringComparison.OrdinalIgnoreCase))
+                        {
+                            return new ReferenceLocation(file, e.Line, e.Column);
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private List<(string Element, string Id, int Line, int Column)> Elements(string file)
+        {
+            if (_elements.TryGetValue(file, out List<(string, string, int, int)>? cached))
+            {
+                return cached ?? new List<(string, string, int, int)>();
+            }
+
+            List<(string, string, int, int)>? list = Read(file);
+            _elements[file] = list;
+            return list ?? new List<(string, string, int, int)>();
+        }
+
+        private static List<(string, string, int, int)>? Read(string file)
+        {
+            try
+            {
+                var info = new FileInfo(file);
+                if (!info.Exists || info.Length > MaxBytes)
+                {
+                    return null;
+                }
+
+                var list = new List<(string, string, int, int)>();
+                var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
+                using (XmlReader reader = XmlReader.Create(file, settings))
+                {
+                    var info2 = (IXmlLineInfo)reader;
+                    while (reader.Read())
+                    {
+                        if (reader.NodeType != XmlNodeType.Element)
+                        {
+                            continue;
+                        }
+
+                        string name = reader.LocalName;
+                        if (name != "PackageReference" && name != "GlobalPackageReference" && name != "PackageVersion")
+                        {
+                            continue;
+                        }
+
+                        // The element's '<' is one column left of its name.
+                        int line = info2.LineNumber;
+                        int column = Math.Max(1, info2.LinePosition - 1);
+                        string? ids = reader.GetAttribute("Include") ?? reader.GetAttribute("Update");
+                        foreach (string id in (ids ?? string.Empty).Split(';'))
+                        {
+                            if (id.Trim().Length > 0)
+                            {
+                                list.Add((name, id.Trim(), line, column));
+                            }
+                        }
+                    }
+                }
+
+                return list;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is XmlException || e is ArgumentException || e is NotSupportedException)
+            {
+                return null;
+            }
+        }
+
+        private static string? Nearest(string? dir, string name)
+        {
+            int guard = 0;
+            while (!string.IsNullOrEmpty(dir) && guard++ < 64)
+            {
+                string candidate = Path.Combine(dir, name);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+
+                dir = SafeDirectory(dir!);
+            }
+
+            return null;
+        }
+
+        private static string? SafeDirectory(string path)
+        {
+            try
+            {
+                return Path.GetDirectoryName(Path.GetFullPath(path));
+            }
+            catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException || e is System.Security.SecurityException)
+            {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,598 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Guardrails.Core.Rules;
+using Guardrails.Core.Sdks;
+using Guardrails.Core.Text;
+
+namespace Guardrails.Core.Policy
+{
+    /// <summary>How the policy judges one package, SDK assembly or host.</summary>
+    public enum Verdict
+    {
+        /// <summary>Not an AI SDK package or AI endpoint, or a neutral abstraction: the policy has nothing to say.</summary>
+        NotGoverned,
+
+        /// <summary>Approved by packages.approved, a route's packages, an endpoints.approved pattern or an approved SDK.</summary>
+        Approved,
+
+        /// <summary>An AI SDK package only a route's package brings in: allowed through that route, but not its own client.</summary>
+        AllowedThroughRoute,
+
+        NotApproved,
+
+        Denied,
+
+        /// <summary>The package is approved in other versions only (GRD203).</summary>
+        VersionNotApproved,
+    }
+
+    /// <summary>
+    /// What <see cref="PolicyVerdicts"/> decided: the verdict, the rule it falls under, the reason, the policy entry
+    /// (file, line) that decided, the waiver that lets it pass, and the policy change that would approve it.
+    /// </summary>
+    public sealed class Decision
+    {
+        internal Decision(Verdict verdict, string ruleId, string subject, AiSdk? sdk, string reason, string? proposal, int line, RouteEntry? route)
+        {
+            Verdict = verdict;
+            RuleId = ruleId;
+            Subject = subject;
+            Sdk = sdk;
+            Reason = reason;
+            Proposal = proposal;
+            Line = line;
+            Route = route;
+        }
+
+        public Verdict Verdict { get; }
+
+        /// <summary>GRD201/GRD202/GRD203 for a package, GRD003 for an SDK use, GRD004 for a host.</summary>
+        public string RuleId { get; }
+
+        /// <summary>The package id or host judged (what a waiver's subject is matched against).</summary>
+        public string Subject { get; }
+
+        /// <summary>The AI SDK involved (catalog or policy-defined), if any.</summary>
+        public AiSdk? Sdk { get; }
+
+        /// <summary>Why, as a clause: "packages.denied 'Shady.*' (guardrails.policy.json line 80): no data-processing agreement".</summary>
+        public string Reason { get; }
+
+        /// <summary>The policy change that would approve this use; never one that takes back an approval.</summary>
+        public string? Proposal { get; }
+
+        /// <summary>Line of the deciding entry in the policy file (0 when none decided, e.g. nothing approves it).</summary>
+        public int Line { get; }
+
+        /// <summary>For a host: the AI provider it belongs to (catalog or policy-defined SDK, or a provider endpoint).</summary>
+        public string? Provider { get; internal set; }
+
+        /// <summary>The route that approves or carries it.</summary>
+        public RouteEntry? Route { get; }
+
+        /// <summary>The usable waiver that lets this violation pass, if any.</summary>
+        public WaiverEntry? Waiver { get; private set; }
+
+        /// <summary>True when the use may go ahead (no violation, or a waiver covers it).</summary>
+        public bool Passes => Waiver != null || Verdict == Verdict.NotGoverned || Verdict == Verdict.Approved || Verdict == Verdict.AllowedThroughRoute;
+
+        public bool IsViolation => Verdict == Verdict.NotApproved || Verdict == Verdict.Denied || Verdict == Verdict.VersionNotApproved;
+
+        /// <summary>A route-carried SDK: its types may be used, its own client may not be created or registered.</summary>
+        public bool OnlyThroughRoute => Verdict == Verdict.AllowedThroughRoute;
+
+        /// <summary>
+        /// For a message "… which the AI policy does not approve{qualifier}: ask …": empty for a plain non-approval,
+        /// otherwise what the policy says (the deny and its line, the approved versions, the route that carries it).
+        /// </summary>
+        public string Qualifier() => Verdict switch
+        {
+            Verdict.Denied => " (" + Reason + ")",
+            Verdict.VersionNotApproved => " in this version (" + Reason + ")",
+            Verdict.AllowedThroughRoute => " other than through " + (Route?.Describe() ?? "its route") + ", which hands out its clients: creating or registering its own client is not part of the route",
+            _ => string.Empty,
+        };
+
+        internal Decision WithWaiver(WaiverEntry? waiver)
+        {
+            Waiver = waiver;
+            return this;
+        }
+
+        internal Decision As(string ruleId) =>
+            new Decision(Verdict, ruleId, Subject, Sdk, Reason, Proposal, Line, Route) { Waiver = Waiver };
+
+        public override string ToString() => Verdict + " " + RuleId + " " + Subject + (Waiver != null ? " waived by " + Waiver.Id : string.Empty);
+    }
+
+    /// <summary>
+    /// The one evaluator of the effective policy, used by the package gate (GRD201-GRD203, in the build task) and by
+    /// the analyzers (GRD003, GRD004), so the two halves cannot disagree. Package ids and host patterns follow the one
+    /// wildcard grammar of each (<see cref="Glob"/> for ids, <see cref="HostPattern"/> for hosts). Versions are NuGet
+    /// ranges decided by the caller's oracle: the task asks NuGet.Versioning and records each answer in the effective
+    /// policy; the analyzers answer from those records.
+    /// </summary>
+    public sealed class PolicyVerdicts
+    {
+        private static readonly string[] PackageRules = { RuleIds.PackageNotApproved, RuleIds.PackageDenied, RuleIds.PackageVersionNotApproved };
+
+        private readonly Func<string, string, bool?> _versions;
+        private readonly DateTimeOffset _now;
+        private readonly List<AiSdk> _customSdks = new List<AiSdk>();
+        private readonly Dictionary<string, AiSdk> _customByAssembly = new Dictionary<string, AiSdk>(StringComparer.OrdinalIgnoreCase);
+        private readonly string _policyName;
+
+        /// <param name="policy">The effective policy.</param>
+        /// <param name="versions">Answers "does version V satisfy NuGet range R" (null: unknown); default: the policy's recorded answers.</param>
+        /// <param name="now">The instant waivers are held against; default: now.</param>
+        public PolicyVerdicts(EffectivePolicy policy, Func<string, string, bool?>? versions = null, DateTimeOffset? now = null)
+        {
+            Policy = policy ?? throw new ArgumentNullException(nameof(policy));
+            _versions = versions ?? policy.LookUpVersion;
+            _now = now ?? DateTimeOffset.UtcNow;
+            foreach (CustomSdkEntry entry in policy.CustomSdks)
+            {
+                _customSdks.Add(entry.Sdk);
+                foreach (string asm in entry.Sdk.AssemblyNames)
+                {
+                    if (!_customByAssembly.ContainsKey(asm))
+                    {
+                        _customByAssembly.Add(asm, entry.Sdk);
+                    }
+                }
+            }
+
+            _policyName = PolicyFileName(policy.PolicyFile);
+            OwnerContact = DescribeOwner(policy.OwnerName, policy.OwnerContact);
+        }
+
+        public EffectivePolicy Policy { get; }
+
+        /// <summary>Who to ask for an approval: "AI Governance (ai@contoso.example)", or a fallback.</summary>
+        public string OwnerContact { get; }
+
+        /// <summary>The SDKs the policy defines itself (packages.sdks).</summary>
+        public IReadOnlyList<AiSdk> CustomSdks => _customSdks;
+
+        /// <summary>
+        /// The evaluator of <paramref name="policy"/>, or null when there is no valid policy: then the SDK and endpoint
+        /// rules stay silent.
+        /// </summary>
+        public static PolicyVerdicts? From(EffectivePolicy? policy) => policy != null && policy.HasPolicy ? new PolicyVerdicts(policy) : null;
+
+        /// <summary>Host patterns the policy itself names (its SDKs, endpoint lists and routes): hosts to look for beyond the catalog's.</summary>
+        public IEnumerable<string> PolicyHostPatterns()
+        {
+            foreach (AiSdk sdk in _customSdks)
+            {
+                foreach (string h in sdk.EndpointHosts)
+                {
+                    yield return h;
+                }
+            }
+
+            foreach (HostEntry h in Policy.DeniedEndpoints)
+            {
+                yield return h.Host;
+            }
+        }
+
+        /// <summary>The SDK (policy-defined first, then the catalog) that an assembly belongs to.</summary>
+        public bool TryGetSdkByAssemblyName(string assemblyName, out AiSdk sdk)
+        {
+            if (assemblyName != null && _customByAssembly.TryGetValue(assemblyName, out AiSdk? custom))
+            {
+                sdk = custom;
+                return true;
+            }
+
+            return AiSdkCatalog.TryGetByAssemblyName(assemblyName!, out sdk);
+        }
+
+        /// <summary>The AI SDK a package id belongs to (policy-defined first, then the catalog), or null.</summary>
+        public AiSdk? SdkOfPackage(string packageId)
+        {
+            foreach (AiSdk custom in _customSdks)
+            {
+                foreach (string id in custom.PackageIds)
+                {
+                    if (string.Equals(id, packageId, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return custom;
+                    }
+                }
+            }
+
+            return AiSdkCatalog.TryGetByPackageId(packageId, out AiSdk sdk) ? sdk : null;
+        }
+
+        /// <summary>
+        /// The package gate's question: may the project restore <paramref name="id"/> <paramref name="version"/>, brought
+        /// in by <paramref name="chain"/> (package ids from the top-level reference down to the package itself; null or
+        /// just the id when it is referenced directly)? A null version decides by id alone (versioned rules then
+        /// neither deny nor withhold an approval).
+        /// </summary>
+        public Decision Package(string id, string? version, IReadOnlyList<string>? chain = null)
+        {
+            AiSdk? sdk = SdkOfPackage(id);
+            string shown = "'" + id + "'" + (version != null ? " " + version : string.Empty);
+            foreach (PackageEntry deny in Policy.DeniedPackages)
+            {
+                if (Glob.Match(deny.Id, id) && InRange(deny.Versions, version, unknown: deny.Versions == null))
+                {
+                    return Waived(new Decision(Verdict.Denied, RuleIds.PackageDenied, id, sdk,
+                        "packages.denied '" + deny.Id + "'" + (deny.Versions != null ? " " + deny.Versions : string.Empty) + " (" + At(deny.Line) + ")" + (deny.Reason != null ? ": " + Short(deny.Reason) : string.Empty),
+                        "the policy denies it; only " + OwnerContact + " can lift or narrow that deny", deny.Line, null));
+                }
+            }
+
+            PackageEntry? versionMiss = null;
+            RouteEntry? versionMissRoute = null;
+            foreach (RouteEntry route in Policy.Routes)
+            {
+                foreach (PackageEntry p in route.Packages)
+                {
+                    if (!Glob.Match(p.Id, id))
+                    {
+                        continue;
+                    }
+
+                    if (InRange(p.Versions, version, unknown: true))
+                    {
+                        return new Decision(Verdict.Approved, RuleIds.PackageNotApproved, id, sdk, route.Describe() + " (" + At(route.Line) + ")", null, route.Line, route);
+                    }
+
+                    versionMiss ??= p;
+                    versionMissRoute ??= route;
+                }
+            }
+
+            foreach (PackageEntry approved in Policy.ApprovedPackages)
+            {
+                if (!Glob.Match(approved.Id, id))
+                {
+                    continue;
+                }
+
+                if (InRange(approved.Versions, version, unknown: true))
+                {
+                    return new Decision(Verdict.Approved, RuleIds.PackageNotApproved, id, sdk, "packages.approved '" + approved.Id + "' (" + At(approved.Line) + ")", null, approved.Line, null);
+                }
+
+                versionMiss ??= approved;
+            }
+
+            // The catalog's SDK is one thing: a package of it approved (by id) approves its sibling packages, so
+            // approving Microsoft.SemanticKernel also approves the .Core and .Abstractions it is made of.
+            if (versionMiss == null && sdk != null && !sdk.IsCustom)
+            {
+                foreach (string sibling in sdk.PackageIds)
+                {
+                    PackageEntry? entry = string.Equals(sibling, id, StringComparison.OrdinalIgnoreCase) ? null : Policy.ApprovedPackages.Find(a => Glob.Match(a.Id, sibling));
+                    if (entry != null)
+                    {
+                        return new Decision(Verdict.Approved, RuleIds.PackageNotApproved, id, sdk, "part of " + sdk.DisplayName + ", approved by packages.approved '" + entry.Id + "' (" + At(entry.Line) + ")", null, entry.Line, null);
+                    }
+                }
+            }
+
+            if (versionMiss != null)
+            {
+                string where = versionMissRoute != null ? versionMissRoute.Describe() : "packages.approved '" + versionMiss.Id + "'";
+                return Waived(new Decision(Verdict.VersionNotApproved, RuleIds.PackageVersionNotApproved, id, sdk,
+                    where + " approves only versions " + versionMiss.Versions + " (" + At(versionMiss.Line) + ")",
+                    "widen the versions of " + where + " to include " + version, versionMiss.Line, versionMissRoute));
+            }
+
+            if (sdk == null || sdk.IsNeutral)
+            {
+                return new Decision(Verdict.NotGoverned, RuleIds.PackageNotApproved, id, sdk, "not an AI SDK the policy governs", null, 0, null);
+            }
+
+            // Brought in only by a route's package: allowed through that route.
+            string? approvedAncestor = null;
+            if (chain != null)
+            {
+                for (int i = chain.Count - 2; i >= 0; i--)
+                {
+                    string ancestor = chain[i];
+                    Decision up = Package(ancestor, VersionOf(ancestor));
+                    if (up.Verdict == Verdict.Approved && up.Route != null)
+                    {
+                        return new Decision(Verdict.AllowedThroughRoute, RuleIds.PackageNotApproved, id, sdk,
+                            "brought in by '" + ancestor + "' of " + up.Route.Describe() + " (" + At(up.Route.Line) + ")", null, up.Route.Line, up.Route);
+                    }
+
+                    if (up.Verdict == Verdict.Approved && approvedAncestor == null)
+                    {
+                        approvedAncestor = ancestor;
+                    }
+                }
+            }
+
+            string what = sdk.IsCustom ? "AI SDK '" + sdk.Id + "' defined by the policy" : sdk.DisplayName + ", provider " + sdk.Provider;
+            string proposal = approvedAncestor != null
+                ? "declare a route in 'routes' whose packages include '" + approvedAncestor + "', so " + shown + " is allowed only through it, or add { \"id\": \"" + id + "\" } to packages.approved"
+                : "add { \"id\": \"" + id + "\" } to packages.approved" + RouteHint(sdk);
+            return Waived(new Decision(Verdict.NotApproved, RuleIds.PackageNotApproved, id, sdk, what + " is not approved by the policy" + (Policy.PolicyId != null ? " '" + Policy.PolicyId + "'" : string.Empty), proposal, 0, null));
+        }
+
+        /// <summary>The analyzers' question for a referenced assembly: null when it belongs to no AI SDK; otherwise the GRD003 decision.</summary>
+        public Decision? Assembly(string assemblyName)
+        {
+            return TryGetSdkByAssemblyName(assemblyName, out AiSdk sdk) ? Sdk(sdk, assemblyName) : null;
+        }
+
+        /// <summary>
+        /// The GRD003 decision for an SDK: decided on its package as restored (version and chain from the effective
+        /// policy, exactly as the package gate decided it), or by id when the package was not restored (a project
+        /// reference, or before the first restore). A waiver of the package rule reaches the code use too.
+        /// </summary>
+        public Decision Sdk(AiSdk sdk, string? assemblyName = null)
+        {
+            var ids = new List<string>();
+            foreach (string id in sdk.PackageIds)
+            {
+                if (assemblyName != null && string.Equals(id, assemblyName, StringComparison.OrdinalIgnoreCase))
+                {
+                    ids.Clear();
+                    ids.Add(id);
+                    break;
+                }
+
+                ids.Add(id);
+            }
+
+            var decisions = new List<Decision>();
+            foreach (string id in ids)
+            {
+                bool restored = false;
+                foreach (ResolvedPackage p in Policy.Packages)
+                {
+                    if (string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase))
+                    {
+                        restored = true;
+                        decisions.Add(Package(p.Id, p.Version, p.Chain));
+                    }
+                }
+
+                if (!restored)
+                {
+                    decisions.Add(Package(id, null));
+                }
+            }
+
+            if (decisions.Count == 0)
+            {
+                // An SDK the policy defines by namespace only, with no package ids.
+                return new Decision(Verdict.NotApproved, RuleIds.UnapprovedSdk, sdk.Id, sdk, "no package of it is approved", "add one of its packages to packages.approved", 0, null);
+            }
+
+            Decision chosen = decisions.Find(d => d.Verdict == Verdict.Denied)
+                ?? decisions.Find(d => d.Verdict == Verdict.Approved || d.Verdict == Verdict.NotGoverned)
+                ?? decisions.Find(d => d.Verdict == Verdict.AllowedThroughRoute)
+                ?? decisions.Find(d => d.Waiver != null)
+                ?? decisions[0];
+            Decision use = chosen.As(RuleIds.UnapprovedSdk);
+            if (use.IsViolation && use.Waiver == null)
+            {
+                use.WithWaiver(FindWaiver(RuleIds.UnapprovedSdk, use.Subject) ?? FindWaiver(RuleIds.UnapprovedSdk, sdk.Id));
+            }
+
+            return use;
+        }
+
+        /// <summary>
+        /// The GRD004 question for a host a project calls: denied by endpoints.denied; approved by endpoints.approved, a
+        /// route's endpoints or an approved SDK that lists it; not approved when it is a known AI endpoint (catalog or
+        /// policy-defined SDK, or a provider endpoint); not governed otherwise. A route-carried SDK's hosts stay unapproved.
+        /// </summary>
+        public Decision Host(string host)
+        {
+            foreach (HostEntry deny in Policy.DeniedEndpoints)
+            {
+                if (HostPattern.Matches(deny.Host, host))
+                {
+                    return Waived(new Decision(Verdict.Denied, RuleIds.UnapprovedEndpoint, host, KnownSdk(host),
+                        "endpoints.denied '" + deny.Host + "' (" + At(deny.Line) + ")" + (deny.Reason != null ? ": " + Short(deny.Reason) : string.Empty),
+                        "the policy denies it; only " + OwnerContact + " can lift that deny", deny.Line, null) { Provider = KnownProvider(host) ?? "an AI provider" });
+                }
+            }
+
+            foreach (HostEntry approved in Policy.ApprovedEndpoints)
+            {
+                if (HostPattern.Matches(approved.Host, host))
+                {
+                    return new Decision(Verdict.Approved, RuleIds.UnapprovedEndpoint, host, null, "endpoints.approved '" + approved.Host + "' (" + At(approved.Line) + ")", null, approved.Line, null);
+                }
+            }
+
+            foreach (RouteEntry route in Policy.Routes)
+            {
+                foreach (string pattern in route.Endpoints)
+                {
+                    if (HostPattern.Matches(pattern, host))
+                    {
+                        return new Decision(Verdict.Approved, RuleIds.UnapprovedEndpoint, host, null, route.Describe() + " (" + At(route.Line) + ")", null, route.Line, route);
+                    }
+                }
+            }
+
+            AiSdk? known = null;
+            foreach (AiSdk sdk in CatalogAndCustom())
+            {
+                if (!HostPattern.MatchesAny(sdk.EndpointHosts, host))
+                {
+                    continue;
+                }
+
+                Decision d = Sdk(sdk);
+                if (d.Verdict == Verdict.Approved)
+                {
+                    return new Decision(Verdict.Approved, RuleIds.UnapprovedEndpoint, host, sdk, "an endpoint of " + sdk.DisplayName + ", approved by " + d.Reason, null, d.Line, null);
+                }
+
+                known ??= sdk;
+            }
+
+            string? provider = known?.Provider;
+            if (provider == null)
+            {
+                foreach (AiProviderEndpoint endpoint in AiSdkCatalog.Endpoints)
+                {
+                    if (HostPattern.MatchesAny(endpoint.HostPatterns, host))
+                    {
+                        provider = endpoint.Provider;
+                        break;
+                    }
+                }
+            }
+
+            if (provider == null)
+            {
+                return new Decision(Verdict.NotGoverned, RuleIds.UnapprovedEndpoint, host, null, "not a known AI endpoint", null, 0, null);
+            }
+
+            string proposal = "add \"" + host + "\" to endpoints.approved" + (known != null ? " (or approve the package " + known.PrimaryPackageId + ")" : string.Empty);
+            return Waived(new Decision(Verdict.NotApproved, RuleIds.UnapprovedEndpoint, host, known, "an endpoint of " + provider + " that the policy does not approve", proposal, 0, null) { Provider = provider });
+        }
+
+        private AiSdk? KnownSdk(string host)
+        {
+            foreach (AiSdk sdk in CatalogAndCustom())
+            {
+                if (HostPattern.MatchesAny(sdk.EndpointHosts, host))
+                {
+                    return sdk;
+                }
+            }
+
+            return null;
+        }
+
+        private string? KnownProvider(string host)
+        {
+            AiSdk? sdk = KnownSdk(host);
+            if (sdk != null)
+            {
+                return sdk.Provider;
+            }
+
+            foreach (AiProviderEndpoint endpoint in AiSdkCatalog.Endpoints)
+            {
+                if (HostPattern.MatchesAny(endpoint.HostPatterns, host))
+                {
+                    return endpoint.Provider;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The usable waiver (unexpired) for a rule and a subject; for GRD003 a waiver of the package rules reaches too.</summary>
+        public WaiverEntry? FindWaiver(string ruleId, string subject)
+        {
+            foreach (WaiverEntry w in Policy.Waivers)
+            {
+                if (_now < w.Expires && string.Equals(w.Rule, ruleId, StringComparison.OrdinalIgnoreCase) && Glob.Match(w.Subject, subject))
+                {
+                    return w;
+                }
+            }
+
+            if (string.Equals(ruleId, RuleIds.UnapprovedSdk, StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (string packageRule in PackageRules)
+                {
+                    WaiverEntry? w = FindWaiver(packageRule, subject);
+                    if (w != null)
+                    {
+                        return w;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>"guardrails.policy.json line 73".</summary>
+        public string At(int line) => _policyName + (line > 0 ? " line " + line.ToString(CultureInfo.InvariantCulture) : string.Empty);
+
+        private Decision Waived(Decision d) => d.WithWaiver(FindWaiver(d.RuleId, d.Subject));
+
+        private string? VersionOf(string id)
+        {
+            foreach (ResolvedPackage p in Policy.Packages)
+            {
+                if (string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase))
+                {
+                    return p.Version;
+                }
+            }
+
+            return null;
+        }
+
+        private bool InRange(string? range, string? version, bool unknown)
+        {
+            if (range == null)
+            {
+                return true;
+            }
+
+            return version == null ? unknown : _versions(range, version) ?? unknown;
+        }
+
+        /// <summary>For a wrapper SDK whose routes are common, a hint that a route approves it with its base SDK.</summary>
+        private static string RouteHint(AiSdk sdk) => sdk.IsIntegration ? ", or declare a route in 'routes' whose packages include it" : string.Empty;
+
+        private IEnumerable<AiSdk> CatalogAndCustom()
+        {
+            foreach (AiSdk sdk in _customSdks)
+            {
+                yield return sdk;
+            }
+
+            foreach (AiSdk sdk in AiSdkCatalog.AllProviderSdksFirst)
+            {
+                yield return sdk;
+            }
+        }
+
+        /// <summary>Reasons come from the task already cleaned; still, no control characters and no runaway length here.</summary>
+        private static string Short(string value)
+        {
+            var chars = new char[Math.Min(value.Length, 200)];
+            for (int i = 0; i < chars.Length; i++)
+            {
+                chars[i] = char.IsControl(value[i]) ? ' ' : value[i];
+            }
+
+            return new string(chars) + (value.Length > 200 ? "\u2026" : string.Empty);
+        }
+
+        private static string PolicyFileName(string? path)
+        {
+            if (string.IsNullOrEmpty(path))
+            {
+                return "the policy";
+            }
+
+            int cut = Math.Max(path!.LastIndexOf('/'), path.LastIndexOf('\\'));
+            return cut >= 0 ? path.Substring(cut + 1) : path;
+        }
+
+        private static string DescribeOwner(string? name, string? contact)
+        {
+            name = string.IsNullOrWhiteSpace(name) ? null : name!.Trim();
+            contact = string.IsNullOrWhiteSpace(contact) ? null : contact!.Trim();
+            if (name != null && contact != null)
+            {
+                return name + " (" + contact + ")";
+            }
+
+            return name ?? contact ?? "the owner of the AI policy";
+        }
+    }
+}

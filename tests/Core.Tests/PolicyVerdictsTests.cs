@@ -1,0 +1,210 @@
+using Guardrails.Core.Policy;
+using Guardrails.Core.Sdks;
+
+namespace Guardrails.Core.Tests;
+
+public class PolicyVerdictsTests
+{
+    private static EffectivePolicy Policy(Action<EffectivePolicy>? fill = null)
+    {
+        var p = new EffectivePolicy { HasPolicy = true, PolicyFile = "/r/guardrails.policy.json", OwnerName = "AI Governance", OwnerContact = "ai@contoso.example" };
+        fill?.Invoke(p);
+        return p;
+    }
+
+    private static PolicyVerdicts Verdicts(Action<EffectivePolicy>? fill = null) => new PolicyVerdicts(Policy(fill));
+
+    private static AiSdk Sdk(string id)
+    {
+        Assert.True(AiSdkCatalog.TryGetById(id, out AiSdk sdk));
+        return sdk;
+    }
+
+    private static RouteEntry Route(string id, string[] packages, params string[] endpoints) =>
+        new RouteEntry(id, null, packages.Select(p => new PackageEntry(p, null, null, 0)).ToArray(), endpoints, 9);
+
+    [Fact]
+    public void No_policy_or_an_invalid_one_gives_no_evaluator()
+    {
+        Assert.Null(PolicyVerdicts.From(null));
+        Assert.Null(PolicyVerdicts.From(new EffectivePolicy { HasPolicy = false }));
+    }
+
+    [Fact]
+    public void A_policy_that_approves_nothing_approves_no_sdk_but_neutral_abstractions()
+    {
+        PolicyVerdicts v = Verdicts();
+        Assert.All(AiSdkCatalog.All.Where(s => !s.IsNeutral), s => Assert.False(v.Sdk(s).Passes, s.Id));
+        Assert.True(v.Sdk(Sdk("microsoft-extensions-ai-abstractions")).Passes);
+        Assert.Equal(Verdict.NotGoverned, v.Package("Newtonsoft.Json", "13.0.3").Verdict);
+    }
+
+    [Fact]
+    public void Package_patterns_approve_and_deny_and_deny_wins_even_for_neutral_sdks()
+    {
+        PolicyVerdicts v = Verdicts(p =>
+        {
+            p.ApprovedPackages.Add(new PackageEntry("Microsoft.SemanticKernel*", null, null, 3));
+            p.DeniedPackages.Add(new PackageEntry("Microsoft.SemanticKernel.Connectors.Hugging?ace", null, "no DPA", 4));
+            p.DeniedPackages.Add(new PackageEntry("Microsoft.Extensions.AI.Abstractions", null, null, 5));
+        });
+        Assert.True(v.Sdk(Sdk("semantic-kernel")).Passes);
+        Assert.True(v.Sdk(Sdk("semantic-kernel-connectors-openai")).Passes);
+        Decision denied = v.Sdk(Sdk("semantic-kernel-connectors-huggingface"));
+        Assert.Equal((Verdict.Denied, "GRD003", 4), (denied.Verdict, denied.RuleId, denied.Line));
+        Assert.Contains("guardrails.policy.json line 4", denied.Reason);
+        Assert.Contains("no DPA", denied.Qualifier());
+        Assert.False(v.Sdk(Sdk("microsoft-extensions-ai-abstractions")).Passes);
+        Assert.Equal(Verdict.NotApproved, v.Assembly("OpenAI")!.Verdict);
+    }
+
+    [Fact]
+    public void Versions_are_decided_by_the_recorded_answers_of_the_package_gate()
+    {
+        PolicyVerdicts v = Verdicts(p =>
+        {
+            p.ApprovedPackages.Add(new PackageEntry("OpenAI", "[2.1,3.0)", null, 7));
+            p.DeniedPackages.Add(new PackageEntry("Anthropic", "[10.0,11.0)", null, 8));
+            p.ApprovedPackages.Add(new PackageEntry("Anthropic", null, null, 9));
+            p.Packages.Add(new ResolvedPackage("OpenAI", "2.0.0", new[] { "OpenAI" }));
+            p.Packages.Add(new ResolvedPackage("Anthropic", "12.0.0", new[] { "Anthropic" }));
+            p.RecordVersion("[2.1,3.0)", "2.0.0", false);
+            p.RecordVersion("[10.0,11.0)", "12.0.0", false);
+        });
+
+        Decision openAi = v.Assembly("OpenAI")!;
+        Assert.Equal((Verdict.VersionNotApproved, "GRD003"), (openAi.Verdict, openAi.RuleId));
+        Assert.Contains("[2.1,3.0)", openAi.Qualifier());
+        Assert.Equal(Verdict.VersionNotApproved, v.Package("OpenAI", "2.0.0").Verdict);
+
+        // A version-scoped deny that the restored version is outside of denies nothing, in both halves.
+        Assert.Equal(Verdict.Approved, v.Assembly("Anthropic")!.Verdict);
+        Assert.Equal(Verdict.Approved, v.Package("Anthropic", "12.0.0").Verdict);
+        Assert.Equal(Verdict.Denied, new PolicyVerdicts(v.Policy, (r, ver) => true).Package("Anthropic", "10.5.0").Verdict);
+    }
+
+    [Fact]
+    public void A_route_approves_its_packages_carries_what_only_they_bring_and_approves_only_its_own_endpoints()
+    {
+        PolicyVerdicts v = Verdicts(p =>
+        {
+            p.Routes.Add(Route("azure-openai", new[] { "Azure.AI.OpenAI" }, "*.openai.azure.com"));
+            p.Packages.Add(new ResolvedPackage("Azure.AI.OpenAI", "2.1.0", new[] { "Azure.AI.OpenAI" }));
+            p.Packages.Add(new ResolvedPackage("OpenAI", "2.1.0", new[] { "Azure.AI.OpenAI", "OpenAI" }));
+        });
+
+        Assert.Equal(Verdict.Approved, v.Package("Azure.AI.OpenAI", "2.1.0", new[] { "Azure.AI.OpenAI" }).Verdict);
+        Decision carried = v.Package("OpenAI", "2.1.0", new[] { "Azure.AI.OpenAI", "OpenAI" });
+        Assert.Equal((Verdict.AllowedThroughRoute, "azure-openai"), (carried.Verdict, carried.Route!.Id));
+        Assert.True(carried.Passes);
+
+        // The same package referenced directly is not carried: the route approves a path, not the base SDK.
+        Decision direct = v.Package("OpenAI", "2.1.0", new[] { "OpenAI" });
+        Assert.Equal(Verdict.NotApproved, direct.Verdict);
+        Assert.Contains("packages.approved", direct.Proposal);
+
+        Decision use = v.Assembly("OpenAI")!;
+        Assert.True(use.OnlyThroughRoute);
+        Assert.Contains("route 'azure-openai'", use.Qualifier());
+
+        Assert.True(v.Host("contoso.openai.azure.com").Passes);
+        Decision publicEndpoint = v.Host("api.openai.com");
+        Assert.Equal((Verdict.NotApproved, "OpenAI"), (publicEndpoint.Verdict, publicEndpoint.Provider));
+        Assert.Contains("endpoints.approved", publicEndpoint.Proposal);
+    }
+
+    [Fact]
+    public void A_package_brought_by_an_approved_package_proposes_a_route_not_removing_the_approved_one()
+    {
+        PolicyVerdicts v = Verdicts(p => p.ApprovedPackages.Add(new PackageEntry("Azure.AI.OpenAI", null, null, 3)));
+        Decision d = v.Package("OpenAI", "2.1.0", new[] { "Azure.AI.OpenAI", "OpenAI" });
+        Assert.Equal(Verdict.NotApproved, d.Verdict);
+        Assert.Contains("declare a route", d.Proposal);
+        Assert.Contains("'Azure.AI.OpenAI'", d.Proposal);
+        Assert.DoesNotContain("remove", d.Proposal, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Waivers_reach_every_rule_they_name_and_a_package_waiver_reaches_the_code_use_until_it_expires()
+    {
+        DateTimeOffset now = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+        EffectivePolicy policy = Policy(p =>
+        {
+            p.Waivers.Add(new WaiverEntry("W1", "GRD201", "OpenAI", now.AddDays(10), "li", null, 5));
+            p.Waivers.Add(new WaiverEntry("W2", "GRD004", "api.anthropic.com", now.AddDays(-1), "li", null, 6));
+        });
+        var v = new PolicyVerdicts(policy, now: now);
+
+        Assert.Equal("W1", v.Package("OpenAI", "2.1.0").Waiver?.Id);
+        Decision use = v.Assembly("OpenAI")!;
+        Assert.Equal(("W1", true), (use.Waiver?.Id, use.Passes));
+        Assert.Null(v.Host("api.anthropic.com").Waiver);
+        Assert.False(new PolicyVerdicts(policy, now: now.AddDays(11)).Assembly("OpenAI")!.Passes);
+    }
+
+    [Fact]
+    public void Endpoint_lists_deny_before_anything_approves()
+    {
+        PolicyVerdicts v = Verdicts(p =>
+        {
+            p.ApprovedPackages.Add(new PackageEntry("OpenAI", null, null, 3));
+            p.ApprovedEndpoints.Add(new HostEntry("*.openai.azure.com", null, 4));
+            p.DeniedEndpoints.Add(new HostEntry("eu.api.openai.com", null, 5));
+            p.DeniedEndpoints.Add(new HostEntry("*.deepseek.example", null, 6));
+        });
+        Assert.True(v.Host("api.openai.com").Passes);
+        Assert.Equal(Verdict.Denied, v.Host("eu.api.openai.com").Verdict);
+        Decision unknown = v.Host("chat.deepseek.example");
+        Assert.Equal((Verdict.Denied, 6), (unknown.Verdict, unknown.Line));
+        Assert.Contains("chat.deepseek.example".Substring(5), string.Join(",", v.PolicyHostPatterns()));
+        Assert.True(v.Host("contoso.openai.azure.com").Passes);
+    }
+
+    [Theory]
+    [InlineData("example.com")]
+    [InlineData("api.openai.com.evil.example")]
+    [InlineData("localhost")]
+    public void Unknown_and_look_alike_hosts_are_not_governed(string host)
+    {
+        Assert.Equal(Verdict.NotGoverned, Verdicts().Host(host).Verdict);
+    }
+
+    [Fact]
+    public void Providers_without_an_sdk_and_policy_defined_sdks_are_known_hosts()
+    {
+        Decision groq = Verdicts().Host("api.groq.com");
+        Assert.Equal(("Groq", (AiSdk?)null), (groq.Provider, groq.Sdk));
+        var gw = new CustomSdkEntry(new AiSdk("gw", "gw", "Contoso Gateway", new[] { "Contoso.Gw" }, new[] { "Contoso.Gw.Client" }, new string[0], new[] { "gw.contoso.example" }, "t", isCustom: true), 1);
+        PolicyVerdicts v = Verdicts(p => p.CustomSdks.Add(gw));
+        Assert.Equal("Contoso Gateway", v.Host("gw.contoso.example").Provider);
+        Assert.True(v.TryGetSdkByAssemblyName("contoso.gw.client", out AiSdk custom));
+        Assert.Equal("gw", custom.Id);
+        Assert.True(Verdicts(p => { p.CustomSdks.Add(gw); p.ApprovedPackages.Add(new PackageEntry("Contoso.Gw", null, null, 2)); }).Host("gw.contoso.example").Passes);
+    }
+
+    [Theory]
+    [InlineData("AI Governance", "ai@contoso.example", "AI Governance (ai@contoso.example)")]
+    [InlineData(null, "ai@contoso.example", "ai@contoso.example")]
+    [InlineData(null, null, "the owner of the AI policy")]
+    public void Owner_contact_for_messages(string? name, string? contact, string expected)
+    {
+        Assert.Equal(expected, new PolicyVerdicts(new EffectivePolicy { HasPolicy = true, OwnerName = name, OwnerContact = contact }).OwnerContact);
+    }
+
+    [Theory]
+    [InlineData(true, false, "OpenAIClient", true)]
+    [InlineData(true, false, "KernelClient", false, "semantic-kernel")]
+    [InlineData(true, false, "ChatClient", true)]
+    [InlineData(true, false, "OpenAIChatCompletionService", true)]
+    [InlineData(true, false, "ChatCompletionOptions", false)]
+    [InlineData(false, true, "AddOpenAIChatCompletion", true)]
+    [InlineData(false, false, "AddMessage", false)]
+    [InlineData(false, true, "Address", false)]
+    [InlineData(false, false, "GetChatClient", false)]
+    [InlineData(false, true, "AddFromType", false, "semantic-kernel")]
+    [InlineData(false, true, "AddOpenAIChatCompletion", true, "semantic-kernel-connectors-openai")]
+    public void Own_client_entry_points_exist_only_in_sdks_that_reach_an_endpoint(bool constructor, bool extension, string name, bool expected, string sdk = "openai")
+    {
+        Assert.Equal(expected, Sdk(sdk).IsOwnClientEntryPoint(constructor, extension, name));
+    }
+}
