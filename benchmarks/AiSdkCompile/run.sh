@@ -48,16 +48,20 @@ cat > "$WORK/App/App.csproj" <<X
   <ItemGroup>
     <ProjectReference Include="../OpenAI/OpenAI.csproj" />
     <Analyzer Include="$ANALYZERS/Guardrails.Analyzers.dll;$ANALYZERS/Guardrails.Core.dll" />
-    <AdditionalFiles Include="guardrails/guardrails.effective-policy.txt" />
+    <AdditionalFiles Include="guardrails/guardrails.effective-policy.json" />
   </ItemGroup>
 </Project>
 X
 mkdir -p "$WORK/App/guardrails"
-{
-  echo "mode=Audit"; echo "policy=true"; echo "owner.name=AI Governance"; echo "owner.contact=ai@contoso.example"
-  if [ "$CASE" != unapproved ]; then echo "package.approved=OpenAI"; echo "endpoint.approved=*.openai.azure.com"; echo "endpoint.approved=api.anthropic.com"; fi
-  if [ "$CASE" = all ]; then echo "endpoint.approved=api.groq.com"; fi
-} > "$WORK/App/guardrails/guardrails.effective-policy.txt"
+APPROVED=""; HOSTS=""
+if [ "$CASE" != unapproved ]; then APPROVED='{ "id": "OpenAI" }'; HOSTS='{ "host": "*.openai.azure.com" }, { "host": "api.anthropic.com" }'; fi
+if [ "$CASE" = all ]; then HOSTS="$HOSTS"', { "host": "api.groq.com" }'; fi
+# The effective policy as the build task writes it (the typed contract, docs/policy.md).
+cat > "$WORK/App/guardrails/guardrails.effective-policy.json" <<X
+{ "effectivePolicyFormat": 2, "mode": "Audit", "policy": { "present": true },
+  "owner": { "name": "AI Governance", "contact": "ai@contoso.example" },
+  "packages": { "approved": [ $APPROVED ] }, "endpoints": { "approved": [ $HOSTS ] } }
+X
 echo "global using Chat = OpenAI.Chat.ChatClient;" > "$WORK/App/GlobalUsings.cs"
 
 for f in $(seq 1 "$FILES"); do

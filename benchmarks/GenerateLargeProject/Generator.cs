@@ -36,13 +36,13 @@ internal static class Generator
                 <CompilerVisibleProperty Include="GuardrailsMode" />
                 <Analyzer Include="{analyzers}/Guardrails.Analyzers.dll" />
                 <Analyzer Include="{analyzers}/Guardrails.Core.dll" />
-                <AdditionalFiles Include="appsettings.json;.env;config/*.yaml;App.config;guardrails/guardrails.effective-policy.txt" />
+                <AdditionalFiles Include="appsettings.json;.env;config/*.yaml;App.config;guardrails/guardrails.effective-policy.json" />
               </ItemGroup>
             </Project>
             """);
         // A central policy is in force (approving no AI SDK), as the build task would write it: GRD003/GRD004 are active.
         Directory.CreateDirectory(Path.Combine(outDir, "guardrails"));
-        File.WriteAllText(Path.Combine(outDir, "guardrails", "guardrails.effective-policy.txt"), "mode=Audit\npolicy=true\nowner.name=AI Governance\nowner.contact=ai@contoso.example\n");
+        File.WriteAllText(Path.Combine(outDir, "guardrails", "guardrails.effective-policy.json"), "{ \"effectivePolicyFormat\": 2, \"mode\": \"Audit\", \"policy\": { \"present\": true }, \"owner\": { \"name\": \"AI Governance\", \"contact\": \"ai@contoso.example\" } }\n");
         File.WriteAllText(Path.Combine(outDir, "appsettings.json"), "{\n  \"OpenAI\": { \"ApiKey\": \"" + FakeKeys.OpenAiProject("BenchFakeKeyNotReal") + "\" },\n  \"AzureOpenAI\": { \"ApiKey\": \"" + FakeKeys.AzureHex32() + "\", \"Endpoint\": \"https://bench.openai.azure.com\" },\n  \"Logging\": { \"LogLevel\": { \"Default\": \"Information\" } }\n}\n");
         File.WriteAllText(Path.Combine(outDir, ".env"), "MISTRAL_API_KEY=" + FakeKeys.Mistral() + "\nASPNETCORE_ENVIRONMENT=Development\n");
         Directory.CreateDirectory(Path.Combine(outDir, "config"));

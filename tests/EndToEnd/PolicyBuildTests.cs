@@ -123,7 +123,8 @@ public class PolicyBuildTests
         DotNet.Result result = project.Build();
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Matches(new Regex("project\\.assets\\.json\\(\\d+,\\d+\\): Guardrails error GRD201: Package 'OpenAI' 2\\.1\\.0 \\(OpenAI"), result.Output);
+        // Reported at the top-level PackageReference that brings it in (line 10 of the project file), not in obj/.
+        Assert.Matches(new Regex("\\.csproj\\(10,5\\): Guardrails error GRD201: Package 'OpenAI' 2\\.1\\.0 \\(OpenAI"), result.Output);
         Assert.Contains("Contoso.AiWrapper 1.0.0 \u2192 OpenAI 2.1.0 (net10.0)", result.Output);
         Assert.DoesNotContain("'Contoso.AiWrapper' 1.0.0 (", result.Output);
     }
