@@ -55,7 +55,7 @@ namespace Guardrails.Analyzers
             RuleIds.UnapprovedEndpoint,
             RuleCatalog.CategoryAiUsage,
             RuleCatalog.UnapprovedEndpoint,
-            "{0} is an endpoint of {1}, which the AI policy does not approve{4}: ask {2} to approve {3}, or remove this address",
+            "{0} is an endpoint of {1}, which the AI policy does not approve{4}: ask {2} to {3}, or remove this address",
             "Code can reach an AI provider without any SDK, through HttpClient or an OpenAI-compatible client pointed at another host. Every provider endpoint a project calls must be approved by the central policy.");
 
         /// <summary>GRD005. Not configurable: a rule about suppressing Guardrails must not itself be suppressible by

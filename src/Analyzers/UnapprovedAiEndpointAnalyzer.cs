@@ -808,7 +808,9 @@ namespace Guardrails.Analyzers
                 string provider = decision.Provider ?? "an AI provider";
                 string? package = decision.Sdk?.PrimaryPackageId;
 
-                string request = package != null ? "the package " + package + " (or the endpoint " + host + ")" : "the endpoint " + host;
+                // A deny wins over every approval: approving the package or the endpoint would not let it pass.
+                string request = decision.Verdict == Verdict.Denied ? "lift that deny"
+                    : package != null ? "approve the package " + package + " (or the endpoint " + host + ")" : "approve the endpoint " + host;
                 report(_settings.Create(
                     Descriptors.UnapprovedEndpoint,
                     location,

@@ -118,6 +118,24 @@ public class RouteAnalyzerTests
             """;
         await E.RunAsync(source, AzureOpenAiRoute,
             E.Diagnostic("GRD004").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments(
-                "api.openai.com", "OpenAI", E.OwnerContact, "the package OpenAI (or the endpoint api.openai.com)", string.Empty));
+                "api.openai.com", "OpenAI", E.OwnerContact, "approve the package OpenAI (or the endpoint api.openai.com)", string.Empty));
+    }
+
+    [Fact]
+    public async Task A_denied_endpoint_is_reported_with_its_deny_and_without_proposing_an_approval_that_could_not_lift_it()
+    {
+        EffectivePolicy policy = EffectivePolicy.Read(AzureOpenAiRoute, out _)!;
+        policy.ApprovedEndpoints.Add(new HostEntry("*.openai.com", null, 14));
+        policy.DeniedEndpoints.Add(new HostEntry("api.openai.com", null, 15));
+        const string source = """
+            class C
+            {
+                System.Uri Azure() => new System.Uri("https://contoso.openai.azure.com/openai");
+                System.Uri Public() => new System.Uri({|#0:"https://api.openai.com/v1"|});
+            }
+            """;
+        await E.RunAsync(source, policy.Write(),
+            E.Diagnostic("GRD004").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments(
+                "api.openai.com", "OpenAI", E.OwnerContact, "lift that deny", " (endpoints.denied 'api.openai.com' (the policy line 15))"));
     }
 }

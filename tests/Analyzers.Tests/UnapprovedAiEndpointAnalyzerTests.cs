@@ -21,7 +21,7 @@ public class UnapprovedAiEndpointAnalyzerTests
             host,
             provider,
             V.OwnerContact,
-            package != null ? "the package " + package + " (or the endpoint " + host + ")" : "the endpoint " + host,
+            package != null ? "approve the package " + package + " (or the endpoint " + host + ")" : "approve the endpoint " + host,
             string.Empty);
 
     [Fact]
@@ -415,11 +415,11 @@ public class UnapprovedAiEndpointAnalyzerTests
             new[] { ("/app/appsettings.Development.json", appsettings) },
             V.Policy() + "endpoint.approved=*.openai.azure.com\n",
             V.Diagnostic("GRD004").WithSpan("/app/appsettings.Development.json", 3, 27, 3, 54).WithSeverity(DiagnosticSeverity.Error)
-                .WithArguments("api.openai.com", "OpenAI", V.OwnerContact, "the package OpenAI (or the endpoint api.openai.com)", string.Empty),
+                .WithArguments("api.openai.com", "OpenAI", V.OwnerContact, "approve the package OpenAI (or the endpoint api.openai.com)", string.Empty),
             V.Diagnostic("GRD004").WithSpan("/app/appsettings.Development.json", 4, 24, 4, 56).WithSeverity(DiagnosticSeverity.Error)
-                .WithArguments("api.groq.com", "Groq", V.OwnerContact, "the endpoint api.groq.com", string.Empty),
+                .WithArguments("api.groq.com", "Groq", V.OwnerContact, "approve the endpoint api.groq.com", string.Empty),
             V.Diagnostic("GRD004").WithSpan("/app/appsettings.Development.json", 5, 33, 5, 57).WithSeverity(DiagnosticSeverity.Error)
-                .WithArguments("api.mistral.ai", "Mistral AI", V.OwnerContact, "the package Mistral.SDK (or the endpoint api.mistral.ai)", string.Empty));
+                .WithArguments("api.mistral.ai", "Mistral AI", V.OwnerContact, "approve the package Mistral.SDK (or the endpoint api.mistral.ai)", string.Empty));
     }
 
     [Fact]

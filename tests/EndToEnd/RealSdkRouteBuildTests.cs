@@ -92,7 +92,7 @@ public class RealSdkRouteBuildTests
             "Program.cs(12,11): error GRD003: OpenAIClient is part of OpenAI .NET SDK (NuGet package OpenAI), which the AI policy does not approve other than through route 'azure-openai' (Azure OpenAI via Azure.AI.OpenAI to *.openai.azure.com), which hands out its clients: creating or registering its own client is not part of the route: ask AI Governance (ai-governance@contoso.example) to approve OpenAI, or remove this use",
             StringComparison.Ordinal), result.ToString());
         Assert.True(result.Output.Contains(
-            "Program.cs(13,67): error GRD004: api.openai.com is an endpoint of OpenAI, which the AI policy does not approve (endpoints.denied 'api.openai.com' (guardrails.policy.json line 15))",
+            "Program.cs(13,67): error GRD004: api.openai.com is an endpoint of OpenAI, which the AI policy does not approve (endpoints.denied 'api.openai.com' (guardrails.policy.json line 15)): ask AI Governance (ai-governance@contoso.example) to lift that deny, or remove this address",
             StringComparison.Ordinal), result.ToString());
         // OpenAI arrives only through Azure.AI.OpenAI: the package gate lets it pass.
         Assert.DoesNotMatch(new Regex("GRD2\\d{2}"), result.Output);
