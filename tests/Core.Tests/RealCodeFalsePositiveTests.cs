@@ -60,6 +60,24 @@ public class RealCodeFalsePositiveTests
     }
 
     [Theory]
+    [InlineData("=Env.OpenAIApiKey")] // a PowerFx formula in an agent definition's YAML, in a raw string (agent-framework)
+    [InlineData("=Env.AzureAISearchKey2")]
+    [InlineData("=Settings.Contoso.ApiKey")]
+    public void A_formula_that_names_a_setting_is_not_a_secret(string value)
+    {
+        Assert.False(Reported("connection:key", value));
+        Assert.False(Reported("ApiKey", value));
+    }
+
+    [Theory]
+    [InlineData("=q7Rx2Lm9Zt4Wp8Kc3Nv6Bh1J")]
+    [InlineData("=Fake9Gen7Secret3NotReal")]
+    public void A_random_token_behind_an_equals_sign_is_still_a_secret(string value)
+    {
+        Assert.True(Reported("ApiKey", value));
+    }
+
+    [Theory]
     [InlineData("Fake9Gen7Secret3NotReal")]
     [InlineData("q7Rx2Lm9Zt4Wp8Kc3Nv6Bh1J")]
     [InlineData("xK9mQ2vR7tL4wZ8pN3cJ6hB_f1")]

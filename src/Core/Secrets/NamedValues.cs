@@ -301,9 +301,11 @@ namespace Guardrails.Core.Secrets
             }
 
             // What the value is, not only its alphabet: words joined as an identifier or a configuration path
-            // ("AzureAIInference", "modifiedByFilter1", "build_property.OutputPath"), base64 of readable text, or a
-            // development key that every emulator ships with.
-            return !ReadsAsWords(v) && !Base64OfText(v) && !WellKnownKeys.IsPublicDevelopmentKey(v);
+            // ("AzureAIInference", "modifiedByFilter1", "build_property.OutputPath"), a formula naming one
+            // ("=Env.OpenAIApiKey" in a declarative agent's YAML), base64 of readable text, or a development key that
+            // every emulator ships with.
+            bool formula = n > 1 && v[0] == '=';
+            return !(formula ? ReadsAsWords(v.Substring(1), charsPerPiece: 3) : ReadsAsWords(v)) && !Base64OfText(v) && !WellKnownKeys.IsPublicDevelopmentKey(v);
         }
 
         /// <summary>
@@ -312,7 +314,7 @@ namespace Guardrails.Core.Secrets
         /// acronym of at most five capitals, and digits come at most once, at the end ("Filter1", "v2"). A random
         /// token of this length switches case every one or two characters and has digits in the middle.
         /// </summary>
-        internal static bool ReadsAsWords(string v)
+        internal static bool ReadsAsWords(string v, int charsPerPiece = 4)
         {
             int n = v.Length;
             int pieces = 0;
@@ -399,7 +401,9 @@ namespace Guardrails.Core.Secrets
             }
 
             // Four or more characters per piece on average: "modified|By|Filter|1" is, "aZ|3k|Q9x|…" never gets here.
-            return pieces > 0 && n >= 4 * pieces;
+            // A formula's path ("Env.OpenAIApiKey") may have three: its pieces are names, and it already passed the
+            // digit and acronym tests above.
+            return pieces > 0 && n >= charsPerPiece * pieces;
 
             // Three letters or more; two ("By", "Of", "Id") only after another piece.
             static bool IsWord(int letters, int before) => letters >= 3 || (letters == 2 && before > 0);
