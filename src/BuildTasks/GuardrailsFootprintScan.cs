@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using Guardrails.BuildTasks.Footprints;
-using Guardrails.Core.Footprints;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 

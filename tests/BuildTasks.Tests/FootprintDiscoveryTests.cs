@@ -1,5 +1,4 @@
 using Guardrails.BuildTasks.Footprints;
-using Guardrails.Core.Footprints;
 using Guardrails.Tests.Shared;
 
 namespace Guardrails.BuildTasks.Tests;

@@ -1,13 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
+using System;
 using Guardrails.BuildTasks.Engine;
-using Guardrails.Core.Footprints;
+using Guardrails.BuildTasks.Formats;
 using Guardrails.Core.Json;
 using Guardrails.Core.Rules;
 using Guardrails.Core.Secrets;
-using Guardrails.Core.Toml;
-using Guardrails.Core.Yaml;
 
 namespace Guardrails.BuildTasks.Footprints
 {

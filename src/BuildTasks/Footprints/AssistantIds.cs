@@ -1,4 +1,4 @@
-namespace Guardrails.Core.Footprints
+namespace Guardrails.BuildTasks.Footprints
 {
     /// <summary>
     /// Assistant ids as the central policy and the team manifest spell them (<c>assistants[].id</c>). Lower-case,

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
-using static Guardrails.Core.Footprints.AssistantIds;
-using K = Guardrails.Core.Footprints.FootprintKind;
+using static Guardrails.BuildTasks.Footprints.AssistantIds;
+using K = Guardrails.BuildTasks.Footprints.FootprintKind;
 
-namespace Guardrails.Core.Footprints
+namespace Guardrails.BuildTasks.Footprints
 {
     /// <summary>
     /// Where each AI coding assistant leaves its footprints in a repository, as data: adding an assistant or a path is

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using Guardrails.BuildTasks.Engine;
 using Guardrails.BuildTasks.Policy;
-using Guardrails.Core.Footprints;
 using Guardrails.Core.Rules;
 
 namespace Guardrails.BuildTasks.Footprints

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Security;
-using Guardrails.Core.Footprints;
 
 namespace Guardrails.BuildTasks.Footprints
 {

@@ -1,4 +1,4 @@
-namespace Guardrails.Core.Footprints
+namespace Guardrails.BuildTasks.Footprints
 {
     /// <summary>One line of the footprint catalog: a path pattern, the assistant it shows, and what it is.</summary>
     public sealed class FootprintEntry

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using Guardrails.Core.Footprints;
 
 namespace Guardrails.BuildTasks.Footprints
 {

@@ -1,4 +1,4 @@
-namespace Guardrails.Core.Footprints
+namespace Guardrails.BuildTasks.Footprints
 {
     /// <summary>What a footprint is, which decides what is read inside it and which rules apply.</summary>
     public enum FootprintKind

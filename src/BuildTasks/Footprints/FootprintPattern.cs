@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace Guardrails.Core.Footprints
+namespace Guardrails.BuildTasks.Footprints
 {
     /// <summary>
     /// A path pattern relative to a directory ("level") between the project folder and the repository root.

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using Guardrails.Core.Json;
 
-namespace Guardrails.Core.Toml
+namespace Guardrails.BuildTasks.Formats
 {
     /// <summary>
     /// A small, tolerant TOML reader for the shapes assistant configs use (Codex <c>.codex/config.toml</c>, Gemini

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Guardrails.Core.Json;
 
-namespace Guardrails.Core.Yaml
+namespace Guardrails.BuildTasks.Formats
 {
     /// <summary>YAML flow collections (<c>[a, "b"]</c>, <c>{k: v}</c>), possibly over several lines, for <see cref="YamlReader"/>.</summary>
     internal sealed class FlowParser

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text;
 using Guardrails.Core.Json;
 
-namespace Guardrails.Core.Yaml
+namespace Guardrails.BuildTasks.Formats
 {
     /// <summary>
     /// A small, tolerant YAML reader for the shapes assistant configs use (Continue <c>.continue/**.yaml</c>, Aider

@@ -43,7 +43,8 @@ namespace Guardrails.Core.Json
         private static readonly IReadOnlyList<JsonProperty> NoProperties = new JsonProperty[0];
         private static readonly IReadOnlyList<JsonNode> NoItems = new JsonNode[0];
 
-        internal JsonNode(JsonKind kind, TextPosition start, TextPosition end, string? text, IReadOnlyList<JsonProperty>? properties, IReadOnlyList<JsonNode>? items)
+        /// <summary>Public so the task's TOML and YAML readers (src/BuildTasks/Formats) build the same positioned tree.</summary>
+        public JsonNode(JsonKind kind, TextPosition start, TextPosition end, string? text, IReadOnlyList<JsonProperty>? properties, IReadOnlyList<JsonNode>? items)
         {
             Kind = kind;
             Start = start;
@@ -120,7 +121,8 @@ namespace Guardrails.Core.Json
     /// <summary>One member of a JSON object: the name, where the name stood, and the value.</summary>
     public sealed class JsonProperty
     {
-        internal JsonProperty(string name, TextPosition nameStart, JsonNode value)
+        /// <summary>Public so the task's TOML and YAML readers (src/BuildTasks/Formats) build the same positioned tree.</summary>
+        public JsonProperty(string name, TextPosition nameStart, JsonNode value)
         {
             Name = name;
             NameStart = nameStart;

@@ -1,6 +1,6 @@
-using Guardrails.Core.Footprints;
+using Guardrails.BuildTasks.Footprints;
 
-namespace Guardrails.Core.Tests;
+namespace Guardrails.BuildTasks.Tests.Footprints;
 
 public class FootprintPatternTests
 {

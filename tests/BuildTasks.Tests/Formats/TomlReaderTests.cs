@@ -1,7 +1,7 @@
+using Guardrails.BuildTasks.Formats;
 using Guardrails.Core.Json;
-using Guardrails.Core.Toml;
 
-namespace Guardrails.Core.Tests;
+namespace Guardrails.BuildTasks.Tests.Formats;
 
 public class TomlReaderTests
 {

@@ -1,14 +1,14 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Text;
 using Guardrails.Core.Json;
-using Tomlyn;
 using Tomlyn.Model;
+using Tomlyn;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Guardrails.Core.Tests.Differential;
+namespace Guardrails.BuildTasks.Tests.Formats.Differential;
 
 /// <summary>
 /// One canonical text for a parsed document, whoever parsed it: the own readers' <see cref="JsonNode"/> tree,

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Guardrails.Core.Tests.Differential;
+namespace Guardrails.BuildTasks.Tests.Formats.Differential;
 
 /// <summary>A generated document's value: what every reader should find in the text written from it.</summary>
 internal abstract record Value;

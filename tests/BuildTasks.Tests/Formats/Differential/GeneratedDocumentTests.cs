@@ -1,9 +1,8 @@
 using System.Text.Json;
+using Guardrails.BuildTasks.Formats;
 using Guardrails.Core.Json;
-using Guardrails.Core.Toml;
-using Guardrails.Core.Yaml;
 
-namespace Guardrails.Core.Tests.Differential;
+namespace Guardrails.BuildTasks.Tests.Formats.Differential;
 
 /// <summary>
 /// Differential tests: seeded random documents, written as JSON, TOML and YAML, read by the own readers and by the

@@ -1,9 +1,8 @@
 using System.Text.Json;
+using Guardrails.BuildTasks.Formats;
 using Guardrails.Core.Json;
-using Guardrails.Core.Toml;
-using Guardrails.Core.Yaml;
 
-namespace Guardrails.Core.Tests.Differential;
+namespace Guardrails.BuildTasks.Tests.Formats.Differential;
 
 /// <summary>
 /// Hostile and edge-case inputs, each read by the own reader and by the reference library, with the outcome asserted:
