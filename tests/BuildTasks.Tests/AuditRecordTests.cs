@@ -32,7 +32,7 @@ public class AuditRecordTests
         Assert.True(runner.Passed, string.Join(",", runner.ErrorCodes));
         JsonElement audit = Json(runner.Task.AuditFile!);
 
-        Assert.Equal("1.1", audit.GetProperty("auditFormat").GetString());
+        Assert.Equal("1.2", audit.GetProperty("auditFormat").GetString());
         Assert.Equal("github.com/contoso/payments", audit.GetProperty("repository").GetString());
         Assert.Equal("Enforce", audit.GetProperty("mode").GetProperty("effective").GetString());
         Assert.Equal("Enforce", audit.GetProperty("mode").GetProperty("tierMode").GetString());
@@ -58,6 +58,8 @@ public class AuditRecordTests
         Assert.Equal("confidential", mcp.GetProperty("reach").GetProperty("maxDataClass").GetString());
         Assert.Equal("any", mcp.GetProperty("reach").GetProperty("tiers").GetString());
         Assert.True(mcp.GetProperty("policyEntry").GetProperty("line").GetInt32() > 0);
+        Assert.Equal("github", mcp.GetProperty("server").GetProperty("id").GetString());
+        Assert.Equal(JsonValueKind.Null, mcp.GetProperty("server").GetProperty("url").ValueKind);
     }
 
     [Fact]

@@ -121,7 +121,7 @@ public sealed class PolicyCommandTests
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("revoked", run.Out);
-        Assert.Contains("github.com/contoso/checkout (owner Checkout, checkout@contoso.example): package 'Azure.AI.OpenAI' revoked", run.Out);
+        Assert.Contains("github.com/contoso/checkout (owner Checkout, checkout@contoso.example), Checkout.Web: error GRD201: Package 'Azure.AI.OpenAI' 2.1.0", run.Out);
         Assert.DoesNotContain("github.com/contoso/payments (owner", run.Out);
     }
 

@@ -56,6 +56,9 @@ namespace Guardrails.BuildTasks.Engine
         /// tool scanning a repository that was never restored). Ignored when <see cref="ProjectAssetsFile"/> is set.</summary>
         public System.Collections.Generic.IReadOnlyList<Guardrails.BuildTasks.Policy.DeclaredPackage>? DeclaredPackages { get; set; }
 
+        /// <summary>Where <see cref="DeclaredPackages"/> come from, for the GRD2xx message (default: the project files, not restored).</summary>
+        public string? DeclaredPackagesOrigin { get; set; }
+
         /// <summary>The current time for approval and waiver expiry; the task passes UTC now, tests a fixed instant.</summary>
         public System.DateTimeOffset Now { get; set; } = System.DateTimeOffset.UtcNow;
 

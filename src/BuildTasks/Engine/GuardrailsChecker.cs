@@ -119,7 +119,7 @@ namespace Guardrails.BuildTasks.Engine
                 }
                 else if (request.DeclaredPackages != null)
                 {
-                    PackageChecker.CheckDeclared(policy, result.Effective, request.DeclaredPackages, result.Findings, result.AiPackages);
+                    PackageChecker.CheckDeclared(policy, result.Effective, request.DeclaredPackages, result.Findings, result.AiPackages, request.DeclaredPackagesOrigin ?? "declared in the project file, not restored");
                 }
 
                 if (result.Manifest != null)

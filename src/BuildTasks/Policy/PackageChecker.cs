@@ -138,7 +138,7 @@ namespace Guardrails.BuildTasks.Policy
         /// Transitive packages are unknown without a restore, so only direct ones are judged; the finding points at the
         /// reference. A version that is not a single version (a range, or none) is judged by id.
         /// </summary>
-        public static void CheckDeclared(GuardrailsPolicy policy, EffectivePolicy effective, IReadOnlyList<DeclaredPackage> packages, List<Finding> findings, List<Guardrails.BuildTasks.Engine.Reports.PackageUse>? aiPackages = null)
+        public static void CheckDeclared(GuardrailsPolicy policy, EffectivePolicy effective, IReadOnlyList<DeclaredPackage> packages, List<Finding> findings, List<Guardrails.BuildTasks.Engine.Reports.PackageUse>? aiPackages = null, string origin = "declared in the project file, not restored")
         {
             var verdicts = new PolicyVerdicts(effective, NuGetOracle(effective));
             var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -147,19 +147,39 @@ namespace Guardrails.BuildTasks.Policy
             {
                 string? version = VersionRanges.TryParseVersion(p.Version, out _) ? p.Version.Trim() : null;
                 var lib = new Library(p.Id, p.Version, p.Line, p.Column) { IsPackage = true };
+                IReadOnlyList<string> ids = p.Chain ?? new[] { p.Id };
                 if (version != null)
                 {
-                    effective.Packages.Add(new ResolvedPackage(p.Id, version, new[] { p.Id }));
+                    effective.Packages.Add(new ResolvedPackage(p.Id, version, ids));
                 }
 
-                Decision decision = verdicts.Package(p.Id, version, new[] { p.Id });
-                var chain = new List<Library> { lib };
+                Decision decision = verdicts.Package(p.Id, version, ids);
+                var chain = new List<Library>();
+                for (int i = 0; i < ids.Count - 1; i++)
+                {
+                    chain.Add(new Library(ids[i], VersionOf(packages, ids[i]), p.Line, p.Column) { IsPackage = true });
+                }
+
+                chain.Add(lib);
                 Record(policy, lib, chain, decision, aiPackages);
                 if (decision.IsViolation && reported.Add(decision.RuleId + "|" + p.Id + "|" + p.Version))
                 {
-                    findings.Add(Report(decision, lib, chain, "declared in the project file, not restored", p.File, locator, verdicts));
+                    findings.Add(Report(decision, lib, chain, origin, p.File, locator, verdicts));
                 }
             }
+        }
+
+        private static string VersionOf(IReadOnlyList<DeclaredPackage> packages, string id)
+        {
+            foreach (DeclaredPackage p in packages)
+            {
+                if (string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase))
+                {
+                    return p.Version;
+                }
+            }
+
+            return string.Empty;
         }
 
         private static Finding Report(Decision decision, Library lib, List<Library> chain, string framework, string assetsFile, ReferenceLocator locator, PolicyVerdicts verdicts)
@@ -222,7 +242,7 @@ namespace Guardrails.BuildTasks.Policy
             string? what = decision.Sdk != null && !decision.Sdk.IsNeutral ? Describe(decision) : null;
             if (what != null || approved != null || decision.Route != null)
             {
-                aiPackages.Add(new Guardrails.BuildTasks.Engine.Reports.PackageUse(lib.Id, lib.Version, what, chain.Count <= 1, approved));
+                aiPackages.Add(new Guardrails.BuildTasks.Engine.Reports.PackageUse(lib.Id, lib.Version, what, chain.Count <= 1, approved, chain.FindAll(l => l.IsPackage).ConvertAll(l => l.Id)));
             }
         }
 
@@ -358,13 +378,14 @@ namespace Guardrails.BuildTasks.Policy
     /// <summary>A package a project file references directly, where it is referenced (1-based line and column).</summary>
     public sealed class DeclaredPackage
     {
-        public DeclaredPackage(string id, string version, string file, int line, int column)
+        public DeclaredPackage(string id, string version, string file, int line, int column, IReadOnlyList<string>? chain = null)
         {
             Id = id;
             Version = version;
             File = file;
             Line = line;
             Column = column;
+            Chain = chain != null && chain.Count > 0 ? chain : null;
         }
 
         public string Id { get; }
@@ -377,5 +398,11 @@ namespace Guardrails.BuildTasks.Policy
         public int Line { get; }
 
         public int Column { get; }
+
+        /// <summary>
+        /// Package ids from the top-level reference down to this package, when known (a restore recorded it, e.g. in an
+        /// audit record the guardrails tool re-evaluates); null for a package the project file references itself.
+        /// </summary>
+        public IReadOnlyList<string>? Chain { get; }
     }
 }

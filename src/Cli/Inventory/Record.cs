@@ -55,6 +55,12 @@ internal sealed class Record
     public List<RecordFinding> Findings { get; } = new();
     public List<RecordWaiver> Waivers { get; } = new();
 
+    /// <summary>
+    /// What the build used, as the policy evaluator takes it (JSON, see <see cref="RecordedUses"/>): the manifest the
+    /// record describes and the packages with versions and chains; null when the record cannot say (an AI-BOM).
+    /// </summary>
+    public string? Uses { get; set; }
+
     /// <summary>Reads an audit record or AI-BOM; null (with a coded problem) for foreign JSON.</summary>
     public static Record? From(JsonNode root, string source, List<InputProblem> problems)
     {
@@ -140,6 +146,7 @@ internal sealed class Record
             r.Waivers.Add(new RecordWaiver { Id = S(w["id"]) ?? "?", Rule = S(w["rule"]), Subject = S(w["subject"]), ApprovedBy = S(w["approvedBy"]), ExpiresAt = S(w["expiresAt"]) });
         }
 
+        r.Uses = RecordedUses.FromAudit(root, r.Project);
         return r;
     }
 

@@ -87,11 +87,11 @@ internal static class PolicyCommand
     {
         var before = FileArgument("old", "The policy revision in force.");
         var after = FileArgument("new", "The proposed revision.");
-        var inventory = new Option<string?>("--inventory") { Description = "An inventory database (guardrails inventory --db): list the known repositories the new revision would break." };
+        var inventory = new Option<string?>("--inventory") { Description = "An inventory database (guardrails inventory --db): list the known repositories the new revision would break (their recorded uses re-evaluated by the build's check)." };
         var at = new Option<string?>("--at") { Description = "Judge expiry at this date (yyyy-MM-dd; default today)." };
         var format = new Option<string>("--format", "-f") { Description = "table (default) or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var command = new Command("diff", "What a new policy revision approves, revokes or lets expire, and (with --inventory) which known repositories it would break. Exit 0 nothing breaks, 1 repositories break or a revision is invalid, 2 unreadable input.")
+        var command = new Command("diff", "What a new policy revision approves, revokes or lets expire, and (with --inventory) which known repositories it would break: each repository's latest recorded uses are re-evaluated by the build's own check under both revisions. Exit 0 nothing breaks, 1 repositories break or a revision is invalid, 2 unreadable input.")
         {
             before, after, inventory, at, format,
         };
@@ -142,7 +142,7 @@ internal static class PolicyCommand
             }
 
             List<PolicyChange> changes = PolicyDiff.Compare(a, b, when);
-            List<Inventory.Breakage> broken = new();
+            var replay = new Inventory.EstateReplay.Result(new(), new(), 0);
             string? db = parse.GetValue(inventory);
             if (db != null)
             {
@@ -152,8 +152,10 @@ internal static class PolicyCommand
                     return Program.Failed;
                 }
 
-                broken = Inventory.InventoryStore.WouldBreak(db, changes);
+                replay = Inventory.EstateReplay.WouldBreak(db, oldPath, newPath, when);
             }
+
+            List<Inventory.Breakage> broken = replay.Breaks;
 
             if (parse.GetValue(format) == "json")
             {
@@ -163,7 +165,9 @@ internal static class PolicyCommand
                     ("new", BuildTasks.Engine.Reports.AuditRecord.Obj(("path", newPath), ("policyId", b.PolicyId?.Value), ("revision", b.Revision?.Value))),
                     ("at", when.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                     ("changes", changes.Select(c => (object?)BuildTasks.Engine.Reports.AuditRecord.Obj(("change", c.Change), ("type", c.Type), ("id", c.Id), ("detail", c.Detail))).ToList()),
-                    ("breaks", broken.Select(x => (object?)BuildTasks.Engine.Reports.AuditRecord.Obj(("repository", x.Repository), ("owner", x.Owner), ("contact", x.Contact), ("because", x.Because))).ToList()));
+                    ("breaks", broken.Select(x => (object?)BuildTasks.Engine.Reports.AuditRecord.Obj(("repository", x.Repository), ("project", x.Project), ("owner", x.Owner), ("contact", x.Contact), ("rule", x.Rule), ("subject", x.Subject), ("because", x.Because))).ToList()),
+                    ("repositoriesEvaluated", db == null ? null : replay.Evaluated),
+                    ("notEvaluated", db == null ? null : replay.NotEvaluated.Select(x => (object?)x).ToList()));
                 context.Output.WriteLine(Guardrails.Core.Json.JsonWriter.Write(root, SafeOutput.Clean));
             }
             else
@@ -187,12 +191,18 @@ internal static class PolicyCommand
 
                 if (db != null)
                 {
+                    context.Output.WriteLine($"Re-evaluated {replay.Evaluated} known build(s) under both revisions with the build's own check.");
                     context.Output.WriteLine(broken.Count == 0
                         ? "No known repository in the inventory would break."
                         : $"{broken.Select(x => x.Repository).Distinct().Count()} known repository(ies) would break:");
                     foreach (Inventory.Breakage x in broken)
                     {
-                        context.Output.WriteLine($"  {x.Repository} (owner {x.Owner ?? "unknown"}{(x.Contact != null ? ", " + x.Contact : string.Empty)}): {x.Because}");
+                        context.Output.WriteLine(SafeOutput.Clean($"  {x.Repository} (owner {x.Owner ?? "unknown"}{(x.Contact != null ? ", " + x.Contact : string.Empty)}), {x.Project}: error {x.Rule}: {x.Because}"));
+                    }
+
+                    foreach (string x in replay.NotEvaluated)
+                    {
+                        context.Output.WriteLine(SafeOutput.Clean($"  not re-evaluated: {x}: its records do not say what the build used (an AI-BOM only); build it again to get an audit record."));
                     }
                 }
             }

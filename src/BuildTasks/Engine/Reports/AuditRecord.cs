@@ -17,8 +17,14 @@ namespace Guardrails.BuildTasks.Engine.Reports
     {
         public const string FileName = "guardrails.audit.json";
 
-        /// <summary>1.1 added "build" (repository, commit, branch, CI system, build time); everything of 1.0 is unchanged.</summary>
-        public const string Format = "1.1";
+        /// <summary>
+        /// 1.1 added "build" (repository, commit, branch, CI system, build time). 1.2 added "compile" and
+        /// "compileVerifiedAt" (written after the compiler by the post-compile verification), and what an estate
+        /// re-evaluation needs: "chain" of package components (ids from the top-level reference), "server" of MCP
+        /// server components (the server as the manifest declares it) and "permissions" of assistant components.
+        /// Every version only adds: everything of 1.0 and 1.1 is unchanged. See docs/audit-record.md.
+        /// </summary>
+        public const string Format = "1.2";
 
         public static string Build(CheckRequest request, CheckResult result, string toolVersion, BuildProvenance? provenance = null)
         {
@@ -173,6 +179,7 @@ namespace Guardrails.BuildTasks.Engine.Reports
                         ("version", a.Version?.Value),
                         ("vendor", rule?.Vendor?.Value),
                         ("credentialRef", a.CredentialRef?.Value),
+                        ("permissions", Sorted(PermissionsOn(a))),
                         ("policyEntry", rule == null ? null : PolicyEntry(policy!, rule.Node, rule.Denied ? "denied" : "approved")),
                         ("approval", Approval(rule?.Approval)),
                         ("reach", rule == null ? null : Obj(
@@ -200,6 +207,7 @@ namespace Guardrails.BuildTasks.Engine.Reports
                             ("id", id),
                             ("assistant", a.Id.Value),
                             ("identity", server.Identity?.Describe()),
+                            ("server", Declared(server)),
                             ("policyEntry", allow == null ? null : PolicyEntry(policy!, allow.Node, "approved")),
                             ("approval", Approval(allow?.Approval)),
                             ("reach", allow == null ? null : Obj(
@@ -217,6 +225,7 @@ namespace Guardrails.BuildTasks.Engine.Reports
                     ("version", p.Version),
                     ("sdk", p.Description),
                     ("direct", p.Direct),
+                    ("chain", new List<object?>(p.Chain)),
                     ("policyEntry", p.ApprovedBy == null ? null : PolicyEntry(policy!, p.ApprovedBy.Node, "packages.approved '" + p.ApprovedBy.Id.Value + "'" + (p.ApprovedBy.VersionsText != null ? " " + p.ApprovedBy.VersionsText.Value : string.Empty))))));
             }
 
@@ -319,6 +328,30 @@ namespace Guardrails.BuildTasks.Engine.Reports
                 ? policy.McpAllow.Find(d => d.Id != null && string.Equals(d.Id.Value, server.Id, StringComparison.OrdinalIgnoreCase))
                 : policy.McpAllow.Find(d => d.Matches(server.Identity));
 
+        private static IEnumerable<string> PermissionsOn(ManifestAssistant a)
+        {
+            foreach (KeyValuePair<string, Located<bool>> p in a.Permissions)
+            {
+                if (p.Value.Value)
+                {
+                    yield return p.Key;
+                }
+            }
+        }
+
+        /// <summary>The MCP server as the manifest declares it: a policy id, or an identity (url, command, package, version, sha256).</summary>
+        private static object Declared(ManifestMcpServer server)
+        {
+            McpServerIdentity? i = server.Identity;
+            return Obj(
+                ("id", server.Id),
+                ("url", i?.Url),
+                ("command", i?.Command == null ? null : new List<object?>(i.Command)),
+                ("package", i?.Package),
+                ("version", i?.Version),
+                ("sha256", i?.Sha256));
+        }
+
         internal static string McpId(McpServerRule? allow, ManifestMcpServer server) => allow?.Id?.Value ?? server.Id ?? server.Identity?.Describe() ?? "?";
 
         internal static object? Approval(ApprovalRecord? approval) => approval == null ? null : Obj(
@@ -357,14 +390,18 @@ namespace Guardrails.BuildTasks.Engine.Reports
     /// <summary>An AI SDK package in the project's restore graph, and the policy entry that approves it (if any).</summary>
     public sealed class PackageUse
     {
-        public PackageUse(string id, string version, string? description, bool direct, PackageRule? approvedBy)
+        public PackageUse(string id, string version, string? description, bool direct, PackageRule? approvedBy, IReadOnlyList<string>? chain = null)
         {
             Id = id;
             Version = version;
             Description = description;
             Direct = direct;
             ApprovedBy = approvedBy;
+            Chain = chain ?? new[] { id };
         }
+
+        /// <summary>Package ids from the top-level reference down to this package (just the id for a direct reference).</summary>
+        public IReadOnlyList<string> Chain { get; }
 
         public string Id { get; }
 
