@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Guardrails.BuildTasks.Foundation;
 using Guardrails.Tests.Shared;
 
 /// <summary>

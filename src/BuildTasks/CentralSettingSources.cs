@@ -1,8 +1,8 @@
-using System;
-using System.Collections;
 using System.Collections.Generic;
+using System.Collections;
 using System.IO;
-using Guardrails.BuildTasks.Engine;
+using System;
+using Guardrails.BuildTasks.Foundation;
 using Microsoft.Build.Framework;
 
 namespace Guardrails.BuildTasks

@@ -1,8 +1,10 @@
-using System;
 using System.IO;
 using System.Text;
+using System;
 using Guardrails.BuildTasks.Engine;
-using Guardrails.BuildTasks.Engine.Reports;
+using Guardrails.BuildTasks.Foundation;
+using Guardrails.BuildTasks.Reports;
+using Guardrails.BuildTasks.Results;
 using Guardrails.Core.Rules;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -152,7 +154,7 @@ namespace Guardrails.BuildTasks
                 WriteIfChanged(EffectivePolicyFile, effective);
                 if (!string.IsNullOrWhiteSpace(CheckedStateFile))
                 {
-                    WriteIfChanged(CheckedStateFile!.Trim(), Engine.Integrity.CompileVerification.CheckedState(request, result, effective));
+                    WriteIfChanged(CheckedStateFile!.Trim(), Integrity.CompileVerification.CheckedState(request, result, effective));
                 }
 
                 WriteReports(request, result);

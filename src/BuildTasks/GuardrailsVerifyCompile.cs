@@ -1,11 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
-using Guardrails.BuildTasks.Engine;
-using Guardrails.BuildTasks.Engine.Integrity;
-using Guardrails.BuildTasks.Engine.Reports;
+using System;
+using Guardrails.BuildTasks.Foundation;
+using Guardrails.BuildTasks.Integrity;
+using Guardrails.BuildTasks.Reports;
 using Guardrails.Core.Rules;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;

@@ -1,4 +1,4 @@
-using Guardrails.BuildTasks.Engine.Integrity;
+using Guardrails.BuildTasks.Integrity;
 using Guardrails.Tests.Shared;
 
 namespace Guardrails.BuildTasks.Tests;

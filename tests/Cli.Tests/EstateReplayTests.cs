@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Guardrails.BuildTasks.Engine;
-using Guardrails.BuildTasks.Engine.Reports;
-
+using Guardrails.BuildTasks.Foundation;
+using Guardrails.BuildTasks.Reports;
+using Guardrails.BuildTasks.Results;
 namespace Guardrails.Cli.Tests;
 
 /// <summary>

@@ -1,7 +1,9 @@
 using System.IO.Compression;
 using System.Text.Json;
 using Guardrails.BuildTasks.Engine;
-using Guardrails.BuildTasks.Engine.Reports;
+using Guardrails.BuildTasks.Foundation;
+using Guardrails.BuildTasks.Reports;
+using Guardrails.BuildTasks.Results;
 using Guardrails.Tests.Shared;
 
 namespace Guardrails.Cli.Tests;

@@ -1,4 +1,4 @@
-using Guardrails.BuildTasks.Engine.Reports;
+using Guardrails.BuildTasks.Reports;
 
 namespace Guardrails.Cli.Tests;
 

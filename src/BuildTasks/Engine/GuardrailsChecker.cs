@@ -1,8 +1,10 @@
-using System;
 using System.IO;
-using Guardrails.BuildTasks.Engine.Integrity;
+using System;
 using Guardrails.BuildTasks.Footprints;
+using Guardrails.BuildTasks.Foundation;
+using Guardrails.BuildTasks.Integrity;
 using Guardrails.BuildTasks.Policy;
+using Guardrails.BuildTasks.Results;
 using Guardrails.Core.Json;
 using Guardrails.Core.Rules;
 
@@ -111,7 +113,7 @@ namespace Guardrails.BuildTasks.Engine
 
                 // The effective policy first: the package gate decides with the same evaluator and model as the analyzers.
                 EffectiveFacts.Write(policy, result.Effective, result.Manifest != null
-                    ? Waivers.Usable(policy, result.Manifest, ProjectName(request.ProjectPath), request.Now, null)
+                    ? Waivers.Usable(policy, result.Manifest, CheckRequest.ProjectName(request.ProjectPath), request.Now, null)
                     : null);
                 if (!string.IsNullOrWhiteSpace(request.ProjectAssetsFile))
                 {
@@ -124,7 +126,7 @@ namespace Guardrails.BuildTasks.Engine
 
                 if (result.Manifest != null)
                 {
-                    Waivers.Apply(policy, result.Manifest, ProjectName(request.ProjectPath), request.Now, result.Findings);
+                    Waivers.Apply(policy, result.Manifest, CheckRequest.ProjectName(request.ProjectPath), request.Now, result.Findings);
                 }
             }
 
@@ -153,18 +155,6 @@ namespace Guardrails.BuildTasks.Engine
                     0,
                     0,
                     "GuardrailsMode is set to an unknown value; use 'Enforce' or 'Audit'. The check runs in Enforce mode."));
-            }
-        }
-
-        internal static string ProjectName(string projectPath)
-        {
-            try
-            {
-                return Path.GetFileNameWithoutExtension(projectPath);
-            }
-            catch (ArgumentException)
-            {
-                return projectPath;
             }
         }
 

@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.IO;
 using System;
-using Guardrails.BuildTasks.Engine;
 using Guardrails.BuildTasks.Formats;
+using Guardrails.BuildTasks.Foundation;
 using Guardrails.Core.Json;
 using Guardrails.Core.Rules;
 using Guardrails.Core.Secrets;

@@ -1,7 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
-using Guardrails.BuildTasks.Engine;
+using System;
+using Guardrails.BuildTasks.Foundation;
 using Guardrails.BuildTasks.Policy;
 using Guardrails.Core.Rules;
 

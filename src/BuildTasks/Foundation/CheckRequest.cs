@@ -1,4 +1,7 @@
-namespace Guardrails.BuildTasks.Engine
+using System;
+using System.IO;
+
+namespace Guardrails.BuildTasks.Foundation
 {
     /// <summary>Everything the check needs from MSBuild, as plain values (so the engine is testable without MSBuild).</summary>
     public sealed class CheckRequest
@@ -54,7 +57,7 @@ namespace Guardrails.BuildTasks.Engine
 
         /// <summary>Packages referenced by the project files, for the package check when there is no assets file (the guardrails
         /// tool scanning a repository that was never restored). Ignored when <see cref="ProjectAssetsFile"/> is set.</summary>
-        public System.Collections.Generic.IReadOnlyList<Guardrails.BuildTasks.Policy.DeclaredPackage>? DeclaredPackages { get; set; }
+        public System.Collections.Generic.IReadOnlyList<Guardrails.BuildTasks.Foundation.DeclaredPackage>? DeclaredPackages { get; set; }
 
         /// <summary>Where <see cref="DeclaredPackages"/> come from, for the GRD2xx message (default: the project files, not restored).</summary>
         public string? DeclaredPackagesOrigin { get; set; }
@@ -78,6 +81,19 @@ namespace Guardrails.BuildTasks.Engine
 
         /// <summary>Whether to look for assistant footprints between the project folder and the repository root (default true).</summary>
         public bool CheckFootprints { get; set; } = true;
+
+        /// <summary>The project's name (its file name without extension), as waivers and reports name it.</summary>
+        internal static string ProjectName(string projectPath)
+        {
+            try
+            {
+                return Path.GetFileNameWithoutExtension(projectPath);
+            }
+            catch (ArgumentException)
+            {
+                return projectPath;
+            }
+        }
     }
 
     /// <summary>A Guardrails setting and where it was set.</summary>

@@ -1,6 +1,6 @@
 using Guardrails.Core.Rules;
 
-namespace Guardrails.BuildTasks.Engine
+namespace Guardrails.BuildTasks.Foundation
 {
     /// <summary>One result of the check: a rule, where it applies (file, 1-based line and column; 0 = unknown), and
     /// a message that never contains a secret value.</summary>

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Guardrails.Core.Secrets;
 
-namespace Guardrails.BuildTasks.Engine.Reports
+namespace Guardrails.BuildTasks.Foundation
 {
     /// <summary>
     /// Every string the reports write passes through here: any AI-provider key in it is replaced by its redacted form

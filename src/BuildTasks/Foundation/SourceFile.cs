@@ -4,7 +4,7 @@ using System.Text;
 using Guardrails.Core.Json;
 using Guardrails.Core.Rules;
 
-namespace Guardrails.BuildTasks.Engine
+namespace Guardrails.BuildTasks.Foundation
 {
     /// <summary>
     /// Reads a policy, manifest or config file defensively: bounded size, BOM-aware decoding (UTF-8, UTF-16, UTF-32),

@@ -1,10 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.RegularExpressions;
+using System;
+using Guardrails.BuildTasks.Results;
 using Guardrails.Core.Rules;
 
-namespace Guardrails.BuildTasks.Engine.Integrity
+namespace Guardrails.BuildTasks.Integrity
 {
     /// <summary>
     /// Finds .editorconfig / .globalconfig lines that lower a Guardrails diagnostic below error (GRD305):

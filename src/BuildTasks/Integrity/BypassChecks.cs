@@ -1,11 +1,13 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.RegularExpressions;
+using System;
+using Guardrails.BuildTasks.Foundation;
 using Guardrails.BuildTasks.Policy;
+using Guardrails.BuildTasks.Results;
 using Guardrails.Core.Rules;
 
-namespace Guardrails.BuildTasks.Engine.Integrity
+namespace Guardrails.BuildTasks.Integrity
 {
     /// <summary>
     /// Local bypasses of an Enforce build (GRD304-GRD308). Each one is reported unless the policy's
@@ -97,7 +99,7 @@ namespace Guardrails.BuildTasks.Engine.Integrity
             GuardrailsPolicy? policy = result.PolicyErrors == 0 ? result.Policy : null;
             return policy == null || result.Manifest == null
                 ? new List<WaiverRule>()
-                : Waivers.Usable(policy, result.Manifest, GuardrailsChecker.ProjectName(request.ProjectPath), request.Now, null);
+                : Waivers.Usable(policy, result.Manifest, CheckRequest.ProjectName(request.ProjectPath), request.Now, null);
         }
 
         /// <summary>A waiver of GRD005 for subject "GRD001" (or a pattern such as "GRD00*") lets code suppress those ids.</summary>

@@ -1,14 +1,16 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
+using System;
+using Guardrails.BuildTasks.Foundation;
+using Guardrails.BuildTasks.Results;
 using Guardrails.Core.Policy;
 using Guardrails.Core.Rules;
 
-namespace Guardrails.BuildTasks.Engine.Integrity
+namespace Guardrails.BuildTasks.Integrity
 {
     /// <summary>What the compiler was given, read after CoreCompile (the values MSBuild passed to Csc).</summary>
     public sealed class CompileInputs

@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
+using System;
 using Guardrails.BuildTasks.Policy;
+using Guardrails.BuildTasks.Results;
 
-namespace Guardrails.BuildTasks.Engine.Integrity
+namespace Guardrails.BuildTasks.Integrity
 {
     /// <summary>
     /// Which local bypasses the policy lets this project use: "allowLocalSuppression" at the top of the policy, overridden

@@ -1,14 +1,16 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
+using System;
+using Guardrails.BuildTasks.Foundation;
 using Guardrails.BuildTasks.Policy;
+using Guardrails.BuildTasks.Results;
 using Guardrails.Core.Json;
 using Guardrails.Core.Rules;
 
-namespace Guardrails.BuildTasks.Engine.Integrity
+namespace Guardrails.BuildTasks.Integrity
 {
     /// <summary>
     /// Policy pinning (GRD301, GRD302) and rollback detection (GRD303). The pin is the SHA-256 of the policy file's

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 
-namespace Guardrails.BuildTasks.Engine.Integrity
+namespace Guardrails.BuildTasks.Integrity
 {
     /// <summary>
     /// The highest policy revision seen per policyId, kept in a small text file ("policyId&lt;TAB&gt;revision" per line).

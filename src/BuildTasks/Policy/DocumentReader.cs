@@ -1,7 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
-using Guardrails.BuildTasks.Engine;
+using System;
+using Guardrails.BuildTasks.Foundation;
 using Guardrails.Core.Json;
 using Guardrails.Core.Rules;
 
@@ -246,7 +246,7 @@ namespace Guardrails.BuildTasks.Policy
             }
 
             // Redact any provider key first: cut short, a key would no longer be recognisable, yet most of it would show.
-            value = Guardrails.BuildTasks.Engine.Reports.SafeText.Clean(value);
+            value = Guardrails.BuildTasks.Foundation.SafeText.Clean(value);
 
             var chars = new char[Math.Min(value.Length, max)];
             for (int i = 0; i < chars.Length; i++)

@@ -1,7 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
-using Guardrails.BuildTasks.Engine;
+using System;
+using Guardrails.BuildTasks.Foundation;
 using Guardrails.Core.Json;
 using Guardrails.Core.Policy;
 using Guardrails.Core.Rules;
@@ -50,7 +50,7 @@ namespace Guardrails.BuildTasks.Policy
         /// same package, version and chain the same way. Findings point at the PackageReference that brings the package
         /// in (project file, Directory.Build.props/targets or Directory.Packages.props), else at the assets file.
         /// </summary>
-        public static void Check(GuardrailsPolicy policy, EffectivePolicy effective, string assetsFile, string? projectFile, List<Finding> findings, List<Guardrails.BuildTasks.Engine.Reports.PackageUse>? aiPackages = null)
+        public static void Check(GuardrailsPolicy policy, EffectivePolicy effective, string assetsFile, string? projectFile, List<Finding> findings, List<Guardrails.BuildTasks.Policy.PackageUse>? aiPackages = null)
         {
             JsonNode? root = Load(assetsFile, findings);
             if (root == null)
@@ -138,7 +138,7 @@ namespace Guardrails.BuildTasks.Policy
         /// Transitive packages are unknown without a restore, so only direct ones are judged; the finding points at the
         /// reference. A version that is not a single version (a range, or none) is judged by id.
         /// </summary>
-        public static void CheckDeclared(GuardrailsPolicy policy, EffectivePolicy effective, IReadOnlyList<DeclaredPackage> packages, List<Finding> findings, List<Guardrails.BuildTasks.Engine.Reports.PackageUse>? aiPackages = null, string origin = "declared in the project file, not restored")
+        public static void CheckDeclared(GuardrailsPolicy policy, EffectivePolicy effective, IReadOnlyList<DeclaredPackage> packages, List<Finding> findings, List<Guardrails.BuildTasks.Policy.PackageUse>? aiPackages = null, string origin = "declared in the project file, not restored")
         {
             var verdicts = new PolicyVerdicts(effective, NuGetOracle(effective));
             var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -231,7 +231,7 @@ namespace Guardrails.BuildTasks.Policy
         }
 
         /// <summary>Records an AI SDK package (by catalog, policy SDK entry, packages.approved or a route) once per id and version, for the audit record.</summary>
-        private static void Record(GuardrailsPolicy policy, Library lib, List<Library> chain, Decision decision, List<Guardrails.BuildTasks.Engine.Reports.PackageUse>? aiPackages)
+        private static void Record(GuardrailsPolicy policy, Library lib, List<Library> chain, Decision decision, List<Guardrails.BuildTasks.Policy.PackageUse>? aiPackages)
         {
             if (aiPackages == null || aiPackages.Exists(p => string.Equals(p.Id, lib.Id, StringComparison.OrdinalIgnoreCase) && p.Version == lib.Version))
             {
@@ -242,7 +242,7 @@ namespace Guardrails.BuildTasks.Policy
             string? what = decision.Sdk != null && !decision.Sdk.IsNeutral ? Describe(decision) : null;
             if (what != null || approved != null || decision.Route != null)
             {
-                aiPackages.Add(new Guardrails.BuildTasks.Engine.Reports.PackageUse(lib.Id, lib.Version, what, chain.Count <= 1, approved, chain.FindAll(l => l.IsPackage).ConvertAll(l => l.Id)));
+                aiPackages.Add(new Guardrails.BuildTasks.Policy.PackageUse(lib.Id, lib.Version, what, chain.Count <= 1, approved, chain.FindAll(l => l.IsPackage).ConvertAll(l => l.Id)));
             }
         }
 
@@ -373,36 +373,5 @@ namespace Guardrails.BuildTasks.Policy
                 return null;
             }
         }
-    }
-
-    /// <summary>A package a project file references directly, where it is referenced (1-based line and column).</summary>
-    public sealed class DeclaredPackage
-    {
-        public DeclaredPackage(string id, string version, string file, int line, int column, IReadOnlyList<string>? chain = null)
-        {
-            Id = id;
-            Version = version;
-            File = file;
-            Line = line;
-            Column = column;
-            Chain = chain != null && chain.Count > 0 ? chain : null;
-        }
-
-        public string Id { get; }
-
-        /// <summary>The version as written (a version or a range); empty when none is known.</summary>
-        public string Version { get; }
-
-        public string File { get; }
-
-        public int Line { get; }
-
-        public int Column { get; }
-
-        /// <summary>
-        /// Package ids from the top-level reference down to this package, when known (a restore recorded it, e.g. in an
-        /// audit record the guardrails tool re-evaluates); null for a package the project file references itself.
-        /// </summary>
-        public IReadOnlyList<string>? Chain { get; }
     }
 }

@@ -1,11 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
-using Guardrails.BuildTasks.Engine;
+using System;
+using Guardrails.BuildTasks.Foundation;
 using Guardrails.Core.Json;
 using Guardrails.Core.Rules;
-using NuGet.Versioning;
 using Guardrails.Core.Text;
+using NuGet.Versioning;
 
 namespace Guardrails.BuildTasks.Policy
 {

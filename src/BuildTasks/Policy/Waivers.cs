@@ -1,6 +1,6 @@
-using System;
 using System.Collections.Generic;
-using Guardrails.BuildTasks.Engine;
+using System;
+using Guardrails.BuildTasks.Foundation;
 using Guardrails.Core.Rules;
 using Guardrails.Core.Text;
 

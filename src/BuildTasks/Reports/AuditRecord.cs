@@ -1,12 +1,14 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using Guardrails.BuildTasks.Engine.Integrity;
+using System;
+using Guardrails.BuildTasks.Foundation;
+using Guardrails.BuildTasks.Integrity;
 using Guardrails.BuildTasks.Policy;
+using Guardrails.BuildTasks.Results;
 using Guardrails.Core.Json;
 
-namespace Guardrails.BuildTasks.Engine.Reports
+namespace Guardrails.BuildTasks.Reports
 {
     /// <summary>
     /// guardrails.audit.json: what one check saw and decided, for the accountable owner. Deterministic apart from
@@ -33,7 +35,7 @@ namespace Guardrails.BuildTasks.Engine.Reports
             root["auditFormat"] = Format;
             root["generatedAt"] = request.Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
             root["tool"] = Obj(("name", "Guardrails"), ("version", toolVersion));
-            root["project"] = Obj(("path", request.ProjectPath), ("name", GuardrailsChecker.ProjectName(request.ProjectPath)));
+            root["project"] = Obj(("path", request.ProjectPath), ("name", CheckRequest.ProjectName(request.ProjectPath)));
             root["repository"] = result.Manifest?.Repository?.Value ?? result.ManifestDocument?["repository"]?.Text;
             root["build"] = Obj(
                 ("repository", provenance.Repository),
@@ -385,32 +387,5 @@ namespace Guardrails.BuildTasks.Engine.Reports
 
             return obj;
         }
-    }
-
-    /// <summary>An AI SDK package in the project's restore graph, and the policy entry that approves it (if any).</summary>
-    public sealed class PackageUse
-    {
-        public PackageUse(string id, string version, string? description, bool direct, PackageRule? approvedBy, IReadOnlyList<string>? chain = null)
-        {
-            Id = id;
-            Version = version;
-            Description = description;
-            Direct = direct;
-            ApprovedBy = approvedBy;
-            Chain = chain ?? new[] { id };
-        }
-
-        /// <summary>Package ids from the top-level reference down to this package (just the id for a direct reference).</summary>
-        public IReadOnlyList<string> Chain { get; }
-
-        public string Id { get; }
-
-        public string Version { get; }
-
-        public string? Description { get; }
-
-        public bool Direct { get; }
-
-        public PackageRule? ApprovedBy { get; }
     }
 }

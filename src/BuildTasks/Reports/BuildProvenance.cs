@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using Guardrails.BuildTasks.Footprints;
 
-namespace Guardrails.BuildTasks.Engine.Reports
+namespace Guardrails.BuildTasks.Reports
 {
     /// <summary>
     /// Where a build ran, for the audit record (format 1.1): repository, commit, branch and CI system, from the CI

@@ -1,10 +1,12 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System;
+using Guardrails.BuildTasks.Foundation;
 using Guardrails.BuildTasks.Policy;
+using Guardrails.BuildTasks.Results;
 using Guardrails.Core.Json;
 
-namespace Guardrails.BuildTasks.Engine.Reports
+namespace Guardrails.BuildTasks.Reports
 {
     /// <summary>
     /// A CycloneDX 1.6 AI-BOM of the project ($(GuardrailsCycloneDxPath)): assistants and MCP servers as services,
@@ -111,7 +113,7 @@ namespace Guardrails.BuildTasks.Engine.Reports
             Add(metaProps, "guardrails:tier", manifest?.Tier?.Value);
             Add(metaProps, "guardrails:dataClass", manifest?.DataClass?.Value);
             Add(metaProps, "guardrails:mode", result.Enforce ? "Enforce" : "Audit");
-            string projectName = GuardrailsChecker.ProjectName(request.ProjectPath);
+            string projectName = CheckRequest.ProjectName(request.ProjectPath);
             var bom = O(
                 ("bomFormat", "CycloneDX"),
                 ("specVersion", "1.6"),

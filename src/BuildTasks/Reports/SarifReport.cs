@@ -1,10 +1,12 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
+using System;
+using Guardrails.BuildTasks.Foundation;
+using Guardrails.BuildTasks.Results;
 using Guardrails.Core.Json;
 using Guardrails.Core.Rules;
 
-namespace Guardrails.BuildTasks.Engine.Reports
+namespace Guardrails.BuildTasks.Reports
 {
     /// <summary>
     /// SARIF 2.1.0 of the check's findings ($(GuardrailsSarifPath)), for GitHub code scanning and Azure DevOps: one run,

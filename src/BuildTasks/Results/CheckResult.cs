@@ -1,9 +1,9 @@
 using System.Collections.Generic;
-using Guardrails.BuildTasks.Engine.Integrity;
+using Guardrails.BuildTasks.Foundation;
 using Guardrails.Core.Json;
 using Guardrails.Core.Policy;
 
-namespace Guardrails.BuildTasks.Engine
+namespace Guardrails.BuildTasks.Results
 {
     /// <summary>What one run of the check found and resolved.</summary>
     public sealed class CheckResult
@@ -31,7 +31,7 @@ namespace Guardrails.BuildTasks.Engine
         public int PolicyErrors { get; set; }
 
         /// <summary>AI SDK packages in the restore graph (for the audit record and the AI-BOM).</summary>
-        public List<Guardrails.BuildTasks.Engine.Reports.PackageUse> AiPackages { get; } = new List<Guardrails.BuildTasks.Engine.Reports.PackageUse>();
+        public List<Guardrails.BuildTasks.Policy.PackageUse> AiPackages { get; } = new List<Guardrails.BuildTasks.Policy.PackageUse>();
 
         /// <summary>The manifest model, when the manifest could be read.</summary>
         public Guardrails.BuildTasks.Policy.AssistantManifest? Manifest { get; set; }

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Guardrails.BuildTasks.Engine.Integrity
+namespace Guardrails.BuildTasks.Results
 {
     /// <summary>What the integrity checks established, for the audit record and the reports.</summary>
     public sealed class IntegrityState

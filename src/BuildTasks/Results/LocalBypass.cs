@@ -1,4 +1,4 @@
-namespace Guardrails.BuildTasks.Engine.Integrity
+namespace Guardrails.BuildTasks.Results
 {
     /// <summary>The ways a project can weaken Guardrails locally; the policy's allowLocalSuppression names the ones a team may use.</summary>
     public enum BypassKind

@@ -1,6 +1,7 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 using Guardrails.BuildTasks.Footprints;
+using Guardrails.BuildTasks.Foundation;
 using Guardrails.BuildTasks.Policy;
 using Guardrails.Cli.Scan;
 using Guardrails.Core.Json;

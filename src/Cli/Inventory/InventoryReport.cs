@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Guardrails.BuildTasks.Engine.Reports;
+using Guardrails.BuildTasks.Foundation;
+using Guardrails.BuildTasks.Reports;
 using Guardrails.Core.Json;
 using Microsoft.Data.Sqlite;
 

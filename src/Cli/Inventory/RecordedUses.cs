@@ -1,4 +1,4 @@
-using Guardrails.BuildTasks.Engine.Reports;
+using Guardrails.BuildTasks.Reports;
 using Guardrails.Core.Json;
 
 namespace Guardrails.Cli.Inventory;

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using Guardrails.BuildTasks.Engine;
-using Guardrails.BuildTasks.Engine.Integrity;
+using Guardrails.BuildTasks.Foundation;
+using Guardrails.BuildTasks.Integrity;
 using Guardrails.BuildTasks.Policy;
+using Guardrails.BuildTasks.Results;
 using Guardrails.Cli.PolicyTools;
 using Guardrails.Cli.Scan;
 using Spectre.Console;
@@ -159,13 +160,13 @@ internal static class PolicyCommand
 
             if (parse.GetValue(format) == "json")
             {
-                var root = BuildTasks.Engine.Reports.AuditRecord.Obj(
+                var root = BuildTasks.Reports.AuditRecord.Obj(
                     ("format", "guardrails-policy-diff/1"),
-                    ("old", BuildTasks.Engine.Reports.AuditRecord.Obj(("path", oldPath), ("policyId", a.PolicyId?.Value), ("revision", a.Revision?.Value))),
-                    ("new", BuildTasks.Engine.Reports.AuditRecord.Obj(("path", newPath), ("policyId", b.PolicyId?.Value), ("revision", b.Revision?.Value))),
+                    ("old", BuildTasks.Reports.AuditRecord.Obj(("path", oldPath), ("policyId", a.PolicyId?.Value), ("revision", a.Revision?.Value))),
+                    ("new", BuildTasks.Reports.AuditRecord.Obj(("path", newPath), ("policyId", b.PolicyId?.Value), ("revision", b.Revision?.Value))),
                     ("at", when.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                    ("changes", changes.Select(c => (object?)BuildTasks.Engine.Reports.AuditRecord.Obj(("change", c.Change), ("type", c.Type), ("id", c.Id), ("detail", c.Detail))).ToList()),
-                    ("breaks", broken.Select(x => (object?)BuildTasks.Engine.Reports.AuditRecord.Obj(("repository", x.Repository), ("project", x.Project), ("owner", x.Owner), ("contact", x.Contact), ("rule", x.Rule), ("subject", x.Subject), ("because", x.Because))).ToList()),
+                    ("changes", changes.Select(c => (object?)BuildTasks.Reports.AuditRecord.Obj(("change", c.Change), ("type", c.Type), ("id", c.Id), ("detail", c.Detail))).ToList()),
+                    ("breaks", broken.Select(x => (object?)BuildTasks.Reports.AuditRecord.Obj(("repository", x.Repository), ("project", x.Project), ("owner", x.Owner), ("contact", x.Contact), ("rule", x.Rule), ("subject", x.Subject), ("because", x.Because))).ToList()),
                     ("repositoriesEvaluated", db == null ? null : replay.Evaluated),
                     ("notEvaluated", db == null ? null : replay.NotEvaluated.Select(x => (object?)x).ToList()));
                 context.Output.WriteLine(Guardrails.Core.Json.JsonWriter.Write(root, SafeOutput.Clean));

@@ -1,5 +1,7 @@
 using Guardrails.BuildTasks.Engine;
+using Guardrails.BuildTasks.Foundation;
 using Guardrails.BuildTasks.Policy;
+using Guardrails.BuildTasks.Results;
 
 namespace Guardrails.Cli.PolicyTools;
 

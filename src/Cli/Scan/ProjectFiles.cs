@@ -1,5 +1,6 @@
-using System.Xml;
 using System.Xml.Linq;
+using System.Xml;
+using Guardrails.BuildTasks.Foundation;
 using Guardrails.BuildTasks.Policy;
 
 namespace Guardrails.Cli.Scan;

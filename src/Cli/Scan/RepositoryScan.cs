@@ -1,4 +1,6 @@
 using Guardrails.BuildTasks.Engine;
+using Guardrails.BuildTasks.Foundation;
+using Guardrails.BuildTasks.Results;
 using Guardrails.Core.Rules;
 
 namespace Guardrails.Cli.Scan;

@@ -1,4 +1,4 @@
-using Guardrails.BuildTasks.Engine.Reports;
+using Guardrails.BuildTasks.Foundation;
 
 namespace Guardrails.Cli.Scan;
 

@@ -1,5 +1,6 @@
-using Guardrails.BuildTasks.Engine;
-using Guardrails.BuildTasks.Engine.Reports;
+using Guardrails.BuildTasks.Foundation;
+using Guardrails.BuildTasks.Reports;
+using Guardrails.BuildTasks.Results;
 using Guardrails.Core.Json;
 using Spectre.Console;
 

@@ -3,13 +3,13 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using Guardrails.Analyzers;
-using Guardrails.BuildTasks.Engine;
+using Guardrails.BuildTasks.Foundation;
 using Guardrails.Core.Policy;
 using Guardrails.Core.Rules;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using Microsoft.CodeAnalysis;
 
 namespace Guardrails.Cli.Scan;
 

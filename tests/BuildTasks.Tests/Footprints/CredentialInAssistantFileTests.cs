@@ -1,4 +1,4 @@
-using Guardrails.BuildTasks.Engine;
+using Guardrails.BuildTasks.Foundation;
 using Guardrails.Tests.Shared;
 
 namespace Guardrails.BuildTasks.Tests.Footprints;

@@ -1,4 +1,5 @@
-using Guardrails.BuildTasks.Engine;
+using Guardrails.BuildTasks.Foundation;
+
 namespace Guardrails.BuildTasks.Tests.Footprints;
 
 /// <summary>GRD131: a declared assistant, or a declared footprint path, with nothing in the repository.</summary>

@@ -1,4 +1,6 @@
 using Guardrails.BuildTasks.Engine;
+using Guardrails.BuildTasks.Foundation;
+using Guardrails.BuildTasks.Results;
 
 namespace Guardrails.BuildTasks.Tests.Footprints;
 

@@ -1,4 +1,5 @@
-using Guardrails.BuildTasks.Engine;
+using Guardrails.BuildTasks.Foundation;
+
 namespace Guardrails.BuildTasks.Tests.Footprints;
 
 /// <summary>GRD132: an MCP server in an assistant file that the policy does not approve.</summary>

@@ -1,4 +1,5 @@
-using Guardrails.BuildTasks.Engine;
+using Guardrails.BuildTasks.Foundation;
+
 namespace Guardrails.BuildTasks.Tests.Footprints;
 
 /// <summary>GRD134: a permission setting in an assistant file above the policy's ceiling.</summary>

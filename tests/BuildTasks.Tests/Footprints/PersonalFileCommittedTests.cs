@@ -1,4 +1,4 @@
-using Guardrails.BuildTasks.Engine;
+using Guardrails.BuildTasks.Foundation;
 
 namespace Guardrails.BuildTasks.Tests.Footprints;
 

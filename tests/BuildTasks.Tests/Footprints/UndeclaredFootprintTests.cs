@@ -1,4 +1,5 @@
-using Guardrails.BuildTasks.Engine;
+using Guardrails.BuildTasks.Foundation;
+
 namespace Guardrails.BuildTasks.Tests.Footprints;
 
 /// <summary>GRD130: an assistant's footprint, but the manifest does not declare the assistant.</summary>

@@ -1,4 +1,5 @@
-using Guardrails.BuildTasks.Engine;
+using Guardrails.BuildTasks.Foundation;
+
 namespace Guardrails.BuildTasks.Tests.Footprints;
 
 /// <summary>GRD137: an assistant file that cannot be read or parsed: a warning, an error when the policy says so.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using Guardrails.BuildTasks.Engine;
+using Guardrails.BuildTasks.Foundation;
 using static Guardrails.BuildTasks.Tests.Policy.PolicyHarness;
 
 namespace Guardrails.BuildTasks.Tests.Policy;

@@ -1,6 +1,7 @@
-using Guardrails.BuildTasks.Engine;
-using Guardrails.BuildTasks.Engine.Integrity;
+using Guardrails.BuildTasks.Foundation;
+using Guardrails.BuildTasks.Integrity;
 using Guardrails.BuildTasks.Policy;
+using Guardrails.BuildTasks.Results;
 using static Guardrails.BuildTasks.Tests.Policy.PolicyHarness;
 
 namespace Guardrails.BuildTasks.Tests.Policy;

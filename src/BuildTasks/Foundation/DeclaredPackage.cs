@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+
+namespace Guardrails.BuildTasks.Foundation
+{
+    /// <summary>A package a project file references directly, where it is referenced (1-based line and column).</summary>
+    public sealed class DeclaredPackage
+    {
+        public DeclaredPackage(string id, string version, string file, int line, int column, IReadOnlyList<string>? chain = null)
+        {
+            Id = id;
+            Version = version;
+            File = file;
+            Line = line;
+            Column = column;
+            Chain = chain != null && chain.Count > 0 ? chain : null;
+        }
+
+        public string Id { get; }
+
+        /// <summary>The version as written (a version or a range); empty when none is known.</summary>
+        public string Version { get; }
+
+        public string File { get; }
+
+        public int Line { get; }
+
+        public int Column { get; }
+
+        /// <summary>
+        /// Package ids from the top-level reference down to this package, when known (a restore recorded it, e.g. in an
+        /// audit record the guardrails tool re-evaluates); null for a package the project file references itself.
+        /// </summary>
+        public IReadOnlyList<string>? Chain { get; }
+    }
+}
