@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Guardrails.BuildTasks.Foundation;
 using Guardrails.Tests.Shared;
 
 /// <summary>
