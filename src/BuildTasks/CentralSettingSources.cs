@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Collections;
 using System.IO;
-using System;
 using Guardrails.BuildTasks.Foundation;
 using Microsoft.Build.Framework;
 

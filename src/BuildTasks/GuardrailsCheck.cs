@@ -1,6 +1,6 @@
+using System;
 using System.IO;
 using System.Text;
-using System;
 using Guardrails.BuildTasks.Engine;
 using Guardrails.BuildTasks.Foundation;
 using Guardrails.BuildTasks.Reports;

@@ -1,8 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
-using System;
 using Guardrails.BuildTasks.Foundation;
 using Guardrails.BuildTasks.Integrity;
 using Guardrails.BuildTasks.Reports;

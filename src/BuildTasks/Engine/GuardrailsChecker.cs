@@ -1,5 +1,5 @@
-using System.IO;
 using System;
+using System.IO;
 using Guardrails.BuildTasks.Footprints;
 using Guardrails.BuildTasks.Foundation;
 using Guardrails.BuildTasks.Integrity;
@@ -25,7 +25,10 @@ namespace Guardrails.BuildTasks.Engine
             if (hasPolicyPath)
             {
                 string policyPath = request.PolicyPath!.Trim();
-                string? text = SourceFile.TryReadText(policyPath, RuleCatalog.PolicyUnavailable, "The Guardrails policy", out Finding? problem);
+                // One read: the pin, the audit record's hash and the parser all see the same bytes.
+                LoadedFile? file = SourceFile.TryLoad(policyPath, RuleCatalog.PolicyUnavailable, "The Guardrails policy", out Finding? problem);
+                result.Integrity.PolicySha256 = file?.Sha256;
+                string? text = file == null ? null : SourceFile.TryDecode(file, "The Guardrails policy", out problem);
                 if (problem != null)
                 {
                     // Fail closed: without the policy nothing can be approved. Point at the project when the file is absent.
@@ -64,7 +67,9 @@ namespace Guardrails.BuildTasks.Engine
             if (hasManifestPath)
             {
                 string manifestPath = request.ManifestPath!.Trim();
-                string? text = SourceFile.TryReadText(manifestPath, RuleCatalog.ManifestMissing, "The team manifest", out Finding? problem);
+                LoadedFile? file = SourceFile.TryLoad(manifestPath, RuleCatalog.ManifestMissing, "The team manifest", out Finding? problem);
+                result.ManifestSha256 = file?.Sha256;
+                string? text = file == null ? null : SourceFile.TryDecode(file, "The team manifest", out problem);
                 if (problem != null)
                 {
                     result.Findings.Add(problem.Line == 0

@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
-using System;
 using Guardrails.BuildTasks.Formats;
 using Guardrails.BuildTasks.Foundation;
 using Guardrails.Core.Json;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
+using Guardrails.BuildTasks.Foundation;
 
 namespace Guardrails.BuildTasks.Footprints
 {
@@ -15,6 +16,9 @@ namespace Guardrails.BuildTasks.Footprints
     public static class GitIndex
     {
         private const long MaxIndexBytes = 256L * 1024 * 1024;
+
+        /// <summary>A ".git" file (worktree, submodule) holds one "gitdir: path" line.</summary>
+        private const long MaxGitFileBytes = 64 * 1024;
 
         /// <summary>Tracked paths relative to the repository root, '/' separated; null when the index cannot be read.</summary>
         public static HashSet<string>? TryReadTrackedPaths(string repositoryRoot)
@@ -47,14 +51,8 @@ namespace Guardrails.BuildTasks.Footprints
                     return null;
                 }
 
-                string index = Path.Combine(gitDir, "index");
-                var info = new FileInfo(index);
-                if (!info.Exists || info.Length > MaxIndexBytes)
-                {
-                    return null;
-                }
-
-                return ParseEntries(File.ReadAllBytes(index));
+                LoadedFile? index = SourceFile.TryLoad(Path.Combine(gitDir, "index"), MaxIndexBytes, out _, out _);
+                return index == null ? null : ParseEntries(index.Bytes);
             }
             catch (Exception e) when (FootprintDiscovery.IsIoException(e))
             {
@@ -75,7 +73,13 @@ namespace Guardrails.BuildTasks.Footprints
                 return null;
             }
 
-            string text = File.ReadAllText(git).Trim();
+            LoadedFile? file = SourceFile.TryLoad(git, MaxGitFileBytes, out _, out _);
+            string? text = file == null ? null : SourceFile.TryDecode(file, out _, out _)?.Trim();
+            if (text == null)
+            {
+                return null;
+            }
+
             const string prefix = "gitdir:";
             if (!text.StartsWith(prefix, StringComparison.Ordinal))
             {

@@ -1,14 +1,27 @@
 using System;
+using System.Globalization;
 using System.IO;
+using System.Security.Cryptography;
 using System.Text;
 using Guardrails.Core.Json;
 using Guardrails.Core.Rules;
 
 namespace Guardrails.BuildTasks.Foundation
 {
+    /// <summary>Why <see cref="SourceFile.TryLoad(string, long, out LoadFailure, out string)"/> returned no file.</summary>
+    public enum LoadFailure
+    {
+        None,
+        NotFound,
+        Directory,
+        TooLarge,
+        Unreadable,
+    }
+
     /// <summary>
-    /// Reads a policy, manifest or config file defensively: bounded size, BOM-aware decoding (UTF-8, UTF-16, UTF-32),
-    /// strict UTF-8 otherwise, and every failure turned into a coded finding instead of an exception.
+    /// The one loader for the files the task reads (policy, manifest, assistant files, the assets file, the git index):
+    /// bounded size, the bytes read once (<see cref="LoadedFile"/> hashes exactly those), BOM-aware decoding (UTF-8,
+    /// UTF-16, UTF-32), strict UTF-8 otherwise, and every failure a value or a coded finding instead of an exception.
     /// </summary>
     public static class SourceFile
     {
@@ -17,37 +30,125 @@ namespace Guardrails.BuildTasks.Foundation
 
         private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-        /// <summary>Reads text or returns null with a finding describing why it could not be read.</summary>
-        public static string? TryReadText(string path, RuleInfo unreadableRule, string what, out Finding? problem)
+        /// <summary>
+        /// Reads a file's bytes once, refusing more than <paramref name="maxBytes"/>. Never throws: on failure returns null,
+        /// the kind of failure, and a detail (the size for <see cref="LoadFailure.TooLarge"/>, "Type: message" for
+        /// <see cref="LoadFailure.Unreadable"/>).
+        /// </summary>
+        public static LoadedFile? TryLoad(string path, long maxBytes, out LoadFailure failure, out string detail)
         {
-            problem = null;
+            failure = LoadFailure.None;
+            detail = string.Empty;
             try
             {
                 if (Directory.Exists(path))
                 {
-                    problem = new Finding(unreadableRule, path, 0, 0, what + " path '" + path + "' is a directory, not a file. Point it at the JSON file itself.");
+                    failure = LoadFailure.Directory;
                     return null;
                 }
 
-                var info = new FileInfo(path);
-                if (!info.Exists)
+                if (!File.Exists(path))
                 {
-                    problem = new Finding(unreadableRule, path, 0, 0, what + " was not found at '" + path + "'.");
+                    failure = LoadFailure.NotFound;
                     return null;
                 }
 
-                if (info.Length > MaxBytes)
+                using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
                 {
-                    problem = new Finding(unreadableRule, path, 1, 1, what + " is " + info.Length + " bytes; the limit is " + MaxBytes + " bytes. Is this the right file?");
-                    return null;
-                }
+                    long length = stream.Length;
+                    if (length > maxBytes)
+                    {
+                        failure = LoadFailure.TooLarge;
+                        detail = length.ToString(CultureInfo.InvariantCulture);
+                        return null;
+                    }
 
-                byte[] bytes = File.ReadAllBytes(path);
-                return Decode(bytes, out int badOffset) ?? Fail(bytes, badOffset, path, what, out problem);
+                    var bytes = new byte[length];
+                    int read = 0;
+                    while (read < bytes.Length)
+                    {
+                        int n = stream.Read(bytes, read, bytes.Length - read);
+                        if (n == 0)
+                        {
+                            break;
+                        }
+
+                        read += n;
+                    }
+
+                    if (read < bytes.Length)
+                    {
+                        Array.Resize(ref bytes, read);
+                    }
+
+                    return new LoadedFile(path, bytes);
+                }
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is System.Security.SecurityException || e is NotSupportedException || e is ArgumentException)
             {
-                problem = new Finding(unreadableRule, path, 0, 0, what + " could not be read: " + e.GetType().Name + ": " + e.Message);
+                failure = e is FileNotFoundException || e is DirectoryNotFoundException ? LoadFailure.NotFound : LoadFailure.Unreadable;
+                detail = e.GetType().Name + ": " + e.Message;
+                return null;
+            }
+        }
+
+        /// <summary>Reads a file's bytes once; on failure returns null with a finding of <paramref name="unreadableRule"/> saying why.</summary>
+        public static LoadedFile? TryLoad(string path, RuleInfo unreadableRule, string what, out Finding? problem, long maxBytes = MaxBytes)
+        {
+            LoadedFile? file = TryLoad(path, maxBytes, out LoadFailure failure, out string detail);
+            problem = failure switch
+            {
+                LoadFailure.None => null,
+                LoadFailure.Directory => new Finding(unreadableRule, path, 0, 0, what + " path '" + path + "' is a directory, not a file. Point it at the JSON file itself."),
+                LoadFailure.NotFound => new Finding(unreadableRule, path, 0, 0, what + " was not found at '" + path + "'."),
+                LoadFailure.TooLarge => new Finding(unreadableRule, path, 1, 1, what + " is " + detail + " bytes; the limit is " + maxBytes + " bytes. Is this the right file?"),
+                _ => new Finding(unreadableRule, path, 0, 0, what + " could not be read: " + detail),
+            };
+            return file;
+        }
+
+        /// <summary>Reads text or returns null with a finding describing why it could not be read.</summary>
+        public static string? TryReadText(string path, RuleInfo unreadableRule, string what, out Finding? problem)
+        {
+            LoadedFile? file = TryLoad(path, unreadableRule, what, out problem);
+            return file == null ? null : TryDecode(file, what, out problem);
+        }
+
+        /// <summary>The file's text; on bytes that are not valid UTF-8 (and no UTF-16/32 byte-order mark) null and a GRD102 finding at the first bad byte.</summary>
+        public static string? TryDecode(LoadedFile file, string what, out Finding? problem)
+        {
+            string? text = TryDecode(file, out int line, out int column);
+            problem = text != null ? null : new Finding(RuleCatalog.MalformedJson, file.Path, line, column, what + " is not valid UTF-8 text (save it as UTF-8).");
+            return text;
+        }
+
+        /// <summary>The file's text; null with the 1-based line and column of the first invalid byte when it is not valid UTF-8.</summary>
+        public static string? TryDecode(LoadedFile file, out int line, out int column)
+        {
+            line = 0;
+            column = 0;
+            string? text = Decode(file.Bytes, out int badOffset);
+            if (text == null)
+            {
+                Locate(file.Bytes, badOffset, out line, out column);
+            }
+
+            return text;
+        }
+
+        /// <summary>Lower-case hex SHA-256 of a file's bytes, streamed (for files that are hashed, not parsed); null when it cannot be read.</summary>
+        public static string? TryHashFile(string path)
+        {
+            try
+            {
+                using (FileStream stream = File.OpenRead(path))
+                using (SHA256 sha = SHA256.Create())
+                {
+                    return LoadedFile.Hex(sha.ComputeHash(stream));
+                }
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException || e is System.Security.SecurityException)
+            {
                 return null;
             }
         }
@@ -92,10 +193,10 @@ namespace Guardrails.BuildTasks.Foundation
             }
         }
 
-        private static string? Fail(byte[] bytes, int badOffset, string path, string what, out Finding? problem)
+        private static void Locate(byte[] bytes, int badOffset, out int line, out int column)
         {
             // Count lines up to the first invalid byte so the user can find it.
-            int line = 1;
+            line = 1;
             int col = 1;
             for (int i = 0; i < badOffset && i < bytes.Length; i++)
             {
@@ -110,8 +211,7 @@ namespace Guardrails.BuildTasks.Foundation
                 }
             }
 
-            problem = new Finding(RuleCatalog.MalformedJson, path, line, col, what + " is not valid UTF-8 text (save it as UTF-8).");
-            return null;
+            column = col;
         }
     }
 }

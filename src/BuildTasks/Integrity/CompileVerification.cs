@@ -1,10 +1,10 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
-using System;
 using Guardrails.BuildTasks.Foundation;
 using Guardrails.BuildTasks.Results;
 using Guardrails.Core.Policy;
@@ -394,7 +394,7 @@ namespace Guardrails.BuildTasks.Integrity
 
                 if (needed)
                 {
-                    hashed = PolicyIntegrity.TryHashFile(packaged);
+                    hashed = SourceFile.TryHashFile(packaged);
                     if (hashed == null)
                     {
                         continue;
@@ -407,7 +407,7 @@ namespace Guardrails.BuildTasks.Integrity
                 {
                     // The package's own file (the usual case) needs no hashing.
                     if (string.Equals(SafeFileName(analyzer), required, StringComparison.OrdinalIgnoreCase) && !SamePath(analyzer, packaged) &&
-                        PolicyIntegrity.TryHashFile(analyzer.Trim()) != expected)
+                        SourceFile.TryHashFile(analyzer.Trim()) != expected)
                     {
                         return required + " given to the compiler is not the Guardrails package's copy (" + analyzer.Trim() + ")";
                     }
@@ -471,7 +471,7 @@ namespace Guardrails.BuildTasks.Integrity
         {
             using (SHA256 sha = SHA256.Create())
             {
-                return PolicyIntegrity.ToHex(sha.ComputeHash(Encoding.UTF8.GetBytes(text)));
+                return LoadedFile.Hex(sha.ComputeHash(Encoding.UTF8.GetBytes(text)));
             }
         }
 

@@ -1,5 +1,5 @@
-using System.Collections.Generic;
 using System;
+using System.Collections.Generic;
 using Guardrails.BuildTasks.Policy;
 using Guardrails.BuildTasks.Results;
 

@@ -1,9 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
-using System;
 using Guardrails.BuildTasks.Foundation;
 using Guardrails.BuildTasks.Policy;
 using Guardrails.BuildTasks.Results;
@@ -20,11 +20,13 @@ namespace Guardrails.BuildTasks.Integrity
     {
         private const int MaxShownPinLength = 80;
 
-        /// <summary>Checks the pin against the policy file. Call only when the policy file itself could be read.</summary>
+        /// <summary>
+        /// Checks the pin against <see cref="IntegrityState.PolicySha256"/>, the hash of the bytes the policy was parsed
+        /// from (set by the loader). Call only when the policy file itself could be read.
+        /// </summary>
         public static void CheckPin(CheckRequest request, CheckResult result, string policyPath)
         {
             IntegrityState state = result.Integrity;
-            state.PolicySha256 = TryHashFile(policyPath);
             if (!ParsePins(request, result))
             {
                 return;
@@ -113,34 +115,6 @@ namespace Guardrails.BuildTasks.Integrity
                 store.Set(key, revision);
                 store.TrySave();
             }
-        }
-
-        /// <summary>Lower-case hex SHA-256 of a file, or null when it cannot be read.</summary>
-        public static string? TryHashFile(string path)
-        {
-            try
-            {
-                using (FileStream stream = File.OpenRead(path))
-                using (SHA256 sha = SHA256.Create())
-                {
-                    return ToHex(sha.ComputeHash(stream));
-                }
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
-            {
-                return null;
-            }
-        }
-
-        public static string ToHex(byte[] bytes)
-        {
-            var sb = new StringBuilder(bytes.Length * 2);
-            foreach (byte b in bytes)
-            {
-                sb.Append(b.ToString("x2", CultureInfo.InvariantCulture));
-            }
-
-            return sb.ToString();
         }
 
         /// <summary>Parses GuardrailsPolicySha256: one or more 64-digit hex values separated by ';' or ',' (several while a new revision rolls out), optionally prefixed "sha256:".</summary>

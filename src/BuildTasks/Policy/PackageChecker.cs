@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
-using System;
 using Guardrails.BuildTasks.Foundation;
 using Guardrails.Core.Json;
 using Guardrails.Core.Policy;
@@ -342,36 +342,38 @@ namespace Guardrails.BuildTasks.Policy
 
         private static JsonNode? Load(string path, List<Finding> findings)
         {
-            try
+            LoadedFile? file = SourceFile.TryLoad(path, MaxAssetsBytes, out LoadFailure failure, out string detail);
+            if (file == null)
             {
-                var info = new FileInfo(path);
-                if (!info.Exists)
+                // Before the first restore there is nothing to check; restore always runs before the check in a build.
+                if (failure == LoadFailure.TooLarge)
                 {
-                    // Before the first restore there is nothing to check; restore always runs before the check in a build.
-                    return null;
+                    findings.Add(new Finding(RuleCatalog.AssetsFileUnreadable, path, 1, 1, "The package assets file is " + detail + " bytes; the limit is " + MaxAssetsBytes + " bytes, so the packages were not checked."));
+                }
+                else if (failure == LoadFailure.Unreadable)
+                {
+                    findings.Add(new Finding(RuleCatalog.AssetsFileUnreadable, path, 0, 0, "The package assets file could not be read (" + detail + "), so the packages cannot be checked."));
                 }
 
-                if (info.Length > MaxAssetsBytes)
-                {
-                    findings.Add(new Finding(RuleCatalog.AssetsFileUnreadable, path, 1, 1, "The package assets file is " + info.Length + " bytes; the limit is " + MaxAssetsBytes + " bytes, so the packages were not checked."));
-                    return null;
-                }
-
-                string text = File.ReadAllText(path);
-                JsonNode? root = JsonReader.TryParse(text, out JsonParseException? error, new JsonReaderOptions { MaxDepth = 128 });
-                if (root == null)
-                {
-                    findings.Add(new Finding(RuleCatalog.AssetsFileUnreadable, path, error?.Position.Line ?? 1, error?.Position.Column ?? 1,
-                        "The package assets file is not valid JSON (" + (error?.Message ?? "unknown error") + "), so the packages cannot be checked. Delete the obj folder and restore again."));
-                }
-
-                return root;
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                findings.Add(new Finding(RuleCatalog.AssetsFileUnreadable, path, 0, 0, "The package assets file could not be read (" + e.GetType().Name + ": " + e.Message + "), so the packages cannot be checked."));
                 return null;
             }
+
+            string? text = SourceFile.TryDecode(file, out int badLine, out int badColumn);
+            if (text == null)
+            {
+                findings.Add(new Finding(RuleCatalog.AssetsFileUnreadable, path, badLine, badColumn,
+                    "The package assets file is not valid UTF-8 text, so the packages cannot be checked. Delete the obj folder and restore again."));
+                return null;
+            }
+
+            JsonNode? root = JsonReader.TryParse(text, out JsonParseException? error, new JsonReaderOptions { MaxDepth = 128 });
+            if (root == null)
+            {
+                findings.Add(new Finding(RuleCatalog.AssetsFileUnreadable, path, error?.Position.Line ?? 1, error?.Position.Column ?? 1,
+                    "The package assets file is not valid JSON (" + (error?.Message ?? "unknown error") + "), so the packages cannot be checked. Delete the obj folder and restore again."));
+            }
+
+            return root;
         }
     }
 }

@@ -1,5 +1,5 @@
-using System.Collections.Generic;
 using System;
+using System.Collections.Generic;
 using Guardrails.BuildTasks.Foundation;
 using Guardrails.Core.Rules;
 using Guardrails.Core.Text;

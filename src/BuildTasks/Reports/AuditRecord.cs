@@ -1,7 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System;
 using Guardrails.BuildTasks.Foundation;
 using Guardrails.BuildTasks.Integrity;
 using Guardrails.BuildTasks.Policy;
@@ -157,7 +157,7 @@ namespace Guardrails.BuildTasks.Reports
             AssistantManifest? m = result.Manifest;
             return Obj(
                 ("path", path),
-                ("sha256", File.Exists(path) ? PolicyIntegrity.TryHashFile(path) : null),
+                ("sha256", result.ManifestSha256),
                 ("tier", m?.Tier?.Value),
                 ("dataClass", m?.DataClass?.Value),
                 ("owner", m == null ? null : Obj(("team", m.OwnerTeam?.Value), ("contact", m.OwnerContact?.Value))),

@@ -19,6 +19,9 @@ namespace Guardrails.BuildTasks.Results
         /// <summary>The parsed policy document, when one was configured and could be read.</summary>
         public JsonNode? PolicyDocument { get; set; }
 
+        /// <summary>Lower-case hex SHA-256 of the manifest bytes that were parsed, when the file could be read.</summary>
+        public string? ManifestSha256 { get; set; }
+
         /// <summary>The parsed manifest document, when one was found and could be read.</summary>
         public JsonNode? ManifestDocument { get; set; }
 

@@ -64,8 +64,10 @@ internal static class PolicyCommand
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
-            string? hash = File.Exists(path) ? PolicyIntegrity.TryHashFile(path) : null;
-            if (hash == null)
+            // The hash of the bytes the build's loader read and parsed (one read, as in the build).
+            CheckResult? result = File.Exists(path) ? PolicyLoad.Run(path, DateTimeOffset.UtcNow).Result : null;
+            string? hash = result?.Integrity.PolicySha256;
+            if (result == null || hash == null)
             {
                 context.Problem("GRDCL02", "The policy file '" + path + "' does not exist or cannot be read.");
                 return Program.Failed;
@@ -73,7 +75,6 @@ internal static class PolicyCommand
 
             context.Output.WriteLine(hash);
             context.Output.WriteLine("<GuardrailsPolicySha256>" + hash + "</GuardrailsPolicySha256>");
-            (CheckResult result, _) = PolicyLoad.Run(path, DateTimeOffset.UtcNow);
             if (PolicyLoad.Valid(result) == null)
             {
                 context.Error.WriteLine("guardrails: warning: this policy is not valid; run 'guardrails policy validate " + path + "' before pinning it.");
