@@ -48,7 +48,7 @@ namespace Guardrails.Analyzers
             RuleIds.UnapprovedSdk,
             RuleCatalog.CategoryAiUsage,
             RuleCatalog.UnapprovedSdk,
-            "{0} is part of {1} (NuGet package {2}), which the AI policy does not approve{4}: ask {3} to approve {2}, or remove this use",
+            "{0} is part of {1} (NuGet package {2}), which the AI policy does not approve{4}: ask {3} to {5}, or remove this use",
             "Every AI SDK a project calls must be on the central approved list, so the organisation knows which providers its code can reach. The rule is decided by the assembly that declares the symbol, so aliases, 'var' and look-alike names in your own code do not change the result.");
 
         public static readonly DiagnosticDescriptor UnapprovedEndpoint = Create(

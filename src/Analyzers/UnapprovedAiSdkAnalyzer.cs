@@ -204,15 +204,35 @@ namespace Guardrails.Analyzers
             public void Report(Action<Diagnostic> report, Location location, ISymbol symbol, AiSdk sdk)
             {
                 // A build that uses an unapproved SDK reports the same few members thousands of times: name each once.
+                // What to ask for comes from the evaluator, as for the package gate: lift a deny, widen a version range,
+                // declare the route through the wrapper that brings the SDK in, or approve the package.
                 string name = _displayNames.GetOrAdd(symbol, s => s.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat));
+                // The package named is the one the evaluator decided on (the assembly's own package), so the message and
+                // the request name the same package.
+                Decision? decision = Sdks.DecisionFor(symbol, sdk);
+                string package = decision != null && Contains(sdk.PackageIds, decision.Subject) ? decision.Subject : sdk.PrimaryPackageId;
                 report(_settings.Create(
                     Descriptors.UnapprovedSdk,
                     location,
                     name,
                     sdk.DisplayName,
-                    sdk.PrimaryPackageId,
+                    package,
                     _verdicts.OwnerContact,
-                    Sdks.DecisionFor(sdk)?.Qualifier() ?? string.Empty));
+                    decision?.Qualifier() ?? string.Empty,
+                    decision?.Request ?? "add { \"id\": \"" + package + "\" } to packages.approved"));
+            }
+
+            private static bool Contains(IReadOnlyList<string> ids, string id)
+            {
+                foreach (string candidate in ids)
+                {
+                    if (string.Equals(candidate, id, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             private static void AddAliases(SyntaxList<MemberDeclarationSyntax> members, HashSet<string> names)
@@ -367,7 +387,7 @@ namespace Guardrails.Analyzers
                 var reported = new HashSet<TextSpan>();
                 foreach (Site site in _typeSites)
                 {
-                    if (reported.Add(site.Span))
+                    if (!IsConversionInChain(site.Node) && reported.Add(site.Span))
                     {
                         Report(site);
                     }
@@ -380,6 +400,26 @@ namespace Guardrails.Analyzers
                         Report(site);
                     }
                 }
+            }
+
+            /// <summary>
+            /// The type of a cast or <c>as</c> whose result is the receiver of an SDK site
+            /// (<c>((OpenAIClient)azure).GetChatClient("m")</c>): one use, reported at the member.
+            /// </summary>
+            private bool IsConversionInChain(SyntaxNode typeSite)
+            {
+                SyntaxNode outer = typeSite;
+                while (outer.Parent is TypeSyntax || outer.Parent is TypeArgumentListSyntax || outer.Parent is TupleElementSyntax)
+                {
+                    outer = outer.Parent;
+                }
+
+                return outer.Parent switch
+                {
+                    CastExpressionSyntax cast when cast.Type == outer => _receivers.Contains(cast),
+                    BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AsExpression) && binary.Right == outer => _receivers.Contains(binary),
+                    _ => false,
+                };
             }
 
             private void Report(Site site) =>

@@ -16,12 +16,14 @@ namespace Guardrails.Analyzers
         private readonly Dictionary<IAssemblySymbol, AiSdk> _byAssembly;
         private readonly Dictionary<IAssemblySymbol, AiSdk> _carried;
         private readonly Dictionary<AiSdk, Decision> _decisions;
+        private readonly Dictionary<IAssemblySymbol, Decision> _assemblyDecisions;
         private readonly Dictionary<IAssemblySymbol, List<KeyValuePair<string, AiSdk>>> _byNamespace;
 
         private UnapprovedSdkSet(
             Dictionary<IAssemblySymbol, AiSdk> byAssembly,
             Dictionary<IAssemblySymbol, AiSdk> carried,
             Dictionary<AiSdk, Decision> decisions,
+            Dictionary<IAssemblySymbol, Decision> assemblyDecisions,
             Dictionary<IAssemblySymbol, List<KeyValuePair<string, AiSdk>>> byNamespace,
             HashSet<string> typeNames,
             HashSet<string> memberNames,
@@ -34,6 +36,7 @@ namespace Guardrails.Analyzers
             _byAssembly = byAssembly;
             _carried = carried;
             _decisions = decisions;
+            _assemblyDecisions = assemblyDecisions;
             _byNamespace = byNamespace;
             TypeNames = typeNames;
             MemberNames = memberNames;
@@ -61,8 +64,21 @@ namespace Guardrails.Analyzers
         /// <summary>Simple names of the types declared by the unapproved SDKs ("Foo" too for "FooAttribute"): a cheap prefilter for names in source.</summary>
         public HashSet<string> TypeNames { get; }
 
-        /// <summary>What the policy evaluator decided for an SDK reported here (reason, route, proposal).</summary>
-        public Decision? DecisionFor(AiSdk sdk) => _decisions.TryGetValue(sdk, out Decision? d) ? d : null;
+        /// <summary>
+        /// What the policy evaluator decided (reason, route, proposal) for the assembly that declares a symbol reported
+        /// here: each package of a multi-package SDK (Semantic Kernel's .Core and .Abstractions) is decided on its own,
+        /// as the package gate decides it; an SDK known by namespace only is decided as a whole.
+        /// </summary>
+        public Decision? DecisionFor(ISymbol symbol, AiSdk sdk)
+        {
+            IAssemblySymbol? assembly = symbol.OriginalDefinition.ContainingAssembly;
+            if (assembly != null && _assemblyDecisions.TryGetValue(assembly, out Decision? byAssembly))
+            {
+                return byAssembly;
+            }
+
+            return _decisions.TryGetValue(sdk, out Decision? d) ? d : null;
+        }
 
         /// <summary>
         /// Null when no referenced assembly belongs to an SDK the policy does not approve (the common case: register
@@ -74,6 +90,7 @@ namespace Guardrails.Analyzers
             Dictionary<IAssemblySymbol, AiSdk>? byAssembly = null;
             Dictionary<IAssemblySymbol, AiSdk>? carried = null;
             var decisions = new Dictionary<AiSdk, Decision>();
+            var assemblyDecisions = new Dictionary<IAssemblySymbol, Decision>(SymbolEqualityComparer.Default);
             Dictionary<IAssemblySymbol, List<KeyValuePair<string, AiSdk>>>? byNamespace = null;
             foreach (IAssemblySymbol assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
@@ -86,12 +103,14 @@ namespace Guardrails.Analyzers
                         byAssembly ??= new Dictionary<IAssemblySymbol, AiSdk>(SymbolEqualityComparer.Default);
                         byAssembly[assembly] = sdk;
                         decisions[sdk] = decision;
+                        assemblyDecisions[assembly] = decision;
                     }
                     else if (decision.OnlyThroughRoute)
                     {
                         carried ??= new Dictionary<IAssemblySymbol, AiSdk>(SymbolEqualityComparer.Default);
                         carried[assembly] = sdk;
                         decisions[sdk] = decision;
+                        assemblyDecisions[assembly] = decision;
                     }
 
                     continue;
@@ -162,6 +181,7 @@ namespace Guardrails.Analyzers
                 byAssembly ?? new Dictionary<IAssemblySymbol, AiSdk>(SymbolEqualityComparer.Default),
                 carried ?? new Dictionary<IAssemblySymbol, AiSdk>(SymbolEqualityComparer.Default),
                 decisions,
+                assemblyDecisions,
                 byNamespace ?? new Dictionary<IAssemblySymbol, List<KeyValuePair<string, AiSdk>>>(SymbolEqualityComparer.Default),
                 names.Types,
                 names.Members,

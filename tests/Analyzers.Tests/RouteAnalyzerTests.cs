@@ -28,6 +28,8 @@ public class RouteAnalyzerTests
     private static readonly string AzureOpenAiRoute = Policy("azure-openai", "Azure OpenAI via Azure.AI.OpenAI", new[] { "Azure.AI.OpenAI" }, new[] { "*.openai.azure.com" },
         ("Azure.AI.OpenAI", new[] { "Azure.AI.OpenAI" }), ("OpenAI", new[] { "Azure.AI.OpenAI", "OpenAI" }));
 
+    private const string ApproveOpenAi = "add { \"id\": \"OpenAI\" } to packages.approved";
+
     private const string Through = " other than through route 'azure-openai' (Azure OpenAI via Azure.AI.OpenAI), which hands out its clients: creating or registering its own client is not part of the route";
 
     [Fact]
@@ -52,8 +54,8 @@ public class RouteAnalyzerTests
             }
             """;
         await V.RunAsync(source, AzureOpenAiRoute,
-            V.Diagnostic("GRD003").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments("OpenAIClient", "OpenAI .NET SDK", "OpenAI", V.OwnerContact, Through),
-            V.Diagnostic("GRD003").WithLocation(1).WithSeverity(DiagnosticSeverity.Error).WithArguments("ChatClient", "OpenAI .NET SDK", "OpenAI", V.OwnerContact, Through));
+            V.Diagnostic("GRD003").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments("OpenAIClient", "OpenAI .NET SDK", "OpenAI", V.OwnerContact, Through, ApproveOpenAi),
+            V.Diagnostic("GRD003").WithLocation(1).WithSeverity(DiagnosticSeverity.Error).WithArguments("ChatClient", "OpenAI .NET SDK", "OpenAI", V.OwnerContact, Through, ApproveOpenAi));
     }
 
     [Fact]
@@ -75,7 +77,35 @@ public class RouteAnalyzerTests
             """;
         string approvedOnly = V.Policy("Azure.AI.OpenAI");
         await V.RunAsync(source, approvedOnly,
-            V.Diagnostic("GRD003").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments("OpenAIClient.GetChatClient(string)", "OpenAI .NET SDK", "OpenAI", V.OwnerContact, string.Empty));
+            V.Diagnostic("GRD003").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments("OpenAIClient.GetChatClient(string)", "OpenAI .NET SDK", "OpenAI", V.OwnerContact, string.Empty, ApproveOpenAi));
+    }
+
+    [Fact]
+    public async Task Under_a_policy_that_approves_nothing_a_use_through_the_azure_wrapper_proposes_the_azure_openai_route()
+    {
+        var p = new EffectivePolicy { HasPolicy = true, OwnerName = "AI Governance", OwnerContact = "ai-governance@contoso.example" };
+        p.Packages.Add(new ResolvedPackage("Azure.AI.OpenAI", "2.1.0", new[] { "Azure.AI.OpenAI" }));
+        p.Packages.Add(new ResolvedPackage("OpenAI", "2.1.0", new[] { "Azure.AI.OpenAI", "OpenAI" }));
+        const string source = """
+            using System;
+            using Azure.AI.OpenAI;
+            using OpenAI.Chat;
+            class C
+            {
+                object Run()
+                {
+                    var azure = {|#0:new AzureOpenAIClient(new Uri("https://contoso.openai.azure.com"), "k")|};
+                    ChatClient chat = azure.{|#1:GetChatClient("gpt-4o")|};
+                    return chat;
+                }
+            }
+            """;
+        await V.RunAsync(source, p.Write(),
+            V.Diagnostic("GRD003").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments(
+                "AzureOpenAIClient", "Azure OpenAI client library", "Azure.AI.OpenAI", V.OwnerContact, string.Empty, "add { \"id\": \"Azure.AI.OpenAI\" } to packages.approved"),
+            V.Diagnostic("GRD003").WithLocation(1).WithSeverity(DiagnosticSeverity.Error).WithArguments(
+                "OpenAIClient.GetChatClient(string)", "OpenAI .NET SDK", "OpenAI", V.OwnerContact, string.Empty,
+                "declare a route in 'routes' whose packages include 'Azure.AI.OpenAI' (such as { \"id\": \"azure-openai\", \"packages\": [ \"Azure.AI.OpenAI\" ] }), so 'OpenAI' 2.1.0 is allowed only through it, or add { \"id\": \"OpenAI\" } to packages.approved"));
     }
 
     [Fact]
@@ -103,7 +133,8 @@ public class RouteAnalyzerTests
         await V.RunAsync(source, policy,
             V.Diagnostic("GRD003").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments(
                 "OpenAIKernelBuilderExtensions.AddOpenAIChatCompletion(IKernelBuilder, string, string)", "Semantic Kernel OpenAI connector", "Microsoft.SemanticKernel.Connectors.OpenAI", V.OwnerContact,
-                " other than through route 'semantic-kernel-azure-openai', which hands out its clients: creating or registering its own client is not part of the route"));
+                " other than through route 'semantic-kernel-azure-openai', which hands out its clients: creating or registering its own client is not part of the route",
+                "add { \"id\": \"Microsoft.SemanticKernel.Connectors.OpenAI\" } to packages.approved"));
     }
 
     [Fact]

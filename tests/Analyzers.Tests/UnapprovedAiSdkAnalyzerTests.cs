@@ -9,8 +9,14 @@ public class UnapprovedAiSdkAnalyzerTests
     private const string OpenAiSdk = "OpenAI .NET SDK";
     private static readonly string NothingApproved = V.Policy();
 
-    private static DiagnosticResult D(int location, string symbol, string sdk = OpenAiSdk, string package = "OpenAI", DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
-        V.Diagnostic("GRD003").WithLocation(location).WithSeverity(severity).WithArguments(symbol, sdk, package, V.OwnerContact, string.Empty);
+    private static DiagnosticResult D(int location, string symbol, string sdk = OpenAiSdk, string package = "OpenAI", DiagnosticSeverity severity = DiagnosticSeverity.Error, string? request = null) =>
+        V.Diagnostic("GRD003").WithLocation(location).WithSeverity(severity).WithArguments(symbol, sdk, package, V.OwnerContact, string.Empty, request ?? Approve(package));
+
+    /// <summary>The evaluator's proposal for a package nothing approves: the same words as the package gate's GRD201.</summary>
+    private static string Approve(string package) => "add { \"id\": \"" + package + "\" } to packages.approved";
+
+    /// <summary>For an integration (a framework connector), a route through it is the other way to approve it.</summary>
+    private static string IntegrationRequest(string package) => Approve(package) + ", or declare a route in 'routes' whose packages include it";
 
     [Fact]
     public async Task Object_creation_with_a_qualified_name_is_one_report_naming_the_sdk_package_and_owner()
@@ -403,7 +409,7 @@ public class UnapprovedAiSdkAnalyzerTests
             }
             """;
         await V.RunAsync(source, V.Policy("Microsoft.Extensions.AI", "Microsoft.Extensions.AI.OpenAI"),
-            D(0, "OpenAIServiceCollectionExtensions.AddOpenAIChatCompletion(IServiceCollection, string, string)", "Semantic Kernel OpenAI connector", "Microsoft.SemanticKernel.Connectors.OpenAI"),
+            D(0, "OpenAIServiceCollectionExtensions.AddOpenAIChatCompletion(IServiceCollection, string, string)", "Semantic Kernel OpenAI connector", "Microsoft.SemanticKernel.Connectors.OpenAI", request: IntegrationRequest("Microsoft.SemanticKernel.Connectors.OpenAI")),
             D(1, "ChatClient"), D(2, "ChatClient"), D(3, "ChatClient"), D(4, "ChatClient"), D(5, "ChatClient"), D(6, "ChatClient.CompleteChat(string)"));
     }
 
@@ -499,7 +505,7 @@ public class UnapprovedAiSdkAnalyzerTests
     public async Task A_denied_package_wins_over_an_approval()
     {
         await V.RunAsync("class C { {|#0:OpenAI.Chat.ChatClient|} _c; }", V.Policy("OpenAI") + "package.denied=OpenAI\n",
-            V.Diagnostic("GRD003").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments("ChatClient", OpenAiSdk, "OpenAI", V.OwnerContact, " (packages.denied 'OpenAI' (the policy))"));
+            V.Diagnostic("GRD003").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments("ChatClient", OpenAiSdk, "OpenAI", V.OwnerContact, " (packages.denied 'OpenAI' (the policy))", "lift or narrow that deny"));
     }
 
     [Fact]
@@ -515,7 +521,7 @@ public class UnapprovedAiSdkAnalyzerTests
         await V.RunAsync(
             "class C { {|#0:OpenAI.Chat.ChatClient|} _c; }",
             "policy=true\n",
-            V.Diagnostic("GRD003").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments("ChatClient", OpenAiSdk, "OpenAI", "the owner of the AI policy", string.Empty));
+            V.Diagnostic("GRD003").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments("ChatClient", OpenAiSdk, "OpenAI", "the owner of the AI policy", string.Empty, Approve("OpenAI")));
     }
 
     [Fact]
@@ -535,7 +541,7 @@ public class UnapprovedAiSdkAnalyzerTests
             }
             """;
         await V.RunAsync(source, V.Policy("Microsoft.SemanticKernel", "Microsoft.SemanticKernel.Connectors.AzureOpenAI"),
-            D(0, "OpenAIKernelBuilderExtensions.AddOpenAIChatCompletion(IKernelBuilder, string, string)", "Semantic Kernel OpenAI connector", "Microsoft.SemanticKernel.Connectors.OpenAI"));
+            D(0, "OpenAIKernelBuilderExtensions.AddOpenAIChatCompletion(IKernelBuilder, string, string)", "Semantic Kernel OpenAI connector", "Microsoft.SemanticKernel.Connectors.OpenAI", request: IntegrationRequest("Microsoft.SemanticKernel.Connectors.OpenAI")));
     }
 
     [Fact]
@@ -550,8 +556,8 @@ public class UnapprovedAiSdkAnalyzerTests
             }
             """;
         await V.RunAsync(source, V.Policy("Microsoft.SemanticKernel.Connectors.AzureOpenAI"),
-            D(0, "Kernel.CreateBuilder()", "Semantic Kernel", "Microsoft.SemanticKernel"),
-            D(1, "KernelFunctionFactory.CreateFromPrompt(string)", "Semantic Kernel", "Microsoft.SemanticKernel"));
+            D(0, "Kernel.CreateBuilder()", "Semantic Kernel", "Microsoft.SemanticKernel.Abstractions"),
+            D(1, "KernelFunctionFactory.CreateFromPrompt(string)", "Semantic Kernel", "Microsoft.SemanticKernel.Core"));
     }
 
     [Fact]
@@ -661,6 +667,42 @@ public class UnapprovedAiSdkAnalyzerTests
             }
             """;
         await V.RunAsync(source, V.Policy() + custom, D(0, "GatewayClient.Ask(string)", "contoso-gateway", "Contoso.AI.Gateway"));
+    }
+
+    [Fact]
+    public async Task A_policy_sdk_named_by_namespace_only_is_waived_by_a_waiver_naming_it()
+    {
+        // No package ids, no assemblies: the policy names the SDK by its namespace alone.
+        const string custom = "sdk.custom=contoso-gateway|Contoso AI Gateway|||Contoso.AI.Gateway|\n";
+        const string source = """
+            class C
+            {
+                string A() => new Contoso.AI.Gateway.GatewayClient().{|#0:Ask("x")|};
+            }
+            """;
+        await V.RunAsync(source, V.Policy() + custom,
+            D(0, "GatewayClient.Ask(string)", "contoso-gateway", "contoso-gateway",
+                request: "grant a waiver of GRD003 for 'contoso-gateway' in 'waivers', or give packages.sdks 'contoso-gateway' its package ids and approve them"));
+
+        Guardrails.Core.Policy.EffectivePolicy waived = Guardrails.Core.Policy.EffectivePolicy.Read(Guardrails.Tests.Shared.EffectivePolicyText.Json(V.Policy() + custom), out _)!;
+        waived.Waivers.Add(new Guardrails.Core.Policy.WaiverEntry("W-GATEWAY", "GRD003", "contoso-gateway", DateTimeOffset.UtcNow.AddDays(30), "li", "pilot", 40));
+        await V.RunAsync(source.Replace("{|#0:", string.Empty).Replace("|}", string.Empty), waived.Write());
+    }
+
+    [Fact]
+    public async Task A_cast_or_as_that_a_call_is_made_on_is_one_use_with_the_call()
+    {
+        const string source = """
+            class C
+            {
+                object A(object o) => ((OpenAI.OpenAIClient)o).{|#0:GetChatClient("m")|};
+                object B(object o) => (o as OpenAI.Chat.ChatClient).{|#1:CompleteChat("x")|}.{|#2:Content|};
+                object D(object o) => (({|#3:OpenAI.Chat.ChatClient|})o).ToString();
+                object E(object o) => ({|#4:OpenAI.Chat.ChatClient|})o;
+            }
+            """;
+        await V.RunAsync(source, NothingApproved,
+            D(0, "OpenAIClient.GetChatClient(string)"), D(2, "ChatCompletion.Content"), D(3, "ChatClient"), D(4, "ChatClient"));
     }
 
     [Fact]

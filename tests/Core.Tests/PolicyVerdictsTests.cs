@@ -143,6 +143,68 @@ public class PolicyVerdictsTests
     }
 
     [Fact]
+    public void What_to_ask_the_owner_is_decided_once_lifting_a_deny_widening_versions_or_approving()
+    {
+        PolicyVerdicts v = Verdicts(p =>
+        {
+            p.DeniedPackages.Add(new PackageEntry("Anthropic", null, "no DPA", 4));
+            p.ApprovedPackages.Add(new PackageEntry("OpenAI", "[2.1,3.0)", null, 5));
+            p.Packages.Add(new ResolvedPackage("OpenAI", "2.0.0", new[] { "OpenAI" }));
+            p.RecordVersion("[2.1,3.0)", "2.0.0", false);
+            p.DeniedEndpoints.Add(new HostEntry("api.groq.com", null, 6));
+        });
+
+        // A deny is lifted or narrowed, never answered by approving what it denies, in the package gate and the code rule alike.
+        Assert.Equal("lift or narrow that deny", v.Package("Anthropic", "1.0.0").Request);
+        Assert.Equal("lift or narrow that deny", v.Assembly("Anthropic")!.Request);
+        Assert.Equal("lift that deny", v.Host("api.groq.com").Request);
+        Assert.Equal("widen the versions of packages.approved 'OpenAI' to include 2.0.0", v.Assembly("OpenAI")!.Request);
+        Assert.Equal("add { \"id\": \"Mistral.SDK\" } to packages.approved", v.Package("Mistral.SDK", "1.0.0").Request);
+    }
+
+    [Fact]
+    public void Under_a_policy_that_approves_nothing_an_sdk_a_wrapper_brings_in_is_offered_the_route_through_the_wrapper_in_both_halves()
+    {
+        PolicyVerdicts v = Verdicts(p =>
+        {
+            p.Packages.Add(new ResolvedPackage("Azure.AI.OpenAI", "2.1.0", new[] { "Azure.AI.OpenAI" }));
+            p.Packages.Add(new ResolvedPackage("OpenAI", "2.1.0", new[] { "Azure.AI.OpenAI", "OpenAI" }));
+        });
+        const string route = "declare a route in 'routes' whose packages include 'Azure.AI.OpenAI' (such as { \"id\": \"azure-openai\", \"packages\": [ \"Azure.AI.OpenAI\" ] }), so 'OpenAI' 2.1.0 is allowed only through it, or add { \"id\": \"OpenAI\" } to packages.approved";
+        Assert.Equal(route, v.Package("OpenAI", "2.1.0", new[] { "Azure.AI.OpenAI", "OpenAI" }).Proposal);
+        Assert.Equal(route, v.Assembly("OpenAI")!.Request);
+
+        // The wrapper itself is approved directly; referenced directly, OpenAI is offered no route.
+        Assert.Equal("add { \"id\": \"Azure.AI.OpenAI\" } to packages.approved", v.Assembly("Azure.AI.OpenAI")!.Request);
+        Assert.Equal("add { \"id\": \"OpenAI\" } to packages.approved", v.Package("OpenAI", "2.1.0", new[] { "OpenAI" }).Request);
+
+        // A wrapper the policy denies is no way through; a package of the same SDK is no wrapper.
+        PolicyVerdicts denied = Verdicts(p => p.DeniedPackages.Add(new PackageEntry("Azure.AI.OpenAI", null, null, 3)));
+        Assert.DoesNotContain("route", denied.Package("OpenAI", "2.1.0", new[] { "Azure.AI.OpenAI", "OpenAI" }).Request);
+        Assert.DoesNotContain("route", Verdicts().Package("Microsoft.SemanticKernel.Abstractions", "1.0.0", new[] { "Microsoft.SemanticKernel", "Microsoft.SemanticKernel.Abstractions" }).Request);
+    }
+
+    [Fact]
+    public void A_policy_sdk_named_by_namespace_only_is_waived_like_a_package_sdk()
+    {
+        DateTimeOffset now = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+        var gateway = new AiSdk("contoso-gateway", "contoso-gateway", "Contoso", Array.Empty<string>(), Array.Empty<string>(), new[] { "Contoso.AI.Gateway" }, Array.Empty<string>(), "test", isCustom: true);
+        EffectivePolicy policy = Policy(p =>
+        {
+            p.CustomSdks.Add(new CustomSdkEntry(gateway, 12));
+            p.Waivers.Add(new WaiverEntry("W7", "GRD003", "contoso-*", now.AddDays(10), "li", null, 20));
+        });
+
+        Decision waived = new PolicyVerdicts(policy, now: now).Sdk(gateway);
+        Assert.Equal((Verdict.NotApproved, "W7", true), (waived.Verdict, waived.Waiver?.Id, waived.Passes));
+
+        Decision expired = new PolicyVerdicts(policy, now: now.AddDays(11)).Sdk(gateway);
+        Assert.False(expired.Passes);
+        Assert.Equal(12, expired.Line);
+        Assert.Contains("waiver of GRD003 for 'contoso-gateway'", expired.Request);
+    }
+
+    [Fact]
     public void Endpoint_lists_deny_before_anything_approves()
     {
         PolicyVerdicts v = Verdicts(p =>

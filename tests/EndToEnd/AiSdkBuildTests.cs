@@ -71,7 +71,7 @@ public class AiSdkBuildTests
         DotNet.Result failing = project.Build();
 
         Assert.NotEqual(0, failing.ExitCode);
-        Assert.True(failing.Output.Contains("Program.cs(3,14): error GRD003: ChatClient is part of OpenAI .NET SDK (NuGet package OpenAI), which the AI policy does not approve: ask AI Governance (ai-gov@example.test) to approve OpenAI", StringComparison.Ordinal), failing.ToString());
+        Assert.True(failing.Output.Contains("Program.cs(3,14): error GRD003: ChatClient is part of OpenAI .NET SDK (NuGet package OpenAI), which the AI policy does not approve: ask AI Governance (ai-gov@example.test) to add { \"id\": \"OpenAI\" } to packages.approved, or remove this use", StringComparison.Ordinal), failing.ToString());
         Assert.True(failing.Output.Contains("Program.cs(4,57): error GRD004: api.openai.com is an endpoint of OpenAI", StringComparison.Ordinal), failing.ToString());
 
         project.Write("policy/guardrails.policy.json", Policy(2, ",\n  \"packages\": { \"approved\": [ { \"id\": \"OpenAI\" } ] }"));

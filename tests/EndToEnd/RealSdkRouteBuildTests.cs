@@ -89,7 +89,7 @@ public class RealSdkRouteBuildTests
         // One diagnostic per use: MSBuild counts every error it logged (it repeats them in its summary).
         Assert.Matches(new Regex("\\n\\s*2 Error\\(s\\)"), result.Output);
         Assert.True(result.Output.Contains(
-            "Program.cs(12,11): error GRD003: OpenAIClient is part of OpenAI .NET SDK (NuGet package OpenAI), which the AI policy does not approve other than through route 'azure-openai' (Azure OpenAI via Azure.AI.OpenAI to *.openai.azure.com), which hands out its clients: creating or registering its own client is not part of the route: ask AI Governance (ai-governance@contoso.example) to approve OpenAI, or remove this use",
+            "Program.cs(12,11): error GRD003: OpenAIClient is part of OpenAI .NET SDK (NuGet package OpenAI), which the AI policy does not approve other than through route 'azure-openai' (Azure OpenAI via Azure.AI.OpenAI to *.openai.azure.com), which hands out its clients: creating or registering its own client is not part of the route: ask AI Governance (ai-governance@contoso.example) to add { \"id\": \"OpenAI\" } to packages.approved, or remove this use",
             StringComparison.Ordinal), result.ToString());
         Assert.True(result.Output.Contains(
             "Program.cs(13,67): error GRD004: api.openai.com is an endpoint of OpenAI, which the AI policy does not approve (endpoints.denied 'api.openai.com' (guardrails.policy.json line 15)): ask AI Governance (ai-governance@contoso.example) to lift that deny, or remove this address",
@@ -111,7 +111,6 @@ public class RealSdkRouteBuildTests
             new[]
             {
                 "App.csproj(" + line + ",5): Guardrails error GRD201",
-                "Program.cs(10,26): error GRD003",
                 "Program.cs(10,46): error GRD003",
                 "Program.cs(7,13): error GRD003",
                 "Program.cs(7,43): error GRD004",
@@ -119,8 +118,9 @@ public class RealSdkRouteBuildTests
                 "Program.cs(9,20): error GRD003",
             },
             Distinct(result.Output));
-        // Two GRD201 at the reference (Azure.AI.OpenAI, and OpenAI through it) and one diagnostic per use.
-        Assert.Matches(new Regex("\\n\\s*8 Error\\(s\\)"), result.Output);
+        // Two GRD201 at the reference (Azure.AI.OpenAI, and OpenAI through it) and one diagnostic per use: the cast
+        // and the call on it in `((OpenAIClient)azure).GetChatClient(…)` are one use, reported at the call.
+        Assert.Matches(new Regex("\\n\\s*7 Error\\(s\\)"), result.Output);
         Assert.True(result.Output.Contains(
             "App.csproj(" + line + ",5): Guardrails error GRD201: Package 'Azure.AI.OpenAI' 2.1.0 (Azure OpenAI client library, provider Microsoft (Azure OpenAI)) is not an approved AI SDK in the policy 'e2e-nothing-ai'. It is a direct reference (net10.0). To approve it, ask AI Governance (ai-gov@example.test) to add { \"id\": \"Azure.AI.OpenAI\" } to packages.approved; or remove the reference.",
             StringComparison.Ordinal), result.ToString());
@@ -129,7 +129,10 @@ public class RealSdkRouteBuildTests
             "App.csproj(" + line + ",5): Guardrails error GRD201: Package 'OpenAI' 2.1.0 (OpenAI .NET SDK, provider OpenAI) is not an approved AI SDK in the policy 'e2e-nothing-ai'. It comes in transitively: Azure.AI.OpenAI 2.1.0 \u2192 OpenAI 2.1.0 (net10.0).",
             StringComparison.Ordinal), result.ToString());
         Assert.True(result.Output.Contains(
-            "Program.cs(7,13): error GRD003: AzureOpenAIClient is part of Azure OpenAI client library (NuGet package Azure.AI.OpenAI), which the AI policy does not approve: ask AI Governance (ai-gov@example.test) to approve Azure.AI.OpenAI, or remove this use",
+            "Program.cs(7,13): error GRD003: AzureOpenAIClient is part of Azure OpenAI client library (NuGet package Azure.AI.OpenAI), which the AI policy does not approve: ask AI Governance (ai-gov@example.test) to add { \"id\": \"Azure.AI.OpenAI\" } to packages.approved, or remove this use",
+            StringComparison.Ordinal), result.ToString());
+        Assert.True(result.Output.Contains(
+            "Program.cs(10,46): error GRD003: OpenAIClient.GetChatClient(string) is part of OpenAI .NET SDK (NuGet package OpenAI), which the AI policy does not approve: ask AI Governance (ai-gov@example.test) to declare a route in 'routes' whose packages include 'Azure.AI.OpenAI' (such as { \"id\": \"azure-openai\", \"packages\": [ \"Azure.AI.OpenAI\" ] }), so 'OpenAI' 2.1.0 is allowed only through it, or add { \"id\": \"OpenAI\" } to packages.approved, or remove this use",
             StringComparison.Ordinal), result.ToString());
         Assert.True(result.Output.Contains(
             "Program.cs(7,43): error GRD004: x.openai.azure.com is an endpoint of Microsoft (Azure OpenAI), which the AI policy does not approve: ask AI Governance (ai-gov@example.test) to approve the package Azure.AI.OpenAI (or the endpoint x.openai.azure.com), or remove this address",

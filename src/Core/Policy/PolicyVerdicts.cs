@@ -62,6 +62,15 @@ namespace Guardrails.Core.Policy
         /// <summary>The policy change that would approve this use; never one that takes back an approval.</summary>
         public string? Proposal { get; }
 
+        /// <summary>
+        /// What to ask the policy owner for, as the clause after "ask {owner} to" in a message: for a deny, lifting it
+        /// (no approval could); otherwise the policy change that would approve this use (<see cref="Proposal"/>), for
+        /// an SDK a route carries approving the SDK itself.
+        /// </summary>
+        public string Request => Verdict == Verdict.Denied
+            ? (RuleId == RuleIds.UnapprovedEndpoint ? "lift that deny" : "lift or narrow that deny")
+            : Proposal ?? "add { \"id\": \"" + Subject + "\" } to packages.approved";
+
         /// <summary>Line of the deciding entry in the policy file (0 when none decided, e.g. nothing approves it).</summary>
         public int Line { get; }
 
@@ -290,8 +299,10 @@ namespace Guardrails.Core.Policy
                 return new Decision(Verdict.NotGoverned, RuleIds.PackageNotApproved, id, sdk, "not an AI SDK the policy governs", null, 0, null);
             }
 
-            // Brought in only by a route's package: allowed through that route.
+            // Brought in only by a route's package: allowed through that route. Brought in by an approved package, or by
+            // another AI SDK (a wrapper such as Azure.AI.OpenAI over OpenAI): the route through it is the proposal.
             string? approvedAncestor = null;
+            Decision? wrapper = null;
             if (chain != null)
             {
                 for (int i = chain.Count - 2; i >= 0; i--)
@@ -308,12 +319,18 @@ namespace Guardrails.Core.Policy
                     {
                         approvedAncestor = ancestor;
                     }
+
+                    if (wrapper == null && up.Verdict != Verdict.Denied && up.Sdk != null && !up.Sdk.IsNeutral && up.Sdk != sdk)
+                    {
+                        wrapper = up;
+                    }
                 }
             }
 
             string what = sdk.IsCustom ? "AI SDK '" + sdk.Id + "' defined by the policy" : sdk.DisplayName + ", provider " + sdk.Provider;
-            string proposal = approvedAncestor != null
-                ? "declare a route in 'routes' whose packages include '" + approvedAncestor + "', so " + shown + " is allowed only through it, or add { \"id\": \"" + id + "\" } to packages.approved"
+            string? through = approvedAncestor ?? wrapper?.Subject;
+            string proposal = through != null
+                ? RouteProposal(through, shown) + ", or add { \"id\": \"" + id + "\" } to packages.approved"
                 : "add { \"id\": \"" + id + "\" } to packages.approved" + RouteHint(sdk);
             return Waived(new Decision(Verdict.NotApproved, RuleIds.PackageNotApproved, id, sdk, what + " is not approved by the policy" + (Policy.PolicyId != null ? " '" + Policy.PolicyId + "'" : string.Empty), proposal, 0, null));
         }
@@ -365,8 +382,20 @@ namespace Guardrails.Core.Policy
 
             if (decisions.Count == 0)
             {
-                // An SDK the policy defines by namespace only, with no package ids.
-                return new Decision(Verdict.NotApproved, RuleIds.UnapprovedSdk, sdk.Id, sdk, "no package of it is approved", "add one of its packages to packages.approved", 0, null);
+                // An SDK the policy defines by namespace only, with no package ids: nothing can approve it but a waiver,
+                // found as for a package SDK (a waiver of GRD003, or of a package rule, whose subject matches its id).
+                int line = 0;
+                foreach (CustomSdkEntry entry in Policy.CustomSdks)
+                {
+                    if (entry.Sdk == sdk)
+                    {
+                        line = entry.Line;
+                    }
+                }
+
+                return Waived(new Decision(Verdict.NotApproved, RuleIds.UnapprovedSdk, sdk.Id, sdk,
+                    "AI SDK '" + sdk.Id + "' defined by the policy (" + At(line) + ") by namespace, with no package that could be approved",
+                    "grant a waiver of " + RuleIds.UnapprovedSdk + " for '" + sdk.Id + "' in 'waivers', or give packages.sdks '" + sdk.Id + "' its package ids and approve them", line, null));
             }
 
             Decision chosen = decisions.Find(d => d.Verdict == Verdict.Denied)
@@ -542,6 +571,19 @@ namespace Guardrails.Core.Policy
             }
 
             return version == null ? unknown : _versions(range, version) ?? unknown;
+        }
+
+        /// <summary>
+        /// "declare a route in 'routes' whose packages include 'Azure.AI.OpenAI' (such as { "id": "azure-openai",
+        /// "packages": [ "Azure.AI.OpenAI" ] }), so 'OpenAI' 2.1.0 is allowed only through it".
+        /// </summary>
+        private string RouteProposal(string wrapperId, string shown)
+        {
+            AiSdk? wrapper = SdkOfPackage(wrapperId);
+            string example = wrapper != null && !wrapper.IsCustom
+                ? " (such as { \"id\": \"" + wrapper.Id + "\", \"packages\": [ \"" + wrapperId + "\" ] })"
+                : string.Empty;
+            return "declare a route in 'routes' whose packages include '" + wrapperId + "'" + example + ", so " + shown + " is allowed only through it";
         }
 
         /// <summary>For a wrapper SDK whose routes are common, a hint that a route approves it with its base SDK.</summary>

@@ -210,7 +210,8 @@ namespace Guardrails.Core.Rules
 
         public static readonly RuleInfo UnapprovedSdk = new RuleInfo(
             RuleIds.UnapprovedSdk, "AI SDK not approved by the policy", CategoryAiUsage, RuleHost.Analyzer, isError: true,
-            name: "UnapprovedSdk");
+            name: "UnapprovedSdk",
+            waiverSubject: "the package id, or the id of an SDK the policy defines by namespace only (`packages.sdks`); a waiver of `GRD201`-`GRD203` for the package covers its code too");
 
         public static readonly RuleInfo UnapprovedEndpoint = new RuleInfo(
             RuleIds.UnapprovedEndpoint, "AI provider endpoint not approved by the policy", CategoryAiUsage, RuleHost.Analyzer, isError: true,
