@@ -108,6 +108,60 @@ public class RouteAnalyzerTests
                 "declare a route in 'routes' whose packages include 'Azure.AI.OpenAI' (such as { \"id\": \"azure-openai\", \"packages\": [ \"Azure.AI.OpenAI\" ] }), so 'OpenAI' 2.1.0 is allowed only through it, or add { \"id\": \"OpenAI\" } to packages.approved"));
     }
 
+    private const string BedrockProgram = """
+        using System.Threading.Tasks;
+        using Anthropic.Bedrock;
+        using Anthropic.Models.Messages;
+        class C
+        {
+            async Task<string> Run()
+            {
+                IAnthropicBedrockCredentials credentials = await AnthropicBedrockCredentialsHelper.{|#0:FromEnv()|};
+                var client = {|#1:new AnthropicBedrockClient(credentials)|};
+                Message reply = await client.Messages.{|#2:Create({|#3:new MessageCreateParams { Model = "claude-sonnet-4-5", MaxTokens = 1024 }|})|};
+                return reply.{|#4:ID|};
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task Anthropic_bedrock_route_allows_the_anthropic_messages_api_through_the_bedrock_client_but_not_anthropics_own_client()
+    {
+        string route = Policy("anthropic-bedrock", "Anthropic via Amazon Bedrock", new[] { "Anthropic.Bedrock" }, new[] { "bedrock-runtime.*.amazonaws.com" },
+            ("Anthropic.Bedrock", new[] { "Anthropic.Bedrock" }), ("Anthropic", new[] { "Anthropic.Bedrock", "Anthropic" }));
+        string source = BedrockProgram.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("{|#2:", string.Empty).Replace("{|#3:", string.Empty).Replace("{|#4:", string.Empty).Replace("|}", string.Empty)
+            .Replace("return reply.ID;", "using var own = {|#0:new Anthropic.AnthropicClient()|};\n        return reply.ID;");
+        await V.RunAsync(source, route,
+            V.Diagnostic("GRD003").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments(
+                "AnthropicClient", "Anthropic C# SDK (official)", "Anthropic", V.OwnerContact,
+                " other than through route 'anthropic-bedrock' (Anthropic via Amazon Bedrock), which hands out its clients: creating or registering its own client is not part of the route",
+                "add { \"id\": \"Anthropic\" } to packages.approved"));
+    }
+
+    [Fact]
+    public async Task Under_a_policy_that_approves_nothing_the_bedrock_client_and_the_anthropic_use_through_it_propose_the_bedrock_route()
+    {
+        var p = new EffectivePolicy { HasPolicy = true, OwnerName = "AI Governance", OwnerContact = "ai-governance@contoso.example" };
+        p.Packages.Add(new ResolvedPackage("Anthropic.Bedrock", "1.0.7", new[] { "Anthropic.Bedrock" }));
+        p.Packages.Add(new ResolvedPackage("Anthropic", "13.15.0", new[] { "Anthropic.Bedrock", "Anthropic" }));
+        const string bedrock = "add { \"id\": \"Anthropic.Bedrock\" } to packages.approved, or declare a route in 'routes' whose packages include it";
+        await V.RunAsync(BedrockProgram, p.Write(),
+            V.Diagnostic("GRD003").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments(
+                "AnthropicBedrockCredentialsHelper.FromEnv()", "Anthropic on Amazon Bedrock", "Anthropic.Bedrock", V.OwnerContact, string.Empty, bedrock),
+            V.Diagnostic("GRD003").WithLocation(1).WithSeverity(DiagnosticSeverity.Error).WithArguments(
+                "AnthropicBedrockClient", "Anthropic on Amazon Bedrock", "Anthropic.Bedrock", V.OwnerContact, string.Empty, bedrock),
+            V.Diagnostic("GRD003").WithLocation(2).WithSeverity(DiagnosticSeverity.Error).WithArguments(
+                "IMessageService.Create(MessageCreateParams, CancellationToken)", "Anthropic C# SDK (official)", "Anthropic", V.OwnerContact, string.Empty,
+                ThroughBedrock),
+            V.Diagnostic("GRD003").WithLocation(3).WithSeverity(DiagnosticSeverity.Error).WithArguments(
+                "MessageCreateParams", "Anthropic C# SDK (official)", "Anthropic", V.OwnerContact, string.Empty, ThroughBedrock),
+            V.Diagnostic("GRD003").WithLocation(4).WithSeverity(DiagnosticSeverity.Error).WithArguments(
+                "Message.ID", "Anthropic C# SDK (official)", "Anthropic", V.OwnerContact, string.Empty, ThroughBedrock));
+    }
+
+    private const string ThroughBedrock =
+        "declare a route in 'routes' whose packages include 'Anthropic.Bedrock' (such as { \"id\": \"anthropic-bedrock\", \"packages\": [ \"Anthropic.Bedrock\" ] }), so 'Anthropic' 13.15.0 is allowed only through it, or add { \"id\": \"Anthropic\" } to packages.approved";
+
     [Fact]
     public async Task Semantic_kernel_route_allows_the_azure_connector_and_kernel_but_not_registering_the_openai_connector()
     {

@@ -147,8 +147,76 @@ internal static class SdkStubs
         }
         """;
 
+    /// <summary>Shaped like the official Anthropic 13.15.0: a client with option properties, Messages.Create(params).</summary>
     public const string Anthropic = """
-        namespace Anthropic { public class AnthropicClient { public string ApiKey { get; set; } } }
+        namespace Anthropic
+        {
+            public interface IAnthropicClient : System.IDisposable
+            {
+                string ApiKey { get; set; }
+                Anthropic.Services.IMessageService Messages { get; }
+                IAnthropicClient WithOptions(System.Func<Anthropic.Core.ClientOptions, Anthropic.Core.ClientOptions> modifier);
+            }
+            public class AnthropicClient : IAnthropicClient
+            {
+                public AnthropicClient() { }
+                public AnthropicClient(Anthropic.Core.ClientOptions options) { }
+                public string ApiKey { get; set; }
+                public string BaseUrl { get; set; }
+                public Anthropic.Services.IMessageService Messages => null;
+                public virtual IAnthropicClient WithOptions(System.Func<Anthropic.Core.ClientOptions, Anthropic.Core.ClientOptions> modifier) => this;
+                public void Dispose() { }
+            }
+        }
+        namespace Anthropic.Core { public class ClientOptions { public string ApiKey { get; init; } public string BaseUrl { get; init; } } }
+        namespace Anthropic.Services
+        {
+            public interface IMessageService
+            {
+                System.Threading.Tasks.Task<Anthropic.Models.Messages.Message> Create(Anthropic.Models.Messages.MessageCreateParams parameters, System.Threading.CancellationToken cancellationToken = default);
+            }
+        }
+        namespace Anthropic.Models.Messages
+        {
+            public class MessageCreateParams
+            {
+                public long MaxTokens { get; init; }
+                public string Model { get; init; }
+                public System.Collections.Generic.IReadOnlyList<MessageParam> Messages { get; init; }
+            }
+            public class MessageParam { public string Role { get; init; } public string Content { get; init; } }
+            public class Message { public string ID { get; init; } public string Model { get; init; } }
+        }
+        """;
+
+    /// <summary>
+    /// Shaped like Anthropic.Bedrock 1.0.7 (its public API read from the package): a client deriving from the official
+    /// AnthropicClient, built from Bedrock credentials; the messages API is the base SDK's.
+    /// </summary>
+    public const string AnthropicBedrock = """
+        namespace Anthropic.Bedrock
+        {
+            public interface IAnthropicBedrockCredentials
+            {
+                string Region { get; }
+                System.Threading.Tasks.Task Apply(System.Net.Http.HttpRequestMessage request);
+            }
+            public class AnthropicBedrockApiTokenCredentials : IAnthropicBedrockCredentials
+            {
+                public string BearerToken { get; set; }
+                public string Region { get; set; }
+                public System.Threading.Tasks.Task Apply(System.Net.Http.HttpRequestMessage request) => System.Threading.Tasks.Task.CompletedTask;
+            }
+            public static class AnthropicBedrockCredentialsHelper
+            {
+                public static System.Threading.Tasks.ValueTask<IAnthropicBedrockCredentials> FromEnv() => default;
+            }
+            public class AnthropicBedrockClient : global::Anthropic.AnthropicClient
+            {
+                public AnthropicBedrockClient(IAnthropicBedrockCredentials credentials) { }
+                public override global::Anthropic.IAnthropicClient WithOptions(System.Func<global::Anthropic.Core.ClientOptions, global::Anthropic.Core.ClientOptions> modifier) => this;
+            }
+        }
         """;
 
     public const string AnthropicSdk = """
@@ -173,6 +241,7 @@ internal static class SdkStubs
         ("Microsoft.Extensions.AI", ExtensionsAI, new[] { "Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.DependencyInjection.Abstractions" }),
         ("Microsoft.Extensions.AI.OpenAI", ExtensionsAIOpenAI, new[] { "OpenAI", "Microsoft.Extensions.AI.Abstractions" }),
         ("Anthropic", Anthropic, Array.Empty<string>()),
+        ("Anthropic.Bedrock", AnthropicBedrock, new[] { "Anthropic" }),
         ("Anthropic.SDK", AnthropicSdk, Array.Empty<string>()),
         ("Contoso.Internal.AiGateway", ContosoGateway, Array.Empty<string>()),
     };
