@@ -86,6 +86,36 @@ public class ArchitectureTests
         Assert.True(problems.Length == 0, string.Join("\n", problems));
     }
 
+    [Fact]
+    public void The_readme_diagram_shows_each_folder_at_its_layer()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md")).Replace("\r\n", "\n");
+        int start = readme.IndexOf("### Architecture", StringComparison.Ordinal);
+        Assert.True(start >= 0, "README.md has no '### Architecture' section");
+        int end = readme.IndexOf("\n#", start + 4, StringComparison.Ordinal);
+        string section = readme.Substring(start, (end < 0 ? readme.Length : end) - start);
+        int core = section.IndexOf("\nsrc/Core\n", StringComparison.Ordinal);
+        int tasks = section.IndexOf("\nsrc/BuildTasks\n", StringComparison.Ordinal);
+        Assert.True(core > 0 && tasks > 0 && tasks < core, "the diagram lists src/BuildTasks, then src/Core");
+
+        var problems = new List<string>();
+        void Check(string text, Dictionary<string, int> layers)
+        {
+            foreach (KeyValuePair<string, int> layer in layers)
+            {
+                string shown = layer.Key.Length == 0 ? "(root)" : layer.Key + "/";
+                if (!System.Text.RegularExpressions.Regex.IsMatch(text, "(^|\\s)" + layer.Value + "  " + System.Text.RegularExpressions.Regex.Escape(shown) + "\\s", System.Text.RegularExpressions.RegexOptions.Multiline))
+                {
+                    problems.Add(shown + " at layer " + layer.Value);
+                }
+            }
+        }
+
+        Check(section.Substring(tasks, core - tasks), TaskLayers);
+        Check(section.Substring(core), CoreLayers);
+        Assert.True(problems.Count == 0, "README.md's architecture diagram does not show: " + string.Join(", ", problems));
+    }
+
     private static void AssertLayered(SourceGraph g, string folder, string rootNamespace, Dictionary<string, int> layers)
     {
         string[] unknownFolders = g.Folders(folder).Where(f => !layers.ContainsKey(f)).ToArray();
