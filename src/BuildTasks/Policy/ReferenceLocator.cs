@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Xml;
+using Guardrails.BuildTasks.Foundation;
 
 namespace Guardrails.BuildTasks.Policy
 {
@@ -91,15 +92,16 @@ namespace Guardrails.BuildTasks.Policy
         {
             try
             {
-                var info = new FileInfo(file);
-                if (!info.Exists || info.Length > MaxBytes)
+                LoadedFile? loaded = SourceFile.TryLoad(file, MaxBytes, out _, out _);
+                if (loaded == null)
                 {
                     return null;
                 }
 
                 var list = new List<(string, string, int, int)>();
                 var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
-                using (XmlReader reader = XmlReader.Create(file, settings))
+                using (var bytes = new MemoryStream(loaded.Bytes, writable: false))
+                using (XmlReader reader = XmlReader.Create(bytes, settings))
                 {
                     var info2 = (IXmlLineInfo)reader;
                     while (reader.Read())
