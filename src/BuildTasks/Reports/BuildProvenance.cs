@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using Guardrails.BuildTasks.Footprints;
+using Guardrails.BuildTasks.Foundation;
 
 namespace Guardrails.BuildTasks.Reports
 {
@@ -11,6 +12,9 @@ namespace Guardrails.BuildTasks.Reports
     /// </summary>
     public sealed class BuildProvenance
     {
+        /// <summary>HEAD, refs and config are tiny; packed-refs of a large monorepo stays well under this.</summary>
+        private const long MaxGitFileBytes = 16L * 1024 * 1024;
+
         public string? Repository { get; set; }
 
         public string? Commit { get; set; }
@@ -74,25 +78,13 @@ namespace Guardrails.BuildTasks.Reports
                     return;
                 }
 
-                string git = Path.Combine(root, ".git");
-                if (File.Exists(git))
-                {
-                    string line = File.ReadAllText(git).Trim();
-                    if (!line.StartsWith("gitdir:", StringComparison.Ordinal))
-                    {
-                        return;
-                    }
-
-                    git = Path.GetFullPath(Path.Combine(root, line.Substring("gitdir:".Length).Trim()));
-                }
-
-                string head = Path.Combine(git, "HEAD");
-                if (!File.Exists(head))
+                string? git = GitIndex.TryGitDirectory(root);
+                string? text = git == null ? null : GitText(Path.Combine(git, "HEAD"))?.Trim();
+                if (git == null || text == null)
                 {
                     return;
                 }
 
-                string text = File.ReadAllText(head).Trim();
                 if (text.StartsWith("ref: ", StringComparison.Ordinal))
                 {
                     string reference = text.Substring(5).Trim();
@@ -111,19 +103,27 @@ namespace Guardrails.BuildTasks.Reports
             }
         }
 
+        /// <summary>A small git metadata file (HEAD, a ref, packed-refs, config) through the one loader; null when absent or unreadable.</summary>
+        private static string? GitText(string path)
+        {
+            LoadedFile? file = SourceFile.TryLoad(path, MaxGitFileBytes, out _, out _);
+            return file == null ? null : SourceFile.TryDecode(file, out _, out _);
+        }
+
         private static string? ResolveRef(string git, string reference)
         {
-            string loose = Path.Combine(git, reference.Replace('/', Path.DirectorySeparatorChar));
-            if (File.Exists(loose))
+            string? loose = GitText(Path.Combine(git, reference.Replace('/', Path.DirectorySeparatorChar)));
+            if (loose != null)
             {
-                return File.ReadAllText(loose).Trim();
+                return loose.Trim();
             }
 
-            string packed = Path.Combine(git, "packed-refs");
-            if (File.Exists(packed))
+            string? packed = GitText(Path.Combine(git, "packed-refs"));
+            if (packed != null)
             {
-                foreach (string line in File.ReadAllLines(packed))
+                foreach (string raw in packed.Split('\n'))
                 {
+                    string line = raw.TrimEnd('\r');
                     if (line.Length > 41 && line.EndsWith(" " + reference, StringComparison.Ordinal))
                     {
                         return line.Substring(0, 40);
@@ -136,14 +136,14 @@ namespace Guardrails.BuildTasks.Reports
 
         private static string? OriginUrl(string git)
         {
-            string config = Path.Combine(git, "config");
-            if (!File.Exists(config))
+            string? config = GitText(Path.Combine(git, "config"));
+            if (config == null)
             {
                 return null;
             }
 
             bool inOrigin = false;
-            foreach (string raw in File.ReadAllLines(config))
+            foreach (string raw in config.Split('\n'))
             {
                 string line = raw.Trim();
                 if (line.StartsWith("[", StringComparison.Ordinal))
