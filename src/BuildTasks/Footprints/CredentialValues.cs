@@ -1,18 +1,16 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using Guardrails.Core.Secrets;
 
 namespace Guardrails.BuildTasks.Footprints
 {
     /// <summary>
-    /// Tells a credential reference (<c>${VAR}</c>, <c>${env:VAR}</c>, <c>${input:id}</c>, <c>${{ secrets.X }}</c>,
-    /// <c>$VAR</c>, <c>env:VAR</c>, <c>vault:…</c>) from a literal credential under a secret-like name in an assistant file.
+    /// Tells a credential reference (the one grammar of <see cref="CredentialReference"/>: <c>${env:VAR}</c>,
+    /// <c>${{ secrets.X }}</c>, <c>env:VAR</c>, <c>vault:…</c>, …) from a literal credential under a secret-like name in an
+    /// assistant file, looking behind an auth scheme ("Bearer ${TOKEN}").
     /// </summary>
     public static class CredentialValues
     {
-        private static readonly string[] SchemeReferences = { "env:", "vault:", "keyvault:", "azurekeyvault:", "aws-sm:", "gcp-sm:", "op://", "secret:", "user-secrets:" };
-
         private static readonly string[] AuthSchemes = { "Bearer ", "bearer ", "Basic ", "basic ", "Token ", "token ", "Bot " };
 
         /// <summary>True when the value only refers to a credential held elsewhere (possibly behind an auth scheme: "Bearer ${TOKEN}").</summary>
@@ -24,19 +22,11 @@ namespace Guardrails.BuildTasks.Footprints
                 return true; // empty: nothing to leak
             }
 
-            foreach (string scheme in SchemeReferences)
-            {
-                if (v.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-
-            return RemoveVariables(v).Trim().Length == 0;
+            return CredentialReference.IsReference(v);
         }
 
-        /// <summary>True when <paramref name="text"/> holds a variable the build cannot resolve (<c>${…}</c>, <c>$VAR</c>, <c>{{…}}</c>).</summary>
-        public static bool HasVariable(string text) => RemoveVariables(text).Length != text.Length;
+        /// <summary>True when <paramref name="text"/> holds a variable the build cannot resolve (<see cref="CredentialReference.HasVariable"/>).</summary>
+        public static bool HasVariable(string text) => CredentialReference.HasVariable(text);
 
         /// <summary>
         /// True when <paramref name="value"/> under <paramref name="name"/> is a literal credential; <paramref name="redacted"/>
@@ -90,56 +80,6 @@ namespace Guardrails.BuildTasks.Footprints
             }
 
             return v;
-        }
-
-        /// <summary>The text with every ${…}, ${{…}}, {{…}} and $NAME removed.</summary>
-        private static string RemoveVariables(string v)
-        {
-            var sb = new StringBuilder(v.Length);
-            int i = 0;
-            while (i < v.Length)
-            {
-                if (v[i] == '$' && i + 1 < v.Length && v[i + 1] == '{')
-                {
-                    bool doubleBrace = i + 2 < v.Length && v[i + 2] == '{';
-                    int end = v.IndexOf(doubleBrace ? "}}" : "}", i + 2, StringComparison.Ordinal);
-                    if (end < 0)
-                    {
-                        sb.Append(v, i, v.Length - i);
-                        break;
-                    }
-
-                    i = end + (doubleBrace ? 2 : 1);
-                    continue;
-                }
-
-                if (v[i] == '{' && i + 1 < v.Length && v[i + 1] == '{')
-                {
-                    int end = v.IndexOf("}}", i + 2, StringComparison.Ordinal);
-                    if (end > 0)
-                    {
-                        i = end + 2;
-                        continue;
-                    }
-                }
-
-                if (v[i] == '$' && i + 1 < v.Length && (char.IsLetter(v[i + 1]) || v[i + 1] == '_'))
-                {
-                    int j = i + 1;
-                    while (j < v.Length && (char.IsLetterOrDigit(v[j]) || v[j] == '_'))
-                    {
-                        j++;
-                    }
-
-                    i = j;
-                    continue;
-                }
-
-                sb.Append(v[i]);
-                i++;
-            }
-
-            return sb.ToString();
         }
     }
 }

@@ -10,9 +10,6 @@ namespace Guardrails.BuildTasks.Policy
     /// <summary>Reads ai-assistants.json into an <see cref="AssistantManifest"/>, reporting structural problems and literal credentials.</summary>
     public static class ManifestReader
     {
-        /// <summary>Credential reference schemes: a value of the form "scheme:name" with one of these is a reference, anything else a literal.</summary>
-        public static readonly string[] CredentialSchemes = { "env", "vault", "keyvault", "azurekeyvault", "aws-sm", "awssecretsmanager", "gcp-sm", "op", "secret", "user-secrets" };
-
         private static readonly string[] TopFields = { "$schema", "manifestFormat", "repository", "tier", "dataClass", "owner", "assistants", "waivers" };
 
         private static readonly string[] AssistantFields = { "id", "version", "models", "mcpServers", "credentialRef", "permissions", "footprints" };
@@ -101,7 +98,7 @@ namespace Guardrails.BuildTasks.Policy
             if (cred != null && cred.Kind == JsonKind.String && !string.IsNullOrWhiteSpace(cred.Text))
             {
                 string value = cred.Text!.Trim();
-                if (IsReference(value))
+                if (CredentialReference.IsReference(value))
                 {
                     assistant.CredentialRef = new Located<string>(value, cred);
                 }
@@ -182,19 +179,6 @@ namespace Guardrails.BuildTasks.Policy
             }
 
             return server;
-        }
-
-        /// <summary>True for "env:NAME", "vault:path", … (a known scheme, a colon, a non-empty name without spaces).</summary>
-        public static bool IsReference(string value)
-        {
-            int colon = value.IndexOf(':');
-            if (colon <= 0 || colon == value.Length - 1 || value.IndexOf(' ') >= 0)
-            {
-                return false;
-            }
-
-            string scheme = value.Substring(0, colon);
-            return Array.Exists(CredentialSchemes, s => string.Equals(s, scheme, StringComparison.OrdinalIgnoreCase));
         }
 
         /// <summary>Any string in the manifest that holds a known provider key is GRD120, redacted by the catalog.</summary>

@@ -4,6 +4,7 @@ using System.Globalization;
 using Guardrails.BuildTasks.Foundation;
 using Guardrails.Core.Json;
 using Guardrails.Core.Rules;
+using Guardrails.Core.Secrets;
 using Guardrails.Core.Text;
 using NuGet.Versioning;
 
@@ -186,7 +187,7 @@ namespace Guardrails.BuildTasks.Policy
                 }
             }
 
-            if (a.CredentialRef != null && rule.CredentialRefs != null && !rule.CredentialRefs.Exists(p => Glob.Match(p.Value, a.CredentialRef.Value)))
+            if (a.CredentialRef != null && rule.CredentialRefs != null && !rule.CredentialRefs.Exists(p => Glob.Match(p.Value, a.CredentialRef.Value) || Glob.Match(p.Value, CredentialReference.Canonical(a.CredentialRef.Value) ?? a.CredentialRef.Value)))
             {
                 Add(RuleCatalog.CredentialRefNotAllowed, a.CredentialRef.Node,
                     "Credential reference '" + Text.Show(a.CredentialRef.Value) + "' is not permitted for assistant '" + id + "' (permitted: " + ListOr(rule.CredentialRefs.ConvertAll(c => c.Value), "none") + ") " + PolicyAt(rule.Node) + ". Use a permitted reference.", id);

@@ -318,6 +318,13 @@ namespace Guardrails.Core.Secrets
                 return false;
             }
 
+            // A reference to a credential held elsewhere ($OPENAI_API_KEY, %OPENAI_API_KEY%) is never the credential.
+            // The forms with braces, parentheses or a scheme never get here (IsTokenValue refused them).
+            if (CredentialReference.IsReference(token))
+            {
+                return false;
+            }
+
             if (MightContainKey(token))
             {
                 List<SecretMatch> found = scratch ??= new List<SecretMatch>();
