@@ -70,6 +70,7 @@ namespace Guardrails.BuildTasks.Policy
             var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var restored = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var pending = new List<(Library Lib, List<Library> Chain, string Framework)>();
+            var routePackages = new RoutePackages(verdicts);
             foreach (JsonProperty target in targets.Properties)
             {
                 if (!target.Value.IsObject)
@@ -100,7 +101,13 @@ namespace Guardrails.BuildTasks.Policy
                     libs[library.Id] = library;
                 }
 
-                Dictionary<string, string?> parent = Parents(DirectDependencies(root, framework), libs);
+                List<string> direct = DirectDependencies(root, framework);
+                Dictionary<string, string?> parent = Parents(direct, libs, null);
+
+                // The chain judged is one that does not pass through a route's package wherever there is one: a package
+                // that a route's package brings in is allowed through the route only when nothing else brings it in,
+                // whatever the order in which the assets file lists the references.
+                Dictionary<string, string?> outsideRoutes = Parents(direct, libs, l => l.IsPackage && routePackages.IsRoutePackage(l.Id, l.Version));
                 foreach (Library lib in libs.Values)
                 {
                     if (!lib.IsPackage)
@@ -108,7 +115,7 @@ namespace Guardrails.BuildTasks.Policy
                         continue;
                     }
 
-                    List<Library> chain = Chain(lib, parent, libs);
+                    List<Library> chain = Chain(lib, outsideRoutes.ContainsKey(lib.Id) ? outsideRoutes : parent, libs);
                     if (restored.Add(lib.Id + "/" + lib.Version))
                     {
                         effective.Packages.Add(new ResolvedPackage(lib.Id, lib.Version, chain.FindAll(l => l.IsPackage).ConvertAll(l => l.Id)));
@@ -278,8 +285,11 @@ namespace Guardrails.BuildTasks.Policy
             return result;
         }
 
-        /// <summary>Breadth-first from the direct references (then from project references), so each chain is a shortest one.</summary>
-        private static Dictionary<string, string?> Parents(List<string> direct, Dictionary<string, Library> libs)
+        /// <summary>
+        /// Breadth-first from the direct references (then from project references), so each chain is a shortest one;
+        /// the dependencies of a library <paramref name="stop"/> holds for are not followed (it is reached, not passed through).
+        /// </summary>
+        private static Dictionary<string, string?> Parents(List<string> direct, Dictionary<string, Library> libs, Func<Library, bool>? stop)
         {
             var parent = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
             var queue = new Queue<string>();
@@ -292,7 +302,7 @@ namespace Guardrails.BuildTasks.Policy
                 }
             }
 
-            Drain(queue, parent, libs);
+            Drain(queue, parent, libs, stop);
 
             // What the project's own references did not reach came through a project reference: walk from those.
             foreach (Library lib in libs.Values)
@@ -304,15 +314,20 @@ namespace Guardrails.BuildTasks.Policy
                 }
             }
 
-            Drain(queue, parent, libs);
+            Drain(queue, parent, libs, stop);
             return parent;
         }
 
-        private static void Drain(Queue<string> queue, Dictionary<string, string?> parent, Dictionary<string, Library> libs)
+        private static void Drain(Queue<string> queue, Dictionary<string, string?> parent, Dictionary<string, Library> libs, Func<Library, bool>? stop)
         {
             while (queue.Count > 0)
             {
                 string id = queue.Dequeue();
+                if (stop != null && stop(libs[id]))
+                {
+                    continue;
+                }
+
                 foreach (string dep in libs[id].Dependencies)
                 {
                     if (libs.ContainsKey(dep) && !parent.ContainsKey(dep))
@@ -374,6 +389,28 @@ namespace Guardrails.BuildTasks.Policy
             }
 
             return root;
+        }
+    }
+
+    /// <summary>Which restored packages a route approves (asked of the evaluator once per package and version).</summary>
+    internal sealed class RoutePackages
+    {
+        private readonly PolicyVerdicts _verdicts;
+        private readonly Dictionary<string, bool> _known = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+
+        public RoutePackages(PolicyVerdicts verdicts) => _verdicts = verdicts;
+
+        public bool IsRoutePackage(string id, string version)
+        {
+            string key = id + "/" + version;
+            if (!_known.TryGetValue(key, out bool isRoute))
+            {
+                Decision d = _verdicts.Package(id, version);
+                isRoute = d.Verdict == Verdict.Approved && d.Route != null;
+                _known.Add(key, isRoute);
+            }
+
+            return isRoute;
         }
     }
 }

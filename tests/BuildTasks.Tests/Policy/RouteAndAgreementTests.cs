@@ -137,6 +137,45 @@ public class RouteTests
         }
     }
 
+    [Theory]
+    [InlineData("Azure.AI.OpenAI", "Microsoft.Extensions.AI.OpenAI")]
+    [InlineData("Microsoft.Extensions.AI.OpenAI", "Azure.AI.OpenAI")]
+    public void A_base_sdk_that_an_unapproved_package_also_brings_in_is_not_only_through_the_route_whatever_the_order_of_the_references(string first, string second)
+    {
+        string[] direct = { first, second };
+        // Azure.AI.OpenAI (the route) and Microsoft.Extensions.AI.OpenAI (not approved) both bring in OpenAI, each in
+        // one step: whichever the assets file lists first, OpenAI does not come in only through the route.
+        string assets = Assets.Build(direct,
+            ("Azure.AI.OpenAI", "2.1.0", new[] { "OpenAI/2.14.0" }),
+            ("Microsoft.Extensions.AI.OpenAI", "10.11.0", new[] { "OpenAI/2.14.0", "Microsoft.Extensions.AI.Abstractions/10.11.0" }),
+            ("Microsoft.Extensions.AI.Abstractions", "10.11.0", Array.Empty<string>()),
+            ("OpenAI", "2.14.0", Array.Empty<string>()));
+        var (result, dir) = ProjectCheck.Run(RoutePolicy("azure-openai"), assets);
+        using (dir)
+        {
+            Assert.Equal(
+                new[] { ("GRD201", "Microsoft.Extensions.AI.OpenAI"), ("GRD201", "OpenAI") },
+                result.Findings.Select(f => (f.Rule.Id, f.Subject!)).OrderBy(f => f.Item2, StringComparer.Ordinal).ToArray());
+            Assert.Contains("Microsoft.Extensions.AI.OpenAI 10.11.0 \u2192 OpenAI 2.14.0", result.Findings.Single(f => f.Subject == "OpenAI").Message);
+            PolicyVerdicts analyzer = ProjectCheck.AnalyzerView(result);
+            Assert.Equal(Verdict.NotApproved, analyzer.Assembly("OpenAI")!.Verdict);
+            Assert.True(analyzer.Assembly("Azure.AI.OpenAI")!.Passes);
+        }
+
+        // With the adapter in the route, OpenAI comes in only through the route again.
+        string widened = RoutePolicy("azure-openai").Replace(
+            "{ \"id\": \"Azure.AI.OpenAI\", \"versions\": \"[2.1,3.0)\" } ]",
+            "{ \"id\": \"Azure.AI.OpenAI\", \"versions\": \"[2.1,3.0)\" }, \"Microsoft.Extensions.AI.OpenAI\" ]",
+            StringComparison.Ordinal);
+        Assert.NotEqual(RoutePolicy("azure-openai"), widened);
+        var (clean, d2) = ProjectCheck.Run(widened, assets);
+        using (d2)
+        {
+            Assert.True(clean.Findings.Count == 0, string.Join("\n", clean.Findings.Select(f => f.Message)));
+            Assert.True(ProjectCheck.AnalyzerView(clean).Assembly("OpenAI")!.OnlyThroughRoute);
+        }
+    }
+
     [Fact]
     public void Semantic_kernel_azure_openai_route_passes_every_sdk_the_connector_brings()
     {
