@@ -139,7 +139,212 @@ public class RealSdkRouteBuildTests
             StringComparison.Ordinal), result.ToString());
     }
 
-    private TestProject AzureOpenAiProject(string policy, string program)
+    // Anthropic via Amazon Bedrock (Anthropic.Bedrock 1.0.7, which brings in Anthropic 13.15.0). Lines 1-8 use the
+    // route: the Bedrock client and the Anthropic request and response types it hands out, and a regional Bedrock
+    // host. Line 9 creates Anthropic's own client, line 10 names Anthropic's public endpoint.
+    private const string BedrockProgram = """
+        using Anthropic;
+        using Anthropic.Bedrock;
+        using Anthropic.Models.Messages;
+
+        var credentials = new AnthropicBedrockApiTokenCredentials { BearerToken = Environment.GetEnvironmentVariable("AWS_BEARER_TOKEN_BEDROCK") ?? "missing", Region = "eu-west-1" };
+        AnthropicBedrockClient bedrock = new(credentials);
+        var regional = new Uri("https://bedrock-runtime.eu-west-1.amazonaws.com");
+        Console.WriteLine(Ask(bedrock, null)?.GetHashCode() + regional.GetHashCode());
+        var direct = new AnthropicClient();
+        var publicEndpoint = new Uri("https://api.anthropic.com/v1/messages");
+        Console.WriteLine(direct.GetHashCode() + publicEndpoint.GetHashCode());
+
+        static Task<Message>? Ask(AnthropicBedrockClient client, MessageCreateParams? request) => request is null ? null : client.Messages.Create(request);
+
+        """;
+
+    // docs/policy.md's "Semantic Kernel with only the Azure OpenAI connector": the kernel builder and the DI container
+    // get their clients from the Azure OpenAI connector by registration only (no client is created with `new`).
+    private const string SemanticKernelProgram = """
+        #pragma warning disable SKEXP0010 // the chat-client registrations are experimental in Semantic Kernel 1.82
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.SemanticKernel;
+        using Microsoft.SemanticKernel.ChatCompletion;
+
+        string key = Environment.GetEnvironmentVariable("AZURE_OPENAI_API_KEY") ?? "missing";
+        IKernelBuilder builder = Kernel.CreateBuilder();
+        builder.AddAzureOpenAIChatCompletion("gpt-4o", "https://contoso.openai.azure.com", key);
+        Kernel kernel = builder.Build();
+        var chat = kernel.GetRequiredService<IChatCompletionService>();
+        var services = new ServiceCollection();
+        services.AddAzureOpenAIChatClient("gpt-4o", "https://contoso.openai.azure.com", key);
+        services.AddAzureOpenAIChatCompletion("gpt-4o-mini", "https://contoso.openai.azure.com", key);
+        Console.WriteLine(chat.GetHashCode() + services.Count);
+
+        """;
+
+    // Appended to SemanticKernelProgram: lines 15 and 16 register the OpenAI connector's own clients, line 17 names
+    // OpenAI's public endpoint.
+    private const string OpenAiConnector = """
+        builder.AddOpenAIChatCompletion("gpt-4o", key);
+        services.AddOpenAIChatClient("gpt-4o", key);
+        var publicEndpoint = new Uri("https://api.openai.com/v1");
+        Console.WriteLine(publicEndpoint);
+
+        """;
+
+    // Microsoft.Extensions.AI over OpenAI: a DI registration, the adapter's AsIChatClient and OpenAI's public endpoint.
+    private const string ExtensionsAiProgram = """
+        using Microsoft.Extensions.AI;
+        using Microsoft.Extensions.DependencyInjection;
+        using OpenAI;
+
+        string key = Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? "missing";
+        var services = new ServiceCollection();
+        services.AddChatClient(_ => new OpenAIClient(key).GetChatClient("gpt-4o").AsIChatClient()).UseFunctionInvocation();
+        IChatClient adapter = new OpenAIClient(key).GetChatClient("gpt-4o-mini").AsIChatClient();
+        var options = new OpenAIClientOptions { Endpoint = new Uri("https://api.openai.com/v1") };
+        Console.WriteLine(adapter.GetHashCode() + services.Count + options.GetHashCode());
+
+        """;
+
+    [Fact]
+    public void Under_the_bedrock_route_the_bedrock_client_and_the_anthropic_types_it_hands_out_pass_and_anthropics_own_client_and_endpoint_fail_once_each()
+    {
+        TestProject project = Project(RoutePolicy("anthropic-bedrock"), BedrockProgram, ("Anthropic.Bedrock", "1.0.7"));
+
+        DotNet.Result result = project.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal(
+            new[]
+            {
+                "Program.cs(10,30): error GRD004",
+                "Program.cs(9,14): error GRD003",
+            },
+            Distinct(result.Output));
+        Assert.Matches(new Regex("\\n\\s*2 Error\\(s\\)"), result.Output);
+        Assert.True(result.Output.Contains(
+            "Program.cs(9,14): error GRD003: AnthropicClient is part of Anthropic C# SDK (official) (NuGet package Anthropic), which the AI policy does not approve other than through route 'anthropic-bedrock' (Anthropic via Amazon Bedrock), which hands out its clients: creating or registering its own client is not part of the route: ask AI Governance (ai-governance@contoso.example) to add { \"id\": \"Anthropic\" } to packages.approved, or remove this use",
+            StringComparison.Ordinal), result.ToString());
+        // Anthropic arrives only through Anthropic.Bedrock: the package gate lets it pass.
+        Assert.DoesNotMatch(new Regex("GRD2\\d{2}"), result.Output);
+        Assert.True(File.Exists(project.PathOf("obj/project.assets.json")) && File.ReadAllText(project.PathOf("obj/project.assets.json")).Contains("\"Anthropic/13.15.0\"", StringComparison.Ordinal), "Anthropic.Bedrock 1.0.7 should bring in Anthropic 13.15.0");
+    }
+
+    [Fact]
+    public void The_semantic_kernel_azure_openai_connector_route_builds_the_documented_example_clean()
+    {
+        TestProject project = Project(RoutePolicy("semantic-kernel-azure-openai"), SemanticKernelProgram, ("Microsoft.SemanticKernel.Connectors.AzureOpenAI", "1.82.0"));
+
+        DotNet.Result result = project.Build();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotMatch(new Regex("GRD\\d{3}"), result.Output);
+        // The connector brings the kernel, the OpenAI connector, Azure.AI.OpenAI and OpenAI: all restored, all passed.
+        foreach (string dll in new[] { "Microsoft.SemanticKernel.Core", "Microsoft.SemanticKernel.Connectors.OpenAI", "Azure.AI.OpenAI", "OpenAI" })
+        {
+            Assert.True(File.Exists(project.PathOf("bin/Debug/net10.0/" + dll + ".dll")), dll + "\n" + result);
+        }
+    }
+
+    [Fact]
+    public void Under_the_semantic_kernel_azure_openai_route_registering_the_openai_connector_fails_at_each_registration_and_its_endpoint()
+    {
+        TestProject project = Project(RoutePolicy("semantic-kernel-azure-openai"), SemanticKernelProgram + OpenAiConnector, ("Microsoft.SemanticKernel.Connectors.AzureOpenAI", "1.82.0"));
+
+        DotNet.Result result = project.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal(
+            new[]
+            {
+                "Program.cs(15,9): error GRD003",
+                "Program.cs(16,10): error GRD003",
+                "Program.cs(17,30): error GRD004",
+            },
+            Distinct(result.Output));
+        Assert.Matches(new Regex("\\n\\s*3 Error\\(s\\)"), result.Output);
+        const string Verdict = " is part of Semantic Kernel OpenAI connector (NuGet package Microsoft.SemanticKernel.Connectors.OpenAI), which the AI policy does not approve other than through route 'semantic-kernel-azure-openai' (Semantic Kernel with only the Azure OpenAI connector), which hands out its clients: creating or registering its own client is not part of the route: ask AI Governance (ai-governance@contoso.example) to add { \"id\": \"Microsoft.SemanticKernel.Connectors.OpenAI\" } to packages.approved, or remove this use";
+        Assert.True(Regex.IsMatch(result.Output, Regex.Escape("Program.cs(15,9): error GRD003: OpenAIKernelBuilderExtensions.AddOpenAIChatCompletion(") + "[^)]*\\)" + Regex.Escape(Verdict)), result.ToString());
+        Assert.True(Regex.IsMatch(result.Output, Regex.Escape("Program.cs(16,10): error GRD003: OpenAIServiceCollectionExtensions.AddOpenAIChatClient(") + "[^)]*\\)" + Regex.Escape(Verdict)), result.ToString());
+        Assert.DoesNotMatch(new Regex("GRD2\\d{2}"), result.Output);
+    }
+
+    [Fact]
+    public void The_extensions_ai_over_openai_route_builds_a_di_registration_and_the_adapter_clean()
+    {
+        TestProject project = Project(RoutePolicy("extensions-ai-openai"), ExtensionsAiProgram,
+            ("Microsoft.Extensions.AI.OpenAI", "10.11.0"), ("Microsoft.Extensions.AI", "10.11.0"), ("Microsoft.Extensions.DependencyInjection", "10.0.5"));
+
+        DotNet.Result result = project.Build();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotMatch(new Regex("GRD\\d{3}"), result.Output);
+        Assert.True(File.Exists(project.PathOf("bin/Debug/net10.0/Microsoft.Extensions.AI.OpenAI.dll")), result.ToString());
+    }
+
+    // Azure OpenAI through the Microsoft.Extensions.AI adapter: Microsoft.Extensions.AI.OpenAI 10.11.0 brings in OpenAI
+    // (2.14.0) as Azure.AI.OpenAI does.
+    private const string AzureAdapterProgram = """
+        using Azure.AI.OpenAI;
+        using Microsoft.Extensions.AI;
+
+        var azure = new AzureOpenAIClient(new Uri("https://contoso.openai.azure.com"), new System.ClientModel.ApiKeyCredential(Environment.GetEnvironmentVariable("AZURE_OPENAI_API_KEY") ?? "missing"));
+        IChatClient chat = azure.GetChatClient("gpt-4o").AsIChatClient();
+        Console.WriteLine(chat.GetHashCode());
+
+        """;
+
+    [Fact]
+    public void The_azure_openai_route_does_not_pass_openai_that_the_extensions_ai_adapter_also_brings_in_until_the_route_includes_the_adapter()
+    {
+        (string, string)[] packages = { ("Azure.AI.OpenAI", "2.1.0"), ("Microsoft.Extensions.AI.OpenAI", "10.11.0") };
+        TestProject project = Project(RoutePolicy(), AzureAdapterProgram, packages);
+
+        DotNet.Result result = project.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        int adapter = LineOf(project, "Include=\"Microsoft.Extensions.AI.OpenAI\"");
+        Assert.Contains("App.csproj(" + adapter + ",5): Guardrails error GRD201: Package 'Microsoft.Extensions.AI.OpenAI' 10.11.0", result.Output, StringComparison.Ordinal);
+        // OpenAI comes in through the route's Azure.AI.OpenAI and through the adapter: not only through the route.
+        Assert.Matches(new Regex(Regex.Escape("App.csproj(" + adapter + ",5): Guardrails error GRD201: Package 'OpenAI' ") + "[^ ]+ .*" + Regex.Escape("It comes in transitively: Microsoft.Extensions.AI.OpenAI 10.11.0 \u2192 OpenAI ")), result.Output);
+        Assert.DoesNotContain("Package 'Azure.AI.OpenAI'", result.Output, StringComparison.Ordinal);
+        Assert.Contains(Distinct(result.Output), d => d.StartsWith("Program.cs(5,", StringComparison.Ordinal) && d.EndsWith("error GRD003", StringComparison.Ordinal));
+
+        // The owner's fix the message proposes: the adapter joins the route; then OpenAI comes in only through it.
+        string widened = RoutePolicy().Replace(
+            "\"packages\": [ { \"id\": \"Azure.AI.OpenAI\", \"versions\": \"[2.1,3.0)\" } ]",
+            "\"packages\": [ { \"id\": \"Azure.AI.OpenAI\", \"versions\": \"[2.1,3.0)\" }, \"Microsoft.Extensions.AI.OpenAI\" ]",
+            StringComparison.Ordinal);
+        Assert.NotEqual(RoutePolicy(), widened);
+        TestProject approved = Project(widened, AzureAdapterProgram, packages);
+
+        DotNet.Result clean = approved.Build();
+
+        Assert.True(clean.ExitCode == 0, clean.ToString());
+        Assert.DoesNotMatch(new Regex("GRD\\d{3}"), clean.Output);
+    }
+
+    [Fact]
+    public void A_policy_that_approves_no_ai_sdk_reports_the_semantic_kernel_registrations_that_create_no_client_with_new()
+    {
+        TestProject project = Project(ApproveNothing, SemanticKernelProgram, ("Microsoft.SemanticKernel.Connectors.AzureOpenAI", "1.82.0"));
+
+        DotNet.Result result = project.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        string[] found = Distinct(result.Output);
+        foreach (string registration in new[] { "Program.cs(8,9): error GRD003", "Program.cs(12,10): error GRD003", "Program.cs(13,10): error GRD003" })
+        {
+            Assert.Contains(registration, found);
+        }
+
+        int line = LineOf(project, "Include=\"Microsoft.SemanticKernel.Connectors.AzureOpenAI\"");
+        Assert.Contains("App.csproj(" + line + ",5): Guardrails error GRD201: Package 'Microsoft.SemanticKernel.Connectors.AzureOpenAI' 1.82.0", result.Output, StringComparison.Ordinal);
+        Assert.Contains("App.csproj(" + line + ",5): Guardrails error GRD201: Package 'Microsoft.SemanticKernel.Connectors.OpenAI' 1.82.0", result.Output, StringComparison.Ordinal);
+    }
+
+    private TestProject AzureOpenAiProject(string policy, string program) => Project(policy, program, ("Azure.AI.OpenAI", "2.1.0"));
+
+    /// <summary>A project that restores Guardrails from the feed and <paramref name="packages"/> from nuget.org, in Enforce under <paramref name="policy"/>.</summary>
+    private TestProject Project(string policy, string program, params (string Id, string Version)[] packages)
     {
         TestProject project = _fixture.NewProject();
         project.Write("nuget.config", $"""
@@ -152,7 +357,7 @@ public class RealSdkRouteBuildTests
               </packageSources>
             </configuration>
             """);
-        project.AddToProject("  <ItemGroup>\n    <PackageReference Include=\"Azure.AI.OpenAI\" Version=\"2.1.0\" />\n  </ItemGroup>");
+        project.AddToProject("  <ItemGroup>\n" + string.Concat(packages.Select(p => "    <PackageReference Include=\"" + p.Id + "\" Version=\"" + p.Version + "\" />\n")) + "  </ItemGroup>");
         project.Write("Program.cs", program);
         project.Write("ai-assistants.json", Manifest);
         string path = project.Write("policy/guardrails.policy.json", policy);
@@ -160,8 +365,8 @@ public class RealSdkRouteBuildTests
         return project;
     }
 
-    private static string RoutePolicy() =>
-        File.ReadAllText(Path.Combine(Guardrails.Tests.Shared.RepoPaths.Root, "samples", "policy", "routes", "azure-openai.policy.json"))
+    private static string RoutePolicy(string name = "azure-openai") =>
+        File.ReadAllText(Path.Combine(Guardrails.Tests.Shared.RepoPaths.Root, "samples", "policy", "routes", name + ".policy.json"))
             .Replace("\"$schema\": \"../../../schemas/guardrails.policy.schema.json\",", string.Empty, StringComparison.Ordinal);
 
     private static int LineOf(TestProject project, string text) =>
