@@ -72,6 +72,34 @@ public class PossibleSecretTests
             HardcodedKeyInCodeAnalyzerTests.Grd001(key));
     }
 
+    public static IEnumerable<object[]> CredentialReferences() => CredentialReferenceTable.References.Select(r => new object[] { r.Value });
+
+    /// <summary>The table every user of the one credential-reference grammar is held to (tests/Shared/CredentialReferenceTable.cs).</summary>
+    [Theory]
+    [MemberData(nameof(CredentialReferences))]
+    public async Task A_credential_reference_of_the_shared_table_is_no_key_in_code_or_in_a_config_file(string reference)
+    {
+        string literal = CredentialReferenceTable.LiteralKey();
+        var matches = new List<SecretMatch>();
+        SecretScanner.Scan(literal, matches);
+        SecretMatch m = Assert.Single(matches);
+        string csharp = reference.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+        // The literal key beside it is still reported: the reference is left alone, not the whole class.
+        string source = "class C {\n  const string AnthropicApiKey = \"" + csharp + "\";\n  string anthropicToken = \"Bearer " + csharp + "\";\n  string anthropicKey = {|#0:\"" + literal + "\"|};\n}\n";
+        await Code.AnalyzerAsync(
+            source,
+            expected: Code.Diagnostic("GRD001").WithLocation(0).WithSeverity(DiagnosticSeverity.Error)
+                .WithArguments(m.Format.Provider, m.Format.TokenKind, m.Redacted, m.Format.EnvironmentVariable, m.Format.RotateUrl));
+
+        string json = reference.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+        await Files.AnalyzerAsync(test =>
+        {
+            test.TestCode = "class C { }";
+            test.TestState.AdditionalFiles.Add(("/app/appsettings.json", "{ \"Anthropic\": { \"ApiKey\": \"" + json + "\", \"Secret\": \"" + json + "\" } }"));
+            test.TestState.AdditionalFiles.Add(("/app/.env", "ANTHROPIC_API_KEY=" + reference + "\n"));
+        });
+    }
+
     [Fact]
     public async Task Names_that_are_not_key_like_and_low_entropy_values_are_left_alone()
     {
