@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Guardrails.BuildTasks.Tests;
 
 /// <summary>GRD301 (pin mismatch) and GRD302 (malformed pin).</summary>
@@ -13,6 +16,55 @@ public class PolicyPinTests
 
         Assert.True(runner.Run().Passed, string.Join(", ", runner.ErrorCodes));
         Assert.Empty(runner.Engine.Errors);
+    }
+
+    public static IEnumerable<object[]> Encodings() => new[]
+    {
+        new object[] { "utf-8" }, new object[] { "utf-8 with BOM" }, new object[] { "utf-8, CRLF" }, new object[] { "utf-16 LE with BOM" },
+        new object[] { "utf-16 BE with BOM" }, new object[] { "utf-32 LE with BOM" },
+    };
+
+    /// <summary>
+    /// The pin is over the bytes on disk, the very bytes the policy is parsed from: the same policy text in another
+    /// encoding, with a byte-order mark or with CRLF line ends parses to the same policy but is another file, so only
+    /// the hash of its own bytes passes (the owner pins what `sha256sum` prints), and a pin of the plain UTF-8 text
+    /// does not pass a re-encoded copy.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Encodings))]
+    public void The_pin_is_over_the_bytes_on_disk_whatever_their_encoding(string encoding)
+    {
+        string text = CheckRunner.Policy.Replace(", \"owner\"", ",\n  \"owner\"", StringComparison.Ordinal) + "\n";
+        byte[] bytes = encoding switch
+        {
+            "utf-8" => Encoding.UTF8.GetBytes(text),
+            "utf-8 with BOM" => Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray(),
+            "utf-8, CRLF" => Encoding.UTF8.GetBytes(text.Replace("\n", "\r\n", StringComparison.Ordinal)),
+            "utf-16 LE with BOM" => Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(text)).ToArray(),
+            "utf-16 BE with BOM" => Encoding.BigEndianUnicode.GetPreamble().Concat(Encoding.BigEndianUnicode.GetBytes(text)).ToArray(),
+            "utf-32 LE with BOM" => Encoding.UTF32.GetPreamble().Concat(Encoding.UTF32.GetBytes(text)).ToArray(),
+            _ => throw new ArgumentOutOfRangeException(nameof(encoding)),
+        };
+        string ofBytes = Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
+        string ofPlainText = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
+
+        using var dir = new TempDir();
+        var runner = new CheckRunner(dir);
+        dir.WriteBytes(Path.GetRelativePath(dir.Path, runner.Task.PolicyPath!), bytes);
+        Assert.Equal(ofBytes, CheckRunner.Sha256Of(runner.Task.PolicyPath!));
+
+        runner.Task.PolicySha256 = ofBytes;
+        Assert.True(runner.Run().Passed, encoding + ": " + string.Join(", ", runner.ErrorCodes));
+
+        var other = new CheckRunner(dir);
+        dir.WriteBytes(Path.GetRelativePath(dir.Path, other.Task.PolicyPath!), bytes);
+        other.Task.PolicySha256 = ofPlainText;
+        bool plain = encoding == "utf-8";
+        Assert.Equal(plain, other.Run().Passed);
+        if (!plain)
+        {
+            Assert.Contains(ofBytes, other.Error("GRD301").Message);
+        }
     }
 
     [Fact]
