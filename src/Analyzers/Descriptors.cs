@@ -22,7 +22,7 @@ namespace Guardrails.Analyzers
             RuleIds.KeyInFile,
             RuleCatalog.CategorySecrets,
             RuleCatalog.KeyInFile,
-            "{0} {1} is in this file ({2}): move it to the {3} environment variable, user-secrets or a key vault, and rotate it now because it is already in source history ({4})",
+            RuleCatalog.KeyInFileMessage,
             "A key in a file the project carries (appsettings, launchSettings, .env, MCP configs, the project file) leaks through the repository, build outputs and packages. Keep keys out of the repository and rotate any key that was ever committed.",
             BulkConfigurationImmuneTag);
 
@@ -30,7 +30,7 @@ namespace Guardrails.Analyzers
             RuleIds.PossibleSecret,
             RuleCatalog.CategorySecrets,
             RuleCatalog.PossibleSecret,
-            "Possible secret: {0} ({1}); read it from an environment variable, user-secrets or a key vault instead, and rotate it if it is real",
+            RuleCatalog.PossibleSecretMessage,
             "A key-named setting, variable or credential holds a high-entropy value with no known provider format. This rule only warns (also in Enforce mode) so that teams can tune it in .editorconfig without losing GRD001/GRD002.");
 
         public static readonly DiagnosticDescriptor FileNotScanned = new DiagnosticDescriptor(

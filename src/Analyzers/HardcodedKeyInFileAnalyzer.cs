@@ -59,7 +59,11 @@ namespace Guardrails.Analyzers
                 // The files the build kept back from the compiler (binary, too large): named here, not skipped silently.
                 foreach ((string reason, long length, string file) in SkippedList.Parse(text.ToString()))
                 {
-                    ReportNotScanned(context, file, reason, length);
+                    // A large text file is scanned by the build's check instead (streaming): it reports the keys there.
+                    if (reason != SkippedList.Large)
+                    {
+                        ReportNotScanned(context, file, reason, length);
+                    }
                 }
 
                 return;

@@ -93,6 +93,9 @@ namespace Guardrails.BuildTasks
         /// <summary>Build files evaluated after Guardrails.props (the project file, Directory.Build.targets): checked for the internal capture properties.</summary>
         public ITaskItem[]? LateBuildFiles { get; set; }
 
+        /// <summary>The scan selection's list of files kept back from the compiler (large ones are scanned here); empty when it did not run.</summary>
+        public string? KeptBackList { get; set; }
+
         /// <summary>Where to write the effective policy (an AdditionalFile for the analyzers).</summary>
         [Required]
         public string EffectivePolicyFile { get; set; } = string.Empty;
@@ -139,6 +142,8 @@ namespace Guardrails.BuildTasks
                     RunAnalyzersDuringBuild = RunAnalyzersDuringBuild,
                     ProjectAssetsFile = ProjectAssetsFile,
                     CheckFootprints = !string.Equals(CheckFootprints?.Trim(), "false", StringComparison.OrdinalIgnoreCase),
+                    KeptBackListFile = KeptBackList,
+                    LateBuildFiles = Paths(LateBuildFiles),
                     Now = DateTimeOffset.UtcNow,
                 };
                 CentralSettingSources.Collect(this, request);

@@ -14,8 +14,9 @@ namespace Guardrails.BuildTasks
     /// in dot-folders, so no project item names them. Keeps back what the compiler must not be given: a binary file
     /// (csc fails the build with CS2015 when an analyzer reads one) and a file over <see cref="TextFileSecrets.MaxLength"/>
     /// (it would be read whole into the compiler's memory). Those are listed in <see cref="SkippedListFile"/>, itself an
-    /// AdditionalFile, so the analyzer reports each one (GRD007) instead of skipping it silently. Reads at most the first
-    /// 8 KB of each file. Never fails the build.
+    /// AdditionalFile, so the analyzer reports each binary or too-large one (GRD007) instead of skipping it silently; the
+    /// check reads the same list and scans the large text files itself, streaming (GRD002), and reports a file it cannot
+    /// scan (GRD312). Reads at most the first 8 KB of each file. Never fails the build.
     /// </summary>
     public sealed class GuardrailsSelectScanFiles : Task
     {
@@ -43,16 +44,21 @@ namespace Guardrails.BuildTasks
         [Output]
         public ITaskItem[] Files { get; set; } = Array.Empty<ITaskItem>();
 
+        /// <summary>The files kept back (listed in <see cref="SkippedListFile"/>): inputs of the check, which scans the large ones.</summary>
+        [Output]
+        public ITaskItem[] KeptBack { get; set; } = Array.Empty<ITaskItem>();
+
         public override bool Execute()
         {
             var files = new List<ITaskItem>();
             var skipped = new List<string>();
+            var keptBack = new List<ITaskItem>();
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             try
             {
                 foreach (ITaskItem candidate in Candidates)
                 {
-                    Consider(candidate.ItemSpec, files, skipped, seen);
+                    Consider(candidate.ItemSpec, files, skipped, keptBack, seen);
                 }
 
                 if (IncludeRepositoryFiles)
@@ -60,7 +66,7 @@ namespace Guardrails.BuildTasks
                     string? root = FootprintDiscovery.FindRepositoryRoot(ProjectDirectory, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
                     foreach (string file in RepositoryFiles(root ?? ProjectDirectory))
                     {
-                        Consider(file, files, skipped, seen);
+                        Consider(file, files, skipped, keptBack, seen);
                     }
                 }
 
@@ -81,10 +87,11 @@ namespace Guardrails.BuildTasks
             }
 
             Files = files.ToArray();
+            KeptBack = keptBack.ToArray();
             return true;
         }
 
-        private static void Consider(string path, List<ITaskItem> files, List<string> skipped, HashSet<string> seen)
+        private static void Consider(string path, List<ITaskItem> files, List<string> skipped, List<ITaskItem> keptBack, HashSet<string> seen)
         {
             string full;
             try
@@ -109,6 +116,7 @@ namespace Guardrails.BuildTasks
             else
             {
                 skipped.Add(SkippedList.Line(reason, length, full));
+                keptBack.Add(new TaskItem(full));
             }
         }
 
@@ -116,7 +124,7 @@ namespace Guardrails.BuildTasks
         internal static string? SkipReason(string path, out long length)
         {
             length = new FileInfo(path).Length;
-            if (length > TextFileSecrets.MaxLength)
+            if (length > TextFileSecrets.StreamMaxBytes)
             {
                 return SkippedList.TooLarge;
             }
@@ -140,7 +148,7 @@ namespace Guardrails.BuildTasks
                 return SkippedList.Binary;
             }
 
-            return null;
+            return length > TextFileSecrets.MaxLength ? SkippedList.Large : null;
         }
 
         private static IEnumerable<string> RepositoryFiles(string root)

@@ -66,6 +66,13 @@ namespace Guardrails.BuildTasks
 
         public string? AuditFile { get; set; }
 
+        /// <summary>The project file and Directory.Build.targets (read for redefined Guardrails targets).</summary>
+        public ITaskItem[]? LateBuildFiles { get; set; }
+
+        /// <summary>@(IntermediateAssembly): its SHA-256 goes into the audit record, so a gate outside the build can tell
+        /// whether the assembly in obj/ is the one this verification saw (<c>guardrails verify-build</c>).</summary>
+        public ITaskItem? IntermediateAssembly { get; set; }
+
         public override bool Execute()
         {
             try
@@ -104,6 +111,7 @@ namespace Guardrails.BuildTasks
                     EffectivePolicyFile = EffectivePolicyFile,
                     ScanFiles = GuardrailsCheck.Paths(ScanFiles),
                     PackagedAnalyzerDirectory = PackagedAnalyzerDirectory,
+                    LateBuildFiles = GuardrailsCheck.Paths(LateBuildFiles),
                 };
 
                 CompileVerificationResult result = CompileVerification.Run(inputs);
@@ -136,10 +144,19 @@ namespace Guardrails.BuildTasks
                 findings.Add(AuditRecord.Obj(("id", f.Rule.Id), ("message", f.Message), ("error", f.IsError(result.Enforce))));
             }
 
+            object? assembly = null;
+            string? assemblyPath = IntermediateAssembly?.GetMetadata("FullPath");
+            if (!string.IsNullOrEmpty(assemblyPath) && File.Exists(assemblyPath))
+            {
+                assembly = AuditRecord.Obj(("file", Path.GetFileName(assemblyPath)), ("sha256", SourceFile.TryHashFile(assemblyPath!)));
+            }
+
             object compile = AuditRecord.Obj(
+                ("assembly", assembly),
                 ("checkRan", inputs.CheckReached),
                 ("analyzersRan", result.AnalyzersRan),
                 ("severities", result.Severities),
+                ("effectivePolicySha256", result.EffectivePolicySha256),
                 ("verified", result.Findings.Count == 0),
                 ("findings", findings));
             string path = AuditFile!.Trim();

@@ -59,6 +59,49 @@ public class CompileVerificationTests
     }
 
     [Fact]
+    public void The_compiler_must_get_the_effective_policy_byte_for_byte_as_the_check_wrote_it()
+    {
+        var (inputs, dir) = Governed();
+        using var _ = dir;
+        string real = inputs.EffectivePolicyFile!;
+        string sha = CheckRunner.Sha256Of(real);
+        File.WriteAllText(inputs.CheckedStateFile!, "mode=Enforce\npolicy=true\nallowed=\nallowedBy=default\neffective=" + sha + "\n");
+
+        CompileVerificationResult clean = CompileVerification.Run(inputs);
+        Assert.Empty(clean.Findings);
+        Assert.Equal(sha, clean.EffectivePolicySha256);
+
+        // The same text with a byte-order mark is not the same bytes.
+        byte[] original = File.ReadAllBytes(real);
+        File.WriteAllBytes(real, new byte[] { 0xEF, 0xBB, 0xBF }.Concat(original).ToArray());
+        Assert.Contains(CompileVerification.Run(inputs).Findings, f => f.Rule.Id == "GRD311" && f.File == real && f.Message.Contains("changed after"));
+        File.WriteAllBytes(real, original);
+
+        // Removed from the compiler's inputs while the file stays.
+        inputs.AdditionalFiles = Array.Empty<string>();
+        Assert.Contains(CompileVerification.Run(inputs).Findings, f => f.Rule.Id == "GRD311" && f.Message.Contains("removed from the compiler's AdditionalFiles"));
+
+        // A lone hand-written Audit policy, the real one deleted: both are named.
+        string fake = dir.Write("fake/guardrails.effective-policy.json", Guardrails.Tests.Shared.EffectivePolicyText.Json("mode=Audit\nsuppression.allowed=true\n"));
+        File.Delete(real);
+        inputs.AdditionalFiles = new[] { fake };
+        List<Guardrails.BuildTasks.Foundation.Finding> lone = CompileVerification.Run(inputs).Findings;
+        Assert.Contains(lone, f => f.Rule.Id == "GRD311" && f.Message.Contains("was deleted before the compiler ran") && f.Message.Contains("read another file instead"));
+        Assert.Contains(lone, f => f.Rule.Id == "GRD311" && f.File == fake);
+    }
+
+    [Fact]
+    public void A_check_target_reached_without_its_task_leaving_a_record_is_GRD311()
+    {
+        var (inputs, dir) = Governed();
+        using var _ = dir;
+        File.Delete(inputs.CheckedStateFile!);
+        var finding = Assert.Single(CompileVerification.Run(inputs).Findings);
+        Assert.Equal("GRD311", finding.Rule.Id);
+        Assert.Contains("left no record", finding.Message);
+    }
+
+    [Fact]
     public void NoWarn_and_analyzer_removal_added_after_the_check_are_reported_unless_the_policy_allows_them()
     {
         var (inputs, dir) = Governed();
@@ -189,5 +232,49 @@ public class CompileVerificationTests
         public void LogErrorEvent(Microsoft.Build.Framework.BuildErrorEventArgs e) => inner.LogErrorEvent(e);
         public void LogMessageEvent(Microsoft.Build.Framework.BuildMessageEventArgs e) => inner.LogMessageEvent(e);
         public void LogWarningEvent(Microsoft.Build.Framework.BuildWarningEventArgs e) => inner.LogWarningEvent(e);
+    }
+}
+
+/// <summary>Guardrails' own targets redefined by a repository build file (MSBuild keeps the last definition): GRD311.</summary>
+public class TargetOverrideTests
+{
+    private const string Redefining = "<Project>\n  <Target Name=\"Unrelated\" />\n  <Target\n    Name=\"_GuardrailsVerifyCompile\" />\n  <Target Name=\"guardrailscheck\" DependsOnTargets=\"X\" />\n</Project>\n";
+
+    [Fact]
+    public void The_check_names_each_redefined_Guardrails_target_with_file_and_line()
+    {
+        using var dir = new TempDir();
+        string targets = dir.Write("Directory.Build.targets", Redefining);
+        string project = dir.Write("App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><Target Name=\"GuardrailsCheckExtra\" AfterTargets=\"GuardrailsCheck\" /></Project>");
+        var run = new CheckRunner(dir);
+        run.Task.LateBuildFiles = new Microsoft.Build.Framework.ITaskItem[] { new Microsoft.Build.Utilities.TaskItem(project), new Microsoft.Build.Utilities.TaskItem(targets) };
+        run.Run();
+
+        Assert.False(run.Passed);
+        var errors = run.Engine.Errors.Where(e => e.Code == "GRD311").ToList();
+        Assert.Equal(2, errors.Count); // hooking a target with AfterTargets, or another name, is fine
+        Assert.Equal((targets, 3), (errors[0].File, errors[0].LineNumber));
+        Assert.Contains("'_GuardrailsVerifyCompile'", errors[0].Message);
+        Assert.Equal((targets, 5), (errors[1].File, errors[1].LineNumber));
+        Assert.Contains("'guardrailscheck'", errors[1].Message);
+    }
+
+    [Fact]
+    public void The_verification_names_them_when_the_check_left_no_record()
+    {
+        using var dir = new TempDir();
+        string targets = dir.Write("Directory.Build.targets", Redefining);
+        var inputs = new CompileInputs
+        {
+            ProjectPath = Path.Combine(dir.Path, "App.csproj"),
+            CheckReached = false,
+            CheckedStateFile = Path.Combine(dir.Path, "obj", "guardrails.checked.txt"),
+            Language = "C#",
+            Analyzers = new[] { "/p/Guardrails.Analyzers.dll", "/p/Guardrails.Core.dll" },
+            LateBuildFiles = new[] { targets },
+        };
+        var findings = CompileVerification.Run(inputs).Findings;
+        Assert.Equal(2, findings.Count(f => f.Rule.Id == "GRD311" && f.File == targets));
+        Assert.Contains(findings, f => f.Rule.Id == "GRD311" && f.Message.Contains("the Guardrails check did not"));
     }
 }

@@ -62,11 +62,15 @@ public class SelectScanFilesTests
         }
 
         string limit = dir.Write("at-limit.json", new string(' ', TextFileSecrets.MaxLength));
-        (string[] files, string skipped) = Run(dir, dir.Path, repositoryFiles: false, big, limit);
+        string large = dir.Write("large.json", new string(' ', TextFileSecrets.MaxLength + 1));
+        (string[] files, string skipped) = Run(dir, dir.Path, repositoryFiles: false, big, limit, large);
 
         Assert.DoesNotContain(big, files);
+        Assert.DoesNotContain(large, files);
         Assert.Contains(limit, files);
-        Assert.Equal((SkippedList.TooLarge, 100L * 1024 * 1024, big), Assert.Single(SkippedList.Parse(skipped)));
+        Assert.Equal(
+            new[] { (SkippedList.TooLarge, 100L * 1024 * 1024, big), (SkippedList.Large, TextFileSecrets.MaxLength + 1L, large) },
+            SkippedList.Parse(skipped).ToArray());
     }
 
     [Fact]

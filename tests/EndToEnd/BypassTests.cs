@@ -141,6 +141,57 @@ public class BypassTests
     }
 
     [Fact]
+    public void Padding_a_scanned_file_binary_bytes_and_a_deleted_effective_policy_do_not_turn_Enforce_green()
+    {
+        TestProject project = _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest);
+        string key = FakeKeys.OpenAiProject("E2ePaddedSettingsFakeKeyNotReal");
+        string hidden = FakeKeys.Anthropic("E2eNulHiddenFakeKeyNotReal0");
+
+        // Past the compiler's 2,097,152-character limit: the check scans it itself, streaming.
+        project.Write("appsettings.json", "{\n  \"Padding\": \"" + new string('p', 2_200_000) + "\",\n  \"OpenAI\": {\n    \"ApiKey\": \"" + key + "\"\n  }\n}\n");
+        // A NUL byte makes a settings file binary-looking: nothing scans it, so it is a finding of its own.
+        File.WriteAllBytes(project.PathOf("appsettings.Staging.json"), System.Text.Encoding.UTF8.GetBytes("{ \"Anthropic\": { \"ApiKey\": \"" + hidden + "\" } }\0\n"));
+
+        // A late target deletes the effective policy the check wrote and hands the compiler a lone Audit one.
+        project.Write("fake/guardrails.effective-policy.json", Guardrails.Tests.Shared.EffectivePolicyText.Json("mode=Audit\npolicy=true\nsuppression.allowed=true\n"));
+        project.Write("Directory.Build.targets", """
+            <Project>
+              <Target Name="SwapPolicy" AfterTargets="_GuardrailsBeforeCompile" BeforeTargets="CoreCompile">
+                <Delete Files="$(_GuardrailsEffectivePolicyFile)" />
+                <ItemGroup>
+                  <AdditionalFiles Remove="$(_GuardrailsEffectivePolicyFile)" />
+                  <AdditionalFiles Include="$(MSBuildThisFileDirectory)fake/guardrails.effective-policy.json" />
+                </ItemGroup>
+              </Target>
+            </Project>
+            """);
+
+        DotNet.Result result = project.Build();
+
+        Fails(result,
+            "appsettings.json(4,16): Guardrails error GRD002:", "Found by the Guardrails check",
+            "appsettings.Staging.json : Guardrails error GRD312:", "appsettings.Staging.json: its content is binary",
+            "error GRD311:", "was deleted before the compiler ran");
+        Assert.DoesNotContain("appsettings.json(4,16): Guardrails error GRD312", result.Output);
+        foreach (string secret in new[] { key, hidden })
+        {
+            Assert.DoesNotContain(secret, result.Output);
+            foreach (string file in Directory.GetFiles(project.PathOf("obj"), "*", SearchOption.AllDirectories))
+            {
+                Assert.False(File.ReadAllText(file).Contains(secret, StringComparison.Ordinal), file);
+            }
+        }
+
+        // The padding removed: the check passes the file to the compiler again, and GRD002 comes from the analyzer.
+        File.Delete(project.PathOf("Directory.Build.targets"));
+        File.Delete(project.PathOf("appsettings.Staging.json"));
+        project.Write("appsettings.json", "{\n  \"OpenAI\": {\n    \"ApiKey\": \"" + key + "\"\n  }\n}\n");
+        DotNet.Result small = project.Build();
+        Fails(small, "appsettings.json(3,16): error GRD002:");
+        Assert.DoesNotContain("Found by the Guardrails check", small.Output);
+    }
+
+    [Fact]
     public void Opt_outs_and_forged_central_values_in_the_project_are_findings_that_name_the_property()
     {
         TestProject project = _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest);

@@ -96,6 +96,9 @@ namespace Guardrails.BuildTasks.Engine
                     "No ai-assistants.json was found in the project folder or any folder above it, and the policy requires every project to declare its AI assistants. Add an ai-assistants.json at the repository root (an empty \"assistants\": [] declares that none are used), or set GuardrailsManifestPath."));
             }
 
+            // Keys in files too large for the compiler are found here; files nobody can scan are judged as opt-outs.
+            KeptBackFiles.Scan(request, result);
+            result.Findings.AddRange(TargetOverrides.Find(request.LateBuildFiles ?? new string[0]));
             BypassChecks.Run(request, result);
 
             // The manifest is held against the policy only when the policy is valid: a broken policy already fails

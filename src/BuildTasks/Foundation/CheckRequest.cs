@@ -79,6 +79,14 @@ namespace Guardrails.BuildTasks.Foundation
         /// <summary>Opt-out properties and items the project set (GuardrailsScanFiles=false, GuardrailsScanExclude, ...): name and value.</summary>
         public System.Collections.Generic.List<ExternalSetting> OptOuts { get; } = new System.Collections.Generic.List<ExternalSetting>();
 
+        /// <summary>Build files evaluated after Guardrails' props (the project file, Directory.Build.targets): read for
+        /// redefinitions of Guardrails' targets (Integrity/TargetOverrides).</summary>
+        public string[]? LateBuildFiles { get; set; }
+
+        /// <summary>The scan selection's list of files kept back from the compiler (guardrails.scan-skipped.txt): the large text
+        /// files in it are scanned by the check, the unscannable ones reported (GRD312). Empty when the selection did not run.</summary>
+        public string? KeptBackListFile { get; set; }
+
         /// <summary>Whether to look for assistant footprints between the project folder and the repository root (default true).</summary>
         public bool CheckFootprints { get; set; } = true;
 

@@ -68,6 +68,7 @@ namespace Guardrails.BuildTasks.Integrity
                     optOut.Name + (optOut.Name == "GuardrailsScanExclude" ? " Include=\"" + optOut.Value.Trim() + "\"" : "=" + optOut.Value.Trim()) + ", set in " + optOut.Source, optOut.Name));
             }
 
+            found.AddRange(result.ScanGaps);
             CheckProperties(request, found);
             found.AddRange(AnalyzerConfigScanner.Scan(request.AnalyzerConfigFiles ?? new string[0], result.Enforce));
             CheckAnalyzers(request, found);
@@ -323,6 +324,9 @@ namespace Guardrails.BuildTasks.Integrity
                     return "Guardrails diagnostics are suppressed by a project property (" + bypass.What + "). In Enforce mode Guardrails findings must not be hidden." + why;
                 case BypassKind.AnalyzerConfig:
                     return "This analyzer config lowers a Guardrails diagnostic (" + bypass.What + "); in Enforce mode Guardrails diagnostics must stay errors." + why;
+                case BypassKind.OptOut when bypass.RuleId == RuleIds.FileNotScannable:
+                    return "This file is in the key scan (GRD002) but cannot be scanned: " + bypass.What + ". A file padded past the limit, or with binary bytes, " +
+                        "would hide any key in it. Keep configuration files small text files, or have the central configuration take this file out of the scan." + why;
                 case BypassKind.OptOut:
                     return "A Guardrails check is switched off or narrowed (" + bypass.What + "): " + OptOutEffect(bypass.Subject) + " Opt-outs are the central policy's decision." + why;
                 case BypassKind.AnalyzerRemoval:

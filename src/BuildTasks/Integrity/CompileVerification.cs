@@ -65,6 +65,9 @@ namespace Guardrails.BuildTasks.Integrity
 
         /// <summary>The folder holding the package's own analyzer assemblies; the compiler must get those bytes.</summary>
         public string? PackagedAnalyzerDirectory { get; set; }
+
+        /// <summary>The project file and Directory.Build.targets: read for redefined Guardrails targets when the check left no record.</summary>
+        public string[] LateBuildFiles { get; set; } = new string[0];
     }
 
     /// <summary>The outcome of the post-compile verification, for the log and the audit record.</summary>
@@ -79,6 +82,9 @@ namespace Guardrails.BuildTasks.Integrity
 
         /// <summary>"error, not configurable" in Enforce without local suppression; otherwise "configurable".</summary>
         public string Severities { get; set; } = string.Empty;
+
+        /// <summary>SHA-256 of the effective-policy file the compiler was given, when the check recorded one.</summary>
+        public string? EffectivePolicySha256 { get; set; }
     }
 
     /// <summary>
@@ -133,6 +139,25 @@ namespace Guardrails.BuildTasks.Integrity
 
             LocalSuppressionPolicy allowed = LocalSuppressionPolicy.Of(allowedKinds, Get(state, "allowedBy"));
             bool checkRan = inputs.CheckReached && hasState;
+            if (inputs.CheckReached && !hasState && !string.IsNullOrWhiteSpace(inputs.CheckedStateFile))
+            {
+                // The target ran (or was skipped as up to date, which needs this file as an output) but its task left no
+                // record: the target was replaced by one that only sets _GuardrailsCheckReached, or the task did not run.
+                result.Findings.Add(new Finding(
+                    RuleCatalog.CompileNotAsChecked,
+                    inputs.ProjectPath,
+                    0,
+                    0,
+                    "The Guardrails check target was reached but its task left no record of what it verified (" + CheckedStateFileName + "), so the policy, the manifest, the packages " +
+                    "and the local bypasses went unchecked. Do not replace or redefine Guardrails' targets (GuardrailsCheck), and do not delete files under obj/…/guardrails/."));
+            }
+
+            if (!checkRan)
+            {
+                // The check reports these itself when it runs; without it, this is the only place that can.
+                result.Findings.AddRange(TargetOverrides.Find(inputs.LateBuildFiles));
+            }
+
             if (!inputs.CheckReached)
             {
                 result.Findings.Add(new Finding(
@@ -286,16 +311,26 @@ namespace Guardrails.BuildTasks.Integrity
                     ". The analyzers take their mode and approvals only from the generated file; remove this AdditionalFiles item."));
             }
 
-            if (generatedExists && !generatedPassed)
+            bool recorded = checkRan && state.TryGetValue("effective", out string? expected) && expected.Length > 0;
+            if (recorded && !generatedExists)
+            {
+                // Without the file the analyzers fall back to the GuardrailsMode property (and approve nothing): not what the check decided.
+                result.Findings.Add(new Finding(RuleCatalog.CompileNotAsChecked, inputs.ProjectPath, 0, 0,
+                    "The effective-policy file the Guardrails check wrote (" + EffectivePolicy.FileName + ") was deleted before the compiler ran, so the analyzers ran without the " +
+                    "central policy" + (foreign.Count > 0 ? " and read another file instead" : string.Empty) + ". Do not delete or replace files under obj/…/guardrails/."));
+            }
+            else if ((generatedExists || recorded) && !generatedPassed)
             {
                 result.Findings.Add(new Finding(RuleCatalog.CompileNotAsChecked, inputs.ProjectPath, 0, 0,
                     "The effective-policy file the Guardrails check generated was removed from the compiler's AdditionalFiles, so the analyzers ran without the central policy. Do not remove it."));
             }
 
-            if (checkRan && generatedExists && state.TryGetValue("effective", out string? expected) && expected.Length > 0)
+            if (recorded && generatedExists)
             {
-                string? actual = TryReadText(generated);
-                if (actual != null && Hash(actual) != expected)
+                // Byte for byte what the check wrote (the record hashes the UTF-8 bytes it wrote, without a byte-order mark).
+                string? actual = SourceFile.TryHashFile(generated);
+                result.EffectivePolicySha256 = actual;
+                if (actual != null && actual != state["effective"])
                 {
                     result.Findings.Add(new Finding(RuleCatalog.CompileNotAsChecked, generated, 0, 0,
                         "The effective-policy file was changed after the Guardrails check wrote it, so the analyzers did not get what the check decided. Do not edit files under obj/…/guardrails/."));

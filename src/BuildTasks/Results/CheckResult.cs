@@ -33,6 +33,9 @@ namespace Guardrails.BuildTasks.Results
         /// <summary>Number of errors found in the policy itself; the manifest is held against it only when this is 0.</summary>
         public int PolicyErrors { get; set; }
 
+        /// <summary>Files of the key scan that could not be scanned (GRD312); judged with the other local bypasses ("optOut").</summary>
+        public List<LocalBypass> ScanGaps { get; } = new List<LocalBypass>();
+
         /// <summary>AI SDK packages in the restore graph (for the audit record and the AI-BOM).</summary>
         public List<Guardrails.BuildTasks.Policy.PackageUse> AiPackages { get; } = new List<Guardrails.BuildTasks.Policy.PackageUse>();
 

@@ -5,9 +5,11 @@ using System.Globalization;
 namespace Guardrails.Core.Files
 {
     /// <summary>
-    /// The files the build kept back from the key scan (binary, or over <see cref="TextFileSecrets.MaxLength"/>), one per
-    /// line as <c>reason|length|path</c>. The build task writes it (<c>obj/…/guardrails/guardrails.scan-skipped.txt</c>) and
-    /// passes it as an AdditionalFile; the file analyzer reads it and reports each entry (GRD007).
+    /// The files the build kept back from the compiler's key scan, one per line as <c>reason|length|path</c>: binary, over
+    /// <see cref="TextFileSecrets.StreamMaxBytes"/> (too large for any scan during a build), or <see cref="Large"/> (over
+    /// <see cref="TextFileSecrets.MaxLength"/>: the build's check scans it instead, streaming). The build task writes it
+    /// (<c>obj/…/guardrails/guardrails.scan-skipped.txt</c>) and passes it as an AdditionalFile; the file analyzer reports
+    /// each binary or too-large entry (GRD007) and the check reads the same list (GRD002 in large files, GRD312).
     /// </summary>
     public static class SkippedList
     {
@@ -18,6 +20,9 @@ namespace Guardrails.Core.Files
         public const string TooLarge = "too-large";
 
         public const string Binary = "binary";
+
+        /// <summary>Too large for the compiler, not for the build's check: scanned there (<see cref="TextFileSecrets.ScanStream"/>), not reported as GRD007.</summary>
+        public const string Large = "large";
 
         public static bool IsSkippedList(string path) => path.EndsWith(FileName, StringComparison.OrdinalIgnoreCase);
 
@@ -50,6 +55,8 @@ namespace Guardrails.Core.Files
         public static string Describe(string reason, long length) =>
             reason == Binary
                 ? "it is a binary file (a NUL byte in its first 8 KB, or a binary extension)"
-                : string.Format(CultureInfo.InvariantCulture, "its size ({0:N0}) is over the limit of {1:N0} characters for a file scanned during the build", length, TextFileSecrets.MaxLength);
+                : length > TextFileSecrets.StreamMaxBytes
+                ? string.Format(CultureInfo.InvariantCulture, "its size ({0:N0} bytes) is over the limit of {1:N0} bytes for a file scanned during the build", length, TextFileSecrets.StreamMaxBytes)
+                : string.Format(CultureInfo.InvariantCulture, "its size ({0:N0}) is over the limit of {1:N0} characters for a file the compiler reads", length, TextFileSecrets.MaxLength);
     }
 }

@@ -62,6 +62,12 @@ namespace Guardrails.Core.Files
                 return TextFileKind.Skipped;
             }
 
+            return KindByName(name);
+        }
+
+        private static TextFileKind KindByName(string name)
+        {
+            string extension = Path.GetExtension(name);
             if (name.StartsWith(".env", StringComparison.OrdinalIgnoreCase) || extension.Equals(".env", StringComparison.OrdinalIgnoreCase))
             {
                 return TextFileKind.DotEnv;
@@ -107,11 +113,122 @@ namespace Guardrails.Core.Files
                 return kind;
             }
 
+            ScanAs(kind, path, text, results, whole: true);
+            return kind;
+        }
+
+        /// <summary>
+        /// Files too large for the compiler (over <see cref="MaxLength"/>) but up to this many bytes are scanned by the
+        /// build's check instead, streaming (<see cref="ScanStream"/>); a larger one cannot be scanned during a build.
+        /// </summary>
+        public const long StreamMaxBytes = 64L * 1024 * 1024;
+
+        /// <summary>Characters read per window by <see cref="ScanStream"/>.</summary>
+        internal const int WindowChars = 1024 * 1024;
+
+        /// <summary>Characters two windows share, so a key (or a named value's line) cut by a window edge is read whole by the next.</summary>
+        internal const int WindowOverlap = 16 * 1024;
+
+        /// <summary>
+        /// Scans a text file of any length in windows of <see cref="WindowChars"/> characters (memory stays bounded), reporting
+        /// each key found with its 1-based line and column, in file order. Self-identifying keys are found anywhere; keys with
+        /// no fixed format where one line names them (<c>MISTRAL_API_KEY=…</c>, <c>"ApiKey": "…"</c> under the
+        /// <c>"Mistral": {</c> that indentation puts it in: JSON is read line by line here, like YAML, since a window is not a
+        /// whole document). Returns false, having stopped, at the first NUL character: the text is binary.
+        /// </summary>
+        public static bool ScanStream(string path, TextReader reader, Action<SecretMatch, int, int> found)
+        {
+            TextFileKind kind = KindByName(Path.GetFileName(path) ?? string.Empty);
+            var buffer = new char[WindowChars];
+            var matches = new List<SecretMatch>();
+            int filled = 0;
+            int line = 1;
+            int column = 1; // of buffer[0]
+            bool end = false;
+            while (true)
+            {
+                while (filled < buffer.Length && !end)
+                {
+                    int n = reader.Read(buffer, filled, buffer.Length - filled);
+                    end = n == 0;
+                    filled += n;
+                }
+
+                if (filled == 0)
+                {
+                    return true;
+                }
+
+                string text = new string(buffer, 0, filled);
+                if (text.IndexOf('\0') >= 0)
+                {
+                    return false;
+                }
+
+                // Matches starting before the boundary belong to this window; the next one starts there, at a line start
+                // when one is near, so that the line readers see whole lines.
+                int boundary = filled;
+                if (!end)
+                {
+                    int limit = filled - WindowOverlap;
+                    int newline = text.LastIndexOf('\n', limit - 1, WindowOverlap);
+                    boundary = newline >= 0 ? newline + 1 : limit;
+                }
+
+                matches.Clear();
+                ScanAs(kind, path, text, matches, whole: false);
+                int at = 0;
+                int atLine = line;
+                int atColumn = column;
+                foreach (SecretMatch match in matches)
+                {
+                    if (match.Start >= boundary)
+                    {
+                        break;
+                    }
+
+                    Advance(text, ref at, match.Start, ref atLine, ref atColumn);
+                    found(match, atLine, atColumn);
+                }
+
+                Advance(text, ref at, boundary, ref atLine, ref atColumn);
+                line = atLine;
+                column = atColumn;
+                Array.Copy(buffer, boundary, buffer, 0, filled - boundary);
+                filled -= boundary;
+                if (end && filled == 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        private static void Advance(string text, ref int at, int to, ref int line, ref int column)
+        {
+            for (; at < to; at++)
+            {
+                if (text[at] == '\n')
+                {
+                    line++;
+                    column = 1;
+                }
+                else
+                {
+                    column++;
+                }
+            }
+        }
+
+        private static void ScanAs(TextFileKind kind, string path, string text, List<SecretMatch> results, bool whole)
+        {
             int first = results.Count;
             SecretScanner.Scan(text, results);
             var reader = new NamedValueSink(results, first);
             switch (kind)
             {
+                case TextFileKind.Json when !whole:
+                    ReadYaml(text, reader, jsonLines: true);
+                    break;
                 case TextFileKind.Json:
                     ReadJson(text, reader);
                     break;
@@ -135,8 +252,6 @@ namespace Guardrails.Core.Files
             {
                 results.Sort(first, results.Count - first, Comparer<SecretMatch>.Create((a, b) => a.Start.CompareTo(b.Start)));
             }
-
-            return kind;
         }
 
         private static bool LooksBinary(string text)
@@ -260,7 +375,8 @@ namespace Guardrails.Core.Files
 
         // ---- YAML ---------------------------------------------------------------------------------------------------
 
-        private static void ReadYaml(string text, NamedValueSink sink)
+        /// <param name="jsonLines">JSON read line by line: a value opening an object or array (<c>"OpenAI": {</c>) is a parent.</param>
+        private static void ReadYaml(string text, NamedValueSink sink, bool jsonLines = false)
         {
             var parents = new List<KeyValuePair<int, string>>();
             foreach (Line line in Lines(text))
@@ -300,7 +416,7 @@ namespace Guardrails.Core.Files
                 string key = Unquote(text.Substring(i, colon - i).Trim());
                 string path = JoinPath(parents, key);
                 int valueStart = SkipSpaces(text, colon + 1, line.End);
-                if (valueStart >= line.End || text[valueStart] == '#')
+                if (valueStart >= line.End || text[valueStart] == '#' || (jsonLines && (text[valueStart] == '{' || text[valueStart] == '[')))
                 {
                     parents.Add(new KeyValuePair<int, string>(indent, key));
                     continue;

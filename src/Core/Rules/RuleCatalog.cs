@@ -161,6 +161,7 @@ namespace Guardrails.Core.Rules
         public const string ReportNotWritten = "GRD309";
         public const string CheckSwitchedOff = "GRD310";
         public const string CompileNotAsChecked = "GRD311";
+        public const string FileNotScannable = "GRD312";
     }
 
     /// <summary>
@@ -465,6 +466,17 @@ namespace Guardrails.Core.Rules
             name: "CheckSwitchedOff",
             waiverSubject: "the property or item name (`GuardrailsScanFiles`, `GuardrailsScanExclude`, `GuardrailsCheckFootprints`, `GuardrailsRevisionStateFile`)");
 
+        public static readonly RuleInfo FileNotScannable = new RuleInfo(
+            RuleIds.FileNotScannable, "A file in the key scan cannot be scanned (binary or too large)", CategoryIntegrity, RuleHost.BuildTask, isError: true,
+            name: "FileNotScannable",
+            waiverSubject: "the file's path relative to the project folder (`appsettings.json`, `data/seed.json`)");
+
+        /// <summary>The GRD002 message (analyzer and check alike): provider, token kind, redacted key, environment variable, rotation URL.</summary>
+        public const string KeyInFileMessage = "{0} {1} is in this file ({2}): move it to the {3} environment variable, user-secrets or a key vault, and rotate it now because it is already in source history ({4})";
+
+        /// <summary>The GRD006 message (analyzer and check alike): token kind, redacted value.</summary>
+        public const string PossibleSecretMessage = "Possible secret: {0} ({1}); read it from an environment variable, user-secrets or a key vault instead, and rotate it if it is real";
+
         public static readonly RuleInfo CompileNotAsChecked = new RuleInfo(
             RuleIds.CompileNotAsChecked, "The compiler did not run with what the Guardrails check verified", CategoryIntegrity, RuleHost.BuildTask, isError: true,
             name: "CompileNotAsChecked",
@@ -529,6 +541,7 @@ namespace Guardrails.Core.Rules
             ReportNotWritten,
             CheckSwitchedOff,
             CompileNotAsChecked,
+            FileNotScannable,
         };
 
         /// <summary>All known rules, in id order of declaration.</summary>

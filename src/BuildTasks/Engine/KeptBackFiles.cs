@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using Guardrails.BuildTasks.Foundation;
+using Guardrails.BuildTasks.Integrity;
+using Guardrails.BuildTasks.Results;
+using Guardrails.Core.Files;
+using Guardrails.Core.Rules;
+using Guardrails.Core.Secrets;
+
+namespace Guardrails.BuildTasks.Engine
+{
+    /// <summary>
+    /// The key scan's files the compiler was not given (the list <see cref="SkippedList"/> the scan selection writes): a
+    /// text file too large for the compiler is scanned here, streaming with bounded memory, through the same
+    /// <see cref="TextFileSecrets"/> the analyzer uses (GRD002, GRD006 with file, line and column); a file that cannot be
+    /// scanned at all (binary content behind a text name, or over <see cref="TextFileSecrets.StreamMaxBytes"/>) is a gap in
+    /// the scan (GRD312, kind "optOut": padding a file past the limit is not a way to hide a key).
+    /// </summary>
+    public static class KeptBackFiles
+    {
+        public static void Scan(CheckRequest request, CheckResult result)
+        {
+            string? listFile = request.KeptBackListFile?.Trim();
+            if (string.IsNullOrEmpty(listFile) || !File.Exists(listFile))
+            {
+                return;
+            }
+
+            string list;
+            try
+            {
+                list = File.ReadAllText(listFile, Encoding.UTF8);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                return;
+            }
+
+            foreach ((string reason, long length, string path) in SkippedList.Parse(list))
+            {
+                string? gap = reason == SkippedList.Large ? ScanLarge(request, path, result) : reason;
+                if (gap == SkippedList.Binary && TextFileSecrets.HasBinaryExtension(path))
+                {
+                    // An image or archive someone added to GuardrailsScanFile: not configuration, GRD007 names it.
+                    continue;
+                }
+
+                if (gap != null && File.Exists(path))
+                {
+                    string relative = Relative(request.ProjectPath, path);
+                    string what = gap == SkippedList.Binary
+                        ? "its content is binary (a NUL byte) although its name says text"
+                        : "its size (" + new FileInfo(path).Length.ToString("N0", CultureInfo.InvariantCulture) + " bytes) is over the " +
+                          TextFileSecrets.StreamMaxBytes.ToString("N0", CultureInfo.InvariantCulture) + "-byte limit of the build's key scan";
+                    result.ScanGaps.Add(new LocalBypass(BypassKind.OptOut, RuleIds.FileNotScannable, path, 0, 0, relative + ": " + what, relative));
+                }
+            }
+        }
+
+        /// <summary>Scans one large text file; returns why it could not be scanned, or null.</summary>
+        private static string? ScanLarge(CheckRequest request, string path, CheckResult result)
+        {
+            try
+            {
+                if (!File.Exists(path))
+                {
+                    return null;
+                }
+
+                if (new FileInfo(path).Length > TextFileSecrets.StreamMaxBytes)
+                {
+                    return SkippedList.TooLarge;
+                }
+
+                var found = new List<Finding>();
+                bool text;
+                using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024))
+                using (var reader = new StreamReader(stream, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true))
+                {
+                    text = TextFileSecrets.ScanStream(path, reader, (match, line, column) => found.Add(FindingFor(path, match, line, column)));
+                }
+
+                if (!text)
+                {
+                    return SkippedList.Binary;
+                }
+
+                result.Findings.AddRange(found);
+                return null;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+            {
+                result.Findings.Add(new Finding(RuleCatalog.FileNotScannable, path, 0, 0,
+                    "Guardrails could not read this file to scan it for keys (" + e.GetType().Name + "); the compiler was not given it either (it is over " +
+                    TextFileSecrets.MaxLength.ToString("N0", CultureInfo.InvariantCulture) + " characters). Check its permissions."));
+                return null;
+            }
+        }
+
+        private static Finding FindingFor(string path, SecretMatch match, int line, int column)
+        {
+            KeyFormat format = match.Format;
+            return format.IsGeneric
+                ? new Finding(RuleCatalog.PossibleSecret, path, line, column, string.Format(CultureInfo.InvariantCulture, RuleCatalog.PossibleSecretMessage, format.TokenKind, match.Redacted), warningOnly: true)
+                : new Finding(RuleCatalog.KeyInFile, path, line, column, string.Format(CultureInfo.InvariantCulture, RuleCatalog.KeyInFileMessage,
+                    format.Provider, format.TokenKind, match.Redacted, format.EnvironmentVariable, format.RotateUrl) +
+                    ". (Found by the Guardrails check: the file is too large for the compiler's key scan.)");
+        }
+
+        private static string Relative(string projectPath, string path)
+        {
+            try
+            {
+                string dir = Path.GetDirectoryName(Path.GetFullPath(projectPath)) ?? string.Empty;
+                string full = Path.GetFullPath(path);
+                string prefix = dir.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? dir : dir + Path.DirectorySeparatorChar;
+                return full.StartsWith(prefix, StringComparison.Ordinal) ? full.Substring(prefix.Length).Replace('\\', '/') : full;
+            }
+            catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
+            {
+                return path;
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text;
+using Guardrails.Core.Files;
+using Guardrails.Tests.Shared;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace Guardrails.BuildTasks.Tests;
+
+/// <summary>
+/// Files the scan selection kept back from the compiler: the check scans the large text ones itself (GRD002 at file,
+/// line, column) and reports the ones nothing can scan (GRD312, an opt-out the policy may allow).
+/// </summary>
+public class KeptBackFilesTests
+{
+    private static string Padded(string key) =>
+        "{\n  \"Logging\": { \"LogLevel\": { \"Default\": \"Information\" } },\n  \"Padding\": \"" + new string('p', TextFileSecrets.MaxLength) +
+        "\",\n  \"OpenAI\": {\n    \"ApiKey\": \"" + key + "\"\n  }\n}\n";
+
+    /// <summary>Runs the selection (as the build does) over the files, then the check with the selection's list.</summary>
+    private static CheckRunner Check(TempDir dir, string? policy, params string[] files)
+    {
+        var select = new GuardrailsSelectScanFiles
+        {
+            BuildEngine = new FakeBuildEngine(),
+            Candidates = files.Select(f => (ITaskItem)new TaskItem(f)).ToArray(),
+            ProjectDirectory = dir.Path,
+            SkippedListFile = Path.Combine(dir.Path, "obj", "guardrails", SkippedList.FileName),
+            IncludeRepositoryFiles = false,
+        };
+        Assert.True(select.Execute());
+        Assert.Equal(files.Length, select.KeptBack.Length);
+        var runner = policy == null ? new CheckRunner(dir, policy: null, manifest: null) : new CheckRunner(dir, policy);
+        runner.Task.KeptBackList = select.SkippedListFile;
+        return runner.Run();
+    }
+
+    [Fact]
+    public void A_key_in_a_file_padded_past_the_compilers_limit_fails_Enforce_at_its_line_without_a_policy_too()
+    {
+        using var dir = new TempDir();
+        string key = FakeKeys.OpenAiProject("PaddedSettingsFakeKeyNotReal");
+        string settings = dir.Write("appsettings.json", Padded(key));
+
+        foreach (string? policy in new[] { CheckRunner.Policy, null })
+        {
+            CheckRunner run = Check(dir, policy, settings);
+            Assert.False(run.Passed);
+            BuildErrorEventArgs error = run.Error("GRD002");
+            Assert.Equal(settings, error.File);
+            Assert.Equal((5, 16), (error.LineNumber, error.ColumnNumber));
+            Assert.Contains("OpenAI project API key is in this file (sk-proj-", error.Message);
+            Assert.DoesNotContain("GRD312", run.ErrorCodes);
+            Assert.DoesNotContain(key, run.AllLogged);
+            Assert.DoesNotContain(key, File.ReadAllText(run.Task.AuditFile!));
+        }
+    }
+
+    [Fact]
+    public void A_padded_file_without_a_key_passes()
+    {
+        using var dir = new TempDir();
+        string settings = dir.Write("appsettings.json", Padded("read-it-from-the-environment"));
+        CheckRunner run = Check(dir, CheckRunner.Policy, settings);
+        Assert.True(run.Passed, string.Join("\n", run.Engine.Errors.Select(e => e.Code + " " + e.Message)));
+    }
+
+    [Fact]
+    public void Binary_bytes_behind_a_text_name_are_GRD312_naming_the_file_unless_the_policy_allows_opt_outs()
+    {
+        using var dir = new TempDir();
+        string key = FakeKeys.OpenAiProject("NulHiddenFakeKeyNotReal");
+        string settings = dir.WriteBytes("appsettings.Production.json", Encoding.UTF8.GetBytes("{ \"OpenAI\": { \"ApiKey\": \"" + key + "\" } }\0\0"));
+        string image = dir.WriteBytes("docs/logo.png", new byte[] { 0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0 });
+
+        CheckRunner governed = Check(dir, CheckRunner.Policy, settings, image);
+        Assert.False(governed.Passed);
+        BuildErrorEventArgs error = governed.Error("GRD312");
+        Assert.Equal(settings, error.File);
+        Assert.Contains("appsettings.Production.json: its content is binary", error.Message);
+        Assert.DoesNotContain(key, governed.AllLogged);
+
+        CheckRunner allowed = Check(dir, CheckRunner.PolicyAllowing("[\"optOut\"]"), settings, image);
+        Assert.True(allowed.Passed, string.Join("\n", allowed.Engine.Errors.Select(e => e.Code + " " + e.Message)));
+
+        CheckRunner ungoverned = Check(dir, null, settings, image);
+        Assert.True(ungoverned.Passed); // no policy, no governance: GRD007 (analyzer) names the file
+    }
+
+    [Fact]
+    public void A_file_over_the_streaming_limit_is_GRD312_without_being_read()
+    {
+        using var dir = new TempDir();
+        string huge = Path.Combine(dir.Path, "seed.json");
+        using (var stream = File.Create(huge))
+        {
+            stream.SetLength(TextFileSecrets.StreamMaxBytes + 1); // sparse
+        }
+
+        CheckRunner run = Check(dir, CheckRunner.Policy, huge);
+        Assert.False(run.Passed);
+        Assert.Contains("seed.json: its size (67,108,865 bytes) is over the 67,108,864-byte limit", run.Error("GRD312").Message);
+    }
+}
