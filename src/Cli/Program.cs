@@ -24,6 +24,7 @@ public static class Program
             InitCommand.Create(context),
             PolicyCommand.Create(context),
             InventoryCommand.Create(context),
+            VerifyBuildCommand.Create(context),
         };
         ParseResult parsed = root.Parse(args);
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });

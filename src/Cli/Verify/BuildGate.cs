@@ -1,0 +1,164 @@
+using System.Security.Cryptography;
+using Guardrails.Core.Json;
+
+namespace Guardrails.Cli.Verify;
+
+/// <summary>One compiled output folder (obj/&lt;configuration&gt;/&lt;tfm&gt;/) and what the gate decided about it.</summary>
+internal sealed record GateResult(string OutputDirectory, string? Code, string Message)
+{
+    public bool Passed => Code == null;
+}
+
+/// <summary>
+/// The CI gate for what no check inside a build can judge: a build whose Guardrails targets never ran (the package
+/// referenced with <c>ExcludeAssets="build;buildTransitive"</c>, targets redefined by a repository build file) leaves a
+/// compiled assembly in obj/ with no verified audit record next to it. Every assembly compiled in obj/ must have
+/// <c>guardrails/guardrails.audit.json</c> beside it whose <c>compile</c> section says the check and the analyzers ran and
+/// the verification after the compiler passed, for exactly these assembly bytes (<c>compile.assembly.sha256</c>): a record
+/// left from an earlier build does not vouch for an assembly compiled since.
+/// </summary>
+internal static class BuildGate
+{
+    public const string RecordRelative = "guardrails/guardrails.audit.json";
+
+    private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { ".git", "node_modules", "bin", ".vs", "packages" };
+
+    /// <summary>The compiled output folders under <paramref name="root"/>: obj/&lt;configuration&gt;/&lt;tfm&gt;/ holding a .dll or .exe.</summary>
+    public static IEnumerable<string> OutputDirectories(string root)
+    {
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            string dir = pending.Pop();
+            string[] children;
+            try
+            {
+                children = Directory.GetDirectories(dir);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            Array.Sort(children, StringComparer.Ordinal);
+            foreach (string child in children)
+            {
+                string name = Path.GetFileName(child);
+                if (string.Equals(name, "obj", StringComparison.OrdinalIgnoreCase))
+                {
+                    foreach (string configuration in SafeDirectories(child))
+                    {
+                        foreach (string tfm in SafeDirectories(configuration))
+                        {
+                            if (Assemblies(tfm).Any())
+                            {
+                                yield return tfm;
+                            }
+                        }
+                    }
+                }
+                else if (!SkippedFolders.Contains(name))
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+    }
+
+    public static GateResult Check(string outputDirectory)
+    {
+        string recordPath = Path.Combine(outputDirectory, RecordRelative);
+        string[] assemblies = Assemblies(outputDirectory).ToArray();
+        if (!File.Exists(recordPath))
+        {
+            return Fail(outputDirectory, "GRDCL20", "the assembly " + string.Join(", ", assemblies.Select(Path.GetFileName)) + " was compiled with no Guardrails audit record beside it: " +
+                "the Guardrails check did not run in that build (the package missing, referenced with ExcludeAssets=\"build\", or its targets replaced).");
+        }
+
+        JsonNode? record;
+        try
+        {
+            var info = new FileInfo(recordPath);
+            record = info.Length > 16 * 1024 * 1024 ? null : JsonReader.TryParse(File.ReadAllText(recordPath), out _);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            record = null;
+        }
+
+        JsonNode? compile = record?["compile"];
+        if (compile == null || !compile.IsObject)
+        {
+            return Fail(outputDirectory, "GRDCL21", "the audit record has no compile section: no compilation passed through Guardrails' verification after the compiler.");
+        }
+
+        foreach (string flag in new[] { "checkRan", "analyzersRan", "verified" })
+        {
+            if (compile[flag] is not { } value || !value.TryGetBoolean(out bool ok) || !ok)
+            {
+                string findings = compile["findings"] is { IsArray: true } list
+                    ? string.Join(", ", list.Items.Select(f => f["id"]?.Text).Where(id => id != null).Distinct())
+                    : string.Empty;
+                return Fail(outputDirectory, "GRDCL22", "the audit record says compile." + flag + " is not true" + (findings.Length > 0 ? " (" + findings + ")" : string.Empty) +
+                    ": the build was not verified; fix the findings of that build.");
+            }
+        }
+
+        string? file = compile["assembly"]?["file"]?.Text;
+        string? sha = compile["assembly"]?["sha256"]?.Text;
+        if (file == null || sha == null)
+        {
+            return Fail(outputDirectory, "GRDCL23", "the audit record does not name the assembly it verified (compile.assembly): rebuild with the current Guardrails package.");
+        }
+
+        foreach (string assembly in assemblies)
+        {
+            if (!string.Equals(Path.GetFileName(assembly), file, StringComparison.Ordinal))
+            {
+                return Fail(outputDirectory, "GRDCL24", "the assembly " + Path.GetFileName(assembly) + " has no verified audit record (the record is for " + file + ").");
+            }
+
+            if (!string.Equals(Hash(assembly), sha, StringComparison.OrdinalIgnoreCase))
+            {
+                return Fail(outputDirectory, "GRDCL24", "the assembly " + file + " is not the one the audit record verified: it was compiled again in a build where Guardrails' verification did not run, and the record is left from an earlier build.");
+            }
+        }
+
+        return new GateResult(outputDirectory, null, "verified: " + file + " (" + (compile["severities"]?.Text ?? "?") + ")");
+    }
+
+    private static GateResult Fail(string dir, string code, string message) => new(dir, code, message);
+
+    private static IEnumerable<string> Assemblies(string dir)
+    {
+        try
+        {
+            return Directory.GetFiles(dir, "*.dll").Concat(Directory.GetFiles(dir, "*.exe")).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Array.Empty<string>();
+        }
+    }
+
+    private static string[] SafeDirectories(string dir)
+    {
+        try
+        {
+            string[] found = Directory.GetDirectories(dir);
+            Array.Sort(found, StringComparer.Ordinal);
+            return found;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Array.Empty<string>();
+        }
+    }
+
+    private static string Hash(string path)
+    {
+        using FileStream stream = File.OpenRead(path);
+        return Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();
+    }
+}

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Guardrails.Cli.Verify;
+
+namespace Guardrails.Cli;
+
+/// <summary><c>guardrails verify-build</c>: the CI gate after <c>dotnet build</c> (see <see cref="BuildGate"/>).</summary>
+internal static class VerifyBuildCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Repository folders (or obj/<configuration>/<tfm> folders) to check after the build.", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("verify-build", "The CI gate after dotnet build: every assembly compiled in obj/ must have a Guardrails audit record beside it saying the check and the analyzers ran and the verification after the compiler passed, for exactly those assembly bytes. Catches builds in which Guardrails never ran (ExcludeAssets=\"build\", replaced targets), which no check inside the build can see. Exit 0 all verified, 1 an assembly not verified, 2 nothing compiled found.")
+        {
+            paths,
+        };
+        command.SetAction(parse =>
+        {
+            var results = new List<GateResult>();
+            foreach (string path in parse.GetValue(paths)!)
+            {
+                string full = Path.GetFullPath(path);
+                if (!Directory.Exists(full))
+                {
+                    context.Problem("GRDCL02", "'" + path + "' is not a folder.");
+                    return Program.Failed;
+                }
+
+                IEnumerable<string> outputs = File.Exists(Path.Combine(full, BuildGate.RecordRelative)) ? new[] { full } : BuildGate.OutputDirectories(full);
+                results.AddRange(outputs.Select(BuildGate.Check));
+            }
+
+            if (results.Count == 0)
+            {
+                context.Problem("GRDCL25", "no compiled assembly was found under obj/ in " + string.Join(", ", parse.GetValue(paths)!) + ": run the gate after dotnet build.");
+                return Program.Failed;
+            }
+
+            foreach (GateResult r in results)
+            {
+                context.Output.WriteLine((r.Passed ? "ok    " : "FAIL  " + r.Code + " ") + r.OutputDirectory + ": " + r.Message);
+            }
+
+            int failed = results.Count(r => !r.Passed);
+            context.Output.WriteLine(failed == 0 ? results.Count + " compiled output(s) verified by Guardrails." : failed + " of " + results.Count + " compiled output(s) not verified by Guardrails.");
+            return failed == 0 ? Program.Ok : Program.Findings;
+        });
+        return command;
+    }
+}
