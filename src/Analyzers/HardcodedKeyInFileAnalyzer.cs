@@ -60,7 +60,7 @@ namespace Guardrails.Analyzers
                 foreach ((string reason, long length, string file) in SkippedList.Parse(text.ToString()))
                 {
                     // A large text file is scanned by the build's check instead (streaming): it reports the keys there.
-                    if (reason != SkippedList.Large)
+                    if (!SkippedList.ScannedByCheck(reason))
                     {
                         ReportNotScanned(context, file, reason, length);
                     }

@@ -101,3 +101,38 @@ public class KeptBackFilesTests
         Assert.Contains("seed.json: its size (67,108,865 bytes) is over the 67,108,864-byte limit", run.Error("GRD312").Message);
     }
 }
+
+/// <summary>A file whose name the compiler's command line cannot carry (CS2001) is scanned by the check instead.</summary>
+public class KeptBackNameTests
+{
+    [Fact]
+    public void A_line_break_in_a_file_name_keeps_it_from_the_compiler_and_the_check_scans_it()
+    {
+        using var dir = new TempDir();
+        string key = FakeKeys.OpenAiProject("NewlineNameFakeKeyNotReal");
+        string odd = dir.Write("app\nsettings%1.json", "{ \"OpenAI\": { \"ApiKey\": \"" + key + "\" } }\n");
+        var select = new GuardrailsSelectScanFiles
+        {
+            BuildEngine = new FakeBuildEngine(),
+            Candidates = new ITaskItem[] { new TaskItem(odd) },
+            ProjectDirectory = dir.Path,
+            SkippedListFile = Path.Combine(dir.Path, "obj", SkippedList.FileName),
+            IncludeRepositoryFiles = false,
+        };
+        Assert.True(select.Execute());
+
+        Assert.DoesNotContain(select.Files, f => f.ItemSpec == odd);
+        string list = File.ReadAllText(select.SkippedListFile);
+        Assert.Equal(2, list.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // header + one entry on one line
+        Assert.Equal((SkippedList.Name, odd), SkippedList.Parse(list).Select(e => (e.Reason, e.Path)).Single());
+
+        var run = new CheckRunner(dir);
+        run.Task.KeptBackList = select.SkippedListFile;
+        run.Run();
+        Assert.False(run.Passed);
+        var error = run.Error("GRD002");
+        Assert.Equal(odd, error.File);
+        Assert.Contains("line break or control character", error.Message);
+        Assert.DoesNotContain(key, run.AllLogged);
+    }
+}

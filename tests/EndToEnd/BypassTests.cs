@@ -192,6 +192,40 @@ public class BypassTests
     }
 
     [Fact]
+    public void A_swapped_analyzer_assembly_and_a_line_smuggled_into_the_generated_globalconfig_are_caught_after_the_compiler()
+    {
+        TestProject project = _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest);
+        Assert.True(project.Build().ExitCode == 0);
+
+        // Another assembly under the name of Guardrails' analyzers (here: Guardrails' own Core, renamed), swapped in after
+        // the references are resolved; and a property value whose line break becomes a line of its own in the globalconfig.
+        string core = Directory.GetFiles(_fixture.PackagesFolder, "Guardrails.Core.dll", SearchOption.AllDirectories).First(f => f.Contains("analyzers", StringComparison.Ordinal));
+        Directory.CreateDirectory(project.PathOf("tools"));
+        File.Copy(core, project.PathOf("tools/Guardrails.Analyzers.dll"));
+        project.Write("Directory.Build.targets", """
+            <Project>
+              <Target Name="SwapAnalyzer" AfterTargets="ResolveReferences">
+                <ItemGroup>
+                  <Analyzer Remove="@(Analyzer)" Condition="'%(Filename)' == 'Guardrails.Analyzers'" />
+                  <Analyzer Include="$(MSBuildThisFileDirectory)tools/Guardrails.Analyzers.dll" />
+                </ItemGroup>
+              </Target>
+            </Project>
+            """);
+        project.AddToProject("""
+              <ItemGroup><CompilerVisibleProperty Include="Smuggled" /></ItemGroup>
+              <PropertyGroup><Smuggled>x%0Adotnet_diagnostic.GRD001.severity = none</Smuggled></PropertyGroup>
+            """);
+        project.Write("Program.cs", "Console.WriteLine(\"recompiled\");\n");
+
+        DotNet.Result result = project.Build();
+
+        Fails(result,
+            "error GRD306:", "Guardrails.Analyzers.dll given to the compiler is not the Guardrails package's copy", "tools/Guardrails.Analyzers.dll",
+            "error GRD305:", "smuggled into the generated globalconfig");
+    }
+
+    [Fact]
     public void Opt_outs_and_forged_central_values_in_the_project_are_findings_that_name_the_property()
     {
         TestProject project = _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest);

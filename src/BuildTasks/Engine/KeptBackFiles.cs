@@ -41,7 +41,7 @@ namespace Guardrails.BuildTasks.Engine
 
             foreach ((string reason, long length, string path) in SkippedList.Parse(list))
             {
-                string? gap = reason == SkippedList.Large ? ScanLarge(request, path, result) : reason;
+                string? gap = SkippedList.ScannedByCheck(reason) ? ScanText(path, result) : reason;
                 if (gap == SkippedList.Binary && TextFileSecrets.HasBinaryExtension(path))
                 {
                     // An image or archive someone added to GuardrailsScanFile: not configuration, GRD007 names it.
@@ -60,8 +60,8 @@ namespace Guardrails.BuildTasks.Engine
             }
         }
 
-        /// <summary>Scans one large text file; returns why it could not be scanned, or null.</summary>
-        private static string? ScanLarge(CheckRequest request, string path, CheckResult result)
+        /// <summary>Scans one text file the compiler was not given; returns why it could not be scanned, or null.</summary>
+        private static string? ScanText(string path, CheckResult result)
         {
             try
             {
@@ -94,8 +94,7 @@ namespace Guardrails.BuildTasks.Engine
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
             {
                 result.Findings.Add(new Finding(RuleCatalog.FileNotScannable, path, 0, 0,
-                    "Guardrails could not read this file to scan it for keys (" + e.GetType().Name + "); the compiler was not given it either (it is over " +
-                    TextFileSecrets.MaxLength.ToString("N0", CultureInfo.InvariantCulture) + " characters). Check its permissions."));
+                    "Guardrails could not read this file to scan it for keys (" + e.GetType().Name + "), and the compiler was not given it either. Check its name and permissions."));
                 return null;
             }
         }
@@ -107,7 +106,9 @@ namespace Guardrails.BuildTasks.Engine
                 ? new Finding(RuleCatalog.PossibleSecret, path, line, column, string.Format(CultureInfo.InvariantCulture, RuleCatalog.PossibleSecretMessage, format.TokenKind, match.Redacted), warningOnly: true)
                 : new Finding(RuleCatalog.KeyInFile, path, line, column, string.Format(CultureInfo.InvariantCulture, RuleCatalog.KeyInFileMessage,
                     format.Provider, format.TokenKind, match.Redacted, format.EnvironmentVariable, format.RotateUrl) +
-                    ". (Found by the Guardrails check: the file is too large for the compiler's key scan.)");
+                    (SkippedList.HasControlCharacter(path)
+                        ? ". (Found by the Guardrails check: the file's name holds a line break or control character, so it cannot be passed to the compiler; rename it.)"
+                        : ". (Found by the Guardrails check: the file is too large for the compiler's key scan.)"));
         }
 
         private static string Relative(string projectPath, string path)

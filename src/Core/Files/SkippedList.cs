@@ -24,10 +24,79 @@ namespace Guardrails.Core.Files
         /// <summary>Too large for the compiler, not for the build's check: scanned there (<see cref="TextFileSecrets.ScanStream"/>), not reported as GRD007.</summary>
         public const string Large = "large";
 
+        /// <summary>A name the compiler cannot be given (a line break or another control character in it: CS2001): scanned by the build's check.</summary>
+        public const string Name = "name";
+
+        /// <summary>True for the entries the build's check scans itself (and the analyzer does not report as GRD007).</summary>
+        public static bool ScannedByCheck(string reason) => reason == Large || reason == Name;
+
+        /// <summary>True when <paramref name="path"/> holds a character the compiler's command line cannot carry.</summary>
+        public static bool HasControlCharacter(string path)
+        {
+            foreach (char c in path)
+            {
+                if (c < ' ' || c == '\u007F' || c == '\u0085' || c == '\u2028' || c == '\u2029')
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public static bool IsSkippedList(string path) => path.EndsWith(FileName, StringComparison.OrdinalIgnoreCase);
 
+        /// <summary>One entry; '%' and control characters in the path are written as %XX so that every entry stays one line.</summary>
         public static string Line(string reason, long length, string path) =>
-            reason + "|" + length.ToString(CultureInfo.InvariantCulture) + "|" + path + "\n";
+            reason + "|" + length.ToString(CultureInfo.InvariantCulture) + "|" + Escape(path) + "\n";
+
+        private static string Escape(string path)
+        {
+            if (path.IndexOf('%') < 0 && !HasControlCharacter(path))
+            {
+                return path;
+            }
+
+            var sb = new System.Text.StringBuilder(path.Length + 8);
+            foreach (char c in path)
+            {
+                if (c == '%' || c < ' ' || c == '\u007F')
+                {
+                    sb.Append('%').Append(((int)c).ToString("X2", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    sb.Append(c);
+                }
+            }
+
+            return sb.ToString();
+        }
+
+        private static string Unescape(string path)
+        {
+            if (path.IndexOf('%') < 0)
+            {
+                return path;
+            }
+
+            var sb = new System.Text.StringBuilder(path.Length);
+            for (int i = 0; i < path.Length; i++)
+            {
+                if (path[i] == '%' && i + 2 < path.Length &&
+                    int.TryParse(path.Substring(i + 1, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int code))
+                {
+                    sb.Append((char)code);
+                    i += 2;
+                }
+                else
+                {
+                    sb.Append(path[i]);
+                }
+            }
+
+            return sb.ToString();
+        }
 
         /// <summary>The entries of a skipped list; malformed lines are ignored.</summary>
         public static IEnumerable<(string Reason, long Length, string Path)> Parse(string text)
@@ -47,7 +116,7 @@ namespace Guardrails.Core.Files
                     continue;
                 }
 
-                yield return (line.Substring(0, first), length, line.Substring(second + 1));
+                yield return (line.Substring(0, first), length, Unescape(line.Substring(second + 1)));
             }
         }
 
