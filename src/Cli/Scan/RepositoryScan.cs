@@ -48,7 +48,7 @@ internal sealed class ScanReport
 
 /// <summary>
 /// <c>guardrails scan</c>: the checks of a build, on a repository that is not built. Keys in C# and config files come
-/// from the analyzers (<see cref="SourceSecrets"/>); policy, manifest, footprints and packages from the task's engine,
+/// and the code rules from the analyzers (<see cref="SourceAnalysis"/>); policy, manifest, footprints and packages from the task's engine,
 /// <see cref="GuardrailsChecker"/>, run once per project file exactly as the build task runs it (packages from
 /// obj/project.assets.json when the project was restored, else from the project files).
 /// </summary>
@@ -151,9 +151,9 @@ internal static class RepositoryScan
 
         report.Enforce = enforce ?? true;
 
-        // Keys: the analyzers themselves, over every C# and config file under the root.
+        // Keys, endpoints, local suppressions: the analyzers themselves, over every C# and config file under the root.
         var secretFindings = new List<Finding>();
-        SourceSecrets.Run(files.CSharp, files.Text, effectivePolicy ?? ModeOnly(report.Enforce), secretFindings, progress, cancellationToken);
+        SourceAnalysis.Run(files.CSharp, files.Text, effectivePolicy ?? ModeOnly(report.Enforce), secretFindings, progress, cancellationToken);
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (Finding f in engineFindings.Concat(secretFindings))

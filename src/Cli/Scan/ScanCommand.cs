@@ -15,7 +15,7 @@ internal static class ScanCommand
         var sha = new Option<string?>("--policy-sha256") { Description = "The pin to check the policy against (default: GuardrailsPolicySha256 from Directory.Build.props)." };
         var mode = new Option<string?>("--mode") { Description = "Enforce or Audit (default: GuardrailsMode from Directory.Build.props, else Enforce)." };
         var staged = new Option<bool>("--staged") { Description = "Scan only the files in the git index (for a pre-commit hook)." };
-        var command = new Command("scan", "Scan a repository without building it: keys in C# and config files (GRD001/GRD002/GRD006), the manifest against the policy, assistant footprints and AI packages. Exit 0 clean, 1 errors found, 2 the scan could not run.")
+        var command = new Command("scan", "Scan a repository without building it: keys in C# and config files (GRD001/GRD002/GRD006), unapproved AI endpoints (GRD004) and local suppressions (GRD005) by the package's own analyzers, the manifest against the policy, assistant footprints and AI packages (GRD2xx). Not GRD003 (an unapproved AI SDK used in code): the analyzer decides on the SDK assemblies a compilation references, and a scan compiles against the .NET framework only, not the project's packages; the package itself is reported as GRD201-GRD203. Exit 0 clean, 1 errors found, 2 the scan could not run.")
         {
             path, format, output, policy, sha, mode, staged,
         };

@@ -14,12 +14,16 @@ using Microsoft.CodeAnalysis;
 namespace Guardrails.Cli.Scan;
 
 /// <summary>
-/// GRD001, GRD002 and GRD006 without a build: the C# files are parsed (syntax only, no references) into one
-/// compilation and the text files are handed over as AdditionalFiles, and the package's own analyzers
-/// (<see cref="HardcodedKeyInCodeAnalyzer"/>, <see cref="HardcodedKeyInFileAnalyzer"/>) run on them, tree by tree
-/// and file by file, exactly as csc runs them. Same detector, same ids, same messages; no second implementation.
+/// The package's code analyzers without a build: the C# files are parsed (syntax only, no references) into one
+/// compilation and the text files are handed over as AdditionalFiles, and the analyzers themselves run on them, tree
+/// by tree and file by file, as csc runs them: GRD001/GRD006 (<see cref="HardcodedKeyInCodeAnalyzer"/>),
+/// GRD004 (<see cref="UnapprovedAiEndpointAnalyzer"/>, C# and configuration files), GRD005
+/// (<see cref="ForbiddenLocalSuppressionAnalyzer"/>) and GRD002/GRD006 (<see cref="HardcodedKeyInFileAnalyzer"/>).
+/// Same detectors, same ids, same messages; no second implementation. GRD003 (<see cref="UnapprovedAiSdkAnalyzer"/>)
+/// runs too but decides on the SDK assemblies the compilation references, and a scan references none: it reports
+/// nothing here (the package rules GRD201-GRD203 name the same SDKs from the project files or the assets file).
 /// </summary>
-internal static class SourceSecrets
+internal static class SourceAnalysis
 {
     /// <summary>C# files above this size are generated data, not code; the build would still compile them, so they are parsed too
     /// but one over this many bytes is reported as skipped instead of holding the scan up.</summary>
@@ -77,21 +81,28 @@ internal static class SourceSecrets
         CSharpCompilation compilation = CSharpCompilation.Create(
             "GuardrailsScan",
             parsed,
-            CoreLibrary(),
+            Framework(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: true));
-        // C#: the GRD001/GRD006 analyzer on each tree (see AnalyzerHost for why not the compiler's driver).
+        // C#: the code analyzers on each tree (see AnalyzerHost for why not the compiler's driver). Their
+        // additional-file actions (GRD004 in configuration files) run below, through the driver.
         var diagnostics = new ConcurrentBag<Diagnostic>();
         var codeOptions = new AnalyzerOptions(additional.Where(a => a is InMemoryText).ToImmutableArray());
-        AnalyzerHost host = AnalyzerHost.Start(new HardcodedKeyInCodeAnalyzer(), compilation, codeOptions, cancellationToken);
-        progress.Start("Scanning C# for keys", parsed.Length);
+        AnalyzerHost[] hosts = CodeAnalyzers()
+            .Select(a => AnalyzerHost.Start(a, compilation, codeOptions, cancellationToken, additionalFilesElsewhere: true))
+            .ToArray();
+        progress.Start("Scanning C#", parsed.Length);
         Parallel.ForEach(parsed, new ParallelOptions { CancellationToken = cancellationToken }, tree =>
         {
             SemanticModel model = compilation.GetSemanticModel(tree);
-            host.Analyze(model, diagnostics.Add, cancellationToken);
+            foreach (AnalyzerHost host in hosts)
+            {
+                host.Analyze(model, diagnostics.Add, cancellationToken);
+            }
+
             progress.Advance();
         });
 
-        // Config files: the GRD002/GRD006 analyzer through the compiler's driver, as AdditionalFiles (no binding involved).
+        // Config files: the GRD002/GRD006 and GRD004 analyzers through the compiler's driver, as AdditionalFiles (no binding involved).
         var exceptions = new ConcurrentBag<string>();
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(additional.ToImmutableArray()),
@@ -100,9 +111,9 @@ internal static class SourceSecrets
             logAnalyzerExecutionTime: false,
             reportSuppressedDiagnostics: false);
         CompilationWithAnalyzers withAnalyzers = CSharpCompilation.Create("GuardrailsScanFiles")
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new HardcodedKeyInFileAnalyzer()), options);
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new HardcodedKeyInFileAnalyzer(), new UnapprovedAiEndpointAnalyzer()), options);
 
-        progress.Start("Scanning config files for keys", additional.Count);
+        progress.Start("Scanning config files", additional.Count);
         Parallel.ForEach(additional, new ParallelOptions { CancellationToken = cancellationToken }, file =>
         {
             foreach (Diagnostic d in withAnalyzers.GetAnalysisResultAsync(file, cancellationToken).GetAwaiter().GetResult().GetAllDiagnostics())
@@ -125,12 +136,43 @@ internal static class SourceSecrets
         }
     }
 
-    /// <summary>The runtime's core library only: enough for the compiler to fold string constants (a key split across
-    /// constants), without resolving the project's references (which a scan without a build does not have).</summary>
-    private static IEnumerable<MetadataReference> CoreLibrary()
+    /// <summary>Every analyzer of the package that looks at C# code.</summary>
+    internal static DiagnosticAnalyzer[] CodeAnalyzers() => new DiagnosticAnalyzer[]
+    {
+        new HardcodedKeyInCodeAnalyzer(),
+        new UnapprovedAiEndpointAnalyzer(),
+        new ForbiddenLocalSuppressionAnalyzer(),
+        new UnapprovedAiSdkAnalyzer(),
+    };
+
+    /// <summary>
+    /// The running .NET's own framework assemblies (the folder of its core library), without the project's references
+    /// (which a scan without a build does not have): enough for the compiler to fold string constants (a key split
+    /// across constants) and to bind the framework types GRD004 judges a host by (<c>Uri</c>, <c>HttpClient</c>, …).
+    /// Only what an analyzer asks about is bound, so the references cost their metadata, once.
+    /// </summary>
+    private static IEnumerable<MetadataReference> Framework()
     {
         string location = typeof(object).Assembly.Location;
-        return string.IsNullOrEmpty(location) ? Array.Empty<MetadataReference>() : new[] { MetadataReference.CreateFromFile(location) };
+        if (string.IsNullOrEmpty(location))
+        {
+            return Array.Empty<MetadataReference>();
+        }
+
+        var references = new List<MetadataReference> { MetadataReference.CreateFromFile(location) };
+        foreach (string file in Directory.EnumerateFiles(Path.GetDirectoryName(location)!, "*.dll"))
+        {
+            string name = Path.GetFileName(file);
+            if (!string.Equals(file, location, StringComparison.OrdinalIgnoreCase)
+                && (name.StartsWith("System.", StringComparison.OrdinalIgnoreCase) || name is "netstandard.dll" or "mscorlib.dll" or "Microsoft.Win32.Primitives.dll")
+                && !name.StartsWith("System.Private.CoreLib", StringComparison.OrdinalIgnoreCase)
+                && !name.Contains(".Native", StringComparison.OrdinalIgnoreCase))
+            {
+                references.Add(MetadataReference.CreateFromFile(file));
+            }
+        }
+
+        return references;
     }
 
     private static Finding ToFinding(Diagnostic d)

@@ -1,0 +1,134 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Guardrails.Analyzers;
+using Guardrails.BuildTasks.Engine;
+using Guardrails.BuildTasks.Foundation;
+using Guardrails.BuildTasks.Results;
+using Guardrails.Core.Policy;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Guardrails.Cli.Tests;
+
+/// <summary>
+/// GRD004 (endpoints, in C# and in configuration files) and GRD005 (local suppressions) in `guardrails scan`, held
+/// against the compiler's own analyzer driver on the same sources with a full set of framework references and the
+/// effective policy the check writes: the same ids, places and messages.
+/// </summary>
+public sealed class ScanCodeRulesTests
+{
+    private const string Client = """
+        using System;
+        using System.Net.Http;
+
+        class Client
+        {
+            const string Gemini = "https://generativelanguage.googleapis.com/v1beta/models";
+
+            static readonly Uri Gateway = new Uri("https://ai-gateway.contoso.example/v1");
+
+            void Call()
+            {
+                var http = new HttpClient { BaseAddress = new Uri("https://api.openai.com/v1/") };
+                http.GetAsync(new Uri(Gemini));
+                _ = new HttpRequestMessage(HttpMethod.Post, "https://api.mistral.ai/v1/chat/completions");
+            }
+
+        #pragma warning disable GRD001
+            const string Nothing = "";
+        #pragma warning restore GRD001
+
+            [System.Diagnostics.CodeAnalysis.SuppressMessage("Guardrails", "GRD004")]
+            void Quiet() { }
+        }
+        """;
+
+    private const string Settings = "{\n  \"OpenAI\": { \"Endpoint\": \"https://api.openai.com/v1\" },\n  \"Gateway\": { \"Url\": \"https://ai-gateway.contoso.example\" }\n}\n";
+
+    private const string Manifest = """
+        { "manifestFormat": "1.0", "repository": "github.com/contoso/scan-demo", "tier": "standard", "dataClass": "internal",
+          "owner": { "team": "t", "contact": "t@contoso.example" }, "assistants": [] }
+        """;
+
+    [Fact]
+    public void Scan_reports_GRD004_and_GRD005_as_the_compiler_reports_them()
+    {
+        using var repo = new TempRepo();
+        string policy = repo.Write("policy/guardrails.policy.json", File.ReadAllText(Path.Combine(Guardrails.Tests.Shared.RepoPaths.Root, "samples", "policy", "guardrails.policy.json")));
+        string manifest = repo.Write("ai-assistants.json", Manifest);
+        string project = repo.Write("app/App.csproj", Documents.Project);
+        string source = repo.Write("app/Client.cs", Client);
+        string settings = repo.Write("app/appsettings.json", Settings);
+
+        CliRun run = CliRun.Of("scan", repo.Root, "--policy", policy, "--format", "json");
+
+        Assert.Equal(1, run.ExitCode);
+        using JsonDocument doc = JsonDocument.Parse(run.Out);
+        var scanned = doc.RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("rule").GetString() is "GRD003" or "GRD004" or "GRD005")
+            .Select(f => f.GetProperty("rule").GetString() + " " + f.GetProperty("file").GetString() + "(" + f.GetProperty("line").GetInt32() + "," + f.GetProperty("column").GetInt32() + "): " + f.GetProperty("message").GetString())
+            .OrderBy(s => s, StringComparer.Ordinal)
+            .ToList();
+
+        // The compiler's way: the analyzers through CompilationWithAnalyzers, every framework assembly referenced.
+        CheckResult check = GuardrailsChecker.Run(new CheckRequest { ProjectPath = project, PolicyPath = policy, ManifestPath = manifest, Mode = "Enforce", CheckFootprints = false });
+        Assert.True(check.Effective.HasPolicy);
+        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
+        CSharpCompilation compilation = CSharpCompilation.Create("App", new[] { CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(source)), path: source) }, references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var additional = ImmutableArray.Create<AdditionalText>(new Text(Path.Combine(repo.Root, "obj", EffectivePolicy.FileName), check.Effective.Write()), new Text(settings, Settings));
+        ImmutableArray<Diagnostic> diagnostics = compilation
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new UnapprovedAiEndpointAnalyzer(), new ForbiddenLocalSuppressionAnalyzer(), new UnapprovedAiSdkAnalyzer()), new AnalyzerOptions(additional))
+            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        var compiled = diagnostics
+            .Select(d =>
+            {
+                FileLinePositionSpan span = d.Location.GetLineSpan();
+                string file = Path.GetRelativePath(repo.Root, span.Path).Replace('\\', '/');
+                return d.Id + " " + file + "(" + (span.StartLinePosition.Line + 1) + "," + (span.StartLinePosition.Character + 1) + "): " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+            })
+            .OrderBy(s => s, StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Equal(compiled, scanned);
+
+        // And they are the findings this source holds: three unapproved endpoints in C# (the approved gateway is not
+        // one), one in the settings, and the two local suppressions the sample policy does not allow.
+        Assert.Equal(3, scanned.Count(s => s.StartsWith("GRD004 app/Client.cs", StringComparison.Ordinal)));
+        Assert.Contains(scanned, s => s.StartsWith("GRD004 app/Client.cs(12,", StringComparison.Ordinal) && s.Contains("api.openai.com", StringComparison.Ordinal));
+        Assert.Contains(scanned, s => s.StartsWith("GRD004 app/Client.cs(13,", StringComparison.Ordinal) && s.Contains("generativelanguage.googleapis.com", StringComparison.Ordinal));
+        Assert.Contains(scanned, s => s.StartsWith("GRD004 app/Client.cs(14,", StringComparison.Ordinal) && s.Contains("api.mistral.ai", StringComparison.Ordinal));
+        Assert.Single(scanned, s => s.StartsWith("GRD004 app/appsettings.json(2,", StringComparison.Ordinal));
+        Assert.DoesNotContain(scanned, s => s.Contains("ai-gateway.contoso.example", StringComparison.Ordinal));
+        Assert.Equal(2, scanned.Count(s => s.StartsWith("GRD005 app/Client.cs", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Scan_help_names_the_rule_it_cannot_give_without_a_build()
+    {
+        CliRun run = CliRun.Of("scan", "--help");
+
+        Assert.Contains("GRD003", run.Out);
+        Assert.Contains("GRD004", run.Out);
+        Assert.Contains("GRD005", run.Out);
+    }
+
+    private sealed class Text : AdditionalText
+    {
+        private readonly SourceText _text;
+
+        public Text(string path, string text)
+        {
+            Path = path;
+            _text = SourceText.From(text);
+        }
+
+        public override string Path { get; }
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+}
