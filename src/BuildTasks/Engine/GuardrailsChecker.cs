@@ -80,9 +80,11 @@ namespace Guardrails.BuildTasks.Engine
                 {
                     result.ManifestDocument = SourceFile.TryParseJson(text!, manifestPath, "The team manifest", out problem);
                     AddIf(result, problem);
-                    if (result.ManifestDocument != null && hasPolicyPath)
+                    if (result.ManifestDocument != null)
                     {
-                        result.Manifest = ManifestReader.Read(result.ManifestDocument, manifestPath, result.Findings, out _);
+                        // The manifest is read only by its reader, policy or not: the audit record and the AI-BOM describe
+                        // it either way. Its findings count only under a policy (without one there is nothing to hold it to).
+                        result.Manifest = ManifestReader.Read(result.ManifestDocument, manifestPath, hasPolicyPath ? result.Findings : new System.Collections.Generic.List<Finding>(), out _);
                     }
                 }
             }

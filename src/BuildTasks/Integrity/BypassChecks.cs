@@ -33,7 +33,7 @@ namespace Guardrails.BuildTasks.Integrity
                 return;
             }
 
-            string? tier = result.Manifest?.Tier?.Value ?? result.ManifestDocument?["tier"]?.Text;
+            string? tier = result.Manifest?.Tier?.Value;
             LocalSuppressionPolicy allowed = LocalSuppressionPolicy.From(result.Policy, tier);
             List<WaiverRule> waivers = UsableWaivers(request, result);
             IntegrityState state = result.Integrity;

@@ -36,7 +36,7 @@ namespace Guardrails.BuildTasks.Reports
             root["generatedAt"] = request.Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
             root["tool"] = Obj(("name", "Guardrails"), ("version", toolVersion));
             root["project"] = Obj(("path", request.ProjectPath), ("name", CheckRequest.ProjectName(request.ProjectPath)));
-            root["repository"] = result.Manifest?.Repository?.Value ?? result.ManifestDocument?["repository"]?.Text;
+            root["repository"] = result.Manifest?.Repository?.Value;
             root["build"] = Obj(
                 ("repository", provenance.Repository),
                 ("commit", provenance.Commit),
