@@ -323,6 +323,71 @@ public class RealSdkRouteBuildTests
     }
 
     [Fact]
+    public void A_policy_that_approves_no_ai_sdk_fails_the_extensions_ai_project_at_each_package_and_use()
+    {
+        TestProject project = Project(ApproveNothing, ExtensionsAiProgram,
+            ("Microsoft.Extensions.AI.OpenAI", "10.11.0"), ("Microsoft.Extensions.AI", "10.11.0"), ("Microsoft.Extensions.DependencyInjection", "10.0.5"));
+
+        DotNet.Result result = project.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        int adapter = LineOf(project, "Include=\"Microsoft.Extensions.AI.OpenAI\"");
+        int middleware = LineOf(project, "Include=\"Microsoft.Extensions.AI\"");
+        string[] found = Distinct(result.Output);
+        // Each AI package once, at the reference that brings it in (OpenAI through the adapter).
+        Assert.Equal(
+            new[] { adapter + " Microsoft.Extensions.AI.OpenAI", adapter + " OpenAI", middleware + " Microsoft.Extensions.AI" }.OrderBy(v => v, StringComparer.Ordinal),
+            Regex.Matches(result.Output, "App\\.csproj\\((\\d+),5\\): Guardrails error GRD201: Package '([^']+)'")
+                .Select(m => m.Groups[1].Value + " " + m.Groups[2].Value)
+                .Distinct(StringComparer.Ordinal)
+                .OrderBy(v => v, StringComparer.Ordinal));
+        // Each line that uses an SDK fails (the registration and its lambda, the adapter over OpenAI's client, the options
+        // and their public endpoint): the verdict does not depend on the client being registered rather than assigned.
+        foreach (int line in new[] { 7, 8, 9 })
+        {
+            Assert.Contains(found, d => d.StartsWith("Program.cs(" + line + ",", StringComparison.Ordinal) && d.EndsWith("error GRD003", StringComparison.Ordinal));
+        }
+
+        Assert.Contains("Program.cs(9,60): error GRD004", found);
+    }
+
+    [Fact]
+    public void Approving_the_extensions_ai_adapter_but_not_openai_fails_each_openai_use_and_proposes_the_route()
+    {
+        const string AdapterOnly = """
+            {
+              "policyFormat": "1.0",
+              "policyId": "e2e-adapter-only",
+              "revision": 1,
+              "owner": { "name": "AI Governance", "contact": "ai-gov@example.test", "approvers": ["sec@example.test"] },
+              "packages": { "approved": [ { "id": "Microsoft.Extensions.AI" }, { "id": "Microsoft.Extensions.AI.OpenAI" } ] }
+            }
+            """;
+        TestProject project = Project(AdapterOnly, ExtensionsAiProgram,
+            ("Microsoft.Extensions.AI.OpenAI", "10.11.0"), ("Microsoft.Extensions.AI", "10.11.0"), ("Microsoft.Extensions.DependencyInjection", "10.0.5"));
+
+        DotNet.Result result = project.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        int adapter = LineOf(project, "Include=\"Microsoft.Extensions.AI.OpenAI\"");
+        Assert.Equal(
+            new[] { adapter + " OpenAI" },
+            Regex.Matches(result.Output, "App\\.csproj\\((\\d+),5\\): Guardrails error GRD201: Package '([^']+)'").Select(m => m.Groups[1].Value + " " + m.Groups[2].Value).Distinct(StringComparer.Ordinal));
+        Assert.Contains("declare a route in 'routes' whose packages include 'Microsoft.Extensions.AI.OpenAI'", result.Output, StringComparison.Ordinal);
+        string[] found = Distinct(result.Output);
+        foreach (int line in new[] { 7, 8, 9 })
+        {
+            Assert.Contains(found, d => d.StartsWith("Program.cs(" + line + ",", StringComparison.Ordinal) && d.EndsWith("error GRD003", StringComparison.Ordinal));
+        }
+
+        // What the policy approves is never reported: every GRD003 names OpenAI's SDK, none the adapter or the middleware.
+        var uses = Regex.Matches(result.Output, "Program\\.cs\\(\\d+,\\d+\\): error GRD003: [^\\n]*").Select(m => m.Value).ToList();
+        Assert.NotEmpty(uses);
+        Assert.All(uses, u => Assert.Contains("(NuGet package OpenAI)", u, StringComparison.Ordinal));
+        Assert.Contains("Program.cs(9,60): error GRD004", found);
+    }
+
+    [Fact]
     public void A_policy_that_approves_no_ai_sdk_reports_the_semantic_kernel_registrations_that_create_no_client_with_new()
     {
         TestProject project = Project(ApproveNothing, SemanticKernelProgram, ("Microsoft.SemanticKernel.Connectors.AzureOpenAI", "1.82.0"));
