@@ -9,16 +9,21 @@ using Guardrails.Tests.Shared;
 namespace Guardrails.BuildTasks.Tests.Policy;
 
 /// <summary>
-/// The policy examples of the documentation are tested by extraction: every ```json block of docs/policy.md,
-/// docs/rollout.md and the README that is a policy (a whole one, or a fragment of top-level policy fields) is read by
-/// the real PolicyReader with no finding; every block that is a team manifest by the real ManifestReader. Where the
-/// text after a route example states an outcome, the sentence is quoted here and the outcome asserted through the
-/// one evaluator (PolicyVerdicts), the package gate and the analyzers' view of the effective policy; and each route
-/// example is the sample file it names.
+/// The policy examples of the documentation are tested by extraction: every ```json block of the README and of the
+/// pages under docs/ (docs/policy.md, docs/rollout.md, the rule pages) that is a policy (a whole one, or a fragment
+/// of top-level policy fields) is read by the real PolicyReader with no finding; every block that is a team manifest
+/// by the real ManifestReader. Where the text after a route example states an outcome, the sentence is quoted here
+/// and the outcome asserted through the one evaluator (PolicyVerdicts), the package gate and the analyzers' view of
+/// the effective policy; and each route example is the sample file it names.
 /// </summary>
 public class PolicyDocsExamplesTests
 {
-    private static readonly string[] Documents = { "docs/policy.md", "docs/rollout.md", "README.md" };
+    /// <summary>The README and every page under docs/ (the rule pages included).</summary>
+    private static readonly string[] Documents = new[] { "README.md" }
+        .Concat(Directory.GetFiles(Path.Combine(RepoPaths.Root, "docs"), "*.md", SearchOption.AllDirectories)
+            .Select(p => Path.GetRelativePath(RepoPaths.Root, p).Replace('\\', '/'))
+            .OrderBy(p => p, StringComparer.Ordinal))
+        .ToArray();
 
     private static readonly HashSet<string> PolicyFields = new(StringComparer.Ordinal)
     {
@@ -39,6 +44,7 @@ public class PolicyDocsExamplesTests
         Assert.True(PolicyBlocks().Count() >= 6, string.Join(", ", PolicyBlocks().Select(b => b[0] + ":" + b[1])));
         Assert.NotEmpty(ManifestBlocks());
         Assert.Contains(PolicyBlocks(), b => (string)b[0] == "docs/rollout.md");
+        Assert.Contains(ManifestBlocks(), b => (string)b[0] == "docs/rules/GRD103.md");
     }
 
     [Theory]
