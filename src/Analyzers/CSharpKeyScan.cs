@@ -404,7 +404,13 @@ namespace Guardrails.Analyzers
 
             if (value.IndexOf('\n') >= 0)
             {
-                CheckEmbeddedConfiguration(token, value);
+                // Most literals over several lines are SQL, markup or prose: parsed as configuration only when the text
+                // holds a secret word and a value that some name could make a key.
+                if (Guardrails.Core.Files.TextFileSecrets.MightHoldNamedValue(value))
+                {
+                    CheckEmbeddedConfiguration(token, value);
+                }
+
                 return;
             }
 

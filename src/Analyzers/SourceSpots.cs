@@ -112,7 +112,7 @@ namespace Guardrails.Analyzers
                     break;
                 }
 
-                if (next - quote - 1 >= NamedMinimumRun && !AssignedToAPlainName(text, quote) &&
+                if (next - quote - 1 >= NamedMinimumRun && MayBeToken(text, quote + 1, next - quote - 1) && !AssignedToAPlainName(text, quote) &&
                     SecretScanner.MightBeNamedValue(text, quote + 1, next - quote - 1, out IReadOnlyList<string>? hints))
                 {
                     named.Add(new NamedCandidate(quote + 1, hints));
@@ -169,6 +169,30 @@ namespace Guardrails.Analyzers
         }
 
         /// <summary>
+        /// The cheap half of <see cref="SecretScanner.MightBeNamedValue(string, int, int, out IReadOnlyList{string})"/>: a run
+        /// of token characters (or a "Bearer …" value). Between most pairs of quotes stands prose, SQL, a URL with a port, or
+        /// code between two literals: out at the first space, colon or bracket, before anything allocates.
+        /// </summary>
+        private static bool MayBeToken(string text, int start, int length)
+        {
+            char first = text[start];
+            if (first == 'B' || first == 'b')
+            {
+                return true;
+            }
+
+            for (int i = start; i < start + length; i++)
+            {
+                if (!SecretScanner.IsTokenCharacter(text[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
         /// <c>name = "…"</c> (a declarator, property or parameter default, assignment or named argument) where the name
         /// has no secret word in it: what the code calls the value is right there, and no such name makes a value a key
         /// (a "Bearer …" value excepted, which is judged under any name). Saves finding the token for most key-shaped
@@ -197,6 +221,27 @@ namespace Guardrails.Analyzers
             while (i >= 0 && (text[i] == ' ' || text[i] == '\t'))
             {
                 i--;
+            }
+
+            // An auto-property's initializer: Name { get; set; } = "…" (also init, private set, …).
+            if (i >= 0 && text[i] == '}')
+            {
+                int open = i - 1;
+                while (open >= 0 && i - open < 64 && (char.IsLetter(text[open]) || text[open] == ';' || text[open] == ' ' || text[open] == '\t'))
+                {
+                    open--;
+                }
+
+                if (open < 0 || text[open] != '{')
+                {
+                    return false;
+                }
+
+                i = open - 1;
+                while (i >= 0 && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
+                {
+                    i--;
+                }
             }
 
             int end = i + 1;

@@ -89,6 +89,33 @@ public class AnchorAndHintTests
         Assert.Contains(hints, h => name.Contains(h, StringComparison.OrdinalIgnoreCase));
     }
 
+    [Theory]
+    [InlineData("CO_API_KEY")]
+    [InlineData("CoApiKey")]
+    [InlineData("co-api-key")]
+    [InlineData("Cohere:ApiKey")]
+    [InlineData("COHERE_API_KEY")]
+    public void Every_name_that_makes_a_40_character_value_a_cohere_key_holds_one_of_its_hints(string name)
+    {
+        // 40 hexadecimal capitals: no generic secret (hashes are not), so only a Cohere name makes it a key.
+        string value = FakeKeys.Hex(40).ToUpperInvariant();
+        Assert.True(SecretScanner.TryMatchNamedValue(name, value, out SecretMatch match), name);
+        Assert.Equal("Cohere", match.Format.Provider);
+        IReadOnlyList<string>? hints = SecretScanner.NameHints(value);
+        Assert.NotNull(hints);
+        Assert.Contains(hints, h => name.Contains(h, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void A_thumbprint_needs_a_name_a_compilation_rarely_has()
+    {
+        // 40 hex digits (a SHA-1 thumbprint or commit id) has Cohere's shape; "co" alone occurs in every compilation
+        // ("const"), so a hint that short would send every thumbprint to the semantic model.
+        IReadOnlyList<string>? hints = SecretScanner.NameHints(FakeKeys.Hex(40).ToUpperInvariant());
+        Assert.NotNull(hints);
+        Assert.DoesNotContain(hints, h => "public const string Thumbprint = Configure(collection);".Contains(h, StringComparison.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public void A_guid_is_only_a_key_under_a_pinecone_name()
     {

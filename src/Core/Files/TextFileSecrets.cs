@@ -104,6 +104,65 @@ namespace Guardrails.Core.Files
             }
         }
 
+        /// <summary>
+        /// False when <see cref="Scan"/> can find no key with no fixed format in <paramref name="text"/>, whatever kind of
+        /// file it is read as: every name such a key needs comes from the text, so with no secret word in it (key, token,
+        /// secret, pass, …) and no "Bearer" there is none; and a value is a run of token characters (or the part of one after
+        /// an <c>=</c>), so with no run that <see cref="SecretScanner.MightBeNamedValue(string, int, int, out IReadOnlyList{string})"/>
+        /// there is none either. Escapes (which JSON and YAML decode) keep the answer true. Ordinal searches and one pass,
+        /// no allocation for text that holds no candidate: lets a caller skip parsing text that only might be configuration
+        /// (a C# literal over several lines: SQL, markup, prose). Self-identifying keys are not this method's business.
+        /// </summary>
+        public static bool MightHoldNamedValue(string text)
+        {
+            if (text.IndexOf('\\') >= 0 || text.IndexOf("bearer", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+
+            if (!NamedValues.MayBeSecretLike(text))
+            {
+                return false;
+            }
+
+            int i = 0;
+            while (i < text.Length)
+            {
+                if (!NamedValues.IsTokenCharacter(text[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                int start = i;
+                while (i < text.Length && NamedValues.IsTokenCharacter(text[i]))
+                {
+                    i++;
+                }
+
+                if (i - start < NamedValues.MinimumLength)
+                {
+                    continue;
+                }
+
+                if (SecretScanner.MightBeNamedValue(text, start, i - start, out _))
+                {
+                    return true;
+                }
+
+                // NAME=value (.env, INI, a connection string's part): the value after each '='.
+                for (int eq = text.IndexOf('=', start, i - start); eq >= 0 && i - eq - 1 >= NamedValues.MinimumLength; eq = text.IndexOf('=', eq + 1, i - eq - 1))
+                {
+                    if (SecretScanner.MightBeNamedValue(text, eq + 1, i - eq - 1, out _))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Appends the keys found in <paramref name="text"/> (the content of <paramref name="path"/>) to <paramref name="results"/>, in file order.</summary>
         public static TextFileKind Scan(string path, string text, List<SecretMatch> results)
         {

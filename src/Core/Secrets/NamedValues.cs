@@ -56,7 +56,7 @@ namespace Guardrails.Core.Secrets
             new ContextRule(KeyCatalog.AzureOpenAiHex, new[] { "azure", "aoai", "open", "apikeycredential" }, n => n.Has("azureopenai") || n.Has("aoai") || n.Has("openai") || n.Joined == "apikeycredential", IsHex32),
             new ContextRule(KeyCatalog.AzureAiServicesHex, new[] { "azure", "cognitive", "services", "ocp" }, n => n.Has("azure") || n.Has("cognitive") || n.Has("aiservices") || n.Has("ocpapim"), IsHex32),
             new ContextRule(KeyCatalog.Mistral, new[] { "mistral" }, n => n.Has("mistral"), v => v.Length == 32 && TokenText.AllAlnum(v, 0, 32)),
-            new ContextRule(KeyCatalog.Cohere, new[] { "cohere", "co" }, n => n.Has("cohere") || n.HasWords("co", "api"), v => v.Length == 40 && TokenText.AllAlnum(v, 0, 40)),
+            new ContextRule(KeyCatalog.Cohere, new[] { "cohere", "coapi", "co_api", "co-api", "co.api", "co:api", "co api", "co__api", "co/api" }, n => n.Has("cohere") || n.HasWords("co", "api"), v => v.Length == 40 && TokenText.AllAlnum(v, 0, 40)),
             new ContextRule(KeyCatalog.DeepSeek, new[] { "deep" }, n => n.Has("deepseek"), v => v.Length == 35 && v.StartsWith("sk-", StringComparison.Ordinal) && TokenText.AllLowerHex(v, 3, 32)),
             new ContextRule(KeyCatalog.DeepInfra, new[] { "deep" }, n => n.Has("deepinfra"), v => v.Length == 32 && TokenText.AllAlnum(v, 0, 32)),
             new ContextRule(KeyCatalog.AssemblyAi, new[] { "assembly" }, n => n.Has("assemblyai"), v => v.Length == 32 && TokenText.AllLowerHex(v, 0, 32)),
@@ -79,9 +79,7 @@ namespace Guardrails.Core.Secrets
         {
             for (int i = start; i < start + length; i++)
             {
-                char c = text[i];
-                if (c <= ' ' || c > '~' || c == '"' || c == '\'' || c == '`' || c == '\\' || c == '<' || c == '>' ||
-                    c == '{' || c == '}' || c == '(' || c == ')' || c == '[' || c == ']' || c == ',' || c == ';' || c == ':' || c == '|')
+                if (!IsTokenCharacter(text[i]))
                 {
                     return false;
                 }
@@ -89,6 +87,11 @@ namespace Guardrails.Core.Secrets
 
             return true;
         }
+
+        /// <summary>A character a token value may hold (see <see cref="IsTokenValue(string)"/>).</summary>
+        public static bool IsTokenCharacter(char c) =>
+            c > ' ' && c <= '~' && c != '"' && c != '\'' && c != '`' && c != '\\' && c != '<' && c != '>' &&
+            c != '{' && c != '}' && c != '(' && c != ')' && c != '[' && c != ']' && c != ',' && c != ';' && c != ':' && c != '|';
 
         private static bool HasSomeProviderShape(string value)
         {

@@ -273,6 +273,9 @@ namespace Guardrails.Core.Secrets
             return nameHints == null || nameHints.Count > 0;
         }
 
+        /// <summary>A character a value judged by its name may hold: printable ASCII but whitespace, quotes, brackets and separators.</summary>
+        public static bool IsTokenCharacter(char c) => NamedValues.IsTokenCharacter(c);
+
         /// <summary>
         /// For a value that <see cref="MightBeNamedValue(string)"/>: null when any secret-like name could make it a key
         /// (a generic secret), else text of which at least one occurs, ignoring case, in any name that makes it a
