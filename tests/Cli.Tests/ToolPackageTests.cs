@@ -30,7 +30,8 @@ public sealed class ToolPackageTests
     {
         using var work = new TempRepo();
         string feed = work.PathOf("feed"), tools = work.PathOf("tools");
-        string packages = Path.Combine(Path.GetTempPath(), "grd-cli-tool-packages");
+        // The install's package folder lives in the test's own folder, so nothing is left behind in the temp folder.
+        string packages = work.PathOf("nuget-packages");
         (int pack, string packOut) = Run("dotnet", RepoPaths.Root, Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
             "pack", "src/Cli", "-c", "Release", "-o", feed, "-nodeReuse:false", "-p:Version=0.1.0-test" + DateTime.UtcNow.ToString("HHmmss"));
         Assert.True(pack == 0, packOut);

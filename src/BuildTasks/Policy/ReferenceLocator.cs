@@ -24,7 +24,7 @@ namespace Guardrails.BuildTasks.Policy
     }
 
     /// <summary>
-    /// Finds the element that references a package, so GRD2xx can point where a developer fixes it: a
+    /// The one reader of package references in MSBuild files. Finds the element that references a package, so GRD2xx can point where a developer fixes it: a
     /// <c>PackageReference</c> (Include or Update) in the project file, then in the nearest Directory.Build.props and
     /// Directory.Build.targets above it, then a <c>GlobalPackageReference</c> or <c>PackageVersion</c> in the nearest
     /// Directory.Packages.props. Unreadable or malformed files are skipped (the build has already read them).
@@ -35,8 +35,8 @@ namespace Guardrails.BuildTasks.Policy
         private const long MaxBytes = 4L * 1024 * 1024;
 
         private readonly List<string> _files = new List<string>();
-        private readonly Dictionary<string, List<(string Element, string Id, int Line, int Column)>?> _elements =
-            new Dictionary<string, List<(string, string, int, int)>?>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, List<(string Element, string Id, string? Version, int Line, int Column)>?> _elements =
+            new Dictionary<string, List<(string, string, string?, int, int)>?>(StringComparer.OrdinalIgnoreCase);
 
         public ReferenceLocator(string? projectFile)
         {
@@ -57,13 +57,58 @@ namespace Guardrails.BuildTasks.Policy
             }
         }
 
+        /// <summary>
+        /// The packages a project file references itself (PackageReference Include or Update), each with the version
+        /// written on it (attribute or child element) or else the PackageVersion of the nearest Directory.Packages.props
+        /// at or above the project folder, searched no higher than <paramref name="stopAt"/> (null: to the root); used
+        /// when the project was never restored. An unreadable file gives none.
+        /// </summary>
+        public static List<DeclaredPackage> Declared(string projectFile, string? stopAt)
+        {
+            var result = new List<DeclaredPackage>();
+            Dictionary<string, string>? central = null;
+            foreach ((string Element, string Id, string? Version, int Line, int Column) e in Read(projectFile) ?? new List<(string, string, string?, int, int)>())
+            {
+                if (e.Element != "PackageReference")
+                {
+                    continue;
+                }
+
+                string? version = e.Version;
+                if (string.IsNullOrWhiteSpace(version))
+                {
+                    central ??= CentralVersions(SafeDirectory(projectFile), stopAt);
+                    central.TryGetValue(e.Id, out version);
+                }
+
+                result.Add(new DeclaredPackage(e.Id, (version ?? string.Empty).Trim(), projectFile, e.Line, e.Column));
+            }
+
+            return result;
+        }
+
+        private static Dictionary<string, string> CentralVersions(string? projectDirectory, string? stopAt)
+        {
+            var versions = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            string? file = Nearest(projectDirectory, "Directory.Packages.props", stopAt);
+            foreach ((string Element, string Id, string? Version, int Line, int Column) e in (file == null ? null : Read(file)) ?? new List<(string, string, string?, int, int)>())
+            {
+                if (e.Element == "PackageVersion" && e.Version != null)
+                {
+                    versions[e.Id] = e.Version;
+                }
+            }
+
+            return versions;
+        }
+
         public ReferenceLocation? Find(string packageId)
         {
             foreach (string element in new[] { "PackageReference", "GlobalPackageReference", "PackageVersion" })
             {
                 foreach (string file in _files)
                 {
-                    foreach ((string Element, string Id, int Line, int Column) e in Elements(file))
+                    foreach ((string Element, string Id, string? Version, int Line, int Column) e in Elements(file))
                     {
                         if (e.Element == element && string.Equals(e.Id, packageId, StringComparison.OrdinalIgnoreCase))
                         {
@@ -76,19 +121,19 @@ namespace Guardrails.BuildTasks.Policy
             return null;
         }
 
-        private List<(string Element, string Id, int Line, int Column)> Elements(string file)
+        private List<(string Element, string Id, string? Version, int Line, int Column)> Elements(string file)
         {
-            if (_elements.TryGetValue(file, out List<(string, string, int, int)>? cached))
+            if (_elements.TryGetValue(file, out List<(string, string, string?, int, int)>? cached))
             {
-                return cached ?? new List<(string, string, int, int)>();
+                return cached ?? new List<(string, string, string?, int, int)>();
             }
 
-            List<(string, string, int, int)>? list = Read(file);
+            List<(string, string, string?, int, int)>? list = Read(file);
             _elements[file] = list;
-            return list ?? new List<(string, string, int, int)>();
+            return list ?? new List<(string, string, string?, int, int)>();
         }
 
-        private static List<(string, string, int, int)>? Read(string file)
+        private static List<(string, string, string?, int, int)>? Read(string file)
         {
             try
             {
@@ -98,7 +143,7 @@ namespace Guardrails.BuildTasks.Policy
                     return null;
                 }
 
-                var list = new List<(string, string, int, int)>();
+                var list = new List<(string, string, string?, int, int)>();
                 var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
                 using (var bytes = new MemoryStream(loaded.Bytes, writable: false))
                 using (XmlReader reader = XmlReader.Create(bytes, settings))
@@ -121,11 +166,12 @@ namespace Guardrails.BuildTasks.Policy
                         int line = info2.LineNumber;
                         int column = Math.Max(1, info2.LinePosition - 1);
                         string? ids = reader.GetAttribute("Include") ?? reader.GetAttribute("Update");
+                        string? version = reader.GetAttribute("Version") ?? (reader.IsEmptyElement ? null : VersionElement(reader));
                         foreach (string id in (ids ?? string.Empty).Split(';'))
                         {
                             if (id.Trim().Length > 0)
                             {
-                                list.Add((name, id.Trim(), line, column));
+                                list.Add((name, id.Trim(), version, line, column));
                             }
                         }
                     }
@@ -139,7 +185,25 @@ namespace Guardrails.BuildTasks.Policy
             }
         }
 
-        private static string? Nearest(string? dir, string name)
+        /// <summary>The text of a &lt;Version&gt; child of the element the reader is on (the reader stays on that element).</summary>
+        private static string? VersionElement(XmlReader reader)
+        {
+            using (XmlReader inner = reader.ReadSubtree())
+            {
+                inner.Read();
+                while (inner.Read())
+                {
+                    if (inner.NodeType == XmlNodeType.Element && inner.Depth == 1 && inner.LocalName == "Version")
+                    {
+                        return inner.ReadElementContentAsString();
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static string? Nearest(string? dir, string name, string? stopAt = null)
         {
             int guard = 0;
             while (!string.IsNullOrEmpty(dir) && guard++ < 64)
@@ -148,6 +212,11 @@ namespace Guardrails.BuildTasks.Policy
                 if (File.Exists(candidate))
                 {
                     return candidate;
+                }
+
+                if (stopAt != null && string.Equals(dir!.TrimEnd(Path.DirectorySeparatorChar), stopAt.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
+                {
+                    return null;
                 }
 
                 dir = SafeDirectory(dir!);

@@ -6,44 +6,16 @@ using Guardrails.BuildTasks.Policy;
 namespace Guardrails.Cli.Scan;
 
 /// <summary>
-/// What a scan needs from MSBuild files without running MSBuild: the packages a project references directly
-/// (PackageReference, its Version or the central PackageVersion in Directory.Packages.props) and the Guardrails
+/// What a scan needs from MSBuild files without running MSBuild: the packages a project references directly (read
+/// by the build's <see cref="ReferenceLocator"/>: PackageReference, its Version or the central PackageVersion in
+/// Directory.Packages.props) and the Guardrails
 /// settings a Directory.Build.props sets as plain values ($(MSBuildThisFileDirectory) is resolved; other expressions
 /// are not evaluated, so such a value is left to --policy).
 /// </summary>
 internal static class ProjectFiles
 {
-    public static List<DeclaredPackage> DeclaredPackages(string projectFile, string? stopAt)
-    {
-        var result = new List<DeclaredPackage>();
-        XDocument? project = Load(projectFile);
-        if (project == null)
-        {
-            return result;
-        }
-
-        Dictionary<string, string>? central = null;
-        foreach (XElement reference in project.Descendants().Where(e => e.Name.LocalName == "PackageReference"))
-        {
-            string? id = (string?)reference.Attribute("Include") ?? (string?)reference.Attribute("Update");
-            if (string.IsNullOrWhiteSpace(id))
-            {
-                continue;
-            }
-
-            string? version = (string?)reference.Attribute("Version") ?? reference.Elements().FirstOrDefault(e => e.Name.LocalName == "Version")?.Value;
-            if (string.IsNullOrWhiteSpace(version))
-            {
-                central ??= CentralVersions(Path.GetDirectoryName(projectFile)!, stopAt);
-                central.TryGetValue(id.Trim(), out version);
-            }
-
-            var info = (IXmlLineInfo)reference;
-            result.Add(new DeclaredPackage(id.Trim(), (version ?? string.Empty).Trim(), projectFile, info.HasLineInfo() ? info.LineNumber : 0, info.HasLineInfo() ? info.LinePosition : 0));
-        }
-
-        return result;
-    }
+    /// <summary>The packages a project file references directly, read by the build's own reader (<see cref="ReferenceLocator"/>).</summary>
+    public static List<DeclaredPackage> DeclaredPackages(string projectFile, string? stopAt) => ReferenceLocator.Declared(projectFile, stopAt);
 
     /// <summary>The nearest Directory.Build.props at or above the project folder, as MSBuild imports it.</summary>
     public static (string? PolicyPath, string? Sha256, string? Mode) Settings(string projectDirectory)
@@ -102,24 +74,6 @@ internal static class ProjectFiles
         }
 
         return null;
-    }
-
-    private static Dictionary<string, string> CentralVersions(string projectDirectory, string? stopAt)
-    {
-        var versions = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        string? file = FileAbove(projectDirectory, "Directory.Packages.props", stopAt);
-        XDocument? doc = file == null ? null : Load(file);
-        foreach (XElement v in doc?.Descendants().Where(e => e.Name.LocalName == "PackageVersion") ?? Enumerable.Empty<XElement>())
-        {
-            string? id = (string?)v.Attribute("Include");
-            string? version = (string?)v.Attribute("Version");
-            if (!string.IsNullOrWhiteSpace(id) && version != null)
-            {
-                versions[id.Trim()] = version;
-            }
-        }
-
-        return versions;
     }
 
     private static XDocument? Load(string path)
