@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using Guardrails.BuildTasks.Footprints;
+using Guardrails.BuildTasks.Foundation;
 using Guardrails.Core.Files;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -56,7 +57,7 @@ namespace Guardrails.BuildTasks
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             try
             {
-                foreach (ITaskItem candidate in Candidates)
+                foreach (ITaskItem candidate in OfScannedKinds(Candidates))
                 {
                     Consider(candidate.ItemSpec, files, skipped, keptBack, seen);
                 }
@@ -80,7 +81,7 @@ namespace Guardrails.BuildTasks
             {
                 Log.LogMessage(MessageImportance.Normal, "Guardrails: choosing the files to scan for keys failed ({0}: {1}); passing the candidates unchecked.", e.GetType().Name, e.Message);
                 files.Clear();
-                foreach (ITaskItem candidate in Candidates)
+                foreach (ITaskItem candidate in OfScannedKinds(Candidates))
                 {
                     files.Add(new TaskItem(candidate.ItemSpec));
                 }
@@ -117,6 +118,18 @@ namespace Guardrails.BuildTasks
             {
                 skipped.Add(SkippedList.Line(reason, length, full));
                 keptBack.Add(new TaskItem(full));
+            }
+        }
+
+        /// <summary>The candidates without the project items (marked <see cref="ScanFileKinds.ByKindMetadata"/>) of a kind the key scan does not read.</summary>
+        private static IEnumerable<ITaskItem> OfScannedKinds(ITaskItem[] candidates)
+        {
+            foreach (ITaskItem candidate in candidates)
+            {
+                if (!string.Equals(candidate.GetMetadata(ScanFileKinds.ByKindMetadata), "true", StringComparison.OrdinalIgnoreCase) || ScanFileKinds.IsScanned(candidate.ItemSpec))
+                {
+                    yield return candidate;
+                }
             }
         }
 

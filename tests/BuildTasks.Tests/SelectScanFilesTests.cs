@@ -104,4 +104,30 @@ public class SelectScanFilesTests
         (string[] none, _) = Run(dir, project, repositoryFiles: false);
         Assert.Empty(none);
     }
+
+    [Fact]
+    public void Project_items_are_kept_only_of_a_scanned_kind_while_files_named_one_by_one_are_kept_whatever_their_kind()
+    {
+        using var dir = new TempDir();
+        string json = dir.Write("appsettings.json", "{ }");
+        string env = dir.Write(".env.production", "A=1");
+        string markdown = dir.Write("notes.md", "# notes");
+        string image = dir.Write("logo.svg", "<svg/>");
+        string named = dir.Write("runbook.md", "# named by GuardrailsScanFile");
+        string list = Path.Combine(dir.Path, "obj", "guardrails.scan-skipped.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(list)!);
+        ITaskItem ByKind(string path) => new TaskItem(path, new Dictionary<string, string> { ["GuardrailsScanByKind"] = "true" });
+        var task = new GuardrailsSelectScanFiles
+        {
+            BuildEngine = new FakeBuildEngine(),
+            Candidates = new[] { ByKind(json), ByKind(env), ByKind(markdown), ByKind(image), new TaskItem(named) },
+            ProjectDirectory = dir.Path,
+            SkippedListFile = list,
+            IncludeRepositoryFiles = false,
+        };
+
+        Assert.True(task.Execute());
+
+        Assert.Equal(new[] { json, env, named }, task.Files.Select(f => f.ItemSpec));
+    }
 }

@@ -4,18 +4,31 @@ using Guardrails.Tests.Shared;
 
 namespace Guardrails.Cli.Tests;
 
-/// <summary>The scan reads the same config files the build passes to the key scan: the extension list in the package's
-/// targets and the tool's list cannot drift apart.</summary>
+/// <summary>The scan reads the kinds of file the build passes to the key scan, from the one list (ScanFileKinds).</summary>
 public sealed class ScanFileSetTests
 {
     [Fact]
-    public void Scan_extensions_are_the_targets_extensions_plus_project_files()
+    public void Scan_reads_config_script_project_and_env_files_and_not_other_text()
+    {
+        using var repo = new TempRepo();
+        foreach (string name in new[] { "appsettings.Development.json", "deploy.sh", "settings.toml", ".env.local", ".envrc", "App.csproj", "notes.md", "readme.txt", "logo.svg", "Program.cs" })
+        {
+            repo.Write("src/" + name, "x");
+        }
+
+        RepositoryFiles files = RepositoryFiles.List(repo.Root);
+
+        Assert.Equal(new[] { ".env.local", ".envrc", "App.csproj", "appsettings.Development.json", "deploy.sh", "settings.toml" }, files.Text.Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal("Program.cs", Path.GetFileName(Assert.Single(files.CSharp)));
+        Assert.Equal("App.csproj", Path.GetFileName(Assert.Single(files.Projects)));
+    }
+
+    [Fact]
+    public void The_package_targets_keep_no_extension_list_of_their_own()
     {
         string targets = File.ReadAllText(Path.Combine(RepoPaths.Root, "nuget", "build", "Guardrails.targets"));
-        var fromTargets = Regex.Matches(targets, @"'%\(_GuardrailsScanSource\.Extension\)' == '(\.[a-z0-9]+)'").Select(m => m.Groups[1].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-        Assert.NotEmpty(fromTargets);
-        Assert.Subset(RepositoryFiles.TextExtensions, fromTargets);
-        Assert.Empty(RepositoryFiles.TextExtensions.Except(fromTargets, StringComparer.OrdinalIgnoreCase).Except(RepositoryFiles.ProjectExtensions, StringComparer.OrdinalIgnoreCase));
+        Assert.DoesNotMatch(new Regex(@"Extension\)' == '\.(json|yml|env|toml)'"), targets);
+        Assert.Contains("GuardrailsScanByKind=\"true\"", targets);
     }
 }

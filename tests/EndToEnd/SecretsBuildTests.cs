@@ -49,6 +49,9 @@ public class SecretsBuildTests
         File.WriteAllBytes(project.PathOf("latin1.yml"), new byte[] { (byte)'n', (byte)':', (byte)' ', (byte)'c', (byte)'a', (byte)'f', 0xE9, 0xFF, (byte)'\n' });
         project.Write(".github/workflows/ci.yml", "jobs:\n  build:\n    env:\n      OPENAI_API_KEY: " + inCi + "\n");
 
+        // A None item of a kind the key scan does not read (ScanFileKinds): not passed to the compiler, so not reported.
+        project.Write("notes.md", "OPENAI_API_KEY=" + FakeKeys.OpenAiProject("E2eMarkdownFakeKeyNotRead") + "\n");
+
         // The user already passes appsettings.json as an AdditionalFile (it must not be scanned twice), and excludes testdata.
         project.Write("Directory.Build.props",
             "<Project>\n  <ItemGroup>\n    <AdditionalFiles Include=\"appsettings.json\" />\n" +
@@ -73,6 +76,7 @@ public class SecretsBuildTests
         Assert.Contains(Path.Combine(".github", "workflows", "ci.yml") + "(4,23): error GRD002:", result.Output);
         Assert.DoesNotContain("CS2015", result.Output);
         Assert.DoesNotContain("big.json(", result.Output);
+        Assert.DoesNotContain("notes.md(", result.Output);
         Assert.Contains("sk-proj-\u2026" + inSettings.Substring(inSettings.Length - 4), result.Output);
         Assert.DoesNotContain("fixture.json", result.Output);
         Assert.DoesNotContain("AD0001", result.Output);

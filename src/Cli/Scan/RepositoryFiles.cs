@@ -1,8 +1,10 @@
+using Guardrails.BuildTasks.Foundation;
+
 namespace Guardrails.Cli.Scan;
 
 /// <summary>
-/// The files a scan reads: C# sources, the text files the build passes to the key scan (config and script
-/// extensions, project and Directory.* files, assistant configs), and the project files. Never descends into
+/// The files a scan reads: C# sources, the text files of the kinds the build passes to the key scan
+/// (<see cref="ScanFileKinds"/>: config, script and project files, .env files), and the project files. Never descends into
 /// .git, bin, obj, node_modules, .vs or .idea, never follows a symbolic link.
 /// </summary>
 internal sealed class RepositoryFiles
@@ -10,14 +12,6 @@ internal sealed class RepositoryFiles
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase)
     {
         ".git", "bin", "obj", "node_modules", ".vs", ".idea",
-    };
-
-    /// <summary>The extensions the package's _GuardrailsCollectScanFiles target passes to GRD002 (nuget/build/Guardrails.targets);
-    /// ScanFileSetTests fails when the two lists drift apart.</summary>
-    internal static readonly HashSet<string> TextExtensions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ".json", ".jsonc", ".config", ".xml", ".yml", ".yaml", ".env", ".ini", ".properties", ".toml", ".http", ".rest",
-        ".ps1", ".sh", ".cmd", ".bat", ".props", ".targets", ".runsettings", ".csproj", ".fsproj", ".vbproj", ".proj", ".ipynb", ".dib",
     };
 
     internal static readonly HashSet<string> ProjectExtensions = new(StringComparer.OrdinalIgnoreCase) { ".csproj", ".fsproj", ".vbproj" };
@@ -82,7 +76,7 @@ internal sealed class RepositoryFiles
             return;
         }
 
-        if (TextExtensions.Contains(ext) || name.StartsWith(".env", StringComparison.OrdinalIgnoreCase))
+        if (ScanFileKinds.IsScanned(name))
         {
             Text.Add(path);
         }
