@@ -108,13 +108,64 @@ public sealed class ScanCodeRulesTests
     }
 
     [Fact]
-    public void Scan_help_names_the_rule_it_cannot_give_without_a_build()
+    public void Scan_help_says_when_GRD003_needs_a_restore()
     {
         CliRun run = CliRun.Of("scan", "--help");
 
         Assert.Contains("GRD003", run.Out);
+        Assert.Contains("restored", run.Out);
         Assert.Contains("GRD004", run.Out);
         Assert.Contains("GRD005", run.Out);
+    }
+
+    [Fact]
+    public void Scan_reports_GRD003_in_a_restored_project_as_the_compiler_does_and_not_in_one_never_restored()
+    {
+        using var repo = new TempRepo();
+        using var nuget = new TempRepo();
+        string policy = repo.Write("policy/guardrails.policy.json", File.ReadAllText(Path.Combine(Guardrails.Tests.Shared.RepoPaths.Root, "samples", "policy", "guardrails.policy.json")));
+        string manifest = repo.Write("ai-assistants.json", Manifest);
+
+        // The OpenAI package as restore leaves it: its compile assembly in the package folder, named by the assets file.
+        string sdk = nuget.PathOf("openai/2.1.0/lib/net8.0/OpenAI.dll");
+        Directory.CreateDirectory(Path.GetDirectoryName(sdk)!);
+        var stub = CSharpCompilation.Create("OpenAI", new[] { CSharpSyntaxTree.ParseText("namespace OpenAI { public class OpenAIClient { public OpenAIClient(string key) { } } }") },
+            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) }, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.True(stub.Emit(sdk).Success);
+        const string Use = "class Chat\n{\n    object Make() => new OpenAI.OpenAIClient(System.Environment.GetEnvironmentVariable(\"OPENAI_API_KEY\")!);\n}\n";
+        string project = repo.Write("restored/Restored.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><PackageReference Include=\"OpenAI\" Version=\"2.1.0\" /></ItemGroup></Project>");
+        string source = repo.Write("restored/Chat.cs", Use);
+        string assets = repo.Write("restored/obj/project.assets.json", """
+            { "version": 3,
+              "targets": { "net8.0": { "OpenAI/2.1.0": { "type": "package", "compile": { "lib/net8.0/OpenAI.dll": {} }, "runtime": { "lib/net8.0/OpenAI.dll": {} } } } },
+              "libraries": { "OpenAI/2.1.0": { "type": "package", "path": "openai/2.1.0" } },
+              "packageFolders": { "FOLDER": {} },
+              "project": { "frameworks": { "net8.0": { "dependencies": { "OpenAI": { "target": "Package", "version": "[2.1.0, )" } } } } } }
+            """.Replace("FOLDER", nuget.Root.Replace("\\", "\\\\") + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+        repo.Write("unrestored/Unrestored.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><PackageReference Include=\"OpenAI\" Version=\"2.1.0\" /></ItemGroup></Project>");
+        repo.Write("unrestored/Chat.cs", Use);
+
+        CliRun run = CliRun.Of("scan", repo.Root, "--policy", policy, "--format", "json");
+
+        using JsonDocument doc = JsonDocument.Parse(run.Out);
+        var findings = doc.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        JsonElement grd003 = Assert.Single(findings, f => f.GetProperty("rule").GetString() == "GRD003");
+        Assert.Equal("restored/Chat.cs", grd003.GetProperty("file").GetString());
+        Assert.Equal(3, grd003.GetProperty("line").GetInt32());
+        Assert.Contains(findings, f => f.GetProperty("rule").GetString() == "GRD201" && f.GetProperty("file").GetString() == "unrestored/Unrestored.csproj");
+
+        // The compiler on the restored project: its source, the SDK assembly, the framework, the check's effective policy.
+        CheckResult check = GuardrailsChecker.Run(new CheckRequest { ProjectPath = project, PolicyPath = policy, ManifestPath = manifest, ProjectAssetsFile = assets, Mode = "Enforce", CheckFootprints = false });
+        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .Append(MetadataReference.CreateFromFile(sdk));
+        CSharpCompilation compilation = CSharpCompilation.Create("Restored", new[] { CSharpSyntaxTree.ParseText(SourceText.From(Use), path: source) }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Diagnostic compiled = Assert.Single(compilation
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new UnapprovedAiSdkAnalyzer()), new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(new Text(Path.Combine(repo.Root, "obj", EffectivePolicy.FileName), check.Effective.Write()))))
+            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult());
+        Assert.Equal(compiled.GetMessage(System.Globalization.CultureInfo.InvariantCulture), grd003.GetProperty("message").GetString());
+        Assert.Equal(compiled.Location.GetLineSpan().StartLinePosition.Character + 1, grd003.GetProperty("column").GetInt32());
     }
 
     private sealed class Text : AdditionalText

@@ -117,6 +117,7 @@ internal static class RepositoryScan
 
         // Policy, manifest, footprints and packages: the engine, once per project (or once for the root when there is none).
         var engineFindings = new List<Finding>();
+        var sdkProjects = new List<SdkProject>();
         string? effectivePolicy = null;
         bool? enforce = null;
         IEnumerable<string> projects = files.Projects.Count > 0 ? files.Projects : new[] { Path.Combine(root, Path.GetFileName(root) + ".csproj") };
@@ -144,6 +145,16 @@ internal static class RepositoryScan
             };
             CheckResult result = GuardrailsChecker.Run(request);
             engineFindings.AddRange(result.Findings);
+            if (restored && result.Effective.HasPolicy)
+            {
+                var verdicts = new Guardrails.Core.Policy.PolicyVerdicts(result.Effective);
+                List<string> sdkAssemblies = RestoredAssemblies.For(assets, id => verdicts.SdkOfPackage(id) != null);
+                if (sdkAssemblies.Count > 0)
+                {
+                    sdkProjects.Add(new SdkProject(Path.GetFileNameWithoutExtension(project), SourcesOf(projectDir, files), sdkAssemblies, result.Effective.Write()));
+                }
+            }
+
             enforce ??= result.Enforce;
             effectivePolicy ??= result.Effective.HasPolicy ? result.Effective.Write() : null;
             progress.Advance();
@@ -153,7 +164,7 @@ internal static class RepositoryScan
 
         // Keys, endpoints, local suppressions: the analyzers themselves, over every C# and config file under the root.
         var secretFindings = new List<Finding>();
-        SourceAnalysis.Run(files.CSharp, files.Text, effectivePolicy ?? ModeOnly(report.Enforce), secretFindings, progress, cancellationToken);
+        SourceAnalysis.Run(files.CSharp, files.Text, effectivePolicy ?? ModeOnly(report.Enforce), sdkProjects, secretFindings, progress, cancellationToken);
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (Finding f in engineFindings.Concat(secretFindings))
@@ -174,6 +185,16 @@ internal static class RepositoryScan
         progress.Done();
         report.Elapsed = started.Elapsed;
         return report;
+    }
+
+    /// <summary>The C# files of the project in <paramref name="projectDirectory"/>: below it and not below another project's folder.</summary>
+    private static List<string> SourcesOf(string projectDirectory, RepositoryFiles files)
+    {
+        string own = projectDirectory.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var nested = files.Projects.Select(p => Path.GetDirectoryName(p)!.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar)
+            .Where(d => d.Length > own.Length && d.StartsWith(own, StringComparison.Ordinal))
+            .ToList();
+        return files.CSharp.Where(f => f.StartsWith(own, StringComparison.Ordinal) && !nested.Any(d => f.StartsWith(d, StringComparison.Ordinal))).ToList();
     }
 
     /// <summary>The effective-policy file for the analyzers when there is no policy: only the mode.</summary>

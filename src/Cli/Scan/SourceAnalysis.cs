@@ -20,8 +20,9 @@ namespace Guardrails.Cli.Scan;
 /// GRD004 (<see cref="UnapprovedAiEndpointAnalyzer"/>, C# and configuration files), GRD005
 /// (<see cref="ForbiddenLocalSuppressionAnalyzer"/>) and GRD002/GRD006 (<see cref="HardcodedKeyInFileAnalyzer"/>).
 /// Same detectors, same ids, same messages; no second implementation. GRD003 (<see cref="UnapprovedAiSdkAnalyzer"/>)
-/// runs too but decides on the SDK assemblies the compilation references, and a scan references none: it reports
-/// nothing here (the package rules GRD201-GRD203 name the same SDKs from the project files or the assets file).
+/// decides on the SDK assemblies a compilation references: it runs per restored project whose AI SDK assemblies are
+/// on disk (<see cref="SdkProject"/>), on that project's C# files; elsewhere the package rules GRD201-GRD203 name the
+/// same SDKs from the project files.
 /// </summary>
 internal static class SourceAnalysis
 {
@@ -33,6 +34,7 @@ internal static class SourceAnalysis
         IReadOnlyList<string> csharp,
         IReadOnlyList<string> text,
         string? effectivePolicy,
+        IReadOnlyList<SdkProject> sdkProjects,
         List<Finding> findings,
         ScanProgress progress,
         CancellationToken cancellationToken)
@@ -102,6 +104,27 @@ internal static class SourceAnalysis
             progress.Advance();
         });
 
+        // GRD003 decides on the SDK assemblies a compilation references: in each restored project whose AI SDK
+        // assemblies are on disk, its own C# files against them, under its own effective policy (versions and chains).
+        if (sdkProjects.Count > 0)
+        {
+            var byPath = parsed.ToDictionary(t => t.FilePath, StringComparer.Ordinal);
+            progress.Start("Checking AI SDK use in restored projects", sdkProjects.Count);
+            foreach (SdkProject project in sdkProjects)
+            {
+                SyntaxTree[] own = project.Sources.Where(byPath.ContainsKey).Select(p => byPath[p]).ToArray();
+                CSharpCompilation withSdks = CSharpCompilation.Create(
+                    project.Name,
+                    own,
+                    Framework().Concat(project.References.Select(r => (MetadataReference)MetadataReference.CreateFromFile(r))),
+                    new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: true));
+                var policy = new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(new InMemoryText(Path.Combine(Path.GetTempPath(), "guardrails-scan", project.Name, EffectivePolicy.FileName), project.EffectivePolicy)));
+                AnalyzerHost sdkHost = AnalyzerHost.Start(new UnapprovedAiSdkAnalyzer(), withSdks, policy, cancellationToken);
+                Parallel.ForEach(own, new ParallelOptions { CancellationToken = cancellationToken }, tree => sdkHost.Analyze(withSdks.GetSemanticModel(tree), diagnostics.Add, cancellationToken));
+                progress.Advance();
+            }
+        }
+
         // Config files: the GRD002/GRD006 and GRD004 analyzers through the compiler's driver, as AdditionalFiles (no binding involved).
         var exceptions = new ConcurrentBag<string>();
         var options = new CompilationWithAnalyzersOptions(
@@ -136,13 +159,12 @@ internal static class SourceAnalysis
         }
     }
 
-    /// <summary>Every analyzer of the package that looks at C# code.</summary>
+    /// <summary>The analyzers of the package that look at C# code without its references (GRD003 runs per restored project).</summary>
     internal static DiagnosticAnalyzer[] CodeAnalyzers() => new DiagnosticAnalyzer[]
     {
         new HardcodedKeyInCodeAnalyzer(),
         new UnapprovedAiEndpointAnalyzer(),
         new ForbiddenLocalSuppressionAnalyzer(),
-        new UnapprovedAiSdkAnalyzer(),
     };
 
     /// <summary>
@@ -151,12 +173,16 @@ internal static class SourceAnalysis
     /// across constants) and to bind the framework types GRD004 judges a host by (<c>Uri</c>, <c>HttpClient</c>, …).
     /// Only what an analyzer asks about is bound, so the references cost their metadata, once.
     /// </summary>
-    private static IEnumerable<MetadataReference> Framework()
+    private static IEnumerable<MetadataReference> Framework() => FrameworkReferences.Value;
+
+    private static readonly Lazy<List<MetadataReference>> FrameworkReferences = new(LoadFramework);
+
+    private static List<MetadataReference> LoadFramework()
     {
         string location = typeof(object).Assembly.Location;
         if (string.IsNullOrEmpty(location))
         {
-            return Array.Empty<MetadataReference>();
+            return new List<MetadataReference>();
         }
 
         var references = new List<MetadataReference> { MetadataReference.CreateFromFile(location) };
