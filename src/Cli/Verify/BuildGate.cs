@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Guardrails.BuildTasks.Foundation;
 using Guardrails.Core.Json;
 
 namespace Guardrails.Cli.Verify;
@@ -119,7 +119,8 @@ internal static class BuildGate
                 return Fail(outputDirectory, "GRDCL24", "the assembly " + Path.GetFileName(assembly) + " has no verified audit record (the record is for " + file + ").");
             }
 
-            if (!string.Equals(Hash(assembly), sha, StringComparison.OrdinalIgnoreCase))
+            // The same hash the task wrote into the record (SourceFile.TryHashFile); an unreadable assembly does not match.
+            if (!string.Equals(SourceFile.TryHashFile(assembly), sha, StringComparison.OrdinalIgnoreCase))
             {
                 return Fail(outputDirectory, "GRDCL24", "the assembly " + file + " is not the one the audit record verified: it was compiled again in a build where Guardrails' verification did not run, and the record is left from an earlier build.");
             }
@@ -154,11 +155,5 @@ internal static class BuildGate
         {
             return Array.Empty<string>();
         }
-    }
-
-    private static string Hash(string path)
-    {
-        using FileStream stream = File.OpenRead(path);
-        return Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();
     }
 }
