@@ -24,7 +24,7 @@ namespace Guardrails.BuildTasks.Reports
         /// "compileVerifiedAt" (written after the compiler by the post-compile verification), and what an estate
         /// re-evaluation needs: "chain" of package components (ids from the top-level reference), "server" of MCP
         /// server components (the server as the manifest declares it) and "permissions" of assistant components.
-        /// Every version only adds: everything of 1.0 and 1.1 is unchanged. See docs/audit-record.md.
+        /// Every version only adds: everything of 1.0 and 1.1 is unchanged. See docs/rollout.md and schemas/guardrails.audit.schema.json.
         /// </summary>
         public const string Format = "1.2";
 

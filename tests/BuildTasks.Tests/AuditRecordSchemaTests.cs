@@ -1,0 +1,102 @@
+using System.Text.Json.Nodes;
+using Guardrails.BuildTasks.Engine;
+using Guardrails.BuildTasks.Foundation;
+using Guardrails.BuildTasks.Reports;
+using Guardrails.BuildTasks.Results;
+using Guardrails.BuildTasks.Tests.Policy;
+using Guardrails.Tests.Shared;
+using Json.Schema;
+
+namespace Guardrails.BuildTasks.Tests;
+
+/// <summary>schemas/guardrails.audit.schema.json describes the record the check and the post-compile verification write.</summary>
+public class AuditRecordSchemaTests
+{
+    private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(RepoPaths.Root, "schemas", "guardrails.audit.schema.json")));
+
+    private static EvaluationResults Evaluate(JsonNode record) => Schema.Evaluate(record, new EvaluationOptions { OutputFormat = OutputFormat.List });
+
+    private static string Errors(EvaluationResults r) =>
+        string.Join("\n", r.Details.Where(d => d.Errors != null).SelectMany(d => d.Errors!.Select(e => d.InstanceLocation + ": " + e.Value)));
+
+    /// <summary>A record of a check with assistants, a model, an MCP server (by id and by URL), a direct and a transitive AI package, findings, then the compile section.</summary>
+    private static JsonNode Written()
+    {
+        using var dir = new TempDir();
+        string policy = PolicyHarness.BasePolicy.Replace("2026-12-31", "2099-12-31").Replace("2026-09-30", "2099-09-30");
+        string manifest = PolicyHarness.BaseManifest.Edit("\"mcpServers\": [\"github\"]", "\"mcpServers\": [\"github\", { \"url\": \"https://mcp.unknown.example/sse\" }], \"permissions\": { \"autoApprove\": true }");
+        var request = new CheckRequest
+        {
+            ProjectPath = Path.Combine(dir.Path, "App.csproj"),
+            PolicyPath = dir.Write("policy/guardrails.policy.json", policy),
+            ManifestPath = dir.Write("ai-assistants.json", manifest),
+            ProjectAssetsFile = dir.Write("obj/project.assets.json", Assets.Build(new[] { "Anthropic", "Contoso.Wrapper" },
+                ("Anthropic", "1.5.0", Array.Empty<string>()), ("Contoso.Wrapper", "1.0.0", new[] { "OpenAI/2.1.0" }), ("OpenAI", "2.1.0", Array.Empty<string>()))),
+            Mode = "Enforce",
+            Now = PolicyHarness.Now,
+            CheckFootprints = false,
+        };
+        CheckResult result = GuardrailsChecker.Run(request);
+        Assert.Contains(result.Findings, f => f.IsError(true));
+        string record = AuditRecord.Build(request, result, "1.0.0", new BuildProvenance { Repository = "github.com/contoso/payments", Commit = "abc", CiSystem = "github-actions" });
+        object compile = AuditRecord.Obj(
+            ("assembly", AuditRecord.Obj(("file", "App.dll"), ("sha256", "00"))),
+            ("checkRan", true),
+            ("analyzersRan", true),
+            ("severities", "error, not configurable"),
+            ("effectivePolicySha256", "11"),
+            ("verified", false),
+            ("findings", new List<object?> { AuditRecord.Obj(("id", "GRD311"), ("message", "a scan file was removed"), ("error", true)) }));
+        return JsonNode.Parse(AuditRecord.WithCompile(record, compile, "2026-12-03T10:00:00Z"))!;
+    }
+
+    [Fact]
+    public void A_record_the_check_and_the_verification_write_is_valid_and_carries_the_1_2_members()
+    {
+        JsonNode record = Written();
+
+        EvaluationResults r = Evaluate(record);
+
+        Assert.True(r.IsValid, Errors(r));
+        Assert.Equal(AuditRecord.Format, (string?)record["auditFormat"]);
+        JsonArray components = record["components"]!.AsArray();
+        JsonNode openAi = components.Single(c => (string?)c!["id"] == "OpenAI")!;
+        Assert.Equal(new[] { "Contoso.Wrapper", "OpenAI" }, openAi["chain"]!.AsArray().Select(x => (string?)x));
+        Assert.Contains(components, c => (string?)c!["type"] == "mcpServer" && (string?)c["server"]!["url"] == "https://mcp.unknown.example/sse");
+        Assert.Equal("autoApprove", (string?)components.Single(c => (string?)c!["type"] == "assistant")!["permissions"]![0]);
+    }
+
+    [Theory]
+    [InlineData("checkout")]
+    [InlineData("hr-portal")]
+    [InlineData("payments")]
+    public void The_sample_estate_records_are_valid(string repository)
+    {
+        EvaluationResults r = Evaluate(JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "samples", "estate", repository, "guardrails.audit.json")))!);
+        Assert.True(r.IsValid, Errors(r));
+    }
+
+    [Theory]
+    [InlineData("format 2")]
+    [InlineData("chain as text")]
+    [InlineData("unknown level")]
+    [InlineData("compile without verified")]
+    [InlineData("time in words")]
+    [InlineData("component without id")]
+    public void The_schema_refuses_a_record_that_breaks_the_format(string mistake)
+    {
+        JsonNode record = Written();
+        JsonArray components = record["components"]!.AsArray();
+        switch (mistake)
+        {
+            case "format 2": record["auditFormat"] = "2.0"; break;
+            case "chain as text": components.Single(c => (string?)c!["id"] == "OpenAI")!["chain"] = "Contoso.Wrapper > OpenAI"; break;
+            case "unknown level": record["findings"]![0]!["level"] = "fatal"; break;
+            case "compile without verified": record["compile"]!.AsObject().Remove("verified"); break;
+            case "time in words": record["build"]!["time"] = "yesterday"; break;
+            case "component without id": components[0]!.AsObject().Remove("id"); break;
+        }
+
+        Assert.False(Evaluate(record).IsValid, mistake);
+    }
+}
