@@ -627,18 +627,32 @@ namespace Guardrails.Analyzers
                 return null;
             }
 
-            /// <summary>Target-typed <c>new(…)</c> where no declared type is written next to it: only the compiler knows the type.</summary>
+            /// <summary>
+            /// Target-typed <c>new(…)</c> where no declared type is written next to it: only the compiler knows the type.
+            /// Next to a declared type, the declared type is the site; but a type a route carries may be declared, so
+            /// creating its own client there (<c>OpenAIClient c = new(key)</c>) is the site itself.
+            /// </summary>
             private void AnalyzeImplicitCreation(ImplicitObjectCreationExpressionSyntax creation)
             {
-                if (creation.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax or PropertyDeclarationSyntax or ParameterSyntax })
+                bool declared = creation.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax or PropertyDeclarationSyntax or ParameterSyntax };
+                if (declared && !_sdks.HasCarried)
                 {
                     return; // `ChatClient c = new(…)`: the declared type is the site
                 }
 
-                if (_model.GetOperation(creation, _ct) is IObjectCreationOperation operation && !operation.IsImplicit &&
-                    (_sdks.TryGetSdkInType(operation.Type, out AiSdk sdk) || _sdks.TryGetOwnClientType(operation.Type, out sdk)))
+                if (_model.GetOperation(creation, _ct) is IObjectCreationOperation operation && !operation.IsImplicit)
                 {
-                    AddSite(creation, creation.Span, operation.Type!, sdk, receiver: null);
+                    if (_sdks.TryGetSdkInType(operation.Type, out AiSdk sdk))
+                    {
+                        if (!declared)
+                        {
+                            AddSite(creation, creation.Span, operation.Type!, sdk, receiver: null);
+                        }
+                    }
+                    else if (_sdks.TryGetOwnClientType(operation.Type, out sdk))
+                    {
+                        AddSite(creation, creation.Span, operation.Type!, sdk, receiver: null);
+                    }
                 }
             }
 

@@ -61,6 +61,9 @@ namespace Guardrails.Analyzers
         /// <summary>Some unapproved SDK type has an indexer (used with no name in source).</summary>
         public bool HasIndexers { get; }
 
+        /// <summary>Some referenced SDK is carried by a route: its types may be used, creating its own client may not.</summary>
+        public bool HasCarried => _carried.Count > 0;
+
         /// <summary>Simple names of the types declared by the unapproved SDKs ("Foo" too for "FooAttribute"): a cheap prefilter for names in source.</summary>
         public HashSet<string> TypeNames { get; }
 

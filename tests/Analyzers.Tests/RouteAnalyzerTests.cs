@@ -59,6 +59,35 @@ public class RouteAnalyzerTests
     }
 
     [Fact]
+    public async Task Under_the_azure_openai_route_a_target_typed_new_of_an_openai_client_is_reported_where_its_type_is_declared()
+    {
+        // The declared types may be used under the route (they are what the wrapper hands out), so the target-typed
+        // creation is the use: `OpenAIClient own = new(key)` is the same verdict as `var own = new OpenAIClient(key)`.
+        const string source = """
+            using System;
+            using Azure.AI.OpenAI;
+            using OpenAI.Chat;
+            using Own = OpenAI.OpenAIClient;
+            class C
+            {
+                Own field = {|#0:new("k")|};
+                object Run()
+                {
+                    var azure = new AzureOpenAIClient(new Uri("https://contoso.openai.azure.com"), "k");
+                    ChatClient handedOut = azure.GetChatClient("gpt-4o");
+                    OpenAI.OpenAIClient own = {|#1:new("k")|};
+                    ChatClient other = {|#2:new("gpt-4o", "k")|};
+                    return handedOut.Model + own + other + field;
+                }
+            }
+            """;
+        await V.RunAsync(source, AzureOpenAiRoute,
+            V.Diagnostic("GRD003").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments("OpenAIClient", "OpenAI .NET SDK", "OpenAI", V.OwnerContact, Through, ApproveOpenAi),
+            V.Diagnostic("GRD003").WithLocation(1).WithSeverity(DiagnosticSeverity.Error).WithArguments("OpenAIClient", "OpenAI .NET SDK", "OpenAI", V.OwnerContact, Through, ApproveOpenAi),
+            V.Diagnostic("GRD003").WithLocation(2).WithSeverity(DiagnosticSeverity.Error).WithArguments("ChatClient", "OpenAI .NET SDK", "OpenAI", V.OwnerContact, Through, ApproveOpenAi));
+    }
+
+    [Fact]
     public async Task Without_the_route_the_same_openai_uses_are_all_reported()
     {
         const string source = """
