@@ -139,6 +139,46 @@ public class RealSdkRouteBuildTests
             StringComparison.Ordinal), result.ToString());
     }
 
+    // The same uses in other styles: using aliases, fully qualified names, target-typed new, var. Lines 7-10 take what
+    // the route hands out; lines 11-13 create OpenAI's own client, once each.
+    private const string StylesProgram = """
+        using System.ClientModel;
+        using Azure.AI.OpenAI;
+        using Chat = OpenAI.Chat.ChatClient;
+        using Own = OpenAI.OpenAIClient;
+
+        var key = new ApiKeyCredential(Environment.GetEnvironmentVariable("AZURE_OPENAI_API_KEY") ?? "missing");
+        AzureOpenAIClient azure = new(new Uri("https://x.openai.azure.com"), key);
+        Chat aliased = azure.GetChatClient("gpt-4o");
+        global::OpenAI.Chat.ChatClient qualified = azure.GetChatClient("gpt-4o-mini");
+        var inferred = azure.GetChatClient("gpt-4.1");
+        Own viaAlias = new Own(key);
+        global::OpenAI.OpenAIClient viaQualified = new global::OpenAI.OpenAIClient(key);
+        Own targetTyped = new(key);
+        Console.WriteLine(aliased.GetHashCode() + qualified.GetHashCode() + inferred.GetHashCode() + viaAlias.GetHashCode() + viaQualified.GetHashCode() + targetTyped.GetHashCode());
+
+        """;
+
+    [Fact]
+    public void Under_the_azure_openai_route_the_verdict_does_not_depend_on_aliases_qualified_names_target_typed_new_or_var()
+    {
+        TestProject project = AzureOpenAiProject(RoutePolicy(), StylesProgram);
+
+        DotNet.Result result = project.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal(
+            new[]
+            {
+                "Program.cs(11,16): error GRD003",
+                "Program.cs(12,44): error GRD003",
+                "Program.cs(13,19): error GRD003",
+            },
+            Distinct(result.Output));
+        Assert.True(Regex.IsMatch(result.Output, "\\n\\s*3 Error\\(s\\)"), result.ToString());
+        Assert.DoesNotMatch(new Regex("GRD2\\d{2}"), result.Output);
+    }
+
     // Anthropic via Amazon Bedrock (Anthropic.Bedrock 1.0.7, which brings in Anthropic 13.15.0). Lines 1-8 use the
     // route: the Bedrock client and the Anthropic request and response types it hands out, and a regional Bedrock
     // host. Line 9 creates Anthropic's own client, line 10 names Anthropic's public endpoint.
