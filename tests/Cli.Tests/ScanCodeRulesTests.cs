@@ -4,6 +4,7 @@ using Guardrails.Analyzers;
 using Guardrails.BuildTasks.Engine;
 using Guardrails.BuildTasks.Foundation;
 using Guardrails.BuildTasks.Results;
+using Guardrails.Cli.Scan;
 using Guardrails.Core.Policy;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -80,7 +81,7 @@ public sealed class ScanCodeRulesTests
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
         CSharpCompilation compilation = CSharpCompilation.Create("App", new[] { CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(source)), path: source) }, references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var additional = ImmutableArray.Create<AdditionalText>(new Text(Path.Combine(repo.Root, "obj", EffectivePolicy.FileName), check.Effective.Write()), new Text(settings, Settings));
+        var additional = ImmutableArray.Create<AdditionalText>(new SourceAnalysis.InMemoryText(Path.Combine(repo.Root, "obj", EffectivePolicy.FileName), check.Effective.Write()), new SourceAnalysis.InMemoryText(settings, Settings));
         ImmutableArray<Diagnostic> diagnostics = compilation
             .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new UnapprovedAiEndpointAnalyzer(), new ForbiddenLocalSuppressionAnalyzer(), new UnapprovedAiSdkAnalyzer()), new AnalyzerOptions(additional))
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
@@ -162,24 +163,9 @@ public sealed class ScanCodeRulesTests
             .Append(MetadataReference.CreateFromFile(sdk));
         CSharpCompilation compilation = CSharpCompilation.Create("Restored", new[] { CSharpSyntaxTree.ParseText(SourceText.From(Use), path: source) }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         Diagnostic compiled = Assert.Single(compilation
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new UnapprovedAiSdkAnalyzer()), new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(new Text(Path.Combine(repo.Root, "obj", EffectivePolicy.FileName), check.Effective.Write()))))
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new UnapprovedAiSdkAnalyzer()), new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(new SourceAnalysis.InMemoryText(Path.Combine(repo.Root, "obj", EffectivePolicy.FileName), check.Effective.Write()))))
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult());
         Assert.Equal(compiled.GetMessage(System.Globalization.CultureInfo.InvariantCulture), grd003.GetProperty("message").GetString());
         Assert.Equal(compiled.Location.GetLineSpan().StartLinePosition.Character + 1, grd003.GetProperty("column").GetInt32());
-    }
-
-    private sealed class Text : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public Text(string path, string text)
-        {
-            Path = path;
-            _text = SourceText.From(text);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 }

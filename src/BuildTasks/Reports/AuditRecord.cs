@@ -80,7 +80,8 @@ namespace Guardrails.BuildTasks.Reports
             return JsonWriter.Write(root, SafeText.Clean);
         }
 
-        private static object? ToObject(JsonNode node)
+        /// <summary>A parsed JSON value as the writer takes it (objects with sorted keys, lists, strings, numbers, booleans).</summary>
+        internal static object? ToObject(JsonNode node)
         {
             switch (node.Kind)
             {

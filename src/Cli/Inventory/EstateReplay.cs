@@ -133,22 +133,7 @@ internal static class EstateReplay
         return errors;
     }
 
-    private static string Copy(JsonNode node) => JsonWriter.Write(ToValue(node));
-
-    private static object? ToValue(JsonNode node) => node.Kind switch
-    {
-        JsonKind.Object => node.Properties.Aggregate(JsonWriter.Object(), (o, p) =>
-        {
-            o[p.Name] = ToValue(p.Value);
-            return o;
-        }),
-        JsonKind.Array => node.Items.Select(ToValue).ToList(),
-        JsonKind.True => true,
-        JsonKind.False => false,
-        JsonKind.Number => node.TryGetInt64(out long l) ? l : node.Text,
-        JsonKind.String => node.Text,
-        _ => null,
-    };
+    private static string Copy(JsonNode node) => JsonWriter.Write(Guardrails.BuildTasks.Reports.AuditRecord.ToObject(node));
 
     private static string SafeName(string project)
     {

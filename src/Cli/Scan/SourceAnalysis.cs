@@ -238,7 +238,8 @@ internal static class SourceAnalysis
         }
     }
 
-    private sealed class InMemoryText : AdditionalText
+    /// <summary>An additional file held in memory (the effective policy the check wrote).</summary>
+    internal sealed class InMemoryText : AdditionalText
     {
         private readonly SourceText _text;
 
