@@ -64,7 +64,7 @@ namespace Guardrails.BuildTasks
 
                 if (IncludeRepositoryFiles)
                 {
-                    string? root = FootprintDiscovery.FindRepositoryRoot(ProjectDirectory, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+                    string? root = FootprintDiscovery.FindOutermostRepositoryRoot(ProjectDirectory, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
                     foreach (string file in RepositoryFiles(root ?? ProjectDirectory))
                     {
                         Consider(file, files, skipped, keptBack, seen);

@@ -46,6 +46,10 @@ public class AssistantFileReaderTests
     [InlineData("tabnine", ".tabnine/agent/settings.json", "git", null, "pkg:pypi/mcp-server-git", "2025.7.1")]
     [InlineData("zed", ".zed/settings.json", "postgres", null, "pkg:npm/@zeddotdev/postgres-context-server", "0.1.2")]
     [InlineData("devin", ".devin/mcp_config.json", "linear", "https://mcp.linear.app/sse", null, null)]
+    [InlineData("trae", ".trae/mcp.json", "fetch", null, "pkg:pypi/mcp-server-fetch", "2025.4.7")]
+    [InlineData("opencode", "opencode.json", "fs", null, "pkg:npm/@modelcontextprotocol/server-filesystem", "2025.7.1")]
+    [InlineData("opencode", "opencode.json", "docs", "https://mcp.contoso.example/mcp", null, null)]
+    [InlineData("opencode", ".opencode/opencode.jsonc", "sentry", "https://mcp.sentry.dev/mcp", null, null)]
     public void Servers_are_identified_by_url_or_package_in_every_dialect(string assistant, string file, string name, string? url, string? package, string? version)
     {
         using var repo = new FootprintRepo();

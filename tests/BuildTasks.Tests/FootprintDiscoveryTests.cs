@@ -102,7 +102,7 @@ public class FootprintDiscoveryTests
     }
 
     [Fact]
-    public void Symbolic_link_loops_are_reported_as_footprints_but_never_followed()
+    public void Symbolic_link_loops_are_reported_as_footprints_and_never_followed_round()
     {
         using var repo = new FootprintRepo();
         repo.Write(".claude/settings.json", "{}");
@@ -114,7 +114,55 @@ public class FootprintDiscoveryTests
         Assert.Contains(result.Hits, h => h.RelativePath == ".claude/settings.json");
         FootprintHit cursor = Assert.Single(result.Hits, h => h.RelativePath == ".cursor");
         Assert.True(cursor.IsSymbolicLink);
-        Assert.DoesNotContain(result.Hits, h => h.RelativePath.StartsWith(".cursor/") || h.RelativePath.StartsWith(".claude/loop/"));
+        // .cursor stands for .claude, so Cursor reads settings.json there; the loop back to the root is never entered.
+        Assert.Contains(result.Hits, h => h.RelativePath == ".cursor/settings.json");
+        Assert.DoesNotContain(result.Hits, h => h.RelativePath.Contains("/loop/"));
+        Assert.True(result.EntriesVisited < 100, "visited " + result.EntriesVisited);
+    }
+
+    [Fact]
+    public void A_linked_assistant_folder_is_searched_where_it_points_so_its_servers_cannot_hide_behind_the_link()
+    {
+        // Found by an outside review: `ln -s tooling/cursor .cursor` kept a denied MCP server out of the check.
+        using var repo = new FootprintRepo();
+        repo.Write("tooling/cursor/mcp.json", AssistantFixtures.CursorMcpJson);
+        Directory.CreateSymbolicLink(Path.Combine(repo.Root, ".cursor"), Path.Combine(repo.Root, "tooling", "cursor"));
+
+        DiscoveryResult result = repo.Discover();
+
+        FootprintHit mcp = Assert.Single(result.Hits, h => h.RelativePath == ".cursor/mcp.json");
+        FootprintContent content = AssistantFileReader.Read(mcp);
+        Assert.Contains(content.Servers, s => s.Name == "github");
+        Assert.Contains(content.Servers, s => s.Name == "docs");
+    }
+
+    [Fact]
+    public void A_link_to_nothing_is_a_discovery_problem_not_a_silent_skip()
+    {
+        using var repo = new FootprintRepo();
+        Directory.CreateSymbolicLink(Path.Combine(repo.Root, ".cursor"), Path.Combine(repo.Root, "gone"));
+
+        DiscoveryResult result = repo.Discover();
+
+        Assert.Contains(result.Hits, h => h.RelativePath == ".cursor" && h.IsSymbolicLink);
+        Assert.Contains(result.Problems, p => p.Path.EndsWith(".cursor", StringComparison.Ordinal) && p.Message.Contains("points at nothing"));
+    }
+
+    [Fact]
+    public void A_git_folder_made_inside_the_repository_does_not_hide_the_footprints_above_it()
+    {
+        // Found by an outside review: a build target ran `MakeDir $(MSBuildProjectDirectory)/.git` before the check, and
+        // every footprint above the project (an undeclared .cursor/mcp.json at the root) went unreported.
+        using var repo = new FootprintRepo();
+        repo.Write(".cursor/mcp.json", AssistantFixtures.CursorMcpJson);
+        Directory.CreateDirectory(Path.Combine(repo.ProjectDir, ".git"));
+
+        DiscoveryResult result = repo.Discover();
+
+        Assert.Equal(repo.Root, result.RepositoryRoot);
+        Assert.Contains(result.Hits, h => h.RelativePath == ".cursor/mcp.json" && h.Level == repo.Root);
+        // The nearest repository (whose commit and index describe the project) is still the inner one.
+        Assert.Equal(repo.ProjectDir, FootprintDiscovery.FindRepositoryRoot(repo.ProjectDir, repo.Outside));
     }
 
     [Fact]

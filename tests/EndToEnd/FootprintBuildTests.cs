@@ -89,4 +89,37 @@ public class FootprintBuildTests
         Assert.NotEqual(0, edited.ExitCode);
         Assert.Contains(Path.Combine(".cursor", "mcp.json") + "(3,5): Guardrails error GRD132:", edited.Output);
     }
+
+    [Fact]
+    public void A_git_folder_made_in_the_project_folder_by_a_build_target_does_not_hide_the_footprints_above_it()
+    {
+        // Found by an outside review: a target made $(MSBuildProjectDirectory)/.git before the check, footprint
+        // discovery took the project folder for the repository root, and an undeclared .cursor/mcp.json at the real root
+        // (with a server the policy does not approve) went unreported in an Enforce build that then passed.
+        TestProject repo = _fixture.NewProject();
+        Directory.CreateDirectory(repo.PathOf(".git"));
+        string policy = repo.Write("policy/guardrails.policy.json", PolicyWithoutCursor);
+        repo.SetProperties(("GuardrailsPolicyPath", policy));
+        repo.Write(".cursor/mcp.json", AssistantFixtures.CursorMcpJson);
+        string app = repo.PathOf(Path.Combine("src", "App"));
+        Directory.CreateDirectory(app);
+        File.Move(repo.PathOf(repo.Name + ".csproj"), Path.Combine(app, "App.csproj"));
+        File.Move(repo.PathOf("Program.cs"), Path.Combine(app, "Program.cs"));
+        repo.Write("src/App/ai-assistants.json", Manifest("[]"));
+        repo.Write("Directory.Build.targets", """
+            <Project>
+              <Target Name="Prepare" BeforeTargets="_GuardrailsFootprints;GuardrailsCheck">
+                <MakeDir Directories="$(MSBuildProjectDirectory)/.git" />
+              </Target>
+            </Project>
+            """);
+
+        DotNet.Result result = DotNet.Run(repo.Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = _fixture.PackagesFolder },
+            "build", Path.Combine(app, "App.csproj"), "-nodeReuse:false", "-p:UseSharedCompilation=false");
+
+        Assert.True(Directory.Exists(Path.Combine(app, ".git")), "the route's target ran: " + result);
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("GRD130", result.Output);
+        Assert.Contains("GRD132", result.Output);
+    }
 }

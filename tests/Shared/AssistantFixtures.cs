@@ -287,6 +287,39 @@ internal static class AssistantFixtures
                 { "mcpServers": { "linear": { "serverUrl": "https://mcp.linear.app/sse" } } }
                 """),
         },
+        ["trae"] = new[]
+        {
+            (".trae/mcp.json", """
+                { "mcpServers": { "fetch": { "command": "uvx", "args": ["mcp-server-fetch==2025.4.7"] } } }
+                """),
+            (".trae/rules/project_rules.md", "# Project rules\n\nUse file-scoped namespaces.\n"),
+        },
+        ["opencode"] = new[]
+        {
+            // OpenCode 1: servers directly under "mcp", the command and its arguments in one array.
+            ("opencode.json", """
+                {
+                  "$schema": "https://opencode.ai/config.json",
+                  "model": "anthropic/claude-sonnet-4-5",
+                  "mcp": {
+                    "fs": { "type": "local", "command": ["npx", "-y", "@modelcontextprotocol/server-filesystem@2025.7.1", "."], "enabled": true,
+                            "environment": { "LOG_LEVEL": "info" } },
+                    "docs": { "type": "remote", "url": "https://mcp.contoso.example/mcp", "headers": { "Authorization": "Bearer {env:DOCS_TOKEN}" } }
+                  }
+                }
+                """),
+            // OpenCode 2: servers under "mcp.servers".
+            (".opencode/opencode.jsonc", """
+                {
+                  // project overrides
+                  "mcp": { "servers": { "sentry": { "type": "remote", "url": "https://mcp.sentry.dev/mcp" } } },
+                }
+                """),
+        },
+        ["goose"] = new[]
+        {
+            (".goosehints", "Run dotnet test before proposing a change.\n"),
+        },
     };
 
     /// <summary>Writes the fixture of <paramref name="assistant"/> under <paramref name="root"/>.</summary>

@@ -271,6 +271,45 @@ namespace Guardrails.BuildTasks.Footprints
                             }
 
                             break;
+                        case "mcp":
+                            ReadMcpObject(p.Value);
+                            break;
+                        case "settings":
+                            // A VS Code workspace file (*.code-workspace) carries settings, MCP servers among them.
+                            if (p.Value.Kind == JsonKind.Object)
+                            {
+                                ReadServers(p.Value);
+                            }
+
+                            break;
+                    }
+                }
+            }
+
+            /// <summary>
+            /// "mcp": { "servers": { … } } (VS Code settings, OpenCode 2) or "mcp": { "name": { "type": "local",
+            /// "command": [ … ] } } (OpenCode 1, servers directly under "mcp"; other members such as "inputs" are not servers).
+            /// </summary>
+            private void ReadMcpObject(JsonNode mcp)
+            {
+                if (mcp.Kind != JsonKind.Object)
+                {
+                    return;
+                }
+
+                JsonNode? servers = mcp["servers"];
+                if (servers != null && servers.Kind == JsonKind.Object)
+                {
+                    ReadServerCollection(servers, "mcp.servers");
+                    return;
+                }
+
+                foreach (JsonProperty s in mcp.Properties)
+                {
+                    JsonNode v = s.Value;
+                    if (v.Kind == JsonKind.Object && (v["command"] != null || v["url"] != null || v["type"] != null))
+                    {
+                        ReadServer(s.Name, s.NameStart, v, "mcp");
                     }
                 }
             }
@@ -360,7 +399,7 @@ namespace Guardrails.BuildTasks.Footprints
                 _content.Servers.Add(server);
 
                 // Credentials under env / headers are checked whatever their names say about them.
-                foreach (string field in new[] { "env", "headers", "http_headers", "requestInit" })
+                foreach (string field in new[] { "env", "environment", "headers", "http_headers", "requestInit" })
                 {
                     JsonNode? bag = s[field];
                     if (bag != null && bag.Kind == JsonKind.Object)
@@ -494,10 +533,10 @@ namespace Guardrails.BuildTasks.Footprints
 
             private static bool IsInServerBag(string path)
             {
-                foreach (string dialect in new[] { "mcpServers.", "servers.", "context_servers.", "mcp_servers.", "mcp-servers." })
+                foreach (string dialect in new[] { "mcpServers.", "servers.", "context_servers.", "mcp_servers.", "mcp-servers.", "mcp.", "settings.mcp." })
                 {
                     if (path.StartsWith(dialect, StringComparison.Ordinal) &&
-                        (path.IndexOf(".env.", StringComparison.Ordinal) > 0 || path.IndexOf(".headers.", StringComparison.Ordinal) > 0 || path.IndexOf(".http_headers.", StringComparison.Ordinal) > 0))
+                        (path.IndexOf(".env.", StringComparison.Ordinal) > 0 || path.IndexOf(".environment.", StringComparison.Ordinal) > 0 || path.IndexOf(".headers.", StringComparison.Ordinal) > 0 || path.IndexOf(".http_headers.", StringComparison.Ordinal) > 0))
                     {
                         return true;
                     }

@@ -24,5 +24,8 @@ namespace Guardrails.BuildTasks.Footprints
         public const string Augment = "augment";
         public const string Zed = "zed";
         public const string Devin = "devin";
+        public const string Trae = "trae";
+        public const string OpenCode = "opencode";
+        public const string Goose = "goose";
     }
 }

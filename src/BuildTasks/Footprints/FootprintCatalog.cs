@@ -151,6 +151,25 @@ namespace Guardrails.BuildTasks.Footprints
             E(".devin/mcp_config.json", Devin, K.McpConfig),
             E(".devin/", Devin, K.Folder),
             E(".devinignore", Devin, K.IgnoreFile),
+
+            // Trae (project MCP servers and rules)
+            E(".trae/mcp.json", Trae, K.McpConfig),
+            E(".trae/rules/", Trae, K.Instructions),
+            E(".trae/", Trae, K.Folder),
+
+            // OpenCode (MCP servers under "mcp" in opencode.json(c), at the root or in .opencode/; also reads AGENTS.md)
+            E("opencode.json", OpenCode, K.Settings),
+            E("opencode.jsonc", OpenCode, K.Settings),
+            E(".opencode/opencode.json", OpenCode, K.Settings),
+            E(".opencode/opencode.jsonc", OpenCode, K.Settings),
+            E(".opencode/agent/", OpenCode, K.Agent),
+            E(".opencode/command/", OpenCode, K.Agent),
+            E(".opencode/", OpenCode, K.Folder),
+            E("AGENTS.md", OpenCode, K.Instructions),
+
+            // Goose (extensions live in the user's own config; the repository holds hints and an ignore file)
+            E(".goosehints", Goose, K.Instructions, FootprintFormat.None),
+            E(".gooseignore", Goose, K.IgnoreFile),
         };
 
         private static readonly string[] AssistantList = BuildAssistantList();

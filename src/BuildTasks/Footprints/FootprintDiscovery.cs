@@ -22,11 +22,12 @@ namespace Guardrails.BuildTasks.Footprints
     }
 
     /// <summary>
-    /// Finds assistant footprints from the project folder up to the repository root (the folder holding a .git file or
-    /// folder). Never searches above the root or the user's home; with no .git found, searches the project folder only.
+    /// Finds assistant footprints from the project folder up to the repository root (the outermost folder holding a .git
+    /// file or folder). Never searches above the root or the user's home; with no .git found, searches the project folder only.
     /// At each level it lists the folder once and descends only into folders some catalog pattern can match (so a
     /// 50,000-file repository costs a few directory listings, not a full scan). Never descends into bin/, obj/,
-    /// node_modules/ or .git/, never follows a symbolic link or junction (so link loops cannot happen), and turns every
+    /// node_modules/ or .git/, follows a linked folder only to a target it has not searched and that does not hold the level
+    /// (so link loops cannot happen), and turns every
     /// I/O failure into a <see cref="DiscoveryProblem"/> instead of an exception. Pure .NET: no MSBuild types.
     /// </summary>
     public static class FootprintDiscovery
@@ -42,7 +43,7 @@ namespace Guardrails.BuildTasks.Footprints
             var result = new DiscoveryResult();
             string start = Normalize(projectDirectory);
             string? home = HomeOf(options);
-            result.RepositoryRoot = FindRepositoryRoot(start, home);
+            result.RepositoryRoot = FindOutermostRepositoryRoot(start, home);
             foreach (string level in LevelsBetween(start, result.RepositoryRoot, home))
             {
                 result.Levels.Add(level);
@@ -57,7 +58,33 @@ namespace Guardrails.BuildTasks.Footprints
             return result;
         }
 
-        /// <summary>The nearest folder at or above <paramref name="start"/> holding ".git" (file or folder), stopping below <paramref name="home"/>.</summary>
+        /// <summary>
+        /// The outermost folder at or above <paramref name="start"/> holding ".git" (file or folder), stopping below
+        /// <paramref name="home"/>: the bound of every search for the repository's files. Not the nearest one: a ".git"
+        /// folder made inside the repository (a build target can make one in the project folder) would otherwise hide
+        /// every footprint and CI file above it; and an assistant working at the outer root reads a nested clone or
+        /// submodule too.
+        /// </summary>
+        public static string? FindOutermostRepositoryRoot(string start, string? home)
+        {
+            string? outermost = null;
+            string? dir = Normalize(start);
+            while (dir != null)
+            {
+                string? root = FindRepositoryRoot(dir, home);
+                if (root == null)
+                {
+                    break;
+                }
+
+                outermost = root;
+                dir = Parent(root);
+            }
+
+            return outermost;
+        }
+
+        /// <summary>The nearest folder at or above <paramref name="start"/> holding ".git" (file or folder), stopping below <paramref name="home"/>: the git repository whose commit and index describe the project.</summary>
         public static string? FindRepositoryRoot(string start, string? home)
         {
             string? dir = Normalize(start);
@@ -158,6 +185,7 @@ namespace Guardrails.BuildTasks.Footprints
             private readonly DiscoveryOptions _options;
             private readonly DiscoveryResult _result;
             private bool _stopped;
+            private readonly HashSet<string> _followedTargets = new HashSet<string>(StringComparer.Ordinal);
 
             public Walker(string level, DiscoveryOptions options, DiscoveryResult result)
             {
@@ -209,12 +237,19 @@ namespace Guardrails.BuildTasks.Footprints
                         if ((entry.Attributes & FileAttributes.Directory) != 0)
                         {
                             AddFolderHit(entry, path, matching, isLink);
-                            if (isLink || SkippedFolders.Contains(name) || path.Count > _options.MaxDepth || IsPresenceOnlyFolder(matching, path))
+                            if ((isLink && !FollowLink((DirectoryInfo)entry)) || SkippedFolders.Contains(name) || path.Count > _options.MaxDepth || IsPresenceOnlyFolder(matching, path))
                             {
                                 continue;
                             }
 
                             subfolders.Add(((DirectoryInfo)entry, matching.FindAll(e => e.Pattern.CouldMatchWithin(path))));
+                        }
+                        else if (isLink && IsDanglingLink(entry) && matching.Exists(e => e.Pattern.IsFolder && e.Pattern.MatchesFolder(path)))
+                        {
+                            // A link to nothing where an assistant folder belongs (.cursor -> gone): a footprint whose
+                            // content cannot be read, not an absence.
+                            AddFolderHit(entry, path, matching, isLink);
+                            _result.Problems.Add(new DiscoveryProblem(entry.FullName, "the symbolic link points at nothing that exists, so its content could not be read"));
                         }
                         else
                         {
@@ -237,6 +272,66 @@ namespace Guardrails.BuildTasks.Footprints
                     }
                 }
             }
+
+            /// <summary>
+            /// Whether to search a linked folder (a symbolic link or junction) like the folder it stands for: the
+            /// assistant follows the link, so its content is the footprint's content (a `.cursor` link to a folder
+            /// elsewhere in the repository must not hide the MCP servers inside). Not followed: a link whose target
+            /// cannot be resolved, a target that holds the level being searched (a loop), or a target already searched
+            /// through another link. Depth stays bounded by MaxDepth.
+            /// </summary>
+            private bool FollowLink(DirectoryInfo link)
+            {
+#if NET
+                try
+                {
+                    FileSystemInfo? target = link.ResolveLinkTarget(returnFinalTarget: true);
+                    if (target == null || !target.Exists)
+                    {
+                        _result.Problems.Add(new DiscoveryProblem(link.FullName, "the symbolic link points at nothing that exists, so its content could not be read"));
+                        return false;
+                    }
+
+                    string real = Normalize(target.FullName);
+                    string level = Normalize(_level);
+                    if (PathEquals(real, level) || IsBelow(level, real) || !_followedTargets.Add(real))
+                    {
+                        return false;
+                    }
+
+                    return true;
+                }
+                catch (Exception e) when (IsIoException(e))
+                {
+                    _result.Problems.Add(new DiscoveryProblem(link.FullName, "the symbolic link could not be resolved (" + e.GetType().Name + "), so its content could not be read"));
+                    return false;
+                }
+#else
+                _result.Problems.Add(new DiscoveryProblem(link.FullName, "the folder is a symbolic link, which the .NET Framework build of the task does not follow, so its content could not be read"));
+                return false;
+#endif
+            }
+
+            private static bool IsDanglingLink(FileSystemInfo entry)
+            {
+#if NET
+                try
+                {
+                    FileSystemInfo? target = entry.ResolveLinkTarget(returnFinalTarget: true);
+                    return target == null || !(File.Exists(target.FullName) || Directory.Exists(target.FullName));
+                }
+                catch (Exception e) when (IsIoException(e))
+                {
+                    return true;
+                }
+#else
+                return !entry.Exists;
+#endif
+            }
+
+            private static bool IsBelow(string path, string folder) =>
+                path.Length > folder.Length && PathEquals(path.Substring(0, folder.Length), folder) &&
+                (path[folder.Length] == Path.DirectorySeparatorChar || path[folder.Length] == Path.AltDirectorySeparatorChar);
 
             /// <summary>The entries whose pattern can match <paramref name="path"/> or something below it.</summary>
             private static List<FootprintEntry> Candidates(IReadOnlyList<FootprintEntry> candidates, List<string> path)

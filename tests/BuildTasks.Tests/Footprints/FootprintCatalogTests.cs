@@ -8,6 +8,8 @@ public class FootprintCatalogTests
     {
         "github-copilot", "visual-studio", "cursor", "claude-code", "openai-codex", "gemini", "windsurf", "cline", "roo",
         "continue", "aider", "amazon-q", "jetbrains-ai", "kiro", "tabnine", "augment", "zed", "devin",
+        // Found missing by an outside review: Trae, OpenCode and Goose left files no footprint matched.
+        "trae", "opencode", "goose",
     };
 
     [Fact]
@@ -40,6 +42,12 @@ public class FootprintCatalogTests
     [InlineData(".aiignore", "jetbrains-ai")]
     [InlineData(".zed/settings.json", "zed")]
     [InlineData(".rules", "zed")]
+    [InlineData(".trae/mcp.json", "trae")]
+    [InlineData("opencode.json", "opencode")]
+    [InlineData("opencode.jsonc", "opencode")]
+    [InlineData(".opencode/opencode.json", "opencode")]
+    [InlineData("AGENTS.md", "opencode")]
+    [InlineData(".goosehints", "goose")]
     public void The_issue_paths_are_file_footprints_of_their_assistant(string path, string assistant)
     {
         string[] segments = path.Split('/');
@@ -67,6 +75,9 @@ public class FootprintCatalogTests
     [InlineData(".augment", "augment")]
     [InlineData(".devin", "devin")]
     [InlineData(".aider.tags.cache.v4", "aider")]
+    [InlineData(".trae", "trae")]
+    [InlineData(".trae/rules", "trae")]
+    [InlineData(".opencode", "opencode")]
     public void The_issue_folders_are_folder_footprints_of_their_assistant(string path, string assistant)
     {
         string[] segments = path.Split('/');
