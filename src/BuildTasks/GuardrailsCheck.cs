@@ -144,6 +144,7 @@ namespace Guardrails.BuildTasks
                     CheckFootprints = !string.Equals(CheckFootprints?.Trim(), "false", StringComparison.OrdinalIgnoreCase),
                     KeptBackListFile = KeptBackList,
                     LateBuildFiles = Paths(LateBuildFiles),
+                    BuildRepository = Reports.BuildProvenance.Detect(null, Environment.GetEnvironmentVariable).Repository,
                     Now = DateTimeOffset.UtcNow,
                 };
                 CentralSettingSources.Collect(this, request);

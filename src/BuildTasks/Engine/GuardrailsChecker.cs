@@ -118,7 +118,7 @@ namespace Guardrails.BuildTasks.Engine
             {
                 if (result.Manifest != null)
                 {
-                    PolicyEvaluator.Evaluate(policy, result.Manifest, request.Now, result.Findings);
+                    PolicyEvaluator.Evaluate(policy, result.Manifest, request.Now, result.Findings, request.BuildRepository);
                 }
 
                 // The effective policy first: the package gate decides with the same evaluator and model as the analyzers.

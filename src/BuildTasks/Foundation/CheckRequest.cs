@@ -55,6 +55,12 @@ namespace Guardrails.BuildTasks.Foundation
         /// <summary>$(ProjectAssetsFile): obj/project.assets.json, for the package check (GRD2xx). Empty skips it.</summary>
         public string? ProjectAssetsFile { get; set; }
 
+        /// <summary>
+        /// The repository the CI system says it is building (GITHUB_REPOSITORY, BUILD_REPOSITORY_URI, CI_PROJECT_URL,
+        /// GIT_URL), or null outside CI. The manifest's own "repository" is the team's claim; this is the check of it.
+        /// </summary>
+        public string? BuildRepository { get; set; }
+
         /// <summary>Packages referenced by the project files, for the package check when there is no assets file (the guardrails
         /// tool scanning a repository that was never restored). Ignored when <see cref="ProjectAssetsFile"/> is set.</summary>
         public System.Collections.Generic.IReadOnlyList<Guardrails.BuildTasks.Foundation.DeclaredPackage>? DeclaredPackages { get; set; }

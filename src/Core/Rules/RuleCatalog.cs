@@ -135,6 +135,7 @@ namespace Guardrails.Core.Rules
         public const string WaiverExpired = "GRD124";
         public const string WaiverOutOfScope = "GRD125";
         public const string PermissionCeilingExceeded = "GRD126";
+        public const string RepositoryMismatch = "GRD127";
         public const string UndeclaredFootprint = "GRD130";
         public const string DeclaredWithoutFootprint = "GRD131";
         public const string FootprintMcpServerNotApproved = "GRD132";
@@ -346,6 +347,11 @@ namespace Guardrails.Core.Rules
             name: "PermissionCeilingExceeded",
             waiverSubject: "`assistant/permission` (e.g. `claude-code/bypassMode`)");
 
+        public static readonly RuleInfo RepositoryMismatch = new RuleInfo(
+            RuleIds.RepositoryMismatch, "The manifest names another repository than the one being built", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "RepositoryMismatch",
+            whereNote: "the manifest's `repository` against the one the CI system names (CI builds only)");
+
         public static readonly RuleInfo UndeclaredFootprint = new RuleInfo(
             RuleIds.UndeclaredFootprint, "Assistant footprint found for an assistant the manifest does not declare", CategoryPolicy, RuleHost.BuildTask, isError: true,
             name: "UndeclaredFootprint",
@@ -517,6 +523,7 @@ namespace Guardrails.Core.Rules
             WaiverExpired,
             WaiverOutOfScope,
             PermissionCeilingExceeded,
+            RepositoryMismatch,
             UndeclaredFootprint,
             DeclaredWithoutFootprint,
             FootprintMcpServerNotApproved,

@@ -1,4 +1,5 @@
 using Guardrails.Tests.Shared;
+using Guardrails.BuildTasks.Foundation;
 using static Guardrails.BuildTasks.Tests.Policy.PolicyHarness;
 
 namespace Guardrails.BuildTasks.Tests.Policy;
@@ -213,6 +214,49 @@ public class GRD122_RepositoryNotAllowedTests
         Assert.Single(Check(manifest: BaseManifest.Edit("github.com/contoso/payments", "github.com/contoso/hr-payroll")).Of("GRD122"));
         Assert.Single(Check(manifest: BaseManifest.Edit("github.com/contoso/payments", "github.com/fabrikam/payments")).Of("GRD122"));
         Assert.Single(Check(manifest: BaseManifest.Edit("github.com/contoso/payments", "github.com/contoso/payments/sub")).Of("GRD122"));
+    }
+}
+
+public class GRD127_RepositoryMismatchTests
+{
+    [Fact]
+    public void Claiming_another_repository_to_take_its_waiver_fails_in_CI_at_the_repository_value()
+    {
+        // Found by an outside review: a repository renamed itself in ai-assistants.json to fall under another
+        // repository's waiver, and nothing compared the claim with the repository being built.
+        string claimed = WaiverCases.Manifest(claim: true);
+        var run = Check(manifest: claimed, buildRepository: "github.com/contoso/victim");
+
+        Finding f = Assert.Single(run.Of("GRD127"));
+        Assert.True(f.IsError(true));
+        Assert.Equal(PositionOf(claimed, "\"github.com/contoso/payments\""), (f.Line, f.Column));
+        Assert.Contains("'github.com/contoso/victim'", f.Message);
+        Assert.Contains("'github.com/contoso/payments'", f.Message);
+    }
+
+    [Theory]
+    [InlineData("github.com/contoso/payments")]
+    [InlineData("https://github.com/contoso/payments.git")]
+    [InlineData("https://x-access-token:abc@GitHub.com/Contoso/Payments/")]
+    [InlineData("git@github.com:contoso/payments.git")]
+    public void The_same_repository_in_any_url_form_passes(string built)
+    {
+        Assert.Empty(Check(manifest: WaiverCases.Manifest(claim: true), buildRepository: built).Of("GRD127"));
+    }
+
+    [Fact]
+    public void A_manifest_without_the_host_matches_the_owner_and_name_but_not_a_longer_name()
+    {
+        string shortName = BaseManifest.Edit("\"github.com/contoso/payments\"", "\"contoso/payments\"");
+        Assert.Empty(Check(manifest: shortName, buildRepository: "https://github.com/contoso/payments").Of("GRD127"));
+        Assert.Single(Check(manifest: shortName, buildRepository: "https://github.com/contoso/payments-legacy").Of("GRD127"));
+        Assert.Single(Check(manifest: shortName, buildRepository: "https://github.com/evil-contoso/payments").Of("GRD127"));
+    }
+
+    [Fact]
+    public void Outside_CI_nothing_is_compared()
+    {
+        Assert.Empty(Check(manifest: WaiverCases.Manifest(claim: true, repo: "github.com/contoso/anything")).Of("GRD127"));
     }
 }
 

@@ -76,7 +76,7 @@ internal static class PolicyHarness
         public override string ToString() => string.Join("\n", Result.Findings.Select(f => f.Rule.Id + " " + Path.GetFileName(f.File) + "(" + f.Line + "," + f.Column + ")" + (f.WarningOnly ? " [warning] " : " ") + f.Message));
     }
 
-    public static Run Check(string? policy = null, string? manifest = null, DateTimeOffset? now = null, string? assets = null, string project = "App", string mode = "Enforce")
+    public static Run Check(string? policy = null, string? manifest = null, DateTimeOffset? now = null, string? assets = null, string project = "App", string mode = "Enforce", string? buildRepository = null)
     {
         using var dir = new TempDir();
         string policyPath = dir.Write("policy/guardrails.policy.json", policy ?? BasePolicy);
@@ -89,6 +89,7 @@ internal static class PolicyHarness
             ManifestPath = manifestPath,
             ProjectAssetsFile = assetsPath,
             Mode = mode,
+            BuildRepository = buildRepository,
             Now = now ?? Now,
         });
         return new Run(result, policyPath, manifestPath);
