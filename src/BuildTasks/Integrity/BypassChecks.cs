@@ -33,7 +33,7 @@ namespace Guardrails.BuildTasks.Integrity
                 return;
             }
 
-            string? tier = result.Manifest?.Tier?.Value;
+            string? tier = result.Policy != null ? result.Policy.EffectiveTier(result.Manifest) : result.Manifest?.Tier?.Value;
             LocalSuppressionPolicy allowed = LocalSuppressionPolicy.From(result.Policy, tier);
             List<WaiverRule> waivers = UsableWaivers(request, result);
             IntegrityState state = result.Integrity;

@@ -141,6 +141,20 @@ namespace Guardrails.BuildTasks.Policy
 
         private TierRule? CheckTier()
         {
+            TierRule? assigned = _policy.AssignedTier(_manifest.Repository?.Value);
+            if (assigned != null)
+            {
+                if (_manifest.Tier == null || !string.Equals(_manifest.Tier.Value, assigned.Name, StringComparison.OrdinalIgnoreCase))
+                {
+                    Add(RuleCatalog.TierNotAllowed, (JsonNode?)_manifest.Tier?.Node ?? _manifest.Node,
+                        "The policy puts repository '" + Text.Show(_manifest.Repository!.Value) + "' in tier '" + assigned.Name + "' " + PolicyAt(assigned.Repositories![0].Node) +
+                        ", but the manifest says " + (_manifest.Tier == null ? "no tier" : "'" + Text.Show(_manifest.Tier.Value) + "'") + ". Set \"tier\": \"" + assigned.Name + "\"; the repository is judged in that tier either way." + Ask + " to move it.",
+                        "tier:" + (_manifest.Tier?.Value ?? string.Empty));
+                }
+
+                return assigned;
+            }
+
             if (_manifest.Tier == null)
             {
                 if (_policy.Tiers.Count > 0)

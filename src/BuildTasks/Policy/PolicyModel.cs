@@ -89,6 +89,21 @@ namespace Guardrails.BuildTasks.Policy
             return -1;
         }
 
+        /// <summary>The first tier whose "repositories" match <paramref name="repository"/>, or null.</summary>
+        public TierRule? AssignedTier(string? repository)
+        {
+            if (string.IsNullOrWhiteSpace(repository))
+            {
+                return null;
+            }
+
+            return Tiers.Find(t => t.Repositories != null && t.Repositories.Count > 0 && Guardrails.Core.Text.Glob.MatchList(t.Repositories.ConvertAll(r => r.Value), repository!));
+        }
+
+        /// <summary>The tier a manifest runs in: the one the policy assigns to its repository, else the one it names.</summary>
+        public string? EffectiveTier(AssistantManifest? manifest) =>
+            AssignedTier(manifest?.Repository?.Value)?.Name ?? manifest?.Tier?.Value;
+
         public TierRule? FindTier(string? name) => name == null ? null : Tiers.Find(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
 
         public AssistantRule? FindAssistant(string id) => Assistants.Find(a => string.Equals(a.Id, id, StringComparison.OrdinalIgnoreCase));
@@ -132,6 +147,12 @@ namespace Guardrails.BuildTasks.Policy
 
         /// <summary>This tier's "allowLocalSuppression", overriding the policy's top-level one; null when absent.</summary>
         public Located<IReadOnlyList<string>>? AllowLocalSuppression { get; set; }
+
+        /// <summary>
+        /// Repositories (globs, "!" excludes) the policy puts in this tier whatever their manifest says: a team cannot
+        /// pick a laxer tier (and with it Audit mode or local suppression) for itself. Null when the tier assigns none.
+        /// </summary>
+        public List<Located<string>>? Repositories { get; set; }
     }
 
     public enum UnknownHandling

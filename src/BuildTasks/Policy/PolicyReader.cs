@@ -200,13 +200,14 @@ namespace Guardrails.BuildTasks.Policy
                     continue;
                 }
 
-                r.CheckFields(p.Value, where, "maxDataClass", "mode", "description", "allowLocalSuppression");
+                r.CheckFields(p.Value, where, "maxDataClass", "mode", "description", "allowLocalSuppression", "repositories");
                 Located<IReadOnlyList<string>>? allowLocalSuppression = ReadLocalSuppression(r, p.Value, where);
                 var tier = new TierRule(p.Name, p.Value)
                 {
                     AllowLocalSuppression = allowLocalSuppression,
                     MaxDataClass = r.String(p.Value, "maxDataClass", where),
                     Mode = r.String(p.Value, "mode", where),
+                    Repositories = r.Strings(p.Value, "repositories", where),
                 };
                 r.String(p.Value, "description", where);
                 CheckDataClass(r, policy, tier.MaxDataClass, where + ".maxDataClass");

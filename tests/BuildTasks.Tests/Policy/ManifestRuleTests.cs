@@ -144,6 +144,53 @@ public class GRD117_TierNotAllowedTests
     }
 }
 
+public class GRD117_TierAssignedByThePolicyTests
+{
+    // Found by an outside review: the tier (and with it Audit mode and local suppression) was whatever the team wrote.
+    private static readonly string Policy = BasePolicy.Edit(
+        "\"tiers\": { \"sandbox\": { \"maxDataClass\": \"internal\" }, \"regulated\": { \"maxDataClass\": \"confidential\", \"mode\": \"Enforce\" } }",
+        "\"tiers\": { \"sandbox\": { \"maxDataClass\": \"internal\", \"mode\": \"Audit\", \"allowLocalSuppression\": true },\n" +
+        "             \"regulated\": { \"maxDataClass\": \"confidential\", \"mode\": \"Enforce\", \"repositories\": [\"github.com/contoso/pay*\", \"!github.com/contoso/paylab\"] } }");
+
+    private static readonly string ClaimsSandbox = BaseManifest.Edit("\"tier\": \"regulated\"", "\"tier\": \"sandbox\"");
+
+    [Fact]
+    public void A_repository_the_policy_puts_in_a_tier_cannot_declare_a_laxer_one()
+    {
+        var run = Check(Policy, ClaimsSandbox);
+
+        Finding f = Assert.Single(run.Of("GRD117"));
+        Assert.True(f.IsError(true));
+        Assert.Equal(PositionOf(ClaimsSandbox, "\"sandbox\""), (f.Line, f.Column));
+        Assert.Contains("puts repository 'github.com/contoso/payments' in tier 'regulated'", f.Message);
+        Assert.Contains("the manifest says 'sandbox'", f.Message);
+    }
+
+    [Fact]
+    public void The_assigned_tier_decides_the_mode_so_Audit_is_refused_where_the_claimed_tier_would_allow_it()
+    {
+        var audit = Check(Policy, ClaimsSandbox, mode: "Audit");
+        Assert.True(audit.Result.Enforce, audit.ToString());
+        Assert.Contains(audit.Result.Findings, x => x.Rule.Id == "GRD307" && x.Message.Contains("tier 'regulated'"));
+
+        // A repository outside the tier's globs keeps the tier it names, and with it Audit.
+        string lab = ClaimsSandbox.Edit("github.com/contoso/payments", "github.com/contoso/paylab");
+        var labAudit = Check(Policy, lab, mode: "Audit");
+        Assert.Empty(labAudit.Of("GRD117"));
+        Assert.DoesNotContain(labAudit.Result.Findings, x => x.Rule.Id == "GRD307");
+    }
+
+    [Fact]
+    public void Declaring_the_assigned_tier_passes_and_the_reader_refuses_a_malformed_repository_list()
+    {
+        Assert.Empty(Check(Policy, BaseManifest).Of("GRD117"));
+
+        var broken = Check(Policy.Edit("\"repositories\": [\"github.com/contoso/pay*\", \"!github.com/contoso/paylab\"]", "\"repositories\": [\"github.com/contoso/pay*\", 42]"), BaseManifest);
+        Finding invalid = Assert.Single(broken.Of(Guardrails.Core.Rules.RuleCatalog.InvalidValue.Id));
+        Assert.Contains("'repositories' in tiers.regulated", invalid.Message);
+    }
+}
+
 public class GRD118_DataClassTooHighTests
 {
     [Fact]
