@@ -13,7 +13,7 @@ namespace Guardrails.Analyzers
     /// <summary>
     /// What the analyzers know about the build, read once per compilation: the effective policy the build task
     /// generates (one AdditionalFile, guardrails.effective-policy.json, parsed once per distinct content and cached by
-    /// its checksum) and the evaluator over it; the mode from that file, else the GuardrailsMode build property, else Enforce.
+    /// its checksum) and the evaluator over it; the mode from that file, else Enforce (also in the IDE before a first build).
     /// </summary>
     internal sealed class GuardrailsSettings
     {
@@ -97,13 +97,8 @@ namespace Guardrails.Analyzers
                 mode = parsed.Policy?.Mode;
             }
 
-            if (mode == null &&
-                options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.GuardrailsMode", out string? property) &&
-                !string.IsNullOrWhiteSpace(property))
-            {
-                mode = property.Trim();
-            }
-
+            // No effective policy (never generated, or removed from the compiler's inputs): Enforce. The mode is the
+            // check's decision, never a build property a project or a command line sets (the task reports those).
             bool audit = string.Equals(mode, "Audit", StringComparison.OrdinalIgnoreCase);
             return new GuardrailsSettings(enforce: !audit, parsed?.Policy, parsed?.Verdicts);
         }

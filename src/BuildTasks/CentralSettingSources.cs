@@ -27,6 +27,7 @@ namespace Guardrails.BuildTasks
             "GuardrailsMode", "GuardrailsPolicyPath", "GuardrailsPolicySha256", "ImportDirectoryBuildProps",
             "_GuardrailsCentralMode", "_GuardrailsCentralPolicyPath", "_GuardrailsCentralPolicySha256", "_GuardrailsCentralCaptured",
             "_GuardrailsCentralScanFiles", "_GuardrailsCentralScanExclude", "_GuardrailsCentralCheckFootprints", "_GuardrailsCentralRevisionStateFile",
+            "_GuardrailsCentralScanRepositoryFiles", "_GuardrailsCentralCaptureProps",
         };
 
         /// <summary>The capture properties Guardrails.props sets; a later build file setting them forges the central values.</summary>
@@ -83,6 +84,11 @@ namespace Guardrails.BuildTasks
             if (IsFalse(task.ScanFiles) && !IsFalse(task.CentralScanFiles))
             {
                 request.OptOuts.Add(new ExternalSetting("GuardrailsScanFiles", task.ScanFiles!.Trim(), Source("GuardrailsScanFiles")));
+            }
+
+            if (IsFalse(task.ScanRepositoryFiles) && !IsFalse(task.CentralScanRepositoryFiles))
+            {
+                request.OptOuts.Add(new ExternalSetting("GuardrailsScanRepositoryFiles", task.ScanRepositoryFiles!.Trim(), Source("GuardrailsScanRepositoryFiles")));
             }
 
             if (IsFalse(task.CheckFootprints) && !IsFalse(task.CentralCheckFootprints))

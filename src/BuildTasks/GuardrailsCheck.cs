@@ -80,6 +80,11 @@ namespace Guardrails.BuildTasks
 
         public string? CentralCheckFootprints { get; set; }
 
+        /// <summary>$(GuardrailsScanRepositoryFiles) ("false" drops the repository's CI and container files from the key scan) and its central value.</summary>
+        public string? ScanRepositoryFiles { get; set; }
+
+        public string? CentralScanRepositoryFiles { get; set; }
+
         public string? CentralRevisionStateFile { get; set; }
 
         /// <summary>Where the revision state file is by default; another value moves the rollback memory (an opt-out unless central).</summary>
@@ -143,7 +148,7 @@ namespace Guardrails.BuildTasks
                     ProjectAssetsFile = ProjectAssetsFile,
                     CheckFootprints = !string.Equals(CheckFootprints?.Trim(), "false", StringComparison.OrdinalIgnoreCase),
                     KeptBackListFile = KeptBackList,
-                    LateBuildFiles = Paths(LateBuildFiles),
+                    LateBuildFiles = WithDirectoryBuildProps(Paths(LateBuildFiles), DirectoryBuildPropsAbove),
                     BuildRepository = Reports.BuildProvenance.Detect(null, Environment.GetEnvironmentVariable).Repository,
                     Now = DateTimeOffset.UtcNow,
                 };
@@ -247,6 +252,20 @@ namespace Guardrails.BuildTasks
             string version = attribute?.InformationalVersion ?? typeof(GuardrailsCheck).Assembly.GetName().Version?.ToString() ?? "0.0.0";
             int plus = version.IndexOf('+');
             return plus > 0 ? version.Substring(0, plus) : version;
+        }
+
+        /// <summary>The build files read for redefined or hooked Guardrails targets: the late ones and the Directory.Build.props MSBuild imports.</summary>
+        private static string[] WithDirectoryBuildProps(string[] late, string? directoryBuildPropsDir)
+        {
+            if (string.IsNullOrWhiteSpace(directoryBuildPropsDir))
+            {
+                return late;
+            }
+
+            var all = new string[late.Length + 1];
+            late.CopyTo(all, 0);
+            all[late.Length] = Path.Combine(directoryBuildPropsDir!.Trim(), "Directory.Build.props");
+            return all;
         }
 
         internal static string[] Paths(ITaskItem[]? items)

@@ -73,6 +73,10 @@ namespace Guardrails.BuildTasks
         /// whether the assembly in obj/ is the one this verification saw (<c>guardrails verify-build</c>).</summary>
         public ITaskItem? IntermediateAssembly { get; set; }
 
+        /// <summary>Touched inside CoreCompile right after the compiler, before this task runs there. Older than the
+        /// assembly: the compiler wrote the assembly without Guardrails' verification inside the compilation.</summary>
+        public string? InCompilationMarker { get; set; }
+
         public override bool Execute()
         {
             try
@@ -112,6 +116,7 @@ namespace Guardrails.BuildTasks
                     ScanFiles = GuardrailsCheck.Paths(ScanFiles),
                     PackagedAnalyzerDirectory = PackagedAnalyzerDirectory,
                     LateBuildFiles = GuardrailsCheck.Paths(LateBuildFiles),
+                    CompiledWithoutVerification = CompiledWithoutVerification(),
                 };
 
                 CompileVerificationResult result = CompileVerification.Run(inputs);
@@ -129,6 +134,18 @@ namespace Guardrails.BuildTasks
             }
 
             return !Log.HasLoggedErrors;
+        }
+
+        private bool CompiledWithoutVerification()
+        {
+            string? assembly = IntermediateAssembly?.GetMetadata("FullPath");
+            if (string.IsNullOrWhiteSpace(InCompilationMarker) || string.IsNullOrEmpty(assembly) || !File.Exists(assembly))
+            {
+                return false;
+            }
+
+            string marker = InCompilationMarker!.Trim();
+            return !File.Exists(marker) || File.GetLastWriteTimeUtc(marker) < File.GetLastWriteTimeUtc(assembly!);
         }
 
         private void WriteAudit(CompileInputs inputs, CompileVerificationResult result)

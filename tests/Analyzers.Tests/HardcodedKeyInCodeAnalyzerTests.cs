@@ -61,16 +61,24 @@ public class HardcodedKeyInCodeAnalyzerTests
             {
                 test.TestCode = source;
                 test.CompilerDiagnostics = CompilerDiagnostics.Suggestions;
-                test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.GuardrailsMode = Audit\n"));
+                test.TestState.AdditionalFiles.Add(("/obj/guardrails/guardrails.effective-policy.json", Guardrails.Tests.Shared.EffectivePolicyText.Json("mode=Audit\n")));
             },
             Grd001(Key, severity: DiagnosticSeverity.Warning));
     }
 
     [Fact]
-    public async Task The_effective_policy_from_the_build_task_overrides_the_build_property()
+    public async Task A_GuardrailsMode_build_property_never_lowers_the_mode_only_the_checks_effective_policy_does()
     {
+        // Without the effective policy (never generated, or taken out of the compiler's inputs) the analyzers are in
+        // Enforce mode whatever a project, a command line or a smuggled globalconfig line says.
         string source = "class C { string K = {|#0:\"" + Key + "\"|}; }";
-        await V.AnalyzerAsync(source, mode: "Audit", effectivePolicy: "mode=Enforce\npolicy=true\n", expected: Grd001(Key));
+        await V.AnalyzerAsync(
+            test =>
+            {
+                test.TestCode = source;
+                test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.GuardrailsMode = Audit\n"));
+            },
+            Grd001(Key));
     }
 
     [Fact]

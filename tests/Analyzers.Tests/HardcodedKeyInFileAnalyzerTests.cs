@@ -32,7 +32,7 @@ public class HardcodedKeyInFileAnalyzerTests
 
                 if (mode != null)
                 {
-                    test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.GuardrailsMode = " + mode + "\n"));
+                    test.TestState.AdditionalFiles.Add(("/obj/guardrails/guardrails.effective-policy.json", Guardrails.Tests.Shared.EffectivePolicyText.Json("mode=" + mode + "\n")));
                 }
             },
             expected);
@@ -83,7 +83,7 @@ public class HardcodedKeyInFileAnalyzerTests
                 test.TestCode = "class C { }";
                 test.CompilerDiagnostics = CompilerDiagnostics.Suggestions;
                 test.TestState.AdditionalFiles.Add(("/app/.env", "OPENAI_API_KEY={|#0:" + Key + "|}\n"));
-                test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.GuardrailsMode = Audit\n"));
+                test.TestState.AdditionalFiles.Add(("/obj/guardrails/guardrails.effective-policy.json", Guardrails.Tests.Shared.EffectivePolicyText.Json("mode=Audit\n")));
             },
             Grd002(Key, severity: DiagnosticSeverity.Warning));
     }

@@ -27,11 +27,8 @@ internal static class Verify<TAnalyzer>
             ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
         };
 
-        if (mode != null)
-        {
-            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.GuardrailsMode = " + mode + "\n"));
-        }
-
+        // The mode reaches the analyzers only through the effective policy the check writes.
+        effectivePolicy ??= mode == null ? null : "mode=" + mode + "\n";
         if (effectivePolicy != null)
         {
             test.TestState.AdditionalFiles.Add(("/obj/guardrails/guardrails.effective-policy.json", Guardrails.Tests.Shared.EffectivePolicyText.Json(effectivePolicy)));

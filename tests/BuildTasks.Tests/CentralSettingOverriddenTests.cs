@@ -18,6 +18,22 @@ public class CentralSettingOverriddenTests
     }
 
     [Fact]
+    public void A_project_with_its_own_permissive_policy_and_Audit_cannot_make_GRD308_a_warning()
+    {
+        using var dir = new TempDir();
+        var runner = new CheckRunner(dir, CheckRunner.PolicyAllowing("true"));
+        runner.Task.CentralSettingsCaptured = true;
+        runner.Task.CentralPolicyPath = Path.Combine(dir.Path, "eng", "guardrails.policy.json");
+        runner.Task.CentralMode = string.Empty;
+        runner.Task.Mode = "Audit";
+
+        Assert.False(runner.Run().Passed);
+        Assert.Contains("GRD308", runner.ErrorCodes);
+        Assert.DoesNotContain("GRD308", runner.WarningCodes);
+        Assert.Equal("Enforce", runner.Task.EffectiveMode);
+    }
+
+    [Fact]
     public void Clearing_the_policy_path_is_GRD308_even_though_no_policy_is_loaded()
     {
         using var dir = new TempDir();

@@ -158,12 +158,14 @@ public class CompileVerificationTests
         var runner = new CheckRunner(dir);
         runner.Task.ScanFiles = "false";
         runner.Task.CheckFootprints = "false";
+        runner.Task.ScanRepositoryFiles = "false";
         runner.Task.ScanExcludes = new Microsoft.Build.Framework.ITaskItem[] { new Microsoft.Build.Utilities.TaskItem("appsettings.json") };
         runner.Task.DefaultRevisionStateFile = Path.Combine(dir.Path, "obj", "guardrails", "default-revisions.txt");
         Assert.False(runner.Run().Passed);
         string[] messages = runner.Engine.Errors.Where(e => e.Code == "GRD310").Select(e => e.Message).ToArray();
         Assert.Contains(messages, m => m.Contains("GuardrailsScanFiles=false"));
         Assert.Contains(messages, m => m.Contains("GuardrailsCheckFootprints=false"));
+        Assert.Contains(messages, m => m.Contains("GuardrailsScanRepositoryFiles=false") && m.Contains("CI and container files"));
         Assert.Contains(messages, m => m.Contains("GuardrailsScanExclude Include=\"appsettings.json\""));
         Assert.Contains(messages, m => m.Contains("GuardrailsRevisionStateFile="));
 
@@ -176,6 +178,8 @@ public class CompileVerificationTests
         var central = new CheckRunner(dir3);
         central.Task.ScanFiles = "false";
         central.Task.CentralScanFiles = "false";
+        central.Task.ScanRepositoryFiles = "false";
+        central.Task.CentralScanRepositoryFiles = "false";
         Assert.True(central.Run().Passed, string.Join(",", central.ErrorCodes));
     }
 
@@ -257,6 +261,37 @@ public class TargetOverrideTests
         Assert.Contains("'_GuardrailsVerifyCompile'", errors[0].Message);
         Assert.Equal((targets, 5), (errors[1].File, errors[1].LineNumber));
         Assert.Contains("'guardrailscheck'", errors[1].Message);
+    }
+
+    [Fact]
+    public void A_target_hooked_to_the_verification_is_GRD311_and_hooks_elsewhere_are_not()
+    {
+        using var dir = new TempDir();
+        string targets = dir.Write("Directory.Build.targets",
+            "<Project>\n  <Target Name=\"_Strip\" AfterTargets=\"GuardrailsCheck\" BeforeTargets=\"CoreCompile\" />\n" +
+            "  <Target Name=\"_Restore\" BeforeTargets=\"Foo;_GuardrailsVerification\" />\n</Project>\n");
+        var finding = Assert.Single(TargetOverrides.Find(new[] { targets }));
+        Assert.Equal((targets, 3), (finding.File, finding.Line));
+        Assert.Contains("hooks a target to Guardrails' verification target '_GuardrailsVerification'", finding.Message);
+    }
+
+    [Fact]
+    public void An_assembly_compiled_without_the_verification_inside_CoreCompile_is_GRD311()
+    {
+        using var dir = new TempDir();
+        string state = dir.Write("obj/guardrails/guardrails.checked.txt", "mode=Enforce\npolicy=true\nallowed=\nallowedBy=default\n");
+        var inputs = new CompileInputs
+        {
+            ProjectPath = Path.Combine(dir.Path, "App.csproj"),
+            CheckReached = true,
+            CheckedStateFile = state,
+            Language = "C#",
+            Analyzers = new[] { "/p/Guardrails.Analyzers.dll", "/p/Guardrails.Core.dll" },
+            CompiledWithoutVerification = true,
+        };
+        Assert.Contains(CompileVerification.Run(inputs).Findings, f => f.Rule.Id == "GRD311" && f.Message.Contains("TargetsTriggeredByCompilation"));
+        inputs.CompiledWithoutVerification = false;
+        Assert.DoesNotContain(CompileVerification.Run(inputs).Findings, f => f.Message.Contains("TargetsTriggeredByCompilation"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.Json;
 using Guardrails.Tests.Shared;
 
@@ -67,6 +68,17 @@ public class BypassTests
         foreach (string file in Directory.GetFiles(project.PathOf("obj"), "*", SearchOption.AllDirectories))
         {
             Assert.False(File.ReadAllText(file).Contains(key, StringComparison.Ordinal), file);
+        }
+
+        // A key given as the mode: reported without the key, and no file under obj/ holds it (the settings cache hashes
+        // every value; the mode is no compiler-visible property, so the generated globalconfig does not carry it).
+        string modeKey = FakeKeys.OpenAiProject("E2eModePasteFakeKeyNotReal");
+        DotNet.Result modePasted = project.Build("-p:GuardrailsMode=" + modeKey);
+        Assert.True(modePasted.ExitCode != 0, modePasted.ToString());
+        Assert.DoesNotContain(modeKey, modePasted.Output);
+        foreach (string file in Directory.GetFiles(project.PathOf("obj"), "*", SearchOption.AllDirectories))
+        {
+            Assert.False(File.ReadAllText(file).Contains(modeKey, StringComparison.Ordinal), file);
         }
 
         Fails(project.Build("-p:ImportDirectoryBuildProps=false"), "error GRD308:", "ImportDirectoryBuildProps=false");
@@ -226,6 +238,111 @@ public class BypassTests
     }
 
     [Fact]
+    public void Analyzers_taken_from_the_compiler_and_put_back_before_the_verification_are_caught_inside_CoreCompile()
+    {
+        TestProject project = _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest);
+        string key = FakeKeys.OpenAiProject("E2eStripRestoreFakeKeyNotReal");
+        project.Write("Program.cs", "string apiKey = \"" + key + "\";\nConsole.WriteLine(apiKey.Length);\n");
+        // The adversary's route: strip Guardrails' analyzers for the compiler only, put them back after it.
+        project.Write("Directory.Build.targets", """
+            <Project>
+              <Target Name="_Strip" AfterTargets="GuardrailsCheck" BeforeTargets="CoreCompile">
+                <ItemGroup>
+                  <_Saved Include="@(Analyzer)" Condition="'%(Filename)' == 'Guardrails.Analyzers' or '%(Filename)' == 'Guardrails.Core' or '%(Filename)' == 'Guardrails.CodeFixes'" />
+                  <Analyzer Remove="@(_Saved)" />
+                </ItemGroup>
+              </Target>
+              <Target Name="_Restore" AfterTargets="CoreCompile">
+                <ItemGroup><Analyzer Include="@(_Saved)" /></ItemGroup>
+              </Target>
+            </Project>
+            """);
+
+        DotNet.Result result = project.Build();
+        Fails(result, "error GRD306:", "missing from the Analyzer items: Guardrails.Analyzers.dll");
+        Assert.DoesNotContain("error GRD001", result.Output); // the compiler really ran without them
+        Assert.DoesNotContain(key, result.Output);
+        using (JsonDocument audit = JsonDocument.Parse(File.ReadAllText(project.PathOf(Audit))))
+        {
+            Assert.False(audit.RootElement.GetProperty("compile").GetProperty("analyzersRan").GetBoolean());
+            Assert.False(audit.RootElement.GetProperty("compile").GetProperty("verified").GetBoolean());
+        }
+
+        // Hooking the verification itself to put them back is named at the hook; emptying TargetsTriggeredByCompilation
+        // (the verification no longer runs inside CoreCompile) is named too.
+        project.Write("Directory.Build.targets", """
+            <Project>
+              <PropertyGroup><TargetsTriggeredByCompilation></TargetsTriggeredByCompilation></PropertyGroup>
+              <Target Name="_Strip" AfterTargets="GuardrailsCheck" BeforeTargets="CoreCompile">
+                <ItemGroup>
+                  <_Saved Include="@(Analyzer)" Condition="'%(Filename)' == 'Guardrails.Analyzers' or '%(Filename)' == 'Guardrails.Core'" />
+                  <Analyzer Remove="@(_Saved)" />
+                </ItemGroup>
+              </Target>
+              <Target Name="_Restore" BeforeTargets="_GuardrailsVerifyCompile">
+                <ItemGroup><Analyzer Include="@(_Saved)" /></ItemGroup>
+              </Target>
+            </Project>
+            """);
+        DotNet.Result hooked = project.Build();
+        Fails(hooked,
+            "Directory.Build.targets(9", "error GRD311:", "hooks a target to Guardrails' verification target '_GuardrailsVerifyCompile'",
+            "TargetsTriggeredByCompilation no longer lists it");
+        Assert.DoesNotContain(key, hooked.Output);
+    }
+
+    /// <summary>A policy package laid out as docs/rollout.md section 1 shows, written into the test feed.</summary>
+    private string PolicyPackage(string id, string version, string policy)
+    {
+        string pin = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(policy)));
+        string props = "<Project>\n  <PropertyGroup>\n" +
+            "    <GuardrailsPolicyPath>$(MSBuildThisFileDirectory)../content/guardrails.policy.json</GuardrailsPolicyPath>\n" +
+            "    <GuardrailsPolicySha256>" + pin + "</GuardrailsPolicySha256>\n  </PropertyGroup>\n" +
+            "  <Import Project=\"$(_GuardrailsCentralCaptureProps)\" Condition=\"'$(_GuardrailsCentralCaptureProps)' != ''\" />\n</Project>\n";
+        string nuspec = "<?xml version=\"1.0\"?>\n<package xmlns=\"http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd\"><metadata>" +
+            "<id>" + id + "</id><version>" + version + "</version><authors>e2e</authors><description>E2E policy package</description>" +
+            "</metadata></package>\n";
+        string path = Path.Combine(_fixture.Feed, id + "." + version + ".nupkg");
+        using (ZipArchive zip = ZipFile.Open(path, ZipArchiveMode.Create))
+        {
+            foreach ((string name, string text) in new[] { (id + ".nuspec", nuspec), ("content/guardrails.policy.json", policy), ("buildTransitive/" + id + ".props", props), ("build/" + id + ".props", props) })
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open(), new System.Text.UTF8Encoding(false));
+                writer.Write(text);
+            }
+        }
+
+        return pin;
+    }
+
+    [Fact]
+    public void A_project_clearing_or_replacing_a_policy_packages_path_and_pin_is_GRD308_whatever_order_NuGet_imports_the_props()
+    {
+        string version = "1.0." + Random.Shared.Next(1, 100000);
+        PolicyPackage("E2e.Guardrails.Policy", version, E2eDocuments.Policy("e2e-policy-package", 7));
+        TestProject project = _fixture.NewProject();
+        project.Write(E2eDocuments.ManifestFile, E2eDocuments.MinimalManifest);
+        project.AddToProject("<ItemGroup><PackageReference Include=\"E2e.Guardrails.Policy\" Version=\"" + version + "\" PrivateAssets=\"all\" /></ItemGroup>");
+
+        DotNet.Result governed = project.Build();
+        Assert.True(governed.ExitCode == 0, governed.ToString());
+        using (JsonDocument audit = JsonDocument.Parse(File.ReadAllText(project.PathOf(Audit))))
+        {
+            Assert.Equal("e2e-policy-package", audit.RootElement.GetProperty("policy").GetProperty("policyId").GetString());
+        }
+
+        // The adversary's three lines: the policy package's path and pin cleared in the project file.
+        project.AddToProject("<PropertyGroup><GuardrailsPolicyPath></GuardrailsPolicyPath><GuardrailsPolicySha256></GuardrailsPolicySha256></PropertyGroup>");
+        Fails(project.Build(), "error GRD308:", "GuardrailsPolicyPath is set centrally");
+
+        // Or pointed at a permissive policy of its own, with its own pin.
+        project.Write("local/guardrails.policy.json", E2eDocuments.Policy("local", 99, members: "\"allowLocalSuppression\": true"));
+        project.AddToProject("<PropertyGroup><GuardrailsPolicyPath>local/guardrails.policy.json</GuardrailsPolicyPath><GuardrailsPolicySha256>" +
+            E2eDocuments.Sha256(project.PathOf("local/guardrails.policy.json")) + "</GuardrailsPolicySha256><GuardrailsMode>Audit</GuardrailsMode></PropertyGroup>");
+        Fails(project.Build(), "error GRD308:", "GuardrailsPolicySha256 is set centrally");
+    }
+
+    [Fact]
     public void Opt_outs_and_forged_central_values_in_the_project_are_findings_that_name_the_property()
     {
         TestProject project = _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest);
@@ -234,6 +351,7 @@ public class BypassTests
               <PropertyGroup>
                 <GuardrailsScanFiles>false</GuardrailsScanFiles>
                 <GuardrailsCheckFootprints>false</GuardrailsCheckFootprints>
+                <GuardrailsScanRepositoryFiles>false</GuardrailsScanRepositoryFiles>
                 <GuardrailsRevisionStateFile>$(MSBuildProjectDirectory)/fresh-revisions.txt</GuardrailsRevisionStateFile>
                 <GuardrailsMode>Audit</GuardrailsMode>
                 <_GuardrailsCentralMode>Audit</_GuardrailsCentralMode>
@@ -248,6 +366,7 @@ public class BypassTests
         Assert.Contains("error GRD307:", result.Output);
         Assert.Contains("GuardrailsScanFiles=false, set in the project", result.Output);
         Assert.Contains("GuardrailsCheckFootprints=false", result.Output);
+        Assert.Contains("GuardrailsScanRepositoryFiles=false", result.Output);
         Assert.Contains("GuardrailsRevisionStateFile=", result.Output);
         Assert.Contains("GuardrailsScanExclude Include=\"appsettings.json\"", result.Output);
         Assert.Contains("App.csproj : Guardrails error GRD308:", result.Output); // the forged capture, and Enforce stays

@@ -31,10 +31,12 @@ public class CiGateTests
         Assert.True(passed.ExitCode == 0, passed.ToString());
         Assert.Contains("1 compiled output(s) verified by Guardrails.", passed.Output);
 
-        // Both of Guardrails' checking targets redefined as empty ones: the build itself has nothing left to object with.
+        // Every Guardrails target that checks redefined as an empty one: the build has no Guardrails code left to object with.
         project.Write("Directory.Build.targets", """
             <Project>
               <Target Name="GuardrailsCheck" />
+              <Target Name="_GuardrailsMarkInCompilation" />
+              <Target Name="_GuardrailsVerification" />
               <Target Name="_GuardrailsVerifyCompile" />
             </Project>
             """);

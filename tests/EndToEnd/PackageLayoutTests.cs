@@ -21,6 +21,8 @@ public class PackageLayoutTests
             "analyzers/dotnet/cs/Guardrails.Analyzers.dll",
             "analyzers/dotnet/cs/Guardrails.CodeFixes.dll",
             "analyzers/dotnet/cs/Guardrails.Core.dll",
+            "build/Guardrails.Central.Again.props",
+            "build/Guardrails.Central.props",
             "build/Guardrails.props",
             "build/Guardrails.targets",
             "buildTransitive/Guardrails.props",

@@ -309,6 +309,17 @@ namespace Guardrails.BuildTasks.Integrity
                     "GuardrailsPolicySha256 is set centrally to '" + request.CentralPolicySha256.Trim() + "' but this project changes it to '" + (request.PolicySha256 ?? string.Empty).Trim() +
                     "'. Only the policy owner publishes the pin: remove the override from the project file."));
             }
+
+            // A project that replaced the central settings cannot have the replacement decide how strict the check is (a
+            // permissive policy of its own, Audit): GRD308 and everything else stay errors.
+            foreach (Finding f in result.Findings)
+            {
+                if (f.Rule.Id == RuleIds.CentralSettingOverridden)
+                {
+                    result.Enforce = true;
+                    break;
+                }
+            }
         }
 
         private const string CentralInternalPrefix = "_GuardrailsCentral";
@@ -341,6 +352,7 @@ namespace Guardrails.BuildTasks.Integrity
         {
             "GuardrailsScanFiles" => "the project's config files are no longer scanned for keys (GRD002).",
             "GuardrailsScanExclude" => "those files are no longer scanned for keys (GRD002).",
+            "GuardrailsScanRepositoryFiles" => "the repository's CI and container files (.github/workflows, .gitlab-ci.yml, azure-pipelines, docker-compose, ...) are no longer scanned for keys (GRD002).",
             "GuardrailsCheckFootprints" => "undeclared assistant files (.cursor/, .claude/, .mcp.json, ...) are no longer found (GRD130-GRD137).",
             _ => "the rollback memory starts empty, so an older policy revision is no longer detected (GRD303).",
         };

@@ -66,8 +66,11 @@ namespace Guardrails.BuildTasks.Integrity
         /// <summary>The folder holding the package's own analyzer assemblies; the compiler must get those bytes.</summary>
         public string? PackagedAnalyzerDirectory { get; set; }
 
-        /// <summary>The project file and Directory.Build.targets: read for redefined Guardrails targets when the check left no record.</summary>
+        /// <summary>The project file, Directory.Build.targets and Directory.Build.props: read for redefined or hooked Guardrails targets.</summary>
         public string[] LateBuildFiles { get; set; } = new string[0];
+
+        /// <summary>True when the compiler wrote the assembly without the verification inside CoreCompile (TargetsTriggeredByCompilation replaced).</summary>
+        public bool CompiledWithoutVerification { get; set; }
     }
 
     /// <summary>The outcome of the post-compile verification, for the log and the audit record.</summary>
@@ -156,6 +159,13 @@ namespace Guardrails.BuildTasks.Integrity
             {
                 // The check reports these itself when it runs; without it, this is the only place that can.
                 result.Findings.AddRange(TargetOverrides.Find(inputs.LateBuildFiles));
+            }
+
+            if (inputs.CompiledWithoutVerification)
+            {
+                result.Findings.Add(new Finding(RuleCatalog.CompileNotAsChecked, inputs.ProjectPath, 0, 0,
+                    "The compiler wrote this assembly without Guardrails' verification inside CoreCompile: TargetsTriggeredByCompilation no longer lists it, so the " +
+                    "compiler's inputs could not be checked as the compiler got them. Append to TargetsTriggeredByCompilation ($(TargetsTriggeredByCompilation);YourTarget) instead of replacing it."));
             }
 
             if (!inputs.CheckReached)

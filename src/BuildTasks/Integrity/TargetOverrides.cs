@@ -20,8 +20,15 @@ namespace Guardrails.BuildTasks.Integrity
         public static readonly string[] GuardrailsTargets =
         {
             "GuardrailsCheck", "_GuardrailsPrepare", "_GuardrailsFootprints", "_GuardrailsCollectScanFiles", "_GuardrailsSelectScanFiles",
-            "_GuardrailsBeforeCompile", "_GuardrailsVerifyCompile",
+            "_GuardrailsBeforeCompile", "_GuardrailsVerifyCompile", "_GuardrailsMarkInCompilation", "_GuardrailsVerification",
         };
+
+        /// <summary>Guardrails' verification targets: nothing may hook them (a target run just before the verification can put
+        /// back what an earlier one took from the compiler).</summary>
+        public static readonly string[] VerificationTargets = { "_GuardrailsMarkInCompilation", "_GuardrailsVerification", "_GuardrailsVerifyCompile" };
+
+        private static readonly Regex Hook = new Regex(
+            "\\b(?:BeforeTargets|AfterTargets)\\s*=\\s*[\"']([^\"']*)[\"']", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
 
         private static readonly Regex TargetName = new Regex(
             "<Target\\b[^>]*?\\bName\\s*=\\s*[\"']\\s*([^\"']*)[\"']", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
@@ -52,18 +59,23 @@ namespace Guardrails.BuildTasks.Integrity
                         string name = m.Groups[1].Value.Trim();
                         if (Array.Exists(GuardrailsTargets, t => string.Equals(t, name, StringComparison.OrdinalIgnoreCase)))
                         {
-                            int line = 1;
-                            for (int i = 0; i < m.Index; i++)
-                            {
-                                if (text[i] == '\n')
-                                {
-                                    line++;
-                                }
-                            }
-
-                            found.Add(new Finding(RuleCatalog.CompileNotAsChecked, path, line, 0,
+                            found.Add(new Finding(RuleCatalog.CompileNotAsChecked, path, LineOf(text, m.Index), 0,
                                 "This build file defines a target named '" + name + "', which replaces Guardrails' own target of that name (MSBuild keeps the last definition), " +
                                 "so part of the Guardrails check does not run as shipped. Rename the target, or hook it with BeforeTargets/AfterTargets instead."));
+                        }
+                    }
+
+                    foreach (Match m in Hook.Matches(text))
+                    {
+                        foreach (string part in m.Groups[1].Value.Split(';'))
+                        {
+                            string name = part.Trim();
+                            if (Array.Exists(VerificationTargets, t => string.Equals(t, name, StringComparison.OrdinalIgnoreCase)))
+                            {
+                                found.Add(new Finding(RuleCatalog.CompileNotAsChecked, path, LineOf(text, m.Index), 0,
+                                    "This build file hooks a target to Guardrails' verification target '" + name + "' (" + m.Value.Trim() + "). A target that runs just before the " +
+                                    "verification can put back what an earlier one took from the compiler; nothing may run there. Remove the hook."));
+                            }
                         }
                     }
                 }
@@ -74,6 +86,20 @@ namespace Guardrails.BuildTasks.Integrity
             }
 
             return found;
+        }
+
+        private static int LineOf(string text, int index)
+        {
+            int line = 1;
+            for (int i = 0; i < index; i++)
+            {
+                if (text[i] == '\n')
+                {
+                    line++;
+                }
+            }
+
+            return line;
         }
 
         private static string? Read(string path)

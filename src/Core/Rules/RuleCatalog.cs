@@ -470,7 +470,7 @@ namespace Guardrails.Core.Rules
         public static readonly RuleInfo CheckSwitchedOff = new RuleInfo(
             RuleIds.CheckSwitchedOff, "A Guardrails check is switched off or narrowed by a project setting", CategoryIntegrity, RuleHost.BuildTask, isError: true,
             name: "CheckSwitchedOff",
-            waiverSubject: "the property or item name (`GuardrailsScanFiles`, `GuardrailsScanExclude`, `GuardrailsCheckFootprints`, `GuardrailsRevisionStateFile`)");
+            waiverSubject: "the property or item name (`GuardrailsScanFiles`, `GuardrailsScanExclude`, `GuardrailsScanRepositoryFiles`, `GuardrailsCheckFootprints`, `GuardrailsRevisionStateFile`)");
 
         public static readonly RuleInfo FileNotScannable = new RuleInfo(
             RuleIds.FileNotScannable, "A file in the key scan cannot be scanned (binary or too large)", CategoryIntegrity, RuleHost.BuildTask, isError: true,
