@@ -76,10 +76,15 @@ namespace Guardrails.Analyzers
         private readonly Dictionary<SyntaxNode, INamedTypeSymbol?> _declaredTypes = new Dictionary<SyntaxNode, INamedTypeSymbol?>();
         private readonly Dictionary<SyntaxNode, Dictionary<string, List<LocalDeclaration>>> _locals = new Dictionary<SyntaxNode, Dictionary<string, List<LocalDeclaration>>>();
 
-        public SyntacticTypes(SemanticModel model, CancellationToken cancellationToken)
+        private readonly SharedTypeLookups? _shared;
+        private readonly Dictionary<ExpressionSyntax, Resolved> _resolved = new Dictionary<ExpressionSyntax, Resolved>();
+
+        /// <param name="shared">What other trees of the compilation already found (type names at namespace level, member lookups).</param>
+        public SyntacticTypes(SemanticModel model, CancellationToken cancellationToken, SharedTypeLookups? shared = null)
         {
             _model = model;
             _cancellationToken = cancellationToken;
+            _shared = shared;
         }
 
         /// <summary>A type (or namespace) written in source, bound as a name at its enclosing type's declaration.</summary>
@@ -113,6 +118,13 @@ namespace Guardrails.Analyzers
                 return cached;
             }
 
+            string? sharedKey = _shared?.TypeNameKey(name, text, DeclaredType);
+            if (sharedKey != null && _shared!.TryGetTypeName(sharedKey, out ISymbol? shared))
+            {
+                atPosition[text] = shared;
+                return shared;
+            }
+
             TypeSyntax parsed = SyntaxFactory.ParseTypeName(text);
             SymbolInfo info = _model.GetSpeculativeSymbolInfo(position, parsed, SpeculativeBindingOption.BindAsTypeOrNamespace);
             ISymbol? symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
@@ -127,6 +139,11 @@ namespace Guardrails.Analyzers
             }
 
             atPosition[text] = symbol;
+            if (sharedKey != null)
+            {
+                _shared!.AddTypeName(sharedKey, symbol);
+            }
+
             return symbol;
         }
 
@@ -152,6 +169,23 @@ namespace Guardrails.Analyzers
                 return Resolved.Unknown;
             }
 
+            // A chain `a.B().C().D()` has a site per member, each resolving its receiver: resolve each receiver once.
+            if (_resolved.TryGetValue(expression, out Resolved known))
+            {
+                return known;
+            }
+
+            Resolved resolved = ResolveUncached(expression, depth);
+            if (resolved.Kind != ResolvedKind.Unknown)
+            {
+                _resolved[expression] = resolved; // unknown may be the depth limit: not kept
+            }
+
+            return resolved;
+        }
+
+        private Resolved ResolveUncached(ExpressionSyntax expression, int depth)
+        {
             switch (expression)
             {
                 case ParenthesizedExpressionSyntax parenthesized:
@@ -397,6 +431,18 @@ namespace Guardrails.Analyzers
         /// looking further up when none does. Known and empty when nothing has the name.
         /// </summary>
         public MemberLookup LookupMember(ITypeSymbol type, string name, int? argumentCount)
+        {
+            if (_shared != null && _shared.TryGetMembers(type, name, argumentCount, out MemberLookup cached))
+            {
+                return cached;
+            }
+
+            MemberLookup found = LookupMemberUncached(type, name, argumentCount);
+            _shared?.AddMembers(type, name, argumentCount, found);
+            return found;
+        }
+
+        private static MemberLookup LookupMemberUncached(ITypeSymbol type, string name, int? argumentCount)
         {
             if (type is ITypeParameterSymbol || type.TypeKind == TypeKind.Error || type.TypeKind == TypeKind.Dynamic || type is IPointerTypeSymbol)
             {

@@ -66,7 +66,7 @@ namespace Guardrails.Analyzers
                         return spots.Constants;
                     },
                     start.CancellationToken);
-                var state = new State(settings, verdicts, domains, constants);
+                var state = new State(settings, verdicts, domains, constants, new SharedTypeLookups(start.Compilation));
                 if (any)
                 {
                     start.RegisterSemanticModelAction(state.AnalyzeTree);
@@ -84,10 +84,12 @@ namespace Guardrails.Analyzers
             private readonly PolicyVerdicts _verdicts;
             private readonly EndpointDomains _domains;
             private readonly ConstantChain _constants;
+            private readonly SharedTypeLookups _shared;
             private readonly ConcurrentDictionary<string, Decision> _decisions = new ConcurrentDictionary<string, Decision>(StringComparer.OrdinalIgnoreCase);
 
-            public State(GuardrailsSettings settings, PolicyVerdicts verdicts, EndpointDomains domains, ConstantChain constants)
+            public State(GuardrailsSettings settings, PolicyVerdicts verdicts, EndpointDomains domains, ConstantChain constants, SharedTypeLookups shared)
             {
+                _shared = shared;
                 _settings = settings;
                 _verdicts = verdicts;
                 _domains = domains;
@@ -100,7 +102,7 @@ namespace Guardrails.Analyzers
                 CancellationToken cancellationToken = context.CancellationToken;
                 SyntaxNode root = tree.GetRoot(cancellationToken);
                 var done = new HashSet<TextSpan>();
-                var types = new SyntacticTypes(context.SemanticModel, cancellationToken);
+                var types = new SyntacticTypes(context.SemanticModel, cancellationToken, _shared);
                 foreach (int position in EndpointSpots.For(tree, _domains, cancellationToken).Literals)
                 {
                     if (StringValueSyntax.StringTokenAt(root, position, out SyntaxToken token))

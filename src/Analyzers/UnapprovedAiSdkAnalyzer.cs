@@ -83,9 +83,13 @@ namespace Guardrails.Analyzers
                 _verdicts = verdicts;
                 Sdks = sdks;
                 _compilation = compilation;
+                Shared = new SharedTypeLookups(compilation);
             }
 
             public UnapprovedSdkSet Sdks { get; }
+
+            /// <summary>Type names and member lookups found in one tree, reused by the others.</summary>
+            public SharedTypeLookups Shared { get; }
 
             public HashSet<string> Aliases => _aliasNames!;
 
@@ -289,7 +293,7 @@ namespace Guardrails.Analyzers
                 _ct = context.CancellationToken;
                 _root = _model.SyntaxTree.GetRoot(_ct);
                 _text = text;
-                _types = new SyntacticTypes(_model, _ct);
+                _types = new SyntacticTypes(_model, _ct, state.Shared);
             }
 
             public void Run(List<KeyValuePair<int, string>> hits)

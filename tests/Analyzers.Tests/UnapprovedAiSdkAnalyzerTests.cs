@@ -706,6 +706,37 @@ public class UnapprovedAiSdkAnalyzerTests
     }
 
     [Fact]
+    public async Task A_type_name_bound_once_per_compilation_is_shared_only_between_files_where_it_means_the_same()
+    {
+        // The same text under different aliases, in files of the same namespace with the same other usings.
+        string[] sources =
+        {
+            """
+            using System.Text;
+            using Chat = {|#2:OpenAI.Chat.ChatClient|};
+            namespace App { class A { {|#0:Chat|} _c; {|#3:Chat|} M() => null; } }
+            """,
+            """
+            using System.Text;
+            using Chat = System.Text.StringBuilder;
+            namespace App { class B { Chat _c; Chat M() => null; } }
+            """,
+            """
+            using System.Text;
+            using OpenAI.Chat;
+            namespace App { class C { {|#1:ChatClient|} _c; } }
+            """,
+            """
+            using System.Text;
+            namespace App { class D<ChatClient> { ChatClient _c; } class E { class ChatCompletion { } ChatCompletion _c; } }
+            """,
+        };
+        await V.RunAsync(sources, NothingApproved,
+            D(0, "ChatClient"), D(1, "ChatClient"),
+            D(2, "ChatClient"), D(3, "ChatClient"));
+    }
+
+    [Fact]
     public async Task A_project_that_references_no_unapproved_sdk_gets_nothing()
     {
         await V.RunAsync("class C { string M() => System.String.Empty; }", V.Policy("OpenAI", "Azure.AI.OpenAI", "Anthropic", "Anthropic.SDK", "Microsoft.SemanticKernel", "Microsoft.SemanticKernel.Connectors.OpenAI", "Microsoft.SemanticKernel.Connectors.AzureOpenAI", "Microsoft.Extensions.AI.OpenAI"));

@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Guardrails.Analyzers
+{
+    /// <summary>
+    /// What <see cref="SyntacticTypes"/> finds that does not depend on the file, shared by every tree of one compilation:
+    /// <list type="bullet">
+    /// <item>a type name bound at namespace level, keyed by the name's text and what C# name lookup sees there (the
+    /// chain of namespace declarations, their using directives and extern aliases, and only the aliases named like the
+    /// name's first identifier), so that the same <c>ChatClient</c> under the same usings is bound once per compilation,
+    /// not once per file. A name is shared only when its enclosing types (and their bases) declare no type or type
+    /// parameter of that name, and the project's own source declares no type of that name (a <c>file</c>-local type is
+    /// visible in its file only);</item>
+    /// <item>member lookups by (type, name, argument count): the same few SDK members are looked up in every file.</item>
+    /// </list>
+    /// </summary>
+    internal sealed class SharedTypeLookups
+    {
+        private readonly Compilation _compilation;
+        private readonly ConcurrentDictionary<string, ISymbol?> _typeNames = new ConcurrentDictionary<string, ISymbol?>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, bool> _declaredInSource = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<LookupKey, MemberLookup> _members = new ConcurrentDictionary<LookupKey, MemberLookup>(new LookupKeyComparer());
+
+        public SharedTypeLookups(Compilation compilation)
+        {
+            _compilation = compilation;
+        }
+
+        public bool TryGetTypeName(string key, out ISymbol? symbol) => _typeNames.TryGetValue(key, out symbol);
+
+        public void AddTypeName(string key, ISymbol? symbol) => _typeNames.TryAdd(key, symbol);
+
+        public bool TryGetMembers(ITypeSymbol type, string name, int? arguments, out MemberLookup lookup) =>
+            _members.TryGetValue(new LookupKey(type, name, arguments), out lookup);
+
+        public void AddMembers(ITypeSymbol type, string name, int? arguments, MemberLookup lookup) =>
+            _members.TryAdd(new LookupKey(type, name, arguments), lookup);
+
+        /// <summary>
+        /// The key under which <paramref name="text"/>, written at <paramref name="name"/> and bound in the scope of its
+        /// enclosing types, may be shared with other files; null when it may not (generic or alias-qualified text, a
+        /// same-named type or type parameter in scope, a same-named type in the project's source).
+        /// </summary>
+        public string? TypeNameKey(SyntaxNode name, string text, Func<BaseTypeDeclarationSyntax, INamedTypeSymbol?> declaredType)
+        {
+            int dot = -1;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '.')
+                {
+                    dot = dot < 0 ? i : dot;
+                }
+                else if (!(char.IsLetterOrDigit(c) || c == '_'))
+                {
+                    return null; // generic arguments, `::`, arrays, nullable, whitespace: bound in the file
+                }
+            }
+
+            string first = dot < 0 ? text : text.Substring(0, dot);
+            if (first.Length == 0 || _declaredInSource.GetOrAdd(first, n => _compilation.ContainsSymbolsWithName(n, SymbolFilter.Type)))
+            {
+                return null;
+            }
+
+            var key = new StringBuilder(text).Append('\u0001');
+            for (SyntaxNode? current = name.Parent; current != null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case BaseTypeDeclarationSyntax type:
+                        if (!type.OpenBraceToken.IsKind(SyntaxKind.OpenBraceToken) || type.OpenBraceToken.IsMissing || type.OpenBraceToken.Span.End > name.SpanStart)
+                        {
+                            continue; // a base list: bound outside the type
+                        }
+
+                        INamedTypeSymbol? symbol = declaredType(type);
+                        if (symbol == null || Declares(symbol, first))
+                        {
+                            return null;
+                        }
+
+                        break;
+                    case BaseNamespaceDeclarationSyntax ns:
+                        key.Append(ns is FileScopedNamespaceDeclarationSyntax ? "file-ns " : "ns ").Append(ns.Name.ToString()).Append('{');
+                        AppendImports(key, ns.Externs, ns.Usings, first);
+                        key.Append('}');
+                        break;
+                    case CompilationUnitSyntax unit:
+                        key.Append("unit{");
+                        AppendImports(key, unit.Externs, unit.Usings, first);
+                        key.Append('}');
+                        break;
+                }
+            }
+
+            return key.ToString();
+        }
+
+        /// <summary>True when <paramref name="type"/>, an enclosing type, or a base of it could make <paramref name="first"/> mean a nested type or a type parameter.</summary>
+        private static bool Declares(INamedTypeSymbol type, string first)
+        {
+            foreach (ITypeParameterSymbol parameter in type.TypeParameters)
+            {
+                if (parameter.Name == first)
+                {
+                    return true;
+                }
+            }
+
+            for (INamedTypeSymbol? current = type; current != null; current = current.BaseType)
+            {
+                if (current.GetTypeMembers(first).Length > 0)
+                {
+                    return true;
+                }
+            }
+
+            foreach (INamedTypeSymbol inherited in type.AllInterfaces)
+            {
+                if (inherited.GetTypeMembers(first).Length > 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void AppendImports(StringBuilder key, SyntaxList<ExternAliasDirectiveSyntax> externs, SyntaxList<UsingDirectiveSyntax> usings, string first)
+        {
+            foreach (ExternAliasDirectiveSyntax e in externs)
+            {
+                key.Append(e.ToString()).Append('\u0002');
+            }
+
+            foreach (UsingDirectiveSyntax directive in usings)
+            {
+                // An alias matters only to a name that starts with it; every other directive to every name.
+                if (directive.Alias == null || directive.Alias.Name.Identifier.ValueText == first)
+                {
+                    key.Append(directive.ToString()).Append('\u0002');
+                }
+            }
+        }
+
+        private readonly struct LookupKey
+        {
+            public LookupKey(ITypeSymbol type, string name, int? arguments)
+            {
+                Type = type;
+                Name = name;
+                Arguments = arguments;
+            }
+
+            public ITypeSymbol Type { get; }
+
+            public string Name { get; }
+
+            public int? Arguments { get; }
+        }
+
+        private sealed class LookupKeyComparer : IEqualityComparer<LookupKey>
+        {
+            public bool Equals(LookupKey x, LookupKey y) =>
+                x.Arguments == y.Arguments && string.Equals(x.Name, y.Name, StringComparison.Ordinal) && SymbolEqualityComparer.IncludeNullability.Equals(x.Type, y.Type);
+
+            public int GetHashCode(LookupKey key) =>
+                unchecked((SymbolEqualityComparer.IncludeNullability.GetHashCode(key.Type) * 31 + StringComparer.Ordinal.GetHashCode(key.Name)) * 31 + (key.Arguments ?? -1));
+        }
+    }
+}
