@@ -158,6 +158,25 @@ public sealed class InventoryTests
     }
 
     [Fact]
+    public void A_record_with_invalid_utf8_is_skipped_with_its_line_and_column_and_the_good_one_is_read()
+    {
+        using var repo = new TempRepo();
+        string good = File.ReadAllText(Path.Combine(Estate, "payments", "guardrails.audit.json"));
+        repo.Write("in/a/guardrails.audit.json", good);
+        string bad = repo.PathOf("in/b/guardrails.audit.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(bad)!);
+        byte[] prefix = System.Text.Encoding.UTF8.GetBytes("{\n  \"recordFormat\": \"1.2\",\n  \"x\": \"caf");
+        File.WriteAllBytes(bad, prefix.Concat(new byte[] { 0xE9, (byte)'"', (byte)'}' }).ToArray());
+
+        CliRun run = CliRun.Of("inventory", repo.PathOf("in"), bad, "--db", Path.Combine(repo.Root, "inv.db"), "--format", "json", "-o", Path.Combine(repo.Root, "x.json"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("GRDINV01", run.All);
+        Assert.Contains("not valid UTF-8 (line 3, column 12)", run.All);
+        Assert.Contains("github.com/contoso/payments", File.ReadAllText(Path.Combine(repo.Root, "x.json")));
+    }
+
+    [Fact]
     public void Nothing_readable_exits_2()
     {
         using var repo = new TempRepo();

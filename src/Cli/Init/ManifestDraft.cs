@@ -108,18 +108,9 @@ internal sealed partial class ManifestDraft
 
     private void FindEndpoints(string root, string file)
     {
-        string text;
-        try
-        {
-            var info = new FileInfo(file);
-            if (info.Length > 4 * 1024 * 1024)
-            {
-                return;
-            }
-
-            text = File.ReadAllText(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        Guardrails.BuildTasks.Foundation.LoadedFile? loaded = Guardrails.BuildTasks.Foundation.SourceFile.TryLoad(file, Guardrails.BuildTasks.Foundation.SourceFile.MaxBytes, out _, out _);
+        string? text = loaded == null ? null : Guardrails.BuildTasks.Foundation.SourceFile.TryDecode(loaded, out _, out _);
+        if (text == null)
         {
             return;
         }

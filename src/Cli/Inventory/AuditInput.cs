@@ -103,22 +103,24 @@ internal static class AuditInput
             yield break;
         }
 
+        // The one loader: bounded, read once, BOM-aware, strict UTF-8.
         string? text = null;
-        try
+        Guardrails.BuildTasks.Foundation.LoadedFile? loaded = Guardrails.BuildTasks.Foundation.SourceFile.TryLoad(file, MaxDocumentBytes, out Guardrails.BuildTasks.Foundation.LoadFailure failure, out string detail);
+        if (failure == Guardrails.BuildTasks.Foundation.LoadFailure.TooLarge)
         {
-            var info = new FileInfo(file);
-            if (info.Length > MaxDocumentBytes)
-            {
-                problems.Add(new InputProblem("GRDINV03", file, "The file is " + info.Length + " bytes, over the limit of " + MaxDocumentBytes + "; skipped."));
-            }
-            else
-            {
-                text = File.ReadAllText(file, Encoding.UTF8);
-            }
+            problems.Add(new InputProblem("GRDINV03", file, "The file is " + detail + " bytes, over the limit of " + MaxDocumentBytes + "; skipped."));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        else if (loaded == null)
         {
-            problems.Add(new InputProblem("GRDINV01", file, "The file could not be read: " + e.GetType().Name + "."));
+            problems.Add(new InputProblem("GRDINV01", file, "The file could not be read: " + (failure == Guardrails.BuildTasks.Foundation.LoadFailure.Unreadable ? detail.Split(':')[0] : failure.ToString()) + "."));
+        }
+        else
+        {
+            text = Guardrails.BuildTasks.Foundation.SourceFile.TryDecode(loaded, out int badLine, out int badColumn);
+            if (text == null)
+            {
+                problems.Add(new InputProblem("GRDINV01", file, "The file is not valid UTF-8 (line " + badLine + ", column " + badColumn + "); skipped."));
+            }
         }
 
         if (text != null && (explicitly || LooksRelevant(file, text)))

@@ -15,20 +15,17 @@ internal static class RestoredAssemblies
     {
         var result = new List<string>();
         JsonNode? root;
-        try
-        {
-            var info = new FileInfo(assetsFile);
-            if (!info.Exists || info.Length > Guardrails.BuildTasks.Policy.PackageChecker.MaxAssetsBytes)
-            {
-                return result;
-            }
-
-            root = JsonReader.TryParse(File.ReadAllText(assetsFile), out _, new JsonReaderOptions { MaxDepth = 128 });
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        // The one loader: bounded, read once, BOM-aware, strict UTF-8; an unreadable assets file gives no assemblies
+        // (the package check reports it as GRD204).
+        Guardrails.BuildTasks.Foundation.LoadedFile? loaded = Guardrails.BuildTasks.Foundation.SourceFile.TryLoad(
+            assetsFile, Guardrails.BuildTasks.Policy.PackageChecker.MaxAssetsBytes, out _, out _);
+        string? text = loaded == null ? null : Guardrails.BuildTasks.Foundation.SourceFile.TryDecode(loaded, out _, out _);
+        if (text == null)
         {
             return result;
         }
+
+        root = JsonReader.TryParse(text, out _, new JsonReaderOptions { MaxDepth = 128 });
 
         JsonNode? target = root?["targets"]?.Properties.FirstOrDefault()?.Value;
         if (root == null || target == null || !target.IsObject)
