@@ -64,6 +64,15 @@ namespace Guardrails.Analyzers
         /// <summary>The call names that <see cref="Builders"/> looks for, each followed by '('.</summary>
         internal static readonly string[] BuilderCalls = { "new string(", "GetString(", "FromBase64String(", "FromHexString(", "Reverse(", "\".Split(" };
 
+        /// <summary>The <see cref="BuilderCalls"/> that end in <see cref="StringCallEnd"/>.</summary>
+        private static readonly string[] StringCalls = { BuilderCalls[0], BuilderCalls[1], BuilderCalls[2], BuilderCalls[3] };
+
+        private const string StringCallEnd = "tring(";
+
+        private static readonly string ReverseCall = BuilderCalls[4];
+
+        private static readonly string SplitCall = BuilderCalls[5];
+
         /// <summary>Nothing in the tree is worth a closer look (the common case).</summary>
         public bool IsEmpty => Anchors.Count == 0 && Escapes.Count == 0 && NamedCandidates.Count == 0 && Joins.Count == 0 && Builders.Count == 0 && MultiLineLiterals.Count == 0;
 
@@ -99,11 +108,32 @@ namespace Guardrails.Analyzers
 
             var named = new List<NamedCandidate>();
             var joins = new List<int>();
+            var builders = new List<int>();
+            var multiLine = new List<int>();
+            int rawEnd = 0;
             for (int quote = text.IndexOf('"'); quote >= 0;)
             {
                 if (JoinsAnotherString(text, quote))
                 {
                     joins.Add(quote);
+                }
+
+                // Raw (""", left to right, not overlapping) and verbatim (@") literals, and a literal's ".Split(", found at
+                // the quotes this loop visits anyway instead of in passes of their own.
+                if (quote >= rawEnd && quote + 2 < text.Length && text[quote + 1] == '"' && text[quote + 2] == '"')
+                {
+                    multiLine.Add(quote + 3);
+                    rawEnd = quote + 3;
+                }
+
+                if (quote > 0 && text[quote - 1] == '@')
+                {
+                    multiLine.Add(quote + 1);
+                }
+
+                if (quote + 1 < text.Length && text[quote + 1] == '.' && string.CompareOrdinal(text, quote, SplitCall, 0, SplitCall.Length) == 0)
+                {
+                    builders.Add(quote + 2);
                 }
 
                 int next = text.IndexOf('"', quote + 1);
@@ -121,24 +151,23 @@ namespace Guardrails.Analyzers
                 quote = next;
             }
 
-            var builders = new List<int>();
-            foreach (string call in BuilderCalls)
+            // new string(, GetString(, FromBase64String(, FromHexString( in one pass: each ends in "tring(".
+            for (int at = text.IndexOf(StringCallEnd, StringComparison.Ordinal); at >= 0; at = text.IndexOf(StringCallEnd, at + StringCallEnd.Length, StringComparison.Ordinal))
             {
-                for (int at = text.IndexOf(call, StringComparison.Ordinal); at >= 0; at = text.IndexOf(call, at + call.Length, StringComparison.Ordinal))
+                foreach (string call in StringCalls)
                 {
-                    builders.Add(call[0] == 'n' ? at + 4 : call[0] == '"' ? at + 2 : at);
+                    int start = at + StringCallEnd.Length - call.Length;
+                    if (start >= 0 && string.CompareOrdinal(text, start, call, 0, call.Length) == 0)
+                    {
+                        builders.Add(call[0] == 'n' ? start + 4 : start);
+                        break;
+                    }
                 }
             }
 
-            var multiLine = new List<int>();
-            for (int at = text.IndexOf("\"\"\"", StringComparison.Ordinal); at >= 0; at = text.IndexOf("\"\"\"", at + 3, StringComparison.Ordinal))
+            for (int at = text.IndexOf(ReverseCall, StringComparison.Ordinal); at >= 0; at = text.IndexOf(ReverseCall, at + ReverseCall.Length, StringComparison.Ordinal))
             {
-                multiLine.Add(at + 3);
-            }
-
-            for (int at = text.IndexOf("@\"", StringComparison.Ordinal); at >= 0; at = text.IndexOf("@\"", at + 2, StringComparison.Ordinal))
-            {
-                multiLine.Add(at + 2);
+                builders.Add(at);
             }
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -255,8 +284,7 @@ namespace Guardrails.Analyzers
                 return false; // no identifier, or one written with a unicode escape
             }
 
-            string name = text.Substring(i + 1, end - i - 1);
-            return !SecretScanner.NameMayBeSecretLike(name) && !CommentNearby(text, quote);
+            return !SecretScanner.NameMayBeSecretLike(text, i + 1, end - i - 1) && !CommentNearby(text, quote);
         }
 
         /// <summary>A comment on the line of <paramref name="position"/> or on the line above (it may name the value).</summary>

@@ -187,11 +187,14 @@ namespace Guardrails.Core.Secrets
             return generic ? KeyCatalog.GenericSecret : null;
         }
 
-        internal static bool MayBeSecretLike(string name)
+        internal static bool MayBeSecretLike(string name) => MayBeSecretLike(name, 0, name.Length);
+
+        /// <summary><see cref="MayBeSecretLike(string)"/> for <c>text.Substring(start, length)</c>.</summary>
+        internal static bool MayBeSecretLike(string text, int start, int length)
         {
             foreach (string stem in SecretWordStems)
             {
-                if (name.IndexOf(stem, StringComparison.OrdinalIgnoreCase) >= 0)
+                if (length >= stem.Length && text.IndexOf(stem, start, length, StringComparison.OrdinalIgnoreCase) >= 0)
                 {
                     return true;
                 }

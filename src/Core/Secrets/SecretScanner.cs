@@ -293,7 +293,10 @@ namespace Guardrails.Core.Secrets
         /// password, credential, …): under such a name <see cref="TryMatchNamedValue"/> finds nothing (except for a
         /// "Bearer …" value). Ordinal, case-insensitive, no allocation.
         /// </summary>
-        public static bool NameMayBeSecretLike(string name) => NamedValues.MayBeSecretLike(name);
+        public static bool NameMayBeSecretLike(string name) => NamedValues.MayBeSecretLike(name, 0, name.Length);
+
+        /// <summary><see cref="NameMayBeSecretLike(string)"/> for the name <c>text.Substring(start, length)</c>, without allocating it.</summary>
+        public static bool NameMayBeSecretLike(string text, int start, int length) => NamedValues.MayBeSecretLike(text, start, length);
 
         /// <summary>
         /// Context-gated keys. <paramref name="name"/> is what the code or config shows about the value (an
