@@ -74,7 +74,49 @@ namespace Guardrails.BuildTasks
                 }
             }
 
+            CollectShadowed(task, request);
             CollectOptOuts(task, request, globals);
+        }
+
+        /// <summary>
+        /// MSBuild imports only the nearest Directory.Build.props. One placed next to the project that does not import the
+        /// repository's own hides the central settings from this project: no central policy reaches the check, and the
+        /// repository's file (which names the policy) is simply never read. Found by walking from above the imported file to
+        /// the repository root.
+        /// </summary>
+        private static void CollectShadowed(GuardrailsCheck task, CheckRequest request)
+        {
+            if (!string.IsNullOrWhiteSpace(request.CentralPolicyPath) || string.IsNullOrWhiteSpace(task.DirectoryBuildPropsAbove))
+            {
+                return;
+            }
+
+            try
+            {
+                string nearest = Path.GetFullPath(task.DirectoryBuildPropsAbove!.Trim());
+                string? projectDirectory = Path.GetDirectoryName(Path.GetFullPath(request.ProjectPath));
+                string? root = projectDirectory == null ? null : Footprints.FootprintDiscovery.FindOutermostRepositoryRoot(projectDirectory, null);
+                if (root == null)
+                {
+                    return;
+                }
+
+                string rootFull = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+                for (string? dir = Path.GetDirectoryName(nearest.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
+                     dir != null && dir.Length >= rootFull.Length && dir.StartsWith(rootFull, StringComparison.Ordinal);
+                     dir = Path.GetDirectoryName(dir))
+                {
+                    string file = Path.Combine(dir, "Directory.Build.props");
+                    if (File.Exists(file) && Mentions(file, "GuardrailsPolicyPath"))
+                    {
+                        request.ShadowedCentralFiles.Add(file);
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+            {
+                // an unreadable tree hides nothing more than it already did
+            }
         }
 
         private static void CollectOptOuts(GuardrailsCheck task, CheckRequest request, IReadOnlyDictionary<string, string>? globals)

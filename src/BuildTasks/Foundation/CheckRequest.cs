@@ -82,6 +82,12 @@ namespace Guardrails.BuildTasks.Foundation
         /// properties (_GuardrailsCentral*), e.g. the project file or Directory.Build.targets.</summary>
         public System.Collections.Generic.List<string> FilesSettingInternalProperties { get; } = new System.Collections.Generic.List<string>();
 
+        /// <summary>
+        /// Directory.Build.props files above the one MSBuild imported for this project that set the Guardrails policy while
+        /// no central policy reached the check: a nearer Directory.Build.props that does not import them hides them.
+        /// </summary>
+        public System.Collections.Generic.List<string> ShadowedCentralFiles { get; } = new System.Collections.Generic.List<string>();
+
         /// <summary>Opt-out properties and items the project set (GuardrailsScanFiles=false, GuardrailsScanExclude, ...): name and value.</summary>
         public System.Collections.Generic.List<ExternalSetting> OptOuts { get; } = new System.Collections.Generic.List<ExternalSetting>();
 

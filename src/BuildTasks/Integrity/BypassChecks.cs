@@ -276,6 +276,18 @@ namespace Guardrails.BuildTasks.Integrity
                     "the command line, response files, environment variables and project files may not replace them. Remove it from there."));
             }
 
+            foreach (string file in request.ShadowedCentralFiles)
+            {
+                result.Findings.Add(new Finding(
+                    RuleCatalog.CentralSettingOverridden,
+                    file,
+                    0,
+                    0,
+                    "This Directory.Build.props sets the Guardrails policy, but MSBuild imported a nearer Directory.Build.props for this project that does not import it, " +
+                    "so the central settings never reached the build. Import the repository's file from the nearer one " +
+                    "(<Import Project=\"$([MSBuild]::GetPathOfFileAbove('Directory.Build.props', '$(MSBuildThisFileDirectory)../'))\" />) or remove the nearer file."));
+            }
+
             foreach (string file in request.FilesSettingInternalProperties)
             {
                 result.Findings.Add(new Finding(
