@@ -76,6 +76,11 @@ namespace Guardrails.BuildTasks
         /// <summary>Touched inside CoreCompile right after the compiler, before this task runs there. Older than the
         /// assembly: the compiler wrote the assembly without Guardrails' verification inside the compilation.</summary>
         public string? InCompilationMarker { get; set; }
+        /// <summary>The SARIF 2.1 error log the compiler wrote (the path part of $(ErrorLog)): evidence of what the compiler loaded and suppressed.</summary>
+        public string? ErrorLogFile { get; set; }
+
+        /// <summary>@(ReferencePathWithRefAssemblies): the assemblies the compiler referenced, judged against the AI SDK catalog and the policy.</summary>
+        public ITaskItem[]? References { get; set; }
 
         public override bool Execute()
         {
@@ -117,6 +122,9 @@ namespace Guardrails.BuildTasks
                     PackagedAnalyzerDirectory = PackagedAnalyzerDirectory,
                     LateBuildFiles = GuardrailsCheck.Paths(LateBuildFiles),
                     CompiledWithoutVerification = CompiledWithoutVerification(),
+                    ErrorLogFile = ErrorLogFile,
+                    References = GuardrailsCheck.Paths(References),
+                    AssemblyFile = IntermediateAssembly?.GetMetadata("FullPath"),
                 };
 
                 CompileVerificationResult result = CompileVerification.Run(inputs);
@@ -172,6 +180,7 @@ namespace Guardrails.BuildTasks
                 ("assembly", assembly),
                 ("checkRan", inputs.CheckReached),
                 ("analyzersRan", result.AnalyzersRan),
+                ("evidence", result.Evidence),
                 ("severities", result.Severities),
                 ("effectivePolicySha256", result.EffectivePolicySha256),
                 ("verified", result.Findings.Count == 0),

@@ -9,6 +9,7 @@ using Guardrails.BuildTasks.Foundation;
 using Guardrails.BuildTasks.Results;
 using Guardrails.Core.Policy;
 using Guardrails.Core.Rules;
+using Guardrails.Core.Sdks;
 
 namespace Guardrails.BuildTasks.Integrity
 {
@@ -71,6 +72,14 @@ namespace Guardrails.BuildTasks.Integrity
 
         /// <summary>True when the compiler wrote the assembly without the verification inside CoreCompile (TargetsTriggeredByCompilation replaced).</summary>
         public bool CompiledWithoutVerification { get; set; }
+        /// <summary>The SARIF 2.1 error log the compiler was told to write (/errorlog): the compiler's own record of what it loaded and reported.</summary>
+        public string? ErrorLogFile { get; set; }
+
+        /// <summary>The assembly the compiler wrote (@(IntermediateAssembly)): an error log older than it is from an earlier compile.</summary>
+        public string? AssemblyFile { get; set; }
+
+        /// <summary>The assemblies the compiler referenced (@(ReferencePathWithRefAssemblies), what Csc gets as References).</summary>
+        public string[] References { get; set; } = new string[0];
     }
 
     /// <summary>The outcome of the post-compile verification, for the log and the audit record.</summary>
@@ -88,6 +97,9 @@ namespace Guardrails.BuildTasks.Integrity
 
         /// <summary>SHA-256 of the effective-policy file the compiler was given, when the check recorded one.</summary>
         public string? EffectivePolicySha256 { get; set; }
+
+        /// <summary>What the compiler's error log proved, for the audit record (null when no log was read).</summary>
+        public string? Evidence { get; set; }
     }
 
     /// <summary>
@@ -265,14 +277,171 @@ namespace Guardrails.BuildTasks.Integrity
 
             CheckEffectivePolicy(inputs, state, checkRan, result);
             CheckScanFiles(inputs, result);
+            if (governed)
+            {
+                CheckReferences(inputs, result);
+            }
 
             result.AnalyzersRan = isCSharp && !skipped && HasGuardrailsAnalyzers(inputs.Analyzers) &&
                 !string.Equals(inputs.RunAnalyzers?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
+            if (result.AnalyzersRan && governed && !string.IsNullOrWhiteSpace(inputs.ErrorLogFile))
+            {
+                // The items say the analyzers were given; only the compiler's own log says it loaded them.
+                result.AnalyzersRan = CheckErrorLog(inputs, allowed, result);
+            }
+
+            if (!isCSharp && governed && !allowed.Allows(BypassKind.AnalyzerRemoval))
+            {
+                result.Findings.Add(new Finding(RuleCatalog.AnalyzerRemoved, inputs.ProjectPath, 0, 0,
+                    "This project is compiled as " + (string.IsNullOrWhiteSpace(inputs.Language) ? "an unknown language" : inputs.Language!.Trim()) +
+                    ": Guardrails' analyzers run only in C# compilations, so nothing scanned its code or its configuration files for keys (GRD001, GRD002) or its AI SDK and endpoint use (GRD003, GRD004), " +
+                    "and the build cannot be verified. Keep AI keys and AI SDK use out of this project, scan it with 'guardrails scan', and ask the policy owner to allow it (localSuppression \"analyzerRemoval\") if it must build under this policy.",
+                    subject: "analyzers"));
+            }
             result.Severities = !result.AnalyzersRan ? "none (the analyzers did not run)"
                 : result.Enforce && !allowed.Allows(BypassKind.Code) && governed ? "error, not configurable (Enforce; no local suppression)"
                 : result.Enforce ? "error (Enforce; configurable where the policy allows local suppression)"
                 : "warning (Audit)";
             return result;
+        }
+
+        /// <summary>
+        /// Reads the compiler's error log: the Guardrails analyzers must be among what csc loaded (a target can remove them
+        /// from @(Analyzer) for the compiler and put them back before this check), no Guardrails diagnostic may be
+        /// suppressed in source ([SuppressMessage], #pragma — also where GRD005 itself is suppressed) and no Guardrails
+        /// rule may be disabled or lowered by the configuration the compiler read, unless the policy allows that kind.
+        /// Returns whether the log proves the analyzers ran.
+        /// </summary>
+        private static bool CheckErrorLog(CompileInputs inputs, LocalSuppressionPolicy allowed, CompileVerificationResult result)
+        {
+            string path = inputs.ErrorLogFile!.Trim();
+            try
+            {
+                path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(inputs.ProjectPath) ?? string.Empty, path));
+            }
+            catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
+            {
+            }
+
+            DateTime? assemblyTime = null;
+            if (!string.IsNullOrWhiteSpace(inputs.AssemblyFile) && File.Exists(inputs.AssemblyFile!.Trim()))
+            {
+                assemblyTime = File.GetLastWriteTimeUtc(inputs.AssemblyFile.Trim());
+            }
+
+            CompilerErrorLog log = CompilerErrorLog.Read(path, assemblyTime);
+            if (log.Problem != null)
+            {
+                result.Evidence = "none: " + log.Problem;
+                if (!allowed.Allows(BypassKind.AnalyzerRemoval))
+                {
+                    result.Findings.Add(new Finding(RuleCatalog.CompileNotAsChecked, inputs.ProjectPath, 0, 0,
+                        "Guardrails cannot confirm that the compiler ran its analyzers: " + log.Problem + ". The compiler's error log (ErrorLog, /errorlog) is its own record of the analyzers it loaded; " +
+                        "a target that changes ErrorLog around CoreCompile, or deletes the log, hides what the compiler did. Leave ErrorLog unset (Guardrails sets it) or give it a path with ',version=2.1'."));
+                }
+
+                return false;
+            }
+
+            List<string> missing = log.MissingAnalyzerRules();
+            if (missing.Count > 0)
+            {
+                result.Evidence = "the compiler did not load the Guardrails analyzers for " + string.Join(", ", missing);
+                if (!allowed.Allows(BypassKind.AnalyzerRemoval))
+                {
+                    result.Findings.Add(new Finding(RuleCatalog.AnalyzerRemoved, inputs.ProjectPath, 0, 0,
+                        "The compiler did not load the Guardrails analyzers: its error log (" + path + ") lists no rule " + string.Join(", ", missing) +
+                        ", although the Analyzer items hold them now. A target removed them for the compiler and put them back afterwards; keep Guardrails' analyzers in the compilation.",
+                        subject: "analyzers"));
+                }
+
+                return false;
+            }
+
+            // GRD005 reported (not itself suppressed) already names each forbidden suppression and fails the build.
+            if (!allowed.Allows(BypassKind.Code) && !log.Reported.Contains(RuleIds.ForbiddenLocalSuppression))
+            {
+                foreach (SuppressedResult s in log.Suppressed)
+                {
+                    result.Findings.Add(new Finding(RuleCatalog.CompileNotAsChecked, s.File.Length > 0 ? s.File : inputs.ProjectPath, s.Line, s.Column,
+                        s.RuleId + " was reported by the compiler but suppressed in source (" + s.Kind + "), which the policy does not allow" +
+                        (result.Enforce ? " in Enforce" : string.Empty) + ". Suppressing GRD005 as well does not hide it: the compiler's error log records every suppressed diagnostic. Remove the suppression and fix the finding, or ask the policy owner for a waiver.",
+                        subject: s.RuleId));
+                }
+            }
+
+            if (result.Enforce && !allowed.Allows(BypassKind.Properties) && !allowed.Allows(BypassKind.AnalyzerConfig))
+            {
+                foreach (KeyValuePair<string, string> o in log.Overrides)
+                {
+                    result.Findings.Add(new Finding(RuleCatalog.SeverityLoweredInConfig, inputs.ProjectPath, 0, 0,
+                        o.Key + " reached the compiler " + (o.Value == "disabled" ? "disabled" : "lowered to " + o.Value) +
+                        " (the compiler's error log records the configuration it applied: NoWarn, .editorconfig, .globalconfig or a ruleset), which the policy does not allow in Enforce. Remove the setting.",
+                        subject: o.Key));
+                }
+            }
+
+            result.Evidence = "compiler error log: Guardrails analyzers loaded; " + log.Suppressed.Count.ToString(CultureInfo.InvariantCulture) +
+                " Guardrails diagnostic(s) suppressed in source; " + log.Overrides.Count.ToString(CultureInfo.InvariantCulture) + " Guardrails rule(s) reconfigured";
+            return true;
+        }
+
+        /// <summary>
+        /// The package check judges the packages the assets file declares; this judges what reached the compiler: an
+        /// assembly of an AI SDK among the references whose package the check never saw restored (brought by
+        /// PackageDownload + Reference HintPath, by a look-alike package under an approved id, or past a replaced
+        /// ProjectAssetsFile) is decided by the one evaluator on the SDK's own package (GRD201 when not approved).
+        /// </summary>
+        private static void CheckReferences(CompileInputs inputs, CompileVerificationResult result)
+        {
+            string generated = inputs.EffectivePolicyFile ?? string.Empty;
+            string? text = inputs.References.Length == 0 || generated.Length == 0 ? null : TryReadText(generated);
+            EffectivePolicy? policy = text == null ? null : EffectivePolicy.Read(text, out _);
+            PolicyVerdicts? verdicts = PolicyVerdicts.From(policy);
+            if (verdicts == null)
+            {
+                return;
+            }
+
+            var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (string reference in inputs.References)
+            {
+                string name;
+                try
+                {
+                    name = Path.GetFileNameWithoutExtension(reference.Trim());
+                }
+                catch (ArgumentException)
+                {
+                    continue;
+                }
+
+                if (!verdicts.TryGetSdkByAssemblyName(name, out AiSdk sdk) || !reported.Add(sdk.Id))
+                {
+                    continue;
+                }
+
+                bool judgedByCheck = false;
+                foreach (ResolvedPackage p in policy!.Packages)
+                {
+                    foreach (string id in sdk.PackageIds)
+                    {
+                        judgedByCheck |= string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase);
+                    }
+                }
+
+                Decision? decision = judgedByCheck ? null : verdicts.Assembly(name);
+                if (decision == null || !decision.IsViolation || decision.Waiver != null)
+                {
+                    continue;
+                }
+
+                result.Findings.Add(new Finding(RuleCatalog.PackageNotApproved, reference.Trim(), 0, 0,
+                    "The compiler referenced " + Path.GetFileName(reference.Trim()) + ", an assembly of the AI SDK '" + sdk.Id + "', but no restored package the Guardrails check judged brings it " +
+                    "(a PackageDownload with a Reference HintPath, a package under another id carrying it, or a replaced ProjectAssetsFile): " + decision.Reason +
+                    ". Reference the SDK's own package so the policy judges it, or ask the policy owner to " + decision.Request + ".",
+                    subject: sdk.Id));
+            }
         }
 
         /// <summary>Cheap test before the full scan: the generated globalconfig normally holds build_property lines only.</summary>

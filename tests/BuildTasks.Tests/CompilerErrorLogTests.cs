@@ -1,0 +1,200 @@
+using Guardrails.BuildTasks.Foundation;
+using Guardrails.BuildTasks.Integrity;
+
+namespace Guardrails.BuildTasks.Tests;
+
+/// <summary>
+/// The compiler's SARIF 2.1 error log as evidence after CoreCompile (routes #16 and #5 of issue 12): the logs below have
+/// the shape csc 5.x writes (checked against a real build: tool.driver.rules lists every loaded analyzer descriptor,
+/// results[].suppressions marks in-source suppressions, invocations[].ruleConfigurationOverrides the configuration).
+/// </summary>
+public class CompilerErrorLogTests
+{
+    private static readonly string[] AllAnalyzerRules = { "GRD001", "GRD002", "GRD003", "GRD004", "GRD005", "GRD006", "GRD007" };
+
+    private static string Sarif(IEnumerable<string> rules, string results = "", string overrides = "") => $$"""
+        {
+          "$schema": "http://json.schemastore.org/sarif-2.1.0",
+          "version": "2.1.0",
+          "runs": [
+            {
+              "results": [{{results}}],
+              "tool": { "driver": { "name": "Microsoft (R) Visual C# Compiler", "rules": [{{string.Join(",", rules.Select(r => "{ \"id\": \"" + r + "\" }"))}}] } },
+              "invocations": [ { "executionSuccessful": true, "ruleConfigurationOverrides": [{{overrides}}] } ],
+              "columnKind": "utf16CodeUnits"
+            }
+          ]
+        }
+        """;
+
+    private const string SuppressedGrd004 = """
+        { "ruleId": "GRD004", "level": "error", "message": { "text": "x" },
+          "locations": [ { "physicalLocation": { "artifactLocation": { "uri": "file:///src/App/Program.cs" }, "region": { "startLine": 2, "startColumn": 34 } } } ],
+          "suppressions": [ { "kind": "inSource", "properties": { "suppressionType": "SuppressMessageAttribute" } } ] }
+        """;
+
+    private static (CompileInputs Inputs, TempDir Dir) Governed(string sarif, string state = "mode=Enforce\npolicy=true\nallowed=\nallowedBy=default\n")
+    {
+        var dir = new TempDir();
+        string effective = dir.Write("obj/guardrails/guardrails.effective-policy.json", Guardrails.Tests.Shared.EffectivePolicyText.Json("mode=Enforce\n"));
+        string assembly = dir.Write("obj/App.dll", "not really an assembly");
+        File.SetLastWriteTimeUtc(assembly, DateTime.UtcNow.AddMinutes(-1));
+        var inputs = new CompileInputs
+        {
+            ProjectPath = Path.Combine(dir.Path, "App.csproj"),
+            CheckReached = true,
+            CheckedStateFile = dir.Write("obj/guardrails/guardrails.checked.txt", state),
+            Language = "C#",
+            Analyzers = new[] { "/p/Guardrails.Analyzers.dll", "/p/Guardrails.Core.dll" },
+            AdditionalFiles = new[] { effective },
+            EffectivePolicyFile = effective,
+            ErrorLogFile = "obj/guardrails/guardrails.compile.sarif",
+            AssemblyFile = assembly,
+        };
+        dir.Write("obj/guardrails/guardrails.compile.sarif", sarif);
+        return (inputs, dir);
+    }
+
+    [Fact]
+    public void A_log_listing_every_Guardrails_analyzer_rule_proves_the_analyzers_ran()
+    {
+        var (inputs, dir) = Governed(Sarif(AllAnalyzerRules.Prepend("CA1000")));
+        using var _ = dir;
+        CompileVerificationResult result = CompileVerification.Run(inputs);
+        Assert.Empty(result.Findings);
+        Assert.True(result.AnalyzersRan);
+        Assert.StartsWith("compiler error log: Guardrails analyzers loaded", result.Evidence);
+    }
+
+    [Fact]
+    public void Analyzers_in_the_items_but_not_in_the_compilers_log_are_GRD306_and_did_not_run()
+    {
+        var (inputs, dir) = Governed(Sarif(new[] { "CA1000", "CS8019" }));
+        using var _ = dir;
+        CompileVerificationResult result = CompileVerification.Run(inputs);
+        Finding finding = Assert.Single(result.Findings);
+        Assert.Equal("GRD306", finding.Rule.Id);
+        Assert.Contains("GRD001", finding.Message);
+        Assert.False(result.AnalyzersRan);
+        Assert.StartsWith("none (the analyzers did not run)", result.Severities);
+
+        // One analyzer assembly missing is enough.
+        var (partial, dir2) = Governed(Sarif(AllAnalyzerRules.Where(r => r != "GRD004")));
+        using var __ = dir2;
+        Assert.Contains(CompileVerification.Run(partial).Findings, f => f.Rule.Id == "GRD306" && f.Message.Contains("GRD004"));
+    }
+
+    [Fact]
+    public void A_missing_stale_malformed_or_SARIF_1_log_is_GRD311()
+    {
+        var (inputs, dir) = Governed(Sarif(AllAnalyzerRules));
+        using var _ = dir;
+        string log = Path.Combine(dir.Path, inputs.ErrorLogFile!);
+
+        File.SetLastWriteTimeUtc(log, DateTime.UtcNow.AddMinutes(-10));
+        Assert.Contains(CompileVerification.Run(inputs).Findings, f => f.Rule.Id == "GRD311" && f.Message.Contains("older than the assembly"));
+
+        File.WriteAllText(log, "{ \"version\": \"1.0.0\", \"runLogs\": [] }");
+        Assert.Contains(CompileVerification.Run(inputs).Findings, f => f.Rule.Id == "GRD311" && f.Message.Contains("not SARIF 2.1"));
+
+        File.WriteAllText(log, "{ \"version\": ");
+        Assert.Contains(CompileVerification.Run(inputs).Findings, f => f.Rule.Id == "GRD311" && f.Message.Contains("not valid JSON"));
+
+        File.Delete(log);
+        CompileVerificationResult missing = CompileVerification.Run(inputs);
+        Assert.Contains(missing.Findings, f => f.Rule.Id == "GRD311" && f.Message.Contains("wrote no error log"));
+        Assert.False(missing.AnalyzersRan);
+    }
+
+    [Fact]
+    public void A_Guardrails_finding_suppressed_in_source_is_GRD311_at_its_location_unless_GRD005_reported_it_or_the_policy_allows_code_suppression()
+    {
+        var (inputs, dir) = Governed(Sarif(AllAnalyzerRules, SuppressedGrd004));
+        using var _ = dir;
+        Finding finding = Assert.Single(CompileVerification.Run(inputs).Findings);
+        Assert.Equal("GRD311", finding.Rule.Id);
+        Assert.Contains("GRD004 was reported by the compiler but suppressed in source (SuppressMessageAttribute)", finding.Message);
+        Assert.Equal(2, finding.Line);
+        Assert.Equal(34, finding.Column);
+        Assert.EndsWith("Program.cs", finding.File);
+
+        // GRD005 reported (not itself suppressed) already fails the build for each suppression: no second report.
+        string grd005 = "{ \"ruleId\": \"GRD005\", \"level\": \"error\", \"message\": { \"text\": \"x\" } }";
+        File.WriteAllText(Path.Combine(dir.Path, inputs.ErrorLogFile!), Sarif(AllAnalyzerRules, SuppressedGrd004 + "," + grd005));
+        Assert.Empty(CompileVerification.Run(inputs).Findings);
+
+        var (allowed, dir2) = Governed(Sarif(AllAnalyzerRules, SuppressedGrd004), "mode=Enforce\npolicy=true\nallowed=code\nallowedBy=policy\n");
+        using var __ = dir2;
+        Assert.Empty(CompileVerification.Run(allowed).Findings);
+    }
+
+    [Fact]
+    public void A_Guardrails_rule_disabled_or_lowered_in_the_configuration_the_compiler_applied_is_GRD305_in_Enforce()
+    {
+        string overrides = """
+            { "descriptor": { "id": "CA1516", "index": 0 }, "configuration": { "enabled": false } },
+            { "descriptor": { "id": "GRD003", "index": 3 }, "configuration": { "enabled": false } },
+            { "descriptor": { "index": 4 }, "configuration": { "level": "warning" } }
+            """;
+        var (inputs, dir) = Governed(Sarif(AllAnalyzerRules.Prepend("CA1516"), overrides: overrides));
+        using var _ = dir;
+        List<Finding> findings = CompileVerification.Run(inputs).Findings;
+        Assert.Equal(2, findings.Count);
+        Assert.All(findings, f => Assert.Equal("GRD305", f.Rule.Id));
+        Assert.Contains(findings, f => f.Message.StartsWith("GRD003 reached the compiler disabled", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Message.StartsWith("GRD004 reached the compiler lowered to warning", StringComparison.Ordinal));
+
+        var (audit, dir2) = Governed(Sarif(AllAnalyzerRules.Prepend("CA1516"), overrides: overrides), "mode=Audit\npolicy=true\nallowed=\nallowedBy=default\n");
+        using var __ = dir2;
+        Assert.Empty(CompileVerification.Run(audit).Findings);
+    }
+
+    [Fact]
+    public void A_project_in_another_language_is_GRD306_under_a_policy_unless_the_policy_allows_analyzer_removal()
+    {
+        var (inputs, dir) = Governed(Sarif(Array.Empty<string>()));
+        using var _ = dir;
+        inputs.Language = "VB";
+        CompileVerificationResult result = CompileVerification.Run(inputs);
+        Finding finding = Assert.Single(result.Findings);
+        Assert.Equal("GRD306", finding.Rule.Id);
+        Assert.Contains("compiled as VB", finding.Message);
+        Assert.False(result.AnalyzersRan);
+
+        var (allowed, dir2) = Governed(Sarif(Array.Empty<string>()), "mode=Enforce\npolicy=true\nallowed=analyzerRemoval\nallowedBy=policy\n");
+        using var __ = dir2;
+        allowed.Language = "F#";
+        Assert.Empty(CompileVerification.Run(allowed).Findings);
+    }
+
+    /// <summary>Routes #12, #21, #28 of issue 12: the package check judges declared packages; this judges what reached the compiler.</summary>
+    [Fact]
+    public void An_AI_SDK_assembly_the_compiler_referenced_without_a_package_the_check_judged_is_GRD201_naming_the_file()
+    {
+        var (inputs, dir) = Governed(Sarif(AllAnalyzerRules));
+        using var _ = dir;
+        File.WriteAllText(inputs.EffectivePolicyFile!, Guardrails.Tests.Shared.EffectivePolicyText.Json("mode=Enforce\npolicy=true\npackage.approved=Microsoft.Extensions.AI\n"));
+        inputs.CheckedStateFile = null;
+        inputs.CheckReached = true;
+        string openAi = Path.Combine(dir.Path, "packages", "openai", "2.1.0", "lib", "net6.0", "OpenAI.dll");
+        inputs.References = new[] { "/usr/share/dotnet/packs/System.Runtime.dll", openAi, Path.Combine(dir.Path, "packages", "microsoft.extensions.ai", "99.0.0", "lib", "net8.0", "Microsoft.Extensions.AI.dll") };
+
+        Finding finding = Assert.Single(CompileVerification.Run(inputs).Findings, f => f.Rule.Id == "GRD201");
+        Assert.Equal(openAi, finding.File);
+        Assert.Contains("OpenAI.dll, an assembly of the AI SDK", finding.Message);
+
+        // The same assembly from a package the check saw restored was judged there: not reported twice.
+        var restored = new Guardrails.Core.Policy.EffectivePolicy { HasPolicy = true };
+        restored.ApprovedPackages.Add(new Guardrails.Core.Policy.PackageEntry("Microsoft.Extensions.AI", null, null, 0));
+        restored.Packages.Add(new Guardrails.Core.Policy.ResolvedPackage("OpenAI", "2.1.0", new[] { "OpenAI" }));
+        File.WriteAllText(inputs.EffectivePolicyFile!, restored.Write());
+        Assert.DoesNotContain(CompileVerification.Run(inputs).Findings, f => f.Rule.Id == "GRD201");
+
+        // Approved by the policy: nothing to report; the other SDK assembly, no longer approved, is.
+        File.WriteAllText(inputs.EffectivePolicyFile!, Guardrails.Tests.Shared.EffectivePolicyText.Json("mode=Enforce\npolicy=true\npackage.approved=OpenAI\n"));
+        Finding other = Assert.Single(CompileVerification.Run(inputs).Findings, f => f.Rule.Id == "GRD201");
+        Assert.EndsWith("Microsoft.Extensions.AI.dll", other.File);
+        File.WriteAllText(inputs.EffectivePolicyFile!, Guardrails.Tests.Shared.EffectivePolicyText.Json("mode=Enforce\npolicy=true\npackage.approved=OpenAI\npackage.approved=Microsoft.Extensions.AI\n"));
+        Assert.DoesNotContain(CompileVerification.Run(inputs).Findings, f => f.Rule.Id == "GRD201");
+    }
+}

@@ -1,0 +1,158 @@
+using System.Text.Json;
+using Guardrails.Tests.Shared;
+
+namespace Guardrails.EndToEnd.Tests;
+
+/// <summary>
+/// The verification after the compiler reads what the compiler itself recorded (its SARIF error log): the analyzers it
+/// loaded and the diagnostics it suppressed, not the MSBuild items after the fact (adversary routes #16, #5, #13 of issue 12).
+/// </summary>
+[Collection(PackageCollection.Name)]
+public class CompilerEvidenceTests
+{
+    private const string Audit = "obj/Debug/net10.0/guardrails/guardrails.audit.json";
+
+    private readonly PackageFixture _fixture;
+
+    public CompilerEvidenceTests(PackageFixture fixture) => _fixture = fixture;
+
+    private static readonly string Policy = E2eDocuments.Policy("e2e-evidence", 2);
+
+    private static JsonElement Compile(TestProject project)
+    {
+        using JsonDocument audit = JsonDocument.Parse(File.ReadAllText(project.PathOf(Audit)));
+        return audit.RootElement.GetProperty("compile").Clone();
+    }
+
+    /// <summary>Route #16: a target removes the analyzers for csc only and puts them back before the verification.</summary>
+    [Fact]
+    public void Analyzers_removed_for_the_compiler_and_put_back_before_the_verification_are_GRD306_and_the_record_says_they_did_not_run()
+    {
+        TestProject project = _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest);
+        project.PinPolicy();
+        string key = FakeKeys.OpenAiProject("EvidenceAnalyzerSwapFakeKey");
+        project.Write("Program.cs", "string apiKey = \"" + key + "\";\nConsole.WriteLine(apiKey.Length);\n");
+        DotNet.Result plain = project.Build();
+        Assert.True(plain.ExitCode != 0 && plain.Output.Contains("error GRD001:", StringComparison.Ordinal), plain.ToString());
+
+        project.Write("Directory.Build.targets", """
+            <Project>
+              <Target Name="_Strip" AfterTargets="GuardrailsCheck" BeforeTargets="CoreCompile">
+                <ItemGroup>
+                  <_Saved Include="@(Analyzer)" Condition="'%(Filename)' == 'Guardrails.Analyzers' or '%(Filename)' == 'Guardrails.Core' or '%(Filename)' == 'Guardrails.CodeFixes'" />
+                  <Analyzer Remove="@(_Saved)" />
+                </ItemGroup>
+              </Target>
+              <Target Name="_Restore" BeforeTargets="_GuardrailsVerifyCompile">
+                <ItemGroup>
+                  <Analyzer Include="@(_Saved)" />
+                </ItemGroup>
+              </Target>
+            </Project>
+            """);
+        DotNet.Result swapped = project.Build();
+
+        Assert.True(swapped.ExitCode != 0, swapped.ToString());
+        Assert.Contains("error GRD306:", swapped.Output);
+        Assert.Contains("did not load the Guardrails analyzers", swapped.Output);
+        Assert.DoesNotContain(key, swapped.Output);
+        JsonElement compile = Compile(project);
+        Assert.False(compile.GetProperty("analyzersRan").GetBoolean(), compile.ToString());
+        Assert.False(compile.GetProperty("verified").GetBoolean(), compile.ToString());
+        Assert.Contains("did not load", compile.GetProperty("evidence").GetString());
+
+        // The same swap that also points the compiler's error log elsewhere leaves no log of this compile: GRD311.
+        project.Write("Directory.Build.targets", """
+            <Project>
+              <Target Name="_Strip" AfterTargets="_GuardrailsBeforeCompile" BeforeTargets="CoreCompile">
+                <PropertyGroup>
+                  <_SavedLog>$(ErrorLog)</_SavedLog>
+                  <ErrorLog>$(MSBuildProjectDirectory)/elsewhere.sarif,version=2.1</ErrorLog>
+                </PropertyGroup>
+                <ItemGroup>
+                  <_Saved Include="@(Analyzer)" Condition="'%(Filename)' == 'Guardrails.Analyzers' or '%(Filename)' == 'Guardrails.Core' or '%(Filename)' == 'Guardrails.CodeFixes'" />
+                  <Analyzer Remove="@(_Saved)" />
+                </ItemGroup>
+              </Target>
+              <Target Name="_Restore" BeforeTargets="_GuardrailsVerifyCompile">
+                <PropertyGroup><ErrorLog>$(_SavedLog)</ErrorLog></PropertyGroup>
+                <ItemGroup>
+                  <Analyzer Include="@(_Saved)" />
+                </ItemGroup>
+              </Target>
+            </Project>
+            """);
+        project.Write("Program.cs", "string apiKey = \"" + key + "\";\nConsole.WriteLine(apiKey.Length + 1);\n");
+        DotNet.Result redirected = project.Build();
+        Assert.True(redirected.ExitCode != 0, redirected.ToString());
+        Assert.True(redirected.Output.Contains("error GRD311:", StringComparison.Ordinal) || redirected.Output.Contains("error GRD306:", StringComparison.Ordinal), redirected.ToString());
+        Assert.DoesNotContain(key, redirected.Output);
+        Assert.False(Compile(project).GetProperty("verified").GetBoolean());
+    }
+
+    /// <summary>Route #5: [assembly: SuppressMessage] of GRD004 and of GRD005 itself; the compiler's log still records the suppressed GRD004.</summary>
+    [Fact]
+    public void A_finding_suppressed_in_source_together_with_GRD005_fails_Enforce_with_GRD311_and_is_allowed_where_the_policy_allows_code_suppression()
+    {
+        TestProject project = _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest);
+        project.PinPolicy();
+        project.Write("Program.cs", "using var http = new HttpClient();\nConsole.WriteLine(http.PostAsync(\"https://api.openai.com/v1/chat/completions\", null).GetType());\n");
+        DotNet.Result direct = project.Build();
+        Assert.True(direct.ExitCode != 0 && direct.Output.Contains("error GRD004:", StringComparison.Ordinal), direct.ToString());
+
+        project.Write("Suppressions.cs", """
+            using System.Diagnostics.CodeAnalysis;
+            [assembly: SuppressMessage("x", "GRD004")]
+            [assembly: SuppressMessage("x", "GRD005")]
+            """);
+        DotNet.Result suppressed = project.Build();
+
+        Assert.True(suppressed.ExitCode != 0, suppressed.ToString());
+        Assert.Contains("error GRD311:", suppressed.Output);
+        Assert.Contains("GRD004 was reported by the compiler but suppressed in source (SuppressMessageAttribute)", suppressed.Output);
+        Assert.Contains("Program.cs(2,", suppressed.Output);
+        JsonElement compile = Compile(project);
+        Assert.False(compile.GetProperty("verified").GetBoolean(), compile.ToString());
+        Assert.Matches(@"[1-9][0-9]* Guardrails diagnostic\(s\) suppressed in source", compile.GetProperty("evidence").GetString());
+
+        // A tier whose policy allows suppression in code: the same source builds.
+        project.Write(E2eDocuments.PolicyFile, E2eDocuments.Policy("e2e-evidence", 3, members: "\"allowLocalSuppression\": true"));
+        project.PinPolicy();
+        DotNet.Result allowed = project.Build();
+        Assert.True(allowed.ExitCode == 0, allowed.ToString());
+        Assert.DoesNotContain("GRD311", allowed.Output);
+    }
+
+    /// <summary>Route #13: a Visual Basic project gets Guardrails, but its analyzers are C#-only; Enforce must not call it verified.</summary>
+    [Fact]
+    public void A_Visual_Basic_project_under_an_Enforce_policy_fails_with_GRD306_instead_of_being_recorded_as_verified()
+    {
+        TestProject project = _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest);
+        project.PinPolicy();
+        File.Delete(project.PathOf("Program.cs"));
+        File.Delete(project.PathOf(project.Name + ".csproj"));
+        string key = FakeKeys.OpenAiProject("EvidenceVisualBasicFakeKey");
+        project.Write("Keys.vb", "Public Module Keys\n    Public Const OpenAIKey As String = \"" + key + "\"\nEnd Module\n");
+        string vbproj = project.Write("Lib.vbproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Guardrails" Version="{_fixture.Version}" PrivateAssets="all" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        DotNet.Result result = DotNet.Run(project.Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = _fixture.PackagesFolder },
+            "build", vbproj, "-nodeReuse:false", "-p:UseSharedCompilation=false");
+
+        Assert.True(result.ExitCode != 0, result.ToString());
+        Assert.Contains("error GRD306:", result.Output);
+        Assert.Contains("compiled as VB", result.Output);
+        Assert.DoesNotContain(key, result.Output);
+        JsonElement compile = Compile(project);
+        Assert.False(compile.GetProperty("verified").GetBoolean(), compile.ToString());
+        Assert.False(compile.GetProperty("analyzersRan").GetBoolean(), compile.ToString());
+    }
+}
