@@ -73,4 +73,49 @@ public class VerifyBuildTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("GRDCL25", run.Err);
     }
+
+    /// <summary>Routes #1 and #2 of issue 12: the pin travels with a policy package, so a downgraded or forged package is
+    /// self-consistent inside the build (pinMatched: true); only the pin and minimum revision CI gives can tell.</summary>
+    [Fact]
+    public void The_policy_pin_and_minimum_revision_given_by_CI_fail_a_record_built_with_another_policy()
+    {
+        using var repo = new TempRepo();
+        byte[] app = Encoding.UTF8.GetBytes("MZ fake assembly bytes");
+        Bytes(repo, "obj/Debug/net10.0/App.dll", app);
+        string published = new string('a', 64);
+        string older = new string('b', 64);
+        string WithPolicy(string sha, int revision) =>
+            "{ \"auditFormat\": \"1.2\", \"policy\": { \"sha256\": \"" + sha + "\", \"revision\": " + revision + ", \"pinMatched\": true }, \"compile\": " +
+            "{ \"assembly\": { \"file\": \"App.dll\", \"sha256\": \"" + Sha(app) + "\" }, \"checkRan\": true, \"analyzersRan\": true, \"verified\": true, \"findings\": [] } }";
+        string record = "obj/Debug/net10.0/guardrails/guardrails.audit.json";
+
+        repo.Write(record, WithPolicy(published, 2));
+        CliRun ok = CliRun.Of("verify-build", "--policy-sha256", published.ToUpperInvariant(), "--min-revision", "2", repo.Root);
+        Assert.Equal(0, ok.ExitCode);
+
+        // The repository's own (older or forged) policy package: the record is verified and pinMatched, but not the published policy.
+        repo.Write(record, WithPolicy(older, 1));
+        Assert.Equal(0, CliRun.Of("verify-build", repo.Root).ExitCode);
+        CliRun pinned = CliRun.Of("verify-build", "--policy-sha256", published, repo.Root);
+        Assert.Equal(1, pinned.ExitCode);
+        Assert.Contains("GRDCL26", pinned.Out);
+        Assert.Contains("SHA-256 " + older + " (revision 1)", pinned.Out);
+
+        // During a rollout CI gives both pins; the minimum revision still refuses the downgrade.
+        CliRun rollout = CliRun.Of("verify-build", "--policy-sha256", published, "--policy-sha256", older, "--min-revision", "2", repo.Root);
+        Assert.Equal(1, rollout.ExitCode);
+        Assert.Contains("GRDCL27", rollout.Out);
+        Assert.Contains("revision 1, older than the revision 2", rollout.Out);
+
+        // No policy at all in the record.
+        repo.Write(record, Verified("App.dll", Sha(app)));
+        CliRun none = CliRun.Of("verify-build", "--policy-sha256", published, repo.Root);
+        Assert.Equal(1, none.ExitCode);
+        Assert.Contains("GRDCL26", none.Out);
+        Assert.Contains("names no policy", none.Out);
+
+        CliRun malformed = CliRun.Of("verify-build", "--policy-sha256", "not-a-hash", repo.Root);
+        Assert.Equal(2, malformed.ExitCode);
+        Assert.Contains("GRDCL26", malformed.Err);
+    }
 }

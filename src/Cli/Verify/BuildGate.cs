@@ -10,6 +10,16 @@ internal sealed record GateResult(string OutputDirectory, string? Code, string M
 }
 
 /// <summary>
+/// What CI, not the repository, says the policy is: the SHA-256 pins of the published policy and the lowest revision
+/// allowed. A build reads its policy and pin from the repository (or a package the repository chooses), so a
+/// downgraded or forged policy package is self-consistent inside the build; only a pin held outside it can tell.
+/// </summary>
+internal sealed record GateExpectations(IReadOnlyCollection<string> PolicyPins, long? MinRevision)
+{
+    public static readonly GateExpectations None = new(Array.Empty<string>(), null);
+}
+
+/// <summary>
 /// The CI gate for what no check inside a build can judge: a build whose Guardrails targets never ran (the package
 /// referenced with <c>ExcludeAssets="build;buildTransitive"</c>, targets redefined by a repository build file) leaves a
 /// compiled assembly in obj/ with no verified audit record next to it. Every assembly compiled in obj/ must have
@@ -66,7 +76,9 @@ internal static class BuildGate
         }
     }
 
-    public static GateResult Check(string outputDirectory)
+    public static GateResult Check(string outputDirectory) => Check(outputDirectory, GateExpectations.None);
+
+    public static GateResult Check(string outputDirectory, GateExpectations expect)
     {
         string recordPath = Path.Combine(outputDirectory, RecordRelative);
         string[] assemblies = Assemblies(outputDirectory).ToArray();
@@ -105,6 +117,12 @@ internal static class BuildGate
             }
         }
 
+        GateResult? policy = CheckPolicy(outputDirectory, record!["policy"], expect);
+        if (policy != null)
+        {
+            return policy;
+        }
+
         string? file = compile["assembly"]?["file"]?.Text;
         string? sha = compile["assembly"]?["sha256"]?.Text;
         if (file == null || sha == null)
@@ -127,6 +145,40 @@ internal static class BuildGate
         }
 
         return new GateResult(outputDirectory, null, "verified: " + file + " (" + (compile["severities"]?.Text ?? "?") + ")");
+    }
+
+    /// <summary>The record's policy against the pins and minimum revision CI gave (GRDCL26, GRDCL27).</summary>
+    private static GateResult? CheckPolicy(string outputDirectory, JsonNode? policy, GateExpectations expect)
+    {
+        if (expect.PolicyPins.Count > 0)
+        {
+            string? sha = policy?["sha256"]?.Text;
+            if (sha == null)
+            {
+                return Fail(outputDirectory, "GRDCL26", "the audit record names no policy (policy.sha256), but CI requires the policy pinned with --policy-sha256: the build ran without the central policy.");
+            }
+
+            if (!expect.PolicyPins.Any(pin => string.Equals(pin.Trim(), sha, StringComparison.OrdinalIgnoreCase)))
+            {
+                return Fail(outputDirectory, "GRDCL26", "the build used a policy with SHA-256 " + sha + " (revision " + (policy?["revision"]?.Text ?? "?") + "), not the one CI pins (" +
+                    string.Join(", ", expect.PolicyPins) + "): an older or a repository-made policy package, or a repository-local policy file, was built with.");
+            }
+        }
+
+        if (expect.MinRevision is long min)
+        {
+            if (policy?["revision"] is not { } rev || !rev.TryGetInt64(out long revision))
+            {
+                return Fail(outputDirectory, "GRDCL27", "the audit record names no policy revision, but CI requires revision " + min + " or later (--min-revision).");
+            }
+
+            if (revision < min)
+            {
+                return Fail(outputDirectory, "GRDCL27", "the build used policy revision " + revision + ", older than the revision " + min + " CI requires (--min-revision): the policy package was downgraded.");
+            }
+        }
+
+        return null;
     }
 
     private static GateResult Fail(string dir, string code, string message) => new(dir, code, message);

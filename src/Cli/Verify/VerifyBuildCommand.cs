@@ -13,8 +13,27 @@ internal static class VerifyBuildCommand
         {
             paths,
         };
+        var pins = new Option<string[]>("--policy-sha256")
+        {
+            Description = "The SHA-256 of the published central policy, given by CI (not read from the repository); repeat it while a new revision rolls out. Every record must name a policy with one of these hashes (GRDCL26): a downgraded or forged policy package fails here.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var minRevision = new Option<long?>("--min-revision") { Description = "The lowest policy revision CI accepts (GRDCL27)." };
+        command.Options.Add(pins);
+        command.Options.Add(minRevision);
         command.SetAction(parse =>
         {
+            string[] given = parse.GetValue(pins) ?? Array.Empty<string>();
+            foreach (string pin in given)
+            {
+                if (pin.Trim().Length != 64 || !pin.Trim().All(Uri.IsHexDigit))
+                {
+                    context.Problem("GRDCL26", "--policy-sha256 must be 64 hexadecimal characters (the SHA-256 of the policy file's bytes).");
+                    return Program.Failed;
+                }
+            }
+
+            var expect = new GateExpectations(given.Select(p => p.Trim()).ToArray(), parse.GetValue(minRevision));
             var results = new List<GateResult>();
             foreach (string path in parse.GetValue(paths)!)
             {
@@ -26,7 +45,7 @@ internal static class VerifyBuildCommand
                 }
 
                 IEnumerable<string> outputs = File.Exists(Path.Combine(full, BuildGate.RecordRelative)) ? new[] { full } : BuildGate.OutputDirectories(full);
-                results.AddRange(outputs.Select(BuildGate.Check));
+                results.AddRange(outputs.Select(o => BuildGate.Check(o, expect)));
             }
 
             if (results.Count == 0)
