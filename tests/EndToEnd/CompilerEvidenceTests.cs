@@ -155,4 +155,40 @@ public class CompilerEvidenceTests
         Assert.False(compile.GetProperty("verified").GetBoolean(), compile.ToString());
         Assert.False(compile.GetProperty("analyzersRan").GetBoolean(), compile.ToString());
     }
+
+    /// <summary>
+    /// Route #12: the SDK reaches the compiler through PackageDownload + Reference HintPath, so no PackageReference and no
+    /// assets-file library exists for the package check to judge. The verification judges the compiler's references.
+    /// </summary>
+    [Fact]
+    public void An_AI_SDK_assembly_referenced_by_HintPath_from_a_PackageDownload_is_GRD201_naming_the_file()
+    {
+        TestProject project = _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest);
+        project.PinPolicy();
+        project.Write("nuget.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="guardrails-test-feed" value="{_fixture.Feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
+              </packageSources>
+            </configuration>
+            """);
+        project.AddToProject("""
+              <ItemGroup>
+                <PackageDownload Include="OpenAI" Version="[2.1.0]" />
+                <Reference Include="OpenAI" HintPath="$([MSBuild]::EnsureTrailingSlash($(NuGetPackageRoot)))openai/2.1.0/lib/net6.0/OpenAI.dll" />
+              </ItemGroup>
+            """);
+        // No use in code the analyzers could judge (GRD003): only the reference reaches the compiler.
+        project.Write("Program.cs", "Console.WriteLine(Type.GetType(\"OpenAI.OpenAIClient, OpenAI\") is null);\n");
+
+        DotNet.Result result = project.Build();
+
+        Assert.True(result.ExitCode != 0, result.ToString());
+        Assert.Contains("error GRD201: The compiler referenced OpenAI.dll, an assembly of the AI SDK", result.Output);
+        Assert.Contains("openai/2.1.0/lib/net6.0/OpenAI.dll", result.Output);
+        Assert.False(Compile(project).GetProperty("verified").GetBoolean());
+    }
 }
