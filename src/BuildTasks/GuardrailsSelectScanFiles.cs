@@ -21,12 +21,16 @@ namespace Guardrails.BuildTasks
     /// </summary>
     public sealed class GuardrailsSelectScanFiles : Task
     {
-        /// <summary>The CI and container files of a repository, relative to its root ('*' within one name only).</summary>
+        /// <summary>The CI, container and deployment files of a repository, relative to its root ('*' within one name only).</summary>
         internal static readonly string[] RepositoryFilePatterns =
         {
             ".github/workflows/*.yml", ".github/workflows/*.yaml", ".gitlab-ci.yml", "azure-pipelines*.yml", "azure-pipelines*.yaml",
             ".azure-pipelines/*.yml", ".azure-pipelines/*.yaml", ".pipelines/*.yml", ".pipelines/*.yaml", "bitbucket-pipelines.yml",
             ".circleci/config.yml", "docker-compose*.yml", "docker-compose*.yaml", "compose.yml", "compose.yaml",
+
+            // Deployment settings that belong to no project: Helm values and .env files in the usual deploy folders.
+            "deploy/.env", "deploy/.env.*", "deploy/*.env", "deploy/helm/values*.yaml", "deploy/helm/values*.yml",
+            "helm/values*.yaml", "helm/values*.yml",
         };
 
         public ITaskItem[] Candidates { get; set; } = Array.Empty<ITaskItem>();
@@ -59,7 +63,7 @@ namespace Guardrails.BuildTasks
             {
                 foreach (ITaskItem candidate in OfScannedKinds(Candidates))
                 {
-                    Consider(candidate.ItemSpec, files, skipped, keptBack, seen);
+                    Consider(candidate.ItemSpec, files, skipped, keptBack, seen, shipped: IsShipped(candidate));
                 }
 
                 if (IncludeRepositoryFiles)
@@ -92,7 +96,10 @@ namespace Guardrails.BuildTasks
             return true;
         }
 
-        private static void Consider(string path, List<ITaskItem> files, List<string> skipped, List<ITaskItem> keptBack, HashSet<string> seen)
+        private static bool IsShipped(ITaskItem candidate) =>
+            string.Equals(candidate.GetMetadata(ScanFileKinds.ShippedMetadata), "true", StringComparison.OrdinalIgnoreCase);
+
+        private static void Consider(string path, List<ITaskItem> files, List<string> skipped, List<ITaskItem> keptBack, HashSet<string> seen, bool shipped = false)
         {
             string full;
             try
@@ -110,6 +117,11 @@ namespace Guardrails.BuildTasks
             }
 
             string? reason = SkipReason(full, out long length);
+            if (shipped && reason == SkippedList.Binary)
+            {
+                return; // a shipped binary (an image, a model): not text, nothing to scan
+            }
+
             if (reason == null)
             {
                 files.Add(new TaskItem(full));
@@ -121,12 +133,22 @@ namespace Guardrails.BuildTasks
             }
         }
 
-        /// <summary>The candidates without the project items (marked <see cref="ScanFileKinds.ByKindMetadata"/>) of a kind the key scan does not read.</summary>
+        /// <summary>
+        /// The candidates without the project items (marked <see cref="ScanFileKinds.ByKindMetadata"/>) of a kind the key
+        /// scan does not read, and without the shipped items (<see cref="ScanFileKinds.ShippedMetadata"/>) with a binary extension.
+        /// </summary>
         private static IEnumerable<ITaskItem> OfScannedKinds(ITaskItem[] candidates)
         {
             foreach (ITaskItem candidate in candidates)
             {
-                if (!string.Equals(candidate.GetMetadata(ScanFileKinds.ByKindMetadata), "true", StringComparison.OrdinalIgnoreCase) || ScanFileKinds.IsScanned(candidate.ItemSpec))
+                if (IsShipped(candidate))
+                {
+                    if (!TextFileSecrets.HasBinaryExtension(candidate.ItemSpec))
+                    {
+                        yield return candidate;
+                    }
+                }
+                else if (!string.Equals(candidate.GetMetadata(ScanFileKinds.ByKindMetadata), "true", StringComparison.OrdinalIgnoreCase) || ScanFileKinds.IsScanned(candidate.ItemSpec))
                 {
                     yield return candidate;
                 }

@@ -93,13 +93,17 @@ public class SelectScanFilesTests
         string gitlab = dir.Write(".gitlab-ci.yml", "stages: [build]\n");
         string azure = dir.Write("azure-pipelines.yml", "trigger: [main]\n");
         string compose = dir.Write("docker-compose.override.yml", "services: {}\n");
+        string deployEnv = dir.Write("deploy/.env", "A=1\n");
+        string helmValues = dir.Write("deploy/helm/values.yaml", "openai: {}\n");
+        string helmProd = dir.Write("helm/values.prod.yaml", "openai: {}\n");
+        dir.Write("deploy/helm/Chart.yaml", "name: app\n");
         dir.Write(".github/workflows/notes.md", "not CI\n");
         dir.Write("other/docker-compose.yml", "not at the root\n");
         string project = Path.Combine(dir.Path, "src", "App");
         Directory.CreateDirectory(project);
 
         (string[] files, _) = Run(dir, project, repositoryFiles: true);
-        Assert.Equal(new[] { workflow, workflowYaml, gitlab, azure, compose }.OrderBy(f => f, StringComparer.Ordinal), files.OrderBy(f => f, StringComparer.Ordinal));
+        Assert.Equal(new[] { workflow, workflowYaml, gitlab, azure, compose, deployEnv, helmValues, helmProd }.OrderBy(f => f, StringComparer.Ordinal), files.OrderBy(f => f, StringComparer.Ordinal));
 
         (string[] none, _) = Run(dir, project, repositoryFiles: false);
         Assert.Empty(none);
@@ -129,5 +133,35 @@ public class SelectScanFilesTests
         Assert.True(task.Execute());
 
         Assert.Equal(new[] { json, env, named }, task.Files.Select(f => f.ItemSpec));
+    }
+
+    [Fact]
+    public void A_shipped_item_is_read_whatever_its_extension_when_it_is_text_and_a_shipped_binary_is_left_out_quietly()
+    {
+        using var dir = new TempDir();
+        string script = dir.Write("wwwroot/app.js", "const x = 1;");
+        string text = dir.Write("secrets.txt", "value");
+        string resx = dir.Write("Resources.resx", "<root />");
+        string image = dir.WriteBytes("logo.png", new byte[] { 0x89, 0x50, 0x4E, 0x47 });
+        string model = dir.WriteBytes("model.bin", new byte[] { 1, 0, 2, 0, 3 });
+        string markdown = dir.Write("README.md", "# not shipped: by kind only");
+        string list = Path.Combine(dir.Path, "obj", "guardrails.scan-skipped.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(list)!);
+        ITaskItem Shipped(string path) => new TaskItem(path, new Dictionary<string, string> { ["GuardrailsScanShipped"] = "true" });
+        ITaskItem ByKind(string path) => new TaskItem(path, new Dictionary<string, string> { ["GuardrailsScanByKind"] = "true" });
+        var task = new GuardrailsSelectScanFiles
+        {
+            BuildEngine = new FakeBuildEngine(),
+            Candidates = new[] { Shipped(script), Shipped(text), Shipped(resx), Shipped(image), Shipped(model), ByKind(markdown) },
+            ProjectDirectory = dir.Path,
+            SkippedListFile = list,
+            IncludeRepositoryFiles = false,
+        };
+
+        Assert.True(task.Execute());
+
+        Assert.Equal(new[] { script, text, resx }, task.Files.Select(f => f.ItemSpec));
+        Assert.Empty(task.KeptBack);
+        Assert.Empty(SkippedList.Parse(File.ReadAllText(list)));
     }
 }

@@ -17,6 +17,52 @@ public class SecretsBuildTests
     public SecretsBuildTests(PackageFixture fixture) => _fixture = fixture;
 
     [Fact]
+    public void Keys_in_what_the_build_ships_are_reported_whatever_the_file_kind_and_shipped_binaries_are_left_alone()
+    {
+        // Adversary route 8: a .resx (EmbeddedResource by default), a JSON file embedded after a None Remove, a .js and a
+        // .txt copied to the output folder. Each ends up in the assembly or in bin/.
+        TestProject project = _fixture.NewProject();
+        string inResx = FakeKeys.OpenAiProject("E2eResxFakeKeyNotReal");
+        string inEmbedded = FakeKeys.OpenAiProject("E2eEmbeddedFakeKeyNotReal");
+        string inJs = FakeKeys.OpenAiProject("E2eScriptFakeKeyNotReal");
+        string inTxt = FakeKeys.OpenAiProject("E2eTextFakeKeyNotReal");
+        string inEscapedConfig = FakeKeys.OpenAiProject("E2eRefsFakeKeyNotReal");
+        project.Write("Program.cs", "System.Console.WriteLine(1);\n");
+        project.Write("Resources.resx", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<root>\n  <data name=\"OpenAIKey\" xml:space=\"preserve\">\n    <value>" + inResx + "</value>\n  </data>\n</root>\n");
+        project.Write("config/openai.json", "{\n  \"OpenAI\": { \"ApiKey\": \"" + inEmbedded + "\" }\n}\n");
+        project.Write("wwwroot/app.js", "const OPENAI_KEY = '" + inJs + "';\n");
+        project.Write("secrets.txt", "\n" + inTxt + "\n");
+        project.Write("App.config", "<configuration>\n  <appSettings>\n    <add key=\"OpenAIKey\" value=\"&#115;" + inEscapedConfig.Substring(1) + "\" />\n  </appSettings>\n</configuration>\n");
+        File.WriteAllBytes(project.PathOf("wwwroot/logo.png"), new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D });
+        File.WriteAllBytes(project.PathOf("model.dat"), new byte[] { 1, 2, 0, 0, 3, 4 });
+        project.AddToProject(
+            "<ItemGroup>\n" +
+            "  <None Remove=\"config/**\" />\n  <EmbeddedResource Include=\"config/**\" />\n" +
+            "  <None Update=\"wwwroot/app.js;secrets.txt;wwwroot/logo.png\" CopyToOutputDirectory=\"PreserveNewest\" />\n" +
+            "  <None Update=\"model.dat\" CopyToPublishDirectory=\"Always\" />\n" +
+            "</ItemGroup>");
+
+        DotNet.Result result = project.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("Resources.resx(4,12): error GRD002:", result.Output);
+        Assert.Contains(Path.Combine("config", "openai.json") + "(2,26): error GRD002:", result.Output);
+        Assert.Contains(Path.Combine("wwwroot", "app.js") + "(1,21): error GRD002:", result.Output);
+        Assert.Contains("secrets.txt(2,1): error GRD002:", result.Output);
+        Assert.Contains("App.config(3,33): error GRD002:", result.Output);
+        Assert.DoesNotContain("logo.png", result.Output);
+        Assert.DoesNotContain("model.dat", result.Output);
+        Assert.DoesNotContain("GRD007", result.Output);
+        Assert.DoesNotContain("GRD312", result.Output);
+        Assert.DoesNotContain("CS2015", result.Output);
+        Assert.DoesNotContain("AD0001", result.Output);
+        foreach (string key in new[] { inResx, inEmbedded, inJs, inTxt, inEscapedConfig })
+        {
+            Assert.DoesNotContain(key.Substring(10, 40), result.Output);
+        }
+    }
+
+    [Fact]
     public void A_project_full_of_keys_reports_each_at_file_line_col_and_no_output_contains_a_key()
     {
         TestProject project = _fixture.NewProject();

@@ -16,6 +16,13 @@ namespace Guardrails.BuildTasks.Foundation
         /// <summary>Item metadata that marks a candidate to keep only when it is of a scanned kind.</summary>
         public const string ByKindMetadata = "GuardrailsScanByKind";
 
+        /// <summary>
+        /// Item metadata that marks a candidate the build ships (an EmbeddedResource, or a None/Content item copied to the
+        /// output or publish folder): read whatever its extension when it is text; a binary one (by its extension or its
+        /// bytes) is left out quietly, since shipping images, models and archives is ordinary.
+        /// </summary>
+        public const string ShippedMetadata = "GuardrailsScanShipped";
+
         private static readonly HashSet<string> Extensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
             ".json", ".jsonc", ".config", ".xml", ".yml", ".yaml", ".env", ".ini", ".properties", ".toml", ".http", ".rest",
