@@ -281,6 +281,55 @@ namespace Guardrails.Core.Files
         private static void ScanAs(TextFileKind kind, string path, string text, List<SecretMatch> results, bool whole)
         {
             int first = results.Count;
+            ScanText(kind, path, text, results, whole);
+
+            // A key written with the format's escapes (XML character references, YAML/TOML/.properties \u escapes and
+            // escaped line breaks): found in the decoded text, reported from the first character of its escape in the file.
+            string? decoded = FormatEscapes.Decode(kind, text, out int[] offsets);
+            if (decoded != null)
+            {
+                var found = new List<SecretMatch>();
+                if (kind == TextFileKind.Xml)
+                {
+                    SecretScanner.Scan(decoded, found); // the XML reader decodes the values it names itself
+                }
+                else
+                {
+                    ScanText(kind, path, decoded, found, whole); // a continued line is one logical line
+                }
+
+                foreach (SecretMatch match in found)
+                {
+                    int start = offsets[match.Start];
+                    if (!StartsAt(results, first, start))
+                    {
+                        results.Add(new SecretMatch(start, offsets[match.Start + match.Length] - start, match.Format, match.Redacted));
+                    }
+                }
+            }
+
+            if (results.Count - first > 1)
+            {
+                results.Sort(first, results.Count - first, Comparer<SecretMatch>.Create((a, b) => a.Start.CompareTo(b.Start)));
+            }
+        }
+
+        private static bool StartsAt(List<SecretMatch> results, int first, int start)
+        {
+            for (int i = first; i < results.Count; i++)
+            {
+                if (results[i].Start == start)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void ScanText(TextFileKind kind, string path, string text, List<SecretMatch> results, bool whole)
+        {
+            int first = results.Count;
             SecretScanner.Scan(text, results);
             var reader = new NamedValueSink(results, first);
             switch (kind)
@@ -305,11 +354,6 @@ namespace Guardrails.Core.Files
                     // export NAME='…' (sh), $env:NAME = "…" (PowerShell), set NAME=… (cmd): read like .env lines.
                     ReadAssignments(text, reader, sections: false);
                     break;
-            }
-
-            if (results.Count - first > 1)
-            {
-                results.Sort(first, results.Count - first, Comparer<SecretMatch>.Create((a, b) => a.Start.CompareTo(b.Start)));
             }
         }
 
@@ -573,6 +617,19 @@ namespace Guardrails.Core.Files
                     }
                 }
 
+                // .resx: <data name="MistralApiKey"><value>…</value></data>
+                if (element == "data" && key != null && value == null && text[tagEnd - 1] != '/')
+                {
+                    int open = text.IndexOf("<value>", tagEnd, StringComparison.Ordinal);
+                    int end = open < 0 ? -1 : text.IndexOf("</value>", open, StringComparison.Ordinal);
+                    int dataEnd = text.IndexOf("</data>", tagEnd, StringComparison.Ordinal);
+                    if (end > open && (dataEnd < 0 || end < dataEnd))
+                    {
+                        var content = new XmlAttribute("value", open + 7, end - open - 7);
+                        sink.Add(text.Substring(key.Value.Start, key.Value.Length), Decode(text, content), content.Start, content.Length);
+                    }
+                }
+
                 // <OpenAIApiKey>…</OpenAIApiKey> (MSBuild properties, settings files)
                 if (text[tagEnd - 1] != '/')
                 {
@@ -669,8 +726,7 @@ namespace Guardrails.Core.Files
 
         private static string Decode(string text, XmlAttribute value)
         {
-            string raw = text.Substring(value.Start, value.Length);
-            return raw.IndexOf('&') < 0 ? raw : raw.Replace("&quot;", "\"").Replace("&apos;", "'").Replace("&lt;", "<").Replace("&gt;", ">").Replace("&amp;", "&");
+            return FormatEscapes.DecodeXml(text.Substring(value.Start, value.Length));
         }
 
         private static bool IsXmlNameChar(char c) =>

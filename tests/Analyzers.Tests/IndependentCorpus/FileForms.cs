@@ -15,6 +15,16 @@ internal sealed record FileForm(string Name, bool SelfIdentifyingOnly, Func<File
 
 internal static class FileForms
 {
+    /// <summary>Every third character (the first included) as an XML character reference, decimal or hex.</summary>
+    private static string XmlRefs(string v, bool hex) =>
+        string.Concat(v.Select((c, i) => i % 3 != 0 ? Escape(c) : hex ? "&#x" + ((int)c).ToString("x") + ";" : "&#" + (int)c + ";"));
+
+    private static string Escape(char c) => c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '"' ? "&quot;" : c.ToString();
+
+    /// <summary>Every third character (the first included) as a backslash escape: \u00XX or \xXX.</summary>
+    private static string BackslashEscapes(string v, char form) =>
+        string.Concat(v.Select((c, i) => i % 3 != 0 ? (c == '\\' || c == '"' ? "\\" + c : c.ToString()) : form == 'u' ? "\\u" + ((int)c).ToString("X4") : "\\x" + ((int)c).ToString("x2")));
+
     public static readonly IReadOnlyList<FileForm> All = new List<FileForm>
     {
         new("appsettings.json nested", false, (n, v) => ("/app/appsettings.json", $"{{\n  \"Logging\": {{ \"LogLevel\": {{ \"Default\": \"Information\" }} }},\n  \"{n.Section}\": {{\n    \"Endpoint\": \"https://example.invalid/\",\n{A}    \"{n.Key}\": \"{v}\"\n  }}\n}}\n")),
@@ -33,6 +43,16 @@ internal static class FileForms
         new(".mcp.json env", false, (n, v) => ("/app/.mcp.json", $"{{\n  \"mcpServers\": {{\n    \"tools\": {{\n      \"command\": \"npx\",\n      \"args\": [\"-y\", \"some-server\"],\n      \"env\": {{\n{A}        \"{n.EnvVar}\": \"{v}\"\n      }}\n    }}\n  }}\n}}\n")),
         new("PowerShell $env:", false, (n, v) => ("/scripts/setup.ps1", $"Write-Host 'setting up'\n{A}$env:{n.EnvVar} = \"{v}\"\n")),
         new("shell export", false, (n, v) => ("/scripts/setup.sh", $"#!/bin/sh\nset -e\n{A}export {n.EnvVar}='{v}'\n")),
+
+        // The format's own escapes (XML 1.0 §4.1 character references; YAML 1.2 §5.7 double-quoted escapes and escaped line
+        // breaks; TOML basic strings; java.util.Properties \uXXXX and line continuation): the reader sees the key.
+        new("App.config value with character references", false, (n, v) => ("/app/App.config", $"<?xml version=\"1.0\"?>\n<configuration>\n  <appSettings>\n{A}    <add key=\"{n.Section}:{n.Key}\" value=\"{XmlRefs(v, hex: false)}\" />\n  </appSettings>\n</configuration>\n")),
+        new("XML element text with hex references", false, (n, v) => ("/app/settings.xml", $"<settings>\n  <{n.Word}>\n{A}    <{n.Section}{n.Key}>{XmlRefs(v, hex: true)}</{n.Section}{n.Key}>\n  </{n.Word}>\n</settings>\n")),
+        new(".resx data value with references", false, (n, v) => ("/app/Resources.resx", $"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<root>\n  <data name=\"{n.Section}{n.Key}\" xml:space=\"preserve\">\n{A}    <value>{XmlRefs(v, hex: false)}</value>\n  </data>\n</root>\n")),
+        new("YAML double-quoted \\u escapes", false, (n, v) => ("/app/config.yaml", $"{n.Word}:\n{A}  {n.SnakeKey}: \"{BackslashEscapes(v, 'u')}\"\n")),
+        new("YAML double-quoted \\x escapes and escaped line break", false, (n, v) => ("/app/config.yml", $"{n.Word}:\n{A}  {n.SnakeKey}: \"{BackslashEscapes(v.Substring(0, v.Length / 2), 'x')}\\\n    {v.Substring(v.Length / 2)}\"\n")),
+        new("TOML basic string \\u escapes", false, (n, v) => ("/app/settings.toml", $"[{n.Word}]\n{A}{n.SnakeKey} = \"{BackslashEscapes(v, 'u')}\"\n")),
+        new(".properties \\u escapes and continuation", false, (n, v) => ("/app/app.properties", $"# settings\n{A}{n.Word}.{n.SnakeKey}={BackslashEscapes(v.Substring(0, v.Length / 2), 'u')}\\\n    {v.Substring(v.Length / 2)}\n")),
 
         // Forms that carry no key name: only self-identifying keys are expected there.
         new(".http Authorization header", true, (n, v) => ("/app/requests.http", $"POST https://example.invalid/v1/chat\nContent-Type: application/json\n{A}Authorization: Bearer {v}\n\n{{ }}\n")),

@@ -1,0 +1,193 @@
+using System.Collections.Generic;
+using System.Text;
+
+namespace Guardrails.Core.Files
+{
+    /// <summary>
+    /// The escapes a configuration format writes a character with, decoded the way that format's reader decodes them, so a
+    /// key spelled with them is found as the program will read it: XML character references (<c>&amp;#115;</c>,
+    /// <c>&amp;#x73;</c>, the five named entities) in .config, .xml, .resx and project files; backslash escapes
+    /// (<c>\uXXXX</c>, <c>\UXXXXXXXX</c>, <c>\xHH</c>, <c>\\</c>) and escaped line breaks (a backslash ending a line, the
+    /// next line's leading blanks dropped) in YAML double-quoted scalars, TOML basic strings and .properties files.
+    /// Each decoded character keeps the offset in the file of the escape it came from, so a key is reported at its first
+    /// character in the file.
+    /// </summary>
+    public static class FormatEscapes
+    {
+        /// <summary>
+        /// The decoded text of <paramref name="text"/> read as <paramref name="kind"/>, and for each decoded character (plus
+        /// one past the end) its offset in <paramref name="text"/>; null when the format has no escapes or the text none.
+        /// </summary>
+        public static string? Decode(TextFileKind kind, string text, out int[] offsets)
+        {
+            offsets = System.Array.Empty<int>();
+            switch (kind)
+            {
+                case TextFileKind.Xml when text.IndexOf('&') >= 0:
+                    return Decode(text, xml: true, out offsets);
+                case TextFileKind.Ini when text.IndexOf('\\') >= 0:
+                case TextFileKind.Yaml when text.IndexOf('\\') >= 0:
+                    return Decode(text, xml: false, out offsets);
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>XML character and entity references in <paramref name="raw"/> decoded (an attribute's or element's value).</summary>
+        public static string DecodeXml(string raw) => raw.IndexOf('&') < 0 ? raw : Decode(raw, xml: true, out _) ?? raw;
+
+        private static string? Decode(string text, bool xml, out int[] offsets)
+        {
+            var sb = new StringBuilder(text.Length);
+            var map = new List<int>(text.Length + 1);
+            bool changed = false;
+            for (int i = 0; i < text.Length;)
+            {
+                int consumed = xml ? XmlReference(text, i, sb) : BackslashEscape(text, i, sb);
+                if (consumed > 0)
+                {
+                    while (map.Count < sb.Length)
+                    {
+                        map.Add(i);
+                    }
+
+                    i += consumed;
+                    changed = true;
+                    continue;
+                }
+
+                sb.Append(text[i]);
+                map.Add(i);
+                i++;
+            }
+
+            map.Add(text.Length);
+            offsets = map.ToArray();
+            return changed ? sb.ToString() : null;
+        }
+
+        /// <summary>A reference at <paramref name="at"/> appended decoded; the characters it took, or 0.</summary>
+        private static int XmlReference(string text, int at, StringBuilder sb)
+        {
+            if (text[at] != '&')
+            {
+                return 0;
+            }
+
+            int semicolon = text.IndexOf(';', at + 1, System.Math.Min(12, text.Length - at - 1));
+            if (semicolon < 0)
+            {
+                return 0;
+            }
+
+            string name = text.Substring(at + 1, semicolon - at - 1);
+            string? named = name switch
+            {
+                "amp" => "&",
+                "lt" => "<",
+                "gt" => ">",
+                "quot" => "\"",
+                "apos" => "'",
+                _ => null,
+            };
+            if (named != null)
+            {
+                sb.Append(named);
+                return semicolon - at + 1;
+            }
+
+            if (name.Length < 2 || name[0] != '#')
+            {
+                return 0;
+            }
+
+            bool hex = name[1] == 'x' || name[1] == 'X';
+            int? code = Number(name, hex ? 2 : 1, name.Length - (hex ? 2 : 1), hex ? 16 : 10);
+            return code != null && AppendCodePoint(sb, code.Value) ? semicolon - at + 1 : 0;
+        }
+
+        /// <summary>A backslash escape or an escaped line break at <paramref name="at"/> appended decoded; the characters it took, or 0.</summary>
+        private static int BackslashEscape(string text, int at, StringBuilder sb)
+        {
+            if (text[at] != '\\' || at + 1 >= text.Length)
+            {
+                return 0;
+            }
+
+            char next = text[at + 1];
+            switch (next)
+            {
+                case '\\':
+                    sb.Append('\\');
+                    return 2;
+                case 'u':
+                case 'U':
+                case 'x':
+                {
+                    int digits = next == 'u' ? 4 : next == 'U' ? 8 : 2;
+                    int? code = at + 2 + digits <= text.Length ? Number(text, at + 2, digits, 16) : null;
+                    return code != null && AppendCodePoint(sb, code.Value) ? 2 + digits : 0;
+                }
+
+                case '\r':
+                case '\n':
+                {
+                    // A line continued on the next: the break and the next line's leading blanks are not part of the value.
+                    int i = at + 1;
+                    if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                    {
+                        i++;
+                    }
+
+                    i++;
+                    while (i < text.Length && (text[i] == ' ' || text[i] == '\t'))
+                    {
+                        i++;
+                    }
+
+                    return i - at;
+                }
+
+                default:
+                    return 0;
+            }
+        }
+
+        private static int? Number(string text, int start, int length, int radix)
+        {
+            if (length <= 0 || length > 8)
+            {
+                return null;
+            }
+
+            long value = 0;
+            for (int i = start; i < start + length; i++)
+            {
+                char c = text[i];
+                int digit = c >= '0' && c <= '9' ? c - '0'
+                    : radix == 16 && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                    : radix == 16 && c >= 'A' && c <= 'F' ? c - 'A' + 10
+                    : -1;
+                if (digit < 0)
+                {
+                    return null;
+                }
+
+                value = (value * radix) + digit;
+            }
+
+            return value <= 0x10FFFF ? (int)value : (int?)null;
+        }
+
+        private static bool AppendCodePoint(StringBuilder sb, int code)
+        {
+            if (code == 0 || (code >= 0xD800 && code <= 0xDFFF))
+            {
+                return false;
+            }
+
+            sb.Append(char.ConvertFromUtf32(code));
+            return true;
+        }
+    }
+}
