@@ -68,8 +68,8 @@ namespace Guardrails.Analyzers
             CancellationToken cancellationToken = _context.CancellationToken;
 
             // A prefix or an escape in a literal: the literal, and whatever joins it.
-            CheckLiteralsAt(spots.Anchors);
-            CheckLiteralsAt(spots.Escapes);
+            CheckLiteralsAt(spots.Anchors, anchors: true);
+            CheckLiteralsAt(spots.Escapes, anchors: false);
 
             // A key-shaped literal: what the code names it decides (GRD001 for context-gated formats, GRD006).
             foreach (SourceSpots.NamedCandidate candidate in spots.NamedCandidates)
@@ -130,7 +130,8 @@ namespace Guardrails.Analyzers
             }
         }
 
-        private void CheckLiteralsAt(IReadOnlyList<int> positions)
+        /// <param name="anchors">The positions are provider prefixes: a literal there looks like part of a key.</param>
+        private void CheckLiteralsAt(IReadOnlyList<int> positions, bool anchors)
         {
             foreach (int position in positions)
             {
@@ -144,7 +145,8 @@ namespace Guardrails.Analyzers
                     CheckLiteral(token);
                 }
 
-                CheckEnclosingExpression(token.Parent);
+                // The spot says this literal looks like part of a key: its concatenation is worth the compiler's folding.
+                CheckEnclosingExpression(token.Parent, hot: anchors);
                 CheckBuiltString(token.Parent);
             }
         }
@@ -283,10 +285,7 @@ namespace Guardrails.Analyzers
                 if (!reversed)
                 {
                     leaves ??= Fold.Leaves;
-                    CheckFoldedNamedValue(at, folded, leaves.Count > 0 && leaves[0].Node.SyntaxTree == _tree && leaves[leaves.Count - 1].Node.SyntaxTree == _tree &&
-                        leaves[0].Node.SpanStart <= leaves[leaves.Count - 1].Node.Span.End
-                        ? Location.Create(_tree, TextSpan.FromBounds(leaves[0].Node.SpanStart, leaves[leaves.Count - 1].Node.Span.End))
-                        : null);
+                    CheckFoldedNamedValue(at, folded, LeavesSpan(leaves));
                 }
 
                 return;
@@ -295,6 +294,13 @@ namespace Guardrails.Analyzers
             leaves ??= new List<(SyntaxNode, int, string)>(Fold.Leaves);
             _matches.Clear();
             SecretScanner.Scan(folded, _matches);
+            if (_matches.Count == 0 && !reversed)
+            {
+                // A prefix with no key of that format behind it ("sk-" + 32 hex): judged by its name, as a literal is.
+                CheckFoldedNamedValue(at, folded, LeavesSpan(leaves));
+                return;
+            }
+
             foreach (SecretMatch match in _matches)
             {
                 string key = folded.Substring(match.Start, match.Length);
@@ -341,6 +347,13 @@ namespace Guardrails.Analyzers
             }
         }
 
+        /// <summary>From the first folded piece to the last, when both are in this file in order.</summary>
+        private Location? LeavesSpan(List<(SyntaxNode Node, int Start, string Value)> leaves) =>
+            leaves.Count > 0 && leaves[0].Node.SyntaxTree == _tree && leaves[leaves.Count - 1].Node.SyntaxTree == _tree &&
+            leaves[0].Node.SpanStart <= leaves[leaves.Count - 1].Node.Span.End
+                ? Location.Create(_tree, TextSpan.FromBounds(leaves[0].Node.SpanStart, leaves[leaves.Count - 1].Node.Span.End))
+                : null;
+
         /// <summary>Pieces folded from one declaration into several uses are reported once, at the pieces.</summary>
         private readonly HashSet<TextSpan> _builtReported = new HashSet<TextSpan>();
 
@@ -364,12 +377,13 @@ namespace Guardrails.Analyzers
         /// The outermost concatenation or interpolation that <paramref name="leaf"/> (a literal, an interpolated text or a
         /// name) is a piece of, through parentheses and interpolation holes; checked once.
         /// </summary>
-        private void CheckEnclosingExpression(SyntaxNode? leaf)
+        /// <param name="hot">A piece is at a spot (a provider prefix or an escape): fold every constant in the expression.</param>
+        private void CheckEnclosingExpression(SyntaxNode? leaf, bool hot = false)
         {
             SyntaxNode? outer = StringValueSyntax.OutermostValue(leaf);
             if ((outer is BinaryExpressionSyntax || outer is InterpolatedStringExpressionSyntax) && _expressionsDone.Add(outer.Span))
             {
-                CheckConcatenation(outer);
+                CheckConcatenation(outer, hot);
             }
         }
 
@@ -560,14 +574,14 @@ namespace Guardrails.Analyzers
 
         // ---- constant folding -------------------------------------------------------------------------------------
 
-        private void CheckConcatenation(SyntaxNode root)
+        private void CheckConcatenation(SyntaxNode root, bool hot)
         {
             // The pieces in source order: string pieces, names (possible constants) and anything else (runtime values).
             _folded.Clear();
             _pieceEnds.Clear();
             _stack.Clear();
             _stack.Push(root);
-            bool hotPiece = false, hotName = false, names = false;
+            bool hotPiece = hot, hotName = false, names = false;
             int strings = 0;
             while (_stack.Count > 0)
             {
@@ -581,6 +595,10 @@ namespace Guardrails.Analyzers
                     case ParenthesizedExpressionSyntax parenthesized:
                         _stack.Push(parenthesized.Expression);
                         continue;
+                    case CastExpressionSyntax cast when cast.Expression is LiteralExpressionSyntax:
+                        names = true; // "…" + (object)"…": the literal is a piece; the compiler confirms the conversion
+                        _stack.Push(cast.Expression);
+                        continue;
                     case InterpolatedStringExpressionSyntax interpolated:
                         for (int i = interpolated.Contents.Count - 1; i >= 0; i--)
                         {
@@ -591,6 +609,9 @@ namespace Guardrails.Analyzers
                     case InterpolationSyntax hole when hole.AlignmentClause == null && hole.FormatClause == null:
                         _stack.Push(hole.Expression);
                         continue;
+                    case InterpolationSyntax aligned when aligned.FormatClause == null:
+                        names = true; // {"…",0}: the compiler knows the width
+                        break;
                     case InterpolatedStringTextSyntax text:
                         AppendStringPiece(text.TextToken.ValueText, ref hotPiece, ref strings);
                         continue;
@@ -604,6 +625,12 @@ namespace Guardrails.Analyzers
                     case MemberAccessExpressionSyntax member:
                         names = true;
                         hotName |= _keyConstants.Contains(member.Name.Identifier.ValueText);
+                        break;
+                    case LiteralExpressionSyntax _:
+                        break;
+                    default:
+                        // nameof(…), a cast, an aligned hole, …: any compile-time constant the compiler folds.
+                        names = true;
                         break;
                 }
 
@@ -665,6 +692,12 @@ namespace Guardrails.Analyzers
                         {
                             AppendPieces(hole.Expression);
                         }
+                        else if (part is IInterpolationOperation aligned && aligned.FormatString == null &&
+                            aligned.Alignment?.ConstantValue.Value is int width && Unwrap(aligned.Expression).ConstantValue.Value is string value)
+                        {
+                            // {value,width}: padded with spaces to the width, left of the value when it is positive.
+                            AppendPiece(width >= 0 ? value.PadLeft(width) : value.PadRight(-width));
+                        }
                         else
                         {
                             AppendPiece(Separator.ToString());
@@ -695,7 +728,9 @@ namespace Guardrails.Analyzers
 
         private static IOperation Unwrap(IOperation operation)
         {
-            while (operation is IConversionOperation conversion && conversion.IsImplicit)
+            // Implicit conversions, and a string cast to object or string ("a" + (object)"b" is still "ab").
+            while (operation is IConversionOperation conversion &&
+                (conversion.IsImplicit || conversion.Operand.Type?.SpecialType == SpecialType.System_String))
             {
                 operation = conversion.Operand;
             }
@@ -714,6 +749,12 @@ namespace Guardrails.Analyzers
 
             _matches.Clear();
             SecretScanner.Scan(folded, _matches);
+            if (_matches.Count == 0)
+            {
+                CheckFoldedNamedValue(at, folded); // a prefix with no key of that format behind it: judged by its name
+                return;
+            }
+
             foreach (SecretMatch match in _matches)
             {
                 if (!SitsInOnePiece(match.Start, match.Start + match.Length))

@@ -62,6 +62,11 @@ namespace Guardrails.Analyzers
                 {
                     literals.Add(at);
                 }
+                else if (HostComesLater(text, quote + 1, next))
+                {
+                    // "https://" + H + "ai.com/v1", $"https://{H}…": the host is folded from what follows the scheme.
+                    literals.Add(quote + 1);
+                }
 
                 quote = next;
             }
@@ -73,6 +78,16 @@ namespace Guardrails.Analyzers
             }
 
             return new EndpointSpots(literals, constants);
+        }
+
+        /// <summary>
+        /// The text between the quotes ends with a URL scheme (<c>://</c>) or has an interpolation hole right after one:
+        /// the host is built from other pieces (a constant, a hole), so no domain shows in any one literal.
+        /// </summary>
+        private static bool HostComesLater(string text, int start, int end)
+        {
+            int scheme = end - start >= 3 ? text.IndexOf("://", start, end - start, System.StringComparison.Ordinal) : -1;
+            return scheme >= 0 && (scheme + 3 == end || text[scheme + 3] == '{');
         }
     }
 

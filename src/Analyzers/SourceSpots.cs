@@ -62,7 +62,7 @@ namespace Guardrails.Analyzers
         public IReadOnlyList<int> MultiLineLiterals { get; }
 
         /// <summary>The call names that <see cref="Builders"/> looks for, each followed by '('.</summary>
-        internal static readonly string[] BuilderCalls = { "new string(", "GetString(", "FromBase64String(", "FromHexString(", "Reverse(", "\".Split(" };
+        internal static readonly string[] BuilderCalls = { "new string(", "GetString(", "FromBase64String(", "FromHexString(", "Reverse(", "\".Split(", "\".Insert(", "\".PadRight(", "\".PadLeft(", "UnescapeDataString(", "UrlDecode(", "HtmlDecode(", "Unescape(" };
 
         /// <summary>The <see cref="BuilderCalls"/> that end in <see cref="StringCallEnd"/>.</summary>
         private static readonly string[] StringCalls = { BuilderCalls[0], BuilderCalls[1], BuilderCalls[2], BuilderCalls[3] };

@@ -78,7 +78,30 @@ namespace Guardrails.Analyzers
 
         private static readonly Value UnknownValue = new Value(Unknown.ToString());
 
-        private Value? Eval(ExpressionSyntax expression, int offset)
+        private Value? Eval(ExpressionSyntax expression, int offset) => EvalSyntax(expression, offset) ?? Constant(expression, offset);
+
+        /// <summary>
+        /// Any other compile-time constant of this file the compiler folds (<c>nameof(…)</c>, constant chains, casts):
+        /// asked only for what the syntax alone could not fold.
+        /// </summary>
+        private Value? Constant(ExpressionSyntax expression, int offset)
+        {
+            if (expression.SyntaxTree != _model.SyntaxTree || expression is LiteralExpressionSyntax)
+            {
+                return null;
+            }
+
+            Optional<object?> constant = _model.GetConstantValue(expression, _cancellationToken);
+            if (!(constant.HasValue && constant.Value is string text))
+            {
+                return null;
+            }
+
+            Leaves.Add((expression, offset, text));
+            return new Value(text);
+        }
+
+        private Value? EvalSyntax(ExpressionSyntax expression, int offset)
         {
             _cancellationToken.ThrowIfCancellationRequested();
             switch (expression)
@@ -117,6 +140,12 @@ namespace Guardrails.Analyzers
                         else if (content is InterpolationSyntax hole && hole.AlignmentClause == null && hole.FormatClause == null)
                         {
                             sb.Append(Eval(hole.Expression, offset + sb.Length)?.Joined() ?? UnknownValue.Text);
+                        }
+                        else if (content is InterpolationSyntax aligned && aligned.FormatClause == null &&
+                            IntValue(aligned.AlignmentClause!.Value) is int width && Eval(aligned.Expression, offset + sb.Length)?.Joined() is string value)
+                        {
+                            // {value,width}: padded with spaces to the width, left of the value when it is positive.
+                            sb.Append(width >= 0 ? value.PadLeft(width) : value.PadRight(-width));
                         }
                         else
                         {
@@ -235,7 +264,10 @@ namespace Guardrails.Analyzers
                     return Join(string.Empty, args, 0, offset);
                 case "Join" when onString && args.Count >= 2:
                 {
-                    string? separator = Eval(args[0].Expression, offset)?.Text;
+                    // string.Join(null, …) joins with nothing, as string.Join("", …) does.
+                    string? separator = args[0].Expression.IsKind(SyntaxKind.NullLiteralExpression) || args[0].Expression.IsKind(SyntaxKind.DefaultLiteralExpression)
+                        ? string.Empty
+                        : Eval(args[0].Expression, offset)?.Text;
                     return separator == null || separator.IndexOf(Unknown) >= 0 ? null : Join(separator, args, 1, offset);
                 }
 
@@ -254,6 +286,11 @@ namespace Guardrails.Analyzers
                     return Decode(args[0].Expression, offset, base64: true);
                 case "FromHexString" when receiverName == "Convert" && args.Count == 1:
                     return Decode(args[0].Expression, offset, base64: false);
+                case "UnescapeDataString" when receiverName == "Uri" && args.Count == 1:
+                case "UrlDecode" when (receiverName == "WebUtility" || receiverName == "HttpUtility") && args.Count == 1:
+                case "HtmlDecode" when (receiverName == "WebUtility" || receiverName == "HttpUtility") && args.Count == 1:
+                case "Unescape" when receiverName == "Regex" && args.Count == 1:
+                    return Unescape(method, args[0].Expression, offset);
             }
 
             // Instance methods on a folded receiver.
@@ -281,6 +318,31 @@ namespace Guardrails.Analyzers
                     return new Value(reversed);
                 }
 
+                case "Insert" when args.Count == 2:
+                {
+                    string text = receiver.Joined();
+                    int? at = IntArgument(args[0]);
+                    string? inserted = Eval(args[1].Expression, offset + (at ?? 0))?.Joined();
+                    return at == null || inserted == null || at < 0 || at > text.Length ? null : new Value(text.Insert(at.Value, inserted));
+                }
+
+                case "PadRight" when args.Count >= 1:
+                case "PadLeft" when args.Count >= 1:
+                {
+                    string text = receiver.Joined();
+                    int? width = IntArgument(args[0]);
+                    string? pad = args.Count == 2 ? Eval(args[1].Expression, offset)?.Text : " ";
+                    if (width == null || width < 0 || width > MaximumLength || pad == null || pad.Length != 1)
+                    {
+                        return null;
+                    }
+
+                    return new Value(method == "PadRight" ? text.PadRight(width.Value, pad[0]) : text.PadLeft(width.Value, pad[0]));
+                }
+
+                case "Select" when args.Count == 1 && IsCharCast(args[0].Expression):
+                    // n => (char)n over char codes: the chars themselves (numbers are folded as the chars they code).
+                    return receiver.Items != null ? receiver : Chars(receiver.Joined());
                 case "Replace" when args.Count == 2:
                 {
                     string? from = Eval(args[0].Expression, offset)?.Text;
@@ -319,8 +381,83 @@ namespace Guardrails.Analyzers
             return new Value(items);
         }
 
-        private static int? IntArgument(ArgumentSyntax argument) =>
-            argument.Expression is LiteralExpressionSyntax literal && literal.Token.Value is int n ? n : (int?)null;
+        private int? IntArgument(ArgumentSyntax argument) => IntValue(argument.Expression);
+
+        private int? IntValue(ExpressionSyntax expression)
+        {
+            if (expression is LiteralExpressionSyntax literal)
+            {
+                return literal.Token.Value is int n ? n : (int?)null;
+            }
+
+            if (expression.SyntaxTree != _model.SyntaxTree)
+            {
+                return null;
+            }
+
+            Optional<object?> constant = _model.GetConstantValue(expression, _cancellationToken);
+            return constant.HasValue && constant.Value is int value ? value : (int?)null;
+        }
+
+        /// <summary><c>n =&gt; (char)n</c> (or <c>n =&gt; n</c>): a lambda that keeps each item as the char it codes.</summary>
+        private static bool IsCharCast(ExpressionSyntax expression)
+        {
+            if (!(expression is SimpleLambdaExpressionSyntax lambda) || !(lambda.Body is ExpressionSyntax body))
+            {
+                return false;
+            }
+
+            while (body is ParenthesizedExpressionSyntax parenthesized)
+            {
+                body = parenthesized.Expression;
+            }
+
+            if (body is CastExpressionSyntax cast)
+            {
+                if (!(cast.Type is PredefinedTypeSyntax type && type.Keyword.IsKind(SyntaxKind.CharKeyword)))
+                {
+                    return false;
+                }
+
+                body = cast.Expression;
+            }
+
+            return body is IdentifierNameSyntax name && name.Identifier.ValueText == lambda.Parameter.Identifier.ValueText;
+        }
+
+        /// <summary>
+        /// The pure decoders of the base library applied to a folded constant: percent-encoding (<c>Uri.UnescapeDataString</c>,
+        /// <c>WebUtility.UrlDecode</c>), HTML character references (<c>HtmlDecode</c>) and <c>Regex.Unescape</c>. Each is
+        /// the library's own function, so the value is exactly what the program would compute.
+        /// </summary>
+        private Value? Unescape(string method, ExpressionSyntax argument, int offset)
+        {
+            string? text = Eval(argument, offset)?.Joined();
+            if (text == null || text.IndexOf(Unknown) >= 0)
+            {
+                return null;
+            }
+
+            string decoded;
+            try
+            {
+                decoded = method switch
+                {
+                    "UnescapeDataString" => Uri.UnescapeDataString(text),
+                    "UrlDecode" => System.Net.WebUtility.UrlDecode(text),
+                    "HtmlDecode" => System.Net.WebUtility.HtmlDecode(text),
+                    _ => System.Text.RegularExpressions.Regex.Unescape(text),
+                };
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
+
+            // The decoded text is reported where the encoded literal stands.
+            Leaves.Add((argument, offset, string.Empty));
+            return new Value(decoded);
+        }
 
         private Value Join(string separator, SeparatedSyntaxList<ArgumentSyntax> args, int first, int offset)
         {
@@ -377,7 +514,7 @@ namespace Guardrails.Analyzers
 
         private Value? Decode(ExpressionSyntax argument, int offset, bool base64)
         {
-            string? text = Eval(argument, offset)?.Text;
+            string? text = Eval(argument, offset)?.Joined();
             if (text == null || text.IndexOf(Unknown) >= 0)
             {
                 return null;

@@ -56,6 +56,15 @@ namespace Guardrails.Analyzers
                 case "ToArray":
                 case "ToString":
                 case "Trim":
+                case "AsSpan":
+                case "Insert":
+                case "PadLeft":
+                case "PadRight":
+                case "Select":
+                case "UnescapeDataString":
+                case "UrlDecode":
+                case "HtmlDecode":
+                case "Unescape":
                     return true;
                 default:
                     return false;

@@ -78,6 +78,30 @@ public class UnapprovedAiEndpointAnalyzerTests
     }
 
     [Fact]
+    public async Task A_host_split_across_constants_is_folded_though_no_literal_names_a_domain()
+    {
+        // No literal holds an endpoint domain: the scheme followed by a constant or a hole is where the host is built.
+        const string source = """
+            using System;
+            class C
+            {
+                const string H = "api.open";
+                const string Scheme = "https://";
+                const string Anthro = "api.anthro";
+                Uri A() => new Uri({|#0:"https://" + H + "ai.com/v1"|});
+                Uri B() => new Uri({|#1:$"https://{H}ai.com/v1"|});
+                Uri D() => new Uri({|#2:Scheme + Anthro + "pic.com/v1/messages"|});
+                Uri E() => new Uri("https://" + H + "ai.example/v1");
+                Uri F(string host) => new Uri("https://" + host + "/v1");
+            }
+            """;
+        await V.RunAsync(source, NothingApproved,
+            D(0, "api.openai.com", "OpenAI", "OpenAI"),
+            D(1, "api.openai.com", "OpenAI", "OpenAI"),
+            D(2, "api.anthropic.com", "Anthropic", "Anthropic"));
+    }
+
+    [Fact]
     public async Task Configuration_defaults_and_address_named_members_are_reported()
     {
         const string source = """

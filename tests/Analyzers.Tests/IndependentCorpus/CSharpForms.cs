@@ -33,6 +33,52 @@ internal static class CSharpForms
 
     private static (string, string)[] Members(string members) => One(Holder(members));
 
+    private static string Chr(char c) => c == '\'' || c == '\\' ? "'\\" + c + "'" : "'" + c + "'";
+
+    /// <summary>
+    /// The key's prefix as a literal, then its body as pieces: each run that can be an identifier is <c>nameof(@Run)</c>
+    /// of a constant named so (C# §12.8.23: a constant expression), the rest are literals.
+    /// </summary>
+    private static string NameofPieces(FormInput i)
+    {
+        var pieces = new List<string> { Reg(i.Head) };
+        var declared = new List<string>();
+        string key = i.Tail;
+        int at = 0;
+        while (at < key.Length)
+        {
+            int end = at;
+            if (char.IsLetter(key[at]) || key[at] == '_')
+            {
+                while (end < key.Length && (char.IsLetterOrDigit(key[end]) || key[end] == '_'))
+                {
+                    end++;
+                }
+
+                string run = key.Substring(at, end - at);
+                pieces.Add("nameof(@" + run + ")");
+                if (!declared.Contains(run))
+                {
+                    declared.Add(run);
+                }
+            }
+            else
+            {
+                while (end < key.Length && !(char.IsLetter(key[end]) || key[end] == '_'))
+                {
+                    end++;
+                }
+
+                pieces.Add(Reg(key.Substring(at, end - at)));
+            }
+
+            at = end;
+        }
+
+        return string.Concat(declared.Select(d => "    private const int @" + d + " = 0;\n")) +
+            $"{A}    public const string {i.N} = " + string.Join(" + ", pieces) + ";";
+    }
+
     public static readonly IReadOnlyList<CodeForm> All = new List<CodeForm>
     {
         // ---- literal kinds ----
@@ -140,6 +186,21 @@ internal static class CSharpForms
         new("reversed with Array.Reverse", false, i => Members(Method($"{A}        var chars = {Reg(new string(i.Key.Reverse().ToArray()))}.ToCharArray();\n        Array.Reverse(chars);\n        var {i.Name} = new string(chars);\n        return {i.Name};"))),
         new("string.Concat of a static array", true, i => Members($"{A}    private static readonly string[] Parts = {{ {string.Join(", ", Chunks(i.Key, 20).Select(Reg))} }};\n    public static readonly string {i.N} = string.Concat(Parts);")),
         new("split on a separator and joined", true, i => Members($"{A}    public static readonly string {i.N} = string.Join(\"\", {Reg(string.Join("|", Chunks(i.Key, 10)))}.Split('|'));")),
+
+        // ---- one token away from the forms above, and pure string functions of constant arguments ----
+        new("nameof pieces", true, i => Members(NameofPieces(i))),
+        new("+ of a literal cast to object", true, i => Members($"{A}    public static readonly string {i.N} = {Reg(i.Half1)} + (object){Reg(i.Half2)};")),
+        new("string.Insert", true, i => Members($"{A}    public static readonly string {i.N} = {Reg(i.Half1)}.Insert({i.Half1.Length}, {Reg(i.Half2)});")),
+        new("PadRight with the next char", true, i => Members($"{A}    public static readonly string {i.N} = {Reg(i.Half1)}.PadRight({i.Half1.Length + 1}, {Chr(i.Half2[0])}) + {Reg(i.Half2.Substring(1))};")),
+        new("string.Join null separator", true, i => Members($"{A}    public static readonly string {i.N} = string.Join(null, {Reg(i.Half1)}, {Reg(i.Half2)});")),
+        new("interpolation alignment 0", true, i => Members($"{A}    public static readonly string {i.N} = $\"{{{Reg(i.Half1)}}}{{{Reg(i.Half2)},0}}\";")),
+        new("string.Concat of spans", true, i => Members($"{A}    public static readonly string {i.N} = string.Concat({Reg(i.Half1)}.AsSpan(), {Reg(i.Half2)}.AsSpan());")),
+        new("Uri.UnescapeDataString", true, i => Members($"{A}    public static readonly string {i.N} = Uri.UnescapeDataString({Reg(string.Concat(i.Key.Select(c => "%" + ((int)c).ToString("X2"))))});")),
+        new("WebUtility.UrlDecode", true, i => Members($"{A}    public static readonly string {i.N} = System.Net.WebUtility.UrlDecode({Reg(string.Concat(i.Key.Select((c, n) => n % 2 == 0 || c == '+' || c == '%' ? "%" + ((int)c).ToString("x2") : c.ToString())))});")),
+        new("WebUtility.HtmlDecode", true, i => Members($"{A}    public static readonly string {i.N} = System.Net.WebUtility.HtmlDecode({Reg(string.Concat(i.Key.Select(c => "&#" + (int)c + ";")))});")),
+        new("Regex.Unescape", true, i => Members($"{A}    public static readonly string {i.N} = System.Text.RegularExpressions.Regex.Unescape({Verb(string.Concat(i.Key.Select((c, n) => n % 3 == 0 ? "\\x" + ((int)c).ToString("x2") : c.ToString())))});")),
+        new("char codes through Select", true, i => Members($"{A}    public static readonly string {i.N} = new string(new int[] {{ {string.Join(", ", i.Key.Select(c => ((int)c).ToString(System.Globalization.CultureInfo.InvariantCulture)))} }}.Select(n => (char)n).ToArray());")),
+        new("reversed base64", true, i => Members($"{A}    public static readonly string {i.N} = Encoding.UTF8.GetString(Convert.FromBase64String(new string({Reg(new string(Convert.ToBase64String(Encoding.UTF8.GetBytes(i.Key)).Reverse().ToArray()))}.Reverse().ToArray())));")),
 
         // ---- measured, not required ----
         new("char arithmetic (shifted by one)", true, i => Members($"{A}    public static readonly string {i.N} = new string({Reg(new string(i.Key.Select(c => (char)(c + 1)).ToArray()))}.Select(c => (char)(c - 1)).ToArray());"),

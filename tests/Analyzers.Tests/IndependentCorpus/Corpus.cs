@@ -22,10 +22,17 @@ internal static class Corpus
         "new string(char[])", "prefix constant + literal", "reversed literal", "split on a separator and joined", "static readonly chain",
         "static readonly pieces across files", "string.Concat literals", "string.Concat of a static array", "string.Concat over lines",
         "string.Create interpolation", "string.Format", "string.Join empty separator", "string.Join string.Empty over array", "substring of a padded literal",
+        "nameof pieces", "+ of a literal cast to object", "string.Insert", "PadRight with the next char", "string.Join null separator",
+        "interpolation alignment 0", "string.Concat of spans", "Uri.UnescapeDataString", "WebUtility.UrlDecode", "WebUtility.HtmlDecode",
+        "Regex.Unescape", "char codes through Select", "reversed base64",
     };
 
     public const string OpenReason =
         "A key with no fixed format assembled from pieces: no piece is a candidate on the raw text and nothing else points there (needs a raw-text spot for key-named assignments whose value is not a plain literal).";
+
+    /// <summary>A key with no prefix spelled by nameof: every literal piece is a few punctuation characters.</summary>
+    public const string NameofWithoutPrefixReason =
+        "A key with no leading prefix spelled through nameof(…) identifiers: no literal piece looks like part of a key, and the fold runs only behind that cheap raw-text prefilter.";
 
     /// <summary>Hex values under a name that says "key" but no provider: indistinguishable from content hashes, ETags and checksums.</summary>
     public const string HexUnderGenericName =
@@ -59,7 +66,9 @@ internal static class Corpus
                     Sources = form.Build(new FormInput(key, name, kind)),
                     OutputKind = form.Output,
                     NotRequired = form.NotRequired,
-                    Open = !kind.SelfIdentifying && OpenForNamedKeys.Contains(form.Name) ? OpenReason : null,
+                    Open = !kind.SelfIdentifying && OpenForNamedKeys.Contains(form.Name) ? OpenReason
+                        : form.Name == "nameof pieces" && kind.PrefixEnd(key) == 0 ? NameofWithoutPrefixReason
+                        : null,
                     Key = key,
                 });
             }
