@@ -162,7 +162,7 @@ namespace Guardrails.Analyzers
             while (true)
             {
                 SyntaxNode? parent = node.Parent;
-                while (parent != null && parent.IsKind(SyntaxKind.ParenthesizedExpression))
+                while (parent != null && (parent.IsKind(SyntaxKind.ParenthesizedExpression) || (parent.IsKind(SyntaxKind.CastExpression) && parent.Parent.IsKind(SyntaxKind.AddExpression))))
                 {
                     node = parent;
                     parent = parent.Parent;

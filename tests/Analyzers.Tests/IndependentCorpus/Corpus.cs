@@ -34,6 +34,10 @@ internal static class Corpus
     public const string NameofWithoutPrefixReason =
         "A key with no leading prefix spelled through nameof(…) identifiers: no literal piece looks like part of a key, and the fold runs only behind that cheap raw-text prefilter.";
 
+    /// <summary>A key with no prefix whose marker sits in the literal after a padded piece.</summary>
+    public const string PaddedPieceWithoutPrefixReason =
+        "A key with no leading prefix whose marker is in the literal joined after \"…\".PadRight(n, c): the + is folded by the compiler's constant folder, which does not evaluate PadRight, and the call's own fold starts from the padded literal, which holds no part of the marker.";
+
     /// <summary>Hex values under a name that says "key" but no provider: indistinguishable from content hashes, ETags and checksums.</summary>
     public const string HexUnderGenericName =
         "A 32- or 40-hex value under a generic key name (apiKey, SECRET_TOKEN) reads exactly like an MD5/SHA-1 hash, ETag or checksum, which code stores under *Key names all the time; it is reported (GRD001) only where a provider is named.";
@@ -67,7 +71,8 @@ internal static class Corpus
                     OutputKind = form.Output,
                     NotRequired = form.NotRequired,
                     Open = !kind.SelfIdentifying && OpenForNamedKeys.Contains(form.Name) ? OpenReason
-                        : form.Name == "nameof pieces" && kind.PrefixEnd(key) == 0 ? NameofWithoutPrefixReason
+                        : form.Name == "nameof pieces" && kind.PrefixEnd(key) == key.Length / 2 ? NameofWithoutPrefixReason
+                        : form.Name == "PadRight with the next char" && kind.PrefixEnd(key) == key.Length / 2 ? PaddedPieceWithoutPrefixReason
                         : null,
                     Key = key,
                 });
