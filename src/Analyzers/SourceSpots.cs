@@ -71,7 +71,11 @@ namespace Guardrails.Analyzers
 
         private static readonly string ReverseCall = BuilderCalls[4];
 
-        private static readonly string SplitCall = BuilderCalls[5];
+        /// <summary>The <see cref="BuilderCalls"/> on a literal receiver (<c>"…".Split(</c>, <c>.Insert(</c>, <c>.PadRight(</c>, <c>.PadLeft(</c>), found at its closing quote.</summary>
+        private static readonly string[] LiteralCalls = { BuilderCalls[5], BuilderCalls[6], BuilderCalls[7], BuilderCalls[8] };
+
+        /// <summary>What the decoder <see cref="BuilderCalls"/> contain: <c>UrlDecode(</c>/<c>HtmlDecode(</c>, <c>Unescape(</c>/<c>UnescapeDataString(</c>.</summary>
+        private static readonly string[] DecoderMarks = { "Decode(", "Unescape" };
 
         /// <summary>Nothing in the tree is worth a closer look (the common case).</summary>
         public bool IsEmpty => Anchors.Count == 0 && Escapes.Count == 0 && NamedCandidates.Count == 0 && Joins.Count == 0 && Builders.Count == 0 && MultiLineLiterals.Count == 0;
@@ -131,9 +135,16 @@ namespace Guardrails.Analyzers
                     multiLine.Add(quote + 1);
                 }
 
-                if (quote + 1 < text.Length && text[quote + 1] == '.' && string.CompareOrdinal(text, quote, SplitCall, 0, SplitCall.Length) == 0)
+                if (quote + 1 < text.Length && text[quote + 1] == '.')
                 {
-                    builders.Add(quote + 2);
+                    foreach (string call in LiteralCalls)
+                    {
+                        if (string.CompareOrdinal(text, quote, call, 0, call.Length) == 0)
+                        {
+                            builders.Add(quote + 2);
+                            break;
+                        }
+                    }
                 }
 
                 int next = text.IndexOf('"', quote + 1);
@@ -168,6 +179,15 @@ namespace Guardrails.Analyzers
             for (int at = text.IndexOf(ReverseCall, StringComparison.Ordinal); at >= 0; at = text.IndexOf(ReverseCall, at + ReverseCall.Length, StringComparison.Ordinal))
             {
                 builders.Add(at);
+            }
+
+            // Uri.UnescapeDataString(, WebUtility/HttpUtility.UrlDecode( and HtmlDecode(, Regex.Unescape(: inside the name.
+            foreach (string mark in DecoderMarks)
+            {
+                for (int at = text.IndexOf(mark, StringComparison.Ordinal); at >= 0; at = text.IndexOf(mark, at + mark.Length, StringComparison.Ordinal))
+                {
+                    builders.Add(at);
+                }
             }
 
             cancellationToken.ThrowIfCancellationRequested();
