@@ -274,14 +274,6 @@ namespace Guardrails.BuildTasks.Footprints
                         case "mcp":
                             ReadMcpObject(p.Value);
                             break;
-                        case "settings":
-                            // A VS Code workspace file (*.code-workspace) carries settings, MCP servers among them.
-                            if (p.Value.Kind == JsonKind.Object)
-                            {
-                                ReadServers(p.Value);
-                            }
-
-                            break;
                     }
                 }
             }
@@ -533,7 +525,7 @@ namespace Guardrails.BuildTasks.Footprints
 
             private static bool IsInServerBag(string path)
             {
-                foreach (string dialect in new[] { "mcpServers.", "servers.", "context_servers.", "mcp_servers.", "mcp-servers.", "mcp.", "settings.mcp." })
+                foreach (string dialect in new[] { "mcpServers.", "servers.", "context_servers.", "mcp_servers.", "mcp-servers.", "mcp." })
                 {
                     if (path.StartsWith(dialect, StringComparison.Ordinal) &&
                         (path.IndexOf(".env.", StringComparison.Ordinal) > 0 || path.IndexOf(".environment.", StringComparison.Ordinal) > 0 || path.IndexOf(".headers.", StringComparison.Ordinal) > 0 || path.IndexOf(".http_headers.", StringComparison.Ordinal) > 0))
