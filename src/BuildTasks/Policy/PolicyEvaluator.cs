@@ -41,7 +41,7 @@ namespace Guardrails.BuildTasks.Policy
         private void CheckRepositoryIdentity(string? buildRepository)
         {
             Located<string>? declared = _manifest.Repository;
-            if (declared == null || string.IsNullOrWhiteSpace(buildRepository) || SameRepository(declared.Value, buildRepository!))
+            if (declared == null || string.IsNullOrWhiteSpace(buildRepository) || RepositoryUrl.Same(declared.Value, buildRepository!))
             {
                 return;
             }
@@ -49,58 +49,6 @@ namespace Guardrails.BuildTasks.Policy
             Add(RuleCatalog.RepositoryMismatch, declared.Node,
                 "The manifest says this is repository '" + Text.Show(declared.Value) + "', but the CI system is building '" + Text.Show(buildRepository!) +
                 "'. The repository scopes waivers and assistant approvals, so it must be the one being built: set \"repository\" to '" + Text.Show(buildRepository!) + "'.", null);
-        }
-
-        /// <summary>
-        /// Whether the manifest's repository names the built one: compared without scheme, user-info, ".git" and case;
-        /// the manifest may leave out the host ("contoso/app" for "github.com/contoso/app").
-        /// </summary>
-        internal static bool SameRepository(string declared, string built)
-        {
-            string d = NormalizeRepository(declared);
-            string b = NormalizeRepository(built);
-            if (d.Length == 0 || b.Length == 0)
-            {
-                return true; // nothing to compare
-            }
-
-            return string.Equals(d, b, StringComparison.OrdinalIgnoreCase) ||
-                (b.EndsWith("/" + d, StringComparison.OrdinalIgnoreCase) && d.IndexOf('/') > 0);
-        }
-
-        private static string NormalizeRepository(string value)
-        {
-            string v = value.Trim();
-            int scheme = v.IndexOf("://", StringComparison.Ordinal);
-            if (scheme >= 0)
-            {
-                v = v.Substring(scheme + 3);
-            }
-
-            int slash = v.IndexOf('/');
-            int at = v.IndexOf('@');
-            if (at >= 0 && (slash < 0 || at < slash))
-            {
-                v = v.Substring(at + 1); // user-info (may hold a token)
-                slash = v.IndexOf('/');
-            }
-
-            if (scheme < 0)
-            {
-                int colon = v.IndexOf(':');
-                if (colon > 0 && (slash < 0 || colon < slash) && v.IndexOf('.') >= 0 && v.IndexOf('.') < colon)
-                {
-                    v = v.Substring(0, colon) + "/" + v.Substring(colon + 1); // scp-like git@host:owner/name
-                }
-            }
-
-            v = v.TrimEnd('/');
-            if (v.EndsWith(".git", StringComparison.OrdinalIgnoreCase))
-            {
-                v = v.Substring(0, v.Length - 4);
-            }
-
-            return v.TrimEnd('/');
         }
 
         private string Ask => " Ask " + _policy.Owner.Describe();

@@ -159,44 +159,8 @@ namespace Guardrails.BuildTasks.Reports
             return null;
         }
 
-        /// <summary>"https://user:token@github.com/contoso/x.git" → "github.com/contoso/x"; "git@github.com:contoso/x.git" → "github.com/contoso/x".</summary>
-        public static string? CleanUrl(string? url)
-        {
-            if (string.IsNullOrWhiteSpace(url))
-            {
-                return null;
-            }
-
-            string u = url!.Trim();
-            int scheme = u.IndexOf("://", StringComparison.Ordinal);
-            if (scheme >= 0)
-            {
-                u = u.Substring(scheme + 3);
-            }
-
-            int at = u.IndexOf('@');
-            int slash = u.IndexOf('/');
-            if (at >= 0 && (slash < 0 || at < slash))
-            {
-                u = u.Substring(at + 1);
-            }
-
-            if (scheme < 0)
-            {
-                int colon = u.IndexOf(':');
-                if (colon > 0 && (slash < 0 || colon < slash))
-                {
-                    u = u.Substring(0, colon) + "/" + u.Substring(colon + 1);
-                }
-            }
-
-            if (u.EndsWith(".git", StringComparison.OrdinalIgnoreCase))
-            {
-                u = u.Substring(0, u.Length - 4);
-            }
-
-            return u.TrimEnd('/');
-        }
+        /// <summary>The one normaliser, <see cref="RepositoryUrl.Clean"/>.</summary>
+        public static string? CleanUrl(string? url) => RepositoryUrl.Clean(url);
 
         private static string HostOf(string url) => CleanUrl(url) ?? "github.com";
 
