@@ -137,6 +137,28 @@ public class FootprintDiscoveryTests
     }
 
     [Fact]
+    public void A_link_out_of_the_repository_is_not_followed_and_says_so_so_it_cannot_spend_the_entry_budget()
+    {
+        using var repo = new FootprintRepo();
+        string outside = Path.Combine(repo.Outside, "elsewhere");
+        Directory.CreateDirectory(outside);
+        for (int i = 0; i < 30; i++)
+        {
+            File.WriteAllText(Path.Combine(outside, "f" + i + ".md"), "x");
+        }
+
+        Directory.CreateSymbolicLink(Path.Combine(repo.Root, ".cursor"), outside);
+        repo.Write(".claude/settings.json", "{}");
+
+        DiscoveryResult result = repo.Discover(new DiscoveryOptions { HomeDirectory = repo.Outside, MaxEntries = 20 });
+
+        Assert.Contains(result.Hits, h => h.RelativePath == ".cursor" && h.IsSymbolicLink);
+        Assert.DoesNotContain(result.Hits, h => h.RelativePath.StartsWith(".cursor/", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p.Message.Contains("points outside the repository"));
+        Assert.Contains(result.Hits, h => h.RelativePath == ".claude/settings.json");
+    }
+
+    [Fact]
     public void A_link_to_nothing_is_a_discovery_problem_not_a_silent_skip()
     {
         using var repo = new FootprintRepo();

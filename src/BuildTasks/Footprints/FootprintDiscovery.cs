@@ -294,6 +294,15 @@ namespace Guardrails.BuildTasks.Footprints
 
                     string real = Normalize(target.FullName);
                     string level = Normalize(_level);
+                    string bound = Normalize(_result.RepositoryRoot ?? _level);
+                    if (!PathEquals(real, bound) && !IsBelow(real, bound))
+                    {
+                        // Outside the repository the content is not the repository's, and a link to a large tree (/usr)
+                        // would only spend the entry budget that the footprints further on need.
+                        _result.Problems.Add(new DiscoveryProblem(link.FullName, "the symbolic link points outside the repository, so its content was not read; commit the files themselves"));
+                        return false;
+                    }
+
                     if (PathEquals(real, level) || IsBelow(level, real) || !_followedTargets.Add(real))
                     {
                         return false;
