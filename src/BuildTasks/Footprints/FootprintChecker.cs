@@ -9,7 +9,7 @@ namespace Guardrails.BuildTasks.Footprints
 {
     /// <summary>
     /// Holds the assistants a repository really uses (their footprints, from the project folder up to the repository
-    /// root) against the manifest and the policy: GRD130 undeclared footprint, GRD131 declared assistant with no
+    /// root, and committed ones in folders off that walk: <see cref="CommittedFootprintFolders"/>) against the manifest and the policy: GRD130 undeclared footprint, GRD131 declared assistant with no
     /// footprint, GRD132 unapproved MCP server, GRD133 unapproved model, GRD134 permission above the ceiling, GRD135
     /// literal credential, GRD136 personal file committed, GRD137 file or folder that could not be read.
     /// GRD135, GRD136 and GRD137 need no policy (they are hygiene, like the secrets rules); the others need a valid
@@ -23,6 +23,12 @@ namespace Guardrails.BuildTasks.Footprints
             if (projectDir == null)
             {
                 return;
+            }
+
+            options ??= new DiscoveryOptions();
+            if (options.ManifestPath == null && !string.IsNullOrWhiteSpace(request.ManifestPath))
+            {
+                options.ManifestPath = request.ManifestPath;
             }
 
             DiscoveryResult discovery = FootprintDiscovery.Discover(projectDir, options);

@@ -19,6 +19,20 @@ namespace Guardrails.BuildTasks.Footprints
 
         /// <summary>The catalog to use (tests may pass a smaller one).</summary>
         public IReadOnlyList<FootprintEntry> Catalog { get; set; } = FootprintCatalog.All;
+
+        /// <summary>
+        /// Also search the folders off the project's walk that hold a committed footprint (read from the git index):
+        /// a nested <c>.cursor/rules</c>, a <c>CLAUDE.md</c> or <c>.mcp.json</c> in a sibling folder is read by the
+        /// assistant working there. Default on.
+        /// </summary>
+        public bool IncludeCommittedFolders { get; set; } = true;
+
+        /// <summary>
+        /// The manifest the project is judged by (full path), or null when it has none. A committed footprint off the
+        /// project's walk is searched when the manifest nearest above it is this one, when no manifest covers it, or
+        /// when the manifest covering it governs no project (a manifest no build reads cannot hide a footprint).
+        /// </summary>
+        public string? ManifestPath { get; set; }
     }
 
     /// <summary>
@@ -32,7 +46,7 @@ namespace Guardrails.BuildTasks.Footprints
     /// </summary>
     public static class FootprintDiscovery
     {
-        private static readonly HashSet<string> SkippedFolders = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        internal static readonly HashSet<string> SkippedFolders = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
             "bin", "obj", "node_modules", ".git",
         };
@@ -52,6 +66,19 @@ namespace Guardrails.BuildTasks.Footprints
                 if (result.EntriesVisited >= options.MaxEntries)
                 {
                     break;
+                }
+            }
+
+            if (options.IncludeCommittedFolders && result.RepositoryRoot != null && result.EntriesVisited < options.MaxEntries)
+            {
+                foreach (string level in CommittedFootprintFolders.Find(result.RepositoryRoot, options, result.Levels))
+                {
+                    result.Levels.Add(level);
+                    new Walker(level, options, result).ScanLevel();
+                    if (result.EntriesVisited >= options.MaxEntries)
+                    {
+                        break;
+                    }
                 }
             }
 

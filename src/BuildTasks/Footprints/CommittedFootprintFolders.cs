@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+
+namespace Guardrails.BuildTasks.Footprints
+{
+    /// <summary>
+    /// The folders off a project's walk (neither the project folder nor one of its parents) that hold a committed
+    /// assistant footprint, found in the git index rather than by listing the whole tree: Cursor applies the
+    /// <c>.cursor/rules</c> of a sub-folder, Claude Code and Codex read the <c>CLAUDE.md</c>/<c>AGENTS.md</c> of the
+    /// folder they work in, and Claude Code takes <c>.mcp.json</c> and <c>.claude/settings.json</c> from the folder it is
+    /// started in, so a footprint in <c>web/</c> configures an assistant in this repository even though no project walk
+    /// passes it. A folder is returned only when the manifest governing it is the project's own, when no manifest
+    /// governs it, or when its manifest governs no project (an <c>ai-assistants.json</c> dropped beside a footprint
+    /// must not hide it from every build). Folders below bin/, obj/, node_modules/ and .git/ are never returned.
+    /// </summary>
+    public static class CommittedFootprintFolders
+    {
+        public const string ManifestFileName = "ai-assistants.json";
+
+        public static List<string> Find(string repositoryRoot, DiscoveryOptions options, IReadOnlyList<string> searched)
+        {
+            var found = new List<string>();
+            HashSet<string>? tracked = GitIndex.TryReadTrackedPaths(repositoryRoot);
+            if (tracked == null)
+            {
+                return found;
+            }
+
+            var firstSegment = new Dictionary<string, bool>(StringComparer.Ordinal);
+            var folders = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (string path in tracked)
+            {
+                string[] segments = path.Split('/');
+                for (int i = 0; i < segments.Length; i++)
+                {
+                    string name = segments[i];
+                    if (FootprintDiscovery.SkippedFolders.Contains(name))
+                    {
+                        break;
+                    }
+
+                    if (i > 0 && CouldStartFootprint(name, options.Catalog, firstSegment) && IsFootprint(segments, i, options.Catalog))
+                    {
+                        folders.Add(string.Join("/", segments, 0, i));
+                    }
+                }
+            }
+
+            var searchedSet = new HashSet<string>(StringComparer.Ordinal);
+            foreach (string s in searched)
+            {
+                searchedSet.Add(FootprintDiscovery.Normalize(s));
+            }
+
+            foreach (string relative in folders)
+            {
+                string full = FootprintDiscovery.Normalize(Path.Combine(repositoryRoot, relative.Replace('/', Path.DirectorySeparatorChar)));
+                if (searchedSet.Contains(full) || !Exists(full) || !GovernedByProject(repositoryRoot, relative, options.ManifestPath, tracked))
+                {
+                    continue;
+                }
+
+                found.Add(full);
+            }
+
+            return found;
+        }
+
+        private static bool CouldStartFootprint(string name, IReadOnlyList<FootprintEntry> catalog, Dictionary<string, bool> cache)
+        {
+            if (!cache.TryGetValue(name, out bool could))
+            {
+                could = false;
+                foreach (FootprintEntry e in catalog)
+                {
+                    if (e.Pattern.FirstSegmentMatches(name))
+                    {
+                        could = true;
+                        break;
+                    }
+                }
+
+                cache[name] = could;
+            }
+
+            return could;
+        }
+
+        /// <summary>Whether the path from segment <paramref name="start"/> on is a catalog file or lies in a catalog folder.</summary>
+        private static bool IsFootprint(string[] segments, int start, IReadOnlyList<FootprintEntry> catalog)
+        {
+            var rest = new ArraySegment<string>(segments, start, segments.Length - start);
+            foreach (FootprintEntry e in catalog)
+            {
+                if (e.Pattern.MatchesFile(rest) || e.Pattern.FolderPrefixLength(rest) > 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether the project judged by <paramref name="projectManifest"/> answers for the footprints in
+        /// <paramref name="folder"/>: the nearest manifest at or above the folder is the project's, or there is none,
+        /// or it governs no committed project.
+        /// </summary>
+        private static bool GovernedByProject(string root, string folder, string? projectManifest, HashSet<string> tracked)
+        {
+            string? governing = NearestManifest(root, folder, tracked);
+            if (governing == null)
+            {
+                return true;
+            }
+
+            string governingFull = FootprintDiscovery.Normalize(Path.Combine(root, governing.Replace('/', Path.DirectorySeparatorChar)));
+            if (projectManifest != null && FootprintDiscovery.PathEquals(governingFull, FootprintDiscovery.Normalize(projectManifest)))
+            {
+                return true;
+            }
+
+            string manifestFolder = governing.Length > ManifestFileName.Length ? governing.Substring(0, governing.Length - ManifestFileName.Length) : string.Empty;
+            foreach (string p in tracked)
+            {
+                if (p.StartsWith(manifestFolder, StringComparison.Ordinal) && IsProjectFile(p))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The committed manifest nearest at or above <paramref name="folder"/> (relative, '/' separated), or null.</summary>
+        private static string? NearestManifest(string root, string folder, HashSet<string> tracked)
+        {
+            string dir = folder;
+            while (true)
+            {
+                string candidate = dir.Length == 0 ? ManifestFileName : dir + "/" + ManifestFileName;
+                if (tracked.Contains(candidate) || File.Exists(Path.Combine(root, candidate.Replace('/', Path.DirectorySeparatorChar))))
+                {
+                    return candidate;
+                }
+
+                if (dir.Length == 0)
+                {
+                    return null;
+                }
+
+                int slash = dir.LastIndexOf('/');
+                dir = slash < 0 ? string.Empty : dir.Substring(0, slash);
+            }
+        }
+
+        private static bool IsProjectFile(string path) =>
+            path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase) ||
+            path.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase);
+
+        private static bool Exists(string folder)
+        {
+            try
+            {
+                return Directory.Exists(folder);
+            }
+            catch (Exception e) when (FootprintDiscovery.IsIoException(e))
+            {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using Guardrails.BuildTasks.Foundation;
+
+namespace Guardrails.BuildTasks.Tests.Footprints;
+
+/// <summary>
+/// Footprints committed in folders off the project's walk (a sibling web/ folder, a sub-folder of the project): the
+/// assistant working there reads them, so the project's check reports them like the ones on its walk.
+/// </summary>
+public class CommittedFootprintFoldersTests
+{
+    private const string UnapprovedServer = "{ \"mcpServers\": { \"fs\": { \"command\": \"npx\", \"args\": [\"-y\", \"@evil/fs-mcp@1.0.0\"] } } }";
+
+    private static FootprintRepo Committed(params (string Path, string Content)[] files)
+    {
+        var repo = new FootprintRepo(withGit: false);
+        GitIndexTests.Git(repo.Root, "init", "-q");
+        foreach ((string path, string content) in files)
+        {
+            repo.Write(path, content);
+        }
+
+        repo.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        GitIndexTests.Git(repo.Root, "add", "-A");
+        return repo;
+    }
+
+    [Fact]
+    public void Footprints_in_sibling_folders_and_below_the_project_are_undeclared_and_their_servers_checked()
+    {
+        using FootprintRepo repo = Committed(
+            ("web/.cursor/rules/r.mdc", "---\nalwaysApply: true\n---\nUse tabs."),
+            ("web/.cursor/mcp.json", UnapprovedServer),
+            ("scripts/AGENTS.md", "# Agents"),
+            ("docs/.mcp.json", UnapprovedServer),
+            ("docs/.claude/settings.json", "{ \"permissions\": { \"allow\": [\"Bash(*)\"] } }"),
+            ("src/App/tools/CLAUDE.md", "# Claude"));
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, FootprintHarness.Manifest("[]"));
+
+        string all = run.ToString();
+        Assert.Contains(run.Of("GRD130"), f => f.Message.Contains("'web/.cursor/"));
+        Assert.Contains(run.Of("GRD130"), f => f.Message.Contains("'scripts/AGENTS.md'"));
+        Assert.Contains(run.Of("GRD130"), f => f.Message.Contains("'docs/.mcp.json'") || f.Message.Contains("'docs/.claude/"));
+        Assert.Contains(run.Of("GRD130"), f => f.Message.Contains("'src/App/tools/CLAUDE.md'"));
+        Assert.Equal(2, run.Of("GRD132").Count);
+        Assert.All(run.Of("GRD130").Concat(run.Of("GRD132")), f => Assert.True(run.IsError(f), all));
+    }
+
+    [Fact]
+    public void A_manifest_dropped_beside_a_footprint_does_not_hide_it_but_another_teams_manifest_governs_its_own_folder()
+    {
+        using FootprintRepo repo = Committed(
+            ("web/ai-assistants.json", FootprintHarness.Manifest("[ { \"id\": \"cursor\" } ]")),
+            ("web/.cursor/mcp.json", UnapprovedServer),
+            ("team2/ai-assistants.json", FootprintHarness.Manifest("[ { \"id\": \"claude-code\" } ]")),
+            ("team2/Svc/Svc.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />"),
+            ("team2/CLAUDE.md", "# Claude"));
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, FootprintHarness.Manifest("[]"));
+
+        // web/ai-assistants.json governs no project: App's manifest answers for web/.cursor.
+        Assert.Contains(run.Of("GRD130"), f => f.Message.Contains("'web/.cursor/"));
+        Assert.Single(run.Of("GRD132"));
+
+        // team2's manifest governs team2/Svc: its CLAUDE.md is that build's to judge, not App's.
+        Assert.DoesNotContain(run.Of("GRD130"), f => f.Message.Contains("team2/"));
+    }
+
+    [Fact]
+    public void Committed_footprints_under_build_output_and_package_folders_are_not_searched()
+    {
+        using FootprintRepo repo = Committed(
+            ("web/node_modules/pkg/.cursor/mcp.json", UnapprovedServer),
+            ("src/App/obj/.cursor/mcp.json", UnapprovedServer),
+            ("src/App/bin/Debug/CLAUDE.md", "# Claude"));
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, FootprintHarness.Manifest("[]"));
+
+        Assert.Empty(run.Of("GRD130"));
+        Assert.Empty(run.Of("GRD132"));
+    }
+}
