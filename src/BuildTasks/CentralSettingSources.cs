@@ -43,19 +43,10 @@ namespace Guardrails.BuildTasks
 
             foreach (string name in CentralNames)
             {
-                if (globals != null && TryGet(globals, name, out string value))
+                string? source = OutsideSource(globals, name, CurrentValue(task, name), out string value);
+                if (source != null)
                 {
-                    request.ExternalSettings.Add(new ExternalSetting(name, value, GlobalSource));
-                    continue;
-                }
-
-                // MSBuild turns environment variables into properties; a value that reached the check unchanged from the
-                // environment was not set centrally (Directory.Build.props would have replaced it).
-                string? env = Environment.GetEnvironmentVariable(name);
-                string? current = CurrentValue(task, name);
-                if (env != null && current != null && string.Equals(env.Trim(), current.Trim(), StringComparison.Ordinal) && env.Trim().Length > 0)
-                {
-                    request.ExternalSettings.Add(new ExternalSetting(name, env, EnvironmentSource));
+                    request.ExternalSettings.Add(new ExternalSetting(name, value, source));
                 }
             }
 
@@ -119,24 +110,54 @@ namespace Guardrails.BuildTasks
             }
         }
 
+        /// <summary>
+        /// The one test of "not the central configuration" for every Guardrails setting: a global property (the command line,
+        /// Directory.Build.rsp, MSBuild.rsp) or an environment variable that reached the check unchanged. Either already
+        /// holds its value when Guardrails.props captures the central values, so the capture cannot tell it from a central
+        /// one: the opt-outs (GRD310) and the central settings (GRD307/GRD308) both ask here, not the captured value.
+        /// Returns null when the value was set in a file.
+        /// </summary>
+        internal static string? OutsideSource(IReadOnlyDictionary<string, string>? globals, string name, string? current, out string value)
+        {
+            if (globals != null && TryGet(globals, name, out value))
+            {
+                return GlobalSource;
+            }
+
+            // MSBuild turns environment variables into properties; a value that reached the check unchanged from the
+            // environment was not set centrally (Directory.Build.props would have replaced it).
+            string? env = Environment.GetEnvironmentVariable(name);
+            if (env != null && current != null && env.Trim().Length > 0 && string.Equals(env.Trim(), current.Trim(), StringComparison.Ordinal))
+            {
+                value = env;
+                return EnvironmentSource;
+            }
+
+            value = string.Empty;
+            return null;
+        }
+
         private static void CollectOptOuts(GuardrailsCheck task, CheckRequest request, IReadOnlyDictionary<string, string>? globals)
         {
-            string Source(string name) => globals != null && TryGet(globals, name, out _) ? GlobalSource : ProjectSource;
-
-            if (IsFalse(task.ScanFiles) && !IsFalse(task.CentralScanFiles))
+            // An opt-out is central only when a central file set it: one given from outside is captured as "central" too
+            // (it already holds its value at capture time), so the outside test comes first.
+            void Switch(string name, string? current, string? central)
             {
-                request.OptOuts.Add(new ExternalSetting("GuardrailsScanFiles", task.ScanFiles!.Trim(), Source("GuardrailsScanFiles")));
+                if (!IsFalse(current))
+                {
+                    return;
+                }
+
+                string? outside = OutsideSource(globals, name, current, out _);
+                if (outside != null || !IsFalse(central))
+                {
+                    request.OptOuts.Add(new ExternalSetting(name, current!.Trim(), outside ?? ProjectSource));
+                }
             }
 
-            if (IsFalse(task.ScanRepositoryFiles) && !IsFalse(task.CentralScanRepositoryFiles))
-            {
-                request.OptOuts.Add(new ExternalSetting("GuardrailsScanRepositoryFiles", task.ScanRepositoryFiles!.Trim(), Source("GuardrailsScanRepositoryFiles")));
-            }
-
-            if (IsFalse(task.CheckFootprints) && !IsFalse(task.CentralCheckFootprints))
-            {
-                request.OptOuts.Add(new ExternalSetting("GuardrailsCheckFootprints", task.CheckFootprints!.Trim(), Source("GuardrailsCheckFootprints")));
-            }
+            Switch("GuardrailsScanFiles", task.ScanFiles, task.CentralScanFiles);
+            Switch("GuardrailsScanRepositoryFiles", task.ScanRepositoryFiles, task.CentralScanRepositoryFiles);
+            Switch("GuardrailsCheckFootprints", task.CheckFootprints, task.CentralCheckFootprints);
 
             var central = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (string part in (task.CentralScanExcludes ?? string.Empty).Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries))
@@ -153,11 +174,12 @@ namespace Guardrails.BuildTasks
             }
 
             string? revision = task.RevisionStateFile?.Trim();
+            string? revisionOutside = OutsideSource(globals, "GuardrailsRevisionStateFile", task.RevisionStateFile, out _);
             if (!string.IsNullOrEmpty(revision) && !string.IsNullOrWhiteSpace(task.DefaultRevisionStateFile) &&
                 !SamePath(revision!, task.DefaultRevisionStateFile!) &&
-                (string.IsNullOrWhiteSpace(task.CentralRevisionStateFile) || !SamePath(revision!, task.CentralRevisionStateFile!)))
+                (revisionOutside != null || string.IsNullOrWhiteSpace(task.CentralRevisionStateFile) || !SamePath(revision!, task.CentralRevisionStateFile!)))
             {
-                request.OptOuts.Add(new ExternalSetting("GuardrailsRevisionStateFile", revision!, Source("GuardrailsRevisionStateFile")));
+                request.OptOuts.Add(new ExternalSetting("GuardrailsRevisionStateFile", revision!, revisionOutside ?? ProjectSource));
             }
         }
 
