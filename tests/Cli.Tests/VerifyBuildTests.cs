@@ -64,6 +64,28 @@ public class VerifyBuildTests
         Assert.Contains(text, run.Out);
     }
 
+    /// <summary>Adversary round 2 #8: a build whose check failed in Enforce still compiles (the findings show in the same
+    /// build); with the build step allowed to fail softly, its verified compile section must not pass the gate.</summary>
+    [Fact]
+    public void A_record_whose_check_findings_are_errors_fails_the_gate()
+    {
+        using var repo = new TempRepo();
+        byte[] app = Encoding.UTF8.GetBytes("MZ fake assembly bytes");
+        Bytes(repo, "obj/Debug/net8.0/App.dll", app);
+        string verified = Verified("App.dll", Sha(app));
+        string Findings(string json) => verified.Insert(1, " \"findings\": " + json + ",");
+
+        repo.Write("obj/Debug/net8.0/guardrails/guardrails.audit.json", Findings("[ { \"rule\": \"GRD130\", \"level\": \"warning\", \"waivedBy\": null }, { \"rule\": \"GRD002\", \"level\": \"error\", \"waivedBy\": \"W-1\" } ]"));
+        CliRun warnings = CliRun.Of("verify-build", repo.Root);
+        Assert.Equal(0, warnings.ExitCode);
+
+        repo.Write("obj/Debug/net8.0/guardrails/guardrails.audit.json", Findings("[ { \"rule\": \"GRD132\", \"level\": \"error\", \"waivedBy\": null }, { \"rule\": \"GRD130\", \"level\": \"error\" } ]"));
+        CliRun errors = CliRun.Of("verify-build", repo.Root);
+        Assert.Equal(1, errors.ExitCode);
+        Assert.Contains("FAIL  GRDCL29 ", errors.Out);
+        Assert.Contains("(GRD130, GRD132)", errors.Out);
+    }
+
     [Fact]
     public void Nothing_compiled_is_exit_2_not_a_pass()
     {

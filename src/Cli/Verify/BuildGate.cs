@@ -117,7 +117,20 @@ internal static class BuildGate
             }
         }
 
-        GateResult? policy = CheckPolicy(outputDirectory, record!["policy"], expect);
+        // The check's own findings at level error (in Enforce, not waived) mean that build failed: its assembly is not a
+        // verified one, whatever CI did with the build's exit code (continue-on-error, `|| true`).
+        string[] errors = record!["findings"] is { IsArray: true } checkFindings
+            ? checkFindings.Items
+                .Where(f => string.Equals(f["level"]?.Text, "error", StringComparison.Ordinal) && f["waivedBy"]?.Text == null)
+                .Select(f => f["rule"]?.Text ?? "?").Distinct(StringComparer.Ordinal).OrderBy(id => id, StringComparer.Ordinal).ToArray()
+            : Array.Empty<string>();
+        if (errors.Length > 0)
+        {
+            return Fail(outputDirectory, "GRDCL29", "the audit record holds errors of the Guardrails check (" + string.Join(", ", errors) +
+                "): the build that compiled this assembly failed; fix the findings and build again.");
+        }
+
+        GateResult? policy = CheckPolicy(outputDirectory, record["policy"], expect);
         if (policy != null)
         {
             return policy;
