@@ -12,10 +12,16 @@ using Microsoft.CodeAnalysis.Text;
 // a build would but whatever the compiler thinks of the code: csc skips analyzers when a compilation has declaration
 // errors, and a foreign repository compiled without its packages has plenty. Each project (the .cs files under the
 // nearest *.csproj; files under no project form one more group) is one CSharpCompilation with the .NET shared framework
-// as references, analysed with CompilationWithAnalyzers. The project's text files that Guardrails.targets passes to the
-// compiler (config, script, project and props files; dot-folders only with --all-files, which also adds every other
-// text file a repository commits) are its AdditionalFiles. Prints lines scanned and findings per rule per repository;
+// as references, analysed with CompilationWithAnalyzers. Its AdditionalFiles are what the build gives the key scan,
+// chosen by the package's own code (BuildSelection: the SDK's MSBuild evaluates the project with Guardrails.targets
+// imported, runs _GuardrailsCollectScanFiles and then GuardrailsSelectScanFiles; shipped files such as wwwroot/lib
+// JavaScript, .resx and copied .txt included); the files it keeps back (too large, binary) are scanned by the check's
+// KeptBackFiles as in a build. A project MSBuild cannot evaluate without its packages falls back to the project's files
+// of a scanned kind (ScanFileKinds) and is counted. Each repository root is marked with an empty .git folder when it has
+// none (the build bounds the repository's CI files by it). --all-files adds every text file a repository commits
+// (dot-folders, .md, .txt, ...), beyond what a build scans. Prints lines scanned and findings per rule per repository;
 // --details FILE writes every finding (id, file:line, message; messages never show a key) and every analyzer exception.
+Microsoft.Build.Locator.MSBuildLocator.RegisterDefaults();
 if (args.Length == 0)
 {
     Console.Error.WriteLine("usage: RealCodeScan REPO_DIR [REPO_DIR ...] [--details FILE] [--all-files]");
@@ -38,26 +44,69 @@ var ParseOptions = new CSharpParseOptions(LanguageVersion.Preview, preprocessorS
 const string GlobalUsings = "global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq; global using System.Net.Http; global using System.Threading; global using System.Threading.Tasks;";
 
 using var details = detailsPath == null ? null : new StreamWriter(detailsPath);
-long totalCsLines = 0, totalFileLines = 0;
+using var selection = new BuildSelection(FindTargets());
+long totalCsLines = 0, totalFileLines = 0, totalShippedLines = 0;
+int totalProjects = 0, totalFallback = 0;
 var totals = new SortedDictionary<string, int>(StringComparer.Ordinal);
 var clock = Stopwatch.StartNew();
 foreach (string repoArg in repos)
 {
+    var repoClock = Stopwatch.StartNew();
     string repo = Path.GetFullPath(repoArg).TrimEnd('/');
+    if (!Directory.Exists(Path.Combine(repo, ".git")) && !File.Exists(Path.Combine(repo, ".git")))
+    {
+        Directory.CreateDirectory(Path.Combine(repo, ".git")); // the repository's bound, as a clone has
+    }
+
     var files = Enumerate(repo).ToList();
-    var projectDirs = files.Where(f => f.EndsWith("proj", StringComparison.OrdinalIgnoreCase) && Path.GetExtension(f) is ".csproj")
-        .Select(f => Path.GetDirectoryName(f)!).Distinct().OrderByDescending(d => d.Length).ToList();
+    var projectFiles = files.Where(f => Path.GetExtension(f) is ".csproj").ToList();
+    var projectDirs = projectFiles.Select(f => Path.GetDirectoryName(f)!).Distinct().OrderByDescending(d => d.Length).ToList();
     string GroupOf(string file) => projectDirs.FirstOrDefault(d => file.StartsWith(d + "/", StringComparison.Ordinal)) ?? repo;
 
     var groups = files.GroupBy(GroupOf).ToList();
-    long csLines = 0, fileLines = 0;
+    long csLines = 0, fileLines = 0, shippedLines = 0;
+    int fallback = 0;
     var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
     var seen = new HashSet<string>(StringComparer.Ordinal);
+    var counted = new HashSet<string>(StringComparer.Ordinal);
     int exceptions = 0;
+
+    void Count(string id, string path, int line, int column, string message)
+    {
+        if (!seen.Add($"{id}|{path}|{line}|{column}"))
+        {
+            return; // a props or CI file shared by several projects
+        }
+
+        counts[id] = counts.GetValueOrDefault(id) + 1;
+        details?.WriteLine($"{id} {Relative(repo, path)}({line},{column}): {message}");
+    }
+
     foreach (var group in groups)
     {
         var trees = new List<SyntaxTree>();
         var additional = new List<AdditionalText>();
+        var chosen = new List<string>();
+        var projectsHere = projectFiles.Where(p => Path.GetDirectoryName(p) == group.Key).ToList();
+        bool evaluated = false;
+        foreach (string projectFile in projectsHere)
+        {
+            BuildSelection.Selected? selected = selection.Select(projectFile, out string? error);
+            if (selected == null)
+            {
+                fallback++;
+                details?.WriteLine($"NOT EVALUATED {Relative(repo, projectFile)}: {error}");
+                continue;
+            }
+
+            evaluated = true;
+            chosen.AddRange(selected.Files);
+            foreach (var (id, file, line, column, message) in selected.CheckFindings)
+            {
+                Count(id, file, line, column, message);
+            }
+        }
+
         foreach (string file in group)
         {
             if (file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
@@ -71,11 +120,21 @@ foreach (string repoArg in repos)
                 csLines += text.Lines.Count;
                 trees.Add(CSharpSyntaxTree.ParseText(text, ParseOptions, file));
             }
-            else if (IsScanned(repo, file, allFiles))
+            else if (allFiles ? IsTextFile(file) : projectsHere.Count > 0 && !evaluated && IsOfScannedKind(repo, file))
             {
-                var text = new FileText(file);
-                fileLines += text.GetText().Lines.Count;
-                additional.Add(text);
+                chosen.Add(file);
+            }
+        }
+
+        foreach (string file in chosen.Distinct(StringComparer.Ordinal))
+        {
+            var text = new FileText(file);
+            additional.Add(text);
+            if (counted.Add(file) && !Guardrails.Core.Files.SkippedList.IsSkippedList(file))
+            {
+                int lines = text.GetText().Lines.Count;
+                fileLines += lines;
+                shippedLines += Guardrails.BuildTasks.Foundation.ScanFileKinds.IsScanned(file) ? 0 : lines; // read only because the build ships it
             }
         }
 
@@ -96,13 +155,7 @@ foreach (string repoArg in repos)
                      .OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start))
         {
             FileLinePositionSpan at = d.Location.GetLineSpan();
-            if (!seen.Add($"{d.Id}|{at.Path}|{d.Location.SourceSpan}"))
-            {
-                continue; // a props file shared by several projects
-            }
-
-            counts[d.Id] = counts.GetValueOrDefault(d.Id) + 1;
-            details?.WriteLine($"{d.Id} {d.Severity} {Relative(repo, at.Path)}({at.StartLinePosition.Line + 1},{at.StartLinePosition.Character + 1}): {d.GetMessage()}");
+            Count(d.Id, at.Path, at.StartLinePosition.Line + 1, at.StartLinePosition.Character + 1, $"{d.Severity} {d.GetMessage()}");
         }
 
         foreach (string failure in failures)
@@ -114,20 +167,38 @@ foreach (string repoArg in repos)
 
     totalCsLines += csLines;
     totalFileLines += fileLines;
+    totalShippedLines += shippedLines;
+    totalProjects += projectFiles.Count;
+    totalFallback += fallback;
     foreach (var (id, n) in counts)
     {
         totals[id] = totals.GetValueOrDefault(id) + n;
     }
 
-    Console.WriteLine($"{Path.GetFileName(repo),-40} {groups.Count,5} projects {csLines,10:N0} C# lines {fileLines,10:N0} file lines  " +
+    Console.WriteLine($"{Path.GetFileName(repo),-46} {projectFiles.Count,4} projects ({fallback} not evaluated) {csLines,10:N0} C# lines {fileLines,10:N0} file lines ({shippedLines:N0} shipped)  " +
                       (counts.Count == 0 ? "no findings" : string.Join(", ", counts.Select(c => $"{c.Key}×{c.Value}"))) +
-                      (exceptions > 0 ? $"  analyzer exceptions: {exceptions}" : string.Empty));
+                      (exceptions > 0 ? $"  analyzer exceptions: {exceptions}" : string.Empty) + $"  {repoClock.Elapsed.TotalSeconds:N0} s");
     details?.Flush();
 }
 
-Console.WriteLine($"{"total",-40}       {totalCsLines,19:N0} C# lines {totalFileLines,10:N0} file lines  " +
+Console.WriteLine($"{"total",-46} {totalProjects,4} projects ({totalFallback} not evaluated) {totalCsLines,10:N0} C# lines {totalFileLines,10:N0} file lines ({totalShippedLines:N0} shipped)  " +
                   (totals.Count == 0 ? "no findings" : string.Join(", ", totals.Select(c => $"{c.Key}×{c.Value}"))) + $"  ({clock.Elapsed.TotalSeconds:N0} s)");
 return 0;
+
+// The package's build logic in this checkout: nuget/build/Guardrails.targets above the runner.
+static string FindTargets()
+{
+    for (string? dir = AppContext.BaseDirectory; dir != null; dir = Path.GetDirectoryName(dir))
+    {
+        string candidate = Path.Combine(dir, "nuget", "build", "Guardrails.targets");
+        if (File.Exists(candidate))
+        {
+            return candidate;
+        }
+    }
+
+    throw new FileNotFoundException("nuget/build/Guardrails.targets not found above " + AppContext.BaseDirectory);
+}
 
 static IEnumerable<string> Enumerate(string root)
 {
@@ -154,31 +225,20 @@ static IEnumerable<string> Enumerate(string root)
     }
 }
 
-// What Guardrails.targets passes as AdditionalFiles: a project's None/Content items with a config, script, notebook or
-// project-file extension (default items leave out dot-folders), MCP/assistant configs in dot-folders, and the
-// repository's CI and container files (GuardrailsSelectScanFiles.RepositoryFilePatterns, at the repository root).
-// --all-files adds every other text file (.md, .txt, ...), which the package does not scan by default.
-static bool IsScanned(string repo, string file, bool allFiles)
-{
-    string name = Path.GetFileName(file);
-    string extension = Path.GetExtension(file).ToLowerInvariant();
-    string relative = file[(repo.Length + 1)..];
-    bool inDotFolder = file.Split('/').SkipLast(1).Any(s => s.StartsWith('.') && s.Length > 1);
-    bool assistantConfig = name is ".mcp.json" or "mcp.json" or ".aider.conf.yml" || (inDotFolder && file.Contains("/.vscode/") && name is "settings.json")
-                           || (inDotFolder && (file.Contains("/.cursor/") || file.Contains("/.claude/") || file.Contains("/.gemini/") || file.Contains("/.continue/")));
-    bool repositoryFile = (relative.StartsWith(".github/workflows/", StringComparison.Ordinal) && relative.Count(c => c == '/') == 2 && extension is ".yml" or ".yaml")
-                          || relative is ".gitlab-ci.yml" or "bitbucket-pipelines.yml" or ".circleci/config.yml" or "compose.yml" or "compose.yaml"
-                          || (!relative.Contains('/') && (name.StartsWith("azure-pipelines", StringComparison.Ordinal) || name.StartsWith("docker-compose", StringComparison.Ordinal)) && extension is ".yml" or ".yaml");
-    bool configExtension = extension is ".json" or ".jsonc" or ".config" or ".xml" or ".yml" or ".yaml" or ".env" or ".ini" or ".properties" or ".toml"
-        or ".http" or ".rest" or ".ps1" or ".sh" or ".cmd" or ".bat" or ".props" or ".targets" or ".runsettings" or ".csproj"
-        or ".fsproj" or ".vbproj" or ".proj" or ".ipynb" or ".dib"
-        || name.StartsWith(".env", StringComparison.Ordinal);
-    if (allFiles)
-    {
-        return configExtension || repositoryFile || extension is ".md" or ".txt" or ".cfg" or ".conf" || name.StartsWith("Dockerfile", StringComparison.Ordinal);
-    }
+// A project MSBuild could not evaluate: its files of a kind the build scans (the one list, ScanFileKinds), outside dot-folders.
+static bool IsOfScannedKind(string repo, string file) =>
+    Guardrails.BuildTasks.Foundation.ScanFileKinds.IsScanned(file) && !file[(repo.Length + 1)..].Split('/').SkipLast(1).Any(s => s.StartsWith('.') && s.Length > 1);
 
-    return assistantConfig || repositoryFile || (configExtension && !inDotFolder);
+// --all-files: every text file a repository commits (binary ones, by extension or a NUL byte, left out).
+static bool IsTextFile(string file) =>
+    !Guardrails.Core.Files.TextFileSecrets.HasBinaryExtension(file) && !HasNulByte(file);
+
+static bool HasNulByte(string file)
+{
+    var head = new byte[8192];
+    using FileStream stream = File.OpenRead(file);
+    int read = stream.Read(head, 0, head.Length);
+    return Array.IndexOf(head, (byte)0, 0, read) >= 0;
 }
 
 static string Relative(string repo, string path) => path.StartsWith(repo, StringComparison.Ordinal) ? path[(repo.Length + 1)..] : path;
