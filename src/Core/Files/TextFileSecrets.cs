@@ -562,9 +562,16 @@ namespace Guardrails.Core.Files
 
         // ---- XML ----------------------------------------------------------------------------------------------------
 
+        /// <summary>
+        /// Names each value by its element path, as JSON and YAML values are named by their key path:
+        /// <c>&lt;Mistral&gt;&lt;ApiKey&gt;…&lt;/ApiKey&gt;&lt;/Mistral&gt;</c> is "…:Mistral:ApiKey", an attribute
+        /// <c>&lt;Mistral ApiKey="…"/&gt;</c> is "…:Mistral:ApiKey", an appSettings pair <c>&lt;add key="X" value="…"/&gt;</c>
+        /// and a .resx <c>&lt;data name="X"&gt;</c> are "…:X" under the elements that hold them.
+        /// </summary>
         private static void ReadXml(string text, NamedValueSink sink)
         {
             var attributes = new List<XmlAttribute>();
+            var openElements = new List<string>();
             int i = 0;
             while ((i = text.IndexOf('<', i)) >= 0)
             {
@@ -575,7 +582,28 @@ namespace Guardrails.Core.Files
                     continue;
                 }
 
-                if (i + 1 < text.Length && (text[i + 1] == '/' || text[i + 1] == '?' || text[i + 1] == '!'))
+                if (i + 1 < text.Length && text[i + 1] == '/')
+                {
+                    // An end tag closes its element and any left open inside it (not well-formed, still read).
+                    int endStart = i + 2;
+                    int endName = endStart;
+                    while (endName < text.Length && IsXmlNameChar(text[endName]))
+                    {
+                        endName++;
+                    }
+
+                    string closing = text.Substring(endStart, endName - endStart);
+                    int at = openElements.LastIndexOf(closing);
+                    if (at >= 0)
+                    {
+                        openElements.RemoveRange(at, openElements.Count - at);
+                    }
+
+                    i = endName;
+                    continue;
+                }
+
+                if (i + 1 < text.Length && (text[i + 1] == '?' || text[i + 1] == '!'))
                 {
                     i++;
                     continue;
@@ -601,19 +629,23 @@ namespace Guardrails.Core.Files
                     return;
                 }
 
+                string parent = string.Join(":", openElements);
+                string path = parent.Length == 0 ? element : parent + ":" + element;
+
                 // appSettings-style pairs: <add key="CohereApiKey" value="…" />, <add name="…" connectionString="…" />
                 XmlAttribute? key = Find(attributes, "key") ?? Find(attributes, "name") ?? Find(attributes, "Include") ?? Find(attributes, "Update");
                 XmlAttribute? value = Find(attributes, "value") ?? Find(attributes, "connectionString") ?? Find(attributes, "Value");
+                string keyPath = key == null ? string.Empty : Child(parent, text.Substring(key.Value.Start, key.Value.Length));
                 if (key != null && value != null)
                 {
-                    sink.Add(text.Substring(key.Value.Start, key.Value.Length), Decode(text, value.Value), value.Value.Start, value.Value.Length);
+                    sink.Add(keyPath, Decode(text, value.Value), value.Value.Start, value.Value.Length);
                 }
 
                 foreach (XmlAttribute attribute in attributes)
                 {
                     if (!attribute.Equals(key) && !attribute.Equals(value))
                     {
-                        sink.Add(attribute.Name, Decode(text, attribute), attribute.Start, attribute.Length);
+                        sink.Add(path + ":" + attribute.Name, Decode(text, attribute), attribute.Start, attribute.Length);
                     }
                 }
 
@@ -626,7 +658,7 @@ namespace Guardrails.Core.Files
                     if (end > open && (dataEnd < 0 || end < dataEnd))
                     {
                         var content = new XmlAttribute("value", open + 7, end - open - 7);
-                        sink.Add(text.Substring(key.Value.Start, key.Value.Length), Decode(text, content), content.Start, content.Length);
+                        sink.Add(keyPath, Decode(text, content), content.Start, content.Length);
                     }
                 }
 
@@ -652,9 +684,11 @@ namespace Guardrails.Core.Files
                         if (e > s)
                         {
                             var content = new XmlAttribute(element, s, e - s);
-                            sink.Add(element, Decode(text, content), s, e - s);
+                            sink.Add(path, Decode(text, content), s, e - s);
                         }
                     }
+
+                    openElements.Add(element);
                 }
 
                 i = tagEnd + 1;
@@ -710,6 +744,8 @@ namespace Guardrails.Core.Files
 
             return -1;
         }
+
+        private static string Child(string parent, string name) => parent.Length == 0 ? name : parent + ":" + name;
 
         private static XmlAttribute? Find(List<XmlAttribute> attributes, string name)
         {
