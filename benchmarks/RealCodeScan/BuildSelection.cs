@@ -41,14 +41,21 @@ internal sealed class BuildSelection : IDisposable
         error = null;
         try
         {
-            var request = new BuildRequestData(projectFile, collection.GlobalProperties, null, ["_GuardrailsCollectScanFiles"], null,
-                BuildRequestDataFlags.ProvideProjectStateAfterBuild);
-            var firstError = new FirstError();
-            BuildResult built = BuildManager.DefaultBuildManager.Build(new BuildParameters(collection) { EnableNodeReuse = false, Loggers = [firstError] }, request);
-            ProjectInstance? instance = built.ProjectStateAfterBuild;
-            if (built.OverallResult != BuildResultCode.Success || instance == null)
+            ProjectInstance? instance = Build(projectFile, collection.GlobalProperties, out error);
+            if (instance == null && error != null && error.StartsWith("MSB4057", StringComparison.Ordinal))
             {
-                error = firstError.Message ?? built.Exception?.Message ?? "_GuardrailsCollectScanFiles failed";
+                // A multi-targeting project's outer build imports no Microsoft.Common.targets: the compiler runs in
+                // the inner builds, so take the first target framework's, as the package's targets see it.
+                string frameworks = collection.LoadProject(projectFile).GetPropertyValue("TargetFrameworks");
+                string first = frameworks.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? string.Empty;
+                if (first.Length > 0)
+                {
+                    instance = Build(projectFile, new Dictionary<string, string>(collection.GlobalProperties) { ["TargetFramework"] = first }, out error);
+                }
+            }
+
+            if (instance == null)
+            {
                 return null;
             }
 
@@ -81,6 +88,15 @@ internal sealed class BuildSelection : IDisposable
     }
 
     public void Dispose() => collection.Dispose();
+
+    private ProjectInstance? Build(string projectFile, IDictionary<string, string> globalProperties, out string? error)
+    {
+        var request = new BuildRequestData(projectFile, globalProperties, null, ["_GuardrailsCollectScanFiles"], null, BuildRequestDataFlags.ProvideProjectStateAfterBuild);
+        var firstError = new FirstError();
+        BuildResult built = BuildManager.DefaultBuildManager.Build(new BuildParameters(collection) { EnableNodeReuse = false, Loggers = [firstError] }, request);
+        error = built.OverallResult == BuildResultCode.Success ? null : firstError.Message ?? built.Exception?.Message ?? "_GuardrailsCollectScanFiles failed";
+        return error == null ? built.ProjectStateAfterBuild : null;
+    }
 
     /// <summary>Keeps the first error of a build, for the --details line of a project that could not be evaluated.</summary>
     private sealed class FirstError : ILogger
