@@ -117,9 +117,9 @@ namespace Guardrails.BuildTasks
             }
 
             string? reason = SkipReason(full, out long length);
-            if (shipped && reason == SkippedList.Binary)
+            if ((shipped || ScanFileKinds.MayBeBinary(full)) && reason == SkippedList.Binary)
             {
-                return; // a shipped binary (an image, a model): not text, nothing to scan
+                return; // a shipped binary (an image, a model) or a binary format sharing a text extension: nothing to scan
             }
 
             if (reason == null)

@@ -116,15 +116,20 @@ public class SelectScanFilesTests
         string json = dir.Write("appsettings.json", "{ }");
         string env = dir.Write(".env.production", "A=1");
         string markdown = dir.Write("notes.md", "# notes");
+        string docker = dir.Write("Dockerfile.prod", "FROM scratch");
+        string terraform = dir.Write("infra/main.tf", "variable \"k\" {}");
+        string typescript = dir.Write("ClientApp/api.ts", "export const x = 1;");
+        string video = dir.WriteBytes("media/clip.ts", new byte[] { 0x47, 0, 0x11, 0x10, 0, 0x42 }); // MPEG transport stream
+        string text = dir.Write("notes.txt", "plain notes");
         string image = dir.Write("logo.svg", "<svg/>");
-        string named = dir.Write("runbook.md", "# named by GuardrailsScanFile");
+        string named = dir.Write("runbook.txt", "named by GuardrailsScanFile");
         string list = Path.Combine(dir.Path, "obj", "guardrails.scan-skipped.txt");
         Directory.CreateDirectory(Path.GetDirectoryName(list)!);
         ITaskItem ByKind(string path) => new TaskItem(path, new Dictionary<string, string> { ["GuardrailsScanByKind"] = "true" });
         var task = new GuardrailsSelectScanFiles
         {
             BuildEngine = new FakeBuildEngine(),
-            Candidates = new[] { ByKind(json), ByKind(env), ByKind(markdown), ByKind(image), new TaskItem(named) },
+            Candidates = new[] { ByKind(json), ByKind(env), ByKind(markdown), ByKind(docker), ByKind(terraform), ByKind(typescript), ByKind(video), ByKind(text), ByKind(image), new TaskItem(named) },
             ProjectDirectory = dir.Path,
             SkippedListFile = list,
             IncludeRepositoryFiles = false,
@@ -132,7 +137,8 @@ public class SelectScanFilesTests
 
         Assert.True(task.Execute());
 
-        Assert.Equal(new[] { json, env, named }, task.Files.Select(f => f.ItemSpec));
+        Assert.Equal(new[] { json, env, markdown, docker, terraform, typescript, named }, task.Files.Select(f => f.ItemSpec));
+        Assert.Empty(task.KeptBack); // the binary .ts is a video, not a text file hiding its content
     }
 
     [Fact]
@@ -144,7 +150,7 @@ public class SelectScanFilesTests
         string resx = dir.Write("Resources.resx", "<root />");
         string image = dir.WriteBytes("logo.png", new byte[] { 0x89, 0x50, 0x4E, 0x47 });
         string model = dir.WriteBytes("model.bin", new byte[] { 1, 0, 2, 0, 3 });
-        string markdown = dir.Write("README.md", "# not shipped: by kind only");
+        string markdown = dir.Write("README.txt", "not shipped, not of a scanned kind");
         string list = Path.Combine(dir.Path, "obj", "guardrails.scan-skipped.txt");
         Directory.CreateDirectory(Path.GetDirectoryName(list)!);
         ITaskItem Shipped(string path) => new TaskItem(path, new Dictionary<string, string> { ["GuardrailsScanShipped"] = "true" });

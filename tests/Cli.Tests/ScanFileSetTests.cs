@@ -8,17 +8,17 @@ namespace Guardrails.Cli.Tests;
 public sealed class ScanFileSetTests
 {
     [Fact]
-    public void Scan_reads_config_script_project_and_env_files_and_not_other_text()
+    public void Scan_reads_config_script_infrastructure_project_and_env_files_and_not_other_text()
     {
         using var repo = new TempRepo();
-        foreach (string name in new[] { "appsettings.Development.json", "deploy.sh", "settings.toml", ".env.local", ".envrc", "App.csproj", "notes.md", "readme.txt", "logo.svg", "Program.cs" })
+        foreach (string name in new[] { "appsettings.Development.json", "deploy.sh", "settings.toml", ".env.local", ".envrc", "App.csproj", "notes.md", "Dockerfile", "main.tf", "readme.txt", "logo.svg", "Program.cs" })
         {
             repo.Write("src/" + name, "x");
         }
 
         RepositoryFiles files = RepositoryFiles.List(repo.Root);
 
-        Assert.Equal(new[] { ".env.local", ".envrc", "App.csproj", "appsettings.Development.json", "deploy.sh", "settings.toml" }, files.Text.Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { ".env.local", ".envrc", "App.csproj", "Dockerfile", "appsettings.Development.json", "deploy.sh", "main.tf", "notes.md", "settings.toml" }, files.Text.Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal("Program.cs", Path.GetFileName(Assert.Single(files.CSharp)));
         Assert.Equal("App.csproj", Path.GetFileName(Assert.Single(files.Projects)));
     }

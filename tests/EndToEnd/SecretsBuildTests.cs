@@ -75,7 +75,8 @@ public class SecretsBuildTests
         string inUtf16 = FakeKeys.OpenAiProject("E2eUtf16FakeKeyNotReal");
         string inCi = FakeKeys.OpenAiProject("E2eCiFakeKeyNotReal");
         string inBig = FakeKeys.OpenAiProject("E2eBigFakeKeyNotReal");
-        string[] keys = { inCode, split, inSettings, inEnv, inMcp, excluded, inUtf16, inCi, inBig };
+        string inDocker = FakeKeys.OpenAiProject("E2eDockerFakeKeyNotReal");
+        string[] keys = { inCode, split, inSettings, inEnv, inMcp, excluded, inUtf16, inCi, inBig, inDocker };
 
         project.Write("Program.cs",
             "using System;\n\n" +
@@ -86,6 +87,8 @@ public class SecretsBuildTests
         project.Write(".env", "# local only\nOPENAI_API_KEY=" + inEnv + "\n");
         project.Write(".vscode/mcp.json", "{\n  \"servers\": { \"openai\": { \"env\": { \"OPENAI_API_KEY\": \"" + inMcp + "\" } } }\n}\n");
         project.Write("testdata/fixture.json", "{ \"key\": \"" + excluded + "\" }\n");
+        // A Dockerfile in the project folder: its ENV is baked into the image.
+        project.Write("Dockerfile", "FROM mcr.microsoft.com/dotnet/runtime:10.0\nENV OPENAI_API_KEY=" + inDocker + "\n");
 
         // Bad input: UTF-16 with a byte-order mark, a binary behind .json (csc fails with CS2015 if an analyzer reads it),
         // a 3 MB file, invalid UTF-8, a CI workflow in a dot-folder at the repository root.
@@ -96,7 +99,7 @@ public class SecretsBuildTests
         project.Write(".github/workflows/ci.yml", "jobs:\n  build:\n    env:\n      OPENAI_API_KEY: " + inCi + "\n");
 
         // A None item of a kind the key scan does not read (ScanFileKinds): not passed to the compiler, so not reported.
-        project.Write("notes.md", "OPENAI_API_KEY=" + FakeKeys.OpenAiProject("E2eMarkdownFakeKeyNotRead") + "\n");
+        project.Write("notes.txt", "OPENAI_API_KEY=" + FakeKeys.OpenAiProject("E2eMarkdownFakeKeyNotRead") + "\n");
 
         // The user already passes appsettings.json as an AdditionalFile (it must not be scanned twice), and excludes testdata.
         project.Write("Directory.Build.props",
@@ -114,6 +117,7 @@ public class SecretsBuildTests
         Assert.Contains("Program.cs(4,16): error GRD001:", result.Output);
         Assert.Contains("appsettings.json(3,16): error GRD002:", result.Output);
         Assert.Contains(".env(2,16): error GRD002:", result.Output);
+        Assert.Contains("Dockerfile(2,20): error GRD002:", result.Output);
         // One literal, one report: the footprint check reads .vscode/mcp.json and reports its key (GRD135); the analyzer does not.
         Assert.Contains("GRD135", result.Output);
         Assert.Contains(result.Output.Split('\n'), l => l.Contains("mcp.json") && l.Contains("GRD135"));
@@ -123,7 +127,7 @@ public class SecretsBuildTests
         Assert.DoesNotContain("CS2015", result.Output);
         // big.json is past the compiler's size limit, so it is kept from csc and the check scans it itself (no padding hides a key).
         Assert.Contains("big.json(1,9): Guardrails error GRD002:", result.Output);
-        Assert.DoesNotContain("notes.md(", result.Output);
+        Assert.DoesNotContain("notes.txt(", result.Output);
         Assert.Contains("sk-proj-\u2026" + inSettings.Substring(inSettings.Length - 4), result.Output);
         Assert.DoesNotContain("fixture.json", result.Output);
         Assert.DoesNotContain("AD0001", result.Output);
@@ -132,7 +136,7 @@ public class SecretsBuildTests
 
         // SARIF: one result per finding (appsettings.json is not scanned twice), and no key.
         string sarifText = File.ReadAllText(sarif);
-        Assert.Equal(6, Regex.Matches(sarifText, "\"ruleId\": \"GRD00[12]\"").Count);
+        Assert.Equal(7, Regex.Matches(sarifText, "\"ruleId\": \"GRD00[12]\"").Count);
         Assert.Equal(1, Regex.Matches(sarifText, "\"ruleId\": \"GRD007\"").Count); // image.json (binary), named; big.json was scanned by the check
         Assert.DoesNotContain("big.json was not scanned", sarifText);
         Assert.Contains("image.json was not scanned", sarifText);

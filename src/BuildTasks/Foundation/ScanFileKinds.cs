@@ -5,8 +5,8 @@ using System.IO;
 namespace Guardrails.BuildTasks.Foundation
 {
     /// <summary>
-    /// The kinds of file the key scan (GRD002/GRD006) reads among a project's files: configuration, data, script and
-    /// project files by extension, and .env files by name. The one list: the build keeps the project's None and Content
+    /// The kinds of file the key scan (GRD002/GRD006) reads among a project's files: configuration, data, script,
+    /// infrastructure and project files by extension, and .env files and Dockerfiles by name. The one list: the build keeps the project's None and Content
     /// items of these kinds (GuardrailsSelectScanFiles, for the items _GuardrailsCollectScanFiles marks
     /// GuardrailsScanByKind) and `guardrails scan` reads the files of these kinds in a repository. Files named one by one
     /// (the project file, Directory.* files, assistant configs, GuardrailsScanFile items) are read whatever their kind.
@@ -27,7 +27,20 @@ namespace Guardrails.BuildTasks.Foundation
         {
             ".json", ".jsonc", ".config", ".xml", ".yml", ".yaml", ".env", ".ini", ".properties", ".toml", ".http", ".rest",
             ".ps1", ".sh", ".cmd", ".bat", ".props", ".targets", ".runsettings", ".csproj", ".fsproj", ".vbproj", ".proj", ".ipynb", ".dib",
+            // Infrastructure, scripts and pages a .NET repository commits beside its code; keys pasted there ship too (a
+            // Dockerfile ENV is baked into the image, Terraform variables reach the cloud, a page reaches the browser).
+            ".tf", ".tfvars", ".hcl", ".bicep", ".bicepparam", ".py", ".ts", ".tsx", ".mts", ".cts", ".sql", ".md", ".csx",
+            ".cshtml", ".razor", ".pubxml", ".psm1", ".psd1", ".cfg", ".conf", ".dockerfile",
         };
+
+        /// <summary>File names read whatever their extension (Dockerfile, Dockerfile.prod, Containerfile).</summary>
+        private static readonly string[] NamePrefixes = { "Dockerfile", "Containerfile" };
+
+        /// <summary>
+        /// Extensions shared with binary formats (.ts is also an MPEG transport stream): a binary file of such a name is
+        /// not text to scan, so it is left out quietly instead of being reported as unscannable (GRD312).
+        /// </summary>
+        private static readonly HashSet<string> SharedWithBinary = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".ts" };
 
         /// <summary>The extensions read (with the leading dot).</summary>
         public static IReadOnlyCollection<string> TextExtensions => Extensions;
@@ -36,7 +49,23 @@ namespace Guardrails.BuildTasks.Foundation
         public static bool IsScanned(string path)
         {
             string name = Path.GetFileName(path);
-            return Extensions.Contains(Path.GetExtension(name)) || name.StartsWith(".env", StringComparison.OrdinalIgnoreCase);
+            if (Extensions.Contains(Path.GetExtension(name)) || name.StartsWith(".env", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            foreach (string prefix in NamePrefixes)
+            {
+                if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && (name.Length == prefix.Length || name[prefix.Length] == '.'))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
+
+        /// <summary>True when a binary file of this name is an ordinary binary, not a text file hiding its content.</summary>
+        public static bool MayBeBinary(string path) => SharedWithBinary.Contains(Path.GetExtension(path));
     }
 }

@@ -98,6 +98,7 @@ namespace Guardrails.Core.Files
                 case ".nuspec":
                 case ".runsettings":
                 case ".resx":
+                case ".pubxml":
                     return TextFileKind.Xml;
                 default:
                     return TextFileKind.PlainText;
