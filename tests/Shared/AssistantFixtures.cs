@@ -320,6 +320,17 @@ internal static class AssistantFixtures
         {
             (".goosehints", "Run dotnet test before proposing a change.\n"),
         },
+        ["kilo-code"] = new[]
+        {
+            (".kilocode/mcp.json", """
+                { "mcpServers": { "fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem@2025.7.1", "."] } } }
+                """),
+            (".kilocode/rules/style.md", "Prefer records for DTOs.\n"),
+        },
+        ["amp"] = new[]
+        {
+            ("AGENT.md", "Build with dotnet build; never commit secrets.\n"),
+        },
     };
 
     /// <summary>Writes the fixture of <paramref name="assistant"/> under <paramref name="root"/>.</summary>

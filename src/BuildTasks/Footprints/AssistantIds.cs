@@ -27,5 +27,7 @@ namespace Guardrails.BuildTasks.Footprints
         public const string Trae = "trae";
         public const string OpenCode = "opencode";
         public const string Goose = "goose";
+        public const string KiloCode = "kilo-code";
+        public const string Amp = "amp";
     }
 }

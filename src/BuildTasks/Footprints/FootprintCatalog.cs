@@ -170,6 +170,17 @@ namespace Guardrails.BuildTasks.Footprints
             // Goose (extensions live in the user's own config; the repository holds hints and an ignore file)
             E(".goosehints", Goose, K.Instructions, FootprintFormat.None),
             E(".gooseignore", Goose, K.IgnoreFile),
+
+            // Kilo Code (a Roo Code fork: project MCP servers in .kilocode/mcp.json, rules, custom modes)
+            E(".kilocode/mcp.json", KiloCode, K.McpConfig),
+            E(".kilocode/rules/", KiloCode, K.Instructions),
+            E(".kilocode/", KiloCode, K.Folder),
+            E(".kilocodemodes", KiloCode, K.Settings, FootprintFormat.JsonOrYaml),
+            E(".kilocodeignore", KiloCode, K.IgnoreFile),
+
+            // Amp (reads AGENTS.md; AGENT.md is its earlier name, still read)
+            E("AGENT.md", Amp, K.Instructions),
+            E("AGENTS.md", Amp, K.Instructions),
         };
 
         private static readonly string[] AssistantList = BuildAssistantList();

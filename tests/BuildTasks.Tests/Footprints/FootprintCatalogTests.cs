@@ -10,6 +10,8 @@ public class FootprintCatalogTests
         "continue", "aider", "amazon-q", "jetbrains-ai", "kiro", "tabnine", "augment", "zed", "devin",
         // Found missing by an outside review: Trae, OpenCode and Goose left files no footprint matched.
         "trae", "opencode", "goose",
+        // Found missing by a second outside review: Kilo Code's folder and Amp's AGENT.md.
+        "kilo-code", "amp",
     };
 
     [Fact]
@@ -48,6 +50,10 @@ public class FootprintCatalogTests
     [InlineData(".opencode/opencode.json", "opencode")]
     [InlineData("AGENTS.md", "opencode")]
     [InlineData(".goosehints", "goose")]
+    [InlineData(".kilocode/mcp.json", "kilo-code")]
+    [InlineData(".kilocodemodes", "kilo-code")]
+    [InlineData("AGENT.md", "amp")]
+    [InlineData("AGENTS.md", "amp")]
     public void The_issue_paths_are_file_footprints_of_their_assistant(string path, string assistant)
     {
         string[] segments = path.Split('/');
