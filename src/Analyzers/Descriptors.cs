@@ -58,6 +58,26 @@ namespace Guardrails.Analyzers
             "{0} is an endpoint of {1}, which the AI policy does not approve{4}: ask {2} to {3}, or remove this address",
             "Code can reach an AI provider without any SDK, through HttpClient or an OpenAI-compatible client pointed at another host. Every provider endpoint a project calls must be approved by the central policy.");
 
+        /// <summary>
+        /// GRD008: an AI provider endpoint the code uses, approved or not, once per host and file. Info in every mode (a
+        /// suggestion in the IDE, not printed by a default build); the post-compile verification reads it from the
+        /// compiler's SARIF error log into the audit record's "endpoints". The host is also in the property
+        /// <see cref="HostProperty"/>, so the reader never parses the message.
+        /// </summary>
+        public static readonly DiagnosticDescriptor EndpointUsed = new DiagnosticDescriptor(
+            RuleIds.EndpointUsed,
+            RuleCatalog.EndpointUsed.Title,
+            "AI endpoint used: {0} ({1}); recorded in the Guardrails audit record",
+            RuleCatalog.CategoryAiUsage,
+            DiagnosticSeverity.Info,
+            isEnabledByDefault: true,
+            description: "Names each AI provider endpoint the code reaches (approved or not) once per file, so the build's audit record can answer what the project can reach. Analyzers cannot write files; the compiler's error log carries this message to the record. Disabling it makes the record say the endpoints are unknown.",
+            helpLinkUri: RuleCatalog.EndpointUsed.HelpLink,
+            customTags: new[] { WarningOnlyTag });
+
+        /// <summary>GRD008's diagnostic property holding the host as shown (a run-time label as <c>*</c>).</summary>
+        public const string HostProperty = "host";
+
         /// <summary>GRD005. Not configurable: a rule about suppressing Guardrails must not itself be suppressible by
         /// #pragma, [SuppressMessage], NoWarn or .editorconfig; whether it runs at all is the policy's decision.</summary>
         public static readonly DiagnosticDescriptor ForbiddenLocalSuppression = Create(

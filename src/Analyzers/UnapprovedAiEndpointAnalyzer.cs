@@ -43,7 +43,7 @@ namespace Guardrails.Analyzers
 
         private static readonly string[] AddressWords = { "url", "uri", "endpoint", "address", "host" };
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.WithLockedTwins(Descriptors.UnapprovedEndpoint);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.WithLockedTwins(Descriptors.UnapprovedEndpoint, Descriptors.EndpointUsed);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -86,6 +86,7 @@ namespace Guardrails.Analyzers
             private readonly ConstantChain _constants;
             private readonly SharedTypeLookups _shared;
             private readonly ConcurrentDictionary<string, Decision> _decisions = new ConcurrentDictionary<string, Decision>(StringComparer.OrdinalIgnoreCase);
+            private readonly ConcurrentDictionary<string, bool> _used = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
             public State(GuardrailsSettings settings, PolicyVerdicts verdicts, EndpointDomains domains, ConstantChain constants, SharedTypeLookups shared)
             {
@@ -153,7 +154,7 @@ namespace Guardrails.Analyzers
                     case Folded.RunTimeOnly:
                         return; // nothing constant at all: Fold gives up too
                     case Folded.Text:
-                        if (!TryExtractHost(folded.ToString(), out string host) || Decide(host).Passes)
+                        if (!TryExtractHost(folded.ToString(), out string host) || !Matters(host))
                         {
                             return;
                         }
@@ -656,6 +657,32 @@ namespace Guardrails.Analyzers
                 return true;
             }
 
+            /// <summary>A host worth following to its sink: one GRD004 reports (not passing) or GRD008 records (an AI endpoint, approved or not).</summary>
+            private bool Matters(string host)
+            {
+                Decision decision = Decide(host);
+                return !decision.Passes || decision.Verdict != Verdict.NotGoverned;
+            }
+
+            /// <summary>
+            /// GRD008, once per host and file: the use of an AI endpoint, whatever the verdict, for the audit record
+            /// (the compiler's error log carries it there). The host is in a property so the reader never parses the message.
+            /// </summary>
+            private void RecordUse(Action<Diagnostic> report, Location location, string host, Decision decision)
+            {
+                if (decision.Verdict == Verdict.NotGoverned || !_used.TryAdd(location.GetLineSpan().Path + "\n" + host, true))
+                {
+                    return;
+                }
+
+                report(Diagnostic.Create(
+                    Descriptors.EndpointUsed,
+                    location,
+                    ImmutableDictionary<string, string?>.Empty.Add(Descriptors.HostProperty, host),
+                    host,
+                    decision.Waiver != null ? decision.Reason + ", waived by " + decision.Waiver.Id : decision.Reason));
+            }
+
             /// <summary>Core's evaluator decides each host once per compilation.</summary>
             public Decision Decide(string host) => _decisions.GetOrAdd(host, h => _verdicts.Host(h));
 
@@ -802,6 +829,7 @@ namespace Guardrails.Analyzers
             {
                 // The same few hosts come back all over a code base: each is decided once per compilation.
                 Decision decision = Decide(host);
+                RecordUse(report, location, host, decision);
                 if (decision.Passes)
                 {
                     return;

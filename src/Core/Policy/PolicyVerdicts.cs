@@ -185,6 +185,20 @@ namespace Guardrails.Core.Policy
             {
                 yield return h.Host;
             }
+
+            // Approved endpoints too: a gateway the policy approves is still an endpoint the code reaches (GRD008).
+            foreach (HostEntry h in Policy.ApprovedEndpoints)
+            {
+                yield return h.Host;
+            }
+
+            foreach (RouteEntry route in Policy.Routes)
+            {
+                foreach (string h in route.Endpoints)
+                {
+                    yield return h;
+                }
+            }
         }
 
         /// <summary>The SDK (policy-defined first, then the catalog) that an assembly belongs to.</summary>

@@ -108,6 +108,7 @@ namespace Guardrails.Core.Rules
         public const string UnapprovedEndpoint = "GRD004";
         public const string PossibleSecret = "GRD006";
         public const string FileNotScanned = "GRD007";
+        public const string EndpointUsed = "GRD008";
         public const string InternalError = "GRD100";
         public const string PolicyUnavailable = "GRD101";
         public const string MalformedJson = "GRD102";
@@ -208,6 +209,17 @@ namespace Guardrails.Core.Rules
             RuleIds.FileNotScanned, "File not scanned for keys (binary or too large)", CategorySecrets, RuleHost.Analyzer, isError: false,
             name: "FileNotScanned",
             whereNote: "the project's AdditionalFiles",
+            info: true);
+
+        /// <summary>
+        /// The channel from the analyzers to the audit record ("what can it reach"): analyzers may not write files, so every
+        /// AI provider endpoint the code uses (approved or not) is an info diagnostic, once per host and file, that the
+        /// compiler writes into its SARIF error log, and the post-compile verification turns into the record's "endpoints".
+        /// </summary>
+        public static readonly RuleInfo EndpointUsed = new RuleInfo(
+            RuleIds.EndpointUsed, "AI provider endpoint used (for the audit record)", CategoryAiUsage, RuleHost.Analyzer, isError: false,
+            name: "EndpointUsed",
+            whereNote: "C# code and the project's JSON AdditionalFiles, under a central policy; read back from the compiler's error log",
             info: true);
 
         public static readonly RuleInfo UnapprovedSdk = new RuleInfo(
@@ -496,6 +508,7 @@ namespace Guardrails.Core.Rules
             UnapprovedEndpoint,
             PossibleSecret,
             FileNotScanned,
+            EndpointUsed,
             InternalError,
             PolicyUnavailable,
             MalformedJson,
