@@ -191,7 +191,12 @@ namespace Guardrails.BuildTasks
                 string? existing = File.Exists(path) ? File.ReadAllText(path, Encoding.UTF8) : null;
                 string now = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-                File.WriteAllText(path, AuditRecord.WithCompile(existing, compile, now), new UTF8Encoding(false));
+                object endpoints = EndpointReach.Section(
+                    result.EndpointUses,
+                    Guardrails.Core.Policy.PolicyVerdicts.From(CompileVerification.EffectivePolicyOf(inputs)),
+                    result.EndpointsIncompleteBecause,
+                    "compiler error log (" + RuleIds.EndpointUsed + ")");
+                File.WriteAllText(path, AuditRecord.WithCompile(existing, compile, now, endpoints), new UTF8Encoding(false));
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
             {

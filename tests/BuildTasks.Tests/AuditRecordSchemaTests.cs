@@ -47,7 +47,8 @@ public class AuditRecordSchemaTests
             ("effectivePolicySha256", "11"),
             ("verified", false),
             ("findings", new List<object?> { AuditRecord.Obj(("id", "GRD311"), ("message", "a scan file was removed"), ("error", true)) }));
-        return JsonNode.Parse(AuditRecord.WithCompile(record, compile, "2026-12-03T10:00:00Z"))!;
+        object endpoints = EndpointReach.Section(new[] { new EndpointUse("api.openai.com", "/src/A.cs") }, null, null, "compiler error log (GRD008)");
+        return JsonNode.Parse(AuditRecord.WithCompile(record, compile, "2026-12-03T10:00:00Z", endpoints))!;
     }
 
     [Fact]
@@ -64,6 +65,7 @@ public class AuditRecordSchemaTests
         Assert.Equal(new[] { "Contoso.Wrapper", "OpenAI" }, openAi["chain"]!.AsArray().Select(x => (string?)x));
         Assert.Contains(components, c => (string?)c!["type"] == "mcpServer" && (string?)c["server"]!["url"] == "https://mcp.unknown.example/sse");
         Assert.Equal("autoApprove", (string?)components.Single(c => (string?)c!["type"] == "assistant")!["permissions"]![0]);
+        Assert.Equal("api.openai.com", (string?)record["endpoints"]!["hosts"]![0]!["host"]);
     }
 
     [Theory]
@@ -83,6 +85,8 @@ public class AuditRecordSchemaTests
     [InlineData("compile without verified")]
     [InlineData("time in words")]
     [InlineData("component without id")]
+    [InlineData("endpoint status in words")]
+    [InlineData("endpoints without complete")]
     public void The_schema_refuses_a_record_that_breaks_the_format(string mistake)
     {
         JsonNode record = Written();
@@ -95,6 +99,8 @@ public class AuditRecordSchemaTests
             case "compile without verified": record["compile"]!.AsObject().Remove("verified"); break;
             case "time in words": record["build"]!["time"] = "yesterday"; break;
             case "component without id": components[0]!.AsObject().Remove("id"); break;
+            case "endpoint status in words": record["endpoints"]!["hosts"]![0]!["status"] = "fine"; break;
+            case "endpoints without complete": record["endpoints"]!.AsObject().Remove("complete"); break;
         }
 
         Assert.False(Evaluate(record).IsValid, mistake);

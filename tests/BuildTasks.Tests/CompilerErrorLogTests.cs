@@ -10,7 +10,7 @@ namespace Guardrails.BuildTasks.Tests;
 /// </summary>
 public class CompilerErrorLogTests
 {
-    private static readonly string[] AllAnalyzerRules = { "GRD001", "GRD002", "GRD003", "GRD004", "GRD005", "GRD006", "GRD007" };
+    private static readonly string[] AllAnalyzerRules = { "GRD001", "GRD002", "GRD003", "GRD004", "GRD005", "GRD006", "GRD007", "GRD008" };
 
     private static string Sarif(IEnumerable<string> rules, string results = "", string overrides = "") => $$"""
         {
@@ -196,5 +196,66 @@ public class CompilerErrorLogTests
         Assert.EndsWith("Microsoft.Extensions.AI.dll", other.File);
         File.WriteAllText(inputs.EffectivePolicyFile!, Guardrails.Tests.Shared.EffectivePolicyText.Json("mode=Enforce\npolicy=true\npackage.approved=OpenAI\npackage.approved=Microsoft.Extensions.AI\n"));
         Assert.DoesNotContain(CompileVerification.Run(inputs).Findings, f => f.Rule.Id == "GRD201");
+    }
+
+    private static string Used(string host, string file, bool suppressed = false) => $$"""
+        { "ruleId": "GRD008", "ruleIndex": 7, "level": "note", "message": { "text": "AI endpoint used: {{host}} (x); recorded in the Guardrails audit record" },
+          {{(suppressed ? "\"suppressions\": [ { \"kind\": \"inSource\", \"properties\": { \"suppressionType\": \"Pragma Directive\" } } ]," : string.Empty)}}
+          "locations": [ { "physicalLocation": { "artifactLocation": { "uri": "file://{{file}}" }, "region": { "startLine": 3, "startColumn": 20 } } } ],
+          "properties": { "customProperties": { "host": "{{host}}" } } }
+        """;
+
+    /// <summary>Issue 15, "what can it reach": the GRD008 results of the compiler's log are the record's endpoints.</summary>
+    [Fact]
+    public void The_endpoints_the_analyzers_recorded_in_the_log_are_read_suppressed_or_not_and_the_list_is_complete()
+    {
+        string results = string.Join(",", Used("api.openai.com", "/src/App/A.cs"), Used("api.openai.com", "/src/App/B.cs"), Used("API.Groq.com", "/src/App/C.cs", suppressed: true));
+        var (inputs, dir) = Governed(Sarif(AllAnalyzerRules, results), "mode=Enforce\npolicy=true\nallowed=code\nallowedBy=policy\n");
+        using var _ = dir;
+        CompileVerificationResult result = CompileVerification.Run(inputs);
+        Assert.Empty(result.Findings);
+        Assert.Null(result.EndpointsIncompleteBecause);
+        Assert.Equal(new[] { "api.openai.com|/src/App/A.cs", "api.openai.com|/src/App/B.cs", "API.Groq.com|/src/App/C.cs" }, result.EndpointUses.Select(u => u.Host + "|" + u.File));
+
+        // A GRD008 suppressed in source where the policy does not allow it is GRD311 (its host is still recorded).
+        var (strict, dir2) = Governed(Sarif(AllAnalyzerRules, results));
+        using var __ = dir2;
+        CompileVerificationResult strictResult = CompileVerification.Run(strict);
+        Assert.Contains(strictResult.Findings, f => f.Rule.Id == "GRD311" && f.Message.StartsWith("GRD008 was reported by the compiler but suppressed in source", StringComparison.Ordinal));
+        Assert.Equal(3, strictResult.EndpointUses.Count);
+    }
+
+    [Fact]
+    public void GRD008_turned_off_makes_the_endpoints_unknown_and_is_GRD305_in_Enforce_while_raising_it_or_keeping_it_a_suggestion_is_neither()
+    {
+        string off = """{ "descriptor": { "id": "GRD008", "index": 7 }, "configuration": { "enabled": false } }""";
+        var (inputs, dir) = Governed(Sarif(AllAnalyzerRules, overrides: off));
+        using var _ = dir;
+        CompileVerificationResult result = CompileVerification.Run(inputs);
+        Assert.Contains(result.Findings, f => f.Rule.Id == "GRD305" && f.Message.StartsWith("GRD008 reached the compiler disabled", StringComparison.Ordinal));
+        Assert.Contains("GRD008 was disabled", result.EndpointsIncompleteBecause);
+
+        var (audit, dir2) = Governed(Sarif(AllAnalyzerRules, overrides: off), "mode=Audit\npolicy=true\nallowed=\nallowedBy=default\n");
+        using var __ = dir2;
+        CompileVerificationResult auditResult = CompileVerification.Run(audit);
+        Assert.Empty(auditResult.Findings);
+        Assert.Contains("endpoints the code uses are unknown", auditResult.EndpointsIncompleteBecause);
+
+        foreach (string level in new[] { "note", "warning", "error" })
+        {
+            var (raised, dir3) = Governed(Sarif(AllAnalyzerRules, overrides: "{ \"descriptor\": { \"index\": 7 }, \"configuration\": { \"level\": \"" + level + "\" } }"));
+            using var ___ = dir3;
+            CompileVerificationResult raisedResult = CompileVerification.Run(raised);
+            Assert.Empty(raisedResult.Findings);
+            Assert.Null(raisedResult.EndpointsIncompleteBecause);
+        }
+
+        // Without a log, or without analyzers, the list is not complete either.
+        var (noLog, dir4) = Governed(Sarif(AllAnalyzerRules));
+        using var ____ = dir4;
+        noLog.ErrorLogFile = null;
+        Assert.Contains("no compiler error log", CompileVerification.Run(noLog).EndpointsIncompleteBecause);
+        noLog.RunAnalyzers = "false";
+        Assert.Contains("did not run", CompileVerification.Run(noLog).EndpointsIncompleteBecause);
     }
 }

@@ -100,6 +100,12 @@ namespace Guardrails.BuildTasks.Integrity
 
         /// <summary>What the compiler's error log proved, for the audit record (null when no log was read).</summary>
         public string? Evidence { get; set; }
+
+        /// <summary>The AI endpoints the analyzers recorded in the compiler's error log (GRD008), for the audit record's "endpoints".</summary>
+        public List<Guardrails.BuildTasks.Reports.EndpointUse> EndpointUses { get; } = new List<Guardrails.BuildTasks.Reports.EndpointUse>();
+
+        /// <summary>Null when <see cref="EndpointUses"/> lists every endpoint the code uses; otherwise why it may not.</summary>
+        public string? EndpointsIncompleteBecause { get; set; } = "the compiler's error log was not read";
     }
 
     /// <summary>
@@ -290,6 +296,19 @@ namespace Guardrails.BuildTasks.Integrity
                 result.AnalyzersRan = CheckErrorLog(inputs, allowed, result);
             }
 
+            if (!governed)
+            {
+                result.EndpointsIncompleteBecause = "no central policy: the analyzers record AI endpoints (GRD008) only under one";
+            }
+            else if (!result.AnalyzersRan)
+            {
+                result.EndpointsIncompleteBecause = "the Guardrails analyzers did not run in the compiler";
+            }
+            else if (string.IsNullOrWhiteSpace(inputs.ErrorLogFile))
+            {
+                result.EndpointsIncompleteBecause = "no compiler error log (ErrorLog) to read the recorded endpoints (GRD008) from";
+            }
+
             if (!isCSharp && governed && !allowed.Allows(BypassKind.AnalyzerRemoval))
             {
                 result.Findings.Add(new Finding(RuleCatalog.AnalyzerRemoved, inputs.ProjectPath, 0, 0,
@@ -381,6 +400,18 @@ namespace Guardrails.BuildTasks.Integrity
                 }
             }
 
+            // What the code can reach: every GRD008 in the log (a suppressed one too: the compiler logs it), unless the rule was off.
+            result.EndpointUses.AddRange(log.EndpointUses);
+            result.EndpointsIncompleteBecause = null;
+            foreach (KeyValuePair<string, string> o in log.Overrides)
+            {
+                if (o.Key == RuleIds.EndpointUsed)
+                {
+                    result.EndpointsIncompleteBecause = RuleIds.EndpointUsed + " was " + (o.Value == "disabled" ? "disabled" : "lowered to " + o.Value) +
+                        " in what the compiler applied (NoWarn, .editorconfig, .globalconfig or a ruleset), so the endpoints the code uses are unknown";
+                }
+            }
+
             result.Evidence = "compiler error log: Guardrails analyzers loaded; " + log.Suppressed.Count.ToString(CultureInfo.InvariantCulture) +
                 " Guardrails diagnostic(s) suppressed in source; " + log.Overrides.Count.ToString(CultureInfo.InvariantCulture) + " Guardrails rule(s) reconfigured";
             return true;
@@ -394,9 +425,7 @@ namespace Guardrails.BuildTasks.Integrity
         /// </summary>
         private static void CheckReferences(CompileInputs inputs, CompileVerificationResult result)
         {
-            string generated = inputs.EffectivePolicyFile ?? string.Empty;
-            string? text = inputs.References.Length == 0 || generated.Length == 0 ? null : TryReadText(generated);
-            EffectivePolicy? policy = text == null ? null : EffectivePolicy.Read(text, out _);
+            EffectivePolicy? policy = inputs.References.Length == 0 ? null : EffectivePolicyOf(inputs);
             PolicyVerdicts? verdicts = PolicyVerdicts.From(policy);
             if (verdicts == null)
             {
@@ -442,6 +471,14 @@ namespace Guardrails.BuildTasks.Integrity
                     ". Reference the SDK's own package so the policy judges it, or ask the policy owner to " + decision.Request + ".",
                     subject: sdk.Id));
             }
+        }
+
+        /// <summary>The effective policy the check generated for this compilation (null when there is none or it cannot be read).</summary>
+        public static EffectivePolicy? EffectivePolicyOf(CompileInputs inputs)
+        {
+            string generated = inputs.EffectivePolicyFile ?? string.Empty;
+            string? text = generated.Length == 0 ? null : TryReadText(generated);
+            return text == null ? null : EffectivePolicy.Read(text, out _);
         }
 
         /// <summary>Cheap test before the full scan: the generated globalconfig normally holds build_property lines only.</summary>

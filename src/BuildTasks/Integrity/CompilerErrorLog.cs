@@ -58,6 +58,12 @@ namespace Guardrails.BuildTasks.Integrity
         /// <summary>Guardrails rule ids the compiler reported without a suppression.</summary>
         public HashSet<string> Reported { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>
+        /// The AI endpoints the code uses, as the analyzers recorded them (GRD008, one result per host and file; the host
+        /// in the result's property "host"), suppressed in source or not: the compiler logs both.
+        /// </summary>
+        public List<Guardrails.BuildTasks.Reports.EndpointUse> EndpointUses { get; } = new List<Guardrails.BuildTasks.Reports.EndpointUse>();
+
         /// <summary>Guardrails rules whose severity the configuration changed: (id, "disabled" or the level).</summary>
         public List<KeyValuePair<string, string>> Overrides { get; } = new List<KeyValuePair<string, string>>();
 
@@ -166,6 +172,13 @@ namespace Guardrails.BuildTasks.Integrity
                         continue;
                     }
 
+                    if (string.Equals(id, RuleIds.EndpointUsed, StringComparison.OrdinalIgnoreCase) &&
+                        result["properties"]?["customProperties"]?["host"]?.Text is string host && host.Length > 0)
+                    {
+                        JsonNode? at = result["locations"] is JsonNode all && all.IsArray && all.Items.Count > 0 ? all.Items[0]["physicalLocation"] : null;
+                        log.EndpointUses.Add(new Guardrails.BuildTasks.Reports.EndpointUse(host, UriToPath(at?["artifactLocation"]?["uri"]?.Text)));
+                    }
+
                     if (suppressions == null || !suppressions.IsArray || suppressions.Items.Count == 0)
                     {
                         log.Reported.Add(id);
@@ -229,12 +242,26 @@ namespace Guardrails.BuildTasks.Integrity
                     {
                         log.Overrides.Add(new KeyValuePair<string, string>(id.ToUpperInvariant(), "disabled"));
                     }
-                    else if (configuration["level"]?.Text is string level && level != "error")
+                    else if (configuration["level"]?.Text is string level && level != "error" && (level == "none" || !IsInfoRule(id)))
                     {
                         log.Overrides.Add(new KeyValuePair<string, string>(id.ToUpperInvariant(), level));
                     }
                 }
             }
+        }
+
+        /// <summary>An info rule (GRD007, GRD008) configured as a suggestion, warning or error is not lowered; only turned off.</summary>
+        private static bool IsInfoRule(string id)
+        {
+            foreach (RuleInfo rule in RuleCatalog.All)
+            {
+                if (rule.IsInfo && string.Equals(rule.Id, id, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsGuardrailsId(string id) => id.StartsWith("GRD", StringComparison.OrdinalIgnoreCase);

@@ -24,9 +24,11 @@ namespace Guardrails.BuildTasks.Reports
         /// "compileVerifiedAt" (written after the compiler by the post-compile verification), and what an estate
         /// re-evaluation needs: "chain" of package components (ids from the top-level reference), "server" of MCP
         /// server components (the server as the manifest declares it) and "permissions" of assistant components.
-        /// Every version only adds: everything of 1.0 and 1.1 is unchanged. See docs/rollout.md and schemas/guardrails.audit.schema.json.
+        /// 1.3 added "endpoints" (written with "compile"): every AI endpoint the code uses with the policy's verdict and
+        /// the number of files, and whether that list is complete (<see cref="EndpointReach"/>).
+        /// Every version only adds: everything of 1.0, 1.1 and 1.2 is unchanged. See docs/rollout.md and schemas/guardrails.audit.schema.json.
         /// </summary>
-        public const string Format = "1.2";
+        public const string Format = "1.3";
 
         public static string Build(CheckRequest request, CheckResult result, string toolVersion, BuildProvenance? provenance = null)
         {
@@ -65,7 +67,7 @@ namespace Guardrails.BuildTasks.Reports
         /// compiler, with which severities, and what the verification found. A record without this section (or with
         /// "verified": false) says the compiler's side was not confirmed.
         /// </summary>
-        public static string WithCompile(string? existing, object? compile, string now)
+        public static string WithCompile(string? existing, object? compile, string now, object? endpoints = null)
         {
             JsonNode? parsed = string.IsNullOrWhiteSpace(existing) ? null : JsonReader.TryParse(existing!, out _);
             var root = parsed != null && parsed.IsObject ? (SortedDictionary<string, object?>)ToObject(parsed)! : JsonWriter.Object();
@@ -77,6 +79,7 @@ namespace Guardrails.BuildTasks.Reports
 
             root["compile"] = compile;
             root["compileVerifiedAt"] = now;
+            root["endpoints"] = endpoints;
             return JsonWriter.Write(root, SafeText.Clean);
         }
 

@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using Guardrails.Core.Policy;
+
+namespace Guardrails.BuildTasks.Reports
+{
+    /// <summary>One use of an AI endpoint the analyzers recorded (GRD008): the host as shown and the file using it.</summary>
+    public readonly struct EndpointUse
+    {
+        public EndpointUse(string host, string file)
+        {
+            Host = host;
+            File = file;
+        }
+
+        public string Host { get; }
+
+        public string File { get; }
+    }
+
+    /// <summary>
+    /// The audit record's "endpoints" (format 1.3), the one shape the build (from the compiler's error log) and
+    /// <c>guardrails scan</c> (from the analyzers run directly) write: whether the list is complete, and for each host
+    /// the policy's verdict (the one evaluator, <see cref="PolicyVerdicts.Host"/>), the policy entry or reason that
+    /// decided, the waiver that lets it pass, and how many files use it.
+    /// </summary>
+    public static class EndpointReach
+    {
+        /// <summary>Verdicts as the record spells them.</summary>
+        public const string Approved = "approved";
+        public const string NotApproved = "notApproved";
+        public const string Denied = "denied";
+        public const string Unknown = "unknown";
+
+        /// <param name="uses">Every GRD008 result (one per host and file).</param>
+        /// <param name="verdicts">The effective policy's evaluator; null when there is none (every status "unknown").</param>
+        /// <param name="incompleteBecause">Null when every endpoint the code uses is listed; otherwise why the list may miss some.</param>
+        /// <param name="source">Where the list comes from ("compiler error log", "guardrails scan").</param>
+        public static object Section(IEnumerable<EndpointUse> uses, PolicyVerdicts? verdicts, string? incompleteBecause, string source)
+        {
+            var files = new SortedDictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            foreach (EndpointUse use in uses)
+            {
+                string host = use.Host.Trim().ToLowerInvariant();
+                if (host.Length == 0)
+                {
+                    continue;
+                }
+
+                if (!files.TryGetValue(host, out HashSet<string>? set))
+                {
+                    files[host] = set = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                set.Add(use.File);
+            }
+
+            var hosts = new List<object?>();
+            foreach (KeyValuePair<string, HashSet<string>> entry in files)
+            {
+                Decision? decision = verdicts?.Host(entry.Key);
+                hosts.Add(AuditRecord.Obj(
+                    ("host", entry.Key),
+                    ("provider", decision?.Provider ?? decision?.Sdk?.Provider),
+                    ("status", Status(decision)),
+                    ("decidedBy", decision?.Reason),
+                    ("waiver", decision?.Waiver?.Id),
+                    ("files", entry.Value.Count)));
+            }
+
+            return AuditRecord.Obj(
+                ("complete", incompleteBecause == null),
+                ("incompleteBecause", incompleteBecause),
+                ("source", source),
+                ("hosts", hosts));
+        }
+
+        /// <summary>The record's status of a host: the evaluator's verdict (a route's approval counts as approved).</summary>
+        public static string Status(Decision? decision)
+        {
+            if (decision == null)
+            {
+                return Unknown;
+            }
+
+            switch (decision.Verdict)
+            {
+                case Verdict.Approved:
+                case Verdict.AllowedThroughRoute:
+                    return Approved;
+                case Verdict.Denied:
+                    return Denied;
+                case Verdict.NotApproved:
+                case Verdict.VersionNotApproved:
+                    return NotApproved;
+                default:
+                    return Unknown;
+            }
+        }
+    }
+}
