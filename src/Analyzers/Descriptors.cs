@@ -76,7 +76,7 @@ namespace Guardrails.Analyzers
             customTags: new[] { WarningOnlyTag });
 
         /// <summary>GRD008's diagnostic property holding the host as shown (a run-time label as <c>*</c>).</summary>
-        public const string HostProperty = "host";
+        public const string HostProperty = RuleCatalog.EndpointUsedHostProperty;
 
         /// <summary>GRD005. Not configurable: a rule about suppressing Guardrails must not itself be suppressible by
         /// #pragma, [SuppressMessage], NoWarn or .editorconfig; whether it runs at all is the policy's decision.</summary>

@@ -173,7 +173,7 @@ namespace Guardrails.BuildTasks.Integrity
                     }
 
                     if (string.Equals(id, RuleIds.EndpointUsed, StringComparison.OrdinalIgnoreCase) &&
-                        result["properties"]?["customProperties"]?["host"]?.Text is string host && host.Length > 0)
+                        result["properties"]?["customProperties"]?[RuleCatalog.EndpointUsedHostProperty]?.Text is string host && host.Length > 0)
                     {
                         JsonNode? at = result["locations"] is JsonNode all && all.IsArray && all.Items.Count > 0 ? all.Items[0]["physicalLocation"] : null;
                         log.EndpointUses.Add(new Guardrails.BuildTasks.Reports.EndpointUse(host, UriToPath(at?["artifactLocation"]?["uri"]?.Text)));

@@ -38,6 +38,28 @@ namespace Guardrails.BuildTasks.Reports
         /// <param name="source">Where the list comes from ("compiler error log", "guardrails scan").</param>
         public static object Section(IEnumerable<EndpointUse> uses, PolicyVerdicts? verdicts, string? incompleteBecause, string source)
         {
+            var hosts = new List<object?>();
+            foreach (JudgedEndpoint e in Judge(uses, verdicts))
+            {
+                hosts.Add(AuditRecord.Obj(
+                    ("host", e.Host),
+                    ("provider", e.Provider),
+                    ("status", e.Status),
+                    ("decidedBy", e.DecidedBy),
+                    ("waiver", e.Waiver),
+                    ("files", e.Files)));
+            }
+
+            return AuditRecord.Obj(
+                ("complete", incompleteBecause == null),
+                ("incompleteBecause", incompleteBecause),
+                ("source", source),
+                ("hosts", hosts));
+        }
+
+        /// <summary>Each host once (lower case, ordinal order) with the files using it counted and the evaluator's verdict.</summary>
+        public static List<JudgedEndpoint> Judge(IEnumerable<EndpointUse> uses, PolicyVerdicts? verdicts)
+        {
             var files = new SortedDictionary<string, HashSet<string>>(StringComparer.Ordinal);
             foreach (EndpointUse use in uses)
             {
@@ -55,24 +77,14 @@ namespace Guardrails.BuildTasks.Reports
                 set.Add(use.File);
             }
 
-            var hosts = new List<object?>();
+            var judged = new List<JudgedEndpoint>();
             foreach (KeyValuePair<string, HashSet<string>> entry in files)
             {
                 Decision? decision = verdicts?.Host(entry.Key);
-                hosts.Add(AuditRecord.Obj(
-                    ("host", entry.Key),
-                    ("provider", decision?.Provider ?? decision?.Sdk?.Provider),
-                    ("status", Status(decision)),
-                    ("decidedBy", decision?.Reason),
-                    ("waiver", decision?.Waiver?.Id),
-                    ("files", entry.Value.Count)));
+                judged.Add(new JudgedEndpoint(entry.Key, decision?.Provider ?? decision?.Sdk?.Provider, Status(decision), decision?.Reason, decision?.Waiver?.Id, entry.Value.Count));
             }
 
-            return AuditRecord.Obj(
-                ("complete", incompleteBecause == null),
-                ("incompleteBecause", incompleteBecause),
-                ("source", source),
-                ("hosts", hosts));
+            return judged;
         }
 
         /// <summary>The record's status of a host: the evaluator's verdict (a route's approval counts as approved).</summary>
@@ -97,5 +109,31 @@ namespace Guardrails.BuildTasks.Reports
                     return Unknown;
             }
         }
+    }
+
+    /// <summary>One host of the record's "endpoints".</summary>
+    public sealed class JudgedEndpoint
+    {
+        public JudgedEndpoint(string host, string? provider, string status, string? decidedBy, string? waiver, int files)
+        {
+            Host = host;
+            Provider = provider;
+            Status = status;
+            DecidedBy = decidedBy;
+            Waiver = waiver;
+            Files = files;
+        }
+
+        public string Host { get; }
+
+        public string? Provider { get; }
+
+        public string Status { get; }
+
+        public string? DecidedBy { get; }
+
+        public string? Waiver { get; }
+
+        public int Files { get; }
     }
 }

@@ -41,6 +41,12 @@ internal sealed class ScanReport
     /// <summary>With --staged: files whose staged blob was packed, so the working-tree copy was scanned.</summary>
     public int StagedFromWorkingTree { get; set; }
 
+    /// <summary>The AI endpoints the code uses (the analyzers' GRD008), for the "endpoints" of the JSON output.</summary>
+    public List<Guardrails.BuildTasks.Reports.EndpointUse> Endpoints { get; } = new();
+
+    /// <summary>The effective policy the analyzers ran under (null without a policy): it judges the endpoints.</summary>
+    public string? EffectivePolicy { get; set; }
+
     public int Errors => Findings.Count(f => f.IsError(Enforce));
 
     public int Warnings => Findings.Count - Errors;
@@ -90,6 +96,12 @@ internal static class RepositoryScan
             Projects = copy.Projects,
             StagedFromWorkingTree = snapshot.FromWorkingTree,
         };
+        report.EffectivePolicy = copy.EffectivePolicy;
+        foreach (Guardrails.BuildTasks.Reports.EndpointUse use in copy.Endpoints)
+        {
+            report.Endpoints.Add(new Guardrails.BuildTasks.Reports.EndpointUse(use.Host, snapshot.MapBack(use.File, root)));
+        }
+
         foreach (Finding f in copy.Findings)
         {
             report.Findings.Add(new Finding(f.Rule, snapshot.MapBack(f.File, root), f.Line, f.Column, f.Message.Replace(snapshot.ScanRoot, root, StringComparison.Ordinal), f.WarningOnly, f.Subject));
@@ -164,7 +176,8 @@ internal static class RepositoryScan
 
         // Keys, endpoints, local suppressions: the analyzers themselves, over every C# and config file under the root.
         var secretFindings = new List<Finding>();
-        SourceAnalysis.Run(files.CSharp, files.Text, effectivePolicy ?? ModeOnly(report.Enforce), sdkProjects, secretFindings, progress, cancellationToken);
+        SourceAnalysis.Run(files.CSharp, files.Text, effectivePolicy ?? ModeOnly(report.Enforce), sdkProjects, secretFindings, progress, cancellationToken, report.Endpoints);
+        report.EffectivePolicy = effectivePolicy;
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (Finding f in engineFindings.Concat(secretFindings))

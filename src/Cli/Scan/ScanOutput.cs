@@ -33,6 +33,13 @@ internal static class ScanOutput
             console.Write(table);
         }
 
+        if (report.Endpoints.Count > 0)
+        {
+            // What the code can reach, as the record lists it: host (status, files).
+            var shown = EndpointReach.Judge(report.Endpoints, Verdicts(report)).Select(e => e.Host + " (" + e.Status + ", " + e.Files + " file(s))");
+            console.WriteLine("AI endpoints the code reaches: " + string.Join(", ", shown));
+        }
+
         console.WriteLine(string.Format(
             System.Globalization.CultureInfo.InvariantCulture,
             "{0} error(s), {1} warning(s) in {2} C# file(s), {3} config file(s), {4} project(s) under {5} ({6} mode, {7}; {8:0.0} s).",
@@ -72,9 +79,21 @@ internal static class ScanOutput
                 ("csharpFiles", report.CSharpFiles),
                 ("textFiles", report.TextFiles),
                 ("projects", report.Projects))),
-            ("findings", findings));
+            ("findings", findings),
+            ("endpoints", Endpoints(report)));
         return JsonWriter.Write(root, SafeText.Clean);
     }
+
+    /// <summary>The audit record's "endpoints" (<see cref="EndpointReach"/>), filled the same way: the analyzers' GRD008, judged by the one evaluator.</summary>
+    public static object Endpoints(ScanReport report)
+    {
+        Guardrails.Core.Policy.PolicyVerdicts? verdicts = Verdicts(report);
+        var uses = report.Endpoints.Select(u => new EndpointUse(u.Host, Relative(report.Root, u.File)));
+        return EndpointReach.Section(uses, verdicts, verdicts == null ? "no central policy: the analyzers record AI endpoints (GRD008) only under one" : null, "guardrails scan");
+    }
+
+    private static Guardrails.Core.Policy.PolicyVerdicts? Verdicts(ScanReport report) =>
+        Guardrails.Core.Policy.PolicyVerdicts.From(report.EffectivePolicy == null ? null : Guardrails.Core.Policy.EffectivePolicy.Read(report.EffectivePolicy, out _));
 
     public static string Sarif(ScanReport report, string toolVersion)
     {

@@ -37,7 +37,8 @@ internal static class SourceAnalysis
         IReadOnlyList<SdkProject> sdkProjects,
         List<Finding> findings,
         ScanProgress progress,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        List<Guardrails.BuildTasks.Reports.EndpointUse>? endpoints = null)
     {
         var skipped = new ConcurrentBag<Finding>();
         var trees = new SyntaxTree?[csharp.Count];
@@ -149,6 +150,17 @@ internal static class SourceAnalysis
 
         foreach (Diagnostic d in diagnostics)
         {
+            // GRD008 is the record of an endpoint used, not a finding: it goes where the build's error log sends it.
+            if (d.Id == RuleIds.EndpointUsed)
+            {
+                if (d.Properties.TryGetValue(RuleCatalog.EndpointUsedHostProperty, out string? host) && host != null)
+                {
+                    endpoints?.Add(new Guardrails.BuildTasks.Reports.EndpointUse(host, d.Location.GetLineSpan().Path));
+                }
+
+                continue;
+            }
+
             findings.Add(ToFinding(d));
         }
 

@@ -222,6 +222,9 @@ namespace Guardrails.Core.Rules
             whereNote: "C# code and the project's JSON AdditionalFiles, under a central policy; read back from the compiler's error log",
             info: true);
 
+        /// <summary>GRD008's diagnostic property (SARIF: result.properties.customProperties) holding the host as shown.</summary>
+        public const string EndpointUsedHostProperty = "host";
+
         public static readonly RuleInfo UnapprovedSdk = new RuleInfo(
             RuleIds.UnapprovedSdk, "AI SDK not approved by the policy", CategoryAiUsage, RuleHost.Analyzer, isError: true,
             name: "UnapprovedSdk",
