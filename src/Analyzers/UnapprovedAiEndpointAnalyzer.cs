@@ -877,8 +877,9 @@ namespace Guardrails.Analyzers
                     return;
                 }
 
+                // A Guardrails policy names endpoints (approves, denies, defines SDKs by them); it does not call them.
                 JsonNode? root = JsonReader.TryParse(text, out _);
-                if (root != null)
+                if (root != null && !(root.IsObject && root["policyFormat"] != null))
                 {
                     ReportConfiguredEndpoints(context, path, source, root, addressed: false);
                 }

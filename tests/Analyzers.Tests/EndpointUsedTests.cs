@@ -79,6 +79,16 @@ public class EndpointUsedTests
     }
 
     [Fact]
+    public async Task A_policy_document_among_the_configuration_files_names_endpoints_without_using_them()
+    {
+        const string policy = """
+            { "policyFormat": "1.0", "packages": { "sdks": [ { "id": "gw", "endpointHosts": ["api.groq.com"] } ] },
+              "endpoints": { "approved": ["api.mistral.ai"] } }
+            """;
+        await V.RunAsync(new[] { "class C { }" }, new[] { ("/repo/policy/guardrails.policy.json", policy) }, V.Policy() + "endpoint.approved=api.mistral.ai\n");
+    }
+
+    [Fact]
     public async Task A_gateway_the_policy_approves_outside_the_catalog_is_an_endpoint_the_code_reaches()
     {
         const string source = """
