@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Guardrails.BuildTasks.Foundation;
 using Guardrails.BuildTasks.Reports;
 using Guardrails.Core.Json;
 using Guardrails.Core.Policy;

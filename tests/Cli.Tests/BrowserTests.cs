@@ -34,7 +34,8 @@ public sealed class BrowserTests
         string chromium = ChromiumPath();
         using var repo = new TempRepo();
         string report = Path.Combine(repo.Root, "inventory.html");
-        CliRun run = CliRun.Of("inventory", Path.Combine(RepoPaths.Root, "samples", "estate"), "--db", Path.Combine(repo.Root, "inv.db"), "-o", report, "--now", "2026-12-03");
+        CliRun run = CliRun.Of("inventory", Path.Combine(RepoPaths.Root, "samples", "estate"), "--db", Path.Combine(repo.Root, "inv.db"), "-o", report, "--now", "2026-12-03",
+            "--policy", Path.Combine(RepoPaths.Root, "samples", "policy", "guardrails.policy.json"));
         Assert.Equal(0, run.ExitCode);
 
         using IPlaywright playwright = await Playwright.CreateAsync();
@@ -94,6 +95,24 @@ public sealed class BrowserTests
         Assert.Contains("Payments", result);
         Assert.Contains("checkout@contoso.example", result);
         Assert.DoesNotContain("hr-portal", result);
+        Assert.Contains("GRD112", result); // the build's own error, from the replay the tool ran
+
+        // Revoking the gateway endpoint: only checkout's code reaches it (its record's endpoints), with the build's GRD004.
+        string gateway = await page.Locator("#decommission-pick option", new PageLocatorOptions { HasTextString = "endpoint: ai-gateway.contoso.example" }).GetAttributeAsync("value") ?? "";
+        await page.SelectOptionAsync("#decommission-pick", gateway);
+        string gatewayResult = await page.InnerTextAsync("#decommission-result");
+        Assert.Contains("fails the builds of 1 repositories", gatewayResult);
+        Assert.Contains("github.com/contoso/checkout", gatewayResult);
+        Assert.Contains("GRD004", gatewayResult);
+        Assert.Equal(1, await page.Locator("#t-decommission tbody tr").CountAsync());
+
+        // Endpoints: the hosts with the repositories reaching them; hr-portal's are unknown, not none.
+        await page.ClickAsync("#tab-endpoint");
+        await page.FillAsync("input[data-filter='t-endpoint']", "ai-gateway");
+        Assert.Equal(1, await page.Locator("#t-endpoint tbody tr").CountAsync());
+        Assert.Contains("github.com/contoso/checkout", await page.InnerTextAsync("#t-endpoint tbody"));
+        Assert.Contains("approved", await page.InnerTextAsync("#t-endpoint tbody"));
+        Assert.Contains("github.com/contoso/hr-portal", await page.InnerTextAsync("#endpoints-unknown"));
 
         // Waivers expiring within 30 days.
         await page.ClickAsync("#tab-waivers");

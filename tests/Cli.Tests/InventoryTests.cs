@@ -49,6 +49,68 @@ public sealed class InventoryTests
         Assert.Contains(doc.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "GRD114" && f.GetProperty("repository").GetString() == "github.com/contoso/checkout");
     }
 
+    /// <summary>Issue 15, "what can it reach": the endpoints the records list (audit 1.3), with the repositories reaching them.</summary>
+    [Fact]
+    public void Recorded_endpoints_are_listed_with_their_repositories_files_and_status_and_unknown_where_the_record_cannot_say()
+    {
+        using var repo = new TempRepo();
+
+        // A record from before 1.3 (no endpoint list) next to the sample estate: its endpoints are "not recorded", not none.
+        string older = File.ReadAllText(Path.Combine(Estate, "payments", "guardrails.audit.json"))
+            .Replace("github.com/contoso/payments", "github.com/contoso/legacy", StringComparison.Ordinal)
+            .Replace("\"auditFormat\": \"1.3\"", "\"auditFormat\": \"1.2\"", StringComparison.Ordinal);
+        older = older[..older.IndexOf("\"endpoints\"", StringComparison.Ordinal)] + older[older.IndexOf("\"findings\"", StringComparison.Ordinal)..];
+        string legacy = repo.Write("legacy/guardrails.audit.json", older);
+        using JsonDocument doc = Json(repo, out CliRun run, Estate, legacy);
+
+        Assert.Equal(0, run.ExitCode);
+        JsonElement gateway = Component(doc, "endpoint", "ai-gateway.contoso.example");
+        Assert.Equal(new[] { "github.com/contoso/checkout" }, Strings(gateway.GetProperty("repositories")));
+        Assert.Equal("approved", gateway.GetProperty("status").GetString());
+        Assert.Equal(1, gateway.GetProperty("files").GetInt32());
+        Assert.Equal(2, Component(doc, "endpoint", "*.openai.azure.com").GetProperty("files").GetInt32());
+        Assert.Equal(new[] { "github.com/contoso/legacy", "github.com/contoso/payments" }, Strings(Component(doc, "endpoint", "api.anthropic.com").GetProperty("repositories")));
+
+        var reach = doc.RootElement.GetProperty("repositories").EnumerateArray().ToDictionary(r => r.GetProperty("repository").GetString()!, r => r.GetProperty("endpoints").GetString());
+        Assert.Equal("complete", reach["github.com/contoso/checkout"]);
+        Assert.Equal("unknown", reach["github.com/contoso/hr-portal"]);
+        Assert.Equal("not recorded", reach["github.com/contoso/legacy"]);
+        var unknown = doc.RootElement.GetProperty("endpointsUnknown").EnumerateArray().ToDictionary(u => u.GetProperty("repository").GetString()!, u => u.GetProperty("endpoints").GetString()!);
+        Assert.Equal(new[] { "github.com/contoso/hr-portal", "github.com/contoso/legacy" }, unknown.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        Assert.Contains("analyzers did not run", unknown["github.com/contoso/hr-portal"]);
+
+        CliRun csv = CliRun.Of("inventory", Estate, "--db", Path.Combine(repo.Root, "inv.db"), "--format", "csv", "--now", "2026-12-03");
+        Assert.Contains("endpoint,ai-gateway.contoso.example,github.com/contoso/checkout,", csv.Out);
+    }
+
+    /// <summary>The decommission view is decided by the replay, not the page: revoke each entry, replay every recorded build.</summary>
+    [Fact]
+    public void With_the_policy_in_force_every_revocable_entry_says_whose_builds_fail_as_the_build_check_decides()
+    {
+        using var repo = new TempRepo();
+        string policy = Path.Combine(RepoPaths.Root, "samples", "policy", "guardrails.policy.json");
+        string out_ = Path.Combine(repo.Root, "inv.json");
+        CliRun run = CliRun.Of("inventory", Estate, "--db", Path.Combine(repo.Root, "inv.db"), "--format", "json", "-o", out_, "--now", "2026-12-03", "--policy", policy);
+        Assert.Equal(0, run.ExitCode);
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(out_));
+        var decommission = doc.RootElement.GetProperty("decommission").EnumerateArray()
+            .ToDictionary(d => d.GetProperty("type").GetString() + ":" + d.GetProperty("id").GetString());
+        string[] Breaks(string key) => decommission[key].GetProperty("breaks").EnumerateArray()
+            .Select(b => b.GetProperty("repository").GetString() + " " + b.GetProperty("rule").GetString()).OrderBy(x => x, StringComparer.Ordinal).ToArray();
+
+        Assert.Equal(new[] { "github.com/contoso/checkout GRD112", "github.com/contoso/payments GRD112" }, Breaks("assistant:claude-code"));
+        Assert.Equal(new[] { "github.com/contoso/checkout GRD004" }, Breaks("endpoint:ai-gateway.contoso.example"));
+        Assert.Equal(new[] { "github.com/contoso/payments GRD004", "github.com/contoso/payments GRD202" }, Breaks("package:Anthropic"));
+        Assert.Equal(new[] { "github.com/contoso/payments GRD115" }, Breaks("mcpServer:github"));
+        Assert.Equal(new[] { "github.com/contoso/checkout GRD114", "github.com/contoso/hr-portal GRD114" }, Breaks("model:gpt-4.1"));
+        Assert.Empty(Breaks("endpoint:api.githubcopilot.com")); // an MCP server's address, not an endpoint the code calls
+        Assert.Equal("Checkout", decommission["endpoint:ai-gateway.contoso.example"].GetProperty("breaks")[0].GetProperty("owner").GetString());
+
+        // Without the policy in force nothing is predicted (the page says how to get it).
+        using JsonDocument without = Json(repo, out _, Estate);
+        Assert.Equal(JsonValueKind.Null, without.RootElement.GetProperty("decommission").ValueKind);
+    }
+
     [Fact]
     public void Waivers_expiring_later_than_30_days_are_not_listed()
     {

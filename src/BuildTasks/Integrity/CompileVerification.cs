@@ -102,7 +102,7 @@ namespace Guardrails.BuildTasks.Integrity
         public string? Evidence { get; set; }
 
         /// <summary>The AI endpoints the analyzers recorded in the compiler's error log (GRD008), for the audit record's "endpoints".</summary>
-        public List<Guardrails.BuildTasks.Reports.EndpointUse> EndpointUses { get; } = new List<Guardrails.BuildTasks.Reports.EndpointUse>();
+        public List<Guardrails.BuildTasks.Foundation.EndpointUse> EndpointUses { get; } = new List<Guardrails.BuildTasks.Foundation.EndpointUse>();
 
         /// <summary>Null when <see cref="EndpointUses"/> lists every endpoint the code uses; otherwise why it may not.</summary>
         public string? EndpointsIncompleteBecause { get; set; } = "the compiler's error log was not read";

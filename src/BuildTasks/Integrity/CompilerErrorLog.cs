@@ -62,7 +62,7 @@ namespace Guardrails.BuildTasks.Integrity
         /// The AI endpoints the code uses, as the analyzers recorded them (GRD008, one result per host and file; the host
         /// in the result's property "host"), suppressed in source or not: the compiler logs both.
         /// </summary>
-        public List<Guardrails.BuildTasks.Reports.EndpointUse> EndpointUses { get; } = new List<Guardrails.BuildTasks.Reports.EndpointUse>();
+        public List<Guardrails.BuildTasks.Foundation.EndpointUse> EndpointUses { get; } = new List<Guardrails.BuildTasks.Foundation.EndpointUse>();
 
         /// <summary>Guardrails rules whose severity the configuration changed: (id, "disabled" or the level).</summary>
         public List<KeyValuePair<string, string>> Overrides { get; } = new List<KeyValuePair<string, string>>();
@@ -176,7 +176,7 @@ namespace Guardrails.BuildTasks.Integrity
                         result["properties"]?["customProperties"]?[RuleCatalog.EndpointUsedHostProperty]?.Text is string host && host.Length > 0)
                     {
                         JsonNode? at = result["locations"] is JsonNode all && all.IsArray && all.Items.Count > 0 ? all.Items[0]["physicalLocation"] : null;
-                        log.EndpointUses.Add(new Guardrails.BuildTasks.Reports.EndpointUse(host, UriToPath(at?["artifactLocation"]?["uri"]?.Text)));
+                        log.EndpointUses.Add(new Guardrails.BuildTasks.Foundation.EndpointUse(host, UriToPath(at?["artifactLocation"]?["uri"]?.Text)));
                     }
 
                     if (suppressions == null || !suppressions.IsArray || suppressions.Items.Count == 0)

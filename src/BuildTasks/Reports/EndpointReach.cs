@@ -1,23 +1,10 @@
 using System;
 using System.Collections.Generic;
+using Guardrails.BuildTasks.Foundation;
 using Guardrails.Core.Policy;
 
 namespace Guardrails.BuildTasks.Reports
 {
-    /// <summary>One use of an AI endpoint the analyzers recorded (GRD008): the host as shown and the file using it.</summary>
-    public readonly struct EndpointUse
-    {
-        public EndpointUse(string host, string file)
-        {
-            Host = host;
-            File = file;
-        }
-
-        public string Host { get; }
-
-        public string File { get; }
-    }
-
     /// <summary>
     /// The audit record's "endpoints" (format 1.3), the one shape the build (from the compiler's error log) and
     /// <c>guardrails scan</c> (from the analyzers run directly) write: whether the list is complete, and for each host

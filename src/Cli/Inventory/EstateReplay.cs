@@ -16,17 +16,26 @@ internal sealed record Breakage(string Repository, string? Owner, string? Contac
 /// manifest evaluation, the package gate on the recorded versions and chains through Core's PolicyVerdicts, waivers),
 /// once under the revision in force and once under the new one. A repository breaks when the new revision gives it an
 /// error the old one did not (a build that already fails is not broken by the change), in the mode the build ran in.
-/// Footprints are not re-read (the record keeps their findings, not the files) and the record holds no GRD004
-/// endpoints, so those two are not predicted.
+/// The AI endpoints the code uses (audit 1.3 "endpoints", the analyzers' GRD008) are judged by the same evaluator the
+/// analyzers ask (PolicyVerdicts.Host under the effective policy the check derives): an endpoint the revision no longer
+/// lets pass is the build's GRD004. Footprints are not re-read (the record keeps their findings, not the files), and a
+/// record without an endpoint list (before 1.3, or incomplete) predicts no GRD004.
 /// </summary>
 internal static class EstateReplay
 {
     /// <summary>Per repository and project: what could not be re-evaluated (e.g. only an AI-BOM is known).</summary>
     public sealed record Result(List<Breakage> Breaks, List<string> NotEvaluated, int Evaluated);
 
-    public static Result WouldBreak(string dbPath, string oldPolicy, string newPolicy, DateTimeOffset at)
+    public static Result WouldBreak(string dbPath, string oldPolicy, string newPolicy, DateTimeOffset at) =>
+        WouldBreakEach(dbPath, oldPolicy, new[] { newPolicy }, at)[0];
+
+    /// <summary>
+    /// <see cref="WouldBreak"/> for several revisions at once against the same estate: each repository's build under
+    /// the revision in force is evaluated once (the decommission view asks this for every revocable entry).
+    /// </summary>
+    public static List<Result> WouldBreakEach(string dbPath, string oldPolicy, IReadOnlyList<string> newPolicies, DateTimeOffset at)
     {
-        var breaks = new List<Breakage>();
+        var breaks = newPolicies.Select(_ => new List<Breakage>()).ToList();
         var skipped = new List<string>();
         int evaluated = 0;
         string work = Path.Combine(Path.GetTempPath(), "guardrails-replay-" + Guid.NewGuid().ToString("N")[..12]);
@@ -47,11 +56,14 @@ internal static class EstateReplay
                 string dir = Path.Combine(work, evaluated.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 Directory.CreateDirectory(dir);
                 Dictionary<string, (string Rule, string Subject, string Message)> before = Errors(u, oldPolicy, at, dir);
-                foreach (KeyValuePair<string, (string Rule, string Subject, string Message)> e in Errors(u, newPolicy, at, dir))
+                for (int i = 0; i < newPolicies.Count; i++)
                 {
-                    if (!before.ContainsKey(e.Key))
+                    foreach (KeyValuePair<string, (string Rule, string Subject, string Message)> e in Errors(u, newPolicies[i], at, dir))
                     {
-                        breaks.Add(new Breakage(repo, owner, contact, project, e.Value.Rule, e.Value.Subject, e.Value.Message));
+                        if (!before.ContainsKey(e.Key))
+                        {
+                            breaks[i].Add(new Breakage(repo, owner, contact, project, e.Value.Rule, e.Value.Subject, e.Value.Message));
+                        }
                     }
                 }
             }
@@ -70,8 +82,12 @@ internal static class EstateReplay
             }
         }
 
-        breaks.Sort((a, b) => string.CompareOrdinal(a.Repository + "|" + a.Project + "|" + a.Rule + "|" + a.Subject, b.Repository + "|" + b.Project + "|" + b.Rule + "|" + b.Subject));
-        return new Result(breaks, skipped, evaluated);
+        foreach (List<Breakage> list in breaks)
+        {
+            list.Sort((a, b) => string.CompareOrdinal(a.Repository + "|" + a.Project + "|" + a.Rule + "|" + a.Subject, b.Repository + "|" + b.Project + "|" + b.Rule + "|" + b.Subject));
+        }
+
+        return breaks.Select(list => new Result(list, skipped, evaluated)).ToList();
     }
 
     /// <summary>The latest record per repository and project that says what the build used.</summary>
@@ -127,6 +143,18 @@ internal static class EstateReplay
             {
                 string subject = f.Subject ?? f.Message;
                 errors.TryAdd(f.Rule.Id + "|" + subject, (f.Rule.Id, subject, f.Message));
+            }
+        }
+
+        // GRD004 as the analyzers decide it: each recorded host under the effective policy this check derived.
+        Guardrails.Core.Policy.PolicyVerdicts? verdicts = result.Enforce ? Guardrails.Core.Policy.PolicyVerdicts.From(result.Effective) : null;
+        foreach (JsonNode h in verdicts == null ? Array.Empty<JsonNode>() : uses["endpoints"]?.Items ?? Array.Empty<JsonNode>())
+        {
+            string? host = h.Text;
+            Guardrails.Core.Policy.Decision? decision = host == null ? null : verdicts!.Host(host);
+            if (decision != null && !decision.Passes)
+            {
+                errors.TryAdd(Guardrails.Core.Rules.RuleIds.UnapprovedEndpoint + "|" + host, (Guardrails.Core.Rules.RuleIds.UnapprovedEndpoint, host!, host + ": " + decision.Reason));
             }
         }
 

@@ -15,9 +15,10 @@ internal static class InventoryCommand
         var format = new Option<string>("--format", "-f") { Description = "html (default), csv or json.", DefaultValueFactory = _ => "html" };
         format.AcceptOnlyFromAmong("html", "csv", "json");
         var now = new Option<string?>("--now") { Description = "Judge expiry at this date (yyyy-MM-dd; default today)." };
+        var policy = new Option<string?>("--policy") { Description = "The central policy in force: the decommission view then says, for every assistant, model, MCP server, AI SDK and endpoint the estate uses, whose builds fail if it is revoked (each repository's recorded build replayed through the build's own check)." };
         var command = new Command("inventory", "Gather the estate's guardrails.audit.json records and CycloneDX AI-BOMs (folders, CI artifact zips) into a SQLite inventory and write one self-contained HTML report (or csv/json). Bad inputs are listed with a code; the rest is reported. Exit 0, or 2 when nothing could be read.")
         {
-            paths, db, output, format, now,
+            paths, db, output, format, now, policy,
         };
         command.SetAction(parse =>
         {
@@ -64,6 +65,19 @@ internal static class InventoryCommand
                 }
 
                 SortedDictionary<string, object?> model = InventoryReport.Model(store, problems, when);
+                string? policyPath = parse.GetValue(policy);
+                if (policyPath != null)
+                {
+                    if (!File.Exists(policyPath))
+                    {
+                        context.Problem("GRDCL10", "--policy: the policy file '" + policyPath + "' does not exist.");
+                        return Program.Failed;
+                    }
+
+                    var components = ((List<object?>)model["components"]!).Cast<SortedDictionary<string, object?>>().ToList();
+                    model["decommission"] = Decommission.Compute(dbPath, policyPath, components, when);
+                }
+
                 string fmt = parse.GetValue(format)!;
                 string text = fmt switch
                 {

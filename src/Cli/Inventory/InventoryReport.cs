@@ -22,26 +22,27 @@ internal static class InventoryReport
         foreach (var row in Rows(db, """
             SELECT l.repository, max(l.owner_team), max(l.owner_contact), group_concat(DISTINCT l.tier), group_concat(DISTINCT l.data_class),
                    p.first_seen, p.last_seen, count(*), sum(l.errors), sum(l.warnings), max(l.policy_id), max(l.policy_revision),
-                   max(l.commit_sha), max(l.branch), max(l.ci), group_concat(l.project, ', ')
+                   max(l.commit_sha), max(l.branch), max(l.ci), group_concat(l.project, ', '),
+                   CASE WHEN sum(l.endpoints IS NULL) > 0 THEN 'not recorded' WHEN sum(l.endpoints LIKE 'unknown%') > 0 THEN 'unknown' ELSE 'complete' END
             FROM latest l JOIN repos p ON p.repository = l.repository GROUP BY l.repository ORDER BY l.repository
             """))
         {
             repos.Add(AuditRecord.Obj(("repository", row[0]), ("owner", row[1]), ("contact", row[2]), ("tier", row[3]), ("dataClass", row[4]),
                 ("firstSeen", row[5]), ("lastSeen", row[6]), ("projects", row[15]), ("errors", row[8]), ("warnings", row[9]),
-                ("policy", row[10] == null ? null : row[10] + " r" + row[11]), ("commit", row[12]), ("branch", row[13]), ("ci", row[14])));
+                ("policy", row[10] == null ? null : row[10] + " r" + row[11]), ("commit", row[12]), ("branch", row[13]), ("ci", row[14]), ("endpoints", row[16])));
         }
 
         var components = new List<object?>();
         foreach (var row in Rows(db, """
             SELECT c.type, c.id, group_concat(DISTINCT l.repository), group_concat(DISTINCT coalesce(l.owner_team, '?') || ' <' || coalesce(l.owner_contact, '?') || '>'),
                    max(c.approved_by), min(c.expires_at), group_concat(DISTINCT l.tier), group_concat(DISTINCT l.data_class), group_concat(DISTINCT c.status),
-                   max(c.max_data_class), group_concat(DISTINCT c.version), group_concat(DISTINCT c.assistant), count(DISTINCT l.repository)
+                   max(c.max_data_class), group_concat(DISTINCT c.version), group_concat(DISTINCT c.assistant), count(DISTINCT l.repository), sum(c.files)
             FROM latest l JOIN components c ON c.record_id = l.id GROUP BY c.type, c.id ORDER BY c.type, c.id
             """))
         {
             components.Add(AuditRecord.Obj(("type", row[0]), ("id", row[1]), ("repositories", Split(row[2])), ("owners", Split(row[3])),
                 ("approvedBy", row[4]), ("expiresAt", row[5]), ("tiers", row[6]), ("dataClasses", row[7]), ("status", row[8]),
-                ("maxDataClass", row[9]), ("versions", row[10]), ("assistants", row[11]), ("repositoryCount", row[12])));
+                ("maxDataClass", row[9]), ("versions", row[10]), ("assistants", row[11]), ("repositoryCount", row[12]), ("files", row[13])));
         }
 
         string horizon = now.AddDays(WaiverWindowDays).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -64,6 +65,16 @@ internal static class InventoryReport
             findings.Add(AuditRecord.Obj(("repository", row[0]), ("project", row[1]), ("rule", row[2]), ("level", row[3]), ("file", FileName(row[4] as string)), ("line", row[5]), ("message", row[6])));
         }
 
+        // Repositories whose latest record cannot say what the code reaches: their endpoints are unknown, not none.
+        var unknownReach = new List<object?>();
+        foreach (var row in Rows(db, """
+            SELECT l.repository, l.project, coalesce(l.endpoints, 'not recorded (a record before audit format 1.3, or an AI-BOM)') FROM latest l
+            WHERE l.endpoints IS NULL OR l.endpoints <> 'complete' ORDER BY l.repository, l.project
+            """))
+        {
+            unknownReach.Add(AuditRecord.Obj(("repository", row[0]), ("project", row[1]), ("endpoints", row[2])));
+        }
+
         long records = (long)(Rows(db, "SELECT count(*) FROM records").First()[0] ?? 0L);
         return AuditRecord.Obj(
             ("format", JsonFormat),
@@ -72,6 +83,8 @@ internal static class InventoryReport
             ("recordCount", records),
             ("repositories", repos),
             ("components", components),
+            ("endpointsUnknown", unknownReach),
+            ("decommission", null),
             ("waiversExpiring", waivers),
             ("findings", findings),
             ("problems", problems.Select(p => (object?)AuditRecord.Obj(("code", p.Code), ("source", p.Source), ("message", p.Message))).ToList()));
@@ -82,12 +95,12 @@ internal static class InventoryReport
     /// <summary>One row per component and repository using it.</summary>
     public static string Csv(SortedDictionary<string, object?> model)
     {
-        var sb = new StringBuilder("type,id,repository,approvedBy,expiresAt,tiers,dataClasses,status,versions\n");
+        var sb = new StringBuilder("type,id,repository,approvedBy,expiresAt,tiers,dataClasses,status,versions,filesTotal\n");
         foreach (SortedDictionary<string, object?> c in ((List<object?>)model["components"]!).Cast<SortedDictionary<string, object?>>())
         {
             foreach (object? repo in (List<object?>)c["repositories"]!)
             {
-                sb.AppendJoin(',', new[] { c["type"], c["id"], repo, c["approvedBy"], c["expiresAt"], c["tiers"], c["dataClasses"], c["status"], c["versions"] }.Select(v => Cell(v as string))).Append('\n');
+                sb.AppendJoin(',', new[] { c["type"], c["id"], repo, c["approvedBy"], c["expiresAt"], c["tiers"], c["dataClasses"], c["status"], c["versions"], c["files"] }.Select(v => Cell(v is long n ? n.ToString(CultureInfo.InvariantCulture) : v as string))).Append('\n');
             }
         }
 

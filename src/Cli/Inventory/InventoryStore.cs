@@ -53,6 +53,8 @@ internal sealed class InventoryStore : IDisposable
         db.Open();
         Exec(db, Schema);
         AddUsesColumn(db);
+        AddColumn(db, "records", "endpoints", "TEXT");
+        AddColumn(db, "components", "files", "INTEGER");
         Exec(db, LatestView);
         return new InventoryStore(db);
     }
@@ -68,6 +70,17 @@ internal sealed class InventoryStore : IDisposable
         }
     }
 
+    /// <summary>Columns later formats added (audit 1.3 endpoints): an older inventory gets them; its records keep null.</summary>
+    private static void AddColumn(SqliteConnection db, string table, string column, string type)
+    {
+        using SqliteCommand q = db.CreateCommand();
+        q.CommandText = "SELECT count(*) FROM pragma_table_info('" + table + "') WHERE name = '" + column + "'";
+        if (Convert.ToInt64(q.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            Exec(db, "ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
+        }
+    }
+
     public static void Exec(SqliteConnection db, string sql)
     {
         using SqliteCommand c = db.CreateCommand();
@@ -80,9 +93,9 @@ internal sealed class InventoryStore : IDisposable
     {
         int added = 0, known = 0;
         using SqliteTransaction tx = _db.BeginTransaction();
-        using SqliteCommand insert = Command(tx, "INSERT OR IGNORE INTO records (fingerprint, kind, source, repository, project, commit_sha, branch, ci, built_at, ingested_at, policy_id, policy_revision, mode, tier, data_class, owner_team, owner_contact, errors, warnings, uses) VALUES ($f,$k,$s,$r,$p,$c,$b,$ci,$t,$i,$pid,$prev,$m,$tier,$dc,$ot,$oc,$e,$w,$u) RETURNING id", "$f", "$k", "$s", "$r", "$p", "$c", "$b", "$ci", "$t", "$i", "$pid", "$prev", "$m", "$tier", "$dc", "$ot", "$oc", "$e", "$w", "$u");
+        using SqliteCommand insert = Command(tx, "INSERT OR IGNORE INTO records (fingerprint, kind, source, repository, project, commit_sha, branch, ci, built_at, ingested_at, policy_id, policy_revision, mode, tier, data_class, owner_team, owner_contact, errors, warnings, uses, endpoints) VALUES ($f,$k,$s,$r,$p,$c,$b,$ci,$t,$i,$pid,$prev,$m,$tier,$dc,$ot,$oc,$e,$w,$u,$ep) RETURNING id", "$f", "$k", "$s", "$r", "$p", "$c", "$b", "$ci", "$t", "$i", "$pid", "$prev", "$m", "$tier", "$dc", "$ot", "$oc", "$e", "$w", "$u", "$ep");
         using SqliteCommand fill = Command(tx, "UPDATE records SET uses = $u WHERE fingerprint = $f AND uses IS NULL", "$u", "$f");
-        using SqliteCommand comp = Command(tx, "INSERT INTO components VALUES ($r,$t,$i,$v,$a,$s,$by,$x,$dc)", "$r", "$t", "$i", "$v", "$a", "$s", "$by", "$x", "$dc");
+        using SqliteCommand comp = Command(tx, "INSERT INTO components (record_id, type, id, version, assistant, status, approved_by, expires_at, max_data_class, files) VALUES ($r,$t,$i,$v,$a,$s,$by,$x,$dc,$n)", "$r", "$t", "$i", "$v", "$a", "$s", "$by", "$x", "$dc", "$n");
         using SqliteCommand find = Command(tx, "INSERT INTO findings VALUES ($r,$rule,$l,$f,$line,$m)", "$r", "$rule", "$l", "$f", "$line", "$m");
         using SqliteCommand waiver = Command(tx, "INSERT INTO waivers VALUES ($r,$i,$rule,$s,$by,$x)", "$r", "$i", "$rule", "$s", "$by", "$x");
         using SqliteCommand repo = Command(tx, "INSERT INTO repos VALUES ($r,$t,$t) ON CONFLICT(repository) DO UPDATE SET first_seen = min(first_seen, $t), last_seen = max(last_seen, $t)", "$r", "$t");
@@ -91,7 +104,7 @@ internal sealed class InventoryStore : IDisposable
             string seen = r.BuiltAt.Length > 0 ? r.BuiltAt : now;
             string fingerprint = Fingerprint(text);
             Set(insert, fingerprint, r.Kind, r.Source, r.Repository, r.Project, r.Commit, r.Branch, r.Ci, seen, now, r.PolicyId, r.PolicyRevision, r.Mode, r.Tier, r.DataClass, r.OwnerTeam, r.OwnerContact,
-                r.Findings.Count(f => f.Level == "error"), r.Findings.Count(f => f.Level != "error"), r.Uses);
+                r.Findings.Count(f => f.Level == "error"), r.Findings.Count(f => f.Level != "error"), r.Uses, r.Endpoints);
             object? id = insert.ExecuteScalar();
             if (id == null)
             {
@@ -108,7 +121,7 @@ internal sealed class InventoryStore : IDisposable
             added++;
             foreach (Component c in r.Components)
             {
-                Set(comp, id, c.Type, c.Id, c.Version, c.Assistant, c.Status, c.ApprovedBy, c.ExpiresAt, c.MaxDataClass);
+                Set(comp, id, c.Type, c.Id, c.Version, c.Assistant, c.Status, c.ApprovedBy, c.ExpiresAt, c.MaxDataClass, c.Files);
                 comp.ExecuteNonQuery();
             }
 

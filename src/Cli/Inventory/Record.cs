@@ -13,6 +13,9 @@ internal sealed class Component
     public string? ApprovedBy { get; set; }
     public string? ExpiresAt { get; set; }
     public string? MaxDataClass { get; set; }
+
+    /// <summary>For an endpoint the record lists (audit 1.3 "endpoints"): how many files of the project use it.</summary>
+    public long? Files { get; set; }
 }
 
 internal sealed class RecordFinding
@@ -52,6 +55,12 @@ internal sealed class Record
     public string? OwnerTeam { get; set; }
     public string? OwnerContact { get; set; }
     public List<Component> Components { get; } = new();
+
+    /// <summary>
+    /// Whether the record lists every AI endpoint the code uses (audit 1.3 "endpoints"): "complete", "unknown: why",
+    /// or null for a record that predates the list (or an AI-BOM).
+    /// </summary>
+    public string? Endpoints { get; set; }
     public List<RecordFinding> Findings { get; } = new();
     public List<RecordWaiver> Waivers { get; } = new();
 
@@ -126,6 +135,23 @@ internal sealed class Record
             else if (comp.Type == "mcpServer" && S(c["identity"]) is string identity && identity.Contains("://", StringComparison.Ordinal))
             {
                 r.Components.Add(new Component { Type = "endpoint", Id = Host(identity), Status = "mcp server " + comp.Id, Assistant = comp.Assistant });
+            }
+        }
+
+        // What the code reaches, as the analyzers recorded it (GRD008 through the compiler's error log), with the policy's verdict.
+        if (root["endpoints"] is JsonNode reach && reach.IsObject)
+        {
+            bool complete = reach["complete"]?.Kind == JsonKind.True;
+            r.Endpoints = complete ? "complete" : "unknown: " + (S(reach["incompleteBecause"]) ?? "the record says the list is incomplete");
+            foreach (JsonNode h in Items(reach["hosts"]))
+            {
+                r.Components.Add(new Component
+                {
+                    Type = "endpoint",
+                    Id = S(h["host"]) ?? "?",
+                    Status = S(h["status"]) ?? "unknown",
+                    Files = h["files"] is JsonNode n && n.TryGetInt64(out long files) ? files : null,
+                });
             }
         }
 

@@ -18,7 +18,8 @@ internal static class RecordedUses
             ("project", project),
             ("mode", S(root["mode"]?["effective"]) ?? "Enforce"),
             ("manifest", Manifest(root)),
-            ("packages", Packages(root)));
+            ("packages", Packages(root)),
+            ("endpoints", Endpoints(root)));
         return JsonWriter.Write(uses);
     }
 
@@ -159,6 +160,18 @@ internal static class RecordedUses
         }
 
         return list;
+    }
+
+    /// <summary>The AI endpoints the code used (audit 1.3 "endpoints"), hosts only; null when the record does not list them.</summary>
+    private static List<object?>? Endpoints(JsonNode root)
+    {
+        JsonNode? reach = root["endpoints"];
+        if (reach == null || !reach.IsObject)
+        {
+            return null;
+        }
+
+        return Items(reach["hosts"]).Select(h => S(h["host"])).Where(h => h != null).Select(h => (object?)h).ToList();
     }
 
     private static bool Same(string? a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);

@@ -42,7 +42,7 @@ internal sealed class ScanReport
     public int StagedFromWorkingTree { get; set; }
 
     /// <summary>The AI endpoints the code uses (the analyzers' GRD008), for the "endpoints" of the JSON output.</summary>
-    public List<Guardrails.BuildTasks.Reports.EndpointUse> Endpoints { get; } = new();
+    public List<Guardrails.BuildTasks.Foundation.EndpointUse> Endpoints { get; } = new();
 
     /// <summary>The effective policy the analyzers ran under (null without a policy): it judges the endpoints.</summary>
     public string? EffectivePolicy { get; set; }
@@ -97,9 +97,9 @@ internal static class RepositoryScan
             StagedFromWorkingTree = snapshot.FromWorkingTree,
         };
         report.EffectivePolicy = copy.EffectivePolicy;
-        foreach (Guardrails.BuildTasks.Reports.EndpointUse use in copy.Endpoints)
+        foreach (Guardrails.BuildTasks.Foundation.EndpointUse use in copy.Endpoints)
         {
-            report.Endpoints.Add(new Guardrails.BuildTasks.Reports.EndpointUse(use.Host, snapshot.MapBack(use.File, root)));
+            report.Endpoints.Add(new Guardrails.BuildTasks.Foundation.EndpointUse(use.Host, snapshot.MapBack(use.File, root)));
         }
 
         foreach (Finding f in copy.Findings)

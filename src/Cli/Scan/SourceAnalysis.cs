@@ -38,7 +38,7 @@ internal static class SourceAnalysis
         List<Finding> findings,
         ScanProgress progress,
         CancellationToken cancellationToken,
-        List<Guardrails.BuildTasks.Reports.EndpointUse>? endpoints = null)
+        List<Guardrails.BuildTasks.Foundation.EndpointUse>? endpoints = null)
     {
         var skipped = new ConcurrentBag<Finding>();
         var trees = new SyntaxTree?[csharp.Count];
@@ -155,7 +155,7 @@ internal static class SourceAnalysis
             {
                 if (d.Properties.TryGetValue(RuleCatalog.EndpointUsedHostProperty, out string? host) && host != null)
                 {
-                    endpoints?.Add(new Guardrails.BuildTasks.Reports.EndpointUse(host, d.Location.GetLineSpan().Path));
+                    endpoints?.Add(new Guardrails.BuildTasks.Foundation.EndpointUse(host, d.Location.GetLineSpan().Path));
                 }
 
                 continue;
