@@ -18,9 +18,11 @@ echo
 echo "== samples/estate (three repositories' audit records -> one inventory report) =="
 mkdir -p artifacts
 rm -f artifacts/estate-inventory.db
-dotnet run --project src/Cli -- inventory samples/estate --db artifacts/estate-inventory.db -o artifacts/estate-inventory.html
+dotnet run --project src/Cli -- inventory samples/estate --db artifacts/estate-inventory.db -o artifacts/estate-inventory.html \
+  --policy samples/policy/guardrails.policy.json
 inventory=$?
-echo "Open artifacts/estate-inventory.html in a browser (it works offline)."
+echo "Open artifacts/estate-inventory.html in a browser (it works offline): the Endpoints tab shows what each repository's"
+echo "code reaches (hr-portal's are unknown: its analyzers did not run), and Decommission whose builds fail if one is revoked."
 
 echo
 if [ "$compliant" -eq 0 ] && [ "$violations" -ne 0 ] && [ "$inventory" -eq 0 ]; then
