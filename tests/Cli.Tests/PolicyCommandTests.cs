@@ -91,6 +91,29 @@ public sealed class PolicyCommandTests
         Assert.DoesNotContain(changes, c => c.Contains("github-copilot", StringComparison.Ordinal));
     }
 
+    /// <summary>Packages and endpoints are judged by the one evaluator, not by the lists: a deny pattern revokes what it covers.</summary>
+    [Fact]
+    public void Diff_judges_packages_and_endpoints_as_the_build_does_so_a_deny_pattern_revokes_the_approvals_it_covers()
+    {
+        using var repo = new TempRepo();
+        string sample = File.ReadAllText(Path.Combine(Guardrails.Tests.Shared.RepoPaths.Root, "samples", "policy", "guardrails.policy.json"));
+        string before = repo.Write("old.json", sample);
+        string after = repo.Write("new.json", sample
+            .Replace("{ \"id\": \"Shady.Llm.*\", \"reason\": \"no data-processing agreement\" }", "{ \"id\": \"Shady.Llm.*\", \"reason\": \"no data-processing agreement\" }, { \"id\": \"Azure.AI.*\", \"reason\": \"moving to the gateway\" }", StringComparison.Ordinal)
+            .Replace("\"endpoints\": { \"approved\": [\"ai-gateway.contoso.example\"] }", "\"endpoints\": { \"approved\": [\"ai-gateway.contoso.example\"], \"denied\": [\"*.contoso.example\"] }", StringComparison.Ordinal));
+        Assert.Contains("\"Azure.AI.*\"", File.ReadAllText(after));
+        Assert.Contains("\"denied\": [\"*.contoso.example\"]", File.ReadAllText(after));
+
+        CliRun run = CliRun.Of("policy", "diff", before, after, "--at", "2026-12-03", "--format", "json");
+
+        using JsonDocument doc = JsonDocument.Parse(run.Out);
+        var changes = doc.RootElement.GetProperty("changes").EnumerateArray()
+            .Select(c => c.GetProperty("change").GetString() + " " + c.GetProperty("type").GetString() + " " + c.GetProperty("id").GetString()).ToList();
+        Assert.Contains("revoked package Azure.AI.OpenAI", changes);
+        Assert.Contains("revoked endpoint ai-gateway.contoso.example", changes);
+        Assert.DoesNotContain("revoked package Anthropic", changes);
+    }
+
     [Fact]
     public void Diff_reports_an_approval_that_the_new_revision_lets_expire()
     {

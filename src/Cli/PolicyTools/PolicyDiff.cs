@@ -1,4 +1,5 @@
 using Guardrails.BuildTasks.Policy;
+using Guardrails.Core.Policy;
 
 namespace Guardrails.Cli.PolicyTools;
 
@@ -12,15 +13,18 @@ internal sealed record PolicyChange(string Change, string Type, string Id, strin
 /// <summary>
 /// What a new policy revision approves, revokes or lets expire compared with the old one: assistants, their models,
 /// MCP servers, packages, endpoints and waivers, read by the build's own policy reader. An entry is in force when it is
-/// listed, not denied, and its approval has not expired at <c>at</c>.
+/// listed, not denied, and its approval has not expired at <c>at</c>. Packages, endpoints and waivers are taken from the
+/// typed effective policy the analyzers and the package gate get (<see cref="EffectiveFacts"/>), and whether a package
+/// or an endpoint is approved is asked of the one evaluator (<see cref="PolicyVerdicts"/>): a deny pattern over an
+/// approved id, an endpoint denied by a wildcard, a waiver valid through its expiry day decide as in the build.
 /// </summary>
 internal static class PolicyDiff
 {
-    private sealed record Entry(string Type, string Id, bool Approved, DateTimeOffset? Expires, string Terms);
+    private sealed record Entry(string Type, string Id, bool Approved, DateTimeOffset? Expires, string Terms, string? ExpiresShown = null);
 
     public static List<PolicyChange> Compare(GuardrailsPolicy before, GuardrailsPolicy after, DateTimeOffset at)
     {
-        Dictionary<string, Entry> a = Entries(before), b = Entries(after);
+        Dictionary<string, Entry> a = Entries(before, at), b = Entries(after, at);
         var changes = new List<PolicyChange>();
         foreach (string key in a.Keys.Union(b.Keys).OrderBy(k => k, StringComparer.Ordinal))
         {
@@ -39,7 +43,7 @@ internal static class PolicyDiff
                     expired ? "expired" : "revoked",
                     any.Type,
                     any.Id,
-                    now == null ? "removed from the policy" : expired ? "approval expired " + now.Expires!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "now denied" + (now.Terms.Length > 0 ? " (" + now.Terms + ")" : string.Empty)));
+                    now == null ? "removed from the policy" : expired ? "approval expired " + Shown(now) : "now denied" + (now.Terms.Length > 0 ? " (" + now.Terms + ")" : string.Empty)));
             }
             else if (wasInForce && isInForce && (old!.Terms != now!.Terms || old.Expires != now.Expires))
             {
@@ -53,9 +57,11 @@ internal static class PolicyDiff
     private static bool InForce(Entry? e, DateTimeOffset at) => e != null && e.Approved && (e.Expires == null || e.Expires > at);
 
     private static string Describe(Entry e) =>
-        (e.Terms.Length > 0 ? e.Terms : "approved") + (e.Expires != null ? ", expires " + e.Expires.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
+        (e.Terms.Length > 0 ? e.Terms : "approved") + (e.Expires != null ? ", expires " + Shown(e) : string.Empty);
 
-    private static Dictionary<string, Entry> Entries(GuardrailsPolicy p)
+    private static string Shown(Entry e) => e.ExpiresShown ?? e.Expires!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Dictionary<string, Entry> Entries(GuardrailsPolicy p, DateTimeOffset at)
     {
         var d = new Dictionary<string, Entry>(StringComparer.OrdinalIgnoreCase);
         void Add(Entry e) => d[e.Type + "|" + e.Id] = e;
@@ -94,24 +100,34 @@ internal static class PolicyDiff
             Add(new Entry("mcpServer", s.Label, false, null, s.Reason?.Value ?? string.Empty));
         }
 
-        foreach (PackageRule r in p.ApprovedPackages)
+        // Packages, endpoints and waivers: the effective policy the build derives, judged by the one evaluator.
+        var effective = new EffectivePolicy { HasPolicy = true };
+        EffectiveFacts.Write(p, effective, p.Waivers);
+        var verdicts = new PolicyVerdicts(effective, now: at);
+        foreach (string id in effective.ApprovedPackages.Concat(effective.DeniedPackages).Select(e => e.Id).Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            Add(new Entry("package", r.Id.Value, true, null, r.VersionsText != null ? "versions " + r.VersionsText.Value : string.Empty));
+            Decision decision = verdicts.Package(id, null);
+            bool approved = decision.Verdict == Verdict.Approved;
+            PackageEntry? entry = approved
+                ? effective.ApprovedPackages.FirstOrDefault(e => string.Equals(e.Id, id, StringComparison.OrdinalIgnoreCase))
+                : effective.DeniedPackages.FirstOrDefault(e => Guardrails.Core.Text.Glob.Match(e.Id, id));
+            string terms = approved ? (entry?.Versions != null ? "versions " + entry.Versions : string.Empty) : entry?.Reason ?? string.Empty;
+            Add(new Entry("package", id, approved, null, terms));
         }
 
-        foreach (PackageRule r in p.DeniedPackages)
+        foreach (string host in effective.ApprovedEndpoints.Concat(effective.DeniedEndpoints).Select(e => e.Host).Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            Add(new Entry("package", r.Id.Value, false, null, r.Reason?.Value ?? string.Empty));
+            Decision decision = verdicts.Host(host);
+            if (decision.Verdict == Verdict.Approved || decision.Verdict == Verdict.Denied)
+            {
+                Add(new Entry("endpoint", host, decision.Verdict == Verdict.Approved, null, decision.Verdict == Verdict.Denied ? "denied" : string.Empty));
+            }
         }
 
-        foreach (var e in p.ApprovedEndpoints)
+        foreach (WaiverEntry w in effective.Waivers)
         {
-            Add(new Entry("endpoint", e.Value, true, null, string.Empty));
-        }
-
-        foreach (WaiverRule w in p.Waivers)
-        {
-            Add(new Entry("waiver", w.Id, true, w.ExpiresAt?.Value, (w.Rule?.Value ?? string.Empty) + (w.Subject != null ? " " + w.Subject.Value : string.Empty)));
+            // In force through its expiry day, as the build judges it; shown as the policy writes it.
+            Add(new Entry("waiver", w.Id, true, w.Expires, w.Rule + " " + w.Subject, p.FindWaiver(w.Id)?.ExpiresAt is { } written ? Dates.Show(written.Value) : null));
         }
 
         return d;
