@@ -95,6 +95,9 @@ namespace Guardrails.BuildTasks
 
         public string? DirectoryBuildPropsAbove { get; set; }
 
+        /// <summary>$(BaseIntermediateOutputPath);$(IntermediateOutputPath);$(BaseOutputPath);$(OutputPath), relative to the project folder or full.</summary>
+        public string? BuildOutputFolders { get; set; }
+
         /// <summary>Build files evaluated after Guardrails.props (the project file, Directory.Build.targets): checked for the internal capture properties.</summary>
         public ITaskItem[]? LateBuildFiles { get; set; }
 
@@ -149,6 +152,7 @@ namespace Guardrails.BuildTasks
                     CheckFootprints = !string.Equals(CheckFootprints?.Trim(), "false", StringComparison.OrdinalIgnoreCase),
                     KeptBackListFile = KeptBackList,
                     LateBuildFiles = WithDirectoryBuildProps(Paths(LateBuildFiles), DirectoryBuildPropsAbove),
+                    BuildOutputFolders = Integrity.CommittedBuildOutput.Folders(ProjectPath, BuildOutputFolders),
                     BuildRepository = Reports.BuildProvenance.Detect(null, Environment.GetEnvironmentVariable).Repository,
                     Now = DateTimeOffset.UtcNow,
                 };

@@ -102,6 +102,7 @@ namespace Guardrails.BuildTasks.Engine
             KeptBackFiles.Scan(request, result);
             result.Findings.AddRange(TargetOverrides.Find(request.LateBuildFiles ?? new string[0]));
             BypassChecks.Run(request, result);
+            CommittedBuildOutput.Check(request, result);
 
             // The manifest is held against the policy only when the policy is valid: a broken policy already fails
             // closed, and judging a team against half a policy would only add noise.

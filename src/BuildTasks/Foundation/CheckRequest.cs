@@ -95,6 +95,10 @@ namespace Guardrails.BuildTasks.Foundation
         /// redefinitions of Guardrails' targets (Integrity/TargetOverrides).</summary>
         public string[]? LateBuildFiles { get; set; }
 
+        /// <summary>The project's build output folders (obj/, bin/ and the configuration folders below them), full paths:
+        /// files git tracks there are a build someone else made (Integrity/CommittedBuildOutput, GRD315).</summary>
+        public string[]? BuildOutputFolders { get; set; }
+
         /// <summary>The scan selection's list of files kept back from the compiler (guardrails.scan-skipped.txt): the large text
         /// files in it are scanned by the check, the unscannable ones reported (GRD312). Empty when the selection did not run.</summary>
         public string? KeptBackListFile { get; set; }

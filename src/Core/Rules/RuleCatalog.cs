@@ -164,6 +164,7 @@ namespace Guardrails.Core.Rules
         public const string CheckSwitchedOff = "GRD310";
         public const string CompileNotAsChecked = "GRD311";
         public const string FileNotScannable = "GRD312";
+        public const string BuildOutputCommitted = "GRD315";
     }
 
     /// <summary>
@@ -492,6 +493,11 @@ namespace Guardrails.Core.Rules
             name: "FileNotScannable",
             waiverSubject: "the file's path relative to the project folder (`appsettings.json`, `data/seed.json`)");
 
+        public static readonly RuleInfo BuildOutputCommitted = new RuleInfo(
+            RuleIds.BuildOutputCommitted, "Build output is committed to the repository", CategoryIntegrity, RuleHost.BuildTask, isError: true,
+            name: "BuildOutputCommitted",
+            waiverSubject: "the output folder's path relative to the repository root (`src/App/obj/`)");
+
         /// <summary>The GRD002 message (analyzer and check alike): provider, token kind, redacted key, environment variable, rotation URL.</summary>
         public const string KeyInFileMessage = "{0} {1} is in this file ({2}): move it to the {3} environment variable, user-secrets or a key vault, and rotate it now because it is already in source history ({4})";
 
@@ -565,6 +571,7 @@ namespace Guardrails.Core.Rules
             CheckSwitchedOff,
             CompileNotAsChecked,
             FileNotScannable,
+            BuildOutputCommitted,
         };
 
         /// <summary>All known rules, in id order of declaration.</summary>

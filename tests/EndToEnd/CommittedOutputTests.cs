@@ -1,0 +1,55 @@
+using System.Diagnostics;
+
+namespace Guardrails.EndToEnd.Tests;
+
+/// <summary>
+/// A committed obj/ (with its stamps, assembly and audit record) cloned fresh at the same path with a warm package
+/// cache, as a CI agent with a cached NuGet folder would: git writes obj/ after the sources, so incremental targets can
+/// see their outputs as newer than their inputs. The committed output fails the build (GRD315). (In this setup the check
+/// also re-runs without the git index among its inputs; the index input is defence in depth for layouts where nothing
+/// else the check reads is newer than the committed stamp.)
+/// </summary>
+[Collection(PackageCollection.Name)]
+public class CommittedOutputTests
+{
+    private readonly PackageFixture _fixture;
+
+    public CommittedOutputTests(PackageFixture fixture) => _fixture = fixture;
+
+    private static void Git(string dir, params string[] args)
+    {
+        var psi = new ProcessStartInfo("git") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string a in new[] { "-c", "user.name=t", "-c", "user.email=t@example.test", "-c", "commit.gpgsign=false" }.Concat(args))
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using Process p = Process.Start(psi)!;
+        string output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        Assert.True(p.ExitCode == 0, "git " + string.Join(" ", args) + ": " + output);
+    }
+
+    [Fact]
+    public void A_fresh_clone_of_a_repository_with_committed_build_output_runs_the_check_and_fails()
+    {
+        TestProject project = _fixture.NewGovernedProject(E2eDocuments.Policy("e2e-committed-obj", 1), E2eDocuments.MinimalManifest);
+        DotNet.Result first = project.Build();
+        Assert.True(first.ExitCode == 0, first.ToString());
+
+        // Commit everything, obj/ and bin/ included, then clone at the very same path (a CI agent's fixed work folder).
+        Git(project.Directory, "init", "-q");
+        Git(project.Directory, "add", "-A", "-f", ".");
+        Git(project.Directory, "commit", "-q", "-m", "with build output");
+        string original = project.Directory + ".orig";
+        Directory.Move(project.Directory, original);
+        Git(Path.GetDirectoryName(original)!, "clone", "-q", original, project.Directory);
+
+        DotNet.Result clone = project.Build();
+
+        Assert.True(clone.ExitCode != 0, "expected the committed build output to fail the build:\n" + clone);
+        Assert.Contains("error GRD315", clone.Output);
+        Assert.Contains("'obj/' is a build output folder of this project", clone.Output);
+        Assert.Contains("'bin/' is a build output folder of this project", clone.Output);
+    }
+}
