@@ -14,12 +14,7 @@ public class EndpointUsedTests
         V.Diagnostic("GRD008").WithLocation(location).WithSeverity(DiagnosticSeverity.Info).WithArguments(host, reason);
 
     private static DiagnosticResult Unapproved(int location, string host, string provider, string? package) =>
-        V.Diagnostic("GRD004").WithLocation(location).WithSeverity(DiagnosticSeverity.Error).WithArguments(
-            host,
-            provider,
-            V.OwnerContact,
-            package != null ? "approve the package " + package + " (or the endpoint " + host + ")" : "approve the endpoint " + host,
-            string.Empty);
+        UnapprovedAiEndpointAnalyzerTests.D(location, host, provider, package);
 
     [Fact]
     public async Task An_approved_endpoint_is_recorded_once_per_file_and_an_unapproved_one_is_recorded_besides_GRD004()

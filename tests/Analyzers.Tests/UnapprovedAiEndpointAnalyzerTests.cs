@@ -16,7 +16,7 @@ public class UnapprovedAiEndpointAnalyzerTests
         }
         """;
 
-    private static DiagnosticResult D(int location, string host, string provider, string? package, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+    internal static DiagnosticResult D(int location, string host, string provider, string? package, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
         V.Diagnostic("GRD004").WithLocation(location).WithSeverity(severity).WithArguments(
             host,
             provider,

@@ -52,25 +52,17 @@ internal sealed class InventoryStore : IDisposable
         var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         db.Open();
         Exec(db, Schema);
-        AddUsesColumn(db);
+        AddColumn(db, "records", "uses", "TEXT");
         AddColumn(db, "records", "endpoints", "TEXT");
         AddColumn(db, "components", "files", "INTEGER");
         Exec(db, LatestView);
         return new InventoryStore(db);
     }
 
-    /// <summary>Inventories made before the recorded uses were kept get the column; their records fill it when ingested again.</summary>
-    private static void AddUsesColumn(SqliteConnection db)
-    {
-        using SqliteCommand q = db.CreateCommand();
-        q.CommandText = "SELECT count(*) FROM pragma_table_info('records') WHERE name = 'uses'";
-        if (Convert.ToInt64(q.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
-        {
-            Exec(db, "ALTER TABLE records ADD COLUMN uses TEXT");
-        }
-    }
-
-    /// <summary>Columns later formats added (audit 1.3 endpoints): an older inventory gets them; its records keep null.</summary>
+    /// <summary>
+    /// Columns later versions added (the recorded uses; audit 1.3 endpoints): an older inventory gets them, and its
+    /// records keep null until ingested again (the uses are then filled in).
+    /// </summary>
     private static void AddColumn(SqliteConnection db, string table, string column, string type)
     {
         using SqliteCommand q = db.CreateCommand();
