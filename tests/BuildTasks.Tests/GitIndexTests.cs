@@ -19,6 +19,26 @@ public class GitIndexTests
         Assert.True(p.ExitCode == 0, "git " + string.Join(' ', args) + ": " + p.StandardError.ReadToEnd());
     }
 
+    [Fact]
+    public void A_changed_index_is_read_again_and_callers_get_their_own_copy()
+    {
+        using var dir = new TempDir();
+        Git(dir.Path, "init", "-q");
+        dir.Write("one.txt", "1");
+        dir.Write("two.txt", "2");
+        Git(dir.Path, "add", "one.txt");
+
+        HashSet<string> first = GitIndex.TryReadTrackedPaths(dir.Path)!;
+        first.Add("changed-by-a-caller.txt");
+        Assert.Equal(new[] { "one.txt" }, GitIndex.TryReadTrackedPaths(dir.Path)!);
+
+        Git(dir.Path, "add", "two.txt");
+        Assert.Equal(new[] { "one.txt", "two.txt" }, GitIndex.TryReadTrackedPaths(dir.Path)!.Order(StringComparer.Ordinal));
+        Dictionary<string, string> entries = GitIndex.TryReadEntries(dir.Path)!;
+        entries.Clear();
+        Assert.Equal(2, GitIndex.TryReadEntries(dir.Path)!.Count);
+    }
+
     [Theory]
     [InlineData("2")]
     [InlineData("3")]

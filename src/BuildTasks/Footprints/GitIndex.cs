@@ -40,6 +40,21 @@ namespace Guardrails.BuildTasks.Footprints
             }
         }
 
+        private static Cached? _last;
+
+        private sealed class Cached
+        {
+            public Cached((string, long, DateTime) key, Dictionary<string, string> entries)
+            {
+                Key = key;
+                Entries = entries;
+            }
+
+            public (string, long, DateTime) Key { get; }
+
+            public Dictionary<string, string> Entries { get; }
+        }
+
         /// <summary>Tracked paths (relative, '/' separated) with the SHA-1 (hex) of the staged content; null when the index cannot be read.</summary>
         public static Dictionary<string, string>? TryReadEntries(string repositoryRoot)
         {
@@ -51,8 +66,36 @@ namespace Guardrails.BuildTasks.Footprints
                     return null;
                 }
 
-                LoadedFile? index = SourceFile.TryLoad(Path.Combine(gitDir, "index"), MaxIndexBytes, out _, out _);
-                return index == null ? null : ParseEntries(index.Bytes);
+                string path = Path.Combine(gitDir, "index");
+                var info = new FileInfo(path);
+                if (!info.Exists)
+                {
+                    return null;
+                }
+
+                // One check reads the index for committed footprints, personal files and build output: parse it once per
+                // version of the file (path, length, time), not once per question. Callers get a copy they may change.
+                (string Path, long Length, DateTime Written) key = (info.FullName, info.Length, info.LastWriteTimeUtc);
+                Cached? cached = _last;
+                if (cached != null && cached.Key.Equals(key))
+                {
+                    return new Dictionary<string, string>(cached.Entries, StringComparer.Ordinal);
+                }
+
+                LoadedFile? index = SourceFile.TryLoad(path, MaxIndexBytes, out _, out _);
+                if (index == null)
+                {
+                    return null;
+                }
+
+                Dictionary<string, string>? entries = ParseEntries(index.Bytes);
+                if (entries == null)
+                {
+                    return null;
+                }
+
+                _last = new Cached(key, entries);
+                return new Dictionary<string, string>(entries, StringComparer.Ordinal);
             }
             catch (Exception e) when (FootprintDiscovery.IsIoException(e))
             {
