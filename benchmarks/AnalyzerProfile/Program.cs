@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
-// Usage: dotnet run -c Release --project benchmarks/AnalyzerProfile -- DIR [--runs 3] [--policy FILE] [--only NAME] [--serial] [--ide FILE]
+// Usage: dotnet run -c Release --project benchmarks/AnalyzerProfile -- DIR [--runs 3] [--policy FILE] [--only NAME] [--serial] [--ide FILE] [--keyscan] [--spots]
 // DIR: a folder of .cs files (searched recursively, bin/obj skipped), e.g. one written by GenerateLargeProject
 // --generate-only or benchmarks/AiSdkCompile. References: the .NET shared framework this program runs on, plus every
 // dll under DIR/refs. --policy: an effective-policy file handed to the analyzers as an additional file.
@@ -44,6 +44,29 @@ var analyzers = typeof(Guardrails.Analyzers.HardcodedKeyInCodeAnalyzer).Assembly
     .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
     .ToImmutableArray();
 
+// --spots: the raw-text passes each analyzer makes over every tree (SourceSpots for GRD001, EndpointSpots for GRD004) and
+// the bare searches they are built from, in the calling thread's CPU time, min and median of --runs; no compilation.
+if (args.Contains("--spots"))
+{
+    var texts = trees.Select(t => t.GetText().ToString()).ToList();
+    var phases = new Dictionary<string, List<double>>();
+    void Time(string name, Action body) { long c = ThreadClock.Now(); body(); (phases.TryGetValue(name, out var l) ? l : phases[name] = new List<double>()).Add((ThreadClock.Now() - c) / 1e6); }
+    var endpointDomains = Guardrails.Analyzers.EndpointDomains.CatalogDomains;
+    for (int i = 0; i < runs; i++)
+    {
+        Time("SourceSpots.Compute", () => { foreach (var t in trees) Guardrails.Analyzers.SourceSpots.Compute(t, CancellationToken.None); });
+        Time("EndpointSpots.Compute", () => { foreach (var t in trees) Guardrails.Analyzers.EndpointSpots.Compute(t, endpointDomains, CancellationToken.None); });
+        Time("CollectAnchors", () => { var l = new List<int>(); foreach (var t in texts) { l.Clear(); Guardrails.Core.Secrets.SecretScanner.CollectAnchors(t, l); } });
+        Time("IndexOf('\"') loop", () => { long n = 0; foreach (var t in texts) for (int q = t.IndexOf('"'); q >= 0; q = t.IndexOf('"', q + 1)) n++; });
+        Time("IndexOf(AKIA)", () => { long n = 0; foreach (var t in texts) for (int q = t.IndexOf("AKIA", StringComparison.Ordinal); q >= 0; q = t.IndexOf("AKIA", q + 1, StringComparison.Ordinal)) n++; });
+        Time("IndexOfAny(-_)", () => { long n = 0; char[] seps = { '-', '_' }; foreach (var t in texts) for (int q = t.IndexOfAny(seps); q >= 0; q = t.IndexOfAny(seps, q + 1)) n++; });
+        Time("MightContainKey", () => { foreach (var t in texts) Guardrails.Core.Secrets.SecretScanner.MightContainKey(t); });
+    }
+    long chars = texts.Sum(t => (long)t.Length);
+    foreach (var (name, list) in phases) Console.WriteLine($"  {name,-24} min {list.Min(),7:0.00} ms  median {list.OrderBy(x => x).ElementAt(list.Count / 2),7:0.00} ms  = {chars / 1e6 / (list.Min() / 1000) / 1000:0.00} G chars/s");
+    return 0;
+}
+
 if (args.Contains("--micro"))
 {
     foreach (string file in args.Where(a => File.Exists(a) && !a.EndsWith(".cs", StringComparison.Ordinal)))
@@ -79,14 +102,14 @@ if (args.Contains("--keyscan"))
     {
         var fresh = Parse();
         var compilation = CSharpCompilation.Create("KeyScan", fresh, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
-        TimeSpan c0 = Process.GetCurrentProcess().TotalProcessorTime;
+        long c0 = ThreadClock.Now();
         compilation.GetDiagnostics();
-        compileTimes.Add((Process.GetCurrentProcess().TotalProcessorTime - c0).TotalMilliseconds);
+        compileTimes.Add((ThreadClock.Now() - c0) / 1e6);
         var options = new AnalyzerOptions(additional);
         var diagnostics = new List<Diagnostic>();
-        TimeSpan a0 = Process.GetCurrentProcess().TotalProcessorTime;
+        long a0 = ThreadClock.Now();
         KeyScanProbe.Run(compilation, options, diagnostics.Add);
-        analyzerTimes.Add((Process.GetCurrentProcess().TotalProcessorTime - a0).TotalMilliseconds);
+        analyzerTimes.Add((ThreadClock.Now() - a0) / 1e6);
         reported = diagnostics.Count;
         Console.WriteLine($"  run {run + 1}: compile cpu {compileTimes[^1]:N0} ms, GRD001 analyzer cpu {analyzerTimes[^1]:N0} ms ({100 * analyzerTimes[^1] / compileTimes[^1]:0.00} %), {reported} reported");
     }
@@ -228,7 +251,9 @@ internal static class KeyScanProbe
     {
         CancellationToken none = CancellationToken.None;
         Guardrails.Analyzers.GuardrailsSettings settings = Guardrails.Analyzers.GuardrailsSettings.From(options, none);
+        long c0 = ThreadClock.Now();
         Guardrails.Analyzers.ConstantChain keyConstants = Guardrails.Analyzers.ConstantChain.Compute(compilation, tree => Guardrails.Analyzers.SourceSpots.For(tree, none).KeyConstants, none, includeReadOnly: true);
+        Console.Write($"    start (spots of every tree + constant chain) cpu {(ThreadClock.Now() - c0) / 1e6:0.0} ms;");
         var mentions = new Guardrails.Analyzers.CompilationMentions(compilation);
         foreach (SyntaxTree tree in compilation.SyntaxTrees)
         {
@@ -238,4 +263,45 @@ internal static class KeyScanProbe
             Guardrails.Analyzers.CSharpKeyScan.Run(context, settings, keyConstants, mentions);
         }
     }
+}
+
+/// <summary>
+/// CPU time of the calling thread (Linux: clock_gettime(CLOCK_THREAD_CPUTIME_ID), in ns): on a loaded machine the wall clock
+/// mostly measures waiting for a core, and the process's CPU time also counts the runtime's background JIT and GC threads.
+/// Elsewhere it falls back to the process's CPU time.
+/// </summary>
+internal static class ThreadClock
+{
+    private static bool unavailable;
+
+    public static long Now()
+    {
+        if (!unavailable)
+        {
+            try
+            {
+                if (clock_gettime(3, out Timespec t) == 0)
+                {
+                    return (t.Sec * 1_000_000_000) + t.Nsec;
+                }
+            }
+            catch (Exception e) when (e is DllNotFoundException || e is EntryPointNotFoundException)
+            {
+            }
+
+            unavailable = true;
+        }
+
+        return Process.GetCurrentProcess().TotalProcessorTime.Ticks * 100;
+    }
+
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private struct Timespec
+    {
+        public long Sec;
+        public long Nsec;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc")]
+    private static extern int clock_gettime(int clock, out Timespec ts);
 }

@@ -45,7 +45,7 @@ namespace Guardrails.Analyzers
             return CatalogCache.GetValue(tree, _ => spots);
         }
 
-        private static EndpointSpots Compute(SyntaxTree tree, EndpointDomains domains, CancellationToken cancellationToken)
+        internal static EndpointSpots Compute(SyntaxTree tree, EndpointDomains domains, CancellationToken cancellationToken)
         {
             string text = tree.GetText(cancellationToken).ToString();
             var literals = new List<int>();
@@ -94,6 +94,8 @@ namespace Guardrails.Analyzers
     /// <summary>The domains (<see cref="HostPattern.DomainOf"/>) of every endpoint GRD004 may report under one policy.</summary>
     internal sealed class EndpointDomains
     {
+        internal static EndpointDomains CatalogDomains => Catalog;
+
         private static readonly EndpointDomains Catalog = new EndpointDomains(new HashSet<string>(AiSdkCatalog.EndpointDomains), isCatalog: true, everyDottedString: false);
 
         private readonly HashSet<string> _domains;

@@ -58,7 +58,11 @@ namespace Guardrails.Analyzers
         /// </summary>
         public IReadOnlyList<int> Builders { get; }
 
-        /// <summary>Starts of raw (<c>"""</c>) and verbatim (<c>@"</c>) literals, which may hold configuration text over several lines.</summary>
+        /// <summary>
+        /// Starts of raw (<c>"""</c>) and verbatim (<c>@"</c>) literals that may hold configuration text over several lines:
+        /// those whose source text spans lines and could hold a named value (see <see cref="RawMayHoldNamedValue"/>), and every
+        /// interpolated one (its holes may hold quotes, so its end is not looked for on the text).
+        /// </summary>
         public IReadOnlyList<int> MultiLineLiterals { get; }
 
         /// <summary>The call names that <see cref="Builders"/> looks for, each followed by '('.</summary>
@@ -93,7 +97,7 @@ namespace Guardrails.Analyzers
             return Cache.GetValue(tree, _ => spots);
         }
 
-        private static SourceSpots Compute(SyntaxTree tree, CancellationToken cancellationToken)
+        internal static SourceSpots Compute(SyntaxTree tree, CancellationToken cancellationToken)
         {
             string text = tree.GetText(cancellationToken).ToString();
             var anchors = new List<int>();
@@ -126,13 +130,24 @@ namespace Guardrails.Analyzers
                 // the quotes this loop visits anyway instead of in passes of their own.
                 if (quote >= rawEnd && quote + 2 < text.Length && text[quote + 1] == '"' && text[quote + 2] == '"')
                 {
-                    multiLine.Add(quote + 3);
+                    if (quote == 0 || text[quote - 1] == '$' || RawMayHoldNamedValue(text, quote))
+                    {
+                        multiLine.Add(quote + 3);
+                    }
+
                     rawEnd = quote + 3;
                 }
 
                 if (quote > 0 && text[quote - 1] == '@')
                 {
-                    multiLine.Add(quote + 1);
+                    if (quote == 1 || text[quote - 2] == '$' || VerbatimMayHoldNamedValue(text, quote + 1))
+                    {
+                        multiLine.Add(quote + 1);
+                    }
+                }
+                else if (quote > 1 && text[quote - 1] == '$' && text[quote - 2] == '@')
+                {
+                    multiLine.Add(quote + 1); // @$"…": interpolated verbatim (its holes may hold quotes: not judged here)
                 }
 
                 if (quote + 1 < text.Length && text[quote + 1] == '.')
@@ -200,6 +215,105 @@ namespace Guardrails.Analyzers
             }
 
             return new SourceSpots(anchors, escapes, named, joins, keyConstants, builders, multiLine);
+        }
+
+        /// <summary>
+        /// A raw literal (not interpolated) whose delimiter starts at <paramref name="quote"/>: whether its text spans lines
+        /// and could hold a value that a name in it makes a key (<see cref="Guardrails.Core.Files.TextFileSecrets.MightHoldNamedValue(string, int, int)"/>
+        /// on the source text, which is the value's text plus indentation). Only such literals are looked up in the tree:
+        /// a self-identifying key in one is an <see cref="Anchors"/> spot already; most are SQL, markup or prose.
+        /// </summary>
+        private static bool RawMayHoldNamedValue(string text, int quote)
+        {
+            int quotes = 3;
+            while (quote + quotes < text.Length && text[quote + quotes] == '"')
+            {
+                quotes++;
+            }
+
+            // The content ends at the first run of as many quotes as opened it (it holds no such run).
+            int start = quote + quotes;
+            int end = start;
+            while (true)
+            {
+                int next = text.IndexOf(TripleQuote, end, StringComparison.Ordinal);
+                if (next < 0)
+                {
+                    end = text.Length;
+                    break;
+                }
+
+                int run = 3;
+                while (next + run < text.Length && text[next + run] == '"' && run < quotes)
+                {
+                    run++;
+                }
+
+                if (run >= quotes)
+                {
+                    end = next;
+                    break;
+                }
+
+                end = next + run;
+            }
+
+            return SpansLinesAndMayHoldNamedValue(text, start, end);
+        }
+
+        private const string TripleQuote = "\"\"\"";
+
+        /// <summary>The verbatim literal (not interpolated) whose text starts at <paramref name="start"/>: see <see cref="RawMayHoldNamedValue"/>.</summary>
+        private static bool VerbatimMayHoldNamedValue(string text, int start)
+        {
+            // The content ends at the first quote that is not doubled.
+            int end = start;
+            while (true)
+            {
+                int next = text.IndexOf('"', end);
+                if (next < 0)
+                {
+                    end = text.Length;
+                    break;
+                }
+
+                if (next + 1 < text.Length && text[next + 1] == '"')
+                {
+                    end = next + 2;
+                    continue;
+                }
+
+                end = next;
+                break;
+            }
+
+            return SpansLinesAndMayHoldNamedValue(text, start, end);
+        }
+
+        /// <summary>
+        /// The text spans lines, and holds a named value with its name (configuration text), or is one token alone on its
+        /// lines (a raw literal's value drops its first and last line: the code around names it).
+        /// </summary>
+        private static bool SpansLinesAndMayHoldNamedValue(string text, int start, int end)
+        {
+            if (end <= start || text.IndexOf('\n', start, end - start) < 0)
+            {
+                return false;
+            }
+
+            int first = start, last = end;
+            while (first < last && char.IsWhiteSpace(text[first]))
+            {
+                first++;
+            }
+
+            while (last > first && char.IsWhiteSpace(text[last - 1]))
+            {
+                last--;
+            }
+
+            return (last - first >= NamedMinimumRun && MayBeToken(text, first, last - first)) ||
+                   Guardrails.Core.Files.TextFileSecrets.MightHoldNamedValue(text, start, end - start);
         }
 
         /// <summary>The inside of a pair of quotes that may be a key under some name, and what that name must contain.</summary>

@@ -114,20 +114,24 @@ namespace Guardrails.Core.Files
         /// no allocation for text that holds no candidate: lets a caller skip parsing text that only might be configuration
         /// (a C# literal over several lines: SQL, markup, prose). Self-identifying keys are not this method's business.
         /// </summary>
-        public static bool MightHoldNamedValue(string text)
+        public static bool MightHoldNamedValue(string text) => MightHoldNamedValue(text, 0, text.Length);
+
+        /// <summary><see cref="MightHoldNamedValue(string)"/> for <c>text.Substring(start, length)</c>, without allocating it.</summary>
+        public static bool MightHoldNamedValue(string text, int start, int length)
         {
-            if (text.IndexOf('\\') >= 0 || text.IndexOf("bearer", StringComparison.OrdinalIgnoreCase) >= 0)
+            int end = start + length;
+            if (text.IndexOf('\\', start, length) >= 0 || text.IndexOf("bearer", start, length, StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 return true;
             }
 
-            if (!NamedValues.MayBeSecretLike(text))
+            if (!NamedValues.MayBeSecretLike(text, start, length))
             {
                 return false;
             }
 
-            int i = 0;
-            while (i < text.Length)
+            int i = start;
+            while (i < end)
             {
                 if (!NamedValues.IsTokenCharacter(text[i]))
                 {
@@ -135,24 +139,24 @@ namespace Guardrails.Core.Files
                     continue;
                 }
 
-                int start = i;
-                while (i < text.Length && NamedValues.IsTokenCharacter(text[i]))
+                int run = i;
+                while (i < end && NamedValues.IsTokenCharacter(text[i]))
                 {
                     i++;
                 }
 
-                if (i - start < NamedValues.MinimumLength)
+                if (i - run < NamedValues.MinimumLength)
                 {
                     continue;
                 }
 
-                if (SecretScanner.MightBeNamedValue(text, start, i - start, out _))
+                if (SecretScanner.MightBeNamedValue(text, run, i - run, out _))
                 {
                     return true;
                 }
 
                 // NAME=value (.env, INI, a connection string's part): the value after each '='.
-                for (int eq = text.IndexOf('=', start, i - start); eq >= 0 && i - eq - 1 >= NamedValues.MinimumLength; eq = text.IndexOf('=', eq + 1, i - eq - 1))
+                for (int eq = text.IndexOf('=', run, i - run); eq >= 0 && i - eq - 1 >= NamedValues.MinimumLength; eq = text.IndexOf('=', eq + 1, i - eq - 1))
                 {
                     if (SecretScanner.MightBeNamedValue(text, eq + 1, i - eq - 1, out _))
                     {
