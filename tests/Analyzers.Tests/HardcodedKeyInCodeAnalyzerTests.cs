@@ -452,4 +452,22 @@ public class HardcodedKeyInCodeAnalyzerTests
             "}\n";
         await V.AnalyzerAsync(test => test.TestCode = source);
     }
+
+    [Fact]
+    public async Task Configuration_text_in_a_verbatim_literal_is_read_whichever_way_its_prefixes_are_written()
+    {
+        // YAML over several lines: the key has no quotes of its own, so only the literal read as configuration finds it.
+        // @$"…" (interpolated verbatim, prefixes in either order) is read as @"…" is.
+        string mistral = FakeKeys.Mistral();
+        string Yaml(int n) => "mistral:\n  apiKey: {|#" + n + ":" + mistral + "|}\n";
+        string source = "class C {\n" +
+            "  string A = @\"" + Yaml(0) + "\";\n" +
+            "  string B = @$\"" + Yaml(1) + "\";\n" +
+            "  string C2 = $@\"" + Yaml(2) + "\";\n" +
+            "}\n";
+        KeyFormat format = KeyCatalog.All.Single(f => f.Id == "mistral");
+        DiagnosticResult At(int n) => V.Diagnostic("GRD001").WithLocation(n).WithSeverity(DiagnosticSeverity.Error)
+            .WithArguments(format.Provider, format.TokenKind, Redaction.Redact(mistral, 0, mistral.Length, format.Prefix), format.EnvironmentVariable, format.RotateUrl);
+        await V.AnalyzerAsync(test => test.TestCode = source, At(0), At(1), At(2));
+    }
 }
