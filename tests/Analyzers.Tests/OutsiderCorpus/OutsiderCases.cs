@@ -47,6 +47,7 @@ internal static class OutsiderCases
         ("switch-per-provider", true, (f, k) => One("    public static string ApiKeyFor(string provider) => provider switch\n    {\n        \"" + f.Camel.ToLowerInvariant() + "\" => " + M(Q(k)) + ",\n        _ => throw new ArgumentOutOfRangeException(nameof(provider)),\n    };")),
         ("static-config-class", true, (f, k) => new Gen([new Src("/repo/src/App/Config.cs", "namespace Outsider;\n\npublic static class " + Up(f.Camel) + "Config\n{\n    public const string ApiKey = " + M(Q(k)) + ";\n}\n")])),
         ("record-default", true, (f, k) => One("    public object Make() => new " + Up(f.Camel) + "Settings();", "\npublic sealed record " + Up(f.Camel) + "Settings(string ApiKey = " + M(Q(k)) + ");\n")),
+        ("sdk-style-extension-positional", true, (f, k) => Stmts("        var builder = new KernelBuilder();\n        builder.Add" + Up(f.Camel) + "ChatCompletion(\"large-latest\", " + M(Q(k)) + ");\n        return builder;", "\npublic sealed class KernelBuilder { }\n\npublic static class " + Up(f.Camel) + "KernelBuilderExtensions\n{\n    public static KernelBuilder Add" + Up(f.Camel) + "ChatCompletion(this KernelBuilder builder, string modelId, string apiKey) => builder;\n}\n")),
         ("embedded-json-section", true, (f, k) => Stmts("        string json = \"\"\"\n            {\n              \"" + f.Section + "\": {\n                \"Endpoint\": \"https://example.test\",\n                \"ApiKey\": \"" + M(k) + "\"\n              }\n            }\n            \"\"\";\n        return json;")),
         ("embedded-json-provider-field", true, (f, k) => Stmts("        string json = \"\"\"\n            {\n              \"provider\": \"" + f.Camel.ToLowerInvariant() + "\",\n              \"key\": \"" + M(k) + "\"\n            }\n            \"\"\";\n        return json;")),
         ("embedded-env", true, (f, k) => Stmts("        string env = @\"APP_MODE=prod\n" + f.Env + "=" + M(k) + "\";\n        return env;")),
@@ -57,6 +58,7 @@ internal static class OutsiderCases
     private static readonly (string Id, Func<string, Gen> Write)[] AzureContexts =
     [
         ("azure-key-credential", k => new Gen([Stmts("        return new Azure.AzureKeyCredential(" + M(Q(k)) + ");").Sources[0], new Src("/repo/src/App/AzureStub.cs", "namespace Azure;\n\npublic sealed class AzureKeyCredential(string key) { public string Key => key; }\n")])),
+        ("azure-client-api-key-credential", k => new Gen([Stmts("        return new AzureOpenAIClient(new Uri(\"https://my-resource.openai.azure.com/\"), new System.ClientModel.ApiKeyCredential(" + M(Q(k)) + "));", "\npublic sealed class AzureOpenAIClient(Uri endpoint, System.ClientModel.ApiKeyCredential credential) { }\n").Sources[0], new Src("/repo/src/App/ClientModelStub.cs", "namespace System.ClientModel;\n\npublic sealed class ApiKeyCredential(string key) { public string Key => key; }\n")])),
         ("api-key-header", k => Stmts("        var headers = new Dictionary<string, string>();\n        headers.Add(\"api-key\", " + M(Q(k)) + ");\n        return headers;")),
     ];
 
@@ -106,6 +108,12 @@ internal static class OutsiderCases
         (".ini", k => new(Root + "src/App/settings.ini", "[service]\nvalue = " + M(k) + "\n")),
         ("shell-script", k => new(Root + "scripts/setup.sh", "#!/bin/sh\nexport VALUE='" + M(k) + "'\n")),
         ("powershell-script", k => new(Root + "scripts/setup.ps1", "$env:VALUE = \"" + M(k) + "\"\n")),
+        (".rest", k => new(Root + "src/App/api.rest", "POST https://api.example.test/v1/embed\nx-api-key: " + M(k) + "\n")),
+        ("web.config", k => new(Root + "src/Web/Web.config", "<configuration>\n  <appSettings>\n    <add key=\"Value\" value=\"" + M(k) + "\" />\n  </appSettings>\n</configuration>\n")),
+        ("compose.yaml", k => new(Root + "compose.yaml", "services:\n  worker:\n    environment:\n      VALUE: \"" + M(k) + "\"\n")),
+        ("other-project-file", k => new(Root + "src/Other/Other.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <Value>" + M(k) + "</Value>\n  </PropertyGroup>\n</Project>\n")),
+        ("circleci", k => new(Root + ".circleci/config.yml", "jobs:\n  build:\n    environment:\n      VALUE: " + M(k) + "\n")),
+        ("secrets.json", k => new(Root + "src/App/secrets.json", "{\n  \"Value\": \"" + M(k) + "\"\n}\n")),
         ("mcp.json", k => new(Root + "src/App/mcp.json", "{\n  \"servers\": {\n    \"tools\": {\n      \"command\": \"npx\",\n      \"args\": [\"-y\", \"tools-server\"],\n      \"env\": { \"VALUE\": \"" + M(k) + "\" }\n    }\n  }\n}\n")),
     ];
 
@@ -173,6 +181,9 @@ internal static class OutsiderCases
             ("cosmos-emulator-key", "any", "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMb" + "IZnqyMsEcaGQy67XIw/Jw=="),
             ("github-wrong-checksum", "no-provider-id", badCrc),
             ("key-format-regex", "any", "sk-" + "proj-[A-Za-z0-9_-]{74}" + marker + "[A-Za-z0-9_-]{74}"),
+            ("azurite-connection-string", "any", "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq" + "/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;"),
+            ("cosmos-emulator-connection-string", "any", "AccountEndpoint=https://localhost:8081/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMb" + "IZnqyMsEcaGQy67XIw/Jw=="),
+            ("development-storage", "any", "UseDevelopmentStorage=true"),
             ("hex32-hash", "generic", OutsiderKeys.Body(r, OutsiderKeys.HexLower, 32)),
             ("hex40-sha1", "generic", OutsiderKeys.Body(r, OutsiderKeys.HexLower, 40)),
             ("hex64-sha256", "generic", OutsiderKeys.Body(r, OutsiderKeys.HexLower, 64)),

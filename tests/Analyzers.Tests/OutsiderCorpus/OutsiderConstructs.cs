@@ -168,6 +168,13 @@ internal static class OutsiderConstructs
         new("base64-const", "data", (k, n, r) => One("    private const string Encoded = " + M(Q(Convert.ToBase64String(Encoding.UTF8.GetBytes(k)))) + ";\n    public string " + Up(n) + " => Encoding.UTF8.GetString(Convert.FromBase64String(Encoded));")),
         new("hex-string", "data", (k, n, r) => Stmts("        string " + n + " = Encoding.ASCII.GetString(Convert.FromHexString(" + M(Q(Convert.ToHexString(Encoding.ASCII.GetBytes(k)))) + "));\n        return " + n + ";")),
 
+        new("char-array-escaped", "data", (k, n, r) => Stmts("        string " + n + " = " + M("new string(new[] { " + string.Join(", ", k.Select((c, i) => i % 2 == 0 ? "'\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture) + "'" : "'" + c + "'")) + " })") + ";\n        return " + n + ";")),
+        new("list-add-statements", "pieces", (k, n, r) => { var p = Split(k, 3); return Stmts("        var parts = new List<string>();\n" + M("        parts.Add(" + Q(p[0]) + ");\n        parts.Add(" + Q(p[1]) + ");\n        parts.Add(" + Q(p[2]) + ");") + "\n        string " + n + " = string.Concat(parts);\n        return " + n + ";"); }),
+        new("appendformat", "pieces", (k, n, r) => { var p = Split(k, 2); return Stmts("        string " + n + " = " + M("new StringBuilder().AppendFormat(\"{0}{1}\", " + Q(p[0]) + ", " + Q(p[1]) + ")") + ".ToString();\n        return " + n + ";"); }),
+        new("span-to-string", "literal", (k, n, r) => Stmts("        string " + n + " = " + M(Q(k)) + ".AsSpan().ToString();\n        return " + n + ";")),
+        new("base64-static-readonly-decoded", "data", (k, n, r) => One("    private static readonly string " + Up(n) + " = Encoding.UTF8.GetString(Convert.FromBase64String(" + M(Q(Convert.ToBase64String(Encoding.UTF8.GetBytes(k)))) + "));")),
+        new("reversed-pieces-array", "obfuscation", (k, n, r) => { var p = Split(k, 4); return Stmts("        string " + n + " = string.Concat(" + M("new[] { " + string.Join(", ", p.Reverse().Select(Q)) + " }") + ".Reverse());\n        return " + n + ";"); }),
+
         // ---- obfuscations a developer or an assistant writes to get past a scanner ----------------------------
         new("replace-marker", "obfuscation", (k, n, r) => Stmts("        string " + n + " = " + M(Q(string.Concat(k.Select((c, i) => i % 7 == 6 ? c + "#" : c.ToString()))) + ".Replace(\"#\", \"\")") + ";\n        return " + n + ";")),
         new("replace-zero-width-space", "obfuscation", (k, n, r) => Stmts("        string " + n + " = " + M(Q(string.Concat(k.Select((c, i) => i % 9 == 4 ? c + "\\u200B" : c.ToString()))) + ".Replace(\"\\u200B\", string.Empty)") + ";\n        return " + n + ";")),
