@@ -148,6 +148,10 @@ namespace Guardrails.Analyzers
                 // The spot says this literal looks like part of a key: its concatenation is worth the compiler's folding.
                 CheckEnclosingExpression(token.Parent, hot: anchors);
                 CheckBuiltString(token.Parent);
+                if (anchors)
+                {
+                    CheckLocalUses(token.Parent);
+                }
             }
         }
 
@@ -230,6 +234,82 @@ namespace Guardrails.Analyzers
             }
         }
 
+        /// <summary>
+        /// A local that a prefix literal starts (<c>var head = "sk-…"; … head + tail</c>, <c>key += "…";</c>): its uses in
+        /// its block are folded through its initializer, and the statements that grow it (<c>+=</c>) are read in order.
+        /// </summary>
+        private void CheckLocalUses(SyntaxNode? literal)
+        {
+            SyntaxNode? value = literal;
+            while (value?.Parent is BinaryExpressionSyntax || value?.Parent is ParenthesizedExpressionSyntax)
+            {
+                value = value.Parent;
+            }
+
+            if (!(value?.Parent is EqualsValueClauseSyntax equals) || !(equals.Parent is VariableDeclaratorSyntax declarator) ||
+                !(declarator.Parent?.Parent is LocalDeclarationStatementSyntax declaration) || !(declaration.Parent is BlockSyntax block))
+            {
+                return;
+            }
+
+            string name = declarator.Identifier.ValueText;
+            bool grown = false;
+            foreach (SyntaxNode node in block.DescendantNodes())
+            {
+                if (!(node is IdentifierNameSyntax use) || use.Identifier.ValueText != name || use.SpanStart < declarator.Span.End)
+                {
+                    continue;
+                }
+
+                if (use.Parent is AssignmentExpressionSyntax grow && grow.Left == use)
+                {
+                    grown |= grow.IsKind(SyntaxKind.AddAssignmentExpression);
+                    continue;
+                }
+
+                SyntaxNode outer = use;
+                while (outer.Parent is BinaryExpressionSyntax add && add.IsKind(SyntaxKind.AddExpression) || outer.Parent is ParenthesizedExpressionSyntax ||
+                       outer.Parent is InterpolationSyntax || outer.Parent is InterpolatedStringExpressionSyntax)
+                {
+                    outer = outer.Parent!;
+                }
+
+                SyntaxNode? built = StringValueSyntax.OutermostBuilt(outer, out bool throughCall);
+                if (throughCall && built != null)
+                {
+                    outer = built;
+                }
+
+                if (outer != use && outer is ExpressionSyntax expression && _expressionsDone.Add(outer.Span))
+                {
+                    ScanBuilt(expression, Fold.Fold(expression), reversed: false);
+                }
+            }
+
+            if (grown && _expressionsDone.Add(declarator.Span))
+            {
+                // string key = "sk-…"; key += "…"; key += "…";: the initializer and every += in the block, in order.
+                var pieces = new StringBuilder(Fold.Fold(equals.Value) ?? StringFold.Unknown.ToString());
+                var leaves = new List<(SyntaxNode Node, int Start, string Value)>(Fold.Leaves);
+                foreach (StatementSyntax statement in block.Statements)
+                {
+                    if (statement.SpanStart > declaration.SpanStart && statement is ExpressionStatementSyntax e && e.Expression is AssignmentExpressionSyntax assignment &&
+                        assignment.IsKind(SyntaxKind.AddAssignmentExpression) && assignment.Left is IdentifierNameSyntax target && target.Identifier.ValueText == name)
+                    {
+                        string? piece = Fold.Fold(assignment.Right);
+                        foreach ((SyntaxNode node, int start, string v) in Fold.Leaves)
+                        {
+                            leaves.Add((node, pieces.Length + start, v));
+                        }
+
+                        pieces.Append(piece ?? StringFold.Unknown.ToString());
+                    }
+                }
+
+                ScanBuilt(equals.Value, pieces.ToString(), reversed: false, leaves);
+            }
+        }
+
         /// <summary><c>sb.Append("…"); sb.Append("…");</c>: the appends to one builder in one block, in order.</summary>
         private void CheckAppendStatements(ExpressionStatementSyntax statement, InvocationExpressionSyntax first)
         {
@@ -249,7 +329,7 @@ namespace Guardrails.Analyzers
             foreach (StatementSyntax s in block.Statements)
             {
                 if (s is ExpressionStatementSyntax e && e.Expression is InvocationExpressionSyntax invocation &&
-                    invocation.Expression is MemberAccessExpressionSyntax member && member.Name.Identifier.ValueText == "Append" &&
+                    invocation.Expression is MemberAccessExpressionSyntax member && (member.Name.Identifier.ValueText == "Append" || member.Name.Identifier.ValueText == "Add") &&
                     member.Expression is IdentifierNameSyntax target && target.Identifier.ValueText == builder.Identifier.ValueText &&
                     invocation.ArgumentList.Arguments.Count == 1)
                 {

@@ -60,14 +60,43 @@ namespace Guardrails.Analyzers
                     switch (equals.Parent)
                     {
                         case VariableDeclaratorSyntax variable:
-                            return variable.Identifier.ValueText;
+                            // A field is named by its type too: MistralConfig.ApiKey (a local only by itself).
+                            return variable.Parent?.Parent is FieldDeclarationSyntax field ? InType(field, variable.Identifier.ValueText) : variable.Identifier.ValueText;
                         case PropertyDeclarationSyntax property:
-                            return property.Identifier.ValueText;
+                            return InType(property, property.Identifier.ValueText);
                         case ParameterSyntax parameter:
-                            return parameter.Identifier.ValueText;
+                            // record MistralSettings(string ApiKey = "…"): a primary constructor's parameter is a member.
+                            return parameter.Parent?.Parent is TypeDeclarationSyntax ? InType(parameter, parameter.Identifier.ValueText) : parameter.Identifier.ValueText;
                     }
 
                     return null;
+                case ReturnStatementSyntax _:
+                    // string GetMistralApiKey() { return "…"; }: the method names what it returns.
+                    return EnclosingMemberName(parent);
+                case SwitchExpressionArmSyntax arm when arm.Expression == expression && arm.Parent is SwitchExpressionSyntax switchExpression:
+                {
+                    // ApiKeyFor(provider) => provider switch { "mistral" => "…" }: the arm's constant and the switch's own name.
+                    string? outer = NameFor(switchExpression, model, bindingMayPay, cancellationToken);
+                    return arm.Pattern is ConstantPatternSyntax constant && ConstantString(constant.Expression, model, cancellationToken) is string label && outer != null
+                        ? label + ":" + outer
+                        : outer;
+                }
+
+                case ArgumentSyntax tupleElement when tupleElement.Parent is TupleExpressionSyntax tuple && tupleElement.NameColon != null:
+                {
+                    // (Provider: "mistral", ApiKey: "…"): a sibling provider element names the value, as in an anonymous object.
+                    string name = tupleElement.NameColon.Name.Identifier.ValueText;
+                    foreach (ArgumentSyntax sibling in tuple.Arguments)
+                    {
+                        if (sibling != tupleElement && sibling.NameColon != null && Guardrails.Core.Files.TextFileSecrets.IsProviderField(sibling.NameColon.Name.Identifier.ValueText) &&
+                            sibling.Expression is LiteralExpressionSyntax providerLiteral && providerLiteral.IsKind(SyntaxKind.StringLiteralExpression))
+                        {
+                            return providerLiteral.Token.ValueText + ":" + name;
+                        }
+                    }
+
+                    return name;
+                }
                 case AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Right == expression:
                 {
                     // new MistralClientOptions { ApiKey = "…" }: the options type names the provider.
@@ -94,7 +123,10 @@ namespace Guardrails.Analyzers
                     return name;
                 }
                 case ArrowExpressionClauseSyntax arrow when arrow.Parent is PropertyDeclarationSyntax property:
-                    return property.Identifier.ValueText;
+                    return InType(property, property.Identifier.ValueText);
+                case ArrowExpressionClauseSyntax arrow when arrow.Parent is MethodDeclarationSyntax || arrow.Parent is LocalFunctionStatementSyntax:
+                    // static string GetMistralApiKey() => "…": the method names what it returns.
+                    return EnclosingMemberName(arrow);
                 case AttributeArgumentSyntax attributeArgument:
                     return attributeArgument.NameEquals?.Name.Identifier.ValueText ?? attributeArgument.NameColon?.Name.Identifier.ValueText;
                 case InitializerExpressionSyntax pair when pair.IsKind(SyntaxKind.ComplexElementInitializerExpression) &&
@@ -105,6 +137,50 @@ namespace Guardrails.Analyzers
                 default:
                     return null;
             }
+        }
+
+        /// <summary>
+        /// A member's name with its type's (<c>MistralConfig.ApiKey</c>): the type says whose key a member named only
+        /// "ApiKey" holds. A lone lookup key (<c>Key</c>) stays alone, unqualified.
+        /// </summary>
+        private static string InType(SyntaxNode member, string name)
+        {
+            if (IsLookupKey(name))
+            {
+                return name;
+            }
+
+            for (SyntaxNode? node = member.Parent; node != null; node = node.Parent)
+            {
+                if (node is BaseTypeDeclarationSyntax type)
+                {
+                    return type.Identifier.ValueText + "." + name;
+                }
+            }
+
+            return name;
+        }
+
+        /// <summary>The method or local function a return value leaves: its name says what it returns.</summary>
+        private static string? EnclosingMemberName(SyntaxNode node)
+        {
+            for (SyntaxNode? n = node.Parent; n != null; n = n.Parent)
+            {
+                switch (n)
+                {
+                    case LocalFunctionStatementSyntax local:
+                        return local.Identifier.ValueText;
+                    case MethodDeclarationSyntax method:
+                        return InType(method, method.Identifier.ValueText);
+                    case PropertyDeclarationSyntax property:
+                        return InType(property, property.Identifier.ValueText);
+                    case AnonymousFunctionExpressionSyntax _:
+                    case BaseTypeDeclarationSyntax _:
+                        return null;
+                }
+            }
+
+            return null;
         }
 
         private static string? NameOfTarget(ExpressionSyntax target, SemanticModel model, CancellationToken cancellationToken)
@@ -134,7 +210,7 @@ namespace Guardrails.Analyzers
             if (call is InvocationExpressionSyntax invocation && index == 1 && argument.NameColon == null &&
                 MethodName(invocation.Expression) is string pairMethod &&
                 (pairMethod == "SetEnvironmentVariable" || (arguments.Arguments.Count == 2 && (pairMethod == "Add" || pairMethod == "TryAddWithoutValidation") &&
-                    invocation.Expression is MemberAccessExpressionSyntax headers && MethodName(headers.Expression) is string owner && owner.EndsWith("Headers", StringComparison.Ordinal))))
+                    invocation.Expression is MemberAccessExpressionSyntax headers && MethodName(headers.Expression) is string owner && owner.EndsWith("Headers", StringComparison.OrdinalIgnoreCase))))
             {
                 return ConstantString(arguments.Arguments[0].Expression, model, cancellationToken);
             }
@@ -228,7 +304,10 @@ namespace Guardrails.Analyzers
             {
                 if (model.GetSymbolInfo(outer, cancellationToken).Symbol is IMethodSymbol client)
                 {
-                    return client.ContainingType.ContainingNamespace?.ToDisplayString();
+                    // The client's type speaks too: a credential for AzureOpenAIClient is an Azure OpenAI key wherever it lives.
+                    INamespaceSymbol? ns = client.ContainingType.ContainingNamespace;
+                    string type = client.MethodKind == MethodKind.Constructor ? client.ContainingType.Name : client.ContainingType.Name + "." + client.Name;
+                    return ns == null || ns.IsGlobalNamespace ? type : ns.ToDisplayString() + "." + type;
                 }
             }
 

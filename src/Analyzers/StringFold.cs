@@ -176,6 +176,10 @@ namespace Guardrails.Analyzers
                     return Items(items, offset);
                 }
 
+                case ObjectCreationExpressionSyntax list when list.Initializer != null && list.Initializer.IsKind(SyntaxKind.CollectionInitializerExpression) &&
+                                                              (list.ArgumentList == null || list.ArgumentList.Arguments.Count == 0):
+                    // new List<string> { "…", "…" }: its elements, as an array's.
+                    return Items(list.Initializer.Expressions, offset);
                 case ObjectCreationExpressionSyntax creation:
                     return Creation(TypeName(creation.Type), creation.ArgumentList, offset);
                 case ImplicitObjectCreationExpressionSyntax:
@@ -304,6 +308,8 @@ namespace Guardrails.Analyzers
             {
                 case "Append" when args.Count == 1:
                     return new Value(receiver.Joined() + (Eval(args[0].Expression, offset + receiver.Joined().Length)?.Joined() ?? UnknownValue.Text));
+                case "AppendFormat" when args.Count >= 2:
+                    return new Value(receiver.Joined() + (Format(args, offset + receiver.Joined().Length)?.Joined() ?? UnknownValue.Text));
                 case "ToString" when args.Count == 0:
                 case "ToArray" when args.Count == 0:
                 case "ToCharArray" when args.Count == 0:
@@ -574,7 +580,16 @@ namespace Guardrails.Analyzers
             ISymbol? symbol = _model.GetSymbolInfo(name, _cancellationToken).Symbol;
             if (symbol is IFieldSymbol field && field.IsConst && field.ConstantValue is string constant)
             {
-                Leaves.Add((name, offset, constant));
+                // A constant declared as one literal in this file stands at that literal (the key's own line); else at the name.
+                SyntaxNode at = name;
+                if (field.DeclaringSyntaxReferences.Length == 1 && field.DeclaringSyntaxReferences[0].SyntaxTree == _model.SyntaxTree &&
+                    field.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is VariableDeclaratorSyntax constDeclarator &&
+                    constDeclarator.Initializer?.Value is LiteralExpressionSyntax constLiteral)
+                {
+                    at = constLiteral;
+                }
+
+                Leaves.Add((at, offset, constant));
                 return new Value(constant);
             }
 

@@ -45,6 +45,8 @@ namespace Guardrails.Analyzers
                 case "Format":
                 case "Create":
                 case "Append":
+                case "AppendFormat":
+                case "Add":
                 case "GetString":
                 case "FromBase64String":
                 case "FromHexString":
@@ -123,6 +125,11 @@ namespace Guardrails.Analyzers
                         continue;
                     case ExpressionElementSyntax _ when parent.Parent is CollectionExpressionSyntax collection:
                         node = collection;
+                        throughCall = true;
+                        continue;
+                    case InitializerExpressionSyntax list when list.IsKind(SyntaxKind.CollectionInitializerExpression) && list.Parent is ObjectCreationExpressionSyntax listCreation:
+                        // new List<string> { "…", "…" }: the list's elements, joined by whatever consumes it.
+                        node = listCreation;
                         throughCall = true;
                         continue;
                     default:

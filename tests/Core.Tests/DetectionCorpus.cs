@@ -119,6 +119,8 @@ internal static class DetectionCorpus
         ("STABILITY_API_KEY", FakeKeys.Stability(), "stability"),
         ("CURSOR_API_KEY", FakeKeys.Cursor(), "cursor"),
         ("PINECONE_API_KEY", FakeKeys.Guid(), "pinecone-legacy"),
+        ("DEEPGRAM_API_KEY", FakeKeys.Deepgram(), "deepgram"),
+        ("AzureSearch:ApiKey", FakeKeys.AzureSearch(), "azure-search-52"),
         ("Mistral:ApiKey", FakeKeys.Mistral("NotRealMistral7"), "mistral"),
         ("cohereClientApiKey", FakeKeys.Cohere("NotRealCohere7"), "cohere"),
         ("COHERE_API_KEY", FakeKeys.Cohere(), "cohere"),

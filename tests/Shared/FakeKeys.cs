@@ -193,4 +193,9 @@ internal static class FakeKeys
     public static string Stability(string seed = DefaultSeed) => "sk" + "-" + Body(48, seed);
 
     public static string Cursor(string seed = HexSeed) => "key" + "_" + Hex(64, seed);
+
+    public static string Deepgram(string seed = HexSeed) => Hex(40, seed);
+
+    /// <summary>Azure AI Search identifiable key: 42 + AzSe + [A-D] + 5.</summary>
+    public static string AzureSearch(string seed = DefaultSeed) => Body(42, seed) + "Az" + "Se" + "C" + Body(5, "Fake9");
 }

@@ -359,6 +359,10 @@ namespace Guardrails.Core.Files
                     // export NAME='…' (sh), $env:NAME = "…" (PowerShell), set NAME=… (cmd): read like .env lines.
                     ReadAssignments(text, reader, sections: false);
                     break;
+                case TextFileKind.PlainText when IsCodeText(path):
+                    // Notebooks' code (in .ipynb inside JSON strings) and .http variables: name = "value" wherever it stands.
+                    ReadCodeAssignments(text, reader);
+                    break;
             }
         }
 
@@ -391,6 +395,67 @@ namespace Guardrails.Core.Files
         {
             string extension = Path.GetExtension(path).ToLowerInvariant();
             return extension == ".sh" || extension == ".bash" || extension == ".zsh" || extension == ".ps1" || extension == ".psm1" || extension == ".cmd" || extension == ".bat";
+        }
+
+        private static bool IsCodeText(string path)
+        {
+            string extension = Path.GetExtension(path).ToLowerInvariant();
+            return extension == ".ipynb" || extension == ".dib" || extension == ".http" || extension == ".rest";
+        }
+
+        /// <summary>
+        /// Assignments in code cells and request files, one per '=': the name is the identifier just before it
+        /// (<c>os.environ["MISTRAL_API_KEY"] = "…"</c>, <c>var mistralApiKey = "…"</c>, <c>Client(api_key="…")</c>,
+        /// <c>@mistralApiKey = …</c>; quotes and JSON's <c>"</c> escapes around either side are skipped), the value the
+        /// token after it.
+        /// </summary>
+        private static void ReadCodeAssignments(string text, NamedValueSink sink)
+        {
+            foreach (Line line in Lines(text))
+            {
+                for (int eq = text.IndexOf('=', line.Start, line.End - line.Start); eq >= 0; eq = eq + 1 < line.End ? text.IndexOf('=', eq + 1, line.End - eq - 1) : -1)
+                {
+                    if ((eq + 1 < line.End && (text[eq + 1] == '=' || text[eq + 1] == '>')) || (eq > line.Start && "=!<>+-*/".IndexOf(text[eq - 1]) >= 0))
+                    {
+                        eq++; // ==, =>, !=, <=, +=, …: no assignment of a literal
+                        if (eq >= line.End)
+                        {
+                            break;
+                        }
+
+                        continue;
+                    }
+
+                    int nameEnd = eq;
+                    while (nameEnd > line.Start && (text[nameEnd - 1] == ' ' || text[nameEnd - 1] == '\\' || text[nameEnd - 1] == '"' || text[nameEnd - 1] == '\'' || text[nameEnd - 1] == ']'))
+                    {
+                        nameEnd--;
+                    }
+
+                    int nameStart = nameEnd;
+                    while (nameStart > line.Start && (char.IsLetterOrDigit(text[nameStart - 1]) || text[nameStart - 1] == '_' || text[nameStart - 1] == '-' || text[nameStart - 1] == '.' || text[nameStart - 1] == ':'))
+                    {
+                        nameStart--;
+                    }
+
+                    int valueStart = eq + 1;
+                    while (valueStart < line.End && (text[valueStart] == ' ' || text[valueStart] == '\\' || text[valueStart] == '"' || text[valueStart] == '\''))
+                    {
+                        valueStart++;
+                    }
+
+                    int valueEnd = valueStart;
+                    while (valueEnd < line.End && NamedValues.IsTokenCharacter(text[valueEnd]))
+                    {
+                        valueEnd++;
+                    }
+
+                    if (nameEnd > nameStart && valueEnd - valueStart >= NamedValues.MinimumLength)
+                    {
+                        sink.Add(text.Substring(nameStart, nameEnd - nameStart), text.Substring(valueStart, valueEnd - valueStart), valueStart, valueEnd - valueStart);
+                    }
+                }
+            }
         }
 
         /// <summary>Field names that say which provider an object's settings are for.</summary>

@@ -278,6 +278,16 @@ namespace Guardrails.Core.Secrets
             "CURSOR_API_KEY", "https://cursor.com/dashboard", KeyConfidence.Low,
             "BL cursor (keyword-gated); KF cursor");
 
+        public static readonly KeyFormat Deepgram = new KeyFormat(
+            "deepgram", "Deepgram", "API key", "", "40 [0-9a-f], named for Deepgram",
+            "DEEPGRAM_API_KEY", "https://console.deepgram.com", KeyConfidence.Low,
+            "Deepgram docs (DEEPGRAM_API_KEY, Authorization: Token …); observed 40-hex shape");
+
+        public static readonly KeyFormat AzureSearch = new KeyFormat(
+            "azure-search-52", "Azure AI Search", "admin or query key", "", "42 [A-Za-z0-9] + AzSe + [A-D] + 5 [A-Za-z0-9] (52), named for Azure (AI) Search",
+            "AZURE_SEARCH_API_KEY", "https://learn.microsoft.com/azure/search/search-security-api-keys", KeyConfidence.Low,
+            "MS security-utilities AzureSearchIdentifiableQueryKey/AdminKey (SEC101/166, 167: AzSe signature, Marvin checksum not verified)");
+
         // ---- Generic ------------------------------------------------------------------------------------------
 
         public static readonly KeyFormat GenericSecret = new KeyFormat(
@@ -297,7 +307,7 @@ namespace Guardrails.Core.Secrets
             LangSmithPersonal, LangSmithService, ElevenLabs, Cerebras, Langfuse,
             GitHubClassicPat, GitHubOAuth, GitHubUserToServer, GitHubServerToServer, GitHubRefresh, GitHubFineGrainedPat,
             AzureOpenAiHex, AzureAiServicesHex, AwsSecretAccessKey, PineconeLegacy, ElevenLabsLegacy,
-            Mistral, Cohere, DeepSeek, DeepInfra, AssemblyAi, WeightsAndBiases, StabilityAi, Cursor,
+            Mistral, Cohere, DeepSeek, DeepInfra, AssemblyAi, WeightsAndBiases, StabilityAi, Cursor, Deepgram, AzureSearch,
             GenericSecret,
         };
 

@@ -26,7 +26,7 @@ namespace Guardrails.Core.Secrets
         /// <summary>Trailing words that say nothing about the value ("ApiKeyValue", "passwordString").</summary>
         private static readonly HashSet<string> NoiseWords = new HashSet<string>(StringComparer.Ordinal)
         {
-            "value", "str", "string", "text", "raw", "default", "const", "literal",
+            "value", "str", "string", "text", "raw", "default", "const", "literal", "for",
         };
 
         /// <summary>Words before "token" that name something that is not a secret (cancellationToken, maxTokens).</summary>
@@ -65,6 +65,8 @@ namespace Guardrails.Core.Secrets
             new ContextRule(KeyCatalog.ElevenLabsLegacy, new[] { "eleven", "xi" }, n => n.Has("elevenlabs") || n.Has("xiapikey"), v => v.Length == 32 && TokenText.AllLowerHex(v, 0, 32)),
             new ContextRule(KeyCatalog.StabilityAi, new[] { "stability" }, n => n.Has("stability"), v => v.Length == 51 && v.StartsWith("sk-", StringComparison.Ordinal) && TokenText.AllAlnum(v, 3, 48)),
             new ContextRule(KeyCatalog.Cursor, new[] { "cursor" }, n => n.Has("cursor"), v => v.Length == 68 && v.StartsWith("key_", StringComparison.Ordinal) && TokenText.AllLowerHex(v, 4, 64)),
+            new ContextRule(KeyCatalog.Deepgram, new[] { "deepgram" }, n => n.Has("deepgram"), v => v.Length == 40 && TokenText.AllLowerHex(v, 0, 40)),
+            new ContextRule(KeyCatalog.AzureSearch, new[] { "azure", "search" }, n => n.Has("azure") || n.Has("search"), v => v.Length == 52 && TokenText.AllAlnum(v, 0, 52) && TokenText.At(v, 42, "AzSe") && v[46] >= 'A' && v[46] <= 'D'),
             new ContextRule(KeyCatalog.PineconeLegacy, new[] { "pinecone" }, n => n.Has("pinecone"), v => v.Length == 36 && IsGuid(v, 0)),
         };
 
@@ -311,7 +313,30 @@ namespace Guardrails.Core.Secrets
             // ("=Env.OpenAIApiKey" in a declarative agent's YAML), base64 of readable text, or a development key that
             // every emulator ships with.
             bool formula = n > 1 && v[0] == '=';
-            return !(formula ? ReadsAsWords(v.Substring(1), charsPerPiece: 3) : ReadsAsWords(v)) && !Base64OfText(v) && !WellKnownKeys.IsPublicDevelopmentKey(v);
+            return !(formula ? ReadsAsWords(v.Substring(1), charsPerPiece: 3) : ReadsAsWords(v)) && !ReadsAsSettings(v) && !Base64OfText(v) && !WellKnownKeys.IsPublicDevelopmentKey(v);
+        }
+
+        /// <summary>
+        /// Settings written as <c>Name=value;Name=value</c> whose every name and value reads as words
+        /// (<c>UseDevelopmentStorage=true</c>): a configuration switch, not a secret. Base64 padding ("…==") is no setting.
+        /// </summary>
+        internal static bool ReadsAsSettings(string v)
+        {
+            string trimmed = v.TrimEnd('=');
+            if (trimmed.IndexOf('=') <= 0)
+            {
+                return false;
+            }
+
+            foreach (string piece in trimmed.Split('=', ';'))
+            {
+                if (piece.Length > 0 && !ReadsAsWords(piece, charsPerPiece: 3))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>
@@ -328,7 +353,7 @@ namespace Guardrails.Core.Secrets
             while (i < n)
             {
                 char c = v[i];
-                if (c == '_' || c == '-' || c == '.')
+                if (c == '_' || c == '-' || c == '.' || c == '/')
                 {
                     i++;
                 }
@@ -339,7 +364,7 @@ namespace Guardrails.Core.Secrets
                         i++;
                     }
 
-                    if (i < n && v[i] != '_' && v[i] != '-' && v[i] != '.')
+                    if (i < n && v[i] != '_' && v[i] != '-' && v[i] != '.' && v[i] != '/')
                     {
                         return false; // digits only as the suffix of the value or of a segment
                     }

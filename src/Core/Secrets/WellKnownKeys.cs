@@ -23,6 +23,10 @@ namespace Guardrails.Core.Secrets
             "wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + "EXAMPLEKEY",
             "AKIAI44QH8DHB" + "EXAMPLE",
             "je7MtGbClwBF/2Zp9Utk/h3yCo8nvb" + "EXAMPLEKEY",
+
+            // jwt.io's example token (HS256, "John Doe"), printed in countless tutorials and tests.
+            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ." +
+            "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
         };
 
         /// <summary>True for a vendor's published development or documentation key.</summary>
