@@ -9,7 +9,7 @@ internal static class VerifyBuildCommand
     public static Command Create(CliContext context)
     {
         var paths = new Argument<string[]>("paths") { Description = "Repository folders (or obj/<configuration>/<tfm> folders) to check after the build.", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("verify-build", "The CI gate after dotnet build: every assembly compiled in obj/ must have a Guardrails audit record beside it saying the check and the analyzers ran and the verification after the compiler passed, for exactly those assembly bytes. Catches builds in which Guardrails never ran (ExcludeAssets=\"build\", replaced targets), which no check inside the build can see. Exit 0 all verified, 1 an assembly not verified, 2 nothing compiled found.")
+        var command = new Command("verify-build", "The CI gate after dotnet build: every assembly compiled in obj/ must have a Guardrails audit record beside it saying the check and the analyzers ran and the verification after the compiler passed, for exactly those assembly bytes. Catches builds in which Guardrails never ran (ExcludeAssets=\"build\", replaced targets), which no check inside the build can see. A record whose check reported errors fails (GRDCL29); every project of the repository must be named by a verified record and every managed assembly in a bin/ folder must be one a verified record describes or a restored package's file (GRDCL30). Exit 0 all verified, 1 an assembly not verified, 2 nothing compiled found.")
         {
             paths,
         };
@@ -44,8 +44,22 @@ internal static class VerifyBuildCommand
                     return Program.Failed;
                 }
 
-                IEnumerable<string> outputs = File.Exists(Path.Combine(full, BuildGate.RecordRelative)) ? new[] { full } : BuildGate.OutputDirectories(full);
-                results.AddRange(outputs.Select(o => BuildGate.Check(o, expect)));
+                if (File.Exists(Path.Combine(full, BuildGate.RecordRelative)))
+                {
+                    results.Add(BuildGate.Check(full, expect));
+                    continue;
+                }
+
+                // A repository folder: every compiled output with a record (wherever the project put its intermediate
+                // folder) and every obj/<configuration>/<tfm>/ with an assembly, then what the repository builds and
+                // ships against the verified records (every project, every assembly in bin/).
+                List<GateResult> outputs = BuildGate.OutputDirectories(full).Concat(ShippedOutputs.RecordDirectories(full))
+                    .Distinct(StringComparer.Ordinal).Select(o => BuildGate.Check(o, expect)).ToList();
+                results.AddRange(outputs);
+                if (outputs.Count > 0)
+                {
+                    results.AddRange(ShippedOutputs.Check(full, outputs));
+                }
             }
 
             if (results.Count == 0)

@@ -1,0 +1,334 @@
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using Guardrails.BuildTasks.Footprints;
+using Guardrails.BuildTasks.Foundation;
+using Guardrails.Core.Json;
+
+namespace Guardrails.Cli.Verify;
+
+/// <summary>
+/// What the repository builds and ships, judged against the verified audit records (adversary round 2, #1 and #9):
+/// a record vouches only for the assembly it names, so the gate also asks the other way round.
+/// <list type="bullet">
+/// <item>Every project file of the repository (tracked in git; every one on disk when there is no readable index) must be
+/// named by a verified record (<c>project.path</c>), wherever its intermediate folder is: a project that never got
+/// Guardrails, or compiles into a folder of its own choosing, has none (GRDCL30).</item>
+/// <item>Every managed assembly in a <c>bin/</c> folder must be one a verified record describes (its SHA-256), a file of a
+/// package the repository restored (same name and bytes in a library folder of a project.assets.json), or a
+/// resource-only satellite assembly: a second compiler run in a target writing bin/Plugins.dll, or an SDK copied from a
+/// PackageDownload, is none of these (GRDCL30).</item>
+/// </list>
+/// </summary>
+internal static class ShippedOutputs
+{
+    public const string Code = "GRDCL30";
+
+    private static readonly string[] ProjectExtensions = { ".csproj", ".vbproj", ".fsproj" };
+
+    private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { ".git", "node_modules", ".vs" };
+
+    private const long MaxAssemblyBytes = 512L * 1024 * 1024;
+
+    /// <summary>Every folder under <paramref name="root"/> holding guardrails/guardrails.audit.json (any intermediate folder).</summary>
+    public static IEnumerable<string> RecordDirectories(string root) =>
+        Walk(root, skipBuildFolders: false).Where(d => File.Exists(Path.Combine(d, BuildGate.RecordRelative)));
+
+    public static List<GateResult> Check(string root, IReadOnlyCollection<GateResult> outputs)
+    {
+        var verifiedProjects = new HashSet<string>(PathComparer);
+        var verifiedHashes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (GateResult output in outputs.Where(o => o.Passed))
+        {
+            JsonNode? record = ReadJson(Path.Combine(output.OutputDirectory, BuildGate.RecordRelative), 16 * 1024 * 1024);
+            if (record?["project"]?["path"]?.Text is { } project)
+            {
+                verifiedProjects.Add(Full(project));
+            }
+
+            if (record?["compile"]?["assembly"]?["sha256"]?.Text is { } sha)
+            {
+                verifiedHashes.Add(sha);
+            }
+        }
+
+        var results = new List<GateResult>();
+        foreach (string project in ProjectFiles(root))
+        {
+            if (!verifiedProjects.Contains(Full(project)))
+            {
+                results.Add(new GateResult(project, Code, "this project has no verified Guardrails audit record: it was built without Guardrails (no package, its targets skipped, " +
+                    "an intermediate folder of its own), or not built in this job. Every project of the repository must pass through Guardrails; build it (with Guardrails) before the gate, or run the gate on the folders CI builds."));
+            }
+        }
+
+        var packages = new PackageFiles(root);
+        var bins = new List<string>();
+        foreach (string dir in Walk(root, skipBuildFolders: false).Where(d => string.Equals(Path.GetFileName(d), "bin", StringComparison.OrdinalIgnoreCase)))
+        {
+            if (!bins.Any(b => dir.StartsWith(b + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+            {
+                bins.Add(dir);
+            }
+        }
+
+        foreach (string bin in bins)
+        {
+            foreach (string file in SafeFiles(bin, SearchOption.AllDirectories))
+            {
+                if (!IsAssembly(file, out bool resourceOnly) || resourceOnly)
+                {
+                    continue;
+                }
+
+                string? sha = SourceFile.TryHashFile(file);
+                if (sha != null && verifiedHashes.Contains(sha))
+                {
+                    continue;
+                }
+
+                if (sha != null && packages.Contains(Path.GetFileName(file), sha))
+                {
+                    continue;
+                }
+
+                results.Add(new GateResult(file, Code, "this assembly in an output folder is not one a verified Guardrails audit record describes (by SHA-256), nor a file of a restored package: " +
+                    "it was compiled outside Guardrails (a second compiler run in a build target, a project without Guardrails) or copied in (a downloaded or committed assembly)."));
+            }
+        }
+
+        return results;
+    }
+
+    private static StringComparer PathComparer => Path.DirectorySeparatorChar == '\\' ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+
+    private static string Full(string path)
+    {
+        try
+        {
+            return Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return path;
+        }
+    }
+
+    /// <summary>The project files that build an assembly: tracked ones when the git index can be read, else every one on disk (bin/ and obj/ left out).</summary>
+    internal static IEnumerable<string> ProjectFiles(string root)
+    {
+        string? repository = FootprintDiscovery.FindRepositoryRoot(root, null);
+        HashSet<string>? tracked = repository == null ? null : GitIndex.TryReadTrackedPaths(repository);
+        IEnumerable<string> found;
+        if (tracked != null)
+        {
+            found = tracked.Select(relative => Path.GetFullPath(Path.Combine(repository!, relative.Replace('/', Path.DirectorySeparatorChar))))
+                .Where(path => path.StartsWith(Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(path));
+        }
+        else
+        {
+            found = Walk(root, skipBuildFolders: true).SelectMany(d => SafeFiles(d, SearchOption.TopDirectoryOnly));
+        }
+
+        return found.Where(f => ProjectExtensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)) && BuildsAssembly(f))
+            .OrderBy(f => f, StringComparer.Ordinal);
+    }
+
+    /// <summary>A project using an SDK that compiles nothing (NoTargets, Traversal) has no assembly to verify.</summary>
+    private static bool BuildsAssembly(string project)
+    {
+        try
+        {
+            var info = new FileInfo(project);
+            if (info.Length > 4 * 1024 * 1024)
+            {
+                return true;
+            }
+
+            string text = File.ReadAllText(project);
+            return text.IndexOf("Microsoft.Build.NoTargets", StringComparison.OrdinalIgnoreCase) < 0 &&
+                   text.IndexOf("Microsoft.Build.Traversal", StringComparison.OrdinalIgnoreCase) < 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>A managed assembly (a PE file with CLI metadata, whatever its extension); resource-only when it defines no type and no method (a satellite).</summary>
+    internal static bool IsAssembly(string file, out bool resourceOnly)
+    {
+        resourceOnly = false;
+        try
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            if (stream.Length < 128 || stream.Length > MaxAssemblyBytes || stream.ReadByte() != 'M' || stream.ReadByte() != 'Z')
+            {
+                return false;
+            }
+
+            stream.Position = 0;
+            using var pe = new PEReader(stream);
+            if (!pe.HasMetadata)
+            {
+                return false;
+            }
+
+            MetadataReader metadata = pe.GetMetadataReader();
+            resourceOnly = metadata.TypeDefinitions.Count <= 1 && metadata.MethodDefinitions.Count == 0;
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadImageFormatException or InvalidOperationException)
+        {
+            // A file that claims to be a PE image and cannot be read as one is judged as an assembly: it is not vouched for.
+            return e is BadImageFormatException or InvalidOperationException;
+        }
+    }
+
+    private static JsonNode? ReadJson(string path, long max)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            return !info.Exists || info.Length > max ? null : JsonReader.TryParse(File.ReadAllText(path), out _, new JsonReaderOptions { MaxDepth = 128 });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static IEnumerable<string> Walk(string root, bool skipBuildFolders)
+    {
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            string dir = pending.Pop();
+            yield return dir;
+            string[] children;
+            try
+            {
+                children = Directory.GetDirectories(dir);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            Array.Sort(children, StringComparer.Ordinal);
+            foreach (string child in Enumerable.Reverse(children))
+            {
+                string name = Path.GetFileName(child);
+                if (SkippedFolders.Contains(name) || (skipBuildFolders && (string.Equals(name, "bin", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "obj", StringComparison.OrdinalIgnoreCase))))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    if ((File.GetAttributes(child) & FileAttributes.ReparsePoint) != 0)
+                    {
+                        continue;
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    continue;
+                }
+
+                pending.Push(child);
+            }
+        }
+    }
+
+    private static string[] SafeFiles(string dir, SearchOption option)
+    {
+        try
+        {
+            string[] files = Directory.GetFiles(dir, "*", option);
+            Array.Sort(files, StringComparer.Ordinal);
+            return files;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Array.Empty<string>();
+        }
+    }
+
+    /// <summary>
+    /// The files of the packages the repository's projects restored (the libraries of every obj/…/project.assets.json,
+    /// in its package folders). A PackageDownload is not a library of the assets file: its files are not package files here.
+    /// </summary>
+    private sealed class PackageFiles
+    {
+        private readonly string _root;
+        private Dictionary<string, List<string>>? _byName;
+
+        public PackageFiles(string root) => _root = root;
+
+        public bool Contains(string name, string sha)
+        {
+            _byName ??= Index();
+            return _byName.TryGetValue(name, out List<string>? paths) && paths.Any(p => string.Equals(SourceFile.TryHashFile(p), sha, StringComparison.OrdinalIgnoreCase));
+        }
+
+        private Dictionary<string, List<string>> Index()
+        {
+            var byName = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+            var seen = new HashSet<string>(PathComparer);
+            foreach (string assets in Walk(_root, skipBuildFolders: false).Select(d => Path.Combine(d, "project.assets.json")).Where(File.Exists))
+            {
+                LoadedFile? loaded = SourceFile.TryLoad(assets, Guardrails.BuildTasks.Policy.PackageChecker.MaxAssetsBytes, out _, out _);
+                string? text = loaded == null ? null : SourceFile.TryDecode(loaded, out _, out _);
+                JsonNode? json = text == null ? null : JsonReader.TryParse(text, out _, new JsonReaderOptions { MaxDepth = 128 });
+                if (json == null)
+                {
+                    continue;
+                }
+
+                string[] folders = json["packageFolders"]?.Properties.Select(p => p.Name).ToArray() ?? Array.Empty<string>();
+                foreach (JsonProperty library in json["libraries"]?.Properties ?? (IReadOnlyList<JsonProperty>)Array.Empty<JsonProperty>())
+                {
+                    if (library.Value["type"]?.Text != "package" || library.Value["path"]?.Text is not { } path)
+                    {
+                        continue;
+                    }
+
+                    foreach (string folder in folders)
+                    {
+                        string dir = Path.Combine(folder, path);
+                        if (!seen.Add(dir) || !Directory.Exists(dir))
+                        {
+                            continue;
+                        }
+
+                        foreach (string file in SafeAllFiles(dir))
+                        {
+                            string fileName = Path.GetFileName(file);
+                            if (!byName.TryGetValue(fileName, out List<string>? list))
+                            {
+                                byName[fileName] = list = new List<string>();
+                            }
+
+                            list.Add(file);
+                        }
+                    }
+                }
+            }
+
+            return byName;
+        }
+
+        private static string[] SafeAllFiles(string dir)
+        {
+            try
+            {
+                return Directory.GetFiles(dir, "*.*", SearchOption.AllDirectories);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Array.Empty<string>();
+            }
+        }
+    }
+}
