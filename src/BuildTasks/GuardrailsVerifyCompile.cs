@@ -82,6 +82,10 @@ namespace Guardrails.BuildTasks
         /// <summary>@(ReferencePathWithRefAssemblies): the assemblies the compiler referenced, judged against the AI SDK catalog and the policy.</summary>
         public ITaskItem[]? References { get; set; }
 
+        /// <summary>The files the build copies to its output folder (ReferenceCopyLocalPaths, None/Content/ContentWithTargetPath
+        /// items copied to the output or publish folder): an AI SDK assembly among them ships without being a compiler reference.</summary>
+        public ITaskItem[]? CopiedFiles { get; set; }
+
         public override bool Execute()
         {
             try
@@ -124,6 +128,7 @@ namespace Guardrails.BuildTasks
                     CompiledWithoutVerification = CompiledWithoutVerification(),
                     ErrorLogFile = ErrorLogFile,
                     References = GuardrailsCheck.Paths(References),
+                    CopiedFiles = GuardrailsCheck.Paths(CopiedFiles),
                     AssemblyFile = IntermediateAssembly?.GetMetadata("FullPath"),
                 };
 

@@ -26,7 +26,7 @@ namespace Guardrails.BuildTasks.Foundation
         private static readonly HashSet<string> Extensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
             ".json", ".jsonc", ".config", ".xml", ".yml", ".yaml", ".env", ".ini", ".properties", ".toml", ".http", ".rest",
-            ".ps1", ".sh", ".cmd", ".bat", ".props", ".targets", ".runsettings", ".csproj", ".fsproj", ".vbproj", ".proj", ".ipynb", ".dib",
+            ".ps1", ".sh", ".cmd", ".bat", ".props", ".targets", ".user", ".rsp", ".runsettings", ".csproj", ".fsproj", ".vbproj", ".proj", ".ipynb", ".dib",
             // Infrastructure, scripts and pages a .NET repository commits beside its code; keys pasted there ship too (a
             // Dockerfile ENV is baked into the image, Terraform variables reach the cloud, a page reaches the browser).
             ".tf", ".tfvars", ".hcl", ".bicep", ".bicepparam", ".py", ".ts", ".tsx", ".mts", ".cts", ".sql", ".md", ".csx",

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
@@ -80,6 +81,9 @@ namespace Guardrails.BuildTasks.Integrity
 
         /// <summary>The assemblies the compiler referenced (@(ReferencePathWithRefAssemblies), what Csc gets as References).</summary>
         public string[] References { get; set; } = new string[0];
+
+        /// <summary>The files the build copies to its output folder (ReferenceCopyLocalPaths and the copied None/Content items).</summary>
+        public string[] CopiedFiles { get; set; } = new string[0];
     }
 
     /// <summary>The outcome of the post-compile verification, for the log and the audit record.</summary>
@@ -425,7 +429,7 @@ namespace Guardrails.BuildTasks.Integrity
         /// </summary>
         private static void CheckReferences(CompileInputs inputs, CompileVerificationResult result)
         {
-            EffectivePolicy? policy = inputs.References.Length == 0 ? null : EffectivePolicyOf(inputs);
+            EffectivePolicy? policy = inputs.References.Length == 0 && inputs.CopiedFiles.Length == 0 ? null : EffectivePolicyOf(inputs);
             PolicyVerdicts? verdicts = PolicyVerdicts.From(policy);
             if (verdicts == null)
             {
@@ -433,7 +437,13 @@ namespace Guardrails.BuildTasks.Integrity
             }
 
             var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (string reference in inputs.References)
+            // The compiler's references first, then what the build copies to the output (a PackageDownload's assembly in a
+            // None item, a committed dll, ReferenceCopyLocalPaths): an SDK that ships and is loaded by reflection is used
+            // without ever being a reference. The same catalog of SDK assembly names judges both.
+            var candidates = new List<(string Path, bool Copied)>();
+            candidates.AddRange(inputs.References.Select(r => (r, false)));
+            candidates.AddRange(inputs.CopiedFiles.Where(f => f.Trim().EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || f.Trim().EndsWith(".exe", StringComparison.OrdinalIgnoreCase)).Select(f => (f, true)));
+            foreach ((string reference, bool copied) in candidates)
             {
                 string name;
                 try
@@ -465,10 +475,13 @@ namespace Guardrails.BuildTasks.Integrity
                     continue;
                 }
 
+                string how = copied
+                    ? "The build copies " + Path.GetFileName(reference.Trim()) + " to its output folder, an assembly of the AI SDK '" + sdk.Id + "', but no restored package the Guardrails check judged brings it " +
+                      "(a PackageDownload or a committed assembly copied as a None/Content item, or a ReferenceCopyLocalPaths item added by hand; the SDK can then be loaded by reflection): "
+                    : "The compiler referenced " + Path.GetFileName(reference.Trim()) + ", an assembly of the AI SDK '" + sdk.Id + "', but no restored package the Guardrails check judged brings it " +
+                      "(a PackageDownload with a Reference HintPath, a package under another id carrying it, or a replaced ProjectAssetsFile): ";
                 result.Findings.Add(new Finding(RuleCatalog.PackageNotApproved, reference.Trim(), 0, 0,
-                    "The compiler referenced " + Path.GetFileName(reference.Trim()) + ", an assembly of the AI SDK '" + sdk.Id + "', but no restored package the Guardrails check judged brings it " +
-                    "(a PackageDownload with a Reference HintPath, a package under another id carrying it, or a replaced ProjectAssetsFile): " + decision.Reason +
-                    ". Reference the SDK's own package so the policy judges it, or ask the policy owner to " + decision.Request + ".",
+                    how + decision.Reason + ". Reference the SDK's own package so the policy judges it, or ask the policy owner to " + decision.Request + ".",
                     subject: sdk.Id));
             }
         }

@@ -99,6 +99,7 @@ namespace Guardrails.Core.Files
                 case ".runsettings":
                 case ".resx":
                 case ".pubxml":
+                case ".user":
                     return TextFileKind.Xml;
                 default:
                     return TextFileKind.PlainText;
