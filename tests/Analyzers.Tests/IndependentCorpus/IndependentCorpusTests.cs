@@ -100,6 +100,12 @@ public class IndependentCorpusTests
             sb.AppendLine(CultureInfo.InvariantCulture, $"  {g.Count(r => r.Found)}/{g.Count()} found: {g.Key}");
         }
 
+        sb.AppendLine().AppendLine("open misses (first 300):");
+        foreach (CaseResult r in open.Where(r => !r.Found).Take(300))
+        {
+            sb.AppendLine("  OPEN " + r.Case.Id + (r.WrongLine ? "  (reported elsewhere: " + string.Join("; ", r.Diagnostics) + ")" : string.Empty));
+        }
+
         sb.AppendLine().AppendLine("must-find misses (first 400):");
         foreach (CaseResult r in required.Where(r => !r.Found).Take(400))
         {
