@@ -65,6 +65,14 @@ namespace Guardrails.Analyzers
         public Diagnostic Create(DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?>? properties, params object[] args) =>
             Diagnostic.Create(Effective(descriptor), location, SeverityFor(descriptor), additionalLocations: null, properties: properties, messageArgs: args);
 
+        /// <summary>
+        /// A finding of a policy-gated rule as its decision says: a violation a waiver lets pass (<see cref="Decision.IsWaived"/>)
+        /// stays visible as a warning in every mode, its message naming the waiver and its expiry (the package gate does
+        /// the same for GRD201-GRD203); under a locked policy it keeps the locked descriptor, so it cannot be hidden either.
+        /// </summary>
+        public Diagnostic Create(DiagnosticDescriptor descriptor, Location location, Decision? decision, params object[] args) =>
+            Diagnostic.Create(Effective(descriptor), location, decision != null && decision.IsWaived ? DiagnosticSeverity.Warning : SeverityFor(descriptor), additionalLocations: null, properties: null, messageArgs: args);
+
         private DiagnosticDescriptor Effective(DiagnosticDescriptor descriptor) =>
             Locked && Descriptors.IsErrorInEnforce(descriptor) && !_waived!.Contains(descriptor.Id) ? Descriptors.Locked(descriptor) : descriptor;
 

@@ -828,26 +828,24 @@ namespace Guardrails.Analyzers
             private void Report(Action<Diagnostic> report, Location location, string host)
             {
                 // The same few hosts come back all over a code base: each is decided once per compilation.
+                // A waived violation is reported too, as a warning naming the waiver and its expiry.
                 Decision decision = Decide(host);
                 RecordUse(report, location, host, decision);
-                if (decision.Passes)
+                if (!decision.IsViolation)
                 {
                     return;
                 }
 
-                string provider = decision.Provider ?? "an AI provider";
-                string? package = decision.Sdk?.PrimaryPackageId;
-
-                // A deny wins over every approval: approving the package or the endpoint would not let it pass.
-                string request = decision.Verdict == Verdict.Denied ? "lift that deny"
-                    : package != null ? "approve the package " + package + " (or the endpoint " + host + ")" : "approve the endpoint " + host;
+                // What to ask for is the evaluator's (Decision.Request), as for GRD003 and the package gate: lift a deny
+                // (approving would not help), otherwise the endpoint approval that would let this address pass.
                 report(_settings.Create(
                     Descriptors.UnapprovedEndpoint,
                     location,
+                    decision,
                     host,
-                    provider,
+                    decision.Provider ?? "an AI provider",
                     _verdicts.OwnerContact,
-                    request,
+                    decision.Request,
                     decision.Qualifier()));
             }
 

@@ -218,6 +218,7 @@ namespace Guardrails.Analyzers
                 report(_settings.Create(
                     Descriptors.UnapprovedSdk,
                     location,
+                    decision,
                     name,
                     sdk.DisplayName,
                     package,

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis;
 namespace Guardrails.Analyzers
 {
     /// <summary>
-    /// The referenced assemblies of one compilation that belong to an AI SDK the policy does not approve, resolved
+    /// The referenced assemblies of one compilation that belong to an AI SDK the policy does not approve (waived or not), resolved
     /// once at compilation start. Identity is the assembly symbol, so a user's own "OpenAI" namespace or
     /// "ChatClient" class (declared in the compilation's own assembly) never matches.
     /// </summary>
@@ -101,7 +101,8 @@ namespace Guardrails.Analyzers
                 if (decision != null)
                 {
                     AiSdk sdk = decision.Sdk!;
-                    if (!decision.Passes)
+                    // A waived violation is reported too (a warning naming the waiver), never dropped silently.
+                    if (decision.IsViolation)
                     {
                         byAssembly ??= new Dictionary<IAssemblySymbol, AiSdk>(SymbolEqualityComparer.Default);
                         byAssembly[assembly] = sdk;
@@ -128,7 +129,7 @@ namespace Guardrails.Analyzers
                     }
 
                     Decision customDecision = verdicts.Sdk(custom);
-                    if (customDecision.Passes)
+                    if (!customDecision.IsViolation)
                     {
                         continue;
                     }

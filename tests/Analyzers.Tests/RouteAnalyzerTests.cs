@@ -232,7 +232,7 @@ public class RouteAnalyzerTests
             """;
         await E.RunAsync(source, AzureOpenAiRoute,
             E.Diagnostic("GRD004").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments(
-                "api.openai.com", "OpenAI", E.OwnerContact, "approve the package OpenAI (or the endpoint api.openai.com)", string.Empty));
+                "api.openai.com", "OpenAI", E.OwnerContact, "add \"api.openai.com\" to endpoints.approved", string.Empty));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public class UnapprovedAiEndpointAnalyzerTests
             host,
             provider,
             V.OwnerContact,
-            package != null ? "approve the package " + package + " (or the endpoint " + host + ")" : "approve the endpoint " + host,
+            "add \"" + host + "\" to endpoints.approved" + (package != null ? " (or approve the package " + package + ")" : string.Empty),
             string.Empty);
 
     [Fact]
@@ -216,6 +216,29 @@ public class UnapprovedAiEndpointAnalyzerTests
             "class C { System.Uri U() => new System.Uri({|#0:\"https://api.anthropic.com\"|}); }",
             V.Policy().Replace("mode=Enforce", "mode=Audit"),
             D(0, "api.anthropic.com", "Anthropic", "Anthropic", DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public async Task A_waived_endpoint_stays_visible_as_a_warning_naming_the_waiver_and_a_host_pattern_waives_as_endpoints_approve()
+    {
+        const string source = """
+            class C
+            {
+                System.Uri A() => new System.Uri({|#0:"https://api.anthropic.com/v1"|});
+                System.Uri B() => new System.Uri({|#1:"https://codestral.mistral.ai/v1"|});
+                System.Uri G() => new System.Uri({|#2:"https://api.groq.com/openai/v1"|});
+            }
+            """;
+        Guardrails.Core.Policy.EffectivePolicy p = Guardrails.Core.Policy.EffectivePolicy.Read(Guardrails.Tests.Shared.EffectivePolicyText.Json(NothingApproved), out _)!;
+        p.Waivers.Add(new Guardrails.Core.Policy.WaiverEntry("W-ANT", "GRD004", "api.anthropic.com", new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero), "li", "pilot", 30));
+        p.Waivers.Add(new Guardrails.Core.Policy.WaiverEntry("W-MIS", "GRD004", "*.mistral.ai", new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero), "li", "eval", 31));
+        p.Waivers.Add(new Guardrails.Core.Policy.WaiverEntry("W-OLD", "GRD004", "api.groq.com", DateTimeOffset.UtcNow.AddDays(-1), "li", "over", 32));
+        await V.RunAsync(source, p.Write(),
+            D(0, "api.anthropic.com", "Anthropic", "Anthropic", DiagnosticSeverity.Warning).WithArguments(
+                "api.anthropic.com", "Anthropic", V.OwnerContact, "add \"api.anthropic.com\" to endpoints.approved (or approve the package Anthropic)", ", waived by 'W-ANT' (pilot, approved by li) until 2099-12-31"),
+            D(1, "codestral.mistral.ai", "Mistral AI", "Mistral.SDK", DiagnosticSeverity.Warning).WithArguments(
+                "codestral.mistral.ai", "Mistral AI", V.OwnerContact, "add \"codestral.mistral.ai\" to endpoints.approved (or approve the package Mistral.SDK)", ", waived by 'W-MIS' (eval, approved by li) until 2099-12-31"),
+            D(2, "api.groq.com", "Groq", null));
     }
 
     [Fact]
@@ -439,11 +462,11 @@ public class UnapprovedAiEndpointAnalyzerTests
             new[] { ("/app/appsettings.Development.json", appsettings) },
             V.Policy() + "endpoint.approved=*.openai.azure.com\n",
             V.Diagnostic("GRD004").WithSpan("/app/appsettings.Development.json", 3, 27, 3, 54).WithSeverity(DiagnosticSeverity.Error)
-                .WithArguments("api.openai.com", "OpenAI", V.OwnerContact, "approve the package OpenAI (or the endpoint api.openai.com)", string.Empty),
+                .WithArguments("api.openai.com", "OpenAI", V.OwnerContact, "add \"api.openai.com\" to endpoints.approved (or approve the package OpenAI)", string.Empty),
             V.Diagnostic("GRD004").WithSpan("/app/appsettings.Development.json", 4, 24, 4, 56).WithSeverity(DiagnosticSeverity.Error)
-                .WithArguments("api.groq.com", "Groq", V.OwnerContact, "approve the endpoint api.groq.com", string.Empty),
+                .WithArguments("api.groq.com", "Groq", V.OwnerContact, "add \"api.groq.com\" to endpoints.approved", string.Empty),
             V.Diagnostic("GRD004").WithSpan("/app/appsettings.Development.json", 5, 33, 5, 57).WithSeverity(DiagnosticSeverity.Error)
-                .WithArguments("api.mistral.ai", "Mistral AI", V.OwnerContact, "approve the package Mistral.SDK (or the endpoint api.mistral.ai)", string.Empty));
+                .WithArguments("api.mistral.ai", "Mistral AI", V.OwnerContact, "add \"api.mistral.ai\" to endpoints.approved (or approve the package Mistral.SDK)", string.Empty));
     }
 
     [Fact]

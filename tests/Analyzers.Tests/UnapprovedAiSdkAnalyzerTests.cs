@@ -684,9 +684,43 @@ public class UnapprovedAiSdkAnalyzerTests
             D(0, "GatewayClient.Ask(string)", "contoso-gateway", "contoso-gateway",
                 request: "grant a waiver of GRD003 for 'contoso-gateway' in 'waivers', or give packages.sdks 'contoso-gateway' its package ids and approve them"));
 
+        // Waived, the use stays visible: a warning (in Enforce too) naming the waiver and its expiry.
         Guardrails.Core.Policy.EffectivePolicy waived = Guardrails.Core.Policy.EffectivePolicy.Read(Guardrails.Tests.Shared.EffectivePolicyText.Json(V.Policy() + custom), out _)!;
-        waived.Waivers.Add(new Guardrails.Core.Policy.WaiverEntry("W-GATEWAY", "GRD003", "contoso-gateway", DateTimeOffset.UtcNow.AddDays(30), "li", "pilot", 40));
-        await V.RunAsync(source.Replace("{|#0:", string.Empty).Replace("|}", string.Empty), waived.Write());
+        waived.Waivers.Add(new Guardrails.Core.Policy.WaiverEntry("W-GATEWAY", "GRD003", "contoso-gateway", new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero), "li", "pilot", 40));
+        await V.RunAsync(source, waived.Write(),
+            V.Diagnostic("GRD003").WithLocation(0).WithSeverity(DiagnosticSeverity.Warning).WithArguments(
+                "GatewayClient.Ask(string)", "contoso-gateway", "contoso-gateway", V.OwnerContact, ", waived by 'W-GATEWAY' (pilot, approved by li) until 2099-12-31",
+                "grant a waiver of GRD003 for 'contoso-gateway' in 'waivers', or give packages.sdks 'contoso-gateway' its package ids and approve them"));
+    }
+
+    [Fact]
+    public async Task A_waived_package_keeps_every_use_visible_as_a_warning_naming_the_waiver_until_it_expires()
+    {
+        // The package gate's GRD201 waiver for OpenAI reaches its code: each use is a warning, not silence, also when
+        // the policy locks severities (Enforce, no local suppression).
+        const string source = """
+            class C
+            {
+                object M() => {|#0:new OpenAI.Chat.ChatClient("gpt", "key")|};
+                object N(object c) => ((OpenAI.Chat.ChatClient)c).{|#1:CompleteChat("x")|};
+            }
+            """;
+        string Policy(DateTimeOffset expires, string extra = "")
+        {
+            Guardrails.Core.Policy.EffectivePolicy p = Guardrails.Core.Policy.EffectivePolicy.Read(Guardrails.Tests.Shared.EffectivePolicyText.Json(V.Policy() + extra), out _)!;
+            p.Waivers.Add(new Guardrails.Core.Policy.WaiverEntry("WVR-7", "GRD201", "OpenAI", expires, "li", "migration to the gateway", 31));
+            return p.Write();
+        }
+
+        DiagnosticResult W(int location, string symbol) =>
+            V.Diagnostic("GRD003").WithLocation(location).WithSeverity(DiagnosticSeverity.Warning).WithArguments(
+                symbol, OpenAiSdk, "OpenAI", V.OwnerContact, ", waived by 'WVR-7' (migration to the gateway, approved by li) until 2099-12-31 12:00 UTC", Approve("OpenAI"));
+        DateTimeOffset noon = new DateTimeOffset(2099, 12, 31, 12, 0, 0, TimeSpan.Zero);
+        await V.RunAsync(source, Policy(noon), W(0, "ChatClient"), W(1, "ChatClient.CompleteChat(string)"));
+        await V.RunAsync(source, Policy(noon, "suppression.allowed=false\n"), W(0, "ChatClient"), W(1, "ChatClient.CompleteChat(string)"));
+
+        // Expired, the waiver covers nothing: errors again, with no waiver named.
+        await V.RunAsync(source, Policy(DateTimeOffset.UtcNow.AddMinutes(-1)), D(0, "ChatClient"), D(1, "ChatClient.CompleteChat(string)"));
     }
 
     [Fact]

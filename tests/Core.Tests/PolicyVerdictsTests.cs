@@ -111,6 +111,52 @@ public class PolicyVerdictsTests
         Decision publicEndpoint = v.Host("api.openai.com");
         Assert.Equal((Verdict.NotApproved, "OpenAI"), (publicEndpoint.Verdict, publicEndpoint.Provider));
         Assert.Contains("endpoints.approved", publicEndpoint.Proposal);
+
+        // Approving the SDK the route carries would undo the route: its public endpoint is offered the endpoint alone.
+        Assert.Equal("add \"api.openai.com\" to endpoints.approved", publicEndpoint.Request);
+        Assert.Equal("add \"api.openai.com\" to endpoints.approved (or approve the package OpenAI)", Verdicts().Host("api.openai.com").Request);
+    }
+
+    [Fact]
+    public void A_waiver_of_GRD004_matches_hosts_in_the_one_endpoint_grammar_exactly_as_an_approval_would()
+    {
+        DateTimeOffset now = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+        string[] patterns = { "api.openai.com", "*.openai.azure.com", "*openai.com", "api.*.com", "*-aiplatform.googleapis.com", "*.mistral.ai", "openai.com" };
+        string[] hosts = { "api.openai.com", "contoso.openai.azure.com", "a.b.openai.azure.com", "us-central1-aiplatform.googleapis.com", "codestral.mistral.ai", "api.anthropic.com" };
+        foreach (string pattern in patterns)
+        {
+            PolicyVerdicts approving = Verdicts(p => p.ApprovedEndpoints.Add(new HostEntry(pattern, null, 3)));
+            PolicyVerdicts waiving = new PolicyVerdicts(Policy(p => p.Waivers.Add(new WaiverEntry("W", "GRD004", pattern, now.AddDays(5), "li", "pilot", 4))), now: now);
+            foreach (string host in hosts)
+            {
+                Decision waived = waiving.Host(host);
+                Assert.True(waived.IsViolation, host);
+                Assert.True(approving.Host(host).Passes == waived.IsWaived, pattern + " / " + host);
+            }
+        }
+
+        // A glob would let "*openai.com" cover api.openai.com; the endpoint grammar (one label per '*' inside a label) does not.
+        Assert.False(PolicyVerdicts.SubjectMatches("GRD004", "*openai.com", "api.openai.com"));
+        Assert.True(PolicyVerdicts.SubjectMatches("GRD201", "*openai.com", "api.openai.com"));
+    }
+
+    [Fact]
+    public void A_waived_violation_is_still_a_violation_whose_qualifier_names_the_waiver_and_its_last_day()
+    {
+        DateTimeOffset now = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+        PolicyVerdicts v = new PolicyVerdicts(Policy(p =>
+        {
+            p.DeniedPackages.Add(new PackageEntry("Anthropic", null, "no DPA", 4));
+            p.Waivers.Add(new WaiverEntry("W-A", "GRD202", "Anthropic", new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero), "li", "exit plan", 8));
+            p.Waivers.Add(new WaiverEntry("W-O", "GRD201", "OpenAI", new DateTimeOffset(2026, 12, 24, 17, 30, 0, TimeSpan.Zero), null, null, 9));
+        }), now: now);
+
+        Decision denied = v.Assembly("Anthropic")!;
+        Assert.Equal((true, true, true), (denied.IsViolation, denied.IsWaived, denied.Passes));
+        Assert.Equal(" (packages.denied 'Anthropic' (guardrails.policy.json line 4): no DPA), waived by 'W-A' (exit plan, approved by li) until 2026-12-31", denied.Qualifier());
+        Assert.Equal(", waived by 'W-O' (no reason given) until 2026-12-24 17:30 UTC", v.Package("OpenAI", "2.1.0").Qualifier());
+        Assert.Equal(string.Empty, v.Package("Mistral.SDK", "1.0.0").Qualifier());
+        Assert.False(v.Package("Mistral.SDK", "1.0.0").IsWaived);
     }
 
     [Fact]

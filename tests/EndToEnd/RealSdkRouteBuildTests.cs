@@ -135,7 +135,7 @@ public class RealSdkRouteBuildTests
             "Program.cs(10,46): error GRD003: OpenAIClient.GetChatClient(string) is part of OpenAI .NET SDK (NuGet package OpenAI), which the AI policy does not approve: ask AI Governance (ai-gov@example.test) to declare a route in 'routes' whose packages include 'Azure.AI.OpenAI' (such as { \"id\": \"azure-openai\", \"packages\": [ \"Azure.AI.OpenAI\" ] }), so 'OpenAI' 2.1.0 is allowed only through it, or add { \"id\": \"OpenAI\" } to packages.approved, or remove this use",
             StringComparison.Ordinal), result.ToString());
         Assert.True(result.Output.Contains(
-            "Program.cs(7,43): error GRD004: x.openai.azure.com is an endpoint of Microsoft (Azure OpenAI), which the AI policy does not approve: ask AI Governance (ai-gov@example.test) to approve the package Azure.AI.OpenAI (or the endpoint x.openai.azure.com), or remove this address",
+            "Program.cs(7,43): error GRD004: x.openai.azure.com is an endpoint of Microsoft (Azure OpenAI), which the AI policy does not approve: ask AI Governance (ai-gov@example.test) to add \"x.openai.azure.com\" to endpoints.approved (or approve the package Azure.AI.OpenAI), or remove this address",
             StringComparison.Ordinal), result.ToString());
     }
 

@@ -58,13 +58,20 @@ namespace Guardrails.BuildTasks.Policy
 
             foreach (WaiverRule w in usableWaivers ?? new WaiverRule[0])
             {
-                if (w.Rule != null && w.Subject != null && w.ExpiresAt != null)
+                WaiverEntry? entry = Entry(w);
+                if (entry != null)
                 {
-                    effective.Waivers.Add(new WaiverEntry(w.Id, w.Rule.Value, w.Subject.Value, Dates.ExpiryInstant(w.ExpiresAt), w.ApprovedBy?.Value,
-                        w.Reason != null ? Text.Show(w.Reason.Value, 200) : null, w.Node.Start.Line));
+                    effective.Waivers.Add(entry);
                 }
             }
         }
+
+        /// <summary>A complete waiver as the effective policy carries it (null when it lacks its rule, subject or expiry).</summary>
+        public static WaiverEntry? Entry(WaiverRule w) =>
+            w.Rule != null && w.Subject != null && w.ExpiresAt != null
+                ? new WaiverEntry(w.Id, w.Rule.Value, w.Subject.Value, Dates.ExpiryInstant(w.ExpiresAt), w.ApprovedBy?.Value,
+                    w.Reason != null ? Text.Show(w.Reason.Value, 200) : null, w.Node.Start.Line)
+                : null;
 
         private static PackageEntry Entry(PackageRule p) =>
             new PackageEntry(p.Id.Value, p.VersionsText?.Value?.Trim(), p.Reason != null ? Text.Show(p.Reason.Value, 200) : null, p.Node.Start.Line);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Guardrails.BuildTasks.Foundation;
+using Guardrails.Core.Policy;
 using Guardrails.Core.Rules;
 using Guardrails.Core.Text;
 
@@ -31,16 +32,19 @@ namespace Guardrails.BuildTasks.Policy
                 }
 
                 WaiverRule? w = Find(usable, f.Rule.Id, f.Subject);
-                if (w != null)
+                WaiverEntry? entry = w != null ? EffectiveFacts.Entry(w) : null;
+                if (entry != null)
                 {
-                    findings[i] = f.Waive(w.Id, "Waived by '" + w.Id + "' (" + Text.Show(w.Reason?.Value ?? "no reason given", 120) + ", approved by " + w.ApprovedBy!.Value + ") until " + Dates.Show(w.ExpiresAt!.Value) + ".");
+                    // The same words as the analyzers' waived GRD003/GRD004 (Core's WaiverEntry.Note).
+                    string note = entry.Note();
+                    findings[i] = f.Waive(entry.Id, char.ToUpperInvariant(note[0]) + note.Substring(1) + ".");
                 }
             }
         }
 
         /// <summary>The usable waiver (if any) among <paramref name="usable"/> for a rule id and a subject.</summary>
         public static WaiverRule? Find(List<WaiverRule> usable, string ruleId, string subject) =>
-            usable.Find(x => string.Equals(x.Rule!.Value, ruleId, StringComparison.OrdinalIgnoreCase) && Glob.Match(x.Subject!.Value, subject));
+            usable.Find(x => string.Equals(x.Rule!.Value, ruleId, StringComparison.OrdinalIgnoreCase) && PolicyVerdicts.SubjectMatches(ruleId, x.Subject!.Value, subject));
 
         /// <summary>
         /// The waivers the manifest claims that are known, complete, unexpired and in scope. Problems with the claims are

@@ -495,6 +495,21 @@ namespace Guardrails.Core.Policy
 
         public int Line { get; }
 
+        /// <summary>
+        /// What every waived finding says, in the task's messages and the analyzers' alike: "waived by 'W-1' (pilot,
+        /// approved by li) until 2026-12-31". A date-only expiry (the whole day, <see cref="Expires"/> the midnight
+        /// after it) is shown as that day.
+        /// </summary>
+        public string Note()
+        {
+            DateTime last = Expires.UtcDateTime;
+            string until = last.TimeOfDay == TimeSpan.Zero
+                ? last.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : last.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+            string reason = Reason == null ? "no reason given" : Reason.Length > 120 ? Reason.Substring(0, 120) + "\u2026" : Reason;
+            return "waived by '" + Id + "' (" + reason + (ApprovedBy != null ? ", approved by " + ApprovedBy : string.Empty) + ") until " + until;
+        }
+
         internal object ToJson() => EffectivePolicy.Obj(
             ("id", Id),
             ("rule", Rule),

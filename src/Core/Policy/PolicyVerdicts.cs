@@ -83,6 +83,12 @@ namespace Guardrails.Core.Policy
         /// <summary>The usable waiver that lets this violation pass, if any.</summary>
         public WaiverEntry? Waiver { get; private set; }
 
+        /// <summary>
+        /// A violation a waiver lets pass: still reported, as a warning in every mode, whose message names the waiver and
+        /// its expiry (<see cref="Qualifier"/>), in the package gate and the analyzers alike.
+        /// </summary>
+        public bool IsWaived => Waiver != null && IsViolation;
+
         /// <summary>True when the use may go ahead (no violation, or a waiver covers it).</summary>
         public bool Passes => Waiver != null || Verdict == Verdict.NotGoverned || Verdict == Verdict.Approved || Verdict == Verdict.AllowedThroughRoute;
 
@@ -93,7 +99,8 @@ namespace Guardrails.Core.Policy
 
         /// <summary>
         /// For a message "… which the AI policy does not approve{qualifier}: ask …": empty for a plain non-approval,
-        /// otherwise what the policy says (the deny and its line, the approved versions, the route that carries it).
+        /// otherwise what the policy says (the deny and its line, the approved versions, the route that carries it) and,
+        /// for a waived violation, the waiver and its expiry.
         /// </summary>
         public string Qualifier() => Verdict switch
         {
@@ -101,7 +108,7 @@ namespace Guardrails.Core.Policy
             Verdict.VersionNotApproved => " in this version (" + Reason + ")",
             Verdict.AllowedThroughRoute => " other than through " + (Route?.Describe() ?? "its route") + ", which hands out its clients: creating or registering its own client is not part of the route",
             _ => string.Empty,
-        };
+        } + (IsWaived ? ", " + Waiver!.Note() : string.Empty);
 
         internal Decision WithWaiver(WaiverEntry? waiver)
         {
@@ -463,6 +470,7 @@ namespace Guardrails.Core.Policy
             }
 
             AiSdk? known = null;
+            bool carried = false;
             foreach (AiSdk sdk in CatalogAndCustom())
             {
                 if (!HostPattern.MatchesAny(sdk.EndpointHosts, host))
@@ -476,7 +484,11 @@ namespace Guardrails.Core.Policy
                     return new Decision(Verdict.Approved, RuleIds.UnapprovedEndpoint, host, sdk, "an endpoint of " + sdk.DisplayName + ", approved by " + d.Reason, null, d.Line, null);
                 }
 
-                known ??= sdk;
+                if (known == null)
+                {
+                    known = sdk;
+                    carried = d.OnlyThroughRoute;
+                }
             }
 
             string? provider = known?.Provider;
@@ -497,7 +509,8 @@ namespace Guardrails.Core.Policy
                 return new Decision(Verdict.NotGoverned, RuleIds.UnapprovedEndpoint, host, null, "not a known AI endpoint", null, 0, null);
             }
 
-            string proposal = "add \"" + host + "\" to endpoints.approved" + (known != null ? " (or approve the package " + known.PrimaryPackageId + ")" : string.Empty);
+            // The SDK a route carries is not proposed: approving it would undo the route ("Azure OpenAI only").
+            string proposal = "add \"" + host + "\" to endpoints.approved" + (known != null && !carried ? " (or approve the package " + known.PrimaryPackageId + ")" : string.Empty);
             return Waived(new Decision(Verdict.NotApproved, RuleIds.UnapprovedEndpoint, host, known, "an endpoint of " + provider + " that the policy does not approve", proposal, 0, null) { Provider = provider });
         }
 
@@ -538,7 +551,7 @@ namespace Guardrails.Core.Policy
         {
             foreach (WaiverEntry w in Policy.Waivers)
             {
-                if (_now < w.Expires && string.Equals(w.Rule, ruleId, StringComparison.OrdinalIgnoreCase) && Glob.Match(w.Subject, subject))
+                if (_now < w.Expires && string.Equals(w.Rule, ruleId, StringComparison.OrdinalIgnoreCase) && SubjectMatches(ruleId, w.Subject, subject))
                 {
                     return w;
                 }
@@ -558,6 +571,15 @@ namespace Guardrails.Core.Policy
 
             return null;
         }
+
+        /// <summary>
+        /// A waiver's subject against what a finding is about: a host pattern in the endpoint grammar for GRD004 (so
+        /// "*.openai.azure.com" waives what endpoints.approved "*.openai.azure.com" would approve), a glob otherwise.
+        /// </summary>
+        public static bool SubjectMatches(string ruleId, string pattern, string subject) =>
+            string.Equals(ruleId, RuleIds.UnapprovedEndpoint, StringComparison.OrdinalIgnoreCase)
+                ? HostPattern.Matches(pattern, subject)
+                : Glob.Match(pattern, subject);
 
         /// <summary>"guardrails.policy.json line 73".</summary>
         public string At(int line) => _policyName + (line > 0 ? " line " + line.ToString(CultureInfo.InvariantCulture) : string.Empty);

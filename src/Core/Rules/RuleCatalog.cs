@@ -233,7 +233,8 @@ namespace Guardrails.Core.Rules
 
         public static readonly RuleInfo UnapprovedEndpoint = new RuleInfo(
             RuleIds.UnapprovedEndpoint, "AI provider endpoint not approved by the policy", CategoryAiUsage, RuleHost.Analyzer, isError: true,
-            name: "UnapprovedEndpoint");
+            name: "UnapprovedEndpoint",
+            waiverSubject: "the host, as a host pattern of `endpoints` (e.g. `*.openai.azure.com`); a run-time hole in an address is `*`");
 
         public static readonly RuleInfo InternalError = new RuleInfo(
             RuleIds.InternalError, "Guardrails check failed internally", CategoryPolicy, RuleHost.BuildTask, isError: true,

@@ -1,3 +1,4 @@
+using Guardrails.Core.Policy;
 using static Guardrails.BuildTasks.Tests.Policy.PolicyHarness;
 
 namespace Guardrails.BuildTasks.Tests.Policy;
@@ -73,6 +74,31 @@ public class GRD201_PackageNotApprovedTests
         var f = Assert.Single(run.Result.Findings);
         Assert.False(f.IsError(true));
         Assert.Contains("Waived by 'WVR-1'", f.Message);
+
+        // The analyzers' half sees the same waiver: the code use is a waived violation (reported as a warning), and
+        // both halves name the waiver in the same words (Core's WaiverEntry.Note).
+        Decision use = AtCheckTime(run.Result).Assembly("OpenAI")!;
+        Assert.Equal((true, "WVR-1"), (use.IsWaived, use.Waiver!.Id));
+        string note = use.Waiver.Note();
+        Assert.StartsWith("waived by 'WVR-1' (", note);
+        Assert.EndsWith(note.Substring(1) + ".", f.Message);
+        Assert.EndsWith(note, use.Qualifier());
+    }
+
+    /// <summary>The analyzers' view of the effective policy written to disk, at the check's (test) instant.</summary>
+    private static PolicyVerdicts AtCheckTime(Guardrails.BuildTasks.Results.CheckResult result) =>
+        new PolicyVerdicts(EffectivePolicy.Read(result.Effective.Write(), out _)!, now: Now);
+
+    [Fact]
+    public void A_waiver_of_GRD004_is_accepted_by_the_policy_reader_and_reaches_the_analyzers_by_host_pattern()
+    {
+        string policy = BasePolicy.Edit("\"rule\": \"GRD114\", \"subject\": \"claude-code/gpt-4o\"", "\"rule\": \"GRD004\", \"subject\": \"*.mistral.ai\"");
+        var run = Check(policy, BaseManifest.Edit("\"waivers\": []", "\"waivers\": [\"WVR-1\"]"), assets: Assets.Build(Array.Empty<string>()));
+        Assert.Empty(run.Result.Findings);
+        PolicyVerdicts view = AtCheckTime(run.Result);
+        Assert.Equal("WVR-1", view.Host("codestral.mistral.ai").Waiver?.Id);
+        Assert.True(view.Host("codestral.mistral.ai").IsWaived);
+        Assert.Null(view.Host("api.openai.com").Waiver);
     }
 }
 
