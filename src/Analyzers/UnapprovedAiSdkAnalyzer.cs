@@ -741,6 +741,19 @@ namespace Guardrails.Analyzers
                     symbol = _types.BindTypeName(site);
                 }
 
+                // A route-carried SDK's own client that the DI container creates (`services.AddSingleton<OpenAIClient>()`,
+                // `AddSingleton(typeof(OpenAIClient))`, `ActivatorUtilities.CreateInstance<OpenAIClient>(sp)`): the
+                // registration is the use, as `new OpenAIClient(…)` is.
+                if (symbol is ITypeSymbol activated && _sdks.HasCarried && _sdks.TryGetOwnClientType(activated, out AiSdk ownSdk))
+                {
+                    if (DependencyInjectionActivation.TryFind(site, _model, _ct, out SyntaxNode registration, out TextSpan registrationSpan))
+                    {
+                        AddSite(registration, registrationSpan, activated, ownSdk, receiver: null);
+                    }
+
+                    return;
+                }
+
                 if (!(symbol is ITypeSymbol type) || !_sdks.TryGetSdk(type, out AiSdk sdk) || IsCoveredByEnclosingSite(site))
                 {
                     return;

@@ -58,6 +58,107 @@ public class RouteAnalyzerTests
             V.Diagnostic("GRD003").WithLocation(1).WithSeverity(DiagnosticSeverity.Error).WithArguments("ChatClient", "OpenAI .NET SDK", "OpenAI", V.OwnerContact, Through, ApproveOpenAi));
     }
 
+    /// <summary>
+    /// Microsoft.Extensions.DependencyInjection(.Abstractions) as declared by the real package: the overloads' type and
+    /// parameter names (TService, TImplementation, implementationFactory, implementationInstance, serviceType, service,
+    /// implementationType, instanceType) are what tell an activation from a factory, an instance or a resolution.
+    /// </summary>
+    private const string DependencyInjection = """
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            using System;
+            public enum ServiceLifetime { Singleton, Scoped, Transient }
+            public class ServiceDescriptor
+            {
+                public ServiceDescriptor(Type serviceType, Type implementationType, ServiceLifetime lifetime) { }
+                public ServiceDescriptor(Type serviceType, object instance) { }
+                public ServiceDescriptor(Type serviceType, Func<IServiceProvider, object> factory, ServiceLifetime lifetime) { }
+                public static ServiceDescriptor Singleton<TService, TImplementation>() where TService : class where TImplementation : class, TService => null;
+                public static ServiceDescriptor Singleton<TService>(Func<IServiceProvider, TService> implementationFactory) where TService : class => null;
+            }
+            public interface IServiceCollection : System.Collections.Generic.IList<ServiceDescriptor> { }
+            public static class ServiceCollectionServiceExtensions
+            {
+                public static IServiceCollection AddSingleton<TService>(this IServiceCollection services) where TService : class => services;
+                public static IServiceCollection AddSingleton<TService, TImplementation>(this IServiceCollection services) where TService : class where TImplementation : class, TService => services;
+                public static IServiceCollection AddSingleton<TService>(this IServiceCollection services, Func<IServiceProvider, TService> implementationFactory) where TService : class => services;
+                public static IServiceCollection AddSingleton<TService>(this IServiceCollection services, TService implementationInstance) where TService : class => services;
+                public static IServiceCollection AddSingleton(this IServiceCollection services, Type serviceType) => services;
+                public static IServiceCollection AddSingleton(this IServiceCollection services, Type serviceType, Type implementationType) => services;
+                public static IServiceCollection AddSingleton(this IServiceCollection services, Type serviceType, object implementationInstance) => services;
+                public static IServiceCollection AddKeyedSingleton<TService>(this IServiceCollection services, object serviceKey) where TService : class => services;
+                public static IServiceCollection AddKeyedSingleton<TService>(this IServiceCollection services, object serviceKey, Func<IServiceProvider, object, TService> implementationFactory) where TService : class => services;
+                public static IServiceCollection AddTransient<TService>(this IServiceCollection services) where TService : class => services;
+            }
+            public static class ServiceProviderServiceExtensions
+            {
+                public static T GetRequiredService<T>(this IServiceProvider provider) => default;
+            }
+            public static class ActivatorUtilities
+            {
+                public static T CreateInstance<T>(IServiceProvider provider, params object[] parameters) => default;
+                public static object CreateInstance(IServiceProvider provider, Type instanceType, params object[] parameters) => null;
+            }
+        }
+        namespace Microsoft.Extensions.DependencyInjection.Extensions
+        {
+            using System;
+            public static class ServiceCollectionDescriptorExtensions
+            {
+                public static void TryAddSingleton<TService>(this IServiceCollection collection) where TService : class { }
+                public static void TryAddSingleton(this IServiceCollection collection, Type service) { }
+                public static void TryAddSingleton(this IServiceCollection collection, Type service, Func<IServiceProvider, object> implementationFactory) { }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task Under_the_azure_openai_route_the_di_container_creating_openais_own_client_is_reported_at_the_registration()
+    {
+        // The container calls OpenAIClient's constructor for these as `new OpenAIClient(key)` would; a factory that
+        // hands out the Azure client, an instance, and resolving what is registered create nothing.
+        const string source = """
+            using System;
+            using Azure.AI.OpenAI;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.DependencyInjection.Extensions;
+            using OpenAI;
+            using Own = OpenAI.OpenAIClient;
+            class C
+            {
+                void Register(IServiceCollection services, IServiceProvider sp, AzureOpenAIClient azure)
+                {
+                    services.{|#0:AddSingleton<OpenAIClient>()|};
+                    services.{|#1:AddKeyedSingleton<Own>("own")|};
+                    services.{|#2:TryAddSingleton<global::OpenAI.OpenAIClient>()|};
+                    services.{|#3:AddSingleton(typeof(OpenAIClient))|};
+                    services.{|#4:TryAddSingleton(typeof(OpenAIClient))|};
+                    services.{|#5:AddSingleton<object, OpenAIClient>()|};
+                    services.Add({|#6:new ServiceDescriptor(typeof(object), typeof(OpenAIClient), ServiceLifetime.Singleton)|});
+                    services.Add(ServiceDescriptor.{|#7:Singleton<object, OpenAIClient>()|});
+                    object made = ActivatorUtilities.{|#8:CreateInstance<OpenAIClient>(sp, "k")|};
+                    object byType = ActivatorUtilities.{|#9:CreateInstance(sp, typeof(OpenAIClient))|};
+                    services.AddSingleton(_ => {|#10:new OpenAIClient("k")|});
+
+                    // Left alone: the route's client as OpenAIClient, an instance, a factory, resolving, naming the type.
+                    services.AddSingleton<OpenAIClient>(_ => azure);
+                    services.AddSingleton<OpenAIClient>(azure);
+                    services.AddSingleton(typeof(OpenAIClient), azure);
+                    services.AddKeyedSingleton<OpenAIClient>("azure", (_, _) => azure);
+                    services.TryAddSingleton(typeof(OpenAIClient), _ => azure);
+                    services.Add(new ServiceDescriptor(typeof(OpenAIClient), azure));
+                    services.Add(ServiceDescriptor.Singleton<OpenAIClient>(_ => azure));
+                    services.AddSingleton<AzureOpenAIClient>();
+                    OpenAIClient resolved = sp.GetRequiredService<OpenAIClient>();
+                    Type named = typeof(OpenAIClient);
+                }
+            }
+            """;
+        DiagnosticResult Own(int location) =>
+            V.Diagnostic("GRD003").WithLocation(location).WithSeverity(DiagnosticSeverity.Error).WithArguments("OpenAIClient", "OpenAI .NET SDK", "OpenAI", V.OwnerContact, Through, ApproveOpenAi);
+        await V.RunAsync(new[] { source, DependencyInjection }, AzureOpenAiRoute, Enumerable.Range(0, 11).Select(Own).ToArray());
+    }
+
     [Fact]
     public async Task Under_the_azure_openai_route_a_target_typed_new_of_an_openai_client_is_reported_where_its_type_is_declared()
     {

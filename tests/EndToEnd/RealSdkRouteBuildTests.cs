@@ -139,6 +139,61 @@ public class RealSdkRouteBuildTests
             StringComparison.Ordinal), result.ToString());
     }
 
+    // Registrations with the real Microsoft.Extensions.DependencyInjection 10.0.0. Lines 9-12 take the route's client
+    // (a factory handing out the Azure client as OpenAIClient, an instance); lines 13-16 and 18 make the container or
+    // ActivatorUtilities call OpenAIClient's own constructor (the registered ApiKeyCredential satisfies
+    // OpenAIClient(ApiKeyCredential)), line 19 creates it in a factory; line 20 resolves what is registered.
+    private const string DependencyInjectionProgram = """
+        using System.ClientModel;
+        using Azure.AI.OpenAI;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.DependencyInjection.Extensions;
+        using OpenAI;
+
+        var key = new ApiKeyCredential(Environment.GetEnvironmentVariable("AZURE_OPENAI_API_KEY") ?? "missing");
+        var services = new ServiceCollection();
+        services.AddSingleton(key);
+        services.AddSingleton(_ => new AzureOpenAIClient(new Uri("https://x.openai.azure.com"), key));
+        services.AddSingleton<OpenAIClient>(sp => sp.GetRequiredService<AzureOpenAIClient>());
+        services.AddKeyedSingleton<OpenAIClient>("instance", new AzureOpenAIClient(new Uri("https://y.openai.azure.com"), key));
+        services.AddKeyedSingleton<OpenAIClient>("own");
+        services.TryAddTransient<OpenAIClient>();
+        services.AddScoped(typeof(OpenAIClient));
+        services.TryAddSingleton(typeof(OpenAIClient));
+        using var provider = services.BuildServiceProvider();
+        var made = ActivatorUtilities.CreateInstance<OpenAIClient>(provider, key);
+        services.AddKeyedSingleton("factory", (_, _) => new OpenAIClient(key));
+        OpenAIClient routed = provider.GetRequiredService<OpenAIClient>();
+        Console.WriteLine(provider.GetRequiredKeyedService<OpenAIClient>("own").GetType().Name + routed.GetType().Name + made.GetType().Name);
+
+        """;
+
+    [Fact]
+    public void Under_the_azure_openai_route_the_di_container_creating_openais_own_client_is_reported_at_each_registration()
+    {
+        TestProject project = Project(RoutePolicy(), DependencyInjectionProgram, ("Azure.AI.OpenAI", "2.1.0"), ("Microsoft.Extensions.DependencyInjection", "10.0.0"));
+
+        DotNet.Result result = project.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal(
+            new[]
+            {
+                "Program.cs(13,10): error GRD003",
+                "Program.cs(14,10): error GRD003",
+                "Program.cs(15,10): error GRD003",
+                "Program.cs(16,10): error GRD003",
+                "Program.cs(18,31): error GRD003",
+                "Program.cs(19,49): error GRD003",
+            },
+            Distinct(result.Output));
+        Assert.Matches(new Regex("\\n\\s*6 Error\\(s\\)"), result.Output);
+        Assert.True(result.Output.Contains(
+            "Program.cs(13,10): error GRD003: OpenAIClient is part of OpenAI .NET SDK (NuGet package OpenAI), which the AI policy does not approve other than through route 'azure-openai'",
+            StringComparison.Ordinal), result.ToString());
+        Assert.DoesNotMatch(new Regex("GRD2\\d{2}"), result.Output);
+    }
+
     // The same uses in other styles: using aliases, fully qualified names, target-typed new, var. Lines 7-10 take what
     // the route hands out; lines 11-13 create OpenAI's own client, once each.
     private const string StylesProgram = """
