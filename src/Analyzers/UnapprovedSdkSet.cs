@@ -95,9 +95,10 @@ namespace Guardrails.Analyzers
             var decisions = new Dictionary<AiSdk, Decision>();
             var assemblyDecisions = new Dictionary<IAssemblySymbol, Decision>(SymbolEqualityComparer.Default);
             Dictionary<IAssemblySymbol, List<KeyValuePair<string, AiSdk>>>? byNamespace = null;
+            Dictionary<string, List<string>>? wrappers = null;
             foreach (IAssemblySymbol assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
-                Decision? decision = verdicts.Assembly(assembly.Identity.Name);
+                Decision? decision = verdicts.Assembly(assembly.Identity.Name, WrappersOf(compilation, verdicts, assembly.Identity.Name, ref wrappers));
                 if (decision != null)
                 {
                     AiSdk sdk = decision.Sdk!;
@@ -192,6 +193,42 @@ namespace Guardrails.Analyzers
                 names.Extensions,
                 names.NamespacesByName,
                 names.HasIndexers);
+        }
+
+        /// <summary>
+        /// The AI SDK assemblies among the references whose metadata references <paramref name="name"/> (Azure.AI.OpenAI
+        /// for OpenAI): what may bring that SDK in when the effective policy has no restored chain for it. Only used for
+        /// the proposal; computed once per compilation, from the SDK assemblies' reference tables.
+        /// </summary>
+        private static IReadOnlyList<string>? WrappersOf(Compilation compilation, PolicyVerdicts verdicts, string name, ref Dictionary<string, List<string>>? wrappers)
+        {
+            if (wrappers == null)
+            {
+                wrappers = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+                foreach (IAssemblySymbol candidate in compilation.SourceModule.ReferencedAssemblySymbols)
+                {
+                    if (!verdicts.TryGetSdkByAssemblyName(candidate.Identity.Name, out _))
+                    {
+                        continue;
+                    }
+
+                    foreach (IModuleSymbol module in candidate.Modules)
+                    {
+                        foreach (AssemblyIdentity referenced in module.ReferencedAssemblies)
+                        {
+                            if (!wrappers.TryGetValue(referenced.Name, out List<string>? by))
+                            {
+                                by = new List<string>();
+                                wrappers.Add(referenced.Name, by);
+                            }
+
+                            by.Add(candidate.Identity.Name);
+                        }
+                    }
+                }
+            }
+
+            return wrappers.TryGetValue(name, out List<string>? found) ? found : null;
         }
 
         /// <summary>The unapproved SDK that declares <paramref name="symbol"/> itself (not its type arguments).</summary>

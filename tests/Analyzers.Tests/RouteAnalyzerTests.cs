@@ -205,9 +205,28 @@ public class RouteAnalyzerTests
                 }
             }
             """;
+        // Not restored (no chain in the effective policy): the Azure.AI.OpenAI assembly references OpenAI's, so the
+        // approved wrapper's route is what is proposed, never approving OpenAI alone, and the message says the chain is
+        // unknown until restore.
         string approvedOnly = V.Policy("Azure.AI.OpenAI");
         await V.RunAsync(source, approvedOnly,
-            V.Diagnostic("GRD003").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments("OpenAIClient.GetChatClient(string)", "OpenAI .NET SDK", "OpenAI", V.OwnerContact, string.Empty, ApproveOpenAi));
+            V.Diagnostic("GRD003").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments("OpenAIClient.GetChatClient(string)", "OpenAI .NET SDK", "OpenAI", V.OwnerContact,
+                " (judged without its restored package: what brings it in, and so whether a route carries it, is unknown until the project is restored)",
+                "declare a route in 'routes' whose packages include 'Azure.AI.OpenAI' (such as { \"id\": \"azure-openai\", \"packages\": [ \"Azure.AI.OpenAI\" ] }), so 'OpenAI' is allowed only through it, or " + ApproveOpenAi));
+
+        // Restored, as the task records it: OpenAI is brought in by the approved Azure.AI.OpenAI, the same route is proposed.
+        var restored = EffectivePolicy.Read(Guardrails.Tests.Shared.EffectivePolicyText.Json(approvedOnly), out _)!;
+        restored.Packages.Add(new ResolvedPackage("Azure.AI.OpenAI", "2.1.0", new[] { "Azure.AI.OpenAI" }));
+        restored.Packages.Add(new ResolvedPackage("OpenAI", "2.1.0", new[] { "Azure.AI.OpenAI", "OpenAI" }));
+        await V.RunAsync(source, restored.Write(),
+            V.Diagnostic("GRD003").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments("OpenAIClient.GetChatClient(string)", "OpenAI .NET SDK", "OpenAI", V.OwnerContact, string.Empty,
+                "declare a route in 'routes' whose packages include 'Azure.AI.OpenAI' (such as { \"id\": \"azure-openai\", \"packages\": [ \"Azure.AI.OpenAI\" ] }), so 'OpenAI' 2.1.0 is allowed only through it, or " + ApproveOpenAi));
+
+        // A route that has Azure.AI.OpenAI, not restored: approving OpenAI is offered only for a direct reference.
+        await V.RunAsync(source, Policy("azure-openai", "Azure OpenAI via Azure.AI.OpenAI", new[] { "Azure.AI.OpenAI" }, new[] { "*.openai.azure.com" }),
+            V.Diagnostic("GRD003").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments("OpenAIClient.GetChatClient(string)", "OpenAI .NET SDK", "OpenAI", V.OwnerContact,
+                " (judged without its restored package: what brings it in, and so whether a route carries it, is unknown until the project is restored)",
+                ApproveOpenAi + " only if the project references 'OpenAI' itself: brought in by 'Azure.AI.OpenAI' of route 'azure-openai' (Azure OpenAI via Azure.AI.OpenAI) it needs no approval (restore and build again to judge it)"));
     }
 
     [Fact]

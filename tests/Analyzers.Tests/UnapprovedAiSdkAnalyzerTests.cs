@@ -10,7 +10,25 @@ public class UnapprovedAiSdkAnalyzerTests
     private static readonly string NothingApproved = V.Policy();
 
     private static DiagnosticResult D(int location, string symbol, string sdk = OpenAiSdk, string package = "OpenAI", DiagnosticSeverity severity = DiagnosticSeverity.Error, string? request = null) =>
-        V.Diagnostic("GRD003").WithLocation(location).WithSeverity(severity).WithArguments(symbol, sdk, package, V.OwnerContact, string.Empty, request ?? Approve(package));
+        V.Diagnostic("GRD003").WithLocation(location).WithSeverity(severity).WithArguments(
+            symbol, sdk, package, V.OwnerContact, request == null && Wrapped.ContainsKey(package) ? Unrestored : string.Empty, request ?? Proposal(package));
+
+    /// <summary>
+    /// These policies list no restored package (as before a first restore): the SDKs whose assemblies another referenced
+    /// AI SDK's assembly references (every stub is referenced) are offered the route through that wrapper, with the
+    /// remark that the chain is unknown; the others, approving the package.
+    /// </summary>
+    private const string Unrestored = " (judged without its restored package: what brings it in, and so whether a route carries it, is unknown until the project is restored)";
+
+    private static readonly Dictionary<string, (string Package, string Sdk)> Wrapped = new()
+    {
+        ["OpenAI"] = ("Azure.AI.OpenAI", "azure-openai"),
+        ["Microsoft.SemanticKernel.Abstractions"] = ("Microsoft.SemanticKernel.Connectors.OpenAI", "semantic-kernel-connectors-openai"),
+    };
+
+    private static string Proposal(string package) => Wrapped.TryGetValue(package, out var wrapper)
+        ? "declare a route in 'routes' whose packages include '" + wrapper.Package + "' (such as { \"id\": \"" + wrapper.Sdk + "\", \"packages\": [ \"" + wrapper.Package + "\" ] }), so '" + package + "' is allowed only through it, or " + Approve(package)
+        : Approve(package);
 
     /// <summary>The evaluator's proposal for a package nothing approves: the same words as the package gate's GRD201.</summary>
     private static string Approve(string package) => "add { \"id\": \"" + package + "\" } to packages.approved";
@@ -408,9 +426,12 @@ public class UnapprovedAiSdkAnalyzerTests
                 string Ask() => chat.{|#6:CompleteChat("x")|}.ToString();
             }
             """;
+        // Not restored: the approved Microsoft.Extensions.AI.OpenAI references OpenAI, so its route is what is proposed.
+        DiagnosticResult O(int location, string symbol) => D(location, symbol).WithArguments(symbol, OpenAiSdk, "OpenAI", V.OwnerContact, Unrestored,
+            "declare a route in 'routes' whose packages include 'Microsoft.Extensions.AI.OpenAI' (such as { \"id\": \"microsoft-extensions-ai-openai\", \"packages\": [ \"Microsoft.Extensions.AI.OpenAI\" ] }), so 'OpenAI' is allowed only through it, or " + Approve("OpenAI"));
         await V.RunAsync(source, V.Policy("Microsoft.Extensions.AI", "Microsoft.Extensions.AI.OpenAI"),
             D(0, "OpenAIServiceCollectionExtensions.AddOpenAIChatCompletion(IServiceCollection, string, string)", "Semantic Kernel OpenAI connector", "Microsoft.SemanticKernel.Connectors.OpenAI", request: IntegrationRequest("Microsoft.SemanticKernel.Connectors.OpenAI")),
-            D(1, "ChatClient"), D(2, "ChatClient"), D(3, "ChatClient"), D(4, "ChatClient"), D(5, "ChatClient"), D(6, "ChatClient.CompleteChat(string)"));
+            O(1, "ChatClient"), O(2, "ChatClient"), O(3, "ChatClient"), O(4, "ChatClient"), O(5, "ChatClient"), O(6, "ChatClient.CompleteChat(string)"));
     }
 
     [Fact]
@@ -521,7 +542,7 @@ public class UnapprovedAiSdkAnalyzerTests
         await V.RunAsync(
             "class C { {|#0:OpenAI.Chat.ChatClient|} _c; }",
             "policy=true\n",
-            V.Diagnostic("GRD003").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments("ChatClient", OpenAiSdk, "OpenAI", "the owner of the AI policy", string.Empty, Approve("OpenAI")));
+            V.Diagnostic("GRD003").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments("ChatClient", OpenAiSdk, "OpenAI", "the owner of the AI policy", Unrestored, Proposal("OpenAI")));
     }
 
     [Fact]
@@ -555,8 +576,12 @@ public class UnapprovedAiSdkAnalyzerTests
                 object Prompt() => KernelFunctionFactory.{|#1:CreateFromPrompt("p")|};
             }
             """;
+        // Not restored: the approved Azure OpenAI connector's assembly references the abstractions, so its route is proposed.
         await V.RunAsync(source, V.Policy("Microsoft.SemanticKernel.Connectors.AzureOpenAI"),
-            D(0, "Kernel.CreateBuilder()", "Semantic Kernel", "Microsoft.SemanticKernel.Abstractions"),
+            D(0, "Kernel.CreateBuilder()", "Semantic Kernel", "Microsoft.SemanticKernel.Abstractions",
+                request: "declare a route in 'routes' whose packages include 'Microsoft.SemanticKernel.Connectors.AzureOpenAI' (such as { \"id\": \"semantic-kernel-connectors-azureopenai\", \"packages\": [ \"Microsoft.SemanticKernel.Connectors.AzureOpenAI\" ] }), so 'Microsoft.SemanticKernel.Abstractions' is allowed only through it, or add { \"id\": \"Microsoft.SemanticKernel.Abstractions\" } to packages.approved")
+                .WithArguments("Kernel.CreateBuilder()", "Semantic Kernel", "Microsoft.SemanticKernel.Abstractions", V.OwnerContact, Unrestored,
+                    "declare a route in 'routes' whose packages include 'Microsoft.SemanticKernel.Connectors.AzureOpenAI' (such as { \"id\": \"semantic-kernel-connectors-azureopenai\", \"packages\": [ \"Microsoft.SemanticKernel.Connectors.AzureOpenAI\" ] }), so 'Microsoft.SemanticKernel.Abstractions' is allowed only through it, or add { \"id\": \"Microsoft.SemanticKernel.Abstractions\" } to packages.approved"),
             D(1, "KernelFunctionFactory.CreateFromPrompt(string)", "Semantic Kernel", "Microsoft.SemanticKernel.Core"));
     }
 
@@ -714,7 +739,7 @@ public class UnapprovedAiSdkAnalyzerTests
 
         DiagnosticResult W(int location, string symbol) =>
             V.Diagnostic("GRD003").WithLocation(location).WithSeverity(DiagnosticSeverity.Warning).WithArguments(
-                symbol, OpenAiSdk, "OpenAI", V.OwnerContact, ", waived by 'WVR-7' (migration to the gateway, approved by li) until 2099-12-31 12:00 UTC", Approve("OpenAI"));
+                symbol, OpenAiSdk, "OpenAI", V.OwnerContact, Unrestored + ", waived by 'WVR-7' (migration to the gateway, approved by li) until 2099-12-31 12:00 UTC", Proposal("OpenAI"));
         DateTimeOffset noon = new DateTimeOffset(2099, 12, 31, 12, 0, 0, TimeSpan.Zero);
         await V.RunAsync(source, Policy(noon), W(0, "ChatClient"), W(1, "ChatClient.CompleteChat(string)"));
         await V.RunAsync(source, Policy(noon, "suppression.allowed=false\n"), W(0, "ChatClient"), W(1, "ChatClient.CompleteChat(string)"));

@@ -108,7 +108,8 @@ namespace Guardrails.Core.Policy
             Verdict.VersionNotApproved => " in this version (" + Reason + ")",
             Verdict.AllowedThroughRoute => " other than through " + (Route?.Describe() ?? "its route") + ", which hands out its clients: creating or registering its own client is not part of the route",
             _ => string.Empty,
-        } + (IsWaived ? ", " + Waiver!.Note() : string.Empty);
+        } + (ChainUnknown && Verdict == Verdict.NotApproved ? " (judged without its restored package: what brings it in, and so whether a route carries it, is unknown until the project is restored)" : string.Empty)
+          + (IsWaived ? ", " + Waiver!.Note() : string.Empty);
 
         internal Decision WithWaiver(WaiverEntry? waiver)
         {
@@ -117,7 +118,16 @@ namespace Guardrails.Core.Policy
         }
 
         internal Decision As(string ruleId) =>
-            new Decision(Verdict, ruleId, Subject, Sdk, Reason, Proposal, Line, Route) { Waiver = Waiver };
+            new Decision(Verdict, ruleId, Subject, Sdk, Reason, Proposal, Line, Route) { Waiver = Waiver, ChainUnknown = ChainUnknown };
+
+        /// <summary>
+        /// Decided by id because the package is not among the restored packages (no restore yet, a project reference, a
+        /// hint path): which package brings it in, and so whether a route carries it, is unknown.
+        /// </summary>
+        public bool ChainUnknown { get; private set; }
+
+        internal Decision WithUnknownChain(string proposal) =>
+            new Decision(Verdict, RuleId, Subject, Sdk, Reason, proposal, Line, Route) { Waiver = Waiver, ChainUnknown = true };
 
         public override string ToString() => Verdict + " " + RuleId + " " + Subject + (Waiver != null ? " waived by " + Waiver.Id : string.Empty);
     }
@@ -357,9 +367,14 @@ namespace Guardrails.Core.Policy
         }
 
         /// <summary>The analyzers' question for a referenced assembly: null when it belongs to no AI SDK; otherwise the GRD003 decision.</summary>
-        public Decision? Assembly(string assemblyName)
+        /// <param name="assemblyName">The referenced assembly's simple name.</param>
+        /// <param name="wrappers">
+        /// Other referenced assemblies that reference this one (from their metadata): when the package was not restored,
+        /// the AI SDKs among them are what may bring it in, for the proposal (a route through one) — never the verdict.
+        /// </param>
+        public Decision? Assembly(string assemblyName, IReadOnlyList<string>? wrappers = null)
         {
-            return TryGetSdkByAssemblyName(assemblyName, out AiSdk sdk) ? Sdk(sdk, assemblyName) : null;
+            return TryGetSdkByAssemblyName(assemblyName, out AiSdk sdk) ? Sdk(sdk, assemblyName, wrappers) : null;
         }
 
         /// <summary>
@@ -367,7 +382,7 @@ namespace Guardrails.Core.Policy
         /// policy, exactly as the package gate decided it), or by id when the package was not restored (a project
         /// reference, or before the first restore). A waiver of the package rule reaches the code use too.
         /// </summary>
-        public Decision Sdk(AiSdk sdk, string? assemblyName = null)
+        public Decision Sdk(AiSdk sdk, string? assemblyName = null, IReadOnlyList<string>? wrappers = null)
         {
             var ids = new List<string>();
             foreach (string id in sdk.PackageIds)
@@ -397,7 +412,7 @@ namespace Guardrails.Core.Policy
 
                 if (!restored)
                 {
-                    decisions.Add(Package(id, null));
+                    decisions.Add(Unrestored(Package(id, null), wrappers));
                 }
             }
 
@@ -580,6 +595,78 @@ namespace Guardrails.Core.Policy
             string.Equals(ruleId, RuleIds.UnapprovedEndpoint, StringComparison.OrdinalIgnoreCase)
                 ? HostPattern.Matches(pattern, subject)
                 : Glob.Match(pattern, subject);
+
+        /// <summary>
+        /// A package SDK decided by id with no restored chain (no restore yet, a project reference, a hint path): the
+        /// proposal must not be "approve the base SDK" where a route through the package that brings it in would do.
+        /// <paramref name="wrappers"/> are the AI SDK assemblies the compilation references that reference this one
+        /// (Azure.AI.OpenAI for OpenAI): the route through one is proposed, or, when a route already has it, that the
+        /// route will carry it once restored. With no wrapper known, the policy's routes are named. Approving the package
+        /// itself is offered only for a project that references it directly.
+        /// </summary>
+        private Decision Unrestored(Decision d, IReadOnlyList<string>? wrappers)
+        {
+            if (d.Verdict != Verdict.NotApproved || d.Sdk == null)
+            {
+                return d;
+            }
+
+            string approve = "add { \"id\": \"" + d.Subject + "\" } to packages.approved";
+            // The wrapper the policy approves first: that is the route that would do; else the first by name (the
+            // advice must not depend on the order of the compiler's references).
+            string? through = null;
+            var candidates = new List<string>(wrappers ?? (IReadOnlyList<string>)Array.Empty<string>());
+            candidates.Sort(StringComparer.OrdinalIgnoreCase);
+            foreach (string assembly in candidates)
+            {
+                if (!TryGetSdkByAssemblyName(assembly, out AiSdk wrapper) || wrapper == d.Sdk || wrapper.IsNeutral)
+                {
+                    continue;
+                }
+
+                string package = wrapper.PrimaryPackageId;
+                foreach (string id in wrapper.PackageIds)
+                {
+                    package = string.Equals(id, assembly, StringComparison.OrdinalIgnoreCase) ? id : package;
+                }
+
+                if (Package(package, null).Verdict == Verdict.Approved)
+                {
+                    through = package;
+                    break;
+                }
+
+                through ??= package;
+            }
+
+            string proposal;
+            if (through != null)
+            {
+                RouteEntry? carrying = null;
+                foreach (RouteEntry route in Policy.Routes)
+                {
+                    foreach (PackageEntry p in route.Packages)
+                    {
+                        carrying ??= Glob.Match(p.Id, through) ? route : null;
+                    }
+                }
+
+                proposal = carrying != null
+                    ? approve + " only if the project references '" + d.Subject + "' itself: brought in by '" + through + "' of " + carrying.Describe() + " it needs no approval (restore and build again to judge it)"
+                    : RouteProposal(through, "'" + d.Subject + "'") + ", or " + approve;
+            }
+            else if (Policy.Routes.Count > 0)
+            {
+                proposal = "add the package that brings '" + d.Subject + "' in to the packages of a route in 'routes' (the policy declares " +
+                    string.Join(", ", Policy.Routes.ConvertAll(r => "'" + r.Id + "'")) + "), or, if the project references '" + d.Subject + "' itself, " + approve;
+            }
+            else
+            {
+                return d; // nothing suggests a route: a direct reference is what is left
+            }
+
+            return d.WithUnknownChain(proposal);
+        }
 
         /// <summary>"guardrails.policy.json line 73".</summary>
         public string At(int line) => _policyName + (line > 0 ? " line " + line.ToString(CultureInfo.InvariantCulture) : string.Empty);
