@@ -20,7 +20,8 @@ internal static class SdkStubs
             {
                 public OpenAIClient(string apiKey) { }
                 public OpenAIClient(string apiKey, OpenAIClientOptions options) { }
-                public OpenAI.Chat.ChatClient GetChatClient(string model) => new OpenAI.Chat.ChatClient(model, "");
+                protected OpenAIClient() { }
+                public virtual OpenAI.Chat.ChatClient GetChatClient(string model) => new OpenAI.Chat.ChatClient(model, "");
             }
         }
         namespace OpenAI.Chat
@@ -51,9 +52,15 @@ internal static class SdkStubs
     public const string AzureOpenAI = """
         namespace Azure.AI.OpenAI
         {
+            // As Azure.AI.OpenAI 2.1.0 declares it (read from the package by reflection): it overrides OpenAIClient's
+            // virtual Get*Client methods (GetChatClient(string deploymentName), …) and has a protected constructor. C#
+            // member lookup leaves overrides out, so azure.GetChatClient(…) binds to OpenAIClient.GetChatClient, in the
+            // OpenAI assembly, as with the real packages (RealSdkRouteBuildTests): no verdict changes with the override.
             public class AzureOpenAIClient : global::OpenAI.OpenAIClient
             {
                 public AzureOpenAIClient(System.Uri endpoint, string key) : base(key) { }
+                protected AzureOpenAIClient() { }
+                public override global::OpenAI.Chat.ChatClient GetChatClient(string deploymentName) => new global::OpenAI.Chat.ChatClient(deploymentName, "");
             }
         }
         """;
