@@ -36,6 +36,12 @@ namespace Guardrails.BuildTasks
         /// <summary>$(ProjectAssetsFile): obj/project.assets.json, for the package check.</summary>
         public string? ProjectAssetsFile { get; set; }
 
+        /// <summary>
+        /// $(TargetFramework) of this (inner) build: the effective policy the compiler gets records the restored packages
+        /// and chains of this framework's target in the assets file, so a multi-targeted project is judged per framework.
+        /// </summary>
+        public string? TargetFramework { get; set; }
+
         /// <summary>$(GuardrailsCheckFootprints): "false" turns assistant footprint discovery off (default on).</summary>
         public string? CheckFootprints { get; set; }
 
@@ -149,6 +155,7 @@ namespace Guardrails.BuildTasks
                     RunAnalyzers = RunAnalyzers,
                     RunAnalyzersDuringBuild = RunAnalyzersDuringBuild,
                     ProjectAssetsFile = ProjectAssetsFile,
+                    TargetFramework = TargetFramework,
                     CheckFootprints = !string.Equals(CheckFootprints?.Trim(), "false", StringComparison.OrdinalIgnoreCase),
                     KeptBackListFile = KeptBackList,
                     LateBuildFiles = WithDirectoryBuildProps(Paths(LateBuildFiles), DirectoryBuildPropsAbove),

@@ -128,7 +128,7 @@ namespace Guardrails.BuildTasks.Engine
                     : null);
                 if (!string.IsNullOrWhiteSpace(request.ProjectAssetsFile))
                 {
-                    PackageChecker.Check(policy, result.Effective, request.ProjectAssetsFile!.Trim(), request.ProjectPath, result.Findings, result.AiPackages);
+                    PackageChecker.Check(policy, result.Effective, request.ProjectAssetsFile!.Trim(), request.ProjectPath, result.Findings, result.AiPackages, request.TargetFramework);
                 }
                 else if (request.DeclaredPackages != null)
                 {

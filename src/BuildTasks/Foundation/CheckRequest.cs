@@ -55,6 +55,9 @@ namespace Guardrails.BuildTasks.Foundation
         /// <summary>$(ProjectAssetsFile): obj/project.assets.json, for the package check (GRD2xx). Empty skips it.</summary>
         public string? ProjectAssetsFile { get; set; }
 
+        /// <summary>The build's target framework (an alias such as "net10.0"); null when unknown (then every target's packages are recorded).</summary>
+        public string? TargetFramework { get; set; }
+
         /// <summary>
         /// The repository the CI system says it is building (GITHUB_REPOSITORY, BUILD_REPOSITORY_URI, CI_PROJECT_URL,
         /// GIT_URL), or null outside CI. The manifest's own "repository" is the team's claim; this is the check of it.

@@ -50,7 +50,13 @@ namespace Guardrails.BuildTasks.Policy
         /// same package, version and chain the same way. Findings point at the PackageReference that brings the package
         /// in (project file, Directory.Build.props/targets or Directory.Packages.props), else at the assets file.
         /// </summary>
-        public static void Check(GuardrailsPolicy policy, EffectivePolicy effective, string assetsFile, string? projectFile, List<Finding> findings, List<Guardrails.BuildTasks.Policy.PackageUse>? aiPackages = null)
+        /// <param name="targetFramework">
+        /// The framework of the build the effective policy is for: every target is judged by the package gate, but only
+        /// this framework's packages and chains are recorded for the analyzers (each inner build of a multi-targeted
+        /// project compiles against its own target, where the same package can come in through another chain). Null, or
+        /// no target of that framework: every target's packages are recorded, the first chain of each package version.
+        /// </param>
+        public static void Check(GuardrailsPolicy policy, EffectivePolicy effective, string assetsFile, string? projectFile, List<Finding> findings, List<Guardrails.BuildTasks.Policy.PackageUse>? aiPackages = null, string? targetFramework = null)
         {
             JsonNode? root = Load(assetsFile, findings);
             if (root == null)
@@ -71,6 +77,13 @@ namespace Guardrails.BuildTasks.Policy
             var restored = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var pending = new List<(Library Lib, List<Library> Chain, string Framework)>();
             var routePackages = new RoutePackages(verdicts);
+            targetFramework = string.IsNullOrWhiteSpace(targetFramework) ? null : targetFramework!.Trim();
+            bool anyOfFramework = false;
+            foreach (JsonProperty target in targets.Properties)
+            {
+                anyOfFramework |= targetFramework != null && target.Value.IsObject && IsFramework(target.Name, targetFramework);
+            }
+
             foreach (JsonProperty target in targets.Properties)
             {
                 if (!target.Value.IsObject)
@@ -79,6 +92,7 @@ namespace Guardrails.BuildTasks.Policy
                 }
 
                 string framework = target.Name;
+                bool recordHere = !anyOfFramework || IsFramework(framework, targetFramework!);
                 var libs = new Dictionary<string, Library>(StringComparer.OrdinalIgnoreCase);
                 foreach (JsonProperty lib in target.Value.Properties)
                 {
@@ -116,7 +130,7 @@ namespace Guardrails.BuildTasks.Policy
                     }
 
                     List<Library> chain = Chain(lib, outsideRoutes.ContainsKey(lib.Id) ? outsideRoutes : parent, libs);
-                    if (restored.Add(lib.Id + "/" + lib.Version))
+                    if (recordHere && restored.Add(lib.Id + "/" + lib.Version))
                     {
                         effective.Packages.Add(new ResolvedPackage(lib.Id, lib.Version, chain.FindAll(l => l.IsPackage).ConvertAll(l => l.Id)));
                     }
@@ -174,6 +188,13 @@ namespace Guardrails.BuildTasks.Policy
                     findings.Add(Report(decision, lib, chain, origin, p.File, locator, verdicts));
                 }
             }
+        }
+
+        /// <summary>An assets file target ("net10.0", or "net10.0/linux-x64" with a runtime) of the build's framework.</summary>
+        private static bool IsFramework(string targetKey, string framework)
+        {
+            int slash = targetKey.IndexOf('/');
+            return string.Equals(slash >= 0 ? targetKey.Substring(0, slash) : targetKey, framework, StringComparison.OrdinalIgnoreCase);
         }
 
         private static string VersionOf(IReadOnlyList<DeclaredPackage> packages, string id)

@@ -15,7 +15,11 @@ internal static class ProjectCheck
         { "manifestFormat": "1.0", "repository": "github.com/contoso/app", "owner": { "team": "App", "contact": "app@example.test" }, "assistants": [] }
         """;
 
-    public static (CheckResult Result, TempDir Dir) Run(string policy, string assets, string? projectXml = null, params (string Path, string Text)[] files)
+    public static (CheckResult Result, TempDir Dir) Run(string policy, string assets, string? projectXml = null, params (string Path, string Text)[] files) =>
+        RunFor(null, policy, assets, projectXml, files);
+
+    /// <summary>The check of one inner build of the project: <paramref name="targetFramework"/> is its $(TargetFramework).</summary>
+    public static (CheckResult Result, TempDir Dir) RunFor(string? targetFramework, string policy, string assets, string? projectXml = null, params (string Path, string Text)[] files)
     {
         var dir = new TempDir();
         string policyPath = dir.Write("policy/guardrails.policy.json", policy);
@@ -33,6 +37,7 @@ internal static class ProjectCheck
             PolicyPath = policyPath,
             ManifestPath = manifestPath,
             ProjectAssetsFile = assetsPath,
+            TargetFramework = targetFramework,
             Mode = "Enforce",
             Now = Now,
         });
@@ -206,6 +211,69 @@ public class RouteTests
 /// docs/policy.md) and every package of every catalog SDK, referenced directly and through each route's packages, the
 /// package gate (GRD201-GRD203) passes the package exactly when the analyzers' decision for its assembly passes.
 /// </summary>
+public class MultiTargetingTests
+{
+    /// <summary>
+    /// netstandard2.0 references OpenAI itself, net10.0 gets it only through Azure.AI.OpenAI (the route's package), as a
+    /// project with a conditional PackageReference per framework restores it.
+    /// </summary>
+    private const string Assets = """
+        {
+          "version": 3,
+          "targets": {
+            "netstandard2.0": {
+              "OpenAI/2.1.0": { "type": "package", "dependencies": { "System.ClientModel": "1.2.1" } },
+              "System.ClientModel/1.2.1": { "type": "package" }
+            },
+            "net10.0": {
+              "Azure.AI.OpenAI/2.1.0": { "type": "package", "dependencies": { "OpenAI": "2.1.0", "System.ClientModel": "1.2.1" } },
+              "OpenAI/2.1.0": { "type": "package", "dependencies": { "System.ClientModel": "1.2.1" } },
+              "System.ClientModel/1.2.1": { "type": "package" }
+            }
+          },
+          "project": { "frameworks": {
+            "netstandard2.0": { "targetAlias": "netstandard2.0", "dependencies": { "OpenAI": { "target": "Package", "version": "[2.1.0, )" } } },
+            "net10.0": { "targetAlias": "net10.0", "dependencies": { "Azure.AI.OpenAI": { "target": "Package", "version": "[2.1.0, )" } } }
+          } }
+        }
+        """;
+
+    private static string RoutePolicy() => File.ReadAllText(Path.Combine(RepoPaths.Root, "samples", "policy", "routes", "azure-openai.policy.json"));
+
+    [Fact]
+    public void Each_inner_build_gives_the_analyzers_its_own_frameworks_chain_so_the_same_package_is_judged_per_framework()
+    {
+        // The package gate judges every framework: OpenAI referenced directly by netstandard2.0 is GRD201, in both inner builds.
+        foreach (string? framework in new[] { "net10.0", "netstandard2.0", null })
+        {
+            var (result, dir) = ProjectCheck.RunFor(framework, RoutePolicy(), Assets);
+            using (dir)
+            {
+                Finding f = Assert.Single(result.Findings, x => x.Rule.Id == "GRD201");
+                Assert.Contains("'OpenAI' 2.1.0", f.Message);
+                Assert.Contains("(netstandard2.0)", f.Message);
+            }
+        }
+
+        // What the compiler of each framework is told: net10.0 uses OpenAI through the route, netstandard2.0 does not.
+        var (net10, d1) = ProjectCheck.RunFor("net10.0", RoutePolicy(), Assets);
+        using (d1)
+        {
+            Decision use = ProjectCheck.AnalyzerView(net10).Assembly("OpenAI")!;
+            Assert.True(use.OnlyThroughRoute, use.ToString());
+            Assert.Equal(new[] { "Azure.AI.OpenAI", "OpenAI" }, net10.Effective.Packages.Single(p => p.Id == "OpenAI").Chain);
+        }
+
+        var (netstandard, d2) = ProjectCheck.RunFor("netstandard2.0", RoutePolicy(), Assets);
+        using (d2)
+        {
+            Decision use = ProjectCheck.AnalyzerView(netstandard).Assembly("OpenAI")!;
+            Assert.Equal(Verdict.NotApproved, use.Verdict);
+            Assert.DoesNotContain(netstandard.Effective.Packages, p => p.Id == "Azure.AI.OpenAI");
+        }
+    }
+}
+
 public class PackageGateAndAnalyzerAgreementTests
 {
     public static IEnumerable<object[]> SamplePolicies() =>
