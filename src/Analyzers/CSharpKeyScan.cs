@@ -88,6 +88,9 @@ namespace Guardrails.Analyzers
                 }
             }
 
+            // A short piece of a value given to a credential's name: the value it is folded into, judged by that name.
+            CheckLiteralsAt(spots.NamedPieces, anchors: true);
+
             // Literals joined in source: a key may be split anywhere, even inside its prefix.
             foreach (int quote in spots.Joins)
             {

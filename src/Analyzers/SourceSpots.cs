@@ -30,8 +30,9 @@ namespace Guardrails.Analyzers
     {
         private static readonly ConditionalWeakTable<SyntaxTree, SourceSpots> Cache = new ConditionalWeakTable<SyntaxTree, SourceSpots>();
 
-        private SourceSpots(List<int> anchors, List<int> escapes, List<NamedCandidate> namedCandidates, List<int> joins, List<string> keyConstants, List<int> builders, List<int> multiLine)
+        private SourceSpots(List<int> anchors, List<int> escapes, List<NamedCandidate> namedCandidates, List<int> joins, List<string> keyConstants, List<int> builders, List<int> multiLine, List<int> namedPieces)
         {
+            NamedPieces = namedPieces;
             Builders = builders;
             MultiLineLiterals = multiLine;
             Anchors = anchors;
@@ -59,6 +60,14 @@ namespace Guardrails.Analyzers
         public IReadOnlyList<int> Builders { get; }
 
         /// <summary>
+        /// The inside of a literal that is a piece of a longer value (a <c>+</c>, <c>,</c>, <c>)</c>, <c>}</c> or <c>.</c>
+        /// follows it) assigned to a name with a secret word in it, on its line or the two above
+        /// (<c>var mistralApiKey = string.Concat("…", "…")</c>): a key with no fixed format assembled from pieces, none of
+        /// which is long enough to be a <see cref="NamedCandidates"/> spot.
+        /// </summary>
+        public IReadOnlyList<int> NamedPieces { get; }
+
+        /// <summary>
         /// Starts of raw (<c>"""</c>) and verbatim (<c>@"</c>) literals that may hold configuration text over several lines:
         /// those whose source text spans lines and could hold a named value (see <see cref="RawMayHoldNamedValue"/>), and every
         /// interpolated one (its holes may hold quotes, so its end is not looked for on the text).
@@ -82,7 +91,7 @@ namespace Guardrails.Analyzers
         private static readonly string[] DecoderMarks = { "Decode(", "Unescape" };
 
         /// <summary>Nothing in the tree is worth a closer look (the common case).</summary>
-        public bool IsEmpty => Anchors.Count == 0 && Escapes.Count == 0 && NamedCandidates.Count == 0 && Joins.Count == 0 && Builders.Count == 0 && MultiLineLiterals.Count == 0;
+        public bool IsEmpty => Anchors.Count == 0 && Escapes.Count == 0 && NamedCandidates.Count == 0 && Joins.Count == 0 && Builders.Count == 0 && MultiLineLiterals.Count == 0 && NamedPieces.Count == 0;
 
         public static SourceSpots For(SyntaxTree tree, CancellationToken cancellationToken)
         {
@@ -118,6 +127,7 @@ namespace Guardrails.Analyzers
             var joins = new List<int>();
             var builders = new List<int>();
             var multiLine = new List<int>();
+            var namedPieces = new List<int>();
             int rawEnd = 0;
             for (int quote = text.IndexOf('"'); quote >= 0;)
             {
@@ -168,10 +178,16 @@ namespace Guardrails.Analyzers
                     break;
                 }
 
-                if (next - quote - 1 >= NamedMinimumRun && MayBeToken(text, quote + 1, next - quote - 1) && !AssignedToAPlainName(text, quote) &&
-                    SecretScanner.MightBeNamedValue(text, quote + 1, next - quote - 1, out IReadOnlyList<string>? hints))
+                int run = next - quote - 1;
+                if (run >= NamedMinimumRun && MayBeToken(text, quote + 1, run) && !AssignedToAPlainName(text, quote) &&
+                    SecretScanner.MightBeNamedValue(text, quote + 1, run, out IReadOnlyList<string>? hints))
                 {
                     named.Add(new NamedCandidate(quote + 1, hints));
+                }
+
+                if (run >= NamedPieceMinimumRun && run < MaximumPieceRun && MayBeToken(text, quote + 1, run) && IsPiece(text, quote, next) && AssignedToASecretName(text, quote))
+                {
+                    namedPieces.Add(quote + 1);
                 }
 
                 quote = next;
@@ -214,7 +230,7 @@ namespace Guardrails.Analyzers
                 AddConstantsWithStringsAt(root, escapes, keyConstants, includeReadOnly: true);
             }
 
-            return new SourceSpots(anchors, escapes, named, joins, keyConstants, builders, multiLine);
+            return new SourceSpots(anchors, escapes, named, joins, keyConstants, builders, multiLine, namedPieces);
         }
 
         /// <summary>
@@ -430,6 +446,93 @@ namespace Guardrails.Analyzers
             int from = previousStart + 1;
             int to = lineEnd < 0 ? text.Length : lineEnd;
             return text.IndexOf("//", from, to - from, StringComparison.Ordinal) >= 0 || text.IndexOf("*/", from, to - from, StringComparison.Ordinal) >= 0;
+        }
+
+        /// <summary>A piece of a key assembled from pieces is at least this long (shorter ones are separators, format items).</summary>
+        private const int NamedPieceMinimumRun = 3;
+
+        /// <summary>A literal longer than this is no piece of a key with no fixed format (the longest such keys are ~100 characters).</summary>
+        private const int MaximumPieceRun = 128;
+
+        /// <summary>How far back <see cref="AssignedToASecretName"/> looks for the <c>=</c> of the declaration a piece is in.</summary>
+        private const int PieceLookBack = 240;
+
+        /// <summary>
+        /// The literal between <paramref name="opening"/> and <paramref name="closing"/> is followed by what continues a
+        /// longer value (<c>+ , ) } .</c>) or follows a <c>+</c>.
+        /// </summary>
+        private static bool IsPiece(string text, int opening, int closing)
+        {
+            int i = SkipWhitespace(text, closing + 1);
+            if (i < text.Length && (text[i] == '+' || text[i] == ',' || text[i] == ')' || text[i] == '}' || text[i] == '.'))
+            {
+                return true;
+            }
+
+            i = opening - 1;
+            while (i >= 0 && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n' || text[i] == '@' || text[i] == '$'))
+            {
+                i--;
+            }
+
+            return i >= 0 && text[i] == '+';
+        }
+
+        /// <summary>
+        /// The nearest plain <c>=</c> before <paramref name="quote"/> (within <see cref="PieceLookBack"/> characters, on its
+        /// line or the two above, not past a <c>;</c>) has an identifier before it with a secret word in it: the piece is
+        /// part of the value given to a credential's name. Quotes are not paired on the way back (the piece may sit in an
+        /// interpolation hole), so an <c>=</c> inside an earlier literal only costs one name check. Vectorized backward
+        /// searches for <c>;</c> and <c>=</c>; no allocation.
+        /// </summary>
+        private static bool AssignedToASecretName(string text, int quote)
+        {
+            if (quote < 2)
+            {
+                return false;
+            }
+
+            int from = Math.Max(0, quote - PieceLookBack);
+            int semicolon = text.LastIndexOf(';', quote - 1, quote - from);
+            if (semicolon >= 0)
+            {
+                from = semicolon + 1; // the statement before: not past it
+            }
+
+            for (int eq = text.LastIndexOf('=', quote - 1, quote - from); eq > from; eq = eq - 1 > from ? text.LastIndexOf('=', eq - 1, eq - 1 - from) : -1)
+            {
+                if ("=<>!+-*/%&|^?".IndexOf(text[eq - 1]) >= 0 || text[eq + 1] == '=' || text[eq + 1] == '>')
+                {
+                    continue; // ==, <=, =>, a compound assignment: not the declaration's =
+                }
+
+                int lines = 0;
+                for (int nl = text.IndexOf('\n', eq, quote - eq); nl >= 0 && lines <= 2; nl = text.IndexOf('\n', nl + 1, quote - nl - 1))
+                {
+                    lines++;
+                }
+
+                if (lines > 2)
+                {
+                    return false;
+                }
+
+                int end = eq - 1;
+                while (end >= 0 && (text[end] == ' ' || text[end] == '\t'))
+                {
+                    end--;
+                }
+
+                int start = end;
+                while (start >= 0 && (char.IsLetterOrDigit(text[start]) || text[start] == '_'))
+                {
+                    start--;
+                }
+
+                return end > start && SecretScanner.NameMayBeSecretLike(text, start + 1, end - start);
+            }
+
+            return false;
         }
 
         /// <summary>No named value is shorter; the check on the run between two quotes is skipped below it.</summary>

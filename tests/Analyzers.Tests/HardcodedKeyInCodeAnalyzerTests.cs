@@ -470,4 +470,29 @@ public class HardcodedKeyInCodeAnalyzerTests
             .WithArguments(format.Provider, format.TokenKind, Redaction.Redact(mistral, 0, mistral.Length, format.Prefix), format.EnvironmentVariable, format.RotateUrl);
         await V.AnalyzerAsync(test => test.TestCode = source, At(0), At(1), At(2));
     }
+
+    [Fact]
+    public async Task A_key_with_no_fixed_format_assembled_from_literal_pieces_under_its_name_is_reported()
+    {
+        string mistral = FakeKeys.Mistral();
+        string a = mistral.Substring(0, 11), b = mistral.Substring(11, 10), c = mistral.Substring(21);
+        string source = Stubs + "\nclass C {\n" +
+            "  static readonly string MistralApiKey = string.Concat({|#0:\"" + a + "\", \"" + b + "\", \"" + c + "\"|});\n" +
+            "}\n";
+        await V.AnalyzerAsync(test => test.TestCode = source, NamedKey(mistral, "mistral"));
+    }
+
+    [Fact]
+    public async Task Pieces_under_a_key_name_that_fold_into_words_ids_or_runtime_values_are_left_alone()
+    {
+        string source = Stubs + "\nclass C {\n" +
+            "  static string Id = \"42\";\n" +
+            "  string cacheKey = string.Concat(\"user\", \"_profile_\", Id);\n" +
+            "  string mistralApiKey = string.Concat(\"your\", \"-mistral-\", \"api-key-here\");\n" +
+            "  string apiKeyHeader = \"X-Api\" + \"-Key\";\n" +
+            "  string secretName = $\"{\"Mistral\"}{\"ApiKey\"}\";\n" +
+            "  string tokenPath = string.Join(\"/\", \"secrets\", \"mistral\", \"apikey\");\n" +
+            "}\n";
+        await V.AnalyzerAsync(test => test.TestCode = source);
+    }
 }

@@ -8,27 +8,20 @@ internal static class Corpus
     private static readonly string[] NeutralNames = { "value", "payload", "text", "data", "setting" };
 
     /// <summary>
-    /// C# forms that assemble a key with no fixed format (Mistral, Cohere, Azure 32-hex, AWS secret, …) from several
-    /// pieces or out of a longer literal. Open: no piece is long enough to be a candidate on the raw text, and nothing
-    /// else in the text points there; finding them needs a look at every key-named declaration whose value is not a
-    /// plain literal (a new raw-text spot for key-named assignments), not done yet.
+    /// C# forms that assemble a key with no fixed format (Mistral, Cohere, Azure 32-hex, AWS secret, …) from constants
+    /// declared elsewhere. Open: the declaration that carries the key's name holds no literal (only names of constants or
+    /// an array), and the constants' own declarations have plain names, so no raw-text spot points there. Every form with
+    /// a literal piece in the key-named declaration (+, string.Concat/Join/Format, StringBuilder, casts, spans, literal
+    /// interpolation holes, a constant prefix + literal, …) is found since the named-piece spot and is must-find.
     /// </summary>
     internal static readonly HashSet<string> OpenForNamedKeys = new(StringComparer.Ordinal)
     {
-        "+ at the prefix, one line", "+ halves over two lines", "+ many pieces over lines", "+ verbatim and raw pieces", "Convert.FromBase64String",
-        "Convert.FromHexString", "Encoding.ASCII.GetString(decimal bytes)", "Encoding.UTF8.GetString(hex bytes)", "Replace of a zero-width space",
-        "Replace of an inserted marker", "StringBuilder chained appends", "const chain across partial class files", "const chain in one class",
-        "const interpolation of constants", "const pieces in another class and file", "interpolated, constant hole", "interpolated, literal holes",
-        "new string(char[])", "prefix constant + literal", "reversed literal", "split on a separator and joined", "static readonly chain",
-        "static readonly pieces across files", "string.Concat literals", "string.Concat of a static array", "string.Concat over lines",
-        "string.Create interpolation", "string.Format", "string.Join empty separator", "string.Join string.Empty over array", "substring of a padded literal",
-        "nameof pieces", "+ of a literal cast to object", "string.Insert", "PadRight with the next char", "string.Join null separator",
-        "interpolation alignment 0", "string.Concat of spans", "Uri.UnescapeDataString", "WebUtility.UrlDecode", "WebUtility.HtmlDecode",
-        "Regex.Unescape", "char codes through Select", "reversed base64",
+        "const chain across partial class files", "const chain in one class", "const interpolation of constants", "const pieces in another class and file",
+        "interpolated, constant hole", "string.Concat of a static array",
     };
 
     public const string OpenReason =
-        "A key with no fixed format assembled from pieces: no piece is a candidate on the raw text and nothing else points there (needs a raw-text spot for key-named assignments whose value is not a plain literal).";
+        "A key with no fixed format assembled only from constants declared elsewhere: the key-named declaration holds no literal and the pieces' names say nothing (needs a spot at key-named declarations without literals).";
 
     /// <summary>A key with no prefix spelled by nameof: every literal piece is a few punctuation characters.</summary>
     public const string NameofWithoutPrefixReason =
