@@ -194,6 +194,60 @@ public class RealSdkRouteBuildTests
         Assert.DoesNotMatch(new Regex("GRD2\\d{2}"), result.Output);
     }
 
+    // A library for netstandard2.0 and net10.0: net10.0 references Azure.AI.OpenAI (the route's package, which brings
+    // OpenAI in), netstandard2.0 references OpenAI itself. Line 7 is compiled for net10.0 only, line 9 for netstandard2.0.
+    private const string MultiTargetLibrary = """
+        using OpenAI;
+        using OpenAI.Chat;
+
+        public static class Chats
+        {
+        #if NET
+            public static ChatClient Routed(Azure.AI.OpenAI.AzureOpenAIClient azure) => azure.GetChatClient("gpt-4o");
+        #else
+            public static ChatClient Direct(OpenAIClient client) => client.GetChatClient("gpt-4o");
+        #endif
+        }
+
+        """;
+
+    [Fact]
+    public void A_multi_targeted_project_is_judged_per_framework_where_its_frameworks_bring_the_same_sdk_through_different_chains()
+    {
+        TestProject project = Project(RoutePolicy(), string.Empty);
+        File.Delete(project.PathOf("Program.cs"));
+        project.Write("Chats.cs", MultiTargetLibrary);
+        string csproj = project.PathOf(project.Name + ".csproj");
+        File.WriteAllText(csproj, File.ReadAllText(csproj)
+            .Replace("<OutputType>Exe</OutputType>", "<LangVersion>latest</LangVersion>", StringComparison.Ordinal)
+            .Replace("<TargetFramework>net10.0</TargetFramework>", "<TargetFrameworks>netstandard2.0;net10.0</TargetFrameworks>", StringComparison.Ordinal)
+            .Replace("<ImplicitUsings>enable</ImplicitUsings>", "<ImplicitUsings>disable</ImplicitUsings>", StringComparison.Ordinal)
+            .Replace("  <ItemGroup>\n  </ItemGroup>", string.Empty, StringComparison.Ordinal));
+        project.AddToProject("""
+              <ItemGroup Condition="'$(TargetFramework)' == 'net10.0'">
+                <PackageReference Include="Azure.AI.OpenAI" Version="2.1.0" />
+              </ItemGroup>
+              <ItemGroup Condition="'$(TargetFramework)' == 'netstandard2.0'">
+                <PackageReference Include="OpenAI" Version="2.1.0" />
+              </ItemGroup>
+            """);
+
+        DotNet.Result result = project.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        // The package gate judges both frameworks: OpenAI referenced directly for netstandard2.0.
+        Assert.Contains("Guardrails error GRD201: Package 'OpenAI' 2.1.0 (OpenAI .NET SDK, provider OpenAI) is not an approved AI SDK in the policy", result.Output, StringComparison.Ordinal);
+        Assert.Contains("It is a direct reference (netstandard2.0).", result.Output, StringComparison.Ordinal);
+        // GRD003: the netstandard2.0 compilation reports its OpenAI uses (the parameter type, the call); the net10.0
+        // compilation, where OpenAI comes only through the route, reports nothing (line 7 is clean).
+        string[] uses = result.Output.Split('\n').Where(l => l.Contains(" GRD003: ", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(uses);
+        Assert.All(uses, l => Assert.Contains("Chats.cs(9,", l, StringComparison.Ordinal));
+        Assert.All(uses, l => Assert.Contains("TargetFramework=netstandard2.0", l, StringComparison.Ordinal));
+        Assert.Contains(uses, l => l.Contains("OpenAIClient is part of OpenAI .NET SDK", StringComparison.Ordinal));
+        Assert.DoesNotContain("Chats.cs(7,", result.Output, StringComparison.Ordinal);
+    }
+
     // The same uses in other styles: using aliases, fully qualified names, target-typed new, var. Lines 7-10 take what
     // the route hands out; lines 11-13 create OpenAI's own client, once each.
     private const string StylesProgram = """
