@@ -8,7 +8,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Guardrails.Analyzers
@@ -35,9 +34,6 @@ namespace Guardrails.Analyzers
         private readonly SyntaxTree _tree;
         private readonly SyntaxNode _root;
         private readonly List<SecretMatch> _matches = new List<SecretMatch>();
-        private readonly Stack<SyntaxNode> _stack = new Stack<SyntaxNode>();
-        private readonly List<int> _pieceEnds = new List<int>();
-        private readonly StringBuilder _folded = new StringBuilder();
         private readonly HashSet<int> _literalsDone = new HashSet<int>();
         private readonly HashSet<TextSpan> _expressionsDone = new HashSet<TextSpan>();
 
@@ -466,7 +462,7 @@ namespace Guardrails.Analyzers
             SyntaxNode? outer = StringValueSyntax.OutermostValue(leaf);
             if ((outer is BinaryExpressionSyntax || outer is InterpolatedStringExpressionSyntax) && _expressionsDone.Add(outer.Span))
             {
-                CheckConcatenation(outer, hot);
+                CheckConcatenation((ExpressionSyntax)outer, hot);
             }
         }
 
@@ -657,173 +653,43 @@ namespace Guardrails.Analyzers
 
         // ---- constant folding -------------------------------------------------------------------------------------
 
-        private void CheckConcatenation(SyntaxNode root, bool hot)
+        /// <summary>
+        /// A concatenation or interpolation, folded by <see cref="StringFold"/>: first without the compiler (its literal
+        /// pieces, names left unknown); then, when a name may be a constant holding part of a key (a <see cref="ConstantChain"/>
+        /// name) or a piece looks like part of one, with the compiler's constants.
+        /// </summary>
+        private void CheckConcatenation(ExpressionSyntax root, bool hot)
         {
-            // The pieces in source order: string pieces, names (possible constants) and anything else (runtime values).
-            _folded.Clear();
-            _pieceEnds.Clear();
-            _stack.Clear();
-            _stack.Push(root);
-            bool hotPiece = hot, hotName = false, names = false;
-            int strings = 0;
-            while (_stack.Count > 0)
+            StringFold fold = Fold;
+            string? folded = fold.FoldConcatenation(root, resolveNames: false);
+            bool hotPiece = hot, hotName = false;
+            foreach ((SyntaxNode _, int _, string value) in fold.Leaves)
             {
-                SyntaxNode node = _stack.Pop();
-                switch (node)
-                {
-                    case BinaryExpressionSyntax add when add.IsKind(SyntaxKind.AddExpression):
-                        _stack.Push(add.Right);
-                        _stack.Push(add.Left);
-                        continue;
-                    case ParenthesizedExpressionSyntax parenthesized:
-                        _stack.Push(parenthesized.Expression);
-                        continue;
-                    case CastExpressionSyntax cast when cast.Expression is LiteralExpressionSyntax:
-                        names = true; // "…" + (object)"…": the literal is a piece; the compiler confirms the conversion
-                        _stack.Push(cast.Expression);
-                        continue;
-                    case InterpolatedStringExpressionSyntax interpolated:
-                        for (int i = interpolated.Contents.Count - 1; i >= 0; i--)
-                        {
-                            _stack.Push(interpolated.Contents[i]);
-                        }
-
-                        continue;
-                    case InterpolationSyntax hole when hole.AlignmentClause == null && hole.FormatClause == null:
-                        _stack.Push(hole.Expression);
-                        continue;
-                    case InterpolationSyntax aligned when aligned.FormatClause == null:
-                        names = true; // {"…",0}: the compiler knows the width
-                        break;
-                    case InterpolatedStringTextSyntax text:
-                        AppendStringPiece(text.TextToken.ValueText, ref hotPiece, ref strings);
-                        continue;
-                    case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
-                        AppendStringPiece(literal.Token.ValueText, ref hotPiece, ref strings);
-                        continue;
-                    case IdentifierNameSyntax identifier:
-                        names = true;
-                        hotName |= _keyConstants.Contains(identifier.Identifier.ValueText);
-                        break;
-                    case MemberAccessExpressionSyntax member:
-                        names = true;
-                        hotName |= _keyConstants.Contains(member.Name.Identifier.ValueText);
-                        break;
-                    case LiteralExpressionSyntax _:
-                        break;
-                    default:
-                        // nameof(…), a cast, an aligned hole, …: any compile-time constant the compiler folds.
-                        names = true;
-                        break;
-                }
-
-                AppendPiece(Separator.ToString());
+                hotPiece |= SecretScanner.MightContainKey(value);
             }
 
-            if (names && (hotName || hotPiece))
+            foreach (string name in fold.Names)
             {
-                // A name may be a constant that holds part of a key: ask the compiler for the value it folds.
-                IOperation? operation = _context.SemanticModel.GetOperation(root, _context.CancellationToken);
-                if (operation == null)
-                {
-                    return;
-                }
-
-                _folded.Clear();
-                _pieceEnds.Clear();
-                AppendPieces(operation);
+                hotName |= _keyConstants.Contains(name);
             }
-            else if (strings < 2)
+
+            if (fold.NeedsCompiler && (hotName || hotPiece))
+            {
+                folded = fold.FoldConcatenation(root, resolveNames: true);
+            }
+            else if (fold.Leaves.Count < 2)
             {
                 return; // one string between runtime values: that literal is checked on its own
             }
 
-            ScanFolded(root);
-        }
-
-        private void AppendStringPiece(string value, ref bool hot, ref int strings)
-        {
-            hot |= SecretScanner.MightContainKey(value);
-            strings++;
-            AppendPiece(value);
-        }
-
-        /// <summary>Stands for a value only known at run time: not part of any key alphabet.</summary>
-        private const char Separator = '\0';
-
-        private void AppendPieces(IOperation operation)
-        {
-            operation = Unwrap(operation);
-            switch (operation)
+            if (folded != null)
             {
-                case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Add && !operation.ConstantValue.HasValue:
-                    AppendPieces(binary.LeftOperand);
-                    AppendPieces(binary.RightOperand);
-                    return;
-                case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Add && binary.ConstantValue.Value is string:
-                    AppendPieces(binary.LeftOperand);
-                    AppendPieces(binary.RightOperand);
-                    return;
-                case IInterpolatedStringOperation interpolated:
-                    foreach (IInterpolatedStringContentOperation part in interpolated.Parts)
-                    {
-                        if (part is IInterpolatedStringTextOperation text)
-                        {
-                            AppendPieces(text.Text);
-                        }
-                        else if (part is IInterpolationOperation hole && hole.Alignment == null && hole.FormatString == null)
-                        {
-                            AppendPieces(hole.Expression);
-                        }
-                        else if (part is IInterpolationOperation aligned && aligned.FormatString == null &&
-                            aligned.Alignment?.ConstantValue.Value is int width && Unwrap(aligned.Expression).ConstantValue.Value is string value)
-                        {
-                            // {value,width}: padded with spaces to the width, left of the value when it is positive.
-                            AppendPiece(width >= 0 ? value.PadLeft(width) : value.PadRight(-width));
-                        }
-                        else
-                        {
-                            AppendPiece(Separator.ToString());
-                        }
-                    }
-
-                    return;
-                case IFieldReferenceOperation field when field.Field.IsReadOnly && !operation.ConstantValue.HasValue && operation.Syntax is ExpressionSyntax name:
-                    // A readonly field: its initializer, folded on syntax.
-                    AppendPiece(Fold.Fold(name) ?? Separator.ToString());
-                    return;
-                default:
-                    Optional<object?> constant = operation.ConstantValue;
-                    AppendPiece(
-                        !constant.HasValue ? Separator.ToString()
-                        : constant.Value is string folded ? folded
-                        : constant.Value == null ? string.Empty
-                        : Separator.ToString());
-                    return;
+                ScanFolded(root, folded, fold.Leaves);
             }
         }
 
-        private void AppendPiece(string value)
+        private void ScanFolded(SyntaxNode at, string folded, List<(SyntaxNode Node, int Start, string Value)> pieces)
         {
-            _folded.Append(value);
-            _pieceEnds.Add(_folded.Length);
-        }
-
-        private static IOperation Unwrap(IOperation operation)
-        {
-            // Implicit conversions, and a string cast to object or string ("a" + (object)"b" is still "ab").
-            while (operation is IConversionOperation conversion &&
-                (conversion.IsImplicit || conversion.Operand.Type?.SpecialType == SpecialType.System_String))
-            {
-                operation = conversion.Operand;
-            }
-
-            return operation;
-        }
-
-        private void ScanFolded(SyntaxNode at)
-        {
-            string folded = _folded.ToString();
             if (!SecretScanner.MightContainKey(folded))
             {
                 CheckFoldedNamedValue(at, folded);
@@ -840,7 +706,7 @@ namespace Guardrails.Analyzers
 
             foreach (SecretMatch match in _matches)
             {
-                if (!SitsInOnePiece(match.Start, match.Start + match.Length))
+                if (!SitsInOnePiece(pieces, match.Start, match.Start + match.Length))
                 {
                     Report(at.GetLocation(), match, wholeValue: match.Length == folded.Length);
                 }
@@ -850,7 +716,7 @@ namespace Guardrails.Analyzers
         /// <summary>A folded value with no run-time part and no fixed format, judged by the name the code gives it.</summary>
         private void CheckFoldedNamedValue(SyntaxNode at, string folded, Location? location = null)
         {
-            if (folded.IndexOf(Separator) < 0 && SecretScanner.MightBeNamedValue(folded))
+            if (folded.IndexOf(StringFold.Unknown) < 0 && SecretScanner.MightBeNamedValue(folded))
             {
                 SyntaxNode? value = at;
                 while (value?.Parent is ParenthesizedExpressionSyntax)
@@ -862,17 +728,15 @@ namespace Guardrails.Analyzers
             }
         }
 
-        private bool SitsInOnePiece(int start, int end)
+        /// <summary>The key lies inside one piece (a literal, or a constant's value): it is reported there, not here.</summary>
+        private static bool SitsInOnePiece(List<(SyntaxNode Node, int Start, string Value)> pieces, int start, int end)
         {
-            int pieceStart = 0;
-            foreach (int pieceEnd in _pieceEnds)
+            foreach ((SyntaxNode _, int pieceStart, string value) in pieces)
             {
-                if (start >= pieceStart && end <= pieceEnd)
+                if (start >= pieceStart && end <= pieceStart + value.Length)
                 {
                     return true;
                 }
-
-                pieceStart = pieceEnd;
             }
 
             return false;

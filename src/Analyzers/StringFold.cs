@@ -30,6 +30,12 @@ namespace Guardrails.Analyzers
         private readonly CancellationToken _cancellationToken;
         private int _depth;
 
+        /// <summary>Names and other constants are asked of the compiler (else they are <see cref="Unknown"/>, see <see cref="NeedsCompiler"/>).</summary>
+        private bool _resolve = true;
+
+        /// <summary>Calls, creations and arrays are folded (else only <c>+</c>, interpolation, parentheses, casts and constants).</summary>
+        private bool _calls = true;
+
         public StringFold(SemanticModel model, CancellationToken cancellationToken)
         {
             _model = model;
@@ -38,6 +44,35 @@ namespace Guardrails.Analyzers
 
         /// <summary>Literal pieces (their syntax and folded value) in the order they were folded.</summary>
         public List<(SyntaxNode Node, int Start, string Value)> Leaves { get; } = new List<(SyntaxNode, int, string)>();
+
+        /// <summary>After a fold without the compiler: the names it left unknown (a name's identifier, or a member access's member).</summary>
+        public List<string> Names { get; } = new List<string>();
+
+        /// <summary>After a fold without the compiler: some piece (a name, <c>nameof(…)</c>, …) only the compiler can fold.</summary>
+        public bool NeedsCompiler { get; private set; }
+
+        /// <summary>
+        /// A concatenation or interpolation (<c>+</c>, <c>$"…"</c>, parentheses and casts over constants), as the compiler
+        /// folds it: calls, creations and arrays inside it are run-time values. With <paramref name="resolveNames"/> false
+        /// nothing is asked of the semantic model: names are <see cref="Unknown"/> and listed in <see cref="Names"/>.
+        /// </summary>
+        public string? FoldConcatenation(ExpressionSyntax expression, bool resolveNames)
+        {
+            _resolve = resolveNames;
+            _calls = false;
+            try
+            {
+                return Fold(expression, MaximumConcatenationLength);
+            }
+            finally
+            {
+                _resolve = true;
+                _calls = true;
+            }
+        }
+
+        /// <summary>A concatenation is as long as the source that spells it; only a runaway fold is cut.</summary>
+        private const int MaximumConcatenationLength = 1 << 20;
 
         /// <summary>A folded value: a string, or a sequence of items (the elements of an array, chars or bytes).</summary>
         private sealed class Value
@@ -54,13 +89,17 @@ namespace Guardrails.Analyzers
         }
 
         /// <summary>The value of <paramref name="expression"/>, unknown parts as <see cref="Unknown"/>; null when nothing is known.</summary>
-        public string? Fold(ExpressionSyntax expression)
+        public string? Fold(ExpressionSyntax expression) => Fold(expression, MaximumLength);
+
+        private string? Fold(ExpressionSyntax expression, int maximumLength)
         {
             Leaves.Clear();
+            Names.Clear();
+            NeedsCompiler = false;
             _depth = 0;
             Value? value = Eval(expression, 0);
             string? text = value?.Joined();
-            return text == null || text.Length > MaximumLength || IsAllUnknown(text) ? null : text;
+            return text == null || text.Length > maximumLength || IsAllUnknown(text) ? null : text;
         }
 
         private static bool IsAllUnknown(string text)
@@ -91,6 +130,12 @@ namespace Guardrails.Analyzers
                 return null;
             }
 
+            if (!_resolve)
+            {
+                NeedsCompiler = true;
+                return null;
+            }
+
             Optional<object?> constant = _model.GetConstantValue(expression, _cancellationToken);
             if (!(constant.HasValue && constant.Value is string text))
             {
@@ -104,6 +149,13 @@ namespace Guardrails.Analyzers
         private Value? EvalSyntax(ExpressionSyntax expression, int offset)
         {
             _cancellationToken.ThrowIfCancellationRequested();
+            if (!_calls && (expression is InvocationExpressionSyntax || expression is BaseObjectCreationExpressionSyntax ||
+                expression is ArrayCreationExpressionSyntax || expression is ImplicitArrayCreationExpressionSyntax ||
+                expression is InitializerExpressionSyntax || expression is CollectionExpressionSyntax))
+            {
+                return null; // a run-time value in a concatenation (nameof(…) and other constants: see Constant)
+            }
+
             switch (expression)
             {
                 case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression):
@@ -112,7 +164,8 @@ namespace Guardrails.Analyzers
                 case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.CharacterLiteralExpression):
                     Leaves.Add((literal, offset, literal.Token.ValueText));
                     return new Value(literal.Token.ValueText);
-                case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.NumericLiteralExpression) && literal.Token.Value is int n && n >= 0 && n < 256:
+                case LiteralExpressionSyntax literal when _calls && literal.IsKind(SyntaxKind.NumericLiteralExpression) && literal.Token.Value is int n && n >= 0 && n < 256:
+                    // An element of a char or byte array (in a concatenation a number is a run-time piece, as it always was).
                     Leaves.Add((literal, offset, ((char)n).ToString()));
                     return new Value(((char)n).ToString());
                 case ParenthesizedExpressionSyntax parenthesized:
@@ -121,10 +174,23 @@ namespace Guardrails.Analyzers
                     return Eval(cast.Expression, offset);
                 case BinaryExpressionSyntax add when add.IsKind(SyntaxKind.AddExpression):
                 {
-                    Value? left = Eval(add.Left, offset);
-                    string l = left?.Joined() ?? UnknownValue.Text!;
-                    Value? right = Eval(add.Right, offset + l.Length);
-                    return new Value(l + (right?.Joined() ?? UnknownValue.Text!));
+                    // a + b + c + …: the left-nested chain in one builder (a long SQL or JSON concatenation stays linear).
+                    var operands = new List<ExpressionSyntax>();
+                    ExpressionSyntax left = add;
+                    while (left is BinaryExpressionSyntax chain && chain.IsKind(SyntaxKind.AddExpression))
+                    {
+                        operands.Add(chain.Right);
+                        left = chain.Left;
+                    }
+
+                    operands.Add(left);
+                    var sb = new StringBuilder();
+                    for (int i = operands.Count - 1; i >= 0; i--)
+                    {
+                        sb.Append(Eval(operands[i], offset + sb.Length)?.Joined() ?? UnknownValue.Text);
+                    }
+
+                    return new Value(sb.ToString());
                 }
 
                 case InterpolatedStringExpressionSyntax interpolated:
@@ -401,6 +467,12 @@ namespace Guardrails.Analyzers
                 return null;
             }
 
+            if (!_resolve)
+            {
+                NeedsCompiler = true;
+                return null;
+            }
+
             Optional<object?> constant = _model.GetConstantValue(expression, _cancellationToken);
             return constant.HasValue && constant.Value is int value ? value : (int?)null;
         }
@@ -577,6 +649,13 @@ namespace Guardrails.Analyzers
                 return null;
             }
 
+            if (!_resolve)
+            {
+                Names.Add(name is MemberAccessExpressionSyntax member ? member.Name.Identifier.ValueText : ((IdentifierNameSyntax)name).Identifier.ValueText);
+                NeedsCompiler = true;
+                return null;
+            }
+
             ISymbol? symbol = _model.GetSymbolInfo(name, _cancellationToken).Symbol;
             if (symbol is IFieldSymbol field && field.IsConst && field.ConstantValue is string constant)
             {
@@ -607,7 +686,10 @@ namespace Guardrails.Analyzers
 
             _depth++;
             int leaves = Leaves.Count;
+            bool calls = _calls;
+            _calls = true; // the name stands for its initializer's value, however that is built
             Value? value = Eval(declarator.Initializer.Value, offset);
+            _calls = calls;
             _depth--;
 
             // Pieces folded from a declaration in another file are reported at the name that brings them here; in this
