@@ -41,6 +41,18 @@ namespace Guardrails.BuildTasks
                 globals = engine6.GetGlobalProperties();
             }
 
+            CentralValues central = CentralValues.FromCapture(task);
+            EvaluatedBuild? evaluated = EvaluateInHost(task, globals, request);
+            if (evaluated != null)
+            {
+                JudgeRecord(task, evaluated, request);
+                central = CentralValues.FromEvaluation(evaluated);
+                request.CentralMode = central.Mode;
+                request.CentralPolicyPath = central.PolicyPath;
+                request.CentralPolicySha256 = central.PolicySha256;
+                request.PackageReferenceIds = evaluated.PackageReferenceIds;
+            }
+
             foreach (string name in CentralNames)
             {
                 string? source = OutsideSource(globals, name, CurrentValue(task, name), out string value);
@@ -66,7 +78,172 @@ namespace Guardrails.BuildTasks
             }
 
             CollectShadowed(task, request);
-            CollectOptOuts(task, request, globals);
+            CollectOptOuts(task, request, globals, central);
+        }
+
+        /// <summary>
+        /// The project as MSBuild evaluated it, asked of MSBuild itself (see <see cref="EvaluatedBuild"/>). Only inside MSBuild:
+        /// a host without the engine (unit tests) keeps the values Guardrails.props captured. Inside MSBuild an evaluation
+        /// that fails is GRD308: the central settings cannot be confirmed, and the build fails closed.
+        /// </summary>
+        private static EvaluatedBuild? EvaluateInHost(GuardrailsCheck task, IReadOnlyDictionary<string, string>? globals, CheckRequest request)
+        {
+            if (task.BuildEngine == null || string.IsNullOrWhiteSpace(task.PackageDirectory) ||
+                !string.Equals(task.BuildEngine.GetType().Assembly.GetName().Name, "Microsoft.Build", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            try
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                EvaluatedBuild evaluated = Evaluate(request.ProjectPath, globals, task.PackageDirectory!.Trim());
+                task.Log.LogMessage(MessageImportance.Low, "Guardrails: central settings confirmed by evaluating the project again ({0} ms, {1} central files).", clock.ElapsedMilliseconds, evaluated.CentralFiles.Count);
+                return evaluated;
+            }
+            catch (Exception e) when (!(e is OutOfMemoryException))
+            {
+                request.CentralRecordTampered.Add(new Finding(
+                    Core.Rules.RuleCatalog.CentralSettingOverridden, request.ProjectPath, 0, 0,
+                    "Guardrails could not evaluate this project again to confirm where its central settings (policy path, pin, mode) come from (" + e.GetType().Name +
+                    "), so it cannot tell them from values a build file rewrote. The build fails closed; fix what keeps the project from evaluating."));
+                return null;
+            }
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static EvaluatedBuild Evaluate(string projectPath, IReadOnlyDictionary<string, string>? globals, string packageDirectory) =>
+            EvaluatedBuild.Evaluate(projectPath, globals, packageDirectory);
+
+        /// <summary>
+        /// Guardrails' record of the central values (the _GuardrailsCentral* properties) must be what Guardrails' own props
+        /// wrote during evaluation, and reach the check unchanged: a definition in any other file, or a target that rewrote
+        /// it at run time, is GRD308 at that file and line. The central values themselves then come from the evaluation.
+        /// </summary>
+        private static void JudgeRecord(GuardrailsCheck task, EvaluatedBuild evaluated, CheckRequest request)
+        {
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (EvaluatedBuild.Located forged in evaluated.ForgedCapture)
+            {
+                if (seen.Add(forged.File + "|" + forged.Line))
+                {
+                    request.CentralRecordTampered.Add(new Finding(Core.Rules.RuleCatalog.CentralSettingOverridden, forged.File, forged.Line, 0,
+                        "This build file sets " + forged.Name + ", part of Guardrails' own record of the central settings, which only Guardrails' props may write. Remove it."));
+                }
+            }
+
+            var changed = new List<string>();
+            Compare(changed, evaluated, "_GuardrailsCentralCaptured", task.CentralSettingsCaptured ? "true" : string.Empty);
+            Compare(changed, evaluated, "_GuardrailsCentralMode", task.CentralMode);
+            Compare(changed, evaluated, "_GuardrailsCentralPolicyPath", task.CentralPolicyPath);
+            Compare(changed, evaluated, "_GuardrailsCentralPolicySha256", task.CentralPolicySha256);
+            Compare(changed, evaluated, "_GuardrailsCentralScanFiles", task.CentralScanFiles);
+            Compare(changed, evaluated, "_GuardrailsCentralCheckFootprints", task.CentralCheckFootprints);
+            Compare(changed, evaluated, "_GuardrailsCentralScanRepositoryFiles", task.CentralScanRepositoryFiles);
+            Compare(changed, evaluated, "_GuardrailsCentralRevisionStateFile", task.CentralRevisionStateFile);
+            if (!SameSet(evaluated.CapturedScanExcludes, (task.CentralScanExcludes ?? string.Empty).Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries)))
+            {
+                changed.Add("_GuardrailsCentralScanExclude");
+            }
+
+            if (changed.Count == 0)
+            {
+                return;
+            }
+
+            string names = string.Join(", ", changed);
+            bool named = false;
+            foreach (EvaluatedBuild.Located target in evaluated.CaptureWritingTargets)
+            {
+                if (seen.Add(target.File + "|" + target.Line))
+                {
+                    named = true;
+                    request.CentralRecordTampered.Add(new Finding(Core.Rules.RuleCatalog.CentralSettingOverridden, target.File, target.Line, 0,
+                        "The target '" + target.Name + "' rewrites " + target.Detail + " at run time, part of Guardrails' own record of the central settings (changed before the check: " +
+                        names + "). Only Guardrails' props may write it, during evaluation; a target cannot decide which policy governs the build. Remove it."));
+                }
+            }
+
+            if (!named)
+            {
+                request.CentralRecordTampered.Add(new Finding(Core.Rules.RuleCatalog.CentralSettingOverridden, request.ProjectPath, 0, 0,
+                    "Guardrails' own record of the central settings reached the check changed from what MSBuild evaluated (" + names +
+                    "): a target rewrote it at run time. Only Guardrails' props may write it; remove the target that does."));
+            }
+        }
+
+        private static void Compare(List<string> changed, EvaluatedBuild evaluated, string name, string? received)
+        {
+            evaluated.Captured.TryGetValue(name, out string? value);
+            if (!string.Equals((value ?? string.Empty).Trim(), (received ?? string.Empty).Trim(), StringComparison.Ordinal))
+            {
+                changed.Add(name);
+            }
+        }
+
+        private static bool SameSet(List<string> a, string[] b)
+        {
+            var left = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (string x in a)
+            {
+                if (x.Trim().Length > 0)
+                {
+                    left.Add(x.Trim());
+                }
+            }
+
+            var right = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (string x in b)
+            {
+                if (x.Trim().Length > 0)
+                {
+                    right.Add(x.Trim());
+                }
+            }
+
+            return left.SetEquals(right);
+        }
+
+        /// <summary>The central values the check judges the project against: from the evaluation inside MSBuild, else from
+        /// Guardrails.props' capture.</summary>
+        private sealed class CentralValues
+        {
+            public string? Mode { get; private set; }
+
+            public string? PolicyPath { get; private set; }
+
+            public string? PolicySha256 { get; private set; }
+
+            public string? ScanFiles { get; private set; }
+
+            public string? CheckFootprints { get; private set; }
+
+            public string? ScanRepositoryFiles { get; private set; }
+
+            public string? RevisionStateFile { get; private set; }
+
+            public string ScanExcludes { get; private set; } = string.Empty;
+
+            public static CentralValues FromCapture(GuardrailsCheck task) => new CentralValues
+            {
+                ScanFiles = task.CentralScanFiles,
+                CheckFootprints = task.CentralCheckFootprints,
+                ScanRepositoryFiles = task.CentralScanRepositoryFiles,
+                RevisionStateFile = task.CentralRevisionStateFile,
+                ScanExcludes = task.CentralScanExcludes ?? string.Empty,
+            };
+
+            public static CentralValues FromEvaluation(EvaluatedBuild evaluated) => new CentralValues
+            {
+                Mode = evaluated.Central["GuardrailsMode"],
+                PolicyPath = evaluated.Central["GuardrailsPolicyPath"],
+                PolicySha256 = evaluated.Central["GuardrailsPolicySha256"],
+                ScanFiles = evaluated.Central["GuardrailsScanFiles"],
+                CheckFootprints = evaluated.Central["GuardrailsCheckFootprints"],
+                ScanRepositoryFiles = evaluated.Central["GuardrailsScanRepositoryFiles"],
+                RevisionStateFile = evaluated.Central["GuardrailsRevisionStateFile"],
+                ScanExcludes = string.Join(";", evaluated.CentralScanExcludes),
+            };
         }
 
         /// <summary>
@@ -137,11 +314,11 @@ namespace Guardrails.BuildTasks
             return null;
         }
 
-        private static void CollectOptOuts(GuardrailsCheck task, CheckRequest request, IReadOnlyDictionary<string, string>? globals)
+        private static void CollectOptOuts(GuardrailsCheck task, CheckRequest request, IReadOnlyDictionary<string, string>? globals, CentralValues central)
         {
             // An opt-out is central only when a central file set it: one given from outside is captured as "central" too
             // (it already holds its value at capture time), so the outside test comes first.
-            void Switch(string name, string? current, string? central)
+            void Switch(string name, string? current, string? centralValue)
             {
                 if (!IsFalse(current))
                 {
@@ -149,25 +326,25 @@ namespace Guardrails.BuildTasks
                 }
 
                 string? outside = OutsideSource(globals, name, current, out _);
-                if (outside != null || !IsFalse(central))
+                if (outside != null || !IsFalse(centralValue))
                 {
                     request.OptOuts.Add(new ExternalSetting(name, current!.Trim(), outside ?? ProjectSource));
                 }
             }
 
-            Switch("GuardrailsScanFiles", task.ScanFiles, task.CentralScanFiles);
-            Switch("GuardrailsScanRepositoryFiles", task.ScanRepositoryFiles, task.CentralScanRepositoryFiles);
-            Switch("GuardrailsCheckFootprints", task.CheckFootprints, task.CentralCheckFootprints);
+            Switch("GuardrailsScanFiles", task.ScanFiles, central.ScanFiles);
+            Switch("GuardrailsScanRepositoryFiles", task.ScanRepositoryFiles, central.ScanRepositoryFiles);
+            Switch("GuardrailsCheckFootprints", task.CheckFootprints, central.CheckFootprints);
 
-            var central = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (string part in (task.CentralScanExcludes ?? string.Empty).Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries))
+            var centralExcludes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (string part in central.ScanExcludes.Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries))
             {
-                central.Add(part.Trim());
+                centralExcludes.Add(part.Trim());
             }
 
             foreach (ITaskItem item in task.ScanExcludes ?? new ITaskItem[0])
             {
-                if (!central.Contains(item.ItemSpec.Trim()))
+                if (!centralExcludes.Contains(item.ItemSpec.Trim()))
                 {
                     request.OptOuts.Add(new ExternalSetting("GuardrailsScanExclude", item.ItemSpec, ProjectSource));
                 }
@@ -177,7 +354,7 @@ namespace Guardrails.BuildTasks
             string? revisionOutside = OutsideSource(globals, "GuardrailsRevisionStateFile", task.RevisionStateFile, out _);
             if (!string.IsNullOrEmpty(revision) && !string.IsNullOrWhiteSpace(task.DefaultRevisionStateFile) &&
                 !SamePath(revision!, task.DefaultRevisionStateFile!) &&
-                (revisionOutside != null || string.IsNullOrWhiteSpace(task.CentralRevisionStateFile) || !SamePath(revision!, task.CentralRevisionStateFile!)))
+                (revisionOutside != null || string.IsNullOrWhiteSpace(central.RevisionStateFile) || !SamePath(revision!, central.RevisionStateFile!)))
             {
                 request.OptOuts.Add(new ExternalSetting("GuardrailsRevisionStateFile", revision!, revisionOutside ?? ProjectSource));
             }

@@ -52,6 +52,14 @@ namespace Guardrails.BuildTasks
 
         public string? CentralPolicySha256 { get; set; }
 
+        /// <summary>@(PackageReference) when the check runs; the project's own evaluation replaces it inside MSBuild (GRD313).</summary>
+        public ITaskItem[]? PackageReferences { get; set; }
+
+
+        /// <summary>The folder of Guardrails' package ($(MSBuildThisFileDirectory).. of Guardrails.targets, a reserved property no
+        /// build file can change): its build files alone may write Guardrails' record of the central settings.</summary>
+        public string? PackageDirectory { get; set; }
+
         /// <summary>True when Guardrails.props captured the central values (otherwise the Central* inputs are ignored).</summary>
         public bool CentralSettingsCaptured { get; set; }
 
@@ -155,6 +163,7 @@ namespace Guardrails.BuildTasks
                     RunAnalyzers = RunAnalyzers,
                     RunAnalyzersDuringBuild = RunAnalyzersDuringBuild,
                     ProjectAssetsFile = ProjectAssetsFile,
+                    PackageReferenceIds = PackageReferences == null ? null : Array.ConvertAll(PackageReferences, i => i.ItemSpec),
                     TargetFramework = TargetFramework,
                     CheckFootprints = !string.Equals(CheckFootprints?.Trim(), "false", StringComparison.OrdinalIgnoreCase),
                     KeptBackListFile = KeptBackList,

@@ -215,4 +215,103 @@ public class CompilerEvidenceTests
         Assert.Contains("openai/2.1.0/lib/net6.0/OpenAI.dll", result.Output);
         Assert.False(Compile(project).GetProperty("verified").GetBoolean());
     }
+
+    private string NuGetOrgConfig(params (string Key, string Value)[] extra) => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <clear />
+            <add key="guardrails-test-feed" value="{_fixture.Feed}" />
+        {string.Concat(extra.Select(e => $"    <add key=\"{e.Key}\" value=\"{e.Value}\" />\n"))}    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
+          </packageSources>
+        </configuration>
+        """;
+
+    /// <summary>
+    /// Route #21: after restore, a target points ProjectAssetsFile at a clean copy (committed in the repository), so the
+    /// package check judges an assets file without OpenAI while ResolvePackageAssets has already handed OpenAI.dll to the
+    /// compiler. Only reflection uses it (no GRD003). The verification judges the compiler's references: GRD201.
+    /// </summary>
+    [Fact]
+    public void OpenAI_hidden_behind_a_clean_copy_of_the_assets_file_is_GRD201_from_the_compilers_references()
+    {
+        TestProject project = _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest);
+        project.PinPolicy();
+        project.Write("nuget.config", NuGetOrgConfig());
+        project.Write("Program.cs", "Console.WriteLine(Type.GetType(\"OpenAI.Chat.ChatClient, OpenAI\") is null);\n");
+        DotNet.Result clean = project.Build();
+        Assert.True(clean.ExitCode == 0, clean.ToString());
+        project.Write("eng/clean.assets.json", File.ReadAllText(project.PathOf("obj/project.assets.json")));
+
+        project.AddToProject("<ItemGroup><PackageReference Include=\"OpenAI\" Version=\"2.1.0\" /></ItemGroup>");
+        project.Write("Directory.Build.targets", """
+            <Project>
+              <Target Name="_Lie" AfterTargets="ResolveReferences" BeforeTargets="GuardrailsCheck">
+                <PropertyGroup><ProjectAssetsFile>$(MSBuildThisFileDirectory)eng/clean.assets.json</ProjectAssetsFile></PropertyGroup>
+              </Target>
+            </Project>
+            """);
+
+        DotNet.Result lied = project.Build();
+
+        Assert.True(lied.ExitCode != 0, lied.ToString());
+        Assert.Contains("error GRD201: The compiler referenced OpenAI.dll, an assembly of the AI SDK", lied.Output);
+        Assert.Contains("openai/2.1.0/lib/", lied.Output);
+        Assert.False(Compile(project).GetProperty("verified").GetBoolean());
+    }
+
+    /// <summary>
+    /// Route #28: a repository-local package that reuses an approved id (Microsoft.Extensions.AI, approved without a version
+    /// range) and carries the real OpenAI.dll. The package check judges ids and passes it; the compiler's references hold
+    /// OpenAI.dll, which no approved package brings: GRD201 naming the file.
+    /// </summary>
+    [Fact]
+    public void A_local_package_reusing_an_approved_id_that_carries_OpenAI_dll_is_GRD201_naming_the_file()
+    {
+        // The real OpenAI 2.1.0 assembly, from the registry.
+        TestProject fetch = _fixture.NewProject("Fetch");
+        fetch.Write("nuget.config", NuGetOrgConfig());
+        fetch.AddToProject("<ItemGroup><PackageDownload Include=\"OpenAI\" Version=\"[2.1.0]\" /></ItemGroup>");
+        DotNet.Result fetched = fetch.Build();
+        Assert.True(fetched.ExitCode == 0, fetched.ToString());
+        string openAiDll = Path.Combine(_fixture.PackagesFolder, "openai", "2.1.0", "lib", "net6.0", "OpenAI.dll");
+        Assert.True(File.Exists(openAiDll), openAiDll);
+
+        string approving = E2eDocuments.Policy("e2e-evidence-local", 2, members: "\"packages\": { \"approved\": [ { \"id\": \"Microsoft.Extensions.AI\" } ] }");
+        TestProject project = _fixture.NewGovernedProject(approving, E2eDocuments.MinimalManifest);
+        project.PinPolicy();
+        string feed = project.PathOf("eng/packages");
+        Directory.CreateDirectory(feed);
+        using (var zip = System.IO.Compression.ZipFile.Open(Path.Combine(feed, "Microsoft.Extensions.AI.99.0.0.nupkg"), System.IO.Compression.ZipArchiveMode.Create))
+        {
+            using (var writer = new StreamWriter(zip.CreateEntry("Microsoft.Extensions.AI.nuspec").Open()))
+            {
+                writer.Write("""
+                    <?xml version="1.0" encoding="utf-8"?>
+                    <package xmlns="http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd">
+                      <metadata>
+                        <id>Microsoft.Extensions.AI</id>
+                        <version>99.0.0</version>
+                        <authors>not Microsoft</authors>
+                        <description>A look-alike carrying another SDK.</description>
+                      </metadata>
+                    </package>
+                    """);
+            }
+
+            System.IO.Compression.ZipFileExtensions.CreateEntryFromFile(zip, openAiDll, "lib/net8.0/OpenAI.dll");
+        }
+
+        project.Write("nuget.config", NuGetOrgConfig(("local", feed)));
+        project.AddToProject("<ItemGroup><PackageReference Include=\"Microsoft.Extensions.AI\" Version=\"99.0.0\" /></ItemGroup>");
+        project.Write("Program.cs", "Console.WriteLine(Type.GetType(\"OpenAI.Chat.ChatClient, OpenAI\") is null);\n");
+
+        DotNet.Result result = project.Build();
+
+        Assert.True(result.ExitCode != 0, result.ToString());
+        Assert.Contains("error GRD201: The compiler referenced OpenAI.dll, an assembly of the AI SDK", result.Output);
+        Assert.Contains("microsoft.extensions.ai/99.0.0/lib/net8.0/OpenAI.dll", result.Output);
+        Assert.DoesNotContain("Package 'Microsoft.Extensions.AI'", result.Output);
+        Assert.False(Compile(project).GetProperty("verified").GetBoolean());
+    }
 }

@@ -16,9 +16,31 @@ namespace Guardrails.BuildTasks.Engine
     /// </summary>
     public static class GuardrailsChecker
     {
+        /// <summary>
+        /// A project that points at another policy (or at none) or changes the pin is judged under the central policy and pin
+        /// all the same; GRD308 names what it set (BypassChecks). A project can make the build stricter, never choose the
+        /// policy that governs it.
+        /// </summary>
+        private static void GovernByCentralPolicy(CheckRequest request)
+        {
+            if (request.ProjectPolicyPath == null && !string.IsNullOrWhiteSpace(request.CentralPolicyPath) && !BypassChecks.SamePath(request.CentralPolicyPath!, request.PolicyPath))
+            {
+                request.ProjectPolicyPath = request.PolicyPath ?? string.Empty;
+                request.PolicyPath = request.CentralPolicyPath!.Trim();
+            }
+
+            if (request.ProjectPolicySha256 == null && !string.IsNullOrWhiteSpace(request.CentralPolicySha256) &&
+                !string.Equals(request.CentralPolicySha256!.Trim(), (request.PolicySha256 ?? string.Empty).Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                request.ProjectPolicySha256 = request.PolicySha256 ?? string.Empty;
+                request.PolicySha256 = request.CentralPolicySha256!.Trim();
+            }
+        }
+
         public static CheckResult Run(CheckRequest request)
         {
             var result = new CheckResult();
+            GovernByCentralPolicy(request);
             ResolveMode(request, result);
 
             bool hasPolicyPath = !string.IsNullOrWhiteSpace(request.PolicyPath);
@@ -100,7 +122,17 @@ namespace Guardrails.BuildTasks.Engine
 
             // Keys in files too large for the compiler are found here; files nobody can scan are judged as opt-outs.
             KeptBackFiles.Scan(request, result);
-            result.Findings.AddRange(TargetOverrides.Find(request.LateBuildFiles ?? new string[0]));
+            System.Collections.Generic.List<Finding> overrides = TargetOverrides.Find(request.LateBuildFiles ?? new string[0]);
+            result.Findings.AddRange(overrides);
+            foreach (Finding evaluated in request.EvaluatedTargetFindings)
+            {
+                // The same definition read from the text of a late build file is reported once.
+                if (!overrides.Exists(f => f.Line == evaluated.Line && string.Equals(f.File, evaluated.File, StringComparison.OrdinalIgnoreCase)))
+                {
+                    result.Findings.Add(evaluated);
+                }
+            }
+
             BypassChecks.Run(request, result);
             CommittedBuildOutput.Check(request, result);
 
@@ -128,7 +160,8 @@ namespace Guardrails.BuildTasks.Engine
                     : null);
                 if (!string.IsNullOrWhiteSpace(request.ProjectAssetsFile))
                 {
-                    PackageChecker.Check(policy, result.Effective, request.ProjectAssetsFile!.Trim(), request.ProjectPath, result.Findings, result.AiPackages, request.TargetFramework);
+                    PackageChecker.Check(policy, result.Effective, request.ProjectAssetsFile!.Trim(), request.ProjectPath, result.Findings, result.AiPackages, request.TargetFramework,
+                        request.PackageReferenceIds);
                 }
                 else if (request.DeclaredPackages != null)
                 {

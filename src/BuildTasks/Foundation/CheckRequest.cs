@@ -32,6 +32,13 @@ namespace Guardrails.BuildTasks.Foundation
 
         public string? CentralPolicySha256 { get; set; }
 
+        /// <summary>The policy path / pin the project itself ended with when they differ from the central ones; the check then
+        /// judges the project under the central policy (PolicyPath/PolicySha256 hold the central values) and GRD308 names
+        /// these. Null when the project kept the central values.</summary>
+        public string? ProjectPolicyPath { get; set; }
+
+        public string? ProjectPolicySha256 { get; set; }
+
         /// <summary>$(NoWarn), $(WarningsNotAsErrors), $(MSBuildWarningsAsMessages), $(MSBuildWarningsNotAsErrors).</summary>
         public string? NoWarn { get; set; }
 
@@ -54,6 +61,10 @@ namespace Guardrails.BuildTasks.Foundation
         public string? RunAnalyzersDuringBuild { get; set; }
         /// <summary>$(ProjectAssetsFile): obj/project.assets.json, for the package check (GRD2xx). Empty skips it.</summary>
         public string? ProjectAssetsFile { get; set; }
+
+        /// <summary>The ids of the project's PackageReference items as MSBuild evaluated them (null: unknown). A referenced
+        /// id the assets file does not list means the assets file predates the reference (GRD313).</summary>
+        public System.Collections.Generic.IReadOnlyList<string>? PackageReferenceIds { get; set; }
 
         /// <summary>The build's target framework (an alias such as "net10.0"); null when unknown (then every target's packages are recorded).</summary>
         public string? TargetFramework { get; set; }
@@ -84,6 +95,15 @@ namespace Guardrails.BuildTasks.Foundation
         /// <summary>Build files below the project's central imports that set the check's internal captured-central-settings
         /// properties (_GuardrailsCentral*), e.g. the project file or Directory.Build.targets.</summary>
         public System.Collections.Generic.List<string> FilesSettingInternalProperties { get; } = new System.Collections.Generic.List<string>();
+
+        /// <summary>Guardrails' record of the central settings forged or rewritten where MSBuild evaluated or ran it (a file
+        /// imported at any depth, a target at run time): file, line and what happened (GRD308). From the check's own
+        /// evaluation of the project (EvaluatedBuild).</summary>
+        public System.Collections.Generic.List<Finding> CentralRecordTampered { get; } = new System.Collections.Generic.List<Finding>();
+
+        /// <summary>Targets in any imported file that replace a Guardrails target or hook its verification (GRD311), from the
+        /// check's own evaluation of the project.</summary>
+        public System.Collections.Generic.List<Finding> EvaluatedTargetFindings { get; } = new System.Collections.Generic.List<Finding>();
 
         /// <summary>
         /// Directory.Build.props files above the one MSBuild imported for this project that set the Guardrails policy while

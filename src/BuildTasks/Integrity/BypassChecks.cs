@@ -236,6 +236,13 @@ namespace Guardrails.BuildTasks.Integrity
 
             // A build file that writes Guardrails' record of the central values makes that record worthless: Audit is then
             // the project's own choice whatever the "central" value says.
+            if (request.CentralRecordTampered.Count > 0 && IsAudit(request.Mode))
+            {
+                found.Add(new LocalBypass(BypassKind.AuditMode, RuleIds.ModeLowered, request.CentralRecordTampered[0].File, request.CentralRecordTampered[0].Line, 0,
+                    "GuardrailsMode=Audit with the captured central settings overwritten by this build file", "mode"));
+                return false;
+            }
+
             if (request.FilesSettingInternalProperties.Count > 0 && IsAudit(request.Mode))
             {
                 found.Add(new LocalBypass(BypassKind.AuditMode, RuleIds.ModeLowered, request.FilesSettingInternalProperties[0], 0, 0,
@@ -288,6 +295,8 @@ namespace Guardrails.BuildTasks.Integrity
                     "(<Import Project=\"$([MSBuild]::GetPathOfFileAbove('Directory.Build.props', '$(MSBuildThisFileDirectory)../'))\" />) or remove the nearer file."));
             }
 
+            result.Findings.AddRange(request.CentralRecordTampered);
+
             foreach (string file in request.FilesSettingInternalProperties)
             {
                 result.Findings.Add(new Finding(
@@ -299,26 +308,26 @@ namespace Guardrails.BuildTasks.Integrity
             }
 
             if (request.CentralPolicyPath != null && request.CentralPolicyPath.Trim().Length > 0 &&
-                !SamePath(request.CentralPolicyPath, request.PolicyPath))
+                !SamePath(request.CentralPolicyPath, request.ProjectPolicyPath ?? request.PolicyPath))
             {
                 result.Findings.Add(new Finding(
                     RuleCatalog.CentralSettingOverridden,
                     request.ProjectPath,
                     0,
                     0,
-                    "GuardrailsPolicyPath is set centrally to '" + request.CentralPolicyPath.Trim() + "' but this project changes it to '" + (request.PolicyPath ?? string.Empty).Trim() +
-                    "'. A project cannot choose its own policy: remove the override from the project file (or from Directory.Build.targets)."));
+                    "GuardrailsPolicyPath is set centrally to '" + request.CentralPolicyPath.Trim() + "' but this project changes it to '" + (request.ProjectPolicyPath ?? request.PolicyPath ?? string.Empty).Trim() +
+                    "'. A project cannot choose its own policy (the build is judged under the central one): remove the override from the project file (or from Directory.Build.targets)."));
             }
 
             if (request.CentralPolicySha256 != null && request.CentralPolicySha256.Trim().Length > 0 &&
-                !string.Equals(request.CentralPolicySha256.Trim(), (request.PolicySha256 ?? string.Empty).Trim(), StringComparison.OrdinalIgnoreCase))
+                !string.Equals(request.CentralPolicySha256.Trim(), (request.ProjectPolicySha256 ?? request.PolicySha256 ?? string.Empty).Trim(), StringComparison.OrdinalIgnoreCase))
             {
                 result.Findings.Add(new Finding(
                     RuleCatalog.CentralSettingOverridden,
                     request.ProjectPath,
                     0,
                     0,
-                    "GuardrailsPolicySha256 is set centrally to '" + request.CentralPolicySha256.Trim() + "' but this project changes it to '" + (request.PolicySha256 ?? string.Empty).Trim() +
+                    "GuardrailsPolicySha256 is set centrally to '" + request.CentralPolicySha256.Trim() + "' but this project changes it to '" + (request.ProjectPolicySha256 ?? request.PolicySha256 ?? string.Empty).Trim() +
                     "'. Only the policy owner publishes the pin: remove the override from the project file."));
             }
 
@@ -384,7 +393,7 @@ namespace Guardrails.BuildTasks.Integrity
 
         private static bool IsAudit(string? mode) => string.Equals((mode ?? string.Empty).Trim(), "Audit", StringComparison.OrdinalIgnoreCase);
 
-        private static bool SamePath(string a, string? b)
+        internal static bool SamePath(string a, string? b)
         {
             if (b == null)
             {

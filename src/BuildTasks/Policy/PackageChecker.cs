@@ -56,12 +56,18 @@ namespace Guardrails.BuildTasks.Policy
         /// project compiles against its own target, where the same package can come in through another chain). Null, or
         /// no target of that framework: every target's packages are recorded, the first chain of each package version.
         /// </param>
-        public static void Check(GuardrailsPolicy policy, EffectivePolicy effective, string assetsFile, string? projectFile, List<Finding> findings, List<Guardrails.BuildTasks.Policy.PackageUse>? aiPackages = null, string? targetFramework = null)
+        public static void Check(GuardrailsPolicy policy, EffectivePolicy effective, string assetsFile, string? projectFile, List<Finding> findings, List<Guardrails.BuildTasks.Policy.PackageUse>? aiPackages = null, string? targetFramework = null,
+            IReadOnlyList<string>? packageReferenceIds = null)
         {
             JsonNode? root = Load(assetsFile, findings);
             if (root == null)
             {
                 return;
+            }
+
+            if (packageReferenceIds != null)
+            {
+                CheckNotStale(root, assetsFile, packageReferenceIds, targetFramework, findings);
             }
 
             JsonNode? targets = root["targets"];
@@ -271,6 +277,66 @@ namespace Guardrails.BuildTasks.Policy
             if (what != null || approved != null || decision.Route != null)
             {
                 aiPackages.Add(new Guardrails.BuildTasks.Policy.PackageUse(lib.Id, lib.Version, what, chain.Count <= 1, approved, chain.FindAll(l => l.IsPackage).ConvertAll(l => l.Id)));
+            }
+        }
+
+        /// <summary>
+        /// GRD313: a package the project references that the assets file does not list was added after the last restore
+        /// (a build with --no-restore, or a restore that failed): the check would judge, and the compiler get, the packages
+        /// of an older restore instead of what the project says. Only additions are judged: a package removed since the
+        /// last restore is still judged from the assets file, which is stricter.
+        /// </summary>
+        private static void CheckNotStale(JsonNode root, string assetsFile, IReadOnlyList<string> packageReferenceIds, string? targetFramework, List<Finding> findings)
+        {
+            JsonNode? frameworks = root["project"]?["frameworks"];
+            if (frameworks == null || !frameworks.IsObject)
+            {
+                return;
+            }
+
+            var restored = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            string framework = (targetFramework ?? string.Empty).Trim();
+            bool matched = false;
+            foreach (JsonProperty f in frameworks.Properties)
+            {
+                bool chosen = framework.Length == 0 || string.Equals(f.Name, framework, StringComparison.OrdinalIgnoreCase) ||
+                              string.Equals(f.Value["targetAlias"]?.Text, framework, StringComparison.OrdinalIgnoreCase);
+                if (!chosen)
+                {
+                    continue;
+                }
+
+                matched = true;
+                foreach (JsonProperty d in f.Value["dependencies"]?.Properties ?? (IReadOnlyList<JsonProperty>)new JsonProperty[0])
+                {
+                    restored.Add(d.Name);
+                }
+            }
+
+            if (!matched)
+            {
+                findings.Add(new Finding(RuleCatalog.AssetsFileStale, assetsFile, 1, 1,
+                    "The package assets file has no entry for the target framework '" + framework + "' this build compiles: it is from a restore of another project state. " +
+                    "Run 'dotnet restore' (do not build with --no-restore after changing the project)."));
+                return;
+            }
+
+            var missing = new List<string>();
+            foreach (string id in packageReferenceIds)
+            {
+                string trimmed = id.Trim();
+                if (trimmed.Length > 0 && !restored.Contains(trimmed) && !missing.Exists(m => string.Equals(m, trimmed, StringComparison.OrdinalIgnoreCase)))
+                {
+                    missing.Add(trimmed);
+                }
+            }
+
+            if (missing.Count > 0)
+            {
+                findings.Add(new Finding(RuleCatalog.AssetsFileStale, assetsFile, 1, 1,
+                    "The package assets file is older than the project's package references: " + string.Join(", ", missing) + (missing.Count == 1 ? " is" : " are") +
+                    " referenced but not in the last restore, so the packages checked (and compiled) are not the ones the project names. " +
+                    "Run 'dotnet restore' (do not build with --no-restore after changing package references)."));
             }
         }
 

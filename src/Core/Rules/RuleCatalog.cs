@@ -164,6 +164,7 @@ namespace Guardrails.Core.Rules
         public const string CheckSwitchedOff = "GRD310";
         public const string CompileNotAsChecked = "GRD311";
         public const string FileNotScannable = "GRD312";
+        public const string AssetsFileStale = "GRD313";
         public const string BuildOutputCommitted = "GRD315";
     }
 
@@ -416,7 +417,7 @@ namespace Guardrails.Core.Rules
             RuleIds.UnreadableAssistantFile, "Assistant file or folder could not be read", CategoryPolicy, RuleHost.BuildTask, isError: true,
             name: "UnreadableAssistantFile",
             waiverSubject: "`footprint:` + the path",
-            severityNote: "by default reported as a warning; an error only when the policy sets `\"defaults\": { \"unreadableFootprint\": \"deny\" }` (unreadable counts as unknown), nothing with `\"allow\"`",
+            severityNote: "by default reported as a warning; an error when the policy sets `\"defaults\": { \"unreadableFootprint\": \"deny\" }` (unreadable counts as unknown), and a discovery stopped at its 50,000-entry limit is an error under any policy that does not set `unreadableFootprint`; nothing with `\"allow\"`",
             whereNote: "footprint discovery");
 
         public static readonly RuleInfo PackageNotApproved = new RuleInfo(
@@ -494,6 +495,9 @@ namespace Guardrails.Core.Rules
             name: "FileNotScannable",
             waiverSubject: "the file's path relative to the project folder (`appsettings.json`, `data/seed.json`)");
 
+        public static readonly RuleInfo AssetsFileStale = new RuleInfo(
+            RuleIds.AssetsFileStale, "The package assets file is older than the project's package references", CategoryIntegrity, RuleHost.BuildTask, isError: true,
+            name: "AssetsFileStale");
         public static readonly RuleInfo BuildOutputCommitted = new RuleInfo(
             RuleIds.BuildOutputCommitted, "Build output is committed to the repository", CategoryIntegrity, RuleHost.BuildTask, isError: true,
             name: "BuildOutputCommitted",
@@ -572,6 +576,7 @@ namespace Guardrails.Core.Rules
             CheckSwitchedOff,
             CompileNotAsChecked,
             FileNotScannable,
+            AssetsFileStale,
             BuildOutputCommitted,
         };
 

@@ -102,6 +102,39 @@ public class GRD201_PackageNotApprovedTests
     }
 }
 
+public class GRD313_AssetsFileStaleTests
+{
+    private static readonly string Restored = Assets.BuildFor(new[] { "net8.0", "net10.0" }, new[] { "Newtonsoft.Json" }, ("Newtonsoft.Json", "13.0.3", Array.Empty<string>()));
+
+    [Fact]
+    public void A_reference_the_last_restore_does_not_list_is_GRD313_naming_it_and_an_error_in_Enforce()
+    {
+        var run = Check(assets: Restored, packageReferences: new[] { "Newtonsoft.Json", "OpenAI" }, targetFramework: "net10.0");
+
+        var f = Assert.Single(run.Of("GRD313"));
+        Assert.True(f.IsError(true));
+        Assert.EndsWith("project.assets.json", f.File);
+        Assert.Contains("OpenAI is referenced but not in the last restore", f.Message);
+        Assert.DoesNotContain("Newtonsoft.Json", f.Message);
+    }
+
+    [Fact]
+    public void References_that_match_the_restore_in_any_case_are_fine_and_a_package_removed_since_is_still_judged_from_the_assets_file()
+    {
+        Assert.Empty(Check(assets: Restored, packageReferences: new[] { "newtonsoft.json" }, targetFramework: "net10.0").Of("GRD313"));
+        Assert.Empty(Check(assets: Restored, packageReferences: Array.Empty<string>(), targetFramework: "net10.0").Of("GRD313"));
+        // Unknown references (outside MSBuild, e.g. the CLI) are not judged.
+        Assert.Empty(Check(assets: Restored).Of("GRD313"));
+    }
+
+    [Fact]
+    public void An_assets_file_without_the_framework_being_compiled_is_GRD313()
+    {
+        var f = Assert.Single(Check(assets: Restored, packageReferences: new[] { "Newtonsoft.Json" }, targetFramework: "net9.0").Of("GRD313"));
+        Assert.Contains("no entry for the target framework 'net9.0'", f.Message);
+    }
+}
+
 public class GRD202_PackageDeniedTests
 {
     [Fact]

@@ -76,7 +76,8 @@ internal static class PolicyHarness
         public override string ToString() => string.Join("\n", Result.Findings.Select(f => f.Rule.Id + " " + Path.GetFileName(f.File) + "(" + f.Line + "," + f.Column + ")" + (f.WarningOnly ? " [warning] " : " ") + f.Message));
     }
 
-    public static Run Check(string? policy = null, string? manifest = null, DateTimeOffset? now = null, string? assets = null, string project = "App", string mode = "Enforce", string? buildRepository = null)
+    public static Run Check(string? policy = null, string? manifest = null, DateTimeOffset? now = null, string? assets = null, string project = "App", string mode = "Enforce", string? buildRepository = null,
+        string[]? packageReferences = null, string? targetFramework = null)
     {
         using var dir = new TempDir();
         string policyPath = dir.Write("policy/guardrails.policy.json", policy ?? BasePolicy);
@@ -90,6 +91,8 @@ internal static class PolicyHarness
             ProjectAssetsFile = assetsPath,
             Mode = mode,
             BuildRepository = buildRepository,
+            PackageReferenceIds = packageReferences,
+            TargetFramework = targetFramework,
             Now = now ?? Now,
         });
         return new Run(result, policyPath, manifestPath);

@@ -1,0 +1,367 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.Build.Evaluation;
+using Microsoft.Build.Execution;
+
+namespace Guardrails.BuildTasks
+{
+    /// <summary>
+    /// What MSBuild really evaluated for this project, asked of MSBuild itself instead of read from the text of a few build
+    /// files or from properties a target can rewrite. The check evaluates the project file again, in-process, with the same
+    /// global properties (no target runs in an evaluation), and reads:
+    /// <list type="bullet">
+    /// <item>the central value of each central setting: the last definition of the property in a central file, i.e. the
+    /// Directory.Build.props MSBuild imported and the package props NuGet's nuget.g.props imports (each with the files they
+    /// import), whatever order NuGet imported Guardrails and the policy package in;</item>
+    /// <item>every file that defines one of Guardrails' own <c>_GuardrailsCentral*</c> properties outside Guardrails' package
+    /// (any import depth: a file imported by Directory.Build.targets, a package's build targets, a conditional import);</item>
+    /// <item>the values Guardrails' capture had at the end of evaluation, to compare with what the check received (a
+    /// target that rewrote them at run time), and the targets, in any imported file, that write them;</item>
+    /// <item>targets, in any imported file, that redefine one of Guardrails' targets or hook its verification.</item>
+    /// </list>
+    /// Only <see cref="Evaluate"/> touches the Microsoft.Build engine assembly; callers catch a host without it.
+    /// </summary>
+    internal sealed class EvaluatedBuild
+    {
+        /// <summary>The settings only a central file may set (docs/rollout.md, "Who may set what"), with their capture property.</summary>
+        internal static readonly string[][] CentralSettings =
+        {
+            new[] { "GuardrailsMode", "_GuardrailsCentralMode" },
+            new[] { "GuardrailsPolicyPath", "_GuardrailsCentralPolicyPath" },
+            new[] { "GuardrailsPolicySha256", "_GuardrailsCentralPolicySha256" },
+            new[] { "GuardrailsScanFiles", "_GuardrailsCentralScanFiles" },
+            new[] { "GuardrailsCheckFootprints", "_GuardrailsCentralCheckFootprints" },
+            new[] { "GuardrailsScanRepositoryFiles", "_GuardrailsCentralScanRepositoryFiles" },
+            new[] { "GuardrailsRevisionStateFile", "_GuardrailsCentralRevisionStateFile" },
+        };
+
+        /// <summary>Central value per setting name ("" when no central file sets it).</summary>
+        public Dictionary<string, string> Central { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>GuardrailsScanExclude items a central file adds.</summary>
+        public List<string> CentralScanExcludes { get; } = new List<string>();
+
+        /// <summary>The capture properties (_GuardrailsCentral*) as evaluation left them, name to value.</summary>
+        public Dictionary<string, string> Captured { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>_GuardrailsCentralScanExclude items as evaluation left them.</summary>
+        public List<string> CapturedScanExcludes { get; } = new List<string>();
+
+        /// <summary>Definitions of a _GuardrailsCentral* property outside Guardrails' package: file, line, property name.</summary>
+        public List<Located> ForgedCapture { get; } = new List<Located>();
+
+        /// <summary>Targets outside Guardrails' package that write a _GuardrailsCentral* property or item at run time.</summary>
+        public List<Located> CaptureWritingTargets { get; } = new List<Located>();
+
+        /// <summary>Targets outside Guardrails' package named like one of Guardrails' targets (they replace it).</summary>
+        public List<Located> RedefinedTargets { get; } = new List<Located>();
+
+        /// <summary>Targets outside Guardrails' package hooked (BeforeTargets/AfterTargets) to Guardrails' verification.</summary>
+        public List<Located> HookedTargets { get; } = new List<Located>();
+
+        /// <summary>The ids of the PackageReference items evaluation produced (no target can take one away before the check).</summary>
+        public List<string> PackageReferenceIds { get; } = new List<string>();
+
+        /// <summary>The central files found (Directory.Build.props and package props, with what they import).</summary>
+        public List<string> CentralFiles { get; } = new List<string>();
+
+        internal sealed class Located
+        {
+            public Located(string file, int line, string name, string detail)
+            {
+                File = file;
+                Line = line;
+                Name = name;
+                Detail = detail;
+            }
+
+            public string File { get; }
+
+            public int Line { get; }
+
+            /// <summary>The property or target name.</summary>
+            public string Name { get; }
+
+            /// <summary>For a target: the property it writes or the Guardrails target it hooks.</summary>
+            public string Detail { get; }
+        }
+
+        /// <summary>
+        /// Evaluates <paramref name="projectPath"/> with <paramref name="globalProperties"/>. <paramref name="packageRoot"/> is
+        /// the folder of Guardrails' package (its build/ and buildTransitive/ files may write the capture).
+        /// </summary>
+        public static EvaluatedBuild Evaluate(string projectPath, IReadOnlyDictionary<string, string>? globalProperties, string packageRoot)
+        {
+            var globals = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            if (globalProperties != null)
+            {
+                foreach (KeyValuePair<string, string> pair in globalProperties)
+                {
+                    globals[pair.Key] = pair.Value ?? string.Empty;
+                }
+            }
+
+            var collection = new ProjectCollection(globals);
+            try
+            {
+                Project project = collection.LoadProject(projectPath, globals, null);
+                return Read(project, packageRoot);
+            }
+            finally
+            {
+                collection.UnloadAllProjects();
+                collection.Dispose();
+            }
+        }
+
+        private static EvaluatedBuild Read(Project project, string packageRoot)
+        {
+            var result = new EvaluatedBuild();
+            HashSet<string> central = CentralFileSet(project);
+            result.CentralFiles.AddRange(central);
+            string projectDirectory = project.DirectoryPath;
+
+            foreach (string[] setting in CentralSettings)
+            {
+                string value = CentralValue(project.GetProperty(setting[0]), central) ?? string.Empty;
+                if (setting[0] == "GuardrailsPolicyPath" && value.Trim().Length > 0)
+                {
+                    // As Guardrails.targets makes the path the check receives: full, relative to the project folder.
+                    value = FullPath(projectDirectory, value.Trim());
+                }
+
+                result.Central[setting[0]] = value;
+            }
+
+            foreach (ProjectItem item in project.GetItems("GuardrailsScanExclude"))
+            {
+                if (item.Xml != null && central.Contains(Normalize(item.Xml.ContainingProject.FullPath)))
+                {
+                    result.CentralScanExcludes.Add(item.EvaluatedInclude);
+                }
+            }
+
+            foreach (ProjectItem item in project.GetItems("PackageReference"))
+            {
+                result.PackageReferenceIds.Add(item.EvaluatedInclude);
+            }
+
+            foreach (ProjectProperty property in project.AllEvaluatedProperties)
+            {
+                if (property.Name.StartsWith(CentralSettingSources.InternalPrefix, StringComparison.OrdinalIgnoreCase) &&
+                    !result.Captured.ContainsKey(property.Name))
+                {
+                    ProjectProperty? final = project.GetProperty(property.Name);
+                    result.Captured[property.Name] = final?.EvaluatedValue ?? string.Empty;
+                    for (ProjectProperty? p = final; p != null; p = p.Predecessor)
+                    {
+                        if (p.Xml != null && !InPackage(p.Xml.ContainingProject.FullPath, packageRoot))
+                        {
+                            result.ForgedCapture.Add(new Located(p.Xml.ContainingProject.FullPath, p.Xml.Location.Line, p.Name, string.Empty));
+                        }
+                    }
+                }
+            }
+
+            foreach (ProjectItem item in project.GetItems("_GuardrailsCentralScanExclude"))
+            {
+                result.CapturedScanExcludes.Add(item.EvaluatedInclude);
+                if (item.Xml != null && !InPackage(item.Xml.ContainingProject.FullPath, packageRoot))
+                {
+                    result.ForgedCapture.Add(new Located(item.Xml.ContainingProject.FullPath, item.Xml.Location.Line, "_GuardrailsCentralScanExclude", string.Empty));
+                }
+            }
+
+            foreach (KeyValuePair<string, ProjectTargetInstance> pair in project.Targets)
+            {
+                ProjectTargetInstance target = pair.Value;
+                if (InPackage(target.FullPath, packageRoot))
+                {
+                    continue;
+                }
+
+                if (Array.Exists(Integrity.TargetOverrides.GuardrailsTargets, t => string.Equals(t, target.Name, StringComparison.OrdinalIgnoreCase)))
+                {
+                    result.RedefinedTargets.Add(new Located(target.FullPath, target.Location.Line, target.Name, string.Empty));
+                }
+
+                foreach (string hooked in Split(target.BeforeTargets).Concat(Split(target.AfterTargets)))
+                {
+                    if (Array.Exists(Integrity.TargetOverrides.VerificationTargets, t => string.Equals(t, hooked, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        result.HookedTargets.Add(new Located(target.FullPath, target.Location.Line, target.Name, hooked));
+                    }
+                }
+
+                foreach (ProjectTargetInstanceChild child in target.Children)
+                {
+                    if (child is ProjectPropertyGroupTaskInstance group)
+                    {
+                        foreach (ProjectPropertyGroupTaskPropertyInstance property in group.Properties)
+                        {
+                            if (property.Name.StartsWith(CentralSettingSources.InternalPrefix, StringComparison.OrdinalIgnoreCase))
+                            {
+                                result.CaptureWritingTargets.Add(new Located(target.FullPath, property.Location.Line, target.Name, property.Name));
+                            }
+                        }
+                    }
+                    else if (child is ProjectItemGroupTaskInstance items)
+                    {
+                        foreach (ProjectItemGroupTaskItemInstance item in items.Items)
+                        {
+                            if (item.ItemType.StartsWith(CentralSettingSources.InternalPrefix, StringComparison.OrdinalIgnoreCase))
+                            {
+                                result.CaptureWritingTargets.Add(new Located(target.FullPath, item.Location.Line, target.Name, item.ItemType));
+                            }
+                        }
+                    }
+                    else if (child is ProjectTaskInstance task)
+                    {
+                        foreach (ProjectTaskInstanceChild output in task.Outputs)
+                        {
+                            string? name = (output as ProjectTaskOutputPropertyInstance)?.PropertyName ?? (output as ProjectTaskOutputItemInstance)?.ItemType;
+                            if (name != null && name.StartsWith(CentralSettingSources.InternalPrefix, StringComparison.OrdinalIgnoreCase))
+                            {
+                                result.CaptureWritingTargets.Add(new Located(target.FullPath, output.Location.Line, target.Name, name));
+                            }
+                        }
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>The value of the last definition of the property in a central file (null when none).</summary>
+        private static string? CentralValue(ProjectProperty? property, HashSet<string> central)
+        {
+            for (ProjectProperty? p = property; p != null; p = p.Predecessor)
+            {
+                if (p.Xml != null && central.Contains(Normalize(p.Xml.ContainingProject.FullPath)))
+                {
+                    return p.EvaluatedValue;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The Directory.Build.props MSBuild imported and the nuget.g.props NuGet wrote for this project, each with every file
+        /// imported from it (any depth). Only files MSBuild really imported count: a false import condition imports nothing.
+        /// </summary>
+        private static HashSet<string> CentralFileSet(Project project)
+        {
+            var children = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            foreach (ResolvedImport import in project.Imports)
+            {
+                string from = Normalize(import.ImportingElement.ContainingProject.FullPath);
+                if (!children.TryGetValue(from, out List<string>? list))
+                {
+                    list = new List<string>();
+                    children[from] = list;
+                }
+
+                list.Add(Normalize(import.ImportedProject.FullPath));
+            }
+
+            var roots = new List<string>();
+            string directoryBuildProps = project.GetPropertyValue("DirectoryBuildPropsPath");
+            if (directoryBuildProps.Trim().Length > 0 && !string.Equals(project.GetPropertyValue("ImportDirectoryBuildProps").Trim(), "false", StringComparison.OrdinalIgnoreCase))
+            {
+                roots.Add(Normalize(FullPath(project.DirectoryPath, directoryBuildProps.Trim())));
+            }
+
+            string extensions = project.GetPropertyValue("MSBuildProjectExtensionsPath");
+            if (extensions.Trim().Length > 0)
+            {
+                roots.Add(Normalize(Path.Combine(FullPath(project.DirectoryPath, extensions.Trim()), Path.GetFileName(project.FullPath) + ".nuget.g.props")));
+            }
+
+            var imported = new HashSet<string>(StringComparer.Ordinal);
+            foreach (ResolvedImport import in project.Imports)
+            {
+                imported.Add(Normalize(import.ImportedProject.FullPath));
+            }
+
+            var central = new HashSet<string>(StringComparer.Ordinal);
+            var queue = new Queue<string>();
+            foreach (string root in roots)
+            {
+                if (imported.Contains(root) && central.Add(root))
+                {
+                    queue.Enqueue(root);
+                }
+            }
+
+            while (queue.Count > 0)
+            {
+                string file = queue.Dequeue();
+                if (children.TryGetValue(file, out List<string>? list))
+                {
+                    foreach (string child in list)
+                    {
+                        if (central.Add(child))
+                        {
+                            queue.Enqueue(child);
+                        }
+                    }
+                }
+            }
+
+            return central;
+        }
+
+        private static IEnumerable<string> Split(string? value)
+        {
+            foreach (string part in (value ?? string.Empty).Split(';'))
+            {
+                string name = part.Trim();
+                if (name.Length > 0)
+                {
+                    yield return name;
+                }
+            }
+        }
+
+        internal static bool InPackage(string file, string packageRoot)
+        {
+            if (string.IsNullOrEmpty(file) || string.IsNullOrEmpty(packageRoot))
+            {
+                return false;
+            }
+
+            string root = Normalize(packageRoot).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            return Normalize(file).StartsWith(root, PathComparison);
+        }
+
+        private static StringComparison PathComparison => Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+
+        private static string FullPath(string directory, string path)
+        {
+            try
+            {
+                return Path.GetFullPath(Path.Combine(directory, path));
+            }
+            catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
+            {
+                return path;
+            }
+        }
+
+        private static string Normalize(string path)
+        {
+            try
+            {
+                string full = Path.GetFullPath(path);
+                return Path.DirectorySeparatorChar == '\\' ? full.ToUpperInvariant() : full;
+            }
+            catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
+            {
+                return path;
+            }
+        }
+    }
+}
