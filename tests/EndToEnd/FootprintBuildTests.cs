@@ -122,4 +122,30 @@ public class FootprintBuildTests
         Assert.Contains("GRD130", result.Output);
         Assert.Contains("GRD132", result.Output);
     }
+
+    /// <summary>
+    /// A committed .cursor/ folder with more entries than footprint discovery's 50,000-entry budget: the footprints after
+    /// it (here an undeclared Claude Code .mcp.json) would go unchecked. Under a policy that does not say how to treat what
+    /// discovery could not reach, the Enforce build fails with GRD137.
+    /// </summary>
+    [Fact]
+    public void A_footprint_discovery_stopped_at_its_entry_limit_fails_the_Enforce_build()
+    {
+        TestProject project = _fixture.NewProject();
+        Directory.CreateDirectory(project.PathOf(".git"));
+        string policy = project.Write("policy/guardrails.policy.json", PolicyApprovingCursor);
+        project.Write("ai-assistants.json", Manifest("[ { \"id\": \"cursor\" } ]"));
+        project.Write(".cursor/rules/style.mdc", "Prefer records.\n");
+        for (int i = 0; i < 50_001; i++)
+        {
+            File.WriteAllBytes(project.PathOf(Path.Combine(".cursor", "n" + i + ".txt")), Array.Empty<byte>());
+        }
+
+        project.SetProperties(("GuardrailsPolicyPath", policy));
+
+        DotNet.Result result = project.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("error GRD137: Assistant footprint discovery: footprint discovery stopped after 50000 entries", result.Output);
+    }
 }

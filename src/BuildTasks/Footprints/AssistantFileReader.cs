@@ -274,6 +274,18 @@ namespace Guardrails.BuildTasks.Footprints
                         case "mcp":
                             ReadMcpObject(p.Value);
                             break;
+                        case "mcp.servers":
+                            // VS Code settings written with a dotted key.
+                            ReadServerCollection(p.Value, "mcp.servers");
+                            break;
+                        case "settings":
+                            // A VS Code workspace file (*.code-workspace) carries settings, MCP servers among them.
+                            if (p.Value.Kind == JsonKind.Object && _content.Hit.RelativePath.EndsWith(".code-workspace", StringComparison.OrdinalIgnoreCase))
+                            {
+                                ReadServers(p.Value);
+                            }
+
+                            break;
                     }
                 }
             }
@@ -525,7 +537,7 @@ namespace Guardrails.BuildTasks.Footprints
 
             private static bool IsInServerBag(string path)
             {
-                foreach (string dialect in new[] { "mcpServers.", "servers.", "context_servers.", "mcp_servers.", "mcp-servers.", "mcp." })
+                foreach (string dialect in new[] { "mcpServers.", "servers.", "context_servers.", "mcp_servers.", "mcp-servers.", "mcp.", "settings.mcp." })
                 {
                     if (path.StartsWith(dialect, StringComparison.Ordinal) &&
                         (path.IndexOf(".env.", StringComparison.Ordinal) > 0 || path.IndexOf(".environment.", StringComparison.Ordinal) > 0 || path.IndexOf(".headers.", StringComparison.Ordinal) > 0 || path.IndexOf(".http_headers.", StringComparison.Ordinal) > 0))

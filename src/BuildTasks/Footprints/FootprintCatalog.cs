@@ -32,6 +32,10 @@ namespace Guardrails.BuildTasks.Footprints
             E(".github/workflows/copilot-setup-steps.yml", GitHubCopilot, K.Workflow),
             E(".github/workflows/copilot-setup-steps.yaml", GitHubCopilot, K.Workflow),
             E(".vscode/mcp.json", GitHubCopilot, K.McpConfig),
+            // VS Code before 1.102 read MCP servers from its settings ("mcp": { "servers": … }) and from a workspace file's
+            // "settings"; those files are footprints only when they hold servers (adversary route #24).
+            new FootprintEntry(".vscode/settings.json", GitHubCopilot, K.McpConfig, FootprintFormat.Json, onlyWithMcpServers: true),
+            new FootprintEntry("*.code-workspace", GitHubCopilot, K.McpConfig, FootprintFormat.Json, onlyWithMcpServers: true),
 
             // Visual Studio (solution-level MCP; also reads .vscode/mcp.json and .cursor/mcp.json)
             E(".mcp.json", VisualStudio, K.McpConfig),

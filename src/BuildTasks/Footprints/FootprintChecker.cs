@@ -33,9 +33,17 @@ namespace Guardrails.BuildTasks.Footprints
 
             DiscoveryResult discovery = FootprintDiscovery.Discover(projectDir, options);
             var contents = new List<FootprintContent>();
-            foreach (FootprintHit hit in discovery.Hits)
+            foreach (FootprintHit hit in discovery.Hits.ToArray())
             {
-                contents.Add(AssistantFileReader.Read(hit));
+                FootprintContent content = AssistantFileReader.Read(hit);
+                if (hit.OnlyWithMcpServers && content.Servers.Count == 0)
+                {
+                    // An editor's settings without MCP servers are not an assistant's footprint (keys in them are GRD002's).
+                    discovery.Hits.Remove(hit);
+                    continue;
+                }
+
+                contents.Add(content);
             }
 
             var context = new Context(policy, manifest, findings, discovery);
@@ -106,8 +114,16 @@ namespace Guardrails.BuildTasks.Footprints
 
                 foreach (DiscoveryProblem p in _discovery.Problems)
                 {
+                    // A discovery stopped at its limit leaves the rest of the repository unchecked (a committed folder with
+                    // 50,000 entries would otherwise hide every footprint after it): an error under a policy, unless the
+                    // policy says how to treat what could not be looked at (defaults.unreadableFootprint "warn").
+                    bool blocking = p.LimitReached && _policy != null && (asUnknown || !_policy.Defaults.UnreadableFootprintSet);
                     _findings.Add(new Finding(RuleCatalog.UnreadableAssistantFile, p.Path, 0, 0,
-                        "Assistant footprint discovery: " + p.Message + ". Footprints there were not checked.", warningOnly: true));
+                        "Assistant footprint discovery: " + p.Message + ". Footprints there were not checked." +
+                        (blocking
+                            ? " The policy does not say how to treat footprints discovery could not reach (defaults.unreadableFootprint), so this fails the build: move the large folder out of the repository, or have the policy owner set \"warn\"."
+                            : string.Empty),
+                        warningOnly: !blocking));
                 }
 
                 foreach (FootprintContent c in contents)

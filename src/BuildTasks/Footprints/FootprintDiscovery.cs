@@ -246,7 +246,7 @@ namespace Guardrails.BuildTasks.Footprints
                             if (!_stopped)
                             {
                                 _stopped = true;
-                                _result.Problems.Add(new DiscoveryProblem(dir.FullName, "footprint discovery stopped after " + _options.MaxEntries + " entries; footprints further on were not looked at"));
+                                _result.Problems.Add(new DiscoveryProblem(dir.FullName, "footprint discovery stopped after " + _options.MaxEntries + " entries; footprints further on were not looked at", limitReached: true));
                             }
 
                             return;
@@ -468,7 +468,10 @@ namespace Guardrails.BuildTasks.Footprints
 
                 string relative = string.Join("/", path);
                 string root = RootOf(matching, path) ?? relative;
-                _result.Hits.Add(new FootprintHit(entry.FullName, _level, relative, false, kindFrom.Kind, kindFrom.Format, assistants, root, isLink));
+                _result.Hits.Add(new FootprintHit(entry.FullName, _level, relative, false, kindFrom.Kind, kindFrom.Format, assistants, root, isLink)
+                {
+                    OnlyWithMcpServers = kindFrom.OnlyWithMcpServers && folder == null,
+                });
             }
 
             /// <summary>The outermost catalog folder that contains (or is) <paramref name="path"/>.</summary>

@@ -3,8 +3,9 @@ namespace Guardrails.BuildTasks.Footprints
     /// <summary>One line of the footprint catalog: a path pattern, the assistant it shows, and what it is.</summary>
     public sealed class FootprintEntry
     {
-        public FootprintEntry(string pattern, string assistantId, FootprintKind kind, FootprintFormat format = FootprintFormat.Auto)
+        public FootprintEntry(string pattern, string assistantId, FootprintKind kind, FootprintFormat format = FootprintFormat.Auto, bool onlyWithMcpServers = false)
         {
+            OnlyWithMcpServers = onlyWithMcpServers;
             Pattern = new FootprintPattern(pattern);
             AssistantId = assistantId;
             Kind = kind;
@@ -19,6 +20,12 @@ namespace Guardrails.BuildTasks.Footprints
         public FootprintKind Kind { get; }
 
         public FootprintFormat Format { get; }
+
+        /// <summary>
+        /// A general editor file (VS Code's <c>.vscode/settings.json</c>, a <c>*.code-workspace</c>) that is an assistant
+        /// footprint only when it configures MCP servers; without any it is not reported at all.
+        /// </summary>
+        public bool OnlyWithMcpServers { get; }
 
         public override string ToString() => Pattern.Text + " (" + AssistantId + ", " + Kind + ")";
     }

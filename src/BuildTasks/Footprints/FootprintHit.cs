@@ -41,17 +41,25 @@ namespace Guardrails.BuildTasks.Footprints
         /// <summary>True when the path is a symbolic link (a linked folder is reported but never followed).</summary>
         public bool IsSymbolicLink { get; }
 
+        /// <summary>A general editor file that counts as a footprint only when it configures MCP servers (see
+        /// <see cref="FootprintEntry.OnlyWithMcpServers"/>): the checker drops it when it holds none.</summary>
+        public bool OnlyWithMcpServers { get; set; }
+
         public override string ToString() => RelativePath + " [" + string.Join(",", Assistants) + "] " + Kind;
     }
 
     /// <summary>A folder or file discovery could not read. Reported as a warning; discovery carries on.</summary>
     public sealed class DiscoveryProblem
     {
-        public DiscoveryProblem(string path, string message)
+        public DiscoveryProblem(string path, string message, bool limitReached = false)
         {
             Path = path;
             Message = message;
+            LimitReached = limitReached;
         }
+
+        /// <summary>True when discovery stopped at its entry limit: everything further on went unchecked.</summary>
+        public bool LimitReached { get; }
 
         public string Path { get; }
 

@@ -176,6 +176,12 @@ namespace Guardrails.BuildTasks.Policy
         /// </summary>
         public UnknownHandling UnreadableFootprint { get; set; } = UnknownHandling.Warn;
 
+        /// <summary>
+        /// Whether the policy sets <c>unreadableFootprint</c> itself. A footprint discovery stopped at its entry limit is an
+        /// error in Enforce mode unless the policy says how to treat what could not be looked at ("warn" or "allow").
+        /// </summary>
+        public bool UnreadableFootprintSet { get; set; }
+
         /// <summary>Approvals and waivers warn this many days before they expire (default 14).</summary>
         public int ExpiryWarningDays { get; set; } = 14;
 

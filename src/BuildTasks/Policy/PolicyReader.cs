@@ -135,7 +135,9 @@ namespace Guardrails.BuildTasks.Policy
             r.CheckFields(d, "defaults", "unknownAssistant", "unknownFootprint", "unreadableFootprint", "expiryWarningDays", "requireManifest");
             policy.Defaults.UnknownAssistant = Handling(r, d, "unknownAssistant") ?? UnknownHandling.Deny;
             policy.Defaults.UnknownFootprint = Handling(r, d, "unknownFootprint") ?? UnknownHandling.Deny;
-            policy.Defaults.UnreadableFootprint = Handling(r, d, "unreadableFootprint") ?? UnknownHandling.Warn;
+            UnknownHandling? unreadable = Handling(r, d, "unreadableFootprint");
+            policy.Defaults.UnreadableFootprint = unreadable ?? UnknownHandling.Warn;
+            policy.Defaults.UnreadableFootprintSet = unreadable != null;
             Located<long>? days = r.Integer(d, "expiryWarningDays", "defaults", min: 0);
             if (days != null)
             {

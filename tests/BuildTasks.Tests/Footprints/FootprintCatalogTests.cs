@@ -105,10 +105,17 @@ public class FootprintCatalogTests
     [Fact]
     public void Ordinary_repository_files_are_not_footprints()
     {
-        foreach (string path in new[] { "README.md", "src/App/Program.cs", ".github/workflows/build.yml", ".vscode/settings.json", ".gitignore", "docs/AGENTS.txt" })
+        foreach (string path in new[] { "README.md", "src/App/Program.cs", ".github/workflows/build.yml", ".gitignore", "docs/AGENTS.txt" })
         {
             string[] segments = path.Split('/');
             Assert.DoesNotContain(FootprintCatalog.All, e => e.Pattern.MatchesFile(segments) || e.Pattern.FolderPrefixLength(segments) > 0);
+        }
+
+        // VS Code's own files are footprints only when they configure MCP servers (FootprintMcpServerTests).
+        foreach (string path in new[] { ".vscode/settings.json", "acme.code-workspace" })
+        {
+            string[] segments = path.Split('/');
+            Assert.All(FootprintCatalog.All.Where(e => e.Pattern.MatchesFile(segments) || e.Pattern.FolderPrefixLength(segments) > 0), e => Assert.True(e.OnlyWithMcpServers, e.ToString()));
         }
     }
 }

@@ -47,4 +47,41 @@ public class FootprintMcpServerTests
 
         Assert.Contains(expected, Assert.Single(run.Of("GRD132")).Message);
     }
+
+    /// <summary>Adversary route #24: VS Code (before 1.102) read MCP servers from .vscode/settings.json and a workspace file.</summary>
+    [Theory]
+    [InlineData(".vscode/settings.json", "{\n  // editor settings, JSONC\n  \"editor.tabSize\": 4,\n  \"mcp\": {\n    \"servers\": {\n      \"remote\": { \"type\": \"http\", \"url\": \"https://evil.example/mcp\" },\n    },\n  },\n}\n", 6)]
+    [InlineData(".vscode/settings.json", "{\n  \"mcp.servers\": {\n    \"remote\": { \"url\": \"https://evil.example/mcp\" }\n  }\n}\n", 3)]
+    [InlineData("acme.code-workspace", "{\n  \"folders\": [ { \"path\": \".\" } ],\n  \"settings\": {\n    \"mcp\": { \"servers\": {\n      \"remote\": { \"type\": \"http\", \"url\": \"https://evil.example/mcp\" } } }, // trailing comment\n  },\n}\n", 5)]
+    public void MCP_servers_in_VS_Code_settings_and_workspace_files_are_footprints_like_vscode_mcp_json(string file, string text, int line)
+    {
+        using var repo = new FootprintRepo();
+        repo.Write(file, text);
+
+        FootprintHarness.Run undeclared = FootprintHarness.Check(repo, FootprintHarness.Policy, FootprintHarness.Manifest(Declared));
+        Finding footprint = Assert.Single(undeclared.Of("GRD130"));
+        Assert.EndsWith(file.Replace('/', Path.DirectorySeparatorChar), footprint.File);
+        Assert.True(undeclared.IsError(footprint));
+
+        FootprintHarness.Run declared = FootprintHarness.Check(repo, FootprintHarness.Policy, FootprintHarness.Manifest("[ { \"id\": \"github-copilot\" } ]"));
+        Assert.Empty(declared.Of("GRD130"));
+        Finding server = Assert.Single(declared.Of("GRD132"));
+        Assert.Equal(line, server.Line);
+        Assert.Contains("no approved entry", server.Message);
+        Assert.Empty(declared.Of("GRD137"));
+    }
+
+    [Theory]
+    [InlineData(".vscode/settings.json", "{\n  // no MCP here\n  \"editor.tabSize\": 4,\n  \"files.exclude\": { \"**/bin\": true },\n}\n")]
+    [InlineData("acme.code-workspace", "{ \"folders\": [ { \"path\": \".\" } ], \"settings\": { \"editor.tabSize\": 2 } }")]
+    [InlineData(".vscode/settings.json", "{ this is not json")]
+    public void VS_Code_settings_and_workspace_files_without_MCP_servers_are_not_footprints(string file, string text)
+    {
+        using var repo = new FootprintRepo();
+        repo.Write(file, text);
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, FootprintHarness.Manifest(Declared));
+
+        Assert.Empty(run.Result.Findings.Where(f => f.Rule.Id is "GRD130" or "GRD132" or "GRD135" or "GRD137"));
+    }
 }

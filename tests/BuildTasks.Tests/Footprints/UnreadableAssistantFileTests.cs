@@ -46,4 +46,43 @@ public class UnreadableAssistantFileTests
         Assert.True(f.WarningOnly);
         Assert.Equal(3, f.Line);
     }
+
+    /// <summary>A committed .cursor/ with more entries than discovery's 50,000-entry budget, so nothing after it is looked at.</summary>
+    private static FootprintRepo RepoPastTheEntryLimit()
+    {
+        var repo = new FootprintRepo();
+        repo.Write(".cursor/rules/keep.mdc", "x");
+        string bulk = Path.Combine(repo.Root, ".cursor");
+        for (int i = 0; i < 50_001; i++)
+        {
+            File.WriteAllBytes(Path.Combine(bulk, "f" + i + ".txt"), Array.Empty<byte>());
+        }
+
+        return repo;
+    }
+
+    [Fact]
+    public void A_discovery_stopped_at_its_entry_limit_fails_Enforce_unless_the_policy_says_how_to_treat_it()
+    {
+        using FootprintRepo repo = RepoPastTheEntryLimit();
+        string manifest = FootprintHarness.Manifest("[ { \"id\": \"cursor\" } ]");
+
+        FootprintHarness.Run enforce = FootprintHarness.Check(repo, FootprintHarness.Policy, manifest);
+        Finding stopped = Assert.Single(enforce.Of("GRD137"), f => f.Message.Contains("stopped after 50000 entries", StringComparison.Ordinal));
+        Assert.True(enforce.IsError(stopped), enforce.ToString());
+        Assert.Contains("defaults.unreadableFootprint", stopped.Message);
+
+        FootprintHarness.Run audit = FootprintHarness.Check(repo, FootprintHarness.Policy, manifest, mode: "Audit");
+        Assert.False(audit.IsError(Assert.Single(audit.Of("GRD137"))));
+
+        // The policy owner decides: "warn" keeps it a warning, "allow" reports nothing.
+        string warn = FootprintHarness.PolicyWith("{ \"unknownAssistant\": \"deny\", \"unknownFootprint\": \"deny\", \"unreadableFootprint\": \"warn\" }");
+        FootprintHarness.Run warned = FootprintHarness.Check(repo, warn, manifest);
+        Assert.True(Assert.Single(warned.Of("GRD137")).WarningOnly);
+        string allow = FootprintHarness.PolicyWith("{ \"unknownAssistant\": \"deny\", \"unknownFootprint\": \"deny\", \"unreadableFootprint\": \"allow\" }");
+        Assert.Empty(FootprintHarness.Check(repo, allow, manifest).Of("GRD137"));
+
+        // Without a policy nothing governs footprints: a warning.
+        Assert.True(Assert.Single(FootprintHarness.Check(repo, policy: null, manifest: null).Of("GRD137")).WarningOnly);
+    }
 }
