@@ -46,6 +46,7 @@ namespace Guardrails.BuildTasks
             if (evaluated != null)
             {
                 JudgeRecord(task, evaluated, request);
+                ReportTargets(evaluated, request);
                 central = CentralValues.FromEvaluation(evaluated);
                 request.CentralMode = central.Mode;
                 request.CentralPolicyPath = central.PolicyPath;
@@ -169,6 +170,28 @@ namespace Guardrails.BuildTasks
                 request.CentralRecordTampered.Add(new Finding(Core.Rules.RuleCatalog.CentralSettingOverridden, request.ProjectPath, 0, 0,
                     "Guardrails' own record of the central settings reached the check changed from what MSBuild evaluated (" + names +
                     "): a target rewrote it at run time. Only Guardrails' props may write it; remove the target that does."));
+            }
+        }
+
+        /// <summary>
+        /// Guardrails' targets redefined, or its verification hooked, in any file MSBuild imported (a file imported from
+        /// Directory.Build.targets, a package's build targets): GRD311 at the target. The text of the project file and
+        /// Directory.Build.targets is still read as well (Integrity/TargetOverrides), for the verification after the compiler.
+        /// </summary>
+        private static void ReportTargets(EvaluatedBuild evaluated, CheckRequest request)
+        {
+            foreach (EvaluatedBuild.Located target in evaluated.RedefinedTargets)
+            {
+                request.EvaluatedTargetFindings.Add(new Finding(Core.Rules.RuleCatalog.CompileNotAsChecked, target.File, target.Line, 0,
+                    "This build file defines a target named '" + target.Name + "', which replaces Guardrails' own target of that name (MSBuild keeps the last definition), " +
+                    "so part of the Guardrails check does not run as shipped. Rename the target, or hook it with BeforeTargets/AfterTargets instead."));
+            }
+
+            foreach (EvaluatedBuild.Located target in evaluated.HookedTargets)
+            {
+                request.EvaluatedTargetFindings.Add(new Finding(Core.Rules.RuleCatalog.CompileNotAsChecked, target.File, target.Line, 0,
+                    "The target '" + target.Name + "' in this build file is hooked to Guardrails' verification target '" + target.Detail + "'. A target that runs just before the " +
+                    "verification can put back what an earlier one took from the compiler; nothing may run there. Remove the hook."));
             }
         }
 

@@ -257,6 +257,31 @@ public class AdversaryRoutesTests
     }
 
     /// <summary>
+    /// A Guardrails target replaced from a file imported by Directory.Build.targets (the text of Directory.Build.targets,
+    /// which the build once searched alone, only holds the import): GRD311 at the imported file's target.
+    /// </summary>
+    [Fact]
+    public void A_Guardrails_target_redefined_in_an_imported_file_is_GRD311_at_that_target()
+    {
+        TestProject project = _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest);
+        project.PinPolicy();
+        string key = FakeKeys.OpenAiProject("AdversaryImportedRedefinitionFakeKey");
+        project.Write("appsettings.json", "{ \"OpenAI\": { \"ApiKey\": \"" + key + "\" } }\n");
+        project.Write("Directory.Build.targets", "<Project><Import Project=\"eng/quiet.targets\" /></Project>\n");
+        project.Write("eng/quiet.targets", """
+            <Project>
+              <Target Name="_GuardrailsCollectScanFiles" />
+            </Project>
+            """);
+
+        DotNet.Result replaced = project.Build();
+
+        FailsWithAny(replaced, key, "error GRD311:");
+        Assert.Contains("quiet.targets(2,", replaced.Output);
+        Assert.Contains("defines a target named '_GuardrailsCollectScanFiles'", replaced.Output);
+    }
+
+    /// <summary>
     /// Issue 12 item 8: <c>--no-restore</c> with a stale assets file. A package reference added after the last restore is
     /// not in obj/project.assets.json, so the package check (and the compiler) would work from an older restore than the
     /// project names: GRD313 naming the package. A restore makes the build green again.
