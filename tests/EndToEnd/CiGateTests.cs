@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json.Nodes;
 using Guardrails.Tests.Shared;
 
 namespace Guardrails.EndToEnd.Tests;
@@ -14,11 +15,58 @@ public class CiGateTests
 
     public CiGateTests(PackageFixture fixture) => _fixture = fixture;
 
-    private static DotNet.Result Gate(string folder)
+    private static DotNet.Result Gate(string folder, params string[] options)
     {
         string configuration = typeof(CiGateTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
         string tool = Path.Combine(RepoPaths.Root, "src", "Cli", "bin", configuration, "net8.0", "guardrails.dll");
-        return DotNet.Run(folder, null, tool, "verify-build", folder);
+        return DotNet.Run(folder, null, new[] { tool, "verify-build", folder }.Concat(options).ToArray());
+    }
+
+    /// <summary>
+    /// Adversary route #26: Guardrails dropped from the project, a key compiled in, and the audit record a clean build
+    /// would write put beside the new assembly with its bytes' hash (what a build target can write). The record checks
+    /// pass, pins included: nothing in the record is bound to the build. The independent rescan (the gate's own scan of
+    /// the tree with CI's copy of the policy) finds GRD001 the record does not name: GRDCL28.
+    /// </summary>
+    [Fact]
+    public void A_forged_audit_record_passes_the_record_checks_and_fails_the_independent_rescan()
+    {
+        TestProject project = _fixture.NewGovernedProject(E2eDocuments.Policy("e2e-gate-forge", 3), E2eDocuments.MinimalManifest);
+        string pin = project.PinPolicy();
+        DotNet.Result clean = project.Build();
+        Assert.True(clean.ExitCode == 0, clean.ToString());
+        const string record = "obj/Debug/net10.0/guardrails/guardrails.audit.json";
+        JsonNode template = JsonNode.Parse(File.ReadAllText(project.PathOf(record)))!;
+        Assert.True(Gate(project.Directory, "--policy-sha256", pin, "--rescan-with-policy", project.PathOf(E2eDocuments.PolicyFile)).ExitCode == 0);
+
+        string csproj = project.PathOf(project.Name + ".csproj");
+        string text = File.ReadAllText(csproj);
+        int start = text.IndexOf("<PackageReference Include=\"Guardrails\"", StringComparison.Ordinal);
+        File.WriteAllText(csproj, text.Remove(start, text.IndexOf("/>", start, StringComparison.Ordinal) + 2 - start));
+        string key = FakeKeys.OpenAiProject("GateForgedRecordFakeKey");
+        project.Write("Program.cs", "string apiKey = \"" + key + "\";\nConsole.WriteLine(apiKey.Length);\n");
+        DotNet.Result dropped = project.Build();
+        Assert.True(dropped.ExitCode == 0, dropped.ToString());
+        Assert.DoesNotContain("GRD001", dropped.Output);
+
+        string assembly = project.PathOf("obj/Debug/net10.0/App.dll");
+        template["compile"]!["assembly"]!["sha256"] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(assembly)));
+        File.WriteAllText(project.PathOf(record), template.ToJsonString());
+
+        DotNet.Result fooled = Gate(project.Directory, "--policy-sha256", pin);
+        Assert.True(fooled.ExitCode == 0, "expected the record checks alone to pass the forged record (if this fails, the record is now bound to the build):\n" + fooled);
+
+        DotNet.Result rescanned = Gate(project.Directory, "--policy-sha256", pin, "--rescan-with-policy", project.PathOf(E2eDocuments.PolicyFile));
+        Assert.True(rescanned.ExitCode == 1, rescanned.ToString());
+        Assert.Contains("GRDCL28", rescanned.Output);
+        Assert.Contains("GRD001 Program.cs(1,", rescanned.Output);
+        Assert.DoesNotContain(key, rescanned.Output);
+
+        // CI's policy copy must be the pinned one.
+        string other = project.Write("ci/other.policy.json", E2eDocuments.Policy("e2e-gate-other", 4));
+        DotNet.Result mismatched = Gate(project.Directory, "--policy-sha256", pin, "--rescan-with-policy", other);
+        Assert.NotEqual(0, mismatched.ExitCode);
+        Assert.Contains("GRDCL26", mismatched.Output + mismatched.ToString());
     }
 
     [Fact]

@@ -196,6 +196,127 @@ internal static class BuildGate
 
     private static GateResult Fail(string dir, string code, string message) => new(dir, code, message);
 
+    /// <summary>
+    /// Adversary route #26: the record is not signed, so a build file can drop Guardrails and write a record that says
+    /// "verified, no findings" for the exact assembly bytes. What such a build cannot forge is the source tree the gate
+    /// reads itself. With <c>--rescan</c> the gate scans the repository with the policy CI gives (<c>guardrails scan</c>'s
+    /// engine and analyzers, not the build's) and fails every output whose record passed while the scan finds an error in
+    /// that project's folder the record does not name (GRDCL28). It re-derives what can be derived without the build:
+    /// keys, endpoints, suppressions, manifest, footprints, restored packages. It cannot see what only the compilation
+    /// knows (generated sources, references resolved at build time).
+    /// </summary>
+    public static IReadOnlyList<GateResult> CrossCheck(IReadOnlyList<GateResult> results, IReadOnlyList<Finding> scanErrors)
+    {
+        var checkedResults = new List<GateResult>(results.Count);
+        foreach (GateResult result in results)
+        {
+            if (!result.Passed)
+            {
+                checkedResults.Add(result);
+                continue;
+            }
+
+            string? project = ProjectDirectoryOf(result.OutputDirectory);
+            if (project == null)
+            {
+                checkedResults.Add(result);
+                continue;
+            }
+
+            HashSet<string> claimed = ClaimedFindings(Path.Combine(result.OutputDirectory, RecordRelative));
+            var unclaimed = new List<string>();
+            foreach (Finding f in scanErrors)
+            {
+                if (!InProject(f.File, project) || claimed.Contains(f.Rule.Id + "|" + Full(f.File)))
+                {
+                    continue;
+                }
+
+                unclaimed.Add(f.Rule.Id + " " + Path.GetRelativePath(project, f.File) + (f.Line > 0 ? "(" + f.Line + "," + f.Column + ")" : string.Empty));
+            }
+
+            checkedResults.Add(unclaimed.Count == 0
+                ? result
+                : Fail(result.OutputDirectory, "GRDCL28", "the audit record says the build passed, but an independent scan of " + project + " with the policy CI gives finds " +
+                    unclaimed.Count + " error(s) the record does not name: " + string.Join(", ", unclaimed.Take(5)) + (unclaimed.Count > 5 ? ", ..." : string.Empty) +
+                    ". A record that claims fewer findings than its sources hold was not written by a build that checked them."));
+        }
+
+        return checkedResults;
+    }
+
+    /// <summary>obj/&lt;configuration&gt;/&lt;tfm&gt;/ → the project folder (the one holding obj/).</summary>
+    private static string? ProjectDirectoryOf(string outputDirectory)
+    {
+        DirectoryInfo? obj = new DirectoryInfo(outputDirectory).Parent?.Parent;
+        return obj != null && string.Equals(obj.Name, "obj", StringComparison.OrdinalIgnoreCase) ? obj.Parent?.FullName : null;
+    }
+
+    private static bool InProject(string file, string project)
+    {
+        if (string.IsNullOrEmpty(file))
+        {
+            return false;
+        }
+
+        string relative = Path.GetRelativePath(project, Full(file));
+        if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative))
+        {
+            return false;
+        }
+
+        string first = relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)[0];
+        return !string.Equals(first, "obj", StringComparison.OrdinalIgnoreCase) && !string.Equals(first, "bin", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>rule|file of every finding the record lists (the check's findings and the compiler's evidence).</summary>
+    private static HashSet<string> ClaimedFindings(string recordPath)
+    {
+        var claimed = new HashSet<string>(StringComparer.Ordinal);
+        JsonNode? record = null;
+        try
+        {
+            var info = new FileInfo(recordPath);
+            record = info.Exists && info.Length <= 16 * 1024 * 1024 ? JsonReader.TryParse(File.ReadAllText(recordPath), out _) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            record = null;
+        }
+
+        foreach (JsonNode? list in new[] { record?["findings"], record?["compile"]?["findings"] })
+        {
+            if (list is not { IsArray: true })
+            {
+                continue;
+            }
+
+            foreach (JsonNode item in list.Items)
+            {
+                string? rule = item["rule"]?.Text ?? item["id"]?.Text;
+                string? file = item["file"]?.Text;
+                if (rule != null && !string.IsNullOrEmpty(file))
+                {
+                    claimed.Add(rule + "|" + Full(file));
+                }
+            }
+        }
+
+        return claimed;
+    }
+
+    private static string Full(string path)
+    {
+        try
+        {
+            return Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return path;
+        }
+    }
+
     private static IEnumerable<string> Assemblies(string dir)
     {
         try

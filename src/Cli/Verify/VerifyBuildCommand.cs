@@ -19,8 +19,13 @@ internal static class VerifyBuildCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var minRevision = new Option<long?>("--min-revision") { Description = "The lowest policy revision CI accepts (GRDCL27)." };
+        var rescan = new Option<string?>("--rescan-with-policy")
+        {
+            Description = "Scan the given folders again, independently of the build, with this policy file (CI's copy of the published policy, not the repository's; it must match --policy-sha256 when given), and fail every output whose record passed while the scan finds an error in that project's folder the record does not name (GRDCL28): catches a forged audit record.",
+        };
         command.Options.Add(pins);
         command.Options.Add(minRevision);
+        command.Options.Add(rescan);
         command.SetAction(parse =>
         {
             string[] given = parse.GetValue(pins) ?? Array.Empty<string>();
@@ -66,6 +71,42 @@ internal static class VerifyBuildCommand
             {
                 context.Problem("GRDCL25", "no compiled assembly was found under obj/ in " + string.Join(", ", parse.GetValue(paths)!) + ": run the gate after dotnet build.");
                 return Program.Failed;
+            }
+
+            string? rescanPolicy = parse.GetValue(rescan);
+            if (rescanPolicy != null)
+            {
+                if (!File.Exists(rescanPolicy))
+                {
+                    context.Problem("GRDCL02", "The policy file '" + rescanPolicy + "' does not exist.");
+                    return Program.Failed;
+                }
+
+                string policySha = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(rescanPolicy)));
+                if (given.Length > 0 && !given.Any(p => string.Equals(p.Trim(), policySha, StringComparison.OrdinalIgnoreCase)))
+                {
+                    context.Problem("GRDCL26", "--rescan-with-policy names a file whose SHA-256 (" + policySha + ") is none of the --policy-sha256 pins.");
+                    return Program.Failed;
+                }
+
+                var errors = new List<BuildTasks.Foundation.Finding>();
+                foreach (string path in parse.GetValue(paths)!)
+                {
+                    Scan.ScanReport report;
+                    try
+                    {
+                        report = Scan.RepositoryScan.Run(new Scan.ScanOptions { Root = Path.GetFullPath(path), PolicyPath = Path.GetFullPath(rescanPolicy), PolicySha256 = policySha }, Scan.ScanProgress.None);
+                    }
+                    catch (Scan.ScanException e)
+                    {
+                        context.Problem("GRDCL03", e.Message);
+                        return Program.Failed;
+                    }
+
+                    errors.AddRange(report.Findings.Where(f => f.IsError(report.Enforce)));
+                }
+
+                results = BuildGate.CrossCheck(results, errors).ToList();
             }
 
             foreach (GateResult r in results)
