@@ -182,16 +182,12 @@ namespace Guardrails.BuildTasks
         {
             foreach (EvaluatedBuild.Located target in evaluated.RedefinedTargets)
             {
-                request.EvaluatedTargetFindings.Add(new Finding(Core.Rules.RuleCatalog.CompileNotAsChecked, target.File, target.Line, 0,
-                    "This build file defines a target named '" + target.Name + "', which replaces Guardrails' own target of that name (MSBuild keeps the last definition), " +
-                    "so part of the Guardrails check does not run as shipped. Rename the target, or hook it with BeforeTargets/AfterTargets instead."));
+                request.EvaluatedTargetFindings.Add(Integrity.TargetOverrides.Redefinition(target.File, target.Line, target.Name));
             }
 
             foreach (EvaluatedBuild.Located target in evaluated.HookedTargets)
             {
-                request.EvaluatedTargetFindings.Add(new Finding(Core.Rules.RuleCatalog.CompileNotAsChecked, target.File, target.Line, 0,
-                    "The target '" + target.Name + "' in this build file is hooked to Guardrails' verification target '" + target.Detail + "'. A target that runs just before the " +
-                    "verification can put back what an earlier one took from the compiler; nothing may run there. Remove the hook."));
+                request.EvaluatedTargetFindings.Add(Integrity.TargetOverrides.HookFinding(target.File, target.Line, target.Detail, "target '" + target.Name + "'"));
             }
         }
 
