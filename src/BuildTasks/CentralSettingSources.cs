@@ -128,7 +128,7 @@ namespace Guardrails.BuildTasks
             {
                 if (seen.Add(forged.File + "|" + forged.Line))
                 {
-                    request.CentralRecordTampered.Add(new Finding(Core.Rules.RuleCatalog.CentralSettingOverridden, forged.File, forged.Line, 0,
+                    request.CentralRecordTampered.Add(new Finding(Core.Rules.RuleCatalog.CentralSettingOverridden, forged.File, forged.Line, forged.Column,
                         "This build file sets " + forged.Name + ", part of Guardrails' own record of the central settings, which only Guardrails' props may write. Remove it."));
                 }
             }
@@ -159,7 +159,7 @@ namespace Guardrails.BuildTasks
                 if (seen.Add(target.File + "|" + target.Line))
                 {
                     named = true;
-                    request.CentralRecordTampered.Add(new Finding(Core.Rules.RuleCatalog.CentralSettingOverridden, target.File, target.Line, 0,
+                    request.CentralRecordTampered.Add(new Finding(Core.Rules.RuleCatalog.CentralSettingOverridden, target.File, target.Line, target.Column,
                         "The target '" + target.Name + "' rewrites " + target.Detail + " at run time, part of Guardrails' own record of the central settings (changed before the check: " +
                         names + "). Only Guardrails' props may write it, during evaluation; a target cannot decide which policy governs the build. Remove it."));
                 }
@@ -182,12 +182,12 @@ namespace Guardrails.BuildTasks
         {
             foreach (EvaluatedBuild.Located target in evaluated.RedefinedTargets)
             {
-                request.EvaluatedTargetFindings.Add(Integrity.TargetOverrides.Redefinition(target.File, target.Line, target.Name));
+                request.EvaluatedTargetFindings.Add(Integrity.TargetOverrides.Redefinition(target.File, target.Line, target.Column, target.Name));
             }
 
             foreach (EvaluatedBuild.Located target in evaluated.HookedTargets)
             {
-                request.EvaluatedTargetFindings.Add(Integrity.TargetOverrides.HookFinding(target.File, target.Line, target.Detail, "target '" + target.Name + "'"));
+                request.EvaluatedTargetFindings.Add(Integrity.TargetOverrides.HookFinding(target.File, target.Line, target.Column, target.Detail, "target '" + target.Name + "'"));
             }
         }
 

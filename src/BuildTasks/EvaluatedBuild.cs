@@ -69,10 +69,11 @@ namespace Guardrails.BuildTasks
 
         internal sealed class Located
         {
-            public Located(string file, int line, string name, string detail)
+            public Located(string file, int line, int column, string name, string detail)
             {
                 File = file;
                 Line = line;
+                Column = column;
                 Name = name;
                 Detail = detail;
             }
@@ -80,6 +81,8 @@ namespace Guardrails.BuildTasks
             public string File { get; }
 
             public int Line { get; }
+
+            public int Column { get; }
 
             /// <summary>The property or target name.</summary>
             public string Name { get; }
@@ -159,7 +162,7 @@ namespace Guardrails.BuildTasks
                     {
                         if (p.Xml != null && !InPackage(p.Xml.ContainingProject.FullPath, packageRoot))
                         {
-                            result.ForgedCapture.Add(new Located(p.Xml.ContainingProject.FullPath, p.Xml.Location.Line, p.Name, string.Empty));
+                            result.ForgedCapture.Add(new Located(p.Xml.ContainingProject.FullPath, p.Xml.Location.Line, p.Xml.Location.Column, p.Name, string.Empty));
                         }
                     }
                 }
@@ -170,7 +173,7 @@ namespace Guardrails.BuildTasks
                 result.CapturedScanExcludes.Add(item.EvaluatedInclude);
                 if (item.Xml != null && !InPackage(item.Xml.ContainingProject.FullPath, packageRoot))
                 {
-                    result.ForgedCapture.Add(new Located(item.Xml.ContainingProject.FullPath, item.Xml.Location.Line, "_GuardrailsCentralScanExclude", string.Empty));
+                    result.ForgedCapture.Add(new Located(item.Xml.ContainingProject.FullPath, item.Xml.Location.Line, item.Xml.Location.Column, "_GuardrailsCentralScanExclude", string.Empty));
                 }
             }
 
@@ -184,14 +187,14 @@ namespace Guardrails.BuildTasks
 
                 if (Array.Exists(Integrity.TargetOverrides.GuardrailsTargets, t => string.Equals(t, target.Name, StringComparison.OrdinalIgnoreCase)))
                 {
-                    result.RedefinedTargets.Add(new Located(target.FullPath, target.Location.Line, target.Name, string.Empty));
+                    result.RedefinedTargets.Add(new Located(target.FullPath, target.Location.Line, target.Location.Column, target.Name, string.Empty));
                 }
 
                 foreach (string hooked in Split(target.BeforeTargets).Concat(Split(target.AfterTargets)))
                 {
                     if (Array.Exists(Integrity.TargetOverrides.VerificationTargets, t => string.Equals(t, hooked, StringComparison.OrdinalIgnoreCase)))
                     {
-                        result.HookedTargets.Add(new Located(target.FullPath, target.Location.Line, target.Name, hooked));
+                        result.HookedTargets.Add(new Located(target.FullPath, target.Location.Line, target.Location.Column, target.Name, hooked));
                     }
                 }
 
@@ -203,7 +206,7 @@ namespace Guardrails.BuildTasks
                         {
                             if (property.Name.StartsWith(CentralSettingSources.InternalPrefix, StringComparison.OrdinalIgnoreCase))
                             {
-                                result.CaptureWritingTargets.Add(new Located(target.FullPath, property.Location.Line, target.Name, property.Name));
+                                result.CaptureWritingTargets.Add(new Located(target.FullPath, property.Location.Line, property.Location.Column, target.Name, property.Name));
                             }
                         }
                     }
@@ -213,7 +216,7 @@ namespace Guardrails.BuildTasks
                         {
                             if (item.ItemType.StartsWith(CentralSettingSources.InternalPrefix, StringComparison.OrdinalIgnoreCase))
                             {
-                                result.CaptureWritingTargets.Add(new Located(target.FullPath, item.Location.Line, target.Name, item.ItemType));
+                                result.CaptureWritingTargets.Add(new Located(target.FullPath, item.Location.Line, item.Location.Column, target.Name, item.ItemType));
                             }
                         }
                     }
@@ -224,7 +227,7 @@ namespace Guardrails.BuildTasks
                             string? name = (output as ProjectTaskOutputPropertyInstance)?.PropertyName ?? (output as ProjectTaskOutputItemInstance)?.ItemType;
                             if (name != null && name.StartsWith(CentralSettingSources.InternalPrefix, StringComparison.OrdinalIgnoreCase))
                             {
-                                result.CaptureWritingTargets.Add(new Located(target.FullPath, output.Location.Line, target.Name, name));
+                                result.CaptureWritingTargets.Add(new Located(target.FullPath, output.Location.Line, output.Location.Column, target.Name, name));
                             }
                         }
                     }

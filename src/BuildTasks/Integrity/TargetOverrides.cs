@@ -59,7 +59,7 @@ namespace Guardrails.BuildTasks.Integrity
                         string name = m.Groups[1].Value.Trim();
                         if (Array.Exists(GuardrailsTargets, t => string.Equals(t, name, StringComparison.OrdinalIgnoreCase)))
                         {
-                            found.Add(Redefinition(path, LineOf(text, m.Index), name));
+                            found.Add(Redefinition(path, LineOf(text, m.Index), 0, name));
                         }
                     }
 
@@ -70,7 +70,7 @@ namespace Guardrails.BuildTasks.Integrity
                             string name = part.Trim();
                             if (Array.Exists(VerificationTargets, t => string.Equals(t, name, StringComparison.OrdinalIgnoreCase)))
                             {
-                                found.Add(HookFinding(path, LineOf(text, m.Index), name, m.Value.Trim()));
+                                found.Add(HookFinding(path, LineOf(text, m.Index), 0, name, m.Value.Trim()));
                             }
                         }
                     }
@@ -85,14 +85,14 @@ namespace Guardrails.BuildTasks.Integrity
         }
 
         /// <summary>GRD311: a target named like one of Guardrails' (read from a build file's text, or from the project's evaluation).</summary>
-        internal static Finding Redefinition(string file, int line, string name) =>
-            new Finding(RuleCatalog.CompileNotAsChecked, file, line, 0,
+        internal static Finding Redefinition(string file, int line, int column, string name) =>
+            new Finding(RuleCatalog.CompileNotAsChecked, file, line, column,
                 "This build file defines a target named '" + name + "', which replaces Guardrails' own target of that name (MSBuild keeps the last definition), " +
                 "so part of the Guardrails check does not run as shipped. Rename the target, or hook it with BeforeTargets/AfterTargets instead.");
 
         /// <summary>GRD311: a target hooked to Guardrails' verification (<paramref name="how"/>: the attribute, or the hooking target's name).</summary>
-        internal static Finding HookFinding(string file, int line, string verificationTarget, string how) =>
-            new Finding(RuleCatalog.CompileNotAsChecked, file, line, 0,
+        internal static Finding HookFinding(string file, int line, int column, string verificationTarget, string how) =>
+            new Finding(RuleCatalog.CompileNotAsChecked, file, line, column,
                 "This build file hooks a target to Guardrails' verification target '" + verificationTarget + "' (" + how + "). A target that runs just before the " +
                 "verification can put back what an earlier one took from the compiler; nothing may run there. Remove the hook.");
 
