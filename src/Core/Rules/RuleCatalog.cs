@@ -498,6 +498,7 @@ namespace Guardrails.Core.Rules
         public static readonly RuleInfo AssetsFileStale = new RuleInfo(
             RuleIds.AssetsFileStale, "The package assets file is older than the project's package references", CategoryIntegrity, RuleHost.BuildTask, isError: true,
             name: "AssetsFileStale");
+
         public static readonly RuleInfo BuildOutputCommitted = new RuleInfo(
             RuleIds.BuildOutputCommitted, "Build output is committed to the repository", CategoryIntegrity, RuleHost.BuildTask, isError: true,
             name: "BuildOutputCommitted",
