@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
-// Usage: dotnet run -c Release --project benchmarks/AnalyzerProfile -- DIR [--runs 3] [--policy FILE] [--only NAME] [--serial] [--ide FILE] [--keyscan] [--spots]
+// Usage: dotnet run -c Release --project benchmarks/AnalyzerProfile -- DIR [--runs 3] [--policy FILE] [--only NAME] [--serial] [--ide FILE] [--keyscan] [--spots] [--thread-cpu]
 // DIR: a folder of .cs files (searched recursively, bin/obj skipped), e.g. one written by GenerateLargeProject
 // --generate-only or benchmarks/AiSdkCompile. References: the .NET shared framework this program runs on, plus every
 // dll under DIR/refs. --policy: an effective-policy file handed to the analyzers as an additional file.
@@ -115,6 +115,44 @@ if (args.Contains("--keyscan"))
     }
 
     Console.WriteLine($"keyscan: min compile cpu {compileTimes.Min():N0} ms, min GRD001 cpu {analyzerTimes.Min():N0} ms = {100 * analyzerTimes.Min() / compileTimes.Min():0.00} % of compile");
+    return 0;
+}
+
+// --thread-cpu: each analyzer alone (or --only), its callbacks' own CPU time (ThreadClock), against the CPU time of the
+// compiler's GetDiagnostics on a fresh compilation of the same trees, single-threaded; the minimum of --runs of each.
+// Steadier on a loaded machine than the difference of two process CPU times.
+if (args.Contains("--thread-cpu"))
+{
+    var timed = analyzers.Select(a => new TimedAnalyzer(a)).ToList();
+    var compileCpu = new List<double>();
+    var analyzerCpu = timed.ToDictionary(t => t, _ => new List<double>());
+    for (int run = 0; run < runs; run++)
+    {
+        var compilation = CSharpCompilation.Create("Profile", Parse(), references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
+        long c0 = ThreadClock.Now();
+        compilation.GetDiagnostics();
+        compileCpu.Add((ThreadClock.Now() - c0) / 1e6);
+        var line = new List<string>();
+        foreach (TimedAnalyzer analyzer in timed)
+        {
+            // Each analyzer on its own fresh compilation: it pays for whatever binding it triggers.
+            var fresh = CSharpCompilation.Create("Profile", Parse(), references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
+            analyzer.Reset();
+            var with = new CompilationWithAnalyzers(fresh, [analyzer], new CompilationWithAnalyzersOptions(new AnalyzerOptions(additional), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+            var found = await with.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            analyzerCpu[analyzer].Add(analyzer.Milliseconds);
+            line.Add($"{analyzer.Inner.GetType().Name} {analyzer.Milliseconds:N0} ms ({found.Length} diagnostics)");
+        }
+
+        Console.WriteLine($"  run {run + 1}: compile cpu {compileCpu[^1]:N0} ms; " + string.Join("; ", line));
+    }
+
+    foreach (TimedAnalyzer analyzer in timed)
+    {
+        double min = analyzerCpu[analyzer].Min();
+        Console.WriteLine($"thread-cpu: {analyzer.Inner.GetType().Name,-40} min {min,7:N0} ms = {100 * min / compileCpu.Min(),5:0.00} % of min compile cpu {compileCpu.Min():N0} ms");
+    }
+
     return 0;
 }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -23,8 +24,10 @@ namespace Guardrails.Analyzers
     internal sealed class SharedTypeLookups
     {
         private readonly Compilation _compilation;
-        private readonly ConcurrentDictionary<string, ISymbol?> _typeNames = new ConcurrentDictionary<string, ISymbol?>(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, bool> _declaredInSource = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<SharedName, ISymbol?> _typeNames = new ConcurrentDictionary<SharedName, ISymbol?>();
+        private readonly ConcurrentDictionary<SyntaxNode, Scope> _scopes = new ConcurrentDictionary<SyntaxNode, Scope>();
+        private readonly ConcurrentDictionary<string, string> _scopeTexts = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        private ICollection<string>? _sourceTypeNames;
         private readonly ConcurrentDictionary<LookupKey, MemberLookup> _members = new ConcurrentDictionary<LookupKey, MemberLookup>(new LookupKeyComparer());
 
         public SharedTypeLookups(Compilation compilation)
@@ -32,9 +35,9 @@ namespace Guardrails.Analyzers
             _compilation = compilation;
         }
 
-        public bool TryGetTypeName(string key, out ISymbol? symbol) => _typeNames.TryGetValue(key, out symbol);
+        public bool TryGetTypeName(SharedName key, out ISymbol? symbol) => _typeNames.TryGetValue(key, out symbol);
 
-        public void AddTypeName(string key, ISymbol? symbol) => _typeNames.TryAdd(key, symbol);
+        public void AddTypeName(SharedName key, ISymbol? symbol) => _typeNames.TryAdd(key, symbol);
 
         public bool TryGetMembers(ITypeSymbol type, string name, int? arguments, out MemberLookup lookup) =>
             _members.TryGetValue(new LookupKey(type, name, arguments), out lookup);
@@ -45,9 +48,10 @@ namespace Guardrails.Analyzers
         /// <summary>
         /// The key under which <paramref name="text"/>, written at <paramref name="name"/> and bound in the scope of its
         /// enclosing types, may be shared with other files; null when it may not (generic or alias-qualified text, a
-        /// same-named type or type parameter in scope, a same-named type in the project's source).
+        /// same-named type or type parameter in scope, a same-named type in the project's source). What the imports
+        /// contribute is worked out once per namespace declaration (or file), not once per name.
         /// </summary>
-        public string? TypeNameKey(SyntaxNode name, string text, Func<BaseTypeDeclarationSyntax, INamedTypeSymbol?> declaredType)
+        public SharedName? TypeNameKey(SyntaxNode name, string text, Func<BaseTypeDeclarationSyntax, INamedTypeSymbol?> declaredType)
         {
             int dot = -1;
             for (int i = 0; i < text.Length; i++)
@@ -64,43 +68,97 @@ namespace Guardrails.Analyzers
             }
 
             string first = dot < 0 ? text : text.Substring(0, dot);
-            if (first.Length == 0 || _declaredInSource.GetOrAdd(first, n => _compilation.ContainsSymbolsWithName(n, SymbolFilter.Type)))
+            if (first.Length == 0 || SourceTypeNames.Contains(first))
             {
                 return null;
             }
 
-            var key = new StringBuilder(text).Append('\u0001');
-            for (SyntaxNode? current = name.Parent; current != null; current = current.Parent)
+            SyntaxNode? current = name.Parent;
+            for (; current != null && !(current is BaseNamespaceDeclarationSyntax) && !(current is CompilationUnitSyntax); current = current.Parent)
+            {
+                if (!(current is BaseTypeDeclarationSyntax type))
+                {
+                    continue;
+                }
+
+                if (!type.OpenBraceToken.IsKind(SyntaxKind.OpenBraceToken) || type.OpenBraceToken.IsMissing || type.OpenBraceToken.Span.End > name.SpanStart)
+                {
+                    continue; // a base list: bound outside the type
+                }
+
+                INamedTypeSymbol? symbol = declaredType(type);
+                if (symbol == null || Declares(symbol, first))
+                {
+                    return null;
+                }
+            }
+
+            if (current == null)
+            {
+                return null;
+            }
+
+            // A namespace declaration is never inside a type: from here up only imports matter.
+            Scope scope = _scopes.GetOrAdd(current, node => new Scope(Intern(ScopeText(node, aliasNamed: null)), AliasNames(node)));
+            string key = scope.Aliases != null && scope.Aliases.Contains(first) ? Intern(ScopeText(current, aliasNamed: first)) : scope.Key;
+            return new SharedName(text, key);
+        }
+
+        /// <summary>Simple names of the types the project's own source declares (nested ones too).</summary>
+        private ICollection<string> SourceTypeNames => _sourceTypeNames ??= _compilation.Assembly.TypeNames;
+
+        private string Intern(string scopeText) => _scopeTexts.GetOrAdd(scopeText, scopeText);
+
+        /// <summary>
+        /// What C# name lookup sees from <paramref name="innermost"/> outwards: the chain of namespace declarations, their
+        /// using directives and extern aliases; of the using aliases only those named <paramref name="aliasNamed"/>.
+        /// </summary>
+        private static string ScopeText(SyntaxNode innermost, string? aliasNamed)
+        {
+            var key = new StringBuilder();
+            for (SyntaxNode? current = innermost; current != null; current = current.Parent)
             {
                 switch (current)
                 {
-                    case BaseTypeDeclarationSyntax type:
-                        if (!type.OpenBraceToken.IsKind(SyntaxKind.OpenBraceToken) || type.OpenBraceToken.IsMissing || type.OpenBraceToken.Span.End > name.SpanStart)
-                        {
-                            continue; // a base list: bound outside the type
-                        }
-
-                        INamedTypeSymbol? symbol = declaredType(type);
-                        if (symbol == null || Declares(symbol, first))
-                        {
-                            return null;
-                        }
-
-                        break;
                     case BaseNamespaceDeclarationSyntax ns:
                         key.Append(ns is FileScopedNamespaceDeclarationSyntax ? "file-ns " : "ns ").Append(ns.Name.ToString()).Append('{');
-                        AppendImports(key, ns.Externs, ns.Usings, first);
+                        AppendImports(key, ns.Externs, ns.Usings, aliasNamed);
                         key.Append('}');
                         break;
                     case CompilationUnitSyntax unit:
                         key.Append("unit{");
-                        AppendImports(key, unit.Externs, unit.Usings, first);
+                        AppendImports(key, unit.Externs, unit.Usings, aliasNamed);
                         key.Append('}');
                         break;
                 }
             }
 
             return key.ToString();
+        }
+
+        /// <summary>The names of the using aliases seen from <paramref name="innermost"/> outwards; null when there are none.</summary>
+        private static HashSet<string>? AliasNames(SyntaxNode innermost)
+        {
+            HashSet<string>? names = null;
+            for (SyntaxNode? current = innermost; current != null; current = current.Parent)
+            {
+                SyntaxList<UsingDirectiveSyntax> usings = current switch
+                {
+                    BaseNamespaceDeclarationSyntax ns => ns.Usings,
+                    CompilationUnitSyntax unit => unit.Usings,
+                    _ => default,
+                };
+
+                foreach (UsingDirectiveSyntax directive in usings)
+                {
+                    if (directive.Alias != null)
+                    {
+                        (names ??= new HashSet<string>(StringComparer.Ordinal)).Add(directive.Alias.Name.Identifier.ValueText);
+                    }
+                }
+            }
+
+            return names;
         }
 
         /// <summary>True when <paramref name="type"/>, an enclosing type, or a base of it could make <paramref name="first"/> mean a nested type or a type parameter.</summary>
@@ -133,7 +191,7 @@ namespace Guardrails.Analyzers
             return false;
         }
 
-        private static void AppendImports(StringBuilder key, SyntaxList<ExternAliasDirectiveSyntax> externs, SyntaxList<UsingDirectiveSyntax> usings, string first)
+        private static void AppendImports(StringBuilder key, SyntaxList<ExternAliasDirectiveSyntax> externs, SyntaxList<UsingDirectiveSyntax> usings, string? aliasNamed)
         {
             foreach (ExternAliasDirectiveSyntax e in externs)
             {
@@ -143,11 +201,26 @@ namespace Guardrails.Analyzers
             foreach (UsingDirectiveSyntax directive in usings)
             {
                 // An alias matters only to a name that starts with it; every other directive to every name.
-                if (directive.Alias == null || directive.Alias.Name.Identifier.ValueText == first)
+                if (directive.Alias == null || directive.Alias.Name.Identifier.ValueText == aliasNamed)
                 {
                     key.Append(directive.ToString()).Append('\u0002');
                 }
             }
+        }
+
+        /// <summary>The imports seen from one namespace declaration or file (aliases left out), and the aliases' names.</summary>
+        private sealed class Scope
+        {
+            public Scope(string key, HashSet<string>? aliases)
+            {
+                Key = key;
+                Aliases = aliases;
+            }
+
+            /// <summary>Interned: the same imports are the same string instance.</summary>
+            public string Key { get; }
+
+            public HashSet<string>? Aliases { get; }
         }
 
         private readonly struct LookupKey
@@ -174,5 +247,25 @@ namespace Guardrails.Analyzers
             public int GetHashCode(LookupKey key) =>
                 unchecked((SymbolEqualityComparer.IncludeNullability.GetHashCode(key.Type) * 31 + StringComparer.Ordinal.GetHashCode(key.Name)) * 31 + (key.Arguments ?? -1));
         }
+    }
+
+    /// <summary>A type name's text and the (interned) imports it is bound under: equal keys bind alike in every file.</summary>
+    internal readonly struct SharedName : IEquatable<SharedName>
+    {
+        public SharedName(string text, string scope)
+        {
+            Text = text;
+            Scope = scope;
+        }
+
+        public string Text { get; }
+
+        public string Scope { get; }
+
+        public bool Equals(SharedName other) => ReferenceEquals(Scope, other.Scope) && string.Equals(Text, other.Text, StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => obj is SharedName other && Equals(other);
+
+        public override int GetHashCode() => unchecked((StringComparer.Ordinal.GetHashCode(Text) * 397) ^ RuntimeHelpers.GetHashCode(Scope));
     }
 }

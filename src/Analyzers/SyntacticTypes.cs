@@ -118,14 +118,14 @@ namespace Guardrails.Analyzers
                 return cached;
             }
 
-            string? sharedKey = _shared?.TypeNameKey(name, text, DeclaredType);
-            if (sharedKey != null && _shared!.TryGetTypeName(sharedKey, out ISymbol? shared))
+            SharedName? sharedKey = _shared?.TypeNameKey(name, text, DeclaredType);
+            if (sharedKey != null && _shared!.TryGetTypeName(sharedKey.Value, out ISymbol? shared))
             {
                 atPosition[text] = shared;
                 return shared;
             }
 
-            TypeSyntax parsed = SyntaxFactory.ParseTypeName(text);
+            TypeSyntax parsed = ParseName(text);
             SymbolInfo info = _model.GetSpeculativeSymbolInfo(position, parsed, SpeculativeBindingOption.BindAsTypeOrNamespace);
             ISymbol? symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
             if (symbol is IAliasSymbol alias)
@@ -141,10 +141,58 @@ namespace Guardrails.Analyzers
             atPosition[text] = symbol;
             if (sharedKey != null)
             {
-                _shared!.AddTypeName(sharedKey, symbol);
+                _shared!.AddTypeName(sharedKey.Value, symbol);
             }
 
             return symbol;
+        }
+
+        /// <summary>
+        /// <paramref name="text"/> as a type name to bind speculatively. A plain (dotted) name is built as the parser would
+        /// build it, without a parser per name; anything else is parsed.
+        /// </summary>
+        internal static TypeSyntax ParseName(string text)
+        {
+            NameSyntax? result = null;
+            int start = 0;
+            for (int i = 0; i <= text.Length; i++)
+            {
+                if (i < text.Length && text[i] != '.')
+                {
+                    continue;
+                }
+
+                string part = text.Substring(start, i - start);
+                if (!IsPlainIdentifier(part))
+                {
+                    return SyntaxFactory.ParseTypeName(text);
+                }
+
+                IdentifierNameSyntax identifier = SyntaxFactory.IdentifierName(part);
+                result = result == null ? identifier : SyntaxFactory.QualifiedName(result, identifier);
+                start = i + 1;
+            }
+
+            return result ?? SyntaxFactory.ParseTypeName(text);
+        }
+
+        /// <summary>Letters, digits and underscores, not starting with a digit, and no keyword (not even a contextual one).</summary>
+        private static bool IsPlainIdentifier(string part)
+        {
+            if (part.Length == 0 || !(char.IsLetter(part[0]) || part[0] == '_'))
+            {
+                return false;
+            }
+
+            foreach (char c in part)
+            {
+                if (!(char.IsLetterOrDigit(c) || c == '_'))
+                {
+                    return false;
+                }
+            }
+
+            return SyntaxFacts.GetKeywordKind(part) == SyntaxKind.None && SyntaxFacts.GetContextualKeywordKind(part) == SyntaxKind.None;
         }
 
         /// <summary>The symbol of the type declared by <paramref name="declaration"/> (declarations are cheap to ask about).</summary>

@@ -69,7 +69,7 @@ public class SharedTypeLookupsTests
             "using System.Text;\nnamespace App.Area2 { class C { OpenAI.Chat.ChatClient _c; } }",
             "namespace App.Area1 { class OpenAI { } }");
         var shared = new SharedTypeLookups(compilation);
-        string? Key(int tree, string text)
+        SharedName? Key(int tree, string text)
         {
             SyntaxTree t = compilation.SyntaxTrees.ElementAt(tree);
             SemanticModel model = compilation.GetSemanticModel(t);
