@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
@@ -27,6 +28,7 @@ namespace Guardrails.Analyzers
         private readonly ConcurrentDictionary<SharedName, ISymbol?> _typeNames = new ConcurrentDictionary<SharedName, ISymbol?>();
         private readonly ConcurrentDictionary<SyntaxNode, Scope> _scopes = new ConcurrentDictionary<SyntaxNode, Scope>();
         private readonly ConcurrentDictionary<string, string> _scopeTexts = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<IMethodSymbol>> _constructors = new ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<IMethodSymbol>>(SymbolEqualityComparer.IncludeNullability);
         private ICollection<string>? _sourceTypeNames;
         private readonly ConcurrentDictionary<LookupKey, MemberLookup> _members = new ConcurrentDictionary<LookupKey, MemberLookup>(new LookupKeyComparer());
 
@@ -38,6 +40,10 @@ namespace Guardrails.Analyzers
         public bool TryGetTypeName(SharedName key, out ISymbol? symbol) => _typeNames.TryGetValue(key, out symbol);
 
         public void AddTypeName(SharedName key, ISymbol? symbol) => _typeNames.TryAdd(key, symbol);
+
+        /// <summary>The instance constructors of <paramref name="type"/> (Roslyn builds a new array on every ask).</summary>
+        public ImmutableArray<IMethodSymbol> InstanceConstructors(INamedTypeSymbol type) =>
+            _constructors.GetOrAdd(type, t => t.InstanceConstructors);
 
         public bool TryGetMembers(ITypeSymbol type, string name, int? arguments, out MemberLookup lookup) =>
             _members.TryGetValue(new LookupKey(type, name, arguments), out lookup);
@@ -51,7 +57,8 @@ namespace Guardrails.Analyzers
         /// same-named type or type parameter in scope, a same-named type in the project's source). What the imports
         /// contribute is worked out once per namespace declaration (or file), not once per name.
         /// </summary>
-        public SharedName? TypeNameKey(SyntaxNode name, string text, Func<BaseTypeDeclarationSyntax, INamedTypeSymbol?> declaredType)
+        /// <param name="treeScopes">The caller's own memo of scopes for the tree (read without locking); null to use the shared one.</param>
+        public SharedName? TypeNameKey(SyntaxNode name, string text, Func<BaseTypeDeclarationSyntax, INamedTypeSymbol?> declaredType, Dictionary<SyntaxNode, Scope>? treeScopes = null)
         {
             int dot = -1;
             for (int i = 0; i < text.Length; i++)
@@ -99,9 +106,77 @@ namespace Guardrails.Analyzers
             }
 
             // A namespace declaration is never inside a type: from here up only imports matter.
-            Scope scope = _scopes.GetOrAdd(current, node => new Scope(Intern(ScopeText(node, aliasNamed: null)), AliasNames(node)));
-            string key = scope.Aliases != null && scope.Aliases.Contains(first) ? Intern(ScopeText(current, aliasNamed: first)) : scope.Key;
+            if (treeScopes == null || !treeScopes.TryGetValue(current, out Scope? scope))
+            {
+                scope = _scopes.GetOrAdd(current, NewScope);
+                treeScopes?.Add(current, scope);
+            }
+
+            string key = scope.Aliases != null && scope.Aliases.Contains(first) ? Intern(ScopeText(current, aliasNamed: first, withNamespaceNames: true))
+                : scope.Namespaces != null && NoneDeclares(scope.Namespaces, first) ? scope.ImportsOnly
+                : scope.Key;
             return new SharedName(text, key);
+        }
+
+        private Scope NewScope(SyntaxNode innermost) =>
+            new Scope(Intern(ScopeText(innermost, aliasNamed: null, withNamespaceNames: true)), Intern(ScopeText(innermost, aliasNamed: null, withNamespaceNames: false)), AliasNames(innermost), EnclosingNamespaces(innermost));
+
+        /// <summary>
+        /// The namespaces whose members name lookup sees before the global namespace, innermost first (<c>namespace
+        /// A.B</c> is A.B, then A), merged over the project and its references; null when one cannot be found.
+        /// </summary>
+        private INamespaceSymbol[]? EnclosingNamespaces(SyntaxNode innermost)
+        {
+            var names = new List<string>();
+            for (SyntaxNode? current = innermost; current != null; current = current.Parent)
+            {
+                if (current is BaseNamespaceDeclarationSyntax ns)
+                {
+                    string[] parts = ns.Name.ToString().Split('.');
+                    for (int i = parts.Length - 1; i >= 0; i--)
+                    {
+                        names.Add(parts[i].Trim());
+                    }
+                }
+            }
+
+            var chain = new INamespaceSymbol[names.Count];
+            INamespaceSymbol container = _compilation.GlobalNamespace;
+            for (int i = names.Count - 1; i >= 0; i--)
+            {
+                INamespaceSymbol? next = null;
+                foreach (ISymbol member in ((INamespaceOrTypeSymbol)container).GetMembers(names[i]))
+                {
+                    next = member as INamespaceSymbol ?? next;
+                }
+
+                if (next == null)
+                {
+                    return null;
+                }
+
+                container = next;
+                chain[i] = next;
+            }
+
+            return chain;
+        }
+
+        /// <summary>
+        /// True when no namespace enclosing the name (in any assembly) has a member called <paramref name="first"/>: then
+        /// only the imports decide what it means, and files in different namespaces with the same imports share it.
+        /// </summary>
+        private static bool NoneDeclares(INamespaceSymbol[] namespaces, string first)
+        {
+            foreach (INamespaceSymbol ns in namespaces)
+            {
+                if (!((INamespaceOrTypeSymbol)ns).GetMembers(first).IsEmpty)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>Simple names of the types the project's own source declares (nested ones too).</summary>
@@ -113,7 +188,7 @@ namespace Guardrails.Analyzers
         /// What C# name lookup sees from <paramref name="innermost"/> outwards: the chain of namespace declarations, their
         /// using directives and extern aliases; of the using aliases only those named <paramref name="aliasNamed"/>.
         /// </summary>
-        private static string ScopeText(SyntaxNode innermost, string? aliasNamed)
+        private static string ScopeText(SyntaxNode innermost, string? aliasNamed, bool withNamespaceNames)
         {
             var key = new StringBuilder();
             for (SyntaxNode? current = innermost; current != null; current = current.Parent)
@@ -121,7 +196,7 @@ namespace Guardrails.Analyzers
                 switch (current)
                 {
                     case BaseNamespaceDeclarationSyntax ns:
-                        key.Append(ns is FileScopedNamespaceDeclarationSyntax ? "file-ns " : "ns ").Append(ns.Name.ToString()).Append('{');
+                        key.Append(ns is FileScopedNamespaceDeclarationSyntax ? "file-ns " : "ns ").Append(withNamespaceNames ? ns.Name.ToString() : string.Empty).Append('{');
                         AppendImports(key, ns.Externs, ns.Usings, aliasNamed);
                         key.Append('}');
                         break;
@@ -209,18 +284,26 @@ namespace Guardrails.Analyzers
         }
 
         /// <summary>The imports seen from one namespace declaration or file (aliases left out), and the aliases' names.</summary>
-        private sealed class Scope
+        internal sealed class Scope
         {
-            public Scope(string key, HashSet<string>? aliases)
+            public Scope(string key, string importsOnly, HashSet<string>? aliases, INamespaceSymbol[]? namespaces)
             {
                 Key = key;
+                ImportsOnly = importsOnly;
                 Aliases = aliases;
+                Namespaces = namespaces;
             }
 
-            /// <summary>Interned: the same imports are the same string instance.</summary>
+            /// <summary>The namespace declarations' names and imports. Interned: the same text is the same instance.</summary>
             public string Key { get; }
 
+            /// <summary>The same without the namespaces' names, for a name no enclosing namespace has a member called.</summary>
+            public string ImportsOnly { get; }
+
             public HashSet<string>? Aliases { get; }
+
+            /// <summary>The enclosing namespaces, innermost first (not the global one); null when not all were found.</summary>
+            public INamespaceSymbol[]? Namespaces { get; }
         }
 
         private readonly struct LookupKey

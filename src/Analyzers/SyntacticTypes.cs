@@ -77,6 +77,7 @@ namespace Guardrails.Analyzers
         private readonly Dictionary<SyntaxNode, Dictionary<string, List<LocalDeclaration>>> _locals = new Dictionary<SyntaxNode, Dictionary<string, List<LocalDeclaration>>>();
 
         private readonly SharedTypeLookups? _shared;
+        private readonly Dictionary<SyntaxNode, SharedTypeLookups.Scope> _scopes = new Dictionary<SyntaxNode, SharedTypeLookups.Scope>();
         private readonly Dictionary<ExpressionSyntax, Resolved> _resolved = new Dictionary<ExpressionSyntax, Resolved>();
 
         /// <param name="shared">What other trees of the compilation already found (type names at namespace level, member lookups).</param>
@@ -118,7 +119,7 @@ namespace Guardrails.Analyzers
                 return cached;
             }
 
-            SharedName? sharedKey = _shared?.TypeNameKey(name, text, DeclaredType);
+            SharedName? sharedKey = _shared?.TypeNameKey(name, text, DeclaredType, _scopes);
             if (sharedKey != null && _shared!.TryGetTypeName(sharedKey.Value, out ISymbol? shared))
             {
                 atPosition[text] = shared;
@@ -206,6 +207,9 @@ namespace Guardrails.Analyzers
 
             return type;
         }
+
+        /// <summary>The instance constructors of <paramref name="type"/>, shared by the trees of the compilation when a cache is.</summary>
+        public IEnumerable<IMethodSymbol> InstanceConstructors(INamedTypeSymbol type) => _shared != null ? _shared.InstanceConstructors(type) : type.InstanceConstructors;
 
         /// <summary>What <paramref name="expression"/> stands for: a value of some type, a type, a namespace, or unknown.</summary>
         public Resolved Resolve(ExpressionSyntax expression) => Resolve(expression, 0);

@@ -416,7 +416,7 @@ namespace Guardrails.Analyzers
                             return null;
                         }
 
-                        candidates = created.InstanceConstructors.Where(c => SyntacticTypes.Admits(c, count));
+                        candidates = types.InstanceConstructors(created).Where(c => SyntacticTypes.Admits(c, count));
                         break;
                     case InvocationExpressionSyntax invocation:
                         MemberLookup lookup;

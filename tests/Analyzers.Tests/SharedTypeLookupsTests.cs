@@ -85,6 +85,50 @@ public class SharedTypeLookupsTests
         compilation = plain;
         Assert.NotNull(Key(0, "OpenAI.Chat.ChatClient"));
         Assert.Equal(Key(0, "OpenAI.Chat.ChatClient"), Key(1, "OpenAI.Chat.ChatClient"));
-        Assert.NotEqual(Key(0, "OpenAI.Chat.ChatClient"), Key(2, "OpenAI.Chat.ChatClient"));
+
+        // No enclosing namespace has a member named OpenAI: the same imports mean the same, whatever the namespace.
+        Assert.Equal(Key(0, "OpenAI.Chat.ChatClient"), Key(2, "OpenAI.Chat.ChatClient"));
+    }
+
+    [Fact]
+    public async Task Different_imports_keep_a_name_apart()
+    {
+        CSharpCompilation compilation = await CompileAsync(
+            "using OpenAI.Chat;\nnamespace App.Area1 { class A { ChatClient _c; } }",
+            "using System.Text;\nnamespace App.Area1 { class B { ChatClient _c; } }");
+        Assert.Equal(new[] { "OpenAI.Chat.ChatClient", null }, BindInOrder(compilation, "ChatClient", 0, 1));
+        Assert.Equal(new[] { "OpenAI.Chat.ChatClient", null }, BindInOrder(compilation, "ChatClient", 1, 0));
+    }
+
+    [Fact]
+    public async Task A_namespace_member_named_like_the_name_keeps_it_to_that_namespace_in_either_order()
+    {
+        // App.Area2 has a namespace OpenAI (no type of that name anywhere): there OpenAI.Chat.ChatClient is the project's.
+        CSharpCompilation compilation = await CompileAsync(
+            "namespace App.Area1 { class A { OpenAI.Chat.ChatClient _c; } }",
+            "namespace App.Area2 { class B { OpenAI.Chat.ChatClient _c; } }",
+            "namespace App.Area2.OpenAI.Chat { class ChatClient { } }",
+            "namespace App.Area3 { class C { OpenAI.Chat.ChatClient _c; } }");
+        string?[] expected = { "OpenAI.Chat.ChatClient", "App.Area2.OpenAI.Chat.ChatClient", null, "OpenAI.Chat.ChatClient" };
+
+        // The project declares a ChatClient, but what decides the sharing is the leftmost part, OpenAI.
+        string?[] Bind(params int[] order)
+        {
+            var shared = new SharedTypeLookups(compilation);
+            var result = new string?[4];
+            foreach (int i in order)
+            {
+                SyntaxTree tree = compilation.SyntaxTrees.ElementAt(i);
+                SemanticModel model = compilation.GetSemanticModel(tree);
+                TypeSyntax written = tree.GetRoot().DescendantNodes().OfType<FieldDeclarationSyntax>().Single().Declaration.Type;
+                result[i] = new SyntacticTypes(model, CancellationToken.None, shared).BindTypeName(written)?.ToDisplayString();
+            }
+
+            return result;
+        }
+
+        Assert.Equal(expected, Bind(0, 1, 3));
+        Assert.Equal(expected, Bind(3, 1, 0));
+        Assert.Equal(expected, Bind(1, 0, 3));
     }
 }
