@@ -60,24 +60,20 @@ namespace Guardrails.Analyzers
         /// <param name="treeScopes">The caller's own memo of scopes for the tree (read without locking); null to use the shared one.</param>
         public SharedName? TypeNameKey(SyntaxNode name, string text, Func<BaseTypeDeclarationSyntax, INamedTypeSymbol?> declaredType, Dictionary<SyntaxNode, Scope>? treeScopes = null)
         {
-            int dot = -1;
-            for (int i = 0; i < text.Length; i++)
+            // The names that lookup starts from: the leftmost of each dotted run (`List`, `ChatCompletion` in
+            // `System.Collections.Generic.List<ChatCompletion>`: System, ChatCompletion). Only they depend on the scope.
+            List<string>? leading = LeadingNames(text);
+            if (leading == null)
             {
-                char c = text[i];
-                if (c == '.')
-                {
-                    dot = dot < 0 ? i : dot;
-                }
-                else if (!(char.IsLetterOrDigit(c) || c == '_'))
-                {
-                    return null; // generic arguments, `::`, arrays, nullable, whitespace: bound in the file
-                }
+                return null; // `::`, arrays, nullable, tuples, pointers: bound in the file
             }
 
-            string first = dot < 0 ? text : text.Substring(0, dot);
-            if (first.Length == 0 || SourceTypeNames.Contains(first))
+            foreach (string lead in leading)
             {
-                return null;
+                if (SourceTypeNames.Contains(lead))
+                {
+                    return null;
+                }
             }
 
             SyntaxNode? current = name.Parent;
@@ -94,7 +90,7 @@ namespace Guardrails.Analyzers
                 }
 
                 INamedTypeSymbol? symbol = declaredType(type);
-                if (symbol == null || Declares(symbol, first))
+                if (symbol == null || leading.Exists(lead => Declares(symbol, lead)))
                 {
                     return null;
                 }
@@ -112,10 +108,66 @@ namespace Guardrails.Analyzers
                 treeScopes?.Add(current, scope);
             }
 
-            string key = scope.Aliases != null && scope.Aliases.Contains(first) ? Intern(ScopeText(current, aliasNamed: first, withNamespaceNames: true))
-                : scope.Namespaces != null && NoneDeclares(scope.Namespaces, first) ? scope.ImportsOnly
+            string? aliased = scope.Aliases == null ? null : leading.Find(scope.Aliases.Contains);
+            if (aliased != null && leading.Count > 1)
+            {
+                return null; // an alias inside a generic name: bound in the file
+            }
+
+            string key = aliased != null ? Intern(ScopeText(current, aliasNamed: aliased, withNamespaceNames: true))
+                : scope.Namespaces != null && leading.TrueForAll(lead => NoneDeclares(scope.Namespaces, lead)) ? scope.ImportsOnly
                 : scope.Key;
             return new SharedName(text, key);
+        }
+
+        /// <summary>
+        /// The leftmost identifier of each dotted name in <paramref name="text"/> (a name, a qualified name, a generic
+        /// name with such type arguments); null for any other text.
+        /// </summary>
+        private static List<string>? LeadingNames(string text)
+        {
+            var leading = new List<string>(1);
+            bool afterDot = false;
+            int i = 0;
+            while (i < text.Length)
+            {
+                char c = text[i];
+                if (char.IsLetter(c) || c == '_')
+                {
+                    int start = i;
+                    while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_'))
+                    {
+                        i++;
+                    }
+
+                    if (!afterDot)
+                    {
+                        leading.Add(text.Substring(start, i - start));
+                    }
+
+                    afterDot = false;
+                    continue;
+                }
+
+                switch (c)
+                {
+                    case '.':
+                        afterDot = true;
+                        break;
+                    case '<':
+                    case '>':
+                    case ',':
+                    case ' ':
+                        afterDot = false;
+                        break;
+                    default:
+                        return null;
+                }
+
+                i++;
+            }
+
+            return leading.Count == 0 ? null : leading;
         }
 
         private Scope NewScope(SyntaxNode innermost) =>

@@ -79,7 +79,8 @@ public class SharedTypeLookupsTests
 
         // The project declares a type named OpenAI (a namespace App.Area1.OpenAI shadows nothing elsewhere, but is not worth the risk).
         Assert.Null(Key(0, "OpenAI.Chat.ChatClient"));
-        Assert.Null(Key(0, "System.Collections.Generic.List<int>"));
+        Assert.NotNull(Key(0, "System.Collections.Generic.List<int>")); // System and int: nothing in the project
+
         CSharpCompilation plain = compilation.RemoveSyntaxTrees(compilation.SyntaxTrees.Last());
         shared = new SharedTypeLookups(plain);
         compilation = plain;
@@ -88,6 +89,40 @@ public class SharedTypeLookupsTests
 
         // No enclosing namespace has a member named OpenAI: the same imports mean the same, whatever the namespace.
         Assert.Equal(Key(0, "OpenAI.Chat.ChatClient"), Key(2, "OpenAI.Chat.ChatClient"));
+    }
+
+    /// <summary>Binds, in each tree in order, the declared type of its only field, all through one shared cache.</summary>
+    private static string?[] BindFieldTypes(CSharpCompilation compilation, params int[] order)
+    {
+        var shared = new SharedTypeLookups(compilation);
+        var result = new string?[compilation.SyntaxTrees.Count()];
+        foreach (int i in order)
+        {
+            SyntaxTree tree = compilation.SyntaxTrees.ElementAt(i);
+            SemanticModel model = compilation.GetSemanticModel(tree);
+            TypeSyntax written = tree.GetRoot().DescendantNodes().OfType<FieldDeclarationSyntax>().Single().Declaration.Type;
+            result[i] = new SyntacticTypes(model, CancellationToken.None, shared).BindTypeName(written)?.ToDisplayString();
+        }
+
+        return result;
+    }
+
+    [Fact]
+    public async Task A_generic_name_is_shared_but_an_alias_or_a_project_type_in_its_arguments_keeps_it_to_its_file()
+    {
+        CSharpCompilation compilation = await CompileAsync(
+            "using OpenAI.Chat;\nnamespace App.One { class A { System.Collections.Generic.List<ChatClient> _c; } }",
+            "using OpenAI.Chat;\nnamespace App.Two { class B { System.Collections.Generic.List<ChatClient> _c; } }",
+            "using ChatClient = System.Text.StringBuilder;\nnamespace App.One { class C { System.Collections.Generic.List<ChatClient> _c; } }",
+            "namespace App.Two { class D<ChatClient> { System.Collections.Generic.List<ChatClient> _c; } }");
+        string?[] expected =
+        {
+            "System.Collections.Generic.List<OpenAI.Chat.ChatClient>", "System.Collections.Generic.List<OpenAI.Chat.ChatClient>",
+            "System.Collections.Generic.List<System.Text.StringBuilder>", "System.Collections.Generic.List<ChatClient>",
+        };
+        Assert.Equal(expected, BindFieldTypes(compilation, 0, 1, 2, 3));
+        Assert.Equal(expected, BindFieldTypes(compilation, 3, 2, 1, 0));
+        Assert.Equal(expected, BindFieldTypes(compilation, 2, 3, 0, 1));
     }
 
     [Fact]
@@ -112,23 +147,8 @@ public class SharedTypeLookupsTests
         string?[] expected = { "OpenAI.Chat.ChatClient", "App.Area2.OpenAI.Chat.ChatClient", null, "OpenAI.Chat.ChatClient" };
 
         // The project declares a ChatClient, but what decides the sharing is the leftmost part, OpenAI.
-        string?[] Bind(params int[] order)
-        {
-            var shared = new SharedTypeLookups(compilation);
-            var result = new string?[4];
-            foreach (int i in order)
-            {
-                SyntaxTree tree = compilation.SyntaxTrees.ElementAt(i);
-                SemanticModel model = compilation.GetSemanticModel(tree);
-                TypeSyntax written = tree.GetRoot().DescendantNodes().OfType<FieldDeclarationSyntax>().Single().Declaration.Type;
-                result[i] = new SyntacticTypes(model, CancellationToken.None, shared).BindTypeName(written)?.ToDisplayString();
-            }
-
-            return result;
-        }
-
-        Assert.Equal(expected, Bind(0, 1, 3));
-        Assert.Equal(expected, Bind(3, 1, 0));
-        Assert.Equal(expected, Bind(1, 0, 3));
+        Assert.Equal(expected, BindFieldTypes(compilation, 0, 1, 3));
+        Assert.Equal(expected, BindFieldTypes(compilation, 3, 1, 0));
+        Assert.Equal(expected, BindFieldTypes(compilation, 1, 0, 3));
     }
 }
