@@ -4,6 +4,8 @@
 # HTML report. Prints wall-clock time, CPU time and peak memory. Target: under 10 s, memory bounded (records are
 # streamed one at a time, never all held).
 # Usage (from the repository root): benchmarks/cli-inventory/run.sh [records]
+# POLICY=samples/policy/guardrails.policy.json also computes the decommission view (every recorded build replayed per
+# revocable entry), as demo.sh does.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
@@ -28,5 +30,5 @@ for i in range(n):
 PY
 echo "records: $(find "$work/estate" -name guardrails.audit.json | wc -l), $(du -sh "$work/estate" | cut -f1); cores: $(nproc), load: $(cut -d' ' -f1-3 /proc/loadavg)"
 /usr/bin/time -f "inventory: wall %e s, user %U s, sys %S s, max RSS %M KB" \
-  dotnet src/Cli/bin/Release/net8.0/guardrails.dll inventory "$work/estate" --db "$work/inv.db" -o "$work/report.html" --now 2026-12-03
+  dotnet src/Cli/bin/Release/net8.0/guardrails.dll inventory "$work/estate" ${POLICY:+--policy "$POLICY"} --db "$work/inv.db" -o "$work/report.html" --now 2026-12-03
 echo "report: $(du -h "$work/report.html" | cut -f1), database: $(du -h "$work/inv.db" | cut -f1)"
