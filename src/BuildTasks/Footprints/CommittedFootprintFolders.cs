@@ -18,12 +18,21 @@ namespace Guardrails.BuildTasks.Footprints
     {
         public const string ManifestFileName = "ai-assistants.json";
 
-        public static List<string> Find(string repositoryRoot, DiscoveryOptions options, IReadOnlyList<string> searched)
+        public static List<string> Find(string repositoryRoot, DiscoveryOptions options, IReadOnlyList<string> searched, List<DiscoveryProblem> problems)
         {
             var found = new List<string>();
             HashSet<string>? tracked = GitIndex.TryReadTrackedPaths(repositoryRoot);
             if (tracked == null)
             {
+                if (HasCommits(repositoryRoot))
+                {
+                    // A repository with commits always has an index; one deleted or corrupted (a build target can do it)
+                    // must not quietly hide every committed footprint off the project's walk.
+                    problems.Add(new DiscoveryProblem(Path.Combine(repositoryRoot, ".git"),
+                        "the git index could not be read, so committed footprints outside the project's folders were not looked at (restore it with 'git reset')",
+                        limitReached: true));
+                }
+
                 return found;
             }
 
@@ -152,6 +161,39 @@ namespace Guardrails.BuildTasks.Footprints
 
                 int slash = dir.LastIndexOf('/');
                 dir = slash < 0 ? string.Empty : dir.Substring(0, slash);
+            }
+        }
+
+        /// <summary>Whether the repository has a commit (HEAD names one, directly or through a branch that exists).</summary>
+        private static bool HasCommits(string repositoryRoot)
+        {
+            try
+            {
+                string? gitDir = GitIndex.TryGitDirectory(repositoryRoot);
+                string head = gitDir == null ? string.Empty : Path.Combine(gitDir, "HEAD");
+                if (gitDir == null || !File.Exists(head) || new FileInfo(head).Length > 4096)
+                {
+                    return false;
+                }
+
+                string text = File.ReadAllText(head).Trim();
+                if (!text.StartsWith("ref:", StringComparison.Ordinal))
+                {
+                    return text.Length >= 40; // a detached HEAD holds the commit's hash
+                }
+
+                string branch = text.Substring(4).Trim();
+                if (File.Exists(Path.Combine(gitDir, branch.Replace('/', Path.DirectorySeparatorChar))))
+                {
+                    return true;
+                }
+
+                string packed = Path.Combine(gitDir, "packed-refs");
+                return File.Exists(packed) && File.ReadAllText(packed).IndexOf(" " + branch, StringComparison.Ordinal) >= 0;
+            }
+            catch (Exception e) when (FootprintDiscovery.IsIoException(e))
+            {
+                return false;
             }
         }
 

@@ -25,7 +25,16 @@ namespace Guardrails.BuildTasks.Footprints
                 return;
             }
 
-            options ??= new DiscoveryOptions();
+            // The caller's options are not changed: the project's manifest decides which committed folders it answers for.
+            options = options == null ? new DiscoveryOptions() : new DiscoveryOptions
+            {
+                HomeDirectory = options.HomeDirectory,
+                MaxEntries = options.MaxEntries,
+                MaxDepth = options.MaxDepth,
+                Catalog = options.Catalog,
+                IncludeCommittedFolders = options.IncludeCommittedFolders,
+                ManifestPath = options.ManifestPath,
+            };
             if (options.ManifestPath == null && !string.IsNullOrWhiteSpace(request.ManifestPath))
             {
                 options.ManifestPath = request.ManifestPath;

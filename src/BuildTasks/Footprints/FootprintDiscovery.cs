@@ -71,7 +71,7 @@ namespace Guardrails.BuildTasks.Footprints
 
             if (options.IncludeCommittedFolders && result.RepositoryRoot != null && result.EntriesVisited < options.MaxEntries)
             {
-                foreach (string level in CommittedFootprintFolders.Find(result.RepositoryRoot, options, result.Levels))
+                foreach (string level in CommittedFootprintFolders.Find(result.RepositoryRoot, options, result.Levels, result.Problems))
                 {
                     result.Levels.Add(level);
                     new Walker(level, options, result).ScanLevel();

@@ -67,6 +67,24 @@ public class CommittedFootprintFoldersTests
     }
 
     [Fact]
+    public void A_deleted_index_in_a_repository_with_commits_is_an_unchecked_discovery_not_silence()
+    {
+        using FootprintRepo repo = Committed(("web/.cursor/mcp.json", UnapprovedServer));
+        GitIndexTests.Git(repo.Root, "-c", "user.name=t", "-c", "user.email=t@example.test", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "c");
+        File.Delete(Path.Combine(repo.Root, ".git", "index")); // what a build target before the check could do
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, FootprintHarness.Manifest("[]"));
+
+        Finding f = Assert.Single(run.Of("GRD137"), x => x.Message.Contains("git index could not be read"));
+        Assert.True(run.IsError(f), run.ToString());
+
+        // A repository with no commit yet has no index either: nothing is committed, nothing is reported.
+        using var fresh = new FootprintRepo(withGit: false);
+        GitIndexTests.Git(fresh.Root, "init", "-q");
+        Assert.DoesNotContain(FootprintHarness.Check(fresh, FootprintHarness.Policy, FootprintHarness.Manifest("[]")).Of("GRD137"), x => x.Message.Contains("git index"));
+    }
+
+    [Fact]
     public void Committed_footprints_under_build_output_and_package_folders_are_not_searched()
     {
         using FootprintRepo repo = Committed(
