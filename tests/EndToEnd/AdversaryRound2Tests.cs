@@ -1,4 +1,3 @@
-using System.Reflection;
 using Guardrails.Tests.Shared;
 
 namespace Guardrails.EndToEnd.Tests;
@@ -16,13 +15,6 @@ public class AdversaryRound2Tests
 
     public AdversaryRound2Tests(PackageFixture fixture) => _fixture = fixture;
 
-    private static DotNet.Result Gate(string folder, params string[] extra)
-    {
-        string configuration = typeof(AdversaryRound2Tests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
-        string tool = Path.Combine(RepoPaths.Root, "src", "Cli", "bin", configuration, "net8.0", "guardrails.dll");
-        return DotNet.Run(folder, null, new[] { tool, "verify-build" }.Concat(extra).Append(folder).ToArray());
-    }
-
     /// <summary>
     /// Finding 1: the gate discovers assemblies only under obj/&lt;configuration&gt;/&lt;tfm&gt;/. A project of the
     /// repository that never gets Guardrails and compiles into another intermediate folder (one property in its own
@@ -31,8 +23,7 @@ public class AdversaryRound2Tests
     [Fact]
     public void A_project_compiled_without_Guardrails_into_another_intermediate_folder_fails_the_build_or_the_gate()
     {
-        TestProject repo = _fixture.NewGovernedProject(E2eDocuments.Policy("e2e-adv2-gate", 2), E2eDocuments.MinimalManifest);
-        repo.PinPolicy(("GuardrailsMode", "Enforce"));
+        TestProject repo = _fixture.NewPinnedProject(E2eDocuments.Policy("e2e-adv2-gate", 2), E2eDocuments.MinimalManifest, ("GuardrailsMode", "Enforce"));
         string key = FakeKeys.OpenAiProject("E2eAdv2GateFakeKeyNotReal");
         repo.Write("side/Side.csproj", """
             <Project Sdk="Microsoft.NET.Sdk">
@@ -48,7 +39,7 @@ public class AdversaryRound2Tests
 
         DotNet.Result build = repo.Build();
         Assert.True(File.Exists(repo.PathOf("side/build-cache/Debug/net10.0/Side.dll")) || build.ExitCode != 0, build.ToString());
-        DotNet.Result gate = Gate(repo.Directory, "--policy-sha256", E2eDocuments.Sha256(repo.PathOf(E2eDocuments.PolicyFile)).ToLowerInvariant(), "--min-revision", "2");
+        DotNet.Result gate = GuardrailsTool.VerifyBuild(repo.Directory, "--policy-sha256", E2eDocuments.Sha256(repo.PathOf(E2eDocuments.PolicyFile)).ToLowerInvariant(), "--min-revision", "2");
 
         bool buildFailedOnGuardrails = build.ExitCode != 0 && build.Output.Contains("error GRD", StringComparison.Ordinal);
         bool gateFailed = gate.ExitCode != 0 && gate.Output.Contains("GRDCL", StringComparison.Ordinal);
@@ -64,8 +55,7 @@ public class AdversaryRound2Tests
     [Fact]
     public void A_key_in_App_csproj_user_shipped_in_runtimeconfig_json_fails_the_build()
     {
-        TestProject repo = _fixture.NewGovernedProject(E2eDocuments.Policy("e2e-adv2-runtimeconfig", 2), E2eDocuments.MinimalManifest);
-        repo.PinPolicy(("GuardrailsMode", "Enforce"));
+        TestProject repo = _fixture.NewPinnedProject(E2eDocuments.Policy("e2e-adv2-runtimeconfig", 2), E2eDocuments.MinimalManifest, ("GuardrailsMode", "Enforce"));
         string key = FakeKeys.OpenAiProject("E2eAdv2RuntimeConfigFakeKeyNotReal");
         repo.Write(repo.Name + ".csproj.user", "<Project>\n  <PropertyGroup>\n    <OpenAiKey>" + key + "</OpenAiKey>\n  </PropertyGroup>\n</Project>\n");
         repo.AddToProject("  <ItemGroup>\n    <RuntimeHostConfigurationOption Include=\"App.OpenAiKey\" Value=\"$(OpenAiKey)\" />\n  </ItemGroup>");
@@ -86,8 +76,7 @@ public class AdversaryRound2Tests
     [Fact]
     public void Keys_from_Directory_Build_rsp_or_the_environment_written_into_runtimeconfig_json_fail_the_build()
     {
-        TestProject repo = _fixture.NewGovernedProject(E2eDocuments.Policy("e2e-adv2-runtime-options", 2), E2eDocuments.MinimalManifest);
-        repo.PinPolicy(("GuardrailsMode", "Enforce"));
+        TestProject repo = _fixture.NewPinnedProject(E2eDocuments.Policy("e2e-adv2-runtime-options", 2), E2eDocuments.MinimalManifest, ("GuardrailsMode", "Enforce"));
         string fromRsp = FakeKeys.OpenAiProject("E2eAdv2ResponseFileKeyFakeNotReal");
         string fromEnvironment = FakeKeys.OpenAiProject("E2eAdv2EnvironmentKeyFakeNotReal");
         repo.Write("Directory.Build.rsp", "-p:KeyC=" + fromRsp + "\n");
@@ -110,8 +99,7 @@ public class AdversaryRound2Tests
     [Fact]
     public void Opt_outs_in_Directory_Build_rsp_fail_the_build_with_GRD310()
     {
-        TestProject repo = _fixture.NewGovernedProject(E2eDocuments.Policy("e2e-adv2-rsp", 2), E2eDocuments.MinimalManifest);
-        repo.PinPolicy(("GuardrailsMode", "Enforce"));
+        TestProject repo = _fixture.NewPinnedProject(E2eDocuments.Policy("e2e-adv2-rsp", 2), E2eDocuments.MinimalManifest, ("GuardrailsMode", "Enforce"));
         Directory.CreateDirectory(repo.PathOf(".git"));
         string key = FakeKeys.OpenAiProject("E2eAdv2ResponseFileFakeKeyNotReal");
         repo.Write("appsettings.json", "{ \"OpenAI\": { \"ApiKey\": \"" + key + "\" } }\n");
@@ -135,8 +123,7 @@ public class AdversaryRound2Tests
     [Fact]
     public void Keys_in_files_shipped_through_ContentWithTargetPath_Pack_and_ResolvedFileToPublish_fail_the_build()
     {
-        TestProject repo = _fixture.NewGovernedProject(E2eDocuments.Policy("e2e-adv2-shipped", 2), E2eDocuments.MinimalManifest);
-        repo.PinPolicy(("GuardrailsMode", "Enforce"));
+        TestProject repo = _fixture.NewPinnedProject(E2eDocuments.Policy("e2e-adv2-shipped", 2), E2eDocuments.MinimalManifest, ("GuardrailsMode", "Enforce"));
         string key = FakeKeys.OpenAiProject("E2eAdv2ShippedItemsFakeKeyNotReal");
         repo.Write("cwtp.txt", "key=" + key + "\n");
         repo.Write("packed.txt", "key=" + key + "\n");
@@ -169,8 +156,7 @@ public class AdversaryRound2Tests
     [Fact]
     public void A_second_compiler_run_writing_into_bin_fails_the_gate()
     {
-        TestProject repo = _fixture.NewGovernedProject(E2eDocuments.Policy("e2e-adv2-second-csc", 2), E2eDocuments.MinimalManifest);
-        repo.PinPolicy(("GuardrailsMode", "Enforce"));
+        TestProject repo = _fixture.NewPinnedProject(E2eDocuments.Policy("e2e-adv2-second-csc", 2), E2eDocuments.MinimalManifest, ("GuardrailsMode", "Enforce"));
         repo.Write("plugins/Plugins.cs", "namespace Plugins;\npublic static class Names { public const string Model = \"gpt-4o\"; }\n");
         repo.AddToProject("""
               <ItemGroup><Compile Remove="plugins/**" /></ItemGroup>
@@ -184,7 +170,7 @@ public class AdversaryRound2Tests
         Assert.True(build.ExitCode == 0 && File.Exists(repo.PathOf("bin/Debug/net10.0/Plugins.dll")), build.ToString());
         string pin = E2eDocuments.Sha256(repo.PathOf(E2eDocuments.PolicyFile)).ToLowerInvariant();
 
-        DotNet.Result gate = Gate(repo.Directory, "--policy-sha256", pin, "--min-revision", "2");
+        DotNet.Result gate = GuardrailsTool.VerifyBuild(repo.Directory, "--policy-sha256", pin, "--min-revision", "2");
 
         Assert.True(gate.ExitCode == 1, gate.ToString());
         Assert.Contains("FAIL  GRDCL30 " + repo.PathOf("bin/Debug/net10.0/Plugins.dll"), gate.Output);
@@ -200,15 +186,14 @@ public class AdversaryRound2Tests
     [Fact]
     public void The_gate_fails_a_build_whose_check_reported_Enforce_errors()
     {
-        TestProject repo = _fixture.NewGovernedProject(E2eDocuments.Policy("e2e-adv2-failed-check", 2), E2eDocuments.MinimalManifest);
-        repo.PinPolicy(("GuardrailsMode", "Enforce"));
+        TestProject repo = _fixture.NewPinnedProject(E2eDocuments.Policy("e2e-adv2-failed-check", 2), E2eDocuments.MinimalManifest, ("GuardrailsMode", "Enforce"));
         Directory.CreateDirectory(repo.PathOf(".git"));
         repo.Write(".cursor/mcp.json", "{ \"mcpServers\": { \"fs\": { \"command\": \"npx\", \"args\": [\"-y\", \"@modelcontextprotocol/server-filesystem\", \"/\"] } } }\n");
 
         DotNet.Result build = repo.Build();
         Assert.True(build.ExitCode != 0 && build.Output.Contains("error GRD130", StringComparison.Ordinal), build.ToString());
         Assert.True(File.Exists(repo.PathOf("obj/Debug/net10.0/App.dll")), "the compiler ran after the failed check:\n" + build);
-        DotNet.Result gate = Gate(repo.Directory, "--policy-sha256", E2eDocuments.Sha256(repo.PathOf(E2eDocuments.PolicyFile)).ToLowerInvariant(), "--min-revision", "2");
+        DotNet.Result gate = GuardrailsTool.VerifyBuild(repo.Directory, "--policy-sha256", E2eDocuments.Sha256(repo.PathOf(E2eDocuments.PolicyFile)).ToLowerInvariant(), "--min-revision", "2");
 
         Assert.True(gate.ExitCode == 1, gate.ToString());
         Assert.Contains("GRDCL29", gate.Output);
@@ -223,18 +208,8 @@ public class AdversaryRound2Tests
     [Fact]
     public void An_unapproved_AI_SDK_copied_to_the_output_from_a_PackageDownload_fails_the_build()
     {
-        TestProject repo = _fixture.NewGovernedProject(E2eDocuments.Policy("e2e-adv2-download", 2), E2eDocuments.MinimalManifest);
-        repo.PinPolicy(("GuardrailsMode", "Enforce"));
-        repo.Write("nuget.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="guardrails-test-feed" value="{_fixture.Feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
-              </packageSources>
-            </configuration>
-            """);
+        TestProject repo = _fixture.NewPinnedProject(E2eDocuments.Policy("e2e-adv2-download", 2), E2eDocuments.MinimalManifest, ("GuardrailsMode", "Enforce"));
+        repo.UseNuGetOrg();
         repo.AddToProject("""
               <ItemGroup>
                 <PackageDownload Include="OpenAI" Version="[2.1.0]" />

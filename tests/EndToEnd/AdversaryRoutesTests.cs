@@ -1,6 +1,3 @@
-using System.IO.Compression;
-using System.Reflection;
-using System.Text;
 using System.Text.Json;
 using Guardrails.Tests.Shared;
 
@@ -15,7 +12,7 @@ namespace Guardrails.EndToEnd.Tests;
 [Collection(PackageCollection.Name)]
 public class AdversaryRoutesTests
 {
-    private const string Audit = "obj/Debug/net10.0/guardrails/guardrails.audit.json";
+    private const string Audit = E2eDocuments.AuditRecordFile;
 
     private readonly PackageFixture _fixture;
 
@@ -42,17 +39,8 @@ public class AdversaryRoutesTests
     {
         TestProject project = _fixture.NewProject();
         string feed = project.PathOf("policy-feed");
-        string pin = WritePolicyPackage(feed, "Acme.Guardrails.Policy", "1.0.0", Policy);
-        project.Write("nuget.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="guardrails-test-feed" value="{_fixture.Feed}" />
-                <add key="policy-feed" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        string pin = TestPackages.WritePolicyPackage(feed, "Acme.Guardrails.Policy", "1.0.0", Policy);
+        project.UseLocalFeed(("policy-feed", feed));
         project.Write("Directory.Packages.props", $"""
             <Project>
               <PropertyGroup>
@@ -95,8 +83,7 @@ public class AdversaryRoutesTests
     [Fact]
     public void Analyzers_removed_for_the_compiler_and_restored_before_the_verification_fail_the_build_and_the_record_says_so()
     {
-        TestProject project = _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest);
-        project.PinPolicy();
+        TestProject project = _fixture.NewPinnedProject(Policy, E2eDocuments.MinimalManifest);
         string key = FakeKeys.OpenAiProject("AdversaryAnalyzerSwapFakeKey");
         project.Write("Program.cs", "string apiKey = \"" + key + "\";\nConsole.WriteLine(apiKey.Length);\n");
         FailsWithAny(project.Build(), key, "error GRD001:");
@@ -174,7 +161,7 @@ public class AdversaryRoutesTests
         Assert.Contains("error GRD001:", cleared.Output);
 
         // The CI gate, given the published pin, fails this build's output as well (its record has failed the check).
-        DotNet.Result gate = Gate(project.Directory, "--policy-sha256", pin);
+        DotNet.Result gate = GuardrailsTool.VerifyBuild(project.Directory, "--policy-sha256", pin);
         Assert.True(gate.ExitCode != 0, "the CI gate must fail the output of this build:\n" + gate);
         Assert.Contains("GRDCL2", gate.Output);
         Assert.DoesNotContain(key, gate.Output);
@@ -187,8 +174,7 @@ public class AdversaryRoutesTests
     [Fact]
     public void Central_record_forged_during_evaluation_by_a_file_imported_from_Directory_Build_targets_fails_the_build()
     {
-        TestProject project = _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest);
-        project.PinPolicy();
+        TestProject project = _fixture.NewPinnedProject(Policy, E2eDocuments.MinimalManifest);
         string key = FakeKeys.OpenAiProject("AdversaryEvaluationForgeFakeKey");
         project.Write("Program.cs", "string apiKey = \"" + key + "\";\nConsole.WriteLine(apiKey.Length);\n");
         project.Write("Directory.Build.targets", "<Project><Import Project=\"$(MSBuildThisFileDirectory)eng/outer.targets\" Condition=\"Exists('$(MSBuildThisFileDirectory)eng/outer.targets')\" /></Project>\n");
@@ -221,10 +207,9 @@ public class AdversaryRoutesTests
     [Fact]
     public void A_package_build_targets_file_that_clears_the_central_settings_at_run_time_fails_the_build()
     {
-        TestProject project = _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest);
-        project.PinPolicy();
+        TestProject project = _fixture.NewPinnedProject(Policy, E2eDocuments.MinimalManifest);
         string feed = project.PathOf("local-feed");
-        WritePackage(feed, "Acme.Build.Tidy", "1.0.0", ("build/Acme.Build.Tidy.targets", """
+        TestPackages.Write(feed, "Acme.Build.Tidy", "1.0.0", ("build/Acme.Build.Tidy.targets", """
             <Project>
               <Target Name="_AcmeTidy" BeforeTargets="GuardrailsCheck">
                 <PropertyGroup>
@@ -235,16 +220,7 @@ public class AdversaryRoutesTests
               </Target>
             </Project>
             """));
-        project.Write("nuget.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="guardrails-test-feed" value="{_fixture.Feed}" />
-                <add key="local-feed" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        project.UseLocalFeed(("local-feed", feed));
         project.AddToProject("<ItemGroup><PackageReference Include=\"Acme.Build.Tidy\" Version=\"1.0.0\" PrivateAssets=\"all\" /></ItemGroup>");
         string key = FakeKeys.OpenAiProject("AdversaryPackageTargetsFakeKey");
         project.Write("Program.cs", "string apiKey = \"" + key + "\";\nConsole.WriteLine(apiKey.Length);\n");
@@ -263,8 +239,7 @@ public class AdversaryRoutesTests
     [Fact]
     public void A_Guardrails_target_redefined_in_an_imported_file_is_GRD311_at_that_target()
     {
-        TestProject project = _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest);
-        project.PinPolicy();
+        TestProject project = _fixture.NewPinnedProject(Policy, E2eDocuments.MinimalManifest);
         string key = FakeKeys.OpenAiProject("AdversaryImportedRedefinitionFakeKey");
         project.Write("appsettings.json", "{ \"OpenAI\": { \"ApiKey\": \"" + key + "\" } }\n");
         project.Write("Directory.Build.targets", "<Project><Import Project=\"eng/quiet.targets\" /></Project>\n");
@@ -289,20 +264,10 @@ public class AdversaryRoutesTests
     [Fact]
     public void A_build_with_no_restore_and_a_package_reference_added_since_the_last_restore_is_GRD313()
     {
-        TestProject project = _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest);
-        project.PinPolicy();
+        TestProject project = _fixture.NewPinnedProject(Policy, E2eDocuments.MinimalManifest);
         string feed = project.PathOf("local-feed");
-        WritePackage(feed, "Acme.Plain", "1.0.0", ("lib/netstandard2.0/_._", string.Empty));
-        project.Write("nuget.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="guardrails-test-feed" value="{_fixture.Feed}" />
-                <add key="local-feed" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        TestPackages.Write(feed, "Acme.Plain", "1.0.0", ("lib/netstandard2.0/_._", string.Empty));
+        project.UseLocalFeed(("local-feed", feed));
         DotNet.Result restored = project.Build();
         Assert.True(restored.ExitCode == 0, restored.ToString());
 
@@ -317,13 +282,6 @@ public class AdversaryRoutesTests
         Assert.DoesNotContain("GRD313", fresh.Output);
     }
 
-    private static DotNet.Result Gate(string folder, params string[] options)
-    {
-        string configuration = typeof(AdversaryRoutesTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
-        string tool = Path.Combine(RepoPaths.Root, "src", "Cli", "bin", configuration, "net8.0", "guardrails.dll");
-        return DotNet.Run(folder, null, new[] { tool, "verify-build", folder }.Concat(options).ToArray());
-    }
-
     private static void WriteProjectFile(TestProject project, string properties) =>
         project.Write(project.Name + ".csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -335,71 +293,4 @@ public class AdversaryRoutesTests
               </PropertyGroup>
             </Project>
             """);
-
-    /// <summary>
-    /// A policy package laid out as docs/rollout.md §1 shows: content/guardrails.policy.json and build/buildTransitive
-    /// props that set GuardrailsPolicyPath and pin its SHA-256. Returns the pin.
-    /// </summary>
-    private static string WritePolicyPackage(string feed, string id, string version, string policy)
-    {
-        Directory.CreateDirectory(feed);
-        byte[] policyBytes = new UTF8Encoding(false).GetBytes(policy);
-        string pin = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(policyBytes));
-        string props = $"""
-            <Project>
-              <PropertyGroup>
-                <GuardrailsPolicyPath>$(MSBuildThisFileDirectory)../content/guardrails.policy.json</GuardrailsPolicyPath>
-                <GuardrailsPolicySha256>{pin}</GuardrailsPolicySha256>
-              </PropertyGroup>
-            </Project>
-            """;
-        string nuspec = $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <package xmlns="http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd">
-              <metadata>
-                <id>{id}</id>
-                <version>{version}</version>
-                <authors>Guardrails tests</authors>
-                <description>A central policy package for the Guardrails adversary tests.</description>
-                <developmentDependency>true</developmentDependency>
-              </metadata>
-            </package>
-            """;
-        using ZipArchive zip = ZipFile.Open(Path.Combine(feed, id + "." + version + ".nupkg"), ZipArchiveMode.Create);
-        Add(zip, id + ".nuspec", new UTF8Encoding(false).GetBytes(nuspec));
-        Add(zip, "content/guardrails.policy.json", policyBytes);
-        Add(zip, "build/" + id + ".props", new UTF8Encoding(false).GetBytes(props));
-        Add(zip, "buildTransitive/" + id + ".props", new UTF8Encoding(false).GetBytes(props));
-        return pin;
-    }
-
-    /// <summary>A package with the given files (path in the package, text) in <paramref name="feed"/>.</summary>
-    private static void WritePackage(string feed, string id, string version, params (string Path, string Text)[] files)
-    {
-        Directory.CreateDirectory(feed);
-        string nuspec = $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <package xmlns="http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd">
-              <metadata>
-                <id>{id}</id>
-                <version>{version}</version>
-                <authors>Guardrails tests</authors>
-                <description>A package for the Guardrails adversary tests.</description>
-                <developmentDependency>true</developmentDependency>
-              </metadata>
-            </package>
-            """;
-        using ZipArchive zip = ZipFile.Open(Path.Combine(feed, id + "." + version + ".nupkg"), ZipArchiveMode.Create);
-        Add(zip, id + ".nuspec", new UTF8Encoding(false).GetBytes(nuspec));
-        foreach ((string path, string text) in files)
-        {
-            Add(zip, path, new UTF8Encoding(false).GetBytes(text));
-        }
-    }
-
-    private static void Add(ZipArchive zip, string name, byte[] bytes)
-    {
-        using Stream s = zip.CreateEntry(name).Open();
-        s.Write(bytes);
-    }
 }

@@ -80,6 +80,6 @@ public class AiSdkBuildTests
         Assert.True(passing.ExitCode == 0, passing.ToString());
         Assert.DoesNotContain("GRD003", passing.Output);
         Assert.DoesNotContain("GRD004", passing.Output);
-        Assert.Contains("package.approved=OpenAI", Guardrails.Tests.Shared.EffectivePolicyText.Render(File.ReadAllText(project.PathOf("obj/Debug/net10.0/guardrails/guardrails.effective-policy.json"))));
+        Assert.Contains("package.approved=OpenAI", Guardrails.Tests.Shared.EffectivePolicyText.Render(File.ReadAllText(project.PathOf(E2eDocuments.EffectivePolicyFile))));
     }
 }

@@ -30,7 +30,7 @@ public class BuildTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.DoesNotMatch(new Regex("GRD\\d{3}"), result.Output);
-        Assert.True(File.Exists(project.PathOf("obj/Debug/net10.0/guardrails/guardrails.effective-policy.json")), result.ToString());
+        Assert.True(File.Exists(project.PathOf(E2eDocuments.EffectivePolicyFile)), result.ToString());
     }
 
     [Fact]
@@ -110,6 +110,6 @@ public class BuildTests
         DotNet.Result result = project.Build("-v:d");
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("Task \"GuardrailsCheck\"", result.Output);
-        Assert.Contains("mode=Audit", Guardrails.Tests.Shared.EffectivePolicyText.Render(File.ReadAllText(project.PathOf("obj/Debug/net10.0/guardrails/guardrails.effective-policy.json"))));
+        Assert.Contains("mode=Audit", Guardrails.Tests.Shared.EffectivePolicyText.Render(File.ReadAllText(project.PathOf(E2eDocuments.EffectivePolicyFile))));
     }
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json;
 using Guardrails.Tests.Shared;
 
@@ -17,7 +16,7 @@ public class BypassTests
 
     private static readonly string Policy = E2eDocuments.Policy("e2e-bypass", 3);
 
-    private const string Audit = "obj/Debug/net10.0/guardrails/guardrails.audit.json";
+    private const string Audit = E2eDocuments.AuditRecordFile;
 
     private static void Fails(DotNet.Result result, params string[] expected)
     {
@@ -37,8 +36,7 @@ public class BypassTests
     [Fact]
     public void Central_settings_from_the_command_line_a_response_file_or_the_environment_do_not_weaken_Enforce()
     {
-        TestProject project = _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest);
-        project.PinPolicy();
+        TestProject project = _fixture.NewPinnedProject(Policy, E2eDocuments.MinimalManifest);
 
         DotNet.Result clean = project.Build();
         Assert.True(clean.ExitCode == 0, clean.ToString());
@@ -291,35 +289,11 @@ public class BypassTests
         Assert.DoesNotContain(key, hooked.Output);
     }
 
-    /// <summary>A policy package laid out as docs/rollout.md section 1 shows, written into the test feed.</summary>
-    private string PolicyPackage(string id, string version, string policy)
-    {
-        string pin = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(policy)));
-        string props = "<Project>\n  <PropertyGroup>\n" +
-            "    <GuardrailsPolicyPath>$(MSBuildThisFileDirectory)../content/guardrails.policy.json</GuardrailsPolicyPath>\n" +
-            "    <GuardrailsPolicySha256>" + pin + "</GuardrailsPolicySha256>\n  </PropertyGroup>\n" +
-            "  <Import Project=\"$(_GuardrailsCentralCaptureProps)\" Condition=\"'$(_GuardrailsCentralCaptureProps)' != ''\" />\n</Project>\n";
-        string nuspec = "<?xml version=\"1.0\"?>\n<package xmlns=\"http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd\"><metadata>" +
-            "<id>" + id + "</id><version>" + version + "</version><authors>e2e</authors><description>E2E policy package</description>" +
-            "</metadata></package>\n";
-        string path = Path.Combine(_fixture.Feed, id + "." + version + ".nupkg");
-        using (ZipArchive zip = ZipFile.Open(path, ZipArchiveMode.Create))
-        {
-            foreach ((string name, string text) in new[] { (id + ".nuspec", nuspec), ("content/guardrails.policy.json", policy), ("buildTransitive/" + id + ".props", props), ("build/" + id + ".props", props) })
-            {
-                using var writer = new StreamWriter(zip.CreateEntry(name).Open(), new System.Text.UTF8Encoding(false));
-                writer.Write(text);
-            }
-        }
-
-        return pin;
-    }
-
     [Fact]
     public void A_project_clearing_or_replacing_a_policy_packages_path_and_pin_is_GRD308_whatever_order_NuGet_imports_the_props()
     {
         string version = "1.0." + Random.Shared.Next(1, 100000);
-        PolicyPackage("E2e.Guardrails.Policy", version, E2eDocuments.Policy("e2e-policy-package", 7));
+        TestPackages.WritePolicyPackage(_fixture.Feed, "E2e.Guardrails.Policy", version, E2eDocuments.Policy("e2e-policy-package", 7), importsCentralCapture: true);
         TestProject project = _fixture.NewProject();
         project.Write(E2eDocuments.ManifestFile, E2eDocuments.MinimalManifest);
         project.AddToProject("<ItemGroup><PackageReference Include=\"E2e.Guardrails.Policy\" Version=\"" + version + "\" PrivateAssets=\"all\" /></ItemGroup>");

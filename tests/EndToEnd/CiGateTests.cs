@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json.Nodes;
 using Guardrails.Tests.Shared;
 
@@ -15,13 +14,6 @@ public class CiGateTests
 
     public CiGateTests(PackageFixture fixture) => _fixture = fixture;
 
-    private static DotNet.Result Gate(string folder, params string[] options)
-    {
-        string configuration = typeof(CiGateTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
-        string tool = Path.Combine(RepoPaths.Root, "src", "Cli", "bin", configuration, "net8.0", "guardrails.dll");
-        return DotNet.Run(folder, null, new[] { tool, "verify-build", folder }.Concat(options).ToArray());
-    }
-
     /// <summary>
     /// Adversary route #26: Guardrails dropped from the project, a key compiled in, and the audit record a clean build
     /// would write put beside the new assembly with its bytes' hash (what a build target can write). The record checks
@@ -35,9 +27,9 @@ public class CiGateTests
         string pin = project.PinPolicy();
         DotNet.Result clean = project.Build();
         Assert.True(clean.ExitCode == 0, clean.ToString());
-        const string record = "obj/Debug/net10.0/guardrails/guardrails.audit.json";
+        const string record = E2eDocuments.AuditRecordFile;
         JsonNode template = JsonNode.Parse(File.ReadAllText(project.PathOf(record)))!;
-        Assert.True(Gate(project.Directory, "--policy-sha256", pin, "--rescan-with-policy", project.PathOf(E2eDocuments.PolicyFile)).ExitCode == 0);
+        Assert.True(GuardrailsTool.VerifyBuild(project.Directory, "--policy-sha256", pin, "--rescan-with-policy", project.PathOf(E2eDocuments.PolicyFile)).ExitCode == 0);
 
         string csproj = project.PathOf(project.Name + ".csproj");
         string text = File.ReadAllText(csproj);
@@ -53,10 +45,10 @@ public class CiGateTests
         template["compile"]!["assembly"]!["sha256"] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(assembly)));
         File.WriteAllText(project.PathOf(record), template.ToJsonString());
 
-        DotNet.Result fooled = Gate(project.Directory, "--policy-sha256", pin);
+        DotNet.Result fooled = GuardrailsTool.VerifyBuild(project.Directory, "--policy-sha256", pin);
         Assert.True(fooled.ExitCode == 0, "expected the record checks alone to pass the forged record (if this fails, the record is now bound to the build):\n" + fooled);
 
-        DotNet.Result rescanned = Gate(project.Directory, "--policy-sha256", pin, "--rescan-with-policy", project.PathOf(E2eDocuments.PolicyFile));
+        DotNet.Result rescanned = GuardrailsTool.VerifyBuild(project.Directory, "--policy-sha256", pin, "--rescan-with-policy", project.PathOf(E2eDocuments.PolicyFile));
         Assert.True(rescanned.ExitCode == 1, rescanned.ToString());
         Assert.Contains("GRDCL28", rescanned.Output);
         Assert.Contains("GRD001 Program.cs(1,", rescanned.Output);
@@ -64,7 +56,7 @@ public class CiGateTests
 
         // CI's policy copy must be the pinned one.
         string other = project.Write("ci/other.policy.json", E2eDocuments.Policy("e2e-gate-other", 4));
-        DotNet.Result mismatched = Gate(project.Directory, "--policy-sha256", pin, "--rescan-with-policy", other);
+        DotNet.Result mismatched = GuardrailsTool.VerifyBuild(project.Directory, "--policy-sha256", pin, "--rescan-with-policy", other);
         Assert.NotEqual(0, mismatched.ExitCode);
         Assert.Contains("GRDCL26", mismatched.Output + mismatched.ToString());
     }
@@ -75,7 +67,7 @@ public class CiGateTests
         TestProject project = _fixture.NewGovernedProject(E2eDocuments.Policy("e2e-gate", 3), E2eDocuments.MinimalManifest);
         DotNet.Result clean = project.Build();
         Assert.True(clean.ExitCode == 0, clean.ToString());
-        DotNet.Result passed = Gate(project.Directory);
+        DotNet.Result passed = GuardrailsTool.VerifyBuild(project.Directory);
         Assert.True(passed.ExitCode == 0, passed.ToString());
         Assert.Contains("1 compiled output(s) verified by Guardrails.", passed.Output);
 
@@ -91,7 +83,7 @@ public class CiGateTests
         project.Write("Program.cs", "Console.WriteLine(\"compiled again\");\n");
         DotNet.Result replaced = project.Build();
         Assert.True(replaced.ExitCode == 0, "expected the replaced targets to turn the build green (if this fails, the build now sees the route itself):\n" + replaced);
-        DotNet.Result stale = Gate(project.Directory);
+        DotNet.Result stale = GuardrailsTool.VerifyBuild(project.Directory);
         Assert.True(stale.ExitCode == 1, stale.ToString());
         Assert.Contains("GRDCL24", stale.Output);
         Assert.Contains("is not the one the audit record verified", stale.Output);
@@ -102,7 +94,7 @@ public class CiGateTests
         File.WriteAllText(csproj, File.ReadAllText(csproj).Replace("PrivateAssets=\"all\"", "PrivateAssets=\"all\" ExcludeAssets=\"build;buildTransitive\"", StringComparison.Ordinal));
         DotNet.Result green = excluded.Build();
         Assert.True(green.ExitCode == 0, green.ToString());
-        DotNet.Result missing = Gate(excluded.Directory);
+        DotNet.Result missing = GuardrailsTool.VerifyBuild(excluded.Directory);
         Assert.True(missing.ExitCode == 1, missing.ToString());
         Assert.Contains("GRDCL20", missing.Output);
         Assert.Contains("Excluded.dll was compiled with no Guardrails audit record", missing.Output);

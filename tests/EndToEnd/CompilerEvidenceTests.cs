@@ -10,7 +10,7 @@ namespace Guardrails.EndToEnd.Tests;
 [Collection(PackageCollection.Name)]
 public class CompilerEvidenceTests
 {
-    private const string Audit = "obj/Debug/net10.0/guardrails/guardrails.audit.json";
+    private const string Audit = E2eDocuments.AuditRecordFile;
 
     private readonly PackageFixture _fixture;
 
@@ -28,8 +28,7 @@ public class CompilerEvidenceTests
     [Fact]
     public void Analyzers_removed_for_the_compiler_and_put_back_before_the_verification_are_GRD306_and_the_record_says_they_did_not_run()
     {
-        TestProject project = _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest);
-        project.PinPolicy();
+        TestProject project = _fixture.NewPinnedProject(Policy, E2eDocuments.MinimalManifest);
         string key = FakeKeys.OpenAiProject("EvidenceAnalyzerSwapFakeKey");
         project.Write("Program.cs", "string apiKey = \"" + key + "\";\nConsole.WriteLine(apiKey.Length);\n");
         DotNet.Result plain = project.Build();
@@ -118,8 +117,7 @@ public class CompilerEvidenceTests
     [Fact]
     public void A_finding_suppressed_in_source_together_with_GRD005_fails_Enforce_with_GRD311_and_is_allowed_where_the_policy_allows_code_suppression()
     {
-        TestProject project = _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest);
-        project.PinPolicy();
+        TestProject project = _fixture.NewPinnedProject(Policy, E2eDocuments.MinimalManifest);
         project.Write("Program.cs", "using var http = new HttpClient();\nConsole.WriteLine(http.PostAsync(\"https://api.openai.com/v1/chat/completions\", null).GetType());\n");
         DotNet.Result direct = project.Build();
         Assert.True(direct.ExitCode != 0 && direct.Output.Contains("error GRD004:", StringComparison.Ordinal), direct.ToString());
@@ -151,8 +149,7 @@ public class CompilerEvidenceTests
     [Fact]
     public void A_Visual_Basic_project_under_an_Enforce_policy_fails_with_GRD306_instead_of_being_recorded_as_verified()
     {
-        TestProject project = _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest);
-        project.PinPolicy();
+        TestProject project = _fixture.NewPinnedProject(Policy, E2eDocuments.MinimalManifest);
         File.Delete(project.PathOf("Program.cs"));
         File.Delete(project.PathOf(project.Name + ".csproj"));
         string key = FakeKeys.OpenAiProject("EvidenceVisualBasicFakeKey");
@@ -187,18 +184,8 @@ public class CompilerEvidenceTests
     [Fact]
     public void An_AI_SDK_assembly_referenced_by_HintPath_from_a_PackageDownload_is_GRD201_naming_the_file()
     {
-        TestProject project = _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest);
-        project.PinPolicy();
-        project.Write("nuget.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="guardrails-test-feed" value="{_fixture.Feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
-              </packageSources>
-            </configuration>
-            """);
+        TestProject project = _fixture.NewPinnedProject(Policy, E2eDocuments.MinimalManifest);
+        project.UseNuGetOrg();
         project.AddToProject("""
               <ItemGroup>
                 <PackageDownload Include="OpenAI" Version="[2.1.0]" />
@@ -216,17 +203,6 @@ public class CompilerEvidenceTests
         Assert.False(Compile(project).GetProperty("verified").GetBoolean());
     }
 
-    private string NuGetOrgConfig(params (string Key, string Value)[] extra) => $"""
-        <?xml version="1.0" encoding="utf-8"?>
-        <configuration>
-          <packageSources>
-            <clear />
-            <add key="guardrails-test-feed" value="{_fixture.Feed}" />
-        {string.Concat(extra.Select(e => $"    <add key=\"{e.Key}\" value=\"{e.Value}\" />\n"))}    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
-          </packageSources>
-        </configuration>
-        """;
-
     /// <summary>
     /// Route #21: after restore, a target points ProjectAssetsFile at a clean copy (committed in the repository), so the
     /// package check judges an assets file without OpenAI while ResolvePackageAssets has already handed OpenAI.dll to the
@@ -235,9 +211,8 @@ public class CompilerEvidenceTests
     [Fact]
     public void OpenAI_hidden_behind_a_clean_copy_of_the_assets_file_is_GRD201_from_the_compilers_references()
     {
-        TestProject project = _fixture.NewGovernedProject(Policy, E2eDocuments.MinimalManifest);
-        project.PinPolicy();
-        project.Write("nuget.config", NuGetOrgConfig());
+        TestProject project = _fixture.NewPinnedProject(Policy, E2eDocuments.MinimalManifest);
+        project.UseNuGetOrg();
         project.Write("Program.cs", "Console.WriteLine(Type.GetType(\"OpenAI.Chat.ChatClient, OpenAI\") is null);\n");
         DotNet.Result clean = project.Build();
         Assert.True(clean.ExitCode == 0, clean.ToString());
@@ -270,7 +245,7 @@ public class CompilerEvidenceTests
     {
         // The real OpenAI 2.1.0 assembly, from the registry.
         TestProject fetch = _fixture.NewProject("Fetch");
-        fetch.Write("nuget.config", NuGetOrgConfig());
+        fetch.UseNuGetOrg();
         fetch.AddToProject("<ItemGroup><PackageDownload Include=\"OpenAI\" Version=\"[2.1.0]\" /></ItemGroup>");
         DotNet.Result fetched = fetch.Build();
         Assert.True(fetched.ExitCode == 0, fetched.ToString());
@@ -278,31 +253,12 @@ public class CompilerEvidenceTests
         Assert.True(File.Exists(openAiDll), openAiDll);
 
         string approving = E2eDocuments.Policy("e2e-evidence-local", 2, members: "\"packages\": { \"approved\": [ { \"id\": \"Microsoft.Extensions.AI\" } ] }");
-        TestProject project = _fixture.NewGovernedProject(approving, E2eDocuments.MinimalManifest);
-        project.PinPolicy();
+        TestProject project = _fixture.NewPinnedProject(approving, E2eDocuments.MinimalManifest);
         string feed = project.PathOf("eng/packages");
-        Directory.CreateDirectory(feed);
-        using (var zip = System.IO.Compression.ZipFile.Open(Path.Combine(feed, "Microsoft.Extensions.AI.99.0.0.nupkg"), System.IO.Compression.ZipArchiveMode.Create))
-        {
-            using (var writer = new StreamWriter(zip.CreateEntry("Microsoft.Extensions.AI.nuspec").Open()))
-            {
-                writer.Write("""
-                    <?xml version="1.0" encoding="utf-8"?>
-                    <package xmlns="http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd">
-                      <metadata>
-                        <id>Microsoft.Extensions.AI</id>
-                        <version>99.0.0</version>
-                        <authors>not Microsoft</authors>
-                        <description>A look-alike carrying another SDK.</description>
-                      </metadata>
-                    </package>
-                    """);
-            }
+        // A look-alike of Microsoft.Extensions.AI carrying another SDK.
+        TestPackages.Write(feed, "Microsoft.Extensions.AI", "99.0.0", new[] { ("lib/net8.0/OpenAI.dll", File.ReadAllBytes(openAiDll)) });
 
-            System.IO.Compression.ZipFileExtensions.CreateEntryFromFile(zip, openAiDll, "lib/net8.0/OpenAI.dll");
-        }
-
-        project.Write("nuget.config", NuGetOrgConfig(("local", feed)));
+        project.UseNuGetOrg(("local", feed));
         project.AddToProject("<ItemGroup><PackageReference Include=\"Microsoft.Extensions.AI\" Version=\"99.0.0\" /></ItemGroup>");
         project.Write("Program.cs", "Console.WriteLine(Type.GetType(\"OpenAI.Chat.ChatClient, OpenAI\") is null);\n");
 

@@ -11,6 +11,12 @@ internal static class E2eDocuments
     /// <summary>Where a governed project keeps its team manifest.</summary>
     public const string ManifestFile = "ai-assistants.json";
 
+    /// <summary>Where a build of a test project (Debug, net10.0) writes its audit record.</summary>
+    public const string AuditRecordFile = "obj/Debug/net10.0/guardrails/guardrails.audit.json";
+
+    /// <summary>Where a build of a test project (Debug, net10.0) writes the effective policy it hands to the analyzers.</summary>
+    public const string EffectivePolicyFile = "obj/Debug/net10.0/guardrails/guardrails.effective-policy.json";
+
     /// <summary>The smallest valid manifest: no tier, no assistants.</summary>
     public const string MinimalManifest = """
         {
@@ -55,6 +61,14 @@ internal static class E2eDocuments
         project.Write(PolicyFile, policy);
         project.Write(ManifestFile, manifest);
         project.SetPolicyProperties(properties);
+        return project;
+    }
+
+    /// <summary>A governed project (<see cref="NewGovernedProject"/>) whose policy is pinned as written (<see cref="PinPolicy"/>).</summary>
+    public static TestProject NewPinnedProject(this PackageFixture fixture, string policy, string manifest, params (string Name, string Value)[] properties)
+    {
+        TestProject project = fixture.NewGovernedProject(policy, manifest);
+        project.PinPolicy(properties);
         return project;
     }
 

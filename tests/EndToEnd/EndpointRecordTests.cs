@@ -10,7 +10,7 @@ namespace Guardrails.EndToEnd.Tests;
 [Collection(PackageCollection.Name)]
 public class EndpointRecordTests
 {
-    private const string Audit = "obj/Debug/net10.0/guardrails/guardrails.audit.json";
+    private const string Audit = E2eDocuments.AuditRecordFile;
 
     private readonly PackageFixture _fixture;
 

@@ -83,7 +83,7 @@ public class IntegrityTests
         Assert.Contains(".editorconfig(4,1): Guardrails error GRD305:", caught.Output);
         Assert.Contains("Program.cs(1,25): error GRD005:", caught.Output);
         Assert.DoesNotContain("GRD306", caught.Output);
-        string effective = Guardrails.Tests.Shared.EffectivePolicyText.Render(File.ReadAllText(project.PathOf("obj/Debug/net10.0/guardrails/guardrails.effective-policy.json")));
+        string effective = Guardrails.Tests.Shared.EffectivePolicyText.Render(File.ReadAllText(project.PathOf(E2eDocuments.EffectivePolicyFile)));
         Assert.Contains("mode=Enforce", effective);
         Assert.Contains("suppression.allowed=false", effective);
 
@@ -111,7 +111,7 @@ public class IntegrityTests
         Assert.Contains("Waived by 'WVR-M'", waived.Output);
         Assert.DoesNotContain("GRD005", waived.Output);
         Assert.DoesNotContain("error GRD", waived.Output);
-        string audit = File.ReadAllText(project.PathOf("obj/Debug/net10.0/guardrails/guardrails.audit.json"));
+        string audit = File.ReadAllText(project.PathOf(E2eDocuments.AuditRecordFile));
         Assert.Contains("\"waiver:WVR-P\"", audit);
         Assert.Contains("GRD001 (waiver WVR-S)", audit);
     }
@@ -155,13 +155,12 @@ public class IntegrityTests
     [Fact]
     public void The_audit_record_of_a_real_build_says_who_approved_each_AI_component_what_it_reaches_and_when_it_expires()
     {
-        TestProject project = _fixture.NewGovernedProject(GovernedPolicy, GovernedManifest);
-        project.PinPolicy(("GuardrailsSarifPath", "obj/guardrails.sarif"), ("GuardrailsCycloneDxPath", "obj/ai-bom.cdx.json"));
+        TestProject project = _fixture.NewPinnedProject(GovernedPolicy, GovernedManifest, ("GuardrailsSarifPath", "obj/guardrails.sarif"), ("GuardrailsCycloneDxPath", "obj/ai-bom.cdx.json"));
 
         DotNet.Result result = project.Build();
         Assert.True(result.ExitCode == 0, result.ToString());
 
-        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(project.PathOf("obj/Debug/net10.0/guardrails/guardrails.audit.json")));
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(project.PathOf(E2eDocuments.AuditRecordFile)));
         JsonElement audit = doc.RootElement;
         Assert.Equal("e2e-audit", audit.GetProperty("policy").GetProperty("policyId").GetString());
         Assert.Equal(4, audit.GetProperty("policy").GetProperty("revision").GetInt64());
@@ -215,10 +214,10 @@ public class IntegrityTests
         var outputs = new Dictionary<string, string>
         {
             ["build log"] = result.Output,
-            ["audit record"] = File.ReadAllText(project.PathOf("obj/Debug/net10.0/guardrails/guardrails.audit.json")),
+            ["audit record"] = File.ReadAllText(project.PathOf(E2eDocuments.AuditRecordFile)),
             ["SARIF"] = File.ReadAllText(project.PathOf("obj/guardrails.sarif")),
             ["CycloneDX"] = File.ReadAllText(project.PathOf("obj/ai-bom.cdx.json")),
-            ["effective policy"] = File.ReadAllText(project.PathOf("obj/Debug/net10.0/guardrails/guardrails.effective-policy.json")),
+            ["effective policy"] = File.ReadAllText(project.PathOf(E2eDocuments.EffectivePolicyFile)),
         };
         Assert.Contains("GRD1", outputs["audit record"]);
         foreach ((string name, string text) in outputs)

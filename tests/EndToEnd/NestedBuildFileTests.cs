@@ -17,8 +17,7 @@ public class NestedBuildFileTests
     [Fact]
     public void A_nearer_Directory_Build_props_that_hides_the_repositorys_one_fails_the_build_naming_the_hidden_file()
     {
-        TestProject repo = _fixture.NewGovernedProject(E2eDocuments.Policy("e2e-nested", 2), E2eDocuments.MinimalManifest);
-        repo.PinPolicy(("GuardrailsMode", "Enforce"));
+        TestProject repo = _fixture.NewPinnedProject(E2eDocuments.Policy("e2e-nested", 2), E2eDocuments.MinimalManifest, ("GuardrailsMode", "Enforce"));
         Directory.CreateDirectory(repo.PathOf(".git"));
         string app = repo.PathOf(Path.Combine("src", "App"));
         Directory.CreateDirectory(app);

@@ -1,6 +1,4 @@
 using Guardrails.Core.Policy;
-using System.IO.Compression;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Guardrails.EndToEnd.Tests;
@@ -57,7 +55,7 @@ public class PolicyBuildTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.DoesNotMatch(new Regex("GRD\\d{3}"), result.Output);
-        EffectivePolicy effective = EffectivePolicy.Read(File.ReadAllText(project.PathOf("obj/Debug/net10.0/guardrails/guardrails.effective-policy.json")), out _)!;
+        EffectivePolicy effective = EffectivePolicy.Read(File.ReadAllText(project.PathOf(E2eDocuments.EffectivePolicyFile)), out _)!;
         Assert.Equal("AI Governance", effective.OwnerName);
         Assert.Contains(effective.ApprovedPackages, p => p.Id == "Anthropic");
     }
@@ -99,21 +97,14 @@ public class PolicyBuildTests
     public void A_transitive_ai_package_that_is_not_approved_fails_with_the_chain_and_a_package_change_reruns_the_check()
     {
         string feed = Path.Combine(_fixture.Root, "ai-feed");
-        WritePackage(feed, "OpenAI", "2.1.0");
-        WritePackage(feed, "Contoso.AiWrapper", "1.0.0", ("OpenAI", "2.1.0"));
-        WritePackage(feed, "Anthropic", "12.0.0");
+        // Tiny local packages (a nuspec and an empty lib folder): nothing is downloaded from nuget.org.
+        var emptyLib = new[] { ("lib/netstandard2.0/_._", Array.Empty<byte>()) };
+        TestPackages.Write(feed, "OpenAI", "2.1.0", emptyLib);
+        TestPackages.Write(feed, "Contoso.AiWrapper", "1.0.0", emptyLib, new[] { ("OpenAI", "2.1.0") });
+        TestPackages.Write(feed, "Anthropic", "12.0.0", emptyLib);
 
         TestProject project = Governed(Compliant);
-        project.Write("nuget.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="guardrails-test-feed" value="{_fixture.Feed}" />
-                <add key="ai-feed" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        project.UseLocalFeed(("ai-feed", feed));
         WriteProject(project, ("Anthropic", "12.0.0"));
         DotNet.Result approved = project.Build();
         Assert.True(approved.ExitCode == 0, approved.ToString());
@@ -144,38 +135,5 @@ public class PolicyBuildTests
             {refs}  </ItemGroup>
             </Project>
             """);
-    }
-
-    /// <summary>A tiny local package (nuspec and an empty lib folder): nothing is downloaded from nuget.org.</summary>
-    private static void WritePackage(string feed, string id, string version, params (string Id, string Version)[] dependencies)
-    {
-        Directory.CreateDirectory(feed);
-        string path = Path.Combine(feed, id + "." + version + ".nupkg");
-        if (File.Exists(path))
-        {
-            return;
-        }
-
-        string deps = dependencies.Length == 0 ? string.Empty :
-            "<dependencies><group targetFramework=\"netstandard2.0\">" + string.Concat(dependencies.Select(d => $"<dependency id=\"{d.Id}\" version=\"{d.Version}\" />")) + "</group></dependencies>";
-        string nuspec = $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <package xmlns="http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd">
-              <metadata>
-                <id>{id}</id>
-                <version>{version}</version>
-                <authors>Guardrails tests</authors>
-                <description>Fake local package for the Guardrails end-to-end tests.</description>
-                {deps}
-              </metadata>
-            </package>
-            """;
-        using ZipArchive zip = ZipFile.Open(path, ZipArchiveMode.Create);
-        using (var w = new StreamWriter(zip.CreateEntry(id + ".nuspec").Open(), new UTF8Encoding(false)))
-        {
-            w.Write(nuspec);
-        }
-
-        zip.CreateEntry("lib/netstandard2.0/_._");
     }
 }

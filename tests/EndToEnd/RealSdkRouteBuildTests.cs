@@ -12,15 +12,6 @@ namespace Guardrails.EndToEnd.Tests;
 [Collection(PackageCollection.Name)]
 public class RealSdkRouteBuildTests
 {
-    private const string Manifest = """
-        {
-          "manifestFormat": "1.0",
-          "repository": "example/e2e",
-          "owner": { "team": "E2E", "contact": "e2e@example.test" },
-          "assistants": []
-        }
-        """;
-
     // Lines are counted by the assertions below: keep them in place.
     private const string AzureProgram = """
         using System.ClientModel;
@@ -45,14 +36,7 @@ public class RealSdkRouteBuildTests
 
         """;
 
-    private const string ApproveNothing = """
-        {
-          "policyFormat": "1.0",
-          "policyId": "e2e-nothing-ai",
-          "revision": 1,
-          "owner": { "name": "AI Governance", "contact": "ai-gov@example.test", "approvers": ["sec@example.test"] }
-        }
-        """;
+    private static readonly string ApproveNothing = E2eDocuments.Policy("e2e-nothing-ai", 1);
 
     private readonly PackageFixture _fixture;
 
@@ -560,22 +544,10 @@ public class RealSdkRouteBuildTests
     /// <summary>A project that restores Guardrails from the feed and <paramref name="packages"/> from nuget.org, in Enforce under <paramref name="policy"/>.</summary>
     private TestProject Project(string policy, string program, params (string Id, string Version)[] packages)
     {
-        TestProject project = _fixture.NewProject();
-        project.Write("nuget.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="guardrails-test-feed" value="{_fixture.Feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
-              </packageSources>
-            </configuration>
-            """);
+        TestProject project = _fixture.NewGovernedProject(policy, E2eDocuments.MinimalManifest, ("GuardrailsMode", "Enforce"));
+        project.UseNuGetOrg();
         project.AddToProject("  <ItemGroup>\n" + string.Concat(packages.Select(p => "    <PackageReference Include=\"" + p.Id + "\" Version=\"" + p.Version + "\" />\n")) + "  </ItemGroup>");
         project.Write("Program.cs", program);
-        project.Write("ai-assistants.json", Manifest);
-        string path = project.Write("policy/guardrails.policy.json", policy);
-        project.SetProperties(("GuardrailsPolicyPath", path), ("GuardrailsMode", "Enforce"));
         return project;
     }
 

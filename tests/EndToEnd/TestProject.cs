@@ -11,15 +11,7 @@ public sealed class TestProject
         Name = name;
         Directory = Path.Combine(fixture.Root, "projects", name + "-" + Guid.NewGuid().ToString("N").Substring(0, 8));
         System.IO.Directory.CreateDirectory(Directory);
-        Write("nuget.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="guardrails-test-feed" value="{fixture.Feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        UseFeeds();
         Write(name + ".csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -41,6 +33,28 @@ public sealed class TestProject
     public string Directory { get; }
 
     public string PathOf(string relative) => Path.Combine(Directory, relative);
+
+    /// <summary>
+    /// Rewrites the project's nuget.config: the test feed with the packed Guardrails first, then <paramref name="localFeeds"/>
+    /// (folders written with <see cref="TestPackages"/>), and nothing else. Nothing is downloaded.
+    /// </summary>
+    public void UseLocalFeed(params (string Key, string Folder)[] localFeeds) => UseFeeds(localFeeds, nuGetOrg: false);
+
+    /// <summary>Like <see cref="UseLocalFeed"/>, with nuget.org last: the project restores real packages from the registry.</summary>
+    public void UseNuGetOrg(params (string Key, string Folder)[] localFeeds) => UseFeeds(localFeeds, nuGetOrg: true);
+
+    private void UseFeeds(IEnumerable<(string Key, string Folder)>? localFeeds = null, bool nuGetOrg = false)
+    {
+        var sources = new List<(string Key, string Value)> { ("guardrails-test-feed", _fixture.Feed) };
+        sources.AddRange(localFeeds ?? Array.Empty<(string, string)>());
+        string adds = string.Concat(sources.Select(s => $"    <add key=\"{s.Key}\" value=\"{s.Value}\" />\n"));
+        if (nuGetOrg)
+        {
+            adds += "    <add key=\"nuget.org\" value=\"https://api.nuget.org/v3/index.json\" protocolVersion=\"3\" />\n";
+        }
+
+        Write("nuget.config", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n" + adds + "  </packageSources>\n</configuration>\n");
+    }
 
     public string Write(string relative, string content)
     {
