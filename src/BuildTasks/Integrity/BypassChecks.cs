@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Guardrails.BuildTasks.Foundation;
 using Guardrails.BuildTasks.Policy;
 using Guardrails.BuildTasks.Results;
+using Guardrails.Core.Policy;
 using Guardrails.Core.Rules;
 
 namespace Guardrails.BuildTasks.Integrity
@@ -35,7 +36,7 @@ namespace Guardrails.BuildTasks.Integrity
 
             string? tier = result.Policy != null ? result.Policy.EffectiveTier(result.Manifest) : result.Manifest?.Tier?.Value;
             LocalSuppressionPolicy allowed = LocalSuppressionPolicy.From(result.Policy, tier);
-            List<WaiverRule> waivers = UsableWaivers(request, result);
+            List<WaiverEntry> waivers = Waivers.Entries(UsableWaivers(request, result));
             IntegrityState state = result.Integrity;
             state.SuppressionAllowed = allowed.Allows(BypassKind.Code);
             state.SuppressionSource = allowed.Source;
@@ -48,14 +49,14 @@ namespace Guardrails.BuildTasks.Integrity
             }
 
             result.Effective.Add("suppression.allowed", state.SuppressionAllowed ? "true" : "false");
-            WriteWaivedSuppressions(waivers, result);
+            WriteWaivedSuppressions(waivers, request.Now, result);
 
             var found = new List<LocalBypass>();
             bool policyDecidesMode = CheckMode(request, result, tier, found);
             foreach (LocalBypass mode in found)
             {
                 // A project cannot grant itself Audit: unless allowed or waived, the check (and the analyzers) stay in Enforce mode.
-                bool allowedHere = (!policyDecidesMode && allowed.Allows(BypassKind.AuditMode)) || Waivers.Find(waivers, mode.RuleId, mode.Subject) != null;
+                bool allowedHere = (!policyDecidesMode && allowed.Allows(BypassKind.AuditMode)) || PolicyVerdicts.FindWaiver(waivers, mode.RuleId, mode.Subject, request.Now) != null;
                 if (!allowedHere)
                 {
                     result.Enforce = true;
@@ -83,7 +84,7 @@ namespace Guardrails.BuildTasks.Integrity
                     continue;
                 }
 
-                WaiverRule? waiver = Waivers.Find(waivers, bypass.RuleId, bypass.Subject);
+                WaiverEntry? waiver = PolicyVerdicts.FindWaiver(waivers, bypass.RuleId, bypass.Subject, request.Now);
                 if (waiver != null)
                 {
                     // Reported all the same: Waivers.Apply turns it into a warning that names the waiver.
@@ -104,11 +105,11 @@ namespace Guardrails.BuildTasks.Integrity
         }
 
         /// <summary>A waiver of GRD005 for subject "GRD001" (or a pattern such as "GRD00*") lets code suppress those ids.</summary>
-        private static void WriteWaivedSuppressions(List<WaiverRule> waivers, CheckResult result)
+        private static void WriteWaivedSuppressions(List<WaiverEntry> waivers, DateTimeOffset now, CheckResult result)
         {
             foreach (RuleInfo rule in RuleCatalog.All)
             {
-                if (Waivers.Find(waivers, RuleIds.ForbiddenLocalSuppression, rule.Id) is WaiverRule w)
+                if (PolicyVerdicts.FindWaiver(waivers, RuleIds.ForbiddenLocalSuppression, rule.Id, now) is WaiverEntry w)
                 {
                     result.Effective.Add("suppression.waived", rule.Id);
                     result.Integrity.WaivedSuppressions.Add(rule.Id + " (waiver " + w.Id + ")");

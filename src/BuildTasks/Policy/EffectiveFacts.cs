@@ -56,14 +56,7 @@ namespace Guardrails.BuildTasks.Policy
                 effective.DeniedEndpoints.Add(new HostEntry(host.Value, null, host.Node.Start.Line));
             }
 
-            foreach (WaiverRule w in usableWaivers ?? new WaiverRule[0])
-            {
-                WaiverEntry? entry = Entry(w);
-                if (entry != null)
-                {
-                    effective.Waivers.Add(entry);
-                }
-            }
+            effective.Waivers.AddRange(Waivers.Entries(usableWaivers ?? new WaiverRule[0]));
         }
 
         /// <summary>A complete waiver as the effective policy carries it (null when it lacks its rule, subject or expiry).</summary>

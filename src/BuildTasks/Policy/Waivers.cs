@@ -17,8 +17,8 @@ namespace Guardrails.BuildTasks.Policy
     {
         public static void Apply(GuardrailsPolicy policy, AssistantManifest manifest, string projectName, DateTimeOffset now, List<Finding> findings)
         {
-            List<WaiverRule> usable = Usable(policy, manifest, projectName, now, findings);
-            if (usable.Count == 0)
+            List<WaiverEntry> entries = Entries(Usable(policy, manifest, projectName, now, findings));
+            if (entries.Count == 0)
             {
                 return;
             }
@@ -31,20 +31,39 @@ namespace Guardrails.BuildTasks.Policy
                     continue;
                 }
 
-                WaiverRule? w = Find(usable, f.Rule.Id, f.Subject);
-                WaiverEntry? entry = w != null ? EffectiveFacts.Entry(w) : null;
+                WaiverEntry? entry = PolicyVerdicts.FindWaiver(entries, f.Rule.Id, f.Subject, now);
                 if (entry != null)
                 {
-                    // The same words as the analyzers' waived GRD003/GRD004 (Core's WaiverEntry.Note).
-                    string note = entry.Note();
-                    findings[i] = f.Waive(entry.Id, char.ToUpperInvariant(note[0]) + note.Substring(1) + ".");
+                    findings[i] = Waive(f, entry);
                 }
             }
         }
 
-        /// <summary>The usable waiver (if any) among <paramref name="usable"/> for a rule id and a subject.</summary>
-        public static WaiverRule? Find(List<WaiverRule> usable, string ruleId, string subject) =>
-            usable.Find(x => string.Equals(x.Rule!.Value, ruleId, StringComparison.OrdinalIgnoreCase) && PolicyVerdicts.SubjectMatches(ruleId, x.Subject!.Value, subject));
+        /// <summary>
+        /// <paramref name="finding"/> downgraded to a warning by <paramref name="waiver"/>, its message ending with the
+        /// same words as the analyzers' waived GRD003/GRD004 (Core's <see cref="WaiverEntry.Note"/>).
+        /// </summary>
+        public static Finding Waive(Finding finding, WaiverEntry waiver)
+        {
+            string note = waiver.Note();
+            return finding.Waive(waiver.Id, char.ToUpperInvariant(note[0]) + note.Substring(1) + ".");
+        }
+
+        /// <summary>The usable waivers as the effective policy carries them (what the analyzers decide over).</summary>
+        public static List<WaiverEntry> Entries(IEnumerable<WaiverRule> usable)
+        {
+            var entries = new List<WaiverEntry>();
+            foreach (WaiverRule w in usable)
+            {
+                WaiverEntry? entry = EffectiveFacts.Entry(w);
+                if (entry != null)
+                {
+                    entries.Add(entry);
+                }
+            }
+
+            return entries;
+        }
 
         /// <summary>
         /// The waivers the manifest claims that are known, complete, unexpired and in scope. Problems with the claims are

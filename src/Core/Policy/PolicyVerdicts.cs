@@ -562,11 +562,20 @@ namespace Guardrails.Core.Policy
         }
 
         /// <summary>The usable waiver (unexpired) for a rule and a subject; for GRD003 a waiver of the package rules reaches too.</summary>
-        public WaiverEntry? FindWaiver(string ruleId, string subject)
+        public WaiverEntry? FindWaiver(string ruleId, string subject) => FindWaiver(Policy.Waivers, ruleId, subject, _now);
+
+        /// <summary>
+        /// The one waiver decision, for the task (over the waivers a manifest claims that are usable) and the analyzers
+        /// (over the effective policy's waivers) alike: the first of <paramref name="waivers"/> for the same rule (case
+        /// insensitive) whose subject pattern matches <paramref name="subject"/> (<see cref="SubjectMatches"/>) and that has
+        /// not expired at <paramref name="now"/>; for GRD003 a waiver of the package rules (GRD201/202/203) on the SDK's
+        /// package reaches too. Null when none covers it.
+        /// </summary>
+        public static WaiverEntry? FindWaiver(IReadOnlyList<WaiverEntry> waivers, string ruleId, string subject, DateTimeOffset now)
         {
-            foreach (WaiverEntry w in Policy.Waivers)
+            foreach (WaiverEntry w in waivers)
             {
-                if (_now < w.Expires && string.Equals(w.Rule, ruleId, StringComparison.OrdinalIgnoreCase) && SubjectMatches(ruleId, w.Subject, subject))
+                if (now < w.Expires && string.Equals(w.Rule, ruleId, StringComparison.OrdinalIgnoreCase) && SubjectMatches(ruleId, w.Subject, subject))
                 {
                     return w;
                 }
@@ -576,7 +585,7 @@ namespace Guardrails.Core.Policy
             {
                 foreach (string packageRule in PackageRules)
                 {
-                    WaiverEntry? w = FindWaiver(packageRule, subject);
+                    WaiverEntry? w = FindWaiver(waivers, packageRule, subject, now);
                     if (w != null)
                     {
                         return w;
