@@ -171,7 +171,7 @@ namespace Guardrails.BuildTasks
             var findings = new List<object?>();
             foreach (Finding f in result.Findings)
             {
-                findings.Add(AuditRecord.Obj(("id", f.Rule.Id), ("message", f.Message), ("error", f.IsError(result.Enforce))));
+                findings.Add(AuditRecord.Obj(("id", f.Rule.Id), ("message", f.Message), ("error", f.IsError(result.Enforce)), ("waivedBy", f.WaivedBy)));
             }
 
             object? assembly = null;
@@ -188,7 +188,7 @@ namespace Guardrails.BuildTasks
                 ("evidence", result.Evidence),
                 ("severities", result.Severities),
                 ("effectivePolicySha256", result.EffectivePolicySha256),
-                ("verified", result.Findings.Count == 0),
+                ("verified", result.Verified),
                 ("findings", findings));
             string path = AuditFile!.Trim();
             try
@@ -201,7 +201,7 @@ namespace Guardrails.BuildTasks
                     Guardrails.Core.Policy.PolicyVerdicts.From(CompileVerification.EffectivePolicyOf(inputs)),
                     result.EndpointsIncompleteBecause,
                     "compiler error log (" + RuleIds.EndpointUsed + ")");
-                File.WriteAllText(path, AuditRecord.WithCompile(existing, compile, now, endpoints), new UTF8Encoding(false));
+                File.WriteAllText(path, AuditRecord.WithCompile(existing, compile, now, endpoints, result.WaiversApplied), new UTF8Encoding(false));
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
             {

@@ -68,6 +68,36 @@ public class AuditRecordSchemaTests
         Assert.Equal("api.openai.com", (string?)record["endpoints"]!["hosts"]![0]!["host"]);
     }
 
+    [Fact]
+    public void A_waiver_the_verification_applied_is_listed_in_waiversApplied_until_a_later_verification_no_longer_applies_it()
+    {
+        JsonNode record = Written();
+        record["waiversApplied"] = new JsonArray(JsonNode.Parse("""{ "id": "WVR-1", "rule": "GRD114", "subject": "claude-code/gpt-4o", "approvedBy": "li", "approvedAt": "2026-05-01", "expiresAt": "2099-09-30", "ticket": null, "reason": "model evaluation" }"""));
+        var waiver = new Guardrails.Core.Policy.WaiverEntry("W-PKG", "GRD201", "OpenAI*", new DateTimeOffset(2099, 1, 1, 0, 0, 0, TimeSpan.Zero), "li", "pilot", 12);
+        object compile = AuditRecord.Obj(
+            ("checkRan", true), ("analyzersRan", true), ("severities", "error, not configurable"), ("verified", true),
+            ("findings", new List<object?> { AuditRecord.Obj(("id", "GRD201"), ("message", "The compiler referenced OpenAI.dll ... Waived by 'W-PKG'"), ("error", false), ("waivedBy", "W-PKG")) }));
+
+        JsonNode waived = JsonNode.Parse(AuditRecord.WithCompile(record.ToJsonString(), compile, "2026-12-03T10:00:00Z", null, new[] { waiver }))!;
+
+        EvaluationResults r = Evaluate(waived);
+        Assert.True(r.IsValid, Errors(r));
+        JsonArray applied = waived["waiversApplied"]!.AsArray();
+        Assert.Equal(new[] { "WVR-1", "W-PKG" }, applied.Select(w => (string?)w!["id"]));
+        JsonNode entry = applied[1]!;
+        Assert.Equal("GRD201", (string?)entry["rule"]);
+        Assert.Equal("OpenAI*", (string?)entry["subject"]);
+        Assert.Equal("2098-12-31", (string?)entry["expiresAt"]);
+        Assert.Equal("compile", (string?)entry["appliedBy"]);
+        Assert.Equal("W-PKG", (string?)waived["compile"]!["findings"]![0]!["waivedBy"]);
+
+        // The same verification again does not repeat it; one that no longer applies it drops it, the check's stays.
+        string again = AuditRecord.WithCompile(waived.ToJsonString(), compile, "2026-12-03T10:01:00Z", null, new[] { waiver });
+        Assert.Equal(2, JsonNode.Parse(again)!["waiversApplied"]!.AsArray().Count);
+        JsonNode without = JsonNode.Parse(AuditRecord.WithCompile(again, compile, "2026-12-03T10:02:00Z", null, Array.Empty<Guardrails.Core.Policy.WaiverEntry>()))!;
+        Assert.Equal(new[] { "WVR-1" }, without["waiversApplied"]!.AsArray().Select(w => (string?)w!["id"]));
+    }
+
     [Theory]
     [InlineData("checkout")]
     [InlineData("hr-portal")]

@@ -198,6 +198,44 @@ public class CompilerErrorLogTests
         Assert.DoesNotContain(CompileVerification.Run(inputs).Findings, f => f.Rule.Id == "GRD201");
     }
 
+    /// <summary>
+    /// A waiver of GRD201 reaches the GRD201 the verification finds in the compiler's references: a warning that names the
+    /// waiver and its expiry (like every waived finding), not an error and not silence; the verification still counts as
+    /// verified and names the waiver it applied. An expired waiver covers nothing.
+    /// </summary>
+    [Fact]
+    public void A_waived_GRD201_from_the_compilers_references_is_a_warning_naming_the_waiver_and_an_expired_waiver_covers_nothing()
+    {
+        var (inputs, dir) = Governed(Sarif(AllAnalyzerRules));
+        using var _ = dir;
+        inputs.CheckedStateFile = null;
+        string openAi = Path.Combine(dir.Path, "packages", "openai", "2.1.0", "lib", "net6.0", "OpenAI.dll");
+        inputs.References = new[] { "/usr/share/dotnet/packs/System.Runtime.dll", openAi };
+        void WritePolicy(DateTimeOffset expires)
+        {
+            var policy = new Guardrails.Core.Policy.EffectivePolicy { HasPolicy = true };
+            policy.Waivers.Add(new Guardrails.Core.Policy.WaiverEntry("W-PKG", "GRD201", "OpenAI*", expires, "li", "pilot", 12));
+            File.WriteAllText(inputs.EffectivePolicyFile!, policy.Write());
+        }
+
+        WritePolicy(new DateTimeOffset(2099, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        CompileVerificationResult waived = CompileVerification.Run(inputs);
+        Finding finding = Assert.Single(waived.Findings, f => f.Rule.Id == "GRD201");
+        Assert.Equal(openAi, finding.File);
+        Assert.False(finding.IsError(enforce: true));
+        Assert.Equal("W-PKG", finding.WaivedBy);
+        Assert.Contains("The compiler referenced OpenAI.dll, an assembly of the AI SDK", finding.Message);
+        Assert.EndsWith("Waived by 'W-PKG' (pilot, approved by li) until 2098-12-31.", finding.Message);
+        Assert.True(waived.Verified);
+        Assert.Equal("W-PKG", Assert.Single(waived.WaiversApplied).Id);
+
+        WritePolicy(DateTimeOffset.UtcNow.AddMinutes(-1));
+        CompileVerificationResult expired = CompileVerification.Run(inputs);
+        Assert.True(Assert.Single(expired.Findings, f => f.Rule.Id == "GRD201").IsError(enforce: true));
+        Assert.Empty(expired.WaiversApplied);
+        Assert.False(expired.Verified);
+    }
+
     private static string Used(string host, string file, bool suppressed = false) => $$"""
         { "ruleId": "GRD008", "ruleIndex": 7, "level": "note", "message": { "text": "AI endpoint used: {{host}} (x); recorded in the Guardrails audit record" },
           {{(suppressed ? "\"suppressions\": [ { \"kind\": \"inSource\", \"properties\": { \"suppressionType\": \"Pragma Directive\" } } ]," : string.Empty)}}

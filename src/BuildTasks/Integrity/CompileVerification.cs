@@ -7,6 +7,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
 using Guardrails.BuildTasks.Foundation;
+using Guardrails.BuildTasks.Policy;
 using Guardrails.BuildTasks.Results;
 using Guardrails.Core.Policy;
 using Guardrails.Core.Rules;
@@ -90,6 +91,12 @@ namespace Guardrails.BuildTasks.Integrity
     public sealed class CompileVerificationResult
     {
         public List<Finding> Findings { get; } = new List<Finding>();
+
+        /// <summary>The waivers that covered a finding of the verification (a waived GRD201 from the compiler's references).</summary>
+        public List<WaiverEntry> WaiversApplied { get; } = new List<WaiverEntry>();
+
+        /// <summary>True when no finding stands: none, or each one covered by a waiver.</summary>
+        public bool Verified => !Findings.Exists(f => f.WaivedBy == null);
 
         public bool Enforce { get; set; } = true;
 
@@ -470,7 +477,7 @@ namespace Guardrails.BuildTasks.Integrity
                 }
 
                 Decision? decision = judgedByCheck ? null : verdicts.Assembly(name);
-                if (decision == null || !decision.IsViolation || decision.Waiver != null)
+                if (decision == null || !decision.IsViolation)
                 {
                     continue;
                 }
@@ -480,9 +487,17 @@ namespace Guardrails.BuildTasks.Integrity
                       "(a PackageDownload or a committed assembly copied as a None/Content item, or a ReferenceCopyLocalPaths item added by hand; the SDK can then be loaded by reflection): "
                     : "The compiler referenced " + Path.GetFileName(reference.Trim()) + ", an assembly of the AI SDK '" + sdk.Id + "', but no restored package the Guardrails check judged brings it " +
                       "(a PackageDownload with a Reference HintPath, a package under another id carrying it, or a replaced ProjectAssetsFile): ";
-                result.Findings.Add(new Finding(RuleCatalog.PackageNotApproved, reference.Trim(), 0, 0,
+                var finding = new Finding(RuleCatalog.PackageNotApproved, reference.Trim(), 0, 0,
                     how + decision.Reason + ". Reference the SDK's own package so the policy judges it, or ask the policy owner to " + decision.Request + ".",
-                    subject: sdk.Id));
+                    subject: sdk.Id);
+                if (decision.Waiver != null)
+                {
+                    // Shown like every waived finding (a warning that names the waiver) and recorded, never dropped.
+                    finding = Waivers.Waive(finding, decision.Waiver);
+                    result.WaiversApplied.Add(decision.Waiver);
+                }
+
+                result.Findings.Add(finding);
             }
         }
 

@@ -7,6 +7,7 @@ using Guardrails.BuildTasks.Integrity;
 using Guardrails.BuildTasks.Policy;
 using Guardrails.BuildTasks.Results;
 using Guardrails.Core.Json;
+using Guardrails.Core.Policy;
 
 namespace Guardrails.BuildTasks.Reports
 {
@@ -67,7 +68,7 @@ namespace Guardrails.BuildTasks.Reports
         /// compiler, with which severities, and what the verification found. A record without this section (or with
         /// "verified": false) says the compiler's side was not confirmed.
         /// </summary>
-        public static string WithCompile(string? existing, object? compile, string now, object? endpoints = null)
+        public static string WithCompile(string? existing, object? compile, string now, object? endpoints = null, IEnumerable<WaiverEntry>? compileWaivers = null)
         {
             JsonNode? parsed = string.IsNullOrWhiteSpace(existing) ? null : JsonReader.TryParse(existing!, out _);
             var root = parsed != null && parsed.IsObject ? (SortedDictionary<string, object?>)ToObject(parsed)! : JsonWriter.Object();
@@ -79,8 +80,51 @@ namespace Guardrails.BuildTasks.Reports
 
             root["compile"] = compile;
             root["compileVerifiedAt"] = now;
+            root["waiversApplied"] = WithCompileWaivers(root.TryGetValue("waiversApplied", out object? applied) ? applied as List<object?> : null, compileWaivers);
             root["endpoints"] = endpoints;
             return JsonWriter.Write(root, SafeText.Clean);
+        }
+
+        /// <summary>
+        /// The check's waiversApplied, then the waivers the verification after the compiler applied (marked
+        /// <c>"appliedBy": "compile"</c>): those of an earlier verification are replaced, one the check already lists is not repeated.
+        /// </summary>
+        private static List<object?> WithCompileWaivers(List<object?>? applied, IEnumerable<WaiverEntry>? compileWaivers)
+        {
+            var list = new List<object?>();
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            foreach (object? item in applied ?? new List<object?>())
+            {
+                if (item is IDictionary<string, object?> entry && entry.TryGetValue("appliedBy", out object? by) && by as string == "compile")
+                {
+                    continue;
+                }
+
+                list.Add(item);
+                if (item is IDictionary<string, object?> kept && kept.TryGetValue("id", out object? id) && id is string s)
+                {
+                    ids.Add(s);
+                }
+            }
+
+            foreach (WaiverEntry w in compileWaivers ?? new WaiverEntry[0])
+            {
+                if (ids.Add(w.Id))
+                {
+                    list.Add(Obj(
+                        ("id", w.Id),
+                        ("rule", w.Rule),
+                        ("subject", w.Subject),
+                        ("approvedBy", w.ApprovedBy),
+                        ("approvedAt", null),
+                        ("expiresAt", w.Until()),
+                        ("ticket", null),
+                        ("reason", w.Reason),
+                        ("appliedBy", "compile")));
+                }
+            }
+
+            return list;
         }
 
         /// <summary>A parsed JSON value as the writer takes it (objects with sorted keys, lists, strings, numbers, booleans).</summary>

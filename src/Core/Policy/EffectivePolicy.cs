@@ -502,12 +502,18 @@ namespace Guardrails.Core.Policy
         /// </summary>
         public string Note()
         {
-            DateTime last = Expires.UtcDateTime;
-            string until = last.TimeOfDay == TimeSpan.Zero
-                ? last.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-                : last.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+            string until = Until();
             string reason = Reason == null ? "no reason given" : Reason.Length > 120 ? Reason.Substring(0, 120) + "\u2026" : Reason;
             return "waived by '" + Id + "' (" + reason + (ApprovedBy != null ? ", approved by " + ApprovedBy : string.Empty) + ") until " + until;
+        }
+
+        /// <summary>The expiry as the policy wrote it: a date-only expiry as its last day ("2026-12-31"), else "2026-12-31 12:00 UTC".</summary>
+        public string Until()
+        {
+            DateTime last = Expires.UtcDateTime;
+            return last.TimeOfDay == TimeSpan.Zero
+                ? last.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : last.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
         }
 
         internal object ToJson() => EffectivePolicy.Obj(
