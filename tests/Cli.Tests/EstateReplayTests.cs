@@ -175,6 +175,101 @@ public sealed class EstateReplayTests
         Assert.Contains("No known repository in the inventory would break.", diff.Out);
     }
 
+    /// <summary>
+    /// The decommission view replays the estate once, holding every revision in memory and reading each once; the
+    /// reference is the per-entry replay: for every entry, its revision written to disk and `policy diff --inventory`
+    /// run on it alone, and the engine's own check of every repository under that revision. Over a generated estate
+    /// (assistant versions, models, MCP hosts, packages with chains, claimed waivers, Audit builds) all three must name
+    /// the same repositories for every entry, and the one-pass view the same rule, subject and message.
+    /// </summary>
+    [Fact]
+    public void Decommission_in_one_pass_names_the_same_breaks_as_the_per_entry_replay_over_a_generated_estate()
+    {
+        using var root = new TempRepo();
+        string oldPolicy = root.Write("policy/v1.json", OldPolicy);
+        DateTimeOffset at = DateTimeOffset.Parse(At + "T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var random = new Random(15);
+        string[] versions = { "2.1", "2.6", "2.9" };
+        string[] models = { "claude-sonnet-4", "claude-haiku-4", "claude-opus-4" };
+        string?[] mcps = { null, "https://docs.mcp.contoso.example/sse", "https://billing.eu.mcp.contoso.example/sse", "https://tools.elsewhere.example/sse" };
+        string[] packages = { "Anthropic/11.0.0", "Anthropic/12.1.0", "OpenAI/2.1.0", "Azure.AI.OpenAI/2.1.0>OpenAI/2.1.0", "Shady.Llm.Client/1.0.0" };
+        var estate = new List<((string Name, string Version, string[] Models, string? Mcp, string[] Packages, string[] Waivers) Repo, string Mode)>();
+        for (int i = 0; i < 24; i++)
+        {
+            var repo = ("generated-" + i.ToString("00", System.Globalization.CultureInfo.InvariantCulture), versions[random.Next(versions.Length)],
+                models.Where(_ => random.Next(3) == 0).DefaultIfEmpty(models[0]).ToArray(), mcps[random.Next(mcps.Length)],
+                packages.Where(_ => random.Next(3) == 0).ToArray(), random.Next(2) == 0 ? new[] { "WVR-1" } : Array.Empty<string>());
+            estate.Add((repo, random.Next(6) == 0 ? "Audit" : "Enforce"));
+        }
+
+        CheckRequest Check((string Name, string Version, string[] Models, string? Mcp, string[] Packages, string[] Waivers) repo, string mode, string policy)
+        {
+            CheckRequest request = Lay(root, repo, policy, at);
+            request.Mode = mode;
+            return request;
+        }
+
+        // A break is an error the build did not have before (by rule and subject): one it already has is not news.
+        static HashSet<string> Errors(CheckResult result) =>
+            result.Findings.Where(f => f.IsError(result.Enforce)).Select(f => f.Rule.Id + "|" + (f.Subject ?? f.Message)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var errorsBefore = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var (repo, mode) in estate)
+        {
+            CheckRequest request = Check(repo, mode, oldPolicy);
+            CheckResult result = GuardrailsChecker.Run(request);
+            errorsBefore[repo.Name] = Errors(result);
+
+            root.Write("artifacts/" + repo.Name + "/guardrails.audit.json", AuditRecord.Build(request, result, "test", new BuildProvenance()));
+        }
+
+        string db = Path.Combine(root.Root, "estate.db");
+        string report = Path.Combine(root.Root, "inv.json");
+        Assert.Equal(0, CliRun.Of("inventory", Path.Combine(root.Root, "artifacts"), "--db", db, "--format", "json", "-o", report, "--now", At, "--policy", oldPolicy).ExitCode);
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(report));
+        List<JsonElement> items = doc.RootElement.GetProperty("decommission").EnumerateArray().ToList();
+        Assert.Contains(items, d => d.GetProperty("type").GetString() == "assistant");
+        Assert.Contains(items, d => d.GetProperty("type").GetString() == "model");
+        Assert.Contains(items, d => d.GetProperty("type").GetString() == "package");
+
+        static string Break(JsonElement b) => string.Join("|", new[] { "repository", "project", "rule", "subject", "because" }.Select(p => b.GetProperty(p).GetString()));
+        var repositoriesBroken = new HashSet<string>(StringComparer.Ordinal);
+        int entriesBreakingSome = 0, entriesSparingSome = 0;
+        foreach (JsonElement item in items)
+        {
+            string type = item.GetProperty("type").GetString()!, id = item.GetProperty("id").GetString()!;
+            Assert.NotNull(Inventory.Decommission.Revision(Guardrails.Core.Json.JsonReader.Parse(OldPolicy), type, id, out string revision));
+            string revisionPath = root.Write("revoke/" + items.IndexOf(item) + "/v1.json", revision);
+            string[] onePass = item.GetProperty("breaks").EnumerateArray().Select(Break).OrderBy(x => x, StringComparer.Ordinal).ToArray();
+
+            // The per-entry replay: this revision alone, read from disk by `policy diff`.
+            CliRun diff = CliRun.Of("policy", "diff", oldPolicy, revisionPath, "--inventory", db, "--at", At, "--format", "json");
+            using JsonDocument perEntry = JsonDocument.Parse(diff.Out);
+            Assert.Equal(string.Join("\n", perEntry.RootElement.GetProperty("breaks").EnumerateArray().Select(Break).OrderBy(x => x, StringComparer.Ordinal)), string.Join("\n", onePass));
+            Assert.Equal(estate.Count, item.GetProperty("evaluated").GetInt32());
+
+            // The truth: the engine checks every repository under this revision.
+            var failsAfter = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var (repo, mode) in estate)
+            {
+                if (!Errors(GuardrailsChecker.Run(Check(repo, mode, revisionPath))).IsSubsetOf(errorsBefore[repo.Name]))
+                {
+                    failsAfter.Add(Repository(repo.Name));
+                }
+            }
+
+            var predicted = new SortedSet<string>(item.GetProperty("breaks").EnumerateArray().Select(b => b.GetProperty("repository").GetString()!), StringComparer.Ordinal);
+            Assert.True(failsAfter.SetEquals(predicted), type + ":" + id + " predicted " + string.Join(", ", predicted) + "; the check fails " + string.Join(", ", failsAfter));
+            repositoriesBroken.UnionWith(predicted);
+            entriesBreakingSome += predicted.Count > 0 ? 1 : 0;
+            entriesSparingSome += predicted.Count < estate.Count ? 1 : 0;
+        }
+
+        // Not a vacuous comparison: entries break some repositories and spare others.
+        Assert.True(entriesBreakingSome >= 4, "entries that break something: " + entriesBreakingSome);
+        Assert.True(entriesSparingSome >= 4, "entries that spare someone: " + entriesSparingSome);
+        Assert.True(repositoriesBroken.Count >= 8, "repositories some revocation breaks: " + repositoriesBroken.Count);
+    }
+
     private static string Repository(string name) => "github.com/contoso/" + name;
 
     /// <summary>Writes the repository (manifest, restored assets file) and returns the check the build would run.</summary>

@@ -48,7 +48,7 @@ namespace Guardrails.BuildTasks.Engine
             {
                 string policyPath = request.PolicyPath!.Trim();
                 // One read: the pin, the audit record's hash and the parser all see the same bytes.
-                LoadedFile? file = SourceFile.TryLoad(policyPath, RuleCatalog.PolicyUnavailable, "The Guardrails policy", out Finding? problem);
+                LoadedFile? file = request.Load(policyPath, RuleCatalog.PolicyUnavailable, "The Guardrails policy", out Finding? problem);
                 result.Integrity.PolicySha256 = file?.Sha256;
                 string? text = file == null ? null : SourceFile.TryDecode(file, "The Guardrails policy", out problem);
                 if (problem != null)
@@ -61,20 +61,20 @@ namespace Guardrails.BuildTasks.Engine
                 else
                 {
                     PolicyIntegrity.CheckPin(request, result, policyPath);
-                    result.PolicyDocument = SourceFile.TryParseJson(text!, policyPath, "The Guardrails policy", out problem);
-                    AddIf(result, problem);
+                    PolicyReads.Entry read = PolicyReads.Read(request.PolicyReads, file!, text!, policyPath);
+                    result.PolicyDocument = read.Document;
+                    AddIf(result, read.ParseProblem);
                     if (result.PolicyDocument != null)
                     {
                         // The rollback finding comes before the policy's own findings, as it always has.
-                        var policyFindings = new System.Collections.Generic.List<Finding>();
-                        result.Policy = PolicyReader.Read(result.PolicyDocument, policyPath, policyFindings, out int policyErrors);
+                        result.Policy = read.Policy;
                         if (result.Policy != null)
                         {
                             PolicyIntegrity.CheckRevision(request, result, result.Policy, policyPath);
                         }
 
-                        result.Findings.AddRange(policyFindings);
-                        result.PolicyErrors = result.Policy == null ? Math.Max(1, policyErrors) : policyErrors;
+                        result.Findings.AddRange(read.Findings);
+                        result.PolicyErrors = result.Policy == null ? Math.Max(1, read.Errors) : read.Errors;
                     }
 
                     result.Effective.HasPolicy = result.Policy != null && result.PolicyErrors == 0;
@@ -89,7 +89,7 @@ namespace Guardrails.BuildTasks.Engine
             if (hasManifestPath)
             {
                 string manifestPath = request.ManifestPath!.Trim();
-                LoadedFile? file = SourceFile.TryLoad(manifestPath, RuleCatalog.ManifestMissing, "The team manifest", out Finding? problem);
+                LoadedFile? file = request.Load(manifestPath, RuleCatalog.ManifestMissing, "The team manifest", out Finding? problem);
                 result.ManifestSha256 = file?.Sha256;
                 string? text = file == null ? null : SourceFile.TryDecode(file, "The team manifest", out problem);
                 if (problem != null)

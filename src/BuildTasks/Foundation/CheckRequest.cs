@@ -129,6 +129,28 @@ namespace Guardrails.BuildTasks.Foundation
         /// <summary>Whether to look for assistant footprints between the project folder and the repository root (default true).</summary>
         public bool CheckFootprints { get; set; } = true;
 
+        /// <summary>
+        /// Files the caller already holds in memory, by full path: the policy and the manifest named by <see cref="PolicyPath"/>
+        /// and <see cref="ManifestPath"/> are taken from here instead of the disk (the guardrails tool replays recorded builds
+        /// under many policy revisions without writing either to disk). Null: everything is read from disk, as in a build.
+        /// </summary>
+        public System.Collections.Generic.IReadOnlyDictionary<string, LoadedFile>? HeldFiles { get; set; }
+
+        /// <summary>Policies already read, reused when the same bytes are checked again (<see cref="Engine.PolicyReads"/>); null: read every time.</summary>
+        public Engine.PolicyReads? PolicyReads { get; set; }
+
+        /// <summary>The held file at <paramref name="path"/>, or the file read from disk (<see cref="SourceFile.TryLoad(string, Guardrails.Core.Rules.RuleInfo, string, out Finding?, long)"/>).</summary>
+        internal LoadedFile? Load(string path, Guardrails.Core.Rules.RuleInfo unreadableRule, string what, out Finding? problem)
+        {
+            if (HeldFiles != null && HeldFiles.TryGetValue(path, out LoadedFile? held))
+            {
+                problem = null;
+                return held;
+            }
+
+            return SourceFile.TryLoad(path, unreadableRule, what, out problem);
+        }
+
         /// <summary>The project's name (its file name without extension), as waivers and reports name it.</summary>
         internal static string ProjectName(string projectPath)
         {

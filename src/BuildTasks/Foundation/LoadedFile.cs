@@ -18,6 +18,9 @@ namespace Guardrails.BuildTasks.Foundation
             Bytes = bytes;
         }
 
+        /// <summary>Bytes the caller already holds (e.g. a document it generated), named by <paramref name="path"/>.</summary>
+        public static LoadedFile FromBytes(string path, byte[] bytes) => new LoadedFile(path, bytes);
+
         public string Path { get; }
 
         /// <summary>The bytes as read; never modified.</summary>

@@ -1,3 +1,4 @@
+using Guardrails.BuildTasks.Foundation;
 using Guardrails.BuildTasks.Reports;
 using Guardrails.Core.Json;
 
@@ -17,69 +18,65 @@ internal static class Decommission
 
     public static List<object?> Compute(string dbPath, string policyPath, IReadOnlyList<SortedDictionary<string, object?>> components, DateTimeOffset at)
     {
-        string text = File.ReadAllText(policyPath);
-        JsonNode? root = JsonReader.TryParse(text, out _);
+        byte[] bytes = File.ReadAllBytes(policyPath);
+        JsonNode? root = JsonReader.TryParse(System.Text.Encoding.UTF8.GetString(bytes), out _);
         var items = new List<object?>();
         if (root == null || !root.IsObject)
         {
             return items;
         }
 
+        // The policy in force and each revision are held in memory (named under a folder that is never created): the
+        // replay reads the policy once, not once per build, and writes nothing to disk.
         string work = Path.Combine(Path.GetTempPath(), "guardrails-decommission-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(work);
-        try
+        string inForce = Path.GetFullPath(policyPath);
+        var held = new Dictionary<string, LoadedFile>(StringComparer.Ordinal) { [inForce] = LoadedFile.FromBytes(inForce, bytes) };
+        var targets = new List<(SortedDictionary<string, object?> Component, string Policy, string Revocation)>();
+        foreach (SortedDictionary<string, object?> c in components)
         {
-            var targets = new List<(SortedDictionary<string, object?> Component, string Policy, string Revocation)>();
-            foreach (SortedDictionary<string, object?> c in components)
+            string type = (string)c["type"]!, id = (string)c["id"]!;
+            if (!Types.Contains(type))
             {
-                string type = (string)c["type"]!, id = (string)c["id"]!;
-                if (!Types.Contains(type))
-                {
-                    continue;
-                }
-
-                var policy = (SortedDictionary<string, object?>)AuditRecord.ToObject(root)!;
-                string? revocation = Revoke(policy, type, id);
-                if (revocation == null)
-                {
-                    continue;
-                }
-
-                string file = Path.Combine(work, targets.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".policy.json");
-                File.WriteAllText(file, JsonWriter.Write(policy));
-                targets.Add((c, file, revocation));
+                continue;
             }
 
-            List<EstateReplay.Result> results = EstateReplay.WouldBreakEach(dbPath, policyPath, targets.Select(t => t.Policy).ToList(), at);
-            for (int i = 0; i < targets.Count; i++)
+            string? revocation = Revision(root, type, id, out string revised);
+            if (revocation == null)
             {
-                EstateReplay.Result r = results[i];
-                items.Add(AuditRecord.Obj(
-                    ("type", targets[i].Component["type"]),
-                    ("id", targets[i].Component["id"]),
-                    ("revocation", targets[i].Revocation),
-                    ("evaluated", r.Evaluated),
-                    ("notEvaluated", r.NotEvaluated.Select(x => (object?)x).ToList()),
-                    ("breaks", r.Breaks.Select(b => (object?)AuditRecord.Obj(
-                        ("repository", b.Repository), ("project", b.Project), ("owner", b.Owner), ("contact", b.Contact),
-                        ("rule", b.Rule), ("subject", b.Subject), ("because", b.Because))).ToList())));
+                continue;
             }
+
+            // Named as the policy in force is (messages name the file), each in its own folder.
+            string file = Path.Combine(work, targets.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Path.GetFileName(inForce));
+            held[file] = LoadedFile.FromBytes(file, System.Text.Encoding.UTF8.GetBytes(revised));
+            targets.Add((c, file, revocation));
         }
-        finally
+
+        List<EstateReplay.Result> results = EstateReplay.WouldBreakEach(dbPath, inForce, targets.Select(t => t.Policy).ToList(), at, held);
+        for (int i = 0; i < targets.Count; i++)
         {
-            try
-            {
-                Directory.Delete(work, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
+            EstateReplay.Result r = results[i];
+            items.Add(AuditRecord.Obj(
+                ("type", targets[i].Component["type"]),
+                ("id", targets[i].Component["id"]),
+                ("revocation", targets[i].Revocation),
+                ("evaluated", r.Evaluated),
+                ("notEvaluated", r.NotEvaluated.Select(x => (object?)x).ToList()),
+                ("breaks", r.Breaks.Select(b => (object?)AuditRecord.Obj(
+                    ("repository", b.Repository), ("project", b.Project), ("owner", b.Owner), ("contact", b.Contact),
+                    ("rule", b.Rule), ("subject", b.Subject), ("because", b.Because))).ToList())));
         }
 
         return items;
+    }
+
+    /// <summary>The policy document <paramref name="policy"/> revoked for the entry alone (<see cref="Revoke"/>), as JSON text; returns what was changed, or null when it cannot be revoked there.</summary>
+    internal static string? Revision(JsonNode policy, string type, string id, out string revised)
+    {
+        var copy = (SortedDictionary<string, object?>)AuditRecord.ToObject(policy)!;
+        string? revocation = Revoke(copy, type, id);
+        revised = revocation == null ? string.Empty : JsonWriter.Write(copy);
+        return revocation;
     }
 
     /// <summary>Changes <paramref name="policy"/> so that it no longer allows the entry; returns what was changed, or null when it cannot be revoked there.</summary>

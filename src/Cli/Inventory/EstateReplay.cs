@@ -15,7 +15,8 @@ internal sealed record Breakage(string Repository, string? Owner, string? Contac
 /// recorded uses (<see cref="RecordedUses"/>) are run through the task engine (<see cref="GuardrailsChecker"/>: the
 /// manifest evaluation, the package gate on the recorded versions and chains through Core's PolicyVerdicts, waivers),
 /// once under the revision in force and once under the new one. A repository breaks when the new revision gives it an
-/// error the old one did not (a build that already fails is not broken by the change), in the mode the build ran in.
+/// error (rule and subject) the old one did not, in the mode the build ran in: an error it already has is not a break, so
+/// an unchanged revision breaks nothing, and a build that already fails is listed only for a new error.
 /// The AI endpoints the code uses (audit 1.3 "endpoints", the analyzers' GRD008) are judged by the same evaluator the
 /// analyzers ask (PolicyVerdicts.Host under the effective policy the check derives): an endpoint the revision no longer
 /// lets pass is the build's GRD004. Footprints are not re-read (the record keeps their findings, not the files), and a
@@ -30,56 +31,48 @@ internal static class EstateReplay
         WouldBreakEach(dbPath, oldPolicy, new[] { newPolicy }, at)[0];
 
     /// <summary>
-    /// <see cref="WouldBreak"/> for several revisions at once against the same estate: each repository's build under
-    /// the revision in force is evaluated once (the decommission view asks this for every revocable entry).
+    /// <see cref="WouldBreak"/> for several revisions at once against the same estate, in one pass over the estate: each
+    /// repository's recorded build is read and its manifest materialized once, evaluated once under the revision in force
+    /// and then under each revision (the decommission view asks this for every revocable entry). Nothing is written to
+    /// disk: the recorded manifest, and any revision in <paramref name="held"/> (by path), reach the check from memory
+    /// (<see cref="CheckRequest.HeldFiles"/>); a path not held is read from disk by the check, as in a build.
     /// </summary>
-    public static List<Result> WouldBreakEach(string dbPath, string oldPolicy, IReadOnlyList<string> newPolicies, DateTimeOffset at)
+    public static List<Result> WouldBreakEach(string dbPath, string oldPolicy, IReadOnlyList<string> newPolicies, DateTimeOffset at,
+        IReadOnlyDictionary<string, LoadedFile>? held = null)
     {
         var breaks = newPolicies.Select(_ => new List<Breakage>()).ToList();
         var skipped = new List<string>();
         int evaluated = 0;
-        string work = Path.Combine(Path.GetTempPath(), "guardrails-replay-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(work);
-        try
-        {
-            using InventoryStore store = InventoryStore.Open(dbPath);
-            foreach ((string repo, string project, string? owner, string? contact, string? uses) in Latest(store.Connection))
-            {
-                JsonNode? u = uses == null ? null : JsonReader.TryParse(uses, out _);
-                if (u == null || !u.IsObject)
-                {
-                    skipped.Add(repo + " (" + project + ")");
-                    continue;
-                }
+        var files = new Dictionary<string, LoadedFile>(held ?? new Dictionary<string, LoadedFile>(), StringComparer.Ordinal);
+        var reads = new PolicyReads();
 
-                evaluated++;
-                string dir = Path.Combine(work, evaluated.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                Directory.CreateDirectory(dir);
-                Dictionary<string, (string Rule, string Subject, string Message)> before = Errors(u, oldPolicy, at, dir);
-                for (int i = 0; i < newPolicies.Count; i++)
+        // A folder that is never created: the recorded build's project and manifest are only names here.
+        string work = Path.Combine(Path.GetTempPath(), "guardrails-replay-" + Guid.NewGuid().ToString("N")[..12]);
+        using InventoryStore store = InventoryStore.Open(dbPath);
+        foreach ((string repo, string project, string? owner, string? contact, string? uses) in Latest(store.Connection))
+        {
+            JsonNode? u = uses == null ? null : JsonReader.TryParse(uses, out _);
+            if (u == null || !u.IsObject)
+            {
+                skipped.Add(repo + " (" + project + ")");
+                continue;
+            }
+
+            evaluated++;
+            var build = new RecordedBuild(u, Path.Combine(work, evaluated.ToString(System.Globalization.CultureInfo.InvariantCulture)), files, reads);
+            Dictionary<string, (string Rule, string Subject, string Message)> before = build.Errors(oldPolicy, at);
+            for (int i = 0; i < newPolicies.Count; i++)
+            {
+                foreach (KeyValuePair<string, (string Rule, string Subject, string Message)> e in build.Errors(newPolicies[i], at))
                 {
-                    foreach (KeyValuePair<string, (string Rule, string Subject, string Message)> e in Errors(u, newPolicies[i], at, dir))
+                    if (!before.ContainsKey(e.Key))
                     {
-                        if (!before.ContainsKey(e.Key))
-                        {
-                            breaks[i].Add(new Breakage(repo, owner, contact, project, e.Value.Rule, e.Value.Subject, e.Value.Message));
-                        }
+                        breaks[i].Add(new Breakage(repo, owner, contact, project, e.Value.Rule, e.Value.Subject, e.Value.Message));
                     }
                 }
             }
-        }
-        finally
-        {
-            try
-            {
-                Directory.Delete(work, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
+
+            build.Release();
         }
 
         foreach (List<Breakage> list in breaks)
@@ -107,58 +100,87 @@ internal static class EstateReplay
         return rows;
     }
 
-    /// <summary>The errors the build would report under <paramref name="policyPath"/>, keyed by rule and subject.</summary>
-    private static Dictionary<string, (string Rule, string Subject, string Message)> Errors(JsonNode uses, string policyPath, DateTimeOffset at, string dir)
+    /// <summary>One recorded build in the shape the check reads it: its project and manifest named under a folder that is
+    /// never created, the manifest held in memory.</summary>
+    private sealed class RecordedBuild
     {
-        string project = uses["project"]?.Text ?? "project";
-        var request = new CheckRequest
-        {
-            ProjectPath = Path.Combine(dir, SafeName(project) + ".csproj"),
-            PolicyPath = policyPath,
-            Mode = uses["mode"]?.Text,
-            Now = at,
-            CheckFootprints = false,
-        };
-        JsonNode? manifest = uses["manifest"];
-        if (manifest != null && manifest.IsObject)
-        {
-            request.ManifestPath = Path.Combine(dir, "ai-assistants.json");
-            File.WriteAllText(request.ManifestPath, Copy(manifest));
-        }
+        private readonly JsonNode _uses;
+        private readonly string _projectPath;
+        private readonly string? _manifestPath;
+        private readonly Dictionary<string, LoadedFile> _files;
+        private readonly PolicyReads _reads;
+        private readonly List<DeclaredPackage> _packages = new();
 
-        var packages = new List<DeclaredPackage>();
-        foreach (JsonNode p in uses["packages"]?.Items ?? Array.Empty<JsonNode>())
+        public RecordedBuild(JsonNode uses, string dir, Dictionary<string, LoadedFile> files, PolicyReads reads)
         {
-            List<string>? chain = p["chain"] is JsonNode c && c.IsArray ? c.Items.Select(x => x.Text ?? string.Empty).ToList() : null;
-            packages.Add(new DeclaredPackage(p["id"]?.Text ?? "?", p["version"]?.Text ?? string.Empty, request.ProjectPath, 0, 0, chain));
-        }
-
-        request.DeclaredPackages = packages;
-        request.DeclaredPackagesOrigin = "restored, as the audit record gives it";
-        CheckResult result = GuardrailsChecker.Run(request);
-        var errors = new Dictionary<string, (string, string, string)>(StringComparer.OrdinalIgnoreCase);
-        foreach (Finding f in result.Findings)
-        {
-            if (f.IsError(result.Enforce))
+            _uses = uses;
+            _files = files;
+            _reads = reads;
+            _projectPath = Path.Combine(dir, SafeName(uses["project"]?.Text ?? "project") + ".csproj");
+            JsonNode? manifest = uses["manifest"];
+            if (manifest != null && manifest.IsObject)
             {
-                string subject = f.Subject ?? f.Message;
-                errors.TryAdd(f.Rule.Id + "|" + subject, (f.Rule.Id, subject, f.Message));
+                _manifestPath = Path.Combine(dir, "ai-assistants.json");
+                files[_manifestPath] = LoadedFile.FromBytes(_manifestPath, System.Text.Encoding.UTF8.GetBytes(Copy(manifest)));
+            }
+
+            foreach (JsonNode p in uses["packages"]?.Items ?? Array.Empty<JsonNode>())
+            {
+                List<string>? chain = p["chain"] is JsonNode c && c.IsArray ? c.Items.Select(x => x.Text ?? string.Empty).ToList() : null;
+                _packages.Add(new DeclaredPackage(p["id"]?.Text ?? "?", p["version"]?.Text ?? string.Empty, _projectPath, 0, 0, chain));
             }
         }
 
-        // GRD004 as the analyzers decide it: each recorded host under the effective policy this check derived.
-        Guardrails.Core.Policy.PolicyVerdicts? verdicts = result.Enforce ? Guardrails.Core.Policy.PolicyVerdicts.From(result.Effective) : null;
-        foreach (JsonNode h in verdicts == null ? Array.Empty<JsonNode>() : uses["endpoints"]?.Items ?? Array.Empty<JsonNode>())
+        /// <summary>Drops the held manifest once every revision has been evaluated (memory stays bounded by one build).</summary>
+        public void Release()
         {
-            string? host = h.Text;
-            Guardrails.Core.Policy.Decision? decision = host == null ? null : verdicts!.Host(host);
-            if (decision != null && !decision.Passes)
+            if (_manifestPath != null)
             {
-                errors.TryAdd(Guardrails.Core.Rules.RuleIds.UnapprovedEndpoint + "|" + host, (Guardrails.Core.Rules.RuleIds.UnapprovedEndpoint, host!, host + ": " + decision.Reason));
+                _files.Remove(_manifestPath);
             }
         }
 
-        return errors;
+        /// <summary>The errors the build would report under <paramref name="policyPath"/>, keyed by rule and subject.</summary>
+        public Dictionary<string, (string Rule, string Subject, string Message)> Errors(string policyPath, DateTimeOffset at)
+        {
+            var request = new CheckRequest
+            {
+                ProjectPath = _projectPath,
+                PolicyPath = policyPath,
+                Mode = _uses["mode"]?.Text,
+                Now = at,
+                CheckFootprints = false,
+                ManifestPath = _manifestPath,
+                HeldFiles = _files,
+                PolicyReads = _reads,
+                DeclaredPackages = _packages,
+                DeclaredPackagesOrigin = "restored, as the audit record gives it",
+            };
+            CheckResult result = GuardrailsChecker.Run(request);
+            var errors = new Dictionary<string, (string, string, string)>(StringComparer.OrdinalIgnoreCase);
+            foreach (Finding f in result.Findings)
+            {
+                if (f.IsError(result.Enforce))
+                {
+                    string subject = f.Subject ?? f.Message;
+                    errors.TryAdd(f.Rule.Id + "|" + subject, (f.Rule.Id, subject, f.Message));
+                }
+            }
+
+            // GRD004 as the analyzers decide it: each recorded host under the effective policy this check derived.
+            Guardrails.Core.Policy.PolicyVerdicts? verdicts = result.Enforce ? Guardrails.Core.Policy.PolicyVerdicts.From(result.Effective) : null;
+            foreach (JsonNode h in verdicts == null ? Array.Empty<JsonNode>() : _uses["endpoints"]?.Items ?? Array.Empty<JsonNode>())
+            {
+                string? host = h.Text;
+                Guardrails.Core.Policy.Decision? decision = host == null ? null : verdicts!.Host(host);
+                if (decision != null && !decision.Passes)
+                {
+                    errors.TryAdd(Guardrails.Core.Rules.RuleIds.UnapprovedEndpoint + "|" + host, (Guardrails.Core.Rules.RuleIds.UnapprovedEndpoint, host!, host + ": " + decision.Reason));
+                }
+            }
+
+            return errors;
+        }
     }
 
     private static string Copy(JsonNode node) => JsonWriter.Write(Guardrails.BuildTasks.Reports.AuditRecord.ToObject(node));
