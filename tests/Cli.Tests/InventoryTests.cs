@@ -121,6 +121,120 @@ public sealed class InventoryTests
         Assert.Equal(new[] { "WVR-7" }, doc.RootElement.GetProperty("waiversExpiring").EnumerateArray().Select(w => w.GetProperty("id").GetString()!).ToArray());
     }
 
+    /// <summary>
+    /// Waivers in real records, not hand-written samples: the check waives a model finding (GRD114, the record's
+    /// findings[].waivedBy and waiversApplied) and the verification after the compiler waives an endpoint (GRD004, the
+    /// record's endpoints.hosts[].waiver and a waiversApplied entry "appliedBy": "compile"), both claimed by the
+    /// manifest and ending within 30 days; a third, claimed too, ends later. The inventory keeps both in SQLite and
+    /// lists them, with the repository, as expiring in the JSON, the CSV and the HTML report; the later one is kept
+    /// but not listed.
+    /// </summary>
+    [Fact]
+    public void Waivers_a_real_build_applied_reach_the_database_and_every_report_format()
+    {
+        using var repo = new TempRepo();
+        DateTimeOffset now = new(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
+        string policy = repo.Write("policy/guardrails.policy.json", """
+            {
+              "policyFormat": "1.0", "policyId": "waivers", "revision": 1,
+              "owner": { "name": "AI Governance", "contact": "ai-gov@example.test", "approvers": ["sec@example.test"] },
+              "defaults": { "unknownAssistant": "deny", "requireManifest": true },
+              "dataClasses": ["public", "internal"],
+              "tiers": { "standard": { "maxDataClass": "internal" } },
+              "assistants": [ { "id": "claude-code", "models": { "allow": ["claude-sonnet-4*"] },
+                "approval": { "approvedBy": "sec@example.test", "approvedAt": "2026-01-01", "expiresAt": "2030-01-01" } } ],
+              "waivers": [
+                { "id": "WVR-MODEL", "rule": "GRD114", "subject": "claude-code/gpt-4o", "approvedBy": "sec@example.test",
+                  "approvedAt": "2026-11-01", "expiresAt": "2026-12-20", "reason": "model evaluation" },
+                { "id": "WVR-ENDPOINT", "rule": "GRD004", "subject": "api.mistral.ai", "approvedBy": "sec@example.test",
+                  "approvedAt": "2026-11-01", "expiresAt": "2026-12-31", "reason": "pilot" },
+                { "id": "WVR-LATER", "rule": "GRD114", "subject": "claude-code/o3", "approvedBy": "sec@example.test",
+                  "approvedAt": "2026-11-01", "expiresAt": "2027-06-30", "reason": "later" }
+              ]
+            }
+            """);
+        string manifest = repo.Write("repos/pilot/ai-assistants.json", """
+            {
+              "manifestFormat": "1.0", "repository": "github.com/contoso/pilot", "tier": "standard", "dataClass": "internal",
+              "owner": { "team": "Pilot", "contact": "pilot@example.test" },
+              "waivers": ["WVR-MODEL", "WVR-ENDPOINT", "WVR-LATER"],
+              "assistants": [ { "id": "claude-code", "models": ["claude-sonnet-4", "gpt-4o", "o3"] } ]
+            }
+            """);
+        var request = new CheckRequest
+        {
+            ProjectPath = repo.Write("repos/pilot/Pilot.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />"),
+            PolicyPath = policy,
+            ManifestPath = manifest,
+            Now = now,
+            CheckFootprints = false,
+        };
+        CheckResult result = GuardrailsChecker.Run(request);
+        Assert.DoesNotContain(result.Findings, f => f.IsError(result.Enforce));
+        Assert.Contains(result.Findings, f => f.Rule.Id == "GRD114" && f.WaivedBy == "WVR-MODEL");
+
+        // What the verification after the compiler writes for code that calls Mistral: the evaluator's verdict and its waiver.
+        var verdicts = Guardrails.Core.Policy.PolicyVerdicts.From(result.Effective);
+        Guardrails.Core.Policy.Decision mistral = verdicts.Host("api.mistral.ai");
+        Assert.Equal("WVR-ENDPOINT", mistral.Waiver?.Id);
+        object endpoints = EndpointReach.Section(new[] { new EndpointUse("api.mistral.ai", repo.PathOf("repos/pilot/Chat.cs")) }, verdicts, null, "compiler error log (GRD008)");
+        string record = AuditRecord.WithCompile(AuditRecord.Build(request, result, "test", new BuildProvenance()), null, "2026-12-03T09:00:00Z", endpoints, new[] { mistral.Waiver! });
+        using (JsonDocument written = JsonDocument.Parse(record))
+        {
+            Assert.Equal("WVR-ENDPOINT", written.RootElement.GetProperty("endpoints").GetProperty("hosts")[0].GetProperty("waiver").GetString());
+            Assert.Contains(written.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("waivedBy").GetString() == "WVR-MODEL");
+        }
+
+        repo.Write("artifacts/pilot/guardrails.audit.json", record);
+        string db = Path.Combine(repo.Root, "inv.db");
+        string[] Run(string format, string output) =>
+            new[] { "inventory", repo.PathOf("artifacts"), "--db", db, "--now", "2026-12-03", "--format", format, "-o", output };
+
+        Assert.Equal(0, CliRun.Of(Run("json", repo.PathOf("inv.json"))).ExitCode);
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(repo.PathOf("inv.json")));
+        var expiring = doc.RootElement.GetProperty("waiversExpiring").EnumerateArray().ToDictionary(w => w.GetProperty("id").GetString()!);
+        Assert.Equal(new[] { "WVR-ENDPOINT", "WVR-MODEL" }, expiring.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        Assert.Equal("2026-12-20", expiring["WVR-MODEL"].GetProperty("expiresAt").GetString());
+        Assert.Equal("claude-code/gpt-4o", expiring["WVR-MODEL"].GetProperty("subject").GetString());
+        Assert.Equal("2026-12-31", expiring["WVR-ENDPOINT"].GetProperty("expiresAt").GetString());
+        Assert.Equal("GRD004", expiring["WVR-ENDPOINT"].GetProperty("rule").GetString());
+        Assert.Equal(new[] { "github.com/contoso/pilot" }, Strings(expiring["WVR-ENDPOINT"].GetProperty("repositories")));
+
+        // The database keeps every applied waiver, the later one too.
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + db + ";Mode=ReadOnly;Pooling=False"))
+        {
+            connection.Open();
+            using var query = connection.CreateCommand();
+            query.CommandText = "SELECT w.id, w.rule, w.expires_at, r.repository FROM waivers w JOIN records r ON r.id = w.record_id ORDER BY w.id";
+            using var reader = query.ExecuteReader();
+            var rows = new List<string>();
+            while (reader.Read())
+            {
+                rows.Add(reader.GetString(0) + " " + reader.GetString(1) + " " + reader.GetString(2) + " " + reader.GetString(3));
+            }
+
+            Assert.Equal(new[]
+            {
+                "WVR-ENDPOINT GRD004 2026-12-31 github.com/contoso/pilot",
+                "WVR-LATER GRD114 2027-06-30 github.com/contoso/pilot",
+                "WVR-MODEL GRD114 2026-12-20 github.com/contoso/pilot",
+            }, rows);
+        }
+
+        CliRun csv = CliRun.Of(Run("csv", repo.PathOf("inv.csv")));
+        Assert.Equal(0, csv.ExitCode);
+        string[] lines = File.ReadAllLines(repo.PathOf("inv.csv"));
+        Assert.Contains("waiver,WVR-MODEL,github.com/contoso/pilot,sec@example.test,2026-12-20,,,GRD114 claude-code/gpt-4o,,", lines);
+        Assert.Contains("waiver,WVR-ENDPOINT,github.com/contoso/pilot,sec@example.test,2026-12-31,,,GRD004 api.mistral.ai,,", lines);
+        Assert.DoesNotContain(lines, l => l.Contains("WVR-LATER", StringComparison.Ordinal));
+
+        Assert.Equal(0, CliRun.Of(Run("html", repo.PathOf("inv.html"))).ExitCode);
+        string html = File.ReadAllText(repo.PathOf("inv.html"));
+        Assert.Contains("\"id\":\"WVR-ENDPOINT\"", html.Replace(" ", string.Empty, StringComparison.Ordinal));
+        Assert.Contains("\"id\":\"WVR-MODEL\"", html.Replace(" ", string.Empty, StringComparison.Ordinal));
+        Assert.DoesNotContain("\"id\":\"WVR-LATER\"", html.Replace(" ", string.Empty, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Bad_inputs_get_a_coded_message_naming_the_file_and_the_rest_still_renders()
     {

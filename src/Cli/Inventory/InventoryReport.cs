@@ -104,6 +104,16 @@ internal static class InventoryReport
             }
         }
 
+        // Waivers expiring within the window (the report's "waivers expiring within 30 days"), one row per repository that applied it.
+        foreach (SortedDictionary<string, object?> w in ((List<object?>)model["waiversExpiring"]!).Cast<SortedDictionary<string, object?>>())
+        {
+            string status = string.Join(" ", new[] { w["rule"] as string, w["subject"] as string }.Where(x => !string.IsNullOrEmpty(x)));
+            foreach (object? repo in (List<object?>)w["repositories"]!)
+            {
+                sb.AppendJoin(',', new[] { "waiver", w["id"], repo, w["approvedBy"], w["expiresAt"], null, null, status, null, null }.Select(v => Cell(v as string))).Append('\n');
+            }
+        }
+
         return SafeText.Clean(sb.ToString());
     }
 
