@@ -114,6 +114,47 @@ public sealed class PolicyCommandTests
         Assert.DoesNotContain("revoked package Anthropic", changes);
     }
 
+    /// <summary>
+    /// Assistants, models and MCP servers are judged by the manifest evaluator's own decisions, not by the lists: a deny
+    /// pattern over an allowed model and a deny entry that catches an allowed server's URL revoke them, and an approval
+    /// is in force through its expiry day (expired only the day after), as the build decides.
+    /// </summary>
+    [Fact]
+    public void Diff_judges_assistants_models_and_mcp_servers_as_the_build_does()
+    {
+        using var repo = new TempRepo();
+        string sample = File.ReadAllText(Path.Combine(Guardrails.Tests.Shared.RepoPaths.Root, "samples", "policy", "guardrails.policy.json"));
+        string before = repo.Write("old.json", sample);
+        string after = repo.Write("new.json", sample
+            .Replace("\"models\": { \"allow\": [\"claude-sonnet-4*\", \"gpt-4.1\"] }", "\"models\": { \"allow\": [\"claude-sonnet-4*\", \"gpt-4.1\"], \"deny\": [\"gpt-4*\"] }", StringComparison.Ordinal)
+            .Replace("\"deny\": [\n      { \"id\": \"filesystem-root\"", "\"deny\": [\n      { \"id\": \"github-freeze\", \"url\": \"https://api.githubcopilot.com/mcp/*\", \"reason\": \"incident\" },\n      { \"id\": \"filesystem-root\"", StringComparison.Ordinal)
+            .Replace("\"approvedAt\": \"2026-03-01\", \"expiresAt\": \"2030-03-01\"", "\"approvedAt\": \"2026-03-01\", \"expiresAt\": \"2026-12-03\"", StringComparison.Ordinal));
+        Assert.Contains("\"deny\": [\"gpt-4*\"]", File.ReadAllText(after));
+        Assert.Contains("github-freeze", File.ReadAllText(after));
+        Assert.Contains("\"expiresAt\": \"2026-12-03\"", File.ReadAllText(after));
+        Assert.Equal(0, CliRun.Of("policy", "validate", after).ExitCode);
+
+        List<string> Changes(string at)
+        {
+            CliRun run = CliRun.Of("policy", "diff", before, after, "--at", at, "--format", "json");
+            using JsonDocument doc = JsonDocument.Parse(run.Out);
+            return doc.RootElement.GetProperty("changes").EnumerateArray()
+                .Select(c => c.GetProperty("change").GetString() + " " + c.GetProperty("type").GetString() + " " + c.GetProperty("id").GetString()).ToList();
+        }
+
+        List<string> onTheDay = Changes("2026-12-03");
+        Assert.Contains("revoked model cursor/gpt-4.1", onTheDay);
+        Assert.DoesNotContain("revoked model cursor/claude-sonnet-4*", onTheDay);
+        Assert.Contains("revoked mcpServer github", onTheDay);
+        Assert.DoesNotContain(onTheDay, c => c.EndsWith(" mcpServer contoso-docs", StringComparison.Ordinal));
+        Assert.Contains("changed assistant github-copilot", onTheDay); // approved through 2026-12-03: the build still passes that day
+        Assert.DoesNotContain("expired assistant github-copilot", onTheDay);
+
+        List<string> dayAfter = Changes("2026-12-04");
+        Assert.Contains("expired assistant github-copilot", dayAfter);
+        Assert.Contains("expired model github-copilot/gpt-4.1", dayAfter);
+    }
+
     [Fact]
     public void Diff_reports_an_approval_that_the_new_revision_lets_expire()
     {

@@ -267,13 +267,13 @@ namespace Guardrails.BuildTasks.Policy
             {
                 string sid = server.Id!;
                 shown = "'" + Text.Show(sid) + "'";
-                denied = _policy.McpDeny.Find(d => d.Id != null && string.Equals(d.Id.Value, sid, StringComparison.OrdinalIgnoreCase));
+                denied = DenyingMcpEntry(_policy, sid, null);
                 allowed = _policy.McpAllow.Find(d => d.Id != null && string.Equals(d.Id.Value, sid, StringComparison.OrdinalIgnoreCase));
             }
             else
             {
                 shown = (server.Id != null ? "'" + Text.Show(server.Id) + "' " : string.Empty) + "(" + Text.Show(server.Identity.Describe(), 120) + ")";
-                denied = _policy.McpDeny.Find(d => d.Matches(server.Identity));
+                denied = DenyingMcpEntry(_policy, server.Id, server.Identity);
                 allowed = _policy.McpAllow.Find(d => d.Matches(server.Identity));
             }
 
@@ -316,7 +316,7 @@ namespace Guardrails.BuildTasks.Policy
             DateTimeOffset expiry = Dates.ExpiryInstant(approval.ExpiresAt);
             string when = Dates.Show(approval.ExpiresAt.Value);
             string ticket = approval.Ticket != null ? ", ticket " + approval.Ticket.Value : string.Empty;
-            if (_now >= expiry)
+            if (HasExpired(approval, _now))
             {
                 Add(RuleCatalog.ApprovalExpired, at,
                     "The " + what + " expired on " + when + " " + PolicyAt(approval.Node) + ticket + "." + Ask + " to renew it; until then the assistant may not be used.", subject);
@@ -328,6 +328,23 @@ namespace Guardrails.BuildTasks.Policy
                     "The " + what + " expires on " + when + " (in " + days.ToString(CultureInfo.InvariantCulture) + " day" + (days == 1 ? string.Empty : "s") + ") " + PolicyAt(approval.Node) + ticket + "." + Ask + " to renew it before then.", subject, warningOnly: true);
             }
         }
+
+        /// <summary>
+        /// Whether an approval has ended at <paramref name="now"/>, as the build decides it (GRD116 as an error): a date-only
+        /// expiry is in force through that day. Also asked by <c>guardrails policy diff</c>.
+        /// </summary>
+        internal static bool HasExpired(ApprovalRecord? approval, DateTimeOffset now) =>
+            approval?.ExpiresAt != null && now >= Dates.ExpiryInstant(approval.ExpiresAt);
+
+        /// <summary>
+        /// The mcpServers.deny entry that catches a server, as the build decides it: a server named only by a policy id by
+        /// that id, a server with an identity (URL, command line, package) by the entry's match. Null when none does. Also
+        /// asked by <c>guardrails policy diff</c> (is an allowed entry caught by a deny?).
+        /// </summary>
+        internal static McpServerRule? DenyingMcpEntry(GuardrailsPolicy policy, string? id, McpServerIdentity? identity) =>
+            identity == null
+                ? (id == null ? null : policy.McpDeny.Find(d => d.Id != null && string.Equals(d.Id.Value, id, StringComparison.OrdinalIgnoreCase)))
+                : policy.McpDeny.Find(d => d.Matches(identity));
 
         private static string ListOr(List<string> items, string none) => items.Count == 0 ? none : string.Join(", ", items);
     }

@@ -13,14 +13,18 @@ internal sealed record PolicyChange(string Change, string Type, string Id, strin
 /// <summary>
 /// What a new policy revision approves, revokes or lets expire compared with the old one: assistants, their models,
 /// MCP servers, packages, endpoints and waivers, read by the build's own policy reader. An entry is in force when it is
-/// listed, not denied, and its approval has not expired at <c>at</c>. Packages, endpoints and waivers are taken from the
+/// listed, not denied, and its approval has not expired at <c>at</c>. Assistants, models and MCP servers are judged by the
+/// manifest evaluator's own decisions (<see cref="PolicyEvaluator.HasExpired"/>: an approval is in force through its
+/// expiry day; <c>ModelRules.IsAllowed</c>: a deny pattern over an allowed model wins;
+/// <see cref="PolicyEvaluator.DenyingMcpEntry"/>: a deny entry that catches an allowed server wins). Packages, endpoints and waivers are taken from the
 /// typed effective policy the analyzers and the package gate get (<see cref="EffectiveFacts"/>), and whether a package
 /// or an endpoint is approved is asked of the one evaluator (<see cref="PolicyVerdicts"/>): a deny pattern over an
 /// approved id, an endpoint denied by a wildcard, a waiver valid through its expiry day decide as in the build.
 /// </summary>
 internal static class PolicyDiff
 {
-    private sealed record Entry(string Type, string Id, bool Approved, DateTimeOffset? Expires, string Terms, string? ExpiresShown = null);
+    /// <summary>One entry: approved (not denied), and whether its approval has ended at the diff's instant as the build decides it.</summary>
+    private sealed record Entry(string Type, string Id, bool Approved, DateTimeOffset? Expires, string Terms, string? ExpiresShown = null, bool Expired = false);
 
     public static List<PolicyChange> Compare(GuardrailsPolicy before, GuardrailsPolicy after, DateTimeOffset at)
     {
@@ -38,7 +42,7 @@ internal static class PolicyDiff
             }
             else if (wasInForce && !isInForce)
             {
-                bool expired = now != null && now.Approved && now.Expires <= at;
+                bool expired = now != null && now.Approved && now.Expired;
                 changes.Add(new PolicyChange(
                     expired ? "expired" : "revoked",
                     any.Type,
@@ -54,7 +58,7 @@ internal static class PolicyDiff
         return changes;
     }
 
-    private static bool InForce(Entry? e, DateTimeOffset at) => e != null && e.Approved && (e.Expires == null || e.Expires > at);
+    private static bool InForce(Entry? e, DateTimeOffset at) => e != null && e.Approved && !e.Expired;
 
     private static string Describe(Entry e) =>
         (e.Terms.Length > 0 ? e.Terms : "approved") + (e.Expires != null ? ", expires " + Shown(e) : string.Empty);
@@ -75,12 +79,15 @@ internal static class PolicyDiff
                     a.Tiers != null ? "tiers " + string.Join(",", a.Tiers.Select(t => t.Value)) : null,
                     a.MaxDataClass != null ? "max " + a.MaxDataClass.Value : null,
                 }.Where(s => s != null));
-            Add(new Entry("assistant", a.Id, !a.Denied, a.Approval?.ExpiresAt?.Value, terms));
+            bool expired = PolicyEvaluator.HasExpired(a.Approval, at);
+            Add(new Entry("assistant", a.Id, !a.Denied, a.Approval?.ExpiresAt?.Value, terms, Expired: expired));
             if (!a.Denied)
             {
                 foreach (var m in a.Models.Allow)
                 {
-                    Add(new Entry("model", a.Id + "/" + m.Value, true, a.Approval?.ExpiresAt?.Value, string.Empty));
+                    // The evaluator denies first: an allowed pattern a deny pattern covers is not in force.
+                    bool allowed = a.Models.IsAllowed(m.Value, out var deniedBy) || deniedBy == null;
+                    Add(new Entry("model", a.Id + "/" + m.Value, allowed, a.Approval?.ExpiresAt?.Value, allowed ? string.Empty : "denied by '" + deniedBy!.Value + "'", Expired: expired));
                 }
 
                 foreach (var m in a.Models.Deny)
@@ -92,7 +99,10 @@ internal static class PolicyDiff
 
         foreach (McpServerRule s in p.McpAllow)
         {
-            Add(new Entry("mcpServer", s.Label, true, s.Approval?.ExpiresAt?.Value, s.MaxDataClass != null ? "max " + s.MaxDataClass.Value : string.Empty));
+            // As the build matches a server named by this entry's id or declared with its identity: a deny that catches it wins.
+            McpServerRule? deniedBy = PolicyEvaluator.DenyingMcpEntry(p, s.Id?.Value, null) ?? PolicyEvaluator.DenyingMcpEntry(p, s.Id?.Value, Identity(s));
+            Add(new Entry("mcpServer", s.Label, deniedBy == null, s.Approval?.ExpiresAt?.Value,
+                deniedBy != null ? "denied by '" + deniedBy.Label + "'" : s.MaxDataClass != null ? "max " + s.MaxDataClass.Value : string.Empty, Expired: PolicyEvaluator.HasExpired(s.Approval, at)));
         }
 
         foreach (McpServerRule s in p.McpDeny)
@@ -127,9 +137,15 @@ internal static class PolicyDiff
         foreach (WaiverEntry w in effective.Waivers)
         {
             // In force through its expiry day, as the build judges it; shown as the policy writes it.
-            Add(new Entry("waiver", w.Id, true, w.Expires, w.Rule + " " + w.Subject, p.FindWaiver(w.Id)?.ExpiresAt is { } written ? Dates.Show(written.Value) : null));
+            Add(new Entry("waiver", w.Id, true, w.Expires, w.Rule + " " + w.Subject, p.FindWaiver(w.Id)?.ExpiresAt is { } written ? Dates.Show(written.Value) : null, Expired: at >= w.Expires));
         }
 
         return d;
     }
+
+    /// <summary>The server an allow entry describes, as a manifest would declare it (the entry's own URL, command line or package).</summary>
+    private static McpServerIdentity? Identity(McpServerRule s) =>
+        s.Url == null && s.Command == null && s.Package == null
+            ? null
+            : new McpServerIdentity { Url = s.Url?.Value, Command = s.Command, Package = s.Package?.Value, Sha256 = s.Sha256?.Value };
 }
