@@ -181,7 +181,14 @@ namespace Guardrails.BuildTasks
                 }
             }
 
-            // UTF-16 and UTF-32 text has NUL bytes; the compiler decodes it by its byte-order mark.
+            // UTF-32 (marked or not) and unmarked UTF-16 are text the compiler cannot decode (it reads them as NULs): the
+            // check decodes and scans them, so a key saved by a Windows tool in UTF-16 does not pass as binary.
+            if (TextEncodings.NotForCompiler(head, read) != null)
+            {
+                return SkippedList.Encoding;
+            }
+
+            // Marked UTF-16 text has NUL bytes; the compiler decodes it by its byte-order mark.
             bool bom16or32 = read >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)) ||
                              read >= 4 && head[0] == 0 && head[1] == 0 && head[2] == 0xFE && head[3] == 0xFF;
             if (!bom16or32 && Array.IndexOf(head, (byte)0, 0, read) >= 0)

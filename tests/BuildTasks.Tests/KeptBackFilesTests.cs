@@ -87,6 +87,25 @@ public class KeptBackFilesTests
     }
 
     [Fact]
+    public void A_key_in_UTF16_without_a_byte_order_mark_or_in_UTF32_is_GRD002_at_its_line()
+    {
+        // Adversary round 3 #14: the compiler cannot decode these, so the check does.
+        using var dir = new TempDir();
+        string key = FakeKeys.OpenAiProject("Utf16NoBomFakeKeyNotReal");
+        string k16 = dir.WriteBytes("k16.txt", new UnicodeEncoding(false, false).GetBytes("# deploy\nOPENAI_API_KEY=" + key + "\n"));
+        string k32 = dir.WriteBytes("settings32.json",
+            new UTF32Encoding(false, true).GetPreamble().Concat(new UTF32Encoding(false, false).GetBytes("{\n  \"OpenAI\": { \"ApiKey\": \"" + key + "\" }\n}\n")).ToArray());
+
+        CheckRunner run = Check(dir, CheckRunner.Policy, k16, k32);
+        Assert.False(run.Passed);
+        var errors = run.Engine.Errors.Where(e => e.Code == "GRD002").OrderBy(e => e.File, StringComparer.Ordinal).ToArray();
+        Assert.Equal(new[] { (k16, 2, 16), (k32, 2, 26) }.OrderBy(e => e.Item1, StringComparer.Ordinal), errors.Select(e => (e.File, e.LineNumber, e.ColumnNumber)));
+        Assert.All(errors, e => Assert.Contains("UTF-32 or UTF-16 without a byte-order mark", e.Message));
+        Assert.DoesNotContain("GRD312", run.ErrorCodes);
+        Assert.DoesNotContain(key, run.AllLogged);
+    }
+
+    [Fact]
     public void A_file_over_the_streaming_limit_is_GRD312_without_being_read()
     {
         using var dir = new TempDir();

@@ -28,7 +28,7 @@ public class SelectScanFilesTests
     }
 
     [Fact]
-    public void Binary_content_behind_a_text_extension_is_kept_back_and_listed_while_every_text_encoding_passes()
+    public void Binary_content_behind_a_text_extension_is_kept_back_and_listed_while_every_encoding_the_compiler_decodes_passes()
     {
         using var dir = new TempDir();
         string binary = dir.WriteBytes("data.json", new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D });
@@ -43,12 +43,42 @@ public class SelectScanFilesTests
         Assert.DoesNotContain(binary, files);
         Assert.Contains(utf16, files);
         Assert.Contains(utf16be, files);
-        Assert.Contains(utf32, files);
+        Assert.DoesNotContain(utf32, files); // the compiler reads UTF-32 as UTF-16 full of NULs: the check scans it
         Assert.Contains(invalidUtf8, files);
         Assert.Contains(text, files);
-        var entry = Assert.Single(SkippedList.Parse(skipped));
-        Assert.Equal((SkippedList.Binary, 12L, binary), entry);
+        Assert.Equal(
+            new[] { (SkippedList.Binary, 12L, binary), (SkippedList.Encoding, 16L, utf32) },
+            SkippedList.Parse(skipped).ToArray());
         Assert.Contains(files, f => f.EndsWith(SkippedList.FileName, StringComparison.Ordinal)); // the list itself goes to the analyzer
+    }
+
+    [Fact]
+    public void Text_the_compiler_cannot_decode_is_kept_back_for_the_check_even_when_it_is_shipped_and_binary_stays_quiet()
+    {
+        // Adversary round 3 #14: UTF-16LE without a byte-order mark (a shipped .txt) passed as "binary" and was never scanned.
+        using var dir = new TempDir();
+        const string Text = "OPENAI_API_KEY=read-it-from-somewhere-else\n";
+        string le = dir.WriteBytes("k16.txt", new UnicodeEncoding(false, false).GetBytes(Text));
+        string be = dir.WriteBytes("k16be.txt", new UnicodeEncoding(true, false).GetBytes(Text));
+        string u32 = dir.WriteBytes("k32.json", new UTF32Encoding(false, false).GetBytes("{ \"a\": \"" + Text.Trim() + "\" }"));
+        string u32be = dir.WriteBytes("k32be.json", new UTF32Encoding(true, true).GetPreamble().Concat(new UTF32Encoding(true, false).GetBytes("{ }")).ToArray());
+        string image = dir.WriteBytes("logo.txt", new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0 });
+        string zeros = dir.WriteBytes("zeros.txt", new byte[64]);
+
+        var items = new[] { le, be, u32, u32be, image, zeros }.Select(f =>
+        {
+            var item = new TaskItem(f);
+            item.SetMetadata(Guardrails.BuildTasks.Foundation.ScanFileKinds.ShippedMetadata, "true");
+            return (ITaskItem)item;
+        }).ToArray();
+        string list = Path.Combine(dir.Path, "obj", SkippedList.FileName);
+        var task = new GuardrailsSelectScanFiles { BuildEngine = new FakeBuildEngine(), Candidates = items, ProjectDirectory = dir.Path, SkippedListFile = list, IncludeRepositoryFiles = false };
+        Assert.True(task.Execute());
+
+        Assert.Equal(new[] { le, be, u32, u32be }, task.KeptBack.Select(k => k.ItemSpec).ToArray());
+        Assert.All(SkippedList.Parse(File.ReadAllText(list)), e => Assert.Equal(SkippedList.Encoding, e.Reason));
+        Assert.True(SkippedList.ScannedByCheck(SkippedList.Encoding)); // so the analyzer does not call them unscanned (GRD007)
+        Assert.DoesNotContain(task.Files, f => f.ItemSpec == image || f.ItemSpec == zeros); // shipped binaries: nothing to scan
     }
 
     [Fact]
@@ -120,7 +150,8 @@ public class SelectScanFilesTests
         string terraform = dir.Write("infra/main.tf", "variable \"k\" {}");
         string typescript = dir.Write("ClientApp/api.ts", "export const x = 1;");
         string video = dir.WriteBytes("media/clip.ts", new byte[] { 0x47, 0, 0x11, 0x10, 0, 0x42 }); // MPEG transport stream
-        string text = dir.Write("notes.txt", "plain notes");
+        string text = dir.Write("notes.txt", "plain notes"); // adversary round 3 #9: plain text is read (it was not)
+        string jenkins = dir.Write("Jenkinsfile", "pipeline { }");
         string image = dir.Write("logo.svg", "<svg/>");
         string named = dir.Write("runbook.txt", "named by GuardrailsScanFile");
         string list = Path.Combine(dir.Path, "obj", "guardrails.scan-skipped.txt");
@@ -129,7 +160,7 @@ public class SelectScanFilesTests
         var task = new GuardrailsSelectScanFiles
         {
             BuildEngine = new FakeBuildEngine(),
-            Candidates = new[] { ByKind(json), ByKind(env), ByKind(markdown), ByKind(docker), ByKind(terraform), ByKind(typescript), ByKind(video), ByKind(text), ByKind(image), new TaskItem(named) },
+            Candidates = new[] { ByKind(json), ByKind(env), ByKind(markdown), ByKind(docker), ByKind(terraform), ByKind(typescript), ByKind(video), ByKind(text), ByKind(jenkins), ByKind(image), new TaskItem(named) },
             ProjectDirectory = dir.Path,
             SkippedListFile = list,
             IncludeRepositoryFiles = false,
@@ -137,7 +168,7 @@ public class SelectScanFilesTests
 
         Assert.True(task.Execute());
 
-        Assert.Equal(new[] { json, env, markdown, docker, terraform, typescript, named }, task.Files.Select(f => f.ItemSpec));
+        Assert.Equal(new[] { json, env, markdown, docker, terraform, typescript, text, jenkins, named }, task.Files.Select(f => f.ItemSpec));
         Assert.Empty(task.KeptBack); // the binary .ts is a video, not a text file hiding its content
     }
 
@@ -150,7 +181,7 @@ public class SelectScanFilesTests
         string resx = dir.Write("Resources.resx", "<root />");
         string image = dir.WriteBytes("logo.png", new byte[] { 0x89, 0x50, 0x4E, 0x47 });
         string model = dir.WriteBytes("model.bin", new byte[] { 1, 0, 2, 0, 3 });
-        string markdown = dir.Write("README.txt", "not shipped, not of a scanned kind");
+        string markdown = dir.Write("README.svg", "<svg>not shipped, not of a scanned kind</svg>");
         string list = Path.Combine(dir.Path, "obj", "guardrails.scan-skipped.txt");
         Directory.CreateDirectory(Path.GetDirectoryName(list)!);
         ITaskItem Shipped(string path) => new TaskItem(path, new Dictionary<string, string> { ["GuardrailsScanShipped"] = "true" });

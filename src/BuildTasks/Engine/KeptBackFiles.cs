@@ -41,7 +41,7 @@ namespace Guardrails.BuildTasks.Engine
 
             foreach ((string reason, long length, string path) in SkippedList.Parse(list))
             {
-                string? gap = SkippedList.ScannedByCheck(reason) ? ScanText(path, result) : reason;
+                string? gap = SkippedList.ScannedByCheck(reason) ? ScanText(path, reason, result) : reason;
                 if (gap == SkippedList.Binary && TextFileSecrets.HasBinaryExtension(path))
                 {
                     // An image or archive someone added to GuardrailsScanFile: not configuration, GRD007 names it.
@@ -61,7 +61,7 @@ namespace Guardrails.BuildTasks.Engine
         }
 
         /// <summary>Scans one text file the compiler was not given; returns why it could not be scanned, or null.</summary>
-        private static string? ScanText(string path, CheckResult result)
+        private static string? ScanText(string path, string reason, CheckResult result)
         {
             try
             {
@@ -78,9 +78,22 @@ namespace Guardrails.BuildTasks.Engine
                 var found = new List<Finding>();
                 bool text;
                 using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024))
-                using (var reader = new StreamReader(stream, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true))
                 {
-                    text = TextFileSecrets.ScanStream(path, reader, (match, line, column) => found.Add(FindingFor(path, match, line, column)));
+                    // UTF-32 and unmarked UTF-16 (kept back for their encoding) are decoded as what they are.
+                    var head = new byte[8192];
+                    int read = 0;
+                    int n;
+                    while (read < head.Length && (n = stream.Read(head, read, head.Length - read)) > 0)
+                    {
+                        read += n;
+                    }
+
+                    stream.Position = 0;
+                    Encoding encoding = TextEncodings.NotForCompiler(head, read) ?? new UTF8Encoding(false, false);
+                    using (var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true))
+                    {
+                        text = TextFileSecrets.ScanStream(path, reader, (match, line, column) => found.Add(FindingFor(path, reason, match, line, column)));
+                    }
                 }
 
                 if (!text)
@@ -99,14 +112,16 @@ namespace Guardrails.BuildTasks.Engine
             }
         }
 
-        private static Finding FindingFor(string path, SecretMatch match, int line, int column)
+        private static Finding FindingFor(string path, string reason, SecretMatch match, int line, int column)
         {
             KeyFormat format = match.Format;
             return format.IsGeneric
                 ? new Finding(RuleCatalog.PossibleSecret, path, line, column, string.Format(CultureInfo.InvariantCulture, RuleCatalog.PossibleSecretMessage, format.TokenKind, match.Redacted), warningOnly: true)
                 : new Finding(RuleCatalog.KeyInFile, path, line, column, string.Format(CultureInfo.InvariantCulture, RuleCatalog.KeyInFileMessage,
                     format.Provider, format.TokenKind, match.Redacted, format.EnvironmentVariable, format.RotateUrl) +
-                    (SkippedList.HasControlCharacter(path)
+                    (reason == SkippedList.Encoding
+                        ? ". (Found by the Guardrails check: the file is UTF-32 or UTF-16 without a byte-order mark, which the compiler cannot decode.)"
+                        : SkippedList.HasControlCharacter(path)
                         ? ". (Found by the Guardrails check: the file's name holds a line break or control character, so it cannot be passed to the compiler; rename it.)"
                         : ". (Found by the Guardrails check: the file is too large for the compiler's key scan.)"));
         }

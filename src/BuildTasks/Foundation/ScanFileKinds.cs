@@ -31,10 +31,16 @@ namespace Guardrails.BuildTasks.Foundation
             // Dockerfile ENV is baked into the image, Terraform variables reach the cloud, a page reaches the browser).
             ".tf", ".tfvars", ".hcl", ".bicep", ".bicepparam", ".py", ".ts", ".tsx", ".mts", ".cts", ".sql", ".md", ".csx",
             ".cshtml", ".razor", ".pubxml", ".psm1", ".psd1", ".cfg", ".conf", ".dockerfile",
+            // Plain text, key files, tables and the code and templates of other languages a .NET repository carries
+            // (adversary round 3, #9: a key in notes.txt, openai.key, keys.csv, app.js, main.go or a Helm template was read
+            // by neither the build nor `guardrails scan`). Read as raw text: self-identifying keys.
+            ".txt", ".text", ".key", ".csv", ".tsv", ".log", ".js", ".mjs", ".cjs", ".jsx", ".html", ".htm", ".vue", ".svelte", ".java", ".kt", ".kts",
+            ".go", ".rb", ".php", ".rs", ".swift", ".scala", ".groovy", ".gradle", ".pl", ".lua", ".r", ".tpl", ".tmpl", ".j2", ".jinja", ".jinja2",
+            ".mustache", ".hbs", ".erb", ".mk", ".cmake", ".example", ".sample", ".bak", ".old", ".orig",
         };
 
-        /// <summary>File names read whatever their extension (Dockerfile, Dockerfile.prod, Containerfile).</summary>
-        private static readonly string[] NamePrefixes = { "Dockerfile", "Containerfile" };
+        /// <summary>File names read whatever their extension (Dockerfile, Dockerfile.prod, Containerfile, Jenkinsfile, Makefile).</summary>
+        private static readonly string[] NamePrefixes = { "Dockerfile", "Containerfile", "Jenkinsfile", "Makefile", "GNUmakefile", "Vagrantfile", "Procfile", "Rakefile", "Justfile", "Earthfile", "Tiltfile" };
 
         /// <summary>
         /// Extensions shared with binary formats (.ts is also an MPEG transport stream): a binary file of such a name is

@@ -27,8 +27,14 @@ namespace Guardrails.Core.Files
         /// <summary>A name the compiler cannot be given (a line break or another control character in it: CS2001): scanned by the build's check.</summary>
         public const string Name = "name";
 
+        /// <summary>
+        /// Text in an encoding the compiler cannot decode (UTF-32, UTF-16 without a byte-order mark: Guardrails.BuildTasks.Foundation.TextEncodings):
+        /// scanned by the build's check, which decodes it.
+        /// </summary>
+        public const string Encoding = "encoding";
+
         /// <summary>True for the entries the build's check scans itself (and the analyzer does not report as GRD007).</summary>
-        public static bool ScannedByCheck(string reason) => reason == Large || reason == Name;
+        public static bool ScannedByCheck(string reason) => reason == Large || reason == Name || reason == Encoding;
 
         /// <summary>True when <paramref name="path"/> holds a character the compiler's command line cannot carry.</summary>
         public static bool HasControlCharacter(string path)
