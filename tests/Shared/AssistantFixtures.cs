@@ -331,6 +331,20 @@ internal static class AssistantFixtures
         {
             ("AGENT.md", "Build with dotnet build; never commit secrets.\n"),
         },
+        ["qwen-code"] = new[]
+        {
+            (".qwen/settings.json", """
+                { "mcpServers": { "fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem@2025.7.1", "."] } } }
+                """),
+            ("QWEN.md", "Build with dotnet build.\n"),
+        },
+        ["firebase-studio"] = new[]
+        {
+            (".idx/airules.md", "Prefer records for DTOs.\n"),
+            (".idx/mcp.json", """
+                { "mcpServers": { "fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem@2025.7.1", "."] } } }
+                """),
+        },
     };
 
     /// <summary>Writes the fixture of <paramref name="assistant"/> under <paramref name="root"/>.</summary>

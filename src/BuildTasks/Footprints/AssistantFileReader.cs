@@ -31,12 +31,24 @@ namespace Guardrails.BuildTasks.Footprints
             string? text = SourceFile.TryReadText(hit.FullPath, RuleCatalog.UnreadableAssistantFile, "The assistant file", out Finding? problem);
             if (text == null)
             {
-                content.Problem = new ReadProblem(Describe(problem), problem?.Line ?? 0, problem?.Column ?? 0);
+                content.Problem = new ReadProblem(Describe(problem), problem?.Line ?? 0, problem?.Column ?? 0, tooLarge: IsOverLimit(hit.FullPath));
                 return content;
             }
 
             Interpret(content, text);
             return content;
+        }
+
+        private static bool IsOverLimit(string path)
+        {
+            try
+            {
+                return new FileInfo(path).Length > SourceFile.MaxBytes;
+            }
+            catch (Exception e) when (FootprintDiscovery.IsIoException(e))
+            {
+                return false;
+            }
         }
 
         /// <summary>Interprets already-read text as the footprint's format (exposed for tests).</summary>

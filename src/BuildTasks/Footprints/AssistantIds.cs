@@ -29,5 +29,7 @@ namespace Guardrails.BuildTasks.Footprints
         public const string Goose = "goose";
         public const string KiloCode = "kilo-code";
         public const string Amp = "amp";
+        public const string QwenCode = "qwen-code";
+        public const string FirebaseStudio = "firebase-studio";
     }
 }

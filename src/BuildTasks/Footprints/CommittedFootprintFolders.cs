@@ -49,9 +49,17 @@ namespace Guardrails.BuildTasks.Footprints
                         break;
                     }
 
-                    if (i > 0 && CouldStartFootprint(name, options.Catalog, firstSegment) && IsFootprint(segments, i, options.Catalog))
+                    if (CouldStartFootprint(name, options.Catalog, firstSegment) && IsFootprint(segments, i, options.Catalog))
                     {
-                        folders.Add(string.Join("/", segments, 0, i));
+                        // The outermost footprint of a path only: a file inside an assistant folder (web/.cursor/mcp.json)
+                        // is that folder's, not a footprint of its own folder (mcp.json at web/.cursor/). The root's
+                        // footprints are on every project's walk.
+                        if (i > 0)
+                        {
+                            folders.Add(string.Join("/", segments, 0, i));
+                        }
+
+                        break;
                     }
                 }
             }

@@ -65,6 +65,10 @@ namespace Guardrails.BuildTasks.Footprints
             E(".claude/skills/", ClaudeCode, K.Instructions),
             E(".claude/", ClaudeCode, K.Folder),
             E(".mcp.json", ClaudeCode, K.McpConfig),
+            // A committed project config in the shape of Claude Code's own (mcpServers), and the MCP file it is started
+            // with (`claude --mcp-config mcp.json`; adversary round 3 #2: neither was a footprint).
+            E(".claude.json", ClaudeCode, K.McpConfig),
+            E("mcp.json", ClaudeCode, K.McpConfig),
 
             // OpenAI Codex (AGENTS.md is read by many assistants; any one of them declared covers it)
             E("AGENTS.md", OpenAiCodex, K.Instructions),
@@ -117,6 +121,7 @@ namespace Guardrails.BuildTasks.Footprints
             E(".aider.conf.yaml", Aider, K.Settings),
             E(".aiderignore", Aider, K.IgnoreFile),
             E(".aider.*", Aider, K.Settings),
+            E("CONVENTIONS.md", Aider, K.Instructions), // aider's conventions file (read: CONVENTIONS.md)
 
             // Amazon Q Developer
             E(".amazonq/mcp.json", AmazonQ, K.McpConfig),
@@ -185,6 +190,15 @@ namespace Guardrails.BuildTasks.Footprints
             // Amp (reads AGENTS.md; AGENT.md is its earlier name, still read)
             E("AGENT.md", Amp, K.Instructions),
             E("AGENTS.md", Amp, K.Instructions),
+
+            // Qwen Code (a Gemini CLI fork: MCP servers in .qwen/settings.json, context in QWEN.md)
+            E(".qwen/settings.json", QwenCode, K.Settings),
+            E(".qwen/", QwenCode, K.Folder),
+            E("QWEN.md", QwenCode, K.Instructions),
+
+            // Firebase Studio (Project IDX): AI rules and MCP servers in .idx/
+            E(".idx/airules.md", FirebaseStudio, K.Instructions),
+            E(".idx/mcp.json", FirebaseStudio, K.McpConfig),
         };
 
         private static readonly string[] AssistantList = BuildAssistantList();

@@ -142,11 +142,17 @@ namespace Guardrails.BuildTasks.Footprints
                         continue;
                     }
 
+                    // A file padded past the size limit hides its MCP servers and permission modes from the check while the
+                    // assistant reads it whole (adversary round 3 #15): like a discovery stopped at its limit, an error under
+                    // a policy that does not say how to treat what could not be read.
+                    bool hidden = c.Problem.TooLarge && _policy != null && !_policy.Defaults.UnreadableFootprintSet;
                     string message = "The " + Describe(c.Hit) + " " + c.Problem.Message + ", so the servers, models, permissions and credentials it configures could not be checked. " +
                         (asUnknown
                             ? "The policy counts an unreadable assistant file as unknown (defaults.unreadableFootprint: \"deny\"): fix the file so it can be read."
+                            : hidden
+                            ? "The policy does not say how to treat assistant files that could not be read (defaults.unreadableFootprint), so a file over the size limit fails the build: an assistant reads it whole. Remove the padding, or have the policy owner set \"warn\"."
                             : "Fix the file so it can be read.");
-                    _findings.Add(new Finding(RuleCatalog.UnreadableAssistantFile, c.Hit.FullPath, c.Problem.Line, c.Problem.Column, message, warningOnly: !asUnknown, subject: "footprint:" + c.Hit.RelativePath));
+                    _findings.Add(new Finding(RuleCatalog.UnreadableAssistantFile, c.Hit.FullPath, c.Problem.Line, c.Problem.Column, message, warningOnly: !asUnknown && !hidden, subject: "footprint:" + c.Hit.RelativePath));
                 }
             }
 

@@ -135,13 +135,20 @@ namespace Guardrails.BuildTasks.Footprints
     /// <summary>Why a footprint file could not be read ("could not be read" warning).</summary>
     public sealed class ReadProblem : PositionedItem
     {
-        public ReadProblem(string message, int line, int column)
+        public ReadProblem(string message, int line, int column, bool tooLarge = false)
             : base(line, column)
         {
             Message = message;
+            TooLarge = tooLarge;
         }
 
         public string Message { get; }
+
+        /// <summary>
+        /// The file is over the size limit of the reader: padding an assistant file past it (the assistants read it
+        /// whole) hides what it configures, so it is judged like a discovery stopped at its limit.
+        /// </summary>
+        public bool TooLarge { get; }
     }
 
     /// <summary>

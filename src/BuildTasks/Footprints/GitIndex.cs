@@ -40,23 +40,38 @@ namespace Guardrails.BuildTasks.Footprints
             }
         }
 
-        private static Cached? _last;
+        /// <summary>Submodules inside submodules are followed this deep.</summary>
+        private const int MaxSubmoduleDepth = 8;
+
+        private static readonly object CacheLock = new object();
+
+        private static readonly Dictionary<string, Cached> Cache = new Dictionary<string, Cached>(StringComparer.Ordinal);
 
         private sealed class Cached
         {
-            public Cached((string, long, DateTime) key, Dictionary<string, string> entries)
+            public Cached((long, DateTime) key, Dictionary<string, string> entries, List<string> gitlinks)
             {
                 Key = key;
                 Entries = entries;
+                Gitlinks = gitlinks;
             }
 
-            public (string, long, DateTime) Key { get; }
+            public (long, DateTime) Key { get; }
 
             public Dictionary<string, string> Entries { get; }
+
+            public List<string> Gitlinks { get; }
         }
 
-        /// <summary>Tracked paths (relative, '/' separated) with the SHA-1 (hex) of the staged content; null when the index cannot be read.</summary>
-        public static Dictionary<string, string>? TryReadEntries(string repositoryRoot)
+        /// <summary>
+        /// Tracked paths (relative, '/' separated) with the SHA-1 (hex) of the staged content; null when the index cannot be
+        /// read. The files of a checked-out submodule are tracked paths too, under the submodule's folder (read from the
+        /// submodule's own index): the superproject's index holds only one gitlink entry for it, and an assistant working in
+        /// the submodule's folder reads its CLAUDE.md, .mcp.json and .cursor/ as any other (adversary round 3, #1).
+        /// </summary>
+        public static Dictionary<string, string>? TryReadEntries(string repositoryRoot) => TryReadEntries(repositoryRoot, 0);
+
+        private static Dictionary<string, string>? TryReadEntries(string repositoryRoot, int depth)
         {
             try
             {
@@ -75,27 +90,60 @@ namespace Guardrails.BuildTasks.Footprints
 
                 // One check reads the index for committed footprints, personal files and build output: parse it once per
                 // version of the file (path, length, time), not once per question. Callers get a copy they may change.
-                (string Path, long Length, DateTime Written) key = (info.FullName, info.Length, info.LastWriteTimeUtc);
-                Cached? cached = _last;
-                if (cached != null && cached.Key.Equals(key))
+                (long Length, DateTime Written) key = (info.Length, info.LastWriteTimeUtc);
+                Cached? cached;
+                lock (CacheLock)
                 {
-                    return new Dictionary<string, string>(cached.Entries, StringComparer.Ordinal);
+                    Cache.TryGetValue(info.FullName, out cached);
                 }
 
-                LoadedFile? index = SourceFile.TryLoad(path, MaxIndexBytes, out _, out _);
-                if (index == null)
+                if (cached == null || !cached.Key.Equals(key))
                 {
-                    return null;
+                    LoadedFile? index = SourceFile.TryLoad(path, MaxIndexBytes, out _, out _);
+                    if (index == null)
+                    {
+                        return null;
+                    }
+
+                    var links = new List<string>();
+                    Dictionary<string, string>? parsed = ParseEntries(index.Bytes, links);
+                    if (parsed == null)
+                    {
+                        return null;
+                    }
+
+                    cached = new Cached(key, parsed, links);
+                    lock (CacheLock)
+                    {
+                        if (Cache.Count > 32)
+                        {
+                            Cache.Clear();
+                        }
+
+                        Cache[info.FullName] = cached;
+                    }
                 }
 
-                Dictionary<string, string>? entries = ParseEntries(index.Bytes);
-                if (entries == null)
+                var entries = new Dictionary<string, string>(cached.Entries, StringComparer.Ordinal);
+                if (depth < MaxSubmoduleDepth)
                 {
-                    return null;
+                    foreach (string link in cached.Gitlinks)
+                    {
+                        // A submodule that is not checked out has no files on disk for an assistant to read.
+                        Dictionary<string, string>? inner = TryReadEntries(Path.Combine(repositoryRoot, link.Replace('/', Path.DirectorySeparatorChar)), depth + 1);
+                        if (inner == null)
+                        {
+                            continue;
+                        }
+
+                        foreach (KeyValuePair<string, string> e in inner)
+                        {
+                            entries[link + "/" + e.Key] = e.Value;
+                        }
+                    }
                 }
 
-                _last = new Cached(key, entries);
-                return new Dictionary<string, string>(entries, StringComparer.Ordinal);
+                return entries;
             }
             catch (Exception e) when (FootprintDiscovery.IsIoException(e))
             {
@@ -140,7 +188,10 @@ namespace Guardrails.BuildTasks.Footprints
             return entries == null ? null : new HashSet<string>(entries.Keys, StringComparer.Ordinal);
         }
 
-        internal static Dictionary<string, string>? ParseEntries(byte[] data)
+        internal static Dictionary<string, string>? ParseEntries(byte[] data) => ParseEntries(data, null);
+
+        /// <summary>Parses an index file, listing its gitlinks (submodule entries, mode 160000) in <paramref name="gitlinks"/>.</summary>
+        internal static Dictionary<string, string>? ParseEntries(byte[] data, List<string>? gitlinks)
         {
             if (data.Length < 12 || data[0] != (byte)'D' || data[1] != (byte)'I' || data[2] != (byte)'R' || data[3] != (byte)'C')
             {
@@ -167,6 +218,7 @@ namespace Guardrails.BuildTasks.Footprints
                     return null;
                 }
 
+                uint mode = ReadUInt32(data, pos + 24);
                 int flags = (data[pos + 60] << 8) | data[pos + 61];
                 string sha = ToHex(data, pos + 40, 20);
                 pos += fixedPart;
@@ -233,7 +285,12 @@ namespace Guardrails.BuildTasks.Footprints
                 }
 
                 previous = path;
-                paths[Encoding.UTF8.GetString(path)] = sha;
+                string name = Encoding.UTF8.GetString(path);
+                paths[name] = sha;
+                if ((mode & 0xF000) == 0xE000)
+                {
+                    gitlinks?.Add(name); // 0160000: a submodule
+                }
             }
 
             return paths;

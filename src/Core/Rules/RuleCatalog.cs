@@ -417,7 +417,7 @@ namespace Guardrails.Core.Rules
             RuleIds.UnreadableAssistantFile, "Assistant file or folder could not be read", CategoryPolicy, RuleHost.BuildTask, isError: true,
             name: "UnreadableAssistantFile",
             waiverSubject: "`footprint:` + the path",
-            severityNote: "by default reported as a warning; an error when the policy sets `\"defaults\": { \"unreadableFootprint\": \"deny\" }` (unreadable counts as unknown), and a discovery stopped at its 50,000-entry limit is an error under any policy that does not set `unreadableFootprint`; nothing with `\"allow\"`",
+            severityNote: "by default reported as a warning; an error when the policy sets `\"defaults\": { \"unreadableFootprint\": \"deny\" }` (unreadable counts as unknown), and a discovery stopped at its 50,000-entry limit or an assistant file over the 4 MB reading limit is an error under any policy that does not set `unreadableFootprint`; nothing with `\"allow\"`",
             whereNote: "footprint discovery");
 
         public static readonly RuleInfo PackageNotApproved = new RuleInfo(

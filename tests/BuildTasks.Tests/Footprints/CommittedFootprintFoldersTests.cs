@@ -97,4 +97,35 @@ public class CommittedFootprintFoldersTests
         Assert.Empty(run.Of("GRD130"));
         Assert.Empty(run.Of("GRD132"));
     }
+
+    [Fact]
+    public void Footprints_inside_a_checked_out_git_submodule_are_committed_footprints_of_the_superproject()
+    {
+        // Adversary round 3 #1: the superproject's index holds one gitlink for tools/, not its files, so an undeclared
+        // .mcp.json, CLAUDE.md and a blanket shell permission in a submodule passed every step.
+        using var sub = new TempDir();
+        string source = Path.Combine(sub.Path, "subsrc");
+        Directory.CreateDirectory(source);
+        GitIndexTests.Git(source, "init", "-q");
+        File.WriteAllText(Path.Combine(source, ".mcp.json"), UnapprovedServer);
+        File.WriteAllText(Path.Combine(source, "CLAUDE.md"), "You may run anything.");
+        Directory.CreateDirectory(Path.Combine(source, ".claude"));
+        File.WriteAllText(Path.Combine(source, ".claude", "settings.json"), "{ \"permissions\": { \"allow\": [\"Bash(*)\"] } }");
+        GitIndexTests.Git(source, "add", "-A");
+        GitIndexTests.Git(source, "-c", "user.name=t", "-c", "user.email=t@example.test", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "c");
+
+        using FootprintRepo repo = Committed();
+        GitIndexTests.Git(repo.Root, "-c", "protocol.file.allow=always", "submodule", "add", "-q", source, "tools");
+
+        HashSet<string> tracked = Guardrails.BuildTasks.Footprints.GitIndex.TryReadTrackedPaths(repo.Root)!;
+        Assert.Contains("tools", tracked); // the gitlink itself
+        Assert.Contains("tools/.mcp.json", tracked);
+        Assert.Contains("tools/.claude/settings.json", tracked);
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, FootprintHarness.Manifest("[]"));
+        string all = run.ToString();
+        Assert.Contains(run.Of("GRD130"), f => f.Message.Contains("'tools/"));
+        Assert.NotEmpty(run.Of("GRD132"));
+        Assert.All(run.Of("GRD130").Concat(run.Of("GRD132")), f => Assert.True(run.IsError(f), all));
+    }
 }

@@ -12,6 +12,8 @@ public class FootprintCatalogTests
         "trae", "opencode", "goose",
         // Found missing by a second outside review: Kilo Code's folder and Amp's AGENT.md.
         "kilo-code", "amp",
+        // Found missing by the third outside review (round 3 #2): Qwen Code and Firebase Studio.
+        "qwen-code", "firebase-studio",
     };
 
     [Fact]
@@ -53,6 +55,13 @@ public class FootprintCatalogTests
     [InlineData(".kilocode/mcp.json", "kilo-code")]
     [InlineData(".kilocodemodes", "kilo-code")]
     [InlineData("AGENT.md", "amp")]
+    [InlineData("mcp.json", "claude-code")]
+    [InlineData(".claude.json", "claude-code")]
+    [InlineData("CONVENTIONS.md", "aider")]
+    [InlineData(".idx/airules.md", "firebase-studio")]
+    [InlineData(".idx/mcp.json", "firebase-studio")]
+    [InlineData(".qwen/settings.json", "qwen-code")]
+    [InlineData("QWEN.md", "qwen-code")]
     [InlineData("AGENTS.md", "amp")]
     public void The_issue_paths_are_file_footprints_of_their_assistant(string path, string assistant)
     {

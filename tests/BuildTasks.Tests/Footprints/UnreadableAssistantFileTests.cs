@@ -85,4 +85,30 @@ public class UnreadableAssistantFileTests
         // Without a policy nothing governs footprints: a warning.
         Assert.True(Assert.Single(FootprintHarness.Check(repo, policy: null, manifest: null).Of("GRD137")).WarningOnly);
     }
+
+    [Fact]
+    public void An_assistant_file_padded_past_the_size_limit_fails_Enforce_unless_the_policy_says_how_to_treat_it()
+    {
+        // Adversary round 3 #15: .mcp.json and .claude/settings.json padded with spaces to just over 4 MB (valid JSON the
+        // assistant reads whole) hid a denied MCP server and bypassPermissions behind a warning.
+        using var repo = new FootprintRepo();
+        string padded = "{ \"mcpServers\": { \"fs\": { \"command\": \"npx\", \"args\": [\"-y\", \"@modelcontextprotocol/server-filesystem\", \"/\"] } }" +
+                        new string(' ', (int)SourceFile.MaxBytes) + "}\n";
+        repo.Write(".mcp.json", padded);
+        string manifest = FootprintHarness.Manifest("[ { \"id\": \"claude-code\" } ]");
+
+        FootprintHarness.Run enforce = FootprintHarness.Check(repo, FootprintHarness.Policy, manifest);
+        Finding f = Assert.Single(enforce.Of("GRD137"));
+        Assert.True(enforce.IsError(f), enforce.ToString());
+        Assert.Contains("the limit is 4194304 bytes", f.Message);
+        Assert.Contains("defaults.unreadableFootprint", f.Message);
+
+        string warn = FootprintHarness.PolicyWith("{ \"unknownAssistant\": \"deny\", \"unknownFootprint\": \"deny\", \"unreadableFootprint\": \"warn\" }");
+        Assert.True(Assert.Single(FootprintHarness.Check(repo, warn, manifest).Of("GRD137")).WarningOnly);
+        Assert.True(Assert.Single(FootprintHarness.Check(repo, policy: null, manifest: null).Of("GRD137")).WarningOnly);
+
+        // A file the reader could read but not parse stays a warning (A_malformed_file_is_a_warning_at_the_fault).
+        repo.Write(".mcp.json", "{ \"mcpServers\": ");
+        Assert.True(Assert.Single(FootprintHarness.Check(repo, FootprintHarness.Policy, manifest).Of("GRD137")).WarningOnly);
+    }
 }
