@@ -125,9 +125,22 @@ public class VerifyBuildTests
         Bytes(repo, "packages-root/xunit.core/2.9.0/lib/net8.0/Plugins.bin", plugin);
         repo.Write("src/App/obj/project.assets.json", "{ \"version\": 3, \"libraries\": { \"OpenAI/2.1.0\": { \"type\": \"package\", \"path\": \"openai/2.1.0\" } }, \"packageFolders\": { \"" + feed + "\": {} } }");
         Assert.Equal(1, CliRun.Of("verify-build", repo.Root).ExitCode);
-        repo.Write("src/App/obj/project.assets.json", "{ \"version\": 3, \"libraries\": { \"xunit.core/2.9.0\": { \"type\": \"package\", \"path\": \"xunit.core/2.9.0\" } }, \"packageFolders\": { \"" + feed + "\": {} } }");
+        string Assets(string restoredFor) =>
+            "{ \"version\": 3, \"libraries\": { \"xunit.core/2.9.0\": { \"type\": \"package\", \"path\": \"xunit.core/2.9.0\" } }, \"packageFolders\": { \"" + feed + "\": {} }, " +
+            "\"project\": { \"restore\": { \"projectPath\": \"" + restoredFor.Replace("\\", "\\\\") + "\" } } }";
+        repo.Write("src/App/obj/project.assets.json", Assets(project));
         CliRun package = CliRun.Of("verify-build", repo.Root);
         Assert.True(package.ExitCode == 0, package.Out + package.Err);
+
+        // Adversary round 3 #12: the same package restored only by a project nobody judges (a restore-only NoTargets .proj)
+        // vouches for nothing; nor does an assets file that does not name the project it was restored for.
+        File.Delete(repo.PathOf("src/App/obj/project.assets.json"));
+        repo.Write("tools/obj/project.assets.json", Assets(repo.PathOf("tools/Build.proj")));
+        CliRun unjudged = CliRun.Of("verify-build", repo.Root);
+        Assert.Equal(1, unjudged.ExitCode);
+        Assert.Contains("FAIL  GRDCL30 " + repo.PathOf("src/App/bin/Debug/net8.0/plugins/Plugins.bin"), unjudged.Out);
+        repo.Write("tools/obj/project.assets.json", "{ \"version\": 3, \"libraries\": { \"xunit.core/2.9.0\": { \"type\": \"package\", \"path\": \"xunit.core/2.9.0\" } }, \"packageFolders\": { \"" + feed + "\": {} } }");
+        Assert.Equal(1, CliRun.Of("verify-build", repo.Root).ExitCode);
     }
 
     [Fact]

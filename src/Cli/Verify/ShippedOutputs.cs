@@ -14,7 +14,7 @@ namespace Guardrails.Cli.Verify;
 /// named by a verified record (<c>project.path</c>), wherever its intermediate folder is: a project that never got
 /// Guardrails, or compiles into a folder of its own choosing, has none (GRDCL30).</item>
 /// <item>Every managed assembly in a <c>bin/</c> folder must be one a verified record describes (its SHA-256), a file of a
-/// package the repository restored (same name and bytes in a library folder of a project.assets.json), or a
+/// package a verified project restored (same name and bytes in a library folder of its project.assets.json), or a
 /// resource-only satellite assembly: a second compiler run in a target writing bin/Plugins.dll, or an SDK copied from a
 /// PackageDownload, is none of these (GRDCL30).</item>
 /// </list>
@@ -61,7 +61,7 @@ internal static class ShippedOutputs
             }
         }
 
-        var packages = new PackageFiles(root);
+        var packages = new PackageFiles(root, verifiedProjects);
         var bins = new List<string>();
         foreach (string dir in Walk(root, skipBuildFolders: false).Where(d => string.Equals(Path.GetFileName(d), "bin", StringComparison.OrdinalIgnoreCase)))
         {
@@ -256,15 +256,23 @@ internal static class ShippedOutputs
     }
 
     /// <summary>
-    /// The files of the packages the repository's projects restored (the libraries of every obj/…/project.assets.json,
-    /// in its package folders). A PackageDownload is not a library of the assets file: its files are not package files here.
+    /// The files of the packages the repository's verified projects restored (the libraries of every obj/…/project.assets.json
+    /// whose restore names a project a verified record names, in its package folders): those packages were judged by that
+    /// project's check. The assets file of a project nobody judged (a restore-only NoTargets <c>.proj</c>, adversary round 3
+    /// #12) vouches for nothing, nor one that does not say which project restored it. A PackageDownload is not a library of
+    /// the assets file: its files are not package files here.
     /// </summary>
     private sealed class PackageFiles
     {
         private readonly string _root;
+        private readonly HashSet<string> _verifiedProjects;
         private Dictionary<string, List<string>>? _byName;
 
-        public PackageFiles(string root) => _root = root;
+        public PackageFiles(string root, HashSet<string> verifiedProjects)
+        {
+            _root = root;
+            _verifiedProjects = verifiedProjects;
+        }
 
         public bool Contains(string name, string sha)
         {
@@ -281,7 +289,7 @@ internal static class ShippedOutputs
                 LoadedFile? loaded = SourceFile.TryLoad(assets, Guardrails.BuildTasks.Policy.PackageChecker.MaxAssetsBytes, out _, out _);
                 string? text = loaded == null ? null : SourceFile.TryDecode(loaded, out _, out _);
                 JsonNode? json = text == null ? null : JsonReader.TryParse(text, out _, new JsonReaderOptions { MaxDepth = 128 });
-                if (json == null)
+                if (json == null || json["project"]?["restore"]?["projectPath"]?.Text is not { } restoredFor || !_verifiedProjects.Contains(Full(restoredFor)))
                 {
                     continue;
                 }
