@@ -44,6 +44,28 @@ public sealed class InitTests
         }
     }
 
+    /// <summary>
+    /// .mcp.json is read by Claude Code and by Visual Studio: its servers go to the assistant the repository shows most
+    /// signs of (here CLAUDE.md too), so the draft does not hang a Claude Code server on an assistant the team may not use.
+    /// </summary>
+    [Fact]
+    public void Servers_of_a_file_several_assistants_read_go_to_the_one_the_repository_shows_most_signs_of()
+    {
+        using var repo = new TempRepo();
+        repo.Write("CLAUDE.md", "# Notes for Claude\n");
+        repo.Write(".mcp.json", "{ \"mcpServers\": { \"github\": { \"type\": \"http\", \"url\": \"https://api.githubcopilot.com/mcp/\" } } }");
+
+        Assert.Equal(0, CliRun.Of("init", repo.Root).ExitCode);
+
+        using var draft = System.Text.Json.JsonDocument.Parse(File.ReadAllText(repo.PathOf("ai-assistants.json")),
+            new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var servers = draft.RootElement.GetProperty("assistants").EnumerateArray().ToDictionary(
+            a => a.GetProperty("id").GetString()!,
+            a => a.TryGetProperty("mcpServers", out var list) ? list.EnumerateArray().Select(x => x.GetProperty("id").GetString()!).ToArray() : Array.Empty<string>());
+        Assert.Equal(new[] { "github" }, servers["claude-code"]);
+        Assert.All(servers.Where(kv => kv.Key != "claude-code"), kv => Assert.Empty(kv.Value));
+    }
+
     [Fact]
     public void Draft_reads_as_a_manifest_and_declares_the_footprints_it_found()
     {

@@ -37,6 +37,7 @@ internal sealed partial class ManifestDraft
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var configured = new List<(IReadOnlyList<string> Assistants, FootprintContent Content, string Where)>();
         foreach (string level in levels)
         {
             DiscoveryResult discovery = FootprintDiscovery.Discover(level);
@@ -60,16 +61,23 @@ internal sealed partial class ManifestDraft
                     draft.Problems.Add(where + ": " + content.Problem.Message);
                 }
 
-                string owner = hit.Assistants.Count > 0 ? hit.Assistants[0] : "unknown";
-                foreach (McpServerUse server in content.Servers)
-                {
-                    draft.Assistant(owner).Servers[server.Name] = (server, where + "(" + server.Line + "," + server.Column + ")");
-                }
+                configured.Add((hit.Assistants, content, where));
+            }
+        }
 
-                foreach (ModelUse model in content.Models)
-                {
-                    draft.Assistant(owner).Models[model.Model] = where + "(" + model.Line + "," + model.Column + ")";
-                }
+        // A file several assistants read (.mcp.json: Claude Code and Visual Studio) configures the one the repository
+        // shows most signs of (the most files seen), the first listed on a tie.
+        foreach ((IReadOnlyList<string> assistants, FootprintContent content, string where) in configured)
+        {
+            string owner = assistants.Count == 0 ? "unknown" : assistants.OrderByDescending(id => draft.Assistant(id).SeenIn.Count).First();
+            foreach (McpServerUse server in content.Servers)
+            {
+                draft.Assistant(owner).Servers[server.Name] = (server, where + "(" + server.Line + "," + server.Column + ")");
+            }
+
+            foreach (ModelUse model in content.Models)
+            {
+                draft.Assistant(owner).Models[model.Model] = where + "(" + model.Line + "," + model.Column + ")";
             }
         }
 
