@@ -235,6 +235,55 @@ public sealed class InventoryTests
         Assert.DoesNotContain("\"id\":\"WVR-LATER\"", html.Replace(" ", string.Empty, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// An AI-BOM the build wrote (CycloneDxExport from a real check; GuardrailsCycloneDxPath), with no audit record
+    /// beside it, is gathered like a record: its assistant, model, MCP server and AI SDK package reach the inventory
+    /// with the repository, approver and expiry, and the decommission view says it cannot replay such a build.
+    /// </summary>
+    [Fact]
+    public void An_ai_bom_the_build_wrote_is_gathered_with_its_repository_and_components()
+    {
+        using var repo = new TempRepo();
+        string policy = Path.Combine(RepoPaths.Root, "samples", "policy", "guardrails.policy.json");
+        string manifest = repo.Write("repos/bom/ai-assistants.json", """
+            {
+              "manifestFormat": "1.0", "repository": "github.com/contoso/bom-only", "tier": "standard", "dataClass": "internal",
+              "owner": { "team": "Bom", "contact": "bom@contoso.example" },
+              "assistants": [ { "id": "claude-code", "version": "2.1.0", "models": ["claude-sonnet-4"],
+                "mcpServers": [ { "id": "github", "url": "https://api.githubcopilot.com/mcp/" } ] } ]
+            }
+            """);
+        var request = new CheckRequest
+        {
+            ProjectPath = repo.Write("repos/bom/Bom.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />"),
+            PolicyPath = policy,
+            ManifestPath = manifest,
+            DeclaredPackages = new[] { new DeclaredPackage("Azure.AI.OpenAI", "2.1.0", repo.PathOf("repos/bom/Bom.csproj"), 1, 1) },
+            DeclaredPackagesOrigin = "restored",
+            Now = new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero),
+            CheckFootprints = false,
+        };
+        CheckResult result = GuardrailsChecker.Run(request);
+        repo.Write("artifacts/bom/obj/ai-bom.cdx.json", CycloneDxExport.Build(request, result, "test"));
+
+        string out_ = repo.PathOf("inv.json");
+        CliRun run = CliRun.Of("inventory", repo.PathOf("artifacts"), "--db", repo.PathOf("inv.db"), "--format", "json", "-o", out_, "--now", "2026-12-03", "--policy", policy);
+
+        Assert.Equal(0, run.ExitCode);
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(out_));
+        Assert.Equal(new[] { "github.com/contoso/bom-only" }, doc.RootElement.GetProperty("repositories").EnumerateArray().Select(r => r.GetProperty("repository").GetString()!).ToArray());
+        JsonElement claude = Component(doc, "assistant", "claude-code");
+        Assert.Equal(new[] { "github.com/contoso/bom-only" }, Strings(claude.GetProperty("repositories")));
+        Assert.Equal("dana.security@contoso.example", claude.GetProperty("approvedBy").GetString());
+        Assert.Equal("2030-10-02", claude.GetProperty("expiresAt").GetString());
+        Assert.Equal(new[] { "github.com/contoso/bom-only" }, Strings(Component(doc, "model", "claude-sonnet-4").GetProperty("repositories")));
+        Assert.Equal(new[] { "github.com/contoso/bom-only" }, Strings(Component(doc, "mcpServer", "github").GetProperty("repositories")));
+        Assert.Equal(new[] { "github.com/contoso/bom-only" }, Strings(Component(doc, "package", "Azure.AI.OpenAI").GetProperty("repositories")));
+        JsonElement assistantDecommission = doc.RootElement.GetProperty("decommission").EnumerateArray().First(d => d.GetProperty("id").GetString() == "claude-code");
+        Assert.Empty(assistantDecommission.GetProperty("breaks").EnumerateArray());
+        Assert.Single(assistantDecommission.GetProperty("notEvaluated").EnumerateArray());
+    }
+
     [Fact]
     public void Bad_inputs_get_a_coded_message_naming_the_file_and_the_rest_still_renders()
     {

@@ -13,6 +13,44 @@ public sealed class ScanTests
         return doc.RootElement.GetProperty("findings").EnumerateArray().Select(e => e.Clone()).ToArray();
     }
 
+    /// <summary>
+    /// The progress display an interactive terminal gets (Spectre.Console, on standard error): each phase of the scan is
+    /// shown, and the report is the one the scan without a display gives.
+    /// </summary>
+    [Fact]
+    public void Progress_display_shows_each_phase_and_the_report_is_unchanged()
+    {
+        using var repo = new TempRepo();
+        repo.Write("src/App/App.csproj", Documents.Project);
+        for (int i = 0; i < 5; i++)
+        {
+            repo.Write("src/App/File" + i + ".cs", "class C" + i + " { }\n");
+        }
+
+        repo.Write("src/App/appsettings.json", "{ \"OpenAI\": { \"ApiKey\": \"" + FakeKeys.OpenAiProject() + "\" } }");
+        var options = new Scan.ScanOptions { Root = repo.Root, Now = DateTimeOffset.UtcNow };
+        var screen = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Ansi = Spectre.Console.AnsiSupport.Yes,
+            Interactive = Spectre.Console.InteractionSupport.Yes,
+            Out = new Spectre.Console.AnsiConsoleOutput(screen),
+        });
+
+        Scan.ScanReport shown = Scan.ConsoleProgress.Run(console, progress => Scan.RepositoryScan.Run(options, progress));
+        Scan.ScanReport plain = Scan.RepositoryScan.Run(options, Scan.ScanProgress.None);
+
+        string display = screen.ToString();
+        foreach (string phase in new[] { "Listing files", "Checking policy, manifest, footprints and packages", "Parsing C#", "Scanning C#", "Scanning config files" })
+        {
+            Assert.Contains(phase, display);
+        }
+
+        Assert.DoesNotContain(FakeKeys.OpenAiProject(), display);
+        Assert.Equal(plain.Findings.Select(f => f.Rule.Id + " " + f.File + " " + f.Line), shown.Findings.Select(f => f.Rule.Id + " " + f.File + " " + f.Line));
+        Assert.Contains(shown.Findings, f => f.Rule.Id == "GRD002");
+    }
+
     [Fact]
     public void Key_in_csharp_is_GRD001_at_the_literal_and_never_printed_whole()
     {
