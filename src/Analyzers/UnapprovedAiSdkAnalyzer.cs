@@ -48,6 +48,8 @@ namespace Guardrails.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
             PolicyGatedAnalysis.RegisterCompilationStart(context, (start, settings, verdicts) =>
             {
+                // An SDK loaded by reflection needs no reference: looked for whatever the compilation references.
+                ReflectionSdkLoads.Register(start, settings, verdicts);
                 UnapprovedSdkSet? unapproved = UnapprovedSdkSet.Create(start.Compilation, verdicts);
                 if (unapproved == null)
                 {

@@ -1,0 +1,262 @@
+using System;
+using System.Collections.Generic;
+using Guardrails.Core.Policy;
+using Guardrails.Core.Sdks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Guardrails.Analyzers
+{
+    /// <summary>
+    /// GRD003 for an AI SDK reached by reflection, with no compile-time reference to it: a constant string naming one of
+    /// its assemblies or types given to the loaders of .NET — <c>Type.GetType("OpenAI.Chat.ChatClient, OpenAI")</c>,
+    /// <c>Assembly.Load("OpenAI")</c>, <c>Assembly.LoadFrom("OpenAI.dll")</c> / <c>LoadFile</c> / <c>UnsafeLoadFrom</c>,
+    /// <c>Activator.CreateInstance("OpenAI", "OpenAI.OpenAIClient")</c> / <c>CreateInstanceFrom</c>, the same on
+    /// <c>AppDomain</c>, <c>AssemblyLoadContext.LoadFromAssemblyPath(…)</c> and <c>LoadFromAssemblyName(new AssemblyName("OpenAI"))</c>.
+    /// The argument is folded by <see cref="StringFold"/> (constants, concatenation, <c>Path.Combine</c>'s last piece); a
+    /// path counts by its file name. The assembly maps to its SDK through the catalog (or the policy's own SDKs), and the
+    /// verdict is the one evaluator's (<see cref="PolicyVerdicts.Assembly"/>), as for a referenced assembly. A type name with
+    /// no assembly is decided by its namespace, and reported only when every SDK declaring that namespace is unapproved.
+    /// Runs even when no AI SDK is referenced (the point of the route); files that name none of the loaders are not read.
+    /// </summary>
+    internal static class ReflectionSdkLoads
+    {
+        private static readonly string[] LoaderNames =
+        {
+            "GetType", "Load", "LoadFrom", "LoadFile", "UnsafeLoadFrom", "CreateInstance", "CreateInstanceFrom",
+            "CreateInstanceAndUnwrap", "CreateInstanceFromAndUnwrap", "LoadFromAssemblyPath", "LoadFromAssemblyName",
+            "LoadFromNativeImagePath",
+        };
+
+        private static readonly string[] TextHints = { "GetType", "Load", "CreateInstance" };
+
+        public static void Register(CompilationStartAnalysisContext start, GuardrailsSettings settings, PolicyVerdicts verdicts) =>
+            start.RegisterSemanticModelAction(context => Analyze(context, settings, verdicts));
+
+        private static void Analyze(SemanticModelAnalysisContext context, GuardrailsSettings settings, PolicyVerdicts verdicts)
+        {
+            SyntaxTree tree = context.SemanticModel.SyntaxTree;
+            string text = tree.GetText(context.CancellationToken).ToString();
+            if (Array.TrueForAll(TextHints, h => text.IndexOf(h, StringComparison.Ordinal) < 0))
+            {
+                return;
+            }
+
+            StringFold? fold = null;
+            foreach (SyntaxNode node in tree.GetRoot(context.CancellationToken).DescendantNodes())
+            {
+                if (!(node is InvocationExpressionSyntax invocation) || invocation.ArgumentList.Arguments.Count == 0)
+                {
+                    continue;
+                }
+
+                string? name = (invocation.Expression as MemberAccessExpressionSyntax)?.Name.Identifier.ValueText
+                    ?? (invocation.Expression as IdentifierNameSyntax)?.Identifier.ValueText;
+                if (name == null || Array.IndexOf(LoaderNames, name) < 0)
+                {
+                    continue;
+                }
+
+                if (!(context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is IMethodSymbol method) ||
+                    !IsLoader(method, out bool byPath, out bool typeName))
+                {
+                    continue;
+                }
+
+                fold ??= new StringFold(context.SemanticModel, context.CancellationToken);
+                ExpressionSyntax argument = invocation.ArgumentList.Arguments[0].Expression;
+                string? value = Fold(fold, argument, context.SemanticModel, context.CancellationToken);
+                if (value == null)
+                {
+                    continue;
+                }
+
+                Decision? decision = typeName ? ForTypeName(verdicts, value, out AiSdk? sdk) : ForAssembly(verdicts, AssemblyOf(value, byPath), out sdk);
+                if (decision == null || sdk == null || decision.Passes)
+                {
+                    continue;
+                }
+
+                string package = Contains(sdk.PackageIds, decision.Subject) ? decision.Subject : sdk.PrimaryPackageId;
+                context.ReportDiagnostic(settings.Create(
+                    Descriptors.UnapprovedSdk,
+                    argument.GetLocation(),
+                    decision,
+                    "'" + Shown(value) + "', loaded by reflection (" + method.ContainingType.Name + "." + method.Name + "),",
+                    sdk.DisplayName,
+                    package,
+                    verdicts.OwnerContact,
+                    decision.Qualifier(),
+                    decision.Request));
+            }
+        }
+
+        /// <summary>Is this one of the loaders, and is its first argument a path or a type name (else an assembly name)?</summary>
+        private static bool IsLoader(IMethodSymbol method, out bool byPath, out bool typeName)
+        {
+            byPath = false;
+            typeName = false;
+            if (method.Parameters.Length == 0 || method.Parameters[0].Type.SpecialType != SpecialType.System_String &&
+                !(method.Name == "LoadFromAssemblyName" && method.Parameters[0].Type.Name == "AssemblyName"))
+            {
+                return false;
+            }
+
+            string type = method.ContainingType.ToDisplayString();
+            switch (type)
+            {
+                case "System.Type":
+                    typeName = method.Name == "GetType";
+                    return typeName;
+                case "System.Reflection.Assembly":
+                    byPath = method.Name == "LoadFrom" || method.Name == "LoadFile" || method.Name == "UnsafeLoadFrom";
+                    return byPath || (method.Name == "Load" && method.IsStatic);
+                case "System.Activator":
+                case "System.AppDomain":
+                    byPath = method.Name.StartsWith("CreateInstanceFrom", StringComparison.Ordinal);
+                    return method.Name.StartsWith("CreateInstance", StringComparison.Ordinal) && method.Parameters.Length >= 2 || method.Name == "Load";
+                case "System.Runtime.Loader.AssemblyLoadContext":
+                    byPath = method.Name == "LoadFromAssemblyPath" || method.Name == "LoadFromNativeImagePath";
+                    return byPath || method.Name == "LoadFromAssemblyName";
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// The constant the argument folds to: a string expression, <c>Path.Combine(…)</c> (its last piece: the file name
+        /// is what names the assembly) or <c>new AssemblyName("…")</c>. Null when nothing constant is there.
+        /// </summary>
+        private static string? Fold(StringFold fold, ExpressionSyntax argument, SemanticModel model, System.Threading.CancellationToken ct)
+        {
+            if (argument is InvocationExpressionSyntax call && call.ArgumentList.Arguments.Count > 0 &&
+                model.GetSymbolInfo(call, ct).Symbol is IMethodSymbol combine && combine.Name == "Combine" &&
+                combine.ContainingType.ToDisplayString() == "System.IO.Path")
+            {
+                return Known(fold.Fold(call.ArgumentList.Arguments[call.ArgumentList.Arguments.Count - 1].Expression));
+            }
+
+            if (argument is BaseObjectCreationExpressionSyntax creation && creation.ArgumentList != null && creation.ArgumentList.Arguments.Count == 1 &&
+                model.GetTypeInfo(creation, ct).Type?.ToDisplayString() == "System.Reflection.AssemblyName")
+            {
+                return Known(fold.Fold(creation.ArgumentList.Arguments[0].Expression));
+            }
+
+            return Known(fold.Fold(argument));
+        }
+
+        /// <summary>The folded text from its last run-time piece on (a path's file name survives a run-time folder).</summary>
+        private static string? Known(string? value)
+        {
+            if (value == null)
+            {
+                return null;
+            }
+
+            int unknown = value.LastIndexOf(StringFold.Unknown);
+            string known = unknown < 0 ? value : value.Substring(unknown + 1);
+            return known.Trim().Length == 0 ? null : known.Trim();
+        }
+
+        /// <summary>The assembly simple name in an assembly name ("OpenAI, Version=…") or a path ("lib/OpenAI.dll").</summary>
+        internal static string AssemblyOf(string value, bool byPath)
+        {
+            if (byPath)
+            {
+                int slash = Math.Max(value.LastIndexOf('/'), value.LastIndexOf('\\'));
+                string file = slash < 0 ? value : value.Substring(slash + 1);
+                return file.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".exe", StringComparison.OrdinalIgnoreCase)
+                    ? file.Substring(0, file.Length - 4)
+                    : file;
+            }
+
+            int comma = value.IndexOf(',');
+            return (comma < 0 ? value : value.Substring(0, comma)).Trim();
+        }
+
+        private static Decision? ForAssembly(PolicyVerdicts verdicts, string assembly, out AiSdk? sdk)
+        {
+            sdk = null;
+            if (assembly.Length == 0 || !verdicts.TryGetSdkByAssemblyName(assembly, out AiSdk found) || found.IsNeutral)
+            {
+                return null;
+            }
+
+            sdk = found;
+            return verdicts.Assembly(assembly);
+        }
+
+        /// <summary>
+        /// "Namespace.Type, Assembly": by the assembly. A bare type name: by its namespace; only when every SDK declaring that
+        /// namespace is a violation (namespaces collide across SDKs), reported against the first of them.
+        /// </summary>
+        private static Decision? ForTypeName(PolicyVerdicts verdicts, string value, out AiSdk? sdk)
+        {
+            sdk = null;
+            int bracket = value.IndexOf('[');
+            int comma = value.IndexOf(',');
+            if (comma > 0 && (bracket < 0 || comma < bracket))
+            {
+                return ForAssembly(verdicts, AssemblyOf(value.Substring(comma + 1), byPath: false), out sdk);
+            }
+
+            string typeName = (bracket < 0 ? value : value.Substring(0, bracket)).Trim();
+            int dot = typeName.LastIndexOf('.');
+            if (dot <= 0)
+            {
+                return null;
+            }
+
+            string ns = typeName.Substring(0, dot);
+            var candidates = new List<AiSdk>();
+            foreach (AiSdk custom in verdicts.CustomSdks)
+            {
+                if (AiSdkCatalog.NamespaceIsUnder(ns, custom.Namespaces))
+                {
+                    candidates.Add(custom);
+                }
+            }
+
+            candidates.AddRange(AiSdkCatalog.FindByNamespace(ns));
+            Decision? first = null;
+            foreach (AiSdk candidate in candidates)
+            {
+                if (candidate.IsNeutral)
+                {
+                    continue;
+                }
+
+                Decision decision = verdicts.Sdk(candidate);
+                if (decision.Passes)
+                {
+                    return null;
+                }
+
+                if (first == null)
+                {
+                    first = decision;
+                    sdk = candidate;
+                }
+            }
+
+            return first;
+        }
+
+        private static string Shown(string value) => value.Length <= 120 ? value : value.Substring(0, 117) + "...";
+
+        private static bool Contains(IReadOnlyList<string> ids, string id)
+        {
+            foreach (string candidate in ids)
+            {
+                if (string.Equals(candidate, id, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
