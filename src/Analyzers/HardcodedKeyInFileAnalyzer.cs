@@ -82,14 +82,59 @@ namespace Guardrails.Analyzers
                 return;
             }
 
+            bool derived = IsRuntimeOptionsListing(path);
             foreach (SecretMatch match in matches)
             {
+                // The listing of the values the build writes into runtimeconfig.json holds them as they came from some
+                // property: a key that a scanned file (the project, an imported .props, Directory.Build.rsp) holds is
+                // reported there, at its source, once; the listing reports only the keys no scanned file holds (an
+                // environment variable, a property built from pieces).
+                if (derived && HeldByAnotherScannedFile(context, path, text.ToString(new TextSpan(match.Start, match.Length))))
+                {
+                    continue;
+                }
+
                 var span = new TextSpan(match.Start, match.Length);
                 Location location = Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
                 context.ReportDiagnostic(match.Format.IsGeneric
                     ? settings.Create(Descriptors.PossibleSecret, location, match.Format.TokenKind, match.Redacted)
                     : settings.Create(Descriptors.KeyInFile, location, match.Format.Provider, match.Format.TokenKind, match.Redacted, match.Format.EnvironmentVariable, match.Format.RotateUrl));
             }
+        }
+
+        /// <summary>The file Guardrails.targets writes with the RuntimeHostConfigurationOption values of the build.</summary>
+        internal const string RuntimeOptionsFileName = "guardrails.runtimeconfig-options.txt";
+
+        internal static bool IsRuntimeOptionsListing(string path) =>
+            string.Equals(System.IO.Path.GetFileName(path), RuntimeOptionsFileName, System.StringComparison.OrdinalIgnoreCase);
+
+        private static bool HeldByAnotherScannedFile(AdditionalFileAnalysisContext context, string path, string key)
+        {
+            foreach (AdditionalText other in context.Options.AdditionalFiles)
+            {
+                if (string.Equals(other.Path, path, System.StringComparison.Ordinal) || GuardrailsSettings.IsEffectivePolicyFile(other.Path) ||
+                    SkippedList.IsSkippedList(other.Path) || IsRuntimeOptionsListing(other.Path) || TextFileSecrets.HasBinaryExtension(other.Path))
+                {
+                    continue;
+                }
+
+                SourceText? text = other.GetText(context.CancellationToken);
+                string content = text == null || text.Length > TextFileSecrets.MaxLength ? string.Empty : text.ToString();
+                if (content.IndexOf(key, System.StringComparison.Ordinal) < 0)
+                {
+                    continue;
+                }
+
+                // Reported there only when the scan of that file finds this very key (its own analysis reports it).
+                var found = new List<SecretMatch>();
+                if (TextFileSecrets.Scan(other.Path, content, found) != TextFileKind.Skipped &&
+                    found.Exists(m => string.Equals(content.Substring(m.Start, m.Length), key, System.StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static void ReportNotScanned(AdditionalFileAnalysisContext context, string path, string reason, long length)

@@ -52,6 +52,7 @@ namespace Guardrails.BuildTasks
                 request.CentralPolicyPath = central.PolicyPath;
                 request.CentralPolicySha256 = central.PolicySha256;
                 request.PackageReferenceIds = evaluated.PackageReferenceIds;
+                request.RepositoryBuildFiles = evaluated.RepositoryBuildFiles;
             }
 
             foreach (string name in CentralNames)
@@ -142,7 +143,7 @@ namespace Guardrails.BuildTasks
             Compare(changed, evaluated, "_GuardrailsCentralCheckFootprints", task.CentralCheckFootprints);
             Compare(changed, evaluated, "_GuardrailsCentralScanRepositoryFiles", task.CentralScanRepositoryFiles);
             Compare(changed, evaluated, "_GuardrailsCentralRevisionStateFile", task.CentralRevisionStateFile);
-            if (!SameSet(evaluated.CapturedScanExcludes, (task.CentralScanExcludes ?? string.Empty).Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries)))
+            if (!CapturedFromIgnoredGlobal(evaluated, "_GuardrailsCentralScanExclude") && !SameSet(evaluated.CapturedScanExcludes, (task.CentralScanExcludes ?? string.Empty).Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries)))
             {
                 changed.Add("_GuardrailsCentralScanExclude");
             }
@@ -193,11 +194,38 @@ namespace Guardrails.BuildTasks
 
         private static void Compare(List<string> changed, EvaluatedBuild evaluated, string name, string? received)
         {
+            if (CapturedFromIgnoredGlobal(evaluated, name))
+            {
+                return; // the capture holds the global property's value in the build; the global itself is GRD308
+            }
+
             evaluated.Captured.TryGetValue(name, out string? value);
             if (!string.Equals((value ?? string.Empty).Trim(), (received ?? string.Empty).Trim(), StringComparison.Ordinal))
             {
                 changed.Add(name);
             }
+        }
+
+        /// <summary>
+        /// True when the evaluation left out a global property this capture copies (the setting itself, the capture, or
+        /// ImportDirectoryBuildProps, without which the build captured no central file at all): the build's capture then
+        /// differs from the evaluation's because of that global, which is reported in its own right, not by a target.
+        /// </summary>
+        private static bool CapturedFromIgnoredGlobal(EvaluatedBuild evaluated, string captureName)
+        {
+            if (evaluated.IgnoredGlobals.Contains(captureName) || evaluated.IgnoredGlobals.Contains("ImportDirectoryBuildProps") ||
+                evaluated.IgnoredGlobals.Contains("_GuardrailsCentralCaptureProps"))
+            {
+                return true;
+            }
+
+            string[]? setting = Array.Find(EvaluatedBuild.CentralSettings, s => string.Equals(s[1], captureName, StringComparison.OrdinalIgnoreCase));
+            if (setting != null && evaluated.IgnoredGlobals.Contains(setting[0]))
+            {
+                return true;
+            }
+
+            return string.Equals(captureName, "_GuardrailsCentralScanExclude", StringComparison.OrdinalIgnoreCase) && evaluated.IgnoredGlobals.Contains("GuardrailsScanExclude");
         }
 
         private static bool SameSet(List<string> a, string[] b)

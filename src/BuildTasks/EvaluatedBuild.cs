@@ -67,6 +67,22 @@ namespace Guardrails.BuildTasks
         /// <summary>The central files found (Directory.Build.props and package props, with what they import).</summary>
         public List<string> CentralFiles { get; } = new List<string>();
 
+        /// <summary>
+        /// Global properties (the command line, a response file) naming a central setting, left out of this evaluation so
+        /// that the central value is what the central files say: MSBuild ignores every file's definition of a property
+        /// given globally, so with them the evaluation could only repeat the command line.
+        /// </summary>
+        public HashSet<string> IgnoredGlobals { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// Every MSBuild file MSBuild imported for this project from inside the repository (the project file itself, a
+        /// Directory.Build.props, an eng/*.props or *.targets imported from either, a .csproj.user), once each, in import
+        /// order; not Guardrails' package, the NuGet packages folder, NuGet's generated obj/*.nuget.g.* files nor anything
+        /// outside the repository (the SDK). Their property values flow into what the build generates and ships, so the key
+        /// scan reads them (GRD002 at the file, line and column).
+        /// </summary>
+        public List<string> RepositoryBuildFiles { get; } = new List<string>();
+
         internal sealed class Located
         {
             public Located(string file, int line, int column, string name, string detail)
@@ -98,10 +114,17 @@ namespace Guardrails.BuildTasks
         public static EvaluatedBuild Evaluate(string projectPath, IReadOnlyDictionary<string, string>? globalProperties, string packageRoot)
         {
             var globals = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var ignored = new List<string>();
             if (globalProperties != null)
             {
                 foreach (KeyValuePair<string, string> pair in globalProperties)
                 {
+                    if (IsCentralName(pair.Key))
+                    {
+                        ignored.Add(pair.Key);
+                        continue;
+                    }
+
                     globals[pair.Key] = pair.Value ?? string.Empty;
                 }
             }
@@ -110,7 +133,9 @@ namespace Guardrails.BuildTasks
             try
             {
                 Project project = collection.LoadProject(projectPath, globals, null);
-                return Read(project, packageRoot);
+                EvaluatedBuild result = Read(project, packageRoot);
+                result.IgnoredGlobals.UnionWith(ignored);
+                return result;
             }
             finally
             {
@@ -119,12 +144,29 @@ namespace Guardrails.BuildTasks
             }
         }
 
+        /// <summary>
+        /// A name only the central files may set (<see cref="CentralSettingSources.CentralNames"/>, the opt-outs, Guardrails'
+        /// own capture properties): given as a global property it is reported (GRD307, GRD308, GRD310) and left out of the
+        /// evaluation, so the build is judged under the central values.
+        /// </summary>
+        internal static bool IsCentralName(string name)
+        {
+            if (name.StartsWith(CentralSettingSources.InternalPrefix, StringComparison.OrdinalIgnoreCase) ||
+                Array.Exists(CentralSettingSources.CentralNames, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+
+            return Array.Exists(CentralSettings, s => string.Equals(s[0], name, StringComparison.OrdinalIgnoreCase));
+        }
+
         private static EvaluatedBuild Read(Project project, string packageRoot)
         {
             var result = new EvaluatedBuild();
             HashSet<string> central = CentralFileSet(project);
             result.CentralFiles.AddRange(central);
             string projectDirectory = project.DirectoryPath;
+            result.RepositoryBuildFiles.AddRange(RepositoryFiles(project, packageRoot));
 
             foreach (string[] setting in CentralSettings)
             {
@@ -315,6 +357,65 @@ namespace Guardrails.BuildTasks
             }
 
             return central;
+        }
+
+        /// <summary>
+        /// The project file and every file MSBuild imported for it that lies inside the repository (the outermost folder
+        /// holding .git above the project; without one, the folder of the Directory.Build.props MSBuild imported, else the
+        /// project folder), in import order, each once.
+        /// </summary>
+        private static List<string> RepositoryFiles(Project project, string packageRoot)
+        {
+            var files = new List<string>();
+            string projectDirectory = project.DirectoryPath;
+            string? root = Footprints.FootprintDiscovery.FindOutermostRepositoryRoot(projectDirectory, null);
+            if (root == null)
+            {
+                string directoryBuildProps = project.GetPropertyValue("DirectoryBuildPropsPath").Trim();
+                string? propsDirectory = directoryBuildProps.Length == 0 ? null : Path.GetDirectoryName(FullPath(projectDirectory, directoryBuildProps));
+                root = propsDirectory != null && Under(projectDirectory, propsDirectory) ? propsDirectory : projectDirectory;
+            }
+
+            var excluded = new List<string> { packageRoot };
+            string packages = project.GetPropertyValue("NuGetPackageRoot").Trim();
+            if (packages.Length > 0)
+            {
+                excluded.Add(FullPath(projectDirectory, packages));
+            }
+
+            string extensions = project.GetPropertyValue("MSBuildProjectExtensionsPath").Trim();
+            string generatedPrefix = extensions.Length == 0 ? string.Empty
+                : Normalize(Path.Combine(FullPath(projectDirectory, extensions), Path.GetFileName(project.FullPath) + ".nuget.g."));
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            void Add(string file)
+            {
+                string normalized = Normalize(file);
+                if (!Under(file, root!) || excluded.Exists(e => e.Trim().Length > 0 && Under(file, e)) ||
+                    (generatedPrefix.Length > 0 && normalized.StartsWith(generatedPrefix, PathComparison)) ||
+                    !seen.Add(normalized) || !File.Exists(file))
+                {
+                    return;
+                }
+
+                files.Add(Path.GetFullPath(file));
+            }
+
+            Add(project.FullPath);
+            foreach (ResolvedImport import in project.Imports)
+            {
+                Add(import.ImportedProject.FullPath);
+            }
+
+            return files;
+        }
+
+        /// <summary>True when <paramref name="file"/> is <paramref name="folder"/> or inside it.</summary>
+        private static bool Under(string file, string folder)
+        {
+            string f = Normalize(file);
+            string d = Normalize(folder).TrimEnd(Path.DirectorySeparatorChar);
+            return string.Equals(f, d, PathComparison) || f.StartsWith(d + Path.DirectorySeparatorChar, PathComparison);
         }
 
         private static IEnumerable<string> Split(string? value)

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.IO;
 using System.Text;
 using Guardrails.BuildTasks.Engine;
@@ -118,6 +119,13 @@ namespace Guardrails.BuildTasks
         /// <summary>The scan selection's list of files kept back from the compiler (large ones are scanned here); empty when it did not run.</summary>
         public string? KeptBackList { get; set; }
 
+        /// <summary>
+        /// Where to write the MSBuild files MSBuild imported for this project from inside the repository (one full path a
+        /// line, from the check's own evaluation of the project): Guardrails.targets gives them to the key scan (GRD002) and
+        /// makes them inputs of the next check. Empty: not written.
+        /// </summary>
+        public string? BuildFilesList { get; set; }
+
         /// <summary>Where to write the effective policy (an AdditionalFile for the analyzers).</summary>
         [Required]
         public string EffectivePolicyFile { get; set; } = string.Empty;
@@ -173,6 +181,10 @@ namespace Guardrails.BuildTasks
                     Now = DateTimeOffset.UtcNow,
                 };
                 CentralSettingSources.Collect(this, request);
+                if (!string.IsNullOrWhiteSpace(BuildFilesList) && request.RepositoryBuildFiles != null)
+                {
+                    WriteIfChanged(BuildFilesList!.Trim(), string.Concat(request.RepositoryBuildFiles.Select(f => f + "\n")));
+                }
 
                 CheckResult result = GuardrailsChecker.Run(request);
                 foreach (Finding finding in result.Findings)

@@ -186,4 +186,24 @@ public class HardcodedKeyInFileAnalyzerTests
 
         await Files(new[] { ("/app/deploy.sh", "#!/bin/sh\n" + key + "\n") }, expected: expected);
     }
+
+    /// <summary>
+    /// The build lists the values it writes into runtimeconfig.json (guardrails.runtimeconfig-options.txt). A key that a
+    /// scanned build file holds (eng/keys.props, imported, whose property feeds a RuntimeHostConfigurationOption) is
+    /// reported once, at its source; a key only the listing holds (it came from an environment variable) is reported there.
+    /// </summary>
+    [Fact]
+    public async Task A_runtimeconfig_value_is_reported_at_its_source_file_once_and_in_the_listing_only_when_no_scanned_file_holds_it()
+    {
+        string fromProps = FakeKeys.OpenAiProject("RuntimeOptionFromPropsFakeKeyNotReal");
+        string fromEnvironment = FakeKeys.OpenAiProject("RuntimeOptionFromEnvFakeKeyNotReal");
+        await Files(
+            new[]
+            {
+                ("/repo/eng/keys.props", "<Project>\n  <PropertyGroup>\n    <KeyB>{|#0:" + fromProps + "|}</KeyB>\n  </PropertyGroup>\n</Project>\n"),
+                ("/repo/app/obj/Debug/net10.0/guardrails/guardrails.runtimeconfig-options.txt",
+                    "# RuntimeHostConfigurationOption values the build writes into App.runtimeconfig.json\nApp.KeyB=" + fromProps + "\nApp.KeyD={|#1:" + fromEnvironment + "|}\n"),
+            },
+            expected: new[] { Grd002(fromProps, 0), Grd002(fromEnvironment, 1) });
+    }
 }

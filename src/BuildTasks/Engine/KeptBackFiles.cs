@@ -61,7 +61,15 @@ namespace Guardrails.BuildTasks.Engine
         }
 
         /// <summary>Scans one text file the compiler was not given; returns why it could not be scanned, or null.</summary>
-        private static string? ScanText(string path, string reason, CheckResult result)
+        private static string? ScanText(string path, string reason, CheckResult result) => ScanText(path, reason, result.Findings, null);
+
+        /// <summary>
+        /// Scans one text file with the analyzer's engine (<see cref="TextFileSecrets"/>), streaming; adds GRD002/GRD006 at
+        /// file, line and column to <paramref name="findings"/>, each message ending with <paramref name="note"/> (null: why
+        /// the compiler did not get the file, from <paramref name="reason"/>). Returns why it could not be scanned (binary,
+        /// too large), or null.
+        /// </summary>
+        internal static string? ScanText(string path, string? reason, List<Finding> findings, string? note)
         {
             try
             {
@@ -92,7 +100,7 @@ namespace Guardrails.BuildTasks.Engine
                     Encoding encoding = TextEncodings.NotForCompiler(head, read) ?? new UTF8Encoding(false, false);
                     using (var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true))
                     {
-                        text = TextFileSecrets.ScanStream(path, reader, (match, line, column) => found.Add(FindingFor(path, reason, match, line, column)));
+                        text = TextFileSecrets.ScanStream(path, reader, (match, line, column) => found.Add(FindingFor(path, reason, match, line, column, note)));
                     }
                 }
 
@@ -101,25 +109,26 @@ namespace Guardrails.BuildTasks.Engine
                     return SkippedList.Binary;
                 }
 
-                result.Findings.AddRange(found);
+                findings.AddRange(found);
                 return null;
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
             {
-                result.Findings.Add(new Finding(RuleCatalog.FileNotScannable, path, 0, 0,
+                findings.Add(new Finding(RuleCatalog.FileNotScannable, path, 0, 0,
                     "Guardrails could not read this file to scan it for keys (" + e.GetType().Name + "), and the compiler was not given it either. Check its name and permissions."));
                 return null;
             }
         }
 
-        private static Finding FindingFor(string path, string reason, SecretMatch match, int line, int column)
+        internal static Finding FindingFor(string path, string? reason, SecretMatch match, int line, int column, string? note)
         {
             KeyFormat format = match.Format;
             return format.IsGeneric
                 ? new Finding(RuleCatalog.PossibleSecret, path, line, column, string.Format(CultureInfo.InvariantCulture, RuleCatalog.PossibleSecretMessage, format.TokenKind, match.Redacted), warningOnly: true)
                 : new Finding(RuleCatalog.KeyInFile, path, line, column, string.Format(CultureInfo.InvariantCulture, RuleCatalog.KeyInFileMessage,
                     format.Provider, format.TokenKind, match.Redacted, format.EnvironmentVariable, format.RotateUrl) +
-                    (reason == SkippedList.Encoding
+                    (note != null ? note
+                        : reason == SkippedList.Encoding
                         ? ". (Found by the Guardrails check: the file is UTF-32 or UTF-16 without a byte-order mark, which the compiler cannot decode.)"
                         : SkippedList.HasControlCharacter(path)
                         ? ". (Found by the Guardrails check: the file's name holds a line break or control character, so it cannot be passed to the compiler; rename it.)"

@@ -32,6 +32,9 @@ namespace Guardrails.BuildTasks.Foundation
 
         public string? CentralPolicySha256 { get; set; }
 
+        /// <summary>The repository's MSBuild files the project imported (from the check's evaluation); null outside MSBuild.</summary>
+        public System.Collections.Generic.IReadOnlyList<string>? RepositoryBuildFiles { get; set; }
+
         /// <summary>The policy path / pin the project itself ended with when they differ from the central ones; the check then
         /// judges the project under the central policy (PolicyPath/PolicySha256 hold the central values) and GRD308 names
         /// these. Null when the project kept the central values.</summary>

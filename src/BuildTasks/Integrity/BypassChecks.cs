@@ -281,7 +281,10 @@ namespace Guardrails.BuildTasks.Integrity
                     0,
                     0,
                     what + ". The central Guardrails settings (policy path, pin, mode) come only from the repository's Directory.Build.props or a policy package; " +
-                    "the command line, response files, environment variables and project files may not replace them. Remove it from there."));
+                    "the command line, response files, environment variables and project files may not replace them. Remove it from there." +
+                    (setting.Name == "GuardrailsPolicyPath" && !string.IsNullOrWhiteSpace(request.ProjectPolicyPath)
+                        ? " This build was judged under the central policy, not under the one given there."
+                        : string.Empty)));
             }
 
             foreach (string file in request.ShadowedCentralFiles)
@@ -308,7 +311,10 @@ namespace Guardrails.BuildTasks.Integrity
                     "This build file sets " + CentralInternalPrefix + "* properties, Guardrails' own record of the central settings, which only Guardrails.props may write. Remove them."));
             }
 
+            // A setting given from outside (the command line, a response file) is reported above, naming the route; the
+            // build is judged under the central value all the same (GuardrailsChecker.GovernByCentralPolicy).
             if (request.CentralPolicyPath != null && request.CentralPolicyPath.Trim().Length > 0 &&
+                !request.ExternalSettings.Exists(s => s.Name == "GuardrailsPolicyPath") &&
                 !SamePath(request.CentralPolicyPath, request.ProjectPolicyPath ?? request.PolicyPath))
             {
                 result.Findings.Add(new Finding(
@@ -321,6 +327,7 @@ namespace Guardrails.BuildTasks.Integrity
             }
 
             if (request.CentralPolicySha256 != null && request.CentralPolicySha256.Trim().Length > 0 &&
+                !request.ExternalSettings.Exists(s => s.Name == "GuardrailsPolicySha256") &&
                 !string.Equals(request.CentralPolicySha256.Trim(), (request.ProjectPolicySha256 ?? request.PolicySha256 ?? string.Empty).Trim(), StringComparison.OrdinalIgnoreCase))
             {
                 result.Findings.Add(new Finding(

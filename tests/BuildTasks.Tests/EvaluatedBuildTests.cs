@@ -1,0 +1,111 @@
+namespace Guardrails.BuildTasks.Tests;
+
+/// <summary>
+/// The check's own evaluation of the project (EvaluatedBuild), run on plain MSBuild files in a temporary repository. The
+/// same source is compiled into the net472 task Visual Studio's MSBuild.exe loads (there is no .NET Framework here), so
+/// these tests cover that code path too.
+/// </summary>
+public class EvaluatedBuildTests
+{
+    private const string ProjectXml = """
+        <Project>
+          <PropertyGroup>
+            <DirectoryBuildPropsPath>$([MSBuild]::GetPathOfFileAbove('Directory.Build.props', '$(MSBuildProjectDirectory)'))</DirectoryBuildPropsPath>
+          </PropertyGroup>
+          <Import Project="$(DirectoryBuildPropsPath)" />
+          <Import Project="../../eng/keys.props" />
+          <Import Project="$(PackageRootForTest)build/Guardrails.props" />
+          <Import Project="$(OutsideForTest)" />
+        </Project>
+        """;
+
+    private static (TempDir Repo, TempDir Outside, string Project) Layout()
+    {
+        var repo = new TempDir();
+        var outside = new TempDir();
+        Directory.CreateDirectory(Path.Combine(repo.Path, ".git"));
+        repo.Write("Directory.Build.props", """
+            <Project>
+              <PropertyGroup>
+                <GuardrailsPolicyPath>$(MSBuildThisFileDirectory)policy/central.policy.json</GuardrailsPolicyPath>
+                <GuardrailsPolicySha256>AAAA</GuardrailsPolicySha256>
+              </PropertyGroup>
+              <Import Project="eng/more.targets" />
+            </Project>
+            """);
+        repo.Write("eng/keys.props", "<Project>\n  <PropertyGroup>\n    <KeyB>not-a-key</KeyB>\n  </PropertyGroup>\n</Project>\n");
+        repo.Write("eng/more.targets", "<Project />\n");
+        repo.Write("packages/guardrails/build/Guardrails.props", "<Project />\n");
+        outside.Write("outside.props", "<Project />\n");
+        string project = repo.Write("src/App/App.proj", ProjectXml);
+        return (repo, outside, project);
+    }
+
+    private static Dictionary<string, string> Globals(TempDir repo, TempDir outside, params (string Name, string Value)[] more)
+    {
+        var globals = new Dictionary<string, string>
+        {
+            ["PackageRootForTest"] = Path.Combine(repo.Path, "packages", "guardrails") + Path.DirectorySeparatorChar,
+            ["OutsideForTest"] = Path.Combine(outside.Path, "outside.props"),
+            ["Configuration"] = "Debug",
+        };
+        foreach ((string name, string value) in more)
+        {
+            globals[name] = value;
+        }
+
+        return globals;
+    }
+
+    [Fact]
+    public void The_policy_path_and_pin_given_on_the_command_line_leave_the_central_values_as_the_central_files_set_them()
+    {
+        (TempDir repo, TempDir outside, string project) = Layout();
+        using (repo)
+        using (outside)
+        {
+            Dictionary<string, string> globals = Globals(repo, outside,
+                ("GuardrailsPolicyPath", Path.Combine(outside.Path, "permissive.policy.json")), ("GuardrailsPolicySha256", "BBBB"), ("_GuardrailsCentralPolicyPath", "x"));
+
+            EvaluatedBuild evaluated = EvaluatedBuild.Evaluate(project, globals, Path.Combine(repo.Path, "packages", "guardrails"));
+
+            Assert.Equal(Path.Combine(repo.Path, "policy", "central.policy.json"), evaluated.Central["GuardrailsPolicyPath"]);
+            Assert.Equal("AAAA", evaluated.Central["GuardrailsPolicySha256"]);
+            Assert.Equal(new[] { "GuardrailsPolicyPath", "GuardrailsPolicySha256", "_GuardrailsCentralPolicyPath" }.OrderBy(n => n), evaluated.IgnoredGlobals.OrderBy(n => n));
+        }
+    }
+
+    [Fact]
+    public void Without_globals_the_central_values_are_read_and_nothing_is_ignored()
+    {
+        (TempDir repo, TempDir outside, string project) = Layout();
+        using (repo)
+        using (outside)
+        {
+            EvaluatedBuild evaluated = EvaluatedBuild.Evaluate(project, Globals(repo, outside), Path.Combine(repo.Path, "packages", "guardrails"));
+
+            Assert.Equal("AAAA", evaluated.Central["GuardrailsPolicySha256"]);
+            Assert.Empty(evaluated.IgnoredGlobals);
+        }
+    }
+
+    [Fact]
+    public void Every_build_file_of_the_repository_the_project_imports_is_listed_once_and_nothing_from_the_package_or_outside()
+    {
+        (TempDir repo, TempDir outside, string project) = Layout();
+        using (repo)
+        using (outside)
+        {
+            EvaluatedBuild evaluated = EvaluatedBuild.Evaluate(project, Globals(repo, outside), Path.Combine(repo.Path, "packages", "guardrails"));
+
+            string[] expected =
+            {
+                project,
+                Path.Combine(repo.Path, "Directory.Build.props"),
+                Path.Combine(repo.Path, "eng", "more.targets"),
+                Path.Combine(repo.Path, "eng", "keys.props"),
+            };
+            Assert.Equal(expected, evaluated.RepositoryBuildFiles);
+        }
+    }
+}
