@@ -119,6 +119,9 @@ namespace Guardrails.BuildTasks
         /// <summary>The scan selection's list of files kept back from the compiler (large ones are scanned here); empty when it did not run.</summary>
         public string? KeptBackList { get; set; }
 
+        /// <summary>The assemblies the build copies to its output folder (ReferenceCopyLocalPaths, copied None/Content items).</summary>
+        public ITaskItem[]? ShippedAssemblies { get; set; }
+
         /// <summary>
         /// Where to write the MSBuild files MSBuild imported for this project from inside the repository (one full path a
         /// line, from the check's own evaluation of the project): Guardrails.targets gives them to the key scan (GRD002) and
@@ -173,6 +176,7 @@ namespace Guardrails.BuildTasks
                     ProjectAssetsFile = ProjectAssetsFile,
                     PackageReferenceIds = PackageReferences == null ? null : Array.ConvertAll(PackageReferences, i => i.ItemSpec),
                     TargetFramework = TargetFramework,
+                    ShippedAssemblies = Paths(ShippedAssemblies),
                     CheckFootprints = !string.Equals(CheckFootprints?.Trim(), "false", StringComparison.OrdinalIgnoreCase),
                     KeptBackListFile = KeptBackList,
                     LateBuildFiles = WithDirectoryBuildProps(Paths(LateBuildFiles), DirectoryBuildPropsAbove),

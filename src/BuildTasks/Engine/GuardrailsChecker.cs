@@ -37,6 +37,58 @@ namespace Guardrails.BuildTasks.Engine
             }
         }
 
+        /// <summary>
+        /// The AI SDK assemblies the build copies to its output with no restored package of that SDK behind them (the AI-BOM
+        /// and the audit record list them; GRD201 for the copy comes from the verification after the compiler). Decided by
+        /// the one evaluator, through the catalog's (or the policy's own) assembly map.
+        /// </summary>
+        private static void ListShippedSdkAssemblies(CheckRequest request, CheckResult result)
+        {
+            Core.Policy.PolicyVerdicts? verdicts = request.ShippedAssemblies.Length == 0 ? null : Core.Policy.PolicyVerdicts.From(result.Effective);
+            if (verdicts == null)
+            {
+                return;
+            }
+
+            var seen = new System.Collections.Generic.HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (string path in request.ShippedAssemblies)
+            {
+                string file;
+                try
+                {
+                    file = Path.GetFileName(path.Trim());
+                }
+                catch (ArgumentException)
+                {
+                    continue;
+                }
+
+                string name = Path.GetFileNameWithoutExtension(file);
+                if (!verdicts.TryGetSdkByAssemblyName(name, out Core.Sdks.AiSdk sdk) || sdk.IsNeutral || !seen.Add(file) ||
+                    result.AiPackages.Exists(p => Contains(sdk.PackageIds, p.Id)))
+                {
+                    continue;
+                }
+
+                Core.Policy.Decision? decision = verdicts.Assembly(name);
+                string package = decision != null && Contains(sdk.PackageIds, decision.Subject) ? decision.Subject : sdk.PrimaryPackageId;
+                result.ShippedSdkAssemblies.Add(new ShippedSdkAssembly(file, sdk.Id, sdk.DisplayName, package, decision != null && decision.Passes));
+            }
+        }
+
+        private static bool Contains(System.Collections.Generic.IReadOnlyList<string> ids, string id)
+        {
+            foreach (string candidate in ids)
+            {
+                if (string.Equals(candidate, id, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public static CheckResult Run(CheckRequest request)
         {
             var result = new CheckResult();
@@ -167,6 +219,8 @@ namespace Guardrails.BuildTasks.Engine
                 {
                     PackageChecker.CheckDeclared(policy, result.Effective, request.DeclaredPackages, result.Findings, result.AiPackages, request.DeclaredPackagesOrigin ?? "declared in the project file, not restored");
                 }
+
+                ListShippedSdkAssemblies(request, result);
 
                 if (result.Manifest != null)
                 {

@@ -32,6 +32,9 @@ namespace Guardrails.BuildTasks.Foundation
 
         public string? CentralPolicySha256 { get; set; }
 
+        /// <summary>The assemblies the build copies to its output folder (for the AI-BOM: an AI SDK shipped by copy).</summary>
+        public string[] ShippedAssemblies { get; set; } = new string[0];
+
         /// <summary>The repository's MSBuild files the project imported (from the check's evaluation); null outside MSBuild.</summary>
         public System.Collections.Generic.IReadOnlyList<string>? RepositoryBuildFiles { get; set; }
 

@@ -279,6 +279,17 @@ namespace Guardrails.BuildTasks.Reports
                     ("policyEntry", p.ApprovedBy == null ? null : PolicyEntry(policy!, p.ApprovedBy.Node, "packages.approved '" + p.ApprovedBy.Id.Value + "'" + (p.ApprovedBy.VersionsText != null ? " " + p.ApprovedBy.VersionsText.Value : string.Empty))))));
             }
 
+            foreach (ShippedSdkAssembly a in result.ShippedSdkAssemblies)
+            {
+                list.Add(("assembly|" + a.File, Obj(
+                    ("type", "assembly"),
+                    ("id", a.File),
+                    ("sdk", a.SdkName),
+                    ("package", a.Package),
+                    ("shippedAs", "copied to the output with no restored package of the SDK"),
+                    ("policyStatus", a.Approved ? "approved" : "not approved"))));
+            }
+
             list.Sort((x, y) => string.CompareOrdinal(x.Key, y.Key));
             return list.ConvertAll(x => x.Value);
         }

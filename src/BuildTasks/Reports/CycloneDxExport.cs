@@ -105,6 +105,23 @@ namespace Guardrails.BuildTasks.Reports
                     ("properties", Properties(props)))));
             }
 
+            foreach (ShippedSdkAssembly a in result.ShippedSdkAssemblies)
+            {
+                // An AI SDK shipped by copy (no package reference): a file component, named by the assembly.
+                string reference = "file:" + a.File;
+                var props = new List<(string, string)>();
+                Add(props, "guardrails:kind", "ai-sdk-assembly");
+                Add(props, "guardrails:sdk", a.SdkName);
+                Add(props, "guardrails:package", a.Package);
+                Add(props, "guardrails:shippedAs", "copied to the output with no restored package of the SDK");
+                Add(props, "guardrails:policyStatus", a.Approved ? "approved" : "not approved");
+                components.Add((reference, O(
+                    ("type", "library"),
+                    ("bom-ref", reference),
+                    ("name", a.File),
+                    ("properties", Properties(props)))));
+            }
+
             var metaProps = new List<(string, string)>();
             Add(metaProps, "guardrails:policyId", result.Integrity.PolicyId);
             Add(metaProps, "guardrails:policyRevision", result.Integrity.PolicyRevision?.ToString(CultureInfo.InvariantCulture));

@@ -39,6 +39,13 @@ namespace Guardrails.BuildTasks.Results
         /// <summary>AI SDK packages in the restore graph (for the audit record and the AI-BOM).</summary>
         public List<Guardrails.BuildTasks.Policy.PackageUse> AiPackages { get; } = new List<Guardrails.BuildTasks.Policy.PackageUse>();
 
+        /// <summary>
+        /// AI SDK assemblies the build copies to its output with no restored package of that SDK behind them (a
+        /// PackageDownload's dll in a None item, a committed dll): listed in the audit record and the AI-BOM; the copy
+        /// itself is GRD201 from the verification after the compiler.
+        /// </summary>
+        public List<ShippedSdkAssembly> ShippedSdkAssemblies { get; } = new List<ShippedSdkAssembly>();
+
         /// <summary>The manifest model, when the manifest could be read.</summary>
         public Guardrails.BuildTasks.Policy.AssistantManifest? Manifest { get; set; }
 
@@ -57,5 +64,31 @@ namespace Guardrails.BuildTasks.Results
                 return false;
             }
         }
+    }
+
+    /// <summary>An AI SDK assembly the build ships by copy (see <see cref="CheckResult.ShippedSdkAssemblies"/>).</summary>
+    public sealed class ShippedSdkAssembly
+    {
+        public ShippedSdkAssembly(string file, string sdkId, string sdkName, string package, bool approved)
+        {
+            File = file;
+            SdkId = sdkId;
+            SdkName = sdkName;
+            Package = package;
+            Approved = approved;
+        }
+
+        /// <summary>The assembly's file name (OpenAI.dll).</summary>
+        public string File { get; }
+
+        public string SdkId { get; }
+
+        public string SdkName { get; }
+
+        /// <summary>The SDK's package the policy would have to approve.</summary>
+        public string Package { get; }
+
+        /// <summary>What the one evaluator says of that package.</summary>
+        public bool Approved { get; }
     }
 }
