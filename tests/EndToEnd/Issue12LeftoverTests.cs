@@ -45,8 +45,7 @@ public class Issue12LeftoverTests
     [Fact]
     public void A_policy_given_on_the_command_line_is_GRD308_and_the_build_is_still_judged_under_the_central_policy()
     {
-        TestProject repo = _fixture.NewGovernedProject(CentralPolicy, RogueManifest);
-        repo.PinPolicy(("GuardrailsMode", "Enforce"));
+        TestProject repo = _fixture.NewPinnedProject(CentralPolicy, RogueManifest, ("GuardrailsMode", "Enforce"));
         string permissive = repo.Write("elsewhere/permissive.policy.json", PermissivePolicy);
 
         DotNet.Result result = repo.Build("-p:GuardrailsPolicyPath=" + permissive, "-p:GuardrailsPolicySha256=" + E2eDocuments.Sha256(permissive));
@@ -69,8 +68,7 @@ public class Issue12LeftoverTests
     [Fact]
     public void Keys_in_imported_build_files_above_or_outside_the_items_are_GRD002_at_their_source_once()
     {
-        TestProject repo = _fixture.NewGovernedProject(E2eDocuments.Policy("e2e-imports", 1), E2eDocuments.MinimalManifest);
-        repo.PinPolicy(("GuardrailsMode", "Enforce"));
+        TestProject repo = _fixture.NewPinnedProject(E2eDocuments.Policy("e2e-imports", 1), E2eDocuments.MinimalManifest, ("GuardrailsMode", "Enforce"));
         string keyB = FakeKeys.OpenAiProject("E2eImportedPropsKeyFakeNotReal");
         string keyA = FakeKeys.OpenAiProject("E2eProjectImportKeyFakeNotReal");
         string props = File.ReadAllText(repo.PathOf("Directory.Build.props"));
@@ -91,9 +89,6 @@ public class Issue12LeftoverTests
         Assert.DoesNotContain(keyB, result.Output);
     }
 
-    private DotNet.Result Run(TestProject repo, params string[] args) =>
-        DotNet.Run(repo.Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = _fixture.PackagesFolder },
-            args.Concat(new[] { repo.PathOf(repo.Name + ".csproj"), "-nodeReuse:false", "-p:UseSharedCompilation=false" }).ToArray());
 
     /// <summary>
     /// dotnet pack with files a target adds to the package after the check ran: a TfmSpecificPackageFile from a target in
@@ -104,8 +99,7 @@ public class Issue12LeftoverTests
     [Fact]
     public void Dotnet_pack_with_keys_in_files_late_targets_add_to_the_package_fails_and_leaves_no_package()
     {
-        TestProject repo = _fixture.NewGovernedProject(E2eDocuments.Policy("e2e-late-pack", 1), E2eDocuments.MinimalManifest);
-        repo.PinPolicy(("GuardrailsMode", "Enforce"));
+        TestProject repo = _fixture.NewPinnedProject(E2eDocuments.Policy("e2e-late-pack", 1), E2eDocuments.MinimalManifest, ("GuardrailsMode", "Enforce"));
         string key1 = FakeKeys.OpenAiProject("E2eLatePackTfmFileFakeKeyNotReal");
         string key2 = FakeKeys.OpenAiProject("E2eLatePackFilesFakeKeyNotReal");
         repo.Write("late/notes.txt", "notes\nOPENAI_API_KEY=" + key1 + "\n");
@@ -134,7 +128,7 @@ public class Issue12LeftoverTests
             """);
         string output = repo.PathOf("out");
 
-        DotNet.Result result = Run(repo, "pack", "-o", output);
+        DotNet.Result result = repo.Pack("-o", output);
 
         Assert.True(result.ExitCode != 0, "keys in files late targets add to the package pass dotnet pack:\n" + result);
         string[] found = Errors(result.Output, "GRD002");
@@ -152,8 +146,7 @@ public class Issue12LeftoverTests
     [Fact]
     public void Dotnet_publish_with_a_key_in_a_file_a_late_target_adds_to_the_publish_list_fails()
     {
-        TestProject repo = _fixture.NewGovernedProject(E2eDocuments.Policy("e2e-late-publish", 1), E2eDocuments.MinimalManifest);
-        repo.PinPolicy(("GuardrailsMode", "Enforce"));
+        TestProject repo = _fixture.NewPinnedProject(E2eDocuments.Policy("e2e-late-publish", 1), E2eDocuments.MinimalManifest, ("GuardrailsMode", "Enforce"));
         string key = FakeKeys.OpenAiProject("E2eLatePublishFileFakeKeyNotReal");
         repo.Write("late/pub.txt", "OPENAI_API_KEY=" + key + "\n");
         repo.AddToProject("""
@@ -167,7 +160,7 @@ public class Issue12LeftoverTests
               </Target>
             """);
 
-        DotNet.Result result = Run(repo, "publish", "-o", repo.PathOf("pub"));
+        DotNet.Result result = repo.Publish("-o", repo.PathOf("pub"));
 
         Assert.True(result.ExitCode != 0, "a key in a file a late target publishes passes dotnet publish:\n" + result);
         Assert.Contains(Errors(result.Output, "GRD002"), f => f.EndsWith("pub.txt(1,16)", StringComparison.Ordinal));

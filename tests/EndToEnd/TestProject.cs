@@ -83,9 +83,17 @@ public sealed class TestProject
     public DotNet.Result Build(params string[] extra) => BuildWithEnvironment(new Dictionary<string, string>(), extra);
 
     /// <summary>Builds with extra environment variables (MSBuild turns them into properties).</summary>
-    public DotNet.Result BuildWithEnvironment(IDictionary<string, string> environment, params string[] extra)
+    public DotNet.Result BuildWithEnvironment(IDictionary<string, string> environment, params string[] extra) => Run("build", environment, extra);
+
+    /// <summary>`dotnet pack` of the project, as `dotnet build` is run.</summary>
+    public DotNet.Result Pack(params string[] extra) => Run("pack", new Dictionary<string, string>(), extra);
+
+    /// <summary>`dotnet publish` of the project, as `dotnet build` is run.</summary>
+    public DotNet.Result Publish(params string[] extra) => Run("publish", new Dictionary<string, string>(), extra);
+
+    private DotNet.Result Run(string verb, IDictionary<string, string> environment, string[] extra)
     {
-        var args = new List<string> { "build", PathOf(Name + ".csproj"), "-nodeReuse:false", "-p:UseSharedCompilation=false" };
+        var args = new List<string> { verb, PathOf(Name + ".csproj"), "-nodeReuse:false", "-p:UseSharedCompilation=false" };
         args.AddRange(extra);
         var env = new Dictionary<string, string>(environment) { ["NUGET_PACKAGES"] = _fixture.PackagesFolder };
         return DotNet.Run(Directory, env, args.ToArray());
