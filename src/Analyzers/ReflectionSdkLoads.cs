@@ -45,20 +45,8 @@ namespace Guardrails.Analyzers
             }
 
             StringFold? fold = null;
-            foreach (SyntaxNode node in tree.GetRoot(context.CancellationToken).DescendantNodes())
+            foreach (InvocationExpressionSyntax invocation in Candidates(tree, text, context.CancellationToken))
             {
-                if (!(node is InvocationExpressionSyntax invocation) || invocation.ArgumentList.Arguments.Count == 0)
-                {
-                    continue;
-                }
-
-                string? name = (invocation.Expression as MemberAccessExpressionSyntax)?.Name.Identifier.ValueText
-                    ?? (invocation.Expression as IdentifierNameSyntax)?.Identifier.ValueText;
-                if (name == null || Array.IndexOf(LoaderNames, name) < 0)
-                {
-                    continue;
-                }
-
                 if (!(context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is IMethodSymbol method) ||
                     !IsLoader(method, out bool byPath, out bool typeName))
                 {
@@ -90,6 +78,45 @@ namespace Guardrails.Analyzers
                     verdicts.OwnerContact,
                     decision.Qualifier(),
                     decision.Request));
+            }
+        }
+
+        /// <summary>
+        /// The invocations whose method name is a loader's, found from the text (the name as a whole word followed by
+        /// "("), so a file is not walked node by node: only the few places the text points to are looked at.
+        /// </summary>
+        private static IEnumerable<InvocationExpressionSyntax> Candidates(SyntaxTree tree, string text, System.Threading.CancellationToken ct)
+        {
+            SyntaxNode? root = null;
+            var seen = new HashSet<int>();
+            foreach (string name in LoaderNames)
+            {
+                for (int at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
+                {
+                    int end = at + name.Length;
+                    while (end < text.Length && char.IsWhiteSpace(text[end]))
+                    {
+                        end++;
+                    }
+
+                    if (end >= text.Length || text[end] != '(' || (at > 0 && (char.IsLetterOrDigit(text[at - 1]) || text[at - 1] == '_')) || !seen.Add(at))
+                    {
+                        continue;
+                    }
+
+                    root ??= tree.GetRoot(ct);
+                    SyntaxToken token = root.FindToken(at);
+                    if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != name || !(token.Parent is IdentifierNameSyntax identifier))
+                    {
+                        continue;
+                    }
+
+                    SyntaxNode callee = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
+                    if (callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee && invocation.ArgumentList.Arguments.Count > 0)
+                    {
+                        yield return invocation;
+                    }
+                }
             }
         }
 
