@@ -33,6 +33,12 @@ namespace Guardrails.BuildTasks
         /// <summary>The effective policy the check wrote (its mode decides error or warning).</summary>
         public string? EffectivePolicyFile { get; set; }
 
+        /// <summary>
+        /// Packages whose entries are scanned themselves: a pack from a hand-written .nuspec (NuspecFile) takes its files
+        /// from the nuspec, not from _PackageFiles, so the package is the only complete list.
+        /// </summary>
+        public ITaskItem[]? Packages { get; set; }
+
         /// <summary>Artifacts to delete when a key is found in Enforce (the .nupkg NuGet just wrote).</summary>
         public ITaskItem[]? RemoveOnError { get; set; }
 
@@ -77,6 +83,11 @@ namespace Guardrails.BuildTasks
                     KeptBackFiles.ScanText(full, null, findings, note);
                 }
 
+                foreach (string package in GuardrailsCheck.Paths(Packages))
+                {
+                    ScanPackage(package, findings);
+                }
+
                 foreach (Finding finding in findings)
                 {
                     GuardrailsCheck.LogSafely(Log, finding, enforce);
@@ -105,6 +116,41 @@ namespace Guardrails.BuildTasks
             }
 
             return !Log.HasLoggedErrors;
+        }
+
+        /// <summary>Every text entry of a package (not NuGet's own OPC parts), scanned as a file of that name would be.</summary>
+        private static void ScanPackage(string package, List<Finding> findings)
+        {
+            if (!File.Exists(package))
+            {
+                return;
+            }
+
+            using (var zip = new System.IO.Compression.ZipArchive(File.OpenRead(package), System.IO.Compression.ZipArchiveMode.Read))
+            {
+                foreach (System.IO.Compression.ZipArchiveEntry entry in zip.Entries)
+                {
+                    string name = entry.FullName;
+                    if (name.EndsWith("/", StringComparison.Ordinal) || TextFileSecrets.HasBinaryExtension(name) || entry.Length > TextFileSecrets.StreamMaxBytes ||
+                        name == "[Content_Types].xml" || name.StartsWith("_rels/", StringComparison.Ordinal) || name.StartsWith("package/services/", StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
+                    string shown = package + "/" + name;
+                    string note = ". (Found by Guardrails in the NuGet package the build wrote from a .nuspec: entry " + name + ".)";
+                    var found = new List<Finding>();
+                    using (var reader = new StreamReader(entry.Open(), new System.Text.UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true))
+                    {
+                        if (!TextFileSecrets.ScanStream(name, reader, (match, line, column) => found.Add(KeptBackFiles.FindingFor(shown, null, match, line, column, note))))
+                        {
+                            continue; // binary content behind a text name
+                        }
+                    }
+
+                    findings.AddRange(found);
+                }
+            }
         }
 
         private static StringComparer PathComparer => Path.DirectorySeparatorChar == '\\' ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;

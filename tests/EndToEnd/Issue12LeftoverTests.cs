@@ -166,4 +166,39 @@ public class Issue12LeftoverTests
         Assert.Contains(Errors(result.Output, "GRD002"), f => f.EndsWith("pub.txt(1,16)", StringComparison.Ordinal));
         Assert.DoesNotContain(key, result.Output);
     }
+
+    /// <summary>
+    /// dotnet pack from a hand-written .nuspec (NuspecFile): NuGet takes the files from the nuspec, not from the items, so
+    /// the package it wrote is scanned itself; a key in a file the nuspec packs fails the pack and no package is left.
+    /// </summary>
+    [Fact]
+    public void Dotnet_pack_from_a_nuspec_with_a_key_in_a_packed_file_fails_and_leaves_no_package()
+    {
+        TestProject repo = _fixture.NewPinnedProject(E2eDocuments.Policy("e2e-nuspec-pack", 1), E2eDocuments.MinimalManifest, ("GuardrailsMode", "Enforce"));
+        string key = FakeKeys.OpenAiProject("E2eNuspecPackFileFakeKeyNotReal");
+        repo.Write("late/keys.txt", "OPENAI_API_KEY=" + key + "\n");
+        repo.Write("App.nuspec", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <package xmlns="http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd">
+              <metadata>
+                <id>App</id>
+                <version>1.0.0</version>
+                <authors>e2e</authors>
+                <description>A package packed from a nuspec.</description>
+              </metadata>
+              <files>
+                <file src="late/keys.txt" target="content/keys.txt" />
+              </files>
+            </package>
+            """);
+        repo.AddToProject("  <PropertyGroup>\n    <NuspecFile>App.nuspec</NuspecFile>\n  </PropertyGroup>\n  <ItemGroup>\n    <None Remove=\"late/**\" />\n  </ItemGroup>");
+        string output = repo.PathOf("out");
+
+        DotNet.Result result = repo.Pack("-o", output);
+
+        Assert.True(result.ExitCode != 0, "a key in a file a .nuspec packs passes dotnet pack:\n" + result);
+        Assert.Contains(Errors(result.Output, "GRD002"), f => f.EndsWith(".nupkg/content/keys.txt(1,16)", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(output) && Directory.EnumerateFiles(output, "*.nupkg").Any(), "the package with the key was left behind:\n" + result);
+        Assert.DoesNotContain(key, result.Output);
+    }
 }
