@@ -238,7 +238,7 @@ public sealed class EstateReplayTests
         {
             string type = item.GetProperty("type").GetString()!, id = item.GetProperty("id").GetString()!;
             Assert.NotNull(Inventory.Decommission.Revision(Guardrails.Core.Json.JsonReader.Parse(OldPolicy), type, id, out string revision));
-            string revisionPath = root.Write("revoke/" + items.IndexOf(item) + "/v1.json", revision);
+            string revisionPath = root.Write("revoke/" + items.IndexOf(item) + "/" + Inventory.Decommission.RevisedName(oldPolicy), revision);
             string[] onePass = item.GetProperty("breaks").EnumerateArray().Select(Break).OrderBy(x => x, StringComparer.Ordinal).ToArray();
 
             // The per-entry replay: this revision alone, read from disk by `policy diff`.

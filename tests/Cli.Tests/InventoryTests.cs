@@ -105,6 +105,9 @@ public sealed class InventoryTests
         Assert.Equal(new[] { "github.com/contoso/checkout GRD114", "github.com/contoso/hr-portal GRD114" }, Breaks("model:gpt-4.1"));
         Assert.Empty(Breaks("endpoint:api.githubcopilot.com")); // an MCP server's address, not an endpoint the code calls
         Assert.Equal("Checkout", decommission["endpoint:ai-gateway.contoso.example"].GetProperty("breaks")[0].GetProperty("owner").GetString());
+        // The build's own message, naming the revised document (rewritten: its lines are not the policy file's).
+        string because = decommission["assistant:claude-code"].GetProperty("breaks")[0].GetProperty("because").GetString()!;
+        Assert.Contains("Assistant 'claude-code' is denied by the policy (guardrails.policy.revised.json line ", because);
 
         // Without the policy in force nothing is predicted (the page says how to get it).
         using JsonDocument without = Json(repo, out _, Estate);

@@ -46,8 +46,9 @@ internal static class Decommission
                 continue;
             }
 
-            // Named as the policy in force is (messages name the file), each in its own folder.
-            string file = Path.Combine(work, targets.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Path.GetFileName(inForce));
+            // Messages name the file and a line of the revised document (rewritten, so its lines are not the policy's):
+            // "<policy>.revised.json", each in its own folder.
+            string file = Path.Combine(work, targets.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), RevisedName(inForce));
             held[file] = LoadedFile.FromBytes(file, System.Text.Encoding.UTF8.GetBytes(revised));
             targets.Add((c, file, revocation));
         }
@@ -69,6 +70,9 @@ internal static class Decommission
 
         return items;
     }
+
+    /// <summary>The name the revised policy document goes by in messages: "guardrails.policy.json" gives "guardrails.policy.revised.json".</summary>
+    internal static string RevisedName(string policyPath) => Path.GetFileNameWithoutExtension(policyPath) + ".revised.json";
 
     /// <summary>The policy document <paramref name="policy"/> revoked for the entry alone (<see cref="Revoke"/>), as JSON text; returns what was changed, or null when it cannot be revoked there.</summary>
     internal static string? Revision(JsonNode policy, string type, string id, out string revised)
