@@ -114,6 +114,21 @@ public sealed class InventoryTests
         Assert.Equal(JsonValueKind.Null, without.RootElement.GetProperty("decommission").ValueKind);
     }
 
+    /// <summary>The CSV has one row per component and repository, and each row says what that repository holds, not the estate's totals.</summary>
+    [Fact]
+    public void Csv_rows_give_each_repository_its_own_tier_data_class_versions_and_files()
+    {
+        using var repo = new TempRepo();
+        CliRun csv = CliRun.Of("inventory", Estate, "--db", Path.Combine(repo.Root, "inv.db"), "--format", "csv", "-o", "-", "--now", "2026-12-03");
+
+        string[] lines = csv.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("type,id,repository,approvedBy,expiresAt,tiers,dataClasses,status,versions,filesTotal", lines[0]);
+        Assert.Contains("assistant,claude-code,github.com/contoso/checkout,dana.security@contoso.example,2030-10-02,standard,internal,approved,,", lines);
+        Assert.Contains("assistant,claude-code,github.com/contoso/payments,dana.security@contoso.example,2030-10-02,standard,confidential,approved,,", lines);
+        Assert.Contains("assistant,github-copilot,github.com/contoso/hr-portal,li.wei@contoso.example,2030-03-01,sandbox,internal,approved,,", lines);
+        Assert.Contains("endpoint,ai-gateway.contoso.example,github.com/contoso/checkout,,,standard,internal,approved,,1", lines);
+    }
+
     [Fact]
     public void Waivers_expiring_later_than_30_days_are_not_listed()
     {

@@ -81,7 +81,7 @@ internal static class InventoryCommand
                 string fmt = parse.GetValue(format)!;
                 string text = fmt switch
                 {
-                    "csv" => InventoryReport.Csv(model),
+                    "csv" => InventoryReport.Csv(store, model),
                     "json" => InventoryReport.Json(model),
                     _ => InventoryReport.Html(model),
                 };

@@ -93,15 +93,19 @@ internal static class InventoryReport
     public static string Json(SortedDictionary<string, object?> model) => JsonWriter.Write(model, SafeText.Clean);
 
     /// <summary>One row per component and repository using it.</summary>
-    public static string Csv(SortedDictionary<string, object?> model)
+    public static string Csv(InventoryStore store, SortedDictionary<string, object?> model)
     {
         var sb = new StringBuilder("type,id,repository,approvedBy,expiresAt,tiers,dataClasses,status,versions,filesTotal\n");
-        foreach (SortedDictionary<string, object?> c in ((List<object?>)model["components"]!).Cast<SortedDictionary<string, object?>>())
+
+        // Each row says what that repository's latest records hold (its tier, data class, versions, files), not the
+        // component's totals over the estate.
+        foreach (object?[] row in Rows(store.Connection, """
+            SELECT c.type, c.id, l.repository, max(c.approved_by), min(c.expires_at), group_concat(DISTINCT l.tier), group_concat(DISTINCT l.data_class),
+                   group_concat(DISTINCT c.status), group_concat(DISTINCT c.version), sum(c.files)
+            FROM latest l JOIN components c ON c.record_id = l.id GROUP BY c.type, c.id, l.repository ORDER BY c.type, c.id, l.repository
+            """))
         {
-            foreach (object? repo in (List<object?>)c["repositories"]!)
-            {
-                sb.AppendJoin(',', new[] { c["type"], c["id"], repo, c["approvedBy"], c["expiresAt"], c["tiers"], c["dataClasses"], c["status"], c["versions"], c["files"] }.Select(v => Cell(v is long n ? n.ToString(CultureInfo.InvariantCulture) : v as string))).Append('\n');
-            }
+            sb.AppendJoin(',', row.Select(v => Cell(v is long n ? n.ToString(CultureInfo.InvariantCulture) : v as string))).Append('\n');
         }
 
         // Waivers expiring within the window (the report's "waivers expiring within 30 days"), one row per repository that applied it.
