@@ -3,7 +3,7 @@
 # Generates (in a temp folder) a stub "OpenAI" SDK library and an app of FILES files that use it in every GRD003
 # usage form and through raw endpoints (GRD004), plus ordinary code; builds it with the analyzers from this
 # repository and -p:ReportAnalyzer=true, and prints the analyzer times next to the CoreCompile time.
-#   usage: benchmarks/AiSdkCompile/run.sh [FILES=400] [all|approved|unapproved]
+#   usage: [GENERATE_ONLY=DIR] benchmarks/AiSdkCompile/run.sh [FILES=400] [all|approved|unapproved]
 # "all":        the policy approves the OpenAI package and every endpoint used: a clean build, the steady state.
 # "approved":   the policy approves the OpenAI package and two of the three other endpoints (GRD003 registers
 #               nothing; one GRD004 per file).
@@ -12,11 +12,13 @@ set -euo pipefail
 FILES=${1:-400}
 CASE=${2:-unapproved}
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
-WORK=$(mktemp -d /tmp/guardrails-aibench-XXXXXX)
+# GENERATE_ONLY=DIR writes the projects into DIR (replaced), builds only the SDK stub into DIR/App/refs and stops: the
+# input of benchmarks/AnalyzerProfile (DIR/App) without the build of the app (benchmarks/analyzer-cpu uses it).
+if [ -n "${GENERATE_ONLY:-}" ]; then rm -rf "$GENERATE_ONLY"; mkdir -p "$GENERATE_ONLY"; WORK=$(cd "$GENERATE_ONLY" && pwd); KEEP=1; else WORK=$(mktemp -d /tmp/guardrails-aibench-XXXXXX); fi
 # KEEP=1 keeps the generated projects (e.g. for benchmarks/AnalyzerProfile: DIR=$WORK/App, refs in $WORK/App/refs).
 if [ "${KEEP:-0}" = 1 ]; then echo "kept: $WORK"; else trap 'rm -rf "$WORK"' EXIT; fi
 
-dotnet build "$REPO/src/Analyzers/Guardrails.Analyzers.csproj" -c Release -nologo -v:q >/dev/null
+[ -n "${GENERATE_ONLY:-}" ] || dotnet build "$REPO/src/Analyzers/Guardrails.Analyzers.csproj" -c Release -nologo -v:q >/dev/null
 ANALYZERS="$REPO/src/Analyzers/bin/Release/netstandard2.0"
 
 mkdir -p "$WORK/OpenAI" "$WORK/App/Generated"
@@ -133,6 +135,13 @@ namespace App.Area$((f % 17))
 }
 X
 done
+
+if [ -n "${GENERATE_ONLY:-}" ]; then
+  dotnet build "$WORK/OpenAI/OpenAI.csproj" -nologo -v:q -nodeReuse:false >/dev/null
+  mkdir -p "$WORK/App/refs" && cp "$WORK/OpenAI/bin/Debug/net10.0/OpenAI.dll" "$WORK/App/refs/"
+  echo "generated: $WORK/App ($(cat "$WORK"/App/Generated/*.cs | wc -l) lines in $FILES files; policy $WORK/App/guardrails/guardrails.effective-policy.json)"
+  exit 0
+fi
 
 cd "$WORK/App"
 dotnet build -nologo -v:q >/dev/null 2>&1 || true   # restore, build the SDK stub, warm the compiler server

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
-// Usage: dotnet run -c Release --project benchmarks/AnalyzerProfile -- DIR [--runs 3] [--policy FILE] [--only NAME] [--serial] [--ide FILE] [--keyscan] [--spots] [--thread-cpu]
+// Usage: dotnet run -c Release --project benchmarks/AnalyzerProfile -- DIR [--runs 3] [--policy FILE] [--only NAME] [--serial] [--ide FILE] [--keyscan] [--spots] [--thread-cpu [--report-only N]]
 // DIR: a folder of .cs files (searched recursively, bin/obj skipped), e.g. one written by GenerateLargeProject
 // --generate-only or benchmarks/AiSdkCompile. References: the .NET shared framework this program runs on, plus every
 // dll under DIR/refs. --policy: an effective-policy file handed to the analyzers as an additional file.
@@ -123,7 +123,10 @@ if (args.Contains("--keyscan"))
 // Steadier on a loaded machine than the difference of two process CPU times.
 if (args.Contains("--thread-cpu"))
 {
-    var timed = analyzers.Select(a => new TimedAnalyzer(a)).ToList();
+    // --report-only N: also a stand-in analyzer that does no work but report N diagnostics (six message arguments, as
+    // GRD003's), spread over the trees: what the driver alone costs an analyzer that reports that many.
+    int reportOnly = int.Parse(Arg("--report-only") ?? "0");
+    var timed = analyzers.Concat(reportOnly > 0 ? [new ReportOnlyAnalyzer(reportOnly)] : Array.Empty<DiagnosticAnalyzer>()).Select(a => new TimedAnalyzer(a)).ToList();
     var compileCpu = new List<double>();
     var analyzerCpu = timed.ToDictionary(t => t, _ => new List<double>());
     for (int run = 0; run < runs; run++)
@@ -152,55 +155,78 @@ if (args.Contains("--thread-cpu"))
         Console.WriteLine($"  run {run + 1}: compile cpu {compileCpu[^1]:N0} ms; " + string.Join("; ", line));
     }
 
+    double Median(List<double> values) => values.OrderBy(v => v).ElementAt(values.Count / 2);
     foreach (TimedAnalyzer analyzer in timed)
     {
         double min = analyzerCpu[analyzer].Min();
-        Console.WriteLine($"thread-cpu: {analyzer.Inner.GetType().Name,-40} min {min,7:N0} ms = {100 * min / compileCpu.Min(),5:0.00} % of min compile cpu {compileCpu.Min():N0} ms");
+        string ids = string.Join(",", analyzer.Inner.SupportedDiagnostics.Select(d => d.Id).Where(id => !id.EndsWith("L", StringComparison.Ordinal)).Distinct());
+        Console.WriteLine($"thread-cpu: {analyzer.Inner.GetType().Name,-40} {ids,-22} min {min,7:N0} ms = {100 * min / compileCpu.Min(),5:0.00} % of min compile cpu {compileCpu.Min():N0} ms; " +
+                          $"median {Median(analyzerCpu[analyzer]),7:N0} ms = {100 * Median(analyzerCpu[analyzer]) / Median(compileCpu),5:0.00} % of median compile cpu {Median(compileCpu):N0} ms");
     }
+
+    double allMin = Enumerable.Range(0, runs).Select(r => timed.Where(t => t.Inner is not ReportOnlyAnalyzer).Sum(t => analyzerCpu[t][r])).Min();
+    double allMedian = Median(Enumerable.Range(0, runs).Select(r => timed.Where(t => t.Inner is not ReportOnlyAnalyzer).Sum(t => analyzerCpu[t][r])).ToList());
+    Console.WriteLine($"thread-cpu: {"all Guardrails analyzers",-40} {"",-22} min {allMin,7:N0} ms = {100 * allMin / compileCpu.Min(),5:0.00} % of min compile cpu; median {allMedian,7:N0} ms = {100 * allMedian / Median(compileCpu),5:0.00} % of median compile cpu");
 
     return 0;
 }
 
-// --ide FILE: the IDE's cost of one edit. The compilation has been analysed once; FILE (one of DIR's files) is edited
-// (a comment appended), a new compilation shares every other tree, and only FILE's syntax and semantic diagnostics are
-// asked for, as the IDE does for the open document. Median of 15 edits.
+// --ide FILE: the IDE's cost of one edit. The compilation has been analysed once (every tree, every analyzer); then FILE
+// (one of DIR's files) gets a one-line change (a comment appended to its middle line), a new compilation shares every other
+// tree, and only FILE's analyzer diagnostics are asked for, as the IDE does for the open document:
+// CompilationWithAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync and GetAnalyzerSemanticDiagnosticsAsync for that tree. Each
+// Guardrails analyzer's callbacks (its compilation-start work for the new compilation and its actions on the file) are
+// timed in the CPU time of their own thread (ThreadClock); what they make the compiler bind for them counts, the
+// compiler's own binding of the file for its diagnostics does not. Median and min of 15 edits.
 string? ideFile = Arg("--ide");
 if (ideFile != null)
 {
+    var timed = analyzers.Select(a => new TimedAnalyzer(a)).ToList();
+    ImmutableArray<DiagnosticAnalyzer> wrapped = [.. timed];
     var compilation = CSharpCompilation.Create("Ide", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-    var ideOptions = new CompilationWithAnalyzersOptions(new AnalyzerOptions(additional), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
-    await new CompilationWithAnalyzers(compilation, analyzers, ideOptions).GetAnalysisResultAsync(CancellationToken.None); // warm: every tree seen once
+    var ideOptions = new CompilationWithAnalyzersOptions(new AnalyzerOptions(additional), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+    await new CompilationWithAnalyzers(compilation, wrapped, ideOptions).GetAnalysisResultAsync(CancellationToken.None); // warm: every tree seen once
     SyntaxTree old = trees.Single(t => t.FilePath.EndsWith(ideFile, StringComparison.Ordinal));
-    Console.WriteLine($"IDE edit of {old.FilePath} ({old.GetText().Lines.Count:N0} lines)");
-    var times = new List<double>();
+    int lineCount = old.GetText().Lines.Count;
+    Console.WriteLine($"IDE edit of {old.FilePath} ({lineCount:N0} lines) in a compilation of {trees.Count} files");
+    var cpu = new List<double>();
     var walls = new List<double>();
+    var perAnalyzer = timed.ToDictionary(t => t, _ => new List<double>());
     for (int edit = 0; edit < 15; edit++)
     {
-        SyntaxTree edited = old.WithChangedText(old.GetText().WithChanges(new TextChange(new TextSpan(old.Length, 0), $"\n// edit {edit}\n")));
+        TextLine middle = old.GetText().Lines[lineCount / 2];
+        SyntaxTree edited = old.WithChangedText(old.GetText().WithChanges(new TextChange(new TextSpan(middle.End, 0), $" // edit {edit}")));
         var next = compilation.ReplaceSyntaxTree(old, edited);
-        var sw2 = Stopwatch.StartNew();
-        var withAnalyzers = new CompilationWithAnalyzers(next, analyzers, ideOptions);
-        var syntax = await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(edited, CancellationToken.None);
-        var semantic = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(next.GetSemanticModel(edited), null, CancellationToken.None);
-        double wall = sw2.Elapsed.TotalMilliseconds;
-        double analyzerMs = 0;
-        foreach (DiagnosticAnalyzer analyzer in analyzers)
+        foreach (TimedAnalyzer t in timed)
         {
-            analyzerMs += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalMilliseconds;
+            t.Reset();
         }
 
-        times.Add(analyzerMs);
-        walls.Add(wall);
+        var sw2 = Stopwatch.StartNew();
+        var withAnalyzers = new CompilationWithAnalyzers(next, wrapped, ideOptions);
+        var syntax = await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(edited, CancellationToken.None);
+        var semantic = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(next.GetSemanticModel(edited), null, CancellationToken.None);
+        walls.Add(sw2.Elapsed.TotalMilliseconds);
+        cpu.Add(timed.Sum(t => t.Milliseconds));
+        foreach (TimedAnalyzer t in timed)
+        {
+            perAnalyzer[t].Add(t.Milliseconds);
+        }
+
         if (edit == 0)
         {
             Console.WriteLine($"  diagnostics in the file: {string.Join(", ", syntax.Concat(semantic).GroupBy(d => d.Id).Select(g => $"{g.Key}×{g.Count()}"))}");
         }
     }
 
-    times.Sort();
-    walls.Sort();
-    Console.WriteLine($"  per edit, Guardrails analyzers' execution time (compilation start + the file): median {times[times.Count / 2]:0.00} ms, min {times[0]:0.00} ms, max {times[^1]:0.00} ms");
-    Console.WriteLine($"  per edit, wall clock including the compiler's binding of the file: median {walls[walls.Count / 2]:0.00} ms");
+    double Mid(List<double> l) => l.OrderBy(x => x).ElementAt(l.Count / 2);
+    foreach (TimedAnalyzer t in timed)
+    {
+        Console.WriteLine($"  {t.Inner.GetType().Name,-40} thread cpu per edit: median {Mid(perAnalyzer[t]):0.00} ms, min {perAnalyzer[t].Min():0.00} ms");
+    }
+
+    Console.WriteLine($"ide: Guardrails analyzers' thread cpu per edit (compilation start + the file): median {Mid(cpu):0.00} ms, min {cpu.Min():0.00} ms, max {cpu.Max():0.00} ms");
+    Console.WriteLine($"ide: wall clock per edit, including the compiler's binding of the file: median {Mid(walls):0.00} ms");
     return 0;
 }
 
@@ -245,6 +271,38 @@ string? Arg(string name)
 {
     int i = Array.IndexOf(args, name);
     return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
+/// <summary>--report-only N: reports N diagnostics spread over the trees, with six message arguments, and does nothing else.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class ReportOnlyAnalyzer(int count) : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Rule = new("PROF001", "report only", "'{0}' of {1} ({2}) {3} {4} {5}", "Profile", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var indexes = start.Compilation.SyntaxTrees.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => p.i);
+            int trees = indexes.Count;
+            start.RegisterSemanticModelAction(model =>
+            {
+                SyntaxTree tree = model.SemanticModel.SyntaxTree;
+                int index = indexes[tree];
+                int mine = (count / trees) + (index < count % trees ? 1 : 0);
+                int length = tree.Length;
+                for (int i = 0; i < mine; i++)
+                {
+                    int position = length == 0 ? 0 : (int)((long)i * length / Math.Max(1, mine));
+                    model.ReportDiagnostic(Diagnostic.Create(Rule, Location.Create(tree, new TextSpan(position, Math.Min(1, length - position))), "OpenAI.Chat.ChatClient", "OpenAI", "OpenAI", "ai@contoso.example", "", "add { \"id\": \"OpenAI\" } to packages.approved"));
+                }
+            });
+        });
+    }
 }
 
 internal sealed class FileText(string path) : AdditionalText

@@ -10,9 +10,7 @@ using Guardrails.Tests.Shared;
 /// </summary>
 internal static class Generator
 {
-    private const int LinesPerFile = 500;
-
-    public static int Write(string outDir, int targetLines, string repo, bool enterprise = false)
+    public static int Write(string outDir, int targetLines, string repo, bool enterprise = false, int linesPerFile = 500)
     {
         if (Directory.Exists(outDir))
         {
@@ -55,11 +53,11 @@ internal static class Generator
         File.WriteAllText(Path.Combine(outDir, "config", "services.yaml"), yaml.ToString());
         File.WriteAllText(Path.Combine(outDir, "App.config"), "<configuration><appSettings><add key=\"CohereApiKey\" value=\"" + FakeKeys.Cohere() + "\" /></appSettings></configuration>\n");
 
-        int files = Math.Max(1, targetLines / LinesPerFile);
+        int files = Math.Max(1, targetLines / linesPerFile);
         int total = 0;
         for (int f = 0; f < files; f++)
         {
-            string code = SourceFile(f, files, enterprise);
+            string code = SourceFile(f, files, enterprise, linesPerFile);
             total += code.Count(c => c == '\n');
             File.WriteAllText(Path.Combine(src, "Service" + f.ToString("D4", CultureInfo.InvariantCulture) + ".cs"), code);
         }
@@ -67,14 +65,14 @@ internal static class Generator
         return total;
     }
 
-    private static string SourceFile(int f, int files, bool enterprise)
+    private static string SourceFile(int f, int files, bool enterprise, int linesPerFile)
     {
         var sb = new StringBuilder();
         sb.Append("using System.Text;\nusing System.Text.Json;\nusing Microsoft.Extensions.Logging;\n\n".Replace("using Microsoft.Extensions.Logging;\n", string.Empty));
         sb.Append("namespace Large.Area").Append(f % 20).Append(";\n\n");
         int lines = 4;
         int m = 0;
-        while (lines < LinesPerFile)
+        while (lines < linesPerFile)
         {
             lines += enterprise ? EnterpriseClass(sb, f, m++) : Class(sb, f, m++, files);
         }

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Guardrails.Tests.Shared;
 
-// Usage: dotnet run -c Release --project benchmarks/GenerateLargeProject -- [--lines 300000] [--out DIR] [--runs 3] [--generate-only] [--shape enterprise]
+// Usage: dotnet run -c Release --project benchmarks/GenerateLargeProject -- [--lines 300000] [--out DIR] [--runs 3] [--generate-only] [--shape enterprise] [--file-lines 500]
 // --shape enterprise: string-heavy enterprise-shaped code (SQL, URLs, GUIDs, hashes, base64, connection strings, key-named
 // settings holding placeholders, raw JSON) instead of the default mix.
 int targetLines = IntArg("--lines", 300_000);
@@ -12,10 +12,11 @@ int runs = IntArg("--runs", 3);
 string outDir = StringArg("--out", Path.Combine(Path.GetTempPath(), "guardrails-large-project"));
 bool generateOnly = args.Contains("--generate-only");
 bool enterprise = StringArg("--shape", "default") == "enterprise";
+int fileLines = IntArg("--file-lines", 500); // lines per generated file (e.g. 2000 for the IDE figure of a 2,000-line file)
 string repo = FindRepoRoot();
 
 Console.WriteLine($"Generating ~{targetLines:N0} lines into {outDir}");
-int lines = Generator.Write(outDir, targetLines, repo, enterprise);
+int lines = Generator.Write(outDir, targetLines, repo, enterprise, fileLines);
 Console.WriteLine($"Generated {lines:N0} lines of C# in {Directory.GetFiles(Path.Combine(outDir, "src")).Length} files");
 if (generateOnly)
 {
