@@ -129,8 +129,23 @@ if (args.Contains("--thread-cpu"))
     var timed = analyzers.Concat(reportOnly > 0 ? [new ReportOnlyAnalyzer(reportOnly)] : Array.Empty<DiagnosticAnalyzer>()).Select(a => new TimedAnalyzer(a)).ToList();
     var compileCpu = new List<double>();
     var analyzerCpu = timed.ToDictionary(t => t, _ => new List<double>());
-    for (int run = 0; run < runs; run++)
+    var analyzerBytes = timed.ToDictionary(t => t, _ => 0L);
+    var analyzerNoGc = timed.ToDictionary(t => t, _ => new List<double>());
+    // One more run first, not counted: it JIT-compiles the compiler and the analyzers (and lets the tiered JIT promote
+    // their hot methods), as a warm compiler server has; the counted runs are the steady state.
+    for (int run = -1; run < runs; run++)
     {
+        if (run == 0)
+        {
+            compileCpu.Clear();
+            foreach (var list in analyzerCpu.Values.Concat(analyzerNoGc.Values))
+            {
+                list.Clear();
+            }
+
+            Thread.Sleep(500); // the tiered JIT's background promotion
+        }
+
         var compilation = CSharpCompilation.Create("Profile", Parse(), references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
         long c0 = ThreadClock.Now();
         compilation.GetDiagnostics();
@@ -149,10 +164,12 @@ if (args.Contains("--thread-cpu"))
             var with = new CompilationWithAnalyzers(fresh, [analyzer], new CompilationWithAnalyzersOptions(new AnalyzerOptions(additional), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
             var found = await with.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
             analyzerCpu[analyzer].Add(analyzer.Milliseconds);
-            line.Add($"{analyzer.Inner.GetType().Name} {analyzer.Milliseconds:N0} ms ({found.Length} diagnostics)");
+            analyzerBytes[analyzer] = analyzer.AllocatedBytes;
+            analyzerNoGc[analyzer].Add(Math.Max(0, analyzer.Milliseconds - analyzer.GcPauseMilliseconds));
+            line.Add($"{analyzer.Inner.GetType().Name} {analyzer.Milliseconds:N0} ms (GC pauses in it {analyzer.GcPauseMilliseconds:N0} ms), {analyzer.AllocatedBytes / 1e6:0.0} MB allocated ({found.Length} diagnostics)");
         }
 
-        Console.WriteLine($"  run {run + 1}: compile cpu {compileCpu[^1]:N0} ms; " + string.Join("; ", line));
+        Console.WriteLine($"  {(run < 0 ? "warm-up" : $"run {run + 1}")}: compile cpu {compileCpu[^1]:N0} ms; " + string.Join("; ", line));
     }
 
     double Median(List<double> values) => values.OrderBy(v => v).ElementAt(values.Count / 2);
@@ -161,7 +178,8 @@ if (args.Contains("--thread-cpu"))
         double min = analyzerCpu[analyzer].Min();
         string ids = string.Join(",", analyzer.Inner.SupportedDiagnostics.Select(d => d.Id).Where(id => !id.EndsWith("L", StringComparison.Ordinal)).Distinct());
         Console.WriteLine($"thread-cpu: {analyzer.Inner.GetType().Name,-40} {ids,-22} min {min,7:N0} ms = {100 * min / compileCpu.Min(),5:0.00} % of min compile cpu {compileCpu.Min():N0} ms; " +
-                          $"median {Median(analyzerCpu[analyzer]),7:N0} ms = {100 * Median(analyzerCpu[analyzer]) / Median(compileCpu),5:0.00} % of median compile cpu {Median(compileCpu):N0} ms");
+                          $"median {Median(analyzerCpu[analyzer]),7:N0} ms = {100 * Median(analyzerCpu[analyzer]) / Median(compileCpu),5:0.00} % of median compile cpu {Median(compileCpu):N0} ms; " +
+                          $"allocated {analyzerBytes[analyzer] / 1e6:0.0} MB; without GC pauses median {Median(analyzerNoGc[analyzer]),5:N0} ms = {100 * Median(analyzerNoGc[analyzer]) / Median(compileCpu),5:0.00} %");
     }
 
     double allMin = Enumerable.Range(0, runs).Select(r => timed.Where(t => t.Inner is not ReportOnlyAnalyzer).Sum(t => analyzerCpu[t][r])).Min();

@@ -11,12 +11,25 @@ using Microsoft.CodeAnalysis.Diagnostics;
 internal sealed class TimedAnalyzer(DiagnosticAnalyzer inner) : DiagnosticAnalyzer
 {
     private long _ns;
+    private long _bytes;
+    private long _gcPauseTicks;
 
     public DiagnosticAnalyzer Inner => inner;
 
     public double Milliseconds => Interlocked.Read(ref _ns) / 1e6;
 
-    public void Reset() => Interlocked.Exchange(ref _ns, 0);
+    /// <summary>Bytes the callbacks allocated (on their own threads): deterministic, unlike time, and what the GC pays for.</summary>
+    public long AllocatedBytes => Interlocked.Read(ref _bytes);
+
+    /// <summary>Time the runtime was paused for garbage collection while a callback ran (process-wide; the callbacks run one at a time here).</summary>
+    public double GcPauseMilliseconds => TimeSpan.FromTicks(Interlocked.Read(ref _gcPauseTicks)).TotalMilliseconds;
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _gcPauseTicks, 0);
+        Interlocked.Exchange(ref _ns, 0);
+        Interlocked.Exchange(ref _bytes, 0);
+    }
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => inner.SupportedDiagnostics;
 
@@ -25,6 +38,8 @@ internal sealed class TimedAnalyzer(DiagnosticAnalyzer inner) : DiagnosticAnalyz
     internal Action<T> Wrap<T>(Action<T> action) => argument =>
     {
         long start = ThreadClock.Now();
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        TimeSpan paused = GC.GetTotalPauseDuration();
         try
         {
             action(argument);
@@ -32,6 +47,8 @@ internal sealed class TimedAnalyzer(DiagnosticAnalyzer inner) : DiagnosticAnalyz
         finally
         {
             Interlocked.Add(ref _ns, ThreadClock.Now() - start);
+            Interlocked.Add(ref _bytes, GC.GetAllocatedBytesForCurrentThread() - allocated);
+            Interlocked.Add(ref _gcPauseTicks, (GC.GetTotalPauseDuration() - paused).Ticks);
         }
     };
 
