@@ -73,7 +73,7 @@ namespace Guardrails.Analyzers
             private readonly GuardrailsSettings _settings;
             private readonly PolicyVerdicts _verdicts;
             private readonly Compilation _compilation;
-            private readonly ConcurrentDictionary<ISymbol, string> _displayNames = new ConcurrentDictionary<ISymbol, string>(SymbolEqualityComparer.Default);
+            private readonly ConcurrentDictionary<ISymbol, Reportable> _reportables = new ConcurrentDictionary<ISymbol, Reportable>(SymbolEqualityComparer.Default);
             private readonly object _gate = new object();
             private HashSet<string>? _aliasNames;
             private HashSet<string>? _signatureNames;
@@ -209,24 +209,47 @@ namespace Guardrails.Analyzers
 
             public void Report(Action<Diagnostic> report, Location location, ISymbol symbol, AiSdk sdk)
             {
-                // A build that uses an unapproved SDK reports the same few members thousands of times: name each once.
-                // What to ask for comes from the evaluator, as for the package gate: lift a deny, widen a version range,
-                // declare the route through the wrapper that brings the SDK in, or approve the package.
-                string name = _displayNames.GetOrAdd(symbol, s => s.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat));
-                // The package named is the one the evaluator decided on (the assembly's own package), so the message and
-                // the request name the same package.
-                Decision? decision = Sdks.DecisionFor(symbol, sdk);
-                string package = decision != null && Contains(sdk.PackageIds, decision.Subject) ? decision.Subject : sdk.PrimaryPackageId;
-                report(_settings.Create(
-                    Descriptors.UnapprovedSdk,
-                    location,
-                    decision,
-                    name,
-                    sdk.DisplayName,
-                    package,
-                    _verdicts.OwnerContact,
-                    decision?.Qualifier() ?? string.Empty,
-                    decision?.Request ?? "add { \"id\": \"" + package + "\" } to packages.approved"));
+                // A build that uses an unapproved SDK reports the same few members thousands of times: the decision and
+                // the message arguments of each symbol are worked out once, on its first report.
+                if (!_reportables.TryGetValue(symbol, out Reportable? reportable))
+                {
+                    reportable = _reportables.GetOrAdd(symbol, Reportable.For(symbol, sdk, Sdks, _verdicts));
+                }
+
+                report(_settings.Create(Descriptors.UnapprovedSdk, location, reportable.Decision, reportable.Arguments));
+            }
+
+            /// <summary>What a report of one symbol says: the decision and the message arguments, the same at every use.</summary>
+            private sealed class Reportable
+            {
+                private Reportable(Decision? decision, object[] arguments)
+                {
+                    Decision = decision;
+                    Arguments = arguments;
+                }
+
+                public Decision? Decision { get; }
+
+                public object[] Arguments { get; }
+
+                public static Reportable For(ISymbol symbol, AiSdk sdk, UnapprovedSdkSet sdks, PolicyVerdicts verdicts)
+                {
+                    // What to ask for comes from the evaluator, as for the package gate: lift a deny, widen a version
+                    // range, declare the route through the wrapper that brings the SDK in, or approve the package. The
+                    // package named is the one the evaluator decided on (the assembly's own package), so the message and
+                    // the request name the same package.
+                    Decision? decision = sdks.DecisionFor(symbol, sdk);
+                    string package = decision != null && Contains(sdk.PackageIds, decision.Subject) ? decision.Subject : sdk.PrimaryPackageId;
+                    return new Reportable(decision, new object[]
+                    {
+                        symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+                        sdk.DisplayName,
+                        package,
+                        verdicts.OwnerContact,
+                        decision?.Qualifier() ?? string.Empty,
+                        decision?.Request ?? "add { \"id\": \"" + package + "\" } to packages.approved",
+                    });
+                }
             }
 
             private static bool Contains(IReadOnlyList<string> ids, string id)
