@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -12,10 +13,14 @@ namespace Guardrails.Analyzers
     /// parameters behind a call). GRD001 binds a call to learn which parameter a key-shaped argument fills only when a name
     /// that could make the value a key could exist at all: a GUID is only a (legacy Pinecone) key under a name with
     /// "pinecone" in it, so in a compilation that never says "pinecone", <c>Guid.Parse("…")</c> is not bound. One ordinal
-    /// search per hint and compilation, remembered.
+    /// search per hint and compilation, remembered; what one syntax tree says is remembered with the tree, so a new
+    /// compilation that shares most trees with the last (the IDE, after each edit) searches only the trees that changed.
     /// </summary>
     internal sealed class CompilationMentions
     {
+        /// <summary>Per syntax tree (trees are immutable, and a new compilation reuses the unchanged ones): hint → occurs.</summary>
+        private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, bool>> TreeHints = new ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, bool>>();
+
         private readonly Compilation _compilation;
         private readonly ConcurrentDictionary<string, bool> _found = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
@@ -57,13 +62,25 @@ namespace Guardrails.Analyzers
 
             foreach (SyntaxTree tree in _compilation.SyntaxTrees)
             {
-                if (tree.GetText(cancellationToken).ToString().IndexOf(hint, StringComparison.OrdinalIgnoreCase) >= 0)
+                if (TreeMentions(tree, hint, cancellationToken))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        private static bool TreeMentions(SyntaxTree tree, string hint, CancellationToken cancellationToken)
+        {
+            ConcurrentDictionary<string, bool> hints = TreeHints.GetValue(tree, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal));
+            if (!hints.TryGetValue(hint, out bool found))
+            {
+                found = tree.GetText(cancellationToken).ToString().IndexOf(hint, StringComparison.OrdinalIgnoreCase) >= 0;
+                hints.TryAdd(hint, found);
+            }
+
+            return found;
         }
     }
 }

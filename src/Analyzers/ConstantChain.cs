@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -23,6 +25,11 @@ namespace Guardrails.Analyzers
         private const int MaximumNames = 64;
 
         private static readonly ConstantChain None = new ConstantChain(new HashSet<string>(), all: false);
+
+        /// <summary>Per syntax tree: a name → the constants (and, with readonly, the readonly fields) whose initializer names it.</summary>
+        private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, string[]>> Folders = new ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, string[]>>();
+
+        private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, string[]>> FoldersWithReadOnly = new ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, string[]>>();
 
         private readonly HashSet<string> _names;
 
@@ -68,13 +75,11 @@ namespace Guardrails.Analyzers
                 foreach (SyntaxTree tree in compilation.SyntaxTrees)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    string text = tree.GetText(cancellationToken).ToString();
-                    SyntaxNode root = tree.GetRoot(cancellationToken);
                     foreach (string name in round)
                     {
-                        foreach (SyntaxNode use in IdentifiersNamed(root, text, name))
+                        foreach (string folding in FoldersIn(tree, name, includeReadOnly, cancellationToken))
                         {
-                            if (SourceSpots.ConstantDeclaredBy(use, includeReadOnly) is string folding && names.Add(folding))
+                            if (names.Add(folding))
                             {
                                 next.Add(folding);
                             }
@@ -86,6 +91,33 @@ namespace Guardrails.Analyzers
             }
 
             return new ConstantChain(names, all: names.Count > MaximumNames);
+        }
+
+        /// <summary>
+        /// The constants of <paramref name="tree"/> whose initializer names <paramref name="name"/>; remembered with the tree,
+        /// so a new compilation that shares most trees with the last (the IDE, after each edit) searches only the new ones.
+        /// </summary>
+        private static string[] FoldersIn(SyntaxTree tree, string name, bool includeReadOnly, CancellationToken cancellationToken)
+        {
+            ConcurrentDictionary<string, string[]> known = (includeReadOnly ? FoldersWithReadOnly : Folders).GetValue(tree, _ => new ConcurrentDictionary<string, string[]>(StringComparer.Ordinal));
+            if (known.TryGetValue(name, out string[]? folders))
+            {
+                return folders;
+            }
+
+            List<string>? found = null;
+            string text = tree.GetText(cancellationToken).ToString();
+            foreach (SyntaxNode use in IdentifiersNamed(tree.GetRoot(cancellationToken), text, name))
+            {
+                if (SourceSpots.ConstantDeclaredBy(use, includeReadOnly) is string folding)
+                {
+                    (found ??= new List<string>()).Add(folding);
+                }
+            }
+
+            folders = found == null ? Array.Empty<string>() : found.ToArray();
+            known.TryAdd(name, folders);
+            return folders;
         }
 
         /// <summary>
