@@ -90,9 +90,17 @@ namespace Guardrails.Analyzers
                 }
 
                 INamedTypeSymbol? symbol = declaredType(type);
-                if (symbol == null || leading.Exists(lead => Declares(symbol, lead)))
+                if (symbol == null)
                 {
                     return null;
+                }
+
+                foreach (string lead in leading)
+                {
+                    if (Declares(symbol, lead))
+                    {
+                        return null;
+                    }
                 }
             }
 
@@ -104,20 +112,49 @@ namespace Guardrails.Analyzers
             // A namespace declaration is never inside a type: from here up only imports matter.
             if (treeScopes == null || !treeScopes.TryGetValue(current, out Scope? scope))
             {
-                scope = _scopes.GetOrAdd(current, NewScope);
+                if (!_scopes.TryGetValue(current, out scope))
+                {
+                    scope = _scopes.GetOrAdd(current, NewScope(current));
+                }
+
                 treeScopes?.Add(current, scope);
             }
 
-            string? aliased = scope.Aliases == null ? null : leading.Find(scope.Aliases.Contains);
+            string? aliased = null;
+            if (scope.Aliases != null)
+            {
+                foreach (string lead in leading)
+                {
+                    if (scope.Aliases.Contains(lead))
+                    {
+                        aliased = lead;
+                        break;
+                    }
+                }
+            }
+
             if (aliased != null && leading.Count > 1)
             {
                 return null; // an alias inside a generic name: bound in the file
             }
 
             string key = aliased != null ? Intern(ScopeText(current, aliasNamed: aliased, withNamespaceNames: true))
-                : scope.Namespaces != null && leading.TrueForAll(lead => NoneDeclares(scope.Namespaces, lead)) ? scope.ImportsOnly
+                : scope.Namespaces != null && NoneDeclaresAny(scope.Namespaces, leading) ? scope.ImportsOnly
                 : scope.Key;
             return new SharedName(text, key);
+        }
+
+        private static bool NoneDeclaresAny(INamespaceSymbol[] namespaces, List<string> leading)
+        {
+            foreach (string lead in leading)
+            {
+                if (!NoneDeclares(namespaces, lead))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>
@@ -127,6 +164,12 @@ namespace Guardrails.Analyzers
         private static List<string>? LeadingNames(string text)
         {
             var leading = new List<string>(1);
+            if (IsIdentifier(text))
+            {
+                leading.Add(text); // the common case: one name, no substring
+                return leading;
+            }
+
             bool afterDot = false;
             int i = 0;
             while (i < text.Length)
@@ -168,6 +211,24 @@ namespace Guardrails.Analyzers
             }
 
             return leading.Count == 0 ? null : leading;
+        }
+
+        private static bool IsIdentifier(string text)
+        {
+            if (text.Length == 0 || !(char.IsLetter(text[0]) || text[0] == '_'))
+            {
+                return false;
+            }
+
+            foreach (char c in text)
+            {
+                if (!(char.IsLetterOrDigit(c) || c == '_'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private Scope NewScope(SyntaxNode innermost) =>

@@ -77,6 +77,7 @@ namespace Guardrails.Analyzers
         private readonly Dictionary<SyntaxNode, Dictionary<string, List<LocalDeclaration>>> _locals = new Dictionary<SyntaxNode, Dictionary<string, List<LocalDeclaration>>>();
 
         private readonly SharedTypeLookups? _shared;
+        private readonly System.Func<BaseTypeDeclarationSyntax, INamedTypeSymbol?> _declaredType;
         private readonly Dictionary<SyntaxNode, SharedTypeLookups.Scope> _scopes = new Dictionary<SyntaxNode, SharedTypeLookups.Scope>();
         private readonly Dictionary<ExpressionSyntax, Resolved> _resolved = new Dictionary<ExpressionSyntax, Resolved>();
 
@@ -86,6 +87,7 @@ namespace Guardrails.Analyzers
             _model = model;
             _cancellationToken = cancellationToken;
             _shared = shared;
+            _declaredType = DeclaredType;
         }
 
         /// <summary>A type (or namespace) written in source, bound as a name at its enclosing type's declaration.</summary>
@@ -119,7 +121,7 @@ namespace Guardrails.Analyzers
                 return cached;
             }
 
-            SharedName? sharedKey = _shared?.TypeNameKey(name, text, DeclaredType, _scopes);
+            SharedName? sharedKey = _shared?.TypeNameKey(name, text, _declaredType, _scopes);
             if (sharedKey != null && _shared!.TryGetTypeName(sharedKey.Value, out ISymbol? shared))
             {
                 atPosition[text] = shared;
