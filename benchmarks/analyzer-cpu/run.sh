@@ -34,10 +34,10 @@ for what in $WHAT; do
   case $what in
     default|enterprise)
       echo "== ($what) $DATA/$what: analyzer thread CPU vs compile CPU, median of $RUNS"
-      "$PROFILE" "$DATA/$what/src" --thread-cpu --runs "$RUNS" --policy "$DATA/$what/guardrails/guardrails.effective-policy.json" | grep -E '^(thread-cpu|[0-9]+ files)' ;;
+      "$PROFILE" "$DATA/$what/src" --thread-cpu --runs "$RUNS" --policy "$DATA/$what/guardrails/guardrails.effective-policy.json" | grep -E '^(thread-cpu|[0-9]+ files|  run 1:)' ;;
     aisdk)
       echo "== (aisdk) $DATA/aisdk/App (AiSdkCompile unapproved): analyzer thread CPU vs compile CPU, median of $RUNS"
-      "$PROFILE" "$DATA/aisdk/App" --thread-cpu --runs "$RUNS" --policy "$DATA/aisdk/App/guardrails/guardrails.effective-policy.json" --report-only 6001 | grep -E '^(thread-cpu|[0-9]+ files)' ;;
+      "$PROFILE" "$DATA/aisdk/App" --thread-cpu --runs "$RUNS" --policy "$DATA/aisdk/App/guardrails/guardrails.effective-policy.json" --report-only 6001 | grep -E '^(thread-cpu|[0-9]+ files|  run 1:)' ;;
     ide)
       echo "== (ide) a one-line change to a 2,000-line file (enterprise shape, $DATA/ide), analyzers' thread CPU per edit"
       "$PROFILE" "$DATA/ide/src" --ide Service0007.cs --policy "$DATA/ide/guardrails/guardrails.effective-policy.json" | grep -vE '^(run|  run)' ;;
