@@ -67,7 +67,7 @@ namespace Guardrails.Analyzers
                     continue;
                 }
 
-                string package = Contains(sdk.PackageIds, decision.Subject) ? decision.Subject : sdk.PrimaryPackageId;
+                string package = sdk.PackageNamedBy(decision.Subject);
                 context.ReportDiagnostic(settings.Create(
                     Descriptors.UnapprovedSdk,
                     argument.GetLocation(),
@@ -272,18 +272,5 @@ namespace Guardrails.Analyzers
         }
 
         private static string Shown(string value) => value.Length <= 120 ? value : value.Substring(0, 117) + "...";
-
-        private static bool Contains(IReadOnlyList<string> ids, string id)
-        {
-            foreach (string candidate in ids)
-            {
-                if (string.Equals(candidate, id, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 }

@@ -239,7 +239,7 @@ namespace Guardrails.Analyzers
                     // package named is the one the evaluator decided on (the assembly's own package), so the message and
                     // the request name the same package.
                     Decision? decision = sdks.DecisionFor(symbol, sdk);
-                    string package = decision != null && Contains(sdk.PackageIds, decision.Subject) ? decision.Subject : sdk.PrimaryPackageId;
+                    string package = sdk.PackageNamedBy(decision?.Subject);
                     return new Reportable(decision, new object[]
                     {
                         symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
@@ -250,19 +250,6 @@ namespace Guardrails.Analyzers
                         decision?.Request ?? "add { \"id\": \"" + package + "\" } to packages.approved",
                     });
                 }
-            }
-
-            private static bool Contains(IReadOnlyList<string> ids, string id)
-            {
-                foreach (string candidate in ids)
-                {
-                    if (string.Equals(candidate, id, StringComparison.OrdinalIgnoreCase))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
             }
 
             private static void AddAliases(SyntaxList<MemberDeclarationSyntax> members, HashSet<string> names)

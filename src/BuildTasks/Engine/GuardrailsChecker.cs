@@ -65,28 +65,15 @@ namespace Guardrails.BuildTasks.Engine
 
                 string name = Path.GetFileNameWithoutExtension(file);
                 if (!verdicts.TryGetSdkByAssemblyName(name, out Core.Sdks.AiSdk sdk) || sdk.IsNeutral || !seen.Add(file) ||
-                    result.AiPackages.Exists(p => Contains(sdk.PackageIds, p.Id)))
+                    result.AiPackages.Exists(p => sdk.HasPackage(p.Id)))
                 {
                     continue;
                 }
 
                 Core.Policy.Decision? decision = verdicts.Assembly(name);
-                string package = decision != null && Contains(sdk.PackageIds, decision.Subject) ? decision.Subject : sdk.PrimaryPackageId;
+                string package = sdk.PackageNamedBy(decision?.Subject);
                 result.ShippedSdkAssemblies.Add(new ShippedSdkAssembly(file, sdk.Id, sdk.DisplayName, package, decision != null && decision.Passes));
             }
-        }
-
-        private static bool Contains(System.Collections.Generic.IReadOnlyList<string> ids, string id)
-        {
-            foreach (string candidate in ids)
-            {
-                if (string.Equals(candidate, id, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         public static CheckResult Run(CheckRequest request)

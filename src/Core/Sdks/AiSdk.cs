@@ -106,6 +106,26 @@ namespace Guardrails.Core.Sdks
         /// <summary>The package id to name in messages.</summary>
         public string PrimaryPackageId => PackageIds.Count > 0 ? PackageIds[0] : Id;
 
+        /// <summary>True when <paramref name="packageId"/> is one of this SDK's package ids (case-insensitive).</summary>
+        public bool HasPackage(string? packageId)
+        {
+            foreach (string id in PackageIds)
+            {
+                if (string.Equals(id, packageId, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The package a message names for a decision on this SDK: the one the evaluator decided on (its subject) when it
+        /// is one of this SDK's packages, else <see cref="PrimaryPackageId"/>; so the message and the request agree.
+        /// </summary>
+        public string PackageNamedBy(string? decisionSubject) => HasPackage(decisionSubject) ? decisionSubject! : PrimaryPackageId;
+
         public override string ToString() => Id;
     }
 }
