@@ -37,6 +37,12 @@ namespace Guardrails.Analyzers
         private readonly HashSet<int> _literalsDone = new HashSet<int>();
         private readonly HashSet<TextSpan> _expressionsDone = new HashSet<TextSpan>();
 
+        /// <summary>Expressions folded with their calls (<see cref="ScanBuilt"/>): a concatenation checked without its calls may hold one.</summary>
+        private readonly HashSet<TextSpan> _builtDone = new HashSet<TextSpan>();
+
+        /// <summary>Keys reported from folded expressions, by value and place: one key found by two folds is reported once.</summary>
+        private readonly List<(TextSpan Span, string Key)> _foldedReported = new List<(TextSpan, string)>();
+
         private CSharpKeyScan(SemanticModelAnalysisContext context, GuardrailsSettings settings, ConstantChain keyConstants, CompilationMentions mentions)
         {
             _mentions = mentions;
@@ -47,21 +53,32 @@ namespace Guardrails.Analyzers
             _root = _tree.GetRoot(context.CancellationToken);
         }
 
-        public static void Run(SemanticModelAnalysisContext context, GuardrailsSettings settings, ConstantChain keyConstants, CompilationMentions mentions)
+        public static void Run(SemanticModelAnalysisContext context, GuardrailsSettings settings, ConstantChain keyConstants, CompilationMentions mentions, NamedDeclarations? named = null)
         {
             CancellationToken cancellationToken = context.CancellationToken;
             SourceSpots spots = SourceSpots.For(context.SemanticModel.SyntaxTree, cancellationToken);
-            if (spots.IsEmpty && keyConstants.IsEmpty)
+            IReadOnlyList<ExpressionSyntax> declared = named?.In(context.SemanticModel.SyntaxTree) ?? Array.Empty<ExpressionSyntax>();
+            if (spots.IsEmpty && keyConstants.IsEmpty && declared.Count == 0)
             {
                 return;
             }
 
-            new CSharpKeyScan(context, settings, keyConstants, mentions).Run(spots);
+            new CSharpKeyScan(context, settings, keyConstants, mentions).Run(spots, declared);
         }
 
-        private void Run(SourceSpots spots)
+        private void Run(SourceSpots spots, IReadOnlyList<ExpressionSyntax> declared)
         {
             CancellationToken cancellationToken = _context.CancellationToken;
+
+            // A credential's name given a value built from names only (constants declared elsewhere): folded and judged.
+            foreach (ExpressionSyntax value in declared)
+            {
+                if (_builtDone.Add(value.Span))
+                {
+                    _expressionsDone.Add(value.Span); // its concatenation or interpolation is judged here, once
+                    ScanBuilt(value, Fold.Fold(value), reversed: false);
+                }
+            }
 
             // A prefix or an escape in a literal: the literal, and whatever joins it.
             CheckLiteralsAt(spots.Anchors, anchors: true);
@@ -86,6 +103,41 @@ namespace Guardrails.Analyzers
 
             // A short piece of a value given to a credential's name: the value it is folded into, judged by that name.
             CheckLiteralsAt(spots.NamedPieces, anchors: true);
+
+            // A literal ending inside an anchor that has no separator (an Azure key split inside JQQJ99): as an anchor.
+            CheckLiteralsAt(spots.SplitAnchors, anchors: true);
+
+            // A credential's name given an interpolation of holes only ($"{A}{B}"): folded through the compiler's constants.
+            foreach (int position in spots.NamedInterpolations)
+            {
+                SyntaxToken start = _root.FindToken(position);
+                if (start.SpanStart == position && start.Parent is InterpolatedStringExpressionSyntax interpolation)
+                {
+                    CheckEnclosingExpression(interpolation, hot: true);
+                }
+            }
+
+            // A literal sliced ("…"[..n], "…"[^1]) and an array of char literals: what they build.
+            foreach (int position in spots.Slices)
+            {
+                SyntaxToken bracket = _root.FindToken(position);
+                if (bracket.IsKind(SyntaxKind.OpenBracketToken) && bracket.Parent?.Parent is ElementAccessExpressionSyntax slice &&
+                    slice.Expression is LiteralExpressionSyntax sliced)
+                {
+                    CheckEnclosingExpression(sliced, hot: SecretScanner.MightContainKey(sliced.Token.ValueText));
+                    CheckBuiltString(sliced);
+                }
+            }
+
+            foreach (int position in spots.CharArrays)
+            {
+                SyntaxToken token = _root.FindToken(position);
+                if (token.IsKind(SyntaxKind.CharacterLiteralToken) && token.Parent?.Parent is InitializerExpressionSyntax chars &&
+                    chars.Expressions.Count >= MinimumCharArray)
+                {
+                    CheckBuiltString(token.Parent);
+                }
+            }
 
             // Literals joined in source: a key may be split anywhere, even inside its prefix.
             foreach (int quote in spots.Joins)
@@ -128,6 +180,9 @@ namespace Guardrails.Analyzers
                 CheckTrivia();
             }
         }
+
+        /// <summary>An array of fewer chars than this holds no key worth folding (separators, trim sets).</summary>
+        private const int MinimumCharArray = 8;
 
         /// <param name="anchors">The positions are provider prefixes: a literal there looks like part of a key.</param>
         private void CheckLiteralsAt(IReadOnlyList<int> positions, bool anchors)
@@ -179,7 +234,7 @@ namespace Guardrails.Analyzers
                 return;
             }
 
-            if (outer is ExpressionSyntax expression && _expressionsDone.Add(outer.Span))
+            if (outer is ExpressionSyntax expression && _builtDone.Add(outer.Span))
             {
                 ScanBuilt(expression, Fold.Fold(expression), reversed: false);
             }
@@ -205,7 +260,7 @@ namespace Guardrails.Analyzers
             {
                 // Array.Reverse(chars): the array's content, read backwards.
                 ExpressionSyntax target = invocation.ArgumentList.Arguments[0].Expression;
-                if (_expressionsDone.Add(invocation.Span))
+                if (_builtDone.Add(invocation.Span))
                 {
                     ScanBuilt(target, Fold.Fold(target), reversed: true);
                 }
@@ -225,7 +280,7 @@ namespace Guardrails.Analyzers
                 if (call is InvocationExpressionSyntax || call is ObjectCreationExpressionSyntax)
                 {
                     SyntaxNode? outer = StringValueSyntax.OutermostBuilt(call, out _);
-                    if (outer is ExpressionSyntax expression && _expressionsDone.Add(outer.Span))
+                    if (outer is ExpressionSyntax expression && _builtDone.Add(outer.Span))
                     {
                         ScanBuilt(expression, Fold.Fold(expression), reversed: false);
                     }
@@ -243,6 +298,30 @@ namespace Guardrails.Analyzers
             while (value?.Parent is BinaryExpressionSyntax || value?.Parent is ParenthesizedExpressionSyntax)
             {
                 value = value.Parent;
+            }
+
+            if (value?.Parent is AssignmentExpressionSyntax grows && grows.IsKind(SyntaxKind.AddAssignmentExpression) && grows.Right == value &&
+                grows.Left is IdentifierNameSyntax grown0 && grows.Parent is ExpressionStatementSyntax && grows.Parent.Parent is BlockSyntax growsIn)
+            {
+                // name += "…": the local it grows, from its declaration in the same block.
+                foreach (StatementSyntax statement in growsIn.Statements)
+                {
+                    if (statement.SpanStart >= grows.SpanStart)
+                    {
+                        break;
+                    }
+
+                    if (statement is LocalDeclarationStatementSyntax local)
+                    {
+                        foreach (VariableDeclaratorSyntax v in local.Declaration.Variables)
+                        {
+                            if (v.Identifier.ValueText == grown0.Identifier.ValueText && v.Initializer != null)
+                            {
+                                value = v.Initializer.Value;
+                            }
+                        }
+                    }
+                }
             }
 
             if (!(value?.Parent is EqualsValueClauseSyntax equals) || !(equals.Parent is VariableDeclaratorSyntax declarator) ||
@@ -279,7 +358,7 @@ namespace Guardrails.Analyzers
                     outer = built;
                 }
 
-                if (outer != use && outer is ExpressionSyntax expression && _expressionsDone.Add(outer.Span))
+                if (outer != use && outer is ExpressionSyntax expression && _builtDone.Add(outer.Span))
                 {
                     ScanBuilt(expression, Fold.Fold(expression), reversed: false);
                 }
@@ -364,7 +443,7 @@ namespace Guardrails.Analyzers
                 if (!reversed)
                 {
                     leaves ??= Fold.Leaves;
-                    CheckFoldedNamedValue(at, folded, LeavesSpan(leaves));
+                    CheckFoldedNamedValue(at, folded, LeavesSpan(leaves, folded));
                 }
 
                 return;
@@ -376,7 +455,7 @@ namespace Guardrails.Analyzers
             if (_matches.Count == 0 && !reversed)
             {
                 // A prefix with no key of that format behind it ("sk-" + 32 hex): judged by its name, as a literal is.
-                CheckFoldedNamedValue(at, folded, LeavesSpan(leaves));
+                CheckFoldedNamedValue(at, folded, LeavesSpan(leaves, folded));
                 return;
             }
 
@@ -417,21 +496,57 @@ namespace Guardrails.Analyzers
                 }
 
                 Location location = first != null && last != null && first.SyntaxTree == _tree && last.SyntaxTree == _tree && first.SpanStart <= last.Span.End
-                    ? Location.Create(_tree, TextSpan.FromBounds(first.SpanStart, last.Span.End))
+                    ? Location.Create(_tree, first == last ? KeyLinesIn(first, key) : TextSpan.FromBounds(first.SpanStart, last.Span.End))
                     : at.GetLocation();
-                if (_builtReported.Add(location.SourceSpan))
+                if (_builtReported.Add(location.SourceSpan) && FirstReport(location.SourceSpan, key))
                 {
                     Report(location, match, wholeValue: false);
                 }
             }
         }
 
+        /// <summary>
+        /// The one piece a key was folded out of; in a literal over several lines (a raw literal split on its line breaks),
+        /// from the line of the key's first characters to that of its last, when the source spells them.
+        /// </summary>
+        private static TextSpan KeyLinesIn(SyntaxNode piece, string key)
+        {
+            string text = piece.ToString();
+            int probe = Math.Min(6, key.Length);
+            if (text.IndexOf('\n') < 0)
+            {
+                return piece.Span;
+            }
+
+            int start = text.IndexOf(key.Substring(0, probe), StringComparison.Ordinal);
+            int end = start < 0 ? -1 : text.IndexOf(key.Substring(key.Length - probe), start, StringComparison.Ordinal);
+            return start < 0 || end < 0 ? piece.Span : TextSpan.FromBounds(piece.SpanStart + start, piece.SpanStart + end + probe);
+        }
+
         /// <summary>From the first folded piece to the last, when both are in this file in order.</summary>
-        private Location? LeavesSpan(List<(SyntaxNode Node, int Start, string Value)> leaves) =>
+        /// <param name="folded">The value: one piece over several lines is narrowed to the value's own lines (<see cref="KeyLinesIn"/>).</param>
+        private Location? LeavesSpan(List<(SyntaxNode Node, int Start, string Value)> leaves, string? folded = null) =>
             leaves.Count > 0 && leaves[0].Node.SyntaxTree == _tree && leaves[leaves.Count - 1].Node.SyntaxTree == _tree &&
             leaves[0].Node.SpanStart <= leaves[leaves.Count - 1].Node.Span.End
-                ? Location.Create(_tree, TextSpan.FromBounds(leaves[0].Node.SpanStart, leaves[leaves.Count - 1].Node.Span.End))
+                ? Location.Create(_tree, leaves[0].Node == leaves[leaves.Count - 1].Node && folded != null
+                    ? KeyLinesIn(leaves[0].Node, folded)
+                    : TextSpan.FromBounds(leaves[0].Node.SpanStart, leaves[leaves.Count - 1].Node.Span.End))
                 : null;
+
+        /// <summary>No report yet of <paramref name="key"/> from a fold whose place overlaps <paramref name="span"/>.</summary>
+        private bool FirstReport(TextSpan span, string key)
+        {
+            foreach ((TextSpan reported, string value) in _foldedReported)
+            {
+                if (reported.OverlapsWith(span) && value == key)
+                {
+                    return false;
+                }
+            }
+
+            _foldedReported.Add((span, key));
+            return true;
+        }
 
         /// <summary>Pieces folded from one declaration into several uses are reported once, at the pieces.</summary>
         private readonly HashSet<TextSpan> _builtReported = new HashSet<TextSpan>();
@@ -708,7 +823,10 @@ namespace Guardrails.Analyzers
             {
                 if (!SitsInOnePiece(pieces, match.Start, match.Start + match.Length))
                 {
-                    Report(at.GetLocation(), match, wholeValue: match.Length == folded.Length);
+                    if (FirstReport(at.Span, folded.Substring(match.Start, match.Length)))
+                    {
+                        Report(at.GetLocation(), match, wholeValue: match.Length == folded.Length);
+                    }
                 }
             }
         }

@@ -200,6 +200,9 @@ namespace Guardrails.Analyzers
             }
         }
 
+        /// <summary>The request header Azure's AI services take a key in.</summary>
+        private const string AzureKeyHeader = "api-key";
+
         private static string? NameOfArgument(ArgumentSyntax argument, ArgumentListSyntax arguments, SemanticModel model, Func<bool> bindingMayPay, CancellationToken cancellationToken)
         {
             SyntaxNode? call = arguments.Parent;
@@ -212,7 +215,10 @@ namespace Guardrails.Analyzers
                 (pairMethod == "SetEnvironmentVariable" || (arguments.Arguments.Count == 2 && (pairMethod == "Add" || pairMethod == "TryAddWithoutValidation") &&
                     invocation.Expression is MemberAccessExpressionSyntax headers && MethodName(headers.Expression) is string owner && owner.EndsWith("Headers", StringComparison.OrdinalIgnoreCase))))
             {
-                return ConstantString(arguments.Arguments[0].Expression, model, cancellationToken);
+                string? pairName = ConstantString(arguments.Arguments[0].Expression, model, cancellationToken);
+
+                // The "api-key" request header is Azure's (Azure OpenAI, Azure AI Search, Azure AI services REST APIs).
+                return pairMethod != "SetEnvironmentVariable" && string.Equals(pairName, AzureKeyHeader, StringComparison.OrdinalIgnoreCase) ? "Azure:" + pairName : pairName;
             }
 
             if (!(call is InvocationExpressionSyntax) && !(call is BaseObjectCreationExpressionSyntax))

@@ -32,7 +32,8 @@ namespace Guardrails.Analyzers
                 ConstantChain keyConstants = ConstantChain.Compute(
                     start.Compilation, tree => SourceSpots.For(tree, start.CancellationToken).KeyConstants, start.CancellationToken, includeReadOnly: true);
                 var mentions = new CompilationMentions(start.Compilation);
-                start.RegisterSemanticModelAction(model => CSharpKeyScan.Run(model, settings, keyConstants, mentions));
+                NamedDeclarations named = NamedDeclarations.Compute(start.Compilation, start.CancellationToken);
+                start.RegisterSemanticModelAction(model => CSharpKeyScan.Run(model, settings, keyConstants, mentions, named));
             });
         }
     }

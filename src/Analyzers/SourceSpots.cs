@@ -30,8 +30,13 @@ namespace Guardrails.Analyzers
     {
         private static readonly ConditionalWeakTable<SyntaxTree, SourceSpots> Cache = new ConditionalWeakTable<SyntaxTree, SourceSpots>();
 
-        private SourceSpots(List<int> anchors, List<int> escapes, List<NamedCandidate> namedCandidates, List<int> joins, List<string> keyConstants, List<int> builders, List<int> multiLine, List<int> namedPieces)
+        private SourceSpots(List<int> anchors, List<int> escapes, List<NamedCandidate> namedCandidates, List<int> joins, List<string> keyConstants, List<int> builders, List<int> multiLine, List<int> namedPieces,
+            List<int> splitAnchors, List<int> slices, List<int> namedInterpolations, List<int> charArrays)
         {
+            SplitAnchors = splitAnchors;
+            Slices = slices;
+            NamedInterpolations = namedInterpolations;
+            CharArrays = charArrays;
             NamedPieces = namedPieces;
             Builders = builders;
             MultiLineLiterals = multiLine;
@@ -68,6 +73,25 @@ namespace Guardrails.Analyzers
         public IReadOnlyList<int> NamedPieces { get; }
 
         /// <summary>
+        /// The inside of a literal of key characters that ends with the start of an anchor that has no separator
+        /// (<c>JQQJ99</c>, the marker in the middle of Azure's 84-character keys): a key split by a call or across
+        /// constants right inside its marker, so that no piece holds an anchor. Treated as an anchor.
+        /// </summary>
+        public IReadOnlyList<int> SplitAnchors { get; }
+
+        /// <summary>The <c>[</c> right after a closing quote: a literal sliced (<c>"…"[..n]</c>, <c>"…"[a..b]</c>, <c>"…"[^1]</c>).</summary>
+        public IReadOnlyList<int> Slices { get; }
+
+        /// <summary>
+        /// The <c>$"</c> of an interpolation that starts with a hole and is assigned to a name with a secret word in it
+        /// (<c>MistralApiKey = $"{A}{B}"</c>): a key with no fixed format put together from constants declared elsewhere.
+        /// </summary>
+        public IReadOnlyList<int> NamedInterpolations { get; }
+
+        /// <summary>The first of a run of char literals separated by commas (<c>'s', 'k', …</c>): an array of chars.</summary>
+        public IReadOnlyList<int> CharArrays { get; }
+
+        /// <summary>
         /// Starts of raw (<c>"""</c>) and verbatim (<c>@"</c>) literals that may hold configuration text over several lines:
         /// those whose source text spans lines and could hold a named value (see <see cref="RawMayHoldNamedValue"/>), and every
         /// interpolated one (its holes may hold quotes, so its end is not looked for on the text).
@@ -75,7 +99,7 @@ namespace Guardrails.Analyzers
         public IReadOnlyList<int> MultiLineLiterals { get; }
 
         /// <summary>The call names that <see cref="Builders"/> looks for, each followed by '('.</summary>
-        internal static readonly string[] BuilderCalls = { "new string(", "GetString(", "FromBase64String(", "FromHexString(", "Reverse(", "\".Split(", "\".Insert(", "\".PadRight(", "\".PadLeft(", "UnescapeDataString(", "UrlDecode(", "HtmlDecode(", "Unescape(" };
+        internal static readonly string[] BuilderCalls = { "new string(", "GetString(", "FromBase64String(", "FromHexString(", "Reverse(", "\".Split(", "\".Insert(", "\".PadRight(", "\".PadLeft(", "UnescapeDataString(", "UrlDecode(", "HtmlDecode(", "Unescape(", "\".Replace(", "\".Remove(", "\".Substring(" };
 
         /// <summary>The <see cref="BuilderCalls"/> that end in <see cref="StringCallEnd"/>.</summary>
         private static readonly string[] StringCalls = { BuilderCalls[0], BuilderCalls[1], BuilderCalls[2], BuilderCalls[3] };
@@ -84,14 +108,19 @@ namespace Guardrails.Analyzers
 
         private static readonly string ReverseCall = BuilderCalls[4];
 
-        /// <summary>The <see cref="BuilderCalls"/> on a literal receiver (<c>"…".Split(</c>, <c>.Insert(</c>, <c>.PadRight(</c>, <c>.PadLeft(</c>), found at its closing quote.</summary>
-        private static readonly string[] LiteralCalls = { BuilderCalls[5], BuilderCalls[6], BuilderCalls[7], BuilderCalls[8] };
+        /// <summary>
+        /// The <see cref="BuilderCalls"/> on a literal receiver (<c>"…".Split(</c>, <c>.Insert(</c>, <c>.PadRight(</c>,
+        /// <c>.PadLeft(</c>, <c>.Replace(</c>, <c>.Remove(</c>, <c>.Substring(</c>), found at its closing quote: junk
+        /// inside a key's prefix removed at run time leaves no anchor in the literal.
+        /// </summary>
+        private static readonly string[] LiteralCalls = { BuilderCalls[5], BuilderCalls[6], BuilderCalls[7], BuilderCalls[8], BuilderCalls[13], BuilderCalls[14], BuilderCalls[15] };
 
         /// <summary>What the decoder <see cref="BuilderCalls"/> contain: <c>UrlDecode(</c>/<c>HtmlDecode(</c>, <c>Unescape(</c>/<c>UnescapeDataString(</c>.</summary>
         private static readonly string[] DecoderMarks = { "Decode(", "Unescape" };
 
         /// <summary>Nothing in the tree is worth a closer look (the common case).</summary>
-        public bool IsEmpty => Anchors.Count == 0 && Escapes.Count == 0 && NamedCandidates.Count == 0 && Joins.Count == 0 && Builders.Count == 0 && MultiLineLiterals.Count == 0 && NamedPieces.Count == 0;
+        public bool IsEmpty => Anchors.Count == 0 && Escapes.Count == 0 && NamedCandidates.Count == 0 && Joins.Count == 0 && Builders.Count == 0 && MultiLineLiterals.Count == 0 && NamedPieces.Count == 0 &&
+            SplitAnchors.Count == 0 && Slices.Count == 0 && NamedInterpolations.Count == 0 && CharArrays.Count == 0;
 
         public static SourceSpots For(SyntaxTree tree, CancellationToken cancellationToken)
         {
@@ -128,6 +157,9 @@ namespace Guardrails.Analyzers
             var builders = new List<int>();
             var multiLine = new List<int>();
             var namedPieces = new List<int>();
+            var splitAnchors = new List<int>();
+            var slices = new List<int>();
+            var namedInterpolations = new List<int>();
             int rawEnd = 0;
             for (int quote = text.IndexOf('"'); quote >= 0;)
             {
@@ -160,6 +192,15 @@ namespace Guardrails.Analyzers
                     multiLine.Add(quote + 1); // @$"…": interpolated verbatim (its holes may hold quotes: not judged here)
                 }
 
+                if (quote + 1 < text.Length && text[quote + 1] == '[')
+                {
+                    slices.Add(quote + 1); // an opening quote of a literal starting with '[' too: the tree tells them apart
+                }
+                else if (quote > 0 && text[quote - 1] == '$' && quote + 2 < text.Length && text[quote + 1] == '{' && text[quote + 2] != '{' && AssignedToASecretName(text, quote))
+                {
+                    namedInterpolations.Add(quote - 1);
+                }
+
                 if (quote + 1 < text.Length && text[quote + 1] == '.')
                 {
                     foreach (string call in LiteralCalls)
@@ -188,6 +229,11 @@ namespace Guardrails.Analyzers
                 if (run >= NamedPieceMinimumRun && run < MaximumPieceRun && MayBeToken(text, quote + 1, run) && IsPiece(text, quote, next) && AssignedToASecretName(text, quote))
                 {
                     namedPieces.Add(quote + 1);
+                }
+
+                if (run >= SplitAnchorMinimumRun && run < MaximumPieceRun && EndsWithSplitAnchor(text, quote + 1, next))
+                {
+                    splitAnchors.Add(quote + 1);
                 }
 
                 quote = next;
@@ -221,16 +267,33 @@ namespace Guardrails.Analyzers
                 }
             }
 
+            // 's', 'k', '-', …: one spot per run of char literals joined by commas.
+            var charArrays = new List<int>();
+            foreach (string comma in CharCommas)
+            {
+                int lastEnd = -1;
+                for (int at = text.IndexOf(comma, StringComparison.Ordinal); at >= 0; at = text.IndexOf(comma, at + comma.Length, StringComparison.Ordinal))
+                {
+                    if (at > lastEnd + CharRunGap && at >= 2)
+                    {
+                        charArrays.Add(at - 2);
+                    }
+
+                    lastEnd = at;
+                }
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
             var keyConstants = new List<string>();
-            if (anchors.Count + escapes.Count > 0)
+            if (anchors.Count + escapes.Count + splitAnchors.Count > 0)
             {
                 SyntaxNode root = tree.GetRoot(cancellationToken);
                 AddConstantsWithStringsAt(root, anchors, keyConstants, includeReadOnly: true);
                 AddConstantsWithStringsAt(root, escapes, keyConstants, includeReadOnly: true);
+                AddConstantsWithStringsAt(root, splitAnchors, keyConstants, includeReadOnly: true);
             }
 
-            return new SourceSpots(anchors, escapes, named, joins, keyConstants, builders, multiLine, namedPieces);
+            return new SourceSpots(anchors, escapes, named, joins, keyConstants, builders, multiLine, namedPieces, splitAnchors, slices, namedInterpolations, charArrays);
         }
 
         /// <summary>
@@ -448,6 +511,53 @@ namespace Guardrails.Analyzers
             return text.IndexOf("//", from, to - from, StringComparison.Ordinal) >= 0 || text.IndexOf("*/", from, to - from, StringComparison.Ordinal) >= 0;
         }
 
+        /// <summary>The separator-free anchor a key may be split inside of (Azure's 84-character keys carry it in the middle).</summary>
+        private const string SplittableAnchor = "JQQJ99";
+
+        /// <summary>A literal shorter than this that ends with the start of <see cref="SplittableAnchor"/> is not taken for a key's piece.</summary>
+        private const int SplitAnchorMinimumRun = 8;
+
+        /// <summary>Char literals separated by a comma (with or without a space): the ends of <c>'x', '</c> and <c>'x','</c>.</summary>
+        private static readonly string[] CharCommas = { "', '", "','" };
+
+        /// <summary>A char-comma further than this from the previous one starts a new run.</summary>
+        private const int CharRunGap = 16;
+
+        /// <summary>
+        /// The literal between <paramref name="start"/> and <paramref name="end"/> ends with a proper start of
+        /// <see cref="SplittableAnchor"/> and is all letters and digits (the alphabet of the key's part before it).
+        /// </summary>
+        private static bool EndsWithSplitAnchor(string text, int start, int end)
+        {
+            char last = text[end - 1];
+            if (last != 'J' && last != 'Q' && last != '9')
+            {
+                return false;
+            }
+
+            bool ends = false;
+            for (int length = SplittableAnchor.Length - 1; length >= 1 && !ends; length--)
+            {
+                ends = end - start > length && string.CompareOrdinal(text, end - length, SplittableAnchor, 0, length) == 0;
+            }
+
+            if (!ends)
+            {
+                return false;
+            }
+
+            for (int i = start; i < end; i++)
+            {
+                char c = text[i];
+                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>A piece of a key assembled from pieces is at least this long (shorter ones are separators, format items).</summary>
         private const int NamedPieceMinimumRun = 3;
 
@@ -475,7 +585,7 @@ namespace Guardrails.Analyzers
                 i--;
             }
 
-            return i >= 0 && text[i] == '+';
+            return i >= 0 && (text[i] == '+' || (text[i] == '=' && i > 0 && text[i - 1] == '+')); // + "…", or name += "…"
         }
 
         /// <summary>
@@ -501,9 +611,10 @@ namespace Guardrails.Analyzers
 
             for (int eq = text.LastIndexOf('=', quote - 1, quote - from); eq > from; eq = eq - 1 > from ? text.LastIndexOf('=', eq - 1, eq - 1 - from) : -1)
             {
-                if ("=<>!+-*/%&|^?".IndexOf(text[eq - 1]) >= 0 || text[eq + 1] == '=' || text[eq + 1] == '>')
+                bool grows = text[eq - 1] == '+' && text[eq + 1] != '=' && eq - 1 > from;
+                if ((!grows && "=<>!+-*/%&|^?".IndexOf(text[eq - 1]) >= 0) || text[eq + 1] == '=' || text[eq + 1] == '>')
                 {
-                    continue; // ==, <=, =>, a compound assignment: not the declaration's =
+                    continue; // ==, <=, =>, a compound assignment other than name += "…": not the declaration's =
                 }
 
                 int lines = 0;
@@ -517,7 +628,7 @@ namespace Guardrails.Analyzers
                     return false;
                 }
 
-                int end = eq - 1;
+                int end = grows ? eq - 2 : eq - 1;
                 while (end >= 0 && (text[end] == ' ' || text[end] == '\t'))
                 {
                     end--;
@@ -556,6 +667,18 @@ namespace Guardrails.Analyzers
             }
 
             i = SkipWhitespace(text, i + 1);
+            if (i + 2 < text.Length && text[i] == '\'' && text[i + 2] == '\'' && IsKeyCharacter(text[i + 1]))
+            {
+                // "sk" + '-' + "proj-…": a char literal between two strings, joined with them.
+                i = SkipWhitespace(text, i + 3);
+                if (i >= text.Length || text[i] != '+')
+                {
+                    return false;
+                }
+
+                i = SkipWhitespace(text, i + 1);
+            }
+
             for (int prefix = 0; prefix < 2 && i < text.Length && (text[i] == '@' || text[i] == '$'); prefix++)
             {
                 i++;

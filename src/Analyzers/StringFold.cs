@@ -252,6 +252,8 @@ namespace Guardrails.Analyzers
                     return null;
                 case InvocationExpressionSyntax invocation:
                     return Invocation(invocation, offset);
+                case ElementAccessExpressionSyntax slice when slice.ArgumentList.Arguments.Count == 1:
+                    return Slice(slice, offset);
                 case MemberAccessExpressionSyntax empty when empty.Name.Identifier.ValueText == "Empty" &&
                     ((empty.Expression is PredefinedTypeSyntax t && t.Keyword.IsKind(SyntaxKind.StringKeyword)) ||
                      (empty.Expression is IdentifierNameSyntax s && s.Identifier.ValueText == "String")):
@@ -415,10 +417,32 @@ namespace Guardrails.Analyzers
                 case "Select" when args.Count == 1 && IsCharCast(args[0].Expression):
                     // n => (char)n over char codes: the chars themselves (numbers are folded as the chars they code).
                     return receiver.Items != null ? receiver : Chars(receiver.Joined());
+                case "Select" when args.Count == 1 && receiver.Items != null && TrimCall(args[0].Expression) is string trim:
+                {
+                    // l => l.Trim() over the lines of a split literal: each item trimmed, as the program does.
+                    var trimmed = new List<string>(receiver.Items.Count);
+                    foreach (string item in receiver.Items)
+                    {
+                        trimmed.Add(trim == "Trim" ? item.Trim() : trim == "TrimEnd" ? item.TrimEnd() : item.TrimStart());
+                    }
+
+                    return new Value(trimmed);
+                }
+
+                case "Remove" when args.Count >= 1:
+                {
+                    // "…junk…".Remove(start, count): the text without the junk (constant arguments only).
+                    string text = receiver.Joined();
+                    int? start = IntArgument(args[0]);
+                    int? count = args.Count == 2 ? IntArgument(args[1]) : text.Length - start;
+                    return start == null || count == null || start < 0 || count < 0 || start + count > text.Length ? null : new Value(text.Remove(start.Value, count.Value));
+                }
                 case "Replace" when args.Count == 2:
                 {
+                    int leaves = Leaves.Count;
                     string? from = Eval(args[0].Expression, offset)?.Text;
                     string? to = Eval(args[1].Expression, offset)?.Text;
+                    Leaves.RemoveRange(leaves, Leaves.Count - leaves); // what is replaced is no piece of the value
                     return from == null || to == null || from.Length == 0 ? null : new Value(receiver.Joined().Replace(from, to));
                 }
 
@@ -432,7 +456,9 @@ namespace Guardrails.Analyzers
 
                 case "Split" when args.Count == 1:
                 {
+                    int leaves = Leaves.Count;
                     string? separator = Eval(args[0].Expression, offset)?.Joined();
+                    Leaves.RemoveRange(leaves, Leaves.Count - leaves);
                     return separator == null || separator.Length == 0 || separator.IndexOf(Unknown) >= 0 ? null
                         : new Value(new List<string>(receiver.Joined().Split(new[] { separator }, StringSplitOptions.None)));
                 }
@@ -440,6 +466,51 @@ namespace Guardrails.Analyzers
                 default:
                     return null;
             }
+        }
+
+        /// <summary>
+        /// <c>"…"[a..b]</c>, <c>"…"[..^n]</c> (a range over a folded string, the compiler's <c>Substring</c>) and <c>"…"[i]</c>,
+        /// <c>"…"[^i]</c> (one char), with constant bounds only.
+        /// </summary>
+        private Value? Slice(ElementAccessExpressionSyntax slice, int offset)
+        {
+            ExpressionSyntax argument = slice.ArgumentList.Arguments[0].Expression;
+            Value? receiver = Eval(slice.Expression, offset);
+            if (receiver == null)
+            {
+                return null;
+            }
+
+            string text = receiver.Joined();
+            if (argument is RangeExpressionSyntax range)
+            {
+                int? start = range.LeftOperand == null ? 0 : Bound(range.LeftOperand, text.Length);
+                int? end = range.RightOperand == null ? text.Length : Bound(range.RightOperand, text.Length);
+                return start == null || end == null || start < 0 || end > text.Length || start > end ? null : new Value(text.Substring(start.Value, end.Value - start.Value));
+            }
+
+            int? at = Bound(argument, text.Length);
+            return at == null || at < 0 || at >= text.Length ? null : new Value(text[at.Value].ToString());
+        }
+
+        /// <summary>An index bound: <c>n</c>, or <c>^n</c> counted from the end.</summary>
+        private int? Bound(ExpressionSyntax bound, int length) =>
+            bound is PrefixUnaryExpressionSyntax hat && hat.IsKind(SyntaxKind.IndexExpression)
+                ? length - IntValue(hat.Operand)
+                : IntValue(bound);
+
+        /// <summary><c>l =&gt; l.Trim()</c> (or <c>TrimEnd()</c>, <c>TrimStart()</c>): the trim's name, else null.</summary>
+        private static string? TrimCall(ExpressionSyntax expression)
+        {
+            if (expression is SimpleLambdaExpressionSyntax lambda && lambda.Body is InvocationExpressionSyntax call && call.ArgumentList.Arguments.Count == 0 &&
+                call.Expression is MemberAccessExpressionSyntax member && member.Expression is IdentifierNameSyntax receiver &&
+                receiver.Identifier.ValueText == lambda.Parameter.Identifier.ValueText)
+            {
+                string name = member.Name.Identifier.ValueText;
+                return name == "Trim" || name == "TrimEnd" || name == "TrimStart" ? name : null;
+            }
+
+            return null;
         }
 
         private static Value Chars(string text)

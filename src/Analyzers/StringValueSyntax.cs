@@ -60,6 +60,7 @@ namespace Guardrails.Analyzers
                 case "Trim":
                 case "AsSpan":
                 case "Insert":
+                case "Remove":
                 case "PadLeft":
                 case "PadRight":
                 case "Select":
@@ -116,6 +117,11 @@ namespace Guardrails.Analyzers
                         continue;
                     case MemberAccessExpressionSyntax access when access.Expression == node && access.Parent is InvocationExpressionSyntax call && IsBuilderMethod(access.Name.Identifier.ValueText):
                         node = call;
+                        throughCall = true;
+                        continue;
+                    case ElementAccessExpressionSyntax slice when slice.Expression == node && slice.ArgumentList.Arguments.Count == 1:
+                        // "…"[a..b], "…"[^1]: a slice of the string (StringFold folds constant bounds).
+                        node = slice;
                         throughCall = true;
                         continue;
                     case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.ArrayInitializerExpression) &&

@@ -395,7 +395,7 @@ public class HardcodedKeyInCodeAnalyzerTests
     }
 
     /// <summary>The expected GRD001 at location 0 for a context-gated key that is the whole literal.</summary>
-    private static DiagnosticResult NamedKey(string value, string formatId)
+    internal static DiagnosticResult NamedKey(string value, string formatId)
     {
         KeyFormat format = KeyCatalog.All.Single(f => f.Id == formatId);
         return V.Diagnostic("GRD001").WithLocation(0).WithSeverity(DiagnosticSeverity.Error)

@@ -4,8 +4,10 @@ namespace Guardrails.Cli.Scan;
 
 /// <summary>
 /// The files a scan reads: C# sources, the text files of the kinds the build passes to the key scan
-/// (<see cref="ScanFileKinds"/>: config, script and project files, .env files), and the project files. Never descends into
-/// .git, bin, obj, node_modules, .vs or .idea, never follows a symbolic link.
+/// (<see cref="ScanFileKinds"/>: config, script and project files, .env files), the files a project ships whatever their
+/// kind (<see cref="ShippedFiles"/>: .resx, a web project's wwwroot, items copied to the output or packed), as the build
+/// reads them, and the project files. Never descends into .git, bin, obj, node_modules, .vs or .idea, never follows a
+/// symbolic link.
 /// </summary>
 internal sealed class RepositoryFiles
 {
@@ -21,6 +23,9 @@ internal sealed class RepositoryFiles
     public List<string> Text { get; } = new();
 
     public List<string> Projects { get; } = new();
+
+    /// <summary>Files of no scanned kind: read only when a project ships them (<see cref="ShippedFiles"/>).</summary>
+    private readonly List<string> _other = new();
 
     /// <summary>Folders that could not be listed (reported, never fatal).</summary>
     public List<(string Path, string Message)> Problems { get; } = new();
@@ -62,6 +67,7 @@ internal sealed class RepositoryFiles
             }
         }
 
+        files.AddShipped();
         files.Sort();
         return files;
     }
@@ -80,10 +86,45 @@ internal sealed class RepositoryFiles
         {
             Text.Add(path);
         }
+        else
+        {
+            _other.Add(path);
+        }
 
         if (ProjectExtensions.Contains(ext))
         {
             Projects.Add(path);
+        }
+    }
+
+    /// <summary>The files of no scanned kind that a project ships, added to <see cref="Text"/>.</summary>
+    private void AddShipped()
+    {
+        if (_other.Count == 0 || Projects.Count == 0)
+        {
+            return;
+        }
+
+        _other.Sort(StringComparer.Ordinal);
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string project in Projects)
+        {
+            string folder = Path.GetDirectoryName(project)! + Path.DirectorySeparatorChar;
+            int first = _other.BinarySearch(folder, StringComparer.Ordinal);
+            first = first < 0 ? ~first : first;
+            var under = new List<string>();
+            for (int i = first; i < _other.Count && _other[i].StartsWith(folder, StringComparison.Ordinal); i++)
+            {
+                under.Add(_other[i]);
+            }
+
+            foreach (string shipped in ShippedFiles.Select(project, under))
+            {
+                if (added.Add(shipped))
+                {
+                    Text.Add(shipped);
+                }
+            }
         }
     }
 

@@ -61,7 +61,7 @@ namespace Guardrails.Core.Secrets
             new ContextRule(KeyCatalog.DeepInfra, new[] { "deep" }, n => n.Has("deepinfra"), v => v.Length == 32 && TokenText.AllAlnum(v, 0, 32)),
             new ContextRule(KeyCatalog.AssemblyAi, new[] { "assembly" }, n => n.Has("assemblyai"), v => v.Length == 32 && TokenText.AllLowerHex(v, 0, 32)),
             new ContextRule(KeyCatalog.WeightsAndBiases, new[] { "wandb", "weights" }, n => n.Has("wandb") || n.Has("weightsandbiases") || n.Has("weightsbiases"), v => v.Length == 40 && TokenText.AllLowerHex(v, 0, 40)),
-            new ContextRule(KeyCatalog.AwsSecretAccessKey, new[] { "aws", "secret" }, n => (n.Has("aws") && n.Has("secret")) || n.Has("secretaccesskey"), v => v.Length == 40 && TokenText.All(v, 0, 40, TokenText.IsBase64)),
+            new ContextRule(KeyCatalog.AwsSecretAccessKey, new[] { "aws", "secret" }, n => (n.Has("aws") && (n.Has("secret") || n.Has("key"))) || n.Has("secretaccesskey"), v => v.Length == 40 && TokenText.All(v, 0, 40, TokenText.IsBase64)),
             new ContextRule(KeyCatalog.ElevenLabsLegacy, new[] { "eleven", "xi" }, n => n.Has("elevenlabs") || n.Has("xiapikey"), v => v.Length == 32 && TokenText.AllLowerHex(v, 0, 32)),
             new ContextRule(KeyCatalog.StabilityAi, new[] { "stability" }, n => n.Has("stability"), v => v.Length == 51 && v.StartsWith("sk-", StringComparison.Ordinal) && TokenText.AllAlnum(v, 3, 48)),
             new ContextRule(KeyCatalog.Cursor, new[] { "cursor" }, n => n.Has("cursor"), v => v.Length == 68 && v.StartsWith("key_", StringComparison.Ordinal) && TokenText.AllLowerHex(v, 4, 64)),
@@ -196,13 +196,59 @@ namespace Guardrails.Core.Secrets
         {
             foreach (string stem in SecretWordStems)
             {
-                if (length >= stem.Length && text.IndexOf(stem, start, length, StringComparison.OrdinalIgnoreCase) >= 0)
+                if (length < stem.Length)
                 {
-                    return true;
+                    continue;
+                }
+
+                int end = start + length;
+                for (int at = text.IndexOf(stem, start, length, StringComparison.OrdinalIgnoreCase); at >= 0;
+                     at = at + 1 + stem.Length <= end ? text.IndexOf(stem, at + 1, end - at - 1, StringComparison.OrdinalIgnoreCase) : -1)
+                {
+                    if (stem != ShortStem || IsWordPat(text, at, start, end))
+                    {
+                        return true;
+                    }
                 }
             }
 
             return false;
+        }
+
+        /// <summary>The stem that is a whole word only ("pat", a personal access token; not "Path", "Pattern", "compat").</summary>
+        private const string ShortStem = "pat";
+
+        /// <summary>
+        /// "pat" at <paramref name="at"/> is a word of the name: it starts the name, follows a non-letter or a lower-case
+        /// letter (camelCase: "githubPat"), and ends the name, precedes a non-letter, or precedes a capital after a
+        /// lower-case "pat" ("patToken") or "s" ("PATs"). "PATH", "filePath", "Pattern", "compat" are out.
+        /// </summary>
+        private static bool IsWordPat(string text, int at, int start, int end)
+        {
+            char first = text[at];
+            if (at > start)
+            {
+                char before = text[at - 1];
+                bool boundary = !char.IsLetter(before) || (char.IsLower(before) && char.IsUpper(first));
+                if (!boundary)
+                {
+                    return false;
+                }
+            }
+
+            int after = at + ShortStem.Length;
+            if (after < end && (text[after] == 's' || text[after] == 'S'))
+            {
+                after++;
+            }
+
+            if (after >= end)
+            {
+                return true;
+            }
+
+            char next = text[after];
+            return !char.IsLetter(next) || (char.IsLower(text[at + ShortStem.Length - 1]) && char.IsUpper(next));
         }
 
         /// <summary>8-4-4-4-12 hex digits at <paramref name="start"/>.</summary>
@@ -248,6 +294,31 @@ namespace Guardrails.Core.Secrets
         /// ENV_VAR_NAME, not a template (<c>$VAR</c>, <c>%VAR%</c>, <c>@VAR@</c>), not a placeholder; at least two
         /// character classes and 3 bits of entropy per character.
         /// </summary>
+        /// <summary>
+        /// A leading '/' marks a path ("/api/v1/items", "/usr/share/…"), but base64 (an AWS secret access key, 1 in 64 of
+        /// them) may start with one too: a value of 30+ base64 characters with no other '/' and no '.', holding upper-case,
+        /// lower-case and digits, is no path.
+        /// </summary>
+        private static bool IsBase64StartingWithSlash(string v)
+        {
+            if (v.Length < 30 || v.IndexOf('/', 1) >= 0)
+            {
+                return false;
+            }
+
+            bool lower = false, upper = false, digit = false;
+            for (int i = 1; i < v.Length; i++)
+            {
+                char c = v[i];
+                if (c >= 'a' && c <= 'z') lower = true;
+                else if (c >= 'A' && c <= 'Z') upper = true;
+                else if (c >= '0' && c <= '9') digit = true;
+                else if (c != '+' && c != '=') return false;
+            }
+
+            return lower && upper && digit;
+        }
+
         private static bool IsGenericSecret(string v)
         {
             int n = v.Length;
@@ -262,7 +333,7 @@ namespace Guardrails.Core.Secrets
             }
 
             char first = v[0];
-            if (first == '$' || first == '%' || first == '@' || first == '/' || first == '~' || first == '.' ||
+            if (first == '$' || first == '%' || first == '@' || (first == '/' && !IsBase64StartingWithSlash(v)) || first == '~' || first == '.' ||
                 v.IndexOf("//", StringComparison.Ordinal) >= 0)
             {
                 return false;

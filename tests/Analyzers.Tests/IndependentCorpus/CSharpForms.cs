@@ -33,6 +33,10 @@ internal static class CSharpForms
 
     private static (string, string)[] Members(string members) => One(Holder(members));
 
+    /// <summary>The key cut in three (a marker in the middle of a key may fall across a cut).</summary>
+    private static string[] Thirds(string key) =>
+        new[] { key.Substring(0, key.Length / 3), key.Substring(key.Length / 3, key.Length / 3), key.Substring(2 * (key.Length / 3)) };
+
     private static string Chr(char c) => c == '\'' || c == '\\' ? "'\\" + c + "'" : "'" + c + "'";
 
     /// <summary>
@@ -201,6 +205,18 @@ internal static class CSharpForms
         new("Regex.Unescape", true, i => Members($"{A}    public static readonly string {i.N} = System.Text.RegularExpressions.Regex.Unescape({Verb(string.Concat(i.Key.Select((c, n) => n % 3 == 0 ? "\\x" + ((int)c).ToString("x2") : c.ToString())))});")),
         new("char codes through Select", true, i => Members($"{A}    public static readonly string {i.N} = new string(new int[] {{ {string.Join(", ", i.Key.Select(c => ((int)c).ToString(System.Globalization.CultureInfo.InvariantCulture)))} }}.Select(n => (char)n).ToArray());")),
         new("reversed base64", true, i => Members($"{A}    public static readonly string {i.N} = Encoding.UTF8.GetString(Convert.FromBase64String(new string({Reg(new string(Convert.ToBase64String(Encoding.UTF8.GetBytes(i.Key)).Reverse().ToArray()))}.Reverse().ToArray())));")),
+
+        // ---- round-2 adversary #6 and the next forms an assistant writes to get past a scanner (issue 16) ----
+        new("Remove of junk inside", true, i => Members($"{A}    public static readonly string {i.N} = {Reg(i.Half1 + "#~#" + i.Half2)}.Remove({i.Half1.Length}, 3);")),
+        new("range slice of a literal piece", true, i => Members($"{A}    public static readonly string {i.N} = {Reg(i.Half1)} + {Reg("##" + i.Half2 + "##")}[2..^2];")),
+        new("index into a literal", true, i => Members($"{A}    public static readonly string {i.N} = {Reg(i.Half1)} + {Reg("#" + i.Half2[0])}[1] + {Reg(i.Half2.Substring(1))};")),
+        new("char between literal pieces", true, i => Members($"{A}    public static readonly string {i.N} = {Reg(i.Half1)} + {Chr(i.Half2[0])} + {Reg(i.Half2.Substring(1))};")),
+        new("marker inside the prefix removed with Replace", true, i => Members($"{A}    public static readonly string {i.N} = {Reg(i.Key.Substring(0, 1) + "#" + i.Key.Substring(1, 2) + "#" + i.Key.Substring(3))}.Replace(\"#\", string.Empty);")),
+        new("chars joined by string.Concat", true, i => Members($"{A}    public static readonly string {i.N} = string.Concat(new[] {{ " + string.Join(", ", i.Key.Select(Chr)) + " });")),
+        new("string.Concat of thirds", true, i => Members($"{A}    public static readonly string {i.N} = string.Concat({string.Join(", ", Thirds(i.Key).Select(Reg))});")),
+        new("interpolation of constants only", true, i => Members($"{A}    private const string Part1 = {Reg(i.Half1)};\n{A}    private const string Part2 = {Reg(i.Half2)};\n{A}    public const string {i.N} = $\"{{Part1}}{{Part2}}\";")),
+        new("grown with += in a method", true, i => Members(Method($"{A}        var {i.Name} = {Reg(Thirds(i.Key)[0])};\n{A}        {i.Name} += {Reg(Thirds(i.Key)[1])};\n{A}        {i.Name} += {Reg(Thirds(i.Key)[2])};\n        return {i.Name};"))),
+        new("raw lines trimmed and joined", true, i => Members($"    public static readonly string {i.N} = string.Concat(\"\"\"\n" + string.Join("\n", Thirds(i.Key).Select(t => A + "        " + t)) + "\n        \"\"\".Split('\\n').Select(l => l.Trim()));")),
 
         // ---- measured, not required ----
         new("char arithmetic (shifted by one)", true, i => Members($"{A}    public static readonly string {i.N} = new string({Reg(new string(i.Key.Select(c => (char)(c + 1)).ToArray()))}.Select(c => (char)(c - 1)).ToArray());"),

@@ -14,14 +14,14 @@ internal static class Corpus
     /// a literal piece in the key-named declaration (+, string.Concat/Join/Format, StringBuilder, casts, spans, literal
     /// interpolation holes, a constant prefix + literal, …) is found since the named-piece spot and is must-find.
     /// </summary>
-    internal static readonly HashSet<string> OpenForNamedKeys = new(StringComparer.Ordinal)
-    {
-        "const chain across partial class files", "const chain in one class", "const interpolation of constants", "const pieces in another class and file",
-        "interpolated, constant hole", "string.Concat of a static array",
-    };
+    /// <summary>
+    /// Forms still open for keys with no fixed format (none since issue 16's remainders: a key-named field or property
+    /// whose value holds only names is found through the compiler's declaration table, NamedDeclarations).
+    /// </summary>
+    internal static readonly HashSet<string> OpenForNamedKeys = new(StringComparer.Ordinal);
 
     public const string OpenReason =
-        "A key with no fixed format assembled only from constants declared elsewhere: the key-named declaration holds no literal and the pieces' names say nothing (needs a spot at key-named declarations without literals).";
+        "A key with no fixed format assembled only from constants declared elsewhere: the key-named declaration holds no literal and the pieces' names say nothing.";
 
     /// <summary>A key with no prefix spelled by nameof: every literal piece is a few punctuation characters.</summary>
     public const string NameofWithoutPrefixReason =
