@@ -38,50 +38,51 @@ public sealed class ScanFileSetTests
     [Fact]
     public void Scan_reads_what_a_project_ships_whatever_its_kind_as_the_build_does()
     {
+        // Kinds the scan does not read by extension (.css, .map, .dat, .liquid, .resx), read because the project ships them.
         using var repo = new TempRepo();
-        repo.Write("src/Web/Web.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\">\n  <ItemGroup>\n    <None Update=\"data/notes.txt\" CopyToOutputDirectory=\"PreserveNewest\" />\n" +
-            "    <Content Include=\"assets/**/*.js\">\n      <CopyToPublishDirectory>Always</CopyToPublishDirectory>\n    </Content>\n    <EmbeddedResource Include=\"templates/mail.html\" />\n" +
-            "    <None Include=\"packed/readme.txt\" Pack=\"true\" PackagePath=\"\\\" />\n  </ItemGroup>\n</Project>\n");
-        foreach (string name in new[] { "wwwroot/js/app.js", "wwwroot/css/site.css", "wwwroot/img/logo.png", "Strings.resx", "data/notes.txt", "data/other.txt",
-                     "assets/a/b/widget.js", "assets/top.js", "templates/mail.html", "templates/other.html", "packed/readme.txt", "scripts/tool.js" })
+        repo.Write("src/Web/Web.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\">\n  <ItemGroup>\n    <None Update=\"data/notes.dat\" CopyToOutputDirectory=\"PreserveNewest\" />\n" +
+            "    <Content Include=\"assets/**/*.css\">\n      <CopyToPublishDirectory>Always</CopyToPublishDirectory>\n    </Content>\n    <EmbeddedResource Include=\"templates/mail.liquid\" />\n" +
+            "    <None Include=\"packed/readme.dat\" Pack=\"true\" PackagePath=\"\\\" />\n  </ItemGroup>\n</Project>\n");
+        foreach (string name in new[] { "wwwroot/css/site.css", "wwwroot/js/app.js.map", "wwwroot/img/logo.png", "Strings.resx", "data/notes.dat", "data/other.dat",
+                     "assets/a/b/widget.css", "assets/top.css", "templates/mail.liquid", "templates/other.liquid", "packed/readme.dat", "scripts/tool.css" })
         {
             repo.Write("src/Web/" + name, "x");
         }
 
         // A library (not a web project): its wwwroot is not published by default, its .resx is embedded.
         repo.Write("src/Lib/Lib.csproj", Documents.Project);
-        repo.Write("src/Lib/wwwroot/lib.js", "x");
+        repo.Write("src/Lib/wwwroot/lib.css", "x");
         repo.Write("src/Lib/Messages.resx", "x");
 
         RepositoryFiles files = RepositoryFiles.List(repo.Root);
         string[] read = files.Text.Select(f => Path.GetRelativePath(repo.Root, f).Replace('\\', '/')).ToArray();
 
-        foreach (string shipped in new[] { "src/Web/wwwroot/js/app.js", "src/Web/wwwroot/css/site.css", "src/Web/Strings.resx", "src/Web/data/notes.txt",
-                     "src/Web/assets/a/b/widget.js", "src/Web/assets/top.js", "src/Web/templates/mail.html", "src/Web/packed/readme.txt", "src/Lib/Messages.resx" })
+        foreach (string shipped in new[] { "src/Web/wwwroot/css/site.css", "src/Web/wwwroot/js/app.js.map", "src/Web/Strings.resx", "src/Web/data/notes.dat",
+                     "src/Web/assets/a/b/widget.css", "src/Web/assets/top.css", "src/Web/templates/mail.liquid", "src/Web/packed/readme.dat", "src/Lib/Messages.resx" })
         {
             Assert.Contains(shipped, read);
         }
 
-        foreach (string notShipped in new[] { "src/Web/wwwroot/img/logo.png", "src/Web/data/other.txt", "src/Web/templates/other.html", "src/Web/scripts/tool.js", "src/Lib/wwwroot/lib.js" })
+        foreach (string notShipped in new[] { "src/Web/wwwroot/img/logo.png", "src/Web/data/other.dat", "src/Web/templates/other.liquid", "src/Web/scripts/tool.css", "src/Lib/wwwroot/lib.css" })
         {
             Assert.DoesNotContain(notShipped, read);
         }
     }
 
     [Fact]
-    public void A_key_in_a_web_projects_wwwroot_script_is_reported_by_scan()
+    public void A_key_in_a_web_projects_wwwroot_stylesheet_is_reported_by_scan()
     {
         using var repo = new TempRepo();
         string key = FakeKeys.OpenAiProject("ScanWwwrootFakeKeyNotReal");
         repo.Write("src/Web/Web.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\">\n  <PropertyGroup>\n    <TargetFramework>net8.0</TargetFramework>\n  </PropertyGroup>\n</Project>\n");
-        repo.Write("src/Web/wwwroot/js/app.js", "// settings\nconst OPENAI_KEY = '" + key + "';\n");
+        repo.Write("src/Web/wwwroot/css/site.css", "/* theme */\n.banner::after { content: \"" + key + "\"; }\n");
 
         CliRun run = CliRun.Of("scan", repo.Root, "--format", "json");
 
         Assert.Equal(1, run.ExitCode);
         using System.Text.Json.JsonDocument doc = System.Text.Json.JsonDocument.Parse(run.Out);
         System.Text.Json.JsonElement f = Assert.Single(doc.RootElement.GetProperty("findings").EnumerateArray(), e => e.GetProperty("rule").GetString() == "GRD002");
-        Assert.Equal("src/Web/wwwroot/js/app.js", f.GetProperty("file").GetString());
+        Assert.Equal("src/Web/wwwroot/css/site.css", f.GetProperty("file").GetString());
         Assert.Equal(2, f.GetProperty("line").GetInt32());
         Assert.DoesNotContain(key, run.All);
     }

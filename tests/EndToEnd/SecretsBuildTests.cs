@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
 using Guardrails.Tests.Shared;
@@ -64,29 +63,29 @@ public class SecretsBuildTests
     }
 
     [Fact]
-    public void A_key_in_a_web_projects_wwwroot_script_is_found_by_the_build_and_by_guardrails_scan()
+    public void A_key_in_a_web_projects_wwwroot_stylesheet_is_found_by_the_build_and_by_guardrails_scan()
     {
         // One rule for "which files are scanned" (issue 16): the build takes the Web SDK's published Content items, the
-        // scan reads the same files off the project file (ShippedFiles). Neither is told about wwwroot/js/app.js.
+        // scan reads the same files off the project file (ShippedFiles). A .css is no scanned kind: only shipping it makes
+        // it read, and neither is told about wwwroot/css/site.css.
         TestProject project = _fixture.NewProject();
-        string inScript = FakeKeys.OpenAiProject("E2eWwwrootFakeKeyNotReal");
+        string inStyle = FakeKeys.OpenAiProject("E2eWwwrootFakeKeyNotReal");
         string csproj = project.PathOf(project.Name + ".csproj");
         File.WriteAllText(csproj, File.ReadAllText(csproj).Replace("Sdk=\"Microsoft.NET.Sdk\"", "Sdk=\"Microsoft.NET.Sdk.Web\"", StringComparison.Ordinal));
         project.Write("Program.cs", "System.Console.WriteLine(1);\n");
-        project.Write("wwwroot/js/app.js", "// settings\nconst OPENAI_KEY = '" + inScript + "';\n");
+        project.Write("wwwroot/css/site.css", "/* theme */\n.banner::after { content: \"" + inStyle + "\"; }\n");
 
         DotNet.Result build = project.Build();
 
         Assert.NotEqual(0, build.ExitCode);
-        Assert.Contains(Path.Combine("wwwroot", "js", "app.js") + "(2,21): error GRD002:", build.Output);
+        Assert.Matches(new Regex(Regex.Escape(Path.Combine("wwwroot", "css", "site.css")) + @"\(2,\d+\): error GRD002:"), build.Output);
 
-        string configuration = typeof(SecretsBuildTests).Assembly.GetCustomAttributes<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
-        string tool = Path.Combine(RepoPaths.Root, "src", "Cli", "bin", configuration, "net8.0", "guardrails.dll");
-        DotNet.Result scan = DotNet.Run(project.Directory, null, tool, "scan", project.Directory);
+        DotNet.Result scan = GuardrailsTool.Scan(project.Directory);
 
         Assert.Equal(1, scan.ExitCode);
-        Assert.Matches(new Regex(@"wwwroot/js/app\.js\(2,21\)[^\n]*GRD002|GRD002[^\n]*wwwroot/js/app\.js"), scan.Output);
-        Assert.DoesNotContain(inScript.Substring(10, 40), build.Output + scan.Output);
+        Assert.Contains("wwwroot/css/site.css", scan.Output);
+        Assert.Contains("GRD002", scan.Output);
+        Assert.DoesNotContain(inStyle.Substring(10, 40), build.Output + scan.Output);
     }
 
     [Fact]
