@@ -116,6 +116,33 @@ public class AdversaryRound2Tests
     }
 
     /// <summary>
+    /// Finding 10 from the environment: MSBuild turns environment variables into properties, so a CI variable (or one
+    /// exported in a shell) switching the scan and footprint discovery off reaches the check like a central value. It
+    /// is not central: GRD310 names each opt-out and says it came from an environment variable.
+    /// </summary>
+    [Fact]
+    public void Opt_outs_from_environment_variables_fail_the_build_with_GRD310_naming_the_environment()
+    {
+        TestProject repo = _fixture.NewPinnedProject(E2eDocuments.Policy("e2e-adv2-environment", 2), E2eDocuments.MinimalManifest, ("GuardrailsMode", "Enforce"));
+        Directory.CreateDirectory(repo.PathOf(".git"));
+        string key = FakeKeys.OpenAiProject("E2eAdv2EnvironmentOptOutFakeKeyNotReal");
+        repo.Write("appsettings.json", "{ \"OpenAI\": { \"ApiKey\": \"" + key + "\" } }\n");
+        repo.Write(".cursor/mcp.json", "{ \"mcpServers\": { \"fs\": { \"command\": \"npx\", \"args\": [\"-y\", \"@modelcontextprotocol/server-filesystem\", \"/\"] } } }\n");
+
+        DotNet.Result result = repo.BuildWithEnvironment(new Dictionary<string, string>
+        {
+            ["GuardrailsScanFiles"] = "false",
+            ["GuardrailsCheckFootprints"] = "false",
+        });
+
+        Assert.True(result.ExitCode != 0, "two opt-outs from the environment turn the build green with no GRD310:\n" + result);
+        Assert.Contains("error GRD310", result.Output);
+        Assert.Contains("GuardrailsScanFiles=false, set in an environment variable", result.Output);
+        Assert.Contains("GuardrailsCheckFootprints=false, set in an environment variable", result.Output);
+        Assert.DoesNotContain(key, result.Output);
+    }
+
+    /// <summary>
     /// Finding 2: files the build ships through the items the SDK's copy, pack and publish steps consume themselves
     /// (ContentWithTargetPath, None with Pack="true", ResolvedFileToPublish written in the project), of a kind the scan
     /// does not read by extension (.txt): each holds a key and each is reported.

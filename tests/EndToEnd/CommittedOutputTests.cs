@@ -5,9 +5,9 @@ namespace Guardrails.EndToEnd.Tests;
 /// <summary>
 /// A committed obj/ (with its stamps, assembly and audit record) cloned fresh at the same path with a warm package
 /// cache, as a CI agent with a cached NuGet folder would: git writes obj/ after the sources, so incremental targets can
-/// see their outputs as newer than their inputs. The committed output fails the build (GRD315). (In this setup the check
-/// also re-runs without the git index among its inputs; the index input is defence in depth for layouts where nothing
-/// else the check reads is newer than the committed stamp.)
+/// see their outputs as newer than their inputs. The committed output fails the build (GRD315). (In that setup the check
+/// also re-runs without the git index among its inputs; the second test is the one where only the index changes, and
+/// shows the index input is needed.)
 /// </summary>
 [Collection(PackageCollection.Name)]
 public class CommittedOutputTests
@@ -51,5 +51,37 @@ public class CommittedOutputTests
         Assert.Contains("error GRD315", clone.Output);
         Assert.Contains("'obj/' is a build output folder of this project", clone.Output);
         Assert.Contains("'bin/' is a build output folder of this project", clone.Output);
+    }
+
+    /// <summary>
+    /// The git index is an input of the check, and this shows it is needed: obj/ is git-ignored and not on the project's
+    /// walk, the project is built and up to date (a build with no change skips the check), then only the index changes,
+    /// when an obj/ file is committed with 'git add -f'. Nothing else the check reads is newer; the check runs again
+    /// because the index is, reads the committed obj/ file from it and fails the build with GRD315.
+    /// </summary>
+    [Fact]
+    public void Committing_an_ignored_obj_file_changes_only_the_git_index_and_the_check_runs_again_and_fails_with_GRD315()
+    {
+        TestProject project = _fixture.NewGovernedProject(E2eDocuments.Policy("e2e-committed-index", 1), E2eDocuments.MinimalManifest);
+        project.Write(".gitignore", "bin/\nobj/\n");
+        Git(project.Directory, "init", "-q");
+        Git(project.Directory, "add", "-A", ".");
+        Git(project.Directory, "commit", "-q", "-m", "sources only");
+        DotNet.Result first = project.Build();
+        Assert.True(first.ExitCode == 0, first.ToString());
+
+        // Up to date: with nothing changed, MSBuild skips the check.
+        DotNet.Result unchanged = project.Build("-v:n");
+        Assert.True(unchanged.ExitCode == 0, unchanged.ToString());
+        Assert.Contains("Skipping target \"GuardrailsCheck\" because all output files are up-to-date", unchanged.Output);
+
+        Git(project.Directory, "add", "-f", "obj/project.assets.json");
+        Git(project.Directory, "commit", "-q", "-m", "an ignored build output file, forced in");
+        DotNet.Result committed = project.Build("-v:n");
+
+        Assert.True(committed.ExitCode != 0, "expected the committed obj/ file to fail the build:\n" + committed);
+        Assert.DoesNotContain("Skipping target \"GuardrailsCheck\"", committed.Output);
+        Assert.Contains("error GRD315", committed.Output);
+        Assert.Contains("'obj/' is a build output folder of this project", committed.Output);
     }
 }
