@@ -45,6 +45,15 @@ namespace Guardrails.BuildTasks
         /// <summary>False: do not add the repository's CI and container files.</summary>
         public bool IncludeRepositoryFiles { get; set; } = true;
 
+        /// <summary>
+        /// True when this build's check reads the assistant files for literal credentials (GRD135: footprints checked, not
+        /// a design-time build): those files are then left to it, so one literal gets one report.
+        /// </summary>
+        public bool FootprintCredentialsReported { get; set; }
+
+        /// <summary>The project's manifest (the footprint check discovers committed assistant folders with it).</summary>
+        public string? ManifestPath { get; set; }
+
         /// <summary>The files to pass to the compiler, plus <see cref="SkippedListFile"/> when it lists any.</summary>
         [Output]
         public ITaskItem[] Files { get; set; } = Array.Empty<ITaskItem>();
@@ -61,6 +70,12 @@ namespace Guardrails.BuildTasks
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             try
             {
+                if (FootprintCredentialsReported)
+                {
+                    // Marked as seen: neither a project item nor a repository file brings them back.
+                    seen.UnionWith(FootprintChecker.CredentialFiles(ProjectDirectory, ManifestPath));
+                }
+
                 foreach (ITaskItem candidate in OfScannedKinds(Candidates))
                 {
                     Consider(candidate.ItemSpec, files, skipped, keptBack, seen, shipped: IsShipped(candidate));
@@ -116,10 +131,10 @@ namespace Guardrails.BuildTasks
                 return;
             }
 
-            string? reason = SkipReason(full, out long length);
-            if ((shipped || ScanFileKinds.MayBeBinary(full)) && reason == SkippedList.Binary)
+            string? reason = ScanFileKinds.SkipReason(full, out long length);
+            if (ScanFileKinds.LeftOutQuietly(full, shipped, reason))
             {
-                return; // a shipped binary (an image, a model) or a binary format sharing a text extension: nothing to scan
+                return;
             }
 
             if (reason == null)
@@ -153,50 +168,6 @@ namespace Guardrails.BuildTasks
                     yield return candidate;
                 }
             }
-        }
-
-        /// <summary>Why a file must not reach the compiler, or null. Reads at most its first 8 KB.</summary>
-        internal static string? SkipReason(string path, out long length)
-        {
-            length = new FileInfo(path).Length;
-            if (SkippedList.HasControlCharacter(path) && length <= TextFileSecrets.StreamMaxBytes)
-            {
-                // A line break in the name splits the compiler's command line (CS2001): the check scans it instead.
-                return SkippedList.Name;
-            }
-
-            if (length > TextFileSecrets.StreamMaxBytes)
-            {
-                return SkippedList.TooLarge;
-            }
-
-            var head = new byte[(int)Math.Min(length, 8192)];
-            int read = 0;
-            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-            {
-                int n;
-                while (read < head.Length && (n = stream.Read(head, read, head.Length - read)) > 0)
-                {
-                    read += n;
-                }
-            }
-
-            // UTF-32 (marked or not) and unmarked UTF-16 are text the compiler cannot decode (it reads them as NULs): the
-            // check decodes and scans them, so a key saved by a Windows tool in UTF-16 does not pass as binary.
-            if (TextEncodings.NotForCompiler(head, read) != null)
-            {
-                return SkippedList.Encoding;
-            }
-
-            // Marked UTF-16 text has NUL bytes; the compiler decodes it by its byte-order mark.
-            bool bom16or32 = read >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)) ||
-                             read >= 4 && head[0] == 0 && head[1] == 0 && head[2] == 0xFE && head[3] == 0xFF;
-            if (!bom16or32 && Array.IndexOf(head, (byte)0, 0, read) >= 0)
-            {
-                return SkippedList.Binary;
-            }
-
-            return length > TextFileSecrets.MaxLength ? SkippedList.Large : null;
         }
 
         private static IEnumerable<string> RepositoryFiles(string root)

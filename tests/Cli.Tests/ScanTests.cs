@@ -86,6 +86,69 @@ public sealed class ScanTests
         Assert.Contains("Anthropic", f.GetProperty("message").GetString());
     }
 
+    /// <summary>
+    /// .ts is also the extension of an MPEG transport stream: a binary .ts file is not text hiding its content, so the scan
+    /// leaves it out without a finding or a message, while a TypeScript .ts file is read like every scanned text file.
+    /// </summary>
+    [Fact]
+    public void A_binary_ts_file_is_left_out_quietly_and_a_TypeScript_ts_file_is_scanned()
+    {
+        using var repo = new TempRepo();
+        // Twenty 188-byte transport-stream packets: the sync byte 0x47, then header and payload bytes, NULs among them.
+        var stream = new byte[188 * 20];
+        for (int i = 0; i < stream.Length; i++)
+        {
+            stream[i] = i % 188 == 0 ? (byte)0x47 : (byte)(i * 31 % 256);
+        }
+
+        string clip = repo.Write("media/intro.ts", string.Empty);
+        File.WriteAllBytes(clip, stream);
+        repo.Write("App.csproj", Documents.Project);
+
+        CliRun quiet = CliRun.Of("scan", repo.Root, "--format", "json");
+
+        Assert.True(quiet.ExitCode == 0, quiet.All);
+        Assert.True(Findings(quiet).Length == 0, quiet.Out);
+        Assert.DoesNotContain("intro.ts", quiet.All);
+
+        string key = FakeKeys.OpenAiProject();
+        repo.Write("web/client.ts", "export const openAiKey = \"" + key + "\";\n");
+        CliRun found = CliRun.Of("scan", repo.Root, "--format", "json");
+
+        Assert.Equal(1, found.ExitCode);
+        JsonElement f = Assert.Single(Findings(found));
+        Assert.Equal("GRD002", f.GetProperty("rule").GetString());
+        Assert.Equal("web/client.ts", f.GetProperty("file").GetString());
+        Assert.DoesNotContain("intro.ts", found.All);
+        Assert.DoesNotContain(key, found.All);
+    }
+
+    /// <summary>
+    /// A key in an MCP server's env in VS Code's settings.json or .mcp.json is a literal credential in an assistant file
+    /// (GRD135), reported once, not also as a key in a config file (GRD002); VS Code settings with no MCP server are not
+    /// an assistant file, and a key there is GRD002, once.
+    /// </summary>
+    [Fact]
+    public void A_key_in_an_MCP_servers_settings_is_one_report_and_one_in_plain_editor_settings_is_GRD002()
+    {
+        using var repo = new TempRepo();
+        Directory.CreateDirectory(repo.PathOf(".git"));
+        string key = FakeKeys.OpenAiProject();
+        string server = "{ \"command\": \"npx\", \"env\": { \"OPENAI_API_KEY\": \"" + key + "\" } }";
+        repo.Write("App.csproj", Documents.Project);
+        repo.Write(".vscode/settings.json", "{\n  \"mcp\": {\n    \"servers\": {\n      \"tools\": " + server + "\n    }\n  }\n}\n");
+        repo.Write(".mcp.json", "{\n  \"mcpServers\": {\n    \"tools\": " + server + "\n  }\n}\n");
+        repo.Write("tools/.vscode/settings.json", "{\n  \"openai.apiKey\": \"" + key + "\"\n}\n");
+
+        CliRun run = CliRun.Of("scan", repo.Root, "--format", "json");
+
+        JsonElement[] findings = Findings(run);
+        Assert.Equal("GRD135", Assert.Single(findings, f => f.GetProperty("file").GetString() == ".vscode/settings.json").GetProperty("rule").GetString());
+        Assert.Equal("GRD135", Assert.Single(findings, f => f.GetProperty("file").GetString() == ".mcp.json").GetProperty("rule").GetString());
+        Assert.Equal("GRD002", Assert.Single(findings, f => f.GetProperty("file").GetString() == "tools/.vscode/settings.json").GetProperty("rule").GetString());
+        Assert.DoesNotContain(key, run.All);
+    }
+
     [Fact]
     public void Key_in_a_config_file_is_GRD002_with_its_line()
     {

@@ -148,4 +148,32 @@ public class FootprintBuildTests
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("error GRD137: Assistant footprint discovery: footprint discovery stopped after 50000 entries", result.Output);
     }
+
+    /// <summary>
+    /// A key in an MCP server's env in VS Code's settings.json, in .vscode/mcp.json and in .mcp.json (an assistant file the
+    /// footprint check reads for credentials, GRD135, and a JSON file the key scan may read too, GRD002): one literal, one
+    /// report, and the key never printed.
+    /// </summary>
+    [Fact]
+    public void A_key_in_an_MCP_servers_settings_is_reported_once_per_literal()
+    {
+        TestProject project = _fixture.NewProject();
+        Directory.CreateDirectory(project.PathOf(".git"));
+        string key = FakeKeys.OpenAiProject("E2eMcpSettingsOnceFakeKeyNotReal");
+        string server = "{ \"command\": \"npx\", \"args\": [\"-y\", \"@example/mcp-tools\"], \"env\": { \"OPENAI_API_KEY\": \"" + key + "\" } }";
+        project.Write(".vscode/settings.json", "{\n  \"editor.tabSize\": 4,\n  \"mcp\": {\n    \"servers\": {\n      \"tools\": " + server + "\n    }\n  }\n}\n");
+        project.Write(".vscode/mcp.json", "{\n  \"servers\": {\n    \"tools\": " + server + "\n  }\n}\n");
+        project.Write(".mcp.json", "{\n  \"mcpServers\": {\n    \"tools\": " + server + "\n  }\n}\n");
+
+        DotNet.Result result = project.Build();
+
+        Assert.True(result.ExitCode != 0, result.ToString());
+        Assert.DoesNotContain(key, result.Output);
+        foreach (string file in new[] { "settings.json(5,", "mcp.json(3,", ".mcp.json(3," })
+        {
+            string[] reports = System.Text.RegularExpressions.Regex.Matches(result.Output, "[/\\\\]" + System.Text.RegularExpressions.Regex.Escape(file) + "\\d+\\): (?:Guardrails )?(?:error|warning) GRD\\d{3}")
+                .Select(m => m.Value).Distinct(StringComparer.Ordinal).ToArray();
+            Assert.True(reports.Length == 1, file + ": expected one report of the literal, got " + reports.Length + ": " + string.Join(" | ", reports) + "\n" + result);
+        }
+    }
 }

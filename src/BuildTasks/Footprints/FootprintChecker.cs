@@ -17,6 +17,30 @@ namespace Guardrails.BuildTasks.Footprints
     /// </summary>
     public static class FootprintChecker
     {
+        /// <summary>
+        /// The assistant files whose literal credentials the check reports (GRD135): every footprint file discovery finds
+        /// from <paramref name="projectDirectory"/> (with the project's manifest, as the check discovers them), an editor's
+        /// general settings only when they configure MCP servers. The key scan leaves these files to the check, so one
+        /// literal gets one report (GRD135, not also GRD002). Full paths.
+        /// </summary>
+        public static HashSet<string> CredentialFiles(string projectDirectory, string? manifestPath)
+        {
+            var files = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            DiscoveryResult discovery = FootprintDiscovery.Discover(projectDirectory, new DiscoveryOptions { ManifestPath = string.IsNullOrWhiteSpace(manifestPath) ? null : manifestPath });
+            foreach (FootprintHit hit in discovery.Hits)
+            {
+                if (!hit.IsDirectory && (!hit.OnlyWithMcpServers || IsFootprint(hit, AssistantFileReader.Read(hit))))
+                {
+                    files.Add(Path.GetFullPath(hit.FullPath));
+                }
+            }
+
+            return files;
+        }
+
+        /// <summary>An editor's general settings (VS Code's settings.json, a *.code-workspace) are an assistant's footprint only when they configure MCP servers; keys in them otherwise are GRD002's.</summary>
+        private static bool IsFootprint(FootprintHit hit, FootprintContent content) => !hit.OnlyWithMcpServers || content.Servers.Count > 0;
+
         public static void Check(CheckRequest request, GuardrailsPolicy? policy, AssistantManifest? manifest, List<Finding> findings, DiscoveryOptions? options = null)
         {
             string? projectDir = ProjectDirectory(request.ProjectPath);
@@ -45,7 +69,7 @@ namespace Guardrails.BuildTasks.Footprints
             foreach (FootprintHit hit in discovery.Hits.ToArray())
             {
                 FootprintContent content = AssistantFileReader.Read(hit);
-                if (hit.OnlyWithMcpServers && content.Servers.Count == 0)
+                if (!IsFootprint(hit, content))
                 {
                     // An editor's settings without MCP servers are not an assistant's footprint (keys in them are GRD002's).
                     discovery.Hits.Remove(hit);

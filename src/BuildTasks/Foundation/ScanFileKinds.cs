@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using Guardrails.Core.Files;
 
 namespace Guardrails.BuildTasks.Foundation
 {
@@ -73,5 +74,74 @@ namespace Guardrails.BuildTasks.Foundation
 
         /// <summary>True when a binary file of this name is an ordinary binary, not a text file hiding its content.</summary>
         public static bool MayBeBinary(string path) => SharedWithBinary.Contains(Path.GetExtension(path));
+
+        /// <summary>
+        /// A file the key scan leaves out without a word: a shipped binary (an image, a model) or binary content under a name
+        /// shared with binary formats (.ts, an MPEG transport stream): nothing to scan, and not a text file hiding its content.
+        /// </summary>
+        public static bool LeftOutQuietly(string path, bool shipped, string? reason) =>
+            (shipped || ScanFileKinds.MayBeBinary(path)) && reason == SkippedList.Binary;
+
+        /// <summary>The same decision for a file on its own (guardrails scan): a binary file under a name shared with binary formats.</summary>
+        public static bool LeftOutQuietly(string path)
+        {
+            if (!ScanFileKinds.MayBeBinary(path))
+            {
+                return false;
+            }
+
+            try
+            {
+                return LeftOutQuietly(path, shipped: false, SkipReason(path, out _));
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>Why a file must not reach the compiler (a control character in its name, too large, an encoding the compiler cannot read, binary, large), or null. Reads at most its first 8 KB.</summary>
+        public static string? SkipReason(string path, out long length)
+        {
+            length = new FileInfo(path).Length;
+            if (SkippedList.HasControlCharacter(path) && length <= TextFileSecrets.StreamMaxBytes)
+            {
+                // A line break in the name splits the compiler's command line (CS2001): the check scans it instead.
+                return SkippedList.Name;
+            }
+
+            if (length > TextFileSecrets.StreamMaxBytes)
+            {
+                return SkippedList.TooLarge;
+            }
+
+            var head = new byte[(int)Math.Min(length, 8192)];
+            int read = 0;
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            {
+                int n;
+                while (read < head.Length && (n = stream.Read(head, read, head.Length - read)) > 0)
+                {
+                    read += n;
+                }
+            }
+
+            // UTF-32 (marked or not) and unmarked UTF-16 are text the compiler cannot decode (it reads them as NULs): the
+            // check decodes and scans them, so a key saved by a Windows tool in UTF-16 does not pass as binary.
+            if (TextEncodings.NotForCompiler(head, read) != null)
+            {
+                return SkippedList.Encoding;
+            }
+
+            // Marked UTF-16 text has NUL bytes; the compiler decodes it by its byte-order mark.
+            bool bom16or32 = read >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)) ||
+                             read >= 4 && head[0] == 0 && head[1] == 0 && head[2] == 0xFE && head[3] == 0xFF;
+            if (!bom16or32 && Array.IndexOf(head, (byte)0, 0, read) >= 0)
+            {
+                return SkippedList.Binary;
+            }
+
+            return length > TextFileSecrets.MaxLength ? SkippedList.Large : null;
+        }
     }
 }

@@ -82,7 +82,8 @@ internal sealed class RepositoryFiles
             return;
         }
 
-        if (ScanFileKinds.IsScanned(name))
+        // A binary .ts (an MPEG transport stream) is left out quietly, as the build's selection leaves it out.
+        if (ScanFileKinds.IsScanned(name) && !ScanFileKinds.LeftOutQuietly(path))
         {
             Text.Add(path);
         }

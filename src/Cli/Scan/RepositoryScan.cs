@@ -129,6 +129,7 @@ internal static class RepositoryScan
 
         // Policy, manifest, footprints and packages: the engine, once per project (or once for the root when there is none).
         var engineFindings = new List<Finding>();
+        var credentialFiles = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var sdkProjects = new List<SdkProject>();
         string? effectivePolicy = null;
         bool? enforce = null;
@@ -157,6 +158,7 @@ internal static class RepositoryScan
             };
             CheckResult result = GuardrailsChecker.Run(request);
             engineFindings.AddRange(result.Findings);
+            credentialFiles.UnionWith(Guardrails.BuildTasks.Footprints.FootprintChecker.CredentialFiles(projectDir, request.ManifestPath));
             if (restored && result.Effective.HasPolicy)
             {
                 var verdicts = new Guardrails.Core.Policy.PolicyVerdicts(result.Effective);
@@ -174,9 +176,11 @@ internal static class RepositoryScan
 
         report.Enforce = enforce ?? true;
 
-        // Keys, endpoints, local suppressions: the analyzers themselves, over every C# and config file under the root.
+        // Keys, endpoints, local suppressions: the analyzers themselves, over every C# and config file under the root
+        // but the assistant files whose literal keys the footprint check reported (GRD135), as in the build: one literal, one report.
         var secretFindings = new List<Finding>();
-        SourceAnalysis.Run(files.CSharp, files.Text, effectivePolicy ?? ModeOnly(report.Enforce), sdkProjects, secretFindings, progress, cancellationToken, report.Endpoints);
+        List<string> keyScanned = files.Text.Where(f => !credentialFiles.Contains(Path.GetFullPath(f))).ToList();
+        SourceAnalysis.Run(files.CSharp, keyScanned, effectivePolicy ?? ModeOnly(report.Enforce), sdkProjects, secretFindings, progress, cancellationToken, report.Endpoints);
         report.EffectivePolicy = effectivePolicy;
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
