@@ -31,51 +31,6 @@ internal static class BuildGate
 {
     public const string RecordRelative = "guardrails/guardrails.audit.json";
 
-    private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { ".git", "node_modules", "bin", ".vs", "packages" };
-
-    /// <summary>The compiled output folders under <paramref name="root"/>: obj/&lt;configuration&gt;/&lt;tfm&gt;/ holding a .dll or .exe.</summary>
-    public static IEnumerable<string> OutputDirectories(string root)
-    {
-        var pending = new Stack<string>();
-        pending.Push(root);
-        while (pending.Count > 0)
-        {
-            string dir = pending.Pop();
-            string[] children;
-            try
-            {
-                children = Directory.GetDirectories(dir);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
-
-            Array.Sort(children, StringComparer.Ordinal);
-            foreach (string child in children)
-            {
-                string name = Path.GetFileName(child);
-                if (string.Equals(name, "obj", StringComparison.OrdinalIgnoreCase))
-                {
-                    foreach (string configuration in SafeDirectories(child))
-                    {
-                        foreach (string tfm in SafeDirectories(configuration))
-                        {
-                            if (Assemblies(tfm).Any())
-                            {
-                                yield return tfm;
-                            }
-                        }
-                    }
-                }
-                else if (!SkippedFolders.Contains(name))
-                {
-                    pending.Push(child);
-                }
-            }
-        }
-    }
-
     public static GateResult Check(string outputDirectory) => Check(outputDirectory, GateExpectations.None);
 
     public static GateResult Check(string outputDirectory, GateExpectations expect)
@@ -317,25 +272,12 @@ internal static class BuildGate
         }
     }
 
-    private static IEnumerable<string> Assemblies(string dir)
+    /// <summary>The .dll and .exe files directly in <paramref name="dir"/>, in ordinal order.</summary>
+    internal static IEnumerable<string> Assemblies(string dir)
     {
         try
         {
             return Directory.GetFiles(dir, "*.dll").Concat(Directory.GetFiles(dir, "*.exe")).OrderBy(f => f, StringComparer.Ordinal).ToArray();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Array.Empty<string>();
-        }
-    }
-
-    private static string[] SafeDirectories(string dir)
-    {
-        try
-        {
-            string[] found = Directory.GetDirectories(dir);
-            Array.Sort(found, StringComparer.Ordinal);
-            return found;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -25,15 +25,9 @@ internal static class ShippedOutputs
 
     private static readonly string[] ProjectExtensions = { ".csproj", ".vbproj", ".fsproj" };
 
-    private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { ".git", "node_modules", ".vs" };
-
     private const long MaxAssemblyBytes = 512L * 1024 * 1024;
 
-    /// <summary>Every folder under <paramref name="root"/> holding guardrails/guardrails.audit.json (any intermediate folder).</summary>
-    public static IEnumerable<string> RecordDirectories(string root) =>
-        Walk(root, skipBuildFolders: false).Where(d => File.Exists(Path.Combine(d, BuildGate.RecordRelative)));
-
-    public static List<GateResult> Check(string root, IReadOnlyCollection<GateResult> outputs)
+    public static List<GateResult> Check(OutputTree tree, IReadOnlyCollection<GateResult> outputs)
     {
         var verifiedProjects = new HashSet<string>(PathComparer);
         var verifiedHashes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -52,7 +46,7 @@ internal static class ShippedOutputs
         }
 
         var results = new List<GateResult>();
-        foreach (string project in ProjectFiles(root))
+        foreach (string project in ProjectFiles(tree))
         {
             if (!verifiedProjects.Contains(Full(project)))
             {
@@ -61,17 +55,8 @@ internal static class ShippedOutputs
             }
         }
 
-        var packages = new PackageFiles(root, verifiedProjects);
-        var bins = new List<string>();
-        foreach (string dir in Walk(root, skipBuildFolders: false).Where(d => string.Equals(Path.GetFileName(d), "bin", StringComparison.OrdinalIgnoreCase)))
-        {
-            if (!bins.Any(b => dir.StartsWith(b + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
-            {
-                bins.Add(dir);
-            }
-        }
-
-        foreach (string bin in bins)
+        var packages = new PackageFiles(tree, verifiedProjects);
+        foreach (string bin in tree.BinFolders)
         {
             foreach (string file in SafeFiles(bin, SearchOption.AllDirectories))
             {
@@ -114,8 +99,9 @@ internal static class ShippedOutputs
     }
 
     /// <summary>The project files that build an assembly: tracked ones when the git index can be read, else every one on disk (bin/ and obj/ left out).</summary>
-    internal static IEnumerable<string> ProjectFiles(string root)
+    internal static IEnumerable<string> ProjectFiles(OutputTree tree)
     {
+        string root = tree.Root;
         string? repository = FootprintDiscovery.FindRepositoryRoot(root, null);
         HashSet<string>? tracked = repository == null ? null : GitIndex.TryReadTrackedPaths(repository);
         IEnumerable<string> found;
@@ -126,7 +112,7 @@ internal static class ShippedOutputs
         }
         else
         {
-            found = Walk(root, skipBuildFolders: true).SelectMany(d => SafeFiles(d, SearchOption.TopDirectoryOnly));
+            found = tree.SourceDirectories.SelectMany(d => SafeFiles(d, SearchOption.TopDirectoryOnly));
         }
 
         return found.Where(f => ProjectExtensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)) && BuildsAssembly(f))
@@ -197,50 +183,6 @@ internal static class ShippedOutputs
         }
     }
 
-    private static IEnumerable<string> Walk(string root, bool skipBuildFolders)
-    {
-        var pending = new Stack<string>();
-        pending.Push(root);
-        while (pending.Count > 0)
-        {
-            string dir = pending.Pop();
-            yield return dir;
-            string[] children;
-            try
-            {
-                children = Directory.GetDirectories(dir);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
-
-            Array.Sort(children, StringComparer.Ordinal);
-            foreach (string child in Enumerable.Reverse(children))
-            {
-                string name = Path.GetFileName(child);
-                if (SkippedFolders.Contains(name) || (skipBuildFolders && (string.Equals(name, "bin", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "obj", StringComparison.OrdinalIgnoreCase))))
-                {
-                    continue;
-                }
-
-                try
-                {
-                    if ((File.GetAttributes(child) & FileAttributes.ReparsePoint) != 0)
-                    {
-                        continue;
-                    }
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    continue;
-                }
-
-                pending.Push(child);
-            }
-        }
-    }
-
     private static string[] SafeFiles(string dir, SearchOption option)
     {
         try
@@ -264,13 +206,13 @@ internal static class ShippedOutputs
     /// </summary>
     private sealed class PackageFiles
     {
-        private readonly string _root;
+        private readonly OutputTree _tree;
         private readonly HashSet<string> _verifiedProjects;
         private Dictionary<string, List<string>>? _byName;
 
-        public PackageFiles(string root, HashSet<string> verifiedProjects)
+        public PackageFiles(OutputTree tree, HashSet<string> verifiedProjects)
         {
-            _root = root;
+            _tree = tree;
             _verifiedProjects = verifiedProjects;
         }
 
@@ -284,7 +226,7 @@ internal static class ShippedOutputs
         {
             var byName = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
             var seen = new HashSet<string>(PathComparer);
-            foreach (string assets in Walk(_root, skipBuildFolders: false).Select(d => Path.Combine(d, "project.assets.json")).Where(File.Exists))
+            foreach (string assets in _tree.AssetsFiles)
             {
                 LoadedFile? loaded = SourceFile.TryLoad(assets, Guardrails.BuildTasks.Policy.PackageChecker.MaxAssetsBytes, out _, out _);
                 string? text = loaded == null ? null : SourceFile.TryDecode(loaded, out _, out _);

@@ -58,12 +58,13 @@ internal static class VerifyBuildCommand
                 // A repository folder: every compiled output with a record (wherever the project put its intermediate
                 // folder) and every obj/<configuration>/<tfm>/ with an assembly, then what the repository builds and
                 // ships against the verified records (every project, every assembly in bin/).
-                List<GateResult> outputs = BuildGate.OutputDirectories(full).Concat(ShippedOutputs.RecordDirectories(full))
+                OutputTree tree = OutputTree.Of(full);
+                List<GateResult> outputs = tree.CompiledOutputs.Concat(tree.RecordDirectories)
                     .Distinct(StringComparer.Ordinal).Select(o => BuildGate.Check(o, expect)).ToList();
                 results.AddRange(outputs);
                 if (outputs.Count > 0)
                 {
-                    results.AddRange(ShippedOutputs.Check(full, outputs));
+                    results.AddRange(ShippedOutputs.Check(tree, outputs));
                 }
             }
 
