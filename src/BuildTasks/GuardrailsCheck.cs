@@ -21,6 +21,9 @@ namespace Guardrails.BuildTasks
     {
         private const string Subcategory = "Guardrails";
 
+        /// <summary>The instant the check runs at (waiver and approval expiry, the record's timestamps); tests fix it.</summary>
+        internal Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+
         [Required]
         public string ProjectPath { get; set; } = string.Empty;
 
@@ -182,7 +185,7 @@ namespace Guardrails.BuildTasks
                     LateBuildFiles = WithDirectoryBuildProps(Paths(LateBuildFiles), DirectoryBuildPropsAbove),
                     BuildOutputFolders = Integrity.CommittedBuildOutput.Folders(ProjectPath, BuildOutputFolders),
                     BuildRepository = Reports.BuildProvenance.Detect(null, Environment.GetEnvironmentVariable).Repository,
-                    Now = DateTimeOffset.UtcNow,
+                    Now = Clock(),
                 };
                 CentralSettingSources.Collect(this, request);
                 if (!string.IsNullOrWhiteSpace(BuildFilesList) && request.RepositoryBuildFiles != null)

@@ -65,13 +65,21 @@ public class AuditRecordTests
     [Fact]
     public void The_record_is_deterministic_apart_from_the_timestamp()
     {
+        // The same inputs at the same instant give the same bytes (the clock fixed: under load two runs cross a second);
+        // the instant is the only thing that varies, and it is written where the record says (generatedAt, build.time).
         using var dir = new TempDir();
-        string first = File.ReadAllText(Run(dir, configure: t => t.NoWarn = "GRD002;GRD001").Task.AuditFile!);
+        var at = new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
+        string first = File.ReadAllText(Run(dir, configure: t => { t.NoWarn = "GRD002;GRD001"; t.Clock = () => at; }).Task.AuditFile!);
         File.Delete(Path.Combine(dir.Path, "obj", "guardrails", "policy-revisions.txt"));
-        string second = File.ReadAllText(Run(dir, configure: t => t.NoWarn = "GRD001;GRD002").Task.AuditFile!);
-        static string WithoutTimestamp(string s) => string.Join("\n", s.Split('\n').Where(l => !l.Contains("\"generatedAt\"")));
-        Assert.Equal(WithoutTimestamp(first), WithoutTimestamp(second));
-        Assert.Contains("\"generatedAt\"", first);
+        string second = File.ReadAllText(Run(dir, configure: t => { t.NoWarn = "GRD001;GRD002"; t.Clock = () => at; }).Task.AuditFile!);
+        Assert.Equal(first, second);
+        JsonElement record = JsonDocument.Parse(first).RootElement;
+        Assert.Equal("2026-06-01T12:00:00Z", record.GetProperty("generatedAt").GetString());
+        Assert.Equal("2026-06-01T12:00:00Z", record.GetProperty("build").GetProperty("time").GetString());
+
+        File.Delete(Path.Combine(dir.Path, "obj", "guardrails", "policy-revisions.txt"));
+        string later = File.ReadAllText(Run(dir, configure: t => { t.NoWarn = "GRD001;GRD002"; t.Clock = () => at.AddSeconds(1); }).Task.AuditFile!);
+        Assert.Equal(first.Replace("2026-06-01T12:00:00Z", "2026-06-01T12:00:01Z", StringComparison.Ordinal), later);
     }
 
     [Fact]
