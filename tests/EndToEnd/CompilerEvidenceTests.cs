@@ -185,13 +185,7 @@ public class CompilerEvidenceTests
     public void An_AI_SDK_assembly_referenced_by_HintPath_from_a_PackageDownload_is_GRD201_naming_the_file()
     {
         TestProject project = _fixture.NewPinnedProject(Policy, E2eDocuments.MinimalManifest);
-        project.UseNuGetOrg();
-        project.AddToProject("""
-              <ItemGroup>
-                <PackageDownload Include="OpenAI" Version="[2.1.0]" />
-                <Reference Include="OpenAI" HintPath="$([MSBuild]::EnsureTrailingSlash($(NuGetPackageRoot)))openai/2.1.0/lib/net6.0/OpenAI.dll" />
-              </ItemGroup>
-            """);
+        project.ReferenceOpenAiByHintPath();
         // No use in code the analyzers could judge (GRD003): only the reference reaches the compiler.
         project.Write("Program.cs", "Console.WriteLine(Type.GetType(\"OpenAI.OpenAIClient, OpenAI\") is null);\n");
 

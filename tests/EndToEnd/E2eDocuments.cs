@@ -84,6 +84,21 @@ internal static class E2eDocuments
         return pin;
     }
 
+    /// <summary>
+    /// The real OpenAI 2.1.0 from nuget.org reaching the compiler with no package reference: a PackageDownload and a
+    /// Reference by HintPath into the package folder (adversary route #12), so no assets-file library names it.
+    /// </summary>
+    public static void ReferenceOpenAiByHintPath(this TestProject project)
+    {
+        project.UseNuGetOrg();
+        project.AddToProject("""
+              <ItemGroup>
+                <PackageDownload Include="OpenAI" Version="[2.1.0]" />
+                <Reference Include="OpenAI" HintPath="$([MSBuild]::EnsureTrailingSlash($(NuGetPackageRoot)))openai/2.1.0/lib/net6.0/OpenAI.dll" />
+              </ItemGroup>
+            """);
+    }
+
     /// <summary>The SHA-256 of a file, upper-case hex (as a pin is written in GuardrailsPolicySha256).</summary>
     public static string Sha256(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 

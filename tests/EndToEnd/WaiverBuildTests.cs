@@ -82,13 +82,7 @@ public class WaiverBuildTests
     public void A_waived_GRD201_from_the_compilers_references_is_a_warning_and_in_the_record()
     {
         TestProject project = _fixture.NewPinnedProject(Policy(2, "2099-12-31", "2099-06-30"), Manifest, ("GuardrailsMode", "Enforce"));
-        project.UseNuGetOrg();
-        project.AddToProject("""
-              <ItemGroup>
-                <PackageDownload Include="OpenAI" Version="[2.1.0]" />
-                <Reference Include="OpenAI" HintPath="$([MSBuild]::EnsureTrailingSlash($(NuGetPackageRoot)))openai/2.1.0/lib/net6.0/OpenAI.dll" />
-              </ItemGroup>
-            """);
+        project.ReferenceOpenAiByHintPath();
         project.Write("Program.cs", "Console.WriteLine(Type.GetType(\"OpenAI.OpenAIClient, OpenAI\") is null);\n");
 
         DotNet.Result result = project.Build();
