@@ -18,6 +18,10 @@ namespace Guardrails.Analyzers
     /// <c>Microsoft.Extensions.DependencyInjection</c> namespaces: which type parameter or <c>Type</c> parameter is the one
     /// activated (<c>TImplementation</c>, <c>implementationType</c>, <c>instanceType</c>, or the service type itself when the method
     /// has no implementation, factory or instance).
+    /// Reflection creates it the same way: <c>Activator.CreateInstance&lt;OpenAIClient&gt;()</c>,
+    /// <c>Activator.CreateInstance(typeof(OpenAIClient), key)</c>, <c>Expression.New(typeof(OpenAIClient))</c>,
+    /// <c>RuntimeHelpers.GetUninitializedObject(typeof(OpenAIClient))</c> and <c>typeof(OpenAIClient).GetConstructor(…)!.Invoke(…)</c>
+    /// (the <c>typeof</c> written at the call: a <c>Type</c> kept in a variable first is not followed).
     /// </summary>
     internal static class DependencyInjectionActivation
     {
@@ -79,13 +83,51 @@ namespace Guardrails.Analyzers
                 return true;
             }
 
+            // typeof(T).GetConstructor(…) / GetConstructors(): reported from that name to the end of the chain it starts
+            // (`.Invoke(…)`, `[0]`, `!`), where the constructor is called.
+            if (typeSyntax.Parent is TypeOfExpressionSyntax ctorOwner && ctorOwner.Parent is MemberAccessExpressionSyntax getter && getter.Expression == ctorOwner &&
+                (getter.Name.Identifier.ValueText == "GetConstructor" || getter.Name.Identifier.ValueText == "GetConstructors") &&
+                getter.Parent is InvocationExpressionSyntax getCall && getCall.Expression == getter &&
+                model.GetSymbolInfo(getCall, ct).Symbol is IMethodSymbol { ContainingType: { Name: "Type", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
+            {
+                SyntaxNode end = getCall;
+                while (true)
+                {
+                    SyntaxNode? parent = end.Parent;
+                    if ((parent is MemberAccessExpressionSyntax next && next.Expression == end) ||
+                        (parent is InvocationExpressionSyntax called && called.Expression == end) ||
+                        (parent is ElementAccessExpressionSyntax indexed && indexed.Expression == end) ||
+                        (parent is PostfixUnaryExpressionSyntax suppressed && suppressed.Operand == end))
+                    {
+                        end = parent;
+                        continue;
+                    }
+
+                    break;
+                }
+
+                use = getCall;
+                span = TextSpan.FromBounds(getter.Name.SpanStart, end.Span.End);
+                return true;
+            }
+
             return false;
         }
 
-        /// <summary>A registration (Add*, TryAdd*, ServiceDescriptor) or ActivatorUtilities' creation, declared by Microsoft.Extensions.DependencyInjection.</summary>
+        /// <summary>
+        /// A registration (Add*, TryAdd*, ServiceDescriptor) or ActivatorUtilities' creation, declared by
+        /// Microsoft.Extensions.DependencyInjection; or a reflection creation (System.Activator.CreateInstance,
+        /// System.Linq.Expressions.Expression.New, RuntimeHelpers/FormatterServices.GetUninitializedObject).
+        /// </summary>
         private static bool IsActivation(IMethodSymbol method)
         {
             string ns = method.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            string declaring = method.ContainingType?.Name ?? string.Empty;
+            if (IsReflectionCreation(ns, declaring, method.Name))
+            {
+                return true;
+            }
+
             if (!(ns == Namespace || ns.StartsWith(Namespace + ".", StringComparison.Ordinal)))
             {
                 return false;
@@ -125,9 +167,20 @@ namespace Guardrails.Analyzers
             return true;
         }
 
+        private static bool IsReflectionCreation(string ns, string type, string name) =>
+            (ns == "System" && type == "Activator" && name == "CreateInstance") ||
+            (ns == "System.Linq.Expressions" && type == "Expression" && name == "New") ||
+            (ns == "System.Runtime.CompilerServices" && type == "RuntimeHelpers" && name == "GetUninitializedObject") ||
+            (ns == "System.Runtime.Serialization" && type == "FormatterServices" && (name == "GetUninitializedObject" || name == "GetSafeUninitializedObject"));
+
         /// <summary>A <c>Type</c> parameter whose type is created: the implementation type, ActivatorUtilities' instance type, or the service type when nothing else provides the instance.</summary>
         private static bool Activates(IMethodSymbol method, string parameterName)
         {
+            if (parameterName == "type" && IsReflectionCreation(method.ContainingNamespace?.ToDisplayString() ?? string.Empty, method.ContainingType?.Name ?? string.Empty, method.Name))
+            {
+                return true;
+            }
+
             if (parameterName == "implementationType" || parameterName == "instanceType")
             {
                 return true;

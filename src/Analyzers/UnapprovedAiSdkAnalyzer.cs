@@ -77,6 +77,7 @@ namespace Guardrails.Analyzers
             private readonly object _gate = new object();
             private HashSet<string>? _aliasNames;
             private HashSet<string>? _signatureNames;
+            private HashSet<string>? _derivedClientNames;
             private SourceIdentifiers? _scanner;
 
             public CompilationState(GuardrailsSettings settings, PolicyVerdicts verdicts, UnapprovedSdkSet sdks, Compilation compilation)
@@ -96,6 +97,13 @@ namespace Guardrails.Analyzers
             public HashSet<string> Aliases => _aliasNames!;
 
             public HashSet<string> SignatureNames => _signatureNames!;
+
+            /// <summary>
+            /// Names of the project's own types whose base list names an SDK type (or, transitively, one of these), when a
+            /// route carries an SDK: such a type may derive from that SDK's own client, and constructing it constructs
+            /// that client. Found from text and syntax only; decided by binding where the name is used.
+            /// </summary>
+            public HashSet<string> DerivedClientNames => _derivedClientNames!;
 
             public void Prepare(CancellationToken ct) => Scanner(ct);
 
@@ -160,6 +168,7 @@ namespace Guardrails.Analyzers
                     // Members whose declared type names an SDK type: found from the type names' occurrences, syntax only.
                     var typeScanner = new SourceIdentifiers(Sdks.TypeNames.Concat(aliases));
                     var signatures = new HashSet<string>(StringComparer.Ordinal);
+                    var derived = new HashSet<string>(StringComparer.Ordinal);
                     foreach (SyntaxTree tree in _compilation.SyntaxTrees)
                     {
                         List<KeyValuePair<int, string>> typeHits = typeScanner.AllIn(tree.GetText(ct).ToString());
@@ -186,6 +195,11 @@ namespace Guardrails.Analyzers
                                 _ => null,
                             };
 
+                            if (Sdks.HasCarried && node is BaseTypeSyntax { Parent: BaseListSyntax { Parent: TypeDeclarationSyntax declared } })
+                            {
+                                derived.Add(declared.Identifier.ValueText);
+                            }
+
                             if (member != null)
                             {
                                 signatures.Add(member.Value.ValueText);
@@ -200,9 +214,42 @@ namespace Guardrails.Analyzers
                         }
                     }
 
+                    // Types deriving from those, at any depth (`class Inner : Gateway`): a few more passes over the text
+                    // with only the newly found names, while there are any.
+                    HashSet<string> fresh = new HashSet<string>(derived, StringComparer.Ordinal);
+                    while (fresh.Count > 0)
+                    {
+                        var derivedScanner = new SourceIdentifiers(fresh);
+                        fresh = new HashSet<string>(StringComparer.Ordinal);
+                        foreach (SyntaxTree tree in _compilation.SyntaxTrees)
+                        {
+                            List<KeyValuePair<int, string>> derivedHits = derivedScanner.AllIn(tree.GetText(ct).ToString());
+                            if (derivedHits.Count == 0)
+                            {
+                                continue;
+                            }
+
+                            SyntaxNode root = tree.GetRoot(ct);
+                            foreach (KeyValuePair<int, string> hit in derivedHits)
+                            {
+                                SyntaxNode? node = root.FindToken(hit.Key).Parent;
+                                while (node is TypeSyntax)
+                                {
+                                    node = node.Parent;
+                                }
+
+                                if (node is BaseTypeSyntax { Parent: BaseListSyntax { Parent: TypeDeclarationSyntax declared } } && derived.Add(declared.Identifier.ValueText))
+                                {
+                                    fresh.Add(declared.Identifier.ValueText);
+                                }
+                            }
+                        }
+                    }
+
                     _aliasNames = aliases;
                     _signatureNames = signatures;
-                    Volatile.Write(ref _scanner, new SourceIdentifiers(Sdks.TypeNames.Concat(Sdks.MemberNames).Concat(aliases).Concat(signatures).Concat(new[] { VarWord, NewWord, BaseWord })));
+                    _derivedClientNames = derived;
+                    Volatile.Write(ref _scanner, new SourceIdentifiers(Sdks.TypeNames.Concat(Sdks.MemberNames).Concat(aliases).Concat(signatures).Concat(derived).Concat(new[] { VarWord, NewWord, BaseWord })));
                     return _scanner!;
                 }
             }
@@ -357,7 +404,7 @@ namespace Guardrails.Analyzers
                         (name.Parent is QualifiedNameSyntax || name.Parent is AliasQualifiedNameSyntax);
                     if (typeContext)
                     {
-                        if (_sdks.TypeNames.Contains(text) || _state.Aliases.Contains(text))
+                        if (_sdks.TypeNames.Contains(text) || _state.Aliases.Contains(text) || _state.DerivedClientNames.Contains(text))
                         {
                             typeNames.Add(name);
                         }
@@ -666,9 +713,9 @@ namespace Guardrails.Analyzers
                             AddSite(creation, creation.Span, operation.Type!, sdk, receiver: null);
                         }
                     }
-                    else if (_sdks.TryGetOwnClientType(operation.Type, out sdk))
+                    else if (_sdks.TryGetOwnClientType(operation.Type, out sdk, out INamedTypeSymbol client))
                     {
-                        AddSite(creation, creation.Span, operation.Type!, sdk, receiver: null);
+                        AddSite(creation, creation.Span, client, sdk, receiver: null);
                     }
                 }
             }
@@ -677,7 +724,7 @@ namespace Guardrails.Analyzers
             private void AnalyzeBaseCall(SyntaxNode call, SyntaxNode reported)
             {
                 INamedTypeSymbol? type = _types.ContainingType(call);
-                if (type?.BaseType == null || !_sdks.TryGetSdk(type.BaseType, out _))
+                if (type?.BaseType == null || !(_sdks.TryGetSdk(type.BaseType, out _) || _sdks.TryGetOwnClientType(type.BaseType, out _)))
                 {
                     return;
                 }
@@ -730,10 +777,16 @@ namespace Guardrails.Analyzers
 
                 if (outer.Parent is ObjectCreationExpressionSyntax creation && creation.Type == outer)
                 {
-                    if (!_sites.ContainsKey(creation) && _types.BindTypeName(creation.Type) is ITypeSymbol created &&
-                        (_sdks.TryGetSdkInType(created, out AiSdk creationSdk) || _sdks.TryGetOwnClientType(created, out creationSdk)))
+                    if (!_sites.ContainsKey(creation) && _types.BindTypeName(creation.Type) is ITypeSymbol created)
                     {
-                        AddSite(creation, creation.Span, created, creationSdk, receiver: null);
+                        if (_sdks.TryGetSdkInType(created, out AiSdk creationSdk))
+                        {
+                            AddSite(creation, creation.Span, created, creationSdk, receiver: null);
+                        }
+                        else if (_sdks.TryGetOwnClientType(created, out creationSdk, out INamedTypeSymbol client))
+                        {
+                            AddSite(creation, creation.Span, client, creationSdk, receiver: null);
+                        }
                     }
 
                     return;
@@ -753,14 +806,20 @@ namespace Guardrails.Analyzers
                     symbol = _types.BindTypeName(site);
                 }
 
-                // A route-carried SDK's own client that the DI container creates (`services.AddSingleton<OpenAIClient>()`,
-                // `AddSingleton(typeof(OpenAIClient))`, `ActivatorUtilities.CreateInstance<OpenAIClient>(sp)`): the
-                // registration is the use, as `new OpenAIClient(…)` is.
-                if (symbol is ITypeSymbol activated && _sdks.HasCarried && _sdks.TryGetOwnClientType(activated, out AiSdk ownSdk))
+                // A route-carried SDK's own client (or the project's own type deriving from it) that the DI container or
+                // reflection creates (`services.AddSingleton<OpenAIClient>()`, `AddSingleton(typeof(OpenAIClient))`,
+                // `ActivatorUtilities.CreateInstance<OpenAIClient>(sp)`, `Activator.CreateInstance(typeof(OpenAIClient), key)`,
+                // `typeof(OpenAIClient).GetConstructor(…)!.Invoke(…)`): the activation is the use, as `new OpenAIClient(…)` is;
+                // so is a derived type's base constructor call (`class Gateway(string k) : OpenAIClient(k)`).
+                if (symbol is ITypeSymbol activated && _sdks.HasCarried && _sdks.TryGetOwnClientType(activated, out AiSdk ownSdk, out INamedTypeSymbol ownClient))
                 {
                     if (DependencyInjectionActivation.TryFind(site, _model, _ct, out SyntaxNode registration, out TextSpan registrationSpan))
                     {
-                        AddSite(registration, registrationSpan, activated, ownSdk, receiver: null);
+                        AddSite(registration, registrationSpan, ownClient, ownSdk, receiver: null);
+                    }
+                    else if (site.Parent is PrimaryConstructorBaseTypeSyntax carriedBase)
+                    {
+                        AnalyzeBaseCall(carriedBase, carriedBase);
                     }
 
                     return;

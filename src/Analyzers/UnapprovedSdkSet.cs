@@ -18,6 +18,7 @@ namespace Guardrails.Analyzers
         private readonly Dictionary<AiSdk, Decision> _decisions;
         private readonly Dictionary<IAssemblySymbol, Decision> _assemblyDecisions;
         private readonly Dictionary<IAssemblySymbol, List<KeyValuePair<string, AiSdk>>> _byNamespace;
+        private readonly HashSet<IAssemblySymbol> _sdkAssemblies;
 
         private UnapprovedSdkSet(
             Dictionary<IAssemblySymbol, AiSdk> byAssembly,
@@ -29,8 +30,10 @@ namespace Guardrails.Analyzers
             HashSet<string> memberNames,
             HashSet<string> extensionNames,
             Dictionary<string, HashSet<string>> namespacesByName,
-            bool hasIndexers)
+            bool hasIndexers,
+            HashSet<IAssemblySymbol> sdkAssemblies)
         {
+            _sdkAssemblies = sdkAssemblies;
             NamespacesByName = namespacesByName;
             ExtensionNames = extensionNames;
             _byAssembly = byAssembly;
@@ -96,11 +99,13 @@ namespace Guardrails.Analyzers
             var assemblyDecisions = new Dictionary<IAssemblySymbol, Decision>(SymbolEqualityComparer.Default);
             Dictionary<IAssemblySymbol, List<KeyValuePair<string, AiSdk>>>? byNamespace = null;
             Dictionary<string, List<string>>? wrappers = null;
+            var sdkAssemblies = new HashSet<IAssemblySymbol>(SymbolEqualityComparer.Default);
             foreach (IAssemblySymbol assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
                 Decision? decision = verdicts.Assembly(assembly.Identity.Name, WrappersOf(compilation, verdicts, assembly.Identity.Name, ref wrappers));
                 if (decision != null)
                 {
+                    sdkAssemblies.Add(assembly);
                     AiSdk sdk = decision.Sdk!;
                     // A waived violation is reported too (a warning naming the waiver), never dropped silently.
                     if (decision.IsViolation)
@@ -192,7 +197,8 @@ namespace Guardrails.Analyzers
                 names.Members,
                 names.Extensions,
                 names.NamespacesByName,
-                names.HasIndexers);
+                names.HasIndexers,
+                sdkAssemblies);
         }
 
         /// <summary>
@@ -287,19 +293,51 @@ namespace Guardrails.Analyzers
 
         /// <summary>
         /// A type of an SDK a route carries whose construction obtains that SDK's own client (<c>new OpenAIClient(…)</c>):
-        /// the creation is a use to report even though the type itself may be used.
+        /// the creation is a use to report even though the type itself may be used. A type declared outside any AI SDK
+        /// (the project's own <c>class Gateway : OpenAIClient</c>, at any depth) counts as the SDK client it derives from:
+        /// constructing it constructs that client. A wrapper SDK's own subclass (Azure.AI.OpenAI's
+        /// <c>AzureOpenAIClient : OpenAIClient</c>) is that SDK's client, decided on its own.
         /// </summary>
-        public bool TryGetOwnClientType(ITypeSymbol? type, out AiSdk sdk)
+        public bool TryGetOwnClientType(ITypeSymbol? type, out AiSdk sdk) => TryGetOwnClientType(type, out sdk, out _);
+
+        /// <inheritdoc cref="TryGetOwnClientType(ITypeSymbol?, out AiSdk)"/>
+        /// <param name="client">The SDK's own client type that is constructed (the type itself, or the SDK type it derives from).</param>
+        public bool TryGetOwnClientType(ITypeSymbol? type, out AiSdk sdk, out INamedTypeSymbol client)
         {
             sdk = null!;
-            if (_carried.Count == 0 || !(type is INamedTypeSymbol named) || named.ContainingAssembly == null ||
-                !_carried.TryGetValue(named.OriginalDefinition.ContainingAssembly, out AiSdk? found) || !found.IsOwnClientEntryPoint(true, false, named.Name))
+            client = null!;
+            if (_carried.Count == 0 || !(type is INamedTypeSymbol named))
             {
                 return false;
             }
 
-            sdk = found;
-            return true;
+            for (INamedTypeSymbol? current = named; current != null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+            {
+                IAssemblySymbol? assembly = current.OriginalDefinition.ContainingAssembly;
+                if (assembly == null)
+                {
+                    return false;
+                }
+
+                if (_carried.TryGetValue(assembly, out AiSdk? found))
+                {
+                    if (!found.IsOwnClientEntryPoint(true, false, current.Name))
+                    {
+                        return false;
+                    }
+
+                    sdk = found;
+                    client = current.OriginalDefinition;
+                    return true;
+                }
+
+                if (_sdkAssemblies.Contains(assembly))
+                {
+                    return false; // another SDK's own type: decided as that SDK
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The unapproved SDK of a type or of anything in it: element types, type arguments, tuple elements.</summary>

@@ -160,6 +160,88 @@ public class RouteAnalyzerTests
     }
 
     [Fact]
+    public async Task Under_the_azure_openai_route_a_project_type_deriving_from_openais_own_client_is_that_client()
+    {
+        // `class Gateway : OpenAIClient { … : base(key) }` then `new Gateway(key)` constructs OpenAI's own client (its
+        // default endpoint is api.openai.com): the base constructor call is reported, and so is each construction of the
+        // derived type (at any depth, in a file that names no SDK type, with `new`, target-typed `new` or a primary
+        // constructor). Deriving from the wrapper's own client (AzureOpenAIClient) and declaring a variable of a derived
+        // type stay allowed.
+        const string gateway = """
+            using OpenAI;
+            class Gateway : OpenAIClient { public Gateway(string k) {|#0:: base(k)|} { } public Gateway() { } }
+            class Primary(string k) : {|#1:OpenAIClient(k)|};
+            class Inner : Gateway { public Inner(string k) : base(k) { } }
+            class Mocked : OpenAIClient { }
+            class MyAzure : Azure.AI.OpenAI.AzureOpenAIClient { public MyAzure(System.Uri u, string k) : base(u, k) { } }
+            """;
+        const string use = """
+            using System;
+            class C
+            {
+                object Run(string key)
+                {
+                    var a = {|#2:new Gateway(key)|};
+                    Gateway b = {|#3:new(key)|};
+                    object c = {|#4:new Inner(key)|};
+                    object d = {|#5:new Mocked()|};
+                    object e = {|#6:new Primary(key)|};
+                    Gateway declaredOnly = null;
+                    var azure = new MyAzure(new Uri("https://contoso.openai.azure.com"), key);
+                    return azure.GetChatClient("gpt-4o").Model + a + b + c + d + e + declaredOnly;
+                }
+            }
+            """;
+        DiagnosticResult Own(int location, string name) =>
+            V.Diagnostic("GRD003").WithLocation(location).WithSeverity(DiagnosticSeverity.Error).WithArguments(name, "OpenAI .NET SDK", "OpenAI", V.OwnerContact, Through, ApproveOpenAi);
+        await V.RunAsync(new[] { gateway, use }, AzureOpenAiRoute,
+            Own(0, "OpenAIClient.OpenAIClient(string)"), Own(1, "OpenAIClient.OpenAIClient(string)"),
+            Own(2, "OpenAIClient"), Own(3, "OpenAIClient"), Own(4, "OpenAIClient"), Own(5, "OpenAIClient"), Own(6, "OpenAIClient"));
+    }
+
+    [Fact]
+    public async Task Under_the_azure_openai_route_reflection_creating_openais_own_client_is_reported_at_the_creation()
+    {
+        // Activator (generic and by Type), Expression.New, GetUninitializedObject and typeof(T).GetConstructor(…).Invoke
+        // construct the client as `new OpenAIClient(key)` does; the project's derived type counts as the client. Naming
+        // the type, reading its methods, and creating the route's own client by reflection stay allowed.
+        const string source = """
+            using System;
+            using System.Linq.Expressions;
+            using System.Runtime.CompilerServices;
+            using Azure.AI.OpenAI;
+            using OpenAI;
+            sealed class Gateway : OpenAIClient { }
+            class C
+            {
+                object[] Run(string key)
+                {
+                    return new object[]
+                    {
+                        Activator.{|#0:CreateInstance(typeof(OpenAIClient), key)|}!,
+                        (OpenAIClient)Activator.{|#1:CreateInstance(typeof(global::OpenAI.OpenAIClient), new object[] { key })|}!,
+                        Activator.{|#2:CreateInstance<Gateway>()|},
+                        Activator.{|#3:CreateInstance(typeof(Gateway))|}!,
+                        Expression.{|#4:New(typeof(OpenAIClient))|},
+                        RuntimeHelpers.{|#5:GetUninitializedObject(typeof(OpenAIClient))|},
+                        typeof(OpenAIClient).{|#6:GetConstructor(new[] { typeof(string) })!.Invoke(new object[] { key })|},
+                        typeof(Gateway).{|#7:GetConstructors()[0].Invoke(null)|},
+
+                        typeof(OpenAIClient),
+                        typeof(OpenAIClient).GetMethods(),
+                        Activator.CreateInstance(typeof(AzureOpenAIClient), new Uri("https://contoso.openai.azure.com"), key)!,
+                        typeof(AzureOpenAIClient).GetConstructors(),
+                        Activator.CreateInstance(typeof(Uri), "https://contoso.openai.azure.com")!,
+                    };
+                }
+            }
+            """;
+        DiagnosticResult Own(int location) =>
+            V.Diagnostic("GRD003").WithLocation(location).WithSeverity(DiagnosticSeverity.Error).WithArguments("OpenAIClient", "OpenAI .NET SDK", "OpenAI", V.OwnerContact, Through, ApproveOpenAi);
+        await V.RunAsync(source, AzureOpenAiRoute, Enumerable.Range(0, 8).Select(Own).ToArray());
+    }
+
+    [Fact]
     public async Task Under_the_azure_openai_route_a_target_typed_new_of_an_openai_client_is_reported_where_its_type_is_declared()
     {
         // The declared types may be used under the route (they are what the wrapper hands out), so the target-typed

@@ -178,6 +178,42 @@ public class RealSdkRouteBuildTests
         Assert.DoesNotMatch(new Regex("GRD2\\d{2}"), result.Output);
     }
 
+    // Appended to AzureProgram (adversary round 3, finding 10): OpenAI's own client (default endpoint api.openai.com)
+    // through the project's one-line subclass (line 12 constructs it, line 17 its constructor calls OpenAIClient's), by
+    // Activator with typeof (line 13) and through typeof(...).GetConstructor(...).Invoke (line 14).
+    private const string OwnClientByStealth = """
+        var viaSubclass = new Gateway(key).GetChatClient("gpt-4o");
+        var raw = (OpenAIClient)Activator.CreateInstance(typeof(OpenAIClient), key)!;
+        var byCtor = typeof(OpenAIClient).GetConstructor(new[] { typeof(ApiKeyCredential) })!.Invoke(new object[] { key });
+        Console.WriteLine(viaSubclass.GetHashCode() + raw.GetHashCode() + byCtor.GetHashCode());
+
+        sealed class Gateway : OpenAIClient { public Gateway(ApiKeyCredential k) : base(k) { } }
+        """;
+
+    [Fact]
+    public void Under_the_azure_openai_route_openais_own_client_through_a_subclass_activator_or_its_constructor_fails_at_each_construction()
+    {
+        TestProject project = AzureOpenAiProject(RoutePolicy(), AzureProgram + OwnClientByStealth);
+
+        DotNet.Result result = project.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        // The Azure client and the OpenAI.Chat types it hands out (lines 7-10) stay clean.
+        Assert.Equal(
+            new[]
+            {
+                "Program.cs(12,19): error GRD003",
+                "Program.cs(13,35): error GRD003",
+                "Program.cs(14,35): error GRD003",
+                "Program.cs(17,74): error GRD003",
+            },
+            Distinct(result.Output));
+        Assert.Matches(new Regex("\\n\\s*4 Error\\(s\\)"), result.Output);
+        Assert.True(result.Output.Contains(
+            "Program.cs(13,35): error GRD003: OpenAIClient is part of OpenAI .NET SDK (NuGet package OpenAI), which the AI policy does not approve other than through route 'azure-openai' (Azure OpenAI via Azure.AI.OpenAI to *.openai.azure.com), which hands out its clients: creating or registering its own client is not part of the route",
+            StringComparison.Ordinal), result.ToString());
+    }
+
     // A library for netstandard2.0 and net10.0: net10.0 references Azure.AI.OpenAI (the route's package, which brings
     // OpenAI in), netstandard2.0 references OpenAI itself. Line 7 is compiled for net10.0 only, line 9 for netstandard2.0.
     private const string MultiTargetLibrary = """
