@@ -86,6 +86,9 @@ namespace Guardrails.BuildTasks
         /// items copied to the output or publish folder): an AI SDK assembly among them ships without being a compiler reference.</summary>
         public ITaskItem[]? CopiedFiles { get; set; }
 
+        /// <summary>@(EmbeddedResource): an AI SDK assembly (or a zip of one) among them ships inside the compiled assembly.</summary>
+        public ITaskItem[]? EmbeddedResources { get; set; }
+
         public override bool Execute()
         {
             try
@@ -129,6 +132,7 @@ namespace Guardrails.BuildTasks
                     ErrorLogFile = ErrorLogFile,
                     References = GuardrailsCheck.Paths(References),
                     CopiedFiles = GuardrailsCheck.Paths(CopiedFiles),
+                    EmbeddedResources = GuardrailsCheck.Paths(EmbeddedResources),
                     AssemblyFile = IntermediateAssembly?.GetMetadata("FullPath"),
                 };
 

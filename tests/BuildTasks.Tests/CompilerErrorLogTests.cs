@@ -198,6 +198,93 @@ public class CompilerErrorLogTests
         Assert.DoesNotContain(CompileVerification.Run(inputs).Findings, f => f.Rule.Id == "GRD201");
     }
 
+    /// <summary>A managed assembly whose metadata names it <paramref name="name"/> (made with PersistedAssemblyBuilder).</summary>
+    private static byte[] ManagedAssembly(string name)
+    {
+        var builder = new System.Reflection.Emit.PersistedAssemblyBuilder(new System.Reflection.AssemblyName(name), typeof(object).Assembly);
+        builder.DefineDynamicModule(name).DefineType(name + ".Marker", System.Reflection.TypeAttributes.Public).CreateType();
+        using var bytes = new MemoryStream();
+        builder.Save(bytes);
+        return bytes.ToArray();
+    }
+
+    private static string Zip(TempDir dir, string relative, params (string Entry, byte[] Bytes)[] entries)
+    {
+        string path = dir.Write(relative, string.Empty);
+        using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update))
+        {
+            foreach ((string entry, byte[] bytes) in entries)
+            {
+                using Stream stream = zip.CreateEntry(entry).Open();
+                stream.Write(bytes);
+            }
+        }
+
+        return path;
+    }
+
+    /// <summary>
+    /// Adversary round 3, route #7: an AI SDK's dll embedded in the assembly under a logical name, copied under another
+    /// name, or inside a zip the build ships, is named by its own metadata and judged by the same catalog and evaluator as
+    /// a copied OpenAI.dll (GRD201). Other assemblies, text resources and zips of other files are left alone; a zip past
+    /// the entry limit, or one that is damaged, is GRD312 (coded, not an exception).
+    /// </summary>
+    [Fact]
+    public void An_AI_SDK_assembly_embedded_as_a_resource_or_shipped_inside_a_zip_is_GRD201_named_by_its_metadata()
+    {
+        var (inputs, dir) = Governed(Sarif(AllAnalyzerRules));
+        using var _ = dir;
+        File.WriteAllText(inputs.EffectivePolicyFile!, Guardrails.Tests.Shared.EffectivePolicyText.Json("mode=Enforce\npolicy=true\npackage.approved=Microsoft.Extensions.AI\n"));
+        inputs.CheckedStateFile = null;
+        byte[] openAi = ManagedAssembly("OpenAI");
+        byte[] other = ManagedAssembly("Contoso.Plugins");
+        string embedded = Path.Combine(dir.Path, "p1");
+        File.WriteAllBytes(embedded, openAi);
+        string harmless = Path.Combine(dir.Path, "p2");
+        File.WriteAllBytes(harmless, other);
+        string resx = dir.Write("Strings.resx", "<root><data name=\"x\"><value>MZ not an image</value></data></root>");
+        inputs.EmbeddedResources = new[] { resx, harmless, embedded };
+
+        Finding finding = Assert.Single(CompileVerification.Run(inputs).Findings, f => f.Rule.Id == "GRD201");
+        Assert.Equal(embedded, finding.File);
+        Assert.Contains("embeds " + embedded + " in the assembly as a resource, and it is (or holds) the assembly OpenAI of the AI SDK 'openai'", finding.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.True(finding.IsError(enforce: true));
+
+        // Inside a zip copied to the output (and a renamed copy), judged the same way.
+        inputs.EmbeddedResources = new[] { harmless };
+        string zip = Zip(dir, "plugins.zip", ("readme.txt", "hello"u8.ToArray()), ("Contoso.Plugins.dll", other), ("lib/sdk.bin", openAi));
+        inputs.CopiedFiles = new[] { Path.Combine(dir.Path, "Contoso.Plugins.dll"), zip };
+        File.WriteAllBytes(inputs.CopiedFiles[0], other);
+        Finding zipped = Assert.Single(CompileVerification.Run(inputs).Findings, f => f.Rule.Id == "GRD201");
+        Assert.Equal(zip + "!lib/sdk.bin", zipped.File);
+        Assert.Contains("copies " + zip + "!lib/sdk.bin to its output folder, and it is (or holds) the assembly OpenAI", zipped.Message, StringComparison.Ordinal);
+
+        string renamed = Path.Combine(dir.Path, "plugin.dat");
+        File.WriteAllBytes(renamed, openAi);
+        inputs.CopiedFiles = new[] { renamed };
+        Assert.Equal(renamed, Assert.Single(CompileVerification.Run(inputs).Findings, f => f.Rule.Id == "GRD201").File);
+
+        // Approved: nothing. A zip of other files: nothing.
+        File.WriteAllText(inputs.EffectivePolicyFile!, Guardrails.Tests.Shared.EffectivePolicyText.Json("mode=Enforce\npolicy=true\npackage.approved=OpenAI\n"));
+        inputs.CopiedFiles = new[] { zip, renamed };
+        inputs.EmbeddedResources = new[] { embedded };
+        Assert.Empty(CompileVerification.Run(inputs).Findings);
+        File.WriteAllText(inputs.EffectivePolicyFile!, Guardrails.Tests.Shared.EffectivePolicyText.Json("mode=Enforce\npolicy=true\npackage.approved=Microsoft.Extensions.AI\n"));
+        inputs.EmbeddedResources = Array.Empty<string>();
+        inputs.CopiedFiles = new[] { Zip(dir, "assets.zip", ("a.txt", "x"u8.ToArray()), ("b.dll", other)) };
+        Assert.Empty(CompileVerification.Run(inputs).Findings);
+
+        // Past the entry limit, or damaged: GRD312 naming the reason.
+        inputs.CopiedFiles = new[] { Zip(dir, "many.zip", Enumerable.Range(0, ShippedAssemblies.MaxEntries + 1).Select(i => ("e" + i, new byte[] { 1 })).ToArray()) };
+        Finding many = Assert.Single(CompileVerification.Run(inputs).Findings);
+        Assert.Equal("GRD312", many.Rule.Id);
+        Assert.Contains("over the limit of 10000 entries", many.Message, StringComparison.Ordinal);
+        string damaged = Path.Combine(dir.Path, "damaged.zip");
+        File.WriteAllBytes(damaged, new byte[] { (byte)'P', (byte)'K', 3, 4, 0, 0, 0, 0, 9, 9 });
+        inputs.CopiedFiles = new[] { damaged };
+        Assert.Equal("GRD312", Assert.Single(CompileVerification.Run(inputs).Findings).Rule.Id);
+    }
+
     /// <summary>
     /// A waiver of GRD201 reaches the GRD201 the verification finds in the compiler's references: a warning that names the
     /// waiver and its expiry (like every waived finding), not an error and not silence; the verification still counts as

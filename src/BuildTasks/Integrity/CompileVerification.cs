@@ -85,6 +85,9 @@ namespace Guardrails.BuildTasks.Integrity
 
         /// <summary>The files the build copies to its output folder (ReferenceCopyLocalPaths and the copied None/Content items).</summary>
         public string[] CopiedFiles { get; set; } = new string[0];
+
+        /// <summary>The EmbeddedResource items compiled into the assembly: an AI SDK's dll among them ships inside it.</summary>
+        public string[] EmbeddedResources { get; set; } = new string[0];
     }
 
     /// <summary>The outcome of the post-compile verification, for the log and the audit record.</summary>
@@ -436,7 +439,7 @@ namespace Guardrails.BuildTasks.Integrity
         /// </summary>
         private static void CheckReferences(CompileInputs inputs, CompileVerificationResult result)
         {
-            EffectivePolicy? policy = inputs.References.Length == 0 && inputs.CopiedFiles.Length == 0 ? null : EffectivePolicyOf(inputs);
+            EffectivePolicy? policy = inputs.References.Length == 0 && inputs.CopiedFiles.Length == 0 && inputs.EmbeddedResources.Length == 0 ? null : EffectivePolicyOf(inputs);
             PolicyVerdicts? verdicts = PolicyVerdicts.From(policy);
             if (verdicts == null)
             {
@@ -447,22 +450,34 @@ namespace Guardrails.BuildTasks.Integrity
             // The compiler's references first, then what the build copies to the output (a PackageDownload's assembly in a
             // None item, a committed dll, ReferenceCopyLocalPaths): an SDK that ships and is loaded by reflection is used
             // without ever being a reference. The same catalog of SDK assembly names judges both.
-            var candidates = new List<(string Path, bool Copied)>();
-            candidates.AddRange(inputs.References.Select(r => (r, false)));
-            candidates.AddRange(inputs.CopiedFiles.Where(f => f.Trim().EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || f.Trim().EndsWith(".exe", StringComparison.OrdinalIgnoreCase)).Select(f => (f, true)));
-            foreach ((string reference, bool copied) in candidates)
+            // A file whose name is no SDK assembly's may still hold one: an EmbeddedResource or a copied file whose bytes
+            // are an SDK's dll, or a zip holding it, is named by the assembly name in its metadata (ShippedAssemblies).
+            var candidates = new List<(string Path, string? Name, Shipped How)>();
+            candidates.AddRange(inputs.References.Select(r => (r, (string?)null, Shipped.Reference)));
+            foreach (string file in inputs.CopiedFiles)
             {
-                string name;
-                try
+                string f = file.Trim();
+                bool named = (f.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".exe", StringComparison.OrdinalIgnoreCase)) &&
+                    verdicts.TryGetSdkByAssemblyName(FileNameWithoutExtension(f), out _);
+                if (named)
                 {
-                    name = Path.GetFileNameWithoutExtension(reference.Trim());
+                    candidates.Add((f, null, Shipped.Copied));
                 }
-                catch (ArgumentException)
+                else
                 {
-                    continue;
+                    AddInside(f, Shipped.CopiedInside, candidates, result);
                 }
+            }
 
-                if (!verdicts.TryGetSdkByAssemblyName(name, out AiSdk sdk) || !reported.Add(sdk.Id))
+            foreach (string resource in inputs.EmbeddedResources)
+            {
+                AddInside(resource.Trim(), Shipped.Embedded, candidates, result);
+            }
+
+            foreach ((string reference, string? inside, Shipped shipped) in candidates)
+            {
+                string name = inside ?? FileNameWithoutExtension(reference.Trim());
+                if (name.Length == 0 || !verdicts.TryGetSdkByAssemblyName(name, out AiSdk sdk) || !reported.Add(sdk.Id))
                 {
                     continue;
                 }
@@ -482,7 +497,13 @@ namespace Guardrails.BuildTasks.Integrity
                     continue;
                 }
 
-                string how = copied
+                string how = shipped == Shipped.Embedded
+                    ? "The build embeds " + reference.Trim() + " in the assembly as a resource, and it is (or holds) the assembly " + name + " of the AI SDK '" + sdk.Id +
+                      "' (named by its own metadata), but no restored package the Guardrails check judged brings it (an SDK embedded and loaded from bytes at run time): "
+                    : shipped == Shipped.CopiedInside
+                    ? "The build copies " + reference.Trim() + " to its output folder, and it is (or holds) the assembly " + name + " of the AI SDK '" + sdk.Id +
+                      "' (named by its own metadata), but no restored package the Guardrails check judged brings it (an SDK shipped under another name or inside a zip and loaded from bytes at run time): "
+                    : shipped == Shipped.Copied
                     ? "The build copies " + Path.GetFileName(reference.Trim()) + " to its output folder, an assembly of the AI SDK '" + sdk.Id + "', but no restored package the Guardrails check judged brings it " +
                       "(a PackageDownload or a committed assembly copied as a None/Content item, or a ReferenceCopyLocalPaths item added by hand; the SDK can then be loaded by reflection): "
                     : "The compiler referenced " + Path.GetFileName(reference.Trim()) + ", an assembly of the AI SDK '" + sdk.Id + "', but no restored package the Guardrails check judged brings it " +
@@ -498,6 +519,49 @@ namespace Guardrails.BuildTasks.Integrity
                 }
 
                 result.Findings.Add(finding);
+            }
+        }
+
+        private enum Shipped
+        {
+            Reference,
+            Copied,
+            CopiedInside,
+            Embedded,
+        }
+
+        private static string FileNameWithoutExtension(string path)
+        {
+            try
+            {
+                return Path.GetFileNameWithoutExtension(path);
+            }
+            catch (ArgumentException)
+            {
+                return string.Empty;
+            }
+        }
+
+        /// <summary>The managed assemblies a shipped file is or holds, as candidates named by their metadata; a file that cannot be looked into is GRD312.</summary>
+        private static void AddInside(string file, Shipped how, List<(string Path, string? Name, Shipped How)> candidates, CompileVerificationResult result)
+        {
+            if (file.Length == 0)
+            {
+                return;
+            }
+
+            var found = new List<ShippedAssemblies.Found>();
+            if (!ShippedAssemblies.Inspect(file, found, out string? problem))
+            {
+                result.Findings.Add(new Finding(RuleCatalog.FileNotScannable, file, 0, 0,
+                    (how == Shipped.Embedded ? "The build embeds " + file + " in the assembly" : "The build copies " + file + " to its output folder") +
+                    ", but Guardrails could not look inside it for an AI SDK assembly: " + problem + ". Ship it as separate files, or keep it out of the build output.",
+                    subject: file));
+            }
+
+            foreach (ShippedAssemblies.Found assembly in found)
+            {
+                candidates.Add((assembly.Where, assembly.Name, how));
             }
         }
 
