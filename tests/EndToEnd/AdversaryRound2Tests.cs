@@ -246,8 +246,9 @@ public class AdversaryRound2Tests
             """);
         repo.Write("Program.cs", """
             using System.Reflection;
-            var sdk = Assembly.LoadFrom(Path.Combine(AppContext.BaseDirectory, "OpenAI.dll"));
-            var type = sdk.GetType("OpenAI.Chat.ChatClient")!;
+            // The assembly and type names come at run time (a constant name is GRD003 at the call, before the copy is judged).
+            var sdk = Assembly.LoadFrom(Path.Combine(AppContext.BaseDirectory, args[0]));
+            var type = sdk.GetType(args[1])!;
             object client = Activator.CreateInstance(type, "gpt-4o", Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? "missing")!;
             Console.WriteLine(client.GetType().FullName);
             """);

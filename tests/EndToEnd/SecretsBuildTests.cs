@@ -124,8 +124,10 @@ public class SecretsBuildTests
         File.WriteAllBytes(project.PathOf("latin1.yml"), new byte[] { (byte)'n', (byte)':', (byte)' ', (byte)'c', (byte)'a', (byte)'f', 0xE9, 0xFF, (byte)'\n' });
         project.Write(".github/workflows/ci.yml", "jobs:\n  build:\n    env:\n      OPENAI_API_KEY: " + inCi + "\n");
 
-        // A None item of a kind the key scan does not read (ScanFileKinds): not passed to the compiler, so not reported.
-        project.Write("notes.txt", "OPENAI_API_KEY=" + FakeKeys.OpenAiProject("E2eMarkdownFakeKeyNotRead") + "\n");
+        // Plain text is read (adversary round 3, #9: notes.txt ships and was silent); a None item of a kind the key scan
+        // does not read (ScanFileKinds) is not passed to the compiler, so not reported.
+        project.Write("notes.txt", "OPENAI_API_KEY=" + FakeKeys.OpenAiProject("E2eTextNotesFakeKeyRead") + "\n");
+        project.Write("notes.dat", "OPENAI_API_KEY=" + FakeKeys.OpenAiProject("E2eUnreadKindFakeKeyNotRead") + "\n");
 
         // The user already passes appsettings.json as an AdditionalFile (it must not be scanned twice), and excludes testdata.
         project.Write("Directory.Build.props",
@@ -153,7 +155,8 @@ public class SecretsBuildTests
         Assert.DoesNotContain("CS2015", result.Output);
         // big.json is past the compiler's size limit, so it is kept from csc and the check scans it itself (no padding hides a key).
         Assert.Contains("big.json(1,9): Guardrails error GRD002:", result.Output);
-        Assert.DoesNotContain("notes.txt(", result.Output);
+        Assert.Contains("notes.txt(1,16): error GRD002:", result.Output);
+        Assert.DoesNotContain("notes.dat(", result.Output);
         Assert.Contains("sk-proj-\u2026" + inSettings.Substring(inSettings.Length - 4), result.Output);
         Assert.DoesNotContain("fixture.json", result.Output);
         Assert.DoesNotContain("AD0001", result.Output);
@@ -162,7 +165,7 @@ public class SecretsBuildTests
 
         // SARIF: one result per finding (appsettings.json is not scanned twice), and no key.
         string sarifText = File.ReadAllText(sarif);
-        Assert.Equal(7, Regex.Matches(sarifText, "\"ruleId\": \"GRD00[12]\"").Count);
+        Assert.Equal(8, Regex.Matches(sarifText, "\"ruleId\": \"GRD00[12]\"").Count);
         Assert.Equal(1, Regex.Matches(sarifText, "\"ruleId\": \"GRD007\"").Count); // image.json (binary), named; big.json was scanned by the check
         Assert.DoesNotContain("big.json was not scanned", sarifText);
         Assert.Contains("image.json was not scanned", sarifText);
