@@ -19,7 +19,7 @@ namespace Guardrails.Analyzers
     internal sealed class CompilationMentions
     {
         /// <summary>Per syntax tree (trees are immutable, and a new compilation reuses the unchanged ones): hint → occurs.</summary>
-        private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, bool>> TreeHints = new ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, bool>>();
+        private static readonly ConditionalWeakTable<SyntaxTree, Dictionary<string, bool>> TreeHints = new ConditionalWeakTable<SyntaxTree, Dictionary<string, bool>>();
 
         private readonly Compilation _compilation;
         private readonly ConcurrentDictionary<string, bool> _found = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
@@ -73,11 +73,21 @@ namespace Guardrails.Analyzers
 
         private static bool TreeMentions(SyntaxTree tree, string hint, CancellationToken cancellationToken)
         {
-            ConcurrentDictionary<string, bool> hints = TreeHints.GetValue(tree, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal));
-            if (!hints.TryGetValue(hint, out bool found))
+            // A small dictionary under a lock: one per tree, and a build asks each tree once per hint.
+            Dictionary<string, bool> hints = TreeHints.GetValue(tree, _ => new Dictionary<string, bool>(StringComparer.Ordinal));
+            bool found;
+            lock (hints)
             {
-                found = tree.GetText(cancellationToken).ToString().IndexOf(hint, StringComparison.OrdinalIgnoreCase) >= 0;
-                hints.TryAdd(hint, found);
+                if (hints.TryGetValue(hint, out found))
+                {
+                    return found;
+                }
+            }
+
+            found = tree.GetText(cancellationToken).ToString().IndexOf(hint, StringComparison.OrdinalIgnoreCase) >= 0;
+            lock (hints)
+            {
+                hints[hint] = found;
             }
 
             return found;
