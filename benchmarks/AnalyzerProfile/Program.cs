@@ -377,15 +377,12 @@ internal static class KeyScanProbe
         Guardrails.Analyzers.ConstantChain keyConstants = Guardrails.Analyzers.ConstantChain.Compute(compilation, tree => Guardrails.Analyzers.SourceSpots.For(tree, none).KeyConstants, none, includeReadOnly: true);
         Console.Write($"    start (spots of every tree + constant chain) cpu {(ThreadClock.Now() - c0) / 1e6:0.0} ms;");
         var mentions = new Guardrails.Analyzers.CompilationMentions(compilation);
-        long n0 = ThreadClock.Now();
-        Guardrails.Analyzers.NamedDeclarations named = Guardrails.Analyzers.NamedDeclarations.Compute(compilation, none);
-        Console.Write($" key-named declarations of names only cpu {(ThreadClock.Now() - n0) / 1e6:0.0} ms;");
         foreach (SyntaxTree tree in compilation.SyntaxTrees)
         {
 #pragma warning disable CS0618 // the public constructor is the way to run a semantic model action outside the driver
             var context = new SemanticModelAnalysisContext(compilation.GetSemanticModel(tree), options, report, _ => true, none);
 #pragma warning restore CS0618
-            Guardrails.Analyzers.CSharpKeyScan.Run(context, settings, keyConstants, mentions, named);
+            Guardrails.Analyzers.CSharpKeyScan.Run(context, settings, keyConstants, mentions);
         }
     }
 }

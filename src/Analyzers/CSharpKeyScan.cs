@@ -53,32 +53,21 @@ namespace Guardrails.Analyzers
             _root = _tree.GetRoot(context.CancellationToken);
         }
 
-        public static void Run(SemanticModelAnalysisContext context, GuardrailsSettings settings, ConstantChain keyConstants, CompilationMentions mentions, NamedDeclarations? named = null)
+        public static void Run(SemanticModelAnalysisContext context, GuardrailsSettings settings, ConstantChain keyConstants, CompilationMentions mentions)
         {
             CancellationToken cancellationToken = context.CancellationToken;
             SourceSpots spots = SourceSpots.For(context.SemanticModel.SyntaxTree, cancellationToken);
-            IReadOnlyList<ExpressionSyntax> declared = named?.In(context.SemanticModel.SyntaxTree) ?? Array.Empty<ExpressionSyntax>();
-            if (spots.IsEmpty && keyConstants.IsEmpty && declared.Count == 0)
+            if (spots.IsEmpty && keyConstants.IsEmpty)
             {
                 return;
             }
 
-            new CSharpKeyScan(context, settings, keyConstants, mentions).Run(spots, declared);
+            new CSharpKeyScan(context, settings, keyConstants, mentions).Run(spots);
         }
 
-        private void Run(SourceSpots spots, IReadOnlyList<ExpressionSyntax> declared)
+        private void Run(SourceSpots spots)
         {
             CancellationToken cancellationToken = _context.CancellationToken;
-
-            // A credential's name given a value built from names only (constants declared elsewhere): folded and judged.
-            foreach (ExpressionSyntax value in declared)
-            {
-                if (_builtDone.Add(value.Span))
-                {
-                    _expressionsDone.Add(value.Span); // its concatenation or interpolation is judged here, once
-                    ScanBuilt(value, Fold.Fold(value), reversed: false);
-                }
-            }
 
             // A prefix or an escape in a literal: the literal, and whatever joins it.
             CheckLiteralsAt(spots.Anchors, anchors: true);

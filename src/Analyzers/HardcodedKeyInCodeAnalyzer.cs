@@ -32,8 +32,7 @@ namespace Guardrails.Analyzers
                 ConstantChain keyConstants = ConstantChain.Compute(
                     start.Compilation, tree => SourceSpots.For(tree, start.CancellationToken).KeyConstants, start.CancellationToken, includeReadOnly: true);
                 var mentions = new CompilationMentions(start.Compilation);
-                NamedDeclarations named = NamedDeclarations.Compute(start.Compilation, start.CancellationToken);
-                start.RegisterSemanticModelAction(model => CSharpKeyScan.Run(model, settings, keyConstants, mentions, named));
+                start.RegisterSemanticModelAction(model => CSharpKeyScan.Run(model, settings, keyConstants, mentions));
             });
         }
     }
