@@ -80,7 +80,7 @@ namespace Guardrails.BuildTasks
             }
 
             CollectShadowed(task, request);
-            CollectOptOuts(task, request, globals, central);
+            CollectOptOuts(task, request, globals, central, evaluated);
         }
 
         /// <summary>
@@ -361,8 +361,13 @@ namespace Guardrails.BuildTasks
             return null;
         }
 
-        private static void CollectOptOuts(GuardrailsCheck task, CheckRequest request, IReadOnlyDictionary<string, string>? globals, CentralValues central)
+        private static void CollectOptOuts(GuardrailsCheck task, CheckRequest request, IReadOnlyDictionary<string, string>? globals, CentralValues central, EvaluatedBuild? evaluated)
         {
+            // Where a non-central value was set, as evaluation saw it: "file(line)" (a nested Directory.Build.props, a
+            // package's build props, the project), else the generic wording.
+            string Local(string key) =>
+                evaluated != null && evaluated.Origins.TryGetValue(key, out string? origin) ? origin : ProjectSource;
+
             // An opt-out is central only when a central file set it: one given from outside is captured as "central" too
             // (it already holds its value at capture time), so the outside test comes first.
             void Switch(string name, string? current, string? centralValue)
@@ -375,7 +380,20 @@ namespace Guardrails.BuildTasks
                 string? outside = OutsideSource(globals, name, current, out _);
                 if (outside != null || !IsFalse(centralValue))
                 {
-                    request.OptOuts.Add(new ExternalSetting(name, current!.Trim(), outside ?? ProjectSource));
+                    request.OptOuts.Add(new ExternalSetting(name, current!.Trim(), outside ?? Local(name)));
+                }
+            }
+
+            // A target that switches a check off while the build runs (and may put it back before the check looks): an
+            // opt-out wherever it stands, named at the target (adversary round 3, #4).
+            if (evaluated != null)
+            {
+                foreach (EvaluatedBuild.Located target in evaluated.SettingWritingTargets)
+                {
+                    int eq = target.Detail.IndexOf('=');
+                    string name = target.Detail.Substring(0, eq);
+                    string value = target.Detail.Substring(eq + 1);
+                    request.OptOuts.Add(new ExternalSetting(name, value, "the target '" + target.Name + "' at " + target.File + "(" + target.Line + ") while the build runs"));
                 }
             }
 
@@ -393,7 +411,7 @@ namespace Guardrails.BuildTasks
             {
                 if (!centralExcludes.Contains(item.ItemSpec.Trim()))
                 {
-                    request.OptOuts.Add(new ExternalSetting("GuardrailsScanExclude", item.ItemSpec, ProjectSource));
+                    request.OptOuts.Add(new ExternalSetting("GuardrailsScanExclude", item.ItemSpec, Local("GuardrailsScanExclude:" + item.ItemSpec.Trim())));
                 }
             }
 
@@ -403,7 +421,7 @@ namespace Guardrails.BuildTasks
                 !SamePath(revision!, task.DefaultRevisionStateFile!) &&
                 (revisionOutside != null || string.IsNullOrWhiteSpace(central.RevisionStateFile) || !SamePath(revision!, central.RevisionStateFile!)))
             {
-                request.OptOuts.Add(new ExternalSetting("GuardrailsRevisionStateFile", revision!, revisionOutside ?? ProjectSource));
+                request.OptOuts.Add(new ExternalSetting("GuardrailsRevisionStateFile", revision!, revisionOutside ?? Local("GuardrailsRevisionStateFile")));
             }
         }
 

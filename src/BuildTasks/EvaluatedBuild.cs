@@ -83,6 +83,16 @@ namespace Guardrails.BuildTasks
         /// </summary>
         public List<string> RepositoryBuildFiles { get; } = new List<string>();
 
+        /// <summary>
+        /// Where a central setting (or a GuardrailsScanExclude item, by its value) got its final value when that was not a
+        /// central file: "file(line)". The opt-out findings (GRD310) name it.
+        /// </summary>
+        public Dictionary<string, string> Origins { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Targets outside Guardrails' package that write a setting only a central file may set (an opt-out switched
+        /// off at run time, for part of the build, and perhaps put back before the check).</summary>
+        public List<Located> SettingWritingTargets { get; } = new List<Located>();
+
         internal sealed class Located
         {
             public Located(string file, int line, int column, string name, string detail)
@@ -163,14 +173,20 @@ namespace Guardrails.BuildTasks
         private static EvaluatedBuild Read(Project project, string packageRoot)
         {
             var result = new EvaluatedBuild();
-            HashSet<string> central = CentralFileSet(project);
+            HashSet<string> central = CentralFileSet(project, packageRoot);
             result.CentralFiles.AddRange(central);
             string projectDirectory = project.DirectoryPath;
             result.RepositoryBuildFiles.AddRange(RepositoryFiles(project, packageRoot));
 
             foreach (string[] setting in CentralSettings)
             {
-                string value = CentralValue(project.GetProperty(setting[0]), central) ?? string.Empty;
+                ProjectProperty? last = project.GetProperty(setting[0]);
+                if (last?.Xml != null && !central.Contains(Normalize(last.Xml.ContainingProject.FullPath)))
+                {
+                    result.Origins[setting[0]] = last.Xml.ContainingProject.FullPath + "(" + last.Xml.Location.Line + ")";
+                }
+
+                string value = CentralValue(last, central) ?? string.Empty;
                 if (setting[0] == "GuardrailsPolicyPath" && value.Trim().Length > 0)
                 {
                     // As Guardrails.targets makes the path the check receives: full, relative to the project folder.
@@ -185,6 +201,10 @@ namespace Guardrails.BuildTasks
                 if (item.Xml != null && central.Contains(Normalize(item.Xml.ContainingProject.FullPath)))
                 {
                     result.CentralScanExcludes.Add(item.EvaluatedInclude);
+                }
+                else if (item.Xml != null)
+                {
+                    result.Origins["GuardrailsScanExclude:" + item.EvaluatedInclude] = item.Xml.ContainingProject.FullPath + "(" + item.Xml.Location.Line + ")";
                 }
             }
 
@@ -250,6 +270,12 @@ namespace Guardrails.BuildTasks
                             {
                                 result.CaptureWritingTargets.Add(new Located(target.FullPath, property.Location.Line, property.Location.Column, target.Name, property.Name));
                             }
+                            else if (IsOptOutSetting(property.Name) && !string.Equals(property.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+                            {
+                                // Adversary round 3 #4: GuardrailsScanFiles=false in a target before CoreCompile, put back
+                                // after the scan selection, so the check saw "true". Writing "true" is stricter: allowed.
+                                result.SettingWritingTargets.Add(new Located(target.FullPath, property.Location.Line, property.Location.Column, target.Name, property.Name + "=" + property.Value));
+                            }
                         }
                     }
                     else if (child is ProjectItemGroupTaskInstance items)
@@ -259,6 +285,10 @@ namespace Guardrails.BuildTasks
                             if (item.ItemType.StartsWith(CentralSettingSources.InternalPrefix, StringComparison.OrdinalIgnoreCase))
                             {
                                 result.CaptureWritingTargets.Add(new Located(target.FullPath, item.Location.Line, item.Location.Column, target.Name, item.ItemType));
+                            }
+                            else if (string.Equals(item.ItemType, "GuardrailsScanExclude", StringComparison.OrdinalIgnoreCase) && item.Include.Trim().Length > 0)
+                            {
+                                result.SettingWritingTargets.Add(new Located(target.FullPath, item.Location.Line, item.Location.Column, target.Name, "GuardrailsScanExclude=" + item.Include));
                             }
                         }
                     }
@@ -271,6 +301,10 @@ namespace Guardrails.BuildTasks
                             {
                                 result.CaptureWritingTargets.Add(new Located(target.FullPath, output.Location.Line, output.Location.Column, target.Name, name));
                             }
+                            else if (name != null && (IsOptOutSetting(name) || string.Equals(name, "GuardrailsScanExclude", StringComparison.OrdinalIgnoreCase)))
+                            {
+                                result.SettingWritingTargets.Add(new Located(target.FullPath, output.Location.Line, output.Location.Column, target.Name, name + "=(the output of a task)"));
+                            }
                         }
                     }
                 }
@@ -278,6 +312,11 @@ namespace Guardrails.BuildTasks
 
             return result;
         }
+
+        /// <summary>The switches that turn a check off (GRD310 when not set centrally).</summary>
+        internal static readonly string[] OptOutSettings = { "GuardrailsScanFiles", "GuardrailsCheckFootprints", "GuardrailsScanRepositoryFiles", "GuardrailsRevisionStateFile" };
+
+        private static bool IsOptOutSetting(string name) => Array.Exists(OptOutSettings, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
 
         /// <summary>The value of the last definition of the property in a central file (null when none).</summary>
         private static string? CentralValue(ProjectProperty? property, HashSet<string> central)
@@ -294,12 +333,23 @@ namespace Guardrails.BuildTasks
         }
 
         /// <summary>
-        /// The Directory.Build.props MSBuild imported and the nuget.g.props NuGet wrote for this project, each with every file
-        /// imported from it (any depth). Only files MSBuild really imported count: a false import condition imports nothing.
+        /// The central files (docs/rollout.md, "Who may set what"), each with every file imported from it (any depth); only
+        /// files MSBuild really imported count (a false import condition imports nothing):
+        /// <list type="bullet">
+        /// <item>the repository's Directory.Build.props: the topmost file of that name MSBuild imported from the project's
+        /// folder or one above it. A nested Directory.Build.props in a team's folder that imports the repository's one is
+        /// not central, nor is a file MSBuild was told to look for instead (<c>_DirectoryBuildPropsFile</c>): their own
+        /// settings are local (adversary round 3, #3);</item>
+        /// <item>of the package props nuget.g.props imports, Guardrails' own and the policy package's: the package whose
+        /// folder holds the policy file the central <c>GuardrailsPolicyPath</c> names. Any other package's build props are
+        /// not central, whatever NuGet's import order (adversary round 3, #11: a repository-local package setting the
+        /// opt-outs was recorded as central).</item>
+        /// </list>
         /// </summary>
-        private static HashSet<string> CentralFileSet(Project project)
+        private static HashSet<string> CentralFileSet(Project project, string packageRoot)
         {
             var children = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            var imported = new HashSet<string>(StringComparer.Ordinal);
             foreach (ResolvedImport import in project.Imports)
             {
                 string from = Normalize(import.ImportingElement.ContainingProject.FullPath);
@@ -309,36 +359,126 @@ namespace Guardrails.BuildTasks
                     children[from] = list;
                 }
 
-                list.Add(Normalize(import.ImportedProject.FullPath));
-            }
-
-            var roots = new List<string>();
-            string directoryBuildProps = project.GetPropertyValue("DirectoryBuildPropsPath");
-            if (directoryBuildProps.Trim().Length > 0 && !string.Equals(project.GetPropertyValue("ImportDirectoryBuildProps").Trim(), "false", StringComparison.OrdinalIgnoreCase))
-            {
-                roots.Add(Normalize(FullPath(project.DirectoryPath, directoryBuildProps.Trim())));
-            }
-
-            string extensions = project.GetPropertyValue("MSBuildProjectExtensionsPath");
-            if (extensions.Trim().Length > 0)
-            {
-                roots.Add(Normalize(Path.Combine(FullPath(project.DirectoryPath, extensions.Trim()), Path.GetFileName(project.FullPath) + ".nuget.g.props")));
-            }
-
-            var imported = new HashSet<string>(StringComparer.Ordinal);
-            foreach (ResolvedImport import in project.Imports)
-            {
-                imported.Add(Normalize(import.ImportedProject.FullPath));
+                string file = Normalize(import.ImportedProject.FullPath);
+                list.Add(file);
+                imported.Add(file);
             }
 
             var central = new HashSet<string>(StringComparer.Ordinal);
-            var queue = new Queue<string>();
-            foreach (string root in roots)
+            string? directoryBuildProps = RepositoryDirectoryBuildProps(project, imported);
+            if (directoryBuildProps != null)
             {
-                if (imported.Contains(root) && central.Add(root))
+                AddTree(central, directoryBuildProps, children);
+            }
+
+            string extensions = project.GetPropertyValue("MSBuildProjectExtensionsPath");
+            if (extensions.Trim().Length == 0)
+            {
+                return central;
+            }
+
+            string nugetProps = Normalize(Path.Combine(FullPath(project.DirectoryPath, extensions.Trim()), Path.GetFileName(project.FullPath) + ".nuget.g.props"));
+            if (!imported.Contains(nugetProps))
+            {
+                return central;
+            }
+
+            central.Add(nugetProps);
+            var packages = children.TryGetValue(nugetProps, out List<string>? packageProps) ? packageProps : new List<string>();
+            var candidates = new List<(string Props, HashSet<string> Tree)>();
+            foreach (string props in packages)
+            {
+                var tree = new HashSet<string>(StringComparer.Ordinal);
+                AddTree(tree, props, children);
+                if (InPackage(props, packageRoot))
                 {
-                    queue.Enqueue(root);
+                    central.UnionWith(tree);
                 }
+                else
+                {
+                    candidates.Add((props, tree));
+                }
+            }
+
+            // The policy package: the one holding the policy file that the central files (counting every package that
+            // sets the path) name.
+            var withCandidates = new HashSet<string>(central, StringComparer.Ordinal);
+            foreach ((string _, HashSet<string> tree) in candidates)
+            {
+                withCandidates.UnionWith(tree);
+            }
+
+            string policyPath = CentralValue(project.GetProperty("GuardrailsPolicyPath"), withCandidates) ?? string.Empty;
+            if (policyPath.Trim().Length == 0)
+            {
+                return central;
+            }
+
+            string policy = Normalize(FullPath(project.DirectoryPath, policyPath.Trim()));
+            foreach ((string props, HashSet<string> tree) in candidates)
+            {
+                string? folder = PackageFolder(props);
+                if (folder != null && policy.StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, PathComparison))
+                {
+                    central.UnionWith(tree);
+                }
+            }
+
+            return central;
+        }
+
+        /// <summary>The topmost Directory.Build.props MSBuild imported from the project's folder or a folder above it.</summary>
+        private static string? RepositoryDirectoryBuildProps(Project project, HashSet<string> imported)
+        {
+            if (string.Equals(project.GetPropertyValue("ImportDirectoryBuildProps").Trim(), "false", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            string projectDirectory = Normalize(project.DirectoryPath).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            string? best = null;
+            foreach (string file in imported)
+            {
+                if (!string.Equals(Path.GetFileName(file), "Directory.Build.props", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                string folder = (Path.GetDirectoryName(file) ?? string.Empty).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+                if (projectDirectory.StartsWith(folder, PathComparison) && (best == null || folder.Length < (Path.GetDirectoryName(best) ?? string.Empty).Length + 1))
+                {
+                    best = file;
+                }
+            }
+
+            return best;
+        }
+
+        /// <summary>The folder of the restored package (…/id/version) holding a build/, buildTransitive/ or buildMultiTargeting/ file.</summary>
+        private static string? PackageFolder(string props)
+        {
+            string? dir = Path.GetDirectoryName(props);
+            for (int i = 0; i < 3 && dir != null; i++)
+            {
+                string name = Path.GetFileName(dir);
+                if (string.Equals(name, "build", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "buildTransitive", StringComparison.OrdinalIgnoreCase) ||
+                    string.Equals(name, "buildMultiTargeting", StringComparison.OrdinalIgnoreCase))
+                {
+                    return Path.GetDirectoryName(dir);
+                }
+
+                dir = Path.GetDirectoryName(dir);
+            }
+
+            return null;
+        }
+
+        private static void AddTree(HashSet<string> set, string root, Dictionary<string, List<string>> children)
+        {
+            var queue = new Queue<string>();
+            if (set.Add(root))
+            {
+                queue.Enqueue(root);
             }
 
             while (queue.Count > 0)
@@ -348,15 +488,13 @@ namespace Guardrails.BuildTasks
                 {
                     foreach (string child in list)
                     {
-                        if (central.Add(child))
+                        if (set.Add(child))
                         {
                             queue.Enqueue(child);
                         }
                     }
                 }
             }
-
-            return central;
         }
 
         /// <summary>
