@@ -436,7 +436,18 @@ namespace Guardrails.BuildTasks
             }
 
             string projectDirectory = Normalize(project.DirectoryPath).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+
+            // Within the repository (the outermost folder holding .git) when it has one: a Directory.Build.props above the
+            // clone that the repository's own chains to is not the repository's.
+            string? repository = Footprints.FootprintDiscovery.FindOutermostRepositoryRoot(project.DirectoryPath, null);
+            string? repositoryPrefix = repository == null ? null : Normalize(repository).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            return Topmost(imported, projectDirectory, repositoryPrefix) ?? Topmost(imported, projectDirectory, null);
+        }
+
+        private static string? Topmost(HashSet<string> imported, string projectDirectory, string? within)
+        {
             string? best = null;
+            int bestLength = int.MaxValue;
             foreach (string file in imported)
             {
                 if (!string.Equals(Path.GetFileName(file), "Directory.Build.props", StringComparison.OrdinalIgnoreCase))
@@ -445,9 +456,10 @@ namespace Guardrails.BuildTasks
                 }
 
                 string folder = (Path.GetDirectoryName(file) ?? string.Empty).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-                if (projectDirectory.StartsWith(folder, PathComparison) && (best == null || folder.Length < (Path.GetDirectoryName(best) ?? string.Empty).Length + 1))
+                if (projectDirectory.StartsWith(folder, PathComparison) && (within == null || folder.StartsWith(within, PathComparison)) && folder.Length < bestLength)
                 {
                     best = file;
+                    bestLength = folder.Length;
                 }
             }
 

@@ -338,7 +338,7 @@ public class BypassTests
         Assert.True(result.ExitCode != 0, result.ToString());
         Assert.Contains("error GRD310:", result.Output);
         Assert.Contains("error GRD307:", result.Output);
-        Assert.Contains("GuardrailsScanFiles=false, set in the project", result.Output);
+        Assert.Contains("GuardrailsScanFiles=false, set in " + project.PathOf(project.Name + ".csproj") + "(", result.Output); // the file and line that set it
         Assert.Contains("GuardrailsCheckFootprints=false", result.Output);
         Assert.Contains("GuardrailsScanRepositoryFiles=false", result.Output);
         Assert.Contains("GuardrailsRevisionStateFile=", result.Output);
