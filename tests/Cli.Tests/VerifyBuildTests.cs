@@ -143,6 +143,36 @@ public class VerifyBuildTests
         Assert.Equal(1, CliRun.Of("verify-build", repo.Root).ExitCode);
     }
 
+    /// <summary>Adversary round 3 #5 and #6: a key file copied into bin/ by a plain Copy task (or an item put back after the
+    /// compiler for the copy step) ships with nothing in the build having seen it; the gate reads the output folders.</summary>
+    [Fact]
+    public void A_key_in_a_text_file_of_an_output_folder_fails_the_gate_with_GRDCL31_without_printing_it()
+    {
+        using var repo = new TempRepo();
+        byte[] app = File.ReadAllBytes(typeof(VerifyBuildTests).Assembly.Location);
+        string project = repo.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        Bytes(repo, "src/App/obj/Debug/net8.0/App.dll", app);
+        repo.Write("src/App/obj/Debug/net8.0/guardrails/guardrails.audit.json", Verified("App.dll", Sha(app)).Insert(1, " \"project\": { \"path\": \"" + project.Replace("\\", "\\\\") + "\" },"));
+        Bytes(repo, "src/App/bin/Debug/net8.0/App.dll", app);
+        repo.Write("src/App/bin/Debug/net8.0/appsettings.json", "{ \"OpenAI\": { \"ApiKey\": \"${OPENAI_API_KEY}\" } }");
+        repo.Write("src/App/bin/Debug/net8.0/notes.txt", "nothing secret here\n");
+        Bytes(repo, "src/App/bin/Debug/net8.0/logo.png", new byte[] { 0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0 });
+        CliRun clean = CliRun.Of("verify-build", repo.Root);
+        Assert.True(clean.ExitCode == 0, clean.Out + clean.Err);
+
+        string key = Guardrails.Tests.Shared.FakeKeys.OpenAiProject("GateShippedTextFakeKeyNotReal");
+        repo.Write("src/App/bin/Debug/net8.0/prod.txt", "OPENAI_API_KEY=" + key + "\n");
+        Bytes(repo, "src/App/bin/Debug/net8.0/deploy/k16.cfg", new UnicodeEncoding(false, false).GetBytes("# copied by a target\r\nkey = " + key + "\r\n"));
+        CliRun shipped = CliRun.Of("verify-build", repo.Root);
+
+        Assert.Equal(1, shipped.ExitCode);
+        Assert.Contains("FAIL  GRDCL31 " + repo.PathOf("src/App/bin/Debug/net8.0/prod.txt"), shipped.Out);
+        Assert.Contains("FAIL  GRDCL31 " + repo.PathOf("src/App/bin/Debug/net8.0/deploy/k16.cfg"), shipped.Out);
+        Assert.Contains("at line 1, column 16", shipped.Out);
+        Assert.DoesNotContain("GRDCL31 " + repo.PathOf("src/App/bin/Debug/net8.0/appsettings.json"), shipped.Out);
+        Assert.DoesNotContain(key, shipped.Out + shipped.Err);
+    }
+
     [Fact]
     public void Nothing_compiled_is_exit_2_not_a_pass()
     {

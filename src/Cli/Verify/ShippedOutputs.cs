@@ -60,7 +60,17 @@ internal static class ShippedOutputs
         {
             foreach (string file in SafeFiles(bin, SearchOption.AllDirectories))
             {
-                if (!IsAssembly(file, out bool resourceOnly) || resourceOnly)
+                if (!IsAssembly(file, out bool resourceOnly))
+                {
+                    if (ShippedKey(file) is { } key)
+                    {
+                        results.Add(key);
+                    }
+
+                    continue;
+                }
+
+                if (resourceOnly)
                 {
                     continue;
                 }
@@ -82,6 +92,60 @@ internal static class ShippedOutputs
         }
 
         return results;
+    }
+
+    public const string KeyCode = "GRDCL31";
+
+    /// <summary>
+    /// A text file in an output folder holding a self-identifying AI-provider key (GRDCL31), whatever put it there: the
+    /// build judges the items it copies, but a plain &lt;Copy&gt; in a target, or an item taken out before the compiler and
+    /// put back for the copy step (adversary round 3, #5 and #6), ships a file no check in the build saw. Read with the
+    /// build's own reader (TextFileSecrets, UTF-16/32 as the check decodes them); binaries and files over the streaming
+    /// limit are left out; a key with no fixed format only named in the file is not enough (the build warns on those).
+    /// </summary>
+    private static GateResult? ShippedKey(string file)
+    {
+        try
+        {
+            var info = new FileInfo(file);
+            if (info.Length == 0 || info.Length > Guardrails.Core.Files.TextFileSecrets.StreamMaxBytes || Guardrails.Core.Files.TextFileSecrets.HasBinaryExtension(file))
+            {
+                return null;
+            }
+
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            var head = new byte[8192];
+            int read = 0, n;
+            while (read < head.Length && (n = stream.Read(head, read, head.Length - read)) > 0)
+            {
+                read += n;
+            }
+
+            stream.Position = 0;
+            System.Text.Encoding? encoding = TextEncodings.NotForCompiler(head, read);
+            if (encoding == null && Array.IndexOf(head, (byte)0, 0, read) >= 0 && !(read >= 2 && (head[0] == 0xFF && head[1] == 0xFE || head[0] == 0xFE && head[1] == 0xFF)))
+            {
+                return null; // binary
+            }
+
+            string? found = null;
+            using var reader = new StreamReader(stream, encoding ?? new System.Text.UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
+            Guardrails.Core.Files.TextFileSecrets.ScanStream(file, reader, (match, line, column) =>
+            {
+                if (found == null && !match.Format.IsGeneric)
+                {
+                    found = match.Format.Provider + " " + match.Format.TokenKind + " (" + match.Redacted + ") at line " + line + ", column " + column;
+                }
+            });
+            return found == null
+                ? null
+                : new GateResult(file, KeyCode, "this file in an output folder holds a key, " + found + ": it ships with the build. A file copied there by a build step " +
+                    "(a Copy task, an item put back after the compiler) is seen by no check in the build. Remove the key, rotate it, and read it from the environment or a secret store.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static StringComparer PathComparer => Path.DirectorySeparatorChar == '\\' ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
