@@ -38,6 +38,7 @@ namespace Guardrails.BuildTasks.Footprints
 
             var firstSegment = new Dictionary<string, bool>(StringComparer.Ordinal);
             var folders = new SortedSet<string>(StringComparer.Ordinal);
+            var notCheckedOut = new SortedSet<string>(StringComparer.Ordinal);
             foreach (string path in tracked)
             {
                 string[] segments = path.Split('/');
@@ -59,9 +60,24 @@ namespace Guardrails.BuildTasks.Footprints
                             folders.Add(string.Join("/", segments, 0, i));
                         }
 
+                        // A committed footprint that is not in the working tree (a sparse checkout in CI, adversary round 3
+                        // #16) cannot be read: it is committed all the same, and every full clone carries it.
+                        if (notCheckedOut.Count < 20 && !File.Exists(Path.Combine(repositoryRoot, path.Replace('/', Path.DirectorySeparatorChar))) &&
+                            GovernedByProject(repositoryRoot, string.Join("/", segments, 0, i), options.ManifestPath, tracked))
+                        {
+                            notCheckedOut.Add(string.Join("/", segments, 0, i + 1) + (i + 1 < segments.Length ? "/" : string.Empty));
+                        }
+
                         break;
                     }
                 }
+            }
+
+            foreach (string missing in notCheckedOut)
+            {
+                problems.Add(new DiscoveryProblem(Path.Combine(repositoryRoot, missing.TrimEnd('/').Replace('/', Path.DirectorySeparatorChar)),
+                    "the committed assistant files at '" + missing + "' are not in the working tree (a sparse checkout, or deleted without a commit), so they could not be checked; check out the whole repository",
+                    limitReached: true));
             }
 
             var searchedSet = new HashSet<string>(StringComparer.Ordinal);

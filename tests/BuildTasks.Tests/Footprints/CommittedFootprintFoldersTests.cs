@@ -128,4 +128,28 @@ public class CommittedFootprintFoldersTests
         Assert.NotEmpty(run.Of("GRD132"));
         Assert.All(run.Of("GRD130").Concat(run.Of("GRD132")), f => Assert.True(run.IsError(f), all));
     }
+
+    [Fact]
+    public void Committed_footprints_left_out_of_a_sparse_checkout_are_an_unchecked_discovery_that_fails_Enforce()
+    {
+        // Adversary round 3 #16: CI checks out App only (git sparse-checkout, cone mode); the committed .cursor/ and
+        // .claude/ are in the index but not on disk, so nothing read them.
+        using FootprintRepo repo = Committed((".cursor/mcp.json", UnapprovedServer), ("web/.claude/settings.json", "{ \"permissions\": { \"allow\": [\"Bash(*)\"] } }"));
+        GitIndexTests.Git(repo.Root, "-c", "user.name=t", "-c", "user.email=t@example.test", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "c");
+        GitIndexTests.Git(repo.Root, "sparse-checkout", "set", "--cone", "src/App");
+        Assert.False(File.Exists(Path.Combine(repo.Root, ".cursor", "mcp.json")));
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, FootprintHarness.Manifest("[]"));
+
+        List<Finding> missing = run.Of("GRD137").Where(f => f.Message.Contains("not in the working tree", StringComparison.Ordinal)).ToList();
+        Assert.Contains(missing, f => f.Message.Contains("'.cursor/'", StringComparison.Ordinal));
+        Assert.Contains(missing, f => f.Message.Contains("'web/.claude/'", StringComparison.Ordinal));
+        Assert.All(missing, f => Assert.True(run.IsError(f), run.ToString()));
+
+        // The full checkout reads them instead (GRD130), with no such finding.
+        GitIndexTests.Git(repo.Root, "sparse-checkout", "disable");
+        FootprintHarness.Run full = FootprintHarness.Check(repo, FootprintHarness.Policy, FootprintHarness.Manifest("[]"));
+        Assert.DoesNotContain(full.Of("GRD137"), f => f.Message.Contains("not in the working tree", StringComparison.Ordinal));
+        Assert.NotEmpty(full.Of("GRD130"));
+    }
 }
