@@ -88,16 +88,7 @@ namespace Guardrails.BuildTasks.Engine
                 using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024))
                 {
                     // UTF-32 and unmarked UTF-16 (kept back for their encoding) are decoded as what they are.
-                    var head = new byte[8192];
-                    int read = 0;
-                    int n;
-                    while (read < head.Length && (n = stream.Read(head, read, head.Length - read)) > 0)
-                    {
-                        read += n;
-                    }
-
-                    stream.Position = 0;
-                    Encoding encoding = TextEncodings.NotForCompiler(head, read) ?? new UTF8Encoding(false, false);
+                    Encoding encoding = TextEncodings.Sniff(stream, out _) ?? new UTF8Encoding(false, false);
                     using (var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true))
                     {
                         text = TextFileSecrets.ScanStream(path, reader, (match, line, column) => found.Add(FindingFor(path, reason, match, line, column, note)));

@@ -12,6 +12,28 @@ namespace Guardrails.BuildTasks.Foundation
     /// </summary>
     public static class TextEncodings
     {
+        /// <summary>How much of a file <see cref="NotForCompiler"/> looks at.</summary>
+        public const int HeadBytes = 8192;
+
+        /// <summary>
+        /// The encoding of an open file when it is one <see cref="NotForCompiler"/> names, from its first <see cref="HeadBytes"/>
+        /// bytes, leaving the stream at its start; <paramref name="hasNul"/> tells whether that head holds a NUL byte.
+        /// </summary>
+        public static Encoding? Sniff(System.IO.Stream stream, out bool hasNul)
+        {
+            var head = new byte[HeadBytes];
+            int read = 0;
+            int n;
+            while (read < head.Length && (n = stream.Read(head, read, head.Length - read)) > 0)
+            {
+                read += n;
+            }
+
+            stream.Position = 0;
+            hasNul = System.Array.IndexOf(head, (byte)0, 0, read) >= 0;
+            return NotForCompiler(head, read);
+        }
+
         /// <summary>
         /// The encoding of <paramref name="head"/> (the first <paramref name="count"/> bytes of a file) when it is UTF-32
         /// (marked or not) or unmarked UTF-16, else null (UTF-8, marked UTF-16, binary). Unmarked text is recognised by

@@ -241,17 +241,9 @@ internal static class SourceAnalysis
                 }
 
                 using FileStream stream = File.OpenRead(Path);
-                var head = new byte[8192];
-                int read = 0, n;
-                while (read < head.Length && (n = stream.Read(head, read, head.Length - read)) > 0)
-                {
-                    read += n;
-                }
 
-                stream.Position = 0;
-
-                // UTF-32 and unmarked UTF-16 decoded as what they are, as the build's check does (Guardrails.BuildTasks.Foundation.TextEncodings).
-                Encoding encoding = Guardrails.BuildTasks.Foundation.TextEncodings.NotForCompiler(head, read) ?? Encoding.UTF8;
+                // UTF-32 and unmarked UTF-16 decoded as what they are, as the build's check does.
+                Encoding encoding = Guardrails.BuildTasks.Foundation.TextEncodings.Sniff(stream, out _) ?? Encoding.UTF8;
                 return SourceText.From(stream, encoding, SourceHashAlgorithm.Sha1, throwIfBinaryDetected: true);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or DecoderFallbackException)

@@ -114,18 +114,12 @@ internal static class ShippedOutputs
             }
 
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            var head = new byte[8192];
-            int read = 0, n;
-            while (read < head.Length && (n = stream.Read(head, read, head.Length - read)) > 0)
-            {
-                read += n;
-            }
-
+            System.Text.Encoding? encoding = TextEncodings.Sniff(stream, out bool hasNul);
+            int first = stream.ReadByte(), second = stream.ReadByte();
             stream.Position = 0;
-            System.Text.Encoding? encoding = TextEncodings.NotForCompiler(head, read);
-            if (encoding == null && Array.IndexOf(head, (byte)0, 0, read) >= 0 && !(read >= 2 && (head[0] == 0xFF && head[1] == 0xFE || head[0] == 0xFE && head[1] == 0xFF)))
+            if (encoding == null && hasNul && !(first == 0xFF && second == 0xFE || first == 0xFE && second == 0xFF))
             {
-                return null; // binary
+                return null; // binary (marked UTF-16 holds NUL bytes too)
             }
 
             string? found = null;
