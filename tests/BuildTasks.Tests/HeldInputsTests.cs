@@ -59,7 +59,7 @@ public class HeldInputsTests
         string policyText = PolicyHarness.BasePolicy.Edit("\"revision\": 3,", "\"revision\": 3, \"colour\": \"blue\",");
         string policy = dir.Write("policy/guardrails.policy.json", policyText);
         string manifest = dir.Write("ai-assistants.json", PolicyHarness.BaseManifest);
-        var reads = new PolicyReads();
+        var reads = new ReadCache();
         CheckRequest First() => new CheckRequest { ProjectPath = Path.Combine(dir.Path, "App.csproj"), PolicyPath = policy, ManifestPath = manifest, Now = PolicyHarness.Now, CheckFootprints = false, PolicyReads = reads };
 
         CheckResult first = GuardrailsChecker.Run(First());

@@ -9,13 +9,11 @@ namespace Guardrails.BuildTasks.Engine
     /// Policies the check has already read, by path and SHA-256 of the bytes. Reading a policy (parse, then
     /// <see cref="PolicyReader"/>) depends on nothing but those bytes and the path, and nothing downstream changes what it
     /// produced, so a caller that checks many builds under the same few revisions (the guardrails tool replaying an
-    /// estate's recorded builds, <see cref="CheckRequest.PolicyReads"/>) reads each revision once. A build checks one
+    /// estate's recorded builds, <see cref="CheckRequest.PolicyReads"/>, kept in a <see cref="ReadCache"/>) reads each revision once. A build checks one
     /// project under one policy and does not set it.
     /// </summary>
-    public sealed class PolicyReads
+    internal static class PolicyReads
     {
-        private readonly Dictionary<string, Entry> _entries = new Dictionary<string, Entry>(System.StringComparer.Ordinal);
-
         internal sealed class Entry
         {
             public Entry(JsonNode? document, Finding? parseProblem, GuardrailsPolicy? policy, List<Finding> findings, int errors)
@@ -39,16 +37,13 @@ namespace Guardrails.BuildTasks.Engine
             public int Errors { get; }
         }
 
-        /// <summary>How many distinct policies were read (each once).</summary>
-        public int Count => _entries.Count;
-
         /// <summary>The policy in <paramref name="file"/> read from <paramref name="text"/>, from <paramref name="reads"/> when it holds the same bytes at the same path.</summary>
-        internal static Entry Read(PolicyReads? reads, LoadedFile file, string text, string policyPath)
+        internal static Entry Read(ReadCache? reads, LoadedFile file, string text, string policyPath)
         {
             string key = policyPath + "\n" + file.Sha256;
-            if (reads != null && reads._entries.TryGetValue(key, out Entry? known))
+            if (reads != null && reads.Entries.TryGetValue(key, out object? known))
             {
-                return known;
+                return (Entry)known;
             }
 
             JsonNode? document = SourceFile.TryParseJson(text, policyPath, "The Guardrails policy", out Finding? problem);
@@ -63,7 +58,7 @@ namespace Guardrails.BuildTasks.Engine
             var entry = new Entry(document, problem, policy, findings, errors);
             if (reads != null)
             {
-                reads._entries[key] = entry;
+                reads.Entries[key] = entry;
             }
 
             return entry;

@@ -142,8 +142,8 @@ namespace Guardrails.BuildTasks.Foundation
         /// </summary>
         public System.Collections.Generic.IReadOnlyDictionary<string, LoadedFile>? HeldFiles { get; set; }
 
-        /// <summary>Policies already read, reused when the same bytes are checked again (<see cref="Engine.PolicyReads"/>); null: read every time.</summary>
-        public Engine.PolicyReads? PolicyReads { get; set; }
+        /// <summary>Policies already read, reused when the same bytes are checked again (<see cref="ReadCache"/>); null: read every time.</summary>
+        public ReadCache? PolicyReads { get; set; }
 
         /// <summary>The held file at <paramref name="path"/>, or the file read from disk (<see cref="SourceFile.TryLoad(string, Guardrails.Core.Rules.RuleInfo, string, out Finding?, long)"/>).</summary>
         internal LoadedFile? Load(string path, Guardrails.Core.Rules.RuleInfo unreadableRule, string what, out Finding? problem)

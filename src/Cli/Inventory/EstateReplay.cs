@@ -44,7 +44,7 @@ internal static class EstateReplay
         var skipped = new List<string>();
         int evaluated = 0;
         var files = new Dictionary<string, LoadedFile>(held ?? new Dictionary<string, LoadedFile>(), StringComparer.Ordinal);
-        var reads = new PolicyReads();
+        var reads = new ReadCache();
 
         // A folder that is never created: the recorded build's project and manifest are only names here.
         string work = Path.Combine(Path.GetTempPath(), "guardrails-replay-" + Guid.NewGuid().ToString("N")[..12]);
@@ -108,10 +108,10 @@ internal static class EstateReplay
         private readonly string _projectPath;
         private readonly string? _manifestPath;
         private readonly Dictionary<string, LoadedFile> _files;
-        private readonly PolicyReads _reads;
+        private readonly ReadCache _reads;
         private readonly List<DeclaredPackage> _packages = new();
 
-        public RecordedBuild(JsonNode uses, string dir, Dictionary<string, LoadedFile> files, PolicyReads reads)
+        public RecordedBuild(JsonNode uses, string dir, Dictionary<string, LoadedFile> files, ReadCache reads)
         {
             _uses = uses;
             _files = files;
