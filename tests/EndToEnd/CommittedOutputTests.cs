@@ -44,6 +44,13 @@ public class CommittedOutputTests
         string original = project.Directory + ".orig";
         Directory.Move(project.Directory, original);
         Git(Path.GetDirectoryName(original)!, "clone", "-q", original, project.Directory);
+        // A fast checkout writes the committed stamp and the git index in the same clock tick (file times are coarse):
+        // give every checked-out file and the index one time, the case where "the index is newer" does not hold.
+        DateTime tick = DateTime.UtcNow;
+        foreach (string file in Directory.EnumerateFiles(project.Directory, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, tick);
+        }
 
         DotNet.Result clone = project.Build();
 
