@@ -485,10 +485,7 @@ namespace Guardrails.BuildTasks.Integrity
                 bool judgedByCheck = false;
                 foreach (ResolvedPackage p in policy!.Packages)
                 {
-                    foreach (string id in sdk.PackageIds)
-                    {
-                        judgedByCheck |= string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase);
-                    }
+                    judgedByCheck |= sdk.HasPackage(p.Id);
                 }
 
                 Decision? decision = judgedByCheck ? null : verdicts.Assembly(name);
