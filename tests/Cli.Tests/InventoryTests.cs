@@ -449,4 +449,21 @@ public sealed class InventoryTests
         Assert.Equal("Payments", r.GetProperty("owner").GetString());
         Assert.Equal(new[] { "github.com/example/task-written" }, Strings(Component(doc, "model", "claude-sonnet-4-5").GetProperty("repositories")));
     }
+
+    /// <summary>An SDK assembly shipped with no restored package is listed with what the record says the policy holds of it.</summary>
+    [Fact]
+    public void A_shipped_sdk_assembly_keeps_the_policy_status_its_record_gives()
+    {
+        using var repo = new TempRepo();
+        var record = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Estate, "payments", "guardrails.audit.json")))!;
+        record["components"]!.AsArray().Add(System.Text.Json.Nodes.JsonNode.Parse("""{ "type": "assembly", "id": "lib/OpenAI.dll", "sdk": "OpenAI .NET SDK", "package": "OpenAI", "policyStatus": "approved" }"""));
+        record["components"]!.AsArray().Add(System.Text.Json.Nodes.JsonNode.Parse("""{ "type": "assembly", "id": "lib/Mistral.SDK.dll", "sdk": "Mistral SDK", "package": "Mistral.SDK", "policyStatus": "not approved" }"""));
+        repo.Write("payments/guardrails.audit.json", record.ToJsonString());
+
+        using JsonDocument doc = Json(repo, out CliRun run, repo.PathOf("payments"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("approved", Component(doc, "assembly", "lib/OpenAI.dll").GetProperty("status").GetString());
+        Assert.Equal("not approved", Component(doc, "assembly", "lib/Mistral.SDK.dll").GetProperty("status").GetString());
+    }
 }

@@ -122,7 +122,9 @@ internal sealed class Record
                 Id = S(c["id"]) ?? "?",
                 Version = S(c["version"]),
                 Assistant = S(c["assistant"]),
-                Status = S(c["policyEntry"]?["status"]) ?? "not in policy",
+                // A package or assistant names its policy entry; an SDK assembly shipped with no restored package says what the
+                // policy holds of its package in "policyStatus" (audit 1.3). Neither → the policy has no entry for it.
+                Status = S(c["policyEntry"]?["status"]) ?? S(c["policyStatus"]) ?? "not in policy",
                 ApprovedBy = S(c["approval"]?["approvedBy"]),
                 ExpiresAt = S(c["approval"]?["expiresAt"]),
                 MaxDataClass = S(c["reach"]?["maxDataClass"]),
