@@ -33,6 +33,14 @@ namespace Guardrails.BuildTasks
         /// <summary>The capture properties Guardrails.props sets; a later build file setting them forges the central values.</summary>
         internal const string InternalPrefix = "_GuardrailsCentral";
 
+        /// <summary>
+        /// Every Guardrails-internal property and item starts with this: only Guardrails' own props and targets set them.
+        /// One given from outside (a global property, an environment variable), defined in another build file or written by
+        /// another target can redirect or switch off part of the check (_GuardrailsVerificationRan skipped the verification
+        /// after the compiler, _GuardrailsDefaultRevisionStateFile moved the rollback memory): GRD308, naming it and where.
+        /// </summary>
+        internal const string AnyInternalPrefix = "_Guardrails";
+
         public static void Collect(GuardrailsCheck task, CheckRequest request)
         {
             IReadOnlyDictionary<string, string>? globals = null;
@@ -64,6 +72,8 @@ namespace Guardrails.BuildTasks
                 }
             }
 
+            CollectInternalFromOutside(globals, request);
+
             if (string.Equals(task.ImportDirectoryBuildProps?.Trim(), "false", StringComparison.OrdinalIgnoreCase) &&
                 !string.IsNullOrWhiteSpace(task.DirectoryBuildPropsAbove) &&
                 !request.ExternalSettings.Exists(s => s.Name == "ImportDirectoryBuildProps"))
@@ -81,6 +91,55 @@ namespace Guardrails.BuildTasks
 
             CollectShadowed(task, request);
             CollectOptOuts(task, request, globals, central, evaluated);
+        }
+
+        /// <summary>
+        /// Any _Guardrails* name given as a global property or an environment variable (MSBuild makes each a property), not
+        /// already reported as a central setting: GRD308. Guardrails.targets treats its internal properties as local and
+        /// starts them empty, so such a value no longer takes effect; it is reported because nothing but an attempt on the
+        /// check sets one.
+        /// </summary>
+        private static void CollectInternalFromOutside(IReadOnlyDictionary<string, string>? globals, CheckRequest request)
+        {
+            var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (ExternalSetting setting in request.ExternalSettings)
+            {
+                reported.Add(setting.Name);
+            }
+
+            var found = new List<KeyValuePair<string, string>>();
+            if (globals != null)
+            {
+                foreach (KeyValuePair<string, string> pair in globals)
+                {
+                    if (pair.Key.StartsWith(AnyInternalPrefix, StringComparison.OrdinalIgnoreCase) && reported.Add(pair.Key))
+                    {
+                        found.Add(new KeyValuePair<string, string>(pair.Key, GlobalSource));
+                    }
+                }
+            }
+
+            try
+            {
+                foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+                {
+                    string name = entry.Key as string ?? string.Empty;
+                    if (name.StartsWith(AnyInternalPrefix, StringComparison.OrdinalIgnoreCase) && reported.Add(name))
+                    {
+                        found.Add(new KeyValuePair<string, string>(name, EnvironmentSource));
+                    }
+                }
+            }
+            catch (System.Security.SecurityException)
+            {
+                // an environment the task may not read presets nothing it could report
+            }
+
+            found.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+            foreach (KeyValuePair<string, string> pair in found)
+            {
+                request.ExternalSettings.Add(new ExternalSetting(pair.Key, string.Empty, pair.Value));
+            }
         }
 
         /// <summary>
@@ -131,6 +190,26 @@ namespace Guardrails.BuildTasks
                 {
                     request.CentralRecordTampered.Add(new Finding(Core.Rules.RuleCatalog.CentralSettingOverridden, forged.File, forged.Line, forged.Column,
                         "This build file sets " + forged.Name + ", part of Guardrails' own record of the central settings, which only Guardrails' props may write. Remove it."));
+                }
+            }
+
+            foreach (EvaluatedBuild.Located forged in evaluated.ForgedInternal)
+            {
+                if (seen.Add(forged.File + "|" + forged.Line))
+                {
+                    request.CentralRecordTampered.Add(new Finding(Core.Rules.RuleCatalog.CentralSettingOverridden, forged.File, forged.Line, forged.Column,
+                        "This build file sets " + forged.Name + ", one of Guardrails' internal properties or items, which only Guardrails' own props and targets set " +
+                        "(one can redirect or switch off part of the check). Remove it; a name of your own must not start with _Guardrails."));
+                }
+            }
+
+            foreach (EvaluatedBuild.Located target in evaluated.InternalWritingTargets)
+            {
+                if (seen.Add(target.File + "|" + target.Line))
+                {
+                    request.CentralRecordTampered.Add(new Finding(Core.Rules.RuleCatalog.CentralSettingOverridden, target.File, target.Line, target.Column,
+                        "The target '" + target.Name + "' writes " + target.Detail + ", one of Guardrails' internal properties or items, which only Guardrails' own " +
+                        "targets write (one can redirect or switch off part of the check while the build runs). Remove it; a name of your own must not start with _Guardrails."));
                 }
             }
 

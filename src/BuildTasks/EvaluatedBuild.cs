@@ -52,6 +52,12 @@ namespace Guardrails.BuildTasks
         /// <summary>Definitions of a _GuardrailsCentral* property outside Guardrails' package: file, line, property name.</summary>
         public List<Located> ForgedCapture { get; } = new List<Located>();
 
+        /// <summary>Definitions of any other _Guardrails* property or item outside Guardrails' package: file, line, name.</summary>
+        public List<Located> ForgedInternal { get; } = new List<Located>();
+
+        /// <summary>Targets outside Guardrails' package that write any other _Guardrails* property or item at run time.</summary>
+        public List<Located> InternalWritingTargets { get; } = new List<Located>();
+
         /// <summary>Targets outside Guardrails' package that write a _GuardrailsCentral* property or item at run time.</summary>
         public List<Located> CaptureWritingTargets { get; } = new List<Located>();
 
@@ -230,6 +236,22 @@ namespace Guardrails.BuildTasks
                 }
             }
 
+            foreach (ProjectProperty property in project.AllEvaluatedProperties)
+            {
+                if (IsOtherInternal(property.Name) && property.Xml != null && !InPackage(property.Xml.ContainingProject.FullPath, packageRoot))
+                {
+                    result.ForgedInternal.Add(new Located(property.Xml.ContainingProject.FullPath, property.Xml.Location.Line, property.Xml.Location.Column, property.Name, string.Empty));
+                }
+            }
+
+            foreach (ProjectItem item in project.AllEvaluatedItems)
+            {
+                if (IsOtherInternal(item.ItemType) && item.Xml != null && !InPackage(item.Xml.ContainingProject.FullPath, packageRoot))
+                {
+                    result.ForgedInternal.Add(new Located(item.Xml.ContainingProject.FullPath, item.Xml.Location.Line, item.Xml.Location.Column, item.ItemType, string.Empty));
+                }
+            }
+
             foreach (ProjectItem item in project.GetItems("_GuardrailsCentralScanExclude"))
             {
                 result.CapturedScanExcludes.Add(item.EvaluatedInclude);
@@ -270,6 +292,10 @@ namespace Guardrails.BuildTasks
                             {
                                 result.CaptureWritingTargets.Add(new Located(target.FullPath, property.Location.Line, property.Location.Column, target.Name, property.Name));
                             }
+                            else if (IsOtherInternal(property.Name))
+                            {
+                                result.InternalWritingTargets.Add(new Located(target.FullPath, property.Location.Line, property.Location.Column, target.Name, property.Name));
+                            }
                             else if (IsOptOutSetting(property.Name) && !string.Equals(property.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase))
                             {
                                 // Adversary round 3 #4: GuardrailsScanFiles=false in a target before CoreCompile, put back
@@ -286,6 +312,10 @@ namespace Guardrails.BuildTasks
                             {
                                 result.CaptureWritingTargets.Add(new Located(target.FullPath, item.Location.Line, item.Location.Column, target.Name, item.ItemType));
                             }
+                            else if (IsOtherInternal(item.ItemType))
+                            {
+                                result.InternalWritingTargets.Add(new Located(target.FullPath, item.Location.Line, item.Location.Column, target.Name, item.ItemType));
+                            }
                             else if (string.Equals(item.ItemType, "GuardrailsScanExclude", StringComparison.OrdinalIgnoreCase) && item.Include.Trim().Length > 0)
                             {
                                 result.SettingWritingTargets.Add(new Located(target.FullPath, item.Location.Line, item.Location.Column, target.Name, "GuardrailsScanExclude=" + item.Include));
@@ -301,6 +331,10 @@ namespace Guardrails.BuildTasks
                             {
                                 result.CaptureWritingTargets.Add(new Located(target.FullPath, output.Location.Line, output.Location.Column, target.Name, name));
                             }
+                            else if (name != null && IsOtherInternal(name))
+                            {
+                                result.InternalWritingTargets.Add(new Located(target.FullPath, output.Location.Line, output.Location.Column, target.Name, name));
+                            }
                             else if (name != null && (IsOptOutSetting(name) || string.Equals(name, "GuardrailsScanExclude", StringComparison.OrdinalIgnoreCase)))
                             {
                                 result.SettingWritingTargets.Add(new Located(target.FullPath, output.Location.Line, output.Location.Column, target.Name, name + "=(the output of a task)"));
@@ -312,6 +346,11 @@ namespace Guardrails.BuildTasks
 
             return result;
         }
+
+        /// <summary>A Guardrails-internal name other than the capture (_GuardrailsCentral*, judged on its own).</summary>
+        private static bool IsOtherInternal(string name) =>
+            name.StartsWith(CentralSettingSources.AnyInternalPrefix, StringComparison.OrdinalIgnoreCase) &&
+            !name.StartsWith(CentralSettingSources.InternalPrefix, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>The switches that turn a check off (GRD310 when not set centrally).</summary>
         internal static readonly string[] OptOutSettings = { "GuardrailsScanFiles", "GuardrailsCheckFootprints", "GuardrailsScanRepositoryFiles", "GuardrailsRevisionStateFile" };

@@ -204,6 +204,30 @@ public class CompileVerificationTests
     }
 
     [Fact]
+    public void Any_internal_Guardrails_property_given_globally_or_in_the_environment_is_GRD308_naming_it_and_where()
+    {
+        using var dir = new TempDir();
+        var runner = new CheckRunner(dir);
+        runner.Task.BuildEngine = new GlobalPropertiesEngine(runner.Engine, new Dictionary<string, string> { ["_GuardrailsVerificationRan"] = "true", ["OtherProperty"] = "x" });
+        string variable = "_GuardrailsUnitTestPreset" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable(variable, "anything");
+        try
+        {
+            Assert.False(runner.Run().Passed);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+
+        Assert.Contains(runner.Engine.Errors, e => e.Code == "GRD308" && e.Message.StartsWith("_GuardrailsVerificationRan (an internal Guardrails property", StringComparison.Ordinal) &&
+            e.Message.Contains("the command line or a response file such as Directory.Build.rsp"));
+        Assert.Contains(runner.Engine.Errors, e => e.Code == "GRD308" && e.Message.StartsWith(variable + " (an internal Guardrails property", StringComparison.Ordinal) &&
+            e.Message.Contains("an environment variable"));
+        Assert.DoesNotContain(runner.Engine.Errors, e => e.Message.Contains("OtherProperty"));
+    }
+
+    [Fact]
     public void Internal_capture_properties_set_in_the_project_file_are_GRD308()
     {
         using var dir = new TempDir();

@@ -108,4 +108,38 @@ public class EvaluatedBuildTests
             Assert.Equal(expected, evaluated.RepositoryBuildFiles);
         }
     }
+
+    [Fact]
+    public void Internal_Guardrails_properties_and_items_defined_or_written_outside_the_package_are_listed_at_file_and_line()
+    {
+        (TempDir repo, TempDir outside, string project) = Layout();
+        using (repo)
+        using (outside)
+        {
+            repo.Write("packages/guardrails/build/Guardrails.props",
+                "<Project>\n  <PropertyGroup><_GuardrailsVerificationRan></_GuardrailsVerificationRan></PropertyGroup>\n  <Target Name=\"Own\"><ItemGroup><_GuardrailsCheckInput Include=\"a\" /></ItemGroup></Target>\n</Project>\n");
+            repo.Write("eng/more.targets", """
+                <Project>
+                  <PropertyGroup>
+                    <_GuardrailsVerificationRan>true</_GuardrailsVerificationRan>
+                    <_OwnGuardrailsName>fine</_OwnGuardrailsName>
+                  </PropertyGroup>
+                  <ItemGroup><_GuardrailsScanList Include="x.json" /></ItemGroup>
+                  <Target Name="Skip" BeforeTargets="GuardrailsCheck">
+                    <ItemGroup><_GuardrailsCheckInput Remove="@(_GuardrailsCheckInput)" /></ItemGroup>
+                    <PropertyGroup><_GuardrailsGitIndexDir></_GuardrailsGitIndexDir></PropertyGroup>
+                  </Target>
+                </Project>
+                """);
+
+            EvaluatedBuild evaluated = EvaluatedBuild.Evaluate(project, Globals(repo, outside), Path.Combine(repo.Path, "packages", "guardrails"));
+
+            string more = Path.Combine(repo.Path, "eng", "more.targets");
+            Assert.Equal(new[] { more + "(3) _GuardrailsVerificationRan", more + "(6) _GuardrailsScanList" },
+                evaluated.ForgedInternal.Select(l => l.File + "(" + l.Line + ") " + l.Name).OrderBy(x => x, StringComparer.Ordinal));
+            Assert.Equal(new[] { "Skip " + more + "(8) _GuardrailsCheckInput", "Skip " + more + "(9) _GuardrailsGitIndexDir" },
+                evaluated.InternalWritingTargets.Select(l => l.Name + " " + l.File + "(" + l.Line + ") " + l.Detail).OrderBy(x => x, StringComparer.Ordinal));
+            Assert.Empty(evaluated.ForgedCapture);
+        }
+    }
 }

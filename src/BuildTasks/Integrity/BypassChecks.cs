@@ -272,9 +272,11 @@ namespace Guardrails.BuildTasks.Integrity
 
                 string what = setting.Name == "ImportDirectoryBuildProps"
                     ? "ImportDirectoryBuildProps=" + setting.Value.Trim() + " (set in " + setting.Source + ") keeps MSBuild from importing the repository's Directory.Build.props, where the central Guardrails settings live"
-                    : setting.Name.StartsWith(CentralInternalPrefix, StringComparison.Ordinal)
+                    : setting.Name.StartsWith(CentralInternalPrefix, StringComparison.OrdinalIgnoreCase)
                         ? setting.Name + " (Guardrails' own record of the central settings) is set in " + setting.Source
-                        : setting.Name + " is set in " + setting.Source + " to '" + setting.Value.Trim() + "'";
+                        : setting.Name.StartsWith("_Guardrails", StringComparison.OrdinalIgnoreCase)
+                            ? setting.Name + " (an internal Guardrails property, which only Guardrails' own props and targets set; one can redirect or switch off part of the check) is set in " + setting.Source
+                            : setting.Name + " is set in " + setting.Source + " to '" + setting.Value.Trim() + "'";
                 result.Findings.Add(new Finding(
                     RuleCatalog.CentralSettingOverridden,
                     request.ProjectPath,
