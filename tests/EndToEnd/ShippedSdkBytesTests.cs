@@ -84,4 +84,29 @@ public class ShippedSdkBytesTests
         Assert.True(build.ExitCode != 0, "plugins.zip carries the unapproved OpenAI SDK to bin/ and the build is green:\n" + build);
         Assert.Matches(@"error GRD201: The build copies [^\n]*plugins\.zip!OpenAI\.dll to its output folder, and it is \(or holds\) the assembly OpenAI", build.Output);
     }
+
+    /// <summary>
+    /// The same zip written into bin/ by a target after the build (adversary round 3 'sdkhide'): no item names it, so no
+    /// check inside the build sees it; the CI gate opens every zip in bin/ and judges the assemblies inside (GRDCL30).
+    /// </summary>
+    [Fact]
+    public void An_unapproved_sdk_zipped_into_bin_after_the_build_fails_the_gate_with_GRDCL30_at_the_entry()
+    {
+        TestProject repo = _fixture.NewPinnedProject(E2eDocuments.Policy("e2e-adv3-late-zip", 2), E2eDocuments.MinimalManifest, ("GuardrailsMode", "Enforce"));
+        repo.UseNuGetOrg();
+        repo.AddToProject(Download + """
+              <Target Name="PackPlugins" AfterTargets="Build">
+                <Copy SourceFiles="$(_Pkgs)openai/2.1.0/lib/net6.0/OpenAI.dll;$(_Pkgs)system.clientmodel/1.2.1/lib/net6.0/System.ClientModel.dll" DestinationFolder="$(BaseIntermediateOutputPath)stage/" />
+                <ZipDirectory SourceDirectory="$(BaseIntermediateOutputPath)stage/" DestinationFile="$(OutDir)plugins.zip" Overwrite="true" />
+              </Target>
+            """);
+        DotNet.Result build = repo.Build();
+        Assert.True(File.Exists(Path.Combine(repo.Directory, "bin", "Debug", "net10.0", "plugins.zip")), "the route's zip was written:\n" + build);
+
+        DotNet.Result gate = GuardrailsTool.VerifyBuild(repo.Directory);
+
+        Assert.True(gate.ExitCode != 0, "the gate passed an unapproved SDK zipped into bin/:\n" + gate);
+        Assert.Contains("FAIL  GRDCL30 " + Path.Combine(repo.Directory, "bin", "Debug", "net10.0", "plugins.zip") + "!OpenAI.dll", gate.Output);
+        Assert.Contains("FAIL  GRDCL30 " + Path.Combine(repo.Directory, "bin", "Debug", "net10.0", "plugins.zip") + "!System.ClientModel.dll", gate.Output);
+    }
 }

@@ -56,13 +56,20 @@ internal static class ShippedOutputs
         }
 
         var packages = new PackageFiles(tree, verifiedProjects);
+        Func<string, bool> verified = verifiedHashes.Contains;
+        Func<string, string, bool> packageFile = packages.Contains;
         foreach (string bin in tree.BinFolders)
         {
             foreach (string file in SafeFiles(bin, SearchOption.AllDirectories))
             {
                 if (!IsAssembly(file, out bool resourceOnly))
                 {
-                    if (ShippedKey(file) is { } key)
+                    // A zip (.zip, .nupkg, any name) is opened: an SDK or a key inside ships as surely as one beside it.
+                    if (ShippedContents.IsZip(file))
+                    {
+                        ShippedContents.Inspect(file, assembly: false, verified, packageFile, results);
+                    }
+                    else if (ShippedKey(file) is { } key)
                     {
                         results.Add(key);
                     }
@@ -72,12 +79,16 @@ internal static class ShippedOutputs
 
                 if (resourceOnly)
                 {
+                    // A satellite holds only resources: those are what it ships (an SDK embedded in a resource-only assembly).
+                    ShippedContents.Inspect(file, assembly: true, verified, packageFile, results);
                     continue;
                 }
 
                 string? sha = SourceFile.TryHashFile(file);
                 if (sha != null && verifiedHashes.Contains(sha))
                 {
+                    // The record vouches for the code the compiler checked, not for bytes embedded as resources: those are opened.
+                    ShippedContents.Inspect(file, assembly: true, verified, packageFile, results);
                     continue;
                 }
 
@@ -114,23 +125,7 @@ internal static class ShippedOutputs
             }
 
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            System.Text.Encoding? encoding = TextEncodings.Sniff(stream, out bool hasNul);
-            int first = stream.ReadByte(), second = stream.ReadByte();
-            stream.Position = 0;
-            if (encoding == null && hasNul && !(first == 0xFF && second == 0xFE || first == 0xFE && second == 0xFF))
-            {
-                return null; // binary (marked UTF-16 holds NUL bytes too)
-            }
-
-            string? found = null;
-            using var reader = new StreamReader(stream, encoding ?? new System.Text.UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
-            Guardrails.Core.Files.TextFileSecrets.ScanStream(file, reader, (match, line, column) =>
-            {
-                if (found == null && !match.Format.IsGeneric)
-                {
-                    found = match.Format.Provider + " " + match.Format.TokenKind + " (" + match.Redacted + ") at line " + line + ", column " + column;
-                }
-            });
+            string? found = KeyIn(stream, file);
             return found == null
                 ? null
                 : new GateResult(file, KeyCode, "this file in an output folder holds a key, " + found + ": it ships with the build. A file copied there by a build step " +
@@ -140,6 +135,32 @@ internal static class ShippedOutputs
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The first self-identifying key in a seekable stream of text (<paramref name="where"/> names it for the reader's file
+    /// kind), as "provider kind (redacted) at line L, column C"; null for none, or for binary content.
+    /// </summary>
+    internal static string? KeyIn(Stream stream, string where)
+    {
+        System.Text.Encoding? encoding = TextEncodings.Sniff(stream, out bool hasNul);
+        int first = stream.ReadByte(), second = stream.ReadByte();
+        stream.Position = 0;
+        if (encoding == null && hasNul && !(first == 0xFF && second == 0xFE || first == 0xFE && second == 0xFF))
+        {
+            return null; // binary (marked UTF-16 holds NUL bytes too)
+        }
+
+        string? found = null;
+        using var reader = new StreamReader(stream, encoding ?? new System.Text.UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, bufferSize: 4096, leaveOpen: true);
+        Guardrails.Core.Files.TextFileSecrets.ScanStream(where, reader, (match, line, column) =>
+        {
+            if (found == null && !match.Format.IsGeneric)
+            {
+                found = match.Format.Provider + " " + match.Format.TokenKind + " (" + match.Redacted + ") at line " + line + ", column " + column;
+            }
+        });
+        return found;
     }
 
     private static StringComparer PathComparer => Path.DirectorySeparatorChar == '\\' ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
@@ -205,13 +226,28 @@ internal static class ShippedOutputs
         try
         {
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            return IsAssembly(stream, out resourceOnly);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>As <see cref="IsAssembly(string, out bool)"/>, for the bytes of a stream (left open, position moved).</summary>
+    internal static bool IsAssembly(Stream stream, out bool resourceOnly)
+    {
+        resourceOnly = false;
+        try
+        {
+            stream.Position = 0;
             if (stream.Length < 128 || stream.Length > MaxAssemblyBytes || stream.ReadByte() != 'M' || stream.ReadByte() != 'Z')
             {
                 return false;
             }
 
             stream.Position = 0;
-            using var pe = new PEReader(stream);
+            using var pe = new PEReader(stream, PEStreamOptions.LeaveOpen);
             if (!pe.HasMetadata)
             {
                 return false;

@@ -1,0 +1,192 @@
+using System.IO.Compression;
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
+using System.Reflection.PortableExecutable;
+using System.Security.Cryptography;
+using System.Text;
+using Guardrails.Cli.Verify;
+using Guardrails.Tests.Shared;
+
+namespace Guardrails.Cli.Tests;
+
+/// <summary>
+/// guardrails verify-build looks inside what bin/ ships (issue 12 after adversary round 3 #7): zips (any name, .nupkg
+/// included) and the manifest resources of the assemblies it vouches for, judged as files of bin/ are: an assembly
+/// inside must be verified or a restored package's file (GRDCL30), text inside is read for keys (GRDCL31); past a limit,
+/// or unreadable, the file is GRDCL30.
+/// </summary>
+public class VerifyBuildContentsTests
+{
+    private const string Bin = "src/App/bin/Debug/net8.0/";
+
+    private static readonly string Key = FakeKeys.OpenAiProject("GateInsideZipFakeKeyNotReal");
+
+    /// <summary>An unapproved "SDK": any managed assembly no record or package vouches for.</summary>
+    private static readonly byte[] Sdk = File.ReadAllBytes(typeof(FactAttribute).Assembly.Location);
+
+    private static string Sha(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
+
+    /// <summary>A minimal managed assembly with embedded manifest resources; with <paramref name="code"/> false it defines no type (resource-only, a satellite).</summary>
+    internal static byte[] Assembly(string name, bool code, params (string Name, byte[] Bytes)[] resources)
+    {
+        var metadata = new MetadataBuilder();
+        metadata.AddModule(0, metadata.GetOrAddString(name + ".dll"), metadata.GetOrAddGuid(Guid.NewGuid()), default, default);
+        metadata.AddAssembly(metadata.GetOrAddString(name), new Version(1, 0, 0, 0), default, default, 0, AssemblyHashAlgorithm.None);
+        metadata.AddTypeDefinition(default, default, metadata.GetOrAddString("<Module>"), default, MetadataTokens.FieldDefinitionHandle(1), MetadataTokens.MethodDefinitionHandle(1));
+        if (code)
+        {
+            metadata.AddTypeDefinition(TypeAttributes.Public, metadata.GetOrAddString("App"), metadata.GetOrAddString("Program"), default, MetadataTokens.FieldDefinitionHandle(1), MetadataTokens.MethodDefinitionHandle(1));
+        }
+
+        var managed = new BlobBuilder();
+        foreach ((string resourceName, byte[] bytes) in resources)
+        {
+            metadata.AddManifestResource(ManifestResourceAttributes.Public, metadata.GetOrAddString(resourceName), default, (uint)managed.Count);
+            managed.WriteInt32(bytes.Length);
+            managed.WriteBytes(bytes);
+            managed.Align(8);
+        }
+
+        var pe = new ManagedPEBuilder(PEHeaderBuilder.CreateLibraryHeader(), new MetadataRootBuilder(metadata), new BlobBuilder(), managedResources: managed);
+        var blob = new BlobBuilder();
+        pe.Serialize(blob);
+        return blob.ToArray();
+    }
+
+    private static byte[] Zip(params (string Name, byte[] Bytes)[] entries)
+    {
+        using var memory = new MemoryStream();
+        using (var zip = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach ((string name, byte[] bytes) in entries)
+            {
+                using Stream stream = zip.CreateEntry(name).Open();
+                stream.Write(bytes);
+            }
+        }
+
+        return memory.ToArray();
+    }
+
+    private static byte[] CompiledResources(Action<System.Resources.ResourceWriter> add)
+    {
+        using var memory = new MemoryStream();
+        using (var writer = new System.Resources.ResourceWriter(memory))
+        {
+            add(writer);
+        }
+
+        return memory.ToArray();
+    }
+
+    /// <summary>A repository whose App.dll (<paramref name="app"/>) is verified and shipped in bin/.</summary>
+    private static TempRepo Repo(byte[] app)
+    {
+        var repo = new TempRepo();
+        string project = repo.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        Write(repo, "src/App/obj/Debug/net8.0/App.dll", app);
+        repo.Write("src/App/obj/Debug/net8.0/guardrails/guardrails.audit.json",
+            "{ \"auditFormat\": \"1.2\", \"project\": { \"path\": \"" + project.Replace("\\", "\\\\") + "\" }, \"compile\": { \"assembly\": { \"file\": \"App.dll\", \"sha256\": \"" + Sha(app) +
+            "\" }, \"checkRan\": true, \"analyzersRan\": true, \"severities\": \"error, not configurable\", \"verified\": true, \"findings\": [] } }");
+        Write(repo, Bin + "App.dll", app);
+        return repo;
+    }
+
+    private static void Write(TempRepo repo, string relative, byte[] content)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(repo.PathOf(relative))!);
+        File.WriteAllBytes(repo.PathOf(relative), content);
+    }
+
+    private static CliRun Gate(TempRepo repo) => CliRun.Of("verify-build", repo.Root);
+
+    [Fact]
+    public void An_assembly_or_a_key_inside_a_zip_of_bin_fails_the_gate_and_what_is_vouched_for_passes()
+    {
+        byte[] app = Assembly("App", code: true);
+        using TempRepo repo = Repo(app);
+        // What a team legitimately zips: its own verified assembly, notes, a nested zip of the same.
+        Write(repo, Bin + "bundle.zip", Zip(("App.dll", app), ("readme.txt", Encoding.UTF8.GetBytes("nothing secret\n")), ("inner.zip", Zip(("App.dll", app)))));
+        CliRun clean = Gate(repo);
+        Assert.True(clean.ExitCode == 0, clean.Out + clean.Err);
+
+        // Adversary round 3 #7 ('sdkhide'): the SDK zipped by a target after the build and loaded from bytes at run time.
+        Write(repo, Bin + "plugins.zip", Zip(("OpenAI.dll", Sdk)));
+        // A key in a text entry, and an SDK in a zip inside a .nupkg (a zip under another name).
+        Write(repo, Bin + "deploy.zip", Zip(("config/prod.txt", Encoding.UTF8.GetBytes("OPENAI_API_KEY=" + Key + "\n"))));
+        Write(repo, Bin + "App.1.0.0.nupkg", Zip(("lib/net8.0/App.dll", app), ("tools/more.zip", Zip(("x.dll", Sdk)))));
+        CliRun run = Gate(repo);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("FAIL  GRDCL30 " + repo.PathOf(Bin + "plugins.zip") + "!OpenAI.dll", run.Out);
+        Assert.Contains("FAIL  GRDCL31 " + repo.PathOf(Bin + "deploy.zip") + "!config/prod.txt", run.Out);
+        Assert.Contains("at line 1, column 16", run.Out);
+        Assert.Contains("FAIL  GRDCL30 " + repo.PathOf(Bin + "App.1.0.0.nupkg") + "!tools/more.zip!x.dll", run.Out);
+        Assert.DoesNotContain(repo.PathOf(Bin + "bundle.zip"), run.Out);
+        Assert.DoesNotContain("lib/net8.0/App.dll", run.Out);
+        Assert.DoesNotContain(Key, run.Out + run.Err);
+    }
+
+    [Fact]
+    public void An_assembly_or_a_key_embedded_as_a_resource_of_a_verified_or_a_resource_only_assembly_fails_the_gate()
+    {
+        byte[] resources = CompiledResources(w =>
+        {
+            w.AddResource("Greeting", "hello");
+            w.AddResource("Settings", "OPENAI_API_KEY=" + Key);
+            w.AddResource("Blob", Sdk);
+        });
+        // Adversary round 3 #7 ('embdll'): the SDK's bytes as an EmbeddedResource with a logical name, inside the verified App.dll.
+        byte[] app = Assembly("App", code: true, ("p1", Sdk), ("App.keys.txt", Encoding.UTF8.GetBytes("key: " + Key + "\n")), ("App.Strings.resources", resources), ("App.logo.png", new byte[] { 0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0 }));
+        using TempRepo repo = Repo(app);
+        // A resource-only assembly (a satellite) carrying the SDK.
+        Write(repo, Bin + "fr/App.resources.dll", Assembly("App.resources", code: false, ("App.Strings.fr.resources", CompiledResources(w => w.AddResource("x", Sdk)))));
+
+        CliRun run = Gate(repo);
+
+        string dll = repo.PathOf(Bin + "App.dll");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("FAIL  GRDCL30 " + dll + "!p1", run.Out);
+        Assert.Contains("FAIL  GRDCL31 " + dll + "!App.keys.txt", run.Out);
+        Assert.Contains("FAIL  GRDCL31 " + dll + "!App.Strings.resources!Settings", run.Out);
+        Assert.Contains("FAIL  GRDCL30 " + dll + "!App.Strings.resources!Blob", run.Out);
+        Assert.Contains("FAIL  GRDCL30 " + repo.PathOf(Bin + "fr/App.resources.dll") + "!App.Strings.fr.resources!x", run.Out);
+        Assert.DoesNotContain("!Greeting", run.Out);
+        Assert.DoesNotContain("App.logo.png", run.Out);
+        Assert.DoesNotContain(Key, run.Out + run.Err);
+
+        // The same App with harmless resources only passes.
+        using TempRepo plain = Repo(Assembly("App", code: true, ("App.Strings.resources", CompiledResources(w => w.AddResource("Greeting", "hello")))));
+        CliRun ok = Gate(plain);
+        Assert.True(ok.ExitCode == 0, ok.Out + ok.Err);
+    }
+
+    [Fact]
+    public void A_zip_the_gate_cannot_look_into_completely_is_GRDCL30_naming_the_limit()
+    {
+        byte[] app = Assembly("App", code: true);
+        using TempRepo repo = Repo(app);
+        byte[] deep = Zip(("App.dll", app));
+        for (int i = 0; i < ShippedContents.MaxDepth; i++)
+        {
+            deep = Zip(("level" + i + ".zip", deep));
+        }
+
+        Write(repo, Bin + "deep.zip", deep);
+        var many = Enumerable.Range(0, ShippedContents.MaxEntries + 1).Select(i => ("e" + i + ".txt", new byte[] { (byte)'x' })).ToArray();
+        Write(repo, Bin + "many.zip", Zip(many));
+        byte[] damaged = Zip(("a.txt", Encoding.UTF8.GetBytes(new string('a', 4096))));
+        Array.Clear(damaged, damaged.Length - 40, 40);
+        Write(repo, Bin + "damaged.zip", damaged);
+
+        CliRun run = Gate(repo);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("FAIL  GRDCL30 " + repo.PathOf(Bin + "deep.zip") + ": the gate could not look into this file", run.Out);
+        Assert.Contains("nested more than " + ShippedContents.MaxDepth + " levels deep", run.Out);
+        Assert.Contains("over the limit of " + ShippedContents.MaxEntries, run.Out);
+        Assert.Contains(repo.PathOf(Bin + "damaged.zip"), run.Out);
+        Assert.Contains("could not be read as one", run.Out);
+    }
+}
