@@ -189,4 +189,45 @@ public class VerifyBuildContentsTests
         Assert.Contains(repo.PathOf(Bin + "damaged.zip"), run.Out);
         Assert.Contains("could not be read as one", run.Out);
     }
+
+    [Fact]
+    public void A_key_in_a_file_of_bin_whose_name_or_content_says_binary_fails_the_gate_at_its_byte_offset()
+    {
+        byte[] app = Assembly("App", code: true);
+        using TempRepo repo = Repo(app);
+        // Adversary round 4 #5 ('dat2', 'nul2'): plain text behind a binary extension, and one NUL byte before the key.
+        Write(repo, Bin + "ship.png", Encoding.UTF8.GetBytes("OPENAI_API_KEY=" + Key + "\n"));
+        Write(repo, Bin + "ship.pfx", Encoding.UTF8.GetBytes("OPENAI_API_KEY=" + Key + "\n"));
+        Write(repo, Bin + "ship.dat", Encoding.UTF8.GetBytes("\0\nOPENAI_API_KEY=" + Key + "\n"));
+        // A key as UTF-16LE inside binary data (a .NET string heap, a Windows tool's record), at an odd offset, past 1 MiB.
+        byte[] blob = new byte[(1 << 20) + 17];
+        new Random(7).NextBytes(blob);
+        byte[] wide = Encoding.Unicode.GetBytes(Key);
+        byte[] big = blob.Concat(wide).Concat(new byte[] { 0, 0, 1, 2 }).ToArray();
+        Write(repo, Bin + "data.bin", big);
+        // A key inside an embedded resource that is binary (a serialized object's bytes in a .resources blob).
+        byte[] withBinary = Assembly("App", code: true, ("App.blob.bin", Encoding.UTF8.GetBytes("\u0001\0" + Key)));
+        using TempRepo embedded = Repo(withBinary);
+
+        CliRun run = Gate(repo);
+        CliRun inResource = Gate(embedded);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("FAIL  GRDCL31 " + repo.PathOf(Bin + "ship.png") + ": this file in an output folder holds a key", run.Out);
+        Assert.Contains("FAIL  GRDCL31 " + repo.PathOf(Bin + "ship.pfx"), run.Out);
+        Assert.Contains("FAIL  GRDCL31 " + repo.PathOf(Bin + "ship.dat"), run.Out);
+        Assert.Contains("at byte offset 17 (in content that is not text)", run.Out);
+        Assert.Contains("FAIL  GRDCL31 " + repo.PathOf(Bin + "data.bin"), run.Out);
+        Assert.Contains("at byte offset " + blob.Length, run.Out);
+        Assert.Equal(1, inResource.ExitCode);
+        Assert.Contains("FAIL  GRDCL31 " + embedded.PathOf(Bin + "App.dll") + "!App.blob.bin", inResource.Out);
+        Assert.DoesNotContain(Key, run.Out + run.Err + inResource.Out + inResource.Err);
+
+        // Binary files with no key (random bytes, a real PNG header) and the same random bytes pass.
+        using TempRepo clean = Repo(app);
+        Write(clean, Bin + "data.bin", blob);
+        Write(clean, Bin + "logo.png", new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13 });
+        CliRun ok = Gate(clean);
+        Assert.True(ok.ExitCode == 0, ok.Out + ok.Err);
+    }
 }

@@ -89,7 +89,7 @@ internal sealed class ShippedContents
         }
     }
 
-    private static GateResult Unjudged(string where, string why) =>
+    internal static GateResult Unjudged(string where, string why) =>
         new(where, ShippedOutputs.Code, "the gate could not look into this file in an output folder completely: " + why + ". What it cannot read is not vouched for " +
             "(an AI SDK or a key could ship inside); ship it unpacked, or within the limits docs/ci.md names.");
 
@@ -277,6 +277,11 @@ internal sealed class ShippedContents
                     }
 
                     Piece(new MemoryStream(data, 4, length, writable: false), inner, key, depth + 1);
+                }
+                else if (!type.StartsWith("ResourceTypeCode.", StringComparison.Ordinal) && data.Length > 0)
+                {
+                    // Any other type (a serialized object, a ResXFileRef to a type the build serializes): its bytes are judged as a piece.
+                    Piece(new MemoryStream(data, writable: false), inner, key, depth + 1);
                 }
             }
         }

@@ -69,7 +69,7 @@ internal static class ShippedOutputs
                     {
                         ShippedContents.Inspect(file, assembly: false, verified, packageFile, results);
                     }
-                    else if (ShippedKey(file) is { } key)
+                    else if (ShippedKey(file, packageFile) is { } key)
                     {
                         results.Add(key);
                     }
@@ -107,58 +107,92 @@ internal static class ShippedOutputs
 
     public const string KeyCode = "GRDCL31";
 
+    /// <summary>Bytes of one loose file of bin/ the gate reads for keys; a larger one is not vouched for (GRDCL30).</summary>
+    public const long MaxKeyScanBytes = ShippedContents.MaxInflatedBytes;
+
     /// <summary>
-    /// A text file in an output folder holding a self-identifying AI-provider key (GRDCL31), whatever put it there: the
-    /// build judges the items it copies, but a plain &lt;Copy&gt; in a target, or an item taken out before the compiler and
-    /// put back for the copy step (adversary round 3, #5 and #6), ships a file no check in the build saw. Read with the
-    /// build's own reader (TextFileSecrets, UTF-16/32 as the check decodes them); binaries and files over the streaming
-    /// limit are left out; a key with no fixed format only named in the file is not enough (the build warns on those).
+    /// A file in an output folder holding a self-identifying AI-provider key (GRDCL31), whatever put it there: the build
+    /// judges the items it copies, but a plain &lt;Copy&gt; in a target, or an item taken out before the compiler and put
+    /// back for the copy step (adversary round 3, #5 and #6), ships a file no check in the build saw. Text is read with the
+    /// build's own reader (TextFileSecrets, UTF-16/32 as the check decodes them); anything else, whatever its name says
+    /// (a .png or .pfx that is plain text, a .dat with one NUL byte: adversary round 4 #5), is read for keys in its
+    /// printable runs (<see cref="Guardrails.Core.Files.BinaryText"/>), except a file with the bytes of a restored
+    /// package's file (that package was judged by the build). A key with no fixed format only named in the file is not
+    /// enough (the build warns on those). Over <see cref="MaxKeyScanBytes"/> the file is GRDCL30: not read, not vouched for.
     /// </summary>
-    private static GateResult? ShippedKey(string file)
+    private static GateResult? ShippedKey(string file, Func<string, string, bool> packageFile)
     {
         try
         {
             var info = new FileInfo(file);
-            if (info.Length == 0 || info.Length > Guardrails.Core.Files.TextFileSecrets.StreamMaxBytes || Guardrails.Core.Files.TextFileSecrets.HasBinaryExtension(file))
+            if (info.Length == 0)
             {
                 return null;
             }
 
+            if (info.Length > MaxKeyScanBytes)
+            {
+                string? sha = SourceFile.TryHashFile(file);
+                return sha != null && packageFile(Path.GetFileName(file), sha)
+                    ? null
+                    : ShippedContents.Unjudged(file, "it is " + info.Length + " bytes, over the limit of " + MaxKeyScanBytes + " bytes the gate reads for keys");
+            }
+
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            string? found = KeyIn(stream, file);
+            string? found = KeyIn(stream, file, () =>
+            {
+                string? sha = SourceFile.TryHashFile(file);
+                return !(sha != null && packageFile(Path.GetFileName(file), sha));
+            });
             return found == null
                 ? null
                 : new GateResult(file, KeyCode, "this file in an output folder holds a key, " + found + ": it ships with the build. A file copied there by a build step " +
-                    "(a Copy task, an item put back after the compiler) is seen by no check in the build. Remove the key, rotate it, and read it from the environment or a secret store.");
+                    "(a Copy task, an item put back after the compiler), or one whose name or content says binary, is seen by no check in the build. Remove the key, rotate it, and read it from the environment or a secret store.");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return null;
+            return ShippedContents.Unjudged(file, "it could not be read (" + e.GetType().Name + ")");
         }
     }
 
     /// <summary>
-    /// The first self-identifying key in a seekable stream of text (<paramref name="where"/> names it for the reader's file
-    /// kind), as "provider kind (redacted) at line L, column C"; null for none, or for binary content.
+    /// The first self-identifying key in a seekable stream (<paramref name="where"/> names it for the reader's file kind),
+    /// as "provider kind (redacted) at line L, column C" for text, "… at byte offset N" for bytes that are not text (a NUL
+    /// byte, or text past the build's streaming limit), which are read for printable runs when
+    /// <paramref name="readBinary"/> (null: always) says so; null for none.
     /// </summary>
-    internal static string? KeyIn(Stream stream, string where)
+    internal static string? KeyIn(Stream stream, string where, Func<bool>? readBinary = null)
     {
         System.Text.Encoding? encoding = TextEncodings.Sniff(stream, out bool hasNul);
         int first = stream.ReadByte(), second = stream.ReadByte();
         stream.Position = 0;
-        if (encoding == null && hasNul && !(first == 0xFF && second == 0xFE || first == 0xFE && second == 0xFF))
+        bool binary = encoding == null && hasNul && !(first == 0xFF && second == 0xFE || first == 0xFE && second == 0xFF); // marked UTF-16 holds NUL bytes too
+        string? found = null;
+        if (!binary && stream.Length <= Guardrails.Core.Files.TextFileSecrets.StreamMaxBytes)
         {
-            return null; // binary (marked UTF-16 holds NUL bytes too)
+            using var reader = new StreamReader(stream, encoding ?? new System.Text.UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, bufferSize: 4096, leaveOpen: true);
+            bool text = Guardrails.Core.Files.TextFileSecrets.ScanStream(where, reader, (match, line, column) =>
+            {
+                if (found == null && !match.Format.IsGeneric)
+                {
+                    found = match.Format.Provider + " " + match.Format.TokenKind + " (" + match.Redacted + ") at line " + line + ", column " + column;
+                }
+            });
+            if (text || found != null)
+            {
+                return found;
+            }
         }
 
-        string? found = null;
-        using var reader = new StreamReader(stream, encoding ?? new System.Text.UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, bufferSize: 4096, leaveOpen: true);
-        Guardrails.Core.Files.TextFileSecrets.ScanStream(where, reader, (match, line, column) =>
+        if (readBinary != null && !readBinary())
         {
-            if (found == null && !match.Format.IsGeneric)
-            {
-                found = match.Format.Provider + " " + match.Format.TokenKind + " (" + match.Redacted + ") at line " + line + ", column " + column;
-            }
+            return null;
+        }
+
+        stream.Position = 0;
+        Guardrails.Core.Files.BinaryText.Scan(stream, MaxKeyScanBytes, (match, offset) =>
+        {
+            found ??= match.Format.Provider + " " + match.Format.TokenKind + " (" + match.Redacted + ") at byte offset " + offset + " (in content that is not text)";
         });
         return found;
     }
