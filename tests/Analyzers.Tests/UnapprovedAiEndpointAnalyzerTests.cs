@@ -54,6 +54,36 @@ public class UnapprovedAiEndpointAnalyzerTests
             D(5, "api.openai.com", "OpenAI", "OpenAI"));
     }
 
+    /// <summary>
+    /// Adversary round 4 #9 ('ep2'): the host HttpClient connects to is the one .NET's Uri computes (IdnHost), so IDN full
+    /// stops, full-width letters and a scheme-relative reference resolved against another base all reach api.openai.com.
+    /// </summary>
+    [Fact]
+    public async Task Hosts_written_with_IDN_full_stops_full_width_letters_or_as_a_scheme_relative_reference_are_reported()
+    {
+        const string source = """
+            using System;
+            using System.Net.Http;
+            class C
+            {
+                HttpRequestMessage M()
+                {
+                    var e3 = new Uri({|#0:"https://api\u3002openai\u3002com/v1/chat/completions"|});
+                    var e4 = new Uri({|#1:"https://\uFF41\uFF50\uFF49.openai.com/v1/chat/completions"|});
+                    var e5 = new Uri(new Uri("https://example.org/"), {|#2:"//api.openai.com/v1/chat/completions"|});
+                    var e6 = new Uri({|#3:"https://api.anthropic\uFF0Ecom/v1/messages"|});
+                    var e7 = new Uri("https://example.org/v1/chat/completions");
+                    return new HttpRequestMessage(HttpMethod.Post, e3);
+                }
+            }
+            """;
+        await V.RunAsync(source, NothingApproved,
+            D(0, "api.openai.com", "OpenAI", "OpenAI"),
+            D(1, "api.openai.com", "OpenAI", "OpenAI"),
+            D(2, "api.openai.com", "OpenAI", "OpenAI"),
+            D(3, "api.anthropic.com", "Anthropic", "Anthropic"));
+    }
+
     [Fact]
     public async Task Values_are_constant_folded_and_run_time_parts_stand_for_one_label()
     {

@@ -50,6 +50,16 @@ public class HostPatternTests
     [InlineData("api.mistral.ai", "api.mistral.ai")]
     [InlineData("api.mistral.ai/v1", "api.mistral.ai")]
     [InlineData("https://x.openai.azure.com.", "x.openai.azure.com")]
+    // Adversary round 4 #9: the host .NET's Uri computes (IdnHost), not the literal text.
+    [InlineData("https://api\u3002openai\u3002com/v1/chat/completions", "api.openai.com")]
+    [InlineData("https://\uFF41\uFF50\uFF49.openai.com/v1", "api.openai.com")]
+    [InlineData("https://api\uFF0Eopenai\uFF61com/v1", "api.openai.com")]
+    [InlineData("https://api.open\u00ADai.com/v1", "api.openai.com")]
+    [InlineData("https://\u24D0pi.openai.com/v1", "api.openai.com")]
+    [InlineData("api\u3002mistral\u3002ai", "api.mistral.ai")]
+    [InlineData("//api.openai.com/v1/chat/completions", "api.openai.com")]
+    [InlineData("\\\\api.openai.com/v1", "api.openai.com")]
+    [InlineData("/\\api.anthropic.com/v1", "api.anthropic.com")]
     public void Extracts_hosts(string value, string host)
     {
         Assert.True(HostPattern.TryExtractHost(value, out string actual));
@@ -63,6 +73,9 @@ public class HostPatternTests
     [InlineData("https://localhost:11434")]
     [InlineData("OPENAI_API_KEY")]
     [InlineData("https://")]
+    [InlineData("//")]
+    [InlineData("// a comment about api.openai.com")]
+    [InlineData("https://\u00E9t\u00E9 \u00E0 api.openai.com")]
     public void Rejects_text_that_is_not_an_address(string value) => Assert.False(HostPattern.TryExtractHost(value, out _));
 
     [Theory]
@@ -113,6 +126,16 @@ public class EndpointDomainTests
                 }
             }
         }
+    }
+
+    [Theory]
+    [InlineData("https://api\u3002openai\u3002com/v1")]
+    [InlineData("https://api\\u3002openai\\u3002com/v1")]
+    [InlineData("https://api\\uFF0Eopenai\\x2Ecom/v1")]
+    [InlineData("https://\uFF41\uFF50\uFF49\uFF0E\uFF4F\uFF50\uFF45\uFF4E\uFF41\uFF49\uFF0E\uFF43\uFF4F\uFF4D/v1")]
+    public void A_domain_written_with_IDN_full_stops_full_width_letters_or_their_escapes_is_a_spot(string text)
+    {
+        Assert.True(HostPattern.MentionsDomain("\"" + text + "\"", 1, text.Length, new HashSet<string>(AiSdkCatalog.EndpointDomains)));
     }
 
     [Theory]

@@ -87,6 +87,21 @@ namespace Guardrails.Core.Sdks
             }
 
             string v = value.Trim();
+            bool networkPath = IsNetworkPath(v);
+            if (networkPath || !IsAscii(v))
+            {
+                // What the host is, as .NET's Uri computes it (adversary round 4 #9): IDN full stops (U+3002, U+FF0E,
+                // U+FF61), full-width or circled letters and ignorable characters map to the ASCII host HttpClient
+                // connects to, and a scheme-relative reference ("//api.openai.com/v1", resolved against any base)
+                // names its own host. A value Uri cannot read is folded the same way and read as before.
+                if (TryUriHost(v, networkPath, out host))
+                {
+                    return true;
+                }
+
+                v = networkPath ? v.Substring(2) : FoldHostText(v);
+            }
+
             int scheme = v.IndexOf("://", StringComparison.Ordinal);
             if (scheme >= 0)
             {
@@ -133,6 +148,112 @@ namespace Guardrails.Core.Sdks
             return true;
         }
 
+        private static readonly Uri AnyBase = new Uri("https://base.invalid/");
+
+        /// <summary>"//host/…" and its backslash forms: a network-path reference, whose host Uri takes from it on any base.</summary>
+        private static bool IsNetworkPath(string v) =>
+            v.Length > 2 && (v[0] == '/' || v[0] == '\\') && (v[1] == '/' || v[1] == '\\') && v[2] != '/' && v[2] != '\\';
+
+        private static bool IsAscii(string v)
+        {
+            foreach (char c in v)
+            {
+                if (c >= 0x80)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The host .NET's <see cref="Uri"/> gives the value (IdnHost: the ASCII form HttpClient connects to), lower-case, without a trailing dot.</summary>
+        private static bool TryUriHost(string v, bool networkPath, out string host)
+        {
+            host = string.Empty;
+            Uri? uri;
+            bool parsed = networkPath
+                ? Uri.TryCreate(AnyBase, v, out uri)
+                : Uri.TryCreate(v, UriKind.Absolute, out uri) && v.IndexOf("://", StringComparison.Ordinal) > 0 ||
+                  v.IndexOf("://", StringComparison.Ordinal) < 0 && Uri.TryCreate("https://" + v, UriKind.Absolute, out uri);
+            if (!parsed || uri == null || uri.HostNameType != UriHostNameType.Dns)
+            {
+                return false;
+            }
+
+            string idn;
+            try
+            {
+                idn = uri.IdnHost;
+            }
+            catch (Exception e) when (e is InvalidOperationException || e is ArgumentException || e is UriFormatException)
+            {
+                return false;
+            }
+
+            idn = TrimTrailingDot(idn.ToLowerInvariant());
+            if (idn.IndexOf("xn--", StringComparison.Ordinal) >= 0 && v.IndexOf("xn--", StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                // A letter IDNA keeps (not ASCII after mapping: a homograph, or a caller's placeholder for a run-time
+                // part) gives a punycode label: read folded instead, as the letters are.
+                return false;
+            }
+
+            if (idn.IndexOf('.') <= 0 || (networkPath && string.Equals(idn, AnyBase.Host, StringComparison.Ordinal)))
+            {
+                return false;
+            }
+
+            foreach (char c in idn)
+            {
+                if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_'))
+                {
+                    return false;
+                }
+            }
+
+            host = idn;
+            return true;
+        }
+
+        /// <summary>
+        /// Text folded the way IDNA (UTS #46) maps a host: compatibility forms to their letters (NFKC: full-width, circled),
+        /// characters mapped to nothing dropped (soft hyphen, zero-width joiners, variation selectors, byte-order mark), the
+        /// ideographic full stops to '.', lower case. For values <see cref="Uri"/> cannot read (a host with a run-time hole)
+        /// and for the raw-text prefilter; ASCII text is returned as it is.
+        /// </summary>
+        public static string FoldHostText(string text)
+        {
+            if (IsAscii(text))
+            {
+                return text;
+            }
+
+            string folded;
+            try
+            {
+                folded = text.Normalize(System.Text.NormalizationForm.FormKC);
+            }
+            catch (ArgumentException)
+            {
+                folded = text; // an unpaired surrogate
+            }
+
+            var b = new System.Text.StringBuilder(folded.Length);
+            foreach (char c in folded)
+            {
+                if (c == '\u00AD' || c == '\u034F' || (c >= '\u180B' && c <= '\u180D') || (c >= '\u200B' && c <= '\u200D') || c == '\u2060' ||
+                    (c >= '\uFE00' && c <= '\uFE0F') || c == '\uFEFF')
+                {
+                    continue;
+                }
+
+                b.Append(c == '\u3002' || c == '\uFF0E' || c == '\uFF61' ? '.' : char.ToLowerInvariant(c));
+            }
+
+            return b.ToString();
+        }
+
         /// <summary>
         /// The last two labels of a host or host pattern, lower-cased ("*.openai.azure.com" → "azure.com",
         /// "api.x.ai" → "x.ai"): what any host the pattern matches ends with. Null when a wildcard reaches into them or
@@ -163,6 +284,26 @@ namespace Guardrails.Core.Sdks
 
         /// <summary>Where the first host-like run that <see cref="MentionsDomain"/> looks for starts, or -1.</summary>
         public static int IndexOfDomain(string text, int start, int length, ICollection<string> domains)
+        {
+            int end = start + length;
+            for (int k = start; k < end; k++)
+            {
+                char c = text[k];
+                if (c >= 0x80 || (c == '\\' && k + 1 < end && (text[k + 1] == 'u' || text[k + 1] == 'U' || text[k + 1] == 'x')))
+                {
+                    // A host may be written with IDN full stops or compatibility letters, in source as they are or as
+                    // \u escapes (adversary round 4 #9): looked for in its decoded, folded form, found at the start of
+                    // the run (positions do not map one to one).
+                    string run = text.Substring(start, length);
+                    string folded = FoldHostText(Files.FormatEscapes.Decode(Files.TextFileKind.Yaml, run, out _) ?? run);
+                    return IndexOfAsciiDomain(folded, 0, folded.Length, domains) >= 0 ? start : -1;
+                }
+            }
+
+            return IndexOfAsciiDomain(text, start, length, domains);
+        }
+
+        private static int IndexOfAsciiDomain(string text, int start, int length, ICollection<string> domains)
         {
             int end = start + length;
             int i = start;
