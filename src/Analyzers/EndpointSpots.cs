@@ -134,7 +134,44 @@ namespace Guardrails.Analyzers
         }
 
         /// <summary>Where in <c>text.Substring(start, length)</c> a host of one of the domains starts, or -1.</summary>
-        public int IndexIn(string text, int start, int length) =>
-            _everyDottedString ? text.IndexOf('.', start, length) : HostPattern.IndexOfDomain(text, start, length, _domains);
+        public int IndexIn(string text, int start, int length)
+        {
+            int at = _everyDottedString ? text.IndexOf('.', start, length) : HostPattern.IndexOfDomain(text, start, length, _domains);
+            if (at >= 0 || !HasCharacterEscape(text, start, length))
+            {
+                return at;
+            }
+
+            // A host spelled with \u or \x escapes in source ("api\u3002openai\u3002com", adversary round 4 #9) is looked
+            // for decoded (the one backslash-escape reader), found at the start of the run.
+            string run = text.Substring(start, length);
+            string? decoded = Guardrails.Core.Files.FormatEscapes.Decode(Guardrails.Core.Files.TextFileKind.Yaml, run, out _);
+            if (decoded == null)
+            {
+                return -1;
+            }
+
+            int inner = _everyDottedString ? HostPattern.FoldHostText(decoded).IndexOf('.') : HostPattern.IndexOfDomain(decoded, 0, decoded.Length, _domains);
+            return inner >= 0 ? start : -1;
+        }
+
+        private static bool HasCharacterEscape(string text, int start, int length)
+        {
+            int end = start + length;
+            int i = text.IndexOf('\\', start, length);
+            while (i >= 0 && i + 1 < end)
+            {
+                char next = text[i + 1];
+                if (next == 'u' || next == 'U' || next == 'x')
+                {
+                    return true;
+                }
+
+                int from = i + 2;
+                i = from < end ? text.IndexOf('\\', from, end - from) : -1;
+            }
+
+            return false;
+        }
     }
 }

@@ -130,10 +130,8 @@ public class EndpointDomainTests
 
     [Theory]
     [InlineData("https://api\u3002openai\u3002com/v1")]
-    [InlineData("https://api\\u3002openai\\u3002com/v1")]
-    [InlineData("https://api\\uFF0Eopenai\\x2Ecom/v1")]
     [InlineData("https://\uFF41\uFF50\uFF49\uFF0E\uFF4F\uFF50\uFF45\uFF4E\uFF41\uFF49\uFF0E\uFF43\uFF4F\uFF4D/v1")]
-    public void A_domain_written_with_IDN_full_stops_full_width_letters_or_their_escapes_is_a_spot(string text)
+    public void A_domain_written_with_IDN_full_stops_or_full_width_letters_is_a_spot(string text)
     {
         Assert.True(HostPattern.MentionsDomain("\"" + text + "\"", 1, text.Length, new HashSet<string>(AiSdkCatalog.EndpointDomains)));
     }

@@ -116,7 +116,7 @@ internal static class ShippedOutputs
     /// back for the copy step (adversary round 3, #5 and #6), ships a file no check in the build saw. Text is read with the
     /// build's own reader (TextFileSecrets, UTF-16/32 as the check decodes them); anything else, whatever its name says
     /// (a .png or .pfx that is plain text, a .dat with one NUL byte: adversary round 4 #5), is read for keys in its
-    /// printable runs (<see cref="Guardrails.Core.Files.BinaryText"/>), except a file with the bytes of a restored
+    /// printable runs (<see cref="BinaryText"/>), except a file with the bytes of a restored
     /// package's file (that package was judged by the build). A key with no fixed format only named in the file is not
     /// enough (the build warns on those). Over <see cref="MaxKeyScanBytes"/> the file is GRDCL30: not read, not vouched for.
     /// </summary>
@@ -190,7 +190,7 @@ internal static class ShippedOutputs
         }
 
         stream.Position = 0;
-        Guardrails.Core.Files.BinaryText.Scan(stream, MaxKeyScanBytes, (match, offset) =>
+        BinaryText.Scan(stream, MaxKeyScanBytes, (match, offset) =>
         {
             found ??= match.Format.Provider + " " + match.Format.TokenKind + " (" + match.Redacted + ") at byte offset " + offset + " (in content that is not text)";
         });

@@ -288,14 +288,11 @@ namespace Guardrails.Core.Sdks
             int end = start + length;
             for (int k = start; k < end; k++)
             {
-                char c = text[k];
-                if (c >= 0x80 || (c == '\\' && k + 1 < end && (text[k + 1] == 'u' || text[k + 1] == 'U' || text[k + 1] == 'x')))
+                if (text[k] >= 0x80)
                 {
-                    // A host may be written with IDN full stops or compatibility letters, in source as they are or as
-                    // \u escapes (adversary round 4 #9): looked for in its decoded, folded form, found at the start of
-                    // the run (positions do not map one to one).
-                    string run = text.Substring(start, length);
-                    string folded = FoldHostText(Files.FormatEscapes.Decode(Files.TextFileKind.Yaml, run, out _) ?? run);
+                    // A host may be written with IDN full stops or compatibility letters (adversary round 4 #9): looked
+                    // for in its folded form, found at the start of the run (positions do not map one to one).
+                    string folded = FoldHostText(text.Substring(start, length));
                     return IndexOfAsciiDomain(folded, 0, folded.Length, domains) >= 0 ? start : -1;
                 }
             }

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using Guardrails.Core.Secrets;
 
-namespace Guardrails.Core.Files
+namespace Guardrails.BuildTasks.Foundation
 {
     /// <summary>
     /// Self-identifying keys inside bytes that are not text (adversary round 4 #5): a file with a binary extension or one
