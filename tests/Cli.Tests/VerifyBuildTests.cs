@@ -125,12 +125,25 @@ public class VerifyBuildTests
         Bytes(repo, "packages-root/xunit.core/2.9.0/lib/net8.0/Plugins.bin", plugin);
         repo.Write("src/App/obj/project.assets.json", "{ \"version\": 3, \"libraries\": { \"OpenAI/2.1.0\": { \"type\": \"package\", \"path\": \"openai/2.1.0\" } }, \"packageFolders\": { \"" + feed + "\": {} } }");
         Assert.Equal(1, CliRun.Of("verify-build", repo.Root).ExitCode);
-        string Assets(string restoredFor) =>
-            "{ \"version\": 3, \"libraries\": { \"xunit.core/2.9.0\": { \"type\": \"package\", \"path\": \"xunit.core/2.9.0\" } }, \"packageFolders\": { \"" + feed + "\": {} }, " +
+        string Assets(string restoredFor, string asset = "lib/net8.0/Plugins.bin") =>
+            "{ \"version\": 3, \"targets\": { \"net8.0\": { \"xunit.core/2.9.0\": { \"type\": \"package\", \"runtime\": { \"" + asset + "\": {} } } } }, " +
+            "\"libraries\": { \"xunit.core/2.9.0\": { \"type\": \"package\", \"path\": \"xunit.core/2.9.0\" } }, \"packageFolders\": { \"" + feed + "\": {} }, " +
             "\"project\": { \"restore\": { \"projectPath\": \"" + restoredFor.Replace("\\", "\\\\") + "\" } } }";
         repo.Write("src/App/obj/project.assets.json", Assets(project));
         CliRun package = CliRun.Of("verify-build", repo.Root);
         Assert.True(package.ExitCode == 0, package.Out + package.Err);
+
+        // Adversary round 4 #17: the same bytes vendored elsewhere in the package (tools/), which no restore copies to bin/,
+        // and copied there by a Copy task: not a file the package ships, so not vouched for.
+        File.Delete(repo.PathOf("packages-root/xunit.core/2.9.0/lib/net8.0/Plugins.bin"));
+        Bytes(repo, "packages-root/xunit.core/2.9.0/tools/plugins/Plugins.bin", plugin);
+        CliRun vendored = CliRun.Of("verify-build", repo.Root);
+        Assert.Equal(1, vendored.ExitCode);
+        Assert.Contains("FAIL  GRDCL30 " + repo.PathOf("src/App/bin/Debug/net8.0/plugins/Plugins.bin"), vendored.Out);
+        repo.Write("src/App/obj/project.assets.json", Assets(project, "../../../src/App/bin/Debug/net8.0/plugins/Plugins.bin"));
+        Assert.Equal(1, CliRun.Of("verify-build", repo.Root).ExitCode);
+        Bytes(repo, "packages-root/xunit.core/2.9.0/lib/net8.0/Plugins.bin", plugin);
+        repo.Write("src/App/obj/project.assets.json", Assets(project));
 
         // Adversary round 3 #12: the same package restored only by a project nobody judges (a restore-only NoTargets .proj)
         // vouches for nothing; nor does an assets file that does not name the project it was restored for.

@@ -326,8 +326,9 @@ internal static class ShippedOutputs
     }
 
     /// <summary>
-    /// The files of the packages the repository's verified projects restored (the libraries of every obj/…/project.assets.json
-    /// whose restore names a project a verified record names, in its package folders): those packages were judged by that
+    /// The files of the packages the repository's verified projects restored that a build copies to bin/ (the runtime, native,
+    /// satellite and content assets of the libraries of every obj/…/project.assets.json whose restore names a project a
+    /// verified record names, in its package folders): those packages were judged by that
     /// project's check. The assets file of a project nobody judged (a restore-only NoTargets <c>.proj</c>, adversary round 3
     /// #12) vouches for nothing, nor one that does not say which project restored it. A PackageDownload is not a library of
     /// the assets file: its files are not package files here.
@@ -372,16 +373,23 @@ internal static class ShippedOutputs
                         continue;
                     }
 
+                    List<string> shipped = RuntimeAssets(json, library.Name);
                     foreach (string folder in folders)
                     {
-                        string dir = Path.Combine(folder, path);
-                        if (!seen.Add(dir) || !Directory.Exists(dir))
+                        string dir = Path.GetFullPath(Path.Combine(folder, path));
+                        if (shipped.Count == 0 || !Directory.Exists(dir))
                         {
                             continue;
                         }
 
-                        foreach (string file in SafeAllFiles(dir))
+                        foreach (string asset in shipped)
                         {
+                            string file = Path.GetFullPath(Path.Combine(dir, asset.Replace('/', Path.DirectorySeparatorChar)));
+                            if (!file.StartsWith(Path.TrimEndingDirectorySeparator(dir) + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !seen.Add(file) || !File.Exists(file))
+                            {
+                                continue;
+                            }
+
                             string fileName = Path.GetFileName(file);
                             if (!byName.TryGetValue(fileName, out List<string>? list))
                             {
@@ -397,16 +405,48 @@ internal static class ShippedOutputs
             return byName;
         }
 
-        private static string[] SafeAllFiles(string dir)
+        /// <summary>Asset kinds of a target's library that the SDK copies to the output folder (project.assets.json).</summary>
+        private static readonly string[] CopiedAssetKinds = { "runtime", "native", "runtimeTargets", "resource", "contentFiles" };
+
+        /// <summary>
+        /// The files of one library that a build copies to bin/: its runtime, native, RID-specific, satellite and content
+        /// assets in every target of the assets file (with their "related" files: .pdb, .xml), relative to the package
+        /// folder. Not the rest of the package (tools/, build/, content/ a target may copy from): adversary round 4 #17,
+        /// an unapproved SDK vendored under tools/ of a team package and copied to bin/ by a Copy task, is no package's
+        /// file here.
+        /// </summary>
+        private static List<string> RuntimeAssets(JsonNode assets, string library)
         {
-            try
+            var found = new List<string>();
+            foreach (JsonProperty target in assets["targets"]?.Properties ?? (IReadOnlyList<JsonProperty>)Array.Empty<JsonProperty>())
             {
-                return Directory.GetFiles(dir, "*.*", SearchOption.AllDirectories);
+                JsonNode? entry = target.Value[library];
+                if (entry == null)
+                {
+                    continue;
+                }
+
+                foreach (string kind in CopiedAssetKinds)
+                {
+                    foreach (JsonProperty asset in entry[kind]?.Properties ?? (IReadOnlyList<JsonProperty>)Array.Empty<JsonProperty>())
+                    {
+                        if (asset.Name.EndsWith("/_._", StringComparison.Ordinal) || asset.Name == "_._")
+                        {
+                            continue;
+                        }
+
+                        found.Add(asset.Name);
+                        if (asset.Value["related"]?.Text is { } related)
+                        {
+                            int dot = asset.Name.LastIndexOf('.');
+                            string stem = dot > asset.Name.LastIndexOf('/') ? asset.Name.Substring(0, dot) : asset.Name;
+                            found.AddRange(related.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(ext => stem + ext.Trim()));
+                        }
+                    }
+                }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return Array.Empty<string>();
-            }
+
+            return found;
         }
     }
 }
