@@ -267,7 +267,19 @@ internal static class ThirdCases
         yield return CodeTrap("doc-placeholder", "hex-counting-encryption-key", "    public const string EncryptionKey = \"0123456789abcdef0123456789abcdef\";");
         yield return CodeTrap("doc-placeholder", "unicode-ellipsis", "    public const string OpenAiApiKey = \"sk-" + "proj-\u2026\";\n    public const string AnthropicApiKey = \"sk-" + "ant-\u2026\";");
 
-        // Blobs: minified assets, embedded images, notebook outputs.
+        // Round 2: values a real repository commits next to key names.
+        yield return FileTrap("public-by-design", "app-insights-connection-string", "/src/App/appsettings.json", "{\n  \"ApplicationInsights\": {\n    \"ConnectionString\": \"InstrumentationKey=" + ThirdKeys.Uuid(r) + ";IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/\"\n  }\n}\n");
+        yield return FileTrap("template-reference", "npmrc-and-nuget-env", "/src/ClientApp/.npmrc", "//npm.pkg.github.com/:_authToken=${NPM_TOKEN}\n");
+        yield return FileTrap("template-reference", "nuget.config-percent-variable", "/src/nuget.config", "<configuration>\n  <packageSourceCredentials>\n    <github>\n      <add key=\"Username\" value=\"ci\" />\n      <add key=\"ClearTextPassword\" value=\"%GITHUB_TOKEN%\" />\n    </github>\n  </packageSourceCredentials>\n</configuration>\n");
+        yield return FileTrap("template-reference", "azure-pipelines-system-access-token", "/src/azure-pipelines.yml", "steps:\n  - script: dotnet nuget push *.nupkg --api-key $(System.AccessToken)\n    env:\n      SYSTEM_ACCESSTOKEN: $(System.AccessToken)\n");
+        yield return FileTrap("nonce-or-id", "cshtml-csp-nonce", "/src/App/Pages/Shared/_Scripts.cshtml", "<script nonce=\"" + Convert.ToBase64String(RandomBytes(r, 16)) + "\">window.cfg = {};</script>\n");
+        yield return CodeTrap("config-section-name", "options-section-consts", "    public const string Section = \"AzureOpenAIChatCompletionKeyRotationOptions\";\n    public const string HeaderName = \"Ocp-Apim-Subscription-Key\";\n    public const string KeyHeader = \"x-functions-key\";");
+        yield return CodeTrap("hash", "key-fingerprint-sha256-base64", "    public const string ApiKeyFingerprint = \"SHA256:" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes("fingerprint"))).TrimEnd('=') + "\";");
+        yield return CodeTrap("doc-placeholder", "xml-doc-your-key", "    /// <param name=\"apiKey\">Your key, e.g. <c>sk-proj-...</c> or <c>sk-ant-api03-...</c>.</param>\n    public static object Make(string apiKey) => apiKey;");
+        yield return FileTrap("doc-placeholder", "readme-placeholders", "/src/README.md", "# Setup\n\n```bash\nexport OPENAI_API_KEY=sk-...\nexport ANTHROPIC_API_KEY=<your key>\nexport GEMINI_API_KEY=YOUR_GEMINI_API_KEY\n```\n");
+        yield return FileTrap("guid-or-id", "sln-project-guids", "/src/Contoso.sln", "Project(\"{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}\") = \"Contoso.App\", \"src\\Contoso.App\\Contoso.App.csproj\", \"{" + ThirdKeys.Uuid(r).ToUpperInvariant() + "}\"\nEndProject\n");
+
+        // Blobs: minified assets        // Blobs: minified assets, embedded images, notebook outputs.
         string font = Convert.ToBase64String(RandomBytes(r, 600));
         yield return FileTrap("blob", "minified-css-font", "/src/App/wwwroot/css/site.min.css", "body{margin:0}@font-face{font-family:Icons;src:url(data:font/woff2;base64," + font + ") format(\"woff2\")}.btn{color:#0d6efd}\n");
         yield return FileTrap("blob", "minified-js", "/src/App/wwwroot/js/site.min.js", "!function(e,t){\"use strict\";var n=\"" + ThirdKeys.Body(r, 64, ThirdKeys.Alnum) + "\",r=function(e){return e.apiKey=window.cfg.apiKey,e};t.init=r}(window,{});\n");

@@ -213,6 +213,34 @@ internal static class ThirdConstructs
         new("embedded-env-verbatim", false, c => One("    public const string DotEnv = @\"LOG_LEVEL=debug\n" + Mark(c.Env + "=" + c.Key) + "\nREGION=westeurope\";")),
         new("embedded-yaml-raw", false, c => One("    public const string Yaml = \"\"\"\n        services:\n          llm:\n            provider: " + c.Word + "\n" + Mark("            apiKey: " + c.Key) + "\n        \"\"\";")),
 
+        // ---- round 2: more of the language ----
+        new("literal-padded-then-trimmed", false, c => One(Mark("    public static readonly string " + c.Name + " = " + Lit("  " + c.Key + "\t") + ".Trim();"))),
+        new("local-const-in-method", false, c => One("    public static int M()\n    {\n" + Mark("        const string " + c.Name + " = " + Lit(c.Key) + ";") + "\n        return " + c.Name + ".Length;\n    }")),
+        new("property-getter-block", false, c => One("    public static string " + c.Name + "\n    {\n" + Mark("        get { return " + Lit(c.Key) + "; }") + "\n    }")),
+        new("lazy-factory-lambda", false, c => One(Mark("    public static readonly Lazy<string> " + c.Name + " = new(() => " + Lit(c.Key) + ");"))),
+        new("default-value-attribute", false, c => One("    public sealed class Opts\n    {\n" + Mark("        [System.ComponentModel.DefaultValue(" + Lit(c.Key) + ")]") + "\n        public string? Token { get; set; }\n    }")),
+        new("required-member-object-initializer", false, c => One("    public sealed class Opts\n    {\n        public required string Token { get; init; }\n    }\n\n" + Mark("    public static Opts Make() => new() { Token = " + Lit(c.Key) + " };"))),
+        new("list-pattern", false, c => One(Mark("    public static bool Ok(string[] args) => args is [\"--key\", " + Lit(c.Key) + ", ..];"))),
+        new("logging-argument", false, c => One("    public static void Log(string format, params object?[] args)\n    {\n    }\n\n" + Mark("    public static void M() => Log(\"Using key {Key}\", " + Lit(c.Key) + ");"))),
+        new("regex-pattern", false, c => One(Mark("    public static readonly System.Text.RegularExpressions.Regex Allowed = new(\"^" + c.Key.Replace("+", "\\\\+").Replace(".", "\\\\.") + "$\");"))),
+        new("warning-directive", false, c => One(Mark("#warning rotate " + c.Key) + "\n    public const int Version = 3;")),
+        new("trailing-block-comment-same-line", false, c => One(Mark("    public const int Retries = 3; /* was " + c.Key + " */"))),
+        new("utf8-raw-json", false, c => One("    public static ReadOnlySpan<byte> Body => \"\"\"\n        {\n" + Mark("          \"apiKey\": \"" + c.Key + "\"") + "\n        }\n        \"\"\"u8;")),
+        new("interpolated-holes-with-alignment", false, c => One(Mark("    public static readonly string " + c.Name + " = $\"" + string.Concat(c.Pieces(2).Select(p => "{" + Lit(p) + ",0}")) + "\";"))),
+        new("qualified-system-string-concat", false, c => One(Mark("    public static readonly string " + c.Name + " = System.String.Concat(" + Join(c.Pieces(2), ", ") + ");"))),
+        new("using-alias-concat", false, c => [new TSrc("Alias.cs", "using S = System.String;\n\nnamespace Contoso.App;\n\npublic static class Alias\n{\n" + Mark("    public static readonly string " + c.Name + " = S.Concat(" + Join(c.Pieces(2), ", ") + ");") + "\n}\n")]),
+        new("span-concat", false, c => One(Mark("    public static readonly string " + c.Name + " = string.Concat(" + string.Join(", ", c.Pieces(2).Select(p => Lit(p) + ".AsSpan()")) + ");"))),
+        new("linq-query-syntax-concat", false, c => One(Mark("    public static readonly string " + c.Name + " = string.Concat(from p in new[] { " + Join(c.Pieces(3), ", ") + " } select p);"))),
+        new("string-join-char-separator-empty-pieces", false, c => One(Mark("    public static readonly string " + c.Name + " = string.Join(string.Empty, new List<string> { " + Join(c.Pieces(3), ", ") + " });"))),
+        new("concat-across-if-directive", false, c =>
+        {
+            string[] p = c.Pieces(2);
+            return One(Mark("    public const string " + c.Name + " = " + Lit(p[0]) + "\n#if DEBUG\n        + \"debug\"\n#else\n        + " + Lit(p[1]) + "\n#endif\n        ;"));
+        }),
+        new("struct-constant", false, c => One("    public readonly struct Keys\n    {\n" + Mark("        public const string " + c.Name + " = " + Lit(c.Key) + ";") + "\n    }")),
+        new("enum-description-attribute", false, c => One("    public enum Provider\n    {\n" + Mark("        [System.ComponentModel.Description(" + Lit(c.Key) + ")]") + "\n        Primary,\n    }")),
+        new("string-create-span-copy", false, c => One(Mark("    public static readonly string " + c.Name + " = string.Create(" + c.Key.Length.ToString(CultureInfo.InvariantCulture) + ", 0, (span, _) => " + Lit(c.Key) + ".AsSpan().CopyTo(span));"))),
+
         // ---- computed at run time (stretch) ----
         new("reversed-linq", true, c => One(Mark("    public static readonly string " + c.Name + " = new string(" + Lit(new string(c.Key.Reverse().ToArray())) + ".Reverse().ToArray());"))),
         new("reversed-array-reverse", true, c => One("    public static string M()\n    {\n" + Mark("        char[] a = " + Lit(new string(c.Key.Reverse().ToArray())) + ".ToCharArray();") + "\n        Array.Reverse(a);\n        return new string(a);\n    }")),
@@ -234,6 +262,18 @@ internal static class ThirdConstructs
             return One(Mark("    private static readonly SortedDictionary<int, string> Chunks = new() { [1] = " + Lit(p[0]) + ", [2] = " + Lit(p[1]) + ", [3] = " + Lit(p[2]) + " };") + "\n    public static string M() => string.Concat(Chunks.Values);");
         }),
         new("nameof-identifier", true, c => One(Mark("    private static readonly int " + c.Key + " = 0;") + "\n" + Mark("    public const string " + c.Name + " = nameof(" + c.Key + ");")), Applies: IsIdentifier),
+        new("utf8-byte-array-getstring", true, c => One(Mark("    public static readonly string " + c.Name + " = Encoding.UTF8.GetString(new byte[] { " + string.Join(", ", Encoding.ASCII.GetBytes(c.Key).Select(b => b.ToString(CultureInfo.InvariantCulture))) + " });"))),
+        new("to-upper-of-lower", true, c => One(Mark("    public static readonly string " + c.Name + " = " + Lit(c.Key.ToLowerInvariant()) + ".ToUpperInvariant();")), Applies: k => k.All(ch => !char.IsLetter(ch) || char.IsUpper(ch))),
+        new("concat-of-reversed-halves", true, c =>
+        {
+            string[] p = c.Pieces(2);
+            return One(Mark("    public static readonly string " + c.Name + " = string.Concat(" + Lit(p[1]) + ", " + Lit(p[0]) + ")[" + p[1].Length.ToString(CultureInfo.InvariantCulture) + "..] + " + Lit(p[1]) + ";"));
+        }),
+        new("string-format-indexed-out-of-order", false, c =>
+        {
+            string[] p = c.Pieces(3);
+            return One(Mark("    public static readonly string " + c.Name + " = string.Format(CultureInfo.InvariantCulture, \"{2}{0}{1}\", " + Lit(p[1]) + ", " + Lit(p[2]) + ", " + Lit(p[0]) + ");"));
+        }),
         new("span-slice-to-string", true, c => One(Mark("    public static string M() => " + Lit("xQ" + c.Key) + ".AsSpan(2).ToString();"))),
     ];
 }

@@ -62,6 +62,12 @@ internal static class ThirdContexts
         new("record-provider-settings", c => Cs("    public sealed record " + c.Pascal + "Settings(string Endpoint, string Secret);\n\n" + M("    public static readonly " + c.Pascal + "Settings Default = new(\"https://contoso.example/\", " + L(c.Key) + ");")), _ => None),
         new("top-level-statements", c => [new TSrc("Program.cs", "using System;\n\n" + M("var " + c.Word + "Key = " + L(c.Key) + ";") + "\nConsole.WriteLine(" + c.Word + "Key.Length);\n")], _ => None, Exe: true),
         new("embedded-json-provider-sibling", c => Cs("    public const string Json = \"\"\"\n        { \"provider\": \"" + c.Word + "\",\n" + M("          \"key\": \"" + c.Key + "\" }") + "\n        \"\"\";"), _ => None),
+        new("trailing-comment-same-line", c => Cs(M("    public const string Value = " + L(c.Key) + "; // " + c.Word + " key")), _ => None),
+        new("class-name-context", c => Cs("    public sealed class " + c.Pascal + "Settings\n    {\n" + M("        public string Key { get; set; } = " + L(c.Key) + ";") + "\n    }"), _ => None),
+        new("namespace-context", c => [new TSrc("Client.cs", "namespace Contoso.Providers." + c.Pascal + ";\n\npublic static class Defaults\n{\n" + M("    public const string Key = " + L(c.Key) + ";") + "\n}\n")], _ => None),
+        new("enclosing-method-name", c => Cs("    public static string Create" + c.Pascal + "Client()\n    {\n" + M("        var key = " + L(c.Key) + ";") + "\n        return key;\n    }"), _ => None),
+        new("env-name-through-constant", c => Cs("    private const string EnvName = \"" + c.Env + "\";\n\n" + M("    public static void M() => Environment.SetEnvironmentVariable(EnvName, " + L(c.Key) + ");")), _ => None),
+        new("json-property-name-attribute", c => Cs("    public sealed class Cfg\n    {\n        [System.Text.Json.Serialization.JsonPropertyName(\"" + ThirdKeys.Snake(c.Word) + "_api_key\")]\n" + M("        public string Value { get; set; } = " + L(c.Key) + ";") + "\n    }"), _ => None),
     ];
 
     private const string Sln = "/src/Contoso.App/";
@@ -120,6 +126,22 @@ internal static class ThirdContexts
         new("Makefile-export", _ => None, c => F("/src/Makefile", "export " + "LOG_LEVEL := debug\n" + M("export " + c.Env + " := " + c.Key) + "\n\nrun:\n\tdotnet run\n")),
         new("README.md-fenced", _ => None, c => F("/src/README.md", "# Contoso\n\nRun it:\n\n```bash\n" + M("export " + c.Env + "=" + c.Key) + "\ndotnet run\n```\n")),
         new("ini-tabs", _ => None, c => F("/src/config/app.ini", "[" + c.Word + "]\n" + M("api_key\t=\t" + c.Key) + "\n")),
+        new("appsettings.json-json-unicode-escapes", _ => None, c => F(Sln + "appsettings.json", "{\n  \"" + c.Pascal + "\": {\n" + M("    \"ApiKey\": \"" + string.Concat(c.Key.Select((ch, i) => i % 6 == 2 ? "\\u00" + ((int)ch).ToString("x2", System.Globalization.CultureInfo.InvariantCulture) : JsonEsc(ch.ToString()))) + "\"") + "\n  }\n}\n")),
+        new("appsettings.json-array-value", _ => None, c => F(Sln + "appsettings.json", "{\n  \"" + c.Pascal + "\": {\n    \"Keys\": [\n" + M("      \"" + JsonEsc(c.Key) + "\"") + "\n    ]\n  }\n}\n")),
+        new("appsettings.json-url-query", _ => None, c => F(Sln + "appsettings.json", "{\n  \"Upstream\": {\n" + M("    \"Endpoint\": \"https://api.contoso.example/v1?key=" + JsonEsc(c.Key) + "&mode=fast\"") + "\n  }\n}\n")),
+        new("App.config-xml-entity-escapes", _ => None, c => F(Sln + "App.config", "<?xml version=\"1.0\"?>\n<configuration>\n  <appSettings>\n" + M("    <add key=\"" + c.Pascal + ".ApiKey\" value=\"" + string.Concat(c.Key.Select((ch, i) => i % 5 == 1 ? "&#" + ((int)ch).ToString(System.Globalization.CultureInfo.InvariantCulture) + ";" : ch.ToString())) + "\" />") + "\n  </appSettings>\n</configuration>\n")),
+        new("yaml-double-quoted-escapes", _ => None, c => F("/src/config/settings.yml", "ai:\n" + M("  apiKey: \"" + string.Concat(c.Key.Select((ch, i) => i % 7 == 3 ? "\\x" + ((int)ch).ToString("x2", System.Globalization.CultureInfo.InvariantCulture) : ch.ToString())) + "\"") + "\n")),
+        new("workflow-run-curl-header", _ => None, c => F("/src/.github/workflows/smoke.yml", "on: workflow_dispatch\njobs:\n  smoke:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n" + M("          curl -s -H \"Authorization: Bearer " + c.Key + "\" https://api.contoso.example/v1/models") + "\n")),
+        new("compose-command-args", _ => None, c => F("/src/docker-compose.yml", "services:\n  worker:\n    image: contoso/worker\n" + M("    command: [\"--api-key\", \"" + c.Key + "\", \"--verbose\"]") + "\n")),
+        new("launchSettings.json-commandLineArgs", _ => None, c => F(Sln + "Properties/launchSettings.json", "{\n  \"profiles\": {\n    \"cli\": {\n      \"commandName\": \"Project\",\n" + M("      \"commandLineArgs\": \"--api-key " + JsonEsc(c.Key) + " --model large\"") + "\n    }\n  }\n}\n")),
+        new(".ipynb-output-text", _ => None, c => F("/src/notebooks/debug.ipynb", "{\n \"cells\": [\n  {\n   \"cell_type\": \"code\",\n   \"metadata\": {},\n   \"outputs\": [ { \"output_type\": \"stream\", \"name\": \"stdout\", \"text\": [\n" + M("     \"" + c.Env + "=" + JsonEsc(c.Key) + "\\n\"") + "\n   ] } ],\n   \"source\": [ \"!env | grep KEY\" ]\n  }\n ],\n \"metadata\": {},\n \"nbformat\": 4,\n \"nbformat_minor\": 5\n}\n")),
+        new("wwwroot-js", _ => None, c => F(Sln + "wwwroot/js/chat.js", "'use strict';\n" + M("const apiKey = '" + c.Key + "';") + "\nexport function headers() { return { Authorization: `Bearer ${apiKey}` }; }\n")),
+        new("csproj.user-environment", _ => None, c => F(Sln + "Contoso.App.csproj.user", "<Project>\n  <PropertyGroup>\n" + M("    <EnvironmentVariables>" + c.Env + "=" + c.Key + "</EnvironmentVariables>") + "\n  </PropertyGroup>\n</Project>\n")),
+        new("cmd-set", _ => None, c => F("/src/scripts/dev.cmd", "@echo off\n" + M("set " + c.Env + "=" + c.Key) + "\ndotnet run\n")),
+        new(".vscode-settings.json-extension", _ => None, c => F("/src/.vscode/settings.json", "{\n  \"editor.formatOnSave\": true,\n" + M("  \"" + c.Word + ".apiKey\": \"" + JsonEsc(c.Key) + "\"") + "\n}\n")),
+        new(".cursor-mcp.json-headers", _ => None, c => F("/src/.cursor/mcp.json", "{\n  \"mcpServers\": {\n    \"remote\": {\n      \"url\": \"https://mcp.contoso.example/sse\",\n      \"headers\": {\n" + M("        \"Authorization\": \"Bearer " + JsonEsc(c.Key) + "\"") + "\n      }\n    }\n  }\n}\n")),
+        new("terraform-variable-default", _ => None, c => F("/src/infra/variables.tf", "variable \"" + ThirdKeys.Snake(c.Word) + "_api_key\" {\n  type      = string\n  sensitive = true\n" + M("  default   = \"" + c.Key + "\"") + "\n}\n")),
+        new("appsettings-provider-array-sibling", _ => None, c => F(Sln + "appsettings.json", "{\n  \"Providers\": [\n    {\n      \"Name\": \"" + c.Word + "\",\n" + M("      \"Key\": \"" + JsonEsc(c.Key) + "\"") + "\n    }\n  ]\n}\n")),
     ];
 
     /// <summary>File kinds where a gated key sits under its provider's own name.</summary>
@@ -129,5 +151,6 @@ internal static class ThirdContexts
         ".env-plain", ".env.local-export-double-quoted", "github-workflow-env", "gitlab-ci-variables", "docker-compose-environment-list",
         "compose.override-environment-map", "Dockerfile-env", ".ipynb-python-environ", ".runsettings-environment", ".vscode-launch.json-env",
         ".claude-settings.json-env", "devcontainer.json-containerEnv", "k8s-secret-stringData", "terraform.tfvars", "powershell-env", "bicepparam", "ini-tabs",
+        "csproj.user-environment", "cmd-set", ".vscode-settings.json-extension", "terraform-variable-default", "appsettings-provider-array-sibling", ".ipynb-output-text",
     ];
 }
