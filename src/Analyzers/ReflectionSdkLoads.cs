@@ -32,10 +32,36 @@ namespace Guardrails.Analyzers
 
         private static readonly string[] TextHints = { "GetType", "Load", "CreateInstance" };
 
-        public static void Register(CompilationStartAnalysisContext start, GuardrailsSettings settings, PolicyVerdicts verdicts) =>
-            start.RegisterSemanticModelAction(context => Analyze(context, settings, verdicts));
+        public static void Register(CompilationStartAnalysisContext start, GuardrailsSettings settings, PolicyVerdicts verdicts)
+        {
+            Decision? carried = CarriedSdk(start.Compilation, verdicts);
+            start.RegisterSemanticModelAction(context => Analyze(context, settings, verdicts, carried));
+        }
 
-        private static void Analyze(SemanticModelAnalysisContext context, GuardrailsSettings settings, PolicyVerdicts verdicts)
+        /// <summary>
+        /// The decision of an SDK the compilation references only through a route (Azure.AI.OpenAI carrying OpenAI): its
+        /// assembly ships, so a loader can reach its own client by a name the analyzer cannot read. Null for none.
+        /// </summary>
+        private static Decision? CarriedSdk(Compilation compilation, PolicyVerdicts verdicts)
+        {
+            foreach (AssemblyIdentity reference in compilation.ReferencedAssemblyNames)
+            {
+                if (!verdicts.TryGetSdkByAssemblyName(reference.Name, out AiSdk sdk) || sdk.IsNeutral || sdk.EndpointHosts.Count == 0)
+                {
+                    continue;
+                }
+
+                Decision? decision = verdicts.Assembly(reference.Name);
+                if (decision != null && decision.OnlyThroughRoute && decision.Sdk != null)
+                {
+                    return decision;
+                }
+            }
+
+            return null;
+        }
+
+        private static void Analyze(SemanticModelAnalysisContext context, GuardrailsSettings settings, PolicyVerdicts verdicts, Decision? carried)
         {
             SyntaxTree tree = context.SemanticModel.SyntaxTree;
             string text = tree.GetText(context.CancellationToken).ToString();
@@ -58,11 +84,33 @@ namespace Guardrails.Analyzers
                 string? value = Fold(fold, argument, context.SemanticModel, context.CancellationToken);
                 if (value == null)
                 {
+                    // Adversary round 4 #11: under a route that carries an SDK, a name built at run time (joined pieces,
+                    // configuration) can reach that SDK's own client, which the route forbids; the name cannot be judged,
+                    // so the load is reported with the route's decision (name the type with a constant or typeof instead).
+                    if (carried != null)
+                    {
+                        context.ReportDiagnostic(settings.Create(
+                            Descriptors.UnapprovedSdk,
+                            argument.GetLocation(),
+                            carried,
+                            "A name built at run time and loaded by reflection (" + method.ContainingType.Name + "." + method.Name + ") can reach any type this project ships, and the project ships " +
+                            carried.Sdk!.DisplayName + " through a route; name the type with a constant or typeof so it can be judged. Loading by such a name",
+                            carried.Sdk.DisplayName,
+                            carried.Sdk.PackageNamedBy(carried.Subject),
+                            verdicts.OwnerContact,
+                            carried.Qualifier(),
+                            carried.Request));
+                    }
+
                     continue;
                 }
 
                 Decision? decision = typeName ? ForTypeName(verdicts, value, out AiSdk? sdk) : ForAssembly(verdicts, AssemblyOf(value, byPath), out sdk);
-                if (decision == null || sdk == null || decision.Passes)
+                if (decision != null && sdk != null && decision.OnlyThroughRoute && OwnClientNamed(invocation, fold, typeName ? value : null, sdk, context.SemanticModel, context.CancellationToken))
+                {
+                    // A route-carried SDK's own client named by a constant: a load by name is a creation (nothing else needs the name).
+                }
+                else if (decision == null || sdk == null || decision.Passes)
                 {
                     continue;
                 }
@@ -79,6 +127,28 @@ namespace Guardrails.Analyzers
                     decision.Qualifier(),
                     decision.Request));
             }
+        }
+
+        /// <summary>
+        /// The type a loader names (the type-name argument of Type.GetType, or the second argument of
+        /// Activator/AppDomain.CreateInstance(assembly, type)) is the carried SDK's own client (…Client, …Service).
+        /// </summary>
+        private static bool OwnClientNamed(InvocationExpressionSyntax invocation, StringFold fold, string? typeName, AiSdk sdk, SemanticModel model, System.Threading.CancellationToken ct)
+        {
+            if (typeName == null && invocation.ArgumentList.Arguments.Count >= 2)
+            {
+                typeName = Fold(fold, invocation.ArgumentList.Arguments[1].Expression, model, ct);
+            }
+
+            if (typeName == null)
+            {
+                return false;
+            }
+
+            int end = typeName.IndexOfAny(new[] { ',', '[', '`' });
+            string name = (end < 0 ? typeName : typeName.Substring(0, end)).Trim();
+            name = name.Substring(name.LastIndexOfAny(new[] { '.', '+' }) + 1);
+            return sdk.IsOwnClientEntryPoint(isConstructor: true, isExtensionMethod: false, name);
         }
 
         /// <summary>The cheap test on a file's text (no closure per file).</summary>
@@ -152,8 +222,11 @@ namespace Guardrails.Analyzers
                     typeName = method.Name == "GetType";
                     return typeName;
                 case "System.Reflection.Assembly":
+                case "System.Reflection.Module":
+                    // assembly.GetType("Namespace.Type"): a type name, as for Type.GetType.
+                    typeName = method.Name == "GetType" && !method.IsStatic;
                     byPath = method.Name == "LoadFrom" || method.Name == "LoadFile" || method.Name == "UnsafeLoadFrom";
-                    return byPath || (method.Name == "Load" && method.IsStatic);
+                    return typeName || byPath || (method.Name == "Load" && method.IsStatic && type == "System.Reflection.Assembly");
                 case "System.Activator":
                 case "System.AppDomain":
                     byPath = method.Name.StartsWith("CreateInstanceFrom", StringComparison.Ordinal);

@@ -241,6 +241,51 @@ public class RouteAnalyzerTests
         await V.RunAsync(source, AzureOpenAiRoute, Enumerable.Range(0, 8).Select(Own).ToArray());
     }
 
+    /// <summary>
+    /// Adversary round 4 #11 ('az4'): the route ships OpenAI.dll, so a type name joined at run time reaches OpenAI's own
+    /// ChatClient through Type.GetType and Activator. The join of constants folds (#0): a constant naming the carried
+    /// SDK's own client is GRD003; a name the analyzer cannot fold (a parameter, configuration) cannot be judged, so under
+    /// a route that carries an SDK every load by such a name is GRD003 too.
+    /// </summary>
+    [Fact]
+    public async Task Under_the_azure_openai_route_a_type_or_assembly_named_at_run_time_or_a_constant_naming_openais_client_is_reported()
+    {
+        const string source = """
+            using System;
+            using System.Reflection;
+            using Azure.AI.OpenAI;
+            class C
+            {
+                object[] Run(string key, string configured)
+                {
+                    var name = string.Join(".", new[] { "OpenAI", "Chat", "ChatClient" }) + ", OpenAI";
+                    return new object[]
+                    {
+                        Activator.CreateInstance(Type.GetType({|#0:name|})!, "gpt-4o", key)!,
+                        typeof(AzureOpenAIClient).Assembly.GetType({|#1:configured|})!,
+                        Assembly.Load({|#2:Environment.GetEnvironmentVariable("SDK") ?? "x"|}),
+                        Type.GetType({|#3:"OpenAI.Chat.ChatClient, OpenAI"|})!,
+                        Activator.CreateInstance({|#4:"OpenAI"|}, "OpenAI.OpenAIClient")!,
+
+                        Type.GetType("OpenAI.Chat.ChatMessage, OpenAI")!,
+                        Type.GetType("System.Uri")!,
+                        Activator.CreateInstance(typeof(AzureOpenAIClient), new Uri("https://contoso.openai.azure.com"), key)!,
+                    };
+                }
+            }
+            """;
+        DiagnosticResult RunTime(int location, string loader) =>
+            V.Diagnostic("GRD003").WithLocation(location).WithSeverity(DiagnosticSeverity.Error).WithArguments(
+                "A name built at run time and loaded by reflection (" + loader + ") can reach any type this project ships, and the project ships OpenAI .NET SDK through a route; " +
+                "name the type with a constant or typeof so it can be judged. Loading by such a name", "OpenAI .NET SDK", "OpenAI", V.OwnerContact, Through, ApproveOpenAi);
+        DiagnosticResult Named(int location, string shown, string loader) =>
+            V.Diagnostic("GRD003").WithLocation(location).WithSeverity(DiagnosticSeverity.Error).WithArguments(
+                "'" + shown + "', loaded by reflection (" + loader + "),", "OpenAI .NET SDK", "OpenAI", V.OwnerContact, Through, ApproveOpenAi);
+        await V.RunAsync(source, AzureOpenAiRoute,
+            Named(0, "OpenAI.Chat.ChatClient, OpenAI", "Type.GetType"), RunTime(1, "Assembly.GetType"), RunTime(2, "Assembly.Load"),
+            Named(3, "OpenAI.Chat.ChatClient, OpenAI", "Type.GetType"), Named(4, "OpenAI", "Activator.CreateInstance"));
+    }
+
     [Fact]
     public async Task Under_the_azure_openai_route_a_target_typed_new_of_an_openai_client_is_reported_where_its_type_is_declared()
     {
