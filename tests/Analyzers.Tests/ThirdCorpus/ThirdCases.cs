@@ -279,7 +279,14 @@ internal static class ThirdCases
         yield return FileTrap("doc-placeholder", "readme-placeholders", "/src/README.md", "# Setup\n\n```bash\nexport OPENAI_API_KEY=sk-...\nexport ANTHROPIC_API_KEY=<your key>\nexport GEMINI_API_KEY=YOUR_GEMINI_API_KEY\n```\n");
         yield return FileTrap("guid-or-id", "sln-project-guids", "/src/Contoso.sln", "Project(\"{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}\") = \"Contoso.App\", \"src\\Contoso.App\\Contoso.App.csproj\", \"{" + ThirdKeys.Uuid(r).ToUpperInvariant() + "}\"\nEndProject\n");
 
-        // Blobs: minified assets        // Blobs: minified assets, embedded images, notebook outputs.
+        // Round 3: references to a secret kept elsewhere.
+        yield return FileTrap("template-reference", "k8s-secretKeyRef", "/src/deploy/deployment.yaml", "spec:\n  template:\n    spec:\n      containers:\n        - name: api\n          env:\n            - name: MISTRAL_API_KEY\n              valueFrom:\n                secretKeyRef:\n                  name: ai-keys\n                  key: mistral-api-key\n");
+        yield return FileTrap("template-reference", "compose-secrets-file", "/src/docker-compose.yml", "services:\n  api:\n    secrets:\n      - openai_api_key\nsecrets:\n  openai_api_key:\n    file: ./secrets/openai_api_key.txt\n");
+        yield return FileTrap("template-reference", "bicep-secure-param-and-keyvault", "/src/infra/main.bicep", "@secure()\nparam mistralApiKey string\n\nresource kv 'Microsoft.KeyVault/vaults@2023-07-01' existing = {\n  name: 'contoso-kv'\n}\n\nvar openAiKey = kv.getSecret('openai-api-key')\n");
+        yield return FileTrap("template-reference", "terraform-sensitive-variable", "/src/infra/variables.tf", "variable \"openai_api_key\" {\n  type      = string\n  sensitive = true\n}\n\nvariable \"mistral_api_key\" {\n  type    = string\n  default = \"\"\n}\n");
+        yield return FileTrap("template-reference", "appsettings-env-expansion", "/src/App/appsettings.json", "{\n  \"Mistral\": { \"ApiKey\": \"${MISTRAL_API_KEY}\" },\n  \"Cohere\": { \"ApiKey\": \"%CO_API_KEY%\" }\n}\n");
+
+        // Blobs: minified assets        // Blobs: minified assets        // Blobs: minified assets, embedded images, notebook outputs.
         string font = Convert.ToBase64String(RandomBytes(r, 600));
         yield return FileTrap("blob", "minified-css-font", "/src/App/wwwroot/css/site.min.css", "body{margin:0}@font-face{font-family:Icons;src:url(data:font/woff2;base64," + font + ") format(\"woff2\")}.btn{color:#0d6efd}\n");
         yield return FileTrap("blob", "minified-js", "/src/App/wwwroot/js/site.min.js", "!function(e,t){\"use strict\";var n=\"" + ThirdKeys.Body(r, 64, ThirdKeys.Alnum) + "\",r=function(e){return e.apiKey=window.cfg.apiKey,e};t.init=r}(window,{});\n");

@@ -68,6 +68,14 @@ internal static class ThirdContexts
         new("enclosing-method-name", c => Cs("    public static string Create" + c.Pascal + "Client()\n    {\n" + M("        var key = " + L(c.Key) + ";") + "\n        return key;\n    }"), _ => None),
         new("env-name-through-constant", c => Cs("    private const string EnvName = \"" + c.Env + "\";\n\n" + M("    public static void M() => Environment.SetEnvironmentVariable(EnvName, " + L(c.Key) + ");")), _ => None),
         new("json-property-name-attribute", c => Cs("    public sealed class Cfg\n    {\n        [System.Text.Json.Serialization.JsonPropertyName(\"" + ThirdKeys.Snake(c.Word) + "_api_key\")]\n" + M("        public string Value { get; set; } = " + L(c.Key) + ";") + "\n    }"), _ => None),
+        new("openai-sdk-compatible-endpoint", c =>
+        [
+            new TSrc("ClientModel.cs", "namespace System.ClientModel\n{\n    public class ApiKeyCredential\n    {\n        public ApiKeyCredential(string key) => this.Key = key;\n\n        public string Key { get; }\n    }\n}\n"),
+            ThirdConstructs.W("    public sealed class ChatClientOptions\n    {\n        public Uri? Endpoint { get; set; }\n    }\n\n    public sealed class ChatClient(string model, System.ClientModel.ApiKeyCredential credential, ChatClientOptions options)\n    {\n        public string Model => model + credential.Key + options.Endpoint;\n    }\n\n    public static ChatClient Make() => new(\n        \"large-latest\",\n" + M("        new System.ClientModel.ApiKeyCredential(" + L(c.Key) + "),") + "\n        new ChatClientOptions { Endpoint = new Uri(\"https://api." + c.Word.ToLowerInvariant() + ".com/v1\") });"),
+        ], _ => None),
+        new("connector-extension-positional", c => Cs("    public sealed class KernelBuilder\n    {\n    }\n\n    public static KernelBuilder Add" + c.Pascal + "ChatCompletion(this KernelBuilder b, string modelId, string apiKey) => b;\n\n" + M("    public static KernelBuilder Setup(KernelBuilder b) => b.Add" + c.Pascal + "ChatCompletion(\"large-latest\", " + L(c.Key) + ");")), _ => None),
+        new("configuration-indexer-assignment", c => Cs("    public interface IConfig\n    {\n        string? this[string key] { get; set; }\n    }\n\n    public static void Seed(IConfig config)\n    {\n" + M("        config[\"" + c.Pascal + ":ApiKey\"] = " + L(c.Key) + ";") + "\n    }"), _ => None),
+        new("request-bearer-with-provider-uri", c => Cs("    public static HttpRequestMessage Make()\n    {\n        var request = new HttpRequestMessage(HttpMethod.Post, \"https://api." + c.Word.ToLowerInvariant() + ".ai/v1/chat/completions\");\n" + M("        request.Headers.Authorization = new AuthenticationHeaderValue(\"Bearer\", " + L(c.Key) + ");") + "\n        return request;\n    }"), _ => None),
     ];
 
     private const string Sln = "/src/Contoso.App/";
@@ -142,6 +150,13 @@ internal static class ThirdContexts
         new(".cursor-mcp.json-headers", _ => None, c => F("/src/.cursor/mcp.json", "{\n  \"mcpServers\": {\n    \"remote\": {\n      \"url\": \"https://mcp.contoso.example/sse\",\n      \"headers\": {\n" + M("        \"Authorization\": \"Bearer " + JsonEsc(c.Key) + "\"") + "\n      }\n    }\n  }\n}\n")),
         new("terraform-variable-default", _ => None, c => F("/src/infra/variables.tf", "variable \"" + ThirdKeys.Snake(c.Word) + "_api_key\" {\n  type      = string\n  sensitive = true\n" + M("  default   = \"" + c.Key + "\"") + "\n}\n")),
         new("appsettings-provider-array-sibling", _ => None, c => F(Sln + "appsettings.json", "{\n  \"Providers\": [\n    {\n      \"Name\": \"" + c.Word + "\",\n" + M("      \"Key\": \"" + JsonEsc(c.Key) + "\"") + "\n    }\n  ]\n}\n")),
+        new(".env-lowercase-name", _ => None, c => F("/src/.env", M(c.Env.ToLowerInvariant() + "=" + c.Key) + "\n")),
+        new(".env-aspnet-double-underscore", _ => None, c => F("/src/.env", M(c.Pascal + "__ApiKey=" + c.Key) + "\n")),
+        new("compose-aspnet-double-underscore", _ => None, c => F("/src/docker-compose.yml", "services:\n  api:\n    environment:\n" + M("      " + c.Pascal + "__ApiKey: \"" + c.Key + "\"") + "\n")),
+        new("appsettings.json-deep-nesting", _ => None, c => F(Sln + "appsettings.json", "{\n  \"AI\": {\n    \"Providers\": {\n      \"" + c.Pascal + "\": {\n        \"Options\": {\n" + M("          \"ApiKey\": \"" + JsonEsc(c.Key) + "\"") + "\n        }\n      }\n    }\n  }\n}\n")),
+        new("k8s-deployment-env-name-value", _ => None, c => F("/src/deploy/deployment.yaml", "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          env:\n            - name: " + c.Env + "\n" + M("              value: \"" + c.Key + "\"") + "\n")),
+        new("bicep-appsettings-name-value", _ => None, c => F("/src/infra/app.bicep", "resource site 'Microsoft.Web/sites@2023-01-01' = {\n  name: 'contoso'\n  properties: {\n    siteConfig: {\n      appSettings: [\n        {\n          name: '" + c.Env + "'\n" + M("          value: '" + c.Key + "'") + "\n        }\n      ]\n    }\n  }\n}\n")),
+        new("arm-parameters.json", _ => None, c => F("/src/infra/azuredeploy.parameters.json", "{\n  \"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#\",\n  \"parameters\": {\n    \"" + c.Word + "ApiKey\": {\n" + M("      \"value\": \"" + JsonEsc(c.Key) + "\"") + "\n    }\n  }\n}\n")),
     ];
 
     /// <summary>File kinds where a gated key sits under its provider's own name.</summary>
@@ -151,6 +166,8 @@ internal static class ThirdContexts
         ".env-plain", ".env.local-export-double-quoted", "github-workflow-env", "gitlab-ci-variables", "docker-compose-environment-list",
         "compose.override-environment-map", "Dockerfile-env", ".ipynb-python-environ", ".runsettings-environment", ".vscode-launch.json-env",
         ".claude-settings.json-env", "devcontainer.json-containerEnv", "k8s-secret-stringData", "terraform.tfvars", "powershell-env", "bicepparam", "ini-tabs",
-        "csproj.user-environment", "cmd-set", ".vscode-settings.json-extension", "terraform-variable-default", "appsettings-provider-array-sibling", ".ipynb-output-text",
+        "csproj.user-environment", "cmd-set", ".vscode-settings.json-extension", "terraform-variable-default", "appsettings-provider-array-sibling", ".ipynb-output-text", "azure-pipelines-variables",
+        ".env-lowercase-name", ".env-aspnet-double-underscore", "compose-aspnet-double-underscore", "appsettings.json-deep-nesting", "k8s-deployment-env-name-value",
+        "bicep-appsettings-name-value", "arm-parameters.json",
     ];
 }
