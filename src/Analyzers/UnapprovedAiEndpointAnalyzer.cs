@@ -645,10 +645,13 @@ namespace Guardrails.Analyzers
                 return null;
             }
 
-            /// <summary>The host of a folded value, with each run-time hole shown as <c>*</c>.</summary>
+            /// <summary>
+            /// The host of a folded value, with each run-time hole shown as <c>*</c>; false for a page or file of a
+            /// provider's website (a hub's model files, licence pages: <see cref="AiSdkCatalog.IsWebsitePage"/>).
+            /// </summary>
             private static bool TryExtractHost(string folded, out string host)
             {
-                if (!HostPattern.TryExtractHost(folded, out host))
+                if (!HostPattern.TryExtractHost(folded, out host) || AiSdkCatalog.IsWebsitePage(host, folded, HoleMark))
                 {
                     return false;
                 }
@@ -901,7 +904,7 @@ namespace Guardrails.Analyzers
                         }
 
                         break;
-                    case JsonKind.String when addressed && node.Text != null && HostPattern.TryExtractHost(node.Text, out string host):
+                    case JsonKind.String when addressed && node.Text != null && HostPattern.TryExtractHost(node.Text, out string host) && !AiSdkCatalog.IsWebsitePage(host, node.Text):
                         int start = Math.Min(node.Start.Offset, source.Length);
                         var span = TextSpan.FromBounds(start, Math.Max(start, Math.Min(node.End.Offset, source.Length)));
                         Report(context.ReportDiagnostic, Location.Create(path, span, source.Lines.GetLinePositionSpan(span)), host);

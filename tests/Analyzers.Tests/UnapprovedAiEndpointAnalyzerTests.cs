@@ -475,6 +475,51 @@ public class UnapprovedAiEndpointAnalyzerTests
     }
 
     [Fact]
+    public async Task Pages_and_files_of_a_providers_website_are_not_endpoints_but_its_api_on_the_same_host_is()
+    {
+        // A model hub and a provider's site share the host with an API (real code: a local-inference app that downloads
+        // models from the hub and links licence and model-library pages). Only the API paths are endpoints.
+        const string source = """
+            using System;
+            class C
+            {
+                internal const string BaseUrl = "https://huggingface.co";
+                public const string HubApiUrl = "https://huggingface.co/api";
+                public string LicenseUrl { get; set; } = "https://huggingface.co/datasets/some-org/licenses/blob/main/mit.md";
+                Uri Model(string org, string repo) => new Uri($"{BaseUrl}/{org}/{repo}/resolve/main/model.onnx");
+                Uri Tree(string org, string repo) => new Uri($"https://huggingface.co/{org}/{repo}/tree/main");
+                Uri Page(string name) => new Uri($"https://ollama.com/library/{name}");
+                string DetailsUrl => "https://ollama.com/search?q=phi";
+                Uri Proxy() => new Uri({|#0:"https://huggingface.co/api/inference-proxy/together/v1/chat/completions"|});
+                Uri Cloud() => new Uri({|#1:"https://ollama.com"|});
+                Uri Chat() => new Uri({|#2:"https://ollama.com:443/api/chat"|});
+                Uri Compat(string path) => new Uri({|#3:$"https://ollama.com/{path}"|});
+                Uri Router() => new Uri({|#4:"https://router.huggingface.co/v1/chat/completions"|});
+            }
+            """;
+        await V.RunAsync(source, NothingApproved,
+            D(0, "huggingface.co", "Hugging Face", "HuggingFace"),
+            D(1, "ollama.com", "Ollama (local or ollama.com)", "OllamaSharp"),
+            D(2, "ollama.com", "Ollama (local or ollama.com)", "OllamaSharp"),
+            D(3, "ollama.com", "Ollama (local or ollama.com)", "OllamaSharp"),
+            D(4, "router.huggingface.co", "Hugging Face", "HuggingFace"));
+    }
+
+    [Fact]
+    public async Task Website_pages_in_configuration_files_are_not_endpoints()
+    {
+        const string appsettings = """
+            { "Models": { "DownloadUrl": "https://huggingface.co/some-org/some-model/resolve/main/model.onnx", "Endpoint": "https://ollama.com/api" } }
+            """;
+        await V.RunAsync(
+            new[] { "class C { }" },
+            new[] { ("/app/appsettings.json", appsettings) },
+            NothingApproved,
+            V.Diagnostic("GRD004").WithSpan("/app/appsettings.json", 1, 112, 1, 136).WithSeverity(DiagnosticSeverity.Error)
+                .WithArguments("ollama.com", "Ollama (local or ollama.com)", V.OwnerContact, "add \"ollama.com\" to endpoints.approved (or approve the package OllamaSharp)", string.Empty));
+    }
+
+    [Fact]
     public async Task Endpoints_in_configuration_files_are_reported_in_the_file()
     {
         const string appsettings = """

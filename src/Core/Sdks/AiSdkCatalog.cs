@@ -474,6 +474,70 @@ namespace Guardrails.Core.Sdks
             return false;
         }
 
+        /// <summary>
+        /// Hosts that serve a provider's website as well as its API: only the listed paths are the API ("" is the bare
+        /// host, a base address an SDK appends its paths to). Everything else on them is web content, model and dataset
+        /// files of a hub, documentation and licence pages, and is no endpoint: Hugging Face's hub
+        /// (<c>huggingface.co/{org}/{model}/resolve/main/model.onnx</c>, <c>/datasets/…</c>, <c>/blog/…</c>, the hub API
+        /// <c>/api/models</c>) runs no model: its inference is on <c>router.huggingface.co</c>,
+        /// <c>api-inference.huggingface.co</c> and the hub's <c>/api/inference-proxy/…</c>; Ollama's cloud API is
+        /// <c>ollama.com</c> itself, <c>/api/…</c> and <c>/v1/…</c>, its model library pages are not.
+        /// </summary>
+        private static readonly KeyValuePair<string, string[]>[] SharedWebsiteHosts =
+        {
+            new KeyValuePair<string, string[]>("huggingface.co", new[] { "/api/inference-proxy" }),
+            new KeyValuePair<string, string[]>("ollama.com", new[] { "", "/api", "/v1" }),
+        };
+
+        /// <summary>
+        /// True when <paramref name="url"/> (an address whose host is <paramref name="host"/>) is a page or file of a
+        /// provider's website rather than its API (<see cref="SharedWebsiteHosts"/>): not an endpoint. A path that
+        /// starts with a run-time part (<paramref name="hole"/>) could be any path: a page where the bare host is not an
+        /// API, an endpoint where it is.
+        /// </summary>
+        public static bool IsWebsitePage(string host, string url, char hole = '\0')
+        {
+            foreach (KeyValuePair<string, string[]> site in SharedWebsiteHosts)
+            {
+                if (!string.Equals(site.Key, host, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                int at = url.IndexOf(host, StringComparison.OrdinalIgnoreCase);
+                string path = at < 0 ? string.Empty : url.Substring(at + host.Length);
+                int port = path.Length > 0 && path[0] == ':' ? path.IndexOfAny(PathStart) : 0;
+                path = port < 0 ? string.Empty : path.Substring(port);
+                int end = path.IndexOfAny(QueryStart);
+                path = (end < 0 ? path : path.Substring(0, end)).TrimEnd('/');
+                bool rootIsApi = Array.IndexOf(site.Value, string.Empty) >= 0;
+                if (path.Length == 0)
+                {
+                    return !rootIsApi;
+                }
+
+                if (hole != '\0' && path.Length > 1 && path[1] == hole)
+                {
+                    return !rootIsApi;
+                }
+
+                foreach (string api in site.Value)
+                {
+                    if (api.Length > 0 && path.StartsWith(api, StringComparison.OrdinalIgnoreCase) && (path.Length == api.Length || path[api.Length] == '/'))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            return false;
+        }
+
+        private static readonly char[] PathStart = { '/', '?', '#' };
+        private static readonly char[] QueryStart = { '?', '#' };
+
         /// <summary>The provider endpoints whose host pattern matches <paramref name="host"/> (empty when none).</summary>
         public static IReadOnlyList<AiProviderEndpoint> FindEndpointsByHost(string host)
         {
