@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
-// Usage: dotnet run -c Release --project benchmarks/RealCodeScan -- REPO_DIR [REPO_DIR ...] [--details FILE] [--all-files] [--files-only]
+// Usage: dotnet run -c Release --project benchmarks/RealCodeScan -- REPO_DIR [REPO_DIR ...] [--details FILE] [--all-files] [--files-only] [--policy none|FILE] [--references DIR]
 //
 // Runs every Guardrails analyzer over real repositories (checked out outside this repository, never committed), the way
 // a build would but whatever the compiler thinks of the code: csc skips analyzers when a compilation has declaration
@@ -22,22 +22,39 @@ using Microsoft.CodeAnalysis.Text;
 // (dot-folders, .md, .txt, ...), beyond what a build scans; --files-only leaves the C# out (the file scan alone, minutes
 // instead of an hour). Prints lines scanned and findings per rule per repository;
 // --details FILE writes every finding (id, file:line, message; messages never show a key) and every analyzer exception.
+// --policy puts a central policy in force, as the build's effective policy (an AdditionalFile) would: "none" is a valid
+// policy that approves nothing (every AI SDK use and endpoint is reported, so GRD003/GRD004/GRD008 false positives show),
+// FILE a guardrails.policy.json turned into the effective policy by the build task's own EffectiveFacts. Without it no
+// policy is in force and the policy-gated rules stay silent, as in a build without GuardrailsPolicyPath.
+// --references DIR adds every assembly in DIR (e.g. the output folder of a project that references the AI SDKs) to every
+// compilation: GRD003 decides by the assembly that declares a symbol, so without the SDKs' assemblies (no restore here)
+// it has nothing to report. A repository's own source of a type wins over the reference (CS0436), as in a build.
 Microsoft.Build.Locator.MSBuildLocator.RegisterDefaults();
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: RealCodeScan REPO_DIR [REPO_DIR ...] [--details FILE] [--all-files] [--files-only]");
+    Console.Error.WriteLine("usage: RealCodeScan REPO_DIR [REPO_DIR ...] [--details FILE] [--all-files] [--files-only] [--policy none|FILE] [--references DIR]");
     return 2;
 }
 
 string? detailsPath = Arg("--details");
 bool allFiles = args.Contains("--all-files");
 bool filesOnly = args.Contains("--files-only");
-var repos = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--details")).ToList();
+string? policyArg = Arg("--policy");
+var repos = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] is not ("--details" or "--policy" or "--references"))).ToList();
+AdditionalText? effectivePolicy = policyArg == null ? null : EffectivePolicyFile(policyArg);
+string? referencesDir = Arg("--references");
 
 var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
     .Where(p => !Path.GetFileName(p).StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) && !Path.GetFileName(p).StartsWith("Guardrails", StringComparison.Ordinal))
     .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
     .ToList();
+if (referencesDir != null)
+{
+    var framework = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).Select(Path.GetFileName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    references.AddRange(Directory.EnumerateFiles(referencesDir, "*.dll")
+        .Where(p => !framework.Contains(Path.GetFileName(p)) && !Path.GetFileName(p).StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal))
+        .Select(p => MetadataReference.CreateFromFile(p)));
+}
 var analyzers = typeof(Guardrails.Analyzers.HardcodedKeyInCodeAnalyzer).Assembly.GetTypes()
     .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
     .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
@@ -72,6 +89,7 @@ foreach (string repoArg in repos)
     var seen = new HashSet<string>(StringComparer.Ordinal);
     var counted = new HashSet<string>(StringComparer.Ordinal);
     int exceptions = 0;
+    string? unresolvedSdk = null;
 
     void Count(string id, string path, int line, int column, string message)
     {
@@ -93,11 +111,20 @@ foreach (string repoArg in repos)
         bool evaluated = false;
         foreach (string projectFile in projectsHere)
         {
-            BuildSelection.Selected? selected = selection.Select(projectFile, out string? error);
+            // An SDK that cannot be resolved offline (the Arcade SDK, CentralPackageVersions) costs a minute of NuGet
+            // feed time-outs per project and is shared by the whole repository (global.json, Directory.Build.props):
+            // after the first such project the rest are read by kind without asking MSBuild again.
+            string? error = unresolvedSdk;
+            BuildSelection.Selected? selected = unresolvedSdk != null ? null : selection.Select(projectFile, out error);
             if (selected == null)
             {
                 fallback++;
-                details?.WriteLine($"NOT EVALUATED {Relative(repo, projectFile)}: {error}");
+                if (unresolvedSdk == null && error != null && error.Contains("Could not resolve SDK", StringComparison.Ordinal))
+                {
+                    unresolvedSdk = "not tried: " + System.Text.RegularExpressions.Regex.Match(error, "Could not resolve SDK \"[^\"]*\"").Value + " for an earlier project of this repository";
+                }
+
+                details?.WriteLine($"NOT EVALUATED {Relative(repo, projectFile)}: {error?.Split('\n')[0]}");
                 continue;
             }
 
@@ -154,6 +181,11 @@ foreach (string repoArg in repos)
         var compilation = CSharpCompilation.Create(Path.GetFileName(group.Key), trees, references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
         var failures = new ConcurrentBag<string>();
+        if (effectivePolicy != null)
+        {
+            additional.Add(effectivePolicy);
+        }
+
         var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([.. additional]),
             (exception, analyzer, diagnostic) => failures.Add($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message} ({diagnostic.Location.GetLineSpan()})"),
             concurrentAnalysis: true, logAnalyzerExecutionTime: false);
@@ -208,6 +240,29 @@ static string FindTargets()
     }
 
     throw new FileNotFoundException("nuget/build/Guardrails.targets not found above " + AppContext.BaseDirectory);
+}
+
+// The effective policy a build with GuardrailsPolicyPath hands the analyzers: "none" approves nothing; a policy file is
+// read and turned into the effective policy by the build task's own reader and EffectiveFacts (one truth with a build).
+static AdditionalText EffectivePolicyFile(string policy)
+{
+    var effective = new Guardrails.Core.Policy.EffectivePolicy { HasPolicy = true };
+    if (policy != "none")
+    {
+        string path = Path.GetFullPath(policy);
+        var findings = new List<Guardrails.BuildTasks.Foundation.Finding>();
+        Guardrails.Core.Json.JsonNode document = Guardrails.BuildTasks.Foundation.SourceFile.TryParseJson(File.ReadAllText(path), path, "The Guardrails policy", out var problem)
+            ?? throw new InvalidDataException(problem?.Message);
+        Guardrails.BuildTasks.Policy.GuardrailsPolicy read = Guardrails.BuildTasks.Policy.PolicyReader.Read(document, path, findings, out int errors) ?? throw new InvalidDataException($"{path}: not a valid policy");
+        if (errors > 0)
+        {
+            throw new InvalidDataException($"{path}: {errors} policy errors: {string.Join("; ", findings.Select(f => f.Message))}");
+        }
+
+        Guardrails.BuildTasks.Policy.EffectiveFacts.Write(read, effective); // no waivers: a build without a manifest uses none
+    }
+
+    return new InMemoryText("/realcodescan/obj/guardrails/" + Guardrails.Core.Policy.EffectivePolicy.FileName, effective.Write());
 }
 
 static IEnumerable<string> Enumerate(string root)
@@ -276,4 +331,13 @@ internal sealed class FileText(string path) : AdditionalText
 
         return text;
     }
+}
+
+internal sealed class InMemoryText(string path, string text) : AdditionalText
+{
+    private readonly SourceText source = SourceText.From(text);
+
+    public override string Path { get; } = path;
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) => source;
 }
