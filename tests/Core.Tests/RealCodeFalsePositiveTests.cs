@@ -52,6 +52,8 @@ public class RealCodeFalsePositiveTests
     [InlineData("build_property.ReportOutputPath")] // an analyzer option name passed as a dictionary key (dotnet/extensions)
     [InlineData("ContosoOpenAIDeployment2")]
     [InlineData("Payments.HttpClientV2Settings")]
+    [InlineData("MyEnrichedProperty_1")] // a log enricher's tag name held by a constant named Key1 (dotnet/extensions)
+    [InlineData("isEnabledFlag2")]
     public void Words_joined_as_an_identifier_or_a_config_path_are_not_a_secret(string value)
     {
         Assert.False(Reported("AzureAIInferenceServiceKey", value));
@@ -81,6 +83,8 @@ public class RealCodeFalsePositiveTests
     [InlineData("Fake9Gen7Secret3NotReal")]
     [InlineData("q7Rx2Lm9Zt4Wp8Kc3Nv6Bh1J")]
     [InlineData("xK9mQ2vR7tL4wZ8pN3cJ6hB_f1")]
+    [InlineData("AbQrXmLpZtWkNvBhYc")] // letters only, a two-letter piece first: the rest is no word
+    [InlineData("MyqRtXvbNwZpLk_1")]
     public void Random_tokens_with_digits_inside_are_still_secrets(string value)
     {
         Assert.True(Reported("ApiKey", value));

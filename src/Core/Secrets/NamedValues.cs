@@ -507,8 +507,10 @@ namespace Guardrails.Core.Secrets
             // digit and acronym tests above.
             return pieces > 0 && n >= charsPerPiece * pieces;
 
-            // Three letters or more; two ("By", "Of", "Id") only after another piece.
-            static bool IsWord(int letters, int before) => letters >= 3 || (letters == 2 && before > 0);
+            // Three letters or more; two ("By", "Of", "Id") after another piece, or first when another piece follows
+            // ("MyEnrichedProperty_1", "isEnabledFlag2"); the average of four per piece still holds.
+            bool IsWord(int letters, int before) => letters >= 3 || (letters == 2 && (before > 0 || HasMore()));
+            bool HasMore() => i < n && v[i] != '_' && v[i] != '-' && v[i] != '.' && v[i] != '/' && !(v[i] >= '0' && v[i] <= '9');
         }
 
         /// <summary>
