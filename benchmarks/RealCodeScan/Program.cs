@@ -187,7 +187,8 @@ foreach (string repoArg in repos)
         }
 
         var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([.. additional]),
-            (exception, analyzer, diagnostic) => failures.Add($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message} ({diagnostic.Location.GetLineSpan()})"),
+            (exception, analyzer, diagnostic) => failures.Add($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message} ({diagnostic.Location.GetLineSpan()}) at " +
+                string.Join(" < ", (exception.StackTrace ?? string.Empty).Split('\n').Select(f => f.Trim()).Where(f => f.Contains("Guardrails", StringComparison.Ordinal)).Take(4))),
             concurrentAnalysis: true, logAnalyzerExecutionTime: false);
         AnalysisResult result = await new CompilationWithAnalyzers(compilation, analyzers, options).GetAnalysisResultAsync(CancellationToken.None);
         foreach (Diagnostic d in result.GetAllDiagnostics().Where(d => d.Id.StartsWith("GRD", StringComparison.Ordinal) || d.Id == "AD0001")
@@ -306,7 +307,7 @@ static bool HasNulByte(string file)
     return Array.IndexOf(head, (byte)0, 0, read) >= 0;
 }
 
-static string Relative(string repo, string path) => path.StartsWith(repo, StringComparison.Ordinal) ? path[(repo.Length + 1)..] : path;
+static string Relative(string repo, string path) => path == repo ? "." : path.StartsWith(repo + "/", StringComparison.Ordinal) ? path[(repo.Length + 1)..] : path;
 
 string? Arg(string name)
 {
