@@ -495,6 +495,7 @@ public class UnapprovedAiEndpointAnalyzerTests
                 Uri Chat() => new Uri({|#2:"https://ollama.com:443/api/chat"|});
                 Uri Compat(string path) => new Uri({|#3:$"https://ollama.com/{path}"|});
                 Uri Router() => new Uri({|#4:"https://router.huggingface.co/v1/chat/completions"|});
+                Uri Folded() => new Uri({|#5:"https://huggingface\u3002co/some-org/some-model/resolve/main/model.onnx"|});
             }
             """;
         await V.RunAsync(source, NothingApproved,
@@ -502,7 +503,8 @@ public class UnapprovedAiEndpointAnalyzerTests
             D(1, "ollama.com", "Ollama (local or ollama.com)", "OllamaSharp"),
             D(2, "ollama.com", "Ollama (local or ollama.com)", "OllamaSharp"),
             D(3, "ollama.com", "Ollama (local or ollama.com)", "OllamaSharp"),
-            D(4, "router.huggingface.co", "Hugging Face", "HuggingFace"));
+            D(4, "router.huggingface.co", "Hugging Face", "HuggingFace"),
+            D(5, "huggingface.co", "Hugging Face", "HuggingFace"));
     }
 
     [Fact]

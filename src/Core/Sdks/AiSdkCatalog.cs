@@ -504,8 +504,15 @@ namespace Guardrails.Core.Sdks
                     continue;
                 }
 
+                // The host as written: a host folded from another spelling (IDN full stops, full-width letters) has no
+                // path that can be told from here, so it stays an endpoint.
                 int at = url.IndexOf(host, StringComparison.OrdinalIgnoreCase);
-                string path = at < 0 ? string.Empty : url.Substring(at + host.Length);
+                if (at < 0)
+                {
+                    return false;
+                }
+
+                string path = url.Substring(at + host.Length);
                 int port = path.Length > 0 && path[0] == ':' ? path.IndexOfAny(PathStart) : 0;
                 path = port < 0 ? string.Empty : path.Substring(port);
                 int end = path.IndexOfAny(QueryStart);
