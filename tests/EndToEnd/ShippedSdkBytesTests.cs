@@ -45,7 +45,8 @@ public class ShippedSdkBytesTests
                 loaded[assembly.GetName().Name!] = assembly;
             }
             AppDomain.CurrentDomain.AssemblyResolve += (_, e) => loaded.GetValueOrDefault(new AssemblyName(e.Name).Name!);
-            var type = loaded[string.Concat("Open", "AI")].GetType(string.Join(".", "Open" + "AI", "Chat", "ChatClient"))!;
+            // The type name comes at run time (a constant name is GRD003 at the call, and the compiler then fails before the embedding is judged).
+            var type = loaded[string.Concat("Open", "AI")].GetType(args.Length > 0 ? args[0] : "none")!;
             object client = Activator.CreateInstance(type, "gpt-4o", Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? "missing")!;
             Console.WriteLine(client.GetType().FullName);
             """);
@@ -56,6 +57,39 @@ public class ShippedSdkBytesTests
         Assert.Matches(@"error GRD201: The build embeds [^\n]*openai/2\.1\.0/lib/net6\.0/OpenAI\.dll in the assembly as a resource, and it is \(or holds\) the assembly OpenAI of the AI SDK", build.Output);
         // System.ClientModel is no AI SDK: one finding.
         Assert.DoesNotMatch(@"error GRD201: [^\n]*System\.ClientModel\.dll in the assembly", build.Output);
+    }
+
+    /// <summary>
+    /// Adversary round 4 #4 ('resx2'): the SDK's bytes as a .bin file a .resx pulls in with a ResXFileRef (System.Byte[]);
+    /// GenerateResource compiles them into App.Blobs.resources inside App.dll. The verification after the compiler opens
+    /// the compiled .resources and names each byte-array entry that is an assembly: GRD201 at file!entry.
+    /// </summary>
+    [Fact]
+    public void An_unapproved_sdk_pulled_into_the_assembly_by_a_resx_file_reference_fails_the_build_with_GRD201()
+    {
+        TestProject repo = _fixture.NewPinnedProject(E2eDocuments.Policy("e2e-adv4-resx-sdk", 2), E2eDocuments.MinimalManifest, ("GuardrailsMode", "Enforce"));
+        repo.UseNuGetOrg();
+        repo.AddToProject(Download + """
+              <Target Name="StageBlob" BeforeTargets="PrepareForBuild">
+                <Copy SourceFiles="$(_Pkgs)openai/2.1.0/lib/net6.0/OpenAI.dll" DestinationFiles="$(MSBuildProjectDirectory)/lib/p1.bin" />
+              </Target>
+            """);
+        repo.Write("Blobs.resx", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <root>
+              <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>
+              <resheader name="version"><value>2.0</value></resheader>
+              <resheader name="reader"><value>System.Resources.ResXResourceReader, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
+              <resheader name="writer"><value>System.Resources.ResXResourceWriter, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
+              <data name="p1" type="System.Resources.ResXFileRef, System.Windows.Forms"><value>lib/p1.bin;System.Byte[], mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></data>
+            </root>
+            """);
+        repo.Write("Program.cs", "Console.WriteLine(((byte[])new System.Resources.ResourceManager(\"App.Blobs\", typeof(Program).Assembly).GetObject(\"p1\")!).Length);\n");
+
+        DotNet.Result build = repo.Build();
+
+        Assert.True(build.ExitCode != 0, "App.dll carries the unapproved OpenAI SDK through a resx file reference and the build is green:\n" + build);
+        Assert.Matches(@"error GRD201: The build embeds [^\n]*Blobs\.resources!p1 in the assembly as a resource, and it is \(or holds\) the assembly OpenAI of the AI SDK", build.Output);
     }
 
     [Fact]

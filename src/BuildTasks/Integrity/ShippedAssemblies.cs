@@ -77,6 +77,11 @@ namespace Guardrails.BuildTasks.Integrity
                     {
                         return InspectZip(stream, path, found, out problem);
                     }
+
+                    if (b0 == 0xCE && b1 == 0xCA && b2 == 0xEF && b3 == 0xBE)
+                    {
+                        return InspectResources(stream, path, found, out problem);
+                    }
                 }
 
                 return true;
@@ -145,6 +150,58 @@ namespace Guardrails.BuildTasks.Integrity
             catch (Exception e) when (e is InvalidDataException || e is IOException || e is NotSupportedException || e is UnauthorizedAccessException)
             {
                 problem = "it starts as a zip but could not be read as one (" + e.Message + ")";
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// A compiled .resources blob (what GenerateResource makes of a .resx, ResXFileRef entries included: adversary round
+        /// 4 #4, an SDK's dll committed as .bin and pulled in as System.Byte[]): each byte-array or stream entry that is a
+        /// managed assembly is named by its metadata, at "file!entry".
+        /// </summary>
+        private static bool InspectResources(Stream stream, string path, List<Found> found, out string? problem)
+        {
+            problem = null;
+            try
+            {
+                using (var reader = new System.Resources.ResourceReader(stream))
+                {
+                    System.Collections.IDictionaryEnumerator entries = reader.GetEnumerator();
+                    int count = 0;
+                    while (entries.MoveNext())
+                    {
+                        if (++count > MaxEntries)
+                        {
+                            problem = "it is compiled resources of more than " + MaxEntries.ToString(System.Globalization.CultureInfo.InvariantCulture) + " entries, over the limit for looking inside";
+                            return false;
+                        }
+
+                        string key = (string)entries.Key;
+                        reader.GetResourceData(key, out string type, out byte[] data);
+                        if ((type != "ResourceTypeCode.ByteArray" && type != "ResourceTypeCode.Stream") || data.Length < 6)
+                        {
+                            continue;
+                        }
+
+                        int length = BitConverter.ToInt32(data, 0);
+                        if (length < 2 || length > data.Length - 4 || data[4] != 'M' || data[5] != 'Z')
+                        {
+                            continue;
+                        }
+
+                        string? name = AssemblyName(new MemoryStream(data, 4, length, writable: false));
+                        if (name != null)
+                        {
+                            found.Add(new Found(name, path + "!" + key));
+                        }
+                    }
+                }
+
+                return true;
+            }
+            catch (Exception e) when (e is BadImageFormatException || e is ArgumentException || e is InvalidOperationException || e is EndOfStreamException || e is FormatException || e is NotSupportedException || e is IOException)
+            {
+                problem = "it starts as compiled resources but could not be read as such (" + e.GetType().Name + ")";
                 return false;
             }
         }
