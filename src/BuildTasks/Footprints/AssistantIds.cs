@@ -31,5 +31,6 @@ namespace Guardrails.BuildTasks.Footprints
         public const string Amp = "amp";
         public const string QwenCode = "qwen-code";
         public const string FirebaseStudio = "firebase-studio";
+        public const string CodeRabbit = "coderabbit";
     }
 }

@@ -62,7 +62,8 @@ namespace Guardrails.BuildTasks.Footprints
 
                         // A committed footprint that is not in the working tree (a sparse checkout in CI, adversary round 3
                         // #16) cannot be read: it is committed all the same, and every full clone carries it.
-                        if (notCheckedOut.Count < 20 && !File.Exists(Path.Combine(repositoryRoot, path.Replace('/', Path.DirectorySeparatorChar))) &&
+                        // A general file that is a footprint only by what it names (a workflow) cannot be judged unread: not reported.
+                        if (notCheckedOut.Count < 20 && IsFootprint(segments, i, options.Catalog, pathOnly: true) && !File.Exists(Path.Combine(repositoryRoot, path.Replace('/', Path.DirectorySeparatorChar))) &&
                             GovernedByProject(repositoryRoot, string.Join("/", segments, 0, i), options.ManifestPath, tracked))
                         {
                             notCheckedOut.Add(string.Join("/", segments, 0, i + 1) + (i + 1 < segments.Length ? "/" : string.Empty));
@@ -121,11 +122,16 @@ namespace Guardrails.BuildTasks.Footprints
         }
 
         /// <summary>Whether the path from segment <paramref name="start"/> on is a catalog file or lies in a catalog folder.</summary>
-        private static bool IsFootprint(string[] segments, int start, IReadOnlyList<FootprintEntry> catalog)
+        private static bool IsFootprint(string[] segments, int start, IReadOnlyList<FootprintEntry> catalog, bool pathOnly = false)
         {
             var rest = new ArraySegment<string>(segments, start, segments.Length - start);
             foreach (FootprintEntry e in catalog)
             {
+                if (pathOnly && e.ContentMarkers != null)
+                {
+                    continue;
+                }
+
                 if (e.Pattern.MatchesFile(rest) || e.Pattern.FolderPrefixLength(rest) > 0)
                 {
                     return true;

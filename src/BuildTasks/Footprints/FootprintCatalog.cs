@@ -17,7 +17,7 @@ namespace Guardrails.BuildTasks.Footprints
     /// </summary>
     public static class FootprintCatalog
     {
-        private static readonly FootprintEntry[] Entries =
+        private static readonly FootprintEntry[] PathEntries =
         {
             // GitHub Copilot (VS Code, Visual Studio, JetBrains, cloud agent, CLI)
             E(".github/copilot-instructions.md", GitHubCopilot, K.Instructions),
@@ -199,7 +199,67 @@ namespace Guardrails.BuildTasks.Footprints
             // Firebase Studio (Project IDX): AI rules and MCP servers in .idx/
             E(".idx/airules.md", FirebaseStudio, K.Instructions),
             E(".idx/mcp.json", FirebaseStudio, K.McpConfig),
+
+            // CodeRabbit (an AI review bot; its repository configuration)
+            E(".coderabbit.yaml", CodeRabbit, K.Settings, FootprintFormat.None),
+            E(".coderabbit.yml", CodeRabbit, K.Settings, FootprintFormat.None),
         };
+
+        /// <summary>
+        /// Assistants run by a CI workflow (with CI's secrets and the permissions the workflow grants), installed into a dev
+        /// container, or recommended as editor extensions (adversary rounds 3 and 4): the file is general, so it is a
+        /// footprint of an assistant only when its text names that assistant's action, package, dev container feature or
+        /// extension id (<see cref="FootprintEntry.ContentMarkers"/>). One list of names per assistant; each holds for every
+        /// file below that can name it.
+        /// </summary>
+        private static readonly (string Assistant, string[] Markers)[] RunByWorkflow =
+        {
+            (ClaudeCode, new[] { "anthropics/claude-code-action", "anthropics/claude-code-base-action", "@anthropic-ai/claude-code" }),
+            (OpenAiCodex, new[] { "openai/codex-action", "@openai/codex" }),
+            (Gemini, new[] { "google-github-actions/run-gemini-cli", "@google/gemini-cli" }),
+            (Aider, new[] { "aider-chat" }),
+            (QwenCode, new[] { "@qwen-code/qwen-code" }),
+        };
+
+        private static readonly (string Assistant, string[] Markers)[] EditorExtensions =
+        {
+            (ClaudeCode, new[] { "anthropic.claude-code", "devcontainer-features/claude-code", "@anthropic-ai/claude-code" }),
+            (GitHubCopilot, new[] { "github.copilot" }),
+            (Continue, new[] { "continue.continue" }),
+            (Cline, new[] { "saoudrizwan.claude-dev" }),
+            (Roo, new[] { "rooveterinaryinc.roo-cline" }),
+            (OpenAiCodex, new[] { "openai.chatgpt", "@openai/codex" }),
+            (Windsurf, new[] { "codeium.codeium", "codeium.windsurf" }),
+            (Gemini, new[] { "google.geminicodeassist", "@google/gemini-cli" }),
+            (AmazonQ, new[] { "amazonwebservices.amazon-q-vscode" }),
+            (Tabnine, new[] { "tabnine.tabnine-vscode" }),
+            (Augment, new[] { "augment.vscode-augment" }),
+            (KiloCode, new[] { "kilocode.kilo-code" }),
+        };
+
+        private static readonly FootprintEntry[] Entries = Build();
+
+        private static FootprintEntry[] Build()
+        {
+            var all = new List<FootprintEntry>(PathEntries);
+            foreach ((string assistant, string[] markers) in RunByWorkflow)
+            {
+                foreach (string pattern in new[] { ".github/workflows/*.yml", ".github/workflows/*.yaml" })
+                {
+                    all.Add(new FootprintEntry(pattern, assistant, K.Workflow, FootprintFormat.None, contentMarkers: markers));
+                }
+            }
+
+            foreach ((string assistant, string[] markers) in EditorExtensions)
+            {
+                foreach (string pattern in new[] { ".devcontainer/devcontainer.json", ".devcontainer/*/devcontainer.json", ".devcontainer.json", ".vscode/extensions.json" })
+                {
+                    all.Add(new FootprintEntry(pattern, assistant, K.Settings, FootprintFormat.None, contentMarkers: markers));
+                }
+            }
+
+            return all.ToArray();
+        }
 
         private static readonly string[] AssistantList = BuildAssistantList();
 

@@ -29,7 +29,7 @@ namespace Guardrails.BuildTasks.Footprints
             DiscoveryResult discovery = FootprintDiscovery.Discover(projectDirectory, new DiscoveryOptions { ManifestPath = string.IsNullOrWhiteSpace(manifestPath) ? null : manifestPath });
             foreach (FootprintHit hit in discovery.Hits)
             {
-                if (!hit.IsDirectory && (!hit.OnlyWithMcpServers || IsFootprint(hit, AssistantFileReader.Read(hit))))
+                if (!hit.IsDirectory && !hit.NamedInContent && (!hit.OnlyWithMcpServers || IsFootprint(hit, AssistantFileReader.Read(hit))))
                 {
                     files.Add(Path.GetFullPath(hit.FullPath));
                 }
@@ -184,6 +184,11 @@ namespace Guardrails.BuildTasks.Footprints
             {
                 foreach (FootprintContent c in contents)
                 {
+                    if (c.Hit.NamedInContent)
+                    {
+                        continue; // a workflow or editor file: its keys are the key scan's (GRD002), which reads it
+                    }
+
                     foreach (CredentialUse cred in c.Credentials)
                     {
                         string what = cred.Provider != null ? "a " + cred.Provider + " key" : "a credential";
@@ -243,6 +248,30 @@ namespace Guardrails.BuildTasks.Footprints
                 var reported = new HashSet<string>(StringComparer.Ordinal);
                 foreach (FootprintHit hit in _discovery.Hits)
                 {
+                    if (hit.NamedInContent)
+                    {
+                        // A workflow, devcontainer.json or extensions.json names each assistant it runs, installs or
+                        // recommends: every one of them is in use, so each must be declared (not "any one", as for a file
+                        // several assistants read).
+                        foreach (string assistant in hit.Assistants)
+                        {
+                            if (IsDeclaredAny(new List<string> { assistant }) || !reported.Add(hit.Level + "|" + hit.RootRelativePath + "|" + assistant))
+                            {
+                                continue;
+                            }
+
+                            _findings.Add(new Finding(RuleCatalog.UndeclaredFootprint, hit.FullPath, 1, 1,
+                                "'" + RepoRelative(Path.Combine(hit.Level, hit.RootRelativePath)) + "' names '" + assistant + "' (" + (hit.Kind == FootprintKind.Workflow
+                                    ? "a CI workflow that runs it, with the workflow's secrets and permissions"
+                                    : "installed into the dev container or recommended as an editor extension") + "), but " +
+                                (_manifest == null ? "no ai-assistants.json declares it (none was found)" : Path.GetFileName(_manifest.File) + " does not declare it") +
+                                ApprovalNote(new List<string> { assistant }) + ". Declare the assistant in the manifest, or remove it from '" + hit.RootRelativePath + "'.",
+                                warningOnly: handling == UnknownHandling.Warn, subject: assistant));
+                        }
+
+                        continue;
+                    }
+
                     if (IsDeclaredAny(hit.Assistants))
                     {
                         continue;

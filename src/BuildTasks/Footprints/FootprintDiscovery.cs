@@ -435,10 +435,27 @@ namespace Guardrails.BuildTasks.Footprints
             {
                 FootprintEntry? kindFrom = null;
                 var assistants = new List<string>();
+                string? text = null;
+                bool read = false;
                 foreach (FootprintEntry e in matching)
                 {
                     if (e.Pattern.MatchesFile(path))
                     {
+                        if (e.ContentMarkers != null)
+                        {
+                            // A general file (a workflow, devcontainer.json, extensions.json): this assistant's only when it names it.
+                            if (!read)
+                            {
+                                text = MarkerText(entry.FullName);
+                                read = true;
+                            }
+
+                            if (text == null || !Array.Exists(e.ContentMarkers, m => text.IndexOf(m, StringComparison.OrdinalIgnoreCase) >= 0))
+                            {
+                                continue;
+                            }
+                        }
+
                         kindFrom ??= e;
                         AddDistinct(assistants, e.AssistantId);
                     }
@@ -471,7 +488,31 @@ namespace Guardrails.BuildTasks.Footprints
                 _result.Hits.Add(new FootprintHit(entry.FullName, _level, relative, false, kindFrom.Kind, kindFrom.Format, assistants, root, isLink)
                 {
                     OnlyWithMcpServers = kindFrom.OnlyWithMcpServers && folder == null,
+                    NamedInContent = kindFrom.ContentMarkers != null && folder == null,
                 });
+            }
+
+            /// <summary>The text a content marker is looked for in: the first 1 MiB of the file (null when unreadable).</summary>
+            private static string? MarkerText(string path)
+            {
+                try
+                {
+                    using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+                    {
+                        var buffer = new byte[(int)Math.Min(stream.Length, 1024 * 1024)];
+                        int total = 0, n;
+                        while (total < buffer.Length && (n = stream.Read(buffer, total, buffer.Length - total)) > 0)
+                        {
+                            total += n;
+                        }
+
+                        return System.Text.Encoding.UTF8.GetString(buffer, 0, total);
+                    }
+                }
+                catch (Exception e) when (IsIoException(e))
+                {
+                    return null;
+                }
             }
 
             /// <summary>The outermost catalog folder that contains (or is) <paramref name="path"/>.</summary>

@@ -45,6 +45,10 @@ namespace Guardrails.BuildTasks.Footprints
         /// <see cref="FootprintEntry.OnlyWithMcpServers"/>): the checker drops it when it holds none.</summary>
         public bool OnlyWithMcpServers { get; set; }
 
+        /// <summary>A general file that is a footprint because its text names an assistant (<see cref="FootprintEntry.ContentMarkers"/>):
+        /// a CI workflow, devcontainer.json, extensions.json. Keys in it stay the key scan's (GRD002), not GRD135.</summary>
+        public bool NamedInContent { get; set; }
+
         public override string ToString() => RelativePath + " [" + string.Join(",", Assistants) + "] " + Kind;
     }
 

@@ -14,6 +14,8 @@ public class FootprintCatalogTests
         "kilo-code", "amp",
         // Found missing by the third outside review (round 3 #2): Qwen Code and Firebase Studio.
         "qwen-code", "firebase-studio",
+        // Issue 12 after the fourth outside review (round 4 #3): CodeRabbit's repository configuration.
+        "coderabbit",
     };
 
     [Fact]
@@ -117,8 +119,11 @@ public class FootprintCatalogTests
         foreach (string path in new[] { "README.md", "src/App/Program.cs", ".github/workflows/build.yml", ".gitignore", "docs/AGENTS.txt" })
         {
             string[] segments = path.Split('/');
-            Assert.DoesNotContain(FootprintCatalog.All, e => e.Pattern.MatchesFile(segments) || e.Pattern.FolderPrefixLength(segments) > 0);
+            Assert.DoesNotContain(FootprintCatalog.All, e => e.ContentMarkers == null && (e.Pattern.MatchesFile(segments) || e.Pattern.FolderPrefixLength(segments) > 0));
         }
+
+        // A workflow is a footprint only when its text names an assistant (NamedInContentFootprintTests).
+        Assert.All(FootprintCatalog.All.Where(e => e.Pattern.MatchesFile(".github/workflows/build.yml".Split('/'))), e => Assert.NotNull(e.ContentMarkers));
 
         // VS Code's own files are footprints only when they configure MCP servers (FootprintMcpServerTests).
         foreach (string path in new[] { ".vscode/settings.json", "acme.code-workspace" })
