@@ -60,6 +60,11 @@ namespace Guardrails.BuildTasks
                 request.CentralPolicyPath = central.PolicyPath;
                 request.CentralPolicySha256 = central.PolicySha256;
                 request.PackageReferenceIds = evaluated.PackageReferenceIds;
+                if (evaluated.UnimportedRepositoryProps != null && Mentions(evaluated.UnimportedRepositoryProps, "Guardrails") &&
+                    !request.ShadowedCentralFiles.Contains(evaluated.UnimportedRepositoryProps))
+                {
+                    request.ShadowedCentralFiles.Add(evaluated.UnimportedRepositoryProps);
+                }
                 request.RepositoryBuildFiles = evaluated.RepositoryBuildFiles;
             }
 
@@ -401,7 +406,7 @@ namespace Guardrails.BuildTasks
                      dir = Path.GetDirectoryName(dir))
                 {
                     string file = Path.Combine(dir, "Directory.Build.props");
-                    if (File.Exists(file) && Mentions(file, "GuardrailsPolicyPath"))
+                    if (File.Exists(file) && Mentions(file, "GuardrailsPolicyPath") && !request.ShadowedCentralFiles.Exists(f => SamePath(f, file)))
                     {
                         request.ShadowedCentralFiles.Add(file);
                     }

@@ -70,6 +70,12 @@ namespace Guardrails.BuildTasks
         /// <summary>The ids of the PackageReference items evaluation produced (no target can take one away before the check).</summary>
         public List<string> PackageReferenceIds { get; } = new List<string>();
 
+        /// <summary>
+        /// The repository's own Directory.Build.props (the topmost on disk between the project and the repository root) when
+        /// MSBuild did not import it: a nearer one that does not import it hides it from this project (null otherwise).
+        /// </summary>
+        public string? UnimportedRepositoryProps { get; set; }
+
         /// <summary>The central files found (Directory.Build.props and package props, with what they import).</summary>
         public List<string> CentralFiles { get; } = new List<string>();
 
@@ -179,7 +185,8 @@ namespace Guardrails.BuildTasks
         private static EvaluatedBuild Read(Project project, string packageRoot)
         {
             var result = new EvaluatedBuild();
-            HashSet<string> central = CentralFileSet(project, packageRoot);
+            HashSet<string> central = CentralFileSet(project, packageRoot, out string? unimported);
+            result.UnimportedRepositoryProps = unimported;
             result.CentralFiles.AddRange(central);
             string projectDirectory = project.DirectoryPath;
             result.RepositoryBuildFiles.AddRange(RepositoryFiles(project, packageRoot));
@@ -385,8 +392,9 @@ namespace Guardrails.BuildTasks
         /// opt-outs was recorded as central).</item>
         /// </list>
         /// </summary>
-        private static HashSet<string> CentralFileSet(Project project, string packageRoot)
+        private static HashSet<string> CentralFileSet(Project project, string packageRoot, out string? unimported)
         {
+            unimported = null;
             var children = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             var imported = new HashSet<string>(StringComparer.Ordinal);
             foreach (ResolvedImport import in project.Imports)
@@ -404,7 +412,7 @@ namespace Guardrails.BuildTasks
             }
 
             var central = new HashSet<string>(StringComparer.Ordinal);
-            string? directoryBuildProps = RepositoryDirectoryBuildProps(project, imported);
+            string? directoryBuildProps = RepositoryDirectoryBuildProps(project, imported, out unimported);
             if (directoryBuildProps != null)
             {
                 AddTree(central, directoryBuildProps, children);
@@ -467,8 +475,9 @@ namespace Guardrails.BuildTasks
         }
 
         /// <summary>The topmost Directory.Build.props MSBuild imported from the project's folder or a folder above it.</summary>
-        private static string? RepositoryDirectoryBuildProps(Project project, HashSet<string> imported)
+        private static string? RepositoryDirectoryBuildProps(Project project, HashSet<string> imported, out string? unimported)
         {
+            unimported = null;
             if (string.Equals(project.GetPropertyValue("ImportDirectoryBuildProps").Trim(), "false", StringComparison.OrdinalIgnoreCase))
             {
                 return null;
@@ -480,6 +489,35 @@ namespace Guardrails.BuildTasks
             // clone that the repository's own chains to is not the repository's.
             string? repository = Footprints.FootprintDiscovery.FindOutermostRepositoryRoot(project.DirectoryPath, null);
             string? repositoryPrefix = repository == null ? null : Normalize(repository).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+
+            // The repository's own file is the topmost one on disk between the project and the repository root. A team
+            // folder's Directory.Build.props that does not import it stops MSBuild's search there (adversary round 4 #1):
+            // then nothing MSBuild imported is central, and its settings are judged as local ones.
+            if (repositoryPrefix != null)
+            {
+                string? onDisk = null;
+                for (string? dir = project.DirectoryPath; dir != null; dir = Path.GetDirectoryName(dir))
+                {
+                    string folder = Normalize(dir).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+                    if (!folder.StartsWith(repositoryPrefix, PathComparison))
+                    {
+                        break;
+                    }
+
+                    string candidate = Path.Combine(dir, "Directory.Build.props");
+                    if (File.Exists(candidate))
+                    {
+                        onDisk = Normalize(candidate);
+                    }
+                }
+
+                if (onDisk != null && !imported.Contains(onDisk))
+                {
+                    unimported = onDisk;
+                    return null;
+                }
+            }
+
             return Topmost(imported, projectDirectory, repositoryPrefix) ?? Topmost(imported, projectDirectory, null);
         }
 

@@ -296,8 +296,8 @@ namespace Guardrails.BuildTasks.Integrity
                     file,
                     0,
                     0,
-                    "This Directory.Build.props sets the Guardrails policy, but MSBuild imported a nearer Directory.Build.props for this project that does not import it, " +
-                    "so the central settings never reached the build. Import the repository's file from the nearer one " +
+                    "This Directory.Build.props is the repository's own and holds Guardrails settings, but MSBuild imported a nearer Directory.Build.props for this project that does not import it, " +
+                    "so the central settings never reached the build (and what the nearer file sets is judged as a local setting). Import the repository's file from the nearer one " +
                     "(<Import Project=\"$([MSBuild]::GetPathOfFileAbove('Directory.Build.props', '$(MSBuildThisFileDirectory)../'))\" />) or remove the nearer file."));
             }
 
