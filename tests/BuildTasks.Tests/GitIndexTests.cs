@@ -39,6 +39,54 @@ public class GitIndexTests
         Assert.Equal(2, GitIndex.TryReadEntries(dir.Path)!.Count);
     }
 
+    /// <summary>
+    /// Adversary round 4 #6: a split index (git update-index --split-index, core.splitIndex) keeps most entries in a shared
+    /// index file; read alone it held almost none, so every committed footprint off the project's walk (and the gate's
+    /// tracked projects) vanished. Deleted, replaced and added entries after the split are taken from the split file.
+    /// </summary>
+    [Theory]
+    [InlineData("2")]
+    [InlineData("4")]
+    public void A_split_index_is_read_with_its_shared_index_deletions_and_additions_included(string version)
+    {
+        using var dir = new TempDir();
+        Git(dir.Path, "init", "-q");
+        for (int i = 0; i < 40; i++)
+        {
+            dir.Write("src/f" + i.ToString("D2") + ".txt", "x" + i);
+        }
+
+        dir.Write("web/.cursor/mcp.json", "{}");
+        dir.Write("gone.txt", "g");
+        Git(dir.Path, "add", ".");
+        Git(dir.Path, "update-index", "--index-version", version);
+        Git(dir.Path, "update-index", "--split-index");
+        dir.Write("late/AGENTS.md", "# added after the split");
+        dir.Write("src/f07.txt", "changed");
+        Git(dir.Path, "add", "late/AGENTS.md", "src/f07.txt");
+        Git(dir.Path, "rm", "-q", "--cached", "gone.txt");
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(dir.Path, ".git"), "sharedindex.*"));
+
+        HashSet<string>? tracked = GitIndex.TryReadTrackedPaths(dir.Path);
+
+        Assert.NotNull(tracked);
+        Assert.Contains("web/.cursor/mcp.json", tracked!);
+        Assert.Contains("late/AGENTS.md", tracked);
+        Assert.Contains("src/f07.txt", tracked);
+        Assert.DoesNotContain("gone.txt", tracked);
+        Assert.DoesNotContain(string.Empty, tracked);
+        Assert.Equal(42, tracked.Count);
+
+        // A split index whose shared index is missing is unreadable, not an index with no entries.
+        foreach (string shared in Directory.GetFiles(Path.Combine(dir.Path, ".git"), "sharedindex.*"))
+        {
+            File.Delete(shared);
+        }
+
+        File.SetLastWriteTimeUtc(Path.Combine(dir.Path, ".git", "index"), DateTime.UtcNow.AddSeconds(5));
+        Assert.Null(GitIndex.TryReadTrackedPaths(dir.Path));
+    }
+
     [Theory]
     [InlineData("2")]
     [InlineData("3")]

@@ -106,7 +106,7 @@ namespace Guardrails.BuildTasks.Footprints
                     }
 
                     var links = new List<string>();
-                    Dictionary<string, string>? parsed = ParseEntries(index.Bytes, links);
+                    Dictionary<string, string>? parsed = ParseEntries(index.Bytes, links, gitDir);
                     if (parsed == null)
                     {
                         return null;
@@ -190,9 +190,195 @@ namespace Guardrails.BuildTasks.Footprints
 
         internal static Dictionary<string, string>? ParseEntries(byte[] data) => ParseEntries(data, null);
 
-        /// <summary>Parses an index file, listing its gitlinks (submodule entries, mode 160000) in <paramref name="gitlinks"/>.</summary>
-        internal static Dictionary<string, string>? ParseEntries(byte[] data, List<string>? gitlinks)
+        /// <summary>
+        /// Parses an index file, listing its gitlinks (submodule entries, mode 160000) in <paramref name="gitlinks"/>. A split
+        /// index (<c>git update-index --split-index</c>, <c>core.splitIndex</c>: adversary round 4 #6) holds only the changes
+        /// since its shared index (.git/sharedindex.&lt;sha&gt;, named by its "link" extension): the entries are the shared
+        /// index's, less those the delete bitmap removes, with those the replace bitmap names taken from this file, plus this
+        /// file's own. Without <paramref name="gitDir"/>, or with a shared index that cannot be read, a split index is null
+        /// (unreadable), never read as the few entries it holds itself.
+        /// </summary>
+        internal static Dictionary<string, string>? ParseEntries(byte[] data, List<string>? gitlinks, string? gitDir = null)
         {
+            List<RawEntry>? own = ParseRaw(data, out int end);
+            if (own == null)
+            {
+                return null;
+            }
+
+            List<RawEntry> all = own;
+            byte[]? link = FindExtension(data, end, "link");
+            if (link != null)
+            {
+                if (gitDir == null || link.Length < 20)
+                {
+                    return null;
+                }
+
+                LoadedFile? shared = SourceFile.TryLoad(Path.Combine(gitDir, "sharedindex." + ToHex(link, 0, 20)), MaxIndexBytes, out _, out _);
+                List<RawEntry>? baseEntries = shared == null ? null : ParseRaw(shared.Bytes, out _);
+                int at = 20;
+                HashSet<int>? deleted = ReadEwah(link, ref at);
+                HashSet<int>? replaced = ReadEwah(link, ref at);
+                if (baseEntries == null || deleted == null || replaced == null)
+                {
+                    return null;
+                }
+
+                all = new List<RawEntry>();
+                int next = 0; // this file's replacing entries (empty names), in order
+                for (int i = 0; i < baseEntries.Count; i++)
+                {
+                    if (deleted.Contains(i))
+                    {
+                        continue;
+                    }
+
+                    RawEntry entry = baseEntries[i];
+                    if (replaced.Contains(i))
+                    {
+                        while (next < own.Count && own[next].Name.Length != 0)
+                        {
+                            next++;
+                        }
+
+                        if (next < own.Count)
+                        {
+                            entry = new RawEntry(entry.Name, own[next].Sha, own[next].Mode);
+                            next++;
+                        }
+                    }
+
+                    all.Add(entry);
+                }
+
+                foreach (RawEntry entry in own)
+                {
+                    if (entry.Name.Length != 0)
+                    {
+                        all.Add(entry);
+                    }
+                }
+            }
+
+            var paths = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (RawEntry entry in all)
+            {
+                if (entry.Name.Length == 0)
+                {
+                    continue;
+                }
+
+                paths[entry.Name] = entry.Sha;
+                if ((entry.Mode & 0xF000) == 0xE000)
+                {
+                    gitlinks?.Add(entry.Name); // 0160000: a submodule
+                }
+            }
+
+            return paths;
+        }
+
+        private readonly struct RawEntry
+        {
+            public RawEntry(string name, string sha, uint mode)
+            {
+                Name = name;
+                Sha = sha;
+                Mode = mode;
+            }
+
+            public string Name { get; }
+
+            public string Sha { get; }
+
+            public uint Mode { get; }
+        }
+
+        /// <summary>The data of the index extension <paramref name="signature"/> after the entries, or null (the trailing checksum is not one).</summary>
+        private static byte[]? FindExtension(byte[] data, int pos, string signature)
+        {
+            while (pos + 8 <= data.Length - 20)
+            {
+                string name = Encoding.ASCII.GetString(data, pos, 4);
+                uint size = ReadUInt32(data, pos + 4);
+                if (size > (uint)(data.Length - pos - 8))
+                {
+                    return null;
+                }
+
+                if (name == signature)
+                {
+                    var ext = new byte[size];
+                    Buffer.BlockCopy(data, pos + 8, ext, 0, (int)size);
+                    return ext;
+                }
+
+                pos += 8 + (int)size;
+            }
+
+            return null;
+        }
+
+        /// <summary>An EWAH bitmap as git writes it (bit count, word count, 64-bit words, last run-length word): the set bit positions.</summary>
+        private static HashSet<int>? ReadEwah(byte[] data, ref int pos)
+        {
+            if (pos + 8 > data.Length)
+            {
+                return null;
+            }
+
+            uint words = ReadUInt32(data, pos + 4);
+            pos += 8;
+            if (words > (uint)((data.Length - pos) / 8))
+            {
+                return null;
+            }
+
+            var set = new HashSet<int>();
+            long bit = 0;
+            int i = 0;
+            while (i < words)
+            {
+                ulong rlw = ReadUInt64(data, pos + (i * 8));
+                i++;
+                bool running = (rlw & 1) != 0;
+                long runLength = (long)((rlw >> 1) & 0xFFFFFFFFUL);
+                long literals = (long)(rlw >> 33);
+                if (running)
+                {
+                    for (long b = 0; b < runLength * 64 && set.Count < 10_000_000; b++)
+                    {
+                        set.Add((int)(bit + b));
+                    }
+                }
+
+                bit += runLength * 64;
+                for (long l = 0; l < literals && i < words; l++, i++)
+                {
+                    ulong word = ReadUInt64(data, pos + (i * 8));
+                    for (int b = 0; b < 64; b++)
+                    {
+                        if ((word & (1UL << b)) != 0)
+                        {
+                            set.Add((int)(bit + b));
+                        }
+                    }
+
+                    bit += 64;
+                }
+            }
+
+            pos += (int)words * 8 + 4; // the words, then the position of the last run-length word
+            return set;
+        }
+
+        private static ulong ReadUInt64(byte[] data, int offset) => ((ulong)ReadUInt32(data, offset) << 32) | ReadUInt32(data, offset + 4);
+
+        /// <summary>The entries of an index file in file order (a split index's replacing entries have empty names); null when unreadable.</summary>
+        private static List<RawEntry>? ParseRaw(byte[] data, out int endOfEntries)
+        {
+            endOfEntries = 0;
             if (data.Length < 12 || data[0] != (byte)'D' || data[1] != (byte)'I' || data[2] != (byte)'R' || data[3] != (byte)'C')
             {
                 return null;
@@ -205,7 +391,7 @@ namespace Guardrails.BuildTasks.Footprints
                 return null;
             }
 
-            var paths = new Dictionary<string, string>(StringComparer.Ordinal);
+            var paths = new List<RawEntry>((int)Math.Min(count, 1_000_000));
             int pos = 12;
             byte[] previous = Array.Empty<byte>();
             for (uint n = 0; n < count; n++)
@@ -285,14 +471,10 @@ namespace Guardrails.BuildTasks.Footprints
                 }
 
                 previous = path;
-                string name = Encoding.UTF8.GetString(path);
-                paths[name] = sha;
-                if ((mode & 0xF000) == 0xE000)
-                {
-                    gitlinks?.Add(name); // 0160000: a submodule
-                }
+                paths.Add(new RawEntry(Encoding.UTF8.GetString(path), sha, mode));
             }
 
+            endOfEntries = pos;
             return paths;
         }
 
