@@ -32,5 +32,6 @@ namespace Guardrails.BuildTasks.Footprints
         public const string QwenCode = "qwen-code";
         public const string FirebaseStudio = "firebase-studio";
         public const string CodeRabbit = "coderabbit";
+        public const string Crush = "crush";
     }
 }

@@ -200,6 +200,11 @@ namespace Guardrails.BuildTasks.Footprints
             E(".idx/airules.md", FirebaseStudio, K.Instructions),
             E(".idx/mcp.json", FirebaseStudio, K.McpConfig),
 
+            // Crush (Charm's coding agent: MCP servers under "mcp" in .crush.json or crush.json, context in CRUSH.md; round 4 #15)
+            E(".crush.json", Crush, K.Settings),
+            E("crush.json", Crush, K.Settings),
+            E("CRUSH.md", Crush, K.Instructions),
+
             // CodeRabbit (an AI review bot; its repository configuration)
             E(".coderabbit.yaml", CodeRabbit, K.Settings, FootprintFormat.None),
             E(".coderabbit.yml", CodeRabbit, K.Settings, FootprintFormat.None),

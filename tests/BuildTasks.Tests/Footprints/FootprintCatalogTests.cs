@@ -15,7 +15,7 @@ public class FootprintCatalogTests
         // Found missing by the third outside review (round 3 #2): Qwen Code and Firebase Studio.
         "qwen-code", "firebase-studio",
         // Issue 12 after the fourth outside review (round 4 #3): CodeRabbit's repository configuration.
-        "coderabbit",
+        "coderabbit", "crush",
     };
 
     [Fact]
