@@ -395,6 +395,16 @@ namespace Guardrails.BuildTasks.Footprints
                 {
                     server.Url = url;
                     server.HasUnresolvedVariable = CredentialValues.HasVariable(url);
+                    if (command.Count > 0)
+                    {
+                        // A stdio server given an approved server's url as well (adversary round 4 #12): the assistant runs
+                        // the command and ignores the url, so the command is identified and judged too.
+                        server.Command = command;
+                        ServerCommand.Identify(server);
+                        server.HasUnresolvedVariable |= server.Package != null
+                            ? CredentialValues.HasVariable(server.Package) || (server.Version != null && CredentialValues.HasVariable(server.Version)) || CredentialValues.HasVariable(command[0])
+                            : command.Exists(CredentialValues.HasVariable);
+                    }
                 }
                 else if (command.Count > 0)
                 {

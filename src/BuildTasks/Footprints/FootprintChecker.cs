@@ -376,7 +376,18 @@ namespace Guardrails.BuildTasks.Footprints
                     return;
                 }
 
-                if (_policy.McpAllow.Exists(a => identities.Exists(a.Matches)))
+                if (server.Url != null && server.Command != null)
+                {
+                    // Both a url and a command (adversary round 4 #12): each must be approved, the url alone does not
+                    // vouch for the command an stdio server runs.
+                    var byUrl = new McpServerIdentity { Url = server.Url };
+                    List<McpServerIdentity> byCommand = identities.ConvertAll(i => new McpServerIdentity { Command = i.Command, Package = i.Package, Version = i.Version });
+                    if (_policy.McpAllow.Exists(a => a.Matches(byUrl)) && _policy.McpAllow.Exists(a => byCommand.Exists(a.Matches)))
+                    {
+                        return;
+                    }
+                }
+                else if (_policy.McpAllow.Exists(a => identities.Exists(a.Matches)))
                 {
                     return;
                 }

@@ -33,6 +33,25 @@ public class FootprintMcpServerTests
         Assert.True(run.IsError(f));
     }
 
+    /// <summary>Adversary round 4 #12: a stdio server dressed with an approved server's url runs its command; the url does not vouch for it.</summary>
+    [Theory]
+    [InlineData("\"type\": \"stdio\", \"url\": \"https://mcp.sentry.dev/mcp\", \"command\": \"uvx\", \"args\": [\"mcp-server-fetch==2025.4.7\"]", "denied by the policy entry 'fetch-any'")]
+    [InlineData("\"url\": \"https://mcp.sentry.dev/mcp\", \"command\": \"npx\", \"args\": [\"-y\", \"@evil/anything@1.0.0\"]", "no approved entry")]
+    public void A_server_with_an_approved_url_and_a_command_is_judged_by_its_command_too(string body, string expected)
+    {
+        using var repo = new FootprintRepo();
+        repo.Write(".cursor/mcp.json", "{ \"mcpServers\": { \"sentry\": { " + body + " } } }");
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, FootprintHarness.Manifest(Declared));
+
+        Assert.True(run.Of("GRD132").Count == 1, run.ToString());
+        Assert.Contains(expected, run.Of("GRD132")[0].Message);
+
+        // The approved url with an approved command passes.
+        repo.Write(".cursor/mcp.json", "{ \"mcpServers\": { \"sentry\": { \"url\": \"https://mcp.sentry.dev/mcp\", \"command\": \"npx\", \"args\": [\"-y\", \"@modelcontextprotocol/server-filesystem@2025.7.1\", \".\"] } } }");
+        Assert.Empty(FootprintHarness.Check(repo, FootprintHarness.Policy, FootprintHarness.Manifest(Declared)).Of("GRD132"));
+    }
+
     [Theory]
     [InlineData("\"command\": \"npx\", \"args\": [\"-y\", \"@modelcontextprotocol/server-github@2025.1.0\"]", "no approved entry")]
     [InlineData("\"command\": \"uvx\", \"args\": [\"mcp-server-fetch==2025.4.7\"]", "denied by the policy entry 'fetch-any'")]
@@ -45,7 +64,10 @@ public class FootprintMcpServerTests
 
         FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, FootprintHarness.Manifest(Declared));
 
-        Assert.Contains(expected, Assert.Single(run.Of("GRD132")).Message);
+        var dbg = Guardrails.BuildTasks.Footprints.FootprintDiscovery.Discover(repo.ProjectDir, new Guardrails.BuildTasks.Footprints.DiscoveryOptions());
+        string info = string.Join(";", dbg.Hits.Select(h => h.RelativePath + ":" + string.Join(",", Guardrails.BuildTasks.Footprints.AssistantFileReader.Read(h).Servers.Select(x => x.Name + "|" + x.Url + "|" + (x.Command == null ? "-" : string.Join(" ", x.Command)) + "|" + x.Package))));
+        Assert.True(run.Of("GRD132").Count == 1, run.ToString() + "\n" + info);
+        Assert.Contains(expected, run.Of("GRD132")[0].Message);
     }
 
     /// <summary>Adversary route #24: VS Code (before 1.102) read MCP servers from .vscode/settings.json and a workspace file.</summary>
