@@ -218,6 +218,20 @@ namespace Guardrails.BuildTasks
                 }
             }
 
+            if (evaluated.CompetingPolicyPaths.Count > 1)
+            {
+                string packages = string.Join(", ", evaluated.CompetingPolicyPaths.ConvertAll(l => Path.GetFileName(Path.GetDirectoryName(l.Detail.TrimEnd('/', '\\')) ?? l.Detail) + " " + Path.GetFileName(l.Detail.TrimEnd('/', '\\'))));
+                foreach (EvaluatedBuild.Located setter in evaluated.CompetingPolicyPaths)
+                {
+                    if (seen.Add(setter.File + "|" + setter.Line))
+                    {
+                        request.CentralRecordTampered.Add(new Finding(Core.Rules.RuleCatalog.CentralSettingOverridden, setter.File, setter.Line, setter.Column,
+                            "This package's props set GuardrailsPolicyPath, and so does another package's (" + packages + "): only one package may name the central policy. " +
+                            "A second one would make itself the policy package and what it sets central (a copy of the published policy passes the pin). Remove the reference to the package that is not the policy package."));
+                    }
+                }
+            }
+
             var changed = new List<string>();
             Compare(changed, evaluated, "_GuardrailsCentralCaptured", task.CentralSettingsCaptured ? "true" : string.Empty);
             Compare(changed, evaluated, "_GuardrailsCentralMode", task.CentralMode);

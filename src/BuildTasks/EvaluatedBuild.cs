@@ -76,6 +76,10 @@ namespace Guardrails.BuildTasks
         /// </summary>
         public string? UnimportedRepositoryProps { get; set; }
 
+        /// <summary>Definitions of GuardrailsPolicyPath in the props of more than one package (other than Guardrails'): each
+        /// package's last one (Detail: the package folder). Empty when at most one package names the policy.</summary>
+        public List<Located> CompetingPolicyPaths { get; } = new List<Located>();
+
         /// <summary>The central files found (Directory.Build.props and package props, with what they import).</summary>
         public List<string> CentralFiles { get; } = new List<string>();
 
@@ -185,7 +189,7 @@ namespace Guardrails.BuildTasks
         private static EvaluatedBuild Read(Project project, string packageRoot)
         {
             var result = new EvaluatedBuild();
-            HashSet<string> central = CentralFileSet(project, packageRoot, out string? unimported);
+            HashSet<string> central = CentralFileSet(project, packageRoot, out string? unimported, result.CompetingPolicyPaths);
             result.UnimportedRepositoryProps = unimported;
             result.CentralFiles.AddRange(central);
             string projectDirectory = project.DirectoryPath;
@@ -392,7 +396,7 @@ namespace Guardrails.BuildTasks
         /// opt-outs was recorded as central).</item>
         /// </list>
         /// </summary>
-        private static HashSet<string> CentralFileSet(Project project, string packageRoot, out string? unimported)
+        private static HashSet<string> CentralFileSet(Project project, string packageRoot, out string? unimported, List<Located> competing)
         {
             unimported = null;
             var children = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -453,6 +457,36 @@ namespace Guardrails.BuildTasks
             foreach ((string _, HashSet<string> tree) in candidates)
             {
                 withCandidates.UnionWith(tree);
+            }
+
+            // One package may name the policy. A second package that sets the path too (to a byte-identical copy of the
+            // published file, imported after the policy package: adversary round 4 #13) would make itself "the policy
+            // package" and its opt-outs central: every package setting it is listed, and more than one is GRD308.
+            var setters = new Dictionary<string, Located>(StringComparer.Ordinal);
+            for (ProjectProperty? p = project.GetProperty("GuardrailsPolicyPath"); p != null; p = p.Predecessor)
+            {
+                if (p.Xml == null)
+                {
+                    continue;
+                }
+
+                string file = Normalize(p.Xml.ContainingProject.FullPath);
+                foreach ((string props, HashSet<string> tree) in candidates)
+                {
+                    if (tree.Contains(file))
+                    {
+                        string package = PackageFolder(props) ?? props;
+                        if (!setters.ContainsKey(package))
+                        {
+                            setters[package] = new Located(p.Xml.ContainingProject.FullPath, p.Xml.Location.Line, p.Xml.Location.Column, "GuardrailsPolicyPath", package);
+                        }
+                    }
+                }
+            }
+
+            if (setters.Count > 1)
+            {
+                competing.AddRange(setters.Values);
             }
 
             string policyPath = CentralValue(project.GetProperty("GuardrailsPolicyPath"), withCandidates) ?? string.Empty;
