@@ -64,10 +64,7 @@ public class FootprintMcpServerTests
 
         FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, FootprintHarness.Manifest(Declared));
 
-        var dbg = Guardrails.BuildTasks.Footprints.FootprintDiscovery.Discover(repo.ProjectDir, new Guardrails.BuildTasks.Footprints.DiscoveryOptions());
-        string info = string.Join(";", dbg.Hits.Select(h => h.RelativePath + ":" + string.Join(",", Guardrails.BuildTasks.Footprints.AssistantFileReader.Read(h).Servers.Select(x => x.Name + "|" + x.Url + "|" + (x.Command == null ? "-" : string.Join(" ", x.Command)) + "|" + x.Package))));
-        Assert.True(run.Of("GRD132").Count == 1, run.ToString() + "\n" + info);
-        Assert.Contains(expected, run.Of("GRD132")[0].Message);
+        Assert.Contains(expected, Assert.Single(run.Of("GRD132")).Message);
     }
 
     /// <summary>Adversary route #24: VS Code (before 1.102) read MCP servers from .vscode/settings.json and a workspace file.</summary>
