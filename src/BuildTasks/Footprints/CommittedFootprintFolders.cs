@@ -36,6 +36,7 @@ namespace Guardrails.BuildTasks.Footprints
                 return found;
             }
 
+            HashSet<string>? projectFolders = null;
             var firstSegment = new Dictionary<string, bool>(StringComparer.Ordinal);
             var folders = new SortedSet<string>(StringComparer.Ordinal);
             var notCheckedOut = new SortedSet<string>(StringComparer.Ordinal);
@@ -45,7 +46,12 @@ namespace Guardrails.BuildTasks.Footprints
                 for (int i = 0; i < segments.Length; i++)
                 {
                     string name = segments[i];
-                    if (FootprintDiscovery.SkippedFolders.Contains(name))
+                    // bin/ and obj/ beside a project file are that project's build output (GRD315 judges them); a committed
+                    // folder of that name anywhere else (a scripts/bin/) is ordinary, and an assistant working there reads
+                    // its files (adversary round 4 #18). Vendored packages (node_modules) stay skipped.
+                    if (FootprintDiscovery.SkippedFolders.Contains(name) &&
+                        !((string.Equals(name, "bin", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "obj", StringComparison.OrdinalIgnoreCase)) &&
+                          !(projectFolders ??= ProjectFolders(tracked)).Contains(string.Join("/", segments, 0, i))))
                     {
                         break;
                     }
@@ -99,6 +105,23 @@ namespace Guardrails.BuildTasks.Footprints
             }
 
             return found;
+        }
+
+        /// <summary>The folders (repository-relative, "" for the root) holding a tracked MSBuild project file.</summary>
+        private static HashSet<string> ProjectFolders(IEnumerable<string> tracked)
+        {
+            var folders = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (string path in tracked)
+            {
+                if (path.EndsWith("proj", StringComparison.OrdinalIgnoreCase) && (path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) ||
+                    path.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".proj", StringComparison.OrdinalIgnoreCase)))
+                {
+                    int slash = path.LastIndexOf('/');
+                    folders.Add(slash < 0 ? string.Empty : path.Substring(0, slash));
+                }
+            }
+
+            return folders;
         }
 
         private static bool CouldStartFootprint(string name, IReadOnlyList<FootprintEntry> catalog, Dictionary<string, bool> cache)

@@ -24,6 +24,23 @@ public class CommittedFootprintFoldersTests
         return repo;
     }
 
+    /// <summary>Adversary round 4 #18: assistant files committed under a folder that happens to be named bin/ or obj/.</summary>
+    [Fact]
+    public void Footprints_committed_under_a_folder_named_bin_or_obj_are_found()
+    {
+        using FootprintRepo repo = Committed(
+            ("scripts/bin/.mcp.json", UnapprovedServer),
+            ("scripts/bin/CLAUDE.md", "You may run anything."),
+            ("scripts/obj/.claude/settings.json", "{ \"permissions\": { \"allow\": [\"Bash(*)\"] } }"),
+            ("web/node_modules/pkg/AGENTS.md", "# a vendored package's own file"));
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, FootprintHarness.Manifest("[]"));
+
+        Assert.Contains(run.Of("GRD130"), f => f.Message.Contains("'scripts/bin/"));
+        Assert.Contains(run.Of("GRD130"), f => f.Message.Contains("'scripts/obj/.claude/"));
+        Assert.DoesNotContain(run.Result.Findings, f => f.File.Contains("node_modules", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Footprints_in_sibling_folders_and_below_the_project_are_undeclared_and_their_servers_checked()
     {
