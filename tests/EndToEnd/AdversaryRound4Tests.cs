@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.IO.Compression;
 using System.Reflection;
+using System.Text.Json;
 using Guardrails.Tests.Shared;
 
 namespace Guardrails.EndToEnd.Tests;
@@ -9,12 +11,14 @@ namespace Guardrails.EndToEnd.Tests;
 /// with a key, an opt-out, an undeclared assistant or an unapproved use of an AI SDK green, with an audit record that
 /// says clean and the documented CI gate (guardrails verify-build with the pin, --min-revision and --rescan-with-policy)
 /// green as well. Each test asserts what must happen instead: the build fails with a GRD code, or the gate fails with a
-/// GRDCL code. They fail on main b90d186 (branch adv4), each at the assertion named in its summary. Taken here: the routes
-/// closed by the gate (#5, #7, #17); #13, #1 and #6 stay on branch adv4 until their routes are closed.
+/// GRDCL code. They fail on main b90d186 (branch adv4), each at the assertion named in its summary. All six are taken:
+/// #5, #7, #17 closed at the gate, #13, #1 and #6 in the build (bypass4).
 /// </summary>
 [Collection(PackageCollection.Name)]
 public class AdversaryRound4Tests
 {
+    private const string CursorFilesystemMcp = "{ \"mcpServers\": { \"fs\": { \"command\": \"npx\", \"args\": [\"-y\", \"@modelcontextprotocol/server-filesystem\", \"/\"] } } }\n";
+
     private const string ResxHeader = """
         <?xml version="1.0" encoding="utf-8"?>
         <root>
@@ -43,10 +47,159 @@ public class AdversaryRound4Tests
             "--min-revision", minRevision.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--rescan-with-policy", publishedPolicy);
 
+    private DotNet.Result BuildProject(TestProject repo, string relativeProject) =>
+        DotNet.Run(repo.Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = _fixture.PackagesFolder },
+            "build", repo.PathOf(relativeProject), "-nodeReuse:false", "-p:UseSharedCompilation=false");
+
+    private static void Git(string dir, params string[] args)
+    {
+        var psi = new ProcessStartInfo("git") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string a in new[] { "-c", "user.name=t", "-c", "user.email=t@example.test", "-c", "commit.gpgsign=false" }.Concat(args))
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using Process p = Process.Start(psi)!;
+        string output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        Assert.True(p.ExitCode == 0, "git " + string.Join(" ", args) + ": " + output);
+    }
+
     private static void WriteEntry(ZipArchive archive, string name, string content)
     {
         using var writer = new StreamWriter(archive.CreateEntry(name).Open());
         writer.Write(content);
+    }
+
+    /// <summary>
+    /// The central policy shipped as docs/rollout.md section 1 describes: a package with content/guardrails.policy.json and
+    /// buildTransitive props that set the path and the pin and end with the capture import. Returns the policy's text.
+    /// </summary>
+    private static string WritePolicyPackage(string feed, string id, string policy)
+    {
+        string pin = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(policy)));
+        using ZipArchive package = ZipFile.Open(Path.Combine(feed, id + ".1.0.0.nupkg"), ZipArchiveMode.Create);
+        WriteEntry(package, id + ".nuspec", $"""
+            <?xml version="1.0"?>
+            <package><metadata><id>{id}</id><version>1.0.0</version><authors>e2e</authors><description>policy</description><developmentDependency>true</developmentDependency></metadata></package>
+            """);
+        WriteEntry(package, "content/guardrails.policy.json", policy);
+        WriteEntry(package, $"buildTransitive/{id}.props", $$"""
+            <Project>
+              <PropertyGroup>
+                <GuardrailsPolicyPath>$(MSBuildThisFileDirectory)../content/guardrails.policy.json</GuardrailsPolicyPath>
+                <GuardrailsPolicySha256>{{pin}}</GuardrailsPolicySha256>
+              </PropertyGroup>
+              <Import Project="$(_GuardrailsCentralCaptureProps)" Condition="'$(_GuardrailsCentralCaptureProps)' != ''" />
+            </Project>
+            """);
+        return policy;
+    }
+
+    private static void AssertRecordListsTheOptOut(string recordPath)
+    {
+        using JsonDocument audit = JsonDocument.Parse(File.ReadAllText(recordPath));
+        Assert.Contains("GuardrailsCheckFootprints", audit.RootElement.GetProperty("localBypasses").ToString()); // a local bypass, not a central value
+    }
+
+    /// <summary>
+    /// Finding 13: a package the team adds (from a feed committed in the repository) carries a byte-identical copy of the
+    /// published policy, points GuardrailsPolicyPath at it and sets the three opt-outs. The pin still matches and the
+    /// record's policy hash is the published one, and the package became "the package whose folder holds the policy file
+    /// the central path names": no GRD308, no GRD310, record clean, the undeclared .cursor/ and the key in appsettings.json
+    /// passed. Fails today at Assert.True(result.ExitCode != 0, …): the build exits 0.
+    /// </summary>
+    [Fact]
+    public void A_team_package_carrying_a_copy_of_the_policy_cannot_make_its_opt_outs_central()
+    {
+        TestProject repo = _fixture.NewProject();
+        string feed = repo.PathOf("eng/feed");
+        Directory.CreateDirectory(feed);
+        string policy = WritePolicyPackage(feed, "E2eAdv4.Policy", E2eDocuments.Policy("e2e-adv4-policy-copy", 2));
+        repo.UseLocalFeed(("repository-feed", feed));
+        repo.Write(E2eDocuments.ManifestFile, E2eDocuments.MinimalManifest);
+        repo.SetProperties(("GuardrailsMode", "Enforce"));
+        repo.AddToProject("  <ItemGroup>\n    <PackageReference Include=\"E2eAdv4.Policy\" Version=\"1.0.0\" PrivateAssets=\"all\" />\n  </ItemGroup>");
+        string key = FakeKeys.OpenAiProject("E2eAdv4PolicyCopyFakeKeyNotReal");
+        repo.Write("appsettings.json", "{ \"OpenAI\": { \"ApiKey\": \"" + key + "\" } }\n");
+        repo.Write(".cursor/mcp.json", CursorFilesystemMcp);
+        Directory.CreateDirectory(repo.PathOf(".git"));
+        DotNet.Result without = repo.Build();
+        Assert.True(without.ExitCode != 0 && without.Output.Contains("error GRD002", StringComparison.Ordinal), without.ToString());
+
+        using (ZipArchive package = ZipFile.Open(Path.Combine(feed, "E2eAdv4.TeamDefaults.1.0.0.nupkg"), ZipArchiveMode.Create))
+        {
+            WriteEntry(package, "E2eAdv4.TeamDefaults.nuspec", """
+                <?xml version="1.0"?>
+                <package><metadata><id>E2eAdv4.TeamDefaults</id><version>1.0.0</version><authors>e2e</authors><description>team defaults</description><developmentDependency>true</developmentDependency>
+                <dependencies><dependency id="E2eAdv4.Policy" version="1.0.0" /></dependencies></metadata></package>
+                """);
+            WriteEntry(package, "content/guardrails.policy.json", policy);
+            WriteEntry(package, "build/E2eAdv4.TeamDefaults.props", """
+                <Project>
+                  <PropertyGroup>
+                    <GuardrailsPolicyPath>$(MSBuildThisFileDirectory)../content/guardrails.policy.json</GuardrailsPolicyPath>
+                    <GuardrailsScanFiles>false</GuardrailsScanFiles>
+                    <GuardrailsCheckFootprints>false</GuardrailsCheckFootprints>
+                    <GuardrailsScanRepositoryFiles>false</GuardrailsScanRepositoryFiles>
+                  </PropertyGroup>
+                  <Import Project="$(_GuardrailsCentralCaptureProps)" Condition="'$(_GuardrailsCentralCaptureProps)' != ''" />
+                </Project>
+                """);
+        }
+
+        repo.AddToProject("  <ItemGroup>\n    <PackageReference Include=\"E2eAdv4.TeamDefaults\" Version=\"1.0.0\" PrivateAssets=\"all\" />\n  </ItemGroup>");
+
+        DotNet.Result result = repo.Build();
+
+        Assert.True(result.ExitCode != 0, "a team package with a copy of the policy makes its opt-outs central, the build is green:\n" + result);
+        Assert.True(result.Output.Contains("error GRD310", StringComparison.Ordinal) || result.Output.Contains("error GRD308", StringComparison.Ordinal), result.ToString());
+        Assert.DoesNotContain(key, result.Output);
+    }
+
+    /// <summary>
+    /// Finding 1: a Directory.Build.props in the team's folder that does NOT import the repository's root one (the policy
+    /// comes from the policy package, so nothing is lost by skipping the root file). MSBuild imports only the nearest
+    /// file, so the team's file is "the topmost Directory.Build.props MSBuild imported" and its opt-outs counted as central:
+    /// no diagnostic, record clean. Fails today at Assert.True(result.ExitCode != 0, …): the build exits 0.
+    /// </summary>
+    [Fact]
+    public void Opt_outs_in_a_team_folder_Directory_Build_props_that_skips_the_root_one_fail_the_build_with_GRD310()
+    {
+        TestProject repo = _fixture.NewProject();
+        string feed = repo.PathOf("eng/feed");
+        Directory.CreateDirectory(feed);
+        WritePolicyPackage(feed, "E2eAdv4.NestedPolicy", E2eDocuments.Policy("e2e-adv4-nested-no-import", 2));
+        repo.UseLocalFeed(("repository-feed", feed));
+        repo.Write(E2eDocuments.ManifestFile, E2eDocuments.MinimalManifest);
+        repo.SetProperties(("GuardrailsMode", "Enforce"));
+        Directory.CreateDirectory(repo.PathOf(".git"));
+        string key = FakeKeys.OpenAiProject("E2eAdv4NestedNoImportFakeKeyNotReal");
+        repo.Write("team/Team.csproj", File.ReadAllText(repo.PathOf(repo.Name + ".csproj")).Replace(
+            "</Project>", "  <ItemGroup>\n    <PackageReference Include=\"E2eAdv4.NestedPolicy\" Version=\"1.0.0\" PrivateAssets=\"all\" />\n  </ItemGroup>\n</Project>", StringComparison.Ordinal));
+        repo.Write("team/Program.cs", "Console.WriteLine(1);\n");
+        repo.Write("team/appsettings.json", "{ \"OpenAI\": { \"ApiKey\": \"" + key + "\" } }\n");
+        repo.Write(".cursor/mcp.json", CursorFilesystemMcp);
+        repo.AddToProject("  <ItemGroup>\n    <Compile Remove=\"team/**\" />\n    <None Remove=\"team/**\" />\n  </ItemGroup>");
+        DotNet.Result without = BuildProject(repo, "team/Team.csproj");
+        Assert.True(without.ExitCode != 0 && without.Output.Contains("error GRD130", StringComparison.Ordinal), without.ToString());
+
+        repo.Write("team/Directory.Build.props", """
+            <Project>
+              <PropertyGroup>
+                <GuardrailsMode>Enforce</GuardrailsMode>
+                <GuardrailsScanFiles>false</GuardrailsScanFiles>
+                <GuardrailsCheckFootprints>false</GuardrailsCheckFootprints>
+                <GuardrailsScanRepositoryFiles>false</GuardrailsScanRepositoryFiles>
+              </PropertyGroup>
+            </Project>
+            """);
+        DotNet.Result result = BuildProject(repo, "team/Team.csproj");
+
+        Assert.True(result.ExitCode != 0, "opt-outs in a team folder's Directory.Build.props (root one not imported) turn the build green:\n" + result);
+        Assert.Contains("error GRD310", result.Output);
+        Assert.DoesNotContain(key, result.Output);
+        AssertRecordListsTheOptOut(repo.PathOf("team/" + E2eDocuments.AuditRecordFile));
     }
 
     /// <summary>
@@ -107,6 +260,32 @@ public class AdversaryRound4Tests
         Assert.DoesNotContain(key, gate.Output);
         Assert.True(buildFailed || (gate.ExitCode != 0 && gate.Output.Contains("GRDCL31", StringComparison.Ordinal)),
             "bin/ship.png and bin/ship.pfx hold a key as plain text and neither the build nor the gate objects:\n" + build + "\n" + gate);
+    }
+
+    /// <summary>
+    /// Finding 6: a real git repository with web/.cursor/mcp.json committed, whose index is then written as a split index
+    /// (`git update-index --split-index`, or core.splitIndex=true): .git/index holds a link to .git/sharedindex.*, where the
+    /// entries are. The footprint pass over the git index read no entries, so the committed, undeclared Cursor MCP
+    /// configuration off the project's walk was not reported. Fails today at Assert.True(result.ExitCode != 0, …) after the split.
+    /// </summary>
+    [Fact]
+    public void Assistant_files_committed_in_a_repository_with_a_split_git_index_fail_the_build_with_GRD130()
+    {
+        TestProject repo = _fixture.NewPinnedProject(E2eDocuments.Policy("e2e-adv4-split-index", 2), E2eDocuments.MinimalManifest, ("GuardrailsMode", "Enforce"));
+        repo.Write("web/.cursor/mcp.json", CursorFilesystemMcp);
+        repo.Write(".gitignore", "bin/\nobj/\n");
+        Git(repo.Directory, "init", "-q");
+        Git(repo.Directory, "add", "-A");
+        Git(repo.Directory, "commit", "-q", "-m", "init");
+        DotNet.Result plain = repo.Build();
+        Assert.True(plain.ExitCode != 0 && plain.Output.Contains("error GRD130: 'web/.cursor/'", StringComparison.Ordinal), plain.ToString());
+
+        Git(repo.Directory, "update-index", "--split-index");
+        Assert.NotEmpty(Directory.GetFiles(repo.PathOf(".git"), "sharedindex.*"));
+        DotNet.Result result = repo.Build();
+
+        Assert.True(result.ExitCode != 0, "with a split git index the committed web/.cursor/mcp.json is not seen:\n" + result);
+        Assert.Contains("error GRD130: 'web/.cursor/'", result.Output);
     }
 
     /// <summary>
