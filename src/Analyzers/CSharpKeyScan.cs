@@ -106,6 +106,16 @@ namespace Guardrails.Analyzers
                 }
             }
 
+            // A credential's name given names joined with no literal (A + B, string.Concat(Parts)): folded through the constants.
+            foreach (int position in spots.NamedComposites)
+            {
+                if (ValueStartingAt(position) is ExpressionSyntax value && JoinsNamesOnly(value) && _builtDone.Add(value.Span))
+                {
+                    _expressionsDone.Add(value.Span); // its concatenation is judged here, once
+                    ScanBuilt(value, Fold.Fold(value), reversed: false);
+                }
+            }
+
             // A literal sliced ("…"[..n], "…"[^1]) and an array of char literals: what they build.
             foreach (int position in spots.Slices)
             {
@@ -168,6 +178,45 @@ namespace Guardrails.Analyzers
             {
                 CheckTrivia();
             }
+        }
+
+        /// <summary>The value of a declarator, property or assignment that starts at <paramref name="position"/>, or null.</summary>
+        private ExpressionSyntax? ValueStartingAt(int position)
+        {
+            for (SyntaxNode? node = _root.FindToken(position).Parent; node != null && node.SpanStart == position; node = node.Parent)
+            {
+                if (node is ExpressionSyntax value &&
+                    (node.Parent is EqualsValueClauseSyntax || node.Parent is ArrowExpressionClauseSyntax || (node.Parent is AssignmentExpressionSyntax assignment && assignment.Right == node)))
+                {
+                    return value;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// <paramref name="value"/> is built of names only, through <c>+</c>, interpolation holes, parentheses, casts and the
+        /// calls that build a string (<c>string.Concat(Parts)</c>, <c>new string(Chars)</c>): folding it asks the compiler
+        /// about names only, never about a call that reads something at run time (<c>GetApiKey()</c>, <c>config[…]</c>).
+        /// </summary>
+        private static bool JoinsNamesOnly(ExpressionSyntax value)
+        {
+            foreach (SyntaxNode node in value.DescendantNodesAndSelf())
+            {
+                switch (node)
+                {
+                    case InvocationExpressionSyntax call when !(call.Expression is MemberAccessExpressionSyntax callee && StringValueSyntax.IsBuilderMethod(callee.Name.Identifier.ValueText)):
+                    case ObjectCreationExpressionSyntax creation when !(creation.Type is PredefinedTypeSyntax):
+                    case ElementAccessExpressionSyntax _:
+                    case AnonymousFunctionExpressionSyntax _:
+                    case ConditionalExpressionSyntax _:
+                    case BinaryExpressionSyntax other when !other.IsKind(SyntaxKind.AddExpression):
+                        return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>An array of fewer chars than this holds no key worth folding (separators, trim sets).</summary>
@@ -452,9 +501,11 @@ namespace Guardrails.Analyzers
             {
                 string key = folded.Substring(match.Start, match.Length);
                 SyntaxNode? first = null, last = null;
+                int firstIndex = -1, lastIndex = -1, index = -1;
                 bool inOnePiece = false;
                 foreach ((SyntaxNode node, int start, string value) in leaves)
                 {
+                    index++;
                     if (value.IndexOf(key, StringComparison.Ordinal) >= 0 && FoundAlone(value, key))
                     {
                         inOnePiece = true; // reported at that literal or declaration
@@ -471,11 +522,13 @@ namespace Guardrails.Analyzers
                     if (start <= match.Start && (first == null || start + value.Length > match.Start))
                     {
                         first = node;
+                        firstIndex = index;
                     }
 
                     if (start < match.Start + match.Length)
                     {
                         last = node;
+                        lastIndex = index;
                     }
                 }
 
@@ -484,14 +537,34 @@ namespace Guardrails.Analyzers
                     continue;
                 }
 
-                Location location = first != null && last != null && first.SyntaxTree == _tree && last.SyntaxTree == _tree && first.SpanStart <= last.Span.End
-                    ? Location.Create(_tree, first == last ? KeyLinesIn(first, key) : TextSpan.FromBounds(first.SpanStart, last.Span.End))
+                Location location = first != null && last != null && first.SyntaxTree == _tree && last.SyntaxTree == _tree
+                    ? Location.Create(_tree, first == last ? KeyLinesIn(first, key) : PiecesSpan(leaves, reversed ? 0 : firstIndex, reversed ? leaves.Count - 1 : lastIndex))
                     : at.GetLocation();
                 if (_builtReported.Add(location.SourceSpan) && FirstReport(location.SourceSpan, key))
                 {
                     Report(location, match, wholeValue: false);
                 }
             }
+        }
+
+        /// <summary>
+        /// From the first to the last in the file of the pieces <paramref name="from"/>..<paramref name="to"/> a key was folded
+        /// out of (pieces folded out of source order, such as dictionary values ordered by their numbers, included).
+        /// </summary>
+        private TextSpan PiecesSpan(List<(SyntaxNode Node, int Start, string Value)> leaves, int from, int to)
+        {
+            int start = int.MaxValue, end = -1;
+            for (int i = Math.Max(0, from); i <= to && i < leaves.Count; i++)
+            {
+                SyntaxNode node = leaves[i].Node;
+                if (node.SyntaxTree == _tree)
+                {
+                    start = Math.Min(start, node.SpanStart);
+                    end = Math.Max(end, node.Span.End);
+                }
+            }
+
+            return TextSpan.FromBounds(start, end);
         }
 
         /// <summary>

@@ -31,8 +31,9 @@ namespace Guardrails.Analyzers
         private static readonly ConditionalWeakTable<SyntaxTree, SourceSpots> Cache = new ConditionalWeakTable<SyntaxTree, SourceSpots>();
 
         private SourceSpots(List<int> anchors, List<int> escapes, List<NamedCandidate> namedCandidates, List<int> joins, List<string> keyConstants, List<int> builders, List<int> multiLine, List<int> namedPieces,
-            List<int> splitAnchors, List<int> slices, List<int> namedInterpolations, List<int> charArrays)
+            List<int> splitAnchors, List<int> slices, List<int> namedInterpolations, List<int> charArrays, List<int> namedComposites)
         {
+            NamedComposites = namedComposites;
             SplitAnchors = splitAnchors;
             Slices = slices;
             NamedInterpolations = namedInterpolations;
@@ -88,6 +89,14 @@ namespace Guardrails.Analyzers
         /// </summary>
         public IReadOnlyList<int> NamedInterpolations { get; }
 
+        /// <summary>
+        /// The start of a value given to a name with a secret word in it (<c>=</c> or <c>=&gt;</c>) that joins names with no
+        /// string literal of its own (<c>const string MistralApiKey = Part1 + Part2;</c>, <c>string.Concat(Parts)</c>): a key
+        /// with no fixed format put together from constants declared elsewhere, where no quote points (see
+        /// <see cref="CollectNamedComposites"/>).
+        /// </summary>
+        public IReadOnlyList<int> NamedComposites { get; }
+
         /// <summary>The first of a run of char literals separated by commas (<c>'s', 'k', …</c>): an array of chars.</summary>
         public IReadOnlyList<int> CharArrays { get; }
 
@@ -120,7 +129,7 @@ namespace Guardrails.Analyzers
 
         /// <summary>Nothing in the tree is worth a closer look (the common case).</summary>
         public bool IsEmpty => Anchors.Count == 0 && Escapes.Count == 0 && NamedCandidates.Count == 0 && Joins.Count == 0 && Builders.Count == 0 && MultiLineLiterals.Count == 0 && NamedPieces.Count == 0 &&
-            SplitAnchors.Count == 0 && Slices.Count == 0 && NamedInterpolations.Count == 0 && CharArrays.Count == 0;
+            SplitAnchors.Count == 0 && Slices.Count == 0 && NamedInterpolations.Count == 0 && CharArrays.Count == 0 && NamedComposites.Count == 0;
 
         public static SourceSpots For(SyntaxTree tree, CancellationToken cancellationToken)
         {
@@ -235,6 +244,10 @@ namespace Guardrails.Analyzers
                 {
                     splitAnchors.Add(quote + 1);
                 }
+                else if (run >= 1 && run < ShortHeadMaximumRun && SecretScanner.IsKeyHead(text, quote + 1, run) && (IsPiece(text, quote, next) || IsWholeInitializer(text, quote, next)))
+                {
+                    splitAnchors.Add(quote + 1); // "AS" + …, string.Concat("gh", …), const string Head = "AIz";: a key cut inside its prefix
+                }
 
                 quote = next;
             }
@@ -283,6 +296,9 @@ namespace Guardrails.Analyzers
                 }
             }
 
+            var namedComposites = new List<int>();
+            CollectNamedComposites(text, namedComposites);
+
             cancellationToken.ThrowIfCancellationRequested();
             var keyConstants = new List<string>();
             if (anchors.Count + escapes.Count + splitAnchors.Count > 0)
@@ -293,7 +309,7 @@ namespace Guardrails.Analyzers
                 AddConstantsWithStringsAt(root, splitAnchors, keyConstants, includeReadOnly: true);
             }
 
-            return new SourceSpots(anchors, escapes, named, joins, keyConstants, builders, multiLine, namedPieces, splitAnchors, slices, namedInterpolations, charArrays);
+            return new SourceSpots(anchors, escapes, named, joins, keyConstants, builders, multiLine, namedPieces, splitAnchors, slices, namedInterpolations, charArrays, namedComposites);
         }
 
         /// <summary>
@@ -511,6 +527,79 @@ namespace Guardrails.Analyzers
             return text.IndexOf("//", from, to - from, StringComparison.Ordinal) >= 0 || text.IndexOf("*/", from, to - from, StringComparison.Ordinal) >= 0;
         }
 
+        /// <summary>How far after its <c>=</c> a value of names is looked at for its end (a <c>;</c>).</summary>
+        private const int CompositeLookAhead = 200;
+
+        private static readonly char[] CompositeEnds = { ';', '"', '\'', '{', '\n' };
+
+        /// <summary>
+        /// <see cref="NamedComposites"/>: every <c>=</c> (or <c>=&gt;</c>) whose value, up to its <c>;</c> on the same line,
+        /// holds no quote and joins things (a <c>+</c> or a call), and whose name before it has a secret word in it. The tests
+        /// run cheapest first: the characters around the <c>=</c>, the value's first character (a literal, a number,
+        /// <c>null</c>, <c>new</c> or <c>await</c> starts no names-only value), the value's end, and only then the name.
+        /// </summary>
+        private static void CollectNamedComposites(string text, List<int> spots)
+        {
+            for (int eq = text.IndexOf('='); eq > 0 && eq + 2 < text.Length; eq = text.IndexOf('=', eq + 2))
+            {
+                char next = text[eq + 1];
+                if (next == '=' || "=<>!+-*/%&|^?".IndexOf(text[eq - 1]) >= 0)
+                {
+                    continue; // ==, <=, >=, !=, a compound assignment
+                }
+
+                int value = SkipSpaces(text, next == '>' ? eq + 2 : eq + 1);
+                if (value >= text.Length)
+                {
+                    return;
+                }
+
+                char first = text[value];
+                if (!(char.IsLetter(first) || first == '_' || first == '(') || StartsWord(text, value, "new") || StartsWord(text, value, "null") ||
+                    StartsWord(text, value, "await") || StartsWord(text, value, "default") || StartsWord(text, value, "true") || StartsWord(text, value, "false"))
+                {
+                    continue;
+                }
+
+                int end = text.IndexOfAny(CompositeEnds, value, Math.Min(CompositeLookAhead, text.Length - value));
+                if (end < 0 || text[end] != ';' || (text.IndexOf('+', value, end - value) < 0 && text.IndexOf('(', value, end - value) < 0))
+                {
+                    continue; // not one statement's value, holds a literal or a block, or is one name (an alias)
+                }
+
+                int nameEnd = eq - 1;
+                while (nameEnd >= 0 && (text[nameEnd] == ' ' || text[nameEnd] == '\t'))
+                {
+                    nameEnd--;
+                }
+
+                int nameStart = nameEnd;
+                while (nameStart >= 0 && (char.IsLetterOrDigit(text[nameStart]) || text[nameStart] == '_'))
+                {
+                    nameStart--;
+                }
+
+                if (nameEnd - nameStart >= 3 && SecretScanner.NameMayBeSecretLike(text, nameStart + 1, nameEnd - nameStart))
+                {
+                    spots.Add(value);
+                }
+            }
+        }
+
+        private static int SkipSpaces(string text, int i)
+        {
+            while (i < text.Length && (text[i] == ' ' || text[i] == '\t'))
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        /// <summary><paramref name="word"/> at <paramref name="at"/>, followed by no identifier character.</summary>
+        private static bool StartsWord(string text, int at, string word) =>
+            string.CompareOrdinal(text, at, word, 0, word.Length) == 0 && (at + word.Length >= text.Length || !(char.IsLetterOrDigit(text[at + word.Length]) || text[at + word.Length] == '_'));
+
         /// <summary>The separator-free anchor a key may be split inside of (Azure's 84-character keys carry it in the middle).</summary>
         private const string SplittableAnchor = "JQQJ99";
 
@@ -556,6 +645,22 @@ namespace Guardrails.Analyzers
             }
 
             return true;
+        }
+
+        /// <summary>A literal shorter than this that is the start of a key's prefix (<see cref="SecretScanner.IsKeyHead"/>) is an anchor.</summary>
+        private const int ShortHeadMaximumRun = 16;
+
+        /// <summary>The literal between <paramref name="opening"/> and <paramref name="closing"/> is all of an initializer: <c>= "…";</c>.</summary>
+        private static bool IsWholeInitializer(string text, int opening, int closing)
+        {
+            int after = SkipWhitespace(text, closing + 1);
+            int before = opening - 1;
+            while (before >= 0 && (text[before] == ' ' || text[before] == '\t'))
+            {
+                before--;
+            }
+
+            return after < text.Length && text[after] == ';' && before > 0 && text[before] == '=' && "=<>!".IndexOf(text[before - 1]) < 0;
         }
 
         /// <summary>A piece of a key assembled from pieces is at least this long (shorter ones are separators, format items).</summary>

@@ -242,6 +242,10 @@ namespace Guardrails.Analyzers
                     return Items(items, offset);
                 }
 
+                case ObjectCreationExpressionSyntax indexed when indexed.Initializer != null && PiecesByNumber(indexed.Initializer) is List<ExpressionSyntax> ordered:
+                    // new Dictionary<int, string> { [1] = "…", [0] = "…" } (or { { 0, "…" }, … }): the values in the order of
+                    // their numbers, as code that orders the pieces by key joins them.
+                    return Items(ordered, offset);
                 case ObjectCreationExpressionSyntax list when list.Initializer != null && list.Initializer.IsKind(SyntaxKind.CollectionInitializerExpression) &&
                                                               (list.ArgumentList == null || list.ArgumentList.Arguments.Count == 0):
                     // new List<string> { "…", "…" }: its elements, as an array's.
@@ -278,6 +282,53 @@ namespace Guardrails.Analyzers
             }
 
             return new Value(items);
+        }
+
+        /// <summary>
+        /// The values of an initializer whose every element is keyed by an integer literal (<c>[0] = …</c> or <c>{ 0, … }</c>),
+        /// ordered by that number; null for any other initializer (a dictionary keyed by names holds separate values).
+        /// </summary>
+        private static List<ExpressionSyntax>? PiecesByNumber(InitializerExpressionSyntax initializer)
+        {
+            if (initializer.Expressions.Count < 2)
+            {
+                return null;
+            }
+
+            var pieces = new List<(int Key, ExpressionSyntax Value)>(initializer.Expressions.Count);
+            foreach (ExpressionSyntax element in initializer.Expressions)
+            {
+                ExpressionSyntax? key, value;
+                if (element is AssignmentExpressionSyntax assignment && assignment.Left is ImplicitElementAccessSyntax access && access.ArgumentList.Arguments.Count == 1)
+                {
+                    key = access.ArgumentList.Arguments[0].Expression;
+                    value = assignment.Right;
+                }
+                else if (element is InitializerExpressionSyntax pair && pair.IsKind(SyntaxKind.ComplexElementInitializerExpression) && pair.Expressions.Count == 2)
+                {
+                    key = pair.Expressions[0];
+                    value = pair.Expressions[1];
+                }
+                else
+                {
+                    return null;
+                }
+
+                if (!(key is LiteralExpressionSyntax number && number.Token.Value is int n))
+                {
+                    return null;
+                }
+
+                pieces.Add((n, value));
+            }
+
+            var ordered = new List<ExpressionSyntax>(pieces.Count);
+            foreach ((int _, ExpressionSyntax value) in System.Linq.Enumerable.OrderBy(pieces, p => p.Key))
+            {
+                ordered.Add(value);
+            }
+
+            return ordered;
         }
 
         private static string? TypeName(TypeSyntax type) => type switch

@@ -36,7 +36,7 @@ namespace Guardrails.Analyzers
         }
 
         /// <summary>Methods and constructors whose result is built from their receiver or arguments (see StringFold).</summary>
-        private static bool IsBuilderMethod(string name)
+        internal static bool IsBuilderMethod(string name)
         {
             switch (name)
             {
@@ -136,6 +136,18 @@ namespace Guardrails.Analyzers
                     case InitializerExpressionSyntax list when list.IsKind(SyntaxKind.CollectionInitializerExpression) && list.Parent is ObjectCreationExpressionSyntax listCreation:
                         // new List<string> { "…", "…" }: the list's elements, joined by whatever consumes it.
                         node = listCreation;
+                        throughCall = true;
+                        continue;
+                    case AssignmentExpressionSyntax element when element.Right == node && element.Left is ImplicitElementAccessSyntax &&
+                        element.Parent is InitializerExpressionSyntax indexed && indexed.Parent is ObjectCreationExpressionSyntax indexedCreation:
+                        // new Dictionary<int, string> { [0] = "…", [1] = "…" }: pieces ordered by their keys (see StringFold).
+                        node = indexedCreation;
+                        throughCall = true;
+                        continue;
+                    case InitializerExpressionSyntax pair when pair.IsKind(SyntaxKind.ComplexElementInitializerExpression) && pair.Expressions.Count == 2 &&
+                        pair.Expressions[1] == node && pair.Parent?.Parent is ObjectCreationExpressionSyntax pairsCreation:
+                        // new Dictionary<int, string> { { 0, "…" }, { 1, "…" } }: the same.
+                        node = pairsCreation;
                         throughCall = true;
                         continue;
                     default:

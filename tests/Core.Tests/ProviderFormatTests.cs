@@ -120,6 +120,16 @@ public class ProviderFormatTests
     }
 
     [Fact]
+    public void An_AWS_id_with_four_letters_in_sequence_by_chance_is_a_key_and_five_are_a_placeholder()
+    {
+        // A random 16-character base32 body holds a four-step sequence ("DCBA") about once in 1,500 ids (outsider corpus).
+        Assert.Equal("aws-access-key-id", Assert.Single(Scan(FakeKeys.AwsAccessKeyId(body: "NGT4FAKEDQDCBATA"))).Format.Id);
+        Assert.Equal("aws-access-key-id", Assert.Single(Scan(FakeKeys.AwsAccessKeyId(body: "WXYZQ7FAKEM3RT2N"))).Format.Id);
+        Assert.Empty(Scan(FakeKeys.AwsAccessKeyId(body: "NGT4FAKEDQEDCBAT")));
+        Assert.Empty(Scan(FakeKeys.AwsAccessKeyId(body: "VWXYZQ7FAKEM3RT2")));
+    }
+
+    [Fact]
     public void Finds_several_keys_in_one_text_in_order()
     {
         string text = "a=" + FakeKeys.GitHub('p') + "\nb=" + FakeKeys.Anthropic() + "\nc=" + FakeKeys.OpenAiProject() + "\nd=" + FakeKeys.AwsAccessKeyId();

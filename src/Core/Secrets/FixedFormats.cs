@@ -186,6 +186,11 @@ namespace Guardrails.Core.Secrets
                 Found(text, p, 40, format, out match);
         }
 
+        /// <summary><c>gh[pousr]_</c> + 36 letters and digits whose last six are not the CRC32 of the 30 before them.</summary>
+        public static bool HasGitHubShapeButNoChecksum(string value) =>
+            value.Length == 40 && value[0] == 'g' && value[1] == 'h' && "pousr".IndexOf(value[2]) >= 0 && value[3] == '_' &&
+            TokenText.AllAlnum(value, 4, 36) && !GitHubChecksum.Matches(value, 4, 30, 34);
+
         public static bool MatchGitHubFineGrained(string text, int p, out SecretMatch match)
         {
             // github_pat_ + 22 [A-Za-z0-9] + _ + 59 [A-Za-z0-9]
@@ -204,11 +209,12 @@ namespace Guardrails.Core.Secrets
         {
             // AKIA|ASIA + 16 [A-Z2-7] (base32 of the account and a random part). A body may have no digit at all, so the
             // two-character-classes test of the other prefixed formats does not apply: placeholders (runs, sequences,
-            // EXAMPLE and the other placeholder words) and low entropy are out.
+            // EXAMPLE and the other placeholder words) and low entropy are out. A run or sequence of five: four in a row
+            // ("DCBA", "WXYZ") turns up by chance in about one random id in 1,500, and such an id is a key.
             match = default;
             return TokenText.StartsToken(text, p) && TokenText.TokenEnd(text, p) - p == 20 &&
                 TokenText.All(text, p + 4, 16, c => (c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7')) &&
-                !TokenText.IsPlaceholder(text, p + 4, 16, 4, words: true) &&
+                !TokenText.IsPlaceholder(text, p + 4, 16, 5, words: true, wordsAsWritten: true) &&
                 TokenText.Entropy(text, p + 4, 16) >= 2.75 &&
                 Found(text, p, 20, KeyCatalog.AwsAccessKeyId, out match, text.Substring(p, 4)); // show AKIA or ASIA as found
         }
@@ -442,9 +448,14 @@ namespace Guardrails.Core.Secrets
         /// For formats with a prefix but no marker or checksum: not a placeholder (runs, sequences, placeholder
         /// words), at least two of lower/upper/digit, and at least 3 bits of entropy per character.
         /// </summary>
-        internal static bool RandomEnough(string text, int start, int count)
+        /// <param name="wordsAsWritten">
+        /// A key with a fixed prefix: a placeholder word counts only as documentation writes it (see
+        /// <see cref="TokenText.IsPlaceholder(string, int, int, int, bool, bool)"/>). A value with no prefix, judged by its
+        /// name, has nothing else to tell a key from a placeholder: any placeholder word in it counts.
+        /// </param>
+        internal static bool RandomEnough(string text, int start, int count, bool wordsAsWritten = true)
         {
-            if (TokenText.IsPlaceholder(text, start, count, 6, words: true))
+            if (TokenText.IsPlaceholder(text, start, count, 6, words: true, wordsAsWritten))
             {
                 return false;
             }

@@ -37,10 +37,10 @@ namespace Guardrails.Core.Secrets
             "output", "prompt", "completion", "lexer", "syntax", "parser", "current", "last", "first", "resume",
         };
 
-        /// <summary>Words before "key" that name a lookup key, not a secret (partitionKey, cacheKey, publicKey).</summary>
+        /// <summary>Words before "key" that name a lookup key or a key public by design, not a secret (partitionKey, cacheKey, publicKey, a CAPTCHA's siteKey).</summary>
         private static readonly HashSet<string> NonSecretKeyQualifiers = new HashSet<string>(StringComparer.Ordinal)
         {
-            "public", "publishable", "partition", "row", "sort", "cache", "primary", "foreign", "idempotency", "hot",
+            "public", "publishable", "site", "partition", "row", "sort", "cache", "primary", "foreign", "idempotency", "hot",
             "lookup", "dictionary", "resource", "registry", "composite", "hash", "map", "entity", "unique", "object",
             "translation", "localization", "message", "setting", "settings", "config", "configuration", "property",
             "route", "query", "shortcut", "sub", "group", "dedup", "deduplication", "concurrency", "lock", "item",
@@ -283,7 +283,7 @@ namespace Guardrails.Core.Secrets
                 return !TokenText.IsPlaceholder(value, 0, 36, 6, words: true) && !IsNilLikeGuid(value);
             }
 
-            return FixedFormats.RandomEnough(value, start, count);
+            return FixedFormats.RandomEnough(value, start, count, wordsAsWritten: format.Prefix.Length > 0);
         }
 
         private static bool IsNilLikeGuid(string v) => TokenText.Entropy(v, 0, v.Length) < 3.0;
@@ -678,6 +678,32 @@ namespace Guardrails.Core.Secrets
                 "primary", "main", "current", "previous", "next", "rotated", "legacy", "v", "us", "eu",
             };
 
+            /// <summary>Secret words of two words, which end a name run together ("mistralapikey") unambiguously.</summary>
+            private static readonly string[] RunTogetherSecretWords =
+            {
+                "apikey", "accesskey", "secretkey", "clientsecret", "apitoken", "accesstoken", "authtoken", "apisecret", "secretaccesskey",
+            };
+
+            /// <summary>The provider words of the context rules (mistral, cohere, azure, …): a name's trailing word that says whose key it is.</summary>
+            private static readonly HashSet<string> ProviderWords = BuildProviderWords();
+
+            private static HashSet<string> BuildProviderWords()
+            {
+                var words = new HashSet<string>(StringComparer.Ordinal);
+                foreach (ContextRule rule in Rules)
+                {
+                    foreach (string hint in rule.Hints)
+                    {
+                        if (hint.Length >= 4 && TokenText.All(hint, 0, hint.Length, c => c >= 'a' && c <= 'z'))
+                        {
+                            words.Add(hint);
+                        }
+                    }
+                }
+
+                return words;
+            }
+
             private static bool AllDigits(string word)
             {
                 foreach (char c in word)
@@ -714,9 +740,10 @@ namespace Guardrails.Core.Secrets
             private static bool ComputeSecretLike(List<string> words)
             {
                 int last = words.Count - 1;
-                while (last > 0 && (NoiseWords.Contains(words[last]) || EnvironmentSuffixes.Contains(TrimDigits(words[last])) || AllDigits(words[last])))
+                while (last > 0 && (NoiseWords.Contains(words[last]) || EnvironmentSuffixes.Contains(TrimDigits(words[last])) || AllDigits(words[last]) ||
+                                    (ProviderWords.Contains(words[last]) && SecretWords.Contains(TrimDigits(words[last - 1])))))
                 {
-                    last--;
+                    last--; // "Api_Key_Mistral": the provider after the secret word names whose key it is
                 }
 
                 if (last < 0 || words.Contains("public") || words.Contains("publishable"))
@@ -729,6 +756,16 @@ namespace Guardrails.Core.Secrets
                 string previous = last > 0 ? words[last - 1] : string.Empty;
                 if (!SecretWords.Contains(word))
                 {
+                    // Words run together with no case or separator to split them ("MISTRALAPIKEY", "mistralapikey"):
+                    // a compound secret word at the end, after something ("apikey" alone is a word of its own).
+                    foreach (string compound in RunTogetherSecretWords)
+                    {
+                        if (word.Length > compound.Length && word.EndsWith(compound, StringComparison.Ordinal))
+                        {
+                            return true;
+                        }
+                    }
+
                     return false;
                 }
 

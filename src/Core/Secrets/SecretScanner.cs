@@ -91,6 +91,76 @@ namespace Guardrails.Core.Secrets
         }
 
         /// <summary>
+        /// The first characters, shorter than the whole, of a prefix a self-identifying key starts with (<c>s</c>,
+        /// <c>sk</c>, <c>AS</c>, <c>AIz</c>, <c>gh</c>, <c>githu</c>, <c>cs</c>): the head of a key cut right after them,
+        /// where no piece holds an anchor. The prefixes are the scanner's anchors (but the Azure marker, which sits
+        /// mid-key, and the PEM header) and the catalog's prefixes that hold one (<c>csk-</c>, <c>gsk_</c>, <c>pcsk_</c>).
+        /// </summary>
+        public static bool IsKeyHead(string text, int start, int length)
+        {
+            if (length <= 0 || start + length > text.Length || text[start] >= 128 || !(KeyHeads[text[start]] is string[] heads))
+            {
+                return false;
+            }
+
+            foreach (string prefix in heads)
+            {
+                if (length < prefix.Length && string.CompareOrdinal(text, start, prefix, 0, length) == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>For each ASCII character: the key prefixes that start with it (see <see cref="IsKeyHead"/>).</summary>
+        private static readonly string[]?[] KeyHeads = BuildKeyHeads();
+
+        private static string[]?[] BuildKeyHeads()
+        {
+            var prefixes = new List<string>();
+            foreach (Anchor a in SeparatorAnchors)
+            {
+                if (a.Text.IndexOf(' ') < 0)
+                {
+                    prefixes.Add(a.Text);
+                }
+            }
+
+            foreach (Anchor a in PlainAnchors)
+            {
+                if (a.Text != "JQQJ99")
+                {
+                    prefixes.Add(a.Text);
+                }
+            }
+
+            foreach (KeyFormat format in KeyCatalog.All)
+            {
+                if (format.Prefix.Length > 0 && format.Prefix.IndexOf(' ') < 0 && !prefixes.Contains(format.Prefix) &&
+                    prefixes.Exists(anchor => format.Prefix.IndexOf(anchor, StringComparison.Ordinal) > 0))
+                {
+                    prefixes.Add(format.Prefix); // csk-, gsk_, pcsk_: an anchor inside, so a cut before it leaves none
+                }
+            }
+
+            var table = new List<string>[128];
+            foreach (string prefix in prefixes)
+            {
+                (table[prefix[0]] ??= new List<string>()).Add(prefix);
+            }
+
+            var heads = new string[]?[128];
+            for (int c = 0; c < 128; c++)
+            {
+                heads[c] = table[c]?.ToArray();
+            }
+
+            return heads;
+        }
+
+        /// <summary>
         /// True when the text could hold a self-identifying key; false means <see cref="Scan"/> finds nothing.
         /// Ordinal searches only, no allocation.
         /// </summary>
@@ -342,6 +412,13 @@ namespace Guardrails.Core.Secrets
                 {
                     return false;
                 }
+            }
+
+            // A GitHub token's exact shape with a checksum that does not match (the example token in GitHub's REST
+            // documentation, a typed-in fake) is no GitHub token, and its prefix says it is no other secret either.
+            if (FixedFormats.HasGitHubShapeButNoChecksum(token))
+            {
+                return false;
             }
 
             KeyFormat? format = NamedValues.Classify(name, token, nameIsSecretLike: bearer);

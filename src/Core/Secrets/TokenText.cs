@@ -80,7 +80,16 @@ namespace Guardrails.Core.Secrets
         /// or — when <paramref name="words"/> is set — a placeholder word (<c>your</c>, <c>example</c>, …).
         /// Fake-looking words such as "FakeKey" or "NotReal" are deliberately not placeholders: a test key is a key.
         /// </summary>
-        public static bool IsPlaceholder(string text, int start, int count, int maxRun, bool words)
+        public static bool IsPlaceholder(string text, int start, int count, int maxRun, bool words) =>
+            IsPlaceholder(text, start, count, maxRun, words, wordsAsWritten: false);
+
+        /// <param name="wordsAsWritten">
+        /// A placeholder word counts only as documentation writes it in a key-shaped slot: in one case (<c>your</c>,
+        /// <c>YOUR</c>, <c>Your</c>) and at an edge of the body, next to a separator or as a word of a camelCase run (<c>sk-your-key-here</c>,
+        /// <c>…EXAMPLE</c>, <c>…SyYourGoogleApiKey…</c>). The random body of a key with a fixed prefix holds such a fragment by chance
+        /// (<c>…CyouRq…</c>, <c>…xInsertk…</c>), and is still a key.
+        /// </param>
+        public static bool IsPlaceholder(string text, int start, int count, int maxRun, bool words, bool wordsAsWritten)
         {
             int run = 1;
             int up = 1;
@@ -115,13 +124,49 @@ namespace Guardrails.Core.Secrets
 
             foreach (string word in PlaceholderWords)
             {
-                if (IndexOfIgnoreCase(text, start, count, word) >= 0)
+                for (int at = IndexOfIgnoreCase(text, start, count, word); at >= 0; at = IndexOfIgnoreCase(text, at + 1, start + count - at - 1, word))
                 {
-                    return true;
+                    if (!wordsAsWritten || word == "xxxx" || !IsAlnum(word[0]) || AsWritten(text, at, word.Length, start, start + count))
+                    {
+                        return true;
+                    }
                 }
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// The word at <paramref name="at"/> is in one case and starts or ends at the body's edge or a separator, or is a
+        /// capitalized word of a camelCase run (<c>…SyYourGoogleApiKey…</c>: a lower-case letter before it, a capital and
+        /// a lower-case letter after it).
+        /// </summary>
+        private static bool AsWritten(string text, int at, int length, int bodyStart, int bodyEnd)
+        {
+            int after = at + length;
+            bool edge = at == bodyStart || !IsAlnum(text[at - 1]) || after == bodyEnd || !IsAlnum(text[after]);
+            bool camel = !edge && text[at] >= 'A' && text[at] <= 'Z' && text[at - 1] >= 'a' && text[at - 1] <= 'z' &&
+                after + 1 < bodyEnd && text[after] >= 'A' && text[after] <= 'Z' && text[after + 1] >= 'a' && text[after + 1] <= 'z';
+            if (!edge && !camel)
+            {
+                return false;
+            }
+
+            bool allLower = true, allUpper = true;
+            for (int i = at; i < at + length; i++)
+            {
+                char c = text[i];
+                allLower &= !(c >= 'A' && c <= 'Z');
+                allUpper &= !(c >= 'a' && c <= 'z');
+            }
+
+            bool capitalized = text[at] >= 'A' && text[at] <= 'Z';
+            for (int i = at + 1; i < at + length && capitalized; i++)
+            {
+                capitalized = !(text[i] >= 'A' && text[i] <= 'Z');
+            }
+
+            return allLower || allUpper || capitalized;
         }
 
         /// <summary>Words that mark a documentation placeholder. "fake", "test", "dummy" are not in the list on purpose.</summary>

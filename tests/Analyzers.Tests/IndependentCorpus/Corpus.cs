@@ -8,25 +8,15 @@ internal static class Corpus
     private static readonly string[] NeutralNames = { "value", "payload", "text", "data", "setting" };
 
     /// <summary>
-    /// C# forms that assemble a key with no fixed format (Mistral, Cohere, Azure 32-hex, AWS secret, …) from constants
-    /// declared elsewhere. Open: the declaration that carries the key's name holds no literal (only names of constants or
-    /// an array), and the constants' own declarations have plain names, so no raw-text spot points there. Every form with
-    /// a literal piece in the key-named declaration (+, string.Concat/Join/Format, StringBuilder, casts, spans, literal
-    /// interpolation holes, a constant prefix + literal, …) is found since the named-piece spot and is must-find.
+    /// Forms still open for keys with no fixed format: none. A key-named declaration that holds only names joined by
+    /// <c>+</c> or a building call (<c>const string MistralApiKey = Part1 + Part2;</c>, <c>string.Concat(Parts)</c>) is a
+    /// raw-text spot since session 7 (an <c>=</c> after a key name whose value has no quote, SourceSpots.NamedComposites),
+    /// so these forms are must-find; the declaration-table search that found them first (f2e2ded) cost ~65 ms and is gone.
     /// </summary>
-    /// <summary>
-    /// Forms still open for keys with no fixed format. An interpolation of constants under a key name is a spot now
-    /// (<c>$"{</c> after a key name); a <c>+</c> of names or a call over a static array is not: finding key-named members
-    /// through the compiler's declaration table worked (all of these found) but cost ~65 ms of thread CPU on the
-    /// 330,001-line enterprise shape, as much as the rest of GRD001 (in f2e2ded, taken out again).
-    /// </summary>
-    internal static readonly HashSet<string> OpenForNamedKeys = new(StringComparer.Ordinal)
-    {
-        "const chain across partial class files", "const chain in one class", "const pieces in another class and file", "string.Concat of a static array",
-    };
+    internal static readonly HashSet<string> OpenForNamedKeys = new(StringComparer.Ordinal);
 
     public const string OpenReason =
-        "A key with no fixed format assembled only from constants declared elsewhere by + or a call: the key-named declaration holds no literal and the pieces' names say nothing (a spot at key-named declarations without literals costs as much as the rest of GRD001 so far).";
+        "A key with no fixed format assembled only from constants declared elsewhere, in a form no spot reaches (none today: see OpenForNamedKeys).";
 
     /// <summary>A key with no prefix spelled by nameof: every literal piece is a few punctuation characters.</summary>
     public const string NameofWithoutPrefixReason =

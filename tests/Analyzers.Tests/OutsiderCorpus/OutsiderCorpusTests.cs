@@ -33,7 +33,7 @@ public class OutsiderCorpusTests(ITestOutputHelper output)
         ["code-fixed/char-array-escaped"] = 33, // of 33
         ["code-fixed/char-array-field"] = 33, // of 33
         ["code-fixed/char-array-new-string"] = 33, // of 33
-        ["code-fixed/chunks-in-dictionary-values"] = 0, // of 33
+        ["code-fixed/chunks-in-dictionary-values"] = 33, // of 33
         ["code-fixed/collection-expression"] = 33, // of 33
         ["code-fixed/collection-initializer"] = 33, // of 33
         ["code-fixed/compound-assignment"] = 33, // of 33
@@ -109,7 +109,7 @@ public class OutsiderCorpusTests(ITestOutputHelper output)
         ["code-fixed/string-format"] = 33, // of 33
         ["code-fixed/string-format-invariant-multiline"] = 33, // of 33
         ["code-fixed/string-join-empty-array"] = 33, // of 33
-        ["code-fixed/string-join-list"] = 32, // of 33
+        ["code-fixed/string-join-list"] = 33, // of 33
         ["code-fixed/string-join-string-empty-params"] = 33, // of 33
         ["code-fixed/stringbuilder-chain"] = 33, // of 33
         ["code-fixed/stringbuilder-statements"] = 33, // of 33
