@@ -101,6 +101,14 @@ namespace Guardrails.Analyzers
                 {
                     // new MistralClientOptions { ApiKey = "…" }: the options type names the provider.
                     string? target = NameOfTarget(assignment.Left, model, cancellationToken);
+                    if (target != null && !IsLookupKey(target) && assignment.Left is MemberAccessExpressionSyntax member && member.Expression is IdentifierNameSyntax receiver &&
+                        receiver.Parent == member && model.GetSymbolInfo(receiver, cancellationToken).Symbol is IParameterSymbol parameter &&
+                        parameter.ContainingSymbol is IMethodSymbol lambda && lambda.MethodKind == MethodKind.AnonymousFunction)
+                    {
+                        // Configure<MistralOptions>(o => o.ApiKey = "…"): the options type of the lambda's parameter names the provider.
+                        return parameter.Type.Name + "." + target;
+                    }
+
                     return target != null && !IsLookupKey(target) && assignment.Parent is InitializerExpressionSyntax initializer && initializer.IsKind(SyntaxKind.ObjectInitializerExpression) &&
                         initializer.Parent is ObjectCreationExpressionSyntax creation && TypeName(creation.Type) is string type
                         ? type + "." + target

@@ -86,6 +86,18 @@ public class StringFormsRound3Tests
     }
 
     [Fact]
+    public Task A_key_set_on_options_in_a_configure_lambda_is_named_by_the_options_type()
+    {
+        // Third corpus, options-configure-lambda: the lambda's parameter type (MistralOptions) says whose key ApiKey is.
+        string mistral = FakeKeys.Mistral();
+        return V.AnalyzerAsync(
+            "using System;\nclass C\n{\n    public sealed class MistralOptions\n    {\n        public string ApiKey { get; set; } = string.Empty;\n    }\n\n" +
+            "    public static void Configure<T>(Action<T> configure) where T : new() => configure(new T());\n\n" +
+            "    public static void Setup() => Configure<MistralOptions>(o => o.ApiKey = {|#0:" + Lit(mistral) + "|});\n}\n",
+            expected: NamedKey(mistral, "mistral"));
+    }
+
+    [Fact]
     public Task Names_joined_under_a_key_name_from_run_time_values_or_configuration_calls_are_left_alone()
     {
         string mistral = FakeKeys.Mistral();
