@@ -37,16 +37,16 @@ public class ThirdCorpusTests(ITestOutputHelper output)
         ["must/code-named/header-with-provider-base-address"] = 2, // of 12
         ["must/code-named/json-property-name-attribute"] = 2, // of 12
         ["must/code-named/method-name-with-provider-key"] = 2, // of 12
-        ["must/code-named/name-all-caps-no-separators"] = 2, // of 12
+        ["must/code-named/name-all-caps-no-separators"] = 11, // of 12
         ["must/code-named/name-chinese"] = 2, // of 12
         ["must/code-named/name-german"] = 2, // of 12
-        ["must/code-named/name-lower-run-together"] = 2, // of 12
-        ["must/code-named/name-mixed-underscore"] = 2, // of 12
+        ["must/code-named/name-lower-run-together"] = 12, // of 12
+        ["must/code-named/name-mixed-underscore"] = 7, // of 12
         ["must/code-named/name-russian"] = 2, // of 12
         ["must/code-named/name-spanish"] = 2, // of 12
         ["must/code-named/namespace-context"] = 2, // of 12
         ["must/code-named/openai-sdk-compatible-endpoint"] = 2, // of 12
-        ["must/code-named/options-configure-lambda"] = 2, // of 12
+        ["must/code-named/options-configure-lambda"] = 12, // of 12
         ["must/code-named/pascal-auto-property"] = 12, // of 12
         ["must/code-named/record-provider-settings"] = 12, // of 12
         ["must/code-named/request-bearer-with-provider-uri"] = 2, // of 12
@@ -70,9 +70,9 @@ public class ThirdCorpusTests(ITestOutputHelper output)
         ["must/code/concat-lines-with-comments"] = 32, // of 32
         ["must/code/concat-plus-three"] = 32, // of 32
         ["must/code/const-across-classes-using-static"] = 32, // of 32
-        ["must/code/const-across-partial-files"] = 29, // of 32
-        ["must/code/const-chain"] = 27, // of 32
-        ["must/code/const-interpolated-holes"] = 31, // of 32
+        ["must/code/const-across-partial-files"] = 32, // of 32
+        ["must/code/const-chain"] = 32, // of 32
+        ["must/code/const-interpolated-holes"] = 32, // of 32
         ["must/code/default-parameter"] = 32, // of 32
         ["must/code/default-value-attribute"] = 32, // of 32
         ["must/code/dictionary-indexer-initializer"] = 32, // of 32
@@ -90,17 +90,17 @@ public class ThirdCorpusTests(ITestOutputHelper output)
         ["must/code/in-memory-configuration"] = 32, // of 32
         ["must/code/inactive-if-debug"] = 32, // of 32
         ["must/code/interface-constant"] = 32, // of 32
-        ["must/code/interpolated-holes-with-alignment"] = 28, // of 32
-        ["must/code/interpolated-literal-holes"] = 27, // of 32
+        ["must/code/interpolated-holes-with-alignment"] = 32, // of 32
+        ["must/code/interpolated-literal-holes"] = 32, // of 32
         ["must/code/is-constant-pattern"] = 32, // of 32
         ["must/code/lambda-default-parameter"] = 32, // of 32
         ["must/code/lazy-factory-lambda"] = 32, // of 32
         ["must/code/line-comment"] = 32, // of 32
-        ["must/code/linq-aggregate-literals"] = 27, // of 32
-        ["must/code/linq-query-syntax-concat"] = 30, // of 32
+        ["must/code/linq-aggregate-literals"] = 32, // of 32
+        ["must/code/linq-query-syntax-concat"] = 32, // of 32
         ["must/code/list-add"] = 32, // of 32
         ["must/code/list-pattern"] = 32, // of 32
-        ["must/code/literal-body-with-word-fragment"] = 36, // of 96
+        ["must/code/literal-body-with-word-fragment"] = 94, // of 96
         ["must/code/literal-padded-then-trimmed"] = 32, // of 32
         ["must/code/literal-regular"] = 32, // of 32
         ["must/code/literal-verbatim"] = 32, // of 32
@@ -113,8 +113,8 @@ public class ThirdCorpusTests(ITestOutputHelper output)
         ["must/code/primary-constructor-default"] = 32, // of 32
         ["must/code/property-getter-block"] = 32, // of 32
         ["must/code/property-pattern"] = 32, // of 32
-        ["must/code/qualified-system-string-concat"] = 31, // of 32
-        ["must/code/raw-interpolated-dollar2-const-hole"] = 31, // of 32
+        ["must/code/qualified-system-string-concat"] = 32, // of 32
+        ["must/code/raw-interpolated-dollar2-const-hole"] = 32, // of 32
         ["must/code/raw-multi-line"] = 32, // of 32
         ["must/code/raw-single-line"] = 32, // of 32
         ["must/code/record-positional-default"] = 32, // of 32
@@ -123,25 +123,25 @@ public class ThirdCorpusTests(ITestOutputHelper output)
         ["must/code/region-directive"] = 32, // of 32
         ["must/code/required-member-object-initializer"] = 32, // of 32
         ["must/code/set-environment-variable"] = 32, // of 32
-        ["must/code/short-head-const-chain"] = 5, // of 32
-        ["must/code/short-head-const-partial-files"] = 15, // of 32
-        ["must/code/short-head-interpolated"] = 16, // of 32
-        ["must/code/short-head-string-concat"] = 7, // of 32
-        ["must/code/short-head-string-format"] = 6, // of 32
-        ["must/code/short-head-string-join"] = 7, // of 32
-        ["must/code/short-head-stringbuilder"] = 8, // of 32
-        ["must/code/span-concat"] = 28, // of 32
+        ["must/code/short-head-const-chain"] = 32, // of 32
+        ["must/code/short-head-const-partial-files"] = 32, // of 32
+        ["must/code/short-head-interpolated"] = 32, // of 32
+        ["must/code/short-head-string-concat"] = 32, // of 32
+        ["must/code/short-head-string-format"] = 32, // of 32
+        ["must/code/short-head-string-join"] = 32, // of 32
+        ["must/code/short-head-stringbuilder"] = 32, // of 32
+        ["must/code/span-concat"] = 32, // of 32
         ["must/code/stackalloc-span-new-string"] = 0, // of 32
-        ["must/code/static-readonly-interpolated"] = 31, // of 32
-        ["must/code/string-concat-call"] = 27, // of 32
-        ["must/code/string-create-invariant"] = 30, // of 32
+        ["must/code/static-readonly-interpolated"] = 32, // of 32
+        ["must/code/string-concat-call"] = 32, // of 32
+        ["must/code/string-create-invariant"] = 32, // of 32
         ["must/code/string-create-span-copy"] = 32, // of 32
-        ["must/code/string-format-indexed-out-of-order"] = 30, // of 32
-        ["must/code/string-format-placeholders"] = 27, // of 32
-        ["must/code/string-join-char-separator-empty-pieces"] = 24, // of 32
-        ["must/code/string-join-empty"] = 29, // of 32
-        ["must/code/string-join-on-own-separator"] = 5, // of 26
-        ["must/code/stringbuilder-append-chain"] = 26, // of 32
+        ["must/code/string-format-indexed-out-of-order"] = 32, // of 32
+        ["must/code/string-format-placeholders"] = 32, // of 32
+        ["must/code/string-join-char-separator-empty-pieces"] = 32, // of 32
+        ["must/code/string-join-empty"] = 32, // of 32
+        ["must/code/string-join-on-own-separator"] = 26, // of 26
+        ["must/code/stringbuilder-append-chain"] = 32, // of 32
         ["must/code/struct-constant"] = 32, // of 32
         ["must/code/switch-expression-arm"] = 32, // of 32
         ["must/code/task-from-result"] = 32, // of 32
@@ -154,7 +154,7 @@ public class ThirdCorpusTests(ITestOutputHelper output)
         ["must/code/utf8-raw-json"] = 32, // of 32
         ["must/code/utf8-u8-getstring"] = 32, // of 32
         ["must/code/utf8-u8-property"] = 32, // of 32
-        ["must/code/verbatim-interpolated-hole"] = 29, // of 32
+        ["must/code/verbatim-interpolated-hole"] = 32, // of 32
         ["must/code/warning-directive"] = 32, // of 32
         ["must/code/xml-doc-example"] = 32, // of 32
         ["must/file-named/.claude-settings.json-env"] = 12, // of 12
@@ -277,7 +277,7 @@ public class ThirdCorpusTests(ITestOutputHelper output)
         ["stretch/code/base64-decoded"] = 32, // of 32
         ["stretch/code/caesar-shift"] = 0, // of 32
         ["stretch/code/char-constant-arithmetic"] = 0, // of 32
-        ["stretch/code/collection-expression-field-concat"] = 31, // of 32
+        ["stretch/code/collection-expression-field-concat"] = 32, // of 32
         ["stretch/code/concat-of-reversed-halves"] = 32, // of 32
         ["stretch/code/dictionary-values-joined"] = 1, // of 32
         ["stretch/code/hex-decoded"] = 32, // of 32
@@ -299,8 +299,6 @@ public class ThirdCorpusTests(ITestOutputHelper output)
     /// <summary>Traps reported today (case ids). The test fails when one stops firing (remove it) or a new one fires.</summary>
     private static readonly HashSet<string> KnownTrapFailures =
     [
-        "trap/public-by-design|vapid-public-key-and-recaptcha-site-key",
-        "trap/vendor-documented-example|github-docs-example-token",
     ];
 
     private static readonly Lazy<Task<List<TOutcome>>> Run = new(async () =>
