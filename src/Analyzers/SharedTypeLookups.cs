@@ -30,6 +30,10 @@ namespace Guardrails.Analyzers
         private readonly ConcurrentDictionary<string, string> _scopeTexts = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<IMethodSymbol>> _constructors = new ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<IMethodSymbol>>(SymbolEqualityComparer.IncludeNullability);
         private ICollection<string>? _sourceTypeNames;
+        private readonly ConcurrentDictionary<string, ISymbol?> _usingTargets = new ConcurrentDictionary<string, ISymbol?>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<INamespaceSymbol, HashSet<string>> _namespaceMembers = new ConcurrentDictionary<INamespaceSymbol, HashSet<string>>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, HashSet<string>?> _lookupNames = new ConcurrentDictionary<INamedTypeSymbol, HashSet<string>?>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, HashSet<string>?> _nestedTypeNames = new ConcurrentDictionary<INamedTypeSymbol, HashSet<string>?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<LookupKey, MemberLookup> _members = new ConcurrentDictionary<LookupKey, MemberLookup>(new LookupKeyComparer());
 
         public SharedTypeLookups(Compilation compilation)
@@ -38,6 +42,43 @@ namespace Guardrails.Analyzers
         }
 
         public bool TryGetTypeName(SharedName key, out ISymbol? symbol) => _typeNames.TryGetValue(key, out symbol);
+
+        /// <summary>The target of a file-level <c>using</c> directive, by its text (see <see cref="IsPlainSourceFreeName"/>).</summary>
+        public bool TryGetUsingTarget(string text, out ISymbol? symbol) => _usingTargets.TryGetValue(text, out symbol);
+
+        public void AddUsingTarget(string text, ISymbol? symbol) => _usingTargets.TryAdd(text, symbol);
+
+        /// <summary>
+        /// True for a dotted name (identifiers and generic names, no <c>::</c>) none of whose identifiers is the name of a
+        /// type the project's source declares: its meaning cannot depend on the file it is written in (a file-local type).
+        /// </summary>
+        public bool IsPlainSourceFreeName(SyntaxNode name)
+        {
+            switch (name)
+            {
+                case QualifiedNameSyntax qualified:
+                    return IsPlainSourceFreeName(qualified.Left) && IsPlainSourceFreeName(qualified.Right);
+                case IdentifierNameSyntax identifier:
+                    return !SourceTypeNames.Contains(identifier.Identifier.ValueText);
+                case GenericNameSyntax generic:
+                    if (SourceTypeNames.Contains(generic.Identifier.ValueText))
+                    {
+                        return false;
+                    }
+
+                    foreach (TypeSyntax argument in generic.TypeArgumentList.Arguments)
+                    {
+                        if (!(argument is PredefinedTypeSyntax) && !IsPlainSourceFreeName(argument))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                default:
+                    return false;
+            }
+        }
 
         public void AddTypeName(SharedName key, ISymbol? symbol) => _typeNames.TryAdd(key, symbol);
 
@@ -62,18 +103,16 @@ namespace Guardrails.Analyzers
         {
             // The names that lookup starts from: the leftmost of each dotted run (`List`, `ChatCompletion` in
             // `System.Collections.Generic.List<ChatCompletion>`: System, ChatCompletion). Only they depend on the scope.
-            List<string>? leading = LeadingNames(text);
-            if (leading == null)
+            // A plain name (the common case) is its own leading name: no list is made for it.
+            string[]? leading = IsIdentifier(text) ? null : LeadingNames(text);
+            if (leading == null && !IsIdentifier(text))
             {
                 return null; // `::`, arrays, nullable, tuples, pointers: bound in the file
             }
 
-            foreach (string lead in leading)
+            if (leading == null ? SourceTypeNames.Contains(text) : AnyIn(leading, SourceTypeNames))
             {
-                if (SourceTypeNames.Contains(lead))
-                {
-                    return null;
-                }
+                return null;
             }
 
             SyntaxNode? current = name.Parent;
@@ -95,12 +134,10 @@ namespace Guardrails.Analyzers
                     return null;
                 }
 
-                foreach (string lead in leading)
+                HashSet<string>? declared = LookupNames(symbol);
+                if (declared != null && (leading == null ? declared.Contains(text) : AnyIn(leading, declared)))
                 {
-                    if (Declares(symbol, lead))
-                    {
-                        return null;
-                    }
+                    return null;
                 }
             }
 
@@ -123,28 +160,64 @@ namespace Guardrails.Analyzers
             string? aliased = null;
             if (scope.Aliases != null)
             {
-                foreach (string lead in leading)
+                if (leading == null)
                 {
-                    if (scope.Aliases.Contains(lead))
+                    aliased = scope.Aliases.Contains(text) ? text : null;
+                }
+                else
+                {
+                    foreach (string lead in leading)
                     {
-                        aliased = lead;
-                        break;
+                        if (scope.Aliases.Contains(lead))
+                        {
+                            aliased = lead;
+                            break;
+                        }
                     }
                 }
             }
 
-            if (aliased != null && leading.Count > 1)
+            if (aliased != null && leading != null && leading.Length > 1)
             {
                 return null; // an alias inside a generic name: bound in the file
             }
 
-            string key = aliased != null ? Intern(ScopeText(current, aliasNamed: aliased, withNamespaceNames: true))
-                : scope.Namespaces != null && NoneDeclaresAny(scope.Namespaces, leading) ? scope.ImportsOnly
+            string key = aliased != null ? AliasKey(scope, current, aliased)
+                : scope.Namespaces != null && (leading == null ? NoneDeclares(scope.Namespaces, text) : NoneDeclaresAny(scope.Namespaces, leading)) ? scope.ImportsOnly
                 : scope.Key;
             return new SharedName(text, key);
         }
 
-        private static bool NoneDeclaresAny(INamespaceSymbol[] namespaces, List<string> leading)
+        private static bool AnyIn(string[] names, ICollection<string> set)
+        {
+            foreach (string name in names)
+            {
+                if (set.Contains(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The key of a name starting with the using alias <paramref name="alias"/>: worked out once per scope and alias.</summary>
+        private string AliasKey(Scope scope, SyntaxNode innermost, string alias)
+        {
+            lock (scope)
+            {
+                scope.AliasKeys ??= new Dictionary<string, string>(StringComparer.Ordinal);
+                if (!scope.AliasKeys.TryGetValue(alias, out string? key))
+                {
+                    key = Intern(ScopeText(innermost, aliasNamed: alias, withNamespaceNames: true));
+                    scope.AliasKeys.Add(alias, key);
+                }
+
+                return key;
+            }
+        }
+
+        private bool NoneDeclaresAny(INamespaceSymbol[] namespaces, string[] leading)
         {
             foreach (string lead in leading)
             {
@@ -161,15 +234,9 @@ namespace Guardrails.Analyzers
         /// The leftmost identifier of each dotted name in <paramref name="text"/> (a name, a qualified name, a generic
         /// name with such type arguments); null for any other text.
         /// </summary>
-        private static List<string>? LeadingNames(string text)
+        private static string[]? LeadingNames(string text)
         {
-            var leading = new List<string>(1);
-            if (IsIdentifier(text))
-            {
-                leading.Add(text); // the common case: one name, no substring
-                return leading;
-            }
-
+            var leading = new List<string>(2);
             bool afterDot = false;
             int i = 0;
             while (i < text.Length)
@@ -210,7 +277,7 @@ namespace Guardrails.Analyzers
                 i++;
             }
 
-            return leading.Count == 0 ? null : leading;
+            return leading.Count == 0 ? null : leading.ToArray();
         }
 
         private static bool IsIdentifier(string text)
@@ -279,17 +346,87 @@ namespace Guardrails.Analyzers
         /// True when no namespace enclosing the name (in any assembly) has a member called <paramref name="first"/>: then
         /// only the imports decide what it means, and files in different namespaces with the same imports share it.
         /// </summary>
-        private static bool NoneDeclares(INamespaceSymbol[] namespaces, string first)
+        private bool NoneDeclares(INamespaceSymbol[] namespaces, string first)
         {
             foreach (INamespaceSymbol ns in namespaces)
             {
-                if (!((INamespaceOrTypeSymbol)ns).GetMembers(first).IsEmpty)
+                if (MemberNames(ns).Contains(first))
                 {
                     return false;
                 }
             }
 
             return true;
+        }
+
+        /// <summary>The names of a namespace's members (in any assembly), read once per compilation: asking the symbol by name makes an array each time.</summary>
+        private HashSet<string> MemberNames(INamespaceSymbol ns)
+        {
+            if (!_namespaceMembers.TryGetValue(ns, out HashSet<string>? names))
+            {
+                names = new HashSet<string>(StringComparer.Ordinal);
+                foreach (ISymbol member in ((INamespaceOrTypeSymbol)ns).GetMembers())
+                {
+                    names.Add(member.Name);
+                }
+
+                names = _namespaceMembers.GetOrAdd(ns, names);
+            }
+
+            return names;
+        }
+
+        /// <summary>
+        /// The names that, inside <paramref name="type"/>'s body, mean one of its type parameters or a type nested in it, a
+        /// base of it or an interface it implements (null when there are none): worked out once per type.
+        /// </summary>
+        public HashSet<string>? LookupNames(INamedTypeSymbol type)
+        {
+            if (_lookupNames.TryGetValue(type, out HashSet<string>? names))
+            {
+                return names;
+            }
+
+            foreach (ITypeParameterSymbol parameter in type.TypeParameters)
+            {
+                (names ??= new HashSet<string>(StringComparer.Ordinal)).Add(parameter.Name);
+            }
+
+            for (INamedTypeSymbol? current = type; current != null; current = current.BaseType)
+            {
+                HashSet<string>? nested = NestedTypeNames(current);
+                if (nested != null)
+                {
+                    (names ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(nested);
+                }
+            }
+
+            foreach (INamedTypeSymbol inherited in type.AllInterfaces)
+            {
+                HashSet<string>? nested = NestedTypeNames(inherited);
+                if (nested != null)
+                {
+                    (names ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(nested);
+                }
+            }
+
+            return _lookupNames.GetOrAdd(type, names);
+        }
+
+        /// <summary>The names of the types <paramref name="type"/> itself declares (null when none), once per type.</summary>
+        public HashSet<string>? NestedTypeNames(INamedTypeSymbol type)
+        {
+            if (_nestedTypeNames.TryGetValue(type, out HashSet<string>? names))
+            {
+                return names;
+            }
+
+            foreach (INamedTypeSymbol nested in type.GetTypeMembers())
+            {
+                (names ??= new HashSet<string>(StringComparer.Ordinal)).Add(nested.Name);
+            }
+
+            return _nestedTypeNames.GetOrAdd(type, names);
         }
 
         /// <summary>Simple names of the types the project's own source declares (nested ones too).</summary>
@@ -349,36 +486,6 @@ namespace Guardrails.Analyzers
             return names;
         }
 
-        /// <summary>True when <paramref name="type"/>, an enclosing type, or a base of it could make <paramref name="first"/> mean a nested type or a type parameter.</summary>
-        private static bool Declares(INamedTypeSymbol type, string first)
-        {
-            foreach (ITypeParameterSymbol parameter in type.TypeParameters)
-            {
-                if (parameter.Name == first)
-                {
-                    return true;
-                }
-            }
-
-            for (INamedTypeSymbol? current = type; current != null; current = current.BaseType)
-            {
-                if (current.GetTypeMembers(first).Length > 0)
-                {
-                    return true;
-                }
-            }
-
-            foreach (INamedTypeSymbol inherited in type.AllInterfaces)
-            {
-                if (inherited.GetTypeMembers(first).Length > 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         private static void AppendImports(StringBuilder key, SyntaxList<ExternAliasDirectiveSyntax> externs, SyntaxList<UsingDirectiveSyntax> usings, string? aliasNamed)
         {
             foreach (ExternAliasDirectiveSyntax e in externs)
@@ -414,6 +521,9 @@ namespace Guardrails.Analyzers
             public string ImportsOnly { get; }
 
             public HashSet<string>? Aliases { get; }
+
+            /// <summary>The key of a name starting with each alias that has been asked for (under a lock on the scope).</summary>
+            public Dictionary<string, string>? AliasKeys { get; set; }
 
             /// <summary>The enclosing namespaces, innermost first (not the global one); null when not all were found.</summary>
             public INamespaceSymbol[]? Namespaces { get; }

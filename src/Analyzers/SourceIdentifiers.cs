@@ -66,6 +66,13 @@ namespace Guardrails.Analyzers
             return found;
         }
 
+        /// <summary>The same into <paramref name="found"/> (cleared first), so that a caller going over many files keeps one list.</summary>
+        public void AllIn(string text, List<KeyValuePair<int, string>> found)
+        {
+            found.Clear();
+            FirstIn(text, null, found);
+        }
+
         private int FirstIn(string text, Func<string, bool>? accept, List<KeyValuePair<int, string>>? all = null)
         {
             int i = 0;

@@ -91,7 +91,13 @@ namespace Guardrails.Analyzers
         }
 
         /// <summary>A type (or namespace) written in source, bound as a name at its enclosing type's declaration.</summary>
-        public ISymbol? BindTypeName(SyntaxNode name)
+        public ISymbol? BindTypeName(SyntaxNode name) => BindTypeName(name, null);
+
+        /// <summary>
+        /// <paramref name="text"/> (or, when null, the text of <paramref name="name"/>) bound as a type or namespace name
+        /// where <paramref name="name"/> is written.
+        /// </summary>
+        public ISymbol? BindTypeName(SyntaxNode name, string? text)
         {
             // A method's or local function's type parameter is not visible at the type's declaration.
             if (name is IdentifierNameSyntax identifier && IsMethodTypeParameter(identifier))
@@ -108,7 +114,8 @@ namespace Guardrails.Analyzers
                 return found is ITypeSymbol { TypeKind: TypeKind.Error } ? null : found;
             }
 
-            string text = name.ToString();
+            // A plain identifier's text is the token's own string (no new string per name).
+            text ??= name is IdentifierNameSyntax plain && !plain.Identifier.IsVerbatimIdentifier() ? plain.Identifier.Text : name.ToString();
             int position = ScopePosition(name);
             if (!_typeNames.TryGetValue(position, out Dictionary<string, ISymbol?>? atPosition))
             {
@@ -606,7 +613,7 @@ namespace Guardrails.Analyzers
                         return value.Kind == ResolvedKind.Value && value.Type!.Name == name ? Resolved.Unknown : value;
                     }
 
-                    if (type.GetTypeMembers(name).Length > 0)
+                    if (_shared != null ? _shared.NestedTypeNames(type)?.Contains(name) == true : type.GetTypeMembers(name).Length > 0)
                     {
                         break; // a nested type: bound as a name below
                     }
@@ -732,9 +739,18 @@ namespace Guardrails.Analyzers
             if (!table.TryGetValue(name, out List<LocalDeclaration>? candidates))
             {
                 // A primary constructor's parameter, visible in every member of its type.
-                TypeDeclarationSyntax? type = owner.Parent as TypeDeclarationSyntax;
-                ParameterSyntax? parameter = type?.ParameterList?.Parameters.FirstOrDefault(p => p.Identifier.ValueText == name);
-                return parameter == null ? default : new LocalLookup(new LocalDeclaration(type!, parameter.Type, null, false));
+                if (owner.Parent is TypeDeclarationSyntax { ParameterList: { } primary } type)
+                {
+                    foreach (ParameterSyntax parameter in primary.Parameters)
+                    {
+                        if (parameter.Identifier.ValueText == name)
+                        {
+                            return new LocalLookup(new LocalDeclaration(type, parameter.Type, null, false));
+                        }
+                    }
+                }
+
+                return default;
             }
 
             LocalDeclaration? best = null;
@@ -785,9 +801,11 @@ namespace Guardrails.Analyzers
         private static Dictionary<string, List<LocalDeclaration>> CollectLocals(SyntaxNode owner)
         {
             var table = new Dictionary<string, List<LocalDeclaration>>(System.StringComparer.Ordinal);
-            void Add(SyntaxToken identifier, SyntaxNode scope, TypeSyntax? type, ExpressionSyntax? initializer, bool element = false)
+            void Add(SyntaxToken identifier, SyntaxNode scope, TypeSyntax? type, ExpressionSyntax? initializer, bool element = false) =>
+                AddNamed(identifier.ValueText, scope, type, initializer, element);
+
+            void AddNamed(string name, SyntaxNode scope, TypeSyntax? type, ExpressionSyntax? initializer, bool element = false)
             {
-                string name = identifier.ValueText;
                 if (!table.TryGetValue(name, out List<LocalDeclaration>? list))
                 {
                     list = new List<LocalDeclaration>(1);
@@ -856,7 +874,7 @@ namespace Guardrails.Analyzers
                         break;
                     case AccessorDeclarationSyntax accessor when accessor.Keyword.IsKind(SyntaxKind.SetKeyword) || accessor.Keyword.IsKind(SyntaxKind.InitKeyword) || accessor.Keyword.IsKind(SyntaxKind.AddKeyword) || accessor.Keyword.IsKind(SyntaxKind.RemoveKeyword):
                         TypeSyntax? valueType = (accessor.Parent?.Parent as BasePropertyDeclarationSyntax)?.Type;
-                        Add(SyntaxFactory.Identifier("value"), accessor, valueType, null);
+                        AddNamed("value", accessor, valueType, null);
                         break;
                 }
             }

@@ -113,7 +113,27 @@ namespace Guardrails.Analyzers
                 SourceIdentifiers scanner = Scanner(ct);
                 SyntaxTree tree = context.SemanticModel.SyntaxTree;
                 string text = tree.GetText(ct).ToString();
-                List<KeyValuePair<int, string>> hits = scanner.AllIn(text);
+
+                // One list of hits per thread, reused file after file.
+                List<KeyValuePair<int, string>> hits = t_hits ?? new List<KeyValuePair<int, string>>();
+                t_hits = null;
+                try
+                {
+                    scanner.AllIn(text, hits);
+                    AnalyzeHits(context, text, hits);
+                }
+                finally
+                {
+                    hits.Clear();
+                    t_hits = hits;
+                }
+            }
+
+            [ThreadStatic]
+            private static List<KeyValuePair<int, string>>? t_hits;
+
+            private void AnalyzeHits(SemanticModelAnalysisContext context, string text, List<KeyValuePair<int, string>> hits)
+            {
                 bool any = false;
                 foreach (KeyValuePair<int, string> hit in hits)
                 {
@@ -167,11 +187,12 @@ namespace Guardrails.Analyzers
 
                     // Members whose declared type names an SDK type: found from the type names' occurrences, syntax only.
                     var typeScanner = new SourceIdentifiers(Sdks.TypeNames.Concat(aliases));
+                    var typeHits = new List<KeyValuePair<int, string>>();
                     var signatures = new HashSet<string>(StringComparer.Ordinal);
                     var derived = new HashSet<string>(StringComparer.Ordinal);
                     foreach (SyntaxTree tree in _compilation.SyntaxTrees)
                     {
-                        List<KeyValuePair<int, string>> typeHits = typeScanner.AllIn(tree.GetText(ct).ToString());
+                        typeScanner.AllIn(tree.GetText(ct).ToString(), typeHits);
                         if (typeHits.Count == 0)
                         {
                             continue;
@@ -220,10 +241,11 @@ namespace Guardrails.Analyzers
                     while (fresh.Count > 0)
                     {
                         var derivedScanner = new SourceIdentifiers(fresh);
+                        var derivedHits = new List<KeyValuePair<int, string>>();
                         fresh = new HashSet<string>(StringComparer.Ordinal);
                         foreach (SyntaxTree tree in _compilation.SyntaxTrees)
                         {
-                            List<KeyValuePair<int, string>> derivedHits = derivedScanner.AllIn(tree.GetText(ct).ToString());
+                            derivedScanner.AllIn(tree.GetText(ct).ToString(), derivedHits);
                             if (derivedHits.Count == 0)
                             {
                                 continue;
@@ -328,12 +350,12 @@ namespace Guardrails.Analyzers
         {
             private readonly CompilationState _state;
             private readonly UnapprovedSdkSet _sdks;
-            private readonly SemanticModelAnalysisContext _context;
             private readonly SemanticModel _model;
             private readonly CancellationToken _ct;
             private readonly SyntaxNode _root;
             private readonly string _text;
             private readonly SyntacticTypes _types;
+            private readonly Action<Diagnostic> _report;
 
             /// <summary>Expression sites (member uses, creations, indexers, constructor calls) by the node an outer member would have as receiver.</summary>
             private readonly Dictionary<SyntaxNode, Site> _sites = new Dictionary<SyntaxNode, Site>();
@@ -348,12 +370,12 @@ namespace Guardrails.Analyzers
             {
                 _state = state;
                 _sdks = state.Sdks;
-                _context = context;
                 _model = context.SemanticModel;
                 _ct = context.CancellationToken;
                 _root = _model.SyntaxTree.GetRoot(_ct);
                 _text = text;
                 _types = new SyntacticTypes(_model, _ct, state.Shared);
+                _report = context.ReportDiagnostic;
             }
 
             public void Run(List<KeyValuePair<int, string>> hits)
@@ -487,7 +509,7 @@ namespace Guardrails.Analyzers
             }
 
             private void Report(Site site) =>
-                _state.Report(_context.ReportDiagnostic, Location.Create(_model.SyntaxTree, site.Span), site.Symbol, site.Sdk);
+                _state.Report(_report, Location.Create(_model.SyntaxTree, site.Span), site.Symbol, site.Sdk);
 
             /// <summary>A member name in an expression: <c>x.Name</c>, <c>x?.Name</c>, <c>Name(…)</c> with an implicit receiver.</summary>
             private void AnalyzeMemberName(SimpleNameSyntax name)
@@ -793,13 +815,14 @@ namespace Guardrails.Analyzers
                 }
 
                 ISymbol? symbol;
+                if (site.Parent is UsingDirectiveSyntax { Alias: null } plainUsing && plainUsing.StaticKeyword.IsKind(SyntaxKind.None))
+                {
+                    return; // `using OpenAI.Chat;` names a namespace
+                }
+
                 if (attribute || site.Parent is UsingDirectiveSyntax)
                 {
-                    // Outside any body: binding is cheap, and an attribute name binds to the attribute's constructor.
-                    SymbolInfo info = _model.GetSymbolInfo(site, _ct);
-                    symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
-                    symbol = symbol is IAliasSymbol alias ? alias.Target : symbol;
-                    symbol = symbol is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor ? ctor.ContainingType : symbol;
+                    symbol = attribute ? BindAttributeName(siteName) : BindUsingTarget((UsingDirectiveSyntax)site.Parent!, siteName);
                 }
                 else
                 {
@@ -853,6 +876,84 @@ namespace Guardrails.Analyzers
                 {
                     _typeSites.Add(found);
                 }
+            }
+
+            /// <summary>
+            /// The attribute type an attribute's name stands for, as C# looks it up (<c>X</c> and <c>XAttribute</c>, of
+            /// which exactly one must be an attribute type), through the type names shared by the files of the compilation;
+            /// the compiler's semantic model (an attribute binding of its own) only for generic or alias-qualified names,
+            /// top-level statements and names that find no attribute type.
+            /// </summary>
+            private ISymbol? BindAttributeName(NameSyntax site)
+            {
+                SimpleNameSyntax? last = site switch
+                {
+                    IdentifierNameSyntax identifier => identifier,
+                    QualifiedNameSyntax { Right: IdentifierNameSyntax right } qualified when !(qualified.Left is AliasQualifiedNameSyntax) && IsDotted(qualified.Left) => right,
+                    _ => null,
+                };
+
+                if (last != null && site.FirstAncestorOrSelf<GlobalStatementSyntax>() == null)
+                {
+                    string text = site is IdentifierNameSyntax plain && !plain.Identifier.IsVerbatimIdentifier() ? plain.Identifier.Text : site.ToString();
+                    ITypeSymbol? exact = AttributeType(_types.BindTypeName(site, text));
+                    ITypeSymbol? suffixed = last.Identifier.IsVerbatimIdentifier() ? null : AttributeType(_types.BindTypeName(site, text + "Attribute"));
+                    if (exact != null && suffixed != null)
+                    {
+                        return null; // ambiguous: a compile error
+                    }
+
+                    if (exact != null || suffixed != null)
+                    {
+                        return exact ?? suffixed;
+                    }
+                }
+
+                SymbolInfo info = _model.GetSymbolInfo(site, _ct);
+                ISymbol? symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
+                symbol = symbol is IAliasSymbol alias ? alias.Target : symbol;
+                return symbol is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor ? ctor.ContainingType : symbol;
+            }
+
+            private static bool IsDotted(NameSyntax name) =>
+                name is IdentifierNameSyntax || (name is QualifiedNameSyntax { Right: IdentifierNameSyntax } qualified && IsDotted(qualified.Left));
+
+            private ITypeSymbol? AttributeType(ISymbol? symbol)
+            {
+                for (INamedTypeSymbol? type = (symbol as INamedTypeSymbol)?.BaseType; type != null; type = type.BaseType)
+                {
+                    if (type.SpecialType == SpecialType.None && type.Name == "Attribute" && type.ContainingNamespace is { Name: "System" } system && system.ContainingNamespace.IsGlobalNamespace)
+                    {
+                        return (ITypeSymbol)symbol!;
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>
+            /// The target of <c>using A = X;</c> or <c>using static X;</c>. A file-level directive's target is bound without
+            /// the file's usings, so the same text means the same in every file with no extern alias and no file-local type
+            /// of its names: bound once per compilation.
+            /// </summary>
+            private ISymbol? BindUsingTarget(UsingDirectiveSyntax directive, NameSyntax site)
+            {
+                bool shared = directive.Parent is CompilationUnitSyntax unit && unit.Externs.Count == 0 && _state.Shared.IsPlainSourceFreeName(site);
+                string? text = shared ? site.ToString() : null;
+                if (text != null && _state.Shared.TryGetUsingTarget(text, out ISymbol? known))
+                {
+                    return known;
+                }
+
+                SymbolInfo info = _model.GetSymbolInfo(site, _ct);
+                ISymbol? symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
+                symbol = symbol is IAliasSymbol alias ? alias.Target : symbol;
+                if (text != null)
+                {
+                    _state.Shared.AddUsingTarget(text, symbol);
+                }
+
+                return symbol;
             }
 
             /// <summary>
