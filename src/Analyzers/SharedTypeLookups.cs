@@ -27,7 +27,7 @@ namespace Guardrails.Analyzers
         private readonly Compilation _compilation;
         private readonly ConcurrentDictionary<SharedName, ISymbol?> _typeNames = new ConcurrentDictionary<SharedName, ISymbol?>();
         private readonly ConcurrentDictionary<SyntaxNode, Scope> _scopes = new ConcurrentDictionary<SyntaxNode, Scope>();
-        private readonly ConcurrentDictionary<string, string> _scopeTexts = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        private readonly Dictionary<int, List<string>> _scopeTexts = new Dictionary<int, List<string>>();
         private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<IMethodSymbol>> _constructors = new ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<IMethodSymbol>>(SymbolEqualityComparer.IncludeNullability);
         private ICollection<string>? _sourceTypeNames;
         private readonly ConcurrentDictionary<string, ISymbol?> _usingTargets = new ConcurrentDictionary<string, ISymbol?>(StringComparer.Ordinal);
@@ -209,7 +209,7 @@ namespace Guardrails.Analyzers
                 scope.AliasKeys ??= new Dictionary<string, string>(StringComparer.Ordinal);
                 if (!scope.AliasKeys.TryGetValue(alias, out string? key))
                 {
-                    key = Intern(ScopeText(innermost, aliasNamed: alias, withNamespaceNames: true));
+                    key = ScopeText(innermost, aliasNamed: alias, withNamespaceNames: true);
                     scope.AliasKeys.Add(alias, key);
                 }
 
@@ -299,7 +299,7 @@ namespace Guardrails.Analyzers
         }
 
         private Scope NewScope(SyntaxNode innermost) =>
-            new Scope(Intern(ScopeText(innermost, aliasNamed: null, withNamespaceNames: true)), Intern(ScopeText(innermost, aliasNamed: null, withNamespaceNames: false)), AliasNames(innermost), EnclosingNamespaces(innermost));
+            new Scope(ScopeText(innermost, aliasNamed: null, withNamespaceNames: true), ScopeText(innermost, aliasNamed: null, withNamespaceNames: false), AliasNames(innermost), EnclosingNamespaces(innermost));
 
         /// <summary>
         /// The namespaces whose members name lookup sees before the global namespace, innermost first (<c>namespace
@@ -307,16 +307,14 @@ namespace Guardrails.Analyzers
         /// </summary>
         private INamespaceSymbol[]? EnclosingNamespaces(SyntaxNode innermost)
         {
-            var names = new List<string>();
+            List<string> names = t_names ??= new List<string>();
+            names.Clear();
             for (SyntaxNode? current = innermost; current != null; current = current.Parent)
             {
-                if (current is BaseNamespaceDeclarationSyntax ns)
+                if (current is BaseNamespaceDeclarationSyntax ns && !AddNamesRightToLeft(ns.Name, names))
                 {
-                    string[] parts = ns.Name.ToString().Split('.');
-                    for (int i = parts.Length - 1; i >= 0; i--)
-                    {
-                        names.Add(parts[i].Trim());
-                    }
+                    names.Clear();
+                    return null;
                 }
             }
 
@@ -332,6 +330,7 @@ namespace Guardrails.Analyzers
 
                 if (next == null)
                 {
+                    names.Clear();
                     return null;
                 }
 
@@ -339,7 +338,29 @@ namespace Guardrails.Analyzers
                 chain[i] = next;
             }
 
+            names.Clear();
             return chain;
+        }
+
+        [ThreadStatic]
+        private static List<string>? t_names;
+
+        [ThreadStatic]
+        private static KeyText? t_key;
+
+        /// <summary>The identifiers of a dotted namespace name, rightmost first; false for any other kind of name.</summary>
+        private static bool AddNamesRightToLeft(NameSyntax name, List<string> names)
+        {
+            switch (name)
+            {
+                case IdentifierNameSyntax identifier:
+                    names.Add(identifier.Identifier.ValueText);
+                    return true;
+                case QualifiedNameSyntax qualified:
+                    return AddNamesRightToLeft(qualified.Right, names) && AddNamesRightToLeft(qualified.Left, names);
+                default:
+                    return false;
+            }
         }
 
         /// <summary>
@@ -432,21 +453,53 @@ namespace Guardrails.Analyzers
         /// <summary>Simple names of the types the project's own source declares (nested ones too).</summary>
         private ICollection<string> SourceTypeNames => _sourceTypeNames ??= _compilation.Assembly.TypeNames;
 
-        private string Intern(string scopeText) => _scopeTexts.GetOrAdd(scopeText, scopeText);
+        /// <summary>The one string holding <paramref name="key"/>'s text: made only the first time that text is seen.</summary>
+        private string Intern(KeyText key)
+        {
+            int hash = key.Hash();
+            lock (_scopeTexts)
+            {
+                if (!_scopeTexts.TryGetValue(hash, out List<string>? texts))
+                {
+                    texts = new List<string>(1);
+                    _scopeTexts.Add(hash, texts);
+                }
+
+                foreach (string text in texts)
+                {
+                    if (key.Is(text))
+                    {
+                        return text;
+                    }
+                }
+
+                string made = key.ToString();
+                texts.Add(made);
+                return made;
+            }
+        }
 
         /// <summary>
         /// What C# name lookup sees from <paramref name="innermost"/> outwards: the chain of namespace declarations, their
         /// using directives and extern aliases; of the using aliases only those named <paramref name="aliasNamed"/>.
+        /// Written into one buffer per thread and interned, so the text of a scope already seen makes no new string.
         /// </summary>
-        private static string ScopeText(SyntaxNode innermost, string? aliasNamed, bool withNamespaceNames)
+        private string ScopeText(SyntaxNode innermost, string? aliasNamed, bool withNamespaceNames)
         {
-            var key = new StringBuilder();
+            KeyText key = t_key ??= new KeyText();
+            key.Clear();
             for (SyntaxNode? current = innermost; current != null; current = current.Parent)
             {
                 switch (current)
                 {
                     case BaseNamespaceDeclarationSyntax ns:
-                        key.Append(ns is FileScopedNamespaceDeclarationSyntax ? "file-ns " : "ns ").Append(withNamespaceNames ? ns.Name.ToString() : string.Empty).Append('{');
+                        key.Append(ns is FileScopedNamespaceDeclarationSyntax ? "file-ns " : "ns ");
+                        if (withNamespaceNames)
+                        {
+                            key.AppendName(ns.Name);
+                        }
+
+                        key.Append('{');
                         AppendImports(key, ns.Externs, ns.Usings, aliasNamed);
                         key.Append('}');
                         break;
@@ -458,7 +511,7 @@ namespace Guardrails.Analyzers
                 }
             }
 
-            return key.ToString();
+            return Intern(key);
         }
 
         /// <summary>The names of the using aliases seen from <paramref name="innermost"/> outwards; null when there are none.</summary>
@@ -486,11 +539,13 @@ namespace Guardrails.Analyzers
             return names;
         }
 
-        private static void AppendImports(StringBuilder key, SyntaxList<ExternAliasDirectiveSyntax> externs, SyntaxList<UsingDirectiveSyntax> usings, string? aliasNamed)
+        private static void AppendImports(KeyText key, SyntaxList<ExternAliasDirectiveSyntax> externs, SyntaxList<UsingDirectiveSyntax> usings, string? aliasNamed)
         {
             foreach (ExternAliasDirectiveSyntax e in externs)
             {
-                key.Append(e.ToString()).Append('\u0002');
+                key.Append("extern ");
+                key.Append(e.Identifier.Text);
+                key.Append('\u0002');
             }
 
             foreach (UsingDirectiveSyntax directive in usings)
@@ -498,9 +553,119 @@ namespace Guardrails.Analyzers
                 // An alias matters only to a name that starts with it; every other directive to every name.
                 if (directive.Alias == null || directive.Alias.Name.Identifier.ValueText == aliasNamed)
                 {
-                    key.Append(directive.ToString()).Append('\u0002');
+                    key.Append(directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) ? "global " : string.Empty);
+                    key.Append(directive.StaticKeyword.IsKind(SyntaxKind.StaticKeyword) ? "static " : string.Empty);
+                    key.Append(directive.UnsafeKeyword.IsKind(SyntaxKind.UnsafeKeyword) ? "unsafe " : string.Empty);
+                    if (directive.Alias != null)
+                    {
+                        key.Append(directive.Alias.Name.Identifier.Text);
+                        key.Append(" = ");
+                    }
+
+                    key.AppendName(directive.NamespaceOrType);
+                    key.Append('\u0002');
                 }
             }
+        }
+
+        /// <summary>A growable character buffer for scope texts: hashed and compared without making a string.</summary>
+        private sealed class KeyText
+        {
+            private char[] _chars = new char[256];
+            private int _length;
+
+            public void Clear() => _length = 0;
+
+            public void Append(char c)
+            {
+                if (_length == _chars.Length)
+                {
+                    Array.Resize(ref _chars, _chars.Length * 2);
+                }
+
+                _chars[_length++] = c;
+            }
+
+            public void Append(string text)
+            {
+                if (_length + text.Length > _chars.Length)
+                {
+                    Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _length + text.Length));
+                }
+
+                text.CopyTo(0, _chars, _length, text.Length);
+                _length += text.Length;
+            }
+
+            /// <summary>A type or namespace name as written, tokens only (no trivia): the same name gives the same text.</summary>
+            public void AppendName(TypeSyntax name)
+            {
+                switch (name)
+                {
+                    case IdentifierNameSyntax identifier:
+                        Append(identifier.Identifier.Text);
+                        break;
+                    case QualifiedNameSyntax qualified:
+                        AppendName(qualified.Left);
+                        Append('.');
+                        AppendName(qualified.Right);
+                        break;
+                    case AliasQualifiedNameSyntax aliasQualified:
+                        Append(aliasQualified.Alias.Identifier.Text);
+                        Append("::");
+                        AppendName(aliasQualified.Name);
+                        break;
+                    case GenericNameSyntax generic:
+                        Append(generic.Identifier.Text);
+                        Append('<');
+                        for (int i = 0; i < generic.TypeArgumentList.Arguments.Count; i++)
+                        {
+                            if (i > 0)
+                            {
+                                Append(',');
+                            }
+
+                            AppendName(generic.TypeArgumentList.Arguments[i]);
+                        }
+
+                        Append('>');
+                        break;
+                    default:
+                        Append(name.ToString());
+                        break;
+                }
+            }
+
+            public int Hash()
+            {
+                uint hash = 2166136261;
+                for (int i = 0; i < _length; i++)
+                {
+                    hash = (hash ^ _chars[i]) * 16777619;
+                }
+
+                return (int)hash;
+            }
+
+            public bool Is(string text)
+            {
+                if (text.Length != _length)
+                {
+                    return false;
+                }
+
+                for (int i = 0; i < _length; i++)
+                {
+                    if (text[i] != _chars[i])
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            public override string ToString() => new string(_chars, 0, _length);
         }
 
         /// <summary>The imports seen from one namespace declaration or file (aliases left out), and the aliases' names.</summary>

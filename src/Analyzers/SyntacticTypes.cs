@@ -70,13 +70,13 @@ namespace Guardrails.Analyzers
     {
         private const int MaximumDepth = 8;
 
-        private readonly SemanticModel _model;
-        private readonly CancellationToken _cancellationToken;
-        private readonly Dictionary<int, Dictionary<string, ISymbol?>> _typeNames = new Dictionary<int, Dictionary<string, ISymbol?>>();
+        private SemanticModel _model;
+        private CancellationToken _cancellationToken;
+        private readonly Dictionary<KeyValuePair<int, string>, ISymbol?> _typeNames = new Dictionary<KeyValuePair<int, string>, ISymbol?>(PositionedNameComparer.Instance);
         private readonly Dictionary<SyntaxNode, INamedTypeSymbol?> _declaredTypes = new Dictionary<SyntaxNode, INamedTypeSymbol?>();
         private readonly Dictionary<SyntaxNode, Dictionary<string, List<LocalDeclaration>>> _locals = new Dictionary<SyntaxNode, Dictionary<string, List<LocalDeclaration>>>();
 
-        private readonly SharedTypeLookups? _shared;
+        private SharedTypeLookups? _shared;
         private readonly System.Func<BaseTypeDeclarationSyntax, INamedTypeSymbol?> _declaredType;
         private readonly Dictionary<SyntaxNode, SharedTypeLookups.Scope> _scopes = new Dictionary<SyntaxNode, SharedTypeLookups.Scope>();
         private readonly Dictionary<ExpressionSyntax, Resolved> _resolved = new Dictionary<ExpressionSyntax, Resolved>();
@@ -88,6 +88,31 @@ namespace Guardrails.Analyzers
             _cancellationToken = cancellationToken;
             _shared = shared;
             _declaredType = DeclaredType;
+        }
+
+        /// <summary>
+        /// The same instance for another tree (the caller keeps one per thread, so that the tables below keep their
+        /// capacity from file to file instead of being made again); <c>null</c> drops every reference to the last tree.
+        /// </summary>
+        public void Reset(SemanticModel? model, CancellationToken cancellationToken, SharedTypeLookups? shared)
+        {
+            _model = model!;
+            _cancellationToken = cancellationToken;
+            _shared = shared;
+            _typeNames.Clear();
+            _declaredTypes.Clear();
+            _locals.Clear();
+            _scopes.Clear();
+            _resolved.Clear();
+        }
+
+        private sealed class PositionedNameComparer : IEqualityComparer<KeyValuePair<int, string>>
+        {
+            public static readonly PositionedNameComparer Instance = new PositionedNameComparer();
+
+            public bool Equals(KeyValuePair<int, string> x, KeyValuePair<int, string> y) => x.Key == y.Key && string.Equals(x.Value, y.Value, System.StringComparison.Ordinal);
+
+            public int GetHashCode(KeyValuePair<int, string> key) => unchecked((key.Key * 397) ^ System.StringComparer.Ordinal.GetHashCode(key.Value));
         }
 
         /// <summary>A type (or namespace) written in source, bound as a name at its enclosing type's declaration.</summary>
@@ -117,13 +142,8 @@ namespace Guardrails.Analyzers
             // A plain identifier's text is the token's own string (no new string per name).
             text ??= name is IdentifierNameSyntax plain && !plain.Identifier.IsVerbatimIdentifier() ? plain.Identifier.Text : name.ToString();
             int position = ScopePosition(name);
-            if (!_typeNames.TryGetValue(position, out Dictionary<string, ISymbol?>? atPosition))
-            {
-                atPosition = new Dictionary<string, ISymbol?>(System.StringComparer.Ordinal);
-                _typeNames.Add(position, atPosition);
-            }
-
-            if (atPosition.TryGetValue(text, out ISymbol? cached))
+            var positioned = new KeyValuePair<int, string>(position, text);
+            if (_typeNames.TryGetValue(positioned, out ISymbol? cached))
             {
                 return cached;
             }
@@ -131,7 +151,7 @@ namespace Guardrails.Analyzers
             SharedName? sharedKey = _shared?.TypeNameKey(name, text, _declaredType, _scopes);
             if (sharedKey != null && _shared!.TryGetTypeName(sharedKey.Value, out ISymbol? shared))
             {
-                atPosition[text] = shared;
+                _typeNames[positioned] = shared;
                 return shared;
             }
 
@@ -148,7 +168,7 @@ namespace Guardrails.Analyzers
                 symbol = null;
             }
 
-            atPosition[text] = symbol;
+            _typeNames[positioned] = symbol;
             if (sharedKey != null)
             {
                 _shared!.AddTypeName(sharedKey.Value, symbol);

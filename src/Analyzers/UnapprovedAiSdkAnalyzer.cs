@@ -132,6 +132,9 @@ namespace Guardrails.Analyzers
             [ThreadStatic]
             private static List<KeyValuePair<int, string>>? t_hits;
 
+            [ThreadStatic]
+            private static TreeAnalysis? t_analysis;
+
             private void AnalyzeHits(SemanticModelAnalysisContext context, string text, List<KeyValuePair<int, string>> hits)
             {
                 bool any = false;
@@ -149,7 +152,19 @@ namespace Guardrails.Analyzers
                     return;
                 }
 
-                new TreeAnalysis(this, context, text).Run(hits);
+                // One analysis per thread, reused file after file (its tables keep their capacity); emptied after each.
+                TreeAnalysis analysis = t_analysis ?? new TreeAnalysis();
+                t_analysis = null;
+                try
+                {
+                    analysis.Start(this, context, text);
+                    analysis.Run(hits);
+                }
+                finally
+                {
+                    analysis.Finish();
+                    t_analysis = analysis;
+                }
             }
 
             public static bool IsKeyword(string word) => word == VarWord || word == NewWord || word == BaseWord;
@@ -348,14 +363,18 @@ namespace Guardrails.Analyzers
         /// <summary>One syntax tree: its candidate names, the use sites they are, and the reports.</summary>
         private sealed class TreeAnalysis
         {
-            private readonly CompilationState _state;
-            private readonly UnapprovedSdkSet _sdks;
-            private readonly SemanticModel _model;
-            private readonly CancellationToken _ct;
-            private readonly SyntaxNode _root;
-            private readonly string _text;
-            private readonly SyntacticTypes _types;
-            private readonly Action<Diagnostic> _report;
+            private readonly SyntacticTypes _types = new SyntacticTypes(null!, default, null);
+            private readonly List<SimpleNameSyntax> _typeNames = new List<SimpleNameSyntax>();
+            private readonly List<IdentifierNameSyntax> _vars = new List<IdentifierNameSyntax>();
+            private readonly List<KeyValuePair<Site, ExpressionSyntax>> _declarationTypes = new List<KeyValuePair<Site, ExpressionSyntax>>();
+            private readonly HashSet<TextSpan> _reported = new HashSet<TextSpan>();
+            private CompilationState _state = null!;
+            private UnapprovedSdkSet _sdks = null!;
+            private SemanticModel _model = null!;
+            private CancellationToken _ct;
+            private SyntaxNode _root = null!;
+            private string _text = string.Empty;
+            private Action<Diagnostic> _report = null!;
 
             /// <summary>Expression sites (member uses, creations, indexers, constructor calls) by the node an outer member would have as receiver.</summary>
             private readonly Dictionary<SyntaxNode, Site> _sites = new Dictionary<SyntaxNode, Site>();
@@ -366,7 +385,7 @@ namespace Guardrails.Analyzers
             private readonly List<Site> _typeSites = new List<Site>();
             private readonly List<int> _namePositions = new List<int>();
 
-            public TreeAnalysis(CompilationState state, SemanticModelAnalysisContext context, string text)
+            public void Start(CompilationState state, SemanticModelAnalysisContext context, string text)
             {
                 _state = state;
                 _sdks = state.Sdks;
@@ -374,14 +393,34 @@ namespace Guardrails.Analyzers
                 _ct = context.CancellationToken;
                 _root = _model.SyntaxTree.GetRoot(_ct);
                 _text = text;
-                _types = new SyntacticTypes(_model, _ct, state.Shared);
+                _types.Reset(_model, _ct, state.Shared);
                 _report = context.ReportDiagnostic;
+            }
+
+            /// <summary>Drops every reference to the tree and the compilation, keeping the tables' capacity.</summary>
+            public void Finish()
+            {
+                _types.Reset(null, default, null);
+                _typeNames.Clear();
+                _vars.Clear();
+                _declarationTypes.Clear();
+                _reported.Clear();
+                _sites.Clear();
+                _receivers.Clear();
+                _typeSites.Clear();
+                _namePositions.Clear();
+                _state = null!;
+                _sdks = null!;
+                _model = null!;
+                _root = null!;
+                _text = string.Empty;
+                _report = null!;
             }
 
             public void Run(List<KeyValuePair<int, string>> hits)
             {
-                var typeNames = new List<SimpleNameSyntax>();
-                var vars = new List<IdentifierNameSyntax>();
+                List<SimpleNameSyntax> typeNames = _typeNames;
+                List<IdentifierNameSyntax> vars = _vars;
                 foreach (KeyValuePair<int, string> hit in hits)
                 {
                     SyntaxToken token = _root.FindToken(hit.Key);
@@ -450,7 +489,7 @@ namespace Guardrails.Analyzers
                     }
                 }
 
-                var declarationTypes = new List<KeyValuePair<Site, ExpressionSyntax>>();
+                List<KeyValuePair<Site, ExpressionSyntax>> declarationTypes = _declarationTypes;
                 foreach (SimpleNameSyntax name in typeNames)
                 {
                     AnalyzeTypeName(name, declarationTypes);
@@ -470,7 +509,7 @@ namespace Guardrails.Analyzers
                     AnalyzeVar(var);
                 }
 
-                var reported = new HashSet<TextSpan>();
+                HashSet<TextSpan> reported = _reported;
                 foreach (Site site in _typeSites)
                 {
                     if (!IsConversionInChain(site.Node) && reported.Add(site.Span))
@@ -1134,7 +1173,7 @@ namespace Guardrails.Analyzers
             }
         }
 
-        private sealed class Site
+        private readonly struct Site
         {
             public Site(SyntaxNode node, TextSpan span, ISymbol symbol, AiSdk sdk)
             {
