@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
-using System.Text;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -43,10 +43,67 @@ namespace Guardrails.Analyzers
 
         public bool TryGetTypeName(SharedName key, out ISymbol? symbol) => _typeNames.TryGetValue(key, out symbol);
 
-        /// <summary>The target of a file-level <c>using</c> directive, by its text (see <see cref="IsPlainSourceFreeName"/>).</summary>
-        public bool TryGetUsingTarget(string text, out ISymbol? symbol) => _usingTargets.TryGetValue(text, out symbol);
+        /// <summary>
+        /// The target of <c>using A = X;</c> or <c>using static X;</c> (<paramref name="target"/> is X, in the tree of
+        /// <paramref name="model"/>). A file-level directive's target is bound without the file's usings, so the same text
+        /// means the same in every file with no extern alias and no file-local type of its names: bound once per
+        /// compilation, by its text.
+        /// </summary>
+        public ISymbol? UsingTarget(UsingDirectiveSyntax directive, TypeSyntax target, SemanticModel model, CancellationToken cancellationToken)
+        {
+            bool shared = directive.Parent is CompilationUnitSyntax unit && unit.Externs.Count == 0 && IsPlainSourceFreeName(target);
+            string? text = shared ? target.ToString() : null;
+            if (text != null && _usingTargets.TryGetValue(text, out ISymbol? known))
+            {
+                return known;
+            }
 
-        public void AddUsingTarget(string text, ISymbol? symbol) => _usingTargets.TryAdd(text, symbol);
+            SymbolInfo info = model.GetSymbolInfo(target, cancellationToken);
+            ISymbol? symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
+            symbol = symbol is IAliasSymbol alias ? alias.Target : symbol;
+            if (text != null)
+            {
+                _usingTargets.TryAdd(text, symbol);
+            }
+
+            return symbol;
+        }
+
+        /// <summary>
+        /// The directive of a file-level using alias named <paramref name="alias"/> when a plain name written inside
+        /// <paramref name="innermost"/> (a namespace declaration or the file) can mean nothing else: no enclosing namespace
+        /// (nor the global one) has a member of that name, no namespace declaration on the way has usings or extern
+        /// aliases of its own, and the file has no extern alias. Then the name means the directive's target (bound once
+        /// per compilation by <see cref="UsingTarget"/>), not a speculative binding per file.
+        /// </summary>
+        private UsingDirectiveSyntax? FileAlias(SyntaxNode innermost, Scope scope, string alias)
+        {
+            if (scope.Namespaces == null || !NoneDeclares(scope.Namespaces, alias) || MemberNames(_compilation.GlobalNamespace).Contains(alias))
+            {
+                return null;
+            }
+
+            for (SyntaxNode? current = innermost; current != null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case BaseNamespaceDeclarationSyntax ns when ns.Usings.Count > 0 || ns.Externs.Count > 0:
+                        return null;
+                    case CompilationUnitSyntax unit when unit.Externs.Count == 0:
+                        foreach (UsingDirectiveSyntax directive in unit.Usings)
+                        {
+                            if (directive.Alias != null && directive.Alias.Name.Identifier.ValueText == alias)
+                            {
+                                return IsPlainSourceFreeName(directive.NamespaceOrType) ? directive : null;
+                            }
+                        }
+
+                        return null;
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>
         /// True for a dotted name (identifiers and generic names, no <c>::</c>) none of whose identifiers is the name of a
@@ -99,8 +156,13 @@ namespace Guardrails.Analyzers
         /// contribute is worked out once per namespace declaration (or file), not once per name.
         /// </summary>
         /// <param name="treeScopes">The caller's own memo of scopes for the tree (read without locking); null to use the shared one.</param>
-        public SharedName? TypeNameKey(SyntaxNode name, string text, Func<BaseTypeDeclarationSyntax, INamedTypeSymbol?> declaredType, Dictionary<SyntaxNode, Scope>? treeScopes = null)
+        public SharedName? TypeNameKey(SyntaxNode name, string text, Func<BaseTypeDeclarationSyntax, INamedTypeSymbol?> declaredType, Dictionary<SyntaxNode, Scope>? treeScopes = null) =>
+            TypeNameKey(name, text, declaredType, treeScopes, out _);
+
+        /// <param name="fileAlias">Set when <paramref name="text"/> is a file-level using alias that can mean nothing else here (<see cref="FileAlias"/>).</param>
+        public SharedName? TypeNameKey(SyntaxNode name, string text, Func<BaseTypeDeclarationSyntax, INamedTypeSymbol?> declaredType, Dictionary<SyntaxNode, Scope>? treeScopes, out UsingDirectiveSyntax? fileAlias)
         {
+            fileAlias = null;
             // The names that lookup starts from: the leftmost of each dotted run (`List`, `ChatCompletion` in
             // `System.Collections.Generic.List<ChatCompletion>`: System, ChatCompletion). Only they depend on the scope.
             // A plain name (the common case) is its own leading name: no list is made for it.
@@ -180,6 +242,11 @@ namespace Guardrails.Analyzers
             if (aliased != null && leading != null && leading.Length > 1)
             {
                 return null; // an alias inside a generic name: bound in the file
+            }
+
+            if (aliased != null && leading == null)
+            {
+                fileAlias = FileAlias(current, scope, aliased);
             }
 
             string key = aliased != null ? AliasKey(scope, current, aliased)

@@ -74,7 +74,9 @@ namespace Guardrails.Analyzers
         private CancellationToken _cancellationToken;
         private readonly Dictionary<KeyValuePair<int, string>, ISymbol?> _typeNames = new Dictionary<KeyValuePair<int, string>, ISymbol?>(PositionedNameComparer.Instance);
         private readonly Dictionary<SyntaxNode, INamedTypeSymbol?> _declaredTypes = new Dictionary<SyntaxNode, INamedTypeSymbol?>();
-        private readonly Dictionary<SyntaxNode, Dictionary<string, List<LocalDeclaration>>> _locals = new Dictionary<SyntaxNode, Dictionary<string, List<LocalDeclaration>>>();
+        private readonly Dictionary<SyntaxNode, List<KeyValuePair<string, LocalDeclaration>>> _locals = new Dictionary<SyntaxNode, List<KeyValuePair<string, LocalDeclaration>>>();
+        private readonly Stack<List<KeyValuePair<string, LocalDeclaration>>> _freeTables = new Stack<List<KeyValuePair<string, LocalDeclaration>>>();
+        private readonly Stack<SyntaxNode> _walk = new Stack<SyntaxNode>();
 
         private SharedTypeLookups? _shared;
         private readonly System.Func<BaseTypeDeclarationSyntax, INamedTypeSymbol?> _declaredType;
@@ -101,6 +103,12 @@ namespace Guardrails.Analyzers
             _shared = shared;
             _typeNames.Clear();
             _declaredTypes.Clear();
+            foreach (List<KeyValuePair<string, LocalDeclaration>> table in _locals.Values)
+            {
+                table.Clear();
+                _freeTables.Push(table);
+            }
+
             _locals.Clear();
             _scopes.Clear();
             _resolved.Clear();
@@ -148,16 +156,28 @@ namespace Guardrails.Analyzers
                 return cached;
             }
 
-            SharedName? sharedKey = _shared?.TypeNameKey(name, text, _declaredType, _scopes);
+            UsingDirectiveSyntax? fileAlias = null;
+            SharedName? sharedKey = _shared?.TypeNameKey(name, text, _declaredType, _scopes, out fileAlias);
             if (sharedKey != null && _shared!.TryGetTypeName(sharedKey.Value, out ISymbol? shared))
             {
                 _typeNames[positioned] = shared;
                 return shared;
             }
 
-            TypeSyntax parsed = ParseName(text);
-            SymbolInfo info = _model.GetSpeculativeSymbolInfo(position, parsed, SpeculativeBindingOption.BindAsTypeOrNamespace);
-            ISymbol? symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
+            ISymbol? symbol;
+            if (fileAlias != null)
+            {
+                // The file's own alias, which nothing here can hide: its target, bound once per compilation.
+                symbol = _shared!.UsingTarget(fileAlias, fileAlias.NamespaceOrType, _model, _cancellationToken);
+                sharedKey = null; // the alias's name is the file's own: not shared under it
+            }
+            else
+            {
+                TypeSyntax parsed = ParseName(text);
+                SymbolInfo info = _model.GetSpeculativeSymbolInfo(position, parsed, SpeculativeBindingOption.BindAsTypeOrNamespace);
+                symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
+            }
+
             if (symbol is IAliasSymbol alias)
             {
                 symbol = alias.Target;
@@ -530,7 +550,41 @@ namespace Guardrails.Analyzers
                 return new MemberLookup(false, System.Array.Empty<ISymbol>());
             }
 
-            foreach (ITypeSymbol candidate in LookupChain(type))
+            if (type.TypeKind == TypeKind.Interface)
+            {
+                MemberLookup? inInterface = LookupIn(type, name, argumentCount);
+                if (inInterface != null)
+                {
+                    return inInterface.Value;
+                }
+
+                foreach (INamedTypeSymbol inherited in type.AllInterfaces)
+                {
+                    MemberLookup? inInherited = LookupIn(inherited, name, argumentCount);
+                    if (inInherited != null)
+                    {
+                        return inInherited.Value;
+                    }
+                }
+            }
+            else
+            {
+                for (ITypeSymbol? current = type; current != null; current = current.BaseType)
+                {
+                    MemberLookup? inType = LookupIn(current, name, argumentCount);
+                    if (inType != null)
+                    {
+                        return inType.Value;
+                    }
+                }
+            }
+
+            return new MemberLookup(true, System.Array.Empty<ISymbol>());
+        }
+
+        /// <summary>What lookup finds in <paramref name="candidate"/> itself; null to look further up.</summary>
+        private static MemberLookup? LookupIn(ITypeSymbol candidate, string name, int? argumentCount)
+        {
             {
                 List<ISymbol>? found = null;
                 foreach (ISymbol member in candidate.GetMembers(name))
@@ -545,49 +599,36 @@ namespace Guardrails.Analyzers
 
                 if (found == null)
                 {
-                    continue;
+                    return null;
                 }
 
-                if (argumentCount == null || !found.Any(m => m is IMethodSymbol))
+                bool anyMethod = false;
+                foreach (ISymbol member in found)
                 {
-                    return new MemberLookup(true, found.Where(m => !(m is IMethodSymbol) || argumentCount == null).ToList());
+                    anyMethod |= member is IMethodSymbol;
                 }
 
-                List<ISymbol> applicable = found.Where(m => m is IMethodSymbol method && Admits(method, argumentCount.Value)).ToList();
-                if (applicable.Count > 0)
+                if (argumentCount == null || !anyMethod)
                 {
-                    return new MemberLookup(true, applicable);
+                    return new MemberLookup(true, found); // no method, or no call: every member found
                 }
+
+                found.RemoveAll(m => !(m is IMethodSymbol method && Admits(method, argumentCount.Value)));
+                return found.Count > 0 ? new MemberLookup(true, found) : (MemberLookup?)null;
             }
-
-            return new MemberLookup(true, System.Array.Empty<ISymbol>());
         }
 
         /// <summary>True when <paramref name="method"/> can take <paramref name="arguments"/> arguments (optional and params parameters counted).</summary>
         public static bool Admits(IMethodSymbol method, int arguments)
         {
-            int required = method.Parameters.Count(p => !p.IsOptional && !p.IsParams);
+            int required = 0;
+            foreach (IParameterSymbol parameter in method.Parameters)
+            {
+                required += !parameter.IsOptional && !parameter.IsParams ? 1 : 0;
+            }
+
             bool isParams = method.Parameters.Length > 0 && method.Parameters[method.Parameters.Length - 1].IsParams;
             return arguments >= required && (isParams || arguments <= method.Parameters.Length);
-        }
-
-        private static IEnumerable<ITypeSymbol> LookupChain(ITypeSymbol type)
-        {
-            if (type.TypeKind == TypeKind.Interface)
-            {
-                yield return type;
-                foreach (INamedTypeSymbol inherited in type.AllInterfaces)
-                {
-                    yield return inherited;
-                }
-
-                yield break;
-            }
-
-            for (ITypeSymbol? current = type; current != null; current = current.BaseType)
-            {
-                yield return current;
-            }
         }
 
         /// <summary>A name with no receiver: a member of the enclosing types (or their bases), innermost first.</summary>
@@ -692,9 +733,15 @@ namespace Guardrails.Analyzers
                     _ => null,
                 };
 
-                if (parameters != null && parameters.Parameters.Any(p => p.Identifier.ValueText == name))
+                if (parameters != null)
                 {
-                    return true;
+                    foreach (TypeParameterSyntax parameter in parameters.Parameters)
+                    {
+                        if (parameter.Identifier.ValueText == name)
+                        {
+                            return true;
+                        }
+                    }
                 }
 
                 if (node is BaseTypeDeclarationSyntax)
@@ -750,33 +797,25 @@ namespace Guardrails.Analyzers
                 return default;
             }
 
-            if (!_locals.TryGetValue(owner, out Dictionary<string, List<LocalDeclaration>>? table))
+            if (!_locals.TryGetValue(owner, out List<KeyValuePair<string, LocalDeclaration>>? table))
             {
-                table = CollectLocals(owner);
+                table = _freeTables.Count > 0 ? _freeTables.Pop() : new List<KeyValuePair<string, LocalDeclaration>>();
+                CollectLocals(owner, table, _walk);
                 _locals[owner] = table;
-            }
-
-            if (!table.TryGetValue(name, out List<LocalDeclaration>? candidates))
-            {
-                // A primary constructor's parameter, visible in every member of its type.
-                if (owner.Parent is TypeDeclarationSyntax { ParameterList: { } primary } type)
-                {
-                    foreach (ParameterSyntax parameter in primary.Parameters)
-                    {
-                        if (parameter.Identifier.ValueText == name)
-                        {
-                            return new LocalLookup(new LocalDeclaration(type, parameter.Type, null, false));
-                        }
-                    }
-                }
-
-                return default;
             }
 
             LocalDeclaration? best = null;
             bool ambiguous = false;
-            foreach (LocalDeclaration candidate in candidates)
+            bool named = false;
+            foreach (KeyValuePair<string, LocalDeclaration> entry in table)
             {
+                if (!string.Equals(entry.Key, name, System.StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                named = true;
+                LocalDeclaration candidate = entry.Value;
                 if (!candidate.Scope.Span.Contains(use.SpanStart))
                 {
                     continue;
@@ -791,6 +830,23 @@ namespace Guardrails.Analyzers
                 {
                     ambiguous = true;
                 }
+            }
+
+            if (!named)
+            {
+                // A primary constructor's parameter, visible in every member of its type.
+                if (owner.Parent is TypeDeclarationSyntax { ParameterList: { } primary } type)
+                {
+                    foreach (ParameterSyntax parameter in primary.Parameters)
+                    {
+                        if (parameter.Identifier.ValueText == name)
+                        {
+                            return new LocalLookup(new LocalDeclaration(type, parameter.Type, null, false));
+                        }
+                    }
+                }
+
+                return default;
             }
 
             return best == null ? default : new LocalLookup(ambiguous ? null : best);
@@ -818,22 +874,18 @@ namespace Guardrails.Analyzers
             return null;
         }
 
-        private static Dictionary<string, List<LocalDeclaration>> CollectLocals(SyntaxNode owner)
+        /// <summary>
+        /// Every local, parameter, range and pattern variable, local function and <c>value</c> declared in
+        /// <paramref name="owner"/> (not in a nested type), with its name, into <paramref name="table"/>: one walk per member
+        /// with a stack the caller keeps, and one flat list (a member declares few names).
+        /// </summary>
+        private static void CollectLocals(SyntaxNode owner, List<KeyValuePair<string, LocalDeclaration>> table, Stack<SyntaxNode> walk)
         {
-            var table = new Dictionary<string, List<LocalDeclaration>>(System.StringComparer.Ordinal);
             void Add(SyntaxToken identifier, SyntaxNode scope, TypeSyntax? type, ExpressionSyntax? initializer, bool element = false) =>
                 AddNamed(identifier.ValueText, scope, type, initializer, element);
 
-            void AddNamed(string name, SyntaxNode scope, TypeSyntax? type, ExpressionSyntax? initializer, bool element = false)
-            {
-                if (!table.TryGetValue(name, out List<LocalDeclaration>? list))
-                {
-                    list = new List<LocalDeclaration>(1);
-                    table.Add(name, list);
-                }
-
-                list.Add(new LocalDeclaration(scope, type, initializer, element));
-            }
+            void AddNamed(string name, SyntaxNode scope, TypeSyntax? type, ExpressionSyntax? initializer, bool element = false) =>
+                table.Add(new KeyValuePair<string, LocalDeclaration>(name, new LocalDeclaration(scope, type, initializer, element)));
 
             if (owner is TypeDeclarationSyntax withParameters)
             {
@@ -842,12 +894,25 @@ namespace Guardrails.Analyzers
                     Add(parameter.Identifier, owner, parameter.Type, null);
                 }
 
-                return table;
+                return;
             }
 
-            IEnumerable<SyntaxNode> nodes = owner.DescendantNodesAndSelf(n => !(n is BaseTypeDeclarationSyntax) || n == owner);
-            foreach (SyntaxNode node in nodes)
+            walk.Clear();
+            walk.Push(owner);
+            while (walk.Count > 0)
             {
+                SyntaxNode node = walk.Pop();
+                if (!(node is BaseTypeDeclarationSyntax) || node == owner)
+                {
+                    foreach (SyntaxNodeOrToken child in node.ChildNodesAndTokens())
+                    {
+                        if (child.IsNode)
+                        {
+                            walk.Push(child.AsNode()!);
+                        }
+                    }
+                }
+
                 switch (node)
                 {
                     case VariableDeclaratorSyntax declarator when declarator.Parent is VariableDeclarationSyntax declaration && !(declaration.Parent is BaseFieldDeclarationSyntax):
@@ -898,8 +963,6 @@ namespace Guardrails.Analyzers
                         break;
                 }
             }
-
-            return table;
         }
 
         /// <summary>Where a pattern or out variable is visible: the enclosing block, switch section, lambda or expression body.</summary>

@@ -421,9 +421,10 @@ namespace Guardrails.Analyzers
             {
                 List<SimpleNameSyntax> typeNames = _typeNames;
                 List<IdentifierNameSyntax> vars = _vars;
+                SyntaxNode near = _root;
                 foreach (KeyValuePair<int, string> hit in hits)
                 {
-                    SyntaxToken token = _root.FindToken(hit.Key);
+                    SyntaxToken token = FindTokenNear(ref near, hit.Key);
                     if (token.SpanStart != hit.Key)
                     {
                         continue;
@@ -525,6 +526,22 @@ namespace Guardrails.Analyzers
                         Report(site);
                     }
                 }
+            }
+
+            /// <summary>
+            /// The token at <paramref name="position"/>, found from the smallest ancestor of the last one found that holds
+            /// the position (the hits come in text order, and most are a few tokens apart), not from the root each time.
+            /// </summary>
+            private static SyntaxToken FindTokenNear(ref SyntaxNode near, int position)
+            {
+                while (near.Parent != null && !near.FullSpan.Contains(position))
+                {
+                    near = near.Parent;
+                }
+
+                SyntaxToken token = near.FindToken(position);
+                near = token.Parent ?? near;
+                return token;
             }
 
             /// <summary>
@@ -634,7 +651,12 @@ namespace Guardrails.Analyzers
                 bool bind = !lookup.Known;
                 if (lookup.Known)
                 {
-                    int sdkMembers = lookup.Members.Count(m => _sdks.TryGetSdk(m, out _));
+                    int sdkMembers = 0;
+                    for (int i = 0; i < lookup.Members.Count; i++)
+                    {
+                        sdkMembers += _sdks.TryGetSdk(lookup.Members[i], out _) ? 1 : 0;
+                    }
+
                     if (lookup.Members.Count == 0)
                     {
                         bind = invocation != null && _sdks.ExtensionNames.Contains(text);
@@ -717,7 +739,7 @@ namespace Guardrails.Analyzers
                     }
 
                     MemberLookup lookup = _types.LookupMember(owner.Type!, "this[]", arguments.Arguments.Count);
-                    if (lookup.Known && lookup.Members.All(m => !_sdks.TryGetSdk(m, out _)))
+                    if (lookup.Known && !AnySdkMember(lookup.Members))
                     {
                         return;
                     }
@@ -737,6 +759,19 @@ namespace Guardrails.Analyzers
                 {
                     AddSite(access, access.Span, indexer, sdk, receiver);
                 }
+            }
+
+            private bool AnySdkMember(IReadOnlyList<ISymbol> members)
+            {
+                for (int i = 0; i < members.Count; i++)
+                {
+                    if (_sdks.TryGetSdk(members[i], out _))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             private static ExpressionSyntax? ConditionalReceiverOf(ExpressionSyntax binding)
@@ -975,25 +1010,7 @@ namespace Guardrails.Analyzers
             /// the file's usings, so the same text means the same in every file with no extern alias and no file-local type
             /// of its names: bound once per compilation.
             /// </summary>
-            private ISymbol? BindUsingTarget(UsingDirectiveSyntax directive, NameSyntax site)
-            {
-                bool shared = directive.Parent is CompilationUnitSyntax unit && unit.Externs.Count == 0 && _state.Shared.IsPlainSourceFreeName(site);
-                string? text = shared ? site.ToString() : null;
-                if (text != null && _state.Shared.TryGetUsingTarget(text, out ISymbol? known))
-                {
-                    return known;
-                }
-
-                SymbolInfo info = _model.GetSymbolInfo(site, _ct);
-                ISymbol? symbol = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
-                symbol = symbol is IAliasSymbol alias ? alias.Target : symbol;
-                if (text != null)
-                {
-                    _state.Shared.AddUsingTarget(text, symbol);
-                }
-
-                return symbol;
-            }
+            private ISymbol? BindUsingTarget(UsingDirectiveSyntax directive, NameSyntax site) => _state.Shared.UsingTarget(directive, site, _model, _ct);
 
             /// <summary>
             /// A type argument inside a larger site: <c>Sdk&lt;Sdk2&gt;</c> (the outer SDK type reports), or a generic SDK
