@@ -45,6 +45,21 @@ public class SharedTypeLookupsTests
     }
 
     [Fact]
+    public async Task A_file_alias_is_its_target_only_where_nothing_closer_has_its_name()
+    {
+        // The alias is bound through its target once per compilation only where C# lookup can find nothing before it:
+        // a type of the enclosing namespace, or one imported by a namespace-level using, comes first.
+        // (Uri: a type of namespace System, from metadata, so no source type of that name keeps the name to its file anyway.)
+        CSharpCompilation compilation = await CompileAsync(
+            "using Uri = OpenAI.Chat.ChatCompletion;\nnamespace System.App { class A { Uri _c; } }",
+            "using Uri = OpenAI.Chat.ChatCompletion;\nnamespace Lib { using System; class B { Uri _c; } }",
+            "using Uri = OpenAI.Chat.ChatCompletion;\nnamespace Clean.Inner { class C { Uri _c; } }");
+        string?[] expected = { "System.Uri", "System.Uri", "OpenAI.Chat.ChatCompletion" };
+        Assert.Equal(expected, BindInOrder(compilation, "Uri", 2, 0, 1));
+        Assert.Equal(expected, BindInOrder(compilation, "Uri", 0, 1, 2));
+    }
+
+    [Fact]
     public async Task A_nested_type_a_type_parameter_or_other_usings_keep_a_name_to_its_file()
     {
         CSharpCompilation compilation = await CompileAsync(

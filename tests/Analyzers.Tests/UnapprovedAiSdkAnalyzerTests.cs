@@ -165,6 +165,34 @@ public class UnapprovedAiSdkAnalyzerTests
     }
 
     [Fact]
+    public async Task An_attribute_name_is_looked_up_as_csharp_does_under_the_sdk_namespace()
+    {
+        // [ChatTool] is X or XAttribute, whichever is an attribute type: the project's own ChatToolAttribute in the
+        // enclosing namespace hides the imported SDK one (no report), a non-attribute ChatTool does not make [ChatTool]
+        // mean it, and in another namespace the same text is the SDK's attribute.
+        const string source = """
+            using OpenAI.Chat;
+            namespace Mine
+            {
+                public sealed class ChatToolAttribute : System.Attribute { }
+                [ChatTool] class A { }
+                [ChatToolAttribute] class B { }
+            }
+            namespace Other
+            {
+                public class ChatTool { }
+                [{|#0:ChatTool|}] class C { }
+            }
+            namespace Third
+            {
+                [{|#1:ChatTool|}] class D { }
+                [{|#2:ChatToolAttribute|}] class E { }
+            }
+            """;
+        await V.RunAsync(source, NothingApproved, D(0, "ChatToolAttribute"), D(1, "ChatToolAttribute"), D(2, "ChatToolAttribute"));
+    }
+
+    [Fact]
     public async Task Generic_arguments_casts_typeof_patterns_and_default_are_reported()
     {
         const string source = """
