@@ -157,6 +157,8 @@ internal static class ThirdContexts
         new("k8s-deployment-env-name-value", _ => None, c => F("/src/deploy/deployment.yaml", "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          env:\n            - name: " + c.Env + "\n" + M("              value: \"" + c.Key + "\"") + "\n")),
         new("bicep-appsettings-name-value", _ => None, c => F("/src/infra/app.bicep", "resource site 'Microsoft.Web/sites@2023-01-01' = {\n  name: 'contoso'\n  properties: {\n    siteConfig: {\n      appSettings: [\n        {\n          name: '" + c.Env + "'\n" + M("          value: '" + c.Key + "'") + "\n        }\n      ]\n    }\n  }\n}\n")),
         new("arm-parameters.json", _ => None, c => F("/src/infra/azuredeploy.parameters.json", "{\n  \"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#\",\n  \"parameters\": {\n    \"" + c.Word + "ApiKey\": {\n" + M("      \"value\": \"" + JsonEsc(c.Key) + "\"") + "\n    }\n  }\n}\n")),
+        new("tests-appsettings.Test.json", _ => None, c => F("/src/tests/Contoso.App.Tests/appsettings.Test.json", "{\n  \"" + c.Pascal + "\": {\n" + M("    \"ApiKey\": \"" + JsonEsc(c.Key) + "\"") + "\n  }\n}\n")),
+        new("samples-.env", _ => None, c => F("/src/samples/Quickstart/.env", M(c.Env + "=" + c.Key) + "\n")),
     ];
 
     /// <summary>File kinds where a gated key sits under its provider's own name.</summary>
@@ -168,6 +170,6 @@ internal static class ThirdContexts
         ".claude-settings.json-env", "devcontainer.json-containerEnv", "k8s-secret-stringData", "terraform.tfvars", "powershell-env", "bicepparam", "ini-tabs",
         "csproj.user-environment", "cmd-set", ".vscode-settings.json-extension", "terraform-variable-default", "appsettings-provider-array-sibling", ".ipynb-output-text", "azure-pipelines-variables",
         ".env-lowercase-name", ".env-aspnet-double-underscore", "compose-aspnet-double-underscore", "appsettings.json-deep-nesting", "k8s-deployment-env-name-value",
-        "bicep-appsettings-name-value", "arm-parameters.json",
+        "bicep-appsettings-name-value", "arm-parameters.json", "tests-appsettings.Test.json", "samples-.env",
     ];
 }

@@ -85,6 +85,7 @@ public class ThirdCorpusTests(ITestOutputHelper output)
         ["must/code/escape-u-first-three"] = 32, // of 32
         ["must/code/escape-x4-every-fifth"] = 32, // of 32
         ["must/code/file-local-type-file-scoped-namespace"] = 32, // of 32
+        ["must/code/generated-file-name"] = 32, // of 32
         ["must/code/generic-static-field"] = 32, // of 32
         ["must/code/http-bearer-header-add"] = 32, // of 32
         ["must/code/in-memory-configuration"] = 32, // of 32
@@ -122,6 +123,7 @@ public class ThirdCorpusTests(ITestOutputHelper output)
         ["must/code/regex-pattern"] = 32, // of 32
         ["must/code/region-directive"] = 32, // of 32
         ["must/code/required-member-object-initializer"] = 32, // of 32
+        ["must/code/samples-path-program"] = 32, // of 32
         ["must/code/set-environment-variable"] = 32, // of 32
         ["must/code/short-head-const-chain"] = 32, // of 32
         ["must/code/short-head-const-partial-files"] = 32, // of 32
@@ -146,6 +148,7 @@ public class ThirdCorpusTests(ITestOutputHelper output)
         ["must/code/switch-expression-arm"] = 32, // of 32
         ["must/code/task-from-result"] = 32, // of 32
         ["must/code/ternary"] = 32, // of 32
+        ["must/code/test-project-path"] = 32, // of 32
         ["must/code/top-level-statements"] = 32, // of 32
         ["must/code/trailing-block-comment-same-line"] = 32, // of 32
         ["must/code/tuple-deconstruction"] = 32, // of 32
@@ -157,6 +160,7 @@ public class ThirdCorpusTests(ITestOutputHelper output)
         ["must/code/verbatim-interpolated-hole"] = 32, // of 32
         ["must/code/warning-directive"] = 32, // of 32
         ["must/code/xml-doc-example"] = 32, // of 32
+        ["must/code/xunit-inline-data"] = 32, // of 32
         ["must/file-named/.claude-settings.json-env"] = 12, // of 12
         ["must/file-named/.env-aspnet-double-underscore"] = 12, // of 12
         ["must/file-named/.env-lowercase-name"] = 12, // of 12
@@ -190,8 +194,10 @@ public class ThirdCorpusTests(ITestOutputHelper output)
         ["must/file-named/launchSettings.json"] = 12, // of 12
         ["must/file-named/local.settings.json-functions"] = 12, // of 12
         ["must/file-named/powershell-env"] = 12, // of 12
+        ["must/file-named/samples-.env"] = 12, // of 12
         ["must/file-named/terraform-variable-default"] = 2, // of 12
         ["must/file-named/terraform.tfvars"] = 2, // of 12
+        ["must/file-named/tests-appsettings.Test.json"] = 12, // of 12
         ["must/file-named/user-secrets-secrets.json"] = 12, // of 12
         ["must/file/.claude-settings.json-env"] = 32, // of 32
         ["must/file/.cshtml-code-block"] = 32, // of 32
@@ -259,9 +265,11 @@ public class ThirdCorpusTests(ITestOutputHelper output)
         ["must/file/nuget.config-cleartext-password"] = 32, // of 32
         ["must/file/powershell-env"] = 32, // of 32
         ["must/file/pubxml-property"] = 32, // of 32
+        ["must/file/samples-.env"] = 32, // of 32
         ["must/file/shell-git-remote-url"] = 32, // of 32
         ["must/file/terraform-variable-default"] = 32, // of 32
         ["must/file/terraform.tfvars"] = 32, // of 32
+        ["must/file/tests-appsettings.Test.json"] = 32, // of 32
         ["must/file/user-secrets-secrets.json"] = 32, // of 32
         ["must/file/workflow-run-curl-header"] = 32, // of 32
         ["must/file/wwwroot-js"] = 32, // of 32
