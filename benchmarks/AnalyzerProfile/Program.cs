@@ -46,6 +46,22 @@ var analyzers = typeof(Guardrails.Analyzers.HardcodedKeyInCodeAnalyzer).Assembly
 
 // --spots: the raw-text passes each analyzer makes over every tree (SourceSpots for GRD001, EndpointSpots for GRD004) and
 // the bare searches they are built from, in the calling thread's CPU time, min and median of --runs; no compilation.
+// --spots-dump: what SourceSpots finds in each tree whose name ends with it (the inside of each key-shaped literal).
+if (Arg("--spots-dump") is string dumpName)
+{
+    foreach (var t in trees.Where(t => t.FilePath.EndsWith(dumpName, StringComparison.Ordinal)))
+    {
+        string all = t.GetText().ToString();
+        var spots = Guardrails.Analyzers.SourceSpots.Compute(t, CancellationToken.None);
+        string At(int p) { int e = all.IndexOfAny(new[] { '"', '\n' }, p); return all.Substring(p, Math.Min(60, (e < 0 ? all.Length : e) - p)); }
+        foreach (var c in spots.NamedCandidates) Console.WriteLine($"named {all.Substring(0, c.Position).Count(ch => ch == '\n') + 1}: {At(c.Position)} hints {(c.NameHints == null ? "any" : string.Join("|", c.NameHints))}");
+        foreach (var (what, list) in new[] { ("anchor", spots.Anchors), ("escape", spots.Escapes), ("join", spots.Joins), ("builder", spots.Builders), ("multiline", spots.MultiLineLiterals), ("piece", spots.NamedPieces), ("split", spots.SplitAnchors), ("slice", spots.Slices), ("interp", spots.NamedInterpolations), ("chars", spots.CharArrays) })
+            foreach (int p in list) Console.WriteLine($"{what} {all.Substring(0, p).Count(ch => ch == '\n') + 1}: {At(p)}");
+    }
+
+    return 0;
+}
+
 if (args.Contains("--spots"))
 {
     var texts = trees.Select(t => t.GetText().ToString()).ToList();
@@ -54,13 +70,19 @@ if (args.Contains("--spots"))
     var endpointDomains = Guardrails.Analyzers.EndpointDomains.CatalogDomains;
     for (int i = 0; i < runs; i++)
     {
-        Time("SourceSpots.Compute", () => { foreach (var t in trees) Guardrails.Analyzers.SourceSpots.Compute(t, CancellationToken.None); });
-        Time("EndpointSpots.Compute", () => { foreach (var t in trees) Guardrails.Analyzers.EndpointSpots.Compute(t, endpointDomains, CancellationToken.None); });
+        // Fresh trees each run: the per-text quote index (TreeText) is made by the first pass that needs it.
+        var freshTrees = Parse();
+        Time("TreeText.QuotesOf", () => { foreach (var t in freshTrees) Guardrails.Analyzers.TreeText.QuotesOf(t, CancellationToken.None); });
+        Time("SourceSpots.Compute", () => { foreach (var t in freshTrees) Guardrails.Analyzers.SourceSpots.Compute(t, CancellationToken.None); });
+        Time("EndpointSpots.Compute", () => { foreach (var t in freshTrees) Guardrails.Analyzers.EndpointSpots.Compute(t, endpointDomains, CancellationToken.None); });
         Time("CollectAnchors", () => { var l = new List<int>(); foreach (var t in texts) { l.Clear(); Guardrails.Core.Secrets.SecretScanner.CollectAnchors(t, l); } });
         Time("IndexOf('\"') loop", () => { long n = 0; foreach (var t in texts) for (int q = t.IndexOf('"'); q >= 0; q = t.IndexOf('"', q + 1)) n++; });
         Time("IndexOf(AKIA)", () => { long n = 0; foreach (var t in texts) for (int q = t.IndexOf("AKIA", StringComparison.Ordinal); q >= 0; q = t.IndexOf("AKIA", q + 1, StringComparison.Ordinal)) n++; });
         Time("IndexOfAny(-_)", () => { long n = 0; char[] seps = { '-', '_' }; foreach (var t in texts) for (int q = t.IndexOfAny(seps); q >= 0; q = t.IndexOfAny(seps, q + 1)) n++; });
         Time("MightContainKey", () => { foreach (var t in texts) Guardrails.Core.Secrets.SecretScanner.MightContainKey(t); });
+        foreach (string mark in new[] { "tring(", "Reverse(", "Decode(", "Unescape", "', '", "','" })
+            Time($"IndexOf({mark})", () => { long n = 0; foreach (var t in texts) for (int q = t.IndexOf(mark, StringComparison.Ordinal); q >= 0; q = t.IndexOf(mark, q + mark.Length, StringComparison.Ordinal)) n++; });
+        Time("IndexOf('\\') loop", () => { long n = 0; foreach (var t in texts) for (int q = t.IndexOf('\\'); q >= 0; q = t.IndexOf('\\', q + 1)) n++; });
     }
     long chars = texts.Sum(t => (long)t.Length);
     foreach (var (name, list) in phases) Console.WriteLine($"  {name,-24} min {list.Min(),7:0.00} ms  median {list.OrderBy(x => x).ElementAt(list.Count / 2),7:0.00} ms  = {chars / 1e6 / (list.Min() / 1000) / 1000:0.00} G chars/s");

@@ -927,7 +927,7 @@ namespace Guardrails.Analyzers
         private void CheckTrivia()
         {
             SyntaxNode root = _root;
-            string all = _tree.GetText(_context.CancellationToken).ToString();
+            string all = TreeText.Of(_tree, _context.CancellationToken);
             if (!SecretScanner.MightContainKey(all))
             {
                 return;

@@ -84,7 +84,7 @@ namespace Guardrails.Analyzers
                 }
             }
 
-            found = tree.GetText(cancellationToken).ToString().IndexOf(hint, StringComparison.OrdinalIgnoreCase) >= 0;
+            found = TreeText.Of(tree, cancellationToken).IndexOf(hint, StringComparison.OrdinalIgnoreCase) >= 0;
             lock (hints)
             {
                 hints[hint] = found;

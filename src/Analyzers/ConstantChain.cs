@@ -106,7 +106,7 @@ namespace Guardrails.Analyzers
             }
 
             List<string>? found = null;
-            string text = tree.GetText(cancellationToken).ToString();
+            string text = TreeText.Of(tree, cancellationToken);
             foreach (SyntaxNode use in IdentifiersNamed(tree.GetRoot(cancellationToken), text, name))
             {
                 if (SourceSpots.ConstantDeclaredBy(use, includeReadOnly) is string folding)
@@ -145,7 +145,7 @@ namespace Guardrails.Analyzers
                 yield break;
             }
 
-            string text = tree.GetText(cancellationToken).ToString();
+            string text = TreeText.Of(tree, cancellationToken);
             foreach (string name in _names)
             {
                 foreach (SyntaxNode use in IdentifiersNamed(root, text, name))

@@ -47,16 +47,198 @@ namespace Guardrails.Analyzers
 
         internal static EndpointSpots Compute(SyntaxTree tree, EndpointDomains domains, CancellationToken cancellationToken)
         {
-            string text = tree.GetText(cancellationToken).ToString();
-            var literals = new List<int>();
-            for (int quote = text.IndexOf('"'); quote >= 0;)
+            string text = TreeText.Of(tree, cancellationToken);
+            int[] quotes = TreeText.QuotesOf(tree, cancellationToken);
+            List<int> literals = domains.Lookup is DomainSet lookup && IsAscii(text) ? LiteralsOnWholeText(text, quotes, domains, lookup) : LiteralsPerPair(text, quotes, domains);
+
+            var constants = new List<string>();
+            if (literals.Count > 0)
             {
-                int next = text.IndexOf('"', quote + 1);
-                if (next < 0)
+                SourceSpots.AddConstantsWithStringsAt(tree.GetRoot(cancellationToken), literals, constants);
+            }
+
+            return new EndpointSpots(literals, constants);
+        }
+
+        /// <summary>
+        /// Each pair of consecutive quotes (a literal's inside, or the code between two literals: the tree tells them
+        /// apart) gives at most one spot: where the first host of a domain starts, else, when its first <c>://</c> ends it
+        /// or is followed by a hole (<see cref="HostComesLater"/>), its start. Found with two searches over the whole
+        /// text (dots, then <c>://</c>) mapped onto the pairs, not two searches per pair.
+        /// </summary>
+        internal static List<int> LiteralsOnWholeText(string text, int[] quotes, EndpointDomains endpointDomains, DomainSet domains)
+        {
+            var literals = new List<int>();
+            if (quotes.Length < 2)
+            {
+                return literals;
+            }
+
+            // Pairs holding a \u, \U or \x escape (which may spell a host) are judged one by one, as LiteralsPerPair does.
+            List<int>? escaped = null;
+            for (int i = text.IndexOf('\\'); i >= 0 && i + 1 < text.Length; i = text.IndexOf('\\', i + 2))
+            {
+                char after = text[i + 1];
+                if ((after == 'u' || after == 'U' || after == 'x') && i > quotes[0] && i < quotes[quotes.Length - 1])
+                {
+                    int pairOf = PairOf(quotes, i);
+                    if (escaped == null || escaped[escaped.Count - 1] != pairOf)
+                    {
+                        (escaped ??= new List<int>()).Add(pairOf);
+                    }
+                }
+            }
+
+            if (escaped != null)
+            {
+                return Merge(AsciiLiterals(text, quotes, domains), escaped, text, quotes, endpointDomains);
+            }
+
+            foreach ((int _, int position) in AsciiLiterals(text, quotes, domains))
+            {
+                literals.Add(position);
+            }
+
+            return literals;
+        }
+
+        /// <summary>The pair of consecutive quotes (its index in <paramref name="quotes"/>) that <paramref name="position"/> lies inside.</summary>
+        private static int PairOf(int[] quotes, int position)
+        {
+            int found = System.Array.BinarySearch(quotes, position);
+            return (found >= 0 ? found : ~found) - 1;
+        }
+
+        /// <summary>
+        /// The whole-text spots (pair, position) with each pair in <paramref name="escaped"/> judged instead by
+        /// <see cref="EndpointDomains.IndexIn"/> and <see cref="HostComesLater"/>, in pair order.
+        /// </summary>
+        private static List<int> Merge(List<(int Pair, int Position)> found, List<int> escaped, string text, int[] quotes, EndpointDomains domains)
+        {
+            var literals = new List<int>();
+            int e = 0;
+            foreach ((int pair, int position) in found)
+            {
+                for (; e < escaped.Count && escaped[e] <= pair; e++)
+                {
+                    AddPair(literals, text, quotes, escaped[e], domains);
+                }
+
+                if (e == 0 || escaped[e - 1] != pair)
+                {
+                    literals.Add(position);
+                }
+            }
+
+            for (; e < escaped.Count; e++)
+            {
+                AddPair(literals, text, quotes, escaped[e], domains);
+            }
+
+            return literals;
+        }
+
+        private static void AddPair(List<int> literals, string text, int[] quotes, int pair, EndpointDomains domains)
+        {
+            int quote = quotes[pair], next = quotes[pair + 1];
+            int at = domains.IndexIn(text, quote + 1, next - quote - 1);
+            if (at >= 0)
+            {
+                literals.Add(at);
+            }
+            else if (HostComesLater(text, quote + 1, next))
+            {
+                literals.Add(quote + 1);
+            }
+        }
+
+        /// <summary>The spots of <see cref="LiteralsOnWholeText"/> for a text with no escapes and no character above ASCII: (pair, position).</summary>
+        private static List<(int Pair, int Position)> AsciiLiterals(string text, int[] quotes, DomainSet domains)
+        {
+            var literals = new List<(int Pair, int Position)>();
+            int first = quotes[0], last = quotes[quotes.Length - 1];
+
+            // The first "://" of each pair, when it says the host comes later (pair index, in order).
+            var schemes = new List<int>();
+            int pair = 0;
+            for (int at = text.IndexOf("://", first, last - first, System.StringComparison.Ordinal); at >= 0;
+                 at = at + 3 < last ? text.IndexOf("://", at + 3, last - at - 3, System.StringComparison.Ordinal) : -1)
+            {
+                while (quotes[pair + 1] < at)
+                {
+                    pair++;
+                }
+
+                int end = quotes[pair + 1];
+                if (at + 3 == end || text[at + 3] == '{')
+                {
+                    schemes.Add(pair);
+                }
+
+                // Only a pair's first scheme counts: go on after the pair.
+                if (end + 1 >= last)
                 {
                     break;
                 }
 
+                at = end - 2;
+            }
+
+            int scheme = 0;
+            pair = 0;
+            for (int i = first + 1; i < last;)
+            {
+                int dot = text.IndexOf('.', i, last - i);
+                if (dot < 0)
+                {
+                    break;
+                }
+
+                while (quotes[pair + 1] < dot)
+                {
+                    pair++;
+                }
+
+                int runStart = HostPattern.DomainRunAt(text, dot, 0, text.Length, domains, out i);
+                if (runStart < 0)
+                {
+                    continue;
+                }
+
+                // The pairs before this one whose host comes later, then this pair's host (which wins over its scheme).
+                for (; scheme < schemes.Count && schemes[scheme] <= pair; scheme++)
+                {
+                    if (schemes[scheme] < pair)
+                    {
+                        literals.Add((schemes[scheme], quotes[schemes[scheme]] + 1));
+                    }
+                }
+
+                literals.Add((pair, runStart));
+                i = quotes[pair + 1] + 1; // one spot per pair
+            }
+
+            for (; scheme < schemes.Count; scheme++)
+            {
+                literals.Add((schemes[scheme], quotes[schemes[scheme]] + 1));
+            }
+
+            return literals;
+        }
+
+        /// <summary>
+        /// No character above ASCII (one vectorized count on the .NET host): a host in such text is written only with
+        /// ASCII or escapes. Any other text is judged pair by pair (IDN full stops and compatibility letters are folded).
+        /// </summary>
+        private static bool IsAscii(string text) => System.Text.Encoding.UTF8.GetByteCount(text) == text.Length;
+
+        /// <summary>As <see cref="LiteralsOnWholeText"/>, asking <paramref name="domains"/> about each pair (a policy whose host patterns have no domain).</summary>
+        internal static List<int> LiteralsPerPair(string text, int[] quotes, EndpointDomains domains)
+        {
+            var literals = new List<int>();
+            for (int k = 0; k + 1 < quotes.Length; k++)
+            {
+                int quote = quotes[k], next = quotes[k + 1];
                 int at = domains.IndexIn(text, quote + 1, next - quote - 1);
                 if (at >= 0)
                 {
@@ -67,17 +249,9 @@ namespace Guardrails.Analyzers
                     // "https://" + H + "ai.com/v1", $"https://{H}…": the host is folded from what follows the scheme.
                     literals.Add(quote + 1);
                 }
-
-                quote = next;
             }
 
-            var constants = new List<string>();
-            if (literals.Count > 0)
-            {
-                SourceSpots.AddConstantsWithStringsAt(tree.GetRoot(cancellationToken), literals, constants);
-            }
-
-            return new EndpointSpots(literals, constants);
+            return literals;
         }
 
         /// <summary>
@@ -99,11 +273,13 @@ namespace Guardrails.Analyzers
         private static readonly EndpointDomains Catalog = new EndpointDomains(new HashSet<string>(AiSdkCatalog.EndpointDomains), isCatalog: true, everyDottedString: false);
 
         private readonly HashSet<string> _domains;
+        private readonly DomainSet _lookup;
         private readonly bool _everyDottedString;
 
         private EndpointDomains(HashSet<string> domains, bool isCatalog, bool everyDottedString)
         {
             _domains = domains;
+            _lookup = new DomainSet(domains);
             IsCatalog = isCatalog;
             _everyDottedString = everyDottedString;
         }
@@ -133,10 +309,13 @@ namespace Guardrails.Analyzers
             return domains == null ? Catalog : new EndpointDomains(domains, isCatalog: false, everyDottedString: false);
         }
 
+        /// <summary>The domains to look up in place, or null when any dotted string may match (a wildcard in the last two labels).</summary>
+        public DomainSet? Lookup => _everyDottedString ? null : _lookup;
+
         /// <summary>Where in <c>text.Substring(start, length)</c> a host of one of the domains starts, or -1.</summary>
         public int IndexIn(string text, int start, int length)
         {
-            int at = _everyDottedString ? text.IndexOf('.', start, length) : HostPattern.IndexOfDomain(text, start, length, _domains);
+            int at = _everyDottedString ? text.IndexOf('.', start, length) : HostPattern.IndexOfDomain(text, start, length, _lookup);
             if (at >= 0 || !HasCharacterEscape(text, start, length))
             {
                 return at;
@@ -151,7 +330,7 @@ namespace Guardrails.Analyzers
                 return -1;
             }
 
-            int inner = _everyDottedString ? HostPattern.FoldHostText(decoded).IndexOf('.') : HostPattern.IndexOfDomain(decoded, 0, decoded.Length, _domains);
+            int inner = _everyDottedString ? HostPattern.FoldHostText(decoded).IndexOf('.') : HostPattern.IndexOfDomain(decoded, 0, decoded.Length, _lookup);
             return inner >= 0 ? start : -1;
         }
 

@@ -146,7 +146,7 @@ namespace Guardrails.Analyzers
 
         internal static SourceSpots Compute(SyntaxTree tree, CancellationToken cancellationToken)
         {
-            string text = tree.GetText(cancellationToken).ToString();
+            string text = TreeText.Of(tree, cancellationToken);
             var anchors = new List<int>();
             SecretScanner.CollectAnchors(text, anchors);
             cancellationToken.ThrowIfCancellationRequested();
@@ -170,8 +170,10 @@ namespace Guardrails.Analyzers
             var slices = new List<int>();
             var namedInterpolations = new List<int>();
             int rawEnd = 0;
-            for (int quote = text.IndexOf('"'); quote >= 0;)
+            int[] quotes = TreeText.QuotesOf(tree, cancellationToken);
+            for (int k = 0; k < quotes.Length; k++)
             {
+                int quote = quotes[k];
                 if (JoinsAnotherString(text, quote))
                 {
                     joins.Add(quote);
@@ -222,11 +224,12 @@ namespace Guardrails.Analyzers
                     }
                 }
 
-                int next = text.IndexOf('"', quote + 1);
-                if (next < 0)
+                if (k + 1 == quotes.Length)
                 {
                     break;
                 }
+
+                int next = quotes[k + 1];
 
                 int run = next - quote - 1;
                 if (run >= NamedMinimumRun && MayBeToken(text, quote + 1, run) && !AssignedToAPlainName(text, quote) &&
@@ -249,7 +252,6 @@ namespace Guardrails.Analyzers
                     splitAnchors.Add(quote + 1); // "AS" + …, string.Concat("gh", …), const string Head = "AIz";: a key cut inside its prefix
                 }
 
-                quote = next;
             }
 
             // new string(, GetString(, FromBase64String(, FromHexString( in one pass: each ends in "tring(".

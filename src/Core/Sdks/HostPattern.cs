@@ -277,13 +277,20 @@ namespace Guardrails.Core.Sdks
         /// True when <c>text.Substring(start, length)</c> holds a host-like run whose last two labels are one of
         /// <paramref name="domains"/> (lower-case, as <see cref="DomainOf"/> gives): "https://api.openai.com/v1" and
         /// "{resource}.openai.azure.com" both say "openai.com"/"azure.com". A cheap prefilter for strings that may be an
-        /// AI endpoint; it allocates only for runs with a dot.
+        /// AI endpoint.
         /// </summary>
         public static bool MentionsDomain(string text, int start, int length, ICollection<string> domains) =>
             IndexOfDomain(text, start, length, domains) >= 0;
 
         /// <summary>Where the first host-like run that <see cref="MentionsDomain"/> looks for starts, or -1.</summary>
-        public static int IndexOfDomain(string text, int start, int length, ICollection<string> domains)
+        public static int IndexOfDomain(string text, int start, int length, ICollection<string> domains) =>
+            IndexOfDomain(text, start, length, new DomainSet(domains));
+
+        /// <summary>
+        /// <see cref="IndexOfDomain(string, int, int, ICollection{string})"/> against a <see cref="DomainSet"/>: no
+        /// allocation (each dotted run's last two labels are compared in place).
+        /// </summary>
+        public static int IndexOfDomain(string text, int start, int length, DomainSet domains)
         {
             int end = start + length;
             for (int k = start; k < end; k++)
@@ -300,7 +307,7 @@ namespace Guardrails.Core.Sdks
             return IndexOfAsciiDomain(text, start, length, domains);
         }
 
-        private static int IndexOfAsciiDomain(string text, int start, int length, ICollection<string> domains)
+        private static int IndexOfAsciiDomain(string text, int start, int length, DomainSet domains)
         {
             int end = start + length;
             int i = start;
@@ -312,37 +319,53 @@ namespace Guardrails.Core.Sdks
                     return -1;
                 }
 
-                // The host-like run around this dot.
-                int runStart = dot;
-                while (runStart > start && IsHostChar(text[runStart - 1]))
+                int runStart = DomainRunAt(text, dot, start, end, domains, out i);
+                if (runStart >= 0)
                 {
-                    runStart--;
+                    return runStart;
                 }
+            }
 
-                int runEnd = dot;
-                while (runEnd < end && IsHostChar(text[runEnd]))
+            return -1;
+        }
+
+        /// <summary>
+        /// The start of the host-like run (within <paramref name="start"/>..<paramref name="end"/>) around the dot at
+        /// <paramref name="dot"/> when its last two labels are one of <paramref name="domains"/>, else -1;
+        /// <paramref name="next"/> is where to look for the next dot. A run never holds a quote, so a caller may pass the
+        /// whole text's bounds and still find the run inside one pair of quotes.
+        /// </summary>
+        public static int DomainRunAt(string text, int dot, int start, int end, DomainSet domains, out int next)
+        {
+            // The host-like run around this dot.
+            int runStart = dot;
+            while (runStart > start && IsHostChar(text[runStart - 1]))
+            {
+                runStart--;
+            }
+
+            int runEnd = dot;
+            while (runEnd < end && IsHostChar(text[runEnd]))
+            {
+                runEnd++;
+            }
+
+            next = Math.Max(runEnd, dot + 1);
+            int tail = runEnd;
+            while (tail > runStart && text[tail - 1] == '.')
+            {
+                tail--;
+            }
+
+            int last = tail - runStart >= 3 ? text.LastIndexOf('.', tail - 1, tail - runStart) : -1;
+            if (last > runStart)
+            {
+                int previous = text.LastIndexOf('.', last - 1, last - runStart);
+                int domainStart = previous >= 0 ? previous + 1 : runStart;
+                if (tail - domainStart >= 3 && domains.Contains(text, domainStart, tail - domainStart))
                 {
-                    runEnd++;
+                    return runStart;
                 }
-
-                int tail = runEnd;
-                while (tail > runStart && text[tail - 1] == '.')
-                {
-                    tail--;
-                }
-
-                int last = tail - runStart >= 3 ? text.LastIndexOf('.', tail - 1, tail - runStart) : -1;
-                if (last > runStart)
-                {
-                    int previous = last > runStart ? text.LastIndexOf('.', last - 1, last - runStart) : -1;
-                    int domainStart = previous >= 0 ? previous + 1 : runStart;
-                    if (tail - domainStart >= 3 && domains.Contains(text.Substring(domainStart, tail - domainStart).ToLowerInvariant()))
-                    {
-                        return runStart;
-                    }
-                }
-
-                i = Math.Max(runEnd, dot + 1);
             }
 
             return -1;

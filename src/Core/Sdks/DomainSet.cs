@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+
+namespace Guardrails.Core.Sdks
+{
+    /// <summary>
+    /// A set of domains (<see cref="HostPattern.DomainOf"/>: the last two labels, lower-case) asked about text in place:
+    /// <see cref="Contains(string, int, int)"/> compares <c>text.Substring(start, length)</c> with the domains of that
+    /// length, ignoring case, without making the substring. GRD004 asks it about every dotted run in every literal.
+    /// </summary>
+    public sealed class DomainSet
+    {
+        /// <summary>The domains by their length (null where there is none of that length).</summary>
+        private readonly string[]?[] _byLength;
+
+        public DomainSet(IEnumerable<string> domains)
+        {
+            var lists = new List<List<string>?>();
+            foreach (string domain in domains)
+            {
+                string lower = domain.ToLowerInvariant();
+                while (lists.Count <= lower.Length)
+                {
+                    lists.Add(null);
+                }
+
+                List<string> same = lists[lower.Length] ??= new List<string>();
+                if (!same.Contains(lower))
+                {
+                    same.Add(lower);
+                }
+            }
+
+            _byLength = new string[]?[lists.Count];
+            for (int i = 0; i < lists.Count; i++)
+            {
+                _byLength[i] = lists[i]?.ToArray();
+            }
+        }
+
+        /// <summary>The text <c>text.Substring(start, length)</c> is one of the domains, ignoring case (ASCII: hosts are).</summary>
+        public bool Contains(string text, int start, int length)
+        {
+            if (length >= _byLength.Length || !(_byLength[length] is string[] same))
+            {
+                return false;
+            }
+
+            foreach (string domain in same)
+            {
+                if (string.Compare(text, start, domain, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
