@@ -62,6 +62,21 @@ if (Arg("--spots-dump") is string dumpName)
     return 0;
 }
 
+// --spots-digest: every spot SourceSpots and EndpointSpots find, one line per tree (to compare two builds' results).
+if (args.Contains("--spots-digest"))
+{
+    foreach (var t in trees)
+    {
+        var s = Guardrails.Analyzers.SourceSpots.Compute(t, CancellationToken.None);
+        var e = Guardrails.Analyzers.EndpointSpots.Compute(t, Guardrails.Analyzers.EndpointDomains.CatalogDomains, CancellationToken.None);
+        Console.WriteLine($"{t.FilePath} a[{string.Join(",", s.Anchors)}] e[{string.Join(",", s.Escapes)}] n[{string.Join(",", s.NamedCandidates.Select(c => c.Position + ":" + (c.NameHints == null ? "*" : string.Join("|", c.NameHints))))}] j[{string.Join(",", s.Joins)}] " +
+            $"k[{string.Join(",", s.KeyConstants)}] b[{string.Join(",", s.Builders)}] m[{string.Join(",", s.MultiLineLiterals)}] p[{string.Join(",", s.NamedPieces)}] s[{string.Join(",", s.SplitAnchors)}] " +
+            $"l[{string.Join(",", s.Slices)}] i[{string.Join(",", s.NamedInterpolations)}] c[{string.Join(",", s.CharArrays)}] E[{string.Join(",", e.Literals)}] C[{string.Join(",", e.Constants)}]");
+    }
+
+    return 0;
+}
+
 if (args.Contains("--spots"))
 {
     var texts = trees.Select(t => t.GetText().ToString()).ToList();

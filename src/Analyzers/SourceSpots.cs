@@ -232,13 +232,14 @@ namespace Guardrails.Analyzers
                 int next = quotes[k + 1];
 
                 int run = next - quote - 1;
-                if (run >= NamedMinimumRun && MayBeToken(text, quote + 1, run) && !AssignedToAPlainName(text, quote) &&
+                bool token = run >= NamedPieceMinimumRun && MayBeToken(text, quote + 1, run);
+                if (token && run >= NamedMinimumRun && !AssignedToAPlainName(text, quote) &&
                     SecretScanner.MightBeNamedValue(text, quote + 1, run, out IReadOnlyList<string>? hints))
                 {
                     named.Add(new NamedCandidate(quote + 1, hints));
                 }
 
-                if (run >= NamedPieceMinimumRun && run < MaximumPieceRun && MayBeToken(text, quote + 1, run) && IsPiece(text, quote, next) && AssignedToASecretName(text, quote))
+                if (token && run < MaximumPieceRun && IsPiece(text, quote, next) && AssignedToASecretName(text, quote))
                 {
                     namedPieces.Add(quote + 1);
                 }
@@ -284,19 +285,7 @@ namespace Guardrails.Analyzers
 
             // 's', 'k', '-', …: one spot per run of char literals joined by commas.
             var charArrays = new List<int>();
-            foreach (string comma in CharCommas)
-            {
-                int lastEnd = -1;
-                for (int at = text.IndexOf(comma, StringComparison.Ordinal); at >= 0; at = text.IndexOf(comma, at + comma.Length, StringComparison.Ordinal))
-                {
-                    if (at > lastEnd + CharRunGap && at >= 2)
-                    {
-                        charArrays.Add(at - 2);
-                    }
-
-                    lastEnd = at;
-                }
-            }
+            CollectCharArrays(text, charArrays);
 
             var namedComposites = new List<int>();
             CollectNamedComposites(text, namedComposites);
@@ -443,13 +432,28 @@ namespace Guardrails.Analyzers
 
             for (int i = start; i < start + length; i++)
             {
-                if (!SecretScanner.IsTokenCharacter(text[i]))
+                char c = text[i];
+                if (c >= TokenCharacters.Length || !TokenCharacters[c])
                 {
                     return false;
                 }
             }
 
             return true;
+        }
+
+        /// <summary><see cref="SecretScanner.IsTokenCharacter"/> for every ASCII character (none above is one), looked up in the scan loop.</summary>
+        private static readonly bool[] TokenCharacters = BuildTokenCharacters();
+
+        private static bool[] BuildTokenCharacters()
+        {
+            var table = new bool[128];
+            for (char c = '\0'; c < 128; c++)
+            {
+                table[c] = SecretScanner.IsTokenCharacter(c);
+            }
+
+            return table;
         }
 
         /// <summary>
@@ -610,6 +614,48 @@ namespace Guardrails.Analyzers
 
         /// <summary>Char literals separated by a comma (with or without a space): the ends of <c>'x', '</c> and <c>'x','</c>.</summary>
         private static readonly string[] CharCommas = { "', '", "','" };
+
+        /// <summary>
+        /// The <see cref="CharArrays"/> spots: for each of the <see cref="CharCommas"/> (in that order), the first of each
+        /// run of its occurrences no more than <see cref="CharRunGap"/> apart. One pass over the apostrophes (rare in
+        /// code) instead of one search per comma form.
+        /// </summary>
+        private static void CollectCharArrays(string text, List<int> charArrays)
+        {
+            List<int>? second = null;
+            int lastEnd0 = -1, lastEnd1 = -1;
+            for (int at = text.IndexOf('\''); at >= 0; at = text.IndexOf('\'', at + 1))
+            {
+                for (int form = 0; form < CharCommas.Length; form++)
+                {
+                    string comma = CharCommas[form];
+                    if (string.CompareOrdinal(text, at, comma, 0, comma.Length) != 0)
+                    {
+                        continue;
+                    }
+
+                    ref int lastEnd = ref form == 0 ? ref lastEnd0 : ref lastEnd1;
+
+                    // Occurrences of one form do not overlap: the next is looked for after this one's end.
+                    if (at < lastEnd + comma.Length && lastEnd >= 0)
+                    {
+                        continue;
+                    }
+
+                    if (at > lastEnd + CharRunGap && at >= 2)
+                    {
+                        (form == 0 ? charArrays : second ??= new List<int>()).Add(at - 2);
+                    }
+
+                    lastEnd = at;
+                }
+            }
+
+            if (second != null)
+            {
+                charArrays.AddRange(second);
+            }
+        }
 
         /// <summary>A char-comma further than this from the previous one starts a new run.</summary>
         private const int CharRunGap = 16;

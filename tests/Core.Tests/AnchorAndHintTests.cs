@@ -123,6 +123,23 @@ public class AnchorAndHintTests
     }
 
     [Theory]
+    [InlineData("00000000-0000-0000-0000-000000000000")]
+    [InlineData("12345678-1234-1234-1234-123456789012")]
+    [InlineData("ABCDEFAB-CDEF-ABCD-EFAB-CDEFABCDEFAB")]
+    [InlineData("abcdefab-cdef-abcd-efab-cdefabcdefab")]
+    [InlineData("0F8fad5B-d9cb-469f-A165-70867728950e")]
+    public void Every_guid_has_the_hints_of_every_other_guid(string guid)
+    {
+        // MightBeNamedValue keeps the hints of the first GUID it sees for every later one (the GUIDs of enterprise code
+        // are most of its key-shaped literals): that holds only while no context rule looks at a GUID's digits.
+        IReadOnlyList<string>? first = SecretScanner.NameHints(FakeKeys.Guid());
+        Assert.Equal(first, SecretScanner.NameHints(guid));
+        string text = "new(\"" + guid + "\")";
+        SecretScanner.MightBeNamedValue(text, 5, guid.Length, out IReadOnlyList<string>? inText);
+        Assert.Equal(first, inText);
+    }
+
+    [Theory]
     [InlineData("https://orders.example.com/api/v1")]
     [InlineData("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")]
     [InlineData("Handles orders for the tenant")]

@@ -339,9 +339,21 @@ namespace Guardrails.Core.Secrets
                 return false;
             }
 
-            nameHints = NamedValues.NameHints(text.Substring(start, length));
+            // A GUID (most key-shaped literals in enterprise code: ids, scopes, correlation ids) has the hints of every
+            // GUID: learnt from the first one, not from a copy of each.
+            nameHints = length == GuidLength && NamedValues.IsGuid(text, start)
+                ? GuidHints ??= NamedValues.NameHints(text.Substring(start, length))
+                : NamedValues.NameHints(text.Substring(start, length));
             return nameHints == null || nameHints.Count > 0;
         }
+
+        private const int GuidLength = 36;
+
+        /// <summary>
+        /// <see cref="NameHints"/> of a GUID: the same for every GUID (no context rule looks at a GUID's digits, only at its
+        /// shape; <c>SecretScannerTests</c> holds that), so one is kept.
+        /// </summary>
+        private static IReadOnlyList<string>? GuidHints;
 
         /// <summary>A character a value judged by its name may hold: printable ASCII but whitespace, quotes, brackets and separators.</summary>
         public static bool IsTokenCharacter(char c) => NamedValues.IsTokenCharacter(c);
