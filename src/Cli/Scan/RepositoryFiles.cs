@@ -1,3 +1,4 @@
+using Guardrails.BuildTasks.Footprints;
 using Guardrails.BuildTasks.Foundation;
 
 namespace Guardrails.Cli.Scan;
@@ -6,15 +7,20 @@ namespace Guardrails.Cli.Scan;
 /// The files a scan reads: C# sources, the text files of the kinds the build passes to the key scan
 /// (<see cref="ScanFileKinds"/>: config, script and project files, .env files), the files a project ships whatever their
 /// kind (<see cref="ShippedFiles"/>: .resx, a web project's wwwroot, items copied to the output or packed), as the build
-/// reads them, and the project files. Never descends into .git, bin, obj, node_modules, .vs or .idea, never follows a
-/// symbolic link.
+/// reads them, and the project files. Never follows a symbolic link, never reads .git. In folders named bin, obj,
+/// node_modules, .vs or .idea it reads what the git index tracks (committed there, in every clone: adversary round 4 #19)
+/// and skips the rest (build outputs, restored packages, IDE state: ignored or untracked); without a readable git index
+/// those folders are skipped by name and <see cref="SkippedByName"/> says which were.
 /// </summary>
 internal sealed class RepositoryFiles
 {
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase)
     {
-        ".git", "bin", "obj", "node_modules", ".vs", ".idea",
+        "bin", "obj", "node_modules", ".vs", ".idea",
     };
+
+    /// <summary>The folder names skipped, for the note without a git index.</summary>
+    internal static string SkippedNames => string.Join(", ", SkippedFolders.Order(StringComparer.Ordinal));
 
     internal static readonly HashSet<string> ProjectExtensions = new(StringComparer.OrdinalIgnoreCase) { ".csproj", ".fsproj", ".vbproj" };
 
@@ -30,14 +36,20 @@ internal sealed class RepositoryFiles
     /// <summary>Folders that could not be listed (reported, never fatal).</summary>
     public List<(string Path, string Message)> Problems { get; } = new();
 
-    public static RepositoryFiles List(string root)
+    /// <summary>Folders skipped by name because no git index could tell what in them is committed (relative to the root).</summary>
+    public List<string> SkippedByName { get; } = new();
+
+    /// <param name="root">The folder to list.</param>
+    /// <param name="everythingCommitted">The folder holds only committed files (the <c>--staged</c> copy of the index): nothing is skipped by name.</param>
+    public static RepositoryFiles List(string root, bool everythingCommitted = false)
     {
         var files = new RepositoryFiles();
-        var pending = new Stack<string>();
-        pending.Push(root);
+        Tracked? tracked = everythingCommitted ? null : Tracked.Read(root);
+        var pending = new Stack<(string Dir, bool TrackedOnly)>();
+        pending.Push((root, false));
         while (pending.Count > 0)
         {
-            string dir = pending.Pop();
+            (string dir, bool trackedOnly) = pending.Pop();
             try
             {
                 foreach (string entry in Directory.EnumerateFileSystemEntries(dir))
@@ -50,12 +62,30 @@ internal sealed class RepositoryFiles
 
                     if ((info.Attributes & FileAttributes.Directory) != 0)
                     {
-                        if (!SkippedFolders.Contains(info.Name))
+                        if (info.Name.Equals(".git", StringComparison.OrdinalIgnoreCase))
                         {
-                            pending.Push(entry);
+                            continue;
+                        }
+
+                        bool skippedName = SkippedFolders.Contains(info.Name);
+                        if (everythingCommitted || (!trackedOnly && !skippedName))
+                        {
+                            pending.Push((entry, false));
+                        }
+                        else if (tracked != null)
+                        {
+                            // Under a skipped name: only the folders holding a committed file.
+                            if (tracked.HoldsFolder(entry))
+                            {
+                                pending.Push((entry, true));
+                            }
+                        }
+                        else
+                        {
+                            files.SkippedByName.Add(Path.GetRelativePath(root, entry).Replace('\\', '/'));
                         }
                     }
-                    else
+                    else if (!trackedOnly || tracked!.HoldsFile(entry))
                     {
                         files.Add(entry);
                     }
@@ -70,6 +100,43 @@ internal sealed class RepositoryFiles
         files.AddShipped();
         files.Sort();
         return files;
+    }
+
+    /// <summary>The paths the git index tracks (the one index reader, <see cref="GitIndex"/>), and the folders holding them.</summary>
+    private sealed class Tracked
+    {
+        private readonly string _repository;
+        private readonly HashSet<string> _files;
+        private readonly HashSet<string> _folders = new(StringComparer.Ordinal);
+
+        private Tracked(string repository, HashSet<string> files)
+        {
+            _repository = repository;
+            _files = files;
+            foreach (string file in files)
+            {
+                for (int slash = file.LastIndexOf('/'); slash > 0; slash = file.LastIndexOf('/', slash - 1))
+                {
+                    if (!_folders.Add(file.Substring(0, slash)))
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+
+        public static Tracked? Read(string root)
+        {
+            string? repository = FootprintDiscovery.FindRepositoryRoot(root, null);
+            HashSet<string>? files = repository == null ? null : GitIndex.TryReadTrackedPaths(repository);
+            return files == null ? null : new Tracked(repository!, files);
+        }
+
+        public bool HoldsFolder(string path) => _folders.Contains(Relative(path));
+
+        public bool HoldsFile(string path) => _files.Contains(Relative(path));
+
+        private string Relative(string path) => Path.GetRelativePath(_repository, path).Replace('\\', '/');
     }
 
     private void Add(string path)

@@ -17,6 +17,9 @@ internal sealed class ScanOptions
 
     public bool Staged { get; set; }
 
+    /// <summary>The root holds only committed files (the <c>--staged</c> copy): no folder is skipped by name.</summary>
+    internal bool EverythingCommitted { get; set; }
+
     public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
 }
 
@@ -40,6 +43,9 @@ internal sealed class ScanReport
 
     /// <summary>With --staged: files whose staged blob was packed, so the working-tree copy was scanned.</summary>
     public int StagedFromWorkingTree { get; set; }
+
+    /// <summary>Folders skipped by name (bin, obj, node_modules, .vs, .idea) because no git index said what in them is committed.</summary>
+    public List<string> SkippedByName { get; } = new();
 
     /// <summary>The AI endpoints the code uses (the analyzers' GRD008), for the "endpoints" of the JSON output.</summary>
     public List<Guardrails.BuildTasks.Foundation.EndpointUse> Endpoints { get; } = new();
@@ -84,6 +90,7 @@ internal static class RepositoryScan
             PolicySha256 = options.PolicySha256,
             Mode = options.Mode,
             Now = options.Now,
+            EverythingCommitted = true,
         };
         ScanReport copy = RunOn(snapshot.ScanRoot, inCopy, progress, cancellationToken);
         var report = new ScanReport
@@ -117,7 +124,8 @@ internal static class RepositoryScan
 
         var report = new ScanReport { Root = root };
         progress.Start("Listing files", 1);
-        RepositoryFiles files = RepositoryFiles.List(root);
+        RepositoryFiles files = RepositoryFiles.List(root, options.EverythingCommitted);
+        report.SkippedByName.AddRange(files.SkippedByName);
 
         report.CSharpFiles = files.CSharp.Count;
         report.TextFiles = files.Text.Count;

@@ -61,6 +61,13 @@ internal static class ScanCommand
                 context.Error.WriteLine($"guardrails: note: {report.StagedFromWorkingTree} staged file(s) are stored only in a git pack; their working-tree copies were scanned.");
             }
 
+            if (report.SkippedByName.Count > 0)
+            {
+                // Not a failure: a folder outside git (a source archive) has no record of what was committed.
+                context.Error.WriteLine("guardrails: note: GRDCL11: no readable git index at or above '" + root + "', so " + report.SkippedByName.Count + " folder(s) named " +
+                    RepositoryFiles.SkippedNames + " were skipped by name (first: " + string.Join(", ", report.SkippedByName.Take(3)) + "); in a git checkout only what is committed there is read.");
+            }
+
             string fmt = parse.GetValue(format) ?? "table";
             string? file = parse.GetValue(output);
             if (fmt == "table" && file == null)
