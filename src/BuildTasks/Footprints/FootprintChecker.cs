@@ -367,8 +367,8 @@ namespace Guardrails.BuildTasks.Footprints
                     return; // e.g. a Zed extension server or a disabled stub: nothing runs from this file
                 }
 
-                List<McpServerIdentity> identities = Identities(server);
-                McpServerRule? denied = _policy!.McpDeny.Find(d => identities.Exists(d.Matches));
+                var identity = new McpServerIdentity { Url = server.Url, Command = server.Command, Package = server.Package, Version = server.Version };
+                McpServerRule? denied = PolicyEvaluator.DenyingMcpEntry(_policy!, null, identity);
                 if (denied != null)
                 {
                     Add(RuleCatalog.FootprintMcpServerNotApproved, hit, server,
@@ -376,18 +376,7 @@ namespace Guardrails.BuildTasks.Footprints
                     return;
                 }
 
-                if (server.Url != null && server.Command != null)
-                {
-                    // Both a url and a command (adversary round 4 #12): each must be approved, the url alone does not
-                    // vouch for the command an stdio server runs.
-                    var byUrl = new McpServerIdentity { Url = server.Url };
-                    List<McpServerIdentity> byCommand = identities.ConvertAll(i => new McpServerIdentity { Command = i.Command, Package = i.Package, Version = i.Version });
-                    if (_policy.McpAllow.Exists(a => a.Matches(byUrl)) && _policy.McpAllow.Exists(a => byCommand.Exists(a.Matches)))
-                    {
-                        return;
-                    }
-                }
-                else if (_policy.McpAllow.Exists(a => identities.Exists(a.Matches)))
+                if (PolicyEvaluator.ApprovingMcpEntries(_policy!, identity) != null)
                 {
                     return;
                 }
@@ -451,24 +440,6 @@ namespace Guardrails.BuildTasks.Footprints
                 }
 
                 return rules;
-            }
-
-            /// <summary>The server's identity as found, plus the spellings a policy may use for the same package.</summary>
-            private static List<McpServerIdentity> Identities(McpServerUse server)
-            {
-                var list = new List<McpServerIdentity> { new McpServerIdentity { Url = server.Url, Command = server.Command, Package = server.Package, Version = server.Version } };
-                if (server.Package != null)
-                {
-                    int slash = server.Package.IndexOf('/');
-                    string bare = server.Package.Substring(slash + 1);
-                    list.Add(new McpServerIdentity { Package = bare, Version = server.Version });
-                    if (bare.StartsWith("@", StringComparison.Ordinal))
-                    {
-                        list.Add(new McpServerIdentity { Package = server.Package.Substring(0, slash + 1) + "%40" + bare.Substring(1), Version = server.Version });
-                    }
-                }
-
-                return list;
             }
 
             private string ApprovalNote(IReadOnlyList<string> assistants)

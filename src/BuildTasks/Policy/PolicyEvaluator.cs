@@ -262,6 +262,7 @@ namespace Guardrails.BuildTasks.Policy
         {
             McpServerRule? denied;
             McpServerRule? allowed;
+            List<McpServerRule>? approving = null;
             string shown;
             if (server.Identity == null)
             {
@@ -269,12 +270,14 @@ namespace Guardrails.BuildTasks.Policy
                 shown = "'" + Text.Show(sid) + "'";
                 denied = DenyingMcpEntry(_policy, sid, null);
                 allowed = _policy.McpAllow.Find(d => d.Id != null && string.Equals(d.Id.Value, sid, StringComparison.OrdinalIgnoreCase));
+                approving = allowed != null ? new List<McpServerRule> { allowed } : null;
             }
             else
             {
                 shown = (server.Id != null ? "'" + Text.Show(server.Id) + "' " : string.Empty) + "(" + Text.Show(server.Identity.Describe(), 120) + ")";
                 denied = DenyingMcpEntry(_policy, server.Id, server.Identity);
-                allowed = _policy.McpAllow.Find(d => d.Matches(server.Identity));
+                approving = ApprovingMcpEntries(_policy, server.Identity);
+                allowed = approving?[0];
             }
 
             string subject = "mcp:" + (allowed?.Id?.Value ?? server.Id ?? server.Identity?.Describe() ?? "?");
@@ -292,6 +295,15 @@ namespace Guardrails.BuildTasks.Policy
                 return;
             }
 
+            foreach (McpServerRule entry in approving!)
+            {
+                CheckApprovedMcpEntry(entry, server, subject, dataRank);
+            }
+        }
+
+        /// <summary>An approving entry's own conditions (approval dates, tiers, data class): each entry that vouches for a part of the server must hold.</summary>
+        private void CheckApprovedMcpEntry(McpServerRule allowed, ManifestMcpServer server, string subject, int dataRank)
+        {
             CheckApproval(allowed.Approval, server.Node, "approval of MCP server '" + allowed.Label + "'", subject);
             if (allowed.Tiers != null && _manifest.Tier != null && !allowed.Tiers.Exists(t => string.Equals(t.Value, _manifest.Tier.Value, StringComparison.OrdinalIgnoreCase)))
             {
@@ -341,10 +353,39 @@ namespace Guardrails.BuildTasks.Policy
         /// that id, a server with an identity (URL, command line, package) by the entry's match. Null when none does. Also
         /// asked by <c>guardrails policy diff</c> (is an allowed entry caught by a deny?).
         /// </summary>
-        internal static McpServerRule? DenyingMcpEntry(GuardrailsPolicy policy, string? id, McpServerIdentity? identity) =>
-            identity == null
-                ? (id == null ? null : policy.McpDeny.Find(d => d.Id != null && string.Equals(d.Id.Value, id, StringComparison.OrdinalIgnoreCase)))
-                : policy.McpDeny.Find(d => d.Matches(identity));
+        internal static McpServerRule? DenyingMcpEntry(GuardrailsPolicy policy, string? id, McpServerIdentity? identity)
+        {
+            if (identity == null)
+            {
+                return id == null ? null : policy.McpDeny.Find(d => d.Id != null && string.Equals(d.Id.Value, id, StringComparison.OrdinalIgnoreCase));
+            }
+
+            List<McpServerIdentity> spellings = identity.Spellings();
+            return policy.McpDeny.Find(d => spellings.Exists(d.Matches));
+        }
+
+        /// <summary>
+        /// The mcpServers.allow entries that approve a server with an identity, as the build decides it for the manifest
+        /// and for assistant files alike: one entry; or, when the server gives both a url and a command line or package,
+        /// one entry for the url AND one for what it runs (adversary round 4 #12: an stdio server dressed with an
+        /// approved url runs its command, the url does not vouch for it). Null when the server is not approved. Deny
+        /// entries are asked separately (<see cref="DenyingMcpEntry"/>) and win.
+        /// </summary>
+        internal static List<McpServerRule>? ApprovingMcpEntries(GuardrailsPolicy policy, McpServerIdentity identity)
+        {
+            if (identity.Url != null && (identity.Command != null || identity.Package != null))
+            {
+                var byUrl = new McpServerIdentity { Url = identity.Url, Sha256 = identity.Sha256 };
+                List<McpServerIdentity> runs = identity.WithoutUrl().Spellings();
+                McpServerRule? url = policy.McpAllow.Find(a => a.Matches(byUrl));
+                McpServerRule? command = policy.McpAllow.Find(a => runs.Exists(a.Matches));
+                return url == null || command == null ? null : (url == command ? new List<McpServerRule> { url } : new List<McpServerRule> { url, command });
+            }
+
+            List<McpServerIdentity> spellings = identity.Spellings();
+            McpServerRule? entry = policy.McpAllow.Find(a => spellings.Exists(a.Matches));
+            return entry == null ? null : new List<McpServerRule> { entry };
+        }
 
         private static string ListOr(List<string> items, string none) => items.Count == 0 ? none : string.Join(", ", items);
     }

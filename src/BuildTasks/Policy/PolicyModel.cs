@@ -373,6 +373,34 @@ namespace Guardrails.BuildTasks.Policy
 
         public string Describe() =>
             Url ?? (Command != null ? string.Join(" ", Command) : null) ?? (Package != null ? Package + (Version != null ? " " + Version : string.Empty) : "(no identity)");
+
+        /// <summary>
+        /// This identity plus the other spellings a policy may use for the same package: a purl's name without its type
+        /// ("pkg:npm/@scope/name" → "@scope/name") and the purl with its '@' encoded ("pkg:npm/%40scope/name").
+        /// </summary>
+        public List<McpServerIdentity> Spellings()
+        {
+            var list = new List<McpServerIdentity> { this };
+            if (Package != null)
+            {
+                int slash = Package.IndexOf('/');
+                string bare = Package.Substring(slash + 1);
+                if (!string.Equals(bare, Package, StringComparison.Ordinal))
+                {
+                    list.Add(new McpServerIdentity { Package = bare, Version = Version, Sha256 = Sha256 });
+                }
+
+                if (bare.StartsWith("@", StringComparison.Ordinal) && slash >= 0)
+                {
+                    list.Add(new McpServerIdentity { Package = Package.Substring(0, slash + 1) + "%40" + bare.Substring(1), Version = Version, Sha256 = Sha256 });
+                }
+            }
+
+            return list;
+        }
+
+        /// <summary>The identity without its url: what an stdio server runs (its command line or package).</summary>
+        public McpServerIdentity WithoutUrl() => new McpServerIdentity { Command = Command, Package = Package, Version = Version, Sha256 = Sha256 };
     }
 
     /// <summary>An approved or denied NuGet package id (exact or glob) with an optional NuGet version range.</summary>

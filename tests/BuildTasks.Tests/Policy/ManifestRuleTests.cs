@@ -104,6 +104,37 @@ public class GRD115_McpServerNotApprovedTests
     {
         Assert.Empty(Check(manifest: With("{ \"id\": \"gh\", \"url\": \"https://API.githubcopilot.com/mcp/repos\" }")).Result.Findings);
     }
+
+    /// <summary>
+    /// Adversary round 4 #12 through the manifest: a server declared with an approved url and a command is judged on both
+    /// identities, as in assistant files (one rule, PolicyEvaluator's): the url does not vouch for what an stdio server runs.
+    /// </summary>
+    [Theory]
+    [InlineData("[\"npx\", \"-y\", \"@modelcontextprotocol/server-filesystem\", \"/\"]", "denied by the policy entry 'fs-root'")]
+    [InlineData("[\"npx\", \"-y\", \"@acme/shell-mcp\"]", "matches no approved entry")]
+    public void A_declared_server_with_an_approved_url_and_a_command_is_judged_by_its_command_too(string command, string expected)
+    {
+        var run = Check(manifest: With("{ \"id\": \"github\", \"url\": \"https://api.githubcopilot.com/mcp/\", \"command\": " + command + " }"));
+        var f = Assert.Single(run.Result.Findings);
+        Assert.Equal("GRD115", f.Rule.Id);
+        Assert.Contains(expected, f.Message);
+    }
+
+    [Fact]
+    public void A_declared_server_whose_url_and_package_are_both_approved_passes()
+    {
+        string policy = PolicyHarness.BasePolicy.Edit("\"tiers\": [\"sandbox\"] }", "\"tiers\": [\"sandbox\", \"regulated\"] }");
+        Assert.Empty(Check(policy, With("{ \"id\": \"github\", \"url\": \"https://api.githubcopilot.com/mcp/\", \"package\": \"Contoso.Db.Mcp\", \"version\": \"2.2.0\" }")).Result.Findings);
+    }
+
+    [Fact]
+    public void A_declared_npm_package_is_matched_in_every_spelling_a_policy_may_use()
+    {
+        // The manifest gives the purl, the deny entry the bare npm name: the same package (one spelling list, McpServerIdentity's).
+        string policy = PolicyHarness.BasePolicy.Edit("\"reason\": \"exposes the whole disk\" }", "\"reason\": \"exposes the whole disk\" }, { \"id\": \"shell\", \"package\": \"@acme/shell-mcp\" }");
+        var f = Assert.Single(Check(policy, With("{ \"package\": \"pkg:npm/@acme/shell-mcp\", \"version\": \"1.0.0\" }")).Result.Findings);
+        Assert.Contains("denied by the policy entry 'shell'", f.Message);
+    }
 }
 
 public class GRD116_ApprovalExpiredTests
