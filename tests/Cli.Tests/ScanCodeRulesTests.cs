@@ -126,6 +126,33 @@ public sealed class ScanCodeRulesTests
         Assert.Equal(2, scanned.Count(s => s.StartsWith("GRD005 app/Client.cs", StringComparison.Ordinal)));
     }
 
+    /// <summary>
+    /// Adversary round 4 #9 (note): the scan reported no GRD004 for <c>new Uri("https://api.openai.com/…")</c> in a
+    /// template project: <c>Uri</c> and <c>HttpClient</c> come from the SDK's implicit global usings (the generated
+    /// <c>GlobalUsings.g.cs</c> in obj/, which a scan without a build does not have), so the parameter names GRD004
+    /// judges an address by were never bound.
+    /// </summary>
+    [Fact]
+    public void Scan_judges_endpoints_in_a_project_that_relies_on_the_SDKs_implicit_usings()
+    {
+        using var repo = new TempRepo();
+        string policy = repo.Write("policy/guardrails.policy.json", File.ReadAllText(Path.Combine(Guardrails.Tests.Shared.RepoPaths.Root, "samples", "policy", "guardrails.policy.json")));
+        repo.Write("ai-assistants.json", Manifest);
+        repo.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <OutputType>Exe</OutputType>\n    <TargetFramework>net8.0</TargetFramework>\n    <ImplicitUsings>enable</ImplicitUsings>\n  </PropertyGroup>\n</Project>\n");
+        repo.Write("App/Program.cs", "var endpoint = new Uri(\"https://api.openai.com/v1/chat/completions\");\nvar http = new HttpClient();\nvar request = new HttpRequestMessage(HttpMethod.Post, \"https://api.mistral.ai/v1/chat/completions\");\nConsole.WriteLine(endpoint);\n");
+
+        CliRun run = CliRun.Of("scan", repo.Root, "--policy", policy, "--format", "json");
+
+        Assert.Equal(1, run.ExitCode);
+        using JsonDocument doc = JsonDocument.Parse(run.Out);
+        var grd004 = doc.RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("rule").GetString() == "GRD004")
+            .Select(f => f.GetProperty("file").GetString() + ":" + f.GetProperty("line").GetInt32() + " " + f.GetProperty("message").GetString()!.Split(' ')[0])
+            .OrderBy(s => s, StringComparer.Ordinal)
+            .ToArray();
+        Assert.Equal(new[] { "App/Program.cs:1 api.openai.com", "App/Program.cs:3 api.mistral.ai" }, grd004);
+    }
+
     [Fact]
     public void Scan_help_says_when_GRD003_needs_a_restore()
     {

@@ -81,9 +81,10 @@ internal static class SourceAnalysis
         }
 
         SyntaxTree[] parsed = Array.FindAll(trees, t => t != null)!;
+        SyntaxTree implicitUsings = ImplicitUsings(parseOptions);
         CSharpCompilation compilation = CSharpCompilation.Create(
             "GuardrailsScan",
-            parsed,
+            parsed.Append(implicitUsings),
             Framework(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: true));
         // C#: the code analyzers on each tree (see AnalyzerHost for why not the compiler's driver). Their
@@ -116,7 +117,7 @@ internal static class SourceAnalysis
                 SyntaxTree[] own = project.Sources.Where(byPath.ContainsKey).Select(p => byPath[p]).ToArray();
                 CSharpCompilation withSdks = CSharpCompilation.Create(
                     project.Name,
-                    own,
+                    own.Append(implicitUsings),
                     Framework().Concat(project.References.Select(r => (MetadataReference)MetadataReference.CreateFromFile(r))),
                     new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: true));
                 var policy = new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(new InMemoryText(Path.Combine(Path.GetTempPath(), "guardrails-scan", project.Name, EffectivePolicy.FileName), project.EffectivePolicy)));
@@ -170,6 +171,26 @@ internal static class SourceAnalysis
             findings.Add(new Finding(RuleCatalog.InternalError, "", 0, 0, "The key scan failed inside the analyzer (" + e + "); some files were not scanned. Please report this."));
         }
     }
+
+    /// <summary>
+    /// The global usings the .NET SDK generates into obj/ (<c>&lt;name&gt;.GlobalUsings.g.cs</c>) for
+    /// <c>&lt;ImplicitUsings&gt;enable&lt;/ImplicitUsings&gt;</c>, which every SDK template sets: Microsoft.NET.Sdk's
+    /// list (Microsoft.NET.Sdk.Web adds System.Net.Http.Json; its ASP.NET Core namespaces are not referenced here). A
+    /// scan runs no build, so without them <c>new Uri("https://api.openai.com/…")</c> in a template project binds to
+    /// nothing and GRD004, which judges an address by the parameter it is passed to, saw nothing (adversary round 4 #9).
+    /// They are given to every file: a file that names a framework type without a using would not compile without them,
+    /// so binding it cannot report what a build would not ship. Residual: a simple name that both these namespaces and a
+    /// file's own using declare (CS0104) stays unbound, as in a build of a project with ImplicitUsings on.
+    /// </summary>
+    internal static readonly string[] SdkImplicitUsings =
+    {
+        "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Net.Http.Json", "System.Threading", "System.Threading.Tasks",
+    };
+
+    private static SyntaxTree ImplicitUsings(CSharpParseOptions options) => CSharpSyntaxTree.ParseText(
+        string.Concat(SdkImplicitUsings.Select(n => "global using global::" + n + ";\n")),
+        options,
+        Path.Combine(Path.GetTempPath(), "guardrails-scan", "GuardrailsScan.GlobalUsings.g.cs"));
 
     /// <summary>The analyzers of the package that look at C# code without its references (GRD003 runs per restored project).</summary>
     internal static DiagnosticAnalyzer[] CodeAnalyzers() => new DiagnosticAnalyzer[]
