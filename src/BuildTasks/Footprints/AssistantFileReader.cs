@@ -260,6 +260,18 @@ namespace Guardrails.BuildTasks.Footprints
                 }
 
                 ReadServers(root);
+                if (PermissionSettings.HasHooks(root))
+                {
+                    foreach (JsonProperty hooks in root.Properties)
+                    {
+                        if (hooks.Name == "hooks")
+                        {
+                            _content.Permissions.Add(new PermissionUse(PermissionCeilings.Hooks, "hooks", PermissionSettings.Show(hooks.Value), hooks.NameStart.Line, hooks.NameStart.Column));
+                            break;
+                        }
+                    }
+                }
+
                 Walk(root, string.Empty, 0);
             }
 
@@ -457,6 +469,7 @@ namespace Guardrails.BuildTasks.Footprints
                         CheckModel(p, childPath);
                         CheckPermission(p, childPath);
                         CheckNamedCredential(p, childPath);
+                        CheckEndpoint(p, childPath);
                         Walk(p.Value, childPath, depth + 1);
                     }
                 }
@@ -555,6 +568,71 @@ namespace Guardrails.BuildTasks.Footprints
                         }
                     }
                 }
+            }
+
+            /// <summary>
+            /// A setting that redirects the assistant's traffic (adversary round 4 #16): an <c>env</c> entry or key named
+            /// <c>*_BASE_URL</c> / <c>*_API_BASE</c> / <c>base_url</c> (Claude Code's <c>ANTHROPIC_BASE_URL</c>, its Bedrock,
+            /// Vertex and Foundry variants, <c>OPENAI_BASE_URL</c>, Codex <c>base_url</c>) or a proxy (<c>HTTPS_PROXY</c>,
+            /// <c>HTTP_PROXY</c>, <c>ALL_PROXY</c>), whose value names a host. A value from a variable is left alone
+            /// (the developer's own environment), as is loopback (the traffic stays on the machine).
+            /// </summary>
+            private void CheckEndpoint(JsonProperty p, string path)
+            {
+                if (p.Value.Kind != JsonKind.String || !IsEndpointKey(p.Name) || IsInServerBag(path))
+                {
+                    return;
+                }
+
+                string value = (p.Value.Text ?? string.Empty).Trim();
+                if (value.Length == 0 || CredentialValues.HasVariable(value) || !TryHost(value, out string host) || IsLoopback(host))
+                {
+                    return;
+                }
+
+                _content.Endpoints.Add(new EndpointUse(path, host, p.Value.Start.Line, p.Value.Start.Column));
+            }
+
+            internal static bool IsEndpointKey(string name)
+            {
+                var folded = new System.Text.StringBuilder(name.Length);
+                foreach (char c in name)
+                {
+                    if (c != '_' && c != '-' && c != '.')
+                    {
+                        folded.Append(char.ToUpperInvariant(c));
+                    }
+                }
+
+                string n = folded.ToString();
+                return n.EndsWith("BASEURL", StringComparison.Ordinal) || n.EndsWith("APIBASE", StringComparison.Ordinal) ||
+                       n == "HTTPPROXY" || n == "HTTPSPROXY" || n == "ALLPROXY";
+            }
+
+            private static bool TryHost(string value, out string host)
+            {
+                if (Guardrails.Core.Sdks.HostPattern.TryExtractHost(value, out host))
+                {
+                    return true;
+                }
+
+                // "http://localhost:4000", "http://10.1.2.3:3128": hosts without a dot, or addresses.
+                string v = value.IndexOf("://", StringComparison.Ordinal) >= 0 ? value : "http://" + value;
+                if (Uri.TryCreate(v, UriKind.Absolute, out Uri? uri) && !string.IsNullOrEmpty(uri.IdnHost))
+                {
+                    host = uri.IdnHost;
+                    return true;
+                }
+
+                host = string.Empty;
+                return false;
+            }
+
+            private static bool IsLoopback(string host)
+            {
+                string h = host.Trim('[', ']').TrimEnd('.');
+                return string.Equals(h, "localhost", StringComparison.OrdinalIgnoreCase) || h.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase) ||
+                       h == "::1" || (System.Net.IPAddress.TryParse(h, out System.Net.IPAddress? ip) && System.Net.IPAddress.IsLoopback(ip));
             }
 
             private static bool IsInServerBag(string path)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using Guardrails.BuildTasks.Foundation;
 using Guardrails.BuildTasks.Policy;
+using Guardrails.Core.Policy;
 using Guardrails.Core.Rules;
 
 namespace Guardrails.BuildTasks.Footprints
@@ -126,6 +127,7 @@ namespace Guardrails.BuildTasks.Footprints
             private readonly AssistantManifest? _manifest;
             private readonly List<Finding> _findings;
             private readonly DiscoveryResult _discovery;
+            private PolicyVerdicts? _verdicts;
 
             public Context(GuardrailsPolicy? policy, AssistantManifest? manifest, List<Finding> findings, DiscoveryResult discovery)
             {
@@ -333,6 +335,11 @@ namespace Guardrails.BuildTasks.Footprints
                         CheckServer(c.Hit, server);
                     }
 
+                    foreach (EndpointUse endpoint in c.Endpoints)
+                    {
+                        CheckEndpoint(c.Hit, endpoint);
+                    }
+
                     List<AssistantRule> rules = RulesFor(c.Hit);
                     if (rules.Count == 0)
                     {
@@ -384,6 +391,37 @@ namespace Guardrails.BuildTasks.Footprints
                 Add(RuleCatalog.FootprintMcpServerNotApproved, hit, server,
                     shown + " in the " + Describe(hit) + " matches no approved entry in the policy's mcpServers.allow (servers are matched by URL, command line or package and version, never by name)." +
                     Ask + " to approve it, or remove it from the file.", subject);
+            }
+
+            /// <summary>
+            /// GRD138: a setting that sends the assistant's traffic (prompts, code, the organisation's key) to a host. The
+            /// host is judged by Core's one evaluator (<see cref="PolicyVerdicts.Host"/>, as GRD004 judges code): denied
+            /// by endpoints.denied fails; approved (endpoints.approved, a route, an approved SDK's host) passes; a known
+            /// AI provider's endpoint passes (the assistant's own service, e.g. api.anthropic.com or Bedrock); any other
+            /// host — a proxy or a look-alike gateway — fails: the policy has not approved it to receive that traffic.
+            /// </summary>
+            private void CheckEndpoint(FootprintHit hit, EndpointUse endpoint)
+            {
+                if (_verdicts == null)
+                {
+                    var effective = new EffectivePolicy();
+                    EffectiveFacts.Write(_policy!, effective);
+                    _verdicts = new PolicyVerdicts(effective);
+                }
+
+                Decision d = _verdicts.Host(endpoint.Host);
+                string assistant = hit.Assistants.Count > 0 ? hit.Assistants[0] : "assistant";
+                string shown = "'" + endpoint.Setting + "' in the " + Describe(hit) + " sends the assistant's traffic (prompts, code and its key) to '" + Text.Show(endpoint.Host, 120) + "'";
+                if (d.Verdict == Verdict.Denied)
+                {
+                    Add(RuleCatalog.AssistantEndpointNotApproved, hit, endpoint, shown + ", which the policy denies (" + d.Reason + "). Remove the setting.", assistant + "/" + endpoint.Host);
+                }
+                else if (d.Verdict == Verdict.NotGoverned)
+                {
+                    Add(RuleCatalog.AssistantEndpointNotApproved, hit, endpoint,
+                        shown + ", which is neither an endpoint the policy approves (endpoints.approved, a route, an approved SDK) nor a known AI provider's." + Ask + " to add it to endpoints.approved, or remove the setting.",
+                        assistant + "/" + endpoint.Host);
+                }
             }
 
             private void CheckModel(FootprintHit hit, List<AssistantRule> rules, ModelUse model)

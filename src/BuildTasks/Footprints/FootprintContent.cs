@@ -20,6 +20,9 @@ namespace Guardrails.BuildTasks.Footprints
 
         public List<CredentialUse> Credentials { get; } = new List<CredentialUse>();
 
+        /// <summary>Settings that send the assistant's traffic to another host (a base URL or a proxy).</summary>
+        public List<EndpointUse> Endpoints { get; } = new List<EndpointUse>();
+
         /// <summary>Set when the file could not be read or parsed; the other lists hold what was found before that.</summary>
         public ReadProblem? Problem { get; set; }
     }
@@ -111,6 +114,23 @@ namespace Guardrails.BuildTasks.Footprints
         public string Value { get; }
     }
 
+    /// <summary>A setting that sends the assistant's traffic somewhere: <c>env.ANTHROPIC_BASE_URL</c>, <c>HTTPS_PROXY</c>, <c>base_url</c>.</summary>
+    public sealed class EndpointUse : PositionedItem
+    {
+        public EndpointUse(string setting, string host, int line, int column)
+            : base(line, column)
+        {
+            Setting = setting;
+            Host = host;
+        }
+
+        /// <summary>The key path, e.g. "env.ANTHROPIC_BASE_URL".</summary>
+        public string Setting { get; }
+
+        /// <summary>The host the traffic goes to, as .NET computes it (Core's HostPattern).</summary>
+        public string Host { get; }
+    }
+
     /// <summary>A literal credential. Holds only a redacted form.</summary>
     public sealed class CredentialUse : PositionedItem
     {
@@ -173,8 +193,14 @@ namespace Guardrails.BuildTasks.Footprints
         /// <summary>A project or workspace marked trusted (Codex trust_level).</summary>
         public const string TrustWorkspace = "trustWorkspace";
 
+        /// <summary>
+        /// Commands the assistant runs on its own at events (Claude Code, Cursor, Codex, Copilot, Gemini <c>hooks</c>):
+        /// a committed <c>curl … | sh</c> at every session start runs with no approval at all (adversary round 4 #16).
+        /// </summary>
+        public const string Hooks = "hooks";
+
         /// <summary>The ceilings a setting is held against: itself, and autoApprove for the finer kinds of it.</summary>
         public static string[] HeldAgainst(string permission) =>
-            permission == AlwaysAllowTools || permission == EnableAllProjectMcpServers ? new[] { permission, AutoApprove } : new[] { permission };
+            permission == AlwaysAllowTools || permission == EnableAllProjectMcpServers || permission == Hooks ? new[] { permission, AutoApprove } : new[] { permission };
     }
 }

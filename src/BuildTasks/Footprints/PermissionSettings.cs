@@ -19,9 +19,11 @@ namespace Guardrails.BuildTasks.Footprints
             bool isTrue = value.Kind == JsonKind.True;
             switch (name)
             {
-                // Claude Code: permissions.defaultMode
+                // Claude Code: permissions.defaultMode, and a subagent's front-matter permissionMode (adversary round 4 #16);
+                // "auto" lets a classifier approve instead of the developer. "default", "plan" and "dontAsk" ask or refuse.
                 case "defaultMode":
-                    return Is(text, "bypassPermissions") ? PermissionCeilings.BypassMode : Is(text, "acceptEdits") ? PermissionCeilings.AutoApprove : null;
+                case "permissionMode":
+                    return Is(text, "bypassPermissions") ? PermissionCeilings.BypassMode : Is(text, "acceptEdits") || Is(text, "auto") ? PermissionCeilings.AutoApprove : null;
                 case "skipDangerousModePermissionPrompt":
                 case "dangerouslySkipPermissions":
                 case "dangerously_skip_permissions":
@@ -79,6 +81,57 @@ namespace Guardrails.BuildTasks.Footprints
             return null;
         }
 
+        /// <summary>
+        /// A top-level <c>hooks</c> member with at least one command in it (Claude Code settings and agent front-matter,
+        /// Cursor/Codex/Copilot hooks.json, Gemini settings); not when the same file sets <c>disableAllHooks: true</c>.
+        /// </summary>
+        public static bool HasHooks(JsonNode root)
+        {
+            if (root.Kind != JsonKind.Object || root["disableAllHooks"]?.Kind == JsonKind.True)
+            {
+                return false;
+            }
+
+            JsonNode? hooks = root["hooks"];
+            return hooks != null && HasCommand(hooks, 0);
+        }
+
+        private static bool HasCommand(JsonNode node, int depth)
+        {
+            if (depth > 8)
+            {
+                return true; // deeper than any hooks format: count it rather than let nesting hide a command
+            }
+
+            switch (node.Kind)
+            {
+                case JsonKind.String:
+                    return !string.IsNullOrWhiteSpace(node.Text);
+                case JsonKind.Array:
+                    foreach (JsonNode item in node.Items)
+                    {
+                        if (HasCommand(item, depth + 1))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                case JsonKind.Object:
+                    foreach (JsonProperty p in node.Properties)
+                    {
+                        if (HasCommand(p.Value, depth + 1))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
         private static bool NonEmpty(JsonNode value) =>
             value.Kind == JsonKind.True || (value.Kind == JsonKind.Array && value.Items.Count > 0) || (value.Kind == JsonKind.Object && value.Properties.Count > 0);
 
@@ -119,7 +172,7 @@ namespace Guardrails.BuildTasks.Footprints
             return t == "*" || t == "Bash" || t == "Bash(*)" || t == "Bash(:*)" || t == "Shell(*)" || t == "execute_bash" || t == "@*";
         }
 
-        private static string Show(JsonNode value)
+        internal static string Show(JsonNode value)
         {
             switch (value.Kind)
             {

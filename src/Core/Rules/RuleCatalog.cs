@@ -145,6 +145,7 @@ namespace Guardrails.Core.Rules
         public const string CredentialInAssistantFile = "GRD135";
         public const string PersonalFileCommitted = "GRD136";
         public const string UnreadableAssistantFile = "GRD137";
+        public const string AssistantEndpointNotApproved = "GRD138";
         public const string PackageNotApproved = "GRD201";
         public const string PackageDenied = "GRD202";
         public const string PackageVersionNotApproved = "GRD203";
@@ -413,6 +414,12 @@ namespace Guardrails.Core.Rules
             severityNote: "reported with or without a policy",
             whereNote: "footprint discovery");
 
+        public static readonly RuleInfo AssistantEndpointNotApproved = new RuleInfo(
+            RuleIds.AssistantEndpointNotApproved, "Assistant file sends the assistant's traffic to a host the policy does not approve", CategoryPolicy, RuleHost.BuildTask, isError: true,
+            name: "AssistantEndpointNotApproved",
+            waiverSubject: "`assistant/host` (e.g. `claude-code/llm-proxy.example`)",
+            whereNote: "footprint discovery");
+
         public static readonly RuleInfo UnreadableAssistantFile = new RuleInfo(
             RuleIds.UnreadableAssistantFile, "Assistant file or folder could not be read", CategoryPolicy, RuleHost.BuildTask, isError: true,
             name: "UnreadableAssistantFile",
@@ -560,6 +567,7 @@ namespace Guardrails.Core.Rules
             CredentialInAssistantFile,
             PersonalFileCommitted,
             UnreadableAssistantFile,
+            AssistantEndpointNotApproved,
             PackageNotApproved,
             PackageDenied,
             PackageVersionNotApproved,
