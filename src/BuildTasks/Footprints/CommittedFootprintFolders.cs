@@ -80,6 +80,23 @@ namespace Guardrails.BuildTasks.Footprints
                 }
             }
 
+            // A submodule CI did not check out (actions/checkout's default: no --recurse-submodules) holds files no one
+            // here can read, and every developer who clones with submodules gets its CLAUDE.md, .mcp.json and settings
+            // (adversary round 4 #10). Like a sparse checkout: unchecked, an error in Enforce unless the policy says how
+            // to treat what could not be looked at, or waives this submodule (GRD137, footprint:<path>/).
+            foreach ((string link, string? url) in GitIndex.SubmodulesNotCheckedOut(repositoryRoot))
+            {
+                if (!GovernedByProject(repositoryRoot, link, options.ManifestPath, tracked))
+                {
+                    continue;
+                }
+
+                problems.Add(new DiscoveryProblem(Path.Combine(repositoryRoot, link.Replace('/', Path.DirectorySeparatorChar)),
+                    "the git submodule at '" + link + "/'" + (url != null ? " (" + Guardrails.BuildTasks.Policy.Text.Show(url, 200) + ")" : string.Empty) +
+                    " is not checked out, so the assistant files it may hold could not be checked; check it out in CI (git submodule update --init --recursive, or actions/checkout with submodules: recursive)",
+                    limitReached: true) { Subject = "footprint:" + link + "/" });
+            }
+
             foreach (string missing in notCheckedOut)
             {
                 problems.Add(new DiscoveryProblem(Path.Combine(repositoryRoot, missing.TrimEnd('/').Replace('/', Path.DirectorySeparatorChar)),

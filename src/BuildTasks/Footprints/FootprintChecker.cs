@@ -158,7 +158,7 @@ namespace Guardrails.BuildTasks.Footprints
                         (blocking
                             ? " The policy does not say how to treat footprints discovery could not reach (defaults.unreadableFootprint), so this fails the build: move the large folder out of the repository, or have the policy owner set \"warn\"."
                             : string.Empty),
-                        warningOnly: !blocking));
+                        warningOnly: !blocking, subject: p.Subject));
                 }
 
                 foreach (FootprintContent c in contents)

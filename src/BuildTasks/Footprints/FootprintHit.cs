@@ -68,6 +68,9 @@ namespace Guardrails.BuildTasks.Footprints
         public string Path { get; }
 
         public string Message { get; }
+
+        /// <summary>The waiver subject of the finding (<c>footprint:</c> + the path), or null when it cannot be waived one by one.</summary>
+        public string? Subject { get; set; }
     }
 
     /// <summary>What discovery found between the project folder and the repository root.</summary>

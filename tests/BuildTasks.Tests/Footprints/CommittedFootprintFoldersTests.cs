@@ -147,6 +147,44 @@ public class CommittedFootprintFoldersTests
     }
 
     [Fact]
+    public void A_git_submodule_that_is_not_checked_out_is_an_unchecked_discovery_that_fails_Enforce()
+    {
+        // Adversary round 4 #10: CI clones without --recurse-submodules (actions/checkout's default), so the submodule's
+        // .mcp.json, CLAUDE.md and Bash(*) are nowhere on disk; every developer who clones with submodules gets them.
+        using var sub = new TempDir();
+        string source = Path.Combine(sub.Path, "subsrc");
+        Directory.CreateDirectory(source);
+        GitIndexTests.Git(source, "init", "-q");
+        File.WriteAllText(Path.Combine(source, ".mcp.json"), UnapprovedServer);
+        GitIndexTests.Git(source, "add", "-A");
+        GitIndexTests.Git(source, "-c", "user.name=t", "-c", "user.email=t@example.test", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "c");
+
+        using FootprintRepo repo = Committed();
+        GitIndexTests.Git(repo.Root, "-c", "protocol.file.allow=always", "submodule", "add", "-q", source, "tools");
+        GitIndexTests.Git(repo.Root, "-c", "user.name=t", "-c", "user.email=t@example.test", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "c");
+        GitIndexTests.Git(repo.Root, "submodule", "deinit", "-q", "-f", "--all");
+        Assert.False(File.Exists(Path.Combine(repo.Root, "tools", ".mcp.json")));
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, FootprintHarness.Manifest("[]"));
+
+        Finding f = Assert.Single(run.Of("GRD137"), x => x.Message.Contains("submodule", StringComparison.Ordinal));
+        Assert.True(run.IsError(f), run.ToString());
+        Assert.Contains("'tools/'", f.Message);
+        Assert.Contains(source.Replace('\\', '/'), f.Message.Replace('\\', '/')); // the url .gitmodules gives: what can be judged without it
+        Assert.Equal("footprint:tools/", f.Subject); // waivable for this submodule alone
+
+        // A policy that says how to treat what could not be looked at keeps it a warning.
+        FootprintHarness.Run warn = FootprintHarness.Check(repo, FootprintHarness.PolicyWith(defaults: "{ \"unknownAssistant\": \"deny\", \"unknownFootprint\": \"deny\", \"unreadableFootprint\": \"warn\" }"), FootprintHarness.Manifest("[]"));
+        Assert.False(warn.IsError(Assert.Single(warn.Of("GRD137"), x => x.Message.Contains("submodule", StringComparison.Ordinal))));
+
+        // Checked out again, its files are read instead (GRD130), with no such finding.
+        GitIndexTests.Git(repo.Root, "-c", "protocol.file.allow=always", "submodule", "update", "-q", "--init");
+        FootprintHarness.Run full = FootprintHarness.Check(repo, FootprintHarness.Policy, FootprintHarness.Manifest("[]"));
+        Assert.DoesNotContain(full.Of("GRD137"), x => x.Message.Contains("submodule", StringComparison.Ordinal));
+        Assert.Contains(full.Of("GRD130"), x => x.Message.Contains("'tools/"));
+    }
+
+    [Fact]
     public void Committed_footprints_left_out_of_a_sparse_checkout_are_an_unchecked_discovery_that_fails_Enforce()
     {
         // Adversary round 3 #16: CI checks out App only (git sparse-checkout, cone mode); the committed .cursor/ and
