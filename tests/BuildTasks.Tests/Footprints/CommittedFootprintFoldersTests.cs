@@ -185,6 +185,32 @@ public class CommittedFootprintFoldersTests
     }
 
     [Fact]
+    public void A_sparse_index_that_collapses_folders_into_one_entry_is_an_unchecked_discovery_that_fails_Enforce()
+    {
+        // Adversary round 5 #6: with --sparse-index, git keeps web/ as ONE directory entry (mode 040000), so the index
+        // lists no web/.cursor/mcp.json to report as missing from the working tree. What the entry holds cannot be read
+        // without the object database: the folder is reported as unchecked.
+        using FootprintRepo repo = Committed(("web/.cursor/mcp.json", UnapprovedServer), ("docs/readme.txt", "docs"));
+        GitIndexTests.Git(repo.Root, "-c", "user.name=t", "-c", "user.email=t@example.test", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "c");
+        GitIndexTests.Git(repo.Root, "sparse-checkout", "set", "--cone", "--sparse-index", "src/App");
+        Assert.False(File.Exists(Path.Combine(repo.Root, "web", ".cursor", "mcp.json")));
+        Assert.Contains("web/", Guardrails.BuildTasks.Footprints.GitIndex.TryReadTrackedPaths(repo.Root)!);
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, FootprintHarness.Manifest("[]"));
+
+        List<Finding> collapsed = run.Of("GRD137").Where(f => f.Message.Contains("sparse index", StringComparison.Ordinal)).ToList();
+        Finding web = Assert.Single(collapsed, f => f.Message.Contains("'web/'", StringComparison.Ordinal));
+        Assert.True(run.IsError(web), run.ToString());
+        Assert.Equal("footprint:web/", web.Subject);
+
+        // The full checkout reads web/.cursor/ instead (GRD130), with no such finding.
+        GitIndexTests.Git(repo.Root, "sparse-checkout", "disable");
+        FootprintHarness.Run full = FootprintHarness.Check(repo, FootprintHarness.Policy, FootprintHarness.Manifest("[]"));
+        Assert.DoesNotContain(full.Of("GRD137"), f => f.Message.Contains("sparse index", StringComparison.Ordinal));
+        Assert.Contains(full.Of("GRD130"), f => f.Message.Contains("'web/.cursor/"));
+    }
+
+    [Fact]
     public void Committed_footprints_left_out_of_a_sparse_checkout_are_an_unchecked_discovery_that_fails_Enforce()
     {
         // Adversary round 3 #16: CI checks out App only (git sparse-checkout, cone mode); the committed .cursor/ and
