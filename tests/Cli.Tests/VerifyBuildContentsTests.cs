@@ -230,4 +230,116 @@ public class VerifyBuildContentsTests
         CliRun ok = Gate(clean);
         Assert.True(ok.ExitCode == 0, ok.Out + ok.Err);
     }
+
+    private static byte[] Tar(params (string Name, byte[] Bytes)[] entries)
+    {
+        using var memory = new MemoryStream();
+        using (var tar = new System.Formats.Tar.TarWriter(memory, System.Formats.Tar.TarEntryFormat.Pax, leaveOpen: true))
+        {
+            foreach ((string name, byte[] bytes) in entries)
+            {
+                tar.WriteEntry(new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.RegularFile, name) { DataStream = new MemoryStream(bytes) });
+            }
+        }
+
+        return memory.ToArray();
+    }
+
+    private static byte[] Compress(byte[] bytes, Func<Stream, Stream> compressor)
+    {
+        using var memory = new MemoryStream();
+        using (Stream c = compressor(memory))
+        {
+            c.Write(bytes);
+        }
+
+        return memory.ToArray();
+    }
+
+    private static byte[] Gzip(byte[] bytes) => Compress(bytes, s => new GZipStream(s, CompressionLevel.Optimal, leaveOpen: true));
+
+    private static byte[] Brotli(byte[] bytes) => Compress(bytes, s => new BrotliStream(s, CompressionLevel.Optimal, leaveOpen: true));
+
+    private static byte[] Deflate(byte[] bytes) => Compress(bytes, s => new DeflateStream(s, CompressionLevel.Optimal, leaveOpen: true));
+
+    /// <summary>
+    /// Issue 12 (gate5 #3): the gate opened zips only. A tar, a gzip (a .tar.gz/.tgz), a brotli stream and a raw deflate
+    /// stream in bin/ are opened by their bytes whatever their names; a 7z (no reader in .NET) is GRDCL30, not vouched for.
+    /// </summary>
+    [Fact]
+    public void An_assembly_or_a_key_inside_a_tar_gzip_brotli_or_deflate_stream_of_bin_fails_the_gate_and_a_7z_is_not_vouched_for()
+    {
+        byte[] app = Assembly("App", code: true);
+        using TempRepo repo = Repo(app);
+        byte[] keyText = Encoding.UTF8.GetBytes("OPENAI_API_KEY=" + Key + "\n");
+        // What a team legitimately packs: its own verified assembly and notes, as a .tar.gz.
+        Write(repo, Bin + "bundle.tar.gz", Gzip(Tar(("App.dll", app), ("readme.txt", Encoding.UTF8.GetBytes("nothing secret\n")))));
+        CliRun clean = Gate(repo);
+        Assert.True(clean.ExitCode == 0, clean.Out + clean.Err);
+
+        Write(repo, Bin + "plugins.tar", Tar(("lib/OpenAI.dll", Sdk)));
+        Write(repo, Bin + "deploy.tgz", Gzip(Tar(("config/prod.txt", keyText))));
+        Write(repo, Bin + "plugin.dat", Brotli(Sdk)); // no magic bytes: opened because it decodes to its end
+        Write(repo, Bin + "settings.bin", Gzip(keyText)); // not named .gz
+        Write(repo, Bin + "blob.cache", Deflate(Sdk));
+        byte[] sevenZip = new byte[64];
+        new byte[] { 0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C, 0, 4 }.CopyTo(sevenZip, 0);
+        Write(repo, Bin + "more.7z", sevenZip);
+        CliRun run = Gate(repo);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("FAIL  GRDCL30 " + repo.PathOf(Bin + "plugins.tar") + "!lib/OpenAI.dll", run.Out);
+        Assert.Contains("FAIL  GRDCL31 " + repo.PathOf(Bin + "deploy.tgz") + "!(gzip)!config/prod.txt", run.Out);
+        Assert.Contains("FAIL  GRDCL30 " + repo.PathOf(Bin + "plugin.dat") + "!(brotli)", run.Out);
+        Assert.Contains("FAIL  GRDCL31 " + repo.PathOf(Bin + "settings.bin") + "!(gzip)", run.Out);
+        Assert.Contains("FAIL  GRDCL30 " + repo.PathOf(Bin + "blob.cache") + "!(deflate)", run.Out);
+        Assert.Contains("FAIL  GRDCL30 " + repo.PathOf(Bin + "more.7z") + ": the gate could not look into this file", run.Out);
+        Assert.Contains("7z", run.Out);
+        Assert.DoesNotContain(repo.PathOf(Bin + "bundle.tar.gz"), run.Out);
+        Assert.DoesNotContain(Key, run.Out + run.Err);
+    }
+
+    [Fact]
+    public void A_gzip_bomb_or_a_tar_of_too_many_entries_is_GRDCL30_naming_the_limit()
+    {
+        byte[] app = Assembly("App", code: true);
+        using TempRepo repo = Repo(app);
+        var many = Enumerable.Range(0, ShippedContents.MaxEntries + 1).Select(i => ("e" + i + ".txt", new byte[] { (byte)'x' })).ToArray();
+        Write(repo, Bin + "many.tar", Tar(many));
+        // 300 MiB of zeros in a few hundred KiB: past the per-entry limit.
+        using (var file = File.Create(repo.PathOf(Bin + "bomb.gz")))
+        using (var gz = new GZipStream(file, CompressionLevel.Optimal))
+        {
+            var zeros = new byte[1 << 20];
+            for (int i = 0; i < 300; i++)
+            {
+                gz.Write(zeros);
+            }
+        }
+
+        CliRun run = Gate(repo);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("FAIL  GRDCL30 " + repo.PathOf(Bin + "many.tar") + ": the gate could not look into this file", run.Out);
+        Assert.Contains("over the limit of " + ShippedContents.MaxEntries, run.Out);
+        Assert.Contains("FAIL  GRDCL30 " + repo.PathOf(Bin + "bomb.gz") + ": the gate could not look into this file", run.Out);
+    }
+
+    /// <summary>
+    /// Issue 12 (gate5 #5): Costura (Fody) embeds each dependency in the verified App.dll as a resource
+    /// <c>costura.&lt;name&gt;.dll.compressed</c>, a raw deflate stream, and loads it from there at run time. The gate
+    /// inflates it: an unapproved SDK inside is GRDCL30, never passed silently.
+    /// </summary>
+    [Fact]
+    public void An_SDK_embedded_by_Costura_as_a_deflate_resource_of_the_verified_assembly_fails_the_gate()
+    {
+        byte[] app = Assembly("App", code: true, ("costura.openai.dll.compressed", Deflate(Sdk)), ("costura.app.pdb.compressed", Deflate(Encoding.UTF8.GetBytes("nothing\n"))));
+        using TempRepo repo = Repo(app);
+
+        CliRun run = Gate(repo);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("FAIL  GRDCL30 " + repo.PathOf(Bin + "App.dll") + "!costura.openai.dll.compressed!(deflate)", run.Out);
+        Assert.DoesNotContain("costura.app.pdb", run.Out);
+    }
 }

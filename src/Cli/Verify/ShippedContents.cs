@@ -44,19 +44,86 @@ internal sealed class ShippedContents
         _results = results;
     }
 
-    /// <summary>True when <paramref name="file"/> starts as a zip (PK\3\4), whatever its name.</summary>
-    public static bool IsZip(string file)
+    /// <summary>What the first bytes of a file say it packs (<see cref="Sniff"/>).</summary>
+    internal enum Packing
+    {
+        None,
+        Zip,
+        Gzip,
+        Tar,
+
+        /// <summary>An archive or compressed stream .NET has no reader for (7z, xz, bzip2, Zstandard, RAR).</summary>
+        NoReader,
+    }
+
+    /// <summary>Bytes read from the start of a file to tell what it packs (a tar's "ustar" sits at offset 257).</summary>
+    private const int HeadBytes = 512;
+
+    /// <summary>
+    /// What a file packs, by its magic bytes, never by its name: a zip (PK\3\4: .zip, .nupkg, .jar, …), a gzip stream
+    /// (1F 8B 08: .gz, .tgz), a POSIX/GNU tar ("ustar" at 257), or a format the gate has no reader for, named in
+    /// <paramref name="what"/>. Brotli and raw deflate streams have no magic bytes: <see cref="Piece"/> tries them.
+    /// </summary>
+    internal static Packing Sniff(ReadOnlySpan<byte> head, out string? what)
+    {
+        what = null;
+        if (head.Length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4)
+        {
+            return Packing.Zip;
+        }
+
+        if (head.Length >= 3 && head[0] == 0x1F && head[1] == 0x8B && head[2] == 8)
+        {
+            return Packing.Gzip;
+        }
+
+        if (head.Length >= 262 && head.Slice(257, 5).SequenceEqual("ustar"u8))
+        {
+            return Packing.Tar;
+        }
+
+        if (head.Length >= 6 && head.Slice(0, 6).SequenceEqual(new byte[] { 0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C }))
+        {
+            what = "a 7z archive";
+        }
+        else if (head.Length >= 6 && head.Slice(0, 6).SequenceEqual(new byte[] { 0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00 }))
+        {
+            what = "an xz stream";
+        }
+        else if (head.Length >= 4 && head[0] == 0x28 && head[1] == 0xB5 && head[2] == 0x2F && head[3] == 0xFD)
+        {
+            what = "a Zstandard stream";
+        }
+        else if (head.Length >= 10 && head[0] == 'B' && head[1] == 'Z' && head[2] == 'h' && head[3] >= '1' && head[3] <= '9' && head.Slice(4, 6).SequenceEqual(new byte[] { 0x31, 0x41, 0x59, 0x26, 0x53, 0x59 }))
+        {
+            what = "a bzip2 stream";
+        }
+        else if (head.Length >= 6 && head.Slice(0, 6).SequenceEqual("Rar!\u001A\u0007"u8))
+        {
+            what = "a RAR archive";
+        }
+
+        return what == null ? Packing.None : Packing.NoReader;
+    }
+
+    /// <summary>What <paramref name="file"/> packs, by its first bytes.</summary>
+    public static Packing SniffFile(string file)
     {
         try
         {
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            return stream.Length >= 4 && stream.ReadByte() == 'P' && stream.ReadByte() == 'K' && stream.ReadByte() == 3 && stream.ReadByte() == 4;
+            Span<byte> head = stackalloc byte[HeadBytes];
+            int read = stream.ReadAtLeast(head, HeadBytes, throwOnEndOfStream: false);
+            return Sniff(head.Slice(0, read), out _);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return false;
+            return Packing.None;
         }
     }
+
+    /// <summary>True when <paramref name="file"/> is an archive or a compressed stream by its magic bytes, whatever its name.</summary>
+    public static bool IsArchive(string file) => SniffFile(file) != Packing.None;
 
     /// <summary>
     /// Looks into a zip of bin/ (<paramref name="file"/>), or into the resources of an assembly of bin/ the gate vouches
@@ -76,8 +143,36 @@ internal sealed class ShippedContents
             }
             else
             {
-                inspector.Zip(stream, file, 1);
+                inspector.Packed(stream, file, 1);
             }
+        }
+        catch (LimitException limit)
+        {
+            results.Add(Unjudged(file, limit.Message));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            results.Add(Unjudged(file, "it could not be read (" + e.GetType().Name + ")"));
+        }
+    }
+
+    /// <summary>
+    /// A loose file of bin/ that is no archive by its magic bytes: a brotli or raw deflate stream (no magic of their own)
+    /// is recognized by decoding it, and what it inflates to is judged as a piece (<c>file!(brotli)</c>).
+    /// </summary>
+    public static void InspectCompressed(string file, Func<string, bool> verified, Func<string, string, bool> packageFile, List<GateResult> results)
+    {
+        var inspector = new ShippedContents(verified, packageFile, results);
+        try
+        {
+            var info = new FileInfo(file);
+            if (info.Length < 2 || info.Length > ShippedAssemblies.MaxEntryBytes)
+            {
+                return;
+            }
+
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            inspector.Inflated(stream, file, Path.GetFileName(file), 1);
         }
         catch (LimitException limit)
         {
@@ -93,15 +188,21 @@ internal sealed class ShippedContents
         new(where, ShippedOutputs.Code, "the gate could not look into this file in an output folder completely: " + why + ". What it cannot read is not vouched for " +
             "(an AI SDK or a key could ship inside); ship it unpacked, or within the limits docs/ci.md names.");
 
-    /// <summary>One piece found inside (<paramref name="where"/> is "file!entry!…"), judged by what its bytes are.</summary>
-    private void Piece(MemoryStream bytes, string where, string name, int depth)
+    /// <summary>
+    /// One piece found inside (<paramref name="where"/> is "file!entry!…"), judged by what its bytes are. A piece that is
+    /// none of the known kinds is read for keys and, when <paramref name="tryInflate"/>, tried as a brotli and a raw
+    /// deflate stream (Costura's <c>costura.*.dll.compressed</c> resources are deflate streams).
+    /// </summary>
+    private void Piece(MemoryStream bytes, string where, string name, int depth, bool tryInflate = true)
     {
         int b0 = bytes.ReadByte(), b1 = bytes.ReadByte(), b2 = bytes.ReadByte(), b3 = bytes.ReadByte();
         bytes.Position = 0;
         bool pe = b0 == 'M' && b1 == 'Z';
-        bool zip = b0 == 'P' && b1 == 'K' && b2 == 3 && b3 == 4;
         bool resources = bytes.Length >= 4 && (uint)(b0 | b1 << 8 | b2 << 16 | b3 << 24) == ResourcesMagic;
-        if ((pe || zip || resources) && depth > MaxDepth)
+        Span<byte> head = stackalloc byte[HeadBytes];
+        Packing packing = Sniff(head.Slice(0, bytes.ReadAtLeast(head, HeadBytes, throwOnEndOfStream: false)), out _);
+        bytes.Position = 0;
+        if ((pe || packing != Packing.None || resources) && depth > MaxDepth)
         {
             throw new LimitException("'" + where + "' is nested more than " + MaxDepth + " levels deep");
         }
@@ -110,9 +211,9 @@ internal sealed class ShippedContents
         {
             Assembly(bytes, where, name, depth);
         }
-        else if (zip)
+        else if (packing != Packing.None)
         {
-            Zip(bytes, where, depth);
+            Packed(bytes, where, depth);
         }
         else if (resources)
         {
@@ -121,7 +222,221 @@ internal sealed class ShippedContents
         else
         {
             Text(bytes, where);
+            if (tryInflate)
+            {
+                Inflated(bytes, where, name, depth);
+            }
         }
+    }
+
+    /// <summary>An archive or compressed stream recognized by its magic bytes.</summary>
+    private void Packed(Stream stream, string where, int depth)
+    {
+        Span<byte> head = stackalloc byte[HeadBytes];
+        stream.Position = 0;
+        int read = stream.ReadAtLeast(head, HeadBytes, throwOnEndOfStream: false);
+        stream.Position = 0;
+        switch (Sniff(head.Slice(0, read), out string? what))
+        {
+            case Packing.Zip:
+                Zip(stream, where, depth);
+                break;
+            case Packing.Gzip:
+                Gzip(stream, where, depth);
+                break;
+            case Packing.Tar:
+                Tar(stream, where, depth);
+                break;
+            case Packing.NoReader:
+                throw new LimitException("'" + where + "' is " + what + ", which the gate has no reader for (.NET reads zip, tar, gzip, brotli and deflate)");
+        }
+    }
+
+    private void Gzip(Stream stream, string where, int depth)
+    {
+        string inner = where + "!(gzip)";
+        MemoryStream bytes;
+        try
+        {
+            using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
+            bytes = ReadBounded(gzip, inner);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new LimitException("'" + where + "' starts as a gzip stream but could not be read as one (" + e.Message + ")");
+        }
+
+        Piece(bytes, inner, "(gzip)", depth + 1);
+    }
+
+    private void Tar(Stream stream, string where, int depth)
+    {
+        try
+        {
+            using var tar = new System.Formats.Tar.TarReader(stream, leaveOpen: true);
+            int count = 0;
+            while (tar.GetNextEntry(copyData: false) is { } entry)
+            {
+                if (++count > MaxEntries)
+                {
+                    throw new LimitException("'" + where + "' is a tar of more than " + MaxEntries + " entries, over the limit of " + MaxEntries);
+                }
+
+                if (entry.EntryType is not (System.Formats.Tar.TarEntryType.RegularFile or System.Formats.Tar.TarEntryType.V7RegularFile or System.Formats.Tar.TarEntryType.ContiguousFile)
+                    || entry.DataStream == null || entry.Length == 0)
+                {
+                    continue;
+                }
+
+                string inner = where + "!" + entry.Name;
+                if (entry.Length > ShippedAssemblies.MaxEntryBytes)
+                {
+                    throw new LimitException("the entry '" + inner + "' is " + entry.Length + " bytes, over the limit of " + ShippedAssemblies.MaxEntryBytes);
+                }
+
+                Charge(entry.Length, inner);
+                var bytes = new MemoryStream((int)entry.Length);
+                CopyBounded(entry.DataStream, bytes, entry.Length, inner);
+                bytes.Position = 0;
+                Piece(bytes, inner, Path.GetFileName(entry.Name), depth + 1);
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or ArgumentException or EndOfStreamException or NotSupportedException)
+        {
+            throw new LimitException("'" + where + "' starts as a tar but could not be read as one (" + e.GetType().Name + ")");
+        }
+    }
+
+    /// <summary>
+    /// Brotli and raw deflate have no magic bytes: the piece is decoded as each, and a decoding that ends cleanly (brotli:
+    /// its final block, having read every byte; deflate: its final block) is judged as a piece (not tried again, so junk
+    /// that happens to decode never recurses). Content that is neither fails to decode within a few bytes.
+    /// </summary>
+    private void Inflated(Stream stream, string where, string name, int depth)
+    {
+        string inner = InnerName(name);
+        stream.Position = 0;
+        if (Brotli(stream, where + "!(brotli)") is { } brotli)
+        {
+            Piece(brotli, where + "!(brotli)", inner, depth + 1, tryInflate: false);
+            return;
+        }
+
+        stream.Position = 0;
+        try
+        {
+            using var deflate = new DeflateStream(stream, CompressionMode.Decompress, leaveOpen: true);
+            MemoryStream bytes = ReadBounded(deflate, where + "!(deflate)");
+            if (bytes.Length > 0)
+            {
+                Piece(bytes, where + "!(deflate)", inner, depth + 1, tryInflate: false);
+            }
+        }
+        catch (InvalidDataException)
+        {
+            // not a deflate stream
+        }
+    }
+
+    /// <summary>The whole piece as one brotli stream, or null.</summary>
+    private MemoryStream? Brotli(Stream stream, string inner)
+    {
+        using var decoder = new System.IO.Compression.BrotliDecoder();
+        byte[] input = new byte[81920];
+        byte[] output = new byte[81920];
+        var bytes = new MemoryStream();
+        int pending = 0;
+        while (true)
+        {
+            int read = stream.Read(input, pending, input.Length - pending);
+            int available = pending + read;
+            if (available == 0)
+            {
+                return null; // ended before the stream's final block
+            }
+
+            System.Buffers.OperationStatus status;
+            int offset = 0;
+            do
+            {
+                status = decoder.Decompress(input.AsSpan(offset, available - offset), output, out int consumed, out int written);
+                offset += consumed;
+                if (written > 0)
+                {
+                    if (bytes.Length + written > ShippedAssemblies.MaxEntryBytes)
+                    {
+                        throw new LimitException("'" + inner + "' inflates to more than " + ShippedAssemblies.MaxEntryBytes + " bytes");
+                    }
+
+                    Charge(written, inner);
+                    bytes.Write(output, 0, written);
+                }
+            }
+            while (status == System.Buffers.OperationStatus.DestinationTooSmall);
+
+            if (status == System.Buffers.OperationStatus.InvalidData)
+            {
+                return null;
+            }
+
+            if (status == System.Buffers.OperationStatus.Done)
+            {
+                // Every byte of the piece belongs to the stream: trailing data means it was not one.
+                bool rest = offset < available || stream.ReadByte() >= 0;
+                if (rest || bytes.Length == 0)
+                {
+                    return null;
+                }
+
+                bytes.Position = 0;
+                return bytes;
+            }
+
+            // NeedMoreData: keep what was not consumed and read on.
+            if (read == 0)
+            {
+                return null;
+            }
+
+            Array.Copy(input, offset, input, 0, available - offset);
+            pending = available - offset;
+        }
+    }
+
+    /// <summary>Reads a decompressing stream to its end, bounded per piece and in all.</summary>
+    private MemoryStream ReadBounded(Stream from, string where)
+    {
+        var bytes = new MemoryStream();
+        var buffer = new byte[81920];
+        int n;
+        while ((n = from.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (bytes.Length + n > ShippedAssemblies.MaxEntryBytes)
+            {
+                throw new LimitException("'" + where + "' inflates to more than " + ShippedAssemblies.MaxEntryBytes + " bytes, over the limit of " + ShippedAssemblies.MaxEntryBytes);
+            }
+
+            Charge(n, where);
+            bytes.Write(buffer, 0, n);
+        }
+
+        bytes.Position = 0;
+        return bytes;
+    }
+
+    /// <summary>
+    /// The file name a packed piece had: Costura stores <c>Newtonsoft.Json.dll</c> as the resource
+    /// <c>costura.newtonsoft.json.dll.compressed</c>. Only the lookup of a restored package's file uses it (by name and
+    /// SHA-256: the bytes decide).
+    /// </summary>
+    private static string InnerName(string name)
+    {
+        if (name.EndsWith(".compressed", StringComparison.OrdinalIgnoreCase))
+        {
+            name = name.Substring(0, name.Length - ".compressed".Length);
+        }
+
+        return name.StartsWith("costura.", StringComparison.OrdinalIgnoreCase) ? name.Substring("costura.".Length) : name;
     }
 
     private void Assembly(MemoryStream bytes, string where, string name, int depth)
@@ -135,7 +450,7 @@ internal sealed class ShippedContents
         string sha = LoadedFile.Hex(SHA256.HashData(bytes));
         bytes.Position = 0;
         bool own = _verified(sha);
-        if (!own && !resourceOnly && !_packageFile(Path.GetFileName(name), sha))
+        if (!own && !resourceOnly && !_packageFile(Path.GetFileName(InnerName(name)), sha))
         {
             _results.Add(new GateResult(where, ShippedOutputs.Code, "this assembly inside a file of an output folder is not one a verified Guardrails audit record describes (by SHA-256), " +
                 "nor a file of a restored package: an assembly zipped or embedded as a resource ships and can be loaded from its bytes at run time, outside every check of the build."));

@@ -64,14 +64,23 @@ internal static class ShippedOutputs
             {
                 if (!IsAssembly(file, out bool resourceOnly))
                 {
-                    // A zip (.zip, .nupkg, any name) is opened: an SDK or a key inside ships as surely as one beside it.
-                    if (ShippedContents.IsZip(file))
+                    // An archive (zip, .nupkg, tar, gzip; by its bytes, any name) is opened: an SDK or a key inside ships as surely
+                    // as one beside it. Any other file is read for keys, and opened when it decodes as brotli or deflate.
+                    if (ShippedContents.IsArchive(file))
                     {
                         ShippedContents.Inspect(file, assembly: false, verified, packageFile, results);
                     }
-                    else if (ShippedKey(file, packageFile) is { } key)
+                    else
                     {
-                        results.Add(key);
+                        if (ShippedKey(file, packageFile) is { } key)
+                        {
+                            results.Add(key);
+                        }
+
+                        if (!IsPackageFile(file, packageFile))
+                        {
+                            ShippedContents.InspectCompressed(file, verified, packageFile, results);
+                        }
                     }
 
                     continue;
@@ -103,6 +112,12 @@ internal static class ShippedOutputs
         }
 
         return results;
+    }
+
+    private static bool IsPackageFile(string file, Func<string, string, bool> packageFile)
+    {
+        string? sha = SourceFile.TryHashFile(file);
+        return sha != null && packageFile(Path.GetFileName(file), sha);
     }
 
     public const string KeyCode = "GRDCL31";
