@@ -64,7 +64,7 @@ namespace Guardrails.Analyzers
         private static void Analyze(SemanticModelAnalysisContext context, GuardrailsSettings settings, PolicyVerdicts verdicts, Decision? carried)
         {
             SyntaxTree tree = context.SemanticModel.SyntaxTree;
-            string text = tree.GetText(context.CancellationToken).ToString();
+            string text = TreeText.Of(tree, context.CancellationToken);
             if (!MentionsALoader(text))
             {
                 return;

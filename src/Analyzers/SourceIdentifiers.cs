@@ -45,7 +45,7 @@ namespace Guardrails.Analyzers
             foreach (SyntaxTree tree in compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (AnyIn(tree.GetText(cancellationToken).ToString(), accept))
+                if (AnyIn(TreeText.Of(tree, cancellationToken), accept))
                 {
                     return true;
                 }

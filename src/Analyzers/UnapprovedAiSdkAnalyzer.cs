@@ -112,7 +112,7 @@ namespace Guardrails.Analyzers
                 CancellationToken ct = context.CancellationToken;
                 SourceIdentifiers scanner = Scanner(ct);
                 SyntaxTree tree = context.SemanticModel.SyntaxTree;
-                string text = tree.GetText(ct).ToString();
+                string text = TreeText.Of(tree, ct);
 
                 // One list of hits per thread, reused file after file.
                 List<KeyValuePair<int, string>> hits = t_hits ?? new List<KeyValuePair<int, string>>();
@@ -207,7 +207,7 @@ namespace Guardrails.Analyzers
                     var derived = new HashSet<string>(StringComparer.Ordinal);
                     foreach (SyntaxTree tree in _compilation.SyntaxTrees)
                     {
-                        typeScanner.AllIn(tree.GetText(ct).ToString(), typeHits);
+                        typeScanner.AllIn(TreeText.Of(tree, ct), typeHits);
                         if (typeHits.Count == 0)
                         {
                             continue;
@@ -260,7 +260,7 @@ namespace Guardrails.Analyzers
                         fresh = new HashSet<string>(StringComparer.Ordinal);
                         foreach (SyntaxTree tree in _compilation.SyntaxTrees)
                         {
-                            derivedScanner.AllIn(tree.GetText(ct).ToString(), derivedHits);
+                            derivedScanner.AllIn(TreeText.Of(tree, ct), derivedHits);
                             if (derivedHits.Count == 0)
                             {
                                 continue;
