@@ -115,6 +115,19 @@ public class RealCodeFalsePositiveTests
         Assert.False(Reported("aws_secret_access_key", "je7MtGbClwBF/2Zp9Utk/h3yCo8nvb" + "EXAMPLEKEY"));
     }
 
+    [Fact]
+    public void GitHubs_documented_example_clone_token_is_not_a_secret_but_one_of_its_shape_is()
+    {
+        // GitHub's OpenAPI description, vendored as an API plugin: the example repository's temp_clone_token (chat-copilot,
+        // miyagi: 4 each, in openapi.json under components/examples).
+        string example = "ABTLWHOULUVAXG" + "TRYU7OC2876QJ2O";
+        Assert.False(Reported("temp_clone_token", example));
+        Assert.False(Reported("TempCloneToken", example));
+        string other = "QX7KD2MPWZ4RTE" + "9HVNC3LJ8YFB6SG";
+        Assert.Equal(example.Length, other.Length);
+        Assert.True(Reported("temp_clone_token", other));
+    }
+
     [Theory]
     [InlineData("1234abcd1234abcd1234abcd1234abcd")] // 32 hex: an Azure OpenAI key's shape
     [InlineData("abc123abc123abc123abc123abc123ab")]

@@ -24,6 +24,10 @@ namespace Guardrails.Core.Secrets
             "AKIAI44QH8DHB" + "EXAMPLE",
             "je7MtGbClwBF/2Zp9Utk/h3yCo8nvb" + "EXAMPLEKEY",
 
+            // GitHub's REST API description (github/rest-api-description, docs.github.com): the example repository object's
+            // temp_clone_token, copied with the OpenAPI document into API plugins, fixtures and generated clients.
+            "ABTLWHOULUVAXG" + "TRYU7OC2876QJ2O",
+
             // jwt.io's example token (HS256, "John Doe"), printed in countless tutorials and tests.
             "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ." +
             "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
