@@ -67,7 +67,7 @@ namespace Guardrails.Analyzers
             if (typeSyntax.Parent is TypeOfExpressionSyntax typeOf && typeOf.Parent is ArgumentSyntax typeArgument &&
                 typeArgument.Parent is ArgumentListSyntax { Parent: ExpressionSyntax call } &&
                 (call is InvocationExpressionSyntax || call is ObjectCreationExpressionSyntax) &&
-                model.GetOperation(typeArgument, ct) is IArgumentOperation { Parameter: { } parameter } &&
+                model.OperationOrNull(typeArgument, ct) is IArgumentOperation { Parameter: { } parameter } &&
                 parameter.ContainingSymbol is IMethodSymbol target)
             {
                 target = (target.ReducedFrom ?? target).OriginalDefinition;

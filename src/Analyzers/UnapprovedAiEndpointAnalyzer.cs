@@ -188,7 +188,7 @@ namespace Guardrails.Analyzers
                         // `{ "Groq:Endpoint", "https://…" }` in a dictionary initializer: the key names an address.
                         if (initializer.Expressions.Count == 2 && initializer.Expressions[1] == node &&
                             model.GetConstantValue(initializer.Expressions[0], cancellationToken) is { HasValue: true, Value: string key } && IsAddressName(key) &&
-                            model.GetOperation(value, cancellationToken) is IOperation keyed && MightBeText(keyed))
+                            model.OperationOrNull(value, cancellationToken) is IOperation keyed && MightBeText(keyed))
                         {
                             Check(new Sink(context, model, node.SpanStart), keyed);
                         }
@@ -225,7 +225,7 @@ namespace Guardrails.Analyzers
                 if (node != OutsideParentheses(value))
                 {
                     // Through an arm or an element: the sink decides, the value itself is what is checked.
-                    if (IsSink(sink, node, model, cancellationToken) && model.GetOperation(value, cancellationToken) is IOperation piece && MightBeText(piece))
+                    if (IsSink(sink, node, model, cancellationToken) && model.OperationOrNull(value, cancellationToken) is IOperation piece && MightBeText(piece))
                     {
                         Check(sink, piece);
                     }
@@ -237,8 +237,8 @@ namespace Guardrails.Analyzers
                 {
                     case ArgumentSyntax argument:
                         // A parenthesized argument has no operation of its own syntax: go up from the value.
-                        IArgumentOperation? argumentOperation = model.GetOperation(argument, cancellationToken) as IArgumentOperation;
-                        for (IOperation? up = argumentOperation == null ? model.GetOperation(value, cancellationToken) : null; up != null && argumentOperation == null; up = up.Parent)
+                        IArgumentOperation? argumentOperation = model.OperationOrNull(argument, cancellationToken) as IArgumentOperation;
+                        for (IOperation? up = argumentOperation == null ? model.OperationOrNull(value, cancellationToken) : null; up != null && argumentOperation == null; up = up.Parent)
                         {
                             argumentOperation = up as IArgumentOperation;
                         }
@@ -250,7 +250,7 @@ namespace Guardrails.Analyzers
 
                         break;
                     case EqualsValueClauseSyntax equals:
-                        IOperation? initialization = model.GetOperation(equals, cancellationToken);
+                        IOperation? initialization = model.OperationOrNull(equals, cancellationToken);
                         if (initialization is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
                         {
                             AnalyzeDeclarator(sink, declarator);
@@ -262,14 +262,14 @@ namespace Guardrails.Analyzers
 
                         break;
                     case AssignmentExpressionSyntax assignment when assignment.Right == node:
-                        if (model.GetOperation(assignment, cancellationToken) is ISimpleAssignmentOperation simple)
+                        if (model.OperationOrNull(assignment, cancellationToken) is ISimpleAssignmentOperation simple)
                         {
                             AnalyzeAssignment(sink, simple);
                         }
 
                         break;
                     case BinaryExpressionSyntax coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression) && coalesce.Right == node:
-                        if (model.GetOperation(coalesce, cancellationToken) is ICoalesceOperation coalesceOperation)
+                        if (model.OperationOrNull(coalesce, cancellationToken) is ICoalesceOperation coalesceOperation)
                         {
                             AnalyzeCoalesce(sink, coalesceOperation);
                         }
@@ -278,7 +278,7 @@ namespace Guardrails.Analyzers
                     case ReturnStatementSyntax _:
                     case ArrowExpressionClauseSyntax _:
                     case AnonymousFunctionExpressionSyntax _:
-                        if (model.GetOperation(value, cancellationToken) is IOperation returned)
+                        if (model.OperationOrNull(value, cancellationToken) is IOperation returned)
                         {
                             AnalyzeReturn(sink, returned);
                         }
@@ -296,9 +296,9 @@ namespace Guardrails.Analyzers
                 switch (carrier.Parent)
                 {
                     case ArgumentSyntax argument:
-                        return model.GetOperation(argument, cancellationToken) is IArgumentOperation { Parameter: { } target } && IsAddressName(target.Name);
+                        return model.OperationOrNull(argument, cancellationToken) is IArgumentOperation { Parameter: { } target } && IsAddressName(target.Name);
                     case EqualsValueClauseSyntax equals:
-                        switch (model.GetOperation(equals, cancellationToken))
+                        switch (model.OperationOrNull(equals, cancellationToken))
                         {
                             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
                                 return IsAddressName(declarator.Symbol.Name);
@@ -313,7 +313,7 @@ namespace Guardrails.Analyzers
                         }
 
                     case AssignmentExpressionSyntax assignment when assignment.Right == carrier:
-                        return model.GetOperation(assignment, cancellationToken) is ISimpleAssignmentOperation simple && simple.Target switch
+                        return model.OperationOrNull(assignment, cancellationToken) is ISimpleAssignmentOperation simple && simple.Target switch
                         {
                             IMemberReferenceOperation member => IsAddressName(member.Member.Name),
                             ILocalReferenceOperation local => IsAddressName(local.Local.Name),

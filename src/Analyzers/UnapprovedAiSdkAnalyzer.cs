@@ -679,7 +679,7 @@ namespace Guardrails.Analyzers
 
                 if (bind)
                 {
-                    IOperation? operation = _model.GetOperation(siteNode, _ct);
+                    IOperation? operation = _model.OperationOrNull(siteNode, _ct);
                     if (operation == null || operation.IsImplicit)
                     {
                         return;
@@ -750,7 +750,7 @@ namespace Guardrails.Analyzers
                     }
                 }
 
-                if (indexer == null && _model.GetOperation(access, _ct) is IPropertyReferenceOperation reference)
+                if (indexer == null && _model.OperationOrNull(access, _ct) is IPropertyReferenceOperation reference)
                 {
                     indexer = reference.Property;
                 }
@@ -800,7 +800,7 @@ namespace Guardrails.Analyzers
                     return; // `ChatClient c = new(…)`: the declared type is the site
                 }
 
-                if (_model.GetOperation(creation, _ct) is IObjectCreationOperation operation && !operation.IsImplicit)
+                if (_model.OperationOrNull(creation, _ct) is IObjectCreationOperation operation && !operation.IsImplicit)
                 {
                     if (_sdks.TryGetSdkInType(operation.Type, out AiSdk sdk))
                     {
