@@ -8,7 +8,6 @@ public class ServerCommandTests
     [InlineData("npx -y @scope/pkg@1.2.3 --flag", "pkg:npm/@scope/pkg", "1.2.3")]
     [InlineData("npx --yes pkg@latest", "pkg:npm/pkg", null)]
     [InlineData("npx @scope/pkg", "pkg:npm/@scope/pkg", null)]
-    [InlineData("npx --package=@scope/pkg@2.0.0 bin-name", "pkg:npm/@scope/pkg", "2.0.0")]
     [InlineData("npx.cmd -y pkg@1.0.0", "pkg:npm/pkg", "1.0.0")]
     [InlineData("/usr/local/bin/npx -y pkg@1.0.0", "pkg:npm/pkg", "1.0.0")]
     [InlineData("pnpm dlx pkg@3.1.0", "pkg:npm/pkg", "3.1.0")]
@@ -39,6 +38,10 @@ public class ServerCommandTests
     [InlineData("python -m my_server")]
     [InlineData("docker ps")]
     [InlineData("npx")]
+    // npm exec -p A [-p B] <command> runs <command>, not A (adversary round 5 #10): judged by the exact command line.
+    [InlineData("npx --package=@scope/pkg@2.0.0 bin-name")]
+    [InlineData("npx -y -p @modelcontextprotocol/server-github -p @modelcontextprotocol/server-filesystem mcp-server-filesystem /")]
+    [InlineData("npm exec --package @scope/pkg -- bin-name")]
     public void Other_commands_keep_only_their_command_line(string commandLine)
     {
         var server = new McpServerUse("label", "mcpServers", 1, 1) { Command = commandLine.Split(' ') };

@@ -272,6 +272,14 @@ namespace Guardrails.BuildTasks.Footprints
                     }
                 }
 
+                foreach (JsonProperty p in root.Properties)
+                {
+                    if (PermissionSettings.IsCommandSetting(p))
+                    {
+                        _content.Permissions.Add(new PermissionUse(PermissionCeilings.Hooks, p.Name, PermissionSettings.Show(p.Value), p.NameStart.Line, p.NameStart.Column));
+                    }
+                }
+
                 Walk(root, string.Empty, 0);
             }
 
@@ -444,6 +452,11 @@ namespace Guardrails.BuildTasks.Footprints
                     {
                         foreach (JsonProperty e in bag.Properties)
                         {
+                            if ((field == "env" || field == "environment") && server.AlteredBy == null && ServerCommand.ChangesWhatRuns(e.Name))
+                            {
+                                server.AlteredBy = e.Name;
+                            }
+
                             if (e.Value.Kind == JsonKind.String)
                             {
                                 string setting = dialect + "." + name + "." + field + "." + e.Name;

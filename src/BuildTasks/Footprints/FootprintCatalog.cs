@@ -226,6 +226,22 @@ namespace Guardrails.BuildTasks.Footprints
             (QwenCode, new[] { "@qwen-code/qwen-code" }),
         };
 
+        /// <summary>
+        /// The files that run commands in CI or build a dev container: GitHub workflows and local composite actions, the
+        /// other CI systems' pipeline files, and Dockerfiles of dev containers (adversary round 5 #8: an assistant installed
+        /// or run from any of them is used in this repository as much as from a workflow).
+        /// </summary>
+        private static readonly string[] RunnerFiles =
+        {
+            ".github/workflows/*.yml", ".github/workflows/*.yaml",
+            ".github/actions/**/action.yml", ".github/actions/**/action.yaml", "action.yml", "action.yaml",
+            ".gitlab-ci.yml", ".gitlab-ci.yaml", ".gitlab/**/*.yml", ".gitlab/**/*.yaml",
+            "azure-pipelines*.yml", "azure-pipelines*.yaml", ".azure-pipelines/**/*.yml", ".azure-pipelines/**/*.yaml", ".pipelines/**/*.yml", ".pipelines/**/*.yaml",
+            "bitbucket-pipelines.yml", ".circleci/config.yml", ".circleci/config.yaml", "Jenkinsfile", ".buildkite/**/*.yml", ".buildkite/**/*.yaml",
+            ".drone.yml", ".woodpecker.yml", ".woodpecker/*.yml", ".travis.yml", "cloudbuild.yaml", "cloudbuild.yml", "buildspec.yml",
+            ".devcontainer/Dockerfile", ".devcontainer/*/Dockerfile", ".devcontainer/*.Dockerfile", ".devcontainer/**/*.sh",
+        };
+
         private static readonly (string Assistant, string[] Markers)[] EditorExtensions =
         {
             (ClaudeCode, new[] { "anthropic.claude-code", "devcontainer-features/claude-code", "@anthropic-ai/claude-code" }),
@@ -249,7 +265,7 @@ namespace Guardrails.BuildTasks.Footprints
             var all = new List<FootprintEntry>(PathEntries);
             foreach ((string assistant, string[] markers) in RunByWorkflow)
             {
-                foreach (string pattern in new[] { ".github/workflows/*.yml", ".github/workflows/*.yaml" })
+                foreach (string pattern in RunnerFiles)
                 {
                     all.Add(new FootprintEntry(pattern, assistant, K.Workflow, FootprintFormat.None, contentMarkers: markers));
                 }

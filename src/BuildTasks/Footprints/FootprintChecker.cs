@@ -374,6 +374,13 @@ namespace Guardrails.BuildTasks.Footprints
                     return; // e.g. a Zed extension server or a disabled stub: nothing runs from this file
                 }
 
+                if (server.AlteredBy != null && server.Command != null)
+                {
+                    Add(RuleCatalog.FootprintMcpServerNotApproved, hit, server,
+                        shown + " in the " + Describe(hit) + " sets '" + Text.Show(server.AlteredBy, 80) + "' in its env, which changes what its command fetches or loads (another registry, a preloaded script), so it is not the server its command line or package names, and the policy can only approve servers it can identify. Remove that variable.", subject);
+                    return;
+                }
+
                 var identity = new McpServerIdentity { Url = server.Url, Command = server.Command, Package = server.Package, Version = server.Version };
                 McpServerRule? denied = PolicyEvaluator.DenyingMcpEntry(_policy!, null, identity);
                 if (denied != null)
@@ -450,6 +457,11 @@ namespace Guardrails.BuildTasks.Footprints
                 {
                     foreach (string ceiling in PermissionCeilings.HeldAgainst(permission.Ceiling))
                     {
+                        if (permission.Ceiling == PermissionCeilings.Hooks && ceiling != permission.Ceiling && rule.Permissions.ContainsKey(permission.Ceiling))
+                        {
+                            continue; // a policy that sets "hooks" itself decides them; left unset, autoApprove does
+                        }
+
                         if (rule.Forbids(ceiling))
                         {
                             Add(RuleCatalog.FootprintPermissionAboveCeiling, hit, permission,

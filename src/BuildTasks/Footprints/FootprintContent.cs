@@ -72,6 +72,13 @@ namespace Guardrails.BuildTasks.Footprints
         /// <summary>True when the URL or command contains a variable (<c>${VAR}</c>) the build cannot resolve: the identity is then unknown.</summary>
         public bool HasUnresolvedVariable { get; set; }
 
+        /// <summary>
+        /// The environment variable of the server's own <c>env</c> that changes what its command runs (a registry or index,
+        /// a preloaded script: <c>npm_config_registry</c>, <c>NODE_OPTIONS</c>, <c>PIP_INDEX_URL</c>, …), or null. Such a
+        /// server cannot be identified by its URL, command or package: adversary round 5 #10.
+        /// </summary>
+        public string? AlteredBy { get; set; }
+
         /// <summary>How the server is shown in messages: its URL, command line or package, never only its name.</summary>
         public string Describe() =>
             Url ?? (Package != null ? Package + (Version != null ? "@" + Version : " (no version pinned)") : null) ?? (Command != null ? string.Join(" ", Command) : "(no url or command)");

@@ -96,6 +96,28 @@ namespace Guardrails.BuildTasks.Footprints
             return hooks != null && HasCommand(hooks, 0);
         }
 
+        /// <summary>
+        /// Claude Code settings that run a shell command on their own, the same power as a hook under another name
+        /// (adversary round 5 #9): <c>statusLine</c> with a command (run on every status-line refresh), <c>apiKeyHelper</c>,
+        /// <c>awsAuthRefresh</c>, <c>awsCredentialExport</c>, <c>otelHeadersHelper</c> (run at start-up and on refresh).
+        /// Top-level members only, with a command in them.
+        /// </summary>
+        public static bool IsCommandSetting(JsonProperty p)
+        {
+            switch (p.Name)
+            {
+                case "statusLine":
+                    return p.Value.Kind == JsonKind.Object && p.Value["command"] is JsonNode c && c.Kind == JsonKind.String && !string.IsNullOrWhiteSpace(c.Text);
+                case "apiKeyHelper":
+                case "awsAuthRefresh":
+                case "awsCredentialExport":
+                case "otelHeadersHelper":
+                    return p.Value.Kind == JsonKind.String && !string.IsNullOrWhiteSpace(p.Value.Text);
+                default:
+                    return false;
+            }
+        }
+
         private static bool HasCommand(JsonNode node, int depth)
         {
             if (depth > 8)

@@ -20,6 +20,20 @@ namespace Guardrails.BuildTasks.Footprints
             "--cap-add", "--cap-drop", "--security-opt", "--tmpfs", "--ulimit", "--device", "--dns", "--log-driver", "--restart", "--runtime", "--gpus",
         };
 
+        /// <summary>
+        /// An environment variable that changes what a launcher fetches or what the runtime loads before the server's code:
+        /// the package registry or index (npm, pip, uv, NuGet), a preloaded module or startup hook, a library preload.
+        /// </summary>
+        public static bool ChangesWhatRuns(string name)
+        {
+            string n = name.Trim().ToUpperInvariant();
+            return n.StartsWith("NPM_CONFIG_", StringComparison.Ordinal) || n.StartsWith("YARN_", StringComparison.Ordinal) || n.StartsWith("PNPM_", StringComparison.Ordinal) ||
+                   n.StartsWith("PIP_", StringComparison.Ordinal) || n.StartsWith("UV_", StringComparison.Ordinal) || n.StartsWith("PIPX_", StringComparison.Ordinal) ||
+                   n.StartsWith("NUGET_", StringComparison.Ordinal) || n.StartsWith("DOCKER_", StringComparison.Ordinal) ||
+                   n == "NODE_OPTIONS" || n == "NODE_PATH" || n == "PYTHONPATH" || n == "PYTHONSTARTUP" || n == "PYTHONHOME" || n == "PATH" ||
+                   n == "LD_PRELOAD" || n == "LD_LIBRARY_PATH" || n == "DYLD_INSERT_LIBRARIES" || n == "DOTNET_STARTUP_HOOKS" || n == "BUN_INSTALL" || n == "BUN_CONFIG_REGISTRY";
+        }
+
         /// <summary>Fills <see cref="McpServerUse.Package"/> and <see cref="McpServerUse.Version"/> from the command line when it runs a known launcher.</summary>
         public static void Identify(McpServerUse server)
         {
@@ -132,16 +146,12 @@ namespace Guardrails.BuildTasks.Footprints
                     break;
                 }
 
-                if (a.StartsWith("--package=", StringComparison.Ordinal))
+                if (a.StartsWith("--package=", StringComparison.Ordinal) || a == "-p" || a == "--package")
                 {
-                    spec = a.Substring("--package=".Length);
-                    break;
-                }
-
-                if ((a == "-p" || a == "--package") && i + 1 < cmd.Count)
-                {
-                    spec = cmd[i + 1];
-                    break;
+                    // npm exec -p A [-p B] <command>: installs the packages and runs <command>, which need not be A's
+                    // (adversary round 5 #10: -p server-github -p server-filesystem mcp-server-filesystem /). What runs is
+                    // the command line, not a package: judged by the exact command.
+                    return;
                 }
 
                 if (a.StartsWith("-", StringComparison.Ordinal))

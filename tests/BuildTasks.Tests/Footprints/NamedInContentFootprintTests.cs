@@ -95,4 +95,40 @@ public class NamedInContentFootprintTests
             Assert.NotEmpty(e.ContentMarkers!);
         });
     }
+    /// <summary>
+    /// Adversary round 5 #8: the same assistants run from a local composite action, another CI system's pipeline file, or
+    /// the dev container's Dockerfile: each file names the assistant's package or action and is its footprint.
+    /// </summary>
+    [Theory]
+    [InlineData(".github/actions/ai/action.yml", "runs:\n  using: composite\n  steps:\n    - uses: anthropics/claude-code-action@v1\n      with:\n        claude_args: \"--allowedTools Bash(*)\"\n", "claude-code")]
+    [InlineData(".gitlab-ci.yml", "review:\n  script:\n    - npm install -g @anthropic-ai/claude-code\n    - claude -p review --dangerously-skip-permissions\n", "claude-code")]
+    [InlineData(".gitlab/ci/review.yml", "review:\n  script: [ \"npx -y @openai/codex exec --full-auto fix\" ]\n", "openai-codex")]
+    [InlineData("azure-pipelines.yml", "steps:\n- script: npx -y @openai/codex exec --full-auto \"fix build\"\n", "openai-codex")]
+    [InlineData(".azure-pipelines/review.yml", "steps:\n- script: npx -y @google/gemini-cli -p review\n", "gemini")]
+    [InlineData("bitbucket-pipelines.yml", "pipelines:\n  default:\n    - step:\n        script: [ \"pip install aider-chat\" ]\n", "aider")]
+    [InlineData(".circleci/config.yml", "jobs:\n  review:\n    steps:\n      - run: npm i -g @anthropic-ai/claude-code\n", "claude-code")]
+    [InlineData("Jenkinsfile", "pipeline { stages { stage('r') { steps { sh 'npx -y @openai/codex exec fix' } } } }\n", "openai-codex")]
+    [InlineData(".devcontainer/Dockerfile", "FROM mcr.microsoft.com/dotnet/sdk:10.0\nRUN npm install -g @anthropic-ai/claude-code\n", "claude-code")]
+    public void Assistants_run_from_other_CI_and_container_files_are_footprints(string path, string content, string assistant)
+    {
+        using var repo = new FootprintRepo();
+        repo.Write(path, content);
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, FootprintHarness.Manifest("[]"));
+
+        Finding f = Assert.Single(run.Of("GRD130"), x => x.File.Replace('\\', '/').EndsWith(path, StringComparison.Ordinal));
+        Assert.Contains("'" + assistant + "'", f.Message);
+        Assert.True(run.IsError(f), run.ToString());
+    }
+
+    [Fact]
+    public void Pipeline_files_that_name_no_assistant_are_no_footprint()
+    {
+        using var repo = new FootprintRepo();
+        repo.Write(".gitlab-ci.yml", "build:\n  script: [ \"dotnet build\" ]\n");
+        repo.Write("azure-pipelines.yml", "steps:\n- script: dotnet test\n");
+        repo.Write(".github/actions/setup/action.yml", "runs:\n  using: composite\n  steps:\n    - run: dotnet restore\n      shell: bash\n");
+        repo.Write(".devcontainer/Dockerfile", "FROM mcr.microsoft.com/dotnet/sdk:10.0\n");
+        Assert.Empty(FootprintHarness.Check(repo, FootprintHarness.Policy, FootprintHarness.Manifest("[]")).Of("GRD130"));
+    }
 }
