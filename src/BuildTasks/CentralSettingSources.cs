@@ -232,6 +232,17 @@ namespace Guardrails.BuildTasks
                 }
             }
 
+            foreach (EvaluatedBuild.Located fed in evaluated.RepositoryFedPolicyPackages)
+            {
+                if (seen.Add(fed.File + "|0"))
+                {
+                    request.CentralRecordTampered.Add(new Finding(Core.Rules.RuleCatalog.CentralSettingOverridden, fed.File, 0, 0,
+                        "The package holding the central policy file was restored from '" + Policy.Text.Show(fed.Detail, 200) + "', a feed inside this repository: a package the repository supplies itself " +
+                        "cannot be the central policy package, whatever its id and version (a look-alike with the published policy passes the pin, and its props would be central). " +
+                        "Restore the policy package from the central feed (map its id to that source in the package source mapping) and remove the repository's copy."));
+                }
+            }
+
             var changed = new List<string>();
             Compare(changed, evaluated, "_GuardrailsCentralCaptured", task.CentralSettingsCaptured ? "true" : string.Empty);
             Compare(changed, evaluated, "_GuardrailsCentralMode", task.CentralMode);

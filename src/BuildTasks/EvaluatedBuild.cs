@@ -80,6 +80,12 @@ namespace Guardrails.BuildTasks
         /// package's last one (Detail: the package folder). Empty when at most one package names the policy.</summary>
         public List<Located> CompetingPolicyPaths { get; } = new List<Located>();
 
+        /// <summary>
+        /// The package holding the central policy file when it was restored from a feed inside the repository (Detail: the
+        /// feed folder): its props are not central (adversary round 5 #1), GRD308.
+        /// </summary>
+        public List<Located> RepositoryFedPolicyPackages { get; } = new List<Located>();
+
         /// <summary>The central files found (Directory.Build.props and package props, with what they import).</summary>
         public List<string> CentralFiles { get; } = new List<string>();
 
@@ -189,7 +195,7 @@ namespace Guardrails.BuildTasks
         private static EvaluatedBuild Read(Project project, string packageRoot)
         {
             var result = new EvaluatedBuild();
-            HashSet<string> central = CentralFileSet(project, packageRoot, out string? unimported, result.CompetingPolicyPaths);
+            HashSet<string> central = CentralFileSet(project, packageRoot, out string? unimported, result.CompetingPolicyPaths, result.RepositoryFedPolicyPackages);
             result.UnimportedRepositoryProps = unimported;
             result.CentralFiles.AddRange(central);
             string projectDirectory = project.DirectoryPath;
@@ -396,7 +402,7 @@ namespace Guardrails.BuildTasks
         /// opt-outs was recorded as central).</item>
         /// </list>
         /// </summary>
-        private static HashSet<string> CentralFileSet(Project project, string packageRoot, out string? unimported, List<Located> competing)
+        private static HashSet<string> CentralFileSet(Project project, string packageRoot, out string? unimported, List<Located> competing, List<Located> repositoryFed)
         {
             unimported = null;
             var children = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -501,6 +507,16 @@ namespace Guardrails.BuildTasks
                 string? folder = PackageFolder(props);
                 if (folder != null && policy.StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, PathComparison))
                 {
+                    // A package restored from a feed inside the repository is the repository's own, whatever its id and
+                    // version: a look-alike of the policy package (same id, same version, the published policy byte for byte,
+                    // opt-outs in its props: adversary round 5 #1) would make its props central. Not central; GRD308.
+                    string? localSource = RepositorySource(folder, project.DirectoryPath);
+                    if (localSource != null)
+                    {
+                        repositoryFed.Add(new Located(props, 0, 0, "GuardrailsPolicyPath", localSource));
+                        continue;
+                    }
+
                     central.UnionWith(tree);
                 }
             }
@@ -578,6 +594,68 @@ namespace Guardrails.BuildTasks
         }
 
         /// <summary>The folder of the restored package (…/id/version) holding a build/, buildTransitive/ or buildMultiTargeting/ file.</summary>
+        /// <summary>
+        /// The feed a restored package came from (NuGet's <c>.nupkg.metadata</c> in the package folder, "source") when it is
+        /// a folder inside the project's git repository (the nearest folder above the project holding <c>.git</c>); null
+        /// when the source is remote, outside the repository, unknown, or there is no repository.
+        /// </summary>
+        internal static string? RepositorySource(string packageFolder, string projectDirectory)
+        {
+            try
+            {
+                string metadata = Path.Combine(packageFolder, ".nupkg.metadata");
+                if (!File.Exists(metadata) || new FileInfo(metadata).Length > 1024 * 1024)
+                {
+                    return null;
+                }
+
+                Core.Json.JsonNode root = Core.Json.JsonReader.Parse(File.ReadAllText(metadata));
+                string? source = root["source"]?.Text?.Trim();
+                if (string.IsNullOrEmpty(source))
+                {
+                    return null;
+                }
+
+                string? local = null;
+                if (Uri.TryCreate(source, UriKind.Absolute, out Uri? uri) && uri.IsFile)
+                {
+                    local = uri.LocalPath;
+                }
+                else if (Path.IsPathRooted(source))
+                {
+                    local = source;
+                }
+
+                string? repository = RepositoryRoot(projectDirectory);
+                if (local == null || repository == null)
+                {
+                    return null;
+                }
+
+                string full = Normalize(Path.GetFullPath(local)).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+                string root2 = Normalize(repository).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+                return full.StartsWith(root2, PathComparison) ? local : null;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException || e is Core.Json.JsonParseException)
+            {
+                return null;
+            }
+        }
+
+        private static string? RepositoryRoot(string directory)
+        {
+            for (string? dir = directory; !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
+            {
+                string git = Path.Combine(dir, ".git");
+                if (Directory.Exists(git) || File.Exists(git))
+                {
+                    return dir;
+                }
+            }
+
+            return null;
+        }
+
         private static string? PackageFolder(string props)
         {
             string? dir = Path.GetDirectoryName(props);

@@ -142,4 +142,35 @@ public class EvaluatedBuildTests
             Assert.Empty(evaluated.ForgedCapture);
         }
     }
+    /// <summary>
+    /// Adversary round 5 #1: the package that holds the central policy was restored (NuGet's .nupkg.metadata "source")
+    /// from a feed inside the repository: a look-alike of the policy package, not the central one.
+    /// </summary>
+    [Fact]
+    public void A_package_restored_from_a_feed_inside_the_repository_is_recognised_by_its_source()
+    {
+        using var repo = new TempDir();
+        using var cache = new TempDir();
+        Directory.CreateDirectory(Path.Combine(repo.Path, ".git"));
+        string project = repo.Write("src/App/App.csproj", "<Project />");
+        string package = Path.Combine(cache.Path, "acme.guardrails.policy", "1.1.0");
+        Directory.CreateDirectory(package);
+        string Metadata(string source) => "{ \"version\": 2, \"contentHash\": \"AAAA\", \"source\": " + System.Text.Json.JsonSerializer.Serialize(source) + " }";
+
+        File.WriteAllText(Path.Combine(package, ".nupkg.metadata"), Metadata(Path.Combine(repo.Path, "eng", "feed")));
+        Assert.Equal(Path.Combine(repo.Path, "eng", "feed"), EvaluatedBuild.RepositorySource(package, Path.GetDirectoryName(project)!));
+
+        File.WriteAllText(Path.Combine(package, ".nupkg.metadata"), Metadata(new Uri(Path.Combine(repo.Path, "eng", "feed")).AbsoluteUri));
+        Assert.NotNull(EvaluatedBuild.RepositorySource(package, Path.GetDirectoryName(project)!));
+
+        // The central feed (remote, or a folder outside the repository), no metadata, or no repository: not judged here.
+        File.WriteAllText(Path.Combine(package, ".nupkg.metadata"), Metadata("https://pkgs.example.test/acme/nuget/v3/index.json"));
+        Assert.Null(EvaluatedBuild.RepositorySource(package, Path.GetDirectoryName(project)!));
+        File.WriteAllText(Path.Combine(package, ".nupkg.metadata"), Metadata(Path.Combine(cache.Path, "central-feed")));
+        Assert.Null(EvaluatedBuild.RepositorySource(package, Path.GetDirectoryName(project)!));
+        File.WriteAllText(Path.Combine(package, ".nupkg.metadata"), "{ not json");
+        Assert.Null(EvaluatedBuild.RepositorySource(package, Path.GetDirectoryName(project)!));
+        File.Delete(Path.Combine(package, ".nupkg.metadata"));
+        Assert.Null(EvaluatedBuild.RepositorySource(package, Path.GetDirectoryName(project)!));
+    }
 }
