@@ -61,6 +61,41 @@ public class CommittedOutputTests
     }
 
     /// <summary>
+    /// The verification after the compiler is not skipped on a fresh clone of committed obj/ either: the committed
+    /// compile stamp, obj/App.dll and the git index checked out in one clock tick look up to date to MSBuild, and the
+    /// committed obj/App.dll is what bin/ ships. In Audit mode GRD315 does not stop the build, so this is the case where
+    /// the audit record would otherwise describe an assembly nothing verified.
+    /// </summary>
+    [Fact]
+    public void A_fresh_clone_of_committed_build_output_with_one_file_time_still_runs_the_verification_after_the_compiler()
+    {
+        // No generated AssemblyInfo.cs (a property any project may set): nothing is rewritten before CoreCompile, so the
+        // compiler is skipped as up to date and the verification inside it does not run.
+        TestProject project = _fixture.NewGovernedProject(E2eDocuments.Policy("e2e-committed-stamp", 1), E2eDocuments.MinimalManifest, ("GuardrailsMode", "Audit"), ("GenerateAssemblyInfo", "false"));
+        DotNet.Result first = project.Build();
+        Assert.True(first.ExitCode == 0, first.ToString());
+
+        Git(project.Directory, "init", "-q");
+        Git(project.Directory, "add", "-A", "-f", ".");
+        Git(project.Directory, "commit", "-q", "-m", "with build output");
+        string original = project.Directory + ".orig";
+        Directory.Move(project.Directory, original);
+        Git(Path.GetDirectoryName(original)!, "clone", "-q", original, project.Directory);
+        DateTime tick = DateTime.UtcNow;
+        foreach (string file in Directory.EnumerateFiles(project.Directory, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, tick);
+        }
+
+        DotNet.Result clone = project.Build("-v:d");
+
+        Assert.True(clone.ExitCode == 0, clone.ToString());
+        Assert.Contains("warning GRD315", clone.Output);
+        Assert.DoesNotContain("Skipping target \"_GuardrailsVerifyCompile\"", clone.Output);
+        Assert.Contains("Done building target \"_GuardrailsVerification\"", clone.Output);
+    }
+
+    /// <summary>
     /// The git index is an input of the check, and this shows it is needed: obj/ is git-ignored and not on the project's
     /// walk, the project is built and up to date (a build with no change skips the check), then only the index changes,
     /// when an obj/ file is committed with 'git add -f'. Nothing else the check reads is newer; the check runs again
