@@ -24,6 +24,7 @@ public class AiSdkBuildTests
             {
                 public ChatClient(string model, string apiKey) { Model = model; }
                 public string Model { get; }
+                public string CompleteChat(string message) => message;
             }
         }
         """;
@@ -81,5 +82,46 @@ public class AiSdkBuildTests
         Assert.DoesNotContain("GRD003", passing.Output);
         Assert.DoesNotContain("GRD004", passing.Output);
         Assert.Contains("package.approved=OpenAI", Guardrails.Tests.Shared.EffectivePolicyText.Render(File.ReadAllText(project.PathOf(E2eDocuments.EffectivePolicyFile))));
+    }
+
+    /// <summary>
+    /// The shape on which Roslyn 4.8's binder throws from GetOperation (an implicitly typed lambda with no delegate target that
+    /// returns a value and a lambda: CS8917; RoslynBinderFaultTests), built by the SDK's own compiler: the file's own error,
+    /// the analyzers ran (the SDK use beside it is reported), and no analyzer failed (AD0001).
+    /// </summary>
+    [Fact]
+    public void The_shape_that_breaks_the_4_8_binder_builds_with_its_own_error_and_no_AD0001()
+    {
+        TestProject project = _fixture.NewProject();
+        project.Write("sdk/OpenAI/OpenAI.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <AssemblyName>OpenAI</AssemblyName>
+              </PropertyGroup>
+            </Project>
+            """);
+        project.Write("sdk/OpenAI/ChatClient.cs", StubSdk);
+        project.AddToProject("  <ItemGroup>\n    <ProjectReference Include=\"sdk/OpenAI/OpenAI.csproj\" />\n    <Compile Remove=\"sdk/**\" />\n  </ItemGroup>");
+        project.Write("Program.cs", """
+            using OpenAI.Chat;
+
+            var client = new ChatClient("gpt-4o", Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? "");
+            var factory = state =>
+            {
+                if (state.Done) return null;
+                return () => state.Client.CompleteChat("https://api.openai.com/v1/");
+            };
+            """);
+        project.Write("ai-assistants.json", Manifest);
+        string policy = project.Write("policy/guardrails.policy.json", Policy(1, string.Empty));
+        project.SetProperties(("GuardrailsPolicyPath", policy), ("GuardrailsMode", "Enforce"));
+
+        DotNet.Result result = project.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.True(result.Output.Contains("Program.cs(4,15): error CS8917", StringComparison.Ordinal), result.ToString());
+        Assert.True(result.Output.Contains("Program.cs(3,14): error GRD003: ChatClient is part of OpenAI .NET SDK", StringComparison.Ordinal), result.ToString());
+        Assert.DoesNotContain("AD0001", result.Output);
     }
 }
