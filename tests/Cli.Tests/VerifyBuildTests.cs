@@ -123,6 +123,7 @@ public class VerifyBuildTests
         // The same bytes as a file of a package the project restored are a package's file; a PackageDownload is no library.
         string feed = repo.PathOf("packages-root").Replace("\\", "\\\\");
         Bytes(repo, "packages-root/xunit.core/2.9.0/lib/net8.0/Plugins.bin", plugin);
+        Restored(repo, "packages-root/xunit.core/2.9.0", "xunit.core.2.9.0", ("lib/net8.0/Plugins.bin", plugin));
         repo.Write("src/App/obj/project.assets.json", "{ \"version\": 3, \"libraries\": { \"OpenAI/2.1.0\": { \"type\": \"package\", \"path\": \"openai/2.1.0\" } }, \"packageFolders\": { \"" + feed + "\": {} } }");
         Assert.Equal(1, CliRun.Of("verify-build", repo.Root).ExitCode);
         string Assets(string restoredFor, string asset = "lib/net8.0/Plugins.bin") =>
@@ -154,6 +155,95 @@ public class VerifyBuildTests
         Assert.Contains("FAIL  GRDCL30 " + repo.PathOf("src/App/bin/Debug/net8.0/plugins/Plugins.bin"), unjudged.Out);
         repo.Write("tools/obj/project.assets.json", "{ \"version\": 3, \"libraries\": { \"xunit.core/2.9.0\": { \"type\": \"package\", \"path\": \"xunit.core/2.9.0\" } }, \"packageFolders\": { \"" + feed + "\": {} } }");
         Assert.Equal(1, CliRun.Of("verify-build", repo.Root).ExitCode);
+    }
+
+    /// <summary>
+    /// What restore leaves in a package folder besides the files: the .nupkg it extracted, its SHA-512 (base64) in
+    /// <c>&lt;id&gt;.&lt;version&gt;.nupkg.sha512</c> and in <c>.nupkg.metadata</c>'s contentHash.
+    /// </summary>
+    internal static byte[] Restored(TempRepo repo, string folder, string stem, params (string Path, byte[] Bytes)[] files)
+    {
+        using var memory = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(memory, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            zip.CreateEntry(stem.Split('.')[0] + ".nuspec").Open().Dispose();
+            foreach ((string path, byte[] bytes) in files)
+            {
+                using Stream entry = zip.CreateEntry(path).Open();
+                entry.Write(bytes);
+            }
+        }
+
+        byte[] nupkg = memory.ToArray();
+        string hash = Convert.ToBase64String(SHA512.HashData(nupkg));
+        Bytes(repo, folder + "/" + stem + ".nupkg", nupkg);
+        repo.Write(folder + "/" + stem + ".nupkg.sha512", hash);
+        repo.Write(folder + "/.nupkg.metadata", "{\n  \"version\": 2,\n  \"contentHash\": \"" + hash + "\",\n  \"source\": \"https://api.nuget.org/v3/index.json\"\n}");
+        return nupkg;
+    }
+
+    /// <summary>
+    /// Issue 12 (gate5 #4): a forged obj/project.assets.json could list any file as a package asset, and the gate vouched for
+    /// it. A package's file is vouched for only when its folder holds restore's own record (the .nupkg, its SHA-512 in
+    /// .nupkg.sha512 and .nupkg.metadata, the assets file's sha512 when it gives one), the file has the bytes of that
+    /// .nupkg's entry, and git tracks none of it (restore never commits a package folder).
+    /// </summary>
+    [Fact]
+    public void A_forged_assets_file_or_package_folder_vouches_for_nothing()
+    {
+        using var repo = new TempRepo();
+        ScanTests.Git(repo.Root, "init", "-q");
+        byte[] app = File.ReadAllBytes(typeof(VerifyBuildTests).Assembly.Location);
+        byte[] sdk = File.ReadAllBytes(typeof(FactAttribute).Assembly.Location);
+        string project = repo.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        Bytes(repo, "src/App/obj/Debug/net8.0/App.dll", app);
+        repo.Write("src/App/obj/Debug/net8.0/guardrails/guardrails.audit.json", Verified("App.dll", Sha(app)).Insert(1, " \"project\": { \"path\": \"" + project.Replace("\\", "\\\\") + "\" },"));
+        Bytes(repo, "src/App/bin/Debug/net8.0/App.dll", app);
+        Bytes(repo, "src/App/bin/Debug/net8.0/OpenAI.dll", sdk);
+        ScanTests.Git(repo.Root, "add", "src/App/App.csproj");
+        string feed = repo.PathOf("pkgs").Replace("\\", "\\\\");
+        string Assets(string sha512 = "") =>
+            "{ \"version\": 3, \"targets\": { \"net8.0\": { \"Acme.Tools/1.0.0\": { \"type\": \"package\", \"runtime\": { \"lib/net8.0/OpenAI.dll\": {} } } } }, " +
+            "\"libraries\": { \"Acme.Tools/1.0.0\": { \"type\": \"package\", \"path\": \"acme.tools/1.0.0\"" + (sha512.Length > 0 ? ", \"sha512\": \"" + sha512 + "\"" : "") + " } }, " +
+            "\"packageFolders\": { \"" + feed + "\": {} }, \"project\": { \"restore\": { \"projectPath\": \"" + project.Replace("\\", "\\\\") + "\" } } }";
+        string sdkInBin = "FAIL  GRDCL30 " + repo.PathOf("src/App/bin/Debug/net8.0/OpenAI.dll");
+
+        // The forged assets file names a folder holding the SDK and nothing restore writes.
+        Bytes(repo, "pkgs/acme.tools/1.0.0/lib/net8.0/OpenAI.dll", sdk);
+        repo.Write("src/App/obj/project.assets.json", Assets());
+        CliRun bare = CliRun.Of("verify-build", repo.Root);
+        Assert.Equal(1, bare.ExitCode);
+        Assert.Contains(sdkInBin, bare.Out);
+
+        // A restore record whose .nupkg does not hold these bytes (the file swapped after restore).
+        byte[] nupkg = Restored(repo, "pkgs/acme.tools/1.0.0", "acme.tools.1.0.0", ("lib/net8.0/OpenAI.dll", app));
+        CliRun swapped = CliRun.Of("verify-build", repo.Root);
+        Assert.Equal(1, swapped.ExitCode);
+        Assert.Contains(sdkInBin, swapped.Out);
+
+        // A .nupkg that is not the one restore recorded (its SHA-512 differs from .nupkg.sha512).
+        nupkg = Restored(repo, "pkgs/acme.tools/1.0.0", "acme.tools.1.0.0", ("lib/net8.0/OpenAI.dll", sdk));
+        string recorded = File.ReadAllText(repo.PathOf("pkgs/acme.tools/1.0.0/acme.tools.1.0.0.nupkg.sha512"));
+        repo.Write("pkgs/acme.tools/1.0.0/acme.tools.1.0.0.nupkg.sha512", Convert.ToBase64String(SHA512.HashData(app)));
+        CliRun other = CliRun.Of("verify-build", repo.Root);
+        Assert.Equal(1, other.ExitCode);
+        Assert.Contains(sdkInBin, other.Out);
+        repo.Write("pkgs/acme.tools/1.0.0/acme.tools.1.0.0.nupkg.sha512", recorded);
+
+        // The assets file's own sha512 for the library must be the restored .nupkg's.
+        repo.Write("src/App/obj/project.assets.json", Assets(Convert.ToBase64String(SHA512.HashData(app))));
+        Assert.Contains(sdkInBin, CliRun.Of("verify-build", repo.Root).Out);
+
+        // Consistent: restore's record, the entry's bytes, the assets file's hash: a package's file (the build judged the package).
+        repo.Write("src/App/obj/project.assets.json", Assets(recorded));
+        CliRun ok = CliRun.Of("verify-build", repo.Root);
+        Assert.True(ok.ExitCode == 0, ok.Out + ok.Err);
+
+        // The same consistent folder committed to the repository: restore never commits a package folder.
+        ScanTests.Git(repo.Root, "add", "-f", "pkgs");
+        CliRun committed = CliRun.Of("verify-build", repo.Root);
+        Assert.Equal(1, committed.ExitCode);
+        Assert.Contains(sdkInBin, committed.Out);
     }
 
     /// <summary>Adversary round 3 #5 and #6: a key file copied into bin/ by a plain Copy task (or an item put back after the

@@ -2,6 +2,7 @@ using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using Guardrails.BuildTasks.Footprints;
 using Guardrails.BuildTasks.Foundation;
+using Guardrails.BuildTasks.Integrity;
 using Guardrails.Core.Json;
 
 namespace Guardrails.Cli.Verify;
@@ -352,7 +353,7 @@ internal static class ShippedOutputs
     {
         private readonly OutputTree _tree;
         private readonly HashSet<string> _verifiedProjects;
-        private Dictionary<string, List<string>>? _byName;
+        private Dictionary<string, List<PackageAsset>>? _byName;
 
         public PackageFiles(OutputTree tree, HashSet<string> verifiedProjects)
         {
@@ -360,15 +361,115 @@ internal static class ShippedOutputs
             _verifiedProjects = verifiedProjects;
         }
 
+        private readonly Dictionary<string, Dictionary<string, string>?> _restored = new(PathComparer);
+        private HashSet<string>? _tracked;
+        private string? _repository;
+
         public bool Contains(string name, string sha)
         {
             _byName ??= Index();
-            return _byName.TryGetValue(name, out List<string>? paths) && paths.Any(p => string.Equals(SourceFile.TryHashFile(p), sha, StringComparison.OrdinalIgnoreCase));
+            return _byName.TryGetValue(name, out List<PackageAsset>? assets) && assets.Any(a =>
+                string.Equals(SourceFile.TryHashFile(a.File), sha, StringComparison.OrdinalIgnoreCase) && RestoredEntry(a) is { } entry && string.Equals(entry, sha, StringComparison.OrdinalIgnoreCase));
         }
 
-        private Dictionary<string, List<string>> Index()
+        /// <summary>A file an assets file names in a package folder (<see cref="Folder"/>), as <see cref="Asset"/> inside the package.</summary>
+        private sealed record PackageAsset(string File, string Folder, string Asset, string? Sha512);
+
+        /// <summary>
+        /// The SHA-256 of the asset's entry in the .nupkg restore extracted into its folder, or null when the folder is not one
+        /// restore wrote (issue 12, a forged project.assets.json can name any folder and file): restore leaves the .nupkg,
+        /// its SHA-512 (base64) in <c>&lt;id&gt;.&lt;version&gt;.nupkg.sha512</c> and in <c>.nupkg.metadata</c>'s
+        /// contentHash; the assets file's own <c>sha512</c> for the library, when it gives one, must be the same; and git
+        /// tracks none of them (restore never commits a package folder: a committed look-alike is the repository's own).
+        /// A build step that writes a self-consistent fake package into the global packages folder is not told apart.
+        /// </summary>
+        private string? RestoredEntry(PackageAsset asset)
         {
-            var byName = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+            if (!_restored.TryGetValue(asset.Folder, out Dictionary<string, string>? entries))
+            {
+                _restored[asset.Folder] = entries = ReadRestored(asset.Folder);
+            }
+
+            if (entries == null || !entries.TryGetValue("sha512", out string? sha512) || (asset.Sha512 != null && asset.Sha512 != sha512) || Tracked(asset.File))
+            {
+                return null;
+            }
+
+            return entries.TryGetValue(asset.Asset, out string? sha) ? sha : null;
+        }
+
+        private bool Tracked(string file)
+        {
+            if (_tracked == null)
+            {
+                _repository = FootprintDiscovery.FindRepositoryRoot(_tree.Root, null);
+                _tracked = (_repository == null ? null : GitIndex.TryReadTrackedPaths(_repository)) ?? new HashSet<string>();
+            }
+
+            return _repository != null && _tracked.Contains(Path.GetRelativePath(_repository, file).Replace('\\', '/'));
+        }
+
+        /// <summary>The entries of the folder's restored .nupkg by path (SHA-256 hex), plus "sha512"; null when the restore record does not hold.</summary>
+        private Dictionary<string, string>? ReadRestored(string folder)
+        {
+            try
+            {
+                string[] records = Directory.GetFiles(folder, "*.nupkg.sha512");
+                string metadataFile = Path.Combine(folder, ".nupkg.metadata");
+                if (records.Length != 1 || !File.Exists(metadataFile))
+                {
+                    return null;
+                }
+
+                string nupkg = records[0].Substring(0, records[0].Length - ".sha512".Length);
+                var info = new FileInfo(nupkg);
+                if (!info.Exists || info.Length > ShippedAssemblies.MaxEntryBytes * 4 || Tracked(nupkg) || Tracked(records[0]))
+                {
+                    return null;
+                }
+
+                string recorded = File.ReadAllText(records[0]).Trim();
+                JsonNode? metadata = ReadJson(metadataFile, 1024 * 1024);
+                string actual;
+                using (FileStream stream = File.OpenRead(nupkg))
+                {
+                    actual = Convert.ToBase64String(System.Security.Cryptography.SHA512.HashData(stream));
+                }
+
+                if (actual != recorded || metadata?["contentHash"]?.Text != actual)
+                {
+                    return null;
+                }
+
+                var entries = new Dictionary<string, string>(StringComparer.Ordinal) { ["sha512"] = actual };
+                using var zip = new System.IO.Compression.ZipArchive(File.OpenRead(nupkg), System.IO.Compression.ZipArchiveMode.Read);
+                if (zip.Entries.Count > ShippedAssemblies.MaxEntries)
+                {
+                    return null;
+                }
+
+                foreach (System.IO.Compression.ZipArchiveEntry entry in zip.Entries)
+                {
+                    if (entry.Length > ShippedAssemblies.MaxEntryBytes || entry.FullName.EndsWith("/", StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
+                    using Stream content = entry.Open();
+                    entries[Uri.UnescapeDataString(entry.FullName)] = LoadedFile.Hex(System.Security.Cryptography.SHA256.HashData(content));
+                }
+
+                return entries;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or NotSupportedException or ArgumentException)
+            {
+                return null;
+            }
+        }
+
+        private Dictionary<string, List<PackageAsset>> Index()
+        {
+            var byName = new Dictionary<string, List<PackageAsset>>(StringComparer.OrdinalIgnoreCase);
             var seen = new HashSet<string>(PathComparer);
             foreach (string assets in _tree.AssetsFiles)
             {
@@ -389,6 +490,7 @@ internal static class ShippedOutputs
                     }
 
                     List<string> shipped = RuntimeAssets(json, library.Name);
+                    string? sha512 = library.Value["sha512"]?.Text;
                     foreach (string folder in folders)
                     {
                         string dir = Path.GetFullPath(Path.Combine(folder, path));
@@ -406,12 +508,12 @@ internal static class ShippedOutputs
                             }
 
                             string fileName = Path.GetFileName(file);
-                            if (!byName.TryGetValue(fileName, out List<string>? list))
+                            if (!byName.TryGetValue(fileName, out List<PackageAsset>? list))
                             {
-                                byName[fileName] = list = new List<string>();
+                                byName[fileName] = list = new List<PackageAsset>();
                             }
 
-                            list.Add(file);
+                            list.Add(new PackageAsset(file, dir, asset, sha512));
                         }
                     }
                 }
