@@ -342,4 +342,39 @@ public class VerifyBuildContentsTests
         Assert.Contains("FAIL  GRDCL30 " + repo.PathOf(Bin + "App.dll") + "!costura.openai.dll.compressed!(deflate)", run.Out);
         Assert.DoesNotContain("costura.app.pdb", run.Out);
     }
+
+    /// <summary>
+    /// Adversary round 5 #7: a zip behind a PNG signature (zip readers find an archive by its end record, whatever precedes
+    /// it) was judged by its first bytes only, so the SDK inside shipped and loaded. Found by its end record; a file whose
+    /// last bytes merely contain PK\5\6 and that .NET cannot open as a zip is read as a file.
+    /// </summary>
+    [Fact]
+    public void A_zip_behind_another_files_header_is_opened()
+    {
+        byte[] app = Assembly("App", code: true);
+        using TempRepo repo = Repo(app);
+        byte[] png = { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0, 0, 0, 0, 0 };
+        // As python's zipfile in append mode writes it (adv5 'zipx'): offsets counted from the file's start, as .NET reads them.
+        using (var memory = new MemoryStream())
+        {
+            memory.Write(png);
+            using (var zip = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
+            {
+                using Stream entry = zip.CreateEntry("OpenAI.dll").Open();
+                entry.Write(Sdk);
+            }
+
+            Write(repo, Bin + "logo.png", memory.ToArray());
+        }
+
+        Write(repo, Bin + "notes.bin", png.Concat(Encoding.ASCII.GetBytes("PK\u0005\u0006 not a zip, and OPENAI_API_KEY=" + Key + "\n")).ToArray());
+
+        CliRun run = Gate(repo);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("FAIL  GRDCL30 " + repo.PathOf(Bin + "logo.png") + "!OpenAI.dll", run.Out);
+        Assert.Contains("FAIL  GRDCL31 " + repo.PathOf(Bin + "notes.bin") + ": this file in an output folder holds a key", run.Out);
+        Assert.DoesNotContain("FAIL  GRDCL30 " + repo.PathOf(Bin + "notes.bin"), run.Out);
+        Assert.DoesNotContain(Key, run.Out + run.Err);
+    }
 }

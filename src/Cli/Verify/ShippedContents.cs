@@ -106,20 +106,54 @@ internal sealed class ShippedContents
         return what == null ? Packing.None : Packing.NoReader;
     }
 
-    /// <summary>What <paramref name="file"/> packs, by its first bytes.</summary>
+    /// <summary>What <paramref name="file"/> packs, by its first bytes (or a zip's end record, <see cref="Kind"/>).</summary>
     public static Packing SniffFile(string file)
     {
         try
         {
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            Span<byte> head = stackalloc byte[HeadBytes];
-            int read = stream.ReadAtLeast(head, HeadBytes, throwOnEndOfStream: false);
-            return Sniff(head.Slice(0, read), out _);
+            return Kind(stream, out _, out _);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return Packing.None;
         }
+    }
+
+    /// <summary>The end-of-central-directory record is 22 bytes plus a comment of up to 65,535.</summary>
+    private const int ZipEndSearch = 22 + 65535;
+
+    /// <summary>
+    /// What a stream packs: by its first bytes (<see cref="Sniff"/>), else a zip found by its end-of-central-directory
+    /// record (PK\5\6 in the last 64 KiB), as zip readers find it, whatever precedes it (a PNG header in front, a
+    /// self-extracting stub: adversary round 5 #7); <paramref name="byEnd"/> says so. The stream is left at 0.
+    /// </summary>
+    private static Packing Kind(Stream stream, out string? what, out bool byEnd)
+    {
+        byEnd = false;
+        Span<byte> head = stackalloc byte[HeadBytes];
+        stream.Position = 0;
+        int read = stream.ReadAtLeast(head, HeadBytes, throwOnEndOfStream: false);
+        Packing packing = Sniff(head.Slice(0, read), out what);
+        if (packing == Packing.None && stream.Length >= 22)
+        {
+            int tail = (int)Math.Min(stream.Length, ZipEndSearch);
+            byte[] end = new byte[tail];
+            stream.Position = stream.Length - tail;
+            stream.ReadExactly(end);
+            for (int i = tail - 22; i >= 0; i--)
+            {
+                if (end[i] == 'P' && end[i + 1] == 'K' && end[i + 2] == 5 && end[i + 3] == 6)
+                {
+                    packing = Packing.Zip;
+                    byEnd = true;
+                    break;
+                }
+            }
+        }
+
+        stream.Position = 0;
+        return packing;
     }
 
     /// <summary>True when <paramref name="file"/> is an archive or a compressed stream by its magic bytes, whatever its name.</summary>
@@ -131,7 +165,9 @@ internal sealed class ShippedContents
     /// record describes an assembly, <paramref name="packageFile"/> by file name and SHA-256 whether it is a file of a
     /// restored package. Findings are added to <paramref name="results"/>.
     /// </summary>
-    public static void Inspect(string file, bool assembly, Func<string, bool> verified, Func<string, string, bool> packageFile, List<GateResult> results)
+    /// <returns>False when a file that is no assembly was not opened as a whole archive from its first byte (a zip found
+    /// by its end record: its other bytes are still to be read as a file's; one .NET cannot open is no archive).</returns>
+    public static bool Inspect(string file, bool assembly, Func<string, bool> verified, Func<string, string, bool> packageFile, List<GateResult> results)
     {
         var inspector = new ShippedContents(verified, packageFile, results);
         try
@@ -143,7 +179,7 @@ internal sealed class ShippedContents
             }
             else
             {
-                inspector.Packed(stream, file, 1);
+                return inspector.Packed(stream, file, 1);
             }
         }
         catch (LimitException limit)
@@ -154,6 +190,8 @@ internal sealed class ShippedContents
         {
             results.Add(Unjudged(file, "it could not be read (" + e.GetType().Name + ")"));
         }
+
+        return true;
     }
 
     /// <summary>
@@ -199,9 +237,7 @@ internal sealed class ShippedContents
         bytes.Position = 0;
         bool pe = b0 == 'M' && b1 == 'Z';
         bool resources = bytes.Length >= 4 && (uint)(b0 | b1 << 8 | b2 << 16 | b3 << 24) == ResourcesMagic;
-        Span<byte> head = stackalloc byte[HeadBytes];
-        Packing packing = Sniff(head.Slice(0, bytes.ReadAtLeast(head, HeadBytes, throwOnEndOfStream: false)), out _);
-        bytes.Position = 0;
+        Packing packing = pe || resources ? Packing.None : Kind(bytes, out _, out _);
         if ((pe || packing != Packing.None || resources) && depth > MaxDepth)
         {
             throw new LimitException("'" + where + "' is nested more than " + MaxDepth + " levels deep");
@@ -213,7 +249,11 @@ internal sealed class ShippedContents
         }
         else if (packing != Packing.None)
         {
-            Packed(bytes, where, depth);
+            if (!Packed(bytes, where, depth))
+            {
+                bytes.Position = 0;
+                Text(bytes, where);
+            }
         }
         else if (resources)
         {
@@ -230,17 +270,32 @@ internal sealed class ShippedContents
     }
 
     /// <summary>An archive or compressed stream recognized by its magic bytes.</summary>
-    private void Packed(Stream stream, string where, int depth)
+    /// <returns>False when the content was not read as a whole archive (see <see cref="Inspect"/>).</returns>
+    private bool Packed(Stream stream, string where, int depth)
     {
-        Span<byte> head = stackalloc byte[HeadBytes];
-        stream.Position = 0;
-        int read = stream.ReadAtLeast(head, HeadBytes, throwOnEndOfStream: false);
-        stream.Position = 0;
-        switch (Sniff(head.Slice(0, read), out string? what))
+        switch (Kind(stream, out string? what, out bool byEnd))
         {
             case Packing.Zip:
+                if (byEnd)
+                {
+                    // Found by its end record only: PK\5\6 can occur by chance in any binary's last 64 KiB. When .NET's
+                    // zip reader cannot open it, neither can an application using it: the bytes are read as a file's are.
+                    try
+                    {
+                        using var probe = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+                        _ = probe.Entries.Count;
+                    }
+                    catch (Exception e) when (e is InvalidDataException or NotSupportedException or ArgumentException or IOException)
+                    {
+                        stream.Position = 0;
+                        return false;
+                    }
+
+                    stream.Position = 0;
+                }
+
                 Zip(stream, where, depth);
-                break;
+                return !byEnd;
             case Packing.Gzip:
                 Gzip(stream, where, depth);
                 break;
@@ -250,6 +305,8 @@ internal sealed class ShippedContents
             case Packing.NoReader:
                 throw new LimitException("'" + where + "' is " + what + ", which the gate has no reader for (.NET reads zip, tar, gzip, brotli and deflate)");
         }
+
+        return true;
     }
 
     private void Gzip(Stream stream, string where, int depth)

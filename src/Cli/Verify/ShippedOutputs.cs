@@ -67,11 +67,7 @@ internal static class ShippedOutputs
                 {
                     // An archive (zip, .nupkg, tar, gzip; by its bytes, any name) is opened: an SDK or a key inside ships as surely
                     // as one beside it. Any other file is read for keys, and opened when it decodes as brotli or deflate.
-                    if (ShippedContents.IsArchive(file))
-                    {
-                        ShippedContents.Inspect(file, assembly: false, verified, packageFile, results);
-                    }
-                    else
+                    if (!ShippedContents.IsArchive(file) || !ShippedContents.Inspect(file, assembly: false, verified, packageFile, results))
                     {
                         if (ShippedKey(file, packageFile) is { } key)
                         {
