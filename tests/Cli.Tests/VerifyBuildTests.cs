@@ -246,6 +246,57 @@ public class VerifyBuildTests
         Assert.Contains(sdkInBin, committed.Out);
     }
 
+    /// <summary>
+    /// Adversary round 5 #2: a team package from a feed inside the repository (a committed .nupkg) whose lib/ assembly holds
+    /// a key and embeds the unapproved SDK as resources: the gate skipped a restored package's files ("the package was
+    /// judged"), but the build judges a package by its id only. A package restored from a feed inside the repository
+    /// (.nupkg.metadata "source") is the repository's own: its files are opened and read like any file of bin/.
+    /// </summary>
+    [Fact]
+    public void Files_of_a_package_from_a_feed_inside_the_repository_are_opened_and_read_for_keys()
+    {
+        using var repo = new TempRepo();
+        ScanTests.Git(repo.Root, "init", "-q");
+        byte[] app = File.ReadAllBytes(typeof(VerifyBuildTests).Assembly.Location);
+        byte[] sdk = File.ReadAllBytes(typeof(FactAttribute).Assembly.Location);
+        string key = Guardrails.Tests.Shared.FakeKeys.OpenAiProject("TeamPackageFakeKeyNotReal");
+        byte[] blobs = VerifyBuildContentsTests.Assembly("Acme.Blobs", code: true, ("p1", sdk), ("settings.txt", Encoding.UTF8.GetBytes("OPENAI_API_KEY=" + key + "\n")));
+        string project = repo.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        ScanTests.Git(repo.Root, "add", "src/App/App.csproj");
+        Bytes(repo, "src/App/obj/Debug/net8.0/App.dll", app);
+        repo.Write("src/App/obj/Debug/net8.0/guardrails/guardrails.audit.json", Verified("App.dll", Sha(app)).Insert(1, " \"project\": { \"path\": \"" + project.Replace("\\", "\\\\") + "\" },"));
+        Bytes(repo, "src/App/bin/Debug/net8.0/App.dll", app);
+        Bytes(repo, "src/App/bin/Debug/net8.0/Acme.Blobs.dll", blobs);
+        using var cache = new TempRepo(); // the CI machine's NuGet cache, outside the repository
+        Bytes(cache, "acme.blobs/1.0.0/lib/net8.0/Acme.Blobs.dll", blobs);
+        byte[] nupkg = RestoredIn(cache, "acme.blobs/1.0.0", "acme.blobs.1.0.0", Path.Combine(repo.Root, "eng", "feed"), ("lib/net8.0/Acme.Blobs.dll", blobs));
+        repo.Write("src/App/obj/project.assets.json",
+            "{ \"version\": 3, \"targets\": { \"net8.0\": { \"Acme.Blobs/1.0.0\": { \"type\": \"package\", \"runtime\": { \"lib/net8.0/Acme.Blobs.dll\": {} } } } }, " +
+            "\"libraries\": { \"Acme.Blobs/1.0.0\": { \"type\": \"package\", \"path\": \"acme.blobs/1.0.0\" } }, \"packageFolders\": { \"" + (cache.Root + Path.DirectorySeparatorChar).Replace("\\", "\\\\") + "\": {} }, " +
+            "\"project\": { \"restore\": { \"projectPath\": \"" + project.Replace("\\", "\\\\") + "\" } } }");
+        string dll = repo.PathOf("src/App/bin/Debug/net8.0/Acme.Blobs.dll");
+
+        CliRun run = CliRun.Of("verify-build", repo.Root);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("FAIL  GRDCL30 " + dll + "!p1", run.Out);
+        Assert.Contains("FAIL  GRDCL31 " + dll + "!settings.txt", run.Out);
+        Assert.DoesNotContain(key, run.Out + run.Err);
+
+        // The same package from a remote feed (the central one): judged by the build's package check, not opened.
+        RestoredIn(cache, "acme.blobs/1.0.0", "acme.blobs.1.0.0", "https://pkgs.example.test/acme/nuget/v3/index.json", ("lib/net8.0/Acme.Blobs.dll", blobs));
+        CliRun remote = CliRun.Of("verify-build", repo.Root);
+        Assert.True(remote.ExitCode == 0, remote.Out + remote.Err);
+    }
+
+    internal static byte[] RestoredIn(TempRepo where, string folder, string stem, string source, params (string Path, byte[] Bytes)[] files)
+    {
+        byte[] nupkg = Restored(where, folder, stem, files);
+        string hash = File.ReadAllText(where.PathOf(folder + "/" + stem + ".nupkg.sha512"));
+        where.Write(folder + "/.nupkg.metadata", "{ \"version\": 2, \"contentHash\": \"" + hash + "\", \"source\": " + System.Text.Json.JsonSerializer.Serialize(source) + " }");
+        return nupkg;
+    }
+
     /// <summary>Adversary round 3 #5 and #6: a key file copied into bin/ by a plain Copy task (or an item put back after the
     /// compiler for the copy step) ships with nothing in the build having seen it; the gate reads the output folders.</summary>
     [Fact]

@@ -58,7 +58,10 @@ internal static class ShippedOutputs
 
         var packages = new PackageFiles(tree, verifiedProjects);
         Func<string, bool> verified = verifiedHashes.Contains;
-        Func<string, string, bool> packageFile = packages.Contains;
+
+        // A package's file is not read (the build judged the package), unless the package is the repository's own (restored
+        // from a feed inside it): the build judges a package by its id, never by its bytes (adversary round 5 #2).
+        Func<string, string, bool> packageFile = (name, sha) => packages.Contains(name, sha) && !packages.FromRepositoryFeed(name, sha);
         foreach (string bin in tree.BinFolders)
         {
             foreach (string file in SafeFiles(bin, SearchOption.AllDirectories))
@@ -100,6 +103,16 @@ internal static class ShippedOutputs
 
                 if (sha != null && packages.Contains(Path.GetFileName(file), sha))
                 {
+                    if (packages.FromRepositoryFeed(Path.GetFileName(file), sha))
+                    {
+                        // The repository's own package, compiled outside every check: what it embeds and any key in it ship.
+                        ShippedContents.Inspect(file, assembly: true, verified, packageFile, results);
+                        if (ShippedKey(file, packageFile) is { } key)
+                        {
+                            results.Add(key);
+                        }
+                    }
+
                     continue;
                 }
 
@@ -366,6 +379,41 @@ internal static class ShippedOutputs
             _byName ??= Index();
             return _byName.TryGetValue(name, out List<PackageAsset>? assets) && assets.Any(a =>
                 string.Equals(SourceFile.TryHashFile(a.File), sha, StringComparison.OrdinalIgnoreCase) && RestoredEntry(a) is { } entry && string.Equals(entry, sha, StringComparison.OrdinalIgnoreCase));
+        }
+
+        private readonly Dictionary<string, bool> _repositoryFeed = new(PathComparer);
+
+        /// <summary>
+        /// True when the package file with these bytes was restored from a feed inside the repository (NuGet's
+        /// <c>.nupkg.metadata</c> "source", read by the build's own <see cref="Guardrails.BuildTasks.EvaluatedBuild.RepositorySource"/>).
+        /// </summary>
+        public bool FromRepositoryFeed(string name, string sha)
+        {
+            _byName ??= Index();
+            if (!_byName.TryGetValue(name, out List<PackageAsset>? assets))
+            {
+                return false;
+            }
+
+            foreach (PackageAsset a in assets)
+            {
+                if (!string.Equals(RestoredEntry(a), sha, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                if (!_repositoryFeed.TryGetValue(a.Folder, out bool local))
+                {
+                    _repositoryFeed[a.Folder] = local = Guardrails.BuildTasks.EvaluatedBuild.RepositorySource(a.Folder, _tree.Root) != null;
+                }
+
+                if (local)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A file an assets file names in a package folder (<see cref="Folder"/>), as <see cref="Asset"/> inside the package.</summary>
