@@ -88,6 +88,52 @@ public sealed class ScanFileSetTests
     }
 
     [Fact]
+    public void A_key_at_line_2_of_a_committed_text_file_padded_past_the_compilers_limit_fails_the_scan_with_GRD002()
+    {
+        // Adversary round 5 #11: deploy/values.yaml padded to 3.4 MB was a GRD007 warning only (scan exit 0).
+        using var repo = new TempRepo();
+        string key = FakeKeys.OpenAiProject("ScanPaddedValuesFakeKeyNotReal");
+        var padded = new System.Text.StringBuilder("openai:\n  apiKey: " + key + "\n");
+        while (padded.Length <= Guardrails.Core.Files.TextFileSecrets.MaxLength + 100_000)
+        {
+            padded.Append("# padding padding padding padding padding padding padding padding padding\n");
+        }
+
+        repo.Write("deploy/values.yaml", padded.ToString());
+        repo.Write("deploy/near-end.txt", new string('#', Guardrails.Core.Files.TextFileSecrets.MaxLength + 10) + "\n" + key + "\n");
+
+        CliRun run = CliRun.Of("scan", repo.Root, "--format", "json");
+
+        Assert.Equal(1, run.ExitCode);
+        using System.Text.Json.JsonDocument doc = System.Text.Json.JsonDocument.Parse(run.Out);
+        System.Text.Json.JsonElement[] findings = doc.RootElement.GetProperty("findings").EnumerateArray().ToArray();
+        System.Text.Json.JsonElement values = Assert.Single(findings, e => e.GetProperty("rule").GetString() == "GRD002" && e.GetProperty("file").GetString() == "deploy/values.yaml");
+        Assert.Equal(2, values.GetProperty("line").GetInt32());
+        System.Text.Json.JsonElement end = Assert.Single(findings, e => e.GetProperty("rule").GetString() == "GRD002" && e.GetProperty("file").GetString() == "deploy/near-end.txt");
+        Assert.Equal(2, end.GetProperty("line").GetInt32());
+        Assert.DoesNotContain(findings, e => e.GetProperty("rule").GetString() == "GRD007");
+        Assert.DoesNotContain(key, run.All);
+    }
+
+    [Fact]
+    public void A_committed_text_file_over_the_streaming_limit_fails_the_scan_in_Enforce_with_GRD312()
+    {
+        using var repo = new TempRepo();
+        string path = repo.Write("deploy/huge.yaml", "a: b\n");
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Write))
+        {
+            stream.SetLength(Guardrails.Core.Files.TextFileSecrets.StreamMaxBytes + 1);
+        }
+
+        CliRun run = CliRun.Of("scan", repo.Root, "--format", "json");
+
+        Assert.Equal(1, run.ExitCode);
+        using System.Text.Json.JsonDocument doc = System.Text.Json.JsonDocument.Parse(run.Out);
+        System.Text.Json.JsonElement gap = Assert.Single(doc.RootElement.GetProperty("findings").EnumerateArray(), e => e.GetProperty("rule").GetString() == "GRD312");
+        Assert.Equal("deploy/huge.yaml", gap.GetProperty("file").GetString());
+    }
+
+    [Fact]
     public void The_package_targets_keep_no_extension_list_of_their_own()
     {
         string targets = File.ReadAllText(Path.Combine(RepoPaths.Root, "nuget", "build", "Guardrails.targets"));

@@ -187,7 +187,7 @@ internal static class RepositoryScan
         // Keys, endpoints, local suppressions: the analyzers themselves, over every C# and config file under the root
         // but the assistant files whose literal keys the footprint check reported (GRD135), as in the build: one literal, one report.
         var secretFindings = new List<Finding>();
-        List<string> keyScanned = files.Text.Where(f => !credentialFiles.Contains(Path.GetFullPath(f))).ToList();
+        List<string> keyScanned = KeepBackLarge(files.Text.Where(f => !credentialFiles.Contains(Path.GetFullPath(f))), secretFindings);
         SourceAnalysis.Run(files.CSharp, keyScanned, effectivePolicy ?? ModeOnly(report.Enforce), sdkProjects, secretFindings, progress, cancellationToken, report.Endpoints);
         report.EffectivePolicy = effectivePolicy;
 
@@ -210,6 +210,56 @@ internal static class RepositoryScan
         progress.Done();
         report.Elapsed = started.Elapsed;
         return report;
+    }
+
+    /// <summary>
+    /// The text files the analyzers get: a file over the compiler's limit (<see cref="Guardrails.Core.Files.TextFileSecrets.MaxLength"/>)
+    /// is kept back from them and scanned streaming by the build's own reader (<see cref="KeptBackFiles"/>: GRD002/GRD006 at
+    /// file, line and column, anywhere in it), as the build does; one over <see cref="Guardrails.Core.Files.TextFileSecrets.StreamMaxBytes"/>
+    /// is a gap in the scan (GRD312, an error in Enforce): padding a file is not a way to hide a key (adversary round 5 #11).
+    /// </summary>
+    private static List<string> KeepBackLarge(IEnumerable<string> text, List<Finding> findings)
+    {
+        var forAnalyzers = new List<string>();
+        foreach (string path in text)
+        {
+            string? reason;
+            long length;
+            try
+            {
+                reason = ScanFileKinds.SkipReason(path, out length);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                forAnalyzers.Add(path);
+                continue;
+            }
+
+            if (reason == Guardrails.Core.Files.SkippedList.Large)
+            {
+                string? gap = KeptBackFiles.ScanText(path, reason, findings, ". (Found by the scan's streaming reader: the file is over the " +
+                    Guardrails.Core.Files.TextFileSecrets.MaxLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " characters the compiler's key scan reads.)");
+                if (gap == null)
+                {
+                    continue;
+                }
+
+                reason = gap;
+            }
+
+            if (reason == Guardrails.Core.Files.SkippedList.TooLarge)
+            {
+                findings.Add(new Finding(RuleCatalog.FileNotScannable, path, 0, 0, "The file was not scanned for AI provider keys: its size (" +
+                    length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " bytes) is over the " +
+                    Guardrails.Core.Files.TextFileSecrets.StreamMaxBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) +
+                    "-byte limit of the key scan. Split it, or remove it from the repository."));
+                continue;
+            }
+
+            forAnalyzers.Add(path);
+        }
+
+        return forAnalyzers;
     }
 
     /// <summary>The C# files of the project in <paramref name="projectDirectory"/>: below it and not below another project's folder.</summary>
