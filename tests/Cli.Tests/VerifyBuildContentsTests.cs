@@ -377,4 +377,23 @@ public class VerifyBuildContentsTests
         Assert.DoesNotContain("FAIL  GRDCL30 " + repo.PathOf(Bin + "notes.bin"), run.Out);
         Assert.DoesNotContain(Key, run.Out + run.Err);
     }
+
+    /// <summary>Adversary round 5 #4: a key as UTF-32 text behind four NUL bytes (either byte order) was read by nothing: one printable byte in four.</summary>
+    [Fact]
+    public void A_key_as_UTF32_text_in_a_binary_file_of_bin_fails_the_gate()
+    {
+        byte[] app = Assembly("App", code: true);
+        using TempRepo repo = Repo(app);
+        Write(repo, Bin + "ship2.dat", new byte[4].Concat(new UTF32Encoding(bigEndian: false, byteOrderMark: false).GetBytes("OPENAI_API_KEY=" + Key + "\n")).ToArray());
+        Write(repo, Bin + "ship4.dat", new byte[4].Concat(new UTF32Encoding(bigEndian: true, byteOrderMark: false).GetBytes("OPENAI_API_KEY=" + Key + "\n")).ToArray());
+        Write(repo, Bin + "ship5.dat", new byte[] { 1, 0 }.Concat(Encoding.BigEndianUnicode.GetBytes("OPENAI_API_KEY=" + Key + "\n")).ToArray());
+
+        CliRun run = Gate(repo);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("FAIL  GRDCL31 " + repo.PathOf(Bin + "ship2.dat") + ": this file in an output folder holds a key", run.Out);
+        Assert.Contains("FAIL  GRDCL31 " + repo.PathOf(Bin + "ship4.dat") + ": this file in an output folder holds a key", run.Out);
+        Assert.Contains("FAIL  GRDCL31 " + repo.PathOf(Bin + "ship5.dat") + ": this file in an output folder holds a key", run.Out);
+        Assert.DoesNotContain(Key, run.Out + run.Err);
+    }
 }

@@ -8,8 +8,9 @@ namespace Guardrails.BuildTasks.Foundation
     /// <summary>
     /// Self-identifying keys inside bytes that are not text (adversary round 4 #5): a file with a binary extension or one
     /// NUL byte that holds <c>OPENAI_API_KEY=sk-proj-…</c> in clear still ships the key, and a program reads it as text.
-    /// The bytes are read as <c>strings(1)</c> does: runs of printable ASCII, and runs of UTF-16LE Latin characters at
-    /// either byte alignment (.NET string heaps, Windows tools), every other byte a separator; each run is scanned with
+    /// The bytes are read as <c>strings(1)</c> does: runs of printable ASCII, and runs of UTF-16 and UTF-32 Latin characters
+    /// (either byte order, every alignment: .NET string heaps, Windows tools, a UTF-32 text behind a few NUL bytes), every
+    /// other unit a separator; each run is scanned with
     /// <see cref="SecretScanner"/> (only keys whose format names the provider: no line, no name, no context in binary).
     /// Streaming in chunks of <see cref="ChunkBytes"/> with an overlap of <see cref="OverlapBytes"/>, so memory stays
     /// bounded and a key cut by a chunk edge is read whole; a key is reported once, at its byte offset.
@@ -63,8 +64,14 @@ namespace Guardrails.BuildTasks.Foundation
                 if (filled > carried || chunkStart == 0)
                 {
                     ScanRuns(buffer, filled, chars, 1, 0, chunkStart, matches, reported, found);
-                    ScanRuns(buffer, filled, chars, 2, 0, chunkStart, matches, reported, found);
-                    ScanRuns(buffer, filled, chars, 2, 1, chunkStart, matches, reported, found);
+                    foreach (int width in Widths)
+                    {
+                        for (int phase = 0; phase < width; phase++)
+                        {
+                            // Little-endian at every alignment also reads big-endian text (its units are the same bytes shifted by one).
+                            ScanRuns(buffer, filled, chars, width, phase, chunkStart, matches, reported, found);
+                        }
+                    }
                 }
 
                 if (end)
@@ -78,28 +85,35 @@ namespace Guardrails.BuildTasks.Foundation
             }
         }
 
+        /// <summary>Wide encodings read besides ASCII: UTF-16 and UTF-32 (adversary round 5 #4: UTF-32 behind four NUL bytes), each byte order.</summary>
+        private static readonly int[] Widths = { 2, 4 };
+
+        /// <summary>A wide run shorter than this cannot hold a self-identifying key: the pass is not scanned (it costs one loop over the bytes).</summary>
+        private const int MinWideRun = 20;
+
         /// <summary>
         /// The printable characters of <paramref name="bytes"/> read with <paramref name="width"/> bytes per character
-        /// (1: ASCII; 2: UTF-16LE starting at <paramref name="phase"/>), every other unit a line break, scanned for keys.
+        /// (1: ASCII; 2: UTF-16LE; 4: UTF-32LE, starting at <paramref name="phase"/>), every other unit a line break, scanned for keys.
         /// </summary>
         private static void ScanRuns(byte[] bytes, int count, char[] chars, int width, int phase, long chunkStart, List<SecretMatch> matches, HashSet<long> reported, Action<SecretMatch, long> found)
         {
             int length = 0;
-            bool any = false;
+            int run = 0, longest = 0;
             for (int i = phase; i + width <= count; i += width)
             {
                 byte b = bytes[i];
                 bool printable = (b >= 0x20 && b < 0x7F) || b == (byte)'\t';
-                if (width == 2 && bytes[i + 1] != 0)
+                for (int k = 1; printable && k < width; k++)
                 {
-                    printable = false;
+                    printable = bytes[i + k] == 0;
                 }
 
                 chars[length++] = printable ? (char)b : '\n';
-                any |= printable;
+                run = printable ? run + 1 : 0;
+                longest = Math.Max(longest, run);
             }
 
-            if (!any)
+            if (longest == 0 || (width > 1 && longest < MinWideRun))
             {
                 return;
             }
