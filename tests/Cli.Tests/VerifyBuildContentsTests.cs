@@ -396,4 +396,26 @@ public class VerifyBuildContentsTests
         Assert.Contains("FAIL  GRDCL31 " + repo.PathOf(Bin + "ship5.dat") + ": this file in an output folder holds a key", run.Out);
         Assert.DoesNotContain(Key, run.Out + run.Err);
     }
+
+    /// <summary>
+    /// Issue 12 (gate5 #5): a step after the compiler (Fody/Costura weaving in AfterCompile) rewrites obj/App.dll, so the
+    /// record's hash no longer matches. The gate fails it (it vouches only for the bytes the analyzers judged) and says
+    /// that a rewrite after the compiler is one cause; the woven copy in bin/ is not vouched for either.
+    /// </summary>
+    [Fact]
+    public void An_assembly_rewritten_after_the_compiler_fails_the_gate_naming_the_rewrite()
+    {
+        byte[] app = Assembly("App", code: true);
+        using TempRepo repo = Repo(app);
+        byte[] woven = Assembly("App", code: true, ("costura.openai.dll.compressed", Deflate(Sdk)));
+        Write(repo, "src/App/obj/Debug/net8.0/App.dll", woven);
+        Write(repo, Bin + "App.dll", woven);
+
+        CliRun run = Gate(repo);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("FAIL  GRDCL24 " + repo.PathOf("src/App/obj/Debug/net8.0"), run.Out);
+        Assert.Contains("a step after the compiler rewrote it (an IL weaver such as Fody or Costura", run.Out);
+        Assert.Contains("FAIL  GRDCL30 " + repo.PathOf(Bin + "App.dll"), run.Out);
+    }
 }

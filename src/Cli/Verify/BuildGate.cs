@@ -108,7 +108,12 @@ internal static class BuildGate
             // The same hash the task wrote into the record (SourceFile.TryHashFile); an unreadable assembly does not match.
             if (!string.Equals(SourceFile.TryHashFile(assembly), sha, StringComparison.OrdinalIgnoreCase))
             {
-                return Fail(outputDirectory, "GRDCL24", "the assembly " + file + " is not the one the audit record verified: it was compiled again in a build where Guardrails' verification did not run, and the record is left from an earlier build.");
+                // Also what a legitimate build does when a step rewrites the assembly after the compiler (Fody and its add-ins
+                // such as Costura, an obfuscator, ILMerge, a post-build signing step): the record vouches for the bytes the
+                // compiler wrote and the analyzers judged, and a rewrite can add anything (Costura embeds every reference).
+                return Fail(outputDirectory, "GRDCL24", "the assembly " + file + " is not the one the audit record verified: it was compiled again in a build where Guardrails' verification did not run " +
+                    "(the record is left from an earlier build), or a step after the compiler rewrote it (an IL weaver such as Fody or Costura, an obfuscator, ILMerge, a signing step). " +
+                    "The gate vouches only for the bytes the compiler wrote and Guardrails verified; no setting allows a rewritten assembly yet (docs/ci.md, \"Assemblies rewritten after the compiler\").");
             }
         }
 
