@@ -81,7 +81,8 @@ if (args.Contains("--spots"))
 {
     var texts = trees.Select(t => t.GetText().ToString()).ToList();
     var phases = new Dictionary<string, List<double>>();
-    void Time(string name, Action body) { long c = ThreadClock.Now(); body(); (phases.TryGetValue(name, out var l) ? l : phases[name] = new List<double>()).Add((ThreadClock.Now() - c) / 1e6); }
+    var allocated = new Dictionary<string, long>();
+    void Time(string name, Action body) { long b = GC.GetAllocatedBytesForCurrentThread(); long c = ThreadClock.Now(); body(); (phases.TryGetValue(name, out var l) ? l : phases[name] = new List<double>()).Add((ThreadClock.Now() - c) / 1e6); allocated[name] = GC.GetAllocatedBytesForCurrentThread() - b; }
     var endpointDomains = Guardrails.Analyzers.EndpointDomains.CatalogDomains;
     for (int i = 0; i < runs; i++)
     {
@@ -100,7 +101,7 @@ if (args.Contains("--spots"))
         Time("IndexOf('\\') loop", () => { long n = 0; foreach (var t in texts) for (int q = t.IndexOf('\\'); q >= 0; q = t.IndexOf('\\', q + 1)) n++; });
     }
     long chars = texts.Sum(t => (long)t.Length);
-    foreach (var (name, list) in phases) Console.WriteLine($"  {name,-24} min {list.Min(),7:0.00} ms  median {list.OrderBy(x => x).ElementAt(list.Count / 2),7:0.00} ms  = {chars / 1e6 / (list.Min() / 1000) / 1000:0.00} G chars/s");
+    foreach (var (name, list) in phases) Console.WriteLine($"  {name,-24} min {list.Min(),7:0.00} ms  median {list.OrderBy(x => x).ElementAt(list.Count / 2),7:0.00} ms  = {chars / 1e6 / (list.Min() / 1000) / 1000:0.00} G chars/s, allocated {allocated[name] / 1e6:0.00} MB");
     return 0;
 }
 

@@ -56,22 +56,35 @@ namespace Guardrails.Analyzers
             }
 
             string text = Of(source);
-            quotes = new int[Math.Max(16, text.Length / 32)];
+            // Collected in a buffer kept per thread, then copied once: only the index itself is allocated.
+            int[] buffer = Scratch ??= new int[1024];
             int count = 0;
             for (int at = text.IndexOf('"'); at >= 0; at = text.IndexOf('"', at + 1))
             {
-                if (count == quotes.Length)
+                if (count == buffer.Length)
                 {
-                    Array.Resize(ref quotes, quotes.Length * 2);
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                    Scratch = buffer;
                 }
 
-                quotes[count++] = at;
+                buffer[count++] = at;
             }
 
-            Array.Resize(ref quotes, count);
+            quotes = new int[count];
+            Array.Copy(buffer, quotes, count);
+            if (buffer.Length > MaximumScratch)
+            {
+                Scratch = null; // a file of very many quotes: its buffer is not kept
+            }
+
             holder.Quotes = quotes;
             return quotes;
         }
+
+        private const int MaximumScratch = 1 << 16;
+
+        [ThreadStatic]
+        private static int[]? Scratch;
 
         private sealed class Holder
         {
