@@ -23,13 +23,17 @@ string? only = Arg("--only");
 var sources = Directory.EnumerateFiles(dir, "*.cs", SearchOption.AllDirectories)
     .Where(p => !p.Contains("/obj/") && !p.Contains("/bin/"))
     .OrderBy(p => p, StringComparer.Ordinal)
-    .Select(p => (Path: p, Text: File.ReadAllText(p)))
+    .Select(p => (Path: p, Bytes: File.ReadAllBytes(p)))
     .ToList();
 string global = "global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq; global using System.Net.Http; global using System.Threading; global using System.Threading.Tasks;";
-sources.Add(("GlobalUsings.g.cs", global));
+sources.Add(("GlobalUsings.g.cs", System.Text.Encoding.UTF8.GetBytes(global)));
 
-// Parsed again for every run: nothing cached on a tree by one run may help the next.
-List<SyntaxTree> Parse() => sources.Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Text), new CSharpParseOptions(LanguageVersion.Preview), s.Path)).ToList();
+// Parsed again for every run: nothing cached on a tree by one run may help the next. Each text is read as csc reads a
+// file (SourceText.From of a seekable stream): a file of 40 K bytes or more becomes a chunked LargeText, whose
+// ToString() copies, as in a real build; a smaller one is one string.
+const int LargeTextBytes = 40 * 1024; // Roslyn's SourceText.LargeObjectHeapLimitInChars: at or above it a stream is read as a LargeText
+
+List<SyntaxTree> Parse() => sources.Select(s => CSharpSyntaxTree.ParseText(SourceText.From(new MemoryStream(s.Bytes, writable: false), System.Text.Encoding.UTF8), new CSharpParseOptions(LanguageVersion.Preview), s.Path)).ToList();
 var trees = Parse();
 var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
     .Where(p => Path.GetFileName(p).StartsWith("System", StringComparison.Ordinal) || Path.GetFileName(p) == "netstandard.dll" || Path.GetFileName(p).StartsWith("Microsoft.Win32", StringComparison.Ordinal))
@@ -157,73 +161,100 @@ if (args.Contains("--keyscan"))
 }
 
 // --thread-cpu: each analyzer alone (or --only), its callbacks' own CPU time (ThreadClock), against the CPU time of the
-// compiler's GetDiagnostics on a fresh compilation of the same trees, single-threaded; the minimum of --runs of each.
-// Steadier on a loaded machine than the difference of two process CPU times.
+// compiler's GetDiagnostics of the same trees, single-threaded; median and min of --runs.
+// What csc shares is shared here: each run parses the files once (texts read as csc reads them), the compile's
+// GetDiagnostics builds the syntax nodes, and every analyzer then runs on its own fresh compilation of the SAME trees
+// (declarations bound first, bodies not: what an analyzer binds it pays for). The per-text string and quote index that
+// the Guardrails analyzers share (TreeText) is made once per run outside every analyzer and printed as its own line:
+// in a build the first analyzer to read a tree pays for it, whichever that is.
+// Garbage collection: a gen-0 collection pauses whichever callback happens to allocate when the budget runs out, so the
+// pauses inside one analyzer's callbacks are luck (0-390 ms in equal runs). Each figure is therefore printed three ways:
+// raw (thread CPU, pauses included where they landed), own work (thread CPU minus the pauses inside it), and "charged" =
+// own work + the run's total GC pause time × the analyzer's share of all bytes allocated in the run. Charged is the
+// figure of record: it does not depend on where the pauses land, and it still charges an analyzer for what it allocates.
 if (args.Contains("--thread-cpu"))
 {
     // --report-only N: also a stand-in analyzer that does no work but report N diagnostics (six message arguments, as
     // GRD003's), spread over the trees: what the driver alone costs an analyzer that reports that many.
     int reportOnly = int.Parse(Arg("--report-only") ?? "0");
     var timed = analyzers.Concat(reportOnly > 0 ? [new ReportOnlyAnalyzer(reportOnly)] : Array.Empty<DiagnosticAnalyzer>()).Select(a => new TimedAnalyzer(a)).ToList();
-    var compileCpu = new List<double>();
-    var analyzerCpu = timed.ToDictionary(t => t, _ => new List<double>());
-    var analyzerBytes = timed.ToDictionary(t => t, _ => 0L);
-    var analyzerNoGc = timed.ToDictionary(t => t, _ => new List<double>());
+    var compile = new Samples();
+    var shared = new Samples();
+    var perAnalyzer = timed.ToDictionary(t => t, _ => new Samples());
+    var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false);
+    Console.WriteLine($"texts read as csc reads them: {sources.Count(s => s.Bytes.Length >= LargeTextBytes)} of {sources.Count} files of {LargeTextBytes / 1024} K bytes or more are chunked (LargeText)");
     // One more run first, not counted: it JIT-compiles the compiler and the analyzers (and lets the tiered JIT promote
     // their hot methods), as a warm compiler server has; the counted runs are the steady state.
     for (int run = -1; run < runs; run++)
     {
         if (run == 0)
         {
-            compileCpu.Clear();
-            foreach (var list in analyzerCpu.Values.Concat(analyzerNoGc.Values))
+            foreach (Samples s in perAnalyzer.Values.Append(compile).Append(shared))
             {
-                list.Clear();
+                s.Clear();
             }
 
             Thread.Sleep(500); // the tiered JIT's background promotion
         }
 
-        var compilation = CSharpCompilation.Create("Profile", Parse(), references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
-        long c0 = ThreadClock.Now();
+        var runTrees = Parse();
+        var segments = new List<(Samples Into, Segment Measured)>();
+        var runStart = Segment.Begin();
+        var compilation = CSharpCompilation.Create("Profile", runTrees, references, options);
+        var c = Segment.Begin();
         compilation.GetDiagnostics();
-        compileCpu.Add((ThreadClock.Now() - c0) / 1e6);
-        var line = new List<string>();
+        segments.Add((compile, c.End()));
+
+        var t0 = Segment.Begin();
+        foreach (SyntaxTree tree in runTrees)
+        {
+            Guardrails.Analyzers.TreeText.QuotesOf(tree, CancellationToken.None); // the text and its quote index
+        }
+
+        segments.Add((shared, t0.End()));
+        var found = new Dictionary<TimedAnalyzer, int>();
         foreach (TimedAnalyzer analyzer in timed)
         {
-            // Each analyzer on its own fresh compilation: it pays for whatever binding it triggers.
-            var fresh = CSharpCompilation.Create("Profile", Parse(), references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
-
-            // The declarations (assembly, namespaces, member signatures) are the compiler's own work, shared with the
-            // analyzers in csc: done first, so that whichever analyzer asks first does not pay for them. Method bodies
-            // are not bound: what an analyzer binds through its semantic model it pays for.
+            // Its own compilation of the same trees: it pays for whatever binding it triggers, not for parsing or for the
+            // syntax nodes the compiler built. The declarations (assembly, namespaces, member signatures) are the
+            // compiler's own work, shared with the analyzers in csc: bound first, outside the clock.
+            var fresh = CSharpCompilation.Create("Profile", runTrees, references, options);
             fresh.GetDeclarationDiagnostics();
             analyzer.Reset();
             var with = new CompilationWithAnalyzers(fresh, [analyzer], new CompilationWithAnalyzersOptions(new AnalyzerOptions(additional), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
-            var found = await with.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
-            analyzerCpu[analyzer].Add(analyzer.Milliseconds);
-            analyzerBytes[analyzer] = analyzer.AllocatedBytes;
-            analyzerNoGc[analyzer].Add(Math.Max(0, analyzer.Milliseconds - analyzer.GcPauseMilliseconds));
-            line.Add($"{analyzer.Inner.GetType().Name} {analyzer.Milliseconds:N0} ms (GC pauses in it {analyzer.GcPauseMilliseconds:N0} ms), {analyzer.AllocatedBytes / 1e6:0.0} MB allocated ({found.Length} diagnostics)");
+            found[analyzer] = (await with.GetAnalyzerDiagnosticsAsync(CancellationToken.None)).Length;
+            segments.Add((perAnalyzer[analyzer], analyzer.Measured));
         }
 
-        Console.WriteLine($"  {(run < 0 ? "warm-up" : $"run {run + 1}")}: compile cpu {compileCpu[^1]:N0} ms; " + string.Join("; ", line));
+        Segment whole = runStart.End();
+        foreach (var (into, measured) in segments)
+        {
+            into.Add(measured, whole);
+        }
+
+        Console.WriteLine($"  {(run < 0 ? "warm-up" : $"run {run + 1}")}: compile cpu {compile.Raw[^1]:N0} ms ({compile.Bytes / 1e6:N0} MB); run's GC pauses {whole.PauseMs:N0} ms over {whole.Bytes / 1e6:N0} MB allocated; shared text {shared.Raw[^1]:0.0} ms; " +
+                          string.Join("; ", timed.Select(a => $"{a.Inner.GetType().Name} {perAnalyzer[a].Raw[^1]:N0} ms (GC pauses in it {perAnalyzer[a].PausesInside[^1]:N0} ms; charged {perAnalyzer[a].Charged[^1]:0.0} ms), {perAnalyzer[a].Bytes / 1e6:0.0} MB allocated ({found[a]} diagnostics)")));
     }
 
-    double Median(List<double> values) => values.OrderBy(v => v).ElementAt(values.Count / 2);
-    foreach (TimedAnalyzer analyzer in timed)
+    string Share(double ms, double of) => $"{100 * ms / of,5:0.00} %";
+    double compileCharged = Samples.Median(compile.Charged);
+    Console.WriteLine($"thread-cpu: {"compile (GetDiagnostics)",-40} {"",-22} charged median {compileCharged,7:N0} ms; raw median {Samples.Median(compile.Raw):N0} ms, min {compile.Raw.Min():N0} ms; allocated {compile.Bytes / 1e6:N0} MB");
+    foreach (var (name, ids, s) in perAnalyzer.Select(p => (p.Key.Inner.GetType().Name, string.Join(",", p.Key.Inner.SupportedDiagnostics.Select(d => d.Id).Where(id => !id.EndsWith("L", StringComparison.Ordinal)).Distinct()), p.Value))
+                 .Append(("shared text (TreeText.Of + QuotesOf)", "", shared)))
     {
-        double min = analyzerCpu[analyzer].Min();
-        string ids = string.Join(",", analyzer.Inner.SupportedDiagnostics.Select(d => d.Id).Where(id => !id.EndsWith("L", StringComparison.Ordinal)).Distinct());
-        Console.WriteLine($"thread-cpu: {analyzer.Inner.GetType().Name,-40} {ids,-22} min {min,7:N0} ms = {100 * min / compileCpu.Min(),5:0.00} % of min compile cpu {compileCpu.Min():N0} ms; " +
-                          $"median {Median(analyzerCpu[analyzer]),7:N0} ms = {100 * Median(analyzerCpu[analyzer]) / Median(compileCpu),5:0.00} % of median compile cpu {Median(compileCpu):N0} ms; " +
-                          $"allocated {analyzerBytes[analyzer] / 1e6:0.0} MB; without GC pauses median {Median(analyzerNoGc[analyzer]),5:N0} ms = {100 * Median(analyzerNoGc[analyzer]) / Median(compileCpu),5:0.00} %");
+        double charged = Samples.Median(s.Charged);
+        Console.WriteLine($"thread-cpu: {name,-40} {ids,-22} charged median {charged,7:0.0} ms = {Share(charged, compileCharged)} of compile; " +
+                          $"raw median {Samples.Median(s.Raw),6:N0} ms = {Share(Samples.Median(s.Raw), Samples.Median(compile.Raw))} (min {s.Raw.Min():N0} ms = {Share(s.Raw.Min(), compile.Raw.Min())}); " +
+                          $"without GC pauses median {Samples.Median(s.OwnWork),6:0.0} ms; GC share {Samples.Median(s.GcShare):0.0} ms; allocated {s.Bytes / 1e6:0.0} MB");
     }
 
-    double allMin = Enumerable.Range(0, runs).Select(r => timed.Where(t => t.Inner is not ReportOnlyAnalyzer).Sum(t => analyzerCpu[t][r])).Min();
-    double allMedian = Median(Enumerable.Range(0, runs).Select(r => timed.Where(t => t.Inner is not ReportOnlyAnalyzer).Sum(t => analyzerCpu[t][r])).ToList());
-    Console.WriteLine($"thread-cpu: {"all Guardrails analyzers",-40} {"",-22} min {allMin,7:N0} ms = {100 * allMin / compileCpu.Min(),5:0.00} % of min compile cpu; median {allMedian,7:N0} ms = {100 * allMedian / Median(compileCpu),5:0.00} % of median compile cpu");
-
+    // All Guardrails analyzers: the sum over the analyzers of each run, plus the shared text once (PROF001 excluded).
+    var real = timed.Where(t => t.Inner is not ReportOnlyAnalyzer).Select(t => perAnalyzer[t]).Append(shared).ToList();
+    List<double> Sum(Func<Samples, List<double>> pick) => Enumerable.Range(0, runs).Select(r => real.Sum(s => pick(s)[r])).ToList();
+    double allCharged = Samples.Median(Sum(s => s.Charged));
+    Console.WriteLine($"thread-cpu: {"all Guardrails analyzers + shared text",-40} {"",-22} charged median {allCharged,7:0.0} ms = {Share(allCharged, compileCharged)} of compile; " +
+                      $"raw median {Samples.Median(Sum(s => s.Raw)),6:N0} ms = {Share(Samples.Median(Sum(s => s.Raw)), Samples.Median(compile.Raw))} (min {Sum(s => s.Raw).Min():N0} ms = {Share(Sum(s => s.Raw).Min(), compile.Raw.Min())}); " +
+                      $"without GC pauses median {Samples.Median(Sum(s => s.OwnWork)),6:0.0} ms; allocated {real.Sum(s => s.Bytes) / 1e6:0.0} MB");
     return 0;
 }
 
@@ -234,6 +265,8 @@ if (args.Contains("--thread-cpu"))
 // Guardrails analyzer's callbacks (its compilation-start work for the new compilation and its actions on the file) are
 // timed in the CPU time of their own thread (ThreadClock); what they make the compiler bind for them counts, the
 // compiler's own diagnostics of the file (asked for first, as the IDE shows them too) do not. Median and min of 15 edits.
+// As in --thread-cpu, the figure of record is "charged": each analyzer's own work (its thread CPU minus the GC pauses that
+// landed inside its callbacks) plus the edit's GC pause time × the analyzer's share of the bytes allocated during the edit.
 string? ideFile = Arg("--ide");
 if (ideFile != null)
 {
@@ -246,8 +279,10 @@ if (ideFile != null)
     int lineCount = old.GetText().Lines.Count;
     Console.WriteLine($"IDE edit of {old.FilePath} ({lineCount:N0} lines) in a compilation of {trees.Count} files");
     var cpu = new List<double>();
+    var charged = new List<double>();
+    var ownWork = new List<double>();
     var walls = new List<double>();
-    var perAnalyzer = timed.ToDictionary(t => t, _ => new List<double>());
+    var perAnalyzer = timed.ToDictionary(t => t, _ => new Samples());
     for (int edit = 0; edit < 15; edit++)
     {
         TextLine middle = old.GetText().Lines[lineCount / 2];
@@ -259,18 +294,23 @@ if (ideFile != null)
         }
 
         var sw2 = Stopwatch.StartNew();
+        var editStart = Segment.Begin();
         // The IDE shows the compiler's own diagnostics of the file too: the declarations and bodies the compiler binds
         // for them are not the analyzers' cost (bound first, outside the analyzers' clocks).
         next.GetSemanticModel(edited).GetDiagnostics();
         var withAnalyzers = new CompilationWithAnalyzers(next, wrapped, ideOptions);
         var syntax = await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(edited, CancellationToken.None);
         var semantic = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(next.GetSemanticModel(edited), null, CancellationToken.None);
+        Segment whole = editStart.End();
         walls.Add(sw2.Elapsed.TotalMilliseconds);
-        cpu.Add(timed.Sum(t => t.Milliseconds));
         foreach (TimedAnalyzer t in timed)
         {
-            perAnalyzer[t].Add(t.Milliseconds);
+            perAnalyzer[t].Add(t.Measured, whole); // GC charged by bytes: the edit's pauses × the analyzer's share of the edit's bytes
         }
+
+        cpu.Add(timed.Sum(t => perAnalyzer[t].Raw[^1]));
+        charged.Add(timed.Sum(t => perAnalyzer[t].Charged[^1]));
+        ownWork.Add(timed.Sum(t => perAnalyzer[t].OwnWork[^1]));
 
         if (edit == 0)
         {
@@ -281,10 +321,12 @@ if (ideFile != null)
     double Mid(List<double> l) => l.OrderBy(x => x).ElementAt(l.Count / 2);
     foreach (TimedAnalyzer t in timed)
     {
-        Console.WriteLine($"  {t.Inner.GetType().Name,-40} thread cpu per edit: median {Mid(perAnalyzer[t]):0.00} ms, min {perAnalyzer[t].Min():0.00} ms");
+        Samples a = perAnalyzer[t];
+        Console.WriteLine($"  {t.Inner.GetType().Name,-40} per edit: charged median {Mid(a.Charged):0.00} ms; raw thread cpu median {Mid(a.Raw):0.00} ms, min {a.Raw.Min():0.00} ms; without GC pauses {Mid(a.OwnWork):0.00} ms; allocated {a.Bytes / 1e3:N0} KB");
     }
 
-    Console.WriteLine($"ide: Guardrails analyzers' thread cpu per edit (compilation start + the file): median {Mid(cpu):0.00} ms, min {cpu.Min():0.00} ms, max {cpu.Max():0.00} ms");
+    Console.WriteLine($"ide: Guardrails analyzers per edit (compilation start + the file), charged (own work + the edit's GC pauses × their share of its bytes): median {Mid(charged):0.00} ms, min {charged.Min():0.00} ms, max {charged.Max():0.00} ms");
+    Console.WriteLine($"ide: raw thread cpu (GC pauses where they landed): median {Mid(cpu):0.00} ms, min {cpu.Min():0.00} ms, max {cpu.Max():0.00} ms; without GC pauses median {Mid(ownWork):0.00} ms; allocated {timed.Sum(t => perAnalyzer[t].Bytes) / 1e3:N0} KB");
     Console.WriteLine($"ide: wall clock per edit, including the compiler's binding of the file: median {Mid(walls):0.00} ms");
     return 0;
 }
@@ -464,4 +506,60 @@ internal static class ThreadClock
 
     [System.Runtime.InteropServices.DllImport("libc")]
     private static extern int clock_gettime(int clock, out Timespec ts);
+}
+
+/// <summary>
+/// One measured stretch: the calling thread's CPU time and allocations, and the process's GC pause time and allocations
+/// (every thread) over it.
+/// </summary>
+internal readonly record struct Segment(double CpuMs, long ThreadBytes, double PauseMs, long Bytes)
+{
+    public static Start Begin() => new(ThreadClock.Now(), GC.GetAllocatedBytesForCurrentThread(), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(precise: true));
+
+    internal readonly record struct Start(long Ns, long ThreadBytes, TimeSpan Paused, long Bytes)
+    {
+        public Segment End() => new((ThreadClock.Now() - Ns) / 1e6, GC.GetAllocatedBytesForCurrentThread() - ThreadBytes, (GC.GetTotalPauseDuration() - Paused).TotalMilliseconds, GC.GetTotalAllocatedBytes(precise: true) - Bytes);
+    }
+}
+
+/// <summary>
+/// A measured party's figures over the runs: raw thread CPU, the GC pauses that landed inside it, its own work (the
+/// difference) and its charged time (own work + the run's GC pauses × its share of the run's bytes).
+/// </summary>
+internal sealed class Samples
+{
+    public List<double> Raw { get; } = new();
+
+    public List<double> PausesInside { get; } = new();
+
+    public List<double> OwnWork { get; } = new();
+
+    public List<double> GcShare { get; } = new();
+
+    public List<double> Charged { get; } = new();
+
+    /// <summary>Bytes allocated by its thread(s) in the last run (the same in every run, up to a few KB).</summary>
+    public long Bytes { get; private set; }
+
+    public static double Median(List<double> values) => values.OrderBy(v => v).ElementAt(values.Count / 2);
+
+    public void Add(Segment measured, Segment run)
+    {
+        double own = Math.Max(0, measured.CpuMs - measured.PauseMs);
+        double share = run.Bytes <= 0 ? 0 : run.PauseMs * measured.ThreadBytes / run.Bytes;
+        Raw.Add(measured.CpuMs);
+        PausesInside.Add(measured.PauseMs);
+        OwnWork.Add(own);
+        GcShare.Add(share);
+        Charged.Add(own + share);
+        Bytes = measured.ThreadBytes;
+    }
+
+    public void Clear()
+    {
+        foreach (var list in new[] { Raw, PausesInside, OwnWork, GcShare, Charged })
+        {
+            list.Clear();
+        }
+    }
 }

@@ -24,6 +24,9 @@ internal sealed class TimedAnalyzer(DiagnosticAnalyzer inner) : DiagnosticAnalyz
     /// <summary>Time the runtime was paused for garbage collection while a callback ran (process-wide; the callbacks run one at a time here).</summary>
     public double GcPauseMilliseconds => TimeSpan.FromTicks(Interlocked.Read(ref _gcPauseTicks)).TotalMilliseconds;
 
+    /// <summary>The callbacks since <see cref="Reset"/> as one measured stretch (thread CPU, own-thread bytes, pauses inside).</summary>
+    public Segment Measured => new(Milliseconds, AllocatedBytes, GcPauseMilliseconds, AllocatedBytes);
+
     public void Reset()
     {
         Interlocked.Exchange(ref _gcPauseTicks, 0);
