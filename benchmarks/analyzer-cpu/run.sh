@@ -4,10 +4,13 @@
 #   (b) enterprise: the same generator's string-heavy enterprise shape (~330,000 lines: SQL, URLs, GUIDs, hashes,
 #                   base64, connection strings, key-named settings with placeholders, raw JSON);
 #   (c) aisdk:      AiSdkCompile "unapproved" (400 files, 25,600 lines; 6,001 GRD003 and 1,600 GRD004 reports).
-# For each: benchmarks/AnalyzerProfile --thread-cpu: every analyzer alone on a fresh compilation (declarations already
-# bound, as in csc), its callbacks timed in the CPU time of their own thread; the compile is GetDiagnostics of the same
-# trees on one thread (binding every body). Median (and min) of RUNS. Then the IDE figure: a one-line change to a
-# 2,000-line file of the enterprise shape in an already-analysed compilation (AnalyzerProfile --ide).
+# For each: benchmarks/AnalyzerProfile --thread-cpu: the files parsed once per run (read as csc reads them), the compile
+# (GetDiagnostics of those trees on one thread, binding every body), then every analyzer alone on its own compilation of
+# the SAME trees (declarations already bound, as in csc), its callbacks timed in the CPU time of their own thread; the
+# per-text index the analyzers share (TreeText) on its own line. Median (and min) of RUNS. Figure of record: "charged" =
+# own work (thread CPU minus the GC pauses that landed in it) + the run's GC pauses x its share of the run's bytes; raw,
+# without-GC-pauses and bytes allocated are printed beside it. Then the IDE figure: a one-line change to a 2,000-line
+# file of the enterprise shape in an already-analysed compilation (AnalyzerProfile --ide), charged the same way.
 #   usage: [RUNS=3] benchmarks/analyzer-cpu/run.sh [DATA_DIR=/tmp/guardrails-analyzer-cpu] [default|enterprise|aisdk|ide ...]
 # The generated inputs are kept in DATA_DIR and reused (delete it to regenerate). Run it on an otherwise idle machine
 # for a "% of compile" figure: under load the compile's CPU time grows too (caches, SMT), and the ratios move.
@@ -34,14 +37,15 @@ for what in $WHAT; do
   case $what in
     default|enterprise)
       echo "== ($what) $DATA/$what: analyzer thread CPU vs compile CPU, median of $RUNS"
-      "$PROFILE" "$DATA/$what/src" --thread-cpu --runs "$RUNS" --policy "$DATA/$what/guardrails/guardrails.effective-policy.json" | grep -E '^(thread-cpu|[0-9]+ files|  run 1:)' ;;
+      "$PROFILE" "$DATA/$what/src" --thread-cpu --runs "$RUNS" --policy "$DATA/$what/guardrails/guardrails.effective-policy.json" | grep -E '^(thread-cpu|[0-9]+ files|texts read|  run 1:)' ;;
     aisdk)
       echo "== (aisdk) $DATA/aisdk/App (AiSdkCompile unapproved): analyzer thread CPU vs compile CPU, median of $RUNS"
-      "$PROFILE" "$DATA/aisdk/App" --thread-cpu --runs "$RUNS" --policy "$DATA/aisdk/App/guardrails/guardrails.effective-policy.json" --report-only 6001 | grep -E '^(thread-cpu|[0-9]+ files|  run 1:)' ;;
+      "$PROFILE" "$DATA/aisdk/App" --thread-cpu --runs "$RUNS" --policy "$DATA/aisdk/App/guardrails/guardrails.effective-policy.json" --report-only 6001 | grep -E '^(thread-cpu|[0-9]+ files|texts read|  run 1:)' ;;
     ide)
       echo "== (ide) a one-line change to a 2,000-line file (enterprise shape, $DATA/ide), analyzers' thread CPU per edit"
       "$PROFILE" "$DATA/ide/src" --ide Service0007.cs --policy "$DATA/ide/guardrails/guardrails.effective-policy.json" | grep -vE '^(run|  run)' ;;
     *) echo "unknown: $what" >&2; exit 2 ;;
   esac
 done
-echo "(the GRD004 line is GRD004 and GRD008 together: one analyzer reports both; PROF001 reports 6,001 diagnostics and does nothing else)"
+echo "(the GRD004 line is GRD004 and GRD008 together: one analyzer reports both; PROF001 reports 6,001 diagnostics and does nothing else;"
+echo " 'charged' is the figure of record: own work + the run's GC pauses x the analyzer's share of the run's bytes, see benchmarks/README.md)"
