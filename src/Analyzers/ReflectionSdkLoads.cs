@@ -73,8 +73,23 @@ namespace Guardrails.Analyzers
             StringFold? fold = null;
             foreach (InvocationExpressionSyntax invocation in Candidates(tree, text, context.CancellationToken))
             {
-                if (!(context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is IMethodSymbol method) ||
-                    !IsLoader(method, out bool byPath, out bool typeName))
+                if (!(context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is IMethodSymbol method))
+                {
+                    continue;
+                }
+
+                if (carried != null && IsCreateByType(method) && invocation.ArgumentList.Arguments.Count > 0 && IsComputedType(invocation.ArgumentList.Arguments[0].Expression))
+                {
+                    // Adversary round 5 #3: under a route that carries an SDK, a System.Type reached from an allowed type
+                    // (typeof(AzureOpenAIClient).BaseType, azure.GetChatClient(…).GetType().BaseType, GetInterfaces(),
+                    // Assembly.GetTypes()) and created by reflection can be the carried SDK's own client without naming it.
+                    ReportCarried(context, settings, verdicts, carried, invocation.ArgumentList.Arguments[0].Expression,
+                        "A type computed at run time and created by reflection (" + method.ContainingType.Name + "." + method.Name + ") can be any type this project ships, and the project ships " +
+                        carried.Sdk!.DisplayName + " through a route; create it with new, or name it with typeof, so it can be judged. Creating such a type");
+                    continue;
+                }
+
+                if (!IsLoader(method, out bool byPath, out bool typeName))
                 {
                     continue;
                 }
@@ -89,17 +104,9 @@ namespace Guardrails.Analyzers
                     // so the load is reported with the route's decision (name the type with a constant or typeof instead).
                     if (carried != null)
                     {
-                        context.ReportDiagnostic(settings.Create(
-                            Descriptors.UnapprovedSdk,
-                            argument.GetLocation(),
-                            carried,
+                        ReportCarried(context, settings, verdicts, carried, argument,
                             "A name built at run time and loaded by reflection (" + method.ContainingType.Name + "." + method.Name + ") can reach any type this project ships, and the project ships " +
-                            carried.Sdk!.DisplayName + " through a route; name the type with a constant or typeof so it can be judged. Loading by such a name",
-                            carried.Sdk.DisplayName,
-                            carried.Sdk.PackageNamedBy(carried.Subject),
-                            verdicts.OwnerContact,
-                            carried.Qualifier(),
-                            carried.Request));
+                            carried.Sdk!.DisplayName + " through a route; name the type with a constant or typeof so it can be judged. Loading by such a name");
                     }
 
                     continue;
@@ -205,6 +212,69 @@ namespace Guardrails.Analyzers
         }
 
         /// <summary>Is this one of the loaders, and is its first argument a path or a type name (else an assembly name)?</summary>
+        /// <summary>GRD003 at <paramref name="at"/> with the route's decision for the SDK it carries, <paramref name="lead"/> saying what was found.</summary>
+        private static void ReportCarried(SemanticModelAnalysisContext context, GuardrailsSettings settings, PolicyVerdicts verdicts, Decision carried, ExpressionSyntax at, string lead) =>
+            context.ReportDiagnostic(settings.Create(
+                Descriptors.UnapprovedSdk,
+                at.GetLocation(),
+                carried,
+                lead,
+                carried.Sdk!.DisplayName,
+                carried.Sdk.PackageNamedBy(carried.Subject),
+                verdicts.OwnerContact,
+                carried.Qualifier(),
+                carried.Request));
+
+        /// <summary>Activator.CreateInstance(Type, …): creates whatever type it is handed.</summary>
+        private static bool IsCreateByType(IMethodSymbol method) =>
+            method.Name == "CreateInstance" && method.Parameters.Length >= 1 &&
+            method.Parameters[0].Type.Name == "Type" && method.Parameters[0].Type.ContainingNamespace?.ToDisplayString() == "System" &&
+            method.ContainingType.ToDisplayString() == "System.Activator";
+
+        /// <summary>
+        /// A Type argument that is not written as <c>typeof(X)</c> (judged as a use of X) nor loaded by a name
+        /// (<c>Type.GetType("…")</c>, <c>assembly.GetType(name)</c>: judged by that name).
+        /// </summary>
+        private static bool IsComputedType(ExpressionSyntax argument)
+        {
+            ExpressionSyntax e = argument;
+            while (true)
+            {
+                if (e is ParenthesizedExpressionSyntax p)
+                {
+                    e = p.Expression;
+                }
+                else if (e is PostfixUnaryExpressionSyntax bang && bang.IsKind(SyntaxKind.SuppressNullableWarningExpression))
+                {
+                    e = bang.Operand;
+                }
+                else if (e is CastExpressionSyntax cast)
+                {
+                    e = cast.Expression;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            if (e is TypeOfExpressionSyntax)
+            {
+                return false;
+            }
+
+            if (e is InvocationExpressionSyntax call && call.ArgumentList.Arguments.Count > 0)
+            {
+                string? name = call.Expression is MemberAccessExpressionSyntax m ? m.Name.Identifier.ValueText : (call.Expression as IdentifierNameSyntax)?.Identifier.ValueText;
+                if (name == "GetType")
+                {
+                    return false; // a load by name: that name is judged
+                }
+            }
+
+            return true;
+        }
+
         private static bool IsLoader(IMethodSymbol method, out bool byPath, out bool typeName)
         {
             byPath = false;

@@ -603,6 +603,15 @@ namespace Guardrails.BuildTasks
         {
             try
             {
+                // The package folder itself committed in the repository (RestorePackagesPath pointed at a pre-extracted copy:
+                // its .nupkg.metadata is then the repository's own text too). A packages folder inside the work tree that
+                // is restored at build time (a CI cache location) is not committed and is judged by its source below.
+                string? committed = CommittedFolder(packageFolder, RepositoryRoot(projectDirectory));
+                if (committed != null)
+                {
+                    return committed;
+                }
+
                 string metadata = Path.Combine(packageFolder, ".nupkg.metadata");
                 if (!File.Exists(metadata) || new FileInfo(metadata).Length > 1024 * 1024)
                 {
@@ -640,6 +649,42 @@ namespace Guardrails.BuildTasks
             {
                 return null;
             }
+        }
+
+        /// <summary>
+        /// <paramref name="folder"/> when it lies under <paramref name="repository"/> and git tracks a file in it (or the
+        /// index cannot be read, so that cannot be ruled out); else null.
+        /// </summary>
+        private static string? CommittedFolder(string folder, string? repository)
+        {
+            if (repository == null)
+            {
+                return null;
+            }
+
+            string root = Normalize(repository).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            string full = Normalize(Path.GetFullPath(folder)).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            if (!full.StartsWith(root, PathComparison))
+            {
+                return null;
+            }
+
+            string relative = full.Substring(root.Length).Replace(Path.DirectorySeparatorChar, '/');
+            HashSet<string>? tracked = Footprints.GitIndex.TryReadTrackedPaths(repository);
+            if (tracked == null)
+            {
+                return folder;
+            }
+
+            foreach (string path in tracked)
+            {
+                if (path.StartsWith(relative, StringComparison.OrdinalIgnoreCase))
+                {
+                    return folder;
+                }
+            }
+
+            return null;
         }
 
         private static string? RepositoryRoot(string directory)

@@ -286,6 +286,57 @@ public class RouteAnalyzerTests
             Named(3, "OpenAI.Chat.ChatClient, OpenAI", "Type.GetType"), Named(4, "OpenAI", "Activator.CreateInstance"));
     }
 
+    /// <summary>
+    /// Adversary round 5 #3 ('az6'): OpenAI's own clients reached as the BaseType of the route's types and created by
+    /// Activator.CreateInstance(Type, …): no name to judge, so under a route that carries an SDK a computed Type is GRD003.
+    /// typeof(X) is judged as a use of X, and Type.GetType("…") by its name (reported once, at the name).
+    /// </summary>
+    [Fact]
+    public async Task Under_the_azure_openai_route_a_computed_type_created_by_reflection_is_reported()
+    {
+        const string source = """
+            using System;
+            using System.Linq;
+            using Azure.AI.OpenAI;
+            class C
+            {
+                object[] Run(string key, Type given)
+                {
+                    var azure = new AzureOpenAIClient(new Uri("https://contoso.openai.azure.com"), key);
+                    return new object[]
+                    {
+                        Activator.CreateInstance({|#0:typeof(AzureOpenAIClient).BaseType!|}, key)!,
+                        Activator.CreateInstance({|#1:azure.GetChatClient("gpt-4o").GetType().BaseType!|}, "gpt-4o", key)!,
+                        Activator.CreateInstance({|#2:typeof(AzureOpenAIClient).Assembly.GetTypes().First(t => t.Name == "X")|})!,
+                        Activator.CreateInstance({|#3:given|})!,
+
+                        Activator.CreateInstance(typeof(AzureOpenAIClient), new Uri("https://contoso.openai.azure.com"), key)!,
+                        Activator.CreateInstance((typeof(System.Text.StringBuilder)))!,
+                        Activator.CreateInstance<System.Text.StringBuilder>(),
+                    };
+                }
+            }
+            """;
+        DiagnosticResult Computed(int location) =>
+            V.Diagnostic("GRD003").WithLocation(location).WithSeverity(DiagnosticSeverity.Error).WithArguments(
+                "A type computed at run time and created by reflection (Activator.CreateInstance) can be any type this project ships, and the project ships OpenAI .NET SDK through a route; " +
+                "create it with new, or name it with typeof, so it can be judged. Creating such a type", "OpenAI .NET SDK", "OpenAI", V.OwnerContact, Through, ApproveOpenAi);
+        await V.RunAsync(source, AzureOpenAiRoute, Computed(0), Computed(1), Computed(2), Computed(3));
+    }
+
+    [Fact]
+    public async Task Without_a_route_a_computed_type_created_by_reflection_is_not_reported()
+    {
+        const string source = """
+            using System;
+            class C
+            {
+                object Run(Type given) => Activator.CreateInstance(given)!;
+            }
+            """;
+        await V.RunAsync(source, Policy("none", "no route", new string[0], new string[0]));
+    }
+
     [Fact]
     public async Task Under_the_azure_openai_route_a_target_typed_new_of_an_openai_client_is_reported_where_its_type_is_declared()
     {

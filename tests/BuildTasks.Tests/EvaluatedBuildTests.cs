@@ -173,4 +173,28 @@ public class EvaluatedBuildTests
         File.Delete(Path.Combine(package, ".nupkg.metadata"));
         Assert.Null(EvaluatedBuild.RepositorySource(package, Path.GetDirectoryName(project)!));
     }
+
+    /// <summary>
+    /// adv5's fpol2: a pre-extracted package folder committed in the repository (RestorePackagesPath pointed at it), whose
+    /// .nupkg.metadata names a remote source: the folder is the repository's own. A packages folder inside the work tree
+    /// that is not committed (a CI cache location) is judged by its source only.
+    /// </summary>
+    [Fact]
+    public void A_package_folder_committed_in_the_repository_is_the_repositorys_own_whatever_its_metadata_says()
+    {
+        using var repo = new TempDir();
+        GitIndexTests.Git(repo.Path, "init", "-q");
+        string project = repo.Write("src/App/App.csproj", "<Project />");
+        string package = Path.Combine(repo.Path, "eng", "packages", "acme.guardrails.policy", "1.1.0");
+        Directory.CreateDirectory(package);
+        File.WriteAllText(Path.Combine(package, ".nupkg.metadata"), "{ \"version\": 2, \"contentHash\": \"AAAA\", \"source\": \"https://pkgs.example.test/acme/nuget/v3/index.json\" }");
+        repo.Write("eng/packages/acme.guardrails.policy/1.1.0/build/Acme.Guardrails.Policy.props", "<Project />");
+
+        // Restored there at build time, not committed: judged by its (central) source.
+        GitIndexTests.Git(repo.Path, "add", "src");
+        Assert.Null(EvaluatedBuild.RepositorySource(package, Path.GetDirectoryName(project)!));
+
+        GitIndexTests.Git(repo.Path, "add", "-f", "eng");
+        Assert.Equal(package, EvaluatedBuild.RepositorySource(package, Path.GetDirectoryName(project)!));
+    }
 }

@@ -12,7 +12,7 @@ namespace Guardrails.EndToEnd.Tests;
 /// says clean and the documented CI gate (guardrails verify-build with the pin, --min-revision and --rescan-with-policy)
 /// green as well. Each test asserts what must happen instead: the build fails with a GRD code, or the gate fails with a
 /// GRDCL code. They fail on main 84b9afe (branch adv5), each at the assertion named in its summary. The build-side routes
-/// (#1, #6) are here; the gate-side ones are in AdversaryRound5Tests.
+/// (#1, #3, #6) are here; the gate-side ones are in AdversaryRound5Tests.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public class AdversaryRound5BuildTests
@@ -160,5 +160,41 @@ public class AdversaryRound5BuildTests
 
         Assert.True(result.ExitCode != 0, "with a sparse index the committed web/.cursor/mcp.json is not seen:\n" + result);
         Assert.True(result.Output.Contains("error GRD137", StringComparison.Ordinal) || result.Output.Contains("error GRD130", StringComparison.Ordinal), result.ToString());
+    }
+
+    /// <summary>
+    /// Finding 3: under the documented "Azure OpenAI only" route (samples/policy/routes/azure-openai.policy.json), OpenAI's
+    /// own OpenAIClient and ChatClient created by Activator from the BaseType of the route's own types: no type name is
+    /// written, so neither the reflection rule nor the construction rule sees the base SDK's client. Fails today at
+    /// Assert.True(result.ExitCode != 0, …): the build exits 0.
+    /// </summary>
+    [Fact]
+    public void Under_the_azure_openai_route_openais_own_clients_reached_through_BaseType_fail_the_build_with_GRD003()
+    {
+        string policy = File.ReadAllText(Path.Combine(RepoPaths.Root, "samples", "policy", "routes", "azure-openai.policy.json"))
+            .Replace("\"$schema\": \"../../../schemas/guardrails.policy.schema.json\",", string.Empty, StringComparison.Ordinal);
+        TestProject project = _fixture.NewGovernedProject(policy, E2eDocuments.MinimalManifest, ("GuardrailsMode", "Enforce"));
+        project.UseNuGetOrg();
+        project.AddToProject("  <ItemGroup>\n    <PackageReference Include=\"Azure.AI.OpenAI\" Version=\"2.1.0\" />\n  </ItemGroup>");
+        project.Write("Program.cs", """
+            using System.ClientModel;
+            using Azure.AI.OpenAI;
+            using OpenAI;
+            using OpenAI.Chat;
+
+            var key = new ApiKeyCredential(Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? "missing");
+            var own = (OpenAIClient)Activator.CreateInstance(typeof(AzureOpenAIClient).BaseType!, key)!;
+            var azure = new AzureOpenAIClient(new Uri("https://x.openai.azure.com"), key);
+            var chat = (ChatClient)Activator.CreateInstance(azure.GetChatClient("gpt-4o").GetType().BaseType!, "gpt-4o", key)!;
+            Console.WriteLine(own.GetType().FullName + " " + chat.GetType().FullName);
+
+            """);
+
+        DotNet.Result result = project.Build();
+
+        Assert.True(result.ExitCode != 0, "OpenAI's own clients through BaseType under the Azure-only route, the build is green:\n" + result);
+        Assert.Contains("Program.cs(7,", result.Output);
+        Assert.Contains("Program.cs(9,", result.Output);
+        Assert.Contains("error GRD003", result.Output);
     }
 }
