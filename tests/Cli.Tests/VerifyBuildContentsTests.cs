@@ -418,4 +418,34 @@ public class VerifyBuildContentsTests
         Assert.Contains("a step after the compiler rewrote it (an IL weaver such as Fody or Costura", run.Out);
         Assert.Contains("FAIL  GRDCL30 " + repo.PathOf(Bin + "App.dll"), run.Out);
     }
+
+    /// <summary>
+    /// Adversary round 5 #5: the SDK shipped as a base64 text file in bin/ and loaded with Assembly.Load(Convert.FromBase64String(...)).
+    /// Long base64 runs are decoded and judged; a long base64 image in a stylesheet passes.
+    /// </summary>
+    [Fact]
+    public void An_assembly_or_a_key_shipped_as_base64_text_fails_the_gate()
+    {
+        byte[] app = Assembly("App", code: true);
+        using TempRepo repo = Repo(app);
+        byte[] image = new byte[8192];
+        new Random(5).NextBytes(image);
+        Write(repo, Bin + "wwwroot/site.css", Encoding.ASCII.GetBytes(".logo { background: url(data:image/png;base64," + Convert.ToBase64String(image) + "); }\n"));
+        CliRun clean = Gate(repo);
+        Assert.True(clean.ExitCode == 0, clean.Out + clean.Err);
+
+        Write(repo, Bin + "plugins/p1.txt", Encoding.ASCII.GetBytes(Convert.ToBase64String(Sdk)));
+        Write(repo, Bin + "plugins/p2.txt", Encoding.ASCII.GetBytes("# plugin\n" + Convert.ToBase64String(Sdk, Base64FormattingOptions.InsertLineBreaks) + "\n"));
+        byte[] padded = Encoding.UTF8.GetBytes("OPENAI_API_KEY=" + Key + "\n" + new string('#', 6000) + "\n");
+        Write(repo, Bin + "settings.b64", Encoding.ASCII.GetBytes(Convert.ToBase64String(padded)));
+
+        CliRun run = Gate(repo);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.True(run.Out.Contains("FAIL  GRDCL30 " + repo.PathOf(Bin + "plugins/p1.txt") + "!(base64@0)", StringComparison.Ordinal), run.Out);
+        Assert.True(run.Out.Contains("FAIL  GRDCL30 " + repo.PathOf(Bin + "plugins/p2.txt") + "!(base64@9)", StringComparison.Ordinal), run.Out);
+        Assert.True(run.Out.Contains("FAIL  GRDCL31 " + repo.PathOf(Bin + "settings.b64") + "!(base64@0)", StringComparison.Ordinal), run.Out);
+        Assert.DoesNotContain("site.css", run.Out);
+        Assert.DoesNotContain(Key, run.Out + run.Err);
+    }
 }
