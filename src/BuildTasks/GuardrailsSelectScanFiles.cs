@@ -76,6 +76,13 @@ namespace Guardrails.BuildTasks
                     seen.UnionWith(FootprintChecker.CredentialFiles(ProjectDirectory, ManifestPath));
                 }
 
+                // A key as a file or folder name (adversary round 5 #12): whatever the file's kind, the name is committed
+                // and copied; kept back from the compiler and listed, so that the check reports it (GRD002), redacted.
+                foreach (ITaskItem candidate in Candidates)
+                {
+                    KeyInName(candidate.ItemSpec, skipped, keptBack, seen);
+                }
+
                 foreach (ITaskItem candidate in OfScannedKinds(Candidates))
                 {
                     Consider(candidate.ItemSpec, files, skipped, keptBack, seen, shipped: IsShipped(candidate));
@@ -113,6 +120,35 @@ namespace Guardrails.BuildTasks
 
         private static bool IsShipped(ITaskItem candidate) =>
             string.Equals(candidate.GetMetadata(ScanFileKinds.ShippedMetadata), "true", StringComparison.OrdinalIgnoreCase);
+
+        private void KeyInName(string path, List<string> skipped, List<ITaskItem> keptBack, HashSet<string> seen)
+        {
+            string full;
+            try
+            {
+                full = Path.GetFullPath(path);
+            }
+            catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
+            {
+                return;
+            }
+
+            string shown = full;
+            string project = Path.GetFullPath(ProjectDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            if (full.StartsWith(project, StringComparison.Ordinal))
+            {
+                shown = full.Substring(project.Length);
+            }
+
+            if (SafeText.KeyInName(shown.Replace('\\', '/')) == null || seen.Contains(full) || !File.Exists(full))
+            {
+                return;
+            }
+
+            seen.Add(full);
+            skipped.Add(SkippedList.Line(SkippedList.KeyName, new FileInfo(full).Length, full));
+            keptBack.Add(new TaskItem(full));
+        }
 
         private static void Consider(string path, List<ITaskItem> files, List<string> skipped, List<ITaskItem> keptBack, HashSet<string> seen, bool shipped = false)
         {

@@ -155,3 +155,43 @@ public class KeptBackNameTests
         Assert.DoesNotContain(key, run.AllLogged);
     }
 }
+
+/// <summary>A file whose name holds a key (adversary round 5 #12: keys/&lt;whole key&gt;.txt copied to bin/): the name is text too.</summary>
+public class KeyInFileNameTests
+{
+    [Fact]
+    public void A_key_as_a_file_or_folder_name_of_the_scan_fails_Enforce_with_GRD002_at_the_path_redacted()
+    {
+        using var dir = new TempDir();
+        string key = FakeKeys.OpenAiProject("KeyAsFileNameFakeKeyNotReal");
+        string named = dir.Write("keys/" + key + ".txt", "openai\n");
+        string image = dir.Write("keys/" + key + "/logo.png", "png");
+        string plain = dir.Write("keys/openai.txt", "openai\n");
+        var select = new GuardrailsSelectScanFiles
+        {
+            BuildEngine = new FakeBuildEngine(),
+            // Shipped items (None with CopyToOutputDirectory) of any kind, as the package's targets pass them.
+            Candidates = new[] { named, image, plain }.Select(f => (ITaskItem)new TaskItem(f, new Dictionary<string, string> { [Guardrails.BuildTasks.Foundation.ScanFileKinds.ShippedMetadata] = "true" })).ToArray(),
+            ProjectDirectory = dir.Path,
+            SkippedListFile = Path.Combine(dir.Path, "obj", SkippedList.FileName),
+            IncludeRepositoryFiles = false,
+        };
+        Assert.True(select.Execute());
+        Assert.DoesNotContain(select.Files, f => f.ItemSpec == named);
+        Assert.Contains(select.Files, f => f.ItemSpec == plain);
+
+        var run = new CheckRunner(dir);
+        run.Task.KeptBackList = select.SkippedListFile;
+        run.Run();
+
+        Assert.False(run.Passed);
+        BuildErrorEventArgs[] errors = run.Engine.Errors.Where(e => e.Code == "GRD002").ToArray();
+        Assert.Equal(2, errors.Length);
+        Assert.All(errors, e => Assert.Contains("The name of this file", e.Message));
+        Assert.Contains(errors, e => e.File.Contains("keys/sk-proj-", StringComparison.Ordinal) && e.File.EndsWith(".txt", StringComparison.Ordinal));
+        Assert.All(errors, e => Assert.DoesNotContain(key, e.File));
+        Assert.DoesNotContain("GRD312", run.ErrorCodes);
+        Assert.DoesNotContain(key, run.AllLogged);
+        Assert.DoesNotContain(key, File.ReadAllText(run.Task.AuditFile!));
+    }
+}

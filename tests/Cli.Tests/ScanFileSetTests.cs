@@ -134,6 +134,29 @@ public sealed class ScanFileSetTests
     }
 
     [Fact]
+    public void A_key_as_the_name_of_a_committed_file_fails_the_scan_with_GRD002_at_the_path_redacted()
+    {
+        // Adversary round 5 #12 ('fname3'): App/keys/<whole key>.txt holding only "openai".
+        using var repo = new TempRepo();
+        string key = FakeKeys.OpenAiProject("ScanFileNameFakeKeyNotReal");
+        repo.Write("App/App.csproj", Documents.Project);
+        repo.Write("App/keys/" + key + ".txt", "openai\n");
+        repo.Write("App/other/" + key + "/notes.dat", "x\n");
+
+        CliRun json = CliRun.Of("scan", repo.Root, "--format", "json");
+        CliRun text = CliRun.Of("scan", repo.Root);
+
+        Assert.Equal(1, json.ExitCode);
+        Assert.Equal(1, text.ExitCode);
+        using System.Text.Json.JsonDocument doc = System.Text.Json.JsonDocument.Parse(json.Out);
+        System.Text.Json.JsonElement[] named = doc.RootElement.GetProperty("findings").EnumerateArray()
+            .Where(e => e.GetProperty("rule").GetString() == "GRD002" && e.GetProperty("message").GetString()!.Contains("The name of this file", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, named.Length);
+        Assert.Contains(named, e => e.GetProperty("file").GetString()!.StartsWith("App/keys/sk-proj-", StringComparison.Ordinal));
+        Assert.DoesNotContain(key, json.All + text.All);
+    }
+
+    [Fact]
     public void The_package_targets_keep_no_extension_list_of_their_own()
     {
         string targets = File.ReadAllText(Path.Combine(RepoPaths.Root, "nuget", "build", "Guardrails.targets"));

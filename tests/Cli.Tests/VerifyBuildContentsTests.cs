@@ -102,6 +102,27 @@ public class VerifyBuildContentsTests
     private static CliRun Gate(TempRepo repo) => CliRun.Of("verify-build", repo.Root);
 
     [Fact]
+    public void A_key_as_the_name_of_a_file_or_folder_of_bin_fails_the_gate_with_GRDCL31_and_is_never_printed_whole()
+    {
+        // Adversary round 5 #12 ('fname3'): keys/<whole key>.txt copied to bin/, content harmless.
+        byte[] app = Assembly("App", code: true);
+        using TempRepo repo = Repo(app);
+        Write(repo, Bin + "keys/" + Key + ".txt", Encoding.UTF8.GetBytes("openai\n"));
+        Write(repo, Bin + Key + "/readme.txt", Encoding.UTF8.GetBytes("nothing here\n"));
+        using TempRepo clean = Repo(app);
+        Write(clean, Bin + "keys/openai.txt", Encoding.UTF8.GetBytes("openai\n"));
+
+        CliRun run = Gate(repo);
+
+        Assert.Equal(1, run.ExitCode);
+        string[] named = run.Out.Split('\n').Where(l => l.StartsWith("FAIL  GRDCL31 ", StringComparison.Ordinal) && l.Contains("the name of this file", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, named.Length);
+        Assert.Contains(named, l => l.Contains("keys/sk-proj-", StringComparison.Ordinal) && l.Contains("OpenAI", StringComparison.Ordinal));
+        Assert.DoesNotContain(Key, run.All);
+        Assert.Equal(0, Gate(clean).ExitCode);
+    }
+
+    [Fact]
     public void An_assembly_or_a_key_inside_a_zip_of_bin_fails_the_gate_and_what_is_vouched_for_passes()
     {
         byte[] app = Assembly("App", code: true);

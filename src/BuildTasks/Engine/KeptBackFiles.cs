@@ -41,6 +41,23 @@ namespace Guardrails.BuildTasks.Engine
 
             foreach ((string reason, long length, string path) in SkippedList.Parse(list))
             {
+                if (reason == SkippedList.KeyName)
+                {
+                    // The name is the finding; the content is scanned when it is text (adversary round 5 #12).
+                    if (SafeText.KeyInName(Relative(request.ProjectPath, path)) is { } named)
+                    {
+                        result.Findings.Add(new Finding(RuleCatalog.KeyInFile, path, 0, 0, "The name of this file (or of a folder above it) holds a key, " + named +
+                            ": git commits the name, the build copies it, a package lists it. Rename it, and rotate the key now because it is already in source history."));
+                    }
+
+                    if (!TextFileSecrets.HasBinaryExtension(path))
+                    {
+                        ScanText(path, reason, result);
+                    }
+
+                    continue;
+                }
+
                 string? gap = SkippedList.ScannedByCheck(reason) ? ScanText(path, reason, result) : reason;
                 if (gap == SkippedList.Binary && TextFileSecrets.HasBinaryExtension(path))
                 {
@@ -119,6 +136,8 @@ namespace Guardrails.BuildTasks.Engine
                 : new Finding(RuleCatalog.KeyInFile, path, line, column, string.Format(CultureInfo.InvariantCulture, RuleCatalog.KeyInFileMessage,
                     format.Provider, format.TokenKind, match.Redacted, format.EnvironmentVariable, format.RotateUrl) +
                     (note != null ? note
+                        : reason == SkippedList.KeyName
+                        ? ". (Found by the Guardrails check: the file's name holds a key, so it is kept away from the compiler.)"
                         : reason == SkippedList.Encoding
                         ? ". (Found by the Guardrails check: the file is UTF-32 or UTF-16 without a byte-order mark, which the compiler cannot decode.)"
                         : SkippedList.HasControlCharacter(path)

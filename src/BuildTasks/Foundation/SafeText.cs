@@ -17,14 +17,7 @@ namespace Guardrails.BuildTasks.Foundation
                 return text ?? string.Empty;
             }
 
-            if (!SecretScanner.MightContainKey(text!))
-            {
-                return text!;
-            }
-
-            var matches = new List<SecretMatch>();
-            SecretScanner.Scan(text!, matches);
-            AddGluedKeys(text!, matches);
+            List<SecretMatch> matches = KeysIn(text);
             if (matches.Count == 0)
             {
                 return text!;
@@ -45,6 +38,42 @@ namespace Guardrails.BuildTasks.Foundation
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// The self-identifying keys in untrusted text (also one glued to a prefix: "m-sk-proj-…"), as <see cref="Clean"/>
+        /// finds them; empty for none. A path is untrusted text too: a key as a file or folder name (adversary round 5 #12)
+        /// is found here by the one detector, <see cref="SecretScanner"/>.
+        /// </summary>
+        public static List<SecretMatch> KeysIn(string? text)
+        {
+            var matches = new List<SecretMatch>();
+            if (string.IsNullOrEmpty(text) || !SecretScanner.MightContainKey(text!))
+            {
+                return matches;
+            }
+
+            SecretScanner.Scan(text!, matches);
+            AddGluedKeys(text!, matches);
+            return matches;
+        }
+
+        /// <summary>
+        /// The first self-identifying key (not a generic secret) in the name of a file or folder, <paramref name="relative"/>
+        /// to the folder a reader walks, as "provider kind (redacted)"; null for none. Names are text that git commits,
+        /// a package lists and a build copies: the file scan, the scan and the CI gate judge them with this.
+        /// </summary>
+        public static string? KeyInName(string relative)
+        {
+            foreach (SecretMatch m in KeysIn(relative))
+            {
+                if (!m.Format.IsGeneric)
+                {
+                    return m.Format.Provider + " " + m.Format.TokenKind + " (" + m.Redacted + ")";
+                }
+            }
+
+            return null;
         }
 
         /// <summary>

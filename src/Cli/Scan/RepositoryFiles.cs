@@ -36,6 +36,11 @@ internal sealed class RepositoryFiles
     /// <summary>Folders that could not be listed (reported, never fatal).</summary>
     public List<(string Path, string Message)> Problems { get; } = new();
 
+    /// <summary>Files whose path below the root holds a self-identifying key (a key as a file or folder name: adversary round 5 #12), with the key redacted.</summary>
+    public List<(string Path, string Key)> KeyNames { get; } = new();
+
+    private string _root = string.Empty;
+
     /// <summary>Folders skipped by name because no git index could tell what in them is committed (relative to the root).</summary>
     public List<string> SkippedByName { get; } = new();
 
@@ -43,7 +48,7 @@ internal sealed class RepositoryFiles
     /// <param name="everythingCommitted">The folder holds only committed files (the <c>--staged</c> copy of the index): nothing is skipped by name.</param>
     public static RepositoryFiles List(string root, bool everythingCommitted = false)
     {
-        var files = new RepositoryFiles();
+        var files = new RepositoryFiles { _root = root };
         Tracked? tracked = everythingCommitted ? null : Tracked.Read(root);
         var pending = new Stack<(string Dir, bool TrackedOnly)>();
         pending.Push((root, false));
@@ -141,6 +146,11 @@ internal sealed class RepositoryFiles
 
     private void Add(string path)
     {
+        if (SafeText.KeyInName(Path.GetRelativePath(_root, path)) is { } named)
+        {
+            KeyNames.Add((path, named));
+        }
+
         string name = Path.GetFileName(path);
         string ext = Path.GetExtension(name);
         if (ext.Equals(".cs", StringComparison.OrdinalIgnoreCase))

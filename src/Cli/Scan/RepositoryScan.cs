@@ -130,6 +130,12 @@ internal static class RepositoryScan
         report.CSharpFiles = files.CSharp.Count;
         report.TextFiles = files.Text.Count;
         report.Projects = files.Projects.Count;
+        foreach ((string path, string key) in files.KeyNames)
+        {
+            report.Findings.Add(new Finding(RuleCatalog.KeyInFile, path, 0, 0, "The name of this file (or of a folder above it) holds a key, " + key +
+                ": git commits the name, a build copies it, a package lists it. Rename it, and rotate the key now because it is already in source history."));
+        }
+
         foreach ((string path, string message) in files.Problems)
         {
             report.Findings.Add(new Finding(RuleCatalog.UnreadableAssistantFile, path, 0, 0, "The folder could not be listed, so nothing in it was scanned: " + message, warningOnly: true));

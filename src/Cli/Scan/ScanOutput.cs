@@ -26,7 +26,7 @@ internal static class ScanOutput
                 table.AddRow(
                     new Markup(error ? "[red]error[/]" : "[yellow]warning[/]"),
                     new Text(f.Rule.Id),
-                    new Text(Location(report.Root, f)),
+                    new Text(SafeText.Clean(Location(report.Root, f))),
                     new Text(SafeText.Clean(f.Message)));
             }
 

@@ -66,6 +66,13 @@ internal static class ShippedOutputs
         {
             foreach (string file in SafeFiles(bin, SearchOption.AllDirectories))
             {
+                if (SafeText.KeyInName(Path.GetRelativePath(bin, file)) is { } named)
+                {
+                    // Adversary round 5 #12: keys/<whole key>.txt copied to bin/; the name ships as surely as content.
+                    results.Add(new GateResult(file, KeyCode, "the name of this file in an output folder holds a key, " + named + ": it ships with the build " +
+                        "(and is committed, listed by git and by every package of it). Rename the file, rotate the key, and read it from the environment or a secret store."));
+                }
+
                 if (!IsAssembly(file, out bool resourceOnly))
                 {
                     // An archive (zip, .nupkg, tar, gzip; by its bytes, any name) is opened: an SDK or a key inside ships as surely

@@ -112,7 +112,7 @@ internal static class VerifyBuildCommand
 
             foreach (GateResult r in results)
             {
-                context.Output.WriteLine((r.Passed ? "ok    " : "FAIL  " + r.Code + " ") + r.OutputDirectory + ": " + r.Message);
+                context.Output.WriteLine(Scan.SafeOutput.Clean((r.Passed ? "ok    " : "FAIL  " + r.Code + " ") + r.OutputDirectory + ": " + r.Message));
             }
 
             int failed = results.Count(r => !r.Passed);

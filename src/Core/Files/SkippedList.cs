@@ -33,8 +33,14 @@ namespace Guardrails.Core.Files
         /// </summary>
         public const string Encoding = "encoding";
 
+        /// <summary>
+        /// A name (file or folder, below the project) holding a self-identifying key (adversary round 5 #12): kept back so
+        /// that the path reaches no compiler diagnostic whole; the check reports the name (GRD002) and scans the content.
+        /// </summary>
+        public const string KeyName = "key-name";
+
         /// <summary>True for the entries the build's check scans itself (and the analyzer does not report as GRD007).</summary>
-        public static bool ScannedByCheck(string reason) => reason == Large || reason == Name || reason == Encoding;
+        public static bool ScannedByCheck(string reason) => reason == Large || reason == Name || reason == Encoding || reason == KeyName;
 
         /// <summary>True when <paramref name="path"/> holds a character the compiler's command line cannot carry.</summary>
         public static bool HasControlCharacter(string path)
