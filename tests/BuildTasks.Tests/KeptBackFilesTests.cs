@@ -195,3 +195,41 @@ public class KeyInFileNameTests
         Assert.DoesNotContain(key, File.ReadAllText(run.Task.AuditFile!));
     }
 }
+
+/// <summary>A committed symbolic link that points nowhere: git commits its target text, which the check scans.</summary>
+public class DanglingLinkTests
+{
+    [Fact]
+    public void A_key_as_the_target_text_of_a_dangling_symbolic_link_fails_Enforce_with_GRD002_at_the_link()
+    {
+        // Adversary round 5 ('fname', 'fname2'): deploy/openai.env -> "OPENAI_API_KEY=<key>" (git mode 120000).
+        using var dir = new TempDir();
+        string key = FakeKeys.OpenAiProject("DanglingLinkCheckFakeKeyNotReal");
+        Directory.CreateDirectory(Path.Combine(dir.Path, "deploy"));
+        string link = Path.Combine(dir.Path, "deploy", "openai.env");
+        File.CreateSymbolicLink(link, "OPENAI_API_KEY=" + key);
+        string harmless = Path.Combine(dir.Path, "deploy", "other.env");
+        File.CreateSymbolicLink(harmless, "nowhere.env");
+        var select = new GuardrailsSelectScanFiles
+        {
+            BuildEngine = new FakeBuildEngine(),
+            Candidates = new ITaskItem[] { new TaskItem(link), new TaskItem(harmless) },
+            ProjectDirectory = dir.Path,
+            SkippedListFile = Path.Combine(dir.Path, "obj", SkippedList.FileName),
+            IncludeRepositoryFiles = false,
+        };
+        Assert.True(select.Execute());
+        Assert.DoesNotContain(select.Files, f => f.ItemSpec == link || f.ItemSpec == harmless);
+
+        var run = new CheckRunner(dir);
+        run.Task.KeptBackList = select.SkippedListFile;
+        run.Run();
+
+        Assert.False(run.Passed);
+        BuildErrorEventArgs error = run.Error("GRD002");
+        Assert.Equal(link, error.File);
+        Assert.Contains("target of a symbolic link", error.Message);
+        Assert.DoesNotContain("GRD312", run.ErrorCodes);
+        Assert.DoesNotContain(key, run.AllLogged);
+    }
+}

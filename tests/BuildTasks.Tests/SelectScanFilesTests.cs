@@ -28,6 +28,26 @@ public class SelectScanFilesTests
     }
 
     [Fact]
+    public void A_dangling_symbolic_link_among_the_repository_files_is_kept_back_and_the_selection_never_falls_back_to_unchecked_candidates()
+    {
+        // Adversary round 5 ('fname', 'fname2'): deploy/openai.env, a committed symbolic link whose target text is
+        // OPENAI_API_KEY=<key>, made the build fail with CS2001 on obj/.../apphost and no GRD code.
+        using var dir = new TempDir();
+        Directory.CreateDirectory(Path.Combine(dir.Path, ".git"));
+        Directory.CreateDirectory(Path.Combine(dir.Path, "deploy"));
+        string link = Path.Combine(dir.Path, "deploy", "openai.env");
+        File.CreateSymbolicLink(link, "OPENAI_API_KEY=" + Guardrails.Tests.Shared.FakeKeys.OpenAiProject("DanglingLinkFakeKeyNotReal"));
+        string project = dir.Write("App/App.csproj", "<Project />");
+        string apphost = Path.Combine(dir.Path, "App", "obj", "Debug", "net10.0", "apphost"); // written after the compiler runs
+
+        (string[] files, string skipped) = Run(dir, Path.GetDirectoryName(project)!, repositoryFiles: true, apphost);
+
+        Assert.DoesNotContain(apphost, files);
+        Assert.DoesNotContain(link, files);
+        Assert.Equal((SkippedList.Link, link), SkippedList.Parse(skipped).Select(e => (e.Reason, e.Path)).Single());
+    }
+
+    [Fact]
     public void Binary_content_behind_a_text_extension_is_kept_back_and_listed_while_every_encoding_the_compiler_decodes_passes()
     {
         using var dir = new TempDir();

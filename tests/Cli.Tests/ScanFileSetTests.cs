@@ -157,6 +157,25 @@ public sealed class ScanFileSetTests
     }
 
     [Fact]
+    public void A_key_as_the_target_text_of_a_dangling_symbolic_link_fails_the_scan_with_GRD002()
+    {
+        // Adversary round 5 ('fname2'): the scan skipped symbolic links, and git commits a link's target text as its blob.
+        using var repo = new TempRepo();
+        string key = FakeKeys.OpenAiProject("ScanDanglingLinkFakeKeyNotReal");
+        repo.Write("App/App.csproj", Documents.Project);
+        Directory.CreateDirectory(repo.PathOf("deploy"));
+        File.CreateSymbolicLink(repo.PathOf("deploy/openai.env"), "OPENAI_API_KEY=" + key);
+
+        CliRun run = CliRun.Of("scan", repo.Root, "--format", "json");
+
+        Assert.Equal(1, run.ExitCode);
+        using System.Text.Json.JsonDocument doc = System.Text.Json.JsonDocument.Parse(run.Out);
+        System.Text.Json.JsonElement f = Assert.Single(doc.RootElement.GetProperty("findings").EnumerateArray(), e => e.GetProperty("rule").GetString() == "GRD002");
+        Assert.Equal("deploy/openai.env", f.GetProperty("file").GetString());
+        Assert.DoesNotContain(key, run.All);
+    }
+
+    [Fact]
     public void The_package_targets_keep_no_extension_list_of_their_own()
     {
         string targets = File.ReadAllText(Path.Combine(RepoPaths.Root, "nuget", "build", "Guardrails.targets"));

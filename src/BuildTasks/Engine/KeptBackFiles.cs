@@ -41,6 +41,12 @@ namespace Guardrails.BuildTasks.Engine
 
             foreach ((string reason, long length, string path) in SkippedList.Parse(list))
             {
+                if (reason == SkippedList.Link)
+                {
+                    ScanLinkTarget(path, result.Findings);
+                    continue;
+                }
+
                 if (reason == SkippedList.KeyName)
                 {
                     // The name is the finding; the content is scanned when it is text (adversary round 5 #12).
@@ -74,6 +80,50 @@ namespace Guardrails.BuildTasks.Engine
                           TextFileSecrets.StreamMaxBytes.ToString("N0", CultureInfo.InvariantCulture) + "-byte limit of the build's key scan";
                     result.ScanGaps.Add(new LocalBypass(BypassKind.OptOut, RuleIds.FileNotScannable, path, 0, 0, relative + ": " + what, relative));
                 }
+            }
+        }
+
+        /// <summary>The target text of a symbolic link at <paramref name="path"/> that resolves to no existing file, or null (no link, a live link, unreadable).</summary>
+        public static string? DanglingLinkTarget(string path)
+        {
+            try
+            {
+                var info = new FileInfo(path);
+                string? target = info.LinkTarget;
+                if (target == null)
+                {
+                    return null;
+                }
+
+                FileSystemInfo? final = info.ResolveLinkTarget(returnFinalTarget: true);
+                return final == null || !final.Exists ? target : null;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// Scans the target text of a symbolic link that points nowhere with the file reader of its name (GRD002/GRD006 at
+        /// the link): git commits a link as a blob of mode 120000 holding that text, so <c>deploy/openai.env</c> →
+        /// <c>OPENAI_API_KEY=&lt;key&gt;</c> commits the key (adversary round 5 'fname'). The build's check and
+        /// <c>guardrails scan</c> both read links here.
+        /// </summary>
+        public static void ScanLinkTarget(string path, List<Finding> findings)
+        {
+            string? target = DanglingLinkTarget(path);
+            if (target == null)
+            {
+                return;
+            }
+
+            var matches = new List<SecretMatch>();
+            TextFileSecrets.Scan(path, target, matches);
+            foreach (SecretMatch match in matches)
+            {
+                findings.Add(FindingFor(path, SkippedList.Link, match, 1, match.Start + 1,
+                    ". (Found by the Guardrails check in the target of a symbolic link: git commits a link's target text as its content; this link points to no file, so the compiler is not given it.)"));
             }
         }
 

@@ -41,6 +41,9 @@ internal sealed class RepositoryFiles
 
     private string _root = string.Empty;
 
+    /// <summary>Symbolic links that point to no file: their target text is what git commits (scanned, never followed).</summary>
+    public List<string> Links { get; } = new();
+
     /// <summary>Folders skipped by name because no git index could tell what in them is committed (relative to the root).</summary>
     public List<string> SkippedByName { get; } = new();
 
@@ -62,6 +65,13 @@ internal sealed class RepositoryFiles
                     var info = new FileInfo(entry);
                     if ((info.Attributes & FileAttributes.ReparsePoint) != 0)
                     {
+                        // Never followed; a link pointing nowhere is its target text, which git commits: read for keys.
+                        if ((info.Attributes & FileAttributes.Directory) == 0 && (!trackedOnly || tracked!.HoldsFile(entry)) &&
+                            Guardrails.BuildTasks.Engine.KeptBackFiles.DanglingLinkTarget(entry) != null)
+                        {
+                            files.Links.Add(entry);
+                        }
+
                         continue;
                     }
 

@@ -136,6 +136,11 @@ internal static class RepositoryScan
                 ": git commits the name, a build copies it, a package lists it. Rename it, and rotate the key now because it is already in source history."));
         }
 
+        foreach (string link in files.Links)
+        {
+            KeptBackFiles.ScanLinkTarget(link, report.Findings);
+        }
+
         foreach ((string path, string message) in files.Problems)
         {
             report.Findings.Add(new Finding(RuleCatalog.UnreadableAssistantFile, path, 0, 0, "The folder could not be listed, so nothing in it was scanned: " + message, warningOnly: true));

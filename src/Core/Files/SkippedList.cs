@@ -39,8 +39,14 @@ namespace Guardrails.Core.Files
         /// </summary>
         public const string KeyName = "key-name";
 
+        /// <summary>
+        /// A symbolic link that points nowhere (a committed link whose target text is not a path of this checkout): the
+        /// compiler cannot be given it (CS2001); git commits its target text as its content, which the check scans.
+        /// </summary>
+        public const string Link = "link";
+
         /// <summary>True for the entries the build's check scans itself (and the analyzer does not report as GRD007).</summary>
-        public static bool ScannedByCheck(string reason) => reason == Large || reason == Name || reason == Encoding || reason == KeyName;
+        public static bool ScannedByCheck(string reason) => reason == Large || reason == Name || reason == Encoding || reason == KeyName || reason == Link;
 
         /// <summary>True when <paramref name="path"/> holds a character the compiler's command line cannot carry.</summary>
         public static bool HasControlCharacter(string path)
