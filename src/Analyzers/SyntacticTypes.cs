@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -258,7 +259,7 @@ namespace Guardrails.Analyzers
         }
 
         /// <summary>The instance constructors of <paramref name="type"/>, shared by the trees of the compilation when a cache is.</summary>
-        public IEnumerable<IMethodSymbol> InstanceConstructors(INamedTypeSymbol type) => _shared != null ? _shared.InstanceConstructors(type) : type.InstanceConstructors;
+        public ImmutableArray<IMethodSymbol> InstanceConstructors(INamedTypeSymbol type) => _shared != null ? _shared.InstanceConstructors(type) : type.InstanceConstructors;
 
         /// <summary>What <paramref name="expression"/> stands for: a value of some type, a type, a namespace, or unknown.</summary>
         public Resolved Resolve(ExpressionSyntax expression) => Resolve(expression, 0);

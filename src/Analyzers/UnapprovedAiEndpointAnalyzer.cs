@@ -86,7 +86,12 @@ namespace Guardrails.Analyzers
             private readonly ConstantChain _constants;
             private readonly SharedTypeLookups _shared;
             private readonly ConcurrentDictionary<string, Decision> _decisions = new ConcurrentDictionary<string, Decision>(StringComparer.OrdinalIgnoreCase);
-            private readonly ConcurrentDictionary<string, bool> _used = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+            private readonly ConcurrentDictionary<KeyValuePair<string, string>, bool> _used = new ConcurrentDictionary<KeyValuePair<string, string>, bool>(PathAndHostComparer.Instance);
+            private readonly ConcurrentDictionary<string, UseRecord> _records = new ConcurrentDictionary<string, UseRecord>(StringComparer.Ordinal);
+
+            /// <summary>One tree's tables per thread, reused file after file (they keep their capacity); emptied after each.</summary>
+            [ThreadStatic]
+            private static TreeTables? t_tables;
 
             public State(GuardrailsSettings settings, PolicyVerdicts verdicts, EndpointDomains domains, ConstantChain constants, SharedTypeLookups shared)
             {
@@ -102,28 +107,50 @@ namespace Guardrails.Analyzers
                 SyntaxTree tree = context.SemanticModel.SyntaxTree;
                 CancellationToken cancellationToken = context.CancellationToken;
                 SyntaxNode root = tree.GetRoot(cancellationToken);
-                var done = new HashSet<TextSpan>();
-                var types = new SyntacticTypes(context.SemanticModel, cancellationToken, _shared);
-                foreach (int position in EndpointSpots.For(tree, _domains, cancellationToken).Literals)
+                TreeTables tables = t_tables ?? new TreeTables();
+                t_tables = null;
+                try
                 {
-                    if (StringValueSyntax.StringTokenAt(root, position, out SyntaxToken token))
+                    tables.Types.Reset(context.SemanticModel, cancellationToken, _shared);
+                    foreach (int position in EndpointSpots.For(tree, _domains, cancellationToken).Literals)
                     {
-                        AnalyzeValueAround(context, types, token.Parent, done);
+                        if (StringValueSyntax.StringTokenAt(root, position, out SyntaxToken token))
+                        {
+                            AnalyzeValueAround(context, tables, token.Parent);
+                        }
+                    }
+
+                    foreach (SyntaxNode use in _constants.UsesIn(tree, cancellationToken))
+                    {
+                        AnalyzeValueAround(context, tables, use);
                     }
                 }
-
-                foreach (SyntaxNode use in _constants.UsesIn(tree, cancellationToken))
+                finally
                 {
-                    AnalyzeValueAround(context, types, use, done);
+                    tables.Types.Reset(null, default, null);
+                    tables.Done.Clear();
+                    tables.Folded = tables.Folded.Capacity > 4096 ? new StringBuilder() : tables.Folded.Clear();
+                    t_tables = tables;
                 }
+            }
+
+            /// <summary>What the values of one tree are judged with: declarations, the values already judged, a buffer to fold into.</summary>
+            private sealed class TreeTables
+            {
+                public readonly SyntacticTypes Types = new SyntacticTypes(null!, default, null);
+
+                public readonly HashSet<TextSpan> Done = new HashSet<TextSpan>();
+
+                public StringBuilder Folded = new StringBuilder();
             }
 
             /// <summary>
             /// From a string or a constant's name, up through what folding sees through (parentheses, <c>+</c>,
             /// interpolations) to the whole value; then the sink that value is used in decides, as the compiler binds it.
             /// </summary>
-            private void AnalyzeValueAround(SemanticModelAnalysisContext context, SyntacticTypes types, SyntaxNode? leaf, HashSet<TextSpan> done)
+            private void AnalyzeValueAround(SemanticModelAnalysisContext context, TreeTables tables, SyntaxNode? leaf)
             {
+                SyntacticTypes types = tables.Types;
                 SyntaxNode? node = StringValueSyntax.OutermostValue(leaf);
                 if (node == null)
                 {
@@ -139,7 +166,7 @@ namespace Guardrails.Analyzers
                 // The sink sees the value through any parentheses around it.
                 SyntaxNode value = node;
                 node = OutsideParentheses(node);
-                if (!done.Add(value.Span))
+                if (!tables.Done.Add(value.Span))
                 {
                     return;
                 }
@@ -147,7 +174,7 @@ namespace Guardrails.Analyzers
                 // Made of literals and plainly run-time pieces, the value's text is known without binding: a value that
                 // is no address, or whose host is approved, needs nothing more; the host of one that is not is kept for
                 // a sink decided from declarations below.
-                var folded = new StringBuilder();
+                StringBuilder folded = tables.Folded.Clear();
                 string? syntacticHost = null;
                 switch (SyntacticFold(value, folded))
                 {
@@ -407,7 +434,9 @@ namespace Guardrails.Analyzers
                 }
 
                 int count = list.Arguments.Count;
-                IEnumerable<ISymbol> candidates;
+                int index = list.Arguments.IndexOf(argument);
+                string? named = argument.NameColon?.Name.Identifier.ValueText;
+                bool? answer = null;
                 switch (list.Parent)
                 {
                     case ObjectCreationExpressionSyntax creation:
@@ -416,8 +445,16 @@ namespace Guardrails.Analyzers
                             return null;
                         }
 
-                        candidates = types.InstanceConstructors(created).Where(c => SyntacticTypes.Admits(c, count));
-                        break;
+                        ImmutableArray<IMethodSymbol> constructors = types.InstanceConstructors(created);
+                        foreach (IMethodSymbol constructor in constructors)
+                        {
+                            if (SyntacticTypes.Admits(constructor, count) && !TakesAsAddress(constructor, index, named, ref answer))
+                            {
+                                return null;
+                            }
+                        }
+
+                        return answer;
                     case InvocationExpressionSyntax invocation:
                         MemberLookup lookup;
                         if (invocation.Expression is MemberAccessExpressionSyntax access && access.IsKind(SyntaxKind.SimpleMemberAccessExpression))
@@ -439,39 +476,71 @@ namespace Guardrails.Analyzers
                             return null;
                         }
 
-                        if (!lookup.Known || lookup.Members.Count == 0 || lookup.Members.Any(m => !(m is IMethodSymbol)))
+                        if (!lookup.Known || lookup.Members.Count == 0)
                         {
-                            return null; // an extension method, a delegate, or nothing the declarations know
+                            return null; // an extension method, or nothing the declarations know
                         }
 
-                        candidates = lookup.Members;
-                        break;
+                        for (int i = 0; i < lookup.Members.Count; i++)
+                        {
+                            if (!(lookup.Members[i] is IMethodSymbol))
+                            {
+                                return null; // a delegate
+                            }
+                        }
+
+                        for (int i = 0; i < lookup.Members.Count; i++)
+                        {
+                            if (!TakesAsAddress((IMethodSymbol)lookup.Members[i], index, named, ref answer))
+                            {
+                                return null;
+                            }
+                        }
+
+                        return answer;
                     default:
                         return null;
                 }
+            }
 
-                int index = list.Arguments.IndexOf(argument);
-                string? named = argument.NameColon?.Name.Identifier.ValueText;
-                bool? answer = null;
-                foreach (IMethodSymbol method in candidates.Cast<IMethodSymbol>())
+            /// <summary>
+            /// Whether <paramref name="method"/> takes the argument (at <paramref name="index"/>, or <paramref name="named"/>)
+            /// in a parameter named like an address, folded into <paramref name="answer"/>; false when the candidates
+            /// disagree or the argument has no single parameter (no such name, a params array).
+            /// </summary>
+            private static bool TakesAsAddress(IMethodSymbol method, int index, string? named, ref bool? answer)
+            {
+                ImmutableArray<IParameterSymbol> parameters = method.Parameters;
+                IParameterSymbol? parameter = null;
+                if (named != null)
                 {
-                    IParameterSymbol? parameter = named != null ? method.Parameters.FirstOrDefault(p => p.Name == named)
-                        : index < method.Parameters.Length ? method.Parameters[index] : null;
-                    if (parameter == null || parameter.IsParams)
+                    foreach (IParameterSymbol candidate in parameters)
                     {
-                        return null;
+                        if (candidate.Name == named)
+                        {
+                            parameter = candidate;
+                            break;
+                        }
                     }
-
-                    bool address = IsAddressName(parameter.Name) || string.Equals(parameter.Name, "defaultValue", StringComparison.Ordinal);
-                    if (answer != null && answer != address)
-                    {
-                        return null;
-                    }
-
-                    answer = address;
+                }
+                else if (index < parameters.Length)
+                {
+                    parameter = parameters[index];
                 }
 
-                return answer;
+                if (parameter == null || parameter.IsParams)
+                {
+                    return false;
+                }
+
+                bool address = IsAddressName(parameter.Name) || string.Equals(parameter.Name, "defaultValue", StringComparison.Ordinal);
+                if (answer != null && answer != address)
+                {
+                    return false;
+                }
+
+                answer = address;
+                return true;
             }
 
             /// <summary><c>string.Concat(…)</c> or <c>string.Format(…)</c>, as written (<c>string</c>, <c>String</c>, <c>System.String</c>).</summary>
@@ -673,17 +742,58 @@ namespace Guardrails.Analyzers
             /// </summary>
             private void RecordUse(Action<Diagnostic> report, Location location, string host, Decision decision)
             {
-                if (decision.Verdict == Verdict.NotGoverned || !_used.TryAdd(location.GetLineSpan().Path + "\n" + host, true))
+                // The file is the source tree's path (what the location's line span would name), without a string made per use.
+                string path = location.SourceTree?.FilePath ?? location.GetLineSpan().Path;
+                if (decision.Verdict == Verdict.NotGoverned || !_used.TryAdd(new KeyValuePair<string, string>(path, host), true))
                 {
                     return;
                 }
 
-                report(Diagnostic.Create(
-                    Descriptors.EndpointUsed,
-                    location,
-                    ImmutableDictionary<string, string?>.Empty.Add(Descriptors.HostProperty, host),
-                    host,
-                    decision.Waiver != null ? decision.Reason + ", waived by " + decision.Waiver.Id : decision.Reason));
+                UseRecord record = RecordOf(host, decision);
+                report(Diagnostic.Create(Descriptors.EndpointUsed, location, record.Properties, record.Arguments));
+            }
+
+            /// <summary>The properties and message arguments of a host's reports, the same at every use: made once per host.</summary>
+            private UseRecord RecordOf(string host, Decision decision)
+            {
+                if (!_records.TryGetValue(host, out UseRecord? record))
+                {
+                    record = _records.GetOrAdd(host, new UseRecord(
+                        ImmutableDictionary<string, string?>.Empty.Add(Descriptors.HostProperty, host),
+                        new object[] { host, decision.Waiver != null ? decision.Reason + ", waived by " + decision.Waiver.Id : decision.Reason },
+                        new object[] { host, decision.Provider ?? "an AI provider", _verdicts.OwnerContact, decision.Request, decision.Qualifier() }));
+                }
+
+                return record;
+            }
+
+            /// <summary>What GRD008 and GRD004 say about one host: GRD008's properties and message arguments, GRD004's message arguments.</summary>
+            private sealed class UseRecord
+            {
+                public UseRecord(ImmutableDictionary<string, string?> properties, object[] arguments, object[] violationArguments)
+                {
+                    Properties = properties;
+                    Arguments = arguments;
+                    ViolationArguments = violationArguments;
+                }
+
+                public ImmutableDictionary<string, string?> Properties { get; }
+
+                public object[] Arguments { get; }
+
+                public object[] ViolationArguments { get; }
+            }
+
+            /// <summary>A file's path and a host, compared as the record's key was (ordinal, both parts).</summary>
+            private sealed class PathAndHostComparer : IEqualityComparer<KeyValuePair<string, string>>
+            {
+                public static readonly PathAndHostComparer Instance = new PathAndHostComparer();
+
+                public bool Equals(KeyValuePair<string, string> x, KeyValuePair<string, string> y) =>
+                    string.Equals(x.Key, y.Key, StringComparison.Ordinal) && string.Equals(x.Value, y.Value, StringComparison.Ordinal);
+
+                public int GetHashCode(KeyValuePair<string, string> key) =>
+                    unchecked((StringComparer.Ordinal.GetHashCode(key.Key) * 397) ^ StringComparer.Ordinal.GetHashCode(key.Value));
             }
 
             /// <summary>Core's evaluator decides each host once per compilation.</summary>
@@ -841,15 +951,7 @@ namespace Guardrails.Analyzers
 
                 // What to ask for is the evaluator's (Decision.Request), as for GRD003 and the package gate: lift a deny
                 // (approving would not help), otherwise the endpoint approval that would let this address pass.
-                report(_settings.Create(
-                    Descriptors.UnapprovedEndpoint,
-                    location,
-                    decision,
-                    host,
-                    decision.Provider ?? "an AI provider",
-                    _verdicts.OwnerContact,
-                    decision.Request,
-                    decision.Qualifier()));
+                report(_settings.Create(Descriptors.UnapprovedEndpoint, location, decision, RecordOf(host, decision).ViolationArguments));
             }
 
             /// <summary>

@@ -102,49 +102,57 @@ namespace Guardrails.Core.Sdks
                 v = networkPath ? v.Substring(2) : FoldHostText(v);
             }
 
+            // The host is cut out of the value by its bounds [start, end): one string made, for the host found.
+            int start = 0;
             int scheme = v.IndexOf("://", StringComparison.Ordinal);
             if (scheme >= 0)
             {
-                v = v.Substring(scheme + 3);
+                start = scheme + 3;
             }
             else if (v.Length == 0 || v[0] == '/')
             {
                 return false;
             }
 
-            int end = v.IndexOfAny(HostEnd);
-            if (end >= 0)
+            int end = v.IndexOfAny(HostEnd, start);
+            if (end < 0)
             {
-                v = v.Substring(0, end);
+                end = v.Length;
             }
 
-            int at = v.LastIndexOf('@');
+            int at = end > start ? v.LastIndexOf('@', end - 1, end - start) : -1;
             if (at >= 0)
             {
-                v = v.Substring(at + 1);
+                start = at + 1;
             }
 
-            int port = v.IndexOf(':');
+            int port = v.IndexOf(':', start, end - start);
             if (port >= 0)
             {
-                v = v.Substring(0, port);
+                end = port;
             }
 
-            v = TrimTrailingDot(v);
-            if (v.IndexOf('.') <= 0)
+            if (end - start > 1 && v[end - 1] == '.')
+            {
+                end--; // a trailing dot
+            }
+
+            int dot = v.IndexOf('.', start, end - start);
+            if (dot <= start)
             {
                 return false;
             }
 
-            foreach (char c in v)
+            for (int i = start; i < end; i++)
             {
+                char c = v[i];
                 if (!(char.IsLetterOrDigit(c) || c == '-' || c == '.' || c == '_'))
                 {
                     return false;
                 }
             }
 
-            host = v;
+            host = v.Substring(start, end - start);
             return true;
         }
 
