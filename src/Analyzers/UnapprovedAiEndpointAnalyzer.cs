@@ -797,7 +797,8 @@ namespace Guardrails.Analyzers
             }
 
             /// <summary>Core's evaluator decides each host once per compilation.</summary>
-            public Decision Decide(string host) => _decisions.GetOrAdd(host, h => _verdicts.Host(h));
+            /// <remarks>Looked up first: the factory (a closure over this state) is made only for a host not decided yet.</remarks>
+            public Decision Decide(string host) => _decisions.TryGetValue(host, out Decision? decided) ? decided : _decisions.GetOrAdd(host, h => _verdicts.Host(h));
 
             /// <summary>Where a value is used: reports, and the member whose code it is in (lambdas and local functions included).</summary>
             private readonly struct Sink
