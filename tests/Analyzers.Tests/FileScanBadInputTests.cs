@@ -68,4 +68,69 @@ public class FileScanBadInputTests
         string content = "name: caf\uFFFD\uFFFD\nsecret: \u00e9\u00e8 {|#0:" + Key + "|}\n";
         await Files(new[] { ("/app/bad.yml", content) }, HardcodedKeyInFileAnalyzerTests.Grd002(Key));
     }
+
+    private static readonly string MistralKey = FakeKeys.Mistral("MistralFakeKeyForBadInputTests7");
+
+    /// <summary>GRD002 for <see cref="MistralKey"/> under a Mistral name (a key with no fixed format).</summary>
+    private static DiagnosticResult Grd002Mistral(int location)
+    {
+        Assert.True(Guardrails.Core.Secrets.SecretScanner.TryMatchNamedValue("MISTRAL_API_KEY", MistralKey, out var m));
+        return V.Diagnostic("GRD002").WithSeverity(DiagnosticSeverity.Error).WithLocation(location)
+            .WithArguments(m.Format.Provider, m.Format.TokenKind, m.Redacted, m.Format.EnvironmentVariable, m.Format.RotateUrl);
+    }
+
+    [Fact]
+    public async Task The_infrastructure_and_request_file_kinds_read_past_a_byte_order_mark_and_CRLF_line_ends()
+    {
+        await Files(
+            new[]
+            {
+                ("/src/Dockerfile", "\uFEFFENV MISTRAL_API_KEY={|#0:" + MistralKey + "|}\r\nENTRYPOINT [\"dotnet\"]\r\n"),
+                ("/src/infra/variables.tf", "\uFEFFvariable \"mistral_api_key\" {\r\n  default = \"{|#1:" + MistralKey + "|}\"\r\n}\r\n"),
+                ("/src/infra/main.bicepparam", "\uFEFFparam mistralKey = '{|#2:" + MistralKey + "|}'\r\n"),
+                ("/src/App/calls.http", "\uFEFFGET https://api.mistral.ai/v1/models\r\nx-api-key: {|#3:" + MistralKey + "|}\r\n"),
+            },
+            Grd002Mistral(0), Grd002Mistral(1), Grd002Mistral(2), Grd002Mistral(3));
+    }
+
+    [Fact]
+    public async Task A_100000_character_line_in_the_new_kinds_is_read_and_the_key_after_it_found()
+    {
+        string pad = string.Concat(Enumerable.Repeat("a1=b ", 20000)); // 100,000 characters
+        await Files(
+            new[]
+            {
+                ("/src/Dockerfile", "FROM base\nENV " + pad + "MISTRAL_API_KEY={|#0:" + MistralKey + "|}\n"),
+                ("/src/infra/main.tf", "locals {\n  blob = \"" + new string('{', 100000) + "\"\n  mistral_api_key = \"{|#1:" + MistralKey + "|}\"\n}\n"),
+                ("/src/infra/app.bicep", new string('[', 100000) + "\nparam mistralApiKey string = '{|#2:" + MistralKey + "|}'\n" + new string('}', 100000) + "\n"),
+                ("/src/App/App.http", "GET https://api.mistral.ai/v1/models\nX-Padding: " + pad + "\nx-api-key: {|#3:" + MistralKey + "|}\n"),
+                ("/src/deploy/deployment.yaml", "env:\n  - name: " + new string('N', 100000) + "\n  - name: MISTRAL_API_KEY\n    value: {|#4:" + MistralKey + "|}\n"),
+            },
+            Grd002Mistral(0), Grd002Mistral(1), Grd002Mistral(2), Grd002Mistral(3), Grd002Mistral(4));
+    }
+
+    [Fact]
+    public async Task A_binary_file_under_a_new_kinds_name_is_named_not_scanned()
+    {
+        string nul = "FROM base\nENV MISTRAL_API_KEY=" + MistralKey + "\n\0\0\0";
+        string tf = "\0\u0001\u0002variable \"mistral_api_key\" { default = \"" + MistralKey + "\" }";
+        await Files(
+            new[] { ("/src/Dockerfile", nul), ("/src/infra/main.tf", tf) },
+            Grd007("/src/Dockerfile", SkippedList.Binary, nul.Length),
+            Grd007("/src/infra/main.tf", SkippedList.Binary, tf.Length));
+    }
+
+    [Fact]
+    public async Task Unclosed_quotes_blocks_and_continuations_end_cleanly()
+    {
+        await Files(
+            new[]
+            {
+                ("/src/Dockerfile", "ENV A=\"unclosed \\\nENV MISTRAL_API_KEY \\\n"),
+                ("/src/infra/main.tf", "variable \"x\" {\n  default = \"unclosed\n}}}}\n]]]\n/* never closed\n"),
+                ("/src/infra/main.bicep", "param x string = '\n{\n  name: '\n  value:\n"),
+                ("/src/App/App.http", "GET\nAuthorization:\n: value\nhttps://\n"),
+                ("/src/App/App.csproj.user", "<Project><PropertyGroup><EnvironmentVariables>=;;=x;A=</EnvironmentVariables></PropertyGroup></Project>"),
+            });
+    }
 }

@@ -29,6 +29,15 @@ namespace Guardrails.Core.Files
 
         /// <summary>XML (.config, project files, props/targets): attributes, <c>key/value</c> pairs and element text.</summary>
         Xml,
+
+        /// <summary>Dockerfile / Containerfile: <c>ENV NAME=value</c>, <c>ENV NAME value</c>, <c>ARG NAME=default</c>.</summary>
+        Dockerfile,
+
+        /// <summary>
+        /// Terraform/HCL (.tf, .tfvars, .hcl) and Bicep (.bicep, .bicepparam): <c>name = value</c> and <c>name: value</c>
+        /// inside <c>{ }</c> blocks named by their labels, <c>variable "x" { default = … }</c>, <c>param x = …</c>.
+        /// </summary>
+        Blocks,
     }
 
     /// <summary>
@@ -65,6 +74,20 @@ namespace Guardrails.Core.Files
             return KindByName(name);
         }
 
+        /// <summary>Dockerfile, Containerfile, <c>Dockerfile.prod</c>, <c>api.dockerfile</c>, <c>api.containerfile</c>.</summary>
+        private static bool IsContainerfileName(string name)
+        {
+            foreach (string prefix in new[] { "Dockerfile", "Containerfile" })
+            {
+                if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && (name.Length == prefix.Length || name[prefix.Length] == '.'))
+                {
+                    return true;
+                }
+            }
+
+            return name.EndsWith(".dockerfile", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".containerfile", StringComparison.OrdinalIgnoreCase);
+        }
+
         private static TextFileKind KindByName(string name)
         {
             string extension = Path.GetExtension(name);
@@ -73,8 +96,19 @@ namespace Guardrails.Core.Files
                 return TextFileKind.DotEnv;
             }
 
+            if (IsContainerfileName(name))
+            {
+                return TextFileKind.Dockerfile;
+            }
+
             switch (extension.ToLowerInvariant())
             {
+                case ".tf":
+                case ".tfvars":
+                case ".hcl":
+                case ".bicep":
+                case ".bicepparam":
+                    return TextFileKind.Blocks;
                 case ".json":
                 case ".jsonc":
                     return TextFileKind.Json;
@@ -356,6 +390,17 @@ namespace Guardrails.Core.Files
                 case TextFileKind.Xml:
                     ReadXml(text, reader);
                     break;
+                case TextFileKind.Dockerfile:
+                    ReadDockerfile(text, reader);
+                    break;
+                case TextFileKind.Blocks:
+                    ReadBlocks(text, reader);
+                    break;
+                case TextFileKind.PlainText when IsRequestFile(path):
+                    // .http / .rest: @name = value variables, and each request's header lines under the request's host.
+                    ReadCodeAssignments(text, reader);
+                    ReadRequestHeaders(text, reader);
+                    break;
                 case TextFileKind.PlainText when IsScript(path):
                     // export NAME='…' (sh), $env:NAME = "…" (PowerShell), set NAME=… (cmd): read like .env lines.
                     ReadAssignments(text, reader, sections: false);
@@ -401,7 +446,13 @@ namespace Guardrails.Core.Files
         private static bool IsCodeText(string path)
         {
             string extension = Path.GetExtension(path).ToLowerInvariant();
-            return extension == ".ipynb" || extension == ".dib" || extension == ".http" || extension == ".rest";
+            return extension == ".ipynb" || extension == ".dib";
+        }
+
+        private static bool IsRequestFile(string path)
+        {
+            string extension = Path.GetExtension(path).ToLowerInvariant();
+            return extension == ".http" || extension == ".rest";
         }
 
         /// <summary>
@@ -464,20 +515,43 @@ namespace Guardrails.Core.Files
             string.Equals(name, "provider", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "vendor", StringComparison.OrdinalIgnoreCase) ||
             string.Equals(name, "service", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "type", StringComparison.OrdinalIgnoreCase);
 
+        /// <summary>
+        /// The field of an object, or of a list item, that names the item: <c>name</c>. In name/value pair lists
+        /// (<c>- name: MISTRAL_API_KEY</c> / <c>value: …</c> in Kubernetes env lists and Azure Pipelines variables,
+        /// <c>{ "name": …, "value": … }</c> in ARM and App Service settings, Bicep objects) it gives the value its context.
+        /// </summary>
+        internal static bool IsNameField(string field) => string.Equals(field, "name", StringComparison.OrdinalIgnoreCase);
+
         private static void WalkJson(JsonNode node, string path, NamedValueSink sink)
         {
             switch (node.Kind)
             {
                 case JsonKind.Object:
                     // A sibling field that says whose settings these are ("provider": "mistral") names the object.
+                    // Else its "name" field does: { "name": "MISTRAL_API_KEY", "value": "…" } (name/value pair lists:
+                    // ARM/App Service app settings, container env lists, launch configurations).
                     string objectPath = path;
+                    string? naming = null;
                     foreach (JsonProperty property in node.Properties)
                     {
-                        if (property.Value.IsString && IsProviderField(property.Name) && property.Value.Text is string provider && provider.Length > 0 && provider.Length <= 40)
+                        if (property.Value.IsString && property.Value.Text is string text && text.Length > 0 && text.Length <= 40)
                         {
-                            objectPath = path.Length == 0 ? provider : path + ":" + provider;
-                            break;
+                            if (IsProviderField(property.Name))
+                            {
+                                naming = text;
+                                break;
+                            }
+
+                            if (naming == null && IsNameField(property.Name))
+                            {
+                                naming = text;
+                            }
                         }
+                    }
+
+                    if (naming != null)
+                    {
+                        objectPath = path.Length == 0 ? naming : path + ":" + naming;
                     }
 
                     foreach (JsonProperty property in node.Properties)
@@ -547,12 +621,487 @@ namespace Guardrails.Core.Files
             }
         }
 
+        // ---- Dockerfile -----------------------------------------------------------------------------------------------
+
+        /// <summary>
+        /// <c>ENV NAME=value [NAME2="v 2" …]</c>, the older <c>ENV NAME value</c> (the rest of the line is the value) and
+        /// <c>ARG NAME=default</c>, instructions in any case, a line ending with <c>\</c> continued on the next
+        /// (Dockerfile reference: ENV, ARG). Each value is named by its variable.
+        /// </summary>
+        private static void ReadDockerfile(string text, NamedValueSink sink)
+        {
+            bool continued = false; // the previous line was an ENV/ARG line ending with '\'
+            foreach (Line line in Lines(text))
+            {
+                int i = SkipSpaces(text, line.Start, line.End);
+                int end = line.End;
+                bool continues = end > i && text[end - 1] == '\\';
+                if (continues)
+                {
+                    end--;
+                }
+
+                if (!continued)
+                {
+                    if (i >= end || text[i] == '#')
+                    {
+                        continue;
+                    }
+
+                    bool env = string.Compare(text, i, "ENV", 0, 3, StringComparison.OrdinalIgnoreCase) == 0;
+                    bool arg = !env && string.Compare(text, i, "ARG", 0, 3, StringComparison.OrdinalIgnoreCase) == 0;
+                    if ((!env && !arg) || i + 3 >= end || (text[i + 3] != ' ' && text[i + 3] != '\t'))
+                    {
+                        continue;
+                    }
+
+                    i = SkipSpaces(text, i + 3, end);
+                    int firstEnd = i;
+                    while (firstEnd < end && text[firstEnd] != ' ' && text[firstEnd] != '\t' && text[firstEnd] != '=')
+                    {
+                        firstEnd++;
+                    }
+
+                    if (env && firstEnd > i && (firstEnd >= end || text[firstEnd] != '='))
+                    {
+                        // ENV NAME value: the rest of the line.
+                        AddValue(text, text.Substring(i, firstEnd - i), firstEnd, end, sink);
+                        continued = false;
+                        continue;
+                    }
+                }
+
+                ReadDockerfilePairs(text, i, end, sink);
+                continued = continues;
+            }
+        }
+
+        /// <summary><c>NAME=value NAME2="value 2" NAME3</c> between <paramref name="i"/> and <paramref name="end"/>.</summary>
+        private static void ReadDockerfilePairs(string text, int i, int end, NamedValueSink sink)
+        {
+            while (i < end)
+            {
+                i = SkipSpaces(text, i, end);
+                int nameStart = i;
+                while (i < end && text[i] != '=' && text[i] != ' ' && text[i] != '\t')
+                {
+                    i++;
+                }
+
+                if (i >= end || text[i] != '=')
+                {
+                    continue; // ARG NAME with no default, or a stray word
+                }
+
+                string name = text.Substring(nameStart, i - nameStart);
+                int s = i + 1;
+                int e;
+                if (s < end && (text[s] == '"' || text[s] == '\''))
+                {
+                    int close = text.IndexOf(text[s], s + 1, end - s - 1);
+                    e = close < 0 ? end : close;
+                    s++;
+                    i = close < 0 ? end : close + 1;
+                }
+                else
+                {
+                    e = s;
+                    while (e < end && text[e] != ' ' && text[e] != '\t')
+                    {
+                        e++;
+                    }
+
+                    i = e;
+                }
+
+                if (e > s && name.Length > 0)
+                {
+                    sink.Add(name, text.Substring(s, e - s), s, e - s);
+                }
+            }
+        }
+
+        // ---- Terraform / HCL and Bicep --------------------------------------------------------------------------------
+
+        /// <summary>Declaration keywords of HCL and Bicep whose label names the block or value that follows.</summary>
+        private static readonly HashSet<string> DeclarationKeywords = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "variable", "locals", "resource", "module", "data", "provider", "output", "terraform", "param", "var", "type", "metadata",
+        };
+
+        /// <summary>
+        /// Terraform/HCL and Bicep, line by line: <c>name = "value"</c> (HCL, .tfvars) and <c>name: 'value'</c> (Bicep
+        /// objects) named by the labels of the blocks around them (<c>variable "mistral_api_key" { default = "…" }</c> is
+        /// "mistral_api_key:default"; <c>resource site '…' = { properties: { … } }</c> is "site:properties:…"), Bicep's
+        /// <c>param mistralKey = '…'</c> and <c>param mistralKey string = '…'</c>, <c>var x = '…'</c>; and in an object
+        /// that has a <c>name</c> field (<c>{ name: 'MISTRAL_API_KEY'  value: '…' }</c>, App Service app settings,
+        /// container env lists) the other fields are named by it. Interpolations (<c>"${var.x}"</c>, <c>'${x}'</c>) are no
+        /// token and never match.
+        /// </summary>
+        private static void ReadBlocks(string text, NamedValueSink sink)
+        {
+            var blocks = new List<Block>();
+            bool inComment = false;
+            foreach (Line line in Lines(text))
+            {
+                int i = SkipSpaces(text, line.Start, line.End);
+                int end = line.End;
+                if (inComment)
+                {
+                    int close = text.IndexOf("*/", i, end - i, StringComparison.Ordinal);
+                    if (close < 0)
+                    {
+                        continue;
+                    }
+
+                    inComment = false;
+                    i = SkipSpaces(text, close + 2, end);
+                }
+
+                if (i < end && text[i] == '/' && i + 1 < end && text[i + 1] == '*')
+                {
+                    inComment = text.IndexOf("*/", i + 2, end - i - 2, StringComparison.Ordinal) < 0;
+                    continue;
+                }
+
+                while (i < end && (text[i] == '}' || text[i] == ']' || text[i] == ')'))
+                {
+                    if (blocks.Count > 0)
+                    {
+                        blocks[blocks.Count - 1].Close(sink, BlockPath(blocks, blocks.Count - 1));
+                        blocks.RemoveAt(blocks.Count - 1);
+                    }
+
+                    i = SkipSpaces(text, i + 1, end);
+                }
+
+                if (i >= end || text[i] == '#' || (text[i] == '/' && i + 1 < end && text[i + 1] == '/'))
+                {
+                    continue;
+                }
+
+                bool opens = OpensBlock(text, i, end);
+                if (text[i] == '{' || text[i] == '[')
+                {
+                    blocks.Add(new Block(string.Empty)); // an array's object, or an object on a line of its own
+                    continue;
+                }
+
+                int wordEnd = i;
+                while (wordEnd < end && IsHclNameChar(text[wordEnd]))
+                {
+                    wordEnd++;
+                }
+
+                string word = text.Substring(i, wordEnd - i);
+                int at = SkipSpaces(text, wordEnd, end);
+                if (DeclarationKeywords.Contains(word) && at < end && text[at] != '=' && text[at] != ':')
+                {
+                    // variable "x" {, resource "t" "n" {, locals {, param x [type] = …, var x = …, resource site '…' = {
+                    string label = word == "locals" ? string.Empty : LastLabel(text, at, end);
+                    int equals = IndexOfAny(text, at, end, '=', '=');
+                    if (equals > 0 && !opens)
+                    {
+                        AddBlockValue(blocks, label, text, equals + 1, end, sink);
+                    }
+                    else if (opens)
+                    {
+                        blocks.Add(new Block(label));
+                    }
+
+                    continue;
+                }
+
+                // name = value, name: value, "quoted name" = value
+                string key = word;
+                if (key.Length == 0 && at < end && (text[at] == '"' || text[at] == '\''))
+                {
+                    int close = text.IndexOf(text[at], at + 1, end - at - 1);
+                    if (close < 0)
+                    {
+                        continue;
+                    }
+
+                    key = text.Substring(at + 1, close - at - 1);
+                    at = SkipSpaces(text, close + 1, end);
+                }
+
+                if (key.Length == 0 || at >= end || (text[at] != '=' && text[at] != ':'))
+                {
+                    continue;
+                }
+
+                if (opens)
+                {
+                    blocks.Add(new Block(key));
+                    continue;
+                }
+
+                AddBlockValue(blocks, key, text, at + 1, end, sink);
+            }
+        }
+
+        /// <summary>A value after <c>=</c> or <c>:</c>: a quoted string (its content), or a bare token up to a comment.</summary>
+        private static void AddBlockValue(List<Block> blocks, string key, string text, int start, int end, NamedValueSink sink)
+        {
+            int s = SkipSpaces(text, start, end);
+            if (s >= end || (text[s] != '"' && text[s] != '\''))
+            {
+                return; // a reference, a number, a function call: no literal
+            }
+
+            int close = text.IndexOf(text[s], s + 1, end - s - 1);
+            if (close <= s + 1)
+            {
+                return;
+            }
+
+            string value = text.Substring(s + 1, close - s - 1);
+            if (blocks.Count == 0)
+            {
+                sink.Add(key, value, s + 1, close - s - 1);
+                return;
+            }
+
+            blocks[blocks.Count - 1].Add(key, value, s + 1, sink, BlockPath(blocks, blocks.Count - 1));
+        }
+
+        /// <summary>True when the line's content (before a trailing comment) ends with <c>{</c> or <c>[</c>.</summary>
+        private static bool OpensBlock(string text, int start, int end)
+        {
+            int e = end;
+            int comment = text.IndexOf(" //", start, end - start, StringComparison.Ordinal);
+            if (comment >= 0)
+            {
+                e = comment;
+            }
+
+            int hash = text.IndexOf(" #", start, e - start, StringComparison.Ordinal);
+            if (hash >= 0)
+            {
+                e = hash;
+            }
+
+            while (e > start && (text[e - 1] == ' ' || text[e - 1] == '\t'))
+            {
+                e--;
+            }
+
+            return e > start && (text[e - 1] == '{' || text[e - 1] == '[');
+        }
+
+        /// <summary>The label a declaration gives: the last quoted label before <c>{</c>/<c>=</c> (HCL), else the identifier after the keyword (Bicep).</summary>
+        private static string LastLabel(string text, int at, int end)
+        {
+            if (at < end && (text[at] == '"' || text[at] == '\''))
+            {
+                string label = string.Empty;
+                while (at < end && (text[at] == '"' || text[at] == '\''))
+                {
+                    int close = text.IndexOf(text[at], at + 1, end - at - 1);
+                    if (close < 0)
+                    {
+                        break;
+                    }
+
+                    label = text.Substring(at + 1, close - at - 1);
+                    at = SkipSpaces(text, close + 1, end);
+                }
+
+                return label;
+            }
+
+            int wordEnd = at;
+            while (wordEnd < end && IsHclNameChar(text[wordEnd]))
+            {
+                wordEnd++;
+            }
+
+            return text.Substring(at, wordEnd - at);
+        }
+
+        private static bool IsHclNameChar(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
+
+        private static string BlockPath(List<Block> blocks, int last)
+        {
+            var parts = new List<string>(last + 1);
+            for (int b = 0; b <= last; b++)
+            {
+                if (blocks[b].Label.Length > 0)
+                {
+                    parts.Add(blocks[b].Label);
+                }
+            }
+
+            return string.Join(":", parts);
+        }
+
+        /// <summary>
+        /// One <c>{ }</c> or <c>[ ]</c> block: its label, and the value of its <c>name</c> field, which names the other
+        /// fields (<c>{ name: 'MISTRAL_API_KEY'  value: '…' }</c>). A <c>value</c> written before the <c>name</c> waits for it.
+        /// </summary>
+        private sealed class Block
+        {
+            private string? _pairName;
+            private string? _pendingKey;
+            private string? _pendingValue;
+            private int _pendingStart;
+
+            public Block(string label) => Label = label;
+
+            public string Label { get; }
+
+            public void Add(string key, string value, int start, NamedValueSink sink, string path)
+            {
+                if (IsNameField(key))
+                {
+                    _pairName ??= value;
+                    if (_pendingKey != null)
+                    {
+                        sink.Add(Child(Child(path, _pairName), _pendingKey), _pendingValue!, _pendingStart, _pendingValue!.Length);
+                        _pendingKey = null;
+                    }
+
+                    return;
+                }
+
+                if (_pairName == null && string.Equals(key, "value", StringComparison.OrdinalIgnoreCase) && _pendingKey == null)
+                {
+                    _pendingKey = key;
+                    _pendingValue = value;
+                    _pendingStart = start;
+                    return;
+                }
+
+                sink.Add(Child(_pairName == null ? path : Child(path, _pairName), key), value, start, value.Length);
+            }
+
+            public void Close(NamedValueSink sink, string path)
+            {
+                if (_pendingKey != null)
+                {
+                    sink.Add(Child(path, _pendingKey), _pendingValue!, _pendingStart, _pendingValue!.Length);
+                    _pendingKey = null;
+                }
+            }
+        }
+
+        // ---- .http / .rest requests -----------------------------------------------------------------------------------
+
+        private static readonly string[] HttpMethods = { "GET ", "POST ", "PUT ", "PATCH ", "DELETE ", "HEAD ", "OPTIONS ", "TRACE ", "CONNECT " };
+
+        /// <summary>
+        /// The header lines of each request in a .http / .rest file (VS Code REST Client, Visual Studio, JetBrains HTTP
+        /// Client): after a request line (<c>METHOD url</c> or a bare url) come <c>Name: value</c> lines up to the first
+        /// blank line (the body) or <c>###</c>. A header value is named by the request's host and the header's name
+        /// (<c>api.mistral.ai:x-api-key</c>); <c>Authorization: Bearer …</c> is judged by its token.
+        /// </summary>
+        private static void ReadRequestHeaders(string text, NamedValueSink sink)
+        {
+            bool inHeaders = false;
+            string host = string.Empty;
+            foreach (Line line in Lines(text))
+            {
+                int i = SkipSpaces(text, line.Start, line.End);
+                if (i >= line.End)
+                {
+                    inHeaders = false; // the body follows
+                    continue;
+                }
+
+                if (text[i] == '#' || (text[i] == '/' && i + 1 < line.End && text[i + 1] == '/') || text[i] == '@')
+                {
+                    if (string.CompareOrdinal(text, i, "###", 0, 3) == 0)
+                    {
+                        inHeaders = false;
+                    }
+
+                    continue;
+                }
+
+                int url = RequestUrl(text, i, line.End);
+                if (url >= 0)
+                {
+                    host = UrlHost(text, url, line.End);
+                    inHeaders = true;
+                    continue;
+                }
+
+                if (!inHeaders)
+                {
+                    continue;
+                }
+
+                int colon = text.IndexOf(':', i, line.End - i);
+                if (colon <= i)
+                {
+                    continue;
+                }
+
+                int nameEnd = colon;
+                bool isHeader = true;
+                for (int c = i; c < nameEnd; c++)
+                {
+                    if (!NamedValues.IsTokenCharacter(text[c]))
+                    {
+                        isHeader = false;
+                        break;
+                    }
+                }
+
+                if (isHeader)
+                {
+                    string name = text.Substring(i, nameEnd - i);
+                    AddValue(text, host.Length == 0 ? name : host + ":" + name, colon + 1, line.End, sink);
+                }
+            }
+        }
+
+        /// <summary>Where the url of a request line starts (<c>GET https://…</c>, <c>https://…</c>), or -1.</summary>
+        private static int RequestUrl(string text, int i, int end)
+        {
+            foreach (string method in HttpMethods)
+            {
+                if (string.CompareOrdinal(text, i, method, 0, method.Length) == 0)
+                {
+                    return SkipSpaces(text, i + method.Length, end);
+                }
+            }
+
+            return string.Compare(text, i, "http://", 0, 7, StringComparison.OrdinalIgnoreCase) == 0 ||
+                   string.Compare(text, i, "https://", 0, 8, StringComparison.OrdinalIgnoreCase) == 0 ? i : -1;
+        }
+
+        /// <summary>The host of the url at <paramref name="i"/> ("api.mistral.ai"), or empty (a <c>{{host}}</c> variable, a relative url).</summary>
+        private static string UrlHost(string text, int i, int end)
+        {
+            int scheme = text.IndexOf("://", i, Math.Min(end - i, 10), StringComparison.Ordinal);
+            if (scheme < 0)
+            {
+                return string.Empty;
+            }
+
+            int s = scheme + 3;
+            int e = s;
+            while (e < end && (char.IsLetterOrDigit(text[e]) || text[e] == '.' || text[e] == '-'))
+            {
+                e++;
+            }
+
+            return text.Substring(s, e - s);
+        }
+
+
         // ---- YAML ---------------------------------------------------------------------------------------------------
 
         /// <param name="jsonLines">JSON read line by line: a value opening an object or array (<c>"OpenAI": {</c>) is a parent.</param>
         private static void ReadYaml(string text, NamedValueSink sink, bool jsonLines = false)
         {
             var parents = new List<KeyValuePair<int, string>>();
+
+            // The "name:" of the mapping at each indent (a list item's "- name: MISTRAL_API_KEY"): names its later scalar
+            // siblings ("value: …"), as in Kubernetes env lists and Azure Pipelines variables.
+            var names = new List<KeyValuePair<int, string>>();
             foreach (Line line in Lines(text))
             {
                 int i = SkipSpaces(text, line.Start, line.End);
@@ -574,6 +1123,11 @@ namespace Guardrails.Core.Files
                     parents.RemoveAt(parents.Count - 1);
                 }
 
+                while (names.Count > 0 && (names[names.Count - 1].Key > indent || (listItem && names[names.Count - 1].Key == indent)))
+                {
+                    names.RemoveAt(names.Count - 1); // that mapping ended, or a new list item began
+                }
+
                 int colon = YamlKeyEnd(text, i, line.End);
                 if (colon < 0)
                 {
@@ -588,7 +1142,6 @@ namespace Guardrails.Core.Files
                 }
 
                 string key = Unquote(text.Substring(i, colon - i).Trim());
-                string path = JoinPath(parents, key);
                 int valueStart = SkipSpaces(text, colon + 1, line.End);
                 if (valueStart >= line.End || text[valueStart] == '#' || (jsonLines && (text[valueStart] == '{' || text[valueStart] == '[')))
                 {
@@ -596,6 +1149,25 @@ namespace Guardrails.Core.Files
                     continue;
                 }
 
+                if (!jsonLines && IsNameField(key))
+                {
+                    string named = Unquote(text.Substring(valueStart, line.End - valueStart).Trim());
+                    if (names.Count > 0 && names[names.Count - 1].Key == indent)
+                    {
+                        names.RemoveAt(names.Count - 1);
+                    }
+
+                    if (named.Length > 0 && named.Length <= 60)
+                    {
+                        names.Add(new KeyValuePair<int, string>(indent, named));
+                    }
+                }
+                else if (names.Count > 0 && names[names.Count - 1].Key == indent)
+                {
+                    key = names[names.Count - 1].Value + ":" + key;
+                }
+
+                string path = JoinPath(parents, key);
                 AddValue(text, path, colon + 1, line.End, sink);
             }
         }
@@ -716,7 +1288,7 @@ namespace Guardrails.Core.Files
                 {
                     if (!attribute.Equals(key) && !attribute.Equals(value))
                     {
-                        sink.Add(path + ":" + attribute.Name, Decode(text, attribute), attribute.Start, attribute.Length);
+                        sink.Add(path + ":" + attribute.Name, Decode(text, attribute), attribute.Start, attribute.Length, sibling: false);
                     }
                 }
 
@@ -755,7 +1327,14 @@ namespace Guardrails.Core.Files
                         if (e > s)
                         {
                             var content = new XmlAttribute(element, s, e - s);
-                            sink.Add(path, Decode(text, content), s, e - s);
+
+                            // A .resx <data>'s <value> was added under the data's name above: here it is no sibling of its own.
+                            bool dataValue = element == "value" && openElements.Count > 0 && openElements[openElements.Count - 1] == "data";
+                            sink.Add(path, Decode(text, content), s, e - s, sibling: !dataValue);
+                            if (IsEnvironmentList(element))
+                            {
+                                ReadEnvironmentList(text, s, e, path, sink);
+                            }
                         }
                     }
 
@@ -763,6 +1342,51 @@ namespace Guardrails.Core.Files
                 }
 
                 i = tagEnd + 1;
+            }
+        }
+
+        /// <summary>
+        /// An MSBuild property that holds environment variables as <c>NAME=value</c> pairs: <c>EnvironmentVariables</c>
+        /// (.csproj.user / launch profiles), <c>LocalDebuggerEnvironment</c>, <c>DebuggerEnvironment</c>.
+        /// </summary>
+        private static bool IsEnvironmentList(string element) =>
+            element.EndsWith("EnvironmentVariables", StringComparison.OrdinalIgnoreCase) || element.EndsWith("Environment", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary><c>NAME=value</c> pairs separated by <c>;</c> or line breaks between <paramref name="start"/> and <paramref name="end"/>, each named by its variable under <paramref name="path"/>.</summary>
+        private static void ReadEnvironmentList(string text, int start, int end, string path, NamedValueSink sink)
+        {
+            if (text.IndexOf('&', start, end - start) >= 0)
+            {
+                return; // escaped text: the positions would not map 1:1
+            }
+
+            int i = start;
+            while (i < end)
+            {
+                int pieceEnd = i;
+                while (pieceEnd < end && text[pieceEnd] != ';' && text[pieceEnd] != '\n' && text[pieceEnd] != '\r')
+                {
+                    pieceEnd++;
+                }
+
+                int eq = text.IndexOf('=', i, pieceEnd - i);
+                if (eq > i)
+                {
+                    string name = text.Substring(i, eq - i).Trim();
+                    int s = eq + 1;
+                    int e = pieceEnd;
+                    while (e > s && char.IsWhiteSpace(text[e - 1]))
+                    {
+                        e--;
+                    }
+
+                    if (name.Length > 0 && e > s)
+                    {
+                        sink.Add(Child(path, name), text.Substring(s, e - s), s, e - s);
+                    }
+                }
+
+                i = pieceEnd + 1;
             }
         }
 
@@ -882,7 +1506,7 @@ namespace Guardrails.Core.Files
 
         private static int SkipSpaces(string text, int i, int end)
         {
-            while (i < end && (text[i] == ' ' || text[i] == '\t'))
+            while (i < end && (text[i] == ' ' || text[i] == '\t' || text[i] == '\uFEFF')) // a byte-order mark the decoder kept
             {
                 i++;
             }
@@ -950,12 +1574,25 @@ namespace Guardrails.Core.Files
             public override int GetHashCode() => Start;
         }
 
-        /// <summary>Adds named-value matches that no raw-text match already covers, with file positions.</summary>
+        /// <summary>
+        /// Adds named-value matches that no raw-text match already covers, with file positions; and a key split across two
+        /// sibling values (<see cref="AddSplit"/>).
+        /// </summary>
         private sealed class NamedValueSink
         {
+            /// <summary>
+            /// The longest join of two values tried as one key: a Bedrock short-term key (a presigned URL in base64, 600
+            /// characters and more with a session token) fits; a longer token value is no piece of a key.
+            /// </summary>
+            private const int MaxJoinedLength = 4096;
+
             private readonly List<SecretMatch> _results;
             private readonly int _first;
             private List<SecretMatch>? _inner;
+
+            private string? _previousName;
+            private string? _previousValue;
+            private int _previousStart;
 
             public NamedValueSink(List<SecretMatch> results, int first)
             {
@@ -967,7 +1604,11 @@ namespace Guardrails.Core.Files
             /// <param name="value">The decoded value.</param>
             /// <param name="start">Where the value's source text starts in the file.</param>
             /// <param name="rawLength">The length of the value's source text (differs from the value's when it had escapes).</param>
-            public void Add(string name, string value, int start, int rawLength)
+            /// <param name="sibling">
+            /// False for a value that is no setting of its own (an XML element's attributes such as <c>xml:space</c>): it
+            /// neither pairs with the value before it nor stands between two values that pair.
+            /// </param>
+            public void Add(string name, string value, int start, int rawLength, bool sibling = true)
             {
                 bool exact = rawLength == value.Length;
                 if (!exact && SecretScanner.MightContainKey(value))
@@ -988,6 +1629,65 @@ namespace Guardrails.Core.Files
                         ? new SecretMatch(start + match.Start, match.Length, match.Format, match.Redacted)
                         : new SecretMatch(start, rawLength, match.Format, match.Redacted));
                 }
+
+                if (!sibling)
+                {
+                    return;
+                }
+
+                bool piece = exact && value.Length > 0 && value.Length < MaxJoinedLength && NamedValues.IsTokenValue(value);
+                if (piece && _previousValue != null)
+                {
+                    AddSplit(_previousName!, _previousValue, _previousStart, name, value);
+                }
+
+                _previousName = piece ? name : null;
+                _previousValue = piece ? value : null;
+                _previousStart = start;
+            }
+
+            /// <summary>
+            /// Issue 12 route #14: a key cut in two sibling values that code joins (<c>"OpenAI": { "KeyPart1": "sk-proj-…",
+            /// "KeyPart2": "…T3BlbkFJ…" }</c>, two .resx <c>&lt;data&gt;</c> entries, two .env lines). Reported at the first
+            /// part when the two values, one after the other under the same parent, join into a self-identifying key that
+            /// runs across the cut and whose format proves itself (a marker or a checksum: OpenAI's <c>T3BlbkFJ</c>, the
+            /// Azure identifiable marker, GitHub's CRC32, Anthropic's, Bedrock's), or has a fixed prefix and exact length
+            /// while both values sit under key-like names (<c>GoogleKeyPart1</c>/<c>GoogleKeyPart2</c>). Two unrelated
+            /// values do not join into a checksummed or marked key by chance; a prefix-only shape under neutral names could.
+            /// </summary>
+            private void AddSplit(string firstName, string first, int firstStart, string secondName, string second)
+            {
+                if (first.Length + second.Length < SecretScanner.MinimumKeyLength || first.Length + second.Length > MaxJoinedLength ||
+                    !string.Equals(ParentOf(firstName), ParentOf(secondName), StringComparison.Ordinal))
+                {
+                    return;
+                }
+
+                string joined = first + second;
+                if (!SecretScanner.MightContainKey(joined))
+                {
+                    return;
+                }
+
+                _inner ??= new List<SecretMatch>();
+                _inner.Clear();
+                SecretScanner.Scan(joined, _inner);
+                foreach (SecretMatch m in _inner)
+                {
+                    bool acrossTheCut = m.Start < first.Length && m.Start + m.Length > first.Length;
+                    bool proven = m.Format.Confidence == KeyConfidence.High ||
+                                  (m.Format.Confidence == KeyConfidence.Medium && SecretScanner.NameMayBeSecretLike(firstName) && SecretScanner.NameMayBeSecretLike(secondName));
+                    if (acrossTheCut && proven)
+                    {
+                        AddIfNew(new SecretMatch(firstStart + m.Start, first.Length - m.Start, m.Format, m.Redacted));
+                    }
+                }
+            }
+
+            private static string ParentOf(string name)
+            {
+                int colon = name.LastIndexOf(':');
+                return colon < 0 ? string.Empty : name.Substring(0, colon);
             }
 
             private void AddIfNew(SecretMatch match)

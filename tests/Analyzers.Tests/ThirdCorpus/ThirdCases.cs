@@ -92,6 +92,18 @@ internal static class ThirdCases
         {
             yield return c;
         }
+
+        // A key cut in two .resx entries with names that say nothing (A, B): measured, not required (only a key whose
+        // format proves itself, a marker or a checksum, is a key when joined under neutral names).
+        for (int fi = 0; fi < ThirdKeys.Fixed.Length; fi++)
+        {
+            ThirdKey form = ThirdKeys.Fixed[fi];
+            var r = new Random(Seed("split/resx-neutral-names", form.Id));
+            string key = form.Make(r);
+            string[] p = new Ctx(key, "unused", form, r).Pieces(2);
+            string resx = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<root>\n  <data name=\"A\" xml:space=\"preserve\">\n" + M("    <value>" + p[0] + "</value>") + "\n  </data>\n  <data name=\"B\" xml:space=\"preserve\">\n    <value>" + p[1] + "</value>\n  </data>\n</root>\n";
+            yield return Keep(new TCase("stretch/file-split/resx-neutral-names", form.Id, "GRD002", [], [new TSrc("/src/App/Strings.resx", resx)]), key);
+        }
     }
 
     /// <summary>A stable seed per case (FNV-1a of its names), so adding a class does not change the keys of the others.</summary>
@@ -170,6 +182,15 @@ internal static class ThirdCases
     {
         var r = new Random(900_001);
         string marker = ThirdKeys.OpenAiMarker;
+
+        var rs = new Random(900_777); // its own generator: the traps below keep their values
+        // Sibling values that join into something key-shaped without being a key: no marker, a wrong checksum, or a
+        // prefix-only shape under names that say nothing.
+        yield return FileTrap("split-lookalike", "openai-head-tail-without-marker", "/src/App/appsettings.json", "{\n  \"OpenAI\": {\n    \"KeyHead\": \"sk-" + "proj-" + ThirdKeys.Body(rs, 74, ThirdKeys.Url) + "\",\n    \"KeyTail\": \"" + ThirdKeys.Body(rs, 74, ThirdKeys.Url) + "\"\n  }\n}\n");
+        string badGh = ThirdKeys.GitHubWrongChecksum(rs);
+        yield return FileTrap("split-lookalike", "github-wrong-checksum-two-lines", "/src/.env", "GH_TOKEN_PART1=" + badGh.Substring(0, 20) + "\nGH_TOKEN_PART2=" + badGh.Substring(20) + "\n");
+        yield return FileTrap("split-lookalike", "google-prefix-neutral-names", "/src/App/appsettings.json", "{\n  \"Labels\": {\n    \"First\": \"AI" + "za\",\n    \"Second\": \"Sy" + ThirdKeys.Body(rs, 33, ThirdKeys.Url) + "\"\n  }\n}\n");
+        yield return FileTrap("split-lookalike", "two-random-ids", "/src/App/appsettings.json", "{\n  \"Cache\": {\n    \"Part1\": \"" + ThirdKeys.Body(rs, 40, ThirdKeys.Alnum) + "\",\n    \"Part2\": \"" + ThirdKeys.Body(rs, 40, ThirdKeys.Alnum) + "\"\n  }\n}\n");
 
         // Documentation placeholders and hand-made fakes.
         yield return CodeTrap("doc-placeholder", "openai-proj-x-run", "    public const string OpenAiApiKey = \"sk-" + "proj-" + new string('x', 74) + marker + new string('x', 74) + "\";");

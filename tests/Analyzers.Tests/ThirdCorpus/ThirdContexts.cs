@@ -159,6 +159,24 @@ internal static class ThirdContexts
         new("arm-parameters.json", _ => None, c => F("/src/infra/azuredeploy.parameters.json", "{\n  \"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#\",\n  \"parameters\": {\n    \"" + c.Word + "ApiKey\": {\n" + M("      \"value\": \"" + JsonEsc(c.Key) + "\"") + "\n    }\n  }\n}\n")),
         new("tests-appsettings.Test.json", _ => None, c => F("/src/tests/Contoso.App.Tests/appsettings.Test.json", "{\n  \"" + c.Pascal + "\": {\n" + M("    \"ApiKey\": \"" + JsonEsc(c.Key) + "\"") + "\n  }\n}\n")),
         new("samples-.env", _ => None, c => F("/src/samples/Quickstart/.env", M(c.Env + "=" + c.Key) + "\n")),
+
+        // Issue 12 route #14: a key cut in two sibling values that code joins (config["X:KeyHead"] + config["X:KeyTail"],
+        // GetString("ApiKeyPart1") + GetString("ApiKeyPart2")). Found means reported at the first part's line.
+        new("appsettings-split-key-head-tail", _ => None, c =>
+        {
+            string[] p = c.Pieces(2);
+            return F(Sln + "appsettings.json", "{\n  \"" + c.Pascal + "\": {\n    \"Model\": \"large\",\n" + M("    \"KeyHead\": \"" + JsonEsc(p[0]) + "\",") + "\n    \"KeyTail\": \"" + JsonEsc(p[1]) + "\"\n  }\n}\n");
+        }),
+        new(".resx-split-key-parts", _ => None, c =>
+        {
+            string[] p = c.Pieces(2);
+            return F(Sln + "Properties/Secrets.resx", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<root>\n  <data name=\"ApiKeyPart1\" xml:space=\"preserve\">\n" + M("    <value>" + p[0] + "</value>") + "\n  </data>\n  <data name=\"ApiKeyPart2\" xml:space=\"preserve\">\n    <value>" + p[1] + "</value>\n  </data>\n</root>\n");
+        }),
+        new(".env-split-two-lines", _ => None, c =>
+        {
+            string[] p = c.Pieces(2);
+            return F("/src/.env", "LOG_LEVEL=debug\n" + M(c.Env + "_PART1=" + p[0]) + "\n" + c.Env + "_PART2=" + p[1] + "\n");
+        }),
     ];
 
     /// <summary>File kinds where a gated key sits under its provider's own name.</summary>
