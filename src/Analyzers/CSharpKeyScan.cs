@@ -142,7 +142,7 @@ namespace Guardrails.Analyzers
             foreach (int quote in spots.Joins)
             {
                 SyntaxToken token = _root.FindToken(quote);
-                if (token.Span.End == quote + 1 && StringValueSyntax.IsStringToken((SyntaxKind)token.RawKind))
+                if (token.Span.End == quote + 1 && (StringValueSyntax.IsStringToken((SyntaxKind)token.RawKind) || token.IsKind(SyntaxKind.CharacterLiteralToken)))
                 {
                     CheckEnclosingExpression(token.Parent);
                 }
@@ -698,7 +698,9 @@ namespace Guardrails.Analyzers
         {
             string? name = CredentialSinks.NameFor(
                 expression, _context.SemanticModel, () => _mentions.AnyOf(SecretScanner.NameHints(value), _context.CancellationToken), _context.CancellationToken);
-            if (name != null && SecretScanner.TryMatchNamedValue(name, value, out SecretMatch match))
+            SecretMatch match = default;
+            bool named = name != null && SecretScanner.TryMatchNamedValue(name, value, out match);
+            if (named && !match.Format.IsGeneric)
             {
                 Report(location, match, wholeValue: true);
                 return;
@@ -706,7 +708,21 @@ namespace Guardrails.Analyzers
 
             // "// Mistral API key" above or after the declaration, or its XML doc: the comment names the value.
             string? comment = CommentName(expression);
-            if (comment != null && SecretScanner.TryMatchNamedValue(comment, value, out match) && !match.Format.IsGeneric)
+            if (comment != null && SecretScanner.TryMatchNamedValue(comment, value, out SecretMatch byComment) && !byComment.Format.IsGeneric)
+            {
+                Report(location, byComment, wholeValue: true);
+                return;
+            }
+
+            // A name that says only "a key" (Key, x-api-key, a bearer token, [JsonPropertyName("mistral_api_key")] on a neutral
+            // member): the code around it says whose (see CredentialSinks.ProviderContexts).
+            if (expression != null && CredentialSinks.ProviderKeyInContext(expression, name, value, out SecretMatch inContext))
+            {
+                Report(location, inContext, wholeValue: true);
+                return;
+            }
+
+            if (named)
             {
                 Report(location, match, wholeValue: true);
             }

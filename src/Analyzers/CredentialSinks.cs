@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using Guardrails.Core.Sdks;
+using Guardrails.Core.Secrets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -145,6 +146,229 @@ namespace Guardrails.Analyzers
                 default:
                     return null;
             }
+        }
+
+        /// <summary>
+        /// A provider's key whose own name says only that it is a key, found by what surrounds it (syntax only, asked only
+        /// for a value of some provider's shape that its name did not make a provider key):
+        /// <list type="bullet">
+        /// <item>a serialization or configuration name on its member (<c>[JsonPropertyName("mistral_api_key")]</c>,
+        /// <c>[ConfigurationKeyName]</c>, <c>[JsonProperty]</c>, <c>[DataMember(Name = …)]</c>), judged as its name;</item>
+        /// <item>a name that is a bare secret word or a key's name (<c>Key</c>, <c>key</c>, <c>x-api-key</c>,
+        /// <c>ApiKeyCredential</c>, the token of <c>new AuthenticationHeaderValue("Bearer", …)</c>, an unnamed tuple element
+        /// typed <c>(string Provider, string Secret)</c>) under a context that names the provider: the called method or
+        /// created type (<c>WithMistralKey(…)</c>), a sibling of a tuple (<c>("mistral", "…")</c>), the host of a URL in
+        /// the same member (<c>https://api.mistral.ai/v1</c>), the enclosing method, type and namespace names, innermost first.</item>
+        /// </list>
+        /// </summary>
+        public static bool ProviderKeyInContext(SyntaxNode expression, string? name, string value, out SecretMatch match)
+        {
+            match = default;
+            if (!SecretScanner.HasProviderShape(value))
+            {
+                return false; // no provider's shape: no context can make it a provider's key
+            }
+
+            SyntaxNode? parent = expression.Parent;
+            while (parent is ParenthesizedExpressionSyntax || parent is CastExpressionSyntax || parent.IsKind(SyntaxKind.SuppressNullableWarningExpression))
+            {
+                expression = parent!;
+                parent = expression.Parent;
+            }
+
+            foreach (string serialized in SerializedNames(parent))
+            {
+                if (SecretScanner.TryMatchNamedValue(serialized, value, out match) && !match.Format.IsGeneric)
+                {
+                    return true;
+                }
+            }
+
+            string? keyName = KeyNameFor(expression, parent, name);
+            if (keyName != null)
+            {
+                foreach (string context in ProviderContexts(expression, parent))
+                {
+                    if (SecretScanner.TryMatchNamedValueInContext(keyName, context, value, out match))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            match = default;
+            return false;
+        }
+
+        /// <summary>The names a member is serialized or bound under, from its attributes (only for a member's initializer).</summary>
+        private static IEnumerable<string> SerializedNames(SyntaxNode? parent)
+        {
+            if (!(parent is EqualsValueClauseSyntax equals))
+            {
+                yield break;
+            }
+
+            SyntaxNode? member = equals.Parent is VariableDeclaratorSyntax ? equals.Parent.Parent?.Parent : equals.Parent;
+            SyntaxList<AttributeListSyntax> lists = member is PropertyDeclarationSyntax property ? property.AttributeLists
+                : member is FieldDeclarationSyntax field ? field.AttributeLists
+                : member is ParameterSyntax parameter ? parameter.AttributeLists
+                : default;
+            foreach (AttributeListSyntax list in lists)
+            {
+                foreach (AttributeSyntax attribute in list.Attributes)
+                {
+                    string? attributeName = attribute.Name is QualifiedNameSyntax q ? q.Right.Identifier.ValueText
+                        : attribute.Name is SimpleNameSyntax simple ? simple.Identifier.ValueText
+                        : null;
+                    if (attributeName == null || attribute.ArgumentList == null || !SerializationAttributes.Contains(attributeName))
+                    {
+                        continue;
+                    }
+
+                    foreach (AttributeArgumentSyntax argument in attribute.ArgumentList.Arguments)
+                    {
+                        if ((argument.NameEquals == null || argument.NameEquals.Name.Identifier.ValueText == "Name" || argument.NameEquals.Name.Identifier.ValueText == "PropertyName") &&
+                            argument.Expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+                        {
+                            yield return literal.Token.ValueText;
+                        }
+                    }
+                }
+            }
+        }
+
+        private static readonly HashSet<string> SerializationAttributes = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "JsonPropertyName", "JsonPropertyNameAttribute", "JsonProperty", "JsonPropertyAttribute", "ConfigurationKeyName", "ConfigurationKeyNameAttribute",
+            "DataMember", "DataMemberAttribute", "YamlMember", "YamlMemberAttribute", "XmlElement", "XmlElementAttribute", "XmlAttribute", "XmlAttributeAttribute",
+        };
+
+        /// <summary>
+        /// The name to judge under a provider context: the code's own name when it may be secret-like, the token of a
+        /// <c>Bearer</c> authentication header, or the element name of a tuple's type; null when the value is not named as a key.
+        /// </summary>
+        private static string? KeyNameFor(SyntaxNode expression, SyntaxNode? parent, string? name)
+        {
+            if (name != null && Guardrails.Core.Secrets.SecretScanner.NameMayBeSecretLike(name))
+            {
+                return name;
+            }
+
+            if (parent is ArgumentSyntax argument && argument.Parent is ArgumentListSyntax arguments && arguments.Arguments.Count == 2 && arguments.Arguments[1] == argument &&
+                arguments.Parent is BaseObjectCreationExpressionSyntax creation && (creation is ImplicitObjectCreationExpressionSyntax || (creation is ObjectCreationExpressionSyntax explicitCreation && TypeName(explicitCreation.Type) == "AuthenticationHeaderValue")) &&
+                arguments.Arguments[0].Expression is LiteralExpressionSyntax scheme && string.Equals(scheme.Token.ValueText, "Bearer", StringComparison.OrdinalIgnoreCase))
+            {
+                return "BearerToken"; // new AuthenticationHeaderValue("Bearer", "…")
+            }
+
+            if (parent is ArgumentSyntax element && element.NameColon == null && element.Parent is TupleExpressionSyntax tuple &&
+                tuple.Parent is EqualsValueClauseSyntax equals && TupleTypeOf(equals) is TupleTypeSyntax type && type.Elements.Count == tuple.Arguments.Count)
+            {
+                // (string Provider, string Secret) Pair = ("mistral", "…"): the element's name in the declared type.
+                string? elementName = type.Elements[tuple.Arguments.IndexOf(element)].Identifier.ValueText;
+                return string.IsNullOrEmpty(elementName) || !Guardrails.Core.Secrets.SecretScanner.NameMayBeSecretLike(elementName) ? null : elementName;
+            }
+
+            return null;
+        }
+
+        private static TupleTypeSyntax? TupleTypeOf(EqualsValueClauseSyntax equals) => equals.Parent switch
+        {
+            VariableDeclaratorSyntax declarator => (declarator.Parent as VariableDeclarationSyntax)?.Type as TupleTypeSyntax,
+            PropertyDeclarationSyntax property => property.Type as TupleTypeSyntax,
+            ParameterSyntax parameter => parameter.Type as TupleTypeSyntax,
+            _ => null,
+        };
+
+        /// <summary>What may say whose key a value is, innermost first (see <see cref="ProviderKeyInContext"/>).</summary>
+        private static IEnumerable<string> ProviderContexts(SyntaxNode expression, SyntaxNode? parent)
+        {
+            if (parent is ArgumentSyntax argument)
+            {
+                if (argument.Parent is ArgumentListSyntax list)
+                {
+                    if (list.Parent is InvocationExpressionSyntax invocation && MethodName(invocation.Expression) is string method)
+                    {
+                        yield return method; // WithMistralKey("…")
+                    }
+                    else if (list.Parent is ObjectCreationExpressionSyntax creation && TypeName(creation.Type) is string created)
+                    {
+                        yield return created;
+                    }
+                }
+                else if (argument.Parent is TupleExpressionSyntax tuple)
+                {
+                    foreach (ArgumentSyntax sibling in tuple.Arguments)
+                    {
+                        if (sibling != argument && sibling.Expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) &&
+                            literal.Token.ValueText.Length <= MaximumSiblingLength)
+                        {
+                            yield return literal.Token.ValueText; // ("mistral", "…")
+                        }
+                    }
+                }
+            }
+
+            // The host of a URL in the same member: new Uri("https://api.mistral.ai/v1/") next to the header or credential.
+            SyntaxNode? member = expression.Parent;
+            while (member != null && !(member is MemberDeclarationSyntax) && !(member is LocalFunctionStatementSyntax))
+            {
+                member = member.Parent;
+            }
+
+            if (member != null && !(member is BaseTypeDeclarationSyntax) && !(member is BaseNamespaceDeclarationSyntax))
+            {
+                foreach (SyntaxToken token in member.DescendantTokens())
+                {
+                    if (token.IsKind(SyntaxKind.StringLiteralToken) && UrlHost(token.ValueText) is string host)
+                    {
+                        yield return host;
+                    }
+                }
+            }
+
+            for (SyntaxNode? node = expression.Parent; node != null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case LocalFunctionStatementSyntax local:
+                        yield return local.Identifier.ValueText;
+                        break;
+                    case MethodDeclarationSyntax method:
+                        yield return method.Identifier.ValueText; // CreateMistralClient() { var key = "…"; }
+                        break;
+                    case PropertyDeclarationSyntax property:
+                        yield return property.Identifier.ValueText;
+                        break;
+                    case BaseTypeDeclarationSyntax type:
+                        yield return type.Identifier.ValueText; // class MistralSettings { string Key = "…"; }
+                        break;
+                    case BaseNamespaceDeclarationSyntax ns:
+                        yield return ns.Name.ToString(); // namespace Contoso.Providers.Mistral
+                        break;
+                }
+            }
+        }
+
+        private const int MaximumSiblingLength = 40;
+
+        /// <summary>The host of an absolute URL that <paramref name="text"/> starts with ("https://api.mistral.ai/v1" → api.mistral.ai), or null.</summary>
+        private static string? UrlHost(string text)
+        {
+            int scheme = text.IndexOf("://", StringComparison.Ordinal);
+            if (scheme <= 0 || scheme > 8)
+            {
+                return null;
+            }
+
+            int start = scheme + 3;
+            int end = start;
+            while (end < text.Length && text[end] != '/' && text[end] != ':' && text[end] != '?' && text[end] != '#' && text[end] != '@')
+            {
+                end++;
+            }
+
+            return end > start ? text.Substring(start, end - start) : null;
         }
 
         /// <summary>

@@ -108,7 +108,7 @@ namespace Guardrails.Analyzers
         public IReadOnlyList<int> MultiLineLiterals { get; }
 
         /// <summary>The call names that <see cref="Builders"/> looks for, each followed by '('.</summary>
-        internal static readonly string[] BuilderCalls = { "new string(", "GetString(", "FromBase64String(", "FromHexString(", "Reverse(", "\".Split(", "\".Insert(", "\".PadRight(", "\".PadLeft(", "UnescapeDataString(", "UrlDecode(", "HtmlDecode(", "Unescape(", "\".Replace(", "\".Remove(", "\".Substring(" };
+        internal static readonly string[] BuilderCalls = { "new string(", "GetString(", "FromBase64String(", "FromHexString(", "Reverse(", "\".Split(", "\".Insert(", "\".PadRight(", "\".PadLeft(", "UnescapeDataString(", "UrlDecode(", "HtmlDecode(", "Unescape(", "\".Replace(", "\".Remove(", "\".Substring(", "\".ToUpper", "\".ToLower", "\".AsSpan(" };
 
         /// <summary>The <see cref="BuilderCalls"/> that end in <see cref="StringCallEnd"/>.</summary>
         private static readonly string[] StringCalls = { BuilderCalls[0], BuilderCalls[1], BuilderCalls[2], BuilderCalls[3] };
@@ -119,10 +119,10 @@ namespace Guardrails.Analyzers
 
         /// <summary>
         /// The <see cref="BuilderCalls"/> on a literal receiver (<c>"…".Split(</c>, <c>.Insert(</c>, <c>.PadRight(</c>,
-        /// <c>.PadLeft(</c>, <c>.Replace(</c>, <c>.Remove(</c>, <c>.Substring(</c>), found at its closing quote: junk
+        /// <c>.PadLeft(</c>, <c>.Replace(</c>, <c>.Remove(</c>, <c>.Substring(</c>, <c>.ToUpper…</c>, <c>.ToLower…</c>, <c>.AsSpan(</c>), found at its closing quote: junk
         /// inside a key's prefix removed at run time leaves no anchor in the literal.
         /// </summary>
-        private static readonly string[] LiteralCalls = { BuilderCalls[5], BuilderCalls[6], BuilderCalls[7], BuilderCalls[8], BuilderCalls[13], BuilderCalls[14], BuilderCalls[15] };
+        private static readonly string[] LiteralCalls = { BuilderCalls[5], BuilderCalls[6], BuilderCalls[7], BuilderCalls[8], BuilderCalls[13], BuilderCalls[14], BuilderCalls[15], BuilderCalls[16], BuilderCalls[17], BuilderCalls[18] };
 
         /// <summary>What the decoder <see cref="BuilderCalls"/> contain: <c>UrlDecode(</c>/<c>HtmlDecode(</c>, <c>Unescape(</c>/<c>UnescapeDataString(</c>.</summary>
         private static readonly string[] DecoderMarks = { "Decode(", "Unescape" };
@@ -320,7 +320,7 @@ namespace Guardrails.Analyzers
 
             // 's', 'k', '-', …: one spot per run of char literals joined by commas.
             var charArrays = new List<int>();
-            CollectCharArrays(text, charArrays);
+            CollectCharArrays(text, charArrays, joins);
 
             var namedComposites = new List<int>();
             CollectNamedComposites(text, namedComposites);
@@ -565,8 +565,15 @@ namespace Guardrails.Analyzers
             int lineEnd = text.IndexOf('\n', position);
             int from = previousStart + 1;
             int to = lineEnd < 0 ? text.Length : lineEnd;
-            return text.IndexOf("//", from, to - from, StringComparison.Ordinal) >= 0 || text.IndexOf("*/", from, to - from, StringComparison.Ordinal) >= 0;
+            return text.IndexOf("//", from, to - from, StringComparison.Ordinal) >= 0 || text.IndexOf("*/", from, to - from, StringComparison.Ordinal) >= 0 ||
+                (lineStart > from && text.IndexOf(AttributeWithString, from, lineStart - from, StringComparison.Ordinal) >= 0);
         }
+
+        /// <summary>
+        /// The end of an attribute with a string argument (<c>[JsonPropertyName("mistral_api_key")]</c> on the line above): the
+        /// name a member is serialized or bound under may make its value a key (see <see cref="CredentialSinks.ProviderKeyInContext"/>).
+        /// </summary>
+        private const string AttributeWithString = "\")]";
 
         /// <summary>How far after its <c>=</c> a value of names is looked at for its end (a <c>;</c>).</summary>
         private const int CompositeLookAhead = 200;
@@ -614,6 +621,12 @@ namespace Guardrails.Analyzers
                     nameEnd--;
                 }
 
+                if (nameEnd >= 0 && text[nameEnd] == '}')
+                {
+                    // An auto-property's initializer: MistralApiKey { get; } = A + B; (also init, private set, …).
+                    nameEnd = AutoPropertyNameEnd(text, nameEnd);
+                }
+
                 int nameStart = nameEnd;
                 while (nameStart >= 0 && (char.IsLetterOrDigit(text[nameStart]) || text[nameStart] == '_'))
                 {
@@ -625,6 +638,32 @@ namespace Guardrails.Analyzers
                     spots.Add(value);
                 }
             }
+        }
+
+        /// <summary>
+        /// Before the <c>}</c> at <paramref name="close"/> of an accessor list (<c>{ get; set; }</c>, <c>{ get; init; }</c>,
+        /// at most 64 characters of letters, <c>;</c> and spaces): the end of the property's name, or -1.
+        /// </summary>
+        private static int AutoPropertyNameEnd(string text, int close)
+        {
+            int open = close - 1;
+            while (open >= 0 && close - open < 64 && (char.IsLetter(text[open]) || text[open] == ';' || text[open] == ' ' || text[open] == '\t'))
+            {
+                open--;
+            }
+
+            if (open < 0 || text[open] != '{')
+            {
+                return -1;
+            }
+
+            int end = open - 1;
+            while (end >= 0 && (text[end] == ' ' || text[end] == '\t' || text[end] == '\r' || text[end] == '\n'))
+            {
+                end--;
+            }
+
+            return end;
         }
 
         private static int SkipSpaces(string text, int i)
@@ -655,12 +694,17 @@ namespace Guardrails.Analyzers
         /// run of its occurrences no more than <see cref="CharRunGap"/> apart. One pass over the apostrophes (rare in
         /// code) instead of one search per comma form.
         /// </summary>
-        private static void CollectCharArrays(string text, List<int> charArrays)
+        private static void CollectCharArrays(string text, List<int> charArrays, List<int> joins)
         {
             List<int>? second = null;
             int lastEnd0 = -1, lastEnd1 = -1;
             for (int at = text.IndexOf('\''); at >= 0; at = text.IndexOf('\'', at + 1))
             {
+                if (CharJoinsAString(text, at) is int close)
+                {
+                    joins.Add(close); // 's' + "k-proj-…": a key's first character as a char, joined with the rest
+                }
+
                 for (int form = 0; form < CharCommas.Length; form++)
                 {
                     string comma = CharCommas[form];
@@ -690,6 +734,33 @@ namespace Guardrails.Analyzers
             {
                 charArrays.AddRange(second);
             }
+        }
+
+        /// <summary>
+        /// The closing apostrophe of a char literal of a key character at <paramref name="at"/> that a <c>+</c> joins with a
+        /// string literal after it (<c>'s' + "k-…"</c>, <c>'\u0073' + $"k-…"</c>), else null.
+        /// </summary>
+        private static int? CharJoinsAString(string text, int at)
+        {
+            int end = CharacterEnd(text, at);
+            if (end < 0)
+            {
+                return null;
+            }
+
+            int i = SkipWhitespace(text, end);
+            if (i >= text.Length || text[i] != '+')
+            {
+                return null;
+            }
+
+            i = SkipWhitespace(text, i + 1);
+            for (int prefix = 0; prefix < 2 && i < text.Length && (text[i] == '@' || text[i] == '$'); prefix++)
+            {
+                i++;
+            }
+
+            return i + 1 < text.Length && text[i] == '"' && IsKeyCharacter(text[i + 1]) ? end - 1 : (int?)null;
         }
 
         /// <summary>A char-comma further than this from the previous one starts a new run.</summary>
@@ -887,10 +958,16 @@ namespace Guardrails.Analyzers
             }
 
             i = SkipWhitespace(text, i + 1);
-            if (i + 2 < text.Length && text[i] == '\'' && text[i + 2] == '\'' && IsKeyCharacter(text[i + 1]))
+            for (int chars = 0; chars < MaximumJoinedChars; chars++)
             {
-                // "sk" + '-' + "proj-…": a char literal between two strings, joined with them.
-                i = SkipWhitespace(text, i + 3);
+                // "sk" + '-' + "proj-…", "sk-pr" + (char)111 + '\u006A' + "-…": characters between two strings, joined with them.
+                int end = CharacterEnd(text, i);
+                if (end < 0)
+                {
+                    break;
+                }
+
+                i = SkipWhitespace(text, end);
                 if (i >= text.Length || text[i] != '+')
                 {
                     return false;
@@ -906,6 +983,70 @@ namespace Guardrails.Analyzers
 
             return i + 1 < text.Length && text[i] == '"' && IsKeyCharacter(text[i + 1]);
         }
+
+        /// <summary>How many single characters in a row <see cref="JoinsAnotherString"/> reads between two strings.</summary>
+        private const int MaximumJoinedChars = 8;
+
+        /// <summary>
+        /// The end of one character written at <paramref name="i"/> as a char literal of a key character (<c>'k'</c>,
+        /// <c>'\u006B'</c>, <c>'\x6B'</c>) or as a cast of its code (<c>(char)107</c>, <c>(char)0x6B</c>); -1 if none is there.
+        /// </summary>
+        internal static int CharacterEnd(string text, int i)
+        {
+            if (i + 2 >= text.Length)
+            {
+                return -1;
+            }
+
+            if (text[i] == '\'')
+            {
+                if (text[i + 2] == '\'' && IsKeyCharacter(text[i + 1]))
+                {
+                    return i + 3;
+                }
+
+                if (text[i + 1] != '\\' || (text[i + 2] != 'u' && text[i + 2] != 'x'))
+                {
+                    return -1;
+                }
+
+                int close = text.IndexOf('\'', i + 3, Math.Min(6, text.Length - i - 3));
+                if (close <= i + 3)
+                {
+                    return -1;
+                }
+
+                for (int h = i + 3; h < close; h++)
+                {
+                    if (!IsHexDigit(text[h]))
+                    {
+                        return -1;
+                    }
+                }
+
+                return close + 1;
+            }
+
+            if (text[i] != '(' || string.CompareOrdinal(text, i, CharCast, 0, CharCast.Length) != 0)
+            {
+                return -1;
+            }
+
+            int at = SkipWhitespace(text, i + CharCast.Length);
+            int start = at;
+            bool hex = at + 1 < text.Length && text[at] == '0' && (text[at + 1] == 'x' || text[at + 1] == 'X');
+            at += hex ? 2 : 0;
+            while (at < text.Length && (hex ? IsHexDigit(text[at]) : text[at] >= '0' && text[at] <= '9'))
+            {
+                at++;
+            }
+
+            return at > start + (hex ? 2 : 0) ? at : -1;
+        }
+
+        private const string CharCast = "(char)";
+
+        private static bool IsHexDigit(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 
         /// <summary>Any character of any key format's alphabet.</summary>
         private static bool IsKeyCharacter(char c) =>

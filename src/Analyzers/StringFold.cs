@@ -161,6 +161,10 @@ namespace Guardrails.Analyzers
                 case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression):
                     Leaves.Add((literal, offset, literal.Token.ValueText));
                     return new Value(literal.Token.ValueText);
+                case LiteralExpressionSyntax nothing when nothing.IsKind(SyntaxKind.NullLiteralExpression) || nothing.IsKind(SyntaxKind.DefaultLiteralExpression):
+                case DefaultExpressionSyntax _:
+                    // "sk-pr" + null + "oj-…", string.Concat(…, default(string), …): a null string joins as nothing.
+                    return new Value(string.Empty);
                 case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.CharacterLiteralExpression):
                     Leaves.Add((literal, offset, literal.Token.ValueText));
                     return new Value(literal.Token.ValueText);
@@ -170,6 +174,15 @@ namespace Guardrails.Analyzers
                     return new Value(((char)n).ToString());
                 case ParenthesizedExpressionSyntax parenthesized:
                     return Eval(parenthesized.Expression, offset);
+                case CastExpressionSyntax code when code.Type is PredefinedTypeSyntax charType && charType.Keyword.IsKind(SyntaxKind.CharKeyword) &&
+                                                    code.Expression is LiteralExpressionSyntax number && number.Token.Value is int n && n >= 0 && n <= char.MaxValue:
+                {
+                    // (char)101, (char)0x65: one character spelled as its code, in a concatenation too.
+                    string c = ((char)n).ToString();
+                    Leaves.Add((code, offset, c));
+                    return new Value(c);
+                }
+
                 case CastExpressionSyntax cast:
                     return Eval(cast.Expression, offset);
                 case BinaryExpressionSyntax add when add.IsKind(SyntaxKind.AddExpression):
@@ -224,6 +237,11 @@ namespace Guardrails.Analyzers
 
                 case ArrayCreationExpressionSyntax array when array.Initializer != null:
                     return Items(array.Initializer.Expressions, offset);
+                case StackAllocArrayCreationExpressionSyntax stack when stack.Initializer != null:
+                    // Span<char> s = stackalloc char[] { 's', 'k', … }: an array on the stack, read as one.
+                    return Items(stack.Initializer.Expressions, offset);
+                case ImplicitStackAllocArrayCreationExpressionSyntax stack:
+                    return Items(stack.Initializer.Expressions, offset);
                 case ImplicitArrayCreationExpressionSyntax array:
                     return Items(array.Initializer.Expressions, offset);
                 case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.ArrayInitializerExpression):
@@ -366,6 +384,31 @@ namespace Guardrails.Analyzers
             return null;
         }
 
+        /// <summary>
+        /// <paramref name="name"/> is an alias of <c>System.String</c> declared in its file (<c>using S = System.String;</c>,
+        /// at the top or in a namespace): <c>S.Concat(…)</c> is <c>string.Concat(…)</c>. Read on syntax, only at a fold.
+        /// </summary>
+        private static bool IsStringAlias(IdentifierNameSyntax name)
+        {
+            string text = name.Identifier.ValueText;
+            for (SyntaxNode? node = name.Parent; node != null; node = node.Parent)
+            {
+                SyntaxList<UsingDirectiveSyntax> usings = node is CompilationUnitSyntax unit ? unit.Usings
+                    : node is BaseNamespaceDeclarationSyntax ns ? ns.Usings
+                    : default;
+                foreach (UsingDirectiveSyntax directive in usings)
+                {
+                    if (directive.Alias != null && directive.Alias.Name.Identifier.ValueText == text && TypeName(directive.NamespaceOrType) is string target &&
+                        (target == "String" || target == "string"))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         private Value? Invocation(InvocationExpressionSyntax invocation, int offset)
         {
             if (!(invocation.Expression is MemberAccessExpressionSyntax member))
@@ -379,7 +422,7 @@ namespace Guardrails.Analyzers
                 : member.Expression is IdentifierNameSyntax id ? id.Identifier.ValueText
                 : member.Expression is MemberAccessExpressionSyntax m ? m.Name.Identifier.ValueText
                 : string.Empty;
-            bool onString = receiverName == "string" || receiverName == "String";
+            bool onString = receiverName == "string" || receiverName == "String" || (member.Expression is IdentifierNameSyntax alias && IsStringAlias(alias));
 
             switch (method)
             {
@@ -398,6 +441,9 @@ namespace Guardrails.Analyzers
                     return Format(args, offset);
                 case "Create" when onString && args.Count == 2:
                     return Eval(args[1].Expression, offset);
+                case "Intern" when onString && args.Count == 1:
+                case "Copy" when onString && args.Count == 1:
+                    return Eval(args[0].Expression, offset); // the same characters
                 case "GetString" when args.Count == 1:
                 {
                     // Encoding.UTF8/ASCII/Latin1/Default.GetString(bytes): ASCII keys read the same in all of them.
@@ -497,6 +543,15 @@ namespace Guardrails.Analyzers
                     return from == null || to == null || from.Length == 0 ? null : new Value(receiver.Joined().Replace(from, to));
                 }
 
+                case "ToUpperInvariant" when args.Count == 0:
+                case "ToUpper" when args.Count <= 1:
+                    return new Value(receiver.Joined().ToUpperInvariant()); // keys are ASCII: every culture agrees
+                case "ToLowerInvariant" when args.Count == 0:
+                case "ToLower" when args.Count <= 1:
+                    return new Value(receiver.Joined().ToLowerInvariant());
+                case "Normalize" when args.Count == 0:
+                    return new Value(receiver.Joined()); // ASCII is the same in every normalization form
+                case "AsSpan" when args.Count >= 1:
                 case "Substring" when args.Count >= 1:
                 {
                     string text = receiver.Joined();
@@ -530,6 +585,13 @@ namespace Guardrails.Analyzers
             if (receiver == null)
             {
                 return null;
+            }
+
+            if (receiver.Items != null && !(argument is RangeExpressionSyntax))
+            {
+                // Parts[1] + Parts[0]: an element of a folded array (a string's chars are its items too).
+                int? element = Bound(argument, receiver.Items.Count);
+                return element == null || element < 0 || element >= receiver.Items.Count ? null : new Value(receiver.Items[element.Value]);
             }
 
             string text = receiver.Joined();

@@ -58,6 +58,13 @@ namespace Guardrails.Analyzers
                 case "ToArray":
                 case "ToString":
                 case "Trim":
+                case "ToUpper":
+                case "ToUpperInvariant":
+                case "ToLower":
+                case "ToLowerInvariant":
+                case "Normalize":
+                case "Intern":
+                case "Copy":
                 case "AsSpan":
                 case "Insert":
                 case "Remove":
@@ -125,7 +132,8 @@ namespace Guardrails.Analyzers
                         throughCall = true;
                         continue;
                     case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.ArrayInitializerExpression) &&
-                        (initializer.Parent is ArrayCreationExpressionSyntax || initializer.Parent is ImplicitArrayCreationExpressionSyntax):
+                        (initializer.Parent is ArrayCreationExpressionSyntax || initializer.Parent is ImplicitArrayCreationExpressionSyntax ||
+                         initializer.Parent is StackAllocArrayCreationExpressionSyntax || initializer.Parent is ImplicitStackAllocArrayCreationExpressionSyntax):
                         node = initializer.Parent;
                         throughCall = true;
                         continue;

@@ -56,7 +56,7 @@ namespace Guardrails.Core.Secrets
             new ContextRule(KeyCatalog.AzureOpenAiHex, new[] { "azure", "aoai", "open", "apikeycredential" }, n => n.Has("azureopenai") || n.Has("aoai") || n.Has("openai") || n.Joined == "apikeycredential", IsHex32),
             new ContextRule(KeyCatalog.AzureAiServicesHex, new[] { "azure", "cognitive", "services", "ocp" }, n => n.Has("azure") || n.Has("cognitive") || n.Has("aiservices") || n.Has("ocpapim"), IsHex32),
             new ContextRule(KeyCatalog.Mistral, new[] { "mistral" }, n => n.Has("mistral"), v => v.Length == 32 && TokenText.AllAlnum(v, 0, 32)),
-            new ContextRule(KeyCatalog.Cohere, new[] { "cohere", "coapi", "co_api", "co-api", "co.api", "co:api", "co api", "co__api", "co/api" }, n => n.Has("cohere") || n.HasWords("co", "api"), v => v.Length == 40 && TokenText.AllAlnum(v, 0, 40)),
+            new ContextRule(KeyCatalog.Cohere, new[] { "cohere", "coapi", "co_api", "co-api", "co.api", "co:api", "co api", "co__api", "co/api" }, n => n.Has("cohere") || n.HasWords("co", "api") || n.HasWordStartingWith("coapikey"), v => v.Length == 40 && TokenText.AllAlnum(v, 0, 40)),
             new ContextRule(KeyCatalog.DeepSeek, new[] { "deep" }, n => n.Has("deepseek"), v => v.Length == 35 && v.StartsWith("sk-", StringComparison.Ordinal) && TokenText.AllLowerHex(v, 3, 32)),
             new ContextRule(KeyCatalog.DeepInfra, new[] { "deep" }, n => n.Has("deepinfra"), v => v.Length == 32 && TokenText.AllAlnum(v, 0, 32)),
             new ContextRule(KeyCatalog.AssemblyAi, new[] { "assembly" }, n => n.Has("assemblyai"), v => v.Length == 32 && TokenText.AllLowerHex(v, 0, 32)),
@@ -95,7 +95,7 @@ namespace Guardrails.Core.Secrets
             c > ' ' && c <= '~' && c != '"' && c != '\'' && c != '`' && c != '\\' && c != '<' && c != '>' &&
             c != '{' && c != '}' && c != '(' && c != ')' && c != '[' && c != ']' && c != ',' && c != ';' && c != ':' && c != '|';
 
-        private static bool HasSomeProviderShape(string value)
+        internal static bool HasSomeProviderShape(string value)
         {
             foreach (ContextRule rule in Rules)
             {
@@ -189,6 +189,39 @@ namespace Guardrails.Core.Secrets
             return generic ? KeyCatalog.GenericSecret : null;
         }
 
+        /// <summary>
+        /// A value whose own name says only that it is a key (<c>Key</c>, <c>key</c>, <c>x-api-key</c>, <c>ApiKeyCredential</c>,
+        /// a bearer token) and whose surroundings say whose: <paramref name="context"/> is an enclosing type, namespace or
+        /// method name, the host of a URL next to it, a sibling or a called method (<c>MistralSettings</c>,
+        /// <c>Contoso.Providers.Mistral</c>, <c>api.mistral.ai</c>, <c>WithMistralKey</c>). Only a provider's own shape, random,
+        /// under a context that names that provider: never a generic secret. The Azure AI services hex rule ("azure" in a
+        /// name is everywhere in Azure code, 32 hex digits are every MD5) needs the value's own name.
+        /// </summary>
+        public static KeyFormat? ClassifyInContext(string name, string context, string value)
+        {
+            if (!HasSomeProviderShape(value) || !MayBeSecretLike(name))
+            {
+                return null;
+            }
+
+            Name parsed = Name.Parse(name);
+            if (!parsed.IsSecretLike && !parsed.IsBareSecretWord)
+            {
+                return null;
+            }
+
+            Name where = Name.Parse(context + " " + name); // the context and the name together: "AwsSettings" and "Key"
+            foreach (ContextRule rule in Rules)
+            {
+                if (rule.Format != KeyCatalog.AzureAiServicesHex && rule.Shape(value) && rule.Names(where) && ProviderValueIsRandom(rule.Format, value))
+                {
+                    return rule.Format;
+                }
+            }
+
+            return null;
+        }
+
         internal static bool MayBeSecretLike(string name) => MayBeSecretLike(name, 0, name.Length);
 
         /// <summary><see cref="MayBeSecretLike(string)"/> for <c>text.Substring(start, length)</c>.</summary>
@@ -209,6 +242,64 @@ namespace Guardrails.Core.Secrets
                     {
                         return true;
                     }
+                }
+            }
+
+            bool nonAscii = false;
+            for (int i = start; i < start + length && !nonAscii; i++)
+            {
+                nonAscii = text[i] > '~';
+            }
+
+            foreach (string foreign in ForeignSecretStems)
+            {
+                // A stem that ends in a letter beyond ASCII (ключ, 密钥) is looked for only in a name that has such letters.
+                if (length >= foreign.Length && (nonAscii || foreign[foreign.Length - 1] <= '~') && text.IndexOf(foreign, start, length, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Key, token, secret and password in other languages, as developers write them in identifiers (Spanish, Portuguese,
+        /// Italian, French, German, Dutch, Polish, Russian, Chinese, Japanese, Korean), each with the English word it means.
+        /// </summary>
+        private static readonly Dictionary<string, string> ForeignSecretWords = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["clave"] = "key", ["chave"] = "key", ["chiave"] = "key", ["clé"] = "key", ["schlüssel"] = "key", ["schluessel"] = "key",
+            ["sleutel"] = "key", ["klucz"] = "key", ["ключ"] = "key", ["密钥"] = "key", ["秘钥"] = "key", ["キー"] = "key", ["키"] = "key",
+            ["токен"] = "token", ["令牌"] = "token", ["トークン"] = "token", ["토큰"] = "token",
+            ["secreto"] = "secret", ["segredo"] = "secret", ["segreto"] = "secret", ["geheimnis"] = "secret", ["секрет"] = "secret",
+            ["contraseña"] = "password", ["contrasena"] = "password", ["senha"] = "password", ["passwort"] = "password", ["пароль"] = "password", ["密码"] = "password",
+        };
+
+        /// <summary>The <see cref="ForeignSecretWords"/> that <see cref="SecretWordStems"/> do not already find, for the prefilter.</summary>
+        private static readonly string[] ForeignSecretStems = BuildForeignStems();
+
+        private static string[] BuildForeignStems()
+        {
+            var stems = new List<string>();
+            foreach (string word in ForeignSecretWords.Keys)
+            {
+                if (!MayBeSecretLikeEnglish(word))
+                {
+                    stems.Add(word);
+                }
+            }
+
+            return stems.ToArray();
+        }
+
+        private static bool MayBeSecretLikeEnglish(string word)
+        {
+            foreach (string stem in SecretWordStems)
+            {
+                if (word.IndexOf(stem, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
                 }
             }
 
@@ -626,6 +717,38 @@ namespace Guardrails.Core.Secrets
 
             public bool Has(string fragment) => Joined.IndexOf(fragment, StringComparison.Ordinal) >= 0;
 
+            /// <summary>A word that starts with <paramref name="start"/> ("COAPIKEY", run together: coapikey).</summary>
+            public bool HasWordStartingWith(string start)
+            {
+                foreach (string word in Words)
+                {
+                    if (word.StartsWith(start, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>
+            /// The name is one secret word and nothing else that counts ("Key", "key", "_secret", "token2"): secret-like only
+            /// where something around it says whose (see <see cref="ClassifyInContext"/>).
+            /// </summary>
+            public bool IsBareSecretWord
+            {
+                get
+                {
+                    int last = Words.Count - 1;
+                    while (last > 0 && (NoiseWords.Contains(Words[last]) || AllDigits(Words[last])))
+                    {
+                        last--;
+                    }
+
+                    return last == 0 && SecretWords.Contains(TrimDigits(Words[0]));
+                }
+            }
+
             /// <summary>Two consecutive words anywhere in the name ("CO_API_KEY" and "env:CO_API_KEY" have co, api).</summary>
             public bool HasWords(string first, string second)
             {
@@ -649,8 +772,26 @@ namespace Guardrails.Core.Secrets
                     char c = name[i];
                     if (!TokenText.IsAlnum(c))
                     {
+                        if (c > '~' && char.IsLetter(c))
+                        {
+                            // A letter of another alphabet ("Schlüssel", "ключMistral", "mistral密钥"): part of a word, and a
+                            // change between Latin and another script starts a new one.
+                            if (current.Length > 0 && IsLatin(name[i - 1]) != IsLatin(c))
+                            {
+                                Flush(words, current);
+                            }
+
+                            current.Append(char.ToLowerInvariant(c));
+                            continue;
+                        }
+
                         Flush(words, current);
                         continue;
+                    }
+
+                    if (current.Length > 0 && !IsLatin(name[i - 1]))
+                    {
+                        Flush(words, current); // "ключMistral": the script changes
                     }
 
                     if (current.Length > 0 && c >= 'A' && c <= 'Z')
@@ -704,6 +845,46 @@ namespace Guardrails.Core.Secrets
                 return words;
             }
 
+            /// <summary>Providers' names as words run together, for <see cref="IsProviderTail"/>.</summary>
+            private static readonly string[] ProviderNames =
+            {
+                "mistral", "mistralai", "cohere", "azure", "azureopenai", "azureai", "openai", "aoai", "deepseek", "deepinfra", "assemblyai", "wandb",
+                "weightsandbiases", "aws", "elevenlabs", "stability", "stabilityai", "cursor", "deepgram", "pinecone",
+            };
+
+            /// <summary>Words <paramref name="from"/>..<paramref name="to"/> spell one provider's name ("azure open ai", "deep seek").</summary>
+            private static bool IsProviderTail(List<string> words, int from, int to)
+            {
+                int length = 0;
+                for (int i = from; i <= to; i++)
+                {
+                    length += words[i].Length;
+                }
+
+                foreach (string provider in ProviderNames)
+                {
+                    if (provider.Length != length)
+                    {
+                        continue;
+                    }
+
+                    int at = 0;
+                    bool same = true;
+                    for (int i = from; i <= to && same; i++)
+                    {
+                        same = string.CompareOrdinal(provider, at, words[i], 0, words[i].Length) == 0;
+                        at += words[i].Length;
+                    }
+
+                    if (same)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
             private static bool AllDigits(string word)
             {
                 foreach (char c in word)
@@ -732,23 +913,47 @@ namespace Guardrails.Core.Secrets
             {
                 if (current.Length > 0)
                 {
-                    words.Add(current.ToString());
+                    string word = current.ToString();
+                    words.Add(ForeignSecretWords.TryGetValue(word, out string? english) ? english : word);
                     current.Clear();
                 }
             }
 
+            /// <summary>ASCII and the Latin-1 and Latin Extended letters (ü, é, ñ, ø): one script for splitting words.</summary>
+            private static bool IsLatin(char c) => c < '\u0250';
+
             private static bool ComputeSecretLike(List<string> words)
             {
                 int last = words.Count - 1;
+                bool providerAfter = false;
                 while (last > 0 && (NoiseWords.Contains(words[last]) || EnvironmentSuffixes.Contains(TrimDigits(words[last])) || AllDigits(words[last]) ||
                                     (ProviderWords.Contains(words[last]) && SecretWords.Contains(TrimDigits(words[last - 1])))))
                 {
+                    providerAfter |= SecretWords.Contains(TrimDigits(words[last - 1])) && IsProviderTail(words, last, last);
                     last--; // "Api_Key_Mistral": the provider after the secret word names whose key it is
                 }
 
                 if (last < 0 || words.Contains("public") || words.Contains("publishable"))
                 {
                     return false;
+                }
+
+                if (!SecretWords.Contains(TrimDigits(words[last])))
+                {
+                    // "Api_Key_AzureOpenAi", "API_KEY_DEEP_SEEK", "Api_Key_Aws": a provider's name of several words after the secret word.
+                    for (int k = last - 1; k >= 0; k--)
+                    {
+                        if (SecretWords.Contains(TrimDigits(words[k])))
+                        {
+                            if (IsProviderTail(words, k + 1, last))
+                            {
+                                last = k;
+                                providerAfter = true;
+                            }
+
+                            break;
+                        }
+                    }
                 }
 
                 // A numbered name ("apiKey2", "AWS_SECRET_ACCESS_KEY_3") is judged by its word.
@@ -778,7 +983,8 @@ namespace Guardrails.Core.Secrets
                 {
                     // "Key" alone is the lookup key of C# (KeyValuePair.Key, the key parameter of Dictionary.Add and
                     // TryGetValue, DI service keys): a secret's name says which key ("ApiKey", "SigningKey", "MistralKey").
-                    return last > 0 && !NonSecretKeyQualifiers.Contains(previous);
+                    // "KeyMistral", "claveMistral" (clave: key): the provider after it says which key.
+                    return (last > 0 || providerAfter) && !NonSecretKeyQualifiers.Contains(previous);
                 }
 
                 return true;

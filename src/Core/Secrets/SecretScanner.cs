@@ -390,7 +390,21 @@ namespace Guardrails.Core.Secrets
         /// self-identifying keys (<see cref="Scan"/> reports those). A value "Bearer &lt;token&gt;" is judged by its
         /// token under any name; the match then starts after "Bearer ".
         /// </summary>
-        public static bool TryMatchNamedValue(string name, string value, out SecretMatch match)
+        public static bool TryMatchNamedValue(string name, string value, out SecretMatch match) => TryMatchNamedValue(name, null, value, out match);
+
+        /// <summary>Some context-gated provider format has <paramref name="value"/>'s shape (a "Bearer " prefix aside): a name could make it that provider's key.</summary>
+        public static bool HasProviderShape(string value) =>
+            NamedValues.HasSomeProviderShape(value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) ? value.Substring(BearerPrefix.Length) : value);
+
+        /// <summary>
+        /// <see cref="TryMatchNamedValue(string, string, out SecretMatch)"/> for a value whose own name says only that it is a
+        /// key (<c>Key</c>, <c>x-api-key</c>, a bearer token) and whose <paramref name="context"/> says whose: an enclosing
+        /// type, namespace or method name, the host of a URL next to it, a sibling value, a called method. Provider keys only.
+        /// </summary>
+        public static bool TryMatchNamedValueInContext(string name, string context, string value, out SecretMatch match) =>
+            TryMatchNamedValue(name, context ?? string.Empty, value, out match);
+
+        private static bool TryMatchNamedValue(string name, string? context, string value, out SecretMatch match)
         {
             match = default;
             if (name == null || value == null)
@@ -433,7 +447,7 @@ namespace Guardrails.Core.Secrets
                 return false;
             }
 
-            KeyFormat? format = NamedValues.Classify(name, token, nameIsSecretLike: bearer);
+            KeyFormat? format = context != null ? NamedValues.ClassifyInContext(name, context, token) : NamedValues.Classify(name, token, nameIsSecretLike: bearer);
             if (format == null)
             {
                 return false;
