@@ -16,9 +16,11 @@ public class RuleDocumentationTests
             if (!type.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && type.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null)
             {
                 var analyzer = (DiagnosticAnalyzer)Activator.CreateInstance(type)!;
-                foreach (DiagnosticDescriptor d in analyzer.SupportedDiagnostics)
+                // One row per (analyzer, id): a rule's locked (NotConfigurable) twin shares its id, and xUnit skips a
+                // duplicate row silently; the test itself checks every descriptor of the id.
+                foreach (string id in analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct())
                 {
-                    yield return new object[] { type.Name, d.Id };
+                    yield return new object[] { type.Name, id };
                 }
             }
         }
