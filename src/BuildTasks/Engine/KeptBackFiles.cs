@@ -86,6 +86,7 @@ namespace Guardrails.BuildTasks.Engine
         /// <summary>The target text of a symbolic link at <paramref name="path"/> that resolves to no existing file, or null (no link, a live link, unreadable).</summary>
         public static string? DanglingLinkTarget(string path)
         {
+#if NET6_0_OR_GREATER
             try
             {
                 var info = new FileInfo(path);
@@ -102,6 +103,12 @@ namespace Guardrails.BuildTasks.Engine
             {
                 return null;
             }
+#else
+            // .NET Framework (Visual Studio's MSBuild) has no link-target API: a dangling link is not read here; the file
+            // selection still keeps an unreadable file back from the compiler, and `guardrails scan` / the CI gate read it.
+            _ = path;
+            return null;
+#endif
         }
 
         /// <summary>
