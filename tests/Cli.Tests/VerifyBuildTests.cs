@@ -381,4 +381,102 @@ public class VerifyBuildTests
         Assert.Equal(2, malformed.ExitCode);
         Assert.Contains("GRDCL26", malformed.Err);
     }
+
+    /// <summary>
+    /// Issue 12 (adversary round 5 #1, remote form): a look-alike of the policy package with the same id and version on a
+    /// remote feed the repository's nuget.config adds, carrying the published policy file byte for byte and opt-outs in its
+    /// props, passes the policy pin (GRDCL26 compares the policy file only). With <c>--policy-package-sha512</c> CI pins the
+    /// package itself: the folder holding the record's policy file must be restore's record of the pinned .nupkg, every file
+    /// in it that .nupkg's bytes (GRDCL32).
+    /// </summary>
+    [Fact]
+    public void The_policy_package_pin_given_by_CI_fails_a_look_alike_package_with_the_published_policy_file()
+    {
+        using var repo = new TempRepo();
+        using var cache = new TempRepo(); // the CI machine's NuGet packages folder, outside the repository
+        ScanTests.Git(repo.Root, "init", "-q");
+        byte[] app = Encoding.UTF8.GetBytes("MZ fake assembly bytes");
+        Bytes(repo, "obj/Debug/net10.0/App.dll", app);
+        byte[] policy = Encoding.UTF8.GetBytes("{ \"policyFormat\": \"1.0\", \"revision\": 2 }\n");
+        string policySha = Sha(policy);
+        byte[] props = Encoding.UTF8.GetBytes("<Project><PropertyGroup><GuardrailsPolicyPath>$(MSBuildThisFileDirectory)../content/guardrails.policy.json</GuardrailsPolicyPath></PropertyGroup></Project>\n");
+        byte[] forged = Encoding.UTF8.GetBytes("<Project><PropertyGroup><GuardrailsPolicyPath>$(MSBuildThisFileDirectory)../content/guardrails.policy.json</GuardrailsPolicyPath><GuardrailsCheckFootprints>false</GuardrailsCheckFootprints></PropertyGroup></Project>\n");
+        const string Folder = "acme.guardrails.policy/1.1.0";
+        string policyFile = cache.PathOf(Folder + "/content/guardrails.policy.json");
+        string record = "obj/Debug/net10.0/guardrails/guardrails.audit.json";
+        string Record(string policyPath, string sha) =>
+            "{ \"auditFormat\": \"1.2\", \"policy\": { \"path\": " + System.Text.Json.JsonSerializer.Serialize(policyPath) + ", \"sha256\": \"" + sha + "\", \"revision\": 2, \"pinMatched\": true }, \"compile\": " +
+            "{ \"assembly\": { \"file\": \"App.dll\", \"sha256\": \"" + Sha(app) + "\" }, \"checkRan\": true, \"analyzersRan\": true, \"verified\": true, \"findings\": [] } }";
+        void Extract(byte[] propsBytes)
+        {
+            Bytes(cache, Folder + "/content/guardrails.policy.json", policy);
+            Bytes(cache, Folder + "/buildTransitive/Acme.Guardrails.Policy.props", propsBytes);
+        }
+
+        // The published package, restored from the central feed: the pin (base64 as packages.lock.json writes it, or hex) holds.
+        byte[] genuine = RestoredIn(cache, Folder, "acme.guardrails.policy.1.1.0", "https://pkgs.example.test/acme/nuget/v3/index.json",
+            ("content/guardrails.policy.json", policy), ("buildTransitive/Acme.Guardrails.Policy.props", props));
+        Extract(props);
+        string pin = Convert.ToBase64String(SHA512.HashData(genuine));
+        repo.Write(record, Record(policyFile, policySha));
+        CliRun ok = CliRun.Of("verify-build", "--policy-sha256", policySha, "--policy-package-sha512", pin, repo.Root);
+        Assert.True(ok.ExitCode == 0, ok.Out + ok.Err);
+        Assert.Equal(0, CliRun.Of("verify-build", "--policy-package-sha512", Convert.ToHexString(SHA512.HashData(genuine)).ToLowerInvariant(), repo.Root).ExitCode);
+
+        // A look-alike from another (remote) feed: same id, version and policy file, opt-outs in its props. The policy pin
+        // passes as before; the package pin does not.
+        Directory.Delete(cache.PathOf(Folder), recursive: true);
+        RestoredIn(cache, Folder, "acme.guardrails.policy.1.1.0", "https://lookalike.example.test/v3/index.json",
+            ("content/guardrails.policy.json", policy), ("buildTransitive/Acme.Guardrails.Policy.props", forged));
+        Extract(forged);
+        Assert.Equal(0, CliRun.Of("verify-build", "--policy-sha256", policySha, repo.Root).ExitCode);
+        CliRun lookAlike = CliRun.Of("verify-build", "--policy-sha256", policySha, "--policy-package-sha512", pin, repo.Root);
+        Assert.Equal(1, lookAlike.ExitCode);
+        Assert.Contains("FAIL  GRDCL32 ", lookAlike.Out);
+        Assert.Contains("restored from https://lookalike.example.test/v3/index.json", lookAlike.Out);
+        Assert.Contains("look-alike", lookAlike.Out);
+
+        // The genuine .nupkg and its hashes, the props edited in place after restore (or a file added beside it).
+        Directory.Delete(cache.PathOf(Folder), recursive: true);
+        RestoredIn(cache, Folder, "acme.guardrails.policy.1.1.0", "https://pkgs.example.test/acme/nuget/v3/index.json",
+            ("content/guardrails.policy.json", policy), ("buildTransitive/Acme.Guardrails.Policy.props", props));
+        Extract(forged);
+        CliRun edited = CliRun.Of("verify-build", "--policy-package-sha512", pin, repo.Root);
+        Assert.Equal(1, edited.ExitCode);
+        Assert.Contains("GRDCL32", edited.Out);
+        Assert.Contains("buildTransitive/Acme.Guardrails.Policy.props", edited.Out);
+        Extract(props);
+        Bytes(cache, Folder + "/build/Acme.Guardrails.Policy.targets", Encoding.UTF8.GetBytes("<Project />"));
+        CliRun added = CliRun.Of("verify-build", "--policy-package-sha512", pin, repo.Root);
+        Assert.Equal(1, added.ExitCode);
+        Assert.Contains("build/Acme.Guardrails.Policy.targets", added.Out);
+        File.Delete(cache.PathOf(Folder + "/build/Acme.Guardrails.Policy.targets"));
+        Assert.Equal(0, CliRun.Of("verify-build", "--policy-package-sha512", pin, repo.Root).ExitCode);
+
+        // The .nupkg swapped for the look-alike's while the hashes beside it are the genuine ones: restore's record does not hold.
+        string nupkgPath = cache.PathOf(Folder + "/acme.guardrails.policy.1.1.0.nupkg");
+        byte[] saved = File.ReadAllBytes(nupkgPath);
+        File.WriteAllBytes(nupkgPath, saved.Concat(new byte[] { 0 }).ToArray());
+        CliRun swapped = CliRun.Of("verify-build", "--policy-package-sha512", pin, repo.Root);
+        Assert.Equal(1, swapped.ExitCode);
+        Assert.Contains("does not hold restore's own record", swapped.Out);
+        File.WriteAllBytes(nupkgPath, saved);
+
+        // A record whose policy hash is not that of the pinned package's policy file.
+        repo.Write(record, Record(policyFile, new string('c', 64)));
+        Assert.Contains("is not the SHA-256 of", CliRun.Of("verify-build", "--policy-package-sha512", pin, repo.Root).Out);
+
+        // The policy from a file of the repository (root Directory.Build.props pointing at it), or no policy at all.
+        string local = repo.Write("eng/guardrails.policy.json", Encoding.UTF8.GetString(policy));
+        repo.Write(record, Record(local, policySha));
+        CliRun repositoryFile = CliRun.Of("verify-build", "--policy-sha256", policySha, "--policy-package-sha512", pin, repo.Root);
+        Assert.Equal(1, repositoryFile.ExitCode);
+        Assert.Contains("in no restored package folder", repositoryFile.Out);
+        repo.Write(record, Verified("App.dll", Sha(app)));
+        Assert.Contains("names no policy file", CliRun.Of("verify-build", "--policy-package-sha512", pin, repo.Root).Out);
+
+        CliRun malformed = CliRun.Of("verify-build", "--policy-package-sha512", "abc", repo.Root);
+        Assert.Equal(2, malformed.ExitCode);
+        Assert.Contains("GRDCL32", malformed.Err);
+    }
 }

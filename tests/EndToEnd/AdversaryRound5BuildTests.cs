@@ -23,7 +23,7 @@ public class AdversaryRound5BuildTests
 
     public AdversaryRound5BuildTests(PackageFixture fixture) => _fixture = fixture;
 
-    private static DotNet.Result Gate(string folder, params string[] extra)
+    internal static DotNet.Result Gate(string folder, params string[] extra)
     {
         string configuration = typeof(AdversaryRound5BuildTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
         string tool = Path.Combine(RepoPaths.Root, "src", "Cli", "bin", configuration, "net8.0", "guardrails.dll");
@@ -31,7 +31,7 @@ public class AdversaryRound5BuildTests
     }
 
     /// <summary>The documented gate: CI's pin, minimum revision and its own copy of the published policy for the re-scan.</summary>
-    private static DotNet.Result DocumentedGate(string folder, string publishedPolicy, int minRevision) =>
+    internal static DotNet.Result DocumentedGate(string folder, string publishedPolicy, int minRevision) =>
         Gate(
             folder,
             "--policy-sha256", E2eDocuments.Sha256(publishedPolicy).ToLowerInvariant(),
@@ -52,7 +52,7 @@ public class AdversaryRound5BuildTests
         Assert.True(p.ExitCode == 0, "git " + string.Join(" ", args) + ": " + output);
     }
 
-    private static void WriteEntry(ZipArchive archive, string name, string content)
+    internal static void WriteEntry(ZipArchive archive, string name, string content)
     {
         using var writer = new StreamWriter(archive.CreateEntry(name).Open());
         writer.Write(content);

@@ -17,6 +17,14 @@ internal sealed record GateResult(string OutputDirectory, string? Code, string M
 internal sealed record GateExpectations(IReadOnlyCollection<string> PolicyPins, long? MinRevision)
 {
     public static readonly GateExpectations None = new(Array.Empty<string>(), null);
+
+    /// <summary>
+    /// The SHA-512 (base64, NuGet's contentHash) of the published policy package's .nupkg (<c>--policy-package-sha512</c>):
+    /// the policy file's pin says nothing about the props beside it, and a look-alike package on a remote feed the
+    /// repository's nuget.config adds (same id and version, the published policy byte for byte, opt-outs in its props)
+    /// passes the policy pin (issue 12). Empty: not checked.
+    /// </summary>
+    public IReadOnlyCollection<string> PolicyPackagePins { get; init; } = Array.Empty<string>();
 }
 
 /// <summary>
@@ -85,7 +93,7 @@ internal static class BuildGate
                 "): the build that compiled this assembly failed; fix the findings and build again.");
         }
 
-        GateResult? policy = CheckPolicy(outputDirectory, record["policy"], expect);
+        GateResult? policy = CheckPolicy(outputDirectory, record["policy"], expect) ?? CheckPolicyPackage(outputDirectory, record, expect);
         if (policy != null)
         {
             return policy;
@@ -149,6 +157,92 @@ internal static class BuildGate
             {
                 return Fail(outputDirectory, "GRDCL27", "the build used policy revision " + revision + ", older than the revision " + min + " CI requires (--min-revision): the policy package was downgraded.");
             }
+        }
+
+        return null;
+    }
+
+    public const string PackageCode = "GRDCL32";
+
+    /// <summary>
+    /// The package that held the build's policy against the hash of the published policy package CI gives (GRDCL32). The
+    /// build takes as central the props of the package whose folder holds the policy file (EvaluatedBuild.CentralFileSet),
+    /// so that folder is what is judged: restore's own record must hold (<see cref="RestoredPackage"/>: the .nupkg, its
+    /// .sha512 and .nupkg.metadata agree, none of it committed), the .nupkg's SHA-512 must be a pin, and every file in the
+    /// folder must be the bytes of that .nupkg's entry (a props file edited after restore, or one added beside it, is not the
+    /// published package). Nothing here is read from what the package itself sets: the pin comes from CI, the hash is taken
+    /// by the gate. The policy file must also be the one the record names (its SHA-256).
+    /// </summary>
+    private static GateResult? CheckPolicyPackage(string outputDirectory, JsonNode record, GateExpectations expect)
+    {
+        if (expect.PolicyPackagePins.Count == 0)
+        {
+            return null;
+        }
+
+        string pins = string.Join(", ", expect.PolicyPackagePins);
+        string? path = record["policy"]?["path"]?.Text?.Trim();
+        if (string.IsNullOrEmpty(path))
+        {
+            return Fail(outputDirectory, PackageCode, "the audit record names no policy file (policy.path), but CI requires the policy from the package it pins with --policy-package-sha512 (" + pins + ").");
+        }
+
+        string policyFile;
+        try
+        {
+            string? project = record["project"]?["path"]?.Text;
+            string baseDir = project != null ? Path.GetDirectoryName(Path.GetFullPath(project)) ?? outputDirectory : ProjectDirectoryOf(outputDirectory) ?? outputDirectory;
+            policyFile = Path.GetFullPath(Path.Combine(baseDir, path));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return Fail(outputDirectory, PackageCode, "the audit record's policy path is not a path; CI requires the policy from the package it pins with --policy-package-sha512.");
+        }
+
+        string? folder = RestoredPackage.FolderOf(policyFile);
+        if (folder == null)
+        {
+            return Fail(outputDirectory, PackageCode, "the build read its policy from " + policyFile + ", which is in no restored package folder, but CI requires the policy from the package it pins with --policy-package-sha512 (" + pins +
+                "): a repository-local policy file or props replaced the policy package.");
+        }
+
+        string? repository = BuildTasks.Footprints.FootprintDiscovery.FindRepositoryRoot(outputDirectory, null);
+        HashSet<string>? tracked = null;
+        bool Tracked(string file)
+        {
+            if (repository == null)
+            {
+                return false;
+            }
+
+            tracked ??= BuildTasks.Footprints.GitIndex.TryReadTrackedPaths(repository) ?? new HashSet<string>();
+            return tracked.Contains(Path.GetRelativePath(repository, file).Replace('\\', '/'));
+        }
+
+        RestoredPackage? package = RestoredPackage.Read(folder, Tracked);
+        if (package == null)
+        {
+            return Fail(outputDirectory, PackageCode, "the policy package folder " + folder + " does not hold restore's own record of it (the .nupkg, its .nupkg.sha512 and .nupkg.metadata contentHash agreeing, none of it committed): " +
+                "it is not a package restore extracted, so it is not the one CI pins with --policy-package-sha512.");
+        }
+
+        if (!expect.PolicyPackagePins.Contains(package.Sha512, StringComparer.Ordinal))
+        {
+            return Fail(outputDirectory, PackageCode, "the policy package the build used (" + folder + ", restored from " + (package.Source ?? "an unknown source") + ") has the SHA-512 " + package.Sha512 +
+                ", not the one CI pins (" + pins + "): a look-alike of the policy package (same id and version from another feed, the published policy file with other props) was built with.");
+        }
+
+        List<string> changed = package.NotExtracted(5);
+        if (changed.Count > 0)
+        {
+            return Fail(outputDirectory, PackageCode, "the policy package folder " + folder + " holds files that are not the bytes of the pinned .nupkg (" + string.Join(", ", changed) +
+                "): a props file changed or added after restore is not the published package.");
+        }
+
+        string? recorded = record["policy"]?["sha256"]?.Text;
+        if (recorded == null || !string.Equals(SourceFile.TryHashFile(policyFile), recorded, StringComparison.OrdinalIgnoreCase))
+        {
+            return Fail(outputDirectory, PackageCode, "the audit record's policy hash (policy.sha256) is not the SHA-256 of " + policyFile + ", the policy file of the pinned package: the record does not describe this package's policy.");
         }
 
         return null;

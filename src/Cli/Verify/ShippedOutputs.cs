@@ -377,7 +377,7 @@ internal static class ShippedOutputs
             _verifiedProjects = verifiedProjects;
         }
 
-        private readonly Dictionary<string, Dictionary<string, string>?> _restored = new(PathComparer);
+        private readonly Dictionary<string, RestoredPackage?> _restored = new(PathComparer);
         private HashSet<string>? _tracked;
         private string? _repository;
 
@@ -436,17 +436,17 @@ internal static class ShippedOutputs
         /// </summary>
         private string? RestoredEntry(PackageAsset asset)
         {
-            if (!_restored.TryGetValue(asset.Folder, out Dictionary<string, string>? entries))
+            if (!_restored.TryGetValue(asset.Folder, out RestoredPackage? restored))
             {
-                _restored[asset.Folder] = entries = ReadRestored(asset.Folder);
+                _restored[asset.Folder] = restored = RestoredPackage.Read(asset.Folder, Tracked);
             }
 
-            if (entries == null || !entries.TryGetValue("sha512", out string? sha512) || (asset.Sha512 != null && asset.Sha512 != sha512) || Tracked(asset.File))
+            if (restored == null || (asset.Sha512 != null && asset.Sha512 != restored.Sha512) || Tracked(asset.File))
             {
                 return null;
             }
 
-            return entries.TryGetValue(asset.Asset, out string? sha) ? sha : null;
+            return restored.Entries.TryGetValue(asset.Asset, out string? sha) ? sha : null;
         }
 
         private bool Tracked(string file)
@@ -458,64 +458,6 @@ internal static class ShippedOutputs
             }
 
             return _repository != null && _tracked.Contains(Path.GetRelativePath(_repository, file).Replace('\\', '/'));
-        }
-
-        /// <summary>The entries of the folder's restored .nupkg by path (SHA-256 hex), plus "sha512"; null when the restore record does not hold.</summary>
-        private Dictionary<string, string>? ReadRestored(string folder)
-        {
-            try
-            {
-                string[] records = Directory.GetFiles(folder, "*.nupkg.sha512");
-                string metadataFile = Path.Combine(folder, ".nupkg.metadata");
-                if (records.Length != 1 || !File.Exists(metadataFile))
-                {
-                    return null;
-                }
-
-                string nupkg = records[0].Substring(0, records[0].Length - ".sha512".Length);
-                var info = new FileInfo(nupkg);
-                if (!info.Exists || info.Length > ShippedAssemblies.MaxEntryBytes * 4 || Tracked(nupkg) || Tracked(records[0]))
-                {
-                    return null;
-                }
-
-                string recorded = File.ReadAllText(records[0]).Trim();
-                JsonNode? metadata = ReadJson(metadataFile, 1024 * 1024);
-                string actual;
-                using (FileStream stream = File.OpenRead(nupkg))
-                {
-                    actual = Convert.ToBase64String(System.Security.Cryptography.SHA512.HashData(stream));
-                }
-
-                if (actual != recorded || metadata?["contentHash"]?.Text != actual)
-                {
-                    return null;
-                }
-
-                var entries = new Dictionary<string, string>(StringComparer.Ordinal) { ["sha512"] = actual };
-                using var zip = new System.IO.Compression.ZipArchive(File.OpenRead(nupkg), System.IO.Compression.ZipArchiveMode.Read);
-                if (zip.Entries.Count > ShippedAssemblies.MaxEntries)
-                {
-                    return null;
-                }
-
-                foreach (System.IO.Compression.ZipArchiveEntry entry in zip.Entries)
-                {
-                    if (entry.Length > ShippedAssemblies.MaxEntryBytes || entry.FullName.EndsWith("/", StringComparison.Ordinal))
-                    {
-                        continue;
-                    }
-
-                    using Stream content = entry.Open();
-                    entries[Uri.UnescapeDataString(entry.FullName)] = LoadedFile.Hex(System.Security.Cryptography.SHA256.HashData(content));
-                }
-
-                return entries;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or NotSupportedException or ArgumentException)
-            {
-                return null;
-            }
         }
 
         private Dictionary<string, List<PackageAsset>> Index()

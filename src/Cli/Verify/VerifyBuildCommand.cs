@@ -23,7 +23,13 @@ internal static class VerifyBuildCommand
         {
             Description = "Scan the given folders again, independently of the build, with this policy file (CI's copy of the published policy, not the repository's; it must match --policy-sha256 when given), and fail every output whose record passed while the scan finds an error in that project's folder the record does not name (GRDCL28): catches a forged audit record.",
         };
+        var packagePins = new Option<string[]>("--policy-package-sha512")
+        {
+            Description = "The SHA-512 of the published policy package's .nupkg, given by CI (NuGet's base64 contentHash as packages.lock.json records it, or 128 hexadecimal digits); repeat it while a new version rolls out. The package folder every record's policy file lies in must be restore's record of a .nupkg with one of these hashes, every file in it that .nupkg's bytes (GRDCL32): a look-alike policy package from another feed (the published policy file, other props) fails here.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         command.Options.Add(pins);
+        command.Options.Add(packagePins);
         command.Options.Add(minRevision);
         command.Options.Add(rescan);
         command.SetAction(parse =>
@@ -38,7 +44,19 @@ internal static class VerifyBuildCommand
                 }
             }
 
-            var expect = new GateExpectations(given.Select(p => p.Trim()).ToArray(), parse.GetValue(minRevision));
+            var packageHashes = new List<string>();
+            foreach (string pin in parse.GetValue(packagePins) ?? Array.Empty<string>())
+            {
+                if (RestoredPackage.NormalizePin(pin) is not { } normalized)
+                {
+                    context.Problem(BuildGate.PackageCode, "--policy-package-sha512 must be the SHA-512 of the policy package's .nupkg: 88 base64 characters (NuGet's contentHash) or 128 hexadecimal digits.");
+                    return Program.Failed;
+                }
+
+                packageHashes.Add(normalized);
+            }
+
+            var expect = new GateExpectations(given.Select(p => p.Trim()).ToArray(), parse.GetValue(minRevision)) { PolicyPackagePins = packageHashes };
             var results = new List<GateResult>();
             foreach (string path in parse.GetValue(paths)!)
             {
