@@ -122,6 +122,40 @@ public class VerifyBuildContentsTests
         Assert.Equal(0, Gate(clean).ExitCode);
     }
 
+    /// <summary>
+    /// Adversary round 6 E2E-1: a committed data.zip holding one entry keys/&lt;whole key&gt;.txt (content harmless), copied to
+    /// bin/: the gate read entry contents for keys, never entry names. Names are read the same way in every container the gate
+    /// opens: zip entries (folders and empty entries too), tar entries and link targets, manifest resources, .resources keys.
+    /// </summary>
+    [Fact]
+    public void A_key_as_the_name_of_an_entry_inside_a_zip_tar_or_resource_of_bin_fails_the_gate_with_GRDCL31()
+    {
+        byte[] app = Assembly("App", code: true, ("App." + Key + ".txt", Encoding.UTF8.GetBytes("harmless\n")), ("App.Strings.resources", CompiledResources(w => w.AddResource(Key, "harmless"))));
+        using TempRepo repo = Repo(app);
+        File.Delete(repo.PathOf(Bin + "App.dll"));
+        using TempRepo clean = Repo(Assembly("App", code: true));
+        Write(clean, Bin + "data.zip", Zip(("keys/openai.txt", Encoding.UTF8.GetBytes("openai\n"))));
+        Write(clean, Bin + "data.tar", Tar(("keys/openai.txt", Encoding.UTF8.GetBytes("openai\n"))));
+        CliRun ok = Gate(clean);
+        Assert.True(ok.ExitCode == 0, ok.Out + ok.Err);
+
+        Write(repo, Bin + "data.zip", Zip(("keys/" + Key + ".txt", Encoding.UTF8.GetBytes("openai\n"))));
+        Write(repo, Bin + "empty.zip", Zip((Key + "/", Array.Empty<byte>())));
+        Write(repo, Bin + "data.tar", Tar(("k/" + Key, Encoding.UTF8.GetBytes("openai\n"))));
+        Write(repo, Bin + "App.dll", app);
+        CliRun run = Gate(repo);
+
+        Assert.Equal(1, run.ExitCode);
+        string[] named = run.Out.Split('\n').Where(l => l.StartsWith("FAIL  GRDCL31 ", StringComparison.Ordinal) && l.Contains("the name of this entry", StringComparison.Ordinal)).ToArray();
+        foreach (string where in new[] { "data.zip!keys/sk-proj-", "empty.zip!sk-proj-", "data.tar!k/sk-proj-", "App.dll!App.Strings.resources!sk-proj-", "App.dll!App.sk-proj-" })
+        {
+            Assert.True(named.Any(l => l.Contains(repo.PathOf(Bin + where), StringComparison.Ordinal)), where + "\n" + run.Out);
+        }
+
+        Assert.Equal(5, named.Length);
+        Assert.DoesNotContain(Key, run.All);
+    }
+
     [Fact]
     public void An_assembly_or_a_key_inside_a_zip_of_bin_fails_the_gate_and_what_is_vouched_for_passes()
     {

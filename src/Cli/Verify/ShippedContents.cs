@@ -341,13 +341,19 @@ internal sealed class ShippedContents
                     throw new LimitException("'" + where + "' is a tar of more than " + MaxEntries + " entries, over the limit of " + MaxEntries);
                 }
 
+                string inner = where + "!" + entry.Name;
+                Name(entry.Name, inner);
+                if (!string.IsNullOrEmpty(entry.LinkName))
+                {
+                    Name(entry.LinkName, inner + " (link target)");
+                }
+
                 if (entry.EntryType is not (System.Formats.Tar.TarEntryType.RegularFile or System.Formats.Tar.TarEntryType.V7RegularFile or System.Formats.Tar.TarEntryType.ContiguousFile)
                     || entry.DataStream == null || entry.Length == 0)
                 {
                     continue;
                 }
 
-                string inner = where + "!" + entry.Name;
                 if (entry.Length > ShippedAssemblies.MaxEntryBytes)
                 {
                     throw new LimitException("the entry '" + inner + "' is " + entry.Length + " bytes, over the limit of " + ShippedAssemblies.MaxEntryBytes);
@@ -637,6 +643,7 @@ internal sealed class ShippedContents
 
                 string name = metadata.GetString(resource.Name);
                 string inner = where + "!" + name;
+                Name(name, inner);
                 if (resource.Offset < 0 || resource.Offset + 4 > size)
                 {
                     throw new LimitException("the resource '" + inner + "' lies outside the image's resource data");
@@ -671,12 +678,13 @@ internal sealed class ShippedContents
 
             foreach (ZipArchiveEntry entry in zip.Entries)
             {
+                string inner = where + "!" + entry.FullName;
+                Name(entry.FullName, inner);
                 if (entry.FullName.EndsWith("/", StringComparison.Ordinal) || entry.Length == 0)
                 {
                     continue;
                 }
 
-                string inner = where + "!" + entry.FullName;
                 if (entry.Length > ShippedAssemblies.MaxEntryBytes)
                 {
                     throw new LimitException("the entry '" + inner + "' is " + entry.Length + " bytes, over the limit of " + ShippedAssemblies.MaxEntryBytes);
@@ -717,6 +725,7 @@ internal sealed class ShippedContents
                 string key = (string)entries.Key;
                 reader.GetResourceData(key, out string type, out byte[] data);
                 string inner = where + "!" + key;
+                Name(key, inner);
                 if (type == "ResourceTypeCode.String")
                 {
                     using var text = new BinaryReader(new MemoryStream(data), System.Text.Encoding.UTF8);
@@ -742,6 +751,20 @@ internal sealed class ShippedContents
         catch (Exception e) when (e is BadImageFormatException or ArgumentException or InvalidOperationException or EndOfStreamException or FormatException or NotSupportedException or IOException)
         {
             throw new LimitException("'" + where + "' starts as compiled resources but could not be read as such (" + e.GetType().Name + ")");
+        }
+    }
+
+    /// <summary>
+    /// Adversary round 6 E2E-1: a key as the name of an entry (a zip or tar entry, a tar link's target, a manifest resource,
+    /// a .resources key) ships as surely as one in its content; the loose-file form (round 5 #12) is judged by
+    /// <see cref="ShippedOutputs"/>. GRDCL31 at <paramref name="where"/>, which every output redacts.
+    /// </summary>
+    private void Name(string name, string where)
+    {
+        if (SafeText.KeyInName(name) is { } named)
+        {
+            _results.Add(new GateResult(where, ShippedOutputs.KeyCode, "the name of this entry inside a file of an output folder holds a key, " + named + ": it ships with the build " +
+                "(an archive's or an assembly's entry names are plain text in it), where no check in the build read it. Rename it, rotate the key, and read it from the environment or a secret store."));
         }
     }
 
