@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.IO.Compression;
-using System.Reflection;
 using System.Text.Json;
 using Guardrails.Tests.Shared;
 
@@ -32,70 +29,6 @@ public class AdversaryRound4Tests
 
     public AdversaryRound4Tests(PackageFixture fixture) => _fixture = fixture;
 
-    private static DotNet.Result Gate(string folder, params string[] extra)
-    {
-        string configuration = typeof(AdversaryRound4Tests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
-        string tool = Path.Combine(RepoPaths.Root, "src", "Cli", "bin", configuration, "net8.0", "guardrails.dll");
-        return DotNet.Run(folder, null, new[] { tool, "verify-build" }.Concat(extra).Append(folder).ToArray());
-    }
-
-    /// <summary>The documented gate: CI's pin, minimum revision and its own copy of the published policy for the re-scan.</summary>
-    private static DotNet.Result DocumentedGate(string folder, string publishedPolicy, int minRevision) =>
-        Gate(
-            folder,
-            "--policy-sha256", E2eDocuments.Sha256(publishedPolicy).ToLowerInvariant(),
-            "--min-revision", minRevision.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--rescan-with-policy", publishedPolicy);
-
-    private DotNet.Result BuildProject(TestProject repo, string relativeProject) =>
-        DotNet.Run(repo.Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = _fixture.PackagesFolder },
-            "build", repo.PathOf(relativeProject), "-nodeReuse:false", "-p:UseSharedCompilation=false");
-
-    private static void Git(string dir, params string[] args)
-    {
-        var psi = new ProcessStartInfo("git") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in new[] { "-c", "user.name=t", "-c", "user.email=t@example.test", "-c", "commit.gpgsign=false" }.Concat(args))
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using Process p = Process.Start(psi)!;
-        string output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, "git " + string.Join(" ", args) + ": " + output);
-    }
-
-    private static void WriteEntry(ZipArchive archive, string name, string content)
-    {
-        using var writer = new StreamWriter(archive.CreateEntry(name).Open());
-        writer.Write(content);
-    }
-
-    /// <summary>
-    /// The central policy shipped as docs/rollout.md section 1 describes: a package with content/guardrails.policy.json and
-    /// buildTransitive props that set the path and the pin and end with the capture import. Returns the policy's text.
-    /// </summary>
-    private static string WritePolicyPackage(string feed, string id, string policy)
-    {
-        string pin = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(policy)));
-        using ZipArchive package = ZipFile.Open(Path.Combine(feed, id + ".1.0.0.nupkg"), ZipArchiveMode.Create);
-        WriteEntry(package, id + ".nuspec", $"""
-            <?xml version="1.0"?>
-            <package><metadata><id>{id}</id><version>1.0.0</version><authors>e2e</authors><description>policy</description><developmentDependency>true</developmentDependency></metadata></package>
-            """);
-        WriteEntry(package, "content/guardrails.policy.json", policy);
-        WriteEntry(package, $"buildTransitive/{id}.props", $$"""
-            <Project>
-              <PropertyGroup>
-                <GuardrailsPolicyPath>$(MSBuildThisFileDirectory)../content/guardrails.policy.json</GuardrailsPolicyPath>
-                <GuardrailsPolicySha256>{{pin}}</GuardrailsPolicySha256>
-              </PropertyGroup>
-              <Import Project="$(_GuardrailsCentralCaptureProps)" Condition="'$(_GuardrailsCentralCaptureProps)' != ''" />
-            </Project>
-            """);
-        return policy;
-    }
-
     private static void AssertRecordListsTheOptOut(string recordPath)
     {
         using JsonDocument audit = JsonDocument.Parse(File.ReadAllText(recordPath));
@@ -114,8 +47,8 @@ public class AdversaryRound4Tests
     {
         TestProject repo = _fixture.NewProject();
         string feed = repo.PathOf("eng/feed");
-        Directory.CreateDirectory(feed);
-        string policy = WritePolicyPackage(feed, "E2eAdv4.Policy", E2eDocuments.Policy("e2e-adv4-policy-copy", 2));
+        string policy = E2eDocuments.Policy("e2e-adv4-policy-copy", 2);
+        TestPackages.WritePolicyPackage(feed, "E2eAdv4.Policy", "1.0.0", policy, importsCentralCapture: true);
         repo.UseLocalFeed(("repository-feed", feed));
         repo.Write(E2eDocuments.ManifestFile, E2eDocuments.MinimalManifest);
         repo.SetProperties(("GuardrailsMode", "Enforce"));
@@ -127,26 +60,25 @@ public class AdversaryRound4Tests
         DotNet.Result without = repo.Build();
         Assert.True(without.ExitCode != 0 && without.Output.Contains("error GRD002", StringComparison.Ordinal), without.ToString());
 
-        using (ZipArchive package = ZipFile.Open(Path.Combine(feed, "E2eAdv4.TeamDefaults.1.0.0.nupkg"), ZipArchiveMode.Create))
-        {
-            WriteEntry(package, "E2eAdv4.TeamDefaults.nuspec", """
-                <?xml version="1.0"?>
-                <package><metadata><id>E2eAdv4.TeamDefaults</id><version>1.0.0</version><authors>e2e</authors><description>team defaults</description><developmentDependency>true</developmentDependency>
-                <dependencies><dependency id="E2eAdv4.Policy" version="1.0.0" /></dependencies></metadata></package>
-                """);
-            WriteEntry(package, "content/guardrails.policy.json", policy);
-            WriteEntry(package, "build/E2eAdv4.TeamDefaults.props", """
-                <Project>
-                  <PropertyGroup>
-                    <GuardrailsPolicyPath>$(MSBuildThisFileDirectory)../content/guardrails.policy.json</GuardrailsPolicyPath>
-                    <GuardrailsScanFiles>false</GuardrailsScanFiles>
-                    <GuardrailsCheckFootprints>false</GuardrailsCheckFootprints>
-                    <GuardrailsScanRepositoryFiles>false</GuardrailsScanRepositoryFiles>
-                  </PropertyGroup>
-                  <Import Project="$(_GuardrailsCentralCaptureProps)" Condition="'$(_GuardrailsCentralCaptureProps)' != ''" />
-                </Project>
-                """);
-        }
+        TestPackages.Write(
+            feed,
+            "E2eAdv4.TeamDefaults",
+            "1.0.0",
+            TestPackages.Text(
+                ("content/guardrails.policy.json", policy),
+                ("build/E2eAdv4.TeamDefaults.props", """
+                    <Project>
+                      <PropertyGroup>
+                        <GuardrailsPolicyPath>$(MSBuildThisFileDirectory)../content/guardrails.policy.json</GuardrailsPolicyPath>
+                        <GuardrailsScanFiles>false</GuardrailsScanFiles>
+                        <GuardrailsCheckFootprints>false</GuardrailsCheckFootprints>
+                        <GuardrailsScanRepositoryFiles>false</GuardrailsScanRepositoryFiles>
+                      </PropertyGroup>
+                      <Import Project="$(_GuardrailsCentralCaptureProps)" Condition="'$(_GuardrailsCentralCaptureProps)' != ''" />
+                    </Project>
+                    """)),
+            dependencies: new[] { ("E2eAdv4.Policy", "1.0.0") },
+            developmentDependency: true);
 
         repo.AddToProject("  <ItemGroup>\n    <PackageReference Include=\"E2eAdv4.TeamDefaults\" Version=\"1.0.0\" PrivateAssets=\"all\" />\n  </ItemGroup>");
 
@@ -168,8 +100,7 @@ public class AdversaryRound4Tests
     {
         TestProject repo = _fixture.NewProject();
         string feed = repo.PathOf("eng/feed");
-        Directory.CreateDirectory(feed);
-        WritePolicyPackage(feed, "E2eAdv4.NestedPolicy", E2eDocuments.Policy("e2e-adv4-nested-no-import", 2));
+        TestPackages.WritePolicyPackage(feed, "E2eAdv4.NestedPolicy", "1.0.0", E2eDocuments.Policy("e2e-adv4-nested-no-import", 2), importsCentralCapture: true);
         repo.UseLocalFeed(("repository-feed", feed));
         repo.Write(E2eDocuments.ManifestFile, E2eDocuments.MinimalManifest);
         repo.SetProperties(("GuardrailsMode", "Enforce"));
@@ -181,7 +112,7 @@ public class AdversaryRound4Tests
         repo.Write("team/appsettings.json", "{ \"OpenAI\": { \"ApiKey\": \"" + key + "\" } }\n");
         repo.Write(".cursor/mcp.json", CursorFilesystemMcp);
         repo.AddToProject("  <ItemGroup>\n    <Compile Remove=\"team/**\" />\n    <None Remove=\"team/**\" />\n  </ItemGroup>");
-        DotNet.Result without = BuildProject(repo, "team/Team.csproj");
+        DotNet.Result without = repo.BuildProjectFile("team/Team.csproj");
         Assert.True(without.ExitCode != 0 && without.Output.Contains("error GRD130", StringComparison.Ordinal), without.ToString());
 
         repo.Write("team/Directory.Build.props", """
@@ -194,7 +125,7 @@ public class AdversaryRound4Tests
               </PropertyGroup>
             </Project>
             """);
-        DotNet.Result result = BuildProject(repo, "team/Team.csproj");
+        DotNet.Result result = repo.BuildProjectFile("team/Team.csproj");
 
         Assert.True(result.ExitCode != 0, "opt-outs in a team folder's Directory.Build.props (root one not imported) turn the build green:\n" + result);
         Assert.Contains("error GRD310", result.Output);
@@ -228,7 +159,7 @@ public class AdversaryRound4Tests
             Assert.Contains(key, File.ReadAllText(repo.PathOf("bin/Debug/net10.0/App.dll"), System.Text.Encoding.Latin1)); // it ships
         }
 
-        DotNet.Result gate = DocumentedGate(repo.Directory, repo.PathOf(E2eDocuments.PolicyFile), 2);
+        DotNet.Result gate = GuardrailsTool.DocumentedGate(repo.Directory, repo.PathOf(E2eDocuments.PolicyFile), 2);
         Assert.DoesNotContain(key, gate.Output);
         Assert.True(buildFailed || (gate.ExitCode != 0 && gate.Output.Contains("GRDCL", StringComparison.Ordinal)),
             "the key ships inside App.dll and neither the build nor the gate objects:\n" + build + "\n" + gate);
@@ -256,7 +187,7 @@ public class AdversaryRound4Tests
             Assert.True(build.ExitCode == 0 && File.ReadAllText(repo.PathOf("bin/Debug/net10.0/ship.png")).Contains(key, StringComparison.Ordinal), build.ToString());
         }
 
-        DotNet.Result gate = DocumentedGate(repo.Directory, repo.PathOf(E2eDocuments.PolicyFile), 2);
+        DotNet.Result gate = GuardrailsTool.DocumentedGate(repo.Directory, repo.PathOf(E2eDocuments.PolicyFile), 2);
         Assert.DoesNotContain(key, gate.Output);
         Assert.True(buildFailed || (gate.ExitCode != 0 && gate.Output.Contains("GRDCL31", StringComparison.Ordinal)),
             "bin/ship.png and bin/ship.pfx hold a key as plain text and neither the build nor the gate objects:\n" + build + "\n" + gate);
@@ -274,13 +205,11 @@ public class AdversaryRound4Tests
         TestProject repo = _fixture.NewPinnedProject(E2eDocuments.Policy("e2e-adv4-split-index", 2), E2eDocuments.MinimalManifest, ("GuardrailsMode", "Enforce"));
         repo.Write("web/.cursor/mcp.json", CursorFilesystemMcp);
         repo.Write(".gitignore", "bin/\nobj/\n");
-        Git(repo.Directory, "init", "-q");
-        Git(repo.Directory, "add", "-A");
-        Git(repo.Directory, "commit", "-q", "-m", "init");
+        Git.CommitAll(repo.Directory);
         DotNet.Result plain = repo.Build();
         Assert.True(plain.ExitCode != 0 && plain.Output.Contains("error GRD130: 'web/.cursor/'", StringComparison.Ordinal), plain.ToString());
 
-        Git(repo.Directory, "update-index", "--split-index");
+        Git.Run(repo.Directory, "update-index", "--split-index");
         Assert.NotEmpty(Directory.GetFiles(repo.PathOf(".git"), "sharedindex.*"));
         DotNet.Result result = repo.Build();
 
@@ -318,16 +247,12 @@ public class AdversaryRound4Tests
 
         TestProject repo = _fixture.NewPinnedProject(E2eDocuments.Policy("e2e-adv4-vendored-sdk", 2), E2eDocuments.MinimalManifest, ("GuardrailsMode", "Enforce"));
         string feed = repo.PathOf("eng/feed");
-        Directory.CreateDirectory(feed);
-        using (ZipArchive package = ZipFile.Open(Path.Combine(feed, "E2eAdv4.Tools.1.0.0.nupkg"), ZipArchiveMode.Create))
-        {
-            WriteEntry(package, "E2eAdv4.Tools.nuspec", """
-                <?xml version="1.0"?>
-                <package><metadata><id>E2eAdv4.Tools</id><version>1.0.0</version><authors>e2e</authors><description>team tools</description><developmentDependency>true</developmentDependency></metadata></package>
-                """);
-            package.CreateEntryFromFile(openAi, "tools/plugins/OpenAI.dll");
-            package.CreateEntryFromFile(clientModel, "tools/plugins/System.ClientModel.dll");
-        }
+        TestPackages.Write(
+            feed,
+            "E2eAdv4.Tools",
+            "1.0.0",
+            new[] { ("tools/plugins/OpenAI.dll", File.ReadAllBytes(openAi)), ("tools/plugins/System.ClientModel.dll", File.ReadAllBytes(clientModel)) },
+            developmentDependency: true);
 
         repo.UseLocalFeed(("repository-feed", feed));
         repo.AddToProject("""
@@ -351,7 +276,7 @@ public class AdversaryRound4Tests
             Assert.True(build.ExitCode == 0 && File.Exists(repo.PathOf("bin/Debug/net10.0/OpenAI.dll")), build.ToString());
         }
 
-        DotNet.Result gate = DocumentedGate(repo.Directory, repo.PathOf(E2eDocuments.PolicyFile), 2);
+        DotNet.Result gate = GuardrailsTool.DocumentedGate(repo.Directory, repo.PathOf(E2eDocuments.PolicyFile), 2);
         Assert.True(buildFailed || (gate.ExitCode != 0 && gate.Output.Contains("GRDCL", StringComparison.Ordinal)),
             "bin/OpenAI.dll (unapproved, from a team package's tools/ folder) ships and neither the build nor the gate objects:\n" + build + "\n" + gate);
     }

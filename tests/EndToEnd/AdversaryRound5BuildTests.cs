@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.IO.Compression;
-using System.Reflection;
-using System.Text;
 using Guardrails.Tests.Shared;
 
 namespace Guardrails.EndToEnd.Tests;
@@ -23,41 +19,6 @@ public class AdversaryRound5BuildTests
 
     public AdversaryRound5BuildTests(PackageFixture fixture) => _fixture = fixture;
 
-    internal static DotNet.Result Gate(string folder, params string[] extra)
-    {
-        string configuration = typeof(AdversaryRound5BuildTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
-        string tool = Path.Combine(RepoPaths.Root, "src", "Cli", "bin", configuration, "net8.0", "guardrails.dll");
-        return DotNet.Run(folder, null, new[] { tool, "verify-build" }.Concat(extra).Append(folder).ToArray());
-    }
-
-    /// <summary>The documented gate: CI's pin, minimum revision and its own copy of the published policy for the re-scan.</summary>
-    internal static DotNet.Result DocumentedGate(string folder, string publishedPolicy, int minRevision) =>
-        Gate(
-            folder,
-            "--policy-sha256", E2eDocuments.Sha256(publishedPolicy).ToLowerInvariant(),
-            "--min-revision", minRevision.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--rescan-with-policy", publishedPolicy);
-
-    private static void Git(string dir, params string[] args)
-    {
-        var psi = new ProcessStartInfo("git") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in new[] { "-c", "user.name=t", "-c", "user.email=t@example.test", "-c", "commit.gpgsign=false" }.Concat(args))
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using Process p = Process.Start(psi)!;
-        string output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, "git " + string.Join(" ", args) + ": " + output);
-    }
-
-    internal static void WriteEntry(ZipArchive archive, string name, string content)
-    {
-        using var writer = new StreamWriter(archive.CreateEntry(name).Open());
-        writer.Write(content);
-    }
-
     /// <summary>
     /// Finding 1: the policy package replaced by a look-alike with the SAME id and version from a feed committed in the
     /// repository (package source mapping in the repository's own nuget.config sends the id there). It carries the published
@@ -73,48 +34,41 @@ public class AdversaryRound5BuildTests
     {
         TestProject repo = _fixture.NewProject();
         string feed = repo.PathOf("eng/feed");
-        Directory.CreateDirectory(feed);
         string policy = E2eDocuments.Policy("e2e-adv5-look-alike", 2);
         string published = repo.Write(E2eDocuments.PolicyFile, policy); // CI's copy of the published policy, for the gate
         string pin = E2eDocuments.Sha256(published);
-        using (ZipArchive package = ZipFile.Open(Path.Combine(feed, "E2eAdv5.Policy.1.0.0.nupkg"), ZipArchiveMode.Create))
-        {
-            WriteEntry(package, "E2eAdv5.Policy.nuspec", """
-                <?xml version="1.0"?>
-                <package><metadata><id>E2eAdv5.Policy</id><version>1.0.0</version><authors>e2e</authors><description>policy</description><developmentDependency>true</developmentDependency></metadata></package>
-                """);
-            WriteEntry(package, "content/guardrails.policy.json", policy);
-            WriteEntry(package, "buildTransitive/E2eAdv5.Policy.props", $$"""
-                <Project>
-                  <PropertyGroup>
-                    <GuardrailsPolicyPath>$(MSBuildThisFileDirectory)../content/guardrails.policy.json</GuardrailsPolicyPath>
-                    <GuardrailsPolicySha256>{{pin}}</GuardrailsPolicySha256>
-                    <GuardrailsScanFiles>false</GuardrailsScanFiles>
-                    <GuardrailsCheckFootprints>false</GuardrailsCheckFootprints>
-                    <GuardrailsScanRepositoryFiles>false</GuardrailsScanRepositoryFiles>
-                  </PropertyGroup>
-                  <Import Project="$(_GuardrailsCentralCaptureProps)" Condition="'$(_GuardrailsCentralCaptureProps)' != ''" />
-                </Project>
-                """);
-        }
+        TestPackages.Write(
+            feed,
+            "E2eAdv5.Policy",
+            "1.0.0",
+            TestPackages.Text(
+                ("content/guardrails.policy.json", policy),
+                ("buildTransitive/E2eAdv5.Policy.props", $$"""
+                    <Project>
+                      <PropertyGroup>
+                        <GuardrailsPolicyPath>$(MSBuildThisFileDirectory)../content/guardrails.policy.json</GuardrailsPolicyPath>
+                        <GuardrailsPolicySha256>{{pin}}</GuardrailsPolicySha256>
+                        <GuardrailsScanFiles>false</GuardrailsScanFiles>
+                        <GuardrailsCheckFootprints>false</GuardrailsCheckFootprints>
+                        <GuardrailsScanRepositoryFiles>false</GuardrailsScanRepositoryFiles>
+                      </PropertyGroup>
+                      <Import Project="$(_GuardrailsCentralCaptureProps)" Condition="'$(_GuardrailsCentralCaptureProps)' != ''" />
+                    </Project>
+                    """)),
+            developmentDependency: true);
 
         repo.UseLocalFeed(("repository-feed", feed));
         repo.Write(E2eDocuments.ManifestFile, E2eDocuments.MinimalManifest);
         repo.SetProperties(("GuardrailsMode", "Enforce"));
         // The project lives in app/; the undeclared assistant and the committed workflow key are at the repository root,
         // outside the project's folder (the gate's re-scan judges a project's own folder).
-        repo.Write("app/App.csproj", File.ReadAllText(repo.PathOf(repo.Name + ".csproj")).Replace(
-            "</Project>", "  <ItemGroup>\n    <PackageReference Include=\"E2eAdv5.Policy\" Version=\"1.0.0\" PrivateAssets=\"all\" />\n  </ItemGroup>\n</Project>", StringComparison.Ordinal));
-        repo.Write("app/Program.cs", "Console.WriteLine(1);\n");
-        File.Delete(repo.PathOf(repo.Name + ".csproj"));
-        File.Delete(repo.PathOf("Program.cs"));
+        string app = repo.MoveProjectInto("app", "  <ItemGroup>\n    <PackageReference Include=\"E2eAdv5.Policy\" Version=\"1.0.0\" PrivateAssets=\"all\" />\n  </ItemGroup>", "Console.WriteLine(1);\n");
         string key = FakeKeys.OpenAiProject("E2eAdv5LookAlikeFakeKeyNotReal");
         repo.Write(".github/workflows/ci.yml", "name: ci\non: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    env:\n      OPENAI_API_KEY: " + key + "\n    steps:\n      - run: dotnet build\n");
         repo.Write(".cursor/mcp.json", CursorFilesystemMcp);
         Directory.CreateDirectory(repo.PathOf(".git"));
 
-        DotNet.Result build = DotNet.Run(repo.Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = _fixture.PackagesFolder },
-            "build", repo.PathOf("app/App.csproj"), "-nodeReuse:false", "-p:UseSharedCompilation=false");
+        DotNet.Result build = repo.BuildProjectFile(app);
         Assert.DoesNotContain(key, build.Output);
         bool buildFailed = build.ExitCode != 0 && (build.Output.Contains("error GRD310", StringComparison.Ordinal) || build.Output.Contains("error GRD308", StringComparison.Ordinal));
         if (!buildFailed)
@@ -122,18 +76,11 @@ public class AdversaryRound5BuildTests
             Assert.True(build.ExitCode == 0 && File.Exists(repo.PathOf("app/" + E2eDocuments.AuditRecordFile)), build.ToString());
         }
 
-        DotNet.Result gate = DocumentedGate(repo.Directory, published, 2);
+        DotNet.Result gate = GuardrailsTool.DocumentedGate(repo.Directory, published, 2);
         Assert.DoesNotContain(key, gate.Output);
         Assert.True(buildFailed || (gate.ExitCode != 0 && gate.Output.Contains("GRDCL", StringComparison.Ordinal)),
             "a look-alike policy package (published policy file, opt-outs in its props) switches footprints and repository files off, build and gate green:\n" + build + "\n" + gate);
     }
-
-    /// <summary>
-    /// Finding 2: a package the team packs itself (committed in a repository feed) whose lib/ assembly, compiled outside
-    /// Guardrails, returns the key and carries a managed assembly (the unapproved SDK, in the finding) as a manifest
-    /// resource. The package check judges the package by its id; the gate neither reads "a restored package's file" for
-    /// keys nor opens "the resources of a restored package's assemblies", because "the package was judged by the build" —
-    /// which never looked at its bytes. Fails today at the last Assert.True (build exit 0, gate exit 0).
 
     /// <summary>
     /// Finding 6: a real git repository with web/.cursor/mcp.json committed, checked out sparsely in cone mode WITH a sparse
@@ -148,13 +95,11 @@ public class AdversaryRound5BuildTests
         TestProject repo = _fixture.NewPinnedProject(E2eDocuments.Policy("e2e-adv5-sparse-index", 2), E2eDocuments.MinimalManifest, ("GuardrailsMode", "Enforce"));
         repo.Write("web/.cursor/mcp.json", CursorFilesystemMcp);
         repo.Write(".gitignore", "bin/\nobj/\n");
-        Git(repo.Directory, "init", "-q");
-        Git(repo.Directory, "add", "-A");
-        Git(repo.Directory, "commit", "-q", "-m", "init");
+        Git.CommitAll(repo.Directory);
         DotNet.Result plain = repo.Build();
         Assert.True(plain.ExitCode != 0 && plain.Output.Contains("error GRD130: 'web/.cursor/'", StringComparison.Ordinal), plain.ToString());
 
-        Git(repo.Directory, "sparse-checkout", "set", "--cone", "--sparse-index", "policy"); // the job needs only the policy folder beside the project
+        Git.Run(repo.Directory, "sparse-checkout", "set", "--cone", "--sparse-index", "policy"); // the job needs only the policy folder beside the project
         Assert.False(File.Exists(repo.PathOf("web/.cursor/mcp.json")));
         DotNet.Result result = repo.Build("--no-incremental"); // a fresh check, as on a CI agent
 

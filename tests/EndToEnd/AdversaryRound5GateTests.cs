@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.IO.Compression;
-using System.Reflection;
 using System.Text;
 using Guardrails.Tests.Shared;
 
@@ -20,41 +18,6 @@ public class AdversaryRound5GateTests
     private readonly PackageFixture _fixture;
 
     public AdversaryRound5GateTests(PackageFixture fixture) => _fixture = fixture;
-
-    private static DotNet.Result Gate(string folder, params string[] extra)
-    {
-        string configuration = typeof(AdversaryRound5GateTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
-        string tool = Path.Combine(RepoPaths.Root, "src", "Cli", "bin", configuration, "net8.0", "guardrails.dll");
-        return DotNet.Run(folder, null, new[] { tool, "verify-build" }.Concat(extra).Append(folder).ToArray());
-    }
-
-    /// <summary>The documented gate: CI's pin, minimum revision and its own copy of the published policy for the re-scan.</summary>
-    private static DotNet.Result DocumentedGate(string folder, string publishedPolicy, int minRevision) =>
-        Gate(
-            folder,
-            "--policy-sha256", E2eDocuments.Sha256(publishedPolicy).ToLowerInvariant(),
-            "--min-revision", minRevision.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--rescan-with-policy", publishedPolicy);
-
-    private static void Git(string dir, params string[] args)
-    {
-        var psi = new ProcessStartInfo("git") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in new[] { "-c", "user.name=t", "-c", "user.email=t@example.test", "-c", "commit.gpgsign=false" }.Concat(args))
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using Process p = Process.Start(psi)!;
-        string output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, "git " + string.Join(" ", args) + ": " + output);
-    }
-
-    private static void WriteEntry(ZipArchive archive, string name, string content)
-    {
-        using var writer = new StreamWriter(archive.CreateEntry(name).Open());
-        writer.Write(content);
-    }
 
     /// <summary>
     /// Finding 2: a package the team packs itself (committed in a repository feed) whose lib/ assembly, compiled outside
@@ -83,17 +46,9 @@ public class AdversaryRound5GateTests
         Assert.True(compile.ExitCode == 0, compile.ToString());
 
         TestProject repo = _fixture.NewPinnedProject(E2eDocuments.Policy("e2e-adv5-team-lib", 2), E2eDocuments.MinimalManifest, ("GuardrailsMode", "Enforce"));
-        Git(repo.Directory, "init", "-q"); // adapted: a CI checkout is a git repository, the feed is inside it
+        Git.Run(repo.Directory, "init", "-q"); // adapted: a CI checkout is a git repository, the feed is inside it
         string feed = repo.PathOf("eng/feed");
-        Directory.CreateDirectory(feed);
-        using (ZipArchive package = ZipFile.Open(Path.Combine(feed, "E2eAdv5.Blobs.1.0.0.nupkg"), ZipArchiveMode.Create))
-        {
-            WriteEntry(package, "E2eAdv5.Blobs.nuspec", """
-                <?xml version="1.0"?>
-                <package><metadata><id>E2eAdv5.Blobs</id><version>1.0.0</version><authors>e2e</authors><description>shared settings</description></metadata></package>
-                """);
-            package.CreateEntryFromFile(Path.Combine(library, "bin", "Release", "net10.0", "E2eAdv5.Blobs.dll"), "lib/net10.0/E2eAdv5.Blobs.dll");
-        }
+        TestPackages.Write(feed, "E2eAdv5.Blobs", "1.0.0", new[] { ("lib/net10.0/E2eAdv5.Blobs.dll", File.ReadAllBytes(Path.Combine(library, "bin", "Release", "net10.0", "E2eAdv5.Blobs.dll"))) });
 
         repo.UseLocalFeed(("repository-feed", feed));
         repo.AddToProject("  <ItemGroup>\n    <PackageReference Include=\"E2eAdv5.Blobs\" Version=\"1.0.0\" />\n  </ItemGroup>");
@@ -107,7 +62,7 @@ public class AdversaryRound5GateTests
             Assert.True(build.ExitCode == 0 && File.Exists(repo.PathOf("bin/Debug/net10.0/E2eAdv5.Blobs.dll")), build.ToString());
         }
 
-        DotNet.Result gate = DocumentedGate(repo.Directory, repo.PathOf(E2eDocuments.PolicyFile), 2);
+        DotNet.Result gate = GuardrailsTool.DocumentedGate(repo.Directory, repo.PathOf(E2eDocuments.PolicyFile), 2);
         Assert.DoesNotContain(key, gate.Output);
         Assert.True(buildFailed || (gate.ExitCode != 0 && gate.Output.Contains("GRDCL31", StringComparison.Ordinal) && gate.Output.Contains("GRDCL30", StringComparison.Ordinal)),
             "bin/E2eAdv5.Blobs.dll (a team package's assembly) holds a key and an unjudged assembly, and neither the build nor the gate objects:\n" + build + "\n" + gate);
@@ -134,7 +89,7 @@ public class AdversaryRound5GateTests
             Assert.True(build.ExitCode == 0 && File.Exists(repo.PathOf("bin/Debug/net10.0/ship.dat")), build.ToString());
         }
 
-        DotNet.Result gate = DocumentedGate(repo.Directory, repo.PathOf(E2eDocuments.PolicyFile), 2);
+        DotNet.Result gate = GuardrailsTool.DocumentedGate(repo.Directory, repo.PathOf(E2eDocuments.PolicyFile), 2);
         Assert.DoesNotContain(key, gate.Output);
         Assert.True(buildFailed || (gate.ExitCode != 0 && gate.Output.Contains("GRDCL31", StringComparison.Ordinal)),
             "bin/ship.dat holds a key as UTF-32 text and neither the build nor the gate objects:\n" + build + "\n" + gate);
@@ -173,7 +128,7 @@ public class AdversaryRound5GateTests
             Assert.True(build.ExitCode == 0 && File.Exists(repo.PathOf("bin/Debug/net10.0/logo.png")), build.ToString());
         }
 
-        DotNet.Result gate = DocumentedGate(repo.Directory, repo.PathOf(E2eDocuments.PolicyFile), 2);
+        DotNet.Result gate = GuardrailsTool.DocumentedGate(repo.Directory, repo.PathOf(E2eDocuments.PolicyFile), 2);
         Assert.True(buildFailed || (gate.ExitCode != 0 && gate.Output.Contains("GRDCL30", StringComparison.Ordinal)),
             "bin/logo.png is a zip holding a managed assembly and neither the build nor the gate objects:\n" + build + "\n" + gate);
     }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Guardrails.EndToEnd.Tests;
 
 /// <summary>
@@ -16,20 +14,6 @@ public class CommittedOutputTests
 
     public CommittedOutputTests(PackageFixture fixture) => _fixture = fixture;
 
-    private static void Git(string dir, params string[] args)
-    {
-        var psi = new ProcessStartInfo("git") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in new[] { "-c", "user.name=t", "-c", "user.email=t@example.test", "-c", "commit.gpgsign=false" }.Concat(args))
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using Process p = Process.Start(psi)!;
-        string output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, "git " + string.Join(" ", args) + ": " + output);
-    }
-
     [Fact]
     public void A_fresh_clone_of_a_repository_with_committed_build_output_runs_the_check_and_fails()
     {
@@ -38,19 +22,8 @@ public class CommittedOutputTests
         Assert.True(first.ExitCode == 0, first.ToString());
 
         // Commit everything, obj/ and bin/ included, then clone at the very same path (a CI agent's fixed work folder).
-        Git(project.Directory, "init", "-q");
-        Git(project.Directory, "add", "-A", "-f", ".");
-        Git(project.Directory, "commit", "-q", "-m", "with build output");
-        string original = project.Directory + ".orig";
-        Directory.Move(project.Directory, original);
-        Git(Path.GetDirectoryName(original)!, "clone", "-q", original, project.Directory);
-        // A fast checkout writes the committed stamp and the git index in the same clock tick (file times are coarse):
-        // give every checked-out file and the index one time, the case where "the index is newer" does not hold.
-        DateTime tick = DateTime.UtcNow;
-        foreach (string file in Directory.EnumerateFiles(project.Directory, "*", SearchOption.AllDirectories))
-        {
-            File.SetLastWriteTimeUtc(file, tick);
-        }
+        Git.CommitAll(project.Directory, "with build output", force: true);
+        Git.CloneInPlaceWithOneFileTime(project.Directory);
 
         DotNet.Result clone = project.Build();
 
@@ -75,17 +48,8 @@ public class CommittedOutputTests
         DotNet.Result first = project.Build();
         Assert.True(first.ExitCode == 0, first.ToString());
 
-        Git(project.Directory, "init", "-q");
-        Git(project.Directory, "add", "-A", "-f", ".");
-        Git(project.Directory, "commit", "-q", "-m", "with build output");
-        string original = project.Directory + ".orig";
-        Directory.Move(project.Directory, original);
-        Git(Path.GetDirectoryName(original)!, "clone", "-q", original, project.Directory);
-        DateTime tick = DateTime.UtcNow;
-        foreach (string file in Directory.EnumerateFiles(project.Directory, "*", SearchOption.AllDirectories))
-        {
-            File.SetLastWriteTimeUtc(file, tick);
-        }
+        Git.CommitAll(project.Directory, "with build output", force: true);
+        Git.CloneInPlaceWithOneFileTime(project.Directory);
 
         DotNet.Result clone = project.Build("-v:d");
 
@@ -106,9 +70,7 @@ public class CommittedOutputTests
     {
         TestProject project = _fixture.NewGovernedProject(E2eDocuments.Policy("e2e-committed-index", 1), E2eDocuments.MinimalManifest);
         project.Write(".gitignore", "bin/\nobj/\n");
-        Git(project.Directory, "init", "-q");
-        Git(project.Directory, "add", "-A", ".");
-        Git(project.Directory, "commit", "-q", "-m", "sources only");
+        Git.CommitAll(project.Directory, "sources only");
         DotNet.Result first = project.Build();
         Assert.True(first.ExitCode == 0, first.ToString());
 
@@ -117,8 +79,8 @@ public class CommittedOutputTests
         Assert.True(unchanged.ExitCode == 0, unchanged.ToString());
         Assert.Contains("Skipping target \"GuardrailsCheck\" because all output files are up-to-date", unchanged.Output);
 
-        Git(project.Directory, "add", "-f", "obj/project.assets.json");
-        Git(project.Directory, "commit", "-q", "-m", "an ignored build output file, forced in");
+        Git.Run(project.Directory, "add", "-f", "obj/project.assets.json");
+        Git.Run(project.Directory, "commit", "-q", "-m", "an ignored build output file, forced in");
         DotNet.Result committed = project.Build("-v:n");
 
         Assert.True(committed.ExitCode != 0, "expected the committed obj/ file to fail the build:\n" + committed);

@@ -12,6 +12,21 @@ internal static class GuardrailsTool
     /// <summary><c>guardrails scan FOLDER OPTIONS</c>, run in <paramref name="folder"/>.</summary>
     public static DotNet.Result Scan(string folder, params string[] options) => Run("scan", folder, options);
 
+    /// <summary>
+    /// The gate as docs/rollout.md ("The CI gate") runs it: CI's pin of the published policy, the minimum revision and
+    /// CI's own copy of the published policy for the re-scan.
+    /// </summary>
+    public static DotNet.Result DocumentedGate(string folder, string publishedPolicy, int minRevision) =>
+        VerifyBuild(
+            folder,
+            "--policy-sha256", E2eDocuments.Sha256(publishedPolicy).ToLowerInvariant(),
+            "--min-revision", minRevision.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--rescan-with-policy", publishedPolicy);
+
+    /// <summary>The scan beside the gate as docs/rollout.md runs it: the published policy and its pin, over the whole repository.</summary>
+    public static DotNet.Result DocumentedScan(string folder, string publishedPolicy, params string[] options) =>
+        Scan(folder, new[] { "--policy", publishedPolicy, "--policy-sha256", E2eDocuments.Sha256(publishedPolicy).ToLowerInvariant() }.Concat(options).ToArray());
+
     private static DotNet.Result Run(string command, string folder, string[] options)
     {
         string configuration = typeof(GuardrailsTool).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;

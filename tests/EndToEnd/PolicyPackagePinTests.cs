@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
 using Guardrails.Tests.Shared;
 
@@ -25,26 +24,22 @@ public class PolicyPackagePinTests
     private string Feed(string name, string policy, string pin, string extraProperties)
     {
         string feed = Path.Combine(_fixture.Root, name + "-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(feed);
-        string nupkg = Path.Combine(feed, PackageId + ".1.0.0.nupkg");
-        using (ZipArchive package = ZipFile.Open(nupkg, ZipArchiveMode.Create))
-        {
-            AdversaryRound5BuildTests.WriteEntry(package, PackageId + ".nuspec", $"""
-                <?xml version="1.0"?>
-                <package><metadata><id>{PackageId}</id><version>1.0.0</version><authors>e2e</authors><description>policy</description><developmentDependency>true</developmentDependency></metadata></package>
-                """);
-            AdversaryRound5BuildTests.WriteEntry(package, "content/guardrails.policy.json", policy);
-            AdversaryRound5BuildTests.WriteEntry(package, "buildTransitive/" + PackageId + ".props", $$"""
-                <Project>
-                  <PropertyGroup>
-                    <GuardrailsPolicyPath>$(MSBuildThisFileDirectory)../content/guardrails.policy.json</GuardrailsPolicyPath>
-                    <GuardrailsPolicySha256>{{pin}}</GuardrailsPolicySha256>{{extraProperties}}
-                  </PropertyGroup>
-                  <Import Project="$(_GuardrailsCentralCaptureProps)" Condition="'$(_GuardrailsCentralCaptureProps)' != ''" />
-                </Project>
-                """);
-        }
-
+        string nupkg = TestPackages.Write(
+            feed,
+            PackageId,
+            "1.0.0",
+            TestPackages.Text(
+                ("content/guardrails.policy.json", policy),
+                ("buildTransitive/" + PackageId + ".props", $$"""
+                    <Project>
+                      <PropertyGroup>
+                        <GuardrailsPolicyPath>$(MSBuildThisFileDirectory)../content/guardrails.policy.json</GuardrailsPolicyPath>
+                        <GuardrailsPolicySha256>{{pin}}</GuardrailsPolicySha256>{{extraProperties}}
+                      </PropertyGroup>
+                      <Import Project="$(_GuardrailsCentralCaptureProps)" Condition="'$(_GuardrailsCentralCaptureProps)' != ''" />
+                    </Project>
+                    """)),
+            developmentDependency: true);
         return nupkg;
     }
 
@@ -54,11 +49,7 @@ public class PolicyPackagePinTests
         repo.UseLocalFeed((feedKey, Path.GetDirectoryName(feed)!));
         repo.Write(E2eDocuments.ManifestFile, E2eDocuments.MinimalManifest);
         repo.SetProperties(("GuardrailsMode", "Enforce"));
-        repo.Write("app/App.csproj", File.ReadAllText(repo.PathOf(repo.Name + ".csproj")).Replace(
-            "</Project>", "  <ItemGroup>\n    <PackageReference Include=\"" + PackageId + "\" Version=\"1.0.0\" PrivateAssets=\"all\" />\n  </ItemGroup>\n</Project>", StringComparison.Ordinal));
-        repo.Write("app/Program.cs", "Console.WriteLine(1);\n");
-        File.Delete(repo.PathOf(repo.Name + ".csproj"));
-        File.Delete(repo.PathOf("Program.cs"));
+        repo.MoveProjectInto("app", "  <ItemGroup>\n    <PackageReference Include=\"" + PackageId + "\" Version=\"1.0.0\" PrivateAssets=\"all\" />\n  </ItemGroup>", "Console.WriteLine(1);\n");
         Directory.CreateDirectory(repo.PathOf(".git"));
         return repo;
     }
@@ -82,7 +73,7 @@ public class PolicyPackagePinTests
         File.WriteAllText(published, policy);
         DotNet.Result cleanBuild = Build(clean);
         Assert.True(cleanBuild.ExitCode == 0, cleanBuild.ToString());
-        DotNet.Result cleanGate = AdversaryRound5BuildTests.Gate(clean.Directory, "--policy-sha256", pin, "--min-revision", "2", "--policy-package-sha512", packagePin, "--rescan-with-policy", published);
+        DotNet.Result cleanGate = GuardrailsTool.VerifyBuild(clean.Directory, "--policy-sha256", pin, "--min-revision", "2", "--policy-package-sha512", packagePin, "--rescan-with-policy", published);
         Assert.True(cleanGate.ExitCode == 0, cleanGate.ToString());
 
         // The look-alike (same id, version and policy file; opt-outs in its props) from a remote feed the repository's
@@ -99,7 +90,7 @@ public class PolicyPackagePinTests
             return;
         }
 
-        DotNet.Result gate = AdversaryRound5BuildTests.Gate(repo.Directory, "--policy-sha256", pin, "--min-revision", "2", "--policy-package-sha512", packagePin, "--rescan-with-policy", published);
+        DotNet.Result gate = GuardrailsTool.VerifyBuild(repo.Directory, "--policy-sha256", pin, "--min-revision", "2", "--policy-package-sha512", packagePin, "--rescan-with-policy", published);
         Assert.DoesNotContain(key, gate.Output);
         Assert.True(gate.ExitCode == 1, gate.ToString());
         Assert.Contains("FAIL  GRDCL32 ", gate.Output);

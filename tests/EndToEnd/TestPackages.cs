@@ -17,9 +17,13 @@ internal static class TestPackages
     public static string Write(string feed, string id, string version, params (string Path, string Text)[] files) =>
         Write(feed, id, version, files.Select(f => (f.Path, Utf8.GetBytes(f.Text))));
 
+    /// <summary>Text files (path in the package, text) as the package files the byte form of Write takes: UTF-8 without a byte-order mark.</summary>
+    public static IEnumerable<(string Path, byte[] Bytes)> Text(params (string Path, string Text)[] files) =>
+        files.Select(f => (f.Path, Utf8.GetBytes(f.Text))).ToList();
+
     /// <summary>
     /// A package with <paramref name="files"/> (path in the package, bytes) and <paramref name="dependencies"/> (for
-    /// netstandard2.0); returns its path. A version is immutable, as on a real feed: writing the same package again leaves
+    /// netstandard2.0), a development dependency when <paramref name="developmentDependency"/>; returns its path. A version is immutable, as on a real feed: writing the same package again leaves
     /// it, writing other content under the same id and version throws.
     /// </summary>
     public static string Write(
@@ -27,7 +31,8 @@ internal static class TestPackages
         string id,
         string version,
         IEnumerable<(string Path, byte[] Bytes)> files,
-        IEnumerable<(string Id, string Version)>? dependencies = null)
+        IEnumerable<(string Id, string Version)>? dependencies = null,
+        bool developmentDependency = false)
     {
         Directory.CreateDirectory(feed);
         string deps = dependencies?.Any() == true
@@ -40,7 +45,7 @@ internal static class TestPackages
                 <id>{id}</id>
                 <version>{version}</version>
                 <authors>Guardrails tests</authors>
-                <description>A local package for the Guardrails end-to-end tests.</description>{deps}
+                <description>A local package for the Guardrails end-to-end tests.</description>{(developmentDependency ? "\n    <developmentDependency>true</developmentDependency>" : string.Empty)}{deps}
               </metadata>
             </package>
             """;

@@ -82,8 +82,30 @@ public sealed class TestProject
 
     public DotNet.Result Build(params string[] extra) => BuildWithEnvironment(new Dictionary<string, string>(), extra);
 
+    /// <summary>Builds another project file of this folder (<paramref name="relativeProject"/>), as <see cref="Build"/> does.</summary>
+    public DotNet.Result BuildProjectFile(string relativeProject, params string[] extra) =>
+        Run("build", new Dictionary<string, string>(), extra, relativeProject);
+
+    /// <summary>
+    /// Moves the project file into <paramref name="folder"/> with <paramref name="items"/> (XML) added to it and
+    /// <paramref name="program"/> as its Program.cs: the project in a folder of the repository, the nuget.config and
+    /// Directory.Build.props at the root. Returns the project file's relative path, for <see cref="BuildProjectFile"/>.
+    /// </summary>
+    public string MoveProjectInto(string folder, string items, string program)
+    {
+        string relative = folder + "/" + Name + ".csproj";
+        Write(relative, File.ReadAllText(PathOf(Name + ".csproj")).Replace("</Project>", items + "\n</Project>", StringComparison.Ordinal));
+        Write(folder + "/Program.cs", program);
+        File.Delete(PathOf(Name + ".csproj"));
+        File.Delete(PathOf("Program.cs"));
+        return relative;
+    }
+
     /// <summary>Builds with extra environment variables (MSBuild turns them into properties).</summary>
     public DotNet.Result BuildWithEnvironment(IDictionary<string, string> environment, params string[] extra) => Run("build", environment, extra);
+
+    /// <summary>`dotnet restore` of the project, as `dotnet build` is run.</summary>
+    public DotNet.Result Restore(params string[] extra) => Run("restore", new Dictionary<string, string>(), extra);
 
     /// <summary>`dotnet pack` of the project, as `dotnet build` is run.</summary>
     public DotNet.Result Pack(params string[] extra) => Run("pack", new Dictionary<string, string>(), extra);
@@ -91,9 +113,9 @@ public sealed class TestProject
     /// <summary>`dotnet publish` of the project, as `dotnet build` is run.</summary>
     public DotNet.Result Publish(params string[] extra) => Run("publish", new Dictionary<string, string>(), extra);
 
-    private DotNet.Result Run(string verb, IDictionary<string, string> environment, string[] extra)
+    private DotNet.Result Run(string verb, IDictionary<string, string> environment, string[] extra, string? relativeProject = null)
     {
-        var args = new List<string> { verb, PathOf(Name + ".csproj"), "-nodeReuse:false", "-p:UseSharedCompilation=false" };
+        var args = new List<string> { verb, PathOf(relativeProject ?? Name + ".csproj"), "-nodeReuse:false", "-p:UseSharedCompilation=false" };
         args.AddRange(extra);
         var env = new Dictionary<string, string>(environment) { ["NUGET_PACKAGES"] = _fixture.PackagesFolder };
         return DotNet.Run(Directory, env, args.ToArray());
