@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using Guardrails.Tests.Shared;
 
@@ -129,6 +130,42 @@ public class AdversaryRound5ProofTests
         Assert.Contains("GRDCL31", gate.Output);
         Assert.Contains("keys/sk-", gate.Output.Replace('\\', '/'));
         Assert.Contains("cfg/sk-", gate.Output.Replace('\\', '/'));
+    }
+
+    /// <summary>
+    /// Adversary round 6 E2E-1, found writing the test above: the key as the name of an ENTRY inside a zip (data.zip with
+    /// keys/&lt;key&gt;.txt) copied to bin/. #12 was closed for loose names only: build, gate and scan were green (main
+    /// e4ad0d0). The name ships as plain bytes in the zip's headers; the gate opens the archive and judges its entry names
+    /// (GRDCL31), redacted.
+    /// </summary>
+    [Fact]
+    public void A_key_as_the_name_of_an_entry_in_a_zip_copied_to_bin_fails_the_gate_redacted()
+    {
+        TestProject repo = _fixture.NewPinnedProject(E2eDocuments.Policy("e2e-r6-zip-entry-name", 2), E2eDocuments.MinimalManifest, ("GuardrailsMode", "Enforce"));
+        string key = FakeKeys.OpenAiProject("E2eR6ZipEntryNameFakeKeyNotReal");
+        using (ZipArchive zip = ZipFile.Open(repo.PathOf("data.zip"), ZipArchiveMode.Create))
+        {
+            using var writer = new StreamWriter(zip.CreateEntry("keys/" + key + ".txt").Open());
+            writer.Write("openai\n");
+        }
+
+        repo.AddToProject("  <ItemGroup><None Update=\"data.zip\" CopyToOutputDirectory=\"PreserveNewest\" /></ItemGroup>");
+        repo.Write(".gitignore", "bin/\nobj/\n");
+        Git.CommitAll(repo.Directory);
+
+        DotNet.Result build = repo.Build();
+        DotNet.Result gate = GuardrailsTool.DocumentedGate(repo.Directory, repo.PathOf(E2eDocuments.PolicyFile), 2);
+        DotNet.Result scan = GuardrailsTool.DocumentedScan(repo.Directory, repo.PathOf(E2eDocuments.PolicyFile));
+
+        AssertNoKey(key, build, gate, scan);
+        bool buildFailed = build.ExitCode != 0 && build.Output.Contains("error GRD", StringComparison.Ordinal);
+        if (!buildFailed)
+        {
+            Assert.True(build.ExitCode == 0 && File.Exists(repo.PathOf("bin/Debug/net10.0/data.zip")), build.ToString());
+            Assert.True(gate.ExitCode != 0, "bin/data.zip holds an entry named by a key, the build and the gate pass:\n" + build + "\n" + gate);
+            Assert.Contains("GRDCL31", gate.Output);
+            Assert.Contains("data.zip!keys/sk-", gate.Output.Replace('\\', '/'));
+        }
     }
 
     /// <summary>
