@@ -203,18 +203,21 @@ public class AdversaryRound5ProofTests
     }
 
     /// <summary>
-    /// #1's strong form (adv5 `fpol2`), past every mitigation docs/rollout.md §1 recommends: lock file, locked mode and
-    /// package source mapping of the policy package's id to the central feed (a folder outside the repository), all kept.
-    /// RestorePackagesPath points at eng/pkgs/ in the repository, where the genuine package was extracted and committed
-    /// with opt-outs added to its props (its .nupkg, .nupkg.sha512 and .nupkg.metadata untouched: NuGet sees it as
-    /// installed and never extracts it again). The committed folder is the repository's own, not the central package:
-    /// GRD308 at its props, and the key the opt-out would hide does not leak.
+    /// The setup of adv5's `fpol2`, past every mitigation docs/rollout.md §1 recommends: the policy package
+    /// (<paramref name="id"/> 1.0.0) on a central feed outside the repository, package source mapping of its id to that
+    /// feed, a lock file, RestorePackagesPath pointing at eng/pkgs/ in the repository (restored there, genuine) and a key
+    /// in appsettings.json that an opt-out would hide. Returns the package's folder, CI's copy of the published policy
+    /// (outside the repository) and the published .nupkg's SHA-512 (CI's package pin).
     /// </summary>
-    [Fact]
-    public void A_committed_pre_extracted_policy_package_folder_with_lock_file_locked_mode_and_source_mapping_fails_the_build_with_GRD308()
+    private (TestProject Repo, string Key, string PackageFolder, string PublishedPolicy, string PackagePin) LockedPolicyPackageRepository(string id, string policyId)
     {
         string centralFeed = Path.Combine(_fixture.Root, "central-feed-" + Guid.NewGuid().ToString("N").Substring(0, 8));
-        TestPackages.WritePolicyPackage(centralFeed, "E2eFpol.Policy", "1.0.0", E2eDocuments.Policy("e2e-r5-fpol2", 2), importsCentralCapture: true);
+        string policy = E2eDocuments.Policy(policyId, 2);
+        TestPackages.WritePolicyPackage(centralFeed, id, "1.0.0", policy, importsCentralCapture: true);
+        string packagePin = Convert.ToBase64String(System.Security.Cryptography.SHA512.HashData(File.ReadAllBytes(Path.Combine(centralFeed, id + ".1.0.0.nupkg"))));
+        string published = Path.Combine(_fixture.Root, "ci-" + Guid.NewGuid().ToString("N").Substring(0, 8) + ".policy.json");
+        File.WriteAllText(published, policy);
+
         TestProject repo = _fixture.NewProject();
         repo.Write("nuget.config", $"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -226,36 +229,52 @@ public class AdversaryRound5ProofTests
               </packageSources>
               <packageSourceMapping>
                 <packageSource key="guardrails-test-feed"><package pattern="Guardrails" /></packageSource>
-                <packageSource key="central"><package pattern="E2eFpol.*" /></packageSource>
+                <packageSource key="central"><package pattern="{id}" /></packageSource>
               </packageSourceMapping>
             </configuration>
             """);
         repo.Write(E2eDocuments.ManifestFile, E2eDocuments.MinimalManifest);
         repo.SetProperties(("GuardrailsMode", "Enforce"));
-        repo.AddToProject("""
+        repo.AddToProject($"""
               <PropertyGroup>
                 <RestorePackagesPath>$(MSBuildThisFileDirectory)eng/pkgs/</RestorePackagesPath>
                 <RestorePackagesWithLockFile>true</RestorePackagesWithLockFile>
               </PropertyGroup>
-              <ItemGroup><PackageReference Include="E2eFpol.Policy" Version="1.0.0" PrivateAssets="all" /></ItemGroup>
+              <ItemGroup><PackageReference Include="{id}" Version="1.0.0" PrivateAssets="all" /></ItemGroup>
             """);
-        string key = FakeKeys.OpenAiProject("E2eR5Fpol2FakeKeyNotReal");
+        string key = FakeKeys.OpenAiProject("E2eR5" + id.Replace(".", string.Empty, StringComparison.Ordinal) + "FakeKeyNotReal");
         repo.Write("appsettings.json", "{ \"OpenAI\": { \"ApiKey\": \"" + key + "\" } }\n");
 
-        // The genuine package, restored from the central feed into the repository's eng/pkgs/ with its lock file.
         DotNet.Result restore = repo.Restore();
+        Assert.DoesNotContain(key, restore.Output);
         Assert.True(restore.ExitCode == 0, restore.ToString());
-        string packageFolder = repo.PathOf("eng/pkgs/e2efpol.policy/1.0.0");
+        string packageFolder = repo.PathOf("eng/pkgs/" + id.ToLowerInvariant() + "/1.0.0");
         Assert.True(File.Exists(Path.Combine(packageFolder, ".nupkg.metadata")) && File.Exists(repo.PathOf("packages.lock.json")), restore.ToString());
-        Assert.Contains("E2eFpol.Policy", File.ReadAllText(repo.PathOf("packages.lock.json")));
+        Assert.Contains(id, File.ReadAllText(repo.PathOf("packages.lock.json")));
+        return (repo, key, packageFolder, published, packagePin);
+    }
 
-        // The forged props: the published path, pin and capture import, plus the opt-out that hides the key.
-        foreach (string props in new[] { "build/E2eFpol.Policy.props", "buildTransitive/E2eFpol.Policy.props" })
+    /// <summary>The forged props: the published path, pin and capture import, plus the opt-out that hides the key.</summary>
+    private static void AddOptOut(string packageFolder, string id)
+    {
+        foreach (string props in new[] { "build/" + id + ".props", "buildTransitive/" + id + ".props" })
         {
             string path = Path.Combine(packageFolder, props);
             File.WriteAllText(path, File.ReadAllText(path).Replace("</PropertyGroup>", "  <GuardrailsScanFiles>false</GuardrailsScanFiles>\n  </PropertyGroup>", StringComparison.Ordinal));
         }
+    }
 
+    /// <summary>
+    /// #1's strong form (adv5 `fpol2`): the genuine package extracted into eng/pkgs/ and committed there with the opt-out
+    /// added to its props (its .nupkg, .nupkg.sha512 and .nupkg.metadata untouched: NuGet sees it as installed and never
+    /// extracts it again, locked mode passes). The committed folder is the repository's own, not the central package:
+    /// GRD308 at its props, and the key the opt-out would hide does not leak.
+    /// </summary>
+    [Fact]
+    public void A_committed_pre_extracted_policy_package_folder_with_lock_file_locked_mode_and_source_mapping_fails_the_build_with_GRD308()
+    {
+        (TestProject repo, string key, string packageFolder, _, _) = LockedPolicyPackageRepository("E2eFpol.Policy", "e2e-r5-fpol2");
+        AddOptOut(packageFolder, "E2eFpol.Policy");
         repo.AddToProject("  <PropertyGroup><RestoreLockedMode>true</RestoreLockedMode></PropertyGroup>");
         repo.Write(".gitignore", "bin/\nobj/\n");
         Git.CommitAll(repo.Directory);
@@ -263,10 +282,60 @@ public class AdversaryRound5ProofTests
 
         DotNet.Result build = repo.Build();
 
-        AssertNoKey(key, restore, build);
+        Assert.DoesNotContain(key, build.Output);
         Assert.DoesNotContain("NU1403", build.Output); // the lock file holds: locked mode let the committed folder through
         Assert.True(build.ExitCode != 0, "a committed pre-extracted policy package with opt-outs, lock file, locked mode and source mapping, the build passes:\n" + build);
         Assert.Contains("error GRD308", build.Output);
         Assert.Contains("e2efpol.policy", build.Output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Adversary round 6 E2E-2, fpol2 without committing the package folder: eng/pkgs/ is git-ignored, the forged
+    /// extraction is committed as eng/seed/ and a target copies it into RestorePackagesPath before restore, so the folder
+    /// holding the policy is untracked and judged by the source its .nupkg.metadata names (the central feed). The build
+    /// does not tell it apart (green on 47cd58d, opt-out counted central); the documented gate does: GRDCL28 (its re-scan
+    /// finds the key) without the package pin, GRDCL32 (files that are not the pinned .nupkg's bytes) with it.
+    /// </summary>
+    [Fact]
+    public void A_policy_package_folder_seeded_by_a_target_before_restore_fails_the_gate_with_GRDCL32()
+    {
+        (TestProject repo, string key, string packageFolder, string published, string packagePin) = LockedPolicyPackageRepository("E2eFpol3.Policy", "e2e-r6-fpol3");
+        string seed = repo.PathOf("eng/seed/e2efpol3.policy/1.0.0");
+        foreach (string file in Directory.EnumerateFiles(packageFolder, "*", SearchOption.AllDirectories))
+        {
+            string copy = Path.Combine(seed, Path.GetRelativePath(packageFolder, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+
+        AddOptOut(seed, "E2eFpol3.Policy");
+        Directory.Delete(packageFolder, recursive: true);
+        repo.AddToProject("""
+              <PropertyGroup><RestoreLockedMode>true</RestoreLockedMode></PropertyGroup>
+              <Target Name="SeedPackages" BeforeTargets="Restore;_GenerateRestoreGraph">
+                <ItemGroup><_Seed Include="$(MSBuildThisFileDirectory)eng/seed/**/*;$(MSBuildThisFileDirectory)eng/seed/**/.*" /></ItemGroup>
+                <Copy SourceFiles="@(_Seed)" DestinationFiles="@(_Seed->'$(MSBuildThisFileDirectory)eng/pkgs/%(RecursiveDir)%(Filename)%(Extension)')" />
+              </Target>
+            """);
+        repo.Write(".gitignore", "bin/\nobj/\neng/pkgs/\n");
+        Git.CommitAll(repo.Directory);
+        Directory.Delete(repo.PathOf("obj"), recursive: true);
+
+        DotNet.Result build = repo.Build();
+        DotNet.Result gate = GuardrailsTool.DocumentedGate(repo.Directory, published, 2);
+        DotNet.Result pinned = GuardrailsTool.DocumentedGate(repo.Directory, published, 2, packagePin);
+
+        AssertNoKey(key, build, gate, pinned);
+        Assert.DoesNotContain("NU1403", build.Output);
+        Assert.Contains("GuardrailsScanFiles", File.ReadAllText(Path.Combine(packageFolder, "buildTransitive", "E2eFpol3.Policy.props"))); // the seed was restored as installed
+        bool buildFailed = build.ExitCode != 0 && (build.Output.Contains("error GRD308", StringComparison.Ordinal) || build.Output.Contains("error GRD310", StringComparison.Ordinal));
+        if (!buildFailed)
+        {
+            Assert.True(build.ExitCode == 0, build.ToString());
+            Assert.True(gate.ExitCode != 0 && gate.Output.Contains("GRDCL28", StringComparison.Ordinal), "the seeded policy package's opt-out hides the key from build and gate:\n" + build + "\n" + gate);
+            Assert.True(pinned.ExitCode != 0, "the seeded policy package passes the gate that pins the package:\n" + build + "\n" + pinned);
+            Assert.Contains("GRDCL32", pinned.Output);
+            Assert.Contains("e2efpol3.policy", pinned.Output, StringComparison.OrdinalIgnoreCase);
+        }
     }
 }

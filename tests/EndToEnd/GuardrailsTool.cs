@@ -14,14 +14,18 @@ internal static class GuardrailsTool
 
     /// <summary>
     /// The gate as docs/rollout.md ("The CI gate") runs it: CI's pin of the published policy, the minimum revision and
-    /// CI's own copy of the published policy for the re-scan.
+    /// CI's own copy of the published policy for the re-scan, and with <paramref name="policyPackageSha512"/> CI's pin of the
+    /// policy package itself (when the policy comes in a package).
     /// </summary>
-    public static DotNet.Result DocumentedGate(string folder, string publishedPolicy, int minRevision) =>
+    public static DotNet.Result DocumentedGate(string folder, string publishedPolicy, int minRevision, string? policyPackageSha512 = null) =>
         VerifyBuild(
             folder,
-            "--policy-sha256", E2eDocuments.Sha256(publishedPolicy).ToLowerInvariant(),
-            "--min-revision", minRevision.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--rescan-with-policy", publishedPolicy);
+            new[]
+            {
+                "--policy-sha256", E2eDocuments.Sha256(publishedPolicy).ToLowerInvariant(),
+                "--min-revision", minRevision.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--rescan-with-policy", publishedPolicy,
+            }.Concat(policyPackageSha512 == null ? Array.Empty<string>() : new[] { "--policy-package-sha512", policyPackageSha512 }).ToArray());
 
     /// <summary>The scan beside the gate as docs/rollout.md runs it: the published policy and its pin, over the whole repository.</summary>
     public static DotNet.Result DocumentedScan(string folder, string publishedPolicy, params string[] options) =>
