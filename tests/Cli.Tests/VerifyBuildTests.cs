@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Guardrails.Cli.Verify;
 
 namespace Guardrails.Cli.Tests;
 
@@ -161,25 +162,171 @@ public class VerifyBuildTests
     /// What restore leaves in a package folder besides the files: the .nupkg it extracted, its SHA-512 (base64) in
     /// <c>&lt;id&gt;.&lt;version&gt;.nupkg.sha512</c> and in <c>.nupkg.metadata</c>'s contentHash.
     /// </summary>
-    internal static byte[] Restored(TempRepo repo, string folder, string stem, params (string Path, byte[] Bytes)[] files)
+    internal static byte[] Restored(TempRepo repo, string folder, string stem, params (string Path, byte[] Bytes)[] files) =>
+        Restored(repo, folder, stem, signed: false, files);
+
+    /// <summary>
+    /// As <see cref="Restored(TempRepo, string, string, (string Path, byte[] Bytes)[])"/>; a <paramref name="signed"/> package
+    /// (every one from nuget.org: its repository signature) has a <c>.signature.p7s</c> entry after its files, and restore
+    /// records two hashes: the whole .nupkg in .nupkg.sha512, the package before it was signed as contentHash.
+    /// </summary>
+    internal static byte[] Restored(TempRepo repo, string folder, string stem, bool signed, params (string Path, byte[] Bytes)[] files)
     {
-        using var memory = new MemoryStream();
-        using (var zip = new System.IO.Compression.ZipArchive(memory, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        byte[] Zip(bool withSignature)
         {
-            zip.CreateEntry(stem.Split('.')[0] + ".nuspec").Open().Dispose();
-            foreach ((string path, byte[] bytes) in files)
+            using var memory = new MemoryStream();
+            using (var zip = new System.IO.Compression.ZipArchive(memory, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
             {
-                using Stream entry = zip.CreateEntry(path).Open();
-                entry.Write(bytes);
+                var when = new DateTimeOffset(2026, 1, 2, 3, 4, 6, TimeSpan.Zero);
+                System.IO.Compression.ZipArchiveEntry nuspec = zip.CreateEntry(stem.Split('.')[0] + ".nuspec");
+                nuspec.LastWriteTime = when;
+                nuspec.Open().Dispose();
+                foreach ((string path, byte[] bytes) in files)
+                {
+                    System.IO.Compression.ZipArchiveEntry e = zip.CreateEntry(path);
+                    e.LastWriteTime = when;
+                    using Stream entry = e.Open();
+                    entry.Write(bytes);
+                }
+
+                if (withSignature)
+                {
+                    System.IO.Compression.ZipArchiveEntry e = zip.CreateEntry(".signature.p7s", System.IO.Compression.CompressionLevel.NoCompression);
+                    e.LastWriteTime = when;
+                    using Stream entry = e.Open();
+                    entry.Write(new byte[] { 0x30, 0x82, 0x01, 0x00, 1, 2, 3, 4, 5, 6, 7, 8 });
+                }
             }
+
+            return memory.ToArray();
         }
 
-        byte[] nupkg = memory.ToArray();
+        byte[] nupkg = Zip(signed);
         string hash = Convert.ToBase64String(SHA512.HashData(nupkg));
+        string content = signed ? Convert.ToBase64String(SHA512.HashData(Zip(false))) : hash;
         Bytes(repo, folder + "/" + stem + ".nupkg", nupkg);
         repo.Write(folder + "/" + stem + ".nupkg.sha512", hash);
-        repo.Write(folder + "/.nupkg.metadata", "{\n  \"version\": 2,\n  \"contentHash\": \"" + hash + "\",\n  \"source\": \"https://api.nuget.org/v3/index.json\"\n}");
+        repo.Write(folder + "/.nupkg.metadata", "{\n  \"version\": 2,\n  \"contentHash\": \"" + content + "\",\n  \"source\": \"https://api.nuget.org/v3/index.json\"\n}");
         return nupkg;
+    }
+
+    /// <summary>
+    /// realcode9: a real Blazor WebAssembly build failed the gate with GRDCL30 on every package assembly in bin/ (243), because
+    /// the gate took restore's contentHash for the .nupkg's SHA-512. For a signed package (all of nuget.org's) contentHash and
+    /// the assets file's sha512 are the hash of the package before it was signed; .nupkg.sha512 is the whole file's.
+    /// </summary>
+    [Fact]
+    public void A_signed_package_is_vouched_for_by_restore_s_two_hashes_and_a_forged_content_hash_is_not()
+    {
+        using var repo = new TempRepo();
+        ScanTests.Git(repo.Root, "init", "-q");
+        byte[] app = File.ReadAllBytes(typeof(VerifyBuildTests).Assembly.Location);
+        byte[] sdk = File.ReadAllBytes(typeof(FactAttribute).Assembly.Location);
+        string project = repo.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        Bytes(repo, "src/App/obj/Debug/net8.0/App.dll", app);
+        repo.Write("src/App/obj/Debug/net8.0/guardrails/guardrails.audit.json", Verified("App.dll", Sha(app)).Insert(1, " \"project\": { \"path\": \"" + project.Replace("\\", "\\\\") + "\" },"));
+        Bytes(repo, "src/App/bin/Debug/net8.0/App.dll", app);
+        Bytes(repo, "src/App/bin/Debug/net8.0/Acme.Tools.dll", sdk);
+        ScanTests.Git(repo.Root, "add", "src/App/App.csproj");
+        string feed = repo.PathOf("pkgs").Replace("\\", "\\\\");
+        string Assets(string sha512) =>
+            "{ \"version\": 3, \"targets\": { \"net8.0\": { \"Acme.Tools/1.0.0\": { \"type\": \"package\", \"runtime\": { \"lib/net8.0/Acme.Tools.dll\": {} } } } }, " +
+            "\"libraries\": { \"Acme.Tools/1.0.0\": { \"type\": \"package\", \"path\": \"acme.tools/1.0.0\", \"sha512\": \"" + sha512 + "\" } }, " +
+            "\"packageFolders\": { \"" + feed + "\": {} }, \"project\": { \"restore\": { \"projectPath\": \"" + project.Replace("\\", "\\\\") + "\" } } }";
+        string inBin = "FAIL  GRDCL30 " + repo.PathOf("src/App/bin/Debug/net8.0/Acme.Tools.dll");
+
+        byte[] nupkg = Restored(repo, "pkgs/acme.tools/1.0.0", "acme.tools.1.0.0", signed: true, ("lib/net8.0/Acme.Tools.dll", sdk));
+        string content = System.Text.Json.JsonDocument.Parse(File.ReadAllText(repo.PathOf("pkgs/acme.tools/1.0.0/.nupkg.metadata"))).RootElement.GetProperty("contentHash").GetString()!;
+        Assert.NotEqual(Convert.ToBase64String(SHA512.HashData(nupkg)), content);
+        Bytes(repo, "pkgs/acme.tools/1.0.0/lib/net8.0/Acme.Tools.dll", sdk);
+        repo.Write("src/App/obj/project.assets.json", Assets(content));
+        CliRun ok = CliRun.Of("verify-build", repo.Root);
+        Assert.True(ok.ExitCode == 0, ok.Out + ok.Err);
+
+        // A contentHash that is not the hash of this package without its signature (here: of the whole signed file) vouches for nothing.
+        string whole = Convert.ToBase64String(SHA512.HashData(nupkg));
+        repo.Write("pkgs/acme.tools/1.0.0/.nupkg.metadata", "{ \"version\": 2, \"contentHash\": \"" + whole + "\", \"source\": \"https://api.nuget.org/v3/index.json\" }");
+        repo.Write("src/App/obj/project.assets.json", Assets(whole));
+        CliRun forged = CliRun.Of("verify-build", repo.Root);
+        Assert.Equal(1, forged.ExitCode);
+        Assert.Contains(inBin, forged.Out);
+    }
+
+    /// <summary>
+    /// realcode9: a Blazor WebAssembly (or self-contained) build copies the framework assemblies of the runtime pack the SDK
+    /// downloads for its runtime identifier (project.assets.json downloadDependencies, not libraries) into bin/. Those are a
+    /// restored package's files; a PackageDownload of any other package is not.
+    /// </summary>
+    [Fact]
+    public void The_runtime_pack_the_sdk_downloads_for_the_runtime_identifier_vouches_for_its_assemblies_and_no_other_download_does()
+    {
+        using var repo = new TempRepo();
+        ScanTests.Git(repo.Root, "init", "-q");
+        byte[] app = File.ReadAllBytes(typeof(VerifyBuildTests).Assembly.Location);
+        byte[] framework = File.ReadAllBytes(typeof(FactAttribute).Assembly.Location);
+        string project = repo.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.BlazorWebAssembly\" />");
+        Bytes(repo, "src/App/obj/Debug/net8.0/App.dll", app);
+        repo.Write("src/App/obj/Debug/net8.0/guardrails/guardrails.audit.json", Verified("App.dll", Sha(app)).Insert(1, " \"project\": { \"path\": \"" + project.Replace("\\", "\\\\") + "\" },"));
+        Bytes(repo, "src/App/bin/Debug/net8.0/App.dll", app);
+        Bytes(repo, "src/App/bin/Debug/net8.0/System.Runtime.Framework.dll", framework);
+        ScanTests.Git(repo.Root, "add", "src/App/App.csproj");
+        string feed = repo.PathOf("pkgs").Replace("\\", "\\\\");
+        string Assets(string download) =>
+            "{ \"version\": 3, \"targets\": { \"net8.0\": {}, \"net8.0/browser-wasm\": {} }, \"libraries\": {}, \"packageFolders\": { \"" + feed + "\": {} }, " +
+            "\"project\": { \"restore\": { \"projectPath\": \"" + project.Replace("\\", "\\\\") + "\" }, \"frameworks\": { \"net8.0\": { \"downloadDependencies\": [ { \"name\": \"" + download + "\", \"version\": \"[8.0.30, 8.0.30]\" } ] } } } }";
+        string inBin = "FAIL  GRDCL30 " + repo.PathOf("src/App/bin/Debug/net8.0/System.Runtime.Framework.dll");
+        foreach (string id in new[] { "Microsoft.NETCore.App.Runtime.Mono.browser-wasm", "Acme.Tools" })
+        {
+            string folder = "pkgs/" + id.ToLowerInvariant() + "/8.0.30";
+            Restored(repo, folder, id.ToLowerInvariant() + ".8.0.30", signed: true, ("runtimes/browser-wasm/lib/net8.0/System.Runtime.Framework.dll", framework));
+            Bytes(repo, folder + "/runtimes/browser-wasm/lib/net8.0/System.Runtime.Framework.dll", framework);
+        }
+
+        repo.Write("src/App/obj/project.assets.json", Assets("Microsoft.NETCore.App.Runtime.Mono.browser-wasm"));
+        CliRun ok = CliRun.Of("verify-build", repo.Root);
+        Assert.True(ok.ExitCode == 0, ok.Out + ok.Err);
+
+        repo.Write("src/App/obj/project.assets.json", Assets("Acme.Tools"));
+        CliRun other = CliRun.Of("verify-build", repo.Root);
+        Assert.Equal(1, other.ExitCode);
+        Assert.Contains(inBin, other.Out);
+
+        // The runtime pack of another runtime identifier than the project's is not the SDK's download for it.
+        repo.Write("src/App/obj/project.assets.json", Assets("Microsoft.NETCore.App.Runtime.Mono.browser-wasm").Replace("net8.0/browser-wasm", "net8.0/linux-x64"));
+        Assert.Contains(inBin, CliRun.Of("verify-build", repo.Root).Out);
+    }
+
+    /// <summary>
+    /// realcode9: a Debug Blazor WebAssembly build copies the SDK's own hot-reload agent (sdk/&lt;version&gt;/Sdks/…) into bin/.
+    /// A file with the bytes of one of the installed SDKs' assemblies is the toolchain's; one of the shared runtime is not.
+    /// </summary>
+    [Fact]
+    public void An_assembly_of_the_installed_sdk_in_bin_is_the_toolchain_s_and_the_shared_runtime_s_is_not()
+    {
+        string? sdkFile = InstalledSdkFiles.Roots()
+            .SelectMany(root => Directory.GetDirectories(Path.Combine(root, "sdk")).Select(v => Path.Combine(v, "Sdks")))
+            .Where(Directory.Exists)
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.dll", SearchOption.AllDirectories))
+            .FirstOrDefault(f => ShippedOutputs.IsAssembly(f, out bool resourceOnly) && !resourceOnly);
+        Assert.NotNull(sdkFile);
+
+        using var repo = new TempRepo();
+        ScanTests.Git(repo.Root, "init", "-q");
+        byte[] app = File.ReadAllBytes(typeof(VerifyBuildTests).Assembly.Location);
+        string project = repo.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        Bytes(repo, "src/App/obj/Debug/net8.0/App.dll", app);
+        repo.Write("src/App/obj/Debug/net8.0/guardrails/guardrails.audit.json", Verified("App.dll", Sha(app)).Insert(1, " \"project\": { \"path\": \"" + project.Replace("\\", "\\\\") + "\" },"));
+        Bytes(repo, "src/App/bin/Debug/net8.0/App.dll", app);
+        Bytes(repo, "src/App/bin/Debug/net8.0/" + Path.GetFileName(sdkFile), File.ReadAllBytes(sdkFile!));
+        ScanTests.Git(repo.Root, "add", "src/App/App.csproj");
+        CliRun ok = CliRun.Of("verify-build", repo.Root);
+        Assert.True(ok.ExitCode == 0, ok.Out + ok.Err);
+
+        string runtime = typeof(System.Text.Json.JsonDocument).Assembly.Location; // shared/Microsoft.NETCore.App/<version>/
+        Bytes(repo, "src/App/bin/Debug/net8.0/" + Path.GetFileName(runtime), File.ReadAllBytes(runtime));
+        CliRun shared = CliRun.Of("verify-build", repo.Root);
+        Assert.Equal(1, shared.ExitCode);
+        Assert.Contains("FAIL  GRDCL30 " + repo.PathOf("src/App/bin/Debug/net8.0/" + Path.GetFileName(runtime)), shared.Out);
     }
 
     /// <summary>

@@ -226,7 +226,9 @@ internal static class BuildGate
                 "it is not a package restore extracted, so it is not the one CI pins with --policy-package-sha512.");
         }
 
-        if (!expect.PolicyPackagePins.Contains(package.Sha512, StringComparer.Ordinal))
+        // The pin is NuGet's contentHash (packages.lock.json) or the file's own SHA-512 (sha512sum): one and the same for an
+        // unsigned package, two values for a signed one; either binds the package's content.
+        if (!expect.PolicyPackagePins.Contains(package.Sha512, StringComparer.Ordinal) && !expect.PolicyPackagePins.Contains(package.FileSha512, StringComparer.Ordinal))
         {
             return Fail(outputDirectory, PackageCode, "the policy package the build used (" + folder + ", restored from " + (package.Source ?? "an unknown source") + ") has the SHA-512 " + package.Sha512 +
                 ", not the one CI pins (" + pins + "): a look-alike of the policy package (same id and version from another feed, the published policy file with other props) was built with.");

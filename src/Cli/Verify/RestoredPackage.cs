@@ -7,24 +7,32 @@ namespace Guardrails.Cli.Verify;
 
 /// <summary>
 /// Restore's own record of a package folder (…/&lt;id&gt;/&lt;version&gt;/): the .nupkg it extracted, that file's SHA-512
-/// (base64) in <c>&lt;id&gt;.&lt;version&gt;.nupkg.sha512</c> and in <c>.nupkg.metadata</c>'s <c>contentHash</c>, and the
-/// SHA-256 of every entry of that .nupkg. One reader for the gate: the package files it vouches for in bin/
+/// (base64) in <c>&lt;id&gt;.&lt;version&gt;.nupkg.sha512</c>, its content hash in <c>.nupkg.metadata</c>'s <c>contentHash</c>
+/// (the same for an unsigned package; for a signed one — all of nuget.org's — the hash of the package before it was
+/// signed: <see cref="NuGetContentHash"/>), and the SHA-256 of every entry of that .nupkg. One reader for the gate: the package files it vouches for in bin/
 /// (<see cref="ShippedOutputs"/>) and the policy package CI pins (<see cref="BuildGate"/>, GRDCL32).
 /// </summary>
 internal sealed class RestoredPackage
 {
-    private RestoredPackage(string folder, string sha512, string? source, Dictionary<string, string> entries)
+    private RestoredPackage(string folder, string sha512, string fileSha512, string? source, Dictionary<string, string> entries)
     {
         Folder = folder;
         Sha512 = sha512;
+        FileSha512 = fileSha512;
         Source = source;
         Entries = entries;
     }
 
     public string Folder { get; }
 
-    /// <summary>Base64 SHA-512 of the .nupkg (NuGet's contentHash, what packages.lock.json records).</summary>
+    /// <summary>
+    /// NuGet's contentHash (base64 SHA-512; what .nupkg.metadata, project.assets.json and packages.lock.json record): of the
+    /// .nupkg for an unsigned package, of the package without its signature for a signed one.
+    /// </summary>
     public string Sha512 { get; }
+
+    /// <summary>Base64 SHA-512 of the .nupkg file as it is (<c>.nupkg.sha512</c>; what <c>sha512sum</c> of the file gives).</summary>
+    public string FileSha512 { get; }
 
     /// <summary>The feed restore took it from (<c>.nupkg.metadata</c> "source"), when it says.</summary>
     public string? Source { get; }
@@ -58,12 +66,16 @@ internal sealed class RestoredPackage
             string recorded = File.ReadAllText(records[0]).Trim();
             JsonNode? metadata = JsonReader.TryParse(File.ReadAllText(metadataFile), out _);
             string actual;
+            string? contentHash;
             using (FileStream stream = File.OpenRead(nupkg))
             {
                 actual = Convert.ToBase64String(SHA512.HashData(stream));
+                contentHash = actual == recorded ? NuGetContentHash.Of(stream, actual) : null;
             }
 
-            if (actual != recorded || metadata?["contentHash"]?.Text != actual)
+            // .nupkg.sha512 is the whole file's hash; contentHash is the package's before it was signed (realcode9: taking
+            // them for one failed every package from nuget.org, so a real Blazor WebAssembly build had 243 GRDCL30).
+            if (actual != recorded || contentHash == null || metadata?["contentHash"]?.Text != contentHash)
             {
                 return null;
             }
@@ -86,7 +98,7 @@ internal sealed class RestoredPackage
                 entries[Uri.UnescapeDataString(entry.FullName)] = LoadedFile.Hex(SHA256.HashData(content));
             }
 
-            return new RestoredPackage(folder, actual, metadata?["source"]?.Text, entries);
+            return new RestoredPackage(folder, contentHash, actual, metadata?["source"]?.Text, entries);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or NotSupportedException or ArgumentException)
         {

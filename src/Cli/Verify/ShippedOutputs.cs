@@ -61,7 +61,7 @@ internal static class ShippedOutputs
 
         // A package's file is not read (the build judged the package), unless the package is the repository's own (restored
         // from a feed inside it): the build judges a package by its id, never by its bytes (adversary round 5 #2).
-        Func<string, string, bool> packageFile = (name, sha) => packages.Contains(name, sha) && !packages.FromRepositoryFeed(name, sha);
+        Func<string, string, bool> packageFile = (name, sha) => (packages.Contains(name, sha) && !packages.FromRepositoryFeed(name, sha)) || InstalledSdkFiles.Contains(name, sha);
         foreach (string bin in tree.BinFolders)
         {
             foreach (string file in SafeFiles(bin, SearchOption.AllDirectories))
@@ -121,6 +121,11 @@ internal static class ShippedOutputs
                     }
 
                     continue;
+                }
+
+                if (sha != null && InstalledSdkFiles.Contains(Path.GetFileName(file), sha))
+                {
+                    continue; // the toolchain's own file (the SDK copies it into the output), not the repository's
                 }
 
                 results.Add(new GateResult(file, Code, "this assembly in an output folder is not one a verified Guardrails audit record describes (by SHA-256), nor a file of a restored package: " +
@@ -429,8 +434,9 @@ internal static class ShippedOutputs
         /// <summary>
         /// The SHA-256 of the asset's entry in the .nupkg restore extracted into its folder, or null when the folder is not one
         /// restore wrote (issue 12, a forged project.assets.json can name any folder and file): restore leaves the .nupkg,
-        /// its SHA-512 (base64) in <c>&lt;id&gt;.&lt;version&gt;.nupkg.sha512</c> and in <c>.nupkg.metadata</c>'s
-        /// contentHash; the assets file's own <c>sha512</c> for the library, when it gives one, must be the same; and git
+        /// its SHA-512 (base64) in <c>&lt;id&gt;.&lt;version&gt;.nupkg.sha512</c>, and its content hash (the SHA-512 of the
+        /// package before it was signed: <see cref="NuGetContentHash"/>) in <c>.nupkg.metadata</c>'s contentHash; the assets
+        /// file's own <c>sha512</c> for the library, when it gives one, must be the content hash; and git
         /// tracks none of them (restore never commits a package folder: a committed look-alike is the repository's own).
         /// A build step that writes a self-consistent fake package into the global packages folder is not told apart.
         /// </summary>
@@ -510,9 +516,93 @@ internal static class ShippedOutputs
                         }
                     }
                 }
+
+                foreach ((string dir, string asset) in RuntimePackAssets(json, folders))
+                {
+                    string file = Path.Combine(dir, asset.Replace('/', Path.DirectorySeparatorChar));
+                    if (!seen.Add(file))
+                    {
+                        continue;
+                    }
+
+                    string fileName = Path.GetFileName(file);
+                    if (!byName.TryGetValue(fileName, out List<PackageAsset>? list))
+                    {
+                        byName[fileName] = list = new List<PackageAsset>();
+                    }
+
+                    list.Add(new PackageAsset(file, dir, asset, null));
+                }
             }
 
             return byName;
+        }
+
+        /// <summary>The runtime packs the SDK downloads for a runtime identifier, by id; {0} is the identifier.</summary>
+        private static readonly string[] RuntimePackIds =
+        {
+            "Microsoft.NETCore.App.Runtime.{0}", "Microsoft.NETCore.App.Runtime.Mono.{0}", "Microsoft.NETCore.App.Runtime.Mono.multithread.{0}",
+            "Microsoft.AspNetCore.App.Runtime.{0}", "Microsoft.WindowsDesktop.App.Runtime.{0}",
+        };
+
+        /// <summary>
+        /// The files of the runtime packs a restore downloaded for the project's runtime identifier (<c>downloadDependencies</c>
+        /// of project.assets.json: the SDK adds the runtime pack of a self-contained app and of a Blazor WebAssembly app, whose
+        /// framework assemblies — System.*.dll, Microsoft.AspNetCore.* — it copies to bin/): the assemblies and native files
+        /// under <c>runtimes/&lt;rid&gt;/lib/</c> and <c>runtimes/&lt;rid&gt;/native/</c> of a pack whose id is the SDK's name
+        /// for that identifier, nothing else of the pack and no other download (a PackageDownload of an arbitrary package is
+        /// not a runtime pack). Each is vouched for as any package file: by restore's own record in its folder.
+        /// </summary>
+        private static IEnumerable<(string Dir, string Asset)> RuntimePackAssets(JsonNode assets, string[] folders)
+        {
+            var rids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (JsonProperty target in assets["targets"]?.Properties ?? (IReadOnlyList<JsonProperty>)Array.Empty<JsonProperty>())
+            {
+                int slash = target.Name.IndexOf('/');
+                if (slash > 0 && slash < target.Name.Length - 1 && target.Name.IndexOf('\\', slash) < 0 && target.Name.IndexOf('/', slash + 1) < 0 && !target.Name.Contains("..", StringComparison.Ordinal))
+                {
+                    rids.Add(target.Name.Substring(slash + 1));
+                }
+            }
+
+            foreach (JsonProperty framework in assets["project"]?["frameworks"]?.Properties ?? (IReadOnlyList<JsonProperty>)Array.Empty<JsonProperty>())
+            {
+                foreach (JsonNode download in framework.Value["downloadDependencies"]?.Items ?? (IReadOnlyList<JsonNode>)Array.Empty<JsonNode>())
+                {
+                    string? id = download["name"]?.Text;
+                    string? range = download["version"]?.Text;
+                    string? rid = id == null ? null : rids.FirstOrDefault(r => RuntimePackIds.Any(f => string.Equals(string.Format(System.Globalization.CultureInfo.InvariantCulture, f, r), id, StringComparison.OrdinalIgnoreCase)));
+                    if (rid == null || range == null || !range.StartsWith('[') || !range.EndsWith(']'))
+                    {
+                        continue;
+                    }
+
+                    string[] bounds = range.Trim('[', ']').Split(',');
+                    string version = bounds[0].Trim();
+                    if (bounds.Length != 2 || version.Length == 0 || version != bounds[1].Trim() || version.IndexOfAny(new[] { '/', '\\' }) >= 0 || version.Contains("..", StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
+                    foreach (string folder in folders)
+                    {
+                        string dir = Path.GetFullPath(Path.Combine(folder, id!.ToLowerInvariant(), version.ToLowerInvariant()));
+                        foreach (string kind in new[] { "lib", "native" })
+                        {
+                            string sub = Path.Combine(dir, "runtimes", rid, kind);
+                            if (!Directory.Exists(sub))
+                            {
+                                continue;
+                            }
+
+                            foreach (string file in Directory.EnumerateFiles(sub, "*", SearchOption.AllDirectories))
+                            {
+                                yield return (dir, Path.GetRelativePath(dir, file).Replace('\\', '/'));
+                            }
+                        }
+                    }
+                }
+            }
         }
 
         /// <summary>Asset kinds of a target's library that the SDK copies to the output folder (project.assets.json).</summary>
