@@ -30,5 +30,23 @@ namespace Guardrails.Analyzers
                 return null;
             }
         }
+
+        /// <summary>
+        /// The type of <paramref name="expression"/> (<see cref="TypeInfo.Type"/>), or null where the 4.8 binder fails on the
+        /// node's method: GetTypeInfo throws on the same CS8917 lambda shape as GetOperation.
+        /// </summary>
+        public static ITypeSymbol? TypeOrNull(this SemanticModel model, Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax expression, CancellationToken cancellationToken)
+        {
+            try
+            {
+#pragma warning disable RS0030 // the one place GetTypeInfo is called
+                return Microsoft.CodeAnalysis.CSharp.CSharpExtensions.GetTypeInfo(model, expression, cancellationToken).Type;
+#pragma warning restore RS0030
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
+        }
     }
 }

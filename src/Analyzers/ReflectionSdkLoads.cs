@@ -323,7 +323,7 @@ namespace Guardrails.Analyzers
             }
 
             if (argument is BaseObjectCreationExpressionSyntax creation && creation.ArgumentList != null && creation.ArgumentList.Arguments.Count == 1 &&
-                model.GetTypeInfo(creation, ct).Type?.ToDisplayString() == "System.Reflection.AssemblyName")
+                model.TypeOrNull(creation, ct)?.ToDisplayString() == "System.Reflection.AssemblyName")
             {
                 return Known(fold.Fold(creation.ArgumentList.Arguments[0].Expression));
             }

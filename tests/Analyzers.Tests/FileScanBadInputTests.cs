@@ -43,6 +43,20 @@ public class FileScanBadInputTests
     }
 
     [Fact]
+    public void Every_reason_of_the_kept_back_list_has_its_own_wording_and_only_the_size_reasons_speak_of_a_size()
+    {
+        string[] reasons = { SkippedList.TooLarge, SkippedList.Binary, SkippedList.Large, SkippedList.Name, SkippedList.Encoding, SkippedList.KeyName, SkippedList.Link };
+        var wordings = reasons.Select(r => SkippedList.Describe(r, 3000000)).ToList();
+        Assert.Equal(reasons.Length, wordings.Distinct().Count());
+        foreach ((string reason, string wording) in reasons.Zip(wordings))
+        {
+            bool size = reason == SkippedList.TooLarge || reason == SkippedList.Large;
+            Assert.Equal(size, wording.Contains("over the limit", StringComparison.Ordinal));
+            Assert.Equal(SkippedList.ScannedByCheck(reason), wording.Contains("the build's check", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task A_file_over_the_limit_or_binary_that_reaches_the_analyzer_is_named_not_scanned()
     {
         string big = "{ \"k\": \"" + Key + "\", \"pad\": \"" + new string('x', TextFileSecrets.MaxLength) + "\" }";

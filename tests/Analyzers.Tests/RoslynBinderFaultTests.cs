@@ -65,6 +65,60 @@ public class RoslynBinderFaultTests
         Assert.Equal(new[] { 5, 7 }, found.Where(d => d.Id == "GRD003").Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1).OrderBy(l => l));
     }
 
+    // The same shape in a method that loads an SDK by an AssemblyName. GetTypeInfo throws on the faulting lambda's return
+    // expressions (the null and the returned lambda: probed with Roslyn 4.8.0 over every expression of the shape; the
+    // nodes inside them do not throw), so the guard is what keeps a future call on such a node from AD0001 (realcode9).
+    private const string LoadSource = """
+        using System.Reflection;
+        using System.Runtime.Loader;
+        public class Plugins
+        {
+            public void Configure(UndeclaredOptions options)
+            {
+                AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName("OpenAI"));
+                options.Factory = state =>
+                {
+                    if (state.Done) return null;
+                    return () => state.Client.Load(new AssemblyName("OpenAI"));
+                };
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task GetTypeInfo_throws_on_the_shape_too_and_the_reflection_load_check_survives_it()
+    {
+        ImmutableArray<MetadataReference> framework = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        SyntaxTree tree = CSharpSyntaxTree.ParseText(LoadSource, new CSharpParseOptions(LanguageVersion.Latest), path: "/src/Plugins.cs");
+        CSharpCompilation compilation = CSharpCompilation.Create("Plugins", new[] { tree }, framework.AddRange(await SdkStubs.AllAsync()),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+        ExpressionSyntax returned = tree.GetRoot().DescendantNodes().OfType<ParenthesizedLambdaExpressionSyntax>().Single();
+        SemanticModel model = compilation.GetSemanticModel(tree);
+#pragma warning disable RS0030 // the compiler's fault itself, as the analyzer would meet it
+        Assert.Contains("unreachable", Assert.Throws<InvalidOperationException>(() => model.GetTypeInfo(returned)).Message);
+#pragma warning restore RS0030
+        Assert.Null(model.TypeOrNull(returned, CancellationToken.None));
+        ObjectCreationExpressionSyntax outer = tree.GetRoot().DescendantNodes().OfType<ObjectCreationExpressionSyntax>().First();
+        Assert.Equal("System.Reflection.AssemblyName", model.TypeOrNull(outer, CancellationToken.None)?.ToDisplayString());
+
+        ImmutableArray<DiagnosticAnalyzer> analyzers = typeof(UnapprovedAiSdkAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+        var thrown = new List<string>();
+        var policy = new Text("/obj/guardrails/guardrails.effective-policy.json", Guardrails.Tests.Shared.EffectivePolicyText.Json(SdkVerify<UnapprovedAiSdkAnalyzer>.Policy()));
+        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(policy)),
+            onAnalyzerException: (e, analyzer, _) => { lock (thrown) { thrown.Add(analyzer.GetType().Name + ": " + e.Message); } },
+            concurrentAnalysis: true, logAnalyzerExecutionTime: false);
+        ImmutableArray<Diagnostic> found = await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync();
+
+        Assert.Empty(thrown);
+        Assert.DoesNotContain(found, d => d.Id == "AD0001");
+        // The load outside the lambda is still judged by the name it folds to (the SDK's assembly: GRD003).
+        Assert.True(found.Any(d => d.Id == "GRD003" && d.Location.GetLineSpan().StartLinePosition.Line + 1 == 7), string.Join("\n", found));
+    }
+
     private sealed class Text(string path, string text) : AdditionalText
     {
         public override string Path { get; } = path;

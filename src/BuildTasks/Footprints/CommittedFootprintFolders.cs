@@ -30,7 +30,7 @@ namespace Guardrails.BuildTasks.Footprints
                     // must not quietly hide every committed footprint off the project's walk.
                     problems.Add(new DiscoveryProblem(Path.Combine(repositoryRoot, ".git"),
                         "the git index could not be read, so committed footprints outside the project's folders were not looked at (restore it with 'git reset')",
-                        limitReached: true));
+                        limitReached: true) { Remedy = "restore the index (git reset)" });
                 }
 
                 return found;
@@ -108,14 +108,22 @@ namespace Guardrails.BuildTasks.Footprints
                 problems.Add(new DiscoveryProblem(Path.Combine(repositoryRoot, link.Replace('/', Path.DirectorySeparatorChar)),
                     "the git submodule at '" + link + "/'" + (url != null ? " (" + Guardrails.BuildTasks.Policy.Text.Show(url, 200) + ")" : string.Empty) +
                     " is not checked out, so the assistant files it may hold could not be checked; check it out in CI (git submodule update --init --recursive, or actions/checkout with submodules: recursive)",
-                    limitReached: true) { Subject = "footprint:" + link + "/" });
+                    limitReached: true)
+                {
+                    Subject = "footprint:" + link + "/",
+                    Remedy = "check the submodule out for the build, or, when it is known to hold no assistant files, have the policy owner waive it (subject 'footprint:" + link + "/')",
+                });
             }
 
             foreach (string folder in collapsed)
             {
                 problems.Add(new DiscoveryProblem(Path.Combine(repositoryRoot, folder.TrimEnd('/').Replace('/', Path.DirectorySeparatorChar)),
                     "the committed folder '" + folder + "' is one entry of a sparse index (git sparse-checkout --sparse-index, index.sparse), not checked out, so the assistant files it may hold could not be checked; check out the whole repository for the build, or at least without --sparse-index",
-                    limitReached: true) { Subject = "footprint:" + folder });
+                    limitReached: true)
+                {
+                    Subject = "footprint:" + folder,
+                    Remedy = "check the folder out for the build, or, when it is known to hold no assistant files, have the policy owner waive it (subject 'footprint:" + folder + "')",
+                });
             }
 
             foreach (string missing in notCheckedOut)

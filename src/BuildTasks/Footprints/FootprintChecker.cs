@@ -156,7 +156,8 @@ namespace Guardrails.BuildTasks.Footprints
                     _findings.Add(new Finding(RuleCatalog.UnreadableAssistantFile, p.Path, 0, 0,
                         "Assistant footprint discovery: " + p.Message + ". Footprints there were not checked." +
                         (blocking
-                            ? " The policy does not say how to treat footprints discovery could not reach (defaults.unreadableFootprint), so this fails the build: move the large folder out of the repository, or have the policy owner set \"warn\"."
+                            ? " The policy does not say how to treat footprints discovery could not reach (defaults.unreadableFootprint), so this fails the build: " +
+                              (p.Remedy ?? "move the large folder out of the repository") + ", or have the policy owner set \"warn\"."
                             : string.Empty),
                         warningOnly: !blocking, subject: p.Subject));
                 }

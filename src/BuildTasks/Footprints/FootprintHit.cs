@@ -71,6 +71,12 @@ namespace Guardrails.BuildTasks.Footprints
 
         /// <summary>The waiver subject of the finding (<c>footprint:</c> + the path), or null when it cannot be waived one by one.</summary>
         public string? Subject { get; set; }
+
+        /// <summary>
+        /// What the repository does when this problem fails the build, or null for a discovery stopped at its limit (move the
+        /// large folder out). A submodule or sparse folder that is not checked out is not a large folder: its fix is a checkout.
+        /// </summary>
+        public string? Remedy { get; set; }
     }
 
     /// <summary>What discovery found between the project folder and the repository root.</summary>

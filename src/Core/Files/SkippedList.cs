@@ -138,12 +138,31 @@ namespace Guardrails.Core.Files
             }
         }
 
-        /// <summary>Why a file was not scanned, as the GRD007 message says it.</summary>
-        public static string Describe(string reason, long length) =>
-            reason == Binary
-                ? "it is a binary file (a NUL byte in its first 8 KB, or a binary extension)"
-                : length > TextFileSecrets.StreamMaxBytes
-                ? string.Format(CultureInfo.InvariantCulture, "its size ({0:N0} bytes) is over the limit of {1:N0} bytes for a file scanned during the build", length, TextFileSecrets.StreamMaxBytes)
-                : string.Format(CultureInfo.InvariantCulture, "its size ({0:N0}) is over the limit of {1:N0} characters for a file the compiler reads", length, TextFileSecrets.MaxLength);
+        /// <summary>
+        /// Why a file was not scanned by the compiler's key scan, as the GRD007 message says it: every reason of this list
+        /// has its own wording (the reasons the build's check scans itself are worded as such, not as a size).
+        /// </summary>
+        public static string Describe(string reason, long length)
+        {
+            switch (reason)
+            {
+                case Binary:
+                    return "it is a binary file (a NUL byte in its first 8 KB, or a binary extension)";
+                case Name:
+                    return "its name holds a line break or another control character the compiler cannot be given; the build's check scans it instead";
+                case Encoding:
+                    return "its encoding (UTF-32, or UTF-16 without a byte-order mark) is one the compiler cannot decode; the build's check decodes and scans it instead";
+                case KeyName:
+                    return "its name (or the name of a folder above it) holds a key, so it is kept out of every compiler message; the build's check reports the name and scans the content";
+                case Link:
+                    return "it is a symbolic link that points to no file; the build's check scans the target text git commits for it";
+                case Large:
+                    return string.Format(CultureInfo.InvariantCulture, "its size ({0:N0}) is over the limit of {1:N0} characters for a file the compiler reads; the build's check scans it instead, streaming", length, TextFileSecrets.MaxLength);
+                default:
+                    return length > TextFileSecrets.StreamMaxBytes
+                        ? string.Format(CultureInfo.InvariantCulture, "its size ({0:N0} bytes) is over the limit of {1:N0} bytes for a file scanned during the build", length, TextFileSecrets.StreamMaxBytes)
+                        : string.Format(CultureInfo.InvariantCulture, "its size ({0:N0}) is over the limit of {1:N0} characters for a file the compiler reads", length, TextFileSecrets.MaxLength);
+            }
+        }
     }
 }

@@ -172,6 +172,11 @@ public class CommittedFootprintFoldersTests
         Assert.Contains("'tools/'", f.Message);
         Assert.Contains(source.Replace('\\', '/'), f.Message.Replace('\\', '/')); // the url .gitmodules gives: what can be judged without it
         Assert.Equal("footprint:tools/", f.Subject); // waivable for this submodule alone
+        // The fix it names is a checkout or a waiver of this submodule, not the discovery limit's "move the large folder"
+        // (a real repository's docs submodule read as a large folder: realcode9).
+        Assert.Contains("check the submodule out for the build", f.Message);
+        Assert.Contains("subject 'footprint:tools/'", f.Message);
+        Assert.DoesNotContain("large folder", f.Message);
 
         // A policy that says how to treat what could not be looked at keeps it a warning.
         FootprintHarness.Run warn = FootprintHarness.Check(repo, FootprintHarness.PolicyWith(defaults: "{ \"unknownAssistant\": \"deny\", \"unknownFootprint\": \"deny\", \"unreadableFootprint\": \"warn\" }"), FootprintHarness.Manifest("[]"));
@@ -202,6 +207,8 @@ public class CommittedFootprintFoldersTests
         Finding web = Assert.Single(collapsed, f => f.Message.Contains("'web/'", StringComparison.Ordinal));
         Assert.True(run.IsError(web), run.ToString());
         Assert.Equal("footprint:web/", web.Subject);
+        Assert.Contains("subject 'footprint:web/'", web.Message);
+        Assert.DoesNotContain("large folder", web.Message);
 
         // The full checkout reads web/.cursor/ instead (GRD130), with no such finding.
         GitIndexTests.Git(repo.Root, "sparse-checkout", "disable");
