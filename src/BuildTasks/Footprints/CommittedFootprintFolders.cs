@@ -130,7 +130,14 @@ namespace Guardrails.BuildTasks.Footprints
             {
                 problems.Add(new DiscoveryProblem(Path.Combine(repositoryRoot, missing.TrimEnd('/').Replace('/', Path.DirectorySeparatorChar)),
                     "the committed assistant files at '" + missing + "' are not in the working tree (a sparse checkout, or deleted without a commit), so they could not be checked; check out the whole repository",
-                    limitReached: true));
+                    limitReached: true)
+                {
+                    // Waivable per path like a submodule or a sparse folder: a monorepo's .NET job that checks out dotnet/ only
+                    // left python/AGENTS.md and 19 more out of agent-framework's checkout (realcode9), and the only other way
+                    // out was unreadableFootprint "warn" for every kind of unchecked footprint at once.
+                    Subject = "footprint:" + missing,
+                    Remedy = "check out the whole repository, or, when these files are known to be another part's (a folder the build never reads), have the policy owner waive them (subject 'footprint:" + missing + "', or a glob for their folder)",
+                });
             }
 
             var searchedSet = new HashSet<string>(StringComparer.Ordinal);
