@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -24,39 +22,6 @@ public class AdversaryRound3Tests
     private readonly PackageFixture _fixture;
 
     public AdversaryRound3Tests(PackageFixture fixture) => _fixture = fixture;
-
-    private static DotNet.Result Gate(string folder, params string[] extra)
-    {
-        string configuration = typeof(AdversaryRound3Tests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
-        string tool = Path.Combine(RepoPaths.Root, "src", "Cli", "bin", configuration, "net8.0", "guardrails.dll");
-        return DotNet.Run(folder, null, new[] { tool, "verify-build" }.Concat(extra).Append(folder).ToArray());
-    }
-
-    /// <summary>The documented gate: CI's pin, minimum revision and its own copy of the policy for the re-scan.</summary>
-    private static DotNet.Result DocumentedGate(TestProject repo, int minRevision) =>
-        Gate(
-            repo.Directory,
-            "--policy-sha256", E2eDocuments.Sha256(repo.PathOf(E2eDocuments.PolicyFile)).ToLowerInvariant(),
-            "--min-revision", minRevision.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--rescan-with-policy", repo.PathOf(E2eDocuments.PolicyFile));
-
-    private DotNet.Result BuildProject(TestProject repo, string relativeProject) =>
-        DotNet.Run(repo.Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = _fixture.PackagesFolder },
-            "build", repo.PathOf(relativeProject), "-nodeReuse:false", "-p:UseSharedCompilation=false");
-
-    private void UseNuGetOrg(TestProject repo, string extraFeed = "")
-    {
-        repo.Write("nuget.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />{extraFeed}
-                <add key="guardrails-test-feed" value="{_fixture.Feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
-              </packageSources>
-            </configuration>
-            """);
-    }
 
     /// <summary>The pinned repository with its project moved to App/ (the root Directory.Build.props holds the central settings).</summary>
     private TestProject RepoWithAppFolder(string policyId, string key)
@@ -96,7 +61,7 @@ public class AdversaryRound3Tests
         repo.Write("team/Program.cs", "Console.WriteLine(1);\n");
         repo.Write("team/appsettings.json", "{ \"OpenAI\": { \"ApiKey\": \"" + key + "\" } }\n");
         repo.AddToProject("  <ItemGroup>\n    <Compile Remove=\"team/**\" />\n    <None Remove=\"team/**\" />\n  </ItemGroup>");
-        DotNet.Result without = BuildProject(repo, "team/Team.csproj");
+        DotNet.Result without = repo.BuildProjectFile("team/Team.csproj");
         Assert.True(without.ExitCode != 0 && without.Output.Contains("error GRD002", StringComparison.Ordinal), without.ToString());
 
         repo.Write("team/Directory.Build.props", """
@@ -109,7 +74,7 @@ public class AdversaryRound3Tests
               </PropertyGroup>
             </Project>
             """);
-        DotNet.Result result = BuildProject(repo, "team/Team.csproj");
+        DotNet.Result result = repo.BuildProjectFile("team/Team.csproj");
 
         Assert.True(result.ExitCode != 0, "three opt-outs in a nested Directory.Build.props turn the build green with no GRD310:\n" + result);
         Assert.Contains("error GRD310", result.Output);
@@ -134,14 +99,11 @@ public class AdversaryRound3Tests
         DotNet.Result without = repo.Build();
         Assert.True(without.ExitCode != 0 && without.Output.Contains("error GRD002", StringComparison.Ordinal), without.ToString());
         string feed = repo.PathOf("eng/feed");
-        Directory.CreateDirectory(feed);
-        using (ZipArchive package = ZipFile.Open(Path.Combine(feed, "E2eAdv3.BuildDefaults.1.0.0.nupkg"), ZipArchiveMode.Create))
-        {
-            WriteEntry(package, "E2eAdv3.BuildDefaults.nuspec", """
-                <?xml version="1.0"?>
-                <package><metadata><id>E2eAdv3.BuildDefaults</id><version>1.0.0</version><authors>e2e</authors><description>build defaults</description><developmentDependency>true</developmentDependency></metadata></package>
-                """);
-            WriteEntry(package, "build/E2eAdv3.BuildDefaults.props", """
+        TestPackages.Write(
+            feed,
+            "E2eAdv3.BuildDefaults",
+            "1.0.0",
+            TestPackages.Text(("build/E2eAdv3.BuildDefaults.props", """
                 <Project>
                   <PropertyGroup>
                     <GuardrailsScanFiles>false</GuardrailsScanFiles>
@@ -149,8 +111,8 @@ public class AdversaryRound3Tests
                     <GuardrailsScanRepositoryFiles>false</GuardrailsScanRepositoryFiles>
                   </PropertyGroup>
                 </Project>
-                """);
-        }
+                """)),
+            developmentDependency: true);
 
         repo.Write("nuget.config", $"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -203,7 +165,7 @@ public class AdversaryRound3Tests
 
         // The build is green and ships the key: the documented gate reads bin/ itself (GRDCL31).
         Assert.True(result.ExitCode == 0 && File.Exists(repo.PathOf("bin/Debug/net10.0/prod.txt")), result.ToString());
-        DotNet.Result gate = DocumentedGate(repo, 2);
+        DotNet.Result gate = GuardrailsTool.DocumentedGate(repo.Directory, repo.PathOf(E2eDocuments.PolicyFile), 2);
         Assert.True(gate.ExitCode != 0, "bin/Debug/net10.0/prod.txt holds a key and neither the build nor the gate objects:\n" + result + "\n" + gate);
         Assert.Contains("FAIL  GRDCL31 " + repo.PathOf("bin/Debug/net10.0/prod.txt"), gate.Output);
         Assert.DoesNotContain(key, gate.Output);
@@ -220,7 +182,7 @@ public class AdversaryRound3Tests
     {
         TestProject repo = _fixture.NewGovernedProject(E2eDocuments.Policy("e2e-adv3-notargets", 2), E2eDocuments.MinimalManifest);
         repo.PinPolicy(("GuardrailsMode", "Enforce"));
-        UseNuGetOrg(repo);
+        repo.UseNuGetOrg();
         repo.Write("tools/Sdk.proj", """
             <Project Sdk="Microsoft.Build.NoTargets/3.7.0">
               <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
@@ -243,16 +205,7 @@ public class AdversaryRound3Tests
             Console.WriteLine(client.GetType().FullName);
             """);
 
-        DotNet.Result build = repo.Build();
-        bool buildFailedOnGuardrails = build.ExitCode != 0 && build.Output.Contains("error GRD", StringComparison.Ordinal);
-        if (!buildFailedOnGuardrails)
-        {
-            Assert.True(build.ExitCode == 0 && File.Exists(repo.PathOf("bin/Debug/net10.0/OpenAI.dll")), build.ToString());
-        }
-
-        DotNet.Result gate = DocumentedGate(repo, 2);
-        bool gateFailed = gate.ExitCode != 0 && gate.Output.Contains("GRDCL", StringComparison.Ordinal);
-        Assert.True(buildFailedOnGuardrails || gateFailed, "bin/OpenAI.dll (unapproved) ships and is used, and neither the build nor the gate objects:\n" + build + "\n" + gate);
+        repo.AssertBuildOrGateFails(null, () => File.Exists(repo.PathOf("bin/Debug/net10.0/OpenAI.dll")), "bin/OpenAI.dll (unapproved) ships and is used,", "GRDCL");
     }
 
     /// <summary>
@@ -310,11 +263,5 @@ public class AdversaryRound3Tests
         }
 
         Assert.DoesNotContain(key, result.Output);
-    }
-
-    private static void WriteEntry(ZipArchive archive, string name, string content)
-    {
-        using var writer = new StreamWriter(archive.CreateEntry(name).Open());
-        writer.Write(content);
     }
 }

@@ -150,19 +150,11 @@ public class AdversaryRound4Tests
             """);
         repo.Write("Program.cs", "Console.WriteLine(new System.Resources.ResourceManager(\"App.Strings\", typeof(Program).Assembly).GetString(\"OpenAiKey\")!.Length);\n");
 
-        DotNet.Result build = repo.Build();
-        Assert.DoesNotContain(key, build.Output);
-        bool buildFailed = build.ExitCode != 0 && build.Output.Contains("error GRD", StringComparison.Ordinal);
-        if (!buildFailed)
-        {
-            Assert.True(build.ExitCode == 0, build.ToString());
-            Assert.Contains(key, File.ReadAllText(repo.PathOf("bin/Debug/net10.0/App.dll"), System.Text.Encoding.Latin1)); // it ships
-        }
-
-        DotNet.Result gate = GuardrailsTool.DocumentedGate(repo.Directory, repo.PathOf(E2eDocuments.PolicyFile), 2);
-        Assert.DoesNotContain(key, gate.Output);
-        Assert.True(buildFailed || (gate.ExitCode != 0 && gate.Output.Contains("GRDCL", StringComparison.Ordinal)),
-            "the key ships inside App.dll and neither the build nor the gate objects:\n" + build + "\n" + gate);
+        repo.AssertBuildOrGateFails(
+            key,
+            () => File.ReadAllText(repo.PathOf("bin/Debug/net10.0/App.dll"), System.Text.Encoding.Latin1).Contains(key, StringComparison.Ordinal), // it ships
+            "the key ships inside App.dll",
+            "GRDCL");
     }
 
     /// <summary>
@@ -179,18 +171,11 @@ public class AdversaryRound4Tests
         repo.Write("ship.pfx", "OPENAI_API_KEY=" + key + "\n");
         repo.AddToProject("  <ItemGroup><None Update=\"ship.*\" CopyToOutputDirectory=\"PreserveNewest\" /></ItemGroup>");
 
-        DotNet.Result build = repo.Build();
-        Assert.DoesNotContain(key, build.Output);
-        bool buildFailed = build.ExitCode != 0 && build.Output.Contains("error GRD", StringComparison.Ordinal);
-        if (!buildFailed)
-        {
-            Assert.True(build.ExitCode == 0 && File.ReadAllText(repo.PathOf("bin/Debug/net10.0/ship.png")).Contains(key, StringComparison.Ordinal), build.ToString());
-        }
-
-        DotNet.Result gate = GuardrailsTool.DocumentedGate(repo.Directory, repo.PathOf(E2eDocuments.PolicyFile), 2);
-        Assert.DoesNotContain(key, gate.Output);
-        Assert.True(buildFailed || (gate.ExitCode != 0 && gate.Output.Contains("GRDCL31", StringComparison.Ordinal)),
-            "bin/ship.png and bin/ship.pfx hold a key as plain text and neither the build nor the gate objects:\n" + build + "\n" + gate);
+        repo.AssertBuildOrGateFails(
+            key,
+            () => File.ReadAllText(repo.PathOf("bin/Debug/net10.0/ship.png")).Contains(key, StringComparison.Ordinal),
+            "bin/ship.png and bin/ship.pfx hold a key as plain text",
+            "GRDCL31");
     }
 
     /// <summary>
@@ -269,15 +254,10 @@ public class AdversaryRound4Tests
             Console.WriteLine(type is null ? "no plugin" : Activator.CreateInstance(type, "gpt-4o", Environment.GetEnvironmentVariable("OPENAI_API_KEY") ?? "x")!.GetType().FullName);
             """);
 
-        DotNet.Result build = repo.Build();
-        bool buildFailed = build.ExitCode != 0 && build.Output.Contains("error GRD", StringComparison.Ordinal);
-        if (!buildFailed)
-        {
-            Assert.True(build.ExitCode == 0 && File.Exists(repo.PathOf("bin/Debug/net10.0/OpenAI.dll")), build.ToString());
-        }
-
-        DotNet.Result gate = GuardrailsTool.DocumentedGate(repo.Directory, repo.PathOf(E2eDocuments.PolicyFile), 2);
-        Assert.True(buildFailed || (gate.ExitCode != 0 && gate.Output.Contains("GRDCL", StringComparison.Ordinal)),
-            "bin/OpenAI.dll (unapproved, from a team package's tools/ folder) ships and neither the build nor the gate objects:\n" + build + "\n" + gate);
+        repo.AssertBuildOrGateFails(
+            null,
+            () => File.Exists(repo.PathOf("bin/Debug/net10.0/OpenAI.dll")),
+            "bin/OpenAI.dll (unapproved, from a team package's tools/ folder) ships",
+            "GRDCL");
     }
 }

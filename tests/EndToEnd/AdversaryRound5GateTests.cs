@@ -54,18 +54,12 @@ public class AdversaryRound5GateTests
         repo.AddToProject("  <ItemGroup>\n    <PackageReference Include=\"E2eAdv5.Blobs\" Version=\"1.0.0\" />\n  </ItemGroup>");
         repo.Write("Program.cs", "using E2eAdv5.Blobs;\nConsole.WriteLine(Settings.OpenAiKey().Length + \" \" + Settings.Part(\"p1\").Length);\n");
 
-        DotNet.Result build = repo.Build();
-        Assert.DoesNotContain(key, build.Output);
-        bool buildFailed = build.ExitCode != 0 && build.Output.Contains("error GRD", StringComparison.Ordinal);
-        if (!buildFailed)
-        {
-            Assert.True(build.ExitCode == 0 && File.Exists(repo.PathOf("bin/Debug/net10.0/E2eAdv5.Blobs.dll")), build.ToString());
-        }
-
-        DotNet.Result gate = GuardrailsTool.DocumentedGate(repo.Directory, repo.PathOf(E2eDocuments.PolicyFile), 2);
-        Assert.DoesNotContain(key, gate.Output);
-        Assert.True(buildFailed || (gate.ExitCode != 0 && gate.Output.Contains("GRDCL31", StringComparison.Ordinal) && gate.Output.Contains("GRDCL30", StringComparison.Ordinal)),
-            "bin/E2eAdv5.Blobs.dll (a team package's assembly) holds a key and an unjudged assembly, and neither the build nor the gate objects:\n" + build + "\n" + gate);
+        repo.AssertBuildOrGateFails(
+            key,
+            () => File.Exists(repo.PathOf("bin/Debug/net10.0/E2eAdv5.Blobs.dll")),
+            "bin/E2eAdv5.Blobs.dll (a team package's assembly) holds a key and an unjudged assembly,",
+            "GRDCL31",
+            "GRDCL30");
     }
 
     /// <summary>
@@ -81,18 +75,7 @@ public class AdversaryRound5GateTests
         File.WriteAllBytes(repo.PathOf("ship.dat"), new byte[4].Concat(new UTF32Encoding(false, false).GetBytes("OPENAI_API_KEY=" + key + "\n")).ToArray());
         repo.AddToProject("  <ItemGroup><None Update=\"ship.dat\" CopyToOutputDirectory=\"PreserveNewest\" /></ItemGroup>");
 
-        DotNet.Result build = repo.Build();
-        Assert.DoesNotContain(key, build.Output);
-        bool buildFailed = build.ExitCode != 0 && build.Output.Contains("error GRD", StringComparison.Ordinal);
-        if (!buildFailed)
-        {
-            Assert.True(build.ExitCode == 0 && File.Exists(repo.PathOf("bin/Debug/net10.0/ship.dat")), build.ToString());
-        }
-
-        DotNet.Result gate = GuardrailsTool.DocumentedGate(repo.Directory, repo.PathOf(E2eDocuments.PolicyFile), 2);
-        Assert.DoesNotContain(key, gate.Output);
-        Assert.True(buildFailed || (gate.ExitCode != 0 && gate.Output.Contains("GRDCL31", StringComparison.Ordinal)),
-            "bin/ship.dat holds a key as UTF-32 text and neither the build nor the gate objects:\n" + build + "\n" + gate);
+        repo.AssertBuildOrGateFails(key, () => File.Exists(repo.PathOf("bin/Debug/net10.0/ship.dat")), "bin/ship.dat holds a key as UTF-32 text", "GRDCL31");
     }
 
     /// <summary>
@@ -121,15 +104,6 @@ public class AdversaryRound5GateTests
 
         repo.AddToProject("  <ItemGroup><None Update=\"logo.png\" CopyToOutputDirectory=\"PreserveNewest\" /></ItemGroup>");
 
-        DotNet.Result build = repo.Build();
-        bool buildFailed = build.ExitCode != 0 && build.Output.Contains("error GRD", StringComparison.Ordinal);
-        if (!buildFailed)
-        {
-            Assert.True(build.ExitCode == 0 && File.Exists(repo.PathOf("bin/Debug/net10.0/logo.png")), build.ToString());
-        }
-
-        DotNet.Result gate = GuardrailsTool.DocumentedGate(repo.Directory, repo.PathOf(E2eDocuments.PolicyFile), 2);
-        Assert.True(buildFailed || (gate.ExitCode != 0 && gate.Output.Contains("GRDCL30", StringComparison.Ordinal)),
-            "bin/logo.png is a zip holding a managed assembly and neither the build nor the gate objects:\n" + build + "\n" + gate);
+        repo.AssertBuildOrGateFails(null, () => File.Exists(repo.PathOf("bin/Debug/net10.0/logo.png")), "bin/logo.png is a zip holding a managed assembly", "GRDCL30");
     }
 }

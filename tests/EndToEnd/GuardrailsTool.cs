@@ -31,6 +31,36 @@ internal static class GuardrailsTool
     public static DotNet.Result DocumentedScan(string folder, string publishedPolicy, params string[] options) =>
         Scan(folder, new[] { "--policy", publishedPolicy, "--policy-sha256", E2eDocuments.Sha256(publishedPolicy).ToLowerInvariant() }.Concat(options).ToArray());
 
+    /// <summary>
+    /// The CI sequence for a route that ships something in bin/: `dotnet build`, then the documented gate
+    /// (<see cref="DocumentedGate"/> with the project's policy, revision 2). Holds when the build fails with a Guardrails
+    /// error; otherwise the build must have passed with <paramref name="ships"/> true (the route really ships) and the gate
+    /// must fail with every one of <paramref name="gateFindings"/> in its output. No output may hold <paramref name="key"/>.
+    /// </summary>
+    public static void AssertBuildOrGateFails(this TestProject repo, string? key, Func<bool> ships, string route, params string[] gateFindings)
+    {
+        DotNet.Result build = repo.Build();
+        if (key != null)
+        {
+            Assert.DoesNotContain(key, build.Output);
+        }
+
+        if (build.ExitCode != 0 && build.Output.Contains("error GRD", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        Assert.True(build.ExitCode == 0 && ships(), build.ToString());
+        DotNet.Result gate = DocumentedGate(repo.Directory, repo.PathOf(E2eDocuments.PolicyFile), 2);
+        if (key != null)
+        {
+            Assert.DoesNotContain(key, gate.Output);
+        }
+
+        Assert.True(gate.ExitCode != 0 && gateFindings.All(f => gate.Output.Contains(f, StringComparison.Ordinal)),
+            route + " and neither the build nor the gate objects:\n" + build + "\n" + gate);
+    }
+
     private static DotNet.Result Run(string command, string folder, string[] options)
     {
         string configuration = typeof(GuardrailsTool).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
