@@ -626,4 +626,52 @@ public class VerifyBuildTests
         Assert.Equal(2, malformed.ExitCode);
         Assert.Contains("GRDCL32", malformed.Err);
     }
+
+    /// <summary>
+    /// Adversary round 6 #6: for a signed package (nuget.org repository-signs every one) NuGet's content hash in
+    /// .nupkg.metadata and the assets file is the hash of the package without its signature, while .nupkg.sha512 is the
+    /// file's SHA-512. The gate took them as one value, so every approved nuget.org package in bin/ was GRDCL30. A package
+    /// of this machine's NuGet cache restored from nuget.org (xunit's, signed), shipped in bin/, is vouched for.
+    /// </summary>
+    [Fact]
+    public void A_signed_package_from_nuget_org_is_restore_s_own_record_and_vouches_for_its_file()
+    {
+        string cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        string folder = Directory.GetDirectories(Path.Combine(cache, "xunit.extensibility.core"))
+            .First(d => File.Exists(Path.Combine(d, ".nupkg.metadata")) && File.Exists(Path.Combine(d, "lib", "netstandard1.1", "xunit.core.dll")));
+        string nupkg = Directory.GetFiles(folder, "*.nupkg").Single();
+        string contentHash = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, ".nupkg.metadata"))).RootElement.GetProperty("contentHash").GetString()!;
+        string fileHash = Convert.ToBase64String(SHA512.HashData(File.ReadAllBytes(nupkg)));
+        Assert.NotEqual(fileHash, contentHash); // signed: two hashes
+        using (FileStream stream = File.OpenRead(nupkg))
+        {
+            Assert.Equal(contentHash, Guardrails.Cli.Verify.NuGetContentHash.Of(stream, fileHash));
+        }
+
+        using var repo = new TempRepo();
+        ScanTests.Git(repo.Root, "init", "-q");
+        byte[] app = File.ReadAllBytes(typeof(VerifyBuildTests).Assembly.Location);
+        string project = repo.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        Bytes(repo, "src/App/obj/Debug/net8.0/App.dll", app);
+        repo.Write("src/App/obj/Debug/net8.0/guardrails/guardrails.audit.json", Verified("App.dll", Sha(app)).Insert(1, " \"project\": { \"path\": \"" + project.Replace("\\", "\\\\") + "\" },"));
+        Bytes(repo, "src/App/bin/Debug/net8.0/App.dll", app);
+        Bytes(repo, "src/App/bin/Debug/net8.0/xunit.core.dll", File.ReadAllBytes(Path.Combine(folder, "lib", "netstandard1.1", "xunit.core.dll")));
+        string library = "xunit.extensibility.core/" + Path.GetFileName(folder);
+        repo.Write("src/App/obj/project.assets.json",
+            "{ \"version\": 3, \"targets\": { \"net8.0\": { \"" + library + "\": { \"type\": \"package\", \"runtime\": { \"lib/netstandard1.1/xunit.core.dll\": {} } } } }, " +
+            "\"libraries\": { \"" + library + "\": { \"type\": \"package\", \"sha512\": \"" + contentHash + "\", \"path\": \"" + library + "\" } }, " +
+            "\"packageFolders\": { " + System.Text.Json.JsonSerializer.Serialize(cache + Path.DirectorySeparatorChar) + ": {} }, " +
+            "\"project\": { \"restore\": { \"projectPath\": " + System.Text.Json.JsonSerializer.Serialize(project) + " } } }");
+
+        CliRun run = CliRun.Of("verify-build", repo.Root);
+        Assert.True(run.ExitCode == 0, run.Out + run.Err);
+
+        // The assets file naming another content hash for the library vouches for nothing.
+        repo.Write("src/App/obj/project.assets.json", File.ReadAllText(repo.PathOf("src/App/obj/project.assets.json")).Replace(contentHash, fileHash, StringComparison.Ordinal));
+        CliRun other = CliRun.Of("verify-build", repo.Root);
+        Assert.Equal(1, other.ExitCode);
+        Assert.Contains("FAIL  GRDCL30 " + repo.PathOf("src/App/bin/Debug/net8.0/xunit.core.dll"), other.Out);
+    }
 }

@@ -230,7 +230,7 @@ internal static class BuildGate
         // unsigned package, two values for a signed one; either binds the package's content.
         if (!expect.PolicyPackagePins.Contains(package.Sha512, StringComparer.Ordinal) && !expect.PolicyPackagePins.Contains(package.FileSha512, StringComparer.Ordinal))
         {
-            return Fail(outputDirectory, PackageCode, "the policy package the build used (" + folder + ", restored from " + (package.Source ?? "an unknown source") + ") has the SHA-512 " + package.Sha512 +
+            return Fail(outputDirectory, PackageCode, "the policy package the build used (" + folder + ", restored from " + (package.Source ?? "an unknown source") + ") has the content hash " + package.Sha512 +
                 ", not the one CI pins (" + pins + "): a look-alike of the policy package (same id and version from another feed, the published policy file with other props) was built with.");
         }
 
