@@ -20,7 +20,8 @@ namespace Guardrails.Analyzers
     /// has no implementation, factory or instance).
     /// Reflection creates it the same way: <c>Activator.CreateInstance&lt;OpenAIClient&gt;()</c>,
     /// <c>Activator.CreateInstance(typeof(OpenAIClient), key)</c>, <c>Expression.New(typeof(OpenAIClient))</c>,
-    /// <c>RuntimeHelpers.GetUninitializedObject(typeof(OpenAIClient))</c> and <c>typeof(OpenAIClient).GetConstructor(…)!.Invoke(…)</c>
+    /// <c>RuntimeHelpers.GetUninitializedObject(typeof(OpenAIClient))</c>, <c>typeof(OpenAIClient).GetConstructor(…)!.Invoke(…)</c> and
+    /// <c>typeof(OpenAIClient).InvokeMember(…)</c>
     /// (the <c>typeof</c> written at the call: a <c>Type</c> kept in a variable first is not followed).
     /// </summary>
     internal static class DependencyInjectionActivation
@@ -84,9 +85,11 @@ namespace Guardrails.Analyzers
             }
 
             // typeof(T).GetConstructor(…) / GetConstructors(): reported from that name to the end of the chain it starts
-            // (`.Invoke(…)`, `[0]`, `!`), where the constructor is called.
+            // (`.Invoke(…)`, `[0]`, `!`), where the constructor is called. typeof(T).InvokeMember(…) runs T's constructor
+            // with BindingFlags.CreateInstance (adversary round 6 #5) and any static member of T otherwise: a use that creates.
             if (typeSyntax.Parent is TypeOfExpressionSyntax ctorOwner && ctorOwner.Parent is MemberAccessExpressionSyntax getter && getter.Expression == ctorOwner &&
-                (getter.Name.Identifier.ValueText == "GetConstructor" || getter.Name.Identifier.ValueText == "GetConstructors") &&
+                (getter.Name.Identifier.ValueText == "GetConstructor" || getter.Name.Identifier.ValueText == "GetConstructors" ||
+                 getter.Name.Identifier.ValueText == "InvokeMember") &&
                 getter.Parent is InvocationExpressionSyntax getCall && getCall.Expression == getter &&
                 model.GetSymbolInfo(getCall, ct).Symbol is IMethodSymbol { ContainingType: { Name: "Type", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
             {
@@ -112,6 +115,24 @@ namespace Guardrails.Analyzers
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// The <c>Type</c> parameter <paramref name="parameter"/> of <paramref name="method"/> is a type the call creates
+        /// (Activator.CreateInstance's and GetUninitializedObject's <c>type</c>, Expression.New's type, ActivatorUtilities'
+        /// <c>instanceType</c>, a registration's <c>implementationType</c> or lone service type): the same decision as for a
+        /// <c>typeof</c> written there, for a type computed at run time (<see cref="ReflectionSdkLoads"/>, under a route).
+        /// </summary>
+        public static bool CreatesTypeGivenTo(IMethodSymbol method, IParameterSymbol parameter)
+        {
+            if (!(parameter.Type is INamedTypeSymbol { Name: "Type", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }))
+            {
+                return false;
+            }
+
+            IMethodSymbol target = (method.ReducedFrom ?? method).OriginalDefinition;
+            return IsActivation(target) && (Activates(target, parameter.Name) ||
+                (target.Name == "New" && target.ContainingType?.Name == "Expression"));
         }
 
         /// <summary>

@@ -32,6 +32,20 @@ namespace Guardrails.Analyzers
 
         private static readonly string[] TextHints = { "GetType", "Load", "CreateInstance" };
 
+        /// <summary>
+        /// Under a route only: the other ways .NET creates a type it is handed (adversary round 6 #5, issue 12's reflection
+        /// residue): <c>Type.InvokeMember(…, BindingFlags.CreateInstance, …)</c>, a constructor's <c>Invoke</c>,
+        /// <c>Expression.New</c>, <c>RuntimeHelpers</c>/<c>FormatterServices.GetUninitializedObject</c>, ActivatorUtilities
+        /// and the container's registrations of a <c>Type</c> (<see cref="DependencyInjectionActivation.CreatesTypeGivenTo"/>).
+        /// </summary>
+        private static readonly string[] RouteSinkNames =
+        {
+            "InvokeMember", "Invoke", "New", "GetUninitializedObject", "GetSafeUninitializedObject", "CreateFactory", "GetServiceOrCreateInstance",
+            "AddSingleton", "AddScoped", "AddTransient", "AddKeyedSingleton", "AddKeyedScoped", "AddKeyedTransient",
+            "TryAddSingleton", "TryAddScoped", "TryAddTransient", "TryAddKeyedSingleton", "TryAddKeyedScoped", "TryAddKeyedTransient",
+            "Describe", "DescribeKeyed", "Singleton", "Scoped", "Transient", "KeyedSingleton", "KeyedScoped", "KeyedTransient",
+        };
+
         public static void Register(CompilationStartAnalysisContext start, GuardrailsSettings settings, PolicyVerdicts verdicts)
         {
             Decision? carried = CarriedSdk(start.Compilation, verdicts);
@@ -65,28 +79,57 @@ namespace Guardrails.Analyzers
         {
             SyntaxTree tree = context.SemanticModel.SyntaxTree;
             string text = TreeText.Of(tree, context.CancellationToken);
-            if (!MentionsALoader(text))
+            if (carried == null && !MentionsALoader(text))
             {
                 return;
             }
 
+            if (carried != null && text.IndexOf("ServiceDescriptor", StringComparison.Ordinal) >= 0)
+            {
+                // new ServiceDescriptor(serviceType, implementationType, lifetime): the container creates implementationType.
+                foreach (SyntaxNode node in tree.GetRoot(context.CancellationToken).DescendantNodes())
+                {
+                    if (node is BaseObjectCreationExpressionSyntax { ArgumentList: { } arguments } creation &&
+                        context.SemanticModel.GetSymbolInfo(creation, context.CancellationToken).Symbol is IMethodSymbol constructor &&
+                        CreatedArgument(arguments, constructor, context.SemanticModel, context.CancellationToken) is { } createdType)
+                    {
+                        ReportCarried(context, settings, verdicts, carried, createdType,
+                            "A type computed at run time and created by the container (new " + constructor.ContainingType.Name + ") can be any type this project ships, and the project ships " +
+                            carried.Sdk!.DisplayName + " through a route; create it with new, or name it with typeof, so it can be judged. Creating such a type");
+                    }
+                }
+            }
+
             StringFold? fold = null;
-            foreach (InvocationExpressionSyntax invocation in Candidates(tree, text, context.CancellationToken))
+            foreach (InvocationExpressionSyntax invocation in Candidates(tree, text, carried != null, context.CancellationToken))
             {
                 if (!(context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is IMethodSymbol method))
                 {
                     continue;
                 }
 
-                if (carried != null && IsCreateByType(method) && invocation.ArgumentList.Arguments.Count > 0 && IsComputedType(invocation.ArgumentList.Arguments[0].Expression))
+                if (carried != null && ComputedCreation(invocation, method, context.SemanticModel, context.CancellationToken) is { } created)
                 {
-                    // Adversary round 5 #3: under a route that carries an SDK, a System.Type reached from an allowed type
-                    // (typeof(AzureOpenAIClient).BaseType, azure.GetChatClient(…).GetType().BaseType, GetInterfaces(),
-                    // Assembly.GetTypes()) and created by reflection can be the carried SDK's own client without naming it.
-                    ReportCarried(context, settings, verdicts, carried, invocation.ArgumentList.Arguments[0].Expression,
+                    // Adversary round 5 #3 / round 6 #5: under a route that carries an SDK, a System.Type reached from an
+                    // allowed type (typeof(AzureOpenAIClient).BaseType, azure.GetChatClient(…).GetType().BaseType,
+                    // GetInterfaces(), Assembly.GetTypes()) and created by reflection or the container can be the carried
+                    // SDK's own client without naming it.
+                    ReportCarried(context, settings, verdicts, carried, created,
                         "A type computed at run time and created by reflection (" + method.ContainingType.Name + "." + method.Name + ") can be any type this project ships, and the project ships " +
                         carried.Sdk!.DisplayName + " through a route; create it with new, or name it with typeof, so it can be judged. Creating such a type");
                     continue;
+                }
+
+                if (carried != null && RouteOnly(method.Name))
+                {
+                    continue;
+                }
+
+                foreach (ExpressionSyntax scanned in carried != null && ScansForTypes(method) ? ComputedArguments(invocation) : Array.Empty<ExpressionSyntax>())
+                {
+                    ReportCarried(context, settings, verdicts, carried!, scanned,
+                        "An assembly computed at run time and scanned for types to register (" + method.ContainingType.Name + "." + method.Name + ") can hold any type this project ships, and the project ships " +
+                        carried!.Sdk!.DisplayName + " through a route; register the types by name so they can be judged. Scanning such an assembly");
                 }
 
                 if (!IsLoader(method, out bool byPath, out bool typeName))
@@ -158,6 +201,30 @@ namespace Guardrails.Analyzers
             return sdk.IsOwnClientEntryPoint(isConstructor: true, isExtensionMethod: false, name);
         }
 
+        private static IEnumerable<string> AllNames()
+        {
+            foreach (string name in LoaderNames)
+            {
+                yield return name;
+            }
+
+            foreach (string name in RouteSinkNames)
+            {
+                yield return name;
+            }
+
+            foreach (string name in ScanNames)
+            {
+                yield return name;
+            }
+        }
+
+        /// <summary>Scrutor's assembly selectors (ITypeSourceSelector) and the like, looked at under a route (<see cref="ScansForTypes"/>).</summary>
+        private static readonly string[] ScanNames =
+        {
+            "FromAssemblies", "FromAssembliesOf", "FromAssemblyDependencies", "FromApplicationDependencies", "FromDependencyContext",
+        };
+
         /// <summary>The cheap test on a file's text (no closure per file).</summary>
         private static bool MentionsALoader(string text)
         {
@@ -176,11 +243,11 @@ namespace Guardrails.Analyzers
         /// The invocations whose method name is a loader's, found from the text (the name as a whole word followed by
         /// "("), so a file is not walked node by node: only the few places the text points to are looked at.
         /// </summary>
-        private static IEnumerable<InvocationExpressionSyntax> Candidates(SyntaxTree tree, string text, System.Threading.CancellationToken ct)
+        private static IEnumerable<InvocationExpressionSyntax> Candidates(SyntaxTree tree, string text, bool underRoute, System.Threading.CancellationToken ct)
         {
             SyntaxNode? root = null;
             var seen = new HashSet<int>();
-            foreach (string name in LoaderNames)
+            foreach (string name in underRoute ? AllNames() : LoaderNames)
             {
                 for (int at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
                 {
@@ -203,7 +270,7 @@ namespace Guardrails.Analyzers
                     }
 
                     SyntaxNode callee = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
-                    if (callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee && invocation.ArgumentList.Arguments.Count > 0)
+                    if (callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee && (invocation.ArgumentList.Arguments.Count > 0 || Array.IndexOf(ScanNames, name) >= 0))
                     {
                         yield return invocation;
                     }
@@ -225,11 +292,197 @@ namespace Guardrails.Analyzers
                 carried.Qualifier(),
                 carried.Request));
 
-        /// <summary>Activator.CreateInstance(Type, …): creates whatever type it is handed.</summary>
-        private static bool IsCreateByType(IMethodSymbol method) =>
-            method.Name == "CreateInstance" && method.Parameters.Length >= 1 &&
-            method.Parameters[0].Type.Name == "Type" && method.Parameters[0].Type.ContainingNamespace?.ToDisplayString() == "System" &&
-            method.ContainingType.ToDisplayString() == "System.Activator";
+        private static bool RouteOnly(string name) => Array.IndexOf(RouteSinkNames, name) >= 0 && Array.IndexOf(LoaderNames, name) < 0;
+
+        /// <summary>
+        /// The expression holding the computed type (or constructor) this call creates, or null: a <c>Type</c> argument the
+        /// method creates (<see cref="DependencyInjectionActivation.CreatesTypeGivenTo"/>: Activator.CreateInstance(Type, …),
+        /// GetUninitializedObject, Expression.New(Type), ActivatorUtilities, registrations), <c>Type.InvokeMember</c> on a
+        /// computed type (it runs constructors with BindingFlags.CreateInstance, any static member otherwise), a
+        /// constructor's <c>Invoke</c> and <c>Expression.New(ConstructorInfo, …)</c> on a constructor not taken from
+        /// <c>typeof(X)</c> (that form is judged as a use of X).
+        /// </summary>
+        private static ExpressionSyntax? ComputedCreation(InvocationExpressionSyntax invocation, IMethodSymbol method, SemanticModel model, System.Threading.CancellationToken ct)
+        {
+            ExpressionSyntax? receiver = (invocation.Expression as MemberAccessExpressionSyntax)?.Expression;
+            string containing = method.ContainingType?.ToDisplayString() ?? string.Empty;
+            if (method.Name == "InvokeMember" && containing == "System.Type" && !method.IsStatic)
+            {
+                return receiver != null && IsComputedType(receiver) ? receiver : null;
+            }
+
+            if (method.Name == "Invoke" && !method.IsStatic && (containing == "System.Reflection.ConstructorInfo" ||
+                (containing == "System.Reflection.MethodBase" && receiver != null && model.GetTypeInfo(receiver, ct).Type?.ToDisplayString() == "System.Reflection.ConstructorInfo")))
+            {
+                return receiver != null && IsComputedConstructor(receiver) ? receiver : null;
+            }
+
+            if (CreatedArgument(invocation.ArgumentList, method, model, ct) is { } created)
+            {
+                return created;
+            }
+
+            foreach (ArgumentSyntax argument in invocation.ArgumentList.Arguments)
+            {
+                if (!(ParameterOf(argument, invocation.ArgumentList, method) is { } parameter))
+                {
+                    continue;
+                }
+
+                if (method.Name == "New" && containing == "System.Linq.Expressions.Expression" && parameter.Type.ToDisplayString() == "System.Reflection.ConstructorInfo" &&
+                    IsComputedConstructor(argument.Expression))
+                {
+                    return argument.Expression;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The computed <c>Type</c> argument the method creates (<see cref="DependencyInjectionActivation.CreatesTypeGivenTo"/>), or null.</summary>
+        private static ExpressionSyntax? CreatedArgument(ArgumentListSyntax arguments, IMethodSymbol method, SemanticModel model, System.Threading.CancellationToken ct)
+        {
+            foreach (ArgumentSyntax argument in arguments.Arguments)
+            {
+                if (ParameterOf(argument, arguments, method) is { } parameter &&
+                    DependencyInjectionActivation.CreatesTypeGivenTo(method, parameter) && IsComputedType(argument.Expression))
+                {
+                    return argument.Expression;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The parameter an argument binds to, from the method's signature (by name, else by position; the params array
+        /// takes the rest). Not through the operation tree: Roslyn 4.8 gives no argument operation for some forms (a
+        /// suppressed <c>x!</c> among them), and <see cref="BinderFaults"/> shows that tree can throw.
+        /// </summary>
+        private static IParameterSymbol? ParameterOf(ArgumentSyntax argument, ArgumentListSyntax list, IMethodSymbol method)
+        {
+            if (argument.NameColon != null)
+            {
+                foreach (IParameterSymbol p in method.Parameters)
+                {
+                    if (p.Name == argument.NameColon.Name.Identifier.ValueText)
+                    {
+                        return p;
+                    }
+                }
+
+                return null;
+            }
+
+            int index = list.Arguments.IndexOf(argument);
+            if (index >= 0 && index < method.Parameters.Length)
+            {
+                return method.Parameters[index];
+            }
+
+            return method.Parameters.Length > 0 && method.Parameters[method.Parameters.Length - 1].IsParams ? method.Parameters[method.Parameters.Length - 1] : null;
+        }
+
+        /// <summary>A constructor not written as <c>typeof(X).GetConstructor(…)</c> / <c>typeof(X).GetConstructors()[i]</c>.</summary>
+        private static bool IsComputedConstructor(ExpressionSyntax expression)
+        {
+            ExpressionSyntax e = expression;
+            while (true)
+            {
+                switch (e)
+                {
+                    case ParenthesizedExpressionSyntax p:
+                        e = p.Expression;
+                        continue;
+                    case PostfixUnaryExpressionSyntax bang when bang.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                        e = bang.Operand;
+                        continue;
+                    case CastExpressionSyntax cast:
+                        e = cast.Expression;
+                        continue;
+                    case ElementAccessExpressionSyntax indexed:
+                        e = indexed.Expression;
+                        continue;
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax getter } when
+                        getter.Name.Identifier.ValueText == "GetConstructor" || getter.Name.Identifier.ValueText == "GetConstructors":
+                        return IsComputedType(getter.Expression);
+                }
+
+                return true;
+            }
+        }
+
+        /// <summary>
+        /// Assembly scanning for a container (Scrutor's <c>FromAssemblies</c>, <c>FromAssemblyDependencies</c>,
+        /// <c>FromApplicationDependencies</c>, <c>FromDependencyContext</c>, …, and any <c>From*Assembl*</c> taking an
+        /// <c>Assembly</c>): the scanner registers the types it finds, so an assembly reached from an allowed type
+        /// (<c>typeof(AzureOpenAIClient).BaseType!.Assembly</c>) registers the carried SDK's clients.
+        /// </summary>
+        private static bool ScansForTypes(IMethodSymbol method)
+        {
+            if (!method.Name.StartsWith("From", StringComparison.Ordinal) || method.Name.IndexOf("Assembl", StringComparison.Ordinal) < 0 && method.Name.IndexOf("Dependenc", StringComparison.Ordinal) < 0)
+            {
+                return false;
+            }
+
+            if (method.Name.IndexOf("Dependenc", StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+
+            foreach (IParameterSymbol p in method.Parameters)
+            {
+                ITypeSymbol type = p.Type is IArrayTypeSymbol array ? array.ElementType : p.Type;
+                if (type is INamedTypeSymbol { IsGenericType: true } named && named.TypeArguments.Length == 1)
+                {
+                    type = named.TypeArguments[0];
+                }
+
+                string name = type.ToDisplayString();
+                if (name == "System.Reflection.Assembly" || name == "System.Type")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// What a scan is given that is not the project's own or a written type's assembly (<c>typeof(X)</c>,
+        /// <c>typeof(X).Assembly</c>, <c>Assembly.GetExecutingAssembly()</c>); a scan of dependencies
+        /// (<c>FromAssemblyDependencies</c>, <c>FromApplicationDependencies</c>) reaches every assembly the project ships, so the call.
+        /// </summary>
+        private static IEnumerable<ExpressionSyntax> ComputedArguments(InvocationExpressionSyntax invocation)
+        {
+            if (invocation.ArgumentList.Arguments.Count == 0 || invocation.Expression is MemberAccessExpressionSyntax { Name: SimpleNameSyntax { Identifier.ValueText: var called } } && called.IndexOf("Dependenc", StringComparison.Ordinal) >= 0 ||
+                invocation.Expression is IdentifierNameSyntax { Identifier.ValueText: var bare } && bare.IndexOf("Dependenc", StringComparison.Ordinal) >= 0)
+            {
+                yield return invocation;
+                yield break;
+            }
+
+            foreach (ArgumentSyntax argument in invocation.ArgumentList.Arguments)
+            {
+                ExpressionSyntax e = argument.Expression;
+                if (!IsComputedType(e))
+                {
+                    continue; // typeof(X): X's assembly, and X is judged
+                }
+
+                if (e is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Assembly" } owner && !IsComputedType(owner.Expression))
+                {
+                    continue; // typeof(X).Assembly: X's own assembly, and X is judged
+                }
+
+                if (e is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetExecutingAssembly" or "GetCallingAssembly" or "GetEntryAssembly" } })
+                {
+                    continue; // the project's own code
+                }
+
+                yield return e;
+            }
+        }
 
         /// <summary>
         /// A Type argument that is not written as <c>typeof(X)</c> (judged as a use of X) nor loaded by a name
@@ -293,8 +546,9 @@ namespace Guardrails.Analyzers
                     return typeName;
                 case "System.Reflection.Assembly":
                 case "System.Reflection.Module":
-                    // assembly.GetType("Namespace.Type"): a type name, as for Type.GetType.
-                    typeName = method.Name == "GetType" && !method.IsStatic;
+                    // assembly.GetType("Namespace.Type") and assembly.CreateInstance("Namespace.Type", …) (adversary round 6
+                    // #5): a type name, as for Type.GetType.
+                    typeName = (method.Name == "GetType" || (method.Name == "CreateInstance" && type == "System.Reflection.Assembly")) && !method.IsStatic;
                     byPath = method.Name == "LoadFrom" || method.Name == "LoadFile" || method.Name == "UnsafeLoadFrom";
                     return typeName || byPath || (method.Name == "Load" && method.IsStatic && type == "System.Reflection.Assembly");
                 case "System.Activator":

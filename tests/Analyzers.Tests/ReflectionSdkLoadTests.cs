@@ -39,6 +39,7 @@ public class ReflectionSdkLoadTests
                     AssemblyLoadContext.Default.LoadFromAssemblyPath({|#5:dir + "/OpenAI.dll"|});
                     AssemblyLoadContext.Default.LoadFromAssemblyName({|#6:new AssemblyName("Anthropic")|});
                     Type.GetType({|#7:"OpenAI.Chat.ChatClient, OpenAI, Version=2.1.0.0"|}, throwOnError: true);
+                    typeof(C).Assembly.CreateInstance({|#8:"OpenAI.Chat.ChatClient, OpenAI"|}); // adversary round 6 #5
                 }
             }
             """;
@@ -50,7 +51,8 @@ public class ReflectionSdkLoadTests
             At(4, "OpenAI", "Activator.CreateInstance"),
             At(5, "/OpenAI.dll", "AssemblyLoadContext.LoadFromAssemblyPath"),
             At(6, "Anthropic", "AssemblyLoadContext.LoadFromAssemblyName", Anthropic, "Anthropic"),
-            At(7, "OpenAI.Chat.ChatClient, OpenAI, Version=2.1.0.0", "Type.GetType"));
+            At(7, "OpenAI.Chat.ChatClient, OpenAI, Version=2.1.0.0", "Type.GetType"),
+            At(8, "OpenAI.Chat.ChatClient, OpenAI", "Assembly.CreateInstance"));
     }
 
     [Fact]

@@ -324,6 +324,121 @@ public class RouteAnalyzerTests
         await V.RunAsync(source, AzureOpenAiRoute, Computed(0), Computed(1), Computed(2), Computed(3));
     }
 
+    /// <summary>Scrutor's assembly selectors as the real package declares them (namespace Scrutor, ITypeSourceSelector).</summary>
+    private const string Scrutor = """
+        namespace Scrutor
+        {
+            using System;
+            using System.Reflection;
+            public interface IImplementationTypeSelector { IImplementationTypeSelector AddClasses(); }
+            public interface ITypeSourceSelector
+            {
+                IImplementationTypeSelector FromAssemblies(params Assembly[] assemblies);
+                IImplementationTypeSelector FromAssembliesOf(params Type[] types);
+                IImplementationTypeSelector FromAssemblyDependencies(Assembly assembly);
+                IImplementationTypeSelector FromApplicationDependencies();
+                IImplementationTypeSelector FromAssemblyOf<T>();
+            }
+        }
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            public static class ServiceCollectionExtensions
+            {
+                public static IServiceCollection Scan(this IServiceCollection services, System.Action<Scrutor.ITypeSourceSelector> action) => services;
+            }
+        }
+        """;
+
+    /// <summary>
+    /// Adversary round 6 #5 ('refl2') and issue 12's reflection residue: under a route, every other way .NET creates a type
+    /// it is handed is judged like Activator.CreateInstance(Type, …) when the type is computed (reached from an allowed
+    /// type, never named): Type.InvokeMember, Assembly.CreateInstance by a computed name, a constructor's Invoke,
+    /// GetUninitializedObject, Expression.New (by Type or ConstructorInfo), ActivatorUtilities, the container's
+    /// registrations and ServiceDescriptor, and assembly scanning (Scrutor's FromAssemblies / FromAssembliesOf /
+    /// FromAssemblyDependencies / FromApplicationDependencies). typeof(OpenAIClient).InvokeMember is a creation of the named type.
+    /// </summary>
+    [Fact]
+    public async Task Under_the_azure_openai_route_every_creation_of_a_computed_type_is_reported()
+    {
+        const string source = """
+            using System;
+            using System.Linq.Expressions;
+            using System.Reflection;
+            using System.Runtime.CompilerServices;
+            using Azure.AI.OpenAI;
+            using Microsoft.Extensions.DependencyInjection;
+            using OpenAI;
+            class C
+            {
+                object?[] Run(string key, IServiceCollection services, IServiceProvider sp, MethodInfo someMethod, Action done)
+                {
+                    Type baseType = typeof(AzureOpenAIClient).BaseType!;
+                    const BindingFlags F = BindingFlags.Public | BindingFlags.Instance | BindingFlags.CreateInstance;
+                    ConstructorInfo ctor = baseType.GetConstructors()[0];
+                    services.Scan(s => s.FromAssemblies({|#10:baseType.Assembly|}).AddClasses());
+                    services.Scan(s => {|#11:s.FromApplicationDependencies()|}.AddClasses());
+                    services.Scan(s => {|#12:s.FromAssemblyDependencies(typeof(C).Assembly)|}.AddClasses());
+                    services.Scan(s => s.FromAssembliesOf({|#13:baseType|}).AddClasses());
+                    services.AddSingleton({|#7:baseType|});
+                    services.AddSingleton(typeof(object), {|#8:baseType|});
+                    services.Add(new ServiceDescriptor(typeof(object), {|#9:baseType|}, ServiceLifetime.Singleton));
+
+                    // Left alone: written types, the project's own assembly, other reflection.
+                    services.Scan(s => s.FromAssemblies(typeof(C).Assembly, Assembly.GetExecutingAssembly()).AddClasses());
+                    services.Scan(s => s.FromAssemblyOf<C>().AddClasses());
+                    services.AddSingleton(typeof(System.Text.StringBuilder));
+                    services.Add(new ServiceDescriptor(baseType, new object()));
+                    someMethod.Invoke(null, null);
+                    done.Invoke();
+                    return new object?[]
+                    {
+                        {|#0:baseType|}.InvokeMember(null!, F, null, null, new object[] { key }),
+                        baseType.Assembly.CreateInstance({|#1:baseType.FullName!|}, false, F, null, new object[] { key }, null, null),
+                        {|#2:baseType.GetConstructor(new[] { typeof(string) })!|}.Invoke(new object[] { key }),
+                        RuntimeHelpers.GetUninitializedObject({|#3:baseType|}),
+                        Expression.New({|#4:baseType|}),
+                        Expression.New({|#5:ctor|}),
+                        ActivatorUtilities.CreateInstance(sp, {|#6:baseType|}, key),
+                        typeof(OpenAIClient).{|#14:InvokeMember(null!, F, null, null, new object[] { key })|},
+
+                        typeof(System.Text.StringBuilder).GetConstructor(Type.EmptyTypes)!.Invoke(null),
+                        typeof(System.Text.StringBuilder).InvokeMember(null!, F, null, null, null),
+                        typeof(AzureOpenAIClient).InvokeMember(null!, F, null, null, new object[] { new Uri("https://contoso.openai.azure.com"), key }),
+                        Expression.New(typeof(System.Text.StringBuilder)),
+                        typeof(C).Assembly.CreateInstance("C"),
+                    };
+                }
+            }
+            """;
+        DiagnosticResult Computed(int location, string how) =>
+            V.Diagnostic("GRD003").WithLocation(location).WithSeverity(DiagnosticSeverity.Error).WithArguments(
+                "A type computed at run time and created by " + how + " can be any type this project ships, and the project ships OpenAI .NET SDK through a route; " +
+                "create it with new, or name it with typeof, so it can be judged. Creating such a type", "OpenAI .NET SDK", "OpenAI", V.OwnerContact, Through, ApproveOpenAi);
+        DiagnosticResult Scanned(int location, string how) =>
+            V.Diagnostic("GRD003").WithLocation(location).WithSeverity(DiagnosticSeverity.Error).WithArguments(
+                "An assembly computed at run time and scanned for types to register (" + how + ") can hold any type this project ships, and the project ships OpenAI .NET SDK through a route; " +
+                "register the types by name so they can be judged. Scanning such an assembly", "OpenAI .NET SDK", "OpenAI", V.OwnerContact, Through, ApproveOpenAi);
+        // In source order (the verifier compares by location).
+        await V.RunAsync(new[] { source, DependencyInjection, Scrutor }, AzureOpenAiRoute,
+            Scanned(10, "ITypeSourceSelector.FromAssemblies"),
+            Scanned(11, "ITypeSourceSelector.FromApplicationDependencies"),
+            Scanned(12, "ITypeSourceSelector.FromAssemblyDependencies"),
+            Scanned(13, "ITypeSourceSelector.FromAssembliesOf"),
+            Computed(7, "reflection (ServiceCollectionServiceExtensions.AddSingleton)"),
+            Computed(8, "reflection (ServiceCollectionServiceExtensions.AddSingleton)"),
+            Computed(9, "the container (new ServiceDescriptor)"),
+            Computed(0, "reflection (Type.InvokeMember)"),
+            V.Diagnostic("GRD003").WithLocation(1).WithSeverity(DiagnosticSeverity.Error).WithArguments(
+                "A name built at run time and loaded by reflection (Assembly.CreateInstance) can reach any type this project ships, and the project ships OpenAI .NET SDK through a route; " +
+                "name the type with a constant or typeof so it can be judged. Loading by such a name", "OpenAI .NET SDK", "OpenAI", V.OwnerContact, Through, ApproveOpenAi),
+            Computed(2, "reflection (ConstructorInfo.Invoke)"),
+            Computed(3, "reflection (RuntimeHelpers.GetUninitializedObject)"),
+            Computed(4, "reflection (Expression.New)"),
+            Computed(5, "reflection (Expression.New)"),
+            Computed(6, "reflection (ActivatorUtilities.CreateInstance)"),
+            V.Diagnostic("GRD003").WithLocation(14).WithSeverity(DiagnosticSeverity.Error).WithArguments("OpenAIClient", "OpenAI .NET SDK", "OpenAI", V.OwnerContact, Through, ApproveOpenAi));
+    }
+
     [Fact]
     public async Task Without_a_route_a_computed_type_created_by_reflection_is_not_reported()
     {
