@@ -156,6 +156,49 @@ public class VerifyBuildContentsTests
         Assert.DoesNotContain(Key, run.All);
     }
 
+    /// <summary>
+    /// Adversary round 6 #7 ('zdir'): a zip whose entries are named like folders ('a/', 'b/') but hold the SDK's bytes (every
+    /// zip reader returns them), with the key as the archive's comment; a gzip whose header comment field holds the key.
+    /// The gate skipped folder-named entries and read nothing of an archive but its entries' data.
+    /// </summary>
+    [Fact]
+    public void An_sdk_in_a_folder_named_zip_entry_and_a_key_in_an_archive_comment_fail_the_gate()
+    {
+        byte[] app = Assembly("App", code: true);
+        using TempRepo repo = Repo(app);
+        byte[] assets;
+        using (var memory = new MemoryStream())
+        {
+            using (var zip = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
+            {
+                using (Stream a = zip.CreateEntry("a/").Open())
+                {
+                    a.Write(Sdk);
+                }
+
+                zip.CreateEntry("empty/").Open().Dispose();
+                zip.Comment = "OPENAI_API_KEY=" + Key;
+            }
+
+            assets = memory.ToArray();
+        }
+
+        Write(repo, Bin + "assets.zip", assets);
+        byte[] gzip = Gzip(Encoding.UTF8.GetBytes("harmless\n"));
+        byte[] comment = Encoding.ASCII.GetBytes("OPENAI_API_KEY=" + Key + "\0");
+        byte[] commented = gzip.Take(10).Concat(comment).Concat(gzip.Skip(10)).ToArray();
+        commented[3] |= 0x10; // FCOMMENT
+        Write(repo, Bin + "notes.gz", commented);
+        CliRun run = Gate(repo);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("FAIL  GRDCL30 " + repo.PathOf(Bin + "assets.zip") + "!a/", run.Out);
+        Assert.Contains("FAIL  GRDCL31 " + repo.PathOf(Bin + "assets.zip") + ":", run.Out);
+        Assert.Contains("FAIL  GRDCL31 " + repo.PathOf(Bin + "notes.gz") + ":", run.Out);
+        Assert.DoesNotContain("empty/", run.Out);
+        Assert.DoesNotContain(Key, run.All);
+    }
+
     [Fact]
     public void An_assembly_or_a_key_inside_a_zip_of_bin_fails_the_gate_and_what_is_vouched_for_passes()
     {

@@ -77,7 +77,19 @@ internal static class ShippedOutputs
                 {
                     // An archive (zip, .nupkg, tar, gzip; by its bytes, any name) is opened: an SDK or a key inside ships as surely
                     // as one beside it. Any other file is read for keys, and opened when it decodes as brotli or deflate.
-                    if (!ShippedContents.IsArchive(file) || !ShippedContents.Inspect(file, assembly: false, verified, packageFile, results))
+                    int before = results.Count;
+                    bool archive = ShippedContents.IsArchive(file);
+                    if (archive && ShippedContents.Inspect(file, assembly: false, verified, packageFile, results))
+                    {
+                        // What an archive holds besides its entries' data — the archive comment, a gzip header's comment
+                        // and name fields, extra fields (adversary round 6 #7: the key as a zip comment) — is read in the
+                        // file's own bytes, as any binary file of bin/ is, unless a key was found inside already.
+                        if (!results.Skip(before).Any(r => r.Code == KeyCode) && ShippedKey(file, packageFile) is { } raw)
+                        {
+                            results.Add(raw);
+                        }
+                    }
+                    else
                     {
                         if (ShippedKey(file, packageFile) is { } key)
                         {
