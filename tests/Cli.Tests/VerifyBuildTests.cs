@@ -674,4 +674,48 @@ public class VerifyBuildTests
         Assert.Equal(1, other.ExitCode);
         Assert.Contains("FAIL  GRDCL30 " + repo.PathOf("src/App/bin/Debug/net8.0/xunit.core.dll"), other.Out);
     }
+
+    /// <summary>
+    /// Adversary round 6 #10 ('tstage'): round 5 #2's team package (a key in its lib/ assembly, an SDK as its resource)
+    /// staged by a restore-time target into a feed folder just outside the repository: "restored from a feed inside the
+    /// repository" is false, so the gate neither opened nor read it. With the sources CI trusts named
+    /// (<c>--trusted-package-source</c>), a package from any other source is the repository's own and is opened and read.
+    /// </summary>
+    [Fact]
+    public void A_package_from_a_source_CI_does_not_trust_is_opened_and_read_for_keys()
+    {
+        using var repo = new TempRepo();
+        using var stage = new TempRepo(); // ../.team-stage, filled by the repository's own target before restore
+        ScanTests.Git(repo.Root, "init", "-q");
+        byte[] app = File.ReadAllBytes(typeof(VerifyBuildTests).Assembly.Location);
+        byte[] sdk = File.ReadAllBytes(typeof(FactAttribute).Assembly.Location);
+        string key = Guardrails.Tests.Shared.FakeKeys.OpenAiProject("StagedTeamPackageFakeKeyNotReal");
+        byte[] blobs = VerifyBuildContentsTests.Assembly("Acme.Blobs", code: true, ("p1", sdk), ("settings.txt", Encoding.UTF8.GetBytes("OPENAI_API_KEY=" + key + "\n")));
+        string project = repo.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        ScanTests.Git(repo.Root, "add", "src/App/App.csproj");
+        Bytes(repo, "src/App/obj/Debug/net8.0/App.dll", app);
+        repo.Write("src/App/obj/Debug/net8.0/guardrails/guardrails.audit.json", Verified("App.dll", Sha(app)).Insert(1, " \"project\": { \"path\": \"" + project.Replace("\\", "\\\\") + "\" },"));
+        Bytes(repo, "src/App/bin/Debug/net8.0/App.dll", app);
+        Bytes(repo, "src/App/bin/Debug/net8.0/Acme.Blobs.dll", blobs);
+        using var cache = new TempRepo();
+        Bytes(cache, "acme.blobs/1.0.0/lib/net8.0/Acme.Blobs.dll", blobs);
+        RestoredIn(cache, "acme.blobs/1.0.0", "acme.blobs.1.0.0", stage.Root, ("lib/net8.0/Acme.Blobs.dll", blobs));
+        repo.Write("src/App/obj/project.assets.json",
+            "{ \"version\": 3, \"targets\": { \"net8.0\": { \"Acme.Blobs/1.0.0\": { \"type\": \"package\", \"runtime\": { \"lib/net8.0/Acme.Blobs.dll\": {} } } } }, " +
+            "\"libraries\": { \"Acme.Blobs/1.0.0\": { \"type\": \"package\", \"path\": \"acme.blobs/1.0.0\" } }, \"packageFolders\": { " + System.Text.Json.JsonSerializer.Serialize(cache.Root + Path.DirectorySeparatorChar) + ": {} }, " +
+            "\"project\": { \"restore\": { \"projectPath\": " + System.Text.Json.JsonSerializer.Serialize(project) + " } } }");
+        string dll = repo.PathOf("src/App/bin/Debug/net8.0/Acme.Blobs.dll");
+        const string Central = "https://pkgs.example.test/acme/nuget/v3/index.json";
+
+        CliRun untrusted = CliRun.Of("verify-build", "--trusted-package-source", Central, "--trusted-package-source", "https://api.nuget.org/v3/index.json", repo.Root);
+        Assert.Equal(1, untrusted.ExitCode);
+        Assert.Contains("FAIL  GRDCL30 " + dll + "!p1", untrusted.Out);
+        Assert.Contains("FAIL  GRDCL31 " + dll + "!settings.txt", untrusted.Out);
+        Assert.DoesNotContain(key, untrusted.Out + untrusted.Err);
+
+        // The same package from the central feed CI names is judged by the build's package check, not opened.
+        RestoredIn(cache, "acme.blobs/1.0.0", "acme.blobs.1.0.0", Central + "/", ("lib/net8.0/Acme.Blobs.dll", blobs));
+        CliRun trusted = CliRun.Of("verify-build", "--trusted-package-source", Central, repo.Root);
+        Assert.True(trusted.ExitCode == 0, trusted.Out + trusted.Err);
+    }
 }

@@ -28,7 +28,15 @@ internal static class ShippedOutputs
 
     private const long MaxAssemblyBytes = 512L * 1024 * 1024;
 
-    public static List<GateResult> Check(OutputTree tree, IReadOnlyCollection<GateResult> outputs)
+    public static List<GateResult> Check(OutputTree tree, IReadOnlyCollection<GateResult> outputs) => Check(tree, outputs, Array.Empty<string>());
+
+    /// <param name="trustedSources">
+    /// The package sources CI names (<c>--trusted-package-source</c>): a package restored from any other source is the
+    /// repository's own, opened and read like any file of bin/ (adversary round 6 #10: a team package staged by a
+    /// restore-time target into a feed folder just outside the repository passed "not a feed inside the repository").
+    /// Empty: only packages from a feed inside the repository are.
+    /// </param>
+    public static List<GateResult> Check(OutputTree tree, IReadOnlyCollection<GateResult> outputs, IReadOnlyCollection<string> trustedSources)
     {
         var verifiedProjects = new HashSet<string>(PathComparer);
         var verifiedHashes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -56,7 +64,7 @@ internal static class ShippedOutputs
             }
         }
 
-        var packages = new PackageFiles(tree, verifiedProjects);
+        var packages = new PackageFiles(tree, verifiedProjects, trustedSources);
         Func<string, bool> verified = verifiedHashes.Contains;
 
         // A package's file is not read (the build judged the package), unless the package is the repository's own (restored
@@ -388,10 +396,42 @@ internal static class ShippedOutputs
         private readonly HashSet<string> _verifiedProjects;
         private Dictionary<string, List<PackageAsset>>? _byName;
 
-        public PackageFiles(OutputTree tree, HashSet<string> verifiedProjects)
+        private readonly IReadOnlyCollection<string> _trustedSources;
+
+        public PackageFiles(OutputTree tree, HashSet<string> verifiedProjects, IReadOnlyCollection<string> trustedSources)
         {
             _tree = tree;
             _verifiedProjects = verifiedProjects;
+            _trustedSources = trustedSources;
+        }
+
+        /// <summary>A source CI trusts: the same URL or folder, ignoring case, a trailing '/' and, for a folder, how it is written.</summary>
+        private bool Trusted(string? source)
+        {
+            if (string.IsNullOrWhiteSpace(source))
+            {
+                return false;
+            }
+
+            string Normal(string s)
+            {
+                s = s.Trim();
+                if (!Uri.TryCreate(s, UriKind.Absolute, out Uri? uri) || uri.IsFile)
+                {
+                    try
+                    {
+                        s = Path.GetFullPath(uri?.LocalPath ?? s);
+                    }
+                    catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+                    {
+                    }
+                }
+
+                return s.TrimEnd('/', '\\');
+            }
+
+            string given = Normal(source!);
+            return _trustedSources.Any(t => string.Equals(Normal(t), given, StringComparison.OrdinalIgnoreCase));
         }
 
         private readonly Dictionary<string, RestoredPackage?> _restored = new(PathComparer);
@@ -428,7 +468,8 @@ internal static class ShippedOutputs
 
                 if (!_repositoryFeed.TryGetValue(a.Folder, out bool local))
                 {
-                    _repositoryFeed[a.Folder] = local = Guardrails.BuildTasks.EvaluatedBuild.RepositorySource(a.Folder, _tree.Root) != null;
+                    _repositoryFeed[a.Folder] = local = Guardrails.BuildTasks.EvaluatedBuild.RepositorySource(a.Folder, _tree.Root) != null ||
+                        (_trustedSources.Count > 0 && !Trusted(Restored(a.Folder)?.Source));
                 }
 
                 if (local)
@@ -454,10 +495,7 @@ internal static class ShippedOutputs
         /// </summary>
         private string? RestoredEntry(PackageAsset asset)
         {
-            if (!_restored.TryGetValue(asset.Folder, out RestoredPackage? restored))
-            {
-                _restored[asset.Folder] = restored = RestoredPackage.Read(asset.Folder, Tracked);
-            }
+            RestoredPackage? restored = Restored(asset.Folder);
 
             if (restored == null || (asset.Sha512 != null && asset.Sha512 != restored.Sha512) || Tracked(asset.File))
             {
@@ -465,6 +503,16 @@ internal static class ShippedOutputs
             }
 
             return restored.Entries.TryGetValue(asset.Asset, out string? sha) ? sha : null;
+        }
+
+        private RestoredPackage? Restored(string folder)
+        {
+            if (!_restored.TryGetValue(folder, out RestoredPackage? restored))
+            {
+                _restored[folder] = restored = RestoredPackage.Read(folder, Tracked);
+            }
+
+            return restored;
         }
 
         private bool Tracked(string file)

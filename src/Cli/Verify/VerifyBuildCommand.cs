@@ -28,8 +28,14 @@ internal static class VerifyBuildCommand
             Description = "The SHA-512 of the published policy package's .nupkg, given by CI (NuGet's base64 contentHash as packages.lock.json records it, or 128 hexadecimal digits); repeat it while a new version rolls out. The package folder every record's policy file lies in must be restore's record of a .nupkg with one of these hashes, every file in it that .nupkg's bytes (GRDCL32): a look-alike policy package from another feed (the published policy file, other props) fails here.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var trustedSources = new Option<string[]>("--trusted-package-source")
+        {
+            Description = "A package source CI trusts (its URL or folder as nuget.config names it, e.g. the organisation's feed and nuget.org); repeat it for each. A restored package whose .nupkg.metadata names another source is the repository's own: its files in bin/ are opened and read for keys and SDKs like any file (GRDCL30, GRDCL31), as one from a feed inside the repository always is.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         command.Options.Add(pins);
         command.Options.Add(packagePins);
+        command.Options.Add(trustedSources);
         command.Options.Add(minRevision);
         command.Options.Add(rescan);
         command.SetAction(parse =>
@@ -82,7 +88,7 @@ internal static class VerifyBuildCommand
                 results.AddRange(outputs);
                 if (outputs.Count > 0)
                 {
-                    results.AddRange(ShippedOutputs.Check(tree, outputs));
+                    results.AddRange(ShippedOutputs.Check(tree, outputs, parse.GetValue(trustedSources) ?? Array.Empty<string>()));
                 }
             }
 
