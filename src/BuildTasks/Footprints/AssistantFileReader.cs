@@ -442,6 +442,14 @@ namespace Guardrails.BuildTasks.Footprints
                     server.Version = at2 > 0 ? uses.Substring(at2 + 1) : null;
                 }
 
+                foreach (string helper in new[] { "headersHelper", "headers_helper" })
+                {
+                    if (Str(s[helper]) is { } run && run.Trim().Length > 0)
+                    {
+                        server.RunsHelper = helper;
+                    }
+                }
+
                 _content.Servers.Add(server);
 
                 // Credentials under env / headers are checked whatever their names say about them.

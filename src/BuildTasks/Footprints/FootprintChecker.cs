@@ -375,6 +375,13 @@ namespace Guardrails.BuildTasks.Footprints
                     return; // e.g. a Zed extension server or a disabled stub: nothing runs from this file
                 }
 
+                if (server.RunsHelper != null)
+                {
+                    Add(RuleCatalog.FootprintMcpServerNotApproved, hit, server,
+                        shown + " in the " + Describe(hit) + " has '" + server.RunsHelper + "', a command the assistant runs on every connection to it, so it is not only the server its URL names, and the policy can only approve servers it can identify. Remove that member (put the headers in 'headers' with variables).", subject);
+                    return;
+                }
+
                 if (server.AlteredBy != null && server.Command != null)
                 {
                     Add(RuleCatalog.FootprintMcpServerNotApproved, hit, server,

@@ -79,6 +79,12 @@ namespace Guardrails.BuildTasks.Footprints
         /// </summary>
         public string? AlteredBy { get; set; }
 
+        /// <summary>
+        /// A member of the server entry that the assistant runs as a command of its own (<c>headersHelper</c>: a shell
+        /// command run at every connection to an http/sse server, adversary round 6 #12), or null.
+        /// </summary>
+        public string? RunsHelper { get; set; }
+
         /// <summary>How the server is shown in messages: its URL, command line or package, never only its name.</summary>
         public string Describe() =>
             Url ?? (Package != null ? Package + (Version != null ? "@" + Version : " (no version pinned)") : null) ?? (Command != null ? string.Join(" ", Command) : "(no url or command)");

@@ -113,9 +113,33 @@ namespace Guardrails.BuildTasks.Footprints
                 case "awsCredentialExport":
                 case "otelHeadersHelper":
                     return p.Value.Kind == JsonKind.String && !string.IsNullOrWhiteSpace(p.Value.Text);
+                case "env":
+                    // The session environment (Claude Code settings.json "env"), inherited by every shell command, hook and
+                    // MCP server the assistant starts (adversary round 6 #8): a variable that changes what a launcher fetches
+                    // or a runtime loads first (the MCP server env list), or that runs a script around every command.
+                    if (p.Value.Kind == JsonKind.Object)
+                    {
+                        foreach (JsonProperty e in p.Value.Properties)
+                        {
+                            if (ServerCommand.ChangesWhatRuns(e.Name) || RunsAroundCommands(e.Name))
+                            {
+                                return true;
+                            }
+                        }
+                    }
+
+                    return false;
                 default:
                     return false;
             }
+        }
+
+        /// <summary>Session variables that run a script around every command or turn TLS checks off for the assistant's traffic.</summary>
+        private static bool RunsAroundCommands(string name)
+        {
+            string n = name.Trim().ToUpperInvariant();
+            return n == "CLAUDE_CODE_SHELL_PREFIX" || n == "BASH_ENV" || n == "ENV" || n == "NODE_TLS_REJECT_UNAUTHORIZED" || n == "NODE_EXTRA_CA_CERTS" ||
+                   n == "SSL_CERT_FILE" || n == "REQUESTS_CA_BUNDLE";
         }
 
         private static bool HasCommand(JsonNode node, int depth)

@@ -169,9 +169,17 @@ namespace Guardrails.BuildTasks.Footprints
             }
 
             // @scope/name@1.2.3, name@1.2.3, name@latest
-            int at = spec!.LastIndexOf('@');
+            int at = spec!.IndexOf('@', spec.StartsWith("@", StringComparison.Ordinal) ? 1 : 0);
             string name = at > 0 ? spec.Substring(0, at) : spec;
             string? version = at > 0 ? spec.Substring(at + 1) : null;
+            if (version != null && (version.IndexOfAny(new[] { ':', '/', '\\' }) >= 0 || version.StartsWith(".", StringComparison.Ordinal) || version.StartsWith("~/", StringComparison.Ordinal)))
+            {
+                // name@file:./dir, name@https://…/x.tgz, name@github:o/r, name@git+https://…, name@npm:other (adversary round 6
+                // #15): npm takes what follows the name as the SOURCE, not a registry version; what runs is not the named
+                // package. Judged by the exact command line.
+                return;
+            }
+
             server.Package = "pkg:npm/" + name;
             server.Version = string.IsNullOrEmpty(version) || version == "latest" ? null : version;
         }
