@@ -312,7 +312,7 @@ namespace Guardrails.Analyzers
             }
 
             if (method.Name == "Invoke" && !method.IsStatic && (containing == "System.Reflection.ConstructorInfo" ||
-                (containing == "System.Reflection.MethodBase" && receiver != null && model.GetTypeInfo(receiver, ct).Type?.ToDisplayString() == "System.Reflection.ConstructorInfo")))
+                (containing == "System.Reflection.MethodBase" && receiver != null && model.TypeOrNull(receiver, ct)?.ToDisplayString() == "System.Reflection.ConstructorInfo")))
             {
                 return receiver != null && IsComputedConstructor(receiver) ? receiver : null;
             }
