@@ -36,10 +36,20 @@ namespace Guardrails.Analyzers
         private readonly ConcurrentDictionary<INamedTypeSymbol, HashSet<string>?> _nestedTypeNames = new ConcurrentDictionary<INamedTypeSymbol, HashSet<string>?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<LookupKey, MemberLookup> _members = new ConcurrentDictionary<LookupKey, MemberLookup>(new LookupKeyComparer());
 
+        private static readonly ConditionalWeakTable<Compilation, SharedTypeLookups> s_byCompilation = new ConditionalWeakTable<Compilation, SharedTypeLookups>();
+
+        private static readonly ConditionalWeakTable<Compilation, SharedTypeLookups>.CreateValueCallback s_create = c => new SharedTypeLookups(c);
+
         public SharedTypeLookups(Compilation compilation)
         {
             _compilation = compilation;
         }
+
+        /// <summary>
+        /// The one instance for <paramref name="compilation"/>, shared by GRD003 and GRD004 (what one found for a type name or
+        /// a member, the other reuses); held no longer than the compilation.
+        /// </summary>
+        public static SharedTypeLookups For(Compilation compilation) => s_byCompilation.GetValue(compilation, s_create);
 
         public bool TryGetTypeName(SharedName key, out ISymbol? symbol) => _typeNames.TryGetValue(key, out symbol);
 

@@ -66,7 +66,7 @@ namespace Guardrails.Analyzers
                         return spots.Constants;
                     },
                     start.CancellationToken);
-                var state = new State(settings, verdicts, domains, constants, new SharedTypeLookups(start.Compilation));
+                var state = new State(settings, verdicts, domains, constants, SharedTypeLookups.For(start.Compilation));
                 if (any)
                 {
                     start.RegisterSemanticModelAction(state.AnalyzeTree);
@@ -720,7 +720,7 @@ namespace Guardrails.Analyzers
             /// </summary>
             private static bool TryExtractHost(string folded, out string host)
             {
-                if (!HostPattern.TryExtractHost(folded, out host) || AiSdkCatalog.IsWebsitePage(host, folded, HoleMark))
+                if (!HostPattern.TryExtractHost(folded, HoleMark, out host) || AiSdkCatalog.IsWebsitePage(host, folded, HoleMark))
                 {
                     return false;
                 }

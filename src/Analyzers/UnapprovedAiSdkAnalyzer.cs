@@ -86,7 +86,7 @@ namespace Guardrails.Analyzers
                 _verdicts = verdicts;
                 Sdks = sdks;
                 _compilation = compilation;
-                Shared = new SharedTypeLookups(compilation);
+                Shared = SharedTypeLookups.For(compilation);
             }
 
             public UnapprovedSdkSet Sdks { get; }
@@ -213,10 +213,10 @@ namespace Guardrails.Analyzers
                             continue;
                         }
 
-                        SyntaxNode root = tree.GetRoot(ct);
+                        SyntaxNode near = tree.GetRoot(ct);
                         foreach (KeyValuePair<int, string> hit in typeHits)
                         {
-                            SyntaxNode? node = root.FindToken(hit.Key).Parent;
+                            SyntaxNode? node = TreeAnalysis.FindTokenNear(ref near, hit.Key).Parent;
                             while (node is TypeSyntax || node is TypeArgumentListSyntax || node is TupleElementSyntax)
                             {
                                 node = node.Parent;
@@ -266,10 +266,10 @@ namespace Guardrails.Analyzers
                                 continue;
                             }
 
-                            SyntaxNode root = tree.GetRoot(ct);
+                            SyntaxNode near = tree.GetRoot(ct);
                             foreach (KeyValuePair<int, string> hit in derivedHits)
                             {
-                                SyntaxNode? node = root.FindToken(hit.Key).Parent;
+                                SyntaxNode? node = TreeAnalysis.FindTokenNear(ref near, hit.Key).Parent;
                                 while (node is TypeSyntax)
                                 {
                                     node = node.Parent;
@@ -479,9 +479,10 @@ namespace Guardrails.Analyzers
 
                 if (_sdks.HasIndexers)
                 {
+                    near = _root;
                     for (int bracket = _text.IndexOf('['); bracket >= 0; bracket = _text.IndexOf('[', bracket + 1))
                     {
-                        SyntaxToken token = _root.FindToken(bracket);
+                        SyntaxToken token = FindTokenNear(ref near, bracket);
                         if (token.SpanStart == bracket && token.IsKind(SyntaxKind.OpenBracketToken) && token.Parent is BracketedArgumentListSyntax arguments &&
                             (arguments.Parent is ElementAccessExpressionSyntax || arguments.Parent is ElementBindingExpressionSyntax))
                         {
@@ -532,7 +533,7 @@ namespace Guardrails.Analyzers
             /// The token at <paramref name="position"/>, found from the smallest ancestor of the last one found that holds
             /// the position (the hits come in text order, and most are a few tokens apart), not from the root each time.
             /// </summary>
-            private static SyntaxToken FindTokenNear(ref SyntaxNode near, int position)
+            internal static SyntaxToken FindTokenNear(ref SyntaxNode near, int position)
             {
                 while (near.Parent != null && !near.FullSpan.Contains(position))
                 {

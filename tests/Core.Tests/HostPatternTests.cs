@@ -66,6 +66,38 @@ public class HostPatternTests
         Assert.Equal(host, actual);
     }
 
+    // GRD004's run-time hole (U+01C2) in a value: the direct cut gives what the general path (Uri, IDN, NFKC) gives.
+    [Theory]
+    [InlineData("https://\u01C2.openai.azure.com/openai/deployments/gpt/chat/completions", "\u01C2.openai.azure.com")]
+    [InlineData("HTTPS://\u01C2.OpenAI.Azure.com", "\u01C2.openai.azure.com")]
+    [InlineData("https://\u01C2-aiplatform.googleapis.com/v1/projects/\u01C2", "\u01C2-aiplatform.googleapis.com")]
+    [InlineData("\u01C2.openai.azure.com/v1", "\u01C2.openai.azure.com")]
+    [InlineData("https://\u01C2.\u01C2.amazonaws.com:443/x?y#z", "\u01C2.\u01C2.amazonaws.com")]
+    [InlineData("https://api\u01C2.openai.com.", "api\u01C2.openai.com")]
+    [InlineData("https://\u01C2.openai.azure.com\\v1", "\u01C2.openai.azure.com")]
+    [InlineData("https://api.openai.com/v1/\u01C2", "api.openai.com")]
+    [InlineData("https://user\u01C2@api.openai.com/v1", null)]
+    [InlineData("https://\u01C2@\u01C2.openai.azure.com/v1", null)]
+    [InlineData("//\u01C2.openai.azure.com/v1", null)]
+    [InlineData("https://\u01C2.xn--p1ai/v1", null)]
+    [InlineData("https://\u01C2.\uFF4Fpenai.com/v1", null)]
+    [InlineData("https://\u01C2 .openai.com", null)]
+    [InlineData("https://\u01C2", null)]
+    [InlineData("\u01C2", null)]
+    [InlineData("/v1/\u01C2.openai.com", null)]
+    public void Extracts_hosts_with_a_placeholder_as_without(string value, string? expected)
+    {
+        bool general = HostPattern.TryExtractHost(value, out string generalHost);
+        bool direct = HostPattern.TryExtractHost(value, '\u01C2', out string directHost);
+        Assert.Equal(general, direct);
+        Assert.Equal(generalHost, directHost);
+        if (expected != null)
+        {
+            Assert.True(direct);
+            Assert.Equal(expected, directHost);
+        }
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("/v1/chat")]

@@ -78,7 +78,16 @@ namespace Guardrails.Core.Sdks
         /// The host of an absolute URL ("https://user@api.openai.com:443/v1?x" → "api.openai.com") or of a bare host
         /// ("api.openai.com", "api.openai.com/v1"). False for anything else (text with spaces, relative paths, no dot).
         /// </summary>
-        public static bool TryExtractHost(string value, out string host)
+        public static bool TryExtractHost(string value, out string host) => TryExtractHost(value, placeholder: null, out host);
+
+        /// <summary>
+        /// <see cref="TryExtractHost(string, out string)"/> for a value in which <paramref name="placeholder"/> (a letter
+        /// outside ASCII with no case and no compatibility form, e.g. GRD004's run-time hole) stands for an unknown part.
+        /// The same result; but a value whose only non-ASCII characters are the placeholder and whose host holds one is cut
+        /// out directly: <see cref="Uri"/> never reads such a host (its IDN form is punycode, or it fails), and folding it
+        /// only lower-cases it, so the general path would come to the same cut after a Uri, an IDN host and an NFKC pass.
+        /// </summary>
+        public static bool TryExtractHost(string value, char? placeholder, out string host)
         {
             host = string.Empty;
             if (string.IsNullOrEmpty(value))
@@ -88,6 +97,17 @@ namespace Guardrails.Core.Sdks
 
             string v = value.Trim();
             bool networkPath = IsNetworkPath(v);
+            if (placeholder != null && !networkPath && OnlyPlaceholderOutsideAscii(v, placeholder.Value) &&
+                v.IndexOf("xn--", StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                string lowered = v.ToLowerInvariant(); // what FoldHostText makes of ASCII and a caseless letter
+                if (CutHost(lowered, out string cut, out bool userInfo) && !userInfo && cut.IndexOf(placeholder.Value) >= 0)
+                {
+                    host = cut;
+                    return true;
+                }
+            }
+
             if (networkPath || !IsAscii(v))
             {
                 // What the host is, as .NET's Uri computes it (adversary round 4 #9): IDN full stops (U+3002, U+FF0E,
@@ -101,6 +121,35 @@ namespace Guardrails.Core.Sdks
 
                 v = networkPath ? v.Substring(2) : FoldHostText(v);
             }
+
+            return CutHost(v, out host, out _);
+        }
+
+        /// <summary>True when <paramref name="v"/> has a character outside ASCII and each such character is <paramref name="placeholder"/>.</summary>
+        private static bool OnlyPlaceholderOutsideAscii(string v, char placeholder)
+        {
+            bool any = false;
+            foreach (char c in v)
+            {
+                if (c >= 0x80)
+                {
+                    if (c != placeholder)
+                    {
+                        return false;
+                    }
+
+                    any = true;
+                }
+            }
+
+            return any;
+        }
+
+        /// <summary>The host cut out of <paramref name="v"/> (ASCII or folded) by its bounds; <paramref name="userInfo"/> when an '@' came before it.</summary>
+        private static bool CutHost(string v, out string host, out bool userInfo)
+        {
+            host = string.Empty;
+            userInfo = false;
 
             // The host is cut out of the value by its bounds [start, end): one string made, for the host found.
             int start = 0;
@@ -124,6 +173,7 @@ namespace Guardrails.Core.Sdks
             if (at >= 0)
             {
                 start = at + 1;
+                userInfo = true;
             }
 
             int port = v.IndexOf(':', start, end - start);
