@@ -276,7 +276,7 @@ namespace Guardrails.BuildTasks.Footprints
                 {
                     if (PermissionSettings.IsCommandSetting(p))
                     {
-                        _content.Permissions.Add(new PermissionUse(PermissionCeilings.Hooks, p.Name, PermissionSettings.Show(p.Value), p.NameStart.Line, p.NameStart.Column));
+                        _content.Permissions.Add(new PermissionUse(PermissionCeilings.Hooks, PermissionSettings.CommandSettingName(p), PermissionSettings.Show(p.Value), p.NameStart.Line, p.NameStart.Column));
                     }
                 }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Guardrails.Core.Json;
 
 namespace Guardrails.BuildTasks.Footprints
@@ -135,6 +136,26 @@ namespace Guardrails.BuildTasks.Footprints
         }
 
         /// <summary>Session variables that run a script around every command or turn TLS checks off for the assistant's traffic.</summary>
+        /// <summary>How a command setting is named in a finding: its name, and for <c>env</c> the variables that make it one.</summary>
+        public static string CommandSettingName(JsonProperty p)
+        {
+            if (p.Name != "env" || p.Value.Kind != JsonKind.Object)
+            {
+                return p.Name;
+            }
+
+            var names = new List<string>();
+            foreach (JsonProperty e in p.Value.Properties)
+            {
+                if (ServerCommand.ChangesWhatRuns(e.Name) || RunsAroundCommands(e.Name))
+                {
+                    names.Add(e.Name);
+                }
+            }
+
+            return "env (" + string.Join(", ", names) + ")";
+        }
+
         private static bool RunsAroundCommands(string name)
         {
             string n = name.Trim().ToUpperInvariant();
