@@ -32,7 +32,7 @@ using Microsoft.CodeAnalysis.Text;
 Microsoft.Build.Locator.MSBuildLocator.RegisterDefaults();
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: RealCodeScan REPO_DIR [REPO_DIR ...] [--details FILE] [--all-files] [--files-only] [--policy none|FILE] [--references DIR]");
+    Console.Error.WriteLine("usage: RealCodeScan REPO_DIR [REPO_DIR ...] [--details FILE] [--all-files] [--files-only] [--policy none|FILE] [--references DIR] [--restored \"ID@VER;ID@VER>ID@VER\"]");
     return 2;
 }
 
@@ -40,8 +40,9 @@ string? detailsPath = Arg("--details");
 bool allFiles = args.Contains("--all-files");
 bool filesOnly = args.Contains("--files-only");
 string? policyArg = Arg("--policy");
-var repos = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] is not ("--details" or "--policy" or "--references"))).ToList();
-AdditionalText? effectivePolicy = policyArg == null ? null : EffectivePolicyFile(policyArg);
+string? restoredArg = Arg("--restored");
+var repos = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] is not ("--details" or "--policy" or "--references" or "--restored"))).ToList();
+AdditionalText? effectivePolicy = policyArg == null ? null : EffectivePolicyFile(policyArg, restoredArg);
 string? referencesDir = Arg("--references");
 
 var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
@@ -245,9 +246,18 @@ static string FindTargets()
 
 // The effective policy a build with GuardrailsPolicyPath hands the analyzers: "none" approves nothing; a policy file is
 // read and turned into the effective policy by the build task's own reader and EffectiveFacts (one truth with a build).
-static AdditionalText EffectivePolicyFile(string policy)
+static AdditionalText EffectivePolicyFile(string policy, string? restored)
 {
     var effective = new Guardrails.Core.Policy.EffectivePolicy { HasPolicy = true };
+    // --restored "A@1.0;A@1.0>B@2.0": packages every project is taken to restore, each with the chain that brings it (a
+    // route's carried SDK is judged by that chain); the runner does no restore, so without it no route is in force.
+    foreach (string chain in (restored ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries))
+    {
+        string[] links = chain.Split('>');
+        string[] last = links[^1].Split('@');
+        effective.Packages.Add(new Guardrails.Core.Policy.ResolvedPackage(last[0], last[1], links.Select(l => l.Split('@')[0]).ToList()));
+    }
+
     if (policy != "none")
     {
         string path = Path.GetFullPath(policy);

@@ -108,7 +108,8 @@ namespace Guardrails.Analyzers
                     continue;
                 }
 
-                if (carried != null && ComputedCreation(invocation, method, context.SemanticModel, context.CancellationToken) is { } created)
+                if (carried != null && ComputedCreation(invocation, method, context.SemanticModel, context.CancellationToken) is { } created &&
+                    !OwnAssemblyType(created, context.SemanticModel, context.CancellationToken))
                 {
                     // Adversary round 5 #3 / round 6 #5: under a route that carries an SDK, a System.Type reached from an
                     // allowed type (typeof(AzureOpenAIClient).BaseType, azure.GetChatClient(…).GetType().BaseType,
@@ -526,6 +527,158 @@ namespace Guardrails.Analyzers
             }
 
             return true;
+        }
+
+        /// <summary>The LINQ calls that pick elements of a sequence of types without leaving it (the element is one of them).</summary>
+        private static readonly string[] Pickers =
+        {
+            "First", "FirstOrDefault", "Single", "SingleOrDefault", "Last", "LastOrDefault", "ElementAt", "ElementAtOrDefault",
+            "Where", "ToList", "ToArray", "AsEnumerable", "OrderBy", "OrderByDescending", "Distinct",
+        };
+
+        /// <summary>
+        /// True when the type is one of the types of this compilation's own assembly, picked from
+        /// <c>Assembly.GetExecutingAssembly()</c> or <c>typeof(T).Assembly</c> (T declared in this project) by
+        /// <c>GetTypes()</c>/<c>GetExportedTypes()</c>/<c>DefinedTypes</c>/<c>ExportedTypes</c> and element pickers, directly,
+        /// through a local assigned once, or as the variable of a <c>foreach</c> over them. Such a type is compiled here, so
+        /// every use of an SDK in it is judged where it is written (a class deriving from the carried SDK's client is GRD003 at
+        /// its base list): a plugin loader that creates its own classes (chat-copilot's SemanticKernelExtensions, realcode9) is
+        /// not a way to the carried SDK. Anything else on the way (BaseType, GetInterfaces, MakeGenericType, another assembly) is not.
+        /// </summary>
+        private static bool OwnAssemblyType(ExpressionSyntax argument, SemanticModel model, System.Threading.CancellationToken ct) =>
+            OwnTypes(Strip(argument), model, ct, depth: 0, element: true);
+
+        private static ExpressionSyntax Strip(ExpressionSyntax e)
+        {
+            while (true)
+            {
+                switch (e)
+                {
+                    case ParenthesizedExpressionSyntax p: e = p.Expression; break;
+                    case PostfixUnaryExpressionSyntax bang when bang.IsKind(SyntaxKind.SuppressNullableWarningExpression): e = bang.Operand; break;
+                    case CastExpressionSyntax cast: e = cast.Expression; break;
+                    default: return e;
+                }
+            }
+        }
+
+        /// <summary>
+        /// <paramref name="element"/>: true when <paramref name="e"/> must be one type of the own assembly, false when a sequence
+        /// of them (or, at the root, the own assembly itself).
+        /// </summary>
+        private static bool OwnTypes(ExpressionSyntax e, SemanticModel model, System.Threading.CancellationToken ct, int depth, bool element)
+        {
+            if (depth > 8)
+            {
+                return false;
+            }
+
+            e = Strip(e);
+            if (e is IdentifierNameSyntax identifier)
+            {
+                ISymbol? symbol = model.GetSymbolInfo(identifier, ct).Symbol;
+                if (symbol is ILocalSymbol local && local.DeclaringSyntaxReferences.Length == 1)
+                {
+                    SyntaxNode declaration = local.DeclaringSyntaxReferences[0].GetSyntax(ct);
+                    if (AssignedElsewhere(declaration, local.Name))
+                    {
+                        return false;
+                    }
+
+                    if (declaration is VariableDeclaratorSyntax { Initializer: { } init })
+                    {
+                        return OwnTypes(init.Value, model, ct, depth + 1, element);
+                    }
+
+                    if (declaration is ForEachStatementSyntax loop && element)
+                    {
+                        return OwnTypes(loop.Expression, model, ct, depth + 1, element: false);
+                    }
+                }
+
+                return false;
+            }
+
+            if (e is ElementAccessExpressionSyntax index && element)
+            {
+                return OwnTypes(index.Expression, model, ct, depth + 1, element: false);
+            }
+
+            if (e is InvocationExpressionSyntax call && call.Expression is MemberAccessExpressionSyntax callee)
+            {
+                string name = callee.Name.Identifier.ValueText;
+                if (Array.IndexOf(Pickers, name) >= 0)
+                {
+                    bool keepsSequence = name == "Where" || name == "ToList" || name == "ToArray" || name == "AsEnumerable" || name.StartsWith("OrderBy", StringComparison.Ordinal) || name == "Distinct";
+                    return keepsSequence == !element && OwnTypes(callee.Expression, model, ct, depth + 1, element: false);
+                }
+
+                if (!element && (name == "GetTypes" || name == "GetExportedTypes") && call.ArgumentList.Arguments.Count == 0)
+                {
+                    return OwnAssembly(callee.Expression, model, ct, depth + 1);
+                }
+
+                return false;
+            }
+
+            if (e is MemberAccessExpressionSyntax property && !element && (property.Name.Identifier.ValueText == "DefinedTypes" || property.Name.Identifier.ValueText == "ExportedTypes"))
+            {
+                return OwnAssembly(property.Expression, model, ct, depth + 1);
+            }
+
+            return false;
+        }
+
+        /// <summary><c>Assembly.GetExecutingAssembly()</c>, or <c>typeof(T).Assembly</c> for a T of this compilation, directly or through a local assigned once.</summary>
+        private static bool OwnAssembly(ExpressionSyntax e, SemanticModel model, System.Threading.CancellationToken ct, int depth)
+        {
+            e = Strip(e);
+            if (depth > 8)
+            {
+                return false;
+            }
+
+            if (e is IdentifierNameSyntax identifier && model.GetSymbolInfo(identifier, ct).Symbol is ILocalSymbol local && local.DeclaringSyntaxReferences.Length == 1 &&
+                local.DeclaringSyntaxReferences[0].GetSyntax(ct) is VariableDeclaratorSyntax { Initializer: { } init } declarator && !AssignedElsewhere(declarator, local.Name))
+            {
+                return OwnAssembly(init.Value, model, ct, depth + 1);
+            }
+
+            if (e is InvocationExpressionSyntax call && call.ArgumentList.Arguments.Count == 0 &&
+                model.GetSymbolInfo(call, ct).Symbol is IMethodSymbol method && method.Name == "GetExecutingAssembly" &&
+                method.ContainingType.ToDisplayString() == "System.Reflection.Assembly")
+            {
+                return true;
+            }
+
+            return e is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Assembly", Expression: TypeOfExpressionSyntax typeOf } &&
+                   model.GetSymbolInfo(typeOf.Type, ct).Symbol is INamedTypeSymbol named &&
+                   SymbolEqualityComparer.Default.Equals(named.ContainingAssembly, model.Compilation.Assembly);
+        }
+
+        /// <summary>True when a local declared at <paramref name="declaration"/> is assigned again in its method (or by ref/out).</summary>
+        private static bool AssignedElsewhere(SyntaxNode declaration, string name)
+        {
+            SyntaxNode? body = declaration.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? (SyntaxNode?)declaration.FirstAncestorOrSelf<CompilationUnitSyntax>();
+            if (body == null)
+            {
+                return true;
+            }
+
+            foreach (SyntaxNode node in body.DescendantNodes())
+            {
+                if (node is AssignmentExpressionSyntax assignment && Strip(assignment.Left) is IdentifierNameSyntax left && left.Identifier.ValueText == name)
+                {
+                    return true;
+                }
+
+                if (node is ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: IdentifierNameSyntax passed } && passed.Identifier.ValueText == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsLoader(IMethodSymbol method, out bool byPath, out bool typeName)

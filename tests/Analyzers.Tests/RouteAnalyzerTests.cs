@@ -439,6 +439,54 @@ public class RouteAnalyzerTests
             V.Diagnostic("GRD003").WithLocation(14).WithSeverity(DiagnosticSeverity.Error).WithArguments("OpenAIClient", "OpenAI .NET SDK", "OpenAI", V.OwnerContact, Through, ApproveOpenAi));
     }
 
+    /// <summary>
+    /// realcode9 (chat-copilot's Semantic Kernel plugin loader under the SK Azure OpenAI route): a type picked from this
+    /// project's own assembly (GetExecutingAssembly or typeof(own type).Assembly, GetTypes/DefinedTypes, element pickers,
+    /// a local assigned once, a foreach) is compiled here and judged where it is written; anything that leaves the own
+    /// assembly's types (BaseType, another assembly, a local assigned again) is still a computed type.
+    /// </summary>
+    [Fact]
+    public async Task Under_a_route_a_type_picked_from_the_project_s_own_assembly_is_not_reported_and_one_leaving_it_is()
+    {
+        const string source = """
+            using System;
+            using System.Linq;
+            using System.Reflection;
+            using Azure.AI.OpenAI;
+            class Plugin { }
+            class C
+            {
+                object[] Run(string name, string key)
+                {
+                    var assembly = Assembly.GetExecutingAssembly();
+                    var pluginType = assembly.GetTypes().FirstOrDefault(t => t.Name.Contains(name));
+                    var list = new System.Collections.Generic.List<object>
+                    {
+                        Activator.CreateInstance(pluginType!)!,
+                        Activator.CreateInstance(typeof(Plugin).Assembly.DefinedTypes.Where(t => t.IsClass).First())!,
+                        Activator.CreateInstance(Assembly.GetExecutingAssembly().GetExportedTypes()[0])!,
+                    };
+                    foreach (Type t in typeof(C).Assembly.GetTypes())
+                    {
+                        list.Add(Activator.CreateInstance(t)!);
+                    }
+
+                    var moved = assembly.GetTypes().First();
+                    moved = typeof(AzureOpenAIClient).BaseType!;
+                    list.Add(Activator.CreateInstance({|#0:moved|}, key)!);
+                    list.Add(Activator.CreateInstance({|#1:pluginType!.BaseType!|})!);
+                    list.Add(Activator.CreateInstance({|#2:typeof(AzureOpenAIClient).Assembly.GetTypes().First()|})!);
+                    return list.ToArray();
+                }
+            }
+            """;
+        DiagnosticResult Computed(int location) =>
+            V.Diagnostic("GRD003").WithLocation(location).WithSeverity(DiagnosticSeverity.Error).WithArguments(
+                "A type computed at run time and created by reflection (Activator.CreateInstance) can be any type this project ships, and the project ships OpenAI .NET SDK through a route; " +
+                "create it with new, or name it with typeof, so it can be judged. Creating such a type", "OpenAI .NET SDK", "OpenAI", V.OwnerContact, Through, ApproveOpenAi);
+        await V.RunAsync(source, AzureOpenAiRoute, Computed(0), Computed(1), Computed(2));
+    }
+
     [Fact]
     public async Task Without_a_route_a_computed_type_created_by_reflection_is_not_reported()
     {
