@@ -81,6 +81,39 @@ if (args.Contains("--spots-digest"))
     return 0;
 }
 
+// --spots-loop N: SourceSpots.Compute over every tree, N times (after one uncounted pass; the text and quote index made
+// first), in the calling thread's CPU time: for a CPU profiler, and a quick before/after of GRD001's raw-text pass.
+if (Arg("--spots-loop") is string spotsLoop)
+{
+    foreach (var t in trees)
+    {
+        Guardrails.Analyzers.TreeText.QuotesOf(t, CancellationToken.None);
+    }
+
+    var times = new List<double>();
+    long spotBytes = 0;
+    for (int pass = -1; pass < int.Parse(spotsLoop); pass++)
+    {
+        var at = Segment.Begin();
+        foreach (var t in trees)
+        {
+            Guardrails.Analyzers.SourceSpots.Compute(t, CancellationToken.None);
+        }
+
+        Segment done = at.End();
+        if (pass >= 0)
+        {
+            times.Add(done.CpuMs);
+            spotBytes = done.ThreadBytes;
+        }
+    }
+
+    long chars = trees.Sum(t => (long)t.Length);
+    Console.WriteLine($"spots-loop: SourceSpots.Compute over {trees.Count} trees ({chars / 1e6:0.0} M chars): min {times.Min():0.00} ms, median {Samples.Median(times):0.00} ms " +
+                      $"= {chars / 1e6 / (times.Min() / 1000) / 1000:0.00} G chars/s; allocated {spotBytes / 1e6:0.00} MB per pass");
+    return 0;
+}
+
 if (args.Contains("--spots"))
 {
     var texts = trees.Select(t => t.GetText().ToString()).ToList();
@@ -255,6 +288,46 @@ if (args.Contains("--thread-cpu"))
     Console.WriteLine($"thread-cpu: {"all Guardrails analyzers + shared text",-40} {"",-22} charged median {allCharged,7:0.0} ms = {Share(allCharged, compileCharged)} of compile; " +
                       $"raw median {Samples.Median(Sum(s => s.Raw)),6:N0} ms = {Share(Samples.Median(Sum(s => s.Raw)), Samples.Median(compile.Raw))} (min {Sum(s => s.Raw).Min():N0} ms = {Share(Sum(s => s.Raw).Min(), compile.Raw.Min())}); " +
                       $"without GC pauses median {Samples.Median(Sum(s => s.OwnWork)),6:0.0} ms; allocated {real.Sum(s => s.Bytes) / 1e6:0.0} MB");
+    return 0;
+}
+
+// --loop N: for a CPU profiler (perf, dotnet-trace): the analyzers (or --only) alone, N times, each time on freshly parsed
+// trees (no per-tree cache helps) whose syntax nodes were built first by a walk, with the shared text and the declarations
+// made outside the analyzers' clock; no compile, so the analyzers' frames are most of the samples. Prints each pass's
+// analyzer thread CPU and bytes, and the min and median.
+if (Arg("--loop") is string loopCount)
+{
+    var timed = analyzers.Select(a => new TimedAnalyzer(a)).ToList();
+    var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false);
+    var cpu = new List<double>();
+    long bytes = 0;
+    for (int pass = 0; pass < int.Parse(loopCount); pass++)
+    {
+        var passTrees = Parse();
+        foreach (SyntaxTree tree in passTrees)
+        {
+            foreach (SyntaxNodeOrToken _ in tree.GetRoot().DescendantNodesAndTokens(descendIntoTrivia: true))
+            {
+            }
+
+            Guardrails.Analyzers.TreeText.QuotesOf(tree, CancellationToken.None);
+        }
+
+        var fresh = CSharpCompilation.Create("Loop", passTrees, references, options);
+        fresh.GetDeclarationDiagnostics();
+        foreach (TimedAnalyzer t in timed)
+        {
+            t.Reset();
+        }
+
+        var with = new CompilationWithAnalyzers(fresh, [.. timed], new CompilationWithAnalyzersOptions(new AnalyzerOptions(additional), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+        int found = (await with.GetAnalyzerDiagnosticsAsync(CancellationToken.None)).Length;
+        cpu.Add(timed.Sum(t => t.Milliseconds));
+        bytes = timed.Sum(t => t.AllocatedBytes);
+        Console.WriteLine($"  pass {pass + 1}: analyzers {cpu[^1]:0.0} ms thread cpu, {bytes / 1e6:0.00} MB, {found} diagnostics");
+    }
+
+    Console.WriteLine($"loop: analyzers' thread cpu min {cpu.Min():0.0} ms, median {Samples.Median(cpu):0.0} ms; allocated {bytes / 1e6:0.00} MB per pass");
     return 0;
 }
 

@@ -225,7 +225,87 @@ namespace Guardrails.Core.Secrets
         internal static bool MayBeSecretLike(string name) => MayBeSecretLike(name, 0, name.Length);
 
         /// <summary><see cref="MayBeSecretLike(string)"/> for <c>text.Substring(start, length)</c>.</summary>
+        /// <remarks>
+        /// Called for every name and every multi-line literal the raw-text passes meet (hundreds of thousands per build):
+        /// an ASCII name is read once, each position tried against the stems that start with its letter
+        /// (<see cref="AsciiStemsByLetter"/>); a name with any other character takes the general path
+        /// (<see cref="MayBeSecretLikeAnyText"/>), which has the same answers for ASCII.
+        /// </remarks>
         internal static bool MayBeSecretLike(string text, int start, int length)
+        {
+            int end = start + length;
+            for (int i = start; i < end; i++)
+            {
+                char c = text[i];
+                if (c > '~')
+                {
+                    return MayBeSecretLikeAnyText(text, start, length);
+                }
+
+                // c | 0x20 is a lower-case letter exactly when c is that letter in either case (every stem is a-z).
+                string[]? stems = AsciiStemsByLetter[c | 0x20];
+                if (stems == null)
+                {
+                    continue;
+                }
+
+                foreach (string stem in stems)
+                {
+                    if (end - i >= stem.Length && StartsWithIgnoreAsciiCase(text, i, stem) && (!ReferenceEquals(stem, ShortStem) || IsWordPat(text, i, start, end)))
+                    {
+                        // An ASCII name holds no character above '~' before this one; the rest is not looked at (as below).
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><paramref name="stem"/> (lower-case a-z) at <paramref name="at"/>, ignoring ASCII case.</summary>
+        private static bool StartsWithIgnoreAsciiCase(string text, int at, string stem)
+        {
+            for (int k = 1; k < stem.Length; k++)
+            {
+                if ((text[at + k] | 0x20) != stem[k])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static string[]?[] BuildAsciiStems()
+        {
+            var byLetter = new List<string>?[128];
+            var all = new List<string>(SecretWordStems);
+            all.AddRange(ForeignSecretStems);
+            foreach (string stem in all)
+            {
+                bool ascii = true;
+                foreach (char c in stem)
+                {
+                    ascii &= c >= 'a' && c <= 'z';
+                }
+
+                if (ascii)
+                {
+                    (byLetter[stem[0]] ??= new List<string>()).Add(stem == ShortStem ? ShortStem : stem); // "pat" is told by reference
+                }
+            }
+
+            var table = new string[]?[128];
+            for (int c = 0; c < 128; c++)
+            {
+                table[c] = byLetter[c]?.ToArray();
+            }
+
+            return table;
+        }
+
+        /// <summary>The general <see cref="MayBeSecretLike(string, int, int)"/>: ordinal searches ignoring case, any characters.</summary>
+        internal static bool MayBeSecretLikeAnyText(string text, int start, int length)
         {
             foreach (string stem in SecretWordStems)
             {
@@ -278,6 +358,13 @@ namespace Guardrails.Core.Secrets
 
         /// <summary>The <see cref="ForeignSecretWords"/> that <see cref="SecretWordStems"/> do not already find, for the prefilter.</summary>
         private static readonly string[] ForeignSecretStems = BuildForeignStems();
+
+        /// <summary>
+        /// For each ASCII code (lower-cased letters only): the <see cref="SecretWordStems"/> and the all-ASCII
+        /// <see cref="ForeignSecretStems"/> that start with it. A stem with a letter beyond ASCII cannot occur in an ASCII name.
+        /// Declared after the stems it is built from (static fields are initialized in order).
+        /// </summary>
+        private static readonly string[]?[] AsciiStemsByLetter = BuildAsciiStems();
 
         private static string[] BuildForeignStems()
         {
