@@ -114,6 +114,45 @@ if (Arg("--spots-loop") is string spotsLoop)
     return 0;
 }
 
+// --scan-loop N: GRD001's per-tree scans (CSharpKeyScan.Run, its semantic-model action) over every tree, N times, each
+// time with new semantic models, after the compile bound everything and the spots and constant chain were made once
+// (outside the clock): for a CPU profiler, and a quick before/after of the per-tree half of GRD001.
+if (Arg("--scan-loop") is string scanLoop)
+{
+    var compilation = CSharpCompilation.Create("ScanLoop", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
+    compilation.GetDiagnostics();
+    CancellationToken none = CancellationToken.None;
+    var options = new AnalyzerOptions(additional);
+    var settings = Guardrails.Analyzers.GuardrailsSettings.From(options, none);
+    var keyConstants = Guardrails.Analyzers.ConstantChain.Compute(compilation, tree => Guardrails.Analyzers.SourceSpots.For(tree, none).KeyConstants, none, includeReadOnly: true);
+    var mentions = new Guardrails.Analyzers.CompilationMentions(compilation);
+    var times = new List<double>();
+    long scanBytes = 0;
+    int reported = 0;
+    for (int pass = -1; pass < int.Parse(scanLoop); pass++)
+    {
+        reported = 0;
+        var at = Segment.Begin();
+        foreach (SyntaxTree tree in compilation.SyntaxTrees)
+        {
+#pragma warning disable CS0618 // the public constructor is the way to run a semantic model action outside the driver
+            var context = new SemanticModelAnalysisContext(compilation.GetSemanticModel(tree), options, _ => reported++, _ => true, none);
+#pragma warning restore CS0618
+            Guardrails.Analyzers.CSharpKeyScan.Run(context, settings, keyConstants, mentions);
+        }
+
+        Segment done = at.End();
+        if (pass >= 0)
+        {
+            times.Add(done.CpuMs);
+            scanBytes = done.ThreadBytes;
+        }
+    }
+
+    Console.WriteLine($"scan-loop: CSharpKeyScan.Run over {trees.Count} trees: min {times.Min():0.00} ms, median {Samples.Median(times):0.00} ms; allocated {scanBytes / 1e6:0.00} MB per pass; {reported} reported");
+    return 0;
+}
+
 if (args.Contains("--spots"))
 {
     var texts = trees.Select(t => t.GetText().ToString()).ToList();

@@ -51,6 +51,7 @@ namespace Guardrails.Analyzers
             _keyConstants = keyConstants;
             _tree = context.SemanticModel.SyntaxTree;
             _root = _tree.GetRoot(context.CancellationToken);
+            _near = _root;
         }
 
         public static void Run(SemanticModelAnalysisContext context, GuardrailsSettings settings, ConstantChain keyConstants, CompilationMentions mentions)
@@ -83,7 +84,7 @@ namespace Guardrails.Analyzers
                 }
 
                 int position = candidate.Position;
-                if (StringValueSyntax.StringTokenAt(_root, position, out SyntaxToken token) && _literalsDone.Add(token.SpanStart))
+                if (StringTokenAt(position, out SyntaxToken token) && _literalsDone.Add(token.SpanStart))
                 {
                     // The spot's raw text is the value (no escapes, no doubled quotes): already judged as a value.
                     CheckLiteral(token, valueMayBeNamed: true);
@@ -99,7 +100,7 @@ namespace Guardrails.Analyzers
             // A credential's name given an interpolation of holes only ($"{A}{B}"): folded through the compiler's constants.
             foreach (int position in spots.NamedInterpolations)
             {
-                SyntaxToken start = _root.FindToken(position);
+                SyntaxToken start = FindToken(position);
                 if (start.SpanStart == position && start.Parent is InterpolatedStringExpressionSyntax interpolation)
                 {
                     CheckEnclosingExpression(interpolation, hot: true);
@@ -119,7 +120,7 @@ namespace Guardrails.Analyzers
             // A literal sliced ("…"[..n], "…"[^1]) and an array of char literals: what they build.
             foreach (int position in spots.Slices)
             {
-                SyntaxToken bracket = _root.FindToken(position);
+                SyntaxToken bracket = FindToken(position);
                 if (bracket.IsKind(SyntaxKind.OpenBracketToken) && bracket.Parent?.Parent is ElementAccessExpressionSyntax slice &&
                     slice.Expression is LiteralExpressionSyntax sliced)
                 {
@@ -130,7 +131,7 @@ namespace Guardrails.Analyzers
 
             foreach (int position in spots.CharArrays)
             {
-                SyntaxToken token = _root.FindToken(position);
+                SyntaxToken token = FindToken(position);
                 if (token.IsKind(SyntaxKind.CharacterLiteralToken) && token.Parent?.Parent is InitializerExpressionSyntax chars &&
                     chars.Expressions.Count >= MinimumCharArray)
                 {
@@ -141,7 +142,7 @@ namespace Guardrails.Analyzers
             // Literals joined in source: a key may be split anywhere, even inside its prefix.
             foreach (int quote in spots.Joins)
             {
-                SyntaxToken token = _root.FindToken(quote);
+                SyntaxToken token = FindToken(quote);
                 if (token.Span.End == quote + 1 && (StringValueSyntax.IsStringToken((SyntaxKind)token.RawKind) || token.IsKind(SyntaxKind.CharacterLiteralToken)))
                 {
                     CheckEnclosingExpression(token.Parent);
@@ -158,7 +159,7 @@ namespace Guardrails.Analyzers
             // Data with no visible key turned into a string: char and byte arrays, base64 and hex, reversed text.
             foreach (int position in spots.Builders)
             {
-                SyntaxToken token = _root.FindToken(position);
+                SyntaxToken token = FindToken(position);
                 if (token.Parent != null && token.Span.Contains(position))
                 {
                     CheckBuilderCall(token.Parent);
@@ -168,7 +169,7 @@ namespace Guardrails.Analyzers
             // Literals over several lines: JSON, YAML, INI or .env text whose names make a value a key.
             foreach (int position in spots.MultiLineLiterals)
             {
-                if (StringValueSyntax.StringTokenAt(_root, position, out SyntaxToken token) && token.Text.IndexOf('\n') >= 0 && _literalsDone.Add(token.SpanStart))
+                if (StringTokenAt(position, out SyntaxToken token) && token.Text.IndexOf('\n') >= 0 && _literalsDone.Add(token.SpanStart))
                 {
                     CheckLiteral(token);
                 }
@@ -180,10 +181,19 @@ namespace Guardrails.Analyzers
             }
         }
 
+        /// <summary>Where the last token was found (see <see cref="StringValueSyntax.FindTokenNear"/>).</summary>
+        private SyntaxNode _near;
+
+        /// <summary>The token at <paramref name="position"/>, as the root's <c>FindToken</c> finds it.</summary>
+        private SyntaxToken FindToken(int position) => StringValueSyntax.FindTokenNear(ref _near, position);
+
+        /// <summary><see cref="StringValueSyntax.StringTokenAt"/>, found near the last token.</summary>
+        private bool StringTokenAt(int position, out SyntaxToken token) => StringValueSyntax.StringTokenNear(ref _near, position, out token);
+
         /// <summary>The value of a declarator, property or assignment that starts at <paramref name="position"/>, or null.</summary>
         private ExpressionSyntax? ValueStartingAt(int position)
         {
-            for (SyntaxNode? node = _root.FindToken(position).Parent; node != null && node.SpanStart == position; node = node.Parent)
+            for (SyntaxNode? node = FindToken(position).Parent; node != null && node.SpanStart == position; node = node.Parent)
             {
                 if (node is ExpressionSyntax value &&
                     (node.Parent is EqualsValueClauseSyntax || node.Parent is ArrowExpressionClauseSyntax || (node.Parent is AssignmentExpressionSyntax assignment && assignment.Right == node)))
@@ -227,7 +237,7 @@ namespace Guardrails.Analyzers
         {
             foreach (int position in positions)
             {
-                if (!StringValueSyntax.StringTokenAt(_root, position, out SyntaxToken token))
+                if (!StringTokenAt(position, out SyntaxToken token))
                 {
                     continue;
                 }

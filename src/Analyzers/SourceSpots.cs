@@ -102,7 +102,7 @@ namespace Guardrails.Analyzers
 
         /// <summary>
         /// Starts of raw (<c>"""</c>) and verbatim (<c>@"</c>) literals that may hold configuration text over several lines:
-        /// those whose source text spans lines and could hold a named value (see <see cref="RawMayHoldNamedValue"/>), and every
+        /// those whose source text spans lines and could hold a named value (see <see cref="RawContentEnd"/>), and every
         /// interpolated one (its holes may hold quotes, so its end is not looked for on the text).
         /// </summary>
         public IReadOnlyList<int> MultiLineLiterals { get; }
@@ -238,12 +238,15 @@ namespace Guardrails.Analyzers
                 // the quotes this loop visits anyway instead of in passes of their own.
                 if (quote >= rawEnd && quote + 2 < text.Length && text[quote + 1] == '"' && text[quote + 2] == '"')
                 {
-                    if (quote == 0 || text[quote - 1] == '$' || RawMayHoldNamedValue(text, quote))
+                    int contentEnd = RawContentEnd(text, quote, out int contentStart, out int delimiter);
+                    if (quote == 0 || text[quote - 1] == '$' || SpansLinesAndMayHoldNamedValue(text, contentStart, contentEnd))
                     {
                         multiLine.Add(quote + 3);
                     }
 
-                    rawEnd = quote + 3;
+                    // Its closing delimiter opens nothing: the next raw literal is looked for after it (an unterminated one:
+                    // after its opening delimiter).
+                    rawEnd = contentEnd < text.Length ? contentEnd + delimiter : quote + 3;
                 }
 
                 if (quote > 0 && text[quote - 1] == '@')
@@ -339,12 +342,14 @@ namespace Guardrails.Analyzers
         }
 
         /// <summary>
-        /// A raw literal (not interpolated) whose delimiter starts at <paramref name="quote"/>: whether its text spans lines
-        /// and could hold a value that a name in it makes a key (<see cref="Guardrails.Core.Files.TextFileSecrets.MightHoldNamedValue(string, int, int)"/>
-        /// on the source text, which is the value's text plus indentation). Only such literals are looked up in the tree:
-        /// a self-identifying key in one is an <see cref="Anchors"/> spot already; most are SQL, markup or prose.
+        /// The raw literal whose opening delimiter (<paramref name="delimiter"/> quotes) starts at <paramref name="quote"/>:
+        /// where its content starts and ends (the end of the text when it is not closed). A raw literal (not interpolated)
+        /// becomes a <see cref="MultiLineLiterals"/> spot only when that content spans lines and could hold a value that a
+        /// name in it makes a key (<see cref="SpansLinesAndMayHoldNamedValue"/> on the source text, which is the value's
+        /// text plus indentation): a self-identifying key in one is an <see cref="Anchors"/> spot already; most are SQL,
+        /// markup or prose.
         /// </summary>
-        private static bool RawMayHoldNamedValue(string text, int quote)
+        private static int RawContentEnd(string text, int quote, out int start, out int delimiter)
         {
             int quotes = 3;
             while (quote + quotes < text.Length && text[quote + quotes] == '"')
@@ -353,7 +358,8 @@ namespace Guardrails.Analyzers
             }
 
             // The content ends at the first run of as many quotes as opened it (it holds no such run).
-            int start = quote + quotes;
+            delimiter = quotes;
+            start = quote + quotes;
             int end = start;
             while (true)
             {
@@ -379,12 +385,12 @@ namespace Guardrails.Analyzers
                 end = next + run;
             }
 
-            return SpansLinesAndMayHoldNamedValue(text, start, end);
+            return end;
         }
 
         private const string TripleQuote = "\"\"\"";
 
-        /// <summary>The verbatim literal (not interpolated) whose text starts at <paramref name="start"/>: see <see cref="RawMayHoldNamedValue"/>.</summary>
+        /// <summary>The verbatim literal (not interpolated) whose text starts at <paramref name="start"/>: see <see cref="RawContentEnd"/>.</summary>
         private static bool VerbatimMayHoldNamedValue(string text, int start)
         {
             // The content ends at the first quote that is not doubled.

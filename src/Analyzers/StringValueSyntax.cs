@@ -35,6 +35,31 @@ namespace Guardrails.Analyzers
             return token.Span.Contains(position) && IsStringToken((SyntaxKind)token.RawKind);
         }
 
+        /// <summary>
+        /// The token at <paramref name="position"/> (as <see cref="SyntaxNode.FindToken(int, bool)"/> on the root finds it),
+        /// found from the smallest ancestor of the last one found that holds the position, not from the root each time:
+        /// from the root, every lookup reads past every member before it in a large namespace or type, and spots come in
+        /// text order, mostly a few tokens apart. <paramref name="near"/> starts as the root and is kept between calls.
+        /// </summary>
+        public static SyntaxToken FindTokenNear(ref SyntaxNode near, int position)
+        {
+            while (near.Parent != null && !near.FullSpan.Contains(position))
+            {
+                near = near.Parent;
+            }
+
+            SyntaxToken token = near.FindToken(position);
+            near = token.Parent ?? near;
+            return token;
+        }
+
+        /// <summary><see cref="StringTokenAt"/> through <see cref="FindTokenNear"/>.</summary>
+        public static bool StringTokenNear(ref SyntaxNode near, int position, out SyntaxToken token)
+        {
+            token = FindTokenNear(ref near, position);
+            return token.Span.Contains(position) && IsStringToken((SyntaxKind)token.RawKind);
+        }
+
         /// <summary>Methods and constructors whose result is built from their receiver or arguments (see StringFold).</summary>
         internal static bool IsBuilderMethod(string name)
         {
