@@ -727,7 +727,7 @@ namespace Guardrails.Analyzers
                         continue;
                     }
 
-                    if (at > lastEnd + CharRunGap && at >= 2)
+                    if (at > lastEnd + CharRunGap && at >= 2 && MayEndCharLiteral(text, at))
                     {
                         (form == 0 ? charArrays : second ??= new List<int>()).Add(at - 2);
                     }
@@ -740,6 +740,30 @@ namespace Guardrails.Analyzers
             {
                 charArrays.AddRange(second);
             }
+        }
+
+        /// <summary>
+        /// A char literal may end at the apostrophe at <paramref name="at"/>: it opens right before the one character before
+        /// it (<c>'k'</c>), or at most 11 characters back with a backslash after the opening (<c>'\n'</c>, <c>'\u006B'</c>,
+        /// <c>'\U0001F600'</c>). Text in a string that only looks like chars (SQL's <c>IN ('Open', 'Pending')</c>) is no
+        /// <see cref="CharArrays"/> spot: the tree would find no char literal there.
+        /// </summary>
+        private static bool MayEndCharLiteral(string text, int at)
+        {
+            if (text[at - 2] == '\'')
+            {
+                return true;
+            }
+
+            for (int open = at - 3; open >= Math.Max(0, at - 11); open--)
+            {
+                if (text[open] == '\'' && text[open + 1] == '\\')
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
