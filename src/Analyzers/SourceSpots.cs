@@ -302,6 +302,11 @@ namespace Guardrails.Analyzers
                     namedPieces.Add(quote + 1);
                 }
 
+                if (token && quote > 0 && CharCastJoinsThisString(text, quote))
+                {
+                    joins.Add(next); // (char)115 + "k-proj-…": a key's first character as its code, joined with the rest
+                }
+
                 if (run >= SplitAnchorMinimumRun && run < MaximumPieceRun && EndsWithSplitAnchor(text, quote + 1, next))
                 {
                     splitAnchors.Add(quote + 1);
@@ -793,6 +798,55 @@ namespace Guardrails.Analyzers
             return i + 1 < text.Length && text[i] == '"' && IsKeyCharacter(text[i + 1]) ? end - 1 : (int?)null;
         }
 
+        /// <summary>
+        /// The string literal opening at <paramref name="quote"/> follows <c>(char)N +</c> (<c>(char)115 + "k-…"</c>,
+        /// <c>(char)0x73 + $"k-…"</c>): a char written as its code starts the chain (<see cref="CharJoinsAString"/> does the
+        /// char literals; a cast after a string is <see cref="JoinsAnotherString"/>'s). Looks back a few characters only.
+        /// </summary>
+        private static bool CharCastJoinsThisString(string text, int quote)
+        {
+            int i = quote - 1;
+            for (int prefix = 0; prefix < 2 && i >= 0 && (text[i] == '@' || text[i] == '$'); prefix++)
+            {
+                i--;
+            }
+
+            while (i >= 0 && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
+            {
+                i--;
+            }
+
+            if (i < 1 || text[i] != '+' || text[i - 1] == '+')
+            {
+                return false;
+            }
+
+            i--;
+            while (i >= 0 && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
+            {
+                i--;
+            }
+
+            int digitsEnd = i;
+            while (i >= 0 && IsHexDigit(text[i]) || (i >= 0 && (text[i] == 'x' || text[i] == 'X')))
+            {
+                i--;
+            }
+
+            if (i == digitsEnd)
+            {
+                return false;
+            }
+
+            while (i >= 0 && (text[i] == ' ' || text[i] == '\t'))
+            {
+                i--;
+            }
+
+            int cast = i - CharCast.Length + 1;
+            return cast >= 0 && string.CompareOrdinal(text, cast, CharCast, 0, CharCast.Length) == 0 && CharacterEnd(text, cast) == digitsEnd + 1;
+        }
+
         /// <summary>A char-comma further than this from the previous one starts a new run.</summary>
         private const int CharRunGap = 16;
 
@@ -863,6 +917,11 @@ namespace Guardrails.Analyzers
         private static bool IsPiece(string text, int opening, int closing)
         {
             int i = SkipWhitespace(text, closing + 1);
+            if (i < text.Length && text[i] == '#')
+            {
+                i = SkipDirectives(text, i); // "AK"\n#if DEBUG\n + "debug"\n#else\n + "IA…"\n#endif: the chain goes on past the directives
+            }
+
             if (i < text.Length && (text[i] == '+' || text[i] == ',' || text[i] == ')' || text[i] == '}' || text[i] == '.'))
             {
                 return true;
@@ -1081,6 +1140,29 @@ namespace Guardrails.Analyzers
         /// <summary>Any character of any key format's alphabet.</summary>
         private static bool IsKeyCharacter(char c) =>
             (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '+' || c == '/' || c == '=';
+
+        /// <summary>
+        /// From a <c>#</c> at <paramref name="i"/>: past every preprocessor directive line (<c>#if</c>, <c>#else</c>, <c>#endif</c>,
+        /// <c>#region</c>, …) and the whitespace after them, at most <see cref="MaximumSkippedDirectives"/> lines. The text of an
+        /// inactive branch is not skipped: its first character decides (a <c>+</c> there continues the chain either way).
+        /// </summary>
+        private static int SkipDirectives(string text, int i)
+        {
+            for (int lines = 0; lines < MaximumSkippedDirectives && i < text.Length && text[i] == '#'; lines++)
+            {
+                int end = text.IndexOf('\n', i);
+                if (end < 0)
+                {
+                    return text.Length;
+                }
+
+                i = SkipWhitespace(text, end + 1);
+            }
+
+            return i;
+        }
+
+        private const int MaximumSkippedDirectives = 4;
 
         private static int SkipWhitespace(string text, int i)
         {

@@ -103,6 +103,10 @@ internal static class DetectionCorpus
         ("AZURE_OPENAI_API_KEY", FakeKeys.AzureHex32(), "azure-openai-32"),
         ("ApiKeyCredential", FakeKeys.AzureHex32(), "azure-openai-32"),
         ("AzureKeyCredential", FakeKeys.AzureHex32(), "azure-ai-32"),
+        ("AzureKeyCredential", FakeKeys.Mistral(), "azure-key-credential"), // a random value in any shape: the type says "key"
+        ("Azure.Maps:AzureKeyCredential", FakeKeys.Cohere(), "azure-key-credential"),
+        ("AzureKeyCredential", FakeKeys.WeightsAndBiases(), "azure-key-credential"), // 40 hex, no provider named
+        ("ApiKeyCredential", FakeKeys.Cohere(), "api-key-credential"),
         ("AzureAIServices:Key", FakeKeys.AzureHex32(), "azure-ai-32"),
         ("Ocp-Apim-Subscription-Key", FakeKeys.AzureHex32(), "azure-ai-32"),
         ("mistralApiKey", FakeKeys.Mistral(), "mistral"),

@@ -122,6 +122,44 @@ public class InfrastructureFileKindTests
         AssertMistralAtKey(path, Fill(format));
     }
 
+    // YAML mappings are unordered (YAML 1.2 §3.2.1.1): "value:" may come before "name:" in the same list item.
+    public static TheoryData<string, string> ValueBeforeName() => new()
+    {
+        { "deploy/deployment.yaml", "spec:\n  containers:\n    - name: api\n      env:\n        - value: \"{0}\"\n          name: MISTRAL_API_KEY\n        - name: LOG_LEVEL\n          value: info\n" },
+        { "azure-pipelines.yml", "variables:\n  - value: {0}\n    readonly: true\n    name: MISTRAL_API_KEY\nsteps:\n  - script: dotnet test\n" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ValueBeforeName))]
+    public void A_value_written_before_its_name_is_named_by_it(string path, string format)
+    {
+        AssertMistralAtKey(path, Fill(format));
+    }
+
+    [Fact]
+    public void A_value_before_a_name_does_not_take_the_next_items_name()
+    {
+        // The first item has no name; the second item's name is not the first item's.
+        string text = "env:\n  - value: " + Key + "\n  - name: MISTRAL_API_KEY\n    value: info\n";
+        Assert.DoesNotContain(Scan("deployment.yaml", text), m => m.Format.Id == "mistral");
+    }
+
+    // Bicep loops (learn.microsoft.com, "Iterative loops in Bicep"): [for item in list: { … }] opens the array and the
+    // item's object on one line and closes both with }].
+    [Fact]
+    public void A_bicep_for_loop_does_not_shift_the_blocks_after_it()
+    {
+        string text = "resource app 'Microsoft.Web/sites@2022-09-01' = {\n  properties: {\n    mistral: {\n      deployments: [for d in names: {\n        name: d\n      }]\n      key: '" + Key + "'\n    }\n  }\n}\n";
+        AssertMistralAtKey("main.bicep", text);
+    }
+
+    [Fact]
+    public void A_bicep_resource_for_loop_keeps_its_name_value_pairs()
+    {
+        string text = "resource apps 'Microsoft.Web/sites@2022-09-01' = [for i in range(0, 2): {\n  properties: {\n    siteConfig: {\n      appSettings: [\n        {\n          name: 'MISTRAL_API_KEY'\n          value: '" + Key + "'\n        }\n      ]\n    }\n  }\n}]\n";
+        AssertMistralAtKey("main.bicep", text);
+    }
+
     [Fact]
     public void A_list_items_name_does_not_carry_over_to_the_next_item_or_a_nested_mapping()
     {

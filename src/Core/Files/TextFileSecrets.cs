@@ -784,6 +784,7 @@ namespace Guardrails.Core.Files
                 if (text[i] == '{' || text[i] == '[')
                 {
                     blocks.Add(new Block(string.Empty)); // an array's object, or an object on a line of its own
+                    AddLoopBlock(blocks, text, i, end);
                     continue;
                 }
 
@@ -807,6 +808,7 @@ namespace Guardrails.Core.Files
                     else if (opens)
                     {
                         blocks.Add(new Block(label));
+                        AddLoopBlock(blocks, text, at, end);
                     }
 
                     continue;
@@ -834,10 +836,26 @@ namespace Guardrails.Core.Files
                 if (opens)
                 {
                     blocks.Add(new Block(key));
+                    AddLoopBlock(blocks, text, at + 1, end);
                     continue;
                 }
 
                 AddBlockValue(blocks, key, text, at + 1, end, sink);
+            }
+        }
+
+        /// <summary>
+        /// Bicep's loop <c>[for s in settings: {</c> (and <c>[for (s, i) in …: {</c>) opens two blocks on one line, the array
+        /// and the object each item is, closed together by <c>}]</c>: the object gets a block of its own, so the
+        /// count stays right after the loop.
+        /// </summary>
+        private static void AddLoopBlock(List<Block> blocks, string text, int start, int end)
+        {
+            int bracket = text.IndexOf('[', start, end - start);
+            if (bracket >= 0 && string.CompareOrdinal(text, SkipSpaces(text, bracket + 1, end), "for ", 0, 4) == 0 &&
+                text.IndexOf('{', bracket, end - bracket) > bracket)
+            {
+                blocks.Add(new Block(string.Empty));
             }
         }
 
@@ -1102,6 +1120,9 @@ namespace Guardrails.Core.Files
             // The "name:" of the mapping at each indent (a list item's "- name: MISTRAL_API_KEY"): names its later scalar
             // siblings ("value: …"), as in Kubernetes env lists and Azure Pipelines variables.
             var names = new List<KeyValuePair<int, string>>();
+
+            // A "value:" written before its mapping's "name:" (- value: …\n  name: MISTRAL_API_KEY) waits for it.
+            YamlPending pending = default;
             foreach (Line line in Lines(text))
             {
                 int i = SkipSpaces(text, line.Start, line.End);
@@ -1116,6 +1137,12 @@ namespace Guardrails.Core.Files
                 {
                     i = SkipSpaces(text, i + 1, line.End);
                     indent = i - line.Start;
+                }
+
+                if (pending.Path != null && (indent < pending.Indent || (listItem && indent == pending.Indent)))
+                {
+                    AddValue(text, pending.Path, pending.From, pending.To, sink); // its mapping ended with no name
+                    pending = default;
                 }
 
                 while (parents.Count > 0 && parents[parents.Count - 1].Key >= indent)
@@ -1160,16 +1187,54 @@ namespace Guardrails.Core.Files
                     if (named.Length > 0 && named.Length <= 60)
                     {
                         names.Add(new KeyValuePair<int, string>(indent, named));
+                        if (pending.Path != null && pending.Indent == indent)
+                        {
+                            AddValue(text, JoinPath(parents, named + ":" + pending.Key), pending.From, pending.To, sink);
+                            pending = default;
+                        }
                     }
                 }
                 else if (names.Count > 0 && names[names.Count - 1].Key == indent)
                 {
                     key = names[names.Count - 1].Value + ":" + key;
                 }
+                else if (!jsonLines && pending.Path == null && string.Equals(key, "value", StringComparison.OrdinalIgnoreCase))
+                {
+                    pending = new YamlPending(JoinPath(parents, key), key, indent, colon + 1, line.End);
+                    continue;
+                }
 
                 string path = JoinPath(parents, key);
                 AddValue(text, path, colon + 1, line.End, sink);
             }
+
+            if (pending.Path != null)
+            {
+                AddValue(text, pending.Path, pending.From, pending.To, sink);
+            }
+        }
+
+        /// <summary>A YAML <c>value:</c> waiting for its mapping's <c>name:</c>: its own path, key, indent and text span.</summary>
+        private readonly struct YamlPending
+        {
+            public YamlPending(string path, string key, int indent, int from, int to)
+            {
+                Path = path;
+                Key = key;
+                Indent = indent;
+                From = from;
+                To = to;
+            }
+
+            public string? Path { get; }
+
+            public string Key { get; }
+
+            public int Indent { get; }
+
+            public int From { get; }
+
+            public int To { get; }
         }
 
         /// <summary>The colon that ends a mapping key: the first ':' followed by a space, a tab or the end of the line.</summary>

@@ -83,6 +83,22 @@ namespace Guardrails.Core.Secrets
             "AZURE_AI_SERVICES_KEY", AzureRotate, KeyConfidence.Low,
             "Azure AI services docs (authentication); GH azure_cognitive_services_key");
 
+        /// <summary>
+        /// A value passed to <c>new AzureKeyCredential("…")</c> with no provider named near it: the type exists only to carry
+        /// a service key (Azure OpenAI, AI services, AI Search, Maps, Event Grid, …), so a random value there is a key
+        /// whatever its shape (hex or base62). Placeholders, words and emulator keys stay out.
+        /// </summary>
+        public static readonly KeyFormat AzureKeyCredential = new KeyFormat(
+            "azure-key-credential", "Azure", "key credential (AzureKeyCredential)", "", "random token (32+ characters, hex or base62/base64) passed to AzureKeyCredential",
+            "AZURE_AI_SERVICES_KEY", AzureRotate, KeyConfidence.Low,
+            "Azure SDK for .NET docs (Azure.Core AzureKeyCredential: \"a key credential for an Azure service\"); Azure AI services key formats");
+
+        /// <summary>The same for <c>new ApiKeyCredential("…")</c> (System.ClientModel: OpenAI, Azure OpenAI and OpenAI-compatible clients).</summary>
+        public static readonly KeyFormat ApiKeyCredential = new KeyFormat(
+            "api-key-credential", "OpenAI-compatible service", "key credential (ApiKeyCredential)", "", "random token (32+ characters, hex or base62/base64) passed to ApiKeyCredential",
+            "OPENAI_API_KEY", "https://platform.openai.com/api-keys", KeyConfidence.Low,
+            "System.ClientModel docs (ApiKeyCredential: \"a credential used to authenticate to a service that accepts an API key\")");
+
         // ---- Google -------------------------------------------------------------------------------------------
 
         public static readonly KeyFormat GoogleApiKey = new KeyFormat(
@@ -306,7 +322,7 @@ namespace Guardrails.Core.Secrets
             Groq, Replicate, XAi, Perplexity, OpenRouter, Together, Nvidia, Fireworks, Voyage, Pinecone,
             LangSmithPersonal, LangSmithService, ElevenLabs, Cerebras, Langfuse,
             GitHubClassicPat, GitHubOAuth, GitHubUserToServer, GitHubServerToServer, GitHubRefresh, GitHubFineGrainedPat,
-            AzureOpenAiHex, AzureAiServicesHex, AwsSecretAccessKey, PineconeLegacy, ElevenLabsLegacy,
+            AzureOpenAiHex, AzureAiServicesHex, AzureKeyCredential, ApiKeyCredential, AwsSecretAccessKey, PineconeLegacy, ElevenLabsLegacy,
             Mistral, Cohere, DeepSeek, DeepInfra, AssemblyAi, WeightsAndBiases, StabilityAi, Cursor, Deepgram, AzureSearch,
             GenericSecret,
         };

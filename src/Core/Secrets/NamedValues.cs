@@ -61,7 +61,7 @@ namespace Guardrails.Core.Secrets
             new ContextRule(KeyCatalog.DeepInfra, new[] { "deep" }, n => n.Has("deepinfra"), v => v.Length == 32 && TokenText.AllAlnum(v, 0, 32)),
             new ContextRule(KeyCatalog.AssemblyAi, new[] { "assembly" }, n => n.Has("assemblyai"), v => v.Length == 32 && TokenText.AllLowerHex(v, 0, 32)),
             new ContextRule(KeyCatalog.WeightsAndBiases, new[] { "wandb", "weights" }, n => n.Has("wandb") || n.Has("weightsandbiases") || n.Has("weightsbiases"), v => v.Length == 40 && TokenText.AllLowerHex(v, 0, 40)),
-            new ContextRule(KeyCatalog.AwsSecretAccessKey, new[] { "aws", "secret" }, n => (n.Has("aws") && (n.Has("secret") || n.Has("key"))) || n.Has("secretaccesskey"), v => v.Length == 40 && TokenText.All(v, 0, 40, TokenText.IsBase64)),
+            new ContextRule(KeyCatalog.AwsSecretAccessKey, new[] { "aws", "secret" }, n => (n.Has("aws") && (n.Has("secret") || n.Has("key") || n.Has("bearer"))) || n.Has("secretaccesskey"), v => v.Length == 40 && TokenText.All(v, 0, 40, TokenText.IsBase64)),
             new ContextRule(KeyCatalog.ElevenLabsLegacy, new[] { "eleven", "xi" }, n => n.Has("elevenlabs") || n.Has("xiapikey"), v => v.Length == 32 && TokenText.AllLowerHex(v, 0, 32)),
             new ContextRule(KeyCatalog.StabilityAi, new[] { "stability" }, n => n.Has("stability"), v => v.Length == 51 && v.StartsWith("sk-", StringComparison.Ordinal) && TokenText.AllAlnum(v, 3, 48)),
             new ContextRule(KeyCatalog.Cursor, new[] { "cursor" }, n => n.Has("cursor"), v => v.Length == 68 && v.StartsWith("key_", StringComparison.Ordinal) && TokenText.AllLowerHex(v, 4, 64)),
@@ -129,6 +129,11 @@ namespace Guardrails.Core.Secrets
                 }
             }
 
+            if (IsCredentialHex(value))
+            {
+                shapes |= CredentialHexShape; // new AzureKeyCredential("<64 hex>"): only a key-credential type names it
+            }
+
             return HintsByShapes.GetOrAdd(shapes, mask =>
             {
                 var hints = new List<string>();
@@ -146,9 +151,27 @@ namespace Guardrails.Core.Secrets
                     }
                 }
 
+                if ((mask & CredentialHexShape) != 0)
+                {
+                    hints.Add(CredentialHint);
+                }
+
                 return hints.ToArray();
             });
         }
+
+        /// <summary>The bit of <see cref="NameHints"/>' shape mask for a value <see cref="IsCredentialHex"/>, past the rules' bits.</summary>
+        private static readonly int CredentialHexShape = 1 << Rules.Length;
+
+        /// <summary>What every key-credential type's name holds (<c>AzureKeyCredential</c>, <c>ApiKeyCredential</c>).</summary>
+        private const string CredentialHint = "KeyCredential";
+
+        /// <summary>
+        /// 32 or 40 hex digits (an MD5 or SHA-1 digest anywhere else; Azure AI services keys are 32 hex): a service key when
+        /// handed to a key-credential type. Both lengths already fit some provider's shape, so the hint adds no candidate;
+        /// longer hex (SHA-256 digests) stays what no name makes a key.
+        /// </summary>
+        private static bool IsCredentialHex(string value) => (value.Length == 32 || value.Length == 40) && TokenText.All(value, 0, value.Length, TokenText.IsHex);
 
         /// <summary>The hints of each combination of shapes seen so far (a handful in practice).</summary>
         private static readonly ConcurrentDictionary<int, string[]> HintsByShapes = new ConcurrentDictionary<int, string[]>();
@@ -167,7 +190,7 @@ namespace Guardrails.Core.Secrets
             // The value decides first (cheap, no allocation): most values fit no provider shape and are no generic
             // secret, and then the name is never parsed.
             bool generic = IsGenericSecret(value);
-            if (!generic && !HasSomeProviderShape(value))
+            if (!generic && !HasSomeProviderShape(value) && !(IsCredentialHex(value) && CredentialTypeFormat(name) != null))
             {
                 return null;
             }
@@ -186,7 +209,28 @@ namespace Guardrails.Core.Secrets
                 }
             }
 
+            // new AzureKeyCredential("…") / new ApiKeyCredential("…") with no provider named: the type says the value is a
+            // service key, so a random value is that key (not a generic secret), hex included (no one hands a digest to it).
+            KeyFormat? credential = CredentialTypeFormat(name);
+            if (credential != null && (generic || IsCredentialHex(value)) && ProviderValueIsRandom(credential, value))
+            {
+                return credential;
+            }
+
             return generic ? KeyCatalog.GenericSecret : null;
+        }
+
+        /// <summary>
+        /// The key-credential format of a name that is a key-credential type (<c>AzureKeyCredential</c>,
+        /// <c>Azure.AI.OpenAI:AzureKeyCredential</c>, <c>ApiKeyCredential</c>, as <c>CredentialSinks</c> names an argument
+        /// of their constructors); null for any other name.
+        /// </summary>
+        private static KeyFormat? CredentialTypeFormat(string name)
+        {
+            return IsType(name, "AzureKeyCredential") ? KeyCatalog.AzureKeyCredential : IsType(name, "ApiKeyCredential") ? KeyCatalog.ApiKeyCredential : null;
+
+            static bool IsType(string n, string type) =>
+                n.EndsWith(type, StringComparison.Ordinal) && (n.Length == type.Length || n[n.Length - type.Length - 1] == ':');
         }
 
         /// <summary>

@@ -136,6 +136,32 @@ namespace Guardrails.Core.Secrets
             return false;
         }
 
+        /// <summary>Capitalized words a placeholder written as a camelCase run holds besides its placeholder word (<c>YourGoogleApiKeyHere</c>).</summary>
+        private static readonly string[] CompanionWords = { "Key", "Api", "Here", "Token", "Secret" };
+
+        /// <summary>
+        /// The body outside <c>[at, after)</c> holds one of <see cref="CompanionWords"/> as written (case-sensitive). A random
+        /// body holds a given capitalized three-letter word about once in 5,000 keys, a camelCase placeholder nearly always.
+        /// </summary>
+        private static bool HasCompanionWord(string text, int bodyStart, int bodyEnd, int at, int after)
+        {
+            foreach (string word in CompanionWords)
+            {
+                int hit = text.IndexOf(word, bodyStart, bodyEnd - bodyStart, StringComparison.Ordinal);
+                while (hit >= 0)
+                {
+                    if (hit + word.Length <= at || hit >= after)
+                    {
+                        return true;
+                    }
+
+                    hit = hit + 1 < bodyEnd ? text.IndexOf(word, hit + 1, bodyEnd - hit - 1, StringComparison.Ordinal) : -1;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>
         /// The word at <paramref name="at"/> is in one case and starts or ends at the body's edge or a separator, or is a
         /// capitalized word of a camelCase run (<c>…SyYourGoogleApiKey…</c>: a lower-case letter before it, a capital and
@@ -150,6 +176,11 @@ namespace Guardrails.Core.Secrets
             if (!edge && !camel)
             {
                 return false;
+            }
+
+            if (!edge && !HasCompanionWord(text, bodyStart, bodyEnd, at, after))
+            {
+                return false; // …BatRedactedOo4i…: one capitalized word amid random characters is chance, not a written placeholder
             }
 
             bool allLower = true, allUpper = true;

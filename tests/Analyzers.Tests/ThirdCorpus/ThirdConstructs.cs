@@ -111,6 +111,8 @@ internal static class ThirdConstructs
             return One(Mark("    public static readonly string " + c.Name + " =\n        " + Lit(p[0]) + " /* region */ +\n        // the rest\n        " + Lit(p[1]) + "\n        + " + Lit(p[2]) + ";"));
         }),
         new("char-plus-string", false, c => One(Mark("    public static readonly string " + c.Name + " = '" + c.Key[0] + "' + " + Lit(c.Key.Substring(1)) + ";"))),
+        new("char-code-cast-plus-string", false, c => One(Mark("    public static readonly string " + c.Name + " = (char)" + ((int)c.Key[0]).ToString(CultureInfo.InvariantCulture) + " + " + Lit(c.Key.Substring(1)) + ";"))),
+        new("char-hex-cast-then-char-plus-string", false, c => One(Mark("    public static readonly string " + c.Name + " = (char)0x" + ((int)c.Key[0]).ToString("X2", CultureInfo.InvariantCulture) + " + '" + c.Key[1] + "' + " + Lit(c.Key.Substring(2)) + ";")), Applies: k => k[1] != '\'' && k[1] != '\\'),
         new("interpolated-literal-holes", false, c => One(Mark("    public static readonly string " + c.Name + " = $\"" + string.Concat(c.Pieces(3).Select(p => "{" + Lit(p) + "}")) + "\";"))),
         new("verbatim-interpolated-hole", false, c =>
         {

@@ -155,6 +155,8 @@ internal static class ThirdContexts
         new("compose-aspnet-double-underscore", _ => None, c => F("/src/docker-compose.yml", "services:\n  api:\n    environment:\n" + M("      " + c.Pascal + "__ApiKey: \"" + c.Key + "\"") + "\n")),
         new("appsettings.json-deep-nesting", _ => None, c => F(Sln + "appsettings.json", "{\n  \"AI\": {\n    \"Providers\": {\n      \"" + c.Pascal + "\": {\n        \"Options\": {\n" + M("          \"ApiKey\": \"" + JsonEsc(c.Key) + "\"") + "\n        }\n      }\n    }\n  }\n}\n")),
         new("k8s-deployment-env-name-value", _ => None, c => F("/src/deploy/deployment.yaml", "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          env:\n            - name: " + c.Env + "\n" + M("              value: \"" + c.Key + "\"") + "\n")),
+        new("k8s-env-value-before-name", _ => None, c => F("/src/deploy/deployment.yaml", "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          env:\n" + M("            - value: \"" + c.Key + "\"") + "\n              name: " + c.Env + "\n            - name: LOG_LEVEL\n              value: info\n")),
+        new("bicep-for-loop-then-provider-block", _ => None, c => F("/src/infra/app.bicep", "param locations array\n\nvar providers = {\n  " + c.Word.ToLowerInvariant() + ": {\n    regions: [for r in locations: {\n      name: r\n      enabled: true\n    }]\n" + M("    apiKey: '" + c.Key + "'") + "\n  }\n}\n")),
         new("bicep-appsettings-name-value", _ => None, c => F("/src/infra/app.bicep", "resource site 'Microsoft.Web/sites@2023-01-01' = {\n  name: 'contoso'\n  properties: {\n    siteConfig: {\n      appSettings: [\n        {\n          name: '" + c.Env + "'\n" + M("          value: '" + c.Key + "'") + "\n        }\n      ]\n    }\n  }\n}\n")),
         new("arm-parameters.json", _ => None, c => F("/src/infra/azuredeploy.parameters.json", "{\n  \"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#\",\n  \"parameters\": {\n    \"" + c.Word + "ApiKey\": {\n" + M("      \"value\": \"" + JsonEsc(c.Key) + "\"") + "\n    }\n  }\n}\n")),
         new("tests-appsettings.Test.json", _ => None, c => F("/src/tests/Contoso.App.Tests/appsettings.Test.json", "{\n  \"" + c.Pascal + "\": {\n" + M("    \"ApiKey\": \"" + JsonEsc(c.Key) + "\"") + "\n  }\n}\n")),
@@ -189,5 +191,6 @@ internal static class ThirdContexts
         "csproj.user-environment", "cmd-set", ".vscode-settings.json-extension", "terraform-variable-default", "appsettings-provider-array-sibling", ".ipynb-output-text", "azure-pipelines-variables",
         ".env-lowercase-name", ".env-aspnet-double-underscore", "compose-aspnet-double-underscore", "appsettings.json-deep-nesting", "k8s-deployment-env-name-value",
         "bicep-appsettings-name-value", "arm-parameters.json", "tests-appsettings.Test.json", "samples-.env",
+        "k8s-env-value-before-name", "bicep-for-loop-then-provider-block",
     ];
 }

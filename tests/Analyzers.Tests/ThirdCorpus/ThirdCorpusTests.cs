@@ -20,7 +20,7 @@ public class ThirdCorpusTests(ITestOutputHelper output)
     private static readonly Dictionary<string, int> Floors = new()
     {
         ["must/code-named/anonymous-object-provider-sibling"] = 12, // of 12
-        ["must/code-named/azure-key-credential"] = 4, // of 12
+        ["must/code-named/azure-key-credential"] = 12, // of 12
         ["must/code-named/camel-suffix-number"] = 12, // of 12
         ["must/code-named/class-name-context"] = 12, // of 12
         ["must/code-named/client-named-argument"] = 12, // of 12
@@ -49,7 +49,7 @@ public class ThirdCorpusTests(ITestOutputHelper output)
         ["must/code-named/options-configure-lambda"] = 12, // of 12
         ["must/code-named/pascal-auto-property"] = 12, // of 12
         ["must/code-named/record-provider-settings"] = 12, // of 12
-        ["must/code-named/request-bearer-with-provider-uri"] = 11, // of 12
+        ["must/code-named/request-bearer-with-provider-uri"] = 12, // of 12
         ["must/code-named/set-environment-variable"] = 12, // of 12
         ["must/code-named/switch-per-provider"] = 12, // of 12
         ["must/code-named/top-level-statements"] = 12, // of 12
@@ -64,9 +64,11 @@ public class ThirdCorpusTests(ITestOutputHelper output)
         ["must/code/block-comment-multiline"] = 32, // of 32
         ["must/code/bom-crlf-tabs-source"] = 32, // of 32
         ["must/code/char-array-new-string"] = 32, // of 32
+        ["must/code/char-code-cast-plus-string"] = 32, // of 32
+        ["must/code/char-hex-cast-then-char-plus-string"] = 32, // of 32
         ["must/code/char-plus-string"] = 32, // of 32
         ["must/code/collection-expression-element"] = 32, // of 32
-        ["must/code/concat-across-if-directive"] = 29, // of 32
+        ["must/code/concat-across-if-directive"] = 32, // of 32
         ["must/code/concat-lines-with-comments"] = 32, // of 32
         ["must/code/concat-plus-three"] = 32, // of 32
         ["must/code/const-across-classes-using-static"] = 32, // of 32
@@ -101,7 +103,7 @@ public class ThirdCorpusTests(ITestOutputHelper output)
         ["must/code/linq-query-syntax-concat"] = 32, // of 32
         ["must/code/list-add"] = 32, // of 32
         ["must/code/list-pattern"] = 32, // of 32
-        ["must/code/literal-body-with-word-fragment"] = 94, // of 96
+        ["must/code/literal-body-with-word-fragment"] = 96, // of 96
         ["must/code/literal-padded-then-trimmed"] = 32, // of 32
         ["must/code/literal-regular"] = 32, // of 32
         ["must/code/literal-verbatim"] = 32, // of 32
@@ -194,6 +196,8 @@ public class ThirdCorpusTests(ITestOutputHelper output)
         ["must/file-named/gitlab-ci-variables"] = 12, // of 12
         ["must/file-named/ini-tabs"] = 12, // of 12
         ["must/file-named/k8s-deployment-env-name-value"] = 12, // of 12
+        ["must/file-named/k8s-env-value-before-name"] = 12, // of 12
+        ["must/file-named/bicep-for-loop-then-provider-block"] = 12, // of 12
         ["must/file-named/k8s-secret-stringData"] = 12, // of 12
         ["must/file-named/launchSettings.json"] = 12, // of 12
         ["must/file-named/local.settings.json-functions"] = 12, // of 12
@@ -262,6 +266,8 @@ public class ThirdCorpusTests(ITestOutputHelper output)
         ["must/file/http-client.private.env.json"] = 32, // of 32
         ["must/file/ini-tabs"] = 32, // of 32
         ["must/file/k8s-deployment-env-name-value"] = 32, // of 32
+        ["must/file/k8s-env-value-before-name"] = 32, // of 32
+        ["must/file/bicep-for-loop-then-provider-block"] = 32, // of 32
         ["must/file/k8s-secret-stringData"] = 32, // of 32
         ["must/file/launchSettings.json"] = 32, // of 32
         ["must/file/launchSettings.json-commandLineArgs"] = 32, // of 32
