@@ -160,6 +160,32 @@ public class AnchorAndHintTests
         Assert.Null(hints);
         Assert.False(SecretScanner.MightBeNamedValue(text, 5, "Bearer ".Length + 3, out _));
     }
+
+    public static TheoryData<string> JoinedTexts() => new()
+    {
+        FakeKeys.OpenAiProject(), FakeKeys.Groq(), FakeKeys.GitHub(), FakeKeys.GitHubFineGrained(), FakeKeys.AzureIdentifiable(),
+        FakeKeys.AwsAccessKeyId(), FakeKeys.GoogleApiKey(), FakeKeys.BedrockShortTerm(), FakeKeys.Nvidia(), FakeKeys.PemPrivateKey(),
+        "Server=tcp:orders.database.windows.net;Database=orders", "Information", "https://hooks.example.com/partners/1/events?tenant=0",
+        "task-queue_primary-east_workers", "AK", "sk", "x",
+    };
+
+    [Theory]
+    [MemberData(nameof(JoinedTexts))]
+    public void Joined_might_contain_a_key_exactly_when_the_built_string_might_at_every_cut(string text)
+    {
+        // The file scan decides on two sibling values before joining them: the answer must be the joined string's.
+        foreach (string other in new[] { string.Empty, "Information", "k-proj-", "IA", "QQJ99", "_pat_" })
+        {
+            string whole = text + other;
+            for (int cut = 0; cut <= whole.Length; cut++)
+            {
+                string first = whole.Substring(0, cut), second = whole.Substring(cut);
+                Assert.True(
+                    SecretScanner.MightContainKey(whole) == SecretScanner.MightContainKeyJoined(first, second),
+                    "cut " + cut + " of a " + whole.Length + "-character text");
+            }
+        }
+    }
 }
 
 /// <summary>The quick name check in front of NamedValues.Classify must never reject a secret-like name.</summary>

@@ -1722,17 +1722,14 @@ namespace Guardrails.Core.Files
             /// </summary>
             private void AddSplit(string firstName, string first, int firstStart, string secondName, string second)
             {
+                // Decided on the two values and names before any string is built: most sibling pairs hold no anchor.
                 if (first.Length + second.Length < SecretScanner.MinimumKeyLength || first.Length + second.Length > MaxJoinedLength ||
-                    !string.Equals(ParentOf(firstName), ParentOf(secondName), StringComparison.Ordinal))
+                    !SecretScanner.MightContainKeyJoined(first, second) || !SameParent(firstName, secondName))
                 {
                     return;
                 }
 
                 string joined = first + second;
-                if (!SecretScanner.MightContainKey(joined))
-                {
-                    return;
-                }
 
                 _inner ??= new List<SecretMatch>();
                 _inner.Clear();
@@ -1749,10 +1746,12 @@ namespace Guardrails.Core.Files
                 }
             }
 
-            private static string ParentOf(string name)
+            /// <summary>The two names have the same parent path (all before the last <c>:</c>), compared in place.</summary>
+            private static bool SameParent(string a, string b)
             {
-                int colon = name.LastIndexOf(':');
-                return colon < 0 ? string.Empty : name.Substring(0, colon);
+                int colonA = a.LastIndexOf(':');
+                int colonB = b.LastIndexOf(':');
+                return colonA == colonB && (colonA < 0 || string.CompareOrdinal(a, 0, b, 0, colonA) == 0);
             }
 
             private void AddIfNew(SecretMatch match)

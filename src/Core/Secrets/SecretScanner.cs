@@ -164,13 +164,54 @@ namespace Guardrails.Core.Secrets
         /// True when the text could hold a self-identifying key; false means <see cref="Scan"/> finds nothing.
         /// Ordinal searches only, no allocation.
         /// </summary>
-        public static bool MightContainKey(string text)
+        public static bool MightContainKey(string text) => text != null && text.Length >= MinimumKeyLength && HasAnchor(text);
+
+        /// <summary>
+        /// <see cref="MightContainKey(string)"/> of <c>first + second</c> without building it: an anchor lies in one of the
+        /// two or across the cut. Ordinal comparisons only, no allocation (the file scan asks it of every pair of sibling
+        /// values, and joins only the few that answer true).
+        /// </summary>
+        public static bool MightContainKeyJoined(string first, string second)
         {
-            if (text == null || text.Length < MinimumKeyLength)
+            if (first.Length + second.Length < MinimumKeyLength)
             {
                 return false;
             }
 
+            if (HasAnchor(first) || HasAnchor(second))
+            {
+                return true;
+            }
+
+            return first.Length > 0 && second.Length > 0 && (AnchorAcrossCut(SeparatorAnchors, first, second) || AnchorAcrossCut(PlainAnchors, first, second));
+        }
+
+        /// <summary>Some anchor starts in <paramref name="first"/>'s tail and ends in <paramref name="second"/>'s head.</summary>
+        private static bool AnchorAcrossCut(Anchor[] anchors, string first, string second)
+        {
+            char last = first[first.Length - 1];
+            char next = second[0];
+            foreach (Anchor anchor in anchors)
+            {
+                string a = anchor.Text;
+                for (int k = 1; k < a.Length; k++)
+                {
+                    // k characters of the anchor at the end of first, the rest at the start of second.
+                    if (a[k - 1] == last && a[k] == next && k <= first.Length && a.Length - k <= second.Length &&
+                        string.CompareOrdinal(first, first.Length - k, a, 0, k) == 0 &&
+                        string.CompareOrdinal(second, 0, a, k, a.Length - k) == 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The text holds an anchor (<see cref="MightContainKey(string)"/> without its length floor).</summary>
+        private static bool HasAnchor(string text)
+        {
             for (int chunk = 0; chunk < text.Length; chunk += ChunkSize)
             {
                 int chunkEnd = Math.Min(text.Length, chunk + ChunkSize);
