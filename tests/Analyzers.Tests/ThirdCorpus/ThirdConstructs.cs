@@ -269,6 +269,16 @@ internal static class ThirdConstructs
             string[] p = c.Pieces(3);
             return One(Mark("    private static readonly SortedDictionary<int, string> Chunks = new() { [1] = " + Lit(p[0]) + ", [2] = " + Lit(p[1]) + ", [3] = " + Lit(p[2]) + " };") + "\n    public static string M() => string.Concat(Chunks.Values);");
         }),
+        // ---- session 9: what a developer or an assistant would write to get a key past a scanner (written before measuring) ----
+        new("evade-regex-replace-junk", true, c => One(Mark("    public static readonly string " + c.Name + " = System.Text.RegularExpressions.Regex.Replace(" + Lit(string.Concat(c.Key.Select((ch, i) => i > 0 && i % 6 == 0 ? "*" + ch : ch.ToString()))) + ", \"[*]\", string.Empty);"))),
+        new("evade-utf16-base64", true, c => One(Mark("    public static readonly string " + c.Name + " = Encoding.Unicode.GetString(Convert.FromBase64String(" + Lit(Convert.ToBase64String(Encoding.Unicode.GetBytes(c.Key))) + "));"))),
+        new("evade-html-entities", true, c => One(Mark("    public static readonly string " + c.Name + " = System.Net.WebUtility.HtmlDecode(" + Lit(string.Concat(c.Key.Take(8).Select(ch => "&#" + ((int)ch).ToString(CultureInfo.InvariantCulture) + ";")) + c.Key.Substring(8)) + ");"))),
+        new("evade-split-on-comma-then-join", true, c => One(Mark("    public static readonly string " + c.Name + " = string.Join(string.Empty, " + Lit(string.Join(",", c.Pieces(4))) + ".Split(','));")), Applies: k => !k.Contains(',')),
+        new("evade-stringbuilder-insert-backwards", true, c =>
+        {
+            string[] p = c.Pieces(3);
+            return One(Mark("    public static string M() => new StringBuilder(" + Lit(p[2]) + ").Insert(0, " + Lit(p[1]) + ").Insert(0, " + Lit(p[0]) + ").ToString();"));
+        }),
         new("nameof-identifier", true, c => One(Mark("    private static readonly int " + c.Key + " = 0;") + "\n" + Mark("    public const string " + c.Name + " = nameof(" + c.Key + ");")), Applies: IsIdentifier),
         new("utf8-byte-array-getstring", true, c => One(Mark("    public static readonly string " + c.Name + " = Encoding.UTF8.GetString(new byte[] { " + string.Join(", ", Encoding.ASCII.GetBytes(c.Key).Select(b => b.ToString(CultureInfo.InvariantCulture))) + " });"))),
         new("to-upper-of-lower", true, c => One(Mark("    public static readonly string " + c.Name + " = " + Lit(c.Key.ToLowerInvariant()) + ".ToUpperInvariant();")), Applies: k => k.All(ch => !char.IsLetter(ch) || char.IsUpper(ch))),

@@ -298,6 +298,11 @@ public class ThirdCorpusTests(ITestOutputHelper output)
         ["stretch/code/collection-expression-field-concat"] = 32, // of 32
         ["stretch/code/concat-of-reversed-halves"] = 32, // of 32
         ["stretch/code/dictionary-values-joined"] = 1, // of 32
+        ["stretch/code/evade-html-entities"] = 32, // of 32 (session 9: written as a developer hiding a key would)
+        ["stretch/code/evade-regex-replace-junk"] = 0, // of 32 (session 9: Regex.Replace is not folded)
+        ["stretch/code/evade-split-on-comma-then-join"] = 32, // of 32 (session 9)
+        ["stretch/code/evade-stringbuilder-insert-backwards"] = 32, // of 32 (session 9)
+        ["stretch/code/evade-utf16-base64"] = 0, // of 32 (session 9: base64 is decoded as UTF-8/ASCII only)
         ["stretch/code/hex-decoded"] = 32, // of 32
         ["stretch/code/int-codes"] = 32, // of 32
         ["stretch/code/interleaved-decoys"] = 0, // of 32
