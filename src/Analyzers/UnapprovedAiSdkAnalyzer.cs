@@ -216,7 +216,7 @@ namespace Guardrails.Analyzers
                         SyntaxNode near = tree.GetRoot(ct);
                         foreach (KeyValuePair<int, string> hit in typeHits)
                         {
-                            SyntaxNode? node = TreeAnalysis.FindTokenNear(ref near, hit.Key).Parent;
+                            SyntaxNode? node = StringValueSyntax.FindTokenNear(ref near, hit.Key).Parent;
                             while (node is TypeSyntax || node is TypeArgumentListSyntax || node is TupleElementSyntax)
                             {
                                 node = node.Parent;
@@ -269,7 +269,7 @@ namespace Guardrails.Analyzers
                             SyntaxNode near = tree.GetRoot(ct);
                             foreach (KeyValuePair<int, string> hit in derivedHits)
                             {
-                                SyntaxNode? node = TreeAnalysis.FindTokenNear(ref near, hit.Key).Parent;
+                                SyntaxNode? node = StringValueSyntax.FindTokenNear(ref near, hit.Key).Parent;
                                 while (node is TypeSyntax)
                                 {
                                     node = node.Parent;
@@ -424,7 +424,7 @@ namespace Guardrails.Analyzers
                 SyntaxNode near = _root;
                 foreach (KeyValuePair<int, string> hit in hits)
                 {
-                    SyntaxToken token = FindTokenNear(ref near, hit.Key);
+                    SyntaxToken token = StringValueSyntax.FindTokenNear(ref near, hit.Key);
                     if (token.SpanStart != hit.Key)
                     {
                         continue;
@@ -482,7 +482,7 @@ namespace Guardrails.Analyzers
                     near = _root;
                     for (int bracket = _text.IndexOf('['); bracket >= 0; bracket = _text.IndexOf('[', bracket + 1))
                     {
-                        SyntaxToken token = FindTokenNear(ref near, bracket);
+                        SyntaxToken token = StringValueSyntax.FindTokenNear(ref near, bracket);
                         if (token.SpanStart == bracket && token.IsKind(SyntaxKind.OpenBracketToken) && token.Parent is BracketedArgumentListSyntax arguments &&
                             (arguments.Parent is ElementAccessExpressionSyntax || arguments.Parent is ElementBindingExpressionSyntax))
                         {
@@ -527,22 +527,6 @@ namespace Guardrails.Analyzers
                         Report(site);
                     }
                 }
-            }
-
-            /// <summary>
-            /// The token at <paramref name="position"/>, found from the smallest ancestor of the last one found that holds
-            /// the position (the hits come in text order, and most are a few tokens apart), not from the root each time.
-            /// </summary>
-            internal static SyntaxToken FindTokenNear(ref SyntaxNode near, int position)
-            {
-                while (near.Parent != null && !near.FullSpan.Contains(position))
-                {
-                    near = near.Parent;
-                }
-
-                SyntaxToken token = near.FindToken(position);
-                near = token.Parent ?? near;
-                return token;
             }
 
             /// <summary>
