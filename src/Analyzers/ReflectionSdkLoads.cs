@@ -87,9 +87,13 @@ namespace Guardrails.Analyzers
             if (carried != null && text.IndexOf("ServiceDescriptor", StringComparison.Ordinal) >= 0)
             {
                 // new ServiceDescriptor(serviceType, implementationType, lifetime): the container creates implementationType.
-                foreach (SyntaxNode node in tree.GetRoot(context.CancellationToken).DescendantNodes())
+                // Only creations that can be one are bound: the name, an alias of it declared in this file, or a target-typed new.
+                SyntaxNode root = tree.GetRoot(context.CancellationToken);
+                HashSet<string> names = ServiceDescriptorNames(root);
+                foreach (SyntaxNode node in root.DescendantNodes())
                 {
                     if (node is BaseObjectCreationExpressionSyntax { ArgumentList: { } arguments } creation &&
+                        MayCreateServiceDescriptor(creation, names) &&
                         context.SemanticModel.GetSymbolInfo(creation, context.CancellationToken).Symbol is IMethodSymbol constructor &&
                         CreatedArgument(arguments, constructor, context.SemanticModel, context.CancellationToken) is { } createdType)
                     {
@@ -201,6 +205,35 @@ namespace Guardrails.Analyzers
             name = name.Substring(name.LastIndexOfAny(new[] { '.', '+' }) + 1);
             return sdk.IsOwnClientEntryPoint(isConstructor: true, isExtensionMethod: false, name);
         }
+
+        /// <summary>"ServiceDescriptor" and the aliases of it this file declares (<c>using SD = …ServiceDescriptor;</c>).</summary>
+        private static HashSet<string> ServiceDescriptorNames(SyntaxNode root)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal) { "ServiceDescriptor" };
+            foreach (SyntaxNode node in root.DescendantNodes(n => n is CompilationUnitSyntax || n is BaseNamespaceDeclarationSyntax))
+            {
+                if (node is UsingDirectiveSyntax { Alias: { } alias } directive && directive.NamespaceOrType is { } target &&
+                    Rightmost(target) == "ServiceDescriptor")
+                {
+                    names.Add(alias.Name.Identifier.ValueText);
+                }
+            }
+
+            return names;
+        }
+
+        /// <summary>A creation that can make a ServiceDescriptor: its type's last name is one of <paramref name="names"/>, or it is a target-typed <c>new(…)</c>.</summary>
+        private static bool MayCreateServiceDescriptor(BaseObjectCreationExpressionSyntax creation, HashSet<string> names) =>
+            creation is ImplicitObjectCreationExpressionSyntax ||
+            (creation is ObjectCreationExpressionSyntax { Type: { } type } && names.Contains(Rightmost(type)));
+
+        private static string Rightmost(SyntaxNode type) => type switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => string.Empty,
+        };
 
         private static IEnumerable<string> AllNames()
         {

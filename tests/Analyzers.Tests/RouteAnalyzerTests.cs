@@ -440,6 +440,40 @@ public class RouteAnalyzerTests
     }
 
     /// <summary>
+    /// A ServiceDescriptor is created under other names too: a using alias of it and a target-typed <c>new(…)</c> (C# 9)
+    /// create the same descriptor, so under a route the container's creation of a computed type is reported the same way.
+    /// </summary>
+    [Fact]
+    public async Task Under_a_route_a_service_descriptor_created_through_an_alias_or_target_typed_new_is_reported()
+    {
+        const string source = """
+            using System;
+            using Azure.AI.OpenAI;
+            using Microsoft.Extensions.DependencyInjection;
+            using SD = Microsoft.Extensions.DependencyInjection.ServiceDescriptor;
+            class C
+            {
+                void Run(IServiceCollection services)
+                {
+                    Type baseType = typeof(AzureOpenAIClient).BaseType!;
+                    services.Add(new SD(typeof(object), {|#0:baseType|}, ServiceLifetime.Singleton));
+                    ServiceDescriptor d = new(typeof(object), {|#1:baseType|}, ServiceLifetime.Singleton);
+                    services.Add(d);
+                    services.Add(new SD(typeof(object), typeof(System.Text.StringBuilder), ServiceLifetime.Singleton));
+                    System.Text.StringBuilder unrelated = new(16);
+                }
+            }
+            """;
+        DiagnosticResult Computed(int location, string created) =>
+            V.Diagnostic("GRD003").WithLocation(location).WithSeverity(DiagnosticSeverity.Error).WithArguments(
+                "A type computed at run time and created by the container (new " + created + ") can be any type this project ships, and the project ships OpenAI .NET SDK through a route; " +
+                "create it with new, or name it with typeof, so it can be judged. Creating such a type", "OpenAI .NET SDK", "OpenAI", V.OwnerContact, Through, ApproveOpenAi);
+        await V.RunAsync(new[] { source, DependencyInjection }, AzureOpenAiRoute,
+            Computed(0, "ServiceDescriptor"),
+            Computed(1, "ServiceDescriptor"));
+    }
+
+    /// <summary>
     /// realcode9 (chat-copilot's Semantic Kernel plugin loader under the SK Azure OpenAI route): a type picked from this
     /// project's own assembly (GetExecutingAssembly or typeof(own type).Assembly, GetTypes/DefinedTypes, element pickers,
     /// a local assigned once, a foreach) is compiled here and judged where it is written; anything that leaves the own
