@@ -278,6 +278,12 @@ namespace Guardrails.BuildTasks.Footprints
                     {
                         _content.Permissions.Add(new PermissionUse(PermissionCeilings.Hooks, PermissionSettings.CommandSettingName(p), PermissionSettings.Show(p.Value), p.NameStart.Line, p.NameStart.Column));
                     }
+                    else if (p.Name == "sandbox" && PermissionSettings.SandboxAutoAllowsBash(p.Value, out JsonProperty? at))
+                    {
+                        // Claude Code: with the sandbox on, autoAllowBashIfSandboxed (true unless set false) runs every Bash
+                        // command without asking, inside a sandbox whose reach the same file sets (adversary round 6 #13).
+                        _content.Permissions.Add(new PermissionUse(PermissionCeilings.AutoApprove, "sandbox." + at!.Name, at.Name == "enabled" ? "true (autoAllowBashIfSandboxed not set false)" : "true", at.NameStart.Line, at.NameStart.Column));
+                    }
                 }
 
                 Walk(root, string.Empty, 0);
@@ -310,6 +316,9 @@ namespace Guardrails.BuildTasks.Footprints
                             // VS Code settings written with a dotted key.
                             ReadServerCollection(p.Value, "mcp.servers");
                             break;
+                        case "enabledPlugins":
+                            ReadPlugins(p.Value, root["extraKnownMarketplaces"]);
+                            break;
                         case "settings":
                             // A VS Code workspace file (*.code-workspace) carries settings, MCP servers among them.
                             if (p.Value.Kind == JsonKind.Object && _content.Hit.RelativePath.EndsWith(".code-workspace", StringComparison.OrdinalIgnoreCase))
@@ -320,6 +329,59 @@ namespace Guardrails.BuildTasks.Footprints
                             break;
                     }
                 }
+            }
+
+            /// <summary>
+            /// Claude Code plugins (adversary round 6 #1): <c>"enabledPlugins": { "name@marketplace": true }</c> installs and
+            /// runs a plugin, which brings MCP servers, hooks, agents and commands of its own that no file here shows. Each
+            /// enabled plugin is judged like an MCP server, identified as <c>pkg:claude-plugin/&lt;marketplace&gt;/&lt;name&gt;</c>,
+            /// where the marketplace is the source <c>extraKnownMarketplaces</c> gives it in the same file (a GitHub repository,
+            /// a git or marketplace URL, a path), else its name; a plugin is not pinned to a version.
+            /// </summary>
+            private void ReadPlugins(JsonNode plugins, JsonNode? marketplaces)
+            {
+                if (plugins.Kind != JsonKind.Object)
+                {
+                    return;
+                }
+
+                foreach (JsonProperty p in plugins.Properties)
+                {
+                    if (p.Value.Kind != JsonKind.True)
+                    {
+                        continue; // false turns a plugin off
+                    }
+
+                    int at = p.Name.LastIndexOf('@');
+                    string plugin = at > 0 ? p.Name.Substring(0, at) : p.Name;
+                    string marketplace = at > 0 && at < p.Name.Length - 1 ? p.Name.Substring(at + 1) : "(no marketplace)";
+                    string source = MarketplaceSource(marketplaces, marketplace) ?? marketplace;
+                    var server = new McpServerUse(p.Name, "enabledPlugins", p.NameStart.Line, p.NameStart.Column)
+                    {
+                        Package = "pkg:claude-plugin/" + source + "/" + plugin,
+                        What = "Claude Code plugin",
+                    };
+                    server.HasUnresolvedVariable = CredentialValues.HasVariable(server.Package);
+                    _content.Servers.Add(server);
+                }
+            }
+
+            /// <summary>"github.com/owner/repo" for <c>{ "source": "github", "repo": "owner/repo" }</c>, the url or path of the other sources.</summary>
+            private static string? MarketplaceSource(JsonNode? marketplaces, string name)
+            {
+                JsonNode? source = marketplaces != null && marketplaces.Kind == JsonKind.Object ? marketplaces[name]?["source"] : null;
+                if (source == null || source.Kind != JsonKind.Object)
+                {
+                    return null;
+                }
+
+                if (Str(source["repo"]) is { } repo)
+                {
+                    return "github.com/" + repo.Trim().Trim('/');
+                }
+
+                string? where = Str(source["url"]) ?? Str(source["path"]);
+                return where?.Trim();
             }
 
             /// <summary>
@@ -627,8 +689,16 @@ namespace Guardrails.BuildTasks.Footprints
 
                 string n = folded.ToString();
                 return n.EndsWith("BASEURL", StringComparison.Ordinal) || n.EndsWith("APIBASE", StringComparison.Ordinal) ||
-                       n == "HTTPPROXY" || n == "HTTPSPROXY" || n == "ALLPROXY";
+                       n == "HTTPPROXY" || n == "HTTPSPROXY" || n == "ALLPROXY" || IsTelemetryEndpointKey(n);
             }
+
+            /// <summary>
+            /// OpenTelemetry exporter endpoints (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c> and its <c>_LOGS_</c>, <c>_METRICS_</c>,
+            /// <c>_TRACES_</c> forms; adversary round 6 #13): with Claude Code's telemetry on, the assistant's events go there,
+            /// and with <c>OTEL_LOG_USER_PROMPTS=1</c> the prompts themselves. <paramref name="folded"/> is upper case without separators.
+            /// </summary>
+            internal static bool IsTelemetryEndpointKey(string folded) =>
+                folded.StartsWith("OTELEXPORTEROTLP", StringComparison.Ordinal) && folded.EndsWith("ENDPOINT", StringComparison.Ordinal);
 
             private static bool TryHost(string value, out string host)
             {

@@ -64,6 +64,9 @@ namespace Guardrails.BuildTasks.Footprints
             E(".claude/rules/", ClaudeCode, K.Instructions),
             E(".claude/skills/", ClaudeCode, K.Instructions),
             E(".claude/", ClaudeCode, K.Folder),
+            // A Claude Code plugin or marketplace kept in the repository (.claude-plugin/plugin.json, marketplace.json: the
+            // plugin's MCP servers and hooks are inline there or beside it; adversary round 6 #1).
+            E(".claude-plugin/", ClaudeCode, K.Folder),
             E(".mcp.json", ClaudeCode, K.McpConfig),
             // A committed project config in the shape of Claude Code's own (mcpServers), and the MCP file it is started
             // with (`claude --mcp-config mcp.json`; adversary round 3 #2: neither was a footprint).

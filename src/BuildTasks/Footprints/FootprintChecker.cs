@@ -39,8 +39,13 @@ namespace Guardrails.BuildTasks.Footprints
             return files;
         }
 
-        /// <summary>An editor's general settings (VS Code's settings.json, a *.code-workspace) are an assistant's footprint only when they configure MCP servers; keys in them otherwise are GRD002's.</summary>
-        private static bool IsFootprint(FootprintHit hit, FootprintContent content) => !hit.OnlyWithMcpServers || content.Servers.Count > 0;
+        /// <summary>
+        /// An editor's general settings (VS Code's settings.json, a *.code-workspace) are an assistant's footprint only when
+        /// they configure MCP servers or let the chat agent act without asking (<c>chat.tools.global.autoApprove</c>,
+        /// <c>chat.tools.terminal.autoApprove</c>, …: adversary round 6 #20); keys in them otherwise are GRD002's.
+        /// </summary>
+        private static bool IsFootprint(FootprintHit hit, FootprintContent content) =>
+            !hit.OnlyWithMcpServers || content.Servers.Count > 0 || content.Permissions.Exists(p => p.Setting.StartsWith("chat.", StringComparison.Ordinal) || p.Setting.StartsWith("settings.chat.", StringComparison.Ordinal));
 
         public static void Check(CheckRequest request, GuardrailsPolicy? policy, AssistantManifest? manifest, List<Finding> findings, DiscoveryOptions? options = null)
         {
@@ -361,7 +366,7 @@ namespace Guardrails.BuildTasks.Footprints
 
             private void CheckServer(FootprintHit hit, McpServerUse server)
             {
-                string shown = "MCP server '" + server.Name + "' (" + Text.Show(server.Describe(), 160) + ")";
+                string shown = server.What + " '" + server.Name + "' (" + Text.Show(server.Describe(), 160) + ")";
                 string subject = "mcp:" + server.Describe();
                 if (server.HasUnresolvedVariable)
                 {
@@ -426,7 +431,10 @@ namespace Guardrails.BuildTasks.Footprints
 
                 Decision d = _verdicts.Host(endpoint.Host);
                 string assistant = hit.Assistants.Count > 0 ? hit.Assistants[0] : "assistant";
-                string shown = "'" + endpoint.Setting + "' in the " + Describe(hit) + " sends the assistant's traffic (prompts, code and its key) to '" + Text.Show(endpoint.Host, 120) + "'";
+                string what = endpoint.Setting.IndexOf("OTEL_", StringComparison.OrdinalIgnoreCase) >= 0
+                    ? "the assistant's telemetry (with OTEL_LOG_USER_PROMPTS, the prompts themselves)"
+                    : "the assistant's traffic (prompts, code and its key)";
+                string shown = "'" + endpoint.Setting + "' in the " + Describe(hit) + " sends " + what + " to '" + Text.Show(endpoint.Host, 120) + "'";
                 if (d.Verdict == Verdict.Denied)
                 {
                     Add(RuleCatalog.AssistantEndpointNotApproved, hit, endpoint, shown + ", which the policy denies (" + d.Reason + "). Remove the setting.", assistant + "/" + endpoint.Host);

@@ -85,6 +85,9 @@ namespace Guardrails.BuildTasks.Footprints
         /// </summary>
         public string? RunsHelper { get; set; }
 
+        /// <summary>What is configured, for messages: an MCP server, or a Claude Code plugin (judged the same way: it brings servers and hooks).</summary>
+        public string What { get; set; } = "MCP server";
+
         /// <summary>How the server is shown in messages: its URL, command line or package, never only its name.</summary>
         public string Describe() =>
             Url ?? (Package != null ? Package + (Version != null ? "@" + Version : " (no version pinned)") : null) ?? (Command != null ? string.Join(" ", Command) : "(no url or command)");

@@ -63,10 +63,12 @@ namespace Guardrails.BuildTasks.Footprints
                 case "always_allow_tool_actions":
                     return isTrue ? PermissionCeilings.AutoApprove : null;
 
-                // Kiro autoApprove, VS Code chat.tools.autoApprove
+                // Kiro autoApprove (a list of tools); VS Code chat.tools.autoApprove and chat.tools.global.autoApprove (true:
+                // every tool of the chat agent runs unasked), chat.tools.terminal.autoApprove, chat.tools.edits.autoApprove and
+                // chat.tools.urls.autoApprove (rule maps: a rule set to true or { "approve": true } runs unasked; false rules ask).
                 case "autoApprove":
                 case "auto_approve":
-                    return NonEmpty(value) ? PermissionCeilings.AutoApprove : null;
+                    return Approves(value) ? PermissionCeilings.AutoApprove : null;
 
                 // Roo/Cline alwaysAllow
                 case "alwaysAllow":
@@ -197,6 +199,49 @@ namespace Guardrails.BuildTasks.Footprints
                 default:
                     return false;
             }
+        }
+
+        /// <summary>
+        /// Claude Code's <c>sandbox</c>: <c>enabled: true</c> with <c>autoAllowBashIfSandboxed</c> not set to false (it is
+        /// true by default) runs every Bash command without asking. <paramref name="at"/> is the member to point at.
+        /// </summary>
+        public static bool SandboxAutoAllowsBash(JsonNode sandbox, out JsonProperty? at)
+        {
+            at = null;
+            if (sandbox.Kind != JsonKind.Object || sandbox["enabled"]?.Kind != JsonKind.True || sandbox["autoAllowBashIfSandboxed"]?.Kind == JsonKind.False)
+            {
+                return false;
+            }
+
+            foreach (JsonProperty p in sandbox.Properties)
+            {
+                if (p.Name == "autoAllowBashIfSandboxed" || (p.Name == "enabled" && at == null))
+                {
+                    at = p;
+                }
+            }
+
+            return at != null;
+        }
+
+        /// <summary>True, a non-empty list of tools, or a rule map with at least one rule that approves.</summary>
+        private static bool Approves(JsonNode value)
+        {
+            if (value.Kind != JsonKind.Object)
+            {
+                return NonEmpty(value);
+            }
+
+            foreach (JsonProperty rule in value.Properties)
+            {
+                JsonNode v = rule.Value;
+                if (v.Kind == JsonKind.True || (v.Kind == JsonKind.Object && v["approve"]?.Kind == JsonKind.True))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool NonEmpty(JsonNode value) =>
