@@ -173,6 +173,12 @@ public sealed class ScanFileSetTests
         System.Text.Json.JsonElement f = Assert.Single(doc.RootElement.GetProperty("findings").EnumerateArray(), e => e.GetProperty("rule").GetString() == "GRD002");
         Assert.Equal("deploy/openai.env", f.GetProperty("file").GetString());
         Assert.DoesNotContain(key, run.All);
+
+        // Issue 12, "every message says what to do": the scan names itself, not the build's check, and says what to do.
+        string message = f.GetProperty("message").GetString()!;
+        Assert.Contains("Found by guardrails scan", message);
+        Assert.DoesNotContain("Guardrails check", message);
+        Assert.Contains("Remove the link from git", message);
     }
 
     [Fact]

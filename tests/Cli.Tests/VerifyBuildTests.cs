@@ -582,6 +582,7 @@ public class VerifyBuildTests
         Assert.Contains("FAIL  GRDCL32 ", lookAlike.Out);
         Assert.Contains("restored from https://lookalike.example.test/v3/index.json", lookAlike.Out);
         Assert.Contains("look-alike", lookAlike.Out);
+        Assert.Contains("Restore the policy package from the organisation's feed only", lookAlike.Out); // issue 12: says what to do
 
         // The genuine .nupkg and its hashes, the props edited in place after restore (or a file added beside it).
         Directory.Delete(cache.PathOf(Folder), recursive: true);

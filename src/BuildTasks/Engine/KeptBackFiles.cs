@@ -117,7 +117,8 @@ namespace Guardrails.BuildTasks.Engine
         /// <c>OPENAI_API_KEY=&lt;key&gt;</c> commits the key (adversary round 5 'fname'). The build's check and
         /// <c>guardrails scan</c> both read links here.
         /// </summary>
-        public static void ScanLinkTarget(string path, List<Finding> findings)
+        /// <param name="foundBy">Who reads it, for the message: the build's check, or <c>guardrails scan</c> (which gives no file to a compiler).</param>
+        public static void ScanLinkTarget(string path, List<Finding> findings, string foundBy = "the Guardrails check")
         {
             string? target = DanglingLinkTarget(path);
             if (target == null)
@@ -130,7 +131,8 @@ namespace Guardrails.BuildTasks.Engine
             foreach (SecretMatch match in matches)
             {
                 findings.Add(FindingFor(path, SkippedList.Link, match, 1, match.Start + 1,
-                    ". (Found by the Guardrails check in the target of a symbolic link: git commits a link's target text as its content; this link points to no file, so the compiler is not given it.)"));
+                    ". (Found by " + foundBy + " in the target of a symbolic link: git commits a link's target text as its content, and this link points to no file" +
+                    (foundBy == "the Guardrails check" ? ", so the compiler is not given it.)" : ". Remove the link from git, or make it point to a file that holds no key.)")));
             }
         }
 

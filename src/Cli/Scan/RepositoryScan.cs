@@ -138,7 +138,7 @@ internal static class RepositoryScan
 
         foreach (string link in files.Links)
         {
-            KeptBackFiles.ScanLinkTarget(link, report.Findings);
+            KeptBackFiles.ScanLinkTarget(link, report.Findings, "guardrails scan");
         }
 
         foreach ((string path, string message) in files.Problems)

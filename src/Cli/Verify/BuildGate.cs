@@ -231,7 +231,8 @@ internal static class BuildGate
         if (!expect.PolicyPackagePins.Contains(package.Sha512, StringComparer.Ordinal) && !expect.PolicyPackagePins.Contains(package.FileSha512, StringComparer.Ordinal))
         {
             return Fail(outputDirectory, PackageCode, "the policy package the build used (" + folder + ", restored from " + (package.Source ?? "an unknown source") + ") has the content hash " + package.Sha512 +
-                ", not the one CI pins (" + pins + "): a look-alike of the policy package (same id and version from another feed, the published policy file with other props) was built with.");
+                ", not the one CI pins (" + pins + "): a look-alike of the policy package (same id and version from another feed, the published policy file with other props) was built with. " +
+                "Restore the policy package from the organisation's feed only (packageSourceMapping in nuget.config, or clear the local package cache of the look-alike), then build again; if the policy owner published a new version, CI's pin must name its hash.");
         }
 
         List<string> changed = package.NotExtracted(5);
