@@ -45,6 +45,14 @@ namespace Guardrails.BuildTasks
                     }
                 }
 
+                // Files that start commands on their own and the npm configuration beside a server are read by the check too
+                // (adversary round 6 #11, #4): adding or editing one must re-run it.
+                foreach (string file in Launchers.InputFiles(result.Levels))
+                {
+                    lines.Add(file);
+                    files.Add(new TaskItem(file));
+                }
+
                 if (personal && result.RepositoryRoot != null && File.Exists(Path.Combine(result.RepositoryRoot, ".git", "index")))
                 {
                     // Committing or un-committing a personal file changes the index, and with it the finding.

@@ -35,6 +35,22 @@ namespace Guardrails.BuildTasks.Footprints
                 return content;
             }
 
+            if (LfsPointer.TryParse(text, out string? oid))
+            {
+                // A Git LFS pointer in the working tree (adversary round 6 #18: `.gitattributes` `filter=lfs` on an assistant
+                // file, a checkout without LFS): the assistants of everyone with LFS read the real file. Judge the object when
+                // this clone has it; else the file is not checked, which fails Enforce like a file over the size limit.
+                string? real = LfsPointer.TryReadObject(hit.FullPath, oid!);
+                if (real == null)
+                {
+                    content.Problem = new ReadProblem(
+                        "is a Git LFS pointer (sha256:" + oid!.Substring(0, 12) + "…) whose content this checkout does not have", 1, 1, lfsPointer: true);
+                    return content;
+                }
+
+                text = real;
+            }
+
             Interpret(content, text);
             return content;
         }

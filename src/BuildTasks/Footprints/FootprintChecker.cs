@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using Guardrails.BuildTasks.Foundation;
 using Guardrails.BuildTasks.Policy;
 using Guardrails.Core.Policy;
@@ -85,6 +86,29 @@ namespace Guardrails.BuildTasks.Footprints
                 contents.Add(content);
             }
 
+            // Files that start commands on their own (adversary round 6 #11): an assistant CLI run from one makes the file that
+            // assistant's footprint; an MCP server started from one is judged like a configured server.
+            foreach (Launchers.LauncherFile launcher in Launchers.Find(discovery.Levels))
+            {
+                var hit = new FootprintHit(launcher.FullPath, launcher.Level, launcher.RelativePath, false, FootprintKind.Launcher, FootprintFormat.None,
+                    launcher.Assistants.ConvertAll(a => a.Assistant), launcher.RelativePath, false)
+                {
+                    NamedInContent = true,
+                    Launches = launcher.Assistants,
+                };
+                if (launcher.Assistants.Count > 0)
+                {
+                    discovery.Hits.Add(hit);
+                }
+
+                if (launcher.Servers.Count > 0)
+                {
+                    var content = new FootprintContent(hit);
+                    content.Servers.AddRange(launcher.Servers);
+                    contents.Add(content);
+                }
+            }
+
             var context = new Context(policy, manifest, findings, discovery);
             context.ReportProblems(contents);
             context.ReportCredentials(contents);
@@ -133,6 +157,7 @@ namespace Guardrails.BuildTasks.Footprints
             private readonly List<Finding> _findings;
             private readonly DiscoveryResult _discovery;
             private PolicyVerdicts? _verdicts;
+            private NpmConfig? _npmConfig;
 
             public Context(GuardrailsPolicy? policy, AssistantManifest? manifest, List<Finding> findings, DiscoveryResult discovery)
             {
@@ -177,12 +202,16 @@ namespace Guardrails.BuildTasks.Footprints
                     // A file padded past the size limit hides its MCP servers and permission modes from the check while the
                     // assistant reads it whole (adversary round 3 #15): like a discovery stopped at its limit, an error under
                     // a policy that does not say how to treat what could not be read.
-                    bool hidden = c.Problem.TooLarge && _policy != null && !_policy.Defaults.UnreadableFootprintSet;
+                    bool hidden = (c.Problem.TooLarge || c.Problem.LfsPointer) && _policy != null && !_policy.Defaults.UnreadableFootprintSet;
                     string message = "The " + Describe(c.Hit) + " " + c.Problem.Message + ", so the servers, models, permissions and credentials it configures could not be checked. " +
                         (asUnknown
                             ? "The policy counts an unreadable assistant file as unknown (defaults.unreadableFootprint: \"deny\"): fix the file so it can be read."
+                            : hidden && c.Problem.LfsPointer
+                            ? "The policy does not say how to treat assistant files that could not be read (defaults.unreadableFootprint), so this fails the build: everyone who fetches Git LFS gets the real file and their assistant reads it. Fetch it for the build (git lfs pull, actions/checkout with lfs: true), or better take the assistant file out of LFS (.gitattributes), or have the policy owner set \"warn\"."
                             : hidden
                             ? "The policy does not say how to treat assistant files that could not be read (defaults.unreadableFootprint), so a file over the size limit fails the build: an assistant reads it whole. Remove the padding, or have the policy owner set \"warn\"."
+                            : c.Problem.LfsPointer
+                            ? "Fetch it (git lfs pull) or take the assistant file out of Git LFS (.gitattributes)."
                             : "Fix the file so it can be read.");
                     _findings.Add(new Finding(RuleCatalog.UnreadableAssistantFile, c.Hit.FullPath, c.Problem.Line, c.Problem.Column, message, warningOnly: !asUnknown && !hidden, subject: "footprint:" + c.Hit.RelativePath));
                 }
@@ -268,9 +297,12 @@ namespace Guardrails.BuildTasks.Footprints
                                 continue;
                             }
 
-                            _findings.Add(new Finding(RuleCatalog.UndeclaredFootprint, hit.FullPath, 1, 1,
-                                "'" + RepoRelative(Path.Combine(hit.Level, hit.RootRelativePath)) + "' names '" + assistant + "' (" + (hit.Kind == FootprintKind.Workflow
+                            (string Assistant, string Setting, int Line, int Column) launch = hit.Launches?.FirstOrDefault(l => l.Assistant == assistant) ?? (assistant, string.Empty, 1, 1);
+                            _findings.Add(new Finding(RuleCatalog.UndeclaredFootprint, hit.FullPath, launch.Line, launch.Column,
+                                "'" + RepoRelative(Path.Combine(hit.Level, hit.RootRelativePath)) + "' " + (hit.Kind == FootprintKind.Launcher ? "runs" : "names") + " '" + assistant + "' (" + (hit.Kind == FootprintKind.Workflow
                                     ? "a CI workflow that runs it, with the workflow's secrets and permissions"
+                                    : hit.Kind == FootprintKind.Launcher
+                                    ? "its " + launch.Setting + " starts it on its own, with the developer's rights"
                                     : "installed into the dev container or recommended as an editor extension") + "), but " +
                                 (_manifest == null ? "no ai-assistants.json declares it (none was found)" : Path.GetFileName(_manifest.File) + " does not declare it") +
                                 ApprovalNote(new List<string> { assistant }) + ". Declare the assistant in the manifest, or remove it from '" + hit.RootRelativePath + "'.",
@@ -391,6 +423,20 @@ namespace Guardrails.BuildTasks.Footprints
                 {
                     Add(RuleCatalog.FootprintMcpServerNotApproved, hit, server,
                         shown + " in the " + Describe(hit) + " sets '" + Text.Show(server.AlteredBy, 80) + "' in its env, which changes what its command fetches or loads (another registry, a preloaded script), so it is not the server its command line or package names, and the policy can only approve servers it can identify. Remove that variable.", subject);
+                    return;
+                }
+
+                if (server.Package != null && server.Package.StartsWith("pkg:npm/", StringComparison.Ordinal) && server.Command != null &&
+                    (_npmConfig ??= new NpmConfig()).Redirecting(server.Package, hit.Level, _discovery.RepositoryRoot) is { } npmrc)
+                {
+                    // A committed .npmrc beside the server (adversary round 6 #4): npx fetches the approved name from another
+                    // registry, or preloads a script, so the package the policy approved is not what runs.
+                    string file = RepoRelative(npmrc.File);
+                    _findings.Add(new Finding(RuleCatalog.FootprintMcpServerNotApproved, npmrc.File, npmrc.Line, npmrc.Column,
+                        "'" + npmrc.Key + "=" + Text.Show(npmrc.Value, 120) + "' in '" + file + "' changes what npx runs for " + shown + " of the " + Describe(hit) + " (" +
+                        (npmrc.Key.StartsWith("node", StringComparison.OrdinalIgnoreCase) ? "a script preloaded before the server's code" : "the package is fetched from that registry, not npm's") +
+                        "), so the approved package name no longer names the approved code. Remove the setting from '" + file + "' (a registry for another scope passes); if it is the organisation's own mirror, ask " + (_policy!.Owner.Describe()) + " for a waiver.",
+                        subject: subject));
                     return;
                 }
 
@@ -595,7 +641,7 @@ namespace Guardrails.BuildTasks.Footprints
                 return relative.Replace('\\', '/');
             }
 
-            private string Describe(FootprintHit hit) => string.Join("/", hit.Assistants) + " file '" + RepoRelative(hit.FullPath) + "'";
+            private string Describe(FootprintHit hit) => (hit.Assistants.Count == 0 ? "launcher" : string.Join("/", hit.Assistants)) + " file '" + RepoRelative(hit.FullPath) + "'";
 
             private static bool ContainsPrefix(HashSet<string> paths, string prefix)
             {

@@ -171,12 +171,19 @@ namespace Guardrails.BuildTasks.Footprints
     /// <summary>Why a footprint file could not be read ("could not be read" warning).</summary>
     public sealed class ReadProblem : PositionedItem
     {
-        public ReadProblem(string message, int line, int column, bool tooLarge = false)
+        public ReadProblem(string message, int line, int column, bool tooLarge = false, bool lfsPointer = false)
             : base(line, column)
         {
             Message = message;
             TooLarge = tooLarge;
+            LfsPointer = lfsPointer;
         }
+
+        /// <summary>
+        /// The working tree holds a Git LFS pointer instead of the file (and this clone lacks the object): the assistants of
+        /// everyone who fetches LFS read a file the check never saw, so it is judged like a file over the size limit.
+        /// </summary>
+        public bool LfsPointer { get; }
 
         public string Message { get; }
 

