@@ -519,9 +519,9 @@ namespace Guardrails.BuildTasks.Footprints
                 {
                     foreach (string ceiling in PermissionCeilings.HeldAgainst(permission.Ceiling))
                     {
-                        if (permission.Ceiling == PermissionCeilings.Hooks && ceiling != permission.Ceiling && rule.Permissions.ContainsKey(permission.Ceiling))
+                        if ((permission.Ceiling == PermissionCeilings.Hooks || permission.Ceiling == PermissionCeilings.OutsideRepository) && ceiling != permission.Ceiling && rule.Permissions.ContainsKey(permission.Ceiling))
                         {
-                            continue; // a policy that sets "hooks" itself decides them; left unset, autoApprove does
+                            continue; // a policy that sets "hooks" ("outsideRepository") itself decides them; left unset, autoApprove does
                         }
 
                         if (rule.Forbids(ceiling))

@@ -222,8 +222,15 @@ namespace Guardrails.BuildTasks.Footprints
         /// </summary>
         public const string Hooks = "hooks";
 
+        /// <summary>
+        /// Folders outside the repository the assistant may reach without asking (Claude Code
+        /// <c>permissions.additionalDirectories</c>: adversary round 6 #1). Held against <see cref="AutoApprove"/> too when the
+        /// policy does not set it, as <see cref="Hooks"/> is.
+        /// </summary>
+        public const string OutsideRepository = "outsideRepository";
+
         /// <summary>The ceilings a setting is held against: itself, and autoApprove for the finer kinds of it.</summary>
         public static string[] HeldAgainst(string permission) =>
-            permission == AlwaysAllowTools || permission == EnableAllProjectMcpServers || permission == Hooks ? new[] { permission, AutoApprove } : new[] { permission };
+            permission == AlwaysAllowTools || permission == EnableAllProjectMcpServers || permission == Hooks || permission == OutsideRepository ? new[] { permission, AutoApprove } : new[] { permission };
     }
 }

@@ -70,6 +70,11 @@ namespace Guardrails.BuildTasks.Footprints
                 case "auto_approve":
                     return Approves(value) ? PermissionCeilings.AutoApprove : null;
 
+                // Claude Code permissions.additionalDirectories: folders outside the repository the assistant may read (and,
+                // by its mode, edit) without asking (adversary round 6 #1). A folder inside the repository passes.
+                case "additionalDirectories":
+                    return ReachesOutside(value) ? PermissionCeilings.OutsideRepository : null;
+
                 // Roo/Cline alwaysAllow
                 case "alwaysAllow":
                     return NonEmpty(value) ? PermissionCeilings.AlwaysAllowTools : null;
@@ -222,6 +227,37 @@ namespace Guardrails.BuildTasks.Footprints
             }
 
             return at != null;
+        }
+
+        /// <summary>A folder list with one that leaves the repository: absolute, from the home folder, a variable, or through "..".</summary>
+        private static bool ReachesOutside(JsonNode value)
+        {
+            var entries = new List<JsonNode>();
+            if (value.Kind == JsonKind.String)
+            {
+                entries.Add(value);
+            }
+            else if (value.Kind == JsonKind.Array)
+            {
+                entries.AddRange(value.Items);
+            }
+
+            foreach (JsonNode e in entries)
+            {
+                string p = (e.Text ?? string.Empty).Trim().Replace('\\', '/');
+                if (p.Length == 0)
+                {
+                    continue;
+                }
+
+                if (p.StartsWith("/", StringComparison.Ordinal) || p.StartsWith("~", StringComparison.Ordinal) || p.StartsWith("$", StringComparison.Ordinal) || p.StartsWith("%", StringComparison.Ordinal) ||
+                    (p.Length > 1 && p[1] == ':') || p == ".." || p.StartsWith("../", StringComparison.Ordinal) || p.Contains("/../") || p.EndsWith("/..", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>True, a non-empty list of tools, or a rule map with at least one rule that approves.</summary>

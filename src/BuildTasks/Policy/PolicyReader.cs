@@ -28,7 +28,7 @@ namespace Guardrails.BuildTasks.Policy
         public static readonly string[] LocalSuppressionKinds = { "code", "properties", "analyzerConfig", "analyzerRemoval", "auditMode", "optOut" };
 
         /// <summary>Permission ceilings the policy can set on an assistant.</summary>
-        public static readonly string[] PermissionNames = { "bypassMode", "autoApprove", "alwaysAllowTools", "enableAllProjectMcpServers", "trustWorkspace", "hooks" };
+        public static readonly string[] PermissionNames = { "bypassMode", "autoApprove", "alwaysAllowTools", "enableAllProjectMcpServers", "trustWorkspace", "hooks", "outsideRepository" };
 
         /// <summary>
         /// Rules a waiver may name: the team-side violations, not structural or waiver problems. Decided per rule in

@@ -131,6 +131,35 @@ public class AssistantSettingsRound6Tests
         Assert.Equal("claude-code/otel.evil.example", f.Subject);
     }
 
+    [Theory]
+    [InlineData("[\"../shared-secrets\"]")]
+    [InlineData("[\"docs\", \"~/.ssh\"]")]
+    [InlineData("[\"/\"]")]
+    public void Additional_directories_outside_the_repository_are_held_against_outsideRepository_and_autoApprove(string dirs)
+    {
+        using var repo = new FootprintRepo();
+        repo.Write(".claude/settings.json", "{\n  \"permissions\": {\n    \"additionalDirectories\": " + dirs + "\n  }\n}");
+
+        Finding f = Assert.Single(FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode).Of("GRD134"));
+        Assert.Equal((3, 5), (f.Line, f.Column));
+        Assert.Contains("'permissions.additionalDirectories'", f.Message);
+        Assert.Contains("turns on 'outsideRepository'", f.Message);
+        Assert.Equal("claude-code/autoApprove", f.Subject);
+
+        string allowing = FootprintHarness.Policy.Replace("\"id\": \"claude-code\", \"models\": { \"allow\": [\"claude-sonnet-4*\", \"sonnet\"], \"deny\": [\"*-preview\"] }, \"permissions\": { \"bypassMode\": \"forbid\", \"autoApprove\": \"forbid\" }",
+            "\"id\": \"claude-code\", \"models\": { \"allow\": [\"claude-sonnet-4*\", \"sonnet\"], \"deny\": [\"*-preview\"] }, \"permissions\": { \"bypassMode\": \"forbid\", \"autoApprove\": \"forbid\", \"outsideRepository\": \"allow\" }");
+        Assert.NotEqual(FootprintHarness.Policy, allowing);
+        Assert.Empty(FootprintHarness.Check(repo, allowing, ClaudeCode).Of("GRD134"));
+    }
+
+    [Fact]
+    public void Additional_directories_inside_the_repository_pass()
+    {
+        using var repo = new FootprintRepo();
+        repo.Write(".claude/settings.json", "{ \"permissions\": { \"additionalDirectories\": [\"docs\", \"./tools/scripts\"] } }");
+        Assert.Empty(FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode).Of("GRD134"));
+    }
+
     [Fact]
     public void A_sandbox_that_runs_Bash_without_asking_is_held_against_autoApprove()
     {
