@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
-// Usage: dotnet run -c Release --project benchmarks/AnalyzerProfile -- DIR [--runs 3] [--policy FILE] [--only NAME] [--serial] [--ide FILE] [--keyscan] [--spots] [--thread-cpu [--report-only N]]
+// Usage: dotnet run -c Release --project benchmarks/AnalyzerProfile -- DIR [--runs 3] [--policy FILE] [--only NAME] [--serial] [--ide FILE] [--keyscan] [--spots] [--thread-cpu [--report-only N] [--diagnostics FILE]]
 // DIR: a folder of .cs files (searched recursively, bin/obj skipped), e.g. one written by GenerateLargeProject
 // --generate-only or benchmarks/AiSdkCompile. References: the .NET shared framework this program runs on, plus every
 // dll under DIR/refs. --policy: an effective-policy file handed to the analyzers as an additional file.
@@ -294,8 +294,14 @@ if (args.Contains("--thread-cpu"))
             fresh.GetDeclarationDiagnostics();
             analyzer.Reset();
             var with = new CompilationWithAnalyzers(fresh, [analyzer], new CompilationWithAnalyzersOptions(new AnalyzerOptions(additional), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
-            found[analyzer] = (await with.GetAnalyzerDiagnosticsAsync(CancellationToken.None)).Length;
+            ImmutableArray<Diagnostic> reported = await with.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            found[analyzer] = reported.Length;
             segments.Add((perAnalyzer[analyzer], analyzer.Measured));
+            if (run == runs - 1 && Arg("--diagnostics") is string listFile)
+            {
+                // --diagnostics FILE: every diagnostic of the last run (id, file, span, message), sorted, to diff before/after.
+                File.AppendAllLines(listFile, reported.Select(d => $"{d.Id} {Path.GetFileName(d.Location.SourceTree?.FilePath)} {d.Location.SourceSpan} {d.Severity} {d.GetMessage()}").Order(StringComparer.Ordinal));
+            }
         }
 
         Segment whole = runStart.End();

@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Guardrails.Analyzers
 {
@@ -84,6 +85,9 @@ namespace Guardrails.Analyzers
         private readonly Dictionary<SyntaxNode, SharedTypeLookups.Scope> _scopes = new Dictionary<SyntaxNode, SharedTypeLookups.Scope>();
         private readonly Dictionary<ExpressionSyntax, Resolved> _resolved = new Dictionary<ExpressionSyntax, Resolved>();
 
+        /// <summary>The tree's text, read when a member's text is first searched (<see cref="MayDeclare"/>).</summary>
+        private string? _text;
+
         /// <param name="shared">What other trees of the compilation already found (type names at namespace level, member lookups).</param>
         public SyntacticTypes(SemanticModel model, CancellationToken cancellationToken, SharedTypeLookups? shared = null)
         {
@@ -113,6 +117,7 @@ namespace Guardrails.Analyzers
             _locals.Clear();
             _scopes.Clear();
             _resolved.Clear();
+            _text = null;
         }
 
         private sealed class PositionedNameComparer : IEqualityComparer<KeyValuePair<int, string>>
@@ -614,7 +619,17 @@ namespace Guardrails.Analyzers
                     return new MemberLookup(true, found); // no method, or no call: every member found
                 }
 
-                found.RemoveAll(m => !(m is IMethodSymbol method && Admits(method, argumentCount.Value)));
+                // The members that can take that many arguments, kept in place (no predicate delegate per lookup).
+                int kept = 0;
+                for (int i = 0; i < found.Count; i++)
+                {
+                    if (found[i] is IMethodSymbol method && Admits(method, argumentCount.Value))
+                    {
+                        found[kept++] = found[i];
+                    }
+                }
+
+                found.RemoveRange(kept, found.Count - kept);
                 return found.Count > 0 ? new MemberLookup(true, found) : (MemberLookup?)null;
             }
         }
@@ -800,6 +815,11 @@ namespace Guardrails.Analyzers
 
             if (!_locals.TryGetValue(owner, out List<KeyValuePair<string, LocalDeclaration>>? table))
             {
+                if (!(owner is TypeDeclarationSyntax) && !MayDeclare(owner, name))
+                {
+                    return PrimaryConstructorParameter(owner, name); // the member declares nothing of that name: no walk
+                }
+
                 table = _freeTables.Count > 0 ? _freeTables.Pop() : new List<KeyValuePair<string, LocalDeclaration>>();
                 CollectLocals(owner, table, _walk);
                 _locals[owner] = table;
@@ -835,22 +855,64 @@ namespace Guardrails.Analyzers
 
             if (!named)
             {
-                // A primary constructor's parameter, visible in every member of its type.
-                if (owner.Parent is TypeDeclarationSyntax { ParameterList: { } primary } type)
-                {
-                    foreach (ParameterSyntax parameter in primary.Parameters)
-                    {
-                        if (parameter.Identifier.ValueText == name)
-                        {
-                            return new LocalLookup(new LocalDeclaration(type, parameter.Type, null, false));
-                        }
-                    }
-                }
-
-                return default;
+                return PrimaryConstructorParameter(owner, name);
             }
 
             return best == null ? default : new LocalLookup(ambiguous ? null : best);
+        }
+
+        /// <summary>A primary constructor's parameter named <paramref name="name"/>, visible in every member of its type.</summary>
+        private static LocalLookup PrimaryConstructorParameter(SyntaxNode owner, string name)
+        {
+            if (owner.Parent is TypeDeclarationSyntax { ParameterList: { } primary } type)
+            {
+                foreach (ParameterSyntax parameter in primary.Parameters)
+                {
+                    if (parameter.Identifier.ValueText == name)
+                    {
+                        return new LocalLookup(new LocalDeclaration(type, parameter.Type, null, false));
+                    }
+                }
+            }
+
+            return default;
+        }
+
+        /// <summary>
+        /// False when nothing in <paramref name="owner"/> can declare a local called <paramref name="name"/>: its text holds
+        /// the name only where an identifier token of that name is a name used (not a declarator, parameter, designation,
+        /// range variable or local function). Then the member's locals need not be collected for this name: a member
+        /// whose only SDK hit is a field or a type (<c>_client.CompleteChat(…)</c>, <c>Chat.Create(…)</c>) is not walked.
+        /// <c>value</c> (declared by an accessor, with no text) and a member whose text has a unicode escape (an
+        /// identifier spelled otherwise) always are.
+        /// </summary>
+        private bool MayDeclare(SyntaxNode owner, string name)
+        {
+            if (name.Length == 0 || name == "value")
+            {
+                return true;
+            }
+
+            string text = _text ??= TreeText.Of(_model.SyntaxTree, _cancellationToken);
+            TextSpan span = owner.Span;
+            if (span.End > text.Length || text.IndexOf("\\u", span.Start, span.Length, System.StringComparison.Ordinal) >= 0 ||
+                text.IndexOf("\\U", span.Start, span.Length, System.StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+
+            SyntaxNode near = owner;
+            for (int at = text.IndexOf(name, span.Start, span.Length, System.StringComparison.Ordinal); at >= 0;
+                 at = at + 1 < span.End ? text.IndexOf(name, at + 1, span.End - at - 1, System.StringComparison.Ordinal) : -1)
+            {
+                SyntaxToken token = StringValueSyntax.FindTokenNear(ref near, at);
+                if (token.IsKind(SyntaxKind.IdentifierToken) && !(token.Parent is SimpleNameSyntax) && token.ValueText == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The member (or the file, for top-level statements) whose locals can be in scope at <paramref name="use"/>.</summary>

@@ -112,9 +112,12 @@ namespace Guardrails.Analyzers
                 try
                 {
                     tables.Types.Reset(context.SemanticModel, cancellationToken, _shared);
+
+                    // The spots come in text order: each literal is found from the last one's neighbourhood, not the root.
+                    SyntaxNode near = root;
                     foreach (int position in EndpointSpots.For(tree, _domains, cancellationToken).Literals)
                     {
-                        if (StringValueSyntax.StringTokenAt(root, position, out SyntaxToken token))
+                        if (StringValueSyntax.StringTokenNear(ref near, position, out SyntaxToken token))
                         {
                             AnalyzeValueAround(context, tables, token.Parent);
                         }
