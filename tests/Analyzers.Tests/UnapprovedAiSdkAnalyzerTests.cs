@@ -114,6 +114,27 @@ public class UnapprovedAiSdkAnalyzerTests
     }
 
     [Fact]
+    public async Task A_local_spelled_with_a_unicode_escape_hides_the_sdk_field_it_shadows()
+    {
+        // The receiver `_client` is looked for among the member's locals only when the member's text may declare it:
+        // a declaration spelled `\u005Fclient` does not hold the text `_client`, so such a member is always walked.
+        const string source = """
+            using OpenAI.Chat;
+            class Other { public string Model => ""; }
+            class C
+            {
+                private {|#0:ChatClient|} _client;
+                string M()
+                {
+                    var \u005Fclient = new Other();
+                    return _client.Model + this._client.{|#1:Model|};
+                }
+            }
+            """;
+        await V.RunAsync(source, NothingApproved, D(0, "ChatClient"), D(1, "ChatClient.Model"));
+    }
+
+    [Fact]
     public async Task A_chain_of_sdk_members_is_one_site()
     {
         const string source = """
