@@ -103,7 +103,8 @@ namespace Guardrails.Analyzers
         /// <summary>
         /// Starts of raw (<c>"""</c>) and verbatim (<c>@"</c>) literals that may hold configuration text over several lines:
         /// those whose source text spans lines and could hold a named value (see <see cref="RawContentEnd"/>), and every
-        /// interpolated one (its holes may hold quotes, so its end is not looked for on the text).
+        /// interpolated one (its holes may hold quotes, so its end is not looked for on the text) but an interpolated raw
+        /// literal with a hole before its first closing delimiter (see <see cref="OpensAHole"/>).
         /// </summary>
         public IReadOnlyList<int> MultiLineLiterals { get; }
 
@@ -239,7 +240,7 @@ namespace Guardrails.Analyzers
                 if (quote >= rawEnd && quote + 2 < text.Length && text[quote + 1] == '"' && text[quote + 2] == '"')
                 {
                     int contentEnd = RawContentEnd(text, quote, out int contentStart, out int delimiter);
-                    if (quote == 0 || text[quote - 1] == '$' || SpansLinesAndMayHoldNamedValue(text, contentStart, contentEnd))
+                    if (quote == 0 || (text[quote - 1] == '$' ? !OpensAHole(text, quote, contentStart, contentEnd) : SpansLinesAndMayHoldNamedValue(text, contentStart, contentEnd)))
                     {
                         multiLine.Add(quote + 3);
                     }
@@ -394,6 +395,43 @@ namespace Guardrails.Analyzers
         }
 
         private const string TripleQuote = "\"\"\"";
+
+        /// <summary>
+        /// The interpolated raw literal whose delimiter starts at <paramref name="quote"/> (after its <c>$</c>s) has a hole
+        /// before <paramref name="contentEnd"/>: a run of at least as many <c>{</c> as it has <c>$</c>. Before its first hole a
+        /// raw literal's content holds no run of quotes as long as its delimiter, so the first such run (where
+        /// <see cref="RawContentEnd"/> stopped) is not before the real end unless a hole opened first: a hole found here is
+        /// a real one. Such a literal is text pieces and holes, and GRD001 judges a piece of an interpolation only with the
+        /// whole value (<c>CheckConcatenation</c>), never as configuration text: its <see cref="MultiLineLiterals"/> spot
+        /// would be a token lookup that judges nothing (a key in a piece is an <see cref="Anchors"/> spot of its own).
+        /// </summary>
+        private static bool OpensAHole(string text, int quote, int contentStart, int contentEnd)
+        {
+            int dollars = 0;
+            while (quote - dollars - 1 >= 0 && text[quote - dollars - 1] == '$')
+            {
+                dollars++;
+            }
+
+            for (int brace = contentStart < contentEnd ? text.IndexOf('{', contentStart, contentEnd - contentStart) : -1; brace >= 0;)
+            {
+                int run = 1;
+                while (brace + run < contentEnd && text[brace + run] == '{')
+                {
+                    run++;
+                }
+
+                if (run >= dollars)
+                {
+                    return true;
+                }
+
+                int from = brace + run;
+                brace = from < contentEnd ? text.IndexOf('{', from, contentEnd - from) : -1;
+            }
+
+            return false;
+        }
 
         /// <summary>The verbatim literal (not interpolated) whose text starts at <paramref name="start"/>: see <see cref="RawContentEnd"/>.</summary>
         private static bool VerbatimMayHoldNamedValue(string text, int start)
