@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Guardrails.Core.Sdks;
 using Guardrails.Core.Text;
 using NuGet.Versioning;
 
@@ -30,22 +31,28 @@ namespace Guardrails.BuildTasks.Policy
 
     /// <summary>
     /// Remote MCP server URLs matched by identity, host-aware: "https://*.contoso.example/mcp/*" matches the scheme
-    /// exactly, the host label by label ('*' is one or more whole labels on the left, never a different domain:
-    /// "https://evil.example/?x=.contoso.example" does not match), and the path as a glob.
+    /// exactly, the host label by label (<see cref="HostPattern.Matches"/>: '*' is one or more whole labels on the left,
+    /// never a different domain: "https://evil.example/?x=.contoso.example" does not match), and the path as a glob.
+    /// A URL from a file is read the way the WHATWG URL parser of the Node-based assistants reads it (adversary round 7
+    /// route 5): leading and trailing spaces and control characters dropped, tabs and newlines removed anywhere, '\' a
+    /// path separator in an http(s)/ws(s) URL ("https://evil.example\.mcp.contoso.example/docs" is evil.example), any
+    /// run of slashes after the scheme skipped; and its host must be the host <see cref="HostPattern.TryExtractHost(string, out string)"/>
+    /// (the one host grammar of GRD004/GRD138) reads from it, character for character: a host with '%', user-info,
+    /// letters outside ASCII or anything else two parsers could read differently matches nothing.
     /// </summary>
     public static class UrlPattern
     {
-        public static bool IsValid(string pattern) => Split(pattern, out _, out _, out _, out _);
+        public static bool IsValid(string pattern) => Split(pattern, isPattern: true, out _, out _, out _, out _);
 
         public static bool Matches(string pattern, string url)
         {
-            if (!Split(pattern, out string ps, out string ph, out string pport, out string ppath) ||
-                !Split(url, out string us, out string uh, out string uport, out string upath))
+            if (!Split(pattern, isPattern: true, out string ps, out string ph, out string pport, out string ppath) ||
+                !Split(url, isPattern: false, out string us, out string uh, out string uport, out string upath))
             {
                 return false;
             }
 
-            if (!string.Equals(ps, us, StringComparison.OrdinalIgnoreCase) || !HostMatches(ph, uh))
+            if (!string.Equals(ps, us, StringComparison.OrdinalIgnoreCase) || !HostPattern.Matches(ph, uh))
             {
                 return false;
             }
@@ -58,40 +65,48 @@ namespace Guardrails.BuildTasks.Policy
             return Glob.Match(ppath.Length == 0 ? "/**" : ppath, upath.Length == 0 ? "/" : upath, starCrossesSlash: true);
         }
 
-        private static bool HostMatches(string pattern, string host)
-        {
-            if (pattern.StartsWith("*.", StringComparison.Ordinal))
-            {
-                string suffix = pattern.Substring(1); // ".contoso.example"
-                return host.Length > suffix.Length && host.EndsWith(suffix, StringComparison.OrdinalIgnoreCase);
-            }
-
-            return pattern.IndexOf('*') < 0 && string.Equals(pattern, host, StringComparison.OrdinalIgnoreCase);
-        }
-
-        /// <summary>scheme://host[:port][/path]; query and fragment are ignored; user-info is refused.</summary>
-        private static bool Split(string value, out string scheme, out string host, out string port, out string path)
+        /// <summary>
+        /// scheme://host[:port][/path] as the WHATWG parser splits a special-scheme URL; query and fragment are ignored;
+        /// user-info is refused. For a URL (not a pattern) the host must also be the one <see cref="HostPattern"/> reads.
+        /// </summary>
+        private static bool Split(string value, bool isPattern, out string scheme, out string host, out string port, out string path)
         {
             scheme = host = port = path = string.Empty;
-            int sep = value.IndexOf("://", StringComparison.Ordinal);
-            if (sep <= 0)
+            string v = WhatwgClean(value);
+            int colon0 = v.IndexOf(':');
+            if (colon0 <= 0)
             {
                 return false;
             }
 
-            scheme = value.Substring(0, sep).ToLowerInvariant();
+            scheme = v.Substring(0, colon0).ToLowerInvariant();
             if (scheme != "https" && scheme != "http" && scheme != "wss" && scheme != "ws")
             {
                 return false;
             }
 
-            string rest = value.Substring(sep + 3);
+            string rest = v.Substring(colon0 + 1);
             int cut = rest.IndexOfAny(new[] { '?', '#' });
             if (cut >= 0)
             {
                 rest = rest.Substring(0, cut);
             }
 
+            // Special schemes: '\' is '/', and any run of slashes before the authority is skipped. A pattern must
+            // still be written "scheme://".
+            rest = rest.Replace('\\', '/');
+            int skip = 0;
+            while (skip < rest.Length && rest[skip] == '/')
+            {
+                skip++;
+            }
+
+            if (isPattern && (skip != 2 || v.IndexOf("://", StringComparison.Ordinal) != colon0))
+            {
+                return false;
+            }
+
+            rest = rest.Substring(skip);
             int slash = rest.IndexOf('/');
             string authority = slash >= 0 ? rest.Substring(0, slash) : rest;
             path = slash >= 0 ? rest.Substring(slash) : string.Empty;
@@ -112,12 +127,51 @@ namespace Guardrails.BuildTasks.Policy
                 port = scheme == "https" || scheme == "wss" ? "443" : "80";
             }
 
-            if (host.Length == 0 || (host.IndexOf('*') >= 0 && !(host.StartsWith("*.", StringComparison.Ordinal) && host.IndexOf('*', 1) < 0)))
+            if (host.Length == 0 || (host.IndexOf('*') >= 0 && !(isPattern && host.StartsWith("*.", StringComparison.Ordinal) && host.IndexOf('*', 1) < 0)))
             {
                 return false;
             }
 
+            if (!isPattern && !(host.IndexOf('.') < 0 ? IsSingleLabel(host) :
+                    HostPattern.TryExtractHost("https://" + host + "/", out string read) && string.Equals(read, host, StringComparison.OrdinalIgnoreCase)))
+            {
+                return false; // '%', letters outside ASCII, a trailing dot: read differently by different parsers
+            }
+
             return true;
+        }
+
+        /// <summary>"localhost", "mcp-gateway": one label of ASCII letters, digits, '-' and '_' (HostPattern reads only dotted hosts).</summary>
+        private static bool IsSingleLabel(string host)
+        {
+            foreach (char c in host)
+            {
+                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>What the WHATWG parser does first: leading and trailing C0 controls and spaces dropped, ASCII tab and newlines removed.</summary>
+        private static string WhatwgClean(string value)
+        {
+            int a = 0;
+            int b = value.Length;
+            while (a < b && value[a] <= ' ')
+            {
+                a++;
+            }
+
+            while (b > a && value[b - 1] <= ' ')
+            {
+                b--;
+            }
+
+            string v = value.Substring(a, b - a);
+            return v.IndexOfAny(new[] { '\t', '\n', '\r' }) < 0 ? v : v.Replace("\t", string.Empty).Replace("\n", string.Empty).Replace("\r", string.Empty);
         }
     }
 

@@ -235,6 +235,12 @@ internal sealed class Record
 
     private static string Host(string url)
     {
+        // The one host grammar (WHATWG: '\' ends the host, user-info skipped); a host it cannot read is shown cut as before.
+        if (Guardrails.Core.Sdks.HostPattern.TryExtractHost(url, out string host))
+        {
+            return host;
+        }
+
         string u = url[(url.IndexOf("://", StringComparison.Ordinal) + 3)..];
         int end = u.IndexOfAny(new[] { '/', ':', '?' });
         return end < 0 ? u : u[..end];

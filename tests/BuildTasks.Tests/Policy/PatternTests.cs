@@ -83,4 +83,30 @@ public class UrlPatternTests
     [InlineData("https://mcp.contoso.example", "https://MCP.contoso.example/any/path?q=1", true)]
     public void Urls_match_scheme_host_labels_port_and_path(string pattern, string url, bool expected) =>
         Assert.Equal(expected, UrlPattern.Matches(pattern, url));
+
+    /// <summary>
+    /// Adversary round 7 route 5: the WHATWG URL parser every Node-based assistant uses reads '\' as '/' in an http(s)
+    /// URL, drops tabs and newlines, skips leading spaces and control characters and decodes '%' in the host, so each of
+    /// these connects to evil.example (or to a host the pattern does not name): none may match.
+    /// </summary>
+    [Theory]
+    [InlineData("https://*.mcp.contoso.example/docs", "https://evil.example\\.mcp.contoso.example/docs")]
+    [InlineData("https://*.mcp.contoso.example/*", "https://evil.example\\.mcp.contoso.example/docs")]
+    [InlineData("https://mcp.contoso.example/*", "https:\\\\evil.example\\@mcp.contoso.example/x")]
+    [InlineData("https://*.contoso.example/*", "https://evil.example\\x.contoso.example/")]
+    [InlineData("https://*.contoso.example/*", "https://evil.exa\tmple%2F.a.contoso.example/")]
+    [InlineData("https://*.contoso.example/*", "https://evil%2eexample%2f.a.contoso.example/")]
+    [InlineData("https://*.contoso.example/*", "https://evil.example%5C.a.contoso.example/")]
+    [InlineData("https://*.contoso.example/*", "https://evil.example%40a.contoso.example/")]
+    [InlineData("https://mcp.contoso.example/*", "https://mcp.contoso.example\u3002evil.example/")]
+    public void A_url_the_assistant_reads_as_another_host_never_matches(string pattern, string url) =>
+        Assert.False(UrlPattern.Matches(pattern, url), url);
+
+    /// <summary>The same host written the ways the WHATWG parser reads as the same URL still matches (one grammar, not a ban on backslashes).</summary>
+    [Theory]
+    [InlineData("https://mcp.contoso.example/*", "https://mcp.contoso.example\\mcp\\x")]
+    [InlineData("https://mcp.contoso.example/mcp/*", "  HTTPS://MCP.contoso.example/mcp/x")]
+    [InlineData("https://*.contoso.example/*", "https://a.contoso.example:443\\@evil.example/")]
+    public void A_url_in_another_spelling_of_the_same_host_matches(string pattern, string url) =>
+        Assert.True(UrlPattern.Matches(pattern, url), url);
 }
