@@ -35,6 +35,28 @@ public sealed class ScanFileSetTests
         Assert.Equal("App.csproj", Path.GetFileName(Assert.Single(files.Projects)));
     }
 
+    /// <summary>Adversary round 7 route 3: a project is known by its content (root &lt;Project), not by a .csproj extension.</summary>
+    [Fact]
+    public void Scan_finds_projects_of_any_proj_extension_and_any_file_a_solution_or_reference_names()
+    {
+        using var repo = new TempRepo();
+        foreach (string name in new[] { "P.proj", "P.msbuildproj", "P.esproj", "P.sqlproj", "P.csxproj" })
+        {
+            repo.Write("src/" + name.Replace('.', '_') + "/" + name, "\uFEFF<?xml version=\"1.0\"?>\n<!-- x -->\n<Project Sdk=\"Microsoft.NET.Sdk\">\n</Project>\n");
+        }
+
+        repo.Write("src/Not/readme.proj", "<Projection />");
+        repo.Write("src/Named/Worker.build", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        repo.Write("src/Named/Unnamed.build", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        repo.Write("App.sln", "Project(\"{9A19103F-16F7-4668-BE54-9A1E7A4F7556}\") = \"Worker\", \"src\\Named\\Worker.build\", \"{0}\"\nEndProject\n");
+
+        RepositoryFiles files = RepositoryFiles.List(repo.Root);
+
+        Assert.Equal(
+            new[] { "P.csxproj", "P.esproj", "P.msbuildproj", "P.proj", "P.sqlproj", "Worker.build" },
+            files.Projects.Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void Scan_reads_what_a_project_ships_whatever_its_kind_as_the_build_does()
     {

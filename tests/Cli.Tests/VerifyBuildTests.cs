@@ -90,6 +90,53 @@ public class VerifyBuildTests
     /// <summary>Adversary round 2 #1 and #9: the gate judges what the repository builds and ships, not only the obj/ folders
     /// it finds: every project needs a verified record naming it, every managed assembly in bin/ must be one a verified
     /// record describes or a restored package's file.</summary>
+    /// <summary>
+    /// Adversary round 7 route 3: a C# project saved as Worker.proj (or any file a ProjectReference names) compiled an
+    /// unapproved SDK without Guardrails, and the gate listed only .csproj/.vbproj/.fsproj. A project is known by its
+    /// content; a build script that compiles nothing (no SDK, no import) needs no record.
+    /// </summary>
+    [Fact]
+    public void A_project_that_compiles_needs_a_record_whatever_its_extension()
+    {
+        using var repo = new TempRepo();
+        byte[] app = File.ReadAllBytes(typeof(VerifyBuildTests).Assembly.Location);
+        string project = repo.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        Bytes(repo, "src/App/obj/Debug/net8.0/App.dll", app);
+        string record = Verified("App.dll", Sha(app)).Insert(1, " \"project\": { \"path\": \"" + project.Replace("\\", "\\\\") + "\" },");
+        repo.Write("src/App/obj/Debug/net8.0/guardrails/guardrails.audit.json", record);
+        repo.Write("eng/pack.proj", "<?xml version=\"1.0\"?>\n<!-- packs -->\n<Project>\n  <Target Name=\"Pack\"><Exec Command=\"echo\" /></Target>\n</Project>\n");
+        repo.Write("eng/notes.proj", "not msbuild");
+        repo.Write("db/Db.sqlproj", "<Project Sdk=\"Microsoft.Build.Sql/1.0.0\">\n  <PropertyGroup><Name>Db</Name></PropertyGroup>\n</Project>\n");
+        repo.Write("web/Web.esproj", "<Project Sdk=\"Microsoft.VisualStudio.JavaScript.Sdk/1.0.1184077\" />");
+        CliRun ok = CliRun.Of("verify-build", repo.Root);
+        Assert.True(ok.ExitCode == 0, ok.Out + ok.Err);
+
+        const string Worker = "<Project>\n  <Import Project=\"Sdk.props\" Sdk=\"Microsoft.NET.Sdk\" />\n  <PropertyGroup><Language>C#</Language>" +
+            "<LanguageTargets>$(MSBuildToolsPath)/Microsoft.CSharp.targets</LanguageTargets><OutputPath>../out/worker/</OutputPath></PropertyGroup>\n" +
+            "  <Import Project=\"Sdk.targets\" Sdk=\"Microsoft.NET.Sdk\" />\n</Project>\n";
+        foreach (string name in new[] { "Worker.proj", "Worker.msbuildproj", "Worker.esproj" })
+        {
+            repo.Write("src/Worker/" + name, Worker);
+            CliRun found = CliRun.Of("verify-build", repo.Root);
+            Assert.Equal(1, found.ExitCode);
+            Assert.Contains("FAIL  GRDCL30 " + repo.PathOf("src/Worker/" + name), found.Out);
+            File.Delete(repo.PathOf("src/Worker/" + name));
+        }
+
+        // Any extension, when a ProjectReference (here in a Directory.Build.props) or a solution names it.
+        repo.Write("src/Worker/Worker.build", Worker);
+        Assert.Equal(0, CliRun.Of("verify-build", repo.Root).ExitCode);
+        repo.Write("src/Directory.Build.props", "<Project>\n  <ItemGroup>\n    <ProjectReference Include=\"$(MSBuildThisFileDirectory)Worker\\Worker.build\" ReferenceOutputAssembly=\"false\" />\n  </ItemGroup>\n</Project>\n");
+        CliRun referenced = CliRun.Of("verify-build", repo.Root);
+        Assert.Equal(1, referenced.ExitCode);
+        Assert.Contains("FAIL  GRDCL30 " + repo.PathOf("src/Worker/Worker.build"), referenced.Out);
+        File.Delete(repo.PathOf("src/Directory.Build.props"));
+        repo.Write("App.slnx", "<Solution>\n  <Project Path=\"src/App/App.csproj\" />\n  <Project Path=\"src/Worker/Worker.build\" />\n</Solution>\n");
+        CliRun solution = CliRun.Of("verify-build", repo.Root);
+        Assert.Equal(1, solution.ExitCode);
+        Assert.Contains("FAIL  GRDCL30 " + repo.PathOf("src/Worker/Worker.build"), solution.Out);
+    }
+
     [Fact]
     public void Every_project_and_every_assembly_in_bin_must_be_vouched_for_by_a_verified_record()
     {

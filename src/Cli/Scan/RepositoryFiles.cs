@@ -22,8 +22,6 @@ internal sealed class RepositoryFiles
     /// <summary>The folder names skipped, for the note without a git index.</summary>
     internal static string SkippedNames => string.Join(", ", SkippedFolders.Order(StringComparer.Ordinal));
 
-    internal static readonly HashSet<string> ProjectExtensions = new(StringComparer.OrdinalIgnoreCase) { ".csproj", ".fsproj", ".vbproj" };
-
     public List<string> CSharp { get; } = new();
 
     public List<string> Text { get; } = new();
@@ -112,6 +110,7 @@ internal sealed class RepositoryFiles
             }
         }
 
+        files.FindProjects();
         files.AddShipped();
         files.Sort();
         return files;
@@ -178,11 +177,16 @@ internal sealed class RepositoryFiles
         {
             _other.Add(path);
         }
+    }
 
-        if (ProjectExtensions.Contains(ext))
-        {
-            Projects.Add(path);
-        }
+    /// <summary>
+    /// The projects among the files: by content, not by extension alone (<see cref="MsBuildProjectFiles"/>: a C# project
+    /// saved as Worker.proj, or a file of any name a solution or ProjectReference names: adversary round 7 route 3).
+    /// </summary>
+    private void FindProjects()
+    {
+        Projects.Clear();
+        Projects.AddRange(MsBuildProjectFiles.Find(Text.Concat(_other), StringComparer.Ordinal));
     }
 
     /// <summary>The files of no scanned kind that a project ships, added to <see cref="Text"/>.</summary>

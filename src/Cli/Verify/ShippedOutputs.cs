@@ -24,8 +24,6 @@ internal static class ShippedOutputs
 {
     public const string Code = "GRDCL30";
 
-    private static readonly string[] ProjectExtensions = { ".csproj", ".vbproj", ".fsproj" };
-
     private const long MaxAssemblyBytes = 512L * 1024 * 1024;
 
     public static List<GateResult> Check(OutputTree tree, IReadOnlyCollection<GateResult> outputs) => Check(tree, outputs, Array.Empty<string>());
@@ -285,29 +283,8 @@ internal static class ShippedOutputs
             found = tree.SourceDirectories.SelectMany(d => SafeFiles(d, SearchOption.TopDirectoryOnly));
         }
 
-        return found.Where(f => ProjectExtensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)) && BuildsAssembly(f))
-            .OrderBy(f => f, StringComparer.Ordinal);
-    }
-
-    /// <summary>A project using an SDK that compiles nothing (NoTargets, Traversal) has no assembly to verify.</summary>
-    private static bool BuildsAssembly(string project)
-    {
-        try
-        {
-            var info = new FileInfo(project);
-            if (info.Length > 4 * 1024 * 1024)
-            {
-                return true;
-            }
-
-            string text = File.ReadAllText(project);
-            return text.IndexOf("Microsoft.Build.NoTargets", StringComparison.OrdinalIgnoreCase) < 0 &&
-                   text.IndexOf("Microsoft.Build.Traversal", StringComparison.OrdinalIgnoreCase) < 0;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return true;
-        }
+        // Projects by content, not by extension alone (adversary round 7 route 3: a C# project saved as Worker.proj).
+        return MsBuildProjectFiles.Find(found, PathComparer).Where(MsBuildProjectFiles.BuildsAssembly);
     }
 
     /// <summary>A managed assembly (a PE file with CLI metadata, whatever its extension); resource-only when it defines no type and no method (a satellite).</summary>
