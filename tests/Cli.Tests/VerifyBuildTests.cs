@@ -521,6 +521,73 @@ public class VerifyBuildTests
         Assert.DoesNotContain(key, shipped.Out + shipped.Err);
     }
 
+    /// <summary>
+    /// Adversary round 7 route 2: a key compiled into the verified App.dll itself — in a Win32 resource (an
+    /// ApplicationManifest's comment) or in a file embedded in the embedded portable PDB (EmbeddedFiles +
+    /// DebugType=embedded: deflated twice, in none of the image's raw bytes), or in a standalone App.pdb. The gate
+    /// vouched for the image by its record and read only its manifest resources.
+    /// </summary>
+    [Fact]
+    public void A_key_inside_a_verified_assembly_s_win32_resources_or_embedded_sources_fails_the_gate()
+    {
+        string key = Guardrails.Tests.Shared.FakeKeys.OpenAiProject("VerifiedImageFakeKeyNotReal");
+        string padding = string.Concat(Enumerable.Repeat("// filler so that csc deflates this file\n", 20));
+        byte[] Compile(bool manifestKey, bool embeddedKey, Microsoft.CodeAnalysis.Emit.DebugInformationFormat format, out byte[] pdb)
+        {
+            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("App",
+                new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class P { static void Main() { } }", path: "P.cs", encoding: Encoding.UTF8) },
+                new[] { Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
+                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.ConsoleApplication));
+            string manifest = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!-- " + (manifestKey ? key : "no key") + " -->\n" +
+                "<assembly manifestVersion=\"1.0\" xmlns=\"urn:schemas-microsoft-com:asm.v1\"><assemblyIdentity version=\"1.0.0.0\" name=\"App\"/></assembly>\n";
+            using var manifestStream = new MemoryStream(Encoding.UTF8.GetBytes(manifest));
+            using Stream win32 = compilation.CreateDefaultWin32Resources(versionResource: true, noManifest: false, manifestContents: manifestStream, iconInIcoFormat: null);
+            var secret = Microsoft.CodeAnalysis.Text.SourceText.From(padding + "OPENAI_API_KEY=" + (embeddedKey ? key : "none") + "\n", Encoding.UTF8);
+            using var pe = new MemoryStream();
+            using var pdbStream = new MemoryStream();
+            var result = compilation.Emit(pe, format == Microsoft.CodeAnalysis.Emit.DebugInformationFormat.Embedded ? null : pdbStream, win32Resources: win32,
+                options: new Microsoft.CodeAnalysis.Emit.EmitOptions(debugInformationFormat: format),
+                embeddedTexts: new[] { Microsoft.CodeAnalysis.EmbeddedText.FromSource("deploy.secret", secret) });
+            Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+            pdb = pdbStream.ToArray();
+            return pe.ToArray();
+        }
+
+        foreach ((bool manifestKey, bool embeddedKey, var format, string where) in new[]
+                 {
+                     (false, false, Microsoft.CodeAnalysis.Emit.DebugInformationFormat.Embedded, "clean"),
+                     (true, false, Microsoft.CodeAnalysis.Emit.DebugInformationFormat.Embedded, "App.dll"),
+                     (false, true, Microsoft.CodeAnalysis.Emit.DebugInformationFormat.Embedded, "App.dll!(embedded pdb)!deploy.secret"),
+                     (false, true, Microsoft.CodeAnalysis.Emit.DebugInformationFormat.PortablePdb, "App.pdb!deploy.secret"),
+                 })
+        {
+            using var repo = new TempRepo();
+            byte[] app = Compile(manifestKey, embeddedKey, format, out byte[] pdb);
+            // Deflated: in none of the raw bytes of the image or the PDB.
+            Assert.True(!embeddedKey || app.AsSpan().IndexOf(Encoding.ASCII.GetBytes(key)) < 0);
+            Assert.True(!embeddedKey || pdb.AsSpan().IndexOf(Encoding.ASCII.GetBytes(key)) < 0);
+            string project = repo.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+            Bytes(repo, "src/App/obj/Debug/net8.0/App.dll", app);
+            repo.Write("src/App/obj/Debug/net8.0/guardrails/guardrails.audit.json", Verified("App.dll", Sha(app)).Insert(1, " \"project\": { \"path\": \"" + project.Replace("\\", "\\\\") + "\" },"));
+            Bytes(repo, "src/App/bin/Debug/net8.0/App.dll", app);
+            if (pdb.Length > 0)
+            {
+                Bytes(repo, "src/App/bin/Debug/net8.0/App.pdb", pdb);
+            }
+
+            CliRun run = CliRun.Of("verify-build", repo.Root);
+            if (where == "clean")
+            {
+                Assert.True(run.ExitCode == 0, run.Out + run.Err);
+                continue;
+            }
+
+            Assert.True(run.ExitCode == 1, where + ": " + run.Out + run.Err);
+            Assert.Contains("FAIL  GRDCL31 " + repo.PathOf("src/App/bin/Debug/net8.0/") + where, run.Out);
+            Assert.DoesNotContain(key, run.Out + run.Err);
+        }
+    }
+
     [Fact]
     public void Nothing_compiled_is_exit_2_not_a_pass()
     {

@@ -176,6 +176,7 @@ internal sealed class ShippedContents
             if (assembly)
             {
                 inspector.Resources(stream, file, 1);
+                inspector.EmbeddedPdb(stream, file, 1);
             }
             else
             {
@@ -210,6 +211,13 @@ internal sealed class ShippedContents
             }
 
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            if (IsPortablePdb(stream))
+            {
+                // A portable PDB (DebugType=portable) holds the /embed sources deflated (adversary round 7 route 2).
+                inspector.PortablePdb(stream, file, 1);
+                stream.Position = 0;
+            }
+
             inspector.Inflated(stream, file, Path.GetFileName(file), 1);
             inspector.Base64(stream, file, Path.GetFileName(file), 1);
         }
@@ -605,6 +613,7 @@ internal sealed class ShippedContents
         if (own || resourceOnly)
         {
             Resources(bytes, where, depth + 1);
+            EmbeddedPdb(bytes, where, depth + 1);
         }
     }
 
@@ -663,6 +672,131 @@ internal sealed class ShippedContents
         catch (BadImageFormatException e)
         {
             throw new LimitException("'" + where + "' is a damaged image (" + e.Message + ")");
+        }
+    }
+
+    /// <summary>The metadata signature "BSJB" a standalone portable PDB starts with (an assembly's metadata sits inside its PE image).</summary>
+    private static bool IsPortablePdb(Stream stream)
+    {
+        Span<byte> head = stackalloc byte[4];
+        stream.Position = 0;
+        int read = stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+        stream.Position = 0;
+        return read == 4 && head[0] == 'B' && head[1] == 'S' && head[2] == 'J' && head[3] == 'B';
+    }
+
+    /// <summary>The kind of custom debug information that holds a source file embedded in a portable PDB (csc /embed).</summary>
+    private static readonly Guid EmbeddedSourceKind = new("0E8A571B-6926-466E-B4AD-8AB04611F5FE");
+
+    /// <summary>
+    /// The portable PDB embedded in an image's debug directory (<c>DebugType=embedded</c>), deflated there: adversary round
+    /// 7 route 2 put a key in a file compiled in with <c>EmbeddedFiles</c> (csc /embed), which is in none of the image's
+    /// raw bytes. Its embedded sources are judged as pieces (<c>App.dll!(embedded pdb)!deploy.secret</c>).
+    /// </summary>
+    private void EmbeddedPdb(Stream stream, string where, int depth)
+    {
+        try
+        {
+            stream.Position = 0;
+            using var pe = new PEReader(stream, PEStreamOptions.LeaveOpen);
+            foreach (DebugDirectoryEntry entry in pe.ReadDebugDirectory())
+            {
+                if (entry.Type != DebugDirectoryEntryType.EmbeddedPortablePdb)
+                {
+                    continue;
+                }
+
+                string inner = where + "!(embedded pdb)";
+                PEMemoryBlock block = pe.GetSectionData(entry.DataRelativeVirtualAddress);
+                if (block.Length < 8)
+                {
+                    throw new LimitException("the embedded PDB of '" + where + "' lies outside the image");
+                }
+
+                BlobReader header = block.GetReader(0, 8);
+                header.ReadUInt32(); // "MPDB"
+                int size = header.ReadInt32();
+                if (size < 0 || size > ShippedAssemblies.MaxEntryBytes)
+                {
+                    throw new LimitException("'" + inner + "' inflates to " + size + " bytes, over the limit of " + ShippedAssemblies.MaxEntryBytes);
+                }
+
+                Charge(size, inner);
+                using MetadataReaderProvider provider = pe.ReadEmbeddedPortablePdbDebugDirectoryData(entry);
+                Sources(provider.GetMetadataReader(), inner, depth + 1);
+            }
+        }
+        catch (BadImageFormatException e)
+        {
+            throw new LimitException("'" + where + "' has a damaged debug directory or embedded PDB (" + e.Message + ")");
+        }
+        catch (InvalidDataException e)
+        {
+            throw new LimitException("the embedded PDB of '" + where + "' could not be inflated (" + e.Message + ")");
+        }
+    }
+
+    /// <summary>A standalone portable PDB of bin/: its embedded sources (deflated) are judged as pieces.</summary>
+    private void PortablePdb(Stream stream, string where, int depth)
+    {
+        try
+        {
+            using MetadataReaderProvider provider = MetadataReaderProvider.FromPortablePdbStream(stream, MetadataStreamOptions.LeaveOpen);
+            Sources(provider.GetMetadataReader(), where, depth);
+        }
+        catch (BadImageFormatException)
+        {
+            // Starts as metadata but is none: its bytes are read for keys as any file's are.
+        }
+    }
+
+    /// <summary>The sources a portable PDB embeds (raw or deflated, as csc writes them), each judged as a piece under its document name.</summary>
+    private void Sources(MetadataReader pdb, string where, int depth)
+    {
+        foreach (CustomDebugInformationHandle handle in pdb.CustomDebugInformation)
+        {
+            CustomDebugInformation info = pdb.GetCustomDebugInformation(handle);
+            if (info.Parent.Kind != HandleKind.Document || pdb.GetGuid(info.Kind) != EmbeddedSourceKind)
+            {
+                continue;
+            }
+
+            string document = pdb.GetString(pdb.GetDocument((DocumentHandle)info.Parent).Name);
+            string inner = where + "!" + document;
+            Name(Path.GetFileName(document), inner);
+            BlobReader blob = pdb.GetBlobReader(info.Value);
+            if (blob.Length < 4)
+            {
+                continue;
+            }
+
+            int format = blob.ReadInt32(); // 0: raw; else the inflated size of a deflate stream
+            if (format < 0 || format > ShippedAssemblies.MaxEntryBytes)
+            {
+                throw new LimitException("the embedded source '" + inner + "' says it inflates to " + format + " bytes, over the limit of " + ShippedAssemblies.MaxEntryBytes);
+            }
+
+            byte[] stored = blob.ReadBytes(blob.RemainingBytes);
+            MemoryStream bytes;
+            if (format == 0)
+            {
+                Charge(stored.Length, inner);
+                bytes = new MemoryStream(stored, writable: false);
+            }
+            else
+            {
+                try
+                {
+                    using var deflate = new DeflateStream(new MemoryStream(stored, writable: false), CompressionMode.Decompress);
+                    bytes = ReadBounded(deflate, inner);
+                }
+                catch (InvalidDataException e)
+                {
+                    throw new LimitException("the embedded source '" + inner + "' could not be inflated (" + e.Message + ")");
+                }
+            }
+
+            Piece(bytes, inner, Path.GetFileName(document), depth, tryInflate: false);
         }
     }
 

@@ -121,8 +121,15 @@ internal static class ShippedOutputs
                 string? sha = SourceFile.TryHashFile(file);
                 if (sha != null && verifiedHashes.Contains(sha))
                 {
-                    // The record vouches for the code the compiler checked, not for bytes embedded as resources: those are opened.
+                    // The record vouches for the code the compiler checked, not for bytes embedded as resources: those are opened,
+                    // with the embedded PDB's sources, and the image's own bytes are read for keys (adversary round 7 route 2: a
+                    // key in a Win32 resource — ApplicationManifest, ApplicationIcon — or in an identifier, which no analyzer reads).
                     ShippedContents.Inspect(file, assembly: true, verified, packageFile, results);
+                    if (ShippedKey(file, packageFile) is { } own)
+                    {
+                        results.Add(own);
+                    }
+
                     continue;
                 }
 
