@@ -49,7 +49,11 @@ namespace Guardrails.Analyzers
         public static void Register(CompilationStartAnalysisContext start, GuardrailsSettings settings, PolicyVerdicts verdicts)
         {
             Decision? carried = CarriedSdk(start.Compilation, verdicts);
-            start.RegisterSemanticModelAction(context => Analyze(context, settings, verdicts, carried));
+            // Aliases of ServiceDescriptor declared with `global using` anywhere in the compilation (another file, or the
+            // generated GlobalUsings.g.cs of a <Using Alias=…>): found once per compilation, and only under a route.
+            Compilation compilation = start.Compilation;
+            var globalAliases = carried == null ? null : new Lazy<string[]>(() => GlobalServiceDescriptorAliases(compilation, start.CancellationToken));
+            start.RegisterSemanticModelAction(context => Analyze(context, settings, verdicts, carried, globalAliases));
         }
 
         /// <summary>
@@ -75,7 +79,7 @@ namespace Guardrails.Analyzers
             return null;
         }
 
-        private static void Analyze(SemanticModelAnalysisContext context, GuardrailsSettings settings, PolicyVerdicts verdicts, Decision? carried)
+        private static void Analyze(SemanticModelAnalysisContext context, GuardrailsSettings settings, PolicyVerdicts verdicts, Decision? carried, Lazy<string[]>? globalAliases)
         {
             SyntaxTree tree = context.SemanticModel.SyntaxTree;
             string text = TreeText.Of(tree, context.CancellationToken);
@@ -84,12 +88,14 @@ namespace Guardrails.Analyzers
                 return;
             }
 
-            if (carried != null && text.IndexOf("ServiceDescriptor", StringComparison.Ordinal) >= 0)
+            if (carried != null && MentionsServiceDescriptor(text, globalAliases!.Value))
             {
                 // new ServiceDescriptor(serviceType, implementationType, lifetime): the container creates implementationType.
-                // Only creations that can be one are bound: the name, an alias of it declared in this file, or a target-typed new.
+                // Only creations that can be one are bound: the name, an alias of it declared in this file or by a global
+                // using in any file of the compilation, or a target-typed new.
                 SyntaxNode root = tree.GetRoot(context.CancellationToken);
                 HashSet<string> names = ServiceDescriptorNames(root);
+                names.UnionWith(globalAliases.Value);
                 foreach (SyntaxNode node in root.DescendantNodes())
                 {
                     if (node is BaseObjectCreationExpressionSyntax { ArgumentList: { } arguments } creation &&
@@ -220,6 +226,55 @@ namespace Guardrails.Analyzers
             }
 
             return names;
+        }
+
+        /// <summary>The file names ServiceDescriptor or one of the compilation's global aliases of it (an ordinal search each).</summary>
+        private static bool MentionsServiceDescriptor(string text, string[] globalAliases)
+        {
+            if (text.IndexOf("ServiceDescriptor", StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+
+            foreach (string alias in globalAliases)
+            {
+                if (text.IndexOf(alias, StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The aliases of ServiceDescriptor declared by <c>global using X = …ServiceDescriptor;</c> in any file of the
+        /// compilation (they apply to every file). Only files whose text names ServiceDescriptor are parsed, and only their
+        /// top-level usings are read.
+        /// </summary>
+        private static string[] GlobalServiceDescriptorAliases(Compilation compilation, System.Threading.CancellationToken ct)
+        {
+            List<string>? aliases = null;
+            foreach (SyntaxTree tree in compilation.SyntaxTrees)
+            {
+                string text = TreeText.Of(tree, ct);
+                if (text.IndexOf("ServiceDescriptor", StringComparison.Ordinal) < 0 || text.IndexOf("global", StringComparison.Ordinal) < 0 ||
+                    !(tree.GetRoot(ct) is CompilationUnitSyntax unit))
+                {
+                    continue;
+                }
+
+                foreach (UsingDirectiveSyntax directive in unit.Usings)
+                {
+                    if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && directive.Alias is { } alias &&
+                        directive.NamespaceOrType is { } target && Rightmost(target) == "ServiceDescriptor")
+                    {
+                        (aliases ??= new List<string>()).Add(alias.Name.Identifier.ValueText);
+                    }
+                }
+            }
+
+            return aliases == null ? Array.Empty<string>() : aliases.ToArray();
         }
 
         /// <summary>A creation that can make a ServiceDescriptor: its type's last name is one of <paramref name="names"/>, or it is a target-typed <c>new(…)</c>.</summary>

@@ -474,6 +474,39 @@ public class RouteAnalyzerTests
     }
 
     /// <summary>
+    /// Session 10 (adversary round 6, small): a <c>global using X = …ServiceDescriptor;</c> in ANOTHER file applies to every
+    /// file, so <c>new X(typeof(object), computed, …)</c> in a file that never names ServiceDescriptor is the same container
+    /// creation of a computed type under a route. A global alias of something else is left alone.
+    /// </summary>
+    [Fact]
+    public async Task Under_a_route_a_service_descriptor_created_through_a_global_alias_declared_in_another_file_is_reported()
+    {
+        const string globals = """
+            global using X = Microsoft.Extensions.DependencyInjection.ServiceDescriptor;
+            global using Y = System.Text.StringBuilder;
+            """;
+        const string source = """
+            using System;
+            using Azure.AI.OpenAI;
+            using Microsoft.Extensions.DependencyInjection;
+            class C
+            {
+                void Run(IServiceCollection services)
+                {
+                    Type baseType = typeof(AzureOpenAIClient).BaseType!;
+                    services.Add(new X(typeof(object), {|#0:baseType|}, ServiceLifetime.Singleton));
+                    services.Add(new X(typeof(object), typeof(System.Text.StringBuilder), ServiceLifetime.Singleton));
+                    var unrelated = new Y(16);
+                }
+            }
+            """;
+        await V.RunAsync(new[] { globals, source, DependencyInjection }, AzureOpenAiRoute,
+            V.Diagnostic("GRD003").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments(
+                "A type computed at run time and created by the container (new ServiceDescriptor) can be any type this project ships, and the project ships OpenAI .NET SDK through a route; " +
+                "create it with new, or name it with typeof, so it can be judged. Creating such a type", "OpenAI .NET SDK", "OpenAI", V.OwnerContact, Through, ApproveOpenAi));
+    }
+
+    /// <summary>
     /// realcode9 (chat-copilot's Semantic Kernel plugin loader under the SK Azure OpenAI route): a type picked from this
     /// project's own assembly (GetExecutingAssembly or typeof(own type).Assembly, GetTypes/DefinedTypes, element pickers,
     /// a local assigned once, a foreach) is compiled here and judged where it is written; anything that leaves the own
