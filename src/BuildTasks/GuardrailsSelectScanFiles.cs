@@ -167,8 +167,21 @@ namespace Guardrails.BuildTasks
                 return;
             }
 
-            if (!seen.Add(full) || !File.Exists(full))
+            if (!seen.Add(full))
             {
+                return;
+            }
+
+            if (!File.Exists(full))
+            {
+                if (full.IndexOf('\uFFFD') >= 0 && !Directory.Exists(full))
+                {
+                    // Adversary round 6 #16: a name that is not valid UTF-8 is listed with U+FFFD and cannot be opened by it;
+                    // kept back so that the check reports it (GRD312) instead of the file passing unread.
+                    skipped.Add(SkippedList.Line(SkippedList.Name, 0, full));
+                    keptBack.Add(new TaskItem(full));
+                }
+
                 return;
             }
 

@@ -68,8 +68,7 @@ public class KeptBackFilesTests
     public void Binary_bytes_behind_a_text_name_are_GRD312_naming_the_file_unless_the_policy_allows_opt_outs()
     {
         using var dir = new TempDir();
-        string key = FakeKeys.OpenAiProject("NulHiddenFakeKeyNotReal");
-        string settings = dir.WriteBytes("appsettings.Production.json", Encoding.UTF8.GetBytes("{ \"OpenAI\": { \"ApiKey\": \"" + key + "\" } }\0\0"));
+        string settings = dir.WriteBytes("appsettings.Production.json", Encoding.UTF8.GetBytes("{ \"OpenAI\": { \"Endpoint\": \"https://api.openai.com/v1\" } }\0\0"));
         string image = dir.WriteBytes("docs/logo.png", new byte[] { 0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0 });
 
         CheckRunner governed = Check(dir, CheckRunner.Policy, settings, image);
@@ -77,13 +76,59 @@ public class KeptBackFilesTests
         BuildErrorEventArgs error = governed.Error("GRD312");
         Assert.Equal(settings, error.File);
         Assert.Contains("appsettings.Production.json: its content is binary", error.Message);
-        Assert.DoesNotContain(key, governed.AllLogged);
 
         CheckRunner allowed = Check(dir, CheckRunner.PolicyAllowing("[\"optOut\"]"), settings, image);
         Assert.True(allowed.Passed, string.Join("\n", allowed.Engine.Errors.Select(e => e.Code + " " + e.Message)));
 
         CheckRunner ungoverned = Check(dir, null, settings, image);
         Assert.True(ungoverned.Passed); // no policy, no governance: GRD007 (analyzer) names the file
+    }
+
+    /// <summary>
+    /// Adversary round 6 #9: one NUL byte in a config file made it "binary": GRD312 (which a policy allowing opt-outs lets
+    /// pass, and which is no finding without a policy) and the key in it never reported. The check reads the file's text
+    /// (NULs as spaces): the key is GRD002 at its line and column, whatever the policy allows, and with no policy too.
+    /// </summary>
+    [Fact]
+    public void A_key_in_a_text_file_with_a_stray_NUL_byte_is_GRD002_at_its_line_whatever_the_policy_allows()
+    {
+        using var dir = new TempDir();
+        string key = FakeKeys.OpenAiProject("NulHiddenFakeKeyNotReal");
+        string settings = dir.WriteBytes("appsettings.Production.json", Encoding.UTF8.GetBytes("{\0\n  \"OpenAI\": { \"ApiKey\": \"" + key + "\" }\n}\n"));
+        string mistral = FakeKeys.Mistral("MistralFakeKeyForNulFileTests77");
+        string env = dir.WriteBytes("deploy/.env", Encoding.UTF8.GetBytes("\0\0LOG=info\nMISTRAL_API_KEY=" + mistral + "\n"));
+
+        foreach (string? policy in new[] { CheckRunner.Policy, CheckRunner.PolicyAllowing("[\"optOut\"]"), null })
+        {
+            CheckRunner run = Check(dir, policy, settings, env);
+            Assert.False(run.Passed);
+            var errors = run.Engine.Errors.Where(e => e.Code == "GRD002").OrderBy(e => e.File, StringComparer.Ordinal).ToArray();
+            Assert.Equal(new[] { (settings, 2, 26), (env, 2, 17) }.OrderBy(e => e.Item1, StringComparer.Ordinal), errors.Select(e => (e.File, e.LineNumber, e.ColumnNumber)));
+            Assert.All(errors, e => Assert.Contains("the file holds a NUL byte", e.Message));
+            Assert.DoesNotContain(key, run.AllLogged);
+            Assert.DoesNotContain(mistral, run.AllLogged);
+        }
+    }
+
+    /// <summary>
+    /// Adversary round 6 #16: a file whose name is not valid UTF-8 is listed (by MSBuild's globbing, by .NET) with U+FFFD in
+    /// place of its bytes and cannot be opened by that name: the selection dropped it as missing and nothing said so. It is
+    /// kept back and the check reports it (GRD312, an error in Enforce, not an opt-out a policy may allow).
+    /// </summary>
+    [Fact]
+    public void A_file_whose_name_is_not_UTF8_is_GRD312_naming_it()
+    {
+        using var dir = new TempDir();
+        string listed = Path.Combine(dir.Path, "settings\uFFFD.json");
+
+        foreach (string policy in new[] { CheckRunner.Policy, CheckRunner.PolicyAllowing("[\"optOut\"]") })
+        {
+            CheckRunner run = Check(dir, policy, listed);
+            Assert.False(run.Passed);
+            BuildErrorEventArgs error = run.Error("GRD312");
+            Assert.Equal(listed, error.File);
+            Assert.Contains("not valid UTF-8", error.Message);
+        }
     }
 
     [Fact]

@@ -65,6 +65,13 @@ namespace Guardrails.BuildTasks.Engine
                 }
 
                 string? gap = SkippedList.ScannedByCheck(reason) ? ScanText(path, reason, result) : reason;
+                if (gap == SkippedList.Binary && !TextFileSecrets.HasBinaryExtension(path))
+                {
+                    // Adversary round 6 #9: a NUL byte behind a text name keeps the file from the compiler; the check reads
+                    // its text runs (NULs as spaces) so a key in it is GRD002 all the same. The gap (GRD312) stays reported.
+                    ScanText(path, reason, result.Findings, null, nulAsSpace: true);
+                }
+
                 if (gap == SkippedList.Binary && TextFileSecrets.HasBinaryExtension(path))
                 {
                     // An image or archive someone added to GuardrailsScanFile: not configuration, GRD007 names it.
@@ -145,12 +152,24 @@ namespace Guardrails.BuildTasks.Engine
         /// the compiler did not get the file, from <paramref name="reason"/>). Returns why it could not be scanned (binary,
         /// too large), or null.
         /// </summary>
-        internal static string? ScanText(string path, string? reason, List<Finding> findings, string? note)
+        internal static string? ScanText(string path, string? reason, List<Finding> findings, string? note) => ScanText(path, reason, findings, note, nulAsSpace: false);
+
+        /// <summary>As <see cref="ScanText(string, string, List{Finding}, string)"/>; with <paramref name="nulAsSpace"/> a file holding NUL bytes is read as text (NULs as spaces) instead of being returned as binary.</summary>
+        internal static string? ScanText(string path, string? reason, List<Finding> findings, string? note, bool nulAsSpace)
         {
             try
             {
                 if (!File.Exists(path))
                 {
+                    if (path.IndexOf('\uFFFD') >= 0 && !Directory.Exists(path))
+                    {
+                        // Adversary round 6 #16: a name that is not valid UTF-8 (git stores names as bytes) is listed with
+                        // U+FFFD in place of its bytes and cannot be opened by that name: reported, never passed in silence.
+                        findings.Add(new Finding(RuleCatalog.FileNotScannable, path, 0, 0,
+                            "The name of this file is not valid UTF-8 (git stores names as bytes), so it cannot be opened by its name: the compiler is not given it " +
+                            "and the Guardrails check cannot scan it for keys. Rename it with a UTF-8 name (`guardrails scan` reads its committed content)."));
+                    }
+
                     return null;
                 }
 
@@ -167,7 +186,7 @@ namespace Guardrails.BuildTasks.Engine
                     Encoding encoding = TextEncodings.Sniff(stream, out _) ?? new UTF8Encoding(false, false);
                     using (var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true))
                     {
-                        text = TextFileSecrets.ScanStream(path, reader, (match, line, column) => found.Add(FindingFor(path, reason, match, line, column, note)));
+                        text = TextFileSecrets.ScanStream(path, reader, (match, line, column) => found.Add(FindingFor(path, reason, match, line, column, note)), nulAsSpace);
                     }
                 }
 
@@ -197,6 +216,8 @@ namespace Guardrails.BuildTasks.Engine
                     (note != null ? note
                         : reason == SkippedList.KeyName
                         ? ". (Found by the Guardrails check: the file's name holds a key, so it is kept away from the compiler.)"
+                        : reason == SkippedList.Binary
+                        ? ". (Found by the Guardrails check: the file holds a NUL byte, so the compiler is not given it; the check reads its text.)"
                         : reason == SkippedList.Encoding
                         ? ". (Found by the Guardrails check: the file is UTF-32 or UTF-16 without a byte-order mark, which the compiler cannot decode.)"
                         : SkippedList.HasControlCharacter(path)

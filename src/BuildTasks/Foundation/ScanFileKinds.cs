@@ -38,10 +38,18 @@ namespace Guardrails.BuildTasks.Foundation
             ".txt", ".text", ".key", ".csv", ".tsv", ".log", ".js", ".mjs", ".cjs", ".jsx", ".html", ".htm", ".vue", ".svelte", ".java", ".kt", ".kts",
             ".go", ".rb", ".php", ".rs", ".swift", ".scala", ".groovy", ".gradle", ".pl", ".lua", ".r", ".tpl", ".tmpl", ".j2", ".jinja", ".jinja2",
             ".mustache", ".hbs", ".erb", ".mk", ".cmake", ".example", ".sample", ".bak", ".old", ".orig",
+            // Adversary round 6 #2: the other .NET languages' code and scripts (a VB or F# project, an F# script run with
+            // `dotnet fsi`), T4 templates, patches waiting to be applied, credential files (.netrc's password lines) and
+            // the other files a .NET repository commits beside its code (shell variants, package-manager and client
+            // configs, XAML, WebForms pages, shared-project items, HTTP archives).
+            ".vb", ".vbs", ".fs", ".fsx", ".fsi", ".tt", ".ttinclude", ".t4", ".patch", ".diff", ".netrc", ".bash", ".zsh", ".fish",
+            ".nuspec", ".xaml", ".axaml", ".settings", ".npmrc", ".pypirc", ".yarnrc", ".gitconfig", ".pgpass", ".json5", ".jsonl",
+            ".ndjson", ".har", ".aspx", ".ascx", ".asmx", ".ashx", ".master", ".vbhtml", ".projitems", ".shproj", ".sqlproj",
+            ".ps1xml", ".graphql", ".gql", ".proto",
         };
 
         /// <summary>File names read whatever their extension (Dockerfile, Dockerfile.prod, Containerfile, Jenkinsfile, Makefile).</summary>
-        private static readonly string[] NamePrefixes = { "Dockerfile", "Containerfile", "Jenkinsfile", "Makefile", "GNUmakefile", "Vagrantfile", "Procfile", "Rakefile", "Justfile", "Earthfile", "Tiltfile" };
+        private static readonly string[] NamePrefixes = { "Dockerfile", "Containerfile", "Jenkinsfile", "Makefile", "GNUmakefile", "Vagrantfile", "Procfile", "Rakefile", "Justfile", "Earthfile", "Tiltfile", "_netrc" };
 
         /// <summary>
         /// Extensions shared with binary formats (.ts is also an MPEG transport stream): a binary file of such a name is

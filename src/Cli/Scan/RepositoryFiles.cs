@@ -42,6 +42,24 @@ internal sealed class RepositoryFiles
     /// <summary>Symbolic links that point to no file: their target text is what git commits (scanned, never followed).</summary>
     public List<string> Links { get; } = new();
 
+    /// <summary>Files and folders whose name is not valid UTF-8: listed with U+FFFD in place of the bytes, so they cannot be opened by name.</summary>
+    public List<string> UndecodableNames { get; } = new();
+
+    /// <summary>Files named <c>.gitattributes</c> (read for <c>working-tree-encoding</c>).</summary>
+    public List<string> GitAttributes { get; } = new();
+
+    private static bool IsLink(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget != null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Folders skipped by name because no git index could tell what in them is committed (relative to the root).</summary>
     public List<string> SkippedByName { get; } = new();
 
@@ -61,6 +79,18 @@ internal sealed class RepositoryFiles
                 foreach (string entry in Directory.EnumerateFileSystemEntries(dir))
                 {
                     var info = new FileInfo(entry);
+                    if (entry.Contains('\uFFFD') && !info.Exists && !Directory.Exists(entry) && !IsLink(entry))
+                    {
+                        // Adversary round 6 #16: a name that is not valid UTF-8 (git stores names as bytes) comes back
+                        // with U+FFFD in it and cannot be opened by that name: reported, never skipped in silence.
+                        if (!trackedOnly || tracked!.HoldsFile(entry) || tracked.HoldsFolder(entry))
+                        {
+                            files.UndecodableNames.Add(entry);
+                        }
+
+                        continue;
+                    }
+
                     if ((info.Attributes & FileAttributes.ReparsePoint) != 0)
                     {
                         // Never followed; a link pointing nowhere is its target text, which git commits: read for keys.
@@ -162,6 +192,11 @@ internal sealed class RepositoryFiles
 
         string name = Path.GetFileName(path);
         string ext = Path.GetExtension(name);
+        if (name.Equals(".gitattributes", StringComparison.OrdinalIgnoreCase))
+        {
+            GitAttributes.Add(path);
+        }
+
         if (ext.Equals(".cs", StringComparison.OrdinalIgnoreCase))
         {
             CSharp.Add(path);

@@ -120,6 +120,10 @@ namespace Guardrails.Core.Files
                 case ".toml":
                 case ".cfg":
                 case ".conf":
+                case ".npmrc":
+                case ".pypirc":
+                case ".yarnrc":
+                case ".gitconfig":
                     return TextFileKind.Ini;
                 case ".config":
                 case ".xml":
@@ -130,6 +134,13 @@ namespace Guardrails.Core.Files
                 case ".props":
                 case ".targets":
                 case ".nuspec":
+                case ".xaml":
+                case ".axaml":
+                case ".settings":
+                case ".projitems":
+                case ".shproj":
+                case ".sqlproj":
+                case ".ps1xml":
                 case ".runsettings":
                 case ".resx":
                 case ".pubxml":
@@ -235,7 +246,14 @@ namespace Guardrails.Core.Files
         /// <c>"Mistral": {</c> that indentation puts it in: JSON is read line by line here, like YAML, since a window is not a
         /// whole document). Returns false, having stopped, at the first NUL character: the text is binary.
         /// </summary>
-        public static bool ScanStream(string path, TextReader reader, Action<SecretMatch, int, int> found)
+        public static bool ScanStream(string path, TextReader reader, Action<SecretMatch, int, int> found) => ScanStream(path, reader, found, nulAsSpace: false);
+
+        /// <summary>
+        /// <see cref="ScanStream(string, TextReader, Action{SecretMatch, int, int})"/>; with <paramref name="nulAsSpace"/>, a NUL
+        /// character is read as a space instead of stopping the scan (adversary round 6 #9: one stray NUL byte made a text file
+        /// "binary" and hid the key in it), so the keys in the text runs of the file are found at their line and column.
+        /// </summary>
+        public static bool ScanStream(string path, TextReader reader, Action<SecretMatch, int, int> found, bool nulAsSpace)
         {
             TextFileKind kind = KindByName(Path.GetFileName(path) ?? string.Empty);
             var buffer = new char[WindowChars];
@@ -261,7 +279,12 @@ namespace Guardrails.Core.Files
                 string text = new string(buffer, 0, filled);
                 if (text.IndexOf('\0') >= 0)
                 {
-                    return false;
+                    if (!nulAsSpace)
+                    {
+                        return false;
+                    }
+
+                    text = text.Replace('\0', ' ');
                 }
 
                 // Matches starting before the boundary belong to this window; the next one starts there, at a line start
@@ -405,6 +428,10 @@ namespace Guardrails.Core.Files
                     // export NAME='…' (sh), $env:NAME = "…" (PowerShell), set NAME=… (cmd): read like .env lines.
                     ReadAssignments(text, reader, sections: false);
                     break;
+                case TextFileKind.PlainText when IsNetrc(path):
+                    // machine api.openai.com login x password …: the password (and account) values are credentials by name.
+                    ReadNetrc(text, reader);
+                    break;
                 case TextFileKind.PlainText when IsCodeText(path):
                     // Notebooks' code (in .ipynb inside JSON strings) and .http variables: name = "value" wherever it stands.
                     ReadCodeAssignments(text, reader);
@@ -446,7 +473,83 @@ namespace Guardrails.Core.Files
         private static bool IsCodeText(string path)
         {
             string extension = Path.GetExtension(path).ToLowerInvariant();
-            return extension == ".ipynb" || extension == ".dib";
+            return extension == ".ipynb" || extension == ".dib" ||
+                   // The code of the other .NET languages and of T4 templates: name = "value" wherever it stands (Dim, let, <# #>).
+                   extension == ".vb" || extension == ".fs" || extension == ".fsx" || extension == ".fsi" || extension == ".tt" || extension == ".ttinclude" || extension == ".t4";
+        }
+
+        /// <summary>A .netrc (or Windows' _netrc) credential file, read by curl, git and many HTTP clients.</summary>
+        private static bool IsNetrc(string path)
+        {
+            string name = Path.GetFileName(path);
+            return name.Equals(".netrc", StringComparison.OrdinalIgnoreCase) || name.Equals("_netrc", StringComparison.OrdinalIgnoreCase) ||
+                   Path.GetExtension(name).Equals(".netrc", StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>
+        /// .netrc tokens (whitespace-separated, on one line or many): <c>machine HOST</c>, <c>default</c>, <c>login L</c>,
+        /// <c>password P</c>, <c>account A</c>, <c>macdef NAME</c> (its body runs to an empty line). Each password and account
+        /// value is handed to the sink under the name <c>HOST:password</c>, so the host can say whose key it is.
+        /// </summary>
+        private static void ReadNetrc(string text, NamedValueSink sink)
+        {
+            string machine = "default";
+            int i = 0;
+            string? pending = null;
+            while (i < text.Length)
+            {
+                while (i < text.Length && char.IsWhiteSpace(text[i]))
+                {
+                    i++;
+                }
+
+                int start = i;
+                while (i < text.Length && !char.IsWhiteSpace(text[i]))
+                {
+                    i++;
+                }
+
+                if (i == start)
+                {
+                    break;
+                }
+
+                string token = text.Substring(start, i - start);
+                if (pending != null)
+                {
+                    if (pending == "machine")
+                    {
+                        machine = token;
+                    }
+                    else if (pending == "password" || pending == "account")
+                    {
+                        sink.Add(machine + ":" + pending, token, start, token.Length);
+                    }
+
+                    pending = null;
+                    continue;
+                }
+
+                switch (token.ToLowerInvariant())
+                {
+                    case "machine":
+                    case "login":
+                    case "password":
+                    case "account":
+                        pending = token.ToLowerInvariant();
+                        break;
+                    case "default":
+                        machine = "default";
+                        break;
+                    case "macdef":
+                        // The macro's body runs to the first empty line.
+                        int blank = text.IndexOf("\n\n", i, StringComparison.Ordinal);
+                        int blankCr = text.IndexOf("\r\n\r\n", i, StringComparison.Ordinal);
+                        int stop = blank < 0 ? blankCr : blankCr < 0 ? blank : Math.Min(blank, blankCr);
+                        i = stop < 0 ? text.Length : stop;
+                        break;
+                }
+            }
         }
 
         private static bool IsRequestFile(string path)
