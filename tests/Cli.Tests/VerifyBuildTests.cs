@@ -87,6 +87,42 @@ public class VerifyBuildTests
         Assert.Contains("(GRD130, GRD132)", errors.Out);
     }
 
+    /// <summary>
+    /// Adversary round 6 #19: the gate skipped any project whose text mentioned NoTargets (an XML comment was enough), so a
+    /// compiling project with no Guardrails record passed. Whether a project compiles nothing is read from the SDKs the
+    /// parsed project names (Sdk attribute, Sdk element, Import Sdk).
+    /// </summary>
+    [Theory]
+    [InlineData("<Project Sdk=\"Microsoft.NET.Sdk\"><!-- Microsoft.Build.NoTargets --></Project>", false)]
+    [InlineData("<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><Note>Microsoft.Build.Traversal</Note></PropertyGroup></Project>", false)]
+    [InlineData("<Project Sdk=\"Microsoft.NET.Sdk;Microsoft.Build.NoTargets/3.7.0\" />", false)]
+    [InlineData("<Project><!-- no Sdk --></Project", false)]
+    [InlineData("<Project Sdk=\"Microsoft.Build.NoTargets/3.7.0\" />", true)]
+    [InlineData("<Project><Sdk Name=\"Microsoft.Build.Traversal\" Version=\"4.1.0\" /></Project>", true)]
+    [InlineData("<Project><Import Project=\"Sdk.props\" Sdk=\"Microsoft.Build.NoTargets\" /><Import Project=\"Sdk.targets\" Sdk=\"Microsoft.Build.NoTargets\" /></Project>", true)]
+    public void A_project_is_left_out_as_compiling_nothing_only_when_its_parsed_sdks_say_so(string project, bool left)
+    {
+        using var repo = new TempRepo();
+        byte[] app = File.ReadAllBytes(typeof(VerifyBuildTests).Assembly.Location);
+        string verified = repo.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        Bytes(repo, "src/App/obj/Debug/App.dll", app);
+        repo.Write("src/App/obj/Debug/guardrails/guardrails.audit.json",
+            Verified("App.dll", Sha(app)).Insert(1, " \"project\": { \"path\": \"" + verified.Replace("\\", "\\\\") + "\" },"));
+        repo.Write("src/Side/Side.csproj", project);
+
+        CliRun run = CliRun.Of("verify-build", repo.Root);
+
+        if (left)
+        {
+            Assert.True(run.ExitCode == 0, run.Out + run.Err);
+        }
+        else
+        {
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("FAIL  GRDCL30 " + repo.PathOf("src/Side/Side.csproj"), run.Out);
+        }
+    }
+
     /// <summary>Adversary round 2 #1 and #9: the gate judges what the repository builds and ships, not only the obj/ folders
     /// it finds: every project needs a verified record naming it, every managed assembly in bin/ must be one a verified
     /// record describes or a restored package's file.</summary>

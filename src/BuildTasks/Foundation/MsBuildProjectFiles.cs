@@ -244,10 +244,29 @@ namespace Guardrails.BuildTasks.Foundation
                 return true;
             }
 
+            // The SDKs are read from the parsed project, never from its text (adversary round 6 #19: "Microsoft.Build.NoTargets"
+            // in an XML comment or a property value of a compiling project made the gate leave it out).
+            List<string>? sdks = SdkNames(project);
+            if (sdks == null)
+            {
+                return true;
+            }
+
             if (HasLanguageProjectExtension(project))
             {
-                return text.IndexOf("Microsoft.Build.NoTargets", StringComparison.OrdinalIgnoreCase) < 0 &&
-                       text.IndexOf("Microsoft.Build.Traversal", StringComparison.OrdinalIgnoreCase) < 0;
+                bool compilesNothing = false;
+                foreach (string sdk in sdks)
+                {
+                    if (sdk.StartsWith("Microsoft.NET.Sdk", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+
+                    compilesNothing |= sdk.Equals("Microsoft.Build.NoTargets", StringComparison.OrdinalIgnoreCase) ||
+                                       sdk.Equals("Microsoft.Build.Traversal", StringComparison.OrdinalIgnoreCase);
+                }
+
+                return !compilesNothing;
             }
 
             foreach (string marker in CompileMarkers)
@@ -258,20 +277,74 @@ namespace Guardrails.BuildTasks.Foundation
                 }
             }
 
-            if (text.IndexOf("Sdk=", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("<Sdk", StringComparison.OrdinalIgnoreCase) < 0)
+            if (sdks.Count == 0)
             {
                 return false;
             }
 
-            foreach (string sdk in NonCompilingSdks)
+            foreach (string sdk in sdks)
             {
-                if (text.IndexOf(sdk, StringComparison.OrdinalIgnoreCase) >= 0)
+                if (Array.FindIndex(NonCompilingSdks, n => n.Equals(sdk, StringComparison.OrdinalIgnoreCase)) < 0)
                 {
-                    return false;
+                    return true;
                 }
             }
 
-            return true;
+            return false;
+        }
+
+        /// <summary>
+        /// The SDK names the parsed project uses: the <c>Sdk</c> attribute of its root <c>&lt;Project&gt;</c>, its
+        /// <c>&lt;Sdk Name&gt;</c> elements and every <c>&lt;Import Sdk&gt;</c>, each without its <c>/version</c>. Comments and
+        /// property values do not count. Null when the project is not well-formed XML or cannot be read (the caller fails closed).
+        /// </summary>
+        private static List<string>? SdkNames(string project)
+        {
+            try
+            {
+                if (new FileInfo(project).Length > MaxReadBytes)
+                {
+                    return null;
+                }
+
+                var names = new List<string>();
+                var settings = new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
+                using (var reader = System.Xml.XmlReader.Create(project, settings))
+                {
+                    while (reader.Read())
+                    {
+                        if (reader.NodeType != System.Xml.XmlNodeType.Element)
+                        {
+                            continue;
+                        }
+
+                        string? value =
+                            reader.LocalName == "Project" && reader.Depth == 0 ? reader.GetAttribute("Sdk") :
+                            reader.LocalName == "Sdk" ? reader.GetAttribute("Name") :
+                            reader.LocalName == "Import" ? reader.GetAttribute("Sdk") :
+                            null;
+                        if (string.IsNullOrWhiteSpace(value))
+                        {
+                            continue;
+                        }
+
+                        foreach (string sdk in value!.Split(';'))
+                        {
+                            string name = sdk.Split('/')[0].Trim();
+                            if (name.Length > 0)
+                            {
+                                names.Add(name);
+                            }
+                        }
+                    }
+                }
+
+                return names;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is System.Xml.XmlException || e is ArgumentException || e is NotSupportedException)
+            {
+                return null;
+            }
         }
 
         private static string? ReadHead(string path)
