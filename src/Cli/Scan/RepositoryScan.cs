@@ -195,6 +195,17 @@ internal static class RepositoryScan
             progress.Advance();
         }
 
+        // Adversary round 6 #14: .NET 10 file-based apps (`dotnet run tool.cs`) are built by no project of the repository, so
+        // no build judges them and CI never builds them: the scan judges each one as the project it stands in for.
+        foreach (string file in files.CSharp)
+        {
+            if (FileBasedApp.Read(file) is { } app)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                engineFindings.AddRange(FileBasedApps.Check(app, options, ref enforce, ref effectivePolicy));
+            }
+        }
+
         report.Enforce = enforce ?? true;
 
         // Keys, endpoints, local suppressions: the analyzers themselves, over every C# and config file under the root

@@ -167,6 +167,7 @@ namespace Guardrails.Core.Rules
         public const string FileNotScannable = "GRD312";
         public const string AssetsFileStale = "GRD313";
         public const string BuildOutputCommitted = "GRD315";
+        public const string FileBasedAppSetting = "GRD316";
     }
 
     /// <summary>
@@ -511,6 +512,11 @@ namespace Guardrails.Core.Rules
             name: "BuildOutputCommitted",
             waiverSubject: "the output folder's path relative to the repository root (`src/App/obj/`)");
 
+        public static readonly RuleInfo FileBasedAppSetting = new RuleInfo(
+            RuleIds.FileBasedAppSetting, "A file-based app's #:property turns Guardrails off or narrows it", CategoryIntegrity, RuleHost.BuildTask, isError: true,
+            name: "FileBasedAppSetting",
+            whereNote: "guardrails scan");
+
         /// <summary>The GRD002 message (analyzer and check alike): provider, token kind, redacted key, environment variable, rotation URL.</summary>
         public const string KeyInFileMessage = "{0} {1} is in this file ({2}): move it to the {3} environment variable, user-secrets or a key vault, and rotate it now because it is already in source history ({4})";
 
@@ -587,6 +593,7 @@ namespace Guardrails.Core.Rules
             FileNotScannable,
             AssetsFileStale,
             BuildOutputCommitted,
+            FileBasedAppSetting,
         };
 
         /// <summary>All known rules, in id order of declaration.</summary>

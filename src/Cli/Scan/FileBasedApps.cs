@@ -1,0 +1,142 @@
+using Guardrails.BuildTasks;
+using Guardrails.BuildTasks.Engine;
+using Guardrails.BuildTasks.Foundation;
+using Guardrails.BuildTasks.Results;
+using Guardrails.Core.Rules;
+
+namespace Guardrails.Cli.Scan;
+
+/// <summary>
+/// Judges a .NET 10 file-based app (<see cref="FileBasedApp"/>) as the project it stands in for (adversary round 6 #14).
+/// `dotnet run tool.cs` builds a virtual project that no project of the repository includes and CI never builds, so the
+/// scan is the place every CI run passes through: the app's <c>#:package</c> (and versioned <c>#:sdk</c>) directives go
+/// to the one evaluator as the packages of an unrestored project (GRD2xx at the directive's line); its <c>#:property</c>
+/// directives are settings of that project: the central ones (mode, policy path and pin, <c>_Guardrails*</c>,
+/// ImportDirectoryBuildProps) are judged as set outside the central location (GRD307/GRD308), NoWarn and its kin as a
+/// project's (GRD301), the scan switches as opt-outs (GRD310), and the rest that turn Guardrails off (RunAnalyzers=false,
+/// the other Import… switches, any other Guardrails property) are GRD316. Keys in the file are the analyzers' (GRD001).
+/// </summary>
+internal static class FileBasedApps
+{
+    private static readonly string[] OptOutSwitches = { "GuardrailsScanFiles", "GuardrailsScanRepositoryFiles", "GuardrailsCheckFootprints" };
+
+    /// <summary>Properties that, set to false, keep Guardrails out of the app's build or its analyzers out of its compilation.</summary>
+    private static readonly string[] OffWhenFalse =
+    {
+        "RunAnalyzers", "RunAnalyzersDuringBuild", "ImportDirectoryBuildTargets", "ImportDirectoryPackagesProps", "EnableNETAnalyzers", "ManagePackageVersionsCentrally",
+    };
+
+    public static List<Finding> Check(FileBasedApp app, ScanOptions options, ref bool? enforce, ref string? effectivePolicy)
+    {
+        string dir = Path.GetDirectoryName(app.Path)!;
+        (string? settingsPolicy, string? settingsSha, string? settingsMode) = ProjectFiles.Settings(dir);
+        string name = Path.GetFileName(app.Path);
+        string Source(FileBasedApp.Directive d) => name + "(" + d.Line + "): #:property in a file-based app";
+
+        var packages = app.Packages();
+        foreach (FileBasedApp.Directive sdk in app.Directives)
+        {
+            // An SDK with a version is a NuGet package restore downloads (its props and targets run in the app's build).
+            if (sdk.Kind == "sdk" && sdk.Name.Length > 0 && sdk.Value.Length > 0)
+            {
+                packages.Add(new DeclaredPackage(sdk.Name, sdk.Value, app.Path, sdk.Line, sdk.Column));
+            }
+        }
+
+        var request = new CheckRequest
+        {
+            ProjectPath = app.Path,
+            PolicyPath = options.PolicyPath != null ? Path.GetFullPath(options.PolicyPath) : settingsPolicy,
+            PolicySha256 = options.PolicySha256 ?? settingsSha,
+            Mode = options.Mode ?? settingsMode,
+            CentralMode = options.Mode ?? settingsMode ?? string.Empty,
+            ManifestPath = ProjectFiles.FileAbove(dir, "ai-assistants.json", null),
+            DeclaredPackages = packages,
+            DeclaredPackagesOrigin = "referenced by a #:package directive of a file-based app (dotnet run " + name + "), which no project of the repository builds",
+            CheckFootprints = false,
+            Now = options.Now,
+        };
+
+        var weakenings = new List<FileBasedApp.Directive>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (int i = app.Directives.Count - 1; i >= 0; i--)
+        {
+            FileBasedApp.Directive d = app.Directives[i];
+            if (d.Kind != "property" || d.Name.Length == 0 || !seen.Add(d.Name))
+            {
+                continue; // the last value of a property is the one MSBuild keeps
+            }
+
+            string property = d.Name;
+            if (CentralSettingSources.CentralNames.Contains(property, StringComparer.OrdinalIgnoreCase) ||
+                property.StartsWith(CentralSettingSources.AnyInternalPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                if (property.Equals("ImportDirectoryBuildProps", StringComparison.OrdinalIgnoreCase) && !IsFalse(d.Value))
+                {
+                    continue;
+                }
+
+                request.ExternalSettings.Add(new ExternalSetting(property, d.Value, Source(d)));
+                if (property.Equals("GuardrailsMode", StringComparison.OrdinalIgnoreCase))
+                {
+                    request.Mode = d.Value;
+                }
+                else if (property.Equals("GuardrailsPolicyPath", StringComparison.OrdinalIgnoreCase))
+                {
+                    request.ProjectPolicyPath = d.Value;
+                }
+                else if (property.Equals("GuardrailsPolicySha256", StringComparison.OrdinalIgnoreCase))
+                {
+                    request.ProjectPolicySha256 = d.Value;
+                }
+            }
+            else if (property.Equals("NoWarn", StringComparison.OrdinalIgnoreCase))
+            {
+                request.NoWarn = d.Value;
+            }
+            else if (property.Equals("WarningsNotAsErrors", StringComparison.OrdinalIgnoreCase))
+            {
+                request.WarningsNotAsErrors = d.Value;
+            }
+            else if (property.Equals("MSBuildWarningsAsMessages", StringComparison.OrdinalIgnoreCase))
+            {
+                request.MSBuildWarningsAsMessages = d.Value;
+            }
+            else if (property.Equals("MSBuildWarningsNotAsErrors", StringComparison.OrdinalIgnoreCase))
+            {
+                request.MSBuildWarningsNotAsErrors = d.Value;
+            }
+            else if (OptOutSwitches.Contains(property, StringComparer.OrdinalIgnoreCase))
+            {
+                if (IsFalse(d.Value))
+                {
+                    request.OptOuts.Add(new ExternalSetting(property, d.Value, Source(d)));
+                }
+            }
+            else if (property.StartsWith("Guardrails", StringComparison.OrdinalIgnoreCase) ||
+                     (OffWhenFalse.Contains(property, StringComparer.OrdinalIgnoreCase) && IsFalse(d.Value)) ||
+                     property.Equals("CodeAnalysisRuleSet", StringComparison.OrdinalIgnoreCase) || property.Equals("TreatWarningsAsErrors", StringComparison.OrdinalIgnoreCase) && IsFalse(d.Value))
+            {
+                weakenings.Add(d);
+            }
+        }
+
+        CheckResult result = GuardrailsChecker.Run(request);
+        enforce ??= result.Enforce;
+        effectivePolicy ??= result.Effective.HasPolicy ? result.Effective.Write() : null;
+        var findings = new List<Finding>(result.Findings);
+        weakenings.Reverse();
+        foreach (FileBasedApp.Directive d in weakenings)
+        {
+            // The value is untrusted: only the name is printed.
+            findings.Add(new Finding(RuleCatalog.FileBasedAppSetting, app.Path, d.Line, d.Column,
+                "The file-based app " + name + " sets " + d.Name + " with #:property: `dotnet run " + name + "` builds it as a project of its own, and this setting " +
+                "turns Guardrails (or its analyzers) off or narrows it there. Remove the directive; a setting the policy owner wants lives in the central Directory.Build.props.",
+                subject: d.Name));
+        }
+
+        return findings;
+    }
+
+    private static bool IsFalse(string value) => string.Equals(value.Trim().Trim('"', '\''), "false", StringComparison.OrdinalIgnoreCase);
+}
