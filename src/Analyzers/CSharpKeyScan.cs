@@ -175,6 +175,15 @@ namespace Guardrails.Analyzers
                 }
             }
 
+            // A literal whose first bytes, decoded, are key characters: a key carried as hex or base64 (see EncodedKeys).
+            foreach (int position in spots.Encoded)
+            {
+                if (StringTokenAt(position, out SyntaxToken token) && !_literalsDone.Contains(token.SpanStart))
+                {
+                    CheckEncoded(token, token.ValueText);
+                }
+            }
+
             if (spots.Anchors.Count > 0)
             {
                 CheckTrivia();
@@ -239,6 +248,11 @@ namespace Guardrails.Analyzers
             {
                 if (!StringTokenAt(position, out SyntaxToken token))
                 {
+                    if (anchors && token.IsKind(SyntaxKind.IdentifierToken))
+                    {
+                        CheckNameof(token);
+                    }
+
                     continue;
                 }
 
@@ -253,6 +267,49 @@ namespace Guardrails.Analyzers
                 if (anchors)
                 {
                     CheckLocalUses(token.Parent);
+                }
+            }
+        }
+
+        /// <summary>
+        /// A prefix in an identifier that <c>nameof(…)</c> turns into a string: a compile-time constant, the identifier's
+        /// own text (C# spec §12.8.23, the last identifier of a member access), alone or as a piece of a concatenation.
+        /// Identifiers anywhere else are no text the program holds.
+        /// </summary>
+        private void CheckNameof(SyntaxToken identifier)
+        {
+            SyntaxNode? name = identifier.Parent;
+            if (!(name is IdentifierNameSyntax))
+            {
+                return;
+            }
+
+            if (name.Parent is MemberAccessExpressionSyntax member && member.Name == name)
+            {
+                name = member;
+            }
+
+            if (!(name.Parent is ArgumentSyntax argument) || !(argument.Parent?.Parent is InvocationExpressionSyntax nameof) ||
+                !(nameof.Expression is IdentifierNameSyntax callee) || callee.Identifier.ValueText != "nameof" || nameof.ArgumentList.Arguments.Count != 1)
+            {
+                return;
+            }
+
+            CheckEnclosingExpression(nameof, hot: true);
+            CheckBuiltString(nameof);
+            string value = identifier.ValueText;
+            if (!SecretScanner.MightContainKey(value) || !_literalsDone.Add(nameof.SpanStart))
+            {
+                return;
+            }
+
+            _matches.Clear();
+            SecretScanner.Scan(value, _matches);
+            foreach (SecretMatch match in _matches.ToArray())
+            {
+                if (FirstReport(nameof.Span, value.Substring(match.Start, match.Length)))
+                {
+                    Report(nameof.GetLocation(), match, wholeValue: false);
                 }
             }
         }
@@ -653,6 +710,23 @@ namespace Guardrails.Analyzers
             }
         }
 
+        /// <summary>A self-identifying key carried as base64, base64url or hex in <paramref name="token"/>, reported there once.</summary>
+        private bool CheckEncoded(SyntaxToken token, string value)
+        {
+            if (value.Length < EncodedKeys.MinimumLength || token.IsKind(SyntaxKind.InterpolatedStringTextToken) ||
+                !EncodedKeys.TryFindKey(value, out KeyFormat? encoded, out string? decodedKey))
+            {
+                return false;
+            }
+
+            if (FirstReport(token.Span, decodedKey!))
+            {
+                Report(token.GetLocation(), EncodedKeys.Match(value, 0, value.Length, encoded!), wholeValue: false);
+            }
+
+            return true;
+        }
+
         /// <param name="valueMayBeNamed">The value is known to pass <see cref="SecretScanner.MightBeNamedValue(string)"/>.</param>
         private void CheckLiteral(SyntaxToken token, bool valueMayBeNamed = false)
         {
@@ -673,6 +747,13 @@ namespace Guardrails.Analyzers
                 {
                     return;
                 }
+            }
+
+            // A self-identifying key carried as base64, base64url or hex, whatever the code names it (the value decides
+            // cheaply: random base64, hashes and identifiers fail on their first bytes).
+            if (CheckEncoded(token, value))
+            {
+                return;
             }
 
             // Keys with no fixed format: only where the code names the value as a credential. The value is judged

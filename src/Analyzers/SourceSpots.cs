@@ -31,8 +31,9 @@ namespace Guardrails.Analyzers
         private static readonly ConditionalWeakTable<SyntaxTree, SourceSpots> Cache = new ConditionalWeakTable<SyntaxTree, SourceSpots>();
 
         private SourceSpots(List<int> anchors, List<int> escapes, List<NamedCandidate> namedCandidates, List<int> joins, List<string> keyConstants, List<int> builders, List<int> multiLine, List<int> namedPieces,
-            List<int> splitAnchors, List<int> slices, List<int> namedInterpolations, List<int> charArrays, List<int> namedComposites)
+            List<int> splitAnchors, List<int> slices, List<int> namedInterpolations, List<int> charArrays, List<int> namedComposites, List<int> encoded)
         {
+            Encoded = encoded;
             NamedComposites = namedComposites;
             SplitAnchors = splitAnchors;
             Slices = slices;
@@ -49,6 +50,12 @@ namespace Guardrails.Analyzers
         }
 
         public IReadOnlyList<int> Anchors { get; }
+
+        /// <summary>
+        /// The inside of a pair of quotes whose first bytes, read as hex or base64, are key characters
+        /// (<see cref="EncodedKeys.MightBeEncodedKey"/>): a key that may be carried encoded, whatever names it.
+        /// </summary>
+        public IReadOnlyList<int> Encoded { get; }
 
         public IReadOnlyList<int> Escapes { get; }
 
@@ -109,7 +116,7 @@ namespace Guardrails.Analyzers
         public IReadOnlyList<int> MultiLineLiterals { get; }
 
         /// <summary>The call names that <see cref="Builders"/> looks for, each followed by '('.</summary>
-        internal static readonly string[] BuilderCalls = { "new string(", "GetString(", "FromBase64String(", "FromHexString(", "Reverse(", "\".Split(", "\".Insert(", "\".PadRight(", "\".PadLeft(", "UnescapeDataString(", "UrlDecode(", "HtmlDecode(", "Unescape(", "\".Replace(", "\".Remove(", "\".Substring(", "\".ToUpper", "\".ToLower", "\".AsSpan(" };
+        internal static readonly string[] BuilderCalls = { "new string(", "GetString(", "FromBase64String(", "FromHexString(", "Reverse(", "\".Split(", "\".Insert(", "\".PadRight(", "\".PadLeft(", "UnescapeDataString(", "UrlDecode(", "HtmlDecode(", "Unescape(", "\".Replace(", "\".Remove(", "\".Substring(", "\".ToUpper", "\".ToLower", "\".AsSpan(", "Regex.Replace(", "Base64Url.DecodeFrom", "nameof(" };
 
         /// <summary>The <see cref="BuilderCalls"/> that end in <see cref="StringCallEnd"/>.</summary>
         private static readonly string[] StringCalls = { BuilderCalls[0], BuilderCalls[1], BuilderCalls[2], BuilderCalls[3] };
@@ -129,6 +136,18 @@ namespace Guardrails.Analyzers
         private static readonly string[] DecoderMarks = { "Decode(", "Unescape" };
 
         private static readonly string DecodeCall = DecoderMarks[0];
+
+        /// <summary>Static calls whose name ends in none of the marks above: <c>Regex.Replace(</c>, <c>Base64Url.DecodeFromChars(</c>/<c>DecodeFromUtf8(</c>.</summary>
+        private static readonly string RegexReplaceCall = BuilderCalls[19];
+
+        private static readonly string Base64UrlMark = BuilderCalls[20];
+
+        /// <summary><c>nameof(</c>: a constant string (C# spec §12.8.23) that may be a key's head joined by <c>+</c> to the rest.</summary>
+        private static readonly string NameofCall = BuilderCalls[21];
+
+        private static readonly string Base64UrlChars = Base64UrlMark + "Chars(";
+
+        private static readonly string Base64UrlUtf8 = Base64UrlMark + "Utf8(";
 
         private static readonly string UnescapeMark = DecoderMarks[1];
 
@@ -165,6 +184,24 @@ namespace Guardrails.Analyzers
                 {
                     (decodes ??= new List<int>()).Add(end - DecodeCall.Length);
                 }
+                else if (EndsWith(text, end, NameofCall))
+                {
+                    // Only a nameof joined with + (nameof(x) + "…", "…" + nameof(x)) builds a string worth folding; the
+                    // many nameof(parameter) in argument checks and logging do not.
+                    int close = text.IndexOf(')', end);
+                    if (close > 0 && (NextNonSpace(text, close + 1) == '+' || PreviousNonSpace(text, end - NameofCall.Length - 1) == '+'))
+                    {
+                        (decodes ??= new List<int>()).Add(end - NameofCall.Length);
+                    }
+                }
+                else if (EndsWith(text, end, RegexReplaceCall))
+                {
+                    (decodes ??= new List<int>()).Add(end - "Replace(".Length);
+                }
+                else if (EndsWith(text, end, Base64UrlChars) || EndsWith(text, end, Base64UrlUtf8))
+                {
+                    (decodes ??= new List<int>()).Add(text.LastIndexOf(Base64UrlMark, paren, StringComparison.Ordinal) + "Base64Url.".Length);
+                }
             }
 
             if (reverses != null)
@@ -178,13 +215,33 @@ namespace Guardrails.Analyzers
             }
         }
 
+        private static char NextNonSpace(string text, int i)
+        {
+            while (i < text.Length && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
+            {
+                i++;
+            }
+
+            return i < text.Length ? text[i] : '\0';
+        }
+
+        private static char PreviousNonSpace(string text, int i)
+        {
+            while (i >= 0 && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
+            {
+                i--;
+            }
+
+            return i >= 0 ? text[i] : '\0';
+        }
+
         /// <summary><paramref name="text"/> holds <paramref name="value"/> ending right before <paramref name="end"/>.</summary>
         private static bool EndsWith(string text, int end, string value) =>
             end >= value.Length && string.CompareOrdinal(text, end - value.Length, value, 0, value.Length) == 0;
 
         /// <summary>Nothing in the tree is worth a closer look (the common case).</summary>
         public bool IsEmpty => Anchors.Count == 0 && Escapes.Count == 0 && NamedCandidates.Count == 0 && Joins.Count == 0 && Builders.Count == 0 && MultiLineLiterals.Count == 0 && NamedPieces.Count == 0 &&
-            SplitAnchors.Count == 0 && Slices.Count == 0 && NamedInterpolations.Count == 0 && CharArrays.Count == 0 && NamedComposites.Count == 0;
+            SplitAnchors.Count == 0 && Slices.Count == 0 && NamedInterpolations.Count == 0 && CharArrays.Count == 0 && NamedComposites.Count == 0 && Encoded.Count == 0;
 
         public static SourceSpots For(SyntaxTree tree, CancellationToken cancellationToken)
         {
@@ -224,6 +281,7 @@ namespace Guardrails.Analyzers
             var splitAnchors = new List<int>();
             var slices = new List<int>();
             var namedInterpolations = new List<int>();
+            var encoded = new List<int>();
             int rawEnd = 0;
             var assigned = new AssignedName();
             int[] quotes = TreeText.QuotesOf(tree, cancellationToken);
@@ -298,6 +356,11 @@ namespace Guardrails.Analyzers
                     named.Add(new NamedCandidate(quote + 1, hints));
                 }
 
+                if (run >= EncodedKeys.MinimumLength && EncodedKeys.MightBeEncodedKey(text, quote + 1, run))
+                {
+                    encoded.Add(quote + 1);
+                }
+
                 if (token && run < MaximumPieceRun && IsPiece(text, quote, next) && AssignedToASecretName(text, quote, ref assigned))
                 {
                     namedPieces.Add(quote + 1);
@@ -344,7 +407,7 @@ namespace Guardrails.Analyzers
                 AddConstantsWithStringsAt(root, splitAnchors, keyConstants, includeReadOnly: true);
             }
 
-            return new SourceSpots(anchors, escapes, named, joins, keyConstants, builders, multiLine, namedPieces, splitAnchors, slices, namedInterpolations, charArrays, namedComposites);
+            return new SourceSpots(anchors, escapes, named, joins, keyConstants, builders, multiLine, namedPieces, splitAnchors, slices, namedInterpolations, charArrays, namedComposites, encoded);
         }
 
         /// <summary>

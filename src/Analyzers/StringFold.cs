@@ -23,6 +23,12 @@ namespace Guardrails.Analyzers
         /// <summary>Stands for a value only known at run time: not part of any key alphabet.</summary>
         public const char Unknown = '\0';
 
+        /// <summary>
+        /// Stands for a known zero byte in a folded byte array (a private-use char, in no key alphabet): kept apart from
+        /// <see cref="Unknown"/> so that UTF-16 text (every second byte zero for ASCII) can be read.
+        /// </summary>
+        private const char ZeroByte = '\uF8FF';
+
         private const int MaximumDepth = 6;
         private const int MaximumLength = 4096;
 
@@ -137,7 +143,8 @@ namespace Guardrails.Analyzers
             }
 
             Optional<object?> constant = _model.GetConstantValue(expression, _cancellationToken);
-            if (!(constant.HasValue && constant.Value is string text))
+            string? text = !constant.HasValue ? null : constant.Value is string s ? s : constant.Value is char c ? c.ToString() : null;
+            if (text == null)
             {
                 return null;
             }
@@ -169,9 +176,13 @@ namespace Guardrails.Analyzers
                     Leaves.Add((literal, offset, literal.Token.ValueText));
                     return new Value(literal.Token.ValueText);
                 case LiteralExpressionSyntax literal when _calls && literal.IsKind(SyntaxKind.NumericLiteralExpression) && literal.Token.Value is int n && n >= 0 && n < 256:
+                {
                     // An element of a char or byte array (in a concatenation a number is a run-time piece, as it always was).
-                    Leaves.Add((literal, offset, ((char)n).ToString()));
-                    return new Value(((char)n).ToString());
+                    string element = (n == 0 ? ZeroByte : (char)n).ToString();
+                    Leaves.Add((literal, offset, element));
+                    return new Value(element);
+                }
+
                 case ParenthesizedExpressionSyntax parenthesized:
                     return Eval(parenthesized.Expression, offset);
                 case CastExpressionSyntax code when code.Type is PredefinedTypeSyntax charType && charType.Keyword.IsKind(SyntaxKind.CharKeyword) &&
@@ -183,6 +194,11 @@ namespace Guardrails.Analyzers
                     return new Value(c);
                 }
 
+                case CastExpressionSyntax charArithmetic when charArithmetic.Type is PredefinedTypeSyntax charType && charType.Keyword.IsKind(SyntaxKind.CharKeyword) &&
+                                                             !(charArithmetic.Expression is LiteralExpressionSyntax):
+                    // (char)('r' + 1), (char)(Base + 3): a constant expression (C# spec §12.23) the compiler folds to one char;
+                    // anything else cast to char is no piece of text this fold can know.
+                    return Constant(charArithmetic, offset);
                 case CastExpressionSyntax cast:
                     return Eval(cast.Expression, offset);
                 case BinaryExpressionSyntax add when add.IsKind(SyntaxKind.AddExpression):
@@ -447,14 +463,22 @@ namespace Guardrails.Analyzers
                 case "GetString" when args.Count == 1:
                 {
                     // Encoding.UTF8/ASCII/Latin1/Default.GetString(bytes): ASCII keys read the same in all of them.
+                    // Encoding.Unicode/BigEndianUnicode: two bytes a char (UTF-16LE/BE, no BOM is read by GetString).
                     Value? bytes = Eval(args[0].Expression, offset);
-                    return bytes == null ? null : new Value(bytes.Joined());
+                    return bytes == null ? null
+                        : receiverName == "Unicode" || receiverName == "BigEndianUnicode" ? Utf16(bytes, bigEndian: receiverName == "BigEndianUnicode")
+                        : new Value(bytes.Joined());
                 }
 
                 case "FromBase64String" when receiverName == "Convert" && args.Count == 1:
                     return Decode(args[0].Expression, offset, base64: true);
                 case "FromHexString" when receiverName == "Convert" && args.Count == 1:
                     return Decode(args[0].Expression, offset, base64: false);
+                case "DecodeFromChars" when receiverName == "Base64Url" && args.Count == 1:
+                case "DecodeFromUtf8" when receiverName == "Base64Url" && args.Count == 1:
+                    return Decode(args[0].Expression, offset, base64: true, url: true);
+                case "Replace" when receiverName == "Regex" && (args.Count == 3 || args.Count == 4):
+                    return RegexReplace(args, offset);
                 case "UnescapeDataString" when receiverName == "Uri" && args.Count == 1:
                 case "UrlDecode" when (receiverName == "WebUtility" || receiverName == "HttpUtility") && args.Count == 1:
                 case "HtmlDecode" when (receiverName == "WebUtility" || receiverName == "HttpUtility") && args.Count == 1:
@@ -774,12 +798,24 @@ namespace Guardrails.Analyzers
             return new Value(sb.ToString());
         }
 
-        private Value? Decode(ExpressionSyntax argument, int offset, bool base64)
+        private Value? Decode(ExpressionSyntax argument, int offset, bool base64, bool url = false)
         {
             string? text = Eval(argument, offset)?.Joined();
             if (text == null || text.IndexOf(Unknown) >= 0)
             {
                 return null;
+            }
+
+            if (url)
+            {
+                // Base64Url (RFC 4648 §5, System.Buffers.Text.Base64Url): '-' and '_' for '+' and '/', padding optional.
+                if (text.IndexOf('+') >= 0 || text.IndexOf('/') >= 0)
+                {
+                    return null;
+                }
+
+                text = text.Replace('-', '+').Replace('_', '/');
+                text = text.PadRight(text.Length + ((4 - (text.Length % 4)) % 4), '=');
             }
 
             byte[] bytes;
@@ -795,12 +831,89 @@ namespace Guardrails.Analyzers
             var items = new List<string>(bytes.Length);
             foreach (byte b in bytes)
             {
-                items.Add(((char)b).ToString());
+                items.Add((b == 0 ? ZeroByte : (char)b).ToString());
             }
 
             // The decoded text is reported where the encoded literal stands.
             Leaves.Add((argument, offset, string.Empty));
             return new Value(items);
+        }
+
+        /// <summary>Bytes (one item or char each) read as UTF-16 code units; an odd count or an unknown byte is no text.</summary>
+        private static Value? Utf16(Value bytes, bool bigEndian)
+        {
+            string b = bytes.Joined();
+            if (b.Length % 2 != 0 || b.IndexOf(Unknown) >= 0)
+            {
+                return null;
+            }
+
+            var chars = new List<string>(b.Length / 2);
+            for (int i = 0; i < b.Length; i += 2)
+            {
+                int lo = b[bigEndian ? i + 1 : i] == ZeroByte ? 0 : b[bigEndian ? i + 1 : i], hi = b[bigEndian ? i : i + 1] == ZeroByte ? 0 : b[bigEndian ? i : i + 1];
+                if (lo > 0xFF || hi > 0xFF)
+                {
+                    return null;
+                }
+
+                chars.Add(((char)(lo | (hi << 8))).ToString());
+            }
+
+            return new Value(chars);
+        }
+
+        /// <summary>How long a pattern from the source may run: the library's own timeout, so a pathological pattern costs this at most.</summary>
+        private static readonly TimeSpan RegexBudget = TimeSpan.FromMilliseconds(20);
+
+        /// <summary>
+        /// <c>Regex.Replace(input, pattern, replacement[, options])</c> with constant arguments: the library's own function
+        /// (under a timeout), so the value is exactly what the program computes: junk removed by a constant pattern.
+        /// </summary>
+        private Value? RegexReplace(SeparatedSyntaxList<ArgumentSyntax> args, int offset)
+        {
+            string? input = Eval(args[0].Expression, offset)?.Joined();
+            int leaves = Leaves.Count;
+            string? pattern = Eval(args[1].Expression, offset)?.Text;
+            string? replacement = Eval(args[2].Expression, offset)?.Text;
+            Leaves.RemoveRange(leaves, Leaves.Count - leaves); // the pattern and its replacement are no pieces of the value
+            System.Text.RegularExpressions.RegexOptions options = System.Text.RegularExpressions.RegexOptions.None;
+            if (args.Count == 4 && !RegexOptionsOf(args[3].Expression, ref options))
+            {
+                return null;
+            }
+
+            if (input == null || pattern == null || replacement == null || input.IndexOf(Unknown) >= 0 || pattern.IndexOf(Unknown) >= 0 || replacement.IndexOf(Unknown) >= 0)
+            {
+                return null;
+            }
+
+            try
+            {
+                return new Value(System.Text.RegularExpressions.Regex.Replace(input, pattern, replacement, options, RegexBudget));
+            }
+            catch (ArgumentException)
+            {
+                return null; // a malformed pattern: the program throws, there is no value (RegexMatchTimeoutException is one too)
+            }
+        }
+
+        /// <summary><c>RegexOptions.X | RegexOptions.Y</c> named in the source.</summary>
+        private static bool RegexOptionsOf(ExpressionSyntax expression, ref System.Text.RegularExpressions.RegexOptions options)
+        {
+            if (expression is BinaryExpressionSyntax or && or.IsKind(SyntaxKind.BitwiseOrExpression))
+            {
+                return RegexOptionsOf(or.Left, ref options) && RegexOptionsOf(or.Right, ref options);
+            }
+
+            if (expression is MemberAccessExpressionSyntax member &&
+                Enum.TryParse(member.Name.Identifier.ValueText, out System.Text.RegularExpressions.RegexOptions option))
+            {
+                options |= option & ~System.Text.RegularExpressions.RegexOptions.Compiled; // the same matches, without emitting code
+                return true;
+            }
+
+            return false;
         }
 
         private static byte[] FromHex(string text)

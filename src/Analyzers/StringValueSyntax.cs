@@ -75,6 +75,8 @@ namespace Guardrails.Analyzers
                 case "GetString":
                 case "FromBase64String":
                 case "FromHexString":
+                case "DecodeFromChars":
+                case "DecodeFromUtf8":
                 case "Replace":
                 case "Substring":
                 case "Split":

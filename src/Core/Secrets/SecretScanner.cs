@@ -481,6 +481,14 @@ namespace Guardrails.Core.Secrets
                 }
             }
 
+            // A key carried as base64, base64url or hex (a Kubernetes Secret's data, a value someone encoded to get it past a
+            // scanner): the key it encodes, reported at the encoded value.
+            if (EncodedKeys.TryFindKey(token, out KeyFormat? encoded))
+            {
+                match = EncodedKeys.Match(value, value.Length - token.Length, token.Length, encoded!);
+                return true;
+            }
+
             // A GitHub token's exact shape with a checksum that does not match (the example token in GitHub's REST
             // documentation, a typed-in fake) is no GitHub token, and its prefix says it is no other secret either.
             if (FixedFormats.HasGitHubShapeButNoChecksum(token))

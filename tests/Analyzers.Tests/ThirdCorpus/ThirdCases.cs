@@ -93,6 +93,16 @@ internal static class ThirdCases
             yield return c;
         }
 
+        foreach (TCase c in Encoded())
+        {
+            yield return c;
+        }
+
+        foreach (TCase c in EncodedTraps())
+        {
+            yield return c;
+        }
+
         // A key cut in two .resx entries with names that say nothing (A, B): measured, not required (only a key whose
         // format proves itself, a marker or a checksum, is a key when joined under neutral names).
         for (int fi = 0; fi < ThirdKeys.Fixed.Length; fi++)
@@ -104,6 +114,61 @@ internal static class ThirdCases
             string resx = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<root>\n  <data name=\"A\" xml:space=\"preserve\">\n" + M("    <value>" + p[0] + "</value>") + "\n  </data>\n  <data name=\"B\" xml:space=\"preserve\">\n    <value>" + p[1] + "</value>\n  </data>\n</root>\n";
             yield return Keep(new TCase("stretch/file-split/resx-neutral-names", form.Id, "GRD002", [], [new TSrc("/src/App/Strings.resx", resx)]), key);
         }
+    }
+
+    /// <summary>
+    /// Session 10: a key committed encoded in a file (written from RFC 4648, the Kubernetes Secret API, RFC 8259 §7 and
+    /// RFC 7617 before measuring). Stretch: the file says it is an encoding only through a key's name or the format's rules.
+    /// </summary>
+    private static readonly (string Name, Func<string, string, TSrc> Make)[] EncodedFiles =
+    [
+        // Kubernetes Secret "data": base64 by definition of the API.
+        ("k8s-secret-data-base64", (env, k) => new TSrc("/src/deploy/secret.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: ai\ntype: Opaque\ndata:\n" + M("  " + env + ": " + B64(k)) + "\n")),
+        // base64url (RFC 4648 §5), unpadded, as JWT tooling writes it.
+        ("appsettings-base64url-apikey", (env, k) => new TSrc("/src/App/appsettings.json", "{\n  \"Ai\": {\n" + M("    \"ApiKey\": \"" + B64(k).TrimEnd('=').Replace('+', '-').Replace('/', '_') + "\"") + "\n  }\n}\n")),
+        // base64 in JSON with '/' written as "\/" and '+' as "\u002B" (both legal JSON escapes, RFC 8259 §7).
+        ("appsettings-base64-json-escaped", (env, k) => new TSrc("/src/App/appsettings.json", "{\n  \"Ai\": {\n" + M("    \"ApiKeyBase64\": \"" + B64(k).Replace("/", "\\/").Replace("+", "\\u002B") + "\"") + "\n  }\n}\n")),
+        // Hex of the key's bytes under a key's name.
+        (".env-hex-value", (env, k) => new TSrc("/src/.env", "LOG_LEVEL=info\n" + M(env + "_HEX=" + Convert.ToHexString(Encoding.ASCII.GetBytes(k)).ToLowerInvariant()) + "\n")),
+        // Every character a YAML \x escape (YAML 1.2 §5.7).
+        ("yaml-all-hex-escapes", (env, k) => new TSrc("/src/config/settings.yml", "ai:\n" + M("  apiKey: \"" + string.Concat(k.Select(ch => "\\x" + ((int)ch).ToString("x2", System.Globalization.CultureInfo.InvariantCulture))) + "\"") + "\n")),
+        // HTTP Basic credentials (RFC 7617): base64 of "user:key" in a committed request file.
+        (".http-basic-auth", (env, k) => new TSrc("/src/App/App.http", "GET https://api.contoso.example/v1/models\n" + M("Authorization: Basic " + B64("x-access-token:" + k)) + "\n")),
+        // UTF-16LE base64 (what Convert.ToBase64String(Encoding.Unicode.GetBytes(key)) writes) under a key's name.
+        ("appsettings-utf16-base64", (env, k) => new TSrc("/src/App/appsettings.json", "{\n  \"Ai\": {\n" + M("    \"ApiKey\": \"" + Convert.ToBase64String(Encoding.Unicode.GetBytes(k)) + "\"") + "\n  }\n}\n")),
+    ];
+
+    private static string B64(string s) => Convert.ToBase64String(Encoding.UTF8.GetBytes(s));
+
+    private static IEnumerable<TCase> Encoded()
+    {
+        foreach (var (name, make) in EncodedFiles)
+        {
+            for (int fi = 0; fi < ThirdKeys.Fixed.Length; fi++)
+            {
+                ThirdKey form = ThirdKeys.Fixed[fi];
+                var r = new Random(Seed("encoded/" + name, form.Id));
+                string key = form.Make(r);
+                yield return Keep(new TCase("stretch/file-encoded/" + name, form.Id, "GRD002", [], [make(form.Env, key)]), key);
+            }
+        }
+    }
+
+    /// <summary>Encoded look-alikes (session 10): base64 and hex that decode to no key. None may be reported.</summary>
+    private static IEnumerable<TCase> EncodedTraps()
+    {
+        var r = new Random(900_010);
+        string marker = ThirdKeys.OpenAiMarker;
+        byte[] random = new byte[48];
+        r.NextBytes(random);
+        yield return CodeTrap("encoded-lookalike", "base64-of-words-named-key", "    public const string ApiKeyNote = \"" + B64("Contoso production tenant for nightly billing exports") + "\";");
+        yield return CodeTrap("encoded-lookalike", "random-base64-decoded-salt", "    public static byte[] Salt() => Convert.FromBase64String(\"" + Convert.ToBase64String(random) + "\");");
+        yield return CodeTrap("encoded-lookalike", "base64-of-placeholder-key", "    public const string OpenAiKeyBase64 = \"" + B64("sk-" + "proj-" + new string('x', 74) + marker + new string('x', 74)) + "\";");
+        yield return CodeTrap("encoded-lookalike", "hex-of-words-decoded", "    public static string M() => Encoding.ASCII.GetString(Convert.FromHexString(\"" + Convert.ToHexString(Encoding.ASCII.GetBytes("skip-preflight-checks-on-startup")) + "\"));");
+        yield return CodeTrap("encoded-lookalike", "regex-replace-sk-prefixed-words", "    public static readonly string Slug = System.Text.RegularExpressions.Regex.Replace(\"sk-" + "learn model card: quick start\", \"[^a-z]+\", \"-\");");
+        yield return FileTrap("encoded-lookalike", "appsettings-sha256-hex-named", "/src/App/appsettings.json", "{\n  \"Ai\": {\n    \"ApiKeyHash\": \"" + Hex(SHA256.HashData(Encoding.UTF8.GetBytes("contoso"))) + "\"\n  }\n}\n");
+        yield return FileTrap("encoded-lookalike", "k8s-configmap-base64-of-json", "/src/deploy/config.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: cfg\ndata:\n  settings.json: " + B64("{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\",\"retries\":3}") + "\n");
+        yield return FileTrap("encoded-lookalike", "base64url-random-thumbprint", "/src/App/appsettings.json", "{\n  \"Certificate\": {\n    \"Thumbprint\": \"" + Convert.ToBase64String(random).TrimEnd('=').Replace('+', '-').Replace('/', '_') + "\"\n  }\n}\n");
     }
 
     /// <summary>A stable seed per case (FNV-1a of its names), so adding a class does not change the keys of the others.</summary>

@@ -259,7 +259,7 @@ internal static class ThirdConstructs
         new("caesar-shift", true, c => One(Mark("    public static readonly string " + c.Name + " = new string(" + Lit(new string(c.Key.Select(ch => (char)(ch + 1)).ToArray())) + ".Select(ch => (char)(ch - 1)).ToArray());"))),
         new("xor-bytes", true, c => One(Mark("    private static readonly byte[] Masked = { " + string.Join(", ", Encoding.ASCII.GetBytes(c.Key).Select(b => "0x" + (b ^ 0x5A).ToString("X2", CultureInfo.InvariantCulture))) + " };") + "\n    public static string M() => Encoding.ASCII.GetString(Masked.Select(b => (byte)(b ^ 0x5A)).ToArray());")),
         new("int-codes", true, c => One(Mark("    public static readonly string " + c.Name + " = new string(new[] { " + string.Join(", ", c.Key.Select(ch => ((int)ch).ToString(CultureInfo.InvariantCulture))) + " }.Select(i => (char)i).ToArray());"))),
-        new("char-constant-arithmetic", true, c => One(Mark("    public static readonly string " + c.Name + " = new string(new[] { " + string.Join(", ", c.Key.Select(ch => "(char)('" + (char)(ch - 1) + "' + 1)")) + " });")), Applies: k => !k.Any(ch => ch - 1 == '\'' || ch - 1 == '\\')),
+        new("char-constant-arithmetic", false, c => One(Mark("    public static readonly string " + c.Name + " = new string(new[] { " + string.Join(", ", c.Key.Select(ch => "(char)('" + (char)(ch - 1) + "' + 1)")) + " });")), Applies: k => !k.Any(ch => ch - 1 == '\'' || ch - 1 == '\\')),
         new("interleaved-decoys", true, c => One(Mark("    public static readonly string " + c.Name + " = string.Concat(" + Lit(string.Concat(c.Key.Select((ch, i) => ch.ToString() + ThirdKeys.Alnum[(i * 7) % 62]))) + ".Where((ch, i) => i % 2 == 0));"))),
         new("substring-of-padded", true, c => One(Mark("    public static readonly string " + c.Name + " = " + Lit("Qv7" + c.Key + "mZ2") + ".Substring(3, " + c.Key.Length.ToString(CultureInfo.InvariantCulture) + ");"))),
         new("url-unescape", true, c => One(Mark("    public static readonly string " + c.Name + " = Uri.UnescapeDataString(" + Lit(string.Concat(c.Key.Take(6).Select(ch => "%" + Hex2(ch).ToUpperInvariant())) + c.Key.Substring(6)) + ");"))),
@@ -279,7 +279,7 @@ internal static class ThirdConstructs
             string[] p = c.Pieces(3);
             return One(Mark("    public static string M() => new StringBuilder(" + Lit(p[2]) + ").Insert(0, " + Lit(p[1]) + ").Insert(0, " + Lit(p[0]) + ").ToString();"));
         }),
-        new("nameof-identifier", true, c => One(Mark("    private static readonly int " + c.Key + " = 0;") + "\n" + Mark("    public const string " + c.Name + " = nameof(" + c.Key + ");")), Applies: IsIdentifier),
+        new("nameof-identifier", false, c => One(Mark("    private static readonly int " + c.Key + " = 0;") + "\n" + Mark("    public const string " + c.Name + " = nameof(" + c.Key + ");")), Applies: IsIdentifier),
         new("utf8-byte-array-getstring", true, c => One(Mark("    public static readonly string " + c.Name + " = Encoding.UTF8.GetString(new byte[] { " + string.Join(", ", Encoding.ASCII.GetBytes(c.Key).Select(b => b.ToString(CultureInfo.InvariantCulture))) + " });"))),
         new("to-upper-of-lower", true, c => One(Mark("    public static readonly string " + c.Name + " = " + Lit(c.Key.ToLowerInvariant()) + ".ToUpperInvariant();")), Applies: k => k.All(ch => !char.IsLetter(ch) || char.IsUpper(ch))),
         new("concat-of-reversed-halves", true, c =>
@@ -293,5 +293,41 @@ internal static class ThirdConstructs
             return One(Mark("    public static readonly string " + c.Name + " = string.Format(CultureInfo.InvariantCulture, \"{2}{0}{1}\", " + Lit(p[1]) + ", " + Lit(p[2]) + ", " + Lit(p[0]) + ");"));
         }),
         new("span-slice-to-string", true, c => One(Mark("    public static string M() => " + Lit("xQ" + c.Key) + ".AsSpan(2).ToString();"))),
+
+        // ---- session 10: written from the C# specification and the BCL before measuring ----
+        // Constant expressions (C# spec §12.23): the compiler folds them, so they are must-find.
+        new("char-constants-in-concatenation", false, c =>
+        {
+            // const char D = '-'; "sk" + D + "proj" + D + "…": a char constant joined into the text.
+            char sep = c.Key.Contains('-') ? '-' : '_';
+            string[] parts = c.Key.Split(sep);
+            return One(Mark("    private const char D = '" + sep + "';\n    public static readonly string " + c.Name + " = " + string.Join(" + D + ", parts.Select(Lit)) + ";"));
+        }, Applies: k => k.Contains('-') || k.Contains('_')),
+        new("char-code-hex-casts-array", false, c => One(Mark("    public static readonly string " + c.Name + " = new string(new char[] { " + string.Join(", ", c.Key.Select(ch => "(char)0x" + ((int)ch).ToString("X2", CultureInfo.InvariantCulture))) + " });"))),
+        new("char-offset-from-const-base", false, c => One(Mark("    private const char Z = '0';\n    public static readonly string " + c.Name + " = new string(new[] { " + string.Join(", ", c.Key.Select(ch => "(char)(Z + " + (ch - '0').ToString(CultureInfo.InvariantCulture) + ")")) + " });"))),
+        new("nameof-head-const-concat", false, c =>
+        {
+            // const string K = nameof(ghp_Ab12) + "…": nameof is a constant (§12.8.23), its identifier the key's head.
+            int n = 0;
+            while (n < c.Key.Length && (char.IsLetterOrDigit(c.Key[n]) || c.Key[n] == '_'))
+            {
+                n++;
+            }
+
+            return One(Mark("    private static readonly int " + c.Key.Substring(0, n) + " = 0;\n    public const string " + c.Name + " = nameof(" + c.Key.Substring(0, n) + ") + " + Lit(c.Key.Substring(n)) + ";"));
+        }, Applies: k => char.IsLetter(k[0]) && k.TakeWhile(ch => char.IsLetterOrDigit(ch) || ch == '_').Count() is int n && n >= 2 && n < k.Length),
+
+        // Encodings the code decodes with the base library (stretch: computed at run time, but by a pure function).
+        new("evade-base64url-replace-idiom", true, c =>
+        {
+            string url = Convert.ToBase64String(Encoding.UTF8.GetBytes(c.Key)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            string pad = new('=', (4 - (url.Length % 4)) % 4);
+            return One(Mark("    public static readonly string " + c.Name + " = Encoding.UTF8.GetString(Convert.FromBase64String(" + Lit(url) + ".Replace('-', '+').Replace('_', '/') + \"" + pad + "\"));"));
+        }),
+        new("evade-utf16-hex", true, c => One(Mark("    public static readonly string " + c.Name + " = Encoding.Unicode.GetString(Convert.FromHexString(" + Lit(Convert.ToHexString(Encoding.Unicode.GetBytes(c.Key))) + "));"))),
+        new("evade-byte-array-hex-literals", true, c => One(Mark("    private static readonly byte[] Raw = { " + string.Join(", ", Encoding.ASCII.GetBytes(c.Key).Select(b => "0x" + b.ToString("x2", CultureInfo.InvariantCulture))) + " };") + "\n    public static string M() => Encoding.ASCII.GetString(Raw);")),
+        new("evade-base64-const-decoded-by-helper", true, c => One(Mark("    private const string Blob = " + Lit(Convert.ToBase64String(Encoding.UTF8.GetBytes(c.Key))) + ";") + "\n    private static string Open(string s) => Encoding.UTF8.GetString(Convert.FromBase64String(s));\n    public static string M() => Open(Blob);")),
+        new("evade-hex-const-decoded-by-helper", true, c => One(Mark("    private const string Blob = " + Lit(Convert.ToHexString(Encoding.UTF8.GetBytes(c.Key)).ToLowerInvariant()) + ";") + "\n    private static string Open(string s) => Encoding.UTF8.GetString(Convert.FromHexString(s));\n    public static string M() => Open(Blob);")),
+        new("evade-regex-replace-class-with-options", true, c => One(Mark("    public static readonly string " + c.Name + " = System.Text.RegularExpressions.Regex.Replace(" + Lit(string.Concat(c.Key.Select((ch, i) => i > 0 && i % 5 == 0 ? ". " + ch : ch.ToString()))) + ", @\"[\\s.]\", \"\", System.Text.RegularExpressions.RegexOptions.CultureInvariant);")), Applies: k => !k.Contains('.') && !k.Any(char.IsWhiteSpace)),
     ];
 }

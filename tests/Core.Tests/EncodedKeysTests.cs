@@ -1,0 +1,78 @@
+using System.Security.Cryptography;
+using System.Text;
+using Guardrails.Core.Secrets;
+using Guardrails.Tests.Shared;
+
+namespace Guardrails.Core.Tests;
+
+/// <summary>A key carried as base64, base64url or hex (issue 16, adversary round 6 #17), and the encodings that hold none.</summary>
+public class EncodedKeysTests
+{
+    private static string B64(byte[] b) => Convert.ToBase64String(b);
+
+    private static string B64Url(byte[] b) => B64(b).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static TheoryData<string, string> Encodings()
+    {
+        var data = new TheoryData<string, string>();
+        foreach ((string provider, string key) in new[] { ("OpenAI", FakeKeys.OpenAiProject()), ("Anthropic", FakeKeys.Anthropic()), ("Google", FakeKeys.GoogleApiKey()), ("Groq", FakeKeys.Groq()) })
+        {
+            byte[] ascii = Encoding.ASCII.GetBytes(key);
+            byte[] utf16 = Encoding.Unicode.GetBytes(key);
+            data.Add(provider, B64(ascii));
+            data.Add(provider, B64(ascii).TrimEnd('='));
+            data.Add(provider, B64Url(ascii));
+            data.Add(provider, Convert.ToHexString(ascii));
+            data.Add(provider, Convert.ToHexString(ascii).ToLowerInvariant());
+            data.Add(provider, B64(utf16));
+            data.Add(provider, B64(Encoding.ASCII.GetBytes("x-access-token:" + key)));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Encodings))]
+    public void A_self_identifying_key_is_found_in_its_encodings(string provider, string encoded)
+    {
+        Assert.True(EncodedKeys.TryFindKey(encoded, out KeyFormat? format, out string? key));
+        Assert.StartsWith(provider, format!.Provider, StringComparison.Ordinal);
+        Assert.True(EncodedKeys.MightBeEncodedKey(encoded, 0, encoded.Length), "the raw-text look passes an encoded key");
+        Assert.DoesNotContain(key!, EncodedKeys.Match(encoded, 0, encoded.Length, format).Redacted, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_key_name_with_an_encoded_key_reports_the_key_s_provider()
+    {
+        string encoded = B64(Encoding.ASCII.GetBytes(FakeKeys.OpenAiProject()));
+        Assert.True(SecretScanner.TryMatchNamedValue("OPENAI_API_KEY", encoded, out SecretMatch match));
+        Assert.Equal("OpenAI", match.Format.Provider);
+        Assert.Equal(0, match.Start);
+        Assert.Equal(encoded.Length, match.Length);
+    }
+
+    public static TheoryData<string> NoKeys()
+    {
+        var random = new byte[48];
+        new Random(17).NextBytes(random);
+        return new TheoryData<string>
+        {
+            B64(random),
+            B64Url(random),
+            Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("contoso"))),
+            B64(Encoding.ASCII.GetBytes("Contoso production tenant for nightly billing exports")),
+            B64(Encoding.ASCII.GetBytes("sk-" + "proj-" + new string('x', 74) + FakeKeys.OpenAiMarker + new string('x', 74))),
+            Convert.ToHexString(Encoding.ASCII.GetBytes("skip-preflight-checks-on-startup")),
+            B64(Encoding.Unicode.GetBytes("{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\"}")),
+            "SELECT Id, Name FROM Customers WHERE Region = @region",
+            "AzureAIInferenceConnectionString",
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(NoKeys))]
+    public void Encodings_of_anything_but_a_key_are_no_key(string value)
+    {
+        Assert.False(EncodedKeys.TryFindKey(value, out _));
+    }
+}
