@@ -21,7 +21,7 @@ public class CiGateTests
     /// the tree with CI's copy of the policy) finds GRD001 the record does not name: GRDCL28.
     /// </summary>
     [Fact]
-    public void A_forged_audit_record_passes_the_record_checks_and_fails_the_independent_rescan()
+    public void A_forged_audit_record_passes_the_record_checks_and_fails_on_the_assemblys_bytes_and_the_independent_rescan()
     {
         TestProject project = _fixture.NewGovernedProject(E2eDocuments.Policy("e2e-gate-forge", 3), E2eDocuments.MinimalManifest);
         string pin = project.PinPolicy();
@@ -45,8 +45,14 @@ public class CiGateTests
         template["compile"]!["assembly"]!["sha256"] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(assembly)));
         File.WriteAllText(project.PathOf(record), template.ToJsonString());
 
+        // The forged record passes the record checks (the record is not signed), but since adversary round 7 route 2 the
+        // gate reads a verified assembly's own bytes: the key the compiler put in App.dll's string heap fails it.
         DotNet.Result fooled = GuardrailsTool.VerifyBuild(project.Directory, "--policy-sha256", pin);
-        Assert.True(fooled.ExitCode == 0, "expected the record checks alone to pass the forged record (if this fails, the record is now bound to the build):\n" + fooled);
+        Assert.True(fooled.ExitCode == 1, fooled.ToString());
+        Assert.Contains("GRDCL31", fooled.Output);
+        Assert.Contains("App.dll", fooled.Output);
+        Assert.DoesNotContain("GRDCL28", fooled.Output);
+        Assert.DoesNotContain(key, fooled.Output);
 
         DotNet.Result rescanned = GuardrailsTool.VerifyBuild(project.Directory, "--policy-sha256", pin, "--rescan-with-policy", project.PathOf(E2eDocuments.PolicyFile));
         Assert.True(rescanned.ExitCode == 1, rescanned.ToString());
