@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 
 namespace Guardrails.Core.Secrets
 {
@@ -107,9 +106,115 @@ namespace Guardrails.Core.Secrets
                 return false;
             }
 
-            // Hex first: every hex string is base64 too, and the two decode to different bytes.
-            byte[]? bytes = IsHex(value) ? DecodeHex(value) : DecodeBase64(value);
-            return bytes != null && ToText(bytes, out text);
+            // Hex first: every hex string is base64 too, and the two decode to different bytes. The value is walked once
+            // to judge it (no allocation: nearly every hash, GUID and blob fails within its first bytes) and once more to
+            // build the text only when it is printable throughout.
+            bool hex = IsHex(value);
+            if (!Walk(value, hex, null, out int length))
+            {
+                return false;
+            }
+
+            var chars = new char[length];
+            Walk(value, hex, chars, out _);
+            text = new string(chars);
+            return true;
+        }
+
+        /// <summary>
+        /// Decodes <paramref name="value"/> as hex or base64 (standard or URL alphabet, one of the two throughout, padding
+        /// optional) byte by byte, true when the bytes are printable ASCII (tabs and line breaks allowed) or UTF-16LE of it
+        /// (every second byte zero: decided by the second byte when the byte count is even). The text's characters go to
+        /// <paramref name="output"/> when it is given; <paramref name="length"/> is the text's length.
+        /// </summary>
+        private static bool Walk(string value, bool hex, char[]? output, out int length)
+        {
+            length = 0;
+            int n = value.Length;
+            int total;
+            if (hex)
+            {
+                total = n / 2;
+            }
+            else
+            {
+                while (n > 0 && value[n - 1] == '=')
+                {
+                    n--;
+                }
+
+                if (value.Length - n > 2 || n % 4 == 1)
+                {
+                    return false;
+                }
+
+                total = (n * 3) / 4;
+            }
+
+            bool utf16 = false, standard = false, url = false;
+            int index = 0, bits = 0, acc = 0;
+            int steps = hex ? total : n;
+            for (int i = 0; i < steps; i++)
+            {
+                int b;
+                if (hex)
+                {
+                    b = (Hex(value[2 * i]) << 4) | Hex(value[(2 * i) + 1]);
+                }
+                else
+                {
+                    char ch = value[i];
+                    standard |= ch == '+' || ch == '/';
+                    url |= ch == '-' || ch == '_';
+                    int sextet = Sextet(ch);
+                    if (sextet < 0 || (standard && url))
+                    {
+                        return false;
+                    }
+
+                    acc = (acc << 6) | sextet;
+                    bits += 6;
+                    if (bits < 8)
+                    {
+                        continue;
+                    }
+
+                    bits -= 8;
+                    b = acc >> bits;
+                    acc &= (1 << bits) - 1;
+                }
+
+                if (index == 1 && b == 0 && total % 2 == 0)
+                {
+                    utf16 = true;
+                }
+
+                if (utf16 && (index & 1) == 1)
+                {
+                    if (b != 0)
+                    {
+                        return false;
+                    }
+                }
+                else
+                {
+                    if (!Printable((byte)b))
+                    {
+                        return false;
+                    }
+
+                    if (output != null)
+                    {
+                        output[length] = (char)b;
+                    }
+
+                    length++;
+                }
+
+                index++;
+            }
+
+            return true;
         }
 
         private static bool IsHex(string value)
@@ -130,82 +235,7 @@ namespace Guardrails.Core.Secrets
             return true;
         }
 
-        private static byte[]? DecodeHex(string value)
-        {
-            // The first byte decides cheaply: an encoded key starts with a printable character.
-            if (!Printable((byte)((Hex(value[0]) << 4) | Hex(value[1]))))
-            {
-                return null;
-            }
-
-            var bytes = new byte[value.Length / 2];
-            for (int i = 0; i < bytes.Length; i++)
-            {
-                bytes[i] = (byte)((Hex(value[2 * i]) << 4) | Hex(value[(2 * i) + 1]));
-            }
-
-            return bytes;
-        }
-
         private static int Hex(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
-
-        /// <summary>Standard or URL alphabet (one of the two throughout), padding optional; null when the value is neither.</summary>
-        private static byte[]? DecodeBase64(string value)
-        {
-            int n = value.Length;
-            while (n > 0 && value[n - 1] == '=')
-            {
-                n--;
-            }
-
-            if (value.Length - n > 2 || n % 4 == 1)
-            {
-                return null;
-            }
-
-            // The first quantum decides cheaply: three random bytes are all printable (or, as UTF-16LE, printable and
-            // zero) about 1 time in 20.
-            if (n >= 4)
-            {
-                int a = Sextet(value[0]), b = Sextet(value[1]), c = Sextet(value[2]);
-                if (a < 0 || b < 0 || c < 0)
-                {
-                    return null;
-                }
-
-                byte b0 = (byte)((a << 2) | (b >> 4)), b1 = (byte)(((b & 0xF) << 4) | (c >> 2));
-                if (!Printable(b0) || !(Printable(b1) || b1 == 0))
-                {
-                    return null;
-                }
-            }
-
-            bool standard = false, url = false;
-            var bytes = new byte[(n * 3) / 4];
-            int bits = 0, acc = 0, at = 0;
-            for (int i = 0; i < n; i++)
-            {
-                char ch = value[i];
-                standard |= ch == '+' || ch == '/';
-                url |= ch == '-' || ch == '_';
-                int s = Sextet(ch);
-                if (s < 0 || (standard && url))
-                {
-                    return null;
-                }
-
-                acc = (acc << 6) | s;
-                bits += 6;
-                if (bits >= 8)
-                {
-                    bits -= 8;
-                    bytes[at++] = (byte)(acc >> bits);
-                    acc &= (1 << bits) - 1;
-                }
-            }
-
-            return bytes;
-        }
 
         private static int Sextet(char c) =>
             c >= 'A' && c <= 'Z' ? c - 'A'
@@ -216,25 +246,5 @@ namespace Guardrails.Core.Secrets
             : -1;
 
         private static bool Printable(byte b) => (b >= 0x20 && b <= 0x7E) || b == '\t' || b == '\n' || b == '\r';
-
-        /// <summary>The bytes as ASCII, or as UTF-16LE of ASCII (every second byte zero); false when neither is printable text.</summary>
-        private static bool ToText(byte[] bytes, out string? text)
-        {
-            text = null;
-            bool utf16 = bytes.Length >= 2 && bytes.Length % 2 == 0 && bytes[1] == 0;
-            var sb = new StringBuilder(utf16 ? bytes.Length / 2 : bytes.Length);
-            for (int i = 0; i < bytes.Length; i += utf16 ? 2 : 1)
-            {
-                if (!Printable(bytes[i]) || (utf16 && bytes[i + 1] != 0))
-                {
-                    return false;
-                }
-
-                sb.Append((char)bytes[i]);
-            }
-
-            text = sb.ToString();
-            return true;
-        }
     }
 }
