@@ -44,6 +44,18 @@ public class ScanFileKindsTests
     [InlineData("Package.nuspec")]
     [InlineData("session.har")]
     [InlineData("Default.aspx")]
+    // Round 7 route 4.
+    [InlineData("Acme.code-workspace")]
+    [InlineData(".gitmodules")]
+    [InlineData("chat.bru")]
+    [InlineData("key.h")]
+    [InlineData("native.cpp")]
+    [InlineData("setup.rst")]
+    [InlineData("setup.mdx")]
+    [InlineData("env.list")]
+    [InlineData("openai.secret")]
+    [InlineData("Dockerfile-dev")]
+    [InlineData("credentials")]
     public void Committed_text_kinds_are_read(string name) => Assert.True(ScanFileKinds.IsScanned(name), name);
 
     [Theory]

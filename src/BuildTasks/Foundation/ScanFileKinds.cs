@@ -46,10 +46,18 @@ namespace Guardrails.BuildTasks.Foundation
             ".nuspec", ".xaml", ".axaml", ".settings", ".npmrc", ".pypirc", ".yarnrc", ".gitconfig", ".pgpass", ".json5", ".jsonl",
             ".ndjson", ".har", ".aspx", ".ascx", ".asmx", ".ashx", ".master", ".vbhtml", ".projitems", ".shproj", ".sqlproj",
             ".ps1xml", ".graphql", ".gql", ".proto",
+            // Adversary round 7 route 4: workspace settings, git's submodule URLs (user:key@host), API-client requests,
+            // C/C++ sources and headers of a native part, documentation in reStructuredText/MDX/AsciiDoc, env lists and
+            // files named for their secret.
+            ".code-workspace", ".gitmodules", ".bru", ".h", ".hpp", ".hh", ".c", ".cc", ".cpp", ".cxx", ".rst", ".mdx", ".adoc", ".list",
+            ".secret", ".secrets",
         };
 
-        /// <summary>File names read whatever their extension (Dockerfile, Dockerfile.prod, Containerfile, Jenkinsfile, Makefile).</summary>
-        private static readonly string[] NamePrefixes = { "Dockerfile", "Containerfile", "Jenkinsfile", "Makefile", "GNUmakefile", "Vagrantfile", "Procfile", "Rakefile", "Justfile", "Earthfile", "Tiltfile", "_netrc" };
+        /// <summary>
+        /// File names read whatever their extension (Dockerfile, Dockerfile.prod, Dockerfile-dev, Containerfile, Jenkinsfile,
+        /// Makefile, the AWS CLI's credentials file).
+        /// </summary>
+        private static readonly string[] NamePrefixes = { "Dockerfile", "Containerfile", "Jenkinsfile", "Makefile", "GNUmakefile", "Vagrantfile", "Procfile", "Rakefile", "Justfile", "Earthfile", "Tiltfile", "_netrc", "credentials" };
 
         /// <summary>
         /// Extensions shared with binary formats (.ts is also an MPEG transport stream): a binary file of such a name is
@@ -71,7 +79,8 @@ namespace Guardrails.BuildTasks.Foundation
 
             foreach (string prefix in NamePrefixes)
             {
-                if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && (name.Length == prefix.Length || name[prefix.Length] == '.'))
+                if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) &&
+                    (name.Length == prefix.Length || name[prefix.Length] == '.' || name[prefix.Length] == '-' || name[prefix.Length] == '_'))
                 {
                     return true;
                 }
