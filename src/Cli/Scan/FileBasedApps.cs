@@ -13,7 +13,7 @@ namespace Guardrails.Cli.Scan;
 /// to the one evaluator as the packages of an unrestored project (GRD2xx at the directive's line); its <c>#:property</c>
 /// directives are settings of that project: the central ones (mode, policy path and pin, <c>_Guardrails*</c>,
 /// ImportDirectoryBuildProps) are judged as set outside the central location (GRD307/GRD308), NoWarn and its kin as a
-/// project's (GRD301), the scan switches as opt-outs (GRD310), and the rest that turn Guardrails off (RunAnalyzers=false,
+/// project's (GRD304), the scan switches as opt-outs (GRD310), and the rest that turn Guardrails off (RunAnalyzers=false,
 /// the other Import… switches, any other Guardrails property) are GRD316. Keys in the file are the analyzers' (GRD001).
 /// </summary>
 internal static class FileBasedApps
