@@ -52,8 +52,9 @@ namespace Guardrails.Analyzers
         public IReadOnlyList<int> Anchors { get; }
 
         /// <summary>
-        /// The inside of a pair of quotes whose first bytes, read as hex or base64, are key characters
-        /// (<see cref="EncodedKeys.MightBeEncodedKey"/>): a key that may be carried encoded, whatever names it.
+        /// The inside of a pair of quotes that reads, as hex or base64, as text with a key anchor in it (or that has escapes
+        /// and starts like such a value; <see cref="EncodedKeys.MightHoldKey"/>): a key that may be carried encoded,
+        /// whatever names it. Judged on the source text without allocating, so the tree is searched only for these.
         /// </summary>
         public IReadOnlyList<int> Encoded { get; }
 
@@ -356,7 +357,7 @@ namespace Guardrails.Analyzers
                     named.Add(new NamedCandidate(quote + 1, hints));
                 }
 
-                if (run >= EncodedKeys.MinimumLength && EncodedKeys.MightBeEncodedKey(text, quote + 1, run))
+                if (run >= EncodedKeys.MinimumLength && EncodedKeys.MightHoldKey(text, quote + 1, run))
                 {
                     encoded.Add(quote + 1);
                 }

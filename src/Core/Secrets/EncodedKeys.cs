@@ -31,26 +31,47 @@ namespace Guardrails.Core.Secrets
         {
             format = null;
             key = null;
-            if (!TryDecode(value, out string? text))
+            if (!TryDecodeToBuffer(value, 0, value?.Length ?? 0, out char[]? chars, out int length) ||
+                !SecretScanner.MightContainKey(chars!, length))
             {
                 return false;
             }
 
-            if (!SecretScanner.MightContainKey(text!))
-            {
-                return false;
-            }
-
+            // Only a decoded text with an anchor in it becomes a string (base64 of words, hashes, thumbprints never do).
+            string text = new string(chars!, 0, length);
             var found = new List<SecretMatch>();
-            SecretScanner.Scan(text!, found);
+            SecretScanner.Scan(text, found);
             if (found.Count == 0)
             {
                 return false;
             }
 
             format = found[0].Format;
-            key = text!.Substring(found[0].Start, found[0].Length);
+            key = text.Substring(found[0].Start, found[0].Length);
             return true;
+        }
+
+        /// <summary>
+        /// <see cref="TryFindKey(string, out KeyFormat)"/>'s answer for <c>text.Substring(start, length)</c> as far as it can
+        /// be given without allocating: false when the characters are no encoding of printable text, or when the text they
+        /// decode to holds no key anchor (<see cref="SecretScanner.MightContainKey(string)"/>); true otherwise, and always
+        /// for a segment with a backslash in it (source text whose value the escapes change: the caller judges the value).
+        /// The C# key scan asks it of every literal's source text, so that only a literal that may hold an encoded key is
+        /// looked up in the syntax tree.
+        /// </summary>
+        public static bool MightHoldKey(string text, int start, int length)
+        {
+            if (!MightBeEncodedKey(text, start, length))
+            {
+                return false;
+            }
+
+            if (text.IndexOf('\\', start, length) >= 0)
+            {
+                return true;
+            }
+
+            return TryDecodeToBuffer(text, start, length, out char[]? chars, out int decoded) && SecretScanner.MightContainKey(chars!, decoded);
         }
 
         /// <summary>
@@ -101,36 +122,56 @@ namespace Guardrails.Core.Secrets
         public static bool TryDecode(string value, out string? text)
         {
             text = null;
-            if (value == null || value.Length < MinimumLength || value.Length > MaximumLength)
+            if (!TryDecodeToBuffer(value, 0, value?.Length ?? 0, out char[]? chars, out int length))
+            {
+                return false;
+            }
+
+            text = new string(chars!, 0, length);
+            return true;
+        }
+
+        /// <summary>This thread's buffer for decoded text (<see cref="MaximumLength"/> characters at most decode to fewer).</summary>
+        [ThreadStatic]
+        private static char[]? t_decoded;
+
+        /// <summary>
+        /// <see cref="TryDecode"/> of <c>value.Substring(start, count)</c> into this thread's buffer (valid until the thread's
+        /// next call), with no allocation after the thread's first.
+        /// </summary>
+        private static bool TryDecodeToBuffer(string? value, int start, int count, out char[]? chars, out int length)
+        {
+            chars = null;
+            length = 0;
+            if (value == null || count < MinimumLength || count > MaximumLength)
             {
                 return false;
             }
 
             // Hex first: every hex string is base64 too, and the two decode to different bytes. The value is walked once
-            // to judge it (no allocation: nearly every hash, GUID and blob fails within its first bytes) and once more to
-            // build the text only when it is printable throughout.
-            bool hex = IsHex(value);
-            if (!Walk(value, hex, null, out int length))
+            // to judge it (nearly every hash, GUID and blob fails within its first bytes) and once more to write the text
+            // only when it is printable throughout.
+            bool hex = IsHex(value, start, count);
+            if (!Walk(value, start, count, hex, null, out length))
             {
                 return false;
             }
 
-            var chars = new char[length];
-            Walk(value, hex, chars, out _);
-            text = new string(chars);
+            chars = t_decoded ??= new char[MaximumLength];
+            Walk(value, start, count, hex, chars, out _);
             return true;
         }
 
         /// <summary>
-        /// Decodes <paramref name="value"/> as hex or base64 (standard or URL alphabet, one of the two throughout, padding
+        /// Decodes <c>value.Substring(start, count)</c> as hex or base64 (standard or URL alphabet, one of the two throughout, padding
         /// optional) byte by byte, true when the bytes are printable ASCII (tabs and line breaks allowed) or UTF-16LE of it
         /// (every second byte zero: decided by the second byte when the byte count is even). The text's characters go to
         /// <paramref name="output"/> when it is given; <paramref name="length"/> is the text's length.
         /// </summary>
-        private static bool Walk(string value, bool hex, char[]? output, out int length)
+        private static bool Walk(string value, int start, int count, bool hex, char[]? output, out int length)
         {
             length = 0;
-            int n = value.Length;
+            int n = count;
             int total;
             if (hex)
             {
@@ -138,12 +179,12 @@ namespace Guardrails.Core.Secrets
             }
             else
             {
-                while (n > 0 && value[n - 1] == '=')
+                while (n > 0 && value[start + n - 1] == '=')
                 {
                     n--;
                 }
 
-                if (value.Length - n > 2 || n % 4 == 1)
+                if (count - n > 2 || n % 4 == 1)
                 {
                     return false;
                 }
@@ -159,11 +200,11 @@ namespace Guardrails.Core.Secrets
                 int b;
                 if (hex)
                 {
-                    b = (Hex(value[2 * i]) << 4) | Hex(value[(2 * i) + 1]);
+                    b = (Hex(value[start + (2 * i)]) << 4) | Hex(value[start + (2 * i) + 1]);
                 }
                 else
                 {
-                    char ch = value[i];
+                    char ch = value[start + i];
                     standard |= ch == '+' || ch == '/';
                     url |= ch == '-' || ch == '_';
                     int sextet = Sextet(ch);
@@ -217,16 +258,16 @@ namespace Guardrails.Core.Secrets
             return true;
         }
 
-        private static bool IsHex(string value)
+        private static bool IsHex(string value, int start, int count)
         {
-            if (value.Length % 2 != 0)
+            if (count % 2 != 0)
             {
                 return false;
             }
 
-            foreach (char c in value)
+            for (int i = start; i < start + count; i++)
             {
-                if (!TokenText.IsHex(c))
+                if (!TokenText.IsHex(value[i]))
                 {
                     return false;
                 }

@@ -167,6 +167,66 @@ namespace Guardrails.Core.Secrets
         public static bool MightContainKey(string text) => text != null && text.Length >= MinimumKeyLength && HasAnchor(text);
 
         /// <summary>
+        /// <see cref="MightContainKey(string)"/> of the first <paramref name="length"/> characters of <paramref name="chars"/>
+        /// (decoded text in a reused buffer, <see cref="EncodedKeys"/>): the same anchors at the same places, so that a text
+        /// becomes a string only when it may hold a key. Tests hold the two answers equal.
+        /// </summary>
+        internal static bool MightContainKey(char[] chars, int length)
+        {
+            if (length < MinimumKeyLength)
+            {
+                return false;
+            }
+
+            for (int sep = 1; sep < length; sep++)
+            {
+                char c = chars[sep];
+                if ((c == '-' || c == '_') && chars[sep - 1] < 128 && BySeparatorPredecessor[chars[sep - 1]] is Anchor[] candidates)
+                {
+                    foreach (Anchor anchor in candidates)
+                    {
+                        if (c == anchor.Text[anchor.SeparatorOffset] && At(chars, length, sep - anchor.SeparatorOffset, anchor.Text))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            foreach (Anchor anchor in PlainAnchors)
+            {
+                char first = anchor.Text[0];
+                for (int i = 0; i + anchor.Text.Length <= length; i++)
+                {
+                    if (chars[i] == first && At(chars, length, i, anchor.Text))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool At(char[] chars, int length, int index, string expected)
+        {
+            if (index < 0 || index + expected.Length > length)
+            {
+                return false;
+            }
+
+            for (int k = 0; k < expected.Length; k++)
+            {
+                if (chars[index + k] != expected[k])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
         /// <see cref="MightContainKey(string)"/> of <c>first + second</c> without building it: an anchor lies in one of the
         /// two or across the cut. Ordinal comparisons only, no allocation (the file scan asks it of every pair of sibling
         /// values, and joins only the few that answer true).
