@@ -123,7 +123,7 @@ public static class RuleDocsGenerator
 
     public static string Where(RuleInfo rule)
     {
-        string host = rule.Host == RuleHost.Analyzer ? "Roslyn analyzer (IDE and build)" : "MSBuild check task";
+        string host = rule.Host == RuleHost.Analyzer ? "Roslyn analyzer (IDE and build)" : rule.Host == RuleHost.Tool ? "`guardrails scan` (the CI gate's tool)" : "MSBuild check task";
         return rule.WhereNote == null ? host : host + ": " + rule.WhereNote;
     }
 
@@ -152,7 +152,7 @@ public static class RuleDocsGenerator
             string severity = rule.IsInfo ? "info" : rule.IsErrorInEveryMode ? "error in every mode" : rule.IsErrorInEnforce ? "error" : "warning only";
             sb.Append("| [").Append(rule.Id).Append("](docs/rules/").Append(rule.Id).Append(".md) | ")
                 .Append(rule.Title).Append(" | ")
-                .Append(rule.Host == RuleHost.Analyzer ? "analyzer" : "build task").Append(" | ")
+                .Append(rule.Host == RuleHost.Analyzer ? "analyzer" : rule.Host == RuleHost.Tool ? "`guardrails scan`" : "build task").Append(" | ")
                 .Append(severity).Append(" | ")
                 .Append(rule.IsWaivable ? "yes" : "no").Append(" |\n");
         }

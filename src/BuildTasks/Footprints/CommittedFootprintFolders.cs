@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using Guardrails.BuildTasks.Foundation;
 
 namespace Guardrails.BuildTasks.Footprints
 {
@@ -180,8 +181,7 @@ namespace Guardrails.BuildTasks.Footprints
             var folders = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (string path in tracked)
             {
-                if (path.EndsWith("proj", StringComparison.OrdinalIgnoreCase) && (path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) ||
-                    path.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".proj", StringComparison.OrdinalIgnoreCase)))
+                if (MsBuildProjectFiles.HasLanguageProjectExtension(path) || MsBuildProjectFiles.HasProjectLikeExtension(path))
                 {
                     int slash = path.LastIndexOf('/');
                     folders.Add(slash < 0 ? string.Empty : path.Substring(0, slash));
@@ -253,7 +253,7 @@ namespace Guardrails.BuildTasks.Footprints
             string manifestFolder = governing.Length > ManifestFileName.Length ? governing.Substring(0, governing.Length - ManifestFileName.Length) : string.Empty;
             foreach (string p in tracked)
             {
-                if (p.StartsWith(manifestFolder, StringComparison.Ordinal) && IsProjectFile(p))
+                if (p.StartsWith(manifestFolder, StringComparison.Ordinal) && MsBuildProjectFiles.HasLanguageProjectExtension(p))
                 {
                     return false;
                 }
@@ -316,10 +316,6 @@ namespace Guardrails.BuildTasks.Footprints
                 return false;
             }
         }
-
-        private static bool IsProjectFile(string path) =>
-            path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase) ||
-            path.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase);
 
         private static bool Exists(string folder)
         {

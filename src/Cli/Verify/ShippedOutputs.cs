@@ -125,7 +125,7 @@ internal static class ShippedOutputs
                     // with the embedded PDB's sources, and the image's own bytes are read for keys (adversary round 7 route 2: a
                     // key in a Win32 resource — ApplicationManifest, ApplicationIcon — or in an identifier, which no analyzer reads).
                     ShippedContents.Inspect(file, assembly: true, verified, packageFile, results);
-                    if (ShippedKey(file, packageFile) is { } own)
+                    if (ShippedKey(file, packageFile, compiled: true) is { } own)
                     {
                         results.Add(own);
                     }
@@ -182,7 +182,8 @@ internal static class ShippedOutputs
     /// package's file (that package was judged by the build). A key with no fixed format only named in the file is not
     /// enough (the build warns on those). Over <see cref="MaxKeyScanBytes"/> the file is GRDCL30: not read, not vouched for.
     /// </summary>
-    private static GateResult? ShippedKey(string file, Func<string, string, bool> packageFile)
+    /// <param name="compiled">The file is an assembly the build's record vouches for: the key is in its bytes outside the code the analyzers read.</param>
+    private static GateResult? ShippedKey(string file, Func<string, string, bool> packageFile, bool compiled = false)
     {
         try
         {
@@ -208,8 +209,10 @@ internal static class ShippedOutputs
             });
             return found == null
                 ? null
-                : new GateResult(file, KeyCode, "this file in an output folder holds a key, " + found + ": it ships with the build. A file copied there by a build step " +
-                    "(a Copy task, an item put back after the compiler), or one whose name or content says binary, is seen by no check in the build. Remove the key, rotate it, and read it from the environment or a secret store.");
+                : new GateResult(file, KeyCode, "this file in an output folder holds a key, " + found + ": it ships with the build. " + (compiled
+                    ? "The assembly was compiled under the checks, but the key is in its bytes outside the code the analyzers read (a Win32 resource such as the application manifest or icon, a resource, an identifier, an embedded PDB's sources). "
+                    : "A file copied there by a build step (a Copy task, an item put back after the compiler), or one whose name or content says binary, is seen by no check in the build. ") +
+                    "Remove the key, rotate it, and read it from the environment or a secret store.");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -10,6 +10,9 @@ namespace Guardrails.Core.Rules
 
         /// <summary>The MSBuild check task: GRD1xx, GRD2xx, GRD3xx.</summary>
         BuildTask,
+
+        /// <summary>The <c>guardrails</c> tool only (<c>guardrails scan</c>): what no project's build sees, such as a .NET 10 file-based app.</summary>
+        Tool,
     }
 
     /// <summary>
@@ -513,9 +516,9 @@ namespace Guardrails.Core.Rules
             waiverSubject: "the output folder's path relative to the repository root (`src/App/obj/`)");
 
         public static readonly RuleInfo FileBasedAppSetting = new RuleInfo(
-            RuleIds.FileBasedAppSetting, "A file-based app's #:property turns Guardrails off or narrows it", CategoryIntegrity, RuleHost.BuildTask, isError: true,
+            RuleIds.FileBasedAppSetting, "A file-based app's #:property turns Guardrails off or narrows it", CategoryIntegrity, RuleHost.Tool, isError: true,
             name: "FileBasedAppSetting",
-            whereNote: "guardrails scan");
+            whereNote: "a file-based app (`dotnet run app.cs`) belongs to no project, so no build checks it");
 
         /// <summary>The GRD002 message (analyzer and check alike): provider, token kind, redacted key, environment variable, rotation URL.</summary>
         public const string KeyInFileMessage = "{0} {1} is in this file ({2}): move it to the {3} environment variable, user-secrets or a key vault, and rotate it now because it is already in source history ({4})";
