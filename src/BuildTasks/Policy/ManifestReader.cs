@@ -34,7 +34,15 @@ namespace Guardrails.BuildTasks.Policy
 
             r.CheckFields(root, "the manifest", TopFields);
             ScanForKeys(r, root);
+            // One spelling for every comparison (tiers, assistant/MCP repository lists, waiver scopes, GRD127): a scheme,
+            // user-info, scp-style colon, ".git" or trailing slash must not make the value miss the policy's globs and
+            // exclusions (adversary round 8 route 2: "github.com/acme/payments.git" escaped its tier).
             m.Repository = r.String(root, "repository", "the manifest", required: true);
+            if (m.Repository != null && RepositoryUrl.Clean(m.Repository.Value) is string canonical && canonical.Length > 0 &&
+                !string.Equals(canonical, m.Repository.Value, StringComparison.Ordinal))
+            {
+                m.Repository = new Located<string>(canonical, m.Repository.Node);
+            }
             m.Tier = r.String(root, "tier", "the manifest");
             m.DataClass = r.String(root, "dataClass", "the manifest");
             m.OwnerNode = r.Object(root, "owner", "the manifest");

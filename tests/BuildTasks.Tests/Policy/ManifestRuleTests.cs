@@ -197,6 +197,21 @@ public class GRD117_TierAssignedByThePolicyTests
         Assert.Contains("the manifest says 'sandbox'", f.Message);
     }
 
+    [Theory]
+    [InlineData("github.com/contoso/payments.git")]
+    [InlineData("https://github.com/contoso/payments")]
+    [InlineData("github.com/contoso/payments/")]
+    [InlineData("git@github.com:contoso/payments.git")]
+    [InlineData("https://ci-user@github.com/contoso/payments.git/")]
+    public void Another_spelling_of_the_repository_is_assigned_the_same_tier(string spelling)
+    {
+        // Adversary round 8 route 2: the tier globs (and exclusions, waiver scopes) were matched against the raw text, so
+        // ".git" or a scheme took the repository out of its tier while GRD127 accepted the name.
+        var run = Check(Policy, ClaimsSandbox.Edit("\"github.com/contoso/payments\"", "\"" + spelling + "\""));
+        Finding f = Assert.Single(run.Of("GRD117"));
+        Assert.Contains("puts repository 'github.com/contoso/payments' in tier 'regulated'", f.Message);
+    }
+
     [Fact]
     public void The_assigned_tier_decides_the_mode_so_Audit_is_refused_where_the_claimed_tier_would_allow_it()
     {
