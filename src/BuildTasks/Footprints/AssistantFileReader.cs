@@ -684,6 +684,13 @@ namespace Guardrails.BuildTasks.Footprints
                 }
 
                 string value = (p.Value.Text ?? string.Empty).Trim();
+                if (value.Length > 0 && IsFoundryResourceKey(p.Name) && value.IndexOf('.') < 0 && value.IndexOf('/') < 0)
+                {
+                    // Claude Code on Microsoft Foundry names a resource, not a URL: the traffic goes to <resource>.services.ai.azure.com
+                    // (adversary round 8 route 11: a resource anyone can create passed as no endpoint at all).
+                    value = "https://" + value + ".services.ai.azure.com";
+                }
+
                 if (value.Length == 0 || CredentialValues.HasVariable(value) || !TryHost(value, out string host) || IsLoopback(host))
                 {
                     return;
@@ -691,6 +698,8 @@ namespace Guardrails.BuildTasks.Footprints
 
                 _content.Endpoints.Add(new EndpointUse(path, host, p.Value.Start.Line, p.Value.Start.Column));
             }
+
+            private static bool IsFoundryResourceKey(string name) => string.Equals(name, "ANTHROPIC_FOUNDRY_RESOURCE", StringComparison.OrdinalIgnoreCase);
 
             internal static bool IsEndpointKey(string name)
             {
@@ -704,8 +713,11 @@ namespace Guardrails.BuildTasks.Footprints
                 }
 
                 string n = folded.ToString();
+                // AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> (the AWS SDKs' endpoint overrides: Claude Code on Bedrock is an
+                // AWS SDK client; adversary round 8 route 11); ANTHROPIC_FOUNDRY_RESOURCE names a host (see CheckEndpoint).
                 return n.EndsWith("BASEURL", StringComparison.Ordinal) || n.EndsWith("APIBASE", StringComparison.Ordinal) ||
-                       n == "HTTPPROXY" || n == "HTTPSPROXY" || n == "ALLPROXY" || IsTelemetryEndpointKey(n);
+                       n == "HTTPPROXY" || n == "HTTPSPROXY" || n == "ALLPROXY" || IsTelemetryEndpointKey(n) ||
+                       n.StartsWith("AWSENDPOINTURL", StringComparison.Ordinal) || n == "ANTHROPICFOUNDRYRESOURCE";
             }
 
             /// <summary>
