@@ -30,6 +30,174 @@ namespace Guardrails.BuildTasks.Policy
     }
 
     /// <summary>
+    /// The names an assistant accepts for a model, read as the policy's model ids (adversary round 8 route 4): a cloud
+    /// qualified id is the model's own id (Bedrock <c>us.anthropic.claude-opus-4-1-20250805-v1:0</c> and its ARNs, Vertex
+    /// <c>claude-opus-4-1@20250805</c>, <c>anthropic/claude-opus-4-1</c>, a <c>[1m]</c> context suffix), and an alias
+    /// (Claude Code's <c>opus</c>, <c>sonnet</c>, <c>haiku</c>, <c>opusplan</c>, <c>default</c>, <c>best</c>) stands for
+    /// a family whose current member changes: it is denied by any deny pattern that could name a member of its families,
+    /// and allowed only by an allow pattern that covers whole families (<c>claude-opus-*</c>, <c>claude-*</c>).
+    /// </summary>
+    public static class ModelNames
+    {
+        private static readonly string[] Opus = { "claude-opus-" };
+        private static readonly string[] Sonnet = { "claude-sonnet-" };
+        private static readonly string[] Haiku = { "claude-haiku-" };
+        private static readonly string[] AnyClaude = { "claude-opus-", "claude-sonnet-", "claude-haiku-" };
+
+        /// <summary>The families an alias stands for; null for a model id.</summary>
+        public static string[]? AliasFamilies(string model)
+        {
+            switch (Canonical(model).ToLowerInvariant())
+            {
+                case "opus":
+                    return Opus;
+                case "sonnet":
+                    return Sonnet;
+                case "haiku":
+                    return Haiku;
+                case "opusplan":
+                    return new[] { "claude-opus-", "claude-sonnet-" };
+                case "default":
+                case "best":
+                    return AnyClaude;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>The model id inside a cloud-qualified or suffixed name; the name itself when there is none.</summary>
+        public static string Canonical(string model)
+        {
+            string m = model.Trim();
+            int slash = m.LastIndexOf('/');
+            if (slash >= 0 && slash < m.Length - 1 && (m.StartsWith("arn:", StringComparison.OrdinalIgnoreCase) ||
+                m.StartsWith("publishers/", StringComparison.OrdinalIgnoreCase) || m.StartsWith("models/", StringComparison.OrdinalIgnoreCase) ||
+                (m.IndexOf('/') == slash && IsProvider(m.Substring(0, slash)))))
+            {
+                // arn:aws:bedrock:…:inference-profile/<id>, …:foundation-model/<id>, publishers/anthropic/models/<id>,
+                // models/<id> (Gemini), anthropic/<id> (a router's provider prefix). Another owner's path ("someone/llama")
+                // stays whole: an allow entry for "llama" does not approve it.
+                m = m.Substring(slash + 1);
+            }
+
+            int bracket = m.IndexOf('[');
+            if (bracket > 0 && m.EndsWith("]", StringComparison.Ordinal))
+            {
+                m = m.Substring(0, bracket); // claude-sonnet-4-5[1m]
+            }
+
+            foreach (string region in new[] { "us.", "eu.", "apac.", "global.", "us-gov.", "jp.", "au.", "ca." })
+            {
+                int next = m.StartsWith(region, StringComparison.OrdinalIgnoreCase) ? m.IndexOf('.', region.Length) : -1;
+                if (next > region.Length && IsProvider(m.Substring(region.Length, next - region.Length)))
+                {
+                    m = m.Substring(region.Length); // a Bedrock cross-region inference profile
+                    break;
+                }
+            }
+
+            int dot = m.IndexOf('.');
+            if (dot > 0 && IsProvider(m.Substring(0, dot)))
+            {
+                m = m.Substring(dot + 1); // anthropic.claude-… (a Bedrock provider prefix)
+            }
+
+            int version = m.LastIndexOf("-v", StringComparison.OrdinalIgnoreCase);
+            if (version > 0 && IsBedrockVersion(m, version + 2))
+            {
+                m = m.Substring(0, version); // …-v1:0
+            }
+
+            return m;
+        }
+
+        private static bool IsProvider(string name)
+        {
+            foreach (string p in new[] { "anthropic", "openai", "google", "meta", "amazon", "mistral", "mistralai", "cohere", "ai21", "deepseek", "qwen", "writer", "x-ai", "xai" })
+            {
+                if (string.Equals(name, p, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The id without a trailing snapshot date (<c>-20250805</c>, <c>@20250805</c>), or null when it has none.</summary>
+        public static string? WithoutDate(string id)
+        {
+            int at = id.Length - 9;
+            if (at > 0 && (id[at] == '-' || id[at] == '@'))
+            {
+                for (int i = at + 1; i < id.Length; i++)
+                {
+                    if (id[i] < '0' || id[i] > '9')
+                    {
+                        return null;
+                    }
+                }
+
+                return id.Substring(0, at);
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// True when <paramref name="pattern"/> could name some member of the family starting with <paramref name="family"/>:
+        /// its literal head and the family's prefix agree. A pattern that starts with a wildcard (<c>*-preview</c>) names a
+        /// kind of release, not a family, and an alias stands for the family's current release: it does not match.
+        /// </summary>
+        public static bool CouldName(string pattern, string family)
+        {
+            string head = LiteralHead(pattern);
+            return head.Length > 0 && (head.StartsWith(family, StringComparison.OrdinalIgnoreCase) || family.StartsWith(head, StringComparison.OrdinalIgnoreCase));
+        }
+
+        /// <summary>True when <paramref name="pattern"/> names every member of the family (a glob "<c>&lt;prefix&gt;*</c>" whose prefix the family starts with).</summary>
+        public static bool Covers(string pattern, string family)
+        {
+            string p = pattern.Trim();
+            return p.EndsWith("*", StringComparison.Ordinal) && LiteralHead(p).Length == p.Length - 1 &&
+                   family.StartsWith(p.Substring(0, p.Length - 1), StringComparison.OrdinalIgnoreCase);
+        }
+
+        private static string LiteralHead(string pattern)
+        {
+            string p = pattern.Trim();
+            int wild = p.IndexOfAny(new[] { '*', '?', '[' });
+            return wild < 0 ? p : p.Substring(0, wild);
+        }
+
+        private static bool IsBedrockVersion(string m, int i)
+        {
+            int digits = 0;
+            while (i < m.Length && m[i] >= '0' && m[i] <= '9')
+            {
+                i++;
+                digits++;
+            }
+
+            if (digits == 0)
+            {
+                return false;
+            }
+
+            if (i < m.Length && m[i] == ':')
+            {
+                i++;
+                while (i < m.Length && m[i] >= '0' && m[i] <= '9')
+                {
+                    i++;
+                }
+            }
+
+            return i == m.Length;
+        }
+    }
+
+    /// <summary>
     /// Remote MCP server URLs matched by identity, host-aware: "https://*.contoso.example/mcp/*" matches the scheme
     /// exactly, the host label by label (<see cref="HostPattern.Matches"/>: '*' is one or more whole labels on the left,
     /// never a different domain: "https://evil.example/?x=.contoso.example" does not match), and the path as a glob.

@@ -221,15 +221,32 @@ namespace Guardrails.BuildTasks.Policy
         public ModelMatch Match { get; set; } = ModelMatch.Exact;
 
         /// <summary>Null when allowed; otherwise the pattern that denied it, or null pattern with a reason.</summary>
+        /// <remarks>
+        /// The model is read as <see cref="ModelNames"/> reads it: a cloud-qualified id as the model's own id (and its
+        /// snapshot date dropped when the undated id is what a pattern names), an alias as the families it may stand for.
+        /// </remarks>
         public bool IsAllowed(string model, out Located<string>? deniedBy)
         {
-            deniedBy = Deny.Find(p => ModelMatcher.Matches(p.Value, model, Match));
+            if (ModelNames.AliasFamilies(model) is string[] families)
+            {
+                // The policy may name the alias itself ("sonnet"); otherwise the alias is what its families could be.
+                deniedBy = Deny.Find(p => ModelMatcher.Matches(p.Value, model, ModelMatch.Exact) || Array.Exists(families, f => ModelNames.CouldName(p.Value, f)));
+                return deniedBy == null && (!HasAllowList || Allow.Exists(p => ModelMatcher.Matches(p.Value, model, ModelMatch.Exact)) ||
+                    Array.TrueForAll(families, f => Allow.Exists(p => ModelNames.Covers(p.Value, f))));
+            }
+
+            string id = ModelNames.Canonical(model);
+            string? undated = ModelNames.WithoutDate(id);
+            bool Names(Located<string> p) =>
+                ModelMatcher.Matches(p.Value, model, Match) || ModelMatcher.Matches(p.Value, id, Match) || (undated != null && ModelMatcher.Matches(p.Value, undated, Match));
+
+            deniedBy = Deny.Find(Names);
             if (deniedBy != null)
             {
                 return false;
             }
 
-            return !HasAllowList || Allow.Exists(p => ModelMatcher.Matches(p.Value, model, Match));
+            return !HasAllowList || Allow.Exists(Names);
         }
     }
 

@@ -34,6 +34,21 @@ public class FootprintModelTests
     }
 
     [Fact]
+    public void A_denied_model_under_an_alias_or_a_cloud_id_is_an_error()
+    {
+        // Adversary round 8 route 4: under a deny-only model list, Claude Code's "opus" and the Bedrock id passed.
+        using var repo = new FootprintRepo();
+        repo.Write(".claude/settings.json", "{\n  \"model\": \"opus\",\n  \"env\": { \"ANTHROPIC_MODEL\": \"us.anthropic.claude-opus-4-1-20250805-v1:0\" }\n}");
+        string policy = FootprintHarness.Policy.Replace("\"models\": { \"allow\": [\"claude-sonnet-4*\", \"sonnet\"], \"deny\": [\"*-preview\"] }", "\"models\": { \"deny\": [\"claude-opus-4-1\"] }");
+        Assert.NotEqual(FootprintHarness.Policy, policy);
+
+        List<Finding> findings = FootprintHarness.Check(repo, policy, FootprintHarness.Manifest("[ { \"id\": \"claude-code\" } ]")).Of("GRD133");
+
+        Assert.Equal(2, findings.Count);
+        Assert.All(findings, f => Assert.Contains("the policy denies 'claude-opus-4-1'", f.Message));
+    }
+
+    [Fact]
     public void Models_of_undeclared_assistants_are_left_to_GRD130()
     {
         using var repo = new FootprintRepo();

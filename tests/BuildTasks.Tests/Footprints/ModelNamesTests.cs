@@ -1,0 +1,66 @@
+using Guardrails.BuildTasks.Policy;
+using Guardrails.Core.Json;
+
+namespace Guardrails.BuildTasks.Tests.Footprints;
+
+/// <summary>
+/// Adversary round 8 route 4: a denied model under another name the assistant accepts — Claude Code's aliases and the
+/// cloud-qualified ids of the same model — passed a deny-only policy.
+/// </summary>
+public class ModelNamesTests
+{
+    private static ModelRules Rules(string[] allow, string[] deny)
+    {
+        var node = JsonReader.Parse("\"x\"");
+        var rules = new ModelRules { HasAllowList = allow.Length > 0 };
+        rules.Allow.AddRange(allow.Select(a => new Located<string>(a, node)));
+        rules.Deny.AddRange(deny.Select(d => new Located<string>(d, node)));
+        return rules;
+    }
+
+    [Theory]
+    [InlineData("opus")]
+    [InlineData("Opus")]
+    [InlineData("opusplan")]
+    [InlineData("default")]
+    [InlineData("best")]
+    [InlineData("us.anthropic.claude-opus-4-1-20250805-v1:0")]
+    [InlineData("global.anthropic.claude-opus-4-1-20250805-v1:0")]
+    [InlineData("anthropic.claude-opus-4-1-20250805-v1:0")]
+    [InlineData("arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-opus-4-1-20250805-v1:0")]
+    [InlineData("anthropic/claude-opus-4-1")]
+    [InlineData("claude-opus-4-1@20250805")]
+    [InlineData("claude-opus-4-1-20250805")]
+    [InlineData("claude-opus-4-1[1m]")]
+    public void Another_name_of_a_denied_model_is_denied(string model)
+    {
+        ModelRules rules = Rules(allow: [], deny: ["claude-opus-4-1"]);
+        Assert.False(rules.IsAllowed(model, out Located<string>? deniedBy), model);
+        Assert.Equal("claude-opus-4-1", deniedBy!.Value);
+    }
+
+    [Theory]
+    [InlineData("sonnet")]
+    [InlineData("haiku")]
+    [InlineData("us.anthropic.claude-sonnet-4-5-20250929-v1:0")]
+    [InlineData("claude-sonnet-4-5")]
+    [InlineData("someone/claude-opus-4-1-finetune")] // another owner's model: not the denied one's other name
+    public void Other_models_and_aliases_pass_a_deny_list(string model)
+    {
+        Assert.True(Rules(allow: [], deny: ["claude-opus-4-1", "*-preview"]).IsAllowed(model, out _), model);
+    }
+
+    [Fact]
+    public void An_alias_passes_an_allow_list_only_where_it_names_it_or_covers_its_whole_family()
+    {
+        // "sonnet" is whatever Sonnet is current: "claude-sonnet-4*" does not cover a Sonnet 5, "claude-sonnet-*" does.
+        Assert.False(Rules(allow: ["claude-sonnet-4*"], deny: []).IsAllowed("sonnet", out _));
+        Assert.True(Rules(allow: ["claude-sonnet-*"], deny: []).IsAllowed("sonnet", out _));
+        Assert.True(Rules(allow: ["claude-sonnet-4*", "sonnet"], deny: []).IsAllowed("sonnet", out _));
+        Assert.False(Rules(allow: ["claude-sonnet-*"], deny: []).IsAllowed("opusplan", out _)); // opus and sonnet
+        Assert.True(Rules(allow: ["claude-*"], deny: []).IsAllowed("opusplan", out _));
+        // A dated or cloud-qualified id passes the allow entry of its model.
+        Assert.True(Rules(allow: ["claude-sonnet-4-5"], deny: []).IsAllowed("us.anthropic.claude-sonnet-4-5-20250929-v1:0", out _));
+        Assert.False(Rules(allow: ["claude-sonnet-4-5"], deny: []).IsAllowed("us.anthropic.claude-opus-4-1-20250805-v1:0", out _));
+    }
+}
