@@ -38,6 +38,15 @@ public class AiSdkCatalogTests
     [InlineData("Betalgo.Ranul.OpenAI", "betalgo-openai")]
     [InlineData("LangChain", "langchain")]
     [InlineData("GitHub.Copilot.SDK", "github-copilot-sdk")]
+    [InlineData("Claudia", "claudia")] // adversary round 8 route 6: real nuget.org AI clients that were never judged
+    [InlineData("LlmTornado", "llmtornado")]
+    [InlineData("Forge.OpenAI", "forge-openai")]
+    [InlineData("Rystem.OpenAi", "rystem-openai")]
+    [InlineData("ChatGPT.Net", "chatgpt-net")]
+    [InlineData("ChatGptNet", "chatgptnet")]
+    [InlineData("Azure.AI.OpenAI.Assistants", "azure-openai-assistants")]
+    [InlineData("Microsoft.ML.GenAI.Core", "ml-genai")]
+    [InlineData("Microsoft.ML.GenAI.LLaMA", "ml-genai")]
     public void Finds_every_sdk_the_issue_lists_by_package_id_case_insensitively(string packageId, string expectedId)
     {
         Assert.True(AiSdkCatalog.TryGetByPackageId(packageId, out AiSdk sdk));
