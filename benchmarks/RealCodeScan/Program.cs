@@ -89,7 +89,7 @@ foreach (string repoArg in repos)
     var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
     var seen = new HashSet<string>(StringComparer.Ordinal);
     var counted = new HashSet<string>(StringComparer.Ordinal);
-    int exceptions = 0;
+    int exceptions = 0, unreadable = 0;
     string? unresolvedSdk = null;
 
     void Count(string id, string path, int line, int column, string message)
@@ -146,6 +146,13 @@ foreach (string repoArg in repos)
                     continue;
                 }
 
+                if (!File.Exists(file))
+                {
+                    unreadable++; // a name that is not UTF-8: .NET decodes it to another name, which names no file
+                    details?.WriteLine($"UNREADABLE {Relative(repo, file)}: no such file (a name that is not UTF-8)");
+                    continue;
+                }
+
                 SourceText text;
                 using (FileStream stream = File.OpenRead(file))
                 {
@@ -163,6 +170,20 @@ foreach (string repoArg in repos)
 
         foreach (string file in chosen.Distinct(StringComparer.Ordinal))
         {
+            // A path that names no file: MSBuild unescapes %XX in item specs, and a transform through %(FullPath)
+            // unescapes again (a committed "OutputFormatWorks(%aac%).json" comes back as "…(ªc%).json"); an enumerated
+            // name the file system gave is always there. Reported, never a crash.
+            if (!File.Exists(file))
+            {
+                if (counted.Add(file))
+                {
+                    unreadable++;
+                    details?.WriteLine($"UNREADABLE {Relative(repo, file)}: no such file (a name MSBuild unescaped, or removed during the run)");
+                }
+
+                continue;
+            }
+
             var text = new FileText(file);
             additional.Add(text);
             if (counted.Add(file) && !Guardrails.Core.Files.SkippedList.IsSkippedList(file))
@@ -218,7 +239,7 @@ foreach (string repoArg in repos)
 
     Console.WriteLine($"{Path.GetFileName(repo),-46} {projectFiles.Count,4} projects ({fallback} not evaluated) {csLines,10:N0} C# lines {fileLines,10:N0} file lines ({shippedLines:N0} shipped)  " +
                       (counts.Count == 0 ? "no findings" : string.Join(", ", counts.Select(c => $"{c.Key}×{c.Value}"))) +
-                      (exceptions > 0 ? $"  analyzer exceptions: {exceptions}" : string.Empty) + $"  {repoClock.Elapsed.TotalSeconds:N0} s");
+                      (exceptions > 0 ? $"  analyzer exceptions: {exceptions}" : string.Empty) + (unreadable > 0 ? $"  unreadable files: {unreadable}" : string.Empty) + $"  {repoClock.Elapsed.TotalSeconds:N0} s");
     details?.Flush();
 }
 
@@ -312,6 +333,11 @@ static bool IsTextFile(string file) =>
 static bool HasNulByte(string file)
 {
     var head = new byte[8192];
+    if (!File.Exists(file))
+    {
+        return false; // counted as unreadable where it is read
+    }
+
     using FileStream stream = File.OpenRead(file);
     int read = stream.Read(head, 0, head.Length);
     return Array.IndexOf(head, (byte)0, 0, read) >= 0;

@@ -299,9 +299,16 @@ namespace Guardrails.Analyzers
                 if (quote >= rawEnd && quote + 2 < text.Length && text[quote + 1] == '"' && text[quote + 2] == '"')
                 {
                     int contentEnd = RawContentEnd(text, quote, out int contentStart, out int delimiter);
-                    if (quote == 0 || (text[quote - 1] == '$' ? !OpensAHole(text, quote, contentStart, contentEnd) : SpansLinesAndMayHoldNamedValue(text, contentStart, contentEnd)))
+                    if (quote == 0 || text[quote - 1] != '$')
                     {
-                        multiLine.Add(quote + 3);
+                        if (quote == 0 || SpansLinesAndMayHoldNamedValue(text, contentStart, contentEnd))
+                        {
+                            multiLine.Add(quote + 3);
+                        }
+                    }
+                    else if (!OpensAHole(text, quote, contentStart, contentEnd))
+                    {
+                        multiLine.Add(InterpolatedRawTextStart(text, contentStart, contentEnd));
                     }
 
                     // Its closing delimiter opens nothing: the next raw literal is looked for after it (an unterminated one:
@@ -495,6 +502,18 @@ namespace Guardrails.Analyzers
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Where the one text token of an interpolated raw literal with no hole starts: its opening token
+        /// (<c>InterpolatedMultiLineRawStringStartToken</c>) runs to the end of the opening line, so over several lines the text
+        /// starts on the next line (at the delimiter the spot would find the opening token, not a string, and the
+        /// configuration text in it would never be judged); on one line, right after the delimiter.
+        /// </summary>
+        private static int InterpolatedRawTextStart(string text, int contentStart, int contentEnd)
+        {
+            int newLine = contentStart < contentEnd ? text.IndexOf('\n', contentStart, contentEnd - contentStart) : -1;
+            return newLine >= 0 && newLine + 1 < contentEnd ? newLine + 1 : contentStart;
         }
 
         /// <summary>The verbatim literal (not interpolated) whose text starts at <paramref name="start"/>: see <see cref="RawContentEnd"/>.</summary>

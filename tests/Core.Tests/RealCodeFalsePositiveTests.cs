@@ -54,6 +54,7 @@ public class RealCodeFalsePositiveTests
     [InlineData("Payments.HttpClientV2Settings")]
     [InlineData("MyEnrichedProperty_1")] // a log enricher's tag name held by a constant named Key1 (dotnet/extensions)
     [InlineData("isEnabledFlag2")]
+    [InlineData("MSBuildToolsPath32")] // a registry value name under $buildToolsKey in a PowerShell build script (Newtonsoft.Json)
     public void Words_joined_as_an_identifier_or_a_config_path_are_not_a_secret(string value)
     {
         Assert.False(Reported("AzureAIInferenceServiceKey", value));

@@ -641,7 +641,7 @@ namespace Guardrails.Core.Secrets
         internal static bool ReadsAsWords(string v, int charsPerPiece = 4)
         {
             int n = v.Length;
-            int pieces = 0;
+            int pieces = 0, numbers = 0, digits = 0;
             int i = 0;
             while (i < n)
             {
@@ -655,6 +655,7 @@ namespace Guardrails.Core.Secrets
                     while (i < n && v[i] >= '0' && v[i] <= '9')
                     {
                         i++;
+                        digits++;
                     }
 
                     if (i < n && v[i] != '_' && v[i] != '-' && v[i] != '.' && v[i] != '/')
@@ -662,7 +663,7 @@ namespace Guardrails.Core.Secrets
                         return false; // digits only as the suffix of the value or of a segment
                     }
 
-                    pieces++;
+                    numbers++;
                 }
                 else if (c >= 'A' && c <= 'Z')
                 {
@@ -724,14 +725,15 @@ namespace Guardrails.Core.Secrets
                 }
             }
 
-            // Four or more characters per piece on average: "modified|By|Filter|1" is, "aZ|3k|Q9x|…" never gets here.
-            // A formula's path ("Env.OpenAIApiKey") may have three: its pieces are names, and it already passed the
-            // digit and acronym tests above.
-            return pieces > 0 && n >= charsPerPiece * pieces;
+            // Four or more characters per word or acronym on average, a number suffix counted neither as a piece nor in
+            // the length: "modified|By|Filter|1" is, "MS|Build|Tools|Path|32" (a PowerShell build script's registry value
+            // name under $buildToolsKey, Newtonsoft.Json) is, "aZ|3k|Q9x|…" never gets here. A formula's path
+            // ("Env.OpenAIApiKey") may have three: its pieces are names, and it already passed the digit and acronym tests above.
+            return pieces > 0 && n - digits >= charsPerPiece * pieces;
 
             // Three letters or more; two ("By", "Of", "Id") after another piece, or first when another piece follows
             // ("MyEnrichedProperty_1", "isEnabledFlag2"); the average of four per piece still holds.
-            bool IsWord(int letters, int before) => letters >= 3 || (letters == 2 && (before > 0 || HasMore()));
+            bool IsWord(int letters, int before) => letters >= 3 || (letters == 2 && (before + numbers > 0 || HasMore()));
             bool HasMore() => i < n && v[i] != '_' && v[i] != '-' && v[i] != '.' && v[i] != '/' && !(v[i] >= '0' && v[i] <= '9');
         }
 
