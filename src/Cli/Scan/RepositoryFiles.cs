@@ -28,6 +28,12 @@ internal sealed class RepositoryFiles
 
     public List<string> Projects { get; } = new();
 
+    /// <summary>
+    /// Committed files of no kind the build reads and that no project ships (images, archives, databases, documents,
+    /// Markdown, ...): read by the scan for self-identifying keys only (<see cref="CommittedFiles"/>).
+    /// </summary>
+    public List<string> Unread { get; } = new();
+
     /// <summary>Files of no scanned kind: read only when a project ships them (<see cref="ShippedFiles"/>).</summary>
     private readonly List<string> _other = new();
 
@@ -142,6 +148,8 @@ internal sealed class RepositoryFiles
 
         files.FindProjects();
         files.AddShipped();
+        var read = new HashSet<string>(files.Text, StringComparer.Ordinal);
+        files.Unread.AddRange(files._other.Where(f => !read.Contains(f)));
         files.Sort();
         return files;
     }

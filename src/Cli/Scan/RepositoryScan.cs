@@ -142,6 +142,8 @@ internal static class RepositoryScan
         }
 
         UnreadableFiles.Report(root, files, report.Findings);
+        progress.Start("Reading the other committed files for keys", 1);
+        CommittedFiles.Scan(files.Unread, report.Findings, cancellationToken);
 
         foreach ((string path, string message) in files.Problems)
         {

@@ -7,6 +7,12 @@ namespace Guardrails.Cli.Verify;
 internal sealed record GateResult(string OutputDirectory, string? Code, string Message)
 {
     public bool Passed => Code == null;
+
+    /// <summary>For a key found (GRDCL31): what was found, "provider kind (redacted) at …", for a reader other than the gate (<c>guardrails scan</c>).</summary>
+    public string? Key { get; init; }
+
+    /// <summary>For content the gate could not look into (GRDCL30, <c>ShippedContents.Unjudged</c>): why, for a reader other than the gate.</summary>
+    public string? Reason { get; init; }
 }
 
 /// <summary>

@@ -233,7 +233,7 @@ internal sealed class ShippedContents
 
     internal static GateResult Unjudged(string where, string why) =>
         new(where, ShippedOutputs.Code, "the gate could not look into this file in an output folder completely: " + why + ". What it cannot read is not vouched for " +
-            "(an AI SDK or a key could ship inside); ship it unpacked, or within the limits docs/ci.md names.");
+            "(an AI SDK or a key could ship inside); ship it unpacked, or within the limits docs/ci.md names.") { Reason = why };
 
     /// <summary>
     /// One piece found inside (<paramref name="where"/> is "file!entry!…"), judged by what its bytes are. A piece that is
@@ -901,7 +901,7 @@ internal sealed class ShippedContents
         if (SafeText.KeyInName(name) is { } named)
         {
             _results.Add(new GateResult(where, ShippedOutputs.KeyCode, "the name of this entry inside a file of an output folder holds a key, " + named + ": it ships with the build " +
-                "(an archive's or an assembly's entry names are plain text in it), where no check in the build read it. Rename it, rotate the key, and read it from the environment or a secret store."));
+                "(an archive's or an assembly's entry names are plain text in it), where no check in the build read it. Rename it, rotate the key, and read it from the environment or a secret store.") { Key = named + " in the entry's name" });
         }
     }
 
@@ -910,7 +910,7 @@ internal sealed class ShippedContents
         if (ShippedOutputs.KeyIn(bytes, where) is { } found)
         {
             _results.Add(new GateResult(where, ShippedOutputs.KeyCode, "this piece of a file in an output folder holds a key, " + found + ": it ships with the build inside " +
-                "a zip or an assembly's resources, where no check in the build read it. Remove the key, rotate it, and read it from the environment or a secret store."));
+                "a zip or an assembly's resources, where no check in the build read it. Remove the key, rotate it, and read it from the environment or a secret store.") { Key = found });
         }
     }
 

@@ -81,33 +81,7 @@ internal static class ShippedOutputs
 
                 if (!IsAssembly(file, out bool resourceOnly))
                 {
-                    // An archive (zip, .nupkg, tar, gzip; by its bytes, any name) is opened: an SDK or a key inside ships as surely
-                    // as one beside it. Any other file is read for keys, and opened when it decodes as brotli or deflate.
-                    int before = results.Count;
-                    bool archive = ShippedContents.IsArchive(file);
-                    if (archive && ShippedContents.Inspect(file, assembly: false, verified, packageFile, results))
-                    {
-                        // What an archive holds besides its entries' data — the archive comment, a gzip header's comment
-                        // and name fields, extra fields (adversary round 6 #7: the key as a zip comment) — is read in the
-                        // file's own bytes, as any binary file of bin/ is, unless a key was found inside already.
-                        if (!results.Skip(before).Any(r => r.Code == KeyCode) && ShippedKey(file, packageFile) is { } raw)
-                        {
-                            results.Add(raw);
-                        }
-                    }
-                    else
-                    {
-                        if (ShippedKey(file, packageFile) is { } key)
-                        {
-                            results.Add(key);
-                        }
-
-                        if (!IsPackageFile(file, packageFile))
-                        {
-                            ShippedContents.InspectCompressed(file, verified, packageFile, results);
-                        }
-                    }
-
+                    JudgeFile(file, verified, packageFile, results);
                     continue;
                 }
 
@@ -161,8 +135,49 @@ internal static class ShippedOutputs
         return results;
     }
 
-    private static bool IsPackageFile(string file, Func<string, string, bool> packageFile)
+    /// <summary>
+    /// A file that is no assembly, read for what it ships: an archive (zip, .nupkg, tar, gzip; by its bytes, any name) is
+    /// opened (an SDK or a key inside ships as surely as one beside it); any other file is read for keys and opened when it
+    /// decodes as brotli or deflate. <paramref name="packageFile"/> null: no file is a restored package's (nothing is hashed).
+    /// Also <c>guardrails scan</c>'s reader for the committed files of no kind the build reads (one reader).
+    /// </summary>
+    internal static void JudgeFile(string file, Func<string, bool> verified, Func<string, string, bool>? packageFile, List<GateResult> results)
     {
+        int before = results.Count;
+        bool archive = ShippedContents.IsArchive(file);
+        if (archive && ShippedContents.Inspect(file, assembly: false, verified, packageFile ?? NoPackageFile, results))
+        {
+            // What an archive holds besides its entries' data — the archive comment, a gzip header's comment
+            // and name fields, extra fields (adversary round 6 #7: the key as a zip comment) — is read in the
+            // file's own bytes, as any binary file of bin/ is, unless a key was found inside already.
+            if (!results.Skip(before).Any(r => r.Code == KeyCode) && ShippedKey(file, packageFile) is { } raw)
+            {
+                results.Add(raw);
+            }
+        }
+        else
+        {
+            if (ShippedKey(file, packageFile) is { } key)
+            {
+                results.Add(key);
+            }
+
+            if (!IsPackageFile(file, packageFile))
+            {
+                ShippedContents.InspectCompressed(file, verified, packageFile ?? NoPackageFile, results);
+            }
+        }
+    }
+
+    private static bool NoPackageFile(string name, string sha) => false;
+
+    private static bool IsPackageFile(string file, Func<string, string, bool>? packageFile)
+    {
+        if (packageFile == null)
+        {
+            return false;
+        }
+
         string? sha = SourceFile.TryHashFile(file);
         return sha != null && packageFile(Path.GetFileName(file), sha);
     }
@@ -183,7 +198,7 @@ internal static class ShippedOutputs
     /// enough (the build warns on those). Over <see cref="MaxKeyScanBytes"/> the file is GRDCL30: not read, not vouched for.
     /// </summary>
     /// <param name="compiled">The file is an assembly the build's record vouches for: the key is in its bytes outside the code the analyzers read.</param>
-    private static GateResult? ShippedKey(string file, Func<string, string, bool> packageFile, bool compiled = false)
+    private static GateResult? ShippedKey(string file, Func<string, string, bool>? packageFile, bool compiled = false)
     {
         try
         {
@@ -195,14 +210,14 @@ internal static class ShippedOutputs
 
             if (info.Length > MaxKeyScanBytes)
             {
-                string? sha = SourceFile.TryHashFile(file);
-                return sha != null && packageFile(Path.GetFileName(file), sha)
+                string? sha = packageFile == null ? null : SourceFile.TryHashFile(file);
+                return sha != null && packageFile!(Path.GetFileName(file), sha)
                     ? null
                     : ShippedContents.Unjudged(file, "it is " + info.Length + " bytes, over the limit of " + MaxKeyScanBytes + " bytes the gate reads for keys");
             }
 
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            string? found = KeyIn(stream, file, () =>
+            string? found = KeyIn(stream, file, packageFile == null ? null : () =>
             {
                 string? sha = SourceFile.TryHashFile(file);
                 return !(sha != null && packageFile(Path.GetFileName(file), sha));
@@ -212,7 +227,7 @@ internal static class ShippedOutputs
                 : new GateResult(file, KeyCode, "this file in an output folder holds a key, " + found + ": it ships with the build. " + (compiled
                     ? "The assembly was compiled under the checks, but the key is in its bytes outside the code the analyzers read (a Win32 resource such as the application manifest or icon, a resource, an identifier, an embedded PDB's sources). "
                     : "A file copied there by a build step (a Copy task, an item put back after the compiler), or one whose name or content says binary, is seen by no check in the build. ") +
-                    "Remove the key, rotate it, and read it from the environment or a secret store.");
+                    "Remove the key, rotate it, and read it from the environment or a secret store.") { Key = found };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
