@@ -107,12 +107,29 @@ namespace Guardrails.BuildTasks.Footprints
                 return;
             }
 
+            if (root != null && content.Hit.Section != null)
+            {
+                root = SectionOf(root, content.Hit.Section);
+            }
+
             if (root == null)
             {
                 return;
             }
 
             new Interpreter(content).Run(root);
+        }
+
+        /// <summary>The object reached by following <paramref name="section"/>'s member names from <paramref name="root"/>, or null.</summary>
+        private static JsonNode? SectionOf(JsonNode root, IReadOnlyList<string> section)
+        {
+            JsonNode? node = root;
+            foreach (string member in section)
+            {
+                node = node != null && node.Kind == JsonKind.Object ? node[member] : null;
+            }
+
+            return node != null && node.Kind == JsonKind.Object ? node : null;
         }
 
         public static FootprintFormat ResolveFormat(FootprintHit hit, string text)
@@ -194,19 +211,15 @@ namespace Guardrails.BuildTasks.Footprints
 
         private static void ReadEnvFile(FootprintContent content, string text)
         {
-            string[] lines = text.Split('\n');
-            for (int i = 0; i < lines.Length; i++)
+            foreach ((int line, int column, string content0) in Launchers.ContentLines(text))
             {
-                string line = lines[i].TrimEnd('\r');
-                string trimmed = line.TrimStart();
-                if (trimmed.Length == 0 || trimmed[0] == '#')
-                {
-                    continue;
-                }
-
+                string trimmed = content0;
+                int col = column;
                 if (trimmed.StartsWith("export ", StringComparison.Ordinal))
                 {
-                    trimmed = trimmed.Substring(7).TrimStart();
+                    string rest = trimmed.Substring(7).TrimStart();
+                    col += trimmed.Length - rest.Length;
+                    trimmed = rest;
                 }
 
                 int eq = trimmed.IndexOf('=');
@@ -217,8 +230,7 @@ namespace Guardrails.BuildTasks.Footprints
 
                 string name = trimmed.Substring(0, eq).Trim();
                 string value = trimmed.Substring(eq + 1).Trim().Trim('"', '\'');
-                int col = line.Length - trimmed.Length + eq + 2;
-                AddCredentialIfLiteral(content, name, name, value, i + 1, col);
+                AddCredentialIfLiteral(content, name, name, value, line, col + eq + 1);
             }
         }
 
@@ -265,10 +277,20 @@ namespace Guardrails.BuildTasks.Footprints
             public Interpreter(FootprintContent content)
             {
                 _content = content;
+                _amp = Contains(content.Hit.Assistants, AssistantIds.Amp);
             }
+
+            /// <summary>Amp's hit: its dotted <c>amp.*</c> settings are read (in another assistant's file they are Amp's, not that assistant's).</summary>
+            private readonly bool _amp;
 
             public void Run(JsonNode root)
             {
+                if (_content.Hit.OnlyKeysOf is string prefix)
+                {
+                    RunPrefixed(root, prefix);
+                    return;
+                }
+
                 if (root.Kind != JsonKind.Object)
                 {
                     Walk(root, string.Empty, 0);
@@ -305,6 +327,48 @@ namespace Guardrails.BuildTasks.Footprints
                 Walk(root, string.Empty, 0);
             }
 
+            /// <summary>
+            /// One assistant's members in a file shared with others (Amp in VS Code's settings): its MCP servers
+            /// (<c>amp.mcpServers</c>) and permission settings (<c>amp.dangerouslyAllowAll</c>); the other members are not its.
+            /// </summary>
+            private void RunPrefixed(JsonNode settings, string prefix)
+            {
+                if (settings.Kind != JsonKind.Object)
+                {
+                    return;
+                }
+
+                foreach (JsonProperty p in settings.Properties)
+                {
+                    if (!p.Name.StartsWith(prefix, StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
+                    if (p.Name.Substring(prefix.Length) == "mcpServers")
+                    {
+                        ReadServerCollection(p.Value, p.Name);
+                    }
+                    else
+                    {
+                        CheckPermission(p, p.Name);
+                    }
+                }
+            }
+
+            private static bool Contains(IReadOnlyList<string> list, string value)
+            {
+                foreach (string s in list)
+                {
+                    if (s == value)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
             private void ReadServers(JsonNode root)
             {
                 bool mcpFile = _content.Hit.Kind == FootprintKind.McpConfig || _content.Hit.RelativePath.IndexOf("mcp", StringComparison.OrdinalIgnoreCase) >= 0;
@@ -332,12 +396,21 @@ namespace Guardrails.BuildTasks.Footprints
                             // VS Code settings written with a dotted key.
                             ReadServerCollection(p.Value, "mcp.servers");
                             break;
+                        case "amp.mcpServers":
+                            // Amp's servers (.amp/settings.json); in VS Code's settings they are read for Amp's own hit.
+                            if (_amp)
+                            {
+                                ReadServerCollection(p.Value, "amp.mcpServers");
+                            }
+
+                            break;
                         case "enabledPlugins":
                             ReadPlugins(p.Value, root["extraKnownMarketplaces"]);
                             break;
                         case "settings":
-                            // A VS Code workspace file (*.code-workspace) carries settings, MCP servers among them.
-                            if (p.Value.Kind == JsonKind.Object && _content.Hit.RelativePath.EndsWith(".code-workspace", StringComparison.OrdinalIgnoreCase))
+                            // A VS Code workspace file (*.code-workspace) carries settings, MCP servers among them, as does a dev
+                            // container's customizations.vscode.
+                            if (p.Value.Kind == JsonKind.Object && (_content.Hit.RelativePath.EndsWith(".code-workspace", StringComparison.OrdinalIgnoreCase) || _content.Hit.Section != null))
                             {
                                 ReadServers(p.Value);
                             }
@@ -635,6 +708,11 @@ namespace Guardrails.BuildTasks.Footprints
 
             private void CheckPermission(JsonProperty p, string path)
             {
+                if (!_amp && (path.StartsWith("amp.", StringComparison.Ordinal) || path.IndexOf(".amp.", StringComparison.Ordinal) >= 0))
+                {
+                    return; // Amp's settings in another assistant's file (VS Code's settings) are judged for Amp
+                }
+
                 string? ceiling = PermissionSettings.Classify(p.Name, p.Value, out string shown);
                 if (ceiling != null)
                 {

@@ -33,5 +33,18 @@ namespace Guardrails.BuildTasks.Footprints
         public const string FirebaseStudio = "firebase-studio";
         public const string CodeRabbit = "coderabbit";
         public const string Crush = "crush";
+        public const string MistralVibe = "mistral-vibe";
+        public const string IFlow = "iflow-cli";
+        public const string Warp = "warp";
+        public const string OpenHands = "openhands";
+        public const string Qoder = "qoder";
+        public const string Lingma = "lingma";
+        public const string CodeBuddy = "codebuddy";
+        public const string RovoDev = "rovo-dev";
+        public const string Gptme = "gptme";
+        public const string QodoPrAgent = "qodo-pr-agent";
+        public const string Greptile = "greptile";
+        public const string Sourcery = "sourcery";
+        public const string Kimi = "kimi";
     }
 }

@@ -190,9 +190,13 @@ namespace Guardrails.BuildTasks.Footprints
             E(".kilocodemodes", KiloCode, K.Settings, FootprintFormat.JsonOrYaml),
             E(".kilocodeignore", KiloCode, K.IgnoreFile),
 
-            // Amp (reads AGENTS.md; AGENT.md is its earlier name, still read)
+            // Amp (reads AGENTS.md; AGENT.md is its earlier name, still read). Its settings use dotted keys ("amp.mcpServers",
+            // "amp.dangerouslyAllowAll") in .amp/settings.json, and in VS Code's settings, where the check reads them as Amp's
+            // (adversary round 7 route 7).
             E("AGENT.md", Amp, K.Instructions),
             E("AGENTS.md", Amp, K.Instructions),
+            E(".amp/settings.json", Amp, K.Settings),
+            E(".amp/", Amp, K.Folder),
 
             // Qwen Code (a Gemini CLI fork: MCP servers in .qwen/settings.json, context in QWEN.md)
             E(".qwen/settings.json", QwenCode, K.Settings),
@@ -207,6 +211,45 @@ namespace Guardrails.BuildTasks.Footprints
             E(".crush.json", Crush, K.Settings),
             E("crush.json", Crush, K.Settings),
             E("CRUSH.md", Crush, K.Instructions),
+
+            // Assistants added for adversary round 7 route 7, each from its own documentation:
+            // Mistral Vibe: ./.vibe/config.toml ([[mcp_servers]] array of tables), agents and prompts in .vibe/
+            E(".vibe/config.toml", MistralVibe, K.Settings),
+            E(".vibe/", MistralVibe, K.Folder),
+            // iFlow CLI (a Gemini CLI fork): project settings with mcpServers in .iflow/settings.json, context in IFLOW.md
+            E(".iflow/settings.json", IFlow, K.Settings),
+            E(".iflow/", IFlow, K.Folder),
+            E("IFLOW.md", IFlow, K.Instructions),
+            // Warp: project rules in WARP.md (AGENTS.md is its newer name, read too)
+            E("WARP.md", Warp, K.Instructions),
+            E("AGENTS.md", Warp, K.Instructions),
+            // OpenHands: repository microagents in .openhands/microagents/ (repo.md and keyword-triggered ones), setup.sh
+            E(".openhands/microagents/", OpenHands, K.Instructions),
+            E(".openhands/", OpenHands, K.Folder),
+            // Qoder: project rules in .qoder/rules/; Lingma (Qoder CN): .lingma/rules/
+            E(".qoder/rules/", Qoder, K.Instructions),
+            E(".qoder/", Qoder, K.Folder),
+            E(".lingma/rules/", Lingma, K.Instructions),
+            E(".lingma/", Lingma, K.Folder),
+            // CodeBuddy Code (Tencent): project memory CODEBUDDY.md (or .codebuddy/CODEBUDDY.md), rules in .codebuddy/rules/;
+            // CODEBUDDY.local.md is one developer's
+            E("CODEBUDDY.local.md", CodeBuddy, K.PersonalFile),
+            E("CODEBUDDY.md", CodeBuddy, K.Instructions),
+            E(".codebuddy/", CodeBuddy, K.Folder),
+            // Rovo Dev (Atlassian): prompts and configuration kept in the repository under .rovodev/
+            E(".rovodev/", RovoDev, K.Folder),
+            // gptme: the project configuration gptme.toml (files, prompt, env, MCP servers)
+            E("gptme.toml", Gptme, K.Settings),
+            // Review bots that run an AI model on every pull request: Qodo PR-Agent, Greptile, Sourcery
+            E(".pr_agent.toml", QodoPrAgent, K.Settings),
+            E("greptile.json", Greptile, K.Settings),
+            E(".greptile/", Greptile, K.Folder),
+            E(".sourcery.yaml", Sourcery, K.Settings),
+            E(".sourcery.yml", Sourcery, K.Settings),
+            // Kimi Code CLI: project hooks and configuration in .kimi/, project MCP servers in .kimi-code/mcp.json
+            E(".kimi-code/mcp.json", Kimi, K.McpConfig),
+            E(".kimi-code/", Kimi, K.Folder),
+            E(".kimi/", Kimi, K.Folder),
 
             // CodeRabbit (an AI review bot; its repository configuration)
             E(".coderabbit.yaml", CodeRabbit, K.Settings, FootprintFormat.None),

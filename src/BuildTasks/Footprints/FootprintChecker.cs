@@ -46,7 +46,7 @@ namespace Guardrails.BuildTasks.Footprints
         /// <c>chat.tools.terminal.autoApprove</c>, …: adversary round 6 #20); keys in them otherwise are GRD002's.
         /// </summary>
         private static bool IsFootprint(FootprintHit hit, FootprintContent content) =>
-            !hit.OnlyWithMcpServers || content.Servers.Count > 0 || content.Permissions.Exists(p => p.Setting.StartsWith("chat.", StringComparison.Ordinal) || p.Setting.StartsWith("settings.chat.", StringComparison.Ordinal));
+            !hit.OnlyWithMcpServers || content.Servers.Count > 0 || content.Permissions.Exists(p => PermissionSettings.IsVsCodeChatSetting(p.Setting));
 
         public static void Check(CheckRequest request, GuardrailsPolicy? policy, AssistantManifest? manifest, List<Finding> findings, DiscoveryOptions? options = null)
         {
@@ -107,6 +107,27 @@ namespace Guardrails.BuildTasks.Footprints
                     content.Servers.AddRange(launcher.Servers);
                     contents.Add(content);
                 }
+
+                // An assistant started with a flag that lets it act without asking (adversary round 7 route 10): held against
+                // that assistant's ceiling, as the same setting in its own settings file is.
+                foreach (string assistant in launcher.Permissions.ConvertAll(p => p.Assistant).Distinct())
+                {
+                    var own = new FootprintHit(launcher.FullPath, launcher.Level, launcher.RelativePath, false, FootprintKind.Launcher, FootprintFormat.None, new[] { assistant }, launcher.RelativePath, false)
+                    {
+                        NamedInContent = true,
+                    };
+                    var content = new FootprintContent(own);
+                    content.Permissions.AddRange(launcher.Permissions.Where(p => p.Assistant == assistant).Select(p => p.Permission));
+                    contents.Add(content);
+                }
+            }
+
+            // Assistant configuration inside another tool's file (adversary round 7 route 7): a dev container's VS Code MCP
+            // servers and chat settings, Amp's amp.* settings in VS Code's.
+            foreach (FootprintContent embedded in EmbeddedFootprints.Find(discovery.Levels))
+            {
+                discovery.Hits.Add(embedded.Hit);
+                contents.Add(embedded);
             }
 
             var context = new Context(policy, manifest, findings, discovery);
@@ -303,6 +324,8 @@ namespace Guardrails.BuildTasks.Footprints
                                     ? "a CI workflow that runs it, with the workflow's secrets and permissions"
                                     : hit.Kind == FootprintKind.Launcher
                                     ? "its " + launch.Setting + " starts it on its own, with the developer's rights"
+                                    : hit.Kind == FootprintKind.McpConfig
+                                    ? "its " + launch.Setting + " configures the assistant: the MCP servers it starts, or what it may do without asking"
                                     : "installed into the dev container or recommended as an editor extension") + "), but " +
                                 (_manifest == null ? "no ai-assistants.json declares it (none was found)" : Path.GetFileName(_manifest.File) + " does not declare it") +
                                 ApprovalNote(new List<string> { assistant }) + ". Declare the assistant in the manifest, or remove it from '" + hit.RootRelativePath + "'.",

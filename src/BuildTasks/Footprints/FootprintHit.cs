@@ -52,6 +52,19 @@ namespace Guardrails.BuildTasks.Footprints
         /// <summary>For a <see cref="FootprintKind.Launcher"/>: where each assistant is started (the setting, its line and column).</summary>
         public IReadOnlyList<(string Assistant, string Setting, int Line, int Column)>? Launches { get; set; }
 
+        /// <summary>
+        /// For a footprint inside a general file (adversary round 7 route 7): the members to descend to before reading, e.g.
+        /// <c>customizations</c>, <c>vscode</c> for the VS Code settings and MCP servers of a dev container's devcontainer.json.
+        /// Null reads the whole file.
+        /// </summary>
+        public IReadOnlyList<string>? Section { get; set; }
+
+        /// <summary>
+        /// For an assistant whose settings share a file with another product's (Amp's <c>amp.*</c> keys in VS Code's
+        /// settings): only the members whose names start with this prefix are read. Null reads every member.
+        /// </summary>
+        public string? OnlyKeysOf { get; set; }
+
         public override string ToString() => RelativePath + " [" + string.Join(",", Assistants) + "] " + Kind;
     }
 

@@ -39,6 +39,39 @@ namespace Guardrails.BuildTasks.Footprints
             ["pkg:pypi/aider-chat"] = Aider,
         };
 
+        /// <summary>
+        /// Assistant CLIs by the name Nix and devbox (which installs Nix packages) give them (adversary round 7 route 10).
+        /// Read only in those files: elsewhere "codex" or "crush" is an ordinary word.
+        /// </summary>
+        private static readonly Dictionary<string, string> NixPackages = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["claude-code"] = ClaudeCode, ["codex"] = OpenAiCodex, ["gemini-cli"] = Gemini, ["aider-chat"] = Aider, ["qwen-code"] = QwenCode,
+            ["opencode"] = OpenCode, ["goose-cli"] = Goose, ["amp-cli"] = Amp, ["crush"] = Crush, ["github-copilot-cli"] = GitHubCopilot,
+        };
+
+        /// <summary>
+        /// Members of a tool manager's, dev environment's or hook runner's file whose strings are shell commands it runs
+        /// (Gitpod tasks' init/before/command, lefthook run, overcommit command, Taskfile cmds/cmd, mise tasks' run, devbox
+        /// shell.init_hook and shell.scripts): a string anywhere below one of them is read as a command line.
+        /// </summary>
+        private static readonly HashSet<string> CommandKeys = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "init", "before", "command", "prebuild", "run", "cmd", "cmds", "init_hook", "scripts", "script", "entry", "onStart", "onCreate",
+        };
+
+        /// <summary>
+        /// The files that install or start programs beside the footprints: VS Code folder-open tasks, npm and husky, pre-commit,
+        /// and (adversary round 7 route 10) tool managers (mise, asdf), dev environments (Gitpod, Firebase Studio/IDX, devbox,
+        /// Nix), hook runners (lefthook, overcommit) and task runners (Taskfile, just, make).
+        /// </summary>
+        private static readonly string[] LauncherNames =
+        {
+            ".vscode/tasks.json", "package.json", ".pre-commit-config.yaml", ".pre-commit-config.yml",
+            "mise.toml", ".mise.toml", ".tool-versions", ".gitpod.yml", ".gitpod.yaml", ".idx/dev.nix", "devbox.json", "flake.nix", "shell.nix",
+            "lefthook.yml", "lefthook.yaml", ".lefthook.yml", "lefthook-local.yml", ".overcommit.yml", "Taskfile.yml", "Taskfile.yaml", "taskfile.yml",
+            "justfile", "Justfile", ".justfile", "Makefile", "makefile", "GNUmakefile",
+        };
+
         /// <summary>npm scripts that npm runs on its own (install, pack, publish), not only when asked by name.</summary>
         private static readonly HashSet<string> LifecycleScripts = new HashSet<string>(StringComparer.Ordinal)
         {
@@ -73,6 +106,9 @@ namespace Guardrails.BuildTasks.Footprints
 
             /// <summary>MCP servers started, each identified like a configured server's command.</summary>
             public List<McpServerUse> Servers { get; } = new List<McpServerUse>();
+
+            /// <summary>Permissions an assistant is started with by its flags (<c>claude --dangerously-skip-permissions</c>), per assistant.</summary>
+            public List<(string Assistant, PermissionUse Permission)> Permissions { get; } = new List<(string, PermissionUse)>();
         }
 
         /// <summary>
@@ -112,6 +148,11 @@ namespace Guardrails.BuildTasks.Footprints
                     files.Add(Path.Combine(level, relative.Replace('/', Path.DirectorySeparatorChar)));
                 }
 
+                foreach (string embedded in EmbeddedFootprints.InputFiles(new[] { level }))
+                {
+                    files.Add(embedded);
+                }
+
                 string npmrc = Path.Combine(level, ".npmrc");
                 if (File.Exists(npmrc))
                 {
@@ -124,7 +165,7 @@ namespace Guardrails.BuildTasks.Footprints
 
         private static IEnumerable<string> Candidates(string level)
         {
-            foreach (string name in new[] { ".vscode/tasks.json", "package.json", ".pre-commit-config.yaml", ".pre-commit-config.yml" })
+            foreach (string name in LauncherNames)
             {
                 if (File.Exists(Path.Combine(level, name.Replace('/', Path.DirectorySeparatorChar))))
                 {
@@ -161,23 +202,46 @@ namespace Guardrails.BuildTasks.Footprints
         /// <summary>Reads the commands <paramref name="text"/> starts on its own, by the file's kind.</summary>
         public static void Interpret(LauncherFile file, string text)
         {
+            string name = file.RelativePath;
             try
             {
-                if (file.RelativePath.StartsWith(".husky/", StringComparison.Ordinal))
+                if (name.StartsWith(".husky/", StringComparison.Ordinal))
                 {
-                    ReadScript(file, text, "hook", 1);
+                    ReadScript(file, text, "hook", allLines: true);
                 }
-                else if (file.RelativePath == ".vscode/tasks.json")
+                else if (name == ".vscode/tasks.json")
                 {
                     ReadTasks(file, JsonReader.Parse(text));
                 }
-                else if (file.RelativePath == "package.json")
+                else if (name == "package.json")
                 {
-                    ReadScripts(file, JsonReader.Parse(text));
+                    JsonNode root = JsonReader.Parse(text);
+                    ReadScripts(file, root);
+                    ReadHuskyHooks(file, root);
+                }
+                else if (name.StartsWith(".pre-commit-config.", StringComparison.Ordinal))
+                {
+                    ReadPreCommit(file, YamlReader.Parse(text));
+                }
+                else if (name == ".tool-versions")
+                {
+                    ReadToolVersions(file, text);
+                }
+                else if (name.EndsWith(".nix", StringComparison.Ordinal))
+                {
+                    ReadNix(file, text);
+                }
+                else if (name.EndsWith("akefile", StringComparison.Ordinal) || name.EndsWith("ustfile", StringComparison.Ordinal))
+                {
+                    ReadScript(file, text, "recipe", allLines: false);
                 }
                 else
                 {
-                    ReadPreCommit(file, YamlReader.Parse(text));
+                    // mise.toml, devbox.json, .gitpod.yml, lefthook.yml, .overcommit.yml, Taskfile.yml
+                    JsonNode root = name.EndsWith(".toml", StringComparison.Ordinal) ? TomlReader.Parse(text)
+                        : name.EndsWith(".json", StringComparison.Ordinal) ? JsonReader.Parse(text)
+                        : YamlReader.Parse(text);
+                    ReadStructured(file, root, string.Empty, inCommand: false, nixNames: name == "devbox.json", depth: 0);
                 }
             }
             catch (JsonParseException)
@@ -235,6 +299,195 @@ namespace Guardrails.BuildTasks.Footprints
             }
         }
 
+        /// <summary>husky before v5: <c>"husky": { "hooks": { "pre-commit": "…" } }</c> in package.json.</summary>
+        private static void ReadHuskyHooks(LauncherFile file, JsonNode root)
+        {
+            JsonNode? hooks = root.Kind == JsonKind.Object ? root["husky"]?["hooks"] : null;
+            if (hooks == null || hooks.Kind != JsonKind.Object)
+            {
+                return;
+            }
+
+            foreach (JsonProperty p in hooks.Properties)
+            {
+                if (p.Value.Kind == JsonKind.String)
+                {
+                    ReadCommandLine(file, p.Value.Text ?? string.Empty, "husky.hooks." + p.Name, p.Value.Start.Line, p.Value.Start.Column);
+                }
+            }
+        }
+
+        /// <summary>
+        /// A tool manager's, dev environment's or runner's file as a tree: a key or string that names an assistant's package
+        /// the way a tool manager does (<c>"npm:@anthropic-ai/claude-code"</c>, <c>pipx:aider-chat</c>; in devbox.json, Nix
+        /// names: <c>claude-code@latest</c>), and every string below a <see cref="CommandKeys"/> member as a command line (an
+        /// array of words without blanks, overcommit's <c>command: ["npx", …]</c>, as one command).
+        /// </summary>
+        private static void ReadStructured(LauncherFile file, JsonNode node, string path, bool inCommand, bool nixNames, int depth)
+        {
+            if (depth > 32)
+            {
+                return;
+            }
+
+            switch (node.Kind)
+            {
+                case JsonKind.Object:
+                    foreach (JsonProperty p in node.Properties)
+                    {
+                        AddTool(file, ToolSpec(p.Name, nixNames), (path.Length == 0 ? string.Empty : path + ".") + p.Name, p.NameStart.Line, p.NameStart.Column);
+                        ReadStructured(file, p.Value, path.Length == 0 ? p.Name : path + "." + p.Name, inCommand || CommandKeys.Contains(p.Name), nixNames, depth + 1);
+                    }
+
+                    break;
+                case JsonKind.Array:
+                    if (inCommand && node.Items.Count > 1 && System.Linq.Enumerable.All(node.Items, i => i.Kind == JsonKind.String && (i.Text ?? string.Empty).IndexOfAny(new[] { ' ', '\t' }) < 0))
+                    {
+                        var words = new List<string>();
+                        foreach (JsonNode item in node.Items)
+                        {
+                            words.Add("'" + (item.Text ?? string.Empty).Replace("'", string.Empty) + "'");
+                        }
+
+                        ReadCommandLine(file, string.Join(" ", words), path, node.Start.Line, node.Start.Column);
+                        break;
+                    }
+
+                    for (int i = 0; i < node.Items.Count; i++)
+                    {
+                        ReadStructured(file, node.Items[i], path + "[" + i + "]", inCommand, nixNames, depth + 1);
+                    }
+
+                    break;
+                case JsonKind.String:
+                    string text = node.Text ?? string.Empty;
+                    AddTool(file, ToolSpec(text, nixNames), path, node.Start.Line, node.Start.Column);
+                    if (inCommand)
+                    {
+                        ReadCommandLine(file, text, path, node.Start.Line, node.Start.Column);
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>asdf/mise <c>.tool-versions</c>: one tool a line, <c>npm:@google/gemini-cli latest</c>.</summary>
+        private static void ReadToolVersions(LauncherFile file, string text)
+        {
+            foreach ((int line, int column, string content) in ContentLines(text))
+            {
+                int blank = content.IndexOfAny(new[] { ' ', '\t' });
+                AddTool(file, ToolSpec(blank > 0 ? content.Substring(0, blank) : content, nixNames: false), "tool " + line, line, column);
+            }
+        }
+
+        /// <summary>
+        /// A Nix file (<c>flake.nix</c>, <c>shell.nix</c>, Firebase Studio's <c>.idx/dev.nix</c>): a package named like an
+        /// assistant's (<c>pkgs.claude-code</c>), and the lines of its strings as command lines (shell hooks, onStart scripts).
+        /// </summary>
+        private static void ReadNix(LauncherFile file, string text)
+        {
+            int start = -1;
+            int lineNo = 1;
+            int lineStart = 0;
+            for (int i = 0; i <= text.Length; i++)
+            {
+                char c = i < text.Length ? text[i] : ' ';
+                bool part = i < text.Length && (char.IsLetterOrDigit(c) || c == '-' || c == '_' || c == '.');
+                if (part && start < 0)
+                {
+                    start = i;
+                }
+                else if (!part && start >= 0)
+                {
+                    string token = text.Substring(start, i - start);
+                    int dot = token.LastIndexOf('.');
+                    AddTool(file, ToolSpec(dot >= 0 ? token.Substring(dot + 1) : token, nixNames: true), "package " + token, lineNo, start - lineStart + 1);
+                    start = -1;
+                }
+
+                if (i < text.Length && c == '\n')
+                {
+                    lineNo++;
+                    lineStart = i + 1;
+                }
+            }
+
+            foreach ((int line, int column, string content) in ContentLines(text))
+            {
+                foreach (string literal in StringLiterals(content))
+                {
+                    ReadCommandLine(file, literal, "string on line " + line, line, column);
+                }
+            }
+        }
+
+        /// <summary>The double-quoted strings of one line of Nix (one-line '' strings too).</summary>
+        private static IEnumerable<string> StringLiterals(string line)
+        {
+            foreach (string quote in new[] { "\"", "''" })
+            {
+                int from = 0;
+                while (true)
+                {
+                    int open = line.IndexOf(quote, from, StringComparison.Ordinal);
+                    int close = open < 0 ? -1 : line.IndexOf(quote, open + quote.Length, StringComparison.Ordinal);
+                    if (close < 0)
+                    {
+                        break;
+                    }
+
+                    yield return line.Substring(open + quote.Length, close - open - quote.Length);
+                    from = close + quote.Length;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The assistant a tool manager's package spec installs: <c>npm:&lt;package&gt;</c> (mise, asdf's npm backend),
+        /// <c>pipx:</c>/<c>pypi:</c>, and with <paramref name="nixNames"/> a Nix package name, each with an optional
+        /// <c>@version</c>.
+        /// </summary>
+        private static string? ToolSpec(string text, bool nixNames)
+        {
+            string t = text.Trim();
+            if (t.Length == 0 || t.Length > 200)
+            {
+                return null;
+            }
+
+            string? purl = null;
+            if (t.StartsWith("npm:", StringComparison.OrdinalIgnoreCase))
+            {
+                purl = "pkg:npm/" + WithoutVersion(t.Substring(4), scoped: true);
+            }
+            else if (t.StartsWith("pipx:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("pypi:", StringComparison.OrdinalIgnoreCase))
+            {
+                purl = "pkg:pypi/" + WithoutVersion(t.Substring(5), scoped: false);
+            }
+
+            if (purl != null)
+            {
+                return Packages.TryGetValue(purl, out string? id) ? id : null;
+            }
+
+            return nixNames && NixPackages.TryGetValue(WithoutVersion(t, scoped: false), out string? nix) ? nix : null;
+        }
+
+        private static string WithoutVersion(string name, bool scoped)
+        {
+            int at = name.IndexOf('@', scoped && name.StartsWith("@", StringComparison.Ordinal) ? 1 : 0);
+            return (at > 0 ? name.Substring(0, at) : name).Trim();
+        }
+
+        private static void AddTool(LauncherFile file, string? assistant, string setting, int line, int column)
+        {
+            if (assistant != null && !file.Assistants.Exists(a => a.Assistant == assistant))
+            {
+                file.Assistants.Add((assistant, setting, line, column));
+            }
+        }
+
         /// <summary>Local pre-commit hooks (<c>repo: local</c>): <c>entry</c> and <c>args</c>. A remote repository's hooks are defined there.</summary>
         private static void ReadPreCommit(LauncherFile file, JsonNode root)
         {
@@ -261,8 +514,32 @@ namespace Guardrails.BuildTasks.Footprints
             }
         }
 
-        /// <summary>A shell script: every line that is not a comment.</summary>
-        private static void ReadScript(LauncherFile file, string text, string what, int firstLine)
+        /// <summary>
+        /// A shell script: every line that is not a comment; for a Makefile or justfile (<paramref name="allLines"/> false) the
+        /// recipe lines only (indented), without make's <c>@</c>, <c>-</c> and <c>+</c> prefixes.
+        /// </summary>
+        private static void ReadScript(LauncherFile file, string text, string what, bool allLines)
+        {
+            foreach ((int line, int column, string content) in ContentLines(text))
+            {
+                if (allLines)
+                {
+                    ReadCommandLine(file, content, what + " line " + line, line, column);
+                }
+                else if (column > 1)
+                {
+                    string command = content.TrimStart('@', '-', '+').TrimStart();
+                    ReadCommandLine(file, command, what + " line " + line, line, column + content.Length - command.Length);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The lines of <paramref name="text"/> that are neither blank nor a <c>#</c> comment, each with its number, the column
+        /// of its first character and its text from there (trailing CR removed): shell scripts, recipes, <c>.tool-versions</c>
+        /// and <c>.env</c> files are read a line at a time through this one loop.
+        /// </summary>
+        internal static IEnumerable<(int Line, int Column, string Text)> ContentLines(string text)
         {
             string[] lines = text.Split('\n');
             for (int i = 0; i < lines.Length; i++)
@@ -274,7 +551,7 @@ namespace Guardrails.BuildTasks.Footprints
                     continue;
                 }
 
-                ReadCommandLine(file, trimmed, what + " line " + (firstLine + i), firstLine + i, line.Length - trimmed.Length + 1);
+                yield return (i + 1, line.Length - trimmed.Length + 1, trimmed);
             }
         }
 
@@ -306,9 +583,11 @@ namespace Guardrails.BuildTasks.Footprints
                 string? assistant = AssistantRun(words);
                 if (assistant != null)
                 {
-                    if (!file.Assistants.Exists(a => a.Assistant == assistant))
+                    AddTool(file, assistant, setting, lineNumber, column);
+                    string? ceiling = PermissionSettings.ClassifyFlags(assistant, words, out string flag);
+                    if (ceiling != null)
                     {
-                        file.Assistants.Add((assistant, setting, lineNumber, column));
+                        file.Permissions.Add((assistant, new PermissionUse(ceiling, setting, flag, lineNumber, column)));
                     }
 
                     continue;
@@ -339,7 +618,42 @@ namespace Guardrails.BuildTasks.Footprints
 
             var probe = new McpServerUse("probe", "launcher", 0, 0) { Command = words };
             ServerCommand.Identify(probe);
-            return probe.Package != null && Packages.TryGetValue(probe.Package, out string? byPackage) ? byPackage : null;
+            return probe.Package != null && Packages.TryGetValue(probe.Package, out string? byPackage) ? byPackage : Installed(words);
+        }
+
+        /// <summary>
+        /// The assistant a package manager installs (adversary round 7 route 10: a dev environment's <c>npm install -g
+        /// @anthropic-ai/claude-code</c> sets it up for everyone who opens the workspace): npm, pnpm, yarn and bun for npm
+        /// packages, pip, pipx and uv for Python ones.
+        /// </summary>
+        private static string? Installed(IReadOnlyList<string> words)
+        {
+            string exe = ServerCommand.ExecutableName(words[0]);
+            string? registry = exe == "npm" || exe == "pnpm" || exe == "yarn" || exe == "bun" ? "pkg:npm/"
+                : exe == "pip" || exe == "pip3" || exe == "pipx" || exe == "uv" ? "pkg:pypi/"
+                : null;
+            if (registry == null)
+            {
+                return null;
+            }
+
+            bool installing = false;
+            for (int i = 1; i < words.Count; i++)
+            {
+                string w = words[i];
+                if (!installing)
+                {
+                    installing = w == "install" || w == "i" || w == "add";
+                    continue;
+                }
+
+                if (!w.StartsWith("-", StringComparison.Ordinal) && Packages.TryGetValue(registry + WithoutVersion(w, scoped: true), out string? id))
+                {
+                    return id;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>A command that starts an MCP server: the package it runs, or else its program, names "mcp".</summary>

@@ -18,6 +18,21 @@ namespace Guardrails.BuildTasks.Footprints
             string name = LastName(key);
             string? text = value.Kind == JsonKind.String ? value.Text : null;
             bool isTrue = value.Kind == JsonKind.True;
+            if (key.EndsWith("terminal.allowList", StringComparison.Ordinal))
+            {
+                // VS Code before chat.tools.terminal.autoApprove: github.copilot.chat.agent.terminal.allowList, a rule map
+                // whose true entries run unasked (adversary round 7 route 9), judged like its successor.
+                return Approves(value) ? PermissionCeilings.AutoApprove : null;
+            }
+
+            if (key.EndsWith("mcp.discovery.enabled", StringComparison.Ordinal))
+            {
+                // VS Code chat.mcp.discovery.enabled: true, or a map of sources with one true: starts the MCP servers other
+                // applications configured on the developer's machine (Claude Desktop, Cursor, …), which no file here shows:
+                // the editor's counterpart of Claude Code's enableAllProjectMcpServers (adversary round 7 route 9).
+                return Approves(value) ? PermissionCeilings.EnableAllProjectMcpServers : null;
+            }
+
             switch (name)
             {
                 // Claude Code: permissions.defaultMode, and a subagent's front-matter permissionMode (adversary round 4 #16);
@@ -25,6 +40,8 @@ namespace Guardrails.BuildTasks.Footprints
                 case "defaultMode":
                 case "permissionMode":
                     return Is(text, "bypassPermissions") ? PermissionCeilings.BypassMode : Is(text, "acceptEdits") || Is(text, "auto") ? PermissionCeilings.AutoApprove : null;
+                // Amp: amp.dangerouslyAllowAll runs every tool without asking
+                case "dangerouslyAllowAll":
                 case "skipDangerousModePermissionPrompt":
                 case "dangerouslySkipPermissions":
                 case "dangerously_skip_permissions":
@@ -87,6 +104,79 @@ namespace Guardrails.BuildTasks.Footprints
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// VS Code settings that let the chat agent act without asking, as a finding's setting path names them (flat keys
+        /// in settings.json, under "settings" in a workspace file or a dev container's customizations.vscode):
+        /// <c>chat.tools.*.autoApprove</c>, <c>chat.mcp.discovery.enabled</c>, <c>github.copilot.chat.agent.terminal.allowList</c>.
+        /// </summary>
+        public static bool IsVsCodeChatSetting(string setting)
+        {
+            string s = setting.StartsWith("settings.", StringComparison.Ordinal) ? setting.Substring("settings.".Length) : setting;
+            return s.StartsWith("chat.", StringComparison.Ordinal) || s.StartsWith("github.copilot.chat.", StringComparison.Ordinal);
+        }
+
+        /// <summary>
+        /// The permission an assistant's command line turns on by its flags (adversary round 7 route 10), or null; <paramref name="flag"/>
+        /// is the flag as written. Claude Code <c>--dangerously-skip-permissions</c> and <c>--permission-mode bypassPermissions</c>
+        /// (<c>acceptEdits</c>: autoApprove); Codex <c>--dangerously-bypass-approvals-and-sandbox</c>, <c>--yolo</c>,
+        /// <c>--ask-for-approval never</c>, <c>--sandbox danger-full-access</c> (<c>--full-auto</c>: autoApprove); Gemini and
+        /// Qwen Code <c>--yolo</c> / <c>-y</c>, <c>--approval-mode yolo</c> (<c>auto_edit</c>: autoApprove); Copilot CLI
+        /// <c>--allow-all-tools</c> (autoApprove), <c>--allow-all</c> / <c>--yolo</c> (bypassMode). The strongest one wins.
+        /// </summary>
+        public static string? ClassifyFlags(string assistant, IReadOnlyList<string> words, out string flag)
+        {
+            flag = string.Empty;
+            string? found = null;
+            for (int i = 1; i < words.Count; i++)
+            {
+                string w = words[i];
+                int eq = w.IndexOf('=');
+                string name = w.StartsWith("--", StringComparison.Ordinal) && eq > 0 ? w.Substring(0, eq) : w;
+                string? value = eq > 0 && w.StartsWith("--", StringComparison.Ordinal) ? w.Substring(eq + 1) : i + 1 < words.Count ? words[i + 1] : null;
+                string? ceiling = null;
+                switch (name)
+                {
+                    case "--dangerously-skip-permissions":
+                    case "--dangerously-bypass-approvals-and-sandbox":
+                    case "--yolo":
+                    case "--allow-all":
+                        ceiling = PermissionCeilings.BypassMode;
+                        break;
+                    case "-y":
+                        ceiling = assistant == AssistantIds.Gemini || assistant == AssistantIds.QwenCode ? PermissionCeilings.BypassMode : null;
+                        break;
+                    case "--full-auto":
+                    case "--allow-all-tools":
+                        ceiling = PermissionCeilings.AutoApprove;
+                        break;
+                    case "--permission-mode":
+                        ceiling = Is(value, "bypassPermissions") ? PermissionCeilings.BypassMode : Is(value, "acceptEdits") || Is(value, "auto") ? PermissionCeilings.AutoApprove : null;
+                        break;
+                    case "--approval-mode":
+                        ceiling = Is(value, "yolo") ? PermissionCeilings.BypassMode : Is(value, "auto_edit") || Is(value, "autoEdit") ? PermissionCeilings.AutoApprove : null;
+                        break;
+                    case "--ask-for-approval":
+                    case "-a":
+                        ceiling = assistant == AssistantIds.OpenAiCodex && Is(value, "never") ? PermissionCeilings.BypassMode : null;
+                        break;
+                    case "--sandbox":
+                    case "-s":
+                        ceiling = assistant == AssistantIds.OpenAiCodex && Is(value, "danger-full-access") ? PermissionCeilings.BypassMode : null;
+                        break;
+                }
+
+                if (ceiling != null && (found == null || (found != PermissionCeilings.BypassMode && ceiling == PermissionCeilings.BypassMode)))
+                {
+                    found = ceiling;
+                    flag = name.StartsWith("--", StringComparison.Ordinal) && (name == "--permission-mode" || name == "--approval-mode" || name == "--ask-for-approval" || name == "--sandbox") || name == "-a" || name == "-s"
+                        ? name + " " + value
+                        : name;
+                }
+            }
+
+            return found;
         }
 
         /// <summary>

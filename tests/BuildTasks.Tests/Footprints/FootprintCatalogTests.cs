@@ -16,6 +16,9 @@ public class FootprintCatalogTests
         "qwen-code", "firebase-studio",
         // Issue 12 after the fourth outside review (round 4 #3): CodeRabbit's repository configuration.
         "coderabbit", "crush",
+        // Adversary round 7 route 7: assistants whose files no footprint matched.
+        "mistral-vibe", "iflow-cli", "warp", "openhands", "qoder", "lingma", "codebuddy", "rovo-dev", "gptme", "qodo-pr-agent",
+        "greptile", "sourcery", "kimi",
     };
 
     [Fact]
@@ -57,6 +60,17 @@ public class FootprintCatalogTests
     [InlineData(".kilocode/mcp.json", "kilo-code")]
     [InlineData(".kilocodemodes", "kilo-code")]
     [InlineData("AGENT.md", "amp")]
+    [InlineData(".amp/settings.json", "amp")]
+    [InlineData(".vibe/config.toml", "mistral-vibe")]
+    [InlineData(".iflow/settings.json", "iflow-cli")]
+    [InlineData("IFLOW.md", "iflow-cli")]
+    [InlineData("WARP.md", "warp")]
+    [InlineData("CODEBUDDY.md", "codebuddy")]
+    [InlineData("gptme.toml", "gptme")]
+    [InlineData(".pr_agent.toml", "qodo-pr-agent")]
+    [InlineData("greptile.json", "greptile")]
+    [InlineData(".sourcery.yaml", "sourcery")]
+    [InlineData(".kimi-code/mcp.json", "kimi")]
     [InlineData("mcp.json", "claude-code")]
     [InlineData(".claude.json", "claude-code")]
     [InlineData("CONVENTIONS.md", "aider")]
@@ -95,6 +109,14 @@ public class FootprintCatalogTests
     [InlineData(".trae", "trae")]
     [InlineData(".trae/rules", "trae")]
     [InlineData(".opencode", "opencode")]
+    [InlineData(".openhands/microagents", "openhands")]
+    [InlineData(".qoder/rules", "qoder")]
+    [InlineData(".lingma/rules", "lingma")]
+    [InlineData(".rovodev", "rovo-dev")]
+    [InlineData(".kimi", "kimi")]
+    [InlineData(".vibe", "mistral-vibe")]
+    [InlineData(".codebuddy", "codebuddy")]
+    [InlineData(".greptile", "greptile")]
     public void The_issue_folders_are_folder_footprints_of_their_assistant(string path, string assistant)
     {
         string[] segments = path.Split('/');
