@@ -238,6 +238,31 @@ public sealed class ScanTests
         Assert.Contains(Findings(run), e => e.GetProperty("rule").GetString() == "GRD130" && e.GetProperty("file").GetString()!.StartsWith(".cursor", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Adversary round 7 routes 7 and 10 through guardrails scan: a dev container's VS Code MCP server (Copilot), an assistant
+    /// installed by mise and one run by a Makefile were not footprints.
+    /// </summary>
+    [Fact]
+    public void Round7_dev_container_MCP_servers_and_tool_manager_assistants_are_GRD130_at_their_line()
+    {
+        using var repo = new TempRepo();
+        Directory.CreateDirectory(repo.PathOf(".git"));
+        repo.Write("policy/guardrails.policy.json", Documents.Policy);
+        repo.Write("ai-assistants.json", Documents.Manifest());
+        repo.Write("App/App.csproj", Documents.Project);
+        repo.Write(".devcontainer/devcontainer.json", "{\n  \"customizations\": { \"vscode\": { \"mcp\": { \"servers\": {\n    \"docs\": { \"url\": \"https://mcp.contoso.example/docs\" }\n  } } } }\n}\n");
+        repo.Write("mise.toml", "[tools]\ndotnet = \"10\"\n\"npm:@openai/codex\" = \"latest\"\n");
+        repo.Write("Makefile", "build:\n\tdotnet build\nai:\n\tclaude -p fix --dangerously-skip-permissions\n");
+
+        CliRun run = CliRun.Of("scan", repo.Root, "--format", "json", "--policy", repo.PathOf("policy/guardrails.policy.json"));
+
+        Assert.Equal(1, run.ExitCode);
+        List<JsonElement> undeclared = Findings(run).Where(e => e.GetProperty("rule").GetString() == "GRD130").ToList();
+        Assert.Contains(undeclared, e => e.GetProperty("file").GetString() == ".devcontainer/devcontainer.json" && e.GetProperty("line").GetInt32() == 3 && e.GetProperty("message").GetString()!.Contains("'github-copilot'"));
+        Assert.Contains(undeclared, e => e.GetProperty("file").GetString() == "mise.toml" && e.GetProperty("line").GetInt32() == 3 && e.GetProperty("message").GetString()!.Contains("'openai-codex'"));
+        Assert.Contains(undeclared, e => e.GetProperty("file").GetString() == "Makefile" && e.GetProperty("line").GetInt32() == 4 && e.GetProperty("message").GetString()!.Contains("'claude-code'"));
+    }
+
     [Fact]
     public void Unrestored_project_has_its_package_references_judged_at_the_reference()
     {
