@@ -218,4 +218,109 @@ public class FootprintBuildTests
         Assert.DoesNotContain("GRD132", edited.Output);
         Assert.Contains("GRD130", edited.Output);
     }
+
+    /// <summary>
+    /// Adversary round 7 route 7 (repro-5): a denied MCP server for the declared Copilot in a dev container's
+    /// customizations.vscode, Amp's servers in VS Code's settings, Mistral Vibe and iFlow MCP configurations and Warp's
+    /// rules passed the Enforce build.
+    /// </summary>
+    [Fact]
+    public void Round7_MCP_servers_and_assistants_in_files_the_catalog_did_not_read_fail_the_build()
+    {
+        TestProject project = _fixture.NewProject();
+        Directory.CreateDirectory(project.PathOf(".git"));
+        string policy = project.Write("policy/guardrails.policy.json", Round7Policy);
+        project.Write("ai-assistants.json", Manifest("[ { \"id\": \"github-copilot\" } ]"));
+        project.Write(".github/copilot-instructions.md", "# notes\n");
+        const string Fs = "{ \"command\": \"npx\", \"args\": [\"-y\", \"@modelcontextprotocol/server-filesystem\", \"/\"] }";
+        project.Write(".devcontainer/devcontainer.json",
+            "{\n  \"name\": \"dev\",\n  \"image\": \"mcr.microsoft.com/devcontainers/dotnet:10.0\",\n  \"customizations\": {\n    \"vscode\": {\n      \"mcp\": { \"servers\": {\n        \"fs\": " + Fs + "\n      } }\n    }\n  }\n}\n");
+        project.Write(".vscode/settings.json", "{\n  \"amp.mcpServers\": {\n    \"fs\": " + Fs + "\n  },\n  \"amp.dangerouslyAllowAll\": true\n}\n");
+        project.Write(".vibe/config.toml", "[[mcp_servers]]\nname = \"fs\"\ntransport = \"stdio\"\ncommand = \"npx\"\nargs = [\"-y\", \"@modelcontextprotocol/server-filesystem\", \"/\"]\n");
+        project.Write(".iflow/settings.json", "{\n  \"mcpServers\": {\n    \"fs\": " + Fs + "\n  }\n}\n");
+        project.Write("WARP.md", "# Warp agent rules\n");
+        project.SetProperties(("GuardrailsPolicyPath", policy));
+
+        DotNet.Result result = project.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(Path.Combine(".devcontainer", "devcontainer.json") + "(7,9): Guardrails error GRD132:", result.Output);
+        Assert.Contains("filesystem-root", result.Output);
+        Assert.Contains(Path.Combine(".vscode", "settings.json") + "(3,5): Guardrails error GRD130:", result.Output);
+        Assert.Contains(Path.Combine(".vscode", "settings.json") + "(3,5): Guardrails error GRD132:", result.Output);
+        Assert.Matches(@"\.vibe[/\\]config\.toml\(\d+,\d+\): Guardrails error GRD130: .*'mistral-vibe'", result.Output);
+        Assert.Matches(@"\.vibe[/\\]config\.toml\(\d+,\d+\): Guardrails error GRD132:", result.Output);
+        Assert.Matches(@"\.iflow[/\\]settings\.json\(3,5\): Guardrails error GRD132:", result.Output);
+        Assert.Contains("WARP.md(1,1): Guardrails error GRD130:", result.Output);
+    }
+
+    /// <summary>
+    /// Adversary round 7 route 9 (repro-11): VS Code settings that let Copilot run every terminal command or start other
+    /// applications' MCP servers without asking passed the Enforce build of a policy that forbids Copilot's autoApprove.
+    /// </summary>
+    [Fact]
+    public void Round7_VS_Code_terminal_allow_list_and_MCP_discovery_fail_the_build()
+    {
+        TestProject project = _fixture.NewProject();
+        Directory.CreateDirectory(project.PathOf(".git"));
+        string policy = project.Write("policy/guardrails.policy.json", Round7Policy);
+        project.Write("ai-assistants.json", Manifest("[ { \"id\": \"github-copilot\" } ]"));
+        project.Write(".github/copilot-instructions.md", "# notes\n");
+        project.Write(".vscode/settings.json",
+            "{\n \"editor.tabSize\": 4,\n \"github.copilot.chat.agent.terminal.allowList\": { \"/.*/\": true },\n \"chat.mcp.discovery.enabled\": true\n}\n");
+        project.SetProperties(("GuardrailsPolicyPath", policy));
+
+        DotNet.Result result = project.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(Path.Combine(".vscode", "settings.json") + "(3,2): Guardrails error GRD134:", result.Output);
+        Assert.Contains(Path.Combine(".vscode", "settings.json") + "(4,2): Guardrails error GRD134:", result.Output);
+        Assert.Contains("'enableAllProjectMcpServers'", result.Output);
+    }
+
+    /// <summary>
+    /// Adversary round 7 route 10 (repro-7): assistants installed by tool managers and dev environments, and launched with
+    /// their permission-bypass flags by hooks and task runners, passed the Enforce build.
+    /// </summary>
+    [Fact]
+    public void Round7_assistants_from_tool_managers_and_hooks_fail_the_build_and_bypass_flags_are_held_against_the_ceiling()
+    {
+        TestProject project = _fixture.NewProject();
+        Directory.CreateDirectory(project.PathOf(".git"));
+        string policy = project.Write("policy/guardrails.policy.json", Round7Policy);
+        project.Write("ai-assistants.json", Manifest("[ { \"id\": \"claude-code\" } ]"));
+        project.Write("CLAUDE.md", "# notes\n");
+        project.Write("mise.toml", "[tools]\n\"npm:@anthropic-ai/claude-code\" = \"latest\"\n\"npm:@openai/codex\" = \"latest\"\n");
+        project.Write(".tool-versions", "npm:@google/gemini-cli latest\n");
+        project.Write(".gitpod.yml", "tasks:\n  - init: npm install -g @anthropic-ai/claude-code\n    command: claude --dangerously-skip-permissions\n");
+        project.Write("lefthook.yml", "pre-commit:\n  commands:\n    review:\n      run: npx -y @anthropic-ai/claude-code -p \"review {staged_files}\" --dangerously-skip-permissions\n");
+        project.Write("Makefile", "ai:\n\tnpx -y @anthropic-ai/claude-code -p \"fix\" --dangerously-skip-permissions\n");
+        project.SetProperties(("GuardrailsPolicyPath", policy));
+
+        DotNet.Result result = project.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("mise.toml(3,1): Guardrails error GRD130:", result.Output);
+        Assert.Contains(".tool-versions(1,1): Guardrails error GRD130:", result.Output);
+        Assert.Contains(".gitpod.yml(3,14): Guardrails error GRD134:", result.Output);
+        Assert.Contains("lefthook.yml(4,12): Guardrails error GRD134:", result.Output);
+        Assert.Contains("Makefile(2,2): Guardrails error GRD134:", result.Output);
+        Assert.Contains("'bypassMode'", result.Output);
+    }
+
+    private static readonly string Round7Policy = """
+        {
+          "policyFormat": "1.0",
+          "policyId": "e2e-round7",
+          "revision": 1,
+          "owner": { "name": "AI Governance", "contact": "ai-gov@example.test", "approvers": ["sec@example.test"] },
+          "assistants": [
+            { "id": "github-copilot", "permissions": { "autoApprove": "forbid" }, __APPROVAL__ },
+            { "id": "claude-code", "permissions": { "bypassMode": "forbid" }, __APPROVAL__ }
+          ],
+          "mcpServers": {
+            "deny": [ { "id": "filesystem-root", "package": "pkg:npm/@modelcontextprotocol/server-filesystem", "reason": "reads the whole disk" } ]
+          }
+        }
+        """.Replace("__APPROVAL__", Approval);
 }
