@@ -184,9 +184,9 @@ namespace Guardrails.BuildTasks
                     KeptBackListFile = KeptBackList,
                     LateBuildFiles = WithDirectoryBuildProps(Paths(LateBuildFiles), DirectoryBuildPropsAbove),
                     BuildOutputFolders = Integrity.CommittedBuildOutput.Folders(ProjectPath, BuildOutputFolders),
-                    BuildRepository = Reports.BuildProvenance.Detect(null, Environment.GetEnvironmentVariable).Repository,
                     Now = Clock(),
                 };
+                Reports.BuildProvenance.Identify(request, string.IsNullOrEmpty(ProjectPath) ? null : Path.GetDirectoryName(Path.GetFullPath(ProjectPath)), Environment.GetEnvironmentVariable);
                 CentralSettingSources.Collect(this, request);
                 if (!string.IsNullOrWhiteSpace(BuildFilesList) && request.RepositoryBuildFiles != null)
                 {

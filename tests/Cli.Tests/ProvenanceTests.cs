@@ -33,4 +33,37 @@ public sealed class ProvenanceTests
         BuildProvenance p = BuildProvenance.Detect(repo.PathOf("App"), _ => null);
         Assert.Equal(("example.test/team/app", "89abcdef0123456789abcdef0123456789abcdef", "feature/x", (string?)null), (p.Repository, p.Commit, p.Branch, p.CiSystem));
     }
+
+    [Theory]
+    [InlineData("circleci", "CIRCLECI=true|CIRCLE_REPOSITORY_URL=git@github.com:contoso/hr-payroll.git|CIRCLE_SHA1=abc", "github.com/contoso/hr-payroll")]
+    [InlineData("buildkite", "BUILDKITE=true|BUILDKITE_REPO=https://github.com/contoso/hr-payroll.git", "github.com/contoso/hr-payroll")]
+    [InlineData("bitbucket-pipelines", "BITBUCKET_BUILD_NUMBER=7|BITBUCKET_GIT_HTTP_ORIGIN=http://bitbucket.org/contoso/hr-payroll", "bitbucket.org/contoso/hr-payroll")]
+    [InlineData("drone", "DRONE=true|DRONE_GIT_HTTP_URL=https://github.com/contoso/hr-payroll.git", "github.com/contoso/hr-payroll")]
+    [InlineData("aws-codebuild", "CODEBUILD_BUILD_ID=p:1|CODEBUILD_SOURCE_REPO_URL=https://github.com/contoso/hr-payroll.git", "github.com/contoso/hr-payroll")]
+    [InlineData("travis", "TRAVIS=true|TRAVIS_REPO_SLUG=contoso/hr-payroll", "contoso/hr-payroll")]
+    [InlineData("appveyor", "APPVEYOR=True|APPVEYOR_REPO_PROVIDER=gitHub|APPVEYOR_REPO_NAME=contoso/hr-payroll", "github.com/contoso/hr-payroll")]
+    [InlineData("teamcity", "TEAMCITY_VERSION=2025.03", null)]
+    [InlineData("ci", "CI=1", null)]
+    public void Each_CI_system_names_the_repository_it_builds(string system, string variables, string? repository)
+    {
+        // Adversary round 7 route 12: GRD127 knew four CI systems; on the others a repository could claim another's name.
+        Dictionary<string, string> env = variables.Split('|').Select(v => v.Split('=', 2)).ToDictionary(v => v[0], v => v[1]);
+        BuildProvenance p = BuildProvenance.Detect(null, n => env.GetValueOrDefault(n));
+        Assert.Equal((system, repository), (p.CiSystem, p.CiRepository));
+        Assert.True(p.InCi);
+    }
+
+    [Fact]
+    public void Every_remote_is_read_origin_first()
+    {
+        using var repo = new TempRepo();
+        repo.Write(".git/HEAD", "ref: refs/heads/main\n");
+        repo.Write(".git/config", "[remote \"upstream\"]\n\turl = git@github.com:contoso/payments.git\n[remote \"origin\"]\n\turl = https://user:secret@github.com/alice/payments\n");
+        repo.Write("App/App.csproj", "<Project />");
+        BuildProvenance p = BuildProvenance.Detect(repo.PathOf("App"), _ => null);
+        Assert.Equal(new[] { "github.com/alice/payments", "github.com/contoso/payments" }, p.Remotes);
+        Assert.Equal("github.com/alice/payments", p.Repository);
+        Assert.Null(p.CiRepository);
+        Assert.False(p.InCi);
+    }
 }

@@ -190,7 +190,7 @@ namespace Guardrails.BuildTasks.Engine
             {
                 if (result.Manifest != null)
                 {
-                    PolicyEvaluator.Evaluate(policy, result.Manifest, request.Now, result.Findings, request.BuildRepository);
+                    PolicyEvaluator.Evaluate(policy, result.Manifest, request.Now, result.Findings, request.BuildRepository, request.BuildRemotes, request.InCi);
                 }
 
                 // The effective policy first: the package gate decides with the same evaluator and model as the analyzers.

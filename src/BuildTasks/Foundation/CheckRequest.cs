@@ -81,6 +81,13 @@ namespace Guardrails.BuildTasks.Foundation
         /// </summary>
         public string? BuildRepository { get; set; }
 
+        /// <summary>The git remotes of the repository being built (cleaned, origin first): GRD127 compares the manifest's
+        /// "repository" with them where no CI variable names the repository (adversary round 7 route 12).</summary>
+        public System.Collections.Generic.IReadOnlyList<string>? BuildRemotes { get; set; }
+
+        /// <summary>The build runs on a CI system: a GRD127 found through the git remotes alone is an error there, a warning on a developer's machine.</summary>
+        public bool InCi { get; set; }
+
         /// <summary>Packages referenced by the project files, for the package check when there is no assets file (the guardrails
         /// tool scanning a repository that was never restored). Ignored when <see cref="ProjectAssetsFile"/> is set.</summary>
         public System.Collections.Generic.IReadOnlyList<Guardrails.BuildTasks.Foundation.DeclaredPackage>? DeclaredPackages { get; set; }

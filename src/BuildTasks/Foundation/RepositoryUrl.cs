@@ -63,7 +63,48 @@ namespace Guardrails.BuildTasks.Foundation
             }
 
             return string.Equals(d, b, StringComparison.OrdinalIgnoreCase) ||
-                (d.IndexOf('/') > 0 && b.EndsWith("/" + d, StringComparison.OrdinalIgnoreCase));
+                (d.IndexOf('/') > 0 && b.EndsWith("/" + d, StringComparison.OrdinalIgnoreCase)) ||
+                (b.IndexOf('/') > 0 && d.EndsWith("/" + b, StringComparison.OrdinalIgnoreCase)); // a CI variable without the host (Travis, AppVeyor)
+        }
+
+        /// <summary>
+        /// GRD127's one decision (adversary round 7 route 12): the repository <paramref name="declared"/> contradicts, or
+        /// null when the claim holds. The CI system's own variable decides where it names one; otherwise the git remotes
+        /// do, and the claim holds when it names any of them (a fork's clone with an <c>upstream</c> remote, a mirror
+        /// whose remote is not called origin). No CI variable and no remote: nothing to compare.
+        /// </summary>
+        public static string? Contradicted(string declared, string? ciRepository, System.Collections.Generic.IReadOnlyList<string>? remotes)
+        {
+            if (!string.IsNullOrWhiteSpace(ciRepository))
+            {
+                return Same(declared, ciRepository!) ? null : Clean(ciRepository);
+            }
+
+            string? first = null;
+            foreach (string remote in remotes ?? Array.Empty<string>())
+            {
+                if (!NamesAHost(remote))
+                {
+                    continue; // a remote that is a local path (a clone of a clone, a CI cache) names no repository
+                }
+
+                if (Same(declared, remote))
+                {
+                    return null;
+                }
+
+                first ??= Clean(remote);
+            }
+
+            return first;
+        }
+
+        /// <summary>A remote that names host/owner/…; a local path (a clone of a clone, a CI cache) names no repository.</summary>
+        private static bool NamesAHost(string url)
+        {
+            string c = Clean(url) ?? string.Empty;
+            int slash = c.IndexOf('/');
+            return slash > 0 && c.Substring(0, slash).IndexOf('.') > 0 && !url.TrimStart().StartsWith("file:", StringComparison.OrdinalIgnoreCase);
         }
     }
 }

@@ -31,24 +31,32 @@ namespace Guardrails.BuildTasks.Policy
 
         /// <param name="buildRepository">The repository the CI system names (null outside CI): the manifest's "repository"
         /// scopes waivers and assistant approvals, so in CI it must be the repository really being built (GRD127).</param>
-        public static void Evaluate(GuardrailsPolicy policy, AssistantManifest manifest, DateTimeOffset now, List<Finding> findings, string? buildRepository = null)
+        /// <param name="remotes">The git remotes of the repository (cleaned): compared where no CI variable names the repository.</param>
+        /// <param name="inCi">On CI a contradiction found through the remotes alone is an error; on a developer's machine (a fork's clone without an upstream remote) a warning.</param>
+        public static void Evaluate(GuardrailsPolicy policy, AssistantManifest manifest, DateTimeOffset now, List<Finding> findings, string? buildRepository = null,
+            IReadOnlyList<string>? remotes = null, bool inCi = false)
         {
             var evaluator = new PolicyEvaluator(policy, manifest, now, findings);
-            evaluator.CheckRepositoryIdentity(buildRepository);
+            evaluator.CheckRepositoryIdentity(buildRepository, remotes, inCi);
             evaluator.Run();
         }
 
-        private void CheckRepositoryIdentity(string? buildRepository)
+        private void CheckRepositoryIdentity(string? buildRepository, IReadOnlyList<string>? remotes, bool inCi)
         {
             Located<string>? declared = _manifest.Repository;
-            if (declared == null || string.IsNullOrWhiteSpace(buildRepository) || RepositoryUrl.Same(declared.Value, buildRepository!))
+            string? actual = declared == null ? null : RepositoryUrl.Contradicted(declared.Value, buildRepository, remotes);
+            if (declared == null || actual == null)
             {
                 return;
             }
 
+            bool fromCi = !string.IsNullOrWhiteSpace(buildRepository);
             Add(RuleCatalog.RepositoryMismatch, declared.Node,
-                "The manifest says this is repository '" + Text.Show(declared.Value) + "', but the CI system is building '" + Text.Show(buildRepository!) +
-                "'. The repository scopes waivers and assistant approvals, so it must be the one being built: set \"repository\" to '" + Text.Show(buildRepository!) + "'.", null);
+                "The manifest says this is repository '" + Text.Show(declared.Value) + "', but " +
+                (fromCi ? "the CI system is building '" + Text.Show(actual) + "'" : "no git remote of this repository is that one (its remote is '" + Text.Show(actual) + "')") +
+                ". The repository scopes waivers and assistant approvals, so it must be the one being built: set \"repository\" to '" + Text.Show(actual) + "'" +
+                (fromCi ? "." : ", or add the repository it was forked or mirrored from as a remote (git remote add upstream <url>)."), null,
+                warningOnly: !fromCi && !inCi);
         }
 
         private string Ask => " Ask " + _policy.Owner.Describe();

@@ -179,6 +179,7 @@ internal static class RepositoryScan
                 CheckFootprints = true,
                 Now = options.Now,
             };
+            Guardrails.BuildTasks.Reports.BuildProvenance.Identify(request, projectDir, Environment.GetEnvironmentVariable);
             CheckResult result = GuardrailsChecker.Run(request);
             engineFindings.AddRange(result.Findings);
             credentialFiles.UnionWith(Guardrails.BuildTasks.Footprints.FootprintChecker.CredentialFiles(projectDir, request.ManifestPath));

@@ -99,6 +99,12 @@ internal static class BuildGate
                 "): the build that compiled this assembly failed; fix the findings and build again.");
         }
 
+        GateResult? claim = RepositoryClaim(outputDirectory, record, Environment.GetEnvironmentVariable);
+        if (claim != null)
+        {
+            return claim;
+        }
+
         GateResult? policy = CheckPolicy(outputDirectory, record["policy"], expect) ?? CheckPolicyPackage(outputDirectory, record, expect);
         if (policy != null)
         {
@@ -132,6 +138,26 @@ internal static class BuildGate
         }
 
         return new GateResult(outputDirectory, null, "verified: " + file + " (" + (compile["severities"]?.Text ?? "?") + ")");
+    }
+
+    /// <summary>
+    /// GRD127 at the gate (adversary round 7 route 12): the repository the record's manifest claims (<c>repository</c>) must
+    /// be the one CI is building, by the same decision as the build (<see cref="BuildTasks.Foundation.RepositoryUrl.Contradicted"/>:
+    /// the CI system's repository variable, else any git remote of the checkout). A record written where the build took the
+    /// contradiction as a warning (no CI variable in that build's environment) fails here, on CI.
+    /// </summary>
+    internal static GateResult? RepositoryClaim(string outputDirectory, JsonNode record, Func<string, string?> env)
+    {
+        string? claimed = record["repository"]?.Text;
+        if (string.IsNullOrWhiteSpace(claimed))
+        {
+            return null;
+        }
+
+        BuildTasks.Reports.BuildProvenance here = BuildTasks.Reports.BuildProvenance.Detect(outputDirectory, env);
+        string? actual = here.InCi ? BuildTasks.Foundation.RepositoryUrl.Contradicted(claimed!, here.CiRepository, here.Remotes) : null;
+        return actual == null ? null : Fail(outputDirectory, "GRDCL29", "the audit record's manifest says this is repository '" + claimed + "', but CI is building '" +
+            actual + "' (GRD127): the repository scopes waivers and assistant approvals, so the build judged this code under another repository's approvals.");
     }
 
     /// <summary>The record's policy against the pins and minimum revision CI gave (GRDCL26, GRDCL27).</summary>

@@ -351,6 +351,44 @@ public class GRD127_RepositoryMismatchTests
     {
         Assert.Empty(Check(manifest: WaiverCases.Manifest(claim: true, repo: "github.com/contoso/anything")).Of("GRD127"));
     }
+
+    [Fact]
+    public void On_a_CI_system_that_names_no_repository_the_git_remote_decides_and_a_claimed_other_repository_fails()
+    {
+        // Adversary round 7 route 12: on CircleCI, Buildkite, TeamCity, Cloud Build… the manifest's claim was compared with
+        // nothing; github.com/contoso/hr-payroll claimed github.com/contoso/payments to take its approvals.
+        string claimed = WaiverCases.Manifest(claim: true);
+        var run = Check(manifest: claimed, remotes: new[] { "github.com/contoso/hr-payroll" }, inCi: true);
+
+        Finding f = Assert.Single(run.Of("GRD127"));
+        Assert.True(f.IsError(true));
+        Assert.Equal(PositionOf(claimed, "\"github.com/contoso/payments\""), (f.Line, f.Column));
+        Assert.Contains("'github.com/contoso/hr-payroll'", f.Message);
+    }
+
+    [Fact]
+    public void On_a_developer_s_machine_a_remote_that_contradicts_the_claim_is_a_warning()
+    {
+        Finding f = Assert.Single(Check(manifest: WaiverCases.Manifest(claim: true), remotes: new[] { "github.com/alice/payments" }).Of("GRD127"));
+        Assert.False(f.IsError(true));
+    }
+
+    [Theory]
+    [InlineData("github.com/contoso/payments")]
+    [InlineData("github.com/alice/payments", "github.com/contoso/payments")] // a fork's clone with the upstream remote
+    [InlineData("gitlab.example.test/mirror/payments", "github.com/Contoso/Payments")] // a mirror whose remote is not origin; case
+    [InlineData("/work/cache/payments")] // a local path names no repository
+    public void A_remote_naming_the_claimed_repository_or_no_host_passes(params string[] remotes)
+    {
+        Assert.Empty(Check(manifest: WaiverCases.Manifest(claim: true), remotes: remotes, inCi: true).Of("GRD127"));
+    }
+
+    [Fact]
+    public void A_CI_variable_decides_over_the_remotes()
+    {
+        Assert.Empty(Check(manifest: WaiverCases.Manifest(claim: true), buildRepository: "git@github.com:contoso/payments.git", remotes: new[] { "github.com/alice/payments" }, inCi: true).Of("GRD127"));
+        Assert.Single(Check(manifest: WaiverCases.Manifest(claim: true), buildRepository: "contoso/hr-payroll", remotes: new[] { "github.com/contoso/payments" }, inCi: true).Of("GRD127"));
+    }
 }
 
 public class GRD126_PermissionCeilingExceededTests

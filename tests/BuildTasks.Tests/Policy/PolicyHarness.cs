@@ -77,7 +77,7 @@ internal static class PolicyHarness
     }
 
     public static Run Check(string? policy = null, string? manifest = null, DateTimeOffset? now = null, string? assets = null, string project = "App", string mode = "Enforce", string? buildRepository = null,
-        string[]? packageReferences = null, string? targetFramework = null)
+        string[]? packageReferences = null, string? targetFramework = null, IReadOnlyList<string>? remotes = null, bool inCi = false)
     {
         using var dir = new TempDir();
         string policyPath = dir.Write("policy/guardrails.policy.json", policy ?? BasePolicy);
@@ -91,6 +91,8 @@ internal static class PolicyHarness
             ProjectAssetsFile = assetsPath,
             Mode = mode,
             BuildRepository = buildRepository,
+            BuildRemotes = remotes,
+            InCi = inCi,
             PackageReferenceIds = packageReferences,
             TargetFramework = targetFramework,
             Now = now ?? Now,
