@@ -186,6 +186,11 @@ namespace Guardrails.BuildTasks
                     BuildOutputFolders = Integrity.CommittedBuildOutput.Folders(ProjectPath, BuildOutputFolders),
                     Now = Clock(),
                 };
+                if (!string.IsNullOrEmpty(ProjectPath))
+                {
+                    request.ScriptPackages = InteractiveScripts.InRepository(Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!);
+                }
+
                 Reports.BuildProvenance.Identify(request, string.IsNullOrEmpty(ProjectPath) ? null : Path.GetDirectoryName(Path.GetFullPath(ProjectPath)), Environment.GetEnvironmentVariable);
                 CentralSettingSources.Collect(this, request);
                 if (!string.IsNullOrWhiteSpace(BuildFilesList) && request.RepositoryBuildFiles != null)

@@ -47,4 +47,61 @@ public class AdversaryRound7RouteTests
         Assert.True(fork.ExitCode == 0, fork.ToString());
         Assert.DoesNotContain("GRD127", fork.Output);
     }
+
+    /// <summary>
+    /// Route 13 (repro-13): `#r "nuget: OpenAI, 2.1.0"` in a committed .NET Interactive notebook, a .dib and a
+    /// dotnet-script .csx. The build now reads the repository's committed notebooks and scripts (git's index) and judges
+    /// their package references with the one package evaluator: GRD201 at each file and line.
+    /// </summary>
+    [Fact]
+    public void Route13_nuget_references_in_committed_notebooks_and_scripts_fail_the_Enforce_build_with_GRD201_at_their_lines()
+    {
+        string policy = E2eDocuments.Policy("e2e-route13", 1, members: """
+            "packages": { "approved": [ { "id": "Azure.AI.OpenAI", "versions": "[2.1,3.0)" } ] }
+            """);
+        TestProject project = _fixture.NewPinnedProject(policy, E2eDocuments.MinimalManifest, ("GuardrailsMode", "Enforce"));
+        project.Write("notebooks/explore.ipynb", Notebook);
+        project.Write("notebooks/explore.dib", "#!csharp\n\n#r \"nuget: OpenAI, 2.1.0\"\nusing OpenAI.Chat;\nvar c = new ChatClient(\"gpt-4o\", Environment.GetEnvironmentVariable(\"OPENAI_API_KEY\"));\n");
+        project.Write("scripts/ask.csx", "#r \"nuget: OpenAI, 2.1.0\"\nusing OpenAI.Chat;\nvar c = new ChatClient(\"gpt-4o\", Environment.GetEnvironmentVariable(\"OPENAI_API_KEY\"));\n");
+        Git.CommitAll(project.Directory);
+
+        DotNet.Result build = project.Build();
+
+        Assert.True(build.ExitCode != 0, build.ToString());
+        Assert.Matches(@"explore\.ipynb\(11,5\): Guardrails error GRD201: [^\n]*OpenAI", build.Output);
+        Assert.Matches(@"explore\.dib\(3,1\): Guardrails error GRD201: [^\n]*OpenAI", build.Output);
+        Assert.Matches(@"ask\.csx\(1,1\): Guardrails error GRD201: [^\n]*OpenAI", build.Output);
+    }
+
+    private const string Notebook = """
+        {
+         "cells": [
+          {
+           "cell_type": "code",
+           "metadata": {
+            "dotnet_interactive": {
+             "language": "csharp"
+            }
+           },
+           "source": [
+            "#r \"nuget: OpenAI, 2.1.0\"\n",
+            "using OpenAI.Chat;\n",
+            "var c = new ChatClient(\"gpt-4o\", Environment.GetEnvironmentVariable(\"OPENAI_API_KEY\"));\n",
+            "c.CompleteChat(\"hi\")"
+           ],
+           "outputs": [],
+           "execution_count": null
+          }
+         ],
+         "metadata": {
+          "kernelspec": {
+           "display_name": ".NET (C#)",
+           "language": "C#",
+           "name": ".net-csharp"
+          }
+         },
+         "nbformat": 4,
+         "nbformat_minor": 5
+        }
+        """;
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.IO;
 using Guardrails.BuildTasks.Footprints;
 using Guardrails.BuildTasks.Foundation;
@@ -42,6 +44,23 @@ namespace Guardrails.BuildTasks.Engine
         /// and the audit record list them; GRD201 for the copy comes from the verification after the compiler). Decided by
         /// the one evaluator, through the catalog's (or the policy's own) assembly map.
         /// </summary>
+        /// <summary>
+        /// Route 13: each notebook's or script's packages through the one package evaluator, one file at a time (a finding
+        /// per file and line), without adding them to the project's resolved packages: the project does not reference them.
+        /// </summary>
+        private static void CheckScriptPackages(GuardrailsPolicy policy, CheckResult result, IReadOnlyList<DeclaredPackage> packages)
+        {
+            int resolved = result.Effective.Packages.Count;
+            foreach (var file in packages.GroupBy(p => p.File, StringComparer.Ordinal))
+            {
+                string name = System.IO.Path.GetFileName(file.Key);
+                PackageChecker.CheckDeclared(policy, result.Effective, file.ToList(), result.Findings, null,
+                    "referenced by #r \"nuget:\" in " + name + " (a notebook or script run with .NET Interactive, Polyglot Notebooks or dotnet-script, which restores it; no project of the repository compiles that code)");
+            }
+
+            result.Effective.Packages.RemoveRange(resolved, result.Effective.Packages.Count - resolved);
+        }
+
         private static void ListShippedSdkAssemblies(CheckRequest request, CheckResult result)
         {
             Core.Policy.PolicyVerdicts? verdicts = request.ShippedAssemblies.Length == 0 ? null : Core.Policy.PolicyVerdicts.From(result.Effective);
@@ -205,6 +224,11 @@ namespace Guardrails.BuildTasks.Engine
                 else if (request.DeclaredPackages != null)
                 {
                     PackageChecker.CheckDeclared(policy, result.Effective, request.DeclaredPackages, result.Findings, result.AiPackages, request.DeclaredPackagesOrigin ?? "declared in the project file, not restored");
+                }
+
+                if (request.ScriptPackages != null && request.ScriptPackages.Count > 0)
+                {
+                    CheckScriptPackages(policy, result, request.ScriptPackages);
                 }
 
                 ListShippedSdkAssemblies(request, result);

@@ -81,6 +81,13 @@ namespace Guardrails.BuildTasks.Foundation
         /// </summary>
         public string? BuildRepository { get; set; }
 
+        /// <summary>
+        /// Packages referenced by <c>#r "nuget: …"</c> in the repository's committed notebooks and scripts (.ipynb, .dib,
+        /// .csx; <see cref="InteractiveScripts"/>), judged with the one package evaluator at their file and line but not
+        /// added to the project's packages (adversary round 7 route 13).
+        /// </summary>
+        public System.Collections.Generic.IReadOnlyList<DeclaredPackage>? ScriptPackages { get; set; }
+
         /// <summary>The git remotes of the repository being built (cleaned, origin first): GRD127 compares the manifest's
         /// "repository" with them where no CI variable names the repository (adversary round 7 route 12).</summary>
         public System.Collections.Generic.IReadOnlyList<string>? BuildRemotes { get; set; }

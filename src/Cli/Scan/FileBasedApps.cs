@@ -138,5 +138,31 @@ internal static class FileBasedApps
         return findings;
     }
 
+    /// <summary>
+    /// Adversary round 7 route 13: a notebook's or script's <c>#r "nuget: …"</c> references (<see cref="InteractiveScripts"/>)
+    /// judged by the one package evaluator as the packages of the project the file stands in for, at their lines.
+    /// </summary>
+    public static List<Finding> CheckScript(string path, List<DeclaredPackage> packages, ScanOptions options, ref bool? enforce, ref string? effectivePolicy)
+    {
+        string dir = Path.GetDirectoryName(path)!;
+        (string? settingsPolicy, string? settingsSha, string? settingsMode) = ProjectFiles.Settings(dir);
+        var request = new CheckRequest
+        {
+            ProjectPath = path,
+            PolicyPath = options.PolicyPath != null ? Path.GetFullPath(options.PolicyPath) : settingsPolicy,
+            PolicySha256 = options.PolicySha256 ?? settingsSha,
+            Mode = options.Mode ?? settingsMode,
+            CentralMode = options.Mode ?? settingsMode ?? string.Empty,
+            ManifestPath = ProjectFiles.FileAbove(dir, "ai-assistants.json", null),
+            ScriptPackages = packages,
+            CheckFootprints = false,
+            Now = options.Now,
+        };
+        CheckResult result = GuardrailsChecker.Run(request);
+        enforce ??= result.Enforce;
+        effectivePolicy ??= result.Effective.HasPolicy ? result.Effective.Write() : null;
+        return new List<Finding>(result.Findings);
+    }
+
     private static bool IsFalse(string value) => string.Equals(value.Trim().Trim('"', '\''), "false", StringComparison.OrdinalIgnoreCase);
 }

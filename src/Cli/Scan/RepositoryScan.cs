@@ -209,6 +209,17 @@ internal static class RepositoryScan
             }
         }
 
+        // Adversary round 7 route 13: #r "nuget: …" in notebooks (.ipynb, .dib) and C# scripts (.csx) restores a package no
+        // project references: judged like a file-based app's #:package.
+        foreach (string file in files.Text)
+        {
+            if (InteractiveScripts.IsScript(file) && InteractiveScripts.Read(file) is { Count: > 0 } scriptPackages)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                engineFindings.AddRange(FileBasedApps.CheckScript(file, scriptPackages, options, ref enforce, ref effectivePolicy));
+            }
+        }
+
         report.Enforce = enforce ?? true;
 
         // Keys, endpoints, local suppressions: the analyzers themselves, over every C# and config file under the root
