@@ -188,7 +188,7 @@ namespace Guardrails.BuildTasks
                 };
                 if (!string.IsNullOrEmpty(ProjectPath))
                 {
-                    request.ScriptPackages = InteractiveScripts.InRepository(Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!);
+                    request.ScriptPackages = CommittedScriptPackages(Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!);
                 }
 
                 Reports.BuildProvenance.Identify(request, string.IsNullOrEmpty(ProjectPath) ? null : Path.GetDirectoryName(Path.GetFullPath(ProjectPath)), Environment.GetEnvironmentVariable);
@@ -344,6 +344,39 @@ namespace Guardrails.BuildTasks
             }
 
             File.WriteAllText(path, content, new UTF8Encoding(false));
+        }
+
+        /// <summary>
+        /// The scripts and notebooks committed in the repository around <paramref name="projectDirectory"/> (the outermost
+        /// folder holding .git; paths git tracks, read from its index) and the packages they reference. Empty without a git
+        /// index: a CI checkout always has one. The build's way to find them (no project includes a notebook).
+        /// </summary>
+        private static System.Collections.Generic.List<DeclaredPackage> CommittedScriptPackages(string projectDirectory)
+        {
+            var packages = new System.Collections.Generic.List<DeclaredPackage>();
+            string? root = Footprints.FootprintDiscovery.FindOutermostRepositoryRoot(projectDirectory, null);
+            System.Collections.Generic.HashSet<string>? tracked = root == null ? null : Footprints.GitIndex.TryReadTrackedPaths(root);
+            if (tracked == null)
+            {
+                return packages;
+            }
+
+            var paths = new System.Collections.Generic.List<string>();
+            foreach (string relative in tracked)
+            {
+                if (InteractiveScripts.IsScript(relative))
+                {
+                    paths.Add(relative);
+                }
+            }
+
+            paths.Sort(StringComparer.Ordinal);
+            foreach (string relative in paths)
+            {
+                packages.AddRange(InteractiveScripts.Read(Path.Combine(root!, relative.Replace('/', Path.DirectorySeparatorChar))));
+            }
+
+            return packages;
         }
     }
 }

@@ -215,38 +215,5 @@ namespace Guardrails.BuildTasks.Foundation
                 }
             }
         }
-
-        /// <summary>
-        /// The scripts and notebooks committed in the repository around <paramref name="projectDirectory"/> (the outermost
-        /// folder holding .git; paths git tracks, read from its index) and the packages they reference. Empty without a git
-        /// index: a CI checkout always has one. The build's way to find them (no project includes a notebook).
-        /// </summary>
-        public static List<DeclaredPackage> InRepository(string projectDirectory)
-        {
-            var packages = new List<DeclaredPackage>();
-            string? root = Footprints.FootprintDiscovery.FindOutermostRepositoryRoot(projectDirectory, null);
-            HashSet<string>? tracked = root == null ? null : Footprints.GitIndex.TryReadTrackedPaths(root);
-            if (tracked == null)
-            {
-                return packages;
-            }
-
-            var paths = new List<string>();
-            foreach (string relative in tracked)
-            {
-                if (IsScript(relative))
-                {
-                    paths.Add(relative);
-                }
-            }
-
-            paths.Sort(StringComparer.Ordinal);
-            foreach (string relative in paths)
-            {
-                packages.AddRange(Read(Path.Combine(root!, relative.Replace('/', Path.DirectorySeparatorChar))));
-            }
-
-            return packages;
-        }
     }
 }
