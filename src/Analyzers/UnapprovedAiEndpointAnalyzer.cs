@@ -959,15 +959,20 @@ namespace Guardrails.Analyzers
             }
 
             /// <summary>
-            /// A JSON configuration file (appsettings*.json and any other JSON the project passes to the compiler): a
-            /// string under a key named like an address (<c>"Endpoint"</c>, <c>"BaseUrl"</c>, <c>"ApiHost"</c>, an array
-            /// under <c>"Endpoints"</c>) whose host is an AI endpoint the policy does not approve, reported in the file.
-            /// Only a file whose raw text names an endpoint domain is parsed; one that does not parse is left to GRD002.
+            /// Any file the project passes to the compiler (the key scan's files: configuration, scripts, pages, code of
+            /// other languages, plain text, the project file itself): an address or host of an AI endpoint the policy
+            /// does not approve, reported in the file at its line. JSON is read by its structure: every string value that
+            /// is an address or a host (escapes decoded); a JSON file that does not parse, and every other kind, is
+            /// searched as raw text (<see cref="EndpointMentions"/>). Not searched: Guardrails' own files (the policy,
+            /// the effective policy, the manifest, audit records, the kept-back list), which name endpoints without
+            /// calling them, and documentation (Markdown, reStructuredText, AsciiDoc), which links to them. A provider's
+            /// website page (<see cref="AiSdkCatalog.IsWebsitePage"/>) and a host the catalog and the policy do not
+            /// know (platform.openai.com, docs sites) is no endpoint.
             /// </summary>
             public void AnalyzeConfigurationFile(AdditionalFileAnalysisContext context)
             {
                 string path = context.AdditionalFile.Path;
-                if (GuardrailsSettings.IsEffectivePolicyFile(path))
+                if (GuardrailsSettings.IsEffectivePolicyFile(path) || SkippedList.IsSkippedList(path) || NamesWithoutCalling(path))
                 {
                     return;
                 }
@@ -979,41 +984,109 @@ namespace Guardrails.Analyzers
                 }
 
                 string text = source.ToString();
-                if (_domains.IndexIn(text, 0, text.Length) < 0 || TextFileSecrets.KindOf(path, text) != TextFileKind.Json)
+                if (_domains.IndexIn(text, 0, text.Length) < 0)
                 {
                     return;
                 }
 
-                // A Guardrails policy names endpoints (approves, denies, defines SDKs by them); it does not call them.
-                JsonNode? root = JsonReader.TryParse(text, out _);
-                if (root != null && !(root.IsObject && root["policyFormat"] != null))
+                TextFileKind kind = TextFileSecrets.KindOf(path, text);
+                if (kind == TextFileKind.Skipped)
                 {
-                    ReportConfiguredEndpoints(context, path, source, root, addressed: false);
+                    return;
+                }
+
+                if (kind == TextFileKind.Json)
+                {
+                    JsonNode? root = JsonReader.TryParse(text, out _);
+                    if (root != null)
+                    {
+                        // A Guardrails policy names endpoints (approves, denies, defines SDKs by them); it does not call them.
+                        if (!(root.IsObject && root["policyFormat"] != null))
+                        {
+                            ReportConfiguredEndpoints(context, path, source, root, prose: false);
+                        }
+
+                        return;
+                    }
+                }
+
+                foreach (EndpointMention mention in EndpointMentions.Find(text, _domains.Lookup))
+                {
+                    if (AiSdkCatalog.IsWebsitePage(mention.Host, mention.Address))
+                    {
+                        continue;
+                    }
+
+                    var span = new TextSpan(mention.Start, mention.Length);
+                    Report(context.ReportDiagnostic, Location.Create(path, span, source.Lines.GetLinePositionSpan(span)), mention.Host);
                 }
             }
 
-            private void ReportConfiguredEndpoints(AdditionalFileAnalysisContext context, string path, SourceText source, JsonNode node, bool addressed)
+            private static readonly HashSet<string> DocumentingKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "description", "markdownDescription", "title", "summary", "$comment", "comment", "comments", "help", "helpText", "notes",
+            };
+
+            private static bool IsDocumentingKey(string name) => DocumentingKeys.Contains(name);
+
+            /// <summary>Files that name endpoints without calling them: Guardrails' own (manifest, audit record) and documentation.</summary>
+            private static bool NamesWithoutCalling(string path)
+            {
+                string name = System.IO.Path.GetFileName(path);
+                if (name.Equals("ai-assistants.json", StringComparison.OrdinalIgnoreCase) || name.Equals("guardrails.audit.json", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+
+                string extension = System.IO.Path.GetExtension(name);
+                return extension.Equals(".md", StringComparison.OrdinalIgnoreCase) || extension.Equals(".mdx", StringComparison.OrdinalIgnoreCase) ||
+                       extension.Equals(".markdown", StringComparison.OrdinalIgnoreCase) || extension.Equals(".rst", StringComparison.OrdinalIgnoreCase) ||
+                       extension.Equals(".adoc", StringComparison.OrdinalIgnoreCase);
+            }
+
+            /// <param name="prose">The value is under a key that documents (a JSON schema's <c>description</c>, a <c>title</c>, a <c>$comment</c>): its text refers to an address, it does not configure one.</param>
+            private void ReportConfiguredEndpoints(AdditionalFileAnalysisContext context, string path, SourceText source, JsonNode node, bool prose)
             {
                 switch (node.Kind)
                 {
                     case JsonKind.Object:
                         foreach (JsonProperty property in node.Properties)
                         {
-                            ReportConfiguredEndpoints(context, path, source, property.Value, IsAddressName(property.Name));
+                            ReportConfiguredEndpoints(context, path, source, property.Value, IsDocumentingKey(property.Name));
                         }
 
                         break;
                     case JsonKind.Array:
                         foreach (JsonNode item in node.Items)
                         {
-                            ReportConfiguredEndpoints(context, path, source, item, addressed);
+                            ReportConfiguredEndpoints(context, path, source, item, prose);
                         }
 
                         break;
-                    case JsonKind.String when addressed && node.Text != null && HostPattern.TryExtractHost(node.Text, out string host) && !AiSdkCatalog.IsWebsitePage(host, node.Text):
+                    case JsonKind.String when !prose && node.Text != null && _domains.IndexIn(node.Text, 0, node.Text.Length) >= 0:
                         int start = Math.Min(node.Start.Offset, source.Length);
                         var span = TextSpan.FromBounds(start, Math.Max(start, Math.Min(node.End.Offset, source.Length)));
-                        Report(context.ReportDiagnostic, Location.Create(path, span, source.Lines.GetLinePositionSpan(span)), host);
+                        if (HostPattern.TryExtractHost(node.Text, out string host))
+                        {
+                            if (!AiSdkCatalog.IsWebsitePage(host, node.Text))
+                            {
+                                Report(context.ReportDiagnostic, Location.Create(path, span, source.Lines.GetLinePositionSpan(span)), host);
+                            }
+
+                            break;
+                        }
+
+                        // A value that holds an address among other text ("curl https://api.openai.com/v1 -d …", a
+                        // connection string): each host in it, at the value.
+                        var named = new HashSet<string>(StringComparer.Ordinal);
+                        foreach (EndpointMention mention in EndpointMentions.Find(node.Text, _domains.Lookup))
+                        {
+                            if (named.Add(mention.Host) && !AiSdkCatalog.IsWebsitePage(mention.Host, mention.Address))
+                            {
+                                Report(context.ReportDiagnostic, Location.Create(path, span, source.Lines.GetLinePositionSpan(span)), mention.Host);
+                            }
+                        }
+
                         break;
                 }
             }

@@ -530,7 +530,7 @@ public class UnapprovedAiEndpointAnalyzerTests
               "OpenAI": { "Endpoint": "https://api.openai.com/v1", "Model": "gpt-4o" },
               "Groq": { "BaseUrl": "https://api.groq.com/openai/v1" },
               "Fallbacks": { "Endpoints": [ "https://api.mistral.ai", "https://intranet.example" ] },
-              "Docs": "https://api.openai.com/docs",
+              "Docs": "https://platform.openai.com/docs/api-reference",
               "Azure": { "Endpoint": "https://contoso.openai.azure.com/" },
             }
             """;
@@ -547,11 +547,16 @@ public class UnapprovedAiEndpointAnalyzerTests
     }
 
     [Fact]
-    public async Task A_configuration_file_that_is_not_json_or_does_not_parse_is_left_alone()
+    public async Task A_configuration_file_that_is_not_json_or_does_not_parse_is_searched_as_text()
     {
+        // Adversary round 7 routes 8 and 11: the address reaches the application whatever the file's format.
         await V.RunAsync(
             new[] { "class C { }" },
             new[] { ("/app/appsettings.json", "{ \"OpenAI\": { \"Endpoint\": \"https://api.openai.com\" "), ("/app/notes.txt", "Endpoint: https://api.openai.com") },
-            NothingApproved);
+            NothingApproved,
+            V.Diagnostic("GRD004").WithSpan("/app/appsettings.json", 1, 28, 1, 50).WithSeverity(DiagnosticSeverity.Error)
+                .WithArguments("api.openai.com", "OpenAI", V.OwnerContact, "add \"api.openai.com\" to endpoints.approved (or approve the package OpenAI)", string.Empty),
+            V.Diagnostic("GRD004").WithSpan("/app/notes.txt", 1, 11, 1, 33).WithSeverity(DiagnosticSeverity.Error)
+                .WithArguments("api.openai.com", "OpenAI", V.OwnerContact, "add \"api.openai.com\" to endpoints.approved (or approve the package OpenAI)", string.Empty));
     }
 }

@@ -383,4 +383,31 @@ public class CompilerErrorLogTests
         noLog.RunAnalyzers = "false";
         Assert.Contains("did not run", CompileVerification.Run(noLog).EndpointsIncompleteBecause);
     }
+
+    /// <summary>Adversary round 7 routes 8 and 11: files the compiler was not given were not searched for endpoints either.</summary>
+    [Fact]
+    public void Files_kept_back_from_the_compiler_make_the_endpoint_list_incomplete_and_say_why_without_a_keyed_name()
+    {
+        var (inputs, dir) = Governed(Sarif(AllAnalyzerRules, Used("api.openai.com", "/src/App/A.cs")));
+        using var _ = dir;
+        string keyName = "sk-proj-" + "FAKEFAKEFAKE" + "T3BlbkFJ" + "FAKEFAKEFAKE";
+        string list = dir.Write("obj/guardrails/" + Guardrails.Core.Files.SkippedList.FileName,
+            Guardrails.Core.Files.SkippedList.Header +
+            Guardrails.Core.Files.SkippedList.Line(Guardrails.Core.Files.SkippedList.Binary, 10, "/src/App/wwwroot/logo.png") +
+            Guardrails.Core.Files.SkippedList.Line(Guardrails.Core.Files.SkippedList.Large, 3_000_000, "/src/App/deploy/values.yaml") +
+            Guardrails.Core.Files.SkippedList.Line(Guardrails.Core.Files.SkippedList.Encoding, 200, "/src/App/.env"));
+        inputs.AdditionalFiles = inputs.AdditionalFiles.Append(list).ToArray();
+        CompileVerificationResult result = CompileVerification.Run(inputs);
+        Assert.Equal("2 file(s) that may name an AI endpoint were not searched for one (encoding, large; first: values.yaml): GRD004/GRD008 read the files the compiler is given", result.EndpointsIncompleteBecause);
+
+        // Only a binary file by its extension: nothing that could hold an address was left out.
+        File.WriteAllText(list, Guardrails.Core.Files.SkippedList.Header + Guardrails.Core.Files.SkippedList.Line(Guardrails.Core.Files.SkippedList.Binary, 10, "/src/App/wwwroot/logo.png"));
+        Assert.Null(CompileVerification.Run(inputs).EndpointsIncompleteBecause);
+
+        // A name holding a key is never shown.
+        File.WriteAllText(list, Guardrails.Core.Files.SkippedList.Header + Guardrails.Core.Files.SkippedList.Line(Guardrails.Core.Files.SkippedList.KeyName, 10, "/src/App/" + keyName + ".txt"));
+        string because = CompileVerification.Run(inputs).EndpointsIncompleteBecause!;
+        Assert.Contains("a file whose name holds a key", because);
+        Assert.DoesNotContain("FAKEFAKEFAKE", because);
+    }
 }

@@ -8,6 +8,7 @@ using System.Text;
 using System.Xml;
 using Guardrails.BuildTasks.Foundation;
 using Guardrails.BuildTasks.Policy;
+using Guardrails.BuildTasks.Reports;
 using Guardrails.BuildTasks.Results;
 using Guardrails.Core.Policy;
 using Guardrails.Core.Rules;
@@ -416,7 +417,7 @@ namespace Guardrails.BuildTasks.Integrity
 
             // What the code can reach: every GRD008 in the log (a suppressed one too: the compiler logs it), unless the rule was off.
             result.EndpointUses.AddRange(log.EndpointUses);
-            result.EndpointsIncompleteBecause = null;
+            result.EndpointsIncompleteBecause = EndpointReach.NotSearched(KeptBackFromCompiler(inputs));
             foreach (KeyValuePair<string, string> o in log.Overrides)
             {
                 if (o.Key == RuleIds.EndpointUsed)
@@ -429,6 +430,33 @@ namespace Guardrails.BuildTasks.Integrity
             result.Evidence = "compiler error log: Guardrails analyzers loaded; " + log.Suppressed.Count.ToString(CultureInfo.InvariantCulture) +
                 " Guardrails diagnostic(s) suppressed in source; " + log.Overrides.Count.ToString(CultureInfo.InvariantCulture) + " Guardrails rule(s) reconfigured";
             return true;
+        }
+
+        /// <summary>The entries of the kept-back list (<see cref="Guardrails.Core.Files.SkippedList"/>) the compiler was given: files its analyzers did not read.</summary>
+        private static IEnumerable<(string Reason, string Path)> KeptBackFromCompiler(CompileInputs inputs)
+        {
+            var kept = new List<(string, string)>();
+            foreach (string file in inputs.AdditionalFiles)
+            {
+                if (!Guardrails.Core.Files.SkippedList.IsSkippedList(file))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    foreach ((string reason, long _, string path) in Guardrails.Core.Files.SkippedList.Parse(File.ReadAllText(file)))
+                    {
+                        kept.Add((reason, path));
+                    }
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    kept.Add(("unreadable list", file));
+                }
+            }
+
+            return kept;
         }
 
         /// <summary>

@@ -50,6 +50,9 @@ internal sealed class ScanReport
     /// <summary>The AI endpoints the code uses (the analyzers' GRD008), for the "endpoints" of the JSON output.</summary>
     public List<Guardrails.BuildTasks.Foundation.EndpointUse> Endpoints { get; } = new();
 
+    /// <summary>Files kept from the analyzers (reason, path), so not searched for AI endpoints: the "endpoints" list is incomplete.</summary>
+    public List<(string Reason, string Path)> EndpointsNotSearched { get; } = new();
+
     /// <summary>The effective policy the analyzers ran under (null without a policy): it judges the endpoints.</summary>
     public string? EffectivePolicy { get; set; }
 
@@ -225,7 +228,7 @@ internal static class RepositoryScan
         // Keys, endpoints, local suppressions: the analyzers themselves, over every C# and config file under the root
         // but the assistant files whose literal keys the footprint check reported (GRD135), as in the build: one literal, one report.
         var secretFindings = new List<Finding>();
-        List<string> keyScanned = KeepBackLarge(files.Text.Where(f => !credentialFiles.Contains(Path.GetFullPath(f))), secretFindings);
+        List<string> keyScanned = KeepBackLarge(files.Text.Where(f => !credentialFiles.Contains(Path.GetFullPath(f))), secretFindings, report.EndpointsNotSearched);
         SourceAnalysis.Run(files.CSharp, keyScanned, effectivePolicy ?? ModeOnly(report.Enforce), sdkProjects, secretFindings, progress, cancellationToken, report.Endpoints);
         report.EffectivePolicy = effectivePolicy;
 
@@ -256,7 +259,7 @@ internal static class RepositoryScan
     /// file, line and column, anywhere in it), as the build does; one over <see cref="Guardrails.Core.Files.TextFileSecrets.StreamMaxBytes"/>
     /// is a gap in the scan (GRD312, an error in Enforce): padding a file is not a way to hide a key (adversary round 5 #11).
     /// </summary>
-    private static List<string> KeepBackLarge(IEnumerable<string> text, List<Finding> findings)
+    private static List<string> KeepBackLarge(IEnumerable<string> text, List<Finding> findings, List<(string Reason, string Path)> notSearched)
     {
         var forAnalyzers = new List<string>();
         foreach (string path in text)
@@ -279,6 +282,7 @@ internal static class RepositoryScan
                     Guardrails.Core.Files.TextFileSecrets.MaxLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " characters the compiler's key scan reads.)");
                 if (gap == null)
                 {
+                    notSearched.Add((reason, path));
                     continue;
                 }
 
@@ -290,6 +294,7 @@ internal static class RepositoryScan
                 // Adversary round 6 #9: a NUL byte behind a text name; read as text (NULs as spaces), as the build's check
                 // reads it, so a key in it is GRD002. The analyzers still get the file and name it as not read by them (GRD007).
                 KeptBackFiles.ScanText(path, reason, findings, null, nulAsSpace: true);
+                notSearched.Add((reason, path));
             }
 
             if (reason == Guardrails.Core.Files.SkippedList.TooLarge)
@@ -298,6 +303,7 @@ internal static class RepositoryScan
                     length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " bytes) is over the " +
                     Guardrails.Core.Files.TextFileSecrets.StreamMaxBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) +
                     "-byte limit of the key scan. Split it, or remove it from the repository."));
+                notSearched.Add((reason, path));
                 continue;
             }
 
