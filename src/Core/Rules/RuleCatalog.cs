@@ -226,7 +226,7 @@ namespace Guardrails.Core.Rules
         public static readonly RuleInfo EndpointUsed = new RuleInfo(
             RuleIds.EndpointUsed, "AI provider endpoint used (for the audit record)", CategoryAiUsage, RuleHost.Analyzer, isError: false,
             name: "EndpointUsed",
-            whereNote: "C# code and the project's JSON AdditionalFiles, under a central policy; read back from the compiler's error log",
+            whereNote: "C# code and every file the project passes to the compiler (the key scan's files: JSON, XML and project files, YAML, INI/TOML, .env, Dockerfiles, .http, scripts and code of other languages, plain text; see GRD004), under a central policy; read back from the compiler's error log",
             info: true);
 
         /// <summary>GRD008's diagnostic property (SARIF: result.properties.customProperties) holding the host as shown.</summary>
