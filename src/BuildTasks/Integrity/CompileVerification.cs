@@ -8,7 +8,6 @@ using System.Text;
 using System.Xml;
 using Guardrails.BuildTasks.Foundation;
 using Guardrails.BuildTasks.Policy;
-using Guardrails.BuildTasks.Reports;
 using Guardrails.BuildTasks.Results;
 using Guardrails.Core.Policy;
 using Guardrails.Core.Rules;
@@ -417,7 +416,7 @@ namespace Guardrails.BuildTasks.Integrity
 
             // What the code can reach: every GRD008 in the log (a suppressed one too: the compiler logs it), unless the rule was off.
             result.EndpointUses.AddRange(log.EndpointUses);
-            result.EndpointsIncompleteBecause = EndpointReach.NotSearched(KeptBackFromCompiler(inputs));
+            result.EndpointsIncompleteBecause = EndpointsNotSearched.Because(KeptBackFromCompiler(inputs));
             foreach (KeyValuePair<string, string> o in log.Overrides)
             {
                 if (o.Key == RuleIds.EndpointUsed)

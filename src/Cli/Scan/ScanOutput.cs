@@ -89,7 +89,7 @@ internal static class ScanOutput
     {
         Guardrails.Core.Policy.PolicyVerdicts? verdicts = Verdicts(report);
         var uses = report.Endpoints.Select(u => new EndpointUse(u.Host, Relative(report.Root, u.File)));
-        return EndpointReach.Section(uses, verdicts, verdicts == null ? "no central policy: the analyzers record AI endpoints (GRD008) only under one" : EndpointReach.NotSearched(report.EndpointsNotSearched), "guardrails scan");
+        return EndpointReach.Section(uses, verdicts, verdicts == null ? "no central policy: the analyzers record AI endpoints (GRD008) only under one" : Guardrails.BuildTasks.Foundation.EndpointsNotSearched.Because(report.EndpointsNotSearched), "guardrails scan");
     }
 
     private static Guardrails.Core.Policy.PolicyVerdicts? Verdicts(ScanReport report) =>

@@ -1,10 +1,11 @@
 using System;
 using System.Collections.Generic;
+using Guardrails.Core.Sdks;
 
-namespace Guardrails.Core.Sdks
+namespace Guardrails.Analyzers
 {
     /// <summary>One host named in a text: where the address starts and ends, the host, and the address as written.</summary>
-    public readonly struct EndpointMention
+    internal readonly struct EndpointMention
     {
         public EndpointMention(int start, int length, string host, string address)
         {
@@ -36,7 +37,7 @@ namespace Guardrails.Core.Sdks
     /// A host written with IDN full stops or compatibility letters is found on its folded line
     /// (<see cref="HostPattern.FoldHostText"/>) and reported at the start of that line.
     /// </summary>
-    public static class EndpointMentions
+    internal static class EndpointMentions
     {
         /// <summary>
         /// Every host in <paramref name="text"/> whose domain is in <paramref name="domains"/>, or, when
