@@ -135,6 +135,22 @@ public class EndpointsInFilesTests
     }
 
     [Fact]
+    public async Task A_host_spelled_with_full_width_letters_is_reported()
+    {
+        // Adversary round 8 route 7: "ａｐｉ.openai.com" is api.openai.com to .NET's Uri and HttpClient.
+        string dotenv = "A=1\nOPENAI_BASE_URL=https://\uFF41\uFF50\uFF49.openai.com/v1\n";
+        string json = "{ \"Endpoint\": \"https://\uFF41pi.openai.com/v1/\" }\n";
+        await V.RunAsync(
+            new[] { "class C { }" },
+            new[] { ("/app/.env", dotenv), ("/app/appsettings.json", json) },
+            Denied,
+            V.Diagnostic("GRD004").WithSpan("/app/.env", 2, 1, 2, 42).WithSeverity(DiagnosticSeverity.Error)
+                .WithArguments(OpenAi, "OpenAI", V.OwnerContact, "lift that deny", " (endpoints.denied 'api.openai.com' (the policy))"),
+            V.Diagnostic("GRD004").WithSpan("/app/appsettings.json", 1, 15, 1, 43).WithSeverity(DiagnosticSeverity.Error)
+                .WithArguments(OpenAi, "OpenAI", V.OwnerContact, "lift that deny", " (endpoints.denied 'api.openai.com' (the policy))"));
+    }
+
+    [Fact]
     public async Task A_templated_host_is_judged_with_a_star_and_recorded_as_GRD008()
     {
         string yaml = "env:\n  - name: AOAI\n    value: https://${RESOURCE}.openai.azure.com/openai\n";

@@ -26,7 +26,7 @@ public sealed class RepositoryIdentityScanTests
     }
 
     /// <summary>`guardrails scan` in a child process with only the given CI variables (the test host's own CI variables removed).</summary>
-    private static (int ExitCode, JsonElement[] Findings, string Output) Scan(TempRepo repo, params (string Name, string Value)[] environment)
+    internal static (int ExitCode, JsonElement[] Findings, string Output) Scan(TempRepo repo, params (string Name, string Value)[] environment)
     {
         string cli = typeof(Program).Assembly.Location;
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

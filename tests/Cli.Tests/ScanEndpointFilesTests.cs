@@ -59,4 +59,29 @@ public sealed class ScanEndpointFilesTests
         Assert.Equal("1 file(s) that may name an AI endpoint were not searched for one (large; first: big.txt): GRD004/GRD008 read the files the compiler is given",
             incomplete.GetProperty("incompleteBecause").GetString());
     }
+    [Fact]
+    public void A_host_spelled_with_full_width_letters_is_GRD004_in_the_scan()
+    {
+        // Adversary round 8 route 7: "ａｐｉ.openai.com" is api.openai.com to .NET's Uri and HttpClient; the analyzers fold it,
+        // and guardrails scan, which runs them over the repository's files, must find it too.
+        using var repo = new TempRepo();
+        repo.Write("policy/guardrails.policy.json", File.ReadAllText(Path.Combine(Guardrails.Tests.Shared.RepoPaths.Root, "samples", "policy", "guardrails.policy.json")));
+        repo.Write("ai-assistants.json", Documents.Manifest());
+        repo.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net8.0</TargetFramework>\n  </PropertyGroup>\n</Project>\n");
+        repo.Write("App/Program.cs", "System.Console.WriteLine();\n");
+        repo.Write("deploy/appsettings.Production.json", "{ \"OpenAI\": { \"Endpoint\": \"https://\uFF41\uFF50\uFF49.openai.com/v1/\" } }\n");
+        repo.Write("deploy/app.env", "OPENAI_BASE_URL=https://\uFF41\uFF50\uFF49.openai.com/v1\n");
+
+        // In a child process with invariant globalization, as the tool runs (its runtimeconfig sets it): no ICU, so
+        // neither string.Normalize nor Uri.IdnHost folds the letters there.
+        var run = RepositoryIdentityScanTests.Scan(repo, ("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT", "1"));
+
+        Assert.True(run.ExitCode == 1, run.Output);
+        string[] found = run.Findings
+            .Where(f => f.GetProperty("rule").GetString() == "GRD004")
+            .Select(f => f.GetProperty("file").GetString() + ":" + f.GetProperty("line").GetInt32())
+            .OrderBy(x => x, StringComparer.Ordinal)
+            .ToArray();
+        Assert.Equal(new[] { "deploy/app.env:1", "deploy/appsettings.Production.json:1" }, found);
+    }
 }

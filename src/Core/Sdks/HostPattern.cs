@@ -287,14 +287,22 @@ namespace Guardrails.Core.Sdks
                 return text;
             }
 
-            string folded;
+            // The forms a look-alike host uses are mapped here first, by hand: the `guardrails` tool runs with invariant
+            // globalization (no ICU), where Normalize and Uri.IdnHost leave full-width letters as they are, while the same
+            // analyzer in csc folds them (adversary round 8 route 7: "ａｐｉ.openai.com" passed guardrails scan only).
+            // The build and the scan must read one host.
+            string folded = FoldCompatibilityForms(text);
             try
             {
-                folded = text.Normalize(System.Text.NormalizationForm.FormKC);
+                folded = folded.Normalize(System.Text.NormalizationForm.FormKC);
             }
             catch (ArgumentException)
             {
-                folded = text; // an unpaired surrogate
+                // an unpaired surrogate
+            }
+            catch (PlatformNotSupportedException)
+            {
+                // no normalization data: the hand folding stands
             }
 
             var b = new System.Text.StringBuilder(folded.Length);
@@ -310,6 +318,30 @@ namespace Guardrails.Core.Sdks
             }
 
             return b.ToString();
+        }
+
+        /// <summary>
+        /// Full-width ASCII (U+FF01–U+FF5E) and circled Latin letters (U+24B6–U+24E9) to the characters NFKC maps them to,
+        /// whatever the runtime's globalization data.
+        /// </summary>
+        private static string FoldCompatibilityForms(string text)
+        {
+            char[]? chars = null;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                char mapped = c >= '\uFF01' && c <= '\uFF5E' ? (char)(c - 0xFEE0)
+                    : c >= '\u24B6' && c <= '\u24CF' ? (char)('a' + (c - '\u24B6'))
+                    : c >= '\u24D0' && c <= '\u24E9' ? (char)('a' + (c - '\u24D0'))
+                    : c;
+                if (mapped != c)
+                {
+                    chars ??= text.ToCharArray();
+                    chars[i] = mapped;
+                }
+            }
+
+            return chars == null ? text : new string(chars);
         }
 
         /// <summary>
