@@ -65,6 +65,21 @@ namespace Guardrails.BuildTasks.Policy
             }
         }
 
+        /// <summary>
+        /// How a model name was read, for a message: " ('opus' stands for whichever claude-opus-* model is current)" for an
+        /// alias, " (read as 'claude-opus-4-1-20250805')" for a cloud-qualified id, empty for a plain id.
+        /// </summary>
+        public static string Explain(string model)
+        {
+            if (AliasFamilies(model) is string[] families)
+            {
+                return " ('" + model.Trim() + "' stands for whichever " + string.Join(" or ", Array.ConvertAll(families, f => f + "*")) + " model is current, so a deny of any of them covers it)";
+            }
+
+            string id = Canonical(model);
+            return string.Equals(id, model.Trim(), StringComparison.Ordinal) ? string.Empty : " (read as '" + id + "')";
+        }
+
         /// <summary>The model id inside a cloud-qualified or suffixed name; the name itself when there is none.</summary>
         public static string Canonical(string model)
         {

@@ -220,7 +220,7 @@ namespace Guardrails.BuildTasks.Policy
                 if (!rule.Models.IsAllowed(model.Value, out Located<string>? deniedBy))
                 {
                     Add(RuleCatalog.ModelNotApproved, model.Node,
-                        "Model '" + Text.Show(model.Value) + "' is not approved for assistant '" + id + "'" +
+                        "Model '" + Text.Show(model.Value) + "'" + Text.Show(ModelNames.Explain(model.Value), 200) + " is not approved for assistant '" + id + "'" +
                         (deniedBy != null ? ": the policy denies '" + deniedBy.Value + "' " + PolicyAt(deniedBy.Node) : " (approved: " + ListOr(rule.Models.Allow.ConvertAll(m => m.Value), "none") + ")") +
                         ". Switch to an approved model, or" + AskLower + " to approve it.", id + "/" + model.Value);
                 }

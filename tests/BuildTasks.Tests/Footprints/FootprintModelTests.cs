@@ -46,6 +46,9 @@ public class FootprintModelTests
 
         Assert.Equal(2, findings.Count);
         Assert.All(findings, f => Assert.Contains("the policy denies 'claude-opus-4-1'", f.Message));
+        // The message says how the name was read, so "opus denied by claude-opus-4-1" is not a puzzle.
+        Assert.Contains(findings, f => f.Message.Contains("'opus' stands for whichever claude-opus-* model is current"));
+        Assert.Contains(findings, f => f.Message.Contains("(read as 'claude-opus-4-1-20250805')"));
     }
 
     [Fact]
