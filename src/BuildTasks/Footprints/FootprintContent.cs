@@ -85,12 +85,20 @@ namespace Guardrails.BuildTasks.Footprints
         /// </summary>
         public string? RunsHelper { get; set; }
 
+        /// <summary>
+        /// Why the command line does not identify <see cref="Package"/> although it names it (adversary round 8 route 3): the
+        /// launcher is not called by its bare name (<c>./tools/npx</c>), or is given an option that can change what it runs
+        /// (<c>--registry=…</c>, <c>--with</c>, <c>--entrypoint</c>). Null when the package identifies the server. Set by
+        /// <see cref="ServerCommand.Identify"/>; such a server is approved only by its exact command line.
+        /// </summary>
+        public string? NotIdentifiedBecause { get; set; }
+
         /// <summary>What is configured, for messages: an MCP server, or a Claude Code plugin (judged the same way: it brings servers and hooks).</summary>
         public string What { get; set; } = "MCP server";
 
         /// <summary>How the server is shown in messages: its URL, command line or package, never only its name.</summary>
         public string Describe() =>
-            Url ?? (Package != null ? Package + (Version != null ? "@" + Version : " (no version pinned)") : null) ?? (Command != null ? string.Join(" ", Command) : "(no url or command)");
+            Url ?? (NotIdentifiedBecause != null && Command != null ? string.Join(" ", Command) : null) ?? (Package != null ? Package + (Version != null ? "@" + Version : " (no version pinned)") : null) ?? (Command != null ? string.Join(" ", Command) : "(no url or command)");
     }
 
     /// <summary>A model named in settings or front-matter.</summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using Guardrails.BuildTasks.Formats;
 using Guardrails.BuildTasks.Foundation;
+using Guardrails.BuildTasks.Policy;
 using Guardrails.Core.Json;
 using Guardrails.Core.Rules;
 using static Guardrails.BuildTasks.Footprints.AssistantIds;
@@ -57,6 +58,34 @@ namespace Guardrails.BuildTasks.Footprints
         private static readonly HashSet<string> CommandKeys = new HashSet<string>(StringComparer.Ordinal)
         {
             "init", "before", "command", "prebuild", "run", "cmd", "cmds", "init_hook", "scripts", "script", "entry", "onStart", "onCreate",
+            "before_script", "after_script", "bash", "pwsh", "powershell", "inlineScript",
+        };
+
+        /// <summary>
+        /// Files that run commands in CI or build an image (adversary round 8 route 12: an approved assistant run from a
+        /// workflow with a denied model and a forbidden bypass): GitHub workflows, GitLab, Azure Pipelines, Bitbucket and
+        /// CircleCI pipelines (read as YAML: every string below a <see cref="CommandKeys"/> member is a command line, and
+        /// an assistant's GitHub action inputs are read as its flags), Dockerfiles (RUN, CMD, ENTRYPOINT) and shell
+        /// scripts (every line), in the folder of each level or the folder named.
+        /// </summary>
+        private static readonly (string Folder, string Pattern)[] RunnerFiles =
+        {
+            (".github/workflows", "*.yml"), (".github/workflows", "*.yaml"), (string.Empty, ".gitlab-ci.yml"), (string.Empty, ".gitlab-ci.yaml"),
+            (string.Empty, "azure-pipelines*.yml"), (string.Empty, "azure-pipelines*.yaml"), (string.Empty, "bitbucket-pipelines.yml"),
+            (".circleci", "config.yml"), (string.Empty, "Dockerfile"), (string.Empty, "Dockerfile.*"), (string.Empty, "*.Dockerfile"),
+            (string.Empty, "*.sh"), ("scripts", "*.sh"),
+        };
+
+        /// <summary>
+        /// GitHub actions that run an assistant, by the prefix of <c>uses:</c>, with the inputs that name its model, pass it
+        /// command-line flags, or set its sandbox (read as the CLI's <c>--sandbox</c>).
+        /// </summary>
+        private static readonly (string Action, string Assistant, string[] ModelInputs, string[] ArgsInputs, string[] FlagInputs)[] Actions =
+        {
+            ("anthropics/claude-code-action", ClaudeCode, new[] { "model", "anthropic_model", "fallback_model" }, new[] { "claude_args" }, new string[0]),
+            ("anthropics/claude-code-base-action", ClaudeCode, new[] { "model", "anthropic_model", "fallback_model" }, new[] { "claude_args" }, new string[0]),
+            ("openai/codex-action", OpenAiCodex, new[] { "model" }, new[] { "codex-args", "codex_args" }, new[] { "sandbox" }),
+            ("google-github-actions/run-gemini-cli", Gemini, new[] { "gemini_model", "model" }, new[] { "gemini_cli_args" }, new string[0]),
         };
 
         /// <summary>
@@ -109,6 +138,9 @@ namespace Guardrails.BuildTasks.Footprints
 
             /// <summary>Permissions an assistant is started with by its flags (<c>claude --dangerously-skip-permissions</c>), per assistant.</summary>
             public List<(string Assistant, PermissionUse Permission)> Permissions { get; } = new List<(string, PermissionUse)>();
+
+            /// <summary>Models an assistant is started with (<c>--model</c>, <c>-m</c>, an action's <c>model</c> input), per assistant.</summary>
+            public List<(string Assistant, ModelUse Model)> Models { get; } = new List<(string, ModelUse)>();
         }
 
         /// <summary>
@@ -170,6 +202,31 @@ namespace Guardrails.BuildTasks.Footprints
                 if (File.Exists(Path.Combine(level, name.Replace('/', Path.DirectorySeparatorChar))))
                 {
                     yield return name;
+                }
+            }
+
+            foreach ((string folder, string pattern) in RunnerFiles)
+            {
+                string dir = folder.Length == 0 ? level : Path.Combine(level, folder.Replace('/', Path.DirectorySeparatorChar));
+                if (!Directory.Exists(dir))
+                {
+                    continue;
+                }
+
+                string[] files;
+                try
+                {
+                    files = Directory.GetFiles(dir, pattern);
+                }
+                catch (Exception e) when (FootprintDiscovery.IsIoException(e))
+                {
+                    continue;
+                }
+
+                Array.Sort(files, StringComparer.Ordinal);
+                foreach (string f in files)
+                {
+                    yield return (folder.Length == 0 ? string.Empty : folder + "/") + Path.GetFileName(f);
                 }
             }
 
@@ -235,6 +292,18 @@ namespace Guardrails.BuildTasks.Footprints
                 {
                     ReadScript(file, text, "recipe", allLines: false);
                 }
+                else if (IsDockerfile(name))
+                {
+                    ReadDockerfile(file, text);
+                }
+                else if (name.EndsWith(".sh", StringComparison.Ordinal))
+                {
+                    ReadScript(file, text, "line", allLines: true);
+                }
+                else if (IsCiFile(name))
+                {
+                    ReadCi(file, text);
+                }
                 else
                 {
                     // mise.toml, devbox.json, .gitpod.yml, lefthook.yml, .overcommit.yml, Taskfile.yml
@@ -247,6 +316,215 @@ namespace Guardrails.BuildTasks.Footprints
             catch (JsonParseException)
             {
                 // A general file (package.json, a task list, a hook list) that does not parse is its own tool's error to report.
+            }
+        }
+
+        private static bool IsDockerfile(string name)
+        {
+            string file = name.Substring(name.LastIndexOf('/') + 1);
+            return file == "Dockerfile" || file.StartsWith("Dockerfile.", StringComparison.Ordinal) || file.EndsWith(".Dockerfile", StringComparison.Ordinal);
+        }
+
+        private static bool IsCiFile(string name) =>
+            name.StartsWith(".github/workflows/", StringComparison.Ordinal) || name.StartsWith(".gitlab-ci.", StringComparison.Ordinal) ||
+            name.StartsWith("azure-pipelines", StringComparison.Ordinal) || name == "bitbucket-pipelines.yml" || name == ".circleci/config.yml";
+
+        /// <summary>
+        /// A CI pipeline: the inputs of an assistant's GitHub action, and every string below a command member (<c>run</c>,
+        /// <c>script</c>, <c>before_script</c>, <c>bash</c>, …) as a shell command line. A file the YAML reader does not take
+        /// (anchors, GitLab's <c>!reference</c>) is read a line at a time instead, each line without its <c>- </c> and
+        /// <c>key:</c> prefix, so that a command in it is still judged.
+        /// </summary>
+        private static void ReadCi(LauncherFile file, string text)
+        {
+            JsonNode root;
+            try
+            {
+                root = YamlReader.Parse(text);
+            }
+            catch (JsonParseException)
+            {
+                foreach ((int line, int column, string content) in JoinedLines(text))
+                {
+                    string command = WithoutYamlPrefix(content);
+                    ReadCommandLine(file, command, "line " + line, line, column + content.Length - command.Length);
+                }
+
+                return;
+            }
+
+            ReadActions(file, root, 0);
+            ReadStructured(file, root, string.Empty, inCommand: false, nixNames: false, depth: 0);
+        }
+
+        /// <summary>"npx …" from "- run: npx …", "script: 'npx …'", "- npx …".</summary>
+        private static string WithoutYamlPrefix(string line)
+        {
+            string t = line;
+            if (t.StartsWith("- ", StringComparison.Ordinal))
+            {
+                t = t.Substring(2).TrimStart();
+            }
+
+            int colon = t.IndexOf(": ", StringComparison.Ordinal);
+            if (colon > 0 && Array.TrueForAll(t.Substring(0, colon).ToCharArray(), ch => char.IsLetterOrDigit(ch) || ch == '_' || ch == '-'))
+            {
+                t = t.Substring(colon + 2).TrimStart();
+            }
+
+            if (t.Length >= 2 && (t[0] == '"' || t[0] == '\'') && t[t.Length - 1] == t[0])
+            {
+                t = t.Substring(1, t.Length - 2);
+            }
+
+            return t;
+        }
+
+        /// <summary>The steps of a GitHub workflow (or composite action) that use an assistant's action: its inputs.</summary>
+        private static void ReadActions(LauncherFile file, JsonNode node, int depth)
+        {
+            if (depth > 32)
+            {
+                return;
+            }
+
+            if (node.Kind == JsonKind.Array)
+            {
+                foreach (JsonNode item in node.Items)
+                {
+                    ReadActions(file, item, depth + 1);
+                }
+
+                return;
+            }
+
+            if (node.Kind != JsonKind.Object)
+            {
+                return;
+            }
+
+            if (node["uses"] is JsonNode uses && uses.Kind == JsonKind.String && node["with"] is JsonNode with && with.Kind == JsonKind.Object)
+            {
+                string action = (uses.Text ?? string.Empty).Trim();
+                foreach ((string prefix, string assistant, string[] modelInputs, string[] argsInputs, string[] flagInputs) in Actions)
+                {
+                    if (!action.StartsWith(prefix + "@", StringComparison.OrdinalIgnoreCase) && !string.Equals(action, prefix, StringComparison.OrdinalIgnoreCase))
+                    {
+                        continue;
+                    }
+
+                    foreach (JsonProperty input in with.Properties)
+                    {
+                        if (input.Value.Kind != JsonKind.String || string.IsNullOrWhiteSpace(input.Value.Text))
+                        {
+                            continue;
+                        }
+
+                        string value = input.Value.Text!.Trim();
+                        string setting = "with." + input.Name + " of " + prefix;
+                        int line = input.Value.Start.Line;
+                        int column = input.Value.Start.Column;
+                        if (Array.IndexOf(modelInputs, input.Name) >= 0)
+                        {
+                            AddTool(file, assistant, setting, line, column);
+                            AddModel(file, assistant, value, setting, line, column);
+                        }
+                        else if (Array.IndexOf(argsInputs, input.Name) >= 0)
+                        {
+                            // claude_args: "--model … --dangerously-skip-permissions": the CLI's own flags.
+                            var words = new List<string> { assistant };
+                            foreach (List<string> command in SimpleCommands(value.Replace('\n', ' '), 0))
+                            {
+                                words.AddRange(command);
+                            }
+
+                            ReadAssistantFlags(file, assistant, words, 0, setting, line, column);
+                        }
+                        else if (Array.IndexOf(flagInputs, input.Name) >= 0)
+                        {
+                            ReadAssistantFlags(file, assistant, new List<string> { assistant, "--" + input.Name, value }, 0, setting, line, column);
+                        }
+                    }
+                }
+            }
+
+            foreach (JsonProperty p in node.Properties)
+            {
+                ReadActions(file, p.Value, depth + 1);
+            }
+        }
+
+        /// <summary>
+        /// A Dockerfile's RUN, CMD and ENTRYPOINT instructions (continued lines joined), in shell form or exec form
+        /// (<c>ENTRYPOINT ["claude", "--model", …]</c>).
+        /// </summary>
+        private static void ReadDockerfile(LauncherFile file, string text)
+        {
+            foreach ((int line, int column, string content) in JoinedLines(text))
+            {
+                int blank = content.IndexOfAny(new[] { ' ', '\t' });
+                string instruction = blank > 0 ? content.Substring(0, blank).ToUpperInvariant() : string.Empty;
+                if (instruction != "RUN" && instruction != "CMD" && instruction != "ENTRYPOINT")
+                {
+                    continue;
+                }
+
+                string rest = content.Substring(blank).Trim();
+                string command = rest;
+                if (rest.StartsWith("[", StringComparison.Ordinal))
+                {
+                    try
+                    {
+                        JsonNode array = JsonReader.Parse(rest);
+                        var words = new List<string>();
+                        foreach (JsonNode item in array.Items)
+                        {
+                            words.Add("'" + (item.Text ?? string.Empty).Replace("'", string.Empty) + "'");
+                        }
+
+                        command = string.Join(" ", words);
+                    }
+                    catch (JsonParseException)
+                    {
+                        // not JSON: docker runs it in shell form
+                    }
+                }
+
+                ReadCommandLine(file, command, instruction + " on line " + line, line, column);
+            }
+        }
+
+        /// <summary>
+        /// <see cref="ContentLines"/> with shell line continuations joined: a line ending in <c>\</c> goes on with the next,
+        /// reported at the first line.
+        /// </summary>
+        internal static IEnumerable<(int Line, int Column, string Text)> JoinedLines(string text)
+        {
+            (int Line, int Column, System.Text.StringBuilder Text)? open = null;
+            foreach ((int line, int column, string content) in ContentLines(text))
+            {
+                string c = content.TrimEnd();
+                bool continues = c.EndsWith("\\", StringComparison.Ordinal);
+                string part = continues ? c.Substring(0, c.Length - 1) : c;
+                if (open == null)
+                {
+                    open = (line, column, new System.Text.StringBuilder(part));
+                }
+                else
+                {
+                    open.Value.Text.Append(' ').Append(part);
+                }
+
+                if (!continues)
+                {
+                    yield return (open.Value.Line, open.Value.Column, open.Value.Text.ToString());
+                    open = null;
+                }
+            }
+
+            if (open != null)
+            {
+                yield return (open.Value.Line, open.Value.Column, open.Value.Text.ToString());
             }
         }
 
@@ -520,7 +798,7 @@ namespace Guardrails.BuildTasks.Footprints
         /// </summary>
         private static void ReadScript(LauncherFile file, string text, string what, bool allLines)
         {
-            foreach ((int line, int column, string content) in ContentLines(text))
+            foreach ((int line, int column, string content) in JoinedLines(text))
             {
                 if (allLines)
                 {
@@ -584,12 +862,7 @@ namespace Guardrails.BuildTasks.Footprints
                 if (assistant != null)
                 {
                     AddTool(file, assistant, setting, lineNumber, column);
-                    string? ceiling = PermissionSettings.ClassifyFlags(assistant, words, out string flag);
-                    if (ceiling != null)
-                    {
-                        file.Permissions.Add((assistant, new PermissionUse(ceiling, setting, flag, lineNumber, column)));
-                    }
-
+                    ReadAssistantFlags(file, assistant, words, ArgumentsStart(words), setting, lineNumber, column);
                     continue;
                 }
 
@@ -601,6 +874,85 @@ namespace Guardrails.BuildTasks.Footprints
                     file.Servers.Add(server);
                 }
             }
+        }
+
+        /// <summary>
+        /// The flags an assistant is started with (<paramref name="words"/> from <paramref name="start"/>, the CLI or its
+        /// package): permission flags through <see cref="PermissionSettings.ClassifyFlags"/>, the model (<c>--model</c>,
+        /// <c>--fallback-model</c>, <c>-m</c> for Codex, Gemini and Qwen, Codex <c>-c model=…</c>), and Claude Code's
+        /// <c>--mcp-config</c>, which loads MCP servers from a file or JSON the check does not read (GRD132).
+        /// </summary>
+        private static void ReadAssistantFlags(LauncherFile file, string assistant, List<string> words, int start, string setting, int lineNumber, int column)
+        {
+            List<string> own = start == 0 ? words : words.GetRange(start, words.Count - start);
+            string? ceiling = PermissionSettings.ClassifyFlags(assistant, own, out string flag);
+            if (ceiling != null)
+            {
+                file.Permissions.Add((assistant, new PermissionUse(ceiling, setting, flag, lineNumber, column)));
+            }
+
+            for (int i = 1; i < own.Count; i++)
+            {
+                string w = own[i];
+                int eq = w.IndexOf('=');
+                string name = w.StartsWith("--", StringComparison.Ordinal) && eq > 0 ? w.Substring(0, eq) : w;
+                string? value = w.StartsWith("--", StringComparison.Ordinal) && eq > 0 ? w.Substring(eq + 1) : i + 1 < own.Count ? own[i + 1] : null;
+                if (value == null)
+                {
+                    continue;
+                }
+
+                bool shortModel = name == "-m" && (assistant == OpenAiCodex || assistant == Gemini || assistant == QwenCode);
+                if (name == "--model" || name == "--fallback-model" || shortModel)
+                {
+                    AddModel(file, assistant, value, setting + " (" + name + ")", lineNumber, column);
+                }
+                else if ((name == "-c" || name == "--config") && assistant == OpenAiCodex && value.StartsWith("model=", StringComparison.Ordinal))
+                {
+                    AddModel(file, assistant, value.Substring("model=".Length).Trim('"', '\''), setting + " (" + name + " model)", lineNumber, column);
+                }
+                else if (name == "--mcp-config" && assistant == ClaudeCode)
+                {
+                    file.Servers.Add(new McpServerUse(setting, "launcher", lineNumber, column)
+                    {
+                        Command = own,
+                        NotIdentifiedBecause = "its --mcp-config loads MCP servers from '" + Text.Show(value, 120) + "', which the check does not read",
+                    });
+                }
+            }
+        }
+
+        private static void AddModel(LauncherFile file, string assistant, string model, string setting, int line, int column)
+        {
+            string m = model.Trim().Trim('"', '\'');
+            if (m.Length > 0 && !CredentialValues.HasVariable(m))
+            {
+                file.Models.Add((assistant, new ModelUse(m, setting, line, column)));
+            }
+        }
+
+        /// <summary>
+        /// Where the assistant's own arguments start in a command that runs it: 0 for its CLI by name, else the word that
+        /// names its package after a launcher (<c>npx -y @anthropic-ai/claude-code …</c>: the launcher's <c>-y</c> is not
+        /// the assistant's).
+        /// </summary>
+        private static int ArgumentsStart(List<string> words)
+        {
+            if (Clis.ContainsKey(ServerCommand.ExecutableName(words[0])))
+            {
+                return 0;
+            }
+
+            for (int i = 1; i < words.Count; i++)
+            {
+                string w = words[i];
+                if (!w.StartsWith("-", StringComparison.Ordinal) && (Packages.ContainsKey("pkg:npm/" + WithoutVersion(w, scoped: true)) || Packages.ContainsKey("pkg:pypi/" + WithoutVersion(WithoutVersion(w, scoped: false).Split('=')[0], scoped: false))))
+                {
+                    return i;
+                }
+            }
+
+            return 0;
         }
 
         /// <summary>The assistant a simple command runs: its CLI by name, or its package through a launcher (npx, uvx, …).</summary>
@@ -715,6 +1067,12 @@ namespace Guardrails.BuildTasks.Footprints
                         words = new List<string>();
                     }
 
+                    continue;
+                }
+
+                if (c == '\\' && i + 1 < line.Length && (line[i + 1] == '\n' || line[i + 1] == '\r'))
+                {
+                    i += line[i + 1] == '\r' && i + 2 < line.Length && line[i + 2] == '\n' ? 2 : 1; // a continued line
                     continue;
                 }
 

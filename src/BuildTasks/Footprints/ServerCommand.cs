@@ -9,6 +9,14 @@ namespace Guardrails.BuildTasks.Footprints
     /// <c>docker run … image:tag</c> → pkg:docker/image tag; <c>dnx Package@1.0</c> → pkg:nuget/Package 1.0.
     /// Launchers covered: npx, bunx, pnpm dlx, yarn dlx, npm exec, uvx, uv tool run, pipx run, docker/podman run, dnx,
     /// dotnet dnx. Anything else is identified by its exact command line.
+    /// <para>
+    /// A package identity is trusted only when the launcher is called by its bare name and with options known to leave
+    /// what it runs unchanged (adversary round 8 route 3): <c>./tools/npx</c>, <c>npx.exe</c> or <c>NPX</c> run whatever
+    /// file answers to that name, and <c>--registry=…</c>, <c>--index-url</c>, <c>--with</c>, <c>--entrypoint</c>,
+    /// <c>-v /:/host</c> fetch or run other code under the approved name. Such a server keeps the package it names
+    /// (so a deny entry and the assistant-CLI detection still see it) but gets <see cref="McpServerUse.NotIdentifiedBecause"/>:
+    /// the policy approves it only by its exact command line, as the <c>env</c> spellings of the same options already are.
+    /// </para>
     /// </summary>
     public static class ServerCommand
     {
@@ -18,6 +26,31 @@ namespace Guardrails.BuildTasks.Footprints
             "-e", "--env", "--env-file", "-v", "--volume", "--name", "-p", "--publish", "--network", "--net", "--mount", "-w", "--workdir",
             "-u", "--user", "--entrypoint", "--platform", "-l", "--label", "--add-host", "--cpus", "-m", "--memory", "--pull", "--hostname", "-h",
             "--cap-add", "--cap-drop", "--security-opt", "--tmpfs", "--ulimit", "--device", "--dns", "--log-driver", "--restart", "--runtime", "--gpus",
+        };
+
+        /// <summary>npx, npm exec, pnpm/yarn dlx, bunx options known not to change what runs (anything else does, until known).</summary>
+        private static readonly HashSet<string> HarmlessNpmOptions = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "-y", "--yes", "-q", "--quiet", "-s", "--silent", "--prefer-offline", "--prefer-online", "--offline", "--no-install", "--bun",
+        };
+
+        /// <summary>uvx, uv tool run, pipx run options known not to change what runs (<c>--from</c>/<c>--spec</c> name the package itself).</summary>
+        private static readonly HashSet<string> HarmlessPythonOptions = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "-q", "--quiet", "--offline", "--no-progress", "--isolated", "--no-cache", "-n",
+        };
+
+        /// <summary>docker/podman run options known not to change what runs in the image (no other entrypoint, no host files).</summary>
+        private static readonly HashSet<string> HarmlessDockerOptions = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "-i", "--interactive", "-t", "--tty", "-it", "-ti", "--rm", "--init", "-e", "--env", "--name", "--pull", "-l", "--label",
+            "--network", "--net", "--platform", "--read-only", "--cap-drop", "-m", "--memory", "--cpus", "--hostname", "-h", "-d", "--detach",
+        };
+
+        /// <summary>dnx / dotnet tool exec options known not to change what runs (<c>--source</c>, <c>--add-source</c>, <c>--configfile</c> do).</summary>
+        private static readonly HashSet<string> HarmlessNuGetOptions = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "-y", "--yes", "--version", "--prerelease", "--interactive", "--",
         };
 
         /// <summary>
@@ -34,7 +67,11 @@ namespace Guardrails.BuildTasks.Footprints
                    n == "LD_PRELOAD" || n == "LD_LIBRARY_PATH" || n == "DYLD_INSERT_LIBRARIES" || n == "DOTNET_STARTUP_HOOKS" || n == "BUN_INSTALL" || n == "BUN_CONFIG_REGISTRY";
         }
 
-        /// <summary>Fills <see cref="McpServerUse.Package"/> and <see cref="McpServerUse.Version"/> from the command line when it runs a known launcher.</summary>
+        /// <summary>
+        /// Fills <see cref="McpServerUse.Package"/> and <see cref="McpServerUse.Version"/> from the command line when it runs a
+        /// known launcher, and <see cref="McpServerUse.NotIdentifiedBecause"/> when the launcher is not called by its bare name
+        /// or is given an option that can change what it runs.
+        /// </summary>
         public static void Identify(McpServerUse server)
         {
             IReadOnlyList<string>? cmd = server.Command;
@@ -44,72 +81,87 @@ namespace Guardrails.BuildTasks.Footprints
             }
 
             string exe = ExecutableName(cmd[0]);
-            int i = 1;
+            string? option = null;
             switch (exe)
             {
                 case "npx":
                 case "bunx":
-                    Npm(server, cmd, i);
-                    return;
+                    option = Npm(server, cmd, 1);
+                    break;
                 case "pnpm":
                 case "yarn":
                 case "bun":
                     if (cmd.Count > 1 && (cmd[1] == "dlx" || cmd[1] == "x" || cmd[1] == "exec"))
                     {
-                        Npm(server, cmd, 2);
+                        option = Npm(server, cmd, 2);
                     }
 
-                    return;
+                    break;
                 case "npm":
                     if (cmd.Count > 1 && (cmd[1] == "exec" || cmd[1] == "x"))
                     {
-                        Npm(server, cmd, 2);
+                        option = Npm(server, cmd, 2);
                     }
 
-                    return;
+                    break;
                 case "uvx":
-                    Python(server, cmd, 1);
-                    return;
+                    option = Python(server, cmd, 1);
+                    break;
                 case "uv":
                     if (cmd.Count > 2 && cmd[1] == "tool" && cmd[2] == "run")
                     {
-                        Python(server, cmd, 3);
+                        option = Python(server, cmd, 3);
                     }
 
-                    return;
+                    break;
                 case "pipx":
                     if (cmd.Count > 1 && cmd[1] == "run")
                     {
-                        Python(server, cmd, 2);
+                        option = Python(server, cmd, 2);
                     }
 
-                    return;
+                    break;
                 case "docker":
                 case "podman":
                     if (cmd.Count > 1 && cmd[1] == "run")
                     {
-                        Docker(server, cmd, 2);
+                        option = Docker(server, cmd, 2);
                     }
                     else if (cmd.Count > 2 && cmd[1] == "container" && cmd[2] == "run")
                     {
-                        Docker(server, cmd, 3);
+                        option = Docker(server, cmd, 3);
                     }
 
-                    return;
+                    break;
                 case "dnx":
-                    NuGet(server, cmd, 1);
-                    return;
+                    option = NuGet(server, cmd, 1);
+                    break;
                 case "dotnet":
                     if (cmd.Count > 1 && cmd[1] == "dnx")
                     {
-                        NuGet(server, cmd, 2);
+                        option = NuGet(server, cmd, 2);
                     }
                     else if (cmd.Count > 2 && cmd[1] == "tool" && (cmd[2] == "exec" || cmd[2] == "execute"))
                     {
-                        NuGet(server, cmd, 3);
+                        option = NuGet(server, cmd, 3);
                     }
 
-                    return;
+                    break;
+            }
+
+            if (server.Package == null)
+            {
+                return;
+            }
+
+            if (!string.Equals(cmd[0], exe, StringComparison.Ordinal))
+            {
+                // ./tools/npx, /tmp/npx, tools/npx.cmd, npx.exe, NPX: whatever file answers to that name runs, not the launcher.
+                server.NotIdentifiedBecause = "its command is '" + cmd[0] + "', not the bare launcher name '" + exe + "', so it runs whatever that file is";
+            }
+            else if (option != null)
+            {
+                server.NotIdentifiedBecause = "it passes '" + option + "' to " + exe + ", an option that can change what " + exe + " fetches or runs (another registry or index, more packages, another entrypoint, host files)";
             }
         }
 
@@ -134,9 +186,18 @@ namespace Guardrails.BuildTasks.Footprints
             return name.ToLowerInvariant();
         }
 
-        private static void Npm(McpServerUse server, IReadOnlyList<string> cmd, int i)
+        /// <summary>The option's name: "--registry" of "--registry=URL".</summary>
+        private static string OptionName(string arg)
+        {
+            int eq = arg.IndexOf('=');
+            return arg.StartsWith("--", StringComparison.Ordinal) && eq > 0 ? arg.Substring(0, eq) : arg;
+        }
+
+        /// <summary>Identifies an npm package; returns the first option not known harmless, or null.</summary>
+        private static string? Npm(McpServerUse server, IReadOnlyList<string> cmd, int i)
         {
             string? spec = null;
+            string? option = null;
             for (; i < cmd.Count; i++)
             {
                 string a = cmd[i];
@@ -151,11 +212,20 @@ namespace Guardrails.BuildTasks.Footprints
                     // npm exec -p A [-p B] <command>: installs the packages and runs <command>, which need not be A's
                     // (adversary round 5 #10: -p server-github -p server-filesystem mcp-server-filesystem /). What runs is
                     // the command line, not a package: judged by the exact command.
-                    return;
+                    return null;
                 }
 
                 if (a.StartsWith("-", StringComparison.Ordinal))
                 {
+                    if (option == null && !HarmlessNpmOptions.Contains(OptionName(a)))
+                    {
+                        option = a; // --registry=…, --registry URL, --prefix, --userconfig, --node-options, …
+                        if (a.IndexOf('=') < 0 && i + 1 < cmd.Count && !cmd[i + 1].StartsWith("-", StringComparison.Ordinal) && LooksLikeValue(cmd[i + 1]))
+                        {
+                            option = a + " " + cmd[++i];
+                        }
+                    }
+
                     continue; // -y, --yes, --quiet, …
                 }
 
@@ -165,7 +235,7 @@ namespace Guardrails.BuildTasks.Footprints
 
             if (string.IsNullOrEmpty(spec))
             {
-                return;
+                return null;
             }
 
             // @scope/name@1.2.3, name@1.2.3, name@latest
@@ -177,45 +247,57 @@ namespace Guardrails.BuildTasks.Footprints
                 // name@file:./dir, name@https://…/x.tgz, name@github:o/r, name@git+https://…, name@npm:other (adversary round 6
                 // #15): npm takes what follows the name as the SOURCE, not a registry version; what runs is not the named
                 // package. Judged by the exact command line.
-                return;
+                return null;
             }
 
             server.Package = "pkg:npm/" + name;
             server.Version = string.IsNullOrEmpty(version) || version == "latest" ? null : version;
+            return option;
         }
 
-        private static void Python(McpServerUse server, IReadOnlyList<string> cmd, int i)
+        /// <summary>
+        /// The word after a value-taking option is its value when it cannot be the package: a URL, a path, a host. (A bare
+        /// word after an unknown option is read as the package, so that the package is still named for deny entries.)
+        /// </summary>
+        private static bool LooksLikeValue(string word) =>
+            word.IndexOf("://", StringComparison.Ordinal) >= 0 || word.StartsWith("/", StringComparison.Ordinal) || word.StartsWith(".", StringComparison.Ordinal) ||
+            word.StartsWith("~", StringComparison.Ordinal) || (word.IndexOf(':') > 0 && !word.StartsWith("@", StringComparison.Ordinal));
+
+        /// <summary>Identifies a Python package; returns the first option not known harmless, or null.</summary>
+        private static string? Python(McpServerUse server, IReadOnlyList<string> cmd, int i)
         {
             string? spec = null;
+            string? from = null;
+            string? option = null;
             for (; i < cmd.Count; i++)
             {
                 string a = cmd[i];
-                if (a == "--from" && i + 1 < cmd.Count)
+                string name = OptionName(a);
+                if ((name == "--from" || name == "--spec") && a.IndexOf('=') < 0 && i + 1 < cmd.Count)
                 {
-                    spec = cmd[i + 1];
-                    break;
+                    from ??= cmd[++i];
+                    continue;
                 }
 
-                if (a.StartsWith("--from=", StringComparison.Ordinal))
+                if (name == "--from" || name == "--spec")
                 {
-                    spec = a.Substring("--from=".Length);
-                    break;
-                }
-
-                if (a == "--with" || a == "--python" || a == "--index-url" || a == "--spec")
-                {
-                    if (a == "--spec" && i + 1 < cmd.Count)
-                    {
-                        spec = cmd[i + 1];
-                        break;
-                    }
-
-                    i++;
+                    from ??= a.Substring(name.Length + 1);
                     continue;
                 }
 
                 if (a.StartsWith("-", StringComparison.Ordinal))
                 {
+                    if (!HarmlessPythonOptions.Contains(name))
+                    {
+                        // --with, --index-url, -i, --index, --extra-index-url, --python, --find-links, …: the value is the
+                        // next word unless written with '='.
+                        option ??= a.IndexOf('=') < 0 && i + 1 < cmd.Count ? a + " " + cmd[i + 1] : a;
+                        if (a.IndexOf('=') < 0 && a.StartsWith("-", StringComparison.Ordinal) && i + 1 < cmd.Count && !cmd[i + 1].StartsWith("-", StringComparison.Ordinal) && TakesValue(name))
+                        {
+                            i++;
+                        }
+                    }
+
                     continue;
                 }
 
@@ -223,46 +305,71 @@ namespace Guardrails.BuildTasks.Footprints
                 break;
             }
 
+            spec = from ?? spec;
             if (string.IsNullOrEmpty(spec))
             {
-                return;
+                return null;
             }
 
-            string name = spec!;
+            string pkg = spec!;
             string? version = null;
-            int eq = name.IndexOf("==", StringComparison.Ordinal);
-            int at = name.IndexOf('@');
+            int eq = pkg.IndexOf("==", StringComparison.Ordinal);
+            int at = pkg.IndexOf('@');
             if (eq > 0)
             {
-                version = name.Substring(eq + 2);
-                name = name.Substring(0, eq);
+                version = pkg.Substring(eq + 2);
+                pkg = pkg.Substring(0, eq);
             }
             else if (at > 0)
             {
-                version = name.Substring(at + 1);
-                name = name.Substring(0, at);
+                version = pkg.Substring(at + 1);
+                pkg = pkg.Substring(0, at);
             }
 
-            int bracket = name.IndexOf('[');
+            int bracket = pkg.IndexOf('[');
             if (bracket > 0)
             {
-                name = name.Substring(0, bracket); // extras: pkg[cli]==1.0
+                pkg = pkg.Substring(0, bracket); // extras: pkg[cli]==1.0
             }
 
-            server.Package = "pkg:pypi/" + name.ToLowerInvariant();
+            server.Package = "pkg:pypi/" + pkg.ToLowerInvariant();
             server.Version = string.IsNullOrEmpty(version) || version == "latest" ? null : version;
+            return option;
         }
 
-        private static void Docker(McpServerUse server, IReadOnlyList<string> cmd, int i)
+        /// <summary>uv/pipx options whose value is the next word.</summary>
+        private static bool TakesValue(string name) =>
+            name == "--with" || name == "-w" || name == "--python" || name == "-p" || name == "--index-url" || name == "-i" || name == "--index" ||
+            name == "--default-index" || name == "--extra-index-url" || name == "--find-links" || name == "-f" || name == "--with-requirements" ||
+            name == "--with-editable" || name == "--constraints" || name == "-c" || name == "--overrides" || name == "--pip-args" || name == "--index-strategy" ||
+            name == "--keyring-provider" || name == "--config-file" || name == "--directory" || name == "--project" || name == "--env-file";
+
+        /// <summary>Identifies a container image; returns the first option not known harmless, or null.</summary>
+        private static string? Docker(McpServerUse server, IReadOnlyList<string> cmd, int i)
         {
+            string? option = null;
             for (; i < cmd.Count; i++)
             {
                 string a = cmd[i];
                 if (a.StartsWith("-", StringComparison.Ordinal))
                 {
-                    if (DockerValueOptions.Contains(a))
+                    string name = OptionName(a);
+                    string? value = a.IndexOf('=') > 0 && a.StartsWith("--", StringComparison.Ordinal) ? a.Substring(name.Length + 1) : null;
+                    if (value == null && DockerValueOptions.Contains(a))
                     {
-                        i++;
+                        value = i + 1 < cmd.Count ? cmd[++i] : string.Empty;
+                    }
+
+                    if (option == null)
+                    {
+                        if (!HarmlessDockerOptions.Contains(name))
+                        {
+                            option = value != null ? name + " " + value : a; // --entrypoint, -v /:/host, --mount, --env-file, --privileged, …
+                        }
+                        else if ((name == "-e" || name == "--env") && value != null && value.IndexOf('=') > 0 && ChangesWhatRuns(value.Substring(0, value.IndexOf('='))))
+                        {
+                            option = name + " " + value; // -e NODE_OPTIONS=--require …: loaded before the image's code, as in a server's env
+                        }
                     }
 
                     continue;
@@ -288,26 +395,24 @@ namespace Guardrails.BuildTasks.Footprints
 
                 server.Package = "pkg:docker/" + image;
                 server.Version = string.IsNullOrEmpty(version) || version == "latest" ? null : version;
-                return;
+                return option;
             }
+
+            return null;
         }
 
-        private static void NuGet(McpServerUse server, IReadOnlyList<string> cmd, int i)
+        /// <summary>Identifies a NuGet tool package; returns the first option not known harmless, or null.</summary>
+        private static string? NuGet(McpServerUse server, IReadOnlyList<string> cmd, int i)
         {
             string? spec = null;
             string? version = null;
+            string? option = null;
             for (; i < cmd.Count; i++)
             {
                 string a = cmd[i];
                 if (a == "--version" && i + 1 < cmd.Count)
                 {
                     version = cmd[++i];
-                    continue;
-                }
-
-                if (a == "--source" || a == "--add-source" || a == "--configfile")
-                {
-                    i++;
                     continue;
                 }
 
@@ -318,6 +423,18 @@ namespace Guardrails.BuildTasks.Footprints
 
                 if (a.StartsWith("-", StringComparison.Ordinal))
                 {
+                    string name = OptionName(a);
+                    bool source = name == "--source" || name == "--add-source" || name == "--configfile";
+                    if (!HarmlessNuGetOptions.Contains(name) && (spec == null || source))
+                    {
+                        option ??= a.IndexOf('=') < 0 && i + 1 < cmd.Count && source ? a + " " + cmd[i + 1] : a; // after the package, the tool's own options
+                    }
+
+                    if (a.IndexOf('=') < 0 && source)
+                    {
+                        i++;
+                    }
+
                     continue;
                 }
 
@@ -326,19 +443,20 @@ namespace Guardrails.BuildTasks.Footprints
 
             if (string.IsNullOrEmpty(spec))
             {
-                return;
+                return null;
             }
 
-            string name = spec!;
-            int at = name.IndexOf('@');
+            string pkgName = spec!;
+            int at = pkgName.IndexOf('@');
             if (at > 0)
             {
-                version ??= name.Substring(at + 1);
-                name = name.Substring(0, at);
+                version ??= pkgName.Substring(at + 1);
+                pkgName = pkgName.Substring(0, at);
             }
 
-            server.Package = "pkg:nuget/" + name;
+            server.Package = "pkg:nuget/" + pkgName;
             server.Version = string.IsNullOrEmpty(version) ? null : version;
+            return option;
         }
     }
 }
