@@ -7,6 +7,14 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 // Usage: dotnet run -c Release --project benchmarks/RealCodeScan -- REPO_DIR [REPO_DIR ...] [--details FILE] [--all-files] [--files-only] [--policy none|FILE] [--references DIR]
+//        dotnet run -c Release --project benchmarks/RealCodeScan -- REPO_DIR [REPO_DIR ...] --committed-files [--details FILE]
+//
+// --committed-files: what the build's check reads of every committed file the compiler is not given (adversary round 8
+// route 10, BuildTasks' Engine/CommittedKeyFiles): for every committed project that builds an assembly, the files of its
+// part of the repository and of no project's part, read for self-identifying keys, one process standing for one build node
+// (each file read once, as the check's per-node cache does). The compiler's files are approximated by the .cs files
+// (every other file is read here, so the figures are an upper bound). Prints projects, files and bytes selected and read,
+// CPU time and bytes allocated, the first project's share (a cold node), and the findings.
 //
 // Runs every Guardrails analyzer over real repositories (checked out outside this repository, never committed), the way
 // a build would but whatever the compiler thinks of the code: csc skips analyzers when a compilation has declaration
@@ -62,6 +70,11 @@ var analyzers = typeof(Guardrails.Analyzers.HardcodedKeyInCodeAnalyzer).Assembly
     .ToImmutableArray();
 var ParseOptions = new CSharpParseOptions(LanguageVersion.Preview, preprocessorSymbols: ["NET", "NET8_0_OR_GREATER", "NETCOREAPP"]);
 const string GlobalUsings = "global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq; global using System.Net.Http; global using System.Threading; global using System.Threading.Tasks;";
+
+if (args.Contains("--committed-files"))
+{
+    return CommittedFilesPass.Run(repos, detailsPath);
+}
 
 using var details = detailsPath == null ? null : new StreamWriter(detailsPath);
 using var selection = new BuildSelection(FindTargets());

@@ -6,6 +6,7 @@ using Guardrails.BuildTasks.Engine;
 using Guardrails.BuildTasks.Foundation;
 using Guardrails.BuildTasks.Reports;
 using Guardrails.BuildTasks.Results;
+using Guardrails.Core.Files;
 using Guardrails.Core.Rules;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -122,6 +123,13 @@ namespace Guardrails.BuildTasks
         /// <summary>The scan selection's list of files kept back from the compiler (large ones are scanned here); empty when it did not run.</summary>
         public string? KeptBackList { get; set; }
 
+        /// <summary>
+        /// @(Compile) and @(AdditionalFiles): the files the compiler reads. Every other file git tracks in this project's part of
+        /// the repository (and outside every project's part) is read by the check for self-identifying keys
+        /// (<see cref="CommittedKeyFiles"/>); null (not passed): none is.
+        /// </summary>
+        public ITaskItem[]? CompilerFiles { get; set; }
+
         /// <summary>The assemblies the build copies to its output folder (ReferenceCopyLocalPaths, copied None/Content items).</summary>
         public ITaskItem[]? ShippedAssemblies { get; set; }
 
@@ -188,7 +196,14 @@ namespace Guardrails.BuildTasks
                 };
                 if (!string.IsNullOrEmpty(ProjectPath))
                 {
-                    request.ScriptPackages = CommittedScriptPackages(Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!);
+                    string projectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!;
+                    string? root = Footprints.FootprintDiscovery.FindOutermostRepositoryRoot(projectDirectory, null);
+                    System.Collections.Generic.HashSet<string>? tracked = root == null ? null : Footprints.GitIndex.TryReadTrackedPaths(root);
+                    request.ScriptPackages = CommittedScriptPackages(root, tracked);
+                    if (CompilerFiles != null && tracked != null && !string.Equals(ScanFiles?.Trim(), "false", StringComparison.OrdinalIgnoreCase))
+                    {
+                        request.CommittedFiles = CommittedFilesToRead(root!, tracked, projectDirectory, request);
+                    }
                 }
 
                 Reports.BuildProvenance.Identify(request, string.IsNullOrEmpty(ProjectPath) ? null : Path.GetDirectoryName(Path.GetFullPath(ProjectPath)), Environment.GetEnvironmentVariable);
@@ -329,6 +344,33 @@ namespace Guardrails.BuildTasks
             return paths;
         }
 
+        /// <summary>
+        /// The committed files this project's check reads for self-identifying keys (<see cref="CommittedKeyFiles.Select"/>):
+        /// not those the compiler reads, those the check scans otherwise (kept back from the compiler, assistant files it reads
+        /// for credentials, the build files it lists for the compiler), nor those GuardrailsScanExclude names.
+        /// </summary>
+        private System.Collections.Generic.List<string> CommittedFilesToRead(string root, System.Collections.Generic.HashSet<string> tracked, string projectDirectory, CheckRequest request)
+        {
+            var skip = new System.Collections.Generic.HashSet<string>(Path.DirectorySeparatorChar == '\\' ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+            skip.UnionWith(Paths(CompilerFiles));
+            skip.UnionWith(Paths(ScanExcludes));
+            if (!string.IsNullOrWhiteSpace(KeptBackList) && File.Exists(KeptBackList!.Trim()))
+            {
+                foreach ((string _, long _, string path) in SkippedList.Parse(File.ReadAllText(KeptBackList!.Trim(), Encoding.UTF8)))
+                {
+                    skip.Add(path);
+                }
+            }
+
+            if (request.CheckFootprints)
+            {
+                skip.UnionWith(Footprints.FootprintChecker.CredentialFiles(projectDirectory, ManifestPath));
+            }
+
+            bool projectFolderOnly = string.Equals(ScanRepositoryFiles?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
+            return CommittedKeyFiles.Select(root, tracked, ProjectPath, skip, projectFolderOnly);
+        }
+
         internal static void WriteIfChanged(string path, string content)
         {
             // Rewriting an unchanged file would change its timestamp and force CoreCompile to run again.
@@ -351,11 +393,9 @@ namespace Guardrails.BuildTasks
         /// folder holding .git; paths git tracks, read from its index) and the packages they reference. Empty without a git
         /// index: a CI checkout always has one. The build's way to find them (no project includes a notebook).
         /// </summary>
-        private static System.Collections.Generic.List<DeclaredPackage> CommittedScriptPackages(string projectDirectory)
+        private static System.Collections.Generic.List<DeclaredPackage> CommittedScriptPackages(string? root, System.Collections.Generic.HashSet<string>? tracked)
         {
             var packages = new System.Collections.Generic.List<DeclaredPackage>();
-            string? root = Footprints.FootprintDiscovery.FindOutermostRepositoryRoot(projectDirectory, null);
-            System.Collections.Generic.HashSet<string>? tracked = root == null ? null : Footprints.GitIndex.TryReadTrackedPaths(root);
             if (tracked == null)
             {
                 return packages;

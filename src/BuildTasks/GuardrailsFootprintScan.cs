@@ -41,7 +41,7 @@ namespace Guardrails.BuildTasks
                     personal |= hit.Kind == FootprintKind.PersonalFile;
                     if (!hit.IsDirectory)
                     {
-                        files.Add(new TaskItem(hit.FullPath));
+                        files.Add(GuardrailsSelectScanFiles.FileItem(hit.FullPath));
                     }
                 }
 
@@ -50,13 +50,13 @@ namespace Guardrails.BuildTasks
                 foreach (string file in Launchers.InputFiles(result.Levels))
                 {
                     lines.Add(file);
-                    files.Add(new TaskItem(file));
+                    files.Add(GuardrailsSelectScanFiles.FileItem(file));
                 }
 
                 if (personal && result.RepositoryRoot != null && File.Exists(Path.Combine(result.RepositoryRoot, ".git", "index")))
                 {
                     // Committing or un-committing a personal file changes the index, and with it the finding.
-                    files.Add(new TaskItem(Path.Combine(result.RepositoryRoot, ".git", "index")));
+                    files.Add(GuardrailsSelectScanFiles.FileItem(Path.Combine(result.RepositoryRoot, ".git", "index")));
                 }
 
                 lines.Sort(StringComparer.Ordinal);

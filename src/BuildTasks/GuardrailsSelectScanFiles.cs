@@ -101,7 +101,7 @@ namespace Guardrails.BuildTasks
                 GuardrailsCheck.WriteIfChanged(SkippedListFile, SkippedList.Header + string.Join(string.Empty, skipped));
                 if (skipped.Count > 0)
                 {
-                    files.Add(new TaskItem(SkippedListFile));
+                    files.Add(FileItem(SkippedListFile));
                 }
             }
             catch (Exception e) when (!(e is OutOfMemoryException))
@@ -113,7 +113,7 @@ namespace Guardrails.BuildTasks
                     // Never a file that does not exist yet (the apphost, written after the compiler): CS2001.
                     if (File.Exists(candidate.ItemSpec) && KeptBackFiles.DanglingLinkTarget(candidate.ItemSpec) == null)
                     {
-                        files.Add(new TaskItem(candidate.ItemSpec));
+                        files.Add(FileItem(candidate.ItemSpec));
                     }
                 }
             }
@@ -122,6 +122,14 @@ namespace Guardrails.BuildTasks
             KeptBack = keptBack.ToArray();
             return true;
         }
+
+        /// <summary>
+        /// An item for the file at <paramref name="path"/> (a real name, as <see cref="ITaskItem.ItemSpec"/> gives it): MSBuild
+        /// reads an item spec as escaped text and unescapes <c>%XX</c> in it, so a name holding <c>%</c> is escaped first.
+        /// Without it a committed <c>settings(%aac%).json</c> reached the compiler as <c>settings(ªc%).json</c>, which does not
+        /// exist: CS2001 broke the build with no Guardrails code (issue 16, openai-dotnet's <c>OutputFormatWorks(%aac%).json</c>).
+        /// </summary>
+        internal static TaskItem FileItem(string path) => new TaskItem(path.Replace("%", "%25"));
 
         private static bool IsShipped(ITaskItem candidate) =>
             string.Equals(candidate.GetMetadata(ScanFileKinds.ShippedMetadata), "true", StringComparison.OrdinalIgnoreCase);
@@ -152,7 +160,7 @@ namespace Guardrails.BuildTasks
 
             seen.Add(full);
             skipped.Add(SkippedList.Line(SkippedList.KeyName, new FileInfo(full).Length, full));
-            keptBack.Add(new TaskItem(full));
+            keptBack.Add(FileItem(full));
         }
 
         private static void Consider(string path, List<ITaskItem> files, List<string> skipped, List<ITaskItem> keptBack, HashSet<string> seen, bool shipped = false)
@@ -179,7 +187,7 @@ namespace Guardrails.BuildTasks
                     // Adversary round 6 #16: a name that is not valid UTF-8 is listed with U+FFFD and cannot be opened by it;
                     // kept back so that the check reports it (GRD312) instead of the file passing unread.
                     skipped.Add(SkippedList.Line(SkippedList.Name, 0, full));
-                    keptBack.Add(new TaskItem(full));
+                    keptBack.Add(FileItem(full));
                 }
 
                 return;
@@ -191,7 +199,7 @@ namespace Guardrails.BuildTasks
             if (KeptBackFiles.DanglingLinkTarget(full) != null)
             {
                 skipped.Add(SkippedList.Line(SkippedList.Link, 0, full));
-                keptBack.Add(new TaskItem(full));
+                keptBack.Add(FileItem(full));
                 return;
             }
 
@@ -205,7 +213,7 @@ namespace Guardrails.BuildTasks
             {
                 // Unreadable: the check tries again and reports what it cannot read (GRD312); never the fallback.
                 skipped.Add(SkippedList.Line(SkippedList.Name, 0, full));
-                keptBack.Add(new TaskItem(full));
+                keptBack.Add(FileItem(full));
                 return;
             }
 
@@ -216,12 +224,12 @@ namespace Guardrails.BuildTasks
 
             if (reason == null)
             {
-                files.Add(new TaskItem(full));
+                files.Add(FileItem(full));
             }
             else
             {
                 skipped.Add(SkippedList.Line(reason, length, full));
-                keptBack.Add(new TaskItem(full));
+                keptBack.Add(FileItem(full));
             }
         }
 

@@ -28,6 +28,33 @@ public class SelectScanFilesTests
     }
 
     [Fact]
+    public void A_file_named_with_percent_escapes_is_handed_to_the_compiler_and_kept_back_under_its_real_name()
+    {
+        // Issue 16: openai-dotnet commits OutputFormatWorks(%aac%).json. MSBuild gives the task the real name but reads the
+        // spec of every item the task hands back as escaped text: settings(%aac%).json came back as settings(ªc%).json,
+        // which does not exist (CS2001, no Guardrails code).
+        using var dir = new TempDir();
+        string text = dir.Write("Fixtures/settings(%aac%).json", "{ \"a\": 1 }");
+        string large = dir.Write("Fixtures/big%41.json", "{ \"a\": \"" + new string('x', TextFileSecrets.MaxLength + 10) + "\" }");
+        string list = Path.Combine(dir.Path, "obj", "guardrails.scan-skipped.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(list)!);
+        var task = new GuardrailsSelectScanFiles
+        {
+            BuildEngine = new FakeBuildEngine(),
+            Candidates = new[] { text, large }.Select(c => (ITaskItem)new TaskItem(c.Replace("%", "%25"))).ToArray(), // as MSBuild holds them
+            ProjectDirectory = dir.Path,
+            SkippedListFile = list,
+            IncludeRepositoryFiles = false,
+        };
+
+        Assert.True(task.Execute());
+
+        Assert.Contains(text, task.Files.Select(f => f.ItemSpec));
+        Assert.Equal(new[] { large }, task.KeptBack.Select(f => f.ItemSpec));
+        Assert.All(task.Files.Concat(task.KeptBack), f => Assert.True(File.Exists(f.ItemSpec), f.ItemSpec));
+    }
+
+    [Fact]
     public void A_dangling_symbolic_link_among_the_repository_files_is_kept_back_and_the_selection_never_falls_back_to_unchecked_candidates()
     {
         // Adversary round 5 ('fname', 'fname2'): deploy/openai.env, a committed symbolic link whose target text is

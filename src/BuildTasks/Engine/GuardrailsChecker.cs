@@ -180,6 +180,9 @@ namespace Guardrails.BuildTasks.Engine
 
             // Keys in files too large for the compiler are found here; files nobody can scan are judged as opt-outs.
             KeptBackFiles.Scan(request, result);
+
+            // Every other committed file the compiler is not given, whatever its kind: keys that name their provider.
+            CommittedKeyFiles.Scan(request, result);
             System.Collections.Generic.List<Finding> overrides = TargetOverrides.Find(request.LateBuildFiles ?? new string[0]);
             result.Findings.AddRange(overrides);
             foreach (Finding evaluated in request.EvaluatedTargetFindings)

@@ -155,7 +155,15 @@ namespace Guardrails.BuildTasks.Engine
         internal static string? ScanText(string path, string? reason, List<Finding> findings, string? note) => ScanText(path, reason, findings, note, nulAsSpace: false);
 
         /// <summary>As <see cref="ScanText(string, string, List{Finding}, string)"/>; with <paramref name="nulAsSpace"/> a file holding NUL bytes is read as text (NULs as spaces) instead of being returned as binary.</summary>
-        internal static string? ScanText(string path, string? reason, List<Finding> findings, string? note, bool nulAsSpace)
+        internal static string? ScanText(string path, string? reason, List<Finding> findings, string? note, bool nulAsSpace) =>
+            ScanText(path, reason, findings, note, nulAsSpace, providerKeysOnly: false);
+
+        /// <summary>
+        /// As <see cref="ScanText(string, string, List{Finding}, string, bool)"/>; with <paramref name="providerKeysOnly"/> only
+        /// provider keys are reported (GRD002), never a generic key-named secret (GRD006), for the committed files of any kind
+        /// the compiler is not given (<see cref="CommittedKeyFiles"/>).
+        /// </summary>
+        internal static string? ScanText(string path, string? reason, List<Finding> findings, string? note, bool nulAsSpace, bool providerKeysOnly)
         {
             try
             {
@@ -173,20 +181,27 @@ namespace Guardrails.BuildTasks.Engine
                     return null;
                 }
 
-                if (new FileInfo(path).Length > TextFileSecrets.StreamMaxBytes)
+                long length = new FileInfo(path).Length;
+                if (length > TextFileSecrets.StreamMaxBytes)
                 {
                     return SkippedList.TooLarge;
                 }
 
                 var found = new List<Finding>();
                 bool text;
-                using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024))
+                using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, (int)Math.Min(64 * 1024, Math.Max(length, 1))))
                 {
                     // UTF-32 and unmarked UTF-16 (kept back for their encoding) are decoded as what they are.
                     Encoding encoding = TextEncodings.Sniff(stream, out _) ?? new UTF8Encoding(false, false);
                     using (var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true))
                     {
-                        text = TextFileSecrets.ScanStream(path, reader, (match, line, column) => found.Add(FindingFor(path, reason, match, line, column, note)), nulAsSpace);
+                        text = TextFileSecrets.ScanStream(path, reader, (match, line, column) =>
+                        {
+                            if (!providerKeysOnly || !match.Format.IsGeneric)
+                            {
+                                found.Add(FindingFor(path, reason, match, line, column, note));
+                            }
+                        }, nulAsSpace, stream.Length);
                     }
                 }
 

@@ -146,6 +146,13 @@ namespace Guardrails.BuildTasks.Foundation
         /// files in it are scanned by the check, the unscannable ones reported (GRD312). Empty when the selection did not run.</summary>
         public string? KeptBackListFile { get; set; }
 
+        /// <summary>
+        /// The committed files the check reads for self-identifying keys because the compiler is not given them
+        /// (<see cref="Engine.CommittedKeyFiles"/>, adversary round 8 route 10); null: none (the guardrails tool reads every
+        /// committed file itself).
+        /// </summary>
+        public System.Collections.Generic.IReadOnlyList<string>? CommittedFiles { get; set; }
+
         /// <summary>Whether to look for assistant footprints between the project folder and the repository root (default true).</summary>
         public bool CheckFootprints { get; set; } = true;
 

@@ -253,10 +253,19 @@ namespace Guardrails.Core.Files
         /// character is read as a space instead of stopping the scan (adversary round 6 #9: one stray NUL byte made a text file
         /// "binary" and hid the key in it), so the keys in the text runs of the file are found at their line and column.
         /// </summary>
-        public static bool ScanStream(string path, TextReader reader, Action<SecretMatch, int, int> found, bool nulAsSpace)
+        public static bool ScanStream(string path, TextReader reader, Action<SecretMatch, int, int> found, bool nulAsSpace) =>
+            ScanStream(path, reader, found, nulAsSpace, long.MaxValue);
+
+        /// <summary>
+        /// As <see cref="ScanStream(string, TextReader, Action{SecretMatch, int, int}, bool)"/> for a reader of at most
+        /// <paramref name="maxBytes"/> bytes (a file's length): a text decodes to no more characters than it has bytes, so a
+        /// smaller file is read in one window of its own size instead of a 2 MB buffer (the build's check reads every
+        /// committed file the compiler is not given: thousands of small files).
+        /// </summary>
+        public static bool ScanStream(string path, TextReader reader, Action<SecretMatch, int, int> found, bool nulAsSpace, long maxBytes)
         {
             TextFileKind kind = KindByName(Path.GetFileName(path) ?? string.Empty);
-            var buffer = new char[WindowChars];
+            var buffer = new char[maxBytes < WindowChars ? (int)Math.Max(maxBytes, 0) + 1 : WindowChars];
             var matches = new List<SecretMatch>();
             int filled = 0;
             int line = 1;
