@@ -199,7 +199,9 @@ namespace Guardrails.BuildTasks
                     string projectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectPath))!;
                     string? root = Footprints.FootprintDiscovery.FindOutermostRepositoryRoot(projectDirectory, null);
                     System.Collections.Generic.HashSet<string>? tracked = root == null ? null : Footprints.GitIndex.TryReadTrackedPaths(root);
-                    request.ScriptPackages = CommittedScriptPackages(root, tracked);
+                    var packageFileProblems = new System.Collections.Generic.List<Finding>();
+                    request.ScriptPackages = CommittedScriptPackages(root, tracked, packageFileProblems);
+                    request.PackageFileProblems = packageFileProblems;
                     if (CompilerFiles != null && tracked != null && !string.Equals(ScanFiles?.Trim(), "false", StringComparison.OrdinalIgnoreCase))
                     {
                         request.CommittedFiles = CommittedFilesToRead(root!, tracked, projectDirectory, request);
@@ -389,11 +391,13 @@ namespace Guardrails.BuildTasks
         }
 
         /// <summary>
-        /// The scripts and notebooks committed in the repository around <paramref name="projectDirectory"/> (the outermost
+        /// The scripts and notebooks committed in the repository <paramref name="root"/> (the outermost
         /// folder holding .git; paths git tracks, read from its index) and the packages they reference. Empty without a git
-        /// index: a CI checkout always has one. The build's way to find them (no project includes a notebook).
+        /// index: a CI checkout always has one. The build's way to find them (no project includes a notebook). The same for
+        /// the npm/PyPI package files (<see cref="Policy.PackageManifests"/>, issue 12 route R11): a front end or Python tooling
+        /// committed beside the projects is the repository's code, built by no project; what is committed is what CI installs.
         /// </summary>
-        private static System.Collections.Generic.List<DeclaredPackage> CommittedScriptPackages(string? root, System.Collections.Generic.HashSet<string>? tracked)
+        private static System.Collections.Generic.List<DeclaredPackage> CommittedScriptPackages(string? root, System.Collections.Generic.HashSet<string>? tracked, System.Collections.Generic.List<Finding> problems)
         {
             var packages = new System.Collections.Generic.List<DeclaredPackage>();
             if (tracked == null)
@@ -404,7 +408,7 @@ namespace Guardrails.BuildTasks
             var paths = new System.Collections.Generic.List<string>();
             foreach (string relative in tracked)
             {
-                if (InteractiveScripts.IsScript(relative))
+                if (InteractiveScripts.IsScript(relative) || Policy.PackageManifests.IsManifest(relative))
                 {
                     paths.Add(relative);
                 }
@@ -413,7 +417,8 @@ namespace Guardrails.BuildTasks
             paths.Sort(StringComparer.Ordinal);
             foreach (string relative in paths)
             {
-                packages.AddRange(InteractiveScripts.Read(Path.Combine(root!, relative.Replace('/', Path.DirectorySeparatorChar))));
+                string full = Path.Combine(root!, relative.Replace('/', Path.DirectorySeparatorChar));
+                packages.AddRange(InteractiveScripts.IsScript(relative) ? InteractiveScripts.Read(full) : Policy.PackageManifests.Read(full, problems));
             }
 
             return packages;

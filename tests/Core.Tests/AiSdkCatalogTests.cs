@@ -97,8 +97,24 @@ public class AiSdkCatalogTests
         {
             Assert.Matches("^[a-z0-9-]+$", sdk.Id);
             Assert.NotEmpty(sdk.PackageIds);
-            Assert.NotEmpty(sdk.AssemblyNames);
-            Assert.NotEmpty(sdk.Namespaces);
+            if (sdk.Ecosystem == PackageEcosystem.NuGet)
+            {
+                Assert.NotEmpty(sdk.AssemblyNames);
+                Assert.NotEmpty(sdk.Namespaces);
+                Assert.All(sdk.PackageIds, id => Assert.DoesNotContain(':', id));
+            }
+            else
+            {
+                // npm/PyPI SDKs: package URLs only; no assembly, namespace or host of their own (their provider's hosts
+                // belong to the .NET SDK, so approving the npm SDK approves no endpoint for C# code).
+                Assert.Empty(sdk.AssemblyNames);
+                Assert.Empty(sdk.Namespaces);
+                Assert.Empty(sdk.EndpointHosts);
+                Assert.All(sdk.PackageIds, id => Assert.StartsWith("pkg:" + sdk.Ecosystem + "/", id));
+                Assert.All(sdk.PackageIds.Where(id => sdk.Ecosystem == PackageEcosystem.PyPI && !id.EndsWith("*", StringComparison.Ordinal)),
+                    id => Assert.Equal(PackageEcosystem.PackageUrl(PackageEcosystem.PyPI, id.Substring("pkg:pypi/".Length)), id));
+            }
+
             Assert.Matches(@"\[(M|S|D)", sdk.Source);
             Assert.False(sdk.IsCustom);
             foreach (string host in sdk.EndpointHosts)
@@ -205,4 +221,46 @@ public class AiSdkCatalogTests
         string[] dupes = values.GroupBy(v => v, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
         Assert.Empty(dupes);
     }
+
+    /// <summary>Issue 12 route R11: npm and PyPI AI SDKs are catalog entries named by package URL, families by prefix.</summary>
+    [Theory]
+    [InlineData("pkg:npm/openai", "npm-openai")]
+    [InlineData("pkg:npm/@anthropic-ai/sdk", "npm-anthropic")]
+    [InlineData("pkg:npm/@google/genai", "npm-google-genai")]
+    [InlineData("pkg:npm/@modelcontextprotocol/sdk", "npm-model-context-protocol")]
+    [InlineData("pkg:npm/@aws-sdk/client-bedrock-runtime", "npm-aws-bedrock-runtime")]
+    [InlineData("pkg:npm/ai", "npm-vercel-ai")]
+    [InlineData("pkg:npm/@ai-sdk/openai", "npm-vercel-ai-providers")]
+    [InlineData("pkg:npm/@langchain/anthropic", "npm-langchain-packages")]
+    [InlineData("pkg:pypi/openai", "pypi-openai")]
+    [InlineData("pkg:pypi/anthropic", "pypi-anthropic")]
+    [InlineData("pkg:pypi/huggingface-hub", "pypi-huggingface-hub")]
+    [InlineData("pkg:pypi/langchain-openai", "pypi-langchain-packages")]
+    [InlineData("pkg:pypi/llama-index-llms-openai", "pypi-llama-index-packages")]
+    [InlineData("pkg:pypi/vertexai", "pypi-google-vertexai")]
+    public void Npm_and_PyPI_package_urls_find_their_sdk(string packageUrl, string sdkId)
+    {
+        Assert.True(AiSdkCatalog.TryGetByPackageId(packageUrl, out AiSdk sdk), packageUrl);
+        Assert.Equal(sdkId, sdk.Id);
+        Assert.NotEqual(PackageEcosystem.NuGet, sdk.Ecosystem);
+    }
+
+    [Theory]
+    [InlineData("pkg:npm/react")]
+    [InlineData("pkg:npm/@ai-sdk")]
+    [InlineData("pkg:npm/openai-extra")]
+    [InlineData("pkg:pypi/boto3")]
+    [InlineData("pkg:pypi/langchainx")]
+    [InlineData("pkg:nuget/OpenAI")]
+    [InlineData("openai-npm")]
+    public void Other_packages_of_those_ecosystems_are_no_sdk(string packageUrl) =>
+        Assert.False(AiSdkCatalog.TryGetByPackageId(packageUrl, out _), packageUrl);
+
+    [Theory]
+    [InlineData("Google_GenerativeAI", "google-generativeai")]
+    [InlineData("huggingface_hub", "huggingface-hub")]
+    [InlineData("LangChain.OpenAI", "langchain-openai")]
+    [InlineData("llama__index--core", "llama-index-core")]
+    public void PyPI_names_are_normalized_as_PEP_503_does(string name, string normalized) =>
+        Assert.Equal("pkg:pypi/" + normalized, PackageEcosystem.PackageUrl(PackageEcosystem.PyPI, name));
 }

@@ -315,4 +315,43 @@ public class PolicyVerdictsTests
     {
         Assert.Equal(expected, Sdk(sdk).IsOwnClientEntryPoint(constructor, extension, name));
     }
+
+    /// <summary>
+    /// Issue 12 route R11: an npm or PyPI AI SDK is judged by its package URL with the same rules as a NuGet id: not
+    /// approved by default, approved only by a package URL (a NuGet approval of 'OpenAI' or a 'OpenAI*' glob does not reach
+    /// pkg:npm/openai), denied by a deny, a family's packages one by one.
+    /// </summary>
+    [Fact]
+    public void Npm_and_PyPI_sdks_are_judged_by_package_url_and_only_a_package_url_approves_them()
+    {
+        Assert.Equal(Verdict.NotApproved, Verdicts().Package("pkg:npm/openai", "4.77.0").Verdict);
+        Assert.Equal(Verdict.NotApproved, Verdicts().Package("pkg:pypi/anthropic", null).Verdict);
+        Assert.Equal(Verdict.NotGoverned, Verdicts().Package("pkg:npm/react", "18.3.1").Verdict);
+        Assert.Equal(Verdict.NotGoverned, Verdicts().Package("pkg:pypi/boto3", null).Verdict);
+
+        PolicyVerdicts nugetOnly = Verdicts(p =>
+        {
+            p.ApprovedPackages.Add(new PackageEntry("OpenAI", null, null, 3));
+            p.ApprovedPackages.Add(new PackageEntry("Anthropic*", null, null, 4));
+        });
+        Assert.Equal(Verdict.NotApproved, nugetOnly.Package("pkg:npm/openai", "4.77.0").Verdict);
+        Assert.Equal(Verdict.NotApproved, nugetOnly.Package("pkg:pypi/anthropic", null).Verdict);
+        Assert.Equal("add { \"id\": \"pkg:npm/openai\" } to packages.approved", nugetOnly.Package("pkg:npm/openai", "4.77.0").Proposal);
+
+        PolicyVerdicts v = Verdicts(p =>
+        {
+            p.ApprovedPackages.Add(new PackageEntry("pkg:npm/openai", null, null, 3));
+            p.ApprovedPackages.Add(new PackageEntry("pkg:npm/@ai-sdk/openai", null, null, 4));
+            p.ApprovedPackages.Add(new PackageEntry("pkg:pypi/langchain", null, null, 5));
+            p.DeniedPackages.Add(new PackageEntry("pkg:pypi/litellm", null, "routes keys through a proxy", 6));
+        });
+        Assert.Equal(Verdict.Approved, v.Package("pkg:npm/openai", "4.77.0").Verdict);
+        Assert.Equal(Verdict.Approved, v.Package("pkg:npm/@ai-sdk/openai", null).Verdict);
+        Assert.Equal(Verdict.NotApproved, v.Package("pkg:npm/@ai-sdk/anthropic", null).Verdict);
+        Assert.Equal(Verdict.NotApproved, v.Package("pkg:npm/ai", null).Verdict);
+        Assert.Equal(Verdict.Approved, v.Package("pkg:pypi/langgraph", null).Verdict); // part of the LangChain (Python) entry
+        Assert.Equal(Verdict.NotApproved, v.Package("pkg:pypi/langchain-openai", null).Verdict); // a provider package: its own approval
+        Decision denied = v.Package("pkg:pypi/litellm", "1.50.0");
+        Assert.Equal((Verdict.Denied, "GRD202", 6), (denied.Verdict, denied.RuleId, denied.Line));
+    }
 }

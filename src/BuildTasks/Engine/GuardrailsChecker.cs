@@ -45,7 +45,7 @@ namespace Guardrails.BuildTasks.Engine
         /// the one evaluator, through the catalog's (or the policy's own) assembly map.
         /// </summary>
         /// <summary>
-        /// Route 13: each notebook's or script's packages through the one package evaluator, one file at a time (a finding
+        /// Route 13 (and issue 12 route R11, npm/PyPI package files): each notebook's, script's or package file's packages through the one package evaluator, one file at a time (a finding
         /// per file and line), without adding them to the project's resolved packages: the project does not reference them.
         /// </summary>
         private static void CheckScriptPackages(GuardrailsPolicy policy, CheckResult result, IReadOnlyList<DeclaredPackage> packages)
@@ -55,7 +55,9 @@ namespace Guardrails.BuildTasks.Engine
             {
                 string name = System.IO.Path.GetFileName(file.Key);
                 PackageChecker.CheckDeclared(policy, result.Effective, file.ToList(), result.Findings, null,
-                    "referenced by #r \"nuget:\" in " + name + " (a notebook or script run with .NET Interactive, Polyglot Notebooks or dotnet-script, which restores it; no project of the repository compiles that code)");
+                    InteractiveScripts.IsScript(file.Key)
+                        ? "referenced by #r \"nuget:\" in " + name + " (a notebook or script run with .NET Interactive, Polyglot Notebooks or dotnet-script, which restores it; no project of the repository compiles that code)"
+                        : PackageManifests.Origin(file.Key));
             }
 
             result.Effective.Packages.RemoveRange(resolved, result.Effective.Packages.Count - resolved);
@@ -232,6 +234,11 @@ namespace Guardrails.BuildTasks.Engine
                 if (request.ScriptPackages != null && request.ScriptPackages.Count > 0)
                 {
                     CheckScriptPackages(policy, result, request.ScriptPackages);
+                }
+
+                if (request.PackageFileProblems != null)
+                {
+                    result.Findings.AddRange(request.PackageFileProblems);
                 }
 
                 ListShippedSdkAssemblies(request, result);

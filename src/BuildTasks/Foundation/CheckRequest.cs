@@ -84,9 +84,14 @@ namespace Guardrails.BuildTasks.Foundation
         /// <summary>
         /// Packages referenced by <c>#r "nuget: …"</c> in the repository's committed notebooks and scripts (.ipynb, .dib,
         /// .csx; <see cref="InteractiveScripts"/>), judged with the one package evaluator at their file and line but not
-        /// added to the project's packages (adversary round 7 route 13).
+        /// added to the project's packages (adversary round 7 route 13). Also the npm and PyPI packages of the repository's
+        /// committed package.json, lock files, requirements files, pyproject.toml, Pipfile and setup.cfg
+        /// (Policy/PackageManifests, issue 12 route R11), as package URLs (<c>pkg:npm/openai</c>).
         /// </summary>
         public System.Collections.Generic.IReadOnlyList<DeclaredPackage>? ScriptPackages { get; set; }
+
+        /// <summary>GRD205 findings for npm/PyPI package files that could not be read (Policy/PackageManifests), reported under a policy.</summary>
+        public System.Collections.Generic.IReadOnlyList<Finding>? PackageFileProblems { get; set; }
 
         /// <summary>The git remotes of the repository being built (cleaned, origin first): GRD127 compares the manifest's
         /// "repository" with them where no CI variable names the repository (adversary round 7 route 12).</summary>

@@ -139,10 +139,11 @@ internal static class FileBasedApps
     }
 
     /// <summary>
-    /// Adversary round 7 route 13: a notebook's or script's <c>#r "nuget: …"</c> references (<see cref="InteractiveScripts"/>)
+    /// Adversary round 7 route 13: a notebook's or script's <c>#r "nuget: …"</c> references (<see cref="InteractiveScripts"/>),
+    /// and issue 12 route R11: an npm/PyPI package file's packages (<see cref="Guardrails.BuildTasks.Policy.PackageManifests"/>, its GRD205 problems too),
     /// judged by the one package evaluator as the packages of the project the file stands in for, at their lines.
     /// </summary>
-    public static List<Finding> CheckScript(string path, List<DeclaredPackage> packages, ScanOptions options, ref bool? enforce, ref string? effectivePolicy)
+    public static List<Finding> CheckScript(string path, List<DeclaredPackage> packages, ScanOptions options, ref bool? enforce, ref string? effectivePolicy, List<Finding>? packageFileProblems = null)
     {
         string dir = Path.GetDirectoryName(path)!;
         (string? settingsPolicy, string? settingsSha, string? settingsMode) = ProjectFiles.Settings(dir);
@@ -155,6 +156,7 @@ internal static class FileBasedApps
             CentralMode = options.Mode ?? settingsMode ?? string.Empty,
             ManifestPath = ProjectFiles.FileAbove(dir, "ai-assistants.json", null),
             ScriptPackages = packages,
+            PackageFileProblems = packageFileProblems,
             CheckFootprints = false,
             Now = options.Now,
         };

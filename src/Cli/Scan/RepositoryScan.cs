@@ -223,6 +223,24 @@ internal static class RepositoryScan
             }
         }
 
+        // Issue 12 route R11: the npm and PyPI packages of the repository's front end and Python tooling (package.json, lock
+        // files, requirements*.txt, pyproject.toml, Pipfile, setup.cfg), judged like NuGet packages as package URLs.
+        foreach (string file in files.Text.Concat(files.Unread))
+        {
+            if (!Guardrails.BuildTasks.Policy.PackageManifests.IsManifest(Path.GetRelativePath(root, file)))
+            {
+                continue;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var problems = new List<Finding>();
+            List<DeclaredPackage> manifestPackages = Guardrails.BuildTasks.Policy.PackageManifests.Read(file, problems);
+            if (manifestPackages.Count > 0 || problems.Count > 0)
+            {
+                engineFindings.AddRange(FileBasedApps.CheckScript(file, manifestPackages, options, ref enforce, ref effectivePolicy, problems));
+            }
+        }
+
         report.Enforce = enforce ?? true;
 
         // Keys, endpoints, local suppressions: the analyzers themselves, over every C# and config file under the root

@@ -153,6 +153,7 @@ namespace Guardrails.Core.Rules
         public const string PackageDenied = "GRD202";
         public const string PackageVersionNotApproved = "GRD203";
         public const string AssetsFileUnreadable = "GRD204";
+        public const string PackageManifestUnreadable = "GRD205";
 
         // Integrity and bypass (issue 7): GRD005 and GRD301-GRD319.
         public const string ForbiddenLocalSuppression = "GRD005";
@@ -450,6 +451,12 @@ namespace Guardrails.Core.Rules
             RuleIds.AssetsFileUnreadable, "Package assets file (project.assets.json) cannot be read", CategoryPackages, RuleHost.BuildTask, isError: true,
             name: "AssetsFileUnreadable");
 
+        /// <summary>Issue 12 route R11: an npm or PyPI manifest or lock file that cannot be read hides what it declares.</summary>
+        public static readonly RuleInfo PackageManifestUnreadable = new RuleInfo(
+            RuleIds.PackageManifestUnreadable, "npm or PyPI package file cannot be read", CategoryPackages, RuleHost.BuildTask, isError: true,
+            name: "PackageManifestUnreadable",
+            whereNote: "package.json, package-lock.json, yarn.lock, pnpm-lock.yaml, requirements*.txt, pyproject.toml, Pipfile and setup.cfg committed in the repository (the MSBuild check task) and under the root of guardrails scan");
+
         public static readonly RuleInfo ForbiddenLocalSuppression = new RuleInfo(
             RuleIds.ForbiddenLocalSuppression, "Guardrails diagnostic suppressed in code where the policy forbids it", CategoryIntegrity, RuleHost.Analyzer, isError: true,
             name: "ForbiddenLocalSuppression",
@@ -581,6 +588,7 @@ namespace Guardrails.Core.Rules
             PackageDenied,
             PackageVersionNotApproved,
             AssetsFileUnreadable,
+            PackageManifestUnreadable,
             ForbiddenLocalSuppression,
             PolicyHashMismatch,
             PolicyPinMalformed,

@@ -22,7 +22,8 @@ namespace Guardrails.Core.Sdks
             string source,
             bool isNeutral = false,
             bool isCustom = false,
-            bool isIntegration = false)
+            bool isIntegration = false,
+            string ecosystem = PackageEcosystem.NuGet)
         {
             Id = id ?? throw new ArgumentNullException(nameof(id));
             DisplayName = displayName ?? throw new ArgumentNullException(nameof(displayName));
@@ -35,7 +36,18 @@ namespace Guardrails.Core.Sdks
             IsNeutral = isNeutral;
             IsCustom = isCustom;
             IsIntegration = isIntegration;
+            Ecosystem = ecosystem ?? PackageEcosystem.NuGet;
         }
+
+        /// <summary>
+        /// The package registry its packages come from: <see cref="PackageEcosystem.NuGet"/> (package ids as NuGet spells
+        /// them, assemblies the analyzers know), or <see cref="PackageEcosystem.Npm"/>/<see cref="PackageEcosystem.PyPI"/>
+        /// for an SDK of a repository's JavaScript front end or Python tooling: its package ids are package URLs
+        /// (<c>pkg:npm/openai</c>, <c>pkg:pypi/anthropic</c>, see <see cref="PackageEcosystem.PackageUrl"/>) and it has no
+        /// assemblies, namespaces or hosts of its own (its provider's hosts are the .NET SDK's: approving the npm SDK
+        /// approves no endpoint for C# code).
+        /// </summary>
+        public string Ecosystem { get; }
 
         /// <summary>Stable catalog id, lower-case, e.g. "openai", "semantic-kernel-connectors-azureopenai".</summary>
         public string Id { get; }
@@ -46,7 +58,10 @@ namespace Guardrails.Core.Sdks
         /// <summary>Who serves the model behind it, e.g. "OpenAI", "Microsoft (Azure OpenAI)", "local".</summary>
         public string Provider { get; }
 
-        /// <summary>NuGet package ids (case-insensitive). The first is the one to name in messages.</summary>
+        /// <summary>
+        /// NuGet package ids (case-insensitive), or package URLs for another ecosystem; an id ending in <c>*</c> stands for
+        /// every package of that family (<c>pkg:npm/@langchain/*</c>). The first is the one to name in messages.
+        /// </summary>
         public IReadOnlyList<string> PackageIds { get; }
 
         /// <summary>Assembly simple names that declare the SDK's public types (case-insensitive).</summary>

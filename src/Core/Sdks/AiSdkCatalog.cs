@@ -429,6 +429,77 @@ namespace Guardrails.Core.Sdks
                 P("GitHub.Copilot"),
                 P(),
                 Ref + "[S] namespace GitHub.Copilot (Agent Framework adapter's using), CopilotClient; drives the local Copilot CLI; assembly = id (unverified)"),
+
+            // ---------------- npm: a JavaScript/TypeScript front end or tool in the repository (issue 12 route R11) ----------------
+            // Names checked against the npm registry (npm view <name> name, 2026-12-03/04). Package URLs; no assemblies.
+            Npm("npm-openai", "OpenAI TypeScript/JavaScript SDK", "OpenAI", "openai"),
+            Npm("npm-openai-agents", "OpenAI Agents SDK (TypeScript)", "OpenAI", "@openai/agents"),
+            Npm("npm-anthropic", "Anthropic TypeScript SDK", "Anthropic", "@anthropic-ai/sdk"),
+            Npm("npm-anthropic-bedrock", "Anthropic TypeScript SDK for Amazon Bedrock", "Anthropic (via AWS)", "@anthropic-ai/bedrock-sdk"),
+            Npm("npm-anthropic-vertex", "Anthropic TypeScript SDK for Google Vertex AI", "Anthropic (via Google Cloud)", "@anthropic-ai/vertex-sdk"),
+            Npm("npm-claude-agent-sdk", "Claude Agent SDK (TypeScript)", "Anthropic", "@anthropic-ai/claude-agent-sdk"),
+            Npm("npm-google-generative-ai", "Google AI JavaScript SDK (legacy)", "Google (Gemini)", "@google/generative-ai"),
+            Npm("npm-google-genai", "Google Gen AI JavaScript SDK", "Google (Gemini / Vertex AI)", "@google/genai"),
+            Npm("npm-google-vertexai", "Vertex AI Node.js SDK", "Google (Vertex AI)", "@google-cloud/vertexai"),
+            Npm("npm-mistral", "Mistral AI TypeScript SDK", "Mistral AI", "@mistralai/mistralai"),
+            Npm("npm-groq", "Groq TypeScript SDK", "Groq", "groq-sdk"),
+            Npm("npm-cohere", "Cohere TypeScript SDK", "Cohere", "cohere-ai"),
+            Npm("npm-azure-openai", "Azure OpenAI companion library for openai (JavaScript)", "Microsoft (Azure OpenAI)", "@azure/openai"),
+            Npm("npm-azure-ai-inference", "Azure AI Inference REST client (JavaScript)", "Microsoft (Azure AI Foundry / GitHub Models)", "@azure-rest/ai-inference"),
+            Npm("npm-azure-ai-projects", "Azure AI Projects client (JavaScript)", "Microsoft (Azure AI Foundry)", "@azure/ai-projects"),
+            Npm("npm-aws-bedrock-runtime", "AWS SDK for JavaScript: Bedrock Runtime", "AWS (Bedrock)", "@aws-sdk/client-bedrock-runtime"),
+            Npm("npm-vercel-ai", "Vercel AI SDK", "none (orchestration)", "ai"),
+            Npm("npm-vercel-ai-providers", "Vercel AI SDK providers (@ai-sdk/*)", "the provider each package names", "@ai-sdk/*", isIntegration: true),
+            Npm("npm-langchain", "LangChain.js", "none (orchestration)", "langchain"),
+            Npm("npm-langchain-packages", "LangChain.js packages (@langchain/*: core, providers, LangGraph)", "the provider each package names", "@langchain/*", isIntegration: true),
+            Npm("npm-llamaindex", "LlamaIndex.TS", "none (orchestration)", "llamaindex"),
+            Npm("npm-model-context-protocol", "Model Context Protocol TypeScript SDK", "none (protocol)", "@modelcontextprotocol/sdk"),
+            Npm("npm-ollama", "Ollama JavaScript library", "Ollama (local or ollama.com)", "ollama"),
+            Npm("npm-replicate", "Replicate JavaScript client", "Replicate", "replicate"),
+            Npm("npm-together", "Together AI TypeScript SDK", "Together AI", "together-ai"),
+            Npm("npm-huggingface-inference", "Hugging Face Inference client (TypeScript)", "Hugging Face", "@huggingface/inference"),
+            Npm("npm-cerebras", "Cerebras Cloud TypeScript SDK", "Cerebras", "@cerebras/cerebras_cloud_sdk"),
+
+            // ---------------- PyPI: Python tooling in the repository (issue 12 route R11) ----------------
+            // Names checked against the PyPI project list of this workplace (2026-12-04); ids are PEP 503 normalized.
+            PyPI("pypi-openai", "OpenAI Python library", "OpenAI", "openai"),
+            PyPI("pypi-openai-agents", "OpenAI Agents SDK (Python)", "OpenAI", "openai-agents"),
+            PyPI("pypi-anthropic", "Anthropic Python library", "Anthropic", "anthropic"),
+            PyPI("pypi-claude-agent-sdk", "Claude Agent SDK (Python)", "Anthropic", "claude-agent-sdk"),
+            PyPI("pypi-google-generativeai", "Google Generative AI Python SDK (legacy)", "Google (Gemini)", "google-generativeai"),
+            PyPI("pypi-google-genai", "Google Gen AI Python SDK", "Google (Gemini / Vertex AI)", "google-genai"),
+            PyPI("pypi-google-vertexai", "Vertex AI Python SDK", "Google (Vertex AI)", "google-cloud-aiplatform", "vertexai"),
+            PyPI("pypi-mistral", "Mistral AI Python SDK", "Mistral AI", "mistralai"),
+            PyPI("pypi-groq", "Groq Python library", "Groq", "groq"),
+            PyPI("pypi-cohere", "Cohere Python SDK", "Cohere", "cohere"),
+            PyPI("pypi-azure-ai-inference", "Azure AI Inference client (Python)", "Microsoft (Azure AI Foundry / GitHub Models)", "azure-ai-inference"),
+            PyPI("pypi-azure-ai-projects", "Azure AI Projects client (Python)", "Microsoft (Azure AI Foundry)", "azure-ai-projects"),
+            PyPI("pypi-xai", "xAI Python SDK", "xAI", "xai-sdk"),
+            PyPI("pypi-together", "Together AI Python library", "Together AI", "together"),
+            PyPI("pypi-fireworks", "Fireworks AI Python library", "Fireworks AI", "fireworks-ai"),
+            PyPI("pypi-cerebras", "Cerebras Cloud Python SDK", "Cerebras", "cerebras-cloud-sdk"),
+            PyPI("pypi-replicate", "Replicate Python client", "Replicate", "replicate"),
+            PyPI("pypi-ai21", "AI21 Labs Python SDK", "AI21 Labs", "ai21"),
+            PyPI("pypi-dashscope", "DashScope (Qwen) Python SDK", "Alibaba DashScope (Qwen)", "dashscope"),
+            PyPI("pypi-zhipuai", "Zhipu AI Python SDK", "Zhipu AI", "zhipuai"),
+            PyPI("pypi-voyageai", "Voyage AI Python client", "Voyage AI", "voyageai"),
+            PyPI("pypi-huggingface-hub", "Hugging Face Hub client (inference providers)", "Hugging Face", "huggingface-hub"),
+            PyPI("pypi-transformers", "Hugging Face Transformers", "local (in-process models from the Hugging Face hub)", "transformers"),
+            PyPI("pypi-ollama", "Ollama Python library", "Ollama (local or ollama.com)", "ollama"),
+            PyPI("pypi-litellm", "LiteLLM", "OpenAI, Anthropic, Google and others (multi-provider client)", "litellm"),
+            PyPI("pypi-model-context-protocol", "Model Context Protocol Python SDK", "none (protocol)", "mcp"),
+            PyPI("pypi-langchain", "LangChain (Python)", "none (orchestration)", "langchain", "langgraph"),
+            PyPI("pypi-langchain-packages", "LangChain packages (langchain-*: core, community, providers)", "the provider each package names", "langchain-*", isIntegration: true),
+            PyPI("pypi-llama-index", "LlamaIndex (Python)", "none (orchestration)", "llama-index"),
+            PyPI("pypi-llama-index-packages", "LlamaIndex packages (llama-index-*: core, providers)", "the provider each package names", "llama-index-*", isIntegration: true),
+            PyPI("pypi-semantic-kernel", "Semantic Kernel (Python)", "none (orchestration)", "semantic-kernel"),
+            PyPI("pypi-autogen", "AutoGen (Python)", "none (orchestration)", "autogen-agentchat", "pyautogen"),
+            PyPI("pypi-crewai", "CrewAI", "none (orchestration)", "crewai"),
+            PyPI("pypi-pydantic-ai", "Pydantic AI", "none (orchestration)", "pydantic-ai"),
+            PyPI("pypi-haystack", "Haystack", "none (orchestration)", "haystack-ai"),
+            PyPI("pypi-dspy", "DSPy", "none (orchestration)", "dspy", "dspy-ai"),
+            PyPI("pypi-instructor", "Instructor", "none (structured outputs over a provider client)", "instructor"),
+            PyPI("pypi-smolagents", "smolagents (Hugging Face)", "none (orchestration)", "smolagents"),
         };
 
         /// <summary>
@@ -456,6 +527,9 @@ namespace Guardrails.Core.Sdks
         private static readonly Dictionary<string, AiSdk> ById = Index(e => new[] { e.Id });
         private static readonly Dictionary<string, AiSdk> ByPackageId = Index(e => e.PackageIds);
         private static readonly Dictionary<string, AiSdk> ByAssemblyName = Index(e => e.AssemblyNames);
+        private static readonly KeyValuePair<string, AiSdk>[] Families = Entries
+            .SelectMany(e => e.PackageIds.Where(id => id.EndsWith("*", StringComparison.Ordinal)).Select(id => new KeyValuePair<string, AiSdk>(id.Substring(0, id.Length - 1), e)))
+            .ToArray();
         private static readonly AiProviderEndpoint[] AllEndpoints = BuildEndpoints();
         private static readonly AiSdk[] ProviderSdksFirst = Entries.Where(e => !e.IsIntegration).Concat(Entries.Where(e => e.IsIntegration)).ToArray();
 
@@ -480,8 +554,33 @@ namespace Guardrails.Core.Sdks
         /// <summary>Finds the SDK by its catalog id (case-insensitive).</summary>
         public static bool TryGetById(string id, out AiSdk sdk) => TryGet(ById, id, out sdk);
 
-        /// <summary>Finds the SDK a NuGet package id belongs to (case-insensitive).</summary>
-        public static bool TryGetByPackageId(string packageId, out AiSdk sdk) => TryGet(ByPackageId, packageId, out sdk);
+        /// <summary>
+        /// Finds the SDK a package id belongs to (case-insensitive): a NuGet id, or a package URL of npm or PyPI
+        /// (<c>pkg:npm/openai</c>), where a family entry (<c>pkg:npm/@langchain/*</c>, <c>pkg:pypi/langchain-*</c>) holds
+        /// every package of its prefix.
+        /// </summary>
+        public static bool TryGetByPackageId(string packageId, out AiSdk sdk)
+        {
+            if (TryGet(ByPackageId, packageId, out sdk))
+            {
+                return true;
+            }
+
+            if (packageId != null && packageId.StartsWith("pkg:", StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (KeyValuePair<string, AiSdk> family in Families)
+                {
+                    if (packageId.Length > family.Key.Length && packageId.StartsWith(family.Key, StringComparison.OrdinalIgnoreCase))
+                    {
+                        sdk = family.Value;
+                        return true;
+                    }
+                }
+            }
+
+            sdk = null!;
+            return false;
+        }
 
         /// <summary>Finds the SDK an assembly (simple name, case-insensitive) belongs to.</summary>
         public static bool TryGetByAssemblyName(string assemblyName, out AiSdk sdk) => TryGet(ByAssemblyName, assemblyName, out sdk);
@@ -713,6 +812,24 @@ namespace Guardrails.Core.Sdks
         }
 
         private static string[] P(params string[] items) => items;
+
+        /// <summary>An npm AI SDK: its packages as package URLs (<see cref="PackageEcosystem.PackageUrl"/>), no assemblies, namespaces or hosts.</summary>
+        private static AiSdk Npm(string id, string displayName, string provider, params string[] names) => Npm(id, displayName, provider, names, false);
+
+        private static AiSdk Npm(string id, string displayName, string provider, string name, bool isIntegration) => Npm(id, displayName, provider, new[] { name }, isIntegration);
+
+        private static AiSdk Npm(string id, string displayName, string provider, string[] names, bool isIntegration) =>
+            new AiSdk(id, displayName, provider, Array.ConvertAll(names, n => PackageEcosystem.PackageUrl(PackageEcosystem.Npm, n)), P(), P(), P(),
+                "[D] npm registry: npm view " + string.Join(", ", names) + " (name verified 2026-12-04)", isIntegration: isIntegration, ecosystem: PackageEcosystem.Npm);
+
+        /// <summary>A PyPI AI SDK: its packages as package URLs of PEP 503 names, no assemblies, namespaces or hosts.</summary>
+        private static AiSdk PyPI(string id, string displayName, string provider, params string[] names) => PyPI(id, displayName, provider, names, false);
+
+        private static AiSdk PyPI(string id, string displayName, string provider, string name, bool isIntegration) => PyPI(id, displayName, provider, new[] { name }, isIntegration);
+
+        private static AiSdk PyPI(string id, string displayName, string provider, string[] names, bool isIntegration) =>
+            new AiSdk(id, displayName, provider, Array.ConvertAll(names, n => PackageEcosystem.PackageUrl(PackageEcosystem.PyPI, n)), P(), P(), P(),
+                "[D] PyPI project list (env/packages/pypi.tsv): " + string.Join(", ", names) + " (name verified 2026-12-04)", isIntegration: isIntegration, ecosystem: PackageEcosystem.PyPI);
 
         private static AiSdk Sdk(string id, string displayName, string provider, string[] packageIds, string[] assemblyNames, string[] namespaces, string[] hosts, string source, bool isNeutral = false, bool isIntegration = false) =>
             new AiSdk(id, displayName, provider, packageIds, assemblyNames, namespaces, hosts, source, isNeutral, isIntegration: isIntegration);

@@ -1,0 +1,785 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Guardrails.BuildTasks.Formats;
+using Guardrails.BuildTasks.Foundation;
+using Guardrails.Core.Json;
+using Guardrails.Core.Rules;
+using Guardrails.Core.Sdks;
+
+namespace Guardrails.BuildTasks.Policy
+{
+    /// <summary>
+    /// The npm and PyPI packages a repository's JavaScript front end or Python tooling declares (issue 12 route R11): an AI
+    /// SDK there is an AI SDK the policy has not approved, like a NuGet one. Each package is named by its package URL
+    /// (<see cref="PackageEcosystem.PackageUrl"/>: <c>pkg:npm/openai</c>, <c>pkg:pypi/anthropic</c>) and judged by the one
+    /// package evaluator at its file and line (GRD201-GRD203). Read as data, never run:
+    /// <list type="bullet">
+    /// <item><c>package.json</c>: dependencies, devDependencies, optionalDependencies, peerDependencies (an alias
+    /// <c>"x": "npm:openai@^4"</c> is the package it names).</item>
+    /// <item>Lock files, for what the declared packages bring in (transitive): <c>package-lock.json</c> and
+    /// <c>npm-shrinkwrap.json</c> (v1 <c>dependencies</c>, v2/v3 <c>packages</c>), <c>yarn.lock</c> (v1 and berry),
+    /// <c>pnpm-lock.yaml</c> (<c>packages:</c> keys); a package the <c>package.json</c> beside it declares is reported
+    /// there, not again in the lock file.</item>
+    /// <item><c>requirements*.txt</c>/<c>requirements*.in</c> and any <c>.txt</c> in a <c>requirements/</c> folder
+    /// (PEP 508 lines with extras, markers, <c>name @ url</c>, line continuations; <c>-r</c>/<c>--requirement</c>
+    /// includes followed, <c>-e …#egg=name</c>, wheel file names); <c>-c</c> constraints install nothing and are not read.</item>
+    /// <item><c>pyproject.toml</c>: <c>[project] dependencies</c>, <c>[project.optional-dependencies]</c>,
+    /// <c>[dependency-groups]</c>, <c>[tool.poetry.dependencies]</c>, <c>[tool.poetry.dev-dependencies]</c>,
+    /// <c>[tool.poetry.group.*.dependencies]</c>, <c>[tool.uv] dev-dependencies</c>, <c>[tool.pdm.dev-dependencies]</c>.</item>
+    /// <item><c>Pipfile</c> (every package table), <c>setup.cfg</c> (<c>install_requires</c>, <c>extras_require</c>).</item>
+    /// </list>
+    /// A file that cannot be read (too large, not UTF-8, not JSON/TOML) is GRD205 at its file and line: what it declares
+    /// is unknown, so the build cannot say no AI SDK is there. Files under <c>node_modules/</c> are the installed packages'
+    /// own manifests, not the repository's, and are not read (the lock file lists what they bring in).
+    /// </summary>
+    public static class PackageManifests
+    {
+        /// <summary>The most bytes of one manifest or lock file read (a lock file of a large monorepo is a few MB).</summary>
+        public const long MaxBytes = 32L * 1024 * 1024;
+
+        /// <summary>How deep <c>-r</c> includes are followed.</summary>
+        private const int MaxIncludeDepth = 8;
+
+        private static readonly string[] NpmSections = { "dependencies", "devDependencies", "optionalDependencies", "peerDependencies" };
+
+        /// <summary>Whether <paramref name="path"/> (a path relative to the repository or absolute) is a file this class reads.</summary>
+        public static bool IsManifest(string path)
+        {
+            string normalized = path.Replace('\\', '/');
+            if (normalized.StartsWith("node_modules/", StringComparison.OrdinalIgnoreCase) || normalized.IndexOf("/node_modules/", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return false;
+            }
+
+            string name = Path.GetFileName(normalized);
+            switch (name.ToLowerInvariant())
+            {
+                case "package.json":
+                case "package-lock.json":
+                case "npm-shrinkwrap.json":
+                case "yarn.lock":
+                case "pnpm-lock.yaml":
+                case "pyproject.toml":
+                case "pipfile":
+                case "setup.cfg":
+                    return true;
+            }
+
+            if (IsRequirementsName(name))
+            {
+                return true;
+            }
+
+            string folder = Path.GetFileName(Path.GetDirectoryName(normalized) ?? string.Empty);
+            return folder.Equals("requirements", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>The sentence a GRD2xx message gives for where a package of <paramref name="file"/> comes from.</summary>
+        public static string Origin(string file)
+        {
+            string name = Path.GetFileName(file);
+            string lower = name.ToLowerInvariant();
+            if (lower == "package-lock.json" || lower == "npm-shrinkwrap.json" || lower == "yarn.lock" || lower == "pnpm-lock.yaml")
+            {
+                return "installed by the JavaScript packages of " + name + " (a package another one brings in; npm, yarn or pnpm installs it, no project of the repository compiles that code)";
+            }
+
+            return lower == "package.json"
+                ? "declared in " + name + " (npm, yarn or pnpm installs it for the repository's JavaScript/TypeScript code, which no project of the repository compiles)"
+                : "declared in " + name + " (pip, uv, Poetry or Pipenv installs it for the repository's Python code, which no project of the repository compiles)";
+        }
+
+        /// <summary>The packages <paramref name="path"/> declares; a file that cannot be read adds a GRD205 finding to <paramref name="problems"/>.</summary>
+        public static List<DeclaredPackage> Read(string path, List<Finding> problems)
+        {
+            var found = new List<DeclaredPackage>();
+            string? text = Load(path, problems);
+            if (text != null)
+            {
+                Parse(path, text, found, problems, new HashSet<string>(StringComparer.OrdinalIgnoreCase) { Path.GetFullPath(path) }, 0);
+            }
+
+            return found;
+        }
+
+        /// <summary>The packages in <paramref name="text"/>, the content of <paramref name="path"/> (its name decides the format).</summary>
+        public static List<DeclaredPackage> Parse(string path, string text, List<Finding> problems)
+        {
+            var found = new List<DeclaredPackage>();
+            Parse(path, text, found, problems, new HashSet<string>(StringComparer.OrdinalIgnoreCase), 0);
+            return found;
+        }
+
+        private static void Parse(string path, string text, List<DeclaredPackage> found, List<Finding> problems, HashSet<string> visited, int depth)
+        {
+            if (text.Length > 0 && text[0] == '\uFEFF')
+            {
+                text = text.Substring(1);
+            }
+
+            string name = Path.GetFileName(path).ToLowerInvariant();
+            switch (name)
+            {
+                case "package.json":
+                    PackageJson(path, text, found, problems);
+                    return;
+                case "package-lock.json":
+                case "npm-shrinkwrap.json":
+                    PackageLock(path, text, found, problems);
+                    return;
+                case "yarn.lock":
+                    YarnLock(path, text, found);
+                    return;
+                case "pnpm-lock.yaml":
+                    PnpmLock(path, text, found);
+                    return;
+                case "pyproject.toml":
+                    PyProject(path, text, found, problems);
+                    return;
+                case "pipfile":
+                    Pipfile(path, text, found, problems);
+                    return;
+                case "setup.cfg":
+                    SetupCfg(path, text, found);
+                    return;
+                default:
+                    Requirements(path, text, found, problems, visited, depth);
+                    return;
+            }
+        }
+
+        private static bool IsRequirementsName(string name) =>
+            name.StartsWith("requirements", StringComparison.OrdinalIgnoreCase) &&
+            (name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".in", StringComparison.OrdinalIgnoreCase));
+
+        private static string? Load(string path, List<Finding> problems)
+        {
+            LoadedFile? file = SourceFile.TryLoad(path, MaxBytes, out LoadFailure failure, out string detail);
+            if (file == null)
+            {
+                if (failure == LoadFailure.TooLarge)
+                {
+                    problems.Add(Problem(path, 1, 1, "is " + detail + " bytes; the limit is " + MaxBytes + " bytes"));
+                }
+                else if (failure != LoadFailure.NotFound && failure != LoadFailure.Directory)
+                {
+                    problems.Add(Problem(path, 0, 0, "could not be read: " + detail));
+                }
+
+                return null;
+            }
+
+            string? text = SourceFile.TryDecode(file, out int line, out int column);
+            if (text == null)
+            {
+                problems.Add(Problem(path, line, column, "is not valid UTF-8 text"));
+            }
+
+            return text;
+        }
+
+        private static Finding Problem(string path, int line, int column, string what) =>
+            new Finding(RuleCatalog.PackageManifestUnreadable, path, line, column,
+                "The package file " + Path.GetFileName(path) + " " + what + ", so the npm/PyPI packages it declares cannot be judged against the policy: an AI SDK there would go unseen. Fix the file (npm, pip and Poetry refuse it too), or remove it if nothing uses it.");
+
+        private static void Add(List<DeclaredPackage> found, string ecosystem, string name, string spec, string path, int line, int column)
+        {
+            name = name.Trim();
+            if (name.Length == 0 || name.Length > 214)
+            {
+                return;
+            }
+
+            found.Add(new DeclaredPackage(PackageEcosystem.PackageUrl(ecosystem, name), spec, path, line, column));
+        }
+
+        // ---------------- npm ----------------
+
+        /// <summary>The JSON object in <paramref name="text"/>; null (with a GRD205 problem when it is not JSON) otherwise.</summary>
+        private static JsonNode? Json(string path, string text, List<Finding> problems)
+        {
+            JsonNode? root = JsonReader.TryParse(text, out JsonParseException? error);
+            if (error != null)
+            {
+                problems.Add(Problem(path, error.Position.Line, error.Position.Column, "is not valid JSON (" + error.Message + ")"));
+                return null;
+            }
+
+            return root != null && root.IsObject ? root : null;
+        }
+
+        private static void PackageJson(string path, string text, List<DeclaredPackage> found, List<Finding> problems)
+        {
+            JsonNode? root = Json(path, text, problems);
+            if (root == null)
+            {
+                return;
+            }
+
+            foreach (JsonProperty section in root.Properties)
+            {
+                if (Array.IndexOf(NpmSections, section.Name) < 0 || !section.Value.IsObject)
+                {
+                    continue;
+                }
+
+                foreach (JsonProperty dep in section.Value.Properties)
+                {
+                    string spec = dep.Value.IsString ? (dep.Value.Text ?? string.Empty).Trim() : string.Empty;
+                    string name = dep.Name;
+                    if (spec.StartsWith("npm:", StringComparison.OrdinalIgnoreCase))
+                    {
+                        // An alias: "my-ai": "npm:openai@^4" installs openai under another name.
+                        string target = spec.Substring(4);
+                        int at = target.LastIndexOf('@');
+                        name = at > 0 ? target.Substring(0, at) : target;
+                        spec = at > 0 ? target.Substring(at + 1) : string.Empty;
+                    }
+
+                    Add(found, PackageEcosystem.Npm, name, NpmVersion(spec), path, dep.NameStart.Line, dep.NameStart.Column);
+                }
+            }
+        }
+
+        /// <summary>An exact version ("4.52.0", "=4.52.0", "v4.52.0") as the version; any range or other spec as written.</summary>
+        private static string NpmVersion(string spec)
+        {
+            string s = spec.Trim();
+            if (s.StartsWith("=", StringComparison.Ordinal))
+            {
+                s = s.Substring(1).Trim();
+            }
+
+            if (s.StartsWith("v", StringComparison.Ordinal) && s.Length > 1 && char.IsDigit(s[1]))
+            {
+                s = s.Substring(1);
+            }
+
+            return s.Length > 0 && char.IsDigit(s[0]) && s.IndexOfAny(RangeChars) < 0 ? s : spec;
+        }
+
+        private static readonly char[] RangeChars = { ' ', '^', '~', '<', '>', '|', '*', 'x', 'X', ',' };
+
+        /// <summary>The names the package.json beside a lock file declares: reported there, not again in the lock file.</summary>
+        private static HashSet<string> DeclaredBeside(string lockPath)
+        {
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            string? dir = Path.GetDirectoryName(lockPath);
+            string manifest = Path.Combine(string.IsNullOrEmpty(dir) ? "." : dir, "package.json");
+            try
+            {
+                if (!File.Exists(manifest) || new FileInfo(manifest).Length > MaxBytes)
+                {
+                    return names;
+                }
+
+                var ignored = new List<Finding>();
+                foreach (DeclaredPackage p in Parse(manifest, File.ReadAllText(manifest), ignored))
+                {
+                    names.Add(p.Id);
+                }
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+            {
+            }
+
+            return names;
+        }
+
+        private static void PackageLock(string path, string text, List<DeclaredPackage> found, List<Finding> problems)
+        {
+            JsonNode? root = Json(path, text, problems);
+            if (root == null)
+            {
+                return;
+            }
+
+            HashSet<string> direct = DeclaredBeside(path);
+            var local = new List<DeclaredPackage>();
+            JsonNode? packages = root["packages"];
+            if (packages != null && packages.IsObject)
+            {
+                foreach (JsonProperty entry in packages.Properties)
+                {
+                    int cut = entry.Name.LastIndexOf("node_modules/", StringComparison.Ordinal);
+                    if (cut < 0 || !entry.Value.IsObject || entry.Value["link"]?.Kind == JsonKind.True)
+                    {
+                        continue; // the root ("") and workspace folders: their package.json is read itself
+                    }
+
+                    string name = entry.Value["name"]?.Text ?? entry.Name.Substring(cut + "node_modules/".Length);
+                    Add(local, PackageEcosystem.Npm, name, entry.Value["version"]?.Text ?? string.Empty, path, entry.NameStart.Line, entry.NameStart.Column);
+                }
+            }
+            else
+            {
+                LockV1(path, root["dependencies"], local, 0);
+            }
+
+            foreach (DeclaredPackage p in local)
+            {
+                if (!direct.Contains(p.Id))
+                {
+                    found.Add(p);
+                }
+            }
+        }
+
+        private static void LockV1(string path, JsonNode? dependencies, List<DeclaredPackage> found, int depth)
+        {
+            if (dependencies == null || !dependencies.IsObject || depth > 64)
+            {
+                return;
+            }
+
+            foreach (JsonProperty entry in dependencies.Properties)
+            {
+                if (!entry.Value.IsObject)
+                {
+                    continue;
+                }
+
+                Add(found, PackageEcosystem.Npm, entry.Name, entry.Value["version"]?.Text ?? string.Empty, path, entry.NameStart.Line, entry.NameStart.Column);
+                LockV1(path, entry.Value["dependencies"], found, depth + 1);
+            }
+        }
+
+        /// <summary>yarn.lock v1 (<c>"openai@^4.0.0", openai@^4.1.0:</c>) and berry (<c>"openai@npm:^4.0.0":</c>): the unindented entry lines.</summary>
+        private static void YarnLock(string path, string text, List<DeclaredPackage> found)
+        {
+            HashSet<string> direct = DeclaredBeside(path);
+            int line = 0;
+            foreach (string raw in text.Split('\n'))
+            {
+                line++;
+                string l = raw.TrimEnd('\r');
+                if (l.Length == 0 || l[0] == ' ' || l[0] == '\t' || l[0] == '#' || !l.EndsWith(":", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                foreach (string part in l.Substring(0, l.Length - 1).Split(','))
+                {
+                    string spec = part.Trim().Trim('"');
+                    int at = spec.IndexOf('@', 1);
+                    string name = at > 0 ? spec.Substring(0, at) : spec;
+                    string version = at > 0 ? spec.Substring(at + 1) : string.Empty;
+                    if (version.StartsWith("npm:", StringComparison.Ordinal))
+                    {
+                        // berry's "alias@npm:openai@^4" or "openai@npm:^4"
+                        string target = version.Substring(4);
+                        int at2 = target.LastIndexOf('@');
+                        if (at2 > 0)
+                        {
+                            name = target.Substring(0, at2);
+                        }
+                    }
+
+                    if (name == "__metadata" || !names.Add(name))
+                    {
+                        continue;
+                    }
+
+                    string id = PackageEcosystem.PackageUrl(PackageEcosystem.Npm, name);
+                    if (!direct.Contains(id))
+                    {
+                        Add(found, PackageEcosystem.Npm, name, string.Empty, path, line, 1);
+                    }
+                }
+            }
+        }
+
+        /// <summary>pnpm-lock.yaml: the keys of its <c>packages:</c> section (<c>/openai@4.0.0:</c>, <c>openai@4.0.0:</c>, v5 <c>/openai/4.0.0:</c>).</summary>
+        private static void PnpmLock(string path, string text, List<DeclaredPackage> found)
+        {
+            HashSet<string> direct = DeclaredBeside(path);
+            bool inPackages = false;
+            int line = 0;
+            foreach (string raw in text.Split('\n'))
+            {
+                line++;
+                string l = raw.TrimEnd('\r', ' ');
+                if (l.Length == 0 || l.TrimStart().StartsWith("#", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (l[0] != ' ')
+                {
+                    inPackages = l == "packages:" || l == "snapshots:";
+                    continue;
+                }
+
+                if (!inPackages || l.Length < 4 || l[1] != ' ' || l[2] == ' ' || !l.EndsWith(":", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                string key = l.Substring(2, l.Length - 3).Trim().Trim('\'', '"');
+                int paren = key.IndexOf('(');
+                if (paren > 0)
+                {
+                    key = key.Substring(0, paren);
+                }
+
+                key = key.TrimStart('/');
+                int at = key.IndexOf('@', 1);
+                string name;
+                string version;
+                if (at > 0)
+                {
+                    name = key.Substring(0, at);
+                    version = key.Substring(at + 1);
+                }
+                else
+                {
+                    int slash = key.LastIndexOf('/');
+                    name = slash > 0 ? key.Substring(0, slash) : key;
+                    version = slash > 0 ? key.Substring(slash + 1) : string.Empty;
+                }
+
+                string id = PackageEcosystem.PackageUrl(PackageEcosystem.Npm, name);
+                if (!direct.Contains(id) && !found.Exists(p => p.File == path && string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase) && p.Version == version))
+                {
+                    Add(found, PackageEcosystem.Npm, name, version, path, line, 3);
+                }
+            }
+        }
+
+        // ---------------- PyPI ----------------
+
+        /// <summary>requirements files: one PEP 508 requirement or pip option per logical line.</summary>
+        private static void Requirements(string path, string text, List<DeclaredPackage> found, List<Finding> problems, HashSet<string> visited, int depth)
+        {
+            string[] lines = text.Split('\n');
+            for (int i = 0; i < lines.Length; i++)
+            {
+                int lineNumber = i + 1;
+                string l = lines[i].TrimEnd('\r');
+                while (l.EndsWith("\\", StringComparison.Ordinal) && i + 1 < lines.Length)
+                {
+                    l = l.Substring(0, l.Length - 1) + " " + lines[++i].TrimEnd('\r');
+                }
+
+                l = StripComment(l);
+                string t = l.Trim();
+                if (t.Length == 0)
+                {
+                    continue;
+                }
+
+                if (t[0] == '-')
+                {
+                    Option(path, t, lineNumber, l.IndexOf('-') + 1, found, problems, visited, depth);
+                    continue;
+                }
+
+                Requirement(path, l, lineNumber, 0, found);
+            }
+        }
+
+        private static string StripComment(string line)
+        {
+            for (int i = 0; i < line.Length; i++)
+            {
+                if (line[i] == '#' && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t'))
+                {
+                    return line.Substring(0, i);
+                }
+            }
+
+            return line;
+        }
+
+        private static void Option(string path, string option, int line, int column, List<DeclaredPackage> found, List<Finding> problems, HashSet<string> visited, int depth)
+        {
+            string name = option;
+            string value = string.Empty;
+            int split = option.IndexOfAny(new[] { ' ', '\t', '=' });
+            if (split > 0)
+            {
+                name = option.Substring(0, split);
+                value = option.Substring(split + 1).Trim();
+            }
+            else if (option.StartsWith("-r", StringComparison.Ordinal) || option.StartsWith("-e", StringComparison.Ordinal))
+            {
+                name = option.Substring(0, 2);
+                value = option.Substring(2).Trim();
+            }
+
+            if (name == "-r" || name == "--requirement")
+            {
+                Include(path, value, line, column, found, problems, visited, depth);
+            }
+            else if (name == "-e" || name == "--editable")
+            {
+                int egg = value.IndexOf("#egg=", StringComparison.OrdinalIgnoreCase);
+                if (egg >= 0)
+                {
+                    string eggName = value.Substring(egg + 5);
+                    int amp = eggName.IndexOfAny(new[] { '&', '[', ' ' });
+                    Add(found, PackageEcosystem.PyPI, amp >= 0 ? eggName.Substring(0, amp) : eggName, string.Empty, path, line, column);
+                }
+            }
+        }
+
+        private static void Include(string path, string target, int line, int column, List<DeclaredPackage> found, List<Finding> problems, HashSet<string> visited, int depth)
+        {
+            if (target.Length == 0 || target.IndexOf("://", StringComparison.Ordinal) >= 0)
+            {
+                return;
+            }
+
+            string full;
+            try
+            {
+                full = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", target.Replace('\\', '/')));
+            }
+            catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
+            {
+                return;
+            }
+
+            if (depth >= MaxIncludeDepth || !visited.Add(full))
+            {
+                return; // a cycle, or read already (the build reads every committed requirements file anyway)
+            }
+
+            if (!File.Exists(full))
+            {
+                problems.Add(new Finding(RuleCatalog.PackageManifestUnreadable, path, line, column,
+                    "The requirements file " + Path.GetFileName(path) + " includes '" + Path.GetFileName(full) + "', which is not there, so the packages it declares cannot be judged against the policy. Commit it, or remove the -r line."));
+                return;
+            }
+
+            string? text = Load(full, problems);
+            if (text != null)
+            {
+                Requirements(full, text, found, problems, visited, depth + 1);
+            }
+        }
+
+        /// <summary>One PEP 508 requirement (<c>openai[datalib]==1.55.0 ; python_version &gt;= "3.9"</c>, <c>openai @ https://…</c>) or a wheel file name.</summary>
+        private static void Requirement(string path, string text, int line, int column, List<DeclaredPackage> found)
+        {
+            int i = 0;
+            while (i < text.Length && (text[i] == ' ' || text[i] == '\t'))
+            {
+                i++;
+            }
+
+            int start = i;
+            string rest = text.Substring(start).Trim();
+            int semicolon = rest.IndexOf(';');
+            string body = (semicolon >= 0 ? rest.Substring(0, semicolon) : rest).Trim();
+            if (body.EndsWith(".whl", StringComparison.OrdinalIgnoreCase) || body.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || body.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+            {
+                // A wheel or sdist file or URL: openai-1.55.0-py3-none-any.whl names its project before the first '-'.
+                string file = body.Substring(body.Replace('\\', '/').LastIndexOf('/') + 1);
+                int dash = file.IndexOf('-');
+                if (dash > 0 && body.IndexOf(" @ ", StringComparison.Ordinal) < 0)
+                {
+                    Add(found, PackageEcosystem.PyPI, file.Substring(0, dash), string.Empty, path, line, (column > 0 ? column : start + 1));
+                    return;
+                }
+            }
+
+            int end = 0;
+            while (end < body.Length && (char.IsLetterOrDigit(body[end]) || body[end] == '-' || body[end] == '_' || body[end] == '.'))
+            {
+                end++;
+            }
+
+            if (end == 0 || !char.IsLetterOrDigit(body[0]))
+            {
+                return; // a path, a URL without a name, or not a requirement
+            }
+
+            string name = body.Substring(0, end);
+            string spec = body.Substring(end).Trim();
+            if (spec.StartsWith("[", StringComparison.Ordinal))
+            {
+                int close = spec.IndexOf(']');
+                spec = close < 0 ? string.Empty : spec.Substring(close + 1).Trim();
+            }
+
+            if (spec.StartsWith("(", StringComparison.Ordinal) && spec.EndsWith(")", StringComparison.Ordinal))
+            {
+                spec = spec.Substring(1, spec.Length - 2).Trim();
+            }
+
+            Add(found, PackageEcosystem.PyPI, name, PyPIVersion(spec), path, line, column > 0 ? column : start + 1);
+        }
+
+        /// <summary>An exact pin (<c>==1.55.0</c>, <c>===1.55.0</c>) as the version; any other specifier as written.</summary>
+        private static string PyPIVersion(string spec)
+        {
+            string s = spec.Trim();
+            if (s.StartsWith("@", StringComparison.Ordinal))
+            {
+                return s;
+            }
+
+            if (s.StartsWith("==", StringComparison.Ordinal) && s.IndexOf(',') < 0 && s.IndexOf('*') < 0)
+            {
+                string v = s.TrimStart('=').Trim();
+                return v.Length > 0 ? v : spec;
+            }
+
+            return s;
+        }
+
+        private static JsonNode? Toml(string path, string text, List<Finding> problems)
+        {
+            JsonNode? root = TomlReader.TryParse(text, out JsonParseException? error);
+            if (error != null)
+            {
+                problems.Add(Problem(path, error.Position.Line, error.Position.Column, "is not valid TOML (" + error.Message + ")"));
+                return null;
+            }
+
+            return root != null && root.IsObject ? root : null;
+        }
+
+        private static void PyProject(string path, string text, List<DeclaredPackage> found, List<Finding> problems)
+        {
+            JsonNode? root = Toml(path, text, problems);
+            if (root == null)
+            {
+                return;
+            }
+
+            JsonNode? project = root["project"];
+            RequirementList(path, project?["dependencies"], found);
+            RequirementTables(path, project?["optional-dependencies"], found);
+            RequirementTables(path, root["dependency-groups"], found);
+            JsonNode? tool = root["tool"];
+            JsonNode? poetry = tool?["poetry"];
+            NameTable(path, poetry?["dependencies"], found);
+            NameTable(path, poetry?["dev-dependencies"], found);
+            JsonNode? groups = poetry?["group"];
+            if (groups != null && groups.IsObject)
+            {
+                foreach (JsonProperty group in groups.Properties)
+                {
+                    NameTable(path, group.Value["dependencies"], found);
+                }
+            }
+
+            RequirementList(path, tool?["uv"]?["dev-dependencies"], found);
+            RequirementTables(path, tool?["pdm"]?["dev-dependencies"], found);
+        }
+
+        /// <summary>An array of PEP 508 strings, each at its own line.</summary>
+        private static void RequirementList(string path, JsonNode? list, List<DeclaredPackage> found)
+        {
+            if (list == null || !list.IsArray)
+            {
+                return;
+            }
+
+            foreach (JsonNode item in list.Items)
+            {
+                if (item.IsString)
+                {
+                    Requirement(path, item.Text ?? string.Empty, item.Start.Line, item.Start.Column, found);
+                }
+            }
+        }
+
+        /// <summary>A table of such arrays (<c>[project.optional-dependencies]</c>, <c>[dependency-groups]</c>).</summary>
+        private static void RequirementTables(string path, JsonNode? tables, List<DeclaredPackage> found)
+        {
+            if (tables == null || !tables.IsObject)
+            {
+                return;
+            }
+
+            foreach (JsonProperty group in tables.Properties)
+            {
+                RequirementList(path, group.Value, found);
+            }
+        }
+
+        /// <summary>A Poetry/Pipfile table: name = "spec" or name = { version = "spec", … }.</summary>
+        private static void NameTable(string path, JsonNode? table, List<DeclaredPackage> found)
+        {
+            if (table == null || !table.IsObject)
+            {
+                return;
+            }
+
+            foreach (JsonProperty dep in table.Properties)
+            {
+                if (dep.Name.Equals("python", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                JsonNode? version = dep.Value.IsObject ? dep.Value["version"] : dep.Value;
+                string spec = version != null && version.IsString ? (version.Text ?? string.Empty).Trim() : string.Empty;
+                Add(found, PackageEcosystem.PyPI, dep.Name, PyPIVersion(spec == "*" ? string.Empty : spec), path, dep.NameStart.Line, dep.NameStart.Column);
+            }
+        }
+
+        private static void Pipfile(string path, string text, List<DeclaredPackage> found, List<Finding> problems)
+        {
+            JsonNode? root = Toml(path, text, problems);
+            if (root == null)
+            {
+                return;
+            }
+
+            foreach (JsonProperty table in root.Properties)
+            {
+                string n = table.Name.ToLowerInvariant();
+                if (n != "source" && n != "requires" && n != "scripts" && n != "pipenv")
+                {
+                    NameTable(path, table.Value, found); // [packages], [dev-packages] and any custom category
+                }
+            }
+        }
+
+        /// <summary>setup.cfg: <c>[options] install_requires</c> and every key of <c>[options.extras_require]</c>, one requirement per (indented) line.</summary>
+        private static void SetupCfg(string path, string text, List<DeclaredPackage> found)
+        {
+            string section = string.Empty;
+            bool inList = false;
+            int line = 0;
+            foreach (string raw in text.Split('\n'))
+            {
+                line++;
+                string l = raw.TrimEnd('\r');
+                string t = l.Trim();
+                if (t.StartsWith("[", StringComparison.Ordinal) && t.EndsWith("]", StringComparison.Ordinal))
+                {
+                    section = t.Substring(1, t.Length - 2).Trim().ToLowerInvariant();
+                    inList = false;
+                    continue;
+                }
+
+                if (t.Length == 0 || t[0] == '#' || t[0] == ';')
+                {
+                    continue;
+                }
+
+                bool indented = l[0] == ' ' || l[0] == '\t';
+                string value = t;
+                if (!indented)
+                {
+                    int eq = t.IndexOfAny(new[] { '=', ':' });
+                    string key = eq < 0 ? t : t.Substring(0, eq).Trim().ToLowerInvariant();
+                    inList = eq > 0 && ((section == "options" && key == "install_requires") || section == "options.extras_require");
+                    value = eq < 0 ? string.Empty : t.Substring(eq + 1).Trim();
+                }
+
+                if (inList && value.Length > 0)
+                {
+                    Requirement(path, value, line, l.IndexOf(value, StringComparison.Ordinal) + 1, found);
+                }
+            }
+        }
+    }
+}
