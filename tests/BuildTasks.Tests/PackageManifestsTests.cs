@@ -132,6 +132,25 @@ public sealed class PackageManifestsTests
         Assert.Empty(problems);
     }
 
+    [Fact]
+    public void Python_lock_files_report_what_the_pyproject_or_Pipfile_beside_them_does_not_declare()
+    {
+        using var dir = new TempDir();
+        dir.Write("py/pyproject.toml", "[project]\nname = \"tools\"\ndependencies = [\"langchain-openai\"]\n");
+        string uv = dir.Write("py/uv.lock", "version = 1\n\n[[package]]\nname = \"langchain-openai\"\nversion = \"0.3.0\"\n\n[[package]]\nname = \"openai\"\nversion = \"1.55.0\"\n\n" +
+            "[[package]]\nname = \"tools\"\nversion = \"0.1.0\"\nsource = { editable = \".\" }\n");
+        var problems = new List<Finding>();
+        Assert.Equal(new[] { "pkg:pypi/openai|1.55.0|8" }, PackageManifests.Read(uv, problems).Select(p => p.Id + "|" + p.Version + "|" + p.Line));
+
+        string poetry = dir.Write("py/poetry.lock", "[[package]]\nname = \"Anthropic\"\nversion = \"0.40.0\"\n");
+        Assert.Equal(new[] { "pkg:pypi/anthropic|0.40.0|2" }, PackageManifests.Read(poetry, problems).Select(p => p.Id + "|" + p.Version + "|" + p.Line));
+
+        dir.Write("pe/Pipfile", "[packages]\nopenai = \"*\"\n");
+        string pipLock = dir.Write("pe/Pipfile.lock", "{\n  \"_meta\": { \"hash\": { \"sha256\": \"x\" } },\n  \"default\": {\n    \"openai\": { \"version\": \"==1.55.0\" },\n    \"huggingface_hub\": { \"version\": \"==0.26.0\" }\n  },\n  \"develop\": { \"groq\": { \"version\": \"==0.9.0\" } }\n}\n");
+        Assert.Equal(new[] { "pkg:pypi/huggingface-hub|0.26.0|5", "pkg:pypi/groq|0.9.0|7" }, PackageManifests.Read(pipLock, problems).Select(p => p.Id + "|" + p.Version + "|" + p.Line));
+        Assert.Empty(problems);
+    }
+
     [Theory]
     [InlineData("web/package.json", "{\n  \"dependencies\": {\n    \"openai\": \"^4\"\n    \"ai\": \"^4\"\n  }\n}\n", 4)]
     [InlineData("web/package-lock.json", "{ \"packages\": ", 1)]
@@ -177,7 +196,9 @@ public sealed class PackageManifestsTests
     [InlineData("notes.txt", false)]
     [InlineData("tools/pyproject.toml", true)]
     [InlineData("Pipfile", true)]
-    [InlineData("Pipfile.lock", false)]
+    [InlineData("Pipfile.lock", true)]
+    [InlineData("py/uv.lock", true)]
+    [InlineData("poetry.lock", true)]
     [InlineData("setup.cfg", true)]
     [InlineData("web/yarn.lock", true)]
     [InlineData("web/pnpm-lock.yaml", true)]

@@ -28,6 +28,8 @@ namespace Guardrails.BuildTasks.Policy
     /// <c>[dependency-groups]</c>, <c>[tool.poetry.dependencies]</c>, <c>[tool.poetry.dev-dependencies]</c>,
     /// <c>[tool.poetry.group.*.dependencies]</c>, <c>[tool.uv] dev-dependencies</c>, <c>[tool.pdm.dev-dependencies]</c>.</item>
     /// <item><c>Pipfile</c> (every package table), <c>setup.cfg</c> (<c>install_requires</c>, <c>extras_require</c>).</item>
+    /// <item>Python lock files, for what the declared packages bring in (transitive): <c>Pipfile.lock</c>, <c>poetry.lock</c>,
+    /// <c>uv.lock</c>; a package the <c>Pipfile</c>/<c>pyproject.toml</c> beside them declares is reported there.</item>
     /// </list>
     /// A file that cannot be read (too large, not UTF-8, not JSON/TOML) is GRD205 at its file and line: what it declares
     /// is unknown, so the build cannot say no AI SDK is there. Files under <c>node_modules/</c> are the installed packages'
@@ -63,6 +65,9 @@ namespace Guardrails.BuildTasks.Policy
                 case "pyproject.toml":
                 case "pipfile":
                 case "setup.cfg":
+                case "pipfile.lock":
+                case "poetry.lock":
+                case "uv.lock":
                     return true;
             }
 
@@ -83,6 +88,11 @@ namespace Guardrails.BuildTasks.Policy
             if (lower == "package-lock.json" || lower == "npm-shrinkwrap.json" || lower == "yarn.lock" || lower == "pnpm-lock.yaml")
             {
                 return "installed by the JavaScript packages of " + name + " (a package another one brings in; npm, yarn or pnpm installs it, no project of the repository compiles that code)";
+            }
+
+            if (lower == "pipfile.lock" || lower == "poetry.lock" || lower == "uv.lock")
+            {
+                return "installed by the Python packages of " + name + " (a package another one brings in; Pipenv, Poetry or uv installs it, no project of the repository compiles that code)";
             }
 
             return lower == "package.json"
@@ -142,6 +152,13 @@ namespace Guardrails.BuildTasks.Policy
                     return;
                 case "setup.cfg":
                     SetupCfg(path, text, found);
+                    return;
+                case "pipfile.lock":
+                    PipfileLock(path, text, found, problems);
+                    return;
+                case "poetry.lock":
+                case "uv.lock":
+                    PythonLock(path, text, found, problems);
                     return;
                 default:
                     Requirements(path, text, found, problems, visited, depth);
@@ -261,27 +278,33 @@ namespace Guardrails.BuildTasks.Policy
 
         private static readonly char[] RangeChars = { ' ', '^', '~', '<', '>', '|', '*', 'x', 'X', ',' };
 
-        /// <summary>The names the package.json beside a lock file declares: reported there, not again in the lock file.</summary>
-        private static HashSet<string> DeclaredBeside(string lockPath)
+        /// <summary>
+        /// The package ids the manifests beside a lock file declare (package.json for npm's locks; pyproject.toml, Pipfile
+        /// for Python's): reported there, not again in the lock file.
+        /// </summary>
+        private static HashSet<string> DeclaredBeside(string lockPath, params string[] manifests)
         {
             var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             string? dir = Path.GetDirectoryName(lockPath);
-            string manifest = Path.Combine(string.IsNullOrEmpty(dir) ? "." : dir, "package.json");
-            try
+            foreach (string manifestName in manifests.Length == 0 ? new[] { "package.json" } : manifests)
             {
-                if (!File.Exists(manifest) || new FileInfo(manifest).Length > MaxBytes)
+                string manifest = Path.Combine(string.IsNullOrEmpty(dir) ? "." : dir, manifestName);
+                try
                 {
-                    return names;
-                }
+                    if (!File.Exists(manifest) || new FileInfo(manifest).Length > MaxBytes)
+                    {
+                        continue;
+                    }
 
-                var ignored = new List<Finding>();
-                foreach (DeclaredPackage p in Parse(manifest, File.ReadAllText(manifest), ignored))
-                {
-                    names.Add(p.Id);
+                    var ignored = new List<Finding>();
+                    foreach (DeclaredPackage p in Parse(manifest, File.ReadAllText(manifest), ignored))
+                    {
+                        names.Add(p.Id);
+                    }
                 }
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
-            {
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+                {
+                }
             }
 
             return names;
@@ -739,6 +762,60 @@ namespace Guardrails.BuildTasks.Policy
                 {
                     NameTable(path, table.Value, found); // [packages], [dev-packages] and any custom category
                 }
+            }
+        }
+
+        /// <summary>Pipfile.lock (JSON): every package of <c>default</c>, <c>develop</c> and other categories, with its pinned version.</summary>
+        private static void PipfileLock(string path, string text, List<DeclaredPackage> found, List<Finding> problems)
+        {
+            JsonNode? root = Json(path, text, problems);
+            if (root == null)
+            {
+                return;
+            }
+
+            HashSet<string> direct = DeclaredBeside(path, "Pipfile");
+            foreach (JsonProperty category in root.Properties)
+            {
+                if (category.Name == "_meta" || !category.Value.IsObject)
+                {
+                    continue;
+                }
+
+                foreach (JsonProperty dep in category.Value.Properties)
+                {
+                    string version = dep.Value.IsObject && dep.Value["version"] is { IsString: true } v ? PyPIVersion(v.Text ?? string.Empty) : string.Empty;
+                    AddUnlessDeclared(found, direct, dep.Name, version, path, dep.NameStart.Line, dep.NameStart.Column);
+                }
+            }
+        }
+
+        /// <summary>poetry.lock and uv.lock (TOML): every <c>[[package]]</c> with its name and version.</summary>
+        private static void PythonLock(string path, string text, List<DeclaredPackage> found, List<Finding> problems)
+        {
+            JsonNode? root = Toml(path, text, problems);
+            JsonNode? packages = root?["package"];
+            if (packages == null || !packages.IsArray)
+            {
+                return;
+            }
+
+            HashSet<string> direct = DeclaredBeside(path, "pyproject.toml");
+            foreach (JsonNode package in packages.Items)
+            {
+                JsonNode? name = package.IsObject ? package["name"] : null;
+                if (name != null && name.IsString && package["source"]?["editable"] == null && package["source"]?["virtual"] == null)
+                {
+                    AddUnlessDeclared(found, direct, name.Text ?? string.Empty, package["version"]?.Text ?? string.Empty, path, name.Start.Line, name.Start.Column);
+                }
+            }
+        }
+
+        private static void AddUnlessDeclared(List<DeclaredPackage> found, HashSet<string> direct, string name, string version, string path, int line, int column)
+        {
+            if (!direct.Contains(PackageEcosystem.PackageUrl(PackageEcosystem.PyPI, name)))
+            {
+                Add(found, PackageEcosystem.PyPI, name, version, path, line, column);
             }
         }
 

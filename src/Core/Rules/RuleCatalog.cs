@@ -455,7 +455,7 @@ namespace Guardrails.Core.Rules
         public static readonly RuleInfo PackageManifestUnreadable = new RuleInfo(
             RuleIds.PackageManifestUnreadable, "npm or PyPI package file cannot be read", CategoryPackages, RuleHost.BuildTask, isError: true,
             name: "PackageManifestUnreadable",
-            whereNote: "package.json, package-lock.json, yarn.lock, pnpm-lock.yaml, requirements*.txt, pyproject.toml, Pipfile and setup.cfg committed in the repository (the MSBuild check task) and under the root of guardrails scan");
+            whereNote: "package.json, package-lock.json, yarn.lock, pnpm-lock.yaml, requirements*.txt, pyproject.toml, Pipfile, setup.cfg, Pipfile.lock, poetry.lock and uv.lock committed in the repository (the MSBuild check task) and under the root of guardrails scan");
 
         public static readonly RuleInfo ForbiddenLocalSuppression = new RuleInfo(
             RuleIds.ForbiddenLocalSuppression, "Guardrails diagnostic suppressed in code where the policy forbids it", CategoryIntegrity, RuleHost.Analyzer, isError: true,
