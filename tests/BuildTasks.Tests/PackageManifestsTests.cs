@@ -33,6 +33,17 @@ public sealed class PackageManifestsTests
     }
 
     [Fact]
+    public void A_tarball_dependency_is_also_read_as_the_package_npm_pack_named_it()
+    {
+        string json = "{ \"dependencies\": {\n \"my-client\": \"file:vendor/openai-4.77.0.tgz\",\n \"x\": \"https://example.test/t/anthropic-ai-sdk-0.30.1-beta.1.tgz\",\n \"openai\": \"file:./openai-4.77.0.tgz\",\n \"y\": \"file:../lib\" } }";
+        Assert.Equal(new[]
+        {
+            "pkg:npm/my-client|file:vendor/openai-4.77.0.tgz|2|2", "pkg:npm/openai||2|2", "pkg:npm/x|https://example.test/t/anthropic-ai-sdk-0.30.1-beta.1.tgz|3|2",
+            "pkg:npm/@anthropic-ai/sdk||3|2", "pkg:npm/openai|file:./openai-4.77.0.tgz|4|2", "pkg:npm/y|file:../lib|5|2",
+        }, Found("package.json", json));
+    }
+
+    [Fact]
     public void Requirements_files_read_pins_extras_markers_urls_eggs_wheels_and_continuations_and_follow_includes()
     {
         using var dir = new TempDir();

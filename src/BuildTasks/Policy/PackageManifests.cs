@@ -255,8 +255,65 @@ namespace Guardrails.BuildTasks.Policy
                     }
 
                     Add(found, PackageEcosystem.Npm, name, NpmVersion(spec), path, dep.NameStart.Line, dep.NameStart.Column);
+                    if (TarballName(spec) is { } packed && !PackageEcosystem.PackageUrl(PackageEcosystem.Npm, packed).Equals(PackageEcosystem.PackageUrl(PackageEcosystem.Npm, name), StringComparison.OrdinalIgnoreCase))
+                    {
+                        // "my-client": "file:vendor/openai-4.77.0.tgz": the tarball npm pack made of openai, under another name.
+                        Add(found, PackageEcosystem.Npm, packed, string.Empty, path, dep.NameStart.Line, dep.NameStart.Column);
+                    }
                 }
             }
+        }
+
+        /// <summary>
+        /// The package a tarball spec (<c>file:vendor/openai-4.77.0.tgz</c>, an https URL to one) holds, by the name npm pack
+        /// gives it (<c>&lt;name&gt;-&lt;version&gt;.tgz</c>; a scoped <c>@anthropic-ai/sdk</c> packs as
+        /// <c>anthropic-ai-sdk-0.30.1.tgz</c>, read back as the catalog's scoped name); null for any other spec.
+        /// </summary>
+        private static string? TarballName(string spec)
+        {
+            string s = spec.Trim();
+            if (!s.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase) && !s.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            string file = s.Substring(s.Replace('\\', '/').LastIndexOf('/') + 1);
+            file = file.Substring(0, file.Length - (file.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase) ? 4 : 7));
+            if (file.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+            {
+                file = file.Substring(5);
+            }
+
+            // The version starts at the last '-' followed by a digit that begins a dotted version.
+            for (int i = file.Length - 2; i > 0; i--)
+            {
+                if (file[i] == '-' && char.IsDigit(file[i + 1]) && file.IndexOf('.', i) > 0)
+                {
+                    return Unscoped(file.Substring(0, i));
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>npm pack writes @scope/name as scope-name: the scoped name the SDK catalog knows, when one reads so.</summary>
+        private static string Unscoped(string packed)
+        {
+            if (AiSdkCatalog.TryGetByPackageId(PackageEcosystem.PackageUrl(PackageEcosystem.Npm, packed), out _))
+            {
+                return packed;
+            }
+
+            for (int i = packed.IndexOf('-'); i > 0 && i < packed.Length - 1; i = packed.IndexOf('-', i + 1))
+            {
+                string scoped = "@" + packed.Substring(0, i) + "/" + packed.Substring(i + 1);
+                if (AiSdkCatalog.TryGetByPackageId(PackageEcosystem.PackageUrl(PackageEcosystem.Npm, scoped), out _))
+                {
+                    return scoped;
+                }
+            }
+
+            return packed;
         }
 
         /// <summary>An exact version ("4.52.0", "=4.52.0", "v4.52.0") as the version; any range or other spec as written.</summary>
