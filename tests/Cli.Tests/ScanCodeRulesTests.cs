@@ -213,4 +213,52 @@ public sealed class ScanCodeRulesTests
         Assert.Equal(compiled.GetMessage(System.Globalization.CultureInfo.InvariantCulture), grd003.GetProperty("message").GetString());
         Assert.Equal(compiled.Location.GetLineSpan().StartLinePosition.Character + 1, grd003.GetProperty("column").GetInt32());
     }
+
+    /// <summary>
+    /// Adversary round 9 (side observation): a waiver of GRD201 for a package reaches GRD003 on that package's types in the
+    /// build (the analyzer reports the use as a warning naming the waiver), but <c>guardrails scan</c> took each finding's
+    /// level from the rule alone, so the same waived use failed the gate. The scan now keeps the level the analyzer gave
+    /// the diagnostic: one verdict for both halves.
+    /// </summary>
+    [Fact]
+    public void Scan_keeps_a_waived_GRD003_a_warning_as_the_build_does()
+    {
+        using var repo = new TempRepo();
+        using var nuget = new TempRepo();
+        string sample = File.ReadAllText(Path.Combine(Guardrails.Tests.Shared.RepoPaths.Root, "samples", "policy", "guardrails.policy.json"));
+        string waiver = """
+              "waivers": [
+                { "id": "WVR-EVAL", "rule": "GRD201", "subject": "OpenAI", "scope": { "projects": ["*.Eval"] },
+                  "approvedBy": "li.wei@contoso.example", "approvedAt": "2026-11-02", "expiresAt": "2030-03-31",
+                  "reason": "model evaluation harnesses only", "ticket": "GOV-17" },
+            """;
+        string policy = repo.Write("policy/guardrails.policy.json", sample.Replace("  \"waivers\": [", waiver, StringComparison.Ordinal));
+        Assert.Contains("WVR-EVAL", File.ReadAllText(policy));
+        repo.Write("ai-assistants.json", Manifest.Replace("\"assistants\": []", "\"assistants\": [], \"waivers\": [\"WVR-EVAL\"]", StringComparison.Ordinal));
+
+        string sdk = nuget.PathOf("openai/2.1.0/lib/net8.0/OpenAI.dll");
+        Directory.CreateDirectory(Path.GetDirectoryName(sdk)!);
+        var stub = CSharpCompilation.Create("OpenAI", new[] { CSharpSyntaxTree.ParseText("namespace OpenAI { public class OpenAIClient { public OpenAIClient(string key) { } } }") },
+            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) }, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.True(stub.Emit(sdk).Success);
+        repo.Write("Llm.Eval/Llm.Eval.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><PackageReference Include=\"OpenAI\" Version=\"2.1.0\" /></ItemGroup></Project>");
+        repo.Write("Llm.Eval/Chat.cs", "class Chat\n{\n    object Make() => new OpenAI.OpenAIClient(System.Environment.GetEnvironmentVariable(\"OPENAI_API_KEY\")!);\n}\n");
+        repo.Write("Llm.Eval/obj/project.assets.json", """
+            { "version": 3,
+              "targets": { "net8.0": { "OpenAI/2.1.0": { "type": "package", "compile": { "lib/net8.0/OpenAI.dll": {} }, "runtime": { "lib/net8.0/OpenAI.dll": {} } } } },
+              "libraries": { "OpenAI/2.1.0": { "type": "package", "path": "openai/2.1.0" } },
+              "packageFolders": { "FOLDER": {} },
+              "project": { "frameworks": { "net8.0": { "dependencies": { "OpenAI": { "target": "Package", "version": "[2.1.0, )" } } } } } }
+            """.Replace("FOLDER", nuget.Root.Replace("\\", "\\\\") + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+
+        CliRun run = CliRun.Of("scan", repo.Root, "--policy", policy, "--format", "json");
+
+        using JsonDocument doc = JsonDocument.Parse(run.Out);
+        var findings = doc.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        JsonElement grd003 = Assert.Single(findings, f => f.GetProperty("rule").GetString() == "GRD003");
+        Assert.Contains("WVR-EVAL", grd003.GetProperty("message").GetString());
+        Assert.Equal("warning", grd003.GetProperty("level").GetString());
+        Assert.DoesNotContain(findings, f => f.GetProperty("level").GetString() == "error");
+        Assert.Equal(0, run.ExitCode);
+    }
 }

@@ -241,7 +241,10 @@ internal static class SourceAnalysis
         string file = span.Path;
         int line = span.IsValid ? span.StartLinePosition.Line + 1 : 0;
         int column = span.IsValid ? span.StartLinePosition.Character + 1 : 0;
-        return new Finding(rule, file, line, column, d.GetMessage(CultureInfo.InvariantCulture), warningOnly: !rule.IsErrorInEnforce);
+        // The level the analyzer gave the diagnostic is the verdict, as in the build: a violation a waiver lets pass is a
+        // warning naming the waiver (adversary round 9: the scan took the level from the rule alone and failed the gate on a
+        // waived GRD003 the build let pass), and the effective policy's mode already made every finding a warning in Audit.
+        return new Finding(rule, file, line, column, d.GetMessage(CultureInfo.InvariantCulture), warningOnly: !rule.IsErrorInEnforce || d.Severity != DiagnosticSeverity.Error);
     }
 
     /// <summary>A text file read on demand (the analyzer asks once); unreadable or binary files read as empty.</summary>
