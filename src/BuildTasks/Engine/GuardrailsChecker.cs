@@ -219,7 +219,7 @@ namespace Guardrails.BuildTasks.Engine
 
                 // The effective policy first: the package gate decides with the same evaluator and model as the analyzers.
                 EffectiveFacts.Write(policy, result.Effective, result.Manifest != null
-                    ? Waivers.Usable(policy, result.Manifest, CheckRequest.ProjectName(request.ProjectPath), request.Now, null)
+                    ? Waivers.Usable(policy, result.Manifest, request.ProjectPath, request.Now, null)
                     : null);
                 if (!string.IsNullOrWhiteSpace(request.ProjectAssetsFile))
                 {
@@ -245,7 +245,7 @@ namespace Guardrails.BuildTasks.Engine
 
                 if (result.Manifest != null)
                 {
-                    Waivers.Apply(policy, result.Manifest, CheckRequest.ProjectName(request.ProjectPath), request.Now, result.Findings);
+                    Waivers.Apply(policy, result.Manifest, request.ProjectPath, request.Now, result.Findings);
                 }
             }
 

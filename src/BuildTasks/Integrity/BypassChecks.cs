@@ -101,7 +101,7 @@ namespace Guardrails.BuildTasks.Integrity
             GuardrailsPolicy? policy = result.PolicyErrors == 0 ? result.Policy : null;
             return policy == null || result.Manifest == null
                 ? new List<WaiverRule>()
-                : Waivers.Usable(policy, result.Manifest, CheckRequest.ProjectName(request.ProjectPath), request.Now, null);
+                : Waivers.Usable(policy, result.Manifest, request.ProjectPath, request.Now, null);
         }
 
         /// <summary>A waiver of GRD005 for subject "GRD001" (or a pattern such as "GRD00*") lets code suppress those ids.</summary>

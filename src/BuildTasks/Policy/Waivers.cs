@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using Guardrails.BuildTasks.Foundation;
 using Guardrails.Core.Policy;
 using Guardrails.Core.Rules;
@@ -15,9 +16,9 @@ namespace Guardrails.BuildTasks.Policy
     /// </summary>
     public static class Waivers
     {
-        public static void Apply(GuardrailsPolicy policy, AssistantManifest manifest, string projectName, DateTimeOffset now, List<Finding> findings)
+        public static void Apply(GuardrailsPolicy policy, AssistantManifest manifest, string projectPath, DateTimeOffset now, List<Finding> findings)
         {
-            List<WaiverEntry> entries = Entries(Usable(policy, manifest, projectName, now, findings));
+            List<WaiverEntry> entries = Entries(Usable(policy, manifest, projectPath, now, findings));
             if (entries.Count == 0)
             {
                 return;
@@ -69,8 +70,10 @@ namespace Guardrails.BuildTasks.Policy
         /// The waivers the manifest claims that are known, complete, unexpired and in scope. Problems with the claims are
         /// added to <paramref name="findings"/> (pass null to only ask, e.g. from the integrity checks before Apply runs).
         /// </summary>
-        public static List<WaiverRule> Usable(GuardrailsPolicy policy, AssistantManifest manifest, string projectName, DateTimeOffset now, List<Finding>? findings)
+        /// <param name="projectPath">The project being checked: its name is what <c>scope.projects</c> matches.</param>
+        public static List<WaiverRule> Usable(GuardrailsPolicy policy, AssistantManifest manifest, string projectPath, DateTimeOffset now, List<Finding>? findings)
         {
+            string projectName = CheckRequest.ProjectName(projectPath);
             var usable = new List<WaiverRule>();
             foreach (Located<string> claim in manifest.Waivers)
             {
@@ -100,7 +103,15 @@ namespace Guardrails.BuildTasks.Policy
                     continue;
                 }
 
-                string? outOfScope = ScopeProblem(w, manifest, projectName);
+                string? outOfScope = ScopeProblem(w, manifest, projectName, out bool projectsOnly);
+                if (outOfScope != null && projectsOnly && SharedByProjects(manifest, projectPath))
+                {
+                    // A manifest above the project folder (the repository's) speaks for every project under it: a claim
+                    // scoped to some of them ("*.Eval") covers nothing here, and is no mistake (adversary round 9: it was
+                    // GRD125 in every other project of the repository, so a project-scoped waiver could not be claimed).
+                    continue;
+                }
+
                 if (outOfScope != null)
                 {
                     Add(findings, RuleCatalog.WaiverOutOfScope, manifest, claim, "Waiver '" + w.Id + "' does not cover " + outOfScope + ". It does not apply here; remove it from this manifest or ask " + policy.Owner.Describe() + " to widen its scope.");
@@ -119,8 +130,25 @@ namespace Guardrails.BuildTasks.Policy
             return usable;
         }
 
-        private static string? ScopeProblem(WaiverRule w, AssistantManifest manifest, string projectName)
+        /// <summary>The manifest is not in the project's own folder: it is shared by the projects below its folder.</summary>
+        private static bool SharedByProjects(AssistantManifest manifest, string projectPath)
         {
+            try
+            {
+                string? manifestDir = Path.GetDirectoryName(Path.GetFullPath(manifest.File));
+                string? projectDir = Path.GetDirectoryName(Path.GetFullPath(projectPath));
+                return manifestDir != null && projectDir != null && !string.Equals(manifestDir.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar),
+                    projectDir.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar), StringComparison.OrdinalIgnoreCase);
+            }
+            catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
+            {
+                return false;
+            }
+        }
+
+        private static string? ScopeProblem(WaiverRule w, AssistantManifest manifest, string projectName, out bool projectsOnly)
+        {
+            projectsOnly = false;
             if (w.Repositories != null)
             {
                 string? repo = manifest.Repository?.Value;
@@ -132,6 +160,7 @@ namespace Guardrails.BuildTasks.Policy
 
             if (w.Projects != null && !Glob.MatchList(w.Projects.ConvertAll(p => p.Value), projectName))
             {
+                projectsOnly = true;
                 return "project '" + Text.Show(projectName) + "' (its scope: " + string.Join(", ", w.Projects.ConvertAll(p => p.Value)) + ")";
             }
 

@@ -77,7 +77,7 @@ internal static class PolicyHarness
     }
 
     public static Run Check(string? policy = null, string? manifest = null, DateTimeOffset? now = null, string? assets = null, string project = "App", string mode = "Enforce", string? buildRepository = null,
-        string[]? packageReferences = null, string? targetFramework = null, IReadOnlyList<string>? remotes = null, bool inCi = false)
+        string[]? packageReferences = null, string? targetFramework = null, IReadOnlyList<string>? remotes = null, bool inCi = false, string projectFolder = "")
     {
         using var dir = new TempDir();
         string policyPath = dir.Write("policy/guardrails.policy.json", policy ?? BasePolicy);
@@ -85,7 +85,7 @@ internal static class PolicyHarness
         string? assetsPath = assets == null ? null : dir.Write("obj/project.assets.json", assets);
         CheckResult result = GuardrailsChecker.Run(new CheckRequest
         {
-            ProjectPath = Path.Combine(dir.Path, project + ".csproj"),
+            ProjectPath = Path.Combine(dir.Path, projectFolder, project + ".csproj"),
             PolicyPath = policyPath,
             ManifestPath = manifestPath,
             ProjectAssetsFile = assetsPath,

@@ -81,6 +81,28 @@ public class GRD125_WaiverOutOfScopeTests
         Assert.Single(Check(projectScoped, WaiverCases.Manifest(claim: true), project: "Billing.Api").Of("GRD125"));
         Assert.Empty(Check(projectScoped, WaiverCases.Manifest(claim: true), project: "Payments.Api").Errors);
     }
+
+    /// <summary>
+    /// Adversary round 9 (side observation): the repository's manifest (above the project folders) speaks for every project;
+    /// a waiver it claims that is scoped to some projects ("Payments.*") applies to those and is no error in the others —
+    /// it was GRD125 in every other project, so a project-scoped waiver could not be claimed in a multi-project repository.
+    /// A manifest in the project's own folder still gets GRD125 (above), and a repository out of scope still does.
+    /// </summary>
+    [Fact]
+    public void A_project_scoped_claim_in_the_repository_manifest_is_silent_in_the_other_projects()
+    {
+        string projectScoped = BasePolicy.Edit("\"scope\": { \"repositories\": [\"github.com/contoso/payments\"] }", "\"scope\": { \"projects\": [\"Payments.*\"] }");
+
+        var other = Check(projectScoped, WaiverCases.Manifest(claim: true), project: "Billing.Api", projectFolder: "src/Billing.Api");
+        Assert.Empty(other.Of("GRD125"));
+        Assert.True(Assert.Single(other.Of("GRD114")).IsError(true)); // not covered there: the violation stands
+
+        var covered = Check(projectScoped, WaiverCases.Manifest(claim: true), project: "Payments.Api", projectFolder: "src/Payments.Api");
+        Assert.Empty(covered.Errors);
+        Assert.Equal("WVR-1", Assert.Single(covered.Of("GRD114")).WaivedBy);
+
+        Assert.Single(Check(BasePolicy, WaiverCases.Manifest(claim: true, repo: "github.com/contoso/billing"), project: "Payments.Api", projectFolder: "src/Payments.Api").Of("GRD125"));
+    }
 }
 
 /// <summary>
