@@ -76,8 +76,41 @@ namespace Guardrails.BuildTasks.Policy
                 return " ('" + model.Trim() + "' stands for whichever " + string.Join(" or ", Array.ConvertAll(families, f => f + "*")) + " model is current, so a deny of any of them covers it)";
             }
 
+            if (IsOpaque(model))
+            {
+                return " (an alias its account defines, e.g. a Bedrock application inference profile: Guardrails cannot tell which model it runs, so only an allow entry naming it approves it)";
+            }
+
             string id = Canonical(model);
             return string.Equals(id, model.Trim(), StringComparison.Ordinal) ? string.Empty : " (read as '" + id + "')";
+        }
+
+        /// <summary>
+        /// A name that stands for a model its owner chose and no policy can read (adversary round 9 route 4): an AWS ARN of
+        /// anything but a foundation model or a system-defined inference profile (an application inference profile, a
+        /// provisioned, custom or imported model, a prompt router: each copies or routes to whatever model its account
+        /// picked), or a Vertex AI endpoint (<c>projects/…/endpoints/…</c>, a deployment of any model). A deny list cannot
+        /// judge it; only an allow entry that names it lets it pass.
+        /// </summary>
+        public static bool IsOpaque(string model)
+        {
+            string m = model.Trim();
+            if (m.StartsWith("arn:", StringComparison.OrdinalIgnoreCase))
+            {
+                // arn:partition:service:region:account:resource-type/resource-id
+                string[] parts = m.Split(new[] { ':' }, 6);
+                if (parts.Length < 6)
+                {
+                    return true;
+                }
+
+                string resource = parts[5];
+                int slash = resource.IndexOf('/');
+                string type = slash > 0 ? resource.Substring(0, slash) : resource;
+                return !(string.Equals(type, "foundation-model", StringComparison.OrdinalIgnoreCase) || string.Equals(type, "inference-profile", StringComparison.OrdinalIgnoreCase));
+            }
+
+            return m.StartsWith("projects/", StringComparison.OrdinalIgnoreCase) && m.IndexOf("/endpoints/", StringComparison.OrdinalIgnoreCase) > 0;
         }
 
         /// <summary>The model id inside a cloud-qualified or suffixed name; the name itself when there is none.</summary>

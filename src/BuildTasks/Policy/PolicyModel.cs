@@ -235,6 +235,15 @@ namespace Guardrails.BuildTasks.Policy
                     Array.TrueForAll(families, f => Allow.Exists(p => ModelNames.Covers(p.Value, f))));
             }
 
+            if (ModelNames.IsOpaque(model) && (HasAllowList || Deny.Count > 0))
+            {
+                // An account's own alias of some model: no pattern of the policy can say what it runs (adversary round 9
+                // route 4). It passes only an allow entry that names it as written.
+                string written = model.Trim();
+                deniedBy = Deny.Find(p => ModelMatcher.Matches(p.Value, written, Match));
+                return deniedBy == null && Allow.Exists(p => ModelMatcher.Matches(p.Value, written, ModelMatch.Exact));
+            }
+
             string id = ModelNames.Canonical(model);
             string? undated = ModelNames.WithoutDate(id);
             bool Names(Located<string> p) =>

@@ -52,6 +52,21 @@ public class FootprintModelTests
     }
 
     [Fact]
+    public void An_application_inference_profile_under_a_deny_list_is_an_error()
+    {
+        // Adversary round 9 route 4: an account-level alias of any model passed GRD133 under a deny list.
+        using var repo = new FootprintRepo();
+        repo.Write(".claude/settings.json", "{\n  \"env\": { \"CLAUDE_CODE_USE_BEDROCK\": \"1\", \"ANTHROPIC_MODEL\": \"arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/k3x9opus41\" }\n}");
+        string policy = FootprintHarness.Policy.Replace("\"models\": { \"allow\": [\"claude-sonnet-4*\", \"sonnet\"], \"deny\": [\"*-preview\"] }", "\"models\": { \"deny\": [\"claude-opus-4-1\"] }");
+        Assert.NotEqual(FootprintHarness.Policy, policy);
+
+        Finding finding = Assert.Single(FootprintHarness.Check(repo, policy, FootprintHarness.Manifest("[ { \"id\": \"claude-code\" } ]")).Of("GRD133"));
+
+        Assert.Contains("application-inference-profile/k3x9opus41", finding.Message);
+        Assert.Contains("cannot tell which model", finding.Message);
+    }
+
+    [Fact]
     public void Models_of_undeclared_assistants_are_left_to_GRD130()
     {
         using var repo = new FootprintRepo();

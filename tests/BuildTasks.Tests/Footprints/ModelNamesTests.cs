@@ -63,4 +63,37 @@ public class ModelNamesTests
         Assert.True(Rules(allow: ["claude-sonnet-4-5"], deny: []).IsAllowed("us.anthropic.claude-sonnet-4-5-20250929-v1:0", out _));
         Assert.False(Rules(allow: ["claude-sonnet-4-5"], deny: []).IsAllowed("us.anthropic.claude-opus-4-1-20250805-v1:0", out _));
     }
+
+    /// <summary>
+    /// Adversary round 9 route 4: an account's own alias of a model (a Bedrock application inference profile, a provisioned
+    /// or custom model, a prompt router, a Vertex endpoint) names no model a policy can read; under a deny list it passed.
+    /// It is now not allowed unless the allow list names it, and the message says why.
+    /// </summary>
+    [Theory]
+    [InlineData("arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/k3x9opus41")]
+    [InlineData("arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abcd1234efgh")]
+    [InlineData("arn:aws:bedrock:us-east-1:123456789012:custom-model/anthropic.claude-v2:1:100k/abcdefgh")]
+    [InlineData("arn:aws:bedrock:us-east-1:123456789012:imported-model/abc123")]
+    [InlineData("arn:aws:bedrock:us-east-1:123456789012:default-prompt-router/anthropic.claude:1")]
+    [InlineData("projects/acme/locations/us-east5/endpoints/1234567890")]
+    public void An_opaque_model_alias_fails_a_deny_list_unless_allowed_by_name(string model)
+    {
+        Assert.True(ModelNames.IsOpaque(model), model);
+        Assert.False(Rules(allow: [], deny: ["claude-opus-4-1"]).IsAllowed(model, out Located<string>? deniedBy), model);
+        Assert.Null(deniedBy);
+        Assert.Contains("cannot tell which model", ModelNames.Explain(model), StringComparison.Ordinal);
+        Assert.True(Rules(allow: [model], deny: ["claude-opus-4-1"]).IsAllowed(model, out _), model);
+        Assert.True(Rules(allow: [], deny: []).IsAllowed(model, out _), model); // no model rules: nothing to judge
+    }
+
+    [Theory]
+    [InlineData("arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-sonnet-4-5-20250929-v1:0")]
+    [InlineData("arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-sonnet-4-5-20250929-v1:0")]
+    [InlineData("publishers/anthropic/models/claude-sonnet-4-5")]
+    [InlineData("claude-sonnet-4-5")]
+    public void A_model_id_in_a_cloud_form_is_not_opaque(string model)
+    {
+        Assert.False(ModelNames.IsOpaque(model), model);
+        Assert.True(Rules(allow: [], deny: ["claude-opus-4-1"]).IsAllowed(model, out _), model);
+    }
 }
