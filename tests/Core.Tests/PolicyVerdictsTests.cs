@@ -354,4 +354,28 @@ public class PolicyVerdictsTests
         Decision denied = v.Package("pkg:pypi/litellm", "1.50.0");
         Assert.Equal((Verdict.Denied, "GRD202", 6), (denied.Verdict, denied.RuleId, denied.Line));
     }
+
+    /// <summary>
+    /// "Only our own resources": a deny with exceptions. Deny still wins over every approval (the approved SDK lists every
+    /// *.openai.azure.com), and the hosts it leaves out are judged as if it were not there — one evaluator, so the
+    /// package gate, GRD004 in code and GRD138 in assistant files read the same verdict. The exceptions survive the
+    /// effective policy's JSON, which is how the analyzers get them.
+    /// </summary>
+    [Fact]
+    public void A_deny_with_exceptions_leaves_only_the_excepted_hosts_to_the_approvals()
+    {
+        EffectivePolicy policy = Policy(p =>
+        {
+            p.ApprovedPackages.Add(new PackageEntry("Azure.AI.OpenAI", null, null, 3));
+            p.DeniedEndpoints.Add(new HostEntry("*.openai.azure.com", "only our own resources", 4, new[] { "contoso-*.openai.azure.com" }));
+        });
+        PolicyVerdicts v = new PolicyVerdicts(EffectivePolicy.Read(policy.Write(), out string? error)!);
+        Assert.Null(error);
+
+        Assert.Equal(Verdict.Approved, v.Host("contoso-eastus.openai.azure.com").Verdict);
+        Decision other = v.Host("evil.openai.azure.com");
+        Assert.Equal(Verdict.Denied, other.Verdict);
+        Assert.Contains("only our own resources", other.Reason);
+        Assert.Equal(Verdict.Denied, v.Host("contoso.openai.azure.com").Verdict); // "contoso-*" needs the dash
+    }
 }

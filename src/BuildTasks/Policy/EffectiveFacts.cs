@@ -51,9 +51,9 @@ namespace Guardrails.BuildTasks.Policy
                 effective.ApprovedEndpoints.Add(new HostEntry(host.Value, null, host.Node.Start.Line));
             }
 
-            foreach (Located<string> host in policy.DeniedEndpoints)
+            foreach (DeniedHost deny in policy.DeniedEndpoints)
             {
-                effective.DeniedEndpoints.Add(new HostEntry(host.Value, null, host.Node.Start.Line));
+                effective.DeniedEndpoints.Add(new HostEntry(deny.Host.Value, deny.Reason != null ? Text.Show(deny.Reason.Value, 200) : null, deny.Host.Node.Start.Line, deny.Except.ConvertAll(e => e.Value)));
             }
 
             effective.Waivers.AddRange(Waivers.Entries(usableWaivers ?? new WaiverRule[0]));

@@ -60,8 +60,8 @@ namespace Guardrails.BuildTasks.Policy
         /// <summary>Endpoint host patterns the policy approves explicitly (e.g. "ai-gateway.contoso.example").</summary>
         public List<Located<string>> ApprovedEndpoints { get; } = new List<Located<string>>();
 
-        /// <summary>Endpoint host patterns the policy denies (deny wins over every approval).</summary>
-        public List<Located<string>> DeniedEndpoints { get; } = new List<Located<string>>();
+        /// <summary>Endpoint host patterns the policy denies (deny wins over every approval), each with the patterns it leaves out.</summary>
+        public List<DeniedHost> DeniedEndpoints { get; } = new List<DeniedHost>();
 
         /// <summary>Provider routes ("Azure OpenAI via Azure.AI.OpenAI to *.openai.azure.com").</summary>
         public List<RouteRule> Routes { get; } = new List<RouteRule>();
@@ -533,5 +533,23 @@ namespace Guardrails.BuildTasks.Policy
         public Located<string>? Reason { get; set; }
 
         public Located<string>? Ticket { get; set; }
+    }
+
+    /// <summary>
+    /// An entry of endpoints.denied: a host pattern, or an object with the pattern, the patterns the deny leaves out
+    /// (<c>except</c>: "only our own resources" is "*.openai.azure.com" except "contoso-*.openai.azure.com") and a reason.
+    /// </summary>
+    public sealed class DeniedHost
+    {
+        public DeniedHost(Located<string> host)
+        {
+            Host = host;
+        }
+
+        public Located<string> Host { get; }
+
+        public List<Located<string>> Except { get; } = new List<Located<string>>();
+
+        public Located<string>? Reason { get; set; }
     }
 }

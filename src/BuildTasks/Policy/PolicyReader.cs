@@ -584,7 +584,78 @@ namespace Guardrails.BuildTasks.Policy
 
             r.CheckFields(endpoints, "endpoints", "approved", "denied");
             ReadHosts(r, endpoints, "approved", "endpoints", policy.ApprovedEndpoints);
-            ReadHosts(r, endpoints, "denied", "endpoints", policy.DeniedEndpoints);
+            ReadDeniedHosts(r, endpoints, policy.DeniedEndpoints);
+        }
+
+        /// <summary>
+        /// endpoints.denied: each entry a host pattern, or <c>{ "host": "*.openai.azure.com", "except": ["contoso-*.openai.azure.com"],
+        /// "reason": "…" }</c> — a deny with the hosts it leaves out, so "only our own resources" can be written while a deny
+        /// still wins over every approval (an excepted host is judged as if the deny were not there).
+        /// </summary>
+        private static void ReadDeniedHosts(DocumentReader r, JsonNode endpoints, List<DeniedHost> into)
+        {
+            JsonNode? list = endpoints["denied"];
+            if (list == null)
+            {
+                return;
+            }
+
+            if (list.Kind != JsonKind.Array)
+            {
+                var plain = new List<Located<string>>();
+                ReadHosts(r, endpoints, "denied", "endpoints", plain);
+                into.AddRange(plain.ConvertAll(h => new DeniedHost(h)));
+                return;
+            }
+
+            foreach (JsonNode e in list.Items)
+            {
+                if (e.Kind == JsonKind.String && !string.IsNullOrWhiteSpace(e.Text))
+                {
+                    var host = new Located<string>(e.Text!.Trim(), e);
+                    if (ValidHost(r, host, "endpoints.denied"))
+                    {
+                        into.Add(new DeniedHost(host));
+                    }
+
+                    continue;
+                }
+
+                if (!e.IsObject)
+                {
+                    r.Report(RuleCatalog.InvalidValue, e, "The policy: every entry of endpoints.denied must be a host pattern (\"api.deepseek.com\", \"*.openai.azure.com\") or an object like { \"host\": \"*.openai.azure.com\", \"except\": [\"contoso-*.openai.azure.com\"] }, not " + e.Describe() + ".");
+                    continue;
+                }
+
+                r.CheckFields(e, "an endpoints.denied entry", "host", "except", "reason");
+                Located<string>? pattern = r.String(e, "host", "an endpoints.denied entry", required: true);
+                if (pattern == null || !ValidHost(r, pattern, "endpoints.denied"))
+                {
+                    continue;
+                }
+
+                var deny = new DeniedHost(pattern) { Reason = r.String(e, "reason", "an endpoints.denied entry") };
+                foreach (Located<string> except in r.Strings(e, "except", "endpoints.denied '" + Text.Show(pattern.Value) + "'") ?? new List<Located<string>>())
+                {
+                    if (ValidHost(r, except, "endpoints.denied '" + Text.Show(pattern.Value) + "'.except"))
+                    {
+                        deny.Except.Add(except);
+                    }
+                }
+
+                into.Add(deny);
+            }
+        }
+
+        private static bool ValidHost(DocumentReader r, Located<string> host, string where)
+        {
+            if (Guardrails.Core.Sdks.HostPattern.IsValid(host.Value))
+            {
+                return true;
+            }
+
+            r.Report(RuleCatalog.InvalidValue, host.Node, "The policy: " + where + " holds host names or host patterns (\"ai-gateway.contoso.example\", \"*.openai.azure.com\"), not URLs.");
+            return false;
         }
 
         /// <summary>A list of host patterns (<see cref="Guardrails.Core.Sdks.HostPattern"/>, the one host grammar).</summary>
@@ -592,13 +663,10 @@ namespace Guardrails.BuildTasks.Policy
         {
             foreach (Located<string> host in r.Strings(obj, name, where) ?? new List<Located<string>>())
             {
-                if (!Guardrails.Core.Sdks.HostPattern.IsValid(host.Value))
+                if (ValidHost(r, host, where + "." + name))
                 {
-                    r.Report(RuleCatalog.InvalidValue, host.Node, "The policy: " + where + "." + name + " holds host names or host patterns (\"ai-gateway.contoso.example\", \"*.openai.azure.com\"), not URLs.");
-                    continue;
+                    into.Add(host);
                 }
-
-                into.Add(host);
             }
         }
 

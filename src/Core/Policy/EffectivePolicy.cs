@@ -346,11 +346,14 @@ namespace Guardrails.Core.Policy
     /// <summary>A host pattern of endpoints.approved or endpoints.denied (the one host grammar: <see cref="HostPattern"/>).</summary>
     public sealed class HostEntry
     {
-        public HostEntry(string host, string? reason, int line)
+        private static readonly string[] None = new string[0];
+
+        public HostEntry(string host, string? reason, int line, IReadOnlyList<string>? except = null)
         {
             Host = host;
             Reason = reason;
             Line = line;
+            Except = except ?? None;
         }
 
         public string Host { get; }
@@ -359,12 +362,37 @@ namespace Guardrails.Core.Policy
 
         public int Line { get; }
 
-        internal object ToJson() => EffectivePolicy.Obj(("host", Host), ("reason", Reason), ("line", Line));
+        /// <summary>
+        /// For an endpoints.denied entry: host patterns the deny leaves out ("*.openai.azure.com" except
+        /// "contoso-*.openai.azure.com": only the organisation's own resources); those are judged as if the deny were not there.
+        /// </summary>
+        public IReadOnlyList<string> Except { get; }
+
+        /// <summary>The host is one this entry names and none of its exceptions does.</summary>
+        public bool Covers(string host)
+        {
+            if (!HostPattern.Matches(Host, host))
+            {
+                return false;
+            }
+
+            foreach (string except in Except)
+            {
+                if (HostPattern.Matches(except, host))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        internal object ToJson() => EffectivePolicy.Obj(("host", Host), ("reason", Reason), ("line", Line), ("except", Except.Count == 0 ? null : (object)new List<string>(Except)));
 
         internal static HostEntry? FromJson(JsonNode e)
         {
             string? host = EffectivePolicy.Str(e["host"]);
-            return host == null ? null : new HostEntry(host, EffectivePolicy.Str(e["reason"]), EffectivePolicy.Line(e));
+            return host == null ? null : new HostEntry(host, EffectivePolicy.Str(e["reason"]), EffectivePolicy.Line(e), EffectivePolicy.Strings(e["except"]));
         }
     }
 

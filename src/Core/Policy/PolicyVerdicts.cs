@@ -457,7 +457,7 @@ namespace Guardrails.Core.Policy
         {
             foreach (HostEntry deny in Policy.DeniedEndpoints)
             {
-                if (HostPattern.Matches(deny.Host, host))
+                if (deny.Covers(host))
                 {
                     return Waived(new Decision(Verdict.Denied, RuleIds.UnapprovedEndpoint, host, KnownSdk(host),
                         "endpoints.denied '" + deny.Host + "' (" + At(deny.Line) + ")" + (deny.Reason != null ? ": " + Short(deny.Reason) : string.Empty),

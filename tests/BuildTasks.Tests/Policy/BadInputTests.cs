@@ -66,4 +66,19 @@ public class BadInputTests
         Assert.All(run.Result.Findings, f => Assert.DoesNotContain("\n", f.Message));
         Assert.False(run.Result.Effective.HasPolicy);
     }
+
+    /// <summary>endpoints.denied entries in the object form (a deny with exceptions): a bad one is a coded error at its line.</summary>
+    [Theory]
+    [InlineData("{ \"host\": \"https://api.openai.com/v1\" }", "GRD107", "not URLs")]
+    [InlineData("{ \"except\": [\"contoso-*.openai.azure.com\"] }", "GRD107", "missing the required field 'host'")]
+    [InlineData("{ \"host\": \"*.openai.azure.com\", \"except\": [\"https://contoso.openai.azure.com/\"] }", "GRD107", ".except")]
+    [InlineData("{ \"host\": \"*.openai.azure.com\", \"exept\": [\"contoso-*.openai.azure.com\"] }", "GRD106", "exept")]
+    [InlineData("42", "GRD107", "or an object like")]
+    public void A_bad_endpoints_denied_entry_is_a_coded_error_at_its_line(string entry, string rule, string says)
+    {
+        string policy = BasePolicy.Edit("\"endpoints\": { \"approved\": [\"ai-gateway.contoso.example\"] },", "\"endpoints\": { \"approved\": [\"ai-gateway.contoso.example\"], \"denied\": [\n    " + entry + "\n  ] },");
+        var f = Assert.Single(Check(policy).Result.Findings, x => x.Rule.Id == rule);
+        Assert.Contains(says, f.Message);
+        Assert.Equal(PositionOf(policy, entry).Line, f.Line);
+    }
 }
