@@ -55,6 +55,37 @@ namespace Guardrails.BuildTasks.Footprints
             return content;
         }
 
+        /// <summary>
+        /// A VS Code path setting (<c>envFile</c>, <c>cwd</c>) as a full path: <c>${workspaceFolder}</c> and a relative path are
+        /// <paramref name="workspace"/>; null for any other variable (<c>${userHome}</c>, <c>${env:…}</c>: the developer's own).
+        /// </summary>
+        internal static string? ResolveInWorkspace(string value, string workspace)
+        {
+            string v = value.Trim();
+            foreach (string variable in new[] { "${workspaceFolder}", "${workspaceRoot}" })
+            {
+                if (v.StartsWith(variable, StringComparison.Ordinal))
+                {
+                    v = v.Substring(variable.Length).TrimStart('/', '\\');
+                    break;
+                }
+            }
+
+            if (v.IndexOf("${", StringComparison.Ordinal) >= 0 || v.StartsWith("~", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            try
+            {
+                return Path.GetFullPath(Path.IsPathRooted(v) ? v : Path.Combine(workspace, v.Replace('/', Path.DirectorySeparatorChar)));
+            }
+            catch (Exception e) when (FootprintDiscovery.IsIoException(e) || e is ArgumentException || e is NotSupportedException)
+            {
+                return null;
+            }
+        }
+
         private static bool IsOverLimit(string path)
         {
             try
@@ -601,6 +632,13 @@ namespace Guardrails.BuildTasks.Footprints
                     }
                 }
 
+                server.Cwd = Str(s["cwd"]);
+                if (server.AlteredBy == null && Str(s["envFile"]) is { } envFile && EnvFileAltering(envFile) is { } variable)
+                {
+                    server.AlteredBy = variable;
+                    server.AlteredIn = "envFile '" + envFile + "'";
+                }
+
                 _content.Servers.Add(server);
 
                 // Credentials under env / headers are checked whatever their names say about them.
@@ -624,6 +662,40 @@ namespace Guardrails.BuildTasks.Footprints
                         }
                     }
                 }
+            }
+
+            /// <summary>
+            /// VS Code's <c>envFile</c> (adversary round 8 route 9): the committed file's variables reach the server as its
+            /// <c>env</c> does, so a variable that changes what the launcher runs (<see cref="ServerCommand.ChangesWhatRuns"/>)
+            /// is named, with the file, the same way. <c>${workspaceFolder}</c> and a relative path are the footprint's
+            /// folder; a file outside the repository or behind another variable is the developer's own and is not read.
+            /// </summary>
+            private string? EnvFileAltering(string envFile)
+            {
+                string level = _content.Hit.Level;
+                string? path = ResolveInWorkspace(envFile, level);
+                if (path == null || !File.Exists(path))
+                {
+                    return null;
+                }
+
+                string? text = SourceFile.TryReadText(path, RuleCatalog.UnreadableAssistantFile, "The envFile", out Finding? _);
+                if (text == null)
+                {
+                    return null;
+                }
+
+                foreach ((int _, int _, string line) in Launchers.ContentLines(text))
+                {
+                    string t = line.StartsWith("export ", StringComparison.Ordinal) ? line.Substring(7).TrimStart() : line;
+                    int eq = t.IndexOf('=');
+                    if (eq > 0 && ServerCommand.ChangesWhatRuns(t.Substring(0, eq)))
+                    {
+                        return t.Substring(0, eq).Trim();
+                    }
+                }
+
+                return null;
             }
 
             private void Walk(JsonNode node, string path, int depth)
@@ -756,7 +828,7 @@ namespace Guardrails.BuildTasks.Footprints
             /// </summary>
             private void CheckEndpoint(JsonProperty p, string path)
             {
-                if (p.Value.Kind != JsonKind.String || !IsEndpointKey(p.Name) || IsInServerBag(path))
+                if (p.Value.Kind != JsonKind.String || IsInServerBag(path) || !(_content.Hit.OnlyWithMcpServers ? IsCopilotEndpointSetting(path, _content.Hit.RelativePath) : IsEndpointKey(p.Name)))
                 {
                     return;
                 }
@@ -775,6 +847,34 @@ namespace Guardrails.BuildTasks.Footprints
                 }
 
                 _content.Endpoints.Add(new EndpointUse(path, host, p.Value.Start.Line, p.Value.Start.Column));
+            }
+
+            /// <summary>
+            /// In VS Code's settings (shared by every extension), the settings that send Copilot's traffic elsewhere
+            /// (adversary round 8 route 9): <c>http.proxy</c>, and a <c>github.copilot.*</c> setting naming a URL or proxy
+            /// (<c>github.copilot.advanced</c> <c>debug.overrideProxyUrl</c>, <c>debug.overrideCAPIUrl</c>, …); in a
+            /// <c>*.code-workspace</c>, the same below <c>settings</c>. Other extensions' base URLs are not Copilot's.
+            /// </summary>
+            internal static bool IsCopilotEndpointSetting(string path, string relativePath)
+            {
+                string p = path;
+                if (relativePath.EndsWith(".code-workspace", StringComparison.OrdinalIgnoreCase))
+                {
+                    if (!p.StartsWith("settings.", StringComparison.Ordinal))
+                    {
+                        return false;
+                    }
+
+                    p = p.Substring("settings.".Length);
+                }
+
+                if (string.Equals(p, "http.proxy", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+
+                string upper = p.ToUpperInvariant();
+                return upper.StartsWith("GITHUB.COPILOT.", StringComparison.Ordinal) && (upper.EndsWith("URL", StringComparison.Ordinal) || upper.EndsWith("PROXY", StringComparison.Ordinal) || upper.EndsWith("URI", StringComparison.Ordinal));
             }
 
             private static bool IsFoundryResourceKey(string name) => string.Equals(name, "ANTHROPIC_FOUNDRY_RESOURCE", StringComparison.OrdinalIgnoreCase);

@@ -46,7 +46,17 @@ namespace Guardrails.BuildTasks.Footprints
         /// <c>chat.tools.terminal.autoApprove</c>, …: adversary round 6 #20); keys in them otherwise are GRD002's.
         /// </summary>
         private static bool IsFootprint(FootprintHit hit, FootprintContent content) =>
-            !hit.OnlyWithMcpServers || content.Servers.Count > 0 || content.Permissions.Exists(p => PermissionSettings.IsVsCodeChatSetting(p.Setting));
+            !hit.OnlyWithMcpServers || content.Servers.Count > 0 || content.Permissions.Exists(p => PermissionSettings.IsVsCodeChatSetting(p.Setting)) ||
+            content.Endpoints.Exists(e => e.Setting.IndexOf("github.copilot.", StringComparison.OrdinalIgnoreCase) >= 0);
+
+        /// <summary>
+        /// VS Code's <c>http.proxy</c> is every extension's: it makes the settings file Copilot's footprint only where the
+        /// manifest declares Copilot (adversary round 8 route 9: Copilot's traffic then goes through it, GRD138). Keys in
+        /// such a file stay the key scan's (GRD002), as <see cref="CredentialFiles"/> says without the manifest.
+        /// </summary>
+        private static bool CarriesDeclaredAssistantsTraffic(FootprintHit hit, FootprintContent content, AssistantManifest? manifest) =>
+            hit.OnlyWithMcpServers && content.Endpoints.Count > 0 && manifest != null &&
+            manifest.Assistants.Exists(a => hit.Assistants.Any(id => string.Equals(id, a.Id.Value, StringComparison.OrdinalIgnoreCase)));
 
         public static void Check(CheckRequest request, GuardrailsPolicy? policy, AssistantManifest? manifest, List<Finding> findings, DiscoveryOptions? options = null)
         {
@@ -76,7 +86,11 @@ namespace Guardrails.BuildTasks.Footprints
             foreach (FootprintHit hit in discovery.Hits.ToArray())
             {
                 FootprintContent content = AssistantFileReader.Read(hit);
-                if (!IsFootprint(hit, content))
+                if (!IsFootprint(hit, content) && CarriesDeclaredAssistantsTraffic(hit, content, manifest))
+                {
+                    content.Credentials.Clear();
+                }
+                else if (!IsFootprint(hit, content))
                 {
                     // An editor's settings without MCP servers are not an assistant's footprint (keys in them are GRD002's).
                     discovery.Hits.Remove(hit);
@@ -446,12 +460,12 @@ namespace Guardrails.BuildTasks.Footprints
                 if (server.AlteredBy != null && server.Command != null)
                 {
                     Add(RuleCatalog.FootprintMcpServerNotApproved, hit, server,
-                        shown + " in the " + Describe(hit) + " sets '" + Text.Show(server.AlteredBy, 80) + "' in its env, which changes what its command fetches or loads (another registry, a preloaded script), so it is not the server its command line or package names, and the policy can only approve servers it can identify. Remove that variable.", subject);
+                        shown + " in the " + Describe(hit) + " sets '" + Text.Show(server.AlteredBy, 80) + "' in its " + Text.Show(server.AlteredIn ?? "env", 160) + ", which changes what its command fetches or loads (another registry, a preloaded script), so it is not the server its command line or package names, and the policy can only approve servers it can identify. Remove that variable.", subject);
                     return;
                 }
 
                 if (server.Package != null && server.NotIdentifiedBecause == null && server.Package.StartsWith("pkg:npm/", StringComparison.Ordinal) && server.Command != null &&
-                    (_npmConfig ??= new NpmConfig()).Redirecting(server.Package, hit.Level, _discovery.RepositoryRoot) is { } npmrc)
+                    (_npmConfig ??= new NpmConfig()).Redirecting(server.Package, StartFolder(hit, server), _discovery.RepositoryRoot) is { } npmrc)
                 {
                     // A committed .npmrc beside the server (adversary round 6 #4): npx fetches the approved name from another
                     // registry, or preloads a script, so the package the policy approved is not what runs.
@@ -496,6 +510,18 @@ namespace Guardrails.BuildTasks.Footprints
                 Add(RuleCatalog.FootprintMcpServerNotApproved, hit, server,
                     shown + " in the " + Describe(hit) + " matches no approved entry in the policy's mcpServers.allow (servers are matched by URL, command line or package and version, never by name)." +
                     Ask + " to approve it, or remove it from the file.", subject);
+            }
+
+            /// <summary>
+            /// The folder npx starts in for <paramref name="server"/>: its <c>cwd</c> when that is inside the repository (adversary
+            /// round 8 route 9: a <c>tools/.npmrc</c> there swaps the registry), else the footprint's folder.
+            /// </summary>
+            private string StartFolder(FootprintHit hit, McpServerUse server)
+            {
+                string root = _discovery.RepositoryRoot ?? hit.Level;
+                string? cwd = server.Cwd == null ? null : AssistantFileReader.ResolveInWorkspace(server.Cwd, hit.Level);
+                string rootFull = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+                return cwd != null && (cwd + Path.DirectorySeparatorChar).StartsWith(rootFull, StringComparison.Ordinal) && Directory.Exists(cwd) ? cwd.TrimEnd(Path.DirectorySeparatorChar) : hit.Level;
             }
 
             /// <summary>

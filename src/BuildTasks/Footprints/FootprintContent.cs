@@ -79,6 +79,9 @@ namespace Guardrails.BuildTasks.Footprints
         /// </summary>
         public string? AlteredBy { get; set; }
 
+        /// <summary>Where <see cref="AlteredBy"/> is set when not in the server's own <c>env</c>: "envFile '…'" (adversary round 8 route 9).</summary>
+        public string? AlteredIn { get; set; }
+
         /// <summary>
         /// A member of the server entry that the assistant runs as a command of its own (<c>headersHelper</c>: a shell
         /// command run at every connection to an http/sse server, adversary round 6 #12), or null.
@@ -92,6 +95,12 @@ namespace Guardrails.BuildTasks.Footprints
         /// <see cref="ServerCommand.Identify"/>; such a server is approved only by its exact command line.
         /// </summary>
         public string? NotIdentifiedBecause { get; set; }
+
+        /// <summary>
+        /// The folder the server is started in (VS Code <c>cwd</c>, as written), or null: npx there reads that folder's
+        /// <c>.npmrc</c> (adversary round 8 route 9).
+        /// </summary>
+        public string? Cwd { get; set; }
 
         /// <summary>What is configured, for messages: an MCP server, or a Claude Code plugin (judged the same way: it brings servers and hooks).</summary>
         public string What { get; set; } = "MCP server";
