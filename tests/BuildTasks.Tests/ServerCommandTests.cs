@@ -52,6 +52,7 @@ public class ServerCommandTests
     [InlineData("uvx --with evil-mcp-addon mcp-server-time", "pkg:pypi/mcp-server-time", "'--with evil-mcp-addon' to uvx")]
     [InlineData("uvx --python 3.9 mcp-server-time", "pkg:pypi/mcp-server-time", "'--python 3.9' to uvx")]
     [InlineData("uv tool run --from mcp-server-time --with evil mcp-server-time", "pkg:pypi/mcp-server-time", "'--with evil' to uv")]
+    [InlineData("uvx --refresh mcp-server-time", "pkg:pypi/mcp-server-time", "'--refresh' to uvx")]
     [InlineData("docker run -i --rm --entrypoint /bin/sh ghcr.io/github/github-mcp-server -c x", "pkg:docker/ghcr.io/github/github-mcp-server", "'--entrypoint /bin/sh' to docker")]
     [InlineData("docker run -i --rm --entrypoint=node ghcr.io/github/github-mcp-server", "pkg:docker/ghcr.io/github/github-mcp-server", "'--entrypoint node' to docker")]
     [InlineData("docker run -i --rm -v /:/host ghcr.io/github/github-mcp-server", "pkg:docker/ghcr.io/github/github-mcp-server", "'-v /:/host' to docker")]

@@ -291,8 +291,9 @@ namespace Guardrails.BuildTasks.Footprints
                     {
                         // --with, --index-url, -i, --index, --extra-index-url, --python, --find-links, …: the value is the
                         // next word unless written with '='.
-                        option ??= a.IndexOf('=') < 0 && i + 1 < cmd.Count ? a + " " + cmd[i + 1] : a;
-                        if (a.IndexOf('=') < 0 && a.StartsWith("-", StringComparison.Ordinal) && i + 1 < cmd.Count && !cmd[i + 1].StartsWith("-", StringComparison.Ordinal) && TakesValue(name))
+                        bool valued = a.IndexOf('=') < 0 && i + 1 < cmd.Count && !cmd[i + 1].StartsWith("-", StringComparison.Ordinal) && TakesValue(name);
+                        option ??= valued ? a + " " + cmd[i + 1] : a;
+                        if (valued)
                         {
                             i++;
                         }
