@@ -775,6 +775,14 @@ namespace Guardrails.Analyzers
                 return;
             }
 
+            // A raw literal over several lines whose content is one line (C# §12.8.3: the content lines are those between
+            // the delimiter lines; `"""` newline `mistral_api_key: …` newline `"""`) is configuration text too; when that
+            // finds nothing (one bare token), the value is judged by the name the code gives it, below.
+            if (IsMultiLineRaw(token) && Guardrails.Core.Files.TextFileSecrets.MightHoldNamedValue(value) && CheckEmbeddedConfiguration(token, value))
+            {
+                return;
+            }
+
             if (valueMayBeNamed || SecretScanner.MightBeNamedValue(value))
             {
                 // A raw literal over three lines holding one token: reported at the token's line.
@@ -882,7 +890,8 @@ namespace Guardrails.Analyzers
         /// JSON, YAML, INI or .env text in a multi-line literal: read as that file kind would be (key paths, sections,
         /// variable names, a sibling "provider" field), each key reported at its own line.
         /// </summary>
-        private void CheckEmbeddedConfiguration(SyntaxToken token, string value)
+        /// <returns>True when a key was reported.</returns>
+        private bool CheckEmbeddedConfiguration(SyntaxToken token, string value)
         {
             string trimmed = value.TrimStart();
             string path = trimmed.StartsWith("{", StringComparison.Ordinal) || trimmed.StartsWith("[{", StringComparison.Ordinal) || trimmed.StartsWith("[\n", StringComparison.Ordinal) || trimmed.StartsWith("[\r", StringComparison.Ordinal)
@@ -898,7 +907,17 @@ namespace Guardrails.Analyzers
                 // Only named values get here: a self-identifying key in the literal was reported by CheckLiteral.
                 Report(KeyLocation(token, value, match), match, wholeValue: false);
             }
+
+            return _matches.Count > 0;
         }
+
+        /// <summary>
+        /// A raw literal (not interpolated) written over several lines, the delimiters on lines of their own. The interpolated
+        /// form with one content line (<c>$"""</c>) is not judged yet: its text token holds no line break and the path that
+        /// judges it was not found in session 12 (docs/rules/GRD001.md, Limits).
+        /// </summary>
+        private static bool IsMultiLineRaw(SyntaxToken token) =>
+            token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken) || token.IsKind(SyntaxKind.Utf8MultiLineRawStringLiteralToken);
 
         private static bool LooksLikeDotEnv(string value)
         {

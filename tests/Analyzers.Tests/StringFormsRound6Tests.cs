@@ -43,6 +43,27 @@ public class StringFormsRound6Tests
             Mistral(key, 5, "        mistral_api_key: ".Length + 1));
     }
 
+    /// <summary>
+    /// Issue 16 leftover (session 11): a multi-line raw literal whose content is ONE line (C# §12.8.3: the content is the
+    /// lines between the delimiter lines, here one, so its value has no line break): the text is still configuration.
+    /// </summary>
+    [Theory]
+    [InlineData("\"\"\"")]
+    [InlineData("\"\"\"\"")]
+    public Task Configuration_text_on_the_one_content_line_of_a_multi_line_raw_literal_is_read(string opening)
+    {
+        string key = FakeKeys.Mistral("OneContentLineNotRealKey");
+        string close = new string('"', opening.TrimStart('$').Length);
+        string source = "class C\n{\n    string Settings = " + opening + "\n        mistral_api_key: " + key + "\n        " + close + ";\n}\n";
+        return V.AnalyzerAsync(
+            test =>
+            {
+                test.TestCode = source;
+                test.TestState.MarkupHandling = MarkupMode.None;
+            },
+            Mistral(key, 4, "        mistral_api_key: ".Length + 1));
+    }
+
     [Fact]
     public Task A_multi_line_interpolated_raw_literal_with_no_hole_and_a_placeholder_is_left_alone()
     {

@@ -168,7 +168,9 @@ namespace Guardrails.BuildTasks.Engine
             var listed = new HashSet<string>(request.RepositoryBuildFiles ?? Array.Empty<string>(), PathComparer);
             foreach (string path in request.CommittedFiles)
             {
-                if (!listed.Contains(path))
+                // One whose name holds '%' is read here all the same: the targets read the list back as escaped item specs,
+                // so that name comes back unescaped and is dropped as a file that does not exist.
+                if (!listed.Contains(path) || path.IndexOf('%') >= 0)
                 {
                     result.Findings.AddRange(ScanFile(path));
                 }
