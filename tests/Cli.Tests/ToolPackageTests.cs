@@ -50,5 +50,22 @@ public sealed class ToolPackageTests
         Assert.Equal(1, scan);
         Assert.Contains("\"rule\": \"GRD001\"", scanOut);
         Assert.Contains("\"rule\": \"GRD111\"", scanOut);
+
+        // Adversary round 9 route 12: the installed tool's runtimeconfig switches startup hooks off, and the installed
+        // tool refuses an environment that hands it one (GRDCL34, exit 2), before the hook's "verified" can be printed.
+        string runtimeConfig = Assert.Single(Directory.GetFiles(Path.Combine(tools, ".store"), "guardrails.runtimeconfig.json", SearchOption.AllDirectories));
+        Assert.Contains("\"System.StartupHookProvider.IsSupported\": false", File.ReadAllText(runtimeConfig));
+        string hook = GateEnvironmentTests.BuildHook(work);
+        var psi = new ProcessStartInfo(guardrails) { WorkingDirectory = work.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add("scan");
+        psi.ArgumentList.Add(Path.Combine(RepoPaths.Root, "samples", "Violations"));
+        psi.Environment["DOTNET_STARTUP_HOOKS"] = hook;
+        using Process hooked = Process.Start(psi)!;
+        Task<string> hookedErr = hooked.StandardError.ReadToEndAsync();
+        string hookedOut = hooked.StandardOutput.ReadToEnd();
+        Assert.True(hooked.WaitForExit(TimeSpan.FromMinutes(3)));
+        Assert.True(hooked.ExitCode == 2, hookedOut + hookedErr.Result);
+        Assert.Contains("GRDCL34: refusing to run: the environment sets DOTNET_STARTUP_HOOKS", hookedErr.Result);
+        Assert.DoesNotContain("hook ran", hookedOut);
     }
 }
