@@ -25,7 +25,7 @@ internal static class CommittedFilesPass
             }
 
             var projects = tracked.Where(MsBuildProjectFiles.HasLanguageProjectExtension).Select(r => Path.Combine(repo, r))
-                .Where(p => File.Exists(p) && MsBuildProjectFiles.BuildsAssembly(p)).OrderBy(p => p, StringComparer.Ordinal).ToList();
+                .Where(p => File.Exists(p) && MsBuildProjectFiles.BuildsAssembly(p, (_, _) => true)).OrderBy(p => p, StringComparer.Ordinal).ToList();
             var compiled = new HashSet<string>(tracked.Where(r => r.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)).Select(r => Path.Combine(repo, r)), StringComparer.Ordinal);
             var distinct = new HashSet<string>(StringComparer.Ordinal);
             long selectedFiles = 0;

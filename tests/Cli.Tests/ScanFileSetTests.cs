@@ -35,7 +35,10 @@ public sealed class ScanFileSetTests
         Assert.Equal("App.csproj", Path.GetFileName(Assert.Single(files.Projects)));
     }
 
-    /// <summary>Adversary round 7 route 3: a project is known by its content (root &lt;Project), not by a .csproj extension.</summary>
+    /// <summary>
+    /// Adversary round 7 route 3: a project is known by its content (root &lt;Project), not by a .csproj extension; round 8
+    /// route 8: a file of any name with that root that uses an SDK or imports anything is one even when nothing names it.
+    /// </summary>
     [Fact]
     public void Scan_finds_projects_of_any_proj_extension_and_any_file_a_solution_or_reference_names()
     {
@@ -47,13 +50,15 @@ public sealed class ScanFileSetTests
 
         repo.Write("src/Not/readme.proj", "<Projection />");
         repo.Write("src/Named/Worker.build", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
-        repo.Write("src/Named/Unnamed.build", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        repo.Write("src/Named/Unnamed.build", "<Project Sdk=\"Microsoft.NET.Sdk\" />"); // a project by its SDK (adversary round 8 route 8)
+        repo.Write("src/Named/Settings.build", "<Project>\n  <PropertyGroup><Version>1.0</Version></PropertyGroup>\n</Project>\n"); // no SDK, no import: not one
+        repo.Write("src/Named/Shared.props", "<Project>\n  <Import Project=\"Sdk.props\" Sdk=\"Microsoft.NET.Sdk\" />\n</Project>\n"); // imported, not built
         repo.Write("App.sln", "Project(\"{9A19103F-16F7-4668-BE54-9A1E7A4F7556}\") = \"Worker\", \"src\\Named\\Worker.build\", \"{0}\"\nEndProject\n");
 
         RepositoryFiles files = RepositoryFiles.List(repo.Root);
 
         Assert.Equal(
-            new[] { "P.csxproj", "P.esproj", "P.msbuildproj", "P.proj", "P.sqlproj", "Worker.build" },
+            new[] { "P.csxproj", "P.esproj", "P.msbuildproj", "P.proj", "P.sqlproj", "Unnamed.build", "Worker.build" },
             files.Projects.Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 

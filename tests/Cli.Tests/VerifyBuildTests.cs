@@ -99,7 +99,7 @@ public class VerifyBuildTests
     [InlineData("<Project><!-- no Sdk --></Project", false)]
     [InlineData("<Project Sdk=\"Microsoft.Build.NoTargets/3.7.0\" />", true)]
     [InlineData("<Project><Sdk Name=\"Microsoft.Build.Traversal\" Version=\"4.1.0\" /></Project>", true)]
-    [InlineData("<Project><Import Project=\"Sdk.props\" Sdk=\"Microsoft.Build.NoTargets\" /><Import Project=\"Sdk.targets\" Sdk=\"Microsoft.Build.NoTargets\" /></Project>", true)]
+    [InlineData("<Project><Import Project=\"Sdk.props\" Sdk=\"Microsoft.Build.NoTargets\" Version=\"3.7.0\" /><Import Project=\"Sdk.targets\" Sdk=\"Microsoft.Build.NoTargets\" Version=\"3.7.0\" /></Project>", true)]
     public void A_project_is_left_out_as_compiling_nothing_only_when_its_parsed_sdks_say_so(string project, bool left)
     {
         using var repo = new TempRepo();
@@ -110,6 +110,9 @@ public class VerifyBuildTests
             Verified("App.dll", Sha(app)).Insert(1, " \"project\": { \"path\": \"" + verified.Replace("\\", "\\\\") + "\" },"));
         repo.Write("src/Side/Side.csproj", project);
 
+        // The SDK packages as restore leaves them from nuget.org (adversary round 8 route 1: the name alone vouches for nothing).
+        Round8ProjectRouteTests.RestoredSdk(repo, "src/Side", "Microsoft.Build.NoTargets", "3.7.0", "https://api.nuget.org/v3/index.json");
+        Round8ProjectRouteTests.RestoredSdk(repo, "src/Side", "Microsoft.Build.Traversal", "4.1.0", "https://api.nuget.org/v3/index.json");
         CliRun run = CliRun.Of("verify-build", repo.Root);
 
         if (left)
@@ -144,6 +147,8 @@ public class VerifyBuildTests
         repo.Write("eng/notes.proj", "not msbuild");
         repo.Write("db/Db.sqlproj", "<Project Sdk=\"Microsoft.Build.Sql/1.0.0\">\n  <PropertyGroup><Name>Db</Name></PropertyGroup>\n</Project>\n");
         repo.Write("web/Web.esproj", "<Project Sdk=\"Microsoft.VisualStudio.JavaScript.Sdk/1.0.1184077\" />");
+        Round8ProjectRouteTests.RestoredSdk(repo, "db", "Microsoft.Build.Sql", "1.0.0", "https://api.nuget.org/v3/index.json");
+        Round8ProjectRouteTests.RestoredSdk(repo, "web", "Microsoft.VisualStudio.JavaScript.Sdk", "1.0.1184077", "https://api.nuget.org/v3/index.json");
         CliRun ok = CliRun.Of("verify-build", repo.Root);
         Assert.True(ok.ExitCode == 0, ok.Out + ok.Err);
 
@@ -159,9 +164,12 @@ public class VerifyBuildTests
             File.Delete(repo.PathOf("src/Worker/" + name));
         }
 
-        // Any extension, when a ProjectReference (here in a Directory.Build.props) or a solution names it.
+        // Any extension: by its content (an SDK, an import: adversary round 8 route 8), and when a ProjectReference (here in a
+        // Directory.Build.props) or a solution names it.
         repo.Write("src/Worker/Worker.build", Worker);
-        Assert.Equal(0, CliRun.Of("verify-build", repo.Root).ExitCode);
+        CliRun content = CliRun.Of("verify-build", repo.Root);
+        Assert.Equal(1, content.ExitCode);
+        Assert.Contains("FAIL  GRDCL30 " + repo.PathOf("src/Worker/Worker.build"), content.Out);
         repo.Write("src/Directory.Build.props", "<Project>\n  <ItemGroup>\n    <ProjectReference Include=\"$(MSBuildThisFileDirectory)Worker\\Worker.build\" ReferenceOutputAssembly=\"false\" />\n  </ItemGroup>\n</Project>\n");
         CliRun referenced = CliRun.Of("verify-build", repo.Root);
         Assert.Equal(1, referenced.ExitCode);
@@ -186,6 +194,7 @@ public class VerifyBuildTests
         Bytes(repo, "src/App/bin/Debug/net8.0/App.dll", app);
         repo.Write("src/App/bin/Debug/net8.0/App.runtimeconfig.json", "{}");
         repo.Write("tools/Build.proj", "<Project Sdk=\"Microsoft.Build.NoTargets/3.7.0\" />");
+        Round8ProjectRouteTests.RestoredSdk(repo, "tools", "Microsoft.Build.NoTargets", "3.7.0", "https://api.nuget.org/v3/index.json");
 
         CliRun ok = CliRun.Of("verify-build", repo.Root);
         Assert.True(ok.ExitCode == 0, ok.Out + ok.Err);

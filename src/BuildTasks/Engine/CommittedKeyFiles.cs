@@ -232,7 +232,10 @@ namespace Guardrails.BuildTasks.Engine
                     return cached.BuildsAssembly;
                 }
 
-                bool builds = MsBuildProjectFiles.IsProjectByName(project) && MsBuildProjectFiles.BuildsAssembly(project);
+                // The build cannot tell where NuGet took an SDK from, so a NoTargets/Traversal SDK is taken by its name here: such a
+                // project owning nothing leaves its folder's files to the part of the repository above it (judged, not skipped); the
+                // gate decides by the SDK package's source whether it compiles (adversary round 8 route 1).
+                bool builds = MsBuildProjectFiles.IsProjectByName(project) && MsBuildProjectFiles.BuildsAssembly(project, (_, _) => true);
                 if (Builds.Count > MaxCachedFiles)
                 {
                     Builds.Clear();

@@ -225,6 +225,20 @@ namespace Guardrails.BuildTasks.Engine
                 {
                     PackageChecker.Check(policy, result.Effective, request.ProjectAssetsFile!.Trim(), request.ProjectPath, result.Findings, result.AiPackages, request.TargetFramework,
                         request.PackageReferenceIds);
+
+                    // guardrails scan gives the project file's packages too (conditions ignored): one the restore did not bring in
+                    // is judged as declared (adversary round 8 route 5: a PackageReference under '$(_IsPublishing)' == 'true' is
+                    // in no assets file a `dotnet build` writes, and `dotnet publish` compiles it).
+                    if (request.DeclaredPackages != null)
+                    {
+                        var restored = new HashSet<string>(result.Effective.Packages.ConvertAll(p => p.Id), StringComparer.OrdinalIgnoreCase);
+                        List<DeclaredPackage> missing = request.DeclaredPackages.Where(p => !restored.Contains(p.Id)).ToList();
+                        if (missing.Count > 0)
+                        {
+                            PackageChecker.CheckDeclared(policy, result.Effective, missing, result.Findings, result.AiPackages,
+                                "declared in the project file but not in the restore's obj/project.assets.json: a condition this restore did not take (dotnet publish, another configuration or runtime) brings it in");
+                        }
+                    }
                 }
                 else if (request.DeclaredPackages != null)
                 {

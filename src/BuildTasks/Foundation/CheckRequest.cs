@@ -101,7 +101,8 @@ namespace Guardrails.BuildTasks.Foundation
         public bool InCi { get; set; }
 
         /// <summary>Packages referenced by the project files, for the package check when there is no assets file (the guardrails
-        /// tool scanning a repository that was never restored). Ignored when <see cref="ProjectAssetsFile"/> is set.</summary>
+        /// tool scanning a repository that was never restored). With <see cref="ProjectAssetsFile"/> set, those the assets file
+        /// does not hold are judged as declared (a PackageReference under a condition the restore did not take).</summary>
         public System.Collections.Generic.IReadOnlyList<Guardrails.BuildTasks.Foundation.DeclaredPackage>? DeclaredPackages { get; set; }
 
         /// <summary>Where <see cref="DeclaredPackages"/> come from, for the GRD2xx message (default: the project files, not restored).</summary>

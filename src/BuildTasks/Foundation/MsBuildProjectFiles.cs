@@ -14,7 +14,9 @@ namespace Guardrails.BuildTasks.Foundation
     /// <c>proj</c> (<c>.proj</c>, <c>.msbuildproj</c>, <c>.esproj</c>, <c>.sqlproj</c>, …), or — whatever its
     /// extension — when a solution (<c>.sln</c>, <c>.slnx</c>, <c>.slnf</c>) or an MSBuild file (a project,
     /// <c>.props</c>, <c>.targets</c>) names it in a <c>ProjectReference</c> or an <c>MSBuild</c> task's
-    /// <c>Projects</c>.
+    /// <c>Projects</c>, or when it uses an SDK or imports or compiles anything (<see cref="IsProjectByContent"/>: adversary
+    /// round 8 route 8, an SDK-style C# project saved as <c>worker.xml</c> built by a script's <c>Exec</c> or through a
+    /// wildcard item no reader resolves).
     /// </summary>
     public static class MsBuildProjectFiles
     {
@@ -190,7 +192,7 @@ namespace Guardrails.BuildTasks.Foundation
             var namers = new List<string>();
             foreach (string f in all)
             {
-                if (IsProjectByName(f))
+                if (IsProjectByName(f) || IsProjectByContent(f))
                 {
                     projects.Add(f);
                 }
@@ -217,6 +219,62 @@ namespace Guardrails.BuildTasks.Foundation
             return list;
         }
 
+        /// <summary>
+        /// True when <paramref name="path"/>, whatever its extension, is an MSBuild project by its content: its root element is
+        /// &lt;Project and it uses an SDK (<c>Sdk</c> attribute, <c>&lt;Sdk&gt;</c>, <c>&lt;Import Sdk&gt;</c>) or imports or
+        /// compiles anything (<see cref="CompileMarkers"/>). A <c>.props</c> or <c>.targets</c> file is imported, not built:
+        /// it is a project only when something names it (<see cref="Find"/>). Adversary round 8 route 8: a C# project saved as
+        /// <c>tools/w/worker.xml</c>, built by an SDK-less script's <c>Exec dotnet build</c> or by an <c>MSBuild</c> task over
+        /// <c>tools/*/*.xml</c>, was a project to no check.
+        /// </summary>
+        public static bool IsProjectByContent(string path)
+        {
+            if (path.EndsWith(".props", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".targets", StringComparison.OrdinalIgnoreCase) ||
+                IsSolution(path) || !MaybeXml(path) || !HasProjectRoot(path))
+            {
+                return false;
+            }
+
+            List<(string Name, string? Version)>? sdks = Sdks(path);
+            if (sdks == null || sdks.Count > 0)
+            {
+                return true; // an SDK, or a file with a <Project root that is not well-formed: fail closed
+            }
+
+            string? text = ReadAll(path);
+            return text == null || Array.Exists(CompileMarkers, m => text.IndexOf(m, StringComparison.OrdinalIgnoreCase) >= 0);
+        }
+
+        /// <summary>
+        /// A cheap look at the first bytes: after a byte-order mark and white space, '&lt;' (or a UTF-16/UTF-32 mark, left to
+        /// the full read). Every committed file passes here, so most are judged from at most 256 bytes.
+        /// </summary>
+        private static bool MaybeXml(string path)
+        {
+            try
+            {
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 256);
+                var buffer = new byte[256];
+                int n = stream.Read(buffer, 0, buffer.Length);
+                if (n >= 2 && ((buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF)))
+                {
+                    return true;
+                }
+
+                int i = n >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
+                while (i < n && (buffer[i] == ' ' || buffer[i] == '\t' || buffer[i] == '\r' || buffer[i] == '\n'))
+                {
+                    i++;
+                }
+
+                return i < n && buffer[i] == '<';
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+            {
+                return false;
+            }
+        }
+
         /// <summary>SDKs whose projects compile no assembly: MSBuild-only, SQL (a .dacpac) and JavaScript projects.</summary>
         private static readonly string[] NonCompilingSdks =
         {
@@ -231,12 +289,19 @@ namespace Guardrails.BuildTasks.Foundation
 
         /// <summary>
         /// True when the project compiles an assembly. A language project does unless it uses the NoTargets or Traversal
-        /// SDK. Any other project does when it uses the .NET SDK, imports anything, or names the compiler's targets or
-        /// tasks; else when it names an SDK that is not one of <see cref="NonCompilingSdks"/>. A build script of its own
-        /// targets and tasks only (no SDK, no import), a Traversal, SQL or JavaScript project compiles nothing.
-        /// Unreadable: it does (fail closed).
+        /// SDK. Any other project does when it uses the .NET SDK, imports anything, names the compiler's targets or
+        /// tasks, or runs a compiler or a build it does not name (<see cref="ExecBuilds"/>); else when it names an SDK that
+        /// is not one of <see cref="NonCompilingSdks"/>. A build script of its own targets and tasks only (no SDK, no import,
+        /// no build command), a Traversal, SQL or JavaScript project compiles nothing. Unreadable: it does (fail closed).
+        /// <para>
+        /// An SDK counts as one that compiles nothing only when <paramref name="sdkVouched"/> says the package NuGet resolved
+        /// for it is the real one (adversary round 8 route 1: the name is resolved through the repository's own
+        /// <c>nuget.config</c>, so a look-alike <c>Microsoft.Build.NoTargets</c> from a feed the repository supplies imported
+        /// the .NET SDK, moved obj/ and bin/, dropped Guardrails and compiled OpenAI). It is given the SDK's name and the
+        /// version the project (or global.json, which the caller reads) asks for, or null.
+        /// </para>
         /// </summary>
-        public static bool BuildsAssembly(string project)
+        public static bool BuildsAssembly(string project, Func<string, string?, bool> sdkVouched)
         {
             string? text = ReadAll(project);
             if (text == null)
@@ -246,7 +311,7 @@ namespace Guardrails.BuildTasks.Foundation
 
             // The SDKs are read from the parsed project, never from its text (adversary round 6 #19: "Microsoft.Build.NoTargets"
             // in an XML comment or a property value of a compiling project made the gate leave it out).
-            List<string>? sdks = SdkNames(project);
+            List<(string Name, string? Version)>? sdks = Sdks(project);
             if (sdks == null)
             {
                 return true;
@@ -255,15 +320,23 @@ namespace Guardrails.BuildTasks.Foundation
             if (HasLanguageProjectExtension(project))
             {
                 bool compilesNothing = false;
-                foreach (string sdk in sdks)
+                foreach ((string sdk, string? version) in sdks)
                 {
                     if (sdk.StartsWith("Microsoft.NET.Sdk", StringComparison.OrdinalIgnoreCase))
                     {
                         return true;
                     }
 
-                    compilesNothing |= sdk.Equals("Microsoft.Build.NoTargets", StringComparison.OrdinalIgnoreCase) ||
-                                       sdk.Equals("Microsoft.Build.Traversal", StringComparison.OrdinalIgnoreCase);
+                    if (sdk.Equals("Microsoft.Build.NoTargets", StringComparison.OrdinalIgnoreCase) ||
+                        sdk.Equals("Microsoft.Build.Traversal", StringComparison.OrdinalIgnoreCase))
+                    {
+                        if (!sdkVouched(sdk, version))
+                        {
+                            return true;
+                        }
+
+                        compilesNothing = true;
+                    }
                 }
 
                 return !compilesNothing;
@@ -277,14 +350,14 @@ namespace Guardrails.BuildTasks.Foundation
                 }
             }
 
-            if (sdks.Count == 0)
+            if (ExecBuilds(text, Path.GetDirectoryName(project) ?? string.Empty))
             {
-                return false;
+                return true;
             }
 
-            foreach (string sdk in sdks)
+            foreach ((string sdk, string? version) in sdks)
             {
-                if (Array.FindIndex(NonCompilingSdks, n => n.Equals(sdk, StringComparison.OrdinalIgnoreCase)) < 0)
+                if (Array.FindIndex(NonCompilingSdks, n => n.Equals(sdk, StringComparison.OrdinalIgnoreCase)) < 0 || !sdkVouched(sdk, version))
                 {
                     return true;
                 }
@@ -293,12 +366,165 @@ namespace Guardrails.BuildTasks.Foundation
             return false;
         }
 
+        private static readonly Regex ExecCommand = new Regex(
+            "<Exec\\b[^>]*?\\bCommand\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+
+        /// <summary>A compiler run directly: csc, vbc, fsc (with .exe/.dll, a path before it, or through dotnet).</summary>
+        private static readonly Regex CompilerCommand = new Regex(
+            "(?:^|[\\s\"'/\\\\;&|(])(?:csc|vbc|fsc)(?:\\.exe|\\.dll)?(?=$|[\\s\"';&|)])",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+
+        /// <summary>A build: <c>dotnet build|msbuild|publish|pack|run|test</c> or <c>msbuild</c>, and what follows it up to the next command.</summary>
+        private static readonly Regex BuildCommand = new Regex(
+            "(?:^|[\\s\"'/\\\\;&|(])(?:dotnet(?:\\.exe)?\\s+(?:build|msbuild|publish|pack|run|test)|msbuild(?:\\.exe)?)(?=$|[\\s\"';&|)])([^;&|\\r\\n]*)",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+
         /// <summary>
-        /// The SDK names the parsed project uses: the <c>Sdk</c> attribute of its root <c>&lt;Project&gt;</c>, its
-        /// <c>&lt;Sdk Name&gt;</c> elements and every <c>&lt;Import Sdk&gt;</c>, each without its <c>/version</c>. Comments and
-        /// property values do not count. Null when the project is not well-formed XML or cannot be read (the caller fails closed).
+        /// True when a script's <c>Exec</c> runs a compiler (csc, vbc, fsc), or a build (<c>dotnet build</c>, <c>msbuild</c>, …)
+        /// of something it does not name as an existing file or folder: a path built from a property, an item or a wildcard,
+        /// or one that does not exist when the gate runs (adversary round 8 route 8: <c>tools/pack.proj</c>, "no SDK, no
+        /// import, no compiler task", ran <c>dotnet build</c> of a C# project the gate did not know). A build of a file it
+        /// names literally leaves the script out: that file is a project of its own (<see cref="IsProjectByContent"/>).
         /// </summary>
-        private static List<string>? SdkNames(string project)
+        public static bool ExecBuilds(string text, string folder)
+        {
+            MatchCollection commands;
+            try
+            {
+                commands = ExecCommand.Matches(text);
+                _ = commands.Count;
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return true;
+            }
+
+            foreach (Match m in commands)
+            {
+                string command = System.Net.WebUtility.HtmlDecode(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value);
+                try
+                {
+                    if (CompilerCommand.IsMatch(command))
+                    {
+                        return true;
+                    }
+
+                    foreach (Match build in BuildCommand.Matches(command))
+                    {
+                        bool valueNext = false;
+                        foreach (string argument in Arguments(build.Groups[1].Value))
+                        {
+                            if (argument == "--")
+                            {
+                                break; // dotnet run's own arguments follow
+                            }
+
+                            if (valueNext || IsSwitch(argument))
+                            {
+                                valueNext = !valueNext && Array.IndexOf(OptionsWithValue, argument.ToLowerInvariant()) >= 0;
+                                continue;
+                            }
+
+                            string target = argument.Replace("$(MSBuildThisFileDirectory)", string.Empty).Replace("$(MSBuildProjectDirectory)", string.Empty);
+                            if (target.IndexOf("$(", StringComparison.Ordinal) >= 0 || target.IndexOf("@(", StringComparison.Ordinal) >= 0 ||
+                                target.IndexOf("%(", StringComparison.Ordinal) >= 0 || target.IndexOfAny(new[] { '*', '?', '%', '$', '`' }) >= 0)
+                            {
+                                return true;
+                            }
+
+                            string full = Path.Combine(folder, target.Replace('\\', Path.DirectorySeparatorChar).Replace('/', Path.DirectorySeparatorChar));
+                            if (!File.Exists(full) && !Directory.Exists(full))
+                            {
+                                return true;
+                            }
+                        }
+                    }
+                }
+                catch (Exception e) when (e is RegexMatchTimeoutException || e is ArgumentException || e is NotSupportedException)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Options of the dotnet CLI whose value is the next argument (<c>--project</c> is not one: its value is what is built).</summary>
+        private static readonly string[] OptionsWithValue =
+        {
+            "-c", "--configuration", "-o", "--output", "-f", "--framework", "-r", "--runtime", "-v", "--verbosity", "-a", "--arch", "--os",
+            "-s", "--source", "--version-suffix", "--packages", "--configfile", "-l", "--logger", "--settings", "--results-directory",
+            "--filter", "--launch-profile", "-e", "--environment", "--property", "-bl", "--tl",
+        };
+
+        /// <summary>A command line's arguments, quotes removed (double and single).</summary>
+        private static IEnumerable<string> Arguments(string line)
+        {
+            var current = new System.Text.StringBuilder();
+            char quote = '\0';
+            foreach (char c in line)
+            {
+                if (quote != '\0')
+                {
+                    if (c == quote)
+                    {
+                        quote = '\0';
+                    }
+                    else
+                    {
+                        current.Append(c);
+                    }
+                }
+                else if (c == '"' || c == '\'')
+                {
+                    quote = c;
+                }
+                else if (char.IsWhiteSpace(c))
+                {
+                    if (current.Length > 0)
+                    {
+                        yield return current.ToString();
+                        current.Clear();
+                    }
+                }
+                else
+                {
+                    current.Append(c);
+                }
+            }
+
+            if (current.Length > 0)
+            {
+                yield return current.ToString();
+            }
+        }
+
+        /// <summary>An option of dotnet or MSBuild: <c>-x</c>, <c>--x</c>, <c>/x</c> or <c>/x:value</c> (not an absolute path: one '/' only before any ':').</summary>
+        private static bool IsSwitch(string argument)
+        {
+            if (argument.StartsWith("-", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (!argument.StartsWith("/", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            int colon = argument.IndexOf(':');
+            string name = colon < 0 ? argument.Substring(1) : argument.Substring(1, colon - 1);
+            return name.Length > 0 && name.IndexOf('/') < 0 && name.IndexOf('.') < 0;
+        }
+
+        /// <summary>
+        /// The SDKs the parsed project uses, with the version it asks for when it gives one: the <c>Sdk</c> attribute of its
+        /// root <c>&lt;Project&gt;</c> (<c>Name/Version</c>), its <c>&lt;Sdk Name Version&gt;</c> elements and every
+        /// <c>&lt;Import Sdk Version&gt;</c>. Comments and property values do not count. Null when the project is not
+        /// well-formed XML or cannot be read (the caller fails closed).
+        /// </summary>
+        public static List<(string Name, string? Version)>? Sdks(string project)
         {
             try
             {
@@ -307,7 +533,7 @@ namespace Guardrails.BuildTasks.Foundation
                     return null;
                 }
 
-                var names = new List<string>();
+                var names = new List<(string Name, string? Version)>();
                 var settings = new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
                 using (var reader = System.Xml.XmlReader.Create(project, settings))
                 {
@@ -328,12 +554,15 @@ namespace Guardrails.BuildTasks.Foundation
                             continue;
                         }
 
+                        string? given = reader.LocalName == "Project" ? null : reader.GetAttribute("Version");
                         foreach (string sdk in value!.Split(';'))
                         {
-                            string name = sdk.Split('/')[0].Trim();
+                            string[] parts = sdk.Split('/');
+                            string name = parts[0].Trim();
+                            string? version = parts.Length > 1 && parts[1].Trim().Length > 0 ? parts[1].Trim() : string.IsNullOrWhiteSpace(given) ? null : given!.Trim();
                             if (name.Length > 0)
                             {
-                                names.Add(name);
+                                names.Add((name, version));
                             }
                         }
                     }

@@ -65,7 +65,8 @@ internal sealed class ScanReport
 /// <c>guardrails scan</c>: the checks of a build, on a repository that is not built. Keys in C# and config files come
 /// and the code rules from the analyzers (<see cref="SourceAnalysis"/>); policy, manifest, footprints and packages from the task's engine,
 /// <see cref="GuardrailsChecker"/>, run once per project file exactly as the build task runs it (packages from
-/// obj/project.assets.json when the project was restored, else from the project files).
+/// obj/project.assets.json when the project was restored, and from the project files, conditions ignored: a package only
+/// a condition the restore did not take brings in, such as `dotnet publish`, is judged too — adversary round 8 route 5).
 /// </summary>
 internal static class RepositoryScan
 {
@@ -178,7 +179,7 @@ internal static class RepositoryScan
                 Mode = options.Mode ?? settingsMode,
                 ManifestPath = ProjectFiles.FileAbove(projectDir, "ai-assistants.json", null),
                 ProjectAssetsFile = restored ? assets : null,
-                DeclaredPackages = !restored && File.Exists(project) ? ProjectFiles.DeclaredPackages(project, null) : null,
+                DeclaredPackages = File.Exists(project) ? ProjectFiles.DeclaredPackages(project, null) : null,
                 CheckFootprints = true,
                 Now = options.Now,
             };

@@ -53,16 +53,20 @@ internal static class ShippedOutputs
         }
 
         var results = new List<GateResult>();
-        foreach (string project in ProjectFiles(tree))
+        var packages = new PackageFiles(tree, verifiedProjects, trustedSources);
+        var sdks = new SdkPackages(tree.Root, trustedSources, packages.Tracked);
+        foreach (string project in ProjectFiles(tree, sdks))
         {
             if (!verifiedProjects.Contains(Full(project)))
             {
+                string sdk = sdks.Reasons.TryGetValue(project, out string? why)
+                    ? " It counts as compiling although its SDK is one that compiles nothing, because " + why + " (adversary round 8 route 1)."
+                    : string.Empty;
                 results.Add(new GateResult(project, Code, "this project has no verified Guardrails audit record: it was built without Guardrails (no package, its targets skipped, " +
-                    "an intermediate folder of its own), or not built in this job. Every project of the repository must pass through Guardrails; build it (with Guardrails) before the gate, or run the gate on the folders CI builds."));
+                    "an intermediate folder of its own), or not built in this job. Every project of the repository must pass through Guardrails; build it (with Guardrails) before the gate, or run the gate on the folders CI builds." + sdk));
             }
         }
 
-        var packages = new PackageFiles(tree, verifiedProjects, trustedSources);
         Func<string, bool> verified = verifiedHashes.Contains;
 
         // A package's file is not read (the build judged the package), unless the package is the repository's own (restored
@@ -277,6 +281,35 @@ internal static class ShippedOutputs
         return found;
     }
 
+    /// <summary>A source CI trusts: the same URL or folder, ignoring case, a trailing '/' and, for a folder, how it is written.</summary>
+    internal static bool TrustedSource(string? source, IReadOnlyCollection<string> trustedSources)
+    {
+        if (string.IsNullOrWhiteSpace(source))
+        {
+            return false;
+        }
+
+        string Normal(string s)
+        {
+            s = s.Trim();
+            if (!Uri.TryCreate(s, UriKind.Absolute, out Uri? uri) || uri.IsFile)
+            {
+                try
+                {
+                    s = Path.GetFullPath(uri?.LocalPath ?? s);
+                }
+                catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+                {
+                }
+            }
+
+            return s.TrimEnd('/', '\\');
+        }
+
+        string given = Normal(source!);
+        return trustedSources.Any(t => string.Equals(Normal(t), given, StringComparison.OrdinalIgnoreCase));
+    }
+
     private static StringComparer PathComparer => Path.DirectorySeparatorChar == '\\' ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
     private static string Full(string path)
@@ -291,8 +324,11 @@ internal static class ShippedOutputs
         }
     }
 
-    /// <summary>The project files that build an assembly: tracked ones when the git index can be read, else every one on disk (bin/ and obj/ left out).</summary>
-    internal static IEnumerable<string> ProjectFiles(OutputTree tree)
+    /// <summary>
+    /// The project files that build an assembly: tracked ones when the git index can be read, else every one on disk (bin/ and
+    /// obj/ left out). An SDK that compiles nothing counts only when <paramref name="sdks"/> vouches for its package.
+    /// </summary>
+    internal static IEnumerable<string> ProjectFiles(OutputTree tree, SdkPackages sdks)
     {
         string root = tree.Root;
         string? repository = FootprintDiscovery.FindRepositoryRoot(root, null);
@@ -309,7 +345,7 @@ internal static class ShippedOutputs
         }
 
         // Projects by content, not by extension alone (adversary round 7 route 3: a C# project saved as Worker.proj).
-        return MsBuildProjectFiles.Find(found, PathComparer).Where(MsBuildProjectFiles.BuildsAssembly);
+        return MsBuildProjectFiles.Find(found, PathComparer).Where(project => MsBuildProjectFiles.BuildsAssembly(project, sdks.For(project)));
     }
 
     /// <summary>A managed assembly (a PE file with CLI metadata, whatever its extension); resource-only when it defines no type and no method (a satellite).</summary>
@@ -357,7 +393,7 @@ internal static class ShippedOutputs
         }
     }
 
-    private static JsonNode? ReadJson(string path, long max)
+    internal static JsonNode? ReadJson(string path, long max)
     {
         try
         {
@@ -407,34 +443,7 @@ internal static class ShippedOutputs
             _trustedSources = trustedSources;
         }
 
-        /// <summary>A source CI trusts: the same URL or folder, ignoring case, a trailing '/' and, for a folder, how it is written.</summary>
-        private bool Trusted(string? source)
-        {
-            if (string.IsNullOrWhiteSpace(source))
-            {
-                return false;
-            }
-
-            string Normal(string s)
-            {
-                s = s.Trim();
-                if (!Uri.TryCreate(s, UriKind.Absolute, out Uri? uri) || uri.IsFile)
-                {
-                    try
-                    {
-                        s = Path.GetFullPath(uri?.LocalPath ?? s);
-                    }
-                    catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
-                    {
-                    }
-                }
-
-                return s.TrimEnd('/', '\\');
-            }
-
-            string given = Normal(source!);
-            return _trustedSources.Any(t => string.Equals(Normal(t), given, StringComparison.OrdinalIgnoreCase));
-        }
+        private bool Trusted(string? source) => TrustedSource(source, _trustedSources);
 
         private readonly Dictionary<string, RestoredPackage?> _restored = new(PathComparer);
         private HashSet<string>? _tracked;
@@ -517,7 +526,7 @@ internal static class ShippedOutputs
             return restored;
         }
 
-        private bool Tracked(string file)
+        public bool Tracked(string file)
         {
             if (_tracked == null)
             {
