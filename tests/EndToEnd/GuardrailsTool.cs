@@ -17,15 +17,18 @@ internal static class GuardrailsTool
     /// CI's own copy of the published policy for the re-scan, and with <paramref name="policyPackageSha512"/> CI's pin of the
     /// policy package itself (when the policy comes in a package).
     /// </summary>
-    public static DotNet.Result DocumentedGate(string folder, string publishedPolicy, int minRevision, string? policyPackageSha512 = null) =>
-        VerifyBuild(
+    /// <param name="environment">Variables CI sets for the gate as for the build (NUGET_PACKAGES), none when null.</param>
+    public static DotNet.Result DocumentedGate(string folder, string publishedPolicy, int minRevision, string? policyPackageSha512 = null, IDictionary<string, string>? environment = null) =>
+        Run(
+            "verify-build",
             folder,
             new[]
             {
                 "--policy-sha256", E2eDocuments.Sha256(publishedPolicy).ToLowerInvariant(),
                 "--min-revision", minRevision.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--rescan-with-policy", publishedPolicy,
-            }.Concat(policyPackageSha512 == null ? Array.Empty<string>() : new[] { "--policy-package-sha512", policyPackageSha512 }).ToArray());
+            }.Concat(policyPackageSha512 == null ? Array.Empty<string>() : new[] { "--policy-package-sha512", policyPackageSha512 }).ToArray(),
+            environment);
 
     /// <summary>The scan beside the gate as docs/rollout.md runs it: the published policy and its pin, over the whole repository.</summary>
     public static DotNet.Result DocumentedScan(string folder, string publishedPolicy, params string[] options) =>
@@ -61,10 +64,10 @@ internal static class GuardrailsTool
             route + " and neither the build nor the gate objects:\n" + build + "\n" + gate);
     }
 
-    private static DotNet.Result Run(string command, string folder, string[] options)
+    private static DotNet.Result Run(string command, string folder, string[] options, IDictionary<string, string>? environment = null)
     {
         string configuration = typeof(GuardrailsTool).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
         string tool = Path.Combine(RepoPaths.Root, "src", "Cli", "bin", configuration, "net8.0", "guardrails.dll");
-        return DotNet.Run(folder, null, new[] { tool, command, folder }.Concat(options).ToArray());
+        return DotNet.Run(folder, environment, new[] { tool, command, folder }.Concat(options).ToArray());
     }
 }
