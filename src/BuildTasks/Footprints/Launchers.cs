@@ -431,7 +431,10 @@ namespace Guardrails.BuildTasks.Footprints
                         }
                         else if (Array.IndexOf(argsInputs, input.Name) >= 0)
                         {
-                            // claude_args: "--model … --dangerously-skip-permissions": the CLI's own flags.
+                            // claude_args: "--model … --dangerously-skip-permissions": the CLI's own flags. The step runs the
+                            // assistant whatever its arguments are, so the file is its footprint (adversary round 10 route 4:
+                            // without a run step or --mcp-config beside it, the flags were read and never judged).
+                            AddTool(file, assistant, setting, line, column);
                             var words = new List<string> { assistant };
                             foreach (List<string> command in SimpleCommands(value.Replace('\n', ' '), 0))
                             {
@@ -442,6 +445,7 @@ namespace Guardrails.BuildTasks.Footprints
                         }
                         else if (Array.IndexOf(flagInputs, input.Name) >= 0)
                         {
+                            AddTool(file, assistant, setting, line, column);
                             ReadAssistantFlags(file, assistant, new List<string> { assistant, "--" + input.Name, value }, 0, setting, line, column);
                         }
                     }

@@ -150,6 +150,25 @@ public class AssistantRoutesRound8Tests
         Assert.All(bypass, f => Assert.Contains("--dangerously-skip-permissions", f.Message));
     }
 
+    /// <summary>
+    /// Adversary round 10 route 4: the action's claude_args alone in a workflow (no run step, no --mcp-config beside it):
+    /// the arguments were read, but the file was not taken as the assistant's, so nothing was judged.
+    /// </summary>
+    [Theory]
+    [InlineData("--model claude-opus-4-1 --dangerously-skip-permissions", true, true)]
+    [InlineData("--permission-mode bypassPermissions --model claude-opus-4-1", true, true)]
+    [InlineData("--max-turns 5 --model claude-opus-4-1", true, false)]
+    public void Round10_claude_code_action_args_alone_are_judged(string args, bool model, bool bypass)
+    {
+        using var repo = new FootprintRepo();
+        string file = repo.Write(".github/workflows/claude.yml", "name: claude\non: [pull_request]\njobs:\n  claude:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          claude_args: \"" + args + "\"\n");
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, Route12Policy, ClaudeAndCodex);
+
+        Assert.Equal(model ? 1 : 0, run.Of("GRD133").Count(f => f.File == file && f.Line == 9 && f.Message.Contains("'claude-opus-4-1'")));
+        Assert.Equal(bypass ? 1 : 0, run.Of("GRD134").Count(f => f.File == file && f.Line == 9 && run.IsError(f)));
+    }
+
     [Fact]
     public void Route12_codex_action_with_a_denied_model_and_danger_full_access_is_GRD133_and_GRD134()
     {
