@@ -111,6 +111,16 @@ public class Round8ProjectRouteTests
         repo.Write("global.json", "{ \"msbuild-sdks\": { \"Microsoft.Build.Traversal\": \"4.1.0\" } }");
         CliRun pinned = CliRun.Of("verify-build", repo.Root);
         Assert.True(pinned.ExitCode == 0, pinned.Out + pinned.Err);
+
+        // Adversary round 10 route 6: the SDK named twice (the second time in another case); MSBuild takes the last (a
+        // look-alike version from the repository's feed), the gate took the first (the genuine one, restored from
+        // nuget.org) and left the project out. Now it picks neither: GRDCL30 naming the duplicate.
+        repo.Write("global.json", "{ \"msbuild-sdks\": {\n  \"Microsoft.Build.Traversal\": \"4.1.0\",\n  \"microsoft.build.traversal\": \"3.5.6\" } }");
+        CliRun duplicate = CliRun.Of("verify-build", repo.Root);
+        Assert.Equal(1, duplicate.ExitCode);
+        Assert.Contains(fail, duplicate.Out);
+        Assert.Contains("is named 2 times in", duplicate.Out);
+        Assert.Contains("'3.5.6' on line 3", duplicate.Out);
     }
 
     private const string WorkerXml = """

@@ -49,7 +49,15 @@ internal sealed class SdkPackages
     public string? Why(string project, string sdk, string? version)
     {
         string projectDirectory = Path.GetDirectoryName(Path.GetFullPath(project)) ?? _root;
-        version ??= GlobalJsonVersion(projectDirectory, sdk);
+        if (version == null)
+        {
+            version = GlobalJsonVersion(projectDirectory, sdk, out string? ambiguous);
+            if (ambiguous != null)
+            {
+                return ambiguous;
+            }
+        }
+
         if (version == null)
         {
             return "it uses the SDK " + sdk + " with no version the gate can read (none in the project, none in global.json's msbuild-sdks), so the package NuGet resolved for it cannot be checked";
@@ -131,24 +139,39 @@ internal sealed class SdkPackages
         }
     }
 
-    /// <summary>The version global.json's <c>msbuild-sdks</c> gives the SDK (the nearest global.json at or above the project, as MSBuild reads it).</summary>
-    private static string? GlobalJsonVersion(string directory, string sdk)
+    /// <summary>
+    /// The version global.json's <c>msbuild-sdks</c> gives the SDK (the nearest global.json at or above the project, as
+    /// MSBuild reads it). The SDK named twice (in any case) is <paramref name="ambiguous"/>: MSBuild's resolver takes the last
+    /// entry, a reader that took the first vouched for another package than the one built (adversary round 10 route 6:
+    /// the genuine NoTargets first, a look-alike from the repository's feed second), so the gate picks neither.
+    /// </summary>
+    private static string? GlobalJsonVersion(string directory, string sdk, out string? ambiguous)
     {
+        ambiguous = null;
         string? file = Scan.ProjectFiles.FileAbove(directory, "global.json", null);
         if (file == null || ShippedOutputs.ReadJson(file, 1024 * 1024)?["msbuild-sdks"]?.Properties is not { } sdks)
         {
             return null;
         }
 
+        var versions = new List<(string Version, int Line)>();
         foreach (JsonProperty entry in sdks)
         {
-            if (string.Equals(entry.Name, sdk, StringComparison.OrdinalIgnoreCase) && entry.Value.Text is { Length: > 0 } version)
+            if (string.Equals(entry.Name, sdk, StringComparison.OrdinalIgnoreCase))
             {
-                return version.Trim();
+                versions.Add(((entry.Value.Text ?? string.Empty).Trim(), entry.Value.Start.Line));
             }
         }
 
-        return null;
+        if (versions.Count > 1)
+        {
+            ambiguous = "its SDK " + sdk + " is named " + versions.Count + " times in " + file + "'s msbuild-sdks (" +
+                string.Join(", ", versions.Select(v => "'" + Guardrails.BuildTasks.Policy.Text.Show(v.Version, 40) + "' on line " + v.Line)) +
+                "): MSBuild takes the last, so the gate does not pick one; name the SDK once";
+            return null;
+        }
+
+        return versions.Count == 1 && versions[0].Version.Length > 0 ? versions[0].Version : null;
     }
 
     /// <summary>The nearest nuget.config at or above the folder that sets <c>globalPackagesFolder</c> (relative to that file).</summary>
