@@ -74,6 +74,8 @@ namespace Guardrails.BuildTasks.Footprints
             (string.Empty, "azure-pipelines*.yml"), (string.Empty, "azure-pipelines*.yaml"), (string.Empty, "bitbucket-pipelines.yml"),
             (".circleci", "config.yml"), (string.Empty, "Dockerfile"), (string.Empty, "Dockerfile.*"), (string.Empty, "*.Dockerfile"),
             (string.Empty, "*.sh"), ("scripts", "*.sh"),
+            (string.Empty, "*.csproj"), (string.Empty, "*.vbproj"), (string.Empty, "*.fsproj"), (string.Empty, "*.proj"),
+            (string.Empty, "*.props"), (string.Empty, "*.targets"),
         };
 
         /// <summary>
@@ -304,6 +306,10 @@ namespace Guardrails.BuildTasks.Footprints
                 {
                     ReadCi(file, text);
                 }
+                else if (IsMsBuildFile(name))
+                {
+                    ReadMsBuild(file, text);
+                }
                 else
                 {
                     // mise.toml, devbox.json, .gitpod.yml, lefthook.yml, .overcommit.yml, Taskfile.yml
@@ -316,6 +322,63 @@ namespace Guardrails.BuildTasks.Footprints
             catch (JsonParseException)
             {
                 // A general file (package.json, a task list, a hook list) that does not parse is its own tool's error to report.
+            }
+        }
+
+        private static bool IsMsBuildFile(string name) =>
+            name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase) ||
+            name.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".proj", StringComparison.OrdinalIgnoreCase) ||
+            name.EndsWith(".props", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".targets", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// A project, <c>.props</c> or <c>.targets</c> file: the command of every <c>Exec</c> task, each of its lines a shell
+        /// command line, at the line of the <c>Exec</c> element (adversary round 10 route 1: a target that runs
+        /// <c>npx -y @google/gemini-cli --yolo</c> or claude-code with a denied model and the bypass flag in every build was
+        /// the one launcher not read, while the same line in a Makefile or a script was judged). A file that is not XML
+        /// is the build's own error to report.
+        /// </summary>
+        private static void ReadMsBuild(LauncherFile file, string text)
+        {
+            if (text.IndexOf("Exec", StringComparison.Ordinal) < 0)
+            {
+                return;
+            }
+
+            try
+            {
+                // XmlTextReader with Normalization off: an attribute's line breaks stay (MSBuild runs each line of a
+                // multi-line Command), where XmlReader.Create would fold them into spaces.
+                using var reader = new System.Xml.XmlTextReader(new StringReader(text))
+                {
+                    DtdProcessing = System.Xml.DtdProcessing.Prohibit,
+                    XmlResolver = null,
+                    Normalization = false,
+                };
+                while (reader.Read())
+                {
+                    if (reader.NodeType != System.Xml.XmlNodeType.Element || reader.LocalName != "Exec")
+                    {
+                        continue;
+                    }
+
+                    string? command = reader.GetAttribute("Command");
+                    if (string.IsNullOrWhiteSpace(command))
+                    {
+                        continue;
+                    }
+
+                    var info = (System.Xml.IXmlLineInfo)reader;
+                    int line = info.LineNumber;
+                    int column = info.LinePosition;
+                    foreach ((int _, int _, string content) in JoinedLines(command!))
+                    {
+                        ReadCommandLine(file, content, "Exec on line " + line, line, column);
+                    }
+                }
+            }
+            catch (System.Xml.XmlException)
+            {
+                // not XML: MSBuild reports it (MSB4025)
             }
         }
 

@@ -192,6 +192,11 @@ public class AssistantRoutesRound8Tests
     [InlineData("scripts/agent.sh", "#!/bin/sh\nset -e\nclaude -p \"$1\" \\\n  --model claude-opus-4-1 \\\n  --dangerously-skip-permissions\n", 3)]
     // GitLab's anchors are not read by the YAML reader: the file is then read a line at a time.
     [InlineData(".gitlab-ci.yml", ".base: &base\n  image: node:22\nagent:\n  <<: *base\n  script:\n    - claude -p fix --model claude-opus-4-1 --dangerously-skip-permissions\n", 6)]
+    // Adversary round 10 route 1: a target's Exec in a project, .props or .targets file (the entities decoded, each line
+    // of a multi-line Command its own command line), reported at the Exec element.
+    [InlineData("Directory.Build.targets", "<Project>\n  <Target Name=\"AiFix\" AfterTargets=\"Build\">\n    <Exec Command=\"npx -y @anthropic-ai/claude-code --dangerously-skip-permissions --model claude-opus-4-1 -p &quot;fix the tests&quot;\" ContinueOnError=\"true\" />\n  </Target>\n</Project>\n", 3)]
+    [InlineData("App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <Target Name=\"AiFix\" AfterTargets=\"Build\">\n    <!-- <Exec Command=\"echo commented out\" /> -->\n    <Exec Command=\"echo start\n      claude -p fix --model claude-opus-4-1 --dangerously-skip-permissions\" />\n  </Target>\n</Project>\n", 4)]
+    [InlineData("ai.props", "<Project>\n  <Target Name=\"A\" BeforeTargets=\"CoreCompile\"><Exec Command=\"npm ci &amp;&amp; npx @anthropic-ai/claude-code --model=claude-opus-4-1 --permission-mode bypassPermissions -p x\" /></Target>\n</Project>\n", 2)]
     public void Route12_the_same_command_lines_in_other_CI_files_a_Dockerfile_and_a_script_are_GRD133_and_GRD134(string path, string content, int line)
     {
         using var repo = new FootprintRepo();
@@ -204,6 +209,20 @@ public class AssistantRoutesRound8Tests
         Finding bypass = Assert.Single(run.Of("GRD134"));
         Assert.Equal((file, line), (bypass.File, bypass.Line));
         Assert.True(run.IsError(bypass));
+    }
+
+    /// <summary>Adversary round 10 route 1: an undeclared assistant run by the build itself is GRD130; a build file without one is silent.</summary>
+    [Fact]
+    public void Round10_an_undeclared_assistant_run_by_an_Exec_of_the_build_is_GRD130()
+    {
+        using var repo = new FootprintRepo();
+        repo.Write("Directory.Build.props", "<Project>\n  <PropertyGroup><Nullable>enable</Nullable></PropertyGroup>\n  <Target Name=\"Hello\"><Exec Command=\"echo hello &amp;&amp; dotnet --info\" /></Target>\n</Project>\n");
+        FootprintHarness.Run clean = FootprintHarness.Check(repo, Route12Policy, ClaudeAndCodex);
+        Assert.Empty(clean.Of("GRD130"));
+
+        string file = repo.Write("Directory.Build.targets", "<Project>\n  <Target Name=\"AiReview\" BeforeTargets=\"Build\">\n    <Exec Command=\"npx -y @google/gemini-cli --yolo -p &quot;review the diff&quot;\" ContinueOnError=\"true\" />\n  </Target>\n</Project>\n");
+        FootprintHarness.Run run = FootprintHarness.Check(repo, Route12Policy, ClaudeAndCodex);
+        Assert.Contains(run.Of("GRD130"), f => f.File == file && f.Line == 3 && f.Message.Contains("gemini") && run.IsError(f));
     }
 
     [Fact]
