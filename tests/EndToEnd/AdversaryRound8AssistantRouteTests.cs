@@ -121,18 +121,20 @@ public class AdversaryRound8AssistantRouteTests
             """);
         // Adversary round 10 route 4: the action's claude_args alone in a workflow (no run step beside it) was not judged.
         project.Write(".github/workflows/review.yml", "name: review\non: [pull_request]\njobs:\n  r:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          claude_args: \"--permission-mode bypassPermissions --model claude-opus-4-1\"\n");
+        // Adversary round 10 route 1: the build runs the assistant itself, from a target's Exec.
+        project.Write("Directory.Build.targets", "<Project>\n  <Target Name=\"AiFix\" AfterTargets=\"Build\" Condition=\"false\">\n    <Exec Command=\"npx -y @anthropic-ai/claude-code --dangerously-skip-permissions --model claude-opus-4-1 -p &quot;fix&quot;\" />\n  </Target>\n</Project>\n");
         project.Write("Dockerfile.agent", "FROM node:22\nRUN npm install -g @anthropic-ai/claude-code\nENTRYPOINT [\"claude\", \"--model\", \"claude-opus-4-1\", \"--dangerously-skip-permissions\", \"-p\"]\n");
         project.Write("scripts/agent.sh", "#!/bin/sh\nnpx -y @openai/codex exec --model gpt-5-codex-mini --dangerously-bypass-approvals-and-sandbox \"$1\"\n");
 
         DotNet.Result result = project.Build();
 
         Assert.NotEqual(0, result.ExitCode);
-        foreach ((string file, int line) in new[] { ("claude.yml", 11), ("claude.yml", 12), ("review.yml", 9), ("codex.yml", 10), ("Dockerfile.agent", 3), ("agent.sh", 2) })
+        foreach ((string file, int line) in new[] { ("claude.yml", 11), ("claude.yml", 12), ("review.yml", 9), ("Directory.Build.targets", 3), ("codex.yml", 10), ("Dockerfile.agent", 3), ("agent.sh", 2) })
         {
             Assert.Matches(System.Text.RegularExpressions.Regex.Escape(file) + @"\(" + line + @",\d+\): Guardrails error GRD133: ", result.Output);
         }
 
-        foreach ((string file, int line) in new[] { ("claude.yml", 11), ("claude.yml", 12), ("review.yml", 9), ("codex.yml", 11), ("Dockerfile.agent", 3), ("agent.sh", 2) })
+        foreach ((string file, int line) in new[] { ("claude.yml", 11), ("claude.yml", 12), ("review.yml", 9), ("Directory.Build.targets", 3), ("codex.yml", 11), ("Dockerfile.agent", 3), ("agent.sh", 2) })
         {
             Assert.Matches(System.Text.RegularExpressions.Regex.Escape(file) + @"\(" + line + @",\d+\): Guardrails error GRD134: ", result.Output);
         }
