@@ -181,6 +181,43 @@ public class VerifyBuildTests
         Assert.Contains("FAIL  GRDCL30 " + repo.PathOf("src/Worker/Worker.build"), solution.Out);
     }
 
+    /// <summary>Adversary round 9 route 1: a multi-targeted project whose second framework drops Guardrails and compiles into
+    /// a gitignored folder of its own; the first framework's record vouched for the project.</summary>
+    [Fact]
+    public void Every_framework_the_project_restores_needs_a_verified_record_of_its_own()
+    {
+        using var repo = new TempRepo();
+        byte[] app = File.ReadAllBytes(typeof(VerifyBuildTests).Assembly.Location);
+        string project = repo.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        string json = project.Replace("\\", "\\\\");
+        Bytes(repo, "src/App/obj/Release/net10.0/App.dll", app);
+        string Record(string? framework) => Verified("App.dll", Sha(app)).Insert(1, " \"project\": { \"path\": \"" + json + "\"" +
+            (framework == null ? string.Empty : ", \"targetFramework\": \"" + framework + "\"") + " },");
+        repo.Write("src/App/obj/Release/net10.0/guardrails/guardrails.audit.json", Record("net10.0"));
+        string Assets(params string[] frameworks) => "{ \"version\": 3, \"targets\": {}, \"project\": { \"restore\": { \"projectPath\": \"" + json + "\" }, \"frameworks\": { " +
+            string.Join(", ", frameworks.Select(f => "\"" + f + "\": { \"targetAlias\": \"" + f + "\", \"dependencies\": {} }")) + " } } }";
+        repo.Write("src/App/obj/project.assets.json", Assets("net10.0", "net9.0"));
+
+        CliRun missing = CliRun.Of("verify-build", repo.Root);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("FAIL  GRDCL35 " + project + ": this project restores the target framework 'net9.0'", missing.Out);
+        Assert.Contains("ok    " + repo.PathOf("src/App/obj/Release/net10.0"), missing.Out);
+
+        // The second framework built with Guardrails, wherever its intermediate folder is: one record each.
+        Bytes(repo, "src/App/.cache/i/App.dll", app);
+        repo.Write("src/App/.cache/i/guardrails/guardrails.audit.json", Record("net9.0"));
+        CliRun both = CliRun.Of("verify-build", repo.Root);
+        Assert.True(both.ExitCode == 0, both.Out + both.Err);
+
+        // A record that names no framework (format before 1.4) still vouches for a project that restores one framework.
+        Directory.Delete(repo.PathOf("src/App/.cache"), recursive: true);
+        repo.Write("src/App/obj/Release/net10.0/guardrails/guardrails.audit.json", Record(null));
+        repo.Write("src/App/obj/project.assets.json", Assets("net10.0"));
+        Assert.Equal(0, CliRun.Of("verify-build", repo.Root).ExitCode);
+        repo.Write("src/App/obj/project.assets.json", Assets("net10.0", "net9.0"));
+        Assert.Contains("GRDCL35", CliRun.Of("verify-build", repo.Root).Out);
+    }
+
     [Fact]
     public void Every_project_and_every_assembly_in_bin_must_be_vouched_for_by_a_verified_record()
     {

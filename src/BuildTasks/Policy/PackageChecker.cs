@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using Guardrails.BuildTasks.Foundation;
 using Guardrails.Core.Json;
 using Guardrails.Core.Policy;
@@ -69,6 +70,8 @@ namespace Guardrails.BuildTasks.Policy
             {
                 CheckNotStale(root, assetsFile, packageReferenceIds, targetFramework, findings);
             }
+
+            CheckEveryFrameworkHasGuardrails(root, assetsFile, targetFramework, findings);
 
             JsonNode? targets = root["targets"];
             if (targets == null || !targets.IsObject)
@@ -286,6 +289,47 @@ namespace Guardrails.BuildTasks.Policy
         /// of an older restore instead of what the project says. Only additions are judged: a package removed since the
         /// last restore is still judged from the assets file, which is stricter.
         /// </summary>
+        /// <summary>The id of Guardrails' own package (nuget/Guardrails.Package.csproj).</summary>
+        public const string GuardrailsPackageId = "Guardrails";
+
+        /// <summary>
+        /// GRD317 (adversary round 9 route 1): a multi-targeted project whose restore brings Guardrails into this framework
+        /// (a direct dependency of it in <c>project.frameworks</c>) but not into another — <c>RestoreEnableGlobalPackageReference=false</c>
+        /// or a PackageReference conditioned on the framework — compiles that other framework with no check, no analyzers and
+        /// no record (with its intermediate and output folders moved, out of the gate's sight too). The inner build that does
+        /// run the check sees the whole restore, so it fails for the framework that does not. A restore whose frameworks all
+        /// lack the package directly (Guardrails brought in another way) is not judged here.
+        /// </summary>
+        private static void CheckEveryFrameworkHasGuardrails(JsonNode root, string assetsFile, string? targetFramework, List<Finding> findings)
+        {
+            if (root["project"]?["frameworks"] is not { IsObject: true } frameworks)
+            {
+                return;
+            }
+
+            string current = (targetFramework ?? string.Empty).Trim();
+            bool Is(JsonProperty f) => current.Length > 0 && (string.Equals(f.Name, current, StringComparison.OrdinalIgnoreCase) ||
+                                                             string.Equals(f.Value["targetAlias"]?.Text, current, StringComparison.OrdinalIgnoreCase));
+            bool Has(JsonProperty f) => f.Value["dependencies"]?.Properties.Any(d => string.Equals(d.Name, GuardrailsPackageId, StringComparison.OrdinalIgnoreCase)) == true;
+            bool judged = current.Length > 0 && frameworks.Properties.Any(Is) ? frameworks.Properties.Where(Is).Any(Has) : frameworks.Properties.Any(Has);
+            if (!judged)
+            {
+                return;
+            }
+
+            foreach (JsonProperty f in frameworks.Properties.Where(f => !Has(f)))
+            {
+                string name = f.Value["targetAlias"]?.Text is { Length: > 0 } alias ? alias : f.Name;
+                string[] downloads = (f.Value["downloadDependencies"]?.Items ?? (IReadOnlyList<JsonNode>)Array.Empty<JsonNode>())
+                    .Select(d => d["name"]?.Text).Where(n => !string.IsNullOrEmpty(n) && AiSdkCatalog.TryGetByPackageId(n!, out _)).Select(n => n!).ToArray();
+                findings.Add(new Finding(RuleCatalog.FrameworkWithoutGuardrails, assetsFile, f.Value.Start.Line, f.Value.Start.Column,
+                    "The target framework '" + name + "' of this project restores without the Guardrails package, which the framework " + (current.Length > 0 ? "'" + current + "'" : "of this build") +
+                    " restores: its inner build compiles with no Guardrails check, no analyzers and no audit record (RestoreEnableGlobalPackageReference=false, or a Guardrails reference conditioned on the framework)" +
+                    (downloads.Length > 0 ? "; it also downloads the AI SDK " + string.Join(", ", downloads.Select(d => SafeText.Clean(d))) + " (PackageDownload), which no package rule judges" : string.Empty) +
+                    ". Every framework of a project must build with Guardrails: remove the condition."));
+            }
+        }
+
         private static void CheckNotStale(JsonNode root, string assetsFile, IReadOnlyList<string> packageReferenceIds, string? targetFramework, List<Finding> findings)
         {
             JsonNode? frameworks = root["project"]?["frameworks"];

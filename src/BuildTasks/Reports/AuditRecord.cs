@@ -29,7 +29,9 @@ namespace Guardrails.BuildTasks.Reports
         /// the number of files, and whether that list is complete (<see cref="EndpointReach"/>).
         /// Every version only adds: everything of 1.0, 1.1 and 1.2 is unchanged. See docs/rollout.md and schemas/guardrails.audit.schema.json.
         /// </summary>
-        public const string Format = "1.3";
+        /// 1.4 added "project.targetFramework": the $(TargetFramework) of the (inner) build, so the gate can ask for one
+        /// verified record per framework the project restores (adversary round 9 route 1).
+        public const string Format = "1.4";
 
         public static string Build(CheckRequest request, CheckResult result, string toolVersion, BuildProvenance? provenance = null)
         {
@@ -38,7 +40,8 @@ namespace Guardrails.BuildTasks.Reports
             root["auditFormat"] = Format;
             root["generatedAt"] = request.Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
             root["tool"] = Obj(("name", "Guardrails"), ("version", toolVersion));
-            root["project"] = Obj(("path", request.ProjectPath), ("name", CheckRequest.ProjectName(request.ProjectPath)));
+            root["project"] = Obj(("path", request.ProjectPath), ("name", CheckRequest.ProjectName(request.ProjectPath)),
+                ("targetFramework", string.IsNullOrWhiteSpace(request.TargetFramework) ? null : request.TargetFramework!.Trim()));
             root["repository"] = result.Manifest?.Repository?.Value;
             root["build"] = Obj(
                 ("repository", provenance.Repository),

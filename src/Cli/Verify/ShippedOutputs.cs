@@ -38,12 +38,19 @@ internal static class ShippedOutputs
     {
         var verifiedProjects = new HashSet<string>(PathComparer);
         var verifiedHashes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var frameworks = new Dictionary<string, List<string?>>(PathComparer);
         foreach (GateResult output in outputs.Where(o => o.Passed))
         {
             JsonNode? record = ReadJson(Path.Combine(output.OutputDirectory, BuildGate.RecordRelative), 16 * 1024 * 1024);
             if (record?["project"]?["path"]?.Text is { } project)
             {
                 verifiedProjects.Add(Full(project));
+                if (!frameworks.TryGetValue(Full(project), out List<string?>? list))
+                {
+                    frameworks[Full(project)] = list = new List<string?>();
+                }
+
+                list.Add(record["project"]?["targetFramework"]?.Text?.Trim());
             }
 
             if (record?["compile"]?["assembly"]?["sha256"]?.Text is { } sha)
@@ -66,6 +73,8 @@ internal static class ShippedOutputs
                     "an intermediate folder of its own), or not built in this job. Every project of the repository must pass through Guardrails; build it (with Guardrails) before the gate, or run the gate on the folders CI builds." + sdk));
             }
         }
+
+        results.AddRange(RestoredFrameworks.Check(tree, frameworks));
 
         Func<string, bool> verified = verifiedHashes.Contains;
 
@@ -312,7 +321,7 @@ internal static class ShippedOutputs
 
     private static StringComparer PathComparer => Path.DirectorySeparatorChar == '\\' ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
-    private static string Full(string path)
+    internal static string Full(string path)
     {
         try
         {

@@ -172,6 +172,7 @@ namespace Guardrails.Core.Rules
         public const string AssetsFileStale = "GRD313";
         public const string BuildOutputCommitted = "GRD315";
         public const string FileBasedAppSetting = "GRD316";
+        public const string FrameworkWithoutGuardrails = "GRD317";
     }
 
     /// <summary>
@@ -527,6 +528,10 @@ namespace Guardrails.Core.Rules
             name: "FileBasedAppSetting",
             whereNote: "a file-based app (`dotnet run app.cs`) belongs to no project, so no build checks it");
 
+        public static readonly RuleInfo FrameworkWithoutGuardrails = new RuleInfo(
+            RuleIds.FrameworkWithoutGuardrails, "A target framework of the project restores without Guardrails", CategoryIntegrity, RuleHost.BuildTask, isError: true,
+            name: "FrameworkWithoutGuardrails");
+
         /// <summary>The GRD002 message (analyzer and check alike): provider, token kind, redacted key, environment variable, rotation URL.</summary>
         public const string KeyInFileMessage = "{0} {1} is in this file ({2}): move it to the {3} environment variable, user-secrets or a key vault, and rotate it now because it is already in source history ({4})";
 
@@ -605,6 +610,7 @@ namespace Guardrails.Core.Rules
             AssetsFileStale,
             BuildOutputCommitted,
             FileBasedAppSetting,
+            FrameworkWithoutGuardrails,
         };
 
         /// <summary>All known rules, in id order of declaration.</summary>

@@ -135,6 +135,37 @@ public class GRD313_AssetsFileStaleTests
     }
 }
 
+/// <summary>Adversary round 9 route 1: the second framework of a multi-targeted project drops Guardrails from its restore.</summary>
+public class GRD317_FrameworkWithoutGuardrailsTests
+{
+    private static string Restore(string net9Dependencies, string net9Extra = "") =>
+        "{ \"version\": 3, \"targets\": { \"net10.0\": {}, \"net9.0\": {} }, \"project\": { \"frameworks\": { " +
+        "\"net10.0\": { \"targetAlias\": \"net10.0\", \"dependencies\": { \"Guardrails\": { \"target\": \"Package\", \"version\": \"[0.1.0, )\" } } }, " +
+        "\"net9.0\": { \"targetAlias\": \"net9.0\", \"dependencies\": { " + net9Dependencies + " }" + net9Extra + " } } } }";
+
+    [Fact]
+    public void A_framework_whose_restore_lacks_Guardrails_is_GRD317_in_the_build_of_the_framework_that_has_it()
+    {
+        string downloads = ", \"downloadDependencies\": [ { \"name\": \"OpenAI\", \"version\": \"[2.1.0, 2.1.0]\" } ]";
+        var run = Check(assets: Restore(string.Empty, downloads), targetFramework: "net10.0");
+
+        var f = Assert.Single(run.Of("GRD317"));
+        Assert.True(f.IsError(true));
+        Assert.EndsWith("project.assets.json", f.File);
+        Assert.Contains("The target framework 'net9.0' of this project restores without the Guardrails package, which the framework 'net10.0' restores", f.Message);
+        Assert.Contains("downloads the AI SDK OpenAI (PackageDownload)", f.Message);
+        Assert.DoesNotContain("Microsoft.NETCore.App.Ref", f.Message);
+    }
+
+    [Fact]
+    public void Every_framework_with_Guardrails_or_a_restore_with_it_in_none_is_fine()
+    {
+        Assert.Empty(Check(assets: Restore("\"guardrails\": { \"target\": \"Package\", \"version\": \"[0.1.0, )\" }"), targetFramework: "net10.0").Of("GRD317"));
+        // Guardrails brought in another way (no direct dependency in any framework): not this rule's question.
+        Assert.Empty(Check(assets: Assets.BuildFor(new[] { "net8.0", "net10.0" }, new[] { "Newtonsoft.Json" }, ("Newtonsoft.Json", "13.0.3", Array.Empty<string>())), targetFramework: "net10.0").Of("GRD317"));
+    }
+}
+
 public class GRD202_PackageDeniedTests
 {
     [Fact]

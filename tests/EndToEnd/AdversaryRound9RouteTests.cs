@@ -1,0 +1,92 @@
+namespace Guardrails.EndToEnd.Tests;
+
+/// <summary>
+/// Adversary round 9 (docs: /work/wt/adversary9-findings.md), routes that defeated the build, the gate and the scan together.
+/// </summary>
+[Collection(PackageCollection.Name)]
+public class AdversaryRound9RouteTests
+{
+    private const string NotApprovedOpenAi = """
+        "packages": { "approved": [ { "id": "Azure.AI.OpenAI", "versions": "[2.1,3.0)" } ] }
+        """;
+
+    private readonly PackageFixture _fixture;
+
+    public AdversaryRound9RouteTests(PackageFixture fixture) => _fixture = fixture;
+
+    /// <summary>
+    /// Route 1 (repro-1): Guardrails comes in as a central GlobalPackageReference; the project targets net10.0 and net9.0
+    /// and, for net9.0 only, sets RestoreEnableGlobalPackageReference=false, moves its intermediate and output folders to a
+    /// gitignored .cache/, downloads OpenAI and references its assembly by hint path. The net9.0 inner build compiled
+    /// OpenAI use with no check while the net10.0 record vouched for the project: build green, gate green. Now the net10.0
+    /// check reads the whole restore and fails for the framework without Guardrails (GRD317), and the gate does not pass.
+    /// </summary>
+    [Fact]
+    public void Route1_a_framework_that_drops_Guardrails_fails_the_build_with_GRD317_and_the_gate()
+    {
+        TestProject repo = _fixture.NewPinnedProject(E2eDocuments.Policy("e2e-r9-tfm", 2, members: NotApprovedOpenAi), E2eDocuments.MinimalManifest, ("GuardrailsMode", "Enforce"));
+        repo.UseNuGetOrg();
+        repo.Write("Directory.Packages.props", "<Project>\n  <PropertyGroup><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup>\n  <ItemGroup>\n    <GlobalPackageReference Include=\"Guardrails\" Version=\"" + _fixture.Version + "\" />\n  </ItemGroup>\n</Project>\n");
+        repo.Write("App.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><OutputType>Exe</OutputType><TargetFrameworks>net10.0;net9.0</TargetFrameworks><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <PropertyGroup Condition="'$(TargetFramework)' == 'net9.0'">
+                <IntermediateOutputPath>.cache/i/</IntermediateOutputPath>
+                <OutputPath>.cache/o/</OutputPath>
+                <RestoreEnableGlobalPackageReference>false</RestoreEnableGlobalPackageReference>
+                <DefineConstants>$(DefineConstants);LEGACY</DefineConstants>
+              </PropertyGroup>
+              <ItemGroup Condition="'$(TargetFramework)' == 'net9.0'">
+                <PackageDownload Include="OpenAI" Version="[2.1.0]" />
+                <PackageDownload Include="System.ClientModel" Version="[1.2.1]" />
+                <Reference Include="$(NuGetPackageRoot)/openai/2.1.0/lib/net6.0/OpenAI.dll" />
+                <Reference Include="$(NuGetPackageRoot)/system.clientmodel/1.2.1/lib/net6.0/System.ClientModel.dll" />
+              </ItemGroup>
+            </Project>
+            """);
+        repo.Write("Program.cs", "#if LEGACY\nusing OpenAI.Chat;\nvar client = new ChatClient(\"gpt-4o\", Environment.GetEnvironmentVariable(\"K\") ?? \"x\");\nConsole.WriteLine(client.GetType());\n#else\nConsole.WriteLine(\"hello\");\n#endif\n");
+        repo.Write(".gitignore", "bin/\nobj/\n.cache/\n");
+        Git.CommitAll(repo.Directory);
+
+        DotNet.Result build = repo.Build();
+
+        Assert.True(build.ExitCode != 0, "the net9.0 framework compiled OpenAI without Guardrails and the build passed:\n" + build);
+        Assert.Contains("error GRD317: The target framework 'net9.0' of this project restores without the Guardrails package, which the framework 'net10.0' restores", build.Output);
+        Assert.Contains("downloads the AI SDK OpenAI (PackageDownload)", build.Output);
+
+        DotNet.Result gate = GuardrailsTool.DocumentedGate(repo.Directory, repo.PathOf(E2eDocuments.PolicyFile), 2,
+            environment: new Dictionary<string, string> { ["NUGET_PACKAGES"] = _fixture.PackagesFolder });
+        Assert.True(gate.ExitCode == 1, "the gate passes a project whose net9.0 build had no Guardrails:\n" + gate);
+        Assert.Contains("GRD317", gate.Output);
+    }
+
+    /// <summary>
+    /// Route 1 from the gate's side: a multi-targeted project with Guardrails in every framework, of which CI built only one
+    /// (`dotnet build -f net10.0`). The record of that framework vouched for the project; now every framework of the
+    /// project's restore needs a verified record of its own (GRDCL35, naming the framework).
+    /// </summary>
+    [Fact]
+    public void Route1_a_framework_of_the_restore_with_no_verified_record_fails_the_gate_with_GRDCL35()
+    {
+        TestProject repo = _fixture.NewPinnedProject(E2eDocuments.Policy("e2e-r9-tfm-gate", 2), E2eDocuments.MinimalManifest, ("GuardrailsMode", "Enforce"));
+        repo.UseNuGetOrg();
+        string project = repo.PathOf("App.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace("<TargetFramework>net10.0</TargetFramework>", "<TargetFrameworks>net10.0;net9.0</TargetFrameworks>", StringComparison.Ordinal));
+        repo.Write(".gitignore", "bin/\nobj/\n");
+        Git.CommitAll(repo.Directory);
+
+        DotNet.Result build = repo.Build("-f", "net10.0");
+        Assert.True(build.ExitCode == 0, build.ToString());
+
+        DotNet.Result gate = GuardrailsTool.DocumentedGate(repo.Directory, repo.PathOf(E2eDocuments.PolicyFile), 2,
+            environment: new Dictionary<string, string> { ["NUGET_PACKAGES"] = _fixture.PackagesFolder });
+        Assert.True(gate.ExitCode == 1, "one framework of two built and the gate passes:\n" + gate);
+        Assert.Contains("FAIL  GRDCL35 " + project + ": this project restores the target framework 'net9.0'", gate.Output);
+
+        DotNet.Result all = repo.Build();
+        Assert.True(all.ExitCode == 0, all.ToString());
+        DotNet.Result passed = GuardrailsTool.DocumentedGate(repo.Directory, repo.PathOf(E2eDocuments.PolicyFile), 2,
+            environment: new Dictionary<string, string> { ["NUGET_PACKAGES"] = _fixture.PackagesFolder });
+        Assert.True(passed.ExitCode == 0, "every framework built with Guardrails and the gate fails:\n" + passed);
+    }
+}
