@@ -17,7 +17,11 @@ namespace Guardrails.Cli.Scan;
 /// </summary>
 internal static class CommittedFiles
 {
-    public static void Scan(IEnumerable<string> paths, List<Finding> findings, CancellationToken cancellationToken)
+    public static void Scan(IEnumerable<string> paths, List<Finding> findings, CancellationToken cancellationToken) => Scan(paths, findings, cancellationToken, null);
+
+    /// <param name="keyMessage">The GRD002 message for a key found (its redacted description, "provider kind (redacted) at …");
+    /// null: the message of a committed file.</param>
+    public static void Scan(IEnumerable<string> paths, List<Finding> findings, CancellationToken cancellationToken, Func<string, string>? keyMessage)
     {
         var results = new List<GateResult>();
         foreach (string path in paths)
@@ -42,7 +46,7 @@ internal static class CommittedFiles
             {
                 if (result.Key != null)
                 {
-                    findings.Add(new Finding(RuleCatalog.KeyInFile, result.OutputDirectory, 0, 0, "This committed file holds a key, " + result.Key +
+                    findings.Add(new Finding(RuleCatalog.KeyInFile, result.OutputDirectory, 0, 0, keyMessage?.Invoke(result.Key) ?? "This committed file holds a key, " + result.Key +
                         ": it is in the repository's history, whatever its kind (guardrails scan reads every committed file for keys that name their provider). " +
                         "Remove it, rotate the key now, and read it from an environment variable, user-secrets or a key vault."));
                 }

@@ -17,6 +17,9 @@ internal sealed class ScanOptions
 
     public bool Staged { get; set; }
 
+    /// <summary>With <c>--since</c>: the base commit (or ref); the blobs every commit of the branch since it added are read for keys too.</summary>
+    public string? Since { get; set; }
+
     /// <summary>The root holds only committed files (the <c>--staged</c> copy): no folder is skipped by name.</summary>
     internal bool EverythingCommitted { get; set; }
 
@@ -43,6 +46,9 @@ internal sealed class ScanReport
 
     /// <summary>With --staged: files whose staged blob was packed, so the working-tree copy was scanned.</summary>
     public int StagedFromWorkingTree { get; set; }
+
+    /// <summary>With --since: the commits of the branch read and the blobs they added or changed.</summary>
+    public (int Commits, int Blobs)? History { get; set; }
 
     /// <summary>Folders skipped by name (bin, obj, node_modules, .vs, .idea) because no git index said what in them is committed.</summary>
     public List<string> SkippedByName { get; } = new();
@@ -71,6 +77,97 @@ internal sealed class ScanReport
 internal static class RepositoryScan
 {
     public static ScanReport Run(ScanOptions options, ScanProgress progress, CancellationToken cancellationToken = default)
+    {
+        ScanReport report = RunTree(options, progress, cancellationToken);
+        if (options.Since != null)
+        {
+            ScanHistory(report.Root, options.Since, report, cancellationToken);
+        }
+
+        return report;
+    }
+
+    /// <summary>
+    /// <c>--since</c>: every blob a commit of the branch added or changed (even one a later commit deleted) is read for keys
+    /// with the reader of every committed file (<see cref="CommittedFiles"/>): GRD002 at the path, naming the commit.
+    /// </summary>
+    private static void ScanHistory(string root, string since, ScanReport report, CancellationToken cancellationToken)
+    {
+        string? repo = Guardrails.BuildTasks.Footprints.FootprintDiscovery.FindRepositoryRoot(root, null);
+        if (repo == null)
+        {
+            throw new ScanException("No git repository at or above '" + root + "': --since reads the branch's commits from it.", BranchHistory.Code);
+        }
+
+        List<BranchHistory.Change> changes;
+        int commits;
+        try
+        {
+            changes = BranchHistory.Changes(repo, since, out commits);
+        }
+        catch (BranchHistory.HistoryException e)
+        {
+            throw new ScanException("--since: " + e.Message, BranchHistory.Code);
+        }
+
+        string relativeRoot = Path.GetRelativePath(repo, root);
+        string prefix = relativeRoot == "." ? string.Empty : relativeRoot.Replace('\\', '/').TrimEnd('/') + "/";
+        GitObjects git = GitObjects.Of(Guardrails.BuildTasks.Footprints.GitIndex.TryGitDirectory(repo)!);
+        string folder = Path.Combine(Path.GetTempPath(), "guardrails-since-" + Guid.NewGuid().ToString("N")[..12]);
+        int blobs = 0;
+        try
+        {
+            var found = new List<Finding>();
+            for (int i = 0; i < changes.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                BranchHistory.Change change = changes[i];
+                if (!change.Path.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                string copy = Path.Combine(folder, i.ToString(System.Globalization.CultureInfo.InvariantCulture), Path.GetFileName(change.Path));
+                found.Clear();
+                byte[]? blob = git.Blob(change.Blob);
+                if (blob == null)
+                {
+                    report.Findings.Add(new Finding(RuleCatalog.FileNotScanned, Path.Combine(repo, change.Path), 0, 0, "This file as commit " + change.Commit[..12] +
+                        " of the branch wrote it (blob " + change.Blob + ") could not be read from the clone's objects, so it was not read for AI provider keys."));
+                    continue;
+                }
+
+                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                File.WriteAllBytes(copy, blob);
+                blobs++;
+                string commit = change.Commit[..12];
+                CommittedFiles.Scan(new[] { copy }, found, cancellationToken, key => "Commit " + commit + " of this branch wrote this file with a key, " + key +
+                    ": the branch pushes it and a merge keeps it in the history, even where a later commit removed the file (guardrails scan --since). Rotate the key now, " +
+                    "and rewrite the branch's history (or squash it) so that commit is not merged.");
+                foreach (Finding f in found)
+                {
+                    string path = Path.Combine(repo, change.Path.Replace('/', Path.DirectorySeparatorChar));
+                    string shown = f.File.StartsWith(copy, StringComparison.Ordinal) ? path + f.File[copy.Length..] : path;
+                    string message = f.Rule.Id == RuleCatalog.KeyInFile.Id ? f.Message : "Commit " + commit + " of this branch: " + f.Message;
+                    report.Findings.Add(new Finding(f.Rule, shown, f.Line, f.Column, message.Replace(copy, shown, StringComparison.Ordinal), f.WarningOnly, f.Subject));
+                }
+            }
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+
+        report.History = (commits, blobs);
+    }
+
+    private static ScanReport RunTree(ScanOptions options, ScanProgress progress, CancellationToken cancellationToken)
     {
         string root = Path.GetFullPath(options.Root).TrimEnd(Path.DirectorySeparatorChar);
         if (root.Length == 0)
@@ -353,8 +450,12 @@ internal static class RepositoryScan
 /// <summary>The scan could not run at all (exit code 2).</summary>
 internal sealed class ScanException : Exception
 {
-    public ScanException(string message)
+    public ScanException(string message, string code = "GRDCL03")
         : base(message)
     {
+        Code = code;
     }
+
+    /// <summary>The GRDCL code the command reports it with (GRDCL03: the scan could not run).</summary>
+    public string Code { get; }
 }

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using Guardrails.BuildTasks.Footprints;
 
 namespace Guardrails.Cli.Scan;
@@ -7,7 +5,8 @@ namespace Guardrails.Cli.Scan;
 /// <summary>
 /// What the next commit holds, for <c>guardrails scan --staged</c>: every path in the git index under the scanned folder,
 /// with the staged content (the blob the index names, read from .git/objects), written to a temporary folder that is then
-/// scanned like any repository. A blob that is only in a pack file is taken from the working tree instead (counted in
+/// scanned like any repository. Blobs are read loose or from pack files (<see cref="GitObjects"/>, the reader of
+/// <c>--since</c> too); one that cannot be read is taken from the working tree instead (counted in
 /// <see cref="FromWorkingTree"/>). Paths in findings are mapped back to the repository.
 /// </summary>
 internal sealed class StagedSnapshot : IDisposable
@@ -44,6 +43,7 @@ internal sealed class StagedSnapshot : IDisposable
         Directory.CreateDirectory(snapshot.ScanRoot);
         Directory.CreateDirectory(Path.Combine(folder, ".git")); // the copy is a repository root, as the original is
         string prefix = relativeRoot == "." ? string.Empty : relativeRoot.Replace('\\', '/').TrimEnd('/') + "/";
+        GitObjects git = GitObjects.Of(gitDir);
         foreach ((string path, string sha) in entries)
         {
             if (!path.StartsWith(prefix, StringComparison.Ordinal) || path.Contains("..", StringComparison.Ordinal))
@@ -53,7 +53,7 @@ internal sealed class StagedSnapshot : IDisposable
 
             string target = Path.Combine(folder, path.Replace('/', Path.DirectorySeparatorChar));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            byte[]? blob = LooseBlob(gitDir, sha);
+            byte[]? blob = git.Blob(sha);
             if (blob != null)
             {
                 File.WriteAllBytes(target, blob);
@@ -76,34 +76,8 @@ internal sealed class StagedSnapshot : IDisposable
         return snapshot;
     }
 
-    /// <summary>A loose object's content when it is a blob ("blob SIZE\0content", zlib-deflated); null when not loose.</summary>
-    internal static byte[]? LooseBlob(string gitDir, string sha)
-    {
-        string file = Path.Combine(gitDir, "objects", sha[..2], sha[2..]);
-        if (!File.Exists(file))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var zlib = new ZLibStream(File.OpenRead(file), CompressionMode.Decompress);
-            using var buffer = new MemoryStream();
-            zlib.CopyTo(buffer);
-            byte[] data = buffer.ToArray();
-            int nul = Array.IndexOf(data, (byte)0);
-            if (nul < 5 || !Encoding.ASCII.GetString(data, 0, nul).StartsWith("blob ", StringComparison.Ordinal))
-            {
-                return null;
-            }
-
-            return data[(nul + 1)..];
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    /// <summary>A blob's content (loose or packed, <see cref="GitObjects"/>); null when it is no blob or cannot be read.</summary>
+    internal static byte[]? Blob(string gitDir, string sha) => GitObjects.Of(gitDir).Blob(sha);
 
     /// <summary>A path in the copy, as the same path in the repository.</summary>
     public string MapBack(string path, string originalRoot)

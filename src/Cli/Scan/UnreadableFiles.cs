@@ -62,7 +62,7 @@ internal static class UnreadableFiles
                     continue;
                 }
 
-                byte[]? blob = StagedSnapshot.LooseBlob(gitDir, sha);
+                byte[]? blob = StagedSnapshot.Blob(gitDir, sha);
                 if (blob == null || blob.Length > TextFileSecrets.MaxLength)
                 {
                     continue;
