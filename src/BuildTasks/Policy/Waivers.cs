@@ -137,8 +137,7 @@ namespace Guardrails.BuildTasks.Policy
             {
                 string? manifestDir = Path.GetDirectoryName(Path.GetFullPath(manifest.File));
                 string? projectDir = Path.GetDirectoryName(Path.GetFullPath(projectPath));
-                return manifestDir != null && projectDir != null && !string.Equals(manifestDir.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar),
-                    projectDir.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar), StringComparison.OrdinalIgnoreCase);
+                return manifestDir != null && projectDir != null && !Footprints.FootprintDiscovery.PathEquals(manifestDir, projectDir);
             }
             catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
             {

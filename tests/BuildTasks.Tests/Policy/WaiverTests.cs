@@ -103,6 +103,39 @@ public class GRD125_WaiverOutOfScopeTests
 
         Assert.Single(Check(BasePolicy, WaiverCases.Manifest(claim: true, repo: "github.com/contoso/billing"), project: "Payments.Api", projectFolder: "src/Payments.Api").Of("GRD125"));
     }
+
+    /// <summary>
+    /// Session 12 review: "shared by the projects below its folder" compared the folders by hand, ignoring case everywhere, so on
+    /// a case-sensitive file system a manifest in 'src/payments/' was taken for the own manifest of a project in 'src/Payments/'
+    /// (another folder there) and its project-scoped claim was GRD125. One path comparison: FootprintDiscovery.PathEquals.
+    /// </summary>
+    [Fact]
+    public void Folders_are_compared_as_the_file_system_compares_them()
+    {
+        string projectScoped = BasePolicy.Edit("\"scope\": { \"repositories\": [\"github.com/contoso/payments\"] }", "\"scope\": { \"projects\": [\"Payments.*\"] }");
+        var findings = new List<Finding>();
+        GuardrailsPolicy policy = PolicyReader.Read(Parse(projectScoped), "guardrails.policy.json", findings, out _)!;
+        string root = Path.Combine(Path.GetTempPath(), "grd-waiver-case");
+        AssistantManifest manifest = ManifestReader.Read(Parse(WaiverCases.Manifest(claim: true)), Path.Combine(root, "payments", "ai-assistants.json"), findings, out _)!;
+        DateTimeOffset now = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+
+        var own = new List<Finding>();
+        Waivers.Usable(policy, manifest, Path.Combine(root, "payments", "Billing.Api.csproj"), now, own);
+        Assert.Single(own, f => f.Rule.Id == "GRD125");
+
+        var other = new List<Finding>();
+        Waivers.Usable(policy, manifest, Path.Combine(root, "Payments", "Billing.Api.csproj"), now, other);
+        if (Path.DirectorySeparatorChar == '/' && !OperatingSystem.IsMacOS())
+        {
+            Assert.DoesNotContain(other, f => f.Rule.Id == "GRD125"); // another folder on a case-sensitive file system: shared
+        }
+        else
+        {
+            Assert.Single(other, f => f.Rule.Id == "GRD125"); // the same folder
+        }
+    }
+
+    private static Guardrails.Core.Json.JsonNode Parse(string text) => SourceFile.TryParseJson(text, "x.json", "The file", out _)!;
 }
 
 /// <summary>
