@@ -114,6 +114,34 @@ public sealed class PolicyCommandTests
         Assert.DoesNotContain("revoked package Anthropic", changes);
     }
 
+    /// <summary>Session 12 review: endpoints were compared by host only, so narrowing or widening a deny's <c>except</c> list
+    /// (which hosts the deny leaves out) showed no change although it changes what the build lets through.</summary>
+    [Fact]
+    public void Diff_shows_a_change_of_a_deny_entry_s_except_list()
+    {
+        using var repo = new TempRepo();
+        string sample = File.ReadAllText(Path.Combine(Guardrails.Tests.Shared.RepoPaths.Root, "samples", "policy", "guardrails.policy.json"));
+        string Deny(string except) => sample.Replace("\"endpoints\": { \"approved\": [\"ai-gateway.contoso.example\"] }",
+            "\"endpoints\": { \"approved\": [\"ai-gateway.contoso.example\"], \"denied\": [ { \"host\": \"*.openai.azure.com\"" + except + ", \"reason\": \"own resources only\" } ] }", StringComparison.Ordinal);
+        string before = repo.Write("old.json", Deny(", \"except\": [\"contoso-*.openai.azure.com\"]"));
+        string after = repo.Write("new.json", Deny(", \"except\": [\"contoso-*.openai.azure.com\", \"fabrikam-*.openai.azure.com\"]"));
+        Assert.NotEqual(File.ReadAllText(before), File.ReadAllText(after));
+
+        CliRun run = CliRun.Of("policy", "diff", before, after, "--at", "2026-12-03", "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.Out + run.Err);
+        using JsonDocument doc = JsonDocument.Parse(run.Out);
+        JsonElement change = Assert.Single(doc.RootElement.GetProperty("changes").EnumerateArray(), c => c.GetProperty("type").GetString() == "endpoint");
+        Assert.Equal("changed", change.GetProperty("change").GetString());
+        Assert.Equal("*.openai.azure.com", change.GetProperty("id").GetString());
+        Assert.Equal("denied except contoso-*.openai.azure.com -> denied except contoso-*.openai.azure.com, fabrikam-*.openai.azure.com", change.GetProperty("detail").GetString());
+
+        // The same deny in both: nothing to say.
+        CliRun same = CliRun.Of("policy", "diff", before, before, "--at", "2026-12-03", "--format", "json");
+        using JsonDocument none = JsonDocument.Parse(same.Out);
+        Assert.DoesNotContain(none.RootElement.GetProperty("changes").EnumerateArray(), c => c.GetProperty("type").GetString() == "endpoint");
+    }
+
     /// <summary>
     /// Assistants, models and MCP servers are judged by the manifest evaluator's own decisions, not by the lists: a deny
     /// pattern over an allowed model and a deny entry that catches an allowed server's URL revoke them, and an approval

@@ -24,7 +24,9 @@ internal sealed record PolicyChange(string Change, string Type, string Id, strin
 internal static class PolicyDiff
 {
     /// <summary>One entry: approved (not denied), and whether its approval has ended at the diff's instant as the build decides it.</summary>
-    private sealed record Entry(string Type, string Id, bool Approved, DateTimeOffset? Expires, string Terms, string? ExpiresShown = null, bool Expired = false);
+    /// <param name="Scope">What a deny leaves out (an endpoint deny's <c>except</c> hosts): a change of it changes what the deny
+    /// catches, though the entry is denied before and after.</param>
+    private sealed record Entry(string Type, string Id, bool Approved, DateTimeOffset? Expires, string Terms, string? ExpiresShown = null, bool Expired = false, string Scope = "");
 
     public static List<PolicyChange> Compare(GuardrailsPolicy before, GuardrailsPolicy after, DateTimeOffset at)
     {
@@ -53,6 +55,10 @@ internal static class PolicyDiff
             {
                 changes.Add(new PolicyChange("changed", any.Type, any.Id, Describe(old) + " -> " + Describe(now)));
             }
+            else if (!wasInForce && !isInForce && old != null && now != null && !old.Approved && !now.Approved && old.Scope != now.Scope)
+            {
+                changes.Add(new PolicyChange("changed", any.Type, any.Id, DescribeDeny(old) + " -> " + DescribeDeny(now)));
+            }
         }
 
         return changes;
@@ -62,6 +68,8 @@ internal static class PolicyDiff
 
     private static string Describe(Entry e) =>
         (e.Terms.Length > 0 ? e.Terms : "approved") + (e.Expires != null ? ", expires " + Shown(e) : string.Empty);
+
+    private static string DescribeDeny(Entry e) => "denied" + (e.Scope.Length > 0 ? " except " + e.Scope : " (no exceptions)");
 
     private static string Shown(Entry e) => e.ExpiresShown ?? e.Expires!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -130,7 +138,10 @@ internal static class PolicyDiff
             Decision decision = verdicts.Host(host);
             if (decision.Verdict == Verdict.Approved || decision.Verdict == Verdict.Denied)
             {
-                Add(new Entry("endpoint", host, decision.Verdict == Verdict.Approved, null, decision.Verdict == Verdict.Denied ? "denied" : string.Empty));
+                // A deny's except hosts are judged as if the deny were not there (HostEntry.Covers): a change of them shows.
+                string except = string.Join(", ", effective.DeniedEndpoints.Where(e => string.Equals(e.Host, host, StringComparison.OrdinalIgnoreCase))
+                    .SelectMany(e => e.Except).Distinct(StringComparer.OrdinalIgnoreCase).OrderBy(x => x, StringComparer.OrdinalIgnoreCase));
+                Add(new Entry("endpoint", host, decision.Verdict == Verdict.Approved, null, decision.Verdict == Verdict.Denied ? "denied" : string.Empty, Scope: except));
             }
         }
 
