@@ -574,7 +574,7 @@ namespace Guardrails.BuildTasks.Footprints
                 AssistantRule first = rules[0];
                 Add(RuleCatalog.FootprintModelNotApproved, hit, model,
                     "Model '" + Text.Show(model.Model) + "'" + Text.Show(ModelNames.Explain(model.Model), 200) + " set in '" + model.Setting + "' of the " + Describe(hit) + " is not approved for '" + first.Id + "'" +
-                    (deniedBy != null ? ": the policy denies '" + deniedBy.Value + "'" : " (approved: " + (first.Models.Allow.Count == 0 ? "none" : string.Join(", ", first.Models.Allow.ConvertAll(m => m.Value))) + ")") +
+                    (deniedBy != null ? ": the policy denies '" + deniedBy.Value + "'" : first.Models.NotAllowedBecause(model.Model)) +
                     ". Switch to an approved model, or ask " + _policy!.Owner.Describe() + " to approve it.", first.Id + "/" + model.Model);
             }
 

@@ -221,7 +221,7 @@ namespace Guardrails.BuildTasks.Policy
                 {
                     Add(RuleCatalog.ModelNotApproved, model.Node,
                         "Model '" + Text.Show(model.Value) + "'" + Text.Show(ModelNames.Explain(model.Value), 200) + " is not approved for assistant '" + id + "'" +
-                        (deniedBy != null ? ": the policy denies '" + deniedBy.Value + "' " + PolicyAt(deniedBy.Node) : " (approved: " + ListOr(rule.Models.Allow.ConvertAll(m => m.Value), "none") + ")") +
+                        (deniedBy != null ? ": the policy denies '" + deniedBy.Value + "' " + PolicyAt(deniedBy.Node) : rule.Models.NotAllowedBecause(model.Value)) +
                         ". Switch to an approved model, or" + AskLower + " to approve it.", id + "/" + model.Value);
                 }
             }

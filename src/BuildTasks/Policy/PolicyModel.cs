@@ -220,6 +220,17 @@ namespace Guardrails.BuildTasks.Policy
 
         public ModelMatch Match { get; set; } = ModelMatch.Exact;
 
+        /// <summary>
+        /// Why a model no deny pattern names is not allowed, for the GRD114/GRD133 messages (one wording): the allow list it is
+        /// not on; or, for an opaque id (an account's own alias: <see cref="ModelNames.IsOpaque"/>) under a policy with no allow
+        /// list, that a deny list cannot judge it and the allow list must name it. Said as "(approved: none)" it read as if the
+        /// policy allowed nothing (session 12 review).
+        /// </summary>
+        public string NotAllowedBecause(string model) =>
+            !HasAllowList && ModelNames.IsOpaque(model)
+                ? ": the policy has only a deny list, which cannot judge a name that does not say its model; to approve it, name it as written in the assistant's models.allow"
+                : " (approved: " + (Allow.Count == 0 ? "none" : string.Join(", ", Allow.ConvertAll(m => m.Value))) + ")";
+
         /// <summary>Null when allowed; otherwise the pattern that denied it, or null pattern with a reason.</summary>
         /// <remarks>
         /// The model is read as <see cref="ModelNames"/> reads it: a cloud-qualified id as the model's own id (and its

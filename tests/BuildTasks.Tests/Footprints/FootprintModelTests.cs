@@ -64,6 +64,9 @@ public class FootprintModelTests
 
         Assert.Contains("application-inference-profile/k3x9opus41", finding.Message);
         Assert.Contains("cannot tell which model", finding.Message);
+        // Session 12 review: "(approved: none)" read as if the policy allowed nothing; a deny list cannot judge an opaque id.
+        Assert.DoesNotContain("(approved: none)", finding.Message);
+        Assert.Contains("the policy has only a deny list, which cannot judge a name that does not say its model; to approve it, name it as written in the assistant's models.allow", finding.Message);
     }
 
     [Fact]
