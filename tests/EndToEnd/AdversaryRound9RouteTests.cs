@@ -58,6 +58,16 @@ public class AdversaryRound9RouteTests
             environment: new Dictionary<string, string> { ["NUGET_PACKAGES"] = _fixture.PackagesFolder });
         Assert.True(gate.ExitCode == 1, "the gate passes a project whose net9.0 build had no Guardrails:\n" + gate);
         Assert.Contains("GRD317", gate.Output);
+
+        DotNet.Result scan = GuardrailsTool.DocumentedScan(repo.Directory, repo.PathOf(E2eDocuments.PolicyFile), "--format", "json");
+        Assert.True(scan.ExitCode == 1, "the scan passes the net9.0 opt-out:\n" + scan);
+        string json = scan.Output[scan.Output.IndexOf('{')..(scan.Output.LastIndexOf('}') + 1)];
+        using System.Text.Json.JsonDocument doc = System.Text.Json.JsonDocument.Parse(json);
+        var findings = doc.RootElement.GetProperty("findings").EnumerateArray()
+            .Select(f => f.GetProperty("rule").GetString() + " " + f.GetProperty("file").GetString() + ":" + f.GetProperty("line").GetInt32()).ToList();
+        Assert.Contains("GRD317 App.csproj:6", findings);
+        Assert.Contains("GRD201 App.csproj:10", findings);
+        Assert.Contains("GRD201 App.csproj:12", findings);
     }
 
     /// <summary>

@@ -233,16 +233,19 @@ namespace Guardrails.BuildTasks.Engine
                     {
                         var restored = new HashSet<string>(result.Effective.Packages.ConvertAll(p => p.Id), StringComparer.OrdinalIgnoreCase);
                         List<DeclaredPackage> missing = request.DeclaredPackages.Where(p => !restored.Contains(p.Id)).ToList();
-                        if (missing.Count > 0)
+                        foreach (IGrouping<string?, DeclaredPackage> kind in missing.GroupBy(p => p.Kind))
                         {
-                            PackageChecker.CheckDeclared(policy, result.Effective, missing, result.Findings, result.AiPackages,
+                            PackageChecker.CheckDeclared(policy, result.Effective, kind.ToList(), result.Findings, result.AiPackages, kind.Key ??
                                 "declared in the project file but not in the restore's obj/project.assets.json: a condition this restore did not take (dotnet publish, another configuration or runtime) brings it in");
                         }
                     }
                 }
                 else if (request.DeclaredPackages != null)
                 {
-                    PackageChecker.CheckDeclared(policy, result.Effective, request.DeclaredPackages, result.Findings, result.AiPackages, request.DeclaredPackagesOrigin ?? "declared in the project file, not restored");
+                    foreach (IGrouping<string?, DeclaredPackage> kind in request.DeclaredPackages.GroupBy(p => p.Kind))
+                    {
+                        PackageChecker.CheckDeclared(policy, result.Effective, kind.ToList(), result.Findings, result.AiPackages, kind.Key ?? request.DeclaredPackagesOrigin ?? "declared in the project file, not restored");
+                    }
                 }
 
                 if (request.ScriptPackages != null && request.ScriptPackages.Count > 0)

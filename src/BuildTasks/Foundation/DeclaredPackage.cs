@@ -31,5 +31,11 @@ namespace Guardrails.BuildTasks.Foundation
         /// audit record the guardrails tool re-evaluates); null for a package the project file references itself.
         /// </summary>
         public IReadOnlyList<string>? Chain { get; }
+
+        /// <summary>
+        /// How the project file brings it in when not by a PackageReference (adversary round 9 route 1): a PackageDownload, or a
+        /// Reference whose path points into the NuGet package folder. Said in the GRD2xx message; null for a PackageReference.
+        /// </summary>
+        public string? Kind { get; set; }
     }
 }

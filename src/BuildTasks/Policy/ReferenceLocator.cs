@@ -69,6 +69,17 @@ namespace Guardrails.BuildTasks.Policy
             Dictionary<string, string>? central = null;
             foreach ((string Element, string Id, string? Version, int Line, int Column) e in Read(projectFile) ?? new List<(string, string, string?, int, int)>())
             {
+                if (e.Element == DownloadElement || e.Element == FolderReferenceElement)
+                {
+                    result.Add(new DeclaredPackage(e.Id, (e.Version ?? string.Empty).Trim(), projectFile, e.Line, e.Column)
+                    {
+                        Kind = e.Element == DownloadElement
+                            ? "downloaded by a PackageDownload in the project file, which no restore judges (its assemblies reach the compiler by a hint-path Reference)"
+                            : "referenced by a path into the NuGet package folder (a Reference with a hint path), which no restore judges",
+                    });
+                    continue;
+                }
+
                 if (e.Element != "PackageReference")
                 {
                     continue;
@@ -157,7 +168,7 @@ namespace Guardrails.BuildTasks.Policy
                         }
 
                         string name = reader.LocalName;
-                        if (name != "PackageReference" && name != "GlobalPackageReference" && name != "PackageVersion")
+                        if (name != "PackageReference" && name != "GlobalPackageReference" && name != "PackageVersion" && name != DownloadElement && name != "Reference")
                         {
                             continue;
                         }
@@ -165,6 +176,17 @@ namespace Guardrails.BuildTasks.Policy
                         // The element's '<' is one column left of its name.
                         int line = info2.LineNumber;
                         int column = Math.Max(1, info2.LinePosition - 1);
+                        if (name == "Reference")
+                        {
+                            string? hint = reader.GetAttribute("HintPath") ?? (reader.IsEmptyElement ? null : ChildText(reader, "HintPath"));
+                            if ((PackageFolderPath(hint) ?? PackageFolderPath(reader.GetAttribute("Include"))) is { } package)
+                            {
+                                list.Add((FolderReferenceElement, package.Id, package.Version, line, column));
+                            }
+
+                            continue;
+                        }
+
                         string? ids = reader.GetAttribute("Include") ?? reader.GetAttribute("Update");
                         string? version = reader.GetAttribute("Version") ?? (reader.IsEmptyElement ? null : VersionElement(reader));
                         foreach (string id in (ids ?? string.Empty).Split(';'))
@@ -185,15 +207,45 @@ namespace Guardrails.BuildTasks.Policy
             }
         }
 
-        /// <summary>The text of a &lt;Version&gt; child of the element the reader is on (the reader stays on that element).</summary>
-        private static string? VersionElement(XmlReader reader)
+        private const string DownloadElement = "PackageDownload";
+
+        /// <summary>A Reference whose path points into the package folder (not an MSBuild element name).</summary>
+        private const string FolderReferenceElement = "Reference (package folder)";
+
+        private static readonly System.Text.RegularExpressions.Regex PackageFolder = new System.Text.RegularExpressions.Regex(
+            @"(?:\$\(NuGetPackageRoot\)|\.nuget[\\/]packages)(?:\)\)|[\\/])*([A-Za-z0-9_][A-Za-z0-9_.-]*)[\\/]([0-9][A-Za-z0-9_.+-]*)[\\/]",
+            System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100));
+
+        /// <summary>The package id and version of a path into the NuGet package folder (<c>$(NuGetPackageRoot)/openai/2.1.0/lib/…</c>).</summary>
+        private static (string Id, string Version)? PackageFolderPath(string? path)
+        {
+            if (string.IsNullOrEmpty(path))
+            {
+                return null;
+            }
+
+            try
+            {
+                System.Text.RegularExpressions.Match m = PackageFolder.Match(path);
+                return m.Success ? (m.Groups[1].Value, m.Groups[2].Value) : ((string, string)?)null;
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                return null;
+            }
+        }
+
+        private static string? VersionElement(XmlReader reader) => ChildText(reader, "Version");
+
+        /// <summary>The text of a child element of the element the reader is on (the reader stays on that element).</summary>
+        private static string? ChildText(XmlReader reader, string child)
         {
             using (XmlReader inner = reader.ReadSubtree())
             {
                 inner.Read();
                 while (inner.Read())
                 {
-                    if (inner.NodeType == XmlNodeType.Element && inner.Depth == 1 && inner.LocalName == "Version")
+                    if (inner.NodeType == XmlNodeType.Element && inner.Depth == 1 && inner.LocalName == child)
                     {
                         return inner.ReadElementContentAsString();
                     }

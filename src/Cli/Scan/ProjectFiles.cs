@@ -17,6 +17,35 @@ internal static class ProjectFiles
     /// <summary>The packages a project file references directly, read by the build's own reader (<see cref="ReferenceLocator"/>).</summary>
     public static List<DeclaredPackage> DeclaredPackages(string projectFile, string? stopAt) => ReferenceLocator.Declared(projectFile, stopAt);
 
+    /// <summary>
+    /// GRD317 in the scan (adversary round 9 route 1): <c>RestoreEnableGlobalPackageReference</c> set to false under a condition
+    /// on the target framework (on the property or a group around it), so one framework of the project restores without the
+    /// central Guardrails reference. The build reports it from the restore; the scan reads it where it is written.
+    /// </summary>
+    public static IEnumerable<Finding> FrameworkOptOuts(string projectFile)
+    {
+        XDocument? doc = Load(projectFile);
+        if (doc == null)
+        {
+            yield break;
+        }
+
+        foreach (XElement e in doc.Descendants().Where(e => e.Name.LocalName == "RestoreEnableGlobalPackageReference" && string.Equals(e.Value.Trim(), "false", StringComparison.OrdinalIgnoreCase)))
+        {
+            string? condition = e.AncestorsAndSelf().Select(a => (string?)a.Attribute("Condition")).FirstOrDefault(c => c != null && c.Contains("TargetFramework", StringComparison.OrdinalIgnoreCase));
+            if (condition == null)
+            {
+                continue;
+            }
+
+            var at = (IXmlLineInfo)e;
+            yield return new Finding(Guardrails.Core.Rules.RuleCatalog.FrameworkWithoutGuardrails, projectFile, at.LineNumber, Math.Max(1, at.LinePosition - 1),
+                "RestoreEnableGlobalPackageReference is false under the condition " + Guardrails.BuildTasks.Foundation.SafeText.Clean(condition) +
+                ": the frameworks it takes restore without the central Guardrails reference, so their inner builds compile with no Guardrails check, no analyzers and no audit record. " +
+                "Every framework of a project must build with Guardrails: remove the setting.");
+        }
+    }
+
     /// <summary>The nearest Directory.Build.props at or above the project folder, as MSBuild imports it.</summary>
     public static (string? PolicyPath, string? Sha256, string? Mode) Settings(string projectDirectory)
     {

@@ -283,6 +283,11 @@ internal static class RepositoryScan
             Guardrails.BuildTasks.Reports.BuildProvenance.Identify(request, projectDir, Environment.GetEnvironmentVariable);
             CheckResult result = GuardrailsChecker.Run(request);
             engineFindings.AddRange(result.Findings);
+            if (File.Exists(project))
+            {
+                engineFindings.AddRange(ProjectFiles.FrameworkOptOuts(project));
+            }
+
             credentialFiles.UnionWith(Guardrails.BuildTasks.Footprints.FootprintChecker.CredentialFiles(projectDir, request.ManifestPath));
             if (restored && result.Effective.HasPolicy)
             {

@@ -1,0 +1,55 @@
+using System.Text.Json;
+
+namespace Guardrails.Cli.Tests;
+
+/// <summary>
+/// Adversary round 9 route 1 in the scan: the project file of the repro (net10.0;net9.0, and for net9.0 only
+/// RestoreEnableGlobalPackageReference=false, a PackageDownload of OpenAI and a Reference by path into its package folder).
+/// The scan read none of the three; now the opt-out is GRD317 at its line and the downloaded and path-referenced AI SDK are
+/// GRD201 at theirs, saying how they came in.
+/// </summary>
+public class Round9ScanRouteTests
+{
+    private static JsonElement[] Findings(CliRun run)
+    {
+        using JsonDocument doc = JsonDocument.Parse(run.Out);
+        return doc.RootElement.GetProperty("findings").EnumerateArray().Select(e => e.Clone()).ToArray();
+    }
+
+    [Fact]
+    public void Route1_a_framework_opt_out_a_PackageDownload_and_a_package_folder_Reference_of_an_AI_SDK_are_reported_by_the_scan()
+    {
+        using var repo = new TempRepo();
+        repo.Write("policy/guardrails.policy.json", Documents.Policy);
+        repo.Write("ai-assistants.json", Documents.Manifest());
+        repo.Write("src/App/App.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><OutputType>Exe</OutputType><TargetFrameworks>net10.0;net9.0</TargetFrameworks></PropertyGroup>
+              <PropertyGroup Condition="'$(TargetFramework)' == 'net9.0'">
+                <IntermediateOutputPath>.cache/i/</IntermediateOutputPath>
+                <RestoreEnableGlobalPackageReference>false</RestoreEnableGlobalPackageReference>
+              </PropertyGroup>
+              <ItemGroup Condition="'$(TargetFramework)' == 'net9.0'">
+                <PackageDownload Include="OpenAI" Version="[2.1.0]" />
+                <Reference Include="$(NuGetPackageRoot)/openai/2.1.0/lib/net6.0/OpenAI.dll" />
+                <Reference Include="OpenAI"><HintPath>$([MSBuild]::EnsureTrailingSlash($(NuGetPackageRoot)))openai/2.2.0/lib/net6.0/OpenAI.dll</HintPath></Reference>
+                <Reference Include="System.Web" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        CliRun run = CliRun.Of("scan", repo.Root, "--format", "json", "--policy", repo.PathOf("policy/guardrails.policy.json"));
+
+        Assert.Equal(1, run.ExitCode);
+        JsonElement[] findings = Findings(run);
+        JsonElement optOut = Assert.Single(findings, e => e.GetProperty("rule").GetString() == "GRD317");
+        Assert.Equal("src/App/App.csproj", optOut.GetProperty("file").GetString());
+        Assert.Equal(5, optOut.GetProperty("line").GetInt32());
+        Assert.Contains("RestoreEnableGlobalPackageReference is false under the condition '$(TargetFramework)' == 'net9.0'", optOut.GetProperty("message").GetString());
+
+        var sdk = findings.Where(e => e.GetProperty("rule").GetString() == "GRD201").OrderBy(e => e.GetProperty("line").GetInt32()).ToArray();
+        Assert.Equal(new[] { 8, 9, 10 }, sdk.Select(e => e.GetProperty("line").GetInt32()).ToArray());
+        Assert.Contains("downloaded by a PackageDownload", sdk[0].GetProperty("message").GetString());
+        Assert.All(sdk.Skip(1), e => Assert.Contains("referenced by a path into the NuGet package folder", e.GetProperty("message").GetString()));
+    }
+}
