@@ -52,4 +52,49 @@ public class Round9ScanRouteTests
         Assert.Contains("downloaded by a PackageDownload", sdk[0].GetProperty("message").GetString());
         Assert.All(sdk.Skip(1), e => Assert.Contains("referenced by a path into the NuGet package folder", e.GetProperty("message").GetString()));
     }
+
+    /// <summary>
+    /// The variant (tried in session 13): a second ProjectReference to the same library with AdditionalProperties that switch
+    /// NuGet's imports (and so Guardrails' targets) off and move its folders; build and gate were green. Also an &lt;MSBuild&gt;
+    /// call in Directory.Build.targets. Global properties that keep Guardrails (DefineConstants, the folders) are not reported.
+    /// </summary>
+    [Fact]
+    public void Route1_variant_a_ProjectReference_or_MSBuild_call_with_properties_that_keep_Guardrails_out_is_GRD318()
+    {
+        using var repo = new TempRepo();
+        repo.Write("policy/guardrails.policy.json", Documents.Policy);
+        repo.Write("ai-assistants.json", Documents.Manifest());
+        repo.Write("src/Lib/Lib.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>\n");
+        repo.Write("src/App/App.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+              <ItemGroup>
+                <ProjectReference Include="../Lib/Lib.csproj" AdditionalProperties="DefineConstants=LEGACY;IntermediateOutputPath=.cache/i/" />
+                <ProjectReference Include="../Lib/Lib.csproj" AdditionalProperties="LEGACY=true;ImportProjectExtensionTargets=false;OutputPath=.cache/o/" ReferenceOutputAssembly="false" />
+                <ProjectReference Include="../Lib/Lib.csproj"><Properties>MSBuildProjectExtensionsPath=$(MSBuildThisFileDirectory)x/;GuardrailsMode=Audit</Properties></ProjectReference>
+              </ItemGroup>
+            </Project>
+            """);
+        repo.Write("Directory.Build.targets", """
+            <Project>
+              <Target Name="Extra" AfterTargets="Build" Condition="'$(MSBuildProjectName)' == 'App'">
+                <MSBuild Projects="src/Lib/Lib.csproj" Properties="RunAnalyzers=false;OutputPath=.cache/r/" />
+              </Target>
+            </Project>
+            """);
+
+        CliRun run = CliRun.Of("scan", repo.Root, "--format", "json", "--policy", repo.PathOf("policy/guardrails.policy.json"));
+
+        Assert.Equal(1, run.ExitCode);
+        var found = Findings(run).Where(e => e.GetProperty("rule").GetString() == "GRD318")
+            .Select(e => e.GetProperty("file").GetString() + ":" + e.GetProperty("line").GetInt32() + " " + e.GetProperty("message").GetString()!.Split(" global property ")[1].Split(',')[0])
+            .OrderBy(x => x, StringComparer.Ordinal).ToArray();
+        Assert.Equal(new[]
+        {
+            "Directory.Build.targets:3 RunAnalyzers",
+            "src/App/App.csproj:5 ImportProjectExtensionTargets",
+            "src/App/App.csproj:6 GuardrailsMode",
+            "src/App/App.csproj:6 MSBuildProjectExtensionsPath",
+        }, found);
+    }
 }

@@ -26,6 +26,16 @@ internal static class FileBasedApps
         "RunAnalyzers", "RunAnalyzersDuringBuild", "ImportDirectoryBuildTargets", "ImportDirectoryPackagesProps", "EnableNETAnalyzers", "ManagePackageVersionsCentrally",
     };
 
+    /// <summary>
+    /// A property that, set in a build of its own (a file-based app's <c>#:property</c>, a global property a
+    /// <c>ProjectReference</c> or an <c>MSBuild</c> call passes), turns Guardrails or its analyzers off or narrows them there:
+    /// any Guardrails property, the switches of <see cref="OffWhenFalse"/> set to false, a rule set, TreatWarningsAsErrors=false.
+    /// </summary>
+    internal static bool TurnsGuardrailsOff(string property, string value) =>
+        property.StartsWith("Guardrails", StringComparison.OrdinalIgnoreCase) ||
+        (OffWhenFalse.Contains(property, StringComparer.OrdinalIgnoreCase) && IsFalse(value)) ||
+        property.Equals("CodeAnalysisRuleSet", StringComparison.OrdinalIgnoreCase) || (property.Equals("TreatWarningsAsErrors", StringComparison.OrdinalIgnoreCase) && IsFalse(value));
+
     public static List<Finding> Check(FileBasedApp app, ScanOptions options, ref bool? enforce, ref string? effectivePolicy)
     {
         string dir = Path.GetDirectoryName(app.Path)!;
@@ -113,9 +123,7 @@ internal static class FileBasedApps
                     request.OptOuts.Add(new ExternalSetting(property, d.Value, Source(d)));
                 }
             }
-            else if (property.StartsWith("Guardrails", StringComparison.OrdinalIgnoreCase) ||
-                     (OffWhenFalse.Contains(property, StringComparer.OrdinalIgnoreCase) && IsFalse(d.Value)) ||
-                     property.Equals("CodeAnalysisRuleSet", StringComparison.OrdinalIgnoreCase) || property.Equals("TreatWarningsAsErrors", StringComparison.OrdinalIgnoreCase) && IsFalse(d.Value))
+            else if (TurnsGuardrailsOff(property, d.Value))
             {
                 weakenings.Add(d);
             }

@@ -286,6 +286,7 @@ internal static class RepositoryScan
             if (File.Exists(project))
             {
                 engineFindings.AddRange(ProjectFiles.FrameworkOptOuts(project));
+                engineFindings.AddRange(GlobalPropertyBuilds.Check(project));
             }
 
             credentialFiles.UnionWith(Guardrails.BuildTasks.Footprints.FootprintChecker.CredentialFiles(projectDir, request.ManifestPath));
@@ -302,6 +303,13 @@ internal static class RepositoryScan
             enforce ??= result.Enforce;
             effectivePolicy ??= result.Effective.HasPolicy ? result.Effective.Write() : null;
             progress.Advance();
+        }
+
+        // GRD318: an <MSBuild> call or ProjectReference in a shared build file (Directory.Build.targets, any .props/.targets).
+        foreach (string file in files.Text.Where(f => f.EndsWith(".props", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".targets", StringComparison.OrdinalIgnoreCase)))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            engineFindings.AddRange(GlobalPropertyBuilds.Check(file));
         }
 
         // Adversary round 6 #14: .NET 10 file-based apps (`dotnet run tool.cs`) are built by no project of the repository, so

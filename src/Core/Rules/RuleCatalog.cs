@@ -173,6 +173,7 @@ namespace Guardrails.Core.Rules
         public const string BuildOutputCommitted = "GRD315";
         public const string FileBasedAppSetting = "GRD316";
         public const string FrameworkWithoutGuardrails = "GRD317";
+        public const string GlobalPropertyBuild = "GRD318";
     }
 
     /// <summary>
@@ -532,6 +533,11 @@ namespace Guardrails.Core.Rules
             RuleIds.FrameworkWithoutGuardrails, "A target framework of the project restores without Guardrails", CategoryIntegrity, RuleHost.BuildTask, isError: true,
             name: "FrameworkWithoutGuardrails");
 
+        public static readonly RuleInfo GlobalPropertyBuild = new RuleInfo(
+            RuleIds.GlobalPropertyBuild, "A ProjectReference or MSBuild call builds a project with global properties that keep Guardrails out", CategoryIntegrity, RuleHost.Tool, isError: true,
+            name: "GlobalPropertyBuild",
+            whereNote: "the build that sets the properties is another project's, and the build they start runs no Guardrails");
+
         /// <summary>The GRD002 message (analyzer and check alike): provider, token kind, redacted key, environment variable, rotation URL.</summary>
         public const string KeyInFileMessage = "{0} {1} is in this file ({2}): move it to the {3} environment variable, user-secrets or a key vault, and rotate it now because it is already in source history ({4})";
 
@@ -611,6 +617,7 @@ namespace Guardrails.Core.Rules
             BuildOutputCommitted,
             FileBasedAppSetting,
             FrameworkWithoutGuardrails,
+            GlobalPropertyBuild,
         };
 
         /// <summary>All known rules, in id order of declaration.</summary>
