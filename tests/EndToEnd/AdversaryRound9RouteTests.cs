@@ -99,4 +99,54 @@ public class AdversaryRound9RouteTests
             environment: new Dictionary<string, string> { ["NUGET_PACKAGES"] = _fixture.PackagesFolder });
         Assert.True(passed.ExitCode == 0, "every framework built with Guardrails and the gate fails:\n" + passed);
     }
+
+    /// <summary>
+    /// Route 1's variant (tried in session 13): App references Lib twice, the second time with AdditionalProperties that turn
+    /// NuGet's imports off (so no Guardrails targets) and move the folders to a gitignored .cache/; that build compiles Lib's
+    /// LEGACY branch against OpenAI by hint path. The real build is green and the gate has nothing to read; the documented scan
+    /// fails it at the ProjectReference (GRD318).
+    /// </summary>
+    [Fact]
+    public void Route1_variant_a_ProjectReference_that_builds_the_library_again_without_Guardrails_fails_the_scan_with_GRD318()
+    {
+        TestProject repo = _fixture.NewPinnedProject(E2eDocuments.Policy("e2e-r9-globals", 2, members: NotApprovedOpenAi), E2eDocuments.MinimalManifest, ("GuardrailsMode", "Enforce"));
+        repo.UseNuGetOrg();
+        repo.Write("Directory.Packages.props", "<Project>\n  <PropertyGroup><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup>\n  <ItemGroup>\n    <GlobalPackageReference Include=\"Guardrails\" Version=\"" + _fixture.Version + "\" />\n  </ItemGroup>\n</Project>\n");
+        repo.Write("src/Lib/Lib.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup><PackageDownload Include="OpenAI" Version="[2.1.0]" /><PackageDownload Include="System.ClientModel" Version="[1.2.1]" /></ItemGroup>
+              <PropertyGroup Condition="'$(LEGACY)' == 'true'"><DefineConstants>$(DefineConstants);LEGACY</DefineConstants></PropertyGroup>
+              <ItemGroup Condition="'$(LEGACY)' == 'true'">
+                <Reference Include="$(NuGetPackageRoot)/openai/2.1.0/lib/net6.0/OpenAI.dll" />
+                <Reference Include="$(NuGetPackageRoot)/system.clientmodel/1.2.1/lib/net6.0/System.ClientModel.dll" />
+              </ItemGroup>
+            </Project>
+            """);
+        repo.Write("src/Lib/Lib.cs", "namespace Lib;\npublic static class L\n{\n#if LEGACY\n    public static object Make() => new OpenAI.Chat.ChatClient(\"gpt-4o\", \"x\");\n#else\n    public static object Make() => \"hello\";\n#endif\n}\n");
+        repo.Write("App.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup><Compile Remove="src/**" /></ItemGroup>
+              <ItemGroup>
+                <ProjectReference Include="src/Lib/Lib.csproj" />
+                <ProjectReference Include="src/Lib/Lib.csproj" AdditionalProperties="LEGACY=true;ImportProjectExtensionTargets=false;BaseOutputPath=$(MSBuildThisFileDirectory)src/Lib/.cache/o/;BaseIntermediateOutputPath=$(MSBuildThisFileDirectory)src/Lib/.cache/i/;IntermediateOutputPath=$(MSBuildThisFileDirectory)src/Lib/.cache/i/x/;OutputPath=$(MSBuildThisFileDirectory)src/Lib/.cache/o/x/;MSBuildProjectExtensionsPath=$(MSBuildThisFileDirectory)src/Lib/obj/" ReferenceOutputAssembly="false" />
+              </ItemGroup>
+            </Project>
+            """);
+        repo.Write("Program.cs", "Console.WriteLine(Lib.L.Make());\n");
+        repo.Write(".gitignore", "bin/\nobj/\n.cache/\n");
+        Git.CommitAll(repo.Directory);
+
+        DotNet.Result build = repo.Build();
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.True(File.Exists(repo.PathOf("src/Lib/.cache/o/x/Lib.dll")), "the second build of Lib did not run:\n" + build);
+
+        DotNet.Result scan = GuardrailsTool.DocumentedScan(repo.Directory, repo.PathOf(E2eDocuments.PolicyFile), "--format", "json");
+        Assert.True(scan.ExitCode == 1, "the scan passes a ProjectReference that builds Lib without Guardrails:\n" + scan);
+        string json = scan.Output[scan.Output.IndexOf('{')..(scan.Output.LastIndexOf('}') + 1)];
+        using System.Text.Json.JsonDocument doc = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Contains(doc.RootElement.GetProperty("findings").EnumerateArray(), f =>
+            f.GetProperty("rule").GetString() == "GRD318" && f.GetProperty("file").GetString() == "App.csproj" && f.GetProperty("line").GetInt32() == 6);
+    }
 }
