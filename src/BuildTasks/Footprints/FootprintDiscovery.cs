@@ -172,11 +172,9 @@ namespace Guardrails.BuildTasks.Footprints
             return levels;
         }
 
-        internal static string Normalize(string path) => Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) is string s && s.Length > 0 && !s.EndsWith(":", StringComparison.Ordinal) ? s : Path.GetFullPath(path);
+        internal static string Normalize(string path) => Foundation.FilePaths.Normalize(path);
 
-        internal static bool PathEquals(string a, string b) =>
-            string.Equals(a.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar), b.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar),
-                Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+        internal static bool PathEquals(string a, string b) => Foundation.FilePaths.Equal(a, b);
 
         private static string? Parent(string dir)
         {

@@ -137,7 +137,7 @@ namespace Guardrails.BuildTasks.Policy
             {
                 string? manifestDir = Path.GetDirectoryName(Path.GetFullPath(manifest.File));
                 string? projectDir = Path.GetDirectoryName(Path.GetFullPath(projectPath));
-                return manifestDir != null && projectDir != null && !Footprints.FootprintDiscovery.PathEquals(manifestDir, projectDir);
+                return manifestDir != null && projectDir != null && !FilePaths.Equal(manifestDir, projectDir);
             }
             catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
             {
