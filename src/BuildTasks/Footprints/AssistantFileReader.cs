@@ -151,6 +151,9 @@ namespace Guardrails.BuildTasks.Footprints
             new Interpreter(content).Run(root);
         }
 
+        /// <summary>Interprets an already-built tree (another tool's settings turned into the assistant's: <see cref="AssistantEnvironment"/>).</summary>
+        internal static void InterpretTree(FootprintContent content, JsonNode root) => new Interpreter(content).Run(root);
+
         /// <summary>The object reached by following <paramref name="section"/>'s member names from <paramref name="root"/>, or null.</summary>
         private static JsonNode? SectionOf(JsonNode root, IReadOnlyList<string> section)
         {
@@ -339,6 +342,11 @@ namespace Guardrails.BuildTasks.Footprints
                             break;
                         }
                     }
+                }
+
+                foreach (JsonProperty p in PermissionSettings.CursorEnvironmentCommands(_content.Hit.RelativePath, root))
+                {
+                    _content.Permissions.Add(new PermissionUse(PermissionCeilings.Hooks, p.Name, PermissionSettings.Show(p.Value), p.NameStart.Line, p.NameStart.Column));
                 }
 
                 foreach (JsonProperty p in root.Properties)

@@ -46,5 +46,10 @@ namespace Guardrails.BuildTasks.Footprints
         public const string Greptile = "greptile";
         public const string Sourcery = "sourcery";
         public const string Kimi = "kimi";
+        public const string FactoryDroid = "factory-droid";
+        public const string Qodo = "qodo";
+        public const string Firebender = "firebender";
+        public const string Refact = "refact";
+        public const string Sweep = "sweep";
     }
 }

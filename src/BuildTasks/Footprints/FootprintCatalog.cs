@@ -251,6 +251,29 @@ namespace Guardrails.BuildTasks.Footprints
             E(".kimi-code/", Kimi, K.Folder),
             E(".kimi/", Kimi, K.Folder),
 
+            // Assistants added for adversary round 9 route 6, each from its own documentation:
+            // Factory (Droid): .factory/settings.json (model, autonomyLevel, permission rules), settings.local.json (one
+            // developer's), mcp.json, custom droids, commands, skills and hooks in .factory/
+            E(".factory/settings.local.json", FactoryDroid, K.PersonalFile),
+            E(".factory/settings.json", FactoryDroid, K.Settings),
+            E(".factory/mcp.json", FactoryDroid, K.McpConfig),
+            E(".factory/droids/", FactoryDroid, K.Agent),
+            E(".factory/commands/", FactoryDroid, K.Agent),
+            E(".factory/skills/", FactoryDroid, K.Instructions),
+            E(".factory/", FactoryDroid, K.Folder),
+            // Qodo Command / Qodo IDE: agent definitions (TOML) in .qodo/agents/, kept in the repository to share them
+            E(".qodo/agents/", Qodo, K.Agent),
+            E(".qodo/", Qodo, K.Folder),
+            // Firebender (Android Studio / JetBrains): project config firebender.json (rules, mcpServers, commands, agents)
+            E("firebender.json", Firebender, K.Settings),
+            E(".firebender/", Firebender, K.Folder),
+            // Refact.ai: project integrations and customization in .refact/
+            E(".refact/", Refact, K.Folder),
+            // Sweep (AI pull-request bot): its repository configuration
+            E("sweep.yaml", Sweep, K.Settings),
+            // Codex reads repository skills from .agents/skills/ (the agent skills standard's project folder)
+            E(".agents/skills/", OpenAiCodex, K.Instructions),
+
             // CodeRabbit (an AI review bot; its repository configuration)
             E(".coderabbit.yaml", CodeRabbit, K.Settings, FootprintFormat.None),
             E(".coderabbit.yml", CodeRabbit, K.Settings, FootprintFormat.None),

@@ -145,6 +145,11 @@ namespace Guardrails.BuildTasks.Footprints
                 contents.Add(embedded);
             }
 
+            // The assistants' environment as other tools set it (adversary round 9 route 11: a dev container's containerEnv,
+            // VS Code's terminal environment, .envrc, mise): judged for each declared assistant as its own settings' env is.
+            contents.AddRange(AssistantEnvironment.Contents(discovery.Environment,
+                id => manifest != null && manifest.Assistants.Exists(a => string.Equals(a.Id.Value, id, StringComparison.OrdinalIgnoreCase))));
+
             var context = new Context(policy, manifest, findings, discovery);
             context.ReportProblems(contents);
             context.ReportCredentials(contents);
@@ -465,13 +470,14 @@ namespace Guardrails.BuildTasks.Footprints
                 }
 
                 if (server.Package != null && server.NotIdentifiedBecause == null && server.Package.StartsWith("pkg:npm/", StringComparison.Ordinal) && server.Command != null &&
-                    (_npmConfig ??= new NpmConfig()).Redirecting(server.Package, StartFolder(hit, server), _discovery.RepositoryRoot) is { } npmrc)
+                    (_npmConfig ??= new NpmConfig()).Redirecting(server.Package, NpmConfig.Runner(server.Command), StartFolder(hit, server), _discovery.RepositoryRoot) is { } npmrc)
                 {
+                    string runner = NpmConfig.Runner(server.Command);
                     // A committed .npmrc beside the server (adversary round 6 #4): npx fetches the approved name from another
                     // registry, or preloads a script, so the package the policy approved is not what runs.
                     string file = RepoRelative(npmrc.File);
                     _findings.Add(new Finding(RuleCatalog.FootprintMcpServerNotApproved, npmrc.File, npmrc.Line, npmrc.Column,
-                        "'" + npmrc.Key + "=" + Text.Show(npmrc.Value, 120) + "' in '" + file + "' changes what npx runs for " + shown + " of the " + Describe(hit) + " (" +
+                        "'" + npmrc.Key + "=" + Text.Show(npmrc.Value, 120) + "' in '" + file + "' changes what " + runner + " runs for " + shown + " of the " + Describe(hit) + " (" +
                         (npmrc.Key.StartsWith("node", StringComparison.OrdinalIgnoreCase) ? "a script preloaded before the server's code" : "the package is fetched from that registry, not npm's") +
                         "), so the approved package name no longer names the approved code. Remove the setting from '" + file + "' (a registry for another scope passes); if it is the organisation's own mirror, ask " + (_policy!.Owner.Describe()) + " for a waiver.",
                         subject: subject));

@@ -82,7 +82,74 @@ namespace Guardrails.BuildTasks.Footprints
                 }
             }
 
+            if (result.EntriesVisited < options.MaxEntries)
+            {
+                ScanRelocatedFolders(result, options);
+            }
+
             return result;
+        }
+
+        /// <summary>
+        /// <c>CLAUDE_CONFIG_DIR</c> and <c>CODEX_HOME</c> set by another tool's file (a dev container's <c>remoteEnv</c>, VS Code's
+        /// terminal environment, <c>.envrc</c>, mise: <see cref="AssistantEnvironment"/>) to a folder of the workspace (adversary
+        /// round 9 route 11): the assistant reads its settings, agents and <c>config.toml</c> from there instead of
+        /// <c>.claude/</c>/<c>.codex/</c>, so that folder is walked with the <c>.claude/</c> (<c>.codex/</c>) lines of the catalog,
+        /// and its files are judged as those folders' are. The variables read are kept in <see cref="DiscoveryResult.Environment"/>.
+        /// </summary>
+        private static void ScanRelocatedFolders(DiscoveryResult result, DiscoveryOptions options)
+        {
+            foreach (string level in result.Levels.ToArray())
+            {
+                List<EnvironmentSetting> settings = AssistantEnvironment.Read(level);
+                result.Environment.AddRange(settings);
+                foreach (EnvironmentSetting s in settings)
+                {
+                    string name = s.Name.Trim().ToUpperInvariant();
+                    string? standsFor = name == "CLAUDE_CONFIG_DIR" ? ".claude/" : name == "CODEX_HOME" ? ".codex/" : null;
+                    string? folder = standsFor == null ? null : AssistantEnvironment.FolderInWorkspace(s);
+                    if (folder == null)
+                    {
+                        continue;
+                    }
+
+                    string relative = folder.Substring(Normalize(level).Length + 1).Replace('\\', '/');
+                    if (relative + "/" == standsFor || relative.IndexOf('*') >= 0 || relative.IndexOf('?') >= 0)
+                    {
+                        continue; // the assistant's own folder is walked already
+                    }
+
+                    var catalog = new List<FootprintEntry>();
+                    foreach (FootprintEntry e in options.Catalog)
+                    {
+                        if (e.ContentMarkers == null && e.Pattern.Text.StartsWith(standsFor!, StringComparison.Ordinal))
+                        {
+                            catalog.Add(new FootprintEntry(relative + "/" + e.Pattern.Text.Substring(standsFor!.Length), e.AssistantId, e.Kind, e.Format, e.OnlyWithMcpServers));
+                        }
+                    }
+
+                    var found = new DiscoveryResult();
+                    var relocated = new DiscoveryOptions
+                    {
+                        HomeDirectory = options.HomeDirectory,
+                        MaxEntries = options.MaxEntries - result.EntriesVisited,
+                        MaxDepth = options.MaxDepth,
+                        Catalog = catalog,
+                        IncludeCommittedFolders = false,
+                        ManifestPath = options.ManifestPath,
+                    };
+                    new Walker(level, relocated, found).ScanLevel();
+                    result.EntriesVisited += found.EntriesVisited;
+                    result.Problems.AddRange(found.Problems);
+                    foreach (FootprintHit hit in found.Hits)
+                    {
+                        if (!result.Hits.Exists(h => PathEquals(h.FullPath, hit.FullPath)))
+                        {
+                            result.Hits.Add(hit);
+                        }
+                    }
+                }
+            }
         }
 
         /// <summary>

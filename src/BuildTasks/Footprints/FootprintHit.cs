@@ -108,6 +108,9 @@ namespace Guardrails.BuildTasks.Footprints
 
         public List<DiscoveryProblem> Problems { get; } = new List<DiscoveryProblem>();
 
+        /// <summary>The assistants' environment variables other tools' files set at the levels (<see cref="AssistantEnvironment"/>).</summary>
+        public List<EnvironmentSetting> Environment { get; } = new List<EnvironmentSetting>();
+
         /// <summary>Directory entries looked at (for the benchmark and the entry limit).</summary>
         public int EntriesVisited { get; set; }
     }

@@ -187,10 +187,21 @@ namespace Guardrails.BuildTasks.Footprints
                     files.Add(embedded);
                 }
 
-                string npmrc = Path.Combine(level, ".npmrc");
-                if (File.Exists(npmrc))
+                foreach (string source in AssistantEnvironment.SourceFiles(level))
                 {
-                    files.Add(npmrc);
+                    if (!files.Contains(source))
+                    {
+                        files.Add(source);
+                    }
+                }
+
+                foreach (string config in new[] { ".npmrc", ".yarnrc.yml" })
+                {
+                    string path = Path.Combine(level, config);
+                    if (File.Exists(path))
+                    {
+                        files.Add(path);
+                    }
                 }
             }
 

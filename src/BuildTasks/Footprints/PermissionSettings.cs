@@ -66,6 +66,13 @@ namespace Guardrails.BuildTasks.Footprints
                 case "approval-mode":
                     return Is(text, "yolo") ? PermissionCeilings.BypassMode : Is(text, "auto_edit") || Is(text, "autoEdit") ? PermissionCeilings.AutoApprove : null;
 
+                // Factory Droid: autonomyLevel "low"/"medium" runs edits and some commands unasked, "high" every command
+                // (adversary round 9 route 6)
+                case "autonomyLevel":
+                case "autonomy_level":
+                    return Is(text, "high") || Is(text, "auto-high") ? PermissionCeilings.BypassMode
+                        : Is(text, "low") || Is(text, "auto-low") || Is(text, "medium") || Is(text, "auto-medium") ? PermissionCeilings.AutoApprove : null;
+
                 // Claude Code: approve every server of .mcp.json
                 case "enableAllProjectMcpServers":
                     return isTrue ? PermissionCeilings.EnableAllProjectMcpServers : null;
@@ -206,6 +213,15 @@ namespace Guardrails.BuildTasks.Footprints
             {
                 case "statusLine":
                     return p.Value.Kind == JsonKind.Object && p.Value["command"] is JsonNode c && c.Kind == JsonKind.String && !string.IsNullOrWhiteSpace(c.Text);
+                case "notify":
+                    // Codex: notify = ["program", "arg", …] runs after every agent turn, with no approval (adversary round 9 route 15).
+                    return p.Value.Kind == JsonKind.Array && p.Value.Items.Count > 0 && p.Value.Items[0].Kind == JsonKind.String && !string.IsNullOrWhiteSpace(p.Value.Items[0].Text);
+                case "tools":
+                    // Gemini CLI (and Qwen Code): tools.discoveryCommand runs at start-up to list the project's tools, tools.callCommand
+                    // runs each of them (settings format 2; toolDiscoveryCommand/toolCallCommand at the top in format 1).
+                    return p.Value.Kind == JsonKind.Object && (NonBlank(p.Value["discoveryCommand"]) || NonBlank(p.Value["callCommand"]));
+                case "toolDiscoveryCommand":
+                case "toolCallCommand":
                 case "apiKeyHelper":
                 case "awsAuthRefresh":
                 case "awsCredentialExport":
@@ -251,6 +267,40 @@ namespace Guardrails.BuildTasks.Footprints
             }
 
             return "env (" + string.Join(", ", names) + ")";
+        }
+
+        private static bool NonBlank(JsonNode? node) => node != null && node.Kind == JsonKind.String && !string.IsNullOrWhiteSpace(node.Text);
+
+        /// <summary>
+        /// Cursor's cloud agent set-up (<c>.cursor/environment.json</c>): <c>install</c> and <c>start</c> run when an agent's
+        /// machine starts, each <c>terminals[].command</c> in a terminal beside it, before and while the agent works, unasked.
+        /// The members that hold a command, for <paramref name="relativePath"/> that is such a file.
+        /// </summary>
+        public static IEnumerable<JsonProperty> CursorEnvironmentCommands(string relativePath, JsonNode root)
+        {
+            if (!relativePath.EndsWith(".cursor/environment.json", StringComparison.OrdinalIgnoreCase) || root.Kind != JsonKind.Object)
+            {
+                yield break;
+            }
+
+            foreach (JsonProperty p in root.Properties)
+            {
+                if ((p.Name == "install" || p.Name == "start") && NonBlank(p.Value))
+                {
+                    yield return p;
+                }
+                else if (p.Name == "terminals" && p.Value.Kind == JsonKind.Array)
+                {
+                    foreach (JsonNode t in p.Value.Items)
+                    {
+                        if (t.Kind == JsonKind.Object && NonBlank(t["command"]))
+                        {
+                            yield return p;
+                            break;
+                        }
+                    }
+                }
+            }
         }
 
         private static bool RunsAroundCommands(string name)

@@ -19,6 +19,8 @@ public class FootprintCatalogTests
         // Adversary round 7 route 7: assistants whose files no footprint matched.
         "mistral-vibe", "iflow-cli", "warp", "openhands", "qoder", "lingma", "codebuddy", "rovo-dev", "gptme", "qodo-pr-agent",
         "greptile", "sourcery", "kimi",
+        // Adversary round 9 route 6: Factory's droids and settings, Qodo's agents, Firebender, Refact.ai, Sweep.
+        "factory-droid", "qodo", "firebender", "refact", "sweep",
     };
 
     [Fact]
