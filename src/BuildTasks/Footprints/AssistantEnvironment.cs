@@ -44,7 +44,8 @@ namespace Guardrails.BuildTasks.Footprints
     /// <summary>
     /// The assistants' environment variables as other tools deliver them (adversary round 9 route 11): a dev container's
     /// <c>containerEnv</c>/<c>remoteEnv</c>, VS Code's <c>terminal.integrated.env.linux|osx|windows</c> and the Claude Code
-    /// extension's <c>claudeCode.environmentVariables</c> (a list of <c>{ name, value }</c>), direnv's <c>.envrc</c>
+    /// extension's <c>claudeCode.environmentVariables</c> (a list of <c>{ name, value }</c>) in <c>.vscode/settings.json</c>, a
+    /// <c>*.code-workspace</c>'s <c>settings</c> and a dev container's <c>customizations.vscode.settings</c>, direnv's <c>.envrc</c>
     /// (<c>export NAME=value</c>) and mise's <c>[env]</c> (<c>mise.toml</c>, <c>.mise.toml</c>, <c>.config/mise.toml</c>,
     /// <c>.config/mise/config.toml</c>). One reader, each source only turned into name/value pairs here: the pairs an
     /// assistant reads (<see cref="OwnerOf"/>: <c>ANTHROPIC_*</c>, <c>CLAUDE_CODE_*</c> and <c>CLAUDE_CONFIG_DIR</c> are Claude
@@ -126,12 +127,11 @@ namespace Guardrails.BuildTasks.Footprints
                 }
                 else if (name == "settings.json")
                 {
-                    foreach (string section in TerminalSections)
-                    {
-                        AddObject(level, relative, section, root[section], found);
-                    }
-
-                    AddNameValueList(level, relative, "claudeCode.environmentVariables", root["claudeCode.environmentVariables"], found);
+                    AddVsCodeSettings(level, relative, string.Empty, root, found);
+                }
+                else if (name.EndsWith(".code-workspace", StringComparison.OrdinalIgnoreCase))
+                {
+                    AddVsCodeSettings(level, relative, "settings.", root["settings"], found);
                 }
                 else
                 {
@@ -139,6 +139,9 @@ namespace Guardrails.BuildTasks.Footprints
                     {
                         AddObject(level, relative, section, root[section], found);
                     }
+
+                    // The VS Code settings the dev container applies in the container (customizations.vscode.settings).
+                    AddVsCodeSettings(level, relative, "customizations.vscode.settings.", root["customizations"]?["vscode"]?["settings"], found);
                 }
             }
 
@@ -253,6 +256,22 @@ namespace Guardrails.BuildTasks.Footprints
             return contents;
         }
 
+        /// <summary>VS Code's terminal environment and the Claude Code extension's in a settings object (<paramref name="prefix"/> names where it is).</summary>
+        private static void AddVsCodeSettings(string level, string relative, string prefix, JsonNode? settings, List<EnvironmentSetting> found)
+        {
+            if (settings == null || settings.Kind != JsonKind.Object)
+            {
+                return;
+            }
+
+            foreach (string section in TerminalSections)
+            {
+                AddObject(level, relative, prefix + section, settings[section], found);
+            }
+
+            AddNameValueList(level, relative, prefix + "claudeCode.environmentVariables", settings["claudeCode.environmentVariables"], found);
+        }
+
         private static void AddObject(string level, string relative, string section, JsonNode? bag, List<EnvironmentSetting> found)
         {
             if (bag == null || bag.Kind != JsonKind.Object)
@@ -344,6 +363,7 @@ namespace Guardrails.BuildTasks.Footprints
             }
 
             string[] subfolders = Array.Empty<string>();
+            string[] workspaces = Array.Empty<string>();
             try
             {
                 string devcontainer = Path.Combine(level, ".devcontainer");
@@ -351,6 +371,8 @@ namespace Guardrails.BuildTasks.Footprints
                 {
                     subfolders = Directory.GetDirectories(devcontainer);
                 }
+
+                workspaces = Directory.GetFiles(level, "*.code-workspace");
             }
             catch (Exception e) when (FootprintDiscovery.IsIoException(e))
             {
@@ -364,6 +386,12 @@ namespace Guardrails.BuildTasks.Footprints
                 {
                     yield return ".devcontainer/" + Path.GetFileName(sub) + "/devcontainer.json";
                 }
+            }
+
+            Array.Sort(workspaces, StringComparer.Ordinal);
+            foreach (string w in workspaces)
+            {
+                yield return Path.GetFileName(w);
             }
         }
 
