@@ -99,6 +99,8 @@ namespace Guardrails.BuildTasks.Footprints
         /// </summary>
         private static void ScanRelocatedFolders(DiscoveryResult result, DiscoveryOptions options)
         {
+            HashSet<string>? tracked = null;
+            bool trackedRead = false;
             foreach (string level in result.Levels.ToArray())
             {
                 List<EnvironmentSetting> settings = AssistantEnvironment.Read(level);
@@ -141,15 +143,53 @@ namespace Guardrails.BuildTasks.Footprints
                     new Walker(level, relocated, found).ScanLevel();
                     result.EntriesVisited += found.EntriesVisited;
                     result.Problems.AddRange(found.Problems);
+
+                    // Only what is committed: the assistant also writes its credentials, history and caches into that folder on
+                    // a developer's machine, and those (untracked, usually ignored) files are the developer's own.
+                    if (tracked == null && !trackedRead && result.RepositoryRoot != null)
+                    {
+                        tracked = GitIndex.TryReadTrackedPaths(result.RepositoryRoot);
+                        trackedRead = true;
+                    }
+
                     foreach (FootprintHit hit in found.Hits)
                     {
-                        if (!result.Hits.Exists(h => PathEquals(h.FullPath, hit.FullPath)))
+                        if (!result.Hits.Exists(h => PathEquals(h.FullPath, hit.FullPath)) && (tracked == null || IsTracked(tracked, result.RepositoryRoot!, hit)))
                         {
                             result.Hits.Add(hit);
                         }
                     }
                 }
             }
+        }
+
+        private static bool IsTracked(HashSet<string> tracked, string repositoryRoot, FootprintHit hit)
+        {
+            string root = Normalize(repositoryRoot);
+            string full = Normalize(hit.FullPath);
+            if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            string relative = full.Substring(root.Length + 1).Replace('\\', '/');
+            if (tracked.Contains(relative))
+            {
+                return true;
+            }
+
+            if (hit.IsDirectory)
+            {
+                foreach (string path in tracked)
+                {
+                    if (path.StartsWith(relative + "/", StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

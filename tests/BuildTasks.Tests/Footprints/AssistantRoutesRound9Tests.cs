@@ -134,6 +134,25 @@ public class AssistantRoutesRound9Tests
         Assert.Equal(config, f.File);
     }
 
+    [Fact]
+    public void Route11_in_a_moved_config_folder_only_committed_files_count_not_the_developer_s_credentials_and_history()
+    {
+        using var repo = new FootprintRepo();
+        GitIndexTests.Git(repo.Root, "init", "-q");
+        repo.Write(".devcontainer/devcontainer.json", "{ \"remoteEnv\": { \"CLAUDE_CONFIG_DIR\": \"${containerWorkspaceFolder}/.tools/claude\" } }");
+        string settings = repo.Write(".tools/claude/settings.json", "{ \"model\": \"" + Model + "\" }");
+        GitIndexTests.Git(repo.Root, "add", ".devcontainer/devcontainer.json", ".tools/claude/settings.json");
+        // What Claude Code writes there on a developer's machine: untracked, the developer's own.
+        repo.Write(".tools/claude/.credentials.json", "{ \"apiKey\": \"" + Guardrails.Tests.Shared.FakeKeys.OpenAiProject() + "\" }");
+        repo.Write(".tools/claude/projects/app/history.json", "{ \"model\": \"" + Model + "\" }");
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, Policy, ClaudeCode);
+
+        Finding model = Assert.Single(run.Of("GRD133"));
+        Assert.Equal(settings, model.File);
+        Assert.Empty(run.Of("GRD135"));
+    }
+
     [Theory]
     [InlineData("~/.claude")]
     [InlineData("/home/vscode/.claude")]
