@@ -43,7 +43,7 @@ namespace Guardrails.BuildTasks.Footprints
 
     /// <summary>
     /// The assistants' environment variables as other tools deliver them (adversary round 9 route 11): a dev container's
-    /// <c>containerEnv</c>/<c>remoteEnv</c>, VS Code's <c>terminal.integrated.env.linux|osx|windows</c> and the Claude Code
+    /// <c>containerEnv</c>/<c>remoteEnv</c> and <c>runArgs</c> (<c>--env NAME=value</c>), VS Code's <c>terminal.integrated.env.linux|osx|windows</c> and the Claude Code
     /// extension's <c>claudeCode.environmentVariables</c> (a list of <c>{ name, value }</c>) in <c>.vscode/settings.json</c>, a
     /// <c>*.code-workspace</c>'s <c>settings</c> and a dev container's <c>customizations.vscode.settings</c>, direnv's <c>.envrc</c>
     /// (<c>export NAME=value</c>) and mise's <c>[env]</c> (<c>mise.toml</c>, <c>.mise.toml</c>, <c>.config/mise.toml</c>,
@@ -139,6 +139,8 @@ namespace Guardrails.BuildTasks.Footprints
                     {
                         AddObject(level, relative, section, root[section], found);
                     }
+
+                    AddRunArgs(level, relative, root["runArgs"], found);
 
                     // The VS Code settings the dev container applies in the container (customizations.vscode.settings).
                     AddVsCodeSettings(level, relative, "customizations.vscode.settings.", root["customizations"]?["vscode"]?["settings"], found);
@@ -285,6 +287,42 @@ namespace Guardrails.BuildTasks.Footprints
                 {
                     found.Add(new EnvironmentSetting(level, relative, section, p, owner));
                 }
+            }
+        }
+
+        /// <summary>A dev container's <c>runArgs</c> for <c>docker run</c>: <c>"-e", "NAME=value"</c>, <c>"--env", "NAME=value"</c>, <c>"--env=NAME=value"</c>.</summary>
+        private static void AddRunArgs(string level, string relative, JsonNode? args, List<EnvironmentSetting> found)
+        {
+            if (args == null || args.Kind != JsonKind.Array)
+            {
+                return;
+            }
+
+            for (int i = 0; i < args.Items.Count; i++)
+            {
+                JsonNode arg = args.Items[i];
+                string text = arg.Kind == JsonKind.String ? (arg.Text ?? string.Empty).Trim() : string.Empty;
+                JsonNode? pair = null;
+                string assignment = string.Empty;
+                if ((text == "-e" || text == "--env") && i + 1 < args.Items.Count && args.Items[i + 1].Kind == JsonKind.String)
+                {
+                    pair = args.Items[++i];
+                    assignment = pair.Text ?? string.Empty;
+                }
+                else if (text.StartsWith("--env=", StringComparison.Ordinal) || (text.StartsWith("-e", StringComparison.Ordinal) && text.Length > 2 && text.IndexOf('=') > 2))
+                {
+                    pair = arg;
+                    assignment = text.StartsWith("--env=", StringComparison.Ordinal) ? text.Substring(6) : text.Substring(2);
+                }
+
+                int eq = assignment.IndexOf('=');
+                if (pair == null || eq <= 0 || OwnerOf(assignment.Substring(0, eq)) is not string owner)
+                {
+                    continue;
+                }
+
+                string name = assignment.Substring(0, eq).Trim();
+                found.Add(new EnvironmentSetting(level, relative, "runArgs", new JsonProperty(name, pair.Start, new JsonNode(JsonKind.String, pair.Start, pair.End, assignment.Substring(eq + 1), null, null)), owner));
             }
         }
 
