@@ -124,7 +124,7 @@ if (Arg("--scan-loop") is string scanLoop)
     CancellationToken none = CancellationToken.None;
     var options = new AnalyzerOptions(additional);
     var settings = Guardrails.Analyzers.GuardrailsSettings.From(options, none);
-    var keyConstants = Guardrails.Analyzers.ConstantChain.Compute(compilation, tree => Guardrails.Analyzers.SourceSpots.For(tree, none).KeyConstants, none, includeReadOnly: true);
+    var keyConstants = Guardrails.Analyzers.ConstantChain.Compute(compilation, tree => Guardrails.Analyzers.SourceSpots.For(tree, none).KeyConstants, none, includeFields: true);
     var mentions = new Guardrails.Analyzers.CompilationMentions(compilation);
     var times = new List<double>();
     long scanBytes = 0;
@@ -585,7 +585,7 @@ internal static class KeyScanProbe
         // start), then each tree's scan (its semantic model action). Bytes are exact; times are the calling thread's CPU.
         Part("text + quote index", () => { foreach (SyntaxTree t in compilation.SyntaxTrees) Guardrails.Analyzers.TreeText.QuotesOf(t, none); return 0; });
         Part("spots", () => { foreach (SyntaxTree t in compilation.SyntaxTrees) Guardrails.Analyzers.SourceSpots.For(t, none); return 0; });
-        Guardrails.Analyzers.ConstantChain keyConstants = Part("constant chain", () => Guardrails.Analyzers.ConstantChain.Compute(compilation, tree => Guardrails.Analyzers.SourceSpots.For(tree, none).KeyConstants, none, includeReadOnly: true));
+        Guardrails.Analyzers.ConstantChain keyConstants = Part("constant chain", () => Guardrails.Analyzers.ConstantChain.Compute(compilation, tree => Guardrails.Analyzers.SourceSpots.For(tree, none).KeyConstants, none, includeFields: true));
         var mentions = new Guardrails.Analyzers.CompilationMentions(compilation);
         Part("per-tree scans", () =>
         {

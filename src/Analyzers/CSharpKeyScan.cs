@@ -267,6 +267,7 @@ namespace Guardrails.Analyzers
                 if (anchors)
                 {
                     CheckLocalUses(token.Parent);
+                    CheckSourceCalls(token.Parent);
                 }
             }
         }
@@ -492,6 +493,39 @@ namespace Guardrails.Analyzers
                 ScanBuilt(equals.Value, pieces.ToString(), reversed: false, leaves);
             }
         }
+
+        /// <summary>
+        /// A literal that looks like part of a key passed to a method or constructor of the compilation (<c>Join("sk-…", "…")</c>,
+        /// <c>new Cfg("sk-…", "…").Key</c>): the call folded through the callee's body (see <see cref="StringFold"/>), and the
+        /// call that call is passed to, a few levels up. Bound only here, at a prefix spot.
+        /// </summary>
+        private void CheckSourceCalls(SyntaxNode? literal)
+        {
+            SyntaxNode? node = StringValueSyntax.OutermostBuilt(literal, out _);
+            for (int level = 0; level < MaximumCallLevels && node?.Parent is ArgumentSyntax argument; level++)
+            {
+                SyntaxNode? call = argument.Parent?.Parent;
+                if (!(call is InvocationExpressionSyntax) && !(call is BaseObjectCreationExpressionSyntax))
+                {
+                    return;
+                }
+
+                if (call is BaseObjectCreationExpressionSyntax && call.Parent is MemberAccessExpressionSyntax member && member.Expression == call &&
+                    !(member.Parent is InvocationExpressionSyntax))
+                {
+                    call = member; // new Cfg(…).Key
+                }
+
+                node = StringValueSyntax.OutermostBuilt(call, out _) ?? call;
+                if (node is ExpressionSyntax expression && _builtDone.Add(node.Span))
+                {
+                    ScanBuilt(expression, Fold.Fold(expression), reversed: false);
+                }
+            }
+        }
+
+        /// <summary>How many calls up from a literal <see cref="CheckSourceCalls"/> looks (<c>Log(Wrap(Join("…", "…")))</c>).</summary>
+        private const int MaximumCallLevels = 3;
 
         /// <summary><c>sb.Append("…"); sb.Append("…");</c>: the appends to one builder in one block, in order.</summary>
         private void CheckAppendStatements(ExpressionStatementSyntax statement, InvocationExpressionSyntax first)

@@ -26,10 +26,10 @@ namespace Guardrails.Analyzers
 
         private static readonly ConstantChain None = new ConstantChain(new HashSet<string>(), all: false);
 
-        /// <summary>Per syntax tree: a name → the constants (and, with readonly, the readonly fields) whose initializer names it.</summary>
+        /// <summary>Per syntax tree: a name → the constants (and, with fields, any field) whose initializer names it.</summary>
         private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, string[]>> Folders = new ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, string[]>>();
 
-        private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, string[]>> FoldersWithReadOnly = new ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, string[]>>();
+        private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, string[]>> FoldersWithFields = new ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, string[]>>();
 
         private readonly HashSet<string> _names;
 
@@ -47,8 +47,8 @@ namespace Guardrails.Analyzers
         public bool Contains(string name) => All || _names.Contains(name);
 
         /// <param name="seeds">The constants of one tree whose own initializer holds a piece.</param>
-        /// <param name="includeReadOnly">A <c>readonly</c> field that folds a qualifying name qualifies too (GRD001).</param>
-        public static ConstantChain Compute(Compilation compilation, Func<SyntaxTree, IReadOnlyList<string>> seeds, CancellationToken cancellationToken, bool includeReadOnly = false)
+        /// <param name="includeFields">A field, readonly or not, that folds a qualifying name qualifies too (GRD001).</param>
+        public static ConstantChain Compute(Compilation compilation, Func<SyntaxTree, IReadOnlyList<string>> seeds, CancellationToken cancellationToken, bool includeFields = false)
         {
             var names = new HashSet<string>();
             var round = new List<string>();
@@ -77,7 +77,7 @@ namespace Guardrails.Analyzers
                     cancellationToken.ThrowIfCancellationRequested();
                     foreach (string name in round)
                     {
-                        foreach (string folding in FoldersIn(tree, name, includeReadOnly, cancellationToken))
+                        foreach (string folding in FoldersIn(tree, name, includeFields, cancellationToken))
                         {
                             if (names.Add(folding))
                             {
@@ -97,9 +97,9 @@ namespace Guardrails.Analyzers
         /// The constants of <paramref name="tree"/> whose initializer names <paramref name="name"/>; remembered with the tree,
         /// so a new compilation that shares most trees with the last (the IDE, after each edit) searches only the new ones.
         /// </summary>
-        private static string[] FoldersIn(SyntaxTree tree, string name, bool includeReadOnly, CancellationToken cancellationToken)
+        private static string[] FoldersIn(SyntaxTree tree, string name, bool includeFields, CancellationToken cancellationToken)
         {
-            ConcurrentDictionary<string, string[]> known = (includeReadOnly ? FoldersWithReadOnly : Folders).GetValue(tree, _ => new ConcurrentDictionary<string, string[]>(StringComparer.Ordinal));
+            ConcurrentDictionary<string, string[]> known = (includeFields ? FoldersWithFields : Folders).GetValue(tree, _ => new ConcurrentDictionary<string, string[]>(StringComparer.Ordinal));
             if (known.TryGetValue(name, out string[]? folders))
             {
                 return folders;
@@ -109,7 +109,7 @@ namespace Guardrails.Analyzers
             string text = TreeText.Of(tree, cancellationToken);
             foreach (SyntaxNode use in IdentifiersNamed(tree.GetRoot(cancellationToken), text, name))
             {
-                if (SourceSpots.ConstantDeclaredBy(use, includeReadOnly) is string folding)
+                if (SourceSpots.ConstantDeclaredBy(use, includeFields) is string folding)
                 {
                     (found ??= new List<string>()).Add(folding);
                 }

@@ -30,7 +30,7 @@ namespace Guardrails.Analyzers
                 // pass a prefilter. Constants that may carry key pieces are found once for the whole compilation, here,
                 // before any tree is analysed: computed lazily instead, every tree's callback would wait for the first.
                 ConstantChain keyConstants = ConstantChain.Compute(
-                    start.Compilation, tree => SourceSpots.For(tree, start.CancellationToken).KeyConstants, start.CancellationToken, includeReadOnly: true);
+                    start.Compilation, tree => SourceSpots.For(tree, start.CancellationToken).KeyConstants, start.CancellationToken, includeFields: true);
                 var mentions = new CompilationMentions(start.Compilation);
                 start.RegisterSemanticModelAction(model => CSharpKeyScan.Run(model, settings, keyConstants, mentions));
             });

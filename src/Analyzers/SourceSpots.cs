@@ -410,9 +410,9 @@ namespace Guardrails.Analyzers
             if (anchors.Count + escapes.Count + splitAnchors.Count > 0)
             {
                 SyntaxNode root = tree.GetRoot(cancellationToken);
-                AddConstantsWithStringsAt(root, anchors, keyConstants, includeReadOnly: true);
-                AddConstantsWithStringsAt(root, escapes, keyConstants, includeReadOnly: true);
-                AddConstantsWithStringsAt(root, splitAnchors, keyConstants, includeReadOnly: true);
+                AddConstantsWithStringsAt(root, anchors, keyConstants, includeFields: true);
+                AddConstantsWithStringsAt(root, escapes, keyConstants, includeFields: true);
+                AddConstantsWithStringsAt(root, splitAnchors, keyConstants, includeFields: true);
             }
 
             return new SourceSpots(anchors, escapes, named, joins, keyConstants, builders, multiLine, namedPieces, splitAnchors, slices, namedInterpolations, charArrays, namedComposites, encoded);
@@ -1296,14 +1296,14 @@ namespace Guardrails.Analyzers
         }
 
         /// <summary>Adds the <c>const</c>s whose initializer has a string literal at one of <paramref name="positions"/>.</summary>
-        /// <param name="includeReadOnly">Also <c>readonly</c> fields (GRD001 folds their initializers on syntax).</param>
-        internal static void AddConstantsWithStringsAt(SyntaxNode root, IReadOnlyList<int> positions, List<string> names, bool includeReadOnly = false)
+        /// <param name="includeFields">Also any other field, readonly or not (GRD001 folds their initializers on syntax).</param>
+        internal static void AddConstantsWithStringsAt(SyntaxNode root, IReadOnlyList<int> positions, List<string> names, bool includeFields = false)
         {
             foreach (int position in positions)
             {
                 if (StringValueSyntax.StringTokenAt(root, position, out SyntaxToken token))
                 {
-                    string? name = ConstantDeclaredBy(token.Parent, includeReadOnly);
+                    string? name = ConstantDeclaredBy(token.Parent, includeFields);
                     if (name != null && !names.Contains(name))
                     {
                         names.Add(name);
@@ -1313,10 +1313,13 @@ namespace Guardrails.Analyzers
         }
 
         /// <summary>The <c>const</c> field or local whose initializer contains <paramref name="node"/>, or null.</summary>
-        public static string? ConstantDeclaredBy(SyntaxNode? node) => ConstantDeclaredBy(node, includeReadOnly: false);
+        public static string? ConstantDeclaredBy(SyntaxNode? node) => ConstantDeclaredBy(node, includeFields: false);
 
-        /// <summary>The <c>const</c> (or, with <paramref name="includeReadOnly"/>, <c>readonly</c>) field or <c>const</c> local whose initializer contains <paramref name="node"/>.</summary>
-        public static string? ConstantDeclaredBy(SyntaxNode? node, bool includeReadOnly)
+        /// <summary>
+        /// The <c>const</c> field (or, with <paramref name="includeFields"/>, any field: <c>readonly</c> or not, GRD001 folds
+        /// the initializer of both, session 13) or <c>const</c> local whose initializer contains <paramref name="node"/>.
+        /// </summary>
+        public static string? ConstantDeclaredBy(SyntaxNode? node, bool includeFields)
         {
             for (SyntaxNode? current = node; current != null; current = current.Parent)
             {
@@ -1324,7 +1327,7 @@ namespace Guardrails.Analyzers
                 {
                     case VariableDeclaratorSyntax declarator:
                         SyntaxNode? declaration = declarator.Parent?.Parent;
-                        bool isConst = declaration is FieldDeclarationSyntax field ? field.Modifiers.Any(SyntaxKind.ConstKeyword) || (includeReadOnly && field.Modifiers.Any(SyntaxKind.ReadOnlyKeyword))
+                        bool isConst = declaration is FieldDeclarationSyntax field ? field.Modifiers.Any(SyntaxKind.ConstKeyword) || includeFields
                             : declaration is LocalDeclarationStatementSyntax local && local.Modifiers.Any(SyntaxKind.ConstKeyword);
                         return isConst ? declarator.Identifier.ValueText : null;
                     case StatementSyntax _:

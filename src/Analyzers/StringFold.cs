@@ -13,7 +13,7 @@ namespace Guardrails.Analyzers
     /// <c>string.Concat/Join/Format/Create</c>, <c>StringBuilder</c> append chains, <c>new string(char[])</c>, char and
     /// byte arrays through <c>Encoding.*.GetString</c>, <c>Convert.FromBase64String/FromHexString</c>, and the string
     /// methods a developer uses to hide a key (<c>Replace</c>, <c>Substring</c>, <c>Split</c>, <c>Reverse</c>,
-    /// <c>ToCharArray</c>). Names are followed to the initializer of a <c>const</c> or <c>readonly</c> field or a local
+    /// <c>ToCharArray</c>). Names are followed to the initializer of a field (<c>const</c>, <c>readonly</c> or not) or a local, a call into a source method whose body is one expression over its parameters, and a member of a record built from literals
     /// (the semantic model is asked only for a name inside the folded expression). Used only at the few places the raw
     /// text points to (a prefix in a literal, an escape, <c>new string(</c>, <c>GetString(</c>, <c>FromBase64String(</c>),
     /// so the allocations here are paid only there.
@@ -286,6 +286,21 @@ namespace Guardrails.Analyzers
                     return Items(list.Initializer.Expressions, offset);
                 case ObjectCreationExpressionSyntax creation:
                     return Creation(TypeName(creation.Type), creation.ArgumentList, offset);
+                case TupleExpressionSyntax tuple:
+                {
+                    // ("…", "…"): its elements, as an array's (Item1, Item2 or their names pick one, see Name).
+                    var elements = new List<ExpressionSyntax>(tuple.Arguments.Count);
+                    foreach (ArgumentSyntax element in tuple.Arguments)
+                    {
+                        elements.Add(element.Expression);
+                    }
+
+                    return Items(elements, offset);
+                }
+
+                case MemberAccessExpressionSyntax property when property.Expression is BaseObjectCreationExpressionSyntax created:
+                    // new Cfg("…", "…").Key: a member of a source type built from its primary constructor's parameters.
+                    return SourceMember(property, created, offset);
                 case ImplicitObjectCreationExpressionSyntax:
                     return null;
                 case InvocationExpressionSyntax invocation:
@@ -429,7 +444,8 @@ namespace Guardrails.Analyzers
         {
             if (!(invocation.Expression is MemberAccessExpressionSyntax member))
             {
-                return null;
+                // Join("…", "…"): a method or local function of this compilation whose body joins its parameters.
+                return invocation.Expression is IdentifierNameSyntax || invocation.Expression is GenericNameSyntax ? SourceCall(invocation, offset) : null;
             }
 
             string method = member.Name.Identifier.ValueText;
@@ -490,7 +506,8 @@ namespace Guardrails.Analyzers
             Value? receiver = Eval(member.Expression, offset);
             if (receiver == null)
             {
-                return null;
+                // Text.Join("…", "…"), this.Join(…): a method of a type, not of a folded value.
+                return SourceCall(invocation, offset);
             }
 
             switch (method)
@@ -936,11 +953,24 @@ namespace Guardrails.Analyzers
             c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : throw new FormatException();
 
         /// <summary>
-        /// A <c>const</c> or <c>readonly</c> field, or a local, followed to its initializer; in another file only through
+        /// A field (any) or a local followed to its initializer, a tuple element to its element; in another file only through
         /// literals (names there would need that file's semantic model).
         /// </summary>
         private Value? Name(ExpressionSyntax name, int offset)
         {
+            if (_frame != null && name is IdentifierNameSyntax parameter && _frame.Arguments.TryGetValue(parameter.Identifier.ValueText, out (ExpressionSyntax Value, Frame? Caller) argument) &&
+                _frame.Body.Span.Contains(name.Span) && _frame.Body.SyntaxTree == name.SyntaxTree && !(name.Parent is MemberAccessExpressionSyntax access && access.Name == name))
+            {
+                // A parameter of the callee being folded: the caller's argument, folded where the caller wrote it.
+                Frame callee = _frame;
+                _frame = argument.Caller;
+                _depth++;
+                Value? passed = Eval(argument.Value, offset);
+                _depth--;
+                _frame = callee;
+                return passed;
+            }
+
             if (_depth >= MaximumDepth || name.SyntaxTree != _model.SyntaxTree)
             {
                 return null;
@@ -969,7 +999,19 @@ namespace Guardrails.Analyzers
                 return new Value(constant);
             }
 
-            bool followable = (symbol is IFieldSymbol f && (f.IsReadOnly || f.IsConst)) || symbol is ILocalSymbol;
+            if (symbol is IFieldSymbol element && element.ContainingType?.IsTupleType == true && name is MemberAccessExpressionSyntax tupleAccess)
+            {
+                // T.Item1, T.Head: one element of a folded tuple.
+                int index = TupleIndex(element);
+                _depth++;
+                Value? tuple = Eval(tupleAccess.Expression, offset);
+                _depth--;
+                return tuple?.Items == null || index < 0 || index >= tuple.Items.Count ? null : new Value(tuple.Items[index]);
+            }
+
+            // Any field, readonly or not (static string[] P = { … }; P[0] + P[1]): its initializer holds the pieces the
+            // program starts with, and a key written there is in the source whatever assigns the field later.
+            bool followable = symbol is IFieldSymbol || symbol is ILocalSymbol;
             if (!followable || symbol!.DeclaringSyntaxReferences.Length != 1)
             {
                 return null;
@@ -1000,6 +1042,185 @@ namespace Guardrails.Analyzers
             }
 
             return value;
+        }
+
+        /// <summary>The element a tuple field stands for: 0 for <c>Item1</c> or the first element's name, …; -1 when unknown.</summary>
+        private static int TupleIndex(IFieldSymbol element)
+        {
+            string name = (element.CorrespondingTupleField ?? element).Name;
+            return name.StartsWith("Item", StringComparison.Ordinal) && int.TryParse(name.Substring(4), out int n) ? n - 1 : -1;
+        }
+
+        /// <summary>The parameters of a callee being folded, each bound to its argument and the frame that argument is folded in.</summary>
+        private sealed class Frame
+        {
+            public Frame(SyntaxNode body) => Body = body;
+
+            public SyntaxNode Body { get; }
+
+            public Dictionary<string, (ExpressionSyntax Value, Frame? Caller)> Arguments { get; } = new Dictionary<string, (ExpressionSyntax, Frame?)>(StringComparer.Ordinal);
+        }
+
+        private Frame? _frame;
+
+        /// <summary>
+        /// A call of a method or local function declared in this compilation whose body is one expression (<c>=&gt; a + b</c>,
+        /// or <c>{ return a + b; }</c>): that expression, folded with each parameter standing for its argument. No loops, no
+        /// statements, no <c>params</c>; the call must be in this file (the callee may be anywhere), at most
+        /// <see cref="MaximumDepth"/> calls and names deep. Asked of the compiler only at a fold.
+        /// </summary>
+        private Value? SourceCall(InvocationExpressionSyntax invocation, int offset)
+        {
+            if (!_resolve || _depth >= MaximumDepth || invocation.SyntaxTree != _model.SyntaxTree ||
+                !(_model.GetSymbolInfo(invocation, _cancellationToken).Symbol is IMethodSymbol method) || method.DeclaringSyntaxReferences.Length != 1)
+            {
+                return null;
+            }
+
+            SyntaxNode declaration = method.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken);
+            ExpressionSyntax? body = declaration switch
+            {
+                MethodDeclarationSyntax m => OneExpression(m.ExpressionBody, m.Body),
+                LocalFunctionStatementSyntax l => OneExpression(l.ExpressionBody, l.Body),
+                _ => null,
+            };
+
+            return body == null ? null : Call(invocation, body, method.Parameters, invocation.ArgumentList, offset);
+        }
+
+        /// <summary>
+        /// <c>new Cfg("…", "…").Key</c>: a member of a record or class with a primary constructor, declared as the
+        /// constructor's parameter (a record's positional property) or as one expression over the parameters (<c>=&gt; A + B</c>,
+        /// <c>{ get; } = a + b</c>, <c>get =&gt; …</c>).
+        /// </summary>
+        private Value? SourceMember(MemberAccessExpressionSyntax access, BaseObjectCreationExpressionSyntax creation, int offset)
+        {
+            if (!_resolve || _depth >= MaximumDepth || access.SyntaxTree != _model.SyntaxTree || creation.ArgumentList == null ||
+                !(_model.GetSymbolInfo(creation, _cancellationToken).Symbol is IMethodSymbol constructor) || constructor.DeclaringSyntaxReferences.Length != 1 ||
+                !(constructor.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is TypeDeclarationSyntax type) || type.ParameterList == null)
+            {
+                return null;
+            }
+
+            ISymbol? member = _model.GetSymbolInfo(access, _cancellationToken).Symbol;
+            if (member == null || member.DeclaringSyntaxReferences.Length != 1)
+            {
+                return null;
+            }
+
+            SyntaxNode declaration = member.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken);
+            if (declaration is ParameterSyntax positional)
+            {
+                // A record's positional property: the argument given to its parameter.
+                int index = type.ParameterList.Parameters.IndexOf(positional);
+                ExpressionSyntax? argument = index < 0 ? null : ArgumentFor(creation.ArgumentList.Arguments, index, positional.Identifier.ValueText);
+                return argument == null ? null : Eval(argument, offset);
+            }
+
+            ExpressionSyntax? body = declaration switch
+            {
+                PropertyDeclarationSyntax p => p.ExpressionBody?.Expression ?? p.Initializer?.Value ?? Getter(p),
+                VariableDeclaratorSyntax field => field.Initializer?.Value,
+                _ => null,
+            };
+
+            return body == null ? null : Call(creation, body, constructor.Parameters, creation.ArgumentList, offset);
+        }
+
+        private static ExpressionSyntax? Getter(PropertyDeclarationSyntax property)
+        {
+            if (property.AccessorList == null)
+            {
+                return null;
+            }
+
+            foreach (AccessorDeclarationSyntax accessor in property.AccessorList.Accessors)
+            {
+                if (accessor.IsKind(SyntaxKind.GetAccessorDeclaration))
+                {
+                    return OneExpression(accessor.ExpressionBody, accessor.Body);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The one expression a body is: <c>=&gt; e</c>, or a block of one <c>return e;</c>.</summary>
+        private static ExpressionSyntax? OneExpression(ArrowExpressionClauseSyntax? arrow, BlockSyntax? block) =>
+            arrow != null ? arrow.Expression
+            : block != null && block.Statements.Count == 1 && block.Statements[0] is ReturnStatementSyntax r ? r.Expression
+            : null;
+
+        /// <summary><paramref name="body"/> folded with each of <paramref name="parameters"/> standing for its argument (by position or name, else its default).</summary>
+        private Value? Call(ExpressionSyntax call, ExpressionSyntax body, System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters, ArgumentListSyntax arguments, int offset)
+        {
+            var frame = new Frame(body);
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                IParameterSymbol parameter = parameters[i];
+                if (parameter.IsParams)
+                {
+                    return null;
+                }
+
+                if (ArgumentFor(arguments.Arguments, i, parameter.Name) is ExpressionSyntax value)
+                {
+                    frame.Arguments[parameter.Name] = (value, _frame);
+                }
+                else if (parameter.DeclaringSyntaxReferences.Length == 1 &&
+                    parameter.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is ParameterSyntax declared && declared.Default != null)
+                {
+                    frame.Arguments[parameter.Name] = (declared.Default.Value, null);
+                }
+            }
+
+            Frame? caller = _frame;
+            int leaves = Leaves.Count;
+            _frame = frame;
+            _depth++;
+            bool calls = _calls;
+            _calls = true;
+            Value? result = Eval(body, offset);
+            _calls = calls;
+            _depth--;
+            _frame = caller;
+
+            // Pieces written in the callee's file, not this one, are reported at the call that brings them here; empty
+            // pieces (a default "" not passed) are no part of the key's text.
+            for (int i = Leaves.Count - 1; i >= leaves; i--)
+            {
+                if (Leaves[i].Value.Length == 0)
+                {
+                    Leaves.RemoveAt(i);
+                }
+                else if (Leaves[i].Node.SyntaxTree != _model.SyntaxTree)
+                {
+                    Leaves[i] = (call, Leaves[i].Start, Leaves[i].Value);
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>The argument for parameter <paramref name="index"/> named <paramref name="name"/>: by name, else by position before any named one.</summary>
+        private static ExpressionSyntax? ArgumentFor(SeparatedSyntaxList<ArgumentSyntax> args, int index, string name)
+        {
+            for (int j = 0; j < args.Count; j++)
+            {
+                if (args[j].NameColon != null)
+                {
+                    if (args[j].NameColon!.Name.Identifier.ValueText == name)
+                    {
+                        return args[j].Expression;
+                    }
+                }
+                else if (j == index)
+                {
+                    return args[j].Expression;
+                }
+            }
+
+            return null;
         }
     }
 }

@@ -153,6 +153,13 @@ namespace Guardrails.Analyzers
                         node = call;
                         throughCall = true;
                         continue;
+                    case MemberAccessExpressionSyntax element when element.Expression == node && !(element.Parent is InvocationExpressionSyntax) &&
+                        (node is IdentifierNameSyntax || node is MemberAccessExpressionSyntax):
+                        // Parts.T.Item1, Parts.T.Head: an element of a tuple the name holds (StringFold picks it; any other member
+                        // folds to nothing).
+                        node = element;
+                        throughCall = true;
+                        continue;
                     case ElementAccessExpressionSyntax slice when slice.Expression == node && slice.ArgumentList.Arguments.Count == 1:
                         // "…"[a..b], "…"[^1]: a slice of the string (StringFold folds constant bounds).
                         node = slice;
