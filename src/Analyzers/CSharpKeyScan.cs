@@ -166,10 +166,11 @@ namespace Guardrails.Analyzers
                 }
             }
 
-            // Literals over several lines: JSON, YAML, INI or .env text whose names make a value a key.
+            // Literals over several lines: JSON, YAML, INI or .env text whose names make a value a key (the one content line
+            // of an interpolated raw literal is a text token with no line break of its own).
             foreach (int position in spots.MultiLineLiterals)
             {
-                if (StringTokenAt(position, out SyntaxToken token) && token.Text.IndexOf('\n') >= 0 && _literalsDone.Add(token.SpanStart))
+                if (StringTokenAt(position, out SyntaxToken token) && (token.Text.IndexOf('\n') >= 0 || IsMultiLineRaw(token)) && _literalsDone.Add(token.SpanStart))
                 {
                     CheckLiteral(token);
                 }
@@ -946,12 +947,13 @@ namespace Guardrails.Analyzers
         }
 
         /// <summary>
-        /// A raw literal (not interpolated) written over several lines, the delimiters on lines of their own. The interpolated
-        /// form with one content line (<c>$"""</c>) is not judged yet: its text token holds no line break and the path that
-        /// judges it was not found in session 12 (docs/rules/GRD001.md, Limits).
+        /// A raw literal written over several lines, the delimiters on lines of their own, or the text of an interpolated one
+        /// with no hole (<c>$"""</c> newline <c>mistral_api_key: …</c> newline <c>"""</c>: one text token, session 13).
         /// </summary>
         private static bool IsMultiLineRaw(SyntaxToken token) =>
-            token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken) || token.IsKind(SyntaxKind.Utf8MultiLineRawStringLiteralToken);
+            token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken) || token.IsKind(SyntaxKind.Utf8MultiLineRawStringLiteralToken) ||
+            (token.IsKind(SyntaxKind.InterpolatedStringTextToken) && token.Parent?.Parent is InterpolatedStringExpressionSyntax only && only.Contents.Count == 1 &&
+             only.StringStartToken.IsKind(SyntaxKind.InterpolatedMultiLineRawStringStartToken));
 
         private static bool LooksLikeDotEnv(string value)
         {
@@ -976,7 +978,7 @@ namespace Guardrails.Analyzers
         {
             SyntaxTree tree = _context.SemanticModel.SyntaxTree;
             string text = token.Text;
-            if (text.IndexOf('\n') >= 0)
+            if (text.IndexOf('\n') >= 0 || IsMultiLineRaw(token))
             {
                 int at = text.IndexOf(value.Substring(match.Start, match.Length), StringComparison.Ordinal);
                 if (at >= 0)

@@ -50,6 +50,8 @@ public class StringFormsRound6Tests
     [Theory]
     [InlineData("\"\"\"")]
     [InlineData("\"\"\"\"")]
+    [InlineData("$\"\"\"")] // session 13: the interpolated raw literal of the same shape
+    [InlineData("$$\"\"\"")]
     public Task Configuration_text_on_the_one_content_line_of_a_multi_line_raw_literal_is_read(string opening)
     {
         string key = FakeKeys.Mistral("OneContentLineNotRealKey");
