@@ -26,7 +26,7 @@ namespace Guardrails.Analyzers
 
         private static readonly ConstantChain None = new ConstantChain(new HashSet<string>(), all: false);
 
-        /// <summary>Per syntax tree: a name → the constants (and, with fields, any field) whose initializer names it.</summary>
+        /// <summary>Per syntax tree: a name → the constants (and, with fields, the readonly and static fields) whose initializer names it.</summary>
         private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, string[]>> Folders = new ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, string[]>>();
 
         private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, string[]>> FoldersWithFields = new ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, string[]>>();
@@ -47,7 +47,7 @@ namespace Guardrails.Analyzers
         public bool Contains(string name) => All || _names.Contains(name);
 
         /// <param name="seeds">The constants of one tree whose own initializer holds a piece.</param>
-        /// <param name="includeFields">A field, readonly or not, that folds a qualifying name qualifies too (GRD001).</param>
+        /// <param name="includeFields">A <c>readonly</c> or <c>static</c> field that folds a qualifying name qualifies too (GRD001).</param>
         public static ConstantChain Compute(Compilation compilation, Func<SyntaxTree, IReadOnlyList<string>> seeds, CancellationToken cancellationToken, bool includeFields = false)
         {
             var names = new HashSet<string>();

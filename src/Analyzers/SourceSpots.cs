@@ -1296,7 +1296,7 @@ namespace Guardrails.Analyzers
         }
 
         /// <summary>Adds the <c>const</c>s whose initializer has a string literal at one of <paramref name="positions"/>.</summary>
-        /// <param name="includeFields">Also any other field, readonly or not (GRD001 folds their initializers on syntax).</param>
+        /// <param name="includeFields">Also <c>readonly</c> and <c>static</c> fields (GRD001 folds their initializers on syntax).</param>
         internal static void AddConstantsWithStringsAt(SyntaxNode root, IReadOnlyList<int> positions, List<string> names, bool includeFields = false)
         {
             foreach (int position in positions)
@@ -1316,8 +1316,8 @@ namespace Guardrails.Analyzers
         public static string? ConstantDeclaredBy(SyntaxNode? node) => ConstantDeclaredBy(node, includeFields: false);
 
         /// <summary>
-        /// The <c>const</c> field (or, with <paramref name="includeFields"/>, any field: <c>readonly</c> or not, GRD001 folds
-        /// the initializer of both, session 13) or <c>const</c> local whose initializer contains <paramref name="node"/>.
+        /// The <c>const</c> field (or, with <paramref name="includeFields"/>, a <c>readonly</c> or <c>static</c> field: GRD001
+        /// folds the initializer of both, session 13) or <c>const</c> local whose initializer contains <paramref name="node"/>.
         /// </summary>
         public static string? ConstantDeclaredBy(SyntaxNode? node, bool includeFields)
         {
@@ -1327,7 +1327,8 @@ namespace Guardrails.Analyzers
                 {
                     case VariableDeclaratorSyntax declarator:
                         SyntaxNode? declaration = declarator.Parent?.Parent;
-                        bool isConst = declaration is FieldDeclarationSyntax field ? field.Modifiers.Any(SyntaxKind.ConstKeyword) || includeFields
+                        bool isConst = declaration is FieldDeclarationSyntax field
+                            ? field.Modifiers.Any(SyntaxKind.ConstKeyword) || (includeFields && (field.Modifiers.Any(SyntaxKind.ReadOnlyKeyword) || field.Modifiers.Any(SyntaxKind.StaticKeyword)))
                             : declaration is LocalDeclarationStatementSyntax local && local.Modifiers.Any(SyntaxKind.ConstKeyword);
                         return isConst ? declarator.Identifier.ValueText : null;
                     case StatementSyntax _:
