@@ -42,4 +42,27 @@ public class SecretsRound13Tests
         Assert.DoesNotContain(key.Substring(8, 40), result.Output);
         Assert.DoesNotContain("AD0001", result.Output);
     }
+
+    /// <summary>
+    /// Issue 16 leftover of session 12: the interpolated raw literal with one content line and no hole (<c>$"""</c> newline
+    /// <c>mistral_api_key: …</c> newline <c>"""</c>) is configuration text, as the plain one is (the build was green before).
+    /// </summary>
+    [Fact]
+    public void A_key_named_on_the_one_content_line_of_an_interpolated_raw_literal_fails_the_build_at_its_line()
+    {
+        TestProject project = _fixture.NewProject();
+        string key = FakeKeys.Mistral("E2eInterpolatedOneLineNotReal");
+        project.Write("Program.cs",
+            "string settings = $\"\"\"\n" +
+            "    mistral_api_key: " + key + "\n" +
+            "    \"\"\";\n" +
+            "System.Console.WriteLine(settings.Length);\n");
+
+        DotNet.Result result = project.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("Program.cs(2,22): error GRD001:", result.Output);
+        Assert.DoesNotContain(key.Substring(4, 20), result.Output);
+        Assert.DoesNotContain("AD0001", result.Output);
+    }
 }
