@@ -129,14 +129,16 @@ if (Arg("--scan-loop") is string scanLoop)
     var times = new List<double>();
     long scanBytes = 0;
     int reported = 0;
+    var last = new List<Diagnostic>();
     for (int pass = -1; pass < int.Parse(scanLoop); pass++)
     {
         reported = 0;
+        last.Clear();
         var at = Segment.Begin();
         foreach (SyntaxTree tree in compilation.SyntaxTrees)
         {
 #pragma warning disable CS0618 // the public constructor is the way to run a semantic model action outside the driver
-            var context = new SemanticModelAnalysisContext(compilation.GetSemanticModel(tree), options, _ => reported++, _ => true, none);
+            var context = new SemanticModelAnalysisContext(compilation.GetSemanticModel(tree), options, d => { reported++; last.Add(d); }, _ => true, none);
 #pragma warning restore CS0618
             Guardrails.Analyzers.CSharpKeyScan.Run(context, settings, keyConstants, mentions);
         }
@@ -150,6 +152,13 @@ if (Arg("--scan-loop") is string scanLoop)
     }
 
     Console.WriteLine($"scan-loop: CSharpKeyScan.Run over {trees.Count} trees: min {times.Min():0.00} ms, median {Samples.Median(times):0.00} ms; allocated {scanBytes / 1e6:0.00} MB per pass; {reported} reported");
+    if (Arg("--diagnostics") is string scanList)
+    {
+        // --diagnostics FILE: every diagnostic of the last pass (id, file, span, message), sorted: the same list before and
+        // after a change that must not change what GRD001 reports.
+        File.WriteAllLines(scanList, last.Select(d => $"{d.Id} {Path.GetFileName(d.Location.SourceTree?.FilePath)} {d.Location.SourceSpan} {d.Severity} {d.GetMessage()}").Order(StringComparer.Ordinal));
+    }
+
     return 0;
 }
 

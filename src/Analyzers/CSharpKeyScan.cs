@@ -86,7 +86,14 @@ namespace Guardrails.Analyzers
                 int position = candidate.Position;
                 if (StringTokenAt(position, out SyntaxToken token) && _literalsDone.Add(token.SpanStart))
                 {
-                    // The spot's raw text is the value (no escapes, no doubled quotes): already judged as a value.
+                    // The spot's raw text is the value (no escapes, no doubled quotes): already judged as a value. When the
+                    // literal is a plain "…" that starts at the spot's quote and has no escape, its value is that very text,
+                    // and whether it is a generic secret was worked out with the hints: judging it under a name reuses that.
+                    if (token.IsKind(SyntaxKind.StringLiteralToken) && token.SpanStart == position - 1 && token.Text.Length == token.ValueText.Length + 2)
+                    {
+                        SecretScanner.RememberNameHints(token.ValueText, candidate.NameHints);
+                    }
+
                     CheckLiteral(token, valueMayBeNamed: true);
                 }
             }

@@ -541,7 +541,41 @@ namespace Guardrails.Core.Secrets
             return lower && upper && digit;
         }
 
+        /// <summary>
+        /// The last value <see cref="IsGenericSecret"/> judged on this thread, and its verdict: one value is judged again and
+        /// again while its name is looked for (<see cref="Classify"/> under the name, under a comment, the name hints of a
+        /// call's parameter), and the judging is the costly half (entropy, placeholder words, readable base64).
+        /// </summary>
+        [ThreadStatic]
+        private static string? t_lastJudged;
+
+        [ThreadStatic]
+        private static bool t_lastGeneric;
+
+        /// <summary>
+        /// A verdict of <see cref="IsGenericSecret"/> already worked out for <paramref name="value"/> (as <see cref="NameHints"/>
+        /// gave it: null exactly when generic), so the judging of the same text that follows on this thread reuses it.
+        /// </summary>
+        internal static void RememberGenericVerdict(string value, bool generic)
+        {
+            t_lastJudged = value;
+            t_lastGeneric = generic;
+        }
+
         private static bool IsGenericSecret(string v)
+        {
+            if (string.Equals(v, t_lastJudged, StringComparison.Ordinal))
+            {
+                return t_lastGeneric;
+            }
+
+            bool generic = JudgeGenericSecret(v);
+            t_lastJudged = v;
+            t_lastGeneric = generic;
+            return generic;
+        }
+
+        private static bool JudgeGenericSecret(string v)
         {
             int n = v.Length;
             if (n > GenericMaximumLength)

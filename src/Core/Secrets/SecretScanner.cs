@@ -472,6 +472,21 @@ namespace Guardrails.Core.Secrets
         }
 
         /// <summary>
+        /// Hands over what <see cref="MightBeNamedValue(string, int, int, out IReadOnlyList{string})"/> found for the text of
+        /// <paramref name="value"/> (<paramref name="nameHints"/>: null when it is a generic secret), so that judging the same
+        /// value under a name next (<see cref="TryMatchNamedValue(string, string, out SecretMatch)"/>) does not work out again
+        /// whether it is a generic secret. The answers do not change: the hints must be those of this exact text. A
+        /// "Bearer …" value is left alone (its hints are its token's).
+        /// </summary>
+        public static void RememberNameHints(string value, IReadOnlyList<string>? nameHints)
+        {
+            if (value != null && !value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                NamedValues.RememberGenericVerdict(value, nameHints == null);
+            }
+        }
+
+        /// <summary>
         /// False when <paramref name="name"/> holds none of the words that make a name secret-like (key, token, secret,
         /// password, credential, …): under such a name <see cref="TryMatchNamedValue"/> finds nothing (except for a
         /// "Bearer …" value). Ordinal, case-insensitive, no allocation.

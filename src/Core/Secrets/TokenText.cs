@@ -107,7 +107,7 @@ namespace Guardrails.Core.Secrets
                 }
             }
 
-            if (IndexOfIgnoreCase(text, start, count, "...") >= 0 || IndexOfIgnoreCase(text, start, count, "\u2026") >= 0)
+            if (text.IndexOf("...", start, count, StringComparison.Ordinal) >= 0 || text.IndexOf('\u2026', start, count) >= 0)
             {
                 return true;
             }
@@ -122,11 +122,22 @@ namespace Guardrails.Core.Secrets
                 return false;
             }
 
-            foreach (string word in PlaceholderWords)
+            // Every place each word occurs (ignoring ASCII case), in one pass: at each character only the words that
+            // start with it are tried (the answer is whether any occurrence counts, whatever the order they are met in).
+            int end = start + count;
+            for (int at = start; at < end; at++)
             {
-                for (int at = IndexOfIgnoreCase(text, start, count, word); at >= 0; at = IndexOfIgnoreCase(text, at + 1, start + count - at - 1, word))
+                char c = text[at];
+                string[]? candidates = c < 128 ? PlaceholderWordsByFirst[ToLowerAscii(c)] : null;
+                if (candidates == null)
                 {
-                    if (!wordsAsWritten || word == "xxxx" || !IsAlnum(word[0]) || AsWritten(text, at, word.Length, start, start + count))
+                    continue;
+                }
+
+                foreach (string word in candidates)
+                {
+                    if (end - at >= word.Length && StartsWithIgnoreCase(text, at, word) &&
+                        (!wordsAsWritten || word == "xxxx" || !IsAlnum(word[0]) || AsWritten(text, at, word.Length, start, end)))
                     {
                         return true;
                     }
@@ -134,6 +145,20 @@ namespace Guardrails.Core.Secrets
             }
 
             return false;
+        }
+
+        /// <summary><paramref name="word"/> (lower case) at <paramref name="at"/>, ignoring ASCII case.</summary>
+        private static bool StartsWithIgnoreCase(string text, int at, string word)
+        {
+            for (int j = 1; j < word.Length; j++)
+            {
+                if (ToLowerAscii(text[at + j]) != word[j])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>Capitalized words a placeholder written as a camelCase run holds besides its placeholder word (<c>YourGoogleApiKeyHere</c>).</summary>
@@ -206,6 +231,24 @@ namespace Guardrails.Core.Secrets
             "your", "xxxx", "example", "placeholder", "redacted", "replace", "insert", "changeme", "sample", "-here", "_here",
         };
 
+        /// <summary><see cref="PlaceholderWords"/> by their first character (lower case ASCII).</summary>
+        private static readonly string[]?[] PlaceholderWordsByFirst = BuildPlaceholderWordsByFirst();
+
+        private static string[]?[] BuildPlaceholderWordsByFirst()
+        {
+            var table = new string[]?[128];
+            foreach (string word in PlaceholderWords)
+            {
+                string[]? had = table[word[0]];
+                string[] with = new string[(had?.Length ?? 0) + 1];
+                had?.CopyTo(with, 0);
+                with[with.Length - 1] = word;
+                table[word[0]] = with;
+            }
+
+            return table;
+        }
+
         /// <summary>
         /// The text is a unit of at most eight characters written over and over ("1234abcd1234abcd…", "abc123abc123…"),
         /// as documentation fills a key-shaped slot; a random body never repeats itself.
@@ -272,15 +315,18 @@ namespace Guardrails.Core.Secrets
                 return 0;
             }
 
+            // The counts are zero between calls: only the range of characters seen is read and cleared again (a key's
+            // alphabet spans '+' to 'z', not all 128), in ascending order as a whole-table pass would add them.
             int[] counts = entropyCounts ??= new int[128];
-            Array.Clear(counts, 0, counts.Length);
-            int other = 0;
+            int other = 0, low = 128, high = -1;
             for (int i = start; i < start + count; i++)
             {
                 char c = text[i];
                 if (c < 128)
                 {
                     counts[c]++;
+                    low = c < low ? c : low;
+                    high = c > high ? c : high;
                 }
                 else
                 {
@@ -289,10 +335,12 @@ namespace Guardrails.Core.Secrets
             }
 
             double h = 0;
-            foreach (int n in counts)
+            for (int c = low; c <= high; c++)
             {
+                int n = counts[c];
                 if (n > 0)
                 {
+                    counts[c] = 0;
                     double p = (double)n / count;
                     h -= p * Math.Log(p, 2);
                 }
