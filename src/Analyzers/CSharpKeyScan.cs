@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -873,6 +874,7 @@ namespace Guardrails.Analyzers
         /// The words of a comment on the declaration or statement holding <paramref name="expression"/> (the line above,
         /// the end of its line, or its XML doc), up to the comment's last secret word ("Mistral API key"), or null.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private static string? CommentName(SyntaxNode? expression)
         {
             SyntaxNode? holder = expression;
@@ -903,6 +905,7 @@ namespace Guardrails.Analyzers
 
         private static readonly string[] CommentSecretWords = { "key", "token", "secret", "password", "credential" };
 
+        [MethodImpl(HotPath.Optimized)]
         private static string? CommentWords(SyntaxTrivia trivia)
         {
             if (!trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) && !trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) &&

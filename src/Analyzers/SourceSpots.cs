@@ -158,6 +158,7 @@ namespace Guardrails.Analyzers
         /// order three searches would add them: every <see cref="StringCalls"/> call, then every <c>Reverse(</c>, then
         /// every <c>Decode(</c>.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private static void CollectCalls(string text, List<int> builders)
         {
             List<int>? reverses = null, decodes = null;
@@ -237,6 +238,7 @@ namespace Guardrails.Analyzers
         }
 
         /// <summary><paramref name="text"/> holds <paramref name="value"/> ending right before <paramref name="end"/>.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private static bool EndsWith(string text, int end, string value) =>
             end >= value.Length && string.CompareOrdinal(text, end - value.Length, value, 0, value.Length) == 0;
 
@@ -257,6 +259,7 @@ namespace Guardrails.Analyzers
             return Cache.GetValue(tree, _ => spots);
         }
 
+        [MethodImpl(HotPath.Optimized)]
         internal static SourceSpots Compute(SyntaxTree tree, CancellationToken cancellationToken)
         {
             string text = TreeText.Of(tree, cancellationToken);
@@ -426,6 +429,7 @@ namespace Guardrails.Analyzers
         /// text plus indentation): a self-identifying key in one is an <see cref="Anchors"/> spot already; most are SQL,
         /// markup or prose.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private static int RawContentEnd(string text, int quote, out int start, out int delimiter)
         {
             int quotes = 3;
@@ -476,6 +480,7 @@ namespace Guardrails.Analyzers
         /// whole value (<c>CheckConcatenation</c>), never as configuration text: its <see cref="MultiLineLiterals"/> spot
         /// would be a token lookup that judges nothing (a key in a piece is an <see cref="Anchors"/> spot of its own).
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private static bool OpensAHole(string text, int quote, int contentStart, int contentEnd)
         {
             int dollars = 0;
@@ -517,6 +522,7 @@ namespace Guardrails.Analyzers
         }
 
         /// <summary>The verbatim literal (not interpolated) whose text starts at <paramref name="start"/>: see <see cref="RawContentEnd"/>.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private static bool VerbatimMayHoldNamedValue(string text, int start)
         {
             // The content ends at the first quote that is not doubled.
@@ -547,6 +553,7 @@ namespace Guardrails.Analyzers
         /// The text spans lines, and holds a named value with its name (configuration text), or is one token alone on its
         /// lines (a raw literal's value drops its first and last line: the code around names it).
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private static bool SpansLinesAndMayHoldNamedValue(string text, int start, int end)
         {
             if (end <= start || text.IndexOf('\n', start, end - start) < 0)
@@ -589,6 +596,7 @@ namespace Guardrails.Analyzers
         /// of token characters (or a "Bearer …" value). Between most pairs of quotes stands prose, SQL, a URL with a port, or
         /// code between two literals: out at the first space, colon or bracket, before anything allocates.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private static bool MayBeToken(string text, int start, int length)
         {
             char first = text[start];
@@ -629,6 +637,7 @@ namespace Guardrails.Analyzers
         /// (a "Bearer …" value excepted, which is judged under any name). Saves finding the token for most key-shaped
         /// literals (hashes, ETags, ids).
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private static bool AssignedToAPlainName(string text, int quote)
         {
             if (string.Compare(text, quote + 1, "Bearer ", 0, 7, StringComparison.OrdinalIgnoreCase) == 0)
@@ -690,6 +699,7 @@ namespace Guardrails.Analyzers
         }
 
         /// <summary>A comment on the line of <paramref name="position"/> or on the line above (it may name the value).</summary>
+        [MethodImpl(HotPath.Optimized)]
         private static bool CommentNearby(string text, int position)
         {
             int lineStart = position > 0 ? text.LastIndexOf('\n', position - 1) : -1;
@@ -718,6 +728,7 @@ namespace Guardrails.Analyzers
         /// run cheapest first: the characters around the <c>=</c>, the value's first character (a literal, a number,
         /// <c>null</c>, <c>new</c> or <c>await</c> starts no names-only value), the value's end, and only then the name.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private static void CollectNamedComposites(string text, List<int> spots)
         {
             for (int eq = text.IndexOf('='); eq > 0 && eq + 2 < text.Length; eq = text.IndexOf('=', eq + 2))
@@ -798,6 +809,7 @@ namespace Guardrails.Analyzers
             return end;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static int SkipSpaces(string text, int i)
         {
             while (i < text.Length && (text[i] == ' ' || text[i] == '\t'))
@@ -826,6 +838,7 @@ namespace Guardrails.Analyzers
         /// run of its occurrences no more than <see cref="CharRunGap"/> apart. One pass over the apostrophes (rare in
         /// code) instead of one search per comma form.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private static void CollectCharArrays(string text, List<int> charArrays, List<int> joins)
         {
             List<int>? second = null;
@@ -924,6 +937,7 @@ namespace Guardrails.Analyzers
         /// <c>(char)0x73 + $"k-…"</c>): a char written as its code starts the chain (<see cref="CharJoinsAString"/> does the
         /// char literals; a cast after a string is <see cref="JoinsAnotherString"/>'s). Looks back a few characters only.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private static bool CharCastJoinsThisString(string text, int quote)
         {
             int i = quote - 1;
@@ -975,6 +989,7 @@ namespace Guardrails.Analyzers
         /// The literal between <paramref name="start"/> and <paramref name="end"/> ends with a proper start of
         /// <see cref="SplittableAnchor"/> and is all letters and digits (the alphabet of the key's part before it).
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private static bool EndsWithSplitAnchor(string text, int start, int end)
         {
             char last = text[end - 1];
@@ -1010,6 +1025,7 @@ namespace Guardrails.Analyzers
         private const int ShortHeadMaximumRun = 16;
 
         /// <summary>The literal between <paramref name="opening"/> and <paramref name="closing"/> is all of an initializer: <c>= "…";</c>.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private static bool IsWholeInitializer(string text, int opening, int closing)
         {
             int after = SkipWhitespace(text, closing + 1);
@@ -1035,6 +1051,7 @@ namespace Guardrails.Analyzers
         /// The literal between <paramref name="opening"/> and <paramref name="closing"/> is followed by what continues a
         /// longer value (<c>+ , ) } .</c>) or follows a <c>+</c>.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private static bool IsPiece(string text, int opening, int closing)
         {
             int i = SkipWhitespace(text, closing + 1);
@@ -1066,6 +1083,7 @@ namespace Guardrails.Analyzers
         /// and the statement and line limits only under a name with a secret word in it (few): one short backward search
         /// per piece instead of three. No allocation.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private static bool AssignedToASecretName(string text, int quote, ref AssignedName assigned)
         {
             if (quote < 2)
@@ -1154,6 +1172,7 @@ namespace Guardrails.Analyzers
         /// <c>"…k" + "ey…"</c>, also with <c>@"</c> or <c>$"</c> and across line breaks, where the characters on both sides
         /// of the join could belong to one key (so <c>"items/" + "{id}"</c> and SQL joined on spaces are out).
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private static bool JoinsAnotherString(string text, int quote)
         {
             if (quote == 0 || !IsKeyCharacter(text[quote - 1]))
@@ -1285,6 +1304,7 @@ namespace Guardrails.Analyzers
 
         private const int MaximumSkippedDirectives = 4;
 
+        [MethodImpl(HotPath.Optimized)]
         private static int SkipWhitespace(string text, int i)
         {
             while (i < text.Length && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))

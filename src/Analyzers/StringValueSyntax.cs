@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Guardrails.Core.Secrets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -41,6 +43,7 @@ namespace Guardrails.Analyzers
         /// from the root, every lookup reads past every member before it in a large namespace or type, and spots come in
         /// text order, mostly a few tokens apart. <paramref name="near"/> starts as the root and is kept between calls.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public static SyntaxToken FindTokenNear(ref SyntaxNode near, int position)
         {
             while (near.Parent != null && !near.FullSpan.Contains(position))
@@ -54,6 +57,7 @@ namespace Guardrails.Analyzers
         }
 
         /// <summary><see cref="StringTokenAt"/> through <see cref="FindTokenNear"/>.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static bool StringTokenNear(ref SyntaxNode near, int position, out SyntaxToken token)
         {
             token = FindTokenNear(ref near, position);

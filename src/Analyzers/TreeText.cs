@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using Guardrails.Core.Secrets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -45,6 +46,7 @@ namespace Guardrails.Analyzers
         /// spots both walk (consecutive quotes are taken as a literal's two ends; see <see cref="SourceSpots"/>). Kept as
         /// long as the text (four bytes a quote).
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public static int[] QuotesOf(SyntaxTree tree, CancellationToken cancellationToken)
         {
             SourceText source = tree.GetText(cancellationToken);

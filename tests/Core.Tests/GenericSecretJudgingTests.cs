@@ -184,3 +184,30 @@ public class GenericSecretJudgingTests
         }
     }
 }
+
+/// <summary>
+/// The methods that read every character of every file, or run once per literal, are compiled fully optimized at their
+/// first call (<see cref="Guardrails.Core.Secrets.HotPath"/>): the analyzers run once per build, and left to tiering they run
+/// unoptimized for much of it.
+/// </summary>
+public class HotPathTests
+{
+    [Fact]
+    public void HotPath_is_the_runtimes_aggressive_optimization_flag() =>
+        Assert.Equal(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization, Guardrails.Core.Secrets.HotPath.Optimized);
+
+    [Theory]
+    [InlineData(typeof(TokenText), "Entropy")]
+    [InlineData(typeof(TokenText), "IsPlaceholder")]
+    [InlineData(typeof(NamedValues), "JudgeGenericSecret")]
+    [InlineData(typeof(NamedValues), "IsTokenValue")]
+    [InlineData(typeof(SecretScanner), "CollectAnchors")]
+    [InlineData(typeof(SecretScanner), "MightBeNamedValue")]
+    public void The_per_character_and_per_literal_methods_are_compiled_optimized_at_once(Type type, string name)
+    {
+        var methods = type.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)
+            .Where(m => m.Name == name).ToList();
+        Assert.NotEmpty(methods);
+        Assert.All(methods, m => Assert.True(m.MethodImplementationFlags.HasFlag(System.Reflection.MethodImplAttributes.AggressiveOptimization), type.Name + "." + name));
+    }
+}

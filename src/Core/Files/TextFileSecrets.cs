@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.IO;
 using Guardrails.Core.Json;
@@ -160,9 +161,11 @@ namespace Guardrails.Core.Files
         /// no allocation for text that holds no candidate: lets a caller skip parsing text that only might be configuration
         /// (a C# literal over several lines: SQL, markup, prose). Self-identifying keys are not this method's business.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public static bool MightHoldNamedValue(string text) => MightHoldNamedValue(text, 0, text.Length);
 
         /// <summary><see cref="MightHoldNamedValue(string)"/> for <c>text.Substring(start, length)</c>, without allocating it.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static bool MightHoldNamedValue(string text, int start, int length)
         {
             int end = start + length;

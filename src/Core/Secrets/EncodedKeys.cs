@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 
 namespace Guardrails.Core.Secrets
@@ -59,6 +60,7 @@ namespace Guardrails.Core.Secrets
         /// The C# key scan asks it of every literal's source text, so that only a literal that may hold an encoded key is
         /// looked up in the syntax tree.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public static bool MightHoldKey(string text, int start, int length)
         {
             if (!MightBeEncodedKey(text, start, length))

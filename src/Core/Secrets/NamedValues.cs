@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Text;
@@ -74,9 +75,11 @@ namespace Guardrails.Core.Secrets
         /// Printable ASCII without whitespace, quotes, brackets or separators that tokens never contain
         /// (so prose, markup, JSON, URLs with ports, lists and templates are out at once).
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public static bool IsTokenValue(string value) => IsTokenValue(value, 0, value.Length);
 
         /// <inheritdoc cref="IsTokenValue(string)"/>
+        [MethodImpl(HotPath.Optimized)]
         public static bool IsTokenValue(string text, int start, int length)
         {
             for (int i = start; i < start + length; i++)
@@ -95,6 +98,7 @@ namespace Guardrails.Core.Secrets
             c > ' ' && c <= '~' && c != '"' && c != '\'' && c != '`' && c != '\\' && c != '<' && c != '>' &&
             c != '{' && c != '}' && c != '(' && c != ')' && c != '[' && c != ']' && c != ',' && c != ';' && c != ':' && c != '|';
 
+        [MethodImpl(HotPath.Optimized)]
         internal static bool HasSomeProviderShape(string value)
         {
             foreach (ContextRule rule in Rules)
@@ -113,6 +117,7 @@ namespace Guardrails.Core.Secrets
         /// do (a generic secret), else the <see cref="ContextRule.Hints"/> of every provider whose shape the value has (at
         /// least one of which occurs, ignoring case, in an accepting name); empty when no name makes it a key.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public static IReadOnlyList<string>? NameHints(string value)
         {
             if (IsGenericSecret(value))
@@ -171,6 +176,7 @@ namespace Guardrails.Core.Secrets
         /// handed to a key-credential type. Both lengths already fit some provider's shape, so the hint adds no candidate;
         /// longer hex (SHA-256 digests) stays what no name makes a key.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private static bool IsCredentialHex(string value) => (value.Length == 32 || value.Length == 40) && TokenText.All(value, 0, value.Length, TokenText.IsHex);
 
         /// <summary>The hints of each combination of shapes seen so far (a handful in practice).</summary>
@@ -179,6 +185,7 @@ namespace Guardrails.Core.Secrets
         /// <summary>Text one of <see cref="SecretWords"/> contains: a name without any of them is never secret-like.</summary>
         internal static readonly string[] SecretWordStems = { "key", "token", "secret", "pass", "pwd", "credential", "pat" };
 
+        [MethodImpl(HotPath.Optimized)]
         public static KeyFormat? Classify(string name, string value, bool nameIsSecretLike)
         {
             // A name with no secret word in it ("Etag", "contentHash") decides at once, without parsing.
@@ -266,6 +273,7 @@ namespace Guardrails.Core.Secrets
             return null;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         internal static bool MayBeSecretLike(string name) => MayBeSecretLike(name, 0, name.Length);
 
         /// <summary><see cref="MayBeSecretLike(string)"/> for <c>text.Substring(start, length)</c>.</summary>
@@ -275,6 +283,7 @@ namespace Guardrails.Core.Secrets
         /// (<see cref="AsciiStemsByLetter"/>); a name with any other character takes the general path
         /// (<see cref="MayBeSecretLikeAnyText"/>), which has the same answers for ASCII.
         /// </remarks>
+        [MethodImpl(HotPath.Optimized)]
         internal static bool MayBeSecretLike(string text, int start, int length)
         {
             int end = start + length;
@@ -474,6 +483,7 @@ namespace Guardrails.Core.Secrets
         }
 
         /// <summary>8-4-4-4-12 hex digits at <paramref name="start"/>.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static bool IsGuid(string text, int start)
         {
             if (start < 0 || start + 36 > text.Length)
@@ -562,6 +572,7 @@ namespace Guardrails.Core.Secrets
             t_lastGeneric = generic;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static bool IsGenericSecret(string v)
         {
             if (string.Equals(v, t_lastJudged, StringComparison.Ordinal))
@@ -575,6 +586,7 @@ namespace Guardrails.Core.Secrets
             return generic;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static bool JudgeGenericSecret(string v)
         {
             int n = v.Length;
@@ -672,6 +684,7 @@ namespace Guardrails.Core.Secrets
         /// acronym of at most five capitals, and digits come at most once, at the end ("Filter1", "v2"). A random
         /// token of this length switches case every one or two characters and has digits in the middle.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         internal static bool ReadsAsWords(string v, int charsPerPiece = 4)
         {
             int n = v.Length;
@@ -776,6 +789,7 @@ namespace Guardrails.Core.Secrets
         /// "Anthropic/Claude"). Base64 of random bytes (a real key) is printable with a chance below 1e-7 for 16 bytes;
         /// base64 of a token, a "user:password" pair or a provider key is still a secret.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         internal static bool Base64OfText(string v)
         {
             int n = v.Length;
@@ -824,6 +838,7 @@ namespace Guardrails.Core.Secrets
             return false;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static int ClassTransitions(string v)
         {
             int transitions = 0;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 
 namespace Guardrails.Core.Secrets
@@ -96,6 +97,7 @@ namespace Guardrails.Core.Secrets
         /// where no piece holds an anchor. The prefixes are the scanner's anchors (but the Azure marker, which sits
         /// mid-key, and the PEM header) and the catalog's prefixes that hold one (<c>csk-</c>, <c>gsk_</c>, <c>pcsk_</c>).
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public static bool IsKeyHead(string text, int start, int length)
         {
             if (length <= 0 || start + length > text.Length || text[start] >= 128 || !(KeyHeads[text[start]] is string[] heads))
@@ -270,6 +272,7 @@ namespace Guardrails.Core.Secrets
         }
 
         /// <summary>The text holds an anchor (<see cref="MightContainKey(string)"/> without its length floor).</summary>
+        [MethodImpl(HotPath.Optimized)]
         private static bool HasAnchor(string text)
         {
             for (int chunk = 0; chunk < text.Length; chunk += ChunkSize)
@@ -381,6 +384,7 @@ namespace Guardrails.Core.Secrets
         /// matches there. A caller that knows its text holds escaped or split values (source code) uses these to
         /// find the few spots worth a closer look. Ordinal searches only.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public static void CollectAnchors(string text, List<int> positions)
         {
             if (text == null)
@@ -420,12 +424,14 @@ namespace Guardrails.Core.Secrets
         /// <paramref name="value"/> a context-gated key or a generic secret (too short or long, prose, markup, a URL, a
         /// GUID-free hash, an identifier…). Lets a caller skip the work of finding out what the value is called.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public static bool MightBeNamedValue(string value) => value != null && MightBeNamedValue(value, 0, value.Length, out _);
 
         /// <summary>
         /// <see cref="MightBeNamedValue(string)"/> for the value <c>text.Substring(start, length)</c>, allocating only
         /// when the characters already look like a token; <paramref name="nameHints"/> as <see cref="NameHints"/> gives.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public static bool MightBeNamedValue(string text, int start, int length, out IReadOnlyList<string>? nameHints)
         {
             nameHints = Array.Empty<string>();
@@ -583,6 +589,7 @@ namespace Guardrails.Core.Secrets
         }
 
         /// <summary>The separator anchor whose first separator is at <paramref name="sep"/>, if any.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private static Anchor? AnchorAtSeparator(string text, int sep)
         {
             if (sep == 0)

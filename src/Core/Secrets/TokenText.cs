@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace Guardrails.Core.Secrets
 {
@@ -48,6 +49,7 @@ namespace Guardrails.Core.Secrets
             return end;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         public static bool All(string text, int start, int count, Func<char, bool> predicate)
         {
             if (start < 0 || start + count > text.Length)
@@ -80,6 +82,7 @@ namespace Guardrails.Core.Secrets
         /// or — when <paramref name="words"/> is set — a placeholder word (<c>your</c>, <c>example</c>, …).
         /// Fake-looking words such as "FakeKey" or "NotReal" are deliberately not placeholders: a test key is a key.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public static bool IsPlaceholder(string text, int start, int count, int maxRun, bool words) =>
             IsPlaceholder(text, start, count, maxRun, words, wordsAsWritten: false);
 
@@ -89,6 +92,7 @@ namespace Guardrails.Core.Secrets
         /// <c>…EXAMPLE</c>, <c>…SyYourGoogleApiKey…</c>). The random body of a key with a fixed prefix holds such a fragment by chance
         /// (<c>…CyouRq…</c>, <c>…xInsertk…</c>), and is still a key.
         /// </param>
+        [MethodImpl(HotPath.Optimized)]
         public static bool IsPlaceholder(string text, int start, int count, int maxRun, bool words, bool wordsAsWritten)
         {
             int run = 1;
@@ -148,6 +152,7 @@ namespace Guardrails.Core.Secrets
         }
 
         /// <summary><paramref name="word"/> (lower case) at <paramref name="at"/>, ignoring ASCII case.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private static bool StartsWithIgnoreCase(string text, int at, string word)
         {
             for (int j = 1; j < word.Length; j++)
@@ -253,6 +258,7 @@ namespace Guardrails.Core.Secrets
         /// The text is a unit of at most eight characters written over and over ("1234abcd1234abcd…", "abc123abc123…"),
         /// as documentation fills a key-shaped slot; a random body never repeats itself.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private static bool RepeatsShortUnit(string text, int start, int count)
         {
             for (int period = 1; period <= 8 && 2 * period <= count; period++)
@@ -282,6 +288,7 @@ namespace Guardrails.Core.Secrets
         /// rather than random characters: at most a quarter of the letters uppercase and never two capitals in a
         /// row, or no case mix at all.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public static bool LooksLikeIdentifier(string text, int start, int count)
         {
             int upper = 0;
@@ -308,6 +315,7 @@ namespace Guardrails.Core.Secrets
         }
 
         /// <summary>Shannon entropy in bits per character.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static double Entropy(string text, int start, int count)
         {
             if (count == 0)
@@ -356,6 +364,7 @@ namespace Guardrails.Core.Secrets
         }
 
         /// <summary>ASCII case-insensitive ordinal search inside [start, start+count) with no allocation.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public static int IndexOfIgnoreCase(string text, int start, int count, string word)
         {
             int last = start + count - word.Length;
