@@ -184,8 +184,18 @@ namespace Guardrails.Analyzers
                     case Folded.RunTimeOnly:
                         return; // nothing constant at all: Fold gives up too
                     case Folded.Text:
-                        if (!TryExtractHost(folded.ToString(), out string host) || !Matters(host))
+                        string text = folded.ToString();
+                        if (!TryExtractHost(text, out string host) || !Matters(host))
                         {
+                            return;
+                        }
+
+                        // A whole constant that is an AI endpoint's address or host is judged wherever it is written (a
+                        // local, a field of any name, any method's argument, a log line: adversary round 9 route 2), at
+                        // its first literal, once; a value with a run-time part only where it is used as an address.
+                        if (IsWholeAddress(text))
+                        {
+                            Report(context.ReportDiagnostic, value.GetLocation(), host);
                             return;
                         }
 
@@ -195,6 +205,20 @@ namespace Guardrails.Analyzers
 
                 SemanticModel model = context.SemanticModel;
                 CancellationToken cancellationToken = context.CancellationToken;
+
+                // The same for a value only the compiler can fold (a constant's name in it, string.Concat): the folded
+                // constant, wherever it is. A constant of this compilation named alone is judged where it is declared.
+                if (syntacticHost == null && model.OperationOrNull(value, cancellationToken) is IOperation whole && MightBeText(whole) &&
+                    Fold(whole, folded.Clear()) && folded.ToString() is string constant &&
+                    IsWholeAddress(constant) && TryExtractHost(constant, out string constantHost))
+                {
+                    if (!IsConstantOfThisCompilation(whole) && Matters(constantHost))
+                    {
+                        Report(context.ReportDiagnostic, value.GetLocation(), constantHost);
+                    }
+
+                    return;
+                }
 
                 // The value reaches its sink through conditional and switch arms and collection elements: the sink is
                 // where the whole conditional, switch or collection goes.
@@ -728,7 +752,7 @@ namespace Guardrails.Analyzers
                     return false;
                 }
 
-                host = host.Replace(HoleMark, '*');
+                host = host.Replace(HoleMark, '*').ToLowerInvariant(); // "HTTPS://API.OPEN" + "AI.COM": the host, as the record spells it
                 return true;
             }
 
@@ -928,7 +952,8 @@ namespace Guardrails.Analyzers
 
                 // `new Uri(Endpoint)` with `const string Endpoint = "https://…"`: reported where the constant is declared.
                 if ((value is IFieldReferenceOperation field && IsAddressName(field.Field.Name)) ||
-                    (value is ILocalReferenceOperation local && IsAddressName(local.Local.Name)))
+                    (value is ILocalReferenceOperation local && IsAddressName(local.Local.Name)) ||
+                    (IsConstantOfThisCompilation(value) && value.ConstantValue.Value is string whole && IsWholeAddress(whole)))
                 {
                     return;
                 }
@@ -984,15 +1009,31 @@ namespace Guardrails.Analyzers
                 }
 
                 string text = source.ToString();
+                TextFileKind kind;
+                string? decoded = null;
+                int[] offsets = Array.Empty<int>();
                 if (_domains.IndexIn(text, 0, text.Length) < 0)
                 {
-                    return;
+                    // A host spelled with the format's escapes (`api.openai&#46;com` in XML, `\u002e` in YAML: adversary round 9
+                    // route 2) is read as the program reads it, by the key scan's one decoder (GRD002 reads keys the same way).
+                    if (!MayHoldEscapes(text) || (kind = TextFileSecrets.KindOf(path, text)) == TextFileKind.Skipped ||
+                        (decoded = FormatEscapes.Decode(kind, text, out offsets)) == null || _domains.IndexIn(decoded, 0, decoded.Length) < 0)
+                    {
+                        return;
+                    }
                 }
-
-                TextFileKind kind = TextFileSecrets.KindOf(path, text);
-                if (kind == TextFileKind.Skipped)
+                else
                 {
-                    return;
+                    kind = TextFileSecrets.KindOf(path, text);
+                    if (kind == TextFileKind.Skipped)
+                    {
+                        return;
+                    }
+
+                    if (kind != TextFileKind.Json && MayHoldEscapes(text))
+                    {
+                        decoded = FormatEscapes.Decode(kind, text, out offsets);
+                    }
                 }
 
                 if (kind == TextFileKind.Json)
@@ -1010,17 +1051,24 @@ namespace Guardrails.Analyzers
                     }
                 }
 
-                foreach (EndpointMention mention in EndpointMentions.Find(text, _domains.Lookup))
+                // Decoded, each mention is mapped back to the characters of the file it was read from.
+                foreach (EndpointMention mention in EndpointMentions.Find(decoded ?? text, _domains.Lookup))
                 {
                     if (AiSdkCatalog.IsWebsitePage(mention.Host, mention.Address))
                     {
                         continue;
                     }
 
-                    var span = new TextSpan(mention.Start, mention.Length);
+                    var span = decoded == null ? new TextSpan(mention.Start, mention.Length)
+                        : TextSpan.FromBounds(offsets[mention.Start], Math.Max(offsets[mention.Start], offsets[Math.Min(mention.Start + mention.Length, offsets.Length - 1)]));
                     Report(context.ReportDiagnostic, Location.Create(path, span, source.Lines.GetLinePositionSpan(span)), mention.Host);
                 }
             }
+
+            /// <summary>A character reference (<c>&amp;#</c>) or a backslash escape of a character (<c>\u</c>, <c>\U</c>, <c>\x</c>) is in the text.</summary>
+            private static bool MayHoldEscapes(string text) =>
+                text.IndexOf("&#", StringComparison.Ordinal) >= 0 || text.IndexOf("\\u", StringComparison.Ordinal) >= 0 ||
+                text.IndexOf("\\U", StringComparison.Ordinal) >= 0 || text.IndexOf("\\x", StringComparison.Ordinal) >= 0;
 
             private static readonly HashSet<string> DocumentingKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
             {
@@ -1052,6 +1100,22 @@ namespace Guardrails.Analyzers
                     case JsonKind.Object:
                         foreach (JsonProperty property in node.Properties)
                         {
+                            // An address as a property name (`"Upstreams": { "https://api.openai.com/v1/": { … } }`, adversary
+                            // round 9 route 2): configuration binds such names as dictionary keys, so it is an address too.
+                            if (!prose && _domains.IndexIn(property.Name, 0, property.Name.Length) >= 0 && HostPattern.TryExtractHost(property.Name, out string nameHost) &&
+                                !AiSdkCatalog.IsWebsitePage(nameHost, property.Name))
+                            {
+                                // From the name's opening quote to its closing one.
+                                int at = Math.Min(property.NameStart.Offset, source.Length), end = at + 1;
+                                while (end < source.Length && source[end] != '"')
+                                {
+                                    end += source[end] == '\\' ? 2 : 1;
+                                }
+
+                                var nameSpan = TextSpan.FromBounds(at, Math.Min(end + 1, source.Length));
+                                Report(context.ReportDiagnostic, Location.Create(path, nameSpan, source.Lines.GetLinePositionSpan(nameSpan)), nameHost);
+                            }
+
                             ReportConfiguredEndpoints(context, path, source, property.Value, IsDocumentingKey(property.Name));
                         }
 
@@ -1257,6 +1321,58 @@ namespace Guardrails.Analyzers
                 }
 
                 return operation;
+            }
+
+            /// <summary>A <c>const</c> field or local of this compilation, named alone: its value is judged where it is declared.</summary>
+            private static bool IsConstantOfThisCompilation(IOperation value)
+            {
+                value = Unwrap(value);
+                return value is ILocalReferenceOperation { Local.IsConst: true } ||
+                       (value is IFieldReferenceOperation { Field: { IsConst: true } constant } && !constant.Locations.IsEmpty && constant.Locations[0].IsInSource);
+            }
+
+            /// <summary>
+            /// The whole value (no run-time part) reads as one address or host: <c>https://api.openai.com/v1</c>,
+            /// <c>//api.openai.com</c>, <c>api.openai.com</c>, <c>api.openai.com/v1</c>; not a sentence or a value that
+            /// merely holds one (<c>"Calling https://api.openai.com/v1 now"</c>, <c>"key=https://…"</c>).
+            /// </summary>
+            private static bool IsWholeAddress(string value)
+            {
+                string v = value.Trim();
+                if (v.Length == 0 || v.IndexOf(HoleMark) >= 0)
+                {
+                    return false;
+                }
+
+                foreach (char c in v)
+                {
+                    if (char.IsWhiteSpace(c))
+                    {
+                        return false;
+                    }
+                }
+
+                int scheme = v.IndexOf("://", StringComparison.Ordinal);
+                if (scheme < 0)
+                {
+                    return true; // a host (TryExtractHost found one), a network path, a host with a path
+                }
+
+                if (scheme == 0 || !((v[0] | 0x20) >= 'a' && (v[0] | 0x20) <= 'z'))
+                {
+                    return false;
+                }
+
+                for (int i = 1; i < scheme; i++)
+                {
+                    char c = v[i];
+                    if (!(char.IsLetterOrDigit(c) || c == '+' || c == '-' || c == '.'))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
             }
 
             private static bool IsAddressName(string name)

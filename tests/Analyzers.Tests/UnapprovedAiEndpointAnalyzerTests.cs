@@ -180,7 +180,6 @@ public class UnapprovedAiEndpointAnalyzerTests
                 void M()
                 {
                     Console.WriteLine("Calling https://api.openai.com/v1 now");
-                    string docs = "https://api.openai.com/v1";
                     var a = new Uri("https://api.openai.com.evil.example/v1");
                     var b = new Uri("https://openai.com/pricing");
                     var d = new Uri("http://localhost:11434/api/chat");
@@ -220,7 +219,7 @@ public class UnapprovedAiEndpointAnalyzerTests
             }
             """;
         await V.RunAsync(source, V.Policy() + "endpoint.approved=*.openai.azure.com\nendpoint.approved=api.groq.com\n",
-            D(0, "API.OPENAI.COM", "OpenAI", "OpenAI"));
+            D(0, "api.openai.com", "OpenAI", "OpenAI")); // the host as the record spells it (lower case), whatever the source's case
     }
 
     [Fact]
@@ -294,8 +293,9 @@ public class UnapprovedAiEndpointAnalyzerTests
     [Fact]
     public async Task A_host_held_by_a_constant_chain_across_files_is_reported_where_it_is_used_as_an_address()
     {
-        const string hosts = "static class Hosts { public const string Anthropic = \"api.anthropic.com\"; }";
-        const string roots = "static class Roots { public const string Anthropic = \"https://\" + Hosts.Anthropic; }";
+        // Each constant is reported where it is declared (a whole address or host), the use that makes another one at its use.
+        const string hosts = "static class Hosts { public const string Anthropic = {|#1:\"api.anthropic.com\"|}; }";
+        const string roots = "static class Roots { public const string Anthropic = {|#2:\"https://\" + Hosts.Anthropic|}; }";
         const string source = """
             using System;
             class C
@@ -304,7 +304,8 @@ public class UnapprovedAiEndpointAnalyzerTests
                 string Label() => Roots.Anthropic + " (docs)";
             }
             """;
-        await V.RunAsync(new[] { source, hosts, roots }, NothingApproved, D(0, "api.anthropic.com", "Anthropic", "Anthropic"));
+        await V.RunAsync(new[] { source, hosts, roots }, NothingApproved,
+            D(0, "api.anthropic.com", "Anthropic", "Anthropic"), D(1, "api.anthropic.com", "Anthropic", "Anthropic"), D(2, "api.anthropic.com", "Anthropic", "Anthropic"));
     }
 
     [Fact]
@@ -320,12 +321,13 @@ public class UnapprovedAiEndpointAnalyzerTests
                     string Local() => {|#1:"https://api.openai.com/v1"|};
                     return Local();
                 }
-                string Greeting() { Func<string> f = () => "https://api.openai.com/v1"; return f(); }
+                string Greeting() { Func<string> f = () => {|#2:"https://api.openai.com/v1"|}; return f(); }
             }
             """;
         await V.RunAsync(source, NothingApproved,
             D(0, "api.anthropic.com", "Anthropic", "Anthropic"),
-            D(1, "api.openai.com", "OpenAI", "OpenAI"));
+            D(1, "api.openai.com", "OpenAI", "OpenAI"),
+            D(2, "api.openai.com", "OpenAI", "OpenAI")); // a whole constant, wherever it is written (adversary round 9 route 2)
     }
 
     [Fact]
@@ -334,10 +336,11 @@ public class UnapprovedAiEndpointAnalyzerTests
         var source = new System.Text.StringBuilder("using System;\nclass C\n{\n");
         for (int i = 0; i < 70; i++)
         {
-            source.Append("    const string H").Append(i).Append(" = \"api.openai.com/v").Append(i).Append("\";\n");
+            // Not an endpoint alone (openai.com is the provider's website): only the use makes one.
+            source.Append("    const string H").Append(i).Append(" = \"openai.com/v").Append(i).Append("\";\n");
         }
 
-        source.Append("    Uri M() => new Uri({|#0:\"https://\" + H69|});\n}\n");
+        source.Append("    Uri M() => new Uri({|#0:\"https://api.\" + H69|});\n}\n");
         await V.RunAsync(source.ToString(), NothingApproved, D(0, "api.openai.com", "OpenAI", "OpenAI"));
     }
 
@@ -348,7 +351,7 @@ public class UnapprovedAiEndpointAnalyzerTests
         // a parameter and `this.Region` a field, both run-time values that stand for one host label.
         const string source = """
             using System;
-            class Options { public const string Api = "api.openai.com"; }
+            class Options { public const string Api = {|#4:"api.openai.com"|}; }
             class C
             {
                 string Region = "eastus";
@@ -363,8 +366,10 @@ public class UnapprovedAiEndpointAnalyzerTests
             D(0, "api.openai.com", "OpenAI", "OpenAI"),
             D(1, "*.openai.azure.com", "Microsoft (Azure OpenAI)", "Azure.AI.OpenAI"),
             D(2, "bedrock-runtime.*.amazonaws.com", "AWS (Bedrock)", "AWSSDK.BedrockRuntime"),
-            D(3, "api.groq.com", "Groq", null));
-        await V.RunAsync(source.Replace("{|#1:", string.Empty).Replace("openai\"|}", "openai\"").Replace("{|#0:", string.Empty).Replace("/v1\"|}", "/v1\""),
+            D(3, "api.groq.com", "Groq", null),
+            D(4, "api.openai.com", "OpenAI", "OpenAI")); // a whole constant: reported where it is declared, wherever that is
+        await V.RunAsync(source.Replace("{|#1:", string.Empty).Replace("openai\"|}", "openai\"").Replace("{|#0:", string.Empty).Replace("/v1\"|}", "/v1\"")
+                .Replace("{|#4:", string.Empty).Replace("openai.com\"|}", "openai.com\""),
             V.Policy("OpenAI") + "endpoint.approved=*.openai.azure.com\n",
             D(2, "bedrock-runtime.*.amazonaws.com", "AWS (Bedrock)", "AWSSDK.BedrockRuntime"),
             D(3, "api.groq.com", "Groq", null));
@@ -430,7 +435,7 @@ public class UnapprovedAiEndpointAnalyzerTests
                 Uri Concat(string path) => new Uri({|#7:string.Concat("https://", "api.anthropic.com", "/v1/", path)|});
                 Uri Format(string resource) => new Uri({|#8:string.Format("https://{0}.openai.azure.com/openai", resource)|});
                 string[] Labels = ["https://api.openai.com is documented here"];
-                string Describe(bool b) => b ? "https://api.openai.com/v1" : "none";
+                string Describe(bool b) => b ? {|#9:"https://api.openai.com/v1"|} : "none";
             }
             """;
         await V.RunAsync(source, NothingApproved,
@@ -442,7 +447,8 @@ public class UnapprovedAiEndpointAnalyzerTests
             D(5, "api.together.xyz", "Together AI", null),
             D(6, "api.cohere.com", "Cohere", "Cohere"),
             D(7, "api.anthropic.com", "Anthropic", "Anthropic"),
-            D(8, "*.openai.azure.com", "Microsoft (Azure OpenAI)", "Azure.AI.OpenAI"));
+            D(8, "*.openai.azure.com", "Microsoft (Azure OpenAI)", "Azure.AI.OpenAI"),
+            D(9, "api.openai.com", "OpenAI", "OpenAI")); // a whole constant, wherever it is written (adversary round 9 route 2)
     }
 
     [Fact]

@@ -56,5 +56,28 @@ namespace Guardrails.Core.Sdks
 
             return false;
         }
+
+        /// <summary>
+        /// The text <c>text.Substring(start, length)</c> (non-empty) begins one of the domains, ignoring case: a host cut off
+        /// at the end of a literal (<c>"https://api.open"</c>) may be finished by the next piece (<c>"ai.com/v1"</c>).
+        /// </summary>
+        public bool BeginsOne(string text, int start, int length)
+        {
+            for (int l = length; l < _byLength.Length; l++)
+            {
+                if (_byLength[l] is string[] same)
+                {
+                    foreach (string domain in same)
+                    {
+                        if (string.Compare(text, start, domain, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
     }
 }
