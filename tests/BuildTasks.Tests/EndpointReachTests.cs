@@ -38,6 +38,17 @@ public class EndpointReachTests
     }
 
     [Fact]
+    public void The_section_says_what_complete_covers_and_what_it_does_not()
+    {
+        // Adversary round 9 route 2: the record said complete with no word on what was judged.
+        JsonElement s = Section("policy=true\n", null, ("api.openai.com", "/Program.cs"));
+        Assert.True(s.GetProperty("complete").GetBoolean());
+        string covers = s.GetProperty("covers").GetString()!;
+        Assert.Contains("every string constant of the C# code as the compiler folds it", covers);
+        Assert.Contains("not an address the program computes at run time", covers);
+    }
+
+    [Fact]
     public void Without_a_policy_every_status_is_unknown_and_an_incomplete_list_says_why()
     {
         object section = EndpointReach.Section(new[] { new EndpointUse("api.openai.com", "/a.cs") }, null, "GRD008 was disabled", "test");

@@ -19,6 +19,17 @@ namespace Guardrails.BuildTasks.Reports
         public const string Denied = "denied";
         public const string Unknown = "unknown";
 
+        /// <summary>
+        /// What <c>complete</c> is a claim about, written beside it so the record never claims more than was judged
+        /// (adversary round 9 route 2: <c>complete: true, hosts: []</c> for a project that named api.openai.com in a local,
+        /// a folded constant, a JSON property name and an XML character reference, none of which was judged then).
+        /// </summary>
+        public const string Covers =
+            "every string constant of the C# code as the compiler folds it (wherever it is written), every address with run-time parts " +
+            "where the code uses it as an address, and every file the compiler is given (JSON names and values, XML and YAML read with " +
+            "their escapes decoded, other text); not an address the program computes at run time otherwise (decoded, read from the " +
+            "environment or from files outside the project)";
+
         /// <param name="uses">Every GRD008 result (one per host and file).</param>
         /// <param name="verdicts">The effective policy's evaluator; null when there is none (every status "unknown").</param>
         /// <param name="incompleteBecause">Null when every endpoint the code uses is listed; otherwise why the list may miss some.</param>
@@ -40,6 +51,7 @@ namespace Guardrails.BuildTasks.Reports
             return AuditRecord.Obj(
                 ("complete", incompleteBecause == null),
                 ("incompleteBecause", incompleteBecause),
+                ("covers", Covers),
                 ("source", source),
                 ("hosts", hosts));
         }
