@@ -60,6 +60,33 @@ public sealed class ScanEndpointFilesTests
             incomplete.GetProperty("incompleteBecause").GetString());
     }
     [Fact]
+    public void Route2_an_endpoint_in_a_local_a_folded_split_a_json_property_name_and_an_xml_character_reference_is_GRD004_in_the_scan()
+    {
+        // Adversary round 9 route 2: scan found none of these and listed no endpoint ("complete": true, "hosts": []).
+        using var repo = new TempRepo();
+        string policy = repo.Write("policy/guardrails.policy.json", File.ReadAllText(Path.Combine(Guardrails.Tests.Shared.RepoPaths.Root, "samples", "policy", "guardrails.policy.json")));
+        repo.Write("ai-assistants.json", Documents.Manifest());
+        repo.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net8.0</TargetFramework>\n  </PropertyGroup>\n</Project>\n");
+        repo.Write("App/Program.cs", "var chat = \"" + Url + "/chat/completions\";\nvar models = new System.Uri(\"https://api.open\" + \"ai.com/v1/models\");\n" +
+                                     "System.Console.WriteLine(chat + models + Paths.Embeddings);\n" +
+                                     "static class Paths { public static readonly string Embeddings = \"" + Url + "/embeddings\"; }\n");
+        repo.Write("App/appsettings.json", "{ \"Upstreams\": { \"" + Url + "/\": { \"Enabled\": true } } }\n");
+        repo.Write("App/App.config", "<configuration>\n  <appSettings>\n    <add key=\"LlmBaseUrl\" value=\"" + Url.Replace("openai.com", "openai&#46;com") + "/\"/>\n  </appSettings>\n</configuration>\n");
+
+        CliRun run = CliRun.Of("scan", repo.Root, "--policy", policy, "--format", "json");
+        Assert.Equal(1, run.ExitCode);
+        using JsonDocument doc = JsonDocument.Parse(run.Out);
+        string[] found = doc.RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("rule").GetString() == "GRD004")
+            .Select(f => f.GetProperty("file").GetString() + ":" + f.GetProperty("line").GetInt32())
+            .OrderBy(s => s, StringComparer.Ordinal)
+            .ToArray();
+        Assert.Equal(new[] { "App/App.config:3", "App/Program.cs:1", "App/Program.cs:2", "App/Program.cs:4", "App/appsettings.json:1" }, found);
+        JsonElement openAi = doc.RootElement.GetProperty("endpoints").GetProperty("hosts").EnumerateArray().Single(h => h.GetProperty("host").GetString() == "api.openai.com");
+        Assert.Equal(3, openAi.GetProperty("files").GetInt32());
+    }
+
+    [Fact]
     public void A_host_spelled_with_full_width_letters_is_GRD004_in_the_scan()
     {
         // Adversary round 8 route 7: "ａｐｉ.openai.com" is api.openai.com to .NET's Uri and HttpClient; the analyzers fold it,
