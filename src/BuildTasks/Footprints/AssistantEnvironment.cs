@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using Guardrails.BuildTasks.Formats;
 using Guardrails.BuildTasks.Foundation;
 using Guardrails.Core.Json;
@@ -384,52 +385,17 @@ namespace Guardrails.BuildTasks.Footprints
 
         private static IEnumerable<string> Candidates(string level)
         {
-            foreach (string name in new[] { ".devcontainer/devcontainer.json", ".devcontainer.json", ".vscode/settings.json", ".envrc" })
+            foreach (string name in EmbeddedFootprints.Candidates(level))
+            {
+                yield return name;
+            }
+
+            foreach (string name in new[] { ".envrc" }.Concat(MiseFiles))
             {
                 if (File.Exists(Full(level, name)))
                 {
                     yield return name;
                 }
-            }
-
-            foreach (string name in MiseFiles)
-            {
-                if (File.Exists(Full(level, name)))
-                {
-                    yield return name;
-                }
-            }
-
-            string[] subfolders = Array.Empty<string>();
-            string[] workspaces = Array.Empty<string>();
-            try
-            {
-                string devcontainer = Path.Combine(level, ".devcontainer");
-                if (Directory.Exists(devcontainer))
-                {
-                    subfolders = Directory.GetDirectories(devcontainer);
-                }
-
-                workspaces = Directory.GetFiles(level, "*.code-workspace");
-            }
-            catch (Exception e) when (FootprintDiscovery.IsIoException(e))
-            {
-                // an unreadable folder is reported by discovery
-            }
-
-            Array.Sort(subfolders, StringComparer.Ordinal);
-            foreach (string sub in subfolders)
-            {
-                if (File.Exists(Path.Combine(sub, "devcontainer.json")))
-                {
-                    yield return ".devcontainer/" + Path.GetFileName(sub) + "/devcontainer.json";
-                }
-            }
-
-            Array.Sort(workspaces, StringComparer.Ordinal);
-            foreach (string w in workspaces)
-            {
-                yield return Path.GetFileName(w);
             }
         }
 

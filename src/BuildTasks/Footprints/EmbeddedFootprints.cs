@@ -92,7 +92,13 @@ namespace Guardrails.BuildTasks.Footprints
                 OnlyKeysOf = onlyKeysOf,
             };
 
-        private static IEnumerable<string> Candidates(string level)
+        /// <summary>
+        /// The settings files at <paramref name="level"/> that hold other tools' settings for the assistants: the dev
+        /// containers' <c>devcontainer.json</c> (also one folder down), <c>.vscode/settings.json</c> and the
+        /// <c>*.code-workspace</c> files. Read here for embedded footprints and by <see cref="AssistantEnvironment"/> for
+        /// the environment they give an assistant: one list of where those files are.
+        /// </summary>
+        internal static IEnumerable<string> Candidates(string level)
         {
             foreach (string name in new[] { ".devcontainer/devcontainer.json", ".devcontainer.json", ".vscode/settings.json" })
             {
