@@ -342,54 +342,20 @@ namespace Guardrails.BuildTasks.Footprints
             name.EndsWith(".props", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".targets", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
-        /// A project, <c>.props</c> or <c>.targets</c> file: the command of every <c>Exec</c> task, each of its lines a shell
+        /// A project, <c>.props</c> or <c>.targets</c> file: the command of every <c>Exec</c> task
+        /// (<see cref="MsBuildProjectFiles.ExecCommands"/>, the one reader the gate uses too), each of its lines a shell
         /// command line, at the line of the <c>Exec</c> element (adversary round 10 route 1: a target that runs
         /// <c>npx -y @google/gemini-cli --yolo</c> or claude-code with a denied model and the bypass flag in every build was
-        /// the one launcher not read, while the same line in a Makefile or a script was judged). A file that is not XML
-        /// is the build's own error to report.
+        /// the one launcher not read, while the same line in a Makefile or a script was judged).
         /// </summary>
         private static void ReadMsBuild(LauncherFile file, string text)
         {
-            if (text.IndexOf("Exec", StringComparison.Ordinal) < 0)
+            foreach ((int line, int column, string command) in MsBuildProjectFiles.ExecCommands(text) ?? new List<(int, int, string)>())
             {
-                return;
-            }
-
-            try
-            {
-                // XmlTextReader with Normalization off: an attribute's line breaks stay (MSBuild runs each line of a
-                // multi-line Command), where XmlReader.Create would fold them into spaces.
-                using var reader = new System.Xml.XmlTextReader(new StringReader(text))
+                foreach ((int _, int _, string content) in JoinedLines(command))
                 {
-                    DtdProcessing = System.Xml.DtdProcessing.Prohibit,
-                    XmlResolver = null,
-                    Normalization = false,
-                };
-                while (reader.Read())
-                {
-                    if (reader.NodeType != System.Xml.XmlNodeType.Element || reader.LocalName != "Exec")
-                    {
-                        continue;
-                    }
-
-                    string? command = reader.GetAttribute("Command");
-                    if (string.IsNullOrWhiteSpace(command))
-                    {
-                        continue;
-                    }
-
-                    var info = (System.Xml.IXmlLineInfo)reader;
-                    int line = info.LineNumber;
-                    int column = info.LinePosition;
-                    foreach ((int _, int _, string content) in JoinedLines(command!))
-                    {
-                        ReadCommandLine(file, content, "Exec on line " + line, line, column);
-                    }
+                    ReadCommandLine(file, content, "Exec on line " + line, line, column);
                 }
-            }
-            catch (System.Xml.XmlException)
-            {
-                // not XML: MSBuild reports it (MSB4025)
             }
         }
 

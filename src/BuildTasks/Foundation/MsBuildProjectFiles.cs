@@ -370,6 +370,61 @@ namespace Guardrails.BuildTasks.Foundation
             "<Exec\\b[^>]*?\\bCommand\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
 
+        private static readonly Regex XmlComment = new Regex("<!--.*?-->", RegexOptions.Singleline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+
+        /// <summary>
+        /// The command of every <c>Exec</c> task in an MSBuild file's text, entities decoded, with the line and column of its
+        /// element; an <c>Exec</c> inside an XML comment does not run and is not listed. The one reader of Exec commands: the
+        /// gate's "does this script build something" (<see cref="ExecBuilds"/>) and the launchers that run an assistant
+        /// (Footprints/Launchers, adversary round 10 route 1). Null when the text defeats the pattern's time budget.
+        /// </summary>
+        public static List<(int Line, int Column, string Command)>? ExecCommands(string text)
+        {
+            var found = new List<(int Line, int Column, string Command)>();
+            if (text.IndexOf("Exec", StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                return found;
+            }
+
+            try
+            {
+                // Comments blanked to spaces (line breaks kept), so positions stay those of the file.
+                string live = XmlComment.Replace(text, c =>
+                {
+                    char[] blank = c.Value.ToCharArray();
+                    for (int i = 0; i < blank.Length; i++)
+                    {
+                        blank[i] = blank[i] == '\n' ? '\n' : ' ';
+                    }
+
+                    return new string(blank);
+                });
+                int line = 1;
+                int lineStart = 0;
+                int scanned = 0;
+                foreach (Match m in ExecCommand.Matches(live))
+                {
+                    for (; scanned < m.Index; scanned++)
+                    {
+                        if (live[scanned] == '\n')
+                        {
+                            line++;
+                            lineStart = scanned + 1;
+                        }
+                    }
+
+                    string raw = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value;
+                    found.Add((line, m.Index - lineStart + 1, System.Net.WebUtility.HtmlDecode(raw)));
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return null;
+            }
+
+            return found;
+        }
+
         /// <summary>A compiler run directly: csc, vbc, fsc (with .exe/.dll, a path before it, or through dotnet).</summary>
         private static readonly Regex CompilerCommand = new Regex(
             "(?:^|[\\s\"'/\\\\;&|(])(?:csc|vbc|fsc)(?:\\.exe|\\.dll)?(?=$|[\\s\"';&|)])",
@@ -389,20 +444,14 @@ namespace Guardrails.BuildTasks.Foundation
         /// </summary>
         public static bool ExecBuilds(string text, string folder)
         {
-            MatchCollection commands;
-            try
-            {
-                commands = ExecCommand.Matches(text);
-                _ = commands.Count;
-            }
-            catch (RegexMatchTimeoutException)
+            List<(int Line, int Column, string Command)>? commands = ExecCommands(text);
+            if (commands == null)
             {
                 return true;
             }
 
-            foreach (Match m in commands)
+            foreach ((int _, int _, string command) in commands)
             {
-                string command = System.Net.WebUtility.HtmlDecode(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value);
                 try
                 {
                     if (CompilerCommand.IsMatch(command))

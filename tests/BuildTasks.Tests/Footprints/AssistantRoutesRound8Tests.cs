@@ -195,7 +195,7 @@ public class AssistantRoutesRound8Tests
     // Adversary round 10 route 1: a target's Exec in a project, .props or .targets file (the entities decoded, each line
     // of a multi-line Command its own command line), reported at the Exec element.
     [InlineData("Directory.Build.targets", "<Project>\n  <Target Name=\"AiFix\" AfterTargets=\"Build\">\n    <Exec Command=\"npx -y @anthropic-ai/claude-code --dangerously-skip-permissions --model claude-opus-4-1 -p &quot;fix the tests&quot;\" ContinueOnError=\"true\" />\n  </Target>\n</Project>\n", 3)]
-    [InlineData("App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <Target Name=\"AiFix\" AfterTargets=\"Build\">\n    <!-- <Exec Command=\"echo commented out\" /> -->\n    <Exec Command=\"echo start\n      claude -p fix --model claude-opus-4-1 --dangerously-skip-permissions\" />\n  </Target>\n</Project>\n", 4)]
+    [InlineData("App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <Target Name=\"AiFix\" AfterTargets=\"Build\">\n    <!-- <Exec Command=\"claude -p old --model claude-opus-4-1 --dangerously-skip-permissions\" /> -->\n    <Exec Command=\"echo start\n      claude -p fix --model claude-opus-4-1 --dangerously-skip-permissions\" />\n  </Target>\n</Project>\n", 4)]
     [InlineData("ai.props", "<Project>\n  <Target Name=\"A\" BeforeTargets=\"CoreCompile\"><Exec Command=\"npm ci &amp;&amp; npx @anthropic-ai/claude-code --model=claude-opus-4-1 --permission-mode bypassPermissions -p x\" /></Target>\n</Project>\n", 2)]
     public void Route12_the_same_command_lines_in_other_CI_files_a_Dockerfile_and_a_script_are_GRD133_and_GRD134(string path, string content, int line)
     {
