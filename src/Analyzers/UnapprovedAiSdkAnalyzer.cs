@@ -323,7 +323,8 @@ namespace Guardrails.Analyzers
                     // package named is the one the evaluator decided on (the assembly's own package), so the message and
                     // the request name the same package.
                     Decision? decision = sdks.DecisionFor(symbol, sdk);
-                    string package = sdk.PackageNamedBy(decision?.Subject);
+                    // A package that carries the SDK under another id and name (Acme.Http) is named as itself.
+                    string package = decision?.Carries != null ? decision.Subject : sdk.PackageNamedBy(decision?.Subject);
                     return new Reportable(decision, new object[]
                     {
                         symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),

@@ -100,9 +100,15 @@ namespace Guardrails.Analyzers
             Dictionary<IAssemblySymbol, List<KeyValuePair<string, AiSdk>>>? byNamespace = null;
             Dictionary<string, List<string>>? wrappers = null;
             var sdkAssemblies = new HashSet<IAssemblySymbol>(SymbolEqualityComparer.Default);
+            Dictionary<IAssemblySymbol, KeyValuePair<string, AiSdk>>? carriers = Carriers(compilation, verdicts);
             foreach (IAssemblySymbol assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
                 Decision? decision = verdicts.Assembly(assembly.Identity.Name, WrappersOf(compilation, verdicts, assembly.Identity.Name, ref wrappers));
+                if (decision == null && carriers != null && carriers.TryGetValue(assembly, out KeyValuePair<string, AiSdk> carrier))
+                {
+                    decision = verdicts.CarrierAssembly(assembly.Identity.Name, carrier.Value, carrier.Key);
+                }
+
                 if (decision != null)
                 {
                     sdkAssemblies.Add(assembly);
@@ -199,6 +205,37 @@ namespace Guardrails.Analyzers
                 names.NamespacesByName,
                 names.HasIndexers,
                 sdkAssemblies);
+        }
+
+        /// <summary>
+        /// Referenced assemblies whose name is no AI SDK's but which declare a catalog SDK's signature type as a public type
+        /// (<see cref="AiSdkCatalog.SignatureTypes"/>, e.g. <c>OpenAI.Chat.ChatClient</c> in an assembly named Acme.Http):
+        /// each carries that SDK and is decided as it (adversary round 10 route 2). Found once per compilation with one
+        /// lookup per signature type; the compilation's own types (a project's own <c>OpenAI.Chat</c> namespace) never count.
+        /// </summary>
+        private static Dictionary<IAssemblySymbol, KeyValuePair<string, AiSdk>>? Carriers(Compilation compilation, PolicyVerdicts verdicts)
+        {
+            Dictionary<IAssemblySymbol, KeyValuePair<string, AiSdk>>? result = null;
+            foreach (KeyValuePair<string, AiSdk> signature in AiSdkCatalog.SignatureTypes)
+            {
+                foreach (INamedTypeSymbol type in compilation.GetTypesByMetadataName(signature.Key))
+                {
+                    IAssemblySymbol? assembly = type.ContainingAssembly;
+                    if (assembly == null || SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly) || type.DeclaredAccessibility != Accessibility.Public ||
+                        verdicts.TryGetSdkByAssemblyName(assembly.Identity.Name, out _))
+                    {
+                        continue;
+                    }
+
+                    result ??= new Dictionary<IAssemblySymbol, KeyValuePair<string, AiSdk>>(SymbolEqualityComparer.Default);
+                    if (!result.ContainsKey(assembly))
+                    {
+                        result.Add(assembly, signature);
+                    }
+                }
+            }
+
+            return result;
         }
 
         /// <summary>

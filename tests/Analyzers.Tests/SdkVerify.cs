@@ -34,7 +34,15 @@ internal static class SdkVerify<TAnalyzer>
     public static Task RunProgramAsync(string program, string? effectivePolicy, params DiagnosticResult[] expected) =>
         RunAsync(new[] { program }, Array.Empty<(string, string)>(), effectivePolicy, OutputKind.ConsoleApplication, expected);
 
-    private static async Task RunAsync(string[] sources, (string Path, string Text)[] additionalFiles, string? effectivePolicy, OutputKind outputKind, DiagnosticResult[] expected)
+    /// <summary>
+    /// With <paramref name="references"/> instead of the stub SDKs (a stub compiled under another assembly name, which
+    /// would clash with the stub of its real name).
+    /// </summary>
+    public static Task RunWithReferencesAsync(string source, IEnumerable<MetadataReference> references, string? effectivePolicy, params DiagnosticResult[] expected) =>
+        RunAsync(new[] { source }, Array.Empty<(string, string)>(), effectivePolicy, OutputKind.DynamicallyLinkedLibrary, expected, references);
+
+    private static async Task RunAsync(string[] sources, (string Path, string Text)[] additionalFiles, string? effectivePolicy, OutputKind outputKind, DiagnosticResult[] expected,
+        IEnumerable<MetadataReference>? references = null)
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
         {
@@ -52,7 +60,7 @@ internal static class SdkVerify<TAnalyzer>
             test.TestState.Sources.Add(("/src/File" + i + ".cs", sources[i]));
         }
 
-        test.TestState.AdditionalReferences.AddRange(await SdkStubs.AllAsync());
+        test.TestState.AdditionalReferences.AddRange(references ?? await SdkStubs.AllAsync());
         if (effectivePolicy != null)
         {
             test.TestState.AdditionalFiles.Add(("/obj/guardrails/guardrails.effective-policy.json", Guardrails.Tests.Shared.EffectivePolicyText.Json(effectivePolicy)));

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Guardrails.Core.Rules;
 using Guardrails.Core.Sdks;
 using Guardrails.Core.Text;
@@ -56,6 +57,20 @@ namespace Guardrails.Core.Policy
         /// <summary>The AI SDK involved (catalog or policy-defined), if any.</summary>
         public AiSdk? Sdk { get; }
 
+        /// <summary>
+        /// For a package or assembly that carries <see cref="Sdk"/> under another id and name (it declares the SDK's
+        /// signature types, <see cref="AiSdkCatalog.SignatureTypes"/>): what shows it, "assembly Acme.Http declares
+        /// OpenAI.Chat.ChatClient"; null otherwise.
+        /// </summary>
+        public string? Carries { get; private set; }
+
+        /// <summary>
+        /// "(Acme.Http carries the OpenAI .NET SDK under another package id and assembly name: assembly Acme.Http declares
+        /// OpenAI.Chat.ChatClient; an approval of 'OpenAI' does not cover it)", or empty.
+        /// </summary>
+        public string CarrierNote() => Carries == null || Sdk == null ? string.Empty
+            : "'" + Subject + "' carries the " + Sdk.DisplayName + " under another package id and assembly name (" + Carries + "); an approval of '" + Sdk.PrimaryPackageId + "' does not cover it";
+
         /// <summary>Why, as a clause: "packages.denied 'Shady.*' (guardrails.policy.json line 80): no data-processing agreement".</summary>
         public string Reason { get; }
 
@@ -108,7 +123,8 @@ namespace Guardrails.Core.Policy
             Verdict.VersionNotApproved => " in this version (" + Reason + ")",
             Verdict.AllowedThroughRoute => " other than through " + (Route?.Describe() ?? "its route") + ", which hands out its clients: creating or registering its own client is not part of the route",
             _ => string.Empty,
-        } + (ChainUnknown && Verdict == Verdict.NotApproved ? " (judged without its restored package: what brings it in, and so whether a route carries it, is unknown until the project is restored)" : string.Empty)
+        } + (Carries != null && IsViolation ? " (" + CarrierNote() + ")" : string.Empty)
+          + (ChainUnknown && Verdict == Verdict.NotApproved ? " (judged without its restored package: what brings it in, and so whether a route carries it, is unknown until the project is restored)" : string.Empty)
           + (IsWaived ? ", " + Waiver!.Note() : string.Empty);
 
         internal Decision WithWaiver(WaiverEntry? waiver)
@@ -118,7 +134,13 @@ namespace Guardrails.Core.Policy
         }
 
         internal Decision As(string ruleId) =>
-            new Decision(Verdict, ruleId, Subject, Sdk, Reason, Proposal, Line, Route) { Waiver = Waiver, ChainUnknown = ChainUnknown };
+            new Decision(Verdict, ruleId, Subject, Sdk, Reason, Proposal, Line, Route) { Waiver = Waiver, ChainUnknown = ChainUnknown, Carries = Carries };
+
+        internal Decision CarriedBecause(string evidence)
+        {
+            Carries = evidence;
+            return this;
+        }
 
         /// <summary>
         /// Decided by id because the package is not among the restored packages (no restore yet, a project reference, a
@@ -127,7 +149,7 @@ namespace Guardrails.Core.Policy
         public bool ChainUnknown { get; private set; }
 
         internal Decision WithUnknownChain(string proposal) =>
-            new Decision(Verdict, RuleId, Subject, Sdk, Reason, proposal, Line, Route) { Waiver = Waiver, ChainUnknown = true };
+            new Decision(Verdict, RuleId, Subject, Sdk, Reason, proposal, Line, Route) { Waiver = Waiver, ChainUnknown = true, Carries = Carries };
 
         public override string ToString() => Verdict + " " + RuleId + " " + Subject + (Waiver != null ? " waived by " + Waiver.Id : string.Empty);
     }
@@ -253,13 +275,50 @@ namespace Guardrails.Core.Policy
         /// just the id when it is referenced directly)? A null version decides by id alone (versioned rules then
         /// neither deny nor withhold an approval).
         /// </summary>
-        public Decision Package(string id, string? version, IReadOnlyList<string>? chain = null)
+        public Decision Package(string id, string? version, IReadOnlyList<string>? chain = null) => Package(id, version, chain, null);
+
+        /// <summary>
+        /// The package gate's question for a package whose id is no AI SDK's but whose compile-time assembly declares a
+        /// catalog SDK's signature types (<see cref="AiSdkCatalog.TryGetBySignatureType"/>): a renamed copy of
+        /// <paramref name="carried"/>. It is judged as that SDK under its own id: approved only by an entry that names
+        /// <paramref name="id"/> itself (packages.approved, a route's packages), never by the approval of the SDK's own
+        /// package (a central owner approving 'OpenAI' approved that publisher's package); a deny of the SDK's own package
+        /// (without versions) denies the copy too. <paramref name="evidence"/> says what shows it ("assembly Acme.Http
+        /// declares OpenAI.Chat.ChatClient"). A package that is itself an AI SDK's is judged as that SDK.
+        /// </summary>
+        public Decision CarrierPackage(string id, string? version, IReadOnlyList<string>? chain, AiSdk carried, string evidence)
         {
-            AiSdk? sdk = SdkOfPackage(id);
+            Decision d = Package(id, version, chain, SdkOfPackage(id) == null ? carried : null);
+            return d.Sdk == carried && SdkOfPackage(id) == null ? d.CarriedBecause(evidence) : d;
+        }
+
+        /// <summary>
+        /// The analyzers' question for a referenced assembly whose name is no AI SDK's but which declares a catalog SDK's
+        /// signature type: decided as the package gate decides <see cref="CarrierPackage"/> for the restored package of
+        /// that name (its version and chain from the effective policy), or by the assembly name when no restored package
+        /// has it; then as GRD003, with the waivers of GRD003 for that name or the SDK.
+        /// </summary>
+        public Decision CarrierAssembly(string assemblyName, AiSdk carried, string typeName)
+        {
+            ResolvedPackage? restored = Policy.Packages.Find(p => string.Equals(p.Id, assemblyName, StringComparison.OrdinalIgnoreCase));
+            Decision d = CarrierPackage(restored?.Id ?? assemblyName, restored?.Version, restored?.Chain, carried, "assembly " + assemblyName + " declares " + typeName);
+            Decision use = d.As(RuleIds.UnapprovedSdk);
+            if (use.IsViolation && use.Waiver == null)
+            {
+                use.WithWaiver(FindWaiver(RuleIds.UnapprovedSdk, use.Subject) ?? FindWaiver(RuleIds.UnapprovedSdk, carried.Id));
+            }
+
+            return use;
+        }
+
+        private Decision Package(string id, string? version, IReadOnlyList<string>? chain, AiSdk? carries)
+        {
+            AiSdk? sdk = carries ?? SdkOfPackage(id);
             string shown = "'" + id + "'" + (version != null ? " " + version : string.Empty);
             foreach (PackageEntry deny in Policy.DeniedPackages)
             {
-                if (Glob.Match(deny.Id, id) && InRange(deny.Versions, version, unknown: deny.Versions == null))
+                if ((Glob.Match(deny.Id, id) && InRange(deny.Versions, version, unknown: deny.Versions == null)) ||
+                    (carries != null && deny.Versions == null && carries.PackageIds.Any(p => Glob.Match(deny.Id, p))))
                 {
                     return Waived(new Decision(Verdict.Denied, RuleIds.PackageDenied, id, sdk,
                         "packages.denied '" + deny.Id + "'" + (deny.Versions != null ? " " + deny.Versions : string.Empty) + " (" + At(deny.Line) + ")" + (deny.Reason != null ? ": " + Short(deny.Reason) : string.Empty),
@@ -305,7 +364,7 @@ namespace Guardrails.Core.Policy
 
             // The catalog's SDK is one thing: a package of it approved (by id) approves its sibling packages, so
             // approving Microsoft.SemanticKernel also approves the .Core and .Abstractions it is made of.
-            if (versionMiss == null && sdk != null && !sdk.IsCustom)
+            if (versionMiss == null && sdk != null && !sdk.IsCustom && carries == null)
             {
                 foreach (string sibling in sdk.PackageIds)
                 {
@@ -362,7 +421,7 @@ namespace Guardrails.Core.Policy
             string? through = approvedAncestor ?? wrapper?.Subject;
             string proposal = through != null
                 ? RouteProposal(through, shown) + ", or add { \"id\": \"" + id + "\" } to packages.approved"
-                : "add { \"id\": \"" + id + "\" } to packages.approved" + RouteHint(sdk);
+                : "add { \"id\": \"" + id + "\" } to packages.approved" + (carries != null ? string.Empty : RouteHint(sdk));
             return Waived(new Decision(Verdict.NotApproved, RuleIds.PackageNotApproved, id, sdk, what + " is not approved by the policy" + (Policy.PolicyId != null ? " '" + Policy.PolicyId + "'" : string.Empty), proposal, 0, null));
         }
 

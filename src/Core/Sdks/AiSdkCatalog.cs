@@ -524,6 +524,42 @@ namespace Guardrails.Core.Sdks
             new AiProviderEndpoint("Zhipu AI", P("open.bigmodel.cn"), Ref + "§3"),
         };
 
+        /// <summary>
+        /// Signature types: public types (full metadata names) that only the SDK itself declares, its client types. An
+        /// assembly of another name that declares one of them carries that SDK (adversary round 10 route 2: the OpenAI SDK,
+        /// MIT-licensed, republished as package and assembly <c>Acme.Http</c> with its namespaces and types untouched).
+        /// Whole type names, never a namespace prefix: a project's own <c>namespace OpenAI.Helpers</c> declares none of them,
+        /// and a type in the compilation's own source is never an SDK. Only entries whose client type was read from the
+        /// package or its source ([M]/[S] in the entry's <see cref="AiSdk.Source"/>) are listed.
+        /// </summary>
+        private static readonly KeyValuePair<string, AiSdk>[] Signatures = new[]
+        {
+            S("OpenAI.OpenAIClient", "openai"),
+            S("OpenAI.Chat.ChatClient", "openai"),
+            S("OpenAI.Embeddings.EmbeddingClient", "openai"),
+            S("OpenAI.Images.ImageClient", "openai"),
+            S("OpenAI.Audio.AudioClient", "openai"),
+            S("Azure.AI.OpenAI.AzureOpenAIClient", "azure-openai"),
+            S("Azure.AI.Inference.ChatCompletionsClient", "azure-ai-inference"),
+            S("Anthropic.AnthropicClient", "anthropic"),
+            S("Anthropic.SDK.AnthropicClient", "anthropic-sdk"),
+            S("Anthropic.Bedrock.AnthropicBedrockClient", "anthropic-bedrock"),
+            S("Microsoft.SemanticKernel.Kernel", "semantic-kernel"),
+            S("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIChatCompletionService", "semantic-kernel-connectors-openai"),
+            S("Microsoft.SemanticKernel.Connectors.AzureOpenAI.AzureOpenAIChatCompletionService", "semantic-kernel-connectors-azureopenai"),
+        };
+
+        private static readonly Dictionary<string, AiSdk> BySignatureType = Signatures.ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
+
+        /// <summary>Every signature type (full metadata name, "Namespace.Type") with the SDK it identifies.</summary>
+        public static IReadOnlyList<KeyValuePair<string, AiSdk>> SignatureTypes => Signatures;
+
+        /// <summary>The SDK whose signature type <paramref name="fullTypeName"/> (ordinal, "OpenAI.Chat.ChatClient") is, if any.</summary>
+        public static bool TryGetBySignatureType(string fullTypeName, out AiSdk sdk) => TryGet(BySignatureType, fullTypeName, out sdk);
+
+        private static KeyValuePair<string, AiSdk> S(string fullTypeName, string sdkId) =>
+            new KeyValuePair<string, AiSdk>(fullTypeName, Entries.First(e => e.Id == sdkId));
+
         private static readonly Dictionary<string, AiSdk> ById = Index(e => new[] { e.Id });
         private static readonly Dictionary<string, AiSdk> ByPackageId = Index(e => e.PackageIds);
         private static readonly Dictionary<string, AiSdk> ByAssemblyName = Index(e => e.AssemblyNames);
