@@ -43,6 +43,12 @@ namespace Guardrails.BuildTasks.Policy
             public bool IsPackage { get; set; }
 
             public List<string> Dependencies { get; } = new List<string>();
+
+            /// <summary>The compile-time assets (paths in the package, "lib/net8.0/X.dll") the assets file lists for it.</summary>
+            public List<string> Compile { get; } = new List<string>();
+
+            /// <summary>How the project brings it in when not by a PackageReference (a PackageDownload); null otherwise.</summary>
+            public string? Kind { get; set; }
         }
 
         /// <summary>
@@ -121,6 +127,11 @@ namespace Guardrails.BuildTasks.Policy
                         library.Dependencies.Add(d.Name);
                     }
 
+                    foreach (JsonProperty c in lib.Value["compile"]?.Properties ?? (IReadOnlyList<JsonProperty>)new JsonProperty[0])
+                    {
+                        library.Compile.Add(c.Name);
+                    }
+
                     libs[library.Id] = library;
                 }
 
@@ -148,10 +159,16 @@ namespace Guardrails.BuildTasks.Policy
                 }
             }
 
-            // Decided once every restored package is known: a route's package may sit later in the assets file.
+            // Decided once every restored package is known: a route's package may sit later in the assets file. A package
+            // that is no AI SDK's but whose compile-time assembly declares a catalog SDK's signature types carries that SDK
+            // under another id (adversary round 10 route 2) and is judged as it: approved only by its own id.
             foreach ((Library lib, List<Library> chain, string framework) in pending)
             {
-                Decision decision = verdicts.Package(lib.Id, lib.Version, chain.FindAll(l => l.IsPackage).ConvertAll(l => l.Id));
+                List<string> chainIds = chain.FindAll(l => l.IsPackage).ConvertAll(l => l.Id);
+                CarriedSdks.Carried? carried = lib.Compile.Count > 0 && verdicts.SdkOfPackage(lib.Id) == null ? Carrier(root, lib) : null;
+                Decision decision = carried != null
+                    ? verdicts.CarrierPackage(lib.Id, lib.Version, chainIds, carried.Sdk, carried.Evidence)
+                    : verdicts.Package(lib.Id, lib.Version, chainIds);
                 Record(policy, lib, chain, decision, aiPackages);
                 if (!decision.IsViolation || !reported.Add(decision.RuleId + "|" + lib.Id + "|" + lib.Version))
                 {
@@ -160,6 +177,91 @@ namespace Guardrails.BuildTasks.Policy
 
                 findings.Add(Report(decision, lib, chain, framework, assetsFile, locator, verdicts));
             }
+
+            CheckDownloads(policy, root, assetsFile, verdicts, locator, reported, findings, aiPackages);
+        }
+
+        /// <summary>
+        /// Adversary round 10 route 1b: a <c>PackageDownload</c> (the assets file's <c>project.frameworks.*.downloadDependencies</c>)
+        /// puts a package in the package folder with no restore graph: a build's inline task or a hint-path Reference can
+        /// then use an AI SDK no package rule judged. Each download is judged as a direct reference of that exact version
+        /// (GRD201-GRD203, the words <see cref="ReferenceLocator.Declared"/> gives <c>guardrails scan</c>), at the
+        /// PackageDownload element when it can be found. Packs the SDK downloads itself (runtime and targeting packs) are
+        /// no AI SDK, so nothing is said about them.
+        /// </summary>
+        private static void CheckDownloads(GuardrailsPolicy policy, JsonNode root, string assetsFile, PolicyVerdicts verdicts, ReferenceLocator locator, HashSet<string> reported, List<Finding> findings,
+            List<Guardrails.BuildTasks.Policy.PackageUse>? aiPackages)
+        {
+            if (root["project"]?["frameworks"] is not { IsObject: true } frameworks)
+            {
+                return;
+            }
+
+            foreach (JsonProperty f in frameworks.Properties)
+            {
+                string framework = f.Value["targetAlias"]?.Text is { Length: > 0 } alias ? alias : f.Name;
+                foreach (JsonNode download in f.Value["downloadDependencies"]?.Items ?? (IReadOnlyList<JsonNode>)Array.Empty<JsonNode>())
+                {
+                    string? id = download["name"]?.Text;
+                    if (string.IsNullOrWhiteSpace(id))
+                    {
+                        continue;
+                    }
+
+                    string version = ExactVersion(download["version"]?.Text);
+                    Decision decision = verdicts.Package(id!, version.Length > 0 ? version : null, new[] { id! });
+                    if (decision.Verdict == Verdict.NotGoverned)
+                    {
+                        continue;
+                    }
+
+                    var lib = new Library(id!, version, download.Start.Line, download.Start.Column) { IsPackage = true, Kind = ReferenceLocator.DownloadKind };
+                    var chain = new List<Library> { lib };
+                    Record(policy, lib, chain, decision, aiPackages);
+                    if (decision.IsViolation && reported.Add(decision.RuleId + "|" + id + "|" + version))
+                    {
+                        findings.Add(Report(decision, lib, chain, framework, assetsFile, locator, verdicts));
+                    }
+                }
+            }
+        }
+
+        /// <summary>"2.15.0" from a PackageDownload's exact range "[2.15.0, 2.15.0]" (or "[2.15.0]"); else the text trimmed.</summary>
+        private static string ExactVersion(string? range)
+        {
+            string text = (range ?? string.Empty).Trim().TrimStart('[', '(').TrimEnd(']', ')');
+            int comma = text.IndexOf(',');
+            return (comma >= 0 ? text.Substring(0, comma) : text).Trim();
+        }
+
+        /// <summary>The SDK a restored package's compile-time assemblies carry (<see cref="CarriedSdks"/>), from the package folder the assets file names.</summary>
+        private static CarriedSdks.Carried? Carrier(JsonNode root, Library lib)
+        {
+            JsonNode? library = root["libraries"]?[lib.Id + "/" + lib.Version];
+            if (library?["path"]?.Text is not { Length: > 0 } path)
+            {
+                return null;
+            }
+
+            foreach (JsonProperty folder in root["packageFolders"]?.Properties ?? (IReadOnlyList<JsonProperty>)Array.Empty<JsonProperty>())
+            {
+                string dir;
+                try
+                {
+                    dir = Path.Combine(folder.Name, path);
+                }
+                catch (ArgumentException)
+                {
+                    continue;
+                }
+
+                if (Directory.Exists(dir))
+                {
+                    return CarriedSdks.Of(dir, lib.Compile, library["sha512"]?.Text);
+                }
+            }
+
+            return null;
         }
 
         /// <summary>
@@ -223,7 +325,9 @@ namespace Guardrails.BuildTasks.Policy
         {
             string shown = "Package '" + lib.Id + "' " + lib.Version;
             bool transitive = chain.Count > 1;
-            string how = transitive
+            string how = lib.Kind != null
+                ? " It is " + lib.Kind + " (" + framework + ")."
+                : transitive
                 ? " It comes in transitively: " + string.Join(" \u2192 ", chain.ConvertAll(l => l.Id + " " + l.Version)) + " (" + framework + ")."
                 : " It is a direct reference (" + framework + ").";
             RuleInfo rule = decision.Verdict == Verdict.Denied ? RuleCatalog.PackageDenied
@@ -246,6 +350,11 @@ namespace Guardrails.BuildTasks.Policy
         private static string Describe(Decision decision)
         {
             AiSdk? sdk = decision.Sdk;
+            if (sdk != null && decision.Carries != null)
+            {
+                return "it carries the " + sdk.DisplayName + ", provider " + sdk.Provider + ", under another package id and assembly name: " + decision.Carries + "; an approval of '" + sdk.PrimaryPackageId + "' does not cover it";
+            }
+
             return sdk == null ? "AI SDK" : sdk.IsCustom ? "AI SDK '" + sdk.Id + "' defined by the policy" : sdk.DisplayName + ", provider " + sdk.Provider;
         }
 

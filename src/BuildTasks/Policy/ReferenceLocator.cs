@@ -74,7 +74,7 @@ namespace Guardrails.BuildTasks.Policy
                     result.Add(new DeclaredPackage(e.Id, (e.Version ?? string.Empty).Trim(), projectFile, e.Line, e.Column)
                     {
                         Kind = e.Element == DownloadElement
-                            ? "downloaded by a PackageDownload in the project file, which no restore judges (its assemblies reach the compiler by a hint-path Reference)"
+                            ? DownloadKind
                             : "referenced by a path into the NuGet package folder (a Reference with a hint path), which no restore judges",
                     });
                     continue;
@@ -115,7 +115,7 @@ namespace Guardrails.BuildTasks.Policy
 
         public ReferenceLocation? Find(string packageId)
         {
-            foreach (string element in new[] { "PackageReference", "GlobalPackageReference", "PackageVersion" })
+            foreach (string element in new[] { "PackageReference", "GlobalPackageReference", "PackageVersion", DownloadElement })
             {
                 foreach (string file in _files)
                 {
@@ -208,6 +208,9 @@ namespace Guardrails.BuildTasks.Policy
         }
 
         private const string DownloadElement = "PackageDownload";
+
+        /// <summary>How a PackageDownload brings a package in, said in GRD2xx messages by the scan and the build alike.</summary>
+        public const string DownloadKind = "downloaded by a PackageDownload in the project file, which no restore judges (its assemblies reach the compiler by a hint-path Reference)";
 
         /// <summary>A Reference whose path points into the package folder (not an MSBuild element name).</summary>
         private const string FolderReferenceElement = "Reference (package folder)";
