@@ -396,6 +396,8 @@ namespace Guardrails.BuildTasks
         /// index: a CI checkout always has one. The build's way to find them (no project includes a notebook). The same for
         /// the npm/PyPI package files (<see cref="Policy.PackageManifests"/>, issue 12 route R11): a front end or Python tooling
         /// committed beside the projects is the repository's code, built by no project; what is committed is what CI installs.
+        /// And the inline tasks of every committed MSBuild file (adversary round 10 route 1b): what their code references is
+        /// compiled and run inside the build, wherever the file is imported from.
         /// </summary>
         private static System.Collections.Generic.List<DeclaredPackage> CommittedScriptPackages(string? root, System.Collections.Generic.HashSet<string>? tracked, System.Collections.Generic.List<Finding> problems)
         {
@@ -408,7 +410,7 @@ namespace Guardrails.BuildTasks
             var paths = new System.Collections.Generic.List<string>();
             foreach (string relative in tracked)
             {
-                if (InteractiveScripts.IsScript(relative) || Policy.PackageManifests.IsManifest(relative))
+                if (InteractiveScripts.IsScript(relative) || Policy.PackageManifests.IsManifest(relative) || MsBuildProjectFiles.IsMsBuildFile(relative))
                 {
                     paths.Add(relative);
                 }
@@ -418,7 +420,9 @@ namespace Guardrails.BuildTasks
             foreach (string relative in paths)
             {
                 string full = Path.Combine(root!, relative.Replace('/', Path.DirectorySeparatorChar));
-                packages.AddRange(InteractiveScripts.IsScript(relative) ? InteractiveScripts.Read(full) : Policy.PackageManifests.Read(full, problems));
+                packages.AddRange(InteractiveScripts.IsScript(relative) ? InteractiveScripts.Read(full)
+                    : MsBuildProjectFiles.IsMsBuildFile(relative) ? InteractiveScripts.ReadInlineTasks(full)
+                    : Policy.PackageManifests.Read(full, problems));
             }
 
             return packages;

@@ -47,7 +47,7 @@ namespace Guardrails.BuildTasks
 
                 // Files that start commands on their own and the npm configuration beside a server are read by the check too
                 // (adversary round 6 #11, #4): adding or editing one must re-run it.
-                foreach (string file in Launchers.InputFiles(result.Levels))
+                foreach (string file in Launchers.InputFiles(result.Levels, result.RepositoryRoot))
                 {
                     lines.Add(file);
                     files.Add(GuardrailsSelectScanFiles.FileItem(file));

@@ -55,7 +55,8 @@ namespace Guardrails.BuildTasks.Engine
             {
                 string name = System.IO.Path.GetFileName(file.Key);
                 PackageChecker.CheckDeclared(policy, result.Effective, file.ToList(), result.Findings, null,
-                    InteractiveScripts.IsScript(file.Key)
+                    file.First().Kind is { } kind ? kind + " (" + name + ")"
+                    : InteractiveScripts.IsScript(file.Key)
                         ? "referenced by #r \"nuget:\" in " + name + " (a notebook or script run with .NET Interactive, Polyglot Notebooks or dotnet-script, which restores it; no project of the repository compiles that code)"
                         : PackageManifests.Origin(file.Key));
             }

@@ -102,7 +102,7 @@ namespace Guardrails.BuildTasks.Footprints
 
             // Files that start commands on their own (adversary round 6 #11): an assistant CLI run from one makes the file that
             // assistant's footprint; an MCP server started from one is judged like a configured server.
-            foreach (Launchers.LauncherFile launcher in Launchers.Find(discovery.Levels))
+            foreach (Launchers.LauncherFile launcher in Launchers.Find(discovery.Levels, discovery.RepositoryRoot))
             {
                 var hit = new FootprintHit(launcher.FullPath, launcher.Level, launcher.RelativePath, false, FootprintKind.Launcher, FootprintFormat.None,
                     launcher.Assistants.ConvertAll(a => a.Assistant), launcher.RelativePath, false)

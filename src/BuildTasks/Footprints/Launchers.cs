@@ -149,7 +149,7 @@ namespace Guardrails.BuildTasks.Footprints
         /// The launcher files at <paramref name="levels"/> that start an assistant or an MCP server. A launcher that cannot be
         /// read or parsed is left to its own tool (npm, pre-commit and VS Code refuse it too) and is not reported.
         /// </summary>
-        public static List<LauncherFile> Find(IEnumerable<string> levels)
+        public static List<LauncherFile> Find(IEnumerable<string> levels, string? repositoryRoot = null)
         {
             var found = new List<LauncherFile>();
             foreach (string level in levels)
@@ -165,16 +165,79 @@ namespace Guardrails.BuildTasks.Footprints
                 }
             }
 
+            foreach (string relative in CommittedMsBuildFiles(repositoryRoot, levels))
+            {
+                LauncherFile file = Read(Path.Combine(repositoryRoot!, relative.Replace('/', Path.DirectorySeparatorChar)), repositoryRoot!, relative);
+                if (file.Assistants.Count > 0 || file.Servers.Count > 0)
+                {
+                    found.Add(file);
+                }
+            }
+
             return found;
+        }
+
+        /// <summary>
+        /// The MSBuild files committed in the repository (git's index: projects, <c>.props</c>, <c>.targets</c>) that lie
+        /// off <paramref name="levels"/>, relative to <paramref name="repositoryRoot"/> with '/' (issue 12, session 14): a
+        /// build imports files from anywhere (<c>&lt;Import Project="../eng/ai.targets"/&gt;</c>, a path built from
+        /// properties), builds other projects with <c>&lt;MSBuild&gt;</c>, and the <c>Exec</c> of each runs in the build; the
+        /// files at each level are read by <see cref="Candidates"/>. Folders below node_modules/ and .git/, and a project's
+        /// bin/ and obj/, are left out (generated). Empty without a repository or a readable index.
+        /// </summary>
+        private static List<string> CommittedMsBuildFiles(string? repositoryRoot, IEnumerable<string> levels)
+        {
+            var files = new List<string>();
+            HashSet<string>? tracked = repositoryRoot == null ? null : GitIndex.TryReadTrackedPaths(repositoryRoot);
+            if (tracked == null)
+            {
+                return files;
+            }
+
+            var levelFolders = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (string level in levels)
+            {
+                levelFolders.Add(FootprintDiscovery.Normalize(level));
+            }
+
+            foreach (string relative in tracked)
+            {
+                if (!MsBuildProjectFiles.IsMsBuildFile(relative) || relative.EndsWith("/", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                string[] segments = relative.Split('/');
+                bool skipped = false;
+                for (int i = 0; i < segments.Length - 1 && !skipped; i++)
+                {
+                    skipped = segments[i].Equals("node_modules", StringComparison.OrdinalIgnoreCase) || segments[i].Equals(".git", StringComparison.OrdinalIgnoreCase) ||
+                        segments[i].Equals("bin", StringComparison.OrdinalIgnoreCase) || segments[i].Equals("obj", StringComparison.OrdinalIgnoreCase);
+                }
+
+                string folder = segments.Length == 1 ? repositoryRoot! : Path.Combine(repositoryRoot!, string.Join(Path.DirectorySeparatorChar.ToString(), segments, 0, segments.Length - 1));
+                if (!skipped && !levelFolders.Contains(FootprintDiscovery.Normalize(folder)))
+                {
+                    files.Add(relative);
+                }
+            }
+
+            files.Sort(StringComparer.Ordinal);
+            return files;
         }
 
         /// <summary>
         /// The files at <paramref name="levels"/> the check reads beside the footprints — every launcher file and
         /// <c>.npmrc</c> (<see cref="NpmConfig"/>) that exists — so that adding or editing one re-runs an incremental build's check.
         /// </summary>
-        public static List<string> InputFiles(IEnumerable<string> levels)
+        public static List<string> InputFiles(IEnumerable<string> levels, string? repositoryRoot = null)
         {
             var files = new List<string>();
+            foreach (string relative in CommittedMsBuildFiles(repositoryRoot, levels))
+            {
+                files.Add(Path.Combine(repositoryRoot!, relative.Replace('/', Path.DirectorySeparatorChar)));
+            }
+
             foreach (string level in levels)
             {
                 foreach (string relative in Candidates(level))
@@ -336,10 +399,7 @@ namespace Guardrails.BuildTasks.Footprints
             }
         }
 
-        private static bool IsMsBuildFile(string name) =>
-            name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase) ||
-            name.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".proj", StringComparison.OrdinalIgnoreCase) ||
-            name.EndsWith(".props", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".targets", StringComparison.OrdinalIgnoreCase);
+        private static bool IsMsBuildFile(string name) => MsBuildProjectFiles.IsMsBuildFile(name);
 
         /// <summary>
         /// A project, <c>.props</c> or <c>.targets</c> file: the command of every <c>Exec</c> task

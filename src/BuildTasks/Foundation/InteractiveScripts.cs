@@ -196,23 +196,143 @@ namespace Guardrails.BuildTasks.Foundation
                     found.Add(new DeclaredPackage(id, version, path, lineNumber, col));
                 }
             }
-            else if (reference.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+            else if (reference.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && AssemblyPackage(reference) is { } id)
             {
-                string name = Path.GetFileNameWithoutExtension(reference.Replace('\\', '/').Substring(reference.Replace('\\', '/').LastIndexOf('/') + 1));
-                if (AiSdkCatalog.TryGetByAssemblyName(name, out AiSdk sdk) && sdk.PackageIds.Count > 0)
+                found.Add(new DeclaredPackage(id, string.Empty, path, lineNumber, col));
+            }
+        }
+
+        /// <summary>
+        /// The package of a catalog SDK assembly a path or name points at (<c>../lib/OpenAI.dll</c>, <c>OpenAI</c>): the
+        /// assembly's own package when the catalog lists one of that name, else the SDK's first package; null when the
+        /// catalog knows no SDK assembly of that name.
+        /// </summary>
+        private static string? AssemblyPackage(string reference)
+        {
+            string file = reference.Replace('\\', '/').Substring(reference.Replace('\\', '/').LastIndexOf('/') + 1).Trim();
+            string name = file.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".exe", StringComparison.OrdinalIgnoreCase)
+                ? file.Substring(0, file.Length - 4)
+                : file;
+            int comma = name.IndexOf(',');
+            name = (comma >= 0 ? name.Substring(0, comma) : name).Trim(); // "OpenAI, Version=2.15.0.0, …" names the assembly too
+            if (name.Length == 0 || !AiSdkCatalog.TryGetByAssemblyName(name, out AiSdk sdk) || sdk.PackageIds.Count == 0)
+            {
+                return null;
+            }
+
+            string id = sdk.PackageIds[0];
+            foreach (string p in sdk.PackageIds)
+            {
+                if (p.Equals(name, StringComparison.OrdinalIgnoreCase))
                 {
-                    // The assembly's own package when the catalog lists one of that name, else the SDK's first package.
-                    string id = sdk.PackageIds[0];
-                    foreach (string p in sdk.PackageIds)
+                    id = p;
+                }
+            }
+
+            return id;
+        }
+
+        /// <summary>How an inline task brings a package into the build, said in the GRD2xx message.</summary>
+        public const string InlineTaskOrigin =
+            "used by an inline task (a UsingTask with a code task factory) in a committed MSBuild file, which MSBuild compiles and runs inside the build with the build's rights and secrets; no restore judges it";
+
+        private static readonly System.Text.RegularExpressions.Regex QualifiedName = new System.Text.RegularExpressions.Regex(
+            @"(?<![\w.])(?:using\s+(?:static\s+)?(?:[A-Za-z_]\w*\s*=\s*)?(?:global::)?([A-Za-z_]\w*)\s*;|(?:global::)?([A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)+))",
+            System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+
+        /// <summary>
+        /// The catalog SDK packages the inline tasks of an MSBuild file bring into the build (adversary round 10 route 1b,
+        /// judged like <c>#r</c> in a script): a <c>&lt;Reference&gt;</c> into the NuGet package folder is that package at
+        /// that version; a <c>&lt;Reference&gt;</c> to a catalog SDK assembly (by path or name) is the SDK's package; code
+        /// (<c>&lt;Code&gt;</c>, or the file its <c>Source</c> names, read beside <paramref name="path"/>) that names a
+        /// catalog SDK's namespace is that SDK's package. Each at the element's line; a file that is not well-formed XML gives none
+        /// (MSBuild refuses it).
+        /// </summary>
+        public static List<DeclaredPackage> ParseInlineTasks(string path, string text)
+        {
+            var found = new List<DeclaredPackage>();
+            foreach ((int line, int column, InlineTaskPart part, string value) in MsBuildProjectFiles.InlineTaskParts(text) ?? new List<(int, int, InlineTaskPart, string)>())
+            {
+                if (part == InlineTaskPart.Reference)
+                {
+                    if (Policy.ReferenceLocator.PackageFolderPath(value) is { } package)
                     {
-                        if (p.Equals(name, StringComparison.OrdinalIgnoreCase))
-                        {
-                            id = p;
-                        }
+                        found.Add(new DeclaredPackage(package.Id, package.Version, path, line, column) { Kind = InlineTaskOrigin });
+                    }
+                    else if (AssemblyPackage(value) is { } id)
+                    {
+                        found.Add(new DeclaredPackage(id, string.Empty, path, line, column) { Kind = InlineTaskOrigin });
                     }
 
-                    found.Add(new DeclaredPackage(id, string.Empty, path, lineNumber, col));
+                    continue;
                 }
+
+                string code = value;
+                if (part == InlineTaskPart.CodeSource)
+                {
+                    string source = Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, value.Replace("$(MSBuildThisFileDirectory)", string.Empty)
+                        .Replace('\\', Path.DirectorySeparatorChar).Replace('/', Path.DirectorySeparatorChar));
+                    try
+                    {
+                        var info = new FileInfo(source);
+                        code = info.Exists && info.Length <= MaxBytes ? File.ReadAllText(source) : string.Empty;
+                    }
+                    catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+                    {
+                        code = string.Empty;
+                    }
+                }
+
+                if (CodePackage(code) is { } used && !found.Exists(p => p.Id.Equals(used, StringComparison.OrdinalIgnoreCase)))
+                {
+                    // Code naming the SDK a Reference already brings in is that reference's use, judged once at the Reference.
+                    found.Add(new DeclaredPackage(used, string.Empty, path, line, column) { Kind = InlineTaskOrigin });
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>The package of the first catalog SDK whose namespace <paramref name="code"/> names (a using directive or a qualified name).</summary>
+        private static string? CodePackage(string code)
+        {
+            try
+            {
+                foreach (System.Text.RegularExpressions.Match m in QualifiedName.Matches(code))
+                {
+                    string name = System.Text.RegularExpressions.Regex.Replace(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value, @"\s+", string.Empty);
+                    IReadOnlyList<AiSdk> sdks = AiSdkCatalog.FindByNamespace(name);
+                    if (sdks.Count > 0 && sdks[0].PackageIds.Count > 0)
+                    {
+                        return sdks[0].PackageIds[0];
+                    }
+                }
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                return null;
+            }
+
+            return null;
+        }
+
+        /// <summary>The packages the inline tasks of the MSBuild file <paramref name="path"/> bring in; empty when none, too large or unreadable.</summary>
+        public static List<DeclaredPackage> ReadInlineTasks(string path)
+        {
+            try
+            {
+                var info = new FileInfo(path);
+                if (!info.Exists || info.Length > MaxBytes)
+                {
+                    return new List<DeclaredPackage>();
+                }
+
+                string text = File.ReadAllText(path);
+                return text.IndexOf("UsingTask", StringComparison.OrdinalIgnoreCase) < 0 ? new List<DeclaredPackage>() : ParseInlineTasks(path, text);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                return new List<DeclaredPackage>();
             }
         }
     }

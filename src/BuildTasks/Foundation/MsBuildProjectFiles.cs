@@ -425,6 +425,93 @@ namespace Guardrails.BuildTasks.Foundation
             return found;
         }
 
+        /// <summary>An MSBuild file: a project (any extension ending in "proj"), a <c>.props</c> or a <c>.targets</c> file.</summary>
+        public static bool IsMsBuildFile(string path) =>
+            HasProjectLikeExtension(path) || path.EndsWith(".props", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".targets", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// What the inline tasks of an MSBuild file's text bring into the build (adversary round 10 route 1b): a
+        /// <c>UsingTask</c> with a <c>&lt;Task&gt;</c> body (<c>RoslynCodeTaskFactory</c>, <c>CodeTaskFactory</c> or any
+        /// other factory) is compiled and run by MSBuild during the build, so each <c>&lt;Reference Include&gt;</c> of its body
+        /// (<see cref="InlineTaskPart.Reference"/>: the path as written), the text of its <c>&lt;Code&gt;</c>
+        /// (<see cref="InlineTaskPart.Code"/>) and the file a <c>&lt;Code Source&gt;</c> names (<see cref="InlineTaskPart.CodeSource"/>,
+        /// as written) are listed at their element's line and column. Comments do not count. Null when the text is not
+        /// well-formed XML (MSBuild refuses it too); an empty list when the file has no inline task.
+        /// </summary>
+        public static List<(int Line, int Column, InlineTaskPart Part, string Value)>? InlineTaskParts(string text)
+        {
+            var found = new List<(int Line, int Column, InlineTaskPart Part, string Value)>();
+            if (text.IndexOf("UsingTask", StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                return found;
+            }
+
+            try
+            {
+                var settings = new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
+                using var reader = System.Xml.XmlReader.Create(new StringReader(text), settings);
+                var info = (System.Xml.IXmlLineInfo)reader;
+                int taskDepth = -1;
+                bool onNext = false; // ReadElementContentAsString leaves the reader on the node after the element
+                while (onNext || reader.Read())
+                {
+                    onNext = false;
+                    if (reader.EOF)
+                    {
+                        break;
+                    }
+
+                    if (reader.NodeType == System.Xml.XmlNodeType.EndElement && reader.LocalName == "UsingTask")
+                    {
+                        taskDepth = -1;
+                        continue;
+                    }
+
+                    if (reader.NodeType != System.Xml.XmlNodeType.Element)
+                    {
+                        continue;
+                    }
+
+                    if (reader.LocalName == "UsingTask")
+                    {
+                        taskDepth = reader.IsEmptyElement ? -1 : reader.Depth;
+                        continue;
+                    }
+
+                    if (taskDepth < 0 || reader.Depth <= taskDepth)
+                    {
+                        continue;
+                    }
+
+                    int line = info.LineNumber;
+                    int column = Math.Max(1, info.LinePosition - 1);
+                    if (reader.LocalName == "Reference" && reader.GetAttribute("Include") is { } include)
+                    {
+                        found.Add((line, column, InlineTaskPart.Reference, include));
+                    }
+                    else if (reader.LocalName == "Code")
+                    {
+                        if (reader.GetAttribute("Source") is { } source && source.Trim().Length > 0)
+                        {
+                            found.Add((line, column, InlineTaskPart.CodeSource, source.Trim()));
+                        }
+
+                        if (!reader.IsEmptyElement)
+                        {
+                            found.Add((line, column, InlineTaskPart.Code, reader.ReadElementContentAsString()));
+                            onNext = true;
+                        }
+                    }
+                }
+            }
+            catch (System.Xml.XmlException)
+            {
+                return null;
+            }
+
+            return found;
+        }
+
         /// <summary>A compiler run directly: csc, vbc, fsc (with .exe/.dll, a path before it, or through dotnet).</summary>
         private static readonly Regex CompilerCommand = new Regex(
             "(?:^|[\\s\"'/\\\\;&|(])(?:csc|vbc|fsc)(?:\\.exe|\\.dll)?(?=$|[\\s\"';&|)])",
@@ -662,5 +749,18 @@ namespace Guardrails.BuildTasks.Foundation
                 return null;
             }
         }
+    }
+
+    /// <summary>What an inline task's element gives (<see cref="MsBuildProjectFiles.InlineTaskParts"/>).</summary>
+    public enum InlineTaskPart
+    {
+        /// <summary>A <c>&lt;Reference Include&gt;</c>: an assembly path or name.</summary>
+        Reference,
+
+        /// <summary>The text of a <c>&lt;Code&gt;</c> element.</summary>
+        Code,
+
+        /// <summary>The file a <c>&lt;Code Source&gt;</c> names.</summary>
+        CodeSource,
     }
 }

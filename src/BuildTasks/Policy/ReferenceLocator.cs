@@ -216,11 +216,11 @@ namespace Guardrails.BuildTasks.Policy
         private const string FolderReferenceElement = "Reference (package folder)";
 
         private static readonly System.Text.RegularExpressions.Regex PackageFolder = new System.Text.RegularExpressions.Regex(
-            @"(?:\$\(NuGetPackageRoot\)|\.nuget[\\/]packages)(?:\)\)|[\\/])*([A-Za-z0-9_][A-Za-z0-9_.-]*)[\\/]([0-9][A-Za-z0-9_.+-]*)[\\/]",
+            @"(?:\$\(NuGetPackageRoot\)|\.nuget[\\/]packages)(?:['""]?\)\)|[\\/])*([A-Za-z0-9_][A-Za-z0-9_.-]*)[\\/]([0-9][A-Za-z0-9_.+-]*)[\\/]",
             System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100));
 
         /// <summary>The package id and version of a path into the NuGet package folder (<c>$(NuGetPackageRoot)/openai/2.1.0/lib/…</c>).</summary>
-        private static (string Id, string Version)? PackageFolderPath(string? path)
+        internal static (string Id, string Version)? PackageFolderPath(string? path)
         {
             if (string.IsNullOrEmpty(path))
             {

@@ -327,7 +327,10 @@ internal static class RepositoryScan
         // project references: judged like a file-based app's #:package.
         foreach (string file in files.Text)
         {
-            if (InteractiveScripts.IsScript(file) && InteractiveScripts.Read(file) is { Count: > 0 } scriptPackages)
+            List<DeclaredPackage>? scriptPackages = InteractiveScripts.IsScript(file) ? InteractiveScripts.Read(file)
+                : MsBuildProjectFiles.IsMsBuildFile(file) ? InteractiveScripts.ReadInlineTasks(file) // adversary round 10 route 1b
+                : null;
+            if (scriptPackages is { Count: > 0 })
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 engineFindings.AddRange(FileBasedApps.CheckScript(file, scriptPackages, options, ref enforce, ref effectivePolicy));
