@@ -7,13 +7,13 @@ namespace Guardrails.Cli.Tests;
 /// <summary>guardrails verify-build: the CI gate that sees builds in which Guardrails never ran.</summary>
 public class VerifyBuildTests
 {
-    private static void Bytes(TempRepo repo, string relative, byte[] content)
+    internal static void Bytes(TempRepo repo, string relative, byte[] content)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(repo.PathOf(relative))!);
         File.WriteAllBytes(repo.PathOf(relative), content);
     }
 
-    private static string Sha(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
+    internal static string Sha(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
 
     private static string Record(string compile) => "{ \"auditFormat\": \"1.2\", \"compile\": " + compile + " }";
 

@@ -31,6 +31,13 @@ internal sealed record GateExpectations(IReadOnlyCollection<string> PolicyPins, 
     /// passes the policy pin (issue 12). Empty: not checked.
     /// </summary>
     public IReadOnlyCollection<string> PolicyPackagePins { get; init; } = Array.Empty<string>();
+
+    /// <summary>
+    /// The lowest Guardrails version CI accepts in a record's <c>tool.version</c> (<c>--min-tool-version</c>, GRDCL43):
+    /// a repository can pin an older, genuine Guardrails release with holes later releases closed (adversary round 10,
+    /// side observation), and its records are self-consistent. Null: not checked.
+    /// </summary>
+    public NuGet.Versioning.NuGetVersion? MinToolVersion { get; init; }
 }
 
 /// <summary>
@@ -105,7 +112,8 @@ internal static class BuildGate
             return claim;
         }
 
-        GateResult? policy = CheckPolicy(outputDirectory, record["policy"], expect) ?? CheckPolicyPackage(outputDirectory, record, expect);
+        GateResult? policy = CheckPolicy(outputDirectory, record["policy"], expect) ?? CheckToolVersion(outputDirectory, record["tool"], expect) ??
+            CheckPolicyPackage(outputDirectory, record, expect);
         if (policy != null)
         {
             return policy;
@@ -192,6 +200,29 @@ internal static class BuildGate
         }
 
         return null;
+    }
+
+    public const string ToolVersionCode = "GRDCL43";
+
+    /// <summary>The record's <c>tool.version</c> against the lowest Guardrails version CI gave (GRDCL43).</summary>
+    private static GateResult? CheckToolVersion(string outputDirectory, JsonNode? tool, GateExpectations expect)
+    {
+        if (expect.MinToolVersion is not { } min)
+        {
+            return null;
+        }
+
+        string? text = tool?["version"]?.Text;
+        if (text == null || !BuildTasks.Policy.VersionRanges.TryParseVersion(text, out NuGet.Versioning.NuGetVersion? version) || version == null)
+        {
+            return Fail(outputDirectory, ToolVersionCode, "the audit record names no readable Guardrails version (tool.version" + (text == null ? string.Empty : " '" + text + "'") +
+                "), but CI requires Guardrails " + min.ToNormalizedString() + " or later (--min-tool-version).");
+        }
+
+        return version.CompareTo(min) >= 0
+            ? null
+            : Fail(outputDirectory, ToolVersionCode, "the build ran Guardrails " + version.ToNormalizedString() + ", older than the " + min.ToNormalizedString() +
+                " CI requires (--min-tool-version): the repository pins an older Guardrails package; update its GlobalPackageReference.");
     }
 
     public const string PackageCode = "GRDCL32";

@@ -87,6 +87,11 @@ internal sealed class OutputTree
         .Where(d => d.Segments.Length > 0 && Is(d.Segments[^1], "bin") && !d.Segments[..^1].Any(s => Is(s, "bin")))
         .Select(d => d.Path);
 
+    /// <summary>The folders in no bin/ folder (the root among them).</summary>
+    public IEnumerable<string> OutsideBin => _directories
+        .Where(d => !d.Segments.Any(s => Is(s, "bin")))
+        .Select(d => d.Path);
+
     /// <summary>The folders outside bin/ and obj/ (where project files live).</summary>
     public IEnumerable<string> SourceDirectories => _directories
         .Where(d => !d.Segments.Any(s => Is(s, "bin") || Is(s, "obj")))

@@ -145,7 +145,81 @@ internal static class ShippedOutputs
             }
         }
 
+        results.AddRange(AssembliesOutsideOutputs(tree, outputs, verifiedHashes, packageFile, packages.Tracked));
         return results;
+    }
+
+    /// <summary>
+    /// The GRD318 gate variant (issue 12, session 14): a <c>ProjectReference</c> with <c>AdditionalProperties</c> or an
+    /// <c>&lt;MSBuild&gt;</c> task builds a project again with global properties that keep Guardrails out
+    /// (<c>ImportProjectExtensionTargets=false</c>, moved <c>BaseIntermediateOutputPath</c>/<c>OutputPath</c>), into a
+    /// folder that is neither <c>bin/</c> nor <c>obj/&lt;configuration&gt;/&lt;tfm&gt;/</c> (a gitignored <c>.cache/</c>),
+    /// and leaves no record. Every managed assembly of the repository's tree outside <c>bin/</c> (judged above) that git does
+    /// not track (the build or a step of CI wrote it: a committed assembly is the package check's) and that lies in no folder
+    /// the gate judged by its record must be one a verified record describes, a restored package's file or the toolchain's
+    /// (GRDCL30). Reference assemblies (<c>ref/</c>, <c>refint/</c>: the runtime refuses to run them) and resource-only
+    /// satellites are not code that runs. Without a readable git index every such assembly is judged (fail closed).
+    /// </summary>
+    private static IEnumerable<GateResult> AssembliesOutsideOutputs(OutputTree tree, IReadOnlyCollection<GateResult> outputs, HashSet<string> verifiedHashes,
+        Func<string, string, bool> packageFile, Func<string, bool> tracked)
+    {
+        var judgedFolders = new HashSet<string>(outputs.Select(o => Full(o.OutputDirectory)), PathComparer);
+        foreach (string dir in tree.OutsideBin)
+        {
+            if (judgedFolders.Contains(Full(dir)))
+            {
+                continue;
+            }
+
+            foreach (string file in SafeFiles(dir, SearchOption.TopDirectoryOnly))
+            {
+                if (tracked(file) || !IsAssembly(file, out bool resourceOnly) || resourceOnly || IsReferenceAssembly(file))
+                {
+                    continue;
+                }
+
+                string? sha = SourceFile.TryHashFile(file);
+                if (sha != null && (verifiedHashes.Contains(sha) || packageFile(Path.GetFileName(file), sha)))
+                {
+                    continue;
+                }
+
+                yield return new GateResult(file, Code, "this assembly was written into the repository's tree outside bin/ and the obj/<configuration>/<tfm>/ folders the gate judges, " +
+                    "and is not one a verified Guardrails audit record describes (by SHA-256) nor a file of a restored package: a build compiled it without Guardrails " +
+                    "(a ProjectReference with AdditionalProperties or an <MSBuild> task that builds a project again with properties that keep Guardrails out, GRD318; " +
+                    "a second compiler run in a target) or a step downloaded it. Build every project with Guardrails, into its own obj/ and bin/.");
+            }
+        }
+    }
+
+    /// <summary>True when the assembly carries <c>System.Runtime.CompilerServices.ReferenceAssemblyAttribute</c> (metadata only; the runtime will not load it to run).</summary>
+    private static bool IsReferenceAssembly(string file)
+    {
+        try
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var pe = new PEReader(stream);
+            MetadataReader metadata = pe.GetMetadataReader();
+            foreach (CustomAttributeHandle handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
+            {
+                CustomAttribute attribute = metadata.GetCustomAttribute(handle);
+                if (attribute.Constructor.Kind == HandleKind.MemberReference &&
+                    metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent is { Kind: HandleKind.TypeReference } parent)
+                {
+                    TypeReference type = metadata.GetTypeReference((TypeReferenceHandle)parent);
+                    if (metadata.StringComparer.Equals(type.Name, "ReferenceAssemblyAttribute") && metadata.StringComparer.Equals(type.Namespace, "System.Runtime.CompilerServices"))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadImageFormatException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

@@ -19,6 +19,10 @@ internal static class VerifyBuildCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var minRevision = new Option<long?>("--min-revision") { Description = "The lowest policy revision CI accepts (GRDCL27)." };
+        var minToolVersion = new Option<string?>("--min-tool-version")
+        {
+            Description = "The lowest Guardrails version CI accepts (e.g. 0.3.0): every record's tool.version must be this or later (GRDCL43), so a repository that pins an older Guardrails package, with holes later releases closed, fails here.",
+        };
         var rescan = new Option<string?>("--rescan-with-policy")
         {
             Description = "Scan the given folders again, independently of the build, with this policy file (CI's copy of the published policy, not the repository's; it must match --policy-sha256 when given), and fail every output whose record passed while the scan finds an error in that project's folder the record does not name (GRDCL28): catches a forged audit record.",
@@ -37,6 +41,7 @@ internal static class VerifyBuildCommand
         command.Options.Add(packagePins);
         command.Options.Add(trustedSources);
         command.Options.Add(minRevision);
+        command.Options.Add(minToolVersion);
         command.Options.Add(rescan);
         command.SetAction(parse =>
         {
@@ -62,7 +67,15 @@ internal static class VerifyBuildCommand
                 packageHashes.Add(normalized);
             }
 
-            var expect = new GateExpectations(given.Select(p => p.Trim()).ToArray(), parse.GetValue(minRevision)) { PolicyPackagePins = packageHashes };
+            NuGet.Versioning.NuGetVersion? minTool = null;
+            if (parse.GetValue(minToolVersion) is { } toolText &&
+                (!BuildTasks.Policy.VersionRanges.TryParseVersion(toolText, out minTool) || minTool == null))
+            {
+                context.Problem(BuildGate.ToolVersionCode, "--min-tool-version must be a version (e.g. 0.3.0), not '" + toolText + "'.");
+                return Program.Failed;
+            }
+
+            var expect = new GateExpectations(given.Select(p => p.Trim()).ToArray(), parse.GetValue(minRevision)) { PolicyPackagePins = packageHashes, MinToolVersion = minTool };
             var results = new List<GateResult>();
             foreach (string path in parse.GetValue(paths)!)
             {
