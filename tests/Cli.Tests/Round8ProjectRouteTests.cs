@@ -56,6 +56,33 @@ public class Round8ProjectRouteTests
     /// restored from a feed folder inside the repository, from a source CI does not trust, with restore's record broken,
     /// or found in no package folder makes it a compiling project with no record: GRDCL30 naming why.
     /// </summary>
+    /// <summary>
+    /// Session 14 (issue 12, the NoTargets route): a genuine NoTargets project (SDK from nuget.org) whose own target calls
+    /// the <c>Csc</c> task with sources and an SDK reference of its choosing compiles an assembly no record vouches for;
+    /// the gate left it out as "compiles nothing". It is now a compiling project (GRDCL30 when no verified record names it).
+    /// </summary>
+    [Fact]
+    public void A_NoTargets_project_that_runs_its_own_compiler_task_needs_a_verified_record()
+    {
+        using TempRepo repo = VerifiedApp();
+        string worker = repo.Write("src/Worker/Worker.csproj", """
+            <Project Sdk="Microsoft.Build.NoTargets/3.7.0">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+              <Target Name="Gen" AfterTargets="Build">
+                <Csc Sources="@(Compile)" References="$(NuGetPackageRoot)openai/2.15.0/lib/net8.0/OpenAI.dll" OutputAssembly="$(MSBuildThisFileDirectory)out/Gen.dll" TargetType="library" />
+              </Target>
+            </Project>
+            """);
+        repo.Write("src/Worker/Gen.cs", "public static class Gen { }\n");
+        Track(repo);
+        RestoredSdk(repo, "src/Worker", "Microsoft.Build.NoTargets", "3.7.0", "https://api.nuget.org/v3/index.json");
+
+        CliRun run = CliRun.Of("verify-build", repo.Root);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("FAIL  GRDCL30 " + worker, run.Out);
+    }
+
     [Fact]
     public void Route1_a_NoTargets_project_is_left_out_only_when_its_SDK_package_came_from_a_trusted_source()
     {

@@ -281,6 +281,9 @@ namespace Guardrails.BuildTasks.Foundation
             "Microsoft.Build.NoTargets", "Microsoft.Build.Traversal", "Microsoft.Build.Sql", "MSBuild.Sdk.SqlProj", "Microsoft.VisualStudio.JavaScript.Sdk",
         };
 
+        /// <summary>The compiler tasks a target can call itself.</summary>
+        private static readonly string[] CompilerTasks = { "<Csc", "<Vbc", "<Fsc" };
+
         /// <summary>What makes a project other than a language project compile: the .NET SDK, an import, the compiler's targets or tasks.</summary>
         private static readonly string[] CompileMarkers =
         {
@@ -339,7 +342,10 @@ namespace Guardrails.BuildTasks.Foundation
                     }
                 }
 
-                return !compilesNothing;
+                // A NoTargets/Traversal project that runs a compiler task of its own (its CoreCompile is empty, but a target can
+                // call <Csc> with its own sources and references) or a build it does not name compiles all the same (session 14).
+                return !compilesNothing || Array.Exists(CompilerTasks, m => text.IndexOf(m, StringComparison.OrdinalIgnoreCase) >= 0) ||
+                    ExecBuilds(text, Path.GetDirectoryName(project) ?? string.Empty);
             }
 
             foreach (string marker in CompileMarkers)
