@@ -104,7 +104,7 @@ public class AdversaryRound9RouteTests
     /// Route 1's variant (tried in session 13): App references Lib twice, the second time with AdditionalProperties that turn
     /// NuGet's imports off (so no Guardrails targets) and move the folders to a gitignored .cache/; that build compiles Lib's
     /// LEGACY branch against OpenAI by hint path. The real build is green and the gate has nothing to read; the documented scan
-    /// fails it at the ProjectReference (GRD318).
+    /// fails it at the ProjectReference (GRD318), and since session 14 the gate fails the assembly that build wrote (GRDCL30).
     /// </summary>
     [Fact]
     public void Route1_variant_a_ProjectReference_that_builds_the_library_again_without_Guardrails_fails_the_scan_with_GRD318()
@@ -148,5 +148,12 @@ public class AdversaryRound9RouteTests
         using System.Text.Json.JsonDocument doc = System.Text.Json.JsonDocument.Parse(json);
         Assert.Contains(doc.RootElement.GetProperty("findings").EnumerateArray(), f =>
             f.GetProperty("rule").GetString() == "GRD318" && f.GetProperty("file").GetString() == "App.csproj" && f.GetProperty("line").GetInt32() == 6);
+
+        // Session 14: the gate itself finds that build's output, an assembly outside bin/ and obj/<cfg>/<tfm>/ no record vouches for.
+        DotNet.Result gate = GuardrailsTool.DocumentedGate(repo.Directory, repo.PathOf(E2eDocuments.PolicyFile), 2,
+            environment: new Dictionary<string, string> { ["NUGET_PACKAGES"] = _fixture.PackagesFolder });
+        Assert.True(gate.ExitCode == 1, "the gate passes a library compiled again without Guardrails into .cache/:\n" + gate);
+        Assert.Contains("FAIL  GRDCL30 " + repo.PathOf("src/Lib/.cache/o/x/Lib.dll") + ": this assembly was written into the repository's tree outside bin/", gate.Output);
+        Assert.DoesNotContain("/ref/Lib.dll", gate.Output);
     }
 }
