@@ -89,4 +89,41 @@ public sealed class InteractiveScriptsTests
         Mode = "Enforce",
         Now = Now,
     };
+
+    /// <summary>
+    /// Adversary round 10 route 1b: an inline task's Reference into the package folder (id and version from the path), a
+    /// Reference by a catalog assembly's name after the Code element, code naming an SDK namespace in a Code Source file,
+    /// each at its element; a UsingTask in a comment and a Reference outside any UsingTask are not read.
+    /// </summary>
+    [Fact]
+    public void Inline_task_references_and_code_are_read_at_their_elements()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "grd-inline-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dir);
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "gen.cs"), "using Mistral.SDK;\npublic class G { }\n");
+            string targets = "<Project>\n" +
+                "  <!-- <UsingTask TaskName=\"Old\"><Task><Reference Include=\"Anthropic.dll\" /></Task></UsingTask> -->\n" +
+                "  <ItemGroup><Reference Include=\"$(NuGetPackageRoot)ollamasharp/5.0.0/lib/net8.0/OllamaSharp.dll\" /></ItemGroup>\n" +
+                "  <UsingTask TaskName=\"A\" TaskFactory=\"RoslynCodeTaskFactory\">\n" +
+                "    <Task>\n" +
+                "      <Reference Include=\"$([MSBuild]::EnsureTrailingSlash('$(NuGetPackageRoot)'))openai/2.15.0/lib/netstandard2.0/OpenAI.dll\" />\n" +
+                "      <Code Type=\"Fragment\" Language=\"cs\">var c = new OpenAI.Chat.ChatClient(\"m\", \"k\");</Code>\n" +
+                "      <Reference Include=\"Anthropic\" />\n" +
+                "    </Task>\n" +
+                "  </UsingTask>\n" +
+                "  <UsingTask TaskName=\"B\" TaskFactory=\"CodeTaskFactory\"><Task><Code Type=\"Class\" Source=\"$(MSBuildThisFileDirectory)gen.cs\" /></Task></UsingTask>\n" +
+                "</Project>\n";
+
+            string[] found = InteractiveScripts.ParseInlineTasks(Path.Combine(dir, "ai.targets"), targets)
+                .Select(p => p.Id + "|" + p.Version + "|" + p.Line + "|" + p.Column).ToArray();
+
+            Assert.Equal(new[] { "openai|2.15.0|6|7", "Anthropic||8|7", "Mistral.SDK||11|63" }, found);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

@@ -30,22 +30,20 @@ namespace Guardrails.BuildTasks.Foundation
         }
 
         /// <summary>The packages <paramref name="path"/> references; empty when none, too large, unreadable or not JSON (a notebook).</summary>
-        public static List<DeclaredPackage> Read(string path)
+        public static List<DeclaredPackage> Read(string path) =>
+            ReadSmall(path) is { } text && text.IndexOf("#r", StringComparison.Ordinal) >= 0 ? Parse(path, text) : new List<DeclaredPackage>();
+
+        /// <summary>The text of <paramref name="path"/>; null when it does not exist, is larger than <see cref="MaxBytes"/> or cannot be read.</summary>
+        private static string? ReadSmall(string path)
         {
             try
             {
                 var info = new FileInfo(path);
-                if (!info.Exists || info.Length > MaxBytes)
-                {
-                    return new List<DeclaredPackage>();
-                }
-
-                string text = File.ReadAllText(path);
-                return text.IndexOf("#r", StringComparison.Ordinal) < 0 ? new List<DeclaredPackage>() : Parse(path, text);
+                return info.Exists && info.Length <= MaxBytes ? File.ReadAllText(path) : null;
             }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
             {
-                return new List<DeclaredPackage>();
+                return null;
             }
         }
 
@@ -270,17 +268,8 @@ namespace Guardrails.BuildTasks.Foundation
                 string code = value;
                 if (part == InlineTaskPart.CodeSource)
                 {
-                    string source = Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, value.Replace("$(MSBuildThisFileDirectory)", string.Empty)
-                        .Replace('\\', Path.DirectorySeparatorChar).Replace('/', Path.DirectorySeparatorChar));
-                    try
-                    {
-                        var info = new FileInfo(source);
-                        code = info.Exists && info.Length <= MaxBytes ? File.ReadAllText(source) : string.Empty;
-                    }
-                    catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
-                    {
-                        code = string.Empty;
-                    }
+                    code = ReadSmall(Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, value.Replace("$(MSBuildThisFileDirectory)", string.Empty)
+                        .Replace('\\', Path.DirectorySeparatorChar).Replace('/', Path.DirectorySeparatorChar))) ?? string.Empty;
                 }
 
                 if (CodePackage(code) is { } used && !found.Exists(p => p.Id.Equals(used, StringComparison.OrdinalIgnoreCase)))
@@ -317,23 +306,7 @@ namespace Guardrails.BuildTasks.Foundation
         }
 
         /// <summary>The packages the inline tasks of the MSBuild file <paramref name="path"/> bring in; empty when none, too large or unreadable.</summary>
-        public static List<DeclaredPackage> ReadInlineTasks(string path)
-        {
-            try
-            {
-                var info = new FileInfo(path);
-                if (!info.Exists || info.Length > MaxBytes)
-                {
-                    return new List<DeclaredPackage>();
-                }
-
-                string text = File.ReadAllText(path);
-                return text.IndexOf("UsingTask", StringComparison.OrdinalIgnoreCase) < 0 ? new List<DeclaredPackage>() : ParseInlineTasks(path, text);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                return new List<DeclaredPackage>();
-            }
-        }
+        public static List<DeclaredPackage> ReadInlineTasks(string path) =>
+            ReadSmall(path) is { } text && text.IndexOf("UsingTask", StringComparison.OrdinalIgnoreCase) >= 0 ? ParseInlineTasks(path, text) : new List<DeclaredPackage>();
     }
 }
