@@ -102,8 +102,10 @@ namespace Guardrails.BuildTasks.Footprints
 
             // Files that start commands on their own (adversary round 6 #11): an assistant CLI run from one makes the file that
             // assistant's footprint; an MCP server started from one is judged like a configured server.
+            var environment = new List<EnvironmentSetting>(discovery.Environment);
             foreach (Launchers.LauncherFile launcher in Launchers.Find(discovery.Levels, discovery.RepositoryRoot))
             {
+                environment.AddRange(launcher.Environment); // a CI job's ANTHROPIC_MODEL, … where it runs the assistant (round 10 route 4)
                 var hit = new FootprintHit(launcher.FullPath, launcher.Level, launcher.RelativePath, false, FootprintKind.Launcher, FootprintFormat.None,
                     launcher.Assistants.ConvertAll(a => a.Assistant), launcher.RelativePath, false)
                 {
@@ -124,7 +126,7 @@ namespace Guardrails.BuildTasks.Footprints
 
                 // An assistant started with a flag that lets it act without asking (adversary round 7 route 10): held against
                 // that assistant's ceiling, as the same setting in its own settings file is.
-                foreach (string assistant in launcher.Permissions.ConvertAll(p => p.Assistant).Concat(launcher.Models.ConvertAll(m => m.Assistant)).Distinct())
+                foreach (string assistant in launcher.Permissions.ConvertAll(p => p.Assistant).Concat(launcher.Models.ConvertAll(m => m.Assistant)).Concat(launcher.Endpoints.ConvertAll(e => e.Assistant)).Distinct())
                 {
                     var own = new FootprintHit(launcher.FullPath, launcher.Level, launcher.RelativePath, false, FootprintKind.Launcher, FootprintFormat.None, new[] { assistant }, launcher.RelativePath, false)
                     {
@@ -133,6 +135,7 @@ namespace Guardrails.BuildTasks.Footprints
                     var content = new FootprintContent(own);
                     content.Permissions.AddRange(launcher.Permissions.Where(p => p.Assistant == assistant).Select(p => p.Permission));
                     content.Models.AddRange(launcher.Models.Where(m => m.Assistant == assistant).Select(m => m.Model));
+                    content.Endpoints.AddRange(launcher.Endpoints.Where(e => e.Assistant == assistant).Select(e => e.Endpoint));
                     contents.Add(content);
                 }
             }
@@ -147,7 +150,7 @@ namespace Guardrails.BuildTasks.Footprints
 
             // The assistants' environment as other tools set it (adversary round 9 route 11: a dev container's containerEnv,
             // VS Code's terminal environment, .envrc, mise): judged for each declared assistant as its own settings' env is.
-            contents.AddRange(AssistantEnvironment.Contents(discovery.Environment,
+            contents.AddRange(AssistantEnvironment.Contents(environment,
                 id => manifest != null && manifest.Assistants.Exists(a => string.Equals(a.Id.Value, id, StringComparison.OrdinalIgnoreCase))));
 
             var context = new Context(policy, manifest, findings, discovery);

@@ -143,6 +143,15 @@ namespace Guardrails.BuildTasks.Footprints
 
             /// <summary>Models an assistant is started with (<c>--model</c>, <c>-m</c>, an action's <c>model</c> input), per assistant.</summary>
             public List<(string Assistant, ModelUse Model)> Models { get; } = new List<(string, ModelUse)>();
+
+            /// <summary>
+            /// The assistant environment variables a CI file sets where it runs that assistant (the workflow's, job's or step's
+            /// <c>env</c>, GitLab and Azure <c>variables</c>: <c>ANTHROPIC_MODEL</c>, …), judged as its settings' <c>env</c> is.
+            /// </summary>
+            public List<EnvironmentSetting> Environment { get; } = new List<EnvironmentSetting>();
+
+            /// <summary>Hosts an assistant's traffic is sent to by its flags (<c>--settings '{"env": {"ANTHROPIC_BASE_URL": …}}'</c>), per assistant.</summary>
+            public List<(string Assistant, EndpointUse Endpoint)> Endpoints { get; } = new List<(string, EndpointUse)>();
         }
 
         /// <summary>
@@ -158,7 +167,7 @@ namespace Guardrails.BuildTasks.Footprints
                 {
                     string full = Path.Combine(level, relative.Replace('/', Path.DirectorySeparatorChar));
                     LauncherFile file = Read(full, level, relative);
-                    if (file.Assistants.Count > 0 || file.Servers.Count > 0)
+                    if (file.Assistants.Count > 0 || file.Servers.Count > 0 || file.Environment.Count > 0)
                     {
                         found.Add(file);
                     }
@@ -440,7 +449,7 @@ namespace Guardrails.BuildTasks.Footprints
             JsonNode root;
             try
             {
-                root = YamlReader.Parse(text);
+                root = YamlReader.ParseWithAliases(text);
             }
             catch (JsonParseException)
             {
@@ -453,8 +462,7 @@ namespace Guardrails.BuildTasks.Footprints
                 return;
             }
 
-            ReadActions(file, root, 0);
-            ReadStructured(file, root, string.Empty, inCommand: false, nixNames: false, depth: 0);
+            ReadStructured(file, root, string.Empty, inCommand: false, nixNames: false, depth: 0, vars: CiVariables.For(file.RelativePath));
         }
 
         /// <summary>"npx …" from "- run: npx …", "script: 'npx …'", "- npx …".</summary>
@@ -480,29 +488,12 @@ namespace Guardrails.BuildTasks.Footprints
             return t;
         }
 
-        /// <summary>The steps of a GitHub workflow (or composite action) that use an assistant's action: its inputs.</summary>
-        private static void ReadActions(LauncherFile file, JsonNode node, int depth)
+        /// <summary>
+        /// A step of a GitHub workflow (or composite action) that uses an assistant's action: its inputs (with the variables
+        /// <paramref name="vars"/> sets put in), and the assistant's environment variables the step runs with.
+        /// </summary>
+        private static void ReadActionStep(LauncherFile file, JsonNode node, CiVariables vars)
         {
-            if (depth > 32)
-            {
-                return;
-            }
-
-            if (node.Kind == JsonKind.Array)
-            {
-                foreach (JsonNode item in node.Items)
-                {
-                    ReadActions(file, item, depth + 1);
-                }
-
-                return;
-            }
-
-            if (node.Kind != JsonKind.Object)
-            {
-                return;
-            }
-
             if (node["uses"] is JsonNode uses && uses.Kind == JsonKind.String && node["with"] is JsonNode with && with.Kind == JsonKind.Object)
             {
                 string action = (uses.Text ?? string.Empty).Trim();
@@ -513,6 +504,7 @@ namespace Guardrails.BuildTasks.Footprints
                         continue;
                     }
 
+                    AddEnvironment(file, assistant, vars);
                     foreach (JsonProperty input in with.Properties)
                     {
                         if (input.Value.Kind != JsonKind.String || string.IsNullOrWhiteSpace(input.Value.Text))
@@ -520,7 +512,7 @@ namespace Guardrails.BuildTasks.Footprints
                             continue;
                         }
 
-                        string value = input.Value.Text!.Trim();
+                        string value = vars.Expand(input.Value.Text!.Trim());
                         string setting = "with." + input.Name + " of " + prefix;
                         int line = input.Value.Start.Line;
                         int column = input.Value.Start.Column;
@@ -548,13 +540,32 @@ namespace Guardrails.BuildTasks.Footprints
                             AddTool(file, assistant, setting, line, column);
                             ReadAssistantFlags(file, assistant, new List<string> { assistant, "--" + input.Name, value }, 0, setting, line, column);
                         }
+                        else if (input.Name == "settings" && assistant == ClaudeCode)
+                        {
+                            // claude-code-action's settings input: Claude Code settings as inline JSON or a file's path.
+                            AddTool(file, assistant, setting, line, column);
+                            ReadSettingsFlag(file, assistant, value, setting, line, column);
+                        }
                     }
                 }
             }
+        }
 
-            foreach (JsonProperty p in node.Properties)
+        /// <summary>The variables of <paramref name="vars"/> that <paramref name="assistant"/> reads, as its environment in this file.</summary>
+        private static void AddEnvironment(LauncherFile file, string assistant, CiVariables? vars)
+        {
+            if (vars == null)
             {
-                ReadActions(file, p.Value, depth + 1);
+                return;
+            }
+
+            string section = file.RelativePath.StartsWith(".github/", StringComparison.Ordinal) ? "env" : "variables";
+            foreach (JsonProperty p in vars.AssistantVariables(assistant))
+            {
+                if (!file.Environment.Exists(e => e.Name == p.Name && e.Property.NameStart.Line == p.NameStart.Line && e.Property.NameStart.Column == p.NameStart.Column))
+                {
+                    file.Environment.Add(new EnvironmentSetting(file.Level, file.RelativePath, section, p, assistant));
+                }
             }
         }
 
@@ -705,7 +716,7 @@ namespace Guardrails.BuildTasks.Footprints
         /// names: <c>claude-code@latest</c>), and every string below a <see cref="CommandKeys"/> member as a command line (an
         /// array of words without blanks, overcommit's <c>command: ["npx", …]</c>, as one command).
         /// </summary>
-        private static void ReadStructured(LauncherFile file, JsonNode node, string path, bool inCommand, bool nixNames, int depth)
+        private static void ReadStructured(LauncherFile file, JsonNode node, string path, bool inCommand, bool nixNames, int depth, CiVariables? vars = null)
         {
             if (depth > 32)
             {
@@ -715,10 +726,17 @@ namespace Guardrails.BuildTasks.Footprints
             switch (node.Kind)
             {
                 case JsonKind.Object:
+                    if (vars != null)
+                    {
+                        // A CI file: the variables this workflow, job or step sets hold for the commands below it.
+                        vars = vars.With(node);
+                        ReadActionStep(file, node, vars);
+                    }
+
                     foreach (JsonProperty p in node.Properties)
                     {
                         AddTool(file, ToolSpec(p.Name, nixNames), (path.Length == 0 ? string.Empty : path + ".") + p.Name, p.NameStart.Line, p.NameStart.Column);
-                        ReadStructured(file, p.Value, path.Length == 0 ? p.Name : path + "." + p.Name, inCommand || CommandKeys.Contains(p.Name), nixNames, depth + 1);
+                        ReadStructured(file, p.Value, path.Length == 0 ? p.Name : path + "." + p.Name, inCommand || CommandKeys.Contains(p.Name), nixNames, depth + 1, vars);
                     }
 
                     break;
@@ -731,13 +749,13 @@ namespace Guardrails.BuildTasks.Footprints
                             words.Add("'" + (item.Text ?? string.Empty).Replace("'", string.Empty) + "'");
                         }
 
-                        ReadCommandLine(file, string.Join(" ", words), path, node.Start.Line, node.Start.Column);
+                        ReadCommandLine(file, string.Join(" ", words), path, node.Start.Line, node.Start.Column, vars);
                         break;
                     }
 
                     for (int i = 0; i < node.Items.Count; i++)
                     {
-                        ReadStructured(file, node.Items[i], path + "[" + i + "]", inCommand, nixNames, depth + 1);
+                        ReadStructured(file, node.Items[i], path + "[" + i + "]", inCommand, nixNames, depth + 1, vars);
                     }
 
                     break;
@@ -746,7 +764,7 @@ namespace Guardrails.BuildTasks.Footprints
                     AddTool(file, ToolSpec(text, nixNames), path, node.Start.Line, node.Start.Column);
                     if (inCommand)
                     {
-                        ReadCommandLine(file, text, path, node.Start.Line, node.Start.Column);
+                        ReadCommandLine(file, text, path, node.Start.Line, node.Start.Column, vars);
                     }
 
                     break;
@@ -958,14 +976,15 @@ namespace Guardrails.BuildTasks.Footprints
         }
 
         /// <summary>Judges every simple command of one shell command line.</summary>
-        private static void ReadCommandLine(LauncherFile file, string line, string setting, int lineNumber, int column)
+        private static void ReadCommandLine(LauncherFile file, string line, string setting, int lineNumber, int column, CiVariables? vars = null)
         {
-            foreach (List<string> words in SimpleCommands(line, 0))
+            foreach (List<string> words in SimpleCommands(vars == null ? line : vars.Expand(line), 0))
             {
                 string? assistant = AssistantRun(words);
                 if (assistant != null)
                 {
                     AddTool(file, assistant, setting, lineNumber, column);
+                    AddEnvironment(file, assistant, vars);
                     ReadAssistantFlags(file, assistant, words, ArgumentsStart(words), setting, lineNumber, column);
                     continue;
                 }
@@ -1015,6 +1034,10 @@ namespace Guardrails.BuildTasks.Footprints
                 {
                     AddModel(file, assistant, value.Substring("model=".Length).Trim('"', '\''), setting + " (" + name + " model)", lineNumber, column);
                 }
+                else if (name == "--settings" && assistant == ClaudeCode)
+                {
+                    ReadSettingsFlag(file, assistant, value, setting + " (--settings)", lineNumber, column);
+                }
                 else if (name == "--mcp-config" && assistant == ClaudeCode)
                 {
                     file.Servers.Add(new McpServerUse(setting, "launcher", lineNumber, column)
@@ -1026,12 +1049,75 @@ namespace Guardrails.BuildTasks.Footprints
             }
         }
 
+        /// <summary>
+        /// A model an assistant is started with. One taken from a variable the file does not set (a CI secret or setting, a
+        /// script's argument) is kept as written: it is not identified, and the policy judges it as it judges a name that
+        /// does not say its model (<see cref="ModelNames.IsUnresolved"/>; adversary round 10 route 4).
+        /// </summary>
         private static void AddModel(LauncherFile file, string assistant, string model, string setting, int line, int column)
         {
             string m = model.Trim().Trim('"', '\'');
-            if (m.Length > 0 && !CredentialValues.HasVariable(m))
+            if (m.Length > 0)
             {
                 file.Models.Add((assistant, new ModelUse(m, setting, line, column)));
+            }
+        }
+
+        /// <summary>
+        /// Claude Code's <c>--settings</c>: inline JSON (<c>--settings '{"model": …, "permissions": {"defaultMode": …}}'</c>) or a
+        /// settings file of the repository, read by the interpreter of <c>.claude/settings.json</c> (adversary round 10
+        /// route 4): its model (GRD133), permissions and hooks (GRD134) and the hosts its <c>env</c> sends the traffic to
+        /// (GRD138), each reported at the command. A file outside the repository or behind a variable is not known.
+        /// </summary>
+        private static void ReadSettingsFlag(LauncherFile file, string assistant, string value, string setting, int line, int column)
+        {
+            string v = value.Trim();
+            string? json = null;
+            string shown = setting;
+            if (v.StartsWith("{", StringComparison.Ordinal))
+            {
+                json = v;
+            }
+            else if (v.Length > 0 && !CredentialValues.HasVariable(v))
+            {
+                try
+                {
+                    string level = FootprintDiscovery.Normalize(file.Level);
+                    string full = FootprintDiscovery.Normalize(Path.Combine(level, v.Replace('/', Path.DirectorySeparatorChar)));
+                    if (full.StartsWith(level + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(full))
+                    {
+                        json = SourceFile.TryReadText(full, RuleCatalog.UnreadableAssistantFile, "The settings file", out Finding? _);
+                        shown = setting + " '" + Text.Show(v, 120) + "'";
+                    }
+                }
+                catch (Exception e) when (FootprintDiscovery.IsIoException(e))
+                {
+                    json = null;
+                }
+            }
+
+            JsonNode? root = json == null ? null : JsonReader.TryParse(json, out _);
+            if (root == null || root.Kind != JsonKind.Object)
+            {
+                return;
+            }
+
+            var hit = new FootprintHit(file.FullPath, file.Level, file.RelativePath, false, FootprintKind.Settings, FootprintFormat.Json, new[] { assistant }, file.RelativePath, false);
+            var content = new FootprintContent(hit);
+            AssistantFileReader.InterpretTree(content, root);
+            foreach (ModelUse m in content.Models)
+            {
+                AddModel(file, assistant, m.Model, shown + " " + m.Setting, line, column);
+            }
+
+            foreach (PermissionUse p in content.Permissions)
+            {
+                file.Permissions.Add((assistant, new PermissionUse(p.Ceiling, shown + " " + p.Setting, p.Value, line, column)));
+            }
+
+            foreach (EndpointUse e in content.Endpoints)
+            {
+                file.Endpoints.Add((assistant, new EndpointUse(shown + " " + e.Setting, e.Host, line, column)));
             }
         }
 
@@ -1050,9 +1136,10 @@ namespace Guardrails.BuildTasks.Footprints
             for (int i = 1; i < words.Count; i++)
             {
                 string w = words[i];
-                if (!w.StartsWith("-", StringComparison.Ordinal) && (Packages.ContainsKey("pkg:npm/" + WithoutVersion(w, scoped: true)) || Packages.ContainsKey("pkg:pypi/" + WithoutVersion(WithoutVersion(w, scoped: false).Split('=')[0], scoped: false))))
+                if (!w.StartsWith("-", StringComparison.Ordinal) && (Packages.ContainsKey("pkg:npm/" + WithoutVersion(w, scoped: true)) || Packages.ContainsKey("pkg:pypi/" + WithoutVersion(WithoutVersion(w, scoped: false).Split('=')[0], scoped: false)) ||
+                    NodeModulesPackage(w) != null || (words[i - 1] == "--" && Clis.ContainsKey(ServerCommand.ExecutableName(w)))))
                 {
-                    return i;
+                    return i; // the package, its installed script (node node_modules/…/cli.js), or the CLI npm exec runs after "--"
                 }
             }
 
@@ -1074,7 +1161,57 @@ namespace Guardrails.BuildTasks.Footprints
 
             var probe = new McpServerUse("probe", "launcher", 0, 0) { Command = words };
             ServerCommand.Identify(probe);
-            return probe.Package != null && Packages.TryGetValue(probe.Package, out string? byPackage) ? byPackage : Installed(words);
+            return probe.Package != null && Packages.TryGetValue(probe.Package, out string? byPackage) ? byPackage : Installed(words) ?? PackageRun(words);
+        }
+
+        /// <summary>
+        /// The assistant whose package a command runs without naming it as a launcher's package (adversary round 10 route 4):
+        /// <c>npm exec --package=@anthropic-ai/claude-code -- claude …</c> (npx, pnpm, yarn, bun: <c>-p</c>, <c>--package</c>) and
+        /// its installed script run by a JavaScript runtime (<c>node node_modules/@anthropic-ai/claude-code/cli.js …</c>).
+        /// </summary>
+        private static string? PackageRun(IReadOnlyList<string> words)
+        {
+            string exe = ServerCommand.ExecutableName(words[0]);
+            bool npm = exe == "npm" || exe == "npx" || exe == "pnpm" || exe == "yarn" || exe == "bun" || exe == "bunx" || exe == "pnpx";
+            bool runtime = exe == "node" || exe == "nodejs" || exe == "bun" || exe == "deno" || exe == "tsx";
+            for (int i = 1; i < words.Count && (npm || runtime); i++)
+            {
+                string w = words[i];
+                if (w == "--")
+                {
+                    break;
+                }
+
+                string? package = npm && w.StartsWith("--package=", StringComparison.Ordinal) ? w.Substring("--package=".Length)
+                    : npm && (w == "-p" || w == "--package") && i + 1 < words.Count ? words[i + 1]
+                    : null;
+                if (package != null && Packages.TryGetValue("pkg:npm/" + WithoutVersion(package, scoped: true), out string? id))
+                {
+                    return id;
+                }
+
+                if (runtime && !w.StartsWith("-", StringComparison.Ordinal) && NodeModulesPackage(w) is string installed)
+                {
+                    return installed;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The assistant whose installed package holds the script <paramref name="path"/> (<c>node_modules/@scope/name/…</c>).</summary>
+        private static string? NodeModulesPackage(string path)
+        {
+            string p = path.Replace('\\', '/');
+            int at = p.LastIndexOf("node_modules/", StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return null;
+            }
+
+            string[] parts = p.Substring(at + "node_modules/".Length).Split('/');
+            string name = parts[0].StartsWith("@", StringComparison.Ordinal) && parts.Length > 1 ? parts[0] + "/" + parts[1] : parts[0];
+            return Packages.TryGetValue("pkg:npm/" + name, out string? id) ? id : null;
         }
 
         /// <summary>

@@ -18,8 +18,9 @@ namespace Guardrails.BuildTasks.Formats
     /// .inf stay text). Directives (%YAML, %TAG) are skipped. Lenient (pinned against YamlDotNet in
     /// tests/Core.Tests/Differential/HostileInputTests): a repeated key is kept (lookups take the last), ': ' inside a
     /// plain value is text.
-    /// Not supported (a clear error, never a wrong tree): anchors and aliases, complex keys ("? "), tabs used for
-    /// indentation, more than one document (reading stops at the second "---").
+    /// Not supported (a clear error, never a wrong tree): anchors and aliases (unless <see cref="ParseWithAliases"/>: CI
+    /// files, adversary round 10 route 4), complex keys ("? "), tabs used for indentation, more than one document (reading
+    /// stops at the second "---").
     /// Never throws anything but <see cref="JsonParseException"/>; messages never quote the input.
     /// </summary>
     public sealed class YamlReader
@@ -30,13 +31,40 @@ namespace Guardrails.BuildTasks.Formats
         private int _col;
         private int _baseOffset;
 
-        private YamlReader(string text, int firstLineNumber, int firstOffset)
+        /// <summary>Anchors seen so far (<c>&amp;name</c> on a value); null when aliases are not read.</summary>
+        private readonly Dictionary<string, JsonNode>? _anchors;
+
+        /// <summary>The nodes below each anchored value, so that an alias counts what it repeats without walking it again.</summary>
+        private readonly Dictionary<JsonNode, long>? _sizes;
+
+        /// <summary>Nodes the aliases repeat so far; past <see cref="MaxAliasedNodes"/> the document is refused (an alias bomb).</summary>
+        private long _aliased;
+
+        /// <summary>At most this many nodes repeated by aliases (a document of a few aliases of nested aliases is exponential).</summary>
+        internal const long MaxAliasedNodes = 100_000;
+
+        private YamlReader(string text, int firstLineNumber, int firstOffset, bool aliases = false)
         {
             _text = text;
+            if (aliases)
+            {
+                _anchors = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+                _sizes = new Dictionary<JsonNode, long>();
+            }
+
             SplitLines(firstLineNumber, firstOffset);
         }
 
         public static JsonNode Parse(string text) => Parse(text, 1, 0);
+
+        /// <summary>
+        /// Parses a document that may use anchors and aliases on values (<c>CMD: &amp;cmd npx …</c> … <c>run: *cmd</c>, GitLab's
+        /// <c>&lt;&lt;: *base</c>), as CI services read them (adversary round 10 route 4: a workflow that ran an assistant
+        /// through an alias was read a line at a time, and its flags were not judged). An alias is the anchored node itself
+        /// (positions stay the anchor's). Anchors on keys, aliases inside flow collections and an alias to an anchor not yet
+        /// seen are a clear error; aliases that would repeat more than <see cref="MaxAliasedNodes"/> nodes too.
+        /// </summary>
+        public static JsonNode ParseWithAliases(string text) => new YamlReader(text ?? string.Empty, 1, 0, aliases: true).ParseDocument();
 
         /// <summary>Parses a YAML fragment whose first line is line <paramref name="firstLineNumber"/> of its file (front-matter).</summary>
         public static JsonNode Parse(string text, int firstLineNumber, int firstOffset)
@@ -265,6 +293,11 @@ namespace Guardrails.BuildTasks.Formats
             string rest = Rest();
             TextPosition start = Pos(_li, _col);
             char c = rest.Length > 0 ? rest[0] : '\0';
+            if ((c == '&' || c == '*') && _anchors != null)
+            {
+                return c == '&' ? ParseAnchored(parentIndent) : ParseAlias();
+            }
+
             if (c == '&' || c == '*')
             {
                 throw Error("YAML anchors and aliases are not supported here");
@@ -334,6 +367,93 @@ namespace Guardrails.BuildTasks.Formats
             }
 
             return TypedScalar(text, start);
+        }
+
+        /// <summary><c>&amp;name value</c>: the value (on this line or the lines below), remembered under its name.</summary>
+        private JsonNode ParseAnchored(int parentIndent)
+        {
+            string name = AnchorName(Rest());
+            _col += 1 + name.Length;
+            SkipSpaces();
+            JsonNode node;
+            if (IsBlankOrComment(Rest()))
+            {
+                NextLine();
+                node = ParseBlockNode(parentIndent);
+            }
+            else
+            {
+                node = ParseInlineValue(parentIndent);
+            }
+
+            _anchors![name] = node;
+            _sizes![node] = Size(node);
+            return node;
+        }
+
+        /// <summary><c>*name</c>: the node anchored under that name earlier in the document.</summary>
+        private JsonNode ParseAlias()
+        {
+            string name = AnchorName(Rest());
+            if (!_anchors!.TryGetValue(name, out JsonNode? node))
+            {
+                throw Error("the YAML alias refers to no anchor defined before it");
+            }
+
+            _col += 1 + name.Length;
+            if (!IsBlankOrComment(Rest()))
+            {
+                throw Error("unexpected text after a YAML alias");
+            }
+
+            _aliased += _sizes![node];
+            if (_aliased > MaxAliasedNodes)
+            {
+                throw Error("the YAML aliases repeat more than " + MaxAliasedNodes + " nodes");
+            }
+
+            NextLine();
+            return node;
+        }
+
+        private JsonParseException AnchorError() => Error("a YAML anchor or alias needs a name");
+
+        private string AnchorName(string rest)
+        {
+            int end = 1;
+            while (end < rest.Length && !char.IsWhiteSpace(rest[end]) && rest[end] != ',' && rest[end] != '[' && rest[end] != ']' && rest[end] != '{' && rest[end] != '}')
+            {
+                end++;
+            }
+
+            if (end == 1)
+            {
+                throw AnchorError();
+            }
+
+            return rest.Substring(1, end - 1);
+        }
+
+        /// <summary>The nodes in <paramref name="node"/>'s tree, an anchored node inside it counted by its known size.</summary>
+        private long Size(JsonNode node)
+        {
+            if (_sizes!.TryGetValue(node, out long known))
+            {
+                return known;
+            }
+
+            long size = 1;
+            foreach (JsonProperty p in node.Properties)
+            {
+                size += Size(p.Value);
+            }
+
+            foreach (JsonNode item in node.Items)
+            {
+                size += Size(item);
+            }
+
+            return size;
         }
 
         private JsonNode ParseBlockScalar(int parentIndent, bool literal, TextPosition start)

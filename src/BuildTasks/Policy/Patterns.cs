@@ -76,6 +76,11 @@ namespace Guardrails.BuildTasks.Policy
                 return " ('" + model.Trim() + "' stands for whichever " + string.Join(" or ", Array.ConvertAll(families, f => f + "*")) + " model is current, so a deny of any of them covers it)";
             }
 
+            if (IsUnresolved(model))
+            {
+                return " (taken from a variable the file does not set — a CI secret or setting, a script's argument — so Guardrails cannot tell which model runs, and only an allow entry naming it as written approves it)";
+            }
+
             if (IsOpaque(model))
             {
                 return " (an alias its account defines, e.g. a Bedrock application inference profile: Guardrails cannot tell which model it runs, so only an allow entry naming it approves it)";
@@ -112,6 +117,13 @@ namespace Guardrails.BuildTasks.Policy
 
             return m.StartsWith("projects/", StringComparison.OrdinalIgnoreCase) && m.IndexOf("/endpoints/", StringComparison.OrdinalIgnoreCase) > 0;
         }
+
+        /// <summary>
+        /// A model a launcher takes from a variable its file does not set (<c>claude --model "$MODEL"</c>, <c>${{ vars.M }}</c>;
+        /// adversary round 10 route 4): like an opaque name, a deny list cannot judge it, and it passes only an allow entry that
+        /// names it as written (or a policy without a model list for the assistant).
+        /// </summary>
+        public static bool IsUnresolved(string model) => Guardrails.Core.Secrets.CredentialReference.HasVariable(model);
 
         /// <summary>The model id inside a cloud-qualified or suffixed name; the name itself when there is none.</summary>
         public static string Canonical(string model)

@@ -227,7 +227,7 @@ namespace Guardrails.BuildTasks.Policy
         /// policy allowed nothing (session 12 review).
         /// </summary>
         public string NotAllowedBecause(string model) =>
-            !HasAllowList && ModelNames.IsOpaque(model)
+            !HasAllowList && (ModelNames.IsOpaque(model) || ModelNames.IsUnresolved(model))
                 ? ": the policy has only a deny list, which cannot judge a name that does not say its model; to approve it, name it as written in the assistant's models.allow"
                 : " (approved: " + (Allow.Count == 0 ? "none" : string.Join(", ", Allow.ConvertAll(m => m.Value))) + ")";
 
@@ -246,7 +246,7 @@ namespace Guardrails.BuildTasks.Policy
                     Array.TrueForAll(families, f => Allow.Exists(p => ModelNames.Covers(p.Value, f))));
             }
 
-            if (ModelNames.IsOpaque(model) && (HasAllowList || Deny.Count > 0))
+            if ((ModelNames.IsOpaque(model) || ModelNames.IsUnresolved(model)) && (HasAllowList || Deny.Count > 0))
             {
                 // An account's own alias of some model: no pattern of the policy can say what it runs (adversary round 9
                 // route 4). It passes only an allow entry that names it as written.

@@ -131,4 +131,40 @@ public class YamlReaderTests
     {
         Assert.Equal(JsonKind.Null, YamlReader.Parse(yaml).Kind);
     }
+
+    /// <summary>Adversary round 10 route 4: CI files are read with their anchors and aliases, as CI services read them.</summary>
+    [Fact]
+    public void With_aliases_an_alias_is_the_anchored_node_and_a_merge_key_keeps_it()
+    {
+        JsonNode root = YamlReader.ParseWithAliases("env:\n  CMD: &cmd npx -y pkg --flag\nbase: &base\n  variables:\n    M: x\njobs:\n  a:\n    <<: *base\n    steps:\n      - run: *cmd # the same text\n");
+
+        JsonNode run = root["jobs"]!["a"]!["steps"]!.Items[0]["run"]!;
+        Assert.Equal("npx -y pkg --flag", run.Text);
+        Assert.Equal(2, run.Start.Line);
+        Assert.Equal("x", root["jobs"]!["a"]!["<<"]!["variables"]!["M"]!.Text);
+        Assert.Null(YamlReader.TryParse("a: &x 1\nb: *x\n", out _)); // the default reader still refuses them
+    }
+
+    [Theory]
+    [InlineData("a: *nowhere\n", "refers to no anchor")]
+    [InlineData("a: &x 1\nb: *x trailing\n", "unexpected text after a YAML alias")]
+    [InlineData("a: & 1\n", "needs a name")]
+    public void With_aliases_a_bad_alias_is_a_clear_error(string yaml, string message)
+    {
+        JsonParseException e = Assert.Throws<JsonParseException>(() => YamlReader.ParseWithAliases(yaml));
+        Assert.Contains(message, e.Message);
+    }
+
+    [Fact]
+    public void With_aliases_an_alias_bomb_is_refused()
+    {
+        var yaml = new System.Text.StringBuilder("l0: &l0\n" + string.Concat(Enumerable.Repeat("  - x\n", 10)));
+        for (int level = 1; level <= 6; level++)
+        {
+            yaml.Append("l" + level + ": &l" + level + "\n" + string.Concat(Enumerable.Repeat("  - *l" + (level - 1) + "\n", 10)));
+        }
+
+        JsonParseException e = Assert.Throws<JsonParseException>(() => YamlReader.ParseWithAliases(yaml.ToString()));
+        Assert.Contains("repeat more than", e.Message);
+    }
 }
