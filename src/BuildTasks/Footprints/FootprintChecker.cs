@@ -343,10 +343,10 @@ namespace Guardrails.BuildTasks.Footprints
 
                             (string Assistant, string Setting, int Line, int Column) launch = hit.Launches?.FirstOrDefault(l => l.Assistant == assistant) ?? (assistant, string.Empty, 1, 1);
                             _findings.Add(new Finding(RuleCatalog.UndeclaredFootprint, hit.FullPath, launch.Line, launch.Column,
-                                "'" + RepoRelative(Path.Combine(hit.Level, hit.RootRelativePath)) + "' " + (hit.Kind == FootprintKind.Launcher ? "runs" : "names") + " '" + assistant + "' (" + (hit.Kind == FootprintKind.Workflow
+                                "'" + RepoRelative(Path.Combine(hit.Level, hit.RootRelativePath)) + "' " + (hit.Kind == FootprintKind.Launcher ? (Launchers.IsDependency(launch.Setting) ? "installs" : "runs") : "names") + " '" + assistant + "' (" + (hit.Kind == FootprintKind.Workflow
                                     ? "a CI workflow that runs it, with the workflow's secrets and permissions"
                                     : hit.Kind == FootprintKind.Launcher
-                                    ? "its " + launch.Setting + " starts it on its own, with the developer's rights"
+                                    ? Launchers.HowItRuns(launch.Setting)
                                     : hit.Kind == FootprintKind.McpConfig
                                     ? "its " + launch.Setting + " configures the assistant: the MCP servers it starts, or what it may do without asking"
                                     : "installed into the dev container or recommended as an editor extension") + "), but " +

@@ -73,7 +73,7 @@ namespace Guardrails.BuildTasks.Footprints
             (".github/workflows", "*.yml"), (".github/workflows", "*.yaml"), (string.Empty, ".gitlab-ci.yml"), (string.Empty, ".gitlab-ci.yaml"),
             (string.Empty, "azure-pipelines*.yml"), (string.Empty, "azure-pipelines*.yaml"), (string.Empty, "bitbucket-pipelines.yml"),
             (".circleci", "config.yml"), (string.Empty, "Dockerfile"), (string.Empty, "Dockerfile.*"), (string.Empty, "*.Dockerfile"),
-            (string.Empty, "*.sh"), ("scripts", "*.sh"),
+            (string.Empty, "*.sh"), ("scripts", "*.sh"), (string.Empty, "requirements*.txt"), (string.Empty, "requirements*.in"), ("requirements", "*.txt"),
             (string.Empty, "*.csproj"), (string.Empty, "*.vbproj"), (string.Empty, "*.fsproj"), (string.Empty, "*.proj"),
             (string.Empty, "*.props"), (string.Empty, "*.targets"),
         };
@@ -100,7 +100,7 @@ namespace Guardrails.BuildTasks.Footprints
             ".vscode/tasks.json", "package.json", ".pre-commit-config.yaml", ".pre-commit-config.yml",
             "mise.toml", ".mise.toml", ".tool-versions", ".gitpod.yml", ".gitpod.yaml", ".idx/dev.nix", "devbox.json", "flake.nix", "shell.nix",
             "lefthook.yml", "lefthook.yaml", ".lefthook.yml", "lefthook-local.yml", ".overcommit.yml", "Taskfile.yml", "Taskfile.yaml", "taskfile.yml",
-            "justfile", "Justfile", ".justfile", "Makefile", "makefile", "GNUmakefile",
+            "justfile", "Justfile", ".justfile", "Makefile", "makefile", "GNUmakefile", "pyproject.toml", "Pipfile",
         };
 
         /// <summary>npm scripts that npm runs on its own (install, pack, publish), not only when asked by name.</summary>
@@ -360,6 +360,11 @@ namespace Guardrails.BuildTasks.Footprints
                     JsonNode root = JsonReader.Parse(text);
                     ReadScripts(file, root);
                     ReadHuskyHooks(file, root);
+                    ReadDependencies(file, text);
+                }
+                else if (name == "pyproject.toml" || name == "Pipfile" || name.StartsWith("requirements", StringComparison.Ordinal))
+                {
+                    ReadDependencies(file, text);
                 }
                 else if (name.StartsWith(".pre-commit-config.", StringComparison.Ordinal))
                 {
@@ -674,7 +679,11 @@ namespace Guardrails.BuildTasks.Footprints
             }
         }
 
-        /// <summary>npm lifecycle scripts in <c>package.json</c>.</summary>
+        /// <summary>
+        /// Every script of <c>package.json</c>: the lifecycle ones npm runs on its own, and (adversary round 10 route 1) the
+        /// others, which a developer or CI runs by name (<c>npm run review</c>) — an assistant started from either is judged
+        /// alike (GRD130, GRD132-GRD134); the message says which (<see cref="HowItRuns"/>).
+        /// </summary>
         private static void ReadScripts(LauncherFile file, JsonNode root)
         {
             JsonNode? scripts = root.Kind == JsonKind.Object ? root["scripts"] : null;
@@ -685,11 +694,54 @@ namespace Guardrails.BuildTasks.Footprints
 
             foreach (JsonProperty p in scripts.Properties)
             {
-                if (LifecycleScripts.Contains(p.Name) && p.Value.Kind == JsonKind.String)
+                if (p.Value.Kind == JsonKind.String)
                 {
                     ReadCommandLine(file, p.Value.Text ?? string.Empty, "scripts." + p.Name, p.Value.Start.Line, p.Value.Start.Column);
                 }
             }
+        }
+
+        private const string DependencySetting = "dependency ";
+
+        /// <summary>
+        /// An assistant's CLI declared as a package (adversary round 10 route 1): <c>@google/gemini-cli</c>, <c>@openai/codex</c>,
+        /// <c>@anthropic-ai/claude-code</c>, … in package.json's dependencies, <c>aider-chat</c> in requirements files,
+        /// pyproject.toml or a Pipfile. The package install puts it on everyone's machine and in CI, like a mise.toml
+        /// <c>[tools]</c> entry: the file is that assistant's (GRD130 when undeclared). The packages are read by the one
+        /// reader of npm and PyPI manifests (<see cref="PackageManifests"/>, which GRD201 judges AI SDKs with).
+        /// </summary>
+        private static void ReadDependencies(LauncherFile file, string text)
+        {
+            foreach (DeclaredPackage package in PackageManifests.Parse(file.FullPath, text, new List<Finding>()))
+            {
+                if (Packages.TryGetValue(package.Id, out string? id))
+                {
+                    AddTool(file, id, DependencySetting + "'" + package.Id + "'", package.Line, package.Column);
+                }
+            }
+        }
+
+        /// <summary>Whether a launcher's <paramref name="setting"/> is a declared dependency (the file installs the assistant, <see cref="ReadDependencies"/>).</summary>
+        public static bool IsDependency(string setting) => setting.StartsWith(DependencySetting, StringComparison.Ordinal);
+
+        /// <summary>
+        /// How a launcher's <paramref name="setting"/> brings its assistant in, for GRD130's message: a declared dependency
+        /// installs it; a package.json script that is not a lifecycle one runs it when someone runs the script; anything
+        /// else starts it on its own.
+        /// </summary>
+        public static string HowItRuns(string setting)
+        {
+            if (IsDependency(setting))
+            {
+                return "its " + setting + " installs the assistant's CLI on every machine and CI runner that installs the packages, ready to run";
+            }
+
+            if (setting.StartsWith("scripts.", StringComparison.Ordinal) && !LifecycleScripts.Contains(setting.Substring("scripts.".Length)))
+            {
+                return "its " + setting + " starts it when a developer or CI runs the script ('npm run " + setting.Substring("scripts.".Length) + "'), with their rights";
+            }
+
+            return "its " + setting + " starts it on its own, with the developer's rights";
         }
 
         /// <summary>husky before v5: <c>"husky": { "hooks": { "pre-commit": "…" } }</c> in package.json.</summary>

@@ -102,4 +102,56 @@ public class AssistantRoutesRound10Tests
         Assert.Equal((file, 7), (f.File, f.Line));
         Assert.Contains("llm-gateway.evil.example", f.Message);
     }
+
+    // ---- Route 1 (scan variants): package.json scripts of any name; assistant CLIs as npm/PyPI dependencies ----
+
+    [Fact]
+    public void Round10_route1_a_package_json_script_of_any_name_that_runs_an_assistant_is_judged()
+    {
+        using var repo = new FootprintRepo();
+        string file = repo.Write("package.json", "{\n  \"name\": \"web\",\n  \"scripts\": {\n    \"lint\": \"eslint .\",\n    \"review\": \"npx -y @google/gemini-cli --yolo -p hi\",\n    \"fix\": \"claude --dangerously-skip-permissions --model claude-opus-4-1 -p fix\"\n  }\n}\n");
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, Policy, ClaudeAndCodex);
+
+        Finding undeclared = Assert.Single(run.Of("GRD130"));
+        Assert.Equal((file, 5), (undeclared.File, undeclared.Line));
+        Assert.True(run.IsError(undeclared));
+        Assert.Contains("'gemini'", undeclared.Message);
+        Assert.Contains("scripts.review starts it when a developer or CI runs the script ('npm run review')", undeclared.Message);
+        Assert.Equal((file, 6), (Assert.Single(run.Of("GRD133")).File, Assert.Single(run.Of("GRD133")).Line));
+        Assert.True(run.IsError(Assert.Single(run.Of("GRD134"))));
+    }
+
+    [Theory]
+    [InlineData("package.json", "{\n  \"name\": \"web\",\n  \"devDependencies\": {\n    \"typescript\": \"^5.6.0\",\n    \"@google/gemini-cli\": \"^0.9.0\"\n  }\n}\n", 5, "gemini")]
+    [InlineData("package.json", "{ \"name\": \"web\",\n  \"optionalDependencies\": { \"opencode-ai\": \"latest\" } }\n", 2, "opencode")]
+    [InlineData("requirements.txt", "requests==2.32.3\naider-chat==0.86.1\n", 2, "aider")]
+    [InlineData("requirements-dev.txt", "pytest\nAider_Chat>=0.80 ; python_version >= '3.10'\n", 2, "aider")]
+    [InlineData("pyproject.toml", "[project]\nname = \"tools\"\ndependencies = [\n  \"httpx\",\n  \"aider-chat>=0.80\",\n]\n", 5, "aider")]
+    [InlineData("Pipfile", "[packages]\nrequests = \"*\"\n\n[dev-packages]\naider-chat = \"*\"\n", 5, "aider")]
+    public void Round10_route1_an_assistant_CLI_declared_as_an_npm_or_PyPI_dependency_is_GRD130_when_undeclared(string path, string content, int line, string assistant)
+    {
+        using var repo = new FootprintRepo();
+        string file = repo.Write(path, content);
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, Policy, ClaudeAndCodex);
+
+        Finding f = Assert.Single(run.Of("GRD130"));
+        Assert.Equal((file, line), (f.File, f.Line));
+        Assert.True(run.IsError(f));
+        Assert.Contains("installs '" + assistant, f.Message);
+        Assert.Contains("installs the assistant's CLI", f.Message);
+    }
+
+    [Fact]
+    public void Round10_route1_a_declared_assistant_CLI_as_a_dependency_passes()
+    {
+        using var repo = new FootprintRepo();
+        repo.Write("package.json", "{ \"devDependencies\": { \"@anthropic-ai/claude-code\": \"^2.0.0\", \"@openai/codex\": \"^0.40.0\" } }\n");
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, Policy, ClaudeAndCodex);
+
+        Assert.Empty(run.Of("GRD130"));
+        Assert.Empty(run.Of("GRD131"));
+    }
 }

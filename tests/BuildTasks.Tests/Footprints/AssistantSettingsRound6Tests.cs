@@ -272,7 +272,8 @@ public class LauncherTests
         using var repo = new FootprintRepo();
         repo.Write(".vscode/tasks.json", "{ \"tasks\": [ { \"label\": \"gh\", \"command\": \"npx\", \"args\": [\"-y\", \"@modelcontextprotocol/server-github@2025.5.1\"], \"runOptions\": { \"runOn\": \"folderOpen\" } },\n" +
             "  { \"label\": \"ask\", \"command\": \"claude -p hi\" } ] }");
-        repo.Write("package.json", "{ \"scripts\": { \"postinstall\": \"husky install && dotnet tool restore\", \"review\": \"claude -p review\" } }");
+        // (A script of any other name that runs an assistant is judged too since adversary round 10: AssistantRoutesRound10Tests.)
+        repo.Write("package.json", "{ \"scripts\": { \"postinstall\": \"husky install && dotnet tool restore\", \"review\": \"dotnet test\" } }");
         repo.Write(".husky/pre-commit", "# claude -p 'not run: a comment'\ndotnet format --verify-no-changes\n");
 
         FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, Copilot);
