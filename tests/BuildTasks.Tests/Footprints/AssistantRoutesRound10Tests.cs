@@ -10,13 +10,10 @@ namespace Guardrails.BuildTasks.Tests.Footprints;
 /// </summary>
 public class AssistantRoutesRound10Tests
 {
-    private static readonly string ClaudeAndCodex = FootprintHarness.Manifest("[ { \"id\": \"claude-code\" }, { \"id\": \"openai-codex\" } ]");
+    private static readonly string ClaudeAndCodex = AssistantRoutesRound8Tests.ClaudeAndCodex;
 
-    /// <summary>The harness policy plus openai-codex (gpt-5* allowed, gpt-5-codex-mini* denied, bypassMode forbidden).</summary>
-    private static readonly string Policy = FootprintHarness.Policy.Replace(
-        "{ \"id\": \"gemini\",",
-        "{ \"id\": \"openai-codex\", \"models\": { \"allow\": [\"gpt-5*\"], \"deny\": [\"gpt-5-codex-mini*\"] }, \"permissions\": { \"bypassMode\": \"forbid\", \"autoApprove\": \"forbid\" }, \"approval\": { \"approvedBy\": \"dana\", \"approvedAt\": \"2026-01-10\", \"expiresAt\": \"2026-12-31\" } },\n" +
-        "            { \"id\": \"gemini\",");
+    /// <summary>Round 8 route 12's policy: claude-code and openai-codex with model lists and bypassMode forbidden.</summary>
+    private static readonly string Policy = AssistantRoutesRound8Tests.Route12Policy;
 
     private const string Job = "name: c\non: [pull_request]\njobs:\n  a:\n    runs-on: ubuntu-latest\n";
 
@@ -33,6 +30,7 @@ public class AssistantRoutesRound10Tests
         // --settings with inline JSON: its model and permissions, as in a settings file.
         { ".github/workflows/ai.yml", Job + "    steps:\n      - run: npx -y @anthropic-ai/claude-code --settings '{\"model\":\"claude-opus-4-1\",\"permissions\":{\"defaultMode\":\"bypassPermissions\"}}' -p hi\n", true, true },
         { ".github/workflows/ai.yml", Job + "    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          settings: '{\"model\":\"claude-opus-4-1\",\"permissions\":{\"defaultMode\":\"bypassPermissions\"}}'\n", true, true },
+        { ".github/workflows/ai.yml", Job + "    env:\n      M: claude-opus-4-1\n    steps:\n      - uses: anthropics/claude-code-action@v1\n        with:\n          model: ${{ env.M }}\n", true, false },
         // GitLab: a variable holding the whole command line; the job's variables.
         { ".gitlab-ci.yml", "variables:\n  CMD: npx -y @anthropic-ai/claude-code --model claude-opus-4-1 --dangerously-skip-permissions -p hi\nreview:\n  script:\n    - $CMD\n", true, true },
         { ".gitlab-ci.yml", "review:\n  variables:\n    ANTHROPIC_MODEL: claude-opus-4-1\n  script:\n    - npx -y @anthropic-ai/claude-code -p hi\n", true, false },
@@ -88,6 +86,21 @@ public class AssistantRoutesRound10Tests
 
         Finding f = Assert.Single(run.Of("GRD133"));
         Assert.Equal((gitlab, 3), (f.File, f.Line));
+    }
+
+    [Fact]
+    public void Round10_route4_a_settings_file_of_the_repository_given_to_settings_is_read_like_claude_settings_json()
+    {
+        using var repo = new FootprintRepo();
+        repo.Write(".ci/claude-ci.json", "{ \"model\": \"claude-opus-4-1\", \"permissions\": { \"defaultMode\": \"bypassPermissions\" } }\n");
+        string file = repo.Write(".github/workflows/ai.yml", Job + "    steps:\n      - run: claude --settings .ci/claude-ci.json -p hi\n");
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, Policy, ClaudeAndCodex);
+
+        Finding model = Assert.Single(run.Of("GRD133"));
+        Assert.Equal((file, 7), (model.File, model.Line));
+        Assert.Contains("--settings) '.ci/claude-ci.json'", model.Message);
+        Assert.Equal((file, 7), (Assert.Single(run.Of("GRD134")).File, Assert.Single(run.Of("GRD134")).Line));
     }
 
     [Fact]

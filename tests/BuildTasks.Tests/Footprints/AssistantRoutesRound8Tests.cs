@@ -93,10 +93,10 @@ public class AssistantRoutesRound8Tests
 
     // ---- Route 12: an approved assistant run from CI with a denied model and a forbidden bypass ----
 
-    private static readonly string ClaudeAndCodex = FootprintHarness.Manifest("[ { \"id\": \"claude-code\" }, { \"id\": \"openai-codex\" } ]");
+    internal static readonly string ClaudeAndCodex = FootprintHarness.Manifest("[ { \"id\": \"claude-code\" }, { \"id\": \"openai-codex\" } ]");
 
     /// <summary>The harness policy plus openai-codex (gpt-5* allowed, gpt-5-codex-mini* denied, bypassMode forbidden).</summary>
-    private static readonly string Route12Policy = FootprintHarness.Policy.Replace(
+    internal static readonly string Route12Policy = FootprintHarness.Policy.Replace(
         "{ \"id\": \"gemini\",",
         "{ \"id\": \"openai-codex\", \"models\": { \"allow\": [\"gpt-5*\"], \"deny\": [\"gpt-5-codex-mini*\"] }, \"permissions\": { \"bypassMode\": \"forbid\", \"autoApprove\": \"forbid\" }, \"approval\": { \"approvedBy\": \"dana\", \"approvedAt\": \"2026-01-10\", \"expiresAt\": \"2026-12-31\" } },\n" +
         "            { \"id\": \"gemini\",");
