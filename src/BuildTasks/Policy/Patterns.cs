@@ -123,7 +123,7 @@ namespace Guardrails.BuildTasks.Policy
         /// adversary round 10 route 4): like an opaque name, a deny list cannot judge it, and it passes only an allow entry that
         /// names it as written (or a policy without a model list for the assistant).
         /// </summary>
-        public static bool IsUnresolved(string model) => Guardrails.Core.Secrets.CredentialReference.HasVariable(model);
+        public static bool IsUnresolved(string model) => model.IndexOf('$') >= 0 || Guardrails.Core.Secrets.CredentialReference.HasVariable(model); // also "$1", "$@": a script's arguments
 
         /// <summary>The model id inside a cloud-qualified or suffixed name; the name itself when there is none.</summary>
         public static string Canonical(string model)

@@ -58,6 +58,7 @@ public class AssistantRoutesRound10Tests
     [Theory]
     [InlineData("${{ vars.CLAUDE_MODEL }}")]
     [InlineData("$CLAUDE_MODEL")]
+    [InlineData("$1")]
     public void Round10_route4_a_model_from_a_variable_the_file_does_not_set_is_not_identified_GRD133(string model)
     {
         using var repo = new FootprintRepo();
