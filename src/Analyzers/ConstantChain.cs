@@ -106,8 +106,7 @@ namespace Guardrails.Analyzers
             }
 
             List<string>? found = null;
-            string text = TreeText.Of(tree, cancellationToken);
-            foreach (SyntaxNode use in IdentifiersNamed(tree.GetRoot(cancellationToken), text, name))
+            foreach (SyntaxNode use in UsesOf(tree, name, cancellationToken))
             {
                 if (SourceSpots.ConstantDeclaredBy(use, includeFields) is string folding)
                 {
@@ -145,15 +144,41 @@ namespace Guardrails.Analyzers
                 yield break;
             }
 
-            string text = TreeText.Of(tree, cancellationToken);
             foreach (string name in _names)
             {
-                foreach (SyntaxNode use in IdentifiersNamed(root, text, name))
+                foreach (SyntaxNode use in UsesOf(tree, name, cancellationToken))
                 {
                     yield return use;
                 }
             }
         }
+
+        /// <summary>
+        /// The identifier names spelling <paramref name="name"/> in <paramref name="tree"/>, remembered with the tree: the
+        /// chain's own search (<see cref="FoldersIn"/>, every name in every tree at compilation start) finds exactly the uses
+        /// that <see cref="UsesIn"/> gives each tree's analysis afterwards, so the text is searched once per name, not twice.
+        /// </summary>
+        private static SyntaxNode[] UsesOf(SyntaxTree tree, string name, CancellationToken cancellationToken)
+        {
+            ConcurrentDictionary<string, SyntaxNode[]> known = Uses.GetValue(tree, _ => new ConcurrentDictionary<string, SyntaxNode[]>(StringComparer.Ordinal));
+            if (known.TryGetValue(name, out SyntaxNode[]? uses))
+            {
+                return uses;
+            }
+
+            List<SyntaxNode>? found = null;
+            foreach (SyntaxNode use in IdentifiersNamed(tree.GetRoot(cancellationToken), TreeText.Of(tree, cancellationToken), name))
+            {
+                (found ??= new List<SyntaxNode>()).Add(use);
+            }
+
+            uses = found == null ? Array.Empty<SyntaxNode>() : found.ToArray();
+            known.TryAdd(name, uses);
+            return uses;
+        }
+
+        /// <summary>Per syntax tree: a name → its uses as an identifier name (see <see cref="UsesOf"/>).</summary>
+        private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, SyntaxNode[]>> Uses = new ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, SyntaxNode[]>>();
 
         /// <summary>The identifier names spelling <paramref name="name"/> in the tree whose text is <paramref name="text"/>.</summary>
         private static IEnumerable<SyntaxNode> IdentifiersNamed(SyntaxNode root, string text, string name)

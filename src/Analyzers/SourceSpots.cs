@@ -165,6 +165,11 @@ namespace Guardrails.Analyzers
             for (int paren = text.IndexOf('('); paren >= 0; paren = text.IndexOf('(', paren + 1))
             {
                 int end = paren + 1;
+                if (paren < 2 || !MayEndACall(text[paren - 2], text[paren - 1]))
+                {
+                    continue; // most parentheses: the two characters before them end none of the names below
+                }
+
                 if (EndsWith(text, end, StringCallEnd))
                 {
                     // new string(, GetString(, FromBase64String(, FromHexString(: each ends in "tring(".
@@ -215,6 +220,38 @@ namespace Guardrails.Analyzers
             {
                 builders.AddRange(decodes);
             }
+        }
+
+        /// <summary>
+        /// The two characters before a '(' end one of the call names <see cref="CollectCalls"/> compares (<see cref="CallNamesEndingInParen"/>):
+        /// a gate, so that most parentheses of the text are passed over after two character reads.
+        /// </summary>
+        private static bool MayEndACall(char beforeLast, char last)
+        {
+            if (last >= 128 || CallEndings[last] is not string befores)
+            {
+                return false;
+            }
+
+            return befores.IndexOf(beforeLast) >= 0;
+        }
+
+        /// <summary>Every name <see cref="CollectCalls"/> compares at a '(' (each ends with it).</summary>
+        private static string[] CallNamesEndingInParen => new[] { StringCallEnd, ReverseCall, DecodeCall, NameofCall, RegexReplaceCall, Base64UrlChars, Base64UrlUtf8 };
+
+        /// <summary>For each ASCII character: the characters that come before it in a name of <see cref="CallNamesEndingInParen"/> right before the '('.</summary>
+        private static readonly string?[] CallEndings = BuildCallEndings();
+
+        private static string?[] BuildCallEndings()
+        {
+            var endings = new string?[128];
+            foreach (string call in CallNamesEndingInParen)
+            {
+                char last = call[call.Length - 2], beforeLast = call[call.Length - 3];
+                endings[last] += beforeLast.ToString();
+            }
+
+            return endings;
         }
 
         private static char NextNonSpace(string text, int i)

@@ -32,10 +32,56 @@ namespace Guardrails.Core.Sdks
             }
 
             _byLength = new string[]?[lists.Count];
+            var lastLabels = new List<List<string>?>();
             for (int i = 0; i < lists.Count; i++)
             {
                 _byLength[i] = lists[i]?.ToArray();
+                foreach (string domain in _byLength[i] ?? Array.Empty<string>())
+                {
+                    string label = domain.Substring(domain.LastIndexOf('.') + 1);
+                    while (lastLabels.Count <= label.Length)
+                    {
+                        lastLabels.Add(null);
+                    }
+
+                    List<string> same = lastLabels[label.Length] ??= new List<string>();
+                    if (!same.Contains(label))
+                    {
+                        same.Add(label);
+                    }
+                }
             }
+
+            _lastLabelsByLength = new string[]?[lastLabels.Count];
+            for (int i = 0; i < lastLabels.Count; i++)
+            {
+                _lastLabelsByLength[i] = lastLabels[i]?.ToArray();
+            }
+        }
+
+        /// <summary>The last labels of the domains (<c>com</c>, <c>ai</c>, …) by their length.</summary>
+        private readonly string[]?[] _lastLabelsByLength;
+
+        /// <summary>
+        /// The text <c>text.Substring(start, length)</c> is the last label of one of the domains, ignoring case: a dotted
+        /// run whose last label is none of them holds none of the domains (<see cref="HostPattern.DomainRunAt"/>'s gate).
+        /// </summary>
+        internal bool HasLastLabel(string text, int start, int length)
+        {
+            if (length >= _lastLabelsByLength.Length || !(_lastLabelsByLength[length] is string[] same))
+            {
+                return false;
+            }
+
+            foreach (string label in same)
+            {
+                if (string.Compare(text, start, label, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The text <c>text.Substring(start, length)</c> is one of the domains, ignoring case (ASCII: hosts are).</summary>

@@ -427,13 +427,7 @@ namespace Guardrails.Core.Sdks
         /// </summary>
         public static int DomainRunAt(string text, int dot, int start, int end, DomainSet domains, out int next)
         {
-            // The host-like run around this dot.
-            int runStart = dot;
-            while (runStart > start && IsHostChar(text[runStart - 1]))
-            {
-                runStart--;
-            }
-
+            // The host-like run around this dot: its end first.
             int runEnd = dot;
             while (runEnd < end && IsHostChar(text[runEnd]))
             {
@@ -441,6 +435,30 @@ namespace Guardrails.Core.Sdks
             }
 
             next = Math.Max(runEnd, dot + 1);
+
+            // Most dots of source code are member accesses (services.AddSingleton): when the run's last label, found after
+            // this dot, is no domain's last label (com, ai, …), no domain ends the run, and its start is not looked for.
+            int lastEnd = runEnd;
+            while (lastEnd > dot + 1 && text[lastEnd - 1] == '.')
+            {
+                lastEnd--;
+            }
+
+            if (lastEnd > dot + 1)
+            {
+                int lastDot = text.LastIndexOf('.', lastEnd - 1, lastEnd - dot);
+                if (!domains.HasLastLabel(text, lastDot + 1, lastEnd - lastDot - 1))
+                {
+                    return -1;
+                }
+            }
+
+            int runStart = dot;
+            while (runStart > start && IsHostChar(text[runStart - 1]))
+            {
+                runStart--;
+            }
+
             int tail = runEnd;
             while (tail > runStart && text[tail - 1] == '.')
             {

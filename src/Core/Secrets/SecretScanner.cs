@@ -392,31 +392,81 @@ namespace Guardrails.Core.Secrets
                 return;
             }
 
+            // One pass over the text for every anchor: the separators and the first characters of the plain anchors
+            // (AIza, AKIA, ASIA, ABSK start with 'A', JQQJ99 with 'J'), where six whole-text searches were made before. The
+            // positions come in the order those searches gave them: the separator anchors, then each plain anchor's hits
+            // in the order of PlainAnchors (kept aside per anchor, in a per-thread buffer, and appended at the end).
+            List<int>[] plain = PlainHits ??= NewPlainHits();
             int from = 0;
             while (from < text.Length)
             {
-                int sep = text.IndexOfAny(Separators, from);
-                if (sep < 0)
+                int at = text.IndexOfAny(AnchorStarts, from);
+                if (at < 0)
                 {
                     break;
                 }
 
-                Anchor? anchor = AnchorAtSeparator(text, sep);
-                if (anchor != null)
+                char c = text[at];
+                if (c == '-' || c == '_')
                 {
-                    positions.Add(sep - anchor.SeparatorOffset);
+                    Anchor? anchor = AnchorAtSeparator(text, at);
+                    if (anchor != null)
+                    {
+                        positions.Add(at - anchor.SeparatorOffset);
+                    }
+                }
+                else
+                {
+                    for (int a = 0; a < PlainAnchors.Length; a++)
+                    {
+                        string anchorText = PlainAnchors[a].Text;
+                        if (anchorText[0] == c && at + 1 < text.Length && text[at + 1] == anchorText[1] && TokenText.At(text, at, anchorText))
+                        {
+                            plain[a].Add(at);
+                        }
+                    }
                 }
 
-                from = sep + 1;
+                from = at + 1;
             }
 
+            for (int a = 0; a < plain.Length; a++)
+            {
+                positions.AddRange(plain[a]);
+                plain[a] = plain[a].Capacity > 4096 ? new List<int>() : plain[a];
+                plain[a].Clear();
+            }
+        }
+
+        /// <summary>What <see cref="CollectAnchors"/> looks for: the separators and the first character of each plain anchor.</summary>
+        private static readonly char[] AnchorStarts = BuildAnchorStarts();
+
+        [ThreadStatic]
+        private static List<int>[]? PlainHits;
+
+        private static List<int>[] NewPlainHits()
+        {
+            var hits = new List<int>[PlainAnchors.Length];
+            for (int i = 0; i < hits.Length; i++)
+            {
+                hits[i] = new List<int>();
+            }
+
+            return hits;
+        }
+
+        private static char[] BuildAnchorStarts()
+        {
+            var starts = new List<char>(Separators);
             foreach (Anchor anchor in PlainAnchors)
             {
-                for (int hit = text.IndexOf(anchor.Text, StringComparison.Ordinal); hit >= 0; hit = text.IndexOf(anchor.Text, hit + 1, StringComparison.Ordinal))
+                if (!starts.Contains(anchor.Text[0]))
                 {
-                    positions.Add(hit);
+                    starts.Add(anchor.Text[0]);
                 }
             }
+
+            return starts.ToArray();
         }
 
         /// <summary>
