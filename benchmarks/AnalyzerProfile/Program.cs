@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
-// Usage: dotnet run -c Release --project benchmarks/AnalyzerProfile -- DIR [--runs 3] [--policy FILE] [--only NAME] [--serial] [--ide FILE] [--keyscan] [--spots] [--thread-cpu [--report-only N] [--diagnostics FILE]]
+// Usage: dotnet run -c Release --project benchmarks/AnalyzerProfile -- DIR [--runs 3] [--policy FILE] [--only NAME] [--serial] [--ide FILE] [--keyscan] [--spots] [--thread-cpu [--report-only N] [--diagnostics FILE]] [--loop N [--diagnostics FILE]]
 // DIR: a folder of .cs files (searched recursively, bin/obj skipped), e.g. one written by GenerateLargeProject
 // --generate-only or benchmarks/AiSdkCompile. References: the .NET shared framework this program runs on, plus every
 // dll under DIR/refs. --policy: an effective-policy file handed to the analyzers as an additional file.
@@ -375,7 +375,15 @@ if (Arg("--loop") is string loopCount)
         }
 
         var with = new CompilationWithAnalyzers(fresh, [.. timed], new CompilationWithAnalyzersOptions(new AnalyzerOptions(additional), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
-        int found = (await with.GetAnalyzerDiagnosticsAsync(CancellationToken.None)).Length;
+        ImmutableArray<Diagnostic> reported = await with.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        int found = reported.Length;
+        if (pass == int.Parse(loopCount) - 1 && Arg("--diagnostics") is string loopList)
+        {
+            // --diagnostics FILE: every diagnostic of the last pass, sorted (as --thread-cpu writes them): the same list
+            // before and after a change that must not change what the analyzers report, without a full compile.
+            File.WriteAllLines(loopList, reported.Select(d => $"{d.Id} {Path.GetFileName(d.Location.SourceTree?.FilePath)} {d.Location.SourceSpan} {d.Severity} {d.GetMessage()}").Order(StringComparer.Ordinal));
+        }
+
         cpu.Add(timed.Sum(t => t.Milliseconds));
         bytes = timed.Sum(t => t.AllocatedBytes);
         Console.WriteLine($"  pass {pass + 1}: analyzers {cpu[^1]:0.0} ms thread cpu, {bytes / 1e6:0.00} MB, {found} diagnostics");

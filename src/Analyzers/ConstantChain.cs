@@ -26,17 +26,22 @@ namespace Guardrails.Analyzers
 
         private static readonly ConstantChain None = new ConstantChain(new HashSet<string>(), all: false);
 
-        /// <summary>Per syntax tree: a name → the constants (and, with fields, the readonly and static fields) whose initializer names it.</summary>
-        private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, string[]>> Folders = new ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, string[]>>();
+        /// <summary>
+        /// Per syntax tree: a name → its uses as an identifier name and the constants (and, with fields, the readonly and
+        /// static fields) whose initializer names it.
+        /// </summary>
+        private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, NameInTree>> Folders = new ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, NameInTree>>();
 
-        private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, string[]>> FoldersWithFields = new ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, string[]>>();
+        private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, NameInTree>> FoldersWithFields = new ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, NameInTree>>();
 
         private readonly HashSet<string> _names;
+        private readonly bool _includeFields;
 
-        private ConstantChain(HashSet<string> names, bool all)
+        private ConstantChain(HashSet<string> names, bool all, bool includeFields = false)
         {
             _names = names;
             All = all;
+            _includeFields = includeFields;
         }
 
         /// <summary>Too many names to search for: treat every name as one.</summary>
@@ -90,33 +95,59 @@ namespace Guardrails.Analyzers
                 round = next;
             }
 
-            return new ConstantChain(names, all: names.Count > MaximumNames);
+            return new ConstantChain(names, all: names.Count > MaximumNames, includeFields);
         }
 
         /// <summary>
         /// The constants of <paramref name="tree"/> whose initializer names <paramref name="name"/>; remembered with the tree,
         /// so a new compilation that shares most trees with the last (the IDE, after each edit) searches only the new ones.
         /// </summary>
-        private static string[] FoldersIn(SyntaxTree tree, string name, bool includeFields, CancellationToken cancellationToken)
+        private static string[] FoldersIn(SyntaxTree tree, string name, bool includeFields, CancellationToken cancellationToken) =>
+            In(tree, name, includeFields, cancellationToken).Folders;
+
+        /// <summary>
+        /// What <paramref name="tree"/> does with <paramref name="name"/>, found once and remembered with the tree: the search
+        /// for the constants that fold it (every name of the chain in every tree, at compilation start) finds exactly the uses
+        /// that <see cref="UsesIn"/> gives each tree's analysis afterwards, so the text is searched once per name, not twice.
+        /// </summary>
+        private static NameInTree In(SyntaxTree tree, string name, bool includeFields, CancellationToken cancellationToken)
         {
-            ConcurrentDictionary<string, string[]> known = (includeFields ? FoldersWithFields : Folders).GetValue(tree, _ => new ConcurrentDictionary<string, string[]>(StringComparer.Ordinal));
-            if (known.TryGetValue(name, out string[]? folders))
+            ConcurrentDictionary<string, NameInTree> known = (includeFields ? FoldersWithFields : Folders).GetValue(tree, _ => new ConcurrentDictionary<string, NameInTree>(StringComparer.Ordinal));
+            if (known.TryGetValue(name, out NameInTree? found))
             {
-                return folders;
+                return found;
             }
 
-            List<string>? found = null;
-            foreach (SyntaxNode use in UsesOf(tree, name, cancellationToken))
+            List<SyntaxNode>? uses = null;
+            List<string>? folders = null;
+            foreach (SyntaxNode use in IdentifiersNamed(tree.GetRoot(cancellationToken), TreeText.Of(tree, cancellationToken), name))
             {
+                (uses ??= new List<SyntaxNode>()).Add(use);
                 if (SourceSpots.ConstantDeclaredBy(use, includeFields) is string folding)
                 {
-                    (found ??= new List<string>()).Add(folding);
+                    (folders ??= new List<string>()).Add(folding);
                 }
             }
 
-            folders = found == null ? Array.Empty<string>() : found.ToArray();
-            known.TryAdd(name, folders);
-            return folders;
+            found = uses == null ? NameInTree.Unused : new NameInTree(folders == null ? Array.Empty<string>() : folders.ToArray(), uses.ToArray());
+            known.TryAdd(name, found);
+            return found;
+        }
+
+        /// <summary>A name's uses in one tree, and the constants there that fold it.</summary>
+        private sealed class NameInTree
+        {
+            public static readonly NameInTree Unused = new NameInTree(Array.Empty<string>(), Array.Empty<SyntaxNode>());
+
+            public NameInTree(string[] folders, SyntaxNode[] uses)
+            {
+                Folders = folders;
+                Uses = uses;
+            }
+
+            public string[] Folders { get; }
+
+            public SyntaxNode[] Uses { get; }
         }
 
         /// <summary>
@@ -146,39 +177,12 @@ namespace Guardrails.Analyzers
 
             foreach (string name in _names)
             {
-                foreach (SyntaxNode use in UsesOf(tree, name, cancellationToken))
+                foreach (SyntaxNode use in In(tree, name, _includeFields, cancellationToken).Uses)
                 {
                     yield return use;
                 }
             }
         }
-
-        /// <summary>
-        /// The identifier names spelling <paramref name="name"/> in <paramref name="tree"/>, remembered with the tree: the
-        /// chain's own search (<see cref="FoldersIn"/>, every name in every tree at compilation start) finds exactly the uses
-        /// that <see cref="UsesIn"/> gives each tree's analysis afterwards, so the text is searched once per name, not twice.
-        /// </summary>
-        private static SyntaxNode[] UsesOf(SyntaxTree tree, string name, CancellationToken cancellationToken)
-        {
-            ConcurrentDictionary<string, SyntaxNode[]> known = Uses.GetValue(tree, _ => new ConcurrentDictionary<string, SyntaxNode[]>(StringComparer.Ordinal));
-            if (known.TryGetValue(name, out SyntaxNode[]? uses))
-            {
-                return uses;
-            }
-
-            List<SyntaxNode>? found = null;
-            foreach (SyntaxNode use in IdentifiersNamed(tree.GetRoot(cancellationToken), TreeText.Of(tree, cancellationToken), name))
-            {
-                (found ??= new List<SyntaxNode>()).Add(use);
-            }
-
-            uses = found == null ? Array.Empty<SyntaxNode>() : found.ToArray();
-            known.TryAdd(name, uses);
-            return uses;
-        }
-
-        /// <summary>Per syntax tree: a name → its uses as an identifier name (see <see cref="UsesOf"/>).</summary>
-        private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, SyntaxNode[]>> Uses = new ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, SyntaxNode[]>>();
 
         /// <summary>The identifier names spelling <paramref name="name"/> in the tree whose text is <paramref name="text"/>.</summary>
         private static IEnumerable<SyntaxNode> IdentifiersNamed(SyntaxNode root, string text, string name)
