@@ -383,6 +383,39 @@ namespace Guardrails.Core.Files
                 }
             }
 
+            // A key written in the script or container language's own quoting (one word or literal the language joins from
+            // pieces: sh "…"'…', backslash-newline, PowerShell `, cmd ^, Python adjacent literals, ${""}): the self-identifying
+            // scan of the joined text, reported at the key's first piece; it replaces a "possible secret" read from a piece.
+            string? joined = LanguageJoins.Join(kind, path, text, out int[] joinedOffsets);
+            if (joined != null)
+            {
+                var found = new List<SecretMatch>();
+                SecretScanner.Scan(joined, found);
+                foreach (SecretMatch match in found)
+                {
+                    int start = joinedOffsets[match.Start];
+                    int end = joinedOffsets[match.Start + match.Length - 1] + 1;
+                    if (!match.Format.IsGeneric)
+                    {
+                        // A piece of this key read as a "possible secret" under its name is this key.
+                        for (int i = results.Count - 1; i >= first; i--)
+                        {
+                            if (results[i].Format.IsGeneric && results[i].Start < end && results[i].Start + results[i].Length > start)
+                            {
+                                results.RemoveAt(i);
+                            }
+                        }
+                    }
+
+                    if (StartsAt(results, first, start))
+                    {
+                        continue;
+                    }
+
+                    results.Add(new SecretMatch(start, end - start, match.Format, match.Redacted));
+                }
+            }
+
             if (results.Count - first > 1)
             {
                 results.Sort(first, results.Count - first, Comparer<SecretMatch>.Create((a, b) => a.Start.CompareTo(b.Start)));
