@@ -1,0 +1,47 @@
+using Guardrails.Tests.Shared;
+
+namespace Guardrails.EndToEnd.Tests;
+
+/// <summary>
+/// Adversary round 11 route 1 in a real build of the packed package (Enforce): an OpenAI project key written as one word
+/// the language joins, committed in <c>scripts/summarize.sh</c> (<c>export OPENAI_API_KEY=sk-…"…"</c>), a
+/// <c>Dockerfile</c> (<c>ENV OPENAI_API_KEY=…\</c> + newline + the rest, the "continued lines" GRD002 promised),
+/// <c>scripts/notes.ps1</c> (a backtick), <c>scripts/notes.cmd</c> (a caret) and <c>scripts/settings.py</c> (adjacent
+/// literals). The build was green (GRD006 warnings for the Dockerfile and cmd halves); each file is now GRD002 at the
+/// key's first piece.
+/// </summary>
+[Collection(PackageCollection.Name)]
+public class AdversaryRound11QuotingTests
+{
+    private readonly PackageFixture _fixture;
+
+    public AdversaryRound11QuotingTests(PackageFixture fixture) => _fixture = fixture;
+
+    [Fact]
+    public void Route1_a_key_joined_by_the_script_or_container_language_fails_the_enforce_build_at_its_first_piece()
+    {
+        TestProject project = _fixture.NewProject();
+        string key = FakeKeys.OpenAiProject("E2eRound11QuotedNotRealKey");
+        string head = key.Substring(0, 60), tail = key.Substring(60);
+        project.Write("Program.cs", "System.Console.WriteLine(1);\n");
+        project.Write("scripts/summarize.sh", "#!/bin/sh\nexport OPENAI_API_KEY=" + head + "\"" + tail + "\"\npython3 scripts/summarize.py \"$@\"\n");
+        project.Write("Dockerfile", "FROM mcr.microsoft.com/dotnet/runtime:10.0\nENV OPENAI_API_KEY=" + head + "\\\n" + tail + "\n");
+        project.Write("scripts/notes.ps1", "$env:OPENAI_API_KEY = \"sk-`" + key.Substring(3) + "\"\n");
+        project.Write("scripts/notes.cmd", "@echo off\r\nset OPENAI_API_KEY=sk-^" + key.Substring(3) + "\r\n");
+        project.Write("scripts/settings.py", "OPENAI_API_KEY = (\"" + head + "\"\n                  \"" + tail + "\")\n");
+        project.Write(".gitignore", "bin/\nobj/\n");
+        Git.CommitAll(project.Directory);
+
+        DotNet.Result result = project.Build("-p:GuardrailsMode=Enforce");
+
+        Assert.True(result.ExitCode != 0, result.ToString());
+        Assert.Matches(@"summarize\.sh\(2,23\): [^\n]*error GRD002:[^\n]*OpenAI project API key", result.Output);
+        Assert.Matches(@"Dockerfile\(2,20\): [^\n]*error GRD002:", result.Output);
+        Assert.Matches(@"notes\.ps1\(1,24\): [^\n]*error GRD002:", result.Output);
+        Assert.Matches(@"notes\.cmd\(2,20\): [^\n]*error GRD002:", result.Output);
+        Assert.Matches(@"settings\.py\(1,20\): [^\n]*error GRD002:", result.Output);
+        Assert.DoesNotContain("GRD006", result.Output);
+        Assert.DoesNotContain(key.Substring(8, 30), result.Output);
+        Assert.DoesNotContain("AD0001", result.Output);
+    }
+}
