@@ -109,4 +109,49 @@ public class ScanSinceTests
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("GRDCL36", unknown.Err);
     }
+    /// <summary>
+    /// Adversary round 11 route 12: the key is in the pull request's commit message (and an annotated tag's message), not in
+    /// any file. <c>--since</c> read the branch's commits but only the file versions they wrote: exit 0. It now reads the
+    /// messages of the commits it reads and of the annotated tags on them: GRD002 at <c>commit &lt;id&gt; (message)</c>.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Since_reports_a_key_in_a_commit_message_or_an_annotated_tags_message(bool packed)
+    {
+        using var repo = new TempRepo();
+        GitOut(repo.Root, "init", "-q", "-b", "main");
+        repo.Write("src/App/Program.cs", "System.Console.WriteLine(\"hello\");\n");
+        GitOut(repo.Root, "add", "-A");
+        GitOut(repo.Root, "commit", "-q", "-m", "base");
+        GitOut(repo.Root, "checkout", "-q", "-b", "feature");
+        string inCommit = FakeKeys.OpenAiProject("CommitMessageFakeNotReal");
+        string inTag = FakeKeys.OpenAiProject("TagMessageFakeNotReal");
+        repo.Write("src/App/Program.cs", "System.Console.WriteLine(\"hello, world\");\n");
+        GitOut(repo.Root, "add", "-A");
+        GitOut(repo.Root, "commit", "-q", "-m", "Add feature\n\nReproduced against prod with OPENAI_API_KEY=" + inCommit);
+        string commit = GitOut(repo.Root, "rev-parse", "HEAD");
+        GitOut(repo.Root, "tag", "-a", "v1.2.0", "-m", "release; smoke-tested with " + inTag);
+        string tag = GitOut(repo.Root, "rev-parse", "v1.2.0");
+        if (packed)
+        {
+            GitOut(repo.Root, "gc", "-q", "--aggressive", "--prune=now");
+            GitOut(repo.Root, "pack-refs", "--all");
+        }
+
+        Assert.Equal(0, CliRun.Of("scan", repo.Root, "--format", "json").ExitCode);
+        CliRun run = CliRun.Of("scan", repo.Root, "--format", "json", "--since", "main");
+
+        Assert.True(run.ExitCode == 1, run.All);
+        JsonElement[] findings = Findings(run);
+        Assert.All(findings, f => Assert.Equal("GRD002", f.GetProperty("rule").GetString()));
+        Assert.Equal(new[] { "commit " + commit[..12] + " (message)", "tag v1.2.0 " + tag[..12] + " (message)" },
+            findings.Select(f => f.GetProperty("file").GetString()).OrderBy(f => f, StringComparer.Ordinal).ToArray());
+        JsonElement inMessage = findings.Single(f => f.GetProperty("file").GetString()!.StartsWith("commit ", StringComparison.Ordinal));
+        Assert.Equal(3, inMessage.GetProperty("line").GetInt32());
+        Assert.Equal(45, inMessage.GetProperty("column").GetInt32());
+        Assert.DoesNotContain(inCommit, run.All);
+        Assert.DoesNotContain(inTag, run.All);
+        Assert.Contains("2 commit or tag message(s)", run.Err);
+    }
 }

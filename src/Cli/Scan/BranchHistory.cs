@@ -22,6 +22,10 @@ internal static class BranchHistory
 
     internal sealed record Change(string Path, string Blob, string Commit);
 
+    /// <summary>A commit's or an annotated tag's message (adversary round 11 route 12): <paramref name="Location"/> names it,
+    /// <c>commit &lt;id&gt; (message)</c> or <c>tag &lt;name&gt; &lt;id&gt; (message)</c>.</summary>
+    internal sealed record Message(string Location, string Text);
+
     internal sealed class HistoryException : Exception
     {
         public HistoryException(string message)
@@ -32,7 +36,14 @@ internal static class BranchHistory
 
     /// <summary>Every (path, blob) a commit of the branch wrote that none of that commit's parents had at that path, once each;
     /// blobs HEAD's own tree holds at the same path are left out (the scan of the checkout reads them).</summary>
-    public static List<Change> Changes(string repositoryRoot, string baseRevision, out int commits)
+    public static List<Change> Changes(string repositoryRoot, string baseRevision, out int commits) =>
+        Changes(repositoryRoot, baseRevision, out commits, out _);
+
+    /// <summary>
+    /// As <see cref="Changes(string, string, out int)"/>, and the messages of the branch's commits and of the annotated tags
+    /// that point at one of them (a merge that keeps the commits publishes their messages; a pushed tag publishes its own).
+    /// </summary>
+    public static List<Change> Changes(string repositoryRoot, string baseRevision, out int commits, out List<Message> messages)
     {
         string gitDir = GitIndex.TryGitDirectory(repositoryRoot) ?? throw new HistoryException("no git repository at '" + repositoryRoot + "': --since needs the clone's .git folder.");
         GitObjects git = GitObjects.Of(gitDir);
@@ -90,6 +101,8 @@ internal static class BranchHistory
         }
 
         commits = branch.Count;
+        messages = branch.Where(b => b.Info.Message.Length > 0).Select(b => new Message("commit " + b.Sha[..12] + " (message)", b.Info.Message)).ToList();
+        messages.AddRange(TagMessages(git, seen.Where(c => !onBase.Contains(c)).ToHashSet(StringComparer.Ordinal)));
         var atHead = new Dictionary<string, string>(StringComparer.Ordinal);
         if (Commit(git, head) is { } headInfo)
         {
@@ -113,7 +126,75 @@ internal static class BranchHistory
         return changes;
     }
 
-    private sealed record CommitInfo(string Tree, List<string> Parents);
+    private sealed record CommitInfo(string Tree, List<string> Parents, string Message);
+
+    /// <summary>The messages of the annotated tags (loose refs/tags and packed-refs) whose commit is one of <paramref name="branch"/>.</summary>
+    private static IEnumerable<Message> TagMessages(GitObjects git, HashSet<string> branch)
+    {
+        var names = new SortedDictionary<string, string>(StringComparer.Ordinal); // tag name -> object id
+        try
+        {
+            string tags = Path.Combine(git.CommonDir, "refs", "tags");
+            if (Directory.Exists(tags))
+            {
+                foreach (string file in Directory.EnumerateFiles(tags, "*", SearchOption.AllDirectories))
+                {
+                    string text = File.ReadAllText(file).Trim();
+                    if (GitObjects.IsSha(text))
+                    {
+                        names[Path.GetRelativePath(tags, file).Replace('\\', '/')] = text.ToLowerInvariant();
+                    }
+                }
+            }
+
+            string packed = Path.Combine(git.CommonDir, "packed-refs");
+            if (File.Exists(packed))
+            {
+                foreach (string line in File.ReadLines(packed))
+                {
+                    if (line.Length > 41 && line[40] == ' ' && GitObjects.IsSha(line[..40]) && line[41..].StartsWith("refs/tags/", StringComparison.Ordinal))
+                    {
+                        names.TryAdd(line[(41 + "refs/tags/".Length)..].Trim(), line[..40].ToLowerInvariant());
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+        }
+
+        foreach ((string name, string sha) in names)
+        {
+            // A tag of a tag is followed (at most 8 deep); every annotated tag on the way has its message read.
+            string id = sha;
+            var found = new List<Message>();
+            for (int i = 0; i < 8 && git.Read(id) is { Type: "tag" } tag; i++)
+            {
+                string text = Encoding.UTF8.GetString(tag.Data);
+                int blank = text.IndexOf("\n\n", StringComparison.Ordinal);
+                if (blank >= 0 && blank + 2 < text.Length)
+                {
+                    found.Add(new Message("tag " + name + " " + id[..12] + " (message)", text[(blank + 2)..]));
+                }
+
+                string? target = text.Split('\n').FirstOrDefault(l => l.StartsWith("object ", StringComparison.Ordinal))?[7..].Trim();
+                if (target == null || !GitObjects.IsSha(target))
+                {
+                    break;
+                }
+
+                id = target.ToLowerInvariant();
+            }
+
+            if (branch.Contains(id))
+            {
+                foreach (Message m in found)
+                {
+                    yield return m;
+                }
+            }
+        }
+    }
 
     private static CommitInfo? Commit(GitObjects git, string sha)
     {
@@ -124,7 +205,8 @@ internal static class BranchHistory
 
         string? tree = null;
         var parents = new List<string>();
-        foreach (string line in Encoding.UTF8.GetString(o.Data).Split('\n'))
+        string all = Encoding.UTF8.GetString(o.Data);
+        foreach (string line in all.Split('\n'))
         {
             if (line.Length == 0)
             {
@@ -141,7 +223,8 @@ internal static class BranchHistory
             }
         }
 
-        return tree == null ? null : new CommitInfo(tree, parents);
+        int blank = all.IndexOf("\n\n", StringComparison.Ordinal);
+        return tree == null ? null : new CommitInfo(tree, parents, blank < 0 ? string.Empty : all[(blank + 2)..]);
     }
 
     /// <summary>A commit's id for a revision: a full id, HEAD, a ref (refs/…, a branch, a tag, a remote branch), loose or packed;

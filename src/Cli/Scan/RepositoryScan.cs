@@ -1,7 +1,9 @@
 using Guardrails.BuildTasks.Engine;
 using Guardrails.BuildTasks.Foundation;
 using Guardrails.BuildTasks.Results;
+using Guardrails.Core.Files;
 using Guardrails.Core.Rules;
+using Guardrails.Core.Secrets;
 
 namespace Guardrails.Cli.Scan;
 
@@ -48,7 +50,7 @@ internal sealed class ScanReport
     public int StagedFromWorkingTree { get; set; }
 
     /// <summary>With --since: the commits of the branch read and the blobs they added or changed.</summary>
-    public (int Commits, int Blobs)? History { get; set; }
+    public (int Commits, int Blobs, int Messages)? History { get; set; }
 
     /// <summary>Folders skipped by name (bin, obj, node_modules, .vs, .idea) because no git index said what in them is committed.</summary>
     public List<string> SkippedByName { get; } = new();
@@ -100,10 +102,11 @@ internal static class RepositoryScan
         }
 
         List<BranchHistory.Change> changes;
+        List<BranchHistory.Message> messages;
         int commits;
         try
         {
-            changes = BranchHistory.Changes(repo, since, out commits);
+            changes = BranchHistory.Changes(repo, since, out commits, out messages);
         }
         catch (BranchHistory.HistoryException e)
         {
@@ -164,7 +167,45 @@ internal static class RepositoryScan
             }
         }
 
-        report.History = (commits, blobs);
+        // A key in a commit's or an annotated tag's message (adversary round 11 route 12): a merge that keeps the commits
+        // publishes it. Read as plain text (self-identifying keys), at the line and column in the message.
+        int read = 0;
+        var keys = new List<SecretMatch>();
+        foreach (BranchHistory.Message m in messages)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            keys.Clear();
+            TextFileSecrets.Scan("message.txt", m.Text, keys);
+            read++;
+            foreach (SecretMatch match in keys)
+            {
+                (int line, int column) = LineAndColumn(m.Text, match.Start);
+                report.Findings.Add(KeptBackFiles.FindingFor(m.Location, null, match, line, column,
+                    ". (Found by guardrails scan --since in the message of " + m.Location.Replace(" (message)", string.Empty, StringComparison.Ordinal) +
+                    ": the branch pushes it and a merge that keeps the commits publishes it. Rotate the key now, and reword the commit (or delete and recreate the tag) before it is merged or pushed.)"));
+            }
+        }
+
+        report.History = (commits, blobs, read);
+    }
+
+    private static (int Line, int Column) LineAndColumn(string text, int offset)
+    {
+        int line = 1, column = 1;
+        for (int i = 0; i < offset && i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                column = 1;
+            }
+            else
+            {
+                column++;
+            }
+        }
+
+        return (line, column);
     }
 
     private static ScanReport RunTree(ScanOptions options, ScanProgress progress, CancellationToken cancellationToken)

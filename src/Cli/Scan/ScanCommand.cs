@@ -65,7 +65,7 @@ internal static class ScanCommand
 
             if (report.History is { } history)
             {
-                context.Error.WriteLine($"guardrails: note: --since: {history.Commits} commit(s) of the branch read, {history.Blobs} file version(s) they wrote read for keys.");
+                context.Error.WriteLine($"guardrails: note: --since: {history.Commits} commit(s) of the branch read, {history.Blobs} file version(s) they wrote and {history.Messages} commit or tag message(s) read for keys.");
             }
 
             if (report.SkippedByName.Count > 0)
