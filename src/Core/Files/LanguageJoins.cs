@@ -365,5 +365,125 @@ namespace Guardrails.Core.Files
 
             return length >= MinimumRun;
         }
-    }
+            /// <summary>
+        /// A Python file (<c>.py</c>, <c>.pyw</c>, <c>.pyi</c>) whose PEP 263 coding declaration in its first two lines
+        /// (<c># -*- coding: utf-7 -*-</c>, vim's <c>fileencoding=utf-7</c>) names UTF-7 (adversary round 11 route 9): the text
+        /// decoded as Python decodes it (RFC 2152: <c>+</c>, base64 of UTF-16BE code units, an optional closing <c>-</c>;
+        /// <c>+-</c> is <c>+</c>), each decoded character mapped to the offset of the character its bits start at (the
+        /// <c>+</c> for a run's first); null for any other file or declaration. Other codecs Python honours that keep ASCII
+        /// as ASCII (Latin-1, cp125x, …) need no decoding for a key; the rest are not decoded (GRD002 Limits).
+        /// </summary>
+        public static string? DecodePythonCoding(string path, string text, out int[] offsets)
+        {
+            offsets = Array.Empty<int>();
+            string extension = Path.GetExtension(path).ToLowerInvariant();
+            if ((extension != ".py" && extension != ".pyw" && extension != ".pyi") || text.IndexOf('+') < 0 || !DeclaresUtf7(text))
+            {
+                return null;
+            }
+
+            var sb = new StringBuilder(text.Length);
+            var map = new List<int>(text.Length + 1);
+            for (int i = 0; i < text.Length;)
+            {
+                if (text[i] != '+')
+                {
+                    sb.Append(text[i]);
+                    map.Add(i);
+                    i++;
+                    continue;
+                }
+
+                if (i + 1 < text.Length && text[i + 1] == '-')
+                {
+                    sb.Append('+');
+                    map.Add(i);
+                    i += 2;
+                    continue;
+                }
+
+                int bits = 0, count = 0, unitStart = i;
+                int j = i + 1;
+                for (; j < text.Length; j++)
+                {
+                    int v = Base64Value(text[j]);
+                    if (v < 0)
+                    {
+                        break;
+                    }
+
+                    if (count == 0 && j > i + 1)
+                    {
+                        unitStart = j;
+                    }
+
+                    bits = (bits << 6) | v;
+                    count += 6;
+                    if (count >= 16)
+                    {
+                        count -= 16;
+                        sb.Append((char)((bits >> count) & 0xFFFF));
+                        map.Add(unitStart);
+                        bits &= (1 << count) - 1;
+                        unitStart = j;
+                    }
+                }
+
+                i = j < text.Length && text[j] == '-' ? j + 1 : j; // the '-' that ends a run is absorbed
+            }
+
+            map.Add(text.Length);
+            offsets = map.ToArray();
+            return sb.ToString();
+        }
+
+        private static int Base64Value(char c) =>
+            c >= 'A' && c <= 'Z' ? c - 'A' : c >= 'a' && c <= 'z' ? c - 'a' + 26 : c >= '0' && c <= '9' ? c - '0' + 52 : c == '+' ? 62 : c == '/' ? 63 : -1;
+
+        /// <summary>PEP 263: <c>^[ \t\f]*#.*?coding[:=][ \t]*([-_.a-zA-Z0-9]+)</c> on line 1 or 2, naming UTF-7 (any of Python's aliases).</summary>
+        private static bool DeclaresUtf7(string text)
+        {
+            int start = 0;
+            for (int line = 0; line < 2 && start < text.Length; line++)
+            {
+                int end = text.IndexOf('\n', start);
+                if (end < 0)
+                {
+                    end = text.Length;
+                }
+
+                int i = start;
+                while (i < end && (text[i] == ' ' || text[i] == '\t' || text[i] == '\f'))
+                {
+                    i++;
+                }
+
+                if (i < end && text[i] == '#')
+                {
+                    int coding = text.IndexOf("coding", i, end - i, StringComparison.Ordinal);
+                    if (coding >= 0 && coding + 6 < end && (text[coding + 6] == ':' || text[coding + 6] == '='))
+                    {
+                        int n = coding + 7;
+                        while (n < end && (text[n] == ' ' || text[n] == '\t'))
+                        {
+                            n++;
+                        }
+
+                        int nameStart = n;
+                        while (n < end && (char.IsLetterOrDigit(text[n]) || text[n] == '-' || text[n] == '_' || text[n] == '.'))
+                        {
+                            n++;
+                        }
+
+                        string name = text.Substring(nameStart, n - nameStart).ToLowerInvariant().Replace('-', '_');
+                        return name == "utf_7" || name == "utf7" || name == "u7" || name == "unicode_1_1_utf_7" || name == "csunicode11utf7";
+                    }
+                }
+
+                start = end + 1;
+            }
+
+            return false;
+        }
+}
 }

@@ -386,39 +386,53 @@ namespace Guardrails.Core.Files
             // A key written in the script or container language's own quoting (one word or literal the language joins from
             // pieces: sh "…"'…', backslash-newline, PowerShell `, cmd ^, Python adjacent literals, ${""}): the self-identifying
             // scan of the joined text, reported at the key's first piece; it replaces a "possible secret" read from a piece.
-            string? joined = LanguageJoins.Join(kind, path, text, out int[] joinedOffsets);
-            if (joined != null)
-            {
-                var found = new List<SecretMatch>();
-                SecretScanner.Scan(joined, found);
-                foreach (SecretMatch match in found)
-                {
-                    int start = joinedOffsets[match.Start];
-                    int end = joinedOffsets[match.Start + match.Length - 1] + 1;
-                    if (!match.Format.IsGeneric)
-                    {
-                        // A piece of this key read as a "possible secret" under its name is this key.
-                        for (int i = results.Count - 1; i >= first; i--)
-                        {
-                            if (results[i].Format.IsGeneric && results[i].Start < end && results[i].Start + results[i].Length > start)
-                            {
-                                results.RemoveAt(i);
-                            }
-                        }
-                    }
+            AddFromView(results, first, LanguageJoins.Join(kind, path, text, out int[] joinedOffsets), joinedOffsets);
 
-                    if (StartsAt(results, first, start))
-                    {
-                        continue;
-                    }
-
-                    results.Add(new SecretMatch(start, end - start, match.Format, match.Redacted));
-                }
-            }
+            // A Python file declared UTF-7 (PEP 263): read as Python decodes it.
+            AddFromView(results, first, LanguageJoins.DecodePythonCoding(path, text, out int[] decodedOffsets), decodedOffsets);
 
             if (results.Count - first > 1)
             {
                 results.Sort(first, results.Count - first, Comparer<SecretMatch>.Create((a, b) => a.Start.CompareTo(b.Start)));
+            }
+        }
+
+        /// <summary>
+        /// The self-identifying keys of a view of the text (<paramref name="view"/>, null for none) whose characters come from
+        /// the file's offsets <paramref name="offsets"/>, added at their first character in the file; a key replaces a
+        /// "possible secret" the raw text gave for a piece of it.
+        /// </summary>
+        private static void AddFromView(List<SecretMatch> results, int first, string? view, int[] offsets)
+        {
+            if (view == null)
+            {
+                return;
+            }
+
+            var found = new List<SecretMatch>();
+            SecretScanner.Scan(view, found);
+            foreach (SecretMatch match in found)
+            {
+                int start = offsets[match.Start];
+                int end = offsets[match.Start + match.Length - 1] + 1;
+                if (!match.Format.IsGeneric)
+                {
+                    // A piece of this key read as a "possible secret" under its name is this key.
+                    for (int i = results.Count - 1; i >= first; i--)
+                    {
+                        if (results[i].Format.IsGeneric && results[i].Start < end && results[i].Start + results[i].Length > start)
+                        {
+                            results.RemoveAt(i);
+                        }
+                    }
+                }
+
+                if (StartsAt(results, first, start))
+                {
+                    continue;
+                }
+
+                results.Add(new SecretMatch(start, end - start, match.Format, match.Redacted));
             }
         }
 
