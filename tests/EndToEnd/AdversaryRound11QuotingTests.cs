@@ -8,7 +8,8 @@ namespace Guardrails.EndToEnd.Tests;
 /// <c>Dockerfile</c> (<c>ENV OPENAI_API_KEY=…\</c> + newline + the rest, the "continued lines" GRD002 promised),
 /// <c>scripts/notes.ps1</c> (a backtick), <c>scripts/notes.cmd</c> (a caret) and <c>scripts/settings.py</c> (adjacent
 /// literals). The build was green (GRD006 warnings for the Dockerfile and cmd halves); each file is now GRD002 at the
-/// key's first piece.
+/// key's first piece. Route 9 rides along: <c>tools/u7.py</c> declared <c># -*- coding: utf-7 -*-</c> with
+/// <c>"+AHM-k-proj-…"</c> (Python reads <c>sk-proj-…</c>) is GRD002 at its first encoded character.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public class AdversaryRound11QuotingTests
@@ -29,6 +30,8 @@ public class AdversaryRound11QuotingTests
         project.Write("scripts/notes.ps1", "$env:OPENAI_API_KEY = \"sk-`" + key.Substring(3) + "\"\n");
         project.Write("scripts/notes.cmd", "@echo off\r\nset OPENAI_API_KEY=sk-^" + key.Substring(3) + "\r\n");
         project.Write("scripts/settings.py", "OPENAI_API_KEY = (\"" + head + "\"\n                  \"" + tail + "\")\n");
+        // Route 9: a Python file declared UTF-7 (PEP 263); "+AHM-" is "s" to Python.
+        project.Write("tools/u7.py", "# -*- coding: utf-7 -*-\nimport os\nOPENAI_API_KEY = \"+AHM-" + key.Substring(1) + "\"\n");
         project.Write(".gitignore", "bin/\nobj/\n");
         Git.CommitAll(project.Directory);
 
@@ -40,6 +43,7 @@ public class AdversaryRound11QuotingTests
         Assert.Matches(@"notes\.ps1\(1,24\): [^\n]*error GRD002:", result.Output);
         Assert.Matches(@"notes\.cmd\(2,20\): [^\n]*error GRD002:", result.Output);
         Assert.Matches(@"settings\.py\(1,20\): [^\n]*error GRD002:", result.Output);
+        Assert.Matches(@"u7\.py\(3,19\): [^\n]*error GRD002:", result.Output);
         Assert.DoesNotContain("GRD006", result.Output);
         Assert.DoesNotContain(key.Substring(8, 30), result.Output);
         Assert.DoesNotContain("AD0001", result.Output);
