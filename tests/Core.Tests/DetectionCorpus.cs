@@ -124,6 +124,14 @@ internal static class DetectionCorpus
         ("CURSOR_API_KEY", FakeKeys.Cursor(), "cursor"),
         ("PINECONE_API_KEY", FakeKeys.Guid(), "pinecone-legacy"),
         ("DEEPGRAM_API_KEY", FakeKeys.Deepgram(), "deepgram"),
+        ("DASHSCOPE_API_KEY", FakeKeys.DashScope(), "dashscope"), // adversary round 11 route 11: GRD006 warning before
+        ("MOONSHOT_API_KEY", FakeKeys.Moonshot(), "moonshot"),
+        ("ZHIPUAI_API_KEY", FakeKeys.Zhipu(), "zhipu"), // nothing before
+        ("SILICONFLOW_API_KEY", FakeKeys.SiliconFlow(), "siliconflow"),
+        ("ARK_API_KEY", FakeKeys.VolcengineArk(), "volcengine-ark"),
+        ("SAMBANOVA_API_KEY", FakeKeys.SambaNova(), "sambanova"),
+        ("Qwen:ApiKey", FakeKeys.DashScope("0ddba11fa6eb0a7c0de5"), "dashscope"),
+        ("kimiApiKey", FakeKeys.Moonshot("NotRealMoonshot7"), "moonshot"),
         ("AzureSearch:ApiKey", FakeKeys.AzureSearch(), "azure-search-52"),
         ("Mistral:ApiKey", FakeKeys.Mistral("NotRealMistral7"), "mistral"),
         ("cohereClientApiKey", FakeKeys.Cohere("NotRealCohere7"), "cohere"),
@@ -258,6 +266,10 @@ internal static class DetectionCorpus
         ("ContentHash", FakeKeys.WeightsAndBiases()),
         ("apiKey", FakeKeys.AzureHex32()),
         ("apiKey", FakeKeys.Guid()),
+        ("SPARK_API_KEY", FakeKeys.Guid()), // "ark" inside another word is not Volcengine Ark
+        ("tenantId", FakeKeys.Guid()),
+        ("ARK_API_KEY", "00000000-0000-0000-0000-000000000000"),
+        ("ZHIPUAI_API_KEY", "your-zhipuai-api-key.placeholder"),
         ("DEEPSEEK_API_KEY", "sk-" + "0123456789abcdef0123456789abcdef"),
         ("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + "EXAMPLEKEY"),
         ("OPENAI_API_KEY", FakeKeys.OpenAiProject()),

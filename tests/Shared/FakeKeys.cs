@@ -196,6 +196,19 @@ internal static class FakeKeys
 
     public static string Deepgram(string seed = HexSeed) => Hex(40, seed);
 
+    // Adversary round 11 route 11: providers whose hosts the endpoint catalog knows.
+    public static string DashScope(string seed = HexSeed) => "sk" + "-" + Hex(32, seed);
+
+    public static string Moonshot(string seed = DefaultSeed) => "sk" + "-" + Body(48, seed);
+
+    public static string Zhipu(string seed = HexSeed) => Hex(32, seed) + "." + Body(16, "FakeKey4Tests0nly");
+
+    public static string SiliconFlow(string seed = "fake9key4tests0nly7x") => "sk" + "-" + Body(48, seed);
+
+    public static string VolcengineArk(string seed = HexSeed) => Guid(seed);
+
+    public static string SambaNova(string seed = "0ddba11fa6eb0a7c0de5") => Guid(seed);
+
     /// <summary>Azure AI Search identifiable key: 42 + AzSe + [A-D] + 5.</summary>
     public static string AzureSearch(string seed = DefaultSeed) => Body(42, seed) + "Az" + "Se" + "C" + Body(5, "Fake9");
 }

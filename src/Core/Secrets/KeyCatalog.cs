@@ -304,6 +304,38 @@ namespace Guardrails.Core.Secrets
             "AZURE_SEARCH_API_KEY", "https://learn.microsoft.com/azure/search/search-security-api-keys", KeyConfidence.Low,
             "MS security-utilities AzureSearchIdentifiableQueryKey/AdminKey (SEC101/166, 167: AzSe signature, Marvin checksum not verified)");
 
+        // Adversary round 11 route 11: providers whose API hosts the endpoint catalog knows, under their own names.
+
+        public static readonly KeyFormat DashScope = new KeyFormat(
+            "dashscope", "Alibaba DashScope (Qwen)", "API key", "sk-", "sk- + 32 [0-9a-f], named for DashScope / Qwen",
+            "DASHSCOPE_API_KEY", "https://bailian.console.aliyun.com/?apiKey=1", KeyConfidence.Low,
+            "DashScope (Model Studio) docs: DASHSCOPE_API_KEY; sk- + 32 hex observed (adversary round 11 route 11)");
+
+        public static readonly KeyFormat Moonshot = new KeyFormat(
+            "moonshot", "Moonshot AI", "API key", "sk-", "sk- + 48 [A-Za-z0-9], named for Moonshot / Kimi",
+            "MOONSHOT_API_KEY", "https://platform.moonshot.ai/console/api-keys", KeyConfidence.Low,
+            "Moonshot platform docs: MOONSHOT_API_KEY; BL moonshot (keyword-gated, sk- + 48)");
+
+        public static readonly KeyFormat Zhipu = new KeyFormat(
+            "zhipu", "Zhipu AI", "API key (id.secret)", "", "32 [0-9a-f] + . + 16 [A-Za-z0-9], named for Zhipu / BigModel / Z.ai",
+            "ZHIPUAI_API_KEY", "https://open.bigmodel.cn/usercenter/apikeys", KeyConfidence.Low,
+            "zhipuai SDK (ZHIPUAI_API_KEY, key = id.secret); BL zhipu (keyword-gated hex32 . alnum16)");
+
+        public static readonly KeyFormat SiliconFlow = new KeyFormat(
+            "siliconflow", "SiliconFlow", "API key", "sk-", "sk- + 48 [a-z0-9], named for SiliconFlow",
+            "SILICONFLOW_API_KEY", "https://cloud.siliconflow.cn/account/ak", KeyConfidence.Low,
+            "SiliconFlow docs (SILICONFLOW_API_KEY); observed sk- + 48 lower case (adversary round 11 route 11)");
+
+        public static readonly KeyFormat VolcengineArk = new KeyFormat(
+            "volcengine-ark", "Volcengine Ark (Doubao)", "API key", "", "UUID (8-4-4-4-12 hex), named for Ark / Volcengine / Doubao",
+            "ARK_API_KEY", "https://console.volcengine.com/ark/region:ark+cn-beijing/apiKey", KeyConfidence.Low,
+            "volcengine-python-sdk Ark runtime (ARK_API_KEY); UUID shape observed (adversary round 11 route 11)");
+
+        public static readonly KeyFormat SambaNova = new KeyFormat(
+            "sambanova", "SambaNova", "API key", "", "UUID (8-4-4-4-12 hex), named for SambaNova",
+            "SAMBANOVA_API_KEY", "https://cloud.sambanova.ai/apis", KeyConfidence.Low,
+            "SambaNova Cloud docs (SAMBANOVA_API_KEY); UUID shape observed (adversary round 11 route 11)");
+
         // ---- Generic ------------------------------------------------------------------------------------------
 
         public static readonly KeyFormat GenericSecret = new KeyFormat(
@@ -324,6 +356,7 @@ namespace Guardrails.Core.Secrets
             GitHubClassicPat, GitHubOAuth, GitHubUserToServer, GitHubServerToServer, GitHubRefresh, GitHubFineGrainedPat,
             AzureOpenAiHex, AzureAiServicesHex, AzureKeyCredential, ApiKeyCredential, AwsSecretAccessKey, PineconeLegacy, ElevenLabsLegacy,
             Mistral, Cohere, DeepSeek, DeepInfra, AssemblyAi, WeightsAndBiases, StabilityAi, Cursor, Deepgram, AzureSearch,
+            DashScope, Moonshot, Zhipu, SiliconFlow, VolcengineArk, SambaNova,
             GenericSecret,
         };
 

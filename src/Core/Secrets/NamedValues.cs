@@ -69,6 +69,14 @@ namespace Guardrails.Core.Secrets
             new ContextRule(KeyCatalog.Deepgram, new[] { "deepgram" }, n => n.Has("deepgram"), v => v.Length == 40 && TokenText.AllLowerHex(v, 0, 40)),
             new ContextRule(KeyCatalog.AzureSearch, new[] { "azure", "search" }, n => n.Has("azure") || n.Has("search"), v => v.Length == 52 && TokenText.AllAlnum(v, 0, 52) && TokenText.At(v, 42, "AzSe") && v[46] >= 'A' && v[46] <= 'D'),
             new ContextRule(KeyCatalog.PineconeLegacy, new[] { "pinecone" }, n => n.Has("pinecone"), v => v.Length == 36 && IsGuid(v, 0)),
+
+            // Adversary round 11 route 11: providers whose API hosts the endpoint catalog knows, under their own names.
+            new ContextRule(KeyCatalog.DashScope, new[] { "dashscope", "qwen" }, n => n.Has("dashscope") || n.Has("qwen"), v => v.Length == 35 && v.StartsWith("sk-", StringComparison.Ordinal) && TokenText.AllLowerHex(v, 3, 32)),
+            new ContextRule(KeyCatalog.Moonshot, new[] { "moonshot", "kimi" }, n => n.Has("moonshot") || n.Has("kimi"), v => v.Length == 51 && v.StartsWith("sk-", StringComparison.Ordinal) && TokenText.AllAlnum(v, 3, 48)),
+            new ContextRule(KeyCatalog.Zhipu, new[] { "zhipu", "bigmodel", "zai" }, n => n.Has("zhipu") || n.Has("bigmodel") || n.HasWords("zai", "api"), v => v.Length == 49 && v[32] == '.' && TokenText.AllLowerHex(v, 0, 32) && TokenText.AllAlnum(v, 33, 16)),
+            new ContextRule(KeyCatalog.SiliconFlow, new[] { "silicon" }, n => n.Has("siliconflow"), v => v.Length == 51 && v.StartsWith("sk-", StringComparison.Ordinal) && TokenText.All(v, 3, 48, c => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))),
+            new ContextRule(KeyCatalog.VolcengineArk, new[] { "ark", "volc", "doubao", "byteplus" }, n => n.HasWords("ark", "api") || n.Has("volcengine") || n.Has("volces") || n.Has("doubao") || n.Has("byteplus"), v => v.Length == 36 && IsGuid(v, 0)),
+            new ContextRule(KeyCatalog.SambaNova, new[] { "samba" }, n => n.Has("sambanova"), v => v.Length == 36 && IsGuid(v, 0)),
         };
 
         /// <summary>
@@ -510,7 +518,7 @@ namespace Guardrails.Core.Secrets
         {
             int start = format.Prefix.Length;
             int count = value.Length - start;
-            if (format == KeyCatalog.PineconeLegacy)
+            if (format == KeyCatalog.PineconeLegacy || format == KeyCatalog.VolcengineArk || format == KeyCatalog.SambaNova)
             {
                 return !TokenText.IsPlaceholder(value, 0, 36, 6, words: true) && !IsNilLikeGuid(value);
             }
