@@ -736,6 +736,25 @@ namespace Guardrails.BuildTasks.Footprints
 
             private void CheckModel(JsonProperty p, string path)
             {
+                if (IsCopilotModelList(p.Name) && p.Value.Kind == JsonKind.Object)
+                {
+                    // VS Code's bring-your-own-key models for Copilot Chat (adversary round 11 route 14): each member's
+                    // name is the model id sent to the provider, unless the member's "id" names another.
+                    foreach (JsonProperty m in p.Value.Properties)
+                    {
+                        if (m.Value.Kind == JsonKind.Object && m.Value["id"] is JsonNode id && id.Kind == JsonKind.String && !string.IsNullOrWhiteSpace(id.Text))
+                        {
+                            AddModel(id.Text, path + "." + m.Name + ".id", id);
+                        }
+                        else if (!string.IsNullOrWhiteSpace(m.Name) && !CredentialValues.HasVariable(m.Name))
+                        {
+                            _content.Models.Add(new ModelUse(m.Name.Trim(), path + "." + m.Name, m.NameStart.Line, m.NameStart.Column));
+                        }
+                    }
+
+                    return;
+                }
+
                 if (!IsModelKey(p.Name))
                 {
                     return;
@@ -771,6 +790,11 @@ namespace Guardrails.BuildTasks.Footprints
 
                 _content.Models.Add(new ModelUse(model!.Trim(), path, at.Start.Line, at.Start.Column));
             }
+
+            /// <summary>Copilot Chat's bring-your-own-key model lists in VS Code's settings: <c>{ "&lt;model id&gt;": { "url": …, "id"?: … } }</c>.</summary>
+            internal static bool IsCopilotModelList(string name) =>
+                string.Equals(name, "github.copilot.chat.customOAIModels", StringComparison.OrdinalIgnoreCase) ||
+                string.Equals(name, "github.copilot.chat.azureModels", StringComparison.OrdinalIgnoreCase);
 
             /// <summary>"model", "default_model", "weak-model", "smallFastModel", "ANTHROPIC_MODEL": a key that names a model.</summary>
             internal static bool IsModelKey(string name)

@@ -565,6 +565,17 @@ namespace Guardrails.BuildTasks.Footprints
                         shown + ", which is neither an endpoint the policy approves (endpoints.approved, a route, an approved SDK) nor a known AI provider's." + Ask + " to add it to endpoints.approved, or remove the setting.",
                         assistant + "/" + endpoint.Host);
                 }
+                else if (d.Verdict == Verdict.NotApproved && !hit.Assistants.Any(a => AssistantProviders.IsOwnHost(a, endpoint.Host)))
+                {
+                    // Adversary round 11 route 14: a known AI host passed as "the assistant's own service" whichever
+                    // provider it belonged to (Copilot's custom models at xAI, Claude Code at DeepSeek's Anthropic API).
+                    IReadOnlyList<string> own = AssistantProviders.Of(assistant);
+                    Add(RuleCatalog.AssistantEndpointNotApproved, hit, endpoint,
+                        shown + ", an endpoint of " + (d.Provider ?? "an AI provider") + ", which is not " + assistant + "'s own provider" +
+                        (own.Count > 0 ? " (" + string.Join(", ", own) + ")" : " (it has none: every provider it is pointed at needs the policy's approval)") +
+                        " and which the policy does not approve (endpoints.approved, a route, an approved SDK)." + Ask + " to approve that provider, or remove the setting.",
+                        assistant + "/" + endpoint.Host);
+                }
             }
 
             private void CheckModel(FootprintHit hit, List<AssistantRule> rules, ModelUse model)
