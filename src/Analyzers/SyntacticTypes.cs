@@ -85,6 +85,13 @@ namespace Guardrails.Analyzers
         private readonly Dictionary<SyntaxNode, SharedTypeLookups.Scope> _scopes = new Dictionary<SyntaxNode, SharedTypeLookups.Scope>();
         private readonly Dictionary<ExpressionSyntax, Resolved> _resolved = new Dictionary<ExpressionSyntax, Resolved>();
 
+        /// <summary>
+        /// A plain name that its member declares no local, parameter or range variable of, resolved through the enclosing
+        /// types' members: the same at every use in that member (<c>_client.A()</c>, <c>_client.B</c>, <c>_client.C()</c>),
+        /// so resolved once per (member, name).
+        /// </summary>
+        private readonly Dictionary<KeyValuePair<SyntaxNode, string>, Resolved> _memberNames = new Dictionary<KeyValuePair<SyntaxNode, string>, Resolved>(OwnedNameComparer.Instance);
+
         /// <summary>The tree's text, read when a member's text is first searched (<see cref="MayDeclare"/>).</summary>
         private string? _text;
 
@@ -117,6 +124,7 @@ namespace Guardrails.Analyzers
             _locals.Clear();
             _scopes.Clear();
             _resolved.Clear();
+            _memberNames.Clear();
             _text = null;
         }
 
@@ -127,6 +135,15 @@ namespace Guardrails.Analyzers
             public bool Equals(KeyValuePair<int, string> x, KeyValuePair<int, string> y) => x.Key == y.Key && string.Equals(x.Value, y.Value, System.StringComparison.Ordinal);
 
             public int GetHashCode(KeyValuePair<int, string> key) => unchecked((key.Key * 397) ^ System.StringComparer.Ordinal.GetHashCode(key.Value));
+        }
+
+        private sealed class OwnedNameComparer : IEqualityComparer<KeyValuePair<SyntaxNode, string>>
+        {
+            public static readonly OwnedNameComparer Instance = new OwnedNameComparer();
+
+            public bool Equals(KeyValuePair<SyntaxNode, string> x, KeyValuePair<SyntaxNode, string> y) => ReferenceEquals(x.Key, y.Key) && string.Equals(x.Value, y.Value, System.StringComparison.Ordinal);
+
+            public int GetHashCode(KeyValuePair<SyntaxNode, string> key) => unchecked((System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Key) * 397) ^ System.StringComparer.Ordinal.GetHashCode(key.Value));
         }
 
         /// <summary>A type (or namespace) written in source, bound as a name at its enclosing type's declaration.</summary>
@@ -665,12 +682,23 @@ namespace Guardrails.Analyzers
         private Resolved ResolveIdentifier(IdentifierNameSyntax identifier, int depth)
         {
             string name = identifier.Identifier.ValueText;
-            LocalLookup local = FindLocal(identifier, name);
+            SyntaxNode? owner = LocalOwner(identifier);
+            var owned = new KeyValuePair<SyntaxNode, string>(owner!, name);
+            if (owner != null && _memberNames.TryGetValue(owned, out Resolved known))
+            {
+                return known;
+            }
+
+            LocalLookup local = FindLocal(identifier, owner, name, out bool undeclared);
             if (local.Found)
             {
                 return local.Resolve(this, depth);
             }
 
+            // What the enclosing types' members make of the name does not depend on where in a member it is written (a
+            // member's code has one innermost type), so a member that declares nothing of the name keeps it. Not for
+            // the code of a type with a primary constructor (its base list and its nested types' base lists differ).
+            bool keep = undeclared && !(owner is BaseTypeDeclarationSyntax) && !(owner is CompilationUnitSyntax);
             INamedTypeSymbol? containing = ContainingType(identifier);
             if (containing != null)
             {
@@ -679,6 +707,11 @@ namespace Guardrails.Analyzers
                     MemberLookup lookup = LookupMember(type, name, null);
                     if (!lookup.Known)
                     {
+                        if (keep)
+                        {
+                            _memberNames[owned] = Resolved.Unknown;
+                        }
+
                         return Resolved.Unknown;
                     }
 
@@ -687,7 +720,13 @@ namespace Guardrails.Analyzers
                         Resolved value = ReturnOrMemberType(lookup, identifier, invoked: false);
 
                         // `Color Color`: a member named like its type may stand for the type.
-                        return value.Kind == ResolvedKind.Value && value.Type!.Name == name ? Resolved.Unknown : value;
+                        value = value.Kind == ResolvedKind.Value && value.Type!.Name == name ? Resolved.Unknown : value;
+                        if (keep)
+                        {
+                            _memberNames[owned] = value;
+                        }
+
+                        return value;
                     }
 
                     if (_shared != null ? _shared.NestedTypeNames(type)?.Contains(name) == true : type.GetTypeMembers(name).Length > 0)
@@ -805,9 +844,13 @@ namespace Guardrails.Analyzers
         public bool IsLocal(SimpleNameSyntax name) => FindLocal(name, name.Identifier.ValueText).Found;
 
         /// <summary>The local, parameter, range variable or pattern variable that <paramref name="name"/> names at <paramref name="use"/>.</summary>
-        private LocalLookup FindLocal(SyntaxNode use, string name)
+        private LocalLookup FindLocal(SyntaxNode use, string name) => FindLocal(use, LocalOwner(use), name, out _);
+
+        /// <param name="owner">The member whose locals can be in scope at <paramref name="use"/> (<see cref="LocalOwner"/>).</param>
+        /// <param name="undeclared">Set when <paramref name="owner"/> declares no local, parameter or range variable of that name anywhere.</param>
+        private LocalLookup FindLocal(SyntaxNode use, SyntaxNode? owner, string name, out bool undeclared)
         {
-            SyntaxNode? owner = LocalOwner(use);
+            undeclared = false;
             if (owner == null)
             {
                 return default;
@@ -817,6 +860,7 @@ namespace Guardrails.Analyzers
             {
                 if (!(owner is TypeDeclarationSyntax) && !MayDeclare(owner, name))
                 {
+                    undeclared = true;
                     return PrimaryConstructorParameter(owner, name); // the member declares nothing of that name: no walk
                 }
 
@@ -855,6 +899,7 @@ namespace Guardrails.Analyzers
 
             if (!named)
             {
+                undeclared = true;
                 return PrimaryConstructorParameter(owner, name);
             }
 

@@ -135,6 +135,47 @@ public class UnapprovedAiSdkAnalyzerTests
     }
 
     [Fact]
+    public async Task A_receiver_kept_per_member_still_gives_way_to_the_lambdas_locals_and_nested_types_that_hide_it()
+    {
+        // A name that its member declares nothing of is resolved once per (member, name) and kept; a member where a
+        // lambda parameter or a block's local of that name hides the field, and a nested type's own field, are not.
+        const string source = """
+            using System;
+            using OpenAI.Chat;
+            class Other { public string Model => ""; public string CompleteChat(string s) => s; }
+            class C
+            {
+                private {|#0:ChatClient|} _client;
+                private Other _other;
+                string M()
+                {
+                    string a = _client.{|#1:Model|} + _client.{|#2:CompleteChat("x")|};
+                    Func<Other, string> f = _client => _client.Model + _client.CompleteChat("y");
+                    return a + f(_other) + _client.{|#3:Model|};
+                }
+                string N()
+                {
+                    string a = _client.{|#4:Model|};
+                    {
+                        var _client = new Other();
+                        a += _client.Model + _client.CompleteChat("z");
+                    }
+                    return a + _client.{|#5:CompleteChat("w")|};
+                }
+                string O() => _client.{|#6:Model|} + _client.{|#7:Model|};
+                class Inner
+                {
+                    private Other _client;
+                    string P() => _client.Model + _client.CompleteChat("v");
+                }
+            }
+            """;
+        await V.RunAsync(source, NothingApproved,
+            D(0, "ChatClient"), D(1, "ChatClient.Model"), D(2, "ChatClient.CompleteChat(string)"), D(3, "ChatClient.Model"),
+            D(4, "ChatClient.Model"), D(5, "ChatClient.CompleteChat(string)"), D(6, "ChatClient.Model"), D(7, "ChatClient.Model"));
+    }
+
+    [Fact]
     public async Task A_chain_of_sdk_members_is_one_site()
     {
         const string source = """
