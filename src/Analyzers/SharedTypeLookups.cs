@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using Guardrails.Core.Secrets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -170,6 +171,7 @@ namespace Guardrails.Analyzers
             TypeNameKey(name, text, declaredType, treeScopes, out _);
 
         /// <param name="fileAlias">Set when <paramref name="text"/> is a file-level using alias that can mean nothing else here (<see cref="FileAlias"/>).</param>
+        [MethodImpl(HotPath.Optimized)]
         public SharedName? TypeNameKey(SyntaxNode name, string text, Func<BaseTypeDeclarationSyntax, INamedTypeSymbol?> declaredType, Dictionary<SyntaxNode, Scope>? treeScopes, out UsingDirectiveSyntax? fileAlias)
         {
             fileAlias = null;
@@ -357,6 +359,7 @@ namespace Guardrails.Analyzers
             return leading.Count == 0 ? null : leading.ToArray();
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static bool IsIdentifier(string text)
         {
             if (text.Length == 0 || !(char.IsLetter(text[0]) || text[0] == '_'))

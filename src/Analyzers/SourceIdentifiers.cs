@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
+using Guardrails.Core.Secrets;
 using Microsoft.CodeAnalysis;
 
 namespace Guardrails.Analyzers
@@ -73,6 +75,7 @@ namespace Guardrails.Analyzers
             FirstIn(text, null, found);
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private int FirstIn(string text, Func<string, bool>? accept, List<KeyValuePair<int, string>>? all = null)
         {
             int i = 0;

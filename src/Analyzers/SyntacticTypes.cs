@@ -1,7 +1,9 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
+using Guardrails.Core.Secrets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -153,6 +155,7 @@ namespace Guardrails.Analyzers
         /// <paramref name="text"/> (or, when null, the text of <paramref name="name"/>) bound as a type or namespace name
         /// where <paramref name="name"/> is written.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public ISymbol? BindTypeName(SyntaxNode name, string? text)
         {
             // A method's or local function's type parameter is not visible at the type's declaration.
@@ -286,6 +289,7 @@ namespace Guardrails.Analyzers
         /// <summary>What <paramref name="expression"/> stands for: a value of some type, a type, a namespace, or unknown.</summary>
         public Resolved Resolve(ExpressionSyntax expression) => Resolve(expression, 0);
 
+        [MethodImpl(HotPath.Optimized)]
         private Resolved Resolve(ExpressionSyntax expression, int depth)
         {
             if (depth > MaximumDepth)
@@ -308,6 +312,7 @@ namespace Guardrails.Analyzers
             return resolved;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private Resolved ResolveUncached(ExpressionSyntax expression, int depth)
         {
             switch (expression)
@@ -554,6 +559,7 @@ namespace Guardrails.Analyzers
         /// for an invocation (<paramref name="argumentCount"/> set), the methods whose parameter count admits the arguments,
         /// looking further up when none does. Known and empty when nothing has the name.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         public MemberLookup LookupMember(ITypeSymbol type, string name, int? argumentCount)
         {
             if (_shared != null && _shared.TryGetMembers(type, name, argumentCount, out MemberLookup cached))
@@ -679,6 +685,7 @@ namespace Guardrails.Analyzers
             return new MemberLookup(false, System.Array.Empty<ISymbol>()); // `using static`, top-level statements: ask the compiler
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private Resolved ResolveIdentifier(IdentifierNameSyntax identifier, int depth)
         {
             string name = identifier.Identifier.ValueText;
@@ -769,12 +776,14 @@ namespace Guardrails.Analyzers
         }
 
         /// <summary>The type whose code <paramref name="node"/> is in.</summary>
+        [MethodImpl(HotPath.Optimized)]
         public INamedTypeSymbol? ContainingType(SyntaxNode node)
         {
             BaseTypeDeclarationSyntax? declaration = node.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>();
             return declaration == null ? null : DeclaredType(declaration);
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static bool IsMethodTypeParameter(IdentifierNameSyntax identifier)
         {
             string name = identifier.Identifier.ValueText;
@@ -812,6 +821,7 @@ namespace Guardrails.Analyzers
         /// Where a type name written at <paramref name="node"/> is bound: inside the body of the innermost enclosing type
         /// (its nested types and type parameters are visible), else in the namespace or file (usings and aliases).
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private static int ScopePosition(SyntaxNode node)
         {
             for (SyntaxNode? current = node.Parent; current != null; current = current.Parent)
@@ -848,6 +858,7 @@ namespace Guardrails.Analyzers
 
         /// <param name="owner">The member whose locals can be in scope at <paramref name="use"/> (<see cref="LocalOwner"/>).</param>
         /// <param name="undeclared">Set when <paramref name="owner"/> declares no local, parameter or range variable of that name anywhere.</param>
+        [MethodImpl(HotPath.Optimized)]
         private LocalLookup FindLocal(SyntaxNode use, SyntaxNode? owner, string name, out bool undeclared)
         {
             undeclared = false;
@@ -931,6 +942,7 @@ namespace Guardrails.Analyzers
         /// <c>value</c> (declared by an accessor, with no text) and a member whose text has a unicode escape (an
         /// identifier spelled otherwise) always are.
         /// </summary>
+        [MethodImpl(HotPath.Optimized)]
         private bool MayDeclare(SyntaxNode owner, string name)
         {
             if (name.Length == 0 || name == "value")
@@ -961,6 +973,7 @@ namespace Guardrails.Analyzers
         }
 
         /// <summary>The member (or the file, for top-level statements) whose locals can be in scope at <paramref name="use"/>.</summary>
+        [MethodImpl(HotPath.Optimized)]
         private static SyntaxNode? LocalOwner(SyntaxNode use)
         {
             for (SyntaxNode? node = use.Parent; node != null; node = node.Parent)

@@ -3,9 +3,11 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Guardrails.Core.Policy;
 using Guardrails.Core.Sdks;
+using Guardrails.Core.Secrets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -175,6 +177,7 @@ namespace Guardrails.Analyzers
             /// <c>var c = Factory.Make();</c> is looked at in a file that names nothing else); plus <c>var</c>, <c>new</c>
             /// and <c>base</c>, looked at only in a file that has one of the others.
             /// </summary>
+            [MethodImpl(HotPath.Optimized)]
             private SourceIdentifiers Scanner(CancellationToken ct)
             {
                 SourceIdentifiers? scanner = Volatile.Read(ref _scanner);
@@ -418,6 +421,7 @@ namespace Guardrails.Analyzers
                 _report = null!;
             }
 
+            [MethodImpl(HotPath.Optimized)]
             public void Run(List<KeyValuePair<int, string>> hits)
             {
                 List<SimpleNameSyntax> typeNames = _typeNames;
@@ -554,6 +558,7 @@ namespace Guardrails.Analyzers
                 _state.Report(_report, Location.Create(_model.SyntaxTree, site.Span), site.Symbol, site.Sdk);
 
             /// <summary>A member name in an expression: <c>x.Name</c>, <c>x?.Name</c>, <c>Name(…)</c> with an implicit receiver.</summary>
+            [MethodImpl(HotPath.Optimized)]
             private void AnalyzeMemberName(SimpleNameSyntax name)
             {
                 SyntaxNode node;
@@ -818,6 +823,7 @@ namespace Guardrails.Analyzers
             }
 
             /// <summary>An SDK type (or alias) written in a type position.</summary>
+            [MethodImpl(HotPath.Optimized)]
             private void AnalyzeTypeName(SimpleNameSyntax name, List<KeyValuePair<Site, ExpressionSyntax>> declarationTypes)
             {
                 // Only the rightmost part of a qualified name stands for the whole name.
