@@ -253,7 +253,7 @@ namespace Guardrails.BuildTasks.Foundation
             {
                 if (part == InlineTaskPart.Reference)
                 {
-                    if (Policy.ReferenceLocator.PackageFolderPath(value) is { } package)
+                    if (PackageFolderPaths.Parse(value) is { } package)
                     {
                         found.Add(new DeclaredPackage(package.Id, package.Version, path, line, column) { Kind = InlineTaskOrigin });
                     }

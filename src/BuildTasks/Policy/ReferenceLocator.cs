@@ -215,28 +215,8 @@ namespace Guardrails.BuildTasks.Policy
         /// <summary>A Reference whose path points into the package folder (not an MSBuild element name).</summary>
         private const string FolderReferenceElement = "Reference (package folder)";
 
-        private static readonly System.Text.RegularExpressions.Regex PackageFolder = new System.Text.RegularExpressions.Regex(
-            @"(?:\$\(NuGetPackageRoot\)|\.nuget[\\/]packages)(?:['""]?\)\)|[\\/])*([A-Za-z0-9_][A-Za-z0-9_.-]*)[\\/]([0-9][A-Za-z0-9_.+-]*)[\\/]",
-            System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100));
-
-        /// <summary>The package id and version of a path into the NuGet package folder (<c>$(NuGetPackageRoot)/openai/2.1.0/lib/…</c>).</summary>
-        internal static (string Id, string Version)? PackageFolderPath(string? path)
-        {
-            if (string.IsNullOrEmpty(path))
-            {
-                return null;
-            }
-
-            try
-            {
-                System.Text.RegularExpressions.Match m = PackageFolder.Match(path);
-                return m.Success ? (m.Groups[1].Value, m.Groups[2].Value) : ((string, string)?)null;
-            }
-            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
-            {
-                return null;
-            }
-        }
+        /// <summary>The package id and version of a path into the NuGet package folder (one reader: <see cref="Foundation.PackageFolderPaths"/>).</summary>
+        internal static (string Id, string Version)? PackageFolderPath(string? path) => Foundation.PackageFolderPaths.Parse(path);
 
         private static string? VersionElement(XmlReader reader) => ChildText(reader, "Version");
 
