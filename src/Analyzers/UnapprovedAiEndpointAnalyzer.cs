@@ -1017,7 +1017,7 @@ namespace Guardrails.Analyzers
                     // A host spelled with the format's escapes (`api.openai&#46;com` in XML, `\u002e` in YAML: adversary round 9
                     // route 2) is read as the program reads it, by the key scan's one decoder (GRD002 reads keys the same way).
                     if (!MayHoldEscapes(text) || (kind = TextFileSecrets.KindOf(path, text)) == TextFileKind.Skipped ||
-                        (decoded = FormatEscapes.Decode(kind, text, out offsets)) == null || _domains.IndexIn(decoded, 0, decoded.Length) < 0)
+                        (decoded = FormatEscapes.Decode(path, kind, text, out offsets)) == null || _domains.IndexIn(decoded, 0, decoded.Length) < 0)
                     {
                         return;
                     }
@@ -1032,7 +1032,7 @@ namespace Guardrails.Analyzers
 
                     if (kind != TextFileKind.Json && MayHoldEscapes(text))
                     {
-                        decoded = FormatEscapes.Decode(kind, text, out offsets);
+                        decoded = FormatEscapes.Decode(path, kind, text, out offsets);
                     }
                 }
 
@@ -1051,23 +1051,43 @@ namespace Guardrails.Analyzers
                     }
                 }
 
-                // Decoded, each mention is mapped back to the characters of the file it was read from.
-                foreach (EndpointMention mention in EndpointMentions.Find(decoded ?? text, _domains.Lookup))
+                // Decoded, each mention is mapped back to the characters of the file it was read from. The decoded view has
+                // XML comments removed (they join the text around them), so the raw text, which holds the mentions in
+                // comments, is read as well when it names a domain; a mention found in both is reported once.
+                HashSet<int>? reported = decoded != null && _domains.IndexIn(text, 0, text.Length) >= 0 ? new HashSet<int>() : null;
+                if (reported != null)
+                {
+                    ReportMentions(context, path, source, text, null, reported);
+                }
+
+                ReportMentions(context, path, source, decoded ?? text, decoded == null ? null : offsets, reported);
+            }
+
+            private void ReportMentions(AdditionalFileAnalysisContext context, string path, SourceText source, string text, int[]? offsets, HashSet<int>? reported)
+            {
+                foreach (EndpointMention mention in EndpointMentions.Find(text, _domains.Lookup))
                 {
                     if (AiSdkCatalog.IsWebsitePage(mention.Host, mention.Address))
                     {
                         continue;
                     }
 
-                    var span = decoded == null ? new TextSpan(mention.Start, mention.Length)
+                    var span = offsets == null ? new TextSpan(mention.Start, mention.Length)
                         : TextSpan.FromBounds(offsets[mention.Start], Math.Max(offsets[mention.Start], offsets[Math.Min(mention.Start + mention.Length, offsets.Length - 1)]));
-                    Report(context.ReportDiagnostic, Location.Create(path, span, source.Lines.GetLinePositionSpan(span)), mention.Host);
+                    if (reported == null || reported.Add(span.Start))
+                    {
+                        Report(context.ReportDiagnostic, Location.Create(path, span, source.Lines.GetLinePositionSpan(span)), mention.Host);
+                    }
                 }
             }
 
-            /// <summary>A character reference (<c>&amp;#</c>) or a backslash escape of a character (<c>\u</c>, <c>\U</c>, <c>\x</c>) is in the text.</summary>
+            /// <summary>
+            /// A character reference (<c>&amp;#</c>), a backslash escape of a character (<c>\u</c>, <c>\U</c>, <c>\x</c>) or XML
+            /// markup that may split a value (a comment, a CDATA section, a PI: adversary round 10 route 3) is in the text.
+            /// </summary>
             private static bool MayHoldEscapes(string text) =>
-                text.IndexOf("&#", StringComparison.Ordinal) >= 0 || text.IndexOf("\\u", StringComparison.Ordinal) >= 0 ||
+                text.IndexOf("&#", StringComparison.Ordinal) >= 0 || text.IndexOf("<!", StringComparison.Ordinal) >= 0 || text.IndexOf("<?", StringComparison.Ordinal) >= 0 ||
+                text.IndexOf("\\u", StringComparison.Ordinal) >= 0 ||
                 text.IndexOf("\\U", StringComparison.Ordinal) >= 0 || text.IndexOf("\\x", StringComparison.Ordinal) >= 0;
 
             private static readonly HashSet<string> DocumentingKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)

@@ -152,4 +152,22 @@ public class EndpointsAnywhereTests
             InFile("/app/App.config", 3, 32, 3, 62),
             InFile("/app/App.config", 4, 27, 4, 63));
     }
+
+    [Fact]
+    public async Task A_host_split_by_an_xml_comment_or_cdata_is_read_as_an_xml_reader_reads_it()
+    {
+        // Adversary round 10 route 3: XElement.Value joins the text around a comment and a CDATA section's content. The
+        // address in a comment is still reported (once), as before.
+        const string settings = """
+            <settings>
+              <Endpoint>https://api.open<!-- -->ai.com/v1/</Endpoint>
+              <Other>https://api.open<![CDATA[ai.com/v1/]]></Other>
+              <!-- was https://api.openai.com/v1/ -->
+            </settings>
+            """;
+        await V.RunAsync(new[] { "class C { }" }, new[] { ("/app/settings.xml", settings) }, NothingApproved,
+            InFile("/app/settings.xml", 2, 13, 2, 47),
+            InFile("/app/settings.xml", 3, 10, 3, 48),
+            InFile("/app/settings.xml", 4, 12, 4, 38));
+    }
 }

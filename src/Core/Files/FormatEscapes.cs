@@ -10,7 +10,10 @@ namespace Guardrails.Core.Files
     /// (<c>\uXXXX</c>, <c>\UXXXXXXXX</c>, <c>\xHH</c>, <c>\\</c>) and escaped line breaks (a backslash ending a line, the
     /// next line's leading blanks dropped) in YAML double-quoted scalars, TOML basic strings and .properties files.
     /// Each decoded character keeps the offset in the file of the escape it came from, so a key is reported at its first
-    /// character in the file.
+    /// character in the file. XML text is also read as an XML reader gives an element's value (adversary round 10 route 3):
+    /// comments and processing instructions removed, a CDATA section's content kept as written, so
+    /// <c>sk-…&lt;!-- x --&gt;…</c> and <c>sk-…&lt;![CDATA[…]]&gt;</c> are one value; the same for markup pages (HTML,
+    /// Razor), whose text a browser joins around a comment.
     /// </summary>
     public static class FormatEscapes
     {
@@ -23,14 +26,143 @@ namespace Guardrails.Core.Files
             offsets = System.Array.Empty<int>();
             switch (kind)
             {
-                case TextFileKind.Xml when text.IndexOf('&') >= 0:
-                    return Decode(text, xml: true, out offsets);
+                case TextFileKind.Xml when text.IndexOf('&') >= 0 || text.IndexOf("<!", System.StringComparison.Ordinal) >= 0 || text.IndexOf("<?", System.StringComparison.Ordinal) >= 0:
+                    return DecodeMarkup(text, references: true, out offsets);
                 case TextFileKind.Ini when text.IndexOf('\\') >= 0:
                 case TextFileKind.Yaml when text.IndexOf('\\') >= 0:
                     return Decode(text, xml: false, out offsets);
                 default:
                     return null;
             }
+        }
+
+        /// <summary>
+        /// <see cref="Decode(TextFileKind, string, out int[])"/> for the file at <paramref name="path"/>: a markup page
+        /// (<see cref="IsMarkupPage"/>, read as plain text) is decoded as XML text is.
+        /// </summary>
+        public static string? Decode(string path, TextFileKind kind, string text, out int[] offsets) =>
+            kind == TextFileKind.PlainText && IsMarkupPage(path) ? Decode(TextFileKind.Xml, text, out offsets) : Decode(kind, text, out offsets);
+
+        /// <summary>HTML and Razor pages (<c>.html</c>, <c>.htm</c>, <c>.xhtml</c>, <c>.cshtml</c>, <c>.vbhtml</c>, <c>.razor</c>): a browser's <c>textContent</c> joins the text around a comment.</summary>
+        public static bool IsMarkupPage(string path)
+        {
+            string extension = System.IO.Path.GetExtension(path) ?? string.Empty;
+            foreach (string page in new[] { ".html", ".htm", ".xhtml", ".cshtml", ".vbhtml", ".razor" })
+            {
+                if (extension.Equals(page, System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The text of <paramref name="text"/> (XML) with comments and processing instructions removed and CDATA sections'
+        /// markers removed (their content kept), references left as written, and each character's offset in the file; null
+        /// when no markup stands next to text it would join (a comment after a tag or a blank, the XML declaration). The
+        /// structure is kept, so the XML reader of named values reads an element's whole value from it.
+        /// </summary>
+        public static string? StripXmlMarkup(string text, out int[] offsets)
+        {
+            offsets = System.Array.Empty<int>();
+            return text.IndexOf("<!", System.StringComparison.Ordinal) < 0 && text.IndexOf("<?", System.StringComparison.Ordinal) < 0
+                ? null : DecodeMarkup(text, references: false, out offsets);
+        }
+
+        /// <summary>
+        /// XML text read as a reader reads element values: comments (<c>&lt;!-- --&gt;</c>) and processing instructions
+        /// (<c>&lt;? ?&gt;</c>) removed, a CDATA section's content kept verbatim (no references decoded in it), and with
+        /// <paramref name="references"/> character and entity references decoded. Markup that is not closed is text (a
+        /// malformed file is read as written from there). Null when nothing was decoded and no removed markup followed a
+        /// character of text (nothing joined).
+        /// </summary>
+        private static string? DecodeMarkup(string text, bool references, out int[] offsets)
+        {
+            var sb = new StringBuilder(text.Length);
+            var map = new List<int>(text.Length + 1);
+            bool changed = false;
+            for (int i = 0; i < text.Length;)
+            {
+                char c = text[i];
+                if (c == '<' && i + 1 < text.Length && (text[i + 1] == '!' || text[i + 1] == '?'))
+                {
+                    int end = -1;
+                    int cdata = -1;
+                    if (string.CompareOrdinal(text, i, "<!--", 0, 4) == 0)
+                    {
+                        int close = text.IndexOf("-->", i + 4, System.StringComparison.Ordinal);
+                        end = close < 0 ? -1 : close + 3;
+                    }
+                    else if (string.CompareOrdinal(text, i, "<![CDATA[", 0, 9) == 0)
+                    {
+                        int close = text.IndexOf("]]>", i + 9, System.StringComparison.Ordinal);
+                        if (close >= 0)
+                        {
+                            cdata = i + 9;
+                            end = close;
+                        }
+                    }
+                    else if (text[i + 1] == '?')
+                    {
+                        int close = text.IndexOf("?>", i + 2, System.StringComparison.Ordinal);
+                        end = close < 0 ? -1 : close + 2;
+                    }
+
+                    if (end >= 0)
+                    {
+                        changed |= JoinsText(sb);
+                        if (cdata >= 0)
+                        {
+                            for (int k = cdata; k < end; k++)
+                            {
+                                sb.Append(text[k]);
+                                map.Add(k);
+                            }
+
+                            changed |= JoinsText(sb);
+                            end += 3;
+                        }
+
+                        i = end;
+                        continue;
+                    }
+                }
+
+                int consumed = references ? XmlReference(text, i, sb) : 0;
+                if (consumed > 0)
+                {
+                    while (map.Count < sb.Length)
+                    {
+                        map.Add(i);
+                    }
+
+                    i += consumed;
+                    changed = true;
+                    continue;
+                }
+
+                sb.Append(c);
+                map.Add(i);
+                i++;
+            }
+
+            map.Add(text.Length);
+            offsets = map.ToArray();
+            return changed ? sb.ToString() : null;
+        }
+
+        /// <summary>Markup removed after this text would join it to what follows: the text so far ends in a character that is no blank and no tag's end.</summary>
+        private static bool JoinsText(StringBuilder sb)
+        {
+            if (sb.Length == 0)
+            {
+                return false;
+            }
+
+            char last = sb[sb.Length - 1];
+            return last != '>' && !char.IsWhiteSpace(last);
         }
 
         /// <summary>XML character and entity references in <paramref name="raw"/> decoded (an attribute's or element's value).</summary>

@@ -144,6 +144,7 @@ namespace Guardrails.Core.Files
                 case ".ps1xml":
                 case ".runsettings":
                 case ".resx":
+                case ".svg":
                 case ".pubxml":
                 case ".user":
                     return TextFileKind.Xml;
@@ -358,13 +359,27 @@ namespace Guardrails.Core.Files
             int first = results.Count;
             ScanText(kind, path, text, results, whole);
 
+            // An XML element's value split by a comment, a PI or a CDATA section (adversary round 10 route 3) is one value to
+            // every XML reader: the named-value reader reads it from the text with that markup removed.
+            if (kind == TextFileKind.Xml)
+            {
+                string? stripped = FormatEscapes.StripXmlMarkup(text, out int[] strippedOffsets);
+                if (stripped != null)
+                {
+                    var found = new List<SecretMatch>();
+                    ScanText(kind, path, stripped, found, whole);
+                    AddMapped(results, first, found, strippedOffsets);
+                }
+            }
+
             // A key written with the format's escapes (XML character references, YAML/TOML/.properties \u escapes and
-            // escaped line breaks): found in the decoded text, reported from the first character of its escape in the file.
-            string? decoded = FormatEscapes.Decode(kind, text, out int[] offsets);
+            // escaped line breaks), or split by XML markup (also in HTML and Razor pages): found in the decoded text,
+            // reported from the first character of its first piece in the file.
+            string? decoded = FormatEscapes.Decode(path, kind, text, out int[] offsets);
             if (decoded != null)
             {
                 var found = new List<SecretMatch>();
-                if (kind == TextFileKind.Xml)
+                if (kind == TextFileKind.Xml || kind == TextFileKind.PlainText)
                 {
                     SecretScanner.Scan(decoded, found); // the XML reader decodes the values it names itself
                 }
@@ -373,14 +388,7 @@ namespace Guardrails.Core.Files
                     ScanText(kind, path, decoded, found, whole); // a continued line is one logical line
                 }
 
-                foreach (SecretMatch match in found)
-                {
-                    int start = offsets[match.Start];
-                    if (!StartsAt(results, first, start))
-                    {
-                        results.Add(new SecretMatch(start, offsets[match.Start + match.Length] - start, match.Format, match.Redacted));
-                    }
-                }
+                AddMapped(results, first, found, offsets);
             }
 
             // A key written in the script or container language's own quoting (one word or literal the language joins from
@@ -433,6 +441,19 @@ namespace Guardrails.Core.Files
                 }
 
                 results.Add(new SecretMatch(start, end - start, match.Format, match.Redacted));
+            }
+        }
+
+        /// <summary>Matches found in a decoded view added at the offsets in the file their characters came from, unless one starts there already.</summary>
+        private static void AddMapped(List<SecretMatch> results, int first, List<SecretMatch> found, int[] offsets)
+        {
+            foreach (SecretMatch match in found)
+            {
+                int start = offsets[match.Start];
+                if (!StartsAt(results, first, start))
+                {
+                    results.Add(new SecretMatch(start, offsets[match.Start + match.Length] - start, match.Format, match.Redacted));
+                }
             }
         }
 
