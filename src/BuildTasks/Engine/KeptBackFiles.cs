@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using Guardrails.BuildTasks.Footprints;
 using Guardrails.BuildTasks.Foundation;
 using Guardrails.BuildTasks.Integrity;
 using Guardrails.BuildTasks.Results;
@@ -187,9 +188,37 @@ namespace Guardrails.BuildTasks.Engine
                     return SkippedList.TooLarge;
                 }
 
+                // Adversary round 10 route 8: a file committed through Git LFS is a pointer in a checkout without LFS content;
+                // every clone with git-lfs (developers, deploy pipelines) gets the object. Read the object from this clone's
+                // LFS store when it is there (SHA-256 and size checked); else the content was not scanned (GRD312).
+                string source = path;
+                string? lfsNote = null;
+                if (length <= LfsPointer.MaxLength && length > 0)
+                {
+                    string head = File.ReadAllText(path);
+                    if (LfsPointer.TryParse(head, out string? oid, out long size))
+                    {
+                        string? stored = LfsPointer.TryFindObject(path, oid!, size);
+                        string shortOid = oid!.Substring(0, 12);
+                        if (stored == null)
+                        {
+                            findings.Add(new Finding(RuleCatalog.FileNotScannable, path, 1, 1,
+                                "This file is a Git LFS pointer (sha256:" + shortOid + "…) whose content this checkout does not have, so it was not scanned for keys: " +
+                                "every clone with Git LFS (developers, a deploy with lfs: true) gets the real file. Fetch it for the build (git lfs pull, " +
+                                "actions/checkout with lfs: true), or take the file out of Git LFS (.gitattributes)."));
+                            return null;
+                        }
+
+                        source = stored;
+                        length = new FileInfo(stored).Length;
+                        lfsNote = ". (Found by Guardrails in the Git LFS object of this pointer file (sha256:" + shortOid + "…, line and column in the object): " +
+                                  "every clone with Git LFS checks it out in its place.)";
+                    }
+                }
+
                 var found = new List<Finding>();
                 bool text;
-                using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, (int)Math.Min(64 * 1024, Math.Max(length, 1))))
+                using (var stream = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, (int)Math.Min(64 * 1024, Math.Max(length, 1))))
                 {
                     // UTF-32 and unmarked UTF-16 (kept back for their encoding) are decoded as what they are.
                     Encoding encoding = TextEncodings.Sniff(stream, out _) ?? new UTF8Encoding(false, false);
@@ -199,7 +228,7 @@ namespace Guardrails.BuildTasks.Engine
                         {
                             if (!providerKeysOnly || !match.Format.IsGeneric)
                             {
-                                found.Add(FindingFor(path, reason, match, line, column, note));
+                                found.Add(FindingFor(path, reason, match, line, column, lfsNote ?? note));
                             }
                         }, nulAsSpace, stream.Length);
                     }

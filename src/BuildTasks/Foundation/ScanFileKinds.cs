@@ -143,6 +143,12 @@ namespace Guardrails.BuildTasks.Foundation
                 }
             }
 
+            // A Git LFS pointer: the compiler would read the pointer; the check reads the object it names (or says it could not).
+            if (read == length && Footprints.LfsPointer.MayBePointer(head, read))
+            {
+                return SkippedList.LfsPointer;
+            }
+
             // UTF-32 (marked or not) and unmarked UTF-16 are text the compiler cannot decode (it reads them as NULs): the
             // check decodes and scans them, so a key saved by a Windows tool in UTF-16 does not pass as binary.
             if (TextEncodings.NotForCompiler(head, read) != null)

@@ -462,6 +462,15 @@ internal static class RepositoryScan
                 reason = gap;
             }
 
+            if (reason == Guardrails.Core.Files.SkippedList.LfsPointer)
+            {
+                // Adversary round 10 route 8: a Git LFS pointer. The object is read from the clone's LFS store (GRD002 in it),
+                // else the content was not scanned (GRD312, an error in Enforce); the analyzers would only read the pointer.
+                KeptBackFiles.ScanText(path, reason, findings, null);
+                notSearched.Add((reason, path));
+                continue;
+            }
+
             if (reason == Guardrails.Core.Files.SkippedList.Binary && !Guardrails.Core.Files.TextFileSecrets.HasBinaryExtension(path))
             {
                 // Adversary round 6 #9: a NUL byte behind a text name; read as text (NULs as spaces), as the build's check

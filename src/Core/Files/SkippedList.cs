@@ -45,8 +45,14 @@ namespace Guardrails.Core.Files
         /// </summary>
         public const string Link = "link";
 
+        /// <summary>
+        /// A Git LFS pointer (adversary round 10 route 8): the file the repository commits through LFS is elsewhere; the check
+        /// reads the object from the clone's LFS store, or reports that the content was not scanned (GRD312).
+        /// </summary>
+        public const string LfsPointer = "lfs";
+
         /// <summary>True for the entries the build's check scans itself (and the analyzer does not report as GRD007).</summary>
-        public static bool ScannedByCheck(string reason) => reason == Large || reason == Name || reason == Encoding || reason == KeyName || reason == Link;
+        public static bool ScannedByCheck(string reason) => reason == Large || reason == Name || reason == Encoding || reason == KeyName || reason == Link || reason == LfsPointer;
 
         /// <summary>True when <paramref name="path"/> holds a character the compiler's command line cannot carry.</summary>
         public static bool HasControlCharacter(string path)
