@@ -12,63 +12,14 @@ namespace Guardrails.BuildTasks.Footprints
     /// </summary>
     internal static class LfsPointer
     {
-        private const string Version = "version https://git-lfs.github.com/spec/";
+        /// <summary>The largest pointer file (<see cref="LfsPointerText.MaxLength"/>).</summary>
+        public const int MaxLength = LfsPointerText.MaxLength;
 
-        /// <summary>The largest pointer file: the LFS specification keeps pointers under 1024 bytes.</summary>
-        public const int MaxLength = 1024;
+        /// <inheritdoc cref="LfsPointerText.TryParse(string, out string)"/>
+        public static bool TryParse(string text, out string? oid) => LfsPointerText.TryParse(text, out oid, out _);
 
-        /// <summary>True when the first <paramref name="read"/> bytes of a file (its whole content) may be an LFS pointer: short, and starting with its version line.</summary>
-        public static bool MayBePointer(byte[] head, int read)
-        {
-            if (read > MaxLength || read < Version.Length)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < Version.Length; i++)
-            {
-                if (head[i] != (byte)Version[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        /// <summary>True when <paramref name="text"/> is an LFS pointer; <paramref name="oid"/> is its SHA-256 (64 hex digits).</summary>
-        public static bool TryParse(string text, out string? oid) => TryParse(text, out oid, out _);
-
-        /// <summary>As <see cref="TryParse(string, out string)"/>; <paramref name="size"/> is the object's size in bytes from the pointer's <c>size</c> line, or -1.</summary>
-        public static bool TryParse(string text, out string? oid, out long size)
-        {
-            oid = null;
-            size = -1;
-            if (text.Length > MaxLength || !text.StartsWith(Version, StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            foreach (string raw in text.Split('\n'))
-            {
-                string line = raw.Trim();
-                if (line.StartsWith("oid sha256:", StringComparison.Ordinal))
-                {
-                    string hex = line.Substring("oid sha256:".Length).Trim().ToLowerInvariant();
-                    if (hex.Length == 64 && Array.TrueForAll(hex.ToCharArray(), c => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
-                    {
-                        oid = hex;
-                    }
-                }
-                else if (line.StartsWith("size ", StringComparison.Ordinal) &&
-                         long.TryParse(line.Substring(5).Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long n))
-                {
-                    size = n;
-                }
-            }
-
-            return oid != null;
-        }
+        /// <inheritdoc cref="LfsPointerText.TryParse(string, out string, out long)"/>
+        public static bool TryParse(string text, out string? oid, out long size) => LfsPointerText.TryParse(text, out oid, out size);
 
         /// <summary>The text of the object <paramref name="oid"/> in the LFS store of the repository holding <paramref name="file"/>, or null.</summary>
         public static string? TryReadObject(string file, string oid)
@@ -131,7 +82,7 @@ namespace Guardrails.BuildTasks.Footprints
                     return hex.ToString() == oid;
                 }
             }
-            catch (Exception e) when (FootprintDiscovery.IsIoException(e))
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
             {
                 return false;
             }
@@ -151,7 +102,7 @@ namespace Guardrails.BuildTasks.Footprints
                 string target = File.ReadAllText(path).Trim();
                 return Path.GetFullPath(Path.IsPathRooted(target) ? target : Path.Combine(gitDir, target));
             }
-            catch (Exception e) when (FootprintDiscovery.IsIoException(e))
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
             {
                 return null;
             }

@@ -144,7 +144,7 @@ namespace Guardrails.BuildTasks.Foundation
             }
 
             // A Git LFS pointer: the compiler would read the pointer; the check reads the object it names (or says it could not).
-            if (read == length && Footprints.LfsPointer.MayBePointer(head, read))
+            if (read == length && LfsPointerText.MayBePointer(head, read))
             {
                 return SkippedList.LfsPointer;
             }
