@@ -170,7 +170,8 @@ namespace Guardrails.Core.Files
         public static bool MightHoldNamedValue(string text, int start, int length)
         {
             int end = start + length;
-            if (text.IndexOf('\\', start, length) >= 0 || text.IndexOf("bearer", start, length, StringComparison.OrdinalIgnoreCase) >= 0)
+            if (text.IndexOf('\\', start, length) >= 0 || text.IndexOf("bearer", start, length, StringComparison.OrdinalIgnoreCase) >= 0 ||
+                text.IndexOf("basic ", start, length, StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 return true;
             }

@@ -25,6 +25,8 @@ namespace Guardrails.Core.Secrets
 
         private const string BearerPrefix = "Bearer ";
 
+        private const string BasicPrefix = "Basic ";
+
         private static readonly char[] Separators = { '-', '_' };
 
         /// <summary>
@@ -581,6 +583,20 @@ namespace Guardrails.Core.Secrets
             match = default;
             if (name == null || value == null)
             {
+                return false;
+            }
+
+            // "Basic <base64 of user:password>" (an Authorization header value, issue 16): the credentials carry the key
+            // encoded, whatever the name says; only a self-identifying key in them is reported, at the encoded value.
+            if (value.StartsWith(BasicPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                string credentials = value.Substring(BasicPrefix.Length).Trim();
+                if (credentials.Length >= EncodedKeys.MinimumLength && EncodedKeys.TryFindKey(credentials, out KeyFormat? inCredentials))
+                {
+                    match = EncodedKeys.Match(value, value.IndexOf(credentials, BasicPrefix.Length, StringComparison.Ordinal), credentials.Length, inCredentials!);
+                    return true;
+                }
+
                 return false;
             }
 
