@@ -103,7 +103,8 @@ public class AdversaryRound9RouteTests
     /// <summary>
     /// Route 1's variant (tried in session 13): App references Lib twice, the second time with AdditionalProperties that turn
     /// NuGet's imports off (so no Guardrails targets) and move the folders to a gitignored .cache/; that build compiles Lib's
-    /// LEGACY branch against OpenAI by hint path. The real build is green and the gate has nothing to read; the documented scan
+    /// LEGACY branch against OpenAI by hint path. The real build was green and the gate had nothing to read (since session 14 the
+    /// check fails the PackageDownload itself, GRD201); the documented scan
     /// fails it at the ProjectReference (GRD318), and since session 14 the gate fails the assembly that build wrote (GRDCL30).
     /// </summary>
     [Fact]
@@ -138,8 +139,11 @@ public class AdversaryRound9RouteTests
         repo.Write(".gitignore", "bin/\nobj/\n.cache/\n");
         Git.CommitAll(repo.Directory);
 
+        // Since session 14 the build's own check judges Lib's PackageDownload of OpenAI (GRD201 at the element), so the build is
+        // red too; the second, Guardrails-free build of Lib has run all the same, and the scan and the gate must find it.
         DotNet.Result build = repo.Build();
-        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.True(build.ExitCode != 0, build.ToString());
+        Assert.Matches(@"Lib\.csproj\(3,\d+\): Guardrails error GRD201: Package 'OpenAI' 2\.1\.0", build.Output);
         Assert.True(File.Exists(repo.PathOf("src/Lib/.cache/o/x/Lib.dll")), "the second build of Lib did not run:\n" + build);
 
         DotNet.Result scan = GuardrailsTool.DocumentedScan(repo.Directory, repo.PathOf(E2eDocuments.PolicyFile), "--format", "json");

@@ -179,7 +179,7 @@ internal static class RepositoryScan
             read++;
             foreach (SecretMatch match in keys)
             {
-                (int line, int column) = LineAndColumn(m.Text, match.Start);
+                (int line, int column) = UnreadableFiles.LineAndColumn(m.Text, match.Start);
                 report.Findings.Add(KeptBackFiles.FindingFor(m.Location, null, match, line, column,
                     ". (Found by guardrails scan --since in the message of " + m.Location.Replace(" (message)", string.Empty, StringComparison.Ordinal) +
                     ": the branch pushes it and a merge that keeps the commits publishes it. Rotate the key now, and reword the commit (or delete and recreate the tag) before it is merged or pushed.)"));
@@ -187,25 +187,6 @@ internal static class RepositoryScan
         }
 
         report.History = (commits, blobs, read);
-    }
-
-    private static (int Line, int Column) LineAndColumn(string text, int offset)
-    {
-        int line = 1, column = 1;
-        for (int i = 0; i < offset && i < text.Length; i++)
-        {
-            if (text[i] == '\n')
-            {
-                line++;
-                column = 1;
-            }
-            else
-            {
-                column++;
-            }
-        }
-
-        return (line, column);
     }
 
     private static ScanReport RunTree(ScanOptions options, ScanProgress progress, CancellationToken cancellationToken)

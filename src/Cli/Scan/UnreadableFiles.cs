@@ -133,7 +133,8 @@ internal static class UnreadableFiles
         }
     }
 
-    private static (int Line, int Column) LineAndColumn(string text, int offset)
+    /// <summary>The 1-based line and column of an offset in a text (one helper for the scan's text positions).</summary>
+    internal static (int Line, int Column) LineAndColumn(string text, int offset)
     {
         int line = 1;
         int column = 1;
