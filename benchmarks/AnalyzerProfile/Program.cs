@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
-// Usage: dotnet run -c Release --project benchmarks/AnalyzerProfile -- DIR [--runs 3] [--policy FILE] [--only NAME] [--serial] [--ide FILE] [--keyscan] [--spots] [--thread-cpu [--report-only N] [--diagnostics FILE]] [--loop N [--diagnostics FILE]]
+// Usage: dotnet run -c Release --project benchmarks/AnalyzerProfile -- DIR [--runs 3] [--policy FILE] [--additional F1,F2] [--only NAME] [--serial] [--ide FILE] [--keyscan] [--spots] [--thread-cpu [--report-only N] [--diagnostics FILE]] [--loop N [--diagnostics FILE]]
 // DIR: a folder of .cs files (searched recursively, bin/obj skipped), e.g. one written by GenerateLargeProject
 // --generate-only or benchmarks/AiSdkCompile. References: the .NET shared framework this program runs on, plus every
 // dll under DIR/refs. --policy: an effective-policy file handed to the analyzers as an additional file.
@@ -42,7 +42,12 @@ var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Sp
     .ToList();
 Console.WriteLine($"{trees.Count} files, {trees.Sum(t => t.GetText().Lines.Count):N0} lines");
 
-ImmutableArray<AdditionalText> additional = policy == null ? [] : [new FileText(Path.GetFullPath(policy))];
+// --additional A,B,...: more AdditionalFiles (the config files a build hands the compiler: appsettings, .env, YAML, App.config,
+// the project file), so that GRD002/GRD006's file scan is measured too.
+ImmutableArray<AdditionalText> additional = [
+    .. policy == null ? [] : new AdditionalText[] { new FileText(Path.GetFullPath(policy)) },
+    .. (Arg("--additional") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => (AdditionalText)new FileText(Path.GetFullPath(p))),
+];
 var analyzers = typeof(Guardrails.Analyzers.HardcodedKeyInCodeAnalyzer).Assembly.GetTypes()
     .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && (only == null || t.Name.Contains(only)))
     .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)

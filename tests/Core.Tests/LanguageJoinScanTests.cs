@@ -81,4 +81,28 @@ public class LanguageJoinScanTests
             Assert.Empty(Scan(path, "export PATH=\"$HOME/bin\":$PATH\nRUN apt-get install -y \\\n  curl git\nx = (\"a\"\n  \"b\")\n"));
         }
     }
+    /// <summary>
+    /// The joined view is built only from the first junction on (speed15: the text before it is copied at once, and a file
+    /// with no junction builds no view): a key joined far into a file, after characters that could start a junction but do
+    /// not (<c>$HOME</c>, <c>{</c> of a block, a lone quote, a caret), is still found at its first piece.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Spellings))]
+    public void A_joined_key_after_a_long_prefix_of_near_junctions_is_found_at_its_first_piece(string path, string format)
+    {
+        var prefix = new System.Text.StringBuilder();
+        for (int i = 0; i < 500; i++)
+        {
+            prefix.Append("# line ").Append(i).Append(" $HOME {x} ^ ` a\\b\n\n");
+        }
+
+        string tail = string.Format(System.Globalization.CultureInfo.InvariantCulture, format, A, B);
+        string text = prefix + tail;
+
+        List<SecretMatch> found = Scan(path, text);
+
+        SecretMatch match = Assert.Single(found, m => m.Format.Id == "openai-project");
+        Assert.Equal(text.IndexOf(A, StringComparison.Ordinal), match.Start);
+        Assert.Equal(text.IndexOf(B, StringComparison.Ordinal) + B.Length, match.Start + match.Length);
+    }
 }
