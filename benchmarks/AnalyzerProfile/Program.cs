@@ -51,6 +51,7 @@ ImmutableArray<AdditionalText> additional = [
 var analyzers = typeof(Guardrails.Analyzers.HardcodedKeyInCodeAnalyzer).Assembly.GetTypes()
     .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && (only == null || t.Name.Contains(only)))
     .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+    .Concat(only == "OperationProbe" ? [new OperationProbeAnalyzer()] : [])
     .ToImmutableArray();
 
 // --spots: the raw-text passes each analyzer makes over every tree (SourceSpots for GRD001, EndpointSpots for GRD004) and

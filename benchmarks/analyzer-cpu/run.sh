@@ -7,7 +7,8 @@
 # For each: benchmarks/AnalyzerProfile --thread-cpu: the files parsed once per run (read as csc reads them), the compile
 # (GetDiagnostics of those trees on one thread, binding every body), then every analyzer alone on its own compilation of
 # the SAME trees (declarations already bound, as in csc), its callbacks timed in the CPU time of their own thread; the
-# per-text index the analyzers share (TreeText) on its own line. Median (and min) of RUNS. Figure of record: "charged" =
+# per-text index the analyzers share (TreeText) on its own line. On (a) and (b) the generator's config files (.env,
+# config/*.yaml, App.config, the project file, appsettings.json) are AdditionalFiles, as in a build (GRD002's file scan). Median (and min) of RUNS. Figure of record: "charged" =
 # own work (thread CPU minus the GC pauses that landed in it) + the run's GC pauses x its share of the run's bytes; raw,
 # without-GC-pauses and bytes allocated are printed beside it. Then the IDE figure: a one-line change to a 2,000-line
 # file of the enterprise shape in an already-analysed compilation (AnalyzerProfile --ide), charged the same way.
@@ -37,7 +38,9 @@ for what in $WHAT; do
   case $what in
     default|enterprise)
       echo "== ($what) $DATA/$what: analyzer thread CPU vs compile CPU, median of $RUNS"
-      "$PROFILE" "$DATA/$what/src" --thread-cpu --runs "$RUNS" --policy "$DATA/$what/guardrails/guardrails.effective-policy.json" | grep -E '^(thread-cpu|[0-9]+ files|texts read|  run 1:)' ;;
+      # The generator's config files, which a build hands the compiler as AdditionalFiles (GRD002/GRD006's file scan).
+      CONFIG=$(cd "$DATA/$what" && ls -d "$PWD"/.env "$PWD"/config/*.yaml "$PWD"/App.config "$PWD"/*.csproj "$PWD"/appsettings.json 2>/dev/null | paste -sd, -)
+      "$PROFILE" "$DATA/$what/src" --thread-cpu --runs "$RUNS" --policy "$DATA/$what/guardrails/guardrails.effective-policy.json" --additional "$CONFIG" | grep -E '^(thread-cpu|[0-9]+ files|texts read|  run 1:)' ;;
     aisdk)
       echo "== (aisdk) $DATA/aisdk/App (AiSdkCompile unapproved): analyzer thread CPU vs compile CPU, median of $RUNS"
       "$PROFILE" "$DATA/aisdk/App" --thread-cpu --runs "$RUNS" --policy "$DATA/aisdk/App/guardrails/guardrails.effective-policy.json" --report-only 6001 | grep -E '^(thread-cpu|[0-9]+ files|texts read|  run 1:)' ;;
