@@ -121,12 +121,17 @@ namespace Guardrails.Core.Sdks
         /// <summary>The package id to name in messages.</summary>
         public string PrimaryPackageId => PackageIds.Count > 0 ? PackageIds[0] : Id;
 
-        /// <summary>True when <paramref name="packageId"/> is one of this SDK's package ids (case-insensitive).</summary>
+        /// <summary>
+        /// True when <paramref name="packageId"/> is one of this SDK's package ids (case-insensitive), or of a family id's
+        /// prefix (an id ending in <c>*</c>: <c>Cnblogs.DashScope.*</c>, <c>pkg:npm/@langchain/*</c>), as the catalog finds it.
+        /// </summary>
         public bool HasPackage(string? packageId)
         {
             foreach (string id in PackageIds)
             {
-                if (string.Equals(id, packageId, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(id, packageId, StringComparison.OrdinalIgnoreCase) ||
+                    (packageId != null && id.EndsWith("*", StringComparison.Ordinal) && packageId.Length >= id.Length &&
+                     packageId.StartsWith(id.Substring(0, id.Length - 1), StringComparison.OrdinalIgnoreCase)))
                 {
                     return true;
                 }
