@@ -14,24 +14,32 @@ namespace Guardrails.BuildTasks.Foundation
     /// <c>polyglot_notebook.kernelName</c>, a <c>#!csharp</c> first line, else the notebook's .NET kernel). Running the cell or
     /// the script downloads the package; no project of the repository compiles it, so these references are judged as the
     /// packages of a project (the one package evaluator, GRD2xx at the directive's line). <c>#r "path/OpenAI.dll"</c> of an
-    /// assembly the SDK catalog knows is judged as that SDK's package. Read as data, never run.
+    /// assembly the SDK catalog knows is judged as that SDK's package. F# Interactive scripts (<c>.fsx</c>, <c>dotnet fsi</c>)
+    /// are read like a <c>.csx</c> (adversary round 11 route 4), and Cake build scripts (<c>.cake</c>, <c>dotnet cake</c>) by
+    /// their own directives: <c>#addin</c>, <c>#tool</c>, <c>#module</c> and <c>#load</c> of
+    /// <c>nuget:[source]?package=Id&amp;version=V</c> (or <c>dotnet:?package=…</c>, quoted or not, and an <c>#addin</c>/<c>#tool</c>
+    /// of a bare package id), plus <c>#r</c>/<c>#reference</c> as above. Read as data, never run.
     /// </summary>
     public static class InteractiveScripts
     {
         /// <summary>The most bytes of a script or notebook read (a notebook with large outputs stays well under it).</summary>
         public const long MaxBytes = 16L * 1024 * 1024;
 
-        /// <summary>Whether <paramref name="path"/> is a kind this class reads (.csx, .dib, .ipynb).</summary>
+        /// <summary>Whether <paramref name="path"/> is a kind this class reads (.csx, .fsx, .cake, .dib, .ipynb).</summary>
         public static bool IsScript(string path)
         {
             string ext = Path.GetExtension(path);
-            return ext.Equals(".csx", StringComparison.OrdinalIgnoreCase) || ext.Equals(".dib", StringComparison.OrdinalIgnoreCase) ||
+            return ext.Equals(".csx", StringComparison.OrdinalIgnoreCase) || ext.Equals(".fsx", StringComparison.OrdinalIgnoreCase) ||
+                ext.Equals(".cake", StringComparison.OrdinalIgnoreCase) || ext.Equals(".dib", StringComparison.OrdinalIgnoreCase) ||
                 ext.Equals(".ipynb", StringComparison.OrdinalIgnoreCase);
         }
 
         /// <summary>The packages <paramref name="path"/> references; empty when none, too large, unreadable or not JSON (a notebook).</summary>
         public static List<DeclaredPackage> Read(string path) =>
-            ReadSmall(path) is { } text && text.IndexOf("#r", StringComparison.Ordinal) >= 0 ? Parse(path, text) : new List<DeclaredPackage>();
+            ReadSmall(path) is { } text && (text.IndexOf("#r", StringComparison.Ordinal) >= 0 ||
+                (Path.GetExtension(path).Equals(".cake", StringComparison.OrdinalIgnoreCase) && text.IndexOf('#') >= 0))
+                ? Parse(path, text)
+                : new List<DeclaredPackage>();
 
         /// <summary>The text of <paramref name="path"/>; null when it does not exist, is larger than <see cref="MaxBytes"/> or cannot be read.</summary>
         private static string? ReadSmall(string path)
@@ -59,7 +67,8 @@ namespace Guardrails.BuildTasks.Foundation
             else
             {
                 bool dib = ext == ".dib";
-                bool code = true; // a .csx is C# throughout; a .dib starts in its default kernel (C# unless a #!kernel line says otherwise)
+                bool cake = ext == ".cake";
+                bool code = true; // a .csx/.fsx/.cake is code throughout; a .dib starts in its default kernel (C# unless a #!kernel line says otherwise)
                 int line = 1;
                 foreach (string raw in text.Split('\n'))
                 {
@@ -67,6 +76,10 @@ namespace Guardrails.BuildTasks.Foundation
                     if (dib && l.StartsWith("#!", StringComparison.Ordinal) && !l.StartsWith("#!/", StringComparison.Ordinal))
                     {
                         code = IsDotNetKernel(l.Substring(2).Trim(), code);
+                    }
+                    else if (cake)
+                    {
+                        CakeDirective(path, l, line, found);
                     }
                     else if (code)
                     {
@@ -199,6 +212,96 @@ namespace Guardrails.BuildTasks.Foundation
                 found.Add(new DeclaredPackage(id, string.Empty, path, lineNumber, col));
             }
         }
+
+        /// <summary>
+        /// One line of a Cake script: <c>#addin</c>, <c>#tool</c>, <c>#module</c>, <c>#load</c>/<c>#l</c> of a NuGet package
+        /// (<c>nuget:?package=Id&amp;version=V</c>, <c>nuget:https://feed/?package=Id</c>, <c>dotnet:?package=Id</c>; quoted or not; an
+        /// <c>#addin</c>/<c>#tool</c> of a bare id is a NuGet package too), or <c>#r</c>/<c>#reference</c> read as in a <c>.csx</c>.
+        /// A <c>#load</c> of a local file is not a package.
+        /// </summary>
+        private static void CakeDirective(string path, string line, int lineNumber, List<DeclaredPackage> found)
+        {
+            int i = 0;
+            while (i < line.Length && (line[i] == ' ' || line[i] == '\t'))
+            {
+                i++;
+            }
+
+            if (i >= line.Length || line[i] != '#')
+            {
+                return;
+            }
+
+            int nameEnd = i + 1;
+            while (nameEnd < line.Length && char.IsLetter(line[nameEnd]))
+            {
+                nameEnd++;
+            }
+
+            string name = line.Substring(i + 1, nameEnd - i - 1).ToLowerInvariant();
+            if (name == "r" || name == "reference")
+            {
+                Directive(path, name == "r" ? line : line.Substring(0, i + 1) + "r" + line.Substring(nameEnd), lineNumber, found);
+                return;
+            }
+
+            if (name != "addin" && name != "tool" && name != "module" && name != "load" && name != "l")
+            {
+                return;
+            }
+
+            string argument = line.Substring(nameEnd).Trim();
+            int comment = argument.IndexOf("//", StringComparison.Ordinal);
+            if (comment >= 0 && (comment == 0 || argument[comment - 1] != ':'))
+            {
+                argument = argument.Substring(0, comment).Trim(); // a trailing comment, not the // of a feed's https://
+            }
+
+            argument = argument.Trim().Trim('"').Trim();
+            string id;
+            string version = string.Empty;
+            int scheme = argument.IndexOf(':');
+            string kind = scheme > 0 ? argument.Substring(0, scheme).ToLowerInvariant() : string.Empty;
+            if (kind == "nuget" || kind == "dotnet")
+            {
+                int query = argument.IndexOf('?');
+                if (query < 0)
+                {
+                    return;
+                }
+
+                id = string.Empty;
+                foreach (string pair in argument.Substring(query + 1).Split('&'))
+                {
+                    int eq = pair.IndexOf('=');
+                    string key = eq < 0 ? pair.Trim() : pair.Substring(0, eq).Trim();
+                    string value = eq < 0 ? string.Empty : Uri.UnescapeDataString(pair.Substring(eq + 1).Trim());
+                    if (key.Equals("package", StringComparison.OrdinalIgnoreCase))
+                    {
+                        id = value;
+                    }
+                    else if (key.Equals("version", StringComparison.OrdinalIgnoreCase))
+                    {
+                        version = value;
+                    }
+                }
+            }
+            else if ((name == "addin" || name == "tool") && scheme < 0 && argument.Length > 0 && argument.IndexOfAny(NotInAnId) < 0)
+            {
+                id = argument; // Cake's older form: #addin "Cake.Foo" is that NuGet package
+            }
+            else
+            {
+                return; // #load of a local script, another scheme
+            }
+
+            if (id.Length > 0)
+            {
+                found.Add(new DeclaredPackage(id, version, path, lineNumber, i + 1));
+            }
+        }
+
+        private static readonly char[] NotInAnId = { '/', '\\', ' ', '\t', '?', '&', '=', '"' };
 
         /// <summary>
         /// The package of a catalog SDK assembly a path or name points at (<c>../lib/OpenAI.dll</c>, <c>OpenAI</c>): the

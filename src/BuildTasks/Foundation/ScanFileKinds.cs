@@ -30,7 +30,7 @@ namespace Guardrails.BuildTasks.Foundation
             ".ps1", ".sh", ".cmd", ".bat", ".props", ".targets", ".user", ".rsp", ".runsettings", ".csproj", ".fsproj", ".vbproj", ".proj", ".ipynb", ".dib",
             // Infrastructure, scripts and pages a .NET repository commits beside its code; keys pasted there ship too (a
             // Dockerfile ENV is baked into the image, Terraform variables reach the cloud, a page reaches the browser).
-            ".tf", ".tfvars", ".hcl", ".bicep", ".bicepparam", ".containerfile", ".py", ".ts", ".tsx", ".mts", ".cts", ".sql", ".md", ".csx",
+            ".tf", ".tfvars", ".hcl", ".bicep", ".bicepparam", ".containerfile", ".py", ".ts", ".tsx", ".mts", ".cts", ".sql", ".md", ".csx", ".cake",
             ".cshtml", ".razor", ".pubxml", ".psm1", ".psd1", ".cfg", ".conf", ".dockerfile",
             // Plain text, key files, tables and the code and templates of other languages a .NET repository carries
             // (adversary round 3, #9: a key in notes.txt, openai.key, keys.csv, app.js, main.go or a Helm template was read
