@@ -57,7 +57,7 @@ namespace Guardrails.BuildTasks.Engine
                 PackageChecker.CheckDeclared(policy, result.Effective, file.ToList(), result.Findings, null,
                     file.First().Kind is { } kind ? kind + " (" + name + ")"
                     : InteractiveScripts.IsScript(file.Key)
-                        ? "referenced by #r \"nuget:\" in " + name + " (a notebook or script run with .NET Interactive, Polyglot Notebooks or dotnet-script, which restores it; no project of the repository compiles that code)"
+                        ? InteractiveScripts.Origin(file.Key)
                         : PackageManifests.Origin(file.Key));
             }
 

@@ -34,6 +34,18 @@ namespace Guardrails.BuildTasks.Foundation
                 ext.Equals(".ipynb", StringComparison.OrdinalIgnoreCase);
         }
 
+        /// <summary>How a script or notebook brings its packages in, said in the GRD2xx message (by the file's kind).</summary>
+        public static string Origin(string path)
+        {
+            string name = Path.GetFileName(path);
+            string ext = Path.GetExtension(path);
+            return ext.Equals(".cake", StringComparison.OrdinalIgnoreCase)
+                ? "loaded by an #addin, #tool, #module or #load directive of the Cake build script " + name + " (dotnet cake restores it into the build script; no project of the repository compiles that code)"
+                : ext.Equals(".fsx", StringComparison.OrdinalIgnoreCase)
+                    ? "referenced by #r \"nuget:\" in " + name + " (an F# script run with dotnet fsi, which restores it; no project of the repository compiles that code)"
+                    : "referenced by #r \"nuget:\" in " + name + " (a notebook or script run with .NET Interactive, Polyglot Notebooks or dotnet-script, which restores it; no project of the repository compiles that code)";
+        }
+
         /// <summary>The packages <paramref name="path"/> references; empty when none, too large, unreadable or not JSON (a notebook).</summary>
         public static List<DeclaredPackage> Read(string path) =>
             ReadSmall(path) is { } text && (text.IndexOf("#r", StringComparison.Ordinal) >= 0 ||
