@@ -636,6 +636,25 @@ namespace Guardrails.Core.Sdks
             S("Microsoft.SemanticKernel.Kernel", "semantic-kernel"),
             S("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIChatCompletionService", "semantic-kernel-connectors-openai"),
             S("Microsoft.SemanticKernel.Connectors.AzureOpenAI.AzureOpenAIChatCompletionService", "semantic-kernel-connectors-azureopenai"),
+            // Read from the real packages the mirror serves (restore + System.Reflection.Metadata, 2026-12-05; the E2E
+            // SignatureTypeTests restore them again and check each name): Anthropic.Aws 1.0.2, Anthropic.Vertex 1.0.4,
+            // Anthropic.GoogleCloud 1.0.2, Anthropic.Foundry 1.0.0, OllamaSharp 5.5.2, Betalgo.Ranul.OpenAI 9.2.6,
+            // Microsoft.Agents.AI 1.28.0, LLamaSharp 0.30.0, ModelContextProtocol.Core 2.4.0, Microsoft.ML.OnnxRuntimeGenAI.Managed
+            // 0.20.0, Microsoft.Extensions.AI.OpenAI 11.0.0. Google.GenAI, Mistral.SDK, Cohere and the other community SDKs
+            // are not served here: their client types are not listed until read from the package.
+            S("Anthropic.Aws.AnthropicAwsClient", "anthropic-aws"),
+            S("Anthropic.Vertex.AnthropicVertexClient", "anthropic-vertex"),
+            S("Anthropic.GoogleCloud.AnthropicGoogleCloudClient", "anthropic-googlecloud"),
+            S("Anthropic.Foundry.AnthropicFoundryClient", "anthropic-foundry"),
+            S("OllamaSharp.OllamaApiClient", "ollamasharp"),
+            S("Betalgo.Ranul.OpenAI.Managers.OpenAIService", "betalgo-openai"),
+            S("Microsoft.Agents.AI.ChatClientAgent", "microsoft-agents-ai"),
+            S("LLama.LLamaWeights", "llamasharp"),
+            S("LLama.StatelessExecutor", "llamasharp"),
+            S("ModelContextProtocol.Client.McpClient", "model-context-protocol"),
+            S("Microsoft.ML.OnnxRuntimeGenAI.OnnxRuntimeGenAIChatClient", "onnxruntime-genai"),
+            S("Microsoft.ML.OnnxRuntimeGenAI.Generator", "onnxruntime-genai"),
+            S("Microsoft.Extensions.AI.OpenAIClientExtensions", "microsoft-extensions-ai-openai"),
         };
 
         private static readonly Dictionary<string, AiSdk> BySignatureType = Signatures.ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);

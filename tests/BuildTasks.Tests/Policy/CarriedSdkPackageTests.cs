@@ -72,6 +72,31 @@ public class CarriedSdkPackageTests
         Assert.Contains("OpenAI .NET SDK", use.Description);
     }
 
+    /// <summary>
+    /// Session 15: the client types of the other catalog SDKs the mirror serves, read from the real packages, are signature
+    /// types too: OllamaSharp, Betalgo, Anthropic's cloud clients, the Agent Framework, LLamaSharp, the MCP SDK and ONNX
+    /// Runtime GenAI republished under another name are each GRD201 as the SDK they carry.
+    /// </summary>
+    [Theory]
+    [InlineData("OllamaSharp.OllamaApiClient", "OllamaSharp")]
+    [InlineData("Betalgo.Ranul.OpenAI.Managers.OpenAIService", "Betalgo OpenAI")]
+    [InlineData("Anthropic.Vertex.AnthropicVertexClient", "Anthropic on Google Vertex AI")]
+    [InlineData("Anthropic.Aws.AnthropicAwsClient", "Anthropic on AWS")]
+    [InlineData("Microsoft.Agents.AI.ChatClientAgent", "Microsoft Agent Framework")]
+    [InlineData("LLama.LLamaWeights", "LLamaSharp")]
+    [InlineData("ModelContextProtocol.Client.McpClient", "Model Context Protocol C# SDK")]
+    [InlineData("Microsoft.ML.OnnxRuntimeGenAI.OnnxRuntimeGenAIChatClient", "ONNX Runtime GenAI")]
+    public void A_package_declaring_another_served_sdks_client_type_under_another_name_carries_that_sdk(string clientType, string sdkName)
+    {
+        using var packages = new TempDir();
+        var run = Check(assets: Package(packages, "Acme.Inference", "Acme.Inference", clientType));
+
+        var f = Assert.Single(run.Of("GRD201"));
+        Assert.Equal("Acme.Inference", f.Subject);
+        Assert.Contains("it carries the " + sdkName + ",", f.Message);
+        Assert.Contains("assembly Acme.Inference declares " + clientType, f.Message);
+    }
+
     [Fact]
     public void The_same_package_with_the_assembly_under_the_sdks_own_name_is_judged_too()
     {
