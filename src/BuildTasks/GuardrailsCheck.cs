@@ -416,16 +416,61 @@ namespace Guardrails.BuildTasks
                 }
             }
 
+            paths.AddRange(FileBasedAppCandidates(tracked));
             paths.Sort(StringComparer.Ordinal);
             foreach (string relative in paths)
             {
                 string full = Path.Combine(root!, relative.Replace('/', Path.DirectorySeparatorChar));
                 packages.AddRange(InteractiveScripts.IsScript(relative) ? InteractiveScripts.Read(full)
                     : MsBuildProjectFiles.IsMsBuildFile(relative) ? InteractiveScripts.ReadInlineTasks(full)
+                    : relative.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) ? FileBasedApp.Read(full)?.RestoredPackages() ?? new System.Collections.Generic.List<DeclaredPackage>()
                     : Policy.PackageManifests.Read(full, problems));
             }
 
             return packages;
+        }
+
+        /// <summary>
+        /// The committed .cs files that can be .NET 10 file-based apps (<c>dotnet run tool.cs</c>; adversary round 11 route 4's
+        /// last part): those with no committed .csproj in their folder or above it. A .cs file inside a C# project's folder is
+        /// compiled by that project, where a <c>#:</c> directive does not compile; so only the few outside every project are
+        /// read, and the build judges their <c>#:package</c> and versioned <c>#:sdk</c> as the scan does.
+        /// </summary>
+        private static System.Collections.Generic.IEnumerable<string> FileBasedAppCandidates(System.Collections.Generic.HashSet<string> tracked)
+        {
+            var projectFolders = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
+            foreach (string relative in tracked)
+            {
+                if (relative.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+                {
+                    int slash = relative.LastIndexOf('/');
+                    projectFolders.Add(slash < 0 ? string.Empty : relative.Substring(0, slash));
+                }
+            }
+
+            if (projectFolders.Contains(string.Empty))
+            {
+                yield break; // a project at the root compiles every .cs file of the repository
+            }
+
+            foreach (string relative in tracked)
+            {
+                if (!relative.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                bool inProject = false;
+                for (int slash = relative.LastIndexOf('/'); slash > 0 && !inProject; slash = relative.LastIndexOf('/', slash - 1))
+                {
+                    inProject = projectFolders.Contains(relative.Substring(0, slash));
+                }
+
+                if (!inProject)
+                {
+                    yield return relative;
+                }
+            }
         }
     }
 }

@@ -41,6 +41,31 @@ public class AdversaryRound11ScriptAndSdkRouteTests
     }
 
     /// <summary>
+    /// Route 4's last part: a .NET 10 file-based app (tools/ask.cs, <c>dotnet run tools/ask.cs</c>) with <c>#:package OpenAI@2.1.0</c>
+    /// was judged by <c>guardrails scan</c> only; the build of the repository's project (App/) now reads the committed .cs
+    /// files outside every C# project's folder and judges their <c>#:package</c> (GRD201 at the directive); the project's
+    /// own Program.cs is not read as an app.
+    /// </summary>
+    [Fact]
+    public void Route4_a_file_based_app_s_package_directive_fails_the_Enforce_build_of_the_repository_s_project_with_GRD201()
+    {
+        string policy = E2eDocuments.Policy("e2e-adv11-route4-app", 1, members: """
+            "packages": { "approved": [ { "id": "Azure.AI.OpenAI", "versions": "[2.1,3.0)" } ] }
+            """);
+        TestProject project = _fixture.NewPinnedProject(policy, E2eDocuments.MinimalManifest, ("GuardrailsMode", "Enforce"));
+        string app = project.MoveProjectInto("App", string.Empty, "Console.WriteLine(\"hello\");\n");
+        project.Write("tools/ask.cs", "#:package OpenAI@2.1.0\n#:package Azure.AI.OpenAI@2.1.0\nusing OpenAI.Chat;\n" +
+            "var c = new ChatClient(\"gpt-4o\", Environment.GetEnvironmentVariable(\"OPENAI_API_KEY\"));\nConsole.WriteLine(c.CompleteChat(\"hi\").Value.Content[0].Text);\n");
+        Git.CommitAll(project.Directory);
+
+        DotNet.Result build = project.BuildProjectFile(app);
+
+        Assert.True(build.ExitCode != 0, build.ToString());
+        Assert.Matches(@"ask\.cs\(1,\d+\): Guardrails error GRD201: [^\n]*'OpenAI' 2\.1\.0[^\n]*file-based app", build.Output);
+        Assert.DoesNotMatch(@"ask\.cs\(2,\d+\)[^\n]*GRD201", build.Output);
+    }
+
+    /// <summary>
     /// Route 7: Sdcb.DashScope (Alibaba's Qwen through DashScope) was no catalog SDK, so a project using it got neither
     /// GRD201 nor GRD003. The mirror serves none of the route's packages, so the package is a stand-in compiled and packed
     /// here under the real id, assembly name and namespace (Sdcb.DashScope, DashScopeClient): nothing is downloaded.

@@ -58,7 +58,9 @@ namespace Guardrails.BuildTasks.Engine
                     file.First().Kind is { } kind ? kind + " (" + name + ")"
                     : InteractiveScripts.IsScript(file.Key)
                         ? InteractiveScripts.Origin(file.Key)
-                        : PackageManifests.Origin(file.Key));
+                        : file.Key.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)
+                            ? FileBasedApp.Origin(file.Key)
+                            : PackageManifests.Origin(file.Key));
             }
 
             result.Effective.Packages.RemoveRange(resolved, result.Effective.Packages.Count - resolved);

@@ -157,6 +157,28 @@ namespace Guardrails.BuildTasks.Foundation
             return packages;
         }
 
+        /// <summary>
+        /// The packages restore downloads for the app: its <c>#:package</c> directives and each <c>#:sdk Name@Version</c> (an
+        /// SDK with a version is a NuGet package whose props and targets run in the app's build), where each is written.
+        /// </summary>
+        public List<DeclaredPackage> RestoredPackages()
+        {
+            List<DeclaredPackage> packages = Packages();
+            foreach (Directive d in Directives)
+            {
+                if (d.Kind == "sdk" && d.Name.Length > 0 && d.Value.Length > 0)
+                {
+                    packages.Add(new DeclaredPackage(d.Name, d.Value, Path, d.Line, d.Column));
+                }
+            }
+
+            return packages;
+        }
+
+        /// <summary>How a file-based app brings its packages in, said in the GRD2xx message.</summary>
+        public static string Origin(string path) =>
+            "referenced by a #:package directive of a file-based app (dotnet run " + System.IO.Path.GetFileName(path) + "), which no project of the repository builds";
+
         /// <summary>The last value the app gives the property <paramref name="name"/> (<c>#:property</c>, names compared ignoring case, as MSBuild does), or null.</summary>
         public Directive? Property(string name)
         {

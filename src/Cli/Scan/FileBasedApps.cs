@@ -43,15 +43,7 @@ internal static class FileBasedApps
         string name = Path.GetFileName(app.Path);
         string Source(FileBasedApp.Directive d) => name + "(" + d.Line + "): #:property in a file-based app";
 
-        var packages = app.Packages();
-        foreach (FileBasedApp.Directive sdk in app.Directives)
-        {
-            // An SDK with a version is a NuGet package restore downloads (its props and targets run in the app's build).
-            if (sdk.Kind == "sdk" && sdk.Name.Length > 0 && sdk.Value.Length > 0)
-            {
-                packages.Add(new DeclaredPackage(sdk.Name, sdk.Value, app.Path, sdk.Line, sdk.Column));
-            }
-        }
+        var packages = app.RestoredPackages();
 
         var request = new CheckRequest
         {
@@ -62,7 +54,7 @@ internal static class FileBasedApps
             CentralMode = options.Mode ?? settingsMode ?? string.Empty,
             ManifestPath = ProjectFiles.FileAbove(dir, "ai-assistants.json", null),
             DeclaredPackages = packages,
-            DeclaredPackagesOrigin = "referenced by a #:package directive of a file-based app (dotnet run " + name + "), which no project of the repository builds",
+            DeclaredPackagesOrigin = FileBasedApp.Origin(app.Path),
             CheckFootprints = false,
             Now = options.Now,
         };
