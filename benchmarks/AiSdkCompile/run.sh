@@ -3,7 +3,7 @@
 # Generates (in a temp folder) a stub "OpenAI" SDK library and an app of FILES files that use it in every GRD003
 # usage form and through raw endpoints (GRD004), plus ordinary code; builds it with the analyzers from this
 # repository and -p:ReportAnalyzer=true, and prints the analyzer times next to the CoreCompile time.
-#   usage: [GENERATE_ONLY=DIR] benchmarks/AiSdkCompile/run.sh [FILES=400] [all|approved|unapproved]
+#   usage: [GENERATE_ONLY=DIR] [ANALYZERS_DIR=DIR] benchmarks/AiSdkCompile/run.sh [FILES=400] [all|approved|unapproved]
 # "all":        the policy approves the OpenAI package and every endpoint used: a clean build, the steady state.
 # "approved":   the policy approves the OpenAI package and two of the three other endpoints (GRD003 registers
 #               nothing; one GRD004 per file).
@@ -18,8 +18,12 @@ if [ -n "${GENERATE_ONLY:-}" ]; then rm -rf "$GENERATE_ONLY"; mkdir -p "$GENERAT
 # KEEP=1 keeps the generated projects (e.g. for benchmarks/AnalyzerProfile: DIR=$WORK/App, refs in $WORK/App/refs).
 if [ "${KEEP:-0}" = 1 ]; then echo "kept: $WORK"; else trap 'rm -rf "$WORK"' EXIT; fi
 
-[ -n "${GENERATE_ONLY:-}" ] || dotnet build "$REPO/src/Analyzers/Guardrails.Analyzers.csproj" -c Release -nologo -v:q >/dev/null
-ANALYZERS="$REPO/src/Analyzers/bin/Release/netstandard2.0"
+# ANALYZERS_DIR=DIR takes Guardrails.Analyzers.dll and Guardrails.Core.dll from DIR (e.g. ReadyToRun copies) instead of
+# building this repository's Release ones.
+if [ -n "${ANALYZERS_DIR:-}" ]; then ANALYZERS=$(cd "$ANALYZERS_DIR" && pwd); else
+  [ -n "${GENERATE_ONLY:-}" ] || dotnet build "$REPO/src/Analyzers/Guardrails.Analyzers.csproj" -c Release -nologo -v:q >/dev/null
+  ANALYZERS="$REPO/src/Analyzers/bin/Release/netstandard2.0"
+fi
 
 mkdir -p "$WORK/OpenAI" "$WORK/App/Generated"
 cat > "$WORK/OpenAI/OpenAI.csproj" <<'X'
