@@ -27,6 +27,8 @@ public class PackageLayoutTests
             "build/Guardrails.targets",
             "buildTransitive/Guardrails.props",
             "buildTransitive/Guardrails.targets",
+            "r2r/linux-x64/Guardrails.Analyzers.dll",
+            "r2r/linux-x64/Guardrails.Core.dll",
             "tasks/net472/Guardrails.BuildTasks.dll",
             "tasks/net472/Guardrails.Core.dll",
             "tasks/net472/NuGet.Versioning.dll",

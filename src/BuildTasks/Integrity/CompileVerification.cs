@@ -736,6 +736,11 @@ namespace Guardrails.BuildTasks.Integrity
             return found;
         }
 
+        /// <summary>
+        /// Each Guardrails assembly the compiler got must be one of the package's own copies: the IL one in
+        /// analyzers/dotnet/cs/, or a ReadyToRun one in the package's r2r/&lt;rid&gt;/ folders (handed to a compiler on .NET
+        /// by Guardrails.targets), by path or by the same bytes. Any other file of that name is refused.
+        /// </summary>
         private static string? PackagedCopyMismatch(CompileInputs inputs)
         {
             if (string.IsNullOrWhiteSpace(inputs.PackagedAnalyzerDirectory) || !Directory.Exists(inputs.PackagedAnalyzerDirectory!.Trim()))
@@ -743,38 +748,31 @@ namespace Guardrails.BuildTasks.Integrity
                 return null;
             }
 
+            string packagedDirectory = inputs.PackagedAnalyzerDirectory.Trim();
             foreach (string required in BypassChecks.AnalyzerAssemblies)
             {
-                string packaged = Path.Combine(inputs.PackagedAnalyzerDirectory.Trim(), required);
+                var copies = new List<string>();
+                string packaged = Path.Combine(packagedDirectory, required);
                 if (!File.Exists(packaged))
                 {
                     continue;
                 }
 
-                string? hashed = null;
-                string expected = string.Empty;
-                bool needed = false;
+                copies.Add(packaged);
+                copies.AddRange(ReadyToRunCopies(packagedDirectory, required));
+
+                List<string>? hashes = null;
                 foreach (string analyzer in inputs.Analyzers)
                 {
-                    needed |= string.Equals(SafeFileName(analyzer), required, StringComparison.OrdinalIgnoreCase) && !SamePath(analyzer, packaged);
-                }
-
-                if (needed)
-                {
-                    hashed = SourceFile.TryHashFile(packaged);
-                    if (hashed == null)
+                    // The package's own files (the usual case) need no hashing.
+                    if (!string.Equals(SafeFileName(analyzer), required, StringComparison.OrdinalIgnoreCase) || copies.Exists(c => SamePath(analyzer, c)))
                     {
                         continue;
                     }
 
-                    expected = hashed;
-                }
-
-                foreach (string analyzer in inputs.Analyzers)
-                {
-                    // The package's own file (the usual case) needs no hashing.
-                    if (string.Equals(SafeFileName(analyzer), required, StringComparison.OrdinalIgnoreCase) && !SamePath(analyzer, packaged) &&
-                        SourceFile.TryHashFile(analyzer.Trim()) != expected)
+                    hashes ??= copies.ConvertAll(c => SourceFile.TryHashFile(c) ?? string.Empty);
+                    string? given = SourceFile.TryHashFile(analyzer.Trim());
+                    if (given == null || !hashes.Contains(given))
                     {
                         return required + " given to the compiler is not the Guardrails package's copy (" + analyzer.Trim() + ")";
                     }
@@ -782,6 +780,36 @@ namespace Guardrails.BuildTasks.Integrity
             }
 
             return null;
+        }
+
+        /// <summary>The package's ReadyToRun copies of <paramref name="name"/>: &lt;package&gt;/r2r/&lt;rid&gt;/name, beside analyzers/dotnet/cs/.</summary>
+        private static IEnumerable<string> ReadyToRunCopies(string packagedDirectory, string name)
+        {
+            string? root = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(packagedDirectory.TrimEnd('/', '\\'))));
+            string r2r = root == null ? string.Empty : Path.Combine(root, "r2r");
+            if (root == null || !Directory.Exists(r2r))
+            {
+                return new string[0];
+            }
+
+            var found = new List<string>();
+            try
+            {
+                foreach (string rid in Directory.GetDirectories(r2r))
+                {
+                    string copy = Path.Combine(rid, name);
+                    if (File.Exists(copy))
+                    {
+                        found.Add(copy);
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                // Unreadable: no ReadyToRun copy is accepted.
+            }
+
+            return found;
         }
 
         private static bool HasGuardrailsAnalyzers(string[] analyzers)
