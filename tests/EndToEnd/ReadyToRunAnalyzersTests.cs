@@ -30,7 +30,8 @@ public class ReadyToRunAnalyzersTests
         Assert.Contains("r2r/linux-x64/Guardrails.Core.dll", r2r.Output);
         Assert.DoesNotContain("analyzers/dotnet/cs/Guardrails.Analyzers.dll", r2r.Output);
 
-        DotNet.Result il = project.Build("-v:n", "-p:GuardrailsReadyToRun=false");
+        // --no-incremental: the IL dlls are older than the assembly, so CoreCompile would be skipped as up to date.
+        DotNet.Result il = project.Build("-v:n", "--no-incremental", "-p:GuardrailsReadyToRun=false");
         Assert.True(il.ExitCode == 0, il.ToString());
         Assert.Contains("analyzers/dotnet/cs/Guardrails.Analyzers.dll", il.Output);
         Assert.DoesNotContain("r2r/linux-x64/Guardrails.Analyzers.dll", il.Output);
