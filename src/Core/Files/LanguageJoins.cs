@@ -51,24 +51,10 @@ namespace Guardrails.Core.Files
                 return null;
             }
 
-            // Most files have no junction at all (a YAML file with no brace, a .env file with no quote): found without
-            // building the view, and the text before the first junction copied at once.
-            int start = FirstJunction(rules, text);
-            if (start < 0)
-            {
-                return null;
-            }
-
             var sb = new StringBuilder(text.Length);
             var map = new List<int>(text.Length + 1);
-            sb.Append(text, 0, start);
-            for (int i = 0; i < start; i++)
-            {
-                map.Add(i);
-            }
-
             bool worthIt = false;
-            for (int i = start; i < text.Length;)
+            for (int i = 0; i < text.Length;)
             {
                 int skip = Junction(rules, text, i, out char? replacement);
                 if (skip > 0)
@@ -141,58 +127,6 @@ namespace Guardrails.Core.Files
                 default:
                     return Rules.None;
             }
-        }
-
-        /// <summary>
-        /// The position of the first junction in <paramref name="text"/> under <paramref name="rules"/>, or -1: only the
-        /// characters <see cref="Junction"/> reads a junction at are looked at.
-        /// </summary>
-        private static int FirstJunction(Rules rules, string text)
-        {
-            char[] starts = JunctionStarts(rules);
-            for (int at = text.IndexOfAny(starts); at >= 0; at = at + 1 < text.Length ? text.IndexOfAny(starts, at + 1) : -1)
-            {
-                if (Junction(rules, text, at, out _) > 0)
-                {
-                    return at;
-                }
-            }
-
-            return -1;
-        }
-
-        /// <summary>The characters at which <see cref="Junction"/> can find a junction under <paramref name="rules"/>.</summary>
-        private static char[] JunctionStarts(Rules rules)
-        {
-            var starts = new List<char>(7);
-            if ((rules & (Rules.ShellQuotes | Rules.PythonAdjacent)) != 0)
-            {
-                starts.Add('"');
-                starts.Add('\'');
-            }
-
-            if ((rules & (Rules.BackslashNewline | Rules.PythonAdjacent)) != 0)
-            {
-                starts.Add('\\');
-            }
-
-            if ((rules & Rules.Backtick) != 0)
-            {
-                starts.Add('`');
-            }
-
-            if ((rules & Rules.Caret) != 0)
-            {
-                starts.Add('^');
-            }
-
-            if ((rules & Rules.EmptyInterpolation) != 0)
-            {
-                starts.Add('$');
-                starts.Add('{');
-            }
-
-            return starts.ToArray();
         }
 
         /// <summary>The characters a junction at <paramref name="at"/> takes (0 when none), and what it leaves in their place.</summary>
