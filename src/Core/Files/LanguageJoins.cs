@@ -14,7 +14,11 @@ namespace Guardrails.Core.Files
     /// (<c>"sk-`proj-…"</c>) and a backtick-newline; cmd drops a caret (<c>sk-^proj-…</c>); Python joins adjacent string
     /// literals (<c>("…" "…")</c>, across lines and backslash-newlines) and drops a backslash-newline inside a literal; an
     /// empty interpolation (<c>${""}</c>, <c>${''}</c>, <c>${NAME:-}</c>, <c>{""}</c>, <c>{{ "" }}</c>) is nothing in HCL,
-    /// Bicep, compose/.env, shell, f-strings and Helm templates. The joined view keeps for each character the offset in the
+    /// Bicep, compose/.env, shell, f-strings and Helm templates, and an interpolation of a literal is the literal. Literals
+    /// the language joins by an operator (<c>+</c>, VB <c>&amp;</c>, SQL <c>||</c>, F# <c>^</c>, PHP <c>.</c>, Lua
+    /// <c>..</c>) or as the arguments of a <c>join</c>/<c>concat</c>/<c>format</c> call (PowerShell <c>-join</c>, HCL
+    /// <c>join()</c>, Bicep/ARM <c>concat()</c>, GitHub <c>format()</c>) are one literal (round 11 route 1 remainders), and
+    /// so is a value cut by a Makefile or MSBuild <c>$(NAME)</c> reference or written with MSBuild's <c>%XX</c>. The joined view keeps for each character the offset in the
     /// file of the character it came from, so a key is reported at its first piece. Only the self-identifying scan reads
     /// the joined view; it is built only when a junction joins two runs into one at least <see cref="MinimumRun"/> long
     /// (keys are long; ordinary scripts have no such junction, so they cost one pass and no second scan). Malformed quoting
@@ -25,6 +29,9 @@ namespace Guardrails.Core.Files
         /// <summary>The shortest joined run worth a second scan (no self-identifying key is shorter).</summary>
         internal const int MinimumRun = 20;
 
+        /// <summary>How far around a <c>"…", "…"</c> junction a <c>join</c>/<c>concat</c>/<c>format</c> call name is looked for.</summary>
+        private const int CallWindow = 256;
+
         [Flags]
         private enum Rules
         {
@@ -33,9 +40,51 @@ namespace Guardrails.Core.Files
             BackslashNewline = 2,     // \ + line break removed
             Backtick = 4,             // PowerShell `x -> x, ` + line break removed
             Caret = 8,                // cmd ^x -> x, ^ + line break removed
-            PythonAdjacent = 16,      // "…" "…" (whitespace, line breaks, \-newline between) joined; \-newline in a literal removed
-            EmptyInterpolation = 32,  // ${""} ${''} ${NAME:-} ${NAME-} {""} {''} {{ "" }}
+            AdjacentLiterals = 16,    // "…" "…" (whitespace, line breaks, \-newline between) joined (Python, Ruby, C)
+            EmptyInterpolation = 32,  // ${""} ${''} ${NAME:-} ${NAME-} {""} {''} {{ "" }}, and ${"x"} {{ "x" }} {"x"} -> x
+            Operators = 64,           // "…" + "…" with the language's concatenation operators
+            CallJoins = 128,          // "…", "…" as arguments of a join/concat/format call (of literals)
+            VariableReferences = 256, // $(NAME) between two runs (Makefile, MSBuild): an unset variable is nothing
+            PercentEscapes = 512,     // MSBuild %XX
+            SingleQuotedOnly = 1024,  // literals are '…' only (ARM expressions inside JSON strings)
         }
+
+        /// <summary>The joins one language makes: its rules, its concatenation operators (longest first), its literal prefixes.</summary>
+        private sealed class Language
+        {
+            public Language(Rules rules, string[]? operators = null, string prefixes = "")
+            {
+                Rules = rules;
+                Operators = operators ?? Array.Empty<string>();
+                Prefixes = prefixes;
+            }
+
+            public Rules Rules { get; }
+
+            public string[] Operators { get; }
+
+            public string Prefixes { get; }
+        }
+
+        private static readonly Language Shell = new Language(Rules.ShellQuotes | Rules.BackslashNewline | Rules.EmptyInterpolation);
+        private static readonly Language BlocksLanguage = new Language(Rules.EmptyInterpolation | Rules.CallJoins);
+        private static readonly Language YamlLanguage = new Language(Rules.EmptyInterpolation | Rules.CallJoins);
+        private static readonly Language ArmJson = new Language(Rules.CallJoins | Rules.SingleQuotedOnly);
+        private static readonly Language MsBuild = new Language(Rules.VariableReferences | Rules.PercentEscapes);
+        private static readonly Language Make = new Language(Rules.VariableReferences);
+        private static readonly Language PowerShell = new Language(Rules.Backtick | Rules.EmptyInterpolation | Rules.Operators | Rules.CallJoins, new[] { "+" });
+        private static readonly Language Cmd = new Language(Rules.Caret);
+        private static readonly Language Python = new Language(Rules.AdjacentLiterals | Rules.BackslashNewline | Rules.EmptyInterpolation | Rules.Operators | Rules.CallJoins, new[] { "+" }, "fFrRbBuU");
+        private static readonly Language JavaScript = new Language(Rules.BackslashNewline | Rules.EmptyInterpolation | Rules.Operators | Rules.CallJoins, new[] { "+" });
+        private static readonly Language CSharpScript = new Language(Rules.EmptyInterpolation | Rules.Operators | Rules.CallJoins, new[] { "+" }, "$@");
+        private static readonly Language FSharp = new Language(Rules.EmptyInterpolation | Rules.Operators | Rules.CallJoins, new[] { "+", "^" }, "$@");
+        private static readonly Language VisualBasic = new Language(Rules.EmptyInterpolation | Rules.Operators | Rules.CallJoins, new[] { "&", "+" }, "$");
+        private static readonly Language Sql = new Language(Rules.Operators | Rules.CallJoins, new[] { "||", "+" }, "NnEe");
+        private static readonly Language PlusLanguage = new Language(Rules.Operators | Rules.CallJoins, new[] { "+" });
+        private static readonly Language Ruby = new Language(Rules.AdjacentLiterals | Rules.Operators | Rules.CallJoins, new[] { "+" });
+        private static readonly Language DotLanguage = new Language(Rules.Operators | Rules.CallJoins, new[] { "." });
+        private static readonly Language Lua = new Language(Rules.Operators | Rules.CallJoins, new[] { ".." });
+        private static readonly Language C = new Language(Rules.AdjacentLiterals | Rules.BackslashNewline, null, "LuU8");
 
         /// <summary>
         /// The joined text of <paramref name="text"/> as the language of <paramref name="path"/> (read as
@@ -45,8 +94,8 @@ namespace Guardrails.Core.Files
         public static string? Join(TextFileKind kind, string path, string text, out int[] offsets)
         {
             offsets = Array.Empty<int>();
-            Rules rules = RulesFor(kind, path);
-            if (rules == Rules.None)
+            Language? language = LanguageOf(kind, path);
+            if (language == null)
             {
                 return null;
             }
@@ -56,18 +105,14 @@ namespace Guardrails.Core.Files
             bool worthIt = false;
             for (int i = 0; i < text.Length;)
             {
-                int skip = Junction(rules, text, i, out char? replacement);
+                int skip = Junction(language, text, i, sb, map);
                 if (skip > 0)
                 {
-                    int before = sb.Length;
-                    if (replacement != null)
-                    {
-                        sb.Append(replacement.Value);
-                        map.Add(i + skip - 1);
-                    }
-
+                    // Worth a second scan when the run the joined text ends with (what the junction left included) and
+                    // the run after the junction make one long run.
                     i += skip;
-                    if (!worthIt && before > 0 && i < text.Length && sb[before - 1] != '=' && NamedValues.IsTokenCharacter(sb[before - 1]) && LongRun(sb, before, text, i))
+                    int end = sb.Length;
+                    if (!worthIt && end > 0 && i < text.Length && sb[end - 1] != '=' && NamedValues.IsTokenCharacter(sb[end - 1]) && LongRun(sb, end, text, i))
                     {
                         worthIt = true;
                     }
@@ -90,62 +135,152 @@ namespace Guardrails.Core.Files
             return sb.ToString();
         }
 
-        private static Rules RulesFor(TextFileKind kind, string path)
+        private static Language? LanguageOf(TextFileKind kind, string path)
         {
+            string extension = Path.GetExtension(path).ToLowerInvariant();
             switch (kind)
             {
                 case TextFileKind.Dockerfile:
                 case TextFileKind.DotEnv:
-                    return Rules.ShellQuotes | Rules.BackslashNewline | Rules.EmptyInterpolation;
+                    return Shell;
                 case TextFileKind.Blocks:
+                    return BlocksLanguage;
                 case TextFileKind.Yaml:
-                    return Rules.EmptyInterpolation;
+                    return YamlLanguage;
+                case TextFileKind.Json:
+                    return ArmJson;
+                case TextFileKind.Xml:
+                    switch (extension)
+                    {
+                        case ".props":
+                        case ".targets":
+                        case ".csproj":
+                        case ".vbproj":
+                        case ".fsproj":
+                        case ".proj":
+                        case ".pubxml":
+                        case ".user":
+                            return MsBuild;
+                        default:
+                            return null;
+                    }
+
                 case TextFileKind.PlainText:
                     break;
                 default:
-                    return Rules.None;
+                    return null;
             }
 
-            switch (Path.GetExtension(path).ToLowerInvariant())
+            string name = Path.GetFileName(path) ?? string.Empty;
+            if (name.StartsWith("Makefile", StringComparison.OrdinalIgnoreCase) || name.StartsWith("GNUmakefile", StringComparison.OrdinalIgnoreCase))
+            {
+                return Make;
+            }
+
+            if (name.StartsWith("Rakefile", StringComparison.OrdinalIgnoreCase) || name.StartsWith("Vagrantfile", StringComparison.OrdinalIgnoreCase))
+            {
+                return Ruby;
+            }
+
+            switch (extension)
             {
                 case ".sh":
                 case ".bash":
                 case ".zsh":
                 case ".ksh":
-                    return Rules.ShellQuotes | Rules.BackslashNewline | Rules.EmptyInterpolation;
+                    return Shell;
                 case ".ps1":
                 case ".psm1":
                 case ".psd1":
-                    return Rules.Backtick | Rules.EmptyInterpolation;
+                    return PowerShell;
                 case ".cmd":
                 case ".bat":
-                    return Rules.Caret;
+                    return Cmd;
                 case ".py":
                 case ".pyw":
                 case ".pyi":
-                    return Rules.PythonAdjacent | Rules.EmptyInterpolation;
+                    return Python;
+                case ".js":
+                case ".mjs":
+                case ".cjs":
+                case ".jsx":
+                case ".ts":
+                case ".tsx":
+                case ".mts":
+                case ".cts":
+                case ".vue":
+                case ".svelte":
+                    return JavaScript;
+                case ".csx":
+                case ".tt":
+                case ".ttinclude":
+                case ".t4":
+                    return CSharpScript;
+                case ".fs":
+                case ".fsx":
+                case ".fsi":
+                    return FSharp;
+                case ".vb":
+                case ".vbs":
+                    return VisualBasic;
+                case ".sql":
+                    return Sql;
+                case ".java":
+                case ".kt":
+                case ".kts":
+                case ".scala":
+                case ".groovy":
+                case ".gradle":
+                case ".swift":
+                case ".go":
+                    return PlusLanguage;
+                case ".rb":
+                    return Ruby;
+                case ".php":
+                case ".pl":
+                    return DotLanguage;
+                case ".lua":
+                    return Lua;
+                case ".c":
+                case ".h":
+                case ".cc":
+                case ".cpp":
+                case ".cxx":
+                case ".hh":
+                case ".hpp":
+                    return C;
+                case ".mk":
+                    return Make;
                 default:
-                    return Rules.None;
+                    return null;
             }
         }
 
-        /// <summary>The characters a junction at <paramref name="at"/> takes (0 when none), and what it leaves in their place.</summary>
-        private static int Junction(Rules rules, string text, int at, out char? replacement)
+        /// <summary>
+        /// The characters a junction at <paramref name="at"/> takes (0 when none); what it leaves in their place is appended
+        /// to <paramref name="sb"/> with its offsets in <paramref name="map"/>.
+        /// </summary>
+        private static int Junction(Language language, string text, int at, StringBuilder sb, List<int> map)
         {
-            replacement = null;
+            Rules rules = language.Rules;
             char c = text[at];
             switch (c)
             {
                 case '"':
                 case '\'':
-                    if ((rules & Rules.PythonAdjacent) != 0)
+                    if ((rules & Rules.ShellQuotes) != 0)
                     {
-                        return AdjacentLiterals(text, at);
+                        return 1;
                     }
 
-                    return (rules & Rules.ShellQuotes) != 0 ? 1 : 0;
+                    if ((rules & (Rules.AdjacentLiterals | Rules.Operators | Rules.CallJoins)) != 0 && (c == '\'' || (rules & Rules.SingleQuotedOnly) == 0))
+                    {
+                        return JoinedLiterals(language, text, at);
+                    }
+
+                    return 0;
                 case '\\':
-                    if ((rules & (Rules.BackslashNewline | Rules.PythonAdjacent)) != 0)
+                    if ((rules & (Rules.BackslashNewline | Rules.AdjacentLiterals)) != 0)
                     {
                         return LineBreak(text, at + 1);
                     }
@@ -169,7 +304,8 @@ namespace Guardrails.Core.Files
                         return 0;
                     }
 
-                    replacement = text[at + 1];
+                    sb.Append(text[at + 1]);
+                    map.Add(at + 1);
                     return 2;
                 case '^':
                     if ((rules & Rules.Caret) == 0 || at + 1 >= text.Length)
@@ -183,15 +319,38 @@ namespace Guardrails.Core.Files
                         return continued;
                     }
 
-                    replacement = text[at + 1]; // ^x is x (^^ is ^)
+                    sb.Append(text[at + 1]); // ^x is x (^^ is ^)
+                    map.Add(at + 1);
                     return 2;
                 case '$':
+                    if ((rules & Rules.VariableReferences) != 0)
+                    {
+                        return VariableReference(text, at);
+                    }
+
+                    return (rules & Rules.EmptyInterpolation) != 0 ? Interpolation(text, at, sb, map) : 0;
                 case '{':
-                    return (rules & Rules.EmptyInterpolation) != 0 ? EmptyInterpolation(text, at) : 0;
+                    return (rules & Rules.EmptyInterpolation) != 0 ? Interpolation(text, at, sb, map) : 0;
+                case '%':
+                    if ((rules & Rules.PercentEscapes) != 0 && at + 2 < text.Length && HexValue(text[at + 1]) >= 0 && HexValue(text[at + 2]) >= 0)
+                    {
+                        char decoded = (char)((HexValue(text[at + 1]) << 4) | HexValue(text[at + 2]));
+                        if (NamedValues.IsTokenCharacter(decoded))
+                        {
+                            sb.Append(decoded);
+                            map.Add(at);
+                            return 3;
+                        }
+                    }
+
+                    return 0;
                 default:
                     return 0;
             }
         }
+
+        private static int HexValue(char c) =>
+            c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 
         /// <summary>1 + the length of a line break at <paramref name="at"/> (the escape character before it included), or 0.</summary>
         private static int LineBreak(string text, int at)
@@ -210,17 +369,21 @@ namespace Guardrails.Core.Files
         }
 
         /// <summary>
-        /// Python: a closing quote after a token character, then blanks, line breaks, backslash-newlines and an optional
-        /// string prefix (<c>f</c>, <c>r</c>, <c>b</c>, <c>u</c>), then an opening quote of a literal that starts with a token
-        /// character: the two literals are one string. The characters between the two literals' contents, or 0.
+        /// Two literals the language makes one string: a closing quote after a token character, then blanks, line breaks,
+        /// backslash-newlines (VB's <c> _</c>-newline), then nothing (adjacent literals: Python, Ruby, C), one of the language's
+        /// concatenation operators (<c>+</c>, <c>&amp;</c>, <c>||</c>, <c>^</c>, <c>.</c>, <c>..</c>) or a comma inside a
+        /// <c>join</c>/<c>concat</c>/<c>format</c> call, then the same blanks, an optional string prefix (<c>f</c>, <c>$</c>,
+        /// <c>@</c>, …), then an opening quote of a literal that starts with a token character. The characters between the two
+        /// literals' contents, or 0.
         /// </summary>
-        private static int AdjacentLiterals(string text, int at)
+        private static int JoinedLiterals(Language language, string text, int at)
         {
             if (at == 0 || !NamedValues.IsTokenCharacter(text[at - 1]))
             {
                 return 0;
             }
 
+            Rules rules = language.Rules;
             int i = at;
             char quote = text[at];
             while (i < text.Length && text[i] == quote && i - at < 3)
@@ -228,31 +391,38 @@ namespace Guardrails.Core.Files
                 i++;
             }
 
-            while (i < text.Length)
+            i = SkipGap(text, i);
+            bool call = false;
+            if (i < text.Length && text[i] != '"' && text[i] != '\'' && language.Prefixes.IndexOf(text[i]) < 0)
             {
-                char c = text[i];
-                if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+                int op = OperatorAt(language, text, i);
+                if (op > 0)
                 {
-                    i++;
+                    i = SkipGap(text, i + op);
                 }
-                else if (c == '\\' && LineBreak(text, i + 1) > 0)
+                else if ((rules & Rules.CallJoins) != 0 && text[i] == ',')
                 {
-                    i += LineBreak(text, i + 1);
+                    call = true;
+                    i = SkipGap(text, i + 1);
                 }
                 else
                 {
-                    break;
+                    return 0;
                 }
+            }
+            else if ((rules & Rules.AdjacentLiterals) == 0)
+            {
+                return 0;
             }
 
             int prefix = 0;
-            while (i + prefix < text.Length && prefix < 2 && "fFrRbBuU".IndexOf(text[i + prefix]) >= 0)
+            while (i + prefix < text.Length && prefix < 2 && language.Prefixes.IndexOf(text[i + prefix]) >= 0)
             {
                 prefix++;
             }
 
             i += prefix;
-            if (i >= text.Length || (text[i] != '"' && text[i] != '\''))
+            if (i >= text.Length || (text[i] != '"' && text[i] != '\'') || ((rules & Rules.SingleQuotedOnly) != 0 && text[i] != '\''))
             {
                 return 0;
             }
@@ -265,11 +435,91 @@ namespace Guardrails.Core.Files
                 quotes++;
             }
 
-            return i < text.Length && NamedValues.IsTokenCharacter(text[i]) ? i - at : 0;
+            if (i >= text.Length || !NamedValues.IsTokenCharacter(text[i]))
+            {
+                return 0;
+            }
+
+            return !call || InJoiningCall(text, at) ? i - at : 0;
         }
 
-        /// <summary><c>${""}</c>, <c>${''}</c>, <c>${NAME:-}</c>, <c>${NAME-}</c>, <c>{""}</c>, <c>{''}</c>, <c>{{ "" }}</c> at <paramref name="at"/>: its length, or 0.</summary>
-        private static int EmptyInterpolation(string text, int at)
+        /// <summary>The length of one of the language's concatenation operators at <paramref name="at"/>, or 0.</summary>
+        private static int OperatorAt(Language language, string text, int at)
+        {
+            if ((language.Rules & Rules.Operators) == 0)
+            {
+                return 0;
+            }
+
+            foreach (string op in language.Operators)
+            {
+                if (string.CompareOrdinal(text, at, op, 0, op.Length) == 0)
+                {
+                    return op.Length;
+                }
+            }
+
+            return 0;
+        }
+
+        /// <summary>Blanks, line breaks, backslash-newlines and VB's <c> _</c>-newline from <paramref name="i"/>.</summary>
+        private static int SkipGap(string text, int i)
+        {
+            while (i < text.Length)
+            {
+                char c = text[i];
+                if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+                {
+                    i++;
+                }
+                else if ((c == '\\' || (c == '_' && i > 0 && text[i - 1] == ' ')) && LineBreak(text, i + 1) > 0)
+                {
+                    i += LineBreak(text, i + 1);
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            return i;
+        }
+
+        /// <summary>Whether a <c>join</c>, <c>concat</c> or <c>format</c> call (any case: <c>-join</c>, <c>string.Concat</c>, <c>"".join</c>, <c>[…].join("")</c>) is near <paramref name="at"/>.</summary>
+        private static bool InJoiningCall(string text, int at)
+        {
+            int from = Math.Max(0, at - CallWindow);
+            int length = Math.Min(text.Length, at + CallWindow) - from;
+            return text.IndexOf("join", from, length, StringComparison.OrdinalIgnoreCase) >= 0 ||
+                   text.IndexOf("concat", from, length, StringComparison.OrdinalIgnoreCase) >= 0 ||
+                   text.IndexOf("format", from, length, StringComparison.OrdinalIgnoreCase) >= 0;
+        }
+
+        /// <summary><c>$(NAME)</c> at <paramref name="at"/> (Makefile, MSBuild: an undefined variable is nothing): its length, or 0.</summary>
+        private static int VariableReference(string text, int at)
+        {
+            int i = at + 1;
+            if (i >= text.Length || text[i] != '(')
+            {
+                return 0;
+            }
+
+            i++;
+            int name = i;
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_'))
+            {
+                i++;
+            }
+
+            return i > name && i < text.Length && text[i] == ')' ? i + 1 - at : 0;
+        }
+
+        /// <summary>
+        /// An interpolation of nothing or of a literal at <paramref name="at"/>: <c>${""}</c>, <c>${''}</c>, <c>${NAME:-}</c>,
+        /// <c>${NAME-}</c>, <c>{""}</c>, <c>{''}</c>, <c>{{ "" }}</c>, and <c>${"x"}</c>, <c>{{ "x" }}</c>, <c>{"x"}</c> (whose
+        /// token characters are appended): its length, or 0.
+        /// </summary>
+        private static int Interpolation(string text, int at, StringBuilder sb, List<int> map)
         {
             int i = at;
             bool dollar = text[i] == '$';
@@ -291,9 +541,24 @@ namespace Guardrails.Core.Files
             }
 
             i = SkipBlanks(text, i);
-            if (i + 1 < text.Length && (text[i] == '"' || text[i] == '\'') && text[i + 1] == text[i])
+            int contentStart = -1, contentEnd = -1;
+            if (i < text.Length && (text[i] == '"' || text[i] == '\''))
             {
-                i = SkipBlanks(text, i + 2);
+                char quote = text[i];
+                int j = i + 1;
+                while (j < text.Length && NamedValues.IsTokenCharacter(text[j]))
+                {
+                    j++;
+                }
+
+                if (j >= text.Length || text[j] != quote)
+                {
+                    return 0;
+                }
+
+                contentStart = i + 1;
+                contentEnd = j;
+                i = SkipBlanks(text, j + 1);
             }
             else if (dollar && braces == 1)
             {
@@ -336,6 +601,12 @@ namespace Guardrails.Core.Files
                 i++;
             }
 
+            for (int j = contentStart; j < contentEnd; j++)
+            {
+                sb.Append(text[j]);
+                map.Add(j);
+            }
+
             return i - at;
         }
 
@@ -365,7 +636,8 @@ namespace Guardrails.Core.Files
 
             return length >= MinimumRun;
         }
-            /// <summary>
+
+        /// <summary>
         /// A Python file (<c>.py</c>, <c>.pyw</c>, <c>.pyi</c>) whose PEP 263 coding declaration in its first two lines
         /// (<c># -*- coding: utf-7 -*-</c>, vim's <c>fileencoding=utf-7</c>) names UTF-7 (adversary round 11 route 9): the text
         /// decoded as Python decodes it (RFC 2152: <c>+</c>, base64 of UTF-16BE code units, an optional closing <c>-</c>;

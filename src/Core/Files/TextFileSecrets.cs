@@ -393,7 +393,8 @@ namespace Guardrails.Core.Files
             }
 
             // A key written in the script or container language's own quoting (one word or literal the language joins from
-            // pieces: sh "…"'…', backslash-newline, PowerShell `, cmd ^, Python adjacent literals, ${""}): the self-identifying
+            // pieces: sh "…"'…', backslash-newline, PowerShell `, cmd ^, Python adjacent literals, ${""}), or literals the
+            // language joins by an operator or a join/concat/format call ("…" + "…", -join, concat('…','…')): the self-identifying
             // scan of the joined text, reported at the key's first piece; it replaces a "possible secret" read from a piece.
             AddFromView(results, first, LanguageJoins.Join(kind, path, text, out int[] joinedOffsets), joinedOffsets);
 
@@ -408,8 +409,7 @@ namespace Guardrails.Core.Files
 
         /// <summary>
         /// The self-identifying keys of a view of the text (<paramref name="view"/>, null for none) whose characters come from
-        /// the file's offsets <paramref name="offsets"/>, added at their first character in the file; a key replaces a
-        /// "possible secret" the raw text gave for a piece of it.
+        /// the file's offsets <paramref name="offsets"/>: <see cref="AddMapped"/> as the pieces of a joined value.
         /// </summary>
         private static void AddFromView(List<SecretMatch> results, int first, string? view, int[] offsets)
         {
@@ -420,11 +420,23 @@ namespace Guardrails.Core.Files
 
             var found = new List<SecretMatch>();
             SecretScanner.Scan(view, found);
+            AddMapped(results, first, found, offsets, pieces: true);
+        }
+
+        /// <summary>
+        /// Matches found in a view of the text (decoded escapes, removed markup, a joined value) added at the offsets in the
+        /// file their characters came from, unless one starts there already. With <paramref name="pieces"/> (each view
+        /// character is one file character, the junctions between them removed) a key ends at its last piece's character and
+        /// replaces a "possible secret" the raw text gave for a piece of it; otherwise a match ends where the file character
+        /// of the view's next character starts (an escape decodes several file characters into one).
+        /// </summary>
+        private static void AddMapped(List<SecretMatch> results, int first, List<SecretMatch> found, int[] offsets, bool pieces = false)
+        {
             foreach (SecretMatch match in found)
             {
                 int start = offsets[match.Start];
-                int end = offsets[match.Start + match.Length - 1] + 1;
-                if (!match.Format.IsGeneric)
+                int end = pieces ? offsets[match.Start + match.Length - 1] + 1 : offsets[match.Start + match.Length];
+                if (pieces && !match.Format.IsGeneric)
                 {
                     // A piece of this key read as a "possible secret" under its name is this key.
                     for (int i = results.Count - 1; i >= first; i--)
@@ -436,24 +448,9 @@ namespace Guardrails.Core.Files
                     }
                 }
 
-                if (StartsAt(results, first, start))
-                {
-                    continue;
-                }
-
-                results.Add(new SecretMatch(start, end - start, match.Format, match.Redacted));
-            }
-        }
-
-        /// <summary>Matches found in a decoded view added at the offsets in the file their characters came from, unless one starts there already.</summary>
-        private static void AddMapped(List<SecretMatch> results, int first, List<SecretMatch> found, int[] offsets)
-        {
-            foreach (SecretMatch match in found)
-            {
-                int start = offsets[match.Start];
                 if (!StartsAt(results, first, start))
                 {
-                    results.Add(new SecretMatch(start, offsets[match.Start + match.Length] - start, match.Format, match.Redacted));
+                    results.Add(new SecretMatch(start, end - start, match.Format, match.Redacted));
                 }
             }
         }
