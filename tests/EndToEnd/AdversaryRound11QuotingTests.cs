@@ -48,4 +48,52 @@ public class AdversaryRound11QuotingTests
         Assert.DoesNotContain(key.Substring(8, 30), result.Output);
         Assert.DoesNotContain("AD0001", result.Output);
     }
+    /// <summary>
+    /// Route 1 remainders: literals the language joins by an operator or a join/concat/format call (PowerShell <c>+</c>,
+    /// JavaScript <c>+</c>, C# script <c>+</c>, VB <c>&amp;</c>, Terraform <c>join()</c>, Bicep <c>concat()</c>, a GitHub
+    /// expression's <c>format()</c>, Makefile <c>$(EMPTY)</c>, SQL <c>||</c>). Main: the build was green (the PowerShell
+    /// head a GRD006 warning); each file is now GRD002 at the key's first piece.
+    /// </summary>
+    [Fact]
+    public void Route1_a_key_joined_by_an_operator_or_a_function_of_literals_fails_the_enforce_build_at_its_first_piece()
+    {
+        TestProject project = _fixture.NewProject();
+        string key = FakeKeys.OpenAiProject("E2eRound11OperatorNotRealKey");
+        string head = key.Substring(0, 60), tail = key.Substring(60);
+        var files = new (string Path, string Text)[]
+        {
+            ("scripts/notes.ps1", "$env:OPENAI_API_KEY = \"" + head + "\" + \"" + tail + "\"\n"),
+            ("wwwroot/js/app.js", "const k = \"" + head + "\" +\n  \"" + tail + "\";\n"),
+            ("tools/setup.csx", "var k = \"" + head + "\" + \"" + tail + "\";\n"),
+            ("src/Legacy/Keys.vb", "Dim k = \"" + head + "\" & \"" + tail + "\"\n"),
+            ("infra/main.tf", "locals {\n  k = join(\"\", [\"" + head + "\", \"" + tail + "\"])\n}\n"),
+            ("infra/main.bicep", "var k = concat('" + head + "', '" + tail + "')\n"),
+            ("Makefile", "K := " + head + "$(EMPTY)" + tail + "\nall:\n\techo ok\n"),
+            ("db/seed.sql", "SELECT '" + head + "' || '" + tail + "';\n"),
+        };
+        project.Write("Program.cs", "System.Console.WriteLine(1);\n");
+        foreach ((string path, string text) in files)
+        {
+            project.Write(path, text);
+        }
+
+        project.Write(".gitignore", "bin/\nobj/\n");
+        Git.CommitAll(project.Directory);
+
+        DotNet.Result result = project.Build("-p:GuardrailsMode=Enforce");
+
+        Assert.True(result.ExitCode != 0, result.ToString());
+        foreach ((string path, string text) in files)
+        {
+            string before = text.Substring(0, text.IndexOf(head, StringComparison.Ordinal));
+            int line = before.Split('\n').Length;
+            int column = before.Length - before.LastIndexOf('\n');
+            string name = System.Text.RegularExpressions.Regex.Escape(System.IO.Path.GetFileName(path));
+            Assert.Matches(name + @"\(" + line + "," + column + @"\): [^\n]*error GRD002:[^\n]*OpenAI project API key", result.Output);
+        }
+
+        Assert.DoesNotContain("GRD006", result.Output);
+        Assert.DoesNotContain(key.Substring(8, 30), result.Output);
+        Assert.DoesNotContain("AD0001", result.Output);
+    }
 }
