@@ -232,7 +232,46 @@ namespace Guardrails.Core.Secrets
                 return credential;
             }
 
-            return generic ? KeyCatalog.GenericSecret : null;
+            return generic ? ProviderByPrefix(value) ?? KeyCatalog.GenericSecret : null;
+        }
+
+        /// <summary>
+        /// The catalog formats whose prefix names one provider's kind of key (<c>sk-proj-</c>, <c>sk-ant-api03-</c>,
+        /// <c>nvapi-</c>, …: six characters or more ending in <c>-</c> or <c>_</c>), in catalog order.
+        /// </summary>
+        private static readonly KeyFormat[] DistinctivePrefixes = SelectDistinctivePrefixes();
+
+        private static KeyFormat[] SelectDistinctivePrefixes()
+        {
+            var list = new List<KeyFormat>();
+            foreach (KeyFormat format in KeyCatalog.All)
+            {
+                string prefix = format.Prefix;
+                if (!format.IsGeneric && prefix.Length >= 6 && prefix[0] != '-' && (prefix[prefix.Length - 1] == '-' || prefix[prefix.Length - 1] == '_'))
+                {
+                    list.Add(format);
+                }
+            }
+
+            return list.ToArray();
+        }
+
+        /// <summary>
+        /// A random value under a key name that starts with a provider's own prefix but is not that provider's whole key
+        /// (a key cut short, half of a joined key, a key of a newer length): that provider's key, an error, not a "possible
+        /// secret" warning (adversary round 11, side observation). <c>sk-ant-</c> of any kind and version is Anthropic's.
+        /// </summary>
+        private static KeyFormat? ProviderByPrefix(string value)
+        {
+            foreach (KeyFormat format in DistinctivePrefixes)
+            {
+                if (value.StartsWith(format.Prefix, StringComparison.Ordinal))
+                {
+                    return format;
+                }
+            }
+
+            return value.StartsWith("sk-ant-", StringComparison.Ordinal) ? KeyCatalog.AnthropicApi : null;
         }
 
         /// <summary>

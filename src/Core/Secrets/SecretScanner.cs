@@ -650,7 +650,7 @@ namespace Guardrails.Core.Secrets
             }
 
             int start = value.Length - token.Length;
-            match = new SecretMatch(start, token.Length, format, Redaction.Redact(value, start, token.Length, format.Prefix));
+            match = new SecretMatch(start, token.Length, format, Redaction.Redact(value, start, token.Length, token.StartsWith(format.Prefix, StringComparison.Ordinal) ? format.Prefix : string.Empty)); // only a prefix the value has (sk-ant-api04-… is Anthropic's, not "sk-ant-api03-")
             return true;
         }
 
