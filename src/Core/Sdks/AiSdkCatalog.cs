@@ -592,23 +592,24 @@ namespace Guardrails.Core.Sdks
             new AiProviderEndpoint("Moonshot AI", P("api.moonshot.ai", "api.moonshot.cn"), Ref + "§3"),
             new AiProviderEndpoint("Zhipu AI", P("open.bigmodel.cn", "api.z.ai"), Ref + "§3; api.z.ai (Z.ai, Zhipu's international platform: https://api.z.ai/api/paas/v4) [S] adversary round 11 route 2"),
             // Adversary round 11 route 2: OpenAI-compatible providers and AI gateways the catalog lacked (base URLs as the
-            // providers' docs and client libraries write them; [S] = seen in public client code, not checked against the docs).
+            // providers' docs and client libraries write them; [S] = seen in public client code, not checked against the docs;
+            // [P] = confirmed in the provider's own documentation, page cited, session 15, 2026-12-05).
             new AiProviderEndpoint("GitHub (Copilot)", P("api.githubcopilot.com", "api.individual.githubcopilot.com", "api.business.githubcopilot.com", "api.enterprise.githubcopilot.com"), "[S] Copilot's chat API (VS Code's Copilot Chat, Copilot SDK)"),
-            new AiProviderEndpoint("DeepInfra", P("api.deepinfra.com"), "[S] OpenAI-compatible at https://api.deepinfra.com/v1/openai"),
-            new AiProviderEndpoint("SambaNova", P("api.sambanova.ai"), "[S] OpenAI-compatible at https://api.sambanova.ai/v1 (llama-stack sambanova provider)"),
-            new AiProviderEndpoint("Novita AI", P("api.novita.ai"), "[S] OpenAI-compatible at https://api.novita.ai/v3/openai"),
+            new AiProviderEndpoint("DeepInfra", P("api.deepinfra.com"), "[P] OpenAI-compatible at https://api.deepinfra.com/v1/openai (deepinfra.com/docs/advanced/openai_api)"),
+            new AiProviderEndpoint("SambaNova", P("api.sambanova.ai"), "[P] OpenAI-compatible at https://api.sambanova.ai/v1 (docs.sambanova.ai, API keys and base URLs)"),
+            new AiProviderEndpoint("Novita AI", P("api.novita.ai"), "[P] OpenAI-compatible at https://api.novita.ai/openai/v1 (older /v3/openai), Anthropic-compatible at /anthropic (novita.ai/docs/guides/llm-anthropic-compatibility)"),
             new AiProviderEndpoint("Hyperbolic", P("api.hyperbolic.xyz"), "[S] OpenAI-compatible at https://api.hyperbolic.xyz/v1"),
             new AiProviderEndpoint("MiniMax", P("api.minimax.io", "api.minimaxi.com", "api.minimax.chat"), "[S] https://api.minimax.io/v1 (international), api.minimaxi.com / api.minimax.chat (China)"),
             new AiProviderEndpoint("Volcengine Ark (Doubao)", P("ark.*.volces.com", "ark.*.bytepluses.com"), "[S] https://ark.cn-beijing.volces.com/api/v3 (ARK_API_KEY); BytePlus ModelArk ark.ap-southeast.bytepluses.com"),
-            new AiProviderEndpoint("SiliconFlow", P("api.siliconflow.cn", "api.siliconflow.com"), "[S] OpenAI-compatible at https://api.siliconflow.cn/v1"),
+            new AiProviderEndpoint("SiliconFlow", P("api.siliconflow.cn", "api.siliconflow.com"), "[P] OpenAI-compatible at https://api.siliconflow.cn/v1 (docs.siliconflow.cn quick start) and https://api.siliconflow.com/v1 (global; siliconflow.com's OpenAI SDK guide)"),
             new AiProviderEndpoint("Lambda", P("api.lambda.ai", "api.lambdalabs.com"), "[S] OpenAI-compatible at https://api.lambda.ai/v1"),
-            new AiProviderEndpoint("Baseten", P("inference.baseten.co"), "[S] OpenAI-compatible at https://inference.baseten.co/v1"),
+            new AiProviderEndpoint("Baseten", P("inference.baseten.co"), "[P] OpenAI-compatible at https://inference.baseten.co/v1 (docs.baseten.co, Model APIs chat completions)"),
             new AiProviderEndpoint("AssemblyAI", P("llm-gateway.assemblyai.com", "llm-gateway.eu.assemblyai.com"), "[D] AssemblyAI LLM Gateway (docs: cloud endpoints and data residency)"),
             new AiProviderEndpoint("Stability AI", P("api.stability.ai"), "[S] https://api.stability.ai/v2beta (STABILITY_API_KEY): its key format was catalogued, its host was not"),
             new AiProviderEndpoint("Voyage AI", P("api.voyageai.com"), "[S] https://api.voyageai.com/v1 (VOYAGE_API_KEY; the voyageai client's default)"),
             new AiProviderEndpoint("ElevenLabs", P("api.elevenlabs.io"), "[S] https://api.elevenlabs.io/v1 (xi-api-key)"),
-            new AiProviderEndpoint("Deepgram", P("api.deepgram.com"), "[S] https://api.deepgram.com/v1 (Authorization: Token …)"),
-            new AiProviderEndpoint("Cloudflare AI Gateway", P("gateway.ai.cloudflare.com"), "[S] https://gateway.ai.cloudflare.com/v1/{account}/{gateway}/{provider}/…: proxies OpenAI, Anthropic and others"),
+            new AiProviderEndpoint("Deepgram", P("api.deepgram.com"), "[P] https://api.deepgram.com/v1 (Authorization: Token …; developers.deepgram.com reference/authentication)"),
+            new AiProviderEndpoint("Cloudflare AI Gateway", P("gateway.ai.cloudflare.com"), "[P] https://gateway.ai.cloudflare.com/v1/{account}/{gateway}/{provider}/…: proxies OpenAI, Anthropic and others (developers.cloudflare.com/ai-gateway/providers/openai)"),
             new AiProviderEndpoint("Portkey AI Gateway", P("api.portkey.ai"), "[S] https://api.portkey.ai/v1: proxies OpenAI and others"),
             new AiProviderEndpoint("Helicone AI Gateway", P("oai.helicone.ai", "anthropic.helicone.ai", "ai-gateway.helicone.ai"), "[S] https://oai.helicone.ai/v1: proxies OpenAI (and Anthropic at anthropic.helicone.ai)"),
         };
