@@ -57,7 +57,51 @@ namespace Guardrails.Core.Files
                 Rules = rules;
                 Operators = operators ?? Array.Empty<string>();
                 Prefixes = prefixes;
+                var triggers = new List<char>();
+                if ((rules & (Rules.ShellQuotes | Rules.AdjacentLiterals | Rules.Operators | Rules.CallJoins)) != 0)
+                {
+                    triggers.Add('\'');
+                    if ((rules & Rules.SingleQuotedOnly) == 0)
+                    {
+                        triggers.Add('"');
+                    }
+                }
+
+                if ((rules & (Rules.BackslashNewline | Rules.AdjacentLiterals)) != 0)
+                {
+                    triggers.Add('\\');
+                }
+
+                if ((rules & Rules.Backtick) != 0)
+                {
+                    triggers.Add('`');
+                }
+
+                if ((rules & Rules.Caret) != 0)
+                {
+                    triggers.Add('^');
+                }
+
+                if ((rules & (Rules.VariableReferences | Rules.EmptyInterpolation)) != 0)
+                {
+                    triggers.Add('$');
+                }
+
+                if ((rules & Rules.EmptyInterpolation) != 0)
+                {
+                    triggers.Add('{');
+                }
+
+                if ((rules & Rules.PercentEscapes) != 0)
+                {
+                    triggers.Add('%');
+                }
+
+                Triggers = triggers.ToArray();
             }
+
+            /// <summary>The characters a junction can start at (<see cref="Junction"/> returns 0 at any other).</summary>
+            public char[] Triggers { get; }
 
             public Rules Rules { get; }
 
@@ -100,39 +144,117 @@ namespace Guardrails.Core.Files
                 return null;
             }
 
-            var sb = new StringBuilder(text.Length);
-            var map = new List<int>(text.Length + 1);
+            // First without building anything (most files have no junction, or none that makes a long run: they cost one
+            // pass and no allocation); only when one does, again, building the view and its offsets.
+            if (!Walk(language, text, new View(null)))
+            {
+                return null;
+            }
+
+            var view = new View(text.Length);
+            Walk(language, text, view);
+            view.Map!.Add(text.Length);
+            offsets = view.Map.ToArray();
+            return view.Text!.ToString();
+        }
+
+        /// <summary>
+        /// The joined text as it is built: the text and offsets when built (<see cref="Text"/> non-null), and in any case the
+        /// length of the run of token characters it ends with (up to <see cref="MinimumRun"/>) and its last character.
+        /// </summary>
+        private sealed class View
+        {
+            public View(int? capacity)
+            {
+                if (capacity != null)
+                {
+                    Text = new StringBuilder(capacity.Value);
+                    Map = new List<int>(capacity.Value + 1);
+                }
+            }
+
+            public StringBuilder? Text { get; }
+
+            public List<int>? Map { get; }
+
+            public int Run { get; private set; }
+
+            public char Last { get; private set; }
+
+            public bool IsEmpty { get; private set; } = true;
+
+            /// <summary>Characters <paramref name="from"/> to <paramref name="to"/> (exclusive) kept as written, when not building.</summary>
+            public void Pass(string text, int from, int to)
+            {
+                int run = 0;
+                int i = to - 1;
+                while (i >= from && run < MinimumRun && NamedValues.IsTokenCharacter(text[i]))
+                {
+                    run++;
+                    i--;
+                }
+
+                Run = i < from ? Math.Min(Run + run, MinimumRun) : run;
+                Last = text[to - 1];
+                IsEmpty = false;
+            }
+
+            public void Append(char c, int offset)
+            {
+                Text?.Append(c);
+                Map?.Add(offset);
+                Run = NamedValues.IsTokenCharacter(c) ? Math.Min(Run + 1, MinimumRun) : 0;
+                Last = c;
+                IsEmpty = false;
+            }
+        }
+
+        /// <summary>One pass over the text appending what the language keeps to <paramref name="view"/>; whether a junction joined a long run.</summary>
+        private static bool Walk(Language language, string text, View view)
+        {
             bool worthIt = false;
             for (int i = 0; i < text.Length;)
             {
-                int skip = Junction(language, text, i, sb, map);
+                if (view.Text == null)
+                {
+                    // Not building: jump to the next character a junction can start at (JSON, most code: few or none).
+                    int next = text.IndexOfAny(language.Triggers, i);
+                    if (next < 0)
+                    {
+                        next = text.Length;
+                    }
+
+                    if (next > i)
+                    {
+                        view.Pass(text, i, next);
+                        i = next;
+                        continue;
+                    }
+                }
+
+                int skip = Junction(language, text, i, view);
                 if (skip > 0)
                 {
                     // Worth a second scan when the run the joined text ends with (what the junction left included) and
                     // the run after the junction make one long run.
                     i += skip;
-                    int end = sb.Length;
-                    if (!worthIt && end > 0 && i < text.Length && sb[end - 1] != '=' && NamedValues.IsTokenCharacter(sb[end - 1]) && LongRun(sb, end, text, i))
+                    if (!worthIt && !view.IsEmpty && i < text.Length && view.Last != '=' && view.Run > 0 && LongRun(view.Run, text, i))
                     {
                         worthIt = true;
+                        if (view.Text == null)
+                        {
+                            return true;
+                        }
                     }
 
                     continue;
                 }
 
-                sb.Append(text[i]);
-                map.Add(i);
+                view.Append(text[i], i);
                 i++;
             }
 
-            if (!worthIt)
-            {
-                return null;
-            }
-
-            map.Add(text.Length);
-            offsets = map.ToArray();
-            return sb.ToString();
+            return worthIt;
         }
 
         private static Language? LanguageOf(TextFileKind kind, string path)
@@ -258,9 +380,9 @@ namespace Guardrails.Core.Files
 
         /// <summary>
         /// The characters a junction at <paramref name="at"/> takes (0 when none); what it leaves in their place is appended
-        /// to <paramref name="sb"/> with its offsets in <paramref name="map"/>.
+        /// to <paramref name="view"/> with its offsets.
         /// </summary>
-        private static int Junction(Language language, string text, int at, StringBuilder sb, List<int> map)
+        private static int Junction(Language language, string text, int at, View view)
         {
             Rules rules = language.Rules;
             char c = text[at];
@@ -304,8 +426,7 @@ namespace Guardrails.Core.Files
                         return 0;
                     }
 
-                    sb.Append(text[at + 1]);
-                    map.Add(at + 1);
+                    view.Append(text[at + 1], at + 1);
                     return 2;
                 case '^':
                     if ((rules & Rules.Caret) == 0 || at + 1 >= text.Length)
@@ -319,8 +440,7 @@ namespace Guardrails.Core.Files
                         return continued;
                     }
 
-                    sb.Append(text[at + 1]); // ^x is x (^^ is ^)
-                    map.Add(at + 1);
+                    view.Append(text[at + 1], at + 1); // ^x is x (^^ is ^)
                     return 2;
                 case '$':
                     if ((rules & Rules.VariableReferences) != 0)
@@ -328,17 +448,16 @@ namespace Guardrails.Core.Files
                         return VariableReference(text, at);
                     }
 
-                    return (rules & Rules.EmptyInterpolation) != 0 ? Interpolation(text, at, sb, map) : 0;
+                    return (rules & Rules.EmptyInterpolation) != 0 ? Interpolation(text, at, view) : 0;
                 case '{':
-                    return (rules & Rules.EmptyInterpolation) != 0 ? Interpolation(text, at, sb, map) : 0;
+                    return (rules & Rules.EmptyInterpolation) != 0 ? Interpolation(text, at, view) : 0;
                 case '%':
                     if ((rules & Rules.PercentEscapes) != 0 && at + 2 < text.Length && HexValue(text[at + 1]) >= 0 && HexValue(text[at + 2]) >= 0)
                     {
                         char decoded = (char)((HexValue(text[at + 1]) << 4) | HexValue(text[at + 2]));
                         if (NamedValues.IsTokenCharacter(decoded))
                         {
-                            sb.Append(decoded);
-                            map.Add(at);
+                            view.Append(decoded, at);
                             return 3;
                         }
                     }
@@ -519,7 +638,7 @@ namespace Guardrails.Core.Files
         /// <c>${NAME-}</c>, <c>{""}</c>, <c>{''}</c>, <c>{{ "" }}</c>, and <c>${"x"}</c>, <c>{{ "x" }}</c>, <c>{"x"}</c> (whose
         /// token characters are appended): its length, or 0.
         /// </summary>
-        private static int Interpolation(string text, int at, StringBuilder sb, List<int> map)
+        private static int Interpolation(string text, int at, View view)
         {
             int i = at;
             bool dollar = text[i] == '$';
@@ -603,8 +722,7 @@ namespace Guardrails.Core.Files
 
             for (int j = contentStart; j < contentEnd; j++)
             {
-                sb.Append(text[j]);
-                map.Add(j);
+                view.Append(text[j], j);
             }
 
             return i - at;
@@ -620,15 +738,10 @@ namespace Guardrails.Core.Files
             return i;
         }
 
-        /// <summary>Whether the run of token characters that ends the joined text and the one starting at <paramref name="next"/> in the file are together at least <see cref="MinimumRun"/> long.</summary>
-        private static bool LongRun(StringBuilder joined, int end, string text, int next)
+        /// <summary>Whether the run of token characters that ends the joined text (<paramref name="run"/> long) and the one starting at <paramref name="next"/> in the file are together at least <see cref="MinimumRun"/> long.</summary>
+        private static bool LongRun(int run, string text, int next)
         {
-            int length = 0;
-            for (int i = end - 1; i >= 0 && length < MinimumRun && NamedValues.IsTokenCharacter(joined[i]); i--)
-            {
-                length++;
-            }
-
+            int length = run;
             for (int i = next; i < text.Length && length < MinimumRun && (NamedValues.IsTokenCharacter(text[i]) || text[i] == '"' || text[i] == '\'' || text[i] == '\\' || text[i] == '`' || text[i] == '^' || text[i] == '$' || text[i] == '{'); i++)
             {
                 length++;
