@@ -104,7 +104,9 @@ namespace Guardrails.Analyzers
             foreach (IAssemblySymbol assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
                 Decision? decision = verdicts.Assembly(assembly.Identity.Name, WrappersOf(compilation, verdicts, assembly.Identity.Name, ref wrappers));
-                if (decision == null && carriers != null && carriers.TryGetValue(assembly, out KeyValuePair<string, AiSdk> carrier))
+                // An assembly that declares another SDK's signature types carries it, whatever SDK its own name is
+                // (adversary round 12 route 1: an approved id's assembly that is OpenAI's).
+                if (carriers != null && carriers.TryGetValue(assembly, out KeyValuePair<string, AiSdk> carrier) && (decision == null || decision.Sdk != carrier.Value))
                 {
                     decision = verdicts.CarrierAssembly(assembly.Identity.Name, carrier.Value, carrier.Key);
                 }
@@ -208,7 +210,7 @@ namespace Guardrails.Analyzers
         }
 
         /// <summary>
-        /// Referenced assemblies whose name is no AI SDK's but which declare a catalog SDK's signature type as a public type
+        /// Referenced assemblies whose name is no AI SDK's, or another SDK's, but which declare a catalog SDK's signature type as a public type
         /// (<see cref="AiSdkCatalog.SignatureTypes"/>, e.g. <c>OpenAI.Chat.ChatClient</c> in an assembly named Acme.Http):
         /// each carries that SDK and is decided as it (adversary round 10 route 2). Found once per compilation with one
         /// lookup per signature type; the compilation's own types (a project's own <c>OpenAI.Chat</c> namespace) never count.
@@ -222,7 +224,7 @@ namespace Guardrails.Analyzers
                 {
                     IAssemblySymbol? assembly = type.ContainingAssembly;
                     if (assembly == null || SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly) || type.DeclaredAccessibility != Accessibility.Public ||
-                        verdicts.TryGetSdkByAssemblyName(assembly.Identity.Name, out _))
+                        (verdicts.TryGetSdkByAssemblyName(assembly.Identity.Name, out AiSdk own) && own == signature.Value))
                     {
                         continue;
                     }

@@ -45,8 +45,39 @@ public class CarriedSdkAnalyzerTests
             Carried(0, "ChatClient", "Acme.Http", "OpenAI.OpenAIClient"));
     }
 
+    private static DiagnosticResult CarriedUnderApprovedId(int location, string symbol, string assembly, string signature) =>
+        V.Diagnostic("GRD003").WithLocation(location).WithSeverity(DiagnosticSeverity.Error).WithArguments(
+            symbol, "OpenAI .NET SDK", assembly, V.OwnerContact,
+            " ('" + assembly + "' carries the OpenAI .NET SDK (assembly " + assembly + " declares " + signature + "); the approval of '" + assembly + "' does not cover the SDK it carries)",
+            "add { \"id\": \"OpenAI\" } to packages.approved, or name '" + assembly + "' in a route's packages");
+
+    // Adversary round 12 route 1: an approved id (a catalog SDK's own package id, or the policy's own gateway SDK)
+    // whose assembly declares the OpenAI SDK's signature types carries OpenAI; the approval of the id does not cover it.
+
     [Fact]
-    public async Task A_policy_that_approves_the_carrier_by_its_own_id_approves_it()
+    public async Task An_approved_azure_openai_id_whose_assembly_declares_openais_types_is_grd003_naming_openai()
+    {
+        await V.RunWithReferencesAsync(Use, await WithAssembly("Azure.AI.OpenAI", SdkStubs.OpenAI), V.Policy("Azure.AI.OpenAI"),
+            CarriedUnderApprovedId(0, "ChatClient", "Azure.AI.OpenAI", "OpenAI.OpenAIClient"));
+    }
+
+    [Fact]
+    public async Task The_policys_own_gateway_id_whose_assembly_declares_openais_types_is_grd003_naming_openai()
+    {
+        const string custom = "sdk.custom=contoso-ai-gateway|Contoso AI Gateway|Contoso.AiGateway.Client|Contoso.AiGateway.Client|Contoso.AiGateway|ai-gateway.contoso.example\n";
+        await V.RunWithReferencesAsync(Use, await WithAssembly("Contoso.AiGateway.Client", SdkStubs.OpenAI), V.Policy("Contoso.AiGateway.Client") + custom,
+            CarriedUnderApprovedId(0, "ChatClient", "Contoso.AiGateway.Client", "OpenAI.OpenAIClient"));
+    }
+
+    [Fact]
+    public async Task The_carrier_approved_by_its_own_id_alone_is_reported_as_carrying_openai()
+    {
+        await V.RunWithReferencesAsync(Use, await WithAssembly("Acme.Http", SdkStubs.OpenAI), V.Policy("Acme.Http"),
+            CarriedUnderApprovedId(0, "ChatClient", "Acme.Http", "OpenAI.OpenAIClient"));
+    }
+
+    [Fact]
+    public async Task A_policy_that_approves_the_carrier_by_its_own_id_and_the_sdk_it_carries_approves_it()
     {
         const string source = """
             using OpenAI.Chat;
@@ -55,7 +86,7 @@ public class CarriedSdkAnalyzerTests
                 object M() => new ChatClient("gpt-4o", "");
             }
             """;
-        await V.RunWithReferencesAsync(source, await WithAssembly("Acme.Http", SdkStubs.OpenAI), V.Policy("Acme.Http"));
+        await V.RunWithReferencesAsync(source, await WithAssembly("Acme.Http", SdkStubs.OpenAI), V.Policy("Acme.Http", "OpenAI"));
     }
 
     [Fact]

@@ -46,11 +46,13 @@ namespace Guardrails.BuildTasks.Policy
 
         /// <summary>
         /// The SDK that one of <paramref name="assets"/> (paths relative to <paramref name="packageDirectory"/>, as the assets
-        /// file lists a library's <c>compile</c> items) declares, or null.
+        /// file lists a library's <c>compile</c> items) declares, or null. The signature types of <paramref name="own"/> (the
+        /// SDK the package id itself belongs to, if any) are not looked for: a package carries only ANOTHER SDK (adversary
+        /// round 12 route 1: an approved SDK id whose assembly is OpenAI's).
         /// </summary>
-        public static Carried? Of(string packageDirectory, IReadOnlyList<string> assets, string? sha512)
+        public static Carried? Of(string packageDirectory, IReadOnlyList<string> assets, string? sha512, AiSdk? own = null)
         {
-            string key = packageDirectory + "|" + (sha512 ?? string.Empty) + "|" + string.Join("|", assets);
+            string key = packageDirectory + "|" + (sha512 ?? string.Empty) + "|" + (own?.Id ?? string.Empty) + "|" + string.Join("|", assets);
             if (sha512 != null && Known.TryGetValue(key, out Carried? known))
             {
                 return known;
@@ -64,7 +66,7 @@ namespace Guardrails.BuildTasks.Policy
                     continue;
                 }
 
-                found = Read(Path.Combine(packageDirectory, asset.Replace('/', Path.DirectorySeparatorChar)));
+                found = Read(Path.Combine(packageDirectory, asset.Replace('/', Path.DirectorySeparatorChar)), own);
                 if (found != null)
                 {
                     break;
@@ -79,7 +81,7 @@ namespace Guardrails.BuildTasks.Policy
             return found;
         }
 
-        private static Carried? Read(string file)
+        private static Carried? Read(string file, AiSdk? own)
         {
             try
             {
@@ -105,7 +107,7 @@ namespace Guardrails.BuildTasks.Policy
 
                     foreach (KeyValuePair<string, AiSdk> signature in AiSdkCatalog.SignatureTypes)
                     {
-                        if (Declares(reader, signature.Key))
+                        if (signature.Value != own && Declares(reader, signature.Key))
                         {
                             return new Carried(signature.Value, reader.GetString(reader.GetAssemblyDefinition().Name), signature.Key);
                         }

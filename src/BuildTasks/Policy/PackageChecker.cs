@@ -165,7 +165,7 @@ namespace Guardrails.BuildTasks.Policy
             foreach ((Library lib, List<Library> chain, string framework) in pending)
             {
                 List<string> chainIds = chain.FindAll(l => l.IsPackage).ConvertAll(l => l.Id);
-                CarriedSdks.Carried? carried = lib.Compile.Count > 0 && verdicts.SdkOfPackage(lib.Id) == null ? Carrier(root, lib) : null;
+                CarriedSdks.Carried? carried = lib.Compile.Count > 0 ? Carrier(root, lib, verdicts.SdkOfPackage(lib.Id)) : null;
                 Decision decision = carried != null
                     ? verdicts.CarrierPackage(lib.Id, lib.Version, chainIds, carried.Sdk, carried.Evidence)
                     : verdicts.Package(lib.Id, lib.Version, chainIds);
@@ -235,7 +235,7 @@ namespace Guardrails.BuildTasks.Policy
         }
 
         /// <summary>The SDK a restored package's compile-time assemblies carry (<see cref="CarriedSdks"/>), from the package folder the assets file names.</summary>
-        private static CarriedSdks.Carried? Carrier(JsonNode root, Library lib)
+        private static CarriedSdks.Carried? Carrier(JsonNode root, Library lib, AiSdk? own)
         {
             JsonNode? library = root["libraries"]?[lib.Id + "/" + lib.Version];
             if (library?["path"]?.Text is not { Length: > 0 } path)
@@ -257,7 +257,7 @@ namespace Guardrails.BuildTasks.Policy
 
                 if (Directory.Exists(dir))
                 {
-                    return CarriedSdks.Of(dir, lib.Compile, library["sha512"]?.Text);
+                    return CarriedSdks.Of(dir, lib.Compile, library["sha512"]?.Text, own);
                 }
             }
 
@@ -350,6 +350,11 @@ namespace Guardrails.BuildTasks.Policy
         private static string Describe(Decision decision)
         {
             AiSdk? sdk = decision.Sdk;
+            if (sdk != null && decision.Carries != null && decision.CarrierApprovedById)
+            {
+                return "it carries the " + sdk.DisplayName + ", provider " + sdk.Provider + ": " + decision.Carries + "; " + decision.Reason;
+            }
+
             if (sdk != null && decision.Carries != null)
             {
                 return "it carries the " + sdk.DisplayName + ", provider " + sdk.Provider + ", under another package id and assembly name: " + decision.Carries + "; an approval of '" + sdk.PrimaryPackageId + "' does not cover it";

@@ -69,7 +69,9 @@ namespace Guardrails.Core.Policy
         /// OpenAI.Chat.ChatClient; an approval of 'OpenAI' does not cover it)", or empty.
         /// </summary>
         public string CarrierNote() => Carries == null || Sdk == null ? string.Empty
-            : "'" + Subject + "' carries the " + Sdk.DisplayName + " under another package id and assembly name (" + Carries + "); an approval of '" + Sdk.PrimaryPackageId + "' does not cover it";
+            : CarrierApprovedById
+                ? "'" + Subject + "' carries the " + Sdk.DisplayName + " (" + Carries + "); the approval of '" + Subject + "' does not cover the SDK it carries"
+                : "'" + Subject + "' carries the " + Sdk.DisplayName + " under another package id and assembly name (" + Carries + "); an approval of '" + Sdk.PrimaryPackageId + "' does not cover it";
 
         /// <summary>Why, as a clause: "packages.denied 'Shady.*' (guardrails.policy.json line 80): no data-processing agreement".</summary>
         public string Reason { get; }
@@ -134,13 +136,20 @@ namespace Guardrails.Core.Policy
         }
 
         internal Decision As(string ruleId) =>
-            new Decision(Verdict, ruleId, Subject, Sdk, Reason, Proposal, Line, Route) { Waiver = Waiver, ChainUnknown = ChainUnknown, Carries = Carries };
+            new Decision(Verdict, ruleId, Subject, Sdk, Reason, Proposal, Line, Route) { Waiver = Waiver, ChainUnknown = ChainUnknown, Carries = Carries, CarrierApprovedById = CarrierApprovedById };
 
-        internal Decision CarriedBecause(string evidence)
+        internal Decision CarriedBecause(string evidence, bool approvedId = false)
         {
             Carries = evidence;
+            CarrierApprovedById = approvedId;
             return this;
         }
+
+        /// <summary>
+        /// True when <see cref="Carries"/> is set on a package the policy approves by its own id whose assembly carries
+        /// another SDK the policy does not approve (adversary round 12 route 1): the approval of the id does not cover it.
+        /// </summary>
+        public bool CarrierApprovedById { get; private set; }
 
         /// <summary>
         /// Decided by id because the package is not among the restored packages (no restore yet, a project reference, a
@@ -149,7 +158,7 @@ namespace Guardrails.Core.Policy
         public bool ChainUnknown { get; private set; }
 
         internal Decision WithUnknownChain(string proposal) =>
-            new Decision(Verdict, RuleId, Subject, Sdk, Reason, proposal, Line, Route) { Waiver = Waiver, ChainUnknown = true, Carries = Carries };
+            new Decision(Verdict, RuleId, Subject, Sdk, Reason, proposal, Line, Route) { Waiver = Waiver, ChainUnknown = true, Carries = Carries, CarrierApprovedById = CarrierApprovedById };
 
         public override string ToString() => Verdict + " " + RuleId + " " + Subject + (Waiver != null ? " waived by " + Waiver.Id : string.Empty);
     }
@@ -286,10 +295,47 @@ namespace Guardrails.Core.Policy
         /// (without versions) denies the copy too. <paramref name="evidence"/> says what shows it ("assembly Acme.Http
         /// declares OpenAI.Chat.ChatClient"). A package that is itself an AI SDK's is judged as that SDK.
         /// </summary>
+        /// <remarks>
+        /// Adversary round 12 route 1: an approval of an id covers that id's own SDK only. A package approved by
+        /// packages.approved (the policy's own gateway id, or a look-alike version of an approved SDK package such as
+        /// 'Azure.AI.OpenAI' 2.9.0 from a repository's feed) whose assembly declares another catalog SDK's signature
+        /// types carries that SDK: it passes only when the carried SDK is approved too (any of its packages in
+        /// packages.approved) or when a route names the package itself; otherwise it is GRD201 naming the carried SDK.
+        /// The carried SDK's own package is never a carrier of it.
+        /// </remarks>
         public Decision CarrierPackage(string id, string? version, IReadOnlyList<string>? chain, AiSdk carried, string evidence)
         {
-            Decision d = Package(id, version, chain, SdkOfPackage(id) == null ? carried : null);
-            return d.Sdk == carried && SdkOfPackage(id) == null ? d.CarriedBecause(evidence) : d;
+            AiSdk? own = SdkOfPackage(id);
+            if (own == carried)
+            {
+                return Package(id, version, chain);
+            }
+
+            Decision d = Package(id, version, chain, own == null ? carried : null);
+            if (d.Verdict == Verdict.Approved && d.Route == null && !SdkApprovedByItsOwnPackages(carried))
+            {
+                string what = own == null ? string.Empty : " (" + (own.IsCustom ? "AI SDK '" + own.Id + "' defined by the policy" : own.DisplayName) + ")";
+                d = Waived(new Decision(Verdict.NotApproved, RuleIds.PackageNotApproved, id, carried,
+                    d.Reason + " approves '" + id + "'" + what + ", not the " + carried.DisplayName + " its assembly declares, which the policy does not approve",
+                    "add { \"id\": \"" + carried.PrimaryPackageId + "\" } to packages.approved, or name '" + id + "' in a route's packages", d.Line, null));
+                return d.CarriedBecause(evidence, approvedId: true);
+            }
+
+            return d.Sdk == carried ? d.CarriedBecause(evidence) : d;
+        }
+
+        /// <summary>Whether packages.approved approves one of <paramref name="sdk"/>'s own packages (by id, any version).</summary>
+        private bool SdkApprovedByItsOwnPackages(AiSdk sdk)
+        {
+            foreach (string pid in sdk.PackageIds)
+            {
+                if (Package(pid, null).Verdict == Verdict.Approved)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

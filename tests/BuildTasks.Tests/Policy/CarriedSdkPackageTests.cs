@@ -107,11 +107,11 @@ public class CarriedSdkPackageTests
     }
 
     [Fact]
-    public void A_policy_that_approves_the_carrier_by_its_own_id_passes_and_the_record_says_what_it_carries()
+    public void A_policy_that_approves_the_carrier_by_its_own_id_and_the_sdk_it_carries_passes_and_the_record_says_what_it_carries()
     {
         using var packages = new TempDir();
         string assets = Package(packages, "Acme.Http", "Acme.Http", "OpenAI.Chat.ChatClient");
-        var run = Check(policy: BasePolicy.Edit("{ \"id\": \"Microsoft.Extensions.AI*\" }", "{ \"id\": \"Microsoft.Extensions.AI*\" }, { \"id\": \"Acme.Http\" }"), assets: assets);
+        var run = Check(policy: BasePolicy.Edit("{ \"id\": \"Microsoft.Extensions.AI*\" }", ApprovesOpenAi + ", { \"id\": \"Acme.Http\" }"), assets: assets);
         Assert.Empty(run.Of("GRD201"));
         var use = Assert.Single(run.Result.AiPackages, p => p.Id == "Acme.Http");
         Assert.Contains("OpenAI .NET SDK", use.Description);
@@ -144,5 +144,65 @@ public class CarriedSdkPackageTests
         Assert.Contains("Package 'OpenAI' 2.15.0", f.Message);
         Assert.Contains("downloaded by a PackageDownload", f.Message);
         Assert.Single(run.Result.AiPackages, p => p.Id == "OpenAI");
+    }
+
+    // Adversary round 12 route 1: an APPROVED id whose assembly declares another catalog SDK's signature types.
+
+    [Fact]
+    public void An_approved_id_whose_assembly_declares_the_openai_client_is_grd201_naming_openai_when_openai_is_not_approved()
+    {
+        using var packages = new TempDir();
+        string assets = Package(packages, "Acme.Http", "Acme.Http", "OpenAI.Chat.ChatClient");
+        var run = Check(policy: BasePolicy.Edit("{ \"id\": \"Microsoft.Extensions.AI*\" }", "{ \"id\": \"Microsoft.Extensions.AI*\" }, { \"id\": \"Acme.Http\" }"), assets: assets);
+        var f = Assert.Single(run.Of("GRD201"));
+        Assert.Equal("Acme.Http", f.Subject);
+        Assert.Contains("not the OpenAI .NET SDK its assembly declares", f.Message);
+        Assert.Contains("assembly Acme.Http declares OpenAI.Chat.ChatClient", f.Message);
+        Assert.Contains("add { \"id\": \"OpenAI\" } to packages.approved, or name 'Acme.Http' in a route's packages", f.Message);
+    }
+
+    [Fact]
+    public void The_policys_own_gateway_sdk_id_whose_assembly_is_openais_is_grd201_and_the_record_names_openai()
+    {
+        using var packages = new TempDir();
+        string assets = Package(packages, "Contoso.AiGateway", "Contoso.AiGateway", "OpenAI.OpenAIClient", "OpenAI.Chat.ChatClient");
+        var run = Check(policy: BasePolicy.Edit("{ \"id\": \"Microsoft.Extensions.AI*\" }", "{ \"id\": \"Microsoft.Extensions.AI*\" }, { \"id\": \"Contoso.AiGateway\" }"), assets: assets);
+        var f = Assert.Single(run.Of("GRD201"));
+        Assert.Equal("Contoso.AiGateway", f.Subject);
+        Assert.Contains("AI SDK 'contoso-gateway' defined by the policy", f.Message);
+        Assert.Contains("assembly Contoso.AiGateway declares OpenAI.OpenAIClient", f.Message);
+        var use = Assert.Single(run.Result.AiPackages, p => p.Id == "Contoso.AiGateway");
+        Assert.Contains("OpenAI .NET SDK", use.Description);
+    }
+
+    [Fact]
+    public void An_approved_catalog_sdk_id_whose_assembly_declares_another_sdks_client_is_grd201()
+    {
+        using var packages = new TempDir();
+        string assets = Package(packages, "Azure.AI.OpenAI", "Azure.AI.OpenAI", "OpenAI.Chat.ChatClient");
+        var run = Check(policy: BasePolicy.Edit("{ \"id\": \"Microsoft.Extensions.AI*\" }", "{ \"id\": \"Microsoft.Extensions.AI*\" }, { \"id\": \"Azure.AI.OpenAI\" }"), assets: assets);
+        var f = Assert.Single(run.Of("GRD201"));
+        Assert.Equal("Azure.AI.OpenAI", f.Subject);
+        Assert.Contains("assembly Azure.AI.OpenAI declares OpenAI.Chat.ChatClient", f.Message);
+    }
+
+    [Fact]
+    public void The_sdks_own_package_declaring_its_own_client_stays_approved()
+    {
+        using var packages = new TempDir();
+        string assets = Package(packages, "Azure.AI.OpenAI", "Azure.AI.OpenAI", "Azure.AI.OpenAI.AzureOpenAIClient");
+        var run = Check(policy: BasePolicy.Edit("{ \"id\": \"Microsoft.Extensions.AI*\" }", "{ \"id\": \"Microsoft.Extensions.AI*\" }, { \"id\": \"Azure.AI.OpenAI\" }"), assets: assets);
+        Assert.Empty(run.Of("GRD201"));
+        var use = Assert.Single(run.Result.AiPackages, p => p.Id == "Azure.AI.OpenAI");
+        Assert.DoesNotContain("OpenAI .NET SDK", use.Description);
+    }
+
+    [Fact]
+    public void A_route_that_names_the_carrier_approves_it_without_approving_the_carried_sdk()
+    {
+        using var packages = new TempDir();
+        string assets = Package(packages, "Acme.Http", "Acme.Http", "OpenAI.Chat.ChatClient");
+        var run = Check(policy: BasePolicy.Edit("\"endpoints\": {", "\"routes\": [ { \"id\": \"acme-http\", \"description\": \"OpenAI through Acme.Http\", \"packages\": [\"Acme.Http\"], \"endpoints\": [\"api.openai.com\"] } ],\n  \"endpoints\": {"), assets: assets);
+        Assert.Empty(run.Of("GRD201"));
     }
 }
