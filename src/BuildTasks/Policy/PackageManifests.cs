@@ -35,7 +35,7 @@ namespace Guardrails.BuildTasks.Policy
     /// is unknown, so the build cannot say no AI SDK is there. Files under <c>node_modules/</c> are the installed packages'
     /// own manifests, not the repository's, and are not read (the lock file lists what they bring in).
     /// </summary>
-    public static class PackageManifests
+    public static partial class PackageManifests
     {
         /// <summary>The most bytes of one manifest or lock file read (a lock file of a large monorepo is a few MB).</summary>
         public const long MaxBytes = 32L * 1024 * 1024;
@@ -71,7 +71,7 @@ namespace Guardrails.BuildTasks.Policy
                     return true;
             }
 
-            if (IsRequirementsName(name))
+            if (IsRequirementsName(name) || IsOtherEcosystemFile(name.ToLowerInvariant()))
             {
                 return true;
             }
@@ -93,6 +93,11 @@ namespace Guardrails.BuildTasks.Policy
             if (lower == "pipfile.lock" || lower == "poetry.lock" || lower == "uv.lock")
             {
                 return "installed by the Python packages of " + name + " (a package another one brings in; Pipenv, Poetry or uv installs it, no project of the repository compiles that code)";
+            }
+
+            if (OtherEcosystemOrigin(lower) is { } other)
+            {
+                return other;
             }
 
             return lower == "package.json"
@@ -161,7 +166,11 @@ namespace Guardrails.BuildTasks.Policy
                     PythonLock(path, text, found, problems);
                     return;
                 default:
-                    Requirements(path, text, found, problems, visited, depth);
+                    if (!ParseOtherEcosystem(path, name, text, found, problems))
+                    {
+                        Requirements(path, text, found, problems, visited, depth);
+                    }
+
                     return;
             }
         }
@@ -198,7 +207,7 @@ namespace Guardrails.BuildTasks.Policy
 
         private static Finding Problem(string path, int line, int column, string what) =>
             new Finding(RuleCatalog.PackageManifestUnreadable, path, line, column,
-                "The package file " + Path.GetFileName(path) + " " + what + ", so the npm/PyPI packages it declares cannot be judged against the policy: an AI SDK there would go unseen. Fix the file (npm, pip and Poetry refuse it too), or remove it if nothing uses it.");
+                "The package file " + Path.GetFileName(path) + " " + what + ", so the packages it declares cannot be judged against the policy: an AI SDK there would go unseen. Fix the file (npm, pip and Poetry refuse it too), or remove it if nothing uses it.");
 
         private static void Add(List<DeclaredPackage> found, string ecosystem, string name, string spec, string path, int line, int column)
         {

@@ -453,11 +453,11 @@ namespace Guardrails.Core.Rules
             RuleIds.AssetsFileUnreadable, "Package assets file (project.assets.json) cannot be read", CategoryPackages, RuleHost.BuildTask, isError: true,
             name: "AssetsFileUnreadable");
 
-        /// <summary>Issue 12 route R11: an npm or PyPI manifest or lock file that cannot be read hides what it declares.</summary>
+        /// <summary>Issue 12 route R11 (and round 11 routes 5, 6, 8): a non-NuGet manifest or lock file that cannot be read hides what it declares.</summary>
         public static readonly RuleInfo PackageManifestUnreadable = new RuleInfo(
-            RuleIds.PackageManifestUnreadable, "npm or PyPI package file cannot be read", CategoryPackages, RuleHost.BuildTask, isError: true,
+            RuleIds.PackageManifestUnreadable, "Package file of another ecosystem (npm, PyPI, Go, Cargo, Maven, RubyGems, Composer) cannot be read", CategoryPackages, RuleHost.BuildTask, isError: true,
             name: "PackageManifestUnreadable",
-            whereNote: "package.json, package-lock.json, yarn.lock, pnpm-lock.yaml, requirements*.txt, pyproject.toml, Pipfile, setup.cfg, Pipfile.lock, poetry.lock and uv.lock committed in the repository (the MSBuild check task) and under the root of guardrails scan");
+            whereNote: "package.json, package-lock.json, yarn.lock, pnpm-lock.yaml, requirements*.txt, pyproject.toml, Pipfile, setup.cfg, Pipfile.lock, poetry.lock, uv.lock, a Python script's `# /// script` block, .pre-commit-config.yaml, pixi.toml, deno.json(c), Cargo.toml, Cargo.lock, pom.xml, *.versions.toml, composer.json and composer.lock committed in the repository (the MSBuild check task) and under the root of guardrails scan");
 
         public static readonly RuleInfo ForbiddenLocalSuppression = new RuleInfo(
             RuleIds.ForbiddenLocalSuppression, "Guardrails diagnostic suppressed in code where the policy forbids it", CategoryIntegrity, RuleHost.Analyzer, isError: true,

@@ -570,6 +570,50 @@ namespace Guardrails.Core.Sdks
             PyPI("pypi-dspy", "DSPy", "none (orchestration)", "dspy", "dspy-ai"),
             PyPI("pypi-instructor", "Instructor", "none (structured outputs over a provider client)", "instructor"),
             PyPI("pypi-smolagents", "smolagents (Hugging Face)", "none (orchestration)", "smolagents"),
+
+            // ---------------- Other ecosystems: sidecars and tooling in the repository (adversary round 11 route 8) ----------------
+            // A .NET repository with a Go, Rust, Java, Ruby or PHP part reaches the same providers with the same keys. Providers'
+            // own SDKs first, then the community clients and orchestration libraries most used; a family ("/*") holds a module's
+            // major versions (Go's /v2) or a group's artifacts (Maven). Names from each registry's package page (2026-12-05).
+            Eco(PackageEcosystem.Golang, "go-openai", "OpenAI Go library", "OpenAI", "github.com/openai/openai-go", "github.com/openai/openai-go/*"),
+            Eco(PackageEcosystem.Golang, "go-sashabaranov-openai", "go-openai (community OpenAI client)", "OpenAI", "github.com/sashabaranov/go-openai"),
+            Eco(PackageEcosystem.Golang, "go-anthropic", "Anthropic Go SDK", "Anthropic", "github.com/anthropics/anthropic-sdk-go", "github.com/anthropics/anthropic-sdk-go/*"),
+            Eco(PackageEcosystem.Golang, "go-google-genai", "Google Gen AI Go SDK", "Google (Gemini / Vertex AI)", "google.golang.org/genai", "github.com/google/generative-ai-go"),
+            Eco(PackageEcosystem.Golang, "go-google-vertexai", "Vertex AI Go SDK", "Google (Vertex AI)", "cloud.google.com/go/vertexai", "cloud.google.com/go/aiplatform"),
+            Eco(PackageEcosystem.Golang, "go-azure-openai", "Azure OpenAI Go client", "Microsoft (Azure OpenAI)", "github.com/Azure/azure-sdk-for-go/sdk/ai/azopenai"),
+            Eco(PackageEcosystem.Golang, "go-aws-bedrock-runtime", "AWS SDK for Go v2: Bedrock Runtime", "AWS (Bedrock)", "github.com/aws/aws-sdk-go-v2/service/bedrockruntime"),
+            Eco(PackageEcosystem.Golang, "go-langchaingo", "LangChain Go", "none (orchestration)", "github.com/tmc/langchaingo"),
+            Eco(PackageEcosystem.Golang, "go-model-context-protocol", "Model Context Protocol Go SDK", "none (protocol)", "github.com/modelcontextprotocol/go-sdk", "github.com/mark3labs/mcp-go"),
+            Eco(PackageEcosystem.Cargo, "cargo-async-openai", "async-openai (OpenAI client for Rust)", "OpenAI", "async-openai"),
+            Eco(PackageEcosystem.Cargo, "cargo-openai-api-rs", "openai-api-rs (OpenAI client for Rust)", "OpenAI", "openai-api-rs"),
+            Eco(PackageEcosystem.Cargo, "cargo-aws-bedrock-runtime", "AWS SDK for Rust: Bedrock Runtime", "AWS (Bedrock)", "aws-sdk-bedrockruntime"),
+            Eco(PackageEcosystem.Cargo, "cargo-ollama-rs", "ollama-rs", "Ollama (local or ollama.com)", "ollama-rs"),
+            Eco(PackageEcosystem.Cargo, "cargo-rig", "Rig (LLM applications in Rust)", "none (orchestration)", "rig-core"),
+            Eco(PackageEcosystem.Cargo, "cargo-genai", "genai (multi-provider client for Rust)", "OpenAI, Anthropic, Google and others (multi-provider client)", "genai"),
+            Eco(PackageEcosystem.Cargo, "cargo-model-context-protocol", "Model Context Protocol Rust SDK", "none (protocol)", "rmcp"),
+            Eco(PackageEcosystem.Maven, "maven-openai", "OpenAI Java SDK", "OpenAI", "com.openai/*"),
+            Eco(PackageEcosystem.Maven, "maven-anthropic", "Anthropic Java SDK", "Anthropic", "com.anthropic/*"),
+            Eco(PackageEcosystem.Maven, "maven-google-genai", "Google Gen AI Java SDK", "Google (Gemini / Vertex AI)", "com.google.genai/google-genai", "com.google.cloud/google-cloud-vertexai"),
+            Eco(PackageEcosystem.Maven, "maven-azure-openai", "Azure OpenAI client library for Java", "Microsoft (Azure OpenAI)", "com.azure/azure-ai-openai", "com.azure/azure-ai-inference"),
+            Eco(PackageEcosystem.Maven, "maven-aws-bedrock-runtime", "AWS SDK for Java v2: Bedrock Runtime", "AWS (Bedrock)", "software.amazon.awssdk/bedrockruntime"),
+            Eco(PackageEcosystem.Maven, "maven-theokanning-openai", "openai-java (TheoKanning, community)", "OpenAI", "com.theokanning.openai-gpt3-java/*"),
+            Eco(PackageEcosystem.Maven, "maven-simple-openai", "simple-openai (community)", "OpenAI", "io.github.sashirestela/simple-openai"),
+            Eco(PackageEcosystem.Maven, "maven-langchain4j", "LangChain4j", "the provider each package names", "dev.langchain4j/*"),
+            Eco(PackageEcosystem.Maven, "maven-spring-ai", "Spring AI", "the provider each package names", "org.springframework.ai/*"),
+            Eco(PackageEcosystem.Maven, "maven-model-context-protocol", "Model Context Protocol Java SDK", "none (protocol)", "io.modelcontextprotocol.sdk/*"),
+            Eco(PackageEcosystem.Gem, "gem-openai", "OpenAI Ruby library", "OpenAI", "openai"),
+            Eco(PackageEcosystem.Gem, "gem-ruby-openai", "ruby-openai (community)", "OpenAI", "ruby-openai"),
+            Eco(PackageEcosystem.Gem, "gem-anthropic", "Anthropic Ruby SDK", "Anthropic", "anthropic", "ruby-anthropic"),
+            Eco(PackageEcosystem.Gem, "gem-gemini-ai", "gemini-ai (community)", "Google (Gemini / Vertex AI)", "gemini-ai"),
+            Eco(PackageEcosystem.Gem, "gem-aws-bedrock-runtime", "AWS SDK for Ruby: Bedrock Runtime", "AWS (Bedrock)", "aws-sdk-bedrockruntime"),
+            Eco(PackageEcosystem.Gem, "gem-ruby-llm", "RubyLLM", "OpenAI, Anthropic, Google and others (multi-provider client)", "ruby_llm"),
+            Eco(PackageEcosystem.Gem, "gem-langchainrb", "Langchain.rb", "none (orchestration)", "langchainrb"),
+            Eco(PackageEcosystem.Composer, "composer-openai-php", "OpenAI PHP client (community)", "OpenAI", "openai-php/client", "openai-php/laravel", "openai-php/symfony"),
+            Eco(PackageEcosystem.Composer, "composer-orhanerday-openai", "orhanerday/open-ai (community)", "OpenAI", "orhanerday/open-ai"),
+            Eco(PackageEcosystem.Composer, "composer-anthropic", "Anthropic PHP SDK", "Anthropic", "anthropic-ai/sdk"),
+            Eco(PackageEcosystem.Composer, "composer-gemini-php", "Gemini PHP client (community)", "Google (Gemini)", "google-gemini-php/client", "google-gemini-php/laravel"),
+            Eco(PackageEcosystem.Composer, "composer-prism", "Prism (multi-provider LLM library for Laravel)", "OpenAI, Anthropic, Google and others (multi-provider client)", "prism-php/prism"),
+            Eco(PackageEcosystem.Composer, "composer-llphant", "LLPhant", "none (orchestration)", "theodo-group/llphant"),
         };
 
         /// <summary>
@@ -975,6 +1019,14 @@ namespace Guardrails.Core.Sdks
         private static AiSdk PyPI(string id, string displayName, string provider, string[] names, bool isIntegration) =>
             new AiSdk(id, displayName, provider, Array.ConvertAll(names, n => PackageEcosystem.PackageUrl(PackageEcosystem.PyPI, n)), P(), P(), P(),
                 "[D] PyPI project list (env/packages/pypi.tsv): " + string.Join(", ", names) + " (name verified 2026-12-04)", isIntegration: isIntegration, ecosystem: PackageEcosystem.PyPI);
+
+        /// <summary>
+        /// An AI SDK of another registry (<see cref="PackageEcosystem.Golang"/>, Cargo, Maven, RubyGems, Composer): its packages
+        /// as package URLs (a name ending in "/*" is a family: every package under that prefix), no assemblies, namespaces or hosts.
+        /// </summary>
+        private static AiSdk Eco(string ecosystem, string id, string displayName, string provider, params string[] names) =>
+            new AiSdk(id, displayName, provider, Array.ConvertAll(names, n => PackageEcosystem.PackageUrl(ecosystem, n)), P(), P(), P(),
+                "[D] " + ecosystem + " registry page: " + string.Join(", ", names) + " (name checked 2026-12-05)", isIntegration: provider.StartsWith("the provider", StringComparison.Ordinal), ecosystem: ecosystem);
 
         private static AiSdk Sdk(string id, string displayName, string provider, string[] packageIds, string[] assemblyNames, string[] namespaces, string[] hosts, string source, bool isNeutral = false, bool isIntegration = false) =>
             new AiSdk(id, displayName, provider, packageIds, assemblyNames, namespaces, hosts, source, isNeutral, isIntegration: isIntegration);
