@@ -87,6 +87,36 @@ public sealed class NpmPyPiScanTests
         Assert.Equal(("web/package.json", 4, "error"), (grd205[0].File, grd205[0].Line, grd205[0].Level));
     }
 
+    [Fact]
+    public void Other_ecosystems_AI_SDKs_and_script_declared_packages_are_GRD201_in_the_scan_at_their_lines()
+    {
+        using var repo = new TempRepo();
+        repo.Write("policy/guardrails.policy.json", Documents.Policy);
+        repo.Write("ai-assistants.json", Documents.Manifest());
+        repo.Write("App/App.csproj", Documents.Project);
+        repo.Write("sidecar/go/go.mod", "module contoso.example/s\n\nrequire (\n\tgithub.com/anthropics/anthropic-sdk-go v1.4.0\n)\n");
+        repo.Write("sidecar/rust/Cargo.toml", "[dependencies]\nllm = { package = \"async-openai\", version = \"0.28\" }\n");
+        repo.Write("sidecar/java/build.gradle.kts", "dependencies {\n    implementation(\"com.google.genai:google-genai:1.0.0\")\n}\n");
+        repo.Write("sidecar/ruby/app.gemspec", "Gem::Specification.new do |s|\n  s.add_dependency \"anthropic\"\nend\n");
+        repo.Write("sidecar/php/composer.lock", "{\n  \"packages\": [\n    { \"name\": \"anthropic-ai/sdk\", \"version\": \"v0.5.0\" }\n  ]\n}\n");
+        repo.Write("tools/tox.ini", "[testenv]\ndeps =\n    mistralai==1.2.0\n");
+        repo.Write("tools/ai.ts", "import OpenAI from \"npm:openai@4.77.0\";\n");
+
+        CliRun run = CliRun.Of("scan", repo.Root, "--format", "json", "--policy", repo.PathOf("policy/guardrails.policy.json"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(new (string?, int, string?, string?)[]
+        {
+            ("sidecar/go/go.mod", 4, "error", "pkg:golang/github.com/anthropics/anthropic-sdk-go"),
+            ("sidecar/java/build.gradle.kts", 2, "error", "pkg:maven/com.google.genai/google-genai"),
+            ("sidecar/php/composer.lock", 3, "error", "pkg:composer/anthropic-ai/sdk"),
+            ("sidecar/ruby/app.gemspec", 2, "error", "pkg:gem/anthropic"),
+            ("sidecar/rust/Cargo.toml", 2, "error", "pkg:cargo/async-openai"),
+            ("tools/ai.ts", 1, "error", "pkg:npm/openai"),
+            ("tools/tox.ini", 3, "error", "pkg:pypi/mistralai"),
+        }, Findings(run, "GRD201"));
+    }
+
     private static (string? File, int Line, string? Level, string? Subject)[] Findings(CliRun run, string rule)
     {
         using JsonDocument doc = JsonDocument.Parse(run.Out);

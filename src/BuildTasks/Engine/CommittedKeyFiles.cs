@@ -39,11 +39,9 @@ namespace Guardrails.BuildTasks.Engine
         internal const string Note = ". (Found by the Guardrails check in a committed file the compiler is not given: the build reads every file git tracks " +
             "in this project's folder and the repository's files outside every project for keys that name their provider, whatever the file's kind.)";
 
-        private const int MaxCachedFiles = 200000;
+        private static readonly FileStampCache<IReadOnlyList<Finding>> Results = new FileStampCache<IReadOnlyList<Finding>>();
 
-        private static readonly ConcurrentDictionary<string, Cached> Results = new ConcurrentDictionary<string, Cached>(StringComparer.Ordinal);
-
-        private static readonly ConcurrentDictionary<string, Cached> Builds = new ConcurrentDictionary<string, Cached>(StringComparer.Ordinal);
+        private static readonly FileStampCache<bool> Builds = new FileStampCache<bool>();
 
         private static readonly ConcurrentDictionary<string, KeyValuePair<string, List<Owned>>> Ownership = new ConcurrentDictionary<string, KeyValuePair<string, List<Owned>>>(StringComparer.Ordinal);
 
@@ -194,21 +192,16 @@ namespace Guardrails.BuildTasks.Engine
                 return Array.Empty<Finding>();
             }
 
-            if (Results.TryGetValue(path, out Cached? cached) && cached.Length == info.Length && cached.Written == info.LastWriteTimeUtc)
+            if (Results.TryGet(info, out IReadOnlyList<Finding> known))
             {
-                return cached.Findings;
+                return known;
             }
 
             var findings = new List<Finding>();
 
             // Binary content (a NUL byte) is left to `guardrails scan`, which reads its printable runs and archive entries.
             KeptBackFiles.ScanText(path, null, findings, Note, nulAsSpace: false, providerKeysOnly: true);
-            if (Results.Count > MaxCachedFiles)
-            {
-                Results.Clear();
-            }
-
-            Results[path] = new Cached(info.Length, info.LastWriteTimeUtc, findings, false);
+            Results.Set(info, findings);
             return findings;
         }
 
@@ -227,21 +220,16 @@ namespace Guardrails.BuildTasks.Engine
                     return false;
                 }
 
-                if (Builds.TryGetValue(project, out Cached? cached) && cached.Length == info.Length && cached.Written == info.LastWriteTimeUtc)
+                if (Builds.TryGet(info, out bool known))
                 {
-                    return cached.BuildsAssembly;
+                    return known;
                 }
 
                 // The build cannot tell where NuGet took an SDK from, so a NoTargets/Traversal SDK is taken by its name here: such a
                 // project owning nothing leaves its folder's files to the part of the repository above it (judged, not skipped); the
                 // gate decides by the SDK package's source whether it compiles (adversary round 8 route 1).
                 bool builds = MsBuildProjectFiles.IsProjectByName(project) && MsBuildProjectFiles.BuildsAssembly(project, (_, _) => true);
-                if (Builds.Count > MaxCachedFiles)
-                {
-                    Builds.Clear();
-                }
-
-                Builds[project] = new Cached(info.Length, info.LastWriteTimeUtc, Array.Empty<Finding>(), builds);
+                Builds.Set(info, builds);
                 return builds;
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
@@ -299,25 +287,6 @@ namespace Guardrails.BuildTasks.Engine
             public string Full { get; }
 
             public string? Owner { get; }
-        }
-
-        private sealed class Cached
-        {
-            public Cached(long length, DateTime written, IReadOnlyList<Finding> findings, bool buildsAssembly)
-            {
-                Length = length;
-                Written = written;
-                Findings = findings;
-                BuildsAssembly = buildsAssembly;
-            }
-
-            public long Length { get; }
-
-            public DateTime Written { get; }
-
-            public IReadOnlyList<Finding> Findings { get; }
-
-            public bool BuildsAssembly { get; }
         }
     }
 }

@@ -108,15 +108,31 @@ namespace Guardrails.BuildTasks.Policy
         /// <summary>The packages <paramref name="path"/> declares; a file that cannot be read adds a GRD205 finding to <paramref name="problems"/>.</summary>
         public static List<DeclaredPackage> Read(string path, List<Finding> problems)
         {
-            var found = new List<DeclaredPackage>();
-            string? text = Load(path, problems);
-            if (text != null)
+            // Every project of a build reads the repository's package files, and since round 11 every script and page for
+            // inline metadata and imports: those code files (many; their result depends on nothing else) are read once per
+            // file and stamp for the life of the node. Package files are few, and a lock file's or requirements file's result
+            // depends on the files beside or included, so they are read each time.
+            Func<KeyValuePair<List<DeclaredPackage>, List<Finding>>> make = () =>
             {
-                Parse(path, text, found, problems, new HashSet<string>(StringComparer.OrdinalIgnoreCase) { Path.GetFullPath(path) }, 0);
-            }
+                var found = new List<DeclaredPackage>();
+                var met = new List<Finding>();
+                string? text = Load(path, met);
+                if (text != null)
+                {
+                    Parse(path, text, found, met, new HashSet<string>(StringComparer.OrdinalIgnoreCase) { Path.GetFullPath(path) }, 0);
+                }
 
-            return found;
+                return new KeyValuePair<List<DeclaredPackage>, List<Finding>>(found, met);
+            };
+            string name = Path.GetFileName(path).ToLowerInvariant();
+            KeyValuePair<List<DeclaredPackage>, List<Finding>> read = name.EndsWith(".py", StringComparison.Ordinal) || HasCodeImports(name)
+                ? ReadOnce.GetOrMake(Path.GetFullPath(path), make)
+                : make();
+            problems.AddRange(read.Value);
+            return new List<DeclaredPackage>(read.Key);
         }
+
+        private static readonly FileStampCache<KeyValuePair<List<DeclaredPackage>, List<Finding>>> ReadOnce = new FileStampCache<KeyValuePair<List<DeclaredPackage>, List<Finding>>>();
 
         /// <summary>The packages in <paramref name="text"/>, the content of <paramref name="path"/> (its name decides the format).</summary>
         public static List<DeclaredPackage> Parse(string path, string text, List<Finding> problems)
