@@ -168,6 +168,27 @@ public sealed class OtherEcosystemManifestsTests
         Assert.Empty(Found("web/wwwroot/site.js", "const url = 'https://example.test/npm/openai@4';\n"));
     }
 
+    [Fact]
+    public void An_SDK_installed_from_its_repository_or_a_local_folder_is_the_SDK_whatever_name_the_manifest_gives_it()
+    {
+        using var dir = new TempDir();
+        dir.Write("vendor/llm/package.json", "{ \"name\": \"openai\", \"version\": \"4.77.0\" }");
+        string json = dir.Write("web/package.json", "{ \"dependencies\": {\n" +
+            "  \"llm-b\": \"github:openai/openai-node#v4.77.0\",\n" +
+            "  \"llm-c\": \"git+https://github.com/anthropics/anthropic-sdk-typescript.git\",\n" +
+            "  \"llm-d\": \"file:../vendor/llm\",\n" +
+            "  \"llm-e\": \"openai/openai-node\",\n" +
+            "  \"llm-f\": \"git+ssh://git@github.com:googleapis/js-genai.git\",\n" +
+            "  \"left-pad\": \"github:stevemao/left-pad\"\n} }");
+        Assert.Equal(new[] { "pkg:npm/openai|2", "pkg:npm/@anthropic-ai/sdk|3", "pkg:npm/openai|4", "pkg:npm/openai|5", "pkg:npm/@google/genai|6" },
+            PackageManifests.Read(json, new List<Finding>()).Where(p => !p.Id.StartsWith("pkg:npm/llm-", StringComparison.Ordinal) && p.Id != "pkg:npm/left-pad").Select(p => p.Id + "|" + p.Line));
+        string req = dir.Write("py/requirements.txt", "git+https://github.com/openai/openai-python@v1.55.0\nanthropic-sdk @ git+https://github.com/anthropics/anthropic-sdk-python\nrequests==2.32.3\n");
+        Assert.Equal(new[] { "pkg:pypi/openai|1", "pkg:pypi/anthropic|2", "pkg:pypi/anthropic-sdk|2", "pkg:pypi/requests|3" },
+            PackageManifests.Read(req, new List<Finding>()).Select(p => p.Id + "|" + p.Line));
+        Assert.Equal(new[] { "pkg:pypi/openai|3", "pkg:pypi/llmclient|3" },
+            Found("py/pyproject.toml", "[project]\nname = \"x\"\ndependencies = [\"llmclient @ git+https://github.com/openai/openai-python\"]\n").Select(f => f.Split('|')[0] + "|" + f.Split('|')[2]));
+    }
+
     [Theory]
     [InlineData("sidecar/go.mod", true)]
     [InlineData("go.sum", true)]

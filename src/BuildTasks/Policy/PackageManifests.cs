@@ -285,7 +285,46 @@ namespace Guardrails.BuildTasks.Policy
                         // "my-client": "file:vendor/openai-4.77.0.tgz": the tarball npm pack made of openai, under another name.
                         Add(found, PackageEcosystem.Npm, packed, string.Empty, path, dep.NameStart.Line, dep.NameStart.Column);
                     }
+                    else if ((SdkSourceRepositories.PackageOf(PackageEcosystem.Npm, spec) ?? LocalPackageName(path, spec)) is { } installed &&
+                             !installed.Equals(PackageEcosystem.PackageUrl(PackageEcosystem.Npm, name), StringComparison.OrdinalIgnoreCase))
+                    {
+                        // Adversary round 12 route 11: "llm": "github:openai/openai-node" (or a git URL, or npm's "owner/repo"
+                        // shorthand) installs the SDK from its repository; "llm": "file:../vendor/llm" installs the folder's package.
+                        found.Add(new DeclaredPackage(installed, string.Empty, path, dep.NameStart.Line, dep.NameStart.Column));
+                    }
                 }
+            }
+        }
+
+        /// <summary>
+        /// The package a local folder dependency installs (<c>file:../vendor/llm</c>, <c>link:</c>, <c>portal:</c>): the name in
+        /// that folder's package.json, as a package URL; null for any other spec or a folder without one.
+        /// </summary>
+        private static string? LocalPackageName(string manifestPath, string spec)
+        {
+            string s = spec.Trim();
+            int colon = s.IndexOf(':');
+            string scheme = colon > 0 ? s.Substring(0, colon).ToLowerInvariant() : string.Empty;
+            if (scheme != "file" && scheme != "link" && scheme != "portal")
+            {
+                return null;
+            }
+
+            try
+            {
+                string folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(manifestPath)) ?? ".", s.Substring(colon + 1).TrimStart('/').Length == 0 ? "." : s.Substring(colon + 1));
+                string json = Path.Combine(folder, "package.json");
+                if (!File.Exists(json) || new FileInfo(json).Length > MaxBytes)
+                {
+                    return null;
+                }
+
+                JsonNode? name = JsonReader.TryParse(File.ReadAllText(json), out _)?["name"];
+                return name != null && name.IsString && !string.IsNullOrWhiteSpace(name.Text) ? PackageEcosystem.PackageUrl(PackageEcosystem.Npm, name.Text!) : null;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+            {
+                return null;
             }
         }
 
@@ -679,6 +718,22 @@ namespace Guardrails.BuildTasks.Policy
             string rest = text.Substring(start).Trim();
             int semicolon = rest.IndexOf(';');
             string body = (semicolon >= 0 ? rest.Substring(0, semicolon) : rest).Trim();
+            // Adversary round 12 route 11: a git or GitHub archive URL installs the SDK from its repository, alone
+            // (git+https://github.com/openai/openai-python@v1.55.0) or under another name (x @ git+https://…).
+            int atUrl = body.IndexOf(" @ ", StringComparison.Ordinal);
+            string url = atUrl >= 0 ? body.Substring(atUrl + 3).Trim() : body;
+            bool bareUrl = atUrl < 0 && (body.IndexOf("://", StringComparison.Ordinal) > 0 || body.StartsWith("git+", StringComparison.OrdinalIgnoreCase) || body.StartsWith("git@", StringComparison.OrdinalIgnoreCase));
+            if ((atUrl >= 0 || bareUrl) && SdkSourceRepositories.PackageOf(PackageEcosystem.PyPI, url) is { } fromRepository &&
+                !(atUrl >= 0 && fromRepository.Equals(PackageEcosystem.PackageUrl(PackageEcosystem.PyPI, body.Substring(0, atUrl).Split('[')[0].Trim()), StringComparison.OrdinalIgnoreCase)))
+            {
+                found.Add(new DeclaredPackage(fromRepository, string.Empty, path, line, column > 0 ? column : start + 1));
+            }
+
+            if (bareUrl && !(body.EndsWith(".whl", StringComparison.OrdinalIgnoreCase) || body.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || body.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)))
+            {
+                return; // a URL names no project of its own ("git+https" is no package)
+            }
+
             if (body.EndsWith(".whl", StringComparison.OrdinalIgnoreCase) || body.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || body.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
             {
                 // A wheel or sdist file or URL: openai-1.55.0-py3-none-any.whl names its project before the first '-'.
