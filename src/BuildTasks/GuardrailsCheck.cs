@@ -410,7 +410,7 @@ namespace Guardrails.BuildTasks
             var paths = new System.Collections.Generic.List<string>();
             foreach (string relative in tracked)
             {
-                if (InteractiveScripts.IsScript(relative) || Policy.PackageManifests.IsManifest(relative) || MsBuildProjectFiles.IsMsBuildFile(relative))
+                if (InteractiveScripts.IsScript(relative) || Policy.PackageManifests.IsManifest(relative) || MsBuildProjectFiles.IsMsBuildFile(relative) || Footprints.InstalledSdks.IsCommandFile(relative))
                 {
                     paths.Add(relative);
                 }
@@ -424,6 +424,7 @@ namespace Guardrails.BuildTasks
                 packages.AddRange(InteractiveScripts.IsScript(relative) ? InteractiveScripts.Read(full)
                     : MsBuildProjectFiles.IsMsBuildFile(relative) ? InteractiveScripts.ReadInlineTasks(full)
                     : relative.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) ? FileBasedApp.Read(full)?.RestoredPackages() ?? new System.Collections.Generic.List<DeclaredPackage>()
+                    : Footprints.InstalledSdks.IsCommandFile(relative) ? Footprints.InstalledSdks.Read(full)
                     : Policy.PackageManifests.Read(full, problems));
             }
 

@@ -189,6 +189,16 @@ public sealed class OtherEcosystemManifestsTests
             Found("py/pyproject.toml", "[project]\nname = \"x\"\ndependencies = [\"llmclient @ git+https://github.com/openai/openai-python\"]\n").Select(f => f.Split('|')[0] + "|" + f.Split('|')[2]));
     }
 
+    [Fact]
+    public void Setup_py_literal_requirement_lists_and_conda_environment_pip_lists_are_read()
+    {
+        string setup = "from setuptools import setup\nsetup(\n    name=\"tools\",\n    install_requires=[\"openai>=1.0\", 'anthropic'],\n" +
+                       "    extras_require={\"ai\": [\"groq==0.9.0\"], 'dev': ['pytest']},\n)\n";
+        Assert.Equal(new[] { "pkg:pypi/openai|>=1.0|4|23", "pkg:pypi/anthropic||4|38", "pkg:pypi/groq|0.9.0|5|28", "pkg:pypi/pytest||5|52" }, Found("py/setup.py", setup));
+        string env = "name: tools\nchannels: [conda-forge]\ndependencies:\n  - python=3.11\n  - openai\n  - pip\n  - pip:\n      - anthropic==0.40.0\n      - -r requirements.txt\n";
+        Assert.Equal(new[] { "pkg:pypi/anthropic|0.40.0|8" }, Found("py/environment.yml", env).Select(f => string.Join("|", f.Split('|').Take(3))));
+    }
+
     [Theory]
     [InlineData("sidecar/go.mod", true)]
     [InlineData("go.sum", true)]

@@ -23,6 +23,7 @@ public class AdversaryRound11EcosystemTests
         project.Write("sidecar/php/composer.json", "{ \"require\": { \"openai-php/client\": \"^0.10\" } }\n");
         project.Write("scripts/summarize.py", "# /// script\n# requires-python = \">=3.11\"\n# dependencies = [\n#   \"anthropic>=0.40\",\n# ]\n# ///\nimport anthropic\n");
         project.Write("deno.json", "{\n  \"imports\": {\n    \"genai\": \"npm:@google/genai@^1.0.0\"\n  }\n}\n");
+        project.Write("sh/setup.sh", "#!/bin/sh\nset -e\npip install --no-cache-dir mistralai==1.2.0\n"); // adversary round 12 route 13
         project.Write("web/wwwroot/index.html", "<!doctype html>\n<script type=\"importmap\">{ \"imports\": { \"groq\": \"https://cdn.jsdelivr.net/npm/groq-sdk@0.9.0/+esm\" } }</script>\n");
     }
 
@@ -49,6 +50,7 @@ public class AdversaryRound11EcosystemTests
             @"summarize\.py\(4,5\): Guardrails error GRD201: Package 'pkg:pypi/anthropic' >=0\.40 \(Anthropic Python library",
             @"deno\.json\(3,14\): Guardrails error GRD201: Package 'pkg:npm/@google/genai' \^1\.0\.0",
             @"index\.html\(2,50\): Guardrails error GRD201: Package 'pkg:npm/groq-sdk' 0\.9\.0",
+            @"setup\.sh\(3,1\): Guardrails error GRD201: Package 'pkg:pypi/mistralai' 1\.2\.0",
         };
         foreach (string pattern in expected)
         {
@@ -57,7 +59,7 @@ public class AdversaryRound11EcosystemTests
 
         DotNet.Result scan = GuardrailsTool.DocumentedScan(project.Directory, project.PathOf(E2eDocuments.PolicyFile));
         Assert.True(scan.ExitCode != 0, scan.ToString());
-        foreach (string id in new[] { "pkg:golang/github.com/openai/openai-go", "pkg:cargo/async-openai", "pkg:maven/com.openai/openai-java", "pkg:gem/ruby-openai", "pkg:composer/openai-php/client", "pkg:pypi/anthropic", "pkg:npm/@google/genai", "pkg:npm/groq-sdk" })
+        foreach (string id in new[] { "pkg:golang/github.com/openai/openai-go", "pkg:cargo/async-openai", "pkg:maven/com.openai/openai-java", "pkg:gem/ruby-openai", "pkg:composer/openai-php/client", "pkg:pypi/anthropic", "pkg:npm/@google/genai", "pkg:npm/groq-sdk", "pkg:pypi/mistralai" })
         {
             Assert.True(scan.Output.Contains("GRD201", StringComparison.Ordinal) && scan.Output.Contains(id, StringComparison.Ordinal), id + "\n" + scan);
         }
@@ -65,7 +67,7 @@ public class AdversaryRound11EcosystemTests
         string approved = E2eDocuments.Policy("e2e-ecosystems", 2, members: """
             "packages": { "approved": [ { "id": "Azure.AI.OpenAI", "versions": "[2.1,3.0)" }, { "id": "pkg:golang/github.com/openai/openai-go*" }, { "id": "pkg:cargo/async-openai" },
               { "id": "pkg:maven/com.openai/*" }, { "id": "pkg:gem/ruby-openai" }, { "id": "pkg:composer/openai-php/client" }, { "id": "pkg:pypi/anthropic" },
-              { "id": "pkg:npm/@google/genai" }, { "id": "pkg:npm/groq-sdk" } ] }
+              { "id": "pkg:npm/@google/genai" }, { "id": "pkg:npm/groq-sdk" }, { "id": "pkg:pypi/mistralai" } ] }
             """);
         project.Write(E2eDocuments.PolicyFile, approved);
         project.PinPolicy(("GuardrailsMode", "Enforce"));

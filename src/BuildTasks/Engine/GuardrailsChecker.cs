@@ -51,6 +51,9 @@ namespace Guardrails.BuildTasks.Engine
         private static void CheckScriptPackages(GuardrailsPolicy policy, CheckResult result, IReadOnlyList<DeclaredPackage> packages)
         {
             int resolved = result.Effective.Packages.Count;
+            // A command file on the project's way to the root is read by the launcher reader and by the repository's file list:
+            // one finding per package, file and line.
+            packages = packages.GroupBy(p => (System.IO.Path.GetFullPath(p.File), p.Line, p.Column, p.Id)).Select(g => g.First()).ToList();
             foreach (var file in packages.GroupBy(p => p.File, StringComparer.Ordinal))
             {
                 string name = System.IO.Path.GetFileName(file.Key);

@@ -103,8 +103,10 @@ namespace Guardrails.BuildTasks.Footprints
             // Files that start commands on their own (adversary round 6 #11): an assistant CLI run from one makes the file that
             // assistant's footprint; an MCP server started from one is judged like a configured server.
             var environment = new List<EnvironmentSetting>(discovery.Environment);
+            var installed = new List<DeclaredPackage>();
             foreach (Launchers.LauncherFile launcher in Launchers.Find(discovery.Levels, discovery.RepositoryRoot))
             {
+                installed.AddRange(launcher.InstalledSdks); // pip install openai in a script, a RUN, a CI step (round 12 route 13)
                 environment.AddRange(launcher.Environment); // a CI job's ANTHROPIC_MODEL, … where it runs the assistant (round 10 route 4)
                 var hit = new FootprintHit(launcher.FullPath, launcher.Level, launcher.RelativePath, false, FootprintKind.Launcher, FootprintFormat.None,
                     launcher.Assistants.ConvertAll(a => a.Assistant), launcher.RelativePath, false)
@@ -152,6 +154,13 @@ namespace Guardrails.BuildTasks.Footprints
             // VS Code's terminal environment, .envrc, mise): judged for each declared assistant as its own settings' env is.
             contents.AddRange(AssistantEnvironment.Contents(environment,
                 id => manifest != null && manifest.Assistants.Exists(a => string.Equals(a.Id.Value, id, StringComparison.OrdinalIgnoreCase))));
+
+            // SDKs the launchers' commands install are judged with the repository's other declared packages (by the engine's
+            // package gate, after this check), each at its command's line.
+            if (installed.Count > 0)
+            {
+                request.ScriptPackages = (request.ScriptPackages ?? Array.Empty<DeclaredPackage>()).Concat(installed).ToList();
+            }
 
             var context = new Context(policy, manifest, findings, discovery);
             context.ReportProblems(contents);

@@ -152,6 +152,9 @@ namespace Guardrails.BuildTasks.Footprints
 
             /// <summary>Hosts an assistant's traffic is sent to by its flags (<c>--settings '{"env": {"ANTHROPIC_BASE_URL": …}}'</c>), per assistant.</summary>
             public List<(string Assistant, EndpointUse Endpoint)> Endpoints { get; } = new List<(string, EndpointUse)>();
+
+            /// <summary>The catalog AI SDKs its commands install (<c>pip install openai</c>; <see cref="InstalledSdks"/>).</summary>
+            public List<DeclaredPackage> InstalledSdks { get; } = new List<DeclaredPackage>();
         }
 
         /// <summary>
@@ -167,7 +170,7 @@ namespace Guardrails.BuildTasks.Footprints
                 {
                     string full = Path.Combine(level, relative.Replace('/', Path.DirectorySeparatorChar));
                     LauncherFile file = Read(full, level, relative);
-                    if (file.Assistants.Count > 0 || file.Servers.Count > 0 || file.Environment.Count > 0)
+                    if (file.Assistants.Count > 0 || file.Servers.Count > 0 || file.Environment.Count > 0 || file.InstalledSdks.Count > 0)
                     {
                         found.Add(file);
                     }
@@ -177,7 +180,7 @@ namespace Guardrails.BuildTasks.Footprints
             foreach (string relative in CommittedMsBuildFiles(repositoryRoot, levels))
             {
                 LauncherFile file = Read(Path.Combine(repositoryRoot!, relative.Replace('/', Path.DirectorySeparatorChar)), repositoryRoot!, relative);
-                if (file.Assistants.Count > 0 || file.Servers.Count > 0)
+                if (file.Assistants.Count > 0 || file.Servers.Count > 0 || file.InstalledSdks.Count > 0)
                 {
                     found.Add(file);
                 }
@@ -1041,6 +1044,7 @@ namespace Guardrails.BuildTasks.Footprints
                     continue;
                 }
 
+                file.InstalledSdks.AddRange(Footprints.InstalledSdks.Of(words, file.FullPath, setting, lineNumber, column));
                 var server = new McpServerUse(setting, "launcher", lineNumber, column) { Command = words };
                 ServerCommand.Identify(server);
                 if (IsMcpServer(server))

@@ -62,6 +62,8 @@ namespace Guardrails.BuildTasks.Policy
                 case "pixi.toml":
                 case "deno.json":
                 case "deno.jsonc":
+                case "environment.yml":
+                case "environment.yaml":
                     return true;
             }
 
@@ -135,6 +137,14 @@ namespace Guardrails.BuildTasks.Policy
                 case "deno.json":
                 case "deno.jsonc":
                     Deno(path, text, found, problems);
+                    return true;
+                case "environment.yml":
+                case "environment.yaml":
+                    CondaEnvironment(path, text, found, problems);
+                    return true;
+                case "setup.py":
+                    SetupPy(path, text, found);
+                    InlineScriptMetadata(path, text, found, problems);
                     return true;
             }
 
@@ -764,6 +774,133 @@ namespace Guardrails.BuildTasks.Policy
                     }
                 }
             }
+        }
+
+        /// <summary>conda's environment.yml: the <c>pip:</c> list of <c>dependencies</c> (conda packages themselves are not judged).</summary>
+        private static void CondaEnvironment(string path, string text, List<DeclaredPackage> found, List<Finding> problems)
+        {
+            JsonNode? root = YamlReader.TryParse(text, out JsonParseException? error);
+            if (error != null)
+            {
+                problems.Add(Problem(path, error.Position.Line, error.Position.Column, "is not valid YAML (" + error.Message + ")"));
+                return;
+            }
+
+            if (root?["dependencies"] is not { IsArray: true } dependencies)
+            {
+                return;
+            }
+
+            foreach (JsonNode item in dependencies.Items)
+            {
+                if (item.IsObject && item["pip"] is { IsArray: true } pip)
+                {
+                    foreach (JsonNode requirement in pip.Items)
+                    {
+                        if (requirement.IsString && !(requirement.Text ?? string.Empty).TrimStart().StartsWith("-", StringComparison.Ordinal))
+                        {
+                            Requirement(path, requirement.Text ?? string.Empty, requirement.Start.Line, requirement.Start.Column, found);
+                        }
+                    }
+                }
+            }
+        }
+
+        private static readonly Regex SetupRequires = new Regex(@"\b(install_requires|setup_requires|tests_require|extras_require)\s*=\s*([\[{])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+
+        private static readonly Regex QuotedString = new Regex(@"(?<q>[""'])(?<v>[^""'\r\n]*)\k<q>", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+
+        /// <summary>
+        /// setup.py: the string literals of <c>install_requires</c>, <c>setup_requires</c>, <c>tests_require</c> (lists) and the
+        /// values of <c>extras_require</c> (a dict of lists), written literally; requirements built by code are not read.
+        /// </summary>
+        private static void SetupPy(string path, string text, List<DeclaredPackage> found)
+        {
+            try
+            {
+                foreach (Match m in SetupRequires.Matches(text))
+                {
+                    int open = m.Groups[2].Index;
+                    int close = MatchingBracket(text, open);
+                    if (close < 0)
+                    {
+                        continue;
+                    }
+
+                    bool dict = text[open] == '{';
+                    foreach (Match q in QuotedString.Matches(text.Substring(open, close - open)))
+                    {
+                        int at = open + q.Index;
+                        if (dict && NextSignificant(text, at + q.Length) == ':')
+                        {
+                            continue; // an extra's name, not a requirement
+                        }
+
+                        int line = 1, lineStart = 0;
+                        for (int i = 0; i < at; i++)
+                        {
+                            if (text[i] == '\n')
+                            {
+                                line++;
+                                lineStart = i + 1;
+                            }
+                        }
+
+                        Requirement(path, q.Groups["v"].Value, line, at - lineStart + 1, found);
+                    }
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+            }
+        }
+
+        private static int MatchingBracket(string text, int open)
+        {
+            char o = text[open], c = o == '[' ? ']' : '}';
+            int depth = 0;
+            char quote = '\0';
+            for (int i = open; i < text.Length; i++)
+            {
+                char ch = text[i];
+                if (quote != '\0')
+                {
+                    if (ch == quote)
+                    {
+                        quote = '\0';
+                    }
+                }
+                else if (ch == '"' || ch == '\'')
+                {
+                    quote = ch;
+                }
+                else if (ch == o || ch == '[' || ch == '{')
+                {
+                    depth++;
+                }
+                else if (ch == c || ch == ']' || ch == '}')
+                {
+                    if (--depth == 0)
+                    {
+                        return ch == c ? i : -1;
+                    }
+                }
+            }
+
+            return -1;
+        }
+
+        private static char NextSignificant(string text, int from)
+        {
+            for (int i = from; i < text.Length; i++)
+            {
+                if (!char.IsWhiteSpace(text[i]))
+                {
+                    return text[i];
+                }
+            }
+
+            return '\0';
         }
 
         /// <summary>pixi.toml: <c>[pypi-dependencies]</c> and each feature's; conda packages are not judged.</summary>

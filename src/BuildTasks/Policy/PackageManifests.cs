@@ -225,7 +225,7 @@ namespace Guardrails.BuildTasks.Policy
             new Finding(RuleCatalog.PackageManifestUnreadable, path, line, column,
                 "The package file " + Path.GetFileName(path) + " " + what + ", so the packages it declares cannot be judged against the policy: an AI SDK there would go unseen. Fix the file (npm, pip and Poetry refuse it too), or remove it if nothing uses it.");
 
-        private static void Add(List<DeclaredPackage> found, string ecosystem, string name, string spec, string path, int line, int column)
+        internal static void Add(List<DeclaredPackage> found, string ecosystem, string name, string spec, string path, int line, int column)
         {
             name = name.Trim();
             if (name.Length == 0 || name.Length > 214)
@@ -381,7 +381,7 @@ namespace Guardrails.BuildTasks.Policy
         }
 
         /// <summary>An exact version ("4.52.0", "=4.52.0", "v4.52.0") as the version; any range or other spec as written.</summary>
-        private static string NpmVersion(string spec)
+        internal static string NpmVersion(string spec)
         {
             string s = spec.Trim();
             if (s.StartsWith("=", StringComparison.Ordinal))
@@ -706,7 +706,7 @@ namespace Guardrails.BuildTasks.Policy
         }
 
         /// <summary>One PEP 508 requirement (<c>openai[datalib]==1.55.0 ; python_version &gt;= "3.9"</c>, <c>openai @ https://…</c>) or a wheel file name.</summary>
-        private static void Requirement(string path, string text, int line, int column, List<DeclaredPackage> found)
+        internal static void Requirement(string path, string text, int line, int column, List<DeclaredPackage> found)
         {
             int i = 0;
             while (i < text.Length && (text[i] == ' ' || text[i] == '\t'))

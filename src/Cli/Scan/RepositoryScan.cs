@@ -363,14 +363,18 @@ internal static class RepositoryScan
         // files, requirements*.txt, pyproject.toml, Pipfile, setup.cfg), judged like NuGet packages as package URLs.
         foreach (string file in files.Text.Concat(files.Unread))
         {
-            if (!Guardrails.BuildTasks.Policy.PackageManifests.IsManifest(Path.GetRelativePath(root, file)))
+            string relativeFile = Path.GetRelativePath(root, file);
+            bool commandFile = Guardrails.BuildTasks.Footprints.InstalledSdks.IsCommandFile(relativeFile);
+            if (!commandFile && !Guardrails.BuildTasks.Policy.PackageManifests.IsManifest(relativeFile))
             {
                 continue;
             }
 
             cancellationToken.ThrowIfCancellationRequested();
             var problems = new List<Finding>();
-            List<DeclaredPackage> manifestPackages = Guardrails.BuildTasks.Policy.PackageManifests.Read(file, problems);
+            List<DeclaredPackage> manifestPackages = commandFile
+                ? Guardrails.BuildTasks.Footprints.InstalledSdks.Read(file) // pip install openai in a script or a RUN (adversary round 12 route 13)
+                : Guardrails.BuildTasks.Policy.PackageManifests.Read(file, problems);
             if (manifestPackages.Count > 0 || problems.Count > 0)
             {
                 engineFindings.AddRange(FileBasedApps.CheckScript(file, manifestPackages, options, ref enforce, ref effectivePolicy, problems));
