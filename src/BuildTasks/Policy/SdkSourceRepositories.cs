@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
+using Guardrails.Core.Sdks;
 
-namespace Guardrails.Core.Sdks
+namespace Guardrails.BuildTasks.Policy
 {
     /// <summary>
     /// Adversary round 12 route 11: the source repositories of the catalog's npm and PyPI SDKs. A package manager installs
