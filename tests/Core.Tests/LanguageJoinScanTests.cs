@@ -44,6 +44,13 @@ public class LanguageJoinScanTests
         { "infra/main.bicep", "param k string = '{0}${{''}}{1}'\n" },
         { ".env.production", "OPENAI_API_KEY={0}${{EMPTY:-}}{1}\n" },
         { "docker-compose.yml", "services:\n  app:\n    environment:\n      OPENAI_API_KEY: \"{0}${{EMPTY:-}}{1}\"\n" },
+        // MSBuild evaluation (adversary round 11 route 10): an undefined property, item list or metadata is nothing, and a
+        // property function joins its quoted arguments.
+        { "Directory.Build.targets", "<Project>\n  <PropertyGroup><LlmSetting>{0}$(Nothing){1}</LlmSetting></PropertyGroup>\n</Project>\n" },
+        { "src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup><OpenAiKey>{0}@(Nothing){1}</OpenAiKey></PropertyGroup>\n</Project>\n" },
+        { "Directory.Build.props", "<Project>\n  <ItemGroup><ContainerEnvironmentVariable Include=\"OPENAI_API_KEY\" Value=\"{0}%(Nothing.Value){1}\" /></ItemGroup>\n</Project>\n" },
+        { "build/llm.targets", "<Project>\n  <PropertyGroup><LlmSetting>$([System.String]::Concat('{0}', '{1}'))</LlmSetting></PropertyGroup>\n</Project>\n" },
+        { "Properties/PublishProfiles/a.pubxml", "<Project>\n  <ItemGroup><ContainerAppCommandArgs Include=\"$([System.String]::Concat(`{0}`,`{1}`))\" /></ItemGroup>\n</Project>\n" },
     };
 
     [Theory]
@@ -66,6 +73,7 @@ public class LanguageJoinScanTests
     [InlineData("scripts/run.sh", "echo \"{0}\" \"{1}\"\n")]              // two shell words
     [InlineData("scripts/settings.py", "a = \"{0}\"\nb = \"{1}\"\n")]      // two statements
     [InlineData("scripts/notes.cmd", "set A=\"{0}\" \"{1}\"\r\n")]         // cmd keeps quotes
+    [InlineData("a.props", "<Project><Target Name=\"T\"><Message Text=\"{0} $(X) {1}\" /></Target></Project>\n")]  // a blank between
     public void Pieces_the_language_does_not_join_are_not_one_key(string path, string format)
     {
         string text = string.Format(System.Globalization.CultureInfo.InvariantCulture, format, A, B);

@@ -95,6 +95,7 @@ namespace Guardrails.Core.Files
                 if ((rules & Rules.PercentEscapes) != 0)
                 {
                     triggers.Add('%');
+                    triggers.Add('@'); // MSBuild's @(Item), with %(Metadata)
                 }
 
                 Triggers = triggers.ToArray();
@@ -114,7 +115,9 @@ namespace Guardrails.Core.Files
         private static readonly Language BlocksLanguage = new Language(Rules.EmptyInterpolation | Rules.CallJoins);
         private static readonly Language YamlLanguage = new Language(Rules.EmptyInterpolation | Rules.CallJoins);
         private static readonly Language ArmJson = new Language(Rules.CallJoins | Rules.SingleQuotedOnly);
-        private static readonly Language MsBuild = new Language(Rules.VariableReferences | Rules.PercentEscapes);
+        // MSBuild (adversary round 11 route 10): $(Name), @(Name), %(Name)/%(Item.Name) are nothing when undefined; the quoted
+        // arguments of a property function ($([System.String]::Concat('…', '…'))) are joined; %XX escapes decoded.
+        private static readonly Language MsBuild = new Language(Rules.VariableReferences | Rules.PercentEscapes | Rules.CallJoins | Rules.SingleQuotedOnly);
         private static readonly Language Make = new Language(Rules.VariableReferences);
         private static readonly Language PowerShell = new Language(Rules.Backtick | Rules.EmptyInterpolation | Rules.Operators | Rules.CallJoins, new[] { "+" });
         private static readonly Language Cmd = new Language(Rules.Caret);
@@ -451,7 +454,14 @@ namespace Guardrails.Core.Files
                     return (rules & Rules.EmptyInterpolation) != 0 ? Interpolation(text, at, view) : 0;
                 case '{':
                     return (rules & Rules.EmptyInterpolation) != 0 ? Interpolation(text, at, view) : 0;
+                case '@':
+                    return (rules & Rules.PercentEscapes) != 0 ? VariableReference(text, at) : 0;
                 case '%':
+                    if ((rules & Rules.PercentEscapes) != 0 && at + 1 < text.Length && text[at + 1] == '(')
+                    {
+                        return VariableReference(text, at);
+                    }
+
                     if ((rules & Rules.PercentEscapes) != 0 && at + 2 < text.Length && HexValue(text[at + 1]) >= 0 && HexValue(text[at + 2]) >= 0)
                     {
                         char decoded = (char)((HexValue(text[at + 1]) << 4) | HexValue(text[at + 2]));
@@ -614,7 +624,7 @@ namespace Guardrails.Core.Files
                    text.IndexOf("format", from, length, StringComparison.OrdinalIgnoreCase) >= 0;
         }
 
-        /// <summary><c>$(NAME)</c> at <paramref name="at"/> (Makefile, MSBuild: an undefined variable is nothing): its length, or 0.</summary>
+        /// <summary><c>$(NAME)</c> at <paramref name="at"/> (Makefile, MSBuild: an undefined variable is nothing; MSBuild's <c>@(Item)</c>, <c>%(Item.Metadata)</c> too): its length, or 0.</summary>
         private static int VariableReference(string text, int at)
         {
             int i = at + 1;
@@ -625,7 +635,7 @@ namespace Guardrails.Core.Files
 
             i++;
             int name = i;
-            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_'))
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_' || text[i] == '-' || (text[i] == '.' && text[at] == '%')))
             {
                 i++;
             }
