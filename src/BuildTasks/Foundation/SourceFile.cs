@@ -156,7 +156,7 @@ namespace Guardrails.BuildTasks.Foundation
         /// <summary>Parses JSON text; on failure returns null and a GRD102 finding at the exact line and column.</summary>
         public static JsonNode? TryParseJson(string text, string path, string what, out Finding? problem)
         {
-            JsonNode? node = JsonReader.TryParse(text, out JsonParseException? error);
+            JsonNode? node = JsonReader.TryParse(text, out JsonParseException? error, JsonReaderOptions.Document);
             problem = error == null
                 ? null
                 : new Finding(RuleCatalog.MalformedJson, path, error.Position.Line, error.Position.Column, what + " is not valid JSON: " + error.Message + ".");

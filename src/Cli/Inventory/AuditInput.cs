@@ -189,7 +189,7 @@ internal static class AuditInput
 
     public static JsonNode? Parse(InputDocument doc, List<InputProblem> problems)
     {
-        JsonNode? root = JsonReader.TryParse(doc.Text, out JsonParseException? error);
+        JsonNode? root = JsonReader.TryParse(doc.Text, out JsonParseException? error, JsonReaderOptions.Document);
         if (root == null)
         {
             problems.Add(new InputProblem("GRDINV05", doc.Source, "Not valid JSON at line " + error?.Position.Line + ", column " + error?.Position.Column + " (a truncated or damaged record?): " + error?.Message + ". The record is skipped; the rest of the inventory is complete."));

@@ -65,14 +65,20 @@ internal static class BuildGate
         }
 
         JsonNode? record;
+        JsonParseException? recordError = null;
         try
         {
             var info = new FileInfo(recordPath);
-            record = info.Length > 16 * 1024 * 1024 ? null : JsonReader.TryParse(File.ReadAllText(recordPath), out _);
+            record = info.Length > 16 * 1024 * 1024 ? null : JsonReader.TryParse(File.ReadAllText(recordPath), out recordError, JsonReaderOptions.Document);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             record = null;
+        }
+
+        if (recordError != null)
+        {
+            return Fail(outputDirectory, "GRDCL21", recordPath + "(" + recordError.Position.Line + "," + recordError.Position.Column + "): the audit record is not valid JSON: " + recordError.Message + ".");
         }
 
         JsonNode? compile = record?["compile"];
@@ -397,7 +403,7 @@ internal static class BuildGate
         try
         {
             var info = new FileInfo(recordPath);
-            record = info.Exists && info.Length <= 16 * 1024 * 1024 ? JsonReader.TryParse(File.ReadAllText(recordPath), out _) : null;
+            record = info.Exists && info.Length <= 16 * 1024 * 1024 ? JsonReader.TryParse(File.ReadAllText(recordPath), out _, JsonReaderOptions.Document) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

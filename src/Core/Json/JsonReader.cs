@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -128,6 +129,7 @@ namespace Guardrails.Core.Json
             TextPosition start = Here;
             _pos++; // {
             var members = new List<JsonProperty>();
+            HashSet<string>? names = null;
             SkipTrivia();
             if (Peek() == '}')
             {
@@ -160,6 +162,19 @@ namespace Guardrails.Core.Json
                 if (Peek() != ':')
                 {
                     throw Error("expected ':' after the member name");
+                }
+
+                if (_options.RejectDuplicateMembers && !(names ??= new HashSet<string>(StringComparer.Ordinal)).Add(name))
+                {
+                    foreach (JsonProperty earlier in members)
+                    {
+                        if (string.Equals(earlier.Name, name, StringComparison.Ordinal))
+                        {
+                            throw new JsonParseException("the member " + DescribeName(name) + " appears twice in this object (first at line " +
+                                earlier.NameStart.Line.ToString(CultureInfo.InvariantCulture) + ", column " + earlier.NameStart.Column.ToString(CultureInfo.InvariantCulture) +
+                                "); JSON readers disagree on which one counts, so neither is read", nameStart);
+                        }
+                    }
                 }
 
                 _pos++;
@@ -531,6 +546,25 @@ namespace Guardrails.Core.Json
         }
 
         private JsonParseException Error(string message) => new JsonParseException(message, Here);
+
+        /// <summary>A member name in quotes when it is a short plain name (never a value-like run that could be a secret).</summary>
+        private static string DescribeName(string name)
+        {
+            if (name.Length == 0 || name.Length > 64)
+            {
+                return "name";
+            }
+
+            foreach (char c in name)
+            {
+                if (!(char.IsLetterOrDigit(c) || c == '_' || c == '-' || c == '.' || c == '$' || c == ':'))
+                {
+                    return "name";
+                }
+            }
+
+            return "\"" + name + "\"";
+        }
     }
 
     /// <summary>Options for <see cref="JsonReader"/>.</summary>
@@ -540,11 +574,20 @@ namespace Guardrails.Core.Json
 
         public static readonly JsonReaderOptions Strict = new JsonReaderOptions { AllowComments = false, AllowTrailingCommas = false };
 
+        /// <summary>Guardrails' own documents (policy, manifest, audit record): a member twice in one object is an error.</summary>
+        public static readonly JsonReaderOptions Document = new JsonReaderOptions { RejectDuplicateMembers = true };
+
         /// <summary>Allow // and /* */ comments (JSONC, as in appsettings.json and VS Code settings). Default true.</summary>
         public bool AllowComments { get; set; } = true;
 
         /// <summary>Allow a comma before a closing brace or bracket. Default true.</summary>
         public bool AllowTrailingCommas { get; set; } = true;
+
+        /// <summary>
+        /// Refuse an object with the same member name twice (parsers disagree on which one counts: first, last, error), with
+        /// an error at the second naming the first. For Guardrails' own documents (policy, manifest, audit record). Default false.
+        /// </summary>
+        public bool RejectDuplicateMembers { get; set; }
 
         /// <summary>Maximum nesting depth before the reader gives up with an error. Default 64.</summary>
         public int MaxDepth { get; set; } = 64;

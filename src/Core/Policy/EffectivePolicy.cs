@@ -175,7 +175,7 @@ namespace Guardrails.Core.Policy
                 return null;
             }
 
-            JsonNode? root = JsonReader.TryParse(text, out JsonParseException? parseError, new JsonReaderOptions { MaxDepth = 16 });
+            JsonNode? root = JsonReader.TryParse(text, out JsonParseException? parseError, new JsonReaderOptions { MaxDepth = 16, RejectDuplicateMembers = true }); // a member twice: refused, as every Guardrails document
             if (root == null || !root.IsObject)
             {
                 error = "the effective policy is not a JSON object" + (parseError != null ? " (" + parseError.Message + ")" : string.Empty);
