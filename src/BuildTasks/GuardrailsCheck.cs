@@ -267,7 +267,7 @@ namespace Guardrails.BuildTasks
 
         private void WriteReports(CheckRequest request, CheckResult result)
         {
-            string version = ToolVersion();
+            string version = Policy.VersionRanges.GuardrailsVersion();
             WriteReport(AuditFile, "audit record", () => AuditRecord.Build(request, result, version), result.Enforce);
             WriteReport(SarifFile, "SARIF report (GuardrailsSarifPath)", () => SarifReport.Build(result, version), result.Enforce);
             WriteReport(CycloneDxFile, "CycloneDX AI-BOM (GuardrailsCycloneDxPath)", () => CycloneDxExport.Build(request, result, version), result.Enforce);
@@ -304,15 +304,6 @@ namespace Guardrails.BuildTasks
                     Log.LogWarning(Subcategory, RuleIds.ReportNotWritten, RuleIds.ReportNotWritten, RuleCatalog.ReportNotWritten.HelpLink, ProjectPath, 0, 0, 0, 0, "{0}", message);
                 }
             }
-        }
-
-        private static string ToolVersion()
-        {
-            var attribute = (System.Reflection.AssemblyInformationalVersionAttribute?)Attribute.GetCustomAttribute(
-                typeof(GuardrailsCheck).Assembly, typeof(System.Reflection.AssemblyInformationalVersionAttribute));
-            string version = attribute?.InformationalVersion ?? typeof(GuardrailsCheck).Assembly.GetName().Version?.ToString() ?? "0.0.0";
-            int plus = version.IndexOf('+');
-            return plus > 0 ? version.Substring(0, plus) : version;
         }
 
         /// <summary>The build files read for redefined or hooked Guardrails targets: the late ones and the Directory.Build.props MSBuild imports.</summary>

@@ -411,6 +411,16 @@ namespace Guardrails.BuildTasks.Policy
     /// </summary>
     public static class VersionRanges
     {
+        /// <summary>The version of the running Guardrails (the package's task assembly, the tool that carries it): the audit record's tool.version.</summary>
+        public static string GuardrailsVersion()
+        {
+            var attribute = (System.Reflection.AssemblyInformationalVersionAttribute?)Attribute.GetCustomAttribute(
+                typeof(VersionRanges).Assembly, typeof(System.Reflection.AssemblyInformationalVersionAttribute));
+            string version = attribute?.InformationalVersion ?? typeof(VersionRanges).Assembly.GetName().Version?.ToString() ?? "0.0.0";
+            int plus = version.IndexOf('+');
+            return plus > 0 ? version.Substring(0, plus) : version;
+        }
+
         public static bool TryParse(string text, out VersionRange? range)
         {
             range = null;

@@ -21,7 +21,7 @@ namespace Guardrails.BuildTasks.Policy
         private static readonly string[] TopFields =
         {
             "$schema", "policyFormat", "policyId", "revision", "reviewBy", "owner", "defaults", "dataClasses", "tiers", "assistants",
-            "mcpServers", "packages", "routes", "endpoints", "waivers", "allowLocalSuppression",
+            "mcpServers", "packages", "routes", "endpoints", "waivers", "allowLocalSuppression", "minimumGuardrailsVersion",
         };
 
         /// <summary>Kinds of local bypass "allowLocalSuppression" may list (read by the integrity checks, GRD304-GRD308).</summary>
@@ -62,6 +62,7 @@ namespace Guardrails.BuildTasks.Policy
             r.CheckFields(root, "the policy", TopFields);
             policy.PolicyId = r.String(root, "policyId", "the policy", required: true);
             policy.Revision = r.Integer(root, "revision", "the policy", required: true, min: 0);
+            ReadMinimumVersion(r, root);
             r.Date(root, "reviewBy", "the policy");
             policy.AllowLocalSuppression = ReadLocalSuppression(r, root, "the policy");
             ReadOwner(r, root, policy);
@@ -76,6 +77,35 @@ namespace Guardrails.BuildTasks.Policy
             ReadWaivers(r, root, policy);
             errors = r.ErrorCount;
             return policy;
+        }
+
+        /// <summary>
+        /// <c>minimumGuardrailsVersion</c>: the lowest Guardrails the central team allows to enforce this policy (releases
+        /// before it leave holes later ones closed). The running Guardrails older than that is GRD319 at the field.
+        /// </summary>
+        private static void ReadMinimumVersion(DocumentReader r, JsonNode root)
+        {
+            Located<string>? minimum = r.String(root, "minimumGuardrailsVersion", "the policy");
+            if (minimum == null)
+            {
+                return;
+            }
+
+            if (!VersionRanges.TryParseVersion(minimum.Value, out NuGet.Versioning.NuGetVersion? wanted) || wanted == null)
+            {
+                r.Report(RuleCatalog.InvalidValue, minimum.Node, "The policy: 'minimumGuardrailsVersion' must be a version (e.g. \"0.9.0\"), not '" + Text.Show(minimum.Value) + "'.");
+                return;
+            }
+
+            string running = VersionRanges.GuardrailsVersion();
+            if (VersionRanges.TryParseVersion(running, out NuGet.Versioning.NuGetVersion? current) && current != null && current.CompareTo(wanted) >= 0)
+            {
+                return;
+            }
+
+            r.Report(RuleCatalog.PolicyNeedsNewerGuardrails, minimum.Node,
+                "The policy requires Guardrails " + wanted.ToNormalizedString() + " or later (minimumGuardrailsVersion), but this build runs Guardrails " + running +
+                ": update the Guardrails package (its GlobalPackageReference) to " + wanted.ToNormalizedString() + " or later.");
         }
 
         /// <summary>"1.0", "1.3" are fine; a missing format, "2.0" or "abc" are GRD105.</summary>

@@ -119,7 +119,7 @@ internal static class BuildGate
         }
 
         GateResult? policy = CheckPolicy(outputDirectory, record["policy"], expect) ?? CheckToolVersion(outputDirectory, record["tool"], expect) ??
-            CheckPolicyPackage(outputDirectory, record, expect);
+            CheckPolicyMinimumVersion(outputDirectory, record) ?? CheckPolicyPackage(outputDirectory, record, expect);
         if (policy != null)
         {
             return policy;
@@ -231,6 +231,66 @@ internal static class BuildGate
                 " CI requires (--min-tool-version): the repository pins an older Guardrails package; update its GlobalPackageReference.");
     }
 
+    /// <summary>The full path of the policy file the record names (policy.path, relative to the record's project), or null when it is not a path.</summary>
+    private static string? PolicyFileOf(string outputDirectory, JsonNode record, string path)
+    {
+        try
+        {
+            string? project = record["project"]?["path"]?.Text;
+            string baseDir = project != null ? Path.GetDirectoryName(Path.GetFullPath(project)) ?? outputDirectory : ProjectDirectoryOf(outputDirectory) ?? outputDirectory;
+            return Path.GetFullPath(Path.Combine(baseDir, path));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null;
+        }
+    }
+
+    public const string PolicyMinimumCode = "GRDCL44";
+
+    /// <summary>
+    /// The policy's <c>minimumGuardrailsVersion</c> (the central team's lowest Guardrails allowed to enforce it) against this
+    /// gate's own version and the record's <c>tool.version</c> (GRDCL44). The policy file is the one the record names; one
+    /// the gate cannot read or parse is left to the build (GRD101/GRD102) and the other checks.
+    /// </summary>
+    private static GateResult? CheckPolicyMinimumVersion(string outputDirectory, JsonNode record)
+    {
+        string? path = record["policy"]?["path"]?.Text?.Trim();
+        string? policyFile = string.IsNullOrEmpty(path) ? null : PolicyFileOf(outputDirectory, record, path!);
+        JsonNode? policy = null;
+        try
+        {
+            var info = policyFile == null ? null : new FileInfo(policyFile);
+            policy = info is { Exists: true, Length: <= 4 * 1024 * 1024 } ? JsonReader.TryParse(File.ReadAllText(info.FullName), out _, JsonReaderOptions.Document) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            policy = null;
+        }
+
+        string? minimumText = policy?["minimumGuardrailsVersion"]?.Text;
+        if (minimumText == null || !BuildTasks.Policy.VersionRanges.TryParseVersion(minimumText, out NuGet.Versioning.NuGetVersion? minimum) || minimum == null)
+        {
+            return null;
+        }
+
+        string gate = BuildTasks.Policy.VersionRanges.GuardrailsVersion();
+        if (!BuildTasks.Policy.VersionRanges.TryParseVersion(gate, out NuGet.Versioning.NuGetVersion? gateVersion) || gateVersion == null || gateVersion.CompareTo(minimum) < 0)
+        {
+            return Fail(outputDirectory, PolicyMinimumCode, "the policy " + policyFile + " requires Guardrails " + minimum.ToNormalizedString() + " or later (minimumGuardrailsVersion), but this gate is Guardrails " + gate +
+                ": install the guardrails tool at " + minimum.ToNormalizedString() + " or later.");
+        }
+
+        string? built = record["tool"]?["version"]?.Text;
+        if (built == null || !BuildTasks.Policy.VersionRanges.TryParseVersion(built, out NuGet.Versioning.NuGetVersion? builtVersion) || builtVersion == null || builtVersion.CompareTo(minimum) < 0)
+        {
+            return Fail(outputDirectory, PolicyMinimumCode, "the policy " + policyFile + " requires Guardrails " + minimum.ToNormalizedString() + " or later (minimumGuardrailsVersion), but the build ran Guardrails " + (built ?? "of no recorded version") +
+                ": update the repository's Guardrails package.");
+        }
+
+        return null;
+    }
+
     public const string PackageCode = "GRDCL32";
 
     /// <summary>
@@ -256,14 +316,8 @@ internal static class BuildGate
             return Fail(outputDirectory, PackageCode, "the audit record names no policy file (policy.path), but CI requires the policy from the package it pins with --policy-package-sha512 (" + pins + ").");
         }
 
-        string policyFile;
-        try
-        {
-            string? project = record["project"]?["path"]?.Text;
-            string baseDir = project != null ? Path.GetDirectoryName(Path.GetFullPath(project)) ?? outputDirectory : ProjectDirectoryOf(outputDirectory) ?? outputDirectory;
-            policyFile = Path.GetFullPath(Path.Combine(baseDir, path));
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        string? policyFile = PolicyFileOf(outputDirectory, record, path);
+        if (policyFile == null)
         {
             return Fail(outputDirectory, PackageCode, "the audit record's policy path is not a path; CI requires the policy from the package it pins with --policy-package-sha512.");
         }

@@ -174,6 +174,7 @@ namespace Guardrails.Core.Rules
         public const string FileBasedAppSetting = "GRD316";
         public const string FrameworkWithoutGuardrails = "GRD317";
         public const string GlobalPropertyBuild = "GRD318";
+        public const string PolicyNeedsNewerGuardrails = "GRD319";
     }
 
     /// <summary>
@@ -538,6 +539,10 @@ namespace Guardrails.Core.Rules
             name: "GlobalPropertyBuild",
             whereNote: "the build that sets the properties is another project's, and the build they start runs no Guardrails");
 
+        public static readonly RuleInfo PolicyNeedsNewerGuardrails = new RuleInfo(
+            RuleIds.PolicyNeedsNewerGuardrails, "The policy requires a newer Guardrails than the one enforcing it (minimumGuardrailsVersion)", CategoryIntegrity, RuleHost.BuildTask, isError: true,
+            name: "PolicyNeedsNewerGuardrails");
+
         /// <summary>The GRD002 message (analyzer and check alike): provider, token kind, redacted key, environment variable, rotation URL.</summary>
         public const string KeyInFileMessage = "{0} {1} is in this file ({2}): move it to the {3} environment variable, user-secrets or a key vault, and rotate it now because it is already in source history ({4})";
 
@@ -618,6 +623,7 @@ namespace Guardrails.Core.Rules
             FileBasedAppSetting,
             FrameworkWithoutGuardrails,
             GlobalPropertyBuild,
+            PolicyNeedsNewerGuardrails,
         };
 
         /// <summary>All known rules, in id order of declaration.</summary>
