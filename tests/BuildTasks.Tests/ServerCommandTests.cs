@@ -36,6 +36,31 @@ public class ServerCommandTests
     /// Adversary round 8 route 3: a launcher not called by its bare name, or given an option that can change what it runs,
     /// still names the package (deny entries and assistant detection see it) but does not identify the server.
     /// </summary>
+    /// <summary>
+    /// Adversary round 11 route 13: the words after a docker/podman image replace the image's command, and the word
+    /// after uvx/uv tool run/pipx run's --from/--spec package is the executable run in that package's environment:
+    /// the package is still named (deny entries) but the server is judged by its exact command line.
+    /// </summary>
+    [Theory]
+    [InlineData("docker run -i --rm mcp/fetch sh -c x", "pkg:docker/mcp/fetch", "'sh' after the image")]
+    [InlineData("podman run -i mcp/fetch:1.0 python", "pkg:docker/mcp/fetch", "'python' after the image")]
+    [InlineData("docker container run -i mcp/fetch --flag", "pkg:docker/mcp/fetch", "'--flag' after the image")]
+    [InlineData("docker run -i --rm ghcr.io/github/github-mcp-server stdio --toolsets all", "pkg:docker/ghcr.io/github/github-mcp-server", "'stdio' after the image")]
+    [InlineData("uvx --from mcp-server-time python -c x", "pkg:pypi/mcp-server-time", "runs 'python' from the package")]
+    [InlineData("uvx --from=mcp-server-time sh", "pkg:pypi/mcp-server-time", "runs 'sh' from the package")]
+    [InlineData("uv tool run --from mcp-server-time bash -c x", "pkg:pypi/mcp-server-time", "runs 'bash' from the package")]
+    [InlineData("pipx run --spec mcp-server-time==1.0 node", "pkg:pypi/mcp-server-time", "runs 'node' from the package")]
+    [InlineData("uvx --from mcp-server-time mcp-server-fetch", "pkg:pypi/mcp-server-time", "runs 'mcp-server-fetch' from the package")]
+    [InlineData("uvx --from mcp-server-time", "pkg:pypi/mcp-server-time", "names no executable")]
+    public void A_command_after_the_image_or_another_executable_from_the_package_is_judged_by_the_command_line(string commandLine, string package, string because)
+    {
+        var server = new McpServerUse("label", "mcpServers", 1, 1) { Command = commandLine.Split(' ') };
+        ServerCommand.Identify(server);
+        Assert.Equal(package, server.Package);
+        Assert.Contains(because, server.NotIdentifiedBecause);
+        Assert.Equal(commandLine, server.Describe());
+    }
+
     [Theory]
     [InlineData("./tools/npx -y pkg@1.0.0", "pkg:npm/pkg", "'./tools/npx', not the bare launcher name 'npx'")]
     [InlineData("/tmp/npx -y pkg@1.0.0", "pkg:npm/pkg", "'/tmp/npx'")]
@@ -70,7 +95,11 @@ public class ServerCommandTests
     [Theory]
     [InlineData("npx --yes --quiet pkg@1.0.0 --server-flag x")]
     [InlineData("uvx --from mcp-server-time mcp-server-time --local-timezone UTC")]
-    [InlineData("docker run -i --rm -e GITHUB_PERSONAL_ACCESS_TOKEN --name gh ghcr.io/github/github-mcp-server stdio --toolsets all")]
+    [InlineData("docker run -i --rm -e GITHUB_PERSONAL_ACCESS_TOKEN --name gh ghcr.io/github/github-mcp-server")]
+    [InlineData("uvx --from mcp_server_time mcp-server-time")]
+    [InlineData("uvx --from Mcp.Server-Time[cli]==1.0 mcp_server_time --local-timezone UTC")]
+    [InlineData("pipx run --spec mcp-server-time==1.0 mcp-server-time")]
+    [InlineData("uv tool run --from=mcp-server-time@1.0 mcp-server-time")]
     [InlineData("dnx Acme.Mcp@1.0.0 --yes -- --server-flag")]
     public void Harmless_launcher_options_and_the_server_s_own_arguments_keep_the_identity(string commandLine)
     {

@@ -16,6 +16,9 @@ namespace Guardrails.BuildTasks.Footprints
     /// <c>-v /:/host</c> fetch or run other code under the approved name. Such a server keeps the package it names
     /// (so a deny entry and the assistant-CLI detection still see it) but gets <see cref="McpServerUse.NotIdentifiedBecause"/>:
     /// the policy approves it only by its exact command line, as the <c>env</c> spellings of the same options already are.
+    /// So is a server that runs another program under the package (adversary round 11 route 13): any word after a
+    /// docker/podman image (it replaces the image's command), and an executable after uvx/uv tool run/pipx run's
+    /// <c>--from</c>/<c>--spec</c> package other than the package's own name.
     /// </para>
     /// </summary>
     public static class ServerCommand
@@ -82,6 +85,7 @@ namespace Guardrails.BuildTasks.Footprints
 
             string exe = ExecutableName(cmd[0]);
             string? option = null;
+            string? runsOther = null;
             switch (exe)
             {
                 case "npx":
@@ -105,19 +109,19 @@ namespace Guardrails.BuildTasks.Footprints
 
                     break;
                 case "uvx":
-                    option = Python(server, cmd, 1);
+                    option = Python(server, cmd, 1, out runsOther);
                     break;
                 case "uv":
                     if (cmd.Count > 2 && cmd[1] == "tool" && cmd[2] == "run")
                     {
-                        option = Python(server, cmd, 3);
+                        option = Python(server, cmd, 3, out runsOther);
                     }
 
                     break;
                 case "pipx":
                     if (cmd.Count > 1 && cmd[1] == "run")
                     {
-                        option = Python(server, cmd, 2);
+                        option = Python(server, cmd, 2, out runsOther);
                     }
 
                     break;
@@ -125,11 +129,11 @@ namespace Guardrails.BuildTasks.Footprints
                 case "podman":
                     if (cmd.Count > 1 && cmd[1] == "run")
                     {
-                        option = Docker(server, cmd, 2);
+                        option = Docker(server, cmd, 2, out runsOther);
                     }
                     else if (cmd.Count > 2 && cmd[1] == "container" && cmd[2] == "run")
                     {
-                        option = Docker(server, cmd, 3);
+                        option = Docker(server, cmd, 3, out runsOther);
                     }
 
                     break;
@@ -162,6 +166,10 @@ namespace Guardrails.BuildTasks.Footprints
             else if (option != null)
             {
                 server.NotIdentifiedBecause = "it passes '" + option + "' to " + exe + ", an option that can change what " + exe + " fetches or runs (another registry or index, more packages, another entrypoint, host files)";
+            }
+            else if (runsOther != null)
+            {
+                server.NotIdentifiedBecause = runsOther;
             }
         }
 
@@ -264,8 +272,9 @@ namespace Guardrails.BuildTasks.Footprints
             word.StartsWith("~", StringComparison.Ordinal) || (word.IndexOf(':') > 0 && !word.StartsWith("@", StringComparison.Ordinal));
 
         /// <summary>Identifies a Python package; returns the first option not known harmless, or null.</summary>
-        private static string? Python(McpServerUse server, IReadOnlyList<string> cmd, int i)
+        private static string? Python(McpServerUse server, IReadOnlyList<string> cmd, int i, out string? runsOther)
         {
+            runsOther = null;
             string? spec = null;
             string? from = null;
             string? option = null;
@@ -306,6 +315,7 @@ namespace Guardrails.BuildTasks.Footprints
                 break;
             }
 
+            string? executable = from != null ? spec : null;
             spec = from ?? spec;
             if (string.IsNullOrEmpty(spec))
             {
@@ -335,7 +345,37 @@ namespace Guardrails.BuildTasks.Footprints
 
             server.Package = "pkg:pypi/" + pkg.ToLowerInvariant();
             server.Version = string.IsNullOrEmpty(version) || version == "latest" ? null : version;
+            if (from != null && (executable == null || PythonName(executable) != PythonName(pkg)))
+            {
+                // uvx --from mcp-server-time python -c …: the word after the package is the executable run in the package's
+                // environment, and python, sh or another tool is in every one (adversary round 11 route 13). The wheel's own
+                // entry points cannot be read here, so only the package's own name keeps the identity.
+                runsOther = executable == null
+                    ? "it names no executable after '" + from + "', so what runs is not known from the package"
+                    : "it runs '" + executable + "' from the package's environment, not the package's own command '" + pkg + "'";
+            }
+
             return option;
+        }
+
+        /// <summary>A Python package or command name as PEP 503 compares them: lower case, runs of '-', '_', '.' as one '-'.</summary>
+        private static string PythonName(string name)
+        {
+            var sb = new System.Text.StringBuilder(name.Length);
+            foreach (char c in name)
+            {
+                bool separator = c == '-' || c == '_' || c == '.';
+                if (!separator)
+                {
+                    sb.Append(char.ToLowerInvariant(c));
+                }
+                else if (sb.Length == 0 || sb[sb.Length - 1] != '-')
+                {
+                    sb.Append('-');
+                }
+            }
+
+            return sb.ToString();
         }
 
         /// <summary>uv/pipx options whose value is the next word.</summary>
@@ -346,8 +386,9 @@ namespace Guardrails.BuildTasks.Footprints
             name == "--keyring-provider" || name == "--config-file" || name == "--directory" || name == "--project" || name == "--env-file";
 
         /// <summary>Identifies a container image; returns the first option not known harmless, or null.</summary>
-        private static string? Docker(McpServerUse server, IReadOnlyList<string> cmd, int i)
+        private static string? Docker(McpServerUse server, IReadOnlyList<string> cmd, int i, out string? runsOther)
         {
+            runsOther = null;
             string? option = null;
             for (; i < cmd.Count; i++)
             {
@@ -396,6 +437,14 @@ namespace Guardrails.BuildTasks.Footprints
 
                 server.Package = "pkg:docker/" + image;
                 server.Version = string.IsNullOrEmpty(version) || version == "latest" ? null : version;
+                if (i + 1 < cmd.Count)
+                {
+                    // docker run [options] IMAGE [COMMAND] [ARG...]: the words after the image replace the image's command
+                    // (adversary round 11 route 13: mcp/fetch sh -c '…'); whether the image's entrypoint takes them as its
+                    // arguments instead cannot be read here.
+                    runsOther = "it gives '" + cmd[i + 1] + "' after the image, which replaces the image's command";
+                }
+
                 return option;
             }
 
