@@ -60,4 +60,58 @@ public class AdversaryRound11McpCiTests
         Assert.Matches(@"\.mcp\.json\(3,\d+\): Guardrails error GRD132: [^\n]*runs 'python' from the package", result.Output);
         Assert.DoesNotMatch(@"\.mcp\.json\([45],\d+\): Guardrails error GRD132", result.Output);
     }
+
+    /// <summary>
+    /// Route 3 (repro-3): claude-code declared; the workflows run Qodo PR-Agent's action, OpenHands' resolver as a
+    /// job-level reusable workflow, GitHub Models (actions/ai-inference, gh models run) and Factory's droid. Main: build
+    /// green, record findings empty. Now: GRD130 for each assistant at its workflow.
+    /// </summary>
+    [Fact]
+    public void Route3_AI_run_from_CI_through_launchers_the_catalog_did_not_name_fails_the_Enforce_build_with_GRD130()
+    {
+        TestProject project = NewRepository("[ { \"id\": \"claude-code\", \"version\": \"2.1.3\" } ]");
+        project.Write("CLAUDE.md", "# Payments\n");
+        project.Write(".github/workflows/pr-agent.yml", """
+            name: pr-agent
+            on: [pull_request]
+            jobs:
+              pr_agent_job:
+                runs-on: ubuntu-latest
+                permissions: { issues: write, pull-requests: write, contents: write }
+                steps:
+                  - name: PR Agent action step
+                    uses: qodo-ai/pr-agent@main
+                    env: { OPENAI_KEY: "${{ secrets.OPENAI_KEY }}", GITHUB_TOKEN: "${{ secrets.GITHUB_TOKEN }}" }
+            """);
+        project.Write(".github/workflows/openhands.yml", """
+            name: openhands
+            on: [issue_comment]
+            jobs:
+              call-openhands-resolver:
+                uses: All-Hands-AI/OpenHands/.github/workflows/openhands-resolver.yml@main
+                with: { macro: "@openhands-agent", max_iterations: 50, LLM_MODEL: "anthropic/claude-opus-4-1" }
+                secrets: inherit
+            """);
+        project.Write(".github/workflows/summary.yml", """
+            name: summary
+            on: [pull_request]
+            jobs:
+              summary:
+                runs-on: ubuntu-latest
+                permissions: { models: read, contents: read }
+                steps:
+                  - uses: actions/ai-inference@v1
+                    with: { model: "xai/grok-3", prompt: "Summarize the diff" }
+                  - run: gh models run openai/gpt-4.1 "Write release notes" < CHANGELOG.md
+                  - run: curl -fsSL https://app.factory.ai/cli | sh && droid exec --auto high "fix the failing tests"
+            """);
+
+        DotNet.Result result = project.Build();
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Matches(@"pr-agent\.yml\(\d+,\d+\): Guardrails error GRD130: [^\n]*'qodo-pr-agent'", result.Output);
+        Assert.Matches(@"openhands\.yml\(\d+,\d+\): Guardrails error GRD130: [^\n]*'openhands'", result.Output);
+        Assert.Matches(@"summary\.yml\(\d+,\d+\): Guardrails error GRD130: [^\n]*'github-models'", result.Output);
+        Assert.Matches(@"summary\.yml\(\d+,\d+\): Guardrails error GRD130: [^\n]*'factory-droid'", result.Output);
+    }
 }

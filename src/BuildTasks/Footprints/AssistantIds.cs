@@ -51,5 +51,13 @@ namespace Guardrails.BuildTasks.Footprints
         public const string Firebender = "firebender";
         public const string Refact = "refact";
         public const string Sweep = "sweep";
+        public const string Cody = "sourcegraph-cody";
+        public const string Bolt = "bolt";
+        public const string Zencoder = "zencoder";
+        public const string Comate = "comate";
+        public const string Ellipsis = "ellipsis";
+        public const string ChatGptCodeReview = "chatgpt-codereview";
+        public const string Llm = "llm";
+        public const string GitHubModels = "github-models";
     }
 }

@@ -277,6 +277,22 @@ namespace Guardrails.BuildTasks.Footprints
             // CodeRabbit (an AI review bot; its repository configuration)
             E(".coderabbit.yaml", CodeRabbit, K.Settings, FootprintFormat.None),
             E(".coderabbit.yml", CodeRabbit, K.Settings, FootprintFormat.None),
+
+            // Catalog gaps from adversary round 11's footprint sweep (side observation; names checked against each tool's
+            // documentation or its own repositories where found): Tabnine's ignore file, Sourcegraph Cody's ignore file,
+            // bolt.new's project prompt and settings (.bolt/prompt, .bolt/ignore), Zencoder's Zen rules, Baidu Comate's
+            // rules, Sweep's and Ellipsis' review-bot configuration
+            E(".tabnineignore", Tabnine, K.IgnoreFile),
+            E(".cody/", Cody, K.Folder),
+            E(".bolt/", Bolt, K.Folder),
+            E(".kiloignore", KiloCode, K.IgnoreFile),
+            E(".zencoder/rules/", Zencoder, K.Instructions),
+            E(".zencoder/", Zencoder, K.Folder),
+            E(".comate/rules/", Comate, K.Instructions),
+            E(".comate/", Comate, K.Folder),
+            E(".sweep.yaml", Sweep, K.Settings),
+            E("ellipsis.yaml", Ellipsis, K.Settings),
+            E(".ellipsis.yaml", Ellipsis, K.Settings),
         };
 
         /// <summary>
@@ -293,6 +309,15 @@ namespace Guardrails.BuildTasks.Footprints
             (Gemini, new[] { "google-github-actions/run-gemini-cli", "@google/gemini-cli" }),
             (Aider, new[] { "aider-chat" }),
             (QwenCode, new[] { "@qwen-code/qwen-code" }),
+            // Adversary round 11 route 3: review bots and agents run from CI by their action, reusable workflow, image or
+            // install script (their CLIs by name and package are Launchers' table)
+            (QodoPrAgent, new[] { "qodo-ai/pr-agent", "codium-ai/pr-agent", "codiumai/pr-agent", "pr_agent.cli" }),
+            (OpenHands, new[] { "all-hands-ai/openhands" }),
+            (FactoryDroid, new[] { "app.factory.ai/cli" }),
+            (CodeRabbit, new[] { "coderabbitai/" }),
+            (ChatGptCodeReview, new[] { "anc95/chatgpt-codereview" }),
+            (Qodo, new[] { "@qodo/command" }),
+            (GitHubModels, new[] { "actions/ai-inference" }),
         };
 
         /// <summary>

@@ -29,6 +29,9 @@ namespace Guardrails.BuildTasks.Footprints
             ["claude"] = ClaudeCode, ["codex"] = OpenAiCodex, ["gemini"] = Gemini, ["aider"] = Aider, ["qwen"] = QwenCode,
             ["cursor-agent"] = Cursor, ["copilot"] = GitHubCopilot, ["opencode"] = OpenCode, ["goose"] = Goose, ["amp"] = Amp,
             ["crush"] = Crush, ["kiro-cli"] = Kiro, ["q"] = AmazonQ, ["auggie"] = Augment, ["cline"] = Cline,
+            // adversary round 11 route 3: Factory's droid, OpenHands' CLI, Qodo Command, PR-Agent's console script, Simon
+            // Willison's llm (GitHub Models' `gh models run` is read in AssistantRun: "gh" alone is not an assistant)
+            ["droid"] = FactoryDroid, ["openhands"] = OpenHands, ["qodo"] = Qodo, ["pr-agent"] = QodoPrAgent, ["llm"] = Llm,
         };
 
         /// <summary>Assistant CLIs by the package a launcher (npx, uvx, …) runs.</summary>
@@ -38,6 +41,14 @@ namespace Guardrails.BuildTasks.Footprints
             ["pkg:npm/@qwen-code/qwen-code"] = QwenCode, ["pkg:npm/@github/copilot"] = GitHubCopilot, ["pkg:npm/opencode-ai"] = OpenCode,
             ["pkg:npm/@sourcegraph/amp"] = Amp, ["pkg:npm/@charmland/crush"] = Crush, ["pkg:npm/@augmentcode/auggie"] = Augment,
             ["pkg:pypi/aider-chat"] = Aider,
+            ["pkg:pypi/pr-agent"] = QodoPrAgent, ["pkg:pypi/openhands-ai"] = OpenHands, ["pkg:pypi/openhands"] = OpenHands, ["pkg:pypi/llm"] = Llm,
+            ["pkg:npm/@qodo/command"] = Qodo,
+        };
+
+        /// <summary>Assistants run as a Python module (<c>python -m pr_agent.cli …</c>), by the module's top-level package.</summary>
+        private static readonly Dictionary<string, string> PythonModules = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["pr_agent"] = QodoPrAgent, ["openhands"] = OpenHands, ["aider"] = Aider, ["llm"] = Llm,
         };
 
         /// <summary>
@@ -88,6 +99,10 @@ namespace Guardrails.BuildTasks.Footprints
             ("anthropics/claude-code-base-action", ClaudeCode, new[] { "model", "anthropic_model", "fallback_model" }, new[] { "claude_args" }, new string[0]),
             ("openai/codex-action", OpenAiCodex, new[] { "model" }, new[] { "codex-args", "codex_args" }, new[] { "sandbox" }),
             ("google-github-actions/run-gemini-cli", Gemini, new[] { "gemini_model", "model" }, new[] { "gemini_cli_args" }, new string[0]),
+            // adversary round 11 route 3: GitHub Models through GitHub's own action, OpenHands' resolver as a reusable
+            // workflow (a job-level uses:, read like a step's)
+            ("actions/ai-inference", GitHubModels, new[] { "model" }, new string[0], new string[0]),
+            ("All-Hands-AI/OpenHands/.github/workflows/openhands-resolver.yml", OpenHands, new[] { "LLM_MODEL", "llm_model" }, new string[0], new string[0]),
         };
 
         /// <summary>
@@ -1070,6 +1085,11 @@ namespace Guardrails.BuildTasks.Footprints
                 file.Permissions.Add((assistant, new PermissionUse(ceiling, setting, flag, lineNumber, column)));
             }
 
+            if (assistant == GitHubModels && own.Count > 3 && own[1] == "models" && own[2] == "run" && !own[3].StartsWith("-", StringComparison.Ordinal))
+            {
+                AddModel(file, assistant, own[3], setting + " (gh models " + own[2] + ")", lineNumber, column); // gh models run <model>
+            }
+
             for (int i = 1; i < own.Count; i++)
             {
                 string w = own[i];
@@ -1081,7 +1101,7 @@ namespace Guardrails.BuildTasks.Footprints
                     continue;
                 }
 
-                bool shortModel = name == "-m" && (assistant == OpenAiCodex || assistant == Gemini || assistant == QwenCode);
+                bool shortModel = name == "-m" && (assistant == OpenAiCodex || assistant == Gemini || assistant == QwenCode || assistant == Llm);
                 if (name == "--model" || name == "--fallback-model" || shortModel)
                 {
                     AddModel(file, assistant, value, setting + " (" + name + ")", lineNumber, column);
@@ -1189,6 +1209,11 @@ namespace Guardrails.BuildTasks.Footprints
                 return 0;
             }
 
+            if (words.Count > 2 && words[1] == "-m" && PythonModules.ContainsKey(words[2].Split('.')[0]))
+            {
+                return 2; // python -m pr_agent.cli …: the module's own arguments follow it
+            }
+
             for (int i = 1; i < words.Count; i++)
             {
                 string w = words[i];
@@ -1210,9 +1235,21 @@ namespace Guardrails.BuildTasks.Footprints
                 return null;
             }
 
-            if (Clis.TryGetValue(ServerCommand.ExecutableName(words[0]), out string? id))
+            string exe = ServerCommand.ExecutableName(words[0]);
+            if (Clis.TryGetValue(exe, out string? id))
             {
                 return id;
+            }
+
+            if (exe == "gh" && words.Count > 2 && words[1] == "models" && (words[2] == "run" || words[2] == "eval"))
+            {
+                return GitHubModels; // gh models run <model> "<prompt>": GitHub Models, Copilot's provider, through the gh CLI
+            }
+
+            if ((exe == "python" || exe == "python3" || exe == "py") && words.Count > 2 && words[1] == "-m" &&
+                PythonModules.TryGetValue(words[2].Split('.')[0], out string? module))
+            {
+                return module; // python -m pr_agent.cli … review
             }
 
             var probe = new McpServerUse("probe", "launcher", 0, 0) { Command = words };

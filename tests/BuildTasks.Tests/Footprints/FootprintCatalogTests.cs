@@ -21,6 +21,9 @@ public class FootprintCatalogTests
         "greptile", "sourcery", "kimi",
         // Adversary round 9 route 6: Factory's droids and settings, Qodo's agents, Firebender, Refact.ai, Sweep.
         "factory-droid", "qodo", "firebender", "refact", "sweep",
+        // Adversary round 11: route 3's CI launchers (ChatGPT-CodeReview's action, GitHub Models' ai-inference action) and
+        // the footprint sweep's Sourcegraph Cody, bolt.new, Zencoder, Baidu Comate, Ellipsis.
+        "chatgpt-codereview", "github-models", "sourcegraph-cody", "bolt", "zencoder", "comate", "ellipsis",
     };
 
     [Fact]
