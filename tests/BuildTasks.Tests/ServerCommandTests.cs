@@ -118,6 +118,12 @@ public class ServerCommandTests
     [InlineData("npx --package=@scope/pkg@2.0.0 bin-name")]
     [InlineData("npx -y -p @modelcontextprotocol/server-github -p @modelcontextprotocol/server-filesystem mcp-server-filesystem /")]
     [InlineData("npm exec --package @scope/pkg -- bin-name")]
+    // The same form for the other npm launchers (adversary round 11 route 13's question: another program from the package).
+    [InlineData("bunx -p @modelcontextprotocol/server-github sh -c x")]
+    [InlineData("bunx --package=@modelcontextprotocol/server-github node -e x")]
+    [InlineData("pnpm dlx --package @modelcontextprotocol/server-github sh")]
+    [InlineData("yarn dlx -p @modelcontextprotocol/server-github sh")]
+    [InlineData("npx -p @modelcontextprotocol/server-github python -c x")]
     public void Other_commands_keep_only_their_command_line(string commandLine)
     {
         var server = new McpServerUse("label", "mcpServers", 1, 1) { Command = commandLine.Split(' ') };
