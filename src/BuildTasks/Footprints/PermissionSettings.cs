@@ -70,8 +70,7 @@ namespace Guardrails.BuildTasks.Footprints
                 // (adversary round 9 route 6)
                 case "autonomyLevel":
                 case "autonomy_level":
-                    return Is(text, "high") || Is(text, "auto-high") ? PermissionCeilings.BypassMode
-                        : Is(text, "low") || Is(text, "auto-low") || Is(text, "medium") || Is(text, "auto-medium") ? PermissionCeilings.AutoApprove : null;
+                    return FactoryAutonomy(text);
 
                 // Claude Code: approve every server of .mcp.json
                 case "enableAllProjectMcpServers":
@@ -164,6 +163,13 @@ namespace Guardrails.BuildTasks.Footprints
                     case "--approval-mode":
                         ceiling = Is(value, "yolo") ? PermissionCeilings.BypassMode : Is(value, "auto_edit") || Is(value, "autoEdit") ? PermissionCeilings.AutoApprove : null;
                         break;
+                    case "--auto":
+                        // droid exec --auto low|medium|high: Factory's autonomy level on the command line (adversary round 11 route 3)
+                        ceiling = assistant == AssistantIds.FactoryDroid ? FactoryAutonomy(value) : null;
+                        break;
+                    case "--skip-permissions-unsafe":
+                        ceiling = assistant == AssistantIds.FactoryDroid ? PermissionCeilings.BypassMode : null;
+                        break;
                     case "--ask-for-approval":
                     case "-a":
                         ceiling = assistant == AssistantIds.OpenAiCodex && Is(value, "never") ? PermissionCeilings.BypassMode : null;
@@ -177,7 +183,7 @@ namespace Guardrails.BuildTasks.Footprints
                 if (ceiling != null && (found == null || (found != PermissionCeilings.BypassMode && ceiling == PermissionCeilings.BypassMode)))
                 {
                     found = ceiling;
-                    flag = name.StartsWith("--", StringComparison.Ordinal) && (name == "--permission-mode" || name == "--approval-mode" || name == "--ask-for-approval" || name == "--sandbox") || name == "-a" || name == "-s"
+                    flag = name.StartsWith("--", StringComparison.Ordinal) && (name == "--permission-mode" || name == "--approval-mode" || name == "--ask-for-approval" || name == "--sandbox" || name == "--auto") || name == "-a" || name == "-s"
                         ? name + " " + value
                         : name;
                 }
@@ -185,6 +191,11 @@ namespace Guardrails.BuildTasks.Footprints
 
             return found;
         }
+
+        /// <summary>Factory Droid's autonomy level (settings' autonomyLevel, droid exec --auto): "high" runs every command unasked.</summary>
+        private static string? FactoryAutonomy(string? text) =>
+            Is(text, "high") || Is(text, "auto-high") ? PermissionCeilings.BypassMode
+                : Is(text, "low") || Is(text, "auto-low") || Is(text, "medium") || Is(text, "auto-medium") ? PermissionCeilings.AutoApprove : null;
 
         /// <summary>
         /// A top-level <c>hooks</c> member with at least one command in it (Claude Code settings and agent front-matter,

@@ -88,6 +88,27 @@ public class AssistantRoutesRound11CiTests
         Assert.All(models, m => Assert.True(run.IsError(m), run.ToString()));
     }
 
+    [Theory]
+    [InlineData("droid exec --auto high \"fix the failing tests\"", "factory-droid/bypassMode", "--auto high")]
+    [InlineData("droid exec --skip-permissions-unsafe \"fix\"", "factory-droid/bypassMode", "--skip-permissions-unsafe")]
+    [InlineData("droid exec --auto medium \"fix\"", "factory-droid/autoApprove", "--auto medium")]
+    public void Route3_Factory_s_autonomy_on_droid_exec_s_command_line_is_held_against_its_ceilings(string command, string subject, string flag)
+    {
+        using var repo = new FootprintRepo();
+        string file = repo.Write(".github/workflows/ai.yml", Workflow("      - run: " + command + "\n"));
+        string policy = FootprintHarness.Policy.Replace("{ \"id\": \"gemini\",",
+            "{ \"id\": \"factory-droid\", \"permissions\": { \"bypassMode\": \"forbid\", \"autoApprove\": \"forbid\" }, \"approval\": { \"approvedBy\": \"dana\", \"approvedAt\": \"2026-01-10\", \"expiresAt\": \"2026-12-31\" } },\n            { \"id\": \"gemini\",");
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, policy, FootprintHarness.Manifest("[ { \"id\": \"factory-droid\" } ]"));
+
+        Finding f = Assert.Single(run.Of("GRD134"));
+        Assert.True(run.IsError(f), run.ToString());
+        Assert.Equal(subject, f.Subject);
+        Assert.Equal(file, f.File);
+        Assert.Equal(8, f.Line);
+        Assert.Contains(flag, f.Message);
+    }
+
     // ---- Side observation: footprint catalog gaps ----
 
     [Theory]
