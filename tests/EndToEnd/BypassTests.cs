@@ -209,7 +209,8 @@ public class BypassTests
 
         // Another assembly under the name of Guardrails' analyzers (here: Guardrails' own Core, renamed), swapped in after
         // the references are resolved; and a property value whose line break becomes a line of its own in the globalconfig.
-        string core = Directory.GetFiles(_fixture.PackagesFolder, "Guardrails.Core.dll", SearchOption.AllDirectories).First(f => f.Contains("analyzers", StringComparison.Ordinal));
+        // Only the Guardrails package's own folder: other classes restore into the shared packages folder meanwhile.
+        string core = Directory.GetFiles(Path.Combine(_fixture.PackagesFolder, "guardrails"), "Guardrails.Core.dll", SearchOption.AllDirectories).First(f => f.Contains("analyzers", StringComparison.Ordinal));
         Directory.CreateDirectory(project.PathOf("tools"));
         File.Copy(core, project.PathOf("tools/Guardrails.Analyzers.dll"));
         project.Write("Directory.Build.targets", """

@@ -14,9 +14,12 @@ internal static class Git
             psi.ArgumentList.Add(a);
         }
 
+        long cpuBefore = DotNet.Timings.ChildCpuMilliseconds();
+        var sw = Stopwatch.StartNew();
         using Process p = Process.Start(psi)!;
         string output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
         p.WaitForExit();
+        DotNet.Timings.Record("git", args, dir, p.ExitCode, sw.Elapsed, cpuBefore);
         Assert.True(p.ExitCode == 0, "git " + string.Join(" ", args) + ": " + output);
     }
 

@@ -1,43 +1,44 @@
 using System.IO.Compression;
+using System.Collections.Concurrent;
 using System.Reflection;
+using Guardrails.EndToEnd.Tests;
 using Guardrails.Tests.Shared;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+[assembly: CollectionBehavior("Guardrails.EndToEnd.Tests.PackedClassCollections", "Guardrails.EndToEnd.Tests")]
 
 namespace Guardrails.EndToEnd.Tests;
 
 /// <summary>
-/// Packs the real Guardrails package once per test run into a temporary feed. Consumers restore it from that feed
-/// into a private NUGET_PACKAGES folder, so no stale cached copy can ever be used.
+/// The real Guardrails package, packed once per test run into a temporary feed. Consumers restore it from that feed
+/// into a private NUGET_PACKAGES folder (<see cref="PackagesFolder"/>, one per run, under <see cref="Root"/>), so no stale
+/// cached copy can ever be used.
 /// </summary>
+/// <remarks>
+/// Use it as before: <c>[Collection(PackageCollection.Name)]</c> on the class and a <c>PackageFixture</c> constructor
+/// parameter. The classes of that collection run two at a time (one xUnit collection per class, see
+/// <see cref="PackedClassCollections"/>; as many at once as the machine has cores), while the tests of one class still run
+/// one after another: a class may keep state between its tests, and its tests may write packages and files under
+/// <see cref="Root"/>. Every fixture instance shares the one pack, feed and packages folder of the run (deleted when the
+/// test process ends). Two classes must therefore not write a package of the same id and version with different contents
+/// into a feed they restore into <see cref="PackagesFolder"/> (the first restore wins in a shared packages folder): use
+/// a version of your own, or give the project its own folder (<see cref="TestProject.PackagesFolder"/>).
+/// </remarks>
 public sealed class PackageFixture : IDisposable
 {
+    private static readonly Lazy<PackedRun> Run = new(() => new PackedRun(), LazyThreadSafetyMode.ExecutionAndPublication);
+
     public PackageFixture()
     {
-        Root = Path.Combine(Path.GetTempPath(), "grd-e2e-" + Guid.NewGuid().ToString("N"));
-        Feed = Path.Combine(Root, "feed");
-        PackagesFolder = Path.Combine(Root, "nuget-packages");
-        Directory.CreateDirectory(Feed);
-        Directory.CreateDirectory(PackagesFolder);
-
-        string configuration = typeof(PackageFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "Configuration").Value!;
-        DotNet.Result pack = DotNet.Run(
-            RepoPaths.Root,
-            null,
-            "pack", Path.Combine(RepoPaths.Root, "nuget", "Guardrails.Package.csproj"),
-            "--no-build", "-c", configuration, "-o", Feed, "-p:Version=" + Version, "-nodeReuse:false");
-        if (pack.ExitCode != 0)
-        {
-            throw new InvalidOperationException("dotnet pack failed:\n" + pack);
-        }
-
-        PackagePath = Path.Combine(Feed, "Guardrails." + Version + ".nupkg");
-        if (!File.Exists(PackagePath))
-        {
-            throw new InvalidOperationException("dotnet pack did not produce " + PackagePath + ":\n" + pack);
-        }
+        PackedRun run = Run.Value;
+        Root = run.Root;
+        Feed = run.Feed;
+        PackagesFolder = run.PackagesFolder;
+        PackagePath = run.PackagePath;
     }
 
-    public string Version { get; } = "0.1.0-e2e";
+    public string Version => PackedRun.Version;
 
     public string Root { get; }
 
@@ -56,17 +57,64 @@ public sealed class PackageFixture : IDisposable
     /// <summary>A new project folder that consumes the packed package from the temporary feed only.</summary>
     public TestProject NewProject(string name = "App") => new TestProject(this, name);
 
+    /// <summary>Nothing per class: the run's folder is deleted once, when the test process ends.</summary>
     public void Dispose()
     {
-        try
+    }
+
+    /// <summary>The one pack of the run (the first fixture makes it; the others wait for it).</summary>
+    private sealed class PackedRun
+    {
+        public const string Version = "0.1.0-e2e";
+
+        public PackedRun()
         {
-            Directory.Delete(Root, recursive: true);
+            Root = Path.Combine(Path.GetTempPath(), "grd-e2e-" + Guid.NewGuid().ToString("N"));
+            Feed = Path.Combine(Root, "feed");
+            PackagesFolder = Path.Combine(Root, "nuget-packages");
+            Directory.CreateDirectory(Feed);
+            Directory.CreateDirectory(PackagesFolder);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => Delete(Root);
+
+            string configuration = typeof(PackageFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+                .Single(a => a.Key == "Configuration").Value!;
+            DotNet.Result pack = DotNet.Run(
+                RepoPaths.Root,
+                null,
+                "pack", Path.Combine(RepoPaths.Root, "nuget", "Guardrails.Package.csproj"),
+                "--no-build", "-c", configuration, "-o", Feed, "-p:Version=" + Version, "-nodeReuse:false");
+            if (pack.ExitCode != 0)
+            {
+                throw new InvalidOperationException("dotnet pack failed:\n" + pack);
+            }
+
+            PackagePath = Path.Combine(Feed, "Guardrails." + Version + ".nupkg");
+            if (!File.Exists(PackagePath))
+            {
+                throw new InvalidOperationException("dotnet pack did not produce " + PackagePath + ":\n" + pack);
+            }
         }
-        catch (IOException)
+
+        public string Root { get; }
+
+        public string Feed { get; }
+
+        public string PackagesFolder { get; }
+
+        public string PackagePath { get; }
+
+        private static void Delete(string root)
         {
-        }
-        catch (UnauthorizedAccessException)
-        {
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
         }
     }
 }
@@ -75,4 +123,35 @@ public sealed class PackageFixture : IDisposable
 public sealed class PackageCollection : ICollectionFixture<PackageFixture>
 {
     public const string Name = "packed Guardrails";
+}
+
+/// <summary>
+/// xUnit's collection factory for this assembly: every class in <see cref="PackageCollection"/> gets a collection of its
+/// own (with the same <see cref="PackageFixture"/> definition), so the classes run in parallel, as many at once as
+/// xUnit's MaxParallelThreads (default: the machine's cores; `dotnet test tests/EndToEnd -- xUnit.MaxParallelThreads=1`
+/// runs them one at a time). Every other class is one collection per class, xUnit's default.
+/// </summary>
+public sealed class PackedClassCollections : IXunitTestCollectionFactory
+{
+    private readonly ITestAssembly _assembly;
+    private readonly CollectionPerClassTestCollectionFactory _perClass;
+    private readonly ConcurrentDictionary<string, ITestCollection> _packed = new(StringComparer.Ordinal);
+    private readonly ITypeInfo _definition = Reflector.Wrap(typeof(PackageCollection));
+
+    public PackedClassCollections(ITestAssembly testAssembly, IMessageSink diagnosticMessageSink)
+    {
+        _assembly = testAssembly;
+        _perClass = new CollectionPerClassTestCollectionFactory(testAssembly, diagnosticMessageSink);
+    }
+
+    public string DisplayName => "packed Guardrails, one collection per class";
+
+    public ITestCollection Get(ITypeInfo testClass)
+    {
+        bool packed = testClass.GetCustomAttributes(typeof(CollectionAttribute))
+            .Any(a => a.GetConstructorArguments().FirstOrDefault() as string == PackageCollection.Name);
+        return packed
+            ? _packed.GetOrAdd(testClass.Name, name => new TestCollection(_assembly, _definition, PackageCollection.Name + ": " + name))
+            : _perClass.Get(testClass);
+    }
 }

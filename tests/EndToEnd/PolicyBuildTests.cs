@@ -105,6 +105,9 @@ public class PolicyBuildTests
 
         TestProject project = Governed(Compliant);
         project.UseLocalFeed(("ai-feed", feed));
+        // The stand-in OpenAI 2.1.0 must not land in the run's shared packages folder, where other classes restore the
+        // real OpenAI 2.1.0 (the first restore of an id and version wins there).
+        project.PackagesFolder = Path.Combine(_fixture.Root, "ai-packages-" + Guid.NewGuid().ToString("N")[..8]);
         WriteProject(project, ("Anthropic", "12.0.0"));
         DotNet.Result approved = project.Build();
         Assert.True(approved.ExitCode == 0, approved.ToString());

@@ -10,6 +10,7 @@ public sealed class TestProject
         _fixture = fixture;
         Name = name;
         Directory = Path.Combine(fixture.Root, "projects", name + "-" + Guid.NewGuid().ToString("N").Substring(0, 8));
+        PackagesFolder = fixture.PackagesFolder;
         System.IO.Directory.CreateDirectory(Directory);
         UseFeeds();
         Write(name + ".csproj", $"""
@@ -31,6 +32,13 @@ public sealed class TestProject
     public string Name { get; }
 
     public string Directory { get; }
+
+    /// <summary>
+    /// The NUGET_PACKAGES folder of this project's restores, builds, packs and publishes: the run's one folder
+    /// (<see cref="PackageFixture.PackagesFolder"/>, shared by every class of the run) unless the test gives the project a
+    /// folder of its own, as a test must that restores a stand-in package under a real package's id and version.
+    /// </summary>
+    public string PackagesFolder { get; set; }
 
     public string PathOf(string relative) => Path.Combine(Directory, relative);
 
@@ -117,7 +125,7 @@ public sealed class TestProject
     {
         var args = new List<string> { verb, PathOf(relativeProject ?? Name + ".csproj"), "-nodeReuse:false", "-p:UseSharedCompilation=false" };
         args.AddRange(extra);
-        var env = new Dictionary<string, string>(environment) { ["NUGET_PACKAGES"] = _fixture.PackagesFolder };
+        var env = new Dictionary<string, string>(environment) { ["NUGET_PACKAGES"] = PackagesFolder };
         return DotNet.Run(Directory, env, args.ToArray());
     }
 }
