@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 using Xunit.Sdk;
 
 [assembly: CollectionBehavior("Guardrails.EndToEnd.Tests.PackedClassCollections", "Guardrails.EndToEnd.Tests")]
+[assembly: TestFramework("Guardrails.EndToEnd.Tests.PackedRunFramework", "Guardrails.EndToEnd.Tests")]
 
 namespace Guardrails.EndToEnd.Tests;
 
@@ -57,9 +58,18 @@ public sealed class PackageFixture : IDisposable
     /// <summary>A new project folder that consumes the packed package from the temporary feed only.</summary>
     public TestProject NewProject(string name = "App") => new TestProject(this, name);
 
-    /// <summary>Nothing per class: the run's folder is deleted once, when the test process ends.</summary>
+    /// <summary>Nothing per class: the run's folder is deleted once, after the last test (<see cref="PackedRunFramework"/>).</summary>
     public void Dispose()
     {
+    }
+
+    /// <summary>Deletes the run's folder (pack, feed, packages, projects) when a fixture made one.</summary>
+    internal static void DeleteRun()
+    {
+        if (Run.IsValueCreated)
+        {
+            PackedRun.Delete(Run.Value.Root);
+        }
     }
 
     /// <summary>The one pack of the run (the first fixture makes it; the others wait for it).</summary>
@@ -74,7 +84,6 @@ public sealed class PackageFixture : IDisposable
             PackagesFolder = Path.Combine(Root, "nuget-packages");
             Directory.CreateDirectory(Feed);
             Directory.CreateDirectory(PackagesFolder);
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => Delete(Root);
 
             string configuration = typeof(PackageFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
                 .Single(a => a.Key == "Configuration").Value!;
@@ -103,7 +112,7 @@ public sealed class PackageFixture : IDisposable
 
         public string PackagePath { get; }
 
-        private static void Delete(string root)
+        public static void Delete(string root)
         {
             try
             {
@@ -123,6 +132,50 @@ public sealed class PackageFixture : IDisposable
 public sealed class PackageCollection : ICollectionFixture<PackageFixture>
 {
     public const string Name = "packed Guardrails";
+}
+
+/// <summary>
+/// xUnit's framework for this assembly, xUnit's own with one addition: once every test has run, and before the run
+/// reports itself finished, the run's packed folder is deleted (what the one collection fixture's Dispose did when all
+/// classes shared one collection).
+/// </summary>
+public sealed class PackedRunFramework : XunitTestFramework
+{
+    public PackedRunFramework(IMessageSink messageSink)
+        : base(messageSink)
+    {
+    }
+
+    protected override ITestFrameworkExecutor CreateExecutor(AssemblyName assemblyName) =>
+        new Executor(assemblyName, SourceInformationProvider, DiagnosticMessageSink);
+
+    private sealed class Executor : XunitTestFrameworkExecutor
+    {
+        public Executor(AssemblyName assemblyName, ISourceInformationProvider sourceInformationProvider, IMessageSink diagnosticMessageSink)
+            : base(assemblyName, sourceInformationProvider, diagnosticMessageSink)
+        {
+        }
+
+        protected override async void RunTestCases(IEnumerable<IXunitTestCase> testCases, IMessageSink executionMessageSink, ITestFrameworkExecutionOptions executionOptions)
+        {
+            using var runner = new Runner(TestAssembly, testCases, DiagnosticMessageSink, executionMessageSink, executionOptions);
+            await runner.RunAsync();
+        }
+    }
+
+    private sealed class Runner : XunitTestAssemblyRunner
+    {
+        public Runner(ITestAssembly testAssembly, IEnumerable<IXunitTestCase> testCases, IMessageSink diagnosticMessageSink, IMessageSink executionMessageSink, ITestFrameworkExecutionOptions executionOptions)
+            : base(testAssembly, testCases, diagnosticMessageSink, executionMessageSink, executionOptions)
+        {
+        }
+
+        protected override Task BeforeTestAssemblyFinishedAsync()
+        {
+            PackageFixture.DeleteRun();
+            return base.BeforeTestAssemblyFinishedAsync();
+        }
+    }
 }
 
 /// <summary>
