@@ -78,7 +78,11 @@ internal static class TestPackages
             return package;
         }
 
-        File.WriteAllBytes(package, bytes);
+        // Written under another name, then renamed: a restore of another class reading the same feed meanwhile (the run's
+        // feed is shared, classes run in parallel) never opens half a package.
+        string partial = package + "." + Guid.NewGuid().ToString("N") + ".partial";
+        File.WriteAllBytes(partial, bytes);
+        File.Move(partial, package, overwrite: true);
         return package;
     }
 
