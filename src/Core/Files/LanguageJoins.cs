@@ -47,6 +47,7 @@ namespace Guardrails.Core.Files
             VariableReferences = 256, // $(NAME) between two runs (Makefile, MSBuild): an unset variable is nothing
             PercentEscapes = 512,     // MSBuild %XX
             SingleQuotedOnly = 1024,  // literals are '…' only (ARM expressions inside JSON strings)
+            BacktickQuotes = 2048,    // `…` is a literal too (MSBuild property function arguments)
         }
 
         /// <summary>The joins one language makes: its rules, its concatenation operators (longest first), its literal prefixes.</summary>
@@ -72,7 +73,7 @@ namespace Guardrails.Core.Files
                     triggers.Add('\\');
                 }
 
-                if ((rules & Rules.Backtick) != 0)
+                if ((rules & (Rules.Backtick | Rules.BacktickQuotes)) != 0)
                 {
                     triggers.Add('`');
                 }
@@ -117,7 +118,7 @@ namespace Guardrails.Core.Files
         private static readonly Language ArmJson = new Language(Rules.CallJoins | Rules.SingleQuotedOnly);
         // MSBuild (adversary round 11 route 10): $(Name), @(Name), %(Name)/%(Item.Name) are nothing when undefined; the quoted
         // arguments of a property function ($([System.String]::Concat('…', '…'))) are joined; %XX escapes decoded.
-        private static readonly Language MsBuild = new Language(Rules.VariableReferences | Rules.PercentEscapes | Rules.CallJoins | Rules.SingleQuotedOnly);
+        private static readonly Language MsBuild = new Language(Rules.VariableReferences | Rules.PercentEscapes | Rules.CallJoins | Rules.SingleQuotedOnly | Rules.BacktickQuotes);
         private static readonly Language Make = new Language(Rules.VariableReferences);
         private static readonly Language PowerShell = new Language(Rules.Backtick | Rules.EmptyInterpolation | Rules.Operators | Rules.CallJoins, new[] { "+" });
         private static readonly Language Cmd = new Language(Rules.Caret);
@@ -412,6 +413,11 @@ namespace Guardrails.Core.Files
 
                     return 0;
                 case '`':
+                    if ((rules & Rules.BacktickQuotes) != 0)
+                    {
+                        return JoinedLiterals(language, text, at);
+                    }
+
                     if ((rules & Rules.Backtick) == 0 || at + 1 >= text.Length)
                     {
                         return 0;
@@ -522,7 +528,7 @@ namespace Guardrails.Core.Files
 
             i = SkipGap(text, i);
             bool call = false;
-            if (i < text.Length && text[i] != '"' && text[i] != '\'' && language.Prefixes.IndexOf(text[i]) < 0)
+            if (i < text.Length && !IsQuote(language, text[i]) && language.Prefixes.IndexOf(text[i]) < 0)
             {
                 int op = OperatorAt(language, text, i);
                 if (op > 0)
@@ -551,7 +557,7 @@ namespace Guardrails.Core.Files
             }
 
             i += prefix;
-            if (i >= text.Length || (text[i] != '"' && text[i] != '\'') || ((rules & Rules.SingleQuotedOnly) != 0 && text[i] != '\''))
+            if (i >= text.Length || !IsQuote(language, text[i]) || ((rules & Rules.SingleQuotedOnly) != 0 && text[i] == '"'))
             {
                 return 0;
             }
@@ -571,6 +577,9 @@ namespace Guardrails.Core.Files
 
             return !call || InJoiningCall(text, at) ? i - at : 0;
         }
+
+        private static bool IsQuote(Language language, char c) =>
+            c == '"' || c == '\'' || (c == '`' && (language.Rules & Rules.BacktickQuotes) != 0);
 
         /// <summary>The length of one of the language's concatenation operators at <paramref name="at"/>, or 0.</summary>
         private static int OperatorAt(Language language, string text, int at)
