@@ -233,8 +233,9 @@ public class CompilerEvidenceTests
 
     /// <summary>
     /// Route #28: a repository-local package that reuses an approved id (Microsoft.Extensions.AI, approved without a version
-    /// range) and carries the real OpenAI.dll. The package check judges ids and passes it; the compiler's references hold
-    /// OpenAI.dll, which no approved package brings: GRD201 naming the file.
+    /// range) and carries the real OpenAI.dll. The compiler's references hold OpenAI.dll, which no approved package brings:
+    /// GRD201 naming the file; and (adversary round 12 route 1) the package check reads the approved id's assembly: GRD201 at
+    /// the package, the approval not covering the SDK it carries.
     /// </summary>
     [Fact]
     public void A_local_package_reusing_an_approved_id_that_carries_OpenAI_dll_is_GRD201_naming_the_file()
@@ -264,7 +265,10 @@ public class CompilerEvidenceTests
         Assert.True(result.ExitCode != 0, result.ToString());
         Assert.Contains("error GRD201: The compiler referenced OpenAI.dll, an assembly of the AI SDK", result.Output);
         Assert.Contains("microsoft.extensions.ai/99.0.0/lib/net8.0/OpenAI.dll", result.Output);
-        Assert.DoesNotContain("Package 'Microsoft.Extensions.AI'", result.Output);
+        // Adversary round 12 route 1: the package check reads the approved id's assembly too; the approval of
+        // 'Microsoft.Extensions.AI' does not cover the OpenAI SDK it carries.
+        Assert.Contains("error GRD201: Package 'Microsoft.Extensions.AI' 99.0.0 (it carries the OpenAI .NET SDK", result.Output);
+        Assert.Contains("approves 'Microsoft.Extensions.AI' (Microsoft.Extensions.AI), not the OpenAI .NET SDK its assembly declares", result.Output);
         Assert.False(Compile(project).GetProperty("verified").GetBoolean());
     }
 }
