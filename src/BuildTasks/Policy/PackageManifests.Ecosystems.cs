@@ -727,12 +727,7 @@ namespace Guardrails.BuildTasks.Policy
         /// <summary>.pre-commit-config.yaml: each hook's <c>additional_dependencies</c>, installed into the hook's environment on every developer's commit.</summary>
         private static void PreCommit(string path, string text, List<DeclaredPackage> found, List<Finding> problems)
         {
-            JsonNode? root = YamlReader.TryParse(text, out JsonParseException? error);
-            if (error != null)
-            {
-                problems.Add(Problem(path, error.Position.Line, error.Position.Column, "is not valid YAML (" + error.Message + ")"));
-                return;
-            }
+            JsonNode? root = Yaml(path, text, problems);
 
             if (root?["repos"] is not { IsArray: true } repos)
             {
@@ -776,15 +771,23 @@ namespace Guardrails.BuildTasks.Policy
             }
         }
 
-        /// <summary>conda's environment.yml: the <c>pip:</c> list of <c>dependencies</c> (conda packages themselves are not judged).</summary>
-        private static void CondaEnvironment(string path, string text, List<DeclaredPackage> found, List<Finding> problems)
+        /// <summary>The YAML document in <paramref name="text"/>; null (with a GRD205 problem when it is not YAML) otherwise.</summary>
+        private static JsonNode? Yaml(string path, string text, List<Finding> problems)
         {
             JsonNode? root = YamlReader.TryParse(text, out JsonParseException? error);
             if (error != null)
             {
                 problems.Add(Problem(path, error.Position.Line, error.Position.Column, "is not valid YAML (" + error.Message + ")"));
-                return;
+                return null;
             }
+
+            return root;
+        }
+
+        /// <summary>conda's environment.yml: the <c>pip:</c> list of <c>dependencies</c> (conda packages themselves are not judged).</summary>
+        private static void CondaEnvironment(string path, string text, List<DeclaredPackage> found, List<Finding> problems)
+        {
+            JsonNode? root = Yaml(path, text, problems);
 
             if (root?["dependencies"] is not { IsArray: true } dependencies)
             {
