@@ -29,6 +29,11 @@ public class BasicAuthorizationKeyTests
         { "appsettings.json", "{{ \"Upstream\": {{ \"Headers\": {{ \"Authorization\": \"Basic {0}\" }} }} }}\n" },
         { "values.yaml", "proxy:\n  headers:\n    Authorization: Basic {0}\n" },
         { ".env", "UPSTREAM_AUTH=\"Basic {0}\"\n" },
+        // Adversary round 12 route 6: the same header in a script, code and a README.
+        { "scripts/models.sh", "#!/bin/sh\ncurl -s -H \"Authorization: Basic {0}\" https://api.openai.com/v1/models\n" },
+        { "tools/ask.py", "import requests\nrequests.get(URL, headers={{\"Authorization\": \"Basic {0}\"}})\n" },
+        { "web/src/ask.ts", "const headers = {{ Authorization: `Basic {0}` }};\n" },
+        { "README.md", "Call it with:\n\n    curl -H 'Authorization: basic {0}' https://api.openai.com/v1/models\n" },
     };
 
     [Theory]
