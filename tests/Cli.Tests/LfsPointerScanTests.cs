@@ -43,12 +43,12 @@ public sealed class LfsPointerScanTests
         Assert.True(p.ExitCode == 0, err);
     }
 
-    private static TempRepo Committed()
+    private static TempRepo Committed(string? pointer = null)
     {
         var repo = new TempRepo();
         repo.Write("src/App/App.csproj", Documents.Project);
         repo.Write(".gitattributes", "src/App/appsettings.Production.json filter=lfs diff=lfs merge=lfs -text\n");
-        repo.Write("src/App/appsettings.Production.json", Pointer(Content));
+        repo.Write("src/App/appsettings.Production.json", pointer ?? Pointer(Content));
         Shell(repo.Root, "git init -q . && git add -A && git -c user.email=t@example.test -c user.name=t commit -qm lfs");
         return repo;
     }
@@ -86,5 +86,28 @@ public sealed class LfsPointerScanTests
         File.WriteAllText(stored, Content.Replace("OpenAI", "Nothing", StringComparison.Ordinal));
         run = CliRun.Of("scan", repo.Root, "--format", "json");
         Assert.Equal("GRD312", Assert.Single(Findings(run), f => f.File == "src/App/appsettings.Production.json").Rule);
+    }
+
+    /// <summary>
+    /// Adversary round 12 route 2: git-lfs also accepts the pre-release version URLs and a pointer with white space around it
+    /// (its decoder trims the pointer first); each is read by its object, or GRD312 without it.
+    /// </summary>
+    [Theory]
+    [InlineData("https://hawser.github.com/spec/v1", "")]
+    [InlineData("http://git-media.io/v/2", "")]
+    [InlineData("https://git-lfs.github.com/spec/v1", "\n  ")]
+    public void A_pointer_in_a_spelling_git_lfs_accepts_is_read_by_its_object_or_GRD312(string versionUrl, string before)
+    {
+        string pointer = before + Pointer(Content).Replace("https://git-lfs.github.com/spec/v1", versionUrl, StringComparison.Ordinal);
+        using TempRepo repo = Committed(pointer);
+
+        CliRun missing = CliRun.Of("scan", repo.Root, "--format", "json");
+        Assert.Equal("GRD312", Assert.Single(Findings(missing), f => f.File == "src/App/appsettings.Production.json").Rule);
+
+        string oid = Oid(Content);
+        repo.Write(".git/lfs/objects/" + oid[..2] + "/" + oid[2..4] + "/" + oid, Content);
+        CliRun run = CliRun.Of("scan", repo.Root, "--format", "json");
+        Assert.Equal("GRD002", Assert.Single(Findings(run), f => f.File == "src/App/appsettings.Production.json").Rule);
+        Assert.DoesNotContain(Key, run.Out + run.Err);
     }
 }

@@ -10,7 +10,13 @@ namespace Guardrails.BuildTasks.Foundation
     /// </summary>
     internal static class LfsPointerText
     {
-        private const string Version = "version https://git-lfs.github.com/spec/";
+        /// <summary>
+        /// The version lines git-lfs accepts (its pointer decoder's aliases: the current spec URL and the alpha and pre-release
+        /// ones, adversary round 12 route 2); git-lfs trims the whole pointer of white space first.
+        /// </summary>
+        private static readonly string[] Versions = { "version https://git-lfs.github.com/spec/", "version https://hawser.github.com/spec/", "version http://git-media.io/v/" };
+
+        private const int ShortestVersion = 30; // "version http://git-media.io/v/"
 
         /// <summary>The largest pointer file: the LFS specification keeps pointers under 1024 bytes.</summary>
         public const int MaxLength = 1024;
@@ -18,20 +24,37 @@ namespace Guardrails.BuildTasks.Foundation
         /// <summary>True when the first <paramref name="read"/> bytes of a file (its whole content) may be an LFS pointer: short, and starting with its version line.</summary>
         public static bool MayBePointer(byte[] head, int read)
         {
-            if (read > MaxLength || read < Version.Length)
+            if (read > MaxLength || read < ShortestVersion)
             {
                 return false;
             }
 
-            for (int i = 0; i < Version.Length; i++)
+            int start = 0;
+            while (start < read && (head[start] == (byte)' ' || head[start] == (byte)'\t' || head[start] == (byte)'\r' || head[start] == (byte)'\n'))
             {
-                if (head[i] != (byte)Version[i])
+                start++;
+            }
+
+            foreach (string version in Versions)
+            {
+                if (read - start < version.Length)
                 {
-                    return false;
+                    continue;
+                }
+
+                int i = 0;
+                while (i < version.Length && head[start + i] == (byte)version[i])
+                {
+                    i++;
+                }
+
+                if (i == version.Length)
+                {
+                    return true;
                 }
             }
 
-            return true;
+            return false;
         }
 
         /// <summary>True when <paramref name="text"/> is an LFS pointer; <paramref name="oid"/> is its SHA-256 (64 hex digits).</summary>
@@ -42,7 +65,8 @@ namespace Guardrails.BuildTasks.Foundation
         {
             oid = null;
             size = -1;
-            if (text.Length > MaxLength || !text.StartsWith(Version, StringComparison.Ordinal))
+            string trimmed = text.TrimStart(' ', '\t', '\r', '\n');
+            if (text.Length > MaxLength || !Array.Exists(Versions, v => trimmed.StartsWith(v, StringComparison.Ordinal)))
             {
                 return false;
             }
