@@ -154,4 +154,148 @@ public class ScanSinceTests
         Assert.DoesNotContain(inTag, run.All);
         Assert.Contains("2 commit or tag message(s)", run.Err);
     }
+
+    /// <summary>
+    /// Adversary round 12 route 7: the key is a folder name in the branch's history — commit 1 adds
+    /// <c>docs/&lt;key&gt;/readme.txt</c>, commit 2 renames the folder — and a submodule path and a symbolic link's target the
+    /// branch added and removed again. <c>--since</c> read the contents of the file versions only: exit 0. Every path a commit
+    /// of the branch writes now has the checkout's file-name check, and a link's target is read as its content: GRD002 naming
+    /// the commit, the key redacted in the path shown.
+    /// </summary>
+    [Fact]
+    public void Since_reports_a_key_in_a_path_a_commit_of_the_branch_wrote()
+    {
+        using var repo = new TempRepo();
+        GitOut(repo.Root, "init", "-q", "-b", "main");
+        repo.Write("docs/index.md", "# docs\n");
+        GitOut(repo.Root, "add", "-A");
+        GitOut(repo.Root, "commit", "-q", "-m", "base");
+        GitOut(repo.Root, "checkout", "-q", "-b", "feature");
+        string inFolder = FakeKeys.OpenAiProject("FolderNameFakeNotReal");
+        string inModule = FakeKeys.OpenAiProject("SubmodulePathFakeNotReal");
+        string inLink = FakeKeys.OpenAiProject("LinkTargetFakeNotReal");
+        repo.Write("docs/" + inFolder + "/readme.txt", "deployment notes\n");
+        GitOut(repo.Root, "add", "-A");
+        GitOut(repo.Root, "update-index", "--add", "--cacheinfo", "160000," + GitOut(repo.Root, "rev-parse", "HEAD") + ",libs/" + inModule);
+        File.CreateSymbolicLink(repo.PathOf("current"), "/etc/keys/" + inLink);
+        GitOut(repo.Root, "add", "current");
+        GitOut(repo.Root, "commit", "-q", "-m", "notes");
+        string written = GitOut(repo.Root, "rev-parse", "HEAD")[..12];
+        GitOut(repo.Root, "mv", "docs/" + inFolder, "docs/notes");
+        GitOut(repo.Root, "rm", "-q", "--cached", "libs/" + inModule);
+        GitOut(repo.Root, "rm", "-q", "current");
+        GitOut(repo.Root, "commit", "-q", "-m", "rename");
+
+        Assert.Equal(0, CliRun.Of("scan", repo.Root, "--format", "json").ExitCode);
+        CliRun run = CliRun.Of("scan", repo.Root, "--format", "json", "--since", "main");
+
+        Assert.True(run.ExitCode == 1, run.All);
+        JsonElement[] findings = Findings(run);
+        Assert.All(findings, f => Assert.Equal("GRD002", f.GetProperty("rule").GetString()));
+        string[] files = findings.Select(f => f.GetProperty("file").GetString()!).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+        Assert.Equal(3, files.Length);
+        Assert.Equal("current", files[0]);
+        Assert.StartsWith("docs/sk-proj-", files[1]);
+        Assert.StartsWith("libs/sk-proj-", files[2]);
+        Assert.All(findings, f => Assert.Contains("ommit " + written, f.GetProperty("message").GetString()));
+        Assert.Contains(findings, f => f.GetProperty("message").GetString()!.Contains("name of this", StringComparison.Ordinal));
+        Assert.DoesNotContain(inFolder, run.All);
+        Assert.DoesNotContain(inModule, run.All);
+        Assert.DoesNotContain(inLink, run.All);
+    }
+
+    /// <summary>
+    /// Adversary round 12 route 8: the key is in the commit's author and committer lines (a bot identity set from a secret), in
+    /// an annotated tag's tagger line, and in an extra header of a commit object (also a comment line of its signature header).
+    /// <c>--since</c> read only the messages: exit 0. It now reads the whole object text but a signature's own lines: GRD002 at
+    /// <c>commit &lt;id&gt; (author)</c>, <c>(committer)</c>, <c>(x-deploy)</c>, <c>(gpgsig)</c> and <c>tag &lt;name&gt; &lt;id&gt; (tagger)</c>.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Since_reports_a_key_in_the_identity_lines_and_headers_of_a_commit_or_tag(bool packed)
+    {
+        using var repo = new TempRepo();
+        GitOut(repo.Root, "init", "-q", "-b", "main");
+        repo.Write("src/App/Program.cs", "System.Console.WriteLine(\"hello\");\n");
+        GitOut(repo.Root, "add", "-A");
+        GitOut(repo.Root, "commit", "-q", "-m", "base");
+        GitOut(repo.Root, "checkout", "-q", "-b", "feature");
+        string inAuthor = FakeKeys.OpenAiProject("AuthorLineFakeNotReal");
+        string inTagger = FakeKeys.OpenAiProject("TaggerLineFakeNotReal");
+        string inHeader = FakeKeys.OpenAiProject("ExtraHeaderFakeNotReal");
+        string inSignature = FakeKeys.OpenAiProject("SignatureCommentFakeNotReal");
+        repo.Write("src/App/Program.cs", "System.Console.WriteLine(\"payments v2\");\n");
+        GitOut(repo.Root, "add", "-A");
+        GitOut(repo.Root, "-c", "user.email=ci+" + inAuthor + "@contoso.example", "-c", "user.name=deploy bot", "commit", "-q", "-m", "v2");
+        string identity = GitOut(repo.Root, "rev-parse", "HEAD");
+        GitOut(repo.Root, "-c", "user.name=release " + inTagger, "tag", "-a", "v2", "-m", "release v2");
+        string tag = GitOut(repo.Root, "rev-parse", "v2");
+
+        // A commit object with an extra header and a signature header git accepts (a crafted push is the same bytes).
+        string tree = GitOut(repo.Root, "rev-parse", "HEAD^{tree}");
+        string body = "tree " + tree + "\nparent " + identity + "\nauthor dev <dev@example.test> 1700000000 +0000\ncommitter dev <dev@example.test> 1700000000 +0000\n" +
+            "x-deploy token=" + inHeader + "\ngpgsig -----BEGIN PGP SIGNATURE-----\n Comment: " + inSignature + "\n \n iQEzBAABCAAdFiEEsk+proj/T3BlbkFJabc/def+ghi=\n =AbCd\n -----END PGP SIGNATURE-----\n\nchore\n";
+        string objectFile = repo.Write(".git/crafted-commit", body);
+        string crafted = GitOut(repo.Root, "hash-object", "-t", "commit", "-w", objectFile);
+        GitOut(repo.Root, "update-ref", "refs/heads/feature", crafted);
+        if (packed)
+        {
+            GitOut(repo.Root, "gc", "-q", "--prune=now");
+            GitOut(repo.Root, "pack-refs", "--all");
+        }
+
+        Assert.Equal(0, CliRun.Of("scan", repo.Root, "--format", "json").ExitCode);
+        CliRun run = CliRun.Of("scan", repo.Root, "--format", "json", "--since", "main");
+
+        Assert.True(run.ExitCode == 1, run.All);
+        JsonElement[] findings = Findings(run);
+        Assert.All(findings, f => Assert.Equal("GRD002", f.GetProperty("rule").GetString()));
+        Assert.Equal(
+            new[] { "commit " + crafted[..12] + " (gpgsig)", "commit " + crafted[..12] + " (x-deploy)", "commit " + identity[..12] + " (author)", "commit " + identity[..12] + " (committer)", "tag v2 " + tag[..12] + " (tagger)" }
+                .OrderBy(f => f, StringComparer.Ordinal),
+            findings.Select(f => f.GetProperty("file").GetString()).OrderBy(f => f, StringComparer.Ordinal).ToArray());
+        JsonElement author = findings.Single(f => f.GetProperty("file").GetString()!.EndsWith("(author)", StringComparison.Ordinal));
+        Assert.Equal(1, author.GetProperty("line").GetInt32());
+        Assert.Equal("author deploy bot <ci+".Length + 1, author.GetProperty("column").GetInt32());
+        foreach (string key in new[] { inAuthor, inTagger, inHeader, inSignature })
+        {
+            Assert.DoesNotContain(key, run.All);
+        }
+
+        Assert.Contains("3 commit or tag message(s)", run.Err);
+    }
+
+    /// <summary>
+    /// Adversary round 12 route 9: a partial clone (<c>--filter=blob:none</c>, or <c>tree:0</c>) holds every commit of the
+    /// branch but not the file versions (or folders) its older commits wrote. <c>--since</c> warned (GRD007) that a blob could
+    /// not be read, and passed. The scan does not run git (so no lazy fetch from the promisor remote): a branch object the
+    /// partial clone does not hold is GRDCL50, exit 2 — clone without a filter.
+    /// </summary>
+    [Theory]
+    [InlineData("blob:none")]
+    [InlineData("tree:0")]
+    public void A_partial_clone_missing_the_branchs_file_versions_is_GRDCL50_not_a_pass(string filter)
+    {
+        using var repo = new TempRepo();
+        (string baseSha, string key) = PullRequest(repo);
+        GitOut(repo.Root, "config", "uploadpack.allowFilter", "true");
+        using var clone = new TempRepo();
+        GitOut(clone.Root, "clone", "-q", "--filter=" + filter, "--branch", "feature", "file://" + repo.Root, "c");
+        string partial = Path.Combine(clone.Root, "c");
+        Assert.Equal("false", GitOut(partial, "rev-parse", "--is-shallow-repository"));
+
+        CliRun run = CliRun.Of("scan", partial, "--format", "json", "--since", baseSha);
+
+        Assert.True(run.ExitCode == 2, run.All);
+        Assert.Contains("GRDCL50", run.Err);
+        Assert.Contains("partial clone", run.Err);
+        Assert.DoesNotContain(key, run.All);
+
+        // A clone without a filter (the settings docs/ci.md names) reads them: GRD002.
+        GitOut(clone.Root, "clone", "-q", "--branch", "feature", "file://" + repo.Root, "full");
+        CliRun full = CliRun.Of("scan", Path.Combine(clone.Root, "full"), "--format", "json", "--since", baseSha);
+        Assert.True(full.ExitCode == 1, full.All);
+        Assert.All(Findings(full), f => Assert.Equal("GRD002", f.GetProperty("rule").GetString()));
+    }
 }

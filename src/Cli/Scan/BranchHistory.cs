@@ -1,5 +1,6 @@
 using System.Text;
 using Guardrails.BuildTasks.Footprints;
+using Guardrails.BuildTasks.Foundation;
 
 namespace Guardrails.Cli.Scan;
 
@@ -8,11 +9,16 @@ namespace Guardrails.Cli.Scan;
 /// commits — the commits reachable from HEAD and not from the base (so from the merge base on) — including those a later
 /// commit deleted: a key committed and removed again is still pushed and merged with the branch. Read from .git/objects by
 /// <see cref="GitObjects"/> (the reader of <c>--staged</c>). A base or a commit of the branch that is not in the clone (a
-/// shallow clone) is <see cref="Code"/>, never a silent pass.
+/// shallow clone) is <see cref="Code"/>, and a folder or file version of the branch a partial clone does not hold is
+/// <see cref="PartialCloneCode"/> (adversary round 12 route 9): never a silent pass.
 /// </summary>
 internal static class BranchHistory
 {
     public const string Code = "GRDCL36";
+
+    /// <summary>A tree or blob the branch's commits wrote is not in the clone (a partial clone: <c>--filter=blob:none</c> or
+    /// <c>tree:0</c>), or cannot be read from it: exit 2. git is not run to fetch it (the scan runs no git).</summary>
+    public const string PartialCloneCode = "GRDCL50";
 
     /// <summary>Commits of the base's history read at most (a larger history is walked only this far back).</summary>
     private const int MaxBaseCommits = 200_000;
@@ -20,39 +26,81 @@ internal static class BranchHistory
     /// <summary>Commits of the branch read at most: a longer branch is a coded failure, not a partial pass.</summary>
     private const int MaxBranchCommits = 20_000;
 
-    internal sealed record Change(string Path, string Blob, string Commit);
+    /// <summary>A file version a commit of the branch wrote; <paramref name="Link"/>: a symbolic link, whose blob is its target text.</summary>
+    internal sealed record Change(string Path, string Blob, string Commit, bool Link = false);
 
-    /// <summary>A commit's or an annotated tag's message (adversary round 11 route 12): <paramref name="Location"/> names it,
-    /// <c>commit &lt;id&gt; (message)</c> or <c>tag &lt;name&gt; &lt;id&gt; (message)</c>.</summary>
-    internal sealed record Message(string Location, string Text);
+    /// <summary>A path a commit of the branch wrote (a file, folder, symbolic link or submodule) whose own name holds a key
+    /// (adversary round 12 route 7), <paramref name="Key"/> redacted; <paramref name="Kind"/> says what the path is.</summary>
+    internal sealed record KeyName(string Path, string Kind, string Key, string Commit);
 
-    internal sealed class HistoryException : Exception
+    /// <summary>
+    /// A commit or an annotated tag as git stores and pushes it (adversary round 11 route 12, round 12 route 8): its headers
+    /// (author, committer, tagger, tag name, mergetag, any extra header) and its message. <paramref name="Name"/> is
+    /// <c>commit &lt;id&gt;</c> or <c>tag &lt;name&gt; &lt;id&gt;</c>; <paramref name="Parts"/> are the headers' and the
+    /// message's starts in <paramref name="Text"/>, in order. Object ids (tree, parent, object) and the lines of a signature
+    /// block (base64 and its armor lines) are blanked to spaces: offsets stay those of the object.
+    /// </summary>
+    internal sealed record ObjectText(string Name, string Text, IReadOnlyList<(string Part, int Start)> Parts)
     {
-        public HistoryException(string message)
-            : base(message)
+        /// <summary>The part an offset of <see cref="Text"/> is in, and the offset of that part's start.</summary>
+        public (string Part, int Start) PartAt(int offset)
         {
+            (string, int) found = Parts[0];
+            foreach ((string part, int start) in Parts)
+            {
+                if (start > offset)
+                {
+                    break;
+                }
+
+                found = (part, start);
+            }
+
+            return found;
         }
     }
 
-    /// <summary>Every (path, blob) a commit of the branch wrote that none of that commit's parents had at that path, once each;
-    /// blobs HEAD's own tree holds at the same path are left out (the scan of the checkout reads them).</summary>
-    public static List<Change> Changes(string repositoryRoot, string baseRevision, out int commits) =>
-        Changes(repositoryRoot, baseRevision, out commits, out _);
+    /// <summary>What <c>--since</c> reads of the branch: the file versions, the names holding keys and the commit and tag objects.</summary>
+    internal sealed record Branch(List<Change> Changes, List<KeyName> Names, List<ObjectText> Objects, int Commits);
+
+    internal sealed class HistoryException : Exception
+    {
+        public HistoryException(string message, string code = Code)
+            : base(message)
+        {
+            ErrorCode = code;
+        }
+
+        public string ErrorCode { get; }
+    }
 
     /// <summary>
-    /// As <see cref="Changes(string, string, out int)"/>, and the messages of the branch's commits and of the annotated tags
-    /// that point at one of them (a merge that keeps the commits publishes their messages; a pushed tag publishes its own).
+    /// Every (path, blob) a commit of the branch wrote that none of that commit's parents had at that path, once each — blobs
+    /// HEAD's own tree holds at the same path are left out (the scan of the checkout reads them); every path it wrote whose
+    /// name holds a key (not one HEAD still holds: the checkout's check names it); and the branch's commits and the annotated
+    /// tags that point at one of them (a merge that keeps the commits publishes them; a pushed tag publishes itself).
     /// </summary>
-    public static List<Change> Changes(string repositoryRoot, string baseRevision, out int commits, out List<Message> messages)
+    public static Branch Read(string repositoryRoot, string baseRevision)
     {
         string gitDir = GitIndex.TryGitDirectory(repositoryRoot) ?? throw new HistoryException("no git repository at '" + repositoryRoot + "': --since needs the clone's .git folder.");
         GitObjects git = GitObjects.Of(gitDir);
         string head = Resolve(git, "HEAD") ?? throw new HistoryException("HEAD of '" + repositoryRoot + "' could not be read.");
         string start = Resolve(git, baseRevision.Trim()) ?? throw new HistoryException("the base '" + baseRevision + "' is not a commit of this clone (a full 40-digit commit id, a branch, a tag or a remote branch such as origin/main). " +
             "A shallow clone has only the last commits: fetch the whole history (GitHub Actions: actions/checkout with fetch-depth: 0; GitLab: GIT_DEPTH: 0; Azure Pipelines: fetchDepth: 0) so the base and every commit of the branch are in it.");
-        if (Commit(git, start) == null)
+        if (BranchHistory.Commit(git, start) == null)
         {
             throw new HistoryException("the base '" + baseRevision + "' (" + start + ") is not in this clone: fetch the whole history (fetch-depth: 0) so the base and every commit of the branch are in it.");
+        }
+
+        var commitCache = new Dictionary<string, CommitInfo?>(StringComparer.Ordinal);
+        CommitInfo? Commit(string sha)
+        {
+            if (!commitCache.TryGetValue(sha, out CommitInfo? info))
+            {
+                commitCache[sha] = info = BranchHistory.Commit(git, sha);
+            }
+
+            return info;
         }
 
         var onBase = new HashSet<string>(StringComparer.Ordinal);
@@ -61,7 +109,7 @@ internal static class BranchHistory
         while (pending.Count > 0 && onBase.Count < MaxBaseCommits)
         {
             string c = pending.Pop();
-            if (!onBase.Add(c) || Commit(git, c) is not { } info)
+            if (!onBase.Add(c) || BranchHistory.Commit(git, c) is not { } info)
             {
                 continue; // beyond a shallow base's boundary: nothing of the branch is there
             }
@@ -83,7 +131,7 @@ internal static class BranchHistory
                 continue;
             }
 
-            if (Commit(git, c) is not { } info)
+            if (Commit(c) is not { } info)
             {
                 throw new HistoryException("the commit " + c + " of the branch (between the base and HEAD) is not in this clone: it is shallow. Fetch the whole history (fetch-depth: 0).");
             }
@@ -100,36 +148,121 @@ internal static class BranchHistory
             }
         }
 
-        commits = branch.Count;
-        messages = branch.Where(b => b.Info.Message.Length > 0).Select(b => new Message("commit " + b.Sha[..12] + " (message)", b.Info.Message)).ToList();
-        messages.AddRange(TagMessages(git, seen.Where(c => !onBase.Contains(c)).ToHashSet(StringComparer.Ordinal)));
-        var atHead = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (Commit(git, head) is { } headInfo)
+        var objects = branch.Select(b => Headed("commit " + b.Sha[..12], b.Info.Text)).ToList();
+        objects.AddRange(Tags(git, seen.Where(c => !onBase.Contains(c)).ToHashSet(StringComparer.Ordinal)));
+        var atHead = new Dictionary<string, string>(StringComparer.Ordinal); // path -> object id: files, links, submodules and folders
+        if (Commit(head) is { } headInfo)
         {
-            Blobs(git, headInfo.Tree, Array.Empty<string?>(), string.Empty, (path, blob) => atHead[path] = blob);
+            Written(git, headInfo.Tree, Array.Empty<string?>(), string.Empty, (_, path, sha) => atHead[path] = sha);
         }
 
         var changes = new List<Change>();
+        var names = new List<KeyName>();
         var taken = new HashSet<string>(StringComparer.Ordinal);
+        var named = new HashSet<string>(StringComparer.Ordinal);
         foreach ((string sha, CommitInfo info) in branch)
         {
-            string?[] parentTrees = info.Parents.Select(p => Commit(git, p)?.Tree).ToArray();
-            Blobs(git, info.Tree, parentTrees, string.Empty, (path, blob) =>
+            string?[] parentTrees = info.Parents.Select(p => Commit(p) is { } parent ? parent.Tree : null).ToArray();
+            Written(git, info.Tree, parentTrees, string.Empty, (mode, path, id) =>
             {
-                if (!(atHead.TryGetValue(path, out string? h) && h == blob) && taken.Add(path + "\n" + blob))
+                // Route 7 (round 12): the name itself, whatever the entry is and whether its content is read below.
+                if (!atHead.ContainsKey(path) && SafeText.KeyInName(path[(path.LastIndexOf('/') + 1)..]) is { } key && named.Add(path))
                 {
-                    changes.Add(new Change(path, blob, sha));
+                    names.Add(new KeyName(path, mode switch { "40000" => "folder", "160000" => "submodule", "120000" => "symbolic link", _ => "file" }, key, sha));
+                }
+
+                bool link = mode == "120000";
+                if ((link || mode is "100644" or "100755" or "100664") && !(atHead.TryGetValue(path, out string? h) && h == id) && taken.Add(path + "\n" + id))
+                {
+                    changes.Add(new Change(path, id, sha, link));
                 }
             });
         }
 
-        return changes;
+        return new Branch(changes, names, objects, branch.Count);
     }
 
-    private sealed record CommitInfo(string Tree, List<string> Parents, string Message);
+    /// <summary>A commit: its tree, parents and whole object text (headers and message).</summary>
+    private sealed record CommitInfo(string Tree, List<string> Parents, string Text);
 
-    /// <summary>The messages of the annotated tags (loose refs/tags and packed-refs) whose commit is one of <paramref name="branch"/>.</summary>
-    private static IEnumerable<Message> TagMessages(GitObjects git, HashSet<string> branch)
+    private static readonly HashSet<string> IdHeaders = new(StringComparer.Ordinal) { "tree", "parent", "object", "type" };
+
+    /// <summary>
+    /// A commit's or tag's object text as <see cref="ObjectText"/>: one part per header (a continuation line, which starts
+    /// with a space, belongs to the header above it) and one for the message after the first empty line. The values of
+    /// <see cref="IdHeaders"/> and, in a <c>gpgsig</c>/<c>gpgsig-sha256</c> header that is an armored signature block, its
+    /// armor and base64 lines are blanked; any other line of it (an armor header such as <c>Comment:</c>) is read.
+    /// </summary>
+    internal static ObjectText Headed(string name, string text)
+    {
+        var parts = new List<(string, int)>();
+        char[] chars = text.ToCharArray();
+        int at = 0;
+        string? header = null;
+        bool signature = false;
+        while (at < text.Length)
+        {
+            int end = text.IndexOf('\n', at);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            if (end == at)
+            {
+                if (end + 1 < text.Length)
+                {
+                    parts.Add(("message", end + 1));
+                }
+
+                break; // the message follows the headers
+            }
+
+            if (text[at] == ' ' && header != null)
+            {
+                if (signature && IsSignatureLine(text, at + 1, end))
+                {
+                    Array.Fill(chars, ' ', at, end - at);
+                }
+            }
+            else
+            {
+                int space = text.IndexOf(' ', at, end - at);
+                header = space < 0 ? text[at..end] : text[at..space];
+                parts.Add((header, at));
+                signature = header is "gpgsig" or "gpgsig-sha256" && space > 0 && IsArmorLine(text, space + 1, end);
+                if (space > 0 && (IdHeaders.Contains(header) || (signature && IsSignatureLine(text, space + 1, end))))
+                {
+                    Array.Fill(chars, ' ', space + 1, end - space - 1);
+                }
+            }
+
+            at = end + 1;
+        }
+
+        if (parts.Count == 0)
+        {
+            parts.Add(("message", 0));
+        }
+
+        return new ObjectText(name, new string(chars), parts);
+    }
+
+    private static bool IsArmorLine(string text, int from, int end)
+    {
+        string line = text[from..end].TrimEnd('\r');
+        return line.StartsWith("-----BEGIN ", StringComparison.Ordinal) || line.StartsWith("-----END ", StringComparison.Ordinal)
+            ? line.EndsWith("-----", StringComparison.Ordinal) && line.Skip(5).Take(line.Length - 10).All(c => c is ' ' or (>= 'A' and <= 'Z') or (>= '0' and <= '9'))
+            : false;
+    }
+
+    /// <summary>A line of an armored signature block that carries no text of anyone's choosing: an armor line, base64, the
+    /// <c>=</c> checksum, or empty.</summary>
+    private static bool IsSignatureLine(string text, int from, int end) =>
+        IsArmorLine(text, from, end) || text[from..end].TrimEnd('\r').All(c => c is '+' or '/' or '=' or (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9'));
+
+    /// <summary>The annotated tags (loose refs/tags and packed-refs) whose commit is one of <paramref name="branch"/>, as <see cref="Headed"/> objects.</summary>
+    private static IEnumerable<ObjectText> Tags(GitObjects git, HashSet<string> branch)
     {
         var names = new SortedDictionary<string, string>(StringComparer.Ordinal); // tag name -> object id
         try
@@ -165,17 +298,13 @@ internal static class BranchHistory
 
         foreach ((string name, string sha) in names)
         {
-            // A tag of a tag is followed (at most 8 deep); every annotated tag on the way has its message read.
+            // A tag of a tag is followed (at most 8 deep); every annotated tag on the way is read.
             string id = sha;
-            var found = new List<Message>();
+            var found = new List<ObjectText>();
             for (int i = 0; i < 8 && git.Read(id) is { Type: "tag" } tag; i++)
             {
                 string text = Encoding.UTF8.GetString(tag.Data);
-                int blank = text.IndexOf("\n\n", StringComparison.Ordinal);
-                if (blank >= 0 && blank + 2 < text.Length)
-                {
-                    found.Add(new Message("tag " + name + " " + id[..12] + " (message)", text[(blank + 2)..]));
-                }
+                found.Add(Headed("tag " + name + " " + id[..12], text));
 
                 string? target = text.Split('\n').FirstOrDefault(l => l.StartsWith("object ", StringComparison.Ordinal))?[7..].Trim();
                 if (target == null || !GitObjects.IsSha(target))
@@ -188,7 +317,7 @@ internal static class BranchHistory
 
             if (branch.Contains(id))
             {
-                foreach (Message m in found)
+                foreach (ObjectText m in found)
                 {
                     yield return m;
                 }
@@ -223,8 +352,7 @@ internal static class BranchHistory
             }
         }
 
-        int blank = all.IndexOf("\n\n", StringComparison.Ordinal);
-        return tree == null ? null : new CommitInfo(tree, parents, blank < 0 ? string.Empty : all[(blank + 2)..]);
+        return tree == null ? null : new CommitInfo(tree, parents, all);
     }
 
     /// <summary>A commit's id for a revision: a full id, HEAD, a ref (refs/…, a branch, a tag, a remote branch), loose or packed;
@@ -303,18 +431,14 @@ internal static class BranchHistory
     }
 
     /// <summary>
-    /// The blobs of <paramref name="tree"/> at paths where no parent tree holds the same blob; a subtree equal to a parent's is
-    /// skipped whole. Submodules (gitlinks) and symbolic links are not blobs of the repository's content.
+    /// The entries of <paramref name="tree"/> (mode, path, object id) — files, symbolic links, submodules (gitlinks) and
+    /// folders — where no parent tree holds the same object at that name; a subtree equal to a parent's is skipped whole.
+    /// A tree the clone does not hold (a partial clone, <c>--filter=tree:0</c>) or cannot read is <see cref="PartialCloneCode"/>.
     /// </summary>
-    private static void Blobs(GitObjects git, string tree, string?[] parents, string prefix, Action<string, string> found)
+    private static void Written(GitObjects git, string tree, string?[] parents, string prefix, Action<string, string, string> found)
     {
-        List<(string Mode, string Name, string Sha)>? entries = Tree(git, tree);
-        if (entries == null)
-        {
-            return;
-        }
-
-        List<(string Mode, string Name, string Sha)>?[] parentEntries = parents.Select(p => p == null ? null : Tree(git, p)).ToArray();
+        List<(string Mode, string Name, string Sha)> entries = TreeOrFail(git, tree, prefix);
+        List<(string Mode, string Name, string Sha)>?[] parentEntries = parents.Select(p => p == null ? null : TreeOrFail(git, p, prefix)).ToArray();
         foreach ((string mode, string name, string sha) in entries)
         {
             string path = prefix + name;
@@ -324,16 +448,32 @@ internal static class BranchHistory
                 continue; // the same blob or subtree as a parent's: nothing this commit wrote
             }
 
+            found(mode, path, sha);
             if (mode == "40000")
             {
-                Blobs(git, sha, before, path + "/", found);
-            }
-            else if (mode is "100644" or "100755" or "100664")
-            {
-                found(path, sha);
+                Written(git, sha, before, path + "/", found);
             }
         }
     }
+
+    private static List<(string Mode, string Name, string Sha)> TreeOrFail(GitObjects git, string sha, string prefix)
+    {
+        if (Tree(git, sha) is { } entries)
+        {
+            return entries;
+        }
+
+        string where = prefix.Length == 0 ? "the root folder" : "the folder '" + SafeText.Clean(prefix.TrimEnd('/')) + "'";
+        throw new HistoryException(git.Has(sha)
+            ? "the tree " + sha + " (" + where + " of a commit of the branch) could not be read from the clone's objects, so the branch's files cannot be listed and read for keys."
+            : MissingMessage("the tree " + sha + " (" + where + " of a commit of the branch)", git), PartialCloneCode);
+    }
+
+    /// <summary>The message of <see cref="PartialCloneCode"/> for an object the clone does not hold.</summary>
+    internal static string MissingMessage(string what, GitObjects git) =>
+        what + " is not in this clone" + (git.IsPartialClone ? ", a partial clone (a checkout with a filter such as blob:none or tree:0: the promisor remote holds the rest)" : string.Empty) +
+        ", so it cannot be read for keys; the scan does not run git to fetch it. Clone the whole history without a filter " +
+        "(GitHub Actions: actions/checkout with fetch-depth: 0 and no filter or sparse-checkout; Azure Pipelines: fetchDepth: 0 and no fetchFilter; GitLab: GIT_DEPTH: 0 and no --filter in GIT_FETCH_EXTRA_FLAGS).";
 
     private static List<(string Mode, string Name, string Sha)>? Tree(GitObjects git, string sha)
     {

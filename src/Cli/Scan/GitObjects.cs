@@ -64,6 +64,53 @@ internal sealed class GitObjects
 
     public byte[]? Blob(string sha) => Read(sha) is { Type: "blob" } o ? o.Data : null;
 
+    /// <summary>Whether the clone holds the object (loose, or named by a pack's index), readable or not: an object
+    /// <see cref="Read"/> returns null for and this says is absent is missing from the clone, not damaged or too large.</summary>
+    public bool Has(string sha)
+    {
+        if (!IsSha(sha))
+        {
+            return false;
+        }
+
+        sha = sha.ToLowerInvariant();
+        if (File.Exists(Path.Combine(_objects, sha[..2], sha[2..])))
+        {
+            return true;
+        }
+
+        byte[] key = Convert.FromHexString(sha);
+        return Packs().Any(p => Offset(p.Idx, key) != null);
+    }
+
+    /// <summary>
+    /// A partial clone (<c>git clone --filter=…</c>): its packs from the promisor remote are marked by a <c>.promisor</c> file,
+    /// and its config names the remote (<c>remote.&lt;name&gt;.promisor</c>, <c>extensions.partialClone</c>). Objects the
+    /// filter left out are absent here; git would fetch them from the remote on demand, this reader does not.
+    /// </summary>
+    public bool IsPartialClone
+    {
+        get
+        {
+            try
+            {
+                string pack = Path.Combine(_objects, "pack");
+                if (Directory.Exists(pack) && Directory.EnumerateFiles(pack, "*.promisor").Any())
+                {
+                    return true;
+                }
+
+                string config = Path.Combine(CommonDir, "config");
+                return File.Exists(config) && File.ReadLines(config).Any(l =>
+                    l.Contains("promisor", StringComparison.OrdinalIgnoreCase) || l.Contains("partialclone", StringComparison.OrdinalIgnoreCase));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return false;
+            }
+        }
+    }
+
     public static bool IsSha(string text) => text.Length == 40 && text.All(Uri.IsHexDigit);
 
     private (string, byte[])? Loose(string sha)

@@ -101,21 +101,40 @@ internal static class RepositoryScan
             throw new ScanException("No git repository at or above '" + root + "': --since reads the branch's commits from it.", BranchHistory.Code);
         }
 
-        List<BranchHistory.Change> changes;
-        List<BranchHistory.Message> messages;
-        int commits;
+        BranchHistory.Branch branch;
         try
         {
-            changes = BranchHistory.Changes(repo, since, out commits, out messages);
+            branch = BranchHistory.Read(repo, since);
         }
         catch (BranchHistory.HistoryException e)
         {
-            throw new ScanException("--since: " + e.Message, BranchHistory.Code);
+            throw new ScanException("--since: " + e.Message, e.ErrorCode);
         }
 
+        List<BranchHistory.Change> changes = branch.Changes;
         string relativeRoot = Path.GetRelativePath(repo, root);
         string prefix = relativeRoot == "." ? string.Empty : relativeRoot.Replace('\\', '/').TrimEnd('/') + "/";
         GitObjects git = GitObjects.Of(Guardrails.BuildTasks.Footprints.GitIndex.TryGitDirectory(repo)!);
+
+        // Adversary round 12 route 9: a file version a partial clone does not hold is not a warning that lets the gate pass.
+        List<BranchHistory.Change> missing = changes.Where(c => c.Path.StartsWith(prefix, StringComparison.Ordinal) && !git.Has(c.Blob)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ScanException("--since: " + BranchHistory.MissingMessage(missing.Count + " file version(s) the branch's commits wrote (first: '" +
+                SafeText.Clean(missing[0].Path) + "' as commit " + missing[0].Commit[..12] + " wrote it, blob " + missing[0].Blob + ")", git), BranchHistory.PartialCloneCode);
+        }
+
+        // Adversary round 12 route 7: a key as the name of a path the branch wrote (a folder renamed away before the head, a
+        // submodule or link removed again): git pushes the name in the branch's trees and a merge keeps it.
+        foreach (BranchHistory.KeyName name in branch.Names)
+        {
+            if (name.Path.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                report.Findings.Add(new Finding(RuleCatalog.KeyInFile, Path.Combine(repo, name.Path.Replace('/', Path.DirectorySeparatorChar)), 0, 0, "The name of this " + name.Kind +
+                    " holds a key, " + name.Key + ": commit " + name.Commit[..12] + " of this branch wrote it, the branch pushes the name and a merge keeps it in the history, " +
+                    "even where a later commit renamed or removed it (guardrails scan --since). Rotate the key now, and rewrite the branch's history (or squash it) so that commit is not merged."));
+            }
+        }
         string folder = Path.Combine(Path.GetTempPath(), "guardrails-since-" + Guid.NewGuid().ToString("N")[..12]);
         int blobs = 0;
         try
@@ -144,7 +163,8 @@ internal static class RepositoryScan
                 File.WriteAllBytes(copy, blob);
                 blobs++;
                 string commit = change.Commit[..12];
-                CommittedFiles.Scan(new[] { copy }, found, cancellationToken, key => "Commit " + commit + " of this branch wrote this file with a key, " + key +
+                string what = change.Link ? "this symbolic link with a key in its target" : "this file with a key";
+                CommittedFiles.Scan(new[] { copy }, found, cancellationToken, key => "Commit " + commit + " of this branch wrote " + what + ", " + key +
                     ": the branch pushes it and a merge keeps it in the history, even where a later commit removed the file (guardrails scan --since). Rotate the key now, " +
                     "and rewrite the branch's history (or squash it) so that commit is not merged.");
                 foreach (Finding f in found)
@@ -167,26 +187,32 @@ internal static class RepositoryScan
             }
         }
 
-        // A key in a commit's or an annotated tag's message (adversary round 11 route 12): a merge that keeps the commits
-        // publishes it. Read as plain text (self-identifying keys), at the line and column in the message.
+        // A key in a commit's or an annotated tag's message (adversary round 11 route 12) or headers — author, committer,
+        // tagger, an extra header (round 12 route 8): a merge that keeps the commits publishes them. Read as plain text
+        // (self-identifying keys), at the line and column in the header or message, which the location names.
         int read = 0;
         var keys = new List<SecretMatch>();
-        foreach (BranchHistory.Message m in messages)
+        foreach (BranchHistory.ObjectText o in branch.Objects)
         {
             cancellationToken.ThrowIfCancellationRequested();
             keys.Clear();
-            TextFileSecrets.Scan("message.txt", m.Text, keys);
+            TextFileSecrets.Scan("message.txt", o.Text, keys);
             read++;
             foreach (SecretMatch match in keys)
             {
-                (int line, int column) = UnreadableFiles.LineAndColumn(m.Text, match.Start);
-                report.Findings.Add(KeptBackFiles.FindingFor(m.Location, null, match, line, column,
-                    ". (Found by guardrails scan --since in the message of " + m.Location.Replace(" (message)", string.Empty, StringComparison.Ordinal) +
-                    ": the branch pushes it and a merge that keeps the commits publishes it. Rotate the key now, and reword the commit (or delete and recreate the tag) before it is merged or pushed.)"));
+                (string part, int start) = o.PartAt(match.Start);
+                (int line, int column) = UnreadableFiles.LineAndColumn(o.Text[start..], match.Start - start);
+                string where = part == "message" ? "the message" : "the " + part + " line";
+                report.Findings.Add(KeptBackFiles.FindingFor(o.Name + " (" + part + ")", null, match, line, column,
+                    ". (Found by guardrails scan --since in " + where + " of " + o.Name + ": the branch pushes it and a merge that keeps the commits publishes it. Rotate the key now, and " +
+                    (part == "message" ? "reword the commit (or delete and recreate the tag)"
+                        : (o.Name.StartsWith("tag ", StringComparison.Ordinal) ? "delete and recreate the tag" : "rewrite the commit") + " with another " +
+                          (part is "author" or "committer" or "tagger" ? "identity" : part + " header")) +
+                    " before it is merged or pushed.)"));
             }
         }
 
-        report.History = (commits, blobs, read);
+        report.History = (branch.Commits, blobs, read);
     }
 
     private static ScanReport RunTree(ScanOptions options, ScanProgress progress, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ internal static class ScanCommand
         var sha = new Option<string?>("--policy-sha256") { Description = "The pin to check the policy against (default: GuardrailsPolicySha256 from Directory.Build.props)." };
         var mode = new Option<string?>("--mode") { Description = "Enforce or Audit (default: GuardrailsMode from Directory.Build.props, else Enforce)." };
         var staged = new Option<bool>("--staged") { Description = "Scan only the files in the git index (for a pre-commit hook)." };
-        var since = new Option<string?>("--since") { Description = "Also read for keys every file a commit of the branch added or changed since this base (a commit id or a ref such as origin/main; CI passes the pull request's base), even one a later commit deleted: a key committed and removed is still pushed and merged. The base and the branch's commits must be in the clone (fetch-depth: 0), else GRDCL36, exit 2." };
+        var since = new Option<string?>("--since") { Description = "Also read for keys every file a commit of the branch added or changed since this base (a commit id or a ref such as origin/main; CI passes the pull request's base), even one a later commit deleted: a key committed and removed is still pushed and merged. The base and the branch's commits must be in the clone (fetch-depth: 0), else GRDCL36, exit 2; a partial clone (--filter=blob:none, tree:0) missing them is GRDCL50, exit 2." };
         var command = new Command("scan", "Scan a repository without building it: keys in C# and config files (GRD001/GRD002/GRD006), unapproved AI endpoints (GRD004) and local suppressions (GRD005) by the package's own analyzers, the manifest against the policy, assistant footprints and AI packages (GRD2xx). GRD003 (an unapproved AI SDK used in code) only in a restored project whose packages are on disk: the analyzer decides on the SDK assemblies a compilation references, and without a restore the scan has only the .NET framework; the package itself is still reported as GRD201-GRD203. Exit 0 clean, 1 errors found, 2 the scan could not run.")
         {
             path, format, output, policy, sha, mode, staged, since,
@@ -65,7 +65,7 @@ internal static class ScanCommand
 
             if (report.History is { } history)
             {
-                context.Error.WriteLine($"guardrails: note: --since: {history.Commits} commit(s) of the branch read, {history.Blobs} file version(s) they wrote and {history.Messages} commit or tag message(s) read for keys.");
+                context.Error.WriteLine($"guardrails: note: --since: {history.Commits} commit(s) of the branch read, {history.Blobs} file version(s) they wrote and {history.Messages} commit or tag message(s) with their headers (author, committer, tagger) read for keys.");
             }
 
             if (report.SkippedByName.Count > 0)
