@@ -150,10 +150,12 @@ internal static class BranchHistory
 
         var objects = branch.Select(b => Headed("commit " + b.Sha[..12], b.Info.Text)).ToList();
         objects.AddRange(Tags(git, seen.Where(c => !onBase.Contains(c)).ToHashSet(StringComparer.Ordinal)));
+        var trees = new Trees(git);
         var atHead = new Dictionary<string, string>(StringComparer.Ordinal); // path -> object id: files, links, submodules and folders
         if (Commit(head) is { } headInfo)
         {
-            Written(git, headInfo.Tree, Array.Empty<string?>(), string.Empty, (_, path, sha) => atHead[path] = sha);
+            // Its own cache: the whole head tree is walked once, and only the trees the branch wrote are kept.
+            Written(new Trees(git), headInfo.Tree, Array.Empty<string?>(), string.Empty, (_, path, sha) => atHead[path] = sha);
         }
 
         var changes = new List<Change>();
@@ -163,7 +165,7 @@ internal static class BranchHistory
         foreach ((string sha, CommitInfo info) in branch)
         {
             string?[] parentTrees = info.Parents.Select(p => Commit(p) is { } parent ? parent.Tree : null).ToArray();
-            Written(git, info.Tree, parentTrees, string.Empty, (mode, path, id) =>
+            Written(trees, info.Tree, parentTrees, string.Empty, (mode, path, id) =>
             {
                 // Route 7 (round 12): the name itself, whatever the entry is and whether its content is read below.
                 if (!atHead.ContainsKey(path) && SafeText.KeyInName(path[(path.LastIndexOf('/') + 1)..]) is { } key && named.Add(path))
@@ -435,24 +437,80 @@ internal static class BranchHistory
     /// folders — where no parent tree holds the same object at that name; a subtree equal to a parent's is skipped whole.
     /// A tree the clone does not hold (a partial clone, <c>--filter=tree:0</c>) or cannot read is <see cref="PartialCloneCode"/>.
     /// </summary>
-    private static void Written(GitObjects git, string tree, string?[] parents, string prefix, Action<string, string, string> found)
+    private static void Written(Trees trees, string tree, string?[] parents, string prefix, Action<string, string, string> found)
     {
-        List<(string Mode, string Name, string Sha)> entries = TreeOrFail(git, tree, prefix);
-        List<(string Mode, string Name, string Sha)>?[] parentEntries = parents.Select(p => p == null ? null : TreeOrFail(git, p, prefix)).ToArray();
-        foreach ((string mode, string name, string sha) in entries)
+        TreeEntries entries = trees.Get(tree, prefix);
+        TreeEntries?[] parentEntries = new TreeEntries?[parents.Length];
+        for (int i = 0; i < parents.Length; i++)
         {
-            string path = prefix + name;
-            string?[] before = parentEntries.Select(p => p?.FirstOrDefault(e => e.Name == name).Sha).ToArray();
-            if (before.Contains(sha))
+            parentEntries[i] = parents[i] == null ? null : trees.Get(parents[i]!, prefix);
+        }
+
+        foreach ((string mode, string name, string sha) in entries.List)
+        {
+            string?[] before = new string?[parentEntries.Length];
+            bool same = false;
+            for (int i = 0; i < parentEntries.Length; i++)
+            {
+                before[i] = parentEntries[i]?.Sha(name);
+                same |= before[i] == sha;
+            }
+
+            if (same)
             {
                 continue; // the same blob or subtree as a parent's: nothing this commit wrote
             }
 
+            string path = prefix + name;
             found(mode, path, sha);
             if (mode == "40000")
             {
-                Written(git, sha, before, path + "/", found);
+                Written(trees, sha, before, path + "/", found);
             }
+        }
+    }
+
+    /// <summary>A tree's entries in order, and by name (a folder of thousands of files is compared with its parents' in one pass).</summary>
+    private sealed class TreeEntries
+    {
+        private Dictionary<string, string>? _byName;
+
+        public TreeEntries(List<(string Mode, string Name, string Sha)> list) => List = list;
+
+        public List<(string Mode, string Name, string Sha)> List { get; }
+
+        public string? Sha(string name)
+        {
+            if (_byName == null)
+            {
+                _byName = new Dictionary<string, string>(List.Count, StringComparer.Ordinal);
+                foreach ((_, string n, string sha) in List)
+                {
+                    _byName.TryAdd(n, sha);
+                }
+            }
+
+            return _byName.TryGetValue(name, out string? found) ? found : null;
+        }
+    }
+
+    /// <summary>The trees read while walking a branch, each parsed once (a commit's trees are its child's parent trees).</summary>
+    private sealed class Trees
+    {
+        private readonly Dictionary<string, TreeEntries> _read = new(StringComparer.Ordinal);
+
+        public Trees(GitObjects git) => Git = git;
+
+        public GitObjects Git { get; }
+
+        public TreeEntries Get(string sha, string prefix)
+        {
+            if (!_read.TryGetValue(sha, out TreeEntries? entries))
+            {
+                _read[sha] = entries = new TreeEntries(TreeOrFail(Git, sha, prefix));
+            }
+
+            return entries;
         }
     }
 

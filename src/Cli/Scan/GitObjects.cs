@@ -17,8 +17,20 @@ internal sealed class GitObjects
 
     public const long MaxObjectBytes = 256L * 1024 * 1024;
 
+    /// <summary>Bytes of inflated pack objects kept for reuse (<see cref="AtOffset"/>), oldest dropped first.</summary>
+    private const long CacheBytes = 32L * 1024 * 1024;
+
     private readonly string _objects;
     private List<(string Idx, string Pack)>? _packs;
+
+    /// <summary>
+    /// Objects already read from a pack, by pack and offset: the bases of delta chains (git chains up to 50 versions of a
+    /// tree or file), so reading a branch's trees inflates each base once instead of once per version built on it. The
+    /// arrays are shared: no caller writes to an object's data.
+    /// </summary>
+    private readonly Dictionary<(string Pack, long Offset), (string Type, byte[] Data)> _cache = new();
+    private readonly Queue<(string Pack, long Offset)> _cacheOrder = new();
+    private long _cached;
 
     private GitObjects(string gitDir, string objects)
     {
@@ -257,6 +269,31 @@ internal sealed class GitObjects
             return null;
         }
 
+        if (_cache.TryGetValue((pack, offset), out (string Type, byte[] Data) hit))
+        {
+            return hit;
+        }
+
+        (string Type, byte[] Data)? read = Inflate(pack, offset, depth);
+        if (read is { } o && o.Data.Length <= CacheBytes / 8)
+        {
+            _cache[(pack, offset)] = o;
+            _cacheOrder.Enqueue((pack, offset));
+            _cached += o.Data.Length;
+            while (_cached > CacheBytes && _cacheOrder.TryDequeue(out (string, long) oldest))
+            {
+                if (_cache.Remove(oldest, out (string, byte[] Data) dropped))
+                {
+                    _cached -= dropped.Data.Length;
+                }
+            }
+        }
+
+        return read;
+    }
+
+    private (string, byte[])? Inflate(string pack, long offset, int depth)
+    {
         try
         {
             int type;
@@ -320,7 +357,7 @@ internal sealed class GitObjects
                 }
 
                 using var zlib = new ZLibStream(f, CompressionMode.Decompress, leaveOpen: true);
-                using var buffer = new MemoryStream();
+                using var buffer = new MemoryStream((int)Math.Min(size, 1 << 20)); // the size the pack states: no regrowth
                 CopyLimited(zlib, buffer);
                 data = buffer.ToArray();
             }
@@ -433,17 +470,26 @@ internal sealed class GitObjects
         return target.Length == targetSize ? (source.Type, target.ToArray()) : null;
     }
 
+    /// <summary>Inflates into <paramref name="to"/> through a pooled buffer: a branch's history reads thousands of small
+    /// objects (trees and their delta bases), and a new 80 KB buffer for each was most of what <c>--since</c> allocated.</summary>
     private static void CopyLimited(Stream from, MemoryStream to)
     {
-        byte[] buffer = new byte[81920];
-        int read;
-        while ((read = from.Read(buffer, 0, buffer.Length)) > 0)
+        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
+        try
         {
-            to.Write(buffer, 0, read);
-            if (to.Length > MaxObjectBytes)
+            int read;
+            while ((read = from.Read(buffer, 0, buffer.Length)) > 0)
             {
-                throw new InvalidDataException("object too large");
+                to.Write(buffer, 0, read);
+                if (to.Length > MaxObjectBytes)
+                {
+                    throw new InvalidDataException("object too large");
+                }
             }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }
