@@ -206,8 +206,9 @@ public class ScanSinceTests
 
     /// <summary>
     /// Adversary round 12 route 8: the key is in the commit's author and committer lines (a bot identity set from a secret), in
-    /// an annotated tag's tagger line, and in an extra header of a commit object (also a comment line of its signature header).
-    /// <c>--since</c> read only the messages: exit 0. It now reads the whole object text but a signature's own lines: GRD002 at
+    /// an annotated tag's tagger line, and in an extra header of a commit object (also a comment line of its signature header,
+    /// and a key of letters and digits only as a line of the signature block's base64). <c>--since</c> read only the messages: exit 0. It now reads the
+    /// whole object text: GRD002 at
     /// <c>commit &lt;id&gt; (author)</c>, <c>(committer)</c>, <c>(x-deploy)</c>, <c>(gpgsig)</c> and <c>tag &lt;name&gt; &lt;id&gt; (tagger)</c>.
     /// </summary>
     [Theory]
@@ -225,6 +226,7 @@ public class ScanSinceTests
         string inTagger = FakeKeys.OpenAiProject("TaggerLineFakeNotReal");
         string inHeader = FakeKeys.OpenAiProject("ExtraHeaderFakeNotReal");
         string inSignature = FakeKeys.OpenAiProject("SignatureCommentFakeNotReal");
+        string inSignatureLine = FakeKeys.GoogleApiKey("SignatureLineFakeNotReal"); // letters and digits only: a base64 line
         repo.Write("src/App/Program.cs", "System.Console.WriteLine(\"payments v2\");\n");
         GitOut(repo.Root, "add", "-A");
         GitOut(repo.Root, "-c", "user.email=ci+" + inAuthor + "@contoso.example", "-c", "user.name=deploy bot", "commit", "-q", "-m", "v2");
@@ -235,7 +237,8 @@ public class ScanSinceTests
         // A commit object with an extra header and a signature header git accepts (a crafted push is the same bytes).
         string tree = GitOut(repo.Root, "rev-parse", "HEAD^{tree}");
         string body = "tree " + tree + "\nparent " + identity + "\nauthor dev <dev@example.test> 1700000000 +0000\ncommitter dev <dev@example.test> 1700000000 +0000\n" +
-            "x-deploy token=" + inHeader + "\ngpgsig -----BEGIN PGP SIGNATURE-----\n Comment: " + inSignature + "\n \n iQEzBAABCAAdFiEEsk+proj/T3BlbkFJabc/def+ghi=\n =AbCd\n -----END PGP SIGNATURE-----\n\nchore\n";
+            "x-deploy token=" + inHeader + "\ngpgsig -----BEGIN PGP SIGNATURE-----\n Comment: " + inSignature + "\n \n iQEzBAABCAAdFiEEsk+proj/T3BlbkFJabc/def+ghi=\n " +
+inSignatureLine + "\n =AbCd\n -----END PGP SIGNATURE-----\n\nchore\n";
         string objectFile = repo.Write(".git/crafted-commit", body);
         string crafted = GitOut(repo.Root, "hash-object", "-t", "commit", "-w", objectFile);
         GitOut(repo.Root, "update-ref", "refs/heads/feature", crafted);
@@ -252,13 +255,13 @@ public class ScanSinceTests
         JsonElement[] findings = Findings(run);
         Assert.All(findings, f => Assert.Equal("GRD002", f.GetProperty("rule").GetString()));
         Assert.Equal(
-            new[] { "commit " + crafted[..12] + " (gpgsig)", "commit " + crafted[..12] + " (x-deploy)", "commit " + identity[..12] + " (author)", "commit " + identity[..12] + " (committer)", "tag v2 " + tag[..12] + " (tagger)" }
+            new[] { "commit " + crafted[..12] + " (gpgsig)", "commit " + crafted[..12] + " (gpgsig)", "commit " + crafted[..12] + " (x-deploy)", "commit " + identity[..12] + " (author)", "commit " + identity[..12] + " (committer)", "tag v2 " + tag[..12] + " (tagger)" }
                 .OrderBy(f => f, StringComparer.Ordinal),
             findings.Select(f => f.GetProperty("file").GetString()).OrderBy(f => f, StringComparer.Ordinal).ToArray());
         JsonElement author = findings.Single(f => f.GetProperty("file").GetString()!.EndsWith("(author)", StringComparison.Ordinal));
         Assert.Equal(1, author.GetProperty("line").GetInt32());
         Assert.Equal("author deploy bot <ci+".Length + 1, author.GetProperty("column").GetInt32());
-        foreach (string key in new[] { inAuthor, inTagger, inHeader, inSignature })
+        foreach (string key in new[] { inAuthor, inTagger, inHeader, inSignature, inSignatureLine })
         {
             Assert.DoesNotContain(key, run.All);
         }

@@ -37,8 +37,8 @@ internal static class BranchHistory
     /// A commit or an annotated tag as git stores and pushes it (adversary round 11 route 12, round 12 route 8): its headers
     /// (author, committer, tagger, tag name, mergetag, any extra header) and its message. <paramref name="Name"/> is
     /// <c>commit &lt;id&gt;</c> or <c>tag &lt;name&gt; &lt;id&gt;</c>; <paramref name="Parts"/> are the headers' and the
-    /// message's starts in <paramref name="Text"/>, in order. Object ids (tree, parent, object) and the lines of a signature
-    /// block (base64 and its armor lines) are blanked to spaces: offsets stay those of the object.
+    /// message's starts in <paramref name="Text"/>, in order. Object ids (tree, parent, object) are blanked to spaces:
+    /// offsets stay those of the object.
     /// </summary>
     internal sealed record ObjectText(string Name, string Text, IReadOnlyList<(string Part, int Start)> Parts)
     {
@@ -192,8 +192,9 @@ internal static class BranchHistory
     /// <summary>
     /// A commit's or tag's object text as <see cref="ObjectText"/>: one part per header (a continuation line, which starts
     /// with a space, belongs to the header above it) and one for the message after the first empty line. The values of
-    /// <see cref="IdHeaders"/> and, in a <c>gpgsig</c>/<c>gpgsig-sha256</c> header that is an armored signature block, its
-    /// armor and base64 lines are blanked; any other line of it (an armor header such as <c>Comment:</c>) is read.
+    /// <see cref="IdHeaders"/> that are object ids are blanked; everything else is read, a <c>gpgsig</c> signature block
+    /// too: its base64 lines are where a key of letters and digits only (Google's <c>AIza…</c>) would hide if they were
+    /// skipped, and a genuine signature's random base64 holds no self-identifying key (most have a <c>-</c> or <c>_</c>).
     /// </summary>
     internal static ObjectText Headed(string name, string text)
     {
@@ -201,7 +202,6 @@ internal static class BranchHistory
         char[] chars = text.ToCharArray();
         int at = 0;
         string? header = null;
-        bool signature = false;
         while (at < text.Length)
         {
             int end = text.IndexOf('\n', at);
@@ -220,20 +220,12 @@ internal static class BranchHistory
                 break; // the message follows the headers
             }
 
-            if (text[at] == ' ' && header != null)
-            {
-                if (signature && IsSignatureLine(text, at + 1, end))
-                {
-                    Array.Fill(chars, ' ', at, end - at);
-                }
-            }
-            else
+            if (text[at] != ' ' || header == null)
             {
                 int space = text.IndexOf(' ', at, end - at);
                 header = space < 0 ? text[at..end] : text[at..space];
                 parts.Add((header, at));
-                signature = header is "gpgsig" or "gpgsig-sha256" && space > 0 && IsArmorLine(text, space + 1, end);
-                if (space > 0 && (IdHeaders.Contains(header) || (signature && IsSignatureLine(text, space + 1, end))))
+                if (space > 0 && IdHeaders.Contains(header) && GitObjects.IsSha(text[(space + 1)..end]))
                 {
                     Array.Fill(chars, ' ', space + 1, end - space - 1);
                 }
@@ -249,19 +241,6 @@ internal static class BranchHistory
 
         return new ObjectText(name, new string(chars), parts);
     }
-
-    private static bool IsArmorLine(string text, int from, int end)
-    {
-        string line = text[from..end].TrimEnd('\r');
-        return line.StartsWith("-----BEGIN ", StringComparison.Ordinal) || line.StartsWith("-----END ", StringComparison.Ordinal)
-            ? line.EndsWith("-----", StringComparison.Ordinal) && line.Skip(5).Take(line.Length - 10).All(c => c is ' ' or (>= 'A' and <= 'Z') or (>= '0' and <= '9'))
-            : false;
-    }
-
-    /// <summary>A line of an armored signature block that carries no text of anyone's choosing: an armor line, base64, the
-    /// <c>=</c> checksum, or empty.</summary>
-    private static bool IsSignatureLine(string text, int from, int end) =>
-        IsArmorLine(text, from, end) || text[from..end].TrimEnd('\r').All(c => c is '+' or '/' or '=' or (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9'));
 
     /// <summary>The annotated tags (loose refs/tags and packed-refs) whose commit is one of <paramref name="branch"/>, as <see cref="Headed"/> objects.</summary>
     private static IEnumerable<ObjectText> Tags(GitObjects git, HashSet<string> branch)
