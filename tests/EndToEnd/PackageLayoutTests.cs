@@ -1,4 +1,7 @@
 using System.IO.Compression;
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 
 namespace Guardrails.EndToEnd.Tests;
@@ -39,6 +42,40 @@ public class PackageLayoutTests
         IEnumerable<string> actual = _fixture.PackageEntries()
             .Where(e => !e.StartsWith("_rels/", StringComparison.Ordinal) && !e.StartsWith("package/", StringComparison.Ordinal) && e != "[Content_Types].xml");
         Assert.Equal(expected.OrderBy(e => e, StringComparer.Ordinal), actual);
+    }
+
+    /// <summary>
+    /// crossgen2 never precompiles a method marked <c>AggressiveOptimization</c> (HotPath.Optimized), so the ReadyToRun
+    /// copies are built without the mark (GUARDRAILS_READYTORUN) and every method has its ahead-of-time code; the IL copies
+    /// keep it (a compiler that JIT-compiles them gets the hot loops optimized from their first call).
+    /// </summary>
+    [Theory]
+    [InlineData("Guardrails.Core.dll")]
+    [InlineData("Guardrails.Analyzers.dll")]
+    public void The_ReadyToRun_copies_leave_no_method_to_the_JIT_that_the_IL_copies_mark_hot(string name)
+    {
+        (bool ReadyToRun, int Hot) Read(string entry)
+        {
+            using ZipArchive zip = ZipFile.OpenRead(_fixture.PackagePath);
+            using var bytes = new MemoryStream();
+            using (Stream stream = zip.GetEntry(entry)!.Open())
+            {
+                stream.CopyTo(bytes);
+            }
+
+            bytes.Position = 0;
+            using var pe = new PEReader(bytes);
+            MetadataReader metadata = pe.GetMetadataReader();
+            int hot = metadata.MethodDefinitions.Count(m => (metadata.GetMethodDefinition(m).ImplAttributes & MethodImplAttributes.AggressiveOptimization) != 0);
+            return (pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, hot);
+        }
+
+        (bool ilIsReadyToRun, int ilHot) = Read("analyzers/dotnet/cs/" + name);
+        (bool r2rIsReadyToRun, int r2rHot) = Read("r2r/linux-x64/" + name);
+        Assert.False(ilIsReadyToRun);
+        Assert.True(ilHot > 0, $"the IL {name} has no HotPath.Optimized method");
+        Assert.True(r2rIsReadyToRun);
+        Assert.Equal(0, r2rHot);
     }
 
     [Fact]
