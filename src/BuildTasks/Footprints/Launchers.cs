@@ -21,7 +21,7 @@ namespace Guardrails.BuildTasks.Footprints
     /// "mcp", e.g. <c>npx -y @modelcontextprotocol/server-x</c>) is an MCP server the policy must approve.
     /// Read at each folder of the walk (project folder up to the repository root).
     /// </summary>
-    public static class Launchers
+    public static partial class Launchers
     {
         /// <summary>Assistant CLIs by executable name.</summary>
         private static readonly Dictionary<string, string> Clis = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -70,6 +70,8 @@ namespace Guardrails.BuildTasks.Footprints
         {
             "init", "before", "command", "prebuild", "run", "cmd", "cmds", "init_hook", "scripts", "script", "entry", "onStart", "onCreate",
             "before_script", "after_script", "bash", "pwsh", "powershell", "inlineScript",
+            // App Engine's app.yaml entrypoint, GitLab's image entrypoint (adversary round 12 route 12)
+            "entrypoint",
         };
 
         /// <summary>
@@ -87,6 +89,10 @@ namespace Guardrails.BuildTasks.Footprints
             (string.Empty, "*.sh"), ("scripts", "*.sh"), (string.Empty, "requirements*.txt"), (string.Empty, "requirements*.in"), ("requirements", "*.txt"),
             (string.Empty, "*.csproj"), (string.Empty, "*.vbproj"), (string.Empty, "*.fsproj"), (string.Empty, "*.proj"),
             (string.Empty, "*.props"), (string.Empty, "*.targets"),
+            // adversary round 12 route 12: deploy and runtime descriptors (docker compose, Podman's Containerfile, foreman's
+            // Procfile variants); the same files committed off the walk are read through the git index (DeployFiles).
+            (string.Empty, "compose*.yml"), (string.Empty, "compose*.yaml"), (string.Empty, "docker-compose*.yml"), (string.Empty, "docker-compose*.yaml"),
+            (string.Empty, "Containerfile"), (string.Empty, "Containerfile.*"), (string.Empty, "*.Containerfile"), (string.Empty, "Procfile.*"),
         };
 
         /// <summary>
@@ -116,6 +122,9 @@ namespace Guardrails.BuildTasks.Footprints
             "mise.toml", ".mise.toml", ".tool-versions", ".gitpod.yml", ".gitpod.yaml", ".idx/dev.nix", "devbox.json", "flake.nix", "shell.nix",
             "lefthook.yml", "lefthook.yaml", ".lefthook.yml", "lefthook-local.yml", ".overcommit.yml", "Taskfile.yml", "Taskfile.yaml", "taskfile.yml",
             "justfile", "Justfile", ".justfile", "Makefile", "makefile", "GNUmakefile", "pyproject.toml", "Pipfile",
+            // adversary round 12 route 12: Procfile (every process line), Tiltfile, direnv's .envrc (a shell script run on cd),
+            // pixi tasks, Replit, Fly.io, Heroku's app.json scripts, App Engine's app.yaml entrypoint
+            "Procfile", "Tiltfile", ".envrc", "pixi.toml", ".replit", "fly.toml", "app.json", "app.yaml",
         };
 
         /// <summary>npm scripts that npm runs on its own (install, pack, publish), not only when asked by name.</summary>
@@ -192,7 +201,7 @@ namespace Guardrails.BuildTasks.Footprints
                 }
             }
 
-            foreach (string relative in CommittedMsBuildFiles(repositoryRoot, levels))
+            foreach (string relative in CommittedFiles(repositoryRoot, levels))
             {
                 LauncherFile file = Read(Path.Combine(repositoryRoot!, relative.Replace('/', Path.DirectorySeparatorChar)), repositoryRoot!, relative);
                 if (file.Assistants.Count > 0 || file.Servers.Count > 0 || file.InstalledSdks.Count > 0)
@@ -209,10 +218,14 @@ namespace Guardrails.BuildTasks.Footprints
         /// off <paramref name="levels"/>, relative to <paramref name="repositoryRoot"/> with '/' (issue 12, session 14): a
         /// build imports files from anywhere (<c>&lt;Import Project="../eng/ai.targets"/&gt;</c>, a path built from
         /// properties), builds other projects with <c>&lt;MSBuild&gt;</c>, and the <c>Exec</c> of each runs in the build; the
-        /// files at each level are read by <see cref="Candidates"/>. Folders below node_modules/ and .git/, and a project's
-        /// bin/ and obj/, are left out (generated). Empty without a repository or a readable index.
+        /// files at each level are read by <see cref="Candidates"/>. Likewise (adversary round 12 route 12) the deploy
+        /// descriptors committed off the walk (<c>deploy/docker-compose.yml</c>, a Dockerfile or Containerfile, a Procfile, a
+        /// Tiltfile: <see cref="IsDeployDescriptor"/>) and every committed YAML file that may be a Kubernetes, OpenShift or
+        /// Helm workload, wherever it is (<see cref="IsWorkloadCandidate"/>: no level lists those by name). Folders below
+        /// node_modules/ and .git/, and a project's bin/ and obj/, are left out (generated). Empty without a repository or a
+        /// readable index.
         /// </summary>
-        private static List<string> CommittedMsBuildFiles(string? repositoryRoot, IEnumerable<string> levels)
+        private static List<string> CommittedFiles(string? repositoryRoot, IEnumerable<string> levels)
         {
             var files = new List<string>();
             HashSet<string>? tracked = repositoryRoot == null ? null : GitIndex.TryReadTrackedPaths(repositoryRoot);
@@ -229,7 +242,8 @@ namespace Guardrails.BuildTasks.Footprints
 
             foreach (string relative in tracked)
             {
-                if (!MsBuildProjectFiles.IsMsBuildFile(relative) || relative.EndsWith("/", StringComparison.Ordinal))
+                bool workload = IsWorkloadCandidate(relative);
+                if (!(MsBuildProjectFiles.IsMsBuildFile(relative) || IsDeployDescriptor(relative) || workload) || relative.EndsWith("/", StringComparison.Ordinal))
                 {
                     continue;
                 }
@@ -243,9 +257,9 @@ namespace Guardrails.BuildTasks.Footprints
                 }
 
                 string folder = segments.Length == 1 ? repositoryRoot! : Path.Combine(repositoryRoot!, string.Join(Path.DirectorySeparatorChar.ToString(), segments, 0, segments.Length - 1));
-                if (!skipped && !levelFolders.Contains(FootprintDiscovery.Normalize(folder)))
+                if (!skipped && (workload || !levelFolders.Contains(FootprintDiscovery.Normalize(folder))))
                 {
-                    files.Add(relative);
+                    files.Add(relative); // a workload manifest by any name: no level's candidates list it
                 }
             }
 
@@ -260,7 +274,7 @@ namespace Guardrails.BuildTasks.Footprints
         public static List<string> InputFiles(IEnumerable<string> levels, string? repositoryRoot = null)
         {
             var files = new List<string>();
-            foreach (string relative in CommittedMsBuildFiles(repositoryRoot, levels))
+            foreach (string relative in CommittedFiles(repositoryRoot, levels))
             {
                 files.Add(Path.Combine(repositoryRoot!, relative.Replace('/', Path.DirectorySeparatorChar)));
             }
@@ -363,9 +377,14 @@ namespace Guardrails.BuildTasks.Footprints
         public static void Interpret(LauncherFile file, string text)
         {
             string name = file.RelativePath;
+            string fileName = name.Substring(name.LastIndexOf('/') + 1);
             try
             {
-                if (name.StartsWith(".husky/", StringComparison.Ordinal))
+                if (ReadDeployDescriptor(file, fileName, text))
+                {
+                    // compose, Procfile, Tiltfile, pixi, Replit, Fly.io, .envrc, a Kubernetes or Helm workload (round 12 route 12)
+                }
+                else if (name.StartsWith(".husky/", StringComparison.Ordinal))
                 {
                     ReadScript(file, text, "hook", allLines: true);
                 }
@@ -383,6 +402,10 @@ namespace Guardrails.BuildTasks.Footprints
                 else if (name == "pyproject.toml" || name == "Pipfile" || name.StartsWith("requirements", StringComparison.Ordinal))
                 {
                     ReadDependencies(file, text);
+                    if (name == "pyproject.toml")
+                    {
+                        ReadTaskTables(file, TomlReader.Parse(text), string.Empty, 0); // [tool.pixi.tasks], [tool.poe.tasks]
+                    }
                 }
                 else if (name.StartsWith(".pre-commit-config.", StringComparison.Ordinal))
                 {
@@ -454,7 +477,8 @@ namespace Guardrails.BuildTasks.Footprints
         private static bool IsDockerfile(string name)
         {
             string file = name.Substring(name.LastIndexOf('/') + 1);
-            return file == "Dockerfile" || file.StartsWith("Dockerfile.", StringComparison.Ordinal) || file.EndsWith(".Dockerfile", StringComparison.Ordinal);
+            return file == "Dockerfile" || file.StartsWith("Dockerfile.", StringComparison.Ordinal) || file.EndsWith(".Dockerfile", StringComparison.Ordinal) ||
+                   file == "Containerfile" || file.StartsWith("Containerfile.", StringComparison.Ordinal) || file.EndsWith(".Containerfile", StringComparison.Ordinal);
         }
 
         private static bool IsCiFile(string name) =>
@@ -613,14 +637,7 @@ namespace Guardrails.BuildTasks.Footprints
                 {
                     try
                     {
-                        JsonNode array = JsonReader.Parse(rest);
-                        var words = new List<string>();
-                        foreach (JsonNode item in array.Items)
-                        {
-                            words.Add("'" + (item.Text ?? string.Empty).Replace("'", string.Empty) + "'");
-                        }
-
-                        command = string.Join(" ", words);
+                        command = ExecForm(JsonReader.Parse(rest).Items);
                     }
                     catch (JsonParseException)
                     {
@@ -813,13 +830,7 @@ namespace Guardrails.BuildTasks.Footprints
                 case JsonKind.Array:
                     if (inCommand && node.Items.Count > 1 && System.Linq.Enumerable.All(node.Items, i => i.Kind == JsonKind.String && (i.Text ?? string.Empty).IndexOfAny(new[] { ' ', '\t' }) < 0))
                     {
-                        var words = new List<string>();
-                        foreach (JsonNode item in node.Items)
-                        {
-                            words.Add("'" + (item.Text ?? string.Empty).Replace("'", string.Empty) + "'");
-                        }
-
-                        ReadCommandLine(file, string.Join(" ", words), path, node.Start.Line, node.Start.Column, vars);
+                        ReadCommandLine(file, ExecForm(node.Items), path, node.Start.Line, node.Start.Column, vars);
                         break;
                     }
 
