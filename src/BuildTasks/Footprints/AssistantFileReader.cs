@@ -873,12 +873,19 @@ namespace Guardrails.BuildTasks.Footprints
                     value = "https://" + value + ".services.ai.azure.com";
                 }
 
-                if (value.Length == 0 || CredentialValues.HasVariable(value) || !TryHost(value, out string host) || IsLoopback(host))
+                if (value.Length == 0 || CredentialValues.HasVariable(value) || !TryHost(value, out string host))
                 {
                     return;
                 }
 
-                _content.Endpoints.Add(new EndpointUse(path, host, p.Value.Start.Line, p.Value.Start.Column));
+                // Loopback is recorded with its port (adversary round 12 route 5): it is left alone only while nothing the
+                // repository serves listens there (FootprintChecker judges it by the relay on that port, Relays).
+                bool loopback = IsLoopback(host);
+                _content.Endpoints.Add(new EndpointUse(path, host, p.Value.Start.Line, p.Value.Start.Column)
+                {
+                    IsLoopback = loopback,
+                    LocalPort = loopback || IsUnspecified(host) ? PortOf(value) : null,
+                });
             }
 
             /// <summary>
@@ -955,6 +962,17 @@ namespace Guardrails.BuildTasks.Footprints
 
                 host = string.Empty;
                 return false;
+            }
+
+            /// <summary>The unspecified address (0.0.0.0, <c>::</c>): a client connecting to it reaches this machine.</summary>
+            private static bool IsUnspecified(string host) =>
+                System.Net.IPAddress.TryParse(host.Trim('[', ']'), out System.Net.IPAddress? ip) && (ip.Equals(System.Net.IPAddress.Any) || ip.Equals(System.Net.IPAddress.IPv6Any));
+
+            /// <summary>The port a URL names (its scheme's default when it names none), null when it does not parse.</summary>
+            private static int? PortOf(string value)
+            {
+                string v = value.IndexOf("://", StringComparison.Ordinal) >= 0 ? value : "http://" + value;
+                return Uri.TryCreate(v, UriKind.Absolute, out Uri? uri) && uri.Port > 0 ? uri.Port : (int?)null;
             }
 
             private static bool IsLoopback(string host)

@@ -163,6 +163,12 @@ namespace Guardrails.BuildTasks.Footprints
             }
 
             var context = new Context(policy, manifest, findings, discovery);
+            if (contents.Exists(c => c.Endpoints.Exists(e => e.LocalPort != null)))
+            {
+                // An assistant pointed at this machine: judged by the relay the repository serves on that port (round 12 route 5).
+                context.Relays = Relays.Find(discovery.Levels, discovery.RepositoryRoot);
+            }
+
             context.ReportProblems(contents);
             context.ReportCredentials(contents);
             context.ReportPersonalFiles();
@@ -210,6 +216,9 @@ namespace Guardrails.BuildTasks.Footprints
             private readonly List<Finding> _findings;
             private readonly DiscoveryResult _discovery;
             private PolicyVerdicts? _verdicts;
+
+            /// <summary>The relays committed compose files publish, by host port (read only when an endpoint is on this machine).</summary>
+            public Dictionary<int, Relay>? Relays { get; set; }
             private NpmConfig? _npmConfig;
 
             public Context(GuardrailsPolicy? policy, AssistantManifest? manifest, List<Finding> findings, DiscoveryResult discovery)
@@ -551,6 +560,25 @@ namespace Guardrails.BuildTasks.Footprints
             /// </summary>
             private void CheckEndpoint(FootprintHit hit, EndpointUse endpoint)
             {
+                if (endpoint.LocalPort is int port)
+                {
+                    // Adversary round 12 route 5: this machine is left alone only while nothing the repository serves listens
+                    // on the port; a committed relay is judged by where it sends the traffic.
+                    Relay? relay = null;
+                    if (Relays == null || !Relays.TryGetValue(port, out relay))
+                    {
+                        if (endpoint.IsLoopback)
+                        {
+                            return;
+                        }
+                    }
+                    else
+                    {
+                        CheckRelayed(hit, endpoint, port, relay);
+                        return;
+                    }
+                }
+
                 if (_verdicts == null)
                 {
                     var effective = new EffectivePolicy();
@@ -584,6 +612,29 @@ namespace Guardrails.BuildTasks.Footprints
                         (own.Count > 0 ? " (" + string.Join(", ", own) + ")" : " (it has none: every provider it is pointed at needs the policy's approval)") +
                         " and which the policy does not approve (endpoints.approved, a route, an approved SDK)." + Ask + " to approve that provider, or remove the setting.",
                         assistant + "/" + endpoint.Host);
+                }
+            }
+
+            /// <summary>
+            /// GRD138 for an endpoint on this machine that a committed relay serves: each host the relay sends the traffic to
+            /// (its models' providers), and the endpoint's own host when the relay's upstream is not in the committed files.
+            /// </summary>
+            private void CheckRelayed(FootprintHit hit, EndpointUse endpoint, int port, Relay relay)
+            {
+                var judged = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                foreach (RelayUpstream upstream in relay.Upstreams)
+                {
+                    if (judged.Add(upstream.Host))
+                    {
+                        CheckEndpoint(hit, new EndpointUse(endpoint.Setting + " (port " + port + ": " + relay.Describe() + ", which relays " + upstream.What + ")", upstream.Host, endpoint.Line, endpoint.Column));
+                    }
+                }
+
+                if (relay.UpstreamUnknown)
+                {
+                    string why = relay.UnknownModels.Count > 0 ? "which relays " + relay.UnknownModels[0] + " to a provider the endpoint catalog does not know"
+                        : "which relays to hosts its committed files do not name";
+                    CheckEndpoint(hit, new EndpointUse(endpoint.Setting + " (port " + port + ": " + relay.Describe() + ", " + why + ")", endpoint.Host.Trim('[', ']'), endpoint.Line, endpoint.Column));
                 }
             }
 

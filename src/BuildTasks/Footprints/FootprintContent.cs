@@ -162,6 +162,19 @@ namespace Guardrails.BuildTasks.Footprints
 
         /// <summary>The host the traffic goes to, as .NET computes it (Core's HostPattern).</summary>
         public string Host { get; }
+
+        /// <summary>
+        /// The port of a URL on this machine (loopback, or the unspecified address 0.0.0.0 / <c>::</c>), null for any other
+        /// host: judged by what a relay the repository serves on that port sends the traffic to (<see cref="Relays"/>,
+        /// adversary round 12 route 5).
+        /// </summary>
+        public int? LocalPort { get; set; }
+
+        /// <summary>True for a loopback host (<c>localhost</c>, 127.0.0.0/8, <c>::1</c>): left alone when nothing committed serves its port.</summary>
+        public bool IsLoopback { get; set; }
+
+        /// <summary>This endpoint, reported under <paramref name="setting"/> at another place (the port and loopback kept).</summary>
+        public EndpointUse At(string setting, int line, int column) => new EndpointUse(setting, Host, line, column) { LocalPort = LocalPort, IsLoopback = IsLoopback };
     }
 
     /// <summary>A literal credential. Holds only a redacted form.</summary>

@@ -25,6 +25,58 @@ namespace Guardrails.BuildTasks.Footprints
             return IsComposeFile(name) || IsDockerfile(name) || name == "Procfile" || name.StartsWith("Procfile.", StringComparison.Ordinal) || name == "Tiltfile";
         }
 
+        /// <summary>
+        /// The docker compose files at <paramref name="levels"/> (and their <c>.devcontainer/</c> folders) and those committed
+        /// anywhere in the repository (git's index), full paths, each once: where <see cref="Relays"/> looks for services.
+        /// </summary>
+        internal static List<string> ComposeFiles(IEnumerable<string> levels, string? repositoryRoot)
+        {
+            var files = new List<string>();
+            var levelList = new List<string>(levels);
+            foreach (string level in levelList)
+            {
+                foreach (string relative in Candidates(level))
+                {
+                    if (IsComposeFile(relative.Substring(relative.LastIndexOf('/') + 1)))
+                    {
+                        files.Add(System.IO.Path.Combine(level, relative.Replace('/', System.IO.Path.DirectorySeparatorChar)));
+                    }
+                }
+
+                string devcontainer = System.IO.Path.Combine(level, ".devcontainer");
+                if (System.IO.Directory.Exists(devcontainer))
+                {
+                    try
+                    {
+                        foreach (string f in System.IO.Directory.GetFiles(devcontainer))
+                        {
+                            if (IsComposeFile(System.IO.Path.GetFileName(f)))
+                            {
+                                files.Add(f);
+                            }
+                        }
+                    }
+                    catch (Exception e) when (FootprintDiscovery.IsIoException(e))
+                    {
+                        // an unreadable folder holds no relay the check can read
+                    }
+                }
+            }
+
+            foreach (string relative in CommittedFiles(repositoryRoot, levelList))
+            {
+                if (IsComposeFile(relative.Substring(relative.LastIndexOf('/') + 1)))
+                {
+                    files.Add(System.IO.Path.Combine(repositoryRoot!, relative.Replace('/', System.IO.Path.DirectorySeparatorChar)));
+                }
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            files.RemoveAll(f => !seen.Add(System.IO.Path.GetFullPath(f)));
+            files.Sort(StringComparer.Ordinal);
+            return files;
+        }
+
         /// <summary>docker compose's file names: <c>compose.yaml</c>, <c>docker-compose.yml</c>, <c>docker-compose.override.yml</c>, <c>compose.prod.yaml</c>, ….</summary>
         internal static bool IsComposeFile(string name) =>
             (name.StartsWith("compose", StringComparison.OrdinalIgnoreCase) || name.StartsWith("docker-compose", StringComparison.OrdinalIgnoreCase)) && IsYamlName(name);
@@ -115,7 +167,7 @@ namespace Guardrails.BuildTasks.Footprints
         }
 
         /// <summary>A command member as a line: a string as written (shell form), a list as exec form.</summary>
-        private static string? CommandOf(JsonNode? node) =>
+        internal static string? CommandOf(JsonNode? node) =>
             node == null ? null : node.Kind == JsonKind.String ? node.Text : node.Kind == JsonKind.Array ? ExecForm(node.Items) : null;
 
         /// <summary>

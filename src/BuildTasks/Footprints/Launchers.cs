@@ -279,6 +279,11 @@ namespace Guardrails.BuildTasks.Footprints
                 files.Add(Path.Combine(repositoryRoot!, relative.Replace('/', Path.DirectorySeparatorChar)));
             }
 
+            foreach (string config in Relays.ConfigFiles(levels, repositoryRoot))
+            {
+                files.Add(config); // a relay's model_list decides where an assistant pointed at this machine sends its traffic
+            }
+
             foreach (string level in levels)
             {
                 foreach (string relative in Candidates(level))
@@ -1204,7 +1209,7 @@ namespace Guardrails.BuildTasks.Footprints
 
             foreach (EndpointUse e in content.Endpoints)
             {
-                file.Endpoints.Add((assistant, new EndpointUse(shown + " " + e.Setting, e.Host, line, column)));
+                file.Endpoints.Add((assistant, e.At(shown + " " + e.Setting, line, column)));
             }
         }
 

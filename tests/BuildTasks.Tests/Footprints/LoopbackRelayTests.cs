@@ -132,4 +132,14 @@ public class LoopbackRelayTests
         Assert.Equal(settings, f.File);
         Assert.Equal("github-copilot/openrouter.ai", f.Subject);
     }
+
+    /// <summary>The LiteLLM prefix table names providers; their hosts come from the one endpoint catalog.</summary>
+    [Fact]
+    public void Every_LiteLLM_provider_prefix_names_a_provider_of_the_endpoint_catalog()
+    {
+        foreach (KeyValuePair<string, string> prefix in Guardrails.BuildTasks.Footprints.Relays.LiteLlmProviderNames)
+        {
+            Assert.True(Guardrails.BuildTasks.Footprints.Relays.HostOf(prefix.Value) != null, prefix.Key + " -> " + prefix.Value + " is not a provider of AiSdkCatalog.Endpoints");
+        }
+    }
 }
