@@ -111,7 +111,7 @@ namespace Guardrails.BuildTasks.Footprints
             }
             else if (fileName == ".envrc")
             {
-                ReadScript(file, text, "line", allLines: true);
+                ReadScript(file, text, "script", allLines: true);
             }
             else if (fileName == "pixi.toml")
             {

@@ -118,8 +118,10 @@ namespace Guardrails.BuildTasks.Footprints
                 return null;
             }
 
-            bool liteLlm = image.IndexOf("berriai/litellm", StringComparison.Ordinal) >= 0 || image.StartsWith("litellm/litellm", StringComparison.Ordinal) ||
-                           image.IndexOf("/litellm/litellm", StringComparison.Ordinal) >= 0 || RunsLiteLlm(commandLine);
+            string composeFolder = Path.GetDirectoryName(composePath)!;
+            List<string> baked = new List<string>();
+            string? dockerfile = BuildDockerfile(service.Value, composeFolder);
+            bool liteLlm = IsLiteLlmImage(image) || RunsLiteLlm(commandLine) || (dockerfile != null && ReadDockerfile(dockerfile, baked));
             if (!liteLlm)
             {
                 relay.Kind = image.IndexOf("one-api", StringComparison.Ordinal) >= 0 ? "one-api" : image.IndexOf("new-api", StringComparison.Ordinal) >= 0 ? "new-api" : null;
@@ -128,7 +130,9 @@ namespace Guardrails.BuildTasks.Footprints
             }
 
             relay.Kind = "LiteLLM";
-            foreach (string config in MountedYamlFiles(service.Value, Path.GetDirectoryName(composePath)!))
+            List<string> configs = MountedYamlFiles(service.Value, composeFolder);
+            configs.AddRange(baked.FindAll(b => !configs.Contains(b)));
+            foreach (string config in configs)
             {
                 relay.ConfigFiles.Add(config);
                 ReadLiteLlmConfig(relay, config, Shown(config, repositoryRoot));
@@ -140,6 +144,92 @@ namespace Guardrails.BuildTasks.Footprints
             }
 
             return relay;
+        }
+
+        private static bool IsLiteLlmImage(string image) =>
+            image.IndexOf("berriai/litellm", StringComparison.Ordinal) >= 0 || image.StartsWith("litellm/litellm", StringComparison.Ordinal) ||
+            image.IndexOf("/litellm/litellm", StringComparison.Ordinal) >= 0;
+
+        /// <summary>The Dockerfile a service's <c>build</c> names (a context folder, or <c>context</c> + <c>dockerfile</c>), if it exists.</summary>
+        private static string? BuildDockerfile(JsonNode service, string composeFolder)
+        {
+            JsonNode? build = service["build"];
+            string? context = build?.Kind == JsonKind.String ? build.Text : build?.Kind == JsonKind.Object ? build["context"]?.Text ?? "." : null;
+            if (string.IsNullOrWhiteSpace(context) || context!.IndexOf("://", StringComparison.Ordinal) >= 0)
+            {
+                return null;
+            }
+
+            string name = build!.Kind == JsonKind.Object && build["dockerfile"]?.Text is string d && d.Length > 0 ? d : "Dockerfile";
+            try
+            {
+                string folder = Path.GetFullPath(Path.Combine(composeFolder, context.Replace('/', Path.DirectorySeparatorChar)));
+                string path = Path.GetFullPath(Path.Combine(folder, name.Replace('/', Path.DirectorySeparatorChar)));
+                return File.Exists(path) ? path : File.Exists(Path.Combine(folder, "Containerfile")) && name == "Dockerfile" ? Path.Combine(folder, "Containerfile") : null;
+            }
+            catch (Exception e) when (FootprintDiscovery.IsIoException(e) || e is ArgumentException || e is NotSupportedException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// A relay's Dockerfile: true when it builds on LiteLLM's image (<c>FROM ghcr.io/berriai/litellm…</c>) or runs
+        /// <c>litellm</c> (<c>RUN pip install 'litellm[proxy]'</c> with <c>CMD ["litellm", "--config", …]</c>); the YAML files it
+        /// copies from its folder (<c>COPY config.yaml /app/config.yaml</c>) go to <paramref name="configs"/>.
+        /// </summary>
+        private static bool ReadDockerfile(string path, List<string> configs)
+        {
+            string? text = SourceFile.TryReadText(path, RuleCatalog.UnreadableAssistantFile, "The relay's Dockerfile", out Finding? _);
+            if (text == null)
+            {
+                return false;
+            }
+
+            bool liteLlm = false;
+            string folder = Path.GetDirectoryName(path)!;
+            foreach ((int _, int _, string content) in Launchers.JoinedLines(text))
+            {
+                string[] words = content.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+                string instruction = words.Length > 0 ? words[0].ToUpperInvariant() : string.Empty;
+                if (instruction == "FROM")
+                {
+                    foreach (string w in words)
+                    {
+                        liteLlm |= !w.StartsWith("-", StringComparison.Ordinal) && IsLiteLlmImage(w.ToLowerInvariant());
+                    }
+                }
+                else if (instruction == "RUN" || instruction == "CMD" || instruction == "ENTRYPOINT")
+                {
+                    string rest = content.Substring(words[0].Length).Trim();
+                    liteLlm |= RunsLiteLlm(rest.StartsWith("[", StringComparison.Ordinal) ? rest.Replace("\"", " ").Replace(",", " ").Trim('[', ']') : rest) ||
+                               rest.IndexOf("litellm[proxy]", StringComparison.OrdinalIgnoreCase) >= 0;
+                }
+                else if ((instruction == "COPY" || instruction == "ADD") && words.Length >= 3)
+                {
+                    for (int i = 1; i < words.Length - 1; i++)
+                    {
+                        string source = words[i];
+                        if (!source.StartsWith("-", StringComparison.Ordinal) && (source.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || source.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)))
+                        {
+                            try
+                            {
+                                string full = Path.GetFullPath(Path.Combine(folder, source.Replace('/', Path.DirectorySeparatorChar)));
+                                if (File.Exists(full) && !configs.Contains(full))
+                                {
+                                    configs.Add(full);
+                                }
+                            }
+                            catch (Exception e) when (FootprintDiscovery.IsIoException(e) || e is ArgumentException || e is NotSupportedException)
+                            {
+                                // not a file of the build context
+                            }
+                        }
+                    }
+                }
+            }
+
+            return liteLlm;
         }
 
         private static bool RunsLiteLlm(string commandLine)

@@ -95,6 +95,25 @@ public class LoopbackRelayTests
         Assert.True(run.IsError(f), run.ToString());
     }
 
+    /// <summary>A relay built from the repository: its Dockerfile's FROM or its litellm command, and the config it copies in.</summary>
+    [Theory]
+    [InlineData("FROM ghcr.io/berriai/litellm:main-stable\nCOPY config.yaml /app/config.yaml\n")]
+    [InlineData("FROM python:3.12-slim\nRUN pip install 'litellm[proxy]'\nCOPY config.yaml /app/config.yaml\nCMD [\"litellm\", \"--config\", \"/app/config.yaml\"]\n")]
+    public void A_relay_built_from_a_committed_Dockerfile_is_read_with_the_config_it_copies(string dockerfile)
+    {
+        using var repo = new FootprintRepo();
+        repo.Write(".claude/settings.json", Settings("http://localhost:4000"));
+        repo.Write("compose.yaml", "services:\n  llm:\n    build: { context: ./relay }\n    ports: [\"127.0.0.1:4000:4000\"]\n");
+        repo.Write("relay/Dockerfile", dockerfile);
+        repo.Write("relay/config.yaml", LiteLlmConfig("deepseek/deepseek-chat"));
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
+
+        Finding f = Assert.Single(run.Of("GRD138"));
+        Assert.Equal("claude-code/api.deepseek.com", f.Subject);
+        Assert.Contains("relay/config.yaml", f.Message);
+    }
+
     /// <summary>An Ollama (or any relay) the developer runs themselves: nothing committed serves the port.</summary>
     [Fact]
     public void Plain_loopback_with_nothing_committed_on_its_port_passes()
