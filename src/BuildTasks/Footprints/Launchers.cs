@@ -457,6 +457,10 @@ namespace Guardrails.BuildTasks.Footprints
             {
                 // A general file (package.json, a task list, a hook list) that does not parse is its own tool's error to report.
             }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                // a Tiltfile or Helm template too large for its patterns' time limit: its commands are not read
+            }
         }
 
         private static bool IsMsBuildFile(string name) => MsBuildProjectFiles.IsMsBuildFile(name);

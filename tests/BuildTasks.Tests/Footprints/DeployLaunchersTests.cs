@@ -146,4 +146,22 @@ public class DeployLaunchersTests
         Assert.Empty(run.Of("GRD133"));
         Assert.Empty(run.Of("GRD134"));
     }
+
+    /// <summary>Descriptors their own tools would refuse: read as far as they go, never an exception.</summary>
+    [Theory]
+    [InlineData("docker-compose.yml", "services:\n  agent: [\n    command: npx -y @google/gemini-cli --yolo\n", true)]
+    [InlineData("Tiltfile", "local_resource('agent', cmd='npx -y @google/gemini-cli --yolo\n", false)]
+    [InlineData("Tiltfile", "local_resource(\nlocal(", false)]
+    [InlineData("pixi.toml", "[tasks\nfix = \"npx -y @google/gemini-cli\"\n", false)]
+    [InlineData("Procfile", ":\nworker\n: npx\n", false)]
+    [InlineData("fly.toml", "[processes]\napp = [1, 2]\n[deploy]\nrelease_command = { a = 1 }\n", false)]
+    public void Malformed_descriptors_are_read_without_an_exception(string path, string content, bool found)
+    {
+        using var repo = new FootprintRepo();
+        repo.Write(path, content);
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
+
+        Assert.Equal(found, run.Of("GRD130").Exists(f => f.Subject == "gemini"));
+    }
 }
