@@ -369,7 +369,14 @@ namespace Guardrails.BuildTasks.Footprints
         private static LauncherFile Read(string fullPath, string level, string relative)
         {
             var file = new LauncherFile(fullPath, level, relative);
-            string? text = SourceFile.TryReadText(fullPath, RuleCatalog.UnreadableAssistantFile, "The launcher file", out Finding? _);
+            LoadedFile? loaded = IsWorkloadCandidate(relative) ? WorkloadCandidate(fullPath)
+                : SourceFile.TryLoad(fullPath, RuleCatalog.UnreadableAssistantFile, "The launcher file", out Finding? _);
+            if (loaded == null)
+            {
+                return file;
+            }
+
+            string? text = SourceFile.TryDecode(loaded, "The launcher file", out Finding? _);
             if (text != null)
             {
                 Interpret(file, text);
