@@ -417,6 +417,10 @@ namespace Guardrails.BuildTasks
                     : relative.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) ? FileBasedApp.Read(full)?.RestoredPackages() ?? new System.Collections.Generic.List<DeclaredPackage>()
                     : Footprints.InstalledSdks.IsCommandFile(relative) ? Footprints.InstalledSdks.Read(full)
                     : Policy.PackageManifests.Read(full, problems));
+                if (Footprints.InstalledSdks.IsNotebook(relative))
+                {
+                    packages.AddRange(Footprints.InstalledSdks.Read(full)); // a notebook's %pip install / !pip install lines (its #r above)
+                }
             }
 
             return packages;

@@ -195,8 +195,12 @@ public sealed class OtherEcosystemManifestsTests
         string setup = "from setuptools import setup\nsetup(\n    name=\"tools\",\n    install_requires=[\"openai>=1.0\", 'anthropic'],\n" +
                        "    extras_require={\"ai\": [\"groq==0.9.0\"], 'dev': ['pytest']},\n)\n";
         Assert.Equal(new[] { "pkg:pypi/openai|>=1.0|4|23", "pkg:pypi/anthropic||4|38", "pkg:pypi/groq|0.9.0|5|28", "pkg:pypi/pytest||5|52" }, Found("py/setup.py", setup));
-        string env = "name: tools\nchannels: [conda-forge]\ndependencies:\n  - python=3.11\n  - openai\n  - pip\n  - pip:\n      - anthropic==0.40.0\n      - -r requirements.txt\n";
-        Assert.Equal(new[] { "pkg:pypi/anthropic|0.40.0|8" }, Found("py/environment.yml", env).Select(f => string.Join("|", f.Split('|').Take(3))));
+        // conda packages are judged too where conda-forge repackages a catalog SDK under its PyPI name (openai, anthropic);
+        // conda's own packages (python, pip, numpy) are not package URLs of PyPI and are left out.
+        string env = "name: tools\nchannels: [conda-forge]\ndependencies:\n  - python=3.11\n  - openai\n  - pip\n  - pip:\n      - anthropic==0.40.0\n      - -r requirements.txt\n" +
+                     "  - conda-forge::groq>=0.9\n  - numpy 1.26.*\n  - mistralai=1.2.0=pyhd8ed1ab_0\n";
+        Assert.Equal(new[] { "pkg:pypi/openai||5", "pkg:pypi/anthropic|0.40.0|8", "pkg:pypi/groq|>=0.9|10", "pkg:pypi/mistralai|1.2.0|12" },
+            Found("py/environment.yml", env).Select(f => string.Join("|", f.Split('|').Take(3))));
     }
 
     [Theory]

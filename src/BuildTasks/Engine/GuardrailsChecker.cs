@@ -54,16 +54,17 @@ namespace Guardrails.BuildTasks.Engine
             // A command file on the project's way to the root is read by the launcher reader and by the repository's file list:
             // one finding per package, file and line.
             packages = packages.GroupBy(p => (System.IO.Path.GetFullPath(p.File), p.Line, p.Column, p.Id)).Select(g => g.First()).ToList();
-            foreach (var file in packages.GroupBy(p => p.File, StringComparer.Ordinal))
+            // One origin per file and command: two install commands of one script (or a notebook's #r and its %pip) say each their own.
+            foreach (var file in packages.GroupBy(p => (p.File, p.Kind)))
             {
-                string name = System.IO.Path.GetFileName(file.Key);
+                string name = System.IO.Path.GetFileName(file.Key.File);
                 PackageChecker.CheckDeclared(policy, result.Effective, file.ToList(), result.Findings, null,
                     file.First().Kind is { } kind ? kind + " (" + name + ")"
-                    : InteractiveScripts.IsScript(file.Key)
-                        ? InteractiveScripts.Origin(file.Key)
-                        : file.Key.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)
-                            ? FileBasedApp.Origin(file.Key)
-                            : PackageManifests.Origin(file.Key));
+                    : InteractiveScripts.IsScript(file.Key.File)
+                        ? InteractiveScripts.Origin(file.Key.File)
+                        : file.Key.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)
+                            ? FileBasedApp.Origin(file.Key.File)
+                            : PackageManifests.Origin(file.Key.File));
             }
 
             result.Effective.Packages.RemoveRange(resolved, result.Effective.Packages.Count - resolved);

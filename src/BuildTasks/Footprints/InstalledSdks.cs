@@ -2,105 +2,25 @@ using System;
 using System.Collections.Generic;
 using Guardrails.BuildTasks.Foundation;
 using Guardrails.BuildTasks.Policy;
+using Guardrails.Core.Json;
 using Guardrails.Core.Sdks;
 
 namespace Guardrails.BuildTasks.Footprints
 {
     /// <summary>
     /// Adversary round 12 route 13: a command the launcher reader already parses (a script, a Dockerfile's RUN, a CI step, a
-    /// task runner's recipe) that installs a catalog AI SDK — <c>pip install openai</c>, <c>python -m pip install</c>,
-    /// <c>uv pip install</c>/<c>uv add</c>, <c>poetry add</c>, <c>pdm add</c>, <c>pipenv install</c>, <c>npm install</c>/<c>i</c>/
-    /// <c>add</c>, <c>pnpm add</c>, <c>yarn add</c>, <c>bun add</c> — declares that package as much as a manifest does: it is
-    /// judged by the one package evaluator (GRD201-GRD203) at the command's line. Packages outside the SDK catalog are left out.
+    /// task runner's recipe) or a notebook runs (a Jupyter cell's <c>%pip install</c>/<c>!pip install</c>, a Polyglot
+    /// notebook's <c>#!pwsh</c> line) that installs a catalog AI SDK declares that package as much as a manifest does: it is
+    /// judged by the one package evaluator (GRD201-GRD203) at the command's line. The packages a command installs come from
+    /// the one reader, <see cref="InstallCommand"/> (the assistant check's too); packages outside the SDK catalog are left out.
     /// </summary>
     public static class InstalledSdks
     {
-        /// <summary>The catalog SDK packages <paramref name="words"/> (one simple command) installs, at the command's place.</summary>
+        /// <summary>The catalog SDK packages <paramref name="words"/> (one simple command) installs, at the command's place (<see cref="InstallCommand"/>).</summary>
         public static List<DeclaredPackage> Of(IReadOnlyList<string> words, string file, string setting, int line, int column)
         {
             var found = new List<DeclaredPackage>();
-            if (words.Count < 3)
-            {
-                return found;
-            }
-
-            int i = 0;
-            string exe = ServerCommand.ExecutableName(words[0]);
-            if ((exe == "python" || exe == "python3" || exe == "py") && words[1] == "-m" && words.Count > 3)
-            {
-                i = 2; // python -m pip install …
-                exe = words[2];
-            }
-
-            string? ecosystem = null;
-            int verb = i + 1;
-            if (exe == "pip" || exe == "pip3" || exe == "pipenv")
-            {
-                ecosystem = words[verb] == "install" ? PackageEcosystem.PyPI : null;
-            }
-            else if (exe == "uv")
-            {
-                if (words[verb] == "pip" && words.Count > verb + 1 && words[verb + 1] == "install")
-                {
-                    verb++;
-                    ecosystem = PackageEcosystem.PyPI;
-                }
-                else if (words[verb] == "add")
-                {
-                    ecosystem = PackageEcosystem.PyPI;
-                }
-            }
-            else if (exe == "poetry" || exe == "pdm")
-            {
-                ecosystem = words[verb] == "add" ? PackageEcosystem.PyPI : null;
-            }
-            else if (exe == "npm" || exe == "pnpm" || exe == "yarn" || exe == "bun")
-            {
-                string v = words[verb];
-                ecosystem = v == "install" || v == "i" || v == "add" ? PackageEcosystem.Npm : null;
-            }
-
-            if (ecosystem == null)
-            {
-                return found;
-            }
-
-            var candidates = new List<DeclaredPackage>();
-            for (int w = verb + 1; w < words.Count; w++)
-            {
-                string word = words[w];
-                if (word.StartsWith("-", StringComparison.Ordinal))
-                {
-                    if (TakesValue(word))
-                    {
-                        w++; // -r requirements.txt, --index-url URL, -t DIR, …: the value is no package
-                    }
-
-                    continue;
-                }
-
-                if (ecosystem == PackageEcosystem.PyPI)
-                {
-                    PackageManifests.Requirement(file, word, line, column, candidates);
-                }
-                else
-                {
-                    int at = word.IndexOf('@', 1);
-                    string name = at > 0 ? word.Substring(0, at) : word;
-                    string spec = at > 0 ? word.Substring(at + 1) : string.Empty;
-                    string? fromRepository = SdkSourceRepositories.PackageOf(PackageEcosystem.Npm, word);
-                    if (fromRepository != null)
-                    {
-                        candidates.Add(new DeclaredPackage(fromRepository, string.Empty, file, line, column));
-                    }
-                    else
-                    {
-                        PackageManifests.Add(candidates, PackageEcosystem.Npm, name, PackageManifests.NpmVersion(spec), file, line, column);
-                    }
-                }
-            }
-
-            foreach (DeclaredPackage package in candidates)
+            foreach (DeclaredPackage package in InstallCommand.Packages(words, file, line, column))
             {
                 if (AiSdkCatalog.TryGetByPackageId(package.Id, out _))
                 {
@@ -128,8 +48,12 @@ namespace Guardrails.BuildTasks.Footprints
             }
 
             return lower.EndsWith(".sh", StringComparison.Ordinal) || lower.EndsWith(".bash", StringComparison.Ordinal) || lower.EndsWith(".zsh", StringComparison.Ordinal) ||
-                   IsContainerFile(lower);
+                   IsContainerFile(lower) || IsNotebook(lower);
         }
+
+        /// <summary>A Jupyter notebook (<c>.ipynb</c>) or a Polyglot Notebook (<c>.dib</c>): its shell and magic lines are read for installs.</summary>
+        public static bool IsNotebook(string path) =>
+            path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".dib", StringComparison.OrdinalIgnoreCase);
 
         private static bool IsContainerFile(string lower) =>
             lower == "dockerfile" || lower == "containerfile" || lower.StartsWith("dockerfile.", StringComparison.Ordinal) ||
@@ -141,8 +65,21 @@ namespace Guardrails.BuildTasks.Footprints
             var found = new List<DeclaredPackage>();
             LoadedFile? loaded = SourceFile.TryLoad(path, PackageManifests.MaxBytes, out _, out _);
             string? text = loaded == null ? null : SourceFile.TryDecode(loaded, out _, out _);
-            if (text == null || (text.IndexOf("install", StringComparison.Ordinal) < 0 && text.IndexOf(" add ", StringComparison.Ordinal) < 0))
+            if (text == null || !MayInstall(text))
             {
+                return found;
+            }
+
+            if (IsNotebook(path))
+            {
+                foreach ((int line, int column, string command) in NotebookCommands(path, text))
+                {
+                    foreach (List<string> words in Launchers.SimpleCommands(command, 0))
+                    {
+                        found.AddRange(Of(words, path, "notebook line " + line, line, column));
+                    }
+                }
+
                 return found;
             }
 
@@ -170,35 +107,116 @@ namespace Guardrails.BuildTasks.Footprints
             return found;
         }
 
-        private static bool TakesValue(string option)
+        /// <summary>Whether <paramref name="text"/> has a word an install command needs (a cheap test before the file is parsed).</summary>
+        private static bool MayInstall(string text) =>
+            text.IndexOf("install", StringComparison.Ordinal) >= 0 || text.IndexOf(" add ", StringComparison.Ordinal) >= 0 || text.IndexOf("dlx ", StringComparison.Ordinal) >= 0 ||
+            text.IndexOf(" -p ", StringComparison.Ordinal) >= 0 || text.IndexOf("--package", StringComparison.Ordinal) >= 0 || text.IndexOf(" create ", StringComparison.Ordinal) >= 0;
+
+        /// <summary>
+        /// The shell commands a notebook runs, each at its line: in a Jupyter notebook's code cells, IPython's <c>!command</c>
+        /// lines (<c>!{sys.executable} -m pip</c> read as <c>python -m pip</c>), its line magics (<c>%pip install</c>,
+        /// <c>%conda install</c>, <c>%uv</c>, <c>%mamba</c>: the magic runs the tool of its name) and every line of a
+        /// <c>%%bash</c>/<c>%%sh</c>/<c>%%script bash</c> cell; in a Polyglot Notebook (<c>.dib</c>), the same in its
+        /// <c>#!python</c> sections and every line of its <c>#!pwsh</c>/<c>#!powershell</c> sections. Markdown cells and Python
+        /// code are not commands.
+        /// </summary>
+        private static IEnumerable<(int Line, int Column, string Command)> NotebookCommands(string path, string text)
         {
-            switch (option)
+            if (path.EndsWith(".dib", StringComparison.OrdinalIgnoreCase))
             {
-                case "-r":
-                case "--requirement":
-                case "-c":
-                case "--constraint":
-                case "-e":
-                case "--editable":
-                case "-i":
-                case "--index-url":
-                case "--extra-index-url":
-                case "-f":
-                case "--find-links":
-                case "-t":
-                case "--target":
-                case "--prefix":
-                case "--root":
-                case "--python":
-                case "-p":
-                case "--group":
-                case "-G":
-                case "--registry":
-                case "--prefix-dir":
-                    return true;
-                default:
-                    return false;
+                string kernel = "csharp";
+                string[] lines = text.Split('\n');
+                for (int i = 0; i < lines.Length; i++)
+                {
+                    string l = lines[i].TrimEnd('\r');
+                    if (l.StartsWith("#!", StringComparison.Ordinal) && !l.StartsWith("#!/", StringComparison.Ordinal))
+                    {
+                        kernel = l.Substring(2).Trim().ToLowerInvariant();
+                        continue;
+                    }
+
+                    string? command = kernel == "pwsh" || kernel == "powershell" ? (l.TrimStart().StartsWith("#", StringComparison.Ordinal) ? null : l.Trim())
+                        : kernel == "python" ? Magic(l)
+                        : null;
+                    if (!string.IsNullOrEmpty(command))
+                    {
+                        yield return (i + 1, l.Length - l.TrimStart().Length + 1, command!);
+                    }
+                }
+
+                yield break;
             }
+
+            JsonNode? cells = JsonReader.TryParse(text, out _)?["cells"];
+            if (cells == null || !cells.IsArray)
+            {
+                yield break;
+            }
+
+            foreach (JsonNode cell in cells.Items)
+            {
+                if (cell["cell_type"]?.Text != "code" || cell["source"] is not { } source)
+                {
+                    continue;
+                }
+
+                var lines = new List<(string Text, int Line, int Column)>();
+                if (source.IsString)
+                {
+                    foreach (string part in (source.Text ?? string.Empty).Split('\n'))
+                    {
+                        lines.Add((part, source.Start.Line, source.Start.Column));
+                    }
+                }
+                else if (source.IsArray)
+                {
+                    foreach (JsonNode item in source.Items)
+                    {
+                        if (item.IsString)
+                        {
+                            lines.Add(((item.Text ?? string.Empty).TrimEnd('\n'), item.Start.Line, item.Start.Column));
+                        }
+                    }
+                }
+
+                bool shellCell = lines.Count > 0 && IsShellCellMagic(lines[0].Text);
+                for (int i = shellCell ? 1 : 0; i < lines.Count; i++)
+                {
+                    string l = lines[i].Text.TrimEnd('\r');
+                    string? command = shellCell ? (l.TrimStart().StartsWith("#", StringComparison.Ordinal) ? null : l.Trim()) : Magic(l);
+                    if (!string.IsNullOrEmpty(command))
+                    {
+                        yield return (lines[i].Line, lines[i].Column, command!);
+                    }
+                }
+            }
+        }
+
+        private static bool IsShellCellMagic(string first)
+        {
+            string t = first.Trim();
+            return t == "%%bash" || t == "%%sh" || t.StartsWith("%%bash ", StringComparison.Ordinal) || t.StartsWith("%%sh ", StringComparison.Ordinal) ||
+                   t.StartsWith("%%script bash", StringComparison.Ordinal) || t.StartsWith("%%script sh", StringComparison.Ordinal) || t == "%%system";
+        }
+
+        /// <summary>The shell command of an IPython line: <c>!cmd</c> or a line magic (<c>%pip …</c>); null for Python code and cell magics.</summary>
+        private static string? Magic(string line)
+        {
+            string t = line.Trim();
+            if (t.Length < 2 || (t[0] != '!' && t[0] != '%') || t.StartsWith("%%", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            string command = t.Substring(1).TrimStart();
+            int comment = command.IndexOf(" #", StringComparison.Ordinal);
+            command = comment >= 0 ? command.Substring(0, comment) : command;
+            if (command.StartsWith("{", StringComparison.Ordinal) && command.IndexOf('}') > 0)
+            {
+                command = "python" + command.Substring(command.IndexOf('}') + 1); // !{sys.executable} -m pip install …
+            }
+
+            return command.Trim();
         }
     }
 }

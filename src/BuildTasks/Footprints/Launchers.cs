@@ -960,7 +960,7 @@ namespace Guardrails.BuildTasks.Footprints
             }
             else if (t.StartsWith("pipx:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("pypi:", StringComparison.OrdinalIgnoreCase))
             {
-                purl = "pkg:pypi/" + WithoutVersion(t.Substring(5), scoped: false);
+                purl = Guardrails.Core.Sdks.PackageEcosystem.PackageUrl(Guardrails.Core.Sdks.PackageEcosystem.PyPI, WithoutVersion(t.Substring(5), scoped: false)); // PEP 503
             }
 
             if (purl != null)
@@ -1244,7 +1244,7 @@ namespace Guardrails.BuildTasks.Footprints
             for (int i = 1; i < words.Count; i++)
             {
                 string w = words[i];
-                if (!w.StartsWith("-", StringComparison.Ordinal) && (Packages.ContainsKey("pkg:npm/" + WithoutVersion(w, scoped: true)) || Packages.ContainsKey("pkg:pypi/" + WithoutVersion(WithoutVersion(w, scoped: false).Split('=')[0], scoped: false)) ||
+                if (!w.StartsWith("-", StringComparison.Ordinal) && (Packages.ContainsKey("pkg:npm/" + WithoutVersion(w, scoped: true)) || Packages.ContainsKey(Guardrails.Core.Sdks.PackageEcosystem.PackageUrl(Guardrails.Core.Sdks.PackageEcosystem.PyPI, WithoutVersion(w, scoped: false).Split('=', '[')[0])) ||
                     NodeModulesPackage(w) != null || (words[i - 1] == "--" && Clis.ContainsKey(ServerCommand.ExecutableName(w)))))
                 {
                     return i; // the package, its installed script (node node_modules/…/cli.js), or the CLI npm exec runs after "--"
@@ -1336,31 +1336,14 @@ namespace Guardrails.BuildTasks.Footprints
 
         /// <summary>
         /// The assistant a package manager installs (adversary round 7 route 10: a dev environment's <c>npm install -g
-        /// @anthropic-ai/claude-code</c> sets it up for everyone who opens the workspace): npm, pnpm, yarn and bun for npm
-        /// packages, pip, pipx and uv for Python ones.
+        /// @anthropic-ai/claude-code</c> sets it up for everyone who opens the workspace): the packages
+        /// <see cref="InstallCommand"/> reads from the command (the SDK check's reader too), looked up in the assistant table.
         /// </summary>
         private static string? Installed(IReadOnlyList<string> words)
         {
-            string exe = ServerCommand.ExecutableName(words[0]);
-            string? registry = exe == "npm" || exe == "pnpm" || exe == "yarn" || exe == "bun" ? "pkg:npm/"
-                : exe == "pip" || exe == "pip3" || exe == "pipx" || exe == "uv" ? "pkg:pypi/"
-                : null;
-            if (registry == null)
+            foreach (DeclaredPackage package in InstallCommand.Packages(words, string.Empty, 0, 0))
             {
-                return null;
-            }
-
-            bool installing = false;
-            for (int i = 1; i < words.Count; i++)
-            {
-                string w = words[i];
-                if (!installing)
-                {
-                    installing = w == "install" || w == "i" || w == "add";
-                    continue;
-                }
-
-                if (!w.StartsWith("-", StringComparison.Ordinal) && Packages.TryGetValue(registry + WithoutVersion(w, scoped: true), out string? id))
+                if (Packages.TryGetValue(package.Id, out string? id))
                 {
                     return id;
                 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Guardrails.Core.Sdks;
 
 namespace Guardrails.BuildTasks.Footprints
 {
@@ -343,9 +344,9 @@ namespace Guardrails.BuildTasks.Footprints
                 pkg = pkg.Substring(0, bracket); // extras: pkg[cli]==1.0
             }
 
-            server.Package = "pkg:pypi/" + pkg.ToLowerInvariant();
+            server.Package = PackageEcosystem.PackageUrl(PackageEcosystem.PyPI, pkg); // PEP 503: mcp_server_time is mcp-server-time
             server.Version = string.IsNullOrEmpty(version) || version == "latest" ? null : version;
-            if (from != null && (executable == null || PythonName(executable) != PythonName(pkg)))
+            if (from != null && (executable == null || PackageEcosystem.NormalizePyPI(executable) != PackageEcosystem.NormalizePyPI(pkg)))
             {
                 // uvx --from mcp-server-time python -c …: the word after the package is the executable run in the package's
                 // environment, and python, sh or another tool is in every one (adversary round 11 route 13). The wheel's own
@@ -356,26 +357,6 @@ namespace Guardrails.BuildTasks.Footprints
             }
 
             return option;
-        }
-
-        /// <summary>A Python package or command name as PEP 503 compares them: lower case, runs of '-', '_', '.' as one '-'.</summary>
-        private static string PythonName(string name)
-        {
-            var sb = new System.Text.StringBuilder(name.Length);
-            foreach (char c in name)
-            {
-                bool separator = c == '-' || c == '_' || c == '.';
-                if (!separator)
-                {
-                    sb.Append(char.ToLowerInvariant(c));
-                }
-                else if (sb.Length == 0 || sb[sb.Length - 1] != '-')
-                {
-                    sb.Append('-');
-                }
-            }
-
-            return sb.ToString();
         }
 
         /// <summary>uv/pipx options whose value is the next word.</summary>

@@ -784,7 +784,10 @@ namespace Guardrails.BuildTasks.Policy
             return root;
         }
 
-        /// <summary>conda's environment.yml: the <c>pip:</c> list of <c>dependencies</c> (conda packages themselves are not judged).</summary>
+        /// <summary>
+        /// conda's environment.yml: the <c>pip:</c> list of <c>dependencies</c>, and its conda packages that are a catalog SDK's
+        /// PyPI project (<see cref="CondaPackage"/>).
+        /// </summary>
         private static void CondaEnvironment(string path, string text, List<DeclaredPackage> found, List<Finding> problems)
         {
             JsonNode? root = Yaml(path, text, problems);
@@ -796,6 +799,12 @@ namespace Guardrails.BuildTasks.Policy
 
             foreach (JsonNode item in dependencies.Items)
             {
+                if (item.IsString && CondaPackage(path, item.Text ?? string.Empty, item.Start.Line, item.Start.Column) is { } conda &&
+                    AiSdkCatalog.TryGetByPackageId(conda.Id, out _))
+                {
+                    found.Add(conda); // "- openai=1.55.0", "- conda-forge::anthropic": conda installs the SDK's own code
+                }
+
                 if (item.IsObject && item["pip"] is { IsArray: true } pip)
                 {
                     foreach (JsonNode requirement in pip.Items)
@@ -807,6 +816,58 @@ namespace Guardrails.BuildTasks.Policy
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// One conda match spec (<c>openai</c>, <c>openai=1.55.0</c>, <c>openai&gt;=1</c>, <c>conda-forge::openai</c>,
+        /// <c>openai 1.55.0 pyhd8ed1ab_0</c>, <c>openai=1.55.0=pyhd8ed1ab_0</c>, <c>openai[version='&gt;=1']</c>) as the PyPI package of
+        /// the same name: conda-forge publishes the Python AI SDKs under their PyPI names and versions (conda-forge/openai, "Python
+        /// client library for the OpenAI API"; conda-forge/anthropic, built from anthropics/anthropic-sdk-python). conda's own
+        /// packages (python, pip, numpy) then have a PyPI name the SDK catalog does not hold, so a caller keeps the ones its table
+        /// names. Null when the text names no package.
+        /// </summary>
+        internal static DeclaredPackage? CondaPackage(string path, string spec, int line, int column)
+        {
+            string s = spec.Trim().Trim('"', '\'');
+            int channel = s.LastIndexOf("::", StringComparison.Ordinal);
+            if (channel >= 0)
+            {
+                s = s.Substring(channel + 2); // conda-forge::openai, a channel URL::openai
+            }
+
+            int end = 0;
+            while (end < s.Length && (char.IsLetterOrDigit(s[end]) || s[end] == '-' || s[end] == '_' || s[end] == '.'))
+            {
+                end++;
+            }
+
+            if (end == 0 || !char.IsLetterOrDigit(s[0]))
+            {
+                return null;
+            }
+
+            string rest = s.Substring(end).Trim();
+            string version;
+            if (rest.StartsWith("=", StringComparison.Ordinal) && !rest.StartsWith("==", StringComparison.Ordinal))
+            {
+                version = rest.Substring(1); // openai=1.55.0[=build]
+            }
+            else if (rest.StartsWith("==", StringComparison.Ordinal))
+            {
+                version = rest.Substring(2);
+            }
+            else
+            {
+                version = rest; // ">=1", "1.55.0 pyhd8ed1ab_0", "[version='>=1']"
+            }
+
+            int cut = version.IndexOfAny(new[] { ' ', '\t', '[' });
+            version = cut >= 0 ? version.Substring(0, cut) : version;
+            int build = version.IndexOf('=', version.Length > 1 && (version[0] == '>' || version[0] == '<' || version[0] == '!') ? 2 : 0);
+            version = build > 0 ? version.Substring(0, build) : version; // =1.2.0=pyhd8ed1ab_0: the build string is no version
+            var found = new List<DeclaredPackage>();
+            Add(found, PackageEcosystem.PyPI, s.Substring(0, end), version.Trim(), path, line, column);
+            return found.Count == 1 ? found[0] : null;
         }
 
         private static readonly Regex SetupRequires = new Regex(@"\b(install_requires|setup_requires|tests_require|extras_require)\s*=\s*([\[{])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));

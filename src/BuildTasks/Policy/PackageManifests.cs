@@ -624,6 +624,22 @@ namespace Guardrails.BuildTasks.Policy
             }
         }
 
+        /// <summary>
+        /// The packages of the requirements file <paramref name="full"/> that an install command names with <c>-r</c> (its own
+        /// <c>-r</c> lines followed as in a committed requirements file); empty when it is not there or cannot be read (a
+        /// command may name a file it makes itself).
+        /// </summary>
+        internal static List<DeclaredPackage> RequirementsFile(string full)
+        {
+            var found = new List<DeclaredPackage>();
+            if (File.Exists(full) && Load(full, new List<Finding>()) is { } text)
+            {
+                Requirements(full, text, found, new List<Finding>(), new HashSet<string>(StringComparer.OrdinalIgnoreCase) { Path.GetFullPath(full) }, 0);
+            }
+
+            return found;
+        }
+
         private static string StripComment(string line)
         {
             for (int i = 0; i < line.Length; i++)

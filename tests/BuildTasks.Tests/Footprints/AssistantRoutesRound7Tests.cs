@@ -205,6 +205,7 @@ public class AssistantRoutesRound7Tests
     [Theory]
     [InlineData("mise.toml", "[tools]\ndotnet = \"10\"\n\"npm:@anthropic-ai/claude-code\" = \"latest\"\n", "claude-code", 3)]
     [InlineData(".mise.toml", "[tools]\n\"pipx:aider-chat\" = \"latest\"\n", "aider", 2)]
+    [InlineData(".mise.toml", "[tools]\n\"pipx:Aider_Chat\" = \"latest\"\n", "aider", 2)] // PEP 503: the same project (install16)
     [InlineData(".tool-versions", "dotnet 10.0.100\nnpm:@google/gemini-cli latest\n", "gemini", 2)]
     [InlineData(".gitpod.yml", "tasks:\n  - name: setup\n    init: npm install -g @anthropic-ai/claude-code\n", "claude-code", 3)]
     [InlineData("devbox.json", "{\n  \"packages\": [\"dotnet-sdk@10\",\n    \"codex@latest\"]\n}\n", "openai-codex", 3)]
