@@ -168,6 +168,20 @@ public sealed class OtherEcosystemManifestsTests
         Assert.Empty(Found("web/wwwroot/site.js", "const url = 'https://example.test/npm/openai@4';\n"));
     }
 
+    /// <summary>
+    /// JSR (install16): OpenAI publishes its JavaScript SDK to JSR as <c>@openai/openai</c> (deno.com/blog/openai-on-jsr:
+    /// <c>deno add jsr:@openai/openai</c>), the same code as npm's <c>openai</c>; a <c>jsr:</c> import of it, in an import map,
+    /// in code or through esm.sh's <c>/jsr/</c> path, is that package. Other JSR packages (<c>@std/path</c>) are not SDKs.
+    /// </summary>
+    [Fact]
+    public void A_jsr_import_of_an_SDK_published_to_JSR_names_its_npm_package()
+    {
+        Assert.Equal(new[] { "pkg:npm/openai|^4.77.0|3" },
+            Found("deno.json", "{\n  \"imports\": {\n    \"openai\": \"jsr:@openai/openai@^4.77.0\",\n    \"std/\": \"jsr:@std/path@1\"\n  }\n}\n").Select(f => string.Join("|", f.Split('|').Take(3))));
+        Assert.Equal(new[] { "pkg:npm/openai|4.77.0|1|21", "pkg:npm/openai||2|21" },
+            Found("tools/ai.ts", "import OpenAI from \"jsr:@openai/openai@4.77.0\";\nimport OpenAI from 'https://esm.sh/jsr/@openai/openai';\nimport { join } from \"jsr:@std/path\";\n"));
+    }
+
     [Fact]
     public void An_SDK_installed_from_its_repository_or_a_local_folder_is_the_SDK_whatever_name_the_manifest_gives_it()
     {

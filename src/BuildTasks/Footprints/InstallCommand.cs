@@ -50,12 +50,30 @@ namespace Guardrails.BuildTasks.Footprints
 
             int i = 0;
             string exe = ServerCommand.ExecutableName(words[0]).ToLowerInvariant();
+            if (exe == "install-module" || exe == "install-psresource" || exe == "save-module" || exe == "save-psresource")
+            {
+                return PowerShellModules(words, file, line, column);
+            }
+
             if ((exe == "python" || exe == "python3" || exe == "py" || exe.StartsWith("python3.", StringComparison.Ordinal)) && words.Count > 3 && words[1] == "-m")
             {
                 i = 2; // python -m pip install …
                 exe = words[2].ToLowerInvariant();
             }
 
+            int v = i + 1;
+            bool runner = exe == "npx" || exe == "pnpx" || exe == "bunx"; // no verb: its options are read below
+            while (!runner && v < words.Count - 1 && words[v].StartsWith("-", StringComparison.Ordinal))
+            {
+                v += words[v].IndexOf('=') < 0 && LeadingTakesValue(words[v]) ? 2 : 1; // npm -g install, pip --quiet install, pnpm -C web add
+            }
+
+            if (v >= words.Count)
+            {
+                return Array.Empty<DeclaredPackage>();
+            }
+
+            i = v - 1; // the verb is words[i + 1] from here on
             string verb = words[i + 1];
             string next = words.Count > i + 2 ? words[i + 2] : string.Empty;
             Registry registry;
@@ -177,6 +195,55 @@ namespace Guardrails.BuildTasks.Footprints
             return found;
         }
 
+        /// <summary>
+        /// PowerShellGet's <c>Install-Module</c>/<c>Save-Module</c> and PSResourceGet's <c>Install-PSResource</c>/<c>Save-PSResource</c>:
+        /// the modules of <c>-Name</c> (or the first positional word; a comma list names several), with <c>-RequiredVersion</c> or
+        /// <c>-Version</c>, as <c>pkg:powershell/…</c>. Parameter names ignore case, as PowerShell's do.
+        /// </summary>
+        private static IReadOnlyList<DeclaredPackage> PowerShellModules(IReadOnlyList<string> words, string file, int line, int column)
+        {
+            string? names = null;
+            string version = string.Empty;
+            for (int w = 1; w < words.Count; w++)
+            {
+                string word = words[w];
+                if (!word.StartsWith("-", StringComparison.Ordinal))
+                {
+                    names ??= word;
+                    continue;
+                }
+
+                int colon = word.IndexOf(':');
+                string name = (colon > 0 ? word.Substring(0, colon) : word).ToLowerInvariant();
+                if (colon > 0 || w + 1 >= words.Count || words[w + 1].StartsWith("-", StringComparison.Ordinal))
+                {
+                    continue; // a switch (-Force, -AllowClobber, -Confirm:$false)
+                }
+
+                string value = words[++w];
+                if (name == "-name")
+                {
+                    names = value;
+                }
+                else if (name == "-requiredversion" || name == "-version")
+                {
+                    version = value.Trim('[', ']');
+                }
+            }
+
+            var found = new List<DeclaredPackage>();
+            foreach (string module in (names ?? string.Empty).Split(','))
+            {
+                string m = module.Trim().Trim('"', '\'', '@', '(', ')');
+                if (m.Length > 0 && m.IndexOfAny(new[] { '$', '*', '/', '\\' }) < 0)
+                {
+                    PackageManifests.Add(found, PackageEcosystem.PowerShell, m, version, file, line, column);
+                }
+            }
+
+            return found;
+        }
+
         /// <summary>One word that names a package in <paramref name="registry"/>.</summary>
         private static void Add(Registry registry, string word, string file, int line, int column, List<DeclaredPackage> found)
         {
@@ -255,6 +322,12 @@ namespace Guardrails.BuildTasks.Footprints
             {
             }
         }
+
+        /// <summary>The package manager's own options before its verb whose value is the next word (a folder, a file, a project).</summary>
+        private static bool LeadingTakesValue(string option) =>
+            option == "--prefix" || option == "-C" || option == "--dir" || option == "--cwd" || option == "--directory" || option == "--project" ||
+            option == "--workspace" || option == "-w" || option == "--filter" || option == "-F" || option == "--log" || option == "--cache-dir" ||
+            option == "--proxy" || option == "--python" || option == "--config-file" || option == "--userconfig";
 
         /// <summary>Options whose value is a package: uv's and pipx's <c>--with</c>/<c>--spec</c>, npx's <c>-p</c>/<c>--package</c>.</summary>
         private static bool IsPackageOption(string name, Registry registry, bool packageOption) =>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text.RegularExpressions;
 using Guardrails.BuildTasks.Foundation;
 using Guardrails.BuildTasks.Policy;
 using Guardrails.Core.Json;
@@ -48,8 +49,10 @@ namespace Guardrails.BuildTasks.Footprints
             }
 
             return lower.EndsWith(".sh", StringComparison.Ordinal) || lower.EndsWith(".bash", StringComparison.Ordinal) || lower.EndsWith(".zsh", StringComparison.Ordinal) ||
-                   IsContainerFile(lower) || IsNotebook(lower);
+                   IsContainerFile(lower) || IsNotebook(lower) || IsPowerShell(lower);
         }
+
+        private static bool IsPowerShell(string lower) => lower.EndsWith(".ps1", StringComparison.Ordinal) || lower.EndsWith(".psm1", StringComparison.Ordinal);
 
         /// <summary>A Jupyter notebook (<c>.ipynb</c>) or a Polyglot Notebook (<c>.dib</c>): its shell and magic lines are read for installs.</summary>
         public static bool IsNotebook(string path) =>
@@ -83,7 +86,14 @@ namespace Guardrails.BuildTasks.Footprints
                 return found;
             }
 
-            bool container = IsContainerFile(System.IO.Path.GetFileName(path).ToLowerInvariant());
+            string lowerName = System.IO.Path.GetFileName(path).ToLowerInvariant();
+            bool container = IsContainerFile(lowerName);
+            if (IsPowerShell(lowerName))
+            {
+                RequiredModules(path, text, found);
+                text = text.Replace("`\r\n", "\\\r\n").Replace("`\n", "\\\n"); // PowerShell's line continuation, as the shell's (same lines)
+            }
+
             foreach ((int line, int column, string content) in Launchers.JoinedLines(text))
             {
                 string command = content;
@@ -107,9 +117,65 @@ namespace Guardrails.BuildTasks.Footprints
             return found;
         }
 
+        /// <summary>
+        /// A PowerShell script's <c>#Requires -Modules PSOpenAI, @{ ModuleName = 'X'; RequiredVersion = '1.0' }</c>: PowerShell
+        /// imports (and PSResourceGet's <c>Install-PSResource -RequiredResource</c> workflows install) each module before the
+        /// script runs; a catalog module is judged at the line.
+        /// </summary>
+        private static void RequiredModules(string path, string text, List<DeclaredPackage> found)
+        {
+            string[] lines = text.Split('\n');
+            for (int i = 0; i < lines.Length; i++)
+            {
+                string l = lines[i].Trim();
+                int modules = l.StartsWith("#requires", StringComparison.OrdinalIgnoreCase) ? l.IndexOf("-modules", StringComparison.OrdinalIgnoreCase) : -1;
+                if (modules < 0)
+                {
+                    continue;
+                }
+
+                var candidates = new List<DeclaredPackage>();
+                string list = l.Substring(modules + "-modules".Length);
+                try
+                {
+                    foreach (Match m in RequiredModule.Matches(list))
+                    {
+                        string name = m.Groups["name"].Value;
+                        string version = string.Empty;
+                        foreach (Match v in TableValue.Matches(m.Groups["body"].Value))
+                        {
+                            bool isName = v.Groups["key"].Value.Equals("ModuleName", StringComparison.OrdinalIgnoreCase);
+                            name = isName ? v.Groups["value"].Value : name;
+                            version = isName ? version : v.Groups["value"].Value;
+                        }
+
+                        PackageManifests.Add(candidates, PackageEcosystem.PowerShell, name, version, path, i + 1, lines[i].IndexOf('#') + 1);
+                    }
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                }
+
+                foreach (DeclaredPackage package in candidates)
+                {
+                    if (AiSdkCatalog.TryGetByPackageId(package.Id, out _))
+                    {
+                        package.Kind = "required by '#Requires -Modules' (line " + (i + 1) + " in " + System.IO.Path.GetFileName(path) +
+                                       ": PowerShell loads the module from the PowerShell Gallery's install where the script runs; no manifest of the repository declares it and no project compiles that code)";
+                        found.Add(package);
+                    }
+                }
+            }
+        }
+
+        /// <summary>One module of a <c>#Requires -Modules</c> list: a name, or a hashtable's ModuleName with its version.</summary>
+        private static readonly Regex RequiredModule = new Regex(@"@\{(?<body>[^}]*)\}|(?<name>[A-Za-z][\w.\-]*)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+        private static readonly Regex TableValue = new Regex(@"\b(?<key>ModuleName|RequiredVersion|ModuleVersion)\s*=\s*['""]?(?<value>[\w.\-]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+
         /// <summary>Whether <paramref name="text"/> has a word an install command needs (a cheap test before the file is parsed).</summary>
         private static bool MayInstall(string text) =>
-            text.IndexOf("install", StringComparison.Ordinal) >= 0 || text.IndexOf(" add ", StringComparison.Ordinal) >= 0 || text.IndexOf("dlx ", StringComparison.Ordinal) >= 0 ||
+            text.IndexOf("install", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("#requires", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf(" add ", StringComparison.Ordinal) >= 0 || text.IndexOf("dlx ", StringComparison.Ordinal) >= 0 ||
             text.IndexOf(" -p ", StringComparison.Ordinal) >= 0 || text.IndexOf("--package", StringComparison.Ordinal) >= 0 || text.IndexOf(" create ", StringComparison.Ordinal) >= 0;
 
         /// <summary>

@@ -1025,10 +1025,10 @@ namespace Guardrails.BuildTasks.Policy
 
         /// <summary>A quoted <c>npm:</c> specifier or ESM CDN URL in code: <c>"npm:openai@^4"</c>, <c>"https://esm.sh/openai@4.77.0"</c>.</summary>
         private static readonly Regex QuotedImport = new Regex(
-            @"[""'`](npm:[^""'`\s]+|https?://(?:esm\.sh|cdn\.esm\.sh|esm\.run|cdn\.jsdelivr\.net/npm|fastly\.jsdelivr\.net/npm|unpkg\.com|cdn\.skypack\.dev|ga\.jspm\.io/npm:|jspm\.dev/npm:|cdn\.jsdelivr\.net/npm)/?[^""'`\s]*)[""'`]",
+            @"[""'`]((?:npm|jsr):[^""'`\s]+|https?://(?:esm\.sh|cdn\.esm\.sh|esm\.run|cdn\.jsdelivr\.net/npm|fastly\.jsdelivr\.net/npm|unpkg\.com|cdn\.skypack\.dev|ga\.jspm\.io/npm:|jspm\.dev/npm:|cdn\.jsdelivr\.net/npm)/?[^""'`\s]*)[""'`]",
             RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(2));
 
-        private static readonly string[] ImportMarkers = { "npm:", "esm.sh", "esm.run", "jsdelivr.net/npm", "unpkg.com", "skypack.dev", "jspm." };
+        private static readonly string[] ImportMarkers = { "npm:", "jsr:", "esm.sh", "esm.run", "jsdelivr.net/npm", "unpkg.com", "skypack.dev", "jspm." };
 
         private static void CodeImports(string path, string text, List<DeclaredPackage> found)
         {
@@ -1075,15 +1075,22 @@ namespace Guardrails.BuildTasks.Policy
         /// <summary>
         /// The npm package an import specifier names: <c>npm:@scope/name@1.2/sub</c>, or the first package of an ESM CDN path
         /// (<c>https://esm.sh/v135/openai@4.77.0/index.mjs</c>, <c>https://cdn.jsdelivr.net/npm/openai@4.77.0/+esm</c>,
-        /// <c>https://ga.jspm.io/npm:openai@4.77.0/index.mjs</c>); null for anything else (a <c>jsr:</c> or plain URL import).
+        /// <c>https://ga.jspm.io/npm:openai@4.77.0/index.mjs</c>), or a JSR package an SDK publishes there too (<c>jsr:@openai/openai@4</c>,
+        /// <c>https://esm.sh/jsr/@openai/openai</c>: <see cref="JsrPackages"/>); null for anything else (another <c>jsr:</c> package, a plain URL).
         /// </summary>
         internal static (string Name, string Version)? ImportedPackage(string specifier)
         {
             string s = specifier.Trim();
             string rest;
+            bool jsr = false;
             if (s.StartsWith("npm:", StringComparison.OrdinalIgnoreCase))
             {
                 rest = s.Substring(4).TrimStart('/');
+            }
+            else if (s.StartsWith("jsr:", StringComparison.OrdinalIgnoreCase))
+            {
+                rest = s.Substring(4).TrimStart('/');
+                jsr = true;
             }
             else
             {
@@ -1117,6 +1124,12 @@ namespace Guardrails.BuildTasks.Policy
                     if (Regex.IsMatch(rest, @"^(v\d+|stable)/"))
                     {
                         rest = rest.Substring(rest.IndexOf('/') + 1);
+                    }
+
+                    if (rest.StartsWith("jsr/", StringComparison.OrdinalIgnoreCase))
+                    {
+                        rest = rest.Substring(4); // esm.sh serves JSR packages under /jsr/
+                        jsr = true;
                     }
 
                     if (rest.StartsWith("gh/", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("jsr/", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("pr/", StringComparison.OrdinalIgnoreCase))
@@ -1178,7 +1191,21 @@ namespace Guardrails.BuildTasks.Policy
                 }
             }
 
+            if (jsr)
+            {
+                return JsrPackages.TryGetValue(name, out string? npmName) ? (npmName, NpmVersion(version)) : null;
+            }
+
             return name.Length == 0 || name.EndsWith("/", StringComparison.Ordinal) ? null : (name, NpmVersion(version));
         }
+
+        /// <summary>
+        /// SDKs published to JSR under another name than npm's, by their JSR name: the same code as the npm package the catalog
+        /// names. <c>@openai/openai</c>: OpenAI's JavaScript SDK (deno.com/blog/openai-on-jsr, <c>deno add jsr:@openai/openai</c>).
+        /// </summary>
+        private static readonly Dictionary<string, string> JsrPackages = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["@openai/openai"] = "openai",
+        };
     }
 }

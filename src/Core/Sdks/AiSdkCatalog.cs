@@ -614,6 +614,7 @@ namespace Guardrails.Core.Sdks
             Eco(PackageEcosystem.Composer, "composer-gemini-php", "Gemini PHP client (community)", "Google (Gemini)", "google-gemini-php/client", "google-gemini-php/laravel"),
             Eco(PackageEcosystem.Composer, "composer-prism", "Prism (multi-provider LLM library for Laravel)", "OpenAI, Anthropic, Google and others (multi-provider client)", "prism-php/prism"),
             Eco(PackageEcosystem.Composer, "composer-llphant", "LLPhant", "none (orchestration)", "theodo-group/llphant"),
+            Eco(PackageEcosystem.PowerShell, "psgallery-psopenai", "PSOpenAI (PowerShell module, community)", "OpenAI", "PSOpenAI"),
         };
 
         /// <summary>
@@ -1021,7 +1022,7 @@ namespace Guardrails.Core.Sdks
                 "[D] PyPI project list (env/packages/pypi.tsv): " + string.Join(", ", names) + " (name verified 2026-12-04)", isIntegration: isIntegration, ecosystem: PackageEcosystem.PyPI);
 
         /// <summary>
-        /// An AI SDK of another registry (<see cref="PackageEcosystem.Golang"/>, Cargo, Maven, RubyGems, Composer): its packages
+        /// An AI SDK of another registry (<see cref="PackageEcosystem.Golang"/>, Cargo, Maven, RubyGems, Composer, the PowerShell Gallery): its packages
         /// as package URLs (a name ending in "/*" is a family: every package under that prefix), no assemblies, namespaces or hosts.
         /// </summary>
         private static AiSdk Eco(string ecosystem, string id, string displayName, string provider, params string[] names) =>

@@ -33,6 +33,12 @@ namespace Guardrails.Core.Sdks
         public const string Composer = "composer";
 
         /// <summary>
+        /// PowerShell Gallery modules (<c>Install-Module</c>, <c>Install-PSResource</c>, <c>#Requires -Modules</c>):
+        /// <c>pkg:powershell/PSOpenAI</c> (the Gallery compares names ignoring case, as the catalog and the policy do).
+        /// </summary>
+        public const string PowerShell = "powershell";
+
+        /// <summary>
         /// The package URL of <paramref name="name"/> in <paramref name="ecosystem"/>: npm names as written (scoped ones keep
         /// their '@scope/'; the registry lower-cases new names, and ids compare ignoring case anyway), PyPI names normalized as
         /// PEP 503 does (lower case, every run of '-', '_', '.' one '-': <c>Google_GenerativeAI</c> is <c>google-generativeai</c>).

@@ -31,6 +31,8 @@ public sealed class InstallCommandTests
             "pdm add 'litellm[proxy]'",                                                    // 12
             "pipenv install ollama",                                                       // 13
             "pip install -c constraints-openai.txt requests",                              // 14 -c value skipped
+            "npm --prefix /opt/ai -g install groq-sdk",                                    // 15 the manager's own options before its verb
+            "pip3 --quiet install ollama==0.4.0",                                          // 16
             "") + "\n");
 
         string[] found = InstalledSdks.Read(sh).Select(p => p.Id + "|" + p.Version + "|" + Path.GetFileName(p.File) + ":" + p.Line).ToArray();
@@ -40,7 +42,7 @@ public sealed class InstallCommandTests
             "pkg:pypi/openai|1.55.0|setup.sh:1", "pkg:pypi/anthropic||setup.sh:2", "pkg:pypi/anthropic|>=0.40|setup.sh:3", "pkg:pypi/groq||setup.sh:4",
             "pkg:pypi/mistralai||setup.sh:5", "pkg:npm/groq-sdk|0.9.0|setup.sh:6", "pkg:npm/@anthropic-ai/sdk|0.39.0|setup.sh:7", "pkg:npm/openai|4.77.0|setup.sh:8",
             "pkg:pypi/cohere|>=5|deps.txt:2", "pkg:pypi/together|>=1|setup.sh:9", "pkg:pypi/google-generativeai|0.8.3|setup.sh:11", "pkg:pypi/litellm||setup.sh:12",
-            "pkg:pypi/ollama||setup.sh:13",
+            "pkg:pypi/ollama||setup.sh:13", "pkg:npm/groq-sdk||setup.sh:15", "pkg:pypi/ollama|0.4.0|setup.sh:16",
         }, found);
         Assert.Contains("installed by 'pip install -r deps.txt", InstalledSdks.Read(sh).Single(p => p.Id == "pkg:pypi/cohere").Kind);
     }
@@ -102,5 +104,29 @@ public sealed class InstallCommandTests
         string dib = dir.Write("nb/tools.dib", "#!meta\n{\"kernelInfo\":{}}\n\n#!pwsh\npip install openai\n\n#!python\n%pip install anthropic\nprint('pip install groq')\n\n#!csharp\n#r \"nuget: OpenAI, 2.1.0\"\n");
         Assert.True(InstalledSdks.IsCommandFile("nb/tools.dib"));
         Assert.Equal(new[] { "pkg:pypi/openai|5", "pkg:pypi/anthropic|8" }, InstalledSdks.Read(dib).Select(p => p.Id + "|" + p.Line));
+    }
+
+    /// <summary>
+    /// PowerShell scripts are command files too: a PowerShell Gallery AI module (PSOpenAI, "PowerShell module for OpenAI API")
+    /// installed with Install-Module/Install-PSResource or required with <c>#Requires -Modules</c> is <c>pkg:powershell/PSOpenAI</c>,
+    /// and a <c>pip install</c> in a .ps1 is read as in a shell script (a backtick continues a line).
+    /// </summary>
+    [Fact]
+    public void PowerShell_scripts_install_and_require_Gallery_modules_and_run_pip()
+    {
+        using var dir = new TempDir();
+        string ps1 = dir.Write("build/setup.ps1", string.Join("\n",
+            "#Requires -Version 7.2",
+            "#Requires -Modules Pester, @{ ModuleName = 'PSOpenAI'; RequiredVersion = '4.48.0' }",
+            "Install-Module -Name PSOpenAI -RequiredVersion 4.48.0 -Scope CurrentUser -Force",
+            "Install-PSResource psopenai -TrustRepository",
+            "Install-Module -Name Pester -Force",
+            "pip install `",
+            "    openai==1.55.0",
+            "") + "\n");
+
+        Assert.True(InstalledSdks.IsCommandFile("build/setup.ps1"));
+        Assert.Equal(new[] { "pkg:powershell/PSOpenAI|4.48.0|2", "pkg:powershell/PSOpenAI|4.48.0|3", "pkg:powershell/psopenai||4", "pkg:pypi/openai|1.55.0|6" },
+            InstalledSdks.Read(ps1).Select(p => p.Id + "|" + p.Version + "|" + p.Line));
     }
 }
