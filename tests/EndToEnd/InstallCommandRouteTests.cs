@@ -3,8 +3,10 @@ namespace Guardrails.EndToEnd.Tests;
 /// <summary>
 /// Install commands the build did not read (install16; round 12 route 13's notebook and conda parts): a Jupyter notebook's
 /// <c>%pip install</c>/<c>!pip install</c> cells, a conda <c>environment.yml</c>'s conda packages, a script's <c>conda install
-/// -c conda-forge</c> and a requirements file under another name named by <c>pip install -r</c>. The Enforce build passed with
-/// no word; now each AI SDK is GRD201 at its file and line, in the build and in <c>guardrails scan</c>.
+/// -c conda-forge</c>, a requirements file under another name named by <c>pip install -r</c>, a PowerShell script's
+/// <c>Install-Module PSOpenAI</c>, a Deno <c>jsr:@openai/openai</c> import and a CI step's <c>python3 -m pip install Aider_Chat</c>.
+/// The Enforce build passed with no word; now each AI SDK is GRD201 at its file and line (the assistant CLI GRD130), in the
+/// build, and the SDKs in <c>guardrails scan</c>.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public class InstallCommandRouteTests
@@ -33,6 +35,9 @@ public class InstallCommandRouteTests
         project.Write("py/environment.yml", "name: eval\nchannels: [conda-forge]\ndependencies:\n  - python=3.12\n  - anthropic=0.40.0\n  - pip\n");
         project.Write("sh/setup.sh", "#!/bin/sh\nset -e\nconda install -y -c conda-forge openai\npip install -r deps.txt\n");
         project.Write("sh/deps.txt", "requests==2.32.3\nmistralai==1.2.0\n");
+        project.Write("tools/setup.ps1", "#Requires -Version 7.2\nInstall-Module -Name PSOpenAI -RequiredVersion 4.48.0 -Scope CurrentUser -Force\n");
+        project.Write("edge/deno.json", "{\n  \"imports\": {\n    \"openai\": \"jsr:@openai/openai@^4.77.0\"\n  }\n}\n");
+        project.Write(".github/workflows/review.yml", "on: push\njobs:\n  review:\n    runs-on: ubuntu-latest\n    steps:\n      - run: python3 -m pip install --user Aider_Chat==0.86.1\n");
         Git.CommitAll(project.Directory);
 
         DotNet.Result build = project.Build();
@@ -45,6 +50,9 @@ public class InstallCommandRouteTests
             @"environment\.yml\(5,\d+\): Guardrails error GRD201: Package 'pkg:pypi/anthropic' 0\.40\.0",
             @"setup\.sh\(3,1\): Guardrails error GRD201: Package 'pkg:pypi/openai'",
             @"deps\.txt\(2,1\): Guardrails error GRD201: Package 'pkg:pypi/mistralai' 1\.2\.0",
+            @"setup\.ps1\(2,1\): Guardrails error GRD201: Package 'pkg:powershell/PSOpenAI' 4\.48\.0",
+            @"deno\.json\(3,\d+\): Guardrails error GRD201: Package 'pkg:npm/openai' \^4\.77\.0",
+            @"review\.yml\(\d+,\d+\): [^\n]*GRD130[^\n]*'aider'",
         };
         foreach (string pattern in expected)
         {
@@ -53,7 +61,7 @@ public class InstallCommandRouteTests
 
         DotNet.Result scan = GuardrailsTool.DocumentedScan(project.Directory, project.PathOf(E2eDocuments.PolicyFile));
         Assert.True(scan.ExitCode != 0, scan.ToString());
-        foreach (string id in new[] { "eval.ipynb", "environment.yml", "setup.sh", "deps.txt", "pkg:pypi/openai", "pkg:pypi/anthropic", "pkg:pypi/mistralai" })
+        foreach (string id in new[] { "eval.ipynb", "environment.yml", "setup.sh", "deps.txt", "setup.ps1", "deno.json", "pkg:pypi/openai", "pkg:pypi/anthropic", "pkg:pypi/mistralai", "pkg:powershell/PSOpenAI", "pkg:npm/openai" })
         {
             Assert.True(scan.Output.Contains("GRD201", StringComparison.Ordinal) && scan.Output.Contains(id, StringComparison.Ordinal), id + "\n" + scan);
         }
