@@ -213,38 +213,8 @@ namespace Guardrails.BuildTasks.Footprints
                 yield break;
             }
 
-            JsonNode? cells = JsonReader.TryParse(text, out _)?["cells"];
-            if (cells == null || !cells.IsArray)
+            foreach (var (_, lines) in NotebookCells.Code(JsonReader.TryParse(text, out _)))
             {
-                yield break;
-            }
-
-            foreach (JsonNode cell in cells.Items)
-            {
-                if (cell["cell_type"]?.Text != "code" || cell["source"] is not { } source)
-                {
-                    continue;
-                }
-
-                var lines = new List<(string Text, int Line, int Column)>();
-                if (source.IsString)
-                {
-                    foreach (string part in (source.Text ?? string.Empty).Split('\n'))
-                    {
-                        lines.Add((part, source.Start.Line, source.Start.Column));
-                    }
-                }
-                else if (source.IsArray)
-                {
-                    foreach (JsonNode item in source.Items)
-                    {
-                        if (item.IsString)
-                        {
-                            lines.Add(((item.Text ?? string.Empty).TrimEnd('\n'), item.Start.Line, item.Start.Column));
-                        }
-                    }
-                }
-
                 bool shellCell = lines.Count > 0 && IsShellCellMagic(lines[0].Text);
                 for (int i = shellCell ? 1 : 0; i < lines.Count; i++)
                 {

@@ -108,47 +108,16 @@ namespace Guardrails.BuildTasks.Foundation
         private static void ParseNotebook(string path, string text, List<DeclaredPackage> found)
         {
             JsonNode? root = JsonReader.TryParse(text, out _);
-            JsonNode? cells = root?["cells"];
-            if (cells == null || !cells.IsArray)
-            {
-                return;
-            }
-
-            JsonNode? meta = root!["metadata"];
+            JsonNode? meta = root?["metadata"];
             string kernel = (meta?["kernelspec"]?["name"]?.Text ?? string.Empty) + " " + (meta?["kernelspec"]?["language"]?.Text ?? string.Empty) + " " +
                 (meta?["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"]?.Text ?? string.Empty);
             bool dotnetNotebook = kernel.IndexOf(".net", StringComparison.OrdinalIgnoreCase) >= 0 || kernel.IndexOf("c#", StringComparison.OrdinalIgnoreCase) >= 0 ||
                 kernel.IndexOf("f#", StringComparison.OrdinalIgnoreCase) >= 0 || kernel.IndexOf("csharp", StringComparison.OrdinalIgnoreCase) >= 0 ||
                 kernel.IndexOf("fsharp", StringComparison.OrdinalIgnoreCase) >= 0;
-            foreach (JsonNode cell in cells.Items)
+            foreach ((JsonNode cell, List<(string Text, int Line, int Column)> lines) in NotebookCells.Code(root))
             {
-                if (cell["cell_type"]?.Text != "code")
-                {
-                    continue;
-                }
-
                 string? language = cell["metadata"]?["dotnet_interactive"]?["language"]?.Text ?? cell["metadata"]?["polyglot_notebook"]?["kernelName"]?.Text;
                 bool code = language != null ? IsDotNetKernel(language, false) : dotnetNotebook;
-                JsonNode? source = cell["source"];
-                var lines = new List<(string Text, int Line, int Column)>();
-                if (source != null && source.IsString)
-                {
-                    foreach (string part in (source.Text ?? string.Empty).Split('\n'))
-                    {
-                        lines.Add((part, source.Start.Line, source.Start.Column));
-                    }
-                }
-                else if (source != null && source.IsArray)
-                {
-                    foreach (JsonNode item in source.Items)
-                    {
-                        if (item.IsString)
-                        {
-                            lines.Add(((item.Text ?? string.Empty).TrimEnd('\n'), item.Start.Line, item.Start.Column));
-                        }
-                    }
-                }
-
                 for (int i = 0; i < lines.Count; i++)
                 {
                     string l = lines[i].Text.TrimEnd('\r');
