@@ -22,12 +22,15 @@ namespace Guardrails.BuildTasks.Policy
         /// <summary>A signature type found: the SDK, the assembly that declares it and the type's full name.</summary>
         public sealed class Carried
         {
-            public Carried(AiSdk sdk, string assembly, string typeName)
+            public Carried(AiSdk sdk, string assembly, string typeName, string? evidence = null)
             {
                 Sdk = sdk;
                 Assembly = assembly;
                 TypeName = typeName;
+                _evidence = evidence;
             }
+
+            private readonly string? _evidence;
 
             public AiSdk Sdk { get; }
 
@@ -36,7 +39,7 @@ namespace Guardrails.BuildTasks.Policy
             public string TypeName { get; }
 
             /// <summary>"assembly Acme.Http declares OpenAI.OpenAIClient" (what the evaluator's message cites).</summary>
-            public string Evidence => "assembly " + Assembly + " declares " + TypeName;
+            public string Evidence => _evidence ?? "assembly " + Assembly + " declares " + TypeName;
         }
 
         private static readonly ConcurrentDictionary<string, Carried?> Known = new ConcurrentDictionary<string, Carried?>(StringComparer.Ordinal);
@@ -81,7 +84,122 @@ namespace Guardrails.BuildTasks.Policy
             return found;
         }
 
-        private static Carried? Read(string file, AiSdk? own)
+        /// <summary>
+        /// The folders of a package whose assemblies run in the build instead of being compiled against (adversary round 12
+        /// route 3): the compiler's analyzers and source generators, MSBuild tasks and the tools a package's targets start.
+        /// </summary>
+        private static readonly string[] BuildFolders = { "analyzers/", "build/", "buildTransitive/", "buildMultiTargeting/", "tasks/", "tools/" };
+
+        /// <summary>Whether <paramref name="path"/> (a package file, "analyzers/dotnet/cs/X.dll") is an assembly in one of <see cref="BuildFolders"/>; satellite resource assemblies hold no code.</summary>
+        public static bool IsBuildFolderAssembly(string path)
+        {
+            string p = path.Replace('\\', '/');
+            if (!p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".resources.dll", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            foreach (string folder in BuildFolders)
+            {
+                if (p.StartsWith(folder, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Adversary round 12 route 3: the catalog SDK that an assembly a package ships in a build folder (an analyzer or a
+        /// source generator in <c>analyzers/</c>, an MSBuild task in <c>build/</c> or <c>tasks/</c>, a tool in <c>tools/</c>)
+        /// is, declares or references, or null. Those assemblies run inside the compiler or MSBuild, so an SDK among them is
+        /// used by the build although nothing compiles against it. <paramref name="files"/> are the package's files as the
+        /// assets file lists them; only the assemblies in build folders are read, each once per package content (sha512).
+        /// </summary>
+        public static Carried? InBuildFolders(string packageDirectory, IReadOnlyList<string> files, string? sha512, AiSdk? own = null)
+        {
+            string key = "build|" + packageDirectory + "|" + (sha512 ?? string.Empty) + "|" + (own?.Id ?? string.Empty);
+            if (sha512 != null && Known.TryGetValue(key, out Carried? known))
+            {
+                return known;
+            }
+
+            Carried? found = null;
+            foreach (string file in files)
+            {
+                if (IsBuildFolderAssembly(file))
+                {
+                    found = ReadRunInBuild(Path.Combine(packageDirectory, file.Replace('/', Path.DirectorySeparatorChar)), file.Replace('\\', '/'), own);
+                    if (found != null)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (sha512 != null)
+            {
+                Known[key] = found;
+            }
+
+            return found;
+        }
+
+        /// <summary>
+        /// The catalog SDK an assembly that runs in the build belongs to: by its own name (<c>OpenAI.dll</c> shipped beside a
+        /// generator), by a signature type it declares (a renamed copy) or by an assembly it references (a generator or task
+        /// compiled against the SDK); <paramref name="shown"/> names it in the evidence. Neutral SDKs (abstractions) and
+        /// <paramref name="own"/> are no finding.
+        /// </summary>
+        public static Carried? ReadRunInBuild(string file, string shown, AiSdk? own)
+        {
+            const string Runs = " (it runs in the build: the compiler or MSBuild loads it)";
+            return WithReader(file, reader =>
+            {
+                string name = reader.GetString(reader.GetAssemblyDefinition().Name);
+                if (AiSdkCatalog.TryGetByAssemblyName(name, out AiSdk sdk) && !sdk.IsNeutral && sdk != own)
+                {
+                    return new Carried(sdk, name, string.Empty, shown + " is the SDK's assembly " + name + Runs);
+                }
+
+                Carried? declared = Declared(reader, own);
+                if (declared != null)
+                {
+                    return new Carried(declared.Sdk, declared.Assembly, declared.TypeName, shown + " declares " + declared.TypeName + Runs);
+                }
+
+                foreach (AssemblyReferenceHandle handle in reader.AssemblyReferences)
+                {
+                    string referenced = reader.GetString(reader.GetAssemblyReference(handle).Name);
+                    if (AiSdkCatalog.TryGetByAssemblyName(referenced, out AiSdk used) && !used.IsNeutral && used != own)
+                    {
+                        return new Carried(used, name, string.Empty, shown + " references the SDK's assembly " + referenced + Runs);
+                    }
+                }
+
+                return null;
+            });
+        }
+
+        private static Carried? Read(string file, AiSdk? own) => WithReader(file, reader => Declared(reader, own));
+
+        /// <summary>The first catalog signature type (other than <paramref name="own"/>'s) the assembly declares.</summary>
+        private static Carried? Declared(MetadataReader reader, AiSdk? own)
+        {
+            foreach (KeyValuePair<string, AiSdk> signature in AiSdkCatalog.SignatureTypes)
+            {
+                if (signature.Value != own && Declares(reader, signature.Key))
+                {
+                    return new Carried(signature.Value, reader.GetString(reader.GetAssemblyDefinition().Name), signature.Key);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary><paramref name="read"/> over the metadata of <paramref name="file"/>; null for a missing, oversized or unreadable file or one that is no assembly.</summary>
+        private static Carried? WithReader(string file, Func<MetadataReader, Carried?> read)
         {
             try
             {
@@ -100,20 +218,7 @@ namespace Guardrails.BuildTasks.Policy
                     }
 
                     MetadataReader reader = pe.GetMetadataReader();
-                    if (!reader.IsAssembly)
-                    {
-                        return null;
-                    }
-
-                    foreach (KeyValuePair<string, AiSdk> signature in AiSdkCatalog.SignatureTypes)
-                    {
-                        if (signature.Value != own && Declares(reader, signature.Key))
-                        {
-                            return new Carried(signature.Value, reader.GetString(reader.GetAssemblyDefinition().Name), signature.Key);
-                        }
-                    }
-
-                    return null;
+                    return reader.IsAssembly ? read(reader) : null;
                 }
             }
             catch (Exception e) when (e is BadImageFormatException || e is InvalidOperationException || e is IOException || e is UnauthorizedAccessException)

@@ -165,7 +165,7 @@ namespace Guardrails.BuildTasks.Policy
             foreach ((Library lib, List<Library> chain, string framework) in pending)
             {
                 List<string> chainIds = chain.FindAll(l => l.IsPackage).ConvertAll(l => l.Id);
-                CarriedSdks.Carried? carried = lib.Compile.Count > 0 ? Carrier(root, lib, verdicts.SdkOfPackage(lib.Id)) : null;
+                CarriedSdks.Carried? carried = Carrier(root, lib, verdicts.SdkOfPackage(lib.Id));
                 Decision decision = carried != null
                     ? verdicts.CarrierPackage(lib.Id, lib.Version, chainIds, carried.Sdk, carried.Evidence)
                     : verdicts.Package(lib.Id, lib.Version, chainIds);
@@ -234,7 +234,12 @@ namespace Guardrails.BuildTasks.Policy
             return (comma >= 0 ? text.Substring(0, comma) : text).Trim();
         }
 
-        /// <summary>The SDK a restored package's compile-time assemblies carry (<see cref="CarriedSdks"/>), from the package folder the assets file names.</summary>
+        /// <summary>
+        /// The SDK a restored package carries (<see cref="CarriedSdks"/>), from the package folder the assets file names:
+        /// declared by one of its compile-time assemblies, else (adversary round 12 route 3) an assembly of its build folders
+        /// (analyzers, source generators, MSBuild tasks, tools: <see cref="CarriedSdks.InBuildFolders"/>, from the
+        /// library's file list) that is, declares or references a catalog SDK's assembly.
+        /// </summary>
         private static CarriedSdks.Carried? Carrier(JsonNode root, Library lib, AiSdk? own)
         {
             JsonNode? library = root["libraries"]?[lib.Id + "/" + lib.Version];
@@ -257,7 +262,18 @@ namespace Guardrails.BuildTasks.Policy
 
                 if (Directory.Exists(dir))
                 {
-                    return CarriedSdks.Of(dir, lib.Compile, library["sha512"]?.Text, own);
+                    string? sha512 = library["sha512"]?.Text;
+                    var files = new List<string>();
+                    foreach (JsonNode file in library["files"]?.Items ?? (IReadOnlyList<JsonNode>)Array.Empty<JsonNode>())
+                    {
+                        if (file.Text is { Length: > 0 } f && CarriedSdks.IsBuildFolderAssembly(f))
+                        {
+                            files.Add(f);
+                        }
+                    }
+
+                    return (lib.Compile.Count > 0 ? CarriedSdks.Of(dir, lib.Compile, sha512, own) : null)
+                        ?? (files.Count > 0 ? CarriedSdks.InBuildFolders(dir, files, sha512, own) : null);
                 }
             }
 
