@@ -413,7 +413,7 @@ namespace Guardrails.BuildTasks
             {
                 string full = Path.Combine(root!, relative.Replace('/', Path.DirectorySeparatorChar));
                 packages.AddRange(InteractiveScripts.IsScript(relative) ? InteractiveScripts.Read(full)
-                    : MsBuildProjectFiles.IsMsBuildFile(relative) ? InteractiveScripts.ReadInlineTasks(full)
+                    : MsBuildProjectFiles.IsMsBuildFile(relative) ? InteractiveScripts.ReadInlineTasks(full).Concat(Policy.UsingTaskAssemblies.Read(full)).ToList()
                     : relative.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) ? FileBasedApp.Read(full)?.RestoredPackages() ?? new System.Collections.Generic.List<DeclaredPackage>()
                     : Footprints.InstalledSdks.IsCommandFile(relative) ? Footprints.InstalledSdks.Read(full)
                     : Policy.PackageManifests.Read(full, problems));

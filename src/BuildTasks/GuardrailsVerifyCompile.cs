@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using Guardrails.BuildTasks.Foundation;
 using Guardrails.BuildTasks.Integrity;
@@ -43,6 +44,9 @@ namespace Guardrails.BuildTasks
         public string? GeneratedConfigFile { get; set; }
 
         public ITaskItem[]? Analyzers { get; set; }
+
+        /// <summary>$(NuGetPackageFolders): the Analyzer items inside a restored package's folder are judged by the package gate.</summary>
+        public string? PackageFolders { get; set; }
 
         public string? Language { get; set; }
 
@@ -117,6 +121,8 @@ namespace Guardrails.BuildTasks
                     AnalyzerConfigFiles = GuardrailsCheck.Paths(AnalyzerConfigFiles),
                     GeneratedConfigFile = GeneratedConfigFile,
                     Analyzers = GuardrailsCheck.Paths(Analyzers),
+                    AnalyzersDefinedIn = (Analyzers ?? new ITaskItem[0]).Select(a => a.GetMetadata("DefiningProjectFullPath")).ToArray(),
+                    PackageFolders = PackageFolders,
                     Language = Language,
                     RunAnalyzers = RunAnalyzers,
                     RunAnalyzersDuringBuild = RunAnalyzersDuringBuild,

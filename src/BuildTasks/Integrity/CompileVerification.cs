@@ -44,6 +44,12 @@ namespace Guardrails.BuildTasks.Integrity
 
         public string[] Analyzers { get; set; } = new string[0];
 
+        /// <summary>The project file that declares each of <see cref="Analyzers"/> (its DefiningProjectFullPath), in the same order.</summary>
+        public string[] AnalyzersDefinedIn { get; set; } = new string[0];
+
+        /// <summary>$(NuGetPackageFolders): an analyzer in the folder of a restored package is the package gate's to judge.</summary>
+        public string? PackageFolders { get; set; }
+
         public string? Language { get; set; }
 
         public string? RunAnalyzers { get; set; }
@@ -466,7 +472,7 @@ namespace Guardrails.BuildTasks.Integrity
         /// </summary>
         private static void CheckReferences(CompileInputs inputs, CompileVerificationResult result)
         {
-            EffectivePolicy? policy = inputs.References.Length == 0 && inputs.CopiedFiles.Length == 0 && inputs.EmbeddedResources.Length == 0 ? null : EffectivePolicyOf(inputs);
+            EffectivePolicy? policy = inputs.References.Length == 0 && inputs.CopiedFiles.Length == 0 && inputs.EmbeddedResources.Length == 0 && inputs.Analyzers.Length == 0 ? null : EffectivePolicyOf(inputs);
             PolicyVerdicts? verdicts = PolicyVerdicts.From(policy);
             if (verdicts == null)
             {
@@ -544,6 +550,146 @@ namespace Guardrails.BuildTasks.Integrity
 
                 result.Findings.Add(finding);
             }
+
+            CheckAnalyzers(inputs, policy!, verdicts, reported, result);
+        }
+
+        /// <summary>
+        /// Adversary round 12 route 3c: an assembly the compiler loads as an analyzer or source generator (an Analyzer item,
+        /// e.g. <c>&lt;Analyzer Include="../../eng/analyzers/*.dll" /&gt;</c> of a committed OpenAI.dll, or a generator compiled
+        /// against it) runs the SDK inside the compiler. Each final Analyzer item outside a restored package's folder (those are
+        /// the package gate's: <see cref="CarriedSdks.InBuildFolders"/>) that is, declares or references a catalog SDK
+        /// assembly is judged as that SDK's package (GRD201 unless the policy approves it), at the item in the project file
+        /// that declares it.
+        /// </summary>
+        private static void CheckAnalyzers(CompileInputs inputs, EffectivePolicy policy, PolicyVerdicts verdicts, HashSet<string> reported, CompileVerificationResult result)
+        {
+            for (int i = 0; i < inputs.Analyzers.Length; i++)
+            {
+                string analyzer = inputs.Analyzers[i].Trim();
+                if (analyzer.Length == 0 || InRestoredPackage(analyzer, inputs.PackageFolders, policy))
+                {
+                    continue;
+                }
+
+                CarriedSdks.Carried? carried = CarriedSdks.ReadRunInBuild(analyzer, Path.GetFileName(analyzer), null);
+                if (carried == null || !reported.Add(carried.Sdk.Id))
+                {
+                    continue;
+                }
+
+                bool judgedByCheck = false;
+                foreach (ResolvedPackage p in policy.Packages)
+                {
+                    judgedByCheck |= carried.Sdk.HasPackage(p.Id);
+                }
+
+                Decision decision = verdicts.Sdk(carried.Sdk);
+                if (judgedByCheck || !decision.IsViolation)
+                {
+                    continue;
+                }
+
+                string project = i < inputs.AnalyzersDefinedIn.Length && inputs.AnalyzersDefinedIn[i].Trim().Length > 0 ? inputs.AnalyzersDefinedIn[i].Trim() : inputs.ProjectPath;
+                (int line, int column) = ItemLocation(project, "Analyzer", analyzer);
+                var finding = new Finding(RuleCatalog.PackageNotApproved, project, line, column,
+                    "The compiler loads " + analyzer + " as an analyzer or source generator (an Analyzer item), and " + carried.Evidence +
+                    ", but no restored package the Guardrails check judged brings it: " + decision.Reason +
+                    ". Take the SDK out of the compiler's analyzers, or ask the policy owner to " + decision.Request + ".",
+                    subject: carried.Sdk.Id);
+                if (decision.Waiver != null)
+                {
+                    finding = Waivers.Waive(finding, decision.Waiver);
+                    result.WaiversApplied.Add(decision.Waiver);
+                }
+
+                result.Findings.Add(finding);
+            }
+        }
+
+        /// <summary>True when <paramref name="file"/> lies in the folder of a restored package (&lt;package folder&gt;/&lt;id&gt;/&lt;version&gt;/…).</summary>
+        private static bool InRestoredPackage(string file, string? packageFolders, EffectivePolicy policy)
+        {
+            string full;
+            try
+            {
+                full = Path.GetFullPath(file);
+            }
+            catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
+            {
+                return false;
+            }
+
+            foreach (string folder in (packageFolders ?? string.Empty).Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                string root;
+                try
+                {
+                    root = Path.GetFullPath(folder.Trim()).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
+                }
+                catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
+                {
+                    continue;
+                }
+
+                if (!full.StartsWith(root, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                string[] parts = full.Substring(root.Length).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+                if (parts.Length > 2 && policy.Packages.Exists(p => string.Equals(p.Id, parts[0], StringComparison.OrdinalIgnoreCase) && string.Equals(p.Version, parts[1], StringComparison.OrdinalIgnoreCase)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The line and column of the <paramref name="element"/> item in <paramref name="project"/> that brings in
+        /// <paramref name="path"/>: the first whose Include names the file, else the first with a wildcard, else the first; (1, 1)
+        /// when the file has none or cannot be read.
+        /// </summary>
+        private static (int Line, int Column) ItemLocation(string project, string element, string path)
+        {
+            string name = Path.GetFileName(path);
+            (int, int)? first = null;
+            (int, int)? wildcard = null;
+            try
+            {
+                var settings = new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
+                using (var reader = System.Xml.XmlReader.Create(project, settings))
+                {
+                    var info = (System.Xml.IXmlLineInfo)reader;
+                    while (reader.Read())
+                    {
+                        if (reader.NodeType != System.Xml.XmlNodeType.Element || reader.LocalName != element || !(reader.GetAttribute("Include") is string include))
+                        {
+                            continue;
+                        }
+
+                        var at = (info.LineNumber, Math.Max(1, info.LinePosition - 1));
+                        if (include.IndexOf(name, StringComparison.OrdinalIgnoreCase) >= 0)
+                        {
+                            return at;
+                        }
+
+                        first ??= at;
+                        if (include.IndexOf('*') >= 0)
+                        {
+                            wildcard ??= at;
+                        }
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is System.Xml.XmlException || e is ArgumentException || e is NotSupportedException)
+            {
+                return (1, 1);
+            }
+
+            return wildcard ?? first ?? (1, 1);
         }
 
         private enum Shipped

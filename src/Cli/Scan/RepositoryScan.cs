@@ -376,7 +376,7 @@ internal static class RepositoryScan
         foreach (string file in files.Text)
         {
             List<DeclaredPackage>? scriptPackages = InteractiveScripts.IsScript(file) ? InteractiveScripts.Read(file)
-                : MsBuildProjectFiles.IsMsBuildFile(file) ? InteractiveScripts.ReadInlineTasks(file) // adversary round 10 route 1b
+                : MsBuildProjectFiles.IsMsBuildFile(file) ? InteractiveScripts.ReadInlineTasks(file).Concat(Guardrails.BuildTasks.Policy.UsingTaskAssemblies.Read(file)).ToList() // adversary round 10 route 1b, round 12 route 3c
                 : null;
             if (scriptPackages is { Count: > 0 })
             {
