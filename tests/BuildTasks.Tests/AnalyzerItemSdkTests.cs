@@ -63,6 +63,14 @@ public class AnalyzerItemSdkTests
         Assert.Equal(4, finding.Line);
         Assert.Contains("The compiler loads " + openAi + " as an analyzer or source generator (an Analyzer item), and OpenAI.dll is the SDK's assembly OpenAI", finding.Message);
 
+        // The SDK's conflict resolution re-creates the Analyzer items (their defining file is then the SDK's targets): the
+        // finding stays at the element of the project file that declares the item.
+        string sdkTargets = dir.Write("sdk/Microsoft.NET.ConflictResolution.targets", "<Project>\n  <ItemGroup>\n    <Analyzer Include=\"@(_AnalyzerWithoutConflicts)\" />\n  </ItemGroup>\n</Project>\n");
+        inputs.AnalyzersDefinedIn = new[] { sdkTargets, sdkTargets };
+        Finding recreated = Assert.Single(CompileVerification.Run(inputs).Findings, f => f.Rule.Id == "GRD201");
+        Assert.Equal(inputs.ProjectPath, recreated.File);
+        Assert.Equal(4, recreated.Line);
+
         File.WriteAllText(inputs.EffectivePolicyFile!, Guardrails.Tests.Shared.EffectivePolicyText.Json("mode=Enforce\npolicy=true\npackage.approved=OpenAI\n"));
         Assert.DoesNotContain(CompileVerification.Run(inputs).Findings, f => f.Rule.Id == "GRD201");
     }

@@ -590,8 +590,22 @@ namespace Guardrails.BuildTasks.Integrity
                     continue;
                 }
 
-                string project = i < inputs.AnalyzersDefinedIn.Length && inputs.AnalyzersDefinedIn[i].Trim().Length > 0 ? inputs.AnalyzersDefinedIn[i].Trim() : inputs.ProjectPath;
-                (int line, int column) = ItemLocation(project, "Analyzer", analyzer);
+                // The item's defining file when it declares it; the SDK's targets re-create Analyzer items (package conflict
+                // resolution), so the project file and the Directory.Build files are looked at too.
+                string project = inputs.ProjectPath;
+                (int Line, int Column)? at = null;
+                string? definedIn = i < inputs.AnalyzersDefinedIn.Length && inputs.AnalyzersDefinedIn[i].Trim().Length > 0 ? inputs.AnalyzersDefinedIn[i].Trim() : null;
+                foreach (string? candidate in new[] { definedIn, inputs.ProjectPath }.Concat(inputs.LateBuildFiles))
+                {
+                    if (!string.IsNullOrWhiteSpace(candidate) && ItemLocation(candidate!.Trim(), "Analyzer", analyzer) is { } found)
+                    {
+                        project = candidate!.Trim();
+                        at = found;
+                        break;
+                    }
+                }
+
+                (int line, int column) = at ?? (0, 0);
                 var finding = new Finding(RuleCatalog.PackageNotApproved, project, line, column,
                     "The compiler loads " + analyzer + " as an analyzer or source generator (an Analyzer item), and " + carried.Evidence +
                     ", but no restored package the Guardrails check judged brings it: " + decision.Reason +
@@ -649,23 +663,30 @@ namespace Guardrails.BuildTasks.Integrity
 
         /// <summary>
         /// The line and column of the <paramref name="element"/> item in <paramref name="project"/> that brings in
-        /// <paramref name="path"/>: the first whose Include names the file, else the first with a wildcard, else the first; (1, 1)
-        /// when the file has none or cannot be read.
+        /// <paramref name="path"/>: the first whose Include names the file, else the first with a wildcard, else the first
+        /// literal one; an Include built from other items (<c>@(…)</c>, the SDK re-creating items) does not count. Null when
+        /// the file has none or cannot be read.
         /// </summary>
-        private static (int Line, int Column) ItemLocation(string project, string element, string path)
+        private static (int Line, int Column)? ItemLocation(string project, string element, string path)
         {
             string name = Path.GetFileName(path);
             (int, int)? first = null;
             (int, int)? wildcard = null;
             try
             {
+                if (!File.Exists(project))
+                {
+                    return null;
+                }
+
                 var settings = new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
                 using (var reader = System.Xml.XmlReader.Create(project, settings))
                 {
                     var info = (System.Xml.IXmlLineInfo)reader;
                     while (reader.Read())
                     {
-                        if (reader.NodeType != System.Xml.XmlNodeType.Element || reader.LocalName != element || !(reader.GetAttribute("Include") is string include))
+                        if (reader.NodeType != System.Xml.XmlNodeType.Element || reader.LocalName != element || !(reader.GetAttribute("Include") is string include) ||
+                            include.IndexOf("@(", StringComparison.Ordinal) >= 0)
                         {
                             continue;
                         }
@@ -686,10 +707,10 @@ namespace Guardrails.BuildTasks.Integrity
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is System.Xml.XmlException || e is ArgumentException || e is NotSupportedException)
             {
-                return (1, 1);
+                return null;
             }
 
-            return wildcard ?? first ?? (1, 1);
+            return wildcard ?? first;
         }
 
         private enum Shipped
