@@ -76,10 +76,16 @@ namespace Guardrails.Analyzers
             }
 
             var matches = new List<SecretMatch>();
-            if (TextFileSecrets.Scan(path, text.ToString(), matches) == TextFileKind.Skipped)
+            string content = text.ToString();
+            if (TextFileSecrets.Scan(path, content, matches) == TextFileKind.Skipped)
             {
                 ReportNotScanned(context, path, SkippedList.Binary, text.Length);
                 return;
+            }
+
+            if (InlineTaskCode.MayHold(path, content))
+            {
+                ReportInlineTaskCode(context, settings, path, text, content);
             }
 
             bool derived = IsRuntimeOptionsListing(path);
@@ -99,6 +105,33 @@ namespace Guardrails.Analyzers
                 context.ReportDiagnostic(match.Format.IsGeneric
                     ? settings.Create(Descriptors.PossibleSecret, location, match.Format.TokenKind, match.Redacted)
                     : settings.Create(Descriptors.KeyInFile, location, match.Format.Provider, match.Format.TokenKind, match.Redacted, match.Format.EnvironmentVariable, match.Format.RotateUrl));
+            }
+        }
+
+        /// <summary>
+        /// The keys the C# of an MSBuild file's inline tasks joins from pieces (adversary round 12 route 10 variant:
+        /// <c>var k = "sk-proj-…" + "…";</c> in a <c>RoslynCodeTaskFactory</c> task), folded as C# is
+        /// (<see cref="InlineTaskCode"/>), reported at the expression that joins them. Self-identifying formats only (a key
+        /// written whole in one literal is the raw scan's, reported once).
+        /// </summary>
+        private static void ReportInlineTaskCode(AdditionalFileAnalysisContext context, GuardrailsSettings settings, string path, SourceText text, string content)
+        {
+            var found = new List<SecretMatch>();
+            foreach ((TextSpan span, string value) in InlineTaskCode.JoinedStrings(content, context.Compilation, context.CancellationToken))
+            {
+                found.Clear();
+                SecretScanner.Scan(value, found);
+                string written = content.Substring(span.Start, span.Length);
+                foreach (SecretMatch match in found)
+                {
+                    if (match.Format.IsGeneric || written.IndexOf(value.Substring(match.Start, match.Length), System.StringComparison.Ordinal) >= 0)
+                    {
+                        continue;
+                    }
+
+                    Location location = Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
+                    context.ReportDiagnostic(settings.Create(Descriptors.KeyInFile, location, match.Format.Provider, match.Format.TokenKind, match.Redacted, match.Format.EnvironmentVariable, match.Format.RotateUrl));
+                }
             }
         }
 

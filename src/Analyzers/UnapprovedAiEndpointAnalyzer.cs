@@ -1009,6 +1009,11 @@ namespace Guardrails.Analyzers
                 }
 
                 string text = source.ToString();
+                if (InlineTaskCode.MayHold(path, text))
+                {
+                    ReportInlineTaskCode(context, path, source, text);
+                }
+
                 TextFileKind kind;
                 string? decoded = null;
                 int[] offsets = Array.Empty<int>();
@@ -1061,6 +1066,35 @@ namespace Guardrails.Analyzers
                 }
 
                 ReportMentions(context, path, source, decoded ?? text, decoded == null ? null : offsets, reported);
+            }
+
+            /// <summary>
+            /// The hosts the C# of the file's inline MSBuild tasks joins from pieces (adversary round 12 route 10:
+            /// <c>new Uri("https://api.open" + "ai.com/v1/")</c> in a <c>RoslynCodeTaskFactory</c> task), folded as C# is
+            /// (<see cref="InlineTaskCode"/>), reported at the expression that joins them; a host written whole inside that
+            /// expression is the raw reader's (<see cref="ReportMentions"/>), reported once.
+            /// </summary>
+            private void ReportInlineTaskCode(AdditionalFileAnalysisContext context, string path, SourceText source, string text)
+            {
+                foreach ((TextSpan span, string value) in InlineTaskCode.JoinedStrings(text, context.Compilation, context.CancellationToken))
+                {
+                    if (_domains.IndexIn(value, 0, value.Length) < 0)
+                    {
+                        continue;
+                    }
+
+                    string written = text.Substring(span.Start, span.Length);
+                    var hosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                    foreach (EndpointMention mention in EndpointMentions.Find(value, _domains.Lookup))
+                    {
+                        if (AiSdkCatalog.IsWebsitePage(mention.Host, mention.Address) || written.IndexOf(mention.Host, StringComparison.OrdinalIgnoreCase) >= 0 || !hosts.Add(mention.Host))
+                        {
+                            continue;
+                        }
+
+                        Report(context.ReportDiagnostic, Location.Create(path, span, source.Lines.GetLinePositionSpan(span)), mention.Host);
+                    }
+                }
             }
 
             private void ReportMentions(AdditionalFileAnalysisContext context, string path, SourceText source, string text, int[]? offsets, HashSet<int>? reported)
