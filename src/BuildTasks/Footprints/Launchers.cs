@@ -210,6 +210,15 @@ namespace Guardrails.BuildTasks.Footprints
                 }
             }
 
+            foreach (string relative in CodeLaunchers.CommittedFiles(repositoryRoot))
+            {
+                LauncherFile file = Read(Path.Combine(repositoryRoot!, relative.Replace('/', Path.DirectorySeparatorChar)), repositoryRoot!, relative);
+                if (file.Assistants.Count > 0 || file.Servers.Count > 0 || file.InstalledSdks.Count > 0)
+                {
+                    found.Add(file);
+                }
+            }
+
             return found;
         }
 
@@ -282,6 +291,11 @@ namespace Guardrails.BuildTasks.Footprints
             foreach (string config in Relays.ConfigFiles(levels, repositoryRoot))
             {
                 files.Add(config); // a relay's model_list decides where an assistant pointed at this machine sends its traffic
+            }
+
+            foreach (string relative in CodeLaunchers.CommittedFiles(repositoryRoot))
+            {
+                files.Add(Path.Combine(repositoryRoot!, relative.Replace('/', Path.DirectorySeparatorChar)));
             }
 
             foreach (string level in levels)
@@ -450,6 +464,14 @@ namespace Guardrails.BuildTasks.Footprints
                 else if (IsMsBuildFile(name))
                 {
                     ReadMsBuild(file, text);
+                }
+                else if (CodeLaunchers.IsCode(name))
+                {
+                    // The application's own C# (adversary round 12 route 4): each constant command line it starts.
+                    foreach ((int line, int column, string command) in CodeLaunchers.Commands(text))
+                    {
+                        ReadCommandLine(file, command, "Process.Start on line " + line, line, column);
+                    }
                 }
                 else
                 {
