@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using Guardrails.BuildTasks.Foundation;
+using Guardrails.Core.Rules;
 
 namespace Guardrails.BuildTasks.Footprints
 {
@@ -22,6 +24,14 @@ namespace Guardrails.BuildTasks.Footprints
     internal static class CodeLaunchers
     {
         private const string RuntimeValue = "$RUNTIME_VALUE";
+
+        /// <summary>Each file's command lines, kept per build node by path and stamp: every project of a build reads the repository's C#.</summary>
+        private static readonly FileStampCache<List<(int Line, int Column, string Command)>> ReadOnce = new FileStampCache<List<(int Line, int Column, string Command)>>();
+
+        /// <summary>The constant command lines the C# file at <paramref name="fullPath"/> starts (<see cref="Commands"/>); none when it cannot be read.</summary>
+        public static List<(int Line, int Column, string Command)> In(string fullPath) =>
+            ReadOnce.GetOrMake(fullPath, () =>
+                SourceFile.TryReadText(fullPath, RuleCatalog.UnreadableAssistantFile, "The launcher file", out Finding? _) is { } text ? Commands(text) : new List<(int, int, string)>());
 
         /// <summary>A C# file (committed, read through git's index by <see cref="Launchers.Find"/>).</summary>
         public static bool IsCode(string relative) => relative.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);

@@ -212,7 +212,16 @@ namespace Guardrails.BuildTasks.Footprints
 
             foreach (string relative in CodeLaunchers.CommittedFiles(repositoryRoot))
             {
-                LauncherFile file = Read(Path.Combine(repositoryRoot!, relative.Replace('/', Path.DirectorySeparatorChar)), repositoryRoot!, relative);
+                // The application's C# (adversary round 12 route 4): each file read once per build node (CodeLaunchers.In).
+                string full = Path.Combine(repositoryRoot!, relative.Replace('/', Path.DirectorySeparatorChar));
+                List<(int Line, int Column, string Command)> commands = CodeLaunchers.In(full);
+                if (commands.Count == 0)
+                {
+                    continue;
+                }
+
+                var file = new LauncherFile(full, repositoryRoot!, relative);
+                ReadCode(file, commands);
                 if (file.Assistants.Count > 0 || file.Servers.Count > 0 || file.InstalledSdks.Count > 0)
                 {
                     found.Add(file);
@@ -293,9 +302,15 @@ namespace Guardrails.BuildTasks.Footprints
                 files.Add(config); // a relay's model_list decides where an assistant pointed at this machine sends its traffic
             }
 
+            // The C# files that start a command (editing one re-runs the check); a command added to another file is read when
+            // git's index changes (an input of the check) or in the next clean build: every code edit does not re-run the check.
             foreach (string relative in CodeLaunchers.CommittedFiles(repositoryRoot))
             {
-                files.Add(Path.Combine(repositoryRoot!, relative.Replace('/', Path.DirectorySeparatorChar)));
+                string full = Path.Combine(repositoryRoot!, relative.Replace('/', Path.DirectorySeparatorChar));
+                if (CodeLaunchers.In(full).Count > 0)
+                {
+                    files.Add(full);
+                }
             }
 
             foreach (string level in levels)
@@ -467,11 +482,7 @@ namespace Guardrails.BuildTasks.Footprints
                 }
                 else if (CodeLaunchers.IsCode(name))
                 {
-                    // The application's own C# (adversary round 12 route 4): each constant command line it starts.
-                    foreach ((int line, int column, string command) in CodeLaunchers.Commands(text))
-                    {
-                        ReadCommandLine(file, command, "Process.Start on line " + line, line, column);
-                    }
+                    ReadCode(file, CodeLaunchers.Commands(text));
                 }
                 else
                 {
@@ -493,6 +504,15 @@ namespace Guardrails.BuildTasks.Footprints
         }
 
         private static bool IsMsBuildFile(string name) => MsBuildProjectFiles.IsMsBuildFile(name);
+
+        /// <summary>The application's own C# (adversary round 12 route 4): each constant command line it starts (<see cref="CodeLaunchers"/>), judged like a script's line.</summary>
+        private static void ReadCode(LauncherFile file, List<(int Line, int Column, string Command)> commands)
+        {
+            foreach ((int line, int column, string command) in commands)
+            {
+                ReadCommandLine(file, command, "Process.Start on line " + line, line, column);
+            }
+        }
 
         /// <summary>
         /// A project, <c>.props</c> or <c>.targets</c> file: the command of every <c>Exec</c> task

@@ -78,6 +78,21 @@ public sealed class CodeLaunchersTests
     }
 
     [Fact]
+    public void Only_the_CSharp_files_that_start_a_command_are_inputs_of_the_check()
+    {
+        using var repo = new FootprintRepo();
+        GitIndexTests.Git(repo.Root, "init", "-q");
+        string starts = repo.Write("src/App/Program.cs", Repro6);
+        string plain = repo.Write("src/App/Other.cs", "class Other { }\n");
+        GitIndexTests.Git(repo.Root, "add", "-A");
+
+        List<string> inputs = Guardrails.BuildTasks.Footprints.Launchers.InputFiles(new[] { repo.ProjectDir, repo.Root }, repo.Root);
+
+        Assert.Contains(starts, inputs);
+        Assert.DoesNotContain(plain, inputs);
+    }
+
+    [Fact]
     public void Ordinary_processes_commented_code_and_run_time_commands_are_not_findings()
     {
         const string code =
