@@ -187,9 +187,9 @@ namespace Guardrails.Analyzers
             // A literal whose first bytes, decoded, are key characters: a key carried as hex or base64 (see EncodedKeys).
             foreach (int position in spots.Encoded)
             {
-                if (StringTokenAt(position, out SyntaxToken token) && !_literalsDone.Contains(token.SpanStart))
+                if (StringTokenAt(position, out SyntaxToken token) && !_literalsDone.Contains(token.SpanStart) && !CheckEncoded(token, token.ValueText))
                 {
-                    CheckEncoded(token, token.ValueText);
+                    CheckBasicCredentials(token, token.ValueText);
                 }
             }
 
@@ -770,6 +770,28 @@ namespace Guardrails.Analyzers
             return true;
         }
 
+        /// <summary>
+        /// <c>"Basic &lt;base64 of user:key&gt;"</c> in <paramref name="token"/> (an Authorization header value handed to
+        /// <c>DefaultRequestHeaders.Add</c> or <c>TryAddWithoutValidation</c>): a self-identifying key in the credentials is
+        /// reported at the encoded text, as the file scan reports it (<see cref="EncodedKeys.BasicCredentials"/>).
+        /// </summary>
+        private bool CheckBasicCredentials(SyntaxToken token, string value)
+        {
+            if (value.Length < EncodedKeys.MinimumLength + 6 || value.IndexOf("asic ", StringComparison.Ordinal) < 1)
+            {
+                return false;
+            }
+
+            _matches.Clear();
+            EncodedKeys.BasicCredentials(value, _matches, 0);
+            foreach (SecretMatch match in _matches)
+            {
+                Report(KeyLocation(token, value, match), match, wholeValue: false);
+            }
+
+            return _matches.Count > 0;
+        }
+
         /// <param name="valueMayBeNamed">The value is known to pass <see cref="SecretScanner.MightBeNamedValue(string)"/>.</param>
         private void CheckLiteral(SyntaxToken token, bool valueMayBeNamed = false)
         {
@@ -794,7 +816,7 @@ namespace Guardrails.Analyzers
 
             // A self-identifying key carried as base64, base64url or hex, whatever the code names it (the value decides
             // cheaply: random base64, hashes and identifiers fail on their first bytes).
-            if (CheckEncoded(token, value))
+            if (CheckEncoded(token, value) || CheckBasicCredentials(token, value))
             {
                 return;
             }
@@ -1059,10 +1081,51 @@ namespace Guardrails.Analyzers
                 {
                     if (FirstReport(at.Span, folded.Substring(match.Start, match.Length)))
                     {
-                        Report(at.GetLocation(), match, wholeValue: match.Length == folded.Length);
+                        Report(PiecesLocation(at, pieces, match) ?? at.GetLocation(), match, wholeValue: match.Length == folded.Length);
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// In an expression over several lines (a raw interpolated string holding JSON, a concatenation one piece a line),
+        /// the key's own lines: from the first piece it takes characters from to the last (a constant's literal in this file
+        /// included); null when the expression is on one line (reported whole, as before) or a piece is in another file.
+        /// </summary>
+        private static Location? PiecesLocation(SyntaxNode at, List<(SyntaxNode Node, int Start, string Value)> pieces, SecretMatch match)
+        {
+            SyntaxTree tree = at.SyntaxTree;
+            if (tree.GetText().Lines.GetLineFromPosition(at.SpanStart).End >= at.Span.End)
+            {
+                return null;
+            }
+
+            int from = -1, to = -1;
+            foreach ((SyntaxNode node, int pieceStart, string value) in pieces)
+            {
+                if (pieceStart < match.Start + match.Length && pieceStart + value.Length > match.Start)
+                {
+                    if (node.SyntaxTree != tree)
+                    {
+                        return null;
+                    }
+
+                    // An interpolated text piece starts with the line break after the opening quotes: its first character of content.
+                    int start = node.SpanStart;
+                    string text = node.ToString();
+                    int skip = 0;
+                    while (skip < text.Length && char.IsWhiteSpace(text[skip]))
+                    {
+                        skip++;
+                    }
+
+                    start += skip < text.Length ? skip : 0;
+                    from = from < 0 ? start : Math.Min(from, start);
+                    to = Math.Max(to, node.Span.End);
+                }
+            }
+
+            return from < 0 || to <= from ? null : Location.Create(tree, TextSpan.FromBounds(from, to));
         }
 
         /// <summary>A folded value with no run-time part and no fixed format, judged by the name the code gives it.</summary>

@@ -53,8 +53,8 @@ namespace Guardrails.Analyzers
 
         /// <summary>
         /// The inside of a pair of quotes that reads, as hex or base64, as text with a key anchor in it (or that has escapes
-        /// and starts like such a value; <see cref="EncodedKeys.MightHoldKey"/>): a key that may be carried encoded,
-        /// whatever names it. Judged on the source text without allocating, so the tree is searched only for these.
+        /// and starts like such a value; <see cref="EncodedKeys.MightHoldKey"/>), or that is <c>Basic </c> followed by such a
+        /// value (an Authorization header's credentials): a key that may be carried encoded, whatever names it. Judged on the source text without allocating, so the tree is searched only for these.
         /// </summary>
         public IReadOnlyList<int> Encoded { get; }
 
@@ -407,6 +407,11 @@ namespace Guardrails.Analyzers
                 if (run >= EncodedKeys.MinimumLength && EncodedKeys.MightHoldKey(text, quote + 1, run))
                 {
                     encoded.Add(quote + 1);
+                }
+                else if (run > EncodedKeys.MinimumLength + 6 && (text[quote + 1] == 'B' || text[quote + 1] == 'b') &&
+                         string.CompareOrdinal(text, quote + 2, "asic ", 0, 5) == 0 && EncodedKeys.MightHoldKey(text, quote + 7, run - 6))
+                {
+                    encoded.Add(quote + 1); // "Basic <base64 of user:key>": an Authorization header value (see EncodedKeys.BasicCredentials)
                 }
 
                 if (token && run < MaximumPieceRun && IsPiece(text, quote, next) && AssignedToASecretName(text, quote, ref assigned))

@@ -401,6 +401,17 @@ namespace Guardrails.Analyzers
                 return chars == null ? null : new Value(chars.Joined());
             }
 
+            if ((type == "string" || type == "String") && arguments.Arguments.Count == 3)
+            {
+                // new string(chars, start, length): the range of the chars.
+                string? all = Eval(arguments.Arguments[0].Expression, offset)?.Joined();
+                int? start = IntArgument(arguments.Arguments[1]);
+                int? length = IntArgument(arguments.Arguments[2]);
+                return all == null || start == null || length == null || start < 0 || length < 0 || start + length > all.Length
+                    ? null
+                    : new Value(all.Substring(start.Value, length.Value));
+            }
+
             if (type == "StringBuilder")
             {
                 if (arguments.Arguments.Count == 1)
@@ -514,6 +525,14 @@ namespace Guardrails.Analyzers
             {
                 case "Append" when args.Count == 1:
                     return new Value(receiver.Joined() + (Eval(args[0].Expression, offset + receiver.Joined().Length)?.Joined() ?? UnknownValue.Text));
+                case "AppendJoin" when args.Count >= 2:
+                {
+                    // new StringBuilder().AppendJoin("", "…", "…"): string.Join's pieces appended.
+                    string? separator = Eval(args[0].Expression, offset)?.Text;
+                    Value? joined = separator == null || separator.IndexOf(Unknown) >= 0 ? null : Join(separator, args, 1, offset + receiver.Joined().Length);
+                    return new Value(receiver.Joined() + (joined?.Joined() ?? UnknownValue.Text));
+                }
+
                 case "AppendFormat" when args.Count >= 2:
                     return new Value(receiver.Joined() + (Format(args, offset + receiver.Joined().Length)?.Joined() ?? UnknownValue.Text));
                 case "ToString" when args.Count == 0:

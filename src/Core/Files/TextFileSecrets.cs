@@ -448,59 +448,10 @@ namespace Guardrails.Core.Files
                     }
                 }
 
-                if (!StartsAt(results, first, start))
+                if (!EncodedKeys.StartsAt(results, first, start))
                 {
                     results.Add(new SecretMatch(start, end - start, match.Format, match.Redacted));
                 }
-            }
-        }
-
-        private static bool StartsAt(List<SecretMatch> results, int first, int start)
-        {
-            for (int i = first; i < results.Count; i++)
-            {
-                if (results[i].Start == start)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>
-        /// <c>Basic &lt;base64 of user:key&gt;</c> anywhere in a file's text (adversary round 12 route 6: a curl
-        /// <c>-H "Authorization: Basic …"</c> in a script, a header in Python or TypeScript code, a README example): a
-        /// self-identifying key in the credentials is reported at the encoded value, as a named value's is.
-        /// </summary>
-        private static void BasicCredentials(string text, List<SecretMatch> results, int first)
-        {
-            for (int at = text.IndexOf("asic ", StringComparison.Ordinal); at > 0; at = at + 5 < text.Length ? text.IndexOf("asic ", at + 5, StringComparison.Ordinal) : -1)
-            {
-                if (text[at - 1] != 'B' && text[at - 1] != 'b')
-                {
-                    continue;
-                }
-
-                int start = at + 5;
-                while (start < text.Length && text[start] == ' ')
-                {
-                    start++;
-                }
-
-                int end = start;
-                while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '+' || text[end] == '/' || text[end] == '=' || text[end] == '-' || text[end] == '_'))
-                {
-                    end++;
-                }
-
-                if (end - start < EncodedKeys.MinimumLength || StartsAt(results, first, start) ||
-                    !EncodedKeys.TryFindKey(text.Substring(start, end - start), out KeyFormat? format))
-                {
-                    continue;
-                }
-
-                results.Add(EncodedKeys.Match(text, start, end - start, format!));
             }
         }
 
@@ -508,7 +459,7 @@ namespace Guardrails.Core.Files
         {
             int first = results.Count;
             SecretScanner.Scan(text, results);
-            BasicCredentials(text, results, first);
+            EncodedKeys.BasicCredentials(text, results, first);
             var reader = new NamedValueSink(results, first);
             switch (kind)
             {

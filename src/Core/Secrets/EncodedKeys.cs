@@ -111,6 +111,56 @@ namespace Guardrails.Core.Secrets
         private static bool KeyByte(int b) => b < 0x80 && TokenText.IsTokenChar((char)b);
 
         /// <summary>
+        /// <c>Basic &lt;base64 of user:key&gt;</c> anywhere in <paramref name="text"/> (adversary round 12 route 6: a curl
+        /// <c>-H "Authorization: Basic …"</c> in a script, a header in Python or TypeScript code, a README example, a C#
+        /// literal <c>"Basic …"</c> handed to <c>DefaultRequestHeaders.Add</c>): a self-identifying key in the credentials is
+        /// added to <paramref name="results"/> at the encoded value, unless a match from <paramref name="first"/> on starts there.
+        /// </summary>
+        public static void BasicCredentials(string text, List<SecretMatch> results, int first)
+        {
+            for (int at = text.IndexOf("asic ", StringComparison.Ordinal); at > 0; at = at + 5 < text.Length ? text.IndexOf("asic ", at + 5, StringComparison.Ordinal) : -1)
+            {
+                if (text[at - 1] != 'B' && text[at - 1] != 'b')
+                {
+                    continue;
+                }
+
+                int start = at + 5;
+                while (start < text.Length && text[start] == ' ')
+                {
+                    start++;
+                }
+
+                int end = start;
+                while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '+' || text[end] == '/' || text[end] == '=' || text[end] == '-' || text[end] == '_'))
+                {
+                    end++;
+                }
+
+                if (end - start < MinimumLength || StartsAt(results, first, start) || !TryFindKey(text.Substring(start, end - start), out KeyFormat? format))
+                {
+                    continue;
+                }
+
+                results.Add(Match(text, start, end - start, format!));
+            }
+        }
+
+        /// <summary>A match from <paramref name="first"/> on starts at <paramref name="start"/>.</summary>
+        internal static bool StartsAt(List<SecretMatch> results, int first, int start)
+        {
+            for (int i = first; i < results.Count; i++)
+            {
+                if (results[i].Start == start)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
         /// A match for <paramref name="length"/> characters of <paramref name="text"/> at <paramref name="start"/> that encode a
         /// key of <paramref name="format"/>: redacted on the encoded text (its last characters only), never the decoded key.
         /// </summary>
