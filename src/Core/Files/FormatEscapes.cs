@@ -199,7 +199,7 @@ namespace Guardrails.Core.Files
         }
 
         /// <summary>A reference at <paramref name="at"/> appended decoded; the characters it took, or 0.</summary>
-        private static int XmlReference(string text, int at, StringBuilder sb)
+        internal static int XmlReference(string text, int at, StringBuilder sb)
         {
             if (text[at] != '&')
             {
@@ -285,7 +285,7 @@ namespace Guardrails.Core.Files
             }
         }
 
-        private static int? Number(string text, int start, int length, int radix)
+        internal static int? Number(string text, int start, int length, int radix)
         {
             if (length <= 0 || length > 8)
             {
@@ -311,7 +311,7 @@ namespace Guardrails.Core.Files
             return value <= 0x10FFFF ? (int)value : (int?)null;
         }
 
-        private static bool AppendCodePoint(StringBuilder sb, int code)
+        internal static bool AppendCodePoint(StringBuilder sb, int code)
         {
             if (code == 0 || (code >= 0xD800 && code <= 0xDFFF))
             {

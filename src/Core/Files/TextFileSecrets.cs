@@ -401,6 +401,21 @@ namespace Guardrails.Core.Files
             // A Python file declared UTF-7 (PEP 263): read as Python decodes it.
             AddFromView(results, first, LanguageJoins.DecodePythonCoding(path, text, out int[] decodedOffsets), decodedOffsets);
 
+            // A URL's %XX escapes and the file language's own string escapes (\x2d, \u002d, &#45;), and a notebook's lists of
+            // strings joined (adversary round 13 routes 1, 5, 11): the self-identifying scan of the decoded text.
+            string? unescaped = SourceEscapes.Decode(path, text, out int[] unescapedOffsets);
+            if (unescaped != null && SecretScanner.MightContainKey(unescaped))
+            {
+                var found = new List<SecretMatch>();
+                SecretScanner.Scan(unescaped, found);
+                AddMapped(results, first, found, unescapedOffsets);
+            }
+
+            if (SourceEscapes.IsNotebook(path))
+            {
+                SourceEscapes.ScanNotebookLists(text, results, first);
+            }
+
             if (results.Count - first > 1)
             {
                 results.Sort(first, results.Count - first, Comparer<SecretMatch>.Create((a, b) => a.Start.CompareTo(b.Start)));
