@@ -814,6 +814,22 @@ namespace Guardrails.Analyzers
                 }
             }
 
+            // A key percent-encoded in a URL or wholly (adversary round 13 route 1: "…?api-key=sk%2Dproj-…"): at the literal.
+            if (value.IndexOf('%') >= 0)
+            {
+                _matches.Clear();
+                Guardrails.Core.Files.SourceEscapes.ScanPercentDecoded(value, _matches);
+                foreach (SecretMatch match in _matches)
+                {
+                    Report(token.GetLocation(), match, wholeValue: false);
+                }
+
+                if (_matches.Count > 0)
+                {
+                    return;
+                }
+            }
+
             // A self-identifying key carried as base64, base64url or hex, whatever the code names it (the value decides
             // cheaply: random base64, hashes and identifiers fail on their first bytes).
             if (CheckEncoded(token, value) || CheckBasicCredentials(token, value))

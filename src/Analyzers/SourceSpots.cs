@@ -314,6 +314,21 @@ namespace Guardrails.Analyzers
                 }
             }
 
+            // A URL's %XX escape (adversary round 13 route 1: "…?api-key=sk%2Dproj-…"), once per run of them (%73%6B%2D…).
+            int backslashEscapes = escapes.Count;
+            for (int i = text.IndexOf('%'); i >= 0 && i + 2 < text.Length; i = text.IndexOf('%', i + 1))
+            {
+                if (Uri.IsHexDigit(text[i + 1]) && Uri.IsHexDigit(text[i + 2]) && (i < 3 || text[i - 3] != '%'))
+                {
+                    escapes.Add(i);
+                }
+            }
+
+            if (backslashEscapes > 0 && escapes.Count > backslashEscapes)
+            {
+                escapes.Sort();
+            }
+
             var named = new List<NamedCandidate>();
             var joins = new List<int>();
             var builders = new List<int>();
