@@ -121,6 +121,7 @@ namespace Guardrails.BuildTasks.Foundation
             string text = new string(chars, 0, length);
             matches.Clear();
             SecretScanner.Scan(text, matches);
+            Guardrails.Core.Files.SourceEscapes.ScanPercentDecoded(text, matches); // a URL's sk%2Dproj-… (adversary round 13 route 1)
             foreach (SecretMatch match in matches)
             {
                 if (match.Format.IsGeneric)
