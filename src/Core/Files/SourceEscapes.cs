@@ -126,7 +126,68 @@ namespace Guardrails.Core.Files
             if (!backslash) escapes &= ~(CLike | Escapes.UBraces);
             if (!backtick) escapes &= ~Escapes.BacktickU;
             if (!html) escapes &= ~Escapes.Html;
+            if (!HasEscape(text, escapes, percent))
+            {
+                offsets = Array.Empty<int>();
+                return null; // a '%' of a format string, "\n", a '&' of prose: nothing decodes, nothing is allocated
+            }
+
             return Decode(text, escapes, percent, out offsets);
+        }
+
+        /// <summary>The trigger characters for each combination of percent (1), backslash (2), backtick (4) and HTML (8) escapes.</summary>
+        private static readonly char[][] Triggers = BuildTriggers();
+
+        private static char[][] BuildTriggers()
+        {
+            var all = new char[16][];
+            for (int mask = 0; mask < 16; mask++)
+            {
+                var list = new List<char>();
+                if ((mask & 1) != 0) list.Add('%');
+                if ((mask & 2) != 0) list.Add('\\');
+                if ((mask & 4) != 0) list.Add('`');
+                if ((mask & 8) != 0) list.Add('&');
+                all[mask] = list.ToArray();
+            }
+
+            return all;
+        }
+
+        /// <summary>Whether any escape in <paramref name="text"/> decodes (the same rules as <see cref="Decode(string, Escapes, bool, out int[])"/>), without allocating.</summary>
+        private static bool HasEscape(string text, Escapes escapes, bool percent)
+        {
+            char[] triggers = Triggers[(percent ? 1 : 0) | ((escapes & (CLike | Escapes.UBraces)) != 0 ? 2 : 0) | ((escapes & Escapes.BacktickU) != 0 ? 4 : 0) | ((escapes & Escapes.Html) != 0 ? 8 : 0)];
+            for (int i = text.IndexOfAny(triggers); i >= 0; i = i + 1 < text.Length ? text.IndexOfAny(triggers, i + 1) : -1)
+            {
+                switch (text[i])
+                {
+                    case '%' when percent && i + 2 < text.Length:
+                        int? code = FormatEscapes.Number(text, i + 1, 2, 16);
+                        if (code >= 0x20 && code <= 0x7E)
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case '\\' when (escapes & (CLike | Escapes.UBraces)) != 0 && i + 1 < text.Length:
+                        char next = text[i + 1];
+                        if ((next == 'x' && (escapes & Escapes.Hex2) != 0) || (next == 'u' && (escapes & (Escapes.U4 | Escapes.UBraces)) != 0) ||
+                            (next == 'U' && (escapes & Escapes.U8) != 0) || (next >= '0' && next <= '7' && (escapes & Escapes.Octal) != 0))
+                        {
+                            return true;
+                        }
+
+                        i++; // an escaped character (\\, \n) is no escape start
+                        break;
+                    case '`' when (escapes & Escapes.BacktickU) != 0 && i + 2 < text.Length && text[i + 1] == 'u' && text[i + 2] == '{':
+                        return true;
+                    case '&' when (escapes & Escapes.Html) != 0 && i + 2 < text.Length && (text[i + 1] == '#' || char.IsLetter(text[i + 1])):
+                        return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
