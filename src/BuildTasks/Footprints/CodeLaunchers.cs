@@ -808,12 +808,7 @@ namespace Guardrails.BuildTasks.Footprints
                 }
 
                 string[] segments = relative.Split('/');
-                bool skipped = false;
-                for (int i = 0; i < segments.Length - 1 && !skipped; i++)
-                {
-                    skipped = segments[i].Equals("node_modules", StringComparison.OrdinalIgnoreCase) || segments[i].Equals(".git", StringComparison.OrdinalIgnoreCase) ||
-                        segments[i].Equals("bin", StringComparison.OrdinalIgnoreCase) || segments[i].Equals("obj", StringComparison.OrdinalIgnoreCase);
-                }
+                bool skipped = GitIndex.UnderGeneratedFolder(segments);
 
                 if (!skipped && File.Exists(Path.Combine(repositoryRoot!, relative.Replace('/', Path.DirectorySeparatorChar))))
                 {

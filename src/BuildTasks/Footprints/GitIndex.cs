@@ -20,6 +20,25 @@ namespace Guardrails.BuildTasks.Footprints
         /// <summary>A ".git" file (worktree, submodule) holds one "gitdir: path" line.</summary>
         private const long MaxGitFileBytes = 64 * 1024;
 
+        /// <summary>
+        /// A tracked path (split on '/') that lies below a folder named <c>node_modules</c>, <c>.git</c>, <c>bin</c> or <c>obj</c>:
+        /// installed packages and build output, which the readers of committed launchers and code leave out.
+        /// </summary>
+        internal static bool UnderGeneratedFolder(string[] segments)
+        {
+            for (int i = 0; i < segments.Length - 1; i++)
+            {
+                string s = segments[i];
+                if (s.Equals("node_modules", StringComparison.OrdinalIgnoreCase) || s.Equals(".git", StringComparison.OrdinalIgnoreCase) ||
+                    s.Equals("bin", StringComparison.OrdinalIgnoreCase) || s.Equals("obj", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Tracked paths relative to the repository root, '/' separated; null when the index cannot be read.</summary>
         public static HashSet<string>? TryReadTrackedPaths(string repositoryRoot)
         {

@@ -267,12 +267,7 @@ namespace Guardrails.BuildTasks.Footprints
                 }
 
                 string[] segments = relative.Split('/');
-                bool skipped = false;
-                for (int i = 0; i < segments.Length - 1 && !skipped; i++)
-                {
-                    skipped = segments[i].Equals("node_modules", StringComparison.OrdinalIgnoreCase) || segments[i].Equals(".git", StringComparison.OrdinalIgnoreCase) ||
-                        segments[i].Equals("bin", StringComparison.OrdinalIgnoreCase) || segments[i].Equals("obj", StringComparison.OrdinalIgnoreCase);
-                }
+                bool skipped = GitIndex.UnderGeneratedFolder(segments);
 
                 string folder = segments.Length == 1 ? repositoryRoot! : Path.Combine(repositoryRoot!, string.Join(Path.DirectorySeparatorChar.ToString(), segments, 0, segments.Length - 1));
                 if (!skipped && (workload || !levelFolders.Contains(FootprintDiscovery.Normalize(folder))))

@@ -339,7 +339,7 @@ namespace Guardrails.BuildTasks.Policy
 
         private static Finding Report(Decision decision, Library lib, List<Library> chain, string framework, string assetsFile, ReferenceLocator locator, PolicyVerdicts verdicts)
         {
-            string shown = "Package '" + lib.Id + "' " + lib.Version;
+            string shown = "Package '" + lib.Id + "'" + (string.IsNullOrEmpty(lib.Version) ? string.Empty : " " + lib.Version); // a command that installs no pinned version
             bool transitive = chain.Count > 1;
             string how = lib.Kind != null
                 ? " It is " + lib.Kind + " (" + framework + ")."

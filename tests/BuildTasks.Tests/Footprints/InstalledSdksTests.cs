@@ -26,6 +26,8 @@ public sealed class InstalledSdksTests
             ("Dockerfile", 2, (string?)"pkg:pypi/groq"), ("ai.yml", 6, "pkg:pypi/mistralai"), ("setup.sh", 4, "pkg:npm/@anthropic-ai/sdk"), ("setup.sh", 3, "pkg:pypi/openai"),
         }, found);
         Assert.Contains("installed by 'pip install --upgrade -r requirements.txt openai'", run.Of("GRD201").Single(f => f.Subject == "pkg:pypi/openai").Message);
+        // No version pinned: the message names the package without an empty version (was "Package 'pkg:pypi/openai'  (OpenAI …").
+        Assert.StartsWith("Package 'pkg:pypi/openai' (", run.Of("GRD201").Single(f => f.Subject == "pkg:pypi/openai").Message, StringComparison.Ordinal);
         Assert.All(run.Of("GRD201"), f => Assert.True(run.IsError(f), run.ToString()));
     }
 
