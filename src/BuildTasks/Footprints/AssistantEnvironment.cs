@@ -82,6 +82,11 @@ namespace Guardrails.BuildTasks.Footprints
                 return Gemini;
             }
 
+            if (n == "COPILOT_MODEL")
+            {
+                return GitHubCopilot; // Copilot CLI's model (adversary round 13 route 4)
+            }
+
             return null;
         }
 

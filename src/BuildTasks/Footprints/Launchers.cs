@@ -179,6 +179,15 @@ namespace Guardrails.BuildTasks.Footprints
 
             /// <summary>The catalog AI SDKs its commands install (<c>pip install openai</c>; <see cref="InstalledSdks"/>).</summary>
             public List<DeclaredPackage> InstalledSdks { get; } = new List<DeclaredPackage>();
+
+            /// <summary>
+            /// <c>NAME=value</c> lines a command appended to <c>$GITHUB_ENV</c> (<c>echo "NAME=value" &gt;&gt; "$GITHUB_ENV"</c>): the
+            /// environment of every later command of the file (adversary round 13 route 4).
+            /// </summary>
+            internal List<string> JobEnvironment { get; } = new List<string>();
+
+            /// <summary>While a script is read a line at a time, the variables it <c>export</c>s (every later line's environment).</summary>
+            internal List<string>? ScriptExports { get; set; }
         }
 
         /// <summary>
@@ -670,6 +679,34 @@ namespace Guardrails.BuildTasks.Footprints
         }
 
         /// <summary>
+        /// The variables <paramref name="assistant"/> reads among those the shell gives the command that runs it (adversary
+        /// round 13 route 4): <c>NAME=value</c> before the command or after <c>env</c>, <c>export NAME=value</c> earlier in the
+        /// same block, a line appended to <c>$GITHUB_ENV</c> earlier in the file; judged as YAML <c>env</c> is, at the command.
+        /// </summary>
+        private static void AddShellEnvironment(LauncherFile file, string assistant, List<string> assignments, string setting, int line, int column)
+        {
+            var last = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (string a in assignments)
+            {
+                int eq = a.IndexOf('=');
+                last[a.Substring(0, eq)] = a.Substring(eq + 1);
+            }
+
+            var at = new TextPosition(line, column, 0);
+            foreach (KeyValuePair<string, string> v in last)
+            {
+                if (!string.Equals(AssistantEnvironment.OwnerOf(v.Key), assistant, StringComparison.Ordinal) ||
+                    file.Environment.Exists(e => e.Name == v.Key && e.Value == v.Value && e.Property.NameStart.Line == line && e.Property.NameStart.Column == column))
+                {
+                    continue;
+                }
+
+                var property = new JsonProperty(v.Key, at, new JsonNode(JsonKind.String, at, at, v.Value, null, null));
+                file.Environment.Add(new EnvironmentSetting(file.Level, file.RelativePath, setting + " (shell)", property, assistant));
+            }
+        }
+
+        /// <summary>
         /// A Dockerfile's RUN, CMD and ENTRYPOINT instructions (continued lines joined), in shell form or exec form
         /// (<c>ENTRYPOINT ["claude", "--model", …]</c>).
         /// </summary>
@@ -1054,6 +1091,7 @@ namespace Guardrails.BuildTasks.Footprints
         /// </summary>
         private static void ReadScript(LauncherFile file, string text, string what, bool allLines)
         {
+            file.ScriptExports = allLines ? new List<string>() : null; // a script's export holds to its end
             foreach ((int line, int column, string content) in JoinedLines(text))
             {
                 if (allLines)
@@ -1066,6 +1104,8 @@ namespace Guardrails.BuildTasks.Footprints
                     ReadCommandLine(file, command, what + " line " + line, line, column + content.Length - command.Length);
                 }
             }
+
+            file.ScriptExports = null;
         }
 
         /// <summary>
@@ -1112,13 +1152,17 @@ namespace Guardrails.BuildTasks.Footprints
         /// <summary>Judges every simple command of one shell command line.</summary>
         private static void ReadCommandLine(LauncherFile file, string line, string setting, int lineNumber, int column, CiVariables? vars = null)
         {
-            foreach (List<string> words in SimpleCommands(vars == null ? line : vars.Expand(line), 0))
+            var shell = new ShellState(file.JobEnvironment, file.ScriptExports ?? new List<string>());
+            List<List<string>> commands = SimpleCommands(vars == null ? line : vars.Expand(line), 0, shell);
+            for (int index = 0; index < commands.Count; index++)
             {
+                List<string> words = commands[index];
                 string? assistant = AssistantRun(words);
                 if (assistant != null)
                 {
                     AddTool(file, assistant, setting, lineNumber, column);
                     AddEnvironment(file, assistant, vars);
+                    AddShellEnvironment(file, assistant, shell.Environments[index], setting, lineNumber, column);
                     ReadAssistantFlags(file, assistant, words, ArgumentsStart(words), setting, lineNumber, column);
                     continue;
                 }
@@ -1177,6 +1221,20 @@ namespace Guardrails.BuildTasks.Footprints
                 else if (name == "--settings" && assistant == ClaudeCode)
                 {
                     ReadSettingsFlag(file, assistant, value, setting + " (--settings)", lineNumber, column);
+                }
+                else if (name == "--agents" && assistant == ClaudeCode)
+                {
+                    // --agents '{"fast": {"description": …, "prompt": …, "model": "haiku"}}': each subagent's model (round 13 route 4)
+                    if (JsonReader.TryParse(value, out _) is JsonNode agents && agents.Kind == JsonKind.Object)
+                    {
+                        foreach (JsonProperty agent in agents.Properties)
+                        {
+                            if (agent.Value["model"] is JsonNode model && model.Kind == JsonKind.String && model.Text != "inherit")
+                            {
+                                AddModel(file, assistant, model.Text ?? string.Empty, setting + " (--agents " + agent.Name + ".model)", lineNumber, column);
+                            }
+                        }
+                    }
                 }
                 else if (name == "--mcp-config" && assistant == ClaudeCode)
                 {
@@ -1399,9 +1457,12 @@ namespace Guardrails.BuildTasks.Footprints
         /// <summary>
         /// The simple commands of a shell line: split at <c>&amp;&amp;</c>, <c>||</c>, <c>;</c>, <c>|</c>, <c>&amp;</c> and line
         /// breaks outside quotes; words split at blanks, quotes removed; leading <c>VAR=value</c> assignments and the wrappers
-        /// <c>exec</c>, <c>env</c>, <c>command</c>, <c>time</c>, <c>nohup</c> dropped; <c>sh -c '…'</c> (bash, zsh) read inside.
+        /// (<see cref="Wrappers"/>: <c>exec</c>, <c>env</c>, <c>timeout 15m</c>, <c>nice -n 10</c>, <c>sudo -E</c>, <c>xargs -I{}</c>, …)
+        /// dropped with their options; <c>sh -c '…'</c> (bash, zsh) and <c>script -qc '…'</c> read inside.
         /// </summary>
-        internal static List<List<string>> SimpleCommands(string line, int depth)
+        internal static List<List<string>> SimpleCommands(string line, int depth) => SimpleCommands(line, depth, null);
+
+        private static List<List<string>> SimpleCommands(string line, int depth, ShellState? shell)
         {
             var commands = new List<List<string>>();
             var words = new List<string>();
@@ -1444,7 +1505,7 @@ namespace Guardrails.BuildTasks.Footprints
 
                     if (separator && words.Count > 0)
                     {
-                        AddCommand(commands, words, depth);
+                        AddCommand(commands, words, depth, shell);
                         words = new List<string>();
                     }
 
@@ -1471,12 +1532,31 @@ namespace Guardrails.BuildTasks.Footprints
             return commands;
         }
 
-        private static void AddCommand(List<List<string>> commands, List<string> words, int depth)
+        private static void AddCommand(List<List<string>> commands, List<string> words, int depth, ShellState? shell)
         {
+            var assigned = new List<string>();
             int start = 0;
-            while (start < words.Count && (IsAssignment(words[start]) || IsWrapper(words[start])))
+            while (start < words.Count)
             {
-                start++;
+                if (IsAssignment(words[start]))
+                {
+                    assigned.Add(words[start++]);
+                    continue;
+                }
+
+                int next = AfterWrapper(words, start, out string? inner);
+                if (inner != null && depth < 3)
+                {
+                    AddInner(commands, inner, depth, shell, assigned); // script -qc "claude …" /dev/null, flock FILE -c "…"
+                    return;
+                }
+
+                if (next == start)
+                {
+                    break;
+                }
+
+                start = next;
             }
 
             if (start >= words.Count)
@@ -1486,17 +1566,151 @@ namespace Guardrails.BuildTasks.Footprints
 
             List<string> command = words.GetRange(start, words.Count - start);
             string exe = ServerCommand.ExecutableName(command[0]);
+            if (shell != null && (exe == "export" || exe == "declare" || exe == "typeset") && start == 0)
+            {
+                shell.Exported.AddRange(command.FindAll(IsAssignment)); // export NAME=value: every later command of the block
+                return;
+            }
+
+            if (shell != null && (exe == "echo" || exe == "printf") && command.Exists(w => w.IndexOf("GITHUB_ENV", StringComparison.Ordinal) >= 0) &&
+                command.Exists(w => w.StartsWith(">", StringComparison.Ordinal)))
+            {
+                shell.Job.AddRange(command.FindAll(IsAssignment)); // echo "NAME=value" >> "$GITHUB_ENV": every later step
+            }
+
             if ((exe == "sh" || exe == "bash" || exe == "zsh" || exe == "dash") && depth < 3)
             {
                 int c = command.IndexOf("-c");
                 if (c >= 0 && c + 1 < command.Count)
                 {
-                    commands.AddRange(SimpleCommands(command[c + 1], depth + 1));
+                    AddInner(commands, command[c + 1], depth, shell, assigned);
                     return;
                 }
             }
 
+            if (shell != null)
+            {
+                var environment = new List<string>(shell.Job);
+                environment.AddRange(shell.Exported);
+                environment.AddRange(assigned);
+                shell.Environments.Add(environment);
+            }
+
             commands.Add(command);
+        }
+
+        /// <summary>The commands of a command line given to a shell (<c>sh -c</c>, <c>script -c</c>), with the variables set before it.</summary>
+        private static void AddInner(List<List<string>> commands, string inner, int depth, ShellState? shell, List<string> assigned)
+        {
+            int before = shell?.Exported.Count ?? 0;
+            shell?.Exported.AddRange(assigned);
+            commands.AddRange(SimpleCommands(inner, depth + 1, shell));
+            if (shell != null)
+            {
+                shell.Exported.RemoveRange(before, shell.Exported.Count - before); // they are the inner shell's, not the block's
+            }
+        }
+
+        /// <summary>What the shell gives the commands of one command line: exported variables, and each command's environment.</summary>
+        private sealed class ShellState
+        {
+            public ShellState(List<string> job, List<string> exported)
+            {
+                Job = job;
+                Exported = exported;
+            }
+
+            /// <summary>The file's <c>$GITHUB_ENV</c> lines so far.</summary>
+            public List<string> Job { get; }
+
+            /// <summary>Variables <c>export</c>ed earlier in the line.</summary>
+            public List<string> Exported { get; }
+
+            /// <summary>Per command found, the <c>NAME=value</c> assignments it runs with (later ones win).</summary>
+            public List<List<string>> Environments { get; } = new List<List<string>>();
+        }
+
+        /// <summary>
+        /// Programs that run the command after their options and arguments (adversary round 13 route 18): the options that
+        /// take a value, and how many arguments come before the command (<c>timeout 15m</c>, <c>flock FILE</c>, <c>taskset MASK</c>).
+        /// </summary>
+        private static readonly Dictionary<string, (string[] Valued, int Arguments)> Wrappers = new Dictionary<string, (string[], int)>(StringComparer.Ordinal)
+        {
+            ["exec"] = (new[] { "-a" }, 0),
+            ["env"] = (new[] { "-u", "--unset", "-C", "--chdir" }, 0),
+            ["command"] = (new string[0], 0),
+            ["time"] = (new[] { "-f", "-o", "--format", "--output" }, 0),
+            ["nohup"] = (new string[0], 0),
+            ["sudo"] = (new[] { "-u", "-g", "-h", "-p", "-C", "-D", "-r", "-t", "-U", "-T", "--user", "--group", "--host", "--prompt", "--chdir" }, 0),
+            ["doas"] = (new[] { "-u", "-C" }, 0),
+            ["timeout"] = (new[] { "-s", "-k", "--signal", "--kill-after" }, 1),
+            ["nice"] = (new[] { "-n", "--adjustment" }, 0),
+            ["ionice"] = (new[] { "-c", "-n", "-p", "-P", "-u", "--class", "--classdata" }, 0),
+            ["stdbuf"] = (new[] { "-i", "-o", "-e", "--input", "--output", "--error" }, 0),
+            ["xargs"] = (new[] { "-a", "-I", "-n", "-P", "-d", "-L", "-s", "-E", "--arg-file", "--delimiter", "--max-args", "--max-procs", "--max-lines", "--max-chars", "--eof" }, 0),
+            ["unbuffer"] = (new string[0], 0),
+            ["flock"] = (new[] { "-w", "-E", "--timeout", "--wait", "--conflict-exit-code" }, 1),
+            ["taskset"] = (new string[0], 1),
+            ["caffeinate"] = (new[] { "-t", "-w" }, 0),
+            ["chronic"] = (new string[0], 0),
+            ["script"] = (new[] { "-c", "--command", "-t", "-T", "-I", "-O", "-B", "-E", "-m", "--log-io", "--log-in", "--log-out", "--log-timing", "--echo" }, 0),
+            ["{"] = (new string[0], 0),
+        };
+
+        /// <summary>
+        /// Where the command a wrapper at <paramref name="at"/> runs starts (<paramref name="at"/> itself when the word is no
+        /// wrapper); <paramref name="inner"/> is the command line <c>script -c</c> or <c>flock … -c</c> gives a shell.
+        /// </summary>
+        private static int AfterWrapper(List<string> words, int at, out string? inner)
+        {
+            inner = null;
+            if (!Wrappers.TryGetValue(words[at], out (string[] Valued, int Arguments) wrapper) ||
+                (words[at] == "command" && at + 1 < words.Count && (words[at + 1] == "-v" || words[at + 1] == "-V")))
+            {
+                return at;
+            }
+
+            bool shellString = words[at] == "script" || words[at] == "flock";
+            int i = at + 1;
+            int arguments = wrapper.Arguments;
+            while (i < words.Count)
+            {
+                string w = words[i];
+                if (w == "--")
+                {
+                    i++;
+                    break;
+                }
+
+                if (!w.StartsWith("-", StringComparison.Ordinal) || w.Length == 1)
+                {
+                    if (arguments == 0)
+                    {
+                        break;
+                    }
+
+                    arguments--; // timeout's duration, flock's file, taskset's mask
+                    i++;
+                    continue;
+                }
+
+                bool command = shellString && (w == "--command" || (!w.StartsWith("--", StringComparison.Ordinal) && w.EndsWith("c", StringComparison.Ordinal)));
+                if (shellString && w.StartsWith("--command=", StringComparison.Ordinal))
+                {
+                    inner = w.Substring("--command=".Length);
+                    return i + 1;
+                }
+
+                if (command && i + 1 < words.Count)
+                {
+                    inner = words[i + 1];
+                    return i + 2;
+                }
+
+                i += Array.IndexOf(wrapper.Valued, w) >= 0 ? 2 : 1;
+            }
+
+            return Math.Min(i, words.Count);
         }
 
         private static bool IsAssignment(string word)
@@ -1506,6 +1720,5 @@ namespace Guardrails.BuildTasks.Footprints
                    Array.TrueForAll(word.Substring(0, eq).ToCharArray(), ch => char.IsLetterOrDigit(ch) || ch == '_');
         }
 
-        private static bool IsWrapper(string word) => word == "exec" || word == "env" || word == "command" || word == "time" || word == "nohup" || word == "sudo";
     }
 }
