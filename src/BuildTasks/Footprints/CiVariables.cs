@@ -48,6 +48,9 @@ namespace Guardrails.BuildTasks.Footprints
             return own.Count == 0 ? this : new CiVariables(this, own, Azure);
         }
 
+        /// <summary>These variables with <paramref name="own"/> (a script's or a command line's own assignments) added over them.</summary>
+        public CiVariables With(List<JsonProperty> own) => own.Count == 0 ? this : new CiVariables(this, own, Azure);
+
         private static void Collect(JsonNode node, List<JsonProperty> own, int depth)
         {
             if (depth > 4 || node.Kind != JsonKind.Object)

@@ -188,6 +188,9 @@ namespace Guardrails.BuildTasks.Footprints
 
             /// <summary>While a script is read a line at a time, the variables it <c>export</c>s (every later line's environment).</summary>
             internal List<string>? ScriptExports { get; set; }
+
+            /// <summary>While a script is read a line at a time, the variables and one-line functions it defines.</summary>
+            internal ShellDefinitions? ScriptDefinitions { get; set; }
         }
 
         /// <summary>
@@ -1092,6 +1095,7 @@ namespace Guardrails.BuildTasks.Footprints
         private static void ReadScript(LauncherFile file, string text, string what, bool allLines)
         {
             file.ScriptExports = allLines ? new List<string>() : null; // a script's export holds to its end
+            file.ScriptDefinitions = allLines ? ShellDefinitions.Of(text) : null;
             foreach ((int line, int column, string content) in JoinedLines(text))
             {
                 if (allLines)
@@ -1106,6 +1110,7 @@ namespace Guardrails.BuildTasks.Footprints
             }
 
             file.ScriptExports = null;
+            file.ScriptDefinitions = null;
         }
 
         /// <summary>
@@ -1153,7 +1158,42 @@ namespace Guardrails.BuildTasks.Footprints
         private static void ReadCommandLine(LauncherFile file, string line, string setting, int lineNumber, int column, CiVariables? vars = null)
         {
             var shell = new ShellState(file.JobEnvironment, file.ScriptExports ?? new List<string>());
-            List<List<string>> commands = SimpleCommands(vars == null ? line : vars.Expand(line), 0, shell);
+            ShellDefinitions defined = file.ScriptDefinitions ?? ShellDefinitions.Of(line);
+            CiVariables? expand = defined.Variables.Count == 0 ? vars : (vars ?? CiVariables.For(file.RelativePath)).With(defined.Variables);
+            List<List<string>> found = SimpleCommands(expand == null ? line : expand.Expand(line), 0, shell);
+            var commands = new List<List<string>>();
+            var environments = new List<List<string>>();
+            for (int i = 0; i < found.Count; i++)
+            {
+                if (defined.Functions.TryGetValue(found[i][0], out string? body) && AssistantRun(found[i]) == null)
+                {
+                    // ai() { claude "$@"; } … ai -p "…" --dangerously-skip-permissions: the body's commands with the call's arguments
+                    foreach (List<string> inner in SimpleCommands(expand == null ? body : expand.Expand(body), 1))
+                    {
+                        var called = new List<string>();
+                        foreach (string w in inner)
+                        {
+                            if (w == "$@" || w == "$*" || w == "${@}" || w == "${*}")
+                            {
+                                called.AddRange(found[i].GetRange(1, found[i].Count - 1));
+                            }
+                            else
+                            {
+                                called.Add(w);
+                            }
+                        }
+
+                        commands.Add(called);
+                        environments.Add(shell.Environments[i]);
+                    }
+
+                    continue;
+                }
+
+                commands.Add(found[i]);
+                environments.Add(shell.Environments[i]);
+            }
+
             for (int index = 0; index < commands.Count; index++)
             {
                 List<string> words = commands[index];
@@ -1162,7 +1202,7 @@ namespace Guardrails.BuildTasks.Footprints
                 {
                     AddTool(file, assistant, setting, lineNumber, column);
                     AddEnvironment(file, assistant, vars);
-                    AddShellEnvironment(file, assistant, shell.Environments[index], setting, lineNumber, column);
+                    AddShellEnvironment(file, assistant, environments[index], setting, lineNumber, column);
                     ReadAssistantFlags(file, assistant, words, ArgumentsStart(words), setting, lineNumber, column);
                     continue;
                 }
@@ -1608,6 +1648,74 @@ namespace Guardrails.BuildTasks.Footprints
             if (shell != null)
             {
                 shell.Exported.RemoveRange(before, shell.Exported.Count - before); // they are the inner shell's, not the block's
+            }
+        }
+
+        /// <summary>
+        /// The variables and one-line functions a script or command line defines (adversary round 13 route 18):
+        /// <c>AGENT="npx -y @google/gemini-cli"</c>, <c>FLAGS=--dangerously-skip-permissions</c> (put in where <c>$AGENT</c>,
+        /// <c>${FLAGS}</c> are used), <c>ai() { claude "$@"; }</c> and <c>function ai { …; }</c> (a call runs the body with its
+        /// arguments). Wherever in the text they are; the variables an assistant reads are left to the environment reader
+        /// (a variable the shell does not export does not reach the assistant).
+        /// </summary>
+        internal sealed class ShellDefinitions
+        {
+            private static readonly System.Text.RegularExpressions.Regex Function = new System.Text.RegularExpressions.Regex(
+                @"(?:\bfunction\s+([A-Za-z_][\w-]*)\s*(?:\(\s*\))?|(?<![\w$-])([A-Za-z_][\w-]*)\s*\(\s*\))\s*\{\s+([^\n]*?)\s*;\s*\}",
+                System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+            private static readonly System.Text.RegularExpressions.Regex Variable = new System.Text.RegularExpressions.Regex(
+                @"(?:^|[;&|]|\bthen\b|\bdo\b)[ \t]*(?:(?:export|local|readonly|declare)[ \t]+)?([A-Za-z_]\w*)=(?:""([^""\n]*)""|'([^'\n]*)'|([^\s;&|""'`()]*))(?=[ \t]*(?:;|&&|\|\||\r?$))",
+                System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+            private static readonly ShellDefinitions Empty = new ShellDefinitions();
+
+            public Dictionary<string, string> Functions { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+            public List<JsonProperty> Variables { get; } = new List<JsonProperty>();
+
+            public static ShellDefinitions Of(string text)
+            {
+                bool functions = text.IndexOf("()", StringComparison.Ordinal) >= 0 || text.IndexOf("function", StringComparison.Ordinal) >= 0;
+                if (!functions && (text.IndexOf('=') < 0 || text.IndexOf('$') < 0))
+                {
+                    return Empty;
+                }
+
+                var found = new ShellDefinitions();
+                try
+                {
+                    if (functions)
+                    {
+                        foreach (System.Text.RegularExpressions.Match m in Function.Matches(text))
+                        {
+                            string name = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value;
+                            found.Functions[name] = m.Groups[3].Value;
+                        }
+                    }
+
+                    if (text.IndexOf('$') >= 0)
+                    {
+                        foreach (System.Text.RegularExpressions.Match m in Variable.Matches(text))
+                        {
+                            string name = m.Groups[1].Value;
+                            if (AssistantEnvironment.OwnerOf(name) != null)
+                            {
+                                continue;
+                            }
+
+                            string value = m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Success ? m.Groups[3].Value : m.Groups[4].Value;
+                            var at = new TextPosition(1, 1, m.Index);
+                            found.Variables.Add(new JsonProperty(name, at, new JsonNode(JsonKind.String, at, at, value, null, null)));
+                        }
+                    }
+                }
+                catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+                {
+                    return Empty;
+                }
+
+                return found.Functions.Count + found.Variables.Count == 0 ? Empty : found;
             }
         }
 

@@ -163,4 +163,30 @@ public class CommandLineRound13Tests
 
         Assert.Equal((file, 7), (Assert.Single(run.Of("GRD133")).File, Assert.Single(run.Of("GRD133")).Line));
     }
+
+    public static TheoryData<string, string, int> Indirection => new()
+    {
+        // A variable holding the flags or the command, a one-line shell function, defined in the same file.
+        { "scripts/agent.sh", "#!/bin/sh\nFLAGS=\"--dangerously-skip-permissions\"\nclaude -p \"$1\" $FLAGS\n", 3 },
+        { "scripts/agent.sh", "#!/bin/sh\nFLAGS=\"--dangerously-skip-permissions\"; claude -p \"$1\" ${FLAGS}\n", 2 },
+        { "scripts/agent.sh", "#!/bin/sh\nAGENT=\"npx -y @anthropic-ai/claude-code\"\n$AGENT -p \"$1\" --dangerously-skip-permissions\n", 3 },
+        { "scripts/agent.sh", "#!/bin/sh\nai() { claude \"$@\"; }\nai -p \"$1\" --dangerously-skip-permissions\n", 3 },
+        { "scripts/agent.sh", "#!/bin/bash\nfunction ai { timeout 5m claude \"$@\"; }\nai -p \"$1\" --dangerously-skip-permissions\n", 3 },
+        { ".github/workflows/fix.yml", Job + "      - run: |\n          ai() { claude \"$@\"; }\n          ai -p fix --dangerously-skip-permissions\n", 7 },
+        { ".github/workflows/fix.yml", Job + "      - run: FLAGS=--dangerously-skip-permissions; claude -p fix $FLAGS\n", 7 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Indirection))]
+    public void Round13_route18_a_variable_or_function_the_file_defines_is_put_in(string path, string content, int line)
+    {
+        using var repo = new FootprintRepo();
+        string file = repo.Write(path, content);
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeAndCopilot);
+
+        Finding bypass = Assert.Single(run.Of("GRD134"));
+        Assert.Equal((file, line), (bypass.File, bypass.Line));
+        Assert.True(run.IsError(bypass));
+    }
 }
