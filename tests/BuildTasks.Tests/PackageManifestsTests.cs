@@ -109,7 +109,7 @@ public sealed class PackageManifestsTests
         Assert.Equal(new[]
         {
             "pkg:pypi/httpx||3|17", "pkg:pypi/openai|1.55.0|3|26", "pkg:pypi/anthropic|>=0.40|6|3", "pkg:pypi/mcp||9|8",
-            "pkg:pypi/groq|^0.9|12|1", "pkg:pypi/cohere|5.0.0|13|1", "pkg:pypi/transformers||15|1", "pkg:pypi/litellm||17|21",
+            "pkg:pypi/groq|^0.9|12|1", "pkg:pypi/cohere|5.0.0|13|1", "pkg:pypi/transformers||15|1", "pkg:pypi/litellm||17|21", "pkg:pypi/openai-build-only||19|13",
         }, Found("tools/pyproject.toml", toml));
     }
 

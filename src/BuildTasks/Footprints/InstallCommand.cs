@@ -22,7 +22,12 @@ namespace Guardrails.BuildTasks.Footprints
     /// name (<see cref="PackageManifests.CondaPackage"/>; <c>-c conda-forge</c>, <c>-n env</c> are option values).</item>
     /// <item>npm: <c>npm</c>/<c>pnpm</c>/<c>yarn</c>/<c>bun</c> <c>install|i|add</c> (<c>yarn global add</c>), <c>pnpm</c>/<c>yarn</c>
     /// <c>dlx</c> (the package it runs), <c>npx</c>/<c>pnpx</c>/<c>bunx</c>/<c>npm exec</c> <c>-p|--package</c>; <c>@scope/pkg@1.2</c>,
-    /// npm aliases (<c>llm@npm:openai@4</c>) and a catalog SDK's repository.</item>
+    /// npm aliases (<c>llm@npm:openai@4</c>), tarballs (a registry's scoped <c>…/@anthropic-ai/sdk/-/sdk-0.30.0.tgz</c>) and a catalog
+    /// SDK's repository.</item>
+    /// <item>PyPI also: <c>pipx inject APP pkg…</c> (the packages after the environment), <c>-c</c>/<c>--constraint FILE</c> read as
+    /// <c>-r</c> is, <c>-e git+…#egg=name</c>.</item>
+    /// <item>The other ecosystems the manifest readers know: <c>go get|install MODULE@v</c>, <c>cargo add|install CRATE[@v]</c>,
+    /// <c>gem install GEM [-v V]</c>, <c>bundle add GEM</c>, <c>composer [global] require VENDOR/PKG[:v]</c>.</item>
     /// </list>
     /// The values of options that take one (<c>-i URL</c>, <c>--index-url</c>, <c>-c constraints.txt</c>, <c>-t DIR</c>,
     /// <c>--registry</c>, …) are no package. Read as data, never run.
@@ -34,6 +39,10 @@ namespace Guardrails.BuildTasks.Footprints
             PyPI,
             Conda,
             Npm,
+            Go,
+            Cargo,
+            Gem,
+            Composer,
         }
 
         /// <summary>
@@ -80,6 +89,7 @@ namespace Guardrails.BuildTasks.Footprints
             int start;
             bool first = false; // the command runs one package: the words after it are its own arguments
             bool packageOption = false; // npx -p: only the values of -p/--package are packages
+            bool skipFirst = false; // pipx inject APP pkg…: the first word is the environment, not a package
             switch (exe)
             {
                 case "pip":
@@ -90,8 +100,30 @@ namespace Guardrails.BuildTasks.Footprints
                     break;
                 case "pipx":
                     registry = Registry.PyPI;
-                    start = verb == "install" || verb == "run" ? i + 2 : -1;
+                    start = verb == "install" || verb == "run" || verb == "inject" ? i + 2 : -1;
                     first = verb == "run";
+                    skipFirst = verb == "inject";
+                    break;
+                case "go":
+                    registry = Registry.Go;
+                    start = verb == "get" || verb == "install" ? i + 2 : -1;
+                    break;
+                case "cargo":
+                    registry = Registry.Cargo;
+                    start = verb == "add" || verb == "install" ? i + 2 : -1;
+                    break;
+                case "gem":
+                    registry = Registry.Gem;
+                    start = verb == "install" ? i + 2 : -1;
+                    break;
+                case "bundle":
+                case "bundler":
+                    registry = Registry.Gem;
+                    start = verb == "add" ? i + 2 : -1;
+                    break;
+                case "composer":
+                    registry = Registry.Composer;
+                    start = verb == "require" ? i + 2 : verb == "global" && next == "require" ? i + 3 : -1;
                     break;
                 case "uv":
                     registry = Registry.PyPI;
@@ -160,15 +192,15 @@ namespace Guardrails.BuildTasks.Footprints
 
                     if (value == null)
                     {
-                        if (registry == Registry.PyPI && name.StartsWith("-r", StringComparison.Ordinal) && !name.StartsWith("--", StringComparison.Ordinal) && name.Length > 2)
+                        if (registry == Registry.PyPI && (name.StartsWith("-r", StringComparison.Ordinal) || name.StartsWith("-c", StringComparison.Ordinal)) && name.Length > 2)
                         {
-                            Included(file, name.Substring(2), found); // -rrequirements.txt
+                            Included(file, name.Substring(2), found); // -rrequirements.txt, -cconstraints.txt
                         }
 
                         continue;
                     }
 
-                    if (registry == Registry.PyPI && (name == "-r" || name == "--requirement"))
+                    if (registry == Registry.PyPI && (name == "-r" || name == "--requirement" || name == "-c" || name == "--constraint"))
                     {
                         Included(file, value, found);
                     }
@@ -183,6 +215,12 @@ namespace Guardrails.BuildTasks.Footprints
                 if (packageOption)
                 {
                     break; // npx -p openai node run.js: the first word not an option is the command run
+                }
+
+                if (skipFirst)
+                {
+                    skipFirst = false;
+                    continue;
                 }
 
                 Add(registry, word, file, line, column, found);
@@ -256,6 +294,20 @@ namespace Guardrails.BuildTasks.Footprints
             {
                 PackageManifests.Requirement(file, word, line, column, found);
             }
+            else if (registry == Registry.Go || registry == Registry.Cargo || registry == Registry.Gem || registry == Registry.Composer)
+            {
+                // Adversary round 13 route 12: go get MODULE@v, cargo add CRATE@v, gem install GEM[:v], composer require VENDOR/PKG[:v].
+                int split = registry == Registry.Go || registry == Registry.Cargo ? word.IndexOf('@') : word.IndexOfAny(new[] { ':', '=', ' ' });
+                string name = split > 0 ? word.Substring(0, split) : word;
+                string version = split > 0 ? word.Substring(split + 1).Trim() : string.Empty;
+                if (name.StartsWith(".", StringComparison.Ordinal) || name.IndexOf("://", StringComparison.Ordinal) >= 0 || (registry != Registry.Go && registry != Registry.Composer && name.IndexOf('/') >= 0))
+                {
+                    return; // a path or a URL: no registry name
+                }
+
+                string ecosystem = registry == Registry.Go ? PackageEcosystem.Golang : registry == Registry.Cargo ? PackageEcosystem.Cargo : registry == Registry.Gem ? PackageEcosystem.Gem : PackageEcosystem.Composer;
+                PackageManifests.Add(found, ecosystem, name, registry == Registry.Go ? version.TrimStart('v') : version, file, line, column);
+            }
             else if (registry == Registry.Conda)
             {
                 if (PackageManifests.CondaPackage(file, word, line, column) is { } conda)
@@ -266,6 +318,10 @@ namespace Guardrails.BuildTasks.Footprints
             else if (SdkSourceRepositories.PackageOf(PackageEcosystem.Npm, word) is { } fromRepository)
             {
                 found.Add(new DeclaredPackage(fromRepository, string.Empty, file, line, column));
+            }
+            else if (PackageManifests.TarballName(word) is { } packed)
+            {
+                PackageManifests.Add(found, PackageEcosystem.Npm, packed, string.Empty, file, line, column); // npm i …/@anthropic-ai/sdk/-/sdk-0.30.0.tgz
             }
             else
             {
@@ -394,6 +450,23 @@ namespace Guardrails.BuildTasks.Footprints
                 case "--name":
                 case "-n":
                     return true;
+                case "--version":
+                case "--vers":
+                case "--git":
+                case "--path":
+                case "--features":
+                case "-F":
+                case "--rename":
+                case "--branch":
+                case "--rev":
+                case "--bin":
+                case "--example":
+                case "--install-dir":
+                case "--bindir":
+                case "--group-name":
+                    return registry == Registry.Cargo || registry == Registry.Gem || registry == Registry.Go;
+                case "-v":
+                    return registry == Registry.Gem; // gem install x -v 7.3.1 (pip's and npm's -v is --verbose)
                 case "-p":
                     return registry != Registry.Npm; // pip's --python, conda's --prefix; npx's -p is a package (above)
                 case "-w":

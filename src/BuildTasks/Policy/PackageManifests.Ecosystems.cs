@@ -709,8 +709,14 @@ namespace Guardrails.BuildTasks.Policy
                     value = eq < 0 ? string.Empty : t.Substring(eq + 1).Trim();
                 }
 
-                if (!inDeps || value.Length == 0 || value[0] == '-')
+                if (!inDeps || value.Length == 0)
                 {
+                    continue;
+                }
+
+                if (value[0] == '-')
+                {
+                    PipOption(path, value, line, l.IndexOf(value, StringComparison.Ordinal) + 1, found, new List<Finding>()); // deps = -r test-deps.txt
                     continue;
                 }
 
@@ -809,9 +815,14 @@ namespace Guardrails.BuildTasks.Policy
                 {
                     foreach (JsonNode requirement in pip.Items)
                     {
-                        if (requirement.IsString && !(requirement.Text ?? string.Empty).TrimStart().StartsWith("-", StringComparison.Ordinal))
+                        string spec = requirement.IsString ? requirement.Text ?? string.Empty : string.Empty;
+                        if (spec.TrimStart().StartsWith("-", StringComparison.Ordinal))
                         {
-                            Requirement(path, requirement.Text ?? string.Empty, requirement.Start.Line, requirement.Start.Column, found);
+                            PipOption(path, spec, requirement.Start.Line, requirement.Start.Column, found, problems); // - -r ml-deps.txt
+                        }
+                        else if (spec.Length > 0)
+                        {
+                            Requirement(path, spec, requirement.Start.Line, requirement.Start.Column, found);
                         }
                     }
                 }

@@ -21,13 +21,16 @@ namespace Guardrails.BuildTasks.Policy
     /// <c>npm-shrinkwrap.json</c> (v1 <c>dependencies</c>, v2/v3 <c>packages</c>), <c>yarn.lock</c> (v1 and berry),
     /// <c>pnpm-lock.yaml</c> (<c>packages:</c> keys); a package the <c>package.json</c> beside it declares is reported
     /// there, not again in the lock file.</item>
-    /// <item><c>requirements*.txt</c>/<c>requirements*.in</c> and any <c>.txt</c> in a <c>requirements/</c> folder
-    /// (PEP 508 lines with extras, markers, <c>name @ url</c>, line continuations; <c>-r</c>/<c>--requirement</c>
-    /// includes followed, <c>-e …#egg=name</c>, wheel file names); <c>-c</c> constraints install nothing and are not read.</item>
+    /// <item><c>*requirements*.txt</c>/<c>*requirements*.in</c>, <c>constraints*.txt</c> and any <c>.txt</c> in a <c>requirements/</c>
+    /// folder (PEP 508 lines with extras, markers, <c>name @ url</c>, line continuations; <c>-r</c>/<c>--requirement</c> and
+    /// <c>-c</c>/<c>--constraint</c> files followed whatever their name, <c>-e …#egg=name</c>, wheel file names).</item>
     /// <item><c>pyproject.toml</c>: <c>[project] dependencies</c>, <c>[project.optional-dependencies]</c>,
     /// <c>[dependency-groups]</c>, <c>[tool.poetry.dependencies]</c>, <c>[tool.poetry.dev-dependencies]</c>,
-    /// <c>[tool.poetry.group.*.dependencies]</c>, <c>[tool.uv] dev-dependencies</c>, <c>[tool.pdm.dev-dependencies]</c>.</item>
-    /// <item><c>Pipfile</c> (every package table), <c>setup.cfg</c> (<c>install_requires</c>, <c>extras_require</c>).</item>
+    /// <c>[tool.poetry.group.*.dependencies]</c>, <c>[tool.uv] dev-dependencies</c>, <c>[tool.pdm.dev-dependencies]</c>,
+    /// <c>[build-system] requires</c>, <c>[tool.hatch.envs.*]</c> <c>dependencies</c>/<c>extra-dependencies</c>, and the files
+    /// <c>[tool.setuptools.dynamic]</c> names (<c>dependencies = { file = [...] }</c>, read as requirements files).</item>
+    /// <item><c>Pipfile</c> (every package table), <c>setup.cfg</c> (<c>install_requires</c>, <c>setup_requires</c>,
+    /// <c>tests_require</c>, <c>extras_require</c>).</item>
     /// <item>Python lock files, for what the declared packages bring in (transitive): <c>Pipfile.lock</c>, <c>poetry.lock</c>,
     /// <c>uv.lock</c>; a package the <c>Pipfile</c>/<c>pyproject.toml</c> beside them declares is reported there.</item>
     /// </list>
@@ -191,9 +194,14 @@ namespace Guardrails.BuildTasks.Policy
             }
         }
 
+        /// <summary>
+        /// A requirements file by its name: <c>*requirements*.txt</c>/<c>.in</c> (<c>dev-requirements.txt</c>,
+        /// <c>test_requirements.in</c>) and <c>constraints*.txt</c> (adversary round 13 route 2: pip reads any name).
+        /// </summary>
         private static bool IsRequirementsName(string name) =>
-            name.StartsWith("requirements", StringComparison.OrdinalIgnoreCase) &&
-            (name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".in", StringComparison.OrdinalIgnoreCase));
+            (name.IndexOf("requirements", StringComparison.OrdinalIgnoreCase) >= 0 &&
+             (name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".in", StringComparison.OrdinalIgnoreCase))) ||
+            (name.StartsWith("constraints", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase));
 
         private static string? Load(string path, List<Finding> problems)
         {
@@ -294,6 +302,42 @@ namespace Guardrails.BuildTasks.Policy
                     }
                 }
             }
+
+            // Adversary round 13 route 7: npm's overrides, Yarn's resolutions and pnpm's overrides replace a package anywhere
+            // in the tree; a value that is an alias (npm:openai@4) or a tarball installs that package under the other's name.
+            Overrides(path, root["overrides"], found);
+            Overrides(path, root["resolutions"], found);
+            Overrides(path, root["pnpm"]?["overrides"], found);
+        }
+
+        /// <summary>The packages the (nested) values of an overrides table install in place of the ones they name.</summary>
+        private static void Overrides(string path, JsonNode? table, List<DeclaredPackage> found, int depth = 0)
+        {
+            if (table == null || !table.IsObject || depth > 16)
+            {
+                return;
+            }
+
+            foreach (JsonProperty entry in table.Properties)
+            {
+                if (entry.Value.IsObject)
+                {
+                    Overrides(path, entry.Value, found, depth + 1); // npm's nested overrides: { "foo": { "bar": "npm:openai@4" } }
+                    continue;
+                }
+
+                string spec = entry.Value.IsString ? (entry.Value.Text ?? string.Empty).Trim() : string.Empty;
+                if (spec.StartsWith("npm:", StringComparison.OrdinalIgnoreCase))
+                {
+                    string target = spec.Substring(4);
+                    int at = target.LastIndexOf('@');
+                    Add(found, PackageEcosystem.Npm, at > 0 ? target.Substring(0, at) : target, NpmVersion(at > 0 ? target.Substring(at + 1) : string.Empty), path, entry.NameStart.Line, entry.NameStart.Column);
+                }
+                else if ((TarballName(spec) ?? SdkSourceRepositories.PackageOf(PackageEcosystem.Npm, spec)) is { } installed)
+                {
+                    found.Add(new DeclaredPackage(installed.StartsWith("pkg:", StringComparison.Ordinal) ? installed : PackageEcosystem.PackageUrl(PackageEcosystem.Npm, installed), string.Empty, path, entry.NameStart.Line, entry.NameStart.Column));
+                }
+            }
         }
 
         /// <summary>
@@ -333,12 +377,22 @@ namespace Guardrails.BuildTasks.Policy
         /// gives it (<c>&lt;name&gt;-&lt;version&gt;.tgz</c>; a scoped <c>@anthropic-ai/sdk</c> packs as
         /// <c>anthropic-ai-sdk-0.30.1.tgz</c>, read back as the catalog's scoped name); null for any other spec.
         /// </summary>
-        private static string? TarballName(string spec)
+        internal static string? TarballName(string spec)
         {
             string s = spec.Trim();
             if (!s.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase) && !s.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase))
             {
                 return null;
+            }
+
+            // Adversary round 13 route 7: a registry's scoped tarball URL, …/@anthropic-ai/sdk/-/sdk-0.30.0.tgz (or
+            // @anthropic-ai%2fsdk), names the scope in its path, not in the file name.
+            string path = s.Replace("%2f", "/").Replace("%2F", "/");
+            int packed = path.IndexOf("/-/", StringComparison.Ordinal);
+            int scope = packed > 0 ? path.LastIndexOf("/@", packed, StringComparison.Ordinal) : -1;
+            if (scope >= 0 && path.IndexOf('/', scope + 2) < packed && path.IndexOf('/', scope + 2) > scope + 2)
+            {
+                return path.Substring(scope + 1, packed - scope - 1);
             }
 
             string file = s.Substring(s.Replace('\\', '/').LastIndexOf('/') + 1);
@@ -663,7 +717,7 @@ namespace Guardrails.BuildTasks.Policy
                 name = option.Substring(0, split);
                 value = option.Substring(split + 1).Trim();
             }
-            else if (option.StartsWith("-r", StringComparison.Ordinal) || option.StartsWith("-e", StringComparison.Ordinal))
+            else if (option.StartsWith("-r", StringComparison.Ordinal) || option.StartsWith("-c", StringComparison.Ordinal) || option.StartsWith("-e", StringComparison.Ordinal))
             {
                 name = option.Substring(0, 2);
                 value = option.Substring(2).Trim();
@@ -671,7 +725,13 @@ namespace Guardrails.BuildTasks.Policy
 
             if (name == "-r" || name == "--requirement")
             {
-                Include(path, value, line, column, found, problems, visited, depth);
+                Include(path, value, line, column, found, problems, visited, depth, true);
+            }
+            else if (name == "-c" || name == "--constraint")
+            {
+                // A constraints file pins what may be installed; an SDK pinned there is one the project installs (round 13
+                // route 2). A constraints file not committed is no error: pip fails on it, and it installs nothing itself.
+                Include(path, value, line, column, found, problems, visited, depth, false);
             }
             else if (name == "-e" || name == "--editable")
             {
@@ -685,7 +745,14 @@ namespace Guardrails.BuildTasks.Policy
             }
         }
 
-        private static void Include(string path, string target, int line, int column, List<DeclaredPackage> found, List<Finding> problems, HashSet<string> visited, int depth)
+        /// <summary>
+        /// A pip option line in a file that is not a requirements file (tox's <c>deps = -r test-deps.txt</c>, conda's
+        /// <c>pip: [-r ml-deps.txt]</c>): <c>-r</c>/<c>-c</c> files read relative to <paramref name="path"/>, <c>-e …#egg=</c>.
+        /// </summary>
+        internal static void PipOption(string path, string option, int line, int column, List<DeclaredPackage> found, List<Finding> problems) =>
+            Option(path, option.Trim(), line, column, found, problems, new HashSet<string>(StringComparer.OrdinalIgnoreCase) { Path.GetFullPath(path) }, 0);
+
+        private static void Include(string path, string target, int line, int column, List<DeclaredPackage> found, List<Finding> problems, HashSet<string> visited, int depth, bool required)
         {
             if (target.Length == 0 || target.IndexOf("://", StringComparison.Ordinal) >= 0)
             {
@@ -709,6 +776,11 @@ namespace Guardrails.BuildTasks.Policy
 
             if (!File.Exists(full))
             {
+                if (!required)
+                {
+                    return;
+                }
+
                 problems.Add(new Finding(RuleCatalog.PackageManifestUnreadable, path, line, column,
                     "The requirements file " + Path.GetFileName(path) + " includes '" + Path.GetFileName(full) + "', which is not there, so the packages it declares cannot be judged against the policy. Commit it, or remove the -r line."));
                 return;
@@ -738,11 +810,31 @@ namespace Guardrails.BuildTasks.Policy
             // (git+https://github.com/openai/openai-python@v1.55.0) or under another name (x @ git+https://…).
             int atUrl = body.IndexOf(" @ ", StringComparison.Ordinal);
             string url = atUrl >= 0 ? body.Substring(atUrl + 3).Trim() : body;
+            int fragment = url.IndexOf('#');
+            string egg = string.Empty;
+            if (fragment > 0)
+            {
+                // Adversary round 13 route 12: git+https://…/openai-python#egg=openai (pip -e): the fragment is no part of the
+                // repository, and the egg names the project pip installs.
+                int eggAt = url.IndexOf("egg=", fragment, StringComparison.OrdinalIgnoreCase);
+                egg = eggAt < 0 ? string.Empty : url.Substring(eggAt + 4).Split('&', '[', ' ')[0];
+                url = url.Substring(0, fragment);
+            }
+
             bool bareUrl = atUrl < 0 && (body.IndexOf("://", StringComparison.Ordinal) > 0 || body.StartsWith("git+", StringComparison.OrdinalIgnoreCase) || body.StartsWith("git@", StringComparison.OrdinalIgnoreCase));
             if ((atUrl >= 0 || bareUrl) && SdkSourceRepositories.PackageOf(PackageEcosystem.PyPI, url) is { } fromRepository &&
                 !(atUrl >= 0 && fromRepository.Equals(PackageEcosystem.PackageUrl(PackageEcosystem.PyPI, body.Substring(0, atUrl).Split('[')[0].Trim()), StringComparison.OrdinalIgnoreCase)))
             {
                 found.Add(new DeclaredPackage(fromRepository, string.Empty, path, line, column > 0 ? column : start + 1));
+                if (PackageEcosystem.PackageUrl(PackageEcosystem.PyPI, egg).Equals(fromRepository, StringComparison.OrdinalIgnoreCase))
+                {
+                    egg = string.Empty;
+                }
+            }
+
+            if (bareUrl && egg.Length > 0)
+            {
+                Add(found, PackageEcosystem.PyPI, egg, string.Empty, path, line, column > 0 ? column : start + 1);
             }
 
             if (bareUrl && !(body.EndsWith(".whl", StringComparison.OrdinalIgnoreCase) || body.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || body.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)))
@@ -846,6 +938,45 @@ namespace Guardrails.BuildTasks.Policy
 
             RequirementList(path, tool?["uv"]?["dev-dependencies"], found);
             RequirementTables(path, tool?["pdm"]?["dev-dependencies"], found);
+
+            // Adversary round 13 route 2: what pip installs to build the project, hatch's environments, and the files
+            // setuptools reads the (dynamic) dependencies from.
+            RequirementList(path, root["build-system"]?["requires"], found);
+            if (tool?["hatch"]?["envs"] is { IsObject: true } envs)
+            {
+                foreach (JsonProperty env in envs.Properties)
+                {
+                    RequirementList(path, env.Value["dependencies"], found);
+                    RequirementList(path, env.Value["extra-dependencies"], found);
+                }
+            }
+
+            if (tool?["setuptools"]?["dynamic"] is { IsObject: true } dynamic)
+            {
+                DynamicFiles(path, dynamic["dependencies"], found, problems);
+                if (dynamic["optional-dependencies"] is { IsObject: true } optional)
+                {
+                    foreach (JsonProperty extra in optional.Properties)
+                    {
+                        DynamicFiles(path, extra.Value, found, problems);
+                    }
+                }
+            }
+        }
+
+        /// <summary>setuptools' <c>{ file = "deps.txt" }</c> or <c>{ file = ["a.txt", "b.txt"] }</c>: requirements files beside pyproject.toml.</summary>
+        private static void DynamicFiles(string path, JsonNode? entry, List<DeclaredPackage> found, List<Finding> problems)
+        {
+            JsonNode? file = entry != null && entry.IsObject ? entry["file"] : null;
+            IEnumerable<JsonNode> files = file == null ? Array.Empty<JsonNode>() : file.IsArray ? file.Items : new[] { file };
+            foreach (JsonNode item in files)
+            {
+                if (item.IsString)
+                {
+                    Include(path, (item.Text ?? string.Empty).Trim(), item.Start.Line, item.Start.Column, found, problems,
+                        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { Path.GetFullPath(path) }, 0, true);
+                }
+            }
         }
 
         /// <summary>An array of PEP 508 strings, each at its own line.</summary>
@@ -1001,7 +1132,7 @@ namespace Guardrails.BuildTasks.Policy
                 {
                     int eq = t.IndexOfAny(new[] { '=', ':' });
                     string key = eq < 0 ? t : t.Substring(0, eq).Trim().ToLowerInvariant();
-                    inList = eq > 0 && ((section == "options" && key == "install_requires") || section == "options.extras_require");
+                    inList = eq > 0 && ((section == "options" && (key == "install_requires" || key == "setup_requires" || key == "tests_require")) || section == "options.extras_require");
                     value = eq < 0 ? string.Empty : t.Substring(eq + 1).Trim();
                 }
 
