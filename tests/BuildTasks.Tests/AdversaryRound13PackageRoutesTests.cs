@@ -70,6 +70,9 @@ public sealed class AdversaryRound13PackageRoutesTests
             "composer require openai-php/client:^0.10",                                     // 8
             "bundle add anthropic",                                                         // 9
             "cargo install --locked some-tool",                                             // 10 no SDK, still a crate
+            "go get -u -t github.com/anthropics/anthropic-sdk-go",                          // 11 go's switches take no value
+            "composer require -n -W --dev openai-php/laravel",                              // 12 composer's -n is --no-interaction
+            "cargo add -n async-anthropic",                                                 // 13 cargo add -n is --dry-run
             "") + "\n");
 
         string[] found = InstalledSdks.Read(sh).Select(p => p.Id + ":" + p.Line).ToArray();
@@ -84,6 +87,8 @@ public sealed class AdversaryRound13PackageRoutesTests
         Assert.Contains("pkg:gem/ruby-openai:7", found);
         Assert.Contains("pkg:composer/openai-php/client:8", found);
         Assert.Contains("pkg:gem/anthropic:9", found);
+        Assert.Contains("pkg:golang/github.com/anthropics/anthropic-sdk-go:11", found);
+        Assert.Contains("pkg:composer/openai-php/laravel:12", found);
     }
 
     [Fact]

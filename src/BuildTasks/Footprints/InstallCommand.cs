@@ -390,12 +390,36 @@ namespace Guardrails.BuildTasks.Footprints
             packageOption ? name == "-p" || name == "--package"
             : registry == Registry.PyPI && (name == "--with" || name == "-w" || name == "--spec" || name == "-e" || name == "--editable");
 
+        private static readonly string[] CargoValued =
+        {
+            "--version", "--vers", "--git", "--path", "--features", "-F", "--rename", "--branch", "--rev", "--tag", "--bin", "--example",
+            "--registry", "--index", "--root", "--target", "-p", "--package", "--manifest-path", "-j", "--jobs", "--profile", "--target-dir", "--config",
+        };
+
+        private static readonly string[] GemValued =
+        {
+            "-v", "--version", "-i", "--install-dir", "-n", "--bindir", "-s", "--source", "--platform", "-g", "--file", "--group", "--require",
+            "--path", "--git", "--branch", "--ref", "--github", "--glob",
+        };
+
         /// <summary>Options whose value is the next word (a package for <see cref="IsPackageOption"/>, else no package).</summary>
         private static bool TakesValue(string name, Registry registry, bool packageOption)
         {
             if (IsPackageOption(name, registry, packageOption))
             {
                 return true;
+            }
+
+            switch (registry)
+            {
+                case Registry.Go:
+                    return false; // go get -u -t -d: switches
+                case Registry.Composer:
+                    return name == "-d" || name == "--working-dir"; // composer require -n -W --dev: switches
+                case Registry.Cargo:
+                    return Array.IndexOf(CargoValued, name) >= 0; // cargo add -n is --dry-run
+                case Registry.Gem:
+                    return Array.IndexOf(GemValued, name) >= 0; // gem install x -v 7.3.1, bundle add x --version 7
             }
 
             switch (name)
@@ -450,23 +474,6 @@ namespace Guardrails.BuildTasks.Footprints
                 case "--name":
                 case "-n":
                     return true;
-                case "--version":
-                case "--vers":
-                case "--git":
-                case "--path":
-                case "--features":
-                case "-F":
-                case "--rename":
-                case "--branch":
-                case "--rev":
-                case "--bin":
-                case "--example":
-                case "--install-dir":
-                case "--bindir":
-                case "--group-name":
-                    return registry == Registry.Cargo || registry == Registry.Gem || registry == Registry.Go;
-                case "-v":
-                    return registry == Registry.Gem; // gem install x -v 7.3.1 (pip's and npm's -v is --verbose)
                 case "-p":
                     return registry != Registry.Npm; // pip's --python, conda's --prefix; npx's -p is a package (above)
                 case "-w":
