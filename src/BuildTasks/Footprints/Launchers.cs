@@ -93,6 +93,14 @@ namespace Guardrails.BuildTasks.Footprints
             // Procfile variants); the same files committed off the walk are read through the git index (DeployFiles).
             (string.Empty, "compose*.yml"), (string.Empty, "compose*.yaml"), (string.Empty, "docker-compose*.yml"), (string.Empty, "docker-compose*.yaml"),
             (string.Empty, "Containerfile"), (string.Empty, "Containerfile.*"), (string.Empty, "*.Containerfile"), (string.Empty, "Procfile.*"),
+            // adversary round 13 route 15: the other CI systems' pipeline files (Launchers.Pipelines); route 13: scripts not *.sh
+            (string.Empty, "Jenkinsfile"), (string.Empty, "*.Jenkinsfile"), (".buildkite", "*.yml"), (".buildkite", "*.yaml"), (string.Empty, ".drone.yml"),
+            (string.Empty, ".woodpecker.yml"), (".woodpecker", "*.yml"), (".woodpecker", "*.yaml"), (string.Empty, ".travis.yml"), (string.Empty, "buildspec*.yml"),
+            (string.Empty, "buildspec*.yaml"), (string.Empty, "cloudbuild*.yaml"), (string.Empty, "cloudbuild*.yml"), (string.Empty, "appveyor.yml"),
+            (string.Empty, ".appveyor.yml"), (string.Empty, ".cirrus.yml"), (".tekton", "*.yaml"), (".tekton", "*.yml"),
+            (string.Empty, "*.bash"), ("scripts", "*.bash"), (string.Empty, "*.zsh"), ("scripts", "*.zsh"), (string.Empty, "*.ksh"), ("scripts", "*.ksh"),
+            (string.Empty, "*.ps1"), ("scripts", "*.ps1"), (string.Empty, "*.psm1"), ("scripts", "*.psm1"), (string.Empty, "*.cmd"), ("scripts", "*.cmd"),
+            (string.Empty, "*.bat"), ("scripts", "*.bat"),
         };
 
         /// <summary>
@@ -272,7 +280,8 @@ namespace Guardrails.BuildTasks.Footprints
 
             foreach (string relative in tracked)
             {
-                bool workload = IsWorkloadCandidate(relative);
+                // a workload manifest or (adversary round 13 route 13) a shebang script by any name: no level's candidates list it
+                bool workload = IsWorkloadCandidate(relative) || IsShebangCandidate(relative);
                 if (!(MsBuildProjectFiles.IsMsBuildFile(relative) || IsDeployDescriptor(relative) || workload) || relative.EndsWith("/", StringComparison.Ordinal))
                 {
                     continue;
@@ -399,6 +408,11 @@ namespace Guardrails.BuildTasks.Footprints
                     }
                 }
             }
+
+            foreach (string relative in HookAndActionCandidates(level))
+            {
+                yield return relative; // .githooks/pre-commit, .github/actions/x/action.yml (adversary round 13 routes 13, 16)
+            }
         }
 
         /// <summary>Reads one launcher file.</summary>
@@ -406,6 +420,7 @@ namespace Guardrails.BuildTasks.Footprints
         {
             var file = new LauncherFile(fullPath, level, relative);
             LoadedFile? loaded = IsWorkloadCandidate(relative) ? WorkloadCandidate(fullPath)
+                : IsShebangCandidate(relative) ? ShebangScript(fullPath)
                 : SourceFile.TryLoad(fullPath, RuleCatalog.UnreadableAssistantFile, "The launcher file", out Finding? _);
             if (loaded == null)
             {
@@ -432,7 +447,7 @@ namespace Guardrails.BuildTasks.Footprints
                 {
                     // compose, Procfile, Tiltfile, pixi, Replit, Fly.io, .envrc, a Kubernetes or Helm workload (round 12 route 12)
                 }
-                else if (name.StartsWith(".husky/", StringComparison.Ordinal))
+                else if (name.StartsWith(".husky/", StringComparison.Ordinal) || IsHookFile(name))
                 {
                     ReadScript(file, text, "hook", allLines: true);
                 }
@@ -479,6 +494,14 @@ namespace Guardrails.BuildTasks.Footprints
                 {
                     ReadScript(file, text, "line", allLines: true);
                 }
+                else if (IsScriptFile(name))
+                {
+                    ReadOtherScript(file, text); // bash, zsh, ksh, PowerShell, cmd/batch (adversary round 13 route 13)
+                }
+                else if (IsPipelineFile(name))
+                {
+                    ReadPipeline(file, text); // Jenkins, Buildkite, Drone, Travis, CodeBuild, Cloud Build, … (round 13 route 15)
+                }
                 else if (IsCiFile(name))
                 {
                     ReadCi(file, text);
@@ -486,6 +509,10 @@ namespace Guardrails.BuildTasks.Footprints
                 else if (IsMsBuildFile(name))
                 {
                     ReadMsBuild(file, text);
+                }
+                else if (fileName.IndexOf('.') < 0 && IsShellShebang(text))
+                {
+                    ReadScript(file, text, "line", allLines: true); // a committed extension-less shell script (round 13 route 13)
                 }
                 else if (CodeLaunchers.IsCode(name))
                 {
@@ -548,7 +575,8 @@ namespace Guardrails.BuildTasks.Footprints
 
         private static bool IsCiFile(string name) =>
             name.StartsWith(".github/workflows/", StringComparison.Ordinal) || name.StartsWith(".gitlab-ci.", StringComparison.Ordinal) ||
-            name.StartsWith("azure-pipelines", StringComparison.Ordinal) || name == "bitbucket-pipelines.yml" || name == ".circleci/config.yml";
+            name.StartsWith("azure-pipelines", StringComparison.Ordinal) || name == "bitbucket-pipelines.yml" || name == ".circleci/config.yml" ||
+            name.StartsWith(".github/actions/", StringComparison.Ordinal) || IsPipelineFile(name);
 
         /// <summary>
         /// A CI pipeline: the inputs of an assistant's GitHub action, and every string below a command member (<c>run</c>,
@@ -606,17 +634,37 @@ namespace Guardrails.BuildTasks.Footprints
         /// </summary>
         private static void ReadActionStep(LauncherFile file, JsonNode node, CiVariables vars)
         {
-            if (node["uses"] is JsonNode uses && uses.Kind == JsonKind.String && node["with"] is JsonNode with && with.Kind == JsonKind.Object)
+            ReadAssistantImage(file, node); // uses: docker://paulgauthier/aider, a docker action's runs.image (round 13 route 16)
+            if (node["uses"] is JsonNode uses && uses.Kind == JsonKind.String)
             {
                 string action = (uses.Text ?? string.Empty).Trim();
-                foreach ((string prefix, string assistant, string[] modelInputs, string[] argsInputs, string[] flagInputs) in Actions)
+                JsonNode? with = node["with"] is JsonNode w && w.Kind == JsonKind.Object ? w : null;
+                foreach ((string upstream, string assistant, string[] modelInputs, string[] argsInputs, string[] flagInputs) in Actions)
                 {
-                    if (!action.StartsWith(prefix + "@", StringComparison.OrdinalIgnoreCase) && !string.Equals(action, prefix, StringComparison.OrdinalIgnoreCase))
+                    string prefix = upstream;
+                    if (!action.StartsWith(upstream + "@", StringComparison.OrdinalIgnoreCase) && !string.Equals(action, upstream, StringComparison.OrdinalIgnoreCase))
+                    {
+                        // Adversary round 13 route 16: the same action under the organisation's own owner (a mirror or fork)
+                        // runs the assistant whatever inputs it is given.
+                        if (!(MirrorOf(action, upstream) is string mirror))
+                        {
+                            continue;
+                        }
+
+                        prefix = mirror + " (a mirror or fork of " + upstream + ")";
+                        AddTool(file, assistant, "uses: " + prefix, uses.Start.Line, uses.Start.Column);
+                    }
+                    else if (with == null)
                     {
                         continue;
                     }
 
                     AddEnvironment(file, assistant, vars);
+                    if (with == null)
+                    {
+                        continue;
+                    }
+
                     foreach (JsonProperty input in with.Properties)
                     {
                         if (input.Value.Kind != JsonKind.String || string.IsNullOrWhiteSpace(input.Value.Text))
