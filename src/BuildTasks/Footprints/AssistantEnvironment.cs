@@ -87,6 +87,11 @@ namespace Guardrails.BuildTasks.Footprints
                 return GitHubCopilot; // Copilot CLI's model (adversary round 13 route 4)
             }
 
+            if (n == "COPILOT_ALLOW_ALL")
+            {
+                return GitHubCopilot; // Copilot CLI's --allow-all-tools as a variable (adversary round 13 route 8)
+            }
+
             return null;
         }
 

@@ -105,12 +105,12 @@ namespace Guardrails.BuildTasks.Footprints
 
         /// <summary>
         /// GitHub actions that run an assistant, by the prefix of <c>uses:</c>, with the inputs that name its model, pass it
-        /// command-line flags, or set its sandbox (read as the CLI's <c>--sandbox</c>).
+        /// command-line flags, or set its sandbox or allowed tools (read as the CLI's <c>--sandbox</c>, <c>--allowed_tools</c>).
         /// </summary>
         private static readonly (string Action, string Assistant, string[] ModelInputs, string[] ArgsInputs, string[] FlagInputs)[] Actions =
         {
-            ("anthropics/claude-code-action", ClaudeCode, new[] { "model", "anthropic_model", "fallback_model" }, new[] { "claude_args" }, new string[0]),
-            ("anthropics/claude-code-base-action", ClaudeCode, new[] { "model", "anthropic_model", "fallback_model" }, new[] { "claude_args" }, new string[0]),
+            ("anthropics/claude-code-action", ClaudeCode, new[] { "model", "anthropic_model", "fallback_model" }, new[] { "claude_args" }, new[] { "allowed_tools" }),
+            ("anthropics/claude-code-base-action", ClaudeCode, new[] { "model", "anthropic_model", "fallback_model" }, new[] { "claude_args" }, new[] { "allowed_tools" }),
             ("openai/codex-action", OpenAiCodex, new[] { "model" }, new[] { "codex-args", "codex_args" }, new[] { "sandbox" }),
             ("google-github-actions/run-gemini-cli", Gemini, new[] { "gemini_model", "model" }, new[] { "gemini_cli_args" }, new string[0]),
             // adversary round 11 route 3: GitHub Models through GitHub's own action, OpenHands' resolver as a reusable
@@ -1256,6 +1256,16 @@ namespace Guardrails.BuildTasks.Footprints
                 }
 
                 file.InstalledSdks.AddRange(Footprints.InstalledSdks.Of(words, file.FullPath, setting, lineNumber, column));
+                string exe = ServerCommand.ExecutableName(words[0]);
+                int addMcp = exe == "code" || exe == "code-insiders" ? words.IndexOf("--add-mcp") : -1;
+                if (addMcp > 0 && addMcp + 1 < words.Count)
+                {
+                    // VS Code's code --add-mcp '{"name", "command", "args"}' (adversary round 13 route 6): registers the server
+                    // in the user profile Copilot's agent mode reads.
+                    ReadServersJson(file, words[addMcp + 1], null, setting + " (code --add-mcp)", lineNumber, column);
+                    continue;
+                }
+
                 var server = new McpServerUse(setting, "launcher", lineNumber, column) { Command = words };
                 ServerCommand.Identify(server);
                 if (IsMcpServer(server))
@@ -1275,6 +1285,15 @@ namespace Guardrails.BuildTasks.Footprints
         private static void ReadAssistantFlags(LauncherFile file, string assistant, List<string> words, int start, string setting, int lineNumber, int column)
         {
             List<string> own = start == 0 ? words : words.GetRange(start, words.Count - start);
+            if (own.Count > 3 && own[1] == "mcp" && (own[2] == "add" || own[2] == "add-json"))
+            {
+                // claude|codex|gemini mcp add … NAME -- CMD ARGS, claude mcp add-json NAME '<json>' (adversary round 13 route 6):
+                // the server is registered for every later run, judged like a committed .mcp.json; the words after NAME are
+                // the server's, not the assistant's flags.
+                ReadMcpAdd(file, own, setting, lineNumber, column);
+                return;
+            }
+
             string? ceiling = PermissionSettings.ClassifyFlags(assistant, own, out string flag);
             if (ceiling != null)
             {
@@ -1324,6 +1343,12 @@ namespace Guardrails.BuildTasks.Footprints
                         }
                     }
                 }
+                else if (name == "--additional-mcp-config" && assistant == GitHubCopilot)
+                {
+                    // Copilot CLI's --additional-mcp-config '<json>' | @file (adversary round 13 route 6): servers for this run.
+                    string? json = value.StartsWith("@", StringComparison.Ordinal) ? RepositoryFileText(file, value.Substring(1)) : value;
+                    ReadServersJson(file, json, null, setting + " (" + name + ")", lineNumber, column);
+                }
                 else if (name == "--mcp-config" && assistant == ClaudeCode)
                 {
                     file.Servers.Add(new McpServerUse(setting, "launcher", lineNumber, column)
@@ -1364,22 +1389,9 @@ namespace Guardrails.BuildTasks.Footprints
             {
                 json = v;
             }
-            else if (v.Length > 0 && !CredentialValues.HasVariable(v))
+            else if ((json = RepositoryFileText(file, v)) != null)
             {
-                try
-                {
-                    string level = FootprintDiscovery.Normalize(file.Level);
-                    string full = FootprintDiscovery.Normalize(Path.Combine(level, v.Replace('/', Path.DirectorySeparatorChar)));
-                    if (full.StartsWith(level + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(full))
-                    {
-                        json = SourceFile.TryReadText(full, RuleCatalog.UnreadableAssistantFile, "The settings file", out Finding? _);
-                        shown = setting + " '" + Text.Show(v, 120) + "'";
-                    }
-                }
-                catch (Exception e) when (FootprintDiscovery.IsIoException(e))
-                {
-                    json = null;
-                }
+                shown = setting + " '" + Text.Show(v, 120) + "'";
             }
 
             JsonNode? root = json == null ? null : JsonReader.TryParse(json, out _);
@@ -1405,6 +1417,177 @@ namespace Guardrails.BuildTasks.Footprints
             {
                 file.Endpoints.Add((assistant, e.At(shown + " " + e.Setting, line, column)));
             }
+        }
+
+        /// <summary>
+        /// The text of a file of the repository a flag names (<c>--settings ci/settings.json</c>, <c>--additional-mcp-config
+        /// @ci/mcp.json</c>), relative to the launcher's level; null for a file outside it, behind a variable, or unreadable.
+        /// </summary>
+        private static string? RepositoryFileText(LauncherFile file, string path)
+        {
+            string v = path.Trim();
+            if (v.Length == 0 || CredentialValues.HasVariable(v))
+            {
+                return null;
+            }
+
+            try
+            {
+                string level = FootprintDiscovery.Normalize(file.Level);
+                string full = FootprintDiscovery.Normalize(Path.Combine(level, v.Replace('/', Path.DirectorySeparatorChar)));
+                return full.StartsWith(level + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(full)
+                    ? SourceFile.TryReadText(full, RuleCatalog.UnreadableAssistantFile, "The settings file", out Finding? _)
+                    : null;
+            }
+            catch (Exception e) when (FootprintDiscovery.IsIoException(e))
+            {
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// <c>claude mcp add [options] NAME -- CMD ARGS</c> (or <c>NAME CMD ARGS</c>, or <c>NAME URL</c>), <c>codex mcp add NAME
+        /// [--env K=V] -- CMD</c> / <c>--url URL</c>, <c>gemini mcp add [options] NAME CMD ARGS</c>, and <c>claude mcp add-json NAME
+        /// '&lt;json&gt;'</c> (<paramref name="own"/> from the assistant's word): the server they register, judged by GRD132.
+        /// </summary>
+        private static void ReadMcpAdd(LauncherFile file, List<string> own, string setting, int line, int column)
+        {
+            bool json = own[2] == "add-json";
+            string? name = null;
+            string? url = null;
+            for (int i = 3; i < own.Count; i++)
+            {
+                string w = own[i];
+                if (w == "--")
+                {
+                    if (i + 1 < own.Count)
+                    {
+                        AddRegisteredServer(file, name ?? own[i + 1], own.GetRange(i + 1, own.Count - i - 1), null, setting, line, column);
+                    }
+
+                    return;
+                }
+
+                if (w.StartsWith("-", StringComparison.Ordinal) && w.Length > 1)
+                {
+                    if (w == "--url" && i + 1 < own.Count)
+                    {
+                        url = own[++i];
+                    }
+                    else if (w.IndexOf('=') < 0 && w != "--trust" && w != "--client-secret")
+                    {
+                        i++; // the option's value; -e/--env take several K=V words
+                        while ((w == "-e" || w == "--env") && i + 1 < own.Count && own[i + 1].IndexOf('=') > 0 && !own[i + 1].StartsWith("-", StringComparison.Ordinal))
+                        {
+                            i++;
+                        }
+                    }
+
+                    continue;
+                }
+
+                if (name == null)
+                {
+                    name = w;
+                    continue;
+                }
+
+                if (json)
+                {
+                    ReadServersJson(file, w, name, setting, line, column);
+                }
+                else
+                {
+                    AddRegisteredServer(file, name, own.GetRange(i, own.Count - i), null, setting, line, column);
+                }
+
+                return;
+            }
+
+            if (url != null)
+            {
+                AddRegisteredServer(file, name ?? url, new List<string>(), url, setting, line, column);
+            }
+        }
+
+        /// <summary>
+        /// MCP servers given as JSON on a command line: <c>{ "mcpServers": { NAME: {…} } }</c> (or <c>servers</c>), or one server
+        /// <c>{ "command", "args" }</c> / <c>{ "url" }</c> named by <paramref name="name"/> or its own <c>name</c> (VS Code's
+        /// <c>code --add-mcp</c>). JSON that does not parse is the CLI's error and is left alone.
+        /// </summary>
+        private static void ReadServersJson(LauncherFile file, string? json, string? name, string setting, int line, int column)
+        {
+            JsonNode? root = json == null ? null : JsonReader.TryParse(json.Trim(), out _);
+            if (root == null || root.Kind != JsonKind.Object)
+            {
+                return;
+            }
+
+            JsonNode? bag = root["mcpServers"] ?? root["servers"];
+            if (bag != null && bag.Kind == JsonKind.Object)
+            {
+                foreach (JsonProperty p in bag.Properties)
+                {
+                    if (p.Value.Kind == JsonKind.Object)
+                    {
+                        ReadServerJson(file, p.Value, p.Name, setting, line, column);
+                    }
+                }
+
+                return;
+            }
+
+            ReadServerJson(file, root, name ?? root["name"]?.Text ?? "(unnamed)", setting, line, column);
+        }
+
+        private static void ReadServerJson(LauncherFile file, JsonNode server, string name, string setting, int line, int column)
+        {
+            var command = new List<string>();
+            if (server["command"] is JsonNode c && c.Kind == JsonKind.String && !string.IsNullOrWhiteSpace(c.Text))
+            {
+                command.Add(c.Text!);
+                if (server["args"] is JsonNode args && args.Kind == JsonKind.Array)
+                {
+                    foreach (JsonNode a in args.Items)
+                    {
+                        command.Add(a.Text ?? string.Empty);
+                    }
+                }
+            }
+
+            string? url = server["url"]?.Text ?? server["httpUrl"]?.Text;
+            if (command.Count > 0 || url != null)
+            {
+                AddRegisteredServer(file, name, command, command.Count > 0 ? null : url, setting, line, column);
+            }
+        }
+
+        /// <summary>A server a command line registers or loads: its command identified as a configured server's is, or its URL.</summary>
+        private static void AddRegisteredServer(LauncherFile file, string name, List<string> command, string? url, string setting, int line, int column)
+        {
+            if (url == null && command.Count == 1 && (command[0].StartsWith("http://", StringComparison.OrdinalIgnoreCase) || command[0].StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+            {
+                url = command[0]; // claude|gemini mcp add --transport http NAME URL
+            }
+
+            var server = new McpServerUse(name, "launcher", line, column);
+            if (url != null)
+            {
+                server.Url = url;
+                server.HasUnresolvedVariable = CredentialValues.HasVariable(url);
+            }
+            else if (command.Count > 0)
+            {
+                server.Command = command;
+                ServerCommand.Identify(server);
+                server.HasUnresolvedVariable = server.Package != null ? CredentialValues.HasVariable(server.Package) : command.Exists(CredentialValues.HasVariable);
+            }
+            else
+            {
+                return;
+            }
+
+            file.Servers.Add(server);
         }
 
         /// <summary>

@@ -72,6 +72,10 @@ namespace Guardrails.BuildTasks.Footprints
                 case "autonomy_level":
                     return FactoryAutonomy(text);
 
+                // Copilot CLI: COPILOT_ALLOW_ALL=true in its environment is --allow-all-tools (adversary round 13 route 8)
+                case "COPILOT_ALLOW_ALL":
+                    return isTrue || Is(text, "true") || Is(text, "1") ? PermissionCeilings.AutoApprove : null;
+
                 // Claude Code: approve every server of .mcp.json
                 case "enableAllProjectMcpServers":
                     return isTrue ? PermissionCeilings.EnableAllProjectMcpServers : null;
@@ -157,6 +161,30 @@ namespace Guardrails.BuildTasks.Footprints
                     case "--allow-all-tools":
                         ceiling = PermissionCeilings.AutoApprove;
                         break;
+                    case "--allowedTools":
+                    case "--allowed-tools":
+                    case "--allowed_tools":
+                        // Claude Code --allowedTools "Bash(*)" "Edit" (variadic; also "Bash,Edit" or "Edit Bash"), and claude-code-action's
+                        // allowed_tools input: permissions.allow entries, judged as the settings file's (adversary round 13 route 8).
+                        for (int next = eq > 0 ? words.Count : i + 2; assistant == AssistantIds.ClaudeCode && value != null;)
+                        {
+                            if (WildcardToolIn(value) is string entry)
+                            {
+                                ceiling = PermissionCeilings.AlwaysAllowTools;
+                                value = entry;
+                                break;
+                            }
+
+                            value = next < words.Count && !words[next].StartsWith("-", StringComparison.Ordinal) ? words[next++] : null;
+                        }
+
+                        break;
+                    case "--allow-tool":
+                        // Copilot CLI --allow-tool 'shell' (or shell(*)): every shell command without asking, as --allow-all-tools
+                        // allows every tool (adversary round 13 route 8); 'shell(git)' and other tools are scoped.
+                        string tool = (value ?? string.Empty).Trim();
+                        ceiling = assistant == AssistantIds.GitHubCopilot && (tool == "shell" || tool == "shell(*)") ? PermissionCeilings.AutoApprove : null;
+                        break;
                     case "--permission-mode":
                         ceiling = Is(value, "bypassPermissions") ? PermissionCeilings.BypassMode : Is(value, "acceptEdits") || Is(value, "auto") ? PermissionCeilings.AutoApprove : null;
                         break;
@@ -183,7 +211,7 @@ namespace Guardrails.BuildTasks.Footprints
                 if (ceiling != null && (found == null || (found != PermissionCeilings.BypassMode && ceiling == PermissionCeilings.BypassMode)))
                 {
                     found = ceiling;
-                    flag = name.StartsWith("--", StringComparison.Ordinal) && (name == "--permission-mode" || name == "--approval-mode" || name == "--ask-for-approval" || name == "--sandbox" || name == "--auto") || name == "-a" || name == "-s"
+                    flag = name.StartsWith("--", StringComparison.Ordinal) && (name == "--permission-mode" || name == "--approval-mode" || name == "--ask-for-approval" || name == "--sandbox" || name == "--auto" || name == "--allowedTools" || name == "--allowed-tools" || name == "--allowed_tools" || name == "--allow-tool") || name == "-a" || name == "-s"
                         ? name + " " + value
                         : name;
                 }
@@ -446,7 +474,9 @@ namespace Guardrails.BuildTasks.Footprints
         {
             if (value.Kind == JsonKind.String)
             {
-                return IsWildcardTool(value.Text);
+                // front matter's allowed-tools: Bash, Edit, Write: the comma list Claude Code documents for slash commands and
+                // skills (adversary round 13 route 8); a lone Bash entry is an unrestricted shell.
+                return WildcardToolIn(value.Text) != null;
             }
 
             if (value.Kind != JsonKind.Array)
@@ -463,6 +493,41 @@ namespace Guardrails.BuildTasks.Footprints
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// The first unrestricted entry of a tool list written as text (<c>Bash, Edit, Write</c>, <c>Edit Bash</c>), split at commas
+        /// and blanks outside parentheses (<c>Bash(git add:*)</c> is one scoped entry), or null.
+        /// </summary>
+        internal static string? WildcardToolIn(string? list)
+        {
+            string text = list ?? string.Empty;
+            int depth = 0;
+            int start = 0;
+            for (int i = 0; i <= text.Length; i++)
+            {
+                char c = i < text.Length ? text[i] : ',';
+                if (c == '(')
+                {
+                    depth++;
+                }
+                else if (c == ')' && depth > 0)
+                {
+                    depth--;
+                }
+                else if (depth == 0 && (c == ',' || char.IsWhiteSpace(c)))
+                {
+                    string entry = text.Substring(start, i - start).Trim().Trim('"', '\'', '[', ']');
+                    if (entry.Length > 0 && IsWildcardTool(entry))
+                    {
+                        return entry;
+                    }
+
+                    start = i + 1;
+                }
+            }
+
+            return null;
         }
 
         private static bool IsWildcardTool(string? tool)
