@@ -70,7 +70,7 @@ public class AssistantFlagsRound13Tests
 
         FootprintHarness.Run r = FootprintHarness.Check(repo, Strict, Copilot);
 
-        Finding f = Assert.Single(r.Of("GRD132").Where(x => x.File == file));
+        Finding f = Assert.Single(r.Of("GRD132"), x => x.File == file);
         Assert.Equal(6, f.Line);
         Assert.Contains("denied by the policy entry 'fetch-any'", f.Message);
     }
@@ -195,4 +195,33 @@ public class AssistantFlagsRound13Tests
 
         Assert.Empty(r.Of("GRD134"));
     }
+
+    /// <summary>The end-to-end repro (tests/EndToEnd AdversaryRound13AssistantFlagTests) checked here at each line.</summary>
+    [Fact]
+    public void The_round13_route6_and_route8_workflow_is_judged_at_every_line()
+    {
+        using var repo = new FootprintRepo();
+        string file = repo.Write(".github/workflows/ai.yml", AdversaryRound13Workflow);
+        string ship = repo.Write(".claude/commands/ship.md", "---\nallowed-tools: Bash, Edit, Write\n---\nCommit and push.\n");
+
+        FootprintHarness.Run r = FootprintHarness.Check(repo, Strict, FootprintHarness.Manifest("[ { \"id\": \"claude-code\" }, { \"id\": \"github-copilot\" } ]"));
+
+        Assert.Equal(new[] { 6, 7, 8 }, r.Of("GRD132").Where(f => f.File == file && r.IsError(f)).Select(f => f.Line).Order().ToArray());
+        Assert.Equal(new[] { 9, 10, 12 }, r.Of("GRD134").Where(f => f.File == file && r.IsError(f)).Select(f => f.Line).Order().ToArray());
+        Assert.Single(r.Of("GRD134"), f => f.File == ship && f.Line == 2);
+    }
+
+    internal const string AdversaryRound13Workflow =
+        "on: [issue_comment]\n" +
+        "jobs:\n" +
+        "  fix:\n" +
+        "    runs-on: ubuntu-latest\n" +
+        "    steps:\n" +
+        "      - run: npx -y @anthropic-ai/claude-code@2.0.14 mcp add --scope project fetch -- uvx mcp-server-fetch\n" +
+        "      - run: claude mcp add-json web '{\"command\":\"uvx\",\"args\":[\"mcp-server-fetch\"]}' && claude -p \"review the diff\"\n" +
+        "      - run: npx -y @github/copilot@0.0.399 -p \"fix the build\" --additional-mcp-config '{\"mcpServers\":{\"fetch\":{\"command\":\"uvx\",\"args\":[\"mcp-server-fetch\"]}}}'\n" +
+        "      - run: npx -y @anthropic-ai/claude-code@2.0.14 -p \"fix the issue and push\" --allowedTools \"Bash(*)\" \"Edit\" \"Write\"\n" +
+        "      - run: npx -y @github/copilot@0.0.399 -p \"fix the issue\" --allow-tool 'shell'\n" +
+        "      - run: npx -y @github/copilot@0.0.399 -p \"update the changelog\"\n" +
+        "        env: { COPILOT_ALLOW_ALL: \"true\" }\n";
 }
