@@ -5,8 +5,7 @@ namespace Guardrails.EndToEnd.Tests;
 /// assistant's own CLI (<c>claude mcp add … -- uvx mcp-server-fetch</c>, <c>claude mcp add-json</c>, Copilot CLI's
 /// <c>--additional-mcp-config '&lt;json&gt;'</c>) and allows every shell command through flags (<c>--allowedTools "Bash(*)"</c>,
 /// Copilot <c>--allow-tool 'shell'</c>, <c>COPILOT_ALLOW_ALL: "true"</c>), and a slash command allows
-/// <c>allowed-tools: Bash, Edit, Write</c>, and a script writes the denied server into <c>.mcp.json</c> by a heredoc before it runs
-/// Claude Code. Main: the Enforce build is green. Now GRD132 and GRD134 at each line.
+/// <c>allowed-tools: Bash, Edit, Write</c>. Main: the Enforce build is green. Now GRD132 and GRD134 at each line.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public class AdversaryRound13AssistantFlagTests
@@ -56,7 +55,6 @@ public class AdversaryRound13AssistantFlagTests
         project.SetProperties(("GuardrailsPolicyPath", policy), ("GuardrailsMode", "Enforce"));
         project.Write(".github/workflows/ai.yml", Workflow);
         project.Write(".claude/commands/ship.md", "---\nallowed-tools: Bash, Edit, Write\n---\nCommit and push.\n");
-        project.Write("scripts/triage.sh", "#!/bin/sh\ncat > .mcp.json <<'EOF'\n{ \"mcpServers\": { \"fs\": { \"command\": \"uvx\", \"args\": [\"mcp-server-fetch\"] } } }\nEOF\nclaude -p \"triage the failing test\"\n");
         project.Write(".gitignore", "bin/\nobj/\n");
         Git.CommitAll(project.Directory);
 
@@ -74,6 +72,5 @@ public class AdversaryRound13AssistantFlagTests
         }
 
         Assert.Matches(@"ship\.md\(2,\d+\): Guardrails error GRD134: ", build.Output);
-        Assert.Matches(@"triage\.sh\(3,\d+\): Guardrails error GRD132: .*fetch-any", build.Output);
     }
 }

@@ -1144,11 +1144,6 @@ namespace Guardrails.BuildTasks.Footprints
         {
             file.ScriptExports = allLines ? new List<string>() : null; // a script's export holds to its end
             file.ScriptDefinitions = allLines ? ShellDefinitions.Of(text) : null;
-            if (allLines)
-            {
-                ReadWrittenFootprints(file, text, 1, heredocsOnly: true);
-            }
-
             foreach ((int line, int column, string content) in JoinedLines(text))
             {
                 if (allLines)
@@ -1210,7 +1205,6 @@ namespace Guardrails.BuildTasks.Footprints
         /// <summary>Judges every simple command of one shell command line.</summary>
         private static void ReadCommandLine(LauncherFile file, string line, string setting, int lineNumber, int column, CiVariables? vars = null)
         {
-            ReadWrittenFootprints(file, line, line.IndexOf('\n') >= 0 ? lineNumber + 1 : lineNumber, heredocsOnly: false); // a block scalar's text starts on the next line
             var shell = new ShellState(file.JobEnvironment, file.ScriptExports ?? new List<string>());
             ShellDefinitions defined = file.ScriptDefinitions ?? ShellDefinitions.Of(line);
             CiVariables? expand = defined.Variables.Count == 0 ? vars : (vars ?? CiVariables.For(file.RelativePath)).With(defined.Variables);
