@@ -32,7 +32,7 @@ public class AuditRecordTests
         Assert.True(runner.Passed, string.Join(",", runner.ErrorCodes));
         JsonElement audit = Json(runner.Task.AuditFile!);
 
-        Assert.Equal("1.4", audit.GetProperty("auditFormat").GetString());
+        Assert.Equal("1.5", audit.GetProperty("auditFormat").GetString());
         Assert.Equal("github.com/contoso/payments", audit.GetProperty("repository").GetString());
         Assert.Equal("Enforce", audit.GetProperty("mode").GetProperty("effective").GetString());
         Assert.Equal("Enforce", audit.GetProperty("mode").GetProperty("tierMode").GetString());

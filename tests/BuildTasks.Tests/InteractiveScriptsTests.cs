@@ -81,6 +81,40 @@ public sealed class InteractiveScriptsTests
         Assert.Contains("ask.csx", f.Message);
     }
 
+    /// <summary>
+    /// The audit record is the inventory of what the repository runs: an SDK a committed script installs (approved or not)
+    /// is a package component with where it is used, and the AI-BOM names it by its own package URL (was: a finding only,
+    /// and nothing at all when approved). A package only a script uses does not count as the restored package of an SDK
+    /// assembly the build ships.
+    /// </summary>
+    [Fact]
+    public void Script_packages_are_components_of_the_audit_record_with_where_they_are_used()
+    {
+        using var dir = new TempDir();
+        string csx = dir.Write("scripts/ask.csx", "#r \"nuget: Anthropic, 1.2.0\"\n#r \"nuget: OpenAI, 2.1.0\"\n");
+        string sh = dir.Write("scripts/setup.sh", "#!/bin/sh\npip install openai==1.2.3\n");
+        var request = Request(dir);
+        request.ScriptPackages = InteractiveScripts.Read(csx).Concat(Guardrails.BuildTasks.Footprints.InstalledSdks.Read(sh)).ToList();
+
+        var result = Guardrails.BuildTasks.Engine.GuardrailsChecker.Run(request);
+
+        var components = Guardrails.BuildTasks.Reports.AuditRecord.Components(result).Cast<System.Collections.Generic.SortedDictionary<string, object?>>().ToList();
+        System.Collections.Generic.SortedDictionary<string, object?> Package(string id) => Assert.Single(components, c => (string?)c["type"] == "package" && (string?)c["id"] == id);
+        var approved = Package("Anthropic");
+        Assert.Equal(new object?[] { csx + ":1 (" + InteractiveScripts.Origin(csx) + ")" }, (System.Collections.Generic.List<object?>)approved["usedIn"]!);
+        Assert.NotNull(approved["policyEntry"]);
+        Assert.Null(Package("OpenAI")["policyEntry"]);
+        var pip = Package("pkg:pypi/openai");
+        Assert.Equal("1.2.3", pip["version"]);
+        string where = Assert.IsType<string>(Assert.Single((System.Collections.Generic.List<object?>)pip["usedIn"]!));
+        Assert.StartsWith(sh + ":2 (", where);
+        Assert.DoesNotContain(result.AiPackages, p => p.InProject);
+
+        string bom = Guardrails.BuildTasks.Reports.CycloneDxExport.Build(request, result, "0.0.0-test");
+        Assert.Contains("\"pkg:pypi/openai@1.2.3\"", bom);
+        Assert.DoesNotContain("pkg:nuget/pkg:", bom);
+    }
+
     private static CheckRequest Request(TempDir dir) => new()
     {
         ProjectPath = Path.Combine(dir.Path, "App", "App.csproj"),

@@ -23,7 +23,7 @@ public class EndpointRecordTests
     private static JsonElement Endpoints(TestProject project)
     {
         using JsonDocument audit = JsonDocument.Parse(File.ReadAllText(project.PathOf(Audit)));
-        Assert.Equal("1.4", audit.RootElement.GetProperty("auditFormat").GetString());
+        Assert.Equal("1.5", audit.RootElement.GetProperty("auditFormat").GetString());
         return audit.RootElement.GetProperty("endpoints").Clone();
     }
 

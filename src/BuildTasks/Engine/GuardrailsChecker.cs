@@ -58,13 +58,16 @@ namespace Guardrails.BuildTasks.Engine
             foreach (var file in packages.GroupBy(p => (p.File, p.Kind)))
             {
                 string name = System.IO.Path.GetFileName(file.Key.File);
-                PackageChecker.CheckDeclared(policy, result.Effective, file.ToList(), result.Findings, null,
+                // The audit record and the AI-BOM list them as components, with where the repository uses them (approved
+                // ones too: the record is the inventory of what the repository runs, not only of what failed).
+                PackageChecker.CheckDeclared(policy, result.Effective, file.ToList(), result.Findings, result.AiPackages,
                     file.First().Kind is { } kind ? kind + " (" + name + ")"
                     : InteractiveScripts.IsScript(file.Key.File)
                         ? InteractiveScripts.Origin(file.Key.File)
                         : file.Key.File.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)
                             ? FileBasedApp.Origin(file.Key.File)
-                            : PackageManifests.Origin(file.Key.File));
+                            : PackageManifests.Origin(file.Key.File),
+                    recordWhere: true);
             }
 
             result.Effective.Packages.RemoveRange(resolved, result.Effective.Packages.Count - resolved);
@@ -93,7 +96,7 @@ namespace Guardrails.BuildTasks.Engine
 
                 string name = Path.GetFileNameWithoutExtension(file);
                 if (!verdicts.TryGetSdkByAssemblyName(name, out Core.Sdks.AiSdk sdk) || sdk.IsNeutral || !seen.Add(file) ||
-                    result.AiPackages.Exists(p => sdk.HasPackage(p.Id)))
+                    result.AiPackages.Exists(p => p.InProject && sdk.HasPackage(p.Id)))
                 {
                     continue;
                 }

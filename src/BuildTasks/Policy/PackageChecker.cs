@@ -286,7 +286,7 @@ namespace Guardrails.BuildTasks.Policy
         /// Transitive packages are unknown without a restore, so only direct ones are judged; the finding points at the
         /// reference. A version that is not a single version (a range, or none) is judged by id.
         /// </summary>
-        public static void CheckDeclared(GuardrailsPolicy policy, EffectivePolicy effective, IReadOnlyList<DeclaredPackage> packages, List<Finding> findings, List<Guardrails.BuildTasks.Policy.PackageUse>? aiPackages = null, string origin = "declared in the project file, not restored")
+        public static void CheckDeclared(GuardrailsPolicy policy, EffectivePolicy effective, IReadOnlyList<DeclaredPackage> packages, List<Finding> findings, List<Guardrails.BuildTasks.Policy.PackageUse>? aiPackages = null, string origin = "declared in the project file, not restored", bool recordWhere = false)
         {
             var verdicts = new PolicyVerdicts(effective, NuGetOracle(effective));
             var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -309,7 +309,7 @@ namespace Guardrails.BuildTasks.Policy
                 }
 
                 chain.Add(lib);
-                Record(policy, lib, chain, decision, aiPackages);
+                Record(policy, lib, chain, decision, aiPackages, recordWhere ? p.File + ":" + p.Line.ToString(System.Globalization.CultureInfo.InvariantCulture) + " (" + origin + ")" : null);
                 if (decision.IsViolation && reported.Add(decision.RuleId + "|" + p.Id + "|" + p.Version))
                 {
                     findings.Add(Report(decision, lib, chain, origin, p.File, locator, verdicts));
@@ -398,10 +398,16 @@ namespace Guardrails.BuildTasks.Policy
         }
 
         /// <summary>Records an AI SDK package (by catalog, policy SDK entry, packages.approved or a route) once per id and version, for the audit record.</summary>
-        private static void Record(GuardrailsPolicy policy, Library lib, List<Library> chain, Decision decision, List<Guardrails.BuildTasks.Policy.PackageUse>? aiPackages)
+        private static void Record(GuardrailsPolicy policy, Library lib, List<Library> chain, Decision decision, List<Guardrails.BuildTasks.Policy.PackageUse>? aiPackages, string? usedIn = null)
         {
-            if (aiPackages == null || aiPackages.Exists(p => string.Equals(p.Id, lib.Id, StringComparison.OrdinalIgnoreCase) && p.Version == lib.Version))
+            Guardrails.BuildTasks.Policy.PackageUse? known = aiPackages?.Find(p => string.Equals(p.Id, lib.Id, StringComparison.OrdinalIgnoreCase) && p.Version == lib.Version);
+            if (aiPackages == null || known != null)
             {
+                if (known != null && usedIn != null && !known.UsedIn.Contains(usedIn))
+                {
+                    known.UsedIn.Add(usedIn);
+                }
+
                 return;
             }
 
@@ -409,7 +415,14 @@ namespace Guardrails.BuildTasks.Policy
             string? what = decision.Sdk != null && !decision.Sdk.IsNeutral ? Describe(decision) : null;
             if (what != null || approved != null || decision.Route != null)
             {
-                aiPackages.Add(new Guardrails.BuildTasks.Policy.PackageUse(lib.Id, lib.Version, what, chain.Count <= 1, approved, chain.FindAll(l => l.IsPackage).ConvertAll(l => l.Id)));
+                var use = new Guardrails.BuildTasks.Policy.PackageUse(lib.Id, lib.Version, what, chain.Count <= 1, approved, chain.FindAll(l => l.IsPackage).ConvertAll(l => l.Id));
+                if (usedIn != null)
+                {
+                    use.UsedIn.Add(usedIn);
+                    use.InProject = false;
+                }
+
+                aiPackages.Add(use);
             }
         }
 

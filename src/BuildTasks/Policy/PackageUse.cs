@@ -2,7 +2,10 @@ using System.Collections.Generic;
 
 namespace Guardrails.BuildTasks.Policy
 {
-    /// <summary>An AI SDK package in the project's restore graph, and the policy entry that approves it (if any).</summary>
+    /// <summary>
+    /// An AI SDK package in the project's restore graph, or one the repository's scripts, notebooks, package files or MSBuild
+    /// files install or reference outside it (<see cref="UsedIn"/>), and the policy entry that approves it (if any).
+    /// </summary>
     public sealed class PackageUse
     {
         public PackageUse(string id, string version, string? description, bool direct, PackageRule? approvedBy, IReadOnlyList<string>? chain = null)
@@ -27,5 +30,14 @@ namespace Guardrails.BuildTasks.Policy
         public bool Direct { get; }
 
         public PackageRule? ApprovedBy { get; }
+
+        /// <summary>
+        /// Where the repository uses the package outside the project's restore ("file:line (how)"): a script's install
+        /// command, a notebook cell, a package file, an inline task. Empty for a package only the project's restore brings.
+        /// </summary>
+        public List<string> UsedIn { get; } = new List<string>();
+
+        /// <summary>The project's own restore (or its project file) brings it: false for one only the repository's other files use.</summary>
+        public bool InProject { get; set; } = true;
     }
 }

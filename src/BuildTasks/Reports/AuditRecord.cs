@@ -31,7 +31,7 @@ namespace Guardrails.BuildTasks.Reports
         /// </summary>
         /// 1.4 added "project.targetFramework": the $(TargetFramework) of the (inner) build, so the gate can ask for one
         /// verified record per framework the project restores (adversary round 9 route 1).
-        public const string Format = "1.4";
+        public const string Format = "1.5";
 
         public static string Build(CheckRequest request, CheckResult result, string toolVersion, BuildProvenance? provenance = null)
         {
@@ -279,6 +279,7 @@ namespace Guardrails.BuildTasks.Reports
                     ("sdk", p.Description),
                     ("direct", p.Direct),
                     ("chain", new List<object?>(p.Chain)),
+                    ("usedIn", p.UsedIn.Count == 0 ? null : Sorted(p.UsedIn)),
                     ("policyEntry", p.ApprovedBy == null ? null : PolicyEntry(policy!, p.ApprovedBy.Node, "packages.approved '" + p.ApprovedBy.Id.Value + "'" + (p.ApprovedBy.VersionsText != null ? " " + p.ApprovedBy.VersionsText.Value : string.Empty))))));
             }
 

@@ -90,11 +90,14 @@ namespace Guardrails.BuildTasks.Reports
 
             foreach (PackageUse p in result.AiPackages)
             {
-                string purl = "pkg:nuget/" + p.Id + "@" + p.Version;
+                // A package of another ecosystem (a script's pip or npm install) is already a package URL: pkg:pypi/openai.
+                string purl = (p.Id.StartsWith("pkg:", StringComparison.OrdinalIgnoreCase) ? p.Id : "pkg:nuget/" + p.Id) +
+                    (string.IsNullOrEmpty(p.Version) ? string.Empty : "@" + p.Version);
                 var props = new List<(string, string)>();
                 Add(props, "guardrails:kind", "ai-sdk-package");
                 Add(props, "guardrails:sdk", p.Description);
                 Add(props, "guardrails:direct", p.Direct ? "true" : "false");
+                Add(props, "guardrails:usedIn", p.UsedIn.Count == 0 ? null : string.Join("; ", AuditRecord.Sorted(p.UsedIn).ConvertAll(u => (string)u!)));
                 Add(props, "guardrails:policyStatus", p.ApprovedBy == null ? "not approved" : "approved by packages.approved '" + p.ApprovedBy.Id.Value + "'");
                 components.Add((purl, O(
                     ("type", "library"),
