@@ -91,6 +91,47 @@ public class ScanSinceTests
         Assert.Equal(0, CliRun.Of("scan", repo.Root, "--format", "json", "--since", "HEAD").ExitCode);
     }
 
+    /// <summary>
+    /// Adversary round 14 route 13: a branch commits a key through Git LFS (the commit holds the pointer; a push uploads the
+    /// object to the LFS store) and a later commit deletes it. CI clones without LFS content (actions/checkout's default), so
+    /// the history holds only the pointer, which was read as text: exit 0. Now a pointer the branch wrote is read from the
+    /// clone's LFS store (GRD002 in its object) and, when the store lacks it, is GRD312 naming the commit: never a pass.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Since_reads_a_Git_LFS_pointer_the_branch_wrote_from_the_store_or_fails(bool objectInStore)
+    {
+        using var repo = new TempRepo();
+        GitOut(repo.Root, "init", "-q", "-b", "main");
+        repo.Write("src/App/Program.cs", "System.Console.WriteLine(\"hello\");\n");
+        GitOut(repo.Root, "add", "-A");
+        GitOut(repo.Root, "commit", "-q", "-m", "base");
+        string baseSha = GitOut(repo.Root, "rev-parse", "HEAD");
+        GitOut(repo.Root, "checkout", "-q", "-b", "feature");
+        string content = "OPENAI_API_KEY=" + FakeKeys.OpenAiProject("LfsHistoryFakeKeyNotReal") + "\n";
+        string oid = LfsPointerScanTests.Oid(content);
+        repo.Write(".gitattributes", "*.env filter=lfs diff=lfs merge=lfs -text\n");
+        repo.Write("prod.env", LfsPointerScanTests.Pointer(content));
+        GitOut(repo.Root, "add", "-A");
+        GitOut(repo.Root, "commit", "-q", "-m", "prod settings");
+        File.Delete(repo.PathOf("prod.env"));
+        GitOut(repo.Root, "add", "-A");
+        GitOut(repo.Root, "commit", "-q", "-m", "drop prod settings");
+        if (objectInStore)
+        {
+            repo.Write(".git/lfs/objects/" + oid[..2] + "/" + oid.Substring(2, 2) + "/" + oid, content);
+        }
+
+        CliRun run = CliRun.Of("scan", repo.Root, "--format", "json", "--since", baseSha);
+
+        Assert.True(run.ExitCode == 1, run.All);
+        JsonElement f = Assert.Single(Findings(run), e => e.GetProperty("file").GetString()!.EndsWith("prod.env", StringComparison.Ordinal));
+        Assert.Equal(objectInStore ? "GRD002" : "GRD312", f.GetProperty("rule").GetString());
+        Assert.Contains("Git LFS", f.GetProperty("message").GetString());
+        Assert.DoesNotContain("LfsHistoryFakeKeyNotReal", run.All);
+    }
+
     [Fact]
     public void A_base_the_clone_does_not_hold_is_GRDCL36_not_a_pass()
     {

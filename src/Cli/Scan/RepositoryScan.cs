@@ -159,11 +159,34 @@ internal static class RepositoryScan
                     continue;
                 }
 
+                string commit = change.Commit[..12];
+                string? lfs = null;
+                if (!change.Link && LfsPointerText.MayBePointer(blob, blob.Length) &&
+                    LfsPointerText.TryParse(System.Text.Encoding.UTF8.GetString(blob), out string? oid, out long size))
+                {
+                    // Adversary round 14 route 13: the branch committed the file through Git LFS (a push uploads the object
+                    // to the LFS store with the branch); a clone without LFS content holds only the pointer. Read the object
+                    // from the clone's LFS store (SHA-256 and size checked), else the content was not scanned: GRD312.
+                    string inRepository = Path.Combine(repo, change.Path.Replace('/', Path.DirectorySeparatorChar));
+                    string? stored = Guardrails.BuildTasks.Footprints.LfsPointer.TryFindObject(inRepository, oid!, size);
+                    lfs = oid![..12];
+                    if (stored == null)
+                    {
+                        report.Findings.Add(new Finding(RuleCatalog.FileNotScannable, inRepository, 1, 1, "Commit " + commit + " of this branch wrote this file " +
+                            "through Git LFS (sha256:" + lfs + "…) and this clone does not have its content, so it was not scanned for keys: a push uploads the " +
+                            "object to the LFS store with the branch, and every clone with Git LFS gets it. Fetch the branch's LFS objects before the scan " +
+                            "(git lfs fetch origin --all, or actions/checkout with lfs: true), or take the file out of Git LFS."));
+                        continue;
+                    }
+
+                    blob = File.ReadAllBytes(stored);
+                }
+
                 Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
                 File.WriteAllBytes(copy, blob);
                 blobs++;
-                string commit = change.Commit[..12];
-                string what = change.Link ? "this symbolic link with a key in its target" : "this file with a key";
+                string what = (change.Link ? "this symbolic link with a key in its target" : "this file with a key") +
+                    (lfs == null ? string.Empty : " through Git LFS (the key is in its LFS object sha256:" + lfs + "…, line and column in the object)");
                 CommittedFiles.Scan(new[] { copy }, found, cancellationToken, key => "Commit " + commit + " of this branch wrote " + what + ", " + key +
                     ": the branch pushes it and a merge keeps it in the history, even where a later commit removed the file (guardrails scan --since). Rotate the key now, " +
                     "and rewrite the branch's history (or squash it) so that commit is not merged.");
