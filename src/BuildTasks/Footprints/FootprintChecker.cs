@@ -565,7 +565,7 @@ namespace Guardrails.BuildTasks.Footprints
                     // Adversary round 12 route 5: this machine is left alone only while nothing the repository serves listens
                     // on the port; a committed relay is judged by where it sends the traffic.
                     Relay? relay = null;
-                    if (Relays == null || !Relays.TryGetValue(port, out relay))
+                    if (Relays == null || !(Relays.TryGetValue(port, out relay) || Relays.TryGetValue(Guardrails.BuildTasks.Footprints.Relays.AnyPort, out relay)))
                     {
                         if (endpoint.IsLoopback)
                         {

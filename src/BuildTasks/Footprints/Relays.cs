@@ -53,46 +53,182 @@ namespace Guardrails.BuildTasks.Footprints
         /// <summary>The LiteLLM provider prefixes (for tests: each names a provider of the endpoint catalog).</summary>
         public static IReadOnlyDictionary<string, string> LiteLlmProviderNames => LiteLlmProviders;
 
-        /// <summary>The relays committed compose files publish, by host port.</summary>
+        /// <summary>
+        /// The port a relay is filed under when the repository publishes it on a host port the committed files do not fix
+        /// (<c>ports: ["${LITELLM_PORT}:4000"]</c>, a host-network service that listens where its image decides): every
+        /// loopback port is judged by it.
+        /// </summary>
+        public const int AnyPort = 0;
+
+        /// <summary>LiteLLM proxy's default port (its <c>--port</c> default).</summary>
+        private const int LiteLlmDefaultPort = 4000;
+
+        /// <summary>
+        /// The relays committed compose files publish, by host port (<see cref="AnyPort"/> for one whose port is not fixed):
+        /// every compose file the launcher readers know, the files they <c>include:</c> (adversary round 14 route 6), and the
+        /// <c>services:</c> containers of the GitHub Actions workflows, which a job's steps reach at localhost.
+        /// </summary>
         public static Dictionary<int, Relay> Find(IEnumerable<string> levels, string? repositoryRoot)
         {
             var relays = new Dictionary<int, Relay>();
-            foreach (string compose in Launchers.ComposeFiles(levels, repositoryRoot))
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var levelList = new List<string>(levels);
+            foreach (string compose in Launchers.ComposeFiles(levelList, repositoryRoot))
             {
-                string? text = SourceFile.TryReadText(compose, RuleCatalog.UnreadableAssistantFile, "The compose file", out Finding? _);
-                JsonNode? root = text == null ? null : YamlReader.TryParse(text, out JsonParseException? _);
-                JsonNode? services = root != null && root.Kind == JsonKind.Object ? root["services"] : null;
-                if (services == null || services.Kind != JsonKind.Object)
+                ReadComposeFile(compose, repositoryRoot, relays, seen, 0);
+            }
+
+            var folders = new List<string>(levelList);
+            if (repositoryRoot != null && !folders.Contains(repositoryRoot))
+            {
+                folders.Add(repositoryRoot);
+            }
+
+            foreach (string folder in folders)
+            {
+                string workflows = Path.Combine(folder, ".github", "workflows");
+                string[] files;
+                try
+                {
+                    files = Directory.Exists(workflows) ? Directory.GetFiles(workflows) : new string[0];
+                }
+                catch (Exception e) when (FootprintDiscovery.IsIoException(e))
                 {
                     continue;
                 }
 
-                string shownFile = Shown(compose, repositoryRoot);
-                foreach (JsonProperty service in services.Properties)
+                Array.Sort(files, StringComparer.Ordinal);
+                foreach (string workflow in files)
                 {
-                    if (service.Value.Kind != JsonKind.Object)
+                    if ((workflow.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || workflow.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)) && seen.Add(Path.GetFullPath(workflow)))
                     {
-                        continue;
-                    }
-
-                    List<int> ports = PublishedPorts(service.Value);
-                    if (ports.Count == 0)
-                    {
-                        continue;
-                    }
-
-                    Relay? relay = Read(service, compose, shownFile, repositoryRoot);
-                    foreach (int port in ports)
-                    {
-                        if (relay != null && !relays.ContainsKey(port))
+                        JsonNode? jobs = Parse(workflow)?["jobs"];
+                        foreach (JsonProperty job in jobs != null && jobs.Kind == JsonKind.Object ? jobs.Properties : new List<JsonProperty>())
                         {
-                            relays[port] = relay;
+                            // a service container's volumes are the workspace's paths: relative to the repository's folder
+                            AddServices(job.Value.Kind == JsonKind.Object ? job.Value["services"] : null, workflow, folder, repositoryRoot, relays);
                         }
                     }
                 }
             }
 
             return relays;
+        }
+
+        private static JsonNode? Parse(string path)
+        {
+            string? text = SourceFile.TryReadText(path, RuleCatalog.UnreadableAssistantFile, "The compose file", out Finding? _);
+            JsonNode? root = text == null ? null : YamlReader.TryParse(text, out JsonParseException? _);
+            return root != null && root.Kind == JsonKind.Object ? root : null;
+        }
+
+        /// <summary>A compose file's services, and those of the files its <c>include:</c> names (a string, or an object's <c>path</c>), each once.</summary>
+        private static void ReadComposeFile(string compose, string? repositoryRoot, Dictionary<int, Relay> relays, HashSet<string> seen, int depth)
+        {
+            if (depth > 8 || !seen.Add(Path.GetFullPath(compose)))
+            {
+                return;
+            }
+
+            JsonNode? root = Parse(compose);
+            if (root == null)
+            {
+                return;
+            }
+
+            string folder = Path.GetDirectoryName(Path.GetFullPath(compose))!;
+            AddServices(root["services"], compose, folder, repositoryRoot, relays);
+            JsonNode? include = root["include"];
+            foreach (JsonNode item in include != null && include.Kind == JsonKind.Array ? include.Items : new List<JsonNode>())
+            {
+                JsonNode? path = item.Kind == JsonKind.Object ? item["path"] : item;
+                foreach (JsonNode p in path != null && path.Kind == JsonKind.Array ? path.Items : path != null ? new List<JsonNode> { path } : new List<JsonNode>())
+                {
+                    string? relative = p.Kind == JsonKind.String ? p.Text : null;
+                    if (string.IsNullOrWhiteSpace(relative) || relative!.IndexOf("://", StringComparison.Ordinal) >= 0)
+                    {
+                        continue;
+                    }
+
+                    string full;
+                    try
+                    {
+                        full = Path.GetFullPath(Path.Combine(folder, relative.Trim().Replace('/', Path.DirectorySeparatorChar)));
+                    }
+                    catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
+                    {
+                        continue;
+                    }
+
+                    if (File.Exists(full))
+                    {
+                        ReadComposeFile(full, repositoryRoot, relays, seen, depth + 1);
+                    }
+                }
+            }
+        }
+
+        private static void AddServices(JsonNode? services, string file, string folder, string? repositoryRoot, Dictionary<int, Relay> relays)
+        {
+            if (services == null || services.Kind != JsonKind.Object)
+            {
+                return;
+            }
+
+            string shownFile = Shown(file, repositoryRoot);
+            foreach (JsonProperty service in services.Properties)
+            {
+                if (service.Value.Kind != JsonKind.Object)
+                {
+                    continue;
+                }
+
+                List<int> ports = PublishedPorts(service.Value);
+                bool hostNetwork = string.Equals((service.Value["network_mode"]?.Text ?? string.Empty).Trim(), "host", StringComparison.OrdinalIgnoreCase);
+                if (ports.Count == 0 && !hostNetwork)
+                {
+                    continue;
+                }
+
+                Relay? relay = Read(service, folder, shownFile, repositoryRoot);
+                if (relay == null)
+                {
+                    continue;
+                }
+
+                if (hostNetwork)
+                {
+                    // network_mode: host: the service listens on the host's own ports, with no ports: list (round 14 route 6)
+                    ports.Add(relay.Kind == "LiteLLM" ? ListenPort(service.Value) ?? LiteLlmDefaultPort : AnyPort);
+                }
+
+                foreach (int port in ports)
+                {
+                    if (!relays.ContainsKey(port))
+                    {
+                        relays[port] = relay;
+                    }
+                }
+            }
+        }
+
+        /// <summary>The port a service's command gives LiteLLM (<c>--port 4000</c>, <c>--port=4000</c>), or null.</summary>
+        private static int? ListenPort(JsonNode service)
+        {
+            string commandLine = (Launchers.CommandOf(service["entrypoint"]) ?? string.Empty) + " " + (Launchers.CommandOf(service["command"]) ?? string.Empty);
+            foreach (List<string> words in Launchers.SimpleCommands(commandLine, 0))
+            {
+                for (int i = 0; i < words.Count; i++)
+                {
+                    string? value = words[i] == "--port" && i + 1 < words.Count ? words[i + 1] : words[i].StartsWith("--port=", StringComparison.Ordinal) ? words[i].Substring(7) : null;
+                    if (value != null && int.TryParse(value, out int port) && port > 0 && port < 65536)
+                    {
+                        return port;
+                    }
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The configuration files relays read (for an incremental build's inputs).</summary>
@@ -108,7 +244,7 @@ namespace Guardrails.BuildTasks.Footprints
         }
 
         /// <summary>What the service relays to; null for a service that is no relay (Ollama's local runtime).</summary>
-        private static Relay? Read(JsonProperty service, string composePath, string shownFile, string? repositoryRoot)
+        private static Relay? Read(JsonProperty service, string composeFolder, string shownFile, string? repositoryRoot)
         {
             string image = (service.Value["image"]?.Text ?? string.Empty).Trim().ToLowerInvariant();
             string commandLine = (Launchers.CommandOf(service.Value["entrypoint"]) ?? string.Empty) + " " + (Launchers.CommandOf(service.Value["command"]) ?? string.Empty);
@@ -118,7 +254,6 @@ namespace Guardrails.BuildTasks.Footprints
                 return null;
             }
 
-            string composeFolder = Path.GetDirectoryName(composePath)!;
             List<string> baked = new List<string>();
             string? dockerfile = BuildDockerfile(service.Value, composeFolder);
             bool liteLlm = IsLiteLlmImage(image) || RunsLiteLlm(commandLine) || (dockerfile != null && ReadDockerfile(dockerfile, baked));
@@ -264,11 +399,11 @@ namespace Guardrails.BuildTasks.Footprints
                 string? published = null;
                 if (item.Kind == JsonKind.Object)
                 {
-                    published = item["published"]?.Text;
+                    published = item["published"]?.Text is string p ? Interpolate(p) : null;
                 }
-                else if (item.Kind == JsonKind.String)
+                else if (item.Kind == JsonKind.String || item.Kind == JsonKind.Number)
                 {
-                    string spec = (item.Text ?? string.Empty).Trim();
+                    string spec = Interpolate((item.Text ?? string.Empty).Trim());
                     int slash = spec.IndexOf('/');
                     spec = slash >= 0 ? spec.Substring(0, slash) : spec;
                     if (spec.StartsWith("[", StringComparison.Ordinal) && spec.IndexOf("]:", StringComparison.Ordinal) > 0)
@@ -286,10 +421,58 @@ namespace Guardrails.BuildTasks.Footprints
             return ports;
         }
 
+        /// <summary>
+        /// Compose's interpolation in a port (adversary round 14 route 6): <c>${NAME:-4000}</c> and <c>${NAME-4000}</c> are their
+        /// default; a variable with none (<c>${NAME}</c>, <c>$NAME</c>, <c>${NAME:?err}</c>) is a port the files do not fix, "*".
+        /// </summary>
+        private static string Interpolate(string spec)
+        {
+            var text = new System.Text.StringBuilder(spec.Length);
+            for (int i = 0; i < spec.Length; i++)
+            {
+                if (spec[i] != '$' || i + 1 >= spec.Length)
+                {
+                    text.Append(spec[i]);
+                }
+                else if (spec[i + 1] == '$')
+                {
+                    text.Append('$'); // $$ is a literal dollar
+                    i++;
+                }
+                else if (spec[i + 1] == '{' && spec.IndexOf('}', i + 2) is int close && close > 0)
+                {
+                    string inner = spec.Substring(i + 2, close - i - 2);
+                    int dash = inner.IndexOf(":-", StringComparison.Ordinal) >= 0 ? inner.IndexOf(":-", StringComparison.Ordinal) : -1;
+                    int plain = dash < 0 ? inner.IndexOf('-') : -1;
+                    text.Append(dash >= 0 ? inner.Substring(dash + 2) : plain > 0 ? inner.Substring(plain + 1) : "*");
+                    i = close;
+                }
+                else
+                {
+                    int end = i + 1;
+                    while (end < spec.Length && (char.IsLetterOrDigit(spec[end]) || spec[end] == '_'))
+                    {
+                        end++;
+                    }
+
+                    text.Append(end > i + 1 ? "*" : "$");
+                    i = end - 1;
+                }
+            }
+
+            return text.ToString();
+        }
+
         private static void AddPorts(List<int> ports, string? published)
         {
             if (string.IsNullOrWhiteSpace(published))
             {
+                return;
+            }
+
+            if (published!.IndexOf('*') >= 0)
+            {
+                ports.Add(AnyPort);
                 return;
             }
 

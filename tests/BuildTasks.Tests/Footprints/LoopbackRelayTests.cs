@@ -48,6 +48,59 @@ public class LoopbackRelayTests
         Assert.Contains("docker-compose.yml", f.Message);
     }
 
+    /// <summary>
+    /// Adversary round 14 route 6: the same relay published where the port list did not look — compose's default-value
+    /// interpolation in <c>ports</c>, <c>network_mode: host</c> (LiteLLM's <c>--port</c>, else its default 4000), a service
+    /// of a file the compose file <c>include:</c>s, and a GitHub Actions job's <c>services:</c> container.
+    /// </summary>
+    [Theory]
+    [InlineData("interpolated")]
+    [InlineData("unset")]
+    [InlineData("hostnet")]
+    [InlineData("hostnet-default")]
+    [InlineData("include")]
+    [InlineData("actions")]
+    public void A_relay_published_by_interpolation_host_network_include_or_a_workflow_service_is_judged(string variant)
+    {
+        using var repo = new FootprintRepo();
+        repo.Write(".claude/settings.json", Settings("http://localhost:4000"));
+        repo.Write("deploy/llm/config.yaml", LiteLlmConfig("deepseek/deepseek-chat"));
+        const string Mount = "    volumes: [\"./deploy/llm/config.yaml:/app/config.yaml\"]\n";
+        switch (variant)
+        {
+            case "interpolated":
+                repo.Write("compose.yml", "services:\n  llm:\n    image: ghcr.io/berriai/litellm:main-latest\n    ports: [\"${LITELLM_PORT:-4000}:4000\"]\n" + Mount);
+                break;
+            case "unset":
+                repo.Write("compose.yml", "services:\n  llm:\n    image: ghcr.io/berriai/litellm:main-latest\n    ports: [\"${LITELLM_PORT}:4000\"]\n" + Mount);
+                break;
+            case "hostnet":
+                repo.Write("compose.yml", "services:\n  llm:\n    image: ghcr.io/berriai/litellm:main-latest\n    network_mode: host\n" + Mount +
+                    "    command: [\"--config\", \"/app/config.yaml\", \"--port\", \"4000\"]\n");
+                break;
+            case "hostnet-default":
+                repo.Write("compose.yml", "services:\n  llm:\n    image: ghcr.io/berriai/litellm:main-latest\n    network_mode: \"host\"\n" + Mount);
+                break;
+            case "include":
+                repo.Write("compose.yml", "include:\n  - deploy/relay.yaml\nservices:\n  app:\n    image: nginx\n");
+                repo.Write("deploy/relay.yaml", "services:\n  llm:\n    image: ghcr.io/berriai/litellm:main-latest\n    ports: [\"4000:4000\"]\n" +
+                    "    volumes: [\"./llm/config.yaml:/app/config.yaml\"]\n");
+                break;
+            case "actions":
+                repo.Write(".github/workflows/review.yml", "on: pull_request\njobs:\n  review:\n    runs-on: ubuntu-latest\n    services:\n      relay:\n" +
+                    "        image: ghcr.io/berriai/litellm:main-latest\n        ports: [\"4000:4000\"]\n        volumes: [\"./deploy/llm/config.yaml:/app/config.yaml\"]\n" +
+                    "    steps:\n      - run: echo review\n");
+                break;
+        }
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
+
+        // with no committed config to read (the unset port's relay is still read by its mounted config), the relay's upstream is unknown
+        Finding f = Assert.Single(run.Of("GRD138"));
+        Assert.True(run.IsError(f), run.ToString());
+        Assert.Equal("claude-code/api.deepseek.com", f.Subject);
+    }
+
     [Theory]
     [InlineData("openrouter/anthropic/claude-sonnet-4.5", "claude-code/openrouter.ai")]
     [InlineData("azure/gpt-4o", "claude-code/*.openai.azure.com")]
