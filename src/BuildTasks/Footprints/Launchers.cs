@@ -700,6 +700,10 @@ namespace Guardrails.BuildTasks.Footprints
                             AddTool(file, assistant, setting, line, column);
                             ReadAssistantFlags(file, assistant, new List<string> { assistant, "--" + input.Name, value }, 0, setting, line, column);
                         }
+                        else if (assistant == ClaudeCode && ReadClaudeActionInput(file, input.Name, value, setting, line, column))
+                        {
+                            // mcp_config, claude_env, plugins (adversary round 14 route 8): Launchers.ActionInputs
+                        }
                         else if (input.Name == "settings" && assistant == ClaudeCode)
                         {
                             // claude-code-action's settings input: Claude Code settings as inline JSON or a file's path.
