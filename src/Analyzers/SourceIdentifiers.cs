@@ -132,8 +132,36 @@ namespace Guardrails.Analyzers
             return (int)hash;
         }
 
-        private static bool IsStart(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c > 127 && char.IsLetter(c));
+        /// <summary>For each ASCII character: <see cref="Start"/> (a letter or <c>_</c>), <see cref="Part"/> (a digit) or 0.</summary>
+        private static readonly byte[] s_ascii = AsciiKinds();
 
-        private static bool IsPart(char c) => IsStart(c) || (c >= '0' && c <= '9') || (c > 127 && char.IsLetterOrDigit(c));
+        private const byte Start = 1;
+        private const byte Part = 2;
+
+        private static byte[] AsciiKinds()
+        {
+            var kinds = new byte[128];
+            for (char c = 'a'; c <= 'z'; c++)
+            {
+                kinds[c] = Start;
+                kinds[char.ToUpperInvariant(c)] = Start;
+            }
+
+            kinds['_'] = Start;
+            for (char c = '0'; c <= '9'; c++)
+            {
+                kinds[c] = Part;
+            }
+
+            return kinds;
+        }
+
+        // Read for every character of every file: one table look-up for ASCII, inlined into the scan (as two calls with
+        // range tests, they were 5 % of GRD003's samples on the AI-SDK benchmark).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static bool IsStart(char c) => c < 128 ? s_ascii[c] == Start : char.IsLetter(c);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static bool IsPart(char c) => c < 128 ? s_ascii[c] != 0 : char.IsLetterOrDigit(c);
     }
 }
