@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
-// Usage: dotnet run -c Release --project benchmarks/AnalyzerProfile -- DIR [--runs 3] [--policy FILE] [--additional F1,F2] [--only NAME] [--serial] [--ide FILE] [--keyscan] [--spots] [--thread-cpu [--report-only N] [--diagnostics FILE]] [--loop N [--diagnostics FILE]]
+// Usage: dotnet run -c Release --project benchmarks/AnalyzerProfile -- DIR [--marginal N [--extra-analyzers A.dll,B.dll] [--globalconfig FILE]] [--runs 3] [--policy FILE] [--additional F1,F2] [--only NAME] [--serial] [--ide FILE] [--keyscan] [--spots] [--thread-cpu [--report-only N] [--diagnostics FILE]] [--loop N [--diagnostics FILE]]
 // DIR: a folder of .cs files (searched recursively, bin/obj skipped), e.g. one written by GenerateLargeProject
 // --generate-only or benchmarks/AiSdkCompile. References: the .NET shared framework this program runs on, plus every
 // dll under DIR/refs. --policy: an effective-policy file handed to the analyzers as an additional file.
@@ -399,6 +399,71 @@ if (Arg("--loop") is string loopCount)
     return 0;
 }
 
+// --marginal N [--extra-analyzers A.dll,B.dll] [--globalconfig FILE]: what GRD003 and the OperationProbe each add to the
+// analysis a real build already does. The extra analyzers (a build's: the SDK's NetAnalyzers, with the severities of the
+// SDK's default globalconfig, so that only the rules a default build runs run) are the base; then base + GRD003 and base
+// + OperationProbe, each on a fresh compilation of freshly parsed trees with the declarations bound first, outside the
+// clock. Measured: the process's CPU time over GetAnalyzerDiagnosticsAsync (every thread: the driver's operation trees
+// and the method bodies it binds count, wherever they run), N passes after one warm-up, the variants alternated.
+if (Arg("--marginal") is string marginalPasses)
+{
+    ImmutableArray<DiagnosticAnalyzer> extra = [.. (Arg("--extra-analyzers") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries)
+        .SelectMany(p => new Microsoft.CodeAnalysis.Diagnostics.AnalyzerFileReference(Path.GetFullPath(p), new ExtraLoader()).GetAnalyzers(LanguageNames.CSharp))];
+    var severities = new Dictionary<string, ReportDiagnostic>();
+    if (Arg("--globalconfig") is string globalConfig)
+    {
+        foreach (string line in File.ReadAllLines(globalConfig))
+        {
+            var m = System.Text.RegularExpressions.Regex.Match(line, @"^\s*dotnet_diagnostic\.([A-Za-z0-9]+)\.severity\s*=\s*(\w+)");
+            if (m.Success)
+            {
+                severities[m.Groups[1].Value] = m.Groups[2].Value switch { "none" => ReportDiagnostic.Suppress, "silent" => ReportDiagnostic.Hidden, "suggestion" => ReportDiagnostic.Info, "warning" => ReportDiagnostic.Warn, "error" => ReportDiagnostic.Error, _ => ReportDiagnostic.Default };
+            }
+        }
+    }
+
+    var marginalOptions = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false, specificDiagnosticOptions: severities);
+    DiagnosticAnalyzer grd003 = typeof(Guardrails.Analyzers.HardcodedKeyInCodeAnalyzer).Assembly.GetTypes().Where(t => t.Name == "UnapprovedAiSdkAnalyzer").Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!).Single();
+    var variants = new (string Name, ImmutableArray<DiagnosticAnalyzer> Analyzers)[]
+    {
+        ("base (" + extra.Length + " analyzers)", extra),
+        ("base + GRD003", extra.Add(grd003)),
+        ("base + OperationProbe", extra.Add(new OperationProbeAnalyzer())),
+    };
+    var cpuOf = variants.ToDictionary(v => v.Name, _ => new List<double>());
+    var found = new Dictionary<string, string>();
+    for (int pass = -1; pass < int.Parse(marginalPasses); pass++)
+    {
+        // Alternated: pass 0 in order, pass 1 reversed, ...
+        foreach (var variant in pass % 2 == 0 ? variants : variants.Reverse())
+        {
+            var fresh = CSharpCompilation.Create("Marginal", Parse(), references, marginalOptions);
+            fresh.GetDeclarationDiagnostics();
+            GC.Collect();
+            TimeSpan before = Process.GetCurrentProcess().TotalProcessorTime;
+            var with = new CompilationWithAnalyzers(fresh, variant.Analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(additional), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+            ImmutableArray<Diagnostic> reported = await with.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            double ms = (Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds;
+            found[variant.Name] = string.Join(", ", reported.GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}"));
+            if (pass >= 0)
+            {
+                cpuOf[variant.Name].Add(ms);
+            }
+
+            Console.WriteLine($"  pass {(pass < 0 ? "warm-up" : (pass + 1).ToString())}: {variant.Name}: {ms:N0} ms process cpu");
+        }
+    }
+
+    double baseMedian = Samples.Median(cpuOf[variants[0].Name]);
+    foreach (var variant in variants)
+    {
+        double median = Samples.Median(cpuOf[variant.Name]);
+        Console.WriteLine($"marginal: {variant.Name,-34} process cpu median {median,7:N0} ms (min {cpuOf[variant.Name].Min():N0}), added to base {median - baseMedian,6:N0} ms; {found[variant.Name]}");
+    }
+
+    return 0;
+}
+
 // --ide FILE: the IDE's cost of one edit. The compilation has been analysed once (every tree, every analyzer); then FILE
 // (one of DIR's files) gets a one-line change (a comment appended to its middle line), a new compilation shares every other
 // tree, and only FILE's analyzer diagnostics are asked for, as the IDE does for the open document:
@@ -545,6 +610,15 @@ internal sealed class ReportOnlyAnalyzer(int count) : DiagnosticAnalyzer
             });
         });
     }
+}
+
+internal sealed class ExtraLoader : IAnalyzerAssemblyLoader
+{
+    public void AddDependencyLocation(string fullPath)
+    {
+    }
+
+    public System.Reflection.Assembly LoadFromPath(string fullPath) => System.Reflection.Assembly.LoadFrom(fullPath);
 }
 
 internal sealed class FileText(string path) : AdditionalText
