@@ -284,6 +284,11 @@ namespace Guardrails.BuildTasks.Footprints
                     ReadCommandLine(file, line, "services." + service.Name + "." + at.Name, at.NameStart.Line, at.NameStart.Column);
                 }
 
+                if (Member(service.Value, "image") is JsonProperty image)
+                {
+                    ReadImageMember(file, image, entrypoint == null ? command?.Value : null); // an assistant's image (round 13 route 3)
+                }
+
                 if (service.Value["healthcheck"] is JsonNode health && health.Kind == JsonKind.Object && Member(health, "test") is JsonProperty test)
                 {
                     string? probe = null;
@@ -445,6 +450,11 @@ namespace Guardrails.BuildTasks.Footprints
             {
                 string line = (cmd ?? string.Empty) + (cmd != null && arguments != null ? " " : string.Empty) + (arguments ?? string.Empty);
                 ReadCommandLine(file, line, path + "." + at.Name, at.NameStart.Line, at.NameStart.Column);
+            }
+
+            if (Member(container, "image") is JsonProperty image)
+            {
+                ReadImageMember(file, image, command == null ? args?.Value : null); // an assistant's image (round 13 route 3)
             }
 
             // probes and lifecycle hooks: { exec: { command: [...] } }

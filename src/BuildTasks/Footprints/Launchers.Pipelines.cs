@@ -29,10 +29,11 @@ namespace Guardrails.BuildTasks.Footprints
             "before_build", "after_build", "before_test", "after_test", "on_success", "on_failure", "on_finish",
         };
 
-        /// <summary>Assistants' official container images (a local action's <c>runs.image: docker://…</c>, a step's <c>uses: docker://…</c>).</summary>
+        /// <summary>Assistants' official container images: the one table every reader of an image uses (<see cref="ImageAssistant"/>).</summary>
         private static readonly (string Image, string Assistant)[] AssistantImages =
         {
             ("paulgauthier/aider", Aider), ("ghcr.io/block/goose", Goose), ("ghcr.io/sst/opencode", OpenCode), ("codiumai/pr-agent", QodoPrAgent),
+            ("docker.all-hands.dev/all-hands-ai/openhands", OpenHands), ("ghcr.io/all-hands-ai/openhands", OpenHands), ("us-docker.pkg.dev/gemini-code-dev/gemini-cli/sandbox", Gemini),
         };
 
         /// <summary>The script kinds read a line at a time besides <c>*.sh</c> (the kinds GRD002 reads as scripts).</summary>
@@ -377,14 +378,9 @@ namespace Guardrails.BuildTasks.Footprints
                 return;
             }
 
-            string reference = text.Substring("docker://".Length);
-            foreach ((string prefix, string assistant) in AssistantImages)
+            if (ImageAssistant(text) is string assistant)
             {
-                if (reference.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) &&
-                    (reference.Length == prefix.Length || reference[prefix.Length] == ':' || reference[prefix.Length] == '@' || reference[prefix.Length] == '-'))
-                {
-                    AddTool(file, assistant, "image " + text, image!.Start.Line, image.Start.Column);
-                }
+                AddTool(file, assistant, "image " + text, image!.Start.Line, image.Start.Column);
             }
         }
     }

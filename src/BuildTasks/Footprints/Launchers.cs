@@ -32,6 +32,7 @@ namespace Guardrails.BuildTasks.Footprints
             // adversary round 11 route 3: Factory's droid, OpenHands' CLI, Qodo Command, PR-Agent's console script, Simon
             // Willison's llm (GitHub Models' `gh models run` is read in AssistantRun: "gh" alone is not an assistant)
             ["droid"] = FactoryDroid, ["openhands"] = OpenHands, ["qodo"] = Qodo, ["pr-agent"] = QodoPrAgent, ["llm"] = Llm,
+            ["aider-install"] = Aider, // aider's installer (pip install aider-install && aider-install; round 13 route 3)
         };
 
         /// <summary>Assistant CLIs by the package a launcher (npx, uvx, …) runs.</summary>
@@ -42,7 +43,7 @@ namespace Guardrails.BuildTasks.Footprints
             ["pkg:npm/@sourcegraph/amp"] = Amp, ["pkg:npm/@charmland/crush"] = Crush, ["pkg:npm/@augmentcode/auggie"] = Augment,
             ["pkg:pypi/aider-chat"] = Aider,
             ["pkg:pypi/pr-agent"] = QodoPrAgent, ["pkg:pypi/openhands-ai"] = OpenHands, ["pkg:pypi/openhands"] = OpenHands, ["pkg:pypi/llm"] = Llm,
-            ["pkg:npm/@qodo/command"] = Qodo,
+            ["pkg:npm/@qodo/command"] = Qodo, ["pkg:pypi/aider-install"] = Aider,
         };
 
         /// <summary>Assistants run as a Python module (<c>python -m pr_agent.cli …</c>), by the module's top-level package.</summary>
@@ -489,6 +490,7 @@ namespace Guardrails.BuildTasks.Footprints
                 else if (IsDockerfile(name))
                 {
                     ReadDockerfile(file, text);
+                    ReadDockerfileImages(file, text); // FROM an assistant's image (round 13 route 3)
                 }
                 else if (name.EndsWith(".sh", StringComparison.Ordinal))
                 {
@@ -968,6 +970,7 @@ namespace Guardrails.BuildTasks.Footprints
                     foreach (JsonProperty p in node.Properties)
                     {
                         AddTool(file, ToolSpec(p.Name, nixNames), (path.Length == 0 ? string.Empty : path + ".") + p.Name, p.NameStart.Line, p.NameStart.Column);
+                        ReadImageMember(file, p); // container: / image: an assistant's image (round 13 route 3)
                         ReadStructured(file, p.Value, path.Length == 0 ? p.Name : path + "." + p.Name, inCommand || CommandKeys.Contains(p.Name), nixNames, depth + 1, vars);
                     }
 
@@ -1601,6 +1604,11 @@ namespace Guardrails.BuildTasks.Footprints
         /// </summary>
         private static int ArgumentsStart(List<string> words)
         {
+            if (ImageRunStart(words) is int image)
+            {
+                return image; // docker run IMAGE …, nix run nixpkgs#claude-code …, docker exec dev claude … (round 13 route 3)
+            }
+
             if (Clis.ContainsKey(ServerCommand.ExecutableName(words[0])))
             {
                 return 0;
@@ -1651,7 +1659,7 @@ namespace Guardrails.BuildTasks.Footprints
 
             var probe = new McpServerUse("probe", "launcher", 0, 0) { Command = words };
             ServerCommand.Identify(probe);
-            return probe.Package != null && Packages.TryGetValue(probe.Package, out string? byPackage) ? byPackage : Installed(words) ?? PackageRun(words);
+            return probe.Package != null && Packages.TryGetValue(probe.Package, out string? byPackage) ? byPackage : Installed(words) ?? PackageRun(words) ?? ImageOrInstallerRun(words);
         }
 
         /// <summary>

@@ -25,7 +25,7 @@ namespace Guardrails.BuildTasks.Footprints
     public static class ServerCommand
     {
         /// <summary>docker/podman run options that take a value (as a separate argument).</summary>
-        private static readonly HashSet<string> DockerValueOptions = new HashSet<string>(StringComparer.Ordinal)
+        internal static readonly HashSet<string> DockerValueOptions = new HashSet<string>(StringComparer.Ordinal)
         {
             "-e", "--env", "--env-file", "-v", "--volume", "--name", "-p", "--publish", "--network", "--net", "--mount", "-w", "--workdir",
             "-u", "--user", "--entrypoint", "--platform", "-l", "--label", "--add-host", "--cpus", "-m", "--memory", "--pull", "--hostname", "-h",
