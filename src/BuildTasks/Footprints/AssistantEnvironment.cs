@@ -57,7 +57,7 @@ namespace Guardrails.BuildTasks.Footprints
     /// Variables every program reads (proxies, <c>AWS_ENDPOINT_URL</c>) are not taken from these files: they configure the
     /// application as much as an assistant. A file that does not parse is its own tool's error and is left alone.
     /// </summary>
-    public static class AssistantEnvironment
+    public static partial class AssistantEnvironment
     {
         private static readonly string[] DevContainerSections = { "containerEnv", "remoteEnv" };
         private static readonly string[] TerminalSections = { "terminal.integrated.env.linux", "terminal.integrated.env.osx", "terminal.integrated.env.windows" };
@@ -124,6 +124,11 @@ namespace Guardrails.BuildTasks.Footprints
                 {
                     ReadEnvrc(level, relative, text, found);
                     continue;
+                }
+
+                if (ReadDevEnvironment(level, relative, text, found))
+                {
+                    continue; // devbox, Nix shells, pixi, Gitpod (adversary round 13 route 17)
                 }
 
                 JsonNode? root = name.EndsWith(".toml", StringComparison.OrdinalIgnoreCase) ? TomlReader.TryParse(text, out _) : JsonReader.TryParse(text, out _);
@@ -356,8 +361,12 @@ namespace Guardrails.BuildTasks.Footprints
             }
         }
 
-        /// <summary>direnv: <c>export NAME=value</c> lines (quotes taken off; a value with a variable stays as written).</summary>
-        private static void ReadEnvrc(string level, string relative, string text, List<EnvironmentSetting> found)
+        /// <summary>
+        /// direnv: <c>export NAME=value</c> lines (quotes taken off; a value with a variable stays as written). Also the shell
+        /// text of another tool's file (a Nix <c>shellHook</c>, a Gitpod task's <c>before</c>): under <paramref name="section"/>,
+        /// each at its own line, or all at <paramref name="at"/> when the text is one value of a structured file.
+        /// </summary>
+        private static void ReadEnvrc(string level, string relative, string text, List<EnvironmentSetting> found, string section = "", TextPosition? at = null)
         {
             foreach ((int line, int column, string content) in Launchers.ContentLines(text))
             {
@@ -375,11 +384,15 @@ namespace Guardrails.BuildTasks.Footprints
                 }
 
                 string name = rest.Substring(0, eq).Trim();
-                string raw = rest.Substring(eq + 1);
-                string value = raw.Trim();
-                if (value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[value.Length - 1] == value[0])
+                string value = rest.Substring(eq + 1).Trim();
+                int close = value.Length > 0 && (value[0] == '"' || value[0] == '\'') ? value.IndexOf(value[0], 1) : -1;
+                if (close > 0)
                 {
-                    value = value.Substring(1, value.Length - 2);
+                    value = value.Substring(1, close - 1);
+                }
+                else if (value.IndexOfAny(new[] { ' ', '\t', ';', '&', '|' }) is int end && end > 0)
+                {
+                    value = value.Substring(0, end); // export NAME=value && npm ci; export NAME=value;
                 }
 
                 if (OwnerOf(name) is not string owner)
@@ -387,9 +400,10 @@ namespace Guardrails.BuildTasks.Footprints
                     continue;
                 }
 
-                var at = new TextPosition(line, nameColumn + eq + 1, 0);
-                found.Add(new EnvironmentSetting(level, relative, string.Empty,
-                    new JsonProperty(name, new TextPosition(line, nameColumn, 0), new JsonNode(JsonKind.String, at, at, value, null, null)), owner));
+                var nameAt = at ?? new TextPosition(line, nameColumn, 0);
+                var valueAt = at ?? new TextPosition(line, nameColumn + eq + 1, 0);
+                found.Add(new EnvironmentSetting(level, relative, section,
+                    new JsonProperty(name, nameAt, new JsonNode(JsonKind.String, valueAt, valueAt, value, null, null)), owner));
             }
         }
 
@@ -400,7 +414,7 @@ namespace Guardrails.BuildTasks.Footprints
                 yield return name;
             }
 
-            foreach (string name in new[] { ".envrc" }.Concat(MiseFiles))
+            foreach (string name in new[] { ".envrc" }.Concat(MiseFiles).Concat(DevEnvironmentFiles))
             {
                 if (File.Exists(Full(level, name)))
                 {
