@@ -79,6 +79,8 @@ namespace Guardrails.BuildTasks.Footprints
             E("AGENTS.md", Cursor, K.Instructions),
             E("AGENTS.md", JetBrainsAi, K.Instructions),
             E("AGENTS.md", Zed, K.Instructions),
+            // Codex reads AGENTS.override.md in place of AGENTS.md in the same folder (adversary round 13, side observation)
+            E("AGENTS.override.md", OpenAiCodex, K.Instructions),
             E(".codex/config.toml", OpenAiCodex, K.Settings),
             E(".codex/", OpenAiCodex, K.Folder),
 

@@ -125,10 +125,10 @@ namespace Guardrails.BuildTasks.Policy
         /// </summary>
         public static bool IsUnresolved(string model) => model.IndexOf('$') >= 0 || Guardrails.Core.Secrets.CredentialReference.HasVariable(model); // also "$1", "$@": a script's arguments
 
-        /// <summary>The model id inside a cloud-qualified or suffixed name; the name itself when there is none.</summary>
+        /// <summary>The model id inside a cloud-qualified, suffixed or display name; the name itself when there is none.</summary>
         public static string Canonical(string model)
         {
-            string m = model.Trim();
+            string m = CopilotDisplayId(model.Trim());
             int slash = m.LastIndexOf('/');
             if (slash >= 0 && slash < m.Length - 1 && (m.StartsWith("arn:", StringComparison.OrdinalIgnoreCase) ||
                 m.StartsWith("publishers/", StringComparison.OrdinalIgnoreCase) || m.StartsWith("models/", StringComparison.OrdinalIgnoreCase) ||
@@ -171,6 +171,37 @@ namespace Guardrails.BuildTasks.Policy
             return m;
         }
 
+        /// <summary>
+        /// The model id a Copilot display name stands for (adversary round 13, side observation): VS Code writes the model of a
+        /// prompt or chat-mode file as the picker shows it, <c>GPT-4.1 (copilot)</c>, <c>Claude Sonnet 4 (copilot)</c>, <c>GPT-5
+        /// mini (Preview) (copilot)</c>: lower case, blanks as '-', the vendor qualifier dropped and <c>(Preview)</c> kept as
+        /// <c>-preview</c> (so a <c>*-preview</c> deny still names it). Any other name is returned as it is.
+        /// </summary>
+        private static string CopilotDisplayId(string m)
+        {
+            const string Copilot = "(copilot)";
+            if (!m.EndsWith(Copilot, StringComparison.OrdinalIgnoreCase))
+            {
+                return m;
+            }
+
+            string name = m.Substring(0, m.Length - Copilot.Length).Trim();
+            const string Preview = "(preview)";
+            bool preview = name.EndsWith(Preview, StringComparison.OrdinalIgnoreCase);
+            if (preview)
+            {
+                name = name.Substring(0, name.Length - Preview.Length).Trim();
+            }
+
+            var id = new System.Text.StringBuilder(name.Length + 8);
+            foreach (string part in name.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                id.Append(id.Length == 0 ? string.Empty : "-").Append(part.ToLowerInvariant());
+            }
+
+            return id.Length == 0 ? m : id.Append(preview ? "-preview" : string.Empty).ToString();
+        }
+
         private static bool IsProvider(string name)
         {
             foreach (string p in new[] { "anthropic", "openai", "google", "meta", "amazon", "mistral", "mistralai", "cohere", "ai21", "deepseek", "qwen", "writer", "x-ai", "xai" })
@@ -184,9 +215,21 @@ namespace Guardrails.BuildTasks.Policy
             return false;
         }
 
-        /// <summary>The id without a trailing snapshot date (<c>-20250805</c>, <c>@20250805</c>), or null when it has none.</summary>
+        /// <summary>
+        /// The id without a trailing snapshot date (<c>-20250805</c>, <c>@20250805</c>) or the moving alias of the latest snapshot
+        /// (<c>-latest</c>, <c>:latest</c>, <c>@latest</c>: Anthropic's aliases end so; adversary round 13, side observation:
+        /// <c>claude-opus-4-1-preview-latest</c> passed a <c>*-preview</c> deny), or null when it has neither.
+        /// </summary>
         public static string? WithoutDate(string id)
         {
+            foreach (string latest in new[] { "-latest", ":latest", "@latest" })
+            {
+                if (id.Length > latest.Length && id.EndsWith(latest, StringComparison.OrdinalIgnoreCase))
+                {
+                    return WithoutDate(id.Substring(0, id.Length - latest.Length)) ?? id.Substring(0, id.Length - latest.Length);
+                }
+            }
+
             int at = id.Length - 9;
             if (at > 0 && (id[at] == '-' || id[at] == '@'))
             {

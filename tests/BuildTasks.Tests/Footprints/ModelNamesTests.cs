@@ -96,4 +96,41 @@ public class ModelNamesTests
         Assert.False(ModelNames.IsOpaque(model), model);
         Assert.True(Rules(allow: [], deny: ["claude-opus-4-1"]).IsAllowed(model, out _), model);
     }
+
+    /// <summary>
+    /// Adversary round 13, side observations: VS Code writes a Copilot prompt or chat-mode file's model as its display name
+    /// (<c>GPT-4.1 (copilot)</c>), which the approved <c>gpt-4.1</c> did not match; and the moving <c>-latest</c>/<c>:latest</c>
+    /// alias of a preview model escaped a <c>*-preview</c> deny that its dated name met.
+    /// </summary>
+    [Theory]
+    [InlineData("GPT-4.1 (copilot)", "gpt-4.1")]
+    [InlineData("Claude Sonnet 4 (copilot)", "claude-sonnet-4")]
+    [InlineData("gpt-4.1 (Copilot)", "gpt-4.1")]
+    [InlineData("Gemini 2.5 Pro (copilot)", "gemini-2.5-pro")]
+    public void A_Copilot_display_name_is_read_as_its_model_id(string display, string id)
+    {
+        Assert.Equal(id, ModelNames.Canonical(display));
+        Assert.True(Rules(allow: [id], deny: []).IsAllowed(display, out _), display);
+        Assert.False(Rules(allow: ["gpt-5"], deny: []).IsAllowed(display, out _), display);
+    }
+
+    [Theory]
+    [InlineData("GPT-5 mini (Preview) (copilot)")]
+    [InlineData("claude-opus-4-1-preview-latest")]
+    [InlineData("claude-opus-4-1-preview:latest")]
+    [InlineData("claude-opus-4-1-preview@latest")]
+    public void A_preview_model_under_its_latest_alias_or_display_name_is_denied_by_a_preview_glob(string model)
+    {
+        Assert.False(Rules(allow: ["claude-opus-4*", "gpt-5*"], deny: ["*-preview"]).IsAllowed(model, out Located<string>? deniedBy), model);
+        Assert.Equal("*-preview", deniedBy!.Value);
+    }
+
+    [Fact]
+    public void The_latest_alias_of_an_approved_model_passes_like_its_dated_snapshots()
+    {
+        Assert.True(Rules(allow: ["claude-3-5-sonnet"], deny: []).IsAllowed("claude-3-5-sonnet-latest", out _));
+        Assert.True(Rules(allow: ["claude-opus-4*"], deny: ["*-preview"]).IsAllowed("claude-opus-4-1-latest", out _));
+        Assert.Equal("claude-3-5-sonnet", ModelNames.WithoutDate("claude-3-5-sonnet-latest"));
+        Assert.Null(ModelNames.WithoutDate("latest"));
+    }
 }
