@@ -24,6 +24,24 @@ internal sealed class FootprintRepo : IDisposable
 
     public string Outside => _dir.Path;
 
+    /// <summary>
+    /// A real git repository (git init, no commit) holding <paramref name="files"/> and the project at src/App, all staged:
+    /// what the readers of git's index see as committed.
+    /// </summary>
+    public static FootprintRepo Committed(params (string Path, string Content)[] files)
+    {
+        var repo = new FootprintRepo(withGit: false);
+        GitIndexTests.Git(repo.Root, "init", "-q");
+        foreach ((string path, string content) in files)
+        {
+            repo.Write(path, content);
+        }
+
+        repo.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        GitIndexTests.Git(repo.Root, "add", "-A");
+        return repo;
+    }
+
     public string Root { get; }
 
     public string ProjectDir { get; }

@@ -14,20 +14,6 @@ public class AssistantRoutesRound13FilesTests
 
     private const string Gemini = "npx -y @google/gemini-cli --yolo -p review";
 
-    private static FootprintRepo Committed(params (string Path, string Content)[] files)
-    {
-        var repo = new FootprintRepo(withGit: false);
-        GitIndexTests.Git(repo.Root, "init", "-q");
-        foreach ((string path, string content) in files)
-        {
-            repo.Write(path, content);
-        }
-
-        repo.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
-        GitIndexTests.Git(repo.Root, "add", "-A");
-        return repo;
-    }
-
     // ---- Route 15: the other CI systems' command fields ----
 
     [Theory]
@@ -118,7 +104,7 @@ public class AssistantRoutesRound13FilesTests
     [InlineData("tools/agent", "#!/bin/sh\n# a tool\n" + Gemini + "\n", 3)]
     public void Route13_hooks_and_committed_shebang_scripts_run_an_undeclared_assistant_GRD130(string path, string content, int line)
     {
-        using FootprintRepo repo = Committed((path, content));
+        using FootprintRepo repo = FootprintRepo.Committed((path, content));
 
         FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
 
@@ -129,7 +115,7 @@ public class AssistantRoutesRound13FilesTests
     [Fact]
     public void Route13_control_an_extension_less_file_without_a_shell_shebang_is_not_a_script()
     {
-        using FootprintRepo repo = Committed(("tools/notes", Gemini + "\n"), ("tools/run", "#!/usr/bin/env python3\nprint('" + Gemini + "')\n"));
+        using FootprintRepo repo = FootprintRepo.Committed(("tools/notes", Gemini + "\n"), ("tools/run", "#!/usr/bin/env python3\nprint('" + Gemini + "')\n"));
 
         FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
 

@@ -21,20 +21,6 @@ public class AssistantRoutesRound13ImagesTests
 
     private const string Haiku = "claude-3-haiku-20240307";
 
-    private static FootprintRepo Committed(params (string Path, string Content)[] files)
-    {
-        var repo = new FootprintRepo(withGit: false);
-        GitIndexTests.Git(repo.Root, "init", "-q");
-        foreach ((string path, string content) in files)
-        {
-            repo.Write(path, content);
-        }
-
-        repo.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
-        GitIndexTests.Git(repo.Root, "add", "-A");
-        return repo;
-    }
-
     // ---- Route 3: assistants as container images, Nix references, sandboxes and install scripts ----
 
     /// <summary>The repro's workflow: aider's image by docker run, as a docker:// step, and Claude Code by nix run (declared here).</summary>
@@ -119,7 +105,7 @@ public class AssistantRoutesRound13ImagesTests
     [Fact]
     public void Route3_a_Dockerfile_from_an_assistant_s_image_committed_anywhere_is_its_launcher()
     {
-        using FootprintRepo repo = Committed(
+        using FootprintRepo repo = FootprintRepo.Committed(
             ("tools/fixer/Dockerfile", "FROM paulgauthier/aider:v0.86.0\nCMD [\"--yes-always\", \"--message\", \"fix\"]\n"),
             ("tools/agent/Containerfile", "FROM --platform=linux/amd64 ghcr.io/block/goose:1.2 AS agent\nRUN echo ready\nFROM agent\n"));
 
@@ -147,7 +133,7 @@ public class AssistantRoutesRound13ImagesTests
     [Fact]
     public void Route3_image_members_of_compose_Kubernetes_and_CI_files_name_the_assistant()
     {
-        using FootprintRepo repo = Committed(
+        using FootprintRepo repo = FootprintRepo.Committed(
             ("docker-compose.yml", "services:\n  db:\n    image: postgres:16\n  fixer:\n    image: docker.io/paulgauthier/aider-full:latest\n"),
             ("deploy/agent.yaml", "apiVersion: batch/v1\nkind: Job\nspec:\n  template:\n    spec:\n      containers:\n        - name: agent\n          image: ghcr.io/block/goose:stable\n          args: [\"run\", \"-t\", \"triage\"]\n"),
             (".github/workflows/ai.yml", "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    container: ghcr.io/sst/opencode:latest\n    steps:\n      - run: opencode run fix\n"),

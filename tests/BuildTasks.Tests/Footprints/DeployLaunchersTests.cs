@@ -13,20 +13,6 @@ public class DeployLaunchersTests
 
     private const string GeminiPlain = "npx -y @google/gemini-cli --yolo -p fix";
 
-    private static FootprintRepo Committed(params (string Path, string Content)[] files)
-    {
-        var repo = new FootprintRepo(withGit: false);
-        GitIndexTests.Git(repo.Root, "init", "-q");
-        foreach ((string path, string content) in files)
-        {
-            repo.Write(path, content);
-        }
-
-        repo.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
-        GitIndexTests.Git(repo.Root, "add", "-A");
-        return repo;
-    }
-
     [Theory]
     [InlineData("docker-compose.yml", "services:\n  agent:\n    image: node:22\n    working_dir: /src\n    command: npx -y @google/gemini-cli --yolo -p \"fix the failing tests\"\n", 5)]
     [InlineData("compose.yaml", "services:\n  agent:\n    image: node:22\n    command: [\"npx\", \"-y\", \"@google/gemini-cli\", \"--yolo\", \"-p\", \"fix the failing tests\"]\n", 4)]
@@ -88,7 +74,7 @@ public class DeployLaunchersTests
     [Fact]
     public void Kubernetes_workloads_committed_anywhere_are_read_each_document_and_container()
     {
-        using FootprintRepo repo = Committed(
+        using FootprintRepo repo = FootprintRepo.Committed(
             ("deploy/k8s/cronjob.yaml",
                 "apiVersion: batch/v1\nkind: CronJob\nmetadata: { name: nightly-fixer }\nspec:\n  schedule: \"0 2 * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n" +
                 "          restartPolicy: Never\n          containers:\n            - name: agent\n              image: node:22\n" +
@@ -114,7 +100,7 @@ public class DeployLaunchersTests
     [Fact]
     public void A_helm_template_s_containers_are_read_past_its_template_actions()
     {
-        using FootprintRepo repo = Committed(
+        using FootprintRepo repo = FootprintRepo.Committed(
             ("charts/agent/templates/job.yaml",
                 "{{- if .Values.agent.enabled }}\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: {{ include \"agent.fullname\" . }}\nspec:\n  template:\n    spec:\n" +
                 "      containers:\n        - name: agent\n          image: \"{{ .Values.image.repository }}:{{ .Values.image.tag }}\"\n" +
@@ -133,7 +119,7 @@ public class DeployLaunchersTests
     [Fact]
     public void Deploy_descriptors_that_start_no_assistant_pass()
     {
-        using FootprintRepo repo = Committed(
+        using FootprintRepo repo = FootprintRepo.Committed(
             ("docker-compose.yml", "services:\n  web:\n    image: contoso/web:1\n    command: [\"dotnet\", \"App.dll\", \"--urls\", \"http://+:8080\"]\n    healthcheck: { test: [\"CMD\", \"curl\", \"-f\", \"http://localhost:8080\"] }\n"),
             ("Procfile", "web: dotnet App.dll\n"),
             ("Tiltfile", "docker_build('gemini', '.')\nk8s_yaml('deploy/k8s/web.yaml')\nlocal_resource('codex', cmd='make build')\n"),
