@@ -171,6 +171,7 @@ namespace Guardrails.BuildTasks.Footprints
             }
 
             var found = new List<DeclaredPackage>();
+            string? index = null; // adversary round 13 route 19: pip -i/--index-url/--extra-index-url/-f, npm --registry
             for (int w = start; w < words.Count; w++)
             {
                 string word = words[w];
@@ -198,6 +199,12 @@ namespace Guardrails.BuildTasks.Footprints
                         }
 
                         continue;
+                    }
+
+                    if ((registry == Registry.PyPI && (name == "-i" || name == "--index-url" || name == "--extra-index-url" || name == "-f" || name == "--find-links")) ||
+                        (registry == Registry.Npm && name == "--registry"))
+                    {
+                        index ??= value;
                     }
 
                     if (registry == Registry.PyPI && (name == "-r" || name == "--requirement" || name == "-c" || name == "--constraint"))
@@ -228,6 +235,11 @@ namespace Guardrails.BuildTasks.Footprints
                 {
                     break;
                 }
+            }
+
+            foreach (DeclaredPackage p in index == null ? new List<DeclaredPackage>() : found)
+            {
+                p.Source ??= index; // every package of the command comes from that index, not the registry an approval is of
             }
 
             return found;
@@ -339,7 +351,10 @@ namespace Guardrails.BuildTasks.Footprints
                     return; // a path, a tarball, a URL or a git spec of another repository: no registry name
                 }
 
-                PackageManifests.Add(found, PackageEcosystem.Npm, name, PackageManifests.NpmVersion(spec), file, line, column);
+                if (PackageManifests.Add(found, PackageEcosystem.Npm, name, PackageManifests.NpmVersion(spec), file, line, column) is { } package)
+                {
+                    package.Source = PackageManifests.NpmSource(spec); // npm i @azure/openai@github:acme/llm-client (round 13 route 19)
+                }
             }
         }
 

@@ -37,5 +37,12 @@ namespace Guardrails.BuildTasks.Foundation
         /// Reference whose path points into the NuGet package folder. Said in the GRD2xx message; null for a PackageReference.
         /// </summary>
         public string? Kind { get; set; }
+
+        /// <summary>
+        /// Where an npm/PyPI package is taken from when the file names a source that is not its registry (adversary round 13
+        /// route 19): a git repository (<c>github:acme/llm-client#v2.1.0</c>, <c>git+https://…</c>), a tarball or wheel URL, a
+        /// path, or the other index a requirements file or pyproject.toml switches to; null for the registry.
+        /// </summary>
+        public string? Source { get; set; }
     }
 }

@@ -29,6 +29,11 @@ namespace Guardrails.BuildTasks.Policy
                 effective.DeniedPackages.Add(Entry(p));
             }
 
+            foreach (Located<string> source in policy.PackageSources)
+            {
+                effective.PackageSources.Add(new PackageSourceEntry(source.Value, source.Node.Start.Line));
+            }
+
             foreach (CustomSdk sdk in policy.CustomSdks)
             {
                 effective.CustomSdks.Add(new CustomSdkEntry(

@@ -301,7 +301,7 @@ namespace Guardrails.BuildTasks.Policy
                     effective.Packages.Add(new ResolvedPackage(p.Id, version, ids));
                 }
 
-                Decision decision = verdicts.Package(p.Id, version, ids);
+                Decision decision = p.Source != null ? verdicts.PackageFrom(p.Id, version, ids, p.Source) : verdicts.Package(p.Id, version, ids);
                 var chain = new List<Library>();
                 for (int i = 0; i < ids.Count - 1; i++)
                 {
@@ -366,6 +366,12 @@ namespace Guardrails.BuildTasks.Policy
         private static string Describe(Decision decision)
         {
             AiSdk? sdk = decision.Sdk;
+            if (decision.Source != null)
+            {
+                return (sdk == null ? "AI SDK" : sdk.IsCustom ? "AI SDK '" + sdk.Id + "' defined by the policy" : sdk.DisplayName + ", provider " + sdk.Provider) +
+                    "; " + decision.Reason;
+            }
+
             if (sdk != null && decision.Carries != null && decision.CarrierApprovedById)
             {
                 return "it carries the " + sdk.DisplayName + ", provider " + sdk.Provider + ": " + decision.Carries + "; " + decision.Reason;

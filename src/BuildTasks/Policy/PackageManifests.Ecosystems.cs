@@ -400,6 +400,7 @@ namespace Guardrails.BuildTasks.Policy
             var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreComments = true, MaxCharactersFromEntities = 1024 };
             try
             {
+                Dictionary<string, string> properties = PomProperties(text, settings); // adversary round 13 route 9: ${ai.group}
                 using var reader = XmlReader.Create(new StringReader(text), settings);
                 var info = (IXmlLineInfo)reader;
                 int dependencyDepth = -1, line = 0, column = 0;
@@ -426,7 +427,7 @@ namespace Guardrails.BuildTasks.Policy
                     }
                     else if ((reader.NodeType == XmlNodeType.Text || reader.NodeType == XmlNodeType.CDATA) && dependencyDepth >= 0 && reader.Depth == dependencyDepth + 2)
                     {
-                        string value = reader.Value.Trim();
+                        string value = Expand(reader.Value.Trim(), properties);
                         if (field == "groupId") group = value;
                         else if (field == "artifactId") artifact = value;
                         else if (field == "version") version = value;
@@ -452,6 +453,54 @@ namespace Guardrails.BuildTasks.Policy
             catch (XmlException e)
             {
                 problems.Add(Problem(path, e.LineNumber, e.LinePosition, "is not valid XML (" + e.Message + ")"));
+            }
+        }
+
+        /// <summary>The pom's own <c>&lt;properties&gt;</c> (<c>&lt;ai.group&gt;com.openai&lt;/ai.group&gt;</c>), for the <c>${…}</c> of its dependencies.</summary>
+        private static Dictionary<string, string> PomProperties(string text, XmlReaderSettings settings)
+        {
+            var properties = new Dictionary<string, string>(StringComparer.Ordinal);
+            using var reader = XmlReader.Create(new StringReader(text), settings);
+            int depth = -1;
+            string? name = null;
+            while (reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "properties" && reader.Depth == 1 && !reader.IsEmptyElement)
+                {
+                    depth = reader.Depth;
+                }
+                else if (depth >= 0 && reader.NodeType == XmlNodeType.Element && reader.Depth == depth + 1)
+                {
+                    name = reader.LocalName;
+                }
+                else if (depth >= 0 && name != null && (reader.NodeType == XmlNodeType.Text || reader.NodeType == XmlNodeType.CDATA) && reader.Depth == depth + 2)
+                {
+                    properties[name] = reader.Value.Trim();
+                }
+                else if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth && reader.LocalName == "properties")
+                {
+                    depth = -1;
+                }
+            }
+
+            return properties;
+        }
+
+        /// <summary><paramref name="value"/> with each <c>${name}</c> of <paramref name="properties"/> replaced (one level; an unknown one stays).</summary>
+        private static string Expand(string value, Dictionary<string, string> properties)
+        {
+            if (value.IndexOf("${", StringComparison.Ordinal) < 0)
+            {
+                return value;
+            }
+
+            try
+            {
+                return Regex.Replace(value, @"\$\{([^}]+)\}", m => properties.TryGetValue(m.Groups[1].Value, out string? v) ? v : m.Value, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return value;
             }
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using Guardrails.BuildTasks.Formats;
 using Guardrails.BuildTasks.Foundation;
 using Guardrails.Core.Json;
@@ -74,7 +75,7 @@ namespace Guardrails.BuildTasks.Policy
                     return true;
             }
 
-            if (IsRequirementsName(name) || IsOtherEcosystemFile(name.ToLowerInvariant()))
+            if (IsRequirementsName(name) || IsOtherEcosystemFile(name.ToLowerInvariant()) || IsRound13File(normalized, name.ToLowerInvariant()))
             {
                 return true;
             }
@@ -88,6 +89,11 @@ namespace Guardrails.BuildTasks.Policy
         {
             string name = Path.GetFileName(file);
             string lower = name.ToLowerInvariant();
+            if (Round13Origin(file, lower) is { } installed)
+            {
+                return installed;
+            }
+
             if (lower == "package-lock.json" || lower == "npm-shrinkwrap.json" || lower == "yarn.lock" || lower == "pnpm-lock.yaml")
             {
                 return "installed by the JavaScript packages of " + name + " (a package another one brings in; npm, yarn or pnpm installs it, no project of the repository compiles that code)";
@@ -185,7 +191,13 @@ namespace Guardrails.BuildTasks.Policy
                     PythonLock(path, text, found, problems);
                     return;
                 default:
-                    if (!ParseOtherEcosystem(path, name, text, found, problems))
+                    if (name == "_version.py" || name == "__version__.py")
+                    {
+                        VendoredVersionModule(path, text, found); // adversary round 13 route 10: a vendored package's own version module
+                    }
+
+                    if (!ParseRound13(path, name, text, found, problems) && !ParseOtherEcosystem(path, name, text, found, problems) &&
+                        (depth > 0 || IsRequirementsText(text)))
                     {
                         Requirements(path, text, found, problems, visited, depth);
                     }
@@ -233,15 +245,43 @@ namespace Guardrails.BuildTasks.Policy
             new Finding(RuleCatalog.PackageManifestUnreadable, path, line, column,
                 "The package file " + Path.GetFileName(path) + " " + what + ", so the packages it declares cannot be judged against the policy: an AI SDK there would go unseen. Fix the file (npm, pip and Poetry refuse it too), or remove it if nothing uses it.");
 
-        internal static void Add(List<DeclaredPackage> found, string ecosystem, string name, string spec, string path, int line, int column)
+        internal static DeclaredPackage? Add(List<DeclaredPackage> found, string ecosystem, string name, string spec, string path, int line, int column)
         {
             name = name.Trim();
             if (name.Length == 0 || name.Length > 214)
             {
-                return;
+                return null;
             }
 
-            found.Add(new DeclaredPackage(PackageEcosystem.PackageUrl(ecosystem, name), spec, path, line, column));
+            var package = new DeclaredPackage(PackageEcosystem.PackageUrl(ecosystem, name), spec, path, line, column);
+            found.Add(package);
+            return package;
+        }
+
+        /// <summary>
+        /// The source an npm dependency spec takes its package from when it is not the registry (adversary round 13 route 19):
+        /// a git repository (<c>github:</c>, <c>gitlab:</c>, <c>bitbucket:</c>, <c>git+…</c>, <c>git://</c>, npm's <c>owner/repo</c>
+        /// shorthand), a tarball URL, a local path (<c>file:</c>, <c>link:</c>, <c>portal:</c>, <c>./x</c>), a workspace package;
+        /// null for a version, a range or a dist-tag (the registry). A registry tarball URL is given too:
+        /// <see cref="PackageSources.IsRegistry"/> then calls it the registry.
+        /// </summary>
+        internal static string? NpmSource(string spec)
+        {
+            string s = spec.Trim();
+            if (s.Length == 0 || s.StartsWith("npm:", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            int colon = s.IndexOf(':');
+            if ((colon > 0 && s.Substring(0, colon).All(char.IsLetter)) || s.StartsWith("git@", StringComparison.OrdinalIgnoreCase))
+            {
+                return s; // github:, git+https:, https:, file:, link:, portal:, workspace:, git@host:…
+            }
+
+            bool path = s.StartsWith(".", StringComparison.Ordinal) || s.StartsWith("/", StringComparison.Ordinal) || s.StartsWith("~/", StringComparison.Ordinal);
+            bool shorthand = s.IndexOf('/') > 0 && s.IndexOf(' ') < 0 && !s.StartsWith("@", StringComparison.Ordinal);
+            return path || shorthand ? s : null;
         }
 
         // ---------------- npm ----------------
@@ -287,7 +327,11 @@ namespace Guardrails.BuildTasks.Policy
                         spec = at > 0 ? target.Substring(at + 1) : string.Empty;
                     }
 
-                    Add(found, PackageEcosystem.Npm, name, NpmVersion(spec), path, dep.NameStart.Line, dep.NameStart.Column);
+                    if (Add(found, PackageEcosystem.Npm, name, NpmVersion(spec), path, dep.NameStart.Line, dep.NameStart.Column) is { } declared)
+                    {
+                        declared.Source = NpmSource(spec); // route 19: "@azure/openai": "github:acme/llm-client" is not the registry's package
+                    }
+
                     if (TarballName(spec) is { } packed && !PackageEcosystem.PackageUrl(PackageEcosystem.Npm, packed).Equals(PackageEcosystem.PackageUrl(PackageEcosystem.Npm, name), StringComparison.OrdinalIgnoreCase))
                     {
                         // "my-client": "file:vendor/openai-4.77.0.tgz": the tarball npm pack made of openai, under another name.
@@ -651,6 +695,8 @@ namespace Guardrails.BuildTasks.Policy
         /// <summary>requirements files: one PEP 508 requirement or pip option per logical line.</summary>
         private static void Requirements(string path, string text, List<DeclaredPackage> found, List<Finding> problems, HashSet<string> visited, int depth)
         {
+            int first = found.Count;
+            string? index = null;
             string[] lines = text.Split('\n');
             for (int i = 0; i < lines.Length; i++)
             {
@@ -670,12 +716,84 @@ namespace Guardrails.BuildTasks.Policy
 
                 if (t[0] == '-')
                 {
+                    index ??= IndexOption(t);
                     Option(path, t, lineNumber, l.IndexOf('-') + 1, found, problems, visited, depth);
                     continue;
                 }
 
                 Requirement(path, l, lineNumber, 0, found);
             }
+
+            // Adversary round 13 route 19: pip applies a file's --index-url / --extra-index-url / --find-links to every
+            // requirement it installs, wherever the line stands: each package of the file (and of its -r files) comes from
+            // that index, not the registry the policy's approval is of.
+            if (index != null)
+            {
+                for (int i = first; i < found.Count; i++)
+                {
+                    found[i].Source ??= index;
+                }
+            }
+        }
+
+        /// <summary>The index or find-links location of a pip option line (<c>-i URL</c>, <c>--index-url=URL</c>, <c>--extra-index-url</c>, <c>-f</c>, <c>--find-links</c>); null for any other option.</summary>
+        private static string? IndexOption(string option)
+        {
+            string name = option;
+            string value = string.Empty;
+            int split = option.IndexOfAny(new[] { ' ', '\t', '=' });
+            if (split > 0)
+            {
+                name = option.Substring(0, split);
+                value = option.Substring(split + 1).Trim();
+            }
+            else if ((option.StartsWith("-i", StringComparison.Ordinal) || option.StartsWith("-f", StringComparison.Ordinal)) && option.Length > 2)
+            {
+                name = option.Substring(0, 2);
+                value = option.Substring(2).Trim();
+            }
+
+            bool index = name == "-i" || name == "--index-url" || name == "--extra-index-url" || name == "-f" || name == "--find-links";
+            return index && value.Length > 0 ? value.Split(' ', '\t')[0] : null;
+        }
+
+        /// <summary>
+        /// Whether every line of a file read as requirements by its name alone (<c>*requirements*.txt</c>) is one pip reads: an
+        /// option, a URL or path, or a requirement (a name followed by nothing, extras, a version specifier, <c>@ url</c> or a
+        /// marker). A prose file such as <c>system-requirements.txt</c> ("Python 3.11 or later") is no requirements file: pip
+        /// refuses it, so it installs nothing, and its lines (<c>-r x</c> among them) are not read (no GRD205 for a missing x).
+        /// </summary>
+        private static bool IsRequirementsText(string text)
+        {
+            string[] lines = text.Split('\n');
+            for (int i = 0; i < lines.Length; i++)
+            {
+                string l = lines[i].TrimEnd('\r');
+                while (l.EndsWith("\\", StringComparison.Ordinal) && i + 1 < lines.Length)
+                {
+                    l = l.Substring(0, l.Length - 1) + " " + lines[++i].TrimEnd('\r');
+                }
+
+                string t = StripComment(l).Trim();
+                if (t.Length == 0 || t[0] == '-' || t[0] == '.' || t[0] == '/' || t.IndexOf("://", StringComparison.Ordinal) > 0 || t.StartsWith("git+", StringComparison.OrdinalIgnoreCase) || (t.Length > 2 && t[1] == ':' && (t[2] == '\\' || t[2] == '/')))
+                {
+                    continue; // an option, a path (C:\wheels\x.whl), a URL
+                }
+
+                int end = 0;
+                while (end < t.Length && (char.IsLetterOrDigit(t[end]) || t[end] == '-' || t[end] == '_' || t[end] == '.'))
+                {
+                    end++;
+                }
+
+                string rest = t.Substring(end).TrimStart();
+                if (end == 0 || !char.IsLetterOrDigit(t[0]) || (rest.Length > 0 && "[(<>=!~;@".IndexOf(rest[0]) < 0))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>
@@ -740,7 +858,10 @@ namespace Guardrails.BuildTasks.Policy
                 {
                     string eggName = value.Substring(egg + 5);
                     int amp = eggName.IndexOfAny(new[] { '&', '[', ' ' });
-                    Add(found, PackageEcosystem.PyPI, amp >= 0 ? eggName.Substring(0, amp) : eggName, string.Empty, path, line, column);
+                    if (Add(found, PackageEcosystem.PyPI, amp >= 0 ? eggName.Substring(0, amp) : eggName, string.Empty, path, line, column) is { } editable)
+                    {
+                        editable.Source = value.Substring(0, egg); // route 19: the repository or path, not the registry
+                    }
                 }
             }
         }
@@ -832,9 +953,9 @@ namespace Guardrails.BuildTasks.Policy
                 }
             }
 
-            if (bareUrl && egg.Length > 0)
+            if (bareUrl && egg.Length > 0 && Add(found, PackageEcosystem.PyPI, egg, string.Empty, path, line, column > 0 ? column : start + 1) is { } fromUrl)
             {
-                Add(found, PackageEcosystem.PyPI, egg, string.Empty, path, line, column > 0 ? column : start + 1);
+                fromUrl.Source = url; // route 19: installed from that repository or archive, not from the registry
             }
 
             if (bareUrl && !(body.EndsWith(".whl", StringComparison.OrdinalIgnoreCase) || body.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || body.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)))
@@ -849,7 +970,11 @@ namespace Guardrails.BuildTasks.Policy
                 int dash = file.IndexOf('-');
                 if (dash > 0 && body.IndexOf(" @ ", StringComparison.Ordinal) < 0)
                 {
-                    Add(found, PackageEcosystem.PyPI, file.Substring(0, dash), string.Empty, path, line, (column > 0 ? column : start + 1));
+                    if (Add(found, PackageEcosystem.PyPI, file.Substring(0, dash), string.Empty, path, line, (column > 0 ? column : start + 1)) is { } archive)
+                    {
+                        archive.Source = body; // a wheel or sdist file or URL: the registry only when it is the registry's own file host
+                    }
+
                     return;
                 }
             }
@@ -878,7 +1003,10 @@ namespace Guardrails.BuildTasks.Policy
                 spec = spec.Substring(1, spec.Length - 2).Trim();
             }
 
-            Add(found, PackageEcosystem.PyPI, name, PyPIVersion(spec), path, line, column > 0 ? column : start + 1);
+            if (Add(found, PackageEcosystem.PyPI, name, PyPIVersion(spec), path, line, column > 0 ? column : start + 1) is { } declared && atUrl >= 0)
+            {
+                declared.Source = body.Substring(atUrl + 3).Trim(); // route 19: "azure-ai-inference @ git+https://…/fork" is that fork
+            }
         }
 
         /// <summary>An exact pin (<c>==1.55.0</c>, <c>===1.55.0</c>) as the version; any other specifier as written.</summary>
@@ -919,6 +1047,7 @@ namespace Guardrails.BuildTasks.Policy
                 return;
             }
 
+            int first = found.Count;
             JsonNode? project = root["project"];
             RequirementList(path, project?["dependencies"], found);
             RequirementTables(path, project?["optional-dependencies"], found);
@@ -962,6 +1091,85 @@ namespace Guardrails.BuildTasks.Policy
                     }
                 }
             }
+
+            // Adversary round 13 route 19: uv's and Poetry's package sources. A per-package source (git, url, path, or a named
+            // index) is where that package comes from; an index uv searches before PyPI (any [[tool.uv.index]] not explicit) or
+            // a Poetry primary source is where every package of the file comes from.
+            var indexes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            string? everyPackage = null;
+            foreach (JsonNode index in Items(tool?["uv"]?["index"]).Concat(Items(poetry?["source"])))
+            {
+                string? name = index["name"]?.Text;
+                string? url = index["url"]?.Text;
+                if (string.IsNullOrWhiteSpace(url))
+                {
+                    continue;
+                }
+
+                if (!string.IsNullOrWhiteSpace(name))
+                {
+                    indexes[name!] = url!;
+                }
+
+                string priority = (index["priority"]?.Text ?? "primary").ToLowerInvariant();
+                bool searched = index["explicit"]?.Kind != JsonKind.True && priority != "explicit" && priority != "supplemental";
+                everyPackage ??= searched ? url : null;
+            }
+
+            var perPackage = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (JsonProperty entry in (tool?["uv"]?["sources"]?.Properties ?? (IReadOnlyList<JsonProperty>)Array.Empty<JsonProperty>())
+                     .Concat(PoetryTables(poetry)))
+            {
+                if (SourceOf(entry.Value, indexes) is { } source)
+                {
+                    perPackage[PackageEcosystem.PackageUrl(PackageEcosystem.PyPI, entry.Name)] = source;
+                }
+            }
+
+            for (int i = first; i < found.Count; i++)
+            {
+                if (found[i].File == path && found[i].Source == null)
+                {
+                    found[i].Source = perPackage.TryGetValue(found[i].Id, out string? own) ? own : everyPackage;
+                }
+            }
+        }
+
+        private static IReadOnlyList<JsonNode> Items(JsonNode? node) => node != null && node.IsArray ? node.Items : (IReadOnlyList<JsonNode>)Array.Empty<JsonNode>();
+
+        /// <summary>The entries of Poetry's dependency tables (main, dev, every group), for their <c>git</c>/<c>path</c>/<c>url</c>/<c>source</c> keys.</summary>
+        private static IEnumerable<JsonProperty> PoetryTables(JsonNode? poetry)
+        {
+            var tables = new List<JsonNode?> { poetry?["dependencies"], poetry?["dev-dependencies"] };
+            foreach (JsonProperty group in poetry?["group"]?.Properties ?? (IReadOnlyList<JsonProperty>)Array.Empty<JsonProperty>())
+            {
+                tables.Add(group.Value["dependencies"]);
+            }
+
+            return tables.Where(t => t != null && t.IsObject).SelectMany(t => t!.Properties);
+        }
+
+        /// <summary>
+        /// The source a uv/Poetry/Pipenv package entry names (<c>{ git = "…" }</c>, <c>url</c>, <c>path</c>, <c>file</c>, or a named
+        /// index through <c>index</c>/<c>source</c>); null for a version or a workspace member.
+        /// </summary>
+        private static string? SourceOf(JsonNode entry, Dictionary<string, string> indexes)
+        {
+            if (!entry.IsObject)
+            {
+                return null;
+            }
+
+            foreach (string key in new[] { "git", "url", "path", "file" })
+            {
+                if (entry[key] is { IsString: true } value && !string.IsNullOrWhiteSpace(value.Text))
+                {
+                    return value.Text!.Trim();
+                }
+            }
+
+            string? named = entry["index"]?.Text ?? entry["source"]?.Text;
+            return named != null && indexes.TryGetValue(named, out string? url) ? url : null;
         }
 
         /// <summary>setuptools' <c>{ file = "deps.txt" }</c> or <c>{ file = ["a.txt", "b.txt"] }</c>: requirements files beside pyproject.toml.</summary>
@@ -1039,13 +1247,42 @@ namespace Guardrails.BuildTasks.Policy
                 return;
             }
 
+            int first = found.Count;
+            var indexes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var perPackage = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            string? everyPackage = null;
+            foreach (JsonNode source in Items(root["source"]))
+            {
+                if (source["url"]?.Text is { Length: > 0 } url)
+                {
+                    everyPackage ??= url; // Pipenv installs from the first [[source]] unless a package names another
+                    if (source["name"]?.Text is { Length: > 0 } name)
+                    {
+                        indexes[name] = url;
+                    }
+                }
+            }
+
             foreach (JsonProperty table in root.Properties)
             {
                 string n = table.Name.ToLowerInvariant();
                 if (n != "source" && n != "requires" && n != "scripts" && n != "pipenv")
                 {
                     NameTable(path, table.Value, found); // [packages], [dev-packages] and any custom category
+                    foreach (JsonProperty entry in table.Value.IsObject ? table.Value.Properties : (IReadOnlyList<JsonProperty>)Array.Empty<JsonProperty>())
+                    {
+                        if (SourceOf(entry.Value, indexes) is { } own)
+                        {
+                            perPackage[PackageEcosystem.PackageUrl(PackageEcosystem.PyPI, entry.Name)] = own;
+                        }
+                    }
                 }
+            }
+
+            // Adversary round 13 route 19: a package's git/path/file or named index, else the first [[source]].
+            for (int i = first; i < found.Count; i++)
+            {
+                found[i].Source ??= perPackage.TryGetValue(found[i].Id, out string? own) ? own : everyPackage;
             }
         }
 

@@ -54,6 +54,12 @@ namespace Guardrails.BuildTasks.Policy
 
         public List<PackageRule> DeniedPackages { get; } = new List<PackageRule>();
 
+        /// <summary>
+        /// packages.sources: package sources besides the public registries (a mirror, an internal index, a git host) whose
+        /// packages an approval covers; an approved npm/PyPI id from any other source is GRD201 (adversary round 13 route 19).
+        /// </summary>
+        public List<Located<string>> PackageSources { get; } = new List<Located<string>>();
+
         /// <summary>AI SDKs the policy defines on top of the built-in catalog (e.g. an internal gateway client).</summary>
         public List<CustomSdk> CustomSdks { get; } = new List<CustomSdk>();
 
@@ -370,7 +376,8 @@ namespace Guardrails.BuildTasks.Policy
             }
             else if (Package != null)
             {
-                identity = server.Package != null && string.Equals(Package.Value, server.Package, StringComparison.OrdinalIgnoreCase) &&
+                identity = server.Package != null &&
+                    string.Equals(Guardrails.Core.Sdks.PackageEcosystem.Canonical(Package.Value), Guardrails.Core.Sdks.PackageEcosystem.Canonical(server.Package), StringComparison.OrdinalIgnoreCase) &&
                     (Versions == null || (server.Version != null && VersionRanges.TryParseVersion(server.Version, out NuGetVersion? v) && VersionRanges.Satisfies(Versions, v!)));
             }
             else
@@ -460,7 +467,11 @@ namespace Guardrails.BuildTasks.Policy
 
         public Located<string>? Reason { get; set; }
 
-        public bool MatchesId(string packageId) => Glob.IsPattern(Id.Value) ? Glob.Match(Id.Value, packageId) : string.Equals(Id.Value, packageId, StringComparison.OrdinalIgnoreCase);
+        public bool MatchesId(string packageId)
+        {
+            string id = Guardrails.Core.Sdks.PackageEcosystem.Canonical(Id.Value); // pkg:pypi/Azure_AI_Inference is pkg:pypi/azure-ai-inference
+            return Glob.IsPattern(id) ? Glob.Match(id, packageId) : string.Equals(id, packageId, StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     /// <summary>

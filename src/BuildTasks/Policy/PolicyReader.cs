@@ -514,10 +514,11 @@ namespace Guardrails.BuildTasks.Policy
                 return;
             }
 
-            r.CheckFields(packages, "packages", "approved", "denied", "sdks");
+            r.CheckFields(packages, "packages", "approved", "denied", "sdks", "sources");
             var seen = new Dictionary<string, JsonNode>(StringComparer.OrdinalIgnoreCase);
             ReadPackageList(r, packages, "approved", policy.ApprovedPackages, seen);
             ReadPackageList(r, packages, "denied", policy.DeniedPackages, seen);
+            policy.PackageSources.AddRange(r.Strings(packages, "sources", "packages") ?? new List<Located<string>>());
 
             JsonNode? sdks = r.Array(packages, "sdks", "packages");
             if (sdks == null)

@@ -45,6 +45,15 @@ internal sealed class RepositoryFiles
 
     private string _root = string.Empty;
 
+    private Tracked? _tracked;
+
+    /// <summary>
+    /// Whether git's index holds <paramref name="path"/>; true when there is no index to ask (or the folder holds only
+    /// committed files). For files whose meaning is "committed" (a Python package's installed metadata: adversary round 13
+    /// route 10), where an untracked copy is a local virtual environment, not the repository's.
+    /// </summary>
+    public bool IsCommitted(string path) => _tracked == null || _tracked.HoldsFile(path);
+
     /// <summary>Symbolic links that point to no file: their target text is what git commits (scanned, never followed).</summary>
     public List<string> Links { get; } = new();
 
@@ -75,6 +84,7 @@ internal sealed class RepositoryFiles
     {
         var files = new RepositoryFiles { _root = root };
         Tracked? tracked = everythingCommitted ? null : Tracked.Read(root);
+        files._tracked = tracked;
         var pending = new Stack<(string Dir, bool TrackedOnly)>();
         pending.Push((root, false));
         while (pending.Count > 0)

@@ -414,9 +414,10 @@ internal static class RepositoryScan
         {
             string relativeFile = Path.GetRelativePath(root, file);
             bool commandFile = Guardrails.BuildTasks.Footprints.InstalledSdks.IsCommandFile(relativeFile);
-            if (!commandFile && !Guardrails.BuildTasks.Policy.PackageManifests.IsManifest(relativeFile))
+            if (!commandFile && (!Guardrails.BuildTasks.Policy.PackageManifests.IsManifest(relativeFile) ||
+                                 (Guardrails.BuildTasks.Policy.PackageManifests.IsInstalledMetadata(relativeFile) && !files.IsCommitted(file))))
             {
-                continue;
+                continue; // a local virtual environment's package metadata is not the repository's (committed ones are: route 10)
             }
 
             cancellationToken.ThrowIfCancellationRequested();

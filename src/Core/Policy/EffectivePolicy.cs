@@ -46,6 +46,12 @@ namespace Guardrails.Core.Policy
 
         public List<PackageEntry> DeniedPackages { get; } = new List<PackageEntry>();
 
+        /// <summary>
+        /// packages.sources: the package sources besides the public registries (a mirror, an internal index, a git host) whose
+        /// packages an approval covers (adversary round 13 route 19); an approved id taken from any other source is GRD201.
+        /// </summary>
+        public List<PackageSourceEntry> PackageSources { get; } = new List<PackageSourceEntry>();
+
         /// <summary>AI SDKs the policy defines on top of the catalog (packages.sdks).</summary>
         public List<CustomSdkEntry> CustomSdks { get; } = new List<CustomSdkEntry>();
 
@@ -138,7 +144,8 @@ namespace Guardrails.Core.Policy
             root["packages"] = Obj(
                 ("approved", ApprovedPackages.ConvertAll(p => (object?)p.ToJson())),
                 ("denied", DeniedPackages.ConvertAll(p => (object?)p.ToJson())),
-                ("sdks", CustomSdks.ConvertAll(p => (object?)p.ToJson())));
+                ("sdks", CustomSdks.ConvertAll(p => (object?)p.ToJson())),
+                ("sources", PackageSources.Count == 0 ? null : PackageSources.ConvertAll(p => (object?)p.ToJson())));
             root["routes"] = Routes.ConvertAll(r => (object?)r.ToJson());
             root["endpoints"] = Obj(
                 ("approved", ApprovedEndpoints.ConvertAll(h => (object?)h.ToJson())),
@@ -207,6 +214,11 @@ namespace Guardrails.Core.Policy
             foreach (JsonNode e in Items(root["packages"]?["denied"]))
             {
                 AddIf(result.DeniedPackages, PackageEntry.FromJson(e));
+            }
+
+            foreach (JsonNode e in Items(root["packages"]?["sources"]))
+            {
+                AddIf(result.PackageSources, PackageSourceEntry.FromJson(e));
             }
 
             foreach (JsonNode e in Items(root["packages"]?["sdks"]))
@@ -317,7 +329,7 @@ namespace Guardrails.Core.Policy
     {
         public PackageEntry(string id, string? versions, string? reason, int line)
         {
-            Id = id;
+            Id = Guardrails.Core.Sdks.PackageEcosystem.Canonical(id); // pkg:pypi/MCP_Server_Fetch is pkg:pypi/mcp-server-fetch
             Versions = versions;
             Reason = reason;
             Line = line;
@@ -340,6 +352,30 @@ namespace Guardrails.Core.Policy
         {
             string? id = EffectivePolicy.Str(e["id"]);
             return id == null ? null : new PackageEntry(id, EffectivePolicy.Str(e["versions"]), EffectivePolicy.Str(e["reason"]), EffectivePolicy.Line(e));
+        }
+    }
+
+    /// <summary>An entry of packages.sources: a source URL or pattern, where it is.</summary>
+    public sealed class PackageSourceEntry
+    {
+        public PackageSourceEntry(string pattern, int line)
+        {
+            Pattern = pattern;
+            Line = line;
+        }
+
+        /// <summary>A source URL or glob (<c>https://pypi.contoso.example/*</c>, <c>https://github.com/contoso/*</c>).</summary>
+        public string Pattern { get; }
+
+        /// <summary>Line in the policy file (0 when unknown).</summary>
+        public int Line { get; }
+
+        internal object ToJson() => EffectivePolicy.Obj(("pattern", Pattern), ("line", Line));
+
+        internal static PackageSourceEntry? FromJson(JsonNode e)
+        {
+            string? pattern = EffectivePolicy.Str(e["pattern"]);
+            return pattern == null ? null : new PackageSourceEntry(pattern, EffectivePolicy.Line(e));
         }
     }
 

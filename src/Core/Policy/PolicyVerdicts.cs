@@ -138,6 +138,18 @@ namespace Guardrails.Core.Policy
         internal Decision As(string ruleId) =>
             new Decision(Verdict, ruleId, Subject, Sdk, Reason, Proposal, Line, Route) { Waiver = Waiver, ChainUnknown = ChainUnknown, Carries = Carries, CarrierApprovedById = CarrierApprovedById };
 
+        /// <summary>
+        /// For an approved npm/PyPI id taken from another source (<see cref="PolicyVerdicts.PackageFrom"/>): the source as
+        /// written (<c>github:acme/llm-client#v2.1.0</c>, <c>--index-url https://pypi.example/simple</c>); null otherwise.
+        /// </summary>
+        public string? Source { get; private set; }
+
+        internal Decision FromSource(string source)
+        {
+            Source = source;
+            return this;
+        }
+
         internal Decision CarriedBecause(string evidence, bool approvedId = false)
         {
             Carries = evidence;
@@ -268,7 +280,7 @@ namespace Guardrails.Core.Policy
             {
                 foreach (string id in custom.PackageIds)
                 {
-                    if (string.Equals(id, packageId, StringComparison.OrdinalIgnoreCase))
+                    if (string.Equals(PackageEcosystem.Canonical(id), packageId, StringComparison.OrdinalIgnoreCase))
                     {
                         return custom;
                     }
@@ -285,6 +297,28 @@ namespace Guardrails.Core.Policy
         /// neither deny nor withhold an approval).
         /// </summary>
         public Decision Package(string id, string? version, IReadOnlyList<string>? chain = null) => Package(id, version, chain, null);
+
+        /// <summary>
+        /// The package gate's question for an npm/PyPI package taken from <paramref name="source"/> rather than its registry (a
+        /// git repository, a tarball or wheel URL, a path, another index: adversary round 13 route 19). Decided as
+        /// <see cref="Package(string, string?, IReadOnlyList{string}?)"/>; an approval (packages.approved or a route) is of the
+        /// registry's package, so the same id from a source that is not the registry and that no <c>packages.sources</c> entry
+        /// names is GRD201 naming the source. A deny or a non-approval stands as it is; a package no rule governs stays so.
+        /// </summary>
+        public Decision PackageFrom(string id, string? version, IReadOnlyList<string>? chain, string source)
+        {
+            Decision d = Package(id, version, chain);
+            if (d.Verdict != Verdict.Approved || string.IsNullOrWhiteSpace(source) || PackageSources.IsRegistry(source) ||
+                Policy.PackageSources.Exists(s => PackageSources.Matches(s.Pattern, source)))
+            {
+                return d;
+            }
+
+            string shownSource = Short(source.Trim());
+            return Waived(new Decision(Verdict.NotApproved, RuleIds.PackageNotApproved, id, d.Sdk,
+                d.Reason + " approves the registry's '" + id + "'; this one is taken from " + shownSource + ", which is not the registry and which packages.sources does not name: whatever that source holds is installed under the approved name",
+                "add \"" + PackageSources.Normalize(source) + "\" to packages.sources (after reviewing what it holds)", d.Line, null)).FromSource(shownSource);
+        }
 
         /// <summary>
         /// The package gate's question for a package whose id is no AI SDK's but whose compile-time assembly declares a

@@ -615,6 +615,14 @@ namespace Guardrails.Core.Sdks
             Eco(PackageEcosystem.Composer, "composer-prism", "Prism (multi-provider LLM library for Laravel)", "OpenAI, Anthropic, Google and others (multi-provider client)", "prism-php/prism"),
             Eco(PackageEcosystem.Composer, "composer-llphant", "LLPhant", "none (orchestration)", "theodo-group/llphant"),
             Eco(PackageEcosystem.PowerShell, "psgallery-psopenai", "PSOpenAI (PowerShell module, community)", "OpenAI", "PSOpenAI"),
+            // Adversary round 13 route 9: Dart/Flutter (pub.dev), Elixir (hex.pm) and Swift Package Manager (a package is its
+            // repository). Names from each registry's package page or the repository's Package.swift (2026-12-05).
+            Eco(PackageEcosystem.Pub, "pub-openai", "OpenAI Dart clients (community: dart_openai, openai_dart)", "OpenAI", "dart_openai", "openai_dart"),
+            Eco(PackageEcosystem.Pub, "pub-google-generative-ai", "Google AI Dart SDK (legacy)", "Google (Gemini)", "google_generative_ai"),
+            Eco(PackageEcosystem.Hex, "hex-openai-ex", "openai_ex (Elixir OpenAI client, community)", "OpenAI", "openai_ex"),
+            Eco(PackageEcosystem.Hex, "hex-anthropic", "Anthropic Elixir clients (community: anthropix, anthropic, anthropic_community)", "Anthropic", "anthropix", "anthropic", "anthropic_community"),
+            Eco(PackageEcosystem.Swift, "swift-macpaw-openai", "OpenAI Swift package (MacPaw, community)", "OpenAI", "github.com/MacPaw/OpenAI"),
+            Eco(PackageEcosystem.Swift, "swift-google-generative-ai", "Google AI Swift SDK (legacy)", "Google (Gemini)", "github.com/google-gemini/generative-ai-swift", "github.com/google/generative-ai-swift"),
         };
 
         /// <summary>

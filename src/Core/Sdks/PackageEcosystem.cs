@@ -38,6 +38,18 @@ namespace Guardrails.Core.Sdks
         /// </summary>
         public const string PowerShell = "powershell";
 
+        /// <summary>Dart and Flutter packages of pub.dev (<c>pubspec.yaml</c>, <c>pubspec.lock</c>): <c>pkg:pub/dart_openai</c>.</summary>
+        public const string Pub = "pub";
+
+        /// <summary>Elixir and Erlang packages of hex.pm (<c>mix.exs</c>, <c>mix.lock</c>): <c>pkg:hex/openai_ex</c>.</summary>
+        public const string Hex = "hex";
+
+        /// <summary>
+        /// Swift packages (<c>Package.swift</c>, <c>Package.resolved</c>), named by their repository as the purl spec does:
+        /// <c>pkg:swift/github.com/MacPaw/OpenAI</c> (no scheme, no <c>.git</c>).
+        /// </summary>
+        public const string Swift = "swift";
+
         /// <summary>
         /// The package URL of <paramref name="name"/> in <paramref name="ecosystem"/>: npm names as written (scoped ones keep
         /// their '@scope/'; the registry lower-cases new names, and ids compare ignoring case anyway), PyPI names normalized as
@@ -48,7 +60,68 @@ namespace Guardrails.Core.Sdks
                 : ecosystem == Cargo ? name.Trim().Replace('_', '-').ToLowerInvariant() // crates.io treats '-' and '_' as one name
                 : ecosystem == Composer ? name.Trim().ToLowerInvariant() // Packagist names are lower case
                 : ecosystem == Maven ? name.Trim().Replace(':', '/') // group:artifact is group/artifact
+                : ecosystem == Pub || ecosystem == Hex ? name.Trim().ToLowerInvariant() // pub.dev and hex.pm names are lower case
+                : ecosystem == Swift ? SwiftName(name)
                 : name.Trim());
+
+        /// <summary>
+        /// <paramref name="id"/> as <see cref="PackageUrl"/> writes it when it is a package URL of a known ecosystem (a policy
+        /// may write <c>pkg:pypi/MCP_Server_Fetch</c> for what a reader names <c>pkg:pypi/mcp-server-fetch</c>); anything
+        /// else (a NuGet id, a pattern starting with '*', an unknown type) as it is. Globs keep their '*' and '?'.
+        /// </summary>
+        public static string Canonical(string id)
+        {
+            if (id == null || !id.StartsWith("pkg:", System.StringComparison.OrdinalIgnoreCase))
+            {
+                return id!;
+            }
+
+            int slash = id.IndexOf('/');
+            if (slash < 5)
+            {
+                return id;
+            }
+
+            string type = id.Substring(4, slash - 4).ToLowerInvariant();
+            switch (type)
+            {
+                case PyPI:
+                case Cargo:
+                case Composer:
+                case Pub:
+                case Hex:
+                case Swift:
+                case Maven:
+                    return PackageUrl(type, id.Substring(slash + 1));
+                default:
+                    return "pkg:" + type + id.Substring(slash);
+            }
+        }
+
+        /// <summary>A Swift package's repository as its package URL names it: host and path, no scheme, user or <c>.git</c>.</summary>
+        private static string SwiftName(string url)
+        {
+            string s = url.Trim();
+            int scheme = s.IndexOf("://", System.StringComparison.Ordinal);
+            if (scheme >= 0)
+            {
+                s = s.Substring(scheme + 3);
+            }
+            else if (s.StartsWith("git@", System.StringComparison.OrdinalIgnoreCase) && s.IndexOf(':') > 4)
+            {
+                int colon = s.IndexOf(':');
+                s = s.Substring(0, colon) + "/" + s.Substring(colon + 1); // git@github.com:MacPaw/OpenAI.git
+            }
+
+            int at = s.IndexOf('@');
+            if (at >= 0 && at < s.IndexOf('/'))
+            {
+                s = s.Substring(at + 1);
+            }
+
+            s = s.TrimEnd('/');
+            return s.EndsWith(".git", System.StringComparison.OrdinalIgnoreCase) ? s.Substring(0, s.Length - 4) : s;
+        }
 
         /// <summary>PEP 503 normalization of a PyPI project name.</summary>
         public static string NormalizePyPI(string name)
