@@ -171,6 +171,7 @@ public sealed class PackageSourcesRound13Tests
         Assert.Equal(new[] { "pkg:hex/anthropix", "pkg:hex/openai_ex", "pkg:maven/com.anthropic/anthropic-java", "pkg:maven/com.openai/openai-java", "pkg:maven/dev.langchain4j/langchain4j-core",
             "pkg:pub/dart_openai", "pkg:pub/google_generative_ai", "pkg:swift/github.com/MacPaw/OpenAI" }, subjects);
         Assert.Contains("declared in pubspec.yaml (the Dart toolchain", findings.First(f => f.Subject == "pkg:pub/dart_openai").Message);
+        Assert.Contains("declared in Package.swift (the Swift Package Manager", findings.First(f => f.Subject == "pkg:swift/github.com/MacPaw/OpenAI").Message);
     }
 
     [Fact]

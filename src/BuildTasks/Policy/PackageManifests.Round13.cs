@@ -132,7 +132,7 @@ namespace Guardrails.BuildTasks.Policy
             }
 
             string? tool = lowerName.StartsWith("pubspec", StringComparison.Ordinal) ? "Dart toolchain (dart pub, flutter pub)"
-                : lowerName.StartsWith("package.", StringComparison.Ordinal) ? "Swift Package Manager"
+                : lowerName == "package.swift" || lowerName == "package.resolved" ? "Swift Package Manager"
                 : lowerName.StartsWith("mix.", StringComparison.Ordinal) ? "Elixir toolchain (Mix)"
                 : lowerName.EndsWith(".sbt", StringComparison.Ordinal) || lowerName.EndsWith(".scala", StringComparison.Ordinal) ? "Scala build tool (sbt)"
                 : lowerName == "module.bazel" || lowerName.StartsWith("workspace", StringComparison.Ordinal) || lowerName.EndsWith(".bzl", StringComparison.Ordinal) ? "Bazel (rules_jvm_external)"
