@@ -98,6 +98,38 @@ public sealed class PackageSourcesRound13Tests
     }
 
     [Fact]
+    public void Route19_a_registry_the_projects_npmrc_or_yarnrc_sets_is_the_source_of_its_packages()
+    {
+        using var dir = new TempDir();
+        string scoped = dir.Write("web/package.json", "{ \"dependencies\": {\n    \"@azure/openai\": \"^2.1.0\"\n  }\n}\n");
+        dir.Write("web/.npmrc", "; project settings\n@azure:registry=https://npm.cheap-llm.example/\nsave-exact=true\n");
+        string yarn = dir.Write("app/package.json", "{ \"dependencies\": {\n    \"@azure/openai\": \"2.2.0\"\n  }\n}\n");
+        dir.Write(".yarnrc.yml", "nodeLinker: node-modules\nnpmRegistryServer: \"https://npm.cheap-llm.example\"\n");
+        string plain = dir.Write("ok/package.json", "{ \"dependencies\": {\n    \"@azure/openai\": \"^2.1.0\"\n  }\n}\n");
+        dir.Write("ok/.npmrc", "registry=https://registry.npmjs.org/\n");
+
+        List<Finding> findings = Judge(dir, Approving(), scoped, yarn, plain);
+
+        Assert.Equal(new[] { "app/package.json:2|pkg:npm/@azure/openai", "web/package.json:2|pkg:npm/@azure/openai" }, Grd201(findings));
+        Assert.Contains("https://npm.cheap-llm.example/", findings.First(f => f.File == scoped).Message);
+    }
+
+    [Fact]
+    public void Route19_lock_files_say_where_each_package_was_fetched_from()
+    {
+        using var dir = new TempDir();
+        string npmLock = dir.Write("web/package-lock.json", "{ \"lockfileVersion\": 3, \"packages\": {\n  \"\": { \"name\": \"web\" },\n" +
+            "  \"node_modules/@azure/openai\": { \"version\": \"2.1.0\", \"resolved\": \"git+ssh://git@github.com/acme/llm-client.git#0123abc\" },\n" +
+            "  \"node_modules/@azure/core\": { \"version\": \"1.0.0\", \"resolved\": \"https://registry.npmjs.org/@azure/core/-/core-1.0.0.tgz\" }\n} }\n");
+        string uvLock = dir.Write("py/uv.lock", "version = 1\n\n[[package]]\nname = \"azure-ai-inference\"\nversion = \"1.0.0\"\nsource = { git = \"https://github.com/acme/llm-client?rev=v1#0123abc\" }\n");
+        string okLock = dir.Write("ok/uv.lock", "version = 1\n\n[[package]]\nname = \"azure-ai-inference\"\nversion = \"1.0.0\"\nsource = { registry = \"https://pypi.org/simple\" }\n");
+
+        List<Finding> findings = Judge(dir, Approving(), npmLock, uvLock, okLock);
+
+        Assert.Equal(new[] { "py/uv.lock:4|pkg:pypi/azure-ai-inference", "web/package-lock.json:3|pkg:npm/@azure/openai" }, Grd201(findings));
+    }
+
+    [Fact]
     public void Side_a_PyPI_id_the_policy_writes_unnormalized_approves_and_denies_the_package_as_pip_names_it()
     {
         using var dir = new TempDir();

@@ -347,11 +347,85 @@ namespace Guardrails.BuildTasks.Policy
                 }
             }
 
+            // Adversary round 13 route 19: a registry the project's .npmrc (or .yarnrc.yml) sets, for every package or a scope's.
+            NpmConfiguredRegistries(path, found);
+
             // Adversary round 13 route 7: npm's overrides, Yarn's resolutions and pnpm's overrides replace a package anywhere
             // in the tree; a value that is an alias (npm:openai@4) or a tarball installs that package under the other's name.
             Overrides(path, root["overrides"], found);
             Overrides(path, root["resolutions"], found);
             Overrides(path, root["pnpm"]?["overrides"], found);
+        }
+
+        /// <summary>
+        /// The registry npm (<c>.npmrc</c>: <c>registry=URL</c>, <c>@scope:registry=URL</c>) or Yarn Berry (<c>.yarnrc.yml</c>:
+        /// <c>npmRegistryServer</c>) is set to in the folder of <paramref name="manifestPath"/> or the nearest folder above it
+        /// that has one (the project's configuration): the source of each package of that package.json with no source of its
+        /// own (adversary round 13 route 19). The public registry set there is the registry; the user's and CI's own
+        /// configuration outside the repository is not read.
+        /// </summary>
+        private static void NpmConfiguredRegistries(string manifestPath, List<DeclaredPackage> found)
+        {
+            string? registry = null;
+            var scopes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            try
+            {
+                string? folder = Path.GetDirectoryName(Path.GetFullPath(manifestPath));
+                for (int up = 0; folder != null && up < 16 && registry == null && scopes.Count == 0; up++, folder = Path.GetDirectoryName(folder))
+                {
+                    foreach (string config in new[] { ".npmrc", ".yarnrc.yml" })
+                    {
+                        string file = Path.Combine(folder, config);
+                        if (!File.Exists(file) || new FileInfo(file).Length > 1024 * 1024)
+                        {
+                            continue;
+                        }
+
+                        foreach (string raw in File.ReadAllLines(file))
+                        {
+                            string l = raw.Trim();
+                            int eq = config == ".npmrc" ? l.IndexOf('=') : l.IndexOf(':');
+                            if (eq <= 0 || l.StartsWith("#", StringComparison.Ordinal) || l.StartsWith(";", StringComparison.Ordinal) ||
+                                (config == ".yarnrc.yml" && char.IsWhiteSpace(raw[0])))
+                            {
+                                continue;
+                            }
+
+                            string key = l.Substring(0, eq).Trim();
+                            string value = l.Substring(eq + 1).Trim().Trim('"', '\'');
+                            if (key == "registry" || key == "npmRegistryServer")
+                            {
+                                registry ??= value;
+                            }
+                            else if (key.StartsWith("@", StringComparison.Ordinal) && key.EndsWith(":registry", StringComparison.Ordinal))
+                            {
+                                scopes[key.Substring(0, key.Length - ":registry".Length)] = value;
+                            }
+                        }
+                    }
+
+                    if (Directory.Exists(Path.Combine(folder, ".git")) || File.Exists(Path.Combine(folder, ".git")))
+                    {
+                        break; // the repository's root: above it is not the project's
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+            {
+                return;
+            }
+
+            foreach (DeclaredPackage p in found)
+            {
+                if (p.File != manifestPath || p.Source != null || !p.Id.StartsWith("pkg:npm/", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                string name = p.Id.Substring("pkg:npm/".Length);
+                int slash = name.IndexOf('/');
+                p.Source = name.StartsWith("@", StringComparison.Ordinal) && slash > 0 && scopes.TryGetValue(name.Substring(0, slash), out string? scoped) ? scoped : registry;
+            }
         }
 
         /// <summary>The packages the (nested) values of an overrides table install in place of the ones they name.</summary>
@@ -551,7 +625,10 @@ namespace Guardrails.BuildTasks.Policy
                     }
 
                     string name = entry.Value["name"]?.Text ?? entry.Name.Substring(cut + "node_modules/".Length);
-                    Add(local, PackageEcosystem.Npm, name, entry.Value["version"]?.Text ?? string.Empty, path, entry.NameStart.Line, entry.NameStart.Column);
+                    if (Add(local, PackageEcosystem.Npm, name, entry.Value["version"]?.Text ?? string.Empty, path, entry.NameStart.Line, entry.NameStart.Column) is { } locked)
+                    {
+                        locked.Source = entry.Value["resolved"]?.Text; // route 19: where npm fetched it (the registry, a mirror, a git repository)
+                    }
                 }
             }
             else
@@ -582,7 +659,11 @@ namespace Guardrails.BuildTasks.Policy
                     continue;
                 }
 
-                Add(found, PackageEcosystem.Npm, entry.Name, entry.Value["version"]?.Text ?? string.Empty, path, entry.NameStart.Line, entry.NameStart.Column);
+                if (Add(found, PackageEcosystem.Npm, entry.Name, entry.Value["version"]?.Text ?? string.Empty, path, entry.NameStart.Line, entry.NameStart.Column) is { } locked)
+                {
+                    locked.Source = entry.Value["resolved"]?.Text;
+                }
+
                 LockV1(path, entry.Value["dependencies"], found, depth + 1);
             }
         }
@@ -1296,6 +1377,15 @@ namespace Guardrails.BuildTasks.Policy
             }
 
             HashSet<string> direct = DeclaredBeside(path, "Pipfile");
+            var indexes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (JsonNode source in Items(root["_meta"]?["sources"]))
+            {
+                if (source["name"]?.Text is { Length: > 0 } name && source["url"]?.Text is { Length: > 0 } url)
+                {
+                    indexes[name] = url;
+                }
+            }
+
             foreach (JsonProperty category in root.Properties)
             {
                 if (category.Name == "_meta" || !category.Value.IsObject)
@@ -1306,7 +1396,12 @@ namespace Guardrails.BuildTasks.Policy
                 foreach (JsonProperty dep in category.Value.Properties)
                 {
                     string version = dep.Value.IsObject && dep.Value["version"] is { IsString: true } v ? PyPIVersion(v.Text ?? string.Empty) : string.Empty;
+                    int before = found.Count;
                     AddUnlessDeclared(found, direct, dep.Name, version, path, dep.NameStart.Line, dep.NameStart.Column);
+                    if (found.Count > before)
+                    {
+                        found[found.Count - 1].Source = SourceOf(dep.Value, indexes); // route 19: its index, git or path
+                    }
                 }
             }
         }
@@ -1327,7 +1422,13 @@ namespace Guardrails.BuildTasks.Policy
                 JsonNode? name = package.IsObject ? package["name"] : null;
                 if (name != null && name.IsString && package["source"]?["editable"] == null && package["source"]?["virtual"] == null)
                 {
+                    int before = found.Count;
                     AddUnlessDeclared(found, direct, name.Text ?? string.Empty, package["version"]?.Text ?? string.Empty, path, name.Start.Line, name.Start.Column);
+                    if (found.Count > before && package["source"] is { IsObject: true } source)
+                    {
+                        // route 19: uv's { registry = URL } / { git = URL }, Poetry's [package.source] url (an index or a repository)
+                        found[found.Count - 1].Source = SourceOf(source, new Dictionary<string, string>()) ?? source["registry"]?.Text;
+                    }
                 }
             }
         }
