@@ -40,12 +40,7 @@ namespace Guardrails.Analyzers
         public static bool MayHold(string path, string text) =>
             IsMsBuildFile(path) && text.IndexOf("UsingTask", StringComparison.OrdinalIgnoreCase) >= 0 && text.IndexOf("<Code", StringComparison.Ordinal) >= 0;
 
-        private static bool IsMsBuildFile(string path)
-        {
-            string extension = System.IO.Path.GetExtension(path);
-            return extension.EndsWith("proj", StringComparison.OrdinalIgnoreCase) || extension.Equals(".props", StringComparison.OrdinalIgnoreCase) ||
-                   extension.Equals(".targets", StringComparison.OrdinalIgnoreCase) || extension.Equals(".tasks", StringComparison.OrdinalIgnoreCase);
-        }
+        private static bool IsMsBuildFile(string path) => Guardrails.Core.Files.SourceLanguages.Of(path) == Guardrails.Core.Files.SourceLanguage.MsBuild;
 
         /// <summary>The strings the inline tasks' C# in <paramref name="text"/> joins, folded, with the span in <paramref name="text"/> of the expression that joins each; never throws on bad input.</summary>
         public static List<(TextSpan Span, string Value)> JoinedStrings(string text, Compilation compilation, CancellationToken cancellationToken)

@@ -102,4 +102,59 @@ public class OperatorJoinScanTests
             Assert.Empty(Scan(path, "url = \"https://example.com/api/v1/\" + \"chat/completions?model=gpt-4o-mini\"\nname = concat('resource-group-', 'production-westeurope')\n"));
         }
     }
+
+    // One language table and one %XX decoder whose view the joins read (session 17): the forms the two former tables and
+    // the two former decoders each missed.
+
+    private static void AssertOneKey(string text, List<SecretMatch> found, string startsWith)
+    {
+        SecretMatch match = Assert.Single(found);
+        Assert.Equal("openai-project", match.Format.Id);
+        Assert.Equal(text.IndexOf(startsWith, StringComparison.Ordinal), match.Start);
+        Assert.Equal(text.IndexOf(B, StringComparison.Ordinal) + B.Length, match.Start + match.Length);
+        Assert.DoesNotContain(Key, match.Redacted);
+    }
+
+    [Theory]
+    [InlineData("tools/settings.py", "OPENAI_API_KEY = (\"sk\\x2d{0}\"\n    \"{1}\")\n")]       // adjacent literals, one with an escape
+    [InlineData("web/client.ts", "export const k = \"sk\\u002d{0}\" + \"{1}\";\n")]              // + of literals, one with an escape
+    [InlineData("build/Directory.Build.props", "<Project><PropertyGroup><K2>sk%2D{0}$(Nothing){1}</K2></PropertyGroup></Project>\n")]
+    public void A_key_both_escaped_and_joined_is_found_from_its_first_character(string path, string format)
+    {
+        string text = string.Format(System.Globalization.CultureInfo.InvariantCulture, format, A.Substring(3), B);
+
+        AssertOneKey(text, Scan(path, text), "sk");
+    }
+
+    [Theory]
+    [InlineData("build/Custom.tasks")]   // MSBuild's task list files: imported as MSBuild, not read as MSBuild before
+    [InlineData("db/Warehouse.sqlproj")] // an MSBuild project by its "proj" extension
+    public void Every_MSBuild_file_joins_a_value_cut_by_a_property_reference(string path)
+    {
+        string text = "<Project><PropertyGroup><K2>" + A + "$(Nothing)" + B + "</K2></PropertyGroup></Project>\n";
+
+        AssertOneKey(text, Scan(path, text), A);
+    }
+
+    [Theory]
+    [InlineData("Rakefile")]
+    [InlineData("Vagrantfile")]
+    public void Ruby_files_known_by_name_read_Ruby_escapes(string path)
+    {
+        string text = "KEY = \"sk\\x2d" + Key.Substring(3) + "\"\n";
+
+        SecretMatch match = Assert.Single(Scan(path, text));
+        Assert.Equal("openai-project", match.Format.Id);
+        Assert.Equal(text.IndexOf("sk", StringComparison.Ordinal), match.Start);
+    }
+
+    [Fact]
+    public void An_MSBuild_property_named_as_a_key_and_percent_encoded_is_the_key_not_a_possible_secret()
+    {
+        string text = "<Project><PropertyGroup><OpenAiApiKey>sk%2D" + Key.Substring(3) + "</OpenAiApiKey></PropertyGroup></Project>\n";
+
+        SecretMatch match = Assert.Single(Scan("Directory.Build.props", text));
+        Assert.Equal("openai-project", match.Format.Id);
+        Assert.Equal(text.IndexOf("sk%2D", StringComparison.Ordinal), match.Start);
+    }
 }

@@ -431,9 +431,8 @@ namespace Guardrails.BuildTasks.Foundation
             return found;
         }
 
-        /// <summary>An MSBuild file: a project (any extension ending in "proj"), a <c>.props</c> or a <c>.targets</c> file.</summary>
-        public static bool IsMsBuildFile(string path) =>
-            HasProjectLikeExtension(path) || path.EndsWith(".props", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".targets", StringComparison.OrdinalIgnoreCase);
+        /// <summary>An MSBuild file (<see cref="Guardrails.Core.Files.SourceLanguage.MsBuild"/>: a project, any extension ending in "proj", a <c>.props</c>, <c>.targets</c>, <c>.tasks</c>, <c>.pubxml</c> or <c>.user</c> file).</summary>
+        public static bool IsMsBuildFile(string path) => Guardrails.Core.Files.SourceLanguages.Of(path) == Guardrails.Core.Files.SourceLanguage.MsBuild;
 
         /// <summary>
         /// What the inline tasks of an MSBuild file's text bring into the build (adversary round 10 route 1b): a

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Text;
 
 namespace Guardrails.Core.Files
@@ -30,7 +29,7 @@ namespace Guardrails.Core.Files
                     return DecodeMarkup(text, references: true, out offsets);
                 case TextFileKind.Ini when text.IndexOf('\\') >= 0:
                 case TextFileKind.Yaml when text.IndexOf('\\') >= 0:
-                    return Decode(text, xml: false, out offsets);
+                    return MappedText.Decode(text, default(BackslashEscapes), out offsets);
                 default:
                     return null;
             }
@@ -38,25 +37,15 @@ namespace Guardrails.Core.Files
 
         /// <summary>
         /// <see cref="Decode(TextFileKind, string, out int[])"/> for the file at <paramref name="path"/>: a markup page
-        /// (<see cref="IsMarkupPage"/>, read as plain text) is decoded as XML text is.
+        /// (<see cref="SourceLanguage.MarkupPage"/>, read as plain text) is decoded as XML text is (a browser's
+        /// <c>textContent</c> joins the text around a comment).
         /// </summary>
         public static string? Decode(string path, TextFileKind kind, string text, out int[] offsets) =>
-            kind == TextFileKind.PlainText && IsMarkupPage(path) ? Decode(TextFileKind.Xml, text, out offsets) : Decode(kind, text, out offsets);
+            Decode(kind == TextFileKind.PlainText ? SourceLanguages.Of(path) : SourceLanguage.None, kind, text, out offsets);
 
-        /// <summary>HTML and Razor pages (<c>.html</c>, <c>.htm</c>, <c>.xhtml</c>, <c>.cshtml</c>, <c>.vbhtml</c>, <c>.razor</c>): a browser's <c>textContent</c> joins the text around a comment.</summary>
-        public static bool IsMarkupPage(string path)
-        {
-            string extension = System.IO.Path.GetExtension(path) ?? string.Empty;
-            foreach (string page in new[] { ".html", ".htm", ".xhtml", ".cshtml", ".vbhtml", ".razor" })
-            {
-                if (extension.Equals(page, System.StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        /// <summary><see cref="Decode(string, TextFileKind, string, out int[])"/> for a file in <paramref name="language"/>.</summary>
+        public static string? Decode(SourceLanguage language, TextFileKind kind, string text, out int[] offsets) =>
+            kind == TextFileKind.PlainText && language == SourceLanguage.MarkupPage ? Decode(TextFileKind.Xml, text, out offsets) : Decode(kind, text, out offsets);
 
         /// <summary>
         /// The text of <paramref name="text"/> (XML) with comments and processing instructions removed and CDATA sections'
@@ -78,15 +67,18 @@ namespace Guardrails.Core.Files
         /// malformed file is read as written from there). Null when nothing was decoded and no removed markup followed a
         /// character of text (nothing joined).
         /// </summary>
-        private static string? DecodeMarkup(string text, bool references, out int[] offsets)
+        private static string? DecodeMarkup(string text, bool references, out int[] offsets) =>
+            MappedText.Decode(text, new Markup(references), out offsets);
+
+        private readonly struct Markup : IDecoder
         {
-            var sb = new StringBuilder(text.Length);
-            var map = new List<int>(text.Length + 1);
-            bool changed = false;
-            for (int i = 0; i < text.Length;)
+            private readonly bool _references;
+
+            public Markup(bool references) => _references = references;
+
+            public int Decode(string text, int i, MappedText view)
             {
-                char c = text[i];
-                if (c == '<' && i + 1 < text.Length && (text[i + 1] == '!' || text[i + 1] == '?'))
+                if (text[i] == '<' && i + 1 < text.Length && (text[i + 1] == '!' || text[i + 1] == '?'))
                 {
                     int end = -1;
                     int cdata = -1;
@@ -112,90 +104,47 @@ namespace Guardrails.Core.Files
 
                     if (end >= 0)
                     {
-                        changed |= JoinsText(sb);
+                        JoinsText(view);
                         if (cdata >= 0)
                         {
                             for (int k = cdata; k < end; k++)
                             {
-                                sb.Append(text[k]);
-                                map.Add(k);
+                                view.Append(text[k], k);
                             }
 
-                            changed |= JoinsText(sb);
+                            JoinsText(view);
                             end += 3;
                         }
 
-                        i = end;
-                        continue;
+                        return i - end;
                     }
                 }
 
-                int consumed = references ? XmlReference(text, i, sb) : 0;
-                if (consumed > 0)
-                {
-                    while (map.Count < sb.Length)
-                    {
-                        map.Add(i);
-                    }
-
-                    i += consumed;
-                    changed = true;
-                    continue;
-                }
-
-                sb.Append(c);
-                map.Add(i);
-                i++;
+                return _references ? XmlReference(text, i, view.Text) : 0;
             }
-
-            map.Add(text.Length);
-            offsets = map.ToArray();
-            return changed ? sb.ToString() : null;
         }
 
-        /// <summary>Markup removed after this text would join it to what follows: the text so far ends in a character that is no blank and no tag's end.</summary>
-        private static bool JoinsText(StringBuilder sb)
+        /// <summary>Markup removed after the view's text changes it when it would join that text to what follows: the text so far ends in a character that is no blank and no tag's end.</summary>
+        private static void JoinsText(MappedText view)
         {
-            if (sb.Length == 0)
+            StringBuilder sb = view.Text;
+            if (sb.Length > 0 && sb[sb.Length - 1] != '>' && !char.IsWhiteSpace(sb[sb.Length - 1]))
             {
-                return false;
+                view.MarkChanged();
             }
-
-            char last = sb[sb.Length - 1];
-            return last != '>' && !char.IsWhiteSpace(last);
         }
 
         /// <summary>XML character and entity references in <paramref name="raw"/> decoded (an attribute's or element's value).</summary>
-        public static string DecodeXml(string raw) => raw.IndexOf('&') < 0 ? raw : Decode(raw, xml: true, out _) ?? raw;
+        public static string DecodeXml(string raw) => raw.IndexOf('&') < 0 ? raw : MappedText.Decode(raw, default(XmlReferences), out _) ?? raw;
 
-        private static string? Decode(string text, bool xml, out int[] offsets)
+        private readonly struct XmlReferences : IDecoder
         {
-            var sb = new StringBuilder(text.Length);
-            var map = new List<int>(text.Length + 1);
-            bool changed = false;
-            for (int i = 0; i < text.Length;)
-            {
-                int consumed = xml ? XmlReference(text, i, sb) : BackslashEscape(text, i, sb);
-                if (consumed > 0)
-                {
-                    while (map.Count < sb.Length)
-                    {
-                        map.Add(i);
-                    }
+            public int Decode(string text, int at, MappedText view) => XmlReference(text, at, view.Text);
+        }
 
-                    i += consumed;
-                    changed = true;
-                    continue;
-                }
-
-                sb.Append(text[i]);
-                map.Add(i);
-                i++;
-            }
-
-            map.Add(text.Length);
-            offsets = map.ToArray();
-            return changed ? sb.ToString() : null;
+        private readonly struct BackslashEscapes : IDecoder
+        {
+            public int Decode(string text, int at, MappedText view) => BackslashEscape(text, at, view.Text);
         }
 
         /// <summary>A reference at <paramref name="at"/> appended decoded; the characters it took, or 0.</summary>

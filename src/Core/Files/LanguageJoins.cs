@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
-using System.Text;
 using Guardrails.Core.Secrets;
 
 namespace Guardrails.Core.Files
@@ -18,7 +16,10 @@ namespace Guardrails.Core.Files
     /// the language joins by an operator (<c>+</c>, VB <c>&amp;</c>, SQL <c>||</c>, F# <c>^</c>, PHP <c>.</c>, Lua
     /// <c>..</c>) or as the arguments of a <c>join</c>/<c>concat</c>/<c>format</c> call (PowerShell <c>-join</c>, HCL
     /// <c>join()</c>, Bicep/ARM <c>concat()</c>, GitHub <c>format()</c>) are one literal (round 11 route 1 remainders), and
-    /// so is a value cut by a Makefile or MSBuild <c>$(NAME)</c> reference or written with MSBuild's <c>%XX</c>. The joined view keeps for each character the offset in the
+    /// so is a value cut by a Makefile or MSBuild <c>$(NAME)</c> reference. The language is the file's
+    /// <see cref="SourceLanguage"/> (one table: <see cref="SourceLanguages.Of"/>), and the text joined is the one
+    /// <see cref="SourceEscapes"/> decodes (its <c>%XX</c> and string escapes undone), so MSBuild's <c>%XX</c> inside a joined
+    /// value is read too. The joined view keeps for each character the offset in the
     /// file of the character it came from, so a key is reported at its first piece. Only the self-identifying scan reads
     /// the joined view; it is built only when a junction joins two runs into one at least <see cref="MinimumRun"/> long
     /// (keys are long; ordinary scripts have no such junction, so they cost one pass and no second scan). Malformed quoting
@@ -45,7 +46,7 @@ namespace Guardrails.Core.Files
             Operators = 64,           // "…" + "…" with the language's concatenation operators
             CallJoins = 128,          // "…", "…" as arguments of a join/concat/format call (of literals)
             VariableReferences = 256, // $(NAME) between two runs (Makefile, MSBuild): an unset variable is nothing
-            PercentEscapes = 512,     // MSBuild %XX
+            ItemReferences = 512,     // MSBuild @(Item) and %(Metadata) (its %XX are decoded before: SourceEscapes)
             SingleQuotedOnly = 1024,  // literals are '…' only (ARM expressions inside JSON strings)
             BacktickQuotes = 2048,    // `…` is a literal too (MSBuild property function arguments)
         }
@@ -93,7 +94,7 @@ namespace Guardrails.Core.Files
                     triggers.Add('{');
                 }
 
-                if ((rules & Rules.PercentEscapes) != 0)
+                if ((rules & Rules.ItemReferences) != 0)
                 {
                     triggers.Add('%');
                     triggers.Add('@'); // MSBuild's @(Item), with %(Metadata)
@@ -117,8 +118,9 @@ namespace Guardrails.Core.Files
         private static readonly Language YamlLanguage = new Language(Rules.EmptyInterpolation | Rules.CallJoins);
         private static readonly Language ArmJson = new Language(Rules.CallJoins | Rules.SingleQuotedOnly);
         // MSBuild (adversary round 11 route 10): $(Name), @(Name), %(Name)/%(Item.Name) are nothing when undefined; the quoted
-        // arguments of a property function ($([System.String]::Concat('…', '…'))) are joined; %XX escapes decoded.
-        private static readonly Language MsBuild = new Language(Rules.VariableReferences | Rules.PercentEscapes | Rules.CallJoins | Rules.SingleQuotedOnly | Rules.BacktickQuotes);
+        // arguments of a property function ($([System.String]::Concat('…', '…'))) are joined; its %XX escapes are decoded
+        // before the join reads the text (SourceEscapes, the one %XX decoder).
+        private static readonly Language MsBuild = new Language(Rules.VariableReferences | Rules.ItemReferences | Rules.CallJoins | Rules.SingleQuotedOnly | Rules.BacktickQuotes);
         private static readonly Language Make = new Language(Rules.VariableReferences);
         private static readonly Language PowerShell = new Language(Rules.Backtick | Rules.EmptyInterpolation | Rules.Operators | Rules.CallJoins, new[] { "+" });
         private static readonly Language Cmd = new Language(Rules.Caret);
@@ -135,51 +137,43 @@ namespace Guardrails.Core.Files
         private static readonly Language C = new Language(Rules.AdjacentLiterals | Rules.BackslashNewline, null, "LuU8");
 
         /// <summary>
-        /// The joined text of <paramref name="text"/> as the language of <paramref name="path"/> (read as
-        /// <paramref name="kind"/>) joins its words and literals, and for each joined character (plus one past the end) its
-        /// offset in <paramref name="text"/>; null when the language joins nothing or no junction makes a long run.
+        /// The joined text of <paramref name="text"/> as <paramref name="language"/> (read as <paramref name="kind"/>) joins
+        /// its words and literals, and for each joined character (plus one past the end) its offset in
+        /// <paramref name="text"/>; null when the language joins nothing or no junction makes a long run. The text is read
+        /// as the program reads it once its escapes are undone: <see cref="SourceEscapes.Decode(SourceLanguage, string, out int[])"/>'s
+        /// view where it has one (MSBuild's <c>%XX</c> between two pieces of a value, a Python <c>\x2d</c> in one of two
+        /// adjacent literals).
         /// </summary>
-        public static string? Join(TextFileKind kind, string path, string text, out int[] offsets)
+        public static string? Join(TextFileKind kind, SourceLanguage language, string text, out int[] offsets)
         {
             offsets = Array.Empty<int>();
-            Language? language = LanguageOf(kind, path);
-            if (language == null)
+            Language? joins = LanguageOf(kind, language);
+            if (joins == null)
             {
                 return null;
             }
 
             // First without building anything (most files have no junction, or none that makes a long run: they cost one
             // pass and no allocation); only when one does, again, building the view and its offsets.
-            if (!Walk(language, text, new View(null)))
+            if (!Walk(joins, text, new View(null)))
             {
                 return null;
             }
 
-            var view = new View(text.Length);
-            Walk(language, text, view);
-            view.Map!.Add(text.Length);
-            offsets = view.Map.ToArray();
-            return view.Text!.ToString();
+            var view = new View(new MappedText(text.Length));
+            Walk(joins, text, view);
+            return view.Output!.ToView(out offsets);
         }
 
         /// <summary>
-        /// The joined text as it is built: the text and offsets when built (<see cref="Text"/> non-null), and in any case the
+        /// The joined text as it is built: the text and offsets when built (<see cref="Output"/> non-null), and in any case the
         /// length of the run of token characters it ends with (up to <see cref="MinimumRun"/>) and its last character.
         /// </summary>
         private sealed class View
         {
-            public View(int? capacity)
-            {
-                if (capacity != null)
-                {
-                    Text = new StringBuilder(capacity.Value);
-                    Map = new List<int>(capacity.Value + 1);
-                }
-            }
+            public View(MappedText? output) => Output = output;
 
-            public StringBuilder? Text { get; }
-
-            public List<int>? Map { get; }
+            public MappedText? Output { get; }
 
             public int Run { get; private set; }
 
@@ -205,8 +199,7 @@ namespace Guardrails.Core.Files
 
             public void Append(char c, int offset)
             {
-                Text?.Append(c);
-                Map?.Add(offset);
+                Output?.Append(c, offset);
                 Run = NamedValues.IsTokenCharacter(c) ? Math.Min(Run + 1, MinimumRun) : 0;
                 Last = c;
                 IsEmpty = false;
@@ -219,7 +212,7 @@ namespace Guardrails.Core.Files
             bool worthIt = false;
             for (int i = 0; i < text.Length;)
             {
-                if (view.Text == null)
+                if (view.Output == null)
                 {
                     // Not building: jump to the next character a junction can start at (JSON, most code: few or none).
                     int next = text.IndexOfAny(language.Triggers, i);
@@ -245,7 +238,7 @@ namespace Guardrails.Core.Files
                     if (!worthIt && !view.IsEmpty && i < text.Length && view.Last != '=' && view.Run > 0 && LongRun(view.Run, text, i))
                     {
                         worthIt = true;
-                        if (view.Text == null)
+                        if (view.Output == null)
                         {
                             return true;
                         }
@@ -261,9 +254,8 @@ namespace Guardrails.Core.Files
             return worthIt;
         }
 
-        private static Language? LanguageOf(TextFileKind kind, string path)
+        private static Language? LanguageOf(TextFileKind kind, SourceLanguage language)
         {
-            string extension = Path.GetExtension(path).ToLowerInvariant();
             switch (kind)
             {
                 case TextFileKind.Dockerfile:
@@ -276,107 +268,50 @@ namespace Guardrails.Core.Files
                 case TextFileKind.Json:
                     return ArmJson;
                 case TextFileKind.Xml:
-                    switch (extension)
-                    {
-                        case ".props":
-                        case ".targets":
-                        case ".csproj":
-                        case ".vbproj":
-                        case ".fsproj":
-                        case ".proj":
-                        case ".pubxml":
-                        case ".user":
-                            return MsBuild;
-                        default:
-                            return null;
-                    }
-
+                    return language == SourceLanguage.MsBuild ? MsBuild : null;
                 case TextFileKind.PlainText:
                     break;
                 default:
                     return null;
             }
 
-            string name = Path.GetFileName(path) ?? string.Empty;
-            if (name.StartsWith("Makefile", StringComparison.OrdinalIgnoreCase) || name.StartsWith("GNUmakefile", StringComparison.OrdinalIgnoreCase))
+            switch (language)
             {
-                return Make;
-            }
-
-            if (name.StartsWith("Rakefile", StringComparison.OrdinalIgnoreCase) || name.StartsWith("Vagrantfile", StringComparison.OrdinalIgnoreCase))
-            {
-                return Ruby;
-            }
-
-            switch (extension)
-            {
-                case ".sh":
-                case ".bash":
-                case ".zsh":
-                case ".ksh":
+                case SourceLanguage.Shell:
                     return Shell;
-                case ".ps1":
-                case ".psm1":
-                case ".psd1":
+                case SourceLanguage.PowerShell:
                     return PowerShell;
-                case ".cmd":
-                case ".bat":
+                case SourceLanguage.Cmd:
                     return Cmd;
-                case ".py":
-                case ".pyw":
-                case ".pyi":
+                case SourceLanguage.Python:
                     return Python;
-                case ".js":
-                case ".mjs":
-                case ".cjs":
-                case ".jsx":
-                case ".ts":
-                case ".tsx":
-                case ".mts":
-                case ".cts":
-                case ".vue":
-                case ".svelte":
+                case SourceLanguage.JavaScript:
                     return JavaScript;
-                case ".csx":
-                case ".tt":
-                case ".ttinclude":
-                case ".t4":
+                case SourceLanguage.CSharpScript:
                     return CSharpScript;
-                case ".fs":
-                case ".fsx":
-                case ".fsi":
+                case SourceLanguage.FSharp:
                     return FSharp;
-                case ".vb":
-                case ".vbs":
+                case SourceLanguage.VisualBasic:
                     return VisualBasic;
-                case ".sql":
+                case SourceLanguage.Sql:
                     return Sql;
-                case ".java":
-                case ".kt":
-                case ".kts":
-                case ".scala":
-                case ".groovy":
-                case ".gradle":
-                case ".swift":
-                case ".go":
+                case SourceLanguage.Jvm:
+                case SourceLanguage.Swift:
+                case SourceLanguage.Go:
                     return PlusLanguage;
-                case ".rb":
+                case SourceLanguage.Ruby:
                     return Ruby;
-                case ".php":
-                case ".pl":
+                case SourceLanguage.Php:
+                case SourceLanguage.Perl:
                     return DotLanguage;
-                case ".lua":
+                case SourceLanguage.Lua:
                     return Lua;
-                case ".c":
-                case ".h":
-                case ".cc":
-                case ".cpp":
-                case ".cxx":
-                case ".hh":
-                case ".hpp":
+                case SourceLanguage.C:
                     return C;
-                case ".mk":
+                case SourceLanguage.Make:
                     return Make;
+                case SourceLanguage.MsBuild:
+                    return MsBuild; // .tasks, read as plain text
                 default:
                     return null;
             }
@@ -461,31 +396,13 @@ namespace Guardrails.Core.Files
                 case '{':
                     return (rules & Rules.EmptyInterpolation) != 0 ? Interpolation(text, at, view) : 0;
                 case '@':
-                    return (rules & Rules.PercentEscapes) != 0 ? VariableReference(text, at) : 0;
+                    return (rules & Rules.ItemReferences) != 0 ? VariableReference(text, at) : 0;
                 case '%':
-                    if ((rules & Rules.PercentEscapes) != 0 && at + 1 < text.Length && text[at + 1] == '(')
-                    {
-                        return VariableReference(text, at);
-                    }
-
-                    if ((rules & Rules.PercentEscapes) != 0 && at + 2 < text.Length && HexValue(text[at + 1]) >= 0 && HexValue(text[at + 2]) >= 0)
-                    {
-                        char decoded = (char)((HexValue(text[at + 1]) << 4) | HexValue(text[at + 2]));
-                        if (NamedValues.IsTokenCharacter(decoded))
-                        {
-                            view.Append(decoded, at);
-                            return 3;
-                        }
-                    }
-
-                    return 0;
+                    return (rules & Rules.ItemReferences) != 0 && at + 1 < text.Length && text[at + 1] == '(' ? VariableReference(text, at) : 0;
                 default:
                     return 0;
             }
         }
-
-        private static int HexValue(char c) =>
-            c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 
         /// <summary>1 + the length of a line break at <paramref name="at"/> (the escape character before it included), or 0.</summary>
         private static int LineBreak(string text, int at)
@@ -770,38 +687,34 @@ namespace Guardrails.Core.Files
         }
 
         /// <summary>
-        /// A Python file (<c>.py</c>, <c>.pyw</c>, <c>.pyi</c>) whose PEP 263 coding declaration in its first two lines
+        /// A Python file (<see cref="SourceLanguage.Python"/>) whose PEP 263 coding declaration in its first two lines
         /// (<c># -*- coding: utf-7 -*-</c>, vim's <c>fileencoding=utf-7</c>) names UTF-7 (adversary round 11 route 9): the text
         /// decoded as Python decodes it (RFC 2152: <c>+</c>, base64 of UTF-16BE code units, an optional closing <c>-</c>;
         /// <c>+-</c> is <c>+</c>), each decoded character mapped to the offset of the character its bits start at (the
         /// <c>+</c> for a run's first); null for any other file or declaration. Other codecs Python honours that keep ASCII
         /// as ASCII (Latin-1, cp125x, …) need no decoding for a key; the rest are not decoded (GRD002 Limits).
         /// </summary>
-        public static string? DecodePythonCoding(string path, string text, out int[] offsets)
+        public static string? DecodePythonCoding(SourceLanguage language, string text, out int[] offsets)
         {
             offsets = Array.Empty<int>();
-            string extension = Path.GetExtension(path).ToLowerInvariant();
-            if ((extension != ".py" && extension != ".pyw" && extension != ".pyi") || text.IndexOf('+') < 0 || !DeclaresUtf7(text))
+            if (language != SourceLanguage.Python || text.IndexOf('+') < 0 || !DeclaresUtf7(text))
             {
                 return null;
             }
 
-            var sb = new StringBuilder(text.Length);
-            var map = new List<int>(text.Length + 1);
+            var view = new MappedText(text.Length);
             for (int i = 0; i < text.Length;)
             {
                 if (text[i] != '+')
                 {
-                    sb.Append(text[i]);
-                    map.Add(i);
+                    view.Append(text[i], i);
                     i++;
                     continue;
                 }
 
                 if (i + 1 < text.Length && text[i + 1] == '-')
                 {
-                    sb.Append('+');
-                    map.Add(i);
+                    view.Append('+', i);
                     i += 2;
                     continue;
                 }
@@ -826,8 +739,7 @@ namespace Guardrails.Core.Files
                     if (count >= 16)
                     {
                         count -= 16;
-                        sb.Append((char)((bits >> count) & 0xFFFF));
-                        map.Add(unitStart);
+                        view.Append((char)((bits >> count) & 0xFFFF), unitStart);
                         bits &= (1 << count) - 1;
                         unitStart = j;
                     }
@@ -836,9 +748,7 @@ namespace Guardrails.Core.Files
                 i = j < text.Length && text[j] == '-' ? j + 1 : j; // the '-' that ends a run is absorbed
             }
 
-            map.Add(text.Length);
-            offsets = map.ToArray();
-            return sb.ToString();
+            return view.ToView(out offsets);
         }
 
         private static int Base64Value(char c) =>

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Text;
 using Guardrails.Core.Json;
 using Guardrails.Core.Secrets;
@@ -13,7 +12,7 @@ namespace Guardrails.Core.Files
     /// <list type="bullet">
     /// <item>a URL's percent-escapes (<c>?api-key=sk%2Dproj-…</c>, a value written wholly as <c>%73%6B%2D…</c>): every
     /// <c>%XX</c> of a printable ASCII character, in any text (a server, <c>Uri.UnescapeDataString</c>, curl all decode it);</item>
-    /// <item>the string escapes of the file's own language, chosen by its extension: <c>\xHH</c>, <c>\uXXXX</c>,
+    /// <item>the string escapes of the file's own language (<see cref="SourceLanguages.Of"/>): <c>\xHH</c>, <c>\uXXXX</c>,
     /// <c>\UXXXXXXXX</c>, <c>\u{…}</c> and octal <c>\NNN</c> where that language has them (Python, Go, Ruby, JS/TS, Java,
     /// Kotlin, Rust, C, PHP, Swift, shell <c>$'…'</c>, a page's <c>&lt;script&gt;</c>), PowerShell's <c>`u{…}</c>, and HTML
     /// character references (<c>&amp;#45;</c>, <c>&amp;#x2d;</c>, <c>&amp;hyphen;</c>) in Markdown, which GitHub renders
@@ -41,64 +40,31 @@ namespace Guardrails.Core.Files
 
         private const Escapes CLike = Escapes.Hex2 | Escapes.U4 | Escapes.U8 | Escapes.Octal;
 
-        /// <summary>The escapes the string literals of the language of <paramref name="path"/> (by extension) have.</summary>
-        private static Escapes EscapesOf(string path)
+        /// <summary>The escapes the string literals of <paramref name="language"/> have.</summary>
+        private static Escapes EscapesOf(SourceLanguage language)
         {
-            switch (Path.GetExtension(path).ToLowerInvariant())
+            switch (language)
             {
-                case ".py":
-                case ".pyw":
-                case ".pyi":
-                case ".go":
-                case ".c":
-                case ".h":
-                case ".cc":
-                case ".cpp":
-                case ".cxx":
-                case ".hh":
-                case ".hpp":
-                case ".sh":
-                case ".bash":
-                case ".zsh":
-                case ".ksh":
+                case SourceLanguage.Python:
+                case SourceLanguage.Go:
+                case SourceLanguage.C:
+                case SourceLanguage.Shell:
                     return CLike;
-                case ".rb":
-                case ".php":
+                case SourceLanguage.Ruby:
+                case SourceLanguage.Php:
                     return CLike | Escapes.UBraces;
-                case ".js":
-                case ".mjs":
-                case ".cjs":
-                case ".jsx":
-                case ".ts":
-                case ".tsx":
-                case ".mts":
-                case ".cts":
-                case ".vue":
-                case ".svelte":
+                case SourceLanguage.JavaScript:
                     return Escapes.Hex2 | Escapes.U4 | Escapes.UBraces;
-                case ".java":
-                case ".kt":
-                case ".kts":
-                case ".scala":
-                case ".groovy":
-                case ".gradle":
+                case SourceLanguage.Jvm:
                     return Escapes.U4 | Escapes.Octal;
-                case ".rs":
-                case ".swift":
+                case SourceLanguage.Rust:
+                case SourceLanguage.Swift:
                     return Escapes.Hex2 | Escapes.UBraces;
-                case ".ps1":
-                case ".psm1":
-                case ".psd1":
+                case SourceLanguage.PowerShell:
                     return Escapes.BacktickU;
-                case ".md":
-                case ".markdown":
+                case SourceLanguage.Markdown:
                     return Escapes.Html;
-                case ".html":
-                case ".htm":
-                case ".xhtml":
-                case ".cshtml":
-                case ".vbhtml":
-                case ".razor":
+                case SourceLanguage.MarkupPage:
                     // A page's script strings; its character references are decoded as XML text is (FormatEscapes).
                     return Escapes.Hex2 | Escapes.U4 | Escapes.UBraces;
                 default:
@@ -107,12 +73,15 @@ namespace Guardrails.Core.Files
         }
 
         /// <summary>
-        /// The text of <paramref name="path"/> with its percent-escapes and its language's string escapes decoded, and for
-        /// each decoded character (plus one past the end) its offset in <paramref name="text"/>; null when none was decoded.
+        /// The text of <paramref name="path"/> with its percent-escapes and its language's string escapes decoded (the one
+        /// <c>%XX</c> decoder: <see cref="LanguageJoins"/> joins the words of this decoded text), and for each decoded character (plus one past the end) its offset in <paramref name="text"/>; null when none was decoded.
         /// </summary>
-        public static string? Decode(string path, string text, out int[] offsets)
+        public static string? Decode(string path, string text, out int[] offsets) => Decode(SourceLanguages.Of(path), text, out offsets);
+
+        /// <summary><see cref="Decode(string, string, out int[])"/> for a file in <paramref name="language"/>.</summary>
+        public static string? Decode(SourceLanguage language, string text, out int[] offsets)
         {
-            Escapes escapes = EscapesOf(path);
+            Escapes escapes = EscapesOf(language);
             bool percent = text.IndexOf('%') >= 0;
             bool backslash = (escapes & (CLike | Escapes.UBraces)) != 0 && text.IndexOf('\\') >= 0;
             bool backtick = (escapes & Escapes.BacktickU) != 0 && text.IndexOf('`') >= 0;
@@ -228,61 +197,50 @@ namespace Guardrails.Core.Files
             }
         }
 
-        private static string? Decode(string text, Escapes escapes, bool percent, out int[] offsets)
+        private static string? Decode(string text, Escapes escapes, bool percent, out int[] offsets) =>
+            MappedText.Decode(text, new Decoder(escapes, percent), out offsets);
+
+        /// <summary>The percent-escapes (when asked) and the string escapes of one language, for <see cref="MappedText.Decode{TDecoder}"/>.</summary>
+        private readonly struct Decoder : IDecoder
         {
-            var sb = new StringBuilder(text.Length);
-            var map = new List<int>(text.Length + 1);
-            bool changed = false;
-            for (int i = 0; i < text.Length;)
+            private readonly Escapes _escapes;
+            private readonly bool _percent;
+
+            public Decoder(Escapes escapes, bool percent)
+            {
+                _escapes = escapes;
+                _percent = percent;
+            }
+
+            public int Decode(string text, int i, MappedText view)
             {
                 char c = text[i];
-                int consumed = 0;
-                if (c == '%' && percent)
+                if (c == '%' && _percent)
                 {
-                    consumed = Percent(text, i, sb);
+                    return Percent(text, i, view.Text);
                 }
-                else if (c == '\\' && (escapes & (CLike | Escapes.UBraces)) != 0)
+
+                if (c == '\\' && (_escapes & (CLike | Escapes.UBraces)) != 0)
                 {
-                    consumed = Backslash(text, i, escapes, sb);
+                    int consumed = Backslash(text, i, _escapes, view.Text);
                     if (consumed == 0 && i + 1 < text.Length)
                     {
                         // Any other escape (\\, \", \n) is kept as written, both characters: \\x2d is no escape.
-                        sb.Append(c).Append(text[i + 1]);
-                        map.Add(i);
-                        map.Add(i + 1);
-                        i += 2;
-                        continue;
-                    }
-                }
-                else if (c == '`' && (escapes & Escapes.BacktickU) != 0 && i + 2 < text.Length && text[i + 1] == 'u' && text[i + 2] == '{')
-                {
-                    consumed = Braced(text, i + 3, sb, out int end) ? end + 1 - i : 0;
-                }
-                else if (c == '&' && (escapes & Escapes.Html) != 0)
-                {
-                    consumed = HtmlReference(text, i, sb);
-                }
-
-                if (consumed > 0)
-                {
-                    while (map.Count < sb.Length)
-                    {
-                        map.Add(i);
+                        view.Append(c, i);
+                        view.Append(text[i + 1], i + 1);
+                        return -2;
                     }
 
-                    i += consumed;
-                    changed = true;
-                    continue;
+                    return consumed;
                 }
 
-                sb.Append(c);
-                map.Add(i);
-                i++;
+                if (c == '`' && (_escapes & Escapes.BacktickU) != 0 && i + 2 < text.Length && text[i + 1] == 'u' && text[i + 2] == '{')
+                {
+                    return Braced(text, i + 3, view.Text, out int end) ? end + 1 - i : 0;
+                }
+
+                return c == '&' && (_escapes & Escapes.Html) != 0 ? HtmlReference(text, i, view.Text) : 0;
             }
-
-            map.Add(text.Length);
-            offsets = map.ToArray();
-            return changed ? sb.ToString() : null;
         }
 
         /// <summary><c>%XX</c> of a printable ASCII character appended decoded; the characters it took, or 0.</summary>
@@ -379,9 +337,6 @@ namespace Guardrails.Core.Files
         }
 
         // ---- notebooks ----------------------------------------------------------------------------------------------
-
-        /// <summary>A Jupyter notebook (<c>.ipynb</c>).</summary>
-        public static bool IsNotebook(string path) => string.Equals(Path.GetExtension(path), ".ipynb", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
         /// The self-identifying keys a notebook's lists of strings hold once joined as Jupyter joins them (concatenated), that

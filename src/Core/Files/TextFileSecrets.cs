@@ -358,6 +358,7 @@ namespace Guardrails.Core.Files
         private static void ScanAs(TextFileKind kind, string path, string text, List<SecretMatch> results, bool whole)
         {
             int first = results.Count;
+            SourceLanguage language = SourceLanguages.Of(path);
             ScanText(kind, path, text, results, whole);
 
             // An XML element's value split by a comment, a PI or a CDATA section (adversary round 10 route 3) is one value to
@@ -376,7 +377,7 @@ namespace Guardrails.Core.Files
             // A key written with the format's escapes (XML character references, YAML/TOML/.properties \u escapes and
             // escaped line breaks), or split by XML markup (also in HTML and Razor pages): found in the decoded text,
             // reported from the first character of its first piece in the file.
-            string? decoded = FormatEscapes.Decode(path, kind, text, out int[] offsets);
+            string? decoded = FormatEscapes.Decode(language, kind, text, out int[] offsets);
             if (decoded != null)
             {
                 var found = new List<SecretMatch>();
@@ -392,26 +393,30 @@ namespace Guardrails.Core.Files
                 AddMapped(results, first, found, offsets);
             }
 
+            // A URL's %XX escapes and the file language's own string escapes (\x2d, \u002d, &#45;) decoded, once (adversary
+            // round 13 routes 1, 5, 11).
+            string? unescaped = SourceEscapes.Decode(language, text, out int[] unescapedOffsets);
+
             // A key written in the script or container language's own quoting (one word or literal the language joins from
             // pieces: sh "…"'…', backslash-newline, PowerShell `, cmd ^, Python adjacent literals, ${""}), or literals the
             // language joins by an operator or a join/concat/format call ("…" + "…", -join, concat('…','…')): the self-identifying
             // scan of the joined text, reported at the key's first piece; it replaces a "possible secret" read from a piece.
-            AddFromView(results, first, LanguageJoins.Join(kind, path, text, out int[] joinedOffsets), joinedOffsets);
+            // The language joins the decoded text (MSBuild's %XX in a piece of a value), mapped back through its offsets.
+            string? joined = LanguageJoins.Join(kind, language, unescaped ?? text, out int[] joinedOffsets);
+            AddFromView(results, first, joined, joinedOffsets, unescaped == null ? null : unescapedOffsets);
 
             // A Python file declared UTF-7 (PEP 263): read as Python decodes it.
-            AddFromView(results, first, LanguageJoins.DecodePythonCoding(path, text, out int[] decodedOffsets), decodedOffsets);
+            AddFromView(results, first, LanguageJoins.DecodePythonCoding(language, text, out int[] decodedOffsets), decodedOffsets);
 
-            // A URL's %XX escapes and the file language's own string escapes (\x2d, \u002d, &#45;), and a notebook's lists of
-            // strings joined (adversary round 13 routes 1, 5, 11): the self-identifying scan of the decoded text.
-            string? unescaped = SourceEscapes.Decode(path, text, out int[] unescapedOffsets);
+            // The self-identifying scan of the decoded text, and a notebook's lists of strings joined.
             if (unescaped != null && SecretScanner.MightContainKey(unescaped))
             {
                 var found = new List<SecretMatch>();
                 SecretScanner.Scan(unescaped, found);
-                AddMapped(results, first, found, unescapedOffsets);
+                AddMapped(results, first, found, unescapedOffsets, replacesPossible: true);
             }
 
-            if (SourceEscapes.IsNotebook(path))
+            if (language == SourceLanguage.Notebook)
             {
                 SourceEscapes.ScanNotebookLists(text, results, first);
             }
@@ -426,7 +431,7 @@ namespace Guardrails.Core.Files
         /// The self-identifying keys of a view of the text (<paramref name="view"/>, null for none) whose characters come from
         /// the file's offsets <paramref name="offsets"/>: <see cref="AddMapped"/> as the pieces of a joined value.
         /// </summary>
-        private static void AddFromView(List<SecretMatch> results, int first, string? view, int[] offsets)
+        private static void AddFromView(List<SecretMatch> results, int first, string? view, int[] offsets, int[]? through = null)
         {
             if (view == null)
             {
@@ -435,7 +440,7 @@ namespace Guardrails.Core.Files
 
             var found = new List<SecretMatch>();
             SecretScanner.Scan(view, found);
-            AddMapped(results, first, found, offsets, pieces: true);
+            AddMapped(results, first, found, offsets, pieces: true, through);
         }
 
         /// <summary>
@@ -443,17 +448,28 @@ namespace Guardrails.Core.Files
         /// file their characters came from, unless one starts there already. With <paramref name="pieces"/> (each view
         /// character is one file character, the junctions between them removed) a key ends at its last piece's character and
         /// replaces a "possible secret" the raw text gave for a piece of it; otherwise a match ends where the file character
-        /// of the view's next character starts (an escape decodes several file characters into one).
+        /// of the view's next character starts (an escape decodes several file characters into one), and with
+        /// <paramref name="replacesPossible"/> (the file language's escapes decoded) it replaces a "possible secret" the raw
+        /// text gave for its escaped text too (<c>&lt;OpenAiApiKey&gt;sk%2Dproj-…</c> is that key). With
+        /// <paramref name="through"/> the view was built from a decoded view whose offsets these are.
         /// </summary>
-        private static void AddMapped(List<SecretMatch> results, int first, List<SecretMatch> found, int[] offsets, bool pieces = false)
+        private static void AddMapped(List<SecretMatch> results, int first, List<SecretMatch> found, int[] offsets, bool pieces = false, int[]? through = null, bool replacesPossible = false)
         {
             foreach (SecretMatch match in found)
             {
                 int start = offsets[match.Start];
                 int end = pieces ? offsets[match.Start + match.Length - 1] + 1 : offsets[match.Start + match.Length];
-                if (pieces && !match.Format.IsGeneric)
+                if (through != null)
                 {
-                    // A piece of this key read as a "possible secret" under its name is this key.
+                    // The view was built from a decoded text: its offsets are into that text, whose own lead to the file
+                    // (the end: past the escape the key's last character was decoded from).
+                    start = through[start];
+                    end = through[end];
+                }
+
+                if ((pieces || replacesPossible) && !match.Format.IsGeneric)
+                {
+                    // A piece of this key (or its escaped text) read as a "possible secret" under its name is this key.
                     for (int i = results.Count - 1; i >= first; i--)
                     {
                         if (results[i].Format.IsGeneric && results[i].Start < end && results[i].Start + results[i].Length > start)
