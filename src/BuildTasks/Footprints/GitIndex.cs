@@ -167,11 +167,12 @@ namespace Guardrails.BuildTasks.Footprints
 
         private sealed class Cached
         {
-            public Cached((long, DateTime) key, Dictionary<string, string> entries, List<string> gitlinks)
+            public Cached((long, DateTime) key, Dictionary<string, string> entries, List<string> gitlinks, List<string> executables)
             {
                 Key = key;
                 Entries = entries;
                 Gitlinks = gitlinks;
+                Executables = executables;
             }
 
             public (long, DateTime) Key { get; }
@@ -179,6 +180,9 @@ namespace Guardrails.BuildTasks.Footprints
             public Dictionary<string, string> Entries { get; }
 
             public List<string> Gitlinks { get; }
+
+            /// <summary>Regular files staged with the executable bit (mode 100755).</summary>
+            public List<string> Executables { get; }
         }
 
         /// <summary>
@@ -189,57 +193,51 @@ namespace Guardrails.BuildTasks.Footprints
         /// </summary>
         public static Dictionary<string, string>? TryReadEntries(string repositoryRoot) => TryReadEntries(repositoryRoot, 0);
 
+        /// <summary>
+        /// The tracked regular files staged with the executable bit (git index mode 100755: <c>git add --chmod=+x</c>, a file
+        /// made executable before <c>git add</c>), relative and '/' separated, a checked-out submodule's too; null when the index
+        /// cannot be read. Such a file is a program whatever its name.
+        /// </summary>
+        public static HashSet<string>? TryReadExecutables(string repositoryRoot) => TryReadExecutables(repositoryRoot, 0);
+
+        private static HashSet<string>? TryReadExecutables(string repositoryRoot, int depth)
+        {
+            try
+            {
+                Cached? cached = TryLoad(repositoryRoot);
+                if (cached == null)
+                {
+                    return null;
+                }
+
+                var executables = new HashSet<string>(cached.Executables, StringComparer.Ordinal);
+                if (depth < MaxSubmoduleDepth)
+                {
+                    foreach (string link in cached.Gitlinks)
+                    {
+                        foreach (string inner in TryReadExecutables(Path.Combine(repositoryRoot, link.Replace('/', Path.DirectorySeparatorChar)), depth + 1) ?? new HashSet<string>())
+                        {
+                            executables.Add(link + "/" + inner);
+                        }
+                    }
+                }
+
+                return executables;
+            }
+            catch (Exception e) when (FootprintDiscovery.IsIoException(e))
+            {
+                return null;
+            }
+        }
+
         private static Dictionary<string, string>? TryReadEntries(string repositoryRoot, int depth)
         {
             try
             {
-                string? gitDir = GitDirectory(repositoryRoot);
-                if (gitDir == null)
+                Cached? cached = TryLoad(repositoryRoot);
+                if (cached == null)
                 {
                     return null;
-                }
-
-                string path = Path.Combine(gitDir, "index");
-                var info = new FileInfo(path);
-                if (!info.Exists)
-                {
-                    return null;
-                }
-
-                // One check reads the index for committed footprints, personal files and build output: parse it once per
-                // version of the file (path, length, time), not once per question. Callers get a copy they may change.
-                (long Length, DateTime Written) key = (info.Length, info.LastWriteTimeUtc);
-                Cached? cached;
-                lock (CacheLock)
-                {
-                    Cache.TryGetValue(info.FullName, out cached);
-                }
-
-                if (cached == null || !cached.Key.Equals(key))
-                {
-                    LoadedFile? index = SourceFile.TryLoad(path, MaxIndexBytes, out _, out _);
-                    if (index == null)
-                    {
-                        return null;
-                    }
-
-                    var links = new List<string>();
-                    Dictionary<string, string>? parsed = ParseEntries(index.Bytes, links, gitDir);
-                    if (parsed == null)
-                    {
-                        return null;
-                    }
-
-                    cached = new Cached(key, parsed, links);
-                    lock (CacheLock)
-                    {
-                        if (Cache.Count > 32)
-                        {
-                            Cache.Clear();
-                        }
-
-                        Cache[info.FullName] = cached;
-                    }
                 }
 
                 var entries = new Dictionary<string, string>(cached.Entries, StringComparer.Ordinal);
@@ -267,6 +265,62 @@ namespace Guardrails.BuildTasks.Footprints
             {
                 return null;
             }
+        }
+
+        /// <summary>The parsed index of <paramref name="repositoryRoot"/>, once per version of the file; null when there is none or it cannot be read.</summary>
+        private static Cached? TryLoad(string repositoryRoot)
+        {
+            string? gitDir = GitDirectory(repositoryRoot);
+            if (gitDir == null)
+            {
+                return null;
+            }
+
+            string path = Path.Combine(gitDir, "index");
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                return null;
+            }
+
+            // One check reads the index for committed footprints, personal files and build output: parse it once per
+            // version of the file (path, length, time), not once per question. Callers get a copy they may change.
+            (long Length, DateTime Written) key = (info.Length, info.LastWriteTimeUtc);
+            Cached? cached;
+            lock (CacheLock)
+            {
+                Cache.TryGetValue(info.FullName, out cached);
+            }
+
+            if (cached == null || !cached.Key.Equals(key))
+            {
+                LoadedFile? index = SourceFile.TryLoad(path, MaxIndexBytes, out _, out _);
+                if (index == null)
+                {
+                    return null;
+                }
+
+                var links = new List<string>();
+                var executables = new List<string>();
+                Dictionary<string, string>? parsed = ParseEntries(index.Bytes, links, gitDir, executables);
+                if (parsed == null)
+                {
+                    return null;
+                }
+
+                cached = new Cached(key, parsed, links, executables);
+                lock (CacheLock)
+                {
+                    if (Cache.Count > 32)
+                    {
+                        Cache.Clear();
+                    }
+
+                    Cache[info.FullName] = cached;
+                }
+            }
+
+            return cached;
         }
 
         private static string? GitDirectory(string root)
@@ -316,7 +370,7 @@ namespace Guardrails.BuildTasks.Footprints
         /// file's own. Without <paramref name="gitDir"/>, or with a shared index that cannot be read, a split index is null
         /// (unreadable), never read as the few entries it holds itself.
         /// </summary>
-        internal static Dictionary<string, string>? ParseEntries(byte[] data, List<string>? gitlinks, string? gitDir = null)
+        internal static Dictionary<string, string>? ParseEntries(byte[] data, List<string>? gitlinks, string? gitDir = null, List<string>? executables = null)
         {
             List<RawEntry>? own = ParseRaw(data, out int end);
             if (own == null)
@@ -391,6 +445,10 @@ namespace Guardrails.BuildTasks.Footprints
                 if ((entry.Mode & 0xF000) == 0xE000)
                 {
                     gitlinks?.Add(entry.Name); // 0160000: a submodule
+                }
+                else if ((entry.Mode & 0xF000) == 0x8000 && (entry.Mode & 0x40) != 0)
+                {
+                    executables?.Add(entry.Name); // 0100755: a regular file with the executable bit
                 }
             }
 

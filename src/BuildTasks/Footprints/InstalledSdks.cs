@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using Guardrails.BuildTasks.Foundation;
 using Guardrails.BuildTasks.Policy;
+using Guardrails.Core.Files;
 using Guardrails.Core.Json;
 using Guardrails.Core.Sdks;
 
@@ -35,9 +36,8 @@ namespace Guardrails.BuildTasks.Footprints
         }
 
         /// <summary>
-        /// Whether <paramref name="relative"/> is a command file every commit of which the build reads for installs (a shell
-        /// script or a Dockerfile/Containerfile anywhere in the repository; the launcher reader reads such files only on the
-        /// project's way to the root).
+        /// Whether <paramref name="relative"/> is a command file every commit of which the build reads for installs (a script
+        /// of any kind <see cref="ScriptKinds"/> lists, a Dockerfile/Containerfile or a notebook, anywhere in the repository).
         /// </summary>
         public static bool IsCommandFile(string relative)
         {
@@ -48,11 +48,8 @@ namespace Guardrails.BuildTasks.Footprints
                 return false;
             }
 
-            return lower.EndsWith(".sh", StringComparison.Ordinal) || lower.EndsWith(".bash", StringComparison.Ordinal) || lower.EndsWith(".zsh", StringComparison.Ordinal) ||
-                   IsContainerFile(lower) || IsNotebook(lower) || IsPowerShell(lower);
+            return ScriptKinds.IsScript(lower) || IsContainerFile(lower) || IsNotebook(lower);
         }
-
-        private static bool IsPowerShell(string lower) => lower.EndsWith(".ps1", StringComparison.Ordinal) || lower.EndsWith(".psm1", StringComparison.Ordinal);
 
         /// <summary>A Jupyter notebook (<c>.ipynb</c>) or a Polyglot Notebook (<c>.dib</c>): its shell and magic lines are read for installs.</summary>
         public static bool IsNotebook(string path) =>
@@ -88,7 +85,7 @@ namespace Guardrails.BuildTasks.Footprints
 
             string lowerName = System.IO.Path.GetFileName(path).ToLowerInvariant();
             bool container = IsContainerFile(lowerName);
-            if (IsPowerShell(lowerName))
+            if (ScriptKinds.IsPowerShell(lowerName))
             {
                 RequiredModules(path, text, found);
                 text = text.Replace("`\r\n", "\\\r\n").Replace("`\n", "\\\n"); // PowerShell's line continuation, as the shell's (same lines)

@@ -4,6 +4,7 @@ using System.IO;
 using System.Text.RegularExpressions;
 using Guardrails.BuildTasks.Formats;
 using Guardrails.BuildTasks.Foundation;
+using Guardrails.Core.Files;
 using Guardrails.Core.Json;
 using Guardrails.Core.Rules;
 using static Guardrails.BuildTasks.Footprints.AssistantIds;
@@ -36,9 +37,6 @@ namespace Guardrails.BuildTasks.Footprints
             ("docker.all-hands.dev/all-hands-ai/openhands", OpenHands), ("ghcr.io/all-hands-ai/openhands", OpenHands), ("us-docker.pkg.dev/gemini-code-dev/gemini-cli/sandbox", Gemini),
         };
 
-        /// <summary>The script kinds read a line at a time besides <c>*.sh</c> (the kinds GRD002 reads as scripts).</summary>
-        private static readonly string[] ScriptExtensions = { ".bash", ".zsh", ".ksh", ".ps1", ".psm1", ".cmd", ".bat" };
-
         /// <summary>Folders a <c>core.hooksPath</c> names by convention: each git hook file in them is a script.</summary>
         private static readonly string[] HookFolders = { ".githooks", ".git-hooks" };
 
@@ -56,19 +54,6 @@ namespace Guardrails.BuildTasks.Footprints
                    (name.StartsWith("buildspec", StringComparison.Ordinal) && IsYamlName(name)) ||
                    (name.StartsWith("cloudbuild", StringComparison.Ordinal) && IsYamlName(name)) ||
                    name == "appveyor.yml" || name == ".appveyor.yml" || name == ".cirrus.yml" || name.StartsWith(".tekton/", StringComparison.Ordinal);
-        }
-
-        private static bool IsScriptFile(string name)
-        {
-            foreach (string extension in ScriptExtensions)
-            {
-                if (name.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static bool IsHookFile(string name)
@@ -134,62 +119,19 @@ namespace Guardrails.BuildTasks.Footprints
         }
 
         /// <summary>The file's content when its first line is a shell shebang (only the first bytes of any other file are read).</summary>
-        private static LoadedFile? ShebangScript(string fullPath)
-        {
-            try
-            {
-                var head = new byte[128];
-                int read;
-                using (var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
-                {
-                    read = stream.Read(head, 0, head.Length);
-                }
+        private static LoadedFile? ShebangScript(string fullPath) =>
+            InterpreterOf(fullPath) == ScriptInterpreter.Shell ? SourceFile.TryLoad(fullPath, RuleCatalog.UnreadableAssistantFile, "The launcher file", out Finding? _) : null;
 
-                if (!IsShellShebang(System.Text.Encoding.ASCII.GetString(head, 0, read)))
-                {
-                    return null;
-                }
-            }
-            catch (Exception e) when (FootprintDiscovery.IsIoException(e))
-            {
-                return null;
-            }
-
-            return SourceFile.TryLoad(fullPath, RuleCatalog.UnreadableAssistantFile, "The launcher file", out Finding? _);
-        }
-
-        /// <summary>Whether <paramref name="text"/> starts with <c>#!</c> naming a shell (<c>/bin/sh</c>, <c>/usr/bin/env bash</c>, <c>env -S zsh -e</c>).</summary>
-        internal static bool IsShellShebang(string text)
-        {
-            if (!text.StartsWith("#!", StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            int end = text.IndexOf('\n');
-            string[] words = (end < 0 ? text.Substring(2) : text.Substring(2, end - 2)).Trim().Split(new[] { ' ', '\t', '\r' }, StringSplitOptions.RemoveEmptyEntries);
-            for (int i = 0; i < words.Length; i++)
-            {
-                string program = words[i].Substring(words[i].LastIndexOf('/') + 1);
-                if (i == 0 && program == "env" || program.StartsWith("-", StringComparison.Ordinal) && i > 0)
-                {
-                    continue; // env and its options (-S)
-                }
-
-                return program == "sh" || program == "bash" || program == "zsh" || program == "dash" || program == "ksh" || program == "ash" || program == "pwsh";
-            }
-
-            return false;
-        }
+        /// <summary>Whether <paramref name="text"/> starts with <c>#!</c> naming a shell (<c>/bin/sh</c>, <c>/usr/bin/env bash</c>, <c>env -S zsh -e</c>, pwsh).</summary>
+        internal static bool IsShellShebang(string text) => Interpreter(text) == ScriptInterpreter.Shell;
 
         /// <summary>
-        /// A script that is not <c>*.sh</c>: every line a command line; for cmd/batch without the <c>@</c> echo prefix and
-        /// <c>call</c>, and without <c>REM</c>/<c>::</c> comments.
+        /// A script of any kind <see cref="ScriptKinds"/> lists: every line a command line; for cmd/batch without the <c>@</c>
+        /// echo prefix and <c>call</c>, and without <c>REM</c>/<c>::</c> comments.
         /// </summary>
         private static void ReadOtherScript(LauncherFile file, string text)
         {
-            bool batch = file.RelativePath.EndsWith(".cmd", StringComparison.OrdinalIgnoreCase) || file.RelativePath.EndsWith(".bat", StringComparison.OrdinalIgnoreCase);
-            if (!batch)
+            if (!ScriptKinds.IsBatch(file.RelativePath))
             {
                 ReadScript(file, text, "line", allLines: true);
                 return;

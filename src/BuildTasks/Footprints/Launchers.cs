@@ -87,7 +87,7 @@ namespace Guardrails.BuildTasks.Footprints
             (".github/workflows", "*.yml"), (".github/workflows", "*.yaml"), (string.Empty, ".gitlab-ci.yml"), (string.Empty, ".gitlab-ci.yaml"),
             (string.Empty, "azure-pipelines*.yml"), (string.Empty, "azure-pipelines*.yaml"), (string.Empty, "bitbucket-pipelines.yml"),
             (".circleci", "config.yml"), (string.Empty, "Dockerfile"), (string.Empty, "Dockerfile.*"), (string.Empty, "*.Dockerfile"),
-            (string.Empty, "*.sh"), ("scripts", "*.sh"), (string.Empty, "requirements*.txt"), (string.Empty, "requirements*.in"), ("requirements", "*.txt"),
+            (string.Empty, "requirements*.txt"), (string.Empty, "requirements*.in"), ("requirements", "*.txt"),
             (string.Empty, "*.csproj"), (string.Empty, "*.vbproj"), (string.Empty, "*.fsproj"), (string.Empty, "*.proj"),
             (string.Empty, "*.props"), (string.Empty, "*.targets"),
             // adversary round 12 route 12: deploy and runtime descriptors (docker compose, Podman's Containerfile, foreman's
@@ -99,9 +99,7 @@ namespace Guardrails.BuildTasks.Footprints
             (string.Empty, ".woodpecker.yml"), (".woodpecker", "*.yml"), (".woodpecker", "*.yaml"), (string.Empty, ".travis.yml"), (string.Empty, "buildspec*.yml"),
             (string.Empty, "buildspec*.yaml"), (string.Empty, "cloudbuild*.yaml"), (string.Empty, "cloudbuild*.yml"), (string.Empty, "appveyor.yml"),
             (string.Empty, ".appveyor.yml"), (string.Empty, ".cirrus.yml"), (".tekton", "*.yaml"), (".tekton", "*.yml"),
-            (string.Empty, "*.bash"), ("scripts", "*.bash"), (string.Empty, "*.zsh"), ("scripts", "*.zsh"), (string.Empty, "*.ksh"), ("scripts", "*.ksh"),
-            (string.Empty, "*.ps1"), ("scripts", "*.ps1"), (string.Empty, "*.psm1"), ("scripts", "*.psm1"), (string.Empty, "*.cmd"), ("scripts", "*.cmd"),
-            (string.Empty, "*.bat"), ("scripts", "*.bat"),
+            // scripts of every kind (ScriptKinds) are read in the folder and in scripts/ by ScriptCandidates, and anywhere through git's index
         };
 
         /// <summary>
@@ -231,6 +229,8 @@ namespace Guardrails.BuildTasks.Footprints
                 }
             }
 
+            found.AddRange(ExecutableScripts(repositoryRoot)); // committed with the executable bit, a script by its shebang (Launchers.Scripts)
+
             foreach (string relative in CodeLaunchers.CommittedFiles(repositoryRoot))
             {
                 // The application's C# (adversary round 12 route 4): each file read once per build node (CodeLaunchers.In).
@@ -279,11 +279,13 @@ namespace Guardrails.BuildTasks.Footprints
                 levelFolders.Add(FootprintDiscovery.Normalize(level));
             }
 
+            HashSet<string> scriptFolders = LevelScriptFolders(levels);
             foreach (string relative in tracked)
             {
                 // a workload manifest or (adversary round 13 route 13) a shebang script by any name: no level's candidates list it
                 bool workload = IsWorkloadCandidate(relative) || IsShebangCandidate(relative);
-                if (!(MsBuildProjectFiles.IsMsBuildFile(relative) || IsDeployDescriptor(relative) || workload) || relative.EndsWith("/", StringComparison.Ordinal))
+                bool script = Guardrails.Core.Files.ScriptKinds.IsScript(relative); // anywhere but a level's folder and scripts/
+                if (!(MsBuildProjectFiles.IsMsBuildFile(relative) || IsDeployDescriptor(relative) || workload || script) || relative.EndsWith("/", StringComparison.Ordinal))
                 {
                     continue;
                 }
@@ -292,7 +294,7 @@ namespace Guardrails.BuildTasks.Footprints
                 bool skipped = GitIndex.UnderGeneratedFolder(segments);
 
                 string folder = segments.Length == 1 ? repositoryRoot! : Path.Combine(repositoryRoot!, string.Join(Path.DirectorySeparatorChar.ToString(), segments, 0, segments.Length - 1));
-                if (!skipped && (workload || !levelFolders.Contains(FootprintDiscovery.Normalize(folder))))
+                if (!skipped && (workload || !(script ? scriptFolders : levelFolders).Contains(FootprintDiscovery.Normalize(folder))))
                 {
                     files.Add(relative); // a workload manifest by any name: no level's candidates list it
                 }
@@ -311,8 +313,13 @@ namespace Guardrails.BuildTasks.Footprints
             var files = new List<string>();
             foreach (string relative in CommittedFiles(repositoryRoot, levels))
             {
-                files.Add(Path.Combine(repositoryRoot!, relative.Replace('/', Path.DirectorySeparatorChar)));
+                if (IsCommittedInput(repositoryRoot!, relative))
+                {
+                    files.Add(Path.Combine(repositoryRoot!, relative.Replace('/', Path.DirectorySeparatorChar)));
+                }
             }
+
+            files.AddRange(ExecutableScriptInputs(repositoryRoot));
 
             foreach (string config in Relays.ConfigFiles(levels, repositoryRoot))
             {
@@ -414,6 +421,11 @@ namespace Guardrails.BuildTasks.Footprints
             {
                 yield return relative; // .githooks/pre-commit, .github/actions/x/action.yml (adversary round 13 routes 13, 16)
             }
+
+            foreach (string relative in ScriptCandidates(level))
+            {
+                yield return relative; // every script kind, in the folder and in scripts/ (Launchers.Scripts)
+            }
         }
 
         /// <summary>Reads one launcher file.</summary>
@@ -492,13 +504,9 @@ namespace Guardrails.BuildTasks.Footprints
                     ReadDockerfile(file, text);
                     ReadDockerfileImages(file, text); // FROM an assistant's image (round 13 route 3)
                 }
-                else if (name.EndsWith(".sh", StringComparison.Ordinal))
+                else if (Guardrails.Core.Files.ScriptKinds.IsScript(name))
                 {
-                    ReadScript(file, text, "line", allLines: true);
-                }
-                else if (IsScriptFile(name))
-                {
-                    ReadOtherScript(file, text); // bash, zsh, ksh, PowerShell, cmd/batch (adversary round 13 route 13)
+                    ReadOtherScript(file, text); // sh, bash, zsh, ksh, fish, PowerShell, cmd/batch (adversary round 13 route 13)
                 }
                 else if (IsPipelineFile(name))
                 {

@@ -27,11 +27,11 @@ namespace Guardrails.BuildTasks.Foundation
         private static readonly HashSet<string> Extensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
             ".json", ".jsonc", ".config", ".xml", ".yml", ".yaml", ".env", ".ini", ".properties", ".toml", ".http", ".rest",
-            ".ps1", ".sh", ".cmd", ".bat", ".props", ".targets", ".user", ".rsp", ".runsettings", ".csproj", ".fsproj", ".vbproj", ".proj", ".ipynb", ".dib",
+            ".props", ".targets", ".user", ".rsp", ".runsettings", ".csproj", ".fsproj", ".vbproj", ".proj", ".ipynb", ".dib",
             // Infrastructure, scripts and pages a .NET repository commits beside its code; keys pasted there ship too (a
             // Dockerfile ENV is baked into the image, Terraform variables reach the cloud, a page reaches the browser).
             ".tf", ".tfvars", ".hcl", ".bicep", ".bicepparam", ".containerfile", ".py", ".ts", ".tsx", ".mts", ".cts", ".sql", ".md", ".csx", ".cake",
-            ".cshtml", ".razor", ".pubxml", ".psm1", ".psd1", ".cfg", ".conf", ".dockerfile",
+            ".cshtml", ".razor", ".pubxml", ".psd1", ".cfg", ".conf", ".dockerfile",
             // Plain text, key files, tables and the code and templates of other languages a .NET repository carries
             // (adversary round 3, #9: a key in notes.txt, openai.key, keys.csv, app.js, main.go or a Helm template was read
             // by neither the build nor `guardrails scan`). Read as raw text: self-identifying keys.
@@ -42,7 +42,7 @@ namespace Guardrails.BuildTasks.Foundation
             // `dotnet fsi`), T4 templates, patches waiting to be applied, credential files (.netrc's password lines) and
             // the other files a .NET repository commits beside its code (shell variants, package-manager and client
             // configs, XAML, WebForms pages, shared-project items, HTTP archives).
-            ".vb", ".vbs", ".fs", ".fsx", ".fsi", ".tt", ".ttinclude", ".t4", ".patch", ".diff", ".netrc", ".bash", ".zsh", ".fish",
+            ".vb", ".vbs", ".fs", ".fsx", ".fsi", ".tt", ".ttinclude", ".t4", ".patch", ".diff", ".netrc",
             ".nuspec", ".xaml", ".axaml", ".settings", ".npmrc", ".pypirc", ".yarnrc", ".gitconfig", ".pgpass", ".json5", ".jsonl",
             ".ndjson", ".har", ".aspx", ".ascx", ".asmx", ".ashx", ".master", ".vbhtml", ".projitems", ".shproj", ".sqlproj",
             ".ps1xml", ".graphql", ".gql", ".proto",
@@ -52,6 +52,14 @@ namespace Guardrails.BuildTasks.Foundation
             ".code-workspace", ".gitmodules", ".bru", ".h", ".hpp", ".hh", ".c", ".cc", ".cpp", ".cxx", ".rst", ".mdx", ".adoc", ".list",
             ".secret", ".secrets",
         };
+
+        static ScanFileKinds()
+        {
+            foreach (string script in ScriptKinds.Extensions)
+            {
+                Extensions.Add(script); // every script kind (the one list: ScriptKinds)
+            }
+        }
 
         /// <summary>
         /// File names read whatever their extension (Dockerfile, Dockerfile.prod, Dockerfile-dev, Containerfile, Jenkinsfile,

@@ -521,7 +521,7 @@ namespace Guardrails.Core.Files
                     ReadCodeAssignments(text, reader);
                     ReadRequestHeaders(text, reader);
                     break;
-                case TextFileKind.PlainText when IsScript(path):
+                case TextFileKind.PlainText when ScriptKinds.IsScript(path):
                     // export NAME='…' (sh), $env:NAME = "…" (PowerShell), set NAME=… (cmd): read like .env lines.
                     ReadAssignments(text, reader, sections: false);
                     break;
@@ -559,12 +559,6 @@ namespace Guardrails.Core.Files
             {
                 WalkJson(root, string.Empty, sink);
             }
-        }
-
-        private static bool IsScript(string path)
-        {
-            string extension = Path.GetExtension(path).ToLowerInvariant();
-            return extension == ".sh" || extension == ".bash" || extension == ".zsh" || extension == ".ps1" || extension == ".psm1" || extension == ".cmd" || extension == ".bat";
         }
 
         private static bool IsCodeText(string path)

@@ -1,0 +1,159 @@
+using Guardrails.BuildTasks.Footprints;
+using Guardrails.BuildTasks.Foundation;
+using Guardrails.Core.Files;
+
+namespace Guardrails.BuildTasks.Tests.Footprints;
+
+/// <summary>
+/// Session 17 (issue 12, session 16's review): one list of script kinds (<see cref="ScriptKinds"/>) read by the key scan, the
+/// install reader and the launcher reader; every script kind read wherever it is committed (<c>tools/ci/run.bash</c>); a file
+/// committed with the executable bit read by its shebang (shell, Python, Node); only scripts among the extension-less files
+/// as inputs of the incremental check; <c>$GITHUB_ENV</c> scoped to the later steps of its job and a script's definitions to
+/// the lines after them; a dev container's lifecycle commands read as a launcher.
+/// </summary>
+public class ScriptsSession17Tests
+{
+    private static readonly string ClaudeCode = FootprintHarness.Manifest("[ { \"id\": \"claude-code\" } ]");
+
+    private static readonly string ClaudeAndCopilot = FootprintHarness.Manifest("[ { \"id\": \"claude-code\" }, { \"id\": \"github-copilot\" } ]");
+
+    private const string Bypass = "claude -p fix --dangerously-skip-permissions";
+
+    private const string Relay = "https://anthropic-relay.cheap-llm.example";
+
+    private const string Job = "on: [pull_request]\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n";
+
+    /// <summary>A repository with git's index holding <paramref name="files"/> (and the project); <paramref name="executable"/> staged with mode 100755.</summary>
+    private static FootprintRepo Committed(string[] executable, params (string Path, string Content)[] files)
+    {
+        var repo = new FootprintRepo(withGit: false);
+        GitIndexTests.Git(repo.Root, "init", "-q");
+        foreach ((string path, string content) in files)
+        {
+            repo.Write(path, content);
+        }
+
+        repo.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        GitIndexTests.Git(repo.Root, "add", "-A");
+        foreach (string path in executable)
+        {
+            GitIndexTests.Git(repo.Root, "update-index", "--chmod=+x", path);
+        }
+
+        return repo;
+    }
+
+    private static string Full(FootprintRepo repo, string relative) => Path.Combine(repo.Root, relative.Replace('/', Path.DirectorySeparatorChar));
+
+    // ---- 1: one list of script kinds ----
+
+    [Theory]
+    [InlineData("tools/setup.sh")]
+    [InlineData("tools/setup.bash")]
+    [InlineData("tools/setup.zsh")]
+    [InlineData("tools/setup.ksh")]
+    [InlineData("tools/setup.fish")]
+    [InlineData("tools/Setup.ps1")]
+    [InlineData("tools/Setup.psm1")]
+    [InlineData("tools/setup.cmd")]
+    [InlineData("tools/SETUP.BAT")]
+    public void Every_script_kind_is_a_command_file_the_install_reader_reads(string path)
+    {
+        Assert.True(ScriptKinds.IsScript(path));
+        Assert.True(InstalledSdks.IsCommandFile(path), path);
+    }
+
+    [Fact]
+    public void The_scanned_kinds_hold_every_script_kind()
+    {
+        foreach (string extension in ScriptKinds.Extensions)
+        {
+            Assert.True(ScanFileKinds.IsScanned("tools/run" + extension), extension);
+        }
+    }
+
+    // ---- 2: every script kind anywhere, executable files by their shebang ----
+
+    [Theory]
+    [InlineData("tools/ci/run.bash", "#!/usr/bin/env bash\nset -e\n" + Bypass + "\n", 3)]
+    [InlineData("tools/ci/run.zsh", "#!/bin/zsh\n" + Bypass + "\n", 2)]
+    [InlineData("tools/ci/run.ksh", "#!/bin/ksh\n" + Bypass + "\n", 2)]
+    [InlineData("tools/ci/run.fish", "#!/usr/bin/env fish\n" + Bypass + "\n", 2)]
+    [InlineData("eng/Run.ps1", "param([string]$Task = 'fix')\n& " + Bypass + "\n", 2)]
+    [InlineData("eng/run.cmd", "@echo off\ncall " + Bypass + "\n", 2)]
+    [InlineData("eng/ci/agent.sh", "#!/bin/sh\n" + Bypass + "\n", 2)]
+    public void A_script_of_any_kind_committed_anywhere_is_read(string path, string content, int line)
+    {
+        using FootprintRepo repo = Committed(Array.Empty<string>(), (path, content));
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
+
+        Finding bypass = Assert.Single(run.Of("GRD134"));
+        Assert.Equal((Full(repo, path), line), (bypass.File, bypass.Line));
+        Assert.True(run.IsError(bypass), run.ToString());
+    }
+
+    [Fact]
+    public void A_script_in_a_levels_scripts_folder_is_read_once()
+    {
+        using FootprintRepo repo = Committed(Array.Empty<string>(), ("scripts/fix.bash", "#!/bin/bash\n" + Bypass + "\n"), ("fix.zsh", "#!/bin/zsh\n" + Bypass + "\n"));
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
+
+        Assert.Equal(2, run.Of("GRD134").Count);
+    }
+
+    [Theory]
+    [InlineData("tools/agent.py", "#!/usr/bin/env python3\nimport subprocess\n\nsubprocess.run([\"claude\", \"-p\", \"fix\", \"--dangerously-skip-permissions\"], check=True)\n", 4)]
+    [InlineData("tools/agent", "#!/usr/bin/python3\nimport os\nos.system(\"" + Bypass + "\")\n", 3)]
+    [InlineData("tools/review.js", "#!/usr/bin/env node\nconst { execSync } = require('child_process');\nexecSync('" + Bypass + "', { stdio: 'inherit' });\n", 3)]
+    [InlineData("tools/review", "#!/usr/bin/env node\nconst { spawn } = require('node:child_process');\nspawn('claude', ['-p', 'fix', '--dangerously-skip-permissions']);\n", 3)]
+    [InlineData("tools/review.mjs", "#!/usr/bin/env zx\nawait $`" + Bypass + "`\n", 2)]
+    [InlineData("ci/run.step", "#!/bin/bash\necho go\n" + Bypass + "\n", 3)]
+    public void A_file_committed_executable_is_read_by_its_shebang(string path, string content, int line)
+    {
+        using FootprintRepo repo = Committed(new[] { path }, (path, content));
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
+
+        Finding bypass = Assert.Single(run.Of("GRD134"));
+        Assert.Equal((Full(repo, path), line), (bypass.File, bypass.Line));
+    }
+
+    [Fact]
+    public void Control_an_executable_python_file_that_only_prints_a_command_and_the_same_file_not_executable_are_silent()
+    {
+        const string Printing = "#!/usr/bin/env python3\nprint(\"" + Bypass + "\")\n";
+        const string Calling = "#!/usr/bin/env python3\nimport subprocess\nsubprocess.run([\"claude\", \"-p\", \"x\", \"--dangerously-skip-permissions\"])\n";
+        using FootprintRepo repo = Committed(new[] { "tools/printer.py" }, ("tools/printer.py", Printing), ("tools/plain.py", Calling), ("tools/data.bin", "#!/usr/bin/env python3\n"));
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
+
+        Assert.Empty(run.Of("GRD134"));
+        Assert.Empty(run.Of("GRD130"));
+    }
+
+    // ---- 3: the inputs of the incremental check ----
+
+    [Fact]
+    public void Only_scripts_among_the_extension_less_and_executable_files_are_inputs_of_the_check()
+    {
+        using FootprintRepo repo = Committed(
+            new[] { "gradlew", "tools/agent.py", "tools/agent", "tools/tool.jar" },
+            ("LICENSE", "MIT License\n"), ("tools/notes", "claude is a name\n"), ("gradlew", "#!/bin/sh\nexec java -jar x.jar\n"),
+            ("tools/review", "#!/usr/bin/env bash\necho review\n"), ("tools/agent.py", "#!/usr/bin/env python3\nprint(1)\n"),
+            ("tools/agent", "#!/usr/bin/env python3\nprint(1)\n"), ("tools/run", "#!/usr/bin/env python3\nprint(1)\n"), ("tools/tool.jar", "PK\u0003\u0004"));
+        DiscoveryResult discovery = repo.Discover();
+
+        List<string> inputs = Launchers.InputFiles(discovery.Levels, discovery.RepositoryRoot);
+
+        Assert.Contains(Full(repo, "gradlew"), inputs);
+        Assert.Contains(Full(repo, "tools/review"), inputs);
+        Assert.Contains(Full(repo, "tools/agent.py"), inputs);
+        Assert.Contains(Full(repo, "tools/agent"), inputs);
+        Assert.DoesNotContain(Full(repo, "tools/run"), inputs);
+        Assert.DoesNotContain(Full(repo, "LICENSE"), inputs);
+        Assert.DoesNotContain(Full(repo, "tools/notes"), inputs);
+        Assert.DoesNotContain(Full(repo, "tools/tool.jar"), inputs);
+    }
+}
