@@ -14,7 +14,9 @@ namespace Guardrails.BuildTasks.Footprints
     /// and in <c>scripts/</c> of each level and anywhere through git's index (<c>tools/ci/run.bash</c>); a file committed with
     /// the executable bit (mode 100755) whose first line is a shebang of a shell, PowerShell, Python or Node interpreter,
     /// whatever its name (a Python or JavaScript program's process calls are read: <c>subprocess.run([...])</c>,
-    /// <c>os.system("…")</c>, <c>execSync("…")</c>, <c>spawn("claude", [...])</c>, zx's <c>$`…`</c>).
+    /// <c>os.system("…")</c>, <c>execSync("…")</c>, <c>spawn("claude", [...])</c>, zx's <c>$`…`</c>). The scope of what a shell sets: a line appended to
+    /// <c>$GITHUB_ENV</c> holds for the later steps of the same job, and a script's variables and one-line functions from
+    /// the line that defines them on.
     /// </summary>
     public static partial class Launchers
     {
@@ -384,5 +386,40 @@ namespace Guardrails.BuildTasks.Footprints
 
             return first[0]; // os.system("claude -p …"), execSync("…")
         }
+
+        /// <summary>
+        /// The job a CI command's <paramref name="setting"/> belongs to (<c>jobs.review</c> of <c>jobs.review.steps[2].run</c>); the
+        /// whole file for any other (a script, a composite action's steps, a pipeline without jobs).
+        /// </summary>
+        private static string JobOf(string setting)
+        {
+            if (!setting.StartsWith("jobs.", StringComparison.Ordinal))
+            {
+                return string.Empty;
+            }
+
+            int end = setting.IndexOfAny(new[] { '.', '[' }, "jobs.".Length);
+            return end < 0 ? setting : setting.Substring(0, end);
+        }
+
+        /// <summary>
+        /// The <c>$GITHUB_ENV</c> lines that hold for a command at <paramref name="setting"/>: those earlier steps of the same job
+        /// appended (a new job starts without them). Lines a command line appends are added after it (<see cref="EndCommandLine"/>):
+        /// the runner reads the file when the step ends, so they reach the later steps, not the step's own later commands.
+        /// </summary>
+        private static List<string> JobEnvironmentOf(LauncherFile file, string setting)
+        {
+            string job = JobOf(setting);
+            if (!string.Equals(file.Job, job, StringComparison.Ordinal))
+            {
+                file.JobEnvironment.Clear();
+                file.Job = job;
+            }
+
+            return new List<string>(file.JobEnvironment);
+        }
+
+        /// <summary>The <c>$GITHUB_ENV</c> lines a command line appended, for the later steps of its job.</summary>
+        private static void EndCommandLine(LauncherFile file, List<string> appended) => file.JobEnvironment.AddRange(appended);
     }
 }

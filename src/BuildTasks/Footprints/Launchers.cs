@@ -189,9 +189,12 @@ namespace Guardrails.BuildTasks.Footprints
 
             /// <summary>
             /// <c>NAME=value</c> lines a command appended to <c>$GITHUB_ENV</c> (<c>echo "NAME=value" &gt;&gt; "$GITHUB_ENV"</c>): the
-            /// environment of every later command of the file (adversary round 13 route 4).
+            /// environment of the later steps of <see cref="Job"/> (adversary round 13 route 4; <see cref="JobEnvironmentOf"/>).
             /// </summary>
             internal List<string> JobEnvironment { get; } = new List<string>();
+
+            /// <summary>The job whose <see cref="JobEnvironment"/> this is (empty: the whole file).</summary>
+            internal string Job { get; set; } = string.Empty;
 
             /// <summary>While a script is read a line at a time, the variables it <c>export</c>s (every later line's environment).</summary>
             internal List<string>? ScriptExports { get; set; }
@@ -1220,10 +1223,11 @@ namespace Guardrails.BuildTasks.Footprints
         /// <summary>Judges every simple command of one shell command line.</summary>
         private static void ReadCommandLine(LauncherFile file, string line, string setting, int lineNumber, int column, CiVariables? vars = null)
         {
-            var shell = new ShellState(file.JobEnvironment, file.ScriptExports ?? new List<string>());
-            ShellDefinitions defined = file.ScriptDefinitions ?? ShellDefinitions.Of(line);
+            var shell = new ShellState(JobEnvironmentOf(file, setting), file.ScriptExports ?? new List<string>());
+            ShellDefinitions defined = file.ScriptDefinitions?.Upto(lineNumber) ?? ShellDefinitions.Of(line);
             CiVariables? expand = defined.Variables.Count == 0 ? vars : (vars ?? CiVariables.For(file.RelativePath)).With(defined.Variables);
             List<List<string>> found = SimpleCommands(expand == null ? line : expand.Expand(line), 0, shell);
+            EndCommandLine(file, shell.Appended);
             var commands = new List<List<string>>();
             var environments = new List<List<string>>();
             for (int i = 0; i < found.Count; i++)
@@ -1866,7 +1870,7 @@ namespace Guardrails.BuildTasks.Footprints
             if (shell != null && (exe == "echo" || exe == "printf") && command.Exists(w => w.IndexOf("GITHUB_ENV", StringComparison.Ordinal) >= 0) &&
                 command.Exists(w => w.StartsWith(">", StringComparison.Ordinal)))
             {
-                shell.Job.AddRange(command.FindAll(IsAssignment)); // echo "NAME=value" >> "$GITHUB_ENV": every later step
+                shell.Appended.AddRange(command.FindAll(IsAssignment)); // echo "NAME=value" >> "$GITHUB_ENV": every later step
             }
 
             if ((exe == "sh" || exe == "bash" || exe == "zsh" || exe == "dash") && depth < 3)
@@ -1906,8 +1910,8 @@ namespace Guardrails.BuildTasks.Footprints
         /// The variables and one-line functions a script or command line defines (adversary round 13 route 18):
         /// <c>AGENT="npx -y @google/gemini-cli"</c>, <c>FLAGS=--dangerously-skip-permissions</c> (put in where <c>$AGENT</c>,
         /// <c>${FLAGS}</c> are used), <c>ai() { claude "$@"; }</c> and <c>function ai { …; }</c> (a call runs the body with its
-        /// arguments). Wherever in the text they are; the variables an assistant reads are left to the environment reader
-        /// (a variable the shell does not export does not reach the assistant).
+        /// arguments). In a script, each holds from the line that defines it on (<see cref="Upto"/>); the variables an assistant
+        /// reads are left to the environment reader (a variable the shell does not export does not reach the assistant).
         /// </summary>
         internal sealed class ShellDefinitions
         {
@@ -1925,6 +1929,68 @@ namespace Guardrails.BuildTasks.Footprints
 
             public List<JsonProperty> Variables { get; } = new List<JsonProperty>();
 
+            /// <summary>Each definition in the order of the text: its line, and the function's name and body or the variable.</summary>
+            private readonly List<(int Line, string? Function, string Body, JsonProperty? Variable)> _made = new List<(int, string?, string, JsonProperty?)>();
+
+            private ShellDefinitions? _upto;
+
+            private int _uptoCount = -1;
+
+            /// <summary>The definitions made on or before <paramref name="line"/> (a later definition of a name wins).</summary>
+            public ShellDefinitions Upto(int line)
+            {
+                int count = 0;
+                while (count < _made.Count && _made[count].Line <= line)
+                {
+                    count++;
+                }
+
+                if (count == _made.Count)
+                {
+                    return this;
+                }
+
+                if (count != _uptoCount)
+                {
+                    var some = new ShellDefinitions();
+                    for (int i = 0; i < count; i++)
+                    {
+                        some.Add(_made[i]);
+                    }
+
+                    _upto = count == 0 ? Empty : some;
+                    _uptoCount = count;
+                }
+
+                return _upto!;
+            }
+
+            private void Add((int Line, string? Function, string Body, JsonProperty? Variable) made)
+            {
+                _made.Add(made);
+                if (made.Function != null)
+                {
+                    Functions[made.Function] = made.Body;
+                }
+                else
+                {
+                    Variables.Add(made.Variable!);
+                }
+            }
+
+            private static int LineAt(string text, int index, ref int from, ref int line)
+            {
+                for (; from < index; from++)
+                {
+                    if (text[from] == '\n')
+                    {
+                        line++;
+                    }
+                }
+
+                return line;
+            }
+
             public static ShellDefinitions Of(string text)
             {
                 bool functions = text.IndexOf("()", StringComparison.Ordinal) >= 0 || text.IndexOf("function", StringComparison.Ordinal) >= 0;
@@ -1934,6 +2000,7 @@ namespace Guardrails.BuildTasks.Footprints
                 }
 
                 var found = new ShellDefinitions();
+                var made = new List<(int Index, (int Line, string? Function, string Body, JsonProperty? Variable) Made)>();
                 try
                 {
                     if (functions)
@@ -1941,7 +2008,7 @@ namespace Guardrails.BuildTasks.Footprints
                         foreach (System.Text.RegularExpressions.Match m in Function.Matches(text))
                         {
                             string name = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value;
-                            found.Functions[name] = m.Groups[3].Value;
+                            made.Add((m.Index, (0, name, m.Groups[3].Value, null)));
                         }
                     }
 
@@ -1957,13 +2024,21 @@ namespace Guardrails.BuildTasks.Footprints
 
                             string value = m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Success ? m.Groups[3].Value : m.Groups[4].Value;
                             var at = new TextPosition(1, 1, m.Index);
-                            found.Variables.Add(new JsonProperty(name, at, new JsonNode(JsonKind.String, at, at, value, null, null)));
+                            made.Add((m.Index, (0, null, string.Empty, new JsonProperty(name, at, new JsonNode(JsonKind.String, at, at, value, null, null)))));
                         }
                     }
                 }
                 catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
                 {
                     return Empty;
+                }
+
+                made.Sort((a, b) => a.Index.CompareTo(b.Index));
+                int from = 0;
+                int line = 1;
+                foreach ((int index, (int _, string? function, string body, JsonProperty? variable)) in made)
+                {
+                    found.Add((LineAt(text, index, ref from, ref line), function, body, variable));
                 }
 
                 return found.Functions.Count + found.Variables.Count == 0 ? Empty : found;
@@ -1979,8 +2054,11 @@ namespace Guardrails.BuildTasks.Footprints
                 Exported = exported;
             }
 
-            /// <summary>The file's <c>$GITHUB_ENV</c> lines so far.</summary>
+            /// <summary>The job's <c>$GITHUB_ENV</c> lines so far.</summary>
             public List<string> Job { get; }
+
+            /// <summary>The <c>$GITHUB_ENV</c> lines this command line appends (for the later steps).</summary>
+            public List<string> Appended { get; } = new List<string>();
 
             /// <summary>Variables <c>export</c>ed earlier in the line.</summary>
             public List<string> Exported { get; }

@@ -156,4 +156,75 @@ public class ScriptsSession17Tests
         Assert.DoesNotContain(Full(repo, "tools/notes"), inputs);
         Assert.DoesNotContain(Full(repo, "tools/tool.jar"), inputs);
     }
+
+    // ---- 4: what the shell sets holds where it holds ----
+
+    [Fact]
+    public void A_GITHUB_ENV_line_holds_for_the_later_steps_of_its_job_not_for_another_job()
+    {
+        using var repo = new FootprintRepo();
+        string file = repo.Write(".github/workflows/ai.yml", Job +
+            "      - run: echo \"ANTHROPIC_BASE_URL=" + Relay + "\" >> \"$GITHUB_ENV\"\n" +
+            "      - run: claude -p \"label\"\n" +
+            "  b:\n    runs-on: ubuntu-latest\n    steps:\n" +
+            "      - run: claude -p \"summarise\"\n");
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeAndCopilot);
+
+        Finding relay = Assert.Single(run.Of("GRD138"));
+        Assert.Equal((file, 7), (relay.File, relay.Line));
+    }
+
+    [Fact]
+    public void A_second_job_with_a_plain_claude_run_is_clean()
+    {
+        using var repo = new FootprintRepo();
+        repo.Write(".github/workflows/ai.yml", Job +
+            "      - run: echo \"ANTHROPIC_BASE_URL=" + Relay + "\" >> \"$GITHUB_ENV\"\n" +
+            "  b:\n    runs-on: ubuntu-latest\n    steps:\n" +
+            "      - run: claude -p \"summarise\"\n");
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeAndCopilot);
+
+        Assert.Empty(run.Of("GRD138"));
+    }
+
+    [Fact]
+    public void A_GITHUB_ENV_line_does_not_reach_the_later_commands_of_its_own_step()
+    {
+        using var repo = new FootprintRepo();
+        repo.Write(".github/workflows/ai.yml", Job + "      - run: echo \"ANTHROPIC_BASE_URL=" + Relay + "\" >> \"$GITHUB_ENV\" && claude -p \"label\"\n");
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeAndCopilot);
+
+        Assert.Empty(run.Of("GRD138"));
+    }
+
+    [Theory]
+    [InlineData("#!/bin/sh\nclaude -p fix $FLAGS\nFLAGS=--dangerously-skip-permissions\n")]
+    [InlineData("#!/bin/sh\nai -p fix --dangerously-skip-permissions\nai() { claude \"$@\"; }\n")]
+    public void A_scripts_variables_and_functions_hold_only_after_their_definition(string script)
+    {
+        using var repo = new FootprintRepo();
+        repo.Write("scripts/review.sh", script);
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
+
+        Assert.Empty(run.Of("GRD134"));
+    }
+
+    [Theory]
+    [InlineData("#!/bin/sh\nFLAGS=--dangerously-skip-permissions\nclaude -p fix $FLAGS\n", 3)]
+    [InlineData("#!/bin/sh\nai() { claude \"$@\"; }\nai -p fix --dangerously-skip-permissions\n", 3)]
+    [InlineData("#!/bin/sh\nFLAGS=--model\nclaude -p fix $FLAGS sonnet\nFLAGS=--dangerously-skip-permissions\nclaude -p fix $FLAGS\n", 5)]
+    public void Control_definitions_before_their_use_still_count(string script, int line)
+    {
+        using var repo = new FootprintRepo();
+        string file = repo.Write("scripts/review.sh", script);
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
+
+        Finding bypass = Assert.Single(run.Of("GRD134"));
+        Assert.Equal((file, line), (bypass.File, bypass.Line));
+    }
 }
