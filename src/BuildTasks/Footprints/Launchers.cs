@@ -1162,8 +1162,19 @@ namespace Guardrails.BuildTasks.Footprints
         {
             file.ScriptExports = allLines ? new List<string>() : null; // a script's export holds to its end
             file.ScriptDefinitions = allLines ? ShellDefinitions.Of(text) : null;
+            HashSet<int> data = HeredocDataLines(text); // a here-document's body is data (Launchers.Written)
+            if (allLines)
+            {
+                ReadWrittenFootprints(file, text, 1, heredocsOnly: true);
+            }
+
             foreach ((int line, int column, string content) in JoinedLines(text))
             {
+                if (data.Contains(line))
+                {
+                    continue;
+                }
+
                 if (allLines)
                 {
                     ReadCommandLine(file, content, what + " line " + line, line, column);
@@ -1223,6 +1234,8 @@ namespace Guardrails.BuildTasks.Footprints
         /// <summary>Judges every simple command of one shell command line.</summary>
         private static void ReadCommandLine(LauncherFile file, string line, string setting, int lineNumber, int column, CiVariables? vars = null)
         {
+            ReadWrittenFootprints(file, line, line.IndexOf('\n') >= 0 ? lineNumber + 1 : lineNumber, heredocsOnly: false); // a block scalar's text starts on the next line
+            line = WithoutHeredocBodies(line);
             var shell = new ShellState(JobEnvironmentOf(file, setting), file.ScriptExports ?? new List<string>());
             ShellDefinitions defined = file.ScriptDefinitions?.Upto(lineNumber) ?? ShellDefinitions.Of(line);
             CiVariables? expand = defined.Variables.Count == 0 ? vars : (vars ?? CiVariables.For(file.RelativePath)).With(defined.Variables);

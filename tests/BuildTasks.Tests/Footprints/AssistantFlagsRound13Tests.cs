@@ -89,6 +89,47 @@ public class AssistantFlagsRound13Tests
     }
 
     [Fact]
+    public void A_mcp_json_written_by_a_heredoc_in_the_step_that_runs_the_assistant_is_judged_by_GRD132()
+    {
+        using var repo = new FootprintRepo();
+        string file = repo.Write(".github/workflows/ai.yml", "on: [push]\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          cat > .mcp.json <<'EOF'\n          { \"mcpServers\": { \"fs\": { \"command\": \"uvx\", \"args\": [\"mcp-server-fetch\"] } } }\n          EOF\n          claude -p \"triage the failing test\"\n");
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, Strict, ClaudeCode);
+
+        // One report, at the written server's line, naming it: the run block is not taken for a server ('jobs.a.steps[0].run').
+        Finding f = Assert.Single(run.Of("GRD132"));
+        Assert.Equal((file, 8), (f.File, f.Line));
+        Assert.Contains("'fs'", f.Message);
+        Assert.DoesNotContain("jobs.a.steps", f.Message);
+        Assert.Contains("denied by the policy entry 'fetch-any'", f.Message);
+    }
+
+    [Fact]
+    public void A_mcp_json_written_by_echo_is_judged_by_GRD132()
+    {
+        using var repo = new FootprintRepo();
+        string file = repo.Write(".github/workflows/ai.yml", Workflow("echo '{\"mcpServers\":{\"fetch\":{\"command\":\"uvx\",\"args\":[\"mcp-server-fetch\"]}}}' > ./.mcp.json && claude -p review"));
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, Strict, ClaudeCode);
+
+        Finding f = Assert.Single(run.Of("GRD132"));
+        Assert.Equal((file, 6), (f.File, f.Line));
+    }
+
+    [Fact]
+    public void Claude_settings_written_by_a_heredoc_in_a_script_are_judged_by_GRD134()
+    {
+        using var repo = new FootprintRepo();
+        string file = repo.Write("scripts/agent.sh", "#!/bin/sh\nmkdir -p .claude\ncat <<EOF > .claude/settings.json\n{\n  \"permissions\": { \"allow\": [\"Bash\"] }\n}\nEOF\nclaude -p \"$1\"\n");
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, Strict, ClaudeCode);
+
+        Finding f = Assert.Single(run.Of("GRD134"));
+        Assert.Equal((file, 5), (f.File, f.Line));
+        Assert.Equal("claude-code/autoApprove", f.Subject);
+    }
+
+    [Fact]
     public void Route6_controls_an_allowed_server_added_by_claude_mcp_add_passes()
     {
         using var repo = new FootprintRepo();

@@ -227,4 +227,33 @@ public class ScriptsSession17Tests
         Finding bypass = Assert.Single(run.Of("GRD134"));
         Assert.Equal((file, line), (bypass.File, bypass.Line));
     }
+
+    // ---- 5: a here-document's body is data ----
+
+    [Fact]
+    public void A_heredoc_body_in_a_script_is_not_read_as_commands()
+    {
+        using var repo = new FootprintRepo();
+        repo.Write("scripts/notes.sh", "#!/bin/sh\ncat > notes.txt <<'EOF'\nclaude -p fix --dangerously-skip-permissions\n{ \"mcpServers\": { \"x\": {} } }\nEOF\n");
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
+
+        Assert.Empty(run.Of("GRD134"));
+        Assert.Empty(run.Of("GRD132"));
+        Assert.Empty(run.Of("GRD130"));
+    }
+
+    [Theory]
+    [InlineData("sudo bash -s <<'EOF'")]
+    [InlineData("cat <<EOF | sh")]
+    public void A_heredoc_given_to_a_shell_is_its_commands(string start)
+    {
+        using var repo = new FootprintRepo();
+        string file = repo.Write("scripts/remote.sh", "#!/bin/sh\n" + start + "\n" + Bypass + "\nEOF\n");
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
+
+        Finding bypass = Assert.Single(run.Of("GRD134"));
+        Assert.Equal((file, 3), (bypass.File, bypass.Line));
+    }
 }
