@@ -14,12 +14,19 @@ namespace Guardrails.BuildTasks.Footprints
     /// and in <c>scripts/</c> of each level and anywhere through git's index (<c>tools/ci/run.bash</c>); a file committed with
     /// the executable bit (mode 100755) whose first line is a shebang of a shell, PowerShell, Python or Node interpreter,
     /// whatever its name (a Python or JavaScript program's process calls are read: <c>subprocess.run([...])</c>,
-    /// <c>os.system("…")</c>, <c>execSync("…")</c>, <c>spawn("claude", [...])</c>, zx's <c>$`…`</c>). The scope of what a shell sets: a line appended to
+    /// <c>os.system("…")</c>, <c>execSync("…")</c>, <c>spawn("claude", [...])</c>, zx's <c>$`…`</c>); and a dev container's
+    /// lifecycle commands (<c>postCreateCommand</c>, …). The scope of what a shell sets: a line appended to
     /// <c>$GITHUB_ENV</c> holds for the later steps of the same job, and a script's variables and one-line functions from
     /// the line that defines them on.
     /// </summary>
     public static partial class Launchers
     {
+        /// <summary>The lifecycle commands of a dev container (string: a shell line; array: exec form; object: commands run in parallel).</summary>
+        private static readonly string[] DevContainerCommands =
+        {
+            "initializeCommand", "onCreateCommand", "updateContentCommand", "postCreateCommand", "postStartCommand", "postAttachCommand",
+        };
+
         /// <summary>Python's and Node's calls that start a process, with the command as their first arguments.</summary>
         private static readonly Regex PythonProcessCall = new Regex(
             @"(?<![\w.])(?:(?:subprocess|os)\s*\.\s*)?(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput|system|popen|exec[lv]p?e?|spawn[lv]p?e?)\s*\(",
@@ -385,6 +392,61 @@ namespace Guardrails.BuildTasks.Footprints
             }
 
             return first[0]; // os.system("claude -p …"), execSync("…")
+        }
+
+        /// <summary>The dev container files at <paramref name="level"/> (<c>.devcontainer/devcontainer.json</c>, one folder down, <c>.devcontainer.json</c>).</summary>
+        private static IEnumerable<string> DevContainerCandidates(string level)
+        {
+            foreach (string relative in EmbeddedFootprints.Candidates(level))
+            {
+                if (IsDevContainerFile(relative))
+                {
+                    yield return relative;
+                }
+            }
+        }
+
+        private static bool IsDevContainerFile(string relative)
+        {
+            string name = relative.Substring(relative.LastIndexOf('/') + 1);
+            return name == ".devcontainer.json" || (name == "devcontainer.json" && relative.StartsWith(".devcontainer/", StringComparison.Ordinal));
+        }
+
+        /// <summary>
+        /// A dev container's lifecycle commands (adversary round 13 route 6: <c>"postCreateCommand": "claude mcp add … -- npx -y
+        /// @modelcontextprotocol/server-filesystem /"</c>, <c>code --add-mcp</c>): each a shell line (string), an exec form (array)
+        /// or named commands run in parallel (object of strings or arrays), judged at its line.
+        /// </summary>
+        private static void ReadDevContainer(LauncherFile file, string text)
+        {
+            JsonNode root = JsonReader.Parse(text);
+            if (root.Kind != JsonKind.Object)
+            {
+                return;
+            }
+
+            foreach (JsonProperty p in root.Properties)
+            {
+                if (Array.IndexOf(DevContainerCommands, p.Name) < 0)
+                {
+                    continue;
+                }
+
+                if (p.Value.Kind == JsonKind.Object)
+                {
+                    foreach (JsonProperty named in p.Value.Properties)
+                    {
+                        if (CommandOf(named.Value) is string command)
+                        {
+                            ReadCommandLine(file, command, p.Name + "." + named.Name, named.Value.Start.Line, named.Value.Start.Column);
+                        }
+                    }
+                }
+                else if (CommandOf(p.Value) is string command)
+                {
+                    ReadCommandLine(file, command, p.Name, p.Value.Start.Line, p.Value.Start.Column);
+                }
+            }
         }
 
         /// <summary>

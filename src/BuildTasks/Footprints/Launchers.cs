@@ -429,6 +429,11 @@ namespace Guardrails.BuildTasks.Footprints
             {
                 yield return relative; // every script kind, in the folder and in scripts/ (Launchers.Scripts)
             }
+
+            foreach (string relative in DevContainerCandidates(level))
+            {
+                yield return relative; // a dev container's lifecycle commands (adversary round 13 route 6)
+            }
         }
 
         /// <summary>Reads one launcher file.</summary>
@@ -485,6 +490,10 @@ namespace Guardrails.BuildTasks.Footprints
                     {
                         ReadTaskTables(file, TomlReader.Parse(text), string.Empty, 0); // [tool.pixi.tasks], [tool.poe.tasks]
                     }
+                }
+                else if (IsDevContainerFile(name))
+                {
+                    ReadDevContainer(file, text); // postCreateCommand, … (Launchers.Scripts)
                 }
                 else if (name.StartsWith(".pre-commit-config.", StringComparison.Ordinal))
                 {

@@ -256,4 +256,47 @@ public class ScriptsSession17Tests
         Finding bypass = Assert.Single(run.Of("GRD134"));
         Assert.Equal((file, 3), (bypass.File, bypass.Line));
     }
+
+    // ---- 6: dev container lifecycle commands ----
+
+    [Theory]
+    [InlineData("{\n  \"image\": \"mcr.microsoft.com/devcontainers/dotnet:8.0\",\n  \"postCreateCommand\": \"claude mcp add --scope user fetch -- uvx mcp-server-fetch\"\n}\n", 3)]
+    [InlineData("{\n  // JSONC\n  \"onCreateCommand\": [\"claude\", \"mcp\", \"add\", \"fetch\", \"--\", \"uvx\", \"mcp-server-fetch\"],\n}\n", 3)]
+    [InlineData("{\n  \"postStartCommand\": {\n    \"deps\": \"dotnet restore\",\n    \"mcp\": \"code --add-mcp '{\\\"name\\\":\\\"fetch\\\",\\\"command\\\":\\\"uvx\\\",\\\"args\\\":[\\\"mcp-server-fetch\\\"]}'\"\n  }\n}\n", 4)]
+    public void A_dev_containers_lifecycle_command_that_registers_a_denied_server_is_GRD132(string json, int line)
+    {
+        using var repo = new FootprintRepo();
+        string file = repo.Write(".devcontainer/devcontainer.json", json);
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeAndCopilot);
+
+        Finding server = Assert.Single(run.Of("GRD132"));
+        Assert.Equal((file, line), (server.File, server.Line));
+        Assert.Contains("denied by the policy entry 'fetch-any'", server.Message);
+    }
+
+    [Fact]
+    public void A_dev_containers_update_command_running_claude_with_the_bypass_is_GRD134()
+    {
+        using var repo = new FootprintRepo();
+        string file = repo.Write(".devcontainer/python/devcontainer.json", "{\n  \"updateContentCommand\": \"npm i -g @anthropic-ai/claude-code && " + Bypass + "\"\n}\n");
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
+
+        Finding bypass = Assert.Single(run.Of("GRD134"));
+        Assert.Equal((file, 2), (bypass.File, bypass.Line));
+    }
+
+    [Fact]
+    public void Control_a_dev_container_without_an_assistant_command_is_silent()
+    {
+        using var repo = new FootprintRepo();
+        repo.Write(".devcontainer.json", "{ \"postCreateCommand\": \"dotnet restore\", \"postAttachCommand\": { \"a\": [\"echo\", \"claude\"] } }\n");
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
+
+        Assert.Empty(run.Of("GRD130"));
+        Assert.Empty(run.Of("GRD132"));
+        Assert.Empty(run.Of("GRD134"));
+    }
 }
