@@ -478,7 +478,7 @@ namespace Guardrails.BuildTasks.Footprints
                 file.Job = job;
             }
 
-            return new List<string>(file.JobEnvironment);
+            return file.JobEnvironment; // read only while the line is read (AddCommand copies it per command)
         }
 
         /// <summary>The <c>$GITHUB_ENV</c> lines a command line appended, for the later steps of its job.</summary>

@@ -1956,7 +1956,7 @@ namespace Guardrails.BuildTasks.Footprints
 
             private ShellDefinitions? _upto;
 
-            private int _uptoCount = -1;
+            private int _uptoCount;
 
             /// <summary>The definitions made on or before <paramref name="line"/> (a later definition of a name wins).</summary>
             public ShellDefinitions Upto(int line)
@@ -1972,19 +1972,18 @@ namespace Guardrails.BuildTasks.Footprints
                     return this;
                 }
 
-                if (count != _uptoCount)
+                if (_upto == null || count < _uptoCount)
                 {
-                    var some = new ShellDefinitions();
-                    for (int i = 0; i < count; i++)
-                    {
-                        some.Add(_made[i]);
-                    }
-
-                    _upto = count == 0 ? Empty : some;
-                    _uptoCount = count;
+                    _upto = new ShellDefinitions();
+                    _uptoCount = 0;
                 }
 
-                return _upto!;
+                for (; _uptoCount < count; _uptoCount++)
+                {
+                    _upto.Add(_made[_uptoCount]); // a script is read in order: the definitions so far grow one copy
+                }
+
+                return _upto;
             }
 
             private void Add((int Line, string? Function, string Body, JsonProperty? Variable) made)
