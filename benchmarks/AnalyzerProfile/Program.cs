@@ -81,7 +81,7 @@ if (args.Contains("--spots-digest"))
         var e = Guardrails.Analyzers.EndpointSpots.Compute(t, Guardrails.Analyzers.EndpointDomains.CatalogDomains, CancellationToken.None);
         Console.WriteLine($"{t.FilePath} a[{string.Join(",", s.Anchors)}] e[{string.Join(",", s.Escapes)}] n[{string.Join(",", s.NamedCandidates.Select(c => c.Position + ":" + (c.NameHints == null ? "*" : string.Join("|", c.NameHints))))}] j[{string.Join(",", s.Joins)}] " +
             $"k[{string.Join(",", s.KeyConstants)}] b[{string.Join(",", s.Builders)}] m[{string.Join(",", s.MultiLineLiterals)}] p[{string.Join(",", s.NamedPieces)}] s[{string.Join(",", s.SplitAnchors)}] " +
-            $"l[{string.Join(",", s.Slices)}] i[{string.Join(",", s.NamedInterpolations)}] c[{string.Join(",", s.CharArrays)}] E[{string.Join(",", e.Literals)}] C[{string.Join(",", e.Constants)}]");
+            $"l[{string.Join(",", s.Slices)}] i[{string.Join(",", s.NamedInterpolations)}] c[{string.Join(",", s.CharArrays)}] o[{string.Join(",", s.NamedComposites)}] x[{string.Join(",", s.Encoded)}] E[{string.Join(",", e.Literals)}] C[{string.Join(",", e.Constants)}]");
     }
 
     return 0;

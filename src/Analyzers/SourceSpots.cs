@@ -304,29 +304,31 @@ namespace Guardrails.Analyzers
             SecretScanner.CollectAnchors(text, anchors);
             cancellationToken.ThrowIfCancellationRequested();
 
+            // \u, \U and \x escapes, and a URL's %XX escape (adversary round 13 route 1: "…?api-key=sk%2Dproj-…") once per run
+            // of them (%73%6B%2D…): one pass over both, in text order.
             var escapes = new List<int>();
-            for (int i = text.IndexOf('\\'); i >= 0 && i + 1 < text.Length; i = text.IndexOf('\\', i + 2))
+            int afterBackslash = 0; // a backslash before this is the one escaped by the backslash before it ("\\u" is no escape)
+            for (int i = text.IndexOfAny(EscapeStarts); i >= 0; i = i + 1 < text.Length ? text.IndexOfAny(EscapeStarts, i + 1) : -1)
             {
-                char next = text[i + 1];
-                if (next == 'u' || next == 'U' || next == 'x')
+                if (text[i] == '\\')
+                {
+                    if (i < afterBackslash || i + 1 >= text.Length)
+                    {
+                        continue;
+                    }
+
+                    char next = text[i + 1];
+                    if (next == 'u' || next == 'U' || next == 'x')
+                    {
+                        escapes.Add(i);
+                    }
+
+                    afterBackslash = i + 2;
+                }
+                else if (i + 2 < text.Length && Uri.IsHexDigit(text[i + 1]) && Uri.IsHexDigit(text[i + 2]) && (i < 3 || text[i - 3] != '%'))
                 {
                     escapes.Add(i);
                 }
-            }
-
-            // A URL's %XX escape (adversary round 13 route 1: "…?api-key=sk%2Dproj-…"), once per run of them (%73%6B%2D…).
-            int backslashEscapes = escapes.Count;
-            for (int i = text.IndexOf('%'); i >= 0 && i + 2 < text.Length; i = text.IndexOf('%', i + 1))
-            {
-                if (Uri.IsHexDigit(text[i + 1]) && Uri.IsHexDigit(text[i + 2]) && (i < 3 || text[i - 3] != '%'))
-                {
-                    escapes.Add(i);
-                }
-            }
-
-            if (backslashEscapes > 0 && escapes.Count > backslashEscapes)
-            {
-                escapes.Sort();
             }
 
             var named = new List<NamedCandidate>();
@@ -527,6 +529,9 @@ namespace Guardrails.Analyzers
         }
 
         private const string TripleQuote = "\"\"\"";
+
+        /// <summary>What starts an <see cref="Escapes"/> spot: a backslash escape or a <c>%XX</c>.</summary>
+        private static readonly char[] EscapeStarts = { '\\', '%' };
 
         /// <summary>
         /// The interpolated raw literal whose delimiter starts at <paramref name="quote"/> (after its <c>$</c>s) has a hole
@@ -803,8 +808,7 @@ namespace Guardrails.Analyzers
                 }
 
                 char first = text[value];
-                if (!(char.IsLetter(first) || first == '_' || first == '(') || StartsWord(text, value, "new") || StartsWord(text, value, "null") ||
-                    StartsWord(text, value, "await") || StartsWord(text, value, "default") || StartsWord(text, value, "true") || StartsWord(text, value, "false"))
+                if (!(char.IsLetter(first) || first == '_' || first == '(') || StartsAKeywordValue(text, value, first))
                 {
                     continue;
                 }
@@ -875,6 +879,30 @@ namespace Guardrails.Analyzers
             }
 
             return i;
+        }
+
+        /// <summary>
+        /// <c>new</c>, <c>null</c>, <c>await</c>, <c>default</c>, <c>true</c> or <c>false</c> at <paramref name="at"/>, whose first
+        /// character is <paramref name="first"/>: a value that starts no names-only value (each word compared only after its
+        /// first character matched).
+        /// </summary>
+        private static bool StartsAKeywordValue(string text, int at, char first)
+        {
+            switch (first)
+            {
+                case 'n':
+                    return StartsWord(text, at, "new") || StartsWord(text, at, "null");
+                case 'a':
+                    return StartsWord(text, at, "await");
+                case 'd':
+                    return StartsWord(text, at, "default");
+                case 't':
+                    return StartsWord(text, at, "true");
+                case 'f':
+                    return StartsWord(text, at, "false");
+                default:
+                    return false;
+            }
         }
 
         /// <summary><paramref name="word"/> at <paramref name="at"/>, followed by no identifier character.</summary>

@@ -200,17 +200,17 @@ namespace Guardrails.Core.Secrets
                 return false;
             }
 
-            // Hex first: every hex string is base64 too, and the two decode to different bytes. The value is walked once
-            // to judge it (nearly every hash, GUID and blob fails within its first bytes) and once more to write the text
-            // only when it is printable throughout.
+            // Hex first: every hex string is base64 too, and the two decode to different bytes. The value is walked once,
+            // judged and written to this thread's buffer as it goes (nearly every hash, GUID and blob fails within its
+            // first bytes, and what it wrote is not handed out).
             bool hex = IsHex(value, start, count);
-            if (!Walk(value, start, count, hex, null, out length))
+            char[] buffer = t_decoded ??= new char[MaximumLength];
+            if (!Walk(value, start, count, hex, buffer, out length))
             {
                 return false;
             }
 
-            chars = t_decoded ??= new char[MaximumLength];
-            Walk(value, start, count, hex, chars, out _);
+            chars = buffer;
             return true;
         }
 

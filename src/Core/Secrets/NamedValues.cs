@@ -54,29 +54,29 @@ namespace Guardrails.Core.Secrets
             // Azure OpenAI before the wider Azure AI services rule. OpenAI's own keys are never 32 hex, so a
             // 32-hex value under an OpenAI name is an Azure OpenAI key. ApiKeyCredential is the OpenAI/Azure
             // OpenAI SDK credential type.
-            new ContextRule(KeyCatalog.AzureOpenAiHex, new[] { "azure", "aoai", "open", "apikeycredential" }, n => n.Has("azureopenai") || n.Has("aoai") || n.Has("openai") || n.Joined == "apikeycredential", IsHex32),
-            new ContextRule(KeyCatalog.AzureAiServicesHex, new[] { "azure", "cognitive", "services", "ocp" }, n => n.Has("azure") || n.Has("cognitive") || n.Has("aiservices") || n.Has("ocpapim"), IsHex32),
-            new ContextRule(KeyCatalog.Mistral, new[] { "mistral" }, n => n.Has("mistral"), v => v.Length == 32 && TokenText.AllAlnum(v, 0, 32)),
-            new ContextRule(KeyCatalog.Cohere, new[] { "cohere", "coapi", "co_api", "co-api", "co.api", "co:api", "co api", "co__api", "co/api" }, n => n.Has("cohere") || n.HasWords("co", "api") || n.HasWordStartingWith("coapikey"), v => v.Length == 40 && TokenText.AllAlnum(v, 0, 40)),
-            new ContextRule(KeyCatalog.DeepSeek, new[] { "deep" }, n => n.Has("deepseek"), v => v.Length == 35 && v.StartsWith("sk-", StringComparison.Ordinal) && TokenText.AllLowerHex(v, 3, 32)),
-            new ContextRule(KeyCatalog.DeepInfra, new[] { "deep" }, n => n.Has("deepinfra"), v => v.Length == 32 && TokenText.AllAlnum(v, 0, 32)),
-            new ContextRule(KeyCatalog.AssemblyAi, new[] { "assembly" }, n => n.Has("assemblyai"), v => v.Length == 32 && TokenText.AllLowerHex(v, 0, 32)),
-            new ContextRule(KeyCatalog.WeightsAndBiases, new[] { "wandb", "weights" }, n => n.Has("wandb") || n.Has("weightsandbiases") || n.Has("weightsbiases"), v => v.Length == 40 && TokenText.AllLowerHex(v, 0, 40)),
-            new ContextRule(KeyCatalog.AwsSecretAccessKey, new[] { "aws", "secret" }, n => (n.Has("aws") && (n.Has("secret") || n.Has("key") || n.Has("bearer"))) || n.Has("secretaccesskey"), v => v.Length == 40 && TokenText.All(v, 0, 40, TokenText.IsBase64)),
-            new ContextRule(KeyCatalog.ElevenLabsLegacy, new[] { "eleven", "xi" }, n => n.Has("elevenlabs") || n.Has("xiapikey"), v => v.Length == 32 && TokenText.AllLowerHex(v, 0, 32)),
-            new ContextRule(KeyCatalog.StabilityAi, new[] { "stability" }, n => n.Has("stability"), v => v.Length == 51 && v.StartsWith("sk-", StringComparison.Ordinal) && TokenText.AllAlnum(v, 3, 48)),
-            new ContextRule(KeyCatalog.Cursor, new[] { "cursor" }, n => n.Has("cursor"), v => v.Length == 68 && v.StartsWith("key_", StringComparison.Ordinal) && TokenText.AllLowerHex(v, 4, 64)),
-            new ContextRule(KeyCatalog.Deepgram, new[] { "deepgram" }, n => n.Has("deepgram"), v => v.Length == 40 && TokenText.AllLowerHex(v, 0, 40)),
-            new ContextRule(KeyCatalog.AzureSearch, new[] { "azure", "search" }, n => n.Has("azure") || n.Has("search"), v => v.Length == 52 && TokenText.AllAlnum(v, 0, 52) && TokenText.At(v, 42, "AzSe") && v[46] >= 'A' && v[46] <= 'D'),
-            new ContextRule(KeyCatalog.PineconeLegacy, new[] { "pinecone" }, n => n.Has("pinecone"), v => v.Length == 36 && IsGuid(v, 0)),
+            new ContextRule(KeyCatalog.AzureOpenAiHex, 32, new[] { "azure", "aoai", "open", "apikeycredential" }, n => n.Has("azureopenai") || n.Has("aoai") || n.Has("openai") || n.Joined == "apikeycredential", IsHex32),
+            new ContextRule(KeyCatalog.AzureAiServicesHex, 32, new[] { "azure", "cognitive", "services", "ocp" }, n => n.Has("azure") || n.Has("cognitive") || n.Has("aiservices") || n.Has("ocpapim"), IsHex32),
+            new ContextRule(KeyCatalog.Mistral, 32, new[] { "mistral" }, n => n.Has("mistral"), v => TokenText.AllAlnum(v, 0, 32)),
+            new ContextRule(KeyCatalog.Cohere, 40, new[] { "cohere", "coapi", "co_api", "co-api", "co.api", "co:api", "co api", "co__api", "co/api" }, n => n.Has("cohere") || n.HasWords("co", "api") || n.HasWordStartingWith("coapikey"), v => TokenText.AllAlnum(v, 0, 40)),
+            new ContextRule(KeyCatalog.DeepSeek, 35, new[] { "deep" }, n => n.Has("deepseek"), v => v.StartsWith("sk-", StringComparison.Ordinal) && TokenText.AllLowerHex(v, 3, 32)),
+            new ContextRule(KeyCatalog.DeepInfra, 32, new[] { "deep" }, n => n.Has("deepinfra"), v => TokenText.AllAlnum(v, 0, 32)),
+            new ContextRule(KeyCatalog.AssemblyAi, 32, new[] { "assembly" }, n => n.Has("assemblyai"), v => TokenText.AllLowerHex(v, 0, 32)),
+            new ContextRule(KeyCatalog.WeightsAndBiases, 40, new[] { "wandb", "weights" }, n => n.Has("wandb") || n.Has("weightsandbiases") || n.Has("weightsbiases"), v => TokenText.AllLowerHex(v, 0, 40)),
+            new ContextRule(KeyCatalog.AwsSecretAccessKey, 40, new[] { "aws", "secret" }, n => (n.Has("aws") && (n.Has("secret") || n.Has("key") || n.Has("bearer"))) || n.Has("secretaccesskey"), v => TokenText.All(v, 0, 40, TokenText.IsBase64)),
+            new ContextRule(KeyCatalog.ElevenLabsLegacy, 32, new[] { "eleven", "xi" }, n => n.Has("elevenlabs") || n.Has("xiapikey"), v => TokenText.AllLowerHex(v, 0, 32)),
+            new ContextRule(KeyCatalog.StabilityAi, 51, new[] { "stability" }, n => n.Has("stability"), v => v.StartsWith("sk-", StringComparison.Ordinal) && TokenText.AllAlnum(v, 3, 48)),
+            new ContextRule(KeyCatalog.Cursor, 68, new[] { "cursor" }, n => n.Has("cursor"), v => v.StartsWith("key_", StringComparison.Ordinal) && TokenText.AllLowerHex(v, 4, 64)),
+            new ContextRule(KeyCatalog.Deepgram, 40, new[] { "deepgram" }, n => n.Has("deepgram"), v => TokenText.AllLowerHex(v, 0, 40)),
+            new ContextRule(KeyCatalog.AzureSearch, 52, new[] { "azure", "search" }, n => n.Has("azure") || n.Has("search"), v => TokenText.AllAlnum(v, 0, 52) && TokenText.At(v, 42, "AzSe") && v[46] >= 'A' && v[46] <= 'D'),
+            new ContextRule(KeyCatalog.PineconeLegacy, 36, new[] { "pinecone" }, n => n.Has("pinecone"), v => IsGuid(v, 0)),
 
             // Adversary round 11 route 11: providers whose API hosts the endpoint catalog knows, under their own names.
-            new ContextRule(KeyCatalog.DashScope, new[] { "dashscope", "qwen" }, n => n.Has("dashscope") || n.Has("qwen"), v => v.Length == 35 && v.StartsWith("sk-", StringComparison.Ordinal) && TokenText.AllLowerHex(v, 3, 32)),
-            new ContextRule(KeyCatalog.Moonshot, new[] { "moonshot", "kimi" }, n => n.Has("moonshot") || n.Has("kimi"), v => v.Length == 51 && v.StartsWith("sk-", StringComparison.Ordinal) && TokenText.AllAlnum(v, 3, 48)),
-            new ContextRule(KeyCatalog.Zhipu, new[] { "zhipu", "bigmodel", "zai" }, n => n.Has("zhipu") || n.Has("bigmodel") || n.HasWords("zai", "api"), v => v.Length == 49 && v[32] == '.' && TokenText.AllLowerHex(v, 0, 32) && TokenText.AllAlnum(v, 33, 16)),
-            new ContextRule(KeyCatalog.SiliconFlow, new[] { "silicon" }, n => n.Has("siliconflow"), v => v.Length == 51 && v.StartsWith("sk-", StringComparison.Ordinal) && TokenText.All(v, 3, 48, c => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))),
-            new ContextRule(KeyCatalog.VolcengineArk, new[] { "ark", "volc", "doubao", "byteplus" }, n => n.HasWords("ark", "api") || n.Has("volcengine") || n.Has("volces") || n.Has("doubao") || n.Has("byteplus"), v => v.Length == 36 && IsGuid(v, 0)),
-            new ContextRule(KeyCatalog.SambaNova, new[] { "samba" }, n => n.Has("sambanova"), v => v.Length == 36 && IsGuid(v, 0)),
+            new ContextRule(KeyCatalog.DashScope, 35, new[] { "dashscope", "qwen" }, n => n.Has("dashscope") || n.Has("qwen"), v => v.StartsWith("sk-", StringComparison.Ordinal) && TokenText.AllLowerHex(v, 3, 32)),
+            new ContextRule(KeyCatalog.Moonshot, 51, new[] { "moonshot", "kimi" }, n => n.Has("moonshot") || n.Has("kimi"), v => v.StartsWith("sk-", StringComparison.Ordinal) && TokenText.AllAlnum(v, 3, 48)),
+            new ContextRule(KeyCatalog.Zhipu, 49, new[] { "zhipu", "bigmodel", "zai" }, n => n.Has("zhipu") || n.Has("bigmodel") || n.HasWords("zai", "api"), v => v[32] == '.' && TokenText.AllLowerHex(v, 0, 32) && TokenText.AllAlnum(v, 33, 16)),
+            new ContextRule(KeyCatalog.SiliconFlow, 51, new[] { "silicon" }, n => n.Has("siliconflow"), v => v.StartsWith("sk-", StringComparison.Ordinal) && TokenText.All(v, 3, 48, c => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))),
+            new ContextRule(KeyCatalog.VolcengineArk, 36, new[] { "ark", "volc", "doubao", "byteplus" }, n => n.HasWords("ark", "api") || n.Has("volcengine") || n.Has("volces") || n.Has("doubao") || n.Has("byteplus"), v => IsGuid(v, 0)),
+            new ContextRule(KeyCatalog.SambaNova, 36, new[] { "samba" }, n => n.Has("sambanova"), v => IsGuid(v, 0)),
         };
 
         /// <summary>
@@ -126,13 +126,28 @@ namespace Guardrails.Core.Secrets
         /// least one of which occurs, ignoring case, in an accepting name); empty when no name makes it a key.
         /// </summary>
         [MethodImpl(HotPath.Optimized)]
-        public static IReadOnlyList<string>? NameHints(string value)
+        public static IReadOnlyList<string>? NameHints(string value) => IsGenericSecret(value) ? null : ShapeHints(value);
+
+        /// <summary>
+        /// <see cref="NameHints(string)"/> for the value <c>text.Substring(start, length)</c>, which is made only for a value that
+        /// is no generic secret and has the length of some provider's shape (<see cref="ShapeLengths"/>): most key-shaped
+        /// literals (hashes, ids, slugs, cache keys) are neither, and are judged on the text they stand in.
+        /// </summary>
+        [MethodImpl(HotPath.Optimized)]
+        public static IReadOnlyList<string>? NameHints(string text, int start, int length)
         {
-            if (IsGenericSecret(value))
+            if (JudgeGenericSecret(text, start, length))
             {
                 return null;
             }
 
+            return length < ShapeLengths.Length && ShapeLengths[length] ? ShapeHints(text.Substring(start, length)) : HintsOf(0);
+        }
+
+        /// <summary>The hints of every provider whose shape <paramref name="value"/> has (see <see cref="NameHints(string)"/>).</summary>
+        [MethodImpl(HotPath.Optimized)]
+        private static string[] ShapeHints(string value)
+        {
             int shapes = 0;
             for (int i = 0; i < Rules.Length; i++)
             {
@@ -147,7 +162,11 @@ namespace Guardrails.Core.Secrets
                 shapes |= CredentialHexShape; // new AzureKeyCredential("<64 hex>"): only a key-credential type names it
             }
 
-            return HintsByShapes.GetOrAdd(shapes, mask =>
+            return HintsOf(shapes);
+        }
+
+        private static string[] HintsOf(int shapes) =>
+            HintsByShapes.GetOrAdd(shapes, mask =>
             {
                 var hints = new List<string>();
                 for (int i = 0; i < Rules.Length; i++)
@@ -171,10 +190,27 @@ namespace Guardrails.Core.Secrets
 
                 return hints.ToArray();
             });
-        }
 
         /// <summary>The bit of <see cref="NameHints"/>' shape mask for a value <see cref="IsCredentialHex"/>, past the rules' bits.</summary>
         private static readonly int CredentialHexShape = 1 << Rules.Length;
+
+        /// <summary>
+        /// For each length: some provider's shape (<see cref="ContextRule.Length"/>) or a credential hex value
+        /// (<see cref="IsCredentialHex"/>) has it. A value of any other length has no shape, whatever its characters.
+        /// </summary>
+        private static readonly bool[] ShapeLengths = BuildShapeLengths();
+
+        private static bool[] BuildShapeLengths()
+        {
+            var lengths = new bool[MaximumLength + 1];
+            foreach (ContextRule rule in Rules)
+            {
+                lengths[rule.Length] = true;
+            }
+
+            lengths[32] = lengths[40] = true; // IsCredentialHex
+            return lengths;
+        }
 
         /// <summary>What every key-credential type's name holds (<c>AzureKeyCredential</c>, <c>ApiKeyCredential</c>).</summary>
         private const string CredentialHint = "KeyCredential";
@@ -349,6 +385,13 @@ namespace Guardrails.Core.Secrets
                     continue;
                 }
 
+                // Most letters that start a stem ('s', 'c', 'p', 't', 'k') start none here: no stem goes on with the next letter.
+                int second = i + 1 < end ? text[i + 1] | 0x20 : 0;
+                if (second < 'a' || second > 'z' || (AsciiSecondLetters[c | 0x20] & (1 << (second - 'a'))) == 0)
+                {
+                    continue;
+                }
+
                 foreach (string stem in stems)
                 {
                     if (end - i >= stem.Length && StartsWithIgnoreAsciiCase(text, i, stem) && (!ReferenceEquals(stem, ShortStem) || IsWordPat(text, i, start, end)))
@@ -466,6 +509,26 @@ namespace Guardrails.Core.Secrets
         /// </summary>
         private static readonly string[]?[] AsciiStemsByLetter = BuildAsciiStems();
 
+        /// <summary>
+        /// For each ASCII code (lower-cased letters only): the second letters of the <see cref="AsciiStemsByLetter"/> that start
+        /// with it, one bit per letter a-z. Declared after the table it is built from.
+        /// </summary>
+        private static readonly int[] AsciiSecondLetters = BuildAsciiSecondLetters();
+
+        private static int[] BuildAsciiSecondLetters()
+        {
+            var masks = new int[128];
+            for (int c = 0; c < 128; c++)
+            {
+                foreach (string stem in AsciiStemsByLetter[c] ?? Array.Empty<string>())
+                {
+                    masks[c] |= 1 << (stem[1] - 'a');
+                }
+            }
+
+            return masks;
+        }
+
         private static string[] BuildForeignStems()
         {
             var stems = new List<string>();
@@ -578,17 +641,17 @@ namespace Guardrails.Core.Secrets
         /// them) may start with one too: a value of 30+ base64 characters with no other '/' and no '.', holding upper-case,
         /// lower-case and digits, is no path.
         /// </summary>
-        private static bool IsBase64StartingWithSlash(string v)
+        private static bool IsBase64StartingWithSlash(string text, int start, int n)
         {
-            if (v.Length < 30 || v.IndexOf('/', 1) >= 0)
+            if (n < 30 || text.IndexOf('/', start + 1, n - 1) >= 0)
             {
                 return false;
             }
 
             bool lower = false, upper = false, digit = false;
-            for (int i = 1; i < v.Length; i++)
+            for (int i = start + 1; i < start + n; i++)
             {
-                char c = v[i];
+                char c = text[i];
                 if (c >= 'a' && c <= 'z') lower = true;
                 else if (c >= 'A' && c <= 'Z') upper = true;
                 else if (c >= '0' && c <= '9') digit = true;
@@ -634,38 +697,81 @@ namespace Guardrails.Core.Secrets
         }
 
         [MethodImpl(HotPath.Optimized)]
-        private static bool JudgeGenericSecret(string v)
+        private static bool JudgeGenericSecret(string v) => JudgeGenericSecret(v, 0, v.Length);
+
+        /// <summary>
+        /// <see cref="JudgeGenericSecret(string)"/> for the value <c>text.Substring(start, n)</c>, judged where it stands: the
+        /// facts the tests read (its character classes, whether it is all hex, has a dot, a <c>//</c>, symbols other than
+        /// <c>.</c>/<c>-</c> or <c>_</c>/<c>-</c>, how often it switches class) come from one pass over it, and a string is made
+        /// only for a value that may be base64 of text (<see cref="Base64OfText"/> decodes it).
+        /// </summary>
+        [MethodImpl(HotPath.Optimized)]
+        internal static bool JudgeGenericSecret(string text, int start, int n)
         {
-            int n = v.Length;
             if (n > GenericMaximumLength)
             {
                 return false;
             }
 
-            if ((n == 36 && IsGuid(v, 0)) || (TokenText.All(v, 0, n, TokenText.IsHex) && (n == 32 || n == 40 || n == 64 || n == 96 || n == 128)))
+            int end = start + n;
+            int lower = 0, upper = 0, digit = 0, symbol = 0, transitions = 0, previous = 0;
+            bool allHex = true, dot = false, slashes = false, besidesDotDash = false, besidesUnderscoreDash = false;
+            for (int i = start; i < end; i++)
+            {
+                char c = text[i];
+                int current;
+                if (c >= 'a' && c <= 'z')
+                {
+                    lower++;
+                    allHex &= c <= 'f';
+                    current = 1;
+                }
+                else if (c >= 'A' && c <= 'Z')
+                {
+                    upper++;
+                    allHex &= c <= 'F';
+                    current = 2;
+                }
+                else if (c >= '0' && c <= '9')
+                {
+                    digit++;
+                    current = 3;
+                }
+                else
+                {
+                    symbol++;
+                    allHex = false;
+                    dot |= c == '.';
+                    slashes |= c == '/' && i > start && text[i - 1] == '/';
+                    besidesDotDash |= c != '.' && c != '-';
+                    besidesUnderscoreDash |= c != '_' && c != '-';
+                    current = 0;
+                }
+
+                // Random tokens switch between lower, upper and digits all the time; words and slugs hardly do (a symbol
+                // between two characters is no switch).
+                if (previous != 0 && current != 0 && previous != current)
+                {
+                    transitions++;
+                }
+
+                previous = current;
+            }
+
+            if ((n == 36 && IsGuid(text, start)) || (allHex && (n == 32 || n == 40 || n == 64 || n == 96 || n == 128)))
             {
                 return false;
             }
 
-            char first = v[0];
-            if (first == '$' || first == '%' || first == '@' || (first == '/' && !IsBase64StartingWithSlash(v)) || first == '~' || first == '.' ||
-                v.IndexOf("//", StringComparison.Ordinal) >= 0)
+            char first = text[start];
+            if (first == '$' || first == '%' || first == '@' || (first == '/' && !IsBase64StartingWithSlash(text, start, n)) || first == '~' || first == '.' || slashes)
             {
                 return false;
             }
 
-            if (v.IndexOf('.') >= 0 && !v.StartsWith("eyJ", StringComparison.Ordinal) && !HasSymbolBesides(v, '.', '-'))
+            if (dot && !(n >= 3 && string.CompareOrdinal(text, start, "eyJ", 0, 3) == 0) && !besidesDotDash)
             {
                 return false; // host names, namespaces, file names, versions; a JWT (eyJ…) or "abc8Q~x.y" secret is not
-            }
-
-            int lower = 0, upper = 0, digit = 0, symbol = 0;
-            foreach (char c in v)
-            {
-                if (c >= 'a' && c <= 'z') lower++;
-                else if (c >= 'A' && c <= 'Z') upper++;
-                else if (c >= '0' && c <= '9') digit++;
-                else symbol++;
             }
 
             if (digit == n)
@@ -674,22 +780,21 @@ namespace Guardrails.Core.Secrets
             }
 
             // Identifiers, slugs and ENV_VAR_NAMEs: letters with at most _ and - between them, no digit.
-            if (digit == 0 && TokenText.All(v, 0, n, c => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-'))
+            if (digit == 0 && !besidesUnderscoreDash)
             {
-                if (lower + upper == n ? TokenText.LooksLikeIdentifier(v, 0, n) : true)
+                if (lower + upper == n ? TokenText.LooksLikeIdentifier(text, start, n) : true)
                 {
                     return false;
                 }
             }
 
-            // Random tokens switch between lower, upper and digits all the time; words and slugs hardly do.
-            if (ClassTransitions(v) < Math.Max(3, n / 6))
+            if (transitions < Math.Max(3, n / 6))
             {
                 return false;
             }
 
             int classes = (lower > 0 ? 1 : 0) + (upper > 0 ? 1 : 0) + (digit > 0 ? 1 : 0) + (symbol > 0 ? 1 : 0);
-            if (classes < 2 || TokenText.IsPlaceholder(v, 0, n, 5, words: true) || TokenText.Entropy(v, 0, n) < 3.0)
+            if (classes < 2 || TokenText.IsPlaceholder(text, start, n, 5, words: true) || TokenText.Entropy(text, start, n) < 3.0)
             {
                 return false;
             }
@@ -698,32 +803,48 @@ namespace Guardrails.Core.Secrets
             // ("AzureAIInference", "modifiedByFilter1", "build_property.OutputPath"), a formula naming one
             // ("=Env.OpenAIApiKey" in a declarative agent's YAML), base64 of readable text, or a development key that
             // every emulator ships with.
-            bool formula = n > 1 && v[0] == '=';
-            return !(formula ? ReadsAsWords(v.Substring(1), charsPerPiece: 3) : ReadsAsWords(v)) && !ReadsAsSettings(v) && !Base64OfText(v) && !WellKnownKeys.IsPublicDevelopmentKey(v);
+            bool formula = n > 1 && first == '=';
+            return !(formula ? ReadsAsWords(text, start + 1, n - 1, charsPerPiece: 3) : ReadsAsWords(text, start, n)) && !ReadsAsSettings(text, start, n) &&
+                   !(MayBeBase64(text, start, n) && DecodesToPrintable(text, start, n) && Base64OfText(text.Substring(start, n))) && !WellKnownKeys.IsPublicDevelopmentKey(text, start, n);
         }
 
         /// <summary>
         /// Settings written as <c>Name=value;Name=value</c> whose every name and value reads as words
         /// (<c>UseDevelopmentStorage=true</c>): a configuration switch, not a secret. Base64 padding ("…==") is no setting.
         /// </summary>
-        internal static bool ReadsAsSettings(string v)
+        internal static bool ReadsAsSettings(string v) => ReadsAsSettings(v, 0, v.Length);
+
+        /// <summary><see cref="ReadsAsSettings(string)"/> for <c>text.Substring(start, n)</c>, the pieces read where they stand.</summary>
+        private static bool ReadsAsSettings(string text, int start, int n)
         {
-            string trimmed = v.TrimEnd('=');
-            if (trimmed.IndexOf('=') <= 0)
+            int end = start + n;
+            while (end > start && text[end - 1] == '=')
+            {
+                end--; // the base64 padding a TrimEnd('=') drops
+            }
+
+            if (text.IndexOf('=', start, end - start) <= start)
             {
                 return false;
             }
 
-            foreach (string piece in trimmed.Split('=', ';'))
+            // Every piece between '=' and ';' (as Split('=', ';') gives them), empty ones aside.
+            for (int piece = start; piece <= end;)
             {
-                if (piece.Length > 0 && !ReadsAsWords(piece, charsPerPiece: 3))
+                int next = piece < end ? text.IndexOfAny(SettingSeparators, piece, end - piece) : -1;
+                int pieceEnd = next < 0 ? end : next;
+                if (pieceEnd > piece && !ReadsAsWords(text, piece, pieceEnd - piece, charsPerPiece: 3))
                 {
                     return false;
                 }
+
+                piece = pieceEnd + 1;
             }
 
             return true;
         }
+
+        private static readonly char[] SettingSeparators = { '=', ';' };
 
         /// <summary>
         /// Words joined as an identifier, a slug or a dotted configuration path: split at '_', '-', '.' and at case
@@ -732,11 +853,15 @@ namespace Guardrails.Core.Secrets
         /// token of this length switches case every one or two characters and has digits in the middle.
         /// </summary>
         [MethodImpl(HotPath.Optimized)]
-        internal static bool ReadsAsWords(string v, int charsPerPiece = 4)
+        internal static bool ReadsAsWords(string v, int charsPerPiece = 4) => ReadsAsWords(v, 0, v.Length, charsPerPiece);
+
+        /// <summary><see cref="ReadsAsWords(string, int)"/> for <c>v.Substring(start, length)</c>.</summary>
+        [MethodImpl(HotPath.Optimized)]
+        internal static bool ReadsAsWords(string v, int start, int length, int charsPerPiece = 4)
         {
-            int n = v.Length;
+            int n = start + length; // the end
             int pieces = 0, numbers = 0, digits = 0;
-            int i = 0;
+            int i = start;
             while (i < n)
             {
                 char c = v[i];
@@ -823,7 +948,7 @@ namespace Guardrails.Core.Secrets
             // the length: "modified|By|Filter|1" is, "MS|Build|Tools|Path|32" (a PowerShell build script's registry value
             // name under $buildToolsKey, Newtonsoft.Json) is, "aZ|3k|Q9x|…" never gets here. A formula's path
             // ("Env.OpenAIApiKey") may have three: its pieces are names, and it already passed the digit and acronym tests above.
-            return pieces > 0 && n - digits >= charsPerPiece * pieces;
+            return pieces > 0 && length - digits >= charsPerPiece * pieces;
 
             // Three letters or more; two ("By", "Of", "Id") after another piece, or first when another piece follows
             // ("MyEnrichedProperty_1", "isEnabledFlag2"); the average of four per piece still holds.
@@ -839,9 +964,7 @@ namespace Guardrails.Core.Secrets
         [MethodImpl(HotPath.Optimized)]
         internal static bool Base64OfText(string v)
         {
-            int n = v.Length;
-            int padding = v[n - 1] != '=' ? 0 : v[n - 2] == '=' ? 2 : 1;
-            if (n < 16 || n % 4 != 0 || !TokenText.All(v, 0, n - padding, TokenText.IsBase64))
+            if (!MayBeBase64(v, 0, v.Length))
             {
                 return false;
             }
@@ -872,47 +995,66 @@ namespace Guardrails.Core.Secrets
                    (text.Length < MinimumLength || !IsTokenValue(text) || !IsGenericSecret(text));
         }
 
-        private static bool HasSymbolBesides(string v, char a, char b)
-        {
-            foreach (char c in v)
-            {
-                if (!TokenText.IsAlnum(c) && c != a && c != b)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
+        /// <summary>
+        /// The base64 <c>text.Substring(start, n)</c> (<see cref="MayBeBase64"/>) decodes to bytes that are all printable, read
+        /// where it stands: false exactly when <see cref="Base64OfText"/> would stop at a byte that is not (base64 of random
+        /// bytes, most hex) — without the copy and the decoded array it makes.
+        /// </summary>
         [MethodImpl(HotPath.Optimized)]
-        private static int ClassTransitions(string v)
+        private static bool DecodesToPrintable(string text, int start, int n)
         {
-            int transitions = 0;
-            for (int i = 1; i < v.Length; i++)
+            int end = start + n;
+            while (end > start && text[end - 1] == '=')
             {
-                int a = CharClass(v[i - 1]);
-                int b = CharClass(v[i]);
-                if (a != 0 && b != 0 && a != b)
+                end--;
+            }
+
+            int acc = 0, bits = 0;
+            for (int i = start; i < end; i++)
+            {
+                char c = text[i];
+                int sextet = c >= 'A' && c <= 'Z' ? c - 'A' : c >= 'a' && c <= 'z' ? c - 'a' + 26 : c >= '0' && c <= '9' ? c - '0' + 52 : c == '+' ? 62 : 63;
+                acc = (acc << 6) | sextet;
+                bits += 6;
+                if (bits >= 8)
                 {
-                    transitions++;
+                    bits -= 8;
+                    int b = acc >> bits;
+                    acc &= (1 << bits) - 1;
+                    if (b < 0x20 || b > 0x7E)
+                    {
+                        return false;
+                    }
                 }
             }
 
-            return transitions;
+            return true;
         }
 
-        private static int CharClass(char c) => c >= 'a' && c <= 'z' ? 1 : c >= 'A' && c <= 'Z' ? 2 : c >= '0' && c <= '9' ? 3 : 0;
+        /// <summary>
+        /// <c>text.Substring(start, n)</c> is padded base64 of at least 16 characters, which <see cref="Base64OfText"/> decodes
+        /// (the test before the decoding, on the text where it stands).
+        /// </summary>
+        private static bool MayBeBase64(string text, int start, int n)
+        {
+            int end = start + n;
+            int padding = text[end - 1] != '=' ? 0 : text[end - 2] == '=' ? 2 : 1;
+            return n >= 16 && n % 4 == 0 && TokenText.All(text, start, n - padding, TokenText.IsBase64);
+        }
 
         private sealed class ContextRule
         {
-            public ContextRule(KeyFormat format, string[] hints, Func<Name, bool> names, Func<string, bool> shape)
+            public ContextRule(KeyFormat format, int length, string[] hints, Func<Name, bool> names, Func<string, bool> shape)
             {
                 Format = format;
+                Length = length;
                 Hints = hints;
                 Names = names;
-                Shape = shape;
+                _shape = shape;
             }
+
+            /// <summary>The length of every value of this shape: a value of another length is never one (its text is not looked at).</summary>
+            public int Length { get; }
 
             /// <summary>
             /// Lower-case text of which at least one occurs, ignoring case, in any name <see cref="Names"/> accepts as
@@ -924,7 +1066,10 @@ namespace Guardrails.Core.Secrets
 
             public Func<Name, bool> Names { get; }
 
-            public Func<string, bool> Shape { get; }
+            private readonly Func<string, bool> _shape;
+
+            /// <summary>The value has this provider's shape: its <see cref="Length"/>, and the characters the rule asks for.</summary>
+            public bool Shape(string value) => value.Length == Length && _shape(value);
         }
 
         /// <summary>A name split into lower-case words: "AzureOpenAI:ApiKey" → azure, open, ai, api, key.</summary>

@@ -480,8 +480,10 @@ namespace Guardrails.Core.Secrets
         public static bool MightBeNamedValue(string value) => value != null && MightBeNamedValue(value, 0, value.Length, out _);
 
         /// <summary>
-        /// <see cref="MightBeNamedValue(string)"/> for the value <c>text.Substring(start, length)</c>, allocating only
-        /// when the characters already look like a token; <paramref name="nameHints"/> as <see cref="NameHints"/> gives.
+        /// <see cref="MightBeNamedValue(string)"/> for the value <c>text.Substring(start, length)</c>, judged where it stands:
+        /// a string is made only for a value that has the length of some provider's shape or may be base64 of text (see
+        /// <see cref="NamedValues.NameHints(string, int, int)"/>); <paramref name="nameHints"/> as <see cref="NameHints"/> gives.
+        /// A whole string is judged as itself, so that judging it under a name next reuses the verdict.
         /// </summary>
         [MethodImpl(HotPath.Optimized)]
         public static bool MightBeNamedValue(string text, int start, int length, out IReadOnlyList<string>? nameHints)
@@ -502,7 +504,7 @@ namespace Guardrails.Core.Secrets
             // GUID: learnt from the first one, not from a copy of each.
             nameHints = length == GuidLength && NamedValues.IsGuid(text, start)
                 ? GuidHints ??= NamedValues.NameHints(text.Substring(start, length))
-                : NamedValues.NameHints(text.Substring(start, length));
+                : start == 0 && length == text.Length ? NamedValues.NameHints(text) : NamedValues.NameHints(text, start, length);
             return nameHints == null || nameHints.Count > 0;
         }
 

@@ -35,5 +35,19 @@ namespace Guardrails.Core.Secrets
 
         /// <summary>True for a vendor's published development or documentation key.</summary>
         public static bool IsPublicDevelopmentKey(string value) => PublicDevelopmentKeys.Contains(value);
+
+        /// <summary><see cref="IsPublicDevelopmentKey(string)"/> for <c>text.Substring(start, length)</c>, compared where it stands.</summary>
+        public static bool IsPublicDevelopmentKey(string text, int start, int length)
+        {
+            foreach (string key in PublicDevelopmentKeys)
+            {
+                if (key.Length == length && string.CompareOrdinal(text, start, key, 0, length) == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }
