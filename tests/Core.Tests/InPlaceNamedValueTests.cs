@@ -202,4 +202,36 @@ public class InPlaceNamedValueTests
             Assert.True(NamedValues.MayBeSecretLikeAnyText(text, 2, value.Length) == NamedValues.MayBeSecretLike(text, 2, value.Length), value);
         }
     }
+
+    [Fact]
+    public void The_entropy_test_by_table_answers_as_the_entropy_itself()
+    {
+        // Random values of every length the judging sees, and values whose entropy is exactly a whole number of bits (8
+        // distinct characters equally often: 3.0, the limit), where the floating-point sums of the two forms may differ.
+        var random = new Random(171);
+        const string alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.+/=é";
+        var values = new List<string>();
+        for (int n = 0; n < 20000; n++)
+        {
+            int distinct = random.Next(1, alphabet.Length);
+            values.Add(new string(Enumerable.Range(0, random.Next(1, 300)).Select(_ => alphabet[random.Next(distinct)]).ToArray()));
+        }
+
+        for (int distinct = 1; distinct <= 32; distinct++)
+        {
+            for (int times = 1; times <= 8; times++)
+            {
+                values.Add(string.Concat(Enumerable.Repeat(alphabet.Substring(0, distinct), times)));
+            }
+        }
+
+        foreach (string value in values)
+        {
+            string text = "\"" + value + "\"";
+            foreach (double limit in new[] { 3.0, 2.75, 4.0 })
+            {
+                Assert.True(TokenText.EntropyBelow(text, 1, value.Length, limit) == TokenText.Entropy(text, 1, value.Length) < limit, value + " " + limit);
+            }
+        }
+    }
 }

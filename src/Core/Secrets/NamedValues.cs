@@ -794,7 +794,7 @@ namespace Guardrails.Core.Secrets
             }
 
             int classes = (lower > 0 ? 1 : 0) + (upper > 0 ? 1 : 0) + (digit > 0 ? 1 : 0) + (symbol > 0 ? 1 : 0);
-            if (classes < 2 || TokenText.IsPlaceholder(text, start, n, 5, words: true) || TokenText.Entropy(text, start, n) < 3.0)
+            if (classes < 2 || TokenText.IsPlaceholder(text, start, n, 5, words: true) || TokenText.EntropyBelow(text, start, n, 3.0))
             {
                 return false;
             }

@@ -95,6 +95,12 @@ namespace Guardrails.Core.Secrets
         [MethodImpl(HotPath.Optimized)]
         public static bool IsPlaceholder(string text, int start, int count, int maxRun, bool words, bool wordsAsWritten)
         {
+            // Runs, counting sequences and an ellipsis ("..." or '\u2026') in one pass.
+            if (count > 0 && text[start] == '\u2026')
+            {
+                return true;
+            }
+
             int run = 1;
             int up = 1;
             int down = 1;
@@ -105,15 +111,10 @@ namespace Guardrails.Core.Secrets
                 run = c == p ? run + 1 : 1;
                 up = c == p + 1 && IsAlnum(c) ? up + 1 : 1;
                 down = c == p - 1 && IsAlnum(c) ? down + 1 : 1;
-                if (run >= maxRun || up >= maxRun || down >= maxRun)
+                if (run >= maxRun || up >= maxRun || down >= maxRun || (c == '.' && run >= 3) || c == '\u2026')
                 {
                     return true;
                 }
-            }
-
-            if (text.IndexOf("...", start, count, StringComparison.Ordinal) >= 0 || text.IndexOf('\u2026', start, count) >= 0)
-            {
-                return true;
             }
 
             if (RepeatsShortUnit(text, start, count))
@@ -361,6 +362,62 @@ namespace Guardrails.Core.Secrets
             }
 
             return h;
+        }
+
+        /// <summary>
+        /// <see cref="Entropy"/> of the text is below <paramref name="limit"/>: worked out as log2(count) − Σ n·log2(n) / count
+        /// with n·log2(n) looked up for counts up to <see cref="CountLogs"/>' length (one logarithm per value instead of one
+        /// per distinct character); a sum within 1e-9 of the limit, or a longer text, is decided by <see cref="Entropy"/>
+        /// itself, so the answer is always <see cref="Entropy"/>'s.
+        /// </summary>
+        [MethodImpl(HotPath.Optimized)]
+        public static bool EntropyBelow(string text, int start, int count, double limit)
+        {
+            if (count == 0 || count >= CountLogs.Length)
+            {
+                return Entropy(text, start, count) < limit;
+            }
+
+            int[] counts = entropyCounts ??= new int[128];
+            int other = 0, low = 128, high = -1;
+            for (int i = start; i < start + count; i++)
+            {
+                char c = text[i];
+                if (c < 128)
+                {
+                    counts[c]++;
+                    low = c < low ? c : low;
+                    high = c > high ? c : high;
+                }
+                else
+                {
+                    other++;
+                }
+            }
+
+            double sum = CountLogs[other];
+            for (int c = low; c <= high; c++)
+            {
+                sum += CountLogs[counts[c]];
+                counts[c] = 0;
+            }
+
+            double h = Math.Log(count, 2) - (sum / count);
+            return Math.Abs(h - limit) < 1e-9 ? Entropy(text, start, count) < limit : h < limit;
+        }
+
+        /// <summary>n·log2(n) for n up to 512 (0 for 0).</summary>
+        private static readonly double[] CountLogs = BuildCountLogs();
+
+        private static double[] BuildCountLogs()
+        {
+            var logs = new double[513];
+            for (int n = 2; n < logs.Length; n++)
+            {
+                logs[n] = n * Math.Log(n, 2);
+            }
+
+            return logs;
         }
 
         /// <summary>ASCII case-insensitive ordinal search inside [start, start+count) with no allocation.</summary>
