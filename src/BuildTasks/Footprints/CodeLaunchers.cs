@@ -33,8 +33,9 @@ namespace Guardrails.BuildTasks.Footprints
             ReadOnce.GetOrMake(fullPath, () =>
                 SourceFile.TryReadText(fullPath, RuleCatalog.UnreadableAssistantFile, "The launcher file", out Finding? _) is { } text ? Commands(text) : new List<(int, int, string)>());
 
-        /// <summary>A C# file (committed, read through git's index by <see cref="Launchers.Find"/>).</summary>
-        public static bool IsCode(string relative) => relative.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
+        /// <summary>A C# file or a Cake build script (committed, read through git's index by <see cref="Launchers.Find"/>).</summary>
+        public static bool IsCode(string relative) =>
+            relative.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || relative.EndsWith(".cake", StringComparison.OrdinalIgnoreCase); // a Cake build script is C#
 
         private enum Kind
         {
@@ -101,6 +102,31 @@ namespace Guardrails.BuildTasks.Footprints
                         }
 
                         ApplyArguments(reader, launch, args, "fileName", "arguments");
+                        launches.Add(launch);
+                    }
+
+                    continue;
+                }
+
+                // Cake's StartProcess(file, arguments) and StartProcess(file, new ProcessSettings { Arguments = … }) in a build.cake
+                // (adversary round 13 route 14): the alias starts the process as Process.Start does.
+                if (t.Is("StartProcess") && i + 1 < tokens.Count && tokens[i + 1].Is("(") && (i == 0 || !tokens[i - 1].Is(".")))
+                {
+                    var launch = new Launch(t.Start);
+                    List<Argument> args = reader.Arguments(i + 1, out _);
+                    if (args.Count >= 1)
+                    {
+                        Argument? settings = args.Count > 1 && tokens[args[1].Start].Is("new") ? args[1] : (Argument?)null;
+                        ApplyArguments(reader, launch, settings == null ? args : args.GetRange(0, 1), "fileName", "arguments");
+                        for (int at = settings?.Start ?? 0; settings != null && at < settings.Value.End; at++)
+                        {
+                            if (tokens[at].Is("{"))
+                            {
+                                ApplyInitializer(reader, launch, at); // new ProcessSettings { Arguments = "…" }
+                                break;
+                            }
+                        }
+
                         launches.Add(launch);
                     }
 

@@ -286,9 +286,9 @@ namespace Guardrails.BuildTasks.Footprints
             foreach (string relative in tracked)
             {
                 // a workload manifest or (adversary round 13 route 13) a shebang script by any name: no level's candidates list it
-                bool workload = IsWorkloadCandidate(relative) || IsShebangCandidate(relative);
+                bool workload = IsWorkloadCandidate(relative) || (IsShebangCandidate(relative) && !IsTaskRunner(relative));
                 bool script = Guardrails.Core.Files.ScriptKinds.IsScript(relative); // anywhere but a level's folder and scripts/
-                if (!(MsBuildProjectFiles.IsMsBuildFile(relative) || IsDeployDescriptor(relative) || workload || script) || relative.EndsWith("/", StringComparison.Ordinal))
+                if (!(MsBuildProjectFiles.IsMsBuildFile(relative) || IsDeployDescriptor(relative) || workload || script || IsTaskRunner(relative)) || relative.EndsWith("/", StringComparison.Ordinal))
                 {
                     continue;
                 }
@@ -420,6 +420,11 @@ namespace Guardrails.BuildTasks.Footprints
                 }
             }
 
+            foreach (string relative in TaskRunnerCandidates(level))
+            {
+                yield return relative; // composer.json, tox.ini, noxfile.py, a Rakefile, … (adversary round 13 route 14)
+            }
+
             foreach (string relative in HookAndActionCandidates(level))
             {
                 yield return relative; // .githooks/pre-commit, .github/actions/x/action.yml (adversary round 13 routes 13, 16)
@@ -441,7 +446,7 @@ namespace Guardrails.BuildTasks.Footprints
         {
             var file = new LauncherFile(fullPath, level, relative);
             LoadedFile? loaded = IsWorkloadCandidate(relative) ? WorkloadCandidate(fullPath)
-                : IsShebangCandidate(relative) ? ShebangScript(fullPath)
+                : IsShebangCandidate(relative) && !IsTaskRunner(relative) ? ShebangScript(fullPath)
                 : SourceFile.TryLoad(fullPath, RuleCatalog.UnreadableAssistantFile, "The launcher file", out Finding? _);
             if (loaded == null)
             {
@@ -464,7 +469,11 @@ namespace Guardrails.BuildTasks.Footprints
             string fileName = name.Substring(name.LastIndexOf('/') + 1);
             try
             {
-                if (ReadDeployDescriptor(file, fileName, text))
+                if (ReadTaskRunner(file, fileName, text))
+                {
+                    // composer, Deno, Nx, Cursor environment, tox, nox, invoke, Rake, gulp, Gradle (round 13 route 14)
+                }
+                else if (ReadDeployDescriptor(file, fileName, text))
                 {
                     // compose, Procfile, Tiltfile, pixi, Replit, Fly.io, .envrc, a Kubernetes or Helm workload (round 12 route 12)
                 }
@@ -476,19 +485,21 @@ namespace Guardrails.BuildTasks.Footprints
                 {
                     ReadTasks(file, JsonReader.Parse(text));
                 }
-                else if (name == "package.json")
+                else if (fileName == "package.json") // at a level or committed anywhere (round 13 route 14)
                 {
                     JsonNode root = JsonReader.Parse(text);
                     ReadScripts(file, root);
                     ReadHuskyHooks(file, root);
                     ReadDependencies(file, text);
                 }
-                else if (name == "pyproject.toml" || name == "Pipfile" || name.StartsWith("requirements", StringComparison.Ordinal))
+                else if (fileName == "pyproject.toml" || fileName == "Pipfile" || name.StartsWith("requirements", StringComparison.Ordinal))
                 {
                     ReadDependencies(file, text);
-                    if (name == "pyproject.toml")
+                    if (fileName == "pyproject.toml")
                     {
-                        ReadTaskTables(file, TomlReader.Parse(text), string.Empty, 0); // [tool.pixi.tasks], [tool.poe.tasks]
+                        JsonNode pyproject = TomlReader.Parse(text);
+                        ReadTaskTables(file, pyproject, string.Empty, 0); // [tool.pixi.tasks], [tool.poe.tasks]
+                        ReadPyprojectTools(file, pyproject); // Hatch, PDM scripts (round 13 route 14)
                     }
                 }
                 else if (IsDevContainerFile(name))

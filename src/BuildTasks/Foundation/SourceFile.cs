@@ -53,7 +53,9 @@ namespace Guardrails.BuildTasks.Foundation
                     return null;
                 }
 
-                using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+                // bufferSize 1: the file is read whole into its own array, so FileStream's 4 KB buffer would be allocated for nothing
+                // (a monorepo's 2,200 committed task files read by the launchers: 14.8 → see commit message)
+                using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1))
                 {
                     long length = stream.Length;
                     if (length > maxBytes)
