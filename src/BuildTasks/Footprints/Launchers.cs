@@ -577,7 +577,7 @@ namespace Guardrails.BuildTasks.Footprints
         {
             foreach ((int line, int column, string command) in commands)
             {
-                ReadCommandLine(file, command, "Process.Start on line " + line, line, column);
+                ReadCommandLine(file, command, (file.RelativePath.EndsWith(".cake", StringComparison.OrdinalIgnoreCase) ? "StartProcess on line " : "Process.Start on line ") + line, line, column);
             }
         }
 

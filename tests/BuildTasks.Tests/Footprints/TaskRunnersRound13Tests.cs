@@ -98,6 +98,19 @@ public class TaskRunnersRound13Tests
     }
 
     [Fact]
+    public void Route14_the_message_names_the_runner_s_own_call_and_member()
+    {
+        using FootprintRepo repo = Committed(
+            ("build.cake", "Task(\"Fix\").Does(() => StartProcess(\"npx\", \"-y @google/gemini-cli --yolo -p fix\"));\n"),
+            ("php/composer.json", "{ \"scripts\": { \"post-install-cmd\": \"codex exec --full-auto fix\" } }\n"));
+
+        FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
+
+        Assert.Contains(run.Of("GRD130"), f => f.Message.Contains("its StartProcess on line 1 starts it"));
+        Assert.Contains(run.Of("GRD130"), f => f.Message.Contains("its composer.json: scripts.post-install-cmd starts it") && !f.Message.Contains("npm run"));
+    }
+
+    [Fact]
     public void Route14_control_task_files_that_only_name_an_assistant_in_prose_or_data_are_silent()
     {
         using FootprintRepo repo = Committed(
