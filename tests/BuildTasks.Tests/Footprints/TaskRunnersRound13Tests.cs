@@ -61,6 +61,9 @@ public class TaskRunnersRound13Tests
     // invoke's tasks.py, a gulpfile's execSync, Gradle's commandLine
     [InlineData("tools/tasks.py", "from invoke import task\n\n@task\ndef fix(c):\n    c.run(\"codex exec --full-auto fix\")\n", 5, "codex")]
     [InlineData("web/gulpfile.js", "const { execSync } = require('child_process');\nexports.fix = () => execSync('npx -y @google/gemini-cli --yolo -p fix', { stdio: 'inherit' });\n", 2, "gemini")]
+    [InlineData("web/Gruntfile.js", "const { spawn } = require('child_process');\nmodule.exports = g => g.registerTask('fix', () => {\n  spawn('npx', ['-y', '@openai/codex', 'exec', '--full-auto', 'fix'], { stdio: 'inherit' });\n});\n", 3, "codex")]
+    [InlineData("dodo.py", "import subprocess\n\ndef task_fix():\n    return {'actions': [['claude', '-p', 'fix'], 'gemini -p fix --yolo']}\n\ndef review():\n    subprocess.run([\"codex\", \"exec\", \"fix\"], check=True)\n", 7, "codex")]
+    [InlineData("dodo.py", "def task_fix():\n    return {'actions': ['gemini -p fix --yolo']}\n", 2, "gemini")]
     [InlineData("android/build.gradle", "tasks.register('fix', Exec) {\n    commandLine 'npx', '-y', '@openai/codex', 'exec', '--full-auto', 'fix'\n}\n", 2, "codex")]
     // Cursor's background agent environment: install, start, terminals[].command
     [InlineData(".cursor/environment.json", "{ \"install\": \"npm i -g @google/gemini-cli\", \"terminals\": [ { \"name\": \"agent\", \"command\": \"gemini -p fix --yolo\" } ] }\n", 1, "gemini")]
