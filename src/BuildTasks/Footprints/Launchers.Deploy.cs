@@ -91,7 +91,7 @@ namespace Guardrails.BuildTasks.Footprints
         private static bool IsWorkloadCandidate(string relative)
         {
             string name = relative.Substring(relative.LastIndexOf('/') + 1);
-            return IsYamlName(name) && !IsComposeFile(name) && Array.IndexOf(LauncherNames, name) < 0 && !IsCiFile(relative) &&
+            return IsYamlName(name) && !IsComposeFile(name) && Array.IndexOf(LauncherNames, name) < 0 && !IsTaskRunner(relative) && !IsCiFile(relative) &&
                    !relative.StartsWith(".github/", StringComparison.Ordinal) && relative.IndexOf("/.github/", StringComparison.Ordinal) < 0;
         }
 

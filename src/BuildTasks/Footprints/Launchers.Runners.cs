@@ -2,13 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
+using Guardrails.BuildTasks.Formats;
 using Guardrails.Core.Json;
 
 namespace Guardrails.BuildTasks.Footprints
 {
     /// <summary>
     /// Task runners (adversary round 13 route 14): composer <c>scripts</c>, Deno <c>tasks</c>, Nx <c>run-commands</c>, Cursor's
-    /// <c>.cursor/environment.json</c>, tox <c>commands</c>, Hatch/PDM/Poe/taskipy scripts in <c>pyproject.toml</c> (task files),
+    /// <c>.cursor/environment.json</c>, moon/melos/devfile YAML, tox <c>commands</c>, Hatch/PDM/Poe/taskipy scripts in <c>pyproject.toml</c> (task files),
     /// and nox, invoke, Fabric, doit, Rake, gulp/Grunt/Jake and Gradle (code-shaped task files), each committed anywhere in the
     /// repository (git's index) as well as at the walk's levels; Cake's <c>StartProcess</c> is read by <see cref="CodeLaunchers"/>.
     /// Not one parser per runner but two general readers: every string of a task file (or its argument list,
@@ -25,6 +26,7 @@ namespace Guardrails.BuildTasks.Footprints
         private static readonly string[] TaskFileNames =
         {
             "composer.json", "deno.json", "deno.jsonc", "project.json", "nx.json", "workspace.json", "tox.ini",
+            "moon.yml", "melos.yaml", "devfile.yaml", ".devfile.yaml", // moonrepo tasks, Dart's melos scripts, devfile commands
         };
 
         /// <summary>Task files read as code (Python, Ruby, JavaScript, Groovy/Kotlin), by file name; also every <c>*.rake</c>.</summary>
@@ -105,6 +107,10 @@ namespace Guardrails.BuildTasks.Footprints
             if (fileName == "tox.ini")
             {
                 ReadIniTasks(file, text);
+            }
+            else if (Array.IndexOf(TaskFileNames, fileName) >= 0 && (fileName.EndsWith(".yml", StringComparison.Ordinal) || fileName.EndsWith(".yaml", StringComparison.Ordinal)))
+            {
+                ReadTaskStrings(file, YamlReader.Parse(text), fileName + ":", underTask: false, depth: 0);
             }
             else if (Array.IndexOf(TaskFileNames, fileName) >= 0 || (fileName == "environment.json" && (relative == ".cursor/environment.json" || relative.EndsWith("/.cursor/environment.json", StringComparison.Ordinal))))
             {

@@ -67,6 +67,10 @@ public class TaskRunnersRound13Tests
     [InlineData("android/build.gradle", "tasks.register('fix', Exec) {\n    commandLine 'npx', '-y', '@openai/codex', 'exec', '--full-auto', 'fix'\n}\n", 2, "codex")]
     // Cursor's background agent environment: install, start, terminals[].command
     [InlineData(".cursor/environment.json", "{ \"install\": \"npm i -g @google/gemini-cli\", \"terminals\": [ { \"name\": \"agent\", \"command\": \"gemini -p fix --yolo\" } ] }\n", 1, "gemini")]
+    // YAML task runners: moonrepo tasks, melos scripts, a devfile's exec commands
+    [InlineData("apps/web/moon.yml", "tasks:\n  lint:\n    command: 'eslint .'\n  fix:\n    command: 'npx -y @google/gemini-cli --yolo -p fix'\n", 5, "gemini")]
+    [InlineData("melos.yaml", "name: app\nscripts:\n  fix: codex exec --full-auto fix\n", 3, "codex")]
+    [InlineData("devfile.yaml", "schemaVersion: 2.2.0\ncommands:\n  - id: fix\n    exec:\n      component: tools\n      commandLine: gemini -p fix --yolo\n", 6, "gemini")]
     // the task runners the walk already read, now also off it
     [InlineData("tools/Makefile", "fix:\n\tcodex exec --full-auto fix\n", 2, "codex")]
     [InlineData("web/package.json", "{ \"name\": \"web\", \"scripts\": { \"fix\": \"codex exec --full-auto fix\" } }\n", 1, "codex")]
