@@ -252,6 +252,7 @@ namespace Guardrails.BuildTasks.Footprints
                 }
             }
 
+            found.AddRange(CommittedFlagFiles(repositoryRoot, found)); // permission flags wherever committed (CommittedFlags.cs, round 14)
             return found;
         }
 
@@ -323,6 +324,7 @@ namespace Guardrails.BuildTasks.Footprints
             }
 
             files.AddRange(ExecutableScriptInputs(repositoryRoot));
+            AddCommittedFlagInputs(files, repositoryRoot); // the committed files with a permission flag (CommittedFlags.cs)
 
             foreach (string config in Relays.ConfigFiles(levels, repositoryRoot))
             {
@@ -944,6 +946,11 @@ namespace Guardrails.BuildTasks.Footprints
         /// </summary>
         public static string HowItRuns(string setting)
         {
+            if (setting.StartsWith(CommittedFlagSetting, StringComparison.Ordinal))
+            {
+                return setting; // "the flag '--yolo' written in ci/x.yml:3; Guardrails does not know how this file runs it, …" (CommittedFlags.cs)
+            }
+
             if (IsDependency(setting))
             {
                 return "its " + setting + " installs the assistant's CLI on every machine and CI runner that installs the packages, ready to run";
@@ -1903,7 +1910,7 @@ namespace Guardrails.BuildTasks.Footprints
             if (shell != null && (exe == "echo" || exe == "printf") && command.Exists(w => w.IndexOf("GITHUB_ENV", StringComparison.Ordinal) >= 0) &&
                 command.Exists(w => w.StartsWith(">", StringComparison.Ordinal)))
             {
-                shell.Appended.AddRange(command.FindAll(IsAssignment)); // echo "NAME=value" >> "$GITHUB_ENV": every later step
+                shell.Appended.AddRange((exe == "printf" ? PrintfOutput(command) : command).FindAll(IsAssignment)); // echo "NAME=value" >> "$GITHUB_ENV": later steps of the job
             }
 
             if ((exe == "sh" || exe == "bash" || exe == "zsh" || exe == "dash") && depth < 3)

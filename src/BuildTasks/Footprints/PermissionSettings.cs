@@ -133,7 +133,9 @@ namespace Guardrails.BuildTasks.Footprints
         /// (<c>acceptEdits</c>: autoApprove); Codex <c>--dangerously-bypass-approvals-and-sandbox</c>, <c>--yolo</c>,
         /// <c>--ask-for-approval never</c>, <c>--sandbox danger-full-access</c> (<c>--full-auto</c>: autoApprove); Gemini and
         /// Qwen Code <c>--yolo</c> / <c>-y</c>, <c>--approval-mode yolo</c> (<c>auto_edit</c>: autoApprove); Copilot CLI
-        /// <c>--allow-all-tools</c> (autoApprove), <c>--allow-all</c> / <c>--yolo</c> (bypassMode). The strongest one wins.
+        /// <c>--allow-all-tools</c> (autoApprove), <c>--allow-all</c> / <c>--yolo</c> (bypassMode); Claude Code and Copilot CLI
+        /// <c>--add-dir</c> outside the repository and Copilot CLI <c>--allow-all-paths</c> (outsideRepository, round 14 route 9).
+        /// The strongest one wins.
         /// </summary>
         public static string? ClassifyFlags(string assistant, IReadOnlyList<string> words, out string flag)
         {
@@ -195,6 +197,14 @@ namespace Guardrails.BuildTasks.Footprints
                         // droid exec --auto low|medium|high: Factory's autonomy level on the command line (adversary round 11 route 3)
                         ceiling = assistant == AssistantIds.FactoryDroid ? FactoryAutonomy(value) : null;
                         break;
+                    case "--add-dir":
+                        // Claude Code (and Copilot CLI) --add-dir /, --add-dir ~: additionalDirectories outside the repository (round 14 route 9)
+                        ceiling = (assistant == AssistantIds.ClaudeCode || assistant == AssistantIds.GitHubCopilot) && ReachesOutside(value) ? PermissionCeilings.OutsideRepository : null;
+                        break;
+                    case "--allow-all-paths":
+                        // Copilot CLI: every path readable and writable without asking, the repository's bounds dropped (round 14 route 9)
+                        ceiling = assistant == AssistantIds.GitHubCopilot ? PermissionCeilings.OutsideRepository : null;
+                        break;
                     case "--skip-permissions-unsafe":
                         ceiling = assistant == AssistantIds.FactoryDroid ? PermissionCeilings.BypassMode : null;
                         break;
@@ -211,7 +221,7 @@ namespace Guardrails.BuildTasks.Footprints
                 if (ceiling != null && (found == null || (found != PermissionCeilings.BypassMode && ceiling == PermissionCeilings.BypassMode)))
                 {
                     found = ceiling;
-                    flag = name.StartsWith("--", StringComparison.Ordinal) && (name == "--permission-mode" || name == "--approval-mode" || name == "--ask-for-approval" || name == "--sandbox" || name == "--auto" || name == "--allowedTools" || name == "--allowed-tools" || name == "--allowed_tools" || name == "--allow-tool") || name == "-a" || name == "-s"
+                    flag = name.StartsWith("--", StringComparison.Ordinal) && (name == "--permission-mode" || name == "--approval-mode" || name == "--ask-for-approval" || name == "--sandbox" || name == "--auto" || name == "--allowedTools" || name == "--allowed-tools" || name == "--allowed_tools" || name == "--allow-tool" || name == "--add-dir") || name == "-a" || name == "-s"
                         ? name + " " + value
                         : name;
                 }
@@ -423,20 +433,25 @@ namespace Guardrails.BuildTasks.Footprints
 
             foreach (JsonNode e in entries)
             {
-                string p = (e.Text ?? string.Empty).Trim().Replace('\\', '/');
-                if (p.Length == 0)
-                {
-                    continue;
-                }
-
-                if (p.StartsWith("/", StringComparison.Ordinal) || p.StartsWith("~", StringComparison.Ordinal) || p.StartsWith("$", StringComparison.Ordinal) || p.StartsWith("%", StringComparison.Ordinal) ||
-                    (p.Length > 1 && p[1] == ':') || p == ".." || p.StartsWith("../", StringComparison.Ordinal) || p.Contains("/../") || p.EndsWith("/..", StringComparison.Ordinal))
+                if (ReachesOutside(e.Text))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// One folder that leaves the repository: absolute, from the home folder, a variable, or through ".." (Claude Code's
+        /// <c>additionalDirectories</c> entry, its <c>--add-dir</c> flag's value).
+        /// </summary>
+        private static bool ReachesOutside(string? folder)
+        {
+            string p = (folder ?? string.Empty).Trim().Replace('\\', '/');
+            return p.Length > 0 &&
+                (p.StartsWith("/", StringComparison.Ordinal) || p.StartsWith("~", StringComparison.Ordinal) || p.StartsWith("$", StringComparison.Ordinal) || p.StartsWith("%", StringComparison.Ordinal) ||
+                 (p.Length > 1 && p[1] == ':') || p == ".." || p.StartsWith("../", StringComparison.Ordinal) || p.Contains("/../") || p.EndsWith("/..", StringComparison.Ordinal));
         }
 
         /// <summary>True, a non-empty list of tools, or a rule map with at least one rule that approves.</summary>
