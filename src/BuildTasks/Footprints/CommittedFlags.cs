@@ -26,7 +26,9 @@ namespace Guardrails.BuildTasks.Footprints
     /// <c>.adoc</c>, <c>.txt</c>, <c>.html</c>, <c>.htm</c>); lock files (<c>package-lock.json</c>, <c>npm-shrinkwrap.json</c>,
     /// <c>yarn.lock</c>, <c>pnpm-lock.yaml</c>, <c>packages.lock.json</c>, <c>*.lock</c>); binary files (a NUL byte in the first
     /// 8 KB, which also leaves out UTF-16 text); files over <see cref="MaxFileBytes"/>; comment lines (first <c>#</c>, <c>//</c>,
-    /// <c>/*</c>, <c>*</c>, <c>&lt;!--</c>, <c>REM</c>, <c>::</c>, <c>--</c> followed by a blank). A file whose only flag is
+    /// <c>/*</c>, <c>*</c>, <c>&lt;!--</c>, <c>REM</c>, <c>::</c>, <c>--</c> followed by a blank); news feeds (<c>feed.xml</c>,
+    /// <c>atom.xml</c>, <c>rss.xml</c>, <c>index.xml</c>, <c>.rss</c>, <c>.atom</c>). In a unit test by its name (<see cref="IsUnitTestFile"/>)
+    /// a one-assistant flag counts only after an assistant's program or package, as the shared ones do. A file whose only flag is
     /// <c>-y</c> is searched only when it names gemini or qwen (<c>-y</c> is on most install lines).
     /// </para>
     /// </summary>
@@ -59,8 +61,11 @@ namespace Guardrails.BuildTasks.Footprints
 
         private static readonly HashSet<string> ProseExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
-            ".md", ".mdx", ".markdown", ".rst", ".adoc", ".txt", ".html", ".htm",
+            ".md", ".mdx", ".markdown", ".rst", ".adoc", ".txt", ".html", ".htm", ".rss", ".atom",
         };
+
+        /// <summary>News feeds (a changelog published as RSS or Atom: prose in XML); <c>.rss</c> and <c>.atom</c> are <see cref="ProseExtensions"/>.</summary>
+        private static readonly HashSet<string> Feeds = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "feed.xml", "atom.xml", "rss.xml", "index.xml" };
 
         private static readonly HashSet<string> LockFiles = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
@@ -175,7 +180,7 @@ namespace Guardrails.BuildTasks.Footprints
             {
                 string[] segments = relative.Split('/');
                 string name = segments[segments.Length - 1];
-                if (name.Length == 0 || GitIndex.UnderGeneratedFolder(segments) || ProseExtensions.Contains(Path.GetExtension(name)) ||
+                if (name.Length == 0 || GitIndex.UnderGeneratedFolder(segments) || ProseExtensions.Contains(Path.GetExtension(name)) || Feeds.Contains(name) ||
                     LockFiles.Contains(name) || name.EndsWith(".lock", StringComparison.OrdinalIgnoreCase))
                 {
                     continue;
@@ -234,8 +239,18 @@ namespace Guardrails.BuildTasks.Footprints
                 return none;
             }
 
-            return FlagsInText(text);
+            return FlagsInText(text, IsUnitTestFile(Path.GetFileName(fullPath)));
         }
+
+        /// <summary>
+        /// A unit test by its name (<c>*.test.*</c>, <c>*.spec.*</c>, <c>*_test.*</c>, <c>*Tests.cs</c>, <c>test_*.py</c>): its strings are
+        /// mostly data for the code under test (an argument parser's <c>'--add-dir "/path/to/dir-a"'</c>), so a flag there counts
+        /// only after an assistant's program or package (<c>execFileSync("claude", [… FLAG])</c> still counts).
+        /// </summary>
+        private static bool IsUnitTestFile(string name) =>
+            name.IndexOf(".test.", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf(".spec.", StringComparison.OrdinalIgnoreCase) >= 0 ||
+            name.IndexOf("_test.", StringComparison.OrdinalIgnoreCase) >= 0 || name.EndsWith("Tests.cs", StringComparison.Ordinal) || name.EndsWith("Test.cs", StringComparison.Ordinal) ||
+            (name.StartsWith("test_", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".py", StringComparison.OrdinalIgnoreCase));
 
         /// <summary>The byte prefilter: one of <see cref="Needles"/>, or " -y" with gemini or qwen.</summary>
         private static bool MightHoldFlag(byte[] bytes, int length)
@@ -275,7 +290,7 @@ namespace Guardrails.BuildTasks.Footprints
         private static byte[] Ascii(string s) => Encoding.ASCII.GetBytes(s);
 
         /// <summary>The permission flags of <paramref name="text"/>, line by line (comment lines left out), each at its line and column.</summary>
-        internal static List<CommittedFlag> FlagsInText(string text)
+        internal static List<CommittedFlag> FlagsInText(string text, bool namedOnly = false)
         {
             var found = new List<CommittedFlag>();
             var carried = new List<string>(); // the words of the lines this one continues (\, ^, `)
@@ -307,7 +322,7 @@ namespace Guardrails.BuildTasks.Footprints
                     var words = new List<string>(carried.Count + own.Count);
                     words.AddRange(carried);
                     words.AddRange(own);
-                    FlagsOfLine(found, line, lineNumber, words);
+                    FlagsOfLine(found, line, lineNumber, words, namedOnly);
                 }
 
                 if (continues)
@@ -343,8 +358,11 @@ namespace Guardrails.BuildTasks.Footprints
             trimmed == "--" || trimmed.StartsWith("-- ", StringComparison.Ordinal) || trimmed.StartsWith("--\t", StringComparison.Ordinal) ||
             (trimmed.Length >= 3 && string.Compare(trimmed, 0, "REM", 0, 3, StringComparison.OrdinalIgnoreCase) == 0 && (trimmed.Length == 3 || char.IsWhiteSpace(trimmed[3])));
 
+        /// <summary>The word <see cref="FlagWords"/> puts where a shell command ends (<c>;</c>, <c>|</c>, <c>&amp;</c>).</summary>
+        private const string CommandEnd = "\0";
+
         /// <summary>
-        /// A line's words for the flag search: split at blanks, quotes, brackets, commas and shell operators; <c>NAME=--flag</c>
+        /// A line's words for the flag search: split at blanks, quotes, brackets, commas and shell operators (<see cref="CommandEnd"/>); <c>NAME=--flag</c>
         /// (<c>make ARGS=--flag</c>) gives the flag; a trailing written <c>\n</c> (a string literal's) is dropped.
         /// </summary>
         private static List<string> FlagWords(string line)
@@ -353,8 +371,16 @@ namespace Guardrails.BuildTasks.Footprints
             var word = new StringBuilder();
             foreach (char ch in line)
             {
-                if (char.IsWhiteSpace(ch) || ch == '"' || ch == '\'' || ch == '`' || ch == ',' || ch == '[' || ch == ']' || ch == '(' || ch == ')' ||
-                    ch == '{' || ch == '}' || ch == ';' || ch == '|' || ch == '&' || ch == '<' || ch == '>')
+                if (ch == ';' || ch == '|' || ch == '&')
+                {
+                    AddFlagWord(words, word);
+                    if (words.Count == 0 || words[words.Count - 1] != CommandEnd)
+                    {
+                        words.Add(CommandEnd); // a shell command ends: an assistant's flags stop here (`npm i -g @google/gemini-cli && apt-get purge -y`)
+                    }
+                }
+                else if (char.IsWhiteSpace(ch) || ch == '"' || ch == '\'' || ch == '`' || ch == ',' || ch == '[' || ch == ']' || ch == '(' || ch == ')' ||
+                    ch == '{' || ch == '}' || ch == '<' || ch == '>')
                 {
                     AddFlagWord(words, word);
                 }
@@ -395,15 +421,16 @@ namespace Guardrails.BuildTasks.Footprints
         }
 
         /// <summary>The flags of one line: after each assistant word, the words up to the next one; then each one-assistant flag on its own.</summary>
-        private static void FlagsOfLine(List<CommittedFlag> found, string line, int lineNumber, List<string> words)
+        private static void FlagsOfLine(List<CommittedFlag> found, string line, int lineNumber, List<string> words, bool namedOnly)
         {
             var seen = new List<(string Assistant, string Ceiling)>();
             int previous = -1;
             string? previousAssistant = null;
             for (int i = 0; i <= words.Count; i++)
             {
-                string? assistant = i < words.Count ? AssistantWord(words[i]) : null;
-                if (assistant == null && i < words.Count)
+                bool end = i < words.Count && words[i] == CommandEnd;
+                string? assistant = i < words.Count && !end ? AssistantWord(words[i]) : null;
+                if (assistant == null && i < words.Count && !end)
                 {
                     continue;
                 }
@@ -417,7 +444,7 @@ namespace Guardrails.BuildTasks.Footprints
                 previousAssistant = assistant;
             }
 
-            for (int i = 0; i < words.Count; i++)
+            for (int i = 0; i < words.Count && !namedOnly; i++)
             {
                 string w = words[i];
                 int eq = w.IndexOf('=');

@@ -48,6 +48,7 @@ public class CommittedFlagsTests
         { "ci/templates/ai.yml", "steps:\n  - script: claude -p \"review\"\n  - script: gemini --yolo -p \"fix\"\n", 3 },
         { ".semaphore/semaphore.yml", "version: v1.0\nname: ci\nblocks:\n  - name: ai\n    task:\n      jobs:\n        - name: fix\n          commands:\n            - gemini --yolo -p fix\n", 9 },
         { "argo/fix.yaml", "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nspec:\n  entrypoint: r\n  templates:\n    - name: r\n      script:\n        image: node:20\n        command: [sh]\n        source: |\n          npx -y @google/gemini-cli --yolo -p fix\n", 11 },
+        { "ci/fix.groovy", "sh \"gemini -p fix \\\n  --yolo\"\n", 2 },
         { ".drone.yaml", "kind: pipeline\ntype: docker\nname: ai\nsteps:\n  - name: fix\n    image: node:20\n    commands:\n      - npx -y @google/gemini-cli --approval-mode=yolo -p fix\n", 8 },
     };
 
@@ -114,6 +115,7 @@ public class CommittedFlagsTests
         // route 14: PowerShell Start-Process, Python, Node
         { "scripts/review.ps1", "Start-Process -FilePath claude -ArgumentList \"-p review " + Bypass + "\" -Wait -NoNewWindow\n", 1 },
         { "tools/label.py", "import subprocess\nsubprocess.run([\"claude\", \"-p\", \"label\", \"" + Bypass + "\"], check=True)\n", 2 },
+        { "test/review.test.ts", "import { execFileSync } from \"node:child_process\";\nexecFileSync(\"claude\", [\"-p\", \"review\", \"" + Bypass + "\"]);\n", 2 },
         { "tools/triage.mjs", "import { execFileSync } from \"node:child_process\";\nexecFileSync(\"claude\", [\"-p\", \"triage\", \"" + Bypass + "\"], { stdio: \"inherit\" });\n", 2 },
     };
 
@@ -174,6 +176,9 @@ public class CommittedFlagsTests
         { "tools/run.js", "/* do not pass\n * " + Bypass + " to claude\n */\n// claude " + Bypass + "\n" },
         { "ci/run.cmd", "REM claude -p fix " + Bypass + "\n:: claude " + Bypass + "\n" },
         { "db/notes.sql", "-- claude " + Bypass + "\nselect 1;\n" },
+        // a news feed; an argument parser's test data (a unit test: only after an assistant's program or package)
+        { "feed.xml", "<item><description>&lt;p&gt;Fixed the permission mode (e.g. " + Bypass + ") on restart&lt;/p&gt;</description></item>\n" },
+        { "test/parse-options.test.ts", "const options = { claudeArgs: '--add-dir \"/path/to/dir-a\" --permission-mode bypassPermissions' };\n" },
         // lock files
         { "package-lock.json", "{ \"note\": \"claude " + Bypass + "\" }\n" },
         { "tools/yarn.lock", "x \"gemini --yolo\"\n" },
@@ -181,6 +186,8 @@ public class CommittedFlagsTests
         { "scripts/deploy.sh", "#!/bin/sh\n./deploy --yolo --env prod\n" },
         { "ci/run.groovy", "sh 'npx -y @google/gemini-cli -p fix'\n" },
         { "ci/other.yml", "steps:\n  - run: gemini -p fix\n  - run: ./release --yolo\n" },
+        // a continued line after a command that ended (&&): apt-get's -y is not gemini's
+        { "build/Dockerfile.dev", "FROM node:20\nRUN npm install -g @google/gemini-cli@latest && mv /usr/bin/gemini /usr/bin/g \\\n  && apt-get purge -y build-essential\n" },
     };
 
     [Theory]
@@ -193,6 +200,16 @@ public class CommittedFlagsTests
 
         Assert.Empty(run.Of("GRD134"));
         Assert.DoesNotContain(run.Of("GRD130"), f => f.Message.Contains("counts wherever it is committed"));
+    }
+
+    [Fact]
+    public void A_continued_line_that_starts_a_new_command_does_not_carry_the_assistant()
+    {
+        // google-gemini/gemini-cli's .gcp/Dockerfile.development: `mv …/bin/gemini …/g-stable \` then `&& apt-get purge -y`
+        string text = "RUN npm install -g @google/gemini-cli@latest && mv /usr/bin/gemini /usr/bin/g \\\n  && apt-get purge -y build-essential \\\n  && apt-get autoremove -y\n";
+
+        Assert.Empty(Launchers.FlagsInText(text));
+        Assert.Single(Launchers.FlagsInText("RUN gemini -p fix \\\n  -y\n"));
     }
 
     [Fact]
