@@ -123,13 +123,17 @@ public class ScriptsSession17Tests
     [Fact]
     public void Control_an_executable_python_file_that_only_prints_a_command_and_the_same_file_not_executable_are_silent()
     {
-        const string Printing = "#!/usr/bin/env python3\nprint(\"" + Bypass + "\")\n";
+        const string Printing = "#!/usr/bin/env python3\nprint(\"claude -p x\")\n";
         const string Calling = "#!/usr/bin/env python3\nimport subprocess\nsubprocess.run([\"claude\", \"-p\", \"x\", \"--dangerously-skip-permissions\"])\n";
         using FootprintRepo repo = Committed(new[] { "tools/printer.py" }, ("tools/printer.py", Printing), ("tools/plain.py", Calling), ("tools/data.bin", "#!/usr/bin/env python3\n"));
 
         FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
 
-        Assert.Empty(run.Of("GRD134"));
+        // The process-call reader reads executable files only; the flag in the plain file is still reported, by the pass that
+        // finds a permission flag wherever it is committed (CommittedFlags, adversary round 14), naming that it does so.
+        Finding f = Assert.Single(run.Of("GRD134"));
+        Assert.EndsWith("plain.py", f.File);
+        Assert.Contains("wherever it is committed", f.Message);
         Assert.Empty(run.Of("GRD130"));
     }
 

@@ -121,12 +121,12 @@ public class TaskRunnersRound13Tests
     public void Route14_control_task_files_that_only_name_an_assistant_in_prose_or_data_are_silent()
     {
         using FootprintRepo repo = Committed(
-            ("php/composer.json", "{ \"name\": \"contoso/claude\", \"description\": \"claude code helpers\", \"keywords\": [\"claude\", \"gemini\", \"codex\"],\n  \"scripts\": { \"test\": \"phpunit\", \"lint\": \"echo claude --yolo is not run here\" } }\n"),
+            ("php/composer.json", "{ \"name\": \"contoso/claude\", \"description\": \"claude code helpers\", \"keywords\": [\"claude\", \"gemini\", \"codex\"],\n  \"scripts\": { \"test\": \"phpunit\", \"lint\": \"echo claude is not run here\" } }\n"),
             ("py/pyproject.toml", "[project]\nname = \"claude\"\ndescription = \"codex exec --full-auto is documented here\"\nkeywords = [\"claude\", \"codex\"]\n[tool.poe.tasks]\ntest = \"pytest -q\"\n"),
             ("py/noxfile.py", "import nox\n# session.run(\"codex\", \"exec\", \"--full-auto\", \"fix\")\nAGENTS = [\"claude\", \"codex\", \"gemini\"]\n\n@nox.session\ndef tests(session):\n    session.log(\"claude and codex are not run here\")\n    session.run(\"pytest\", \"-q\")\n"),
             ("ruby/Rakefile", "task :doc do\n  puts 'run claude yourself'\n  sh 'bundle exec rspec'\nend\n"),
             ("deno/deno.json", "{ \"tasks\": { \"dev\": { \"description\": \"claude -p is how we review\", \"command\": \"deno run -A main.ts\" } } }\n"),
-            ("build.cake", "Task(\"Default\").Does(() => { Information(\"gemini --yolo\"); StartProcess(\"dotnet\", \"test\"); });\n"),
+            ("build.cake", "Task(\"Default\").Does(() => { Information(\"gemini is not run here\"); StartProcess(\"dotnet\", \"test\"); });\n"),
             ("docs/review.md", "Run `codex exec --full-auto fix` in a sandbox only.\n"));
 
         FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
