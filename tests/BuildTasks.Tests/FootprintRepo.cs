@@ -28,7 +28,10 @@ internal sealed class FootprintRepo : IDisposable
     /// A real git repository (git init, no commit) holding <paramref name="files"/> and the project at src/App, all staged:
     /// what the readers of git's index see as committed.
     /// </summary>
-    public static FootprintRepo Committed(params (string Path, string Content)[] files)
+    public static FootprintRepo Committed(params (string Path, string Content)[] files) => Committed(Array.Empty<string>(), files);
+
+    /// <summary>As <see cref="Committed((string Path, string Content)[])"/>, with <paramref name="executable"/> staged with mode 100755.</summary>
+    public static FootprintRepo Committed(string[] executable, params (string Path, string Content)[] files)
     {
         var repo = new FootprintRepo(withGit: false);
         GitIndexTests.Git(repo.Root, "init", "-q");
@@ -39,8 +42,16 @@ internal sealed class FootprintRepo : IDisposable
 
         repo.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
         GitIndexTests.Git(repo.Root, "add", "-A");
+        foreach (string path in executable)
+        {
+            GitIndexTests.Git(repo.Root, "update-index", "--chmod=+x", path);
+        }
+
         return repo;
     }
+
+    /// <summary>The full path of <paramref name="path"/> (with '/') in this repository.</summary>
+    public string Full(string path) => System.IO.Path.Combine(Root, path.Replace('/', System.IO.Path.DirectorySeparatorChar));
 
     public string Root { get; }
 

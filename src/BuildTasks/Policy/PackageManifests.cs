@@ -817,18 +817,19 @@ namespace Guardrails.BuildTasks.Policy
             }
         }
 
+        /// <summary>A pip option line split at its first blank or '=' (<c>--index-url=URL</c>, <c>-r file</c>); false (the whole line as the name) when it has none.</summary>
+        private static bool SplitOption(string option, out string name, out string value)
+        {
+            int split = option.IndexOfAny(new[] { ' ', '\t', '=' });
+            name = split > 0 ? option.Substring(0, split) : option;
+            value = split > 0 ? option.Substring(split + 1).Trim() : string.Empty;
+            return split > 0;
+        }
+
         /// <summary>The index or find-links location of a pip option line (<c>-i URL</c>, <c>--index-url=URL</c>, <c>--extra-index-url</c>, <c>-f</c>, <c>--find-links</c>); null for any other option.</summary>
         private static string? IndexOption(string option)
         {
-            string name = option;
-            string value = string.Empty;
-            int split = option.IndexOfAny(new[] { ' ', '\t', '=' });
-            if (split > 0)
-            {
-                name = option.Substring(0, split);
-                value = option.Substring(split + 1).Trim();
-            }
-            else if ((option.StartsWith("-i", StringComparison.Ordinal) || option.StartsWith("-f", StringComparison.Ordinal)) && option.Length > 2)
+            if (!SplitOption(option, out string name, out string value) && ((option.StartsWith("-i", StringComparison.Ordinal) || option.StartsWith("-f", StringComparison.Ordinal)) && option.Length > 2))
             {
                 name = option.Substring(0, 2);
                 value = option.Substring(2).Trim();
@@ -908,15 +909,7 @@ namespace Guardrails.BuildTasks.Policy
 
         private static void Option(string path, string option, int line, int column, List<DeclaredPackage> found, List<Finding> problems, HashSet<string> visited, int depth)
         {
-            string name = option;
-            string value = string.Empty;
-            int split = option.IndexOfAny(new[] { ' ', '\t', '=' });
-            if (split > 0)
-            {
-                name = option.Substring(0, split);
-                value = option.Substring(split + 1).Trim();
-            }
-            else if (option.StartsWith("-r", StringComparison.Ordinal) || option.StartsWith("-c", StringComparison.Ordinal) || option.StartsWith("-e", StringComparison.Ordinal))
+            if (!SplitOption(option, out string name, out string value) && (option.StartsWith("-r", StringComparison.Ordinal) || option.StartsWith("-c", StringComparison.Ordinal) || option.StartsWith("-e", StringComparison.Ordinal)))
             {
                 name = option.Substring(0, 2);
                 value = option.Substring(2).Trim();

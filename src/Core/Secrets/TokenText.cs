@@ -327,21 +327,7 @@ namespace Guardrails.Core.Secrets
             // The counts are zero between calls: only the range of characters seen is read and cleared again (a key's
             // alphabet spans '+' to 'z', not all 128), in ascending order as a whole-table pass would add them.
             int[] counts = entropyCounts ??= new int[128];
-            int other = 0, low = 128, high = -1;
-            for (int i = start; i < start + count; i++)
-            {
-                char c = text[i];
-                if (c < 128)
-                {
-                    counts[c]++;
-                    low = c < low ? c : low;
-                    high = c > high ? c : high;
-                }
-                else
-                {
-                    other++;
-                }
-            }
+            int other = Count(text, start, count, counts, out int low, out int high);
 
             double h = 0;
             for (int c = low; c <= high; c++)
@@ -365,21 +351,15 @@ namespace Guardrails.Core.Secrets
         }
 
         /// <summary>
-        /// <see cref="Entropy"/> of the text is below <paramref name="limit"/>: worked out as log2(count) − Σ n·log2(n) / count
-        /// with n·log2(n) looked up for counts up to <see cref="CountLogs"/>' length (one logarithm per value instead of one
-        /// per distinct character); a sum within 1e-9 of the limit, or a longer text, is decided by <see cref="Entropy"/>
-        /// itself, so the answer is always <see cref="Entropy"/>'s.
+        /// Counts the ASCII characters of the range into <paramref name="counts"/> (zero before; the caller clears the range
+        /// <paramref name="low"/>..<paramref name="high"/> it reads) and returns how many are not ASCII.
         /// </summary>
-        [MethodImpl(HotPath.Optimized)]
-        public static bool EntropyBelow(string text, int start, int count, double limit)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static int Count(string text, int start, int count, int[] counts, out int low, out int high)
         {
-            if (count == 0 || count >= CountLogs.Length)
-            {
-                return Entropy(text, start, count) < limit;
-            }
-
-            int[] counts = entropyCounts ??= new int[128];
-            int other = 0, low = 128, high = -1;
+            int other = 0;
+            low = 128;
+            high = -1;
             for (int i = start; i < start + count; i++)
             {
                 char c = text[i];
@@ -394,6 +374,26 @@ namespace Guardrails.Core.Secrets
                     other++;
                 }
             }
+
+            return other;
+        }
+
+        /// <summary>
+        /// <see cref="Entropy"/> of the text is below <paramref name="limit"/>: worked out as log2(count) − Σ n·log2(n) / count
+        /// with n·log2(n) looked up for counts up to <see cref="CountLogs"/>' length (one logarithm per value instead of one
+        /// per distinct character); a sum within 1e-9 of the limit, or a longer text, is decided by <see cref="Entropy"/>
+        /// itself, so the answer is always <see cref="Entropy"/>'s.
+        /// </summary>
+        [MethodImpl(HotPath.Optimized)]
+        public static bool EntropyBelow(string text, int start, int count, double limit)
+        {
+            if (count == 0 || count >= CountLogs.Length)
+            {
+                return Entropy(text, start, count) < limit;
+            }
+
+            int[] counts = entropyCounts ??= new int[128];
+            int other = Count(text, start, count, counts, out int low, out int high);
 
             double sum = CountLogs[other];
             for (int c = low; c <= high; c++)

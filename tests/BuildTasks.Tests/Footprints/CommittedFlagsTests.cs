@@ -24,22 +24,6 @@ public class CommittedFlagsTests
 
     private const string Steps = "on: pull_request\njobs:\n  review:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n";
 
-    private static FootprintRepo Committed(params (string Path, string Content)[] files)
-    {
-        var repo = new FootprintRepo(withGit: false);
-        GitIndexTests.Git(repo.Root, "init", "-q");
-        foreach ((string path, string content) in files)
-        {
-            repo.Write(path, content);
-        }
-
-        repo.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
-        GitIndexTests.Git(repo.Root, "add", "-A");
-        return repo;
-    }
-
-    private static string Full(FootprintRepo repo, string path) => Path.Combine(repo.Root, path.Replace('/', Path.DirectorySeparatorChar));
-
     // ---- Route 1: CI files no reader knows ----
 
     public static TheoryData<string, string, int> Route1Gemini => new()
@@ -56,13 +40,13 @@ public class CommittedFlagsTests
     [MemberData(nameof(Route1Gemini))]
     public void Round14_route1_the_undeclared_gemini_with_yolo_in_a_CI_file_no_reader_knows_is_GRD130(string path, string content, int line)
     {
-        using FootprintRepo repo = Committed((path, content));
+        using FootprintRepo repo = FootprintRepo.Committed((path, content));
 
         FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
 
         Finding f = Assert.Single(run.Of("GRD130"), x => x.Subject == "gemini");
         Assert.True(run.IsError(f), run.ToString());
-        Assert.Equal((Full(repo, path), line), (f.File, f.Line));
+        Assert.Equal((repo.Full(path), line), (f.File, f.Line));
         Assert.Contains("written in " + path + ":" + line + "; Guardrails does not know how this file runs it, so the flag counts wherever it is committed", f.Message);
     }
 
@@ -80,13 +64,13 @@ public class CommittedFlagsTests
     [MemberData(nameof(Route1Claude))]
     public void Round14_route1_the_declared_claude_with_the_bypass_in_a_CI_file_no_reader_knows_is_GRD134(string path, string content, int line)
     {
-        using FootprintRepo repo = Committed((path, content));
+        using FootprintRepo repo = FootprintRepo.Committed((path, content));
 
         FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
 
         Finding f = Assert.Single(run.Of("GRD134"));
         Assert.True(run.IsError(f), run.ToString());
-        Assert.Equal((Full(repo, path), line), (f.File, f.Line));
+        Assert.Equal((repo.Full(path), line), (f.File, f.Line));
         Assert.Contains("'bypassMode'", f.Message);
     }
 
@@ -123,13 +107,13 @@ public class CommittedFlagsTests
     [MemberData(nameof(BypassAnywhere))]
     public void Round14_the_bypass_flag_committed_anywhere_is_GRD134_for_the_declared_claude(string path, string content, int line)
     {
-        using FootprintRepo repo = Committed((path, content), ("scripts/ai-review.sh", "#!/bin/sh\nexec npx -y @anthropic-ai/claude-code@2.0.14 -p \"review the diff\" \"$@\"\n"));
+        using FootprintRepo repo = FootprintRepo.Committed((path, content), ("scripts/ai-review.sh", "#!/bin/sh\nexec npx -y @anthropic-ai/claude-code@2.0.14 -p \"review the diff\" \"$@\"\n"));
 
         FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
 
         Finding f = Assert.Single(run.Of("GRD134"));
         Assert.True(run.IsError(f), run.ToString());
-        Assert.Equal((Full(repo, path), line), (f.File, f.Line));
+        Assert.Equal((repo.Full(path), line), (f.File, f.Line));
         Assert.Contains("'bypassMode'", f.Message);
         Assert.Empty(run.Of("GRD130"));
     }
@@ -143,12 +127,12 @@ public class CommittedFlagsTests
     [InlineData("npx -y @github/copilot -p \"fix the build\" --yolo", "github-copilot", "bypassMode")]
     public void Round14_route9_flags_equal_to_forbidden_settings_are_GRD134(string command, string assistant, string ceiling)
     {
-        using FootprintRepo repo = Committed((".github/workflows/ai.yml", Steps + "      - run: " + command + "\n"));
+        using FootprintRepo repo = FootprintRepo.Committed((".github/workflows/ai.yml", Steps + "      - run: " + command + "\n"));
 
         FootprintHarness.Run run = FootprintHarness.Check(repo, StrictCopilot, ClaudeAndCopilot);
 
         Finding f = Assert.Single(run.Of("GRD134"));
-        Assert.Equal((Full(repo, ".github/workflows/ai.yml"), 7), (f.File, f.Line));
+        Assert.Equal((repo.Full(".github/workflows/ai.yml"), 7), (f.File, f.Line));
         Assert.Contains("'" + ceiling + "'", f.Message);
         Assert.StartsWith(assistant + "/", f.Subject);
     }
@@ -156,7 +140,7 @@ public class CommittedFlagsTests
     [Fact]
     public void Round14_route9_add_dir_inside_the_repository_is_not_a_finding()
     {
-        using FootprintRepo repo = Committed((".github/workflows/ai.yml", Steps + "      - run: claude -p review --add-dir ./docs\n"));
+        using FootprintRepo repo = FootprintRepo.Committed((".github/workflows/ai.yml", Steps + "      - run: claude -p review --add-dir ./docs\n"));
 
         FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
 
@@ -194,7 +178,7 @@ public class CommittedFlagsTests
     [MemberData(nameof(NotHits))]
     public void Prose_comments_lock_files_and_a_shared_flag_without_an_assistant_are_not_hits(string path, string content)
     {
-        using FootprintRepo repo = Committed((path, content));
+        using FootprintRepo repo = FootprintRepo.Committed((path, content));
 
         FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
 
@@ -215,7 +199,7 @@ public class CommittedFlagsTests
     [Fact]
     public void A_precise_readers_hit_is_not_doubled()
     {
-        using FootprintRepo repo = Committed((".github/workflows/ai.yml", Steps + "      - run: claude -p review " + Bypass + "\n"));
+        using FootprintRepo repo = FootprintRepo.Committed((".github/workflows/ai.yml", Steps + "      - run: claude -p review " + Bypass + "\n"));
 
         FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
 
@@ -227,7 +211,7 @@ public class CommittedFlagsTests
     [Fact]
     public void An_undeclared_assistant_a_precise_reader_reports_is_not_doubled()
     {
-        using FootprintRepo repo = Committed((".github/workflows/ai.yml", Steps + "      - run: npx -y @google/gemini-cli --yolo -p fix\n"));
+        using FootprintRepo repo = FootprintRepo.Committed((".github/workflows/ai.yml", Steps + "      - run: npx -y @google/gemini-cli --yolo -p fix\n"));
 
         FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
 
@@ -238,12 +222,12 @@ public class CommittedFlagsTests
     [Fact]
     public void A_file_with_a_flag_is_an_input_of_the_incremental_check()
     {
-        using FootprintRepo repo = Committed(("ci/review.groovy", "sh 'claude -p review " + Bypass + "'\n"), ("ci/plain.groovy", "sh 'make'\n"));
+        using FootprintRepo repo = FootprintRepo.Committed(("ci/review.groovy", "sh 'claude -p review " + Bypass + "'\n"), ("ci/plain.groovy", "sh 'make'\n"));
 
         List<string> inputs = Launchers.InputFiles(new[] { repo.ProjectDir, repo.Root }, repo.Root);
 
-        Assert.Contains(Full(repo, "ci/review.groovy"), inputs);
-        Assert.DoesNotContain(Full(repo, "ci/plain.groovy"), inputs);
+        Assert.Contains(repo.Full("ci/review.groovy"), inputs);
+        Assert.DoesNotContain(repo.Full("ci/plain.groovy"), inputs);
     }
 
     // ---- Side: printf's format into $GITHUB_ENV ----
@@ -253,7 +237,7 @@ public class CommittedFlagsTests
     [InlineData("claude-3-7-preview", 1)]
     public void Printf_into_GITHUB_ENV_sets_the_argument_not_the_format(string model, int expected)
     {
-        using FootprintRepo repo = Committed((".github/workflows/ai.yml", Steps + "      - run: printf 'ANTHROPIC_MODEL=%s\\n' " + model + " >> \"$GITHUB_ENV\"\n      - run: claude -p review\n"));
+        using FootprintRepo repo = FootprintRepo.Committed((".github/workflows/ai.yml", Steps + "      - run: printf 'ANTHROPIC_MODEL=%s\\n' " + model + " >> \"$GITHUB_ENV\"\n      - run: claude -p review\n"));
 
         FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
 

@@ -23,28 +23,6 @@ public class ScriptsSession17Tests
 
     private const string Job = "on: [pull_request]\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n";
 
-    /// <summary>A repository with git's index holding <paramref name="files"/> (and the project); <paramref name="executable"/> staged with mode 100755.</summary>
-    private static FootprintRepo Committed(string[] executable, params (string Path, string Content)[] files)
-    {
-        var repo = new FootprintRepo(withGit: false);
-        GitIndexTests.Git(repo.Root, "init", "-q");
-        foreach ((string path, string content) in files)
-        {
-            repo.Write(path, content);
-        }
-
-        repo.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
-        GitIndexTests.Git(repo.Root, "add", "-A");
-        foreach (string path in executable)
-        {
-            GitIndexTests.Git(repo.Root, "update-index", "--chmod=+x", path);
-        }
-
-        return repo;
-    }
-
-    private static string Full(FootprintRepo repo, string relative) => Path.Combine(repo.Root, relative.Replace('/', Path.DirectorySeparatorChar));
-
     // ---- 1: one list of script kinds ----
 
     [Theory]
@@ -84,19 +62,19 @@ public class ScriptsSession17Tests
     [InlineData("eng/ci/agent.sh", "#!/bin/sh\n" + Bypass + "\n", 2)]
     public void A_script_of_any_kind_committed_anywhere_is_read(string path, string content, int line)
     {
-        using FootprintRepo repo = Committed(Array.Empty<string>(), (path, content));
+        using FootprintRepo repo = FootprintRepo.Committed(Array.Empty<string>(), (path, content));
 
         FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
 
         Finding bypass = Assert.Single(run.Of("GRD134"));
-        Assert.Equal((Full(repo, path), line), (bypass.File, bypass.Line));
+        Assert.Equal((repo.Full(path), line), (bypass.File, bypass.Line));
         Assert.True(run.IsError(bypass), run.ToString());
     }
 
     [Fact]
     public void A_script_in_a_levels_scripts_folder_is_read_once()
     {
-        using FootprintRepo repo = Committed(Array.Empty<string>(), ("scripts/fix.bash", "#!/bin/bash\n" + Bypass + "\n"), ("fix.zsh", "#!/bin/zsh\n" + Bypass + "\n"));
+        using FootprintRepo repo = FootprintRepo.Committed(Array.Empty<string>(), ("scripts/fix.bash", "#!/bin/bash\n" + Bypass + "\n"), ("fix.zsh", "#!/bin/zsh\n" + Bypass + "\n"));
 
         FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
 
@@ -112,12 +90,12 @@ public class ScriptsSession17Tests
     [InlineData("ci/run.step", "#!/bin/bash\necho go\n" + Bypass + "\n", 3)]
     public void A_file_committed_executable_is_read_by_its_shebang(string path, string content, int line)
     {
-        using FootprintRepo repo = Committed(new[] { path }, (path, content));
+        using FootprintRepo repo = FootprintRepo.Committed(new[] { path }, (path, content));
 
         FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
 
         Finding bypass = Assert.Single(run.Of("GRD134"));
-        Assert.Equal((Full(repo, path), line), (bypass.File, bypass.Line));
+        Assert.Equal((repo.Full(path), line), (bypass.File, bypass.Line));
     }
 
     [Fact]
@@ -125,7 +103,7 @@ public class ScriptsSession17Tests
     {
         const string Printing = "#!/usr/bin/env python3\nprint(\"claude -p x\")\n";
         const string Calling = "#!/usr/bin/env python3\nimport subprocess\nsubprocess.run([\"claude\", \"-p\", \"x\", \"--dangerously-skip-permissions\"])\n";
-        using FootprintRepo repo = Committed(new[] { "tools/printer.py" }, ("tools/printer.py", Printing), ("tools/plain.py", Calling), ("tools/data.bin", "#!/usr/bin/env python3\n"));
+        using FootprintRepo repo = FootprintRepo.Committed(new[] { "tools/printer.py" }, ("tools/printer.py", Printing), ("tools/plain.py", Calling), ("tools/data.bin", "#!/usr/bin/env python3\n"));
 
         FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
 
@@ -142,7 +120,7 @@ public class ScriptsSession17Tests
     [Fact]
     public void Only_scripts_among_the_extension_less_and_executable_files_are_inputs_of_the_check()
     {
-        using FootprintRepo repo = Committed(
+        using FootprintRepo repo = FootprintRepo.Committed(
             new[] { "gradlew", "tools/agent.py", "tools/agent", "tools/tool.jar" },
             ("LICENSE", "MIT License\n"), ("tools/notes", "claude is a name\n"), ("gradlew", "#!/bin/sh\nexec java -jar x.jar\n"),
             ("tools/review", "#!/usr/bin/env bash\necho review\n"), ("tools/agent.py", "#!/usr/bin/env python3\nprint(1)\n"),
@@ -151,14 +129,14 @@ public class ScriptsSession17Tests
 
         List<string> inputs = Launchers.InputFiles(discovery.Levels, discovery.RepositoryRoot);
 
-        Assert.Contains(Full(repo, "gradlew"), inputs);
-        Assert.Contains(Full(repo, "tools/review"), inputs);
-        Assert.Contains(Full(repo, "tools/agent.py"), inputs);
-        Assert.Contains(Full(repo, "tools/agent"), inputs);
-        Assert.DoesNotContain(Full(repo, "tools/run"), inputs);
-        Assert.DoesNotContain(Full(repo, "LICENSE"), inputs);
-        Assert.DoesNotContain(Full(repo, "tools/notes"), inputs);
-        Assert.DoesNotContain(Full(repo, "tools/tool.jar"), inputs);
+        Assert.Contains(repo.Full("gradlew"), inputs);
+        Assert.Contains(repo.Full("tools/review"), inputs);
+        Assert.Contains(repo.Full("tools/agent.py"), inputs);
+        Assert.Contains(repo.Full("tools/agent"), inputs);
+        Assert.DoesNotContain(repo.Full("tools/run"), inputs);
+        Assert.DoesNotContain(repo.Full("LICENSE"), inputs);
+        Assert.DoesNotContain(repo.Full("tools/notes"), inputs);
+        Assert.DoesNotContain(repo.Full("tools/tool.jar"), inputs);
     }
 
     // ---- 4: what the shell sets holds where it holds ----

@@ -16,22 +16,6 @@ public class TaskRunnersRound13Tests
 
     private const string Gemini = "npx -y @google/gemini-cli -p \\\"fix the lint errors\\\" --yolo";
 
-    private static FootprintRepo Committed(params (string Path, string Content)[] files)
-    {
-        var repo = new FootprintRepo(withGit: false);
-        GitIndexTests.Git(repo.Root, "init", "-q");
-        foreach ((string path, string content) in files)
-        {
-            repo.Write(path, content);
-        }
-
-        repo.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
-        GitIndexTests.Git(repo.Root, "add", "-A");
-        return repo;
-    }
-
-    private static string Full(FootprintRepo repo, string path) => Path.Combine(repo.Root, path.Replace('/', Path.DirectorySeparatorChar));
-
     [Theory]
     // Cake (dotnet cake): StartProcess(file, arguments) and ProcessSettings { Arguments = … }
     [InlineData("build.cake", "var target = Argument(\"target\", \"Default\");\nTask(\"Default\").Does(() => {\n    StartProcess(\"dotnet\", \"build -c Release\");\n    StartProcess(\"npx\", \"-y @google/gemini-cli -p \\\"fix any build error\\\" --yolo\");\n});\nRunTarget(target);\n", 4, "gemini")]
@@ -76,11 +60,11 @@ public class TaskRunnersRound13Tests
     [InlineData("web/package.json", "{ \"name\": \"web\", \"scripts\": { \"fix\": \"codex exec --full-auto fix\" } }\n", 1, "codex")]
     public void Route14_a_task_runner_that_runs_an_undeclared_assistant_is_GRD130_at_its_line(string path, string content, int line, string assistant)
     {
-        using FootprintRepo repo = Committed((path, content));
+        using FootprintRepo repo = FootprintRepo.Committed((path, content));
 
         FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
 
-        string file = Full(repo, path);
+        string file = repo.Full(path);
         Assert.True(run.Of("GRD130").Exists(f => f.File == file && f.Line == line && f.Message.Contains(assistant) && run.IsError(f)), run.ToString());
     }
 
@@ -92,11 +76,11 @@ public class TaskRunnersRound13Tests
     [InlineData("ruby/Rakefile", "task :review do\n  sh \"claude\", \"-p\", \"review\", \"--model\", \"claude-opus-4-1\", \"--dangerously-skip-permissions\"\nend\n", 2)]
     public void Route14_the_declared_assistant_run_by_a_task_runner_has_its_model_and_bypass_judged(string path, string content, int line)
     {
-        using FootprintRepo repo = Committed((path, content));
+        using FootprintRepo repo = FootprintRepo.Committed((path, content));
 
         FootprintHarness.Run run = FootprintHarness.Check(repo, FootprintHarness.Policy, ClaudeCode);
 
-        string file = Full(repo, path);
+        string file = repo.Full(path);
         Finding model = Assert.Single(run.Of("GRD133"));
         Assert.Equal((file, line), (model.File, model.Line));
         Finding bypass = Assert.Single(run.Of("GRD134"));
@@ -107,7 +91,7 @@ public class TaskRunnersRound13Tests
     [Fact]
     public void Route14_the_message_names_the_runner_s_own_call_and_member()
     {
-        using FootprintRepo repo = Committed(
+        using FootprintRepo repo = FootprintRepo.Committed(
             ("build.cake", "Task(\"Fix\").Does(() => StartProcess(\"npx\", \"-y @google/gemini-cli --yolo -p fix\"));\n"),
             ("php/composer.json", "{ \"scripts\": { \"post-install-cmd\": \"codex exec --full-auto fix\" } }\n"));
 
@@ -120,7 +104,7 @@ public class TaskRunnersRound13Tests
     [Fact]
     public void Route14_control_task_files_that_only_name_an_assistant_in_prose_or_data_are_silent()
     {
-        using FootprintRepo repo = Committed(
+        using FootprintRepo repo = FootprintRepo.Committed(
             ("php/composer.json", "{ \"name\": \"contoso/claude\", \"description\": \"claude code helpers\", \"keywords\": [\"claude\", \"gemini\", \"codex\"],\n  \"scripts\": { \"test\": \"phpunit\", \"lint\": \"echo claude is not run here\" } }\n"),
             ("py/pyproject.toml", "[project]\nname = \"claude\"\ndescription = \"codex exec --full-auto is documented here\"\nkeywords = [\"claude\", \"codex\"]\n[tool.poe.tasks]\ntest = \"pytest -q\"\n"),
             ("py/noxfile.py", "import nox\n# session.run(\"codex\", \"exec\", \"--full-auto\", \"fix\")\nAGENTS = [\"claude\", \"codex\", \"gemini\"]\n\n@nox.session\ndef tests(session):\n    session.log(\"claude and codex are not run here\")\n    session.run(\"pytest\", \"-q\")\n"),
