@@ -67,6 +67,19 @@ namespace Guardrails.BuildTasks.Footprints
         /// <summary>News feeds (a changelog published as RSS or Atom: prose in XML); <c>.rss</c> and <c>.atom</c> are <see cref="ProseExtensions"/>.</summary>
         private static readonly HashSet<string> Feeds = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "feed.xml", "atom.xml", "rss.xml", "index.xml" };
 
+        /// <summary>
+        /// Program source (C#, F#, VB, Java, Kotlin, Go, Rust, Swift, C/C++, JavaScript/TypeScript, Python, Ruby, PHP, Dart):
+        /// where a flag is a string among others (a tool's own flag tables, test data, a CLI's argument parser), not a command
+        /// this repository runs. Left to the readers of program code, which read a process call's command line (C#'s
+        /// CodeLaunchers, the task runners, an executable script's process calls); a file committed executable is still read
+        /// here. Found on Guardrails' own repository (its samples build inside it): 54 hits, all in such strings.
+        /// </summary>
+        private static readonly HashSet<string> ProgramSourceExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ".cs", ".csx", ".vb", ".fs", ".fsx", ".java", ".kt", ".scala", ".go", ".rs", ".swift", ".c", ".cc", ".cpp", ".h", ".hpp",
+            ".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx", ".mts", ".cts", ".py", ".rb", ".php", ".dart",
+        };
+
         private static readonly HashSet<string> LockFiles = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
             "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "packages.lock.json",
@@ -176,10 +189,17 @@ namespace Guardrails.BuildTasks.Footprints
                 return files;
             }
 
+            HashSet<string>? executables = null;
             foreach (string relative in tracked)
             {
                 string[] segments = relative.Split('/');
                 string name = segments[segments.Length - 1];
+                if (ProgramSourceExtensions.Contains(Path.GetExtension(name)) &&
+                    !(executables ??= GitIndex.TryReadExecutables(repositoryRoot!) ?? new HashSet<string>(StringComparer.Ordinal)).Contains(relative))
+                {
+                    continue;
+                }
+
                 if (name.Length == 0 || GitIndex.UnderGeneratedFolder(segments) || ProseExtensions.Contains(Path.GetExtension(name)) || Feeds.Contains(name) ||
                     LockFiles.Contains(name) || name.EndsWith(".lock", StringComparison.OrdinalIgnoreCase))
                 {

@@ -98,9 +98,6 @@ public class CommittedFlagsTests
         { "deploy/chart/values.yaml", "agent:\n  args: [\"-p\", \"review the repository\", \"" + Bypass + "\"]\n", 2 },
         // route 14: PowerShell Start-Process, Python, Node
         { "scripts/review.ps1", "Start-Process -FilePath claude -ArgumentList \"-p review " + Bypass + "\" -Wait -NoNewWindow\n", 1 },
-        { "tools/label.py", "import subprocess\nsubprocess.run([\"claude\", \"-p\", \"label\", \"" + Bypass + "\"], check=True)\n", 2 },
-        { "test/review.test.ts", "import { execFileSync } from \"node:child_process\";\nexecFileSync(\"claude\", [\"-p\", \"review\", \"" + Bypass + "\"]);\n", 2 },
-        { "tools/triage.mjs", "import { execFileSync } from \"node:child_process\";\nexecFileSync(\"claude\", [\"-p\", \"triage\", \"" + Bypass + "\"], { stdio: \"inherit\" });\n", 2 },
     };
 
     [Theory]
@@ -116,6 +113,31 @@ public class CommittedFlagsTests
         Assert.Equal((repo.Full(path), line), (f.File, f.Line));
         Assert.Contains("'bypassMode'", f.Message);
         Assert.Empty(run.Of("GRD130"));
+    }
+
+    /// <summary>
+    /// Program source is left to the readers of program code (landing, session 17: Guardrails' own samples build inside this
+    /// repository, whose C# holds the flags in tables and test data: 54 false GRD130/GRD134). A Python or Node tool that is
+    /// not committed executable, calling claude with the flag, is therefore not reported by this pass (GRD134.md Limits); the
+    /// same file committed executable is, by the executable-script reader.
+    /// </summary>
+    [Theory]
+    [InlineData("tools/label.py", "import subprocess\nsubprocess.run([\"claude\", \"-p\", \"label\", \"--dangerously-skip-permissions\"], check=True)\n")]
+    [InlineData("tools/triage.mjs", "import { execFileSync } from \"node:child_process\";\nexecFileSync(\"claude\", [\"-p\", \"triage\", \"--dangerously-skip-permissions\"]);\n")]
+    [InlineData("src/Flags.cs", "static class Flags { static readonly string[] Bypass = { \"--dangerously-skip-permissions\", \"--yolo\", \"--allow-all-tools\" }; }\n")]
+    public void Program_source_is_left_to_the_code_readers_unless_committed_executable(string path, string content)
+    {
+        using FootprintRepo plain = FootprintRepo.Committed((path, content));
+        using FootprintRepo executable = FootprintRepo.Committed(new[] { path }, (path, "#!/usr/bin/env " + (path.EndsWith(".py") ? "python3" : "node") + "\n" + content));
+
+        FootprintHarness.Run run = FootprintHarness.Check(plain, FootprintHarness.Policy, ClaudeCode);
+        FootprintHarness.Run ran = FootprintHarness.Check(executable, FootprintHarness.Policy, ClaudeCode);
+
+        Assert.True(run.Of("GRD134").Count == 0 && run.Of("GRD130").Count == 0, run.ToString());
+        if (!path.EndsWith(".cs"))
+        {
+            Assert.True(ran.Of("GRD134").Count == 1, ran.ToString());
+        }
     }
 
     // ---- Route 9: CLI flags equal to forbidden settings ----
