@@ -25,7 +25,7 @@ namespace Guardrails.BuildTasks.Footprints
     /// Not searched: files below node_modules/, .git/, bin/, obj/; prose (<c>.md</c>, <c>.mdx</c>, <c>.markdown</c>, <c>.rst</c>,
     /// <c>.adoc</c>, <c>.txt</c>, <c>.html</c>, <c>.htm</c>); lock files (<c>package-lock.json</c>, <c>npm-shrinkwrap.json</c>,
     /// <c>yarn.lock</c>, <c>pnpm-lock.yaml</c>, <c>packages.lock.json</c>, <c>*.lock</c>); binary files (a NUL byte in the first
-    /// 8 KB, which also leaves out UTF-16 text); files over <see cref="MaxFileBytes"/>; comment lines (first <c>#</c>, <c>//</c>,
+    /// 8 KB, which also leaves out UTF-16 text); files over the key scan's limit (64 MiB); comment lines (first <c>#</c>, <c>//</c>,
     /// <c>/*</c>, <c>*</c>, <c>&lt;!--</c>, <c>REM</c>, <c>::</c>, <c>--</c> followed by a blank); news feeds (<c>feed.xml</c>,
     /// <c>atom.xml</c>, <c>rss.xml</c>, <c>index.xml</c>, <c>.rss</c>, <c>.atom</c>). In a unit test by its name (<see cref="IsUnitTestFile"/>)
     /// a one-assistant flag counts only after an assistant's program or package, as the shared ones do. A file whose only flag is
@@ -34,7 +34,7 @@ namespace Guardrails.BuildTasks.Footprints
     /// </summary>
     public static partial class Launchers
     {
-        /// <summary>Files larger than this (1 MiB) are not searched: generated bundles and data, not files people write commands in.</summary>
+        /// <summary>The reused read buffer's size (1 MiB); a larger file is read into an array of its own (up to the key scan's limit).</summary>
         internal const int MaxFileBytes = 1024 * 1024;
 
         /// <summary>The prefix of a committed flag's setting (<see cref="HowItRuns"/> reads it).</summary>
@@ -150,7 +150,8 @@ namespace Guardrails.BuildTasks.Footprints
                     }
 
                     string where = "written in " + relative + ":" + flag.Line + "; Guardrails does not know how this file runs it, so the flag counts wherever it is committed";
-                    file.Permissions.Add((flag.Assistant, new PermissionUse(flag.Ceiling, where, flag.Flag, flag.Line, flag.Column)));
+                    // GRD134 reads "'<setting>': <flag> in the … file … turns on …": the setting says where and why, not a sentence in quotes
+                    file.Permissions.Add((flag.Assistant, new PermissionUse(flag.Ceiling, "line " + flag.Line + " (Guardrails does not know how this file runs it, so the flag counts wherever it is committed)", flag.Flag, flag.Line, flag.Column)));
                     if (!precise.Exists(p => p.Assistants.Exists(a => a.Assistant == flag.Assistant)) && !file.Assistants.Exists(a => a.Assistant == flag.Assistant))
                     {
                         file.Assistants.Add((flag.Assistant, CommittedFlagSetting + "'" + flag.Flag + "' " + where, flag.Line, flag.Column));
@@ -227,7 +228,15 @@ namespace Guardrails.BuildTasks.Footprints
                 {
                     if (stream.Length > MaxFileBytes)
                     {
-                        return none;
+                        // Review, session 17: padding a file past the cached buffer must not hide its flag (a Gitea workflow of
+                        // 1.1 MB read by no other reader). Larger files are read whole into their own array, up to the key
+                        // scan's limit, beyond which the scan reports the file as not scannable (GRD312).
+                        if (stream.Length > Guardrails.Core.Files.TextFileSecrets.StreamMaxBytes)
+                        {
+                            return none;
+                        }
+
+                        buffer = new byte[stream.Length];
                     }
 
                     length = 0;

@@ -28,6 +28,8 @@ public class CommittedFlagsTests
 
     public static TheoryData<string, string, int> Route1Gemini => new()
     {
+        // review, session 17: a workflow padded past the pass's 1 MiB buffer with comment lines (was: not searched at all)
+        { ".gitea/workflows/padded.yml", Steps + string.Concat(Enumerable.Repeat("      # " + new string('x', 100) + "\n", 11000)) + "      - run: gemini --yolo -p fix\n", 11007 },
         { ".forgejo/workflows/fix.yml", Steps + "      - run: npx -y @google/gemini-cli --yolo -p \"fix the failing tests\"\n", 7 },
         { "ci/templates/ai.yml", "steps:\n  - script: claude -p \"review\"\n  - script: gemini --yolo -p \"fix\"\n", 3 },
         { ".semaphore/semaphore.yml", "version: v1.0\nname: ci\nblocks:\n  - name: ai\n    task:\n      jobs:\n        - name: fix\n          commands:\n            - gemini --yolo -p fix\n", 9 },
@@ -72,6 +74,7 @@ public class CommittedFlagsTests
         Assert.True(run.IsError(f), run.ToString());
         Assert.Equal((repo.Full(path), line), (f.File, f.Line));
         Assert.Contains("'bypassMode'", f.Message);
+        Assert.StartsWith("'line " + line + " (Guardrails does not know how this file runs it, so the flag counts wherever it is committed)': ", f.Message);
     }
 
     // ---- Routes 2, 4, 10, 11, 12, 14: the flag handed through wrappers, compound commands, other step forms and languages ----
